@@ -1,0 +1,173 @@
+"""Administration: users, API clients and offices (`/api/v1/auth/...`).
+
+Admins only; a non-national admin sees and changes their own office's accounts only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.etag import check_if_match, set_etag
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    problem_responses,
+)
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+
+from apik_gateway import service
+from apik_gateway.schemas import (
+    ClientCreate,
+    ClientCreated,
+    ClientPublic,
+    OfficeCreate,
+    OfficePublic,
+    UserCreate,
+    UserCreated,
+    UserPublic,
+    UserUpdate,
+)
+
+router = APIRouter(prefix="/api/v1/auth", route_class=TransactionalRoute)
+Admin = Annotated[Principal, Depends(require_roles(Role.admin))]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+_DENIED = (Unauthorized, Forbidden)
+
+
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserCreated,
+    tags=["users"],
+    operation_id="create_user",
+    responses=problem_responses(*_DENIED, Conflict, InvalidInput),
+)
+async def create_user(
+    user_in: UserCreate, session: DbSession, admin: Admin, response: Response
+) -> UserCreated:
+    user = await service.create_user(session=session, actor=admin, user_in=user_in)
+    response.headers["Location"] = f"/api/v1/auth/users/{user.id}"
+    set_etag(response, user.version)
+    return UserCreated(id=user.id)
+
+
+@router.get(
+    "/users",
+    response_model=Page[UserPublic],
+    tags=["users"],
+    operation_id="list_users",
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def list_users(
+    session: DbSession,
+    admin: Admin,
+    office: str | None = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[UserPublic]:
+    return await service.list_users(
+        session=session, actor=admin, office=office, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    "/users/{user_id}",
+    response_model=UserPublic,
+    tags=["users"],
+    operation_id="get_user",
+    responses=problem_responses(*_DENIED, NotFound),
+)
+async def get_user(
+    user_id: str, session: DbSession, admin: Admin, response: Response
+) -> UserPublic:
+    user = await service.get_user(session=session, actor=admin, user_id=user_id)
+    set_etag(response, user.version)
+    return UserPublic.model_validate(user)
+
+
+@router.patch(
+    "/users/{user_id}",
+    response_model=UserPublic,
+    tags=["users"],
+    operation_id="update_user",
+    summary="Change a user; send If-Match with the ETag you read",
+    responses=problem_responses(
+        *_DENIED, NotFound, Conflict, PreconditionFailed, PreconditionRequired, InvalidInput
+    ),
+)
+async def update_user(
+    user_id: str,
+    changes: UserUpdate,
+    request: Request,
+    session: DbSession,
+    admin: Admin,
+    response: Response,
+) -> UserPublic:
+    user = await service.get_user(session=session, actor=admin, user_id=user_id)
+    check_if_match(request, user.version, required=True)
+    user = await service.update_user(session=session, actor=admin, user=user, changes=changes)
+    set_etag(response, user.version)
+    return UserPublic.model_validate(user)
+
+
+@router.post(
+    "/clients",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ClientCreated,
+    tags=["clients"],
+    operation_id="create_client",
+    summary="Register another system; the secret is shown in this response only",
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def create_client(client_in: ClientCreate, session: DbSession, admin: Admin) -> ClientCreated:
+    return await service.create_client(session=session, actor=admin, client_in=client_in)
+
+
+@router.get(
+    "/clients",
+    response_model=Page[ClientPublic],
+    tags=["clients"],
+    operation_id="list_clients",
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def list_clients(
+    session: DbSession, admin: Admin, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
+) -> Page[ClientPublic]:
+    return await service.list_clients(session=session, actor=admin, cursor=cursor, limit=limit)
+
+
+@router.get(
+    "/offices",
+    response_model=Page[OfficePublic],
+    tags=["offices"],
+    operation_id="list_offices",
+    summary="Every office (any signed-in caller: forms need their names and time zones)",
+    responses=problem_responses(Unauthorized),
+)
+async def list_offices(session: DbSession, _: CurrentPrincipal) -> Page[OfficePublic]:
+    offices = await service.list_offices(session=session)
+    return Page[OfficePublic](items=[OfficePublic.model_validate(o) for o in offices])
+
+
+@router.post(
+    "/offices",
+    status_code=status.HTTP_201_CREATED,
+    response_model=OfficePublic,
+    tags=["offices"],
+    operation_id="create_office",
+    responses=problem_responses(*_DENIED, Conflict, InvalidInput),
+)
+async def create_office(office_in: OfficeCreate, session: DbSession, admin: Admin) -> OfficePublic:
+    if not admin.is_national:
+        raise Forbidden("Only a national admin opens offices.")
+    office = await service.create_office(session=session, office_in=office_in)
+    return OfficePublic.model_validate(office)

@@ -1,0 +1,84 @@
+"""The gateway process: `uvicorn apik_gateway.app:create_app --factory`.
+
+The FastAPI app serves the gateway's own routes; `Gateway` sits in front of it and sends
+forwarded prefixes straight to the forwarder. Migrations are run before start-up by
+`python -m apik_shared.devstack.migrate apik_gateway`, never by the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from apik_shared.db import Database
+from apik_shared.logs import configure_logging
+from apik_shared.middleware import RequestContextMiddleware
+from apik_shared.problems import install_problem_handlers
+from fastapi import FastAPI
+
+from apik_gateway import admin_api, api, operations
+from apik_gateway.bootstrap import bootstrap
+from apik_gateway.edge import Gateway
+from apik_gateway.keys import DatabaseKeyVerifier, TokenSigner
+from apik_gateway.proxy import Forwarder
+from apik_gateway.ratelimit import TokenBuckets
+from apik_gateway.settings import Settings
+
+# What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
+_CHECK_TIMEOUT = 3.0
+
+
+def create_app(settings: Settings | None = None) -> Gateway:
+    settings = settings or Settings()
+    configure_logging(settings.service_name, settings.log_level)
+    forwarder = Forwarder(
+        service_urls=settings.service_urls,
+        max_body_bytes=settings.max_body_bytes,
+        read_timeout=settings.upstream_read_timeout,
+        connect_timeout=settings.upstream_connect_timeout,
+        max_idle=settings.upstream_max_idle,
+        idle_seconds=settings.upstream_idle_seconds,
+        public_buckets=TokenBuckets(
+            rate=settings.public_rate_per_second, burst=settings.public_rate_burst
+        ),
+        access_log=settings.forward_access_log,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(settings.database_url, pool_size=settings.db_pool_size)
+        app.state.settings = settings
+        app.state.database = database
+        app.state.signer = TokenSigner(settings.secret_key)
+        app.state.verifier = DatabaseKeyVerifier(
+            sessions=database.sessions, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
+        app.state.http = httpx.AsyncClient(
+            timeout=httpx.Timeout(_CHECK_TIMEOUT, connect=settings.upstream_connect_timeout)
+        )
+        try:
+            await bootstrap(database.sessions, settings)
+            yield
+        finally:
+            forwarder.close()
+            await app.state.http.aclose()
+            await database.dispose()
+
+    app = FastAPI(
+        title="APIK",
+        version="0.1.0",
+        summary="Complaint handling for the Ombudsman: one API for every service",
+        lifespan=lifespan,
+        # The gateway serves the merged document (operations.py) instead of its own.
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    install_problem_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(api.router)
+    app.include_router(api.jwks_router)
+    app.include_router(admin_api.router)
+    app.include_router(operations.router)
+    return Gateway(api=app, forward=forwarder, services=frozenset(settings.service_urls))

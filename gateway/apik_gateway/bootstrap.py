@@ -1,0 +1,80 @@
+"""What the gateway needs before it serves: a signing key, an office, an administrator.
+
+Migrations are run by the caller; this only fills in rows. Several replicas may start
+at once, so all of it runs in one transaction holding an advisory lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from apik_shared.auth import Role
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from apik_gateway.keys import ensure_active_key, take_lock
+from apik_gateway.models import Office, User, utcnow
+from apik_gateway.passwords import hash_secret, password_weakness, verify_secret
+from apik_gateway.settings import Settings
+
+log = logging.getLogger("apik.gateway.bootstrap")
+
+
+async def bootstrap(sessions: async_sessionmaker[AsyncSession], settings: Settings) -> None:
+    async with sessions() as session, session.begin():
+        await take_lock(session)
+        await ensure_active_key(session, secret_key=settings.secret_key)
+        await _ensure_office(session, settings)
+        await _ensure_admin(session, settings)
+
+
+async def _ensure_office(session: AsyncSession, settings: Settings) -> None:
+    await session.execute(
+        insert(Office)
+        .values(
+            code=settings.bootstrap_office_code,
+            name=settings.bootstrap_office_name,
+            timezone=settings.bootstrap_office_timezone,
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["code"])
+    )
+
+
+async def _ensure_admin(session: AsyncSession, settings: Settings) -> None:
+    username = settings.admin_username
+    wanted = settings.admin_password
+    if wanted and password_weakness(wanted, username=username):
+        log.warning("APIK_ADMIN_PASSWORD is weak: %s", password_weakness(wanted, username=username))
+    admin = (
+        await session.execute(select(User).where(col(User.username) == username))
+    ).scalar_one_or_none()
+    if admin is None:
+        password = wanted or secrets.token_urlsafe(18)
+        session.add(
+            User(
+                username=username,
+                full_name="Administrator",
+                office=settings.bootstrap_office_code,
+                roles=[Role.admin.value, Role.national.value],
+                password_hash=await hash_secret(password),
+            )
+        )
+        if not wanted:
+            # The only way in on a fresh install without APIK_ADMIN_PASSWORD.
+            log.warning(
+                "created administrator %r with password %s; set APIK_ADMIN_PASSWORD to choose it",
+                username,
+                password,
+            )
+        else:
+            log.info("created administrator %r", username)
+        return
+    if wanted and not await verify_secret(admin.password_hash, wanted):
+        admin.password_hash = await hash_secret(wanted)
+        admin.version += 1
+        admin.updated_at = utcnow()
+        log.warning("reset the password of administrator %r from APIK_ADMIN_PASSWORD", username)

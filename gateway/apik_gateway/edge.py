@@ -1,0 +1,70 @@
+"""The gateway's outermost ASGI layer: forwarded prefixes never touch FastAPI.
+
+`/api/v1/<service>/...` for a configured service goes straight to the forwarder;
+everything else (the gateway's own `/api/v1/auth/...`, `/api/openapi.json`, `/readyz`,
+lifespan events) goes to the FastAPI app.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Awaitable, Callable
+
+from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, Problem
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+API_PREFIX = "/api/v1/"
+# Prefixes the gateway serves itself; a service may not be configured under them.
+OWN_PREFIXES = frozenset({"auth"})
+Forward = Callable[[str, Scope, Receive, Send], Awaitable[None]]
+_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
+
+
+def request_id_or_new(incoming: bytes | None) -> bytes:
+    """The caller's X-Request-ID when it is sane (it lands in logs), else a new one."""
+    if incoming is not None and _REQUEST_ID.fullmatch(incoming):
+        return incoming
+    return secrets.token_hex(16).encode()
+
+
+async def send_problem(send: Send, problem: Problem, *, instance: str, request_id: bytes) -> None:
+    body = json.dumps(problem.body(instance)).encode()
+    headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"x-request-id", request_id),
+    ]
+    headers += [
+        (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in problem.headers.items()
+    ]
+    await send({"type": "http.response.start", "status": problem.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Gateway:
+    def __init__(self, *, api: ASGIApp, forward: Forward, services: frozenset[str]) -> None:
+        clash = services & OWN_PREFIXES
+        if clash:
+            raise ValueError(f"service names reserved by the gateway: {sorted(clash)}")
+        self.api = api
+        self.forward = forward
+        self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if path.startswith(API_PREFIX):
+                service = path[len(API_PREFIX) :].partition("/")[0]
+                if service in self.services:
+                    await self.forward(service, scope, receive, send)
+                    return
+                if service not in OWN_PREFIXES:
+                    problem = NotFound(f"No service serves /api/v1/{service}/.")
+                    incoming = dict(scope["headers"]).get(b"x-request-id")
+                    await send_problem(
+                        send, problem, instance=path, request_id=request_id_or_new(incoming)
+                    )
+                    return
+        await self.api(scope, receive, send)

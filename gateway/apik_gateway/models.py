@@ -1,0 +1,86 @@
+"""The gateway's tables: offices, users, API clients and token signing keys."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import Field, SQLModel
+
+# Indonesia's three zones: WIB, WITA, WIT. Deadlines and working days follow an office's.
+OFFICE_TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _roles_column() -> sa.Column[list[str]]:
+    return sa.Column(ARRAY(sa.String(40)), nullable=False, server_default="{}")
+
+
+def _timestamp(**kw: object) -> sa.Column[datetime]:
+    return sa.Column(sa.DateTime(timezone=True), **kw)  # type: ignore[arg-type]
+
+
+class Office(SQLModel, table=True):
+    __tablename__ = "office"
+
+    code: str = Field(primary_key=True, max_length=20)
+    name: str = Field(max_length=200)
+    timezone: str = Field(max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "app_user"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    username: str = Field(max_length=80, sa_column_kwargs={"unique": True})
+    full_name: str = Field(max_length=200)
+    office: str = Field(foreign_key="office.code", max_length=20, index=True)
+    roles: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    password_hash: str
+    disabled: bool = False
+    # The ETag: bumped by every change, so a stale If-Match is refused.
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class ApiClient(SQLModel, table=True):
+    """Another system calling APIK with the client-credentials grant."""
+
+    __tablename__ = "api_client"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    name: str = Field(max_length=200)
+    office: str = Field(foreign_key="office.code", max_length=20, index=True)
+    roles: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    secret_hash: str
+    disabled: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class SigningKey(SQLModel, table=True):
+    """An RSA key pair for tokens; shared through the database by every replica.
+
+    One key is active (signs new tokens); inactive keys stay published in the JWKS until
+    retired, so tokens they signed stay valid until they expire.
+    """
+
+    __tablename__ = "signing_key"
+
+    kid: str = Field(primary_key=True, max_length=64)
+    private_pem: str
+    public_jwk: str  # JSON, as published
+    active: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    deactivated_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    retired_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))

@@ -1,0 +1,98 @@
+"""One OpenAPI document for the whole platform, and the docs UI over it.
+
+Each service serves its document at `/api/v1/<service>/openapi.json` with paths already
+carrying their prefix, so merging is a union of `paths`; schema names that two
+components use for different shapes get the service's name as a prefix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+OAUTH2_SCHEME: dict[str, Any] = {
+    "type": "oauth2",
+    "flows": {
+        "password": {"tokenUrl": "/api/v1/auth/token", "scopes": {}},
+        "clientCredentials": {"tokenUrl": "/api/v1/auth/token", "scopes": {}},
+    },
+}
+_REF_PREFIX = "#/components/schemas/"
+
+
+async def fetch_service_documents(
+    client: httpx.AsyncClient, service_urls: Mapping[str, str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """Each reachable service's document, and why each other one is missing."""
+
+    async def fetch(name: str, url: str) -> dict[str, Any] | str:
+        try:
+            response = await client.get(f"{url.rstrip('/')}/api/v1/{name}/openapi.json")
+        except httpx.HTTPError as exc:
+            return f"unreachable: {type(exc).__name__}"
+        if response.status_code != 200:
+            return f"answered {response.status_code}"
+        try:
+            document = response.json()
+        except ValueError:
+            return "answered something other than JSON"
+        return document if isinstance(document, dict) else "answered a non-object"
+
+    names = sorted(service_urls)
+    results = await asyncio.gather(*(fetch(n, service_urls[n]) for n in names))
+    documents = {n: r for n, r in zip(names, results, strict=True) if isinstance(r, dict)}
+    missing = {n: r for n, r in zip(names, results, strict=True) if isinstance(r, str)}
+    return documents, missing
+
+
+def _rename_refs(node: Any, renamed: Mapping[str, str]) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith(_REF_PREFIX):
+                name = value[len(_REF_PREFIX) :]
+                out[key] = _REF_PREFIX + renamed.get(name, name)
+            else:
+                out[key] = _rename_refs(value, renamed)
+        return out
+    if isinstance(node, list):
+        return [_rename_refs(item, renamed) for item in node]
+    return node
+
+
+def merge_documents(
+    own: dict[str, Any], services: Mapping[str, dict[str, Any]], unavailable: Mapping[str, str]
+) -> dict[str, Any]:
+    merged = copy.deepcopy(own)
+    paths: dict[str, Any] = merged.setdefault("paths", {})
+    components: dict[str, Any] = merged.setdefault("components", {})
+    schemas: dict[str, Any] = components.setdefault("schemas", {})
+    tags: list[dict[str, Any]] = merged.setdefault("tags", [])
+    for service, document in sorted(services.items()):
+        theirs: dict[str, Any] = document.get("components", {}).get("schemas", {})
+        # Same name, same shape (the problem schema, HTTPValidationError...): share it.
+        renamed = {
+            name: f"{service}_{name}"
+            for name, schema in theirs.items()
+            if name in schemas and schemas[name] != schema
+        }
+        document = _rename_refs(document, renamed)
+        for name, schema in document.get("components", {}).get("schemas", {}).items():
+            schemas.setdefault(renamed.get(name, name), schema)
+        for path, item in document.get("paths", {}).items():
+            paths.setdefault(path, item)  # a service cannot shadow the gateway's own paths
+        known_tags = {t.get("name") for t in tags}
+        tags.extend(t for t in document.get("tags", []) if t.get("name") not in known_tags)
+    components.setdefault("securitySchemes", {})["oauth2"] = OAUTH2_SCHEME
+    merged.setdefault("security", [{"oauth2": []}])
+    if unavailable:
+        merged["x-apik-unavailable"] = [
+            {"service": name, "reason": reason} for name, reason in sorted(unavailable.items())
+        ]
+    if not tags:
+        del merged["tags"]
+    return merged

@@ -1,0 +1,42 @@
+"""Settings of the gateway (`APIK_*` environment variables)."""
+
+from __future__ import annotations
+
+from apik_shared.settings import ServiceSettings
+from pydantic import Field
+
+MIB = 1024 * 1024
+
+
+class Settings(ServiceSettings):
+    service_name: str = "gateway"
+    # Where each service listens, by the prefix it owns: `/api/v1/<name>/...`.
+    # APIK_SERVICE_URLS='{"intake":"http://127.0.0.1:8101"}'
+    service_urls: dict[str, str] = Field(default_factory=dict)
+
+    # The bootstrap administrator. When APIK_ADMIN_PASSWORD is set it is authoritative:
+    # a start-up resets the stored hash if it no longer matches.
+    admin_username: str = "admin"
+    admin_password: str = ""
+    bootstrap_office_code: str = "PUSAT"
+    bootstrap_office_name: str = "Ombudsman RI Kantor Pusat"
+    bootstrap_office_timezone: str = "Asia/Jakarta"
+
+    token_ttl_seconds: int = Field(default=3600, ge=60)
+    max_body_bytes: int = Field(default=25 * MIB, ge=1)
+
+    # Token bucket per client IP on `/api/v1/<service>/public/...` (per replica).
+    public_rate_per_second: float = Field(default=5.0, gt=0)
+    public_rate_burst: int = Field(default=20, ge=1)
+
+    upstream_connect_timeout: float = Field(default=1.0, gt=0)
+    upstream_read_timeout: float = Field(default=30.0, gt=0)
+    # Idle keep-alive connections kept per service; busier moments open more.
+    upstream_max_idle: int = Field(default=64, ge=0)
+    # Must stay below the services' keep-alive timeout (uvicorn: 5 s), so we never
+    # reuse a connection the service is about to close.
+    upstream_idle_seconds: float = Field(default=4.0, gt=0)
+    # An access-log line for every forwarded request. Off by default: each service logs
+    # the requests it answers under the same request id, and the gateway always logs
+    # what it answers itself (429, 413, 502, 504); the line would cost ~20% throughput.
+    forward_access_log: bool = False

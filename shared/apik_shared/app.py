@@ -1,0 +1,123 @@
+"""The one way a component builds its FastAPI app.
+
+Every service gets the same things from here: problem+json errors, request context,
+`/healthz`, `/readyz`, `/metrics`, the database, token verification, and its event bus
+(outbox relay and consumers) started and stopped with the app.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from apik_shared.auth import JWKSVerifier
+from apik_shared.db import Database
+from apik_shared.events.bus import EventBus
+from apik_shared.events.consumer import ConsumerSpec
+from apik_shared.events.outbox import Outbox
+from apik_shared.logs import configure_logging
+from apik_shared.middleware import RequestContextMiddleware
+from apik_shared.problems import install_problem_handlers
+from apik_shared.settings import ServiceSettings
+
+log = logging.getLogger("apik.app")
+Hook = Callable[[FastAPI], Awaitable[None]]
+
+
+def api_prefix(service: str) -> str:
+    return f"/api/v1/{service}"
+
+
+def create_service_app(
+    *,
+    settings: ServiceSettings,
+    title: str,
+    routers: Sequence[APIRouter],
+    outbox: Outbox | None = None,
+    consumers: Sequence[ConsumerSpec] = (),
+    on_startup: Sequence[Hook] = (),
+    version: str = "0.1.0",
+) -> FastAPI:
+    service = settings.service_name
+    configure_logging(service, settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(settings.database_url, pool_size=settings.db_pool_size)
+        bus = EventBus(
+            nats_url=settings.nats_url,
+            service=service,
+            sessions=database.sessions,
+            outbox=outbox,
+            consumers=consumers,
+            poll_seconds=settings.outbox_poll_seconds,
+        )
+        app.state.settings = settings
+        app.state.database = database
+        app.state.bus = bus
+        app.state.verifier = JWKSVerifier(
+            jwks_url=settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
+        await bus.start()
+        for hook in on_startup:
+            await hook(app)
+        try:
+            yield
+        finally:
+            await bus.stop()
+            await database.dispose()
+
+    prefix = api_prefix(service)
+    app = FastAPI(
+        title=title,
+        version=version,
+        lifespan=lifespan,
+        openapi_url=f"{prefix}/openapi.json",
+        docs_url=f"{prefix}/docs",
+        redoc_url=None,
+    )
+    install_problem_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    for router in routers:
+        app.include_router(router, prefix=prefix)
+    app.include_router(operations_router())
+    return app
+
+
+def operations_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, Any] = {}
+        database: Database = request.app.state.database
+        try:
+            async with database.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+        except Exception as exc:  # readiness reports any failure, it never raises
+            checks["database"] = f"unreachable: {type(exc).__name__}"
+        bus: EventBus = request.app.state.bus
+        checks["nats"] = "ok" if bus.connected else "unreachable"
+        ready = all(v == "ok" for v in checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @router.get("/metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router

@@ -1,0 +1,99 @@
+"""Async database sessions where the boundary owns the transaction.
+
+`DbSession` gives an endpoint its session; `TransactionalRoute` commits it after the
+endpoint returns and before the response leaves, so a client never sees 201 for rows
+that failed to commit. Domain code only adds and flushes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Response
+from fastapi.routing import APIRoute
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from apik_shared.problems import ServiceUnavailable
+from apik_shared.settings import to_asyncpg_url
+
+
+class Database:
+    """One engine and session factory per process."""
+
+    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+        self.engine: AsyncEngine = create_async_engine(
+            to_asyncpg_url(url),
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_timeout=5,
+            # Fail fast when PostgreSQL is down: a request should get 503, not hang.
+            connect_args={"timeout": 3, "command_timeout": 30},
+        )
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _database(request: Request) -> Database:
+    db: Database = request.app.state.database
+    return db
+
+
+async def _session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with _database(request).sessions() as session:
+        request.state.db_session = session
+        try:
+            yield session
+        finally:
+            request.state.db_session = None
+            if session.in_transaction():
+                await session.rollback()
+
+
+DbSession = Annotated[AsyncSession, Depends(_session)]
+
+_UNAVAILABLE = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, _UNAVAILABLE)
+
+
+class TransactionalRoute(APIRoute):
+    """Commits the request's session once the endpoint has produced its response."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def run(request: Request) -> Response:
+            try:
+                response = await handler(request)
+                session: AsyncSession | None = getattr(request.state, "db_session", None)
+                if session is not None and session.in_transaction():
+                    await session.commit()
+                return response
+            except Exception as exc:
+                if is_connection_error(exc):
+                    raise ServiceUnavailable(
+                        "The database is unreachable; try again shortly.",
+                        headers={"Retry-After": "2"},
+                    ) from exc
+                raise
+
+        return run
+
+
+def session_factory(app_state: Any) -> async_sessionmaker[AsyncSession]:
+    db: Database = app_state.database
+    return db.sessions

@@ -1,0 +1,1 @@
+"""Local infrastructure and process supervision for `make up` and the test harness."""

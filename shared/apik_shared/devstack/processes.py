@@ -1,0 +1,88 @@
+"""Child processes that never outlive their parent.
+
+Every server we start gets PR_SET_PDEATHSIG, so even a SIGKILLed `make up` or test run
+takes its PostgreSQL, NATS and services down with it; a clean stop sends SIGTERM and
+waits, then SIGKILLs what is left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(sig: int) -> Callable[[], None]:
+    def set_pdeathsig() -> None:
+        # Not Linux: clean stops still work, a SIGKILL may leave orphans.
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, sig)
+
+    return set_pdeathsig
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on now (5432 and 4222 may belong to other servers)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(
+    host: str, port: int, *, timeout: float, process: subprocess.Popen[bytes]
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode}")
+        try:
+            with socket.create_connection((host, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listened on {host}:{port} within {timeout}s")
+
+
+def spawn(
+    args: Sequence[str],
+    *,
+    log_file: Path,
+    env: dict[str, str] | None = None,
+    user: str | None = None,
+    stop_signal: int = signal.SIGTERM,
+    cwd: Path | None = None,
+) -> subprocess.Popen[bytes]:
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    with log_file.open("ab") as log:
+        return subprocess.Popen(
+            list(args),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+            user=user,
+            cwd=cwd,
+            # Runs after the uid change, so the death signal survives it.
+            preexec_fn=_die_with_parent(stop_signal),
+        )
+
+
+def stop(
+    process: subprocess.Popen[bytes] | None, *, sig: int = signal.SIGTERM, timeout: float = 10
+) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(sig)
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)

@@ -1,0 +1,163 @@
+"""The whole system as local processes: databases, migrations, services, gateway.
+
+`make up` and the end-to-end tests both use `Stack`: given a PostgreSQL admin URL and a
+NATS URL it creates a database and role per component, migrates them, starts every
+service and the gateway as uvicorn child processes, and waits until the gateway says
+all of them are ready.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from apik_shared.devstack.components import COMPONENTS, GATEWAY, SERVICES, Component
+from apik_shared.devstack.databases import ensure_database
+from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from apik_shared.migrations import upgrade
+
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Stack:
+    postgres_admin_url: str
+    nats_url: str
+    state_dir: Path  # secrets and logs live here
+    gateway_port: int = 8000
+    admin_password: str = ""
+    env: str = "development"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    database_prefix: str = ""  # lets several stacks share one PostgreSQL server
+    ports: dict[str, int] = field(default_factory=dict)
+    database_urls: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.gateway_port}"
+
+    def _secrets(self) -> dict[str, str]:
+        """Passwords and keys generated once per state folder and reused across runs."""
+        path = self.state_dir / "secrets.json"
+        stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+        wanted = ["secret_key", "admin_password"] + [f"db_{c.name}" for c in COMPONENTS]
+        for name in wanted:
+            stored.setdefault(name, secrets.token_urlsafe(18))
+        stored.setdefault("pii_keys", "k1:" + base64.urlsafe_b64encode(os.urandom(32)).decode())
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(stored, indent=2))
+        path.chmod(0o600)
+        return stored
+
+    async def prepare(self) -> None:
+        """Databases, roles and migrations for every component."""
+        stored = self._secrets()
+        self.admin_password = self.admin_password or stored["admin_password"]
+        self.extra_env.setdefault("APIK_SECRET_KEY", stored["secret_key"])
+        self.extra_env.setdefault("APIK_PII_KEYS", stored["pii_keys"])
+        for component in COMPONENTS:
+            name = self.database_prefix + component.database
+            self.database_urls[component.name] = await ensure_database(
+                self.postgres_admin_url, name, password=stored[f"db_{component.name}"]
+            )
+        # One after the other: Alembic keeps its migration context in module globals.
+        for component in COMPONENTS:
+            await upgrade(self.database_urls[component.name], f"{component.package}:migrations")
+
+    def component_env(self, component: Component) -> dict[str, str]:
+        env = {
+            "APIK_ENV": self.env,
+            "APIK_DATABASE_URL": self.database_urls[component.name],
+            "APIK_NATS_URL": self.nats_url,
+            "APIK_JWKS_URL": f"{self.url}/.well-known/jwks.json",
+            **self.extra_env,
+        }
+        if component is GATEWAY:
+            env["APIK_SERVICE_URLS"] = json.dumps(
+                {s.name: f"http://{HOST}:{self.ports[s.name]}" for s in SERVICES}
+            )
+            env["APIK_ADMIN_PASSWORD"] = self.admin_password
+        return env
+
+    def start_component(self, component: Component) -> None:
+        port = self.gateway_port if component is GATEWAY else self.ports.get(component.name)
+        port = port or free_port()
+        self.ports[component.name] = port
+        self.processes[component.name] = spawn(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                component.app,
+                "--factory",
+                "--host",
+                HOST,
+                "--port",
+                str(port),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+                "--no-access-log",
+                "--timeout-graceful-shutdown",
+                "5",
+            ],
+            log_file=self.state_dir / "logs" / f"{component.name}.log",
+            env=self.component_env(component),
+        )
+
+    def start(self, *, timeout: float = 60) -> None:
+        for component in SERVICES:
+            self.ports.setdefault(component.name, free_port())
+        for component in COMPONENTS:
+            self.start_component(component)
+        for component in COMPONENTS:
+            wait_for_port(
+                HOST,
+                self.ports[component.name],
+                timeout=timeout,
+                process=self.processes[component.name],
+            )
+        self.wait_ready(timeout=timeout)
+
+    def wait_ready(self, *, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        last = ""
+        while time.monotonic() < deadline:
+            try:
+                response = httpx.get(f"{self.url}/readyz", timeout=2)
+                if response.status_code == 200:
+                    return
+                last = response.text
+            except httpx.HTTPError as exc:
+                last = repr(exc)
+            time.sleep(0.1)
+        raise TimeoutError(f"the gateway was not ready within {timeout}s: {last}")
+
+    def stop_component(self, name: str, *, kill: bool = False) -> None:
+        process = self.processes.pop(name, None)
+        if process is not None and kill:
+            process.kill()
+            process.wait(5)
+        stop(process)
+
+    def restart_component(self, name: str) -> None:
+        component = next(c for c in COMPONENTS if c.name == name)
+        self.stop_component(name)
+        self.start_component(component)
+        wait_for_port(HOST, self.ports[name], timeout=30, process=self.processes[name])
+
+    def stop(self) -> None:
+        # The gateway first, so nothing new comes in while the services drain.
+        for component in reversed(COMPONENTS):
+            self.stop_component(component.name)

@@ -1,0 +1,134 @@
+"""A service's connection to the event stream: connect, set up, relay, consume.
+
+The service starts and serves even while NATS is down: the bus keeps trying to connect
+in the background, the outbox keeps the events, and the relay and consumers start
+once the server answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+
+import nats
+from nats.aio.client import Client
+from nats.js import JetStreamContext, api
+from nats.js.errors import BadRequestError, NotFoundError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from apik_shared.events.consumer import Consumer, ConsumerSpec
+from apik_shared.events.envelope import STREAM_NAME, SUBJECT_ROOT
+from apik_shared.events.outbox import Outbox
+from apik_shared.events.relay import OutboxRelay
+
+log = logging.getLogger("apik.bus")
+
+# Events stay on the stream for good (limits retention with no age limit), so the
+# reporting read model can always be rebuilt by replaying from the start.
+STREAM_CONFIG = api.StreamConfig(
+    name=STREAM_NAME,
+    subjects=[f"{SUBJECT_ROOT}.>"],
+    storage=api.StorageType.FILE,
+    retention=api.RetentionPolicy.LIMITS,
+    duplicate_window=120,
+)
+
+
+async def ensure_stream(js: JetStreamContext) -> None:
+    try:
+        await js.stream_info(STREAM_NAME)
+    except NotFoundError:
+        try:
+            await js.add_stream(STREAM_CONFIG)
+        except BadRequestError:  # another service created it a moment ago
+            await js.stream_info(STREAM_NAME)
+
+
+class EventBus:
+    def __init__(
+        self,
+        *,
+        nats_url: str,
+        service: str,
+        sessions: async_sessionmaker[AsyncSession],
+        outbox: Outbox | None = None,
+        consumers: Sequence[ConsumerSpec] = (),
+        poll_seconds: float = 1.0,
+    ) -> None:
+        self.nats_url = nats_url
+        self.service = service
+        self.outbox = outbox or Outbox(service)
+        self._nc: Client | None = None
+        self._ready = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.relay = OutboxRelay(
+            sessions=sessions, jetstream=self.jetstream, poll_seconds=poll_seconds
+        )
+        self.outbox.on_commit(self.relay.wake)
+        self.consumers = [Consumer(spec, service=service, sessions=sessions) for spec in consumers]
+
+    @property
+    def connected(self) -> bool:
+        return self._nc is not None and self._nc.is_connected
+
+    async def jetstream(self) -> JetStreamContext:
+        """The JetStream context, once connected and the stream exists (waits till then)."""
+        while True:
+            await self._ready.wait()
+            if self._nc is not None and self._nc.is_connected:
+                return self._nc.jetstream()
+            await asyncio.sleep(0.2)
+
+    async def start(self) -> None:
+        self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
+        self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        for consumer in self.consumers:
+            self._tasks.append(
+                asyncio.create_task(consumer.run(self.jetstream), name=consumer.spec.durable)
+            )
+
+    async def _connect(self) -> None:
+        delay = 0.2
+        while True:
+            nc: Client | None = None
+            try:
+                nc = await nats.connect(
+                    self.nats_url,
+                    name=f"apik-{self.service}",
+                    connect_timeout=2,
+                    allow_reconnect=True,
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                    error_cb=self._on_error,
+                )
+                await ensure_stream(nc.jetstream())
+                self._nc = nc
+                self._ready.set()
+                log.info("connected to NATS at %s", self.nats_url)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if nc is not None:
+                    with contextlib.suppress(Exception):
+                        await nc.close()
+                log.warning("NATS not reachable yet (%s); retrying in %.1fs", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5)
+
+    async def _on_error(self, exc: Exception) -> None:
+        log.debug("NATS: %s", exc)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self._nc is not None:
+            with contextlib.suppress(Exception):
+                await self._nc.drain()
+            self._nc = None

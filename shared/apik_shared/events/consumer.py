@@ -1,0 +1,173 @@
+"""Idempotent JetStream consumers.
+
+A durable pull consumer with explicit ack. For each message the handler's effect and an
+`inbox` row (consumer, event id) commit in one transaction, so a redelivery finds the
+row and changes nothing. A failing handler is retried with backoff (`nak(delay)`); on
+its last delivery the message goes to a dead-letter subject and a `dead_letter` row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from nats.aio.msg import Msg
+from nats.errors import TimeoutError as NatsTimeoutError
+from nats.js import JetStreamContext, api
+from nats.js.errors import BadRequestError
+from sqlalchemy import insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from apik_shared.events.envelope import (
+    STREAM_NAME,
+    CloudEvent,
+    InvalidEnvelope,
+    dead_letter_subject,
+)
+from apik_shared.tables import dead_letter, inbox
+
+log = logging.getLogger("apik.consumer")
+Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    durable: str  # unique per service and purpose, e.g. "examination-handoff"
+    subjects: Sequence[str]  # e.g. ["apik.intake.report.verified"]
+    handler: Handler
+    max_deliver: int = 5
+    backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
+    ack_wait: float = 30
+    batch: int = 64
+
+    def retry_delay(self, delivered: int) -> float:
+        return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
+
+    def config(self) -> api.ConsumerConfig:
+        return api.ConsumerConfig(
+            durable_name=self.durable,
+            ack_policy=api.AckPolicy.EXPLICIT,
+            deliver_policy=api.DeliverPolicy.ALL,
+            max_deliver=self.max_deliver,
+            ack_wait=self.ack_wait,
+            # One subject uses the field every server version knows (2.9 ignores the list).
+            filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
+            filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
+        )
+
+
+class Consumer:
+    def __init__(
+        self, spec: ConsumerSpec, *, service: str, sessions: async_sessionmaker[AsyncSession]
+    ) -> None:
+        self.spec = spec
+        self.service = service
+        self._sessions = sessions
+
+    async def ensure(self, js: JetStreamContext) -> None:
+        try:
+            info = await js.add_consumer(STREAM_NAME, config=self.spec.config())
+        except BadRequestError as exc:  # exists with another config, on a server that
+            log.warning("consumer %s kept its old config: %s", self.spec.durable, exc)
+            info = await js.consumer_info(STREAM_NAME, self.spec.durable)  # cannot update
+        wanted = set(self.spec.subjects)
+        got = set(info.config.filter_subjects or []) | {info.config.filter_subject or ""}
+        if not wanted <= got:
+            raise RuntimeError(
+                f"consumer {self.spec.durable} filters {sorted(got)}, not {sorted(wanted)}: "
+                "several subjects per consumer need NATS 2.10 or newer"
+            )
+
+    async def run(self, jetstream: Callable[[], Awaitable[JetStreamContext]]) -> None:
+        while True:
+            try:
+                js = await jetstream()
+                await self.ensure(js)
+                sub = await js.pull_subscribe_bind(self.spec.durable, stream=STREAM_NAME)
+                while True:
+                    try:
+                        messages = await sub.fetch(self.spec.batch, timeout=5)
+                    except NatsTimeoutError:
+                        # nats-py turns a cancelled fetch into a timeout (nats.py#373).
+                        task = asyncio.current_task()
+                        if task is not None and task.cancelling():
+                            raise asyncio.CancelledError from None
+                        continue
+                    for msg in messages:
+                        await self.handle(msg, js)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning(
+                    "consumer %s interrupted; resubscribing", self.spec.durable, exc_info=True
+                )
+                await asyncio.sleep(1)
+
+    async def handle(self, msg: Msg, js: JetStreamContext) -> None:
+        delivered = msg.metadata.num_delivered
+        try:
+            event = CloudEvent.from_json(msg.data)
+        except InvalidEnvelope as exc:
+            await self._dead_letter(js, msg, None, delivered, f"invalid envelope: {exc}")
+            return
+        try:
+            await self._apply(event)
+        except Exception as exc:
+            if delivered >= self.spec.max_deliver:
+                await self._dead_letter(js, msg, event, delivered, repr(exc))
+                return
+            log.warning(
+                "consumer %s: event %s failed (delivery %d); retrying",
+                self.spec.durable,
+                event.id,
+                delivered,
+                exc_info=True,
+                extra={"event_id": event.id, "event_type": event.type},
+            )
+            await msg.nak(delay=self.spec.retry_delay(delivered))
+            return
+        await msg.ack()
+
+    async def _apply(self, event: CloudEvent) -> None:
+        async with self._sessions() as session, session.begin():
+            first_time = await session.execute(
+                pg_insert(inbox)
+                .values(consumer=self.spec.durable, event_id=event.id, event_type=event.type)
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+            if first_time.first() is None:
+                return  # already applied: a redelivery or a duplicate publish
+            await self.spec.handler(session, event)
+
+    async def _dead_letter(
+        self, js: JetStreamContext, msg: Msg, event: CloudEvent | None, delivered: int, error: str
+    ) -> None:
+        log.error(
+            "consumer %s: giving up on %s after %d deliveries: %s",
+            self.spec.durable,
+            msg.subject,
+            delivered,
+            error,
+        )
+        async with self._sessions() as session, session.begin():
+            await session.execute(
+                insert(dead_letter).values(
+                    consumer=self.spec.durable,
+                    subject=msg.subject,
+                    event_id=event.id if event else None,
+                    deliveries=delivered,
+                    error=error[:2000],
+                    payload=msg.data,
+                )
+            )
+        headers = {"Apik-Error": error[:500], "Apik-Original-Subject": msg.subject}
+        if event:
+            headers["Nats-Msg-Id"] = f"dlq-{self.spec.durable}-{event.id}"
+        await js.publish(
+            dead_letter_subject(self.service, self.spec.durable), msg.data, headers=headers
+        )
+        await msg.term()

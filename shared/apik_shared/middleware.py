@@ -1,0 +1,87 @@
+"""Request id, trace context, access log and metrics, as one plain ASGI middleware.
+
+Plain ASGI (not BaseHTTPMiddleware) because it wraps every request of every service and
+must not buffer bodies or add a task per request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from typing import Any
+
+from prometheus_client import Counter, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from apik_shared.logs import request_id_var, trace_id_var, traceparent_var
+from apik_shared.tracing import child_traceparent, trace_id_of
+
+REQUESTS = Counter("apik_http_requests_total", "HTTP requests", ["method", "route", "status"])
+LATENCY = Histogram(
+    "apik_http_request_seconds",
+    "HTTP request duration",
+    ["method", "route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
+access_log = logging.getLogger("apik.access")
+_QUIET_PATHS = {"/healthz", "/readyz", "/metrics"}
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _header(scope, b"x-request-id") or uuid.uuid4().hex
+        traceparent = child_traceparent(_header(scope, b"traceparent"))
+        scope.setdefault("state", {})["traceparent"] = traceparent
+        rid_token = request_id_var.set(request_id)
+        tid_token = trace_id_var.set(trace_id_of(traceparent) or "")
+        tp_token = traceparent_var.set(traceparent)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers: list[Any] = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode("latin-1")))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("route")
+            route_path = getattr(route, "path", "unmatched")
+            REQUESTS.labels(scope["method"], route_path, str(status)).inc()
+            LATENCY.labels(scope["method"], route_path).observe(elapsed)
+            if scope["path"] not in _QUIET_PATHS:
+                access_log.info(
+                    "%s %s %s",
+                    scope["method"],
+                    scope["path"],
+                    status,
+                    extra={
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                    },
+                )
+            request_id_var.reset(rid_token)
+            trace_id_var.reset(tid_token)
+            traceparent_var.reset(tp_token)

@@ -1,0 +1,76 @@
+"""Typed settings shared by every component.
+
+Each component subclasses `ServiceSettings`; values come from `APIK_*` environment
+variables. Outside development the defaults that only make sense on a laptop (the
+development secret, a missing database) are refused at start-up rather than discovered
+in production.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me"
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class InsecureSettingsError(ValueError):
+    """A setting that is only acceptable in development was used elsewhere."""
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="APIK_", extra="ignore")
+
+    env: Environment = Environment.development
+    service_name: str = "apik"
+    database_url: str = ""
+    nats_url: str = "nats://127.0.0.1:4222"
+    jwks_url: str = ""
+    jwt_issuer: str = "apik-gateway"
+    jwt_audience: str = "apik"
+    # Symmetric secret for things a service signs for itself (cursors, tracking links).
+    secret_key: str = DEVELOPMENT_SECRET
+    log_level: str = "INFO"
+    db_pool_size: int = Field(default=10, ge=1)
+    # How often the outbox relay looks for unsent rows when no notification arrives.
+    outbox_poll_seconds: float = Field(default=1.0, gt=0)
+
+    @model_validator(mode="after")
+    def _refuse_development_defaults(self) -> Self:
+        if self.env is Environment.development:
+            return self
+        if self.secret_key == DEVELOPMENT_SECRET:
+            raise InsecureSettingsError(
+                f"APIK_SECRET_KEY must be set when APIK_ENV={self.env.value}"
+            )
+        if not self.database_url:
+            raise InsecureSettingsError(
+                f"APIK_DATABASE_URL must be set when APIK_ENV={self.env.value}"
+            )
+        return self
+
+    @property
+    def async_database_url(self) -> str:
+        return to_asyncpg_url(self.database_url)
+
+
+def to_asyncpg_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs as well as SQLAlchemy's asyncpg form."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+def to_plain_postgres_url(url: str) -> str:
+    """The libpq form (for asyncpg.connect and command-line tools)."""
+    return to_asyncpg_url(url).replace("postgresql+asyncpg://", "postgresql://", 1)

@@ -1,0 +1,131 @@
+"""Examination opens exactly one case per handed-over report."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import nats
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.payloads import ReportVerified
+from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+
+
+def handoff(office: str = "BKL", track: str = "regular") -> CloudEvent:
+    now = datetime.now(UTC)
+    payload = ReportVerified(
+        report_id=str(uuid.uuid4()),
+        registration_number=f"{office}-2026-{uuid.uuid4().int % 99999:05d}",
+        office=office,
+        kind="LM",
+        channel="web",
+        substance="land",
+        track=track,
+        reported_agency="Kantor Pertanahan",
+        summary="Sertifikat tak kunjung terbit",
+        reporter_id=str(uuid.uuid4()),
+        confidential=True,
+        registered_at=now,
+        verified_at=now,
+        decided_by="kepala",
+    )
+    return CloudEvent(
+        source=source_of("intake"),
+        type="report.verified",
+        subject=payload.report_id,
+        data=payload.model_dump(mode="json"),
+    )
+
+
+async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -> None:
+    nc = await nats.connect(nats_url)
+    try:
+        await ensure_stream(nc.jetstream())
+        await nc.jetstream().publish(
+            subject_for("intake", "report.verified"),
+            event.to_json(),
+            headers={"Nats-Msg-Id": msg_id or event.id},
+        )
+    finally:
+        await nc.close()
+
+
+async def find_cases(service: RunningService, headers: dict[str, str], report_id: str) -> list:
+    response = await service.client.get(
+        "/api/v1/examination/cases", params={"report_id": report_id}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+async def wait_for_case(service: RunningService, headers: dict[str, str], report_id: str) -> dict:
+    for _ in range(200):
+        if cases := await find_cases(service, headers, report_id):
+            return cases[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no case for report {report_id}")
+
+
+async def test_a_handoff_opens_a_case(infra, examination, tokens: TestTokens):
+    examiner = tokens.headers("examiner")
+    event = handoff(track="rapid_response")
+    await publish(infra.nats_url, event)
+    case = await wait_for_case(examination, examiner, event.data["report_id"])
+    assert case["track"] == "rapid_response" and case["status"] == "open"
+    assert case["registration_number"] == event.data["registration_number"]
+    assert case["confidential"] is True
+    detail = await examination.client.get(
+        f"/api/v1/examination/cases/{case['id']}", headers=examiner
+    )
+    assert detail.status_code == 200 and detail.headers["etag"] == '"1"'
+    [opened] = await examination.outbox_events("case.opened", subject=case["id"])
+    assert opened.data["report_id"] == event.data["report_id"]
+
+
+async def test_the_same_handoff_twice_opens_one_case(infra, examination, tokens: TestTokens):
+    examiner = tokens.headers("examiner")
+    event = handoff()
+    await publish(infra.nats_url, event, msg_id="one")
+    await publish(infra.nats_url, event, msg_id="two")  # past the stream's deduplication
+    await wait_for_case(examination, examiner, event.data["report_id"])
+    for _ in range(40):
+        applied = await examination.scalar(
+            "SELECT count(*) FROM inbox WHERE event_id = :e", e=event.id
+        )
+        deliveries_done = await examination.scalar(
+            "SELECT count(*) FROM examination_case WHERE report_id = :r",
+            r=uuid.UUID(event.data["report_id"]),
+        )
+        assert deliveries_done == 1 and applied == 1
+        await asyncio.sleep(0.025)
+
+
+async def test_cases_are_scoped_to_the_office(infra, examination, tokens: TestTokens):
+    event = handoff(office="MKS")
+    await publish(infra.nats_url, event)
+    case = await wait_for_case(
+        examination, tokens.headers("examiner", office="MKS"), event.data["report_id"]
+    )
+    elsewhere = tokens.headers("examiner", office="BKL")
+    assert await find_cases(examination, elsewhere, event.data["report_id"]) == []
+    hidden = await examination.client.get(
+        f"/api/v1/examination/cases/{case['id']}", headers=elsewhere
+    )
+    assert hidden.status_code == 404
+    national = tokens.headers("analyst", "national", office="PUSAT")
+    assert len(await find_cases(examination, national, event.data["report_id"])) == 1
+
+
+async def test_cases_need_an_examination_role(examination, tokens: TestTokens):
+    response = await examination.client.get(
+        "/api/v1/examination/cases", headers=tokens.headers("desk_officer")
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    bad = await examination.client.get(
+        "/api/v1/examination/cases/not-a-uuid", headers=tokens.headers("examiner")
+    )
+    assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/path/case_id"

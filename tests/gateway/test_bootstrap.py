@@ -1,0 +1,96 @@
+"""Start-up: signing key, bootstrap office and administrator, several replicas at once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from apik_gateway.bootstrap import bootstrap
+from apik_gateway.models import Office, SigningKey, User
+from apik_gateway.passwords import verify_secret
+from apik_shared.db import Database
+from apik_shared.testing.infra import TestInfra
+from sqlalchemy import func, select
+
+from .builders import ADMIN_PASSWORD
+from .conftest import gateway_settings, migrated_database
+
+
+@pytest.fixture
+async def fresh_database(infra: TestInfra) -> str:
+    return await migrated_database(infra)
+
+
+async def _admin(database: Database) -> User:
+    async with database.sessions() as session:
+        found = await session.execute(select(User).where(User.username == "admin"))  # type: ignore[arg-type]
+        return found.scalar_one()
+
+
+async def test_creates_key_office_and_admin_once_when_replicas_start_together(
+    fresh_database: str,
+) -> None:
+    settings = gateway_settings(fresh_database)
+    database = Database(fresh_database)
+    try:
+        await asyncio.gather(*(bootstrap(database.sessions, settings) for _ in range(4)))
+        async with database.sessions() as session:
+            keys = (await session.execute(select(SigningKey))).scalars().all()
+            offices = (await session.execute(select(Office))).scalars().all()
+            admins = await session.scalar(select(func.count()).select_from(User))
+        assert len(keys) == 1 and keys[0].active
+        assert [(o.code, o.timezone) for o in offices] == [("PUSAT", "Asia/Jakarta")]
+        assert admins == 1
+        admin = await _admin(database)
+        assert set(admin.roles) == {"admin", "national"}
+        assert admin.office == "PUSAT"
+        assert await verify_secret(admin.password_hash, ADMIN_PASSWORD)
+    finally:
+        await database.dispose()
+
+
+async def test_admin_password_setting_is_authoritative(fresh_database: str) -> None:
+    database = Database(fresh_database)
+    try:
+        await bootstrap(database.sessions, gateway_settings(fresh_database))
+        changed = "a-brand-new-admin-passphrase"
+        await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=changed))
+        admin = await _admin(database)
+        assert await verify_secret(admin.password_hash, changed)
+        assert not await verify_secret(admin.password_hash, ADMIN_PASSWORD)
+        assert admin.version == 2
+        # Unchanged setting, no rewrite.
+        await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=changed))
+        assert (await _admin(database)).version == 2
+    finally:
+        await database.dispose()
+
+
+async def test_without_a_password_setting_a_generated_one_is_logged(
+    fresh_database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = Database(fresh_database)
+    try:
+        with caplog.at_level(logging.WARNING, logger="apik.gateway.bootstrap"):
+            await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=""))
+        record = next(r for r in caplog.records if "created administrator" in r.getMessage())
+        generated = str(record.args[1])  # type: ignore[index]
+        assert await verify_secret((await _admin(database)).password_hash, generated)
+    finally:
+        await database.dispose()
+
+
+async def test_a_key_that_cannot_be_decrypted_is_replaced(fresh_database: str) -> None:
+    database = Database(fresh_database)
+    try:
+        await bootstrap(database.sessions, gateway_settings(fresh_database))
+        await bootstrap(
+            database.sessions, gateway_settings(fresh_database, secret_key="another-secret-key-xyz")
+        )
+        async with database.sessions() as session:
+            keys = (await session.execute(select(SigningKey))).scalars().all()
+        assert len(keys) == 2
+        assert sum(k.active for k in keys) == 1
+    finally:
+        await database.dispose()

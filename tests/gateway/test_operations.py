@@ -1,0 +1,89 @@
+"""/readyz, /healthz, /metrics and the merged OpenAPI document."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from apik_gateway.app import create_app
+
+from .builders import GatewayUnderTest
+from .conftest import gateway_settings
+from .servers import refused_url, serve
+
+
+@asynccontextmanager
+async def another_gateway(
+    database_url: str, services: dict[str, str]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A second replica on the same database, with its own view of the services."""
+    app = create_app(gateway_settings(database_url, service_urls=services))
+    async with serve(app) as url, httpx.AsyncClient(base_url=url, timeout=10) as client:
+        yield client
+
+
+class TestReadiness:
+    async def test_ready_when_the_database_and_every_service_are(
+        self, gateway_database: str, fake_service: str
+    ) -> None:
+        async with another_gateway(gateway_database, {"fake": fake_service}) as client:
+            response = await client.get("/readyz")
+        assert response.status_code == 200
+        assert response.json() == {
+            "status": "ready",
+            "checks": {"database": "ok", "services": {"fake": "ok"}},
+        }
+
+    async def test_not_ready_while_a_service_is_down(
+        self, gateway_database: str, fake_service: str
+    ) -> None:
+        services = {"fake": fake_service, "gone": refused_url()}
+        async with another_gateway(gateway_database, services) as client:
+            response = await client.get("/readyz")
+        assert response.status_code == 503
+        checks = response.json()["checks"]
+        assert checks["database"] == "ok"
+        assert checks["services"]["fake"] == "ok"
+        assert checks["services"]["gone"].startswith("unreachable")
+
+    async def test_healthz(self, gateway: GatewayUnderTest) -> None:
+        response = await gateway.client.get("/healthz")
+        assert response.status_code == 200
+
+    async def test_metrics_count_forwarded_requests(self, gateway: GatewayUnderTest) -> None:
+        await gateway.client.get("/api/v1/fake/echo/metrics")
+        response = await gateway.client.get("/metrics")
+        assert response.status_code == 200
+        assert 'apik_gateway_forwarded_total{service="fake",status="200"}' in response.text
+
+
+class TestOpenApi:
+    async def test_merges_the_services_documents(
+        self, gateway_database: str, fake_service: str
+    ) -> None:
+        services = {"fake": fake_service, "gone": refused_url()}
+        async with another_gateway(gateway_database, services) as client:
+            response = await client.get("/api/openapi.json")
+        assert response.status_code == 200
+        document = response.json()
+        paths = document["paths"]
+        assert "/api/v1/auth/token" in paths
+        assert "/api/v1/auth/users" in paths
+        assert "/api/v1/fake/widgets" in paths
+        assert "/api/v1/fake/people/{nickname}" in paths
+        schemas = document["components"]["schemas"]
+        assert "Widget" in schemas
+        # The fake service's UserPublic differs from the gateway's: prefixed, refs follow.
+        assert "username" in schemas["UserPublic"]["properties"]
+        assert "nickname" in schemas["fake_UserPublic"]["properties"]
+        person = paths["/api/v1/fake/people/{nickname}"]["get"]
+        ref = person["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        assert ref == "#/components/schemas/fake_UserPublic"
+        assert [u["service"] for u in document["x-apik-unavailable"]] == ["gone"]
+        assert "oauth2" in document["components"]["securitySchemes"]
+
+    async def test_docs_ui_points_at_the_merged_document(self, gateway: GatewayUnderTest) -> None:
+        response = await gateway.client.get("/api/docs")
+        assert response.status_code == 200
+        assert "/api/openapi.json" in response.text

@@ -1,0 +1,57 @@
+"""An intake service per test module, with its own migrated database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from apik_intake.app import create_app
+from apik_intake.settings import Settings
+from apik_shared.testing.infra import TestInfra
+from apik_shared.testing.services import (
+    RunningService,
+    migrated_database,
+    running,
+    test_keyring,
+)
+from apik_shared.testing.tokens import TestTokens
+
+
+@pytest.fixture(scope="module")
+async def intake(infra: TestInfra, tokens: TestTokens) -> AsyncIterator[RunningService]:
+    url = await migrated_database(infra, "apik_intake")
+    settings = Settings(
+        env="test",
+        database_url=url,
+        nats_url=infra.nats_url,
+        secret_key="test-secret-key",
+        pii_keys=test_keyring(),
+    )
+    async with running(create_app(settings), tokens) as service:
+        yield service
+
+
+@pytest.fixture
+def officer(tokens: TestTokens) -> dict[str, str]:
+    return tokens.headers("intake_officer", office="BKL", username="petugas")
+
+
+def report_body(**overrides: object) -> dict[str, object]:
+    body: dict[str, object] = {
+        "kind": "LM",
+        "channel": "walk_in",
+        "reporter": {
+            "name": "Budi Santoso",
+            "nik": "1771010101900001",
+            "phone": "0812-3456-7890",
+            "email": "budi@example.id",
+            "confidential": False,
+        },
+        "reported_agency": {"name": "Dinas Pendidikan Kota Bengkulu"},
+        "substance": "education",
+        "summary": "Ijazah tidak diserahkan",
+        "chronology": "Sejak Juli 2026 sekolah menahan ijazah anak pelapor.",
+        "event_date": "2026-07-15",
+    }
+    body.update(overrides)
+    return body

@@ -1,0 +1,228 @@
+"""Registering a report and taking it through verification and the plenary."""
+
+from __future__ import annotations
+
+import uuid
+
+from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+
+from tests.intake.conftest import report_body
+
+PROBLEM = "application/problem+json"
+
+
+async def register(intake: RunningService, headers: dict[str, str], **overrides: object) -> dict:
+    response = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(**overrides), headers=headers
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def test_registration_issues_a_number_and_hides_identity(intake, officer):
+    report = await register(intake, officer)
+    assert report["status"] == "registered"
+    assert report["registration_number"].startswith("BKL-20")
+    assert report["office"] == "BKL"
+    assert "name" not in report["reporter"]
+    stored = await intake.scalar(
+        "SELECT identity FROM reporter WHERE id = :id", id=uuid.UUID(report["reporter"]["id"])
+    )
+    assert "Budi" not in stored and "1771010101900001" not in stored
+    [event] = await intake.outbox_events("report.registered", subject=report["id"])
+    assert event.data["registration_number"] == report["registration_number"]
+    assert "Budi" not in event.to_json().decode()
+
+
+async def test_registration_numbers_are_consecutive(intake, officer):
+    first = await register(intake, officer)
+    second = await register(intake, officer)
+    a, b = (int(r["registration_number"].rsplit("-", 1)[1]) for r in (first, second))
+    assert b == a + 1
+
+
+async def test_accepted_report_is_handed_over_through_the_outbox(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}"
+    steps = [
+        ("formal-verification", {"complete": True}),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ]
+    for path, body in steps:
+        response = await intake.client.post(f"{url}/{path}", json=body, headers=officer)
+        assert response.status_code == 200, response.text
+    final = response.json()
+    assert final["status"] == "accepted" and final["track"] == "regular"
+    assert [s["to_status"] for s in final["timeline"]] == [
+        "registered",
+        "formally_verified",
+        "materially_verified",
+        "accepted",
+    ]
+    [handoff] = await intake.outbox_events("report.verified", subject=report["id"])
+    assert handoff.data["track"] == "regular"
+    assert handoff.data["reporter_id"] == final["reporter"]["id"]
+    assert "Budi" not in handoff.to_json().decode()
+
+
+async def test_rco_decision_takes_the_rapid_response_track(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}"
+    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(
+        f"{url}/material-verification", json={"within_authority": True}, headers=officer
+    )
+    response = await intake.client.post(
+        f"{url}/plenary-decision", json={"decision": "rco"}, headers=officer
+    )
+    assert response.json()["track"] == "rapid_response"
+
+
+async def test_a_step_out_of_order_is_a_conflict(intake, officer):
+    report = await register(intake, officer)
+    response = await intake.client.post(
+        f"/api/v1/intake/reports/{report['id']}/plenary-decision",
+        json={"decision": "accept"},
+        headers=officer,
+    )
+    assert response.status_code == 409
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"] == "/problems/transition-not-allowed"
+    again = await intake.client.get(f"/api/v1/intake/reports/{report['id']}", headers=officer)
+    assert again.json()["status"] == "registered"
+
+
+async def test_incomplete_report_waits_for_the_reporter(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}/formal-verification"
+    missing = await intake.client.post(url, json={"complete": False}, headers=officer)
+    assert missing.status_code == 422
+    assert missing.json()["errors"][0]["pointer"] == "#/body/missing"
+    response = await intake.client.post(
+        url, json={"complete": False, "missing": ["chronology"]}, headers=officer
+    )
+    assert response.json()["status"] == "awaiting_completion"
+
+
+async def test_rejection_needs_a_reason_and_is_published(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}"
+    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(
+        f"{url}/material-verification", json={"within_authority": True}, headers=officer
+    )
+    bare = await intake.client.post(
+        f"{url}/plenary-decision", json={"decision": "reject"}, headers=officer
+    )
+    assert bare.status_code == 422 and bare.json()["errors"][0]["pointer"] == "#/body/reason"
+    response = await intake.client.post(
+        f"{url}/plenary-decision",
+        json={"decision": "reject", "reason": "sedang di pengadilan"},
+        headers=officer,
+    )
+    assert response.json()["status"] == "rejected"
+    assert response.json()["rejection_reason"] == "sedang di pengadilan"
+
+
+async def test_stale_if_match_is_refused(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}/formal-verification"
+    stale = {**officer, "If-Match": '"99"'}
+    response = await intake.client.post(url, json={"complete": True}, headers=stale)
+    assert response.status_code == 412
+    fresh = {**officer, "If-Match": '"1"'}
+    response = await intake.client.post(url, json={"complete": True}, headers=fresh)
+    assert response.status_code == 200 and response.headers["etag"] == '"2"'
+
+
+async def test_idempotency_key_replays_the_first_response(intake, officer):
+    headers = {**officer, "Idempotency-Key": uuid.uuid4().hex}
+    body = report_body(summary="Kunci idempoten")
+    first = await intake.client.post("/api/v1/intake/reports", json=body, headers=headers)
+    second = await intake.client.post("/api/v1/intake/reports", json=body, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] == second.json()["id"]
+    assert second.headers.get("idempotent-replayed") == "true"
+    count = await intake.scalar("SELECT count(*) FROM report WHERE summary = 'Kunci idempoten'")
+    assert count == 1
+    other = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(summary="Lain"), headers=headers
+    )
+    assert other.status_code == 422
+    assert other.json()["type"] == "/problems/idempotency-key-reused"
+
+
+async def test_bad_input_names_the_fields_and_stores_nothing(intake, officer):
+    before = await intake.scalar("SELECT count(*) FROM report")
+    body = report_body(channel="pigeon", substance="astrology")
+    body["reporter"] = {"nik": "123", "phone": "abc"}
+    response = await intake.client.post("/api/v1/intake/reports", json=body, headers=officer)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    pointers = {e["pointer"] for e in response.json()["errors"]}
+    assert {
+        "#/body/channel",
+        "#/body/reporter/name",
+        "#/body/reporter/nik",
+        "#/body/reporter/phone",
+    } <= pointers
+    unknown = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(substance="astrology"), headers=officer
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "#/body/substance"
+    not_json = await intake.client.post(
+        "/api/v1/intake/reports",
+        content=b"{nope",
+        headers={**officer, "content-type": "application/json"},
+    )
+    assert not_json.status_code == 422
+    assert await intake.scalar("SELECT count(*) FROM report") == before
+
+
+async def test_callers_need_a_token_and_the_role(intake, tokens: TestTokens):
+    anonymous = await intake.client.post("/api/v1/intake/reports", json=report_body())
+    assert anonymous.status_code == 401 and anonymous.headers["content-type"] == PROBLEM
+    examiner = tokens.headers("examiner")
+    wrong_role = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(), headers=examiner
+    )
+    assert wrong_role.status_code == 403
+    forged = {"Authorization": "Bearer " + TestTokens().token("intake_officer")}
+    assert (await intake.client.get("/api/v1/intake/reports", headers=forged)).status_code == 401
+
+
+async def test_other_offices_reports_are_invisible(intake, officer, tokens: TestTokens):
+    report = await register(intake, officer)
+    elsewhere = tokens.headers("intake_officer", office="JKT")
+    response = await intake.client.get(f"/api/v1/intake/reports/{report['id']}", headers=elsewhere)
+    assert response.status_code == 404
+    national = tokens.headers("head", "national", office="PUSAT")
+    response = await intake.client.get(f"/api/v1/intake/reports/{report['id']}", headers=national)
+    assert response.status_code == 200
+    unknown = await intake.client.get(f"/api/v1/intake/reports/{uuid.uuid4()}", headers=officer)
+    assert unknown.status_code == 404 and unknown.json()["type"] == "/problems/not-found"
+
+
+async def test_list_pages_with_a_cursor(intake, tokens: TestTokens):
+    office = "PGN" + uuid.uuid4().hex[:4]
+    headers = tokens.headers("intake_officer", office=office)
+    ids = [(await register(intake, headers))["id"] for _ in range(5)]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (
+            await intake.client.get("/api/v1/intake/reports", params=params, headers=headers)
+        ).json()
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert seen == list(reversed(ids))
+    bad = await intake.client.get(
+        "/api/v1/intake/reports", params={"cursor": "%%%"}, headers=headers
+    )
+    assert bad.status_code == 422

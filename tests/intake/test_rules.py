@@ -1,0 +1,65 @@
+"""The report state machine (pure)."""
+
+from __future__ import annotations
+
+import pytest
+from apik_intake.rules import ReportStatus, Step, StepNotAllowed, allowed_steps, next_status
+from apik_intake.schemas import normalise_phone
+
+S = ReportStatus
+
+
+def test_the_regular_path_ends_accepted():
+    status = S.registered
+    for step in (Step.formal_complete, Step.material_within_authority, Step.plenary_accept):
+        status = next_status(status, step)
+    assert status is S.accepted
+
+
+def test_an_incomplete_report_can_be_completed_later():
+    waiting = next_status(S.registered, Step.formal_incomplete)
+    assert waiting is S.awaiting_completion
+    assert next_status(waiting, Step.formal_complete) is S.formally_verified
+
+
+@pytest.mark.parametrize(
+    ("status", "step"),
+    [
+        (S.registered, Step.plenary_accept),
+        (S.registered, Step.material_within_authority),
+        (S.accepted, Step.plenary_reject),
+        (S.rejected, Step.formal_complete),
+        (S.materially_verified, Step.formal_complete),
+    ],
+)
+def test_steps_out_of_order_are_refused(status, step):
+    with pytest.raises(StepNotAllowed):
+        next_status(status, step)
+
+
+def test_closed_reports_allow_nothing():
+    assert allowed_steps(S.accepted) == [] and allowed_steps(S.rejected) == []
+    assert set(allowed_steps(S.materially_verified)) == {
+        Step.plenary_accept,
+        Step.plenary_rco,
+        Step.plenary_reject,
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("0812-3456-7890", "+6281234567890"),
+        ("62 812 3456 7890", "+6281234567890"),
+        ("+6281234567890", "+6281234567890"),
+        ("(0736) 21234", "+6273621234"),
+    ],
+)
+def test_indonesian_phone_numbers_become_e164(raw, e164):
+    assert normalise_phone(raw) == e164
+
+
+@pytest.mark.parametrize("raw", ["abc", "12", "0812-3456-7890-1234-5678"])
+def test_non_numbers_are_refused(raw):
+    with pytest.raises(ValueError):
+        normalise_phone(raw)

@@ -1,0 +1,278 @@
+"""The event layer against real PostgreSQL and NATS JetStream: outbox, relay, consumers."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import nats
+import pytest
+import sqlalchemy as sa
+from apik_shared.db import Database
+from apik_shared.events.bus import EventBus
+from apik_shared.events.consumer import ConsumerSpec
+from apik_shared.events.envelope import CloudEvent, dead_letter_subject, source_of
+from apik_shared.tables import metadata as platform_metadata
+from apik_shared.testing.infra import TestInfra
+from sqlalchemy.ext.asyncio import AsyncSession
+
+effects = sa.Table(
+    "effect",
+    sa.MetaData(),
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("event_id", sa.Text, nullable=False),
+)
+
+
+@pytest.fixture(scope="module")
+async def database(infra: TestInfra) -> AsyncIterator[Database]:
+    db = Database(await infra.adatabase("events"))
+    async with db.engine.begin() as conn:
+        await conn.run_sync(platform_metadata.create_all)
+        await conn.run_sync(effects.metadata.create_all)
+    yield db
+    await db.dispose()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], within: float = 15) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+async def count(db: Database, sql: str, **params: Any) -> int:
+    async with db.sessions() as session:
+        return int((await session.execute(sa.text(sql), params)).scalar_one())
+
+
+def topic() -> str:
+    """A producer name of its own per test, so tests never see each other's events."""
+    return "t" + uuid.uuid4().hex[:10]
+
+
+async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
+    await session.execute(sa.insert(effects).values(event_id=event.id))
+
+
+def bus_for(infra: TestInfra, db: Database, producer: str, *specs: ConsumerSpec) -> EventBus:
+    return EventBus(
+        nats_url=infra.nats_url,
+        service=producer,
+        sessions=db.sessions,
+        consumers=specs,
+        poll_seconds=0.2,
+    )
+
+
+async def test_outbox_event_is_relayed_and_consumed_once(infra, database):
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        async with database.sessions() as session, session.begin():
+            event = await bus.outbox.add(session, "thing.happened", {"n": 1}, subject="x")
+        await eventually(lambda: _effect_count(database, event.id, 1))
+        sent = await count(
+            database,
+            "SELECT count(*) FROM outbox WHERE id = :id AND sent_at IS NOT NULL",
+            id=event.id,
+        )
+        assert sent == 1
+    finally:
+        await bus.stop()
+
+
+async def _effect_count(db: Database, event_id: str, expected: int) -> bool:
+    return (
+        await count(db, "SELECT count(*) FROM effect WHERE event_id = :e", e=event_id) == expected
+    )
+
+
+async def test_a_redelivered_event_changes_nothing(infra, database):
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    event = CloudEvent(source=source_of(producer), type="thing.happened", data={})
+    nc = await nats.connect(infra.nats_url)
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        js = nc.jetstream()
+        # Two publishes the stream cannot deduplicate (other message ids), like a
+        # redelivery after a lost ack or a producer retrying beyond the window.
+        for msg_id in ("first", "second"):
+            await js.publish(
+                f"apik.{producer}.thing.happened",
+                event.to_json(),
+                headers={"Nats-Msg-Id": f"{event.id}-{msg_id}"},
+            )
+        await eventually(lambda: _inbox_has(database, spec.durable, event.id))
+        await asyncio.sleep(0.5)  # give the second copy time to arrive and be ignored
+        assert await _effect_count(database, event.id, 1)
+    finally:
+        await bus.stop()
+        await nc.close()
+
+
+async def _inbox_has(db: Database, consumer: str, event_id: str) -> bool:
+    return (
+        await count(
+            db,
+            "SELECT count(*) FROM inbox WHERE consumer = :c AND event_id = :e",
+            c=consumer,
+            e=event_id,
+        )
+        == 1
+    )
+
+
+async def test_a_failing_event_goes_to_the_dead_letter_subject(infra, database):
+    producer = topic()
+    attempts: list[int] = []
+
+    async def always_fails(session: AsyncSession, event: CloudEvent) -> None:
+        attempts.append(1)
+        raise RuntimeError("the handler cannot cope")
+
+    spec = ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=always_fails,
+        max_deliver=3,
+        backoff=(0.05,),
+    )
+    nc = await nats.connect(infra.nats_url)
+    js = nc.jetstream()
+    dead = await js.subscribe(dead_letter_subject(producer, spec.durable), ordered_consumer=True)
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        event = CloudEvent(source=source_of(producer), type="thing.happened", data={})
+        await js.publish(f"apik.{producer}.thing.happened", event.to_json())
+        parked = await dead.next_msg(timeout=15)
+        assert CloudEvent.from_json(parked.data).id == event.id
+        assert "cannot cope" in parked.headers["Apik-Error"]
+        assert len(attempts) == 3
+        rows = await count(
+            database,
+            "SELECT count(*) FROM dead_letter WHERE event_id = :e AND deliveries = 3",
+            e=event.id,
+        )
+        assert rows == 1
+        # The failed attempts rolled back: no inbox row, so a replay could still apply it.
+        assert not await _inbox_has(database, spec.durable, event.id)
+    finally:
+        await bus.stop()
+        await nc.close()
+
+
+async def test_garbage_on_the_stream_is_dead_lettered_at_once(infra, database):
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    nc = await nats.connect(infra.nats_url)
+    js = nc.jetstream()
+    dead = await js.subscribe(dead_letter_subject(producer, spec.durable), ordered_consumer=True)
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        await js.publish(f"apik.{producer}.thing.happened", b"not a cloud event")
+        parked = await dead.next_msg(timeout=15)
+        assert parked.data == b"not a cloud event"
+    finally:
+        await bus.stop()
+        await nc.close()
+
+
+async def test_a_republished_outbox_row_is_deduplicated_by_the_stream(infra, database):
+    """The relay crashed after publishing but before marking the row sent."""
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        async with database.sessions() as session, session.begin():
+            event = await bus.outbox.add(session, "thing.happened", {})
+        await eventually(lambda: _effect_count(database, event.id, 1))
+        async with database.sessions() as session, session.begin():
+            await session.execute(
+                sa.text("UPDATE outbox SET sent_at = NULL WHERE id = :id"), {"id": event.id}
+            )
+        bus.relay.wake()
+        await eventually(lambda: _sent(database, event.id))
+        nc = await nats.connect(infra.nats_url)
+        info = await nc.jetstream().stream_info("APIK", subjects_filter=f"apik.{producer}.>")
+        await nc.close()
+        assert info.state.subjects == {f"apik.{producer}.thing.happened": 1}
+    finally:
+        await bus.stop()
+
+
+async def _sent(db: Database, event_id: str) -> bool:
+    return (
+        await count(
+            db, "SELECT count(*) FROM outbox WHERE id = :id AND sent_at IS NOT NULL", id=event_id
+        )
+        == 1
+    )
+
+
+async def test_events_wait_in_the_outbox_while_nats_is_down(infra, database):
+    if infra.nats is None:
+        pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    await eventually(lambda: _connected(bus))
+    infra.nats.stop()
+    try:
+        ids = []
+        for n in range(50):
+            async with database.sessions() as session, session.begin():
+                ids.append((await bus.outbox.add(session, "thing.happened", {"n": n})).id)
+        await asyncio.sleep(0.5)
+        unsent = await count(
+            database,
+            "SELECT count(*) FROM outbox WHERE id = ANY(:ids) AND sent_at IS NULL",
+            ids=ids,
+        )
+        assert unsent == 50
+    finally:
+        infra.nats.start()
+    try:
+        await eventually(lambda: _all_applied_once(database, ids), within=30)
+    finally:
+        await bus.stop()
+
+
+async def _connected(bus: EventBus) -> bool:
+    return bus.connected
+
+
+async def _all_applied_once(db: Database, ids: list[str]) -> bool:
+    async with db.sessions() as session:
+        total, distinct = (
+            await session.execute(
+                sa.text(
+                    "SELECT count(*), count(DISTINCT event_id) FROM effect "
+                    "WHERE event_id = ANY(:ids)"
+                ),
+                {"ids": ids},
+            )
+        ).one()
+    assert total == distinct, "an event was applied twice"
+    return total == len(ids)

@@ -1,0 +1,36 @@
+"""Settings refuse development defaults outside development (pure)."""
+
+from __future__ import annotations
+
+import pytest
+from apik_shared.settings import DEVELOPMENT_SECRET, ServiceSettings, to_asyncpg_url
+from pydantic import ValidationError
+
+
+def test_development_accepts_the_defaults(monkeypatch):
+    monkeypatch.delenv("APIK_SECRET_KEY", raising=False)
+    settings = ServiceSettings(env="development")
+    assert settings.secret_key == DEVELOPMENT_SECRET
+
+
+@pytest.mark.parametrize("env", ["test", "production"])
+def test_other_environments_refuse_the_development_secret(env, monkeypatch):
+    monkeypatch.delenv("APIK_SECRET_KEY", raising=False)
+    with pytest.raises(ValidationError, match="APIK_SECRET_KEY"):
+        ServiceSettings(env=env, database_url="postgresql://x@h/db")
+
+
+def test_production_needs_a_database(monkeypatch):
+    monkeypatch.delenv("APIK_DATABASE_URL", raising=False)
+    with pytest.raises(ValidationError, match="APIK_DATABASE_URL"):
+        ServiceSettings(env="production", secret_key="s3cret-from-a-vault")
+
+
+def test_values_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("APIK_ENV", "production")
+    monkeypatch.setenv("APIK_SECRET_KEY", "from-env")
+    monkeypatch.setenv("APIK_DATABASE_URL", "postgres://u:p@db:5432/intake")
+    settings = ServiceSettings()
+    assert settings.secret_key == "from-env"
+    assert settings.async_database_url == "postgresql+asyncpg://u:p@db:5432/intake"
+    assert to_asyncpg_url("postgresql+asyncpg://a/b") == "postgresql+asyncpg://a/b"
