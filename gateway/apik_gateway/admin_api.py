@@ -7,20 +7,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.etag import check_if_match, set_etag
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
-    Conflict,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-    Unauthorized,
-    problem_responses,
-)
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from apik_gateway import service
@@ -34,6 +20,20 @@ from apik_gateway.schemas import (
     UserCreated,
     UserPublic,
     UserUpdate,
+)
+from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.etag import check_if_match, set_etag
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    problem_responses,
 )
 
 router = APIRouter(prefix="/api/v1/auth", route_class=TransactionalRoute)

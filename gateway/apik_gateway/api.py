@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
 from fastapi import APIRouter, Depends, Form, Request, Response
 
 from apik_gateway import keys
@@ -20,6 +17,9 @@ from apik_gateway.tokens import (
     basic_credentials,
     issue_token,
 )
+from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=TransactionalRoute)
 jwks_router = APIRouter(tags=["auth"], route_class=TransactionalRoute)

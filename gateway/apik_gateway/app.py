@@ -11,10 +11,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
-from apik_shared.db import Database
-from apik_shared.logs import configure_logging
-from apik_shared.middleware import RequestContextMiddleware
-from apik_shared.problems import install_problem_handlers
 from fastapi import FastAPI
 
 from apik_gateway import admin_api, api, operations
@@ -24,6 +20,10 @@ from apik_gateway.keys import DatabaseKeyVerifier, TokenSigner
 from apik_gateway.proxy import Forwarder
 from apik_gateway.ratelimit import TokenBuckets
 from apik_gateway.settings import Settings
+from apik_shared.db import Database
+from apik_shared.logs import configure_logging
+from apik_shared.middleware import RequestContextMiddleware
+from apik_shared.problems import install_problem_handlers
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import secrets
 
-from apik_shared.auth import Role
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -19,6 +18,7 @@ from apik_gateway.keys import ensure_active_key, take_lock
 from apik_gateway.models import Office, User, utcnow
 from apik_gateway.passwords import hash_secret, password_weakness, verify_secret
 from apik_gateway.settings import Settings
+from apik_shared.auth import Role
 
 log = logging.getLogger("apik.gateway.bootstrap")
 

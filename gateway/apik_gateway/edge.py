@@ -12,8 +12,9 @@ import re
 import secrets
 from collections.abc import Awaitable, Callable
 
-from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, Problem
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, Problem
 
 API_PREFIX = "/api/v1/"
 # Prefixes the gateway serves itself; a service may not be configured under them.

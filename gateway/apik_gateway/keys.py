@@ -15,7 +15,6 @@ from datetime import timedelta
 from typing import Any
 
 import jwt
-from apik_shared.auth import JWKSVerifier, Principal
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import select, text, update
@@ -23,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from apik_gateway.models import SigningKey, utcnow
+from apik_shared.auth import JWKSVerifier, Principal
 
 log = logging.getLogger("apik.gateway.keys")
 KEY_SIZE = 2048

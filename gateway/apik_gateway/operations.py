@@ -6,7 +6,6 @@ import asyncio
 from typing import Any
 
 import httpx
-from apik_shared.db import Database
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -15,6 +14,7 @@ from sqlalchemy import text
 
 from apik_gateway.openapi import fetch_service_documents, merge_documents
 from apik_gateway.settings import Settings
+from apik_shared.db import Database
 
 OPENAPI_URL = "/api/openapi.json"
 DOCS_URL = "/api/docs"

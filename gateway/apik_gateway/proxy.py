@@ -12,8 +12,6 @@ import math
 import time
 from collections.abc import Mapping
 
-from apik_shared.logs import request_id_var, trace_id_var
-from apik_shared.problems import PayloadTooLarge, Problem, TooManyRequests
 from prometheus_client import Counter, Histogram
 from starlette.types import Receive, Scope, Send
 
@@ -28,6 +26,8 @@ from apik_gateway.upstream import (
     UpstreamPool,
     UpstreamTimeout,
 )
+from apik_shared.logs import request_id_var, trace_id_var
+from apik_shared.problems import PayloadTooLarge, Problem, TooManyRequests
 
 FORWARDED = Counter("apik_gateway_forwarded_total", "Forwarded requests", ["service", "status"])
 FORWARD_SECONDS = Histogram(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from apik_shared.tracing import child_traceparent
 from starlette.types import Scope
 
 from apik_gateway.edge import request_id_or_new
+from apik_shared.tracing import child_traceparent
 
 # Meaningful for one connection only (RFC 9110 §7.6.1), never forwarded.
 HOP_BY_HOP = frozenset(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from apik_shared.auth import Role
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from apik_shared.auth import Role
 
 OfficeCode = Annotated[str, Field(pattern=r"^[A-Z0-9_-]{2,20}$", examples=["PUSAT"])]
 Username = Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["siti.rahma"])]

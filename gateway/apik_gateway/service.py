@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from apik_shared.auth import Principal, Role
-from apik_shared.pagination import Page, decode_cursor, encode_cursor
-from apik_shared.problems import Conflict, Forbidden, InvalidInput, NotFound
 from sqlalchemy import select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +24,9 @@ from apik_gateway.schemas import (
     UserPublic,
     UserUpdate,
 )
+from apik_shared.auth import Principal, Role
+from apik_shared.pagination import Page, decode_cursor, encode_cursor
+from apik_shared.problems import Conflict, Forbidden, InvalidInput, NotFound
 
 
 class UsernameTaken(Conflict):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from apik_shared.settings import ServiceSettings
 from pydantic import Field
+
+from apik_shared.settings import ServiceSettings
 
 MIB = 1024 * 1024
 

@@ -9,7 +9,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from apik_shared.problems import Problem, Unauthorized
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -18,6 +17,7 @@ from apik_gateway.keys import TokenSigner
 from apik_gateway.models import ApiClient, User
 from apik_gateway.passwords import verify_secret
 from apik_gateway.schemas import TokenResponse
+from apik_shared.problems import Problem, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):

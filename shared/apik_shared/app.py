@@ -58,6 +58,7 @@ def create_service_app(
             outbox=outbox,
             consumers=consumers,
             poll_seconds=settings.outbox_poll_seconds,
+            consumer_group=settings.consumer_group,
         )
         app.state.settings = settings
         app.state.database = database

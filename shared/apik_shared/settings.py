@@ -43,6 +43,8 @@ class ServiceSettings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     # How often the outbox relay looks for unsent rows when no notification arrives.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    # Set when several APIK deployments share one NATS server, so each consumes everything.
+    consumer_group: str = Field(default="", pattern=r"^[A-Za-z0-9_-]*$")
 
     @model_validator(mode="after")
     def _refuse_development_defaults(self) -> Self:

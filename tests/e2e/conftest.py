@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
 

@@ -7,9 +7,9 @@ import uuid
 
 import httpx
 import pytest
+
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
-
 from tests.e2e.conftest import ADMIN_PASSWORD, create_user, login
 from tests.intake.conftest import report_body
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+
 from apik_shared.devstack.processes import free_port
 
 pytestmark = pytest.mark.e2e

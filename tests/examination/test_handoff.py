@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 
 import nats
+
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.payloads import ReportVerified

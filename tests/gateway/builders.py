@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
 from apik_gateway.settings import Settings
 
 ADMIN_PASSWORD = "correct-horse-battery-9"

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from apik_gateway.app import create_app
 from apik_gateway.settings import Settings
 from apik_shared.migrations import upgrade

@@ -6,12 +6,13 @@ import asyncio
 import logging
 
 import pytest
+from sqlalchemy import func, select
+
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
 from apik_gateway.passwords import verify_secret
 from apik_shared.db import Database
 from apik_shared.testing.infra import TestInfra
-from sqlalchemy import func, select
 
 from .builders import ADMIN_PASSWORD
 from .conftest import gateway_settings, migrated_database

@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator
 
 import httpx
+
 from apik_shared.tracing import trace_id_of
 
 from .builders import GatewayUnderTest

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from apik_gateway.app import create_app
 
 from .builders import GatewayUnderTest

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+
 from apik_gateway.app import create_app
 
 from .builders import GatewayUnderTest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jwt
+
 from apik_shared.auth import JWKSVerifier, Role
 from apik_shared.testing.tokens import TestTokens
 

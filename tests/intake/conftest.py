@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+
 from apik_intake.app import create_app
 from apik_intake.settings import Settings
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.services import (
     RunningService,
-    migrated_database,
     running,
+    service_settings,
     test_keyring,
 )
 from apik_shared.testing.tokens import TestTokens
@@ -19,14 +20,7 @@ from apik_shared.testing.tokens import TestTokens
 
 @pytest.fixture(scope="module")
 async def intake(infra: TestInfra, tokens: TestTokens) -> AsyncIterator[RunningService]:
-    url = await migrated_database(infra, "apik_intake")
-    settings = Settings(
-        env="test",
-        database_url=url,
-        nats_url=infra.nats_url,
-        secret_key="test-secret-key",
-        pii_keys=test_keyring(),
-    )
+    settings = await service_settings(Settings, infra, "apik_intake", pii_keys=test_keyring())
     async with running(create_app(settings), tokens) as service:
         yield service
 

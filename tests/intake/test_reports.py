@@ -6,7 +6,6 @@ import uuid
 
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-
 from tests.intake.conftest import report_body
 
 PROBLEM = "application/problem+json"

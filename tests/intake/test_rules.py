@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from apik_intake.rules import ReportStatus, Step, StepNotAllowed, allowed_steps, next_status
 from apik_intake.schemas import normalise_phone
 

@@ -6,6 +6,7 @@ import base64
 import os
 
 import pytest
+
 from apik_shared.crypto import DecryptionError, FieldCipher
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from apik_shared.events.envelope import (
     CloudEvent,
     InvalidEnvelope,

@@ -10,13 +10,14 @@ from typing import Any
 import nats
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import CloudEvent, dead_letter_subject, source_of
 from apik_shared.tables import metadata as platform_metadata
 from apik_shared.testing.infra import TestInfra
-from sqlalchemy.ext.asyncio import AsyncSession
 
 effects = sa.Table(
     "effect",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed, validation_problem
 from fastapi.exceptions import RequestValidationError
+
+from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed, validation_problem
 
 
 def test_a_problem_renders_type_title_status_detail():

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
+from fastapi import APIRouter, Depends, Query, Response
+
+from apik_examination import service
+from apik_examination.schemas import CasePublic
 from apik_shared.auth import Principal, Role, require_roles
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import set_etag
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.problems import Forbidden, InvalidInput, NotFound, Unauthorized, problem_responses
-from fastapi import APIRouter, Depends, Query, Response
-
-from apik_examination import service
-from apik_examination.schemas import CasePublic
 
 router = APIRouter(route_class=TransactionalRoute, tags=["cases"])
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from apik_shared.app import create_service_app
 from fastapi import FastAPI
 
 from apik_examination.api import router
 from apik_examination.events import HANDOFF, outbox
 from apik_examination.settings import Settings
+from apik_shared.app import create_service_app
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import CloudEvent, subject_for
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.payloads import ReportVerified
-from sqlalchemy.ext.asyncio import AsyncSession
 
 outbox = Outbox("examination")
 

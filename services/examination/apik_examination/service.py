@@ -5,10 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from apik_shared.auth import Principal
-from apik_shared.events.payloads import CaseOpened, ReportVerified
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import InvalidInput, NotFound
 from sqlalchemy import tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +13,10 @@ from sqlmodel import col, select
 from apik_examination.events import outbox
 from apik_examination.models import Case
 from apik_examination.rules import CaseStatus, Track
+from apik_shared.auth import Principal
+from apik_shared.events.payloads import CaseOpened, ReportVerified
+from apik_shared.pagination import decode_cursor, encode_cursor
+from apik_shared.problems import InvalidInput, NotFound
 
 
 async def open_case(*, session: AsyncSession, handoff: ReportVerified) -> Case | None:

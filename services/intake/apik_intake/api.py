@@ -5,21 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from apik_shared.auth import Principal, Role, require_roles
-from apik_shared.crypto import FieldCipher
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.etag import check_if_match, set_etag
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    PreconditionFailed,
-    TransitionNotAllowed,
-    Unauthorized,
-    problem_responses,
-)
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlmodel import col, select
@@ -38,6 +23,21 @@ from apik_intake.schemas import (
     ReportPublic,
     StepPublic,
     SubstancePublic,
+)
+from apik_shared.auth import Principal, Role, require_roles
+from apik_shared.crypto import FieldCipher
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.etag import check_if_match, set_etag
+from apik_shared.idempotency import Idempotency
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    TransitionNotAllowed,
+    Unauthorized,
+    problem_responses,
 )
 
 router = APIRouter(route_class=TransactionalRoute, tags=["reports"])

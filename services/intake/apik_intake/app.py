@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from apik_shared.app import create_service_app
-from apik_shared.crypto import FieldCipher
 from fastapi import FastAPI
 
 from apik_intake.api import router
 from apik_intake.events import outbox
 from apik_intake.settings import Settings
+from apik_shared.app import create_service_app
+from apik_shared.crypto import FieldCipher
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import uuid
 
-from apik_shared.crypto import FieldCipher
 from pydantic import BaseModel
+
+from apik_shared.crypto import FieldCipher
 
 
 class Identity(BaseModel):

@@ -6,11 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from apik_shared.auth import Principal
-from apik_shared.crypto import FieldCipher
-from apik_shared.events.payloads import ReportRef, ReportRegistered, ReportRejected, ReportVerified
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 from sqlalchemy import tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +17,11 @@ from apik_intake.identity import Identity, seal
 from apik_intake.models import RegistrationCounter, Report, Reporter, ReportStep, Substance
 from apik_intake.rules import ReportStatus, Step
 from apik_intake.schemas import ReportCreate
+from apik_shared.auth import Principal
+from apik_shared.crypto import FieldCipher
+from apik_shared.events.payloads import ReportRef, ReportRegistered, ReportRejected, ReportVerified
+from apik_shared.pagination import decode_cursor, encode_cursor
+from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
 async def _next_registration_number(session: AsyncSession, office: str, at: datetime) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Self
 
+from pydantic import model_validator
+
 from apik_shared.crypto import development_keyring
 from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
-from pydantic import model_validator
 
 
 class Settings(ServiceSettings):

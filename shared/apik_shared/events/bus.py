@@ -56,6 +56,7 @@ class EventBus:
         outbox: Outbox | None = None,
         consumers: Sequence[ConsumerSpec] = (),
         poll_seconds: float = 1.0,
+        consumer_group: str = "",
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -67,7 +68,10 @@ class EventBus:
             sessions=sessions, jetstream=self.jetstream, poll_seconds=poll_seconds
         )
         self.outbox.on_commit(self.relay.wake)
-        self.consumers = [Consumer(spec, service=service, sessions=sessions) for spec in consumers]
+        self.consumers = [
+            Consumer(spec, service=service, sessions=sessions, group=consumer_group)
+            for spec in consumers
+        ]
 
     @property
     def connected(self) -> bool:

@@ -46,9 +46,9 @@ class ConsumerSpec:
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
 
-    def config(self) -> api.ConsumerConfig:
+    def config(self, durable: str) -> api.ConsumerConfig:
         return api.ConsumerConfig(
-            durable_name=self.durable,
+            durable_name=durable,
             ack_policy=api.AckPolicy.EXPLICIT,
             deliver_policy=api.DeliverPolicy.ALL,
             max_deliver=self.max_deliver,
@@ -61,23 +61,31 @@ class ConsumerSpec:
 
 class Consumer:
     def __init__(
-        self, spec: ConsumerSpec, *, service: str, sessions: async_sessionmaker[AsyncSession]
+        self,
+        spec: ConsumerSpec,
+        *,
+        service: str,
+        sessions: async_sessionmaker[AsyncSession],
+        group: str = "",
     ) -> None:
         self.spec = spec
         self.service = service
+        # Replicas of one deployment share the durable and split the work; another
+        # deployment on the same NATS server (a test run, a staging copy) names its own group.
+        self.durable = f"{group}-{spec.durable}" if group else spec.durable
         self._sessions = sessions
 
     async def ensure(self, js: JetStreamContext) -> None:
         try:
-            info = await js.add_consumer(STREAM_NAME, config=self.spec.config())
+            info = await js.add_consumer(STREAM_NAME, config=self.spec.config(self.durable))
         except BadRequestError as exc:  # exists with another config, on a server that
-            log.warning("consumer %s kept its old config: %s", self.spec.durable, exc)
-            info = await js.consumer_info(STREAM_NAME, self.spec.durable)  # cannot update
+            log.warning("consumer %s kept its old config: %s", self.durable, exc)
+            info = await js.consumer_info(STREAM_NAME, self.durable)  # cannot update
         wanted = set(self.spec.subjects)
         got = set(info.config.filter_subjects or []) | {info.config.filter_subject or ""}
         if not wanted <= got:
             raise RuntimeError(
-                f"consumer {self.spec.durable} filters {sorted(got)}, not {sorted(wanted)}: "
+                f"consumer {self.durable} filters {sorted(got)}, not {sorted(wanted)}: "
                 "several subjects per consumer need NATS 2.10 or newer"
             )
 
@@ -86,7 +94,7 @@ class Consumer:
             try:
                 js = await jetstream()
                 await self.ensure(js)
-                sub = await js.pull_subscribe_bind(self.spec.durable, stream=STREAM_NAME)
+                sub = await js.pull_subscribe_bind(self.durable, stream=STREAM_NAME)
                 while True:
                     try:
                         messages = await sub.fetch(self.spec.batch, timeout=5)
@@ -101,9 +109,7 @@ class Consumer:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                log.warning(
-                    "consumer %s interrupted; resubscribing", self.spec.durable, exc_info=True
-                )
+                log.warning("consumer %s interrupted; resubscribing", self.durable, exc_info=True)
                 await asyncio.sleep(1)
 
     async def handle(self, msg: Msg, js: JetStreamContext) -> None:
@@ -121,7 +127,7 @@ class Consumer:
                 return
             log.warning(
                 "consumer %s: event %s failed (delivery %d); retrying",
-                self.spec.durable,
+                self.durable,
                 event.id,
                 delivered,
                 exc_info=True,
@@ -135,7 +141,7 @@ class Consumer:
         async with self._sessions() as session, session.begin():
             first_time = await session.execute(
                 pg_insert(inbox)
-                .values(consumer=self.spec.durable, event_id=event.id, event_type=event.type)
+                .values(consumer=self.durable, event_id=event.id, event_type=event.type)
                 .on_conflict_do_nothing()
                 .returning(inbox.c.event_id)
             )
@@ -148,7 +154,7 @@ class Consumer:
     ) -> None:
         log.error(
             "consumer %s: giving up on %s after %d deliveries: %s",
-            self.spec.durable,
+            self.durable,
             msg.subject,
             delivered,
             error,
@@ -156,7 +162,7 @@ class Consumer:
         async with self._sessions() as session, session.begin():
             await session.execute(
                 insert(dead_letter).values(
-                    consumer=self.spec.durable,
+                    consumer=self.durable,
                     subject=msg.subject,
                     event_id=event.id if event else None,
                     deliveries=delivered,
@@ -166,8 +172,6 @@ class Consumer:
             )
         headers = {"Apik-Error": error[:500], "Apik-Original-Subject": msg.subject}
         if event:
-            headers["Nats-Msg-Id"] = f"dlq-{self.spec.durable}-{event.id}"
-        await js.publish(
-            dead_letter_subject(self.service, self.spec.durable), msg.data, headers=headers
-        )
+            headers["Nats-Msg-Id"] = f"dlq-{self.durable}-{event.id}"
+        await js.publish(dead_letter_subject(self.service, self.durable), msg.data, headers=headers)
         await msg.term()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 import os
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from fastapi import FastAPI
@@ -15,6 +16,7 @@ from sqlalchemy import text
 
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.migrations import upgrade
+from apik_shared.settings import ServiceSettings
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.tokens import TestTokens
 
@@ -23,6 +25,24 @@ async def migrated_database(infra: TestInfra, package: str) -> str:
     url = await infra.adatabase(package.removeprefix("apik_"))
     await upgrade(url, f"{package}:migrations")
     return url
+
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+async def service_settings(
+    settings_class: type[S], infra: TestInfra, package: str, **extra: Any
+) -> S:
+    """Settings for a service under test: its own migrated database and consumer group."""
+    return settings_class(
+        env="test",
+        database_url=await migrated_database(infra, package),
+        nats_url=infra.nats_url,
+        secret_key="test-secret-key",
+        # Its own durable consumers: other services under test share this NATS server.
+        consumer_group="test-" + secrets.token_hex(4),
+        **extra,
+    )
 
 
 def test_keyring() -> str:

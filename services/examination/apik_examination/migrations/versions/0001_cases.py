@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from apik_shared.tables import create_platform_tables, drop_platform_tables
 from sqlalchemy.dialects.postgresql import UUID
+
+from apik_shared.tables import create_platform_tables, drop_platform_tables
 
 revision = "0001"
 down_revision = None
