@@ -130,3 +130,14 @@ async def test_cases_need_an_examination_role(examination, tokens: TestTokens):
         "/api/v1/examination/cases/not-a-uuid", headers=tokens.headers("examiner")
     )
     assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/path/case_id"
+
+
+async def test_the_case_opened_event_continues_the_handoffs_trace(infra, examination, tokens):
+    event = handoff().model_copy(
+        update={"traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
+    )
+    await publish(infra.nats_url, event)
+    case = await wait_for_case(examination, tokens.headers("examiner"), event.data["report_id"])
+    [opened] = await examination.outbox_events("case.opened", subject=case["id"])
+    assert opened.traceparent is not None
+    assert opened.traceparent.split("-")[1] == "4bf92f3577b34da6a3ce929d0e0e4736"

@@ -225,3 +225,12 @@ async def test_list_pages_with_a_cursor(intake, tokens: TestTokens):
         "/api/v1/intake/reports", params={"cursor": "%%%"}, headers=headers
     )
     assert bad.status_code == 422
+
+
+async def test_operations_endpoints(intake):
+    assert (await intake.client.get("/healthz")).json() == {"status": "ok"}
+    ready = await intake.client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok", "nats": "ok"}
+    metrics = await intake.client.get("/metrics")
+    assert "apik_http_requests_total" in metrics.text

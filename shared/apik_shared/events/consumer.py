@@ -27,7 +27,9 @@ from apik_shared.events.envelope import (
     InvalidEnvelope,
     dead_letter_subject,
 )
+from apik_shared.logs import traceparent_var
 from apik_shared.tables import dead_letter, inbox
+from apik_shared.tracing import child_traceparent
 
 log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
@@ -147,7 +149,12 @@ class Consumer:
             )
             if first_time.first() is None:
                 return  # already applied: a redelivery or a duplicate publish
-            await self.spec.handler(session, event)
+            # Events this handler emits continue the producer's trace.
+            token = traceparent_var.set(child_traceparent(event.traceparent))
+            try:
+                await self.spec.handler(session, event)
+            finally:
+                traceparent_var.reset(token)
 
     async def _dead_letter(
         self, js: JetStreamContext, msg: Msg, event: CloudEvent | None, delivered: int, error: str

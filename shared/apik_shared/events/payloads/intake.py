@@ -1,20 +1,10 @@
-"""Event payloads, in one place for producers and consumers alike.
-
-Versioned by additive change only: new optional fields are fine; renaming, removing or
-changing the meaning of a field is a new event type. Payloads carry references, not
-personal data: a reporter is `reporter_id`, never a name.
-"""
+"""Events published by intake (PVL)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-
-
-class Payload(BaseModel):
-    # Consumers ignore fields added after they were written.
-    model_config = ConfigDict(extra="ignore")
+from apik_shared.events.payloads.base import Payload
 
 
 class ReportRef(Payload):
@@ -50,19 +40,8 @@ class ReportRejected(ReportRef):
     decided_by: str
 
 
-class CaseOpened(Payload):
-    case_id: str
-    report_id: str
-    registration_number: str
-    office: str
-    track: str
-    substance: str | None = None
-    opened_at: datetime
-
-
 EVENT_TYPES: dict[str, type[Payload]] = {
     "report.registered": ReportRegistered,
     "report.verified": ReportVerified,
     "report.rejected": ReportRejected,
-    "case.opened": CaseOpened,
 }
