@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from apik_gateway import service
 from apik_gateway.schemas import (
@@ -24,6 +25,7 @@ from apik_gateway.schemas import (
 from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match, set_etag
+from apik_shared.idempotency import Idempotency
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.problems import (
     Conflict,
@@ -52,12 +54,18 @@ _DENIED = (Unauthorized, Forbidden)
     responses=problem_responses(*_DENIED, Conflict, InvalidInput),
 )
 async def create_user(
-    user_in: UserCreate, session: DbSession, admin: Admin, response: Response
-) -> UserCreated:
+    user_in: UserCreate, request: Request, session: DbSession, admin: Admin
+) -> Response:
+    idempotency = Idempotency(session, request, caller=admin.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
     user = await service.create_user(session=session, actor=admin, user_in=user_in)
+    body = UserCreated(id=user.id).model_dump(mode="json")
+    await idempotency.remember(status.HTTP_201_CREATED, body)
+    response = JSONResponse(body, status_code=status.HTTP_201_CREATED)
     response.headers["Location"] = f"/api/v1/auth/users/{user.id}"
     set_etag(response, user.version)
-    return UserCreated(id=user.id)
+    return response
 
 
 @router.get(

@@ -27,7 +27,13 @@ from apik_gateway.upstream import (
     UpstreamTimeout,
 )
 from apik_shared.logs import request_id_var, trace_id_var
-from apik_shared.problems import PayloadTooLarge, Problem, TooManyRequests
+from apik_shared.problems import (
+    BadGateway,
+    GatewayTimeout,
+    PayloadTooLarge,
+    Problem,
+    TooManyRequests,
+)
 
 FORWARDED = Counter("apik_gateway_forwarded_total", "Forwarded requests", ["service", "status"])
 FORWARD_SECONDS = Histogram(
@@ -43,14 +49,6 @@ _RESPONSE_DROPPED = HOP_BY_HOP | {b"date", b"server", b"x-request-id"}
 # Safe to resend when a kept-alive connection turns out to be closed by the service.
 _RETRYABLE = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
 CLIENT_CLOSED = 499  # nginx's code in logs and metrics for a client that went away
-
-
-class BadGateway(Problem):
-    status, slug, title = 502, "bad-gateway", "The service is unreachable"
-
-
-class GatewayTimeout(Problem):
-    status, slug, title = 504, "gateway-timeout", "The service did not answer in time"
 
 
 class _ClientGone(Exception):

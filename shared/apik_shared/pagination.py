@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy import Select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from apik_shared.problems import InvalidInput
 
 T = TypeVar("T")
+M = TypeVar("M")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
@@ -40,3 +46,34 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
     if not isinstance(value, list):
         raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
     return value
+
+
+async def newest_first_page(
+    session: AsyncSession,
+    query: Select[M],
+    *,
+    timestamp: InstrumentedAttribute[datetime],
+    ident: InstrumentedAttribute[uuid.UUID],
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[M], str | None]:
+    """One page of `query`'s rows, newest first, keyed by (timestamp, id).
+
+    The cursor is the key of the last row returned, so rows added meanwhile never shift
+    the next page; the id breaks ties between rows with the same timestamp.
+    """
+    query = query.order_by(timestamp.desc(), ident.desc()).limit(limit + 1)
+    if (after := decode_cursor(cursor)) is not None:
+        try:
+            key = (datetime.fromisoformat(after[0]), uuid.UUID(after[1]))
+        except (ValueError, IndexError, TypeError) as exc:
+            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        query = query.where(tuple_(timestamp, ident) < tuple_(*key))
+    rows = list((await session.execute(query)).scalars())
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    next_cursor = encode_cursor(
+        getattr(last, timestamp.key).isoformat(), str(getattr(last, ident.key))
+    )
+    return rows[:limit], next_cursor

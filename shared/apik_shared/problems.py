@@ -111,6 +111,14 @@ class TooManyRequests(Problem):
     status, slug, title = 429, "too-many-requests", "Too many requests"
 
 
+class BadGateway(Problem):
+    status, slug, title = 502, "bad-gateway", "The service is unreachable"
+
+
+class GatewayTimeout(Problem):
+    status, slug, title = 504, "gateway-timeout", "The service did not answer in time"
+
+
 class ServiceUnavailable(Problem):
     status, slug, title = 503, "service-unavailable", "Temporarily unavailable"
 

@@ -39,6 +39,18 @@ class TestCreateUser:
         assert second.status_code == 409
         assert second.json()["type"] == "/problems/username-taken"
 
+    async def test_a_retry_with_the_same_idempotency_key_creates_one_user(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        admin = {**await gateway.headers(), "Idempotency-Key": "create-budi-retry"}
+        first = await gateway.client.post(USERS, json=new_user("budi.retry"), headers=admin)
+        retry = await gateway.client.post(USERS, json=new_user("budi.retry"), headers=admin)
+        assert first.status_code == retry.status_code == 201
+        assert retry.json() == first.json()
+        assert retry.headers["idempotent-replayed"] == "true"
+        other = await gateway.client.post(USERS, json=new_user("budi.other"), headers=admin)
+        assert other.status_code == 422
+
     async def test_an_unknown_role_is_422_naming_the_field(self, gateway: GatewayUnderTest) -> None:
         response = await gateway.client.post(
             USERS,
