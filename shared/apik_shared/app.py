@@ -59,6 +59,7 @@ def create_service_app(
             consumers=consumers,
             poll_seconds=settings.outbox_poll_seconds,
             consumer_group=settings.consumer_group,
+            consumer_ack_wait=settings.consumer_ack_wait_seconds,
         )
         app.state.settings = settings
         app.state.database = database

@@ -45,6 +45,9 @@ class ServiceSettings(BaseSettings):
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
     # Set when several APIK deployments share one NATS server, so each consumes everything.
     consumer_group: str = Field(default="", pattern=r"^[A-Za-z0-9_-]*$")
+    # How long a delivered event may stay unacknowledged before JetStream redelivers it,
+    # e.g. after the consumer's process died mid-handling.
+    consumer_ack_wait_seconds: float = Field(default=30, gt=0)
 
     @model_validator(mode="after")
     def _refuse_development_defaults(self) -> Self:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -11,25 +10,13 @@ import pytest
 
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
-
-ADMIN_PASSWORD = "e2e-Admin-Password-1"
+from apik_shared.testing.stack import ADMIN_PASSWORD as ADMIN_PASSWORD  # tests log in with it
+from apik_shared.testing.stack import start_stack
 
 
 @pytest.fixture(scope="session")
 def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    from apik_shared.devstack.processes import free_port
-
-    system = Stack(
-        postgres_admin_url=infra.postgres_admin_url,
-        nats_url=infra.nats_url,
-        state_dir=Path(tmp_path_factory.mktemp("stack")),
-        gateway_port=free_port(),
-        admin_password=ADMIN_PASSWORD,
-        env="test",
-        database_prefix=f"e2e_{infra.run_id}_",
-    )
-    asyncio.run(system.prepare())
-    system.start()
+    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")))
     try:
         yield system
     finally:

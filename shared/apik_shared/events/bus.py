@@ -57,6 +57,7 @@ class EventBus:
         consumers: Sequence[ConsumerSpec] = (),
         poll_seconds: float = 1.0,
         consumer_group: str = "",
+        consumer_ack_wait: float = 30,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -69,7 +70,13 @@ class EventBus:
         )
         self.outbox.on_commit(self.relay.wake)
         self.consumers = [
-            Consumer(spec, service=service, sessions=sessions, group=consumer_group)
+            Consumer(
+                spec,
+                service=service,
+                sessions=sessions,
+                group=consumer_group,
+                ack_wait=consumer_ack_wait,
+            )
             for spec in consumers
         ]
 

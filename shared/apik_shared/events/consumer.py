@@ -42,19 +42,18 @@ class ConsumerSpec:
     handler: Handler
     max_deliver: int = 5
     backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
-    ack_wait: float = 30
     batch: int = 64
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
 
-    def config(self, durable: str) -> api.ConsumerConfig:
+    def config(self, durable: str, *, ack_wait: float) -> api.ConsumerConfig:
         return api.ConsumerConfig(
             durable_name=durable,
             ack_policy=api.AckPolicy.EXPLICIT,
             deliver_policy=api.DeliverPolicy.ALL,
             max_deliver=self.max_deliver,
-            ack_wait=self.ack_wait,
+            ack_wait=ack_wait,
             # One subject uses the field every server version knows (2.9 ignores the list).
             filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
             filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
@@ -69,17 +68,21 @@ class Consumer:
         service: str,
         sessions: async_sessionmaker[AsyncSession],
         group: str = "",
+        ack_wait: float = 30,
     ) -> None:
         self.spec = spec
         self.service = service
         # Replicas of one deployment share the durable and split the work; another
         # deployment on the same NATS server (a test run, a staging copy) names its own group.
         self.durable = f"{group}-{spec.durable}" if group else spec.durable
+        self.ack_wait = ack_wait
         self._sessions = sessions
 
     async def ensure(self, js: JetStreamContext) -> None:
         try:
-            info = await js.add_consumer(STREAM_NAME, config=self.spec.config(self.durable))
+            info = await js.add_consumer(
+                STREAM_NAME, config=self.spec.config(self.durable, ack_wait=self.ack_wait)
+            )
         except BadRequestError as exc:  # exists with another config, on a server that
             log.warning("consumer %s kept its old config: %s", self.durable, exc)
             info = await js.consumer_info(STREAM_NAME, self.durable)  # cannot update

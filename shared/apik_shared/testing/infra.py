@@ -64,6 +64,11 @@ class TestInfra:
         nats_url = f"nats://{nats.get_container_host_ip()}:{nats.get_exposed_port(4222)}"
         return cls(postgres_admin_url=url, nats_url=nats_url, _containers=[pg, nats])
 
+    @property
+    def postgres(self) -> EmbeddedPostgres | None:
+        """The suite's own PostgreSQL, when it owns one (and so may restart it)."""
+        return self._postgres
+
     def database(self, component: str) -> str:
         """A fresh database for this run (dropped at the end); returns its URL."""
         name = f"test_{component}_{self.run_id}"

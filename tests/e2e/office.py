@@ -1,0 +1,81 @@
+"""Staff of one office driving the first flow through the gateway, for end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from tests.intake.conftest import report_body
+
+
+async def login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
+    response = await client.post(
+        "/api/v1/auth/token", data={"username": username, "password": password}
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+class Office:
+    """An intake officer and an examiner of one office, talking to the gateway."""
+
+    def __init__(self, client: httpx.AsyncClient, officer: dict, examiner: dict) -> None:
+        self.client, self.officer, self.examiner = client, officer, examiner
+
+    async def register(self, **headers: str) -> httpx.Response:
+        return await self.client.post(
+            "/api/v1/intake/reports", json=report_body(), headers={**self.officer, **headers}
+        )
+
+    async def verified_report(self) -> str:
+        """A report waiting for the plenary."""
+        created = await self.register()
+        assert created.status_code == 201, created.text
+        report_id = str(created.json()["id"])
+        for path, body in (
+            ("formal-verification", {"complete": True}),
+            ("material-verification", {"within_authority": True}),
+        ):
+            response = await self.step(report_id, path, body)
+            assert response.status_code == 200, response.text
+        return report_id
+
+    async def step(self, report_id: str, path: str, body: dict, **headers: str) -> httpx.Response:
+        return await self.client.post(
+            f"/api/v1/intake/reports/{report_id}/{path}",
+            json=body,
+            headers={**self.officer, **headers},
+        )
+
+    async def accept(self, report_id: str) -> httpx.Response:
+        return await self.step(report_id, "plenary-decision", {"decision": "accept"})
+
+    async def cases(self, report_id: str) -> list[dict]:
+        response = await self.client.get(
+            "/api/v1/examination/cases", params={"report_id": report_id}, headers=self.examiner
+        )
+        assert response.status_code == 200, response.text
+        return list(response.json()["items"])
+
+    async def wait_for_cases(self, report_ids: list[str], within: float = 60) -> None:
+        """Waits until every report has its case; fails on a second case for any."""
+        deadline = asyncio.get_running_loop().time() + within
+        pending = set(report_ids)
+        while pending:
+            for report_id in list(pending):
+                cases = await self.cases(report_id)
+                assert len(cases) <= 1, f"report {report_id} has {len(cases)} cases"
+                if cases:
+                    pending.discard(report_id)
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"{len(pending)} reports have no case: {sorted(pending)}")
+            await asyncio.sleep(0.1)
+
+
+async def _login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
+    response = await client.post(
+        "/api/v1/auth/token", data={"username": username, "password": password}
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}

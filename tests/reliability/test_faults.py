@@ -1,0 +1,137 @@
+"""Break the running system on purpose: nothing accepted is lost, nothing happens twice."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+
+import nats
+import pytest
+
+from apik_shared.devstack.stack import Stack
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import subject_for
+from apik_shared.testing.infra import TestInfra
+from tests.e2e.office import Office
+from tests.examination.test_handoff import handoff
+
+pytestmark = pytest.mark.e2e
+BURST = 20
+
+
+async def test_nats_stopped_during_a_burst_of_accepts(office: Office, infra: TestInfra):
+    if infra.nats is None:
+        pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
+    reports = [await office.verified_report() for _ in range(BURST)]
+    burst = asyncio.gather(*(office.accept(r) for r in reports))
+    await asyncio.sleep(0.02)  # some accepts are through, some not yet
+    infra.nats.stop()
+    try:
+        responses = await burst
+        assert [r.status_code for r in responses] == [200] * BURST
+    finally:
+        infra.nats.start()
+    await office.wait_for_cases(reports)
+
+
+async def test_examination_killed_while_it_consumes(office: Office, stack: Stack):
+    reports = [await office.verified_report() for _ in range(BURST)]
+    for response in await asyncio.gather(*(office.accept(r) for r in reports)):
+        assert response.status_code == 200
+    stack.stop_component("examination", kill=True)  # SIGKILL: no graceful anything
+    stack.restart_component("examination")
+    await office.wait_for_cases(reports)
+
+
+async def test_intake_killed_mid_burst_loses_no_acknowledged_report(office: Office, stack: Stack):
+    keys = [uuid.uuid4().hex for _ in range(BURST)]
+    first = await asyncio.gather(
+        *(office.register(**{"Idempotency-Key": k}) for k in keys), return_exceptions=True
+    )
+    stack.stop_component("intake", kill=True)
+    stack.restart_component("intake")
+    # Clients retry everything with the same keys: acknowledged ones replay, the rest land.
+    retried = [await office.register(**{"Idempotency-Key": k}) for k in keys]
+    assert [r.status_code for r in retried] == [201] * BURST
+    for before, after in zip(first, retried, strict=True):
+        if not isinstance(before, BaseException) and before.status_code == 201:
+            assert before.json()["id"] == after.json()["id"]
+    ids = {r.json()["id"] for r in retried}
+    assert len(ids) == BURST
+    for report_id in ids:
+        seen = await office.client.get(
+            f"/api/v1/intake/reports/{report_id}", headers=office.officer
+        )
+        assert seen.status_code == 200
+
+
+async def test_postgres_restarted_under_load(office: Office, infra: TestInfra):
+    if infra.postgres is None:
+        pytest.skip("needs the suite's own PostgreSQL to restart it (APIK_TEST_DATABASE_URL)")
+    accepted: list[str] = []
+    accepted.append((await office.register()).json()["id"])
+    infra.postgres.stop()
+    try:
+        for _ in range(3):
+            started = time.monotonic()
+            response = await office.register()
+            elapsed = time.monotonic() - started
+            assert response.status_code == 503, response.text
+            assert response.headers["content-type"] == "application/problem+json"
+            assert elapsed < 10, f"an outage answer took {elapsed:.1f}s"
+    finally:
+        infra.postgres.start()
+    for _ in range(100):  # services reconnect by themselves; no restart
+        response = await office.register()
+        if response.status_code == 201:
+            break
+        await asyncio.sleep(0.1)
+    assert response.status_code == 201, response.text
+    accepted.append(response.json()["id"])
+    for report_id in accepted:
+        seen = await office.client.get(
+            f"/api/v1/intake/reports/{report_id}", headers=office.officer
+        )
+        assert seen.status_code == 200
+
+
+async def test_the_same_handoff_many_times_and_out_of_order(office: Office, infra: TestInfra):
+    events = [handoff(office="PUSAT") for _ in range(3)]
+    copies = [e for e in events for _ in range(4)]
+    copies = copies[::-1][:6] + copies[:6]  # shuffled: later events before earlier ones
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for n, event in enumerate(copies):
+            # Distinct message ids: past the stream's deduplication, as after its window.
+            await js.publish(
+                subject_for("intake", "report.verified"),
+                event.to_json(),
+                headers={"Nats-Msg-Id": f"{event.id}-{n}"},
+            )
+    finally:
+        await nc.close()
+    await office.wait_for_cases([e.data["report_id"] for e in events])
+    await asyncio.sleep(1)  # the last copies have had time to arrive
+    for event in events:
+        assert len(await office.cases(event.data["report_id"])) == 1
+
+
+async def test_two_updates_with_the_same_etag(office: Office):
+    created = await office.register()
+    report_id = created.json()["id"]
+    etag = created.headers["etag"]
+    results = await asyncio.gather(
+        office.step(report_id, "formal-verification", {"complete": True}, **{"If-Match": etag}),
+        office.step(
+            report_id,
+            "formal-verification",
+            {"complete": False, "missing": ["kronologi"]},
+            **{"If-Match": etag},
+        ),
+    )
+    assert sorted(r.status_code for r in results) == [200, 412]
+    loser = next(r for r in results if r.status_code == 412)
+    assert loser.headers["content-type"] == "application/problem+json"
