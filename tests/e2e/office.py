@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import httpx
 
@@ -15,6 +16,25 @@ async def login(client: httpx.AsyncClient, username: str, password: str) -> dict
     )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def create_user(
+    client: httpx.AsyncClient, admin: dict[str, str], username: str, office: str, *roles: str
+) -> dict[str, str]:
+    password = "Kata-Sandi-Rahasia-2026!"
+    response = await client.post(
+        "/api/v1/auth/users",
+        headers=admin,
+        json={
+            "username": username,
+            "password": password,
+            "full_name": username.title(),
+            "office": office,
+            "roles": list(roles),
+        },
+    )
+    assert response.status_code == 201, response.text
+    return await login(client, username, password)
 
 
 class Office:
@@ -79,3 +99,21 @@ async def _login(client: httpx.AsyncClient, username: str, password: str) -> dic
     )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def staff_office(
+    client: httpx.AsyncClient, admin_password: str, code: str = "PUSAT"
+) -> Office:
+    """An intake officer and an examiner, new users of office `code` (opened if need be)."""
+    admin = await login(client, "admin", admin_password)
+    if code != "PUSAT":
+        opened = await client.post(
+            "/api/v1/auth/offices",
+            headers=admin,
+            json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
+        )
+        assert opened.status_code == 201, opened.text
+    tag = uuid.uuid4().hex[:6]
+    officer = await create_user(client, admin, f"pvl{tag}", code, "intake_officer")
+    examiner = await create_user(client, admin, f"riksa{tag}", code, "examiner")
+    return Office(client, officer, examiner)

@@ -5,75 +5,28 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
-from tests.e2e.conftest import ADMIN_PASSWORD, create_user, login
+from apik_shared.testing.stack import ADMIN_PASSWORD
+from tests.e2e.office import login, staff_office
 from tests.intake.conftest import report_body
 
 pytestmark = pytest.mark.e2e
 PROBLEM = "application/problem+json"
 
 
-async def staff(gateway: httpx.AsyncClient, office: str = "PUSAT") -> tuple[dict, dict]:
-    admin = await login(gateway, "admin", ADMIN_PASSWORD)
-    if office != "PUSAT":
-        created = await gateway.post(
-            "/api/v1/auth/offices",
-            headers=admin,
-            json={"code": office, "name": f"Perwakilan {office}", "timezone": "Asia/Makassar"},
-        )
-        assert created.status_code == 201, created.text
-    tag = uuid.uuid4().hex[:6]
-    officer = await create_user(gateway, admin, f"pvl{tag}", office, "intake_officer")
-    examiner = await create_user(gateway, admin, f"riksa{tag}", office, "examiner")
-    return officer, examiner
-
-
-async def accept(gateway: httpx.AsyncClient, officer: dict[str, str]) -> dict:
-    created = await gateway.post("/api/v1/intake/reports", json=report_body(), headers=officer)
-    assert created.status_code == 201, created.text
-    report = created.json()
-    url = f"/api/v1/intake/reports/{report['id']}"
-    for path, body in (
-        ("formal-verification", {"complete": True}),
-        ("material-verification", {"within_authority": True}),
-        ("plenary-decision", {"decision": "accept"}),
-    ):
-        response = await gateway.post(f"{url}/{path}", json=body, headers=officer)
-        assert response.status_code == 200, response.text
-    return report
-
-
-async def cases_of(gateway: httpx.AsyncClient, examiner: dict, report_id: str) -> list[dict]:
-    response = await gateway.get(
-        "/api/v1/examination/cases", params={"report_id": report_id}, headers=examiner
-    )
-    assert response.status_code == 200, response.text
-    return list(response.json()["items"])
-
-
-async def wait_for_case(
-    gateway: httpx.AsyncClient, examiner: dict, report_id: str, within: float = 30
-) -> dict:
-    deadline = asyncio.get_running_loop().time() + within
-    while asyncio.get_running_loop().time() < deadline:
-        if cases := await cases_of(gateway, examiner, report_id):
-            return cases[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"no case for report {report_id} within {within}s")
-
-
 async def test_register_verify_accept_and_see_the_case(gateway):
-    officer, examiner = await staff(gateway)
-    report = await accept(gateway, officer)
-    case = await wait_for_case(gateway, examiner, report["id"])
-    detail = await gateway.get(f"/api/v1/examination/cases/{case['id']}", headers=examiner)
+    office = await staff_office(gateway, ADMIN_PASSWORD)
+    report_id = await office.verified_report()
+    assert (await office.accept(report_id)).status_code == 200
+    await office.wait_for_cases([report_id])
+    [case] = await office.cases(report_id)
+    detail = await gateway.get(f"/api/v1/examination/cases/{case['id']}", headers=office.examiner)
     assert detail.status_code == 200
-    assert detail.json()["registration_number"] == report["registration_number"]
-    seen = await gateway.get(f"/api/v1/intake/reports/{report['id']}", headers=officer)
+    seen = await gateway.get(f"/api/v1/intake/reports/{report_id}", headers=office.officer)
+    assert detail.json()["registration_number"] == seen.json()["registration_number"]
     assert seen.json()["status"] == "accepted"
     assert seen.headers["x-request-id"]
 
@@ -81,21 +34,23 @@ async def test_register_verify_accept_and_see_the_case(gateway):
 async def test_a_handoff_made_while_nats_is_down_arrives_once(gateway, infra: TestInfra):
     if infra.nats is None:
         pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
-    officer, examiner = await staff(gateway)
+    office = await staff_office(gateway, ADMIN_PASSWORD)
+    report_id = await office.verified_report()
     infra.nats.stop()
     try:
-        report = await accept(gateway, officer)  # intake accepts with NATS gone
+        assert (await office.accept(report_id)).status_code == 200  # with NATS gone
         await asyncio.sleep(1)
-        assert await cases_of(gateway, examiner, report["id"]) == []
+        assert await office.cases(report_id) == []
     finally:
         infra.nats.start()
-    await wait_for_case(gateway, examiner, report["id"])
+    await office.wait_for_cases([report_id])
     await asyncio.sleep(1)  # a second copy, if any, would arrive now
-    assert len(await cases_of(gateway, examiner, report["id"])) == 1
+    assert len(await office.cases(report_id)) == 1
 
 
 async def test_bad_requests_get_problems_and_change_nothing(gateway):
-    officer, examiner = await staff(gateway, office=f"X{uuid.uuid4().hex[:5].upper()}")
+    office = await staff_office(gateway, ADMIN_PASSWORD, code=f"X{uuid.uuid4().hex[:5].upper()}")
+    officer, examiner = office.officer, office.examiner
     admin = await login(gateway, "admin", ADMIN_PASSWORD)
     before = await gateway.get("/api/v1/intake/reports", headers=admin)
 

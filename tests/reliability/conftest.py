@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.stack import ADMIN_PASSWORD, start_stack
-from tests.e2e.office import Office, login
+from tests.e2e.office import Office, staff_office
 
 
 @pytest.fixture(scope="module")
@@ -27,21 +26,4 @@ def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 @pytest.fixture
 async def office(stack: Stack) -> AsyncIterator[Office]:
     async with httpx.AsyncClient(base_url=stack.url, timeout=30) as client:
-        admin = await login(client, "admin", ADMIN_PASSWORD)
-        tag, password = uuid.uuid4().hex[:6], "Kata-Sandi-Rahasia-2026!"
-        for username, role in ((f"pvl{tag}", "intake_officer"), (f"riksa{tag}", "examiner")):
-            created = await client.post(
-                "/api/v1/auth/users",
-                headers=admin,
-                json={
-                    "username": username,
-                    "password": password,
-                    "full_name": username,
-                    "office": "PUSAT",
-                    "roles": [role],
-                },
-            )
-            assert created.status_code == 201, created.text
-        officer = await login(client, f"pvl{tag}", password)
-        examiner = await login(client, f"riksa{tag}", password)
-        yield Office(client, officer, examiner)
+        yield await staff_office(client, ADMIN_PASSWORD)
