@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from apik_shared.problems import ServiceUnavailable
+from apik_shared.problems import InvalidInput, ServiceUnavailable
 from apik_shared.settings import to_asyncpg_url
 
 
@@ -64,6 +64,17 @@ DbSession = Annotated[AsyncSession, Depends(_session)]
 _UNAVAILABLE = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
 
 
+# character_not_in_repertoire, untranslatable_character: PostgreSQL text holds no NUL.
+_UNSTORABLE_TEXT = {"22021", "22P05"}
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    original = getattr(exc, "orig", None)
+    return getattr(original, "sqlstate", None) or getattr(
+        getattr(original, "__cause__", None), "sqlstate", None
+    )
+
+
 def is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -88,6 +99,10 @@ class TransactionalRoute(APIRoute):
                     raise ServiceUnavailable(
                         "The database is unreachable; try again shortly.",
                         headers={"Retry-After": "2"},
+                    ) from exc
+                if _sqlstate(exc) in _UNSTORABLE_TEXT:
+                    raise InvalidInput.field(
+                        "#/body", "A text contains a character that cannot be stored (NUL)."
                     ) from exc
                 raise
 

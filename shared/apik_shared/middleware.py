@@ -6,6 +6,7 @@ must not buffer bodies or add a task per request.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
@@ -25,6 +26,23 @@ LATENCY = Histogram(
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 access_log = logging.getLogger("apik.access")
+log = logging.getLogger("apik.problems")
+_INTERNAL_ERROR_BODY = json.dumps(
+    {
+        "type": "/problems/internal-error",
+        "title": "Internal error",
+        "status": 500,
+        "detail": "An unexpected error occurred; it has been logged.",
+    }
+).encode()
+_INTERNAL_ERROR_START: Message = {
+    "type": "http.response.start",
+    "status": 500,
+    "headers": [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(_INTERNAL_ERROR_BODY)).encode()),
+    ],
+}
 _QUIET_PATHS = {"/healthz", "/readyz", "/metrics"}
 
 
@@ -51,11 +69,12 @@ class RequestContextMiddleware:
         tp_token = traceparent_var.set(traceparent)
         started = time.perf_counter()
         status = 500
+        status_sent = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal status
+            nonlocal status, status_sent
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, status_sent = message["status"], True
                 headers: list[Any] = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode("latin-1")))
                 message["headers"] = headers
@@ -63,6 +82,16 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Answered here rather than by Starlette's outer error middleware, which
+            # re-raises and so makes the server drop the connection: the gateway's pooled
+            # connection would die with it and fail the next, innocent request.
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if status_sent:
+                raise
+            status = 500
+            await send_with_headers(_INTERNAL_ERROR_START)
+            await send_with_headers({"type": "http.response.body", "body": _INTERNAL_ERROR_BODY})
         finally:
             elapsed = time.perf_counter() - started
             route = scope.get("route")
