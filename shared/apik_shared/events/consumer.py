@@ -9,7 +9,9 @@ its last delivery the message goes to a dead-letter subject and a `dead_letter` 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +45,7 @@ class ConsumerSpec:
     max_deliver: int = 5
     backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
     batch: int = 64
+    concurrency: int = 8  # events handled at once (each holds a database connection)
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
@@ -58,6 +61,15 @@ class ConsumerSpec:
             filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
             filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
         )
+
+
+def _aggregate_of(msg: Msg) -> str:
+    """The CloudEvent subject (the aggregate's id); unreadable messages get a lane each."""
+    try:
+        subject = json.loads(msg.data).get("subject")
+    except (ValueError, AttributeError):
+        subject = None
+    return str(subject) if subject else f"#{id(msg)}"
 
 
 class Consumer:
@@ -109,13 +121,27 @@ class Consumer:
                         if task is not None and task.cancelling():
                             raise asyncio.CancelledError from None
                         continue
-                    for msg in messages:
-                        await self.handle(msg, js)
+                    await self.handle_batch(messages, js)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.warning("consumer %s interrupted; resubscribing", self.durable, exc_info=True)
                 await asyncio.sleep(1)
+
+    async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
+        """Events about different aggregates are handled side by side, so their commits
+        share the disk's flushes; events about one aggregate keep their order."""
+        lanes: dict[str, list[Msg]] = defaultdict(list)
+        for msg in messages:
+            lanes[_aggregate_of(msg)].append(msg)
+        slots = asyncio.Semaphore(self.spec.concurrency)
+
+        async def lane(queue: list[Msg]) -> None:
+            for msg in queue:
+                async with slots:
+                    await self.handle(msg, js)
+
+        await asyncio.gather(*(lane(queue) for queue in lanes.values()))
 
     async def handle(self, msg: Msg, js: JetStreamContext) -> None:
         delivered = msg.metadata.num_delivered

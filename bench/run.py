@@ -1,0 +1,111 @@
+"""APIK's benchmark: the embedded system, loaded from a separate process.
+
+    .venv/bin/python bench/run.py [--quick]
+
+Starts PostgreSQL, NATS, every service and the gateway exactly as `make up` does (in a
+temporary folder), then measures, in one run so ratios are comparable on a noisy machine:
+the physical reference (bare asyncpg inserts, bare JetStream publishes), registration
+throughput and latency direct to intake and through the gateway, the handoff latency
+(plenary accept → case opened) at a steady rate, the outbox drain after NATS was down,
+and each process's resident memory idle and under load. Writes JSON and Markdown to
+`bench/results/` and prints the Markdown. Traffic stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import scenarios
+from bench.driver import drive
+from bench.report import markdown
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def measure_in_subprocess(
+    port: int, request: bytes, concurrency: int, seconds: float, max_requests: int, expect: int
+) -> dict[str, Any]:
+    """Runs the driver in its own process so client and server do not share a core's GIL."""
+    with tempfile.NamedTemporaryFile(suffix=".http") as request_file:
+        request_file.write(request)
+        request_file.flush()
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "drive",
+                str(port),
+                request_file.name,
+                str(concurrency),
+                str(seconds),
+                str(max_requests),
+                str(expect),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return dict(json.loads(out.stdout))
+
+
+def drive_main(argv: list[str]) -> int:
+    import uvloop
+
+    port, path, concurrency, seconds, limit, expect = argv
+    request = Path(path).read_bytes()
+    result = uvloop.run(
+        drive(
+            int(port),
+            lambda _: request,
+            concurrency=int(concurrency),
+            seconds=float(seconds),
+            max_requests=int(limit),
+            expect=int(expect),
+        )
+    )
+    print(json.dumps(result))
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["drive"]:
+        return drive_main(argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small counts: checks the harness")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--handoffs", type=int, default=1000, help="at 100 per second")
+    parser.add_argument("--drain", type=int, default=100_000, help="events in the outbox")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.seconds, args.handoffs, args.drain = 1.0, 100, 2000
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="apik-bench-") as tmp:
+        results = asyncio.run(scenarios.run_all(Path(tmp), args, measure=measure_in_subprocess))
+    results["meta"] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "args": vars(args),
+        "wall_seconds": round(time.monotonic() - started, 1),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(results, indent=2))
+    text = markdown(results)
+    (RESULTS / f"{stamp}.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

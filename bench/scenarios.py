@@ -1,0 +1,313 @@
+"""The measurements of `bench/run.py`, each against the running embedded system."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import nats
+import psutil
+
+from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
+from apik_shared.devstack.stack import Stack
+from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.payloads import ReportVerified
+from apik_shared.settings import to_plain_postgres_url
+from bench.driver import encode_request, summary
+
+ADMIN_PASSWORD = "bench-Admin-Password-1"
+PASSWORD = "Kata-Sandi-Rahasia-2026!"
+REPORT = {
+    "kind": "LM",
+    "channel": "web",
+    "reporter": {"name": "Budi Santoso", "nik": "1771010101900001", "phone": "081234567890"},
+    "reported_agency": {"name": "Dinas Pendidikan"},
+    "substance": "education",
+    "summary": "Ijazah ditahan",
+    "chronology": "Sejak Juli 2026 sekolah menahan ijazah anak pelapor.",
+    "event_date": "2026-07-15",
+}
+Measure = Callable[[int, bytes, int, float, int, int], dict[str, Any]]
+
+
+class MemorySampler:
+    """The peak resident memory of each process while a scenario runs."""
+
+    def __init__(self, processes: dict[str, int]) -> None:
+        self.processes = {name: psutil.Process(pid) for name, pid in processes.items()}
+        self.peak = dict.fromkeys(processes, 0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def snapshot(self) -> dict[str, float]:
+        return {n: round(p.memory_info().rss / 2**20, 1) for n, p in self.processes.items()}
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            for name, process in self.processes.items():
+                self.peak[name] = max(self.peak[name], process.memory_info().rss)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak_mb(self) -> dict[str, float]:
+        return {name: round(rss / 2**20, 1) for name, rss in self.peak.items()}
+
+
+async def physical_reference(
+    stack: Stack, nats_url: str, seconds: float, concurrency: int
+) -> dict[str, Any]:
+    """What the machine does without us: the same row inserted by asyncpg, and bare
+    JetStream publishes of an envelope-sized message, at the same concurrency."""
+    url = to_plain_postgres_url(stack.database_urls["intake"])
+    pool = await asyncpg.create_pool(url, min_size=concurrency, max_size=concurrency)
+    await pool.execute("CREATE TABLE IF NOT EXISTS bench_row (id uuid PRIMARY KEY, body jsonb)")
+    body = json.dumps(REPORT)
+    insert_latencies: list[float] = []
+
+    async def insert_loop(deadline: float) -> None:
+        while time.perf_counter() < deadline:
+            t = time.perf_counter()
+            await pool.execute("INSERT INTO bench_row VALUES ($1, $2)", uuid.uuid4(), body)
+            insert_latencies.append(time.perf_counter() - t)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(insert_loop(started + seconds) for _ in range(concurrency)))
+    inserts = summary(insert_latencies, time.perf_counter() - started, 0)
+    await pool.execute("DROP TABLE bench_row")
+    await pool.close()
+
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    await js.add_stream(name="BENCH", subjects=["bench.>"])
+    payload = CloudEvent(source="/bench", type="bench.ref", data=REPORT).to_json()
+    publish_latencies: list[float] = []
+
+    async def publish_loop(deadline: float) -> None:
+        while time.perf_counter() < deadline:
+            t = time.perf_counter()
+            await js.publish("bench.ref", payload, headers={"Nats-Msg-Id": uuid.uuid4().hex})
+            publish_latencies.append(time.perf_counter() - t)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(publish_loop(started + seconds) for _ in range(concurrency)))
+    publishes = summary(publish_latencies, time.perf_counter() - started, 0)
+    await js.delete_stream("BENCH")
+    await nc.close()
+    return {"asyncpg_insert": inserts, "jetstream_publish": publishes}
+
+
+async def staff_token(stack: Stack) -> str:
+    async with httpx.AsyncClient(base_url=stack.url, timeout=30) as client:
+        admin = await client.post(
+            "/api/v1/auth/token", data={"username": "admin", "password": ADMIN_PASSWORD}
+        )
+        headers = {"Authorization": f"Bearer {admin.json()['access_token']}"}
+        created = await client.post(
+            "/api/v1/auth/users",
+            headers=headers,
+            json={
+                "username": "bench",
+                "password": PASSWORD,
+                "full_name": "Bench",
+                "office": "PUSAT",
+                "roles": ["intake_officer", "examiner"],
+            },
+        )
+        assert created.status_code == 201, created.text
+        token = await client.post(
+            "/api/v1/auth/token", data={"username": "bench", "password": PASSWORD}
+        )
+        return str(token.json()["access_token"])
+
+
+def registration(
+    stack: Stack, token: str, measure: Measure, concurrency: int, seconds: float
+) -> dict[str, Any]:
+    """POST /api/v1/intake/reports, direct to intake and through the gateway."""
+    body = json.dumps(REPORT).encode()
+    headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+    out: dict[str, Any] = {}
+    for name, port in (("direct", stack.ports["intake"]), ("gateway", stack.gateway_port)):
+        request = encode_request("POST", "/api/v1/intake/reports", port, body=body, headers=headers)
+        out[name] = measure(port, request, concurrency, seconds, 1_000_000, 201)
+    out["gateway_throughput_share"] = round(out["gateway"]["rps"] / out["direct"]["rps"], 3)
+    out["gateway_added_p99_ms"] = round(out["gateway"]["p99_ms"] - out["direct"]["p99_ms"], 3)
+    return out
+
+
+async def handoff_latency(stack: Stack, token: str, count: int, rate: float) -> dict[str, Any]:
+    """Plenary accept → case opened, at a steady `rate` of accepts per second."""
+    headers = {"Authorization": f"Bearer {token}"}
+    limits = httpx.Limits(max_connections=32)
+    async with httpx.AsyncClient(
+        base_url=stack.url, headers=headers, timeout=30, limits=limits
+    ) as client:
+
+        async def verified() -> str:
+            report = (await client.post("/api/v1/intake/reports", json=REPORT)).json()
+            for path, body in (
+                ("formal-verification", {"complete": True}),
+                ("material-verification", {"within_authority": True}),
+            ):
+                await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)
+            return str(report["id"])
+
+        ids: list[str] = []
+        for start in range(0, count, 32):
+            ids += await asyncio.gather(*(verified() for _ in range(min(32, count - start))))
+        sent: dict[str, float] = {}
+
+        async def accept(report_id: str) -> None:
+            sent[report_id] = time.time()
+            response = await client.post(
+                f"/api/v1/intake/reports/{report_id}/plenary-decision", json={"decision": "accept"}
+            )
+            assert response.status_code == 200, response.text
+
+        tasks = []
+        begin = time.perf_counter()
+        for n, report_id in enumerate(ids):
+            await asyncio.sleep(max(0.0, begin + n / rate - time.perf_counter()))
+            tasks.append(asyncio.create_task(accept(report_id)))
+        await asyncio.gather(*tasks)
+    opened = await _wait_for_cases(stack, ids, within=60)
+    latencies = [opened[r].timestamp() - sent[r] for r in ids]
+    result = summary(latencies, 1.0, 0)
+    return {
+        "handoffs": count,
+        "rate_per_second": rate,
+        "p50_ms": result["p50_ms"],
+        "p99_ms": result["p99_ms"],
+        "max_ms": round(max(latencies) * 1000, 3),
+    }
+
+
+async def _wait_for_cases(
+    stack: Stack, report_ids: list[str], within: float
+) -> dict[str, datetime]:
+    conn = await asyncpg.connect(to_plain_postgres_url(stack.database_urls["examination"]))
+    try:
+        deadline = time.monotonic() + within
+        while True:
+            rows = await conn.fetch(
+                "SELECT report_id::text AS r, opened_at FROM examination_case "
+                "WHERE report_id = ANY($1::uuid[])",
+                report_ids,
+            )
+            if len(rows) == len(report_ids) or time.monotonic() > deadline:
+                return {row["r"]: row["opened_at"] for row in rows}
+            await asyncio.sleep(0.2)
+    finally:
+        await conn.close()
+
+
+async def outbox_drain(stack: Stack, nats_server: EmbeddedNats, count: int) -> dict[str, Any]:
+    """With NATS stopped, `count` handoffs wait in intake's outbox; then NATS starts."""
+    nats_server.stop()
+    now = datetime.now(UTC)
+    rows = []
+    for _ in range(count):
+        report_id = str(uuid.uuid4())
+        payload = ReportVerified(
+            report_id=report_id,
+            registration_number=f"BENCH-{report_id[:8]}",
+            office="PUSAT",
+            kind="LM",
+            channel="web",
+            substance="education",
+            track="regular",
+            reported_agency="Dinas",
+            summary="bench",
+            event_date=date(2026, 7, 15),
+            reporter_id=str(uuid.uuid4()),
+            confidential=False,
+            registered_at=now,
+            verified_at=now,
+            decided_by="bench",
+        )
+        event = CloudEvent(
+            source=source_of("intake"),
+            type="report.verified",
+            subject=report_id,
+            data=payload.model_dump(mode="json"),
+        )
+        rows.append(
+            (uuid.UUID(event.id), subject_for("intake", "report.verified"), event.to_json(), now)
+        )
+    intake = await asyncpg.connect(to_plain_postgres_url(stack.database_urls["intake"]))
+    exam = await asyncpg.connect(to_plain_postgres_url(stack.database_urls["examination"]))
+    try:
+        await intake.copy_records_to_table(
+            "outbox", records=rows, columns=["id", "subject", "payload", "created_at"]
+        )
+        before = await exam.fetchval("SELECT count(*) FROM examination_case")
+        started = time.monotonic()
+        nats_server.start()
+        while await exam.fetchval("SELECT count(*) FROM examination_case") < before + count:
+            if time.monotonic() - started > 1800:
+                raise TimeoutError("the outbox did not drain in 30 minutes")
+            await asyncio.sleep(0.2)
+        elapsed = time.monotonic() - started
+    finally:
+        await intake.close()
+        await exam.close()
+    return {
+        "events": count,
+        "seconds": round(elapsed, 2),
+        "events_per_second": round(count / elapsed, 1),
+    }
+
+
+async def run_all(tmp: Path, args: Any, *, measure: Measure) -> dict[str, Any]:
+    postgres = EmbeddedPostgres(tmp / "postgres").start()
+    nats_server = EmbeddedNats(tmp / "nats").start()
+    from apik_shared.devstack.processes import free_port
+
+    stack = Stack(
+        postgres_admin_url=postgres.admin_url,
+        nats_url=nats_server.url,
+        state_dir=tmp / "state",
+        gateway_port=free_port(),
+        admin_password=ADMIN_PASSWORD,
+    )
+    try:
+        await stack.prepare()
+        await asyncio.to_thread(stack.start)
+        pids = {name: p.pid for name, p in stack.processes.items()}
+        pids.update(
+            postgres=postgres.process.pid if postgres.process else 0,
+            nats=nats_server.process.pid if nats_server.process else 0,
+        )
+        token = await staff_token(stack)
+        sampler = MemorySampler(pids)
+        results: dict[str, Any] = {"memory_idle_mb": sampler.snapshot()}
+        results["reference"] = await physical_reference(
+            stack, nats_server.url, args.seconds, args.concurrency
+        )
+        with sampler:
+            results["registration"] = await asyncio.to_thread(
+                registration, stack, token, measure, args.concurrency, args.seconds
+            )
+            results["handoff"] = await handoff_latency(stack, token, args.handoffs, 100.0)
+        results["memory_peak_under_load_mb"] = sampler.peak_mb()
+        results["outbox_drain"] = await outbox_drain(stack, nats_server, args.drain)
+        return results
+    finally:
+        stack.stop()
+        nats_server.stop()
+        postgres.stop()
