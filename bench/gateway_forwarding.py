@@ -17,11 +17,13 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.driver import HOST, drive, encode_request
+
 PATH = "/api/v1/bench/ping"
 
 
@@ -62,70 +64,6 @@ def run_gateway(port: int, upstream: str, database_url: str, access_log: bool) -
         forward_access_log=access_log,
     )
     run_server(create_app(settings), port)
-
-
-class _Connection(asyncio.Protocol):
-    def __init__(self) -> None:
-        import httptools
-
-        self.parser = httptools.HttpResponseParser(self)
-        self.waiter: asyncio.Future[int] | None = None
-        self.status = 0
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport
-
-    def data_received(self, data: bytes) -> None:
-        self.parser.feed_data(data)
-
-    def on_headers_complete(self) -> None:
-        self.status = self.parser.get_status_code()
-
-    def on_message_complete(self) -> None:
-        if self.waiter is not None and not self.waiter.done():
-            self.waiter.set_result(self.status)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self.waiter is not None and not self.waiter.done():
-            self.waiter.set_exception(ConnectionError("closed"))
-
-
-async def drive(port: int, concurrency: int, seconds: float, max_requests: int) -> dict[str, Any]:
-    loop = asyncio.get_running_loop()
-    request = f"GET {PATH} HTTP/1.1\r\nhost: {HOST}:{port}\r\n\r\n".encode()
-    latencies: list[float] = []
-    errors = 0
-    measuring = False
-
-    async def worker(deadline: float) -> None:
-        nonlocal errors
-        _, conn = await loop.create_connection(_Connection, HOST, port)
-        transport: Any = conn.transport
-        while time.perf_counter() < deadline and len(latencies) < max_requests:
-            conn.waiter = loop.create_future()
-            started = time.perf_counter()
-            transport.write(request)
-            status = await conn.waiter
-            if measuring:
-                latencies.append(time.perf_counter() - started)
-                errors += status != 200
-        transport.close()
-
-    warm_until = time.perf_counter() + 0.5
-    await asyncio.gather(*(worker(warm_until) for _ in range(concurrency)))
-    measuring = True
-    started = time.perf_counter()
-    await asyncio.gather(*(worker(started + seconds) for _ in range(concurrency)))
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    n = len(latencies)
-    return {
-        "requests": n,
-        "errors": errors,
-        "rps": n / elapsed,
-        "p50_ms": latencies[n // 2] * 1000,
-        "p99_ms": latencies[min(n - 1, int(n * 0.99))] * 1000,
-    }
 
 
 def _spawn(args: list[str], log: Path) -> Any:
@@ -194,7 +132,11 @@ def main(argv: list[str]) -> int:
         import uvloop
 
         port, concurrency, seconds, limit = int(argv[1]), int(argv[2]), float(argv[3]), int(argv[4])
-        print(json.dumps(uvloop.run(drive(port, concurrency, seconds, limit))))
+        request = encode_request("GET", PATH, port)
+        result = drive(
+            port, lambda _: request, concurrency=concurrency, seconds=seconds, max_requests=limit
+        )
+        print(json.dumps(uvloop.run(result)))
         return 0
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
