@@ -22,6 +22,7 @@ class Component:
 SERVICES = (
     Component("intake", "apik_intake"),
     Component("examination", "apik_examination"),
+    Component("consultation", "apik_consultation"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)

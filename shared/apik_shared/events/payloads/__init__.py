@@ -7,8 +7,9 @@ personal data: a reporter is `reporter_id`, never a name.
 
 from __future__ import annotations
 
-from apik_shared.events.payloads import examination, intake
+from apik_shared.events.payloads import consultation, examination, intake
 from apik_shared.events.payloads.base import Payload
+from apik_shared.events.payloads.consultation import VisitCompleted
 from apik_shared.events.payloads.examination import CaseOpened
 from apik_shared.events.payloads.intake import (
     ReportRef,
@@ -18,7 +19,11 @@ from apik_shared.events.payloads.intake import (
 )
 
 # Every event type and its payload model, for consumers that read them all (reporting).
-EVENT_TYPES: dict[str, type[Payload]] = {**intake.EVENT_TYPES, **examination.EVENT_TYPES}
+EVENT_TYPES: dict[str, type[Payload]] = {
+    **intake.EVENT_TYPES,
+    **examination.EVENT_TYPES,
+    **consultation.EVENT_TYPES,
+}
 
 __all__ = [
     "EVENT_TYPES",
@@ -28,4 +33,5 @@ __all__ = [
     "ReportRegistered",
     "ReportRejected",
     "ReportVerified",
+    "VisitCompleted",
 ]

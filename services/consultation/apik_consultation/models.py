@@ -1,0 +1,114 @@
+"""The desk's tables. A visitor's name and phone are one encrypted blob (`visitor.py`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, DateTime, Identity, LargeBinary, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _timestamp(nullable: bool = False) -> Any:
+    if nullable:
+        return Field(default=None, sa_type=DateTime(timezone=True))
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class Visit(SQLModel, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    day: date  # the desk's calendar day of the check-in; tickets restart daily
+    ticket: int
+    # What the visitor asked for, and what it is handled as (a late objection is a complaint).
+    requested_category: str = Field(max_length=32)
+    category: str = Field(max_length=32)
+    description: str
+    institution: str | None = None
+    visitor: str = Field(sa_column=Column(Text, nullable=False))  # AES-GCM ciphertext
+    tender_reference: str | None = None
+    announced_on: date | None = None
+    answer_due: date | None = None  # objections only
+    answered_at: datetime | None = _timestamp(nullable=True)
+    answer: str | None = None
+    # Sanggah banding, after the objection's answer.
+    appealed_at: datetime | None = _timestamp(nullable=True)
+    appeal_guarantee: int | None = None  # rupiah
+    appeal_answer_due: date | None = None
+    appeal_answered_at: datetime | None = _timestamp(nullable=True)
+    appeal_answer: str | None = None
+    status: str = Field(index=True, max_length=32)
+    officer: str | None = None
+    outcome: str | None = None
+    conversation: str | None = None
+    checked_in_at: datetime = _timestamp()
+    started_at: datetime | None = _timestamp(nullable=True)
+    ended_at: datetime | None = _timestamp(nullable=True)
+    duration_seconds: int | None = None  # fixed when the service ends
+    rating: int | None = None
+    rating_comment: str | None = None
+    rated_at: datetime | None = _timestamp(nullable=True)
+    created_by: str
+    version: int = 1
+
+
+class VisitStep(SQLModel, table=True):
+    """Every step taken on a visit, with the server's time: the clock is computed from it."""
+
+    __tablename__ = "visit_step"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    visit_id: uuid.UUID = Field(foreign_key="visit.id", index=True)
+    step: str = Field(max_length=32)
+    from_status: str | None = Field(default=None, max_length=32)
+    to_status: str = Field(max_length=32)
+    actor: str
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    at: datetime = _timestamp()
+
+
+class VisitSignature(SQLModel, table=True):
+    """The visitor's drawn signature, kept apart so visit lists never load images."""
+
+    __tablename__ = "visit_signature"
+
+    visit_id: uuid.UUID = Field(foreign_key="visit.id", primary_key=True)
+    media_type: str = Field(max_length=32)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class TicketCounter(SQLModel, table=True):
+    """The last queue ticket issued per office and day (the upsert serialises)."""
+
+    __tablename__ = "ticket_counter"
+
+    office: str = Field(primary_key=True, max_length=32)
+    day: date = Field(primary_key=True)
+    last: int = 0
+
+
+class Risk(SQLModel, table=True):
+    """One entry of the office's procurement risk register."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    title: str
+    description: str | None = None
+    tender_reference: str | None = None
+    likelihood: int
+    impact: int
+    level: str = Field(max_length=16)  # from likelihood and impact, kept for filtering
+    mitigation: str | None = None
+    owner: str
+    status: str = Field(max_length=16)
+    review_on: date
+    created_by: str
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+    version: int = 1

@@ -1,0 +1,48 @@
+"""Settings of the consultation desk service (`APIK_*` environment variables)."""
+
+from __future__ import annotations
+
+from typing import Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator, model_validator
+
+from apik_shared.crypto import development_keyring
+from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "consultation"
+    # Keys for visitors' name and phone at rest: `kid:<base64 32 bytes>,…`, active key first.
+    pii_keys: str = ""
+    # The desk's calendar: queue tickets restart each day, deadlines count its days.
+    desk_timezone: str = "Asia/Jakarta"
+    # Sanggahan terms (calendar days); the procurement rules allow an office to differ.
+    objection_filing_days: int = Field(default=5, ge=1)
+    objection_answer_days: int = Field(default=3, ge=1)
+    appeal_filing_days: int = Field(default=5, ge=1)
+    appeal_answer_days: int = Field(default=14, ge=1)
+    appeal_guarantee_percent: int = Field(default=1, ge=0, le=100)
+    # A drawn signature is small; anything bigger is not one.
+    signature_max_bytes: int = Field(default=256 * 1024, ge=1024)
+    # The live queue: how often it looks for changes, and how long a quiet stream may
+    # stay silent (below the gateway's 30 s read timeout).
+    live_poll_seconds: float = Field(default=1.0, gt=0)
+    live_heartbeat_seconds: float = Field(default=15.0, gt=0)
+
+    @field_validator("desk_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _keyring(self) -> Self:
+        if not self.pii_keys:
+            if self.env is not Environment.development:
+                raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
+            self.pii_keys = development_keyring(self.secret_key)
+        return self

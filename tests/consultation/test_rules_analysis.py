@@ -1,0 +1,40 @@
+"""Weekly trends and the most frequent problems, as pure rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from apik_consultation.rules_analysis import frequent_terms, week_of, weekly_counts
+
+
+def test_weeks_start_on_monday():
+    assert week_of(date(2026, 11, 24)) == date(2026, 11, 23)  # a Tuesday
+    assert week_of(date(2026, 11, 23)) == date(2026, 11, 23)
+    assert week_of(date(2026, 11, 29)) == date(2026, 11, 23)  # a Sunday
+
+
+def test_weekly_counts_per_category_in_order():
+    visits = [
+        (date(2026, 11, 24), "objection"),
+        (date(2026, 11, 16), "consultation"),
+        (date(2026, 11, 25), "objection"),
+        (date(2026, 11, 26), "consultation"),
+    ]
+    assert weekly_counts(visits) == [
+        (date(2026, 11, 16), "consultation", 1),
+        (date(2026, 11, 23), "consultation", 1),
+        (date(2026, 11, 23), "objection", 2),
+    ]
+
+
+def test_frequent_terms_count_each_description_once_and_skip_stopwords():
+    texts = [
+        "Syarat kualifikasi tender jalan, syarat pengalaman",
+        "Bertanya tentang syarat kualifikasi",
+        "Jaminan penawaran ditolak Pokja",
+        "",
+    ]
+    top = frequent_terms(texts, top=3)
+    assert top == [("kualifikasi", 2), ("syarat", 2), ("ditolak", 1)]
+    words = dict(frequent_terms(texts, top=50))
+    assert "tentang" not in words and "bertanya" not in words and "dan" not in words
