@@ -14,7 +14,7 @@ from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import subject_for
 from apik_shared.testing.infra import TestInfra
 from tests.e2e.office import Office
-from tests.examination.test_handoff import handoff
+from tests.examination.builders import handoff
 
 pytestmark = pytest.mark.e2e
 BURST = 20

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_examination.settings import Settings
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import CloudEvent, subject_for
 from apik_shared.events.outbox import Outbox
@@ -12,14 +13,17 @@ from apik_shared.events.payloads import ReportVerified
 outbox = Outbox("examination")
 
 
-async def on_report_verified(session: AsyncSession, event: CloudEvent) -> None:
-    from apik_examination.service import open_case  # service imports this module's outbox
+def handoff_consumer(settings: Settings) -> ConsumerSpec:
+    """Opens a case per `report.verified`; the settings give the offices' calendars."""
 
-    await open_case(session=session, handoff=ReportVerified.model_validate(event.data))
+    async def on_report_verified(session: AsyncSession, event: CloudEvent) -> None:
+        from apik_examination.service import open_case  # service imports this module's outbox
 
+        handoff = ReportVerified.model_validate(event.data)
+        await open_case(session=session, handoff=handoff, settings=settings)
 
-HANDOFF = ConsumerSpec(
-    durable="examination-handoff",
-    subjects=[subject_for("intake", "report.verified")],
-    handler=on_report_verified,
-)
+    return ConsumerSpec(
+        durable="examination-handoff",
+        subjects=[subject_for("intake", "report.verified")],
+        handler=on_report_verified,
+    )

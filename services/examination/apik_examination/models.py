@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import BigInteger, Column, DateTime, Identity
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _timestamp(**kw: Any) -> Any:
+    return Field(sa_type=DateTime(timezone=True), **kw)
 
 
 class Case(SQLModel, table=True):
@@ -33,3 +39,175 @@ class Case(SQLModel, table=True):
     handed_over_at: datetime = Field(sa_type=DateTime(timezone=True))
     opened_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     version: int = 1
+    classification: str | None = Field(default=None, max_length=16)
+    examiner_id: str | None = Field(default=None, max_length=128)  # the gateway subject
+    # A cache of the SLA clock for filtering lists in SQL, rewritten from the event log
+    # on every transition and by the periodic scan (see rules_sla.SlaPhase).
+    sla_policy_id: uuid.UUID | None = None
+    sla_phase: str = Field(default="running", max_length=16)
+    sla_warn_at: datetime | None = _timestamp(default=None)
+    sla_breach_at: datetime | None = _timestamp(default=None)
+
+
+class CaseEvent(SQLModel, table=True):
+    """Everything that happened to a case, in order: the SLA's source and the timeline."""
+
+    __tablename__ = "case_event"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", index=True)
+    type: str = Field(max_length=32)
+    status: str | None = Field(default=None, max_length=32)  # the status entered, if any
+    actor: str
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    at: datetime = _timestamp(default_factory=utcnow)
+
+
+class SlaPolicy(SQLModel, table=True):
+    """One version of an SLA policy. Versions are never edited: a change is a new version."""
+
+    __tablename__ = "sla_policy"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    track: str = Field(max_length=32)
+    classification: str | None = Field(default=None, max_length=16)  # None: the fallback
+    version: int
+    target: int
+    unit: str = Field(max_length=16)
+    warning_ratio: float
+    pause_statuses: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    effective_from: datetime = _timestamp()
+    note: str = ""
+    created_by: str
+    created_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class SlaBreach(SQLModel, table=True):
+    """A breach published once per case and policy version (the key makes it idempotent)."""
+
+    __tablename__ = "sla_breach"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    policy_id: uuid.UUID = Field(foreign_key="sla_policy.id", primary_key=True)
+    breached_at: datetime = _timestamp()
+    detected_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Examiner(SQLModel, table=True):
+    """An examiner on an office's roster: who may be assigned, and how much."""
+
+    __tablename__ = "examiner"
+
+    office: str = Field(primary_key=True, max_length=32)
+    examiner_id: str = Field(primary_key=True, max_length=128)  # the gateway's subject
+    display_name: str = Field(max_length=200)
+    team: str = Field(default="", max_length=64)  # e.g. a keasistenan's examination team
+    capacity: int  # open cases at most, for round-robin
+    in_rotation: bool = True
+    absent_from: date | None = None
+    absent_until: date | None = None
+    updated_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Rotation(SQLModel, table=True):
+    """An office's round-robin: on or off, and whose turn was last (the row lock serialises)."""
+
+    __tablename__ = "assignment_rotation"
+
+    office: str = Field(primary_key=True, max_length=32)
+    enabled: bool = False
+    team: str | None = Field(default=None, max_length=64)  # draw from one team; None: all
+    last_examiner_id: str | None = Field(default=None, max_length=128)
+    updated_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class AgencyContact(SQLModel, table=True):
+    """A contact person (narahubung) at a reported agency, kept per office and reused."""
+
+    __tablename__ = "agency_contact"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    agency: str = Field(max_length=300)
+    name: str = Field(max_length=200)
+    position: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=200)
+    created_by: str
+    created_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Activity(SQLModel, table=True):
+    """Examination work on a case: letters, meetings, field visits, mediation sessions."""
+
+    __tablename__ = "case_activity"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id")
+    kind: str = Field(max_length=32)
+    held_on: date
+    summary: str
+    response_due: date | None = None  # a clarification letter's deadline for the agency
+    contact_id: uuid.UUID | None = Field(default=None, foreign_key="agency_contact.id")
+    documents: list[dict[str, str]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    recorded_by: str
+    recorded_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Conclusion(SQLModel, table=True):
+    """The final report (LHP) of a case: one per case."""
+
+    __tablename__ = "case_conclusion"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    finding: str = Field(max_length=32)
+    forms: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    summary: str
+    # [{"description": ..., "done_on": null | "YYYY-MM-DD"}], monitored until done.
+    corrective_actions: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    corrective_due_on: date | None = None
+    reporter_response_until: date
+    recommendation: str | None = None
+    concluded_by: str
+    concluded_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Closure(SQLModel, table=True):
+    """How a case ended, with the public loss prevented or recovered (kerugian publik)."""
+
+    __tablename__ = "case_closure"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    outcome: str = Field(max_length=32)
+    route: str = Field(max_length=32)
+    note: str = ""
+    public_loss_kind: str | None = Field(default=None, max_length=16)  # prevented/recovered
+    public_loss_idr: int | None = Field(default=None, sa_type=BigInteger)
+    public_loss_people: int | None = None
+    public_loss_description: str | None = None
+    closed_by: str
+    closed_at: datetime = _timestamp()
+    recorded_at: datetime = _timestamp(default_factory=utcnow)
+
+
+class Survey(SQLModel, table=True):
+    """The reporter's satisfaction survey of a closed case, answered by link, once.
+
+    Only a hash of the link's token is kept: a database dump does not let anyone answer.
+    """
+
+    __tablename__ = "case_survey"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    token_hash: str = Field(unique=True, max_length=64)
+    office: str = Field(max_length=32)
+    examiner_id: str | None = Field(default=None, max_length=128)
+    expires_at: datetime = _timestamp()
+    answers: dict[str, int] | None = Field(default=None, sa_column=Column(JSONB))
+    comment: str | None = None
+    answered_at: datetime | None = _timestamp(default=None)
+    created_at: datetime = _timestamp(default_factory=utcnow)

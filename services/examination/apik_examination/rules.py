@@ -2,13 +2,166 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 
 class CaseStatus(StrEnum):
-    open = "open"
+    open = "open"  # being examined; the SLA clock runs
+    waiting_reporter = "waiting_reporter"  # data asked from the reporter; clock paused
+    waiting_agency = "waiting_agency"  # clarification asked from the agency; clock paused
+    concluded = "concluded"  # the final report (LHP) is issued
+    closed = "closed"
 
 
 class Track(StrEnum):
     regular = "regular"
     rapid_response = "rapid_response"
+
+
+class Classification(StrEnum):
+    sederhana = "sederhana"  # simple
+    sedang = "sedang"  # medium
+    berat = "berat"  # heavy
+
+
+# Statuses that stop the examination clock for good: its target is the conclusion.
+TERMINAL_STATUSES = frozenset({CaseStatus.concluded.value, CaseStatus.closed.value})
+
+# Moves an examiner makes by hand; conclusion and closure have their own steps.
+_MANUAL_MOVES: dict[CaseStatus, frozenset[CaseStatus]] = {
+    CaseStatus.open: frozenset({CaseStatus.waiting_reporter, CaseStatus.waiting_agency}),
+    CaseStatus.waiting_reporter: frozenset({CaseStatus.open, CaseStatus.waiting_agency}),
+    CaseStatus.waiting_agency: frozenset({CaseStatus.open, CaseStatus.waiting_reporter}),
+    CaseStatus.concluded: frozenset(),
+    CaseStatus.closed: frozenset(),
+}
+
+
+def can_move(current: CaseStatus, target: CaseStatus) -> bool:
+    return target in _MANUAL_MOVES[current]
+
+
+def can_classify(current: CaseStatus) -> bool:
+    """Classification changes while the case is examined, not after the conclusion."""
+    return current not in (CaseStatus.concluded, CaseStatus.closed)
+
+
+class ActivityKind(StrEnum):
+    written_clarification = "written_clarification"  # a letter to the agency
+    oral_clarification = "oral_clarification"  # a clarification meeting
+    field_investigation = "field_investigation"
+    mediation = "mediation"
+    conciliation = "conciliation"
+    other = "other"
+
+
+def activity_problems(
+    *,
+    kind: ActivityKind,
+    held_on: date,
+    response_due: date | None,
+    await_response: bool,
+    opened_on: date,
+) -> list[tuple[str, str]]:
+    """What is wrong with an activity's dates, as (field, message) pairs."""
+    problems: list[tuple[str, str]] = []
+    if held_on < opened_on:
+        problems.append(("held_on", f"The case opened on {opened_on}; this is before it."))
+    if response_due is not None:
+        if kind is not ActivityKind.written_clarification:
+            problems.append(("response_due", "Only a clarification letter has a response due."))
+        elif response_due < max(held_on, opened_on):
+            problems.append(("response_due", "The deadline is before the letter or the case."))
+    if await_response and kind is not ActivityKind.written_clarification:
+        problems.append(("await_response", "Only a clarification letter awaits the agency."))
+    return problems
+
+
+class Finding(StrEnum):
+    maladministration_found = "maladministration_found"
+    no_maladministration = "no_maladministration"
+    examination_stopped = "examination_stopped"
+
+
+class Maladministration(StrEnum):
+    """The ten forms of maladministration."""
+
+    undue_delay = "undue_delay"
+    not_providing_service = "not_providing_service"
+    incompetence = "incompetence"
+    abuse_of_authority = "abuse_of_authority"
+    procedural_deviation = "procedural_deviation"
+    asking_for_payment = "asking_for_payment"
+    improper_conduct = "improper_conduct"
+    partiality = "partiality"
+    discrimination = "discrimination"
+    conflict_of_interest = "conflict_of_interest"
+
+
+class Outcome(StrEnum):
+    resolved_by_agency = "resolved_by_agency"  # maladministration found, then resolved
+    conciliation = "conciliation"  # settled by conciliation or mediation
+    no_maladministration = "no_maladministration"
+    in_court = "in_court"
+    withdrawn = "withdrawn"  # by the reporter
+    not_authority = "not_authority"
+    no_data = "no_data"  # the reporter supplied no data
+    recommendation = "recommendation"  # a binding recommendation was issued
+
+
+class Route(StrEnum):
+    """How the case came to be closed."""
+
+    oral_clarification = "oral_clarification"
+    written_clarification = "written_clarification"
+    field_investigation = "field_investigation"
+    mediation = "mediation"
+    conciliation = "conciliation"
+    reporter_request = "reporter_request"
+    other = "other"
+
+
+def conclusion_problems(
+    *,
+    finding: Finding,
+    forms: list[Maladministration],
+    corrective_actions: int,
+    recommendation: str | None,
+) -> list[tuple[str, str]]:
+    """What a final report (LHP) lacks or must not have, as (field, message) pairs."""
+    if finding is Finding.maladministration_found:
+        if not forms:
+            return [("forms", "Name the forms of maladministration found.")]
+        return []
+    problems = []
+    if forms:
+        problems.append(("forms", "Forms of maladministration belong to a finding of it."))
+    if corrective_actions:
+        problems.append(("corrective_actions", "Corrective actions need maladministration."))
+    if recommendation:
+        problems.append(("recommendation", "A recommendation needs maladministration."))
+    return problems
+
+
+# The conclusion an outcome needs; outcomes not listed close a case at any stage.
+_OUTCOME_NEEDS: dict[Outcome, Finding] = {
+    Outcome.resolved_by_agency: Finding.maladministration_found,
+    Outcome.recommendation: Finding.maladministration_found,
+    Outcome.no_maladministration: Finding.no_maladministration,
+}
+
+
+def outcome_problem(outcome: Outcome, finding: Finding | None) -> str | None:
+    needed = _OUTCOME_NEEDS.get(outcome)
+    if needed is None or needed is finding:
+        return None
+    if finding is None:
+        return f"A case closed as {outcome.value} needs a final report finding {needed.value}."
+    return f"The final report found {finding.value}; {outcome.value} needs {needed.value}."
+
+
+def in_monitoring(*, due_on: date | None, done: list[bool], today: date) -> bool:
+    """Past the corrective-action deadline with actions still undone: resolution and
+    monitoring, where a recommendation may follow."""
+    return due_on is not None and today > due_on and not all(done)

@@ -10,7 +10,13 @@ from __future__ import annotations
 from apik_shared.events.payloads import consultation, examination, intake
 from apik_shared.events.payloads.base import Payload
 from apik_shared.events.payloads.consultation import VisitCompleted
-from apik_shared.events.payloads.examination import CaseOpened
+from apik_shared.events.payloads.examination import (
+    CaseAssigned,
+    CaseClosed,
+    CaseConcluded,
+    CaseOpened,
+    CaseSlaBreached,
+)
 from apik_shared.events.payloads.intake import (
     ReportRef,
     ReportRegistered,
@@ -27,7 +33,11 @@ EVENT_TYPES: dict[str, type[Payload]] = {
 
 __all__ = [
     "EVENT_TYPES",
+    "CaseAssigned",
+    "CaseClosed",
+    "CaseConcluded",
     "CaseOpened",
+    "CaseSlaBreached",
     "Payload",
     "ReportRef",
     "ReportRegistered",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from apik_shared.events.payloads.base import Payload
 
@@ -17,6 +17,97 @@ class CaseOpened(Payload):
     opened_at: datetime
 
 
+class CaseAssigned(Payload):
+    """A case got its examiner (`previous_examiner_id` is set on a reassignment)."""
+
+    case_id: str
+    registration_number: str
+    office: str
+    examiner_id: str
+    previous_examiner_id: str | None = None
+    assigned_by: str  # a supervisor's subject, or "system:round-robin"
+    automatic: bool = False
+    assigned_at: datetime
+
+
+class CaseSlaBreached(Payload):
+    """A case's examination clock passed its target (once per case and policy version)."""
+
+    case_id: str
+    registration_number: str
+    office: str
+    track: str
+    classification: str | None = None
+    policy_id: str
+    policy_version: int
+    target: int
+    unit: str  # "working_days" or "calendar_days"
+    due_on: date | None = None  # the last day within the target, in the office's calendar
+    breached_at: datetime
+
+
+class CaseConcluded(Payload):
+    """The final report (LHP) of a case is issued."""
+
+    case_id: str
+    registration_number: str
+    office: str
+    finding: str  # maladministration_found, no_maladministration, examination_stopped
+    forms: list[str] = []
+    corrective_due_on: date | None = None
+    reporter_response_until: date
+    recommendation: bool = False
+    concluded_at: datetime
+
+
+class CaseDurations(Payload):
+    calendar_days: int  # from the opening to the closure, in the office's calendar
+    working_days: int
+    sla_elapsed: int  # the SLA clock's counted days (pauses excluded), in `sla_unit`
+    sla_unit: str
+    sla_target: int
+    sla_state: str  # "met" or "breached"
+
+
+class PublicLoss(Payload):
+    """Public loss (kerugian publik) prevented or recovered by the case."""
+
+    kind: str  # "prevented" or "recovered"
+    amount_idr: int
+    people_affected: int
+    description: str
+
+
+class CaseClosed(Payload):
+    case_id: str
+    report_id: str
+    registration_number: str
+    office: str
+    track: str
+    kind: str
+    channel: str
+    substance: str | None = None
+    classification: str | None = None
+    examiner_id: str | None = None
+    outcome: str
+    route: str
+    finding: str | None = None
+    forms: list[str] = []
+    opened_at: datetime
+    concluded_at: datetime | None = None
+    closed_at: datetime
+    durations: CaseDurations
+    public_loss: PublicLoss | None = None
+    # The reporter's satisfaction survey, answered without login at
+    # `/api/v1/examination/public/surveys/{survey_token}`; intake shows the link on the
+    # reporter's tracking page. A bearer secret for one survey, nothing more.
+    survey_token: str | None = None
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "case.opened": CaseOpened,
+    "case.assigned": CaseAssigned,
+    "case.sla_breached": CaseSlaBreached,
+    "case.concluded": CaseConcluded,
+    "case.closed": CaseClosed,
 }

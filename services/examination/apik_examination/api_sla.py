@@ -1,0 +1,56 @@
+"""SLA policy routes: read the versions, add one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter
+
+from apik_examination import service_policies
+from apik_examination.deps import AUTH, ExamSettings, PolicyMaker, Reader, require_national
+from apik_examination.schemas import SlaPolicyCreate, SlaPolicyPublic
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.problems import InvalidInput, problem_responses
+
+router = APIRouter(route_class=TransactionalRoute, tags=["sla"])
+
+
+@router.get(
+    "/sla-policies",
+    response_model=list[SlaPolicyPublic],
+    operation_id="examination_list_sla_policies",
+    responses=problem_responses(*AUTH),
+)
+async def list_policies(session: DbSession, actor: Reader) -> list[SlaPolicyPublic]:
+    rows = await service_policies.list_policies(session=session)
+    return [SlaPolicyPublic.model_validate(p, from_attributes=True) for p in rows]
+
+
+@router.post(
+    "/sla-policies",
+    response_model=SlaPolicyPublic,
+    status_code=201,
+    operation_id="examination_add_sla_policy_version",
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def add_policy_version(
+    data: SlaPolicyCreate, session: DbSession, actor: PolicyMaker, settings: ExamSettings
+) -> SlaPolicyPublic:
+    """Adds the next version; the clocks of live cases on that track are recomputed."""
+    require_national(actor)
+    now = datetime.now(UTC)
+    policy = await service_policies.add_policy_version(
+        session=session,
+        settings=settings,
+        track=data.track.value,
+        classification=data.classification.value if data.classification else None,
+        target=data.target,
+        unit=data.unit,
+        warning_ratio=data.warning_ratio,
+        pause_statuses=data.pause_statuses,
+        effective_from=data.effective_from or now,
+        note=data.note,
+        actor=actor.subject,
+        now=now,
+    )
+    return SlaPolicyPublic.model_validate(policy, from_attributes=True)

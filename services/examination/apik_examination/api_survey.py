@@ -1,0 +1,111 @@
+"""The reporter's survey (by link, no login: under `/public`) and the IKM."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from apik_examination import service_survey
+from apik_examination.deps import AUTH, Reader
+from apik_examination.rules_ikm import ELEMENTS, LABELS_ID
+from apik_examination.schemas_survey import (
+    IkmPublic,
+    SurveyAnswer,
+    SurveyForm,
+    SurveyQuestion,
+    SurveyReceipt,
+)
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
+
+router = APIRouter(route_class=TransactionalRoute, tags=["survey"])
+Token = Annotated[str, Path(min_length=16, max_length=64)]
+_DAY = timedelta(days=1)
+
+
+@router.get(
+    "/public/surveys/{token}",
+    response_model=SurveyForm,
+    operation_id="examination_survey_form",
+    responses=problem_responses(NotFound, InvalidInput),
+)
+async def survey_form(token: Token, session: DbSession) -> SurveyForm:
+    """The questionnaire behind the reporter's link; the link is the only credential."""
+    survey, case = await service_survey.find_survey(session=session, token=token)
+    return SurveyForm(
+        registration_number=case.registration_number,
+        questions=[SurveyQuestion(element=e, label=LABELS_ID[e]) for e in ELEMENTS],
+        answered=survey.answered_at is not None,
+        expires_at=survey.expires_at,
+    )
+
+
+@router.post(
+    "/public/surveys/{token}",
+    response_model=SurveyReceipt,
+    status_code=201,
+    operation_id="examination_answer_survey",
+    responses=problem_responses(NotFound, InvalidInput, Conflict),
+)
+async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) -> SurveyReceipt:
+    survey = await service_survey.answer_survey(
+        session=session,
+        token=token,
+        answers=data.answers,
+        comment=data.comment,
+        now=datetime.now(UTC),
+    )
+    assert survey.answered_at is not None
+    return SurveyReceipt(answered_at=survey.answered_at)
+
+
+@router.get(
+    "/ikm",
+    response_model=IkmPublic,
+    operation_id="examination_ikm",
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def ikm(
+    session: DbSession,
+    actor: Reader,
+    office: Annotated[str | None, Query(min_length=1, max_length=32)] = None,
+    examiner_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
+    case_id: uuid.UUID | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> IkmPublic:
+    """The index of the answered surveys, per office, examiner, case and period.
+
+    `since` and `until` are days (UTC), both included. Without the national role the
+    office is the caller's own.
+    """
+    scope = actor.office_scope()
+    if scope is not None and office not in (None, scope):
+        raise InvalidInput.field("#/query/office", "Only your own office's index.")
+    if since and until and until < since:
+        raise InvalidInput.field("#/query/until", "The period ends before it starts.")
+    result = await service_survey.ikm(
+        session=session,
+        office=office or scope,
+        examiner_id=examiner_id,
+        case_id=case_id,
+        since=datetime.combine(since, time.min, tzinfo=UTC) if since else None,
+        # The last day is included; "until the end of time" needs no bound at all.
+        until=(
+            datetime.combine(until, time.min, tzinfo=UTC) + _DAY
+            if until and until < date.max
+            else None
+        ),
+    )
+    if result is None:
+        return IkmPublic(responses=0, nrr={}, index=None, grade=None, meaning=None)
+    return IkmPublic(
+        responses=result.responses,
+        nrr={e: round(float(v), 4) for e, v in result.nrr.items()},
+        index=result.index,
+        grade=result.grade,
+        meaning=result.meaning,
+    )

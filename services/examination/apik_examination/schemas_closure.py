@@ -1,0 +1,81 @@
+"""Request and response bodies of the final report (LHP) and the closure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from apik_examination.rules import Finding, Maladministration, Outcome, Route
+
+
+class ConclusionCreate(BaseModel):
+    """The final report (LHP)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    finding: Finding
+    forms: list[Maladministration] = Field(default_factory=list, max_length=10)
+    summary: str = Field(min_length=1, max_length=20000)
+    corrective_actions: list[Annotated[str, Field(min_length=1, max_length=2000)]] = Field(
+        default_factory=list, max_length=50
+    )
+    recommendation: str | None = Field(default=None, min_length=1, max_length=20000)
+
+
+class CorrectiveAction(BaseModel):
+    description: str
+    done_on: date | None
+
+
+class ConclusionPublic(BaseModel):
+    finding: Finding
+    forms: list[Maladministration]
+    summary: str
+    corrective_actions: list[CorrectiveAction]
+    corrective_due_on: date | None
+    reporter_response_until: date
+    recommendation: str | None
+    concluded_by: str
+    concluded_at: datetime
+    # Past the corrective-action deadline with actions undone (computed when read).
+    monitoring: bool = False
+
+
+class CorrectiveActionDone(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    done_on: date
+    note: str = Field(default="", max_length=2000)
+
+
+class PublicLossIn(BaseModel):
+    """Public loss (kerugian publik) the case prevented or recovered."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["prevented", "recovered"]
+    amount_idr: int = Field(ge=0, le=10**15)
+    people_affected: int = Field(default=0, ge=0, le=10**9)
+    description: str = Field(min_length=1, max_length=5000)
+
+
+class ClosureCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outcome: Outcome
+    route: Route
+    # For migrating history: not in the future, not before the case opened.
+    closed_at: AwareDatetime | None = None
+    note: str = Field(default="", max_length=5000)
+    public_loss: PublicLossIn | None = None
+
+
+class ClosurePublic(BaseModel):
+    outcome: Outcome
+    route: Route
+    note: str
+    public_loss: PublicLossIn | None
+    closed_by: str
+    closed_at: datetime

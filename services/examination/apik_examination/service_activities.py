@@ -1,0 +1,154 @@
+"""Activity use cases: the work on a case, the agencies' contacts, the case's timeline.
+
+They add and flush; the request commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
+from apik_examination.rules import (
+    TERMINAL_STATUSES,
+    ActivityKind,
+    CaseStatus,
+    activity_problems,
+    can_move,
+)
+from apik_examination.service import change_status
+from apik_examination.service_sla import record_event
+from apik_examination.settings import Settings
+from apik_shared.auth import Principal
+from apik_shared.problems import InvalidInput, TransitionNotAllowed
+
+
+async def add_contact(
+    *,
+    session: AsyncSession,
+    office: str,
+    agency: str,
+    name: str,
+    position: str,
+    phone: str,
+    email: str,
+    actor: str,
+) -> AgencyContact:
+    contact = AgencyContact(
+        office=office,
+        agency=agency.strip(),
+        name=name.strip(),
+        position=position,
+        phone=phone,
+        email=email,
+        created_by=actor,
+    )
+    session.add(contact)
+    await session.flush()
+    return contact
+
+
+async def list_contacts(
+    *, session: AsyncSession, office: str, agency: str | None
+) -> list[AgencyContact]:
+    query = select(AgencyContact).where(AgencyContact.office == office)
+    if agency:
+        query = query.where(col(AgencyContact.agency).ilike(f"%{agency.strip()}%"))
+    rows = await session.execute(query.order_by(col(AgencyContact.agency), col(AgencyContact.name)))
+    return list(rows.scalars())
+
+
+async def record_activity(
+    *,
+    session: AsyncSession,
+    case: Case,
+    kind: ActivityKind,
+    held_on: date,
+    summary: str,
+    response_due: date | None,
+    contact_id: uuid.UUID | None,
+    documents: Sequence[dict[str, str]],
+    await_response: bool,
+    actor: Principal,
+    settings: Settings,
+) -> Activity:
+    if case.status in TERMINAL_STATUSES:
+        raise TransitionNotAllowed(f"A {case.status} case takes no more activities.")
+    opened_on = settings.calendar_for(case.office).local_date(case.opened_at)
+    problems = activity_problems(
+        kind=kind,
+        held_on=held_on,
+        response_due=response_due,
+        await_response=await_response,
+        opened_on=opened_on,
+    )
+    if contact_id is not None:
+        contact = await session.get(AgencyContact, contact_id)
+        if contact is None or contact.office != case.office:
+            problems.append(("contact_id", "No such contact at this office."))
+    if await_response and not can_move(CaseStatus(case.status), CaseStatus.waiting_agency):
+        problems.append(("await_response", f"The case is already {case.status}."))
+    if problems:
+        raise InvalidInput(
+            "; ".join(message for _, message in problems),
+            errors=[{"pointer": f"#/body/{field}", "detail": msg} for field, msg in problems],
+        )
+    activity = Activity(
+        case_id=case.id,
+        kind=kind.value,
+        held_on=held_on,
+        summary=summary,
+        response_due=response_due,
+        contact_id=contact_id,
+        documents=list(documents),
+        recorded_by=actor.subject,
+    )
+    session.add(activity)
+    await session.flush()
+    case.version += 1
+    session.add(case)
+    await record_event(
+        session=session,
+        case=case,
+        type="activity",
+        actor=actor.subject,
+        data={
+            "activity_id": str(activity.id),
+            "kind": kind.value,
+            "held_on": held_on.isoformat(),
+            "response_due": response_due.isoformat() if response_due else None,
+        },
+        at=datetime.now(UTC),
+    )
+    if await_response:
+        await change_status(
+            session=session,
+            case=case,
+            status=CaseStatus.waiting_agency,
+            note=f"Clarification letter of {held_on.isoformat()} awaits the agency.",
+            actor=actor,
+            settings=settings,
+        )
+    return activity
+
+
+async def list_activities(*, session: AsyncSession, case_id: uuid.UUID) -> list[Activity]:
+    rows = await session.execute(
+        select(Activity)
+        .where(Activity.case_id == case_id)
+        .order_by(col(Activity.held_on), col(Activity.recorded_at))
+    )
+    return list(rows.scalars())
+
+
+async def timeline(*, session: AsyncSession, case_id: uuid.UUID) -> list[CaseEvent]:
+    rows = await session.execute(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case_id)
+        .order_by(col(CaseEvent.at), col(CaseEvent.id))
+    )
+    return list(rows.scalars())

@@ -1,0 +1,242 @@
+"""Conclusion (LHP) and closure use cases. They add and flush; the request commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_examination.events import outbox
+from apik_examination.models import Case, Closure, Conclusion
+from apik_examination.rules import (
+    TERMINAL_STATUSES,
+    CaseStatus,
+    Finding,
+    Maladministration,
+    Outcome,
+    Route,
+    conclusion_problems,
+    outcome_problem,
+)
+from apik_examination.service_sla import record_event, refresh_clock
+from apik_examination.service_survey import open_survey
+from apik_examination.settings import Settings
+from apik_shared.auth import Principal
+from apik_shared.events.payloads import CaseClosed, CaseConcluded
+from apik_shared.events.payloads.examination import CaseDurations, PublicLoss
+from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
+
+
+def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:
+    return InvalidInput(
+        "; ".join(message for _, message in problems),
+        errors=[{"pointer": f"#/body/{field}", "detail": message} for field, message in problems],
+    )
+
+
+async def conclude(
+    *,
+    session: AsyncSession,
+    case: Case,
+    finding: Finding,
+    forms: list[Maladministration],
+    summary: str,
+    corrective_actions: list[str],
+    recommendation: str | None,
+    actor: Principal,
+    settings: Settings,
+) -> Conclusion:
+    """Issues the final report: the examination clock stops, the deadlines start."""
+    if case.status in TERMINAL_STATUSES:
+        raise TransitionNotAllowed(f"A {case.status} case is not concluded again.")
+    problems = conclusion_problems(
+        finding=finding,
+        forms=forms,
+        corrective_actions=len(corrective_actions),
+        recommendation=recommendation,
+    )
+    if problems:
+        raise _invalid(problems)
+    now = datetime.now(UTC)
+    calendar = settings.calendar_for(case.office)
+    today = calendar.local_date(now)
+    conclusion = Conclusion(
+        case_id=case.id,
+        finding=finding.value,
+        forms=sorted({f.value for f in forms}),
+        summary=summary,
+        corrective_actions=[{"description": d, "done_on": None} for d in corrective_actions],
+        corrective_due_on=(
+            calendar.add_working_days(today, settings.corrective_action_working_days)
+            if corrective_actions
+            else None
+        ),
+        reporter_response_until=today + timedelta(days=settings.reporter_response_days),
+        recommendation=recommendation,
+        concluded_by=actor.subject,
+        concluded_at=now,
+    )
+    session.add(conclusion)
+    case.status = CaseStatus.concluded.value
+    case.version += 1
+    session.add(case)
+    await record_event(
+        session=session,
+        case=case,
+        type="concluded",
+        actor=actor.subject,
+        status=CaseStatus.concluded.value,
+        data={"finding": finding.value, "forms": conclusion.forms},
+        at=now,
+    )
+    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    payload = CaseConcluded(
+        case_id=str(case.id),
+        registration_number=case.registration_number,
+        office=case.office,
+        finding=finding.value,
+        forms=conclusion.forms,
+        corrective_due_on=conclusion.corrective_due_on,
+        reporter_response_until=conclusion.reporter_response_until,
+        recommendation=bool(recommendation),
+        concluded_at=now,
+    )
+    await outbox.add(session, "case.concluded", payload, subject=str(case.id))
+    return conclusion
+
+
+@dataclass(frozen=True)
+class LossIn:
+    kind: str
+    amount_idr: int
+    people_affected: int
+    description: str
+
+
+async def close(
+    *,
+    session: AsyncSession,
+    case: Case,
+    outcome: Outcome,
+    route: Route,
+    closed_at: datetime | None,
+    note: str,
+    public_loss: LossIn | None,
+    actor: Principal,
+    settings: Settings,
+) -> Closure:
+    """Closes the case with one outcome and publishes `case.closed` with its durations."""
+    if case.status == CaseStatus.closed.value:
+        raise TransitionNotAllowed("The case is already closed.")
+    conclusion = await session.get(Conclusion, case.id)
+    finding = Finding(conclusion.finding) if conclusion else None
+    if (problem := outcome_problem(outcome, finding)) is not None:
+        raise TransitionNotAllowed(
+            problem, errors=[{"pointer": "#/body/outcome", "detail": problem}]
+        )
+    now = datetime.now(UTC)
+    at = closed_at or now
+    if at > now:
+        raise _invalid([("closed_at", "A case cannot be closed in the future.")])
+    if at < case.opened_at:
+        raise _invalid([("closed_at", f"The case opened at {case.opened_at.isoformat()}.")])
+    if conclusion and at < conclusion.concluded_at:
+        raise _invalid([("closed_at", "The case was concluded after that.")])
+    closure = Closure(
+        case_id=case.id,
+        outcome=outcome.value,
+        route=route.value,
+        note=note,
+        public_loss_kind=public_loss.kind if public_loss else None,
+        public_loss_idr=public_loss.amount_idr if public_loss else None,
+        public_loss_people=public_loss.people_affected if public_loss else None,
+        public_loss_description=public_loss.description if public_loss else None,
+        closed_by=actor.subject,
+        closed_at=at,
+    )
+    session.add(closure)
+    case.status = CaseStatus.closed.value
+    case.version += 1
+    session.add(case)
+    await record_event(
+        session=session,
+        case=case,
+        type="closed",
+        actor=actor.subject,
+        status=CaseStatus.closed.value,
+        data={"outcome": outcome.value, "route": route.value, "backdated": closed_at is not None},
+        at=at,
+    )
+    clock, _ = await refresh_clock(session=session, case=case, settings=settings, now=now)
+    calendar = settings.calendar_for(case.office)
+    opened_on, closed_on = calendar.local_date(case.opened_at), calendar.local_date(at)
+    payload = CaseClosed(
+        case_id=str(case.id),
+        report_id=str(case.report_id),
+        registration_number=case.registration_number,
+        office=case.office,
+        track=case.track,
+        kind=case.kind,
+        channel=case.channel,
+        substance=case.substance,
+        classification=case.classification,
+        examiner_id=case.examiner_id,
+        outcome=outcome.value,
+        route=route.value,
+        finding=finding.value if finding else None,
+        forms=conclusion.forms if conclusion else [],
+        opened_at=case.opened_at,
+        concluded_at=conclusion.concluded_at if conclusion else None,
+        closed_at=at,
+        durations=CaseDurations(
+            calendar_days=(closed_on - opened_on).days,
+            working_days=calendar.working_days_between(opened_on, closed_on),
+            sla_elapsed=clock.elapsed,
+            sla_unit=clock.unit.value,
+            sla_target=clock.target,
+            sla_state=clock.state.value,
+        ),
+        public_loss=PublicLoss(**vars(public_loss)) if public_loss else None,
+        survey_token=await open_survey(session=session, case=case, settings=settings, now=now),
+    )
+    await outbox.add(session, "case.closed", payload, subject=str(case.id))
+    return closure
+
+
+async def corrective_action_done(
+    *,
+    session: AsyncSession,
+    case: Case,
+    index: int,
+    done_on: date,
+    note: str,
+    actor: Principal,
+    settings: Settings,
+) -> Conclusion:
+    """Records that the agency carried out one corrective action (monitoring)."""
+    conclusion = await session.get(Conclusion, case.id, with_for_update=True)
+    if conclusion is None:
+        raise TransitionNotAllowed("The case has no final report yet.")
+    if not 0 <= index < len(conclusion.corrective_actions):
+        raise NotFound(f"The final report has no corrective action {index}.")
+    calendar = settings.calendar_for(case.office)
+    if done_on > calendar.local_date(datetime.now(UTC)):
+        raise _invalid([("done_on", "This date is in the future.")])
+    if done_on < calendar.local_date(conclusion.concluded_at):
+        raise _invalid([("done_on", "The final report was issued after this date.")])
+    actions = [dict(a) for a in conclusion.corrective_actions]
+    actions[index]["done_on"] = done_on.isoformat()
+    conclusion.corrective_actions = actions  # a new list, so the JSON column is rewritten
+    session.add(conclusion)
+    case.version += 1
+    session.add(case)
+    await record_event(
+        session=session,
+        case=case,
+        type="corrective_action_done",
+        actor=actor.subject,
+        data={"index": index, "done_on": done_on.isoformat(), "note": note},
+        at=datetime.now(UTC),
+    )
+    return conclusion

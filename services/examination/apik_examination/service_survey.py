@@ -1,0 +1,102 @@
+"""The reporter's satisfaction survey and the IKM. They add and flush; the request commits."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_examination.models import Case, Survey
+from apik_examination.rules_ikm import Ikm, answer_problems, compute_ikm
+from apik_examination.settings import Settings
+from apik_shared.problems import Conflict, InvalidInput, NotFound
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def open_survey(
+    *, session: AsyncSession, case: Case, settings: Settings, now: datetime
+) -> str:
+    """Creates the case's survey and returns its token (kept nowhere but in the link)."""
+    token = secrets.token_urlsafe(24)
+    session.add(
+        Survey(
+            case_id=case.id,
+            token_hash=_hash(token),
+            office=case.office,
+            examiner_id=case.examiner_id,
+            expires_at=now + timedelta(days=settings.survey_days),
+            created_at=now,
+        )
+    )
+    await session.flush()
+    return token
+
+
+async def find_survey(
+    *, session: AsyncSession, token: str, for_update: bool = False
+) -> tuple[Survey, Case]:
+    query = select(Survey, Case).join(Case, col(Case.id) == col(Survey.case_id))
+    query = query.where(Survey.token_hash == _hash(token))
+    if for_update:
+        query = query.with_for_update(of=Survey)
+    row = (await session.execute(query)).first()
+    if row is None:
+        raise NotFound("No survey behind this link.")
+    return row[0], row[1]
+
+
+async def answer_survey(
+    *,
+    session: AsyncSession,
+    token: str,
+    answers: Mapping[str, int],
+    comment: str | None,
+    now: datetime,
+) -> Survey:
+    survey, _ = await find_survey(session=session, token=token, for_update=True)
+    if survey.answered_at is not None:
+        raise Conflict("This survey has been answered already; thank you.")
+    if now > survey.expires_at:
+        raise Conflict("This survey closed on " + survey.expires_at.date().isoformat() + ".")
+    if problems := answer_problems(answers):
+        raise InvalidInput(
+            "Answer each of the nine elements with 1 to 4.",
+            errors=[{"pointer": f"#/body/answers/{k}", "detail": m} for k, m in problems],
+        )
+    survey.answers, survey.comment, survey.answered_at = dict(answers), comment, now
+    session.add(survey)
+    await session.flush()
+    return survey
+
+
+async def ikm(
+    *,
+    session: AsyncSession,
+    office: str | None,
+    examiner_id: str | None,
+    case_id: uuid.UUID | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> Ikm | None:
+    """The IKM of the answered surveys matching every filter given (None: no answers)."""
+    query = select(Survey.answers).where(col(Survey.answered_at).is_not(None))
+    if office is not None:
+        query = query.where(Survey.office == office)
+    if examiner_id is not None:
+        query = query.where(Survey.examiner_id == examiner_id)
+    if case_id is not None:
+        query = query.where(Survey.case_id == case_id)
+    if since is not None:
+        query = query.where(col(Survey.answered_at) >= since)
+    if until is not None:
+        query = query.where(col(Survey.answered_at) < until)
+    rows = (await session.execute(query)).scalars()
+    return compute_ikm([r for r in rows if r is not None])

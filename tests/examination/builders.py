@@ -1,0 +1,87 @@
+"""Builders for examination's tests: a handoff from intake, published on the real NATS."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import nats
+from sqlalchemy import text
+
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.payloads import ReportVerified
+from apik_shared.testing.services import RunningService
+
+
+def handoff(office: str = "BKL", track: str = "regular") -> CloudEvent:
+    now = datetime.now(UTC)
+    payload = ReportVerified(
+        report_id=str(uuid.uuid4()),
+        registration_number=f"{office}-2026-{uuid.uuid4().int % 99999:05d}",
+        office=office,
+        kind="LM",
+        channel="web",
+        substance="land",
+        track=track,
+        reported_agency="Kantor Pertanahan",
+        summary="Sertifikat tak kunjung terbit",
+        reporter_id=str(uuid.uuid4()),
+        confidential=True,
+        registered_at=now,
+        verified_at=now,
+        decided_by="kepala",
+    )
+    return CloudEvent(
+        source=source_of("intake"),
+        type="report.verified",
+        subject=payload.report_id,
+        data=payload.model_dump(mode="json"),
+    )
+
+
+async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -> None:
+    nc = await nats.connect(nats_url)
+    try:
+        await ensure_stream(nc.jetstream())
+        await nc.jetstream().publish(
+            subject_for("intake", "report.verified"),
+            event.to_json(),
+            headers={"Nats-Msg-Id": msg_id or event.id},
+        )
+    finally:
+        await nc.close()
+
+
+async def find_cases(service: RunningService, headers: dict[str, str], report_id: str) -> list:
+    response = await service.client.get(
+        "/api/v1/examination/cases", params={"report_id": report_id}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+async def wait_for_case(service: RunningService, headers: dict[str, str], report_id: str) -> dict:
+    for _ in range(200):
+        if cases := await find_cases(service, headers, report_id):
+            return cases[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no case for report {report_id}")
+
+
+async def backdate(service: RunningService, case_id: str, days: int) -> None:
+    """Moves a case and its event log into the past, as if it had opened `days` ago."""
+    async with service.app.state.database.sessions() as session, session.begin():
+        params = {"c": uuid.UUID(case_id), "d": days}
+        await session.execute(
+            text(
+                "UPDATE examination_case SET opened_at = opened_at - make_interval(days => :d)"
+                " WHERE id = :c"
+            ),
+            params,
+        )
+        await session.execute(
+            text("UPDATE case_event SET at = at - make_interval(days => :d) WHERE case_id = :c"),
+            params,
+        )

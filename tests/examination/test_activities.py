@@ -1,0 +1,134 @@
+"""Activities, agency contacts and the timeline on real PostgreSQL and NATS."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apik_shared.testing.tokens import TestTokens
+from tests.examination.builders import handoff, publish, wait_for_case
+
+API = "/api/v1/examination"
+
+
+def today() -> str:
+    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
+
+
+def days_from_today(n: int) -> str:
+    return (
+        datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date() + timedelta(days=n)
+    ).isoformat()
+
+
+async def new_case(infra, service, tokens: TestTokens) -> dict:
+    event = handoff()
+    await publish(infra.nats_url, event)
+    return await wait_for_case(service, tokens.headers("examiner"), event.data["report_id"])
+
+
+async def test_a_clarification_letter_waits_for_the_agency(infra, examination, tokens):
+    examiner = tokens.headers("examiner", username="budi")
+    contact = await examination.client.post(
+        f"{API}/contacts",
+        json={
+            "agency": "Kantor Pertanahan Kota Bengkulu",
+            "name": "Ibu Rina",
+            "position": "Kasubag TU",
+        },
+        headers=examiner,
+    )
+    assert contact.status_code == 201, contact.text
+    found = await examination.client.get(
+        f"{API}/contacts", params={"agency": "pertanahan"}, headers=tokens.headers("head")
+    )
+    assert contact.json()["id"] in {c["id"] for c in found.json()}
+    case = await new_case(infra, examination, tokens)
+    letter = await examination.client.post(
+        f"{API}/cases/{case['id']}/activities",
+        json={
+            "kind": "written_clarification",
+            "held_on": today(),
+            "summary": "Permintaan klarifikasi tertulis",
+            "response_due": days_from_today(14),
+            "contact_id": contact.json()["id"],
+            "documents": [{"name": "Surat klarifikasi", "reference": "arsip/2026/117"}],
+            "await_response": True,
+        },
+        headers={**examiner, "If-Match": '"1"'},
+    )
+    assert letter.status_code == 201, letter.text
+    assert letter.json()["documents"][0]["reference"] == "arsip/2026/117"
+    detail = (await examination.client.get(f"{API}/cases/{case['id']}", headers=examiner)).json()
+    assert detail["status"] == "waiting_agency" and detail["sla"]["state"] == "paused"
+    assert letter.headers["etag"] == f'"{detail["version"]}"'
+    timeline = await examination.client.get(
+        f"{API}/cases/{case['id']}/timeline", headers=tokens.headers("analyst")
+    )
+    assert [e["type"] for e in timeline.json()] == ["opened", "activity", "status_changed"]
+    assert timeline.json()[1]["actor"] == "user:budi"
+    listed = await examination.client.get(f"{API}/cases/{case['id']}/activities", headers=examiner)
+    assert [a["kind"] for a in listed.json()] == ["written_clarification"]
+
+
+async def test_bad_activities_change_nothing(infra, examination, tokens: TestTokens):
+    examiner = tokens.headers("examiner")
+    case = await new_case(infra, examination, tokens)
+    url = f"{API}/cases/{case['id']}/activities"
+    base = {"kind": "oral_clarification", "held_on": today(), "summary": "Rapat klarifikasi"}
+    cases = [
+        ({"held_on": "2020-01-01"}, "held_on"),
+        ({"kind": "written_clarification", "response_due": "2020-01-01"}, "response_due"),
+        ({"response_due": days_from_today(5)}, "response_due"),
+        ({"await_response": True}, "await_response"),
+        ({"kind": "sidak"}, "kind"),
+        ({"held_on": "kemarin"}, "held_on"),
+        ({"summary": ""}, "summary"),
+        ({"contact_id": "00000000-0000-0000-0000-000000000000"}, "contact_id"),
+    ]
+    for change, field in cases:
+        response = await examination.client.post(url, json={**base, **change}, headers=examiner)
+        assert response.status_code == 422, (change, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["errors"][0]["pointer"] == f"#/body/{field}", change
+    forbidden = await examination.client.post(url, json=base, headers=tokens.headers("analyst"))
+    assert forbidden.status_code == 403
+    stale = await examination.client.post(url, json=base, headers={**examiner, "If-Match": '"9"'})
+    assert stale.status_code == 412
+    assert (await examination.client.get(url, headers=examiner)).json() == []
+    detail = (await examination.client.get(f"{API}/cases/{case['id']}", headers=examiner)).json()
+    assert detail["version"] == 1 and detail["status"] == "open"
+
+
+async def test_contacts_stay_in_their_office(examination, tokens: TestTokens):
+    mks = tokens.headers("examiner", office="MKS")
+    created = await examination.client.post(
+        f"{API}/contacts", json={"agency": "PDAM Kota Makassar", "name": "Pak Andi"}, headers=mks
+    )
+    assert created.json()["office"] == "MKS"
+    mine = await examination.client.get(f"{API}/contacts", headers=tokens.headers("examiner"))
+    assert created.json()["id"] not in {c["id"] for c in mine.json()}
+    peek = await examination.client.get(
+        f"{API}/contacts", params={"office": "MKS"}, headers=tokens.headers("examiner")
+    )
+    assert peek.status_code == 422 and peek.json()["errors"][0]["pointer"] == "#/query/office"
+    national = await examination.client.get(
+        f"{API}/contacts", params={"office": "MKS"}, headers=tokens.headers("analyst", "national")
+    )
+    assert created.json()["id"] in {c["id"] for c in national.json()}
+
+
+async def test_a_retried_activity_is_recorded_once(infra, examination, tokens: TestTokens):
+    examiner = tokens.headers("examiner")
+    case = await new_case(infra, examination, tokens)
+    url = f"{API}/cases/{case['id']}/activities"
+    body = {"kind": "field_investigation", "held_on": today(), "summary": "Peninjauan lapangan"}
+    headers = {**examiner, "Idempotency-Key": "sidak-1"}
+    first = await examination.client.post(url, json=body, headers=headers)
+    retry = await examination.client.post(url, json=body, headers=headers)
+    assert first.status_code == retry.status_code == 201
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert retry.json()["id"] == first.json()["id"]
+    assert len((await examination.client.get(url, headers=examiner)).json()) == 1
+    other = await examination.client.post(url, json={**body, "summary": "Lain"}, headers=headers)
+    assert other.status_code == 422

@@ -1,0 +1,106 @@
+"""Examination's pure rules: activity dates, what a final report needs, outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from apik_examination.rules import (
+    ActivityKind,
+    Finding,
+    Maladministration,
+    Outcome,
+    activity_problems,
+    conclusion_problems,
+    outcome_problem,
+)
+
+OPENED = date(2026, 3, 11)
+
+
+def fields(problems: list[tuple[str, str]]) -> list[str]:
+    return [field for field, _ in problems]
+
+
+class TestActivities:
+    def test_a_letter_with_a_deadline_after_it_is_fine(self):
+        assert not activity_problems(
+            kind=ActivityKind.written_clarification,
+            held_on=date(2026, 3, 12),
+            response_due=date(2026, 3, 26),
+            await_response=True,
+            opened_on=OPENED,
+        )
+
+    def test_dates_before_the_case_opened(self):
+        problems = activity_problems(
+            kind=ActivityKind.written_clarification,
+            held_on=date(2026, 3, 10),
+            response_due=date(2026, 3, 10),
+            await_response=False,
+            opened_on=OPENED,
+        )
+        assert fields(problems) == ["held_on", "response_due"]
+
+    def test_only_letters_have_deadlines_and_await_answers(self):
+        problems = activity_problems(
+            kind=ActivityKind.mediation,
+            held_on=OPENED,
+            response_due=date(2026, 3, 20),
+            await_response=True,
+            opened_on=OPENED,
+        )
+        assert fields(problems) == ["response_due", "await_response"]
+
+
+class TestConclusion:
+    def test_maladministration_needs_its_forms(self):
+        assert fields(
+            conclusion_problems(
+                finding=Finding.maladministration_found,
+                forms=[],
+                corrective_actions=1,
+                recommendation=None,
+            )
+        ) == ["forms"]
+        assert not conclusion_problems(
+            finding=Finding.maladministration_found,
+            forms=[Maladministration.undue_delay],
+            corrective_actions=0,
+            recommendation="Segera terbitkan",
+        )
+
+    @pytest.mark.parametrize("finding", [Finding.no_maladministration, Finding.examination_stopped])
+    def test_no_maladministration_carries_no_remedies(self, finding):
+        problems = conclusion_problems(
+            finding=finding,
+            forms=[Maladministration.partiality],
+            corrective_actions=2,
+            recommendation="x",
+        )
+        assert fields(problems) == ["forms", "corrective_actions", "recommendation"]
+
+
+class TestOutcome:
+    def test_outcomes_that_need_a_finding(self):
+        found = Finding.maladministration_found
+        assert outcome_problem(Outcome.resolved_by_agency, found) is None
+        assert outcome_problem(Outcome.recommendation, found) is None
+        assert outcome_problem(Outcome.no_maladministration, Finding.no_maladministration) is None
+        assert "needs a final report" in (outcome_problem(Outcome.resolved_by_agency, None) or "")
+        assert outcome_problem(Outcome.no_maladministration, found) is not None
+
+    @pytest.mark.parametrize(
+        "outcome",
+        [
+            Outcome.withdrawn,
+            Outcome.not_authority,
+            Outcome.no_data,
+            Outcome.in_court,
+            Outcome.conciliation,
+        ],
+    )
+    def test_outcomes_that_close_at_any_stage(self, outcome):
+        assert outcome_problem(outcome, None) is None
+        assert outcome_problem(outcome, Finding.examination_stopped) is None
