@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Mapped
 
 from apik_shared.problems import InvalidInput
 
@@ -48,12 +48,16 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
     return value
 
 
+def _name(attribute: Mapped[Any]) -> str:
+    return str(getattr(attribute, "key"))  # noqa: B009 - Mapped's type does not declare it
+
+
 async def newest_first_page(
     session: AsyncSession,
     query: Select[M],
     *,
-    timestamp: InstrumentedAttribute[datetime],
-    ident: InstrumentedAttribute[uuid.UUID],
+    timestamp: Mapped[datetime],
+    ident: Mapped[uuid.UUID],
     cursor: str | None,
     limit: int,
 ) -> tuple[list[M], str | None]:
@@ -73,7 +77,7 @@ async def newest_first_page(
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
-    next_cursor = encode_cursor(
-        getattr(last, timestamp.key).isoformat(), str(getattr(last, ident.key))
-    )
+    # Model attributes are instrumented: each knows its own name (`key`).
+    when = getattr(last, _name(timestamp)).isoformat()
+    next_cursor = encode_cursor(when, str(getattr(last, _name(ident))))
     return rows[:limit], next_cursor

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import tuple_, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -14,9 +14,10 @@ from apik_consultation import rules
 from apik_consultation.models import Risk
 from apik_consultation.rules import RiskStatus
 from apik_consultation.schemas import RiskCreate, RiskUpdate
+from apik_shared.access import get_in_office
 from apik_shared.auth import Principal
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import InvalidInput, NotFound
+from apik_shared.pagination import newest_first_page
+from apik_shared.problems import InvalidInput
 
 # Fields a change may leave out but never blank out.
 _REQUIRED = ("title", "likelihood", "impact", "owner", "status", "review_on")
@@ -41,13 +42,14 @@ async def create(*, session: AsyncSession, data: RiskCreate, actor: Principal) -
 async def get(
     *, session: AsyncSession, risk_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> Risk:
-    query = select(Risk).where(Risk.id == risk_id)
-    if for_update:
-        query = query.with_for_update()
-    risk = (await session.execute(query)).scalar_one_or_none()
-    if risk is None or not actor.can_see_office(risk.office):
-        raise NotFound(f"No risk {risk_id}.")
-    return risk
+    return await get_in_office(
+        session=session,
+        model=Risk,
+        ident=risk_id,
+        actor=actor,
+        label="risk",
+        for_update=for_update,
+    )
 
 
 async def change(*, session: AsyncSession, risk: Risk, data: RiskUpdate) -> Risk:
@@ -81,7 +83,7 @@ async def listing(
 ) -> tuple[list[Risk], str | None]:
     """Newest first; with `review_overdue_on`, only the open risks whose review date has
     passed by that day."""
-    query = select(Risk).order_by(col(Risk.created_at).desc(), col(Risk.id).desc()).limit(limit + 1)
+    query = select(Risk)
     if (office := actor.office_scope()) is not None:
         query = query.where(Risk.office == office)
     if level is not None:
@@ -90,20 +92,14 @@ async def listing(
         query = query.where(
             col(Risk.review_on) < review_overdue_on, Risk.status != RiskStatus.closed.value
         )
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            at, ident = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        query = query.where(tuple_(col(Risk.created_at), col(Risk.id)) < tuple_(at, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    last = rows[-1] if rows else None
-    next_cursor = (
-        encode_cursor(last.created_at.isoformat(), str(last.id)) if more and last else None
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Risk.created_at),
+        ident=col(Risk.id),
+        cursor=cursor,
+        limit=limit,
     )
-    return rows, next_cursor
 
 
 async def open_pairs(*, session: AsyncSession, office: str | None) -> list[tuple[int, int]]:

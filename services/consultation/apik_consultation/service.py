@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import tuple_, update
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -19,11 +19,12 @@ from apik_consultation.models import TicketCounter, Visit, VisitSignature, Visit
 from apik_consultation.rules import Category, ObjectionTerms, Step, VisitStatus
 from apik_consultation.schemas import VisitCreate
 from apik_consultation.visitor import Visitor, seal
+from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
 from apik_shared.crypto import FieldCipher
 from apik_shared.events.payloads import VisitCompleted
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.pagination import newest_first_page
+from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 
 class AssignedElsewhere(Conflict):
@@ -119,14 +120,14 @@ async def check_in(
 async def get_visit(
     *, session: AsyncSession, visit_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> Visit:
-    query = select(Visit).where(Visit.id == visit_id)
-    if for_update:
-        query = query.with_for_update()
-    visit = (await session.execute(query)).scalar_one_or_none()
-    # Another office's visit does not exist as far as this caller knows.
-    if visit is None or not actor.can_see_office(visit.office):
-        raise NotFound(f"No visit {visit_id}.")
-    return visit
+    return await get_in_office(
+        session=session,
+        model=Visit,
+        ident=visit_id,
+        actor=actor,
+        label="visit",
+        for_update=for_update,
+    )
 
 
 async def clock_marks(
@@ -159,29 +160,19 @@ async def list_visits(
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Visit], str | None]:
-    query = (
-        select(Visit)
-        .order_by(col(Visit.checked_in_at).desc(), col(Visit.id).desc())
-        .limit(limit + 1)
-    )
+    query = select(Visit)
     if (office := actor.office_scope()) is not None:
         query = query.where(Visit.office == office)
     if statuses:
         query = query.where(col(Visit.status).in_(statuses))
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            at, ident = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        query = query.where(tuple_(col(Visit.checked_in_at), col(Visit.id)) < tuple_(at, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    last = rows[-1] if rows else None
-    next_cursor = (
-        encode_cursor(last.checked_in_at.isoformat(), str(last.id)) if more and last else None
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Visit.checked_in_at),
+        ident=col(Visit.id),
+        cursor=cursor,
+        limit=limit,
     )
-    return rows, next_cursor
 
 
 async def queue(*, session: AsyncSession, office: str | None) -> list[Visit]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -17,10 +16,11 @@ from apik_examination.rules_sla import SlaState
 from apik_examination.service_assignment import assign_by_rotation
 from apik_examination.service_sla import record_event, refresh_clock, sla_condition
 from apik_examination.settings import Settings
+from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
 from apik_shared.events.payloads import CaseOpened, ReportVerified
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.pagination import newest_first_page
+from apik_shared.problems import Forbidden, TransitionNotAllowed
 
 
 async def open_case(
@@ -82,13 +82,14 @@ async def open_case(
 async def get_case(
     *, session: AsyncSession, case_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> Case:
-    query = select(Case).where(Case.id == case_id)
-    if for_update:
-        query = query.with_for_update()
-    case = (await session.execute(query)).scalar_one_or_none()
-    if case is None or not actor.can_see_office(case.office):
-        raise NotFound(f"No case {case_id}.")
-    return case
+    return await get_in_office(
+        session=session,
+        model=Case,
+        ident=case_id,
+        actor=actor,
+        label="case",
+        for_update=for_update,
+    )
 
 
 async def get_case_to_work(*, session: AsyncSession, case_id: uuid.UUID, actor: Principal) -> Case:
@@ -172,7 +173,7 @@ async def list_cases(
     examiner_id: str | None = None,
     now: datetime | None = None,
 ) -> tuple[list[Case], str | None]:
-    query = select(Case).order_by(col(Case.opened_at).desc(), col(Case.id).desc()).limit(limit + 1)
+    query = select(Case)
     if (office := actor.office_scope()) is not None:
         query = query.where(Case.office == office)
     if report_id is not None:
@@ -185,14 +186,11 @@ async def list_cases(
         query = query.where(Case.status == status.value)
     if examiner_id is not None:
         query = query.where(Case.examiner_id == examiner_id)
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            opened, ident = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        query = query.where(tuple_(col(Case.opened_at), col(Case.id)) < tuple_(opened, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].opened_at.isoformat(), str(rows[-1].id)) if more else None
-    return rows, next_cursor
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Case.opened_at),
+        ident=col(Case.id),
+        cursor=cursor,
+        limit=limit,
+    )
