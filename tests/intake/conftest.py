@@ -19,8 +19,19 @@ from apik_shared.testing.tokens import TestTokens
 
 
 @pytest.fixture(scope="module")
-async def intake(infra: TestInfra, tokens: TestTokens) -> AsyncIterator[RunningService]:
-    settings = await service_settings(Settings, infra, "apik_intake", pii_keys=test_keyring())
+async def intake(
+    infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[RunningService]:
+    settings = await service_settings(
+        Settings,
+        infra,
+        "apik_intake",
+        pii_keys=test_keyring(),
+        attachments_dir=str(tmp_path_factory.mktemp("attachments")),
+        attachment_max_bytes=64 * 1024,
+        # The deadline job runs once at start; tests run it themselves.
+        deadline_scan_seconds=3600,
+    )
     async with running(create_app(settings), tokens) as service:
         yield service
 

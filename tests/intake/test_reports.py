@@ -234,3 +234,49 @@ async def test_operations_endpoints(intake):
     assert ready.json()["checks"] == {"database": "ok", "nats": "ok"}
     metrics = await intake.client.get("/metrics")
     assert "apik_http_requests_total" in metrics.text
+
+
+async def test_material_findings_reject_and_say_why(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}"
+    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    response = await intake.client.post(
+        f"{url}/material-verification",
+        json={"within_authority": True, "in_court": True, "already_reported": False},
+        headers=officer,
+    )
+    body = response.json()
+    assert body["status"] == "rejected" and body["rejection_reason"] == "in_court"
+    assert body["timeline"][-1]["details"]["failures"] == ["in_court"]
+    [rejected] = await intake.outbox_events("report.rejected", subject=report["id"])
+    assert rejected.data["reason"] == "in_court"
+
+
+async def test_the_plenary_records_participants_and_the_examination_unit(intake, officer):
+    report = await register(intake, officer)
+    url = f"/api/v1/intake/reports/{report['id']}"
+    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(
+        f"{url}/material-verification", json={"within_authority": True}, headers=officer
+    )
+    bad = await intake.client.post(
+        f"{url}/plenary-decision",
+        json={"decision": "reject", "reason": "x", "examination_unit": "Riksa 1"},
+        headers=officer,
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["pointer"] == "#/body/examination_unit"
+    response = await intake.client.post(
+        f"{url}/plenary-decision",
+        json={
+            "decision": "accept",
+            "participants": ["Kepala Perwakilan", "Asisten PVL", "Asisten Riksa"],
+            "examination_unit": "Keasistenan Pemeriksaan 2",
+        },
+        headers=officer,
+    )
+    body = response.json()
+    assert body["examination_unit"] == "Keasistenan Pemeriksaan 2"
+    assert body["timeline"][-1]["details"]["participants"][0] == "Kepala Perwakilan"
+    [handoff] = await intake.outbox_events("report.verified", subject=report["id"])
+    assert handoff.data["examination_unit"] == "Keasistenan Pemeriksaan 2"

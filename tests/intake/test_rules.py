@@ -64,3 +64,47 @@ def test_indonesian_phone_numbers_become_e164(raw, e164):
 def test_non_numbers_are_refused(raw):
     with pytest.raises(ValueError):
         normalise_phone(raw)
+
+
+def test_steps_are_guarded_by_kind():
+    from apik_intake.rules import Kind
+
+    assert allowed_steps(S.registered, kind=Kind.KNL) == [Step.answer]
+    assert next_status(S.registered, Step.answer, kind=Kind.KNL) is S.answered
+    assert Step.answer not in allowed_steps(S.registered, kind=Kind.LM)
+    with pytest.raises(StepNotAllowed):
+        next_status(S.registered, Step.formal_complete, kind=Kind.KNL)
+    with pytest.raises(StepNotAllowed):
+        next_status(S.registered, Step.answer, kind=Kind.LM)
+    # A copy is filed, never examined.
+    assert allowed_steps(S.recorded, kind=Kind.TEMBUSAN) == []
+    assert allowed_steps(S.answered, kind=Kind.KNL) == []
+
+
+def test_each_kind_says_what_it_needs():
+    from apik_intake.rules import Kind, kind_problems
+
+    assert kind_problems(Kind.LM, {"reported_agency", "substance", "chronology"}) == []
+    assert [f for f, _ in kind_problems(Kind.LM, {"substance", "question"})] == [
+        "reported_agency",
+        "chronology",
+        "question",
+    ]
+    assert kind_problems(Kind.KNL, {"question", "answer"}) == []
+    assert [f for f, _ in kind_problems(Kind.TEMBUSAN, set())] == ["addressed_to"]
+
+
+def test_material_verification_fails_on_any_finding():
+    from apik_intake.rules import material_failures
+
+    def fails(**kw: bool | None) -> list[str]:
+        args: dict = {"already_reported": None, "in_court": None, "agency_still_handling": None}
+        return material_failures(**{"within_authority": True, **args, **kw})
+
+    assert fails() == []
+    assert fails(in_court=False, already_reported=False) == []
+    assert fails(within_authority=False) == ["not_within_authority"]
+    assert fails(already_reported=True, agency_still_handling=True) == [
+        "already_reported",
+        "agency_still_handling",
+    ]

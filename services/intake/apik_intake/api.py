@@ -3,87 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import col, select
 
-from apik_intake import rules, service
-from apik_intake.models import Report, Substance
-from apik_intake.rules import Step
-from apik_intake.schemas import (
-    AgencyPublic,
-    FormalVerification,
-    MaterialVerification,
-    PlenaryDecision,
-    ReportCreate,
-    ReportDetail,
-    ReporterPublic,
-    ReportPublic,
-    StepPublic,
-    SubstancePublic,
-)
-from apik_shared.auth import Principal, Role, require_roles
-from apik_shared.crypto import FieldCipher
+from apik_intake import registration, rules, search, service, tracking
+from apik_intake.deps import AUTH, Cipher, IndexKey, IntakeSettings, Officer, Reader
+from apik_intake.models import Substance
+from apik_intake.schemas import Channel, ReportCreate, ReportDetail, ReportPublic, SubstancePublic
+from apik_intake.schemas_public import TrackingPin
+from apik_intake.views import detail, json_response, public_page
 from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.etag import check_if_match, set_etag
 from apik_shared.idempotency import Idempotency
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    PreconditionFailed,
-    TransitionNotAllowed,
-    Unauthorized,
-    problem_responses,
-)
+from apik_shared.problems import InvalidInput, NotFound, Unauthorized, problem_responses
 
 router = APIRouter(route_class=TransactionalRoute, tags=["reports"])
-
-Officer = Annotated[Principal, Depends(require_roles(Role.intake_officer))]
-Reader = Annotated[
-    Principal,
-    Depends(
-        require_roles(
-            Role.intake_officer, Role.head, Role.analyst, Role.examiner, Role.examination_supervisor
-        )
-    ),
-]
-AUTH = (Unauthorized, Forbidden)
-
-
-def _cipher(request: Request) -> FieldCipher:
-    cipher: FieldCipher = request.app.state.cipher
-    return cipher
-
-
-Cipher = Annotated[FieldCipher, Depends(_cipher)]
-
-
-def _public(report: Report) -> ReportPublic:
-    return ReportPublic(
-        **report.model_dump(exclude={"reporter_id", "reported_agency", "status", "confidential"}),
-        status=rules.ReportStatus(report.status),
-        reporter=ReporterPublic(id=report.reporter_id, confidential=report.confidential),
-        reported_agency=AgencyPublic(name=report.reported_agency),
-        allowed_steps=[s.value for s in rules.allowed_steps(rules.ReportStatus(report.status))],
-    )
-
-
-async def _detail(session: DbSession, report: Report) -> ReportDetail:
-    steps = await service.timeline(session=session, report_id=report.id)
-    return ReportDetail(
-        **_public(report).model_dump(),
-        timeline=[StepPublic.model_validate(s, from_attributes=True) for s in steps],
-    )
-
-
-def _json(status: int, body: ReportDetail) -> JSONResponse:
-    response = JSONResponse(body.model_dump(mode="json"), status_code=status)
-    set_etag(response, body.version)
-    return response
 
 
 @router.post(
@@ -94,15 +31,28 @@ def _json(status: int, body: ReportDetail) -> JSONResponse:
     operation_id="intake_register_report",
 )
 async def register_report(
-    data: ReportCreate, request: Request, session: DbSession, actor: Officer, cipher: Cipher
+    data: ReportCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    index_key: IndexKey,
+    settings: IntakeSettings,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    report = await service.register_report(session=session, cipher=cipher, data=data, actor=actor)
-    body = await _detail(session, report)
+    report = await registration.register_report(
+        session=session,
+        cipher=cipher,
+        index_key=index_key,
+        data=data,
+        actor=actor,
+        duplicate_window_days=settings.duplicate_window_days,
+    )
+    body = await detail(session, report)
     await idempotency.remember(201, body.model_dump(mode="json"))
-    response = _json(201, body)
+    response = json_response(201, body)
     response.headers["Location"] = f"{request.url.path}/{report.id}"
     return response
 
@@ -110,24 +60,60 @@ async def register_report(
 @router.get(
     "/reports",
     response_model=Page[ReportPublic],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={
+        **problem_responses(*AUTH, InvalidInput),
+        200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"},
+    },
     operation_id="intake_list_reports",
 )
 async def list_reports(
     session: DbSession,
     actor: Reader,
-    status: Annotated[rules.ReportStatus | None, Query()] = None,
+    status: rules.ReportStatus | None = None,
+    kind: rules.Kind | None = None,
+    channel: Channel | None = None,
+    substance: Annotated[str | None, Query(max_length=64)] = None,
+    agency: Annotated[str | None, Query(min_length=2, max_length=300)] = None,
+    office: Annotated[str | None, Query(max_length=32, description="national callers")] = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    overdue: Annotated[bool | None, Query(description="past the completion deadline")] = None,
+    person_id: Annotated[
+        uuid.UUID | None, Query(description="reports of one person, recognised across reports")
+    ] = None,
+    outreach_id: uuid.UUID | None = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text")] = None,
+    format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-) -> Page[ReportPublic]:
-    rows, next_cursor = await service.list_reports(
-        session=session,
-        actor=actor,
+) -> Page[ReportPublic] | Response:
+    if received_from and received_to and received_to < received_from:
+        raise InvalidInput.field("#/query/received_to", "The range ends before it starts.")
+    where = search.ReportQuery(
         status=status.value if status else None,
-        cursor=cursor,
-        limit=limit,
+        kind=kind.value if kind else None,
+        channel=channel.value if channel else None,
+        substance=substance,
+        agency=agency,
+        office=office,
+        received_from=received_from,
+        received_to=received_to,
+        overdue=overdue,
+        person_id=person_id,
+        outreach_id=outreach_id,
+        q=q,
     )
-    return Page(items=[_public(r) for r in rows], next_cursor=next_cursor)
+    if format == "csv":
+        rows = await search.export_rows(session=session, actor=actor, where=where)
+        return Response(
+            search.to_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
+        )
+    page, next_cursor = await search.list_reports(
+        session=session, actor=actor, where=where, cursor=cursor, limit=limit
+    )
+    return Page(items=await public_page(session, page), next_cursor=next_cursor)
 
 
 @router.get(
@@ -138,98 +124,7 @@ async def list_reports(
 )
 async def get_report(report_id: uuid.UUID, session: DbSession, actor: Reader) -> Response:
     report = await service.get_report(session=session, report_id=report_id, actor=actor)
-    return _json(200, await _detail(session, report))
-
-
-async def _step(
-    request: Request,
-    session: DbSession,
-    actor: Principal,
-    report_id: uuid.UUID,
-    step: Step,
-    details: dict[str, Any],
-) -> Response:
-    report = await service.get_report(
-        session=session, report_id=report_id, actor=actor, for_update=True
-    )
-    check_if_match(request, report.version)
-    report = await service.apply_step(
-        session=session, report=report, step=step, actor=actor, details=details
-    )
-    return _json(200, await _detail(session, report))
-
-
-STEP_PROBLEMS = problem_responses(
-    *AUTH, NotFound, InvalidInput, TransitionNotAllowed, PreconditionFailed
-)
-
-
-@router.post(
-    "/reports/{report_id}/formal-verification",
-    response_model=ReportDetail,
-    responses=STEP_PROBLEMS,
-    operation_id="intake_formal_verification",
-)
-async def formal_verification(
-    report_id: uuid.UUID,
-    data: FormalVerification,
-    request: Request,
-    session: DbSession,
-    actor: Officer,
-) -> Response:
-    if not data.complete and not data.missing:
-        raise InvalidInput.field("#/body/missing", "Say what is missing when it is incomplete.")
-    step = Step.formal_complete if data.complete else Step.formal_incomplete
-    return await _step(request, session, actor, report_id, step, data.model_dump())
-
-
-@router.post(
-    "/reports/{report_id}/material-verification",
-    response_model=ReportDetail,
-    responses=STEP_PROBLEMS,
-    operation_id="intake_material_verification",
-)
-async def material_verification(
-    report_id: uuid.UUID,
-    data: MaterialVerification,
-    request: Request,
-    session: DbSession,
-    actor: Officer,
-) -> Response:
-    step = (
-        Step.material_within_authority if data.within_authority else Step.material_outside_authority
-    )
-    details = data.model_dump()
-    if not data.within_authority:
-        details["reason"] = data.note or "not_within_authority"
-    return await _step(request, session, actor, report_id, step, details)
-
-
-PLENARY_STEPS = {
-    "accept": Step.plenary_accept,
-    "reject": Step.plenary_reject,
-    "rco": Step.plenary_rco,
-}
-
-
-@router.post(
-    "/reports/{report_id}/plenary-decision",
-    response_model=ReportDetail,
-    responses=STEP_PROBLEMS,
-    operation_id="intake_plenary_decision",
-)
-async def plenary_decision(
-    report_id: uuid.UUID,
-    data: PlenaryDecision,
-    request: Request,
-    session: DbSession,
-    actor: Officer,
-) -> Response:
-    if data.decision == "reject" and not data.reason:
-        raise InvalidInput.field("#/body/reason", "A rejection needs a reason.")
-    return await _step(
-        request, session, actor, report_id, PLENARY_STEPS[data.decision], data.model_dump()
-    )
+    return json_response(200, await detail(session, report))
 
 
 @router.get(
@@ -244,3 +139,22 @@ async def list_substances(session: DbSession, actor: Reader) -> list[SubstancePu
         select(Substance).where(col(Substance.active).is_(True)).order_by(Substance.code)
     )
     return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows.scalars()]
+
+
+@router.post(
+    "/reports/{report_id}/tracking-pin",
+    status_code=201,
+    response_model=TrackingPin,
+    responses=problem_responses(*AUTH, NotFound),
+    operation_id="intake_issue_tracking_pin",
+)
+async def issue_tracking_pin(
+    report_id: uuid.UUID, request: Request, session: DbSession, actor: Officer
+) -> TrackingPin:
+    """A new tracking PIN for the reporter (a walk-in, or a PIN lost); the old one stops."""
+    report = await service.get_report(
+        session=session, report_id=report_id, actor=actor, for_update=True
+    )
+    key: bytes = request.app.state.tracking_key
+    pin = await tracking.issue_pin(session=session, key=key, report=report)
+    return TrackingPin(registration_number=report.registration_number, tracking_pin=pin)

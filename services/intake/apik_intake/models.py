@@ -29,10 +29,37 @@ class Substance(SQLModel, table=True):
 
 
 class Reporter(SQLModel, table=True):
+    """One report's reporter: the identity as given then, sealed (`identity.py`).
+
+    The same person reporting again gets a new row with the same `person_id`, found
+    through the blind indexes without decrypting anything."""
+
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(index=True, max_length=32)
     identity: str = Field(sa_column=Column(Text, nullable=False))  # AES-GCM ciphertext
+    person_id: uuid.UUID = Field(index=True)
+    nik_index: str | None = Field(default=None, max_length=64)
+    phone_index: str | None = Field(default=None, max_length=64)
+    email_index: str | None = Field(default=None, max_length=64)
+    matched_on: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     created_at: datetime = _timestamp()
+
+
+class IdentityRead(SQLModel, table=True):
+    """The audit of every read of a reporter's identity: who, when, which report, why."""
+
+    __tablename__ = "identity_read"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32)
+    report_id: uuid.UUID = Field(index=True)
+    reporter_id: uuid.UUID
+    actor: str  # the token's subject
+    actor_username: str
+    actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    purpose: str
+    disclosure: str = Field(max_length=16)  # "full", "masked" or "withheld"
+    at: datetime = _timestamp()
 
 
 class Report(SQLModel, table=True):
@@ -46,13 +73,44 @@ class Report(SQLModel, table=True):
     reporter_id: uuid.UUID = Field(foreign_key="reporter.id")
     # The reporter asked that their identity be kept secret on this report.
     confidential: bool = False
-    reported_agency: str
-    substance: str = Field(foreign_key="substance.code", max_length=64)
+    reported_agency: str | None = None
+    agency_type: str | None = Field(default=None, max_length=32)
+    agency_province: str | None = Field(default=None, max_length=2)
+    agency_regency: str | None = Field(default=None, max_length=4)
+    substance: str | None = Field(default=None, foreign_key="substance.code", max_length=64)
     summary: str
-    chronology: str
+    chronology: str | None = None
     event_date: date | None = None
+    maladministration: list[str] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    location_province: str | None = Field(default=None, max_length=2)
+    location_regency: str | None = Field(default=None, max_length=4)
+    question: str | None = None  # KNL
+    answer: str | None = None  # KNL
+    answered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    addressed_to: str | None = None  # TEMBUSAN
+    linked_report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
+    outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
+    link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
+    represented: bool = False  # someone reports for the reporter (power of attorney)
+    # Things formal verification must look at, e.g. "event_older_than_two_years".
+    flags: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    # Until when the reporter may complete an incomplete report.
+    completion_due: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    examination_unit: str | None = Field(default=None, max_length=100)  # set by the plenary
+    # From examination's `case.closed`, for the reporter's tracking page.
+    case_id: str | None = Field(default=None, max_length=64)
+    case_outcome: str | None = Field(default=None, max_length=64)
+    case_route: str | None = Field(default=None, max_length=64)
+    case_closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    survey_token: str | None = Field(default=None, max_length=128)
+    # HMAC of the reporter's tracking PIN (the PIN itself is shown once, never stored).
+    tracking_pin_hash: str | None = Field(default=None, max_length=64)
     rejection_reason: str | None = None
     created_by: str
+    # When the office received it (earlier than `created_at` for letters and history).
+    received_at: datetime = _timestamp()
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     version: int = 1
@@ -81,3 +139,124 @@ class RegistrationCounter(SQLModel, table=True):
     office: str = Field(primary_key=True, max_length=32)
     year: int = Field(primary_key=True)
     last: int = 0
+
+
+class TrackingAttempt(SQLModel, table=True):
+    """Wrong tracking PINs per report, to lock out guessing (shared by every replica)."""
+
+    __tablename__ = "tracking_attempt"
+
+    report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    failures: int = 0
+    window_started_at: datetime = _timestamp()
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class Attachment(SQLModel, table=True):
+    """A file attached to a report; the bytes are in the store under their SHA-256."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    report_id: uuid.UUID = Field(foreign_key="report.id", index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=128)  # sniffed from the content
+    size: int
+    sha256: str = Field(max_length=64)
+    uploaded_by: str
+    uploaded_at: datetime = _timestamp()
+
+
+class Notice(SQLModel, table=True):
+    """What the reporter was sent about their report, and on which channel."""
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    report_id: uuid.UUID = Field(foreign_key="report.id", index=True)
+    channel: str = Field(max_length=32)
+    message: str
+    reason: str = Field(max_length=64)  # e.g. "formal_incomplete"
+    sent_by: str
+    sent_at: datetime = _timestamp()
+
+
+class DuplicateCandidate(SQLModel, table=True):
+    """A report that may be the same matter as another, with the score and its reasons."""
+
+    __tablename__ = "duplicate_candidate"
+
+    report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    candidate_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    score: float
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    computed_at: datetime = _timestamp()
+
+
+class Letter(SQLModel, table=True):
+    """An incoming or outgoing letter in the office's agenda, linked to a report or not."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    direction: str = Field(max_length=16)  # "incoming" or "outgoing"
+    agenda_number: str = Field(max_length=64)
+    letter_number: str | None = Field(default=None, max_length=100)
+    letter_date: date | None = None
+    correspondent: str  # the sender of an incoming letter, the recipient of an outgoing one
+    subject: str
+    report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
+    handled_on: date
+    created_by: str
+    created_at: datetime = _timestamp()
+
+
+class LetterCounter(SQLModel, table=True):
+    __tablename__ = "letter_counter"
+
+    office: str = Field(primary_key=True, max_length=32)
+    year: int = Field(primary_key=True)
+    direction: str = Field(primary_key=True, max_length=16)
+    last: int = 0
+
+
+class ArchiveFile(SQLModel, table=True):
+    """A physical complaint file on a shelf."""
+
+    __tablename__ = "archive_file"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    code: str = Field(max_length=64)
+    title: str
+    location: str | None = None
+    report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
+    created_by: str
+    created_at: datetime = _timestamp()
+
+
+class ArchiveLoan(SQLModel, table=True):
+    """A file lent out: to whom, until when, and when it came back."""
+
+    __tablename__ = "archive_loan"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    file_id: uuid.UUID = Field(foreign_key="archive_file.id")
+    borrower: str
+    purpose: str | None = None
+    due_on: date
+    borrowed_at: datetime = _timestamp()
+    lent_by: str
+    returned_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    received_by: str | None = None
+
+
+class Outreach(SQLModel, table=True):
+    """An outreach programme (on-the-spot intake, jemput laporan, Ombudsman Mendengar):
+    reports taken there refer to it."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    kind: str = Field(max_length=32)
+    title: str
+    held_on: date
+    place: str
+    regency: str | None = Field(default=None, max_length=4)
+    created_by: str
+    created_at: datetime = _timestamp()

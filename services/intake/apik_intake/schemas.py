@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from apik_intake.rules import ReportStatus
+from apik_intake.nik import PROVINCES, InvalidNik, parse_nik
+from apik_intake.rules import Kind, ReportStatus
 
-_NIK = re.compile(r"^\d{16}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class Kind(StrEnum):
-    LM = "LM"  # Laporan Masyarakat: a public report
-    RCO = "RCO"  # Respon Cepat Ombudsman: rapid response
 
 
 class Channel(StrEnum):
@@ -49,18 +44,103 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class ReporterIn(Strict):
+def _check_nik(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parse_nik(value)
+    except InvalidNik as exc:
+        raise ValueError(str(exc)) from exc
+    return value
+
+
+def _check_email(value: str | None) -> str | None:
+    if value and not _EMAIL.match(value):
+        raise ValueError("not an email address")
+    return value.lower() if value else None
+
+
+def past_instant(value: datetime | None) -> datetime | None:
+    """A moment given for the record (an office's history): zoned, and not yet to come."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("give the time zone, e.g. 2025-03-01T09:00:00+07:00")
+    if value > datetime.now(UTC) + timedelta(minutes=1):
+        raise ValueError("the time is in the future")
+    return value
+
+
+def _not_future(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError("the date is in the future")
+    return value
+
+
+class RepresentativeIn(Strict):
+    """Someone reporting for the reporter, with the power of attorney (surat kuasa)."""
+
     name: str = Field(min_length=1, max_length=200)
     nik: str | None = Field(default=None, description="NIK, 16 digits")
     phone: str | None = None
     email: str | None = Field(default=None, max_length=254)
+    address: str | None = Field(default=None, max_length=1000)
+    relationship: str | None = Field(default=None, max_length=100)
+    power_of_attorney_number: str | None = Field(default=None, max_length=100)
+    power_of_attorney_date: date | None = None
+
+    @field_validator("nik")
+    @classmethod
+    def _nik(cls, value: str | None) -> str | None:
+        return _check_nik(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _check_email(value)
+
+    @field_validator("power_of_attorney_date")
+    @classmethod
+    def _poa_date(cls, value: date | None) -> date | None:
+        return _not_future(value)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return normalise_phone(value) if value else None
+
+
+class ReporterIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    nik: str | None = Field(
+        default=None, description="NIK, 16 digits encoding region and birth date"
+    )
+    place_of_birth: str | None = Field(default=None, max_length=100)
+    date_of_birth: date | None = None
+    address: str | None = Field(default=None, max_length=1000)
+    occupation: str | None = Field(default=None, max_length=100)
+    phone: str | None = None
+    email: str | None = Field(default=None, max_length=254)
+    representative: RepresentativeIn | None = None
     confidential: bool = False
 
     @field_validator("nik")
     @classmethod
     def _nik(cls, value: str | None) -> str | None:
-        if value is not None and not _NIK.match(value):
-            raise ValueError("a NIK has exactly 16 digits")
+        return _check_nik(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _check_email(value)
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _birth(cls, value: date | None, info: ValidationInfo) -> date | None:
+        _not_future(value)
+        nik = info.data.get("nik")
+        if value is not None and nik and parse_nik(nik).birth_date != value:
+            raise ValueError("the date of birth does not match the one encoded in the NIK")
         return value
 
     @field_validator("phone")
@@ -68,27 +148,102 @@ class ReporterIn(Strict):
     def _phone(cls, value: str | None) -> str | None:
         return normalise_phone(value) if value else None
 
-    @field_validator("email")
+
+class AgencyType(StrEnum):
+    local_government = "local_government"  # pemerintah daerah and its offices (dinas)
+    ministry = "ministry"
+    government_agency = "government_agency"  # lembaga pemerintah non-kementerian
+    police = "police"
+    prosecutor = "prosecutor"
+    court = "court"
+    land_office = "land_office"
+    school = "school"
+    university = "university"
+    hospital = "hospital"
+    state_company = "state_company"  # BUMN
+    regional_company = "regional_company"  # BUMD, e.g. the water company (PDAM)
+    village = "village"
+    other = "other"
+
+
+class Maladministration(StrEnum):
+    """The ten forms of maladministration."""
+
+    undue_delay = "undue_delay"
+    not_providing_service = "not_providing_service"
+    incompetence = "incompetence"
+    abuse_of_authority = "abuse_of_authority"
+    procedural_deviation = "procedural_deviation"
+    asking_for_payment = "asking_for_payment"
+    improper_conduct = "improper_conduct"
+    partiality = "partiality"
+    discrimination = "discrimination"
+    conflict_of_interest = "conflict_of_interest"
+
+
+class RegionIn(Strict):
+    """A place by its Kemendagri codes: province `17`, regency or city `1771`."""
+
+    province: str = Field(pattern=r"^\d{2}$")
+    regency: str | None = Field(default=None, pattern=r"^\d{4}$")
+
+    @field_validator("province")
     @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value and not _EMAIL.match(value):
-            raise ValueError("not an email address")
-        return value.lower() if value else None
+    def _province(cls, value: str) -> str:
+        if value not in PROVINCES:
+            raise ValueError(f"{value} is not a province code")
+        return value
+
+    @field_validator("regency")
+    @classmethod
+    def _regency(cls, value: str | None, info: ValidationInfo) -> str | None:
+        province = info.data.get("province")
+        if value is not None and (value[2:] == "00" or (province and value[:2] != province)):
+            raise ValueError("the regency code must extend the province code (e.g. 17 → 1771)")
+        return value
 
 
 class AgencyIn(Strict):
     name: str = Field(min_length=1, max_length=300)
+    type: AgencyType | None = None
+    region: RegionIn | None = None
 
 
 class ReportCreate(Strict):
     kind: Kind = Kind.LM
     channel: Channel
     reporter: ReporterIn
-    reported_agency: AgencyIn
-    substance: str = Field(min_length=1, max_length=64)
+    # Required for LM and RCO (see `rules.REQUIRED_FIELDS`), optional for the others.
+    reported_agency: AgencyIn | None = None
+    substance: str | None = Field(default=None, min_length=1, max_length=64)
     summary: str = Field(min_length=1, max_length=2000)
-    chronology: str = Field(min_length=1, max_length=50_000)
+    chronology: str | None = Field(default=None, min_length=1, max_length=50_000)
     event_date: date | None = None
+    maladministration: list[Maladministration] = Field(
+        default_factory=list, description="the forms of maladministration alleged"
+    )
+    location: RegionIn | None = Field(default=None, description="where it happened")
+    # KNL: the question, and the answer when it is given at once.
+    question: str | None = Field(default=None, min_length=1, max_length=20_000)
+    answer: str | None = Field(default=None, min_length=1, max_length=20_000)
+    # TEMBUSAN: whom the letter was addressed to, and the report it relates to.
+    addressed_to: str | None = Field(default=None, min_length=1, max_length=300)
+    linked_report_id: uuid.UUID | None = None
+    # The outreach programme it was taken at (required on the `outreach` channel).
+    outreach_id: uuid.UUID | None = None
+    # When the office received it, for letters received earlier and an office's history
+    # (the KPIs count a report in the year it was received); now when unset.
+    received_at: datetime | None = None
+
+    @field_validator("received_at")
+    @classmethod
+    def _received(cls, value: datetime | None) -> datetime | None:
+        return past_instant(value)
+
+    @field_validator("maladministration")
+    @classmethod
+    def _distinct(cls, value: list[Maladministration]) -> list[Maladministration]:
+        return list(dict.fromkeys(value))
 
     @field_validator("event_date")
     @classmethod
@@ -98,31 +253,26 @@ class ReportCreate(Strict):
         return value
 
 
-class FormalVerification(Strict):
-    complete: bool
-    missing: list[str] = Field(default_factory=list, description="what the reporter must add")
-    note: str | None = Field(default=None, max_length=5000)
-
-
-class MaterialVerification(Strict):
-    within_authority: bool
-    note: str | None = Field(default=None, max_length=5000)
-
-
-class PlenaryDecision(Strict):
-    decision: Literal["accept", "reject", "rco"]
-    reason: str | None = Field(default=None, max_length=5000)
-
-
 class ReporterPublic(BaseModel):
     """No identity here: reading it is a separate, audited request."""
 
     id: uuid.UUID
     confidential: bool
+    # The same person across reports (recognised by NIK, phone or email).
+    person_id: uuid.UUID | None = None
+    # What recognised a repeat reporter: "nik", "phone", "email"; empty for a first report.
+    matched_on: list[str] = Field(default_factory=list)
+
+
+class RegionPublic(BaseModel):
+    province: str
+    regency: str | None = None
 
 
 class AgencyPublic(BaseModel):
     name: str
+    type: str | None = None
+    region: RegionPublic | None = None
 
 
 class StepPublic(BaseModel):
@@ -143,12 +293,28 @@ class ReportPublic(BaseModel):
     status: ReportStatus
     track: str | None
     reporter: ReporterPublic
-    reported_agency: AgencyPublic
-    substance: str
+    reported_agency: AgencyPublic | None
+    substance: str | None
     summary: str
-    chronology: str
+    chronology: str | None
     event_date: date | None
+    maladministration: list[str]
+    location: RegionPublic | None
+    question: str | None
+    answer: str | None
+    answered_at: datetime | None
+    addressed_to: str | None
+    linked_report_id: uuid.UUID | None
+    link_type: str | None
+    outreach_id: uuid.UUID | None
+    represented: bool
+    flags: list[str]
+    completion_due: datetime | None
     rejection_reason: str | None
+    examination_unit: str | None
+    case_outcome: str | None
+    case_closed_at: datetime | None
+    received_at: datetime
     created_at: datetime
     updated_at: datetime
     version: int

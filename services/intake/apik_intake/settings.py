@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from apik_shared.crypto import development_keyring
 from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
@@ -14,6 +14,50 @@ class Settings(ServiceSettings):
     service_name: str = "intake"
     # Keys for reporters' identity at rest: `kid:<base64 32 bytes>,…`, active key first.
     pii_keys: str = ""
+    # Key of the blind indexes that recognise a repeat reporter (HMAC-SHA256). Unlike the
+    # encryption keys it never rotates (the indexes would stop matching); empty derives
+    # it from APIK_SECRET_KEY.
+    pii_index_key: str = ""
+    # Roles that read a reporter's identity in full; every other reader sees it masked.
+    identity_roles: list[str] = Field(
+        default=["intake_officer", "examiner", "examination_supervisor", "head"]
+    )
+    # Roles the office designates to read the identity of a reporter who asked for
+    # confidentiality; everyone else sees nothing of it.
+    confidential_identity_roles: list[str] = Field(default=["head"])
+    # The public form: the offices it may file with (empty: any office code).
+    public_offices: list[str] = Field(default_factory=list)
+    # Wrong tracking PINs per registration number: this many within the window lock the
+    # tracking page of that report for `tracking_lock_seconds`, right PIN or not.
+    tracking_max_failures: int = Field(default=5, ge=1)
+    tracking_window_seconds: int = Field(default=900, ge=1)
+    tracking_lock_seconds: int = Field(default=900, ge=1)
+    # Calendar days an incomplete report waits for the reporter, with per-office values.
+    completion_days: int = Field(default=30, ge=1)
+    completion_days_by_office: dict[str, int] = Field(default_factory=dict)
+    # How often the job closing reports past their completion deadline runs.
+    deadline_scan_seconds: float = Field(default=60, gt=0)
+    # Duplicate candidates: same agency and sector count within this many days.
+    duplicate_window_days: int = Field(default=180, ge=1)
+    # Attachments: the local directory of the default store, the size limit, and the
+    # media types accepted (decided from the content, not the file name).
+    attachments_dir: str = ".apik/attachments"
+    attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    attachment_types: list[str] = Field(
+        default=[
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.text",
+        ]
+    )
+
+    def completion_days_for(self, office: str) -> int:
+        return self.completion_days_by_office.get(office, self.completion_days)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:
@@ -21,4 +65,6 @@ class Settings(ServiceSettings):
             if self.env is not Environment.development:
                 raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
             self.pii_keys = development_keyring(self.secret_key)
+        if not self.pii_index_key:
+            self.pii_index_key = self.secret_key
         return self

@@ -14,9 +14,12 @@ class ReportRef(Payload):
     kind: str
     channel: str
     substance: str | None = None
+    agency_type: str | None = None  # of the reported agency (added later: optional)
 
 
 class ReportRegistered(ReportRef):
+    # When the office received the report: for a letter received earlier or an office's
+    # history brought in, the receipt, not the moment of data entry (KPIs count by it).
     registered_at: datetime
 
 
@@ -32,6 +35,12 @@ class ReportVerified(ReportRef):
     registered_at: datetime
     verified_at: datetime
     decided_by: str
+    # Added with the classification (optional: older events lack them).
+    maladministration: list[str] = []
+    location_province: str | None = None
+    location_regency: str | None = None
+    # The examination unit the plenary sent it to (None: the office's own).
+    examination_unit: str | None = None
 
 
 class ReportRejected(ReportRef):
@@ -40,8 +49,48 @@ class ReportRejected(ReportRef):
     decided_by: str
 
 
+class ReportClosed(ReportRef):
+    """A report closed at intake without a decision, e.g. withdrawn when the reporter did
+    not complete it within the deadline."""
+
+    reason: str  # "not_completed_within_deadline"
+    closed_at: datetime
+    closed_by: str
+
+
+class ConsultationRecorded(ReportRef):
+    """A consultation (KNL) answered and closed at intake; it counts toward intake's KPIs."""
+
+    reporter_id: str
+    registered_at: datetime
+    answered_at: datetime
+    answered_by: str
+
+
+class ReportLinked(ReportRef):
+    """A report was linked to another one of the office (a copy, a duplicate, a merge)."""
+
+    linked_report_id: str
+    link: str  # "copy", "duplicate" or "merged"
+    linked_at: datetime
+    linked_by: str
+
+
+class ReportRouted(ReportRef):
+    """A report moved to another office (`office` is the new one), status unchanged."""
+
+    from_office: str
+    reason: str
+    routed_at: datetime
+    routed_by: str
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "report.registered": ReportRegistered,
     "report.verified": ReportVerified,
     "report.rejected": ReportRejected,
+    "report.closed": ReportClosed,
+    "report.linked": ReportLinked,
+    "report.routed": ReportRouted,
+    "consultation.recorded": ConsultationRecorded,
 }

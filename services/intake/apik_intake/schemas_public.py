@@ -1,0 +1,119 @@
+"""Bodies of the public channel (form, tracking), attachments, duplicates and history."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from apik_intake.schemas import (
+    AgencyIn,
+    Maladministration,
+    RegionIn,
+    ReporterIn,
+    Strict,
+)
+
+
+class PublicReportCreate(Strict):
+    """A public report (LM) filed by the citizen on the web form."""
+
+    office: str = Field(pattern=r"^[A-Z0-9_-]{2,32}$", description="the office to file with")
+    reporter: ReporterIn
+    reported_agency: AgencyIn
+    substance: str = Field(min_length=1, max_length=64)
+    summary: str = Field(min_length=1, max_length=2000)
+    chronology: str = Field(min_length=1, max_length=50_000)
+    event_date: date | None = None
+    maladministration: list[Maladministration] = Field(default_factory=list)
+    location: RegionIn | None = None
+
+    @field_validator("event_date")
+    @classmethod
+    def _not_in_future(cls, value: date | None) -> date | None:
+        if value is not None and value > date.today():
+            raise ValueError("the event date is in the future")
+        return value
+
+
+class PublicReceipt(BaseModel):
+    registration_number: str
+    # Shown once: only a hash is kept. With the number it opens the tracking page.
+    tracking_pin: str
+    status: str
+    registered_at: datetime
+
+
+class TrackingPin(BaseModel):
+    registration_number: str
+    tracking_pin: str
+
+
+class TrackingStep(BaseModel):
+    status: str
+    at: datetime
+
+
+class CaseOutcome(BaseModel):
+    outcome: str
+    route: str
+    closed_at: datetime
+    # Where the reporter rates the handling (examination's public survey), if offered.
+    survey_url: str | None = None
+
+
+class TrackingView(BaseModel):
+    """What the reporter sees: where the report stands, and nothing personal."""
+
+    registration_number: str
+    kind: str
+    status: str
+    registered_at: datetime
+    updated_at: datetime
+    timeline: list[TrackingStep]
+    outcome: CaseOutcome | None = None
+
+
+class AttachmentPublic(BaseModel):
+    id: uuid.UUID
+    report_id: uuid.UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+class DuplicatePublic(BaseModel):
+    report_id: uuid.UUID
+    registration_number: str
+    score: float
+    reasons: list[str]
+    kind: str
+    status: str
+    summary: str
+    created_at: datetime
+
+
+class LinkIn(Strict):
+    target_report_id: uuid.UUID
+    link: Literal["duplicate", "copy", "merged"]
+
+
+class HistoryItem(BaseModel):
+    report_id: uuid.UUID
+    registration_number: str
+    step: str
+    from_status: str | None
+    to_status: str
+    actor: str
+    details: dict[str, Any]
+    at: datetime
+
+
+class RouteIn(Strict):
+    office: str = Field(pattern=r"^[A-Z0-9_-]{2,32}$", description="the receiving office")
+    reason: str = Field(min_length=1, max_length=2000)

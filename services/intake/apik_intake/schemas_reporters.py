@@ -1,0 +1,55 @@
+"""Bodies of the reporter's identity read and of its audit."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class RepresentativeOut(BaseModel):
+    name: str
+    nik: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    relationship: str | None = None
+    power_of_attorney_number: str | None = None
+    power_of_attorney_date: date | None = None
+
+
+class IdentityOut(BaseModel):
+    name: str
+    nik: str | None = None
+    place_of_birth: str | None = None
+    date_of_birth: date | None = None
+    address: str | None = None
+    occupation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    representative: RepresentativeOut | None = None
+
+
+class ReporterIdentity(BaseModel):
+    report_id: uuid.UUID
+    reporter_id: uuid.UUID
+    person_id: uuid.UUID
+    confidential: bool
+    # "full", "masked" (the caller's roles are not entitled) or "withheld" (confidential).
+    disclosure: Literal["full", "masked", "withheld"]
+    identity: IdentityOut | None
+
+
+class IdentityReadPublic(BaseModel):
+    id: int
+    office: str
+    report_id: uuid.UUID
+    reporter_id: uuid.UUID
+    actor: str
+    actor_username: str
+    actor_roles: list[str]
+    purpose: str
+    disclosure: str
+    at: datetime

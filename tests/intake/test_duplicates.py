@@ -1,0 +1,239 @@
+"""Duplicate candidates on realistic texts, links, copies, merges and the history."""
+
+from __future__ import annotations
+
+import uuid
+
+from apik_intake.rules_duplicates import Signals, is_candidate, score
+from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+from tests.intake.conftest import report_body
+
+REPORTS = "/api/v1/intake/reports"
+PDF = b"%PDF-1.7\n%%EOF\n"
+
+
+def test_a_resent_letter_scores_high_and_says_why():
+    value, reasons = score(
+        Signals(True, 0.8, same_agency=True, same_substance=True, days_apart=20), window_days=180
+    )
+    assert value == 1.0
+    assert reasons == ["same_reporter", "similar_text", "same_agency", "same_substance"]
+
+
+def test_the_same_agency_alone_is_not_enough():
+    value, reasons = score(Signals(False, 0.1, True, True, 10), window_days=180)
+    assert value == 0.25 and not is_candidate(value)
+    assert reasons == ["same_agency", "same_substance"]
+
+
+def test_the_window_bounds_agency_and_substance_but_not_text():
+    near = score(Signals(False, 0.6, True, True, 30), window_days=180)
+    far = score(Signals(False, 0.6, True, True, 400), window_days=180)
+    assert near == (0.5, ["similar_text", "same_agency", "same_substance"])
+    assert far == (0.3, ["similar_text"])
+    assert is_candidate(near[0]) and not is_candidate(far[0])
+
+
+def test_the_same_reporter_on_another_matter_is_shown():
+    value, reasons = score(Signals(True, 0.05, False, False, 3), window_days=180)
+    assert is_candidate(value) and reasons == ["same_reporter"]
+
+
+def person(name: str, nik: str, phone: str) -> dict[str, object]:
+    return {"name": name, "nik": nik, "phone": phone}
+
+
+SITI = person("Siti Aminah", "1771015203850002", "0812 7000 1001")
+JOKO = person("Joko Susilo", "1771021007800003", "0812 7000 2002")
+RINA = person("Rina Wati", "1771034408950004", "0812 7000 3003")
+
+
+async def register(intake: RunningService, headers: dict, **overrides: object) -> dict:
+    response = await intake.client.post(REPORTS, json=report_body(**overrides), headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def candidates(intake: RunningService, report_id: str, headers: dict) -> dict[str, dict]:
+    response = await intake.client.get(f"{REPORTS}/{report_id}/duplicates", headers=headers)
+    assert response.status_code == 200, response.text
+    return {c["report_id"]: c for c in response.json()["items"]}
+
+
+async def test_candidates_on_realistic_reports(intake, tokens: TestTokens):
+    headers = tokens.headers("intake_officer", office="DUP" + uuid.uuid4().hex[:4].upper())
+    pdam = {"name": "PDAM Tirta Dharma Kabupaten Seluma"}
+    original = await register(
+        intake,
+        headers,
+        reporter=SITI,
+        reported_agency=pdam,
+        substance="drinking_water",
+        summary="Air PDAM tidak mengalir selama tiga minggu di Desa Rawa Indah",
+        chronology=(
+            "Sejak awal Agustus air PDAM tidak mengalir ke rumah warga Desa Rawa Indah, "
+            "Kecamatan Seluma Selatan. Warga sudah melapor ke kantor PDAM tetapi belum ada "
+            "perbaikan, padahal tagihan bulanan tetap dibayar."
+        ),
+    )
+    unrelated = await register(
+        intake,
+        headers,
+        reporter=JOKO,
+        reported_agency={"name": "Kantor Pertanahan Kota Bengkulu"},
+        substance="land",
+        summary="Sertifikat tanah belum terbit setelah dua tahun",
+        chronology="Permohonan sertifikat diajukan pada 2024 dan belum ada kabar sampai kini.",
+    )
+    # The same complaint sent again by letter, in slightly different words.
+    resent = await register(
+        intake,
+        headers,
+        channel="letter",
+        reporter={**SITI, "phone": None},
+        reported_agency={"name": "pdam tirta dharma kabupaten seluma"},
+        substance="drinking_water",
+        summary="Air PDAM tidak mengalir tiga minggu di Desa Rawa Indah",
+        chronology=(
+            "Sejak awal Agustus air PDAM tidak mengalir ke rumah warga di Desa Rawa Indah, "
+            "Seluma Selatan. Sudah melapor ke kantor PDAM namun belum diperbaiki, tagihan "
+            "tetap dibayar tiap bulan."
+        ),
+    )
+    # A neighbour with the same problem: another person, the same matter.
+    neighbour = await register(
+        intake,
+        headers,
+        reporter=RINA,
+        reported_agency=pdam,
+        substance="drinking_water",
+        summary="Air PDAM mati tiga minggu di Desa Rawa Indah",
+        chronology=(
+            "Air PDAM di Desa Rawa Indah tidak mengalir sejak awal Agustus, sudah melapor ke "
+            "PDAM tetapi belum ada perbaikan."
+        ),
+    )
+    found = await candidates(intake, resent["id"], headers)
+    assert set(found) == {original["id"], neighbour["id"]}
+    best = found[original["id"]]
+    assert best["score"] >= 0.9
+    assert best["reasons"] == ["same_reporter", "similar_text", "same_agency", "same_substance"]
+    assert best["registration_number"] == original["registration_number"]
+    assert "same_reporter" not in found[neighbour["id"]]["reasons"]
+    assert found[neighbour["id"]]["score"] < best["score"]
+    # The earlier report learns of the later ones.
+    assert set(await candidates(intake, original["id"], headers)) == {
+        resent["id"],
+        neighbour["id"],
+    }
+    assert await candidates(intake, unrelated["id"], headers) == {}
+
+
+async def test_merge_moves_files_and_history_to_the_survivor(intake, officer):
+    survivor = await register(intake, officer)
+    merged = await register(intake, officer, channel="email")
+    await intake.client.post(
+        f"{REPORTS}/{merged['id']}/attachments",
+        params={"filename": "bukti.pdf"},
+        content=PDF,
+        headers=officer,
+    )
+    response = await intake.client.post(
+        f"{REPORTS}/{merged['id']}/links",
+        json={"target_report_id": survivor["id"], "link": "merged"},
+        headers=officer,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["status"] == "merged" and body["linked_report_id"] == survivor["id"]
+    files = await intake.client.get(f"{REPORTS}/{survivor['id']}/attachments", headers=officer)
+    assert [f["filename"] for f in files.json()["items"]] == ["bukti.pdf"]
+    history = await intake.client.get(f"{REPORTS}/{survivor['id']}/history", headers=officer)
+    items = history.json()["items"]
+    assert {i["registration_number"] for i in items} == {
+        survivor["registration_number"],
+        merged["registration_number"],
+    }
+    assert [i["step"] for i in items if i["report_id"] == survivor["id"]] == [
+        "registered",
+        "merged_in",
+    ]
+    assert all(i["actor"] and i["at"] for i in items)
+    [event] = await intake.outbox_events("report.linked", subject=merged["id"])
+    assert event.data["link"] == "merged" and event.data["linked_report_id"] == survivor["id"]
+    # A merged report is done; nothing more can be linked to or from it.
+    again = await intake.client.post(
+        f"{REPORTS}/{merged['id']}/links",
+        json={"target_report_id": survivor["id"], "link": "duplicate"},
+        headers=officer,
+    )
+    assert again.status_code == 409
+
+
+async def test_duplicates_and_copies_are_linked_and_bad_links_refused(intake, officer, tokens):
+    first = await register(intake, officer)
+    second = await register(intake, officer)
+    linked = await intake.client.post(
+        f"{REPORTS}/{second['id']}/links",
+        json={"target_report_id": first["id"], "link": "duplicate"},
+        headers=officer,
+    )
+    assert linked.status_code == 200
+    assert linked.json()["status"] == "registered"  # a duplicate stays, marked
+    assert linked.json()["linked_report_id"] == first["id"]
+    third = await register(intake, officer)
+    foreign = await register(intake, tokens.headers("intake_officer", office="JKT"))
+    cases = [
+        ({"target_report_id": first["id"], "link": "twin"}, "#/body/link"),
+        ({"target_report_id": first["id"]}, "#/body/link"),
+        ({"target_report_id": foreign["id"], "link": "copy"}, "#/body/target_report_id"),
+        ({"target_report_id": third["id"], "link": "copy"}, "#/body/target_report_id"),  # itself
+    ]
+    for body, pointer in cases:
+        response = await intake.client.post(
+            f"{REPORTS}/{third['id']}/links", json=body, headers=officer
+        )
+        assert response.status_code == 422, body
+        assert response.json()["errors"][0]["pointer"] == pointer
+    unchanged = (await intake.client.get(f"{REPORTS}/{third['id']}", headers=officer)).json()
+    assert unchanged["linked_report_id"] is None and unchanged["version"] == 1
+
+
+async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, tokens):
+    here = tokens.headers("intake_officer", office="RTA" + uuid.uuid4().hex[:3].upper())
+    target = "RTB" + uuid.uuid4().hex[:3].upper()
+    there = tokens.headers("intake_officer", office=target)
+    report = await register(intake, here, reporter=SITI)
+    url = f"{REPORTS}/{report['id']}/route"
+    same = await intake.client.post(
+        url, json={"office": report["office"], "reason": "x"}, headers=here
+    )
+    assert same.status_code == 422 and same.json()["errors"][0]["pointer"] == "#/body/office"
+    bad = await intake.client.post(url, json={"office": "no such!", "reason": "x"}, headers=here)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/body/office"
+    routed = await intake.client.post(
+        url, json={"office": target, "reason": "Terlapor di wilayah lain"}, headers=here
+    )
+    assert routed.status_code == 200, routed.text
+    assert routed.json()["office"] == target and routed.json()["status"] == "registered"
+    assert (await intake.client.get(f"{REPORTS}/{report['id']}", headers=here)).status_code == 404
+    mine = await intake.client.get(f"{REPORTS}/{report['id']}", headers=there)
+    assert mine.status_code == 200
+    assert mine.json()["timeline"][-1]["details"]["to_office"] == target
+    [event] = await intake.outbox_events("report.routed", subject=report["id"])
+    assert event.data["office"] == target and event.data["from_office"] == report["office"]
+    # The reporter went along: the receiving office recognises them next time.
+    again = await register(intake, there, reporter=SITI)
+    assert again["reporter"]["person_id"] == report["reporter"]["person_id"]
+    accepted = await register(intake, there)
+    for path, body in (
+        ("formal-verification", {"complete": True}),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ):
+        await intake.client.post(f"{REPORTS}/{accepted['id']}/{path}", json=body, headers=there)
+    late = await intake.client.post(
+        f"{REPORTS}/{accepted['id']}/route", json={"office": "RTX", "reason": "x"}, headers=there
+    )
+    assert late.status_code == 409

@@ -1,0 +1,51 @@
+"""Intake's migrations: rows written before them are carried over, and they go back down."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+from alembic import command
+
+from apik_shared.migrations import alembic_config, upgrade
+from apik_shared.settings import to_plain_postgres_url
+from apik_shared.testing.infra import TestInfra
+
+SCRIPTS = "apik_intake:migrations"
+
+
+async def test_old_rows_survive_the_upgrade_and_the_migrations_go_down(infra: TestInfra):
+    url = await infra.adatabase("intake_migrations")
+    await upgrade(url, SCRIPTS, "0001")
+    reporter_id, report_id = uuid.uuid4(), uuid.uuid4()
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    try:
+        await conn.execute(
+            "INSERT INTO reporter (id, office, identity) VALUES ($1, 'BKL', 'sealed')",
+            reporter_id,
+        )
+        await conn.execute(
+            "INSERT INTO report (id, office, registration_number, kind, channel, status,"
+            " reporter_id, reported_agency, substance, summary, chronology, created_by,"
+            " created_at) VALUES ($1, 'BKL', 'BKL-2025-00001', 'LM', 'letter', 'registered',"
+            " $2, 'Dinas', 'education', 'Ijazah', 'Kronologi', 'petugas',"
+            " '2025-05-05T01:00:00Z')",
+            report_id,
+            reporter_id,
+        )
+        await upgrade(url, SCRIPTS)
+        person = await conn.fetchval("SELECT person_id FROM reporter WHERE id = $1", reporter_id)
+        assert person == reporter_id  # each earlier reporter is their own person
+        received = await conn.fetchval("SELECT received_at FROM report WHERE id = $1", report_id)
+        assert received.isoformat() == "2025-05-05T01:00:00+00:00"
+        config = alembic_config(url, SCRIPTS)
+        await asyncio.to_thread(command.downgrade, config, "0001")
+        columns = await conn.fetch(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'report'"
+        )
+        assert "received_at" not in {c["column_name"] for c in columns}
+        await upgrade(url, SCRIPTS)
+        assert await conn.fetchval("SELECT count(*) FROM report") == 1
+    finally:
+        await conn.close()

@@ -1,0 +1,247 @@
+"""The public channel: filing without an account, tracking with a PIN."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import nats
+
+from apik_intake.tracking import Counter, Lockout, after_failure
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.payloads.examination import CaseClosed, CaseDurations
+from apik_shared.testing.services import RunningService
+from tests.intake.conftest import report_body
+
+PROBLEM = "application/problem+json"
+PUBLIC = "/api/v1/intake/public/reports"
+
+
+def public_body(**overrides: object) -> dict[str, object]:
+    body = report_body(office="BKL")
+    for field in ("kind", "channel"):
+        del body[field]
+    body.update(overrides)
+    return body
+
+
+async def file(intake: RunningService, **overrides: object) -> dict:
+    response = await intake.client.post(PUBLIC, json=public_body(**overrides))
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def track(intake: RunningService, number: str, pin: str):
+    return await intake.client.get(f"{PUBLIC}/{number}", headers={"X-Tracking-PIN": pin})
+
+
+async def test_a_citizen_files_without_an_account_and_gets_a_number_and_pin(intake):
+    receipt = await file(intake)
+    assert re.fullmatch(r"BKL-20\d\d-\d{5}", receipt["registration_number"])
+    assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", receipt["tracking_pin"])
+    assert receipt["status"] == "registered"
+    row = await intake.scalar(
+        "SELECT row_to_json(r)::text FROM report r WHERE registration_number = :n",
+        n=receipt["registration_number"],
+    )
+    assert '"channel":"web"' in row and '"kind":"LM"' in row and "public:web" in row
+    pin = receipt["tracking_pin"]
+    assert pin not in row and pin.replace("-", "") not in row
+    everywhere = await intake.scalar(
+        "SELECT count(*) FROM idempotency_key WHERE body::text LIKE :p", p=f"%{pin}%"
+    )
+    assert everywhere == 0
+
+
+async def test_tracking_shows_the_timeline_and_nothing_personal(intake, officer):
+    receipt = await file(intake)
+    number, pin = receipt["registration_number"], receipt["tracking_pin"]
+    response = await track(intake, number, pin.lower())  # case and dash do not matter
+    assert response.status_code == 200, response.text
+    view = response.json()
+    assert view["status"] == "registered"
+    assert [s["status"] for s in view["timeline"]] == ["registered"]
+    for secret in ("Budi", "1771010101900001", "3456", "budi@", "Ijazah", "petugas"):
+        assert secret not in response.text
+    report_id = await intake.scalar(
+        "SELECT id FROM report WHERE registration_number = :n", n=number
+    )
+    await intake.client.post(
+        f"/api/v1/intake/reports/{report_id}/formal-verification",
+        json={"complete": True},
+        headers=officer,
+    )
+    later = (await track(intake, number, pin)).json()
+    assert later["status"] == "formally_verified"
+    assert [s["status"] for s in later["timeline"]] == ["registered", "formally_verified"]
+    assert "petugas" not in str(later)
+
+
+async def test_a_wrong_pin_or_number_is_a_404_and_guessing_is_locked(intake):
+    receipt = await file(intake)
+    number, pin = receipt["registration_number"], receipt["tracking_pin"]
+    unknown = await track(intake, "BKL-1999-99999", pin)
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == PROBLEM
+    # Five guesses at once: the counter lives in the database, under a row lock.
+    guesses = await asyncio.gather(*(track(intake, number, "AAAA-AAAA") for _ in range(5)))
+    assert [g.status_code for g in guesses] == [404] * 5
+    locked = await track(intake, number, pin)  # even the right PIN waits now
+    assert locked.status_code == 429 and locked.headers["content-type"] == PROBLEM
+    assert int(locked.headers["retry-after"]) > 0
+    assert (
+        await intake.scalar(
+            "SELECT failures FROM tracking_attempt t JOIN report r ON r.id = t.report_id"
+            " WHERE r.registration_number = :n",
+            n=number,
+        )
+        == 5
+    )
+    # Another report's page is not affected.
+    other = await file(intake)
+    ok = await track(intake, other["registration_number"], other["tracking_pin"])
+    assert ok.status_code == 200
+    no_pin = await intake.client.get(f"{PUBLIC}/{other['registration_number']}")
+    assert no_pin.status_code == 422
+    assert no_pin.json()["errors"][0]["pointer"] == "#/header/x-tracking-pin"
+
+
+async def test_a_right_pin_clears_earlier_mistakes(intake):
+    receipt = await file(intake)
+    number, pin = receipt["registration_number"], receipt["tracking_pin"]
+    for _ in range(4):
+        assert (await track(intake, number, "BBBB-BBBB")).status_code == 404
+    assert (await track(intake, number, pin)).status_code == 200
+    for _ in range(4):
+        assert (await track(intake, number, "BBBB-BBBB")).status_code == 404
+    assert (await track(intake, number, pin)).status_code == 200
+
+
+def test_the_lockout_window_and_lock():
+    policy = Lockout(max_failures=3, window=timedelta(minutes=15), lock=timedelta(minutes=15))
+    start = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    counter = Counter(0, start, None)
+    for minute in (0, 1):
+        counter = after_failure(counter, start + timedelta(minutes=minute), policy)
+    assert counter.failures == 2 and counter.locked_until is None
+    locked = after_failure(counter, start + timedelta(minutes=2), policy)
+    assert locked.locked_until == start + timedelta(minutes=17)
+    # Mistakes spread beyond the window start counting again.
+    fresh = after_failure(counter, start + timedelta(minutes=20), policy)
+    assert fresh.failures == 1 and fresh.window_started_at == start + timedelta(minutes=20)
+
+
+async def test_a_retry_with_the_same_key_gets_the_same_report_and_a_new_pin(intake):
+    headers = {"Idempotency-Key": uuid.uuid4().hex}
+    body = public_body(summary="Laporan dikirim dua kali karena sinyal")
+    first = await intake.client.post(PUBLIC, json=body, headers=headers)
+    second = await intake.client.post(PUBLIC, json=body, headers=headers)
+    assert first.status_code == second.status_code == 201, second.text
+    a, b = first.json(), second.json()
+    assert a["registration_number"] == b["registration_number"]
+    assert second.headers["idempotent-replayed"] == "true"
+    assert (await track(intake, b["registration_number"], b["tracking_pin"])).status_code == 200
+    # The first PIN was never stored, so the replay cannot repeat it: it replaces it.
+    assert a["tracking_pin"] != b["tracking_pin"]
+    assert (await track(intake, a["registration_number"], a["tracking_pin"])).status_code == 404
+
+
+async def test_staff_issue_a_new_pin_to_a_walk_in_reporter(intake, officer):
+    created = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(), headers=officer
+    )
+    report = created.json()
+    issued = await intake.client.post(
+        f"/api/v1/intake/reports/{report['id']}/tracking-pin", headers=officer
+    )
+    assert issued.status_code == 201
+    pin = issued.json()["tracking_pin"]
+    assert (await track(intake, report["registration_number"], pin)).status_code == 200
+    anonymous = await intake.client.post(f"/api/v1/intake/reports/{report['id']}/tracking-pin")
+    assert anonymous.status_code == 401
+
+
+async def test_bad_public_input_names_the_field_and_stores_nothing(intake):
+    before = await intake.scalar("SELECT count(*) FROM report")
+    cases = [
+        ({"office": "bkl; drop"}, "#/body/office"),
+        ({"substance": "astrology"}, "#/body/substance"),
+        ({"event_date": "2999-01-01"}, "#/body/event_date"),
+        ({"reporter": {"name": "Budi", "nik": "1771013201900001"}}, "#/body/reporter/nik"),
+        ({"kind": "TEMBUSAN"}, "#/body/kind"),
+        ({"reported_agency": None}, "#/body/reported_agency"),
+    ]
+    for change, pointer in cases:
+        response = await intake.client.post(PUBLIC, json=public_body(**change))
+        assert response.status_code == 422, (change, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        assert pointer in {e["pointer"] for e in response.json()["errors"]}, change
+    assert await intake.scalar("SELECT count(*) FROM report") == before
+
+
+def case_closed(report_id: str, number: str) -> CloudEvent:
+    now = datetime.now(UTC)
+    payload = CaseClosed(
+        case_id=str(uuid.uuid4()),
+        report_id=report_id,
+        registration_number=number,
+        office="BKL",
+        track="regular",
+        kind="LM",
+        channel="web",
+        outcome="maladministration_resolved",
+        route="written_clarification",
+        opened_at=now - timedelta(days=60),
+        closed_at=now,
+        durations=CaseDurations(
+            calendar_days=60,
+            working_days=42,
+            sla_elapsed=42,
+            sla_unit="working_days",
+            sla_target=60,
+            sla_state="met",
+        ),
+        survey_token="s3cr3t-survey",
+    )
+    return CloudEvent(
+        source=source_of("examination"),
+        type="case.closed",
+        subject=payload.case_id,
+        data=payload.model_dump(mode="json"),
+    )
+
+
+async def test_the_tracking_page_shows_the_outcome_once_the_case_closes(intake, infra):
+    receipt = await file(intake)
+    number, pin = receipt["registration_number"], receipt["tracking_pin"]
+    report_id = str(
+        await intake.scalar("SELECT id FROM report WHERE registration_number = :n", n=number)
+    )
+    event = case_closed(report_id, number)
+    nc = await nats.connect(infra.nats_url)
+    try:
+        await ensure_stream(nc.jetstream())
+        for msg_id in (event.id, f"{event.id}-again"):  # a redelivery changes nothing
+            await nc.jetstream().publish(
+                subject_for("examination", "case.closed"),
+                event.to_json(),
+                headers={"Nats-Msg-Id": msg_id},
+            )
+    finally:
+        await nc.close()
+    deadline = asyncio.get_running_loop().time() + 15
+    view: dict = {}
+    while asyncio.get_running_loop().time() < deadline:
+        view = (await track(intake, number, pin)).json()
+        if view.get("outcome"):
+            break
+        await asyncio.sleep(0.05)
+    assert view["status"] == "case_closed"
+    assert view["outcome"]["outcome"] == "maladministration_resolved"
+    assert view["outcome"]["survey_url"].endswith("/s3cr3t-survey")
+    assert [s["status"] for s in view["timeline"]] == ["registered", "case_closed"]
+    await asyncio.sleep(0.5)
+    applied = await intake.scalar("SELECT count(*) FROM inbox WHERE event_id = :id", id=event.id)
+    assert applied == 1

@@ -1,0 +1,114 @@
+"""Finding reports: filters, Indonesian full-text search, overdue, CSV that matches the list."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import text
+
+from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+from tests.intake.conftest import report_body
+
+REPORTS = "/api/v1/intake/reports"
+
+
+async def register(intake: RunningService, headers: dict, **overrides: object) -> str:
+    response = await intake.client.post(REPORTS, json=report_body(**overrides), headers=headers)
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+async def ids(intake: RunningService, headers: dict, **params: object) -> set[str]:
+    response = await intake.client.get(REPORTS, params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return {item["id"] for item in response.json()["items"]}
+
+
+async def test_filters_and_full_text_find_the_right_reports(intake, tokens: TestTokens):
+    headers = tokens.headers("intake_officer", office="S" + uuid.uuid4().hex[:5].upper())
+    ijazah = await register(
+        intake,
+        headers,
+        summary="Sekolah menahan ijazah siswa",
+        chronology="Ijazah ditahan karena tunggakan uang komite.",
+    )
+    listrik = await register(
+        intake,
+        headers,
+        channel="whatsapp",
+        substance="electricity",
+        reported_agency={"name": "PLN UP3 Bengkulu"},
+        summary="Pemadaman listrik berulang",
+        chronology="Listrik padam tiap malam selama dua minggu tanpa pemberitahuan.",
+    )
+    last_year = datetime.now(UTC) - timedelta(days=400)
+    old = await register(
+        intake,
+        headers,
+        received_at=last_year.isoformat(),
+        event_date=(last_year - timedelta(days=5)).date().isoformat(),
+        summary="Pungutan liar pembuatan KTP",
+        chronology="Petugas meminta uang untuk mempercepat KTP.",
+    )
+    assert await ids(intake, headers) == {ijazah, listrik, old}
+    assert await ids(intake, headers, substance="electricity") == {listrik}
+    assert await ids(intake, headers, channel="whatsapp") == {listrik}
+    assert await ids(intake, headers, agency="pln up3") == {listrik}
+    assert await ids(intake, headers, agency="100%") == set()
+    # Indonesian stemming: "menahan", "ditahan" and "tahan" are one word.
+    assert await ids(intake, headers, q="tahan ijazah") == {ijazah}
+    assert await ids(intake, headers, q="pemadaman -ijazah") == {listrik}
+    since = (datetime.now(UTC) - timedelta(days=30)).date().isoformat()
+    assert await ids(intake, headers, received_from=since) == {ijazah, listrik}
+    until = (last_year + timedelta(days=1)).date().isoformat()
+    assert await ids(intake, headers, received_to=until) == {old}
+    bad = await intake.client.get(
+        REPORTS, params={"received_from": since, "received_to": until}, headers=headers
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["pointer"] == "#/query/received_to"
+    unknown = await intake.client.get(REPORTS, params={"kind": "XX"}, headers=headers)
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "#/query/kind"
+
+
+async def test_overdue_lists_reports_past_their_completion_deadline(intake, tokens):
+    headers = tokens.headers("intake_officer", office="O" + uuid.uuid4().hex[:5].upper())
+    late, waiting = await register(intake, headers), await register(intake, headers)
+    for report_id in (late, waiting):
+        await intake.client.post(
+            f"{REPORTS}/{report_id}/formal-verification",
+            json={"complete": False, "missing": ["kronologi"]},
+            headers=headers,
+        )
+    async with intake.app.state.database.sessions() as session, session.begin():
+        await session.execute(
+            text("UPDATE report SET completion_due = now() - interval '1 hour' WHERE id = :id"),
+            {"id": uuid.UUID(late)},
+        )
+    assert await ids(intake, headers, overdue="true") == {late}
+    assert await ids(intake, headers, overdue="false") == {waiting}
+
+
+async def test_csv_export_matches_the_list_and_carries_no_identity(intake, tokens):
+    headers = tokens.headers("intake_officer", office="C" + uuid.uuid4().hex[:5].upper())
+    for summary in ("Ijazah ditahan", '=HYPERLINK("http://x")', "Air tidak mengalir"):
+        await register(intake, headers, summary=summary)
+    listed = await ids(intake, headers, q="mengalir")
+    exported = await intake.client.get(
+        REPORTS, params={"q": "mengalir", "format": "csv"}, headers=headers
+    )
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert len(rows) == len(listed) == 1 and rows[0]["summary"] == "Air tidak mengalir"
+    everything = await intake.client.get(REPORTS, params={"format": "csv"}, headers=headers)
+    all_rows = list(csv.DictReader(io.StringIO(everything.text)))
+    assert len(all_rows) == 3
+    assert "'=HYPERLINK" in everything.text  # a formula stays text in a spreadsheet
+    for secret in ("Budi", "1771010101900001", "+62812"):
+        assert secret not in everything.text
