@@ -6,7 +6,7 @@
 # after adding a component to an existing deployment run it again by hand:
 #   docker compose exec postgres bash /docker-entrypoint-initdb.d/10-apik.sh
 #
-# APIK_DATABASES lists the names ("gateway intake examination consultation"); the
+# APIK_DATABASES lists the names ("gateway intake examination consultation reporting"); the
 # password of role <name> comes from <NAME>_DB_PASSWORD and is set on every run, so a
 # changed password takes effect. No role can connect to another component's database.
 #

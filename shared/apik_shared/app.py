@@ -7,8 +7,9 @@ Every service gets the same things from here: problem+json errors, request conte
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -29,6 +30,8 @@ from apik_shared.settings import ServiceSettings
 
 log = logging.getLogger("apik.app")
 Hook = Callable[[FastAPI], Awaitable[None]]
+# A coroutine that runs as long as the app does (see apik_shared.jobs.repeat).
+Background = Callable[[FastAPI], Coroutine[Any, Any, None]]
 
 
 def api_prefix(service: str) -> str:
@@ -43,6 +46,7 @@ def create_service_app(
     outbox: Outbox | None = None,
     consumers: Sequence[ConsumerSpec] = (),
     on_startup: Sequence[Hook] = (),
+    background: Sequence[Background] = (),
     version: str = "0.1.0",
 ) -> FastAPI:
     service = settings.service_name
@@ -60,6 +64,7 @@ def create_service_app(
             poll_seconds=settings.outbox_poll_seconds,
             consumer_group=settings.consumer_group,
             consumer_ack_wait=settings.consumer_ack_wait_seconds,
+            consumer_start_time=settings.consumer_start_time,
         )
         app.state.settings = settings
         app.state.database = database
@@ -70,9 +75,13 @@ def create_service_app(
         await bus.start()
         for hook in on_startup:
             await hook(app)
+        tasks = [asyncio.create_task(run(app)) for run in background]
         try:
             yield
         finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await bus.stop()
             await database.dispose()
 

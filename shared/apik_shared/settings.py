@@ -8,6 +8,7 @@ in production.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Self
 
@@ -48,6 +49,10 @@ class ServiceSettings(BaseSettings):
     # How long a delivered event may stay unacknowledged before JetStream redelivers it,
     # e.g. after the consumer's process died mid-handling.
     consumer_ack_wait_seconds: float = Field(default=30, gt=0)
+    # Where durable consumers created for the first time start reading the stream; unset,
+    # from its beginning. A deployment joining a long-lived stream (or a test run on a
+    # shared server) sets it to skip what happened before it existed.
+    consumer_start_time: datetime | None = None
 
     @model_validator(mode="after")
     def _refuse_development_defaults(self) -> Self:

@@ -16,7 +16,9 @@ from tests.e2e.office import create_user as create_user  # for the tests
 from tests.e2e.office import login as login
 
 
-@pytest.fixture(scope="session")
+# Stopped when the e2e tests are done: a running stack consumes every event on the
+# shared server, and would act on the events of the in-process services tested later.
+@pytest.fixture(scope="package")
 def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")))
     try:

@@ -12,7 +12,7 @@ from apik_examination.api_sla import router as sla_router
 from apik_examination.api_survey import router as survey_router
 from apik_examination.events import handoff_consumer, outbox
 from apik_examination.settings import Settings
-from apik_examination.tasks import with_sla_scan
+from apik_examination.tasks import sla_scan
 from apik_shared.app import create_service_app
 
 
@@ -31,6 +31,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         outbox=outbox,
         consumers=[handoff_consumer(settings)],
+        background=[sla_scan(settings)],
     )
-    with_sla_scan(app, settings)
     return app

@@ -6,18 +6,16 @@ and the breach table keeps each publication single (see `service_sla.scan_breach
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
 from apik_examination.service_sla import scan_breaches
 from apik_examination.settings import Settings
+from apik_shared.app import Background
 from apik_shared.db import Database
+from apik_shared.jobs import repeat
 
 log = logging.getLogger("apik.examination.sla")
 
@@ -42,32 +40,16 @@ async def scan_once(
         after = result.last_id
 
 
-async def scan_forever(database: Database, settings: Settings) -> None:
-    while True:
-        try:
-            published = await scan_once(database, settings)
-            if published:
+def sla_scan(settings: Settings) -> Background:
+    """The scan, every `APIK_SLA_SCAN_SECONDS`, for as long as the app runs."""
+
+    async def run(app: FastAPI) -> None:
+        database: Database = app.state.database
+
+        async def scan() -> None:
+            if published := await scan_once(database, settings):
                 log.info("published %d SLA breach(es)", published)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a database hiccup must not end the loop; the next turn retries
-            log.warning("SLA scan failed; retrying at the next turn", exc_info=True)
-        await asyncio.sleep(settings.sla_scan_seconds)
 
+        await repeat(scan, every=settings.sla_scan_seconds, name="SLA scan")
 
-def with_sla_scan(app: FastAPI, settings: Settings) -> None:
-    """Wraps the app's lifespan so the scan starts after the bus and stops before it."""
-    inner = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with inner(app):
-            task = asyncio.create_task(scan_forever(app.state.database, settings))
-            try:
-                yield
-            finally:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-
-    app.router.lifespan_context = lifespan
+    return run

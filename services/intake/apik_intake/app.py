@@ -16,7 +16,7 @@ from apik_intake.events import CONSUMERS, outbox
 from apik_intake.identity import index_key
 from apik_intake.settings import Settings
 from apik_intake.storage import LocalDirectoryStore
-from apik_intake.tasks import with_deadline_job
+from apik_intake.tasks import deadline_job
 from apik_intake.tracking import tracking_key
 from apik_shared.app import create_service_app
 from apik_shared.crypto import FieldCipher
@@ -39,10 +39,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         outbox=outbox,
         consumers=CONSUMERS,
+        background=[deadline_job(settings)],
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     app.state.index_key = index_key(settings.pii_index_key)
     app.state.tracking_key = tracking_key(settings.secret_key)
     app.state.attachment_store = LocalDirectoryStore(settings.attachments_dir)
-    with_deadline_job(app, settings)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy.dialects.postgresql import insert
@@ -117,7 +118,8 @@ async def register_report(
     agency_region = agency.region if agency else None
     report = Report(
         office=actor.office,
-        registration_number=await next_registration_number(session, actor.office, received),
+        # The real number comes last (see below); until then a unique placeholder.
+        registration_number=f"pending-{uuid.uuid4()}",
         kind=data.kind.value,
         channel=data.channel.value,
         status=rules.INITIAL_STATUS[data.kind].value,
@@ -156,12 +158,6 @@ async def register_report(
             at=received,
         )
     )
-    await outbox.add(
-        session,
-        "report.registered",
-        ReportRegistered(**ref(report), registered_at=received),
-        subject=str(report.id),
-    )
     if data.kind is not Kind.KNL:
         await compute_candidates(
             session=session,
@@ -169,6 +165,16 @@ async def register_report(
             person_id=reporter.person_id,
             window_days=duplicate_window_days,
         )
+    # Numbering locks the office's counter row until the commit, so every other
+    # registration of the office waits for it: take it last, after the slow work.
+    report.registration_number = await next_registration_number(session, actor.office, received)
+    await session.flush()
+    await outbox.add(
+        session,
+        "report.registered",
+        ReportRegistered(**ref(report), registered_at=received),
+        subject=str(report.id),
+    )
     if data.kind is Kind.TEMBUSAN and data.linked_report_id is not None:
         await publish_link(
             session=session,

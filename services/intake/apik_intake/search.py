@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, tuple_
+from sqlalchemy import func, literal_column
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter
 from apik_intake.rules import ReportStatus
 from apik_shared.auth import Principal
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import InvalidInput
+from apik_shared.pagination import newest_first_page
 
 # The same expression as the index of migration 0011, so the planner uses it.
 _INDONESIAN: Any = literal_column("'indonesian'::regconfig")
@@ -88,18 +87,15 @@ async def list_reports(
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Report], str | None]:
-    query = _filtered(actor, where, datetime.now(UTC)).limit(limit + 1)
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            created, ident = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        query = query.where(tuple_(col(Report.created_at), col(Report.id)) < tuple_(created, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].created_at.isoformat(), str(rows[-1].id)) if more else None
-    return rows, next_cursor
+    query = _filtered(actor, where, datetime.now(UTC)).order_by(None)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Report.created_at),
+        ident=col(Report.id),
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 async def export_rows(

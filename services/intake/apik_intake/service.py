@@ -17,10 +17,11 @@ from apik_intake import rules
 from apik_intake.events import outbox
 from apik_intake.models import Report, ReportStep
 from apik_intake.rules import ReportStatus, Step
+from apik_shared.access import get_in_office
 from apik_shared.auth import Principal
 from apik_shared.events.payloads import ReportRef, ReportRejected, ReportVerified
 from apik_shared.events.payloads.intake import ConsultationRecorded, ReportClosed, ReportLinked
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.problems import InvalidInput, TransitionNotAllowed
 
 
 def ref(report: Report) -> dict[str, Any]:
@@ -38,14 +39,14 @@ def ref(report: Report) -> dict[str, Any]:
 async def get_report(
     *, session: AsyncSession, report_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> Report:
-    query = select(Report).where(Report.id == report_id)
-    if for_update:
-        query = query.with_for_update()
-    report = (await session.execute(query)).scalar_one_or_none()
-    # Another office's report does not exist as far as this caller knows.
-    if report is None or not actor.can_see_office(report.office):
-        raise NotFound(f"No report {report_id}.")
-    return report
+    return await get_in_office(
+        session=session,
+        model=Report,
+        ident=report_id,
+        actor=actor,
+        label="report",
+        for_update=for_update,
+    )
 
 
 async def find_by_number(*, session: AsyncSession, registration_number: str) -> Report | None:

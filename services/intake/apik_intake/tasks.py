@@ -5,18 +5,16 @@ Every replica runs the loop; `verification.close_overdue` makes each report clos
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
 from apik_intake.settings import Settings
 from apik_intake.verification import close_overdue
+from apik_shared.app import Background
 from apik_shared.db import Database
+from apik_shared.jobs import repeat
 
 log = logging.getLogger("apik.intake.deadlines")
 
@@ -27,31 +25,16 @@ async def close_overdue_once(database: Database, now: datetime | None = None) ->
         return await close_overdue(session=session, now=now or datetime.now(UTC))
 
 
-async def close_overdue_forever(database: Database, settings: Settings) -> None:
-    while True:
-        try:
+def deadline_job(settings: Settings) -> Background:
+    """The withdrawal, every `APIK_DEADLINE_SCAN_SECONDS`, for as long as the app runs."""
+
+    async def run(app: FastAPI) -> None:
+        database: Database = app.state.database
+
+        async def withdraw() -> None:
             if closed := await close_overdue_once(database):
                 log.info("withdrew %d report(s) past their completion deadline", closed)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a database hiccup must not end the loop; the next turn retries
-            log.warning("deadline job failed; retrying at the next turn", exc_info=True)
-        await asyncio.sleep(settings.deadline_scan_seconds)
 
+        await repeat(withdraw, every=settings.deadline_scan_seconds, name="deadline job")
 
-def with_deadline_job(app: FastAPI, settings: Settings) -> None:
-    """Wraps the app's lifespan so the job starts after the bus and stops before it."""
-    inner = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with inner(app):
-            task = asyncio.create_task(close_overdue_forever(app.state.database, settings))
-            try:
-                yield
-            finally:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-
-    app.router.lifespan_context = lifespan
+    return run

@@ -23,6 +23,7 @@ SERVICES = (
     Component("intake", "apik_intake"),
     Component("examination", "apik_examination"),
     Component("consultation", "apik_consultation"),
+    Component("reporting", "apik_reporting"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 
 import nats
 from nats.aio.client import Client
@@ -58,6 +59,7 @@ class EventBus:
         poll_seconds: float = 1.0,
         consumer_group: str = "",
         consumer_ack_wait: float = 30,
+        consumer_start_time: datetime | None = None,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -76,6 +78,7 @@ class EventBus:
                 sessions=sessions,
                 group=consumer_group,
                 ack_wait=consumer_ack_wait,
+                start_time=consumer_start_time,
             )
             for spec in consumers
         ]

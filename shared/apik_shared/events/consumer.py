@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from nats.aio.msg import Msg
 from nats.errors import TimeoutError as NatsTimeoutError
@@ -46,15 +47,23 @@ class ConsumerSpec:
     backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
     batch: int = 64
     concurrency: int = 8  # events handled at once (each holds a database connection)
+    # Subjects the filter lets through but the handler must not see (acked unread), e.g.
+    # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
+    skip_prefixes: Sequence[str] = ()
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
 
-    def config(self, durable: str, *, ack_wait: float) -> api.ConsumerConfig:
+    def config(
+        self, durable: str, *, ack_wait: float, start_time: datetime | None = None
+    ) -> api.ConsumerConfig:
         return api.ConsumerConfig(
             durable_name=durable,
             ack_policy=api.AckPolicy.EXPLICIT,
-            deliver_policy=api.DeliverPolicy.ALL,
+            deliver_policy=(
+                api.DeliverPolicy.BY_START_TIME if start_time else api.DeliverPolicy.ALL
+            ),
+            opt_start_time=start_time,
             max_deliver=self.max_deliver,
             ack_wait=ack_wait,
             # One subject uses the field every server version knows (2.9 ignores the list).
@@ -81,6 +90,7 @@ class Consumer:
         sessions: async_sessionmaker[AsyncSession],
         group: str = "",
         ack_wait: float = 30,
+        start_time: datetime | None = None,
     ) -> None:
         self.spec = spec
         self.service = service
@@ -88,12 +98,17 @@ class Consumer:
         # deployment on the same NATS server (a test run, a staging copy) names its own group.
         self.durable = f"{group}-{spec.durable}" if group else spec.durable
         self.ack_wait = ack_wait
+        # Where a consumer created for the first time starts; None: the stream's beginning.
+        self.start_time = start_time
         self._sessions = sessions
 
     async def ensure(self, js: JetStreamContext) -> None:
         try:
             info = await js.add_consumer(
-                STREAM_NAME, config=self.spec.config(self.durable, ack_wait=self.ack_wait)
+                STREAM_NAME,
+                config=self.spec.config(
+                    self.durable, ack_wait=self.ack_wait, start_time=self.start_time
+                ),
             )
         except BadRequestError as exc:  # exists with another config, on a server that
             log.warning("consumer %s kept its old config: %s", self.durable, exc)
@@ -144,6 +159,9 @@ class Consumer:
         await asyncio.gather(*(lane(queue) for queue in lanes.values()))
 
     async def handle(self, msg: Msg, js: JetStreamContext) -> None:
+        if self.spec.skip_prefixes and msg.subject.startswith(tuple(self.spec.skip_prefixes)):
+            await msg.ack()
+            return
         delivered = msg.metadata.num_delivered
         try:
             event = CloudEvent.from_json(msg.data)

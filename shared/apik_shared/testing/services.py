@@ -8,6 +8,7 @@ import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -41,6 +42,8 @@ async def service_settings(
         secret_key="test-secret-key",
         # Its own durable consumers: other services under test share this NATS server.
         consumer_group="test-" + secrets.token_hex(4),
+        # Only what happens from now on: earlier tests' events are not this service's.
+        consumer_start_time=datetime.now(UTC),
         **extra,
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from datetime import UTC, datetime
 from pathlib import Path
 
 from apik_shared.devstack.processes import free_port
@@ -29,6 +30,8 @@ def start_stack(infra: TestInfra, state_dir: Path) -> Stack:
             "APIK_CONSUMER_GROUP": f"e2e-{tag}",
             # A killed consumer's events come back after this; tests should not wait 30 s.
             "APIK_CONSUMER_ACK_WAIT_SECONDS": "3",
+            # Only what happens from now on: earlier tests' events are not this stack's.
+            "APIK_CONSUMER_START_TIME": datetime.now(UTC).isoformat(),
         },
     )
     asyncio.run(stack.prepare())

@@ -1,0 +1,78 @@
+"""Targets and indicators: thin routes — parse, call `service`, shape or export the answer."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+
+from apik_reporting import service
+from apik_reporting.deps import (
+    AUTH,
+    OfficeQuery,
+    Reader,
+    TargetSetter,
+    Year,
+    office_for,
+    scope_for,
+)
+from apik_reporting.exports import EXPORT_RESPONSES, tabular
+from apik_reporting.rules import FIRST_YEAR, LAST_YEAR
+from apik_reporting.schemas import KpiReport, TargetsIn, TargetsPublic
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.problems import InvalidInput, problem_responses
+
+router = APIRouter(route_class=TransactionalRoute, tags=["kpis"])
+YearPath = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
+KPI_COLUMNS = ("indicator", "unit", "target", "achieved", "percent", "definition")
+
+
+@router.put(
+    "/targets/{year}",
+    response_model=TargetsPublic,
+    operation_id="reporting_set_targets",
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def set_targets(
+    year: YearPath, data: TargetsIn, session: DbSession, actor: TargetSetter
+) -> TargetsPublic:
+    """Replaces the office's targets for the year (the annual performance agreement)."""
+    office = office_for(actor, data.office, pointer="#/body/office")
+    targets = await service.set_targets(
+        session=session, office=office, year=year, targets=data.targets, actor=actor.subject
+    )
+    return TargetsPublic(year=year, office=office, targets=targets)
+
+
+@router.get(
+    "/targets/{year}",
+    response_model=TargetsPublic,
+    operation_id="reporting_get_targets",
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def get_targets(
+    year: YearPath, session: DbSession, actor: Reader, office: OfficeQuery = None
+) -> TargetsPublic:
+    chosen = office_for(actor, office)
+    targets = await service.get_targets(session=session, office=chosen, year=year)
+    return TargetsPublic(year=year, office=chosen, targets=targets)
+
+
+@router.get(
+    "/kpis",
+    response_model=KpiReport,
+    operation_id="reporting_kpis",
+    responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
+)
+async def kpis(
+    request: Request, year: Year, session: DbSession, actor: Reader, office: OfficeQuery = None
+) -> Any:
+    """Each indicator's target, achievement and percentage; national callers who name no
+    office get every office together (counts and their targets summed)."""
+    scope = scope_for(actor, office)
+    items = await service.kpis(session=session, year=year, office=scope)
+    name = f"kpis-{scope or 'national'}-{year}"
+    rows = [item.model_dump() for item in items]
+    if (export := tabular(request, name=name, columns=KPI_COLUMNS, items=rows)) is not None:
+        return export
+    return KpiReport(year=year, office=scope, items=items)

@@ -1,0 +1,58 @@
+"""The annual performance report as a PDF (Bahasa Indonesia)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Response
+
+from apik_reporting import service
+from apik_reporting.annual_report import AnnualData, annual_report
+from apik_reporting.api import YearPath
+from apik_reporting.deps import AUTH, OfficeQuery, Reader, ReportingSettings, scope_for
+from apik_reporting.rules import Dimension
+from apik_reporting.service_breakdowns import breakdown
+from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.problems import InvalidInput, problem_responses
+
+router = APIRouter(route_class=TransactionalRoute, tags=["annual report"])
+PDF: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
+}
+
+
+@router.get(
+    "/annual-report/{year}.pdf",
+    response_class=Response,
+    operation_id="reporting_annual_report",
+    responses={**PDF, **problem_responses(*AUTH, InvalidInput)},
+)
+async def get_annual_report(
+    year: YearPath,
+    session: DbSession,
+    actor: Reader,
+    settings: ReportingSettings,
+    office: OfficeQuery = None,
+) -> Response:
+    """Targets, achievements, breakdowns, two charts and the definitions, for one office
+    (or every office together, for national callers who name none)."""
+    scope = scope_for(actor, office)
+    kpis = await service.kpis(session=session, year=year, office=scope)
+    breakdowns = {
+        d: (await breakdown(session=session, dimension=d, year=year, office=scope))[1]
+        for d in Dimension
+    }
+    today = (
+        datetime.now(settings.zone_for(scope or "")).date() if scope else datetime.now(UTC).date()
+    )
+    data = AnnualData(year=year, office=scope, kpis=kpis, breakdowns=breakdowns, generated_on=today)
+    # fpdf2 is pure Python and synchronous: build off the event loop.
+    content = await asyncio.to_thread(annual_report, data)
+    filename = f"laporan-kinerja-{scope or 'nasional'}-{year}.pdf"
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

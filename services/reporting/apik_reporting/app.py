@@ -1,0 +1,25 @@
+"""The reporting service's app (`uvicorn apik_reporting.app:create_app --factory`)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from apik_reporting.api import router
+from apik_reporting.api_breakdowns import router as breakdowns_router
+from apik_reporting.api_report import router as report_router
+from apik_reporting.api_staff import router as staff_router
+from apik_reporting.events import outbox, read_model_spec
+from apik_reporting.settings import Settings
+from apik_shared.app import create_service_app
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = create_service_app(
+        settings=settings,
+        title="APIK Reporting",
+        routers=[router, breakdowns_router, staff_router, report_router],
+        outbox=outbox,
+        consumers=[read_model_spec(settings)],
+    )
+    return app

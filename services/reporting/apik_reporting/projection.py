@@ -1,0 +1,260 @@
+"""Events into facts: one upsert per event, keyed by the aggregate's id.
+
+Event data is read by field name and defensively (`Fields`): a field a producer has not
+published yet, or a value of the wrong shape, becomes None rather than an error, so one
+odd event never stops the read model. Upserts converge whatever the order and however
+often an event is applied: each event writes only its own columns; descriptive
+columns go to the latest stage (`attrs_stage`); a case's closure columns follow its
+latest closure.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_reporting.models import CaseFact, ReportFact, VisitFact
+from apik_reporting.settings import Settings
+from apik_shared.events.envelope import CloudEvent
+
+log = logging.getLogger("apik.reporting.projection")
+
+REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
+CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
+VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
+
+
+class Fields:
+    """Typed, forgiving access to an event's data."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+
+    def text(self, name: str) -> str | None:
+        value = self.data.get(name)
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        return str(value) or None
+
+    def number(self, name: str) -> int | None:
+        value = self.data.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return int(value)
+
+    def instant(self, name: str) -> datetime | None:
+        value = self.data.get(name)
+        if not isinstance(value, str):
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo is not None else None
+
+    def nested(self, name: str) -> Fields:
+        value = self.data.get(name)
+        return Fields(value if isinstance(value, Mapping) else {})
+
+
+@functools.lru_cache(maxsize=64)
+def _upsert_statement(
+    table: sa.Table, names: tuple[str, ...], attrs: tuple[str, ...], latest_by: str | None
+) -> sa.Insert:
+    """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
+    more than executing them, which the rebuild does a million times."""
+    key = next(iter(table.primary_key.columns)).name
+    columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
+    stmt = pg_insert(table).values({name: sa.bindparam(name) for name in columns})
+    new, old = stmt.excluded, table.c
+    changes: dict[str, Any] = {}
+    for name in names:
+        if name == key:
+            continue
+        if latest_by is None:
+            changes[name] = sa.func.coalesce(new[name], old[name])
+        else:
+            newer = sa.or_(old[latest_by].is_(None), new[latest_by] >= old[latest_by])
+            changes[name] = sa.case((newer, new[name]), else_=old[name])
+    if attrs:
+        later = new["attrs_stage"] >= old["attrs_stage"]
+        for name in attrs:
+            changes[name] = sa.case(
+                (later, sa.func.coalesce(new[name], old[name])),
+                else_=sa.func.coalesce(old[name], new[name]),
+            )
+        changes["attrs_stage"] = sa.func.greatest(old["attrs_stage"], new["attrs_stage"])
+    return stmt.on_conflict_do_update(index_elements=[key], set_=changes)
+
+
+async def upsert(
+    session: AsyncSession,
+    table: sa.Table,
+    values: dict[str, Any],
+    *,
+    attrs: Mapping[str, Any] = {},
+    stage: int = 0,
+    latest_by: str | None = None,
+) -> None:
+    """Inserts the row or merges `values` and `attrs` into it (see the module's doc)."""
+    stmt = _upsert_statement(table, tuple(values), tuple(attrs), latest_by)
+    params = {**values, **attrs, **({"attrs_stage": stage} if attrs else {})}
+    await session.execute(stmt, params)
+
+
+def _on(settings: Settings, office: str, at: datetime | None) -> date | None:
+    return at.astimezone(settings.zone_for(office)).date() if at else None
+
+
+Projector = Callable[[AsyncSession, CloudEvent, Fields, Settings], Awaitable[None]]
+# Stages of a report: later stages' descriptive values win (verification classifies).
+_REPORT_STAGES = {
+    "report.registered": 1,
+    "report.rejected": 2,
+    "report.closed": 2,
+    "consultation.recorded": 2,
+    "report.linked": 2,
+    "report.verified": 3,
+}
+
+
+def _report_attrs(f: Fields) -> dict[str, Any]:
+    return {
+        "office": f.text("office") or "",
+        "registration_number": f.text("registration_number"),
+        "kind": f.text("kind"),
+        "channel": f.text("channel"),
+        "substance": f.text("substance"),
+        "agency_type": f.text("agency_type"),
+    }
+
+
+async def _report(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+    report_id = f.text("report_id") or event.subject
+    if not report_id:
+        log.warning("%s %s names no report; ignored", event.type, event.id)
+        return
+    office = f.text("office") or ""
+    values: dict[str, Any] = {"report_id": report_id}
+    # Every report event says when the report was registered, or the event is its own.
+    registered = f.instant("registered_at") or (
+        event.time if event.type == "report.registered" else None
+    )
+    if registered:
+        values |= {"registered_at": registered, "registered_on": _on(s, office, registered)}
+    if event.type == "report.verified":
+        at = f.instant("verified_at") or event.time
+        values |= {"verified_at": at, "verified_on": _on(s, office, at)}
+        values |= {"verified_by": f.text("decided_by"), "track": f.text("track")}
+    elif event.type == "report.rejected":
+        at = f.instant("rejected_at") or event.time
+        values |= {"rejected_at": at, "rejected_on": _on(s, office, at)}
+        values["rejected_by"] = f.text("decided_by")
+    elif event.type == "report.closed":
+        at = f.instant("closed_at") or event.time
+        values |= {"withdrawn_at": at, "withdrawn_on": _on(s, office, at)}
+    elif event.type == "consultation.recorded":
+        at = f.instant("answered_at") or event.time
+        values |= {"answered_at": at, "answered_on": _on(s, office, at)}
+        values["answered_by"] = f.text("answered_by")
+    await upsert(
+        session,
+        REPORTS,
+        values,
+        attrs=_report_attrs(f),
+        stage=_REPORT_STAGES.get(event.type, 1),
+    )
+
+
+def _case_attrs(f: Fields) -> dict[str, Any]:
+    attrs = {
+        name: f.text(name)
+        for name in (
+            "report_id",
+            "registration_number",
+            "track",
+            "kind",
+            "channel",
+            "substance",
+            "classification",
+        )
+    }
+    return {"office": f.text("office") or "", **attrs}
+
+
+async def _case(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+    case_id = f.text("case_id") or event.subject
+    if not case_id:
+        log.warning("%s %s names no case; ignored", event.type, event.id)
+        return
+    office = f.text("office") or ""
+    opened = f.instant("opened_at") or (event.time if event.type == "case.opened" else None)
+    if opened:
+        await upsert(
+            session,
+            CASES,
+            {"case_id": case_id, "opened_at": opened, "opened_on": _on(s, office, opened)},
+            attrs=_case_attrs(f),
+            stage=1,
+        )
+    if event.type != "case.closed":
+        return
+    at = f.instant("closed_at") or event.time
+    durations = f.nested("durations")
+    closure = {
+        "case_id": case_id,
+        "closed_at": at,
+        "closed_on": _on(s, office, at),
+        "outcome": f.text("outcome"),
+        "route": f.text("route"),
+        "finding": f.text("finding"),
+        "working_days": durations.number("working_days"),
+        "calendar_days": durations.number("calendar_days"),
+        "sla_state": durations.text("sla_state"),
+        # Who closed it belongs to the closure: after a reopening, the last one counts.
+        "examiner_id": f.text("examiner_id"),
+    }
+    await upsert(session, CASES, closure, attrs=_case_attrs(f), stage=2, latest_by="closed_at")
+
+
+async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+    visit_id = f.text("visit_id") or event.subject
+    if not visit_id:
+        log.warning("%s %s names no visit; ignored", event.type, event.id)
+        return
+    office = f.text("office") or ""
+    checked_in = f.instant("checked_in_at") or f.instant("completed_at") or event.time
+    values = {
+        "visit_id": visit_id,
+        "office": office,
+        "category": f.text("category"),
+        "officer": f.text("officer"),
+        "duration_seconds": f.number("duration_seconds"),
+        "rating": f.number("rating"),
+        "checked_in_at": checked_in,
+        "visited_on": _on(s, office, checked_in),
+        "completed_at": f.instant("completed_at") or event.time,
+    }
+    await upsert(session, VISITS, values)
+
+
+PROJECTORS: dict[str, Projector] = {
+    **dict.fromkeys(_REPORT_STAGES, _report),
+    "case.opened": _case,
+    "case.closed": _case,
+    "visit.completed": _visit,
+}
+
+
+async def project(session: AsyncSession, event: CloudEvent, settings: Settings) -> None:
+    """Applies one event to the facts; event types no indicator reads change nothing."""
+    projector = PROJECTORS.get(event.type)
+    if projector is not None:
+        await projector(session, event, Fields(event.data), settings)

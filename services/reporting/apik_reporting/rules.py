@@ -1,0 +1,263 @@
+"""What each indicator and breakdown means, written once (pure: no FastAPI, no database).
+
+The API, the exports and the annual report show these definitions verbatim. A year is
+the office's calendar year (see `Settings.office_timezones`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Literal
+
+Better = Literal["higher", "lower"]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+MAX_TARGET = 999_999_999  # what the targets column holds
+# Public reports: a rapid-response report (RCO) is a public report on the fast track.
+PUBLIC_REPORT_KINDS = ("LM", "RCO")
+CONSULTATION_KIND = "KNL"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    unit: Literal["count", "percent", "days", "minutes", "rating", "index"]
+    definition: str
+    # The annual report is in Bahasa Indonesia: its name and definition, kept beside
+    # the English so that one change updates both.
+    label: str = ""
+    definisi: str = ""
+    better: Better = "higher"
+    # False while no event carries what it measures: the API shows 0 and says why.
+    available: bool = True
+
+    @property
+    def additive(self) -> bool:
+        """Counts add up across offices; averages and shares do not."""
+        return self.unit == "count"
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "knl_recorded",
+        "count",
+        "Consultations (KNL) answered and closed at intake: intake's consultation.recorded "
+        "events, one per consultation. The year is that of registration (registered_at), "
+        "when the consultation was received.",
+        label="KNL tercatat",
+        definisi=(
+            "Konsultasi Non Laporan yang dijawab dan ditutup di PVL (peristiwa "
+            "consultation.recorded); tahun menurut tanggal registrasi."
+        ),
+    ),
+    Indicator(
+        "lm_registered",
+        "count",
+        "Public reports registered: report.registered events of kind LM or RCO, one per "
+        "report. The year is that of registration (registered_at).",
+        label="LM teregistrasi",
+        definisi=(
+            "Laporan Masyarakat (jenis LM atau RCO) yang diregistrasi (report.registered); "
+            "tahun menurut tanggal registrasi."
+        ),
+    ),
+    Indicator(
+        "reports_handed_over",
+        "count",
+        "Reports the plenary accepted and handed to examination (regular or rapid-response "
+        "track): report.verified events, one per report. The year is that of the decision "
+        "(verified_at).",
+        label="Laporan diserahkan ke Pemeriksaan",
+        definisi=(
+            "Laporan yang diterima rapat pleno dan diserahkan ke Keasistenan Pemeriksaan "
+            "(report.verified); tahun menurut tanggal putusan."
+        ),
+    ),
+    Indicator(
+        "reports_closed",
+        "count",
+        "Cases closed by examination: case.closed events, one per case. The year is that "
+        "of the closure (closed_at); a case reopened and closed again counts once, in the "
+        "year of its last closure, with its last outcome.",
+        label="Laporan selesai (ditutup)",
+        definisi=(
+            "Laporan yang ditutup oleh Pemeriksaan (case.closed); tahun menurut tanggal "
+            "penutupan; laporan yang dibuka kembali dihitung sekali, pada penutupan "
+            "terakhir."
+        ),
+    ),
+    Indicator(
+        "reports_in_process",
+        "count",
+        "Cases still open at the end of the year: opened (case.opened) on or before 31 "
+        "December and not closed (case.closed) by then.",
+        better="lower",
+        label="Laporan dalam proses akhir tahun",
+        definisi=(
+            "Laporan yang dibuka Pemeriksaan sampai 31 Desember dan belum ditutup pada tanggal itu."
+        ),
+    ),
+    Indicator(
+        "closed_within_sla_pct",
+        "percent",
+        "Share of the cases closed in the year whose SLA clock was met at closure "
+        "(case.closed durations.sla_state = met), in percent.",
+        label="Selesai tepat waktu (%)",
+        definisi=("Persentase laporan yang ditutup pada tahun itu dalam batas waktu SLA."),
+    ),
+    Indicator(
+        "avg_working_days_to_close",
+        "days",
+        "Average working days from opening to closure (case.closed durations.working_days, "
+        "in the office's calendar) of the cases closed in the year. Lower is better: the "
+        "percentage is target / achieved.",
+        better="lower",
+        label="Rata-rata hari kerja penyelesaian",
+        definisi=(
+            "Rata-rata hari kerja sejak laporan dibuka sampai ditutup, bagi laporan yang "
+            "ditutup pada tahun itu; makin kecil makin baik."
+        ),
+    ),
+    Indicator(
+        "desk_visits",
+        "count",
+        "Visits served and rated at the consultation desk (AMER): visit.completed events, "
+        "one per visit. The year is that of the check-in (checked_in_at).",
+        label="Kunjungan meja layanan",
+        definisi=(
+            "Kunjungan yang dilayani dan dinilai di meja konsultasi (visit.completed); "
+            "tahun menurut tanggal kedatangan."
+        ),
+    ),
+    Indicator(
+        "desk_avg_duration_minutes",
+        "minutes",
+        "Average service duration, timed at the desk (visit.completed duration_seconds / "
+        "60), of the year's visits. Lower is better: the percentage is target / achieved.",
+        better="lower",
+        label="Rata-rata lama layanan (menit)",
+        definisi=("Rata-rata lama layanan yang diukur di meja layanan; makin kecil makin baik."),
+    ),
+    Indicator(
+        "desk_avg_rating",
+        "rating",
+        "Average rating the visitors gave, 1 (very bad) to 5 (very good), of the year's "
+        "visits (visit.completed rating).",
+        label="Rata-rata penilaian layanan (1-5)",
+        definisi=(
+            "Rata-rata nilai yang diberikan pengunjung, 1 (sangat buruk) sampai 5 (sangat baik)."
+        ),
+    ),
+    Indicator(
+        "ikm",
+        "index",
+        "Community satisfaction index, 25 x the sum of the nine elements' averages / 9. "
+        "Not available yet: no event publishes the answers of examination's survey, so "
+        "achieved is 0 until one does.",
+        available=False,
+        label="Indeks Kepuasan Masyarakat (IKM)",
+        definisi=(
+            "25 x jumlah nilai rata-rata sembilan unsur / 9. Belum tersedia: belum ada "
+            "peristiwa yang memuat jawaban survei."
+        ),
+    ),
+)
+BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
+
+
+class Dimension(StrEnum):
+    substance = "substance"
+    outcome = "outcome"
+    channel = "channel"
+    agency_type = "agency_type"
+    month = "month"
+
+
+BREAKDOWNS: dict[Dimension, str] = {
+    Dimension.substance: "Reports handed to examination in the year (report.verified, "
+    "year of verified_at), by substance (sector).",
+    Dimension.outcome: "Cases closed in the year (case.closed, year of the last closed_at), "
+    "by outcome.",
+    Dimension.channel: "Reports and consultations registered in the year (report.registered "
+    "of every kind, year of registered_at), by channel.",
+    Dimension.agency_type: "Reports handed to examination in the year (report.verified, year "
+    "of verified_at), by the type of the reported agency.",
+    Dimension.month: "Per month of the year, each indicator counted as its definition "
+    "says: public reports registered, consultations recorded, reports handed over, cases "
+    "closed, desk visits.",
+}
+UNSPECIFIED = "unspecified"  # the key of rows whose event did not say
+MONTH_COLUMNS = (
+    "lm_registered",
+    "knl_recorded",
+    "reports_handed_over",
+    "reports_closed",
+    "desk_visits",
+)
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def rounded(value: Decimal | float | int | None, places: int = 2) -> float | None:
+    if value is None:
+        return None
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def percent(achieved: float | None, target: float | None, better: Better) -> float | None:
+    """Achievement against target in percent, one decimal; None without a target.
+
+    Lower-is-better indicators invert the ratio, so beating the target is over 100 too.
+    """
+    if target is None or achieved is None:
+        return None
+    if better == "higher":
+        return rounded(Decimal(str(achieved)) * 100 / Decimal(str(target)), 1) if target else None
+    return rounded(Decimal(str(target)) * 100 / Decimal(str(achieved)), 1) if achieved else None
+
+
+def target_problems(targets: dict[str, float]) -> list[tuple[str, str]]:
+    """(indicator code, message) for each unknown code or impossible value."""
+    problems = []
+    for code, value in targets.items():
+        indicator = BY_CODE.get(code)
+        if indicator is None:
+            problems.append((code, f"Not an indicator; known: {', '.join(BY_CODE)}."))
+        elif not 0 <= value <= MAX_TARGET:
+            problems.append((code, f"A target is between 0 and {MAX_TARGET}."))
+        elif indicator.unit == "percent" and value > 100:
+            problems.append((code, "A percentage target is at most 100."))
+        elif indicator.unit == "rating" and not 1 <= value <= 5:
+            problems.append((code, "A rating target is between 1 and 5."))
+        elif indicator.unit == "index" and value > 100:
+            problems.append((code, "An index target is at most 100."))
+    return problems
+
+
+STAFF_COLUMNS = (
+    "person",
+    "reports_verified",
+    "reports_rejected",
+    "consultations_answered",
+    "cases_closed",
+    "visits_served",
+    "desk_avg_rating",
+)
+STAFF_DEFINITION = (
+    "Per person, the year's work as the events name them: reports accepted at the plenary "
+    "(report.verified decided_by, year of verified_at) and rejected (report.rejected "
+    "decided_by), consultations answered (consultation.recorded answered_by, year of "
+    "answered_at), cases closed (case.closed examiner_id, year of the last closure), desk "
+    "visits served and their average rating (visit.completed officer, year of check-in). "
+    "A person is named as the producing service names them (a username or a roster id)."
+)
+ROLLUP_DEFINITION = (
+    "Each office's achievements for the year, one row per office with any fact; the last "
+    "row, office 'national', is every office together. Indicators as in /kpis."
+)
+NATIONAL_ROW = "national"

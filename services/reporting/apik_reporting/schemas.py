@@ -1,0 +1,59 @@
+"""Request and response bodies of the reporting API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from apik_reporting.rules import Dimension
+
+OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
+TargetValue = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class TargetsIn(BaseModel):
+    office: OfficeCode
+    # Indicator code to target; codes and ranges are checked by `rules.target_problems`.
+    targets: dict[str, TargetValue]
+
+
+class TargetsPublic(BaseModel):
+    year: int
+    office: str
+    targets: dict[str, float]
+
+
+Number = int | float  # counts stay integers in JSON, CSV and XLSX
+
+
+class KpiItem(BaseModel):
+    indicator: str
+    unit: str
+    target: Number | None
+    achieved: Number | None
+    percent: float | None
+    definition: str
+
+
+class KpiReport(BaseModel):
+    year: int
+    office: str | None = Field(description="None: every office (the national roll-up)")
+    items: list[KpiItem]
+
+
+Cell = str | int | float | None
+
+
+class Table(BaseModel):
+    """A breakdown or an activity list: `columns` say the order of each item's cells."""
+
+    year: int
+    office: str | None
+    definition: str
+    columns: list[str]
+    items: list[dict[str, Cell]]
+
+
+class Breakdown(Table):
+    dimension: Dimension

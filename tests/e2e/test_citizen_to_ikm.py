@@ -1,0 +1,160 @@
+"""A citizen's report, all the way, through the gateway with every process real.
+
+Filed on the public form with an attachment and tracked with the PIN; verified and
+accepted at intake; examined (assigned, classified, clarified, concluded, closed with an
+outcome); the tracking page shows the outcome; the reporter answers the survey; the
+office's IKM shows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import date
+
+import httpx
+import pytest
+
+from apik_shared.testing.stack import ADMIN_PASSWORD
+from tests.e2e.office import create_user, login, staff_office
+
+pytestmark = pytest.mark.e2e
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+ANSWERS = dict.fromkeys(
+    [
+        "requirements",
+        "procedure",
+        "completion_time",
+        "cost",
+        "product",
+        "competence",
+        "behaviour",
+        "facilities",
+        "complaint_handling",
+    ],
+    4,
+)
+
+
+async def until(probe, done, within: float = 30):  # type: ignore[no-untyped-def]
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        value = await probe()
+        if done(value):
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not reached in {within} s: {value!r}")
+        await asyncio.sleep(0.1)
+
+
+async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.AsyncClient):
+    summary = f"Sertifikat tanah tidak terbit {uuid.uuid4().hex[:6]}"
+    filed = await gateway.post(
+        "/api/v1/intake/public/reports",
+        json={
+            "office": "PUSAT",
+            "reporter": {
+                "name": "Siti Aminah",
+                "nik": "1771015505900002",
+                "phone": "0812 3456 7890",
+                "email": "siti@example.id",
+            },
+            "reported_agency": {"name": "Kantor Pertanahan Kota Bengkulu"},
+            "substance": "land",
+            "summary": summary,
+            "chronology": "Sejak 2025 permohonan sertifikat tidak diproses tanpa alasan.",
+            "event_date": "2026-03-02",
+        },
+    )
+    assert filed.status_code == 201, filed.text
+    number, pin = filed.json()["registration_number"], filed.json()["tracking_pin"]
+    track = {"X-Tracking-PIN": pin}
+    attached = await gateway.post(
+        f"/api/v1/intake/public/reports/{number}/attachments",
+        params={"filename": "bukti.pdf"},
+        content=PDF,
+        headers={**track, "content-type": "application/octet-stream"},
+    )
+    assert attached.status_code == 201, attached.text
+    tracking = await gateway.get(f"/api/v1/intake/public/reports/{number}", headers=track)
+    assert tracking.status_code == 200 and tracking.json()["status"] == "registered"
+    assert "Siti" not in tracking.text
+    wrong = await gateway.get(
+        f"/api/v1/intake/public/reports/{number}", headers={"X-Tracking-PIN": "000000"}
+    )
+    assert wrong.status_code == 404
+
+    office = await staff_office(gateway, ADMIN_PASSWORD)
+    admin = await login(gateway, "admin", ADMIN_PASSWORD)
+    supervisor = await create_user(
+        gateway, admin, f"spv{uuid.uuid4().hex[:6]}", "PUSAT", "examination_supervisor"
+    )
+    listed = await gateway.get(
+        "/api/v1/intake/reports", headers=office.officer, params={"limit": 200}
+    )
+    [report] = [r for r in listed.json()["items"] if r["registration_number"] == number]
+    files = await gateway.get(
+        f"/api/v1/intake/reports/{report['id']}/attachments", headers=office.officer
+    )
+    assert [f["filename"] for f in files.json()["items"]] == ["bukti.pdf"]
+    for path, body in (
+        ("formal-verification", {"complete": True}),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ):
+        step = await office.step(report["id"], path, body)
+        assert step.status_code == 200, step.text
+    await office.wait_for_cases([report["id"]])
+    [case] = await office.cases(report["id"])
+    cases = f"/api/v1/examination/cases/{case['id']}"
+
+    examiner = (await gateway.get("/api/v1/auth/me", headers=office.examiner)).json()["subject"]
+    roster = await gateway.put(
+        f"/api/v1/examination/offices/PUSAT/examiners/{examiner}",
+        headers=supervisor,
+        json={"display_name": "Riksa", "capacity": 10},
+    )
+    assert roster.status_code in (200, 201), roster.text
+    for path, body, who in (
+        ("assignment", {"examiner_id": examiner}, supervisor),
+        ("classification", {"classification": "sederhana"}, office.examiner),
+        (
+            "activities",
+            {
+                "kind": "written_clarification",
+                "held_on": date.today().isoformat(),
+                "summary": "Surat klarifikasi kepada Kantor Pertanahan",
+            },
+            office.examiner,
+        ),
+        (
+            "conclusion",
+            {"finding": "no_maladministration", "summary": "Permohonan diproses sesuai prosedur."},
+            office.examiner,
+        ),
+        (
+            "closure",
+            {"outcome": "no_maladministration", "route": "written_clarification"},
+            supervisor,
+        ),
+    ):
+        response = await gateway.post(f"{cases}/{path}", json=body, headers=who)
+        assert response.status_code in (200, 201), f"{path}: {response.text}"
+
+    async def tracking_view() -> dict:
+        return (await gateway.get(f"/api/v1/intake/public/reports/{number}", headers=track)).json()
+
+    view = await until(tracking_view, lambda v: v.get("outcome") is not None)
+    assert view["outcome"]["outcome"] == "no_maladministration"
+    survey = view["outcome"]["survey_url"]
+    assert survey, view
+    path = survey[survey.index("/api/v1/") :]
+    answered = await gateway.post(path, json={"answers": ANSWERS})
+    assert answered.status_code in (200, 201), answered.text
+    again = await gateway.post(path, json={"answers": ANSWERS})
+    assert again.status_code == 409
+    ikm = await gateway.get(
+        "/api/v1/examination/ikm", params={"case_id": case["id"]}, headers=supervisor
+    )
+    assert ikm.status_code == 200, ikm.text
+    assert float(ikm.json()["index"]) == 100.0 and ikm.json()["grade"] == "A"

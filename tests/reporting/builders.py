@@ -1,0 +1,256 @@
+"""Builders for reporting's tests: one office's activity as events on the real NATS.
+
+Each test takes an office code of its own (`office()`), so the stream the whole suite
+shares never mixes its numbers with another test's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import nats
+from pydantic import BaseModel
+
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.payloads import (
+    CaseClosed,
+    CaseOpened,
+    ReportRegistered,
+    ReportVerified,
+    VisitCompleted,
+)
+from apik_shared.events.payloads.examination import CaseDurations
+from apik_shared.events.payloads.intake import ConsultationRecorded
+from apik_shared.testing.services import RunningService
+
+PRODUCERS = {
+    "report.registered": "intake",
+    "report.verified": "intake",
+    "report.rejected": "intake",
+    "consultation.recorded": "intake",
+    "case.opened": "examination",
+    "case.closed": "examination",
+    "visit.completed": "consultation",
+}
+
+
+def office() -> str:
+    return "T" + secrets.token_hex(4).upper()
+
+
+def at(year: int, month: int = 6, day: int = 15, hour: int = 3) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+def event(event_type: str, payload: BaseModel | dict[str, Any], subject: str) -> CloudEvent:
+    data = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
+    return CloudEvent(
+        source=source_of(PRODUCERS[event_type]), type=event_type, subject=subject, data=data
+    )
+
+
+def _ref(office: str, kind: str, **kw: Any) -> dict[str, Any]:
+    return {
+        "report_id": str(uuid.uuid4()),
+        "registration_number": f"{office}-{uuid.uuid4().int % 99999:05d}",
+        "office": office,
+        "kind": kind,
+        "channel": kw.pop("channel", "web"),
+        "substance": kw.pop("substance", "education"),
+        **kw,
+    }
+
+
+def registered(office: str, when: datetime, kind: str = "LM", **kw: Any) -> CloudEvent:
+    payload = ReportRegistered(**_ref(office, kind, **kw), registered_at=when)
+    return event("report.registered", payload, payload.report_id)
+
+
+def consultation(office: str, when: datetime, by: str = "pvl1") -> list[CloudEvent]:
+    ref = _ref(office, "KNL")
+    payload = ConsultationRecorded(
+        **ref,
+        reporter_id=str(uuid.uuid4()),
+        registered_at=when,
+        answered_at=when + timedelta(minutes=20),
+        answered_by=by,
+    )
+    return [
+        event("report.registered", ReportRegistered(**ref, registered_at=when), ref["report_id"]),
+        event("consultation.recorded", payload, ref["report_id"]),
+    ]
+
+
+def verified(registration: CloudEvent, when: datetime, **kw: Any) -> CloudEvent:
+    data = registration.data
+    payload = ReportVerified(
+        **{k: data[k] for k in ("report_id", "registration_number", "office", "kind", "channel")},
+        substance=kw.pop("substance", data.get("substance")),
+        track=kw.pop("track", "regular"),
+        reported_agency="Dinas Pendidikan",
+        summary="Ijazah ditahan",
+        reporter_id=str(uuid.uuid4()),
+        confidential=False,
+        registered_at=datetime.fromisoformat(data["registered_at"]),
+        verified_at=when,
+        decided_by=kw.pop("decided_by", "kepala"),
+        **kw,
+    )
+    return event("report.verified", payload, payload.report_id)
+
+
+def opened(handoff: CloudEvent, when: datetime) -> CloudEvent:
+    data = handoff.data
+    payload = CaseOpened(
+        case_id=str(uuid.uuid5(uuid.NAMESPACE_URL, data["report_id"])),
+        report_id=data["report_id"],
+        registration_number=data["registration_number"],
+        office=data["office"],
+        track=data["track"],
+        substance=data.get("substance"),
+        opened_at=when,
+    )
+    return event("case.opened", payload, payload.case_id)
+
+
+def closed(
+    case: CloudEvent,
+    when: datetime,
+    *,
+    outcome: str = "no_maladministration",
+    working_days: int = 40,
+    sla_state: str = "met",
+    examiner: str = "riksa1",
+) -> CloudEvent:
+    data = case.data
+    payload = CaseClosed(
+        case_id=data["case_id"],
+        report_id=data["report_id"],
+        registration_number=data["registration_number"],
+        office=data["office"],
+        track=data["track"],
+        kind="LM",
+        channel="web",
+        substance=data.get("substance"),
+        examiner_id=examiner,
+        outcome=outcome,
+        route="written_clarification",
+        opened_at=datetime.fromisoformat(data["opened_at"]),
+        closed_at=when,
+        durations=CaseDurations(
+            calendar_days=working_days + working_days // 2,
+            working_days=working_days,
+            sla_elapsed=working_days,
+            sla_unit="working_days",
+            sla_target=60,
+            sla_state=sla_state,
+        ),
+    )
+    return event("case.closed", payload, payload.case_id)
+
+
+def visit(
+    office: str, when: datetime, *, minutes: int = 30, rating: int = 5, officer: str = "amer1"
+) -> CloudEvent:
+    visit_id = str(uuid.uuid4())
+    payload = VisitCompleted(
+        visit_id=visit_id,
+        office=office,
+        category="consultation",
+        requested_category="consultation",
+        officer=officer,
+        duration_seconds=minutes * 60,
+        rating=rating,
+        checked_in_at=when,
+        ended_at=when + timedelta(minutes=minutes),
+        completed_at=when + timedelta(minutes=minutes + 1),
+    )
+    return event("visit.completed", payload, visit_id)
+
+
+async def publish(nats_url: str, *events: CloudEvent, msg_id: str | None = None) -> None:
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for e in events:
+            subject = subject_for(e.producer, e.type)
+            await js.publish(subject, e.to_json(), headers={"Nats-Msg-Id": msg_id or e.id})
+    finally:
+        await nc.close()
+
+
+async def applied(service: RunningService, *events: CloudEvent) -> None:
+    """Waits until the read model's inbox holds every one of `events`."""
+    ids = [e.id for e in events]
+    await eventually(
+        lambda: _count_applied(service, ids),
+        lambda n: n == len(set(ids)),
+    )
+
+
+async def _count_applied(service: RunningService, ids: list[str]) -> int:
+    count = await service.scalar(
+        "SELECT count(*) FROM inbox WHERE event_id = ANY(:ids)", ids=list(set(ids))
+    )
+    return int(count)
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[Any]], done: Callable[[Any], bool], within: float = 20
+) -> Any:
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        value = await probe()
+        if done(value):
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not reached in {within} s; last value {value!r}")
+        await asyncio.sleep(0.05)
+
+
+async def kpis(service: RunningService, headers: dict[str, str], **params: Any) -> dict[str, Any]:
+    response = await service.client.get("/api/v1/reporting/kpis", params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return {item["indicator"]: item for item in response.json()["items"]}
+
+
+def year_of_activity(office: str, year: int) -> list[CloudEvent]:
+    """A small year at one office (WIB, UTC+7), with edges of the calendar year.
+
+    Expected for `year`: knl_recorded 3, lm_registered 5, reports_handed_over 3,
+    reports_closed 2 (1 within SLA, 30 working days on average), reports_in_process 1,
+    desk_visits 2 (20 minutes and a rating of 4.5 on average).
+    """
+    events: list[CloudEvent] = []
+    for month in (1, 5):
+        events += consultation(office, at(year, month))
+    # 31 Dec 20:00 UTC is 1 January 03:00 in Jakarta: the next year's.
+    events += consultation(office, at(year - 1, 12, 31, 20))
+    events += consultation(office, at(year, 12, 31, 20))  # next year's, in Jakarta
+    lms = [registered(office, at(year, m), channel="walk_in") for m in (2, 3, 4)]
+    lms.append(registered(office, at(year, 3), kind="RCO", channel="phone", substance="water"))
+    lms.append(registered(office, at(year - 1, 12, 31, 18), channel="email"))  # 01:00 WIB
+    lms.append(registered(office, at(year - 1, 11)))  # last year's
+    events += lms
+    events.append(registered(office, at(year, 2), kind="TEMBUSAN"))
+    handoffs = [
+        verified(lms[0], at(year, 3), agency_type="school"),
+        verified(lms[1], at(year, 4), agency_type="school"),
+        verified(lms[3], at(year, 4), substance="drinking_water", agency_type="utility"),
+    ]
+    events += handoffs
+    cases = [opened(h, at(year, 4, 20)) for h in handoffs]
+    events += cases
+    events.append(closed(cases[0], at(year, 9), working_days=20, outcome="resolved_by_agency"))
+    events.append(closed(cases[1], at(year, 10), working_days=40, sla_state="breached"))
+    events.append(visit(office, at(year, 7), minutes=30, rating=5))
+    events.append(visit(office, at(year, 8), minutes=10, rating=4, officer="amer2"))
+    events.append(visit(office, at(year + 1, 1, 5), minutes=10, rating=1))
+    return events
