@@ -132,3 +132,13 @@ async def test_a_retried_activity_is_recorded_once(infra, examination, tokens: T
     assert len((await examination.client.get(url, headers=examiner)).json()) == 1
     other = await examination.client.post(url, json={**body, "summary": "Lain"}, headers=headers)
     assert other.status_code == 422
+
+
+async def test_a_contact_of_only_whitespace_is_refused(examination, tokens):
+    headers = tokens.headers("examiner", office="BKL")
+    response = await examination.client.post(
+        "/api/v1/examination/contacts", json={"agency": "\t", "name": "  "}, headers=headers
+    )
+    assert response.status_code == 422
+    pointers = {e["pointer"] for e in response.json()["errors"]}
+    assert {"#/body/agency", "#/body/name"} <= pointers

@@ -211,7 +211,9 @@ class ActivityPublic(BaseModel):
 
 
 class ContactCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Stripped before the length checks: a name of only spaces is no name (and would
+    # otherwise pass here and fail the response model, as a 500).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     agency: str = Field(min_length=1, max_length=300)
     name: str = Field(min_length=1, max_length=200)
