@@ -107,7 +107,7 @@ async def candidates_of(
         .where(DuplicateCandidate.report_id == report_id)
         .order_by(col(DuplicateCandidate.score).desc(), col(Report.created_at))
     )
-    return [(c, r) for c, r in rows.tuples()]
+    return [(c, r) for c, r in rows]
 
 
 async def link(
@@ -203,4 +203,4 @@ async def history(*, session: AsyncSession, report: Report) -> list[tuple[Report
         .where((col(ReportStep.report_id) == report.id) | col(ReportStep.report_id).in_(merged))
         .order_by(col(ReportStep.at), col(ReportStep.id))
     )
-    return [(step, number) for step, number in rows.tuples()]
+    return [(step, number) for step, number in rows]

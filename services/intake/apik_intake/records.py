@@ -137,7 +137,7 @@ async def list_files(
         query = query.where(ArchiveFile.office == office)
     if report_id is not None:
         query = query.where(ArchiveFile.report_id == report_id)
-    return [(f, bool(on_loan)) for f, on_loan in (await session.execute(query)).tuples()]
+    return [(f, bool(on_loan)) for f, on_loan in (await session.execute(query))]
 
 
 async def lend(
@@ -203,4 +203,4 @@ async def list_loans(
         query = query.where(col(ArchiveLoan.due_on) < today)
     if state == "returned":
         query = query.where(col(ArchiveLoan.returned_at).is_not(None))
-    return [(loan, f) for loan, f in (await session.execute(query)).tuples()]
+    return [(loan, f) for loan, f in (await session.execute(query))]
