@@ -86,16 +86,22 @@ async def compute_candidates(
             scored.append((value, reasons, row.id))
     scored.sort(key=lambda item: item[0], reverse=True)
     now = datetime.now(UTC)
-    found = []
-    for value, reasons, other in scored[:MAX_CANDIDATES]:
-        for a, b in ((report.id, other), (other, report.id)):
-            await session.execute(
-                insert(DuplicateCandidate.__table__)  # type: ignore[attr-defined]
-                .values(report_id=a, candidate_id=b, score=value, reasons=reasons, computed_at=now)
-                .on_conflict_do_nothing()
-            )
-        found.append(DuplicateCandidate(report_id=report.id, candidate_id=other, score=value))
-    return found
+    best = scored[:MAX_CANDIDATES]
+    rows_both_ways = [
+        {"report_id": a, "candidate_id": b, "score": value, "reasons": reasons, "computed_at": now}
+        for value, reasons, other in best
+        for a, b in ((report.id, other), (other, report.id))
+    ]
+    if rows_both_ways:  # one statement: registration waits on it
+        await session.execute(
+            insert(DuplicateCandidate.__table__)  # type: ignore[attr-defined]
+            .values(rows_both_ways)
+            .on_conflict_do_nothing()
+        )
+    return [
+        DuplicateCandidate(report_id=report.id, candidate_id=other, score=value)
+        for value, _, other in best
+    ]
 
 
 async def candidates_of(
