@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import subprocess
 import sys
@@ -34,11 +35,17 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def measure_in_subprocess(
-    port: int, request: bytes, concurrency: int, seconds: float, max_requests: int, expect: int
+    port: int,
+    requests: list[bytes],
+    concurrency: int,
+    seconds: float,
+    max_requests: int,
+    expect: int,
 ) -> dict[str, Any]:
-    """Runs the driver in its own process so client and server do not share a core's GIL."""
-    with tempfile.NamedTemporaryFile(suffix=".http") as request_file:
-        request_file.write(request)
+    """Runs the driver in its own process so client and server do not share a core's GIL.
+    The driver cycles through `requests`."""
+    with tempfile.NamedTemporaryFile(suffix=".json", mode="w") as request_file:
+        json.dump([base64.b64encode(r).decode() for r in requests], request_file)
         request_file.flush()
         out = subprocess.run(
             [
@@ -63,11 +70,11 @@ def drive_main(argv: list[str]) -> int:
     import uvloop
 
     port, path, concurrency, seconds, limit, expect = argv
-    request = Path(path).read_bytes()
+    requests = [base64.b64decode(r) for r in json.loads(Path(path).read_text())]
     result = uvloop.run(
         drive(
             int(port),
-            lambda _: request,
+            lambda n: requests[n % len(requests)],
             concurrency=int(concurrency),
             seconds=float(seconds),
             max_requests=int(limit),
