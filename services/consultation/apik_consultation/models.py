@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, LargeBinary, Text
+from sqlalchemy import BigInteger, Column, Identity, LargeBinary, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _timestamp(nullable: bool = False) -> Any:
-    if nullable:
-        return Field(default=None, sa_type=DateTime(timezone=True))
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+from apik_shared.fields import timestamp_field, utcnow
 
 
 class Visit(SQLModel, table=True):
@@ -35,25 +27,25 @@ class Visit(SQLModel, table=True):
     tender_reference: str | None = None
     announced_on: date | None = None
     answer_due: date | None = None  # objections only
-    answered_at: datetime | None = _timestamp(nullable=True)
+    answered_at: datetime | None = timestamp_field(default=None)
     answer: str | None = None
     # Sanggah banding, after the objection's answer.
-    appealed_at: datetime | None = _timestamp(nullable=True)
+    appealed_at: datetime | None = timestamp_field(default=None)
     appeal_guarantee: int | None = None  # rupiah
     appeal_answer_due: date | None = None
-    appeal_answered_at: datetime | None = _timestamp(nullable=True)
+    appeal_answered_at: datetime | None = timestamp_field(default=None)
     appeal_answer: str | None = None
     status: str = Field(index=True, max_length=32)
     officer: str | None = None
     outcome: str | None = None
     conversation: str | None = None
-    checked_in_at: datetime = _timestamp()
-    started_at: datetime | None = _timestamp(nullable=True)
-    ended_at: datetime | None = _timestamp(nullable=True)
+    checked_in_at: datetime = timestamp_field(default_factory=utcnow)
+    started_at: datetime | None = timestamp_field(default=None)
+    ended_at: datetime | None = timestamp_field(default=None)
     duration_seconds: int | None = None  # fixed when the service ends
     rating: int | None = None
     rating_comment: str | None = None
-    rated_at: datetime | None = _timestamp(nullable=True)
+    rated_at: datetime | None = timestamp_field(default=None)
     created_by: str
     version: int = 1
 
@@ -70,7 +62,7 @@ class VisitStep(SQLModel, table=True):
     to_status: str = Field(max_length=32)
     actor: str
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
-    at: datetime = _timestamp()
+    at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class VisitSignature(SQLModel, table=True):
@@ -109,6 +101,6 @@ class Risk(SQLModel, table=True):
     status: str = Field(max_length=16)
     review_on: date
     created_by: str
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, DateTime, Identity
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _timestamp(**kw: Any) -> Any:
-    return Field(sa_type=DateTime(timezone=True), **kw)
+from apik_shared.fields import timestamp_field, utcnow
 
 
 class Case(SQLModel, table=True):
@@ -45,8 +39,8 @@ class Case(SQLModel, table=True):
     # on every transition and by the periodic scan (see rules_sla.SlaPhase).
     sla_policy_id: uuid.UUID | None = None
     sla_phase: str = Field(default="running", max_length=16)
-    sla_warn_at: datetime | None = _timestamp(default=None)
-    sla_breach_at: datetime | None = _timestamp(default=None)
+    sla_warn_at: datetime | None = timestamp_field(default=None)
+    sla_breach_at: datetime | None = timestamp_field(default=None)
 
 
 class CaseEvent(SQLModel, table=True):
@@ -60,7 +54,7 @@ class CaseEvent(SQLModel, table=True):
     status: str | None = Field(default=None, max_length=32)  # the status entered, if any
     actor: str
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
-    at: datetime = _timestamp(default_factory=utcnow)
+    at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class SlaPolicy(SQLModel, table=True):
@@ -76,10 +70,10 @@ class SlaPolicy(SQLModel, table=True):
     unit: str = Field(max_length=16)
     warning_ratio: float
     pause_statuses: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
-    effective_from: datetime = _timestamp()
+    effective_from: datetime = timestamp_field()
     note: str = ""
     created_by: str
-    created_at: datetime = _timestamp(default_factory=utcnow)
+    created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class SlaBreach(SQLModel, table=True):
@@ -89,8 +83,8 @@ class SlaBreach(SQLModel, table=True):
 
     case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
     policy_id: uuid.UUID = Field(foreign_key="sla_policy.id", primary_key=True)
-    breached_at: datetime = _timestamp()
-    detected_at: datetime = _timestamp(default_factory=utcnow)
+    breached_at: datetime = timestamp_field()
+    detected_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Examiner(SQLModel, table=True):
@@ -106,7 +100,7 @@ class Examiner(SQLModel, table=True):
     in_rotation: bool = True
     absent_from: date | None = None
     absent_until: date | None = None
-    updated_at: datetime = _timestamp(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Rotation(SQLModel, table=True):
@@ -118,7 +112,7 @@ class Rotation(SQLModel, table=True):
     enabled: bool = False
     team: str | None = Field(default=None, max_length=64)  # draw from one team; None: all
     last_examiner_id: str | None = Field(default=None, max_length=128)
-    updated_at: datetime = _timestamp(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class AgencyContact(SQLModel, table=True):
@@ -134,7 +128,7 @@ class AgencyContact(SQLModel, table=True):
     phone: str = Field(default="", max_length=40)
     email: str = Field(default="", max_length=200)
     created_by: str
-    created_at: datetime = _timestamp(default_factory=utcnow)
+    created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Activity(SQLModel, table=True):
@@ -153,7 +147,7 @@ class Activity(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSONB, nullable=False)
     )
     recorded_by: str
-    recorded_at: datetime = _timestamp(default_factory=utcnow)
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Conclusion(SQLModel, table=True):
@@ -173,7 +167,7 @@ class Conclusion(SQLModel, table=True):
     reporter_response_until: date
     recommendation: str | None = None
     concluded_by: str
-    concluded_at: datetime = _timestamp(default_factory=utcnow)
+    concluded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Closure(SQLModel, table=True):
@@ -190,8 +184,8 @@ class Closure(SQLModel, table=True):
     public_loss_people: int | None = None
     public_loss_description: str | None = None
     closed_by: str
-    closed_at: datetime = _timestamp()
-    recorded_at: datetime = _timestamp(default_factory=utcnow)
+    closed_at: datetime = timestamp_field()
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Survey(SQLModel, table=True):
@@ -206,8 +200,8 @@ class Survey(SQLModel, table=True):
     token_hash: str = Field(unique=True, max_length=64)
     office: str = Field(max_length=32)
     examiner_id: str | None = Field(default=None, max_length=128)
-    expires_at: datetime = _timestamp()
+    expires_at: datetime = timestamp_field()
     answers: dict[str, int] | None = Field(default=None, sa_column=Column(JSONB))
     comment: str | None = None
-    answered_at: datetime | None = _timestamp(default=None)
-    created_at: datetime = _timestamp(default_factory=utcnow)
+    answered_at: datetime | None = timestamp_field(default=None)
+    created_at: datetime = timestamp_field(default_factory=utcnow)

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, DateTime, Identity, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _timestamp() -> Any:
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+from apik_shared.fields import timestamp_field, utcnow
 
 
 class Substance(SQLModel, table=True):
@@ -42,7 +36,7 @@ class Reporter(SQLModel, table=True):
     phone_index: str | None = Field(default=None, max_length=64)
     email_index: str | None = Field(default=None, max_length=64)
     matched_on: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class IdentityRead(SQLModel, table=True):
@@ -59,7 +53,7 @@ class IdentityRead(SQLModel, table=True):
     actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     purpose: str
     disclosure: str = Field(max_length=16)  # "full", "masked" or "withheld"
-    at: datetime = _timestamp()
+    at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Report(SQLModel, table=True):
@@ -110,9 +104,9 @@ class Report(SQLModel, table=True):
     rejection_reason: str | None = None
     created_by: str
     # When the office received it (earlier than `created_at` for letters and history).
-    received_at: datetime = _timestamp()
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    received_at: datetime = timestamp_field(default_factory=utcnow)
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
 
 
@@ -128,7 +122,7 @@ class ReportStep(SQLModel, table=True):
     to_status: str = Field(max_length=32)
     actor: str
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
-    at: datetime = _timestamp()
+    at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class RegistrationCounter(SQLModel, table=True):
@@ -148,7 +142,7 @@ class TrackingAttempt(SQLModel, table=True):
 
     report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
     failures: int = 0
-    window_started_at: datetime = _timestamp()
+    window_started_at: datetime = timestamp_field(default_factory=utcnow)
     locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
@@ -162,7 +156,7 @@ class Attachment(SQLModel, table=True):
     size: int
     sha256: str = Field(max_length=64)
     uploaded_by: str
-    uploaded_at: datetime = _timestamp()
+    uploaded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Notice(SQLModel, table=True):
@@ -174,7 +168,7 @@ class Notice(SQLModel, table=True):
     message: str
     reason: str = Field(max_length=64)  # e.g. "formal_incomplete"
     sent_by: str
-    sent_at: datetime = _timestamp()
+    sent_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class DuplicateCandidate(SQLModel, table=True):
@@ -186,7 +180,7 @@ class DuplicateCandidate(SQLModel, table=True):
     candidate_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
     score: float
     reasons: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
-    computed_at: datetime = _timestamp()
+    computed_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Letter(SQLModel, table=True):
@@ -203,7 +197,7 @@ class Letter(SQLModel, table=True):
     report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     handled_on: date
     created_by: str
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class LetterCounter(SQLModel, table=True):
@@ -227,7 +221,7 @@ class ArchiveFile(SQLModel, table=True):
     location: str | None = None
     report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     created_by: str
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class ArchiveLoan(SQLModel, table=True):
@@ -241,7 +235,7 @@ class ArchiveLoan(SQLModel, table=True):
     borrower: str
     purpose: str | None = None
     due_on: date
-    borrowed_at: datetime = _timestamp()
+    borrowed_at: datetime = timestamp_field(default_factory=utcnow)
     lent_by: str
     returned_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     received_by: str | None = None
@@ -259,4 +253,4 @@ class Outreach(SQLModel, table=True):
     place: str
     regency: str | None = Field(default=None, max_length=4)
     created_by: str
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp_field(default_factory=utcnow)

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import DateTime, Numeric
 from sqlmodel import Field, SQLModel
 
-
-def _timestamp(**kw: Any) -> Any:
-    return Field(default=None, sa_type=DateTime(timezone=True), **kw)
+from apik_shared.fields import timestamp_field
 
 
 class ReportFact(SQLModel, table=True):
@@ -36,17 +33,17 @@ class ReportFact(SQLModel, table=True):
     substance: str | None = Field(default=None, max_length=64)
     agency_type: str | None = Field(default=None, max_length=64)
     track: str | None = Field(default=None, max_length=32)
-    registered_at: datetime | None = _timestamp()
+    registered_at: datetime | None = timestamp_field(default=None)
     registered_on: date | None = None
-    verified_at: datetime | None = _timestamp()
+    verified_at: datetime | None = timestamp_field(default=None)
     verified_on: date | None = None
     verified_by: str | None = None
-    rejected_at: datetime | None = _timestamp()
+    rejected_at: datetime | None = timestamp_field(default=None)
     rejected_on: date | None = None
     rejected_by: str | None = None
-    withdrawn_at: datetime | None = _timestamp()
+    withdrawn_at: datetime | None = timestamp_field(default=None)
     withdrawn_on: date | None = None
-    answered_at: datetime | None = _timestamp()
+    answered_at: datetime | None = timestamp_field(default=None)
     answered_on: date | None = None
     answered_by: str | None = None
 
@@ -67,10 +64,10 @@ class CaseFact(SQLModel, table=True):
     substance: str | None = Field(default=None, max_length=64)
     classification: str | None = Field(default=None, max_length=16)
     examiner_id: str | None = None
-    opened_at: datetime | None = _timestamp()
+    opened_at: datetime | None = timestamp_field(default=None)
     opened_on: date | None = None
     # The last closure: a case closed again after a reopening counts once, then.
-    closed_at: datetime | None = _timestamp()
+    closed_at: datetime | None = timestamp_field(default=None)
     closed_on: date | None = None
     outcome: str | None = Field(default=None, max_length=32)
     route: str | None = Field(default=None, max_length=32)
@@ -91,9 +88,9 @@ class VisitFact(SQLModel, table=True):
     officer: str | None = None
     duration_seconds: int | None = None
     rating: int | None = None
-    checked_in_at: datetime | None = _timestamp()
+    checked_in_at: datetime | None = timestamp_field(default=None)
     visited_on: date | None = None
-    completed_at: datetime | None = _timestamp()
+    completed_at: datetime | None = timestamp_field(default=None)
 
 
 class Target(SQLModel, table=True):
