@@ -8,9 +8,9 @@ from apik_consultation import forms
 from apik_consultation.forms import lama, tanggal
 from apik_consultation.models import Visit
 from apik_consultation.visitor import Visitor
+from apik_shared.testing.pdf import check_structure, text_of
 from apik_shared.testing.services import RunningService
 from tests.consultation.conftest import png_base64
-from tests.consultation.pdf import check_structure, text_of
 from tests.consultation.test_visits import VISITS, backdate, check_in, step
 
 

@@ -8,8 +8,8 @@ import uuid
 import httpx
 import pytest
 
+from apik_shared.testing.pdf import check_structure, text_of
 from tests.consultation.conftest import png_base64, visit_body
-from tests.consultation.pdf import check_structure, text_of
 from tests.e2e.conftest import ADMIN_PASSWORD, create_user, login
 
 pytestmark = pytest.mark.e2e

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from apik_shared.testing.pdf import text_of
 from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish, year_of_activity
-from tests.reporting.pdf_text import text_of
 
 YEAR = 2025
 
