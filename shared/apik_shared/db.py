@@ -75,8 +75,16 @@ def _sqlstate(exc: BaseException) -> str | None:
     )
 
 
+# The server is there but refuses work for now: shutting down or starting up (57P0x),
+# a broken connection (class 08), no connection slot left (53300).
+_UNAVAILABLE_STATES = {"57P01", "57P02", "57P03", "53300"}
+
+
 def is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    state = _sqlstate(exc)
+    if state is not None and (state in _UNAVAILABLE_STATES or state.startswith("08")):
         return True
     return isinstance(exc, _UNAVAILABLE)
 

@@ -92,6 +92,15 @@ class Office:
                 raise AssertionError(f"{len(pending)} reports have no case: {sorted(pending)}")
             await asyncio.sleep(0.1)
 
+    async def assert_one_case_each(self, report_ids: list[str], settle: float = 1.0) -> None:
+        """Every report has its case, and after `settle` seconds (late redeliveries have
+        had their chance) still exactly one."""
+        await self.wait_for_cases(report_ids)
+        await asyncio.sleep(settle)
+        for report_id in report_ids:
+            count = len(await self.cases(report_id))
+            assert count == 1, f"report {report_id} has {count} cases"
+
 
 async def _login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
     response = await client.post(
