@@ -112,4 +112,5 @@ async def drive(
         await asyncio.gather(*(worker(until, False) for _ in range(concurrency)))
     started = time.perf_counter()
     await asyncio.gather(*(worker(started + seconds, True) for _ in range(concurrency)))
-    return summary(latencies, time.perf_counter() - started, errors)
+    # `sent` counts the warm-up too, for the CPU each request cost over the whole load.
+    return {**summary(latencies, time.perf_counter() - started, errors), "sent": sent}

@@ -32,7 +32,12 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Handoff (accept → case opened) at {hand['rate_per_second']:.0f}/s over "
         f"{hand['handoffs']}: p50 {hand['p50_ms']} ms, p99 {hand['p99_ms']} ms, "
-        f"max {hand['max_ms']} ms.",
+        f"max {hand['max_ms']} ms"
+        + "".join(
+            f"; {name} p50 {v['p50_ms']} / p99 {v['p99_ms']} ms"
+            for name, v in hand.get("stages_ms", {}).items()
+        )
+        + ".",
         "",
         f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
         f"{drain['events_per_second']:.0f} events/s until every case existed.",
@@ -42,4 +47,28 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     for name, idle in results["memory_idle_mb"].items():
         lines.append(f"| {name} | {idle} | {results['memory_peak_under_load_mb'][name]} |")
+    lines += ["", *_cpu_table(results)]
     return "\n".join(lines) + "\n"
+
+
+def _cpu_table(results: dict[str, Any]) -> list[str]:
+    """CPU milliseconds per operation and process: steadier than rates on a shared machine."""
+    reg, hand, drain = (results[k] for k in ("registration", "handoff", "outbox_drain"))
+    rows = [
+        ("registration, direct", reg["direct"].get("cpu_ms_per_request")),
+        ("registration, gateway", reg["gateway"].get("cpu_ms_per_request")),
+        ("handoff (accept → case)", hand.get("cpu_ms_per_handoff")),
+        ("drained event (→ case)", drain.get("cpu_ms_per_event")),
+    ]
+    names = list(results["memory_idle_mb"])
+    lines = [
+        "CPU ms per operation, by process (PostgreSQL with its backends):",
+        "",
+        "| Operation | " + " | ".join(names) + " | total |",
+        "|---|" + "---|" * (len(names) + 1),
+    ]
+    for label, cpu in rows:
+        if cpu:
+            cells = [f"{cpu.get(n, 0):.2f}" for n in names]
+            lines.append(f"| {label} | " + " | ".join(cells) + f" | {sum(cpu.values()):.2f} |")
+    return lines

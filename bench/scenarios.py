@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import threading
@@ -107,6 +108,42 @@ class MemorySampler:
         return {name: round(rss / 2**20, 1) for name, rss in self.peak.items()}
 
 
+class CpuMeter:
+    """CPU time each process spends on a scenario, per operation: on a shared machine
+    this drifts far less than wall-clock rates. PostgreSQL counts with its backends."""
+
+    def __init__(self, processes: dict[str, Callable[[], int]]) -> None:
+        self.processes = processes
+        self.before: dict[str, float] = {}
+
+    def _now(self) -> dict[str, float]:
+        out = {}
+        for name, pid_of in self.processes.items():
+            try:
+                process = psutil.Process(pid_of())
+                family = [process, *process.children(recursive=True)]
+            except psutil.Error:
+                continue
+            total = 0.0
+            for member in family:
+                with contextlib.suppress(psutil.Error):
+                    times = member.cpu_times()
+                    total += times.user + times.system
+            out[name] = total
+        return out
+
+    def start(self) -> None:
+        self.before = self._now()
+
+    def ms_per(self, operations: int) -> dict[str, float]:
+        after = self._now()
+        return {
+            name: round((after[name] - self.before[name]) * 1000 / operations, 3)
+            for name in after
+            if name in self.before
+        }
+
+
 async def physical_reference(
     stack: Stack, nats_url: str, seconds: float, concurrency: int
 ) -> dict[str, Any]:
@@ -175,7 +212,12 @@ async def staff_token(stack: Stack) -> str:
 
 
 def registration(
-    stack: Stack, token: str, measure: Measure, concurrency: int, seconds: float
+    stack: Stack,
+    token: str,
+    measure: Measure,
+    concurrency: int,
+    seconds: float,
+    meter: CpuMeter,
 ) -> dict[str, Any]:
     """POST /api/v1/intake/reports, direct to intake and through the gateway."""
     bodies = [json.dumps(r).encode() for r in distinct_reports(5000)]
@@ -184,14 +226,17 @@ def registration(
     for name, port in (("direct", stack.ports["intake"]), ("gateway", stack.gateway_port)):
         path = "/api/v1/intake/reports"
         requests = [encode_request("POST", path, port, body=b, headers=headers) for b in bodies]
+        meter.start()
         out[name] = measure(port, requests, concurrency, seconds, 1_000_000, 201)
+        # The warm-up's requests count too: CPU per request over everything sent.
+        out[name]["cpu_ms_per_request"] = meter.ms_per(out[name]["sent"])
     out["gateway_throughput_share"] = round(out["gateway"]["rps"] / out["direct"]["rps"], 3)
     out["gateway_added_p99_ms"] = round(out["gateway"]["p99_ms"] - out["direct"]["p99_ms"], 3)
     return out
 
 
-async def handoff_latency(stack: Stack, token: str, count: int, rate: float) -> dict[str, Any]:
-    """Plenary accept → case opened, at a steady `rate` of accepts per second."""
+async def verified_reports(stack: Stack, token: str, count: int) -> list[str]:
+    """Reports registered and through both verifications, waiting for the plenary."""
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=32)
     async with httpx.AsyncClient(
@@ -212,13 +257,28 @@ async def handoff_latency(stack: Stack, token: str, count: int, rate: float) -> 
         ids: list[str] = []
         for start in range(0, count, 32):
             ids += await asyncio.gather(*(verified() for _ in range(min(32, count - start))))
-        sent: dict[str, float] = {}
+    return ids
+
+
+async def handoff_latency(
+    stack: Stack, token: str, ids: list[str], rate: float, meter: CpuMeter
+) -> dict[str, Any]:
+    """Plenary accept → case opened, at a steady `rate` of accepts per second."""
+    headers = {"Authorization": f"Bearer {token}"}
+    limits = httpx.Limits(max_connections=32)
+    sent: dict[str, float] = {}
+    answered: dict[str, float] = {}
+    meter.start()
+    async with httpx.AsyncClient(
+        base_url=stack.url, headers=headers, timeout=30, limits=limits
+    ) as client:
 
         async def accept(report_id: str) -> None:
             sent[report_id] = time.time()
             response = await client.post(
                 f"/api/v1/intake/reports/{report_id}/plenary-decision", json={"decision": "accept"}
             )
+            answered[report_id] = time.time()
             assert response.status_code == 200, response.text
 
         tasks = []
@@ -228,14 +288,45 @@ async def handoff_latency(stack: Stack, token: str, count: int, rate: float) -> 
             tasks.append(asyncio.create_task(accept(report_id)))
         await asyncio.gather(*tasks)
     opened = await _wait_for_cases(stack, ids, within=60)
+    cpu = meter.ms_per(len(ids))
     latencies = [opened[r].timestamp() - sent[r] for r in ids]
     result = summary(latencies, 1.0, 0)
+    relayed = await _relayed_at(stack, ids)
+    stages = {
+        "accept answered": [answered[r] - sent[r] for r in ids],
+        "outbox → published": [relayed[r][1] - relayed[r][0] for r in ids],
+        "published → case opened": [opened[r].timestamp() - relayed[r][1] for r in ids],
+    }
     return {
-        "handoffs": count,
+        "handoffs": len(ids),
         "rate_per_second": rate,
         "p50_ms": result["p50_ms"],
         "p99_ms": result["p99_ms"],
         "max_ms": round(max(latencies) * 1000, 3),
+        "stages_ms": {
+            name: {k: summary(v, 1.0, 0)[k] for k in ("p50_ms", "p99_ms")}
+            for name, v in stages.items()
+        },
+        "cpu_ms_per_handoff": cpu,
+    }
+
+
+async def _relayed_at(stack: Stack, report_ids: list[str]) -> dict[str, tuple[float, float]]:
+    """When each report's `report.verified` entered intake's outbox and left it."""
+    conn = await asyncpg.connect(to_plain_postgres_url(stack.database_urls["intake"]))
+    try:
+        rows = await conn.fetch(
+            "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'subject' AS r, created_at, sent_at"
+            " FROM outbox WHERE subject = $1",
+            subject_for("intake", "report.verified"),
+        )
+    finally:
+        await conn.close()
+    wanted = set(report_ids)
+    return {
+        row["r"]: (row["created_at"].timestamp(), row["sent_at"].timestamp())
+        for row in rows
+        if row["r"] in wanted
     }
 
 
@@ -258,7 +349,9 @@ async def _wait_for_cases(
         await conn.close()
 
 
-async def outbox_drain(stack: Stack, nats_server: EmbeddedNats, count: int) -> dict[str, Any]:
+async def outbox_drain(
+    stack: Stack, nats_server: EmbeddedNats, count: int, meter: CpuMeter
+) -> dict[str, Any]:
     """With NATS stopped, `count` handoffs wait in intake's outbox; then NATS starts."""
     nats_server.stop()
     now = datetime.now(UTC)
@@ -298,6 +391,7 @@ async def outbox_drain(stack: Stack, nats_server: EmbeddedNats, count: int) -> d
             "outbox", records=rows, columns=["id", "subject", "payload", "created_at"]
         )
         before = await exam.fetchval("SELECT count(*) FROM examination_case")
+        meter.start()
         started = time.monotonic()
         nats_server.start()
         while await exam.fetchval("SELECT count(*) FROM examination_case") < before + count:
@@ -305,6 +399,7 @@ async def outbox_drain(stack: Stack, nats_server: EmbeddedNats, count: int) -> d
                 raise TimeoutError("the outbox did not drain in 30 minutes")
             await asyncio.sleep(0.2)
         elapsed = time.monotonic() - started
+        cpu = meter.ms_per(count)
     finally:
         await intake.close()
         await exam.close()
@@ -312,6 +407,7 @@ async def outbox_drain(stack: Stack, nats_server: EmbeddedNats, count: int) -> d
         "events": count,
         "seconds": round(elapsed, 2),
         "events_per_second": round(count / elapsed, 1),
+        "cpu_ms_per_event": cpu,
     }
 
 
@@ -336,6 +432,10 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure) -> dict[str, Any]:
             nats=nats_server.process.pid if nats_server.process else 0,
         )
         token = await staff_token(stack)
+        meter = CpuMeter(
+            {name: (lambda pid=pid: pid) for name, pid in pids.items() if name != "nats"}
+            | {"nats": lambda: nats_server.process.pid if nats_server.process else 0}
+        )
         sampler = MemorySampler(pids)
         results: dict[str, Any] = {"memory_idle_mb": sampler.snapshot()}
         results["reference"] = await physical_reference(
@@ -343,11 +443,13 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure) -> dict[str, Any]:
         )
         with sampler:
             results["registration"] = await asyncio.to_thread(
-                registration, stack, token, measure, args.concurrency, args.seconds
+                registration, stack, token, measure, args.concurrency, args.seconds, meter
             )
-            results["handoff"] = await handoff_latency(stack, token, args.handoffs, 100.0)
+            ids = await verified_reports(stack, token, args.handoffs)
+            await asyncio.sleep(2)  # the preparation's events settle before the clock starts
+            results["handoff"] = await handoff_latency(stack, token, ids, 100.0, meter)
         results["memory_peak_under_load_mb"] = sampler.peak_mb()
-        results["outbox_drain"] = await outbox_drain(stack, nats_server, args.drain)
+        results["outbox_drain"] = await outbox_drain(stack, nats_server, args.drain, meter)
         return results
     finally:
         stack.stop()

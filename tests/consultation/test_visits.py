@@ -89,6 +89,7 @@ async def test_a_full_visit_publishes_visit_completed_once(desk, officer):
     assert again.status_code == 409
     [event] = await desk.outbox_events("visit.completed", subject=vid)
     assert event.data["rating"] == 5 and event.data["officer"] == "petugas"
+    assert event.data["officer_subject"] == "user:petugas"  # the officer rated it
     assert event.data["duration_seconds"] == ended["duration_seconds"]
     assert event.data["category"] == "consultation" and event.data["office"] == "KAB"
     assert "Siti" not in event.to_json().decode() and "0812" not in event.to_json().decode()

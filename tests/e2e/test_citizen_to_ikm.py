@@ -8,13 +8,14 @@ office's IKM shows it.
 
 from __future__ import annotations
 
-import asyncio
+import json
 import uuid
 from datetime import date
 
 import httpx
 import pytest
 
+from apik_shared.testing.polling import eventually
 from apik_shared.testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login, staff_office
 
@@ -36,46 +37,33 @@ ANSWERS = dict.fromkeys(
 )
 
 
-async def until(probe, done, within: float = 30):  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        value = await probe()
-        if done(value):
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"not reached in {within} s: {value!r}")
-        await asyncio.sleep(0.1)
-
-
 async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.AsyncClient):
     summary = f"Sertifikat tanah tidak terbit {uuid.uuid4().hex[:6]}"
+    report_form = {
+        "office": "PUSAT",
+        "reporter": {
+            "name": "Siti Aminah",
+            "nik": "1771015505900002",
+            "phone": "0812 3456 7890",
+            "email": "siti@example.id",
+        },
+        "reported_agency": {"name": "Kantor Pertanahan Kota Bengkulu"},
+        "substance": "land",
+        "summary": summary,
+        "chronology": "Sejak 2025 permohonan sertifikat tidak diproses tanpa alasan.",
+        "event_date": "2026-03-02",
+    }
+    # One request, as the web form sends it: the report and its evidence together.
     filed = await gateway.post(
         "/api/v1/intake/public/reports",
-        json={
-            "office": "PUSAT",
-            "reporter": {
-                "name": "Siti Aminah",
-                "nik": "1771015505900002",
-                "phone": "0812 3456 7890",
-                "email": "siti@example.id",
-            },
-            "reported_agency": {"name": "Kantor Pertanahan Kota Bengkulu"},
-            "substance": "land",
-            "summary": summary,
-            "chronology": "Sejak 2025 permohonan sertifikat tidak diproses tanpa alasan.",
-            "event_date": "2026-03-02",
-        },
+        data={"report": json.dumps(report_form)},
+        files=[("files", ("bukti.pdf", PDF, "application/pdf"))],
     )
     assert filed.status_code == 201, filed.text
+    [evidence] = filed.json()["attachments"]
+    assert evidence["filename"] == "bukti.pdf" and evidence["media_type"] == "application/pdf"
     number, pin = filed.json()["registration_number"], filed.json()["tracking_pin"]
     track = {"X-Tracking-PIN": pin}
-    attached = await gateway.post(
-        f"/api/v1/intake/public/reports/{number}/attachments",
-        params={"filename": "bukti.pdf"},
-        content=PDF,
-        headers={**track, "content-type": "application/octet-stream"},
-    )
-    assert attached.status_code == 201, attached.text
     tracking = await gateway.get(f"/api/v1/intake/public/reports/{number}", headers=track)
     assert tracking.status_code == 200 and tracking.json()["status"] == "registered"
     assert "Siti" not in tracking.text
@@ -144,7 +132,7 @@ async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.Asy
     async def tracking_view() -> dict:
         return (await gateway.get(f"/api/v1/intake/public/reports/{number}", headers=track)).json()
 
-    view = await until(tracking_view, lambda v: v.get("outcome") is not None)
+    view = await eventually(tracking_view, lambda v: v.get("outcome") is not None)
     assert view["outcome"]["outcome"] == "no_maladministration"
     survey = view["outcome"]["survey_url"]
     assert survey, view

@@ -5,8 +5,15 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+from sqlmodel import select
+
+from apik_examination.models import Case
+from apik_examination.service import Handoff, open_cases
+from apik_examination.service_sla import clock_of
+from apik_shared.events.payloads import ReportVerified
 from apik_shared.testing.tokens import TestTokens
 from tests.examination.builders import find_cases, handoff, publish, wait_for_case
+from tests.examination.test_assignment import put_examiner
 
 
 async def test_a_handoff_opens_a_case(infra, examination, tokens: TestTokens):
@@ -80,3 +87,51 @@ async def test_the_case_opened_event_continues_the_handoffs_trace(infra, examina
     [opened] = await examination.outbox_events("case.opened", subject=case["id"])
     assert opened.traceparent is not None
     assert opened.traceparent.split("-")[1] == "4bf92f3577b34da6a3ce929d0e0e4736"
+
+
+async def test_handoffs_opened_together_get_what_each_would_get_alone(
+    infra, examination, tokens: TestTokens
+):
+    """The consumer opens a backlog's cases in one go (`open_cases`): each still gets its
+    SLA clock (as the event log computes it), its round-robin turn and its trace, and a
+    report handed over twice still has one case."""
+    office = "BTG"
+    supervisor = tokens.headers("examination_supervisor", office=office)
+    for examiner in ("user:a", "user:b"):
+        await put_examiner(examination, supervisor, office, examiner)
+    rotation = await examination.client.put(
+        f"/api/v1/examination/offices/{office}/rotation",
+        json={"enabled": True},
+        headers=supervisor,
+    )
+    assert rotation.status_code == 200
+    events = [handoff(office=office, track=t) for t in ("regular", "rapid_response", "regular")]
+    events += [handoff(office="BKL")]
+    traces = [f"00-{n:032x}-00f067aa0ba902b7-01" for n in range(1, len(events) + 1)]
+    handoffs = [
+        Handoff(ReportVerified.model_validate(e.data), trace)
+        for e, trace in zip(events, traces, strict=True)
+    ]
+    settings = examination.app.state.settings
+    async with examination.app.state.database.sessions() as session, session.begin():
+        opened = await open_cases(session=session, handoffs=handoffs, settings=settings)
+        again = await open_cases(session=session, handoffs=handoffs[:1], settings=settings)
+    assert len(opened) == 4 and again == []
+    async with examination.app.state.database.sessions() as session:
+        cases = {c.id: c for c in (await session.execute(select(Case))).scalars()}
+        for case_id in opened:
+            case = cases[case_id]
+            clock, policy = await clock_of(
+                session=session, case=case, settings=settings, now=case.opened_at
+            )
+            assert (case.sla_policy_id, case.sla_phase) == (
+                uuid.UUID(policy.id),
+                clock.phase.value,
+            )
+            assert (case.sla_warn_at, case.sla_breach_at) == (clock.warn_at, clock.breach_at)
+    examiners = [cases[case_id].examiner_id for case_id in opened]
+    assert examiners == ["user:a", "user:b", "user:a", None]  # BKL has no round-robin
+    for case_id, trace in zip(opened, traces, strict=True):
+        [event] = await examination.outbox_events("case.opened", subject=str(case_id))
+        assert event.traceparent is not None
+        assert event.traceparent.split("-")[1] == trace.split("-")[1]

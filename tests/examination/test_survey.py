@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from apik_examination.rules_ikm import ELEMENTS
+from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.tokens import TestTokens
 from tests.examination.builders import handoff, publish, wait_for_case
 
@@ -57,6 +57,13 @@ async def test_the_reporter_answers_once_without_logging_in(infra, examination, 
     again = await examination.client.post(url, json={"answers": answers(4)})
     assert again.status_code == 409
     assert (await examination.client.get(url)).json()["answered"] is True
+    # Published with the answer, in its transaction; the refused second answer adds none.
+    [surveyed] = await examination.outbox_events("case.surveyed", subject=case["id"])
+    assert surveyed.data["answers"] == answers(3) and "comment" not in surveyed.data
+    assert surveyed.data["answered_at"] == answered.json()["answered_at"]
+    assert surveyed.data["examiner_id"] == "user:budi"
+    assert surveyed.data["office"] == "BKL"
+    assert surveyed.data["report_id"] == case["report_id"]
     result = await examination.client.get(
         f"{API}/ikm", params={"case_id": case["id"]}, headers=tokens.headers("head")
     )
@@ -65,7 +72,7 @@ async def test_the_reporter_answers_once_without_logging_in(infra, examination, 
 
 
 async def test_bad_answers_change_nothing(infra, examination, tokens: TestTokens):
-    _, token = await closed_case(infra, examination, tokens)
+    case, token = await closed_case(infra, examination, tokens)
     url = f"{API}/public/surveys/{token}"
     incomplete = answers()
     del incomplete["facilities"]
@@ -81,6 +88,7 @@ async def test_bad_answers_change_nothing(infra, examination, tokens: TestTokens
         assert response.headers["content-type"] == "application/problem+json"
         assert pointer in [e["pointer"] for e in response.json()["errors"]], body
     assert (await examination.client.get(url)).json()["answered"] is False
+    assert await examination.outbox_events("case.surveyed", subject=case["id"]) == []
     unknown = await examination.client.get(f"{API}/public/surveys/{'x' * 32}")
     assert unknown.status_code == 404
 

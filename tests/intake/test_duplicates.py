@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from apik_intake.rules_duplicates import Signals, is_candidate, score
+from apik_intake.rules_duplicates import Signals, is_candidate, score, text_bands
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
 from tests.intake.conftest import report_body
@@ -40,7 +40,33 @@ def test_the_same_reporter_on_another_matter_is_shown():
     assert is_candidate(value) and reasons == ["same_reporter"]
 
 
-def person(name: str, nik: str, phone: str) -> dict[str, object]:
+LETTER = (
+    "Sejak awal Agustus air PDAM tidak mengalir ke rumah warga Desa Rawa Indah, Kecamatan "
+    "Seluma Selatan. Warga sudah melapor ke kantor PDAM tetapi belum ada perbaikan. Tagihan "
+    "bulanan tetap dibayar padahal air tidak mengalir selama tiga minggu."
+)
+
+
+def test_a_letter_sent_again_in_another_order_shares_a_band_of_its_signature():
+    sentences = LETTER.split(". ")
+    again = ". ".join(reversed(sentences)) + " Laporan ini kami kirim ulang karena belum ada kabar."
+    assert set(text_bands(LETTER)) & set(text_bands(again.upper()))
+    assert len(text_bands(LETTER)) == 8
+
+
+def test_another_complaint_in_the_usual_words_shares_no_band():
+    other = (
+        "Sejak awal Maret sertifikat tanah pelapor belum terbit di Kantor Pertanahan Kota "
+        "Bengkulu. Pelapor sudah melapor ke kantor tersebut tetapi belum ada kepastian."
+    )
+    assert not set(text_bands(LETTER)) & set(text_bands(other))
+
+
+def test_texts_under_three_words_have_no_signature():
+    assert text_bands("Ijazah ditahan") == [] and text_bands("  ...  ") == []
+
+
+def person(name: str, nik: str, phone: str | None) -> dict[str, object]:
     return {"name": name, "nik": nik, "phone": phone}
 
 
@@ -128,6 +154,39 @@ async def test_candidates_on_realistic_reports(intake, tokens: TestTokens):
         neighbour["id"],
     }
     assert await candidates(intake, unrelated["id"], headers) == {}
+
+
+async def test_a_copy_sent_on_by_someone_else_is_found_by_its_text(intake, tokens: TestTokens):
+    headers = tokens.headers("intake_officer", office="DUP" + uuid.uuid4().hex[:4].upper())
+    original = await register(
+        intake,
+        headers,
+        reporter=SITI,
+        reported_agency={"name": "PDAM Tirta Dharma Kabupaten Seluma"},
+        substance="drinking_water",
+        summary="Air PDAM tidak mengalir selama tiga minggu",
+        chronology=LETTER,
+    )
+    for n in range(3):  # other reports of the office, about other things
+        await register(
+            intake, headers, reporter=person(f"Warga {n}", f"17710152038510{n + 1:02d}", None)
+        )
+    # The village head forwards the same letter, addressed to the regent: another
+    # reporter, another agency; only the text says it is the same matter.
+    copy = await register(
+        intake,
+        headers,
+        kind="TEMBUSAN",
+        channel="letter",
+        reporter=JOKO,
+        reported_agency={"name": "Bupati Seluma"},
+        addressed_to="Bupati Seluma",
+        summary="Tembusan: air PDAM tidak mengalir",
+        chronology=LETTER,
+    )
+    found = await candidates(intake, copy["id"], headers)
+    assert set(found) == {original["id"]}
+    assert found[original["id"]]["reasons"] == ["similar_text"]
 
 
 async def test_merge_moves_files_and_history_to_the_survivor(intake, officer):

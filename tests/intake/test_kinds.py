@@ -50,6 +50,7 @@ async def test_a_consultation_is_answered_and_closed_at_intake(intake, officer):
     assert body["answered_at"] and body["allowed_steps"] == []
     [event] = await intake.outbox_events("consultation.recorded", subject=knl["id"])
     assert event.data["kind"] == "KNL" and event.data["answered_by"] == "petugas"
+    assert event.data["answered_by_subject"] == "user:petugas"
     assert "Budi" not in event.to_json().decode()
     again = await intake.client.post(f"{url}/answer", json={"answer": "lagi"}, headers=officer)
     assert again.status_code == 409

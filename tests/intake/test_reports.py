@@ -63,6 +63,12 @@ async def test_accepted_report_is_handed_over_through_the_outbox(intake, officer
     [handoff] = await intake.outbox_events("report.verified", subject=report["id"])
     assert handoff.data["track"] == "regular"
     assert handoff.data["reporter_id"] == final["reporter"]["id"]
+    # Who decided, by username and by the gateway's subject (the one every service shares).
+    decider = final["timeline"][-1]["actor"]
+    assert (handoff.data["decided_by"], handoff.data["decided_by_subject"]) == (
+        decider,
+        f"user:{decider}",
+    )
     assert "Budi" not in handoff.to_json().decode()
 
 
@@ -250,6 +256,7 @@ async def test_material_findings_reject_and_say_why(intake, officer):
     assert body["timeline"][-1]["details"]["failures"] == ["in_court"]
     [rejected] = await intake.outbox_events("report.rejected", subject=report["id"])
     assert rejected.data["reason"] == "in_court"
+    assert rejected.data["decided_by_subject"] == f"user:{rejected.data['decided_by']}"
 
 
 async def test_the_plenary_records_participants_and_the_examination_unit(intake, officer):

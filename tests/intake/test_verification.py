@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy import text
 
 from apik_intake.rules import (
@@ -16,10 +19,14 @@ from apik_intake.rules import (
 )
 from apik_intake.settings import Settings
 from apik_intake.tasks import close_overdue_once
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
 from tests.intake.conftest import report_body
 
 REPORTS = "/api/v1/intake/reports"
+WIB, WITA, WIT = (
+    OfficeCalendar(timezone=zone) for zone in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+)
 ALL_GOOD = {
     "identity": True,
     "chronology": True,
@@ -42,21 +49,54 @@ def test_the_checklist_needs_a_power_of_attorney_only_when_represented():
     ]
 
 
-def test_two_years_and_thirty_days():
+def test_two_years():
     today = date(2026, 11, 24)
     assert not event_too_old(date(2024, 11, 24), today)
     assert event_too_old(date(2024, 11, 23), today)
     assert not event_too_old(None, today)
     assert not event_too_old(date(2026, 2, 28), date(2028, 2, 29))  # leap day
     assert event_too_old(date(2026, 2, 27), date(2028, 2, 29))
+
+
+def test_the_deadline_is_the_end_of_the_thirtieth_day_on_the_offices_calendar():
+    # 16:00 WIB on 15 January: the 30th day is 14 February, which ends at midnight WIB.
     notified = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
-    assert completion_deadline(notified, 30) == datetime(2026, 2, 14, 9, 0, tzinfo=UTC)
+    assert completion_deadline(notified, 30, WIB) == datetime(
+        2026, 2, 15, tzinfo=ZoneInfo("Asia/Jakarta")
+    )
+    assert completion_deadline(notified, 30, WIB) == datetime(2026, 2, 14, 17, 0, tzinfo=UTC)
+    # 23:30 WIB on 31 January is still the 31st in Jakarta: day 30 is 2 March (not a
+    # leap year), over at 00:00 WIB on 3 March; 30 x 24 h would have ended at 23:30.
+    late_evening = datetime(2026, 1, 31, 23, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
+    due = completion_deadline(late_evening, 30, WIB)
+    assert due == datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
+    assert due.tzinfo is UTC and due - late_evening == timedelta(days=30, minutes=30)
+    # The same instant is already 1 February in Makassar and Jayapura (01:30 WIT).
+    assert completion_deadline(late_evening, 30, WITA) == datetime(2026, 3, 3, 16, 0, tzinfo=UTC)
+    assert completion_deadline(late_evening, 30, WIT) == datetime(2026, 3, 3, 15, 0, tzinfo=UTC)
+    assert completion_deadline(late_evening, 30, WIT).astimezone(WIT.zone) == datetime(
+        2026, 3, 4, tzinfo=WIT.zone
+    )
+    # Just after midnight counts on the new day; an office's own number of days counts.
+    assert completion_deadline(datetime(2026, 2, 1, 0, 0, tzinfo=WIT.zone), 14, WIT) == datetime(
+        2026, 2, 16, tzinfo=WIT.zone
+    )
+    # Across the end of a leap February.
+    assert completion_deadline(datetime(2028, 2, 10, 10, 0, tzinfo=WIB.zone), 30, WIB) == datetime(
+        2028, 3, 12, tzinfo=WIB.zone
+    )
 
 
-def test_offices_set_their_own_completion_days():
-    settings = Settings(completion_days_by_office={"SLM": 14})
+def test_offices_set_their_own_completion_days_and_time_zone():
+    settings = Settings(
+        completion_days_by_office={"SLM": 14}, office_timezones={"JPR": "Asia/Jayapura"}
+    )
     assert settings.completion_days_for("SLM") == 14
     assert settings.completion_days_for("BKL") == 30
+    assert settings.calendar_for("JPR").timezone == "Asia/Jayapura"
+    assert settings.calendar_for("BKL").timezone == "Asia/Jakarta"
+    with pytest.raises(ValidationError):
+        Settings(office_timezones={"JPR": "Asia/Papua"})
 
 
 async def register(intake: RunningService, headers: dict, **overrides: object) -> dict:
@@ -119,7 +159,9 @@ async def test_incomplete_notifies_the_reporter_and_sets_the_deadline(intake, of
     body = response.json()
     assert body["status"] == "awaiting_completion"
     due = datetime.fromisoformat(body["completion_due"])
-    assert before + timedelta(days=30) <= due <= datetime.now(UTC) + timedelta(days=30)
+    # The end of the 30th day on the office's calendar (BKL: WIB, the default).
+    assert due in {completion_deadline(at, 30, WIB) for at in (before, datetime.now(UTC))}
+    assert due.astimezone(WIB.zone).time() == datetime.min.time()
     assert body["timeline"][-1]["details"]["missing"] == ["prior_complaint"]
     notice = await intake.scalar(
         "SELECT channel || ':' || reason || ':' || sent_by FROM notice WHERE report_id = :id",

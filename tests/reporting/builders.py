@@ -6,10 +6,8 @@ shares never mixes its numbers with another test's.
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,12 +19,15 @@ from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.payloads import (
     CaseClosed,
     CaseOpened,
+    CaseSurveyed,
     ReportRegistered,
     ReportVerified,
     VisitCompleted,
 )
 from apik_shared.events.payloads.examination import CaseDurations
 from apik_shared.events.payloads.intake import ConsultationRecorded
+from apik_shared.ikm import ELEMENTS
+from apik_shared.testing.polling import eventually
 from apik_shared.testing.services import RunningService
 
 PRODUCERS = {
@@ -36,6 +37,7 @@ PRODUCERS = {
     "consultation.recorded": "intake",
     "case.opened": "examination",
     "case.closed": "examination",
+    "case.surveyed": "examination",
     "visit.completed": "consultation",
 }
 
@@ -72,7 +74,9 @@ def registered(office: str, when: datetime, kind: str = "LM", **kw: Any) -> Clou
     return event("report.registered", payload, payload.report_id)
 
 
-def consultation(office: str, when: datetime, by: str = "pvl1") -> list[CloudEvent]:
+def consultation(
+    office: str, when: datetime, by: str = "pvl1", subject: str | None = None
+) -> list[CloudEvent]:
     ref = _ref(office, "KNL")
     payload = ConsultationRecorded(
         **ref,
@@ -80,6 +84,7 @@ def consultation(office: str, when: datetime, by: str = "pvl1") -> list[CloudEve
         registered_at=when,
         answered_at=when + timedelta(minutes=20),
         answered_by=by,
+        answered_by_subject=subject,
     )
     return [
         event("report.registered", ReportRegistered(**ref, registered_at=when), ref["report_id"]),
@@ -155,8 +160,30 @@ def closed(
     return event("case.closed", payload, payload.case_id)
 
 
+def surveyed(case: CloudEvent, when: datetime, *scores: int, **overrides: Any) -> CloudEvent:
+    """The reporter's answers to a case's survey: nine `scores` (one each: all the same)."""
+    data = case.data
+    values = scores * 9 if len(scores) == 1 else scores
+    payload = CaseSurveyed(
+        case_id=data["case_id"],
+        report_id=data["report_id"],
+        registration_number=data["registration_number"],
+        office=overrides.pop("office", data["office"]),
+        examiner_id=data.get("examiner_id"),
+        answers={e.value: v for e, v in zip(ELEMENTS, values, strict=True)},
+        answered_at=when,
+    )
+    return event("case.surveyed", payload.model_dump(mode="json") | overrides, payload.case_id)
+
+
 def visit(
-    office: str, when: datetime, *, minutes: int = 30, rating: int = 5, officer: str = "amer1"
+    office: str,
+    when: datetime,
+    *,
+    minutes: int = 30,
+    rating: int = 5,
+    officer: str = "amer1",
+    officer_subject: str | None = None,
 ) -> CloudEvent:
     visit_id = str(uuid.uuid4())
     payload = VisitCompleted(
@@ -170,6 +197,7 @@ def visit(
         checked_in_at=when,
         ended_at=when + timedelta(minutes=minutes),
         completed_at=when + timedelta(minutes=minutes + 1),
+        officer_subject=officer_subject,
     )
     return event("visit.completed", payload, visit_id)
 
@@ -202,19 +230,6 @@ async def _count_applied(service: RunningService, ids: list[str]) -> int:
     return int(count)
 
 
-async def eventually(
-    probe: Callable[[], Awaitable[Any]], done: Callable[[Any], bool], within: float = 20
-) -> Any:
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        value = await probe()
-        if done(value):
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"not reached in {within} s; last value {value!r}")
-        await asyncio.sleep(0.05)
-
-
 async def kpis(service: RunningService, headers: dict[str, str], **params: Any) -> dict[str, Any]:
     response = await service.client.get("/api/v1/reporting/kpis", params=params, headers=headers)
     assert response.status_code == 200, response.text
@@ -226,7 +241,8 @@ def year_of_activity(office: str, year: int) -> list[CloudEvent]:
 
     Expected for `year`: knl_recorded 3, lm_registered 5, reports_handed_over 3,
     reports_closed 2 (1 within SLA, 30 working days on average), reports_in_process 1,
-    desk_visits 2 (20 minutes and a rating of 4.5 on average).
+    desk_visits 2 (20 minutes and a rating of 4.5 on average), ikm 87.50 (two
+    surveys answered, all 4s and all 3s; a third at the year's end counts in the next).
     """
     events: list[CloudEvent] = []
     for month in (1, 5):
@@ -250,6 +266,9 @@ def year_of_activity(office: str, year: int) -> list[CloudEvent]:
     events += cases
     events.append(closed(cases[0], at(year, 9), working_days=20, outcome="resolved_by_agency"))
     events.append(closed(cases[1], at(year, 10), working_days=40, sla_state="breached"))
+    events.append(surveyed(cases[0], at(year, 9, 20), 4))
+    events.append(surveyed(cases[1], at(year, 10, 20), 3))
+    events.append(surveyed(cases[2], at(year, 12, 31, 20), 1))  # 1 January 03:00 WIB
     events.append(visit(office, at(year, 7), minutes=30, rating=5))
     events.append(visit(office, at(year, 8), minutes=10, rating=4, officer="amer2"))
     events.append(visit(office, at(year + 1, 1, 5), minutes=10, rating=1))

@@ -105,3 +105,24 @@ async def test_the_kpi_csv_carries_the_seed_like_numbers(reporting, tokens, year
     assert rows["knl_recorded"]["achieved"] == "3"
     assert rows["knl_recorded"]["percent"] == "1.2"
     assert rows["reports_closed"]["achieved"] == "2"
+
+
+async def test_the_targets_export_equals_the_json(reporting, tokens: TestTokens, year_office):
+    path = f"/api/v1/reporting/targets/{YEAR}"
+    headers = tokens.headers("analyst", office=year_office)
+    body = (await reporting.client.get(path, headers=headers)).json()
+    assert body["targets"] == {"knl_recorded": 250, "reports_closed": 84}
+    columns = ["office", "year", "indicator", "target"]
+    # One row per target, in the order the indicators are listed (as /kpis lists them).
+    expected = [
+        [year_office, str(YEAR), code, _as_text(body["targets"][code])]
+        for code in ("knl_recorded", "reports_closed")
+    ]
+    as_csv = await reporting.client.get(path, headers={**headers, "Accept": "text/csv"})
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert f"targets-{year_office}-{YEAR}.csv" in as_csv.headers["content-disposition"]
+    [header, *rows] = list(csv.reader(io.StringIO(as_csv.text)))
+    assert header == columns and rows == expected
+    as_xlsx = await reporting.client.get(path, headers={**headers, "Accept": XLSX})
+    assert as_xlsx.status_code == 200 and as_xlsx.headers["content-type"] == XLSX
+    assert xlsx_rows(as_xlsx.content) == [columns, *expected]

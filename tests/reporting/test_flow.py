@@ -1,8 +1,8 @@
 """The real producers in process: intake and examination's events become indicators.
 
-Not through the gateway (the reporting service is not wired into the stack yet), but
-with the events the services themselves publish, so a payload that changes under us
-shows here rather than in December.
+Not through the gateway (tests/e2e/test_year_in_review.py is), but with the events the
+services themselves publish, so a payload that changes under us shows here rather than
+in December.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from apik_examination.app import create_app as create_examination
 from apik_examination.settings import Settings as ExaminationSettings
 from apik_intake.app import create_app as create_intake
 from apik_intake.settings import Settings as IntakeSettings
+from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.services import RunningService, running, service_settings
 from apik_shared.testing.services import test_keyring as keyring
@@ -25,6 +26,7 @@ from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import eventually, kpis
 
 REPORTS = "/api/v1/intake/reports"
+_OTHER_ELEMENTS = [e.value for e in ELEMENTS if e.value != "requirements"]
 
 
 @pytest.fixture(scope="module")
@@ -127,5 +129,22 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
     staff = await reporting.client.get(
         "/api/v1/reporting/staff", params={"year": year}, headers=head
     )
+    # Keyed by the gateway's subject, which intake publishes beside the username.
     people = {row["person"]: row for row in staff.json()["items"]}
-    assert people["pvl1"]["reports_verified"] == 1 and people["pvl1"]["consultations_answered"] == 1
+    pvl1 = people["user:pvl1"]
+    assert pvl1["username"] == "pvl1"
+    assert pvl1["reports_verified"] == 1 and pvl1["consultations_answered"] == 1
+
+    # The reporter answers the survey: examination publishes case.surveyed, the IKM moves.
+    [event] = await examination.outbox_events("case.closed", subject=case["id"])
+    answers = {"requirements": 3} | {e: 4 for e in _OTHER_ELEMENTS}
+    survey = f"/api/v1/examination/public/surveys/{event.data['survey_token']}"
+    await _post(examination, survey, {"answers": answers}, {})
+    surveyed = await eventually(
+        lambda: kpis(reporting, head, year=year), lambda items: items["ikm"]["achieved"]
+    )
+    own = await examination.client.get(
+        "/api/v1/examination/ikm", params={"case_id": case["id"]}, headers=head
+    )
+    # Both services compute with apik_shared.ikm: the same index for the same answers.
+    assert surveyed["ikm"]["achieved"] == float(own.json()["index"]) == 97.22

@@ -23,6 +23,7 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
                 "lm_registered": 4,
                 "reports_closed": 3,
                 "avg_working_days_to_close": 45,
+                "ikm": 80,
             },
         },
         headers=head,
@@ -43,7 +44,7 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
         "desk_visits": 2,
         "desk_avg_duration_minutes": 20.0,
         "desk_avg_rating": 4.5,
-        "ikm": 0,
+        "ikm": 87.5,  # all 4s and all 3s: NRR 3.5 on every element
     }
     assert items["knl_recorded"]["target"] == 2 and items["knl_recorded"]["percent"] == 150.0
     assert items["lm_registered"]["percent"] == 125.0
@@ -51,7 +52,8 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
     # Lower is better: 45 days targeted, 30 taken.
     assert items["avg_working_days_to_close"]["percent"] == 150.0
     assert items["desk_visits"]["target"] is None and items["desk_visits"]["percent"] is None
-    assert "Not available yet" in items["ikm"]["definition"]
+    assert items["ikm"]["target"] == 80 and items["ikm"]["percent"] == 109.4
+    assert "case.surveyed" in items["ikm"]["definition"]
     assert "case.closed" in items["reports_closed"]["definition"]
 
     # The year before sees only its own: one report and one consultation at the edge.
@@ -59,6 +61,7 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
     assert before["lm_registered"]["achieved"] == 1
     assert before["knl_recorded"]["achieved"] == 0
     assert before["reports_in_process"]["achieved"] == 0
+    assert before["ikm"]["achieved"] is None  # no survey answered that year
 
 
 async def test_duplicate_deliveries_do_not_double_count(infra, reporting, tokens: TestTokens):

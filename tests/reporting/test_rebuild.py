@@ -41,6 +41,7 @@ async def _scenario(infra, reporting, tokens: TestTokens) -> tuple[str, dict, di
 async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestTokens):
     code, head, before = await _scenario(infra, reporting, tokens)
     assert before["kpis"]["lm_registered"]["achieved"] == 5
+    assert before["kpis"]["ikm"]["achieved"] == 87.5
     # Spoil the read model, so identical numbers afterwards prove the replay made them.
     async with reporting.app.state.database.sessions() as session, session.begin():
         params = {"o": code}
@@ -48,8 +49,10 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
             text("UPDATE case_fact SET closed_on = NULL WHERE office = :o"), params
         )
         await session.execute(text("DELETE FROM report_fact WHERE office = :o"), params)
+        await session.execute(text("DELETE FROM survey_fact WHERE office = :o"), params)
     spoiled = await _numbers(reporting, head)
     assert spoiled["kpis"]["lm_registered"]["achieved"] == 0
+    assert spoiled["kpis"]["ikm"]["achieved"] is None
 
     out = io.StringIO()
     replay = await rebuild(reporting.app.state.settings, out=out, every=10)

@@ -42,7 +42,9 @@ def test_every_indicator_is_defined_in_both_languages():
     ]
     for indicator in INDICATORS:
         assert indicator.definition and indicator.label and indicator.definisi
-    assert not BY_CODE["ikm"].available and "Not available yet" in BY_CODE["ikm"].definition
+    assert (
+        BY_CODE["ikm"].available and "25 x the sum of the nine NRR / 9" in BY_CODE["ikm"].definition
+    )
 
 
 def test_target_problems_name_each_bad_code():

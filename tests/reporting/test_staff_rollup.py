@@ -9,11 +9,15 @@ from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
     at,
+    closed,
+    consultation,
     kpis,
     office,
+    opened,
     publish,
     registered,
     verified,
+    visit,
     year_of_activity,
 )
 
@@ -39,8 +43,10 @@ async def test_staff_activity_per_person(infra, reporting, tokens: TestTokens):
     assert people["wakil"]["reports_verified"] == 1
     assert people["pvl1"]["consultations_answered"] == 3
     assert people["riksa1"]["cases_closed"] == 2
+    # These events name usernames only (as older events do): each stands for its person.
     assert people["amer1"] == {
         "person": "amer1",
+        "username": "amer1",
         "reports_verified": 0,
         "reports_rejected": 0,
         "consultations_answered": 0,
@@ -58,6 +64,53 @@ async def test_staff_activity_per_person(infra, reporting, tokens: TestTokens):
     rows = list(csv.DictReader(io.StringIO(as_csv.text)))
     assert [r["person"] for r in rows] == [row["person"] for row in body["items"]]
     assert rows[0]["visits_served"] == str(body["items"][0]["visits_served"])
+
+
+async def test_one_person_is_one_row_whichever_service_names_them(
+    infra, reporting, tokens: TestTokens
+):
+    """Intake names people by username and subject, examination by subject, the desk by
+    username and (when the officer rated) subject: one person, one row, by subject."""
+    code = office()
+    report = registered(code, at(YEAR, 2))
+    handoff = verified(report, at(YEAR, 3), decided_by="sari", decided_by_subject="user:s-1")
+    case = opened(handoff, at(YEAR, 3))
+    events = [report, handoff, case, closed(case, at(YEAR, 5), examiner="user:s-1")]
+    events += consultation(code, at(YEAR, 4), by="sari", subject="user:s-1")
+    # Rated by a supervisor: the desk knew the officer by username only.
+    events.append(visit(code, at(YEAR, 6), officer="sari", rating=4))
+    events.append(visit(code, at(YEAR, 7), officer="sari", rating=5, officer_subject="user:s-1"))
+    events.append(visit(code, at(YEAR, 8), officer="budi", rating=3))  # never seen by subject
+    await publish(infra.nats_url, *events)
+    await applied(reporting, *events)
+    response = await reporting.client.get(
+        "/api/v1/reporting/staff",
+        params={"year": YEAR},
+        headers=tokens.headers("head", office=code),
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["items"] == [
+        {
+            "person": "budi",
+            "username": "budi",
+            "reports_verified": 0,
+            "reports_rejected": 0,
+            "consultations_answered": 0,
+            "cases_closed": 0,
+            "visits_served": 1,
+            "desk_avg_rating": 3.0,
+        },
+        {
+            "person": "user:s-1",
+            "username": "sari",
+            "reports_verified": 1,
+            "reports_rejected": 0,
+            "consultations_answered": 1,
+            "cases_closed": 1,
+            "visits_served": 2,
+            "desk_avg_rating": 4.5,
+        },
+    ]
 
 
 async def test_the_rollup_sets_offices_side_by_side(infra, reporting, tokens: TestTokens):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import nats
@@ -13,11 +13,13 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_shared.db import Database
-from apik_shared.events.bus import EventBus
+from apik_shared.events import consumer as consumer_module
+from apik_shared.events.bus import EventBus, ensure_stream
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import CloudEvent, dead_letter_subject, source_of
 from apik_shared.tables import metadata as platform_metadata
 from apik_shared.testing.infra import TestInfra
+from apik_shared.testing.polling import eventually
 
 effects = sa.Table(
     "effect",
@@ -35,14 +37,6 @@ async def database(infra: TestInfra) -> AsyncIterator[Database]:
         await conn.run_sync(effects.metadata.create_all)
     yield db
     await db.dispose()
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], within: float = 15) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not await check():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
 
 
 async def count(db: Database, sql: str, **params: Any) -> int:
@@ -277,3 +271,102 @@ async def _all_applied_once(db: Database, ids: list[str]) -> bool:
         ).one()
     assert total == distinct, "an event was applied twice"
     return total == len(ids)
+
+
+async def _publish_all(infra: TestInfra, producer: str, events: list[CloudEvent]) -> None:
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for event in events:
+            await js.publish(f"apik.{producer}.thing.happened", event.to_json())
+    finally:
+        await nc.close()
+
+
+async def test_a_backlog_is_applied_in_batches_each_event_once(infra, database):
+    producer = topic()
+    batches: list[int] = []
+
+    async def record_batch(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
+        batches.append(len(events))
+        await session.execute(sa.insert(effects), [{"event_id": e.id} for e in events])
+
+    spec = ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=record_effect,
+        batch_handler=record_batch,
+    )
+    events = [CloudEvent(source=source_of(producer), type="thing.happened") for _ in range(40)]
+    await _publish_all(infra, producer, events)  # waiting before the consumer exists
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        await eventually(lambda: _all_applied_once(database, [e.id for e in events]))
+        assert max(batches) > 1, "the backlog was applied one event at a time"
+        inboxed = await count(
+            database, "SELECT count(*) FROM inbox WHERE consumer = :c", c=spec.durable
+        )
+        assert inboxed == len(events)
+    finally:
+        await bus.stop()
+
+
+async def test_a_failing_event_does_not_hold_back_the_rest_of_its_batch(infra, database):
+    producer = topic()
+
+    async def fails_on_poison(session: AsyncSession, event: CloudEvent) -> None:
+        if event.data.get("poison"):
+            raise RuntimeError("poisoned")
+        await record_effect(session, event)
+
+    spec = ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=fails_on_poison,
+        max_deliver=2,
+        backoff=(0.05,),
+    )
+    events = [
+        CloudEvent(source=source_of(producer), type="thing.happened", data={"poison": n == 4})
+        for n in range(10)
+    ]
+    await _publish_all(infra, producer, events)
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        healthy = [e.id for e in events if not e.data["poison"]]
+        await eventually(lambda: _all_applied_once(database, healthy))
+        poison = events[4].id
+        await eventually(lambda: _dead_lettered(database, poison))
+        assert await _effect_count(database, poison, 0)
+        assert not await _inbox_has(database, spec.durable, poison)
+    finally:
+        await bus.stop()
+
+
+async def _dead_lettered(db: Database, event_id: str) -> bool:
+    return await count(db, "SELECT count(*) FROM dead_letter WHERE event_id = :e", e=event_id) == 1
+
+
+async def test_a_lone_event_is_not_held_back_to_fill_a_batch(infra, database, monkeypatch):
+    # A fetch waiting this long for a full batch would fail the test by far.
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 30.0)
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect, batch=64
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        first = CloudEvent(source=source_of(producer), type="thing.happened")
+        await _publish_all(infra, producer, [first])
+        await eventually(lambda: _effect_count(database, first.id, 1), within=30)
+        lone = CloudEvent(source=source_of(producer), type="thing.happened")
+        started = asyncio.get_running_loop().time()
+        await _publish_all(infra, producer, [lone])
+        await eventually(lambda: _effect_count(database, lone.id, 1), within=30)
+        assert asyncio.get_running_loop().time() - started < 5
+    finally:
+        await bus.stop()

@@ -28,12 +28,13 @@ Reader = Annotated[Principal, Depends(require_roles(*DESK, Role.head, Role.analy
 AUTH = (Unauthorized, Forbidden)
 
 
-def _settings(request: Request) -> Settings:
+# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _cipher(request: Request) -> FieldCipher:
+async def _cipher(request: Request) -> FieldCipher:
     cipher: FieldCipher = request.app.state.cipher
     return cipher
 

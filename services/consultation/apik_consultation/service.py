@@ -241,7 +241,7 @@ async def apply_step(
         )
     )
     if step is Step.rate:
-        await _publish_completed(session=session, visit=visit, at=now)
+        await _publish_completed(session=session, visit=visit, actor=actor, at=now)
     await session.flush()
     return visit
 
@@ -270,7 +270,9 @@ async def rate(
     return visit
 
 
-async def _publish_completed(*, session: AsyncSession, visit: Visit, at: datetime) -> None:
+async def _publish_completed(
+    *, session: AsyncSession, visit: Visit, actor: Principal, at: datetime
+) -> None:
     assert visit.officer and visit.ended_at and visit.rating is not None
     payload = VisitCompleted(
         visit_id=str(visit.id),
@@ -283,6 +285,8 @@ async def _publish_completed(*, session: AsyncSession, visit: Visit, at: datetim
         checked_in_at=visit.checked_in_at,
         ended_at=visit.ended_at,
         completed_at=at,
+        # The desk keeps usernames; the subject is at hand when the officer rates.
+        officer_subject=actor.subject if actor.username == visit.officer else None,
     )
     await outbox.add(session, "visit.completed", payload, subject=str(visit.id))
 

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Path, Query
 
 from apik_examination import service_survey
 from apik_examination.deps import AUTH, Reader
-from apik_examination.rules_ikm import ELEMENTS, LABELS_ID
 from apik_examination.schemas_survey import (
     IkmPublic,
     SurveyAnswer,
@@ -19,6 +18,7 @@ from apik_examination.schemas_survey import (
     SurveyReceipt,
 )
 from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.ikm import ELEMENTS, LABELS_ID
 from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
 
 router = APIRouter(route_class=TransactionalRoute, tags=["survey"])

@@ -27,7 +27,8 @@ PolicyMaker = Annotated[Principal, Depends(require_roles(Role.examination_superv
 AUTH = (Unauthorized, Forbidden)
 
 
-def _settings(request: Request) -> Settings:
+# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

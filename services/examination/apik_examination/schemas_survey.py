@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from apik_examination.rules_ikm import Element
+from apik_shared.ikm import Element
 
 
 class SurveyQuestion(BaseModel):

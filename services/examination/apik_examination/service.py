@@ -3,80 +3,222 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.events import outbox
-from apik_examination.models import Case
-from apik_examination.rules import CaseStatus, Classification, Track, can_classify, can_move
-from apik_examination.rules_sla import SlaState
+from apik_examination.models import Case, CaseEvent, Rotation
+from apik_examination.rules import (
+    TERMINAL_STATUSES,
+    CaseStatus,
+    Classification,
+    Track,
+    can_classify,
+    can_move,
+)
+from apik_examination.rules_sla import (
+    PolicyVersion,
+    SlaClock,
+    SlaState,
+    Transition,
+    compute_clock,
+    select_policy,
+)
 from apik_examination.service_assignment import assign_by_rotation
-from apik_examination.service_sla import record_event, refresh_clock, sla_condition
+from apik_examination.service_sla import load_policies, record_event, refresh_clock, sla_condition
 from apik_examination.settings import Settings
 from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
+from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseOpened, ReportVerified
+from apik_shared.logs import traceparent_var
 from apik_shared.pagination import newest_first_page
-from apik_shared.problems import Forbidden, TransitionNotAllowed
+from apik_shared.problems import Conflict, Forbidden, TransitionNotAllowed
+
+CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
+CASE_EVENTS: sa.Table = CaseEvent.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A handed-over report, and the trace its `case.opened` event continues."""
+
+    report: ReportVerified
+    traceparent: str | None = None
 
 
 async def open_case(
     *, session: AsyncSession, handoff: ReportVerified, settings: Settings
-) -> Case | None:
+) -> uuid.UUID | None:
     """Opens the case of a handed-over report; None when it already has one."""
-    now = datetime.now(UTC)
-    case = Case(
-        report_id=uuid.UUID(handoff.report_id),
-        registration_number=handoff.registration_number,
-        office=handoff.office,
-        track=Track(handoff.track).value,
-        status=CaseStatus.open.value,
-        kind=handoff.kind,
-        channel=handoff.channel,
-        substance=handoff.substance,
-        reported_agency=handoff.reported_agency,
-        summary=handoff.summary,
-        event_date=handoff.event_date,
-        reporter_id=uuid.UUID(handoff.reporter_id),
-        confidential=handoff.confidential,
-        handed_over_at=handoff.verified_at,
-        opened_at=now,
+    opened = await open_cases(
+        session=session,
+        handoffs=[Handoff(handoff, traceparent_var.get() or None)],
+        settings=settings,
     )
+    return opened[0] if opened else None
+
+
+async def open_cases(
+    *, session: AsyncSession, handoffs: Sequence[Handoff], settings: Settings
+) -> list[uuid.UUID]:
+    """Opens the cases of handed-over reports, in a fixed number of statements however
+    many there are; returns the ids of those opened (a report with a case already is
+    skipped).
+
+    A new case's only transition is its opening, so its SLA clock is computed here
+    rather than read back from the event log, and the case row is written with it.
+    """
+    if not handoffs:
+        return []
+    now = datetime.now(UTC)
+    policies = await load_policies(session=session)
+    clocks: dict[tuple[str, str], tuple[SlaClock, PolicyVersion]] = {}
+    rows: list[dict[str, Any]] = []
+    for handoff in handoffs:
+        report = handoff.report
+        track = Track(report.track).value
+        key = (report.office, track)
+        if key not in clocks:  # the same office, track and instant: the same clock
+            clocks[key] = opening_clock(
+                policies, office=report.office, track=track, settings=settings, now=now
+            )
+        clock, policy = clocks[key]
+        case_row = _case_row(
+            id=uuid.uuid4(),
+            report_id=uuid.UUID(report.report_id),
+            registration_number=report.registration_number,
+            office=report.office,
+            track=track,
+            status=CaseStatus.open.value,
+            kind=report.kind,
+            channel=report.channel,
+            substance=report.substance,
+            reported_agency=report.reported_agency,
+            summary=report.summary,
+            event_date=report.event_date,
+            reporter_id=uuid.UUID(report.reporter_id),
+            confidential=report.confidential,
+            handed_over_at=report.verified_at,
+            opened_at=now,
+            sla_policy_id=uuid.UUID(policy.id),
+            sla_phase=clock.phase.value,
+            sla_warn_at=clock.warn_at,
+            sla_breach_at=clock.breach_at,
+        )
+        rows.append(case_row)
     # The unique report_id is the second guard behind the inbox: one report, one case.
     inserted = await session.execute(
-        insert(Case)
-        .values(**case.model_dump())
-        .on_conflict_do_nothing(index_elements=["report_id"])
-        .returning(col(Case.id))
+        insert(CASES).on_conflict_do_nothing(index_elements=["report_id"]).returning(CASES.c.id),
+        rows,
     )
-    if inserted.first() is None:
-        return None
-    case = await session.get_one(Case, case.id)
-    await record_event(
-        session=session,
-        case=case,
-        type="opened",
-        actor=f"intake:{handoff.decided_by}",
-        status=CaseStatus.open.value,
-        data={"track": case.track},
-        at=now,
+    opened_ids = set(inserted.scalars())
+    new = [
+        (row, handoff)
+        for row, handoff in zip(rows, handoffs, strict=True)
+        if row["id"] in opened_ids
+    ]
+    if not new:
+        return []
+    await session.execute(
+        insert(CASE_EVENTS),
+        [
+            {
+                "case_id": row["id"],
+                "type": "opened",
+                "status": CaseStatus.open.value,
+                "actor": f"intake:{handoff.report.decided_by}",
+                "data": {"track": row["track"]},
+                "at": now,
+            }
+            for row, handoff in new
+        ],
     )
-    await refresh_clock(session=session, case=case, settings=settings, now=now)
-    await assign_by_rotation(session=session, case=case, settings=settings)
-    opened = CaseOpened(
-        case_id=str(case.id),
-        report_id=str(case.report_id),
-        registration_number=case.registration_number,
-        office=case.office,
-        track=case.track,
-        substance=case.substance,
-        opened_at=now,
+    await outbox.add_many(
+        session,
+        "case.opened",
+        [
+            Outgoing(
+                CaseOpened(
+                    case_id=str(row["id"]),
+                    report_id=str(row["report_id"]),
+                    registration_number=row["registration_number"],
+                    office=row["office"],
+                    track=row["track"],
+                    substance=row["substance"],
+                    opened_at=now,
+                ),
+                subject=str(row["id"]),
+                traceparent=handoff.traceparent,
+            )
+            for row, handoff in new
+        ],
     )
-    await outbox.add(session, "case.opened", opened, subject=str(case.id))
-    return case
+    await _assign_by_rotation(session=session, opened=new, settings=settings)
+    return [row["id"] for row, _ in new]
+
+
+def _case_row(**given: Any) -> dict[str, Any]:
+    """Every column of a new case: the model's defaults where not given, as `Case(...)`
+    would fill them in, without building the object (a backlog opens thousands)."""
+    row = dict(given)
+    for name, field in Case.model_fields.items():
+        if name in row:
+            continue
+        if field.is_required():
+            raise TypeError(f"a case needs {name}")
+        factory = field.default_factory
+        row[name] = factory() if factory else field.default  # type: ignore[call-arg]
+    return row
+
+
+def opening_clock(
+    policies: Sequence[PolicyVersion], *, office: str, track: str, settings: Settings, now: datetime
+) -> tuple[SlaClock, PolicyVersion]:
+    """The clock of a case opened at `now` (unclassified, its opening its one transition)."""
+    policy = select_policy(policies, track=track, classification=None, opened_at=now)
+    if policy is None:  # the defaults exist from the migration; someone removed them
+        raise Conflict(f"No SLA policy for the {track} track.")
+    clock = compute_clock(
+        terms=policy.terms,
+        calendar=settings.calendar_for(office),
+        transitions=[Transition(at=now, status=CaseStatus.open.value)],
+        terminal_statuses=TERMINAL_STATUSES,
+        now=now,
+    )
+    return clock, policy
+
+
+async def _assign_by_rotation(
+    *, session: AsyncSession, opened: list[tuple[dict[str, Any], Handoff]], settings: Settings
+) -> None:
+    """New cases of offices with round-robin on get their examiner, one after the other."""
+    offices = {row["office"] for row, _ in opened}
+    rotating = set(
+        (
+            await session.execute(
+                select(Rotation.office).where(
+                    col(Rotation.office).in_(offices), col(Rotation.enabled).is_(True)
+                )
+            )
+        ).scalars()
+    )
+    for row, handoff in opened:
+        if row["office"] not in rotating:
+            continue
+        case = await session.get_one(Case, row["id"])
+        token = traceparent_var.set(handoff.traceparent or "")
+        try:
+            await assign_by_rotation(session=session, case=case, settings=settings)
+        finally:
+            traceparent_var.reset(token)
 
 
 async def get_case(

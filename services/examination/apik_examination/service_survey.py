@@ -11,9 +11,11 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from apik_examination.events import outbox
 from apik_examination.models import Case, Survey
-from apik_examination.rules_ikm import Ikm, answer_problems, compute_ikm
 from apik_examination.settings import Settings
+from apik_shared.events.payloads import CaseSurveyed
+from apik_shared.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
 from apik_shared.problems import Conflict, InvalidInput, NotFound
 
 
@@ -61,7 +63,8 @@ async def answer_survey(
     comment: str | None,
     now: datetime,
 ) -> Survey:
-    survey, _ = await find_survey(session=session, token=token, for_update=True)
+    """Records the answers once and publishes `case.surveyed` in the same transaction."""
+    survey, case = await find_survey(session=session, token=token, for_update=True)
     if survey.answered_at is not None:
         raise Conflict("This survey has been answered already; thank you.")
     if now > survey.expires_at:
@@ -74,6 +77,16 @@ async def answer_survey(
     survey.answers, survey.comment, survey.answered_at = dict(answers), comment, now
     session.add(survey)
     await session.flush()
+    payload = CaseSurveyed(
+        case_id=str(case.id),
+        report_id=str(case.report_id),
+        registration_number=case.registration_number,
+        office=survey.office,
+        examiner_id=survey.examiner_id,
+        answers={str(e): survey.answers[e] for e in ELEMENTS},
+        answered_at=now,
+    )
+    await outbox.add(session, "case.surveyed", payload, subject=str(case.id))
     return survey
 
 

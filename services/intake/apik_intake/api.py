@@ -14,6 +14,7 @@ from apik_intake.deps import AUTH, Cipher, IndexKey, IntakeSettings, Officer, Re
 from apik_intake.models import Substance
 from apik_intake.schemas import Channel, ReportCreate, ReportDetail, ReportPublic, SubstancePublic
 from apik_intake.schemas_public import TrackingPin
+from apik_intake.schemas_steps import USER_SUBJECT
 from apik_intake.views import detail, json_response, public_page
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.idempotency import Idempotency
@@ -82,6 +83,13 @@ async def list_reports(
         uuid.UUID | None, Query(description="reports of one person, recognised across reports")
     ] = None,
     outreach_id: uuid.UUID | None = None,
+    assignee: Annotated[
+        str | None,
+        Query(
+            pattern=rf"^(none|\*|{USER_SUBJECT})$",
+            description="a staff member's subject (user:…); `none`: unassigned; `*`: assigned",
+        ),
+    ] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text")] = None,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
     cursor: str | None = None,
@@ -101,6 +109,7 @@ async def list_reports(
         overdue=overdue,
         person_id=person_id,
         outreach_id=outreach_id,
+        assignee=assignee,
         q=q,
     )
     if format == "csv":

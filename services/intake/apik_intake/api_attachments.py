@@ -17,7 +17,7 @@ from apik_intake import attachments, service
 from apik_intake.deps import AUTH, IntakeSettings, Officer, Reader
 from apik_intake.models import Attachment
 from apik_intake.schemas_public import AttachmentPublic
-from apik_intake.storage import AttachmentStore
+from apik_intake.sealing import SealedStore
 from apik_intake.tracking import Lockout, Verdict, check_pin
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.idempotency import Idempotency
@@ -44,9 +44,9 @@ FILE_BODY = {
 }
 
 
-def _store(request: Request) -> AttachmentStore:
-    store: AttachmentStore = request.app.state.attachment_store
-    return store
+def _vault(request: Request) -> SealedStore:
+    vault: SealedStore = request.app.state.attachments
+    return vault
 
 
 def _public(attachment: Attachment) -> AttachmentPublic:
@@ -76,11 +76,12 @@ async def upload_attachment(
     data = await attachments.read_limited(request.stream(), settings.attachment_max_bytes)
     attachment = await attachments.add_attachment(
         session=session,
-        store=_store(request),
+        vault=_vault(request),
         report=report,
         filename=filename,
         data=data,
         allowed=settings.attachment_types,
+        max_bytes=settings.attachment_max_bytes,
         uploaded_by=actor.username,
     )
     body = _public(attachment).model_dump(mode="json")
@@ -119,7 +120,7 @@ async def download_attachment(
     attachment = await attachments.get_attachment(
         session=session, report_id=report_id, attachment_id=attachment_id
     )
-    data = await attachments.read_content(store=_store(request), attachment=attachment)
+    data = await attachments.read_content(vault=_vault(request), attachment=attachment)
     return Response(
         data,
         media_type=attachment.media_type,
@@ -172,11 +173,12 @@ async def public_upload_attachment(
     data = await attachments.read_limited(request.stream(), settings.attachment_max_bytes)
     attachment = await attachments.add_attachment(
         session=session,
-        store=_store(request),
+        vault=_vault(request),
         report=report,
         filename=filename,
         data=data,
         allowed=settings.attachment_types,
+        max_bytes=settings.attachment_max_bytes,
         uploaded_by="public:web",
     )
     return JSONResponse(_public(attachment).model_dump(mode="json"), status_code=201)

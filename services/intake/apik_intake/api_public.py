@@ -12,17 +12,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from apik_intake import registration, service
+from apik_intake import attachments, public_form, registration, rules, service
 from apik_intake.deps import Cipher, IndexKey, IntakeSettings
 from apik_intake.rules import Kind
 from apik_intake.schemas import Channel, ReportCreate
 from apik_intake.schemas_public import (
+    AttachmentPublic,
     CaseOutcome,
     PublicReceipt,
     PublicReportCreate,
     TrackingStep,
     TrackingView,
 )
+from apik_intake.sealing import SealedStore
 from apik_intake.tracking import Lockout, Verdict, check_pin, issue_pin
 from apik_shared.auth import Principal
 from apik_shared.db import DbSession, TransactionalRoute
@@ -30,6 +32,7 @@ from apik_shared.idempotency import Idempotency
 from apik_shared.problems import (
     InvalidInput,
     NotFound,
+    PayloadTooLarge,
     TooManyRequests,
     problem_response,
     problem_responses,
@@ -49,38 +52,75 @@ def _tracking_key(request: Request) -> bytes:
     "/reports",
     status_code=201,
     response_model=PublicReceipt,
-    responses=problem_responses(InvalidInput),
+    responses=problem_responses(
+        InvalidInput,
+        PayloadTooLarge,
+        attachments.UnsupportedAttachment,
+        public_form.UnsupportedBody,
+    ),
+    openapi_extra=public_form.openapi_body(),
     operation_id="intake_public_file_report",
 )
 async def file_report(
-    data: PublicReportCreate,
     request: Request,
     session: DbSession,
     cipher: Cipher,
     index_key: IndexKey,
     settings: IntakeSettings,
 ) -> Response:
+    """Files a public report (LM): the JSON form, or `multipart/form-data` with the same
+    JSON in a `report` part and the files in `files` parts, stored all or nothing."""
+    kind = public_form.media_type(request)
+    if kind == public_form.MULTIPART:
+        submission, body = await public_form.read_multipart(
+            request,
+            allowed=settings.attachment_types,
+            max_file_bytes=settings.attachment_max_bytes,
+            max_files=settings.public_form_max_files,
+        )
+        request = public_form.with_body(request, body)
+    elif public_form.is_json(kind):
+        submission = await public_form.read_json(request)
+    else:
+        raise public_form.UnsupportedBody(
+            f"The body is {kind or 'of no stated type'}.",
+            errors=[{"pointer": "#/headers/content-type", "detail": "not JSON or a form"}],
+        )
+    data = submission.report
     if settings.public_offices and data.office not in settings.public_offices:
-        raise InvalidInput.field("#/body/office", f"The office {data.office!r} takes no reports.")
+        raise InvalidInput.field(
+            f"{submission.pointer}/office", f"The office {data.office!r} takes no reports."
+        )
     idempotency = Idempotency(session, request, caller=PUBLIC)
     if (replay := await idempotency.begin()) is not None:
         # The PIN was never stored: a replay hands out a fresh one for the same report.
         return await _replay_with_new_pin(request, session, replay)
     citizen = Principal(subject=PUBLIC, username=PUBLIC, office=data.office)
-    report = await registration.register_report(
-        session=session,
-        cipher=cipher,
-        index_key=index_key,
-        data=_as_report(data),
-        actor=citizen,
-        duplicate_window_days=settings.duplicate_window_days,
-    )
+    try:
+        report = await registration.register_report(
+            session=session,
+            cipher=cipher,
+            index_key=index_key,
+            data=_as_report(data),
+            actor=citizen,
+            duplicate_window_days=settings.duplicate_window_days,
+        )
+    except InvalidInput as problem:
+        raise public_form.relocated(problem, submission.pointer) from None
+    vault: SealedStore = request.app.state.attachments
+    stored = [
+        await attachments.store_attachment(
+            session=session, vault=vault, report=report, file=file, uploaded_by=PUBLIC
+        )
+        for file in submission.files
+    ]
     pin = await issue_pin(session=session, key=_tracking_key(request), report=report)
     receipt = PublicReceipt(
         registration_number=report.registration_number,
         tracking_pin=pin,
         status=report.status,
         registered_at=report.created_at,
+        attachments=[AttachmentPublic.model_validate(a, from_attributes=True) for a in stored],
     )
     await idempotency.remember(201, receipt.model_dump(mode="json", exclude={"tracking_pin"}))
     return JSONResponse(receipt.model_dump(mode="json"), status_code=201)
@@ -148,7 +188,11 @@ async def track_report(
         missing = NotFound("No report with this registration number and PIN.")
         return problem_response(missing, request.url.path)
     steps = await service.timeline(session=session, report_id=report.id)
-    timeline = [TrackingStep(status=s.to_status, at=s.at) for s in steps]
+    timeline = [
+        TrackingStep(status=s.to_status, at=s.at)
+        for s in steps
+        if s.step not in rules.STAFF_ONLY_STEPS
+    ]
     outcome = None
     if report.case_outcome and report.case_closed_at:
         timeline.append(TrackingStep(status="case_closed", at=report.case_closed_at))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from apik_intake.api import router
+from apik_intake.api_assignment import router as assignment_router
 from apik_intake.api_attachments import router as attachments_router
 from apik_intake.api_duplicates import router as duplicates_router
 from apik_intake.api_public import router as public_router
@@ -14,6 +15,7 @@ from apik_intake.api_reporters import router as reporters_router
 from apik_intake.api_steps import router as steps_router
 from apik_intake.events import CONSUMERS, outbox
 from apik_intake.identity import index_key
+from apik_intake.sealing import SealedStore, name_key
 from apik_intake.settings import Settings
 from apik_intake.storage import LocalDirectoryStore
 from apik_intake.tasks import deadline_job
@@ -30,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[
             router,
             steps_router,
+            assignment_router,
             reporters_router,
             public_router,
             attachments_router,
@@ -44,5 +47,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.cipher = FieldCipher(settings.pii_keys)
     app.state.index_key = index_key(settings.pii_index_key)
     app.state.tracking_key = tracking_key(settings.secret_key)
-    app.state.attachment_store = LocalDirectoryStore(settings.attachments_dir)
+    # Attachments are personal data too: sealed with the identity's keyring.
+    app.state.attachments = SealedStore(
+        LocalDirectoryStore(settings.attachments_dir),
+        app.state.cipher,
+        name_key(settings.pii_index_key),
+    )
     return app

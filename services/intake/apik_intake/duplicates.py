@@ -13,31 +13,44 @@ from sqlmodel import col, select
 
 from apik_intake.models import Attachment, DuplicateCandidate, Report, ReportStep
 from apik_intake.rules import Step
-from apik_intake.rules_duplicates import Signals, is_candidate, score
+from apik_intake.rules_duplicates import Signals, is_candidate, score, text_bands
 from apik_intake.service import apply_step, publish_link
 from apik_shared.auth import Principal
 from apik_shared.problems import Conflict, InvalidInput
 
 MAX_CANDIDATES = 20
+_INSERT_CANDIDATES = insert(
+    DuplicateCandidate.__table__  # type: ignore[attr-defined]
+).on_conflict_do_nothing()
 
-# Candidates come through three indexed doors (same person; trigram match on the text;
-# same agency recently), each capped, so the work does not grow with the office's
-# archive; the signals and the score are computed on that short list only.
+# Candidates come through three indexed doors, each capped, so the work does not grow
+# with the office's archive: the person's newest reports; reports whose text shares a
+# band of the new one's near-copy signature (`rules_duplicates.text_bands`), those that
+# share the most bands first; the agency's newest reports within the window. The signals
+# and the score are computed on that short list only (a trigram similarity costs ~0.1 ms
+# on texts this long, so the short list stays short).
+PER_DOOR = 50
 _CANDIDATES = text(
-    """
-    WITH door AS (
-        (SELECT r.id FROM report r JOIN reporter rp ON rp.id = r.reporter_id
-          WHERE rp.person_id = :person AND r.office = :office LIMIT 200)
+    f"""
+    WITH near AS MATERIALIZED (
+        -- The bands alone pick these rows: a large office is much of the table, so its
+        -- index would only slow the lookup down.
+        SELECT r.id, r.office, r.kind, r.created_at,
+               cardinality(ARRAY(SELECT unnest(r.text_bands)
+                                 INTERSECT SELECT unnest(CAST(:bands AS bigint[])))) AS shared
+        FROM report r WHERE r.text_bands && CAST(:bands AS bigint[])
+    ), door AS (
+        (SELECT r.id FROM reporter rp JOIN report r ON r.reporter_id = rp.id
+          WHERE rp.person_id = :person AND r.office = :office AND r.kind <> 'KNL'
+          ORDER BY rp.created_at DESC LIMIT {PER_DOOR})
         UNION
-        (SELECT r.id FROM report r
-          WHERE r.office = :office
-            AND lower(r.summary || ' ' || coalesce(r.chronology, '')) % :text
-          LIMIT 200)
+        (SELECT near.id FROM near WHERE near.office = :office AND near.kind <> 'KNL'
+          ORDER BY near.shared DESC, near.created_at DESC LIMIT {PER_DOOR})
         UNION
         (SELECT r.id FROM report r
           WHERE r.office = :office AND lower(r.reported_agency) = :agency
-            AND r.created_at >= :since
-          ORDER BY r.created_at DESC LIMIT 200)
+            AND r.created_at >= :since AND r.kind <> 'KNL'
+          ORDER BY r.created_at DESC LIMIT {PER_DOOR})
     )
     SELECT r.id,
            rp.person_id = :person AS same_reporter,
@@ -46,7 +59,7 @@ _CANDIDATES = text(
            coalesce(r.substance = :substance, false) AS same_substance,
            abs(extract(epoch FROM r.created_at - :at)) / 86400 AS days_apart
     FROM door JOIN report r ON r.id = door.id JOIN reporter rp ON rp.id = r.reporter_id
-    WHERE r.id <> :id AND r.kind <> 'KNL'
+    WHERE r.id <> :id
     """
 )
 
@@ -54,14 +67,16 @@ _CANDIDATES = text(
 async def compute_candidates(
     *, session: AsyncSession, report: Report, person_id: uuid.UUID, window_days: int
 ) -> list[DuplicateCandidate]:
-    """Stores the report's candidates, both ways (the earlier report learns of the new)."""
+    """Stores the report's candidates, both ways (the earlier report learns of the new),
+    and the report's near-copy signature (written with the registration's next flush)."""
     body = f"{report.summary} {report.chronology or ''}".lower()
-    await session.execute(text("SET LOCAL pg_trgm.similarity_threshold = 0.3"))
+    report.text_bands = text_bands(body)
     rows = await session.execute(
         _CANDIDATES,
         {
             "person": person_id,
             "text": body,
+            "bands": report.text_bands,
             "agency": (report.reported_agency or "").lower() or None,
             "substance": report.substance,
             "at": report.created_at,
@@ -93,14 +108,15 @@ async def compute_candidates(
         for a, b in ((report.id, other), (other, report.id))
     ]
     if rows_both_ways:  # one statement: registration waits on it
-        await session.execute(
-            insert(DuplicateCandidate.__table__)  # type: ignore[attr-defined]
-            .values(rows_both_ways)
-            .on_conflict_do_nothing()
-        )
+        # Rows as parameters, not as `.values(rows)`: the statement is then compiled once
+        # for good instead of once per registration.
+        await session.execute(_INSERT_CANDIDATES, rows_both_ways)
+    # Every field given: a default factory costs a signature inspection per object.
     return [
-        DuplicateCandidate(report_id=report.id, candidate_id=other, score=value)
-        for value, _, other in best
+        DuplicateCandidate(
+            report_id=report.id, candidate_id=other, score=value, reasons=reasons, computed_at=now
+        )
+        for value, reasons, other in best
     ]
 
 

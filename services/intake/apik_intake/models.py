@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, DateTime, Identity, Text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.fields import timestamp_field, utcnow
@@ -87,12 +87,21 @@ class Report(SQLModel, table=True):
     linked_report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
     link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
+    # The text's near-copy signature (`rules_duplicates.text_bands`), stored when the
+    # duplicate search runs at registration: the text door looks reports up by it.
+    text_bands: list[int] | None = Field(
+        default=None, sa_column=Column(ARRAY(BigInteger), nullable=True)
+    )
     represented: bool = False  # someone reports for the reporter (power of attorney)
     # Things formal verification must look at, e.g. "event_older_than_two_years".
     flags: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     # Until when the reporter may complete an incomplete report.
     completion_due: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     examination_unit: str | None = Field(default=None, max_length=100)  # set by the plenary
+    # The PVL staff member working on it: the user's subject as the gateway's tokens carry
+    # it (`user:<id>`), set by a supervisor (`assignment.py`).
+    assignee: str | None = Field(default=None, max_length=128)
+    assigned_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     # From examination's `case.closed`, for the reporter's tracking page.
     case_id: str | None = Field(default=None, max_length=64)
     case_outcome: str | None = Field(default=None, max_length=64)
@@ -147,7 +156,11 @@ class TrackingAttempt(SQLModel, table=True):
 
 
 class Attachment(SQLModel, table=True):
-    """A file attached to a report; the bytes are in the store under their SHA-256."""
+    """A file attached to a report; its content is sealed in the store (`sealing.py`).
+
+    `sha256` is the checksum of the plain content. `storage_key` names the sealed file;
+    rows from before sealing (migration 0014) have none, and their file is the plain
+    content under its SHA-256."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     report_id: uuid.UUID = Field(foreign_key="report.id", index=True)
@@ -155,6 +168,7 @@ class Attachment(SQLModel, table=True):
     media_type: str = Field(max_length=128)  # sniffed from the content
     size: int
     sha256: str = Field(max_length=64)
+    storage_key: str | None = Field(default=None, max_length=64)
     uploaded_by: str
     uploaded_at: datetime = timestamp_field(default_factory=utcnow)
 

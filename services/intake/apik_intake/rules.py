@@ -7,8 +7,10 @@ status it leads to, and the kinds of report it applies to.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+
+from apik_shared.calendar import OfficeCalendar
 
 
 class Kind(StrEnum):
@@ -86,6 +88,19 @@ TRANSITIONS: dict[Step, Transition] = {
 ROUTABLE = frozenset(
     {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
 )
+# A report is given to a staff member while intake still works on it.
+ASSIGNABLE = ROUTABLE
+# Steps that are the office's own business: not on the reporter's tracking page.
+STAFF_ONLY_STEPS = frozenset({"assigned", "reassigned", "unassigned"})
+
+
+def assignment_step(*, previous: str | None, assignee: str | None) -> str:
+    """The history's name for an assignment: `assigned`, `reassigned` or `unassigned`."""
+    if assignee is None:
+        return "unassigned"
+    return "reassigned" if previous else "assigned"
+
+
 # Steps not offered among a report's next steps: the deadline job's, and the merge,
 # which the link endpoint takes together with the survivor.
 SYSTEM_STEPS = frozenset({Step.withdraw, Step.merge})
@@ -175,9 +190,16 @@ def event_too_old(event_date: date | None, today: date, *, years: int = 2) -> bo
     return event_date is not None and event_date < years_before(today, years)
 
 
-def completion_deadline(notified_at: datetime, days: int) -> datetime:
-    """The reporter has `days` calendar days from the notice (30 by default) to complete."""
-    return notified_at + timedelta(days=days)
+def completion_deadline(notified_at: datetime, days: int, calendar: OfficeCalendar) -> datetime:
+    """The reporter has `days` calendar days from the notice (30 by default) to complete.
+
+    The days are the office's: the notice's day is counted on the office's calendar (a
+    notice at 23:30 WIB is on that day, whatever the UTC date), and the deadline is the
+    end of the `days`-th day after it, i.e. the office's next midnight (returned in UTC).
+    The report is overdue from that instant on."""
+    last_day = calendar.local_date(notified_at) + timedelta(days=days)
+    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=calendar.zone)
+    return end.astimezone(UTC)
 
 
 def material_failures(

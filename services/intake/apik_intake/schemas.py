@@ -312,6 +312,8 @@ class ReportPublic(BaseModel):
     completion_due: datetime | None
     rejection_reason: str | None
     examination_unit: str | None
+    assignee: str | None = Field(description="the staff member's subject (user:…)")
+    assigned_at: datetime | None
     case_outcome: str | None
     case_closed_at: datetime | None
     received_at: datetime

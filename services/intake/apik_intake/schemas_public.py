@@ -38,12 +38,25 @@ class PublicReportCreate(Strict):
         return value
 
 
+class AttachmentPublic(BaseModel):
+    id: uuid.UUID
+    report_id: uuid.UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
 class PublicReceipt(BaseModel):
     registration_number: str
     # Shown once: only a hash is kept. With the number it opens the tracking page.
     tracking_pin: str
     status: str
     registered_at: datetime
+    # The files sent with the form (multipart); empty for the JSON form.
+    attachments: list[AttachmentPublic] = Field(default_factory=list)
 
 
 class TrackingPin(BaseModel):
@@ -74,17 +87,6 @@ class TrackingView(BaseModel):
     updated_at: datetime
     timeline: list[TrackingStep]
     outcome: CaseOutcome | None = None
-
-
-class AttachmentPublic(BaseModel):
-    id: uuid.UUID
-    report_id: uuid.UUID
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    uploaded_by: str
-    uploaded_at: datetime
 
 
 class DuplicatePublic(BaseModel):

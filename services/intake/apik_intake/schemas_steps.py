@@ -87,3 +87,18 @@ class PlenaryDecision(Decided):
     examination_unit: str | None = Field(
         default=None, min_length=1, max_length=100, description="where an accepted report goes"
     )
+
+
+# A person's subject as the gateway's tokens carry it; API clients and the service's own
+# jobs (`client:…`, `system:…`) are not people work can be given to.
+USER_SUBJECT = r"user:[A-Za-z0-9._@-]{1,123}"
+
+
+class AssignmentIn(Strict):
+    """Gives the report to a PVL staff member, or takes it back with `null`."""
+
+    assignee: str | None = Field(
+        pattern=f"^{USER_SUBJECT}$",
+        description="the staff member's subject, e.g. user:42; null unassigns",
+    )
+    note: str | None = Field(default=None, max_length=2000)

@@ -40,7 +40,13 @@ class ReportQuery:
     overdue: bool | None = None  # waiting for the reporter past the completion deadline
     person_id: uuid.UUID | None = None
     outreach_id: uuid.UUID | None = None
+    # A staff member's subject, `UNASSIGNED` for reports nobody has, `ASSIGNED` for any.
+    assignee: str | None = None
     q: str | None = None  # full text over summary and chronology
+
+
+# The special values of the `assignee` filter (GitHub's convention); a subject is `user:…`.
+UNASSIGNED, ASSIGNED = "none", "*"
 
 
 def _filtered(actor: Principal, where: ReportQuery, now: datetime) -> Any:
@@ -62,12 +68,19 @@ def _filtered(actor: Principal, where: ReportQuery, now: datetime) -> Any:
         end = datetime.combine(where.received_to + timedelta(days=1), time.min, tzinfo=UTC)
         query = query.where(col(Report.received_at) < end)
     if where.overdue is not None:
+        # Overdue from the deadline's instant on, as the deadline job sees it.
         late = (col(Report.status) == ReportStatus.awaiting_completion.value) & (
-            col(Report.completion_due) < now
+            col(Report.completion_due) <= now
         )
         query = query.where(late if where.overdue else ~late)
     if where.outreach_id is not None:
         query = query.where(Report.outreach_id == where.outreach_id)
+    if where.assignee == UNASSIGNED:
+        query = query.where(col(Report.assignee).is_(None))
+    elif where.assignee == ASSIGNED:
+        query = query.where(col(Report.assignee).is_not(None))
+    elif where.assignee is not None:
+        query = query.where(Report.assignee == where.assignee)
     if where.person_id is not None:
         query = query.join(Reporter, col(Reporter.id) == col(Report.reporter_id)).where(
             Reporter.person_id == where.person_id
@@ -123,6 +136,8 @@ CSV_COLUMNS = (
     "event_date",
     "completion_due",
     "rejection_reason",
+    "assignee",
+    "assigned_at",
 )
 
 

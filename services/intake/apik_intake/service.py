@@ -141,6 +141,7 @@ async def _publish_outcome(
             verified_at=at,
             examination_unit=report.examination_unit,
             decided_by=actor.username,
+            decided_by_subject=actor.subject,
         )
         await outbox.add(session, "report.verified", payload, subject=str(report.id))
     elif report.status == ReportStatus.rejected:
@@ -149,6 +150,7 @@ async def _publish_outcome(
             reason=report.rejection_reason or "",
             rejected_at=at,
             decided_by=actor.username,
+            decided_by_subject=actor.subject,
         )
         await outbox.add(session, "report.rejected", rejected, subject=str(report.id))
     elif report.status == ReportStatus.withdrawn:
@@ -166,6 +168,7 @@ async def _publish_outcome(
             registered_at=report.received_at,
             answered_at=at,
             answered_by=actor.username,
+            answered_by_subject=actor.subject,
         )
         await outbox.add(session, "consultation.recorded", consultation, subject=str(report.id))
 

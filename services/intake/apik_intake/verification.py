@@ -14,6 +14,7 @@ from apik_intake.rules import ReportStatus, Step
 from apik_intake.schemas_steps import FormalVerification
 from apik_intake.service import apply_step
 from apik_shared.auth import Principal
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.problems import InvalidInput
 
 # The actor of the service's own steps.
@@ -27,6 +28,7 @@ async def verify_formally(
     data: FormalVerification,
     actor: Principal,
     completion_days: int,
+    calendar: OfficeCalendar,
 ) -> Report:
     details: dict[str, Any] = data.model_dump(
         mode="json", exclude_none=True, exclude={"decided_at"}
@@ -46,7 +48,7 @@ async def verify_formally(
     now = data.decided_at or datetime.now(UTC)
     changes: dict[str, Any] = {"completion_due": None}
     if not data.complete:
-        due = rules.completion_deadline(now, completion_days)
+        due = rules.completion_deadline(now, completion_days, calendar)
         changes["completion_due"] = due
         details["completion_due"] = due.isoformat()
     step = Step.formal_complete if data.complete else Step.formal_incomplete

@@ -14,8 +14,9 @@ from datetime import date
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from apik_reporting.rules import BY_CODE, MONTH_COLUMNS, Dimension
+from apik_reporting.rules import BY_CODE, MONTH_COLUMNS, Dimension, rounded
 from apik_reporting.schemas import Cell, KpiItem
+from apik_shared.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 BULAN = [
@@ -67,6 +68,7 @@ class AnnualData:
     kpis: Sequence[KpiItem]
     breakdowns: Mapping[Dimension, Sequence[Mapping[str, Cell]]]
     generated_on: date
+    ikm: Ikm | None = None  # the year's survey answers, per element (`ikm` is its index)
 
 
 def _latin1(text: str) -> str:
@@ -177,7 +179,8 @@ def annual_report(data: AnnualData) -> bytes:
         [(BY_CODE[k.indicator].label, k.percent) for k in data.kpis if k.percent is not None],
         mark=100.0,
     )
-    for number, (dimension, heading, column) in enumerate(SECTIONS, start=2):
+    _ikm(pdf, data.ikm)
+    for number, (dimension, heading, column) in enumerate(SECTIONS, start=3):
         items = data.breakdowns.get(dimension, [])
         pdf.heading(f"{number}. {heading}")
         labelled = [(_label(dimension, row), float(_count(row))) for row in items]
@@ -188,7 +191,7 @@ def annual_report(data: AnnualData) -> bytes:
         if dimension is Dimension.outcome:
             pdf.ln(2)
             pdf.bars("Hasil penyelesaian", labelled)
-    pdf.heading(f"{len(SECTIONS) + 2}. Per bulan")
+    pdf.heading(f"{len(SECTIONS) + 3}. Per bulan")
     months = data.breakdowns.get(Dimension.month, [])
     header = ["Bulan", *(MONTH_LABELS[c] for c in MONTH_COLUMNS)]
     pdf.grid(
@@ -203,6 +206,22 @@ def annual_report(data: AnnualData) -> bytes:
         pdf.cell(0, 5, _latin1(indicator.label), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.paragraph(indicator.definisi, size=8.5)
     return bytes(pdf.output())
+
+
+def _ikm(pdf: _Report, ikm: Ikm | None) -> None:
+    """The index with its grade and the average (NRR) of each of the nine elements."""
+    pdf.heading("2. Indeks Kepuasan Masyarakat (IKM)")
+    if ikm is None:
+        pdf.paragraph("Belum ada survei kepuasan yang diisi pelapor pada tahun ini.")
+        return
+    index, responses = angka(rounded(ikm.index)), angka(ikm.responses)
+    pdf.paragraph(
+        f"IKM {index} dari {responses} responden: mutu pelayanan {ikm.grade} "
+        f"({MUTU[ikm.grade].lower()})."
+    )
+    pdf.paragraph("Nilai rata-rata (NRR) per unsur pelayanan, skala 1 sampai 4:")
+    rows = [[LABELS_ID[e], angka(rounded(float(ikm.nrr[e])))] for e in ELEMENTS]
+    pdf.grid(["Unsur pelayanan", "NRR"], rows, [150, 30])
 
 
 def _pct(value: float | None) -> str:

@@ -17,7 +17,7 @@ from apik_reporting.deps import (
     scope_for,
 )
 from apik_reporting.exports import EXPORT_RESPONSES, tabular
-from apik_reporting.rules import FIRST_YEAR, LAST_YEAR
+from apik_reporting.rules import BY_CODE, FIRST_YEAR, LAST_YEAR
 from apik_reporting.schemas import KpiReport, TargetsIn, TargetsPublic
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.problems import InvalidInput, problem_responses
@@ -25,6 +25,7 @@ from apik_shared.problems import InvalidInput, problem_responses
 router = APIRouter(route_class=TransactionalRoute, tags=["kpis"])
 YearPath = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
 KPI_COLUMNS = ("indicator", "unit", "target", "achieved", "percent", "definition")
+TARGET_COLUMNS = ("office", "year", "indicator", "target")
 
 
 @router.put(
@@ -48,13 +49,22 @@ async def set_targets(
     "/targets/{year}",
     response_model=TargetsPublic,
     operation_id="reporting_get_targets",
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_targets(
-    year: YearPath, session: DbSession, actor: Reader, office: OfficeQuery = None
-) -> TargetsPublic:
+    request: Request, year: YearPath, session: DbSession, actor: Reader, office: OfficeQuery = None
+) -> Any:
+    """The office's targets; as CSV or XLSX one row per indicator, in the indicators' order."""
     chosen = office_for(actor, office)
     targets = await service.get_targets(session=session, office=chosen, year=year)
+    rows = [
+        {"office": chosen, "year": year, "indicator": code, "target": targets[code]}
+        for code in BY_CODE
+        if code in targets
+    ]
+    name = f"targets-{chosen}-{year}"
+    if (export := tabular(request, name=name, columns=TARGET_COLUMNS, items=rows)) is not None:
+        return export
     return TargetsPublic(year=year, office=chosen, targets=targets)
 
 

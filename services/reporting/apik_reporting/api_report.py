@@ -14,6 +14,7 @@ from apik_reporting.api import YearPath
 from apik_reporting.deps import AUTH, OfficeQuery, Reader, ReportingSettings, scope_for
 from apik_reporting.rules import Dimension
 from apik_reporting.service_breakdowns import breakdown
+from apik_reporting.service_ikm import ikm_of_year
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.problems import InvalidInput, problem_responses
 
@@ -47,7 +48,14 @@ async def get_annual_report(
     today = (
         datetime.now(settings.zone_for(scope or "")).date() if scope else datetime.now(UTC).date()
     )
-    data = AnnualData(year=year, office=scope, kpis=kpis, breakdowns=breakdowns, generated_on=today)
+    data = AnnualData(
+        year=year,
+        office=scope,
+        kpis=kpis,
+        breakdowns=breakdowns,
+        generated_on=today,
+        ikm=await ikm_of_year(session=session, year=year, office=scope),
+    )
     # fpdf2 is pure Python and synchronous: build off the event loop.
     content = await asyncio.to_thread(annual_report, data)
     filename = f"laporan-kinerja-{scope or 'nasional'}-{year}.pdf"

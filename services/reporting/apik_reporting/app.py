@@ -10,6 +10,7 @@ from apik_reporting.api_report import router as report_router
 from apik_reporting.api_staff import router as staff_router
 from apik_reporting.events import outbox, read_model_spec
 from apik_reporting.settings import Settings
+from apik_reporting.tasks import fold_job
 from apik_shared.app import create_service_app
 
 
@@ -21,5 +22,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[router, breakdowns_router, staff_router, report_router],
         outbox=outbox,
         consumers=[read_model_spec(settings)],
+        background=[fold_job(settings)],
     )
     return app

@@ -23,7 +23,8 @@ OfficeQuery = Annotated[
 ]
 
 
-def _settings(request: Request) -> Settings:
+# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Numeric
+from sqlalchemy import BigInteger, DateTime, Numeric, SmallInteger
 from sqlmodel import Field, SQLModel
 
 from apik_shared.fields import timestamp_field
@@ -37,15 +37,18 @@ class ReportFact(SQLModel, table=True):
     registered_on: date | None = None
     verified_at: datetime | None = timestamp_field(default=None)
     verified_on: date | None = None
-    verified_by: str | None = None
+    verified_by: str | None = None  # the username; the gateway's subject beside it
+    verified_by_subject: str | None = None
     rejected_at: datetime | None = timestamp_field(default=None)
     rejected_on: date | None = None
     rejected_by: str | None = None
+    rejected_by_subject: str | None = None
     withdrawn_at: datetime | None = timestamp_field(default=None)
     withdrawn_on: date | None = None
     answered_at: datetime | None = timestamp_field(default=None)
     answered_on: date | None = None
     answered_by: str | None = None
+    answered_by_subject: str | None = None
 
 
 class CaseFact(SQLModel, table=True):
@@ -85,12 +88,58 @@ class VisitFact(SQLModel, table=True):
     visit_id: str = Field(primary_key=True, max_length=64)
     office: str = Field(index=True, max_length=32)
     category: str | None = Field(default=None, max_length=32)
-    officer: str | None = None
+    officer: str | None = None  # the username, as the desk names its officers
+    officer_subject: str | None = None
     duration_seconds: int | None = None
     rating: int | None = None
     checked_in_at: datetime | None = timestamp_field(default=None)
     visited_on: date | None = None
     completed_at: datetime | None = timestamp_field(default=None)
+
+
+class SurveyFact(SQLModel, table=True):
+    """The reporter's answers to a closed case's satisfaction survey (case.surveyed).
+
+    One column per IKM element (`apik_shared.ikm.Element`), 1 to 4; a value the event did
+    not carry (or carried out of range) is None and the response is left out of the index.
+    """
+
+    __tablename__ = "survey_fact"
+
+    case_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    examiner_id: str | None = None
+    answered_at: datetime | None = timestamp_field(default=None)
+    answered_on: date | None = None
+    requirements: int | None = Field(default=None, sa_type=SmallInteger)
+    procedure: int | None = Field(default=None, sa_type=SmallInteger)
+    completion_time: int | None = Field(default=None, sa_type=SmallInteger)
+    cost: int | None = Field(default=None, sa_type=SmallInteger)
+    product: int | None = Field(default=None, sa_type=SmallInteger)
+    competence: int | None = Field(default=None, sa_type=SmallInteger)
+    behaviour: int | None = Field(default=None, sa_type=SmallInteger)
+    facilities: int | None = Field(default=None, sa_type=SmallInteger)
+    complaint_handling: int | None = Field(default=None, sa_type=SmallInteger)
+
+
+class FactMonth(SQLModel, table=True):
+    """How many facts of an office and month have one combination of raw values, with the
+    sums the averages need: kept by triggers on the fact tables (migration 0003), read
+    by `monthly.py`. Each database session adds to rows of its own (`shard`)."""
+
+    __tablename__ = "fact_month"
+
+    office: str = Field(primary_key=True, max_length=32)
+    month: date = Field(primary_key=True)  # the first day, in the office's calendar
+    family: str = Field(primary_key=True, max_length=16)  # registered, verified, closed…
+    k1: str = Field(primary_key=True, max_length=64)  # raw values; '' when missing
+    k2: str = Field(primary_key=True, max_length=16)
+    shard: int = Field(primary_key=True)
+    n: int = Field(sa_type=BigInteger)
+    sum1: int = Field(sa_type=BigInteger)
+    n1: int = Field(sa_type=BigInteger)
+    sum2: int = Field(sa_type=BigInteger)
+    n2: int = Field(sa_type=BigInteger)
 
 
 class Target(SQLModel, table=True):

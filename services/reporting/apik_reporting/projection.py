@@ -20,15 +20,17 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.models import CaseFact, ReportFact, VisitFact
+from apik_reporting.models import CaseFact, ReportFact, SurveyFact, VisitFact
 from apik_reporting.settings import Settings
 from apik_shared.events.envelope import CloudEvent
+from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
 
 log = logging.getLogger("apik.reporting.projection")
 
 REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
 CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
 VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
+SURVEYS: sa.Table = SurveyFact.__table__  # type: ignore[attr-defined]
 
 
 class Fields:
@@ -153,10 +155,12 @@ async def _report(session: AsyncSession, event: CloudEvent, f: Fields, s: Settin
         at = f.instant("verified_at") or event.time
         values |= {"verified_at": at, "verified_on": _on(s, office, at)}
         values |= {"verified_by": f.text("decided_by"), "track": f.text("track")}
+        values["verified_by_subject"] = f.text("decided_by_subject")
     elif event.type == "report.rejected":
         at = f.instant("rejected_at") or event.time
         values |= {"rejected_at": at, "rejected_on": _on(s, office, at)}
         values["rejected_by"] = f.text("decided_by")
+        values["rejected_by_subject"] = f.text("decided_by_subject")
     elif event.type == "report.closed":
         at = f.instant("closed_at") or event.time
         values |= {"withdrawn_at": at, "withdrawn_on": _on(s, office, at)}
@@ -164,6 +168,7 @@ async def _report(session: AsyncSession, event: CloudEvent, f: Fields, s: Settin
         at = f.instant("answered_at") or event.time
         values |= {"answered_at": at, "answered_on": _on(s, office, at)}
         values["answered_by"] = f.text("answered_by")
+        values["answered_by_subject"] = f.text("answered_by_subject")
     await upsert(
         session,
         REPORTS,
@@ -236,6 +241,7 @@ async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Setting
         "office": office,
         "category": f.text("category"),
         "officer": f.text("officer"),
+        "officer_subject": f.text("officer_subject"),
         "duration_seconds": f.number("duration_seconds"),
         "rating": f.number("rating"),
         "checked_in_at": checked_in,
@@ -245,11 +251,34 @@ async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Setting
     await upsert(session, VISITS, values)
 
 
+async def _survey(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+    case_id = f.text("case_id") or event.subject
+    if not case_id:
+        log.warning("%s %s names no case; ignored", event.type, event.id)
+        return
+    office = f.text("office") or ""
+    answered = f.instant("answered_at") or event.time
+    answers = f.nested("answers")
+    values: dict[str, Any] = {
+        "case_id": case_id,
+        "office": office,
+        "examiner_id": f.text("examiner_id"),
+        "answered_at": answered,
+        "answered_on": _on(s, office, answered),
+    }
+    for element in ELEMENTS:
+        score = answers.data.get(element.value)
+        valid = type(score) is int and LOWEST <= score <= HIGHEST
+        values[element.value] = score if valid else None
+    await upsert(session, SURVEYS, values)
+
+
 PROJECTORS: dict[str, Projector] = {
     **dict.fromkeys(_REPORT_STAGES, _report),
     "case.opened": _case,
     "case.closed": _case,
     "visit.completed": _visit,
+    "case.surveyed": _survey,
 }
 
 

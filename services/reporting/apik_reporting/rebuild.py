@@ -35,7 +35,7 @@ from apik_shared.db import Database
 from apik_shared.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
 from apik_shared.tables import inbox
 
-FACT_TABLES = ("report_fact", "case_fact", "visit_fact")
+FACT_TABLES = ("report_fact", "case_fact", "visit_fact", "survey_fact")
 
 
 @dataclass

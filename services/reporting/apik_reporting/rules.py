@@ -153,14 +153,21 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "ikm",
         "index",
-        "Community satisfaction index, 25 x the sum of the nine elements' averages / 9. "
-        "Not available yet: no event publishes the answers of examination's survey, so "
-        "achieved is 0 until one does.",
-        available=False,
+        "Community satisfaction index (IKM) of the reporters whose cases examination "
+        "closed: their answers to the satisfaction survey (case.surveyed, one per case), "
+        "nine elements each rated 1 to 4. Per element the average of the year's answers "
+        "(NRR); the index is 25 x the sum of the nine NRR / 9, rounded half-up to two "
+        "decimals: A 88.31-100 very good, B 76.61-88.30 good, C 65.00-76.60 poor, "
+        "D 25.00-64.99 not good. The year is that of the answer (answered_at); none "
+        "without answers. Every office together is the index of all their answers.",
         label="Indeks Kepuasan Masyarakat (IKM)",
         definisi=(
-            "25 x jumlah nilai rata-rata sembilan unsur / 9. Belum tersedia: belum ada "
-            "peristiwa yang memuat jawaban survei."
+            "Indeks kepuasan pelapor atas penanganan laporannya: jawaban survei kepuasan "
+            "setelah laporan ditutup (case.surveyed), sembilan unsur bernilai 1 sampai 4. "
+            "Per unsur dihitung nilai rata-rata (NRR) jawaban tahun itu; IKM = 25 x jumlah "
+            "NRR sembilan unsur / 9, dibulatkan dua desimal: A 88,31-100 sangat baik, "
+            "B 76,61-88,30 baik, C 65,00-76,60 kurang baik, D 25,00-64,99 tidak baik. "
+            "Tahun menurut tanggal pengisian survei."
         ),
     ),
 )
@@ -241,6 +248,7 @@ def target_problems(targets: dict[str, float]) -> list[tuple[str, str]]:
 
 STAFF_COLUMNS = (
     "person",
+    "username",
     "reports_verified",
     "reports_rejected",
     "consultations_answered",
@@ -254,7 +262,13 @@ STAFF_DEFINITION = (
     "decided_by), consultations answered (consultation.recorded answered_by, year of "
     "answered_at), cases closed (case.closed examiner_id, year of the last closure), desk "
     "visits served and their average rating (visit.completed officer, year of check-in). "
-    "A person is named as the producing service names them (a username or a roster id)."
+    "A person is the gateway's subject (the token's sub, e.g. user:<id>), the one "
+    "identifier every service shares: intake publishes it beside the username "
+    "(decided_by_subject, answered_by_subject), examination's examiner_id is one, the desk "
+    "publishes officer_subject when the officer rated the visit. Where an event carries a "
+    "username only (older events, a visit a supervisor rated), the username counts for "
+    "the subject it is seen with elsewhere in the year's rows, or stands on its own. "
+    "username is the name seen with the subject (none for someone seen by subject only)."
 )
 ROLLUP_DEFINITION = (
     "Each office's achievements for the year, one row per office with any fact; the last "

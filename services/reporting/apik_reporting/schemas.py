@@ -18,13 +18,13 @@ class TargetsIn(BaseModel):
     targets: dict[str, TargetValue]
 
 
+Number = int | float  # counts stay integers in JSON, CSV and XLSX
+
+
 class TargetsPublic(BaseModel):
     year: int
     office: str
-    targets: dict[str, float]
-
-
-Number = int | float  # counts stay integers in JSON, CSV and XLSX
+    targets: dict[str, Number]
 
 
 class KpiItem(BaseModel):

@@ -5,23 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_reporting import monthly
 from apik_reporting.models import Target
-from apik_reporting.projection import CASES, REPORTS, VISITS
-from apik_reporting.rules import (
-    CONSULTATION_KIND,
-    INDICATORS,
-    PUBLIC_REPORT_KINDS,
-    percent,
-    rounded,
-    target_problems,
-    year_bounds,
-)
+from apik_reporting.rules import INDICATORS, percent, target_problems
 from apik_reporting.schemas import KpiItem
+from apik_reporting.service_ikm import ikm_achieved
 from apik_shared.problems import InvalidInput
 
 TARGETS: sa.Table = Target.__table__  # type: ignore[attr-defined]
@@ -81,76 +73,16 @@ async def get_targets(
     return targets
 
 
-def _in(column: sa.ColumnElement[Any], year: int) -> sa.ColumnElement[bool]:
-    first, last = year_bounds(year)
-    return column.between(first, last)
-
-
-def _office(table: sa.Table, office: str | None) -> list[sa.ColumnElement[bool]]:
-    return [] if office is None else [table.c.office == office]
-
-
-async def _one(session: AsyncSession, query: sa.Executable) -> Any:
-    return (await session.execute(query)).one()
-
-
 async def achievements(
     *, session: AsyncSession, year: int, office: str | None
 ) -> dict[str, float | None]:
-    """Each indicator's value for the year, from the facts (see `rules.INDICATORS`).
-
-    One query per deciding date, each limited to the year's range of that date's index,
-    so a year costs the same however many years the read model holds.
-    """
-    r, c, v = REPORTS.c, CASES.c, VISITS.c
-    count = sa.func.count
-    _, last = year_bounds(year)
-    registered = await _one(
-        session,
-        sa.select(
-            count().filter(r.kind == CONSULTATION_KIND, r.answered_at.is_not(None)),
-            count().filter(r.kind.in_(PUBLIC_REPORT_KINDS)),
-        ).where(_in(r.registered_on, year), *_office(REPORTS, office)),
-    )
-    handed_over = await _one(
-        session, sa.select(count()).where(_in(r.verified_on, year), *_office(REPORTS, office))
-    )
-    closed = await _one(
-        session,
-        sa.select(
-            count(),
-            count().filter(c.sla_state == "met"),
-            count().filter(c.sla_state.is_not(None)),
-            sa.func.avg(c.working_days),
-        ).where(_in(c.closed_on, year), *_office(CASES, office)),
-    )
-    in_process = await _one(
-        session,
-        sa.select(count()).where(
-            c.opened_on <= last,
-            sa.or_(c.closed_on.is_(None), c.closed_on > last),
-            *_office(CASES, office),
-        ),
-    )
-    visits = await _one(
-        session,
-        sa.select(count(), sa.func.avg(v.duration_seconds), sa.func.avg(v.rating)).where(
-            _in(v.visited_on, year), *_office(VISITS, office)
-        ),
-    )
-    met, with_sla = closed[1], closed[2]
+    """Each indicator's value for the year (see `rules.INDICATORS`), summed from the
+    monthly counts (`monthly.py`): a year of every office together costs a few thousand
+    rows, however many reports the read model holds."""
+    totals = await monthly.year_totals(session=session, year=year, office=office)
     return {
-        "knl_recorded": registered[0],
-        "lm_registered": registered[1],
-        "reports_handed_over": handed_over[0],
-        "reports_closed": closed[0],
-        "reports_in_process": in_process[0],
-        "closed_within_sla_pct": rounded(Decimal(met) * 100 / with_sla, 1) if with_sla else None,
-        "avg_working_days_to_close": rounded(closed[3]),
-        "desk_visits": visits[0],
-        "desk_avg_duration_minutes": rounded(visits[1] / 60) if visits[1] is not None else None,
-        "desk_avg_rating": rounded(visits[2]),
-        "ikm": 0,
+        **totals.achievements(),
+        "ikm": await ikm_achieved(session=session, year=year, office=office),
     }
 
 

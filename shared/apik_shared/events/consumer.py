@@ -1,9 +1,12 @@
 """Idempotent JetStream consumers.
 
-A durable pull consumer with explicit ack. For each message the handler's effect and an
-`inbox` row (consumer, event id) commit in one transaction, so a redelivery finds the
-row and changes nothing. A failing handler is retried with backoff (`nak(delay)`); on
-its last delivery the message goes to a dead-letter subject and a `dead_letter` row.
+A durable pull consumer with explicit ack. An event's effect and an `inbox` row
+(consumer, event id) commit in one transaction, so a redelivery finds the row and
+changes nothing. The events of a fetched batch are first applied together, in one
+transaction (one inbox statement, one commit, and one bulk call when the spec has a
+`batch_handler`); if that fails, the batch is applied again one event per transaction,
+so the failing event alone is retried with backoff (`nak(delay)`) and, on its last
+delivery, goes to a dead-letter subject and a `dead_letter` row.
 """
 
 from __future__ import annotations
@@ -17,10 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from nats.aio.msg import Msg
-from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext, api
 from nats.js.errors import BadRequestError
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -36,6 +38,8 @@ from apik_shared.tracing import child_traceparent
 
 log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+# Applies several events, in stream order, in the caller's transaction.
+BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,13 @@ class ConsumerSpec:
     max_deliver: int = 5
     backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
     batch: int = 64
-    concurrency: int = 8  # events handled at once (each holds a database connection)
+    concurrency: int = 8  # events handled at once one by one (each holds a connection)
+    # The same effect as `handler` for many events at once, with bulk statements. Without
+    # it a batch's transaction calls `handler` for each event in turn.
+    batch_handler: BatchHandler | None = None
+    # Batches applied at once, each by its own subscription. Above 1 only for events
+    # whose order does not matter (e.g. one event per aggregate, like a handoff).
+    parallel_batches: int = 1
     # Subjects the filter lets through but the handler must not see (acked unread), e.g.
     # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
     skip_prefixes: Sequence[str] = ()
@@ -70,6 +80,18 @@ class ConsumerSpec:
             filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
             filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
         )
+
+
+# How long a fetch waits for messages; also how soon a consumer notices that the server
+# came back after an outage (the pull request waiting then was lost with the connection).
+FETCH_SECONDS = 1.0
+
+# One statement for a whole batch's inbox rows, whatever its size (one prepared plan).
+_CLAIM = text(
+    "INSERT INTO inbox (consumer, event_id, event_type) "
+    "SELECT :consumer, id, type FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[])) "
+    "AS batch(id, type) ON CONFLICT DO NOTHING RETURNING event_id"
+)
 
 
 def _aggregate_of(msg: Msg) -> str:
@@ -126,24 +148,40 @@ class Consumer:
             try:
                 js = await jetstream()
                 await self.ensure(js)
-                sub = await js.pull_subscribe_bind(self.durable, stream=STREAM_NAME)
-                while True:
-                    try:
-                        messages = await sub.fetch(self.spec.batch, timeout=5)
-                    except NatsTimeoutError:
-                        # nats-py turns a cancelled fetch into a timeout (nats.py#373).
-                        task = asyncio.current_task()
-                        if task is not None and task.cancelling():
-                            raise asyncio.CancelledError from None
-                        continue
-                    await self.handle_batch(messages, js)
+                subs = [
+                    await js.pull_subscribe_bind(self.durable, stream=STREAM_NAME)
+                    for _ in range(self.spec.parallel_batches)
+                ]
+                await asyncio.gather(*(self._consume(sub, js) for sub in subs))
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.warning("consumer %s interrupted; resubscribing", self.durable, exc_info=True)
                 await asyncio.sleep(1)
 
+    async def _consume(self, sub: JetStreamContext.PullSubscription, js: JetStreamContext) -> None:
+        while True:
+            try:
+                messages = await sub.fetch(self.spec.batch, timeout=FETCH_SECONDS)
+            except TimeoutError:  # nats' own TimeoutError derives from it
+                # nats-py turns a cancelled fetch into a timeout (nats.py#373).
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise asyncio.CancelledError from None
+                continue
+            await self.handle_batch(messages, js)
+
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
+        """First deliveries are applied together in one transaction; redeliveries (most
+        likely the events that failed before) and a batch that fails go one by one."""
+        first = [msg for msg in messages if msg.metadata.num_delivered == 1]
+        again = [msg for msg in messages if msg.metadata.num_delivered > 1]
+        if len(first) > 1 and await self._apply_together(first, js):
+            first = []
+        if first or again:
+            await self.handle_each(first + again, js)
+
+    async def handle_each(self, messages: list[Msg], js: JetStreamContext) -> None:
         """Events about different aggregates are handled side by side, so their commits
         share the disk's flushes; events about one aggregate keep their order."""
         lanes: dict[str, list[Msg]] = defaultdict(list)
@@ -157,6 +195,60 @@ class Consumer:
                     await self.handle(msg, js)
 
         await asyncio.gather(*(lane(queue) for queue in lanes.values()))
+
+    async def _apply_together(self, messages: list[Msg], js: JetStreamContext) -> bool:
+        """Applies the batch in one transaction and acks it; False (nothing applied, nothing
+        acked) when any event failed, for the caller to go one by one."""
+        events: list[CloudEvent] = []
+        for msg in messages:
+            if self.spec.skip_prefixes and msg.subject.startswith(tuple(self.spec.skip_prefixes)):
+                continue
+            try:
+                events.append(CloudEvent.from_json(msg.data))
+            except InvalidEnvelope:
+                return False  # the one-by-one path dead-letters it
+        try:
+            async with self._sessions() as session, session.begin():
+                fresh = await self._claim(session, events)
+                if fresh and self.spec.batch_handler is not None:
+                    await self.spec.batch_handler(session, fresh)
+                else:
+                    for event in fresh:
+                        await self._run_handler(session, event)
+                        # The next handler sees this one's rows and loads them afresh,
+                        # as it would in a transaction of its own.
+                        await session.flush()
+                        session.expunge_all()
+        except Exception:
+            log.info(
+                "consumer %s: a batch of %d failed; applying it event by event",
+                self.durable,
+                len(messages),
+                exc_info=True,
+            )
+            return False
+        await asyncio.gather(*(msg.ack() for msg in messages))
+        return True
+
+    async def _claim(self, session: AsyncSession, events: list[CloudEvent]) -> list[CloudEvent]:
+        """Inserts the batch's inbox rows; the events not applied before, in order."""
+        if not events:
+            return []
+        claimed = await session.execute(
+            _CLAIM,
+            {
+                "consumer": self.durable,
+                "ids": [e.id for e in events],
+                "types": [e.type for e in events],
+            },
+        )
+        new = set(claimed.scalars())
+        fresh = []
+        for event in events:
+            if event.id in new:
+                new.discard(event.id)  # the same event twice in one batch: applied once
+                fresh.append(event)
+        return fresh
 
     async def handle(self, msg: Msg, js: JetStreamContext) -> None:
         if self.spec.skip_prefixes and msg.subject.startswith(tuple(self.spec.skip_prefixes)):
@@ -196,12 +288,15 @@ class Consumer:
             )
             if first_time.first() is None:
                 return  # already applied: a redelivery or a duplicate publish
-            # Events this handler emits continue the producer's trace.
-            token = traceparent_var.set(child_traceparent(event.traceparent))
-            try:
-                await self.spec.handler(session, event)
-            finally:
-                traceparent_var.reset(token)
+            await self._run_handler(session, event)
+
+    async def _run_handler(self, session: AsyncSession, event: CloudEvent) -> None:
+        # Events this handler emits continue the producer's trace.
+        token = traceparent_var.set(child_traceparent(event.traceparent))
+        try:
+            await self.spec.handler(session, event)
+        finally:
+            traceparent_var.reset(token)
 
     async def _dead_letter(
         self, js: JetStreamContext, msg: Msg, event: CloudEvent | None, delivered: int, error: str

@@ -16,6 +16,7 @@ from apik_shared.events.payloads.examination import (
     CaseConcluded,
     CaseOpened,
     CaseSlaBreached,
+    CaseSurveyed,
 )
 from apik_shared.events.payloads.intake import (
     ReportRef,
@@ -38,6 +39,7 @@ __all__ = [
     "CaseConcluded",
     "CaseOpened",
     "CaseSlaBreached",
+    "CaseSurveyed",
     "Payload",
     "ReportRef",
     "ReportRegistered",

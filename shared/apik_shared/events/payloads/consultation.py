@@ -14,12 +14,16 @@ class VisitCompleted(Payload):
     office: str
     category: str  # as handled: a late objection is a complaint
     requested_category: str
-    officer: str
+    officer: str  # the officer's username, as the desk assigns visits
     duration_seconds: int
     rating: int
     checked_in_at: datetime
     ended_at: datetime
     completed_at: datetime
+    # The officer's gateway subject (`sub`), the identifier every service shares, when the
+    # officer entered the rating themselves; None when a supervisor did (the desk keeps
+    # only usernames). Optional: older events lack it.
+    officer_subject: str | None = None
 
 
 EVENT_TYPES: dict[str, type[Payload]] = {

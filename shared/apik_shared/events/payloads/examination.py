@@ -104,10 +104,29 @@ class CaseClosed(Payload):
     survey_token: str | None = None
 
 
+class CaseSurveyed(Payload):
+    """The reporter answered the satisfaction survey of a closed case (once per case).
+
+    The answers only: the free-text comment stays in examination (it may name people),
+    and nothing says who the reporter is.
+    """
+
+    case_id: str
+    report_id: str
+    registration_number: str
+    office: str
+    # The examiner of the case when it closed (the gateway subject), for the IKM per examiner.
+    examiner_id: str | None = None
+    # Each of the nine elements (`apik_shared.ikm.Element`) answered 1 to 4.
+    answers: dict[str, int]
+    answered_at: datetime
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "case.opened": CaseOpened,
     "case.assigned": CaseAssigned,
     "case.sla_breached": CaseSlaBreached,
     "case.concluded": CaseConcluded,
     "case.closed": CaseClosed,
+    "case.surveyed": CaseSurveyed,
 }

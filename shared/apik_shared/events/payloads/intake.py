@@ -41,12 +41,16 @@ class ReportVerified(ReportRef):
     location_regency: str | None = None
     # The examination unit the plenary sent it to (None: the office's own).
     examination_unit: str | None = None
+    # Who decided, as the gateway's token names them (`sub`): the one identifier every
+    # service shares (`decided_by` is the username). Optional: older events lack it.
+    decided_by_subject: str | None = None
 
 
 class ReportRejected(ReportRef):
     reason: str
     rejected_at: datetime
     decided_by: str
+    decided_by_subject: str | None = None  # the gateway's subject (see ReportVerified)
 
 
 class ReportClosed(ReportRef):
@@ -65,6 +69,7 @@ class ConsultationRecorded(ReportRef):
     registered_at: datetime
     answered_at: datetime
     answered_by: str
+    answered_by_subject: str | None = None  # the gateway's subject (see ReportVerified)
 
 
 class ReportLinked(ReportRef):

@@ -1,5 +1,8 @@
 """The community satisfaction index (IKM), as the regulation defines it (pure).
 
+Written once for examination (which runs the survey) and reporting (which counts it per
+office and year from `case.surveyed` events).
+
 Nine elements, each answered 1 to 4. Per element the average of the answers (NRR);
 the index is `25 * sum(NRR) / 9`: each element weighs exactly 1/9 (the regulation
 rounds the weight to 0.111 in its tables; we do not, so nine 4s give 100, not 99.9).
@@ -41,6 +44,8 @@ GRADES: tuple[tuple[Decimal, str, str], ...] = (
     (Decimal("65.00"), "C", "poor"),
     (Decimal("25.00"), "D", "not good"),
 )
+# The grade's meaning as the regulation words it (mutu pelayanan), for Indonesian text.
+MUTU: dict[str, str] = {"A": "Sangat baik", "B": "Baik", "C": "Kurang baik", "D": "Tidak baik"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,25 @@ def grade_of(index: Decimal) -> tuple[str, str]:
     raise ValueError(f"an index of {index} is below the scale (25-100)")
 
 
+def ikm_of_totals(responses: int, totals: Mapping[Element, int]) -> Ikm | None:
+    """The index of `responses` complete responses whose answers add up to `totals` per
+    element (what a database sums); None when there is none."""
+    if responses <= 0:
+        return None
+    if set(totals) != set(ELEMENTS):
+        raise ValueError("totals name each of the nine elements")
+    for element, total in totals.items():
+        if not LOWEST * responses <= total <= HIGHEST * responses:
+            raise ValueError(f"{element}: {total} is not a total of {responses} answers of 1-4")
+    nrr = {e: Fraction(totals[e], responses) for e in ELEMENTS}
+    exact = 25 * sum(nrr.values(), Fraction(0)) / len(ELEMENTS)
+    index = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+    grade, meaning = grade_of(index)
+    return Ikm(responses=responses, nrr=nrr, index=index, grade=grade, meaning=meaning)
+
+
 def compute_ikm(responses: Sequence[Mapping[str, int]]) -> Ikm | None:
     """The index of a set of complete responses; None when there is none."""
     if not responses:
@@ -77,14 +101,8 @@ def compute_ikm(responses: Sequence[Mapping[str, int]]) -> Ikm | None:
     for answers in responses:
         if answer_problems(answers):
             raise ValueError("every response answers the nine elements with 1 to 4")
-    count = len(responses)
-    nrr = {e: Fraction(sum(r[e] for r in responses), count) for e in ELEMENTS}
-    exact = 25 * sum(nrr.values(), Fraction(0)) / len(ELEMENTS)
-    index = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
-    grade, meaning = grade_of(index)
-    return Ikm(responses=count, nrr=nrr, index=index, grade=grade, meaning=meaning)
+    totals = {e: sum(r[e] for r in responses) for e in ELEMENTS}
+    return ikm_of_totals(len(responses), totals)
 
 
 # The questionnaire's wording of each element, as the regulation names them.

@@ -1,4 +1,4 @@
-"""IKM with worked examples and the grade boundaries."""
+"""The IKM (`apik_shared.ikm`): worked examples, grade boundaries, totals as SQL sums them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ from fractions import Fraction
 
 import pytest
 
-from apik_examination.rules_ikm import ELEMENTS, Element, answer_problems, compute_ikm, grade_of
+from apik_shared.ikm import (
+    ELEMENTS,
+    Element,
+    answer_problems,
+    compute_ikm,
+    grade_of,
+    ikm_of_totals,
+)
 
 
 def response(*values: int) -> dict[str, int]:
@@ -103,3 +110,21 @@ def test_answer_problems_name_the_element():
     ]
     with pytest.raises(ValueError):
         grade_of(Decimal("24.99"))
+
+
+def test_totals_give_the_same_index_as_the_responses():
+    responses = [
+        response(4, 4, 3, 4, 4, 3, 4, 3, 4),
+        response(3, 3, 3, 4, 3, 3, 3, 3, 3),
+        response(4, 3, 2, 4, 3, 4, 4, 3, 3),
+    ]
+    totals = {e: sum(r[e] for r in responses) for e in ELEMENTS}
+    assert ikm_of_totals(len(responses), totals) == compute_ikm(responses)
+    assert ikm_of_totals(0, dict.fromkeys(ELEMENTS, 0)) is None
+
+
+def test_impossible_totals_are_refused():
+    with pytest.raises(ValueError):
+        ikm_of_totals(2, dict.fromkeys(ELEMENTS, 9))  # two answers of at most 4
+    with pytest.raises(ValueError):
+        ikm_of_totals(1, {Element.cost: 4})  # eight elements missing

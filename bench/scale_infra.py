@@ -1,0 +1,78 @@
+"""The servers of the at-scale benchmark: an embedded PostgreSQL tuned like a modest
+production server, an embedded NATS, and the intake and reporting databases migrated."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+
+from apik_shared.devstack.databases import ensure_database
+from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
+from apik_shared.migrations import upgrade
+from apik_shared.settings import to_plain_postgres_url
+
+# The embedded server starts with shared_buffers=128MB; a database of a million
+# reports gets what a small production server would give it (set at run time, applied
+# by a restart), so the figures are not those of an undersized cache.
+SERVER_SETTINGS = {
+    "shared_buffers": "1GB",
+    "effective_cache_size": "4GB",
+    "work_mem": "16MB",
+    "maintenance_work_mem": "512MB",
+    "max_wal_size": "4GB",
+    "checkpoint_timeout": "15min",
+    "random_page_cost": "1.1",
+}
+
+
+@dataclass
+class Servers:
+    postgres: EmbeddedPostgres
+    nats: EmbeddedNats
+    intake_url: str
+    reporting_url: str
+    rebuild_url: str  # a second reporting database, replayed by the rebuild
+
+    def plain(self, url: str) -> str:
+        return to_plain_postgres_url(url)
+
+
+async def _configure(postgres: EmbeddedPostgres) -> None:
+    conn = await asyncpg.connect(postgres.admin_url)
+    try:
+        for name, value in SERVER_SETTINGS.items():
+            await conn.execute(f"ALTER SYSTEM SET {name} = '{value}'")
+    finally:
+        await conn.close()
+    postgres.stop()
+    postgres.start()
+
+
+@contextlib.asynccontextmanager
+async def servers(tmp: Path) -> AsyncIterator[Servers]:
+    """PostgreSQL and NATS in `tmp` on free ports, the three databases migrated."""
+    postgres = EmbeddedPostgres(tmp / "postgres").start()
+    nats_server = EmbeddedNats(tmp / "nats").start()
+    try:
+        await _configure(postgres)
+        urls = {
+            name: await ensure_database(postgres.admin_url, f"apik_{name}")
+            for name in ("intake", "reporting", "reporting_rebuild")
+        }
+        await upgrade(urls["intake"], "apik_intake:migrations")
+        await upgrade(urls["reporting"], "apik_reporting:migrations")
+        await upgrade(urls["reporting_rebuild"], "apik_reporting:migrations")
+        yield Servers(
+            postgres=postgres,
+            nats=nats_server,
+            intake_url=urls["intake"],
+            reporting_url=urls["reporting"],
+            rebuild_url=urls["reporting_rebuild"],
+        )
+    finally:
+        nats_server.stop()
+        postgres.stop()
