@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import datetime
 
 import httpx
 import pytest
 
+from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 from apik_shared.testing.polling import eventually
 from apik_shared.testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login, staff_office
 
 pytestmark = pytest.mark.e2e
+# PUSAT is not in the stack's calendars: it keeps the default zone (WIB).
+CALENDAR = OfficeCalendar(timezone=DEFAULT_TIMEZONE)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ANSWERS = dict.fromkeys(
     [
@@ -110,7 +113,8 @@ async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.Asy
             "activities",
             {
                 "kind": "written_clarification",
-                "held_on": date.today().isoformat(),
+                # The office's own date (PUSAT keeps WIB): in UTC it is still yesterday after 17:00.
+                "held_on": datetime.now(CALENDAR.zone).date().isoformat(),
                 "summary": "Surat klarifikasi kepada Kantor Pertanahan",
             },
             office.examiner,
