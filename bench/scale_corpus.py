@@ -20,21 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from bench.scale_people import FIRST_NAMES, LAST_NAMES, MONTHS, OCCUPATIONS, STREETS, VILLAGES
 from bench.scale_vocabulary import (
     CHANNELS,
-    FIRST_NAMES,
     LARGE_OFFICE,
-    LAST_NAMES,
     MALADMINISTRATION,
-    MONTHS,
-    OCCUPATIONS,
     OFFICES,
     OUTCOMES,
     RESENT,
     SECTORS,
     STORY,
-    STREETS,
-    VILLAGES,
 )
 
 __all__ = ["LARGE_OFFICE", "OFFICES", "Corpus", "Generated"]

@@ -17,23 +17,10 @@ from fpdf.enums import XPos, YPos
 
 from apik_consultation.models import Visit
 from apik_consultation.visitor import Visitor
+from apik_shared.indonesian import MONTHS
 
 CATEGORIES = {"consultation": "Konsultasi", "complaint": "Pengaduan", "objection": "Sanggahan"}
 RATINGS = {1: "Sangat buruk", 2: "Buruk", 3: "Cukup", 4: "Baik", 5: "Sangat baik"}
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 A6 = (105.0, 148.0)  # millimetres; fpdf2 names A3 to A5 only
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA"}
 

@@ -17,22 +17,10 @@ from fpdf.enums import XPos, YPos
 from apik_reporting.rules import BY_CODE, MONTH_COLUMNS, Dimension, rounded
 from apik_reporting.schemas import Cell, KpiItem
 from apik_shared.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
+from apik_shared.indonesian import MONTHS as MONTHS_ID
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+BULAN = MONTHS_ID
 OUTCOMES = {
     "resolved_by_agency": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
     "conciliation": "Selesai melalui konsiliasi atau mediasi",
