@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from apik_consultation import forms
 from apik_consultation.forms import lama, tanggal
@@ -11,6 +15,7 @@ from apik_consultation.visitor import Visitor
 from apik_shared.testing.pdf import check_structure, text_of
 from apik_shared.testing.services import RunningService
 from tests.consultation.conftest import png_base64
+from tests.consultation.pdf_xref import check_xref
 from tests.consultation.test_visits import VISITS, backdate, check_in, step
 
 
@@ -33,6 +38,7 @@ async def test_the_slip_shows_the_ticket_and_the_visitor(desk, officer):
     assert response.headers["content-type"] == "application/pdf"
     assert "tanda-terima" in response.headers["content-disposition"]
     check_structure(response.content)
+    check_xref(response.content)
     text = text_of(response.content)
     assert "TANDA TERIMA KUNJUNGAN" in text
     assert f"{visit['ticket']:03d}" in text
@@ -53,6 +59,7 @@ async def test_the_final_form_shows_outcome_rating_and_duration(desk, officer):
     assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
     content = response.content
     check_structure(content)
+    assert check_xref(content) >= 5  # catalog, pages, page, content, font (and the image)
     assert b"/Subtype /Image" in content  # the drawn signature is on the form
     text = text_of(content)
     assert "FORMULIR HASIL LAYANAN" in text
@@ -73,9 +80,10 @@ async def test_forms_are_for_the_desk_only(desk, officer, tokens):
 
 def test_forms_survive_long_text_and_other_scripts():
     now = datetime.now(UTC)
+    today = now.astimezone(ZoneInfo("Asia/Jakarta")).date()  # the desk's day, not UTC's
     visit = Visit(
-        office="KAB", day=now.date(), ticket=1, requested_category="objection",
-        category="objection", description="x" * 2000, institution="W" * 300, visitor="",
+        office="KAB", day=today, ticket=1, requested_category="objection", category="objection",
+        description="x" * 2000, institution="W" * 300, visitor="",
         status="completed", officer="o" * 150, checked_in_at=now, started_at=now, ended_at=now,
         duration_seconds=10**6, rating=1, rating_comment="日本" * 500, outcome="Y" * 5000,
         tender_reference="T" * 200, created_by="t",
@@ -86,3 +94,25 @@ def test_forms_survive_long_text_and_other_scripts():
     assert "277 jam 46 menit 40 detik" in text_of(form)
     assert "Nguy?n ?" in text_of(form)  # printed as ?, never a failed form
     check_structure(forms.slip(visit, visitor, timezone="Asia/Makassar"))
+
+
+def test_a_broken_cross_reference_is_noticed():
+    now = datetime.now(UTC)
+    visit = Visit(
+        office="KAB", day=now.astimezone(ZoneInfo("Asia/Jakarta")).date(), ticket=7,
+        requested_category="consultation", category="consultation", description="Syarat",
+        visitor="", status="waiting", checked_in_at=now, created_by="t",
+    )  # fmt: skip
+    good = forms.slip(visit, Visitor(name="Siti"), timezone="Asia/Jakarta")
+    check_xref(good)
+    # One byte more before the objects moves them and the table: what a careless writer
+    # (or a text-mode transfer) produces.
+    shifted = good.replace(b"1 0 obj", b" 1 0 obj", 1)
+    with pytest.raises(AssertionError, match="startxref"):
+        check_xref(shifted)
+    # A table entry off by one, the rest intact.
+    entry = re.search(rb"\n(\d{10}) 00000 n", good[good.rindex(b"\nxref\n") :])
+    assert entry is not None
+    wrong = f"{int(entry.group(1)) + 1:010d}".encode()
+    with pytest.raises(AssertionError, match="offset"):
+        check_xref(good.replace(entry.group(1) + b" 00000 n", wrong + b" 00000 n", 1))

@@ -44,7 +44,11 @@ async def test_a_late_objection_is_accepted_as_a_complaint(desk, officer):
 
 
 async def test_bad_objections_are_refused_and_change_nothing(desk, officer):
-    before = await desk.scalar("SELECT count(*) FROM visit")
+    counts = (
+        "SELECT (SELECT count(*) FROM visit) || '/' || (SELECT count(*) FROM visit_step)"
+        " || '/' || (SELECT coalesce(sum(last), 0) FROM ticket_counter)"
+    )
+    before = await desk.scalar(counts)
     cases = {
         "#/body/announced_on": objection(-1),  # announced tomorrow
         "#/body/tender_reference": objection(1, tender_reference=None),
@@ -59,7 +63,8 @@ async def test_bad_objections_are_refused_and_change_nothing(desk, officer):
         assert response.status_code == 422, (pointer, response.text)
         assert response.headers["content-type"] == PROBLEM
         assert response.json()["errors"][0]["pointer"] == pointer
-    assert await desk.scalar("SELECT count(*) FROM visit") == before
+    # No visit, no step, and no queue ticket used up.
+    assert await desk.scalar(counts) == before
 
 
 async def set_due(desk: RunningService, visit_id: str, days_from_today: int) -> None:

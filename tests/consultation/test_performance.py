@@ -101,6 +101,20 @@ async def test_what_visitors_come_about(desk, tokens):
     }
     terms = {t["term"]: t["visits"] for t in report["frequent_terms"]}
     assert terms["syarat"] == 2 and terms["kualifikasi"] == 2 and terms["tender"] == 2
+    week = str(today - timedelta(days=today.weekday()))
+    trend = {(w["week"], w["term"]): w["visits"] for w in report["topic_weekly"]}
+    assert trend[(week, "kualifikasi")] == 2 and trend[(week, "keberatan")] == 2
+    assert {w["term"] for w in report["topic_weekly"]} == set(terms)
+    by_category = {
+        c["category"]: {t["term"]: t["visits"] for t in c["terms"]}
+        for c in report["frequent_terms_by_category"]
+    }
+    assert (
+        by_category["consultation"]["syarat"] == 2
+        and "keberatan" not in by_category["consultation"]
+    )
+    assert by_category["objection"]["keberatan"] == 1 and "syarat" not in by_category["objection"]
+    assert by_category["complaint"]["pemenang"] == 1  # the late objection's words
     too_long = await desk.client.get(
         "/api/v1/consultation/analysis",
         params={"from": "2020-01-01", "to": "2026-01-01"},

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from apik_consultation import rules
+from apik_consultation.deps import terms_of
 from apik_consultation.rules import (
     AnswerState,
     Category,
@@ -15,6 +17,7 @@ from apik_consultation.rules import (
     Step,
     VisitStatus,
 )
+from apik_consultation.settings import Settings
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -178,3 +181,33 @@ class TestPerformance:
 
     def test_nothing_served(self):
         assert rules.performance([]) == []
+
+
+class TestTermsFromSettings:
+    """The office sets its own terms (`APIK_OBJECTION_FILING_DAYS`, …); the routes read
+    them through `terms_of`."""
+
+    def test_every_term_is_taken_from_the_settings(self):
+        settings = Settings(
+            env="development",
+            objection_filing_days=7,
+            objection_answer_days=4,
+            appeal_filing_days=3,
+            appeal_answer_days=10,
+            appeal_guarantee_percent=2,
+        )
+        terms = terms_of(settings)
+        assert terms == ObjectionTerms(
+            filing_days=7,
+            answer_days=4,
+            appeal_filing_days=3,
+            appeal_answer_days=10,
+            appeal_guarantee_percent=2,
+        )
+        assert not terms.is_late(announced_on=date(2026, 11, 1), filed_on=date(2026, 11, 8))
+        # Unset, they are the procurement rules' own: 5, 3, 5 and 14 days, 1 %.
+        assert terms_of(Settings(env="development")) == ObjectionTerms()
+
+    def test_a_term_of_zero_days_is_refused(self):
+        with pytest.raises(ValidationError, match="objection_filing_days"):
+            Settings(env="development", objection_filing_days=0)

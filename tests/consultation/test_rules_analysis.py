@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from apik_consultation.rules_analysis import frequent_terms, week_of, weekly_counts
+from apik_consultation.rules_analysis import (
+    frequent_terms,
+    week_of,
+    weekly_counts,
+    weekly_term_counts,
+)
 
 
 def test_weeks_start_on_monday():
@@ -38,3 +43,18 @@ def test_frequent_terms_count_each_description_once_and_skip_stopwords():
     assert top == [("kualifikasi", 2), ("syarat", 2), ("ditolak", 1)]
     words = dict(frequent_terms(texts, top=50))
     assert "tentang" not in words and "bertanya" not in words and "dan" not in words
+
+
+def test_a_topic_trend_counts_descriptions_per_week():
+    visits = [
+        (date(2026, 11, 16), "Jaminan penawaran ditolak, jaminan palsu?"),
+        (date(2026, 11, 24), "Jaminan penawaran hilang"),
+        (date(2026, 11, 25), "Syarat kualifikasi dan jaminan"),
+        (date(2026, 11, 26), "Sanggahan tentang kualifikasi"),
+    ]
+    assert weekly_term_counts(visits, ["jaminan", "kualifikasi"]) == [
+        (date(2026, 11, 16), "jaminan", 1),  # once per description, however often it is said
+        (date(2026, 11, 23), "jaminan", 2),
+        (date(2026, 11, 23), "kualifikasi", 2),
+    ]
+    assert weekly_term_counts(visits, []) == []

@@ -78,8 +78,11 @@ async def test_a_full_visit_publishes_visit_completed_once(desk, officer):
     await step(desk, officer, vid, "resume")
     # Ten minutes ago it started, paused for five after two, and has run three since.
     await backdate(desk, vid, {"start": 10, "pause": 8, "resume": 3})
-    ended = await step(desk, officer, vid, "end", {"outcome": "Dijelaskan syarat kualifikasi"})
+    talk = "Pengunjung menanyakan syarat SBU; dijelaskan dengan dokumen pemilihan."
+    ending = {"outcome": "Dijelaskan syarat kualifikasi", "conversation": talk}
+    ended = await step(desk, officer, vid, "end", ending)
     assert ended["status"] == "ended" and ended["clock_running"] is False
+    assert ended["outcome"] == ending["outcome"] and ended["conversation"] == talk
     assert 5 * 60 - 2 <= ended["duration_seconds"] <= 5 * 60 + 2
     rating = {"score": 5, "comment": "Sangat membantu", "signature": png_base64()}
     rated = await step(desk, officer, vid, "rating", rating)
@@ -167,6 +170,13 @@ async def test_bad_input_is_a_problem_and_changes_nothing(desk, officer):
     )
     assert never_started.status_code == 409 and never_started.headers["content-type"] == PROBLEM
     assert never_started.json()["type"] == "/problems/transition-not-allowed"
+    unchanged = (await desk.client.get(f"{VISITS}/{vid}", headers=officer)).json()
+    assert unchanged == visit  # the whole visit as checked in: status, version, clock
+    assert unchanged["status"] == "waiting" and unchanged["version"] == 1
+    steps = await desk.scalar(
+        "SELECT string_agg(step, ',') FROM visit_step WHERE visit_id = :v", v=uuid.UUID(vid)
+    )
+    assert steps == "check_in"
     await step(desk, officer, vid, "start")
     await step(desk, officer, vid, "end", {"outcome": "Selesai"})
     for score in (0, 6, "lima"):

@@ -14,9 +14,11 @@ from apik_consultation.rules import Category
 from apik_consultation.schemas import (
     Analysis,
     CategoryCount,
+    CategoryTerms,
     OfficerPerformance,
     PerformanceReport,
     TermCount,
+    TopicWeekCount,
     WeekCount,
 )
 from apik_shared.auth import Role
@@ -91,7 +93,8 @@ async def visits_analysis(
     session: DbSession, actor: Reader, period_from: PeriodFrom, period_to: PeriodTo
 ) -> Analysis:
     """Visits checked in during the period (the desk's days): per category, per week and
-    category, and the words visitors' descriptions name most often."""
+    category, the words visitors' descriptions name most often (the topics) with their
+    weekly trend, and the most frequent words per category."""
     _check_period(period_from, period_to)
     rows = await analysis.checked_in_between(
         session=session, office=actor.office_scope(), first=period_from, last=period_to
@@ -103,6 +106,21 @@ async def visits_analysis(
         categories.append(CategoryCount(category=category, visits=len(mine), late_objections=late))
     weekly = rules_analysis.weekly_counts((day, category) for day, category, _, _ in rows)
     terms = rules_analysis.frequent_terms(text for _, _, _, text in rows)
+    topic_weekly = rules_analysis.weekly_term_counts(
+        ((day, text) for day, _, _, text in rows), [term for term, _ in terms]
+    )
+    by_category = [
+        CategoryTerms(
+            category=category,
+            terms=[
+                TermCount(term=t, visits=n)
+                for t, n in rules_analysis.frequent_terms(
+                    (text for _, c, _, text in rows if c == category.value), top=5
+                )
+            ],
+        )
+        for category in Category
+    ]
     return Analysis(
         office=actor.office_scope(),
         period_from=period_from,
@@ -110,4 +128,6 @@ async def visits_analysis(
         categories=categories,
         weekly=[WeekCount(week=w, category=Category(c), visits=n) for w, c, n in weekly],
         frequent_terms=[TermCount(term=t, visits=n) for t, n in terms],
+        topic_weekly=[TopicWeekCount(week=w, term=t, visits=n) for w, t, n in topic_weekly],
+        frequent_terms_by_category=by_category,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
 # Indonesian function words and the desk's own vocabulary, which every description shares
@@ -33,11 +33,29 @@ def weekly_counts(visits: Iterable[tuple[date, str]]) -> list[tuple[date, str, i
     return [(week, category, n) for (week, category), n in sorted(counts.items())]
 
 
+def terms_of(text: str) -> set[str]:
+    """The words of a description that can name a problem: stopwords and words under four
+    letters left out, each word once."""
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in STOPWORDS}
+
+
 def frequent_terms(texts: Iterable[str], *, top: int = 10) -> list[tuple[str, int]]:
-    """The words most visitors used, each counted once per description, stopwords and
-    words under four letters left out; ties in alphabetical order."""
+    """The words most visitors used, each counted once per description; ties in
+    alphabetical order."""
     counts: Counter[str] = Counter()
     for text in texts:
-        words = {w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in STOPWORDS}
-        counts.update(words)
+        counts.update(terms_of(text))
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def weekly_term_counts(
+    visits: Iterable[tuple[date, str]], terms: Collection[str]
+) -> list[tuple[date, str, int]]:
+    """(week, term, visits) for each of `terms` and each week whose descriptions used it:
+    the trend of a topic, in order of week then term."""
+    wanted = set(terms)
+    counts: Counter[tuple[date, str]] = Counter()
+    for day, text in visits:
+        week = week_of(day)
+        counts.update((week, term) for term in terms_of(text) & wanted)
+    return [(week, term, n) for (week, term), n in sorted(counts.items())]

@@ -71,7 +71,8 @@ class Ending(Strict):
 
 
 class Rating(Strict):
-    score: int = Field(ge=1, le=5, description="1 very bad … 5 very good")
+    # Strict: JSON `true` or `4.0` is not a rating, though lax parsing would make it one.
+    score: int = Field(ge=1, le=5, strict=True, description="1 very bad … 5 very good")
     comment: str | None = Field(default=None, max_length=2000)
     signature: str | None = Field(
         default=None,
@@ -249,6 +250,19 @@ class TermCount(BaseModel):
     visits: int
 
 
+class TopicWeekCount(BaseModel):
+    """How many descriptions used one of the frequent terms (a topic) in one week."""
+
+    week: date  # the Monday the week starts on
+    term: str
+    visits: int
+
+
+class CategoryTerms(BaseModel):
+    category: Category
+    terms: list[TermCount]
+
+
 class Analysis(BaseModel):
     office: str | None
     period_from: date
@@ -256,3 +270,6 @@ class Analysis(BaseModel):
     categories: list[CategoryCount]
     weekly: list[WeekCount]
     frequent_terms: list[TermCount]
+    # The trend of each frequent term, and the problems each category's visitors name most.
+    topic_weekly: list[TopicWeekCount]
+    frequent_terms_by_category: list[CategoryTerms]
