@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from apik_examination import service_survey
-from apik_examination.deps import AUTH, Reader
+from apik_examination.deps import AUTH, ExamSettings, Reader
 from apik_examination.schemas_survey import (
     IkmPublic,
     SurveyAnswer,
@@ -23,7 +23,6 @@ from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_respo
 
 router = APIRouter(route_class=TransactionalRoute, tags=["survey"])
 Token = Annotated[str, Path(min_length=16, max_length=64)]
-_DAY = timedelta(days=1)
 
 
 @router.get(
@@ -71,6 +70,7 @@ async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) ->
 async def ikm(
     session: DbSession,
     actor: Reader,
+    settings: ExamSettings,
     office: Annotated[str | None, Query(min_length=1, max_length=32)] = None,
     examiner_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
     case_id: uuid.UUID | None = None,
@@ -79,8 +79,8 @@ async def ikm(
 ) -> IkmPublic:
     """The index of the answered surveys, per office, examiner, case and period.
 
-    `since` and `until` are days (UTC), both included. Without the national role the
-    office is the caller's own.
+    `since` and `until` are days (both included) in each survey's office's time zone.
+    Without the national role the office is the caller's own.
     """
     scope = actor.office_scope()
     if scope is not None and office not in (None, scope):
@@ -89,16 +89,12 @@ async def ikm(
         raise InvalidInput.field("#/query/until", "The period ends before it starts.")
     result = await service_survey.ikm(
         session=session,
+        settings=settings,
         office=office or scope,
         examiner_id=examiner_id,
         case_id=case_id,
-        since=datetime.combine(since, time.min, tzinfo=UTC) if since else None,
-        # The last day is included; "until the end of time" needs no bound at all.
-        until=(
-            datetime.combine(until, time.min, tzinfo=UTC) + _DAY
-            if until and until < date.max
-            else None
-        ),
+        since=since,
+        until=until,
     )
     if result is None:
         return IkmPublic(responses=0, nrr={}, index=None, grade=None, meaning=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from apik_shared.ikm import Element
 
@@ -26,8 +26,9 @@ class SurveyForm(BaseModel):
 class SurveyAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Element name to 1-4; every element is checked and named when wrong.
-    answers: dict[str, int] = Field(max_length=9)
+    # Element name to 1-4; every element is checked and named when wrong. Strict: JSON
+    # `true` or "3" is no answer on the scale (lax parsing would take true for 1).
+    answers: dict[str, StrictInt] = Field(max_length=9)
     comment: str | None = Field(default=None, max_length=2000)
 
 

@@ -15,8 +15,10 @@ from sqlmodel import col, select
 from apik_examination.models import Case, SlaPolicy
 from apik_examination.rules import TERMINAL_STATUSES
 from apik_examination.rules_sla import SlaUnit
-from apik_examination.service_sla import load_policies, refresh_clock
+from apik_examination.service_sla import load_policies, refresh_clocks
 from apik_examination.settings import Settings
+
+_SLICE = 1000
 
 
 async def list_policies(*, session: AsyncSession) -> list[SlaPolicy]:
@@ -79,8 +81,14 @@ async def add_policy_version(
         .with_for_update()
     )
     policies = await load_policies(session=session)
-    for case in live.scalars():
-        await refresh_clock(
-            session=session, case=case, settings=settings, now=now, policies=policies
+    cases = list(live.scalars())
+    # In slices: a statement binds at most 32767 parameters (one per case id here).
+    for start in range(0, len(cases), _SLICE):
+        await refresh_clocks(
+            session=session,
+            cases=cases[start : start + _SLICE],
+            settings=settings,
+            now=now,
+            policies=policies,
         )
     return policy

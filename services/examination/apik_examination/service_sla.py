@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, text
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
 from apik_examination.events import outbox
@@ -31,8 +33,12 @@ from apik_examination.rules_sla import (
     select_policy,
 )
 from apik_examination.settings import Settings
+from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseSlaBreached
 from apik_shared.problems import Conflict
+
+CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
+SLA_BREACHES: sa.Table = SlaBreach.__table__  # type: ignore[attr-defined]
 
 # One replica scans at a time; the others skip their turn (transaction-scoped lock).
 SCAN_LOCK_KEY = 0x4150494B5341  # "APIKSA"
@@ -92,13 +98,57 @@ async def load_policies(*, session: AsyncSession) -> list[PolicyVersion]:
     return [_version(row) for row in rows.scalars()]
 
 
-async def _transitions(session: AsyncSession, case_id: uuid.UUID) -> list[Transition]:
+async def transitions_of(
+    *, session: AsyncSession, case_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Transition]]:
+    """The status histories of several cases in one query, each in time order."""
+    logs: dict[uuid.UUID, list[Transition]] = {case_id: [] for case_id in case_ids}
+    if not case_ids:
+        return logs
     rows = await session.execute(
-        select(CaseEvent.at, CaseEvent.status)
-        .where(CaseEvent.case_id == case_id, col(CaseEvent.status).is_not(None))
-        .order_by(col(CaseEvent.at), col(CaseEvent.id))
+        select(CaseEvent.case_id, CaseEvent.at, CaseEvent.status)
+        .where(col(CaseEvent.case_id).in_(case_ids), col(CaseEvent.status).is_not(None))
+        .order_by(col(CaseEvent.case_id), col(CaseEvent.at), col(CaseEvent.id))
     )
-    return [Transition(at=at, status=status) for at, status in rows.all()]
+    for case_id, at, status in rows.all():
+        if status is not None:  # the query keeps only the events that set a status
+            logs[case_id].append(Transition(at=at, status=status))
+    return logs
+
+
+def _compute(
+    *,
+    case: Case,
+    transitions: Sequence[Transition],
+    policies: Sequence[PolicyVersion],
+    settings: Settings,
+    now: datetime,
+) -> tuple[SlaClock, PolicyVersion]:
+    policy = select_policy(
+        policies, track=case.track, classification=case.classification, opened_at=case.opened_at
+    )
+    if policy is None:  # the defaults exist from the migration; someone removed them
+        raise Conflict(f"No SLA policy for the {case.track} track.")
+    if not transitions:
+        transitions = [Transition(at=case.opened_at, status=case.status)]
+    clock = compute_clock(
+        terms=policy.terms,
+        calendar=settings.calendar_for(case.office),
+        transitions=transitions,
+        terminal_statuses=TERMINAL_STATUSES,
+        now=now,
+    )
+    return clock, policy
+
+
+def _cached(clock: SlaClock, policy: PolicyVersion) -> dict[str, Any]:
+    """The case columns lists filter on, for this clock."""
+    return {
+        "sla_policy_id": uuid.UUID(policy.id),
+        "sla_phase": clock.phase.value,
+        "sla_warn_at": clock.warn_at,
+        "sla_breach_at": clock.breach_at,
+    }
 
 
 async def clock_of(
@@ -112,22 +162,10 @@ async def clock_of(
     """The case's clock at `now`, recomputed from its event log."""
     if policies is None:
         policies = await load_policies(session=session)
-    policy = select_policy(
-        policies, track=case.track, classification=case.classification, opened_at=case.opened_at
+    logs = await transitions_of(session=session, case_ids=[case.id])
+    return _compute(
+        case=case, transitions=logs[case.id], policies=policies, settings=settings, now=now
     )
-    if policy is None:  # the defaults exist from the migration; someone removed them
-        raise Conflict(f"No SLA policy for the {case.track} track.")
-    transitions = await _transitions(session, case.id)
-    if not transitions:
-        transitions = [Transition(at=case.opened_at, status=case.status)]
-    clock = compute_clock(
-        terms=policy.terms,
-        calendar=settings.calendar_for(case.office),
-        transitions=transitions,
-        terminal_statuses=TERMINAL_STATUSES,
-        now=now,
-    )
-    return clock, policy
 
 
 async def refresh_clock(
@@ -142,13 +180,44 @@ async def refresh_clock(
     clock, policy = await clock_of(
         session=session, case=case, settings=settings, now=now, policies=policies
     )
-    case.sla_policy_id = uuid.UUID(policy.id)
-    case.sla_phase = clock.phase.value
-    case.sla_warn_at = clock.warn_at
-    case.sla_breach_at = clock.breach_at
+    for name, value in _cached(clock, policy).items():
+        setattr(case, name, value)
     session.add(case)
     await session.flush()
     return clock, policy
+
+
+async def refresh_clocks(
+    *,
+    session: AsyncSession,
+    cases: Sequence[Case],
+    settings: Settings,
+    now: datetime,
+    policies: Sequence[PolicyVersion],
+) -> list[tuple[Case, SlaClock, PolicyVersion]]:
+    """`refresh_clock` for many cases in a fixed number of statements, however many.
+
+    One query reads every event log, one statement rewrites the cached columns of the
+    cases whose clock moved. The caller holds the rows' locks (the scan, a policy
+    change); the objects are given the written values without being marked dirty.
+    """
+    logs = await transitions_of(session=session, case_ids=[c.id for c in cases])
+    clocks: list[tuple[Case, SlaClock, PolicyVersion]] = []
+    moved: list[dict[str, Any]] = []
+    for case in cases:
+        clock, policy = _compute(
+            case=case, transitions=logs[case.id], policies=policies, settings=settings, now=now
+        )
+        clocks.append((case, clock, policy))
+        values = _cached(clock, policy)
+        if any(getattr(case, name) != value for name, value in values.items()):
+            moved.append({"case_id": case.id, **values})
+            for name, value in values.items():
+                set_committed_value(case, name, value)  # as the row will be, not dirty
+    if moved:
+        # One executemany; the SET clause is the parameters named after columns.
+        await session.execute(update(CASES).where(CASES.c.id == bindparam("case_id")), moved)
+    return clocks
 
 
 @dataclass(frozen=True)
@@ -173,6 +242,8 @@ async def scan_breaches(
     publication idempotent even without it. Rows a request is changing right now are
     skipped (`SKIP LOCKED`): that request recomputes their clock itself. Batches (each
     its own transaction) keep the row locks short, so requests never wait for a scan.
+    A batch costs the same few statements however many cases it holds (one reads their
+    event logs, one rewrites the moved clocks, two record and publish the breaches).
     """
     locked = await session.execute(
         text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": SCAN_LOCK_KEY}
@@ -198,49 +269,68 @@ async def scan_breaches(
     if after is not None:
         query = query.where(col(Case.id) > after)
     cases = list((await session.execute(query)).scalars())
+    if not cases:
+        return ScanBatch(locked=True, published=0, last_id=None)
     policies = await load_policies(session=session)
-    published = 0
-    for case in cases:
-        clock, policy = await refresh_clock(
-            session=session, case=case, settings=settings, now=now, policies=policies
-        )
-        if clock.state is not SlaState.breached or clock.breach_at is None:
-            continue
-        if await publish_breach(session=session, case=case, clock=clock, policy=policy):
-            published += 1
+    clocks = await refresh_clocks(
+        session=session, cases=cases, settings=settings, now=now, policies=policies
+    )
+    breached = [
+        (case, clock, policy)
+        for case, clock, policy in clocks
+        if clock.state is SlaState.breached and clock.breach_at is not None
+    ]
+    published = await publish_breaches(session=session, breached=breached)
     last = cases[-1].id if len(cases) == batch else None
     return ScanBatch(locked=True, published=published, last_id=last)
 
 
-async def publish_breach(
-    *, session: AsyncSession, case: Case, clock: SlaClock, policy: PolicyVersion
-) -> bool:
-    assert clock.breach_at is not None
+async def publish_breaches(
+    *, session: AsyncSession, breached: Sequence[tuple[Case, SlaClock, PolicyVersion]]
+) -> int:
+    """Records the breaches not recorded yet and publishes those, in two statements.
+
+    A case stays breached until it closes, so most of these were recorded by an earlier
+    scan: the key (case, policy) turns them away and only the new ones are published.
+    """
+    if not breached:
+        return 0
     inserted = await session.execute(
-        insert(SlaBreach)
+        insert(SLA_BREACHES)
         .values(
-            case_id=case.id,
-            policy_id=uuid.UUID(policy.id),
-            breached_at=clock.breach_at,
-            detected_at=func.now(),
+            [
+                {
+                    "case_id": case.id,
+                    "policy_id": uuid.UUID(policy.id),
+                    "breached_at": clock.breach_at,
+                    "detected_at": func.now(),
+                }
+                for case, clock, policy in breached
+            ]
         )
         .on_conflict_do_nothing()
-        .returning(col(SlaBreach.case_id))
+        .returning(SLA_BREACHES.c.case_id, SLA_BREACHES.c.policy_id)
     )
-    if inserted.first() is None:
-        return False
-    payload = CaseSlaBreached(
-        case_id=str(case.id),
-        registration_number=case.registration_number,
-        office=case.office,
-        track=case.track,
-        classification=case.classification,
-        policy_id=policy.id,
-        policy_version=policy.version,
-        target=clock.target,
-        unit=clock.unit.value,
-        due_on=clock.due_on,
-        breached_at=clock.breach_at,
-    )
-    await outbox.add(session, "case.sla_breached", payload, subject=str(case.id))
-    return True
+    new = {(case_id, str(policy_id)) for case_id, policy_id in inserted.all()}
+    events = [
+        Outgoing(
+            CaseSlaBreached(
+                case_id=str(case.id),
+                registration_number=case.registration_number,
+                office=case.office,
+                track=case.track,
+                classification=case.classification,
+                policy_id=policy.id,
+                policy_version=policy.version,
+                target=clock.target,
+                unit=clock.unit.value,
+                due_on=clock.due_on,
+                breached_at=clock.breach_at,
+            ),
+            subject=str(case.id),
+        )
+        for case, clock, policy in breached
+        if (case.id, policy.id) in new and clock.breach_at is not None
+    ]
+    await outbox.add_many(session, "case.sla_breached", events)
+    return len(events)

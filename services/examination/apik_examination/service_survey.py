@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -93,23 +93,45 @@ async def answer_survey(
 async def ikm(
     *,
     session: AsyncSession,
+    settings: Settings,
     office: str | None,
     examiner_id: str | None,
     case_id: uuid.UUID | None,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
 ) -> Ikm | None:
-    """The IKM of the answered surveys matching every filter given (None: no answers)."""
-    query = select(Survey.answers).where(col(Survey.answered_at).is_not(None))
+    """The IKM of the answered surveys matching every filter given (None: no answers).
+
+    `since` and `until` (both included) are days of each survey's own office, as the
+    office and reporting count them: an answer at 03:00 WIB on 1 March is March's, though
+    in UTC it is still February. SQL narrows to a window a day wider on each side (no
+    zone is more than 14 hours off UTC); the office's calendar decides each answer.
+    """
+    query = select(Survey.answers, Survey.office, Survey.answered_at).where(
+        col(Survey.answered_at).is_not(None)
+    )
     if office is not None:
         query = query.where(Survey.office == office)
     if examiner_id is not None:
         query = query.where(Survey.examiner_id == examiner_id)
     if case_id is not None:
         query = query.where(Survey.case_id == case_id)
-    if since is not None:
-        query = query.where(col(Survey.answered_at) >= since)
-    if until is not None:
-        query = query.where(col(Survey.answered_at) < until)
-    rows = (await session.execute(query)).scalars()
-    return compute_ikm([r for r in rows if r is not None])
+    if since is not None and since > date.min + _DAY:
+        query = query.where(col(Survey.answered_at) >= _midnight_utc(since - _DAY))
+    if until is not None and until < date.max - 2 * _DAY:
+        query = query.where(col(Survey.answered_at) < _midnight_utc(until + 2 * _DAY))
+    answers = []
+    for row_answers, row_office, answered_at in (await session.execute(query)).all():
+        if row_answers is None or answered_at is None:
+            continue
+        day = settings.calendar_for(row_office).local_date(answered_at)
+        if (since is None or since <= day) and (until is None or day <= until):
+            answers.append(row_answers)
+    return compute_ikm(answers)
+
+
+_DAY = timedelta(days=1)
+
+
+def _midnight_utc(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

@@ -1,0 +1,138 @@
+"""The breach scan on real PostgreSQL and NATS: its cost per batch, what it publishes,
+and the warning state it leaves for the lists."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event, text
+
+from apik_examination.tasks import scan_once
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.db import Database
+from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+from tests.examination.builders import backdate, handoff, publish, wait_for_case
+
+CASES = "/api/v1/examination/cases"
+# The test service configures no office calendars: every office counts in WIB.
+JAKARTA = OfficeCalendar()
+
+
+async def new_cases(infra, service: RunningService, tokens: TestTokens, n: int) -> list[dict]:
+    events = [handoff() for _ in range(n)]
+    await asyncio.gather(*(publish(infra.nats_url, e) for e in events))
+    examiner = tokens.headers("examiner")
+    return [await wait_for_case(service, examiner, e.data["report_id"]) for e in events]
+
+
+@asynccontextmanager
+async def replica(service: RunningService) -> AsyncIterator[tuple[Database, list[str]]]:
+    """A second replica's database handle, with the statements it sends recorded.
+
+    Its own engine: the service's relay and consumers share theirs, and would be counted.
+    """
+    database = Database(service.app.state.settings.database_url, pool_size=1)
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    async with database.engine.connect() as connection:  # the first connection's setup
+        await connection.execute(text("SELECT 1"))
+    event.listen(database.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield database, statements
+    finally:
+        await database.dispose()
+
+
+async def breaches(service: RunningService, case: dict) -> int:
+    return len(await service.outbox_events("case.sla_breached", subject=case["id"]))
+
+
+async def test_a_scan_costs_a_fixed_number_of_statements_per_batch(infra, examination, tokens):
+    cases = await new_cases(infra, examination, tokens, 12)
+    late, in_time = cases[:5], cases[5:]
+    for case in late:
+        await backdate(examination, case["id"], days=90)  # 30 working days are long gone
+    settings = examination.app.state.settings
+    async with replica(examination) as (database, statements):
+        first = await scan_once(database, settings, batch=1000)
+        cost_first = len(statements)
+        statements.clear()
+        second = await scan_once(database, settings, batch=1000)
+        cost_second = len(statements)
+    live = await examination.scalar(
+        "SELECT count(*) FROM examination_case WHERE status NOT IN ('concluded', 'closed')"
+    )
+    assert live >= 12
+    # Lock, cases, policies, event logs, the moved clocks, the breaches, their events:
+    # the same seven for 12 cases as for 200, not one or two per case.
+    assert cost_first <= 7 < live, statements
+    # Nothing new: the clocks have not moved and the recorded breaches are turned away.
+    assert cost_second <= 5, statements
+    assert first == len(late) and second == 0
+    for case in late:
+        assert await breaches(examination, case) == 1
+    for case in in_time:
+        assert await breaches(examination, case) == 0
+
+
+async def test_batches_publish_each_breach_once(infra, examination, tokens):
+    late = await new_cases(infra, examination, tokens, 4)
+    for case in late:
+        await backdate(examination, case["id"], days=90)
+    settings = examination.app.state.settings
+    async with replica(examination) as (database, statements):
+        # Small batches: several transactions, each as cheap as one big batch.
+        published = await scan_once(database, settings, batch=3)
+        batches = sum(1 for s in statements if "pg_try_advisory_xact_lock" in s)
+        assert batches >= 2 and len(statements) <= 7 * batches, statements
+        published += await scan_once(database, settings, batch=3)
+    assert published >= len(late)  # and other modules' late cases, if any are left
+    for case in late:
+        [breach] = await examination.outbox_events("case.sla_breached", subject=case["id"])
+        assert breach.data["policy_version"] == 1 and breach.data["target"] == 30
+    head = tokens.headers("head")
+    listed = await examination.client.get(
+        CASES, params={"sla_state": "breached", "limit": 200}, headers=head
+    )
+    assert {c["id"] for c in late} <= {c["id"] for c in listed.json()["items"]}
+
+
+def days_back_to_warning() -> int:
+    """How many days ago a case opened that has used 26 of its 30 working days today:
+    past the warning (80%: 24 days), before the due date (the 30th)."""
+    today = JAKARTA.local_date(datetime.now(UTC))
+    for days in range(26, 120):
+        if JAKARTA.working_days_between(today - timedelta(days=days), today) == 26:
+            return days
+    raise AssertionError("no day has 26 working days since")
+
+
+async def test_the_scan_moves_a_case_into_the_warning_list(infra, examination, tokens):
+    [case] = await new_cases(infra, examination, tokens, 1)
+    head = tokens.headers("head")
+
+    async def listed(state: str) -> set[str]:
+        response = await examination.client.get(
+            CASES, params={"sla_state": state, "limit": 200}, headers=head
+        )
+        assert response.status_code == 200, response.text
+        return {c["id"] for c in response.json()["items"]}
+
+    assert case["id"] in await listed("on_track")
+    await backdate(examination, case["id"], days=days_back_to_warning())
+    await scan_once(examination.app.state.database, examination.app.state.settings)
+    assert case["id"] in await listed("warning")
+    for other in ("on_track", "breached", "paused"):
+        assert case["id"] not in await listed(other), other
+    detail = (await examination.client.get(f"{CASES}/{case['id']}", headers=head)).json()
+    assert detail["sla"]["state"] == "warning" and detail["sla"]["elapsed"] == 26
+    assert detail["sla"]["remaining"] == 4
+    assert await breaches(examination, case) == 0
