@@ -68,9 +68,12 @@ class EventBus:
         self._ready = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.relay = OutboxRelay(
-            sessions=sessions, jetstream=self.jetstream, poll_seconds=poll_seconds
+            sessions=sessions,
+            jetstream=self.jetstream,
+            connected=lambda: self.connected,
+            poll_seconds=poll_seconds,
         )
-        self.outbox.on_commit(self.relay.wake)
+        self.outbox.on_commit(self.relay.handoff)
         self.consumers = [
             Consumer(
                 spec,

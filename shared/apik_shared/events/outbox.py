@@ -1,9 +1,9 @@
 """Transactional outbox: an event is a row committed with the business rows.
 
-`Outbox.add()` inserts the envelope in the caller's transaction; the relay
-(`apik_shared.events.relay`) publishes it later. The outbox also wakes the relay of
-this process right after a commit that added events, so a handoff does not wait for
-the next poll.
+`Outbox.add()` inserts the envelope in the caller's transaction. Right after that
+transaction commits, the outbox hands the committed events to the relay of this process
+(`apik_shared.events.relay`), which publishes them at once; the relay's poll of the table
+is the safety net for whatever that misses (a crash, NATS away, another replica).
 """
 
 from __future__ import annotations
@@ -32,6 +32,15 @@ _ADD_MANY = text(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """An outbox row as the relay publishes it."""
+
+    id: str
+    subject: str
+    payload: bytes
+
+
 @dataclass(frozen=True)
 class Outgoing:
     """One event of `Outbox.add_many`."""
@@ -44,14 +53,26 @@ class Outgoing:
 class Outbox:
     def __init__(self, service: str) -> None:
         self.service = service
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[Callable[[Sequence[Committed]], None]] = []
 
-    def on_commit(self, listener: Callable[[], None]) -> None:
+    def on_commit(self, listener: Callable[[Sequence[Committed]], None]) -> None:
+        """`listener` gets the events of each commit that added some (possibly none of
+        them: see `_remember`)."""
         self._listeners.append(listener)
 
-    def _notify(self) -> None:
+    def _notify(self, rows: Sequence[Committed]) -> None:
         for listener in self._listeners:
-            listener()
+            listener(rows)
+
+    def _remember(self, session: AsyncSession, rows: Sequence[Committed]) -> None:
+        hooks: dict[Callable[[Sequence[Committed]], None], list[Committed]]
+        hooks = session.sync_session.info.setdefault(_HOOKS, {})
+        remembered = hooks.setdefault(self._notify, [])
+        # A savepoint may still roll back without the transaction doing so, and nothing
+        # tells the commit hook which rows went with it: events added inside one are
+        # left to the relay's poll, which only ever sees committed rows.
+        if not session.in_nested_transaction():
+            remembered.extend(rows)
 
     async def add(
         self,
@@ -69,15 +90,13 @@ class Outbox:
             traceparent=traceparent_var.get() or None,
             data=payload,
         )
+        row = Committed(event.id, subject_for(self.service, event_type), event.to_json())
         await session.execute(
             insert(outbox).values(
-                id=event.id,
-                subject=subject_for(self.service, event_type),
-                payload=event.to_json(),
-                created_at=event.time,
+                id=row.id, subject=row.subject, payload=row.payload, created_at=event.time
             )
         )
-        session.sync_session.info.setdefault(_HOOKS, set()).add(self._notify)
+        self._remember(session, [row])
         return event
 
     async def add_many(
@@ -103,23 +122,24 @@ class Outbox:
             for item in items
         ]
         subject = subject_for(self.service, event_type)
+        rows = [Committed(e.id, subject, e.to_json()) for e in events]
         await session.execute(
             _ADD_MANY,
             {
-                "ids": [e.id for e in events],
-                "subjects": [subject] * len(events),
-                "payloads": [e.to_json() for e in events],
+                "ids": [row.id for row in rows],
+                "subjects": [subject] * len(rows),
+                "payloads": [row.payload for row in rows],
                 "times": [e.time for e in events],
             },
         )
-        session.sync_session.info.setdefault(_HOOKS, set()).add(self._notify)
+        self._remember(session, rows)
         return events
 
 
 @sa_event.listens_for(Session, "after_commit")
 def _run_after_commit_hooks(session: Session) -> None:
-    for hook in session.info.pop(_HOOKS, ()):
-        hook()
+    for hook, rows in session.info.pop(_HOOKS, {}).items():
+        hook(rows)
 
 
 @sa_event.listens_for(Session, "after_rollback")
