@@ -74,6 +74,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        # Bodies sent without a length; a declared length is checked by `Gateway` first.
+        max_body_size=settings.own_max_body_bytes,
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
@@ -81,4 +83,9 @@ def create_app(settings: Settings | None = None) -> Gateway:
     app.include_router(api.jwks_router)
     app.include_router(admin_api.router)
     app.include_router(operations.router)
-    return Gateway(api=app, forward=forwarder, services=frozenset(settings.service_urls))
+    return Gateway(
+        api=app,
+        forward=forwarder,
+        services=frozenset(settings.service_urls),
+        own_max_body_bytes=settings.own_max_body_bytes,
+    )

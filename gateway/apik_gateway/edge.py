@@ -14,13 +14,21 @@ from collections.abc import Awaitable, Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, Problem
+from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, PayloadTooLarge, Problem
 
 API_PREFIX = "/api/v1/"
 # Prefixes the gateway serves itself; a service may not be configured under them.
 OWN_PREFIXES = frozenset({"auth"})
 Forward = Callable[[str, Scope, Receive, Send], Awaitable[None]]
 _REQUEST_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
+
+
+def declared_length(scope: Scope) -> int:
+    """The request's Content-Length, or -1 when it has none (uvicorn refuses bad ones)."""
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else -1
+    return -1
 
 
 def request_id_or_new(incoming: bytes | None) -> bytes:
@@ -45,13 +53,24 @@ async def send_problem(send: Send, problem: Problem, *, instance: str, request_i
 
 
 class Gateway:
-    def __init__(self, *, api: ASGIApp, forward: Forward, services: frozenset[str]) -> None:
+    def __init__(
+        self,
+        *,
+        api: ASGIApp,
+        forward: Forward,
+        services: frozenset[str],
+        own_max_body_bytes: int | None = None,
+    ) -> None:
         clash = services & OWN_PREFIXES
         if clash:
             raise ValueError(f"service names reserved by the gateway: {sorted(clash)}")
         self.api = api
         self.forward = forward
         self.services = services
+        # The gateway's own routes read whole bodies before checking the caller's token:
+        # a declared length over this is refused before a byte is read (the FastAPI app
+        # enforces the same limit on bodies sent without a length).
+        self.own_max_body_bytes = own_max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -62,10 +81,21 @@ class Gateway:
                     await self.forward(service, scope, receive, send)
                     return
                 if service not in OWN_PREFIXES:
-                    problem = NotFound(f"No service serves /api/v1/{service}/.")
-                    incoming = dict(scope["headers"]).get(b"x-request-id")
-                    await send_problem(
-                        send, problem, instance=path, request_id=request_id_or_new(incoming)
+                    await self._refuse(
+                        scope, send, NotFound(f"No service serves /api/v1/{service}/.")
                     )
                     return
+            limit = self.own_max_body_bytes
+            if limit is not None and declared_length(scope) > limit:
+                await self._refuse(
+                    scope, send, PayloadTooLarge(f"The body may be at most {limit} bytes.")
+                )
+                return
         await self.api(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, send: Send, problem: Problem) -> None:
+        """Answers without the app (uvicorn drains any body the client still sends)."""
+        incoming = dict(scope["headers"]).get(b"x-request-id")
+        await send_problem(
+            send, problem, instance=scope["path"], request_id=request_id_or_new(incoming)
+        )

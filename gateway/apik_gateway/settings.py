@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from apik_gateway.schemas import FullName, OfficeCode, Timezone
 from apik_shared.settings import ServiceSettings
 
 MIB = 1024 * 1024
@@ -19,12 +20,16 @@ class Settings(ServiceSettings):
     # a start-up resets the stored hash if it no longer matches.
     admin_username: str = "admin"
     admin_password: str = ""
-    bootstrap_office_code: str = "PUSAT"
-    bootstrap_office_name: str = "Ombudsman RI Kantor Pusat"
-    bootstrap_office_timezone: str = "Asia/Jakarta"
+    # Checked like an office opened through the API: a mistyped zone (say `Asia/Bangkok`)
+    # would otherwise become the office's deadline calendar unnoticed.
+    bootstrap_office_code: OfficeCode = "PUSAT"
+    bootstrap_office_name: FullName = "Ombudsman RI Kantor Pusat"
+    bootstrap_office_timezone: Timezone = "Asia/Jakarta"
 
     token_ttl_seconds: int = Field(default=3600, ge=60)
     max_body_bytes: int = Field(default=25 * MIB, ge=1)
+    # The gateway's own routes (token form, user and client JSON) take small bodies.
+    own_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
 
     # Token bucket per client IP on `/api/v1/<service>/public/...` (per replica).
     public_rate_per_second: float = Field(default=5.0, gt=0)

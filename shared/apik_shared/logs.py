@@ -47,3 +47,9 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root.setLevel(level)
     # uvicorn's access log repeats what our middleware logs, without the request id.
     logging.getLogger("uvicorn.access").disabled = True
+    # uvicorn configures its loggers before it loads the app, with a plain-text handler:
+    # its lines (start-up, shutdown, "Exception in ASGI application" with a traceback)
+    # would break a log shipper reading one JSON object per line. They go to ours.
+    server_log = logging.getLogger("uvicorn")
+    server_log.handlers = []
+    server_log.propagate = True

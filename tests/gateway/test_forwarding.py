@@ -200,3 +200,43 @@ async def test_the_gateways_own_routes_are_not_forwarded(gateway: GatewayUnderTe
     async with httpx.AsyncClient(base_url=gateway.url) as client:
         response = await client.get("/api/v1/auth/me")
     assert response.status_code == 401
+
+
+class TestOwnRoutesBodyLimit:
+    """The gateway's own routes read whole bodies, before any token is checked."""
+
+    async def test_a_declared_body_over_the_own_limit_is_413_before_reading_it(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        limit = gateway.settings.own_max_body_bytes
+        response = await gateway.client.post(
+            "/api/v1/auth/token",
+            content=b"username=admin&password=" + b"x" * limit,
+            headers={"content-type": "application/x-www-form-urlencoded", "x-request-id": "big-1"},
+        )
+        assert response.status_code == 413
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["type"] == "/problems/payload-too-large"
+        assert response.headers["x-request-id"] == "big-1"
+
+    async def test_a_streamed_body_over_the_own_limit_is_413(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        async def body() -> AsyncIterator[bytes]:  # chunked: no Content-Length to check
+            yield b'{"username": "budi.big", "full_name": "'
+            for _ in range(gateway.settings.own_max_body_bytes // 4096 + 1):
+                yield b"x" * 4096
+            yield b'"}'
+
+        response = await gateway.client.post(
+            "/api/v1/auth/users", content=body(), headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 413
+        assert response.headers["content-type"] == "application/problem+json"
+
+    async def test_forwarded_bodies_keep_the_larger_limit(self, gateway: GatewayUnderTest) -> None:
+        size = gateway.settings.own_max_body_bytes * 2
+        assert size < MAX_BODY
+        response = await gateway.client.post("/api/v1/fake/upload", content=b"z" * size)
+        assert response.status_code == 200
+        assert response.json()["size"] == size

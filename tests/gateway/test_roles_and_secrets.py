@@ -1,0 +1,104 @@
+"""The role codes other systems rely on, argon2id for every stored secret, and a bootstrap
+office that is checked like any other."""
+
+from __future__ import annotations
+
+import asyncpg
+import pytest
+from pydantic import ValidationError
+
+from apik_gateway.settings import Settings
+from apik_shared.auth import Role
+from apik_shared.settings import to_plain_postgres_url
+
+from .builders import USER_PASSWORD, GatewayUnderTest
+
+# The platform issue's list, verbatim: tokens and other systems use these codes.
+ROLE_CODES = {
+    "admin",
+    "head",
+    "intake_officer",
+    "examiner",
+    "examination_supervisor",
+    "prevention_officer",
+    "desk_officer",
+    "desk_supervisor",
+    "intern_supervisor",
+    "protection_officer",
+    "analyst",
+    "dpo",
+    "national",
+}
+
+
+def test_the_role_codes_are_exactly_the_platforms() -> None:
+    assert {role.value for role in Role} == ROLE_CODES
+
+
+async def test_every_role_code_can_be_granted_and_reaches_the_token(
+    gateway: GatewayUnderTest,
+) -> None:
+    user = await gateway.create_user(*sorted(ROLE_CODES))
+    token = await gateway.token(user["username"], user["password"])
+    me = await gateway.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    assert set(me.json()["roles"]) == ROLE_CODES
+
+
+async def stored(gateway: GatewayUnderTest, sql: str, *args: str) -> str:
+    conn = await asyncpg.connect(to_plain_postgres_url(gateway.settings.database_url))
+    try:
+        return str(await conn.fetchval(sql, *args))
+    finally:
+        await conn.close()
+
+
+async def test_passwords_and_client_secrets_are_stored_as_argon2id(
+    gateway: GatewayUnderTest,
+) -> None:
+    user = await gateway.create_user("analyst")
+    password_hash = await stored(
+        gateway, "SELECT password_hash FROM app_user WHERE username = $1", user["username"]
+    )
+    assert password_hash.startswith("$argon2id$")
+    assert USER_PASSWORD not in password_hash
+    created = await gateway.client.post(
+        "/api/v1/auth/clients",
+        json={"name": "SP4N-LAPOR! sync", "office": "PUSAT", "roles": ["analyst"]},
+        headers=await gateway.headers(),
+    )
+    assert created.status_code == 201, created.text
+    secret_hash = await stored(
+        gateway, "SELECT secret_hash FROM api_client WHERE id = $1", created.json()["id"]
+    )
+    assert secret_hash.startswith("$argon2id$")
+    assert created.json()["client_secret"] not in secret_hash
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("bootstrap_office_timezone", "Asia/Bangkok"),
+        ("bootstrap_office_timezone", "UTC"),
+        ("bootstrap_office_code", "kantor pusat"),
+        ("bootstrap_office_name", ""),
+    ],
+)
+def test_a_bootstrap_office_unlike_any_office_is_refused_at_start(
+    setting: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APIK_ENV", "development")
+    monkeypatch.setenv(f"APIK_{setting.upper()}", value)
+    with pytest.raises(ValidationError, match=setting):
+        Settings()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
+def test_the_bootstrap_office_may_be_in_any_indonesian_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APIK_ENV", "development")
+    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_TIMEZONE", zone)
+    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_CODE", "MKS")
+    settings = Settings()
+    assert (settings.bootstrap_office_code, settings.bootstrap_office_timezone) == ("MKS", zone)
