@@ -32,12 +32,10 @@ log = logging.getLogger("apik.app")
 Hook = Callable[[FastAPI], Awaitable[None]]
 # A coroutine that runs as long as the app does (see apik_shared.jobs.repeat).
 Background = Callable[[FastAPI], Coroutine[Any, Any, None]]
-# How long stopping the event bus may take. Its relay and consumers stop at once; only the
-# NATS connection's drain can linger (up to nats-py's 30 s drain timeout when a pull
-# subscription leaves an unacknowledged status message behind), and `make up`, compose
-# and Kubernetes all kill a process that takes 10 s to stop: the database pool would then
-# never be closed cleanly. Nothing is lost by cutting the drain short: unsent events are
-# still in the outbox, unacknowledged ones are redelivered.
+# How long stopping the event bus may take: it closes its connection at once, but
+# `make up`, compose and Kubernetes all kill a process that takes 10 s to stop, and the
+# database pool must still be closed cleanly. Nothing is lost by cutting it short:
+# unsent events are still in the outbox, unacknowledged ones are redelivered.
 BUS_STOP_SECONDS = 3.0
 
 

@@ -146,6 +146,10 @@ class EventBus:
                 await task
         self._tasks.clear()
         if self._nc is not None:
+            # Close, not drain: the relay and the consumers are stopped already, so there
+            # is nothing left to drain, and a pull subscription's drain waits out nats-py's
+            # 30 s timeout. Unacknowledged messages are redelivered; unsent events stay
+            # in the outbox.
             with contextlib.suppress(Exception):
-                await self._nc.drain()
+                await self._nc.close()
             self._nc = None
