@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -161,6 +161,30 @@ class OfficeCalendar:
             collective_leave=self.collective_leave | frozenset(collective_leave),
             closures=self.closures | frozenset(closures),
         )
+
+
+def _dates_in_indonesia(now: datetime | None) -> list[date]:
+    instant = datetime.now(UTC) if now is None else now
+    if instant.tzinfo is None:
+        raise ValueError("a naive datetime is no instant: give its time zone")
+    return [instant.astimezone(ZoneInfo(zone)).date() for zone in INDONESIAN_TIMEZONES]
+
+
+# Bounds for checks that know no office (a request body's validation): at any instant the
+# dates of Indonesia's offices span at most two days, from WIB (Asia/Jakarta, UTC+7) in
+# the west to WIT (Asia/Jayapura, UTC+9) in the east. A date is "in the future" for every
+# office only when it is after the easternmost date, and "passed already" for every office
+# only when it is before the westernmost one; the server's own (UTC) date is neither, and
+# would refuse an office's today from 00:00 to 07:00 WIB. Where the office is known, its
+# exact date is `OfficeCalendar.local_date`.
+def latest_date_in_indonesia(now: datetime | None = None) -> date:
+    """The latest calendar date of any Indonesian time zone at `now` (WIT's; default: now)."""
+    return max(_dates_in_indonesia(now))
+
+
+def earliest_date_in_indonesia(now: datetime | None = None) -> date:
+    """The earliest calendar date of any Indonesian time zone at `now` (WIB's; default: now)."""
+    return min(_dates_in_indonesia(now))
 
 
 def _weekdays_in(start: date, end: date) -> int:

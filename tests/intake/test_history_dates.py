@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from apik_shared.calendar import OfficeCalendar
 from tests.intake.conftest import report_body
 
 REPORTS = "/api/v1/intake/reports"
@@ -77,7 +78,9 @@ async def test_dates_out_of_order_or_to_come_are_refused(intake, officer):
         (report_body(received_at=tomorrow), "#/body/received_at"),
         (
             report_body(
-                received_at=received.isoformat(), event_date=datetime.now(UTC).date().isoformat()
+                received_at=received.isoformat(),
+                # The office's today (BKL: WIB), after the receipt 40 days ago.
+                event_date=OfficeCalendar("Asia/Jakarta").local_date(datetime.now(UTC)).isoformat(),
             ),
             "#/body/event_date",
         ),

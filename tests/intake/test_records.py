@@ -8,12 +8,19 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import text
 
 from apik_intake.records import is_overdue
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
 from tests.intake.conftest import report_body
 
 PROBLEM = "application/problem+json"
 V1 = "/api/v1/intake"
+# The offices of these tests have the default zone (WIB): their dates are Jakarta's.
+WIB = OfficeCalendar("Asia/Jakarta")
+
+
+def office_today() -> date:
+    return WIB.local_date(datetime.now(UTC))
 
 
 def test_a_loan_is_overdue_after_its_due_day_until_it_comes_back():
@@ -41,7 +48,7 @@ async def test_letters_get_agenda_numbers_per_direction_and_link_to_reports(inta
     }
     first = await intake.client.post(f"{V1}/letters", json=incoming, headers=headers)
     assert first.status_code == 201, first.text
-    year = date.today().year
+    year = office_today().year
     assert first.json()["agenda_number"] == f"{office}/SM/{year}/00001"
     second = await intake.client.post(f"{V1}/letters", json=incoming, headers=headers)
     assert second.json()["agenda_number"] == f"{office}/SM/{year}/00002"
@@ -84,7 +91,7 @@ async def test_bad_letters_name_the_field_and_store_nothing(intake, tokens):
 
 
 async def lend(intake: RunningService, headers: dict, file_id: str, borrower: str, days: int):
-    due = (date.today() + timedelta(days=days)).isoformat()
+    due = (office_today() + timedelta(days=days)).isoformat()
     return await intake.client.post(
         f"{V1}/archive/files/{file_id}/loans",
         json={"borrower": borrower, "purpose": "pemeriksaan", "due_on": due},
@@ -153,7 +160,7 @@ async def test_reports_taken_at_an_outreach_refer_to_it(intake, tokens):
         json={
             "kind": "jemput_laporan",
             "title": "Jemput Laporan di Pasar Tais",
-            "held_on": date.today().isoformat(),
+            "held_on": office_today().isoformat(),
             "place": "Pasar Tais, Kabupaten Seluma",
             "regency": "1705",
         },

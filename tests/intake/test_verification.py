@@ -206,7 +206,7 @@ async def test_the_deadline_job_withdraws_each_overdue_report_exactly_once(intak
 
 
 async def test_an_old_event_is_accepted_but_flagged(intake, officer):
-    old = (date.today() - timedelta(days=3 * 365)).isoformat()
+    old = (WIB.local_date(datetime.now(UTC)) - timedelta(days=3 * 365)).isoformat()
     report = await register(intake, officer, event_date=old)
     assert report["flags"] == ["event_older_than_two_years"]
     recent = await register(intake, officer)

@@ -49,6 +49,7 @@ async def register_report(
         index_key=index_key,
         data=data,
         actor=actor,
+        calendar=settings.calendar_for(actor.office),
         duplicate_window_days=settings.duplicate_window_days,
     )
     body = await detail(session, report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlmodel import col, select
 
 from apik_intake import records
-from apik_intake.deps import AUTH, Officer, Reader
+from apik_intake.deps import AUTH, IntakeSettings, Officer, Reader
 from apik_intake.models import ArchiveFile, ArchiveLoan, Outreach
 from apik_intake.schemas_records import (
     ArchiveFileCreate,
@@ -24,6 +24,7 @@ from apik_intake.schemas_records import (
     OutreachCreate,
     OutreachPublic,
 )
+from apik_intake.settings import Settings
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.idempotency import Idempotency
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -31,6 +32,20 @@ from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_respo
 
 router = APIRouter(route_class=TransactionalRoute, tags=["letters and archive"])
 LoanState = Literal["open", "overdue", "returned", "all"]
+
+
+def _today_of(settings: Settings) -> records.TodayOf:
+    """Each office's date at one instant of the request, in its own time zone: a loan is
+    late from its office's midnight, not from 07:00 WIB when UTC's date turns."""
+    now = datetime.now(UTC)
+    dates: dict[str, date] = {}
+
+    def today_of(office: str) -> date:
+        if office not in dates:
+            dates[office] = settings.calendar_for(office).local_date(now)
+        return dates[office]
+
+    return today_of
 
 
 @router.post(
@@ -41,12 +56,18 @@ LoanState = Literal["open", "overdue", "returned", "all"]
     operation_id="intake_record_letter",
 )
 async def record_letter(
-    data: LetterCreate, request: Request, session: DbSession, actor: Officer
+    data: LetterCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    settings: IntakeSettings,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    letter = await records.create_letter(session=session, data=data, actor=actor)
+    letter = await records.create_letter(
+        session=session, data=data, actor=actor, today_of=_today_of(settings)
+    )
     body = LetterPublic.model_validate(letter, from_attributes=True).model_dump(mode="json")
     await idempotency.remember(201, body)
     return JSONResponse(body, status_code=201)
@@ -125,12 +146,19 @@ def _loan(loan: ArchiveLoan, archive_file: ArchiveFile, today: date) -> LoanPubl
     operation_id="intake_lend_archive_file",
 )
 async def lend_archive_file(
-    file_id: uuid.UUID, data: LoanCreate, session: DbSession, actor: Officer
+    file_id: uuid.UUID,
+    data: LoanCreate,
+    session: DbSession,
+    actor: Officer,
+    settings: IntakeSettings,
 ) -> LoanPublic:
-    loan = await records.lend(session=session, file_id=file_id, data=data, actor=actor)
+    today_of = _today_of(settings)
+    loan = await records.lend(
+        session=session, file_id=file_id, data=data, actor=actor, today_of=today_of
+    )
     archive_file = await session.get(ArchiveFile, file_id)
     assert archive_file is not None
-    return _loan(loan, archive_file, date.today())
+    return _loan(loan, archive_file, today_of(loan.office))
 
 
 @router.post(
@@ -139,11 +167,13 @@ async def lend_archive_file(
     responses=problem_responses(*AUTH, NotFound, Conflict),
     operation_id="intake_return_archive_file",
 )
-async def return_archive_file(loan_id: uuid.UUID, session: DbSession, actor: Officer) -> LoanPublic:
+async def return_archive_file(
+    loan_id: uuid.UUID, session: DbSession, actor: Officer, settings: IntakeSettings
+) -> LoanPublic:
     loan = await records.return_loan(session=session, loan_id=loan_id, actor=actor)
     archive_file = await session.get(ArchiveFile, loan.file_id)
     assert archive_file is not None
-    return _loan(loan, archive_file, date.today())
+    return _loan(loan, archive_file, _today_of(settings)(loan.office))
 
 
 @router.get(
@@ -153,11 +183,11 @@ async def return_archive_file(loan_id: uuid.UUID, session: DbSession, actor: Off
     operation_id="intake_list_archive_loans",
 )
 async def list_archive_loans(
-    session: DbSession, actor: Reader, state: LoanState = "open"
+    session: DbSession, actor: Reader, settings: IntakeSettings, state: LoanState = "open"
 ) -> Page[LoanPublic]:
-    today = date.today()
-    rows = await records.list_loans(session=session, actor=actor, state=state, today=today)
-    return Page(items=[_loan(loan, f, today) for loan, f in rows])
+    today_of = _today_of(settings)
+    rows = await records.list_loans(session=session, actor=actor, state=state, today_of=today_of)
+    return Page(items=[_loan(loan, f, today_of(loan.office)) for loan, f in rows])
 
 
 @router.get(
@@ -167,22 +197,26 @@ async def list_archive_loans(
     operation_id="intake_print_archive_loans",
 )
 async def print_archive_loans(
-    session: DbSession, actor: Reader, state: LoanState = "open"
+    session: DbSession, actor: Reader, settings: IntakeSettings, state: LoanState = "open"
 ) -> HTMLResponse:
     """The lending list as a page to print (Daftar Peminjaman Arsip)."""
-    today = date.today()
-    rows = await records.list_loans(session=session, actor=actor, state=state, today=today)
+    today_of = _today_of(settings)
+    # The page is dated on the reader's office's calendar; each loan is late by its own.
+    today = today_of(actor.office)
+    rows = await records.list_loans(session=session, actor=actor, state=state, today_of=today_of)
     cells = []
     for n, (loan, f) in enumerate(rows, 1):
-        late = records.is_overdue(loan.due_on, loan.returned_at, today)
+        late = records.is_overdue(loan.due_on, loan.returned_at, today_of(loan.office))
+        # The days lent and returned as the office lived them, not UTC's.
+        local_date = settings.calendar_for(loan.office).local_date
         values = [
             str(n),
             f.code,
             f.title,
             loan.borrower,
-            loan.borrowed_at.date().isoformat(),
+            local_date(loan.borrowed_at).isoformat(),
             loan.due_on.isoformat(),
-            loan.returned_at.date().isoformat() if loan.returned_at else "",
+            local_date(loan.returned_at).isoformat() if loan.returned_at else "",
             "TERLAMBAT" if late else "",
         ]
         cells.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in values) + "</tr>")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from apik_shared.calendar import latest_date_in_indonesia
+
 # Province codes of Dukcapil (including the Papua provinces created in 2022).
 PROVINCES: frozenset[str] = frozenset(
     {
@@ -54,7 +56,9 @@ def parse_nik(nik: str, *, today: date | None = None) -> NikInfo:
     sex = "M"
     if day > 40:
         day, sex = day - 40, "F"
-    today = today or date.today()
+    # No office is known: the latest date of Indonesia (WIT's), not the server's UTC date,
+    # so a birth on an eastern office's today is no birth in the future.
+    today = today or latest_date_in_indonesia()
     # Two-digit years: one that would lie in the future belongs to the last century.
     century = 2000 if 2000 + year <= today.year else 1900
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -19,6 +20,9 @@ from apik_shared.pagination import decode_cursor, encode_cursor
 from apik_shared.problems import Conflict, InvalidInput, NotFound
 
 AGENDA_CODES = {"incoming": "SM", "outgoing": "SK"}  # surat masuk, surat keluar
+# An office's date now, in its own time zone (WIB, WITA or WIT), by office code. A body's
+# validation only bounds its dates by those of all Indonesia; the office's own day is here.
+TodayOf = Callable[[str], date]
 
 
 def is_overdue(due_on: date, returned_at: datetime | None, today: date) -> bool:
@@ -51,10 +55,18 @@ async def next_agenda_number(session: AsyncSession, office: str, direction: str,
     return f"{office}/{AGENDA_CODES[direction]}/{year}/{number:05d}"
 
 
-async def create_letter(*, session: AsyncSession, data: LetterCreate, actor: Principal) -> Letter:
+async def create_letter(
+    *, session: AsyncSession, data: LetterCreate, actor: Principal, today_of: TodayOf
+) -> Letter:
+    today = today_of(actor.office)
+    # The day the office handled it is on its own calendar. The letter's date stays with
+    # the body's bound: the sender may date it in a time zone further east.
+    if data.handled_on is not None and data.handled_on > today:
+        raise InvalidInput.field("#/body/handled_on", "The date is in the future.")
     await _check_report(session, data.report_id, actor)
     now = datetime.now(UTC)
-    handled_on = data.handled_on or now.date()
+    # Unset, it is the office's today: its agenda year turns at its own midnight.
+    handled_on = data.handled_on or today
     letter = Letter(
         office=actor.office,
         agenda_number=await next_agenda_number(
@@ -141,7 +153,12 @@ async def list_files(
 
 
 async def lend(
-    *, session: AsyncSession, file_id: uuid.UUID, data: LoanCreate, actor: Principal
+    *,
+    session: AsyncSession,
+    file_id: uuid.UUID,
+    data: LoanCreate,
+    actor: Principal,
+    today_of: TodayOf,
 ) -> ArchiveLoan:
     archive_file = (
         await session.execute(
@@ -150,6 +167,8 @@ async def lend(
     ).scalar_one_or_none()
     if archive_file is None or not actor.can_see_office(archive_file.office):
         raise NotFound(f"No archive file {file_id}.")
+    if data.due_on < today_of(archive_file.office):
+        raise InvalidInput.field("#/body/due_on", "The due date has passed already.")
     # The file row lock makes two lendings of one file wait for each other.
     out = await session.execute(
         select(ArchiveLoan.borrower).where(
@@ -188,7 +207,7 @@ async def return_loan(
 
 
 async def list_loans(
-    *, session: AsyncSession, actor: Principal, state: str, today: date
+    *, session: AsyncSession, actor: Principal, state: str, today_of: TodayOf
 ) -> list[tuple[ArchiveLoan, ArchiveFile]]:
     query = (
         select(ArchiveLoan, ArchiveFile)
@@ -199,8 +218,16 @@ async def list_loans(
         query = query.where(ArchiveLoan.office == office)
     if state in ("open", "overdue"):
         query = query.where(col(ArchiveLoan.returned_at).is_(None))
-    if state == "overdue":
-        query = query.where(col(ArchiveLoan.due_on) < today)
+    if state == "overdue" and office is not None:
+        query = query.where(col(ArchiveLoan.due_on) < today_of(office))
     if state == "returned":
         query = query.where(col(ArchiveLoan.returned_at).is_not(None))
-    return [(loan, f) for loan, f in (await session.execute(query))]
+    rows = [(loan, f) for loan, f in (await session.execute(query))]
+    if state == "overdue" and office is None:
+        # A national reader sees every office's loans, each late from its own midnight.
+        rows = [
+            (loan, f)
+            for loan, f in rows
+            if is_overdue(loan.due_on, loan.returned_at, today_of(loan.office))
+        ]
+    return rows

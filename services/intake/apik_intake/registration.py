@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,27 +18,30 @@ from apik_intake.rules import Kind, Step
 from apik_intake.schemas import Channel, ReportCreate
 from apik_intake.service import apply_step, get_report, publish_link, ref
 from apik_shared.auth import Principal
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.crypto import FieldCipher
 from apik_shared.events.payloads import ReportRegistered
 from apik_shared.problems import InvalidInput, NotFound
 
 
-async def next_registration_number(session: AsyncSession, office: str, at: datetime) -> str:
+async def next_registration_number(session: AsyncSession, office: str, year: int) -> str:
     counter = RegistrationCounter.__table__  # type: ignore[attr-defined]
     number = (
         await session.execute(
             insert(counter)
-            .values(office=office, year=at.year, last=1)
+            .values(office=office, year=year, last=1)
             .on_conflict_do_update(
                 index_elements=["office", "year"], set_={"last": counter.c.last + 1}
             )
             .returning(counter.c.last)
         )
     ).scalar_one()
-    return f"{office}-{at.year}-{number:05d}"
+    return f"{office}-{year}-{number:05d}"
 
 
-async def _check(session: AsyncSession, data: ReportCreate, actor: Principal) -> None:
+async def _check(
+    session: AsyncSession, data: ReportCreate, actor: Principal, received_on: date
+) -> None:
     """Every problem of the request at once, each naming its field; nothing is written."""
     given = {name for name in data.model_fields_set if getattr(data, name) not in (None, [])}
     errors = [
@@ -68,8 +71,7 @@ async def _check(session: AsyncSession, data: ReportCreate, actor: Principal) ->
             errors.append(
                 {"pointer": "#/body/outreach_id", "detail": "No such outreach in this office."}
             )
-    received = (data.received_at or datetime.now(UTC)).date()
-    if data.event_date is not None and data.event_date > received:
+    if data.event_date is not None and data.event_date > received_on:
         errors.append(
             {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
         )
@@ -77,10 +79,10 @@ async def _check(session: AsyncSession, data: ReportCreate, actor: Principal) ->
         raise InvalidInput(errors[0]["detail"], errors=errors)
 
 
-def _flags(data: ReportCreate, now: datetime) -> list[str]:
+def _flags(data: ReportCreate, received_on: date) -> list[str]:
     """Accepted, but pointed out to formal verification."""
     flags = []
-    if rules.event_too_old(data.event_date, now.date()):
+    if rules.event_too_old(data.event_date, received_on):
         flags.append("event_older_than_two_years")
     return flags
 
@@ -102,9 +104,15 @@ async def register_report(
     index_key: bytes,
     data: ReportCreate,
     actor: Principal,
+    calendar: OfficeCalendar,
     duplicate_window_days: int = 180,
 ) -> Report:
-    await _check(session, data, actor)
+    now = datetime.now(UTC)
+    received = data.received_at or now
+    # The day of receipt is the office's (WIB, WITA or WIT), not UTC's: an event of the
+    # office's today is no event "after the receipt" in the early hours of its morning.
+    received_on = calendar.local_date(received)
+    await _check(session, data, actor, received_on)
     reporter = await add_reporter(
         session=session,
         cipher=cipher,
@@ -112,8 +120,6 @@ async def register_report(
         office=actor.office,
         identity=_identity(data),
     )
-    now = datetime.now(UTC)
-    received = data.received_at or now
     agency, location = data.reported_agency, data.location
     agency_region = agency.region if agency else None
     report = Report(
@@ -141,7 +147,7 @@ async def register_report(
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
         represented=data.reporter.representative is not None,
-        flags=_flags(data, received),
+        flags=_flags(data, received_on),
         created_by=actor.username,
         received_at=received,
         created_at=now,
@@ -166,8 +172,11 @@ async def register_report(
             window_days=duplicate_window_days,
         )
     # Numbering locks the office's counter row until the commit, so every other
-    # registration of the office waits for it: take it last, after the slow work.
-    report.registration_number = await next_registration_number(session, actor.office, received)
+    # registration of the office waits for it: take it last, after the slow work. The year
+    # is the office's, as the reports count it: 00:30 WIB on 1 January opens the new one.
+    report.registration_number = await next_registration_number(
+        session, actor.office, received_on.year
+    )
     await session.flush()
     await outbox.add(
         session,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from apik_intake.nik import PROVINCES, InvalidNik, parse_nik
 from apik_intake.rules import Kind, ReportStatus
+from apik_shared.calendar import latest_date_in_indonesia
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -72,7 +73,9 @@ def past_instant(value: datetime | None) -> datetime | None:
 
 
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    # No office is known here: only a date after every Indonesian office's today (WIT's,
+    # the easternmost) is in the future; the server's UTC date runs 7 to 9 hours behind.
+    if value is not None and value > latest_date_in_indonesia():
         raise ValueError("the date is in the future")
     return value
 
@@ -248,7 +251,9 @@ class ReportCreate(Strict):
     @field_validator("event_date")
     @classmethod
     def _not_in_future(cls, value: date | None) -> date | None:
-        if value is not None and value > date.today():
+        # The loose bound of a body (see `_not_future`); registration then checks the
+        # date against the receipt's day in the office's own time zone.
+        if value is not None and value > latest_date_in_indonesia():
             raise ValueError("the event date is in the future")
         return value
 

@@ -15,6 +15,7 @@ from apik_intake.schemas import (
     ReporterIn,
     Strict,
 )
+from apik_shared.calendar import latest_date_in_indonesia
 
 
 class PublicReportCreate(Strict):
@@ -33,7 +34,9 @@ class PublicReportCreate(Strict):
     @field_validator("event_date")
     @classmethod
     def _not_in_future(cls, value: date | None) -> date | None:
-        if value is not None and value > date.today():
+        # After every Indonesian office's today (WIT's) is the future wherever the office
+        # is; registration then checks it against the office's own date.
+        if value is not None and value > latest_date_in_indonesia():
             raise ValueError("the event date is in the future")
         return value
 

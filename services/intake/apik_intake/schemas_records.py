@@ -9,10 +9,14 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from apik_intake.schemas import Strict
+from apik_shared.calendar import earliest_date_in_indonesia, latest_date_in_indonesia
 
 
+# A body knows no office, so its dates are checked against the bounds of Indonesia's
+# dates (not the server's UTC date, which would refuse an office's today before 07:00 WIB);
+# `records` then checks them against the office's own date.
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > latest_date_in_indonesia():
         raise ValueError("the date is in the future")
     return value
 
@@ -73,7 +77,7 @@ class LoanCreate(Strict):
     @field_validator("due_on")
     @classmethod
     def _ahead(cls, value: date) -> date:
-        if value < date.today():
+        if value < earliest_date_in_indonesia():
             raise ValueError("the due date has passed already")
         return value
 
