@@ -14,9 +14,12 @@ from apik_shared.testing.infra import TestInfra
 ADMIN_PASSWORD = "e2e-Admin-Password-1"
 
 
-def start_stack(infra: TestInfra, state_dir: Path) -> Stack:
+def start_stack(
+    infra: TestInfra, state_dir: Path, extra_env: dict[str, str] | None = None
+) -> Stack:
     """Every service and the gateway on the suite's servers, with databases and durable
-    consumers of their own, so several stacks and in-process services can coexist."""
+    consumers of their own, so several stacks and in-process services can coexist.
+    `extra_env` adds settings for every component."""
     tag = secrets.token_hex(3)
     stack = Stack(
         postgres_admin_url=infra.postgres_admin_url,
@@ -32,6 +35,7 @@ def start_stack(infra: TestInfra, state_dir: Path) -> Stack:
             "APIK_CONSUMER_ACK_WAIT_SECONDS": "3",
             # Only what happens from now on: earlier tests' events are not this stack's.
             "APIK_CONSUMER_START_TIME": datetime.now(UTC).isoformat(),
+            **(extra_env or {}),
         },
     )
     asyncio.run(stack.prepare())
