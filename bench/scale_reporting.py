@@ -265,6 +265,6 @@ def _table_of(event: CloudEvent) -> str | None:
         return "case_fact"
     if event.type == "case.surveyed":
         return "survey_fact"
-    if event.type == "visit.completed":
+    if event.type in ("visit.ended", "visit.completed"):
         return "visit_fact"
     return None

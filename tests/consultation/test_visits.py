@@ -8,6 +8,7 @@ import io
 import json
 import os
 import uuid
+from datetime import datetime
 
 from PIL import Image
 from sqlalchemy import text
@@ -67,7 +68,7 @@ async def test_check_in_issues_a_ticket_and_seals_the_visitor(desk, officer):
     assert "Siti" not in stored and "6281211112222" not in stored
 
 
-async def test_a_full_visit_publishes_visit_completed_once(desk, officer):
+async def test_a_full_visit_publishes_visit_ended_then_visit_completed(desk, officer):
     visit = await check_in(desk, officer)
     vid = visit["id"]
     await step(desk, officer, vid, "pick-up")
@@ -84,6 +85,17 @@ async def test_a_full_visit_publishes_visit_completed_once(desk, officer):
     assert ended["status"] == "ended" and ended["clock_running"] is False
     assert ended["outcome"] == ending["outcome"] and ended["conversation"] == talk
     assert 5 * 60 - 2 <= ended["duration_seconds"] <= 5 * 60 + 2
+    # The service ended: the visit is served, whether or not the visitor rates it.
+    [end] = await desk.outbox_events("visit.ended", subject=vid)
+    assert "rating" not in end.data
+    assert end.data["officer"] == "petugas"
+    assert end.data["officer_subject"] == "user:petugas"  # the officer ended it
+    assert end.data["duration_seconds"] == ended["duration_seconds"]
+    assert end.data["category"] == "consultation" and end.data["office"] == "KAB"
+    assert end.data["requested_category"] == "consultation"
+    ended_at = await desk.scalar("SELECT ended_at FROM visit WHERE id = :id", id=uuid.UUID(vid))
+    assert datetime.fromisoformat(end.data["ended_at"]) == ended_at
+    assert await desk.outbox_events("visit.completed", subject=vid) == []
     rating = {"score": 5, "comment": "Sangat membantu", "signature": png_base64()}
     rated = await step(desk, officer, vid, "rating", rating)
     assert rated["status"] == "completed" and rated["rating"] == 5 and rated["signed"] is True
@@ -95,7 +107,15 @@ async def test_a_full_visit_publishes_visit_completed_once(desk, officer):
     assert event.data["officer_subject"] == "user:petugas"  # the officer rated it
     assert event.data["duration_seconds"] == ended["duration_seconds"]
     assert event.data["category"] == "consultation" and event.data["office"] == "KAB"
-    assert "Siti" not in event.to_json().decode() and "0812" not in event.to_json().decode()
+    assert event.data["checked_in_at"] == end.data["checked_in_at"]
+    assert event.data["ended_at"] == end.data["ended_at"]
+    rated_at = await desk.scalar("SELECT rated_at FROM visit WHERE id = :id", id=uuid.UUID(vid))
+    assert datetime.fromisoformat(event.data["completed_at"]) == rated_at
+    # Rating publishes no second end.
+    assert [e.id for e in await desk.outbox_events("visit.ended", subject=vid)] == [end.id]
+    for published in (end, event):
+        body = published.to_json().decode()
+        assert "Siti" not in body and "0812" not in body
     # The relay publishes it to NATS (it marks the row sent once JetStream has acked).
     for _ in range(200):
         sent = await desk.scalar("SELECT sent_at FROM outbox WHERE id = :id", id=event.id)

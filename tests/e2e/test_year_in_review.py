@@ -4,9 +4,10 @@ reporting service's answer to "what did we achieve against our targets?".
 A fresh office (the stack is shared by the package's tests, so nobody else's work is in
 its numbers): LM reports registered, accepted and rejected at the plenary, KNL recorded
 and answered, cases assigned, concluded and closed with outcomes, the reporters'
-surveys, desk visits served and rated. Each expected figure is computed here from what
-the test did and what the producing services answered; the KPIs are then polled until
-the read model has caught up. The current year: decisions and desk visits happen now.
+surveys, desk visits served (rated, and one the visitor left without rating). Each
+expected figure is computed here from what the test did and what the producing
+services answered; the KPIs are then polled until the read model has caught up. The
+current year: decisions and desk visits happen now.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class Year:
         self.closed: list[dict] = []  # examination's case details after closure
         self.in_process = 0
         self.surveys: list[dict[str, int]] = []
-        self.visits: list[dict] = []  # the desk's answers to the ratings
+        # The desk's last answer for each visit served: the rating's, or the end's when
+        # the visitor left without rating.
+        self.visits: list[dict] = []
 
 
 async def intake_work(office: Office, year: Year) -> None:
@@ -168,11 +171,15 @@ async def surveys(office: Office, year: Year) -> None:
 
 
 async def desk_work(client: httpx.AsyncClient, desk: dict[str, str], year: Year) -> None:
-    for score in (5, 4, 3):
+    for score in (5, 4, 3, None):
         visit = await ok(client.post(VISITS, json=visit_body(), headers=desk))
         url = f"{VISITS}/{visit['id']}"
         await ok(client.post(f"{url}/start", headers=desk))
-        await ok(client.post(f"{url}/end", json={"outcome": "Dijelaskan"}, headers=desk))
+        ended = await ok(client.post(f"{url}/end", json={"outcome": "Dijelaskan"}, headers=desk))
+        if score is None:  # served all the same: it counts, without a rating
+            assert ended["status"] == "ended" and ended["rating"] is None
+            year.visits.append(ended)
+            continue
         year.visits.append(
             await ok(client.post(f"{url}/rating", json={"score": score}, headers=desk))
         )
@@ -189,7 +196,7 @@ def expected_achievements(year: Year) -> dict[str, float | int | None]:
         for c in closed
     ]
     seconds = [v["duration_seconds"] for v in year.visits]
-    ratings = [v["rating"] for v in year.visits]
+    ratings = [v["rating"] for v in year.visits if v["rating"] is not None]
     ikm = compute_ikm(year.surveys)
     assert ikm is not None
     return {

@@ -22,7 +22,7 @@ from apik_consultation.visitor import Visitor, seal
 from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
 from apik_shared.crypto import FieldCipher
-from apik_shared.events.payloads import VisitCompleted
+from apik_shared.events.payloads import VisitCompleted, VisitEnded
 from apik_shared.pagination import newest_first_page
 from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
 
@@ -240,7 +240,11 @@ async def apply_step(
             at=now,
         )
     )
-    if step is Step.rate:
+    # The end publishes `visit.ended`, so a visit counts as served even when the visitor
+    # leaves without rating; `visit.completed` keeps its contract (served and rated).
+    if step is Step.end:
+        await _publish_ended(session=session, visit=visit, actor=actor)
+    elif step is Step.rate:
         await _publish_completed(session=session, visit=visit, actor=actor, at=now)
     await session.flush()
     return visit
@@ -270,6 +274,27 @@ async def rate(
     return visit
 
 
+def _officer_subject(visit: Visit, actor: Principal) -> str | None:
+    # The desk keeps usernames; the subject is at hand when the officer takes the step.
+    return actor.subject if actor.username == visit.officer else None
+
+
+async def _publish_ended(*, session: AsyncSession, visit: Visit, actor: Principal) -> None:
+    assert visit.officer and visit.ended_at
+    payload = VisitEnded(
+        visit_id=str(visit.id),
+        office=visit.office,
+        category=visit.category,
+        requested_category=visit.requested_category,
+        officer=visit.officer,
+        duration_seconds=visit.duration_seconds or 0,
+        checked_in_at=visit.checked_in_at,
+        ended_at=visit.ended_at,
+        officer_subject=_officer_subject(visit, actor),
+    )
+    await outbox.add(session, "visit.ended", payload, subject=str(visit.id))
+
+
 async def _publish_completed(
     *, session: AsyncSession, visit: Visit, actor: Principal, at: datetime
 ) -> None:
@@ -285,8 +310,7 @@ async def _publish_completed(
         checked_in_at=visit.checked_in_at,
         ended_at=visit.ended_at,
         completed_at=at,
-        # The desk keeps usernames; the subject is at hand when the officer rates.
-        officer_subject=actor.subject if actor.username == visit.officer else None,
+        officer_subject=_officer_subject(visit, actor),
     )
     await outbox.add(session, "visit.completed", payload, subject=str(visit.id))
 

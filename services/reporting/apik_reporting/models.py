@@ -81,7 +81,8 @@ class CaseFact(SQLModel, table=True):
 
 
 class VisitFact(SQLModel, table=True):
-    """A served and rated visit of the consultation desk (visit.completed)."""
+    """A served visit of the consultation desk (visit.ended when the service ended,
+    visit.completed when the visitor rated it: `rating` is None until then, or for good)."""
 
     __tablename__ = "visit_fact"
 
@@ -94,6 +95,7 @@ class VisitFact(SQLModel, table=True):
     rating: int | None = None
     checked_in_at: datetime | None = timestamp_field(default=None)
     visited_on: date | None = None
+    # visit.completed's (the rating's time): None while the visit is unrated.
     completed_at: datetime | None = timestamp_field(default=None)
 
 

@@ -230,12 +230,22 @@ async def _case(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings
 
 
 async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+    """A desk visit: `visit.ended` when its service ended, `visit.completed` when the
+    visitor rated it (either may come first, or alone: many visits are never rated, and
+    a visit ended before `visit.ended` existed has only its completion). Both describe
+    the visit alike, so either counts it, once; the rating and `completed_at` come from
+    `visit.completed` only. A None merges as "unchanged", so neither event undoes the
+    other's columns."""
     visit_id = f.text("visit_id") or event.subject
     if not visit_id:
         log.warning("%s %s names no visit; ignored", event.type, event.id)
         return
     office = f.text("office") or ""
-    checked_in = f.instant("checked_in_at") or f.instant("completed_at") or event.time
+    completed = event.type == "visit.completed"
+    checked_in = f.instant("checked_in_at")
+    if checked_in is None and completed:
+        # A completion that lost its check-in still counts, in the year it completed.
+        checked_in = f.instant("completed_at") or event.time
     values = {
         "visit_id": visit_id,
         "office": office,
@@ -243,12 +253,22 @@ async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Setting
         "officer": f.text("officer"),
         "officer_subject": f.text("officer_subject"),
         "duration_seconds": f.number("duration_seconds"),
-        "rating": f.number("rating"),
         "checked_in_at": checked_in,
         "visited_on": _on(s, office, checked_in),
-        "completed_at": f.instant("completed_at") or event.time,
     }
+    if completed:
+        values["rating"] = f.number("rating")
+        values["completed_at"] = f.instant("completed_at") or event.time
     await upsert(session, VISITS, values)
+    if checked_in is None:
+        # An end that lost its check-in counts in the year it ended, unless the row has a
+        # date already: a guess must not overwrite the real one (or the completion's).
+        guess = f.instant("ended_at") or event.time
+        await session.execute(
+            sa.update(VISITS)
+            .where(VISITS.c.visit_id == visit_id, VISITS.c.checked_in_at.is_(None))
+            .values(checked_in_at=guess, visited_on=_on(s, office, guess))
+        )
 
 
 async def _survey(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
@@ -277,6 +297,7 @@ PROJECTORS: dict[str, Projector] = {
     **dict.fromkeys(_REPORT_STAGES, _report),
     "case.opened": _case,
     "case.closed": _case,
+    "visit.ended": _visit,
     "visit.completed": _visit,
     "case.surveyed": _survey,
 }

@@ -123,19 +123,21 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "desk_visits",
         "count",
-        "Visits served and rated at the consultation desk (AMER): visit.completed events, "
-        "one per visit. The year is that of the check-in (checked_in_at).",
+        "Visits served at the consultation desk (AMER), rated or not: one per visit "
+        "(visit.ended, or visit.completed when it comes first or alone). The year is that "
+        "of the check-in (checked_in_at).",
         label="Kunjungan meja layanan",
         definisi=(
-            "Kunjungan yang dilayani dan dinilai di meja konsultasi (visit.completed); "
-            "tahun menurut tanggal kedatangan."
+            "Kunjungan yang dilayani di meja konsultasi, dinilai atau tidak "
+            "(visit.ended, visit.completed); tahun menurut tanggal kedatangan."
         ),
     ),
     Indicator(
         "desk_avg_duration_minutes",
         "minutes",
-        "Average service duration, timed at the desk (visit.completed duration_seconds / "
-        "60), of the year's visits. Lower is better: the percentage is target / achieved.",
+        "Average service duration, timed at the desk (visit.ended or visit.completed "
+        "duration_seconds / 60), of the year's visits. Lower is better: the percentage is "
+        "target / achieved.",
         better="lower",
         label="Rata-rata lama layanan (menit)",
         definisi=("Rata-rata lama layanan yang diukur di meja layanan; makin kecil makin baik."),
@@ -144,10 +146,11 @@ INDICATORS: tuple[Indicator, ...] = (
         "desk_avg_rating",
         "rating",
         "Average rating the visitors gave, 1 (very bad) to 5 (very good), of the year's "
-        "visits (visit.completed rating).",
+        "rated visits (visit.completed rating); visits left unrated are not in it.",
         label="Rata-rata penilaian layanan (1-5)",
         definisi=(
-            "Rata-rata nilai yang diberikan pengunjung, 1 (sangat buruk) sampai 5 (sangat baik)."
+            "Rata-rata nilai yang diberikan pengunjung, 1 (sangat buruk) sampai 5 (sangat "
+            "baik), dari kunjungan yang dinilai."
         ),
     ),
     Indicator(
@@ -261,12 +264,14 @@ STAFF_DEFINITION = (
     "(report.verified decided_by, year of verified_at) and rejected (report.rejected "
     "decided_by), consultations answered (consultation.recorded answered_by, year of "
     "answered_at), cases closed (case.closed examiner_id, year of the last closure), desk "
-    "visits served and their average rating (visit.completed officer, year of check-in). "
+    "visits served, rated or not, and the average of their ratings (visit.ended and "
+    "visit.completed officer, year of check-in). "
     "A person is the gateway's subject (the token's sub, e.g. user:<id>), the one "
     "identifier every service shares: intake publishes it beside the username "
     "(decided_by_subject, answered_by_subject), examination's examiner_id is one, the desk "
-    "publishes officer_subject when the officer rated the visit. Where an event carries a "
-    "username only (older events, a visit a supervisor rated), the username counts for "
+    "publishes officer_subject when the officer ended or rated the visit. Where the events "
+    "carry a username only (older events, a visit a supervisor ended and rated), the "
+    "username counts for "
     "the subject it is seen with elsewhere in the year's rows, or stands on its own. "
     "username is the name seen with the subject (none for someone seen by subject only)."
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from apik_shared.events.payloads import consultation, examination, intake
 from apik_shared.events.payloads.base import Payload
-from apik_shared.events.payloads.consultation import VisitCompleted
+from apik_shared.events.payloads.consultation import VisitCompleted, VisitEnded
 from apik_shared.events.payloads.examination import (
     CaseAssigned,
     CaseClosed,
@@ -46,4 +46,5 @@ __all__ = [
     "ReportRejected",
     "ReportVerified",
     "VisitCompleted",
+    "VisitEnded",
 ]

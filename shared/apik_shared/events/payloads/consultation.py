@@ -1,10 +1,32 @@
-"""Events published by the consultation desk (AMER)."""
+"""Events published by the consultation desk (AMER).
+
+A visit's service ends (`visit.ended`), then the visitor may rate it (`visit.completed`,
+which carries the rating): many walk-in visitors leave without rating, and the served
+visit counts all the same. No visitor's name or phone in either: the desk keeps those.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from apik_shared.events.payloads.base import Payload
+
+
+class VisitEnded(Payload):
+    """The officer ended a visit's service: the visit was served, rated or not (the
+    rating, if the visitor gives one, comes in `visit.completed`)."""
+
+    visit_id: str
+    office: str
+    category: str  # as handled: a late objection is a complaint
+    requested_category: str
+    officer: str  # the officer's username, as the desk assigns visits
+    duration_seconds: int
+    checked_in_at: datetime
+    ended_at: datetime
+    # The officer's gateway subject (`sub`) when the officer ended the visit themselves;
+    # None when a supervisor did (the desk keeps only usernames).
+    officer_subject: str | None = None
 
 
 class VisitCompleted(Payload):
@@ -27,5 +49,6 @@ class VisitCompleted(Payload):
 
 
 EVENT_TYPES: dict[str, type[Payload]] = {
+    "visit.ended": VisitEnded,
     "visit.completed": VisitCompleted,
 }
