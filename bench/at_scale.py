@@ -22,12 +22,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from apik_reporting.settings import Settings
 from apik_shared.events.envelope import CloudEvent
 from bench import scale_intake, scale_reporting
+from bench.report import save
 from bench.scale_corpus import FIRST_DAY, LARGE_OFFICE, LAST_DAY, Corpus, Generated
 from bench.scale_events import OFFICE_TIMEZONES, check_payloads, report_events, visit_events
 from bench.scale_infra import servers
 from bench.scale_report import markdown, percentiles
 
-RESULTS = Path(__file__).resolve().parent / "results"
 KPI_YEAR = 2025  # the last full year of the archive
 DUPLICATE_TARGET_MS, KPI_TARGET_MS = 30, 50
 
@@ -147,16 +145,7 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="apik-at-scale-") as tmp:
         results = asyncio.run(run(Path(tmp), args))
-    results["meta"] = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "args": vars(args),
-        "wall_seconds": round(time.monotonic() - started, 1),
-    }
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"at-scale-{stamp}.json").write_text(json.dumps(results, indent=2))
-    text = markdown(results)
-    (RESULTS / f"at-scale-{stamp}.md").write_text(text)
+    text = save(results, args=args, started=started, render=markdown, prefix="at-scale-")
     print(text)
     return 0
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -74,3 +80,29 @@ def _cpu_table(results: dict[str, Any]) -> list[str]:
             cells = [f"{cpu.get(n, 0):.2f}" for n in names]
             lines.append(f"| {label} | " + " | ".join(cells) + f" | {sum(cpu.values()):.2f} |")
     return lines
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def save(
+    results: dict[str, Any],
+    *,
+    args: argparse.Namespace,
+    started: float,
+    render: Callable[[dict[str, Any]], str],
+    prefix: str = "",
+) -> str:
+    """Adds the run's facts to `results`, writes them as JSON and Markdown to
+    `bench/results/` (named by the time) and returns the Markdown."""
+    results["meta"] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "args": vars(args),
+        "wall_seconds": round(time.monotonic() - started, 1),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"{prefix}{stamp}.json").write_text(json.dumps(results, indent=2))
+    text = render(results)
+    (RESULTS / f"{prefix}{stamp}.md").write_text(text)
+    return text

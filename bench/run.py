@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scenarios
 from bench.driver import drive
-from bench.report import markdown
-
-RESULTS = Path(__file__).resolve().parent / "results"
+from bench.report import markdown, save
 
 
 def measure_in_subprocess(
@@ -100,16 +97,7 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="apik-bench-") as tmp:
         results = asyncio.run(scenarios.run_all(Path(tmp), args, measure=measure_in_subprocess))
-    results["meta"] = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "args": vars(args),
-        "wall_seconds": round(time.monotonic() - started, 1),
-    }
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"{stamp}.json").write_text(json.dumps(results, indent=2))
-    text = markdown(results)
-    (RESULTS / f"{stamp}.md").write_text(text)
+    text = save(results, args=args, started=started, render=markdown)
     print(text)
     return 0
 
