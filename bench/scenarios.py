@@ -481,7 +481,8 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure) -> dict[str, Any]:
             )
             ids = await verified_reports(stack, token, args.handoffs)
             await asyncio.sleep(2)  # the preparation's events settle before the clock starts
-            results["handoff"] = await handoff_latency(stack, token, ids, 100.0, meter)
+            rate = args.handoff_rate
+            results["handoff"] = await handoff_latency(stack, token, ids, rate, meter)
         results["memory_peak_under_load_mb"] = sampler.peak_mb()
         results["outbox_drain"] = await outbox_drain(stack, nats_server, args.drain, meter)
         return results

@@ -279,39 +279,32 @@ def _officer_subject(visit: Visit, actor: Principal) -> str | None:
     return actor.subject if actor.username == visit.officer else None
 
 
-async def _publish_ended(*, session: AsyncSession, visit: Visit, actor: Principal) -> None:
+def _served(visit: Visit, actor: Principal) -> dict[str, Any]:
+    """What `visit.ended` and `visit.completed` both say of the visit."""
     assert visit.officer and visit.ended_at
-    payload = VisitEnded(
-        visit_id=str(visit.id),
-        office=visit.office,
-        category=visit.category,
-        requested_category=visit.requested_category,
-        officer=visit.officer,
-        duration_seconds=visit.duration_seconds or 0,
-        checked_in_at=visit.checked_in_at,
-        ended_at=visit.ended_at,
-        officer_subject=_officer_subject(visit, actor),
-    )
+    return {
+        "visit_id": str(visit.id),
+        "office": visit.office,
+        "category": visit.category,
+        "requested_category": visit.requested_category,
+        "officer": visit.officer,
+        "duration_seconds": visit.duration_seconds or 0,
+        "checked_in_at": visit.checked_in_at,
+        "ended_at": visit.ended_at,
+        "officer_subject": _officer_subject(visit, actor),
+    }
+
+
+async def _publish_ended(*, session: AsyncSession, visit: Visit, actor: Principal) -> None:
+    payload = VisitEnded(**_served(visit, actor))
     await outbox.add(session, "visit.ended", payload, subject=str(visit.id))
 
 
 async def _publish_completed(
     *, session: AsyncSession, visit: Visit, actor: Principal, at: datetime
 ) -> None:
-    assert visit.officer and visit.ended_at and visit.rating is not None
-    payload = VisitCompleted(
-        visit_id=str(visit.id),
-        office=visit.office,
-        category=visit.category,
-        requested_category=visit.requested_category,
-        officer=visit.officer,
-        duration_seconds=visit.duration_seconds or 0,
-        rating=visit.rating,
-        checked_in_at=visit.checked_in_at,
-        ended_at=visit.ended_at,
-        completed_at=at,
-        officer_subject=_officer_subject(visit, actor),
-    )
+    assert visit.rating is not None
+    payload = VisitCompleted(**_served(visit, actor), rating=visit.rating, completed_at=at)
     await outbox.add(session, "visit.completed", payload, subject=str(visit.id))
 
 

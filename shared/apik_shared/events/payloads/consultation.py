@@ -29,23 +29,13 @@ class VisitEnded(Payload):
     officer_subject: str | None = None
 
 
-class VisitCompleted(Payload):
-    """A visit was served and rated. No visitor's name or phone: the desk keeps those."""
+class VisitCompleted(VisitEnded):
+    """A visit was served and rated: what `visit.ended` said, with the rating. No
+    visitor's name or phone: the desk keeps those. Here `officer_subject` is set when the
+    officer entered the rating themselves (optional: older events lack it)."""
 
-    visit_id: str
-    office: str
-    category: str  # as handled: a late objection is a complaint
-    requested_category: str
-    officer: str  # the officer's username, as the desk assigns visits
-    duration_seconds: int
     rating: int
-    checked_in_at: datetime
-    ended_at: datetime
     completed_at: datetime
-    # The officer's gateway subject (`sub`), the identifier every service shares, when the
-    # officer entered the rating themselves; None when a supervisor did (the desk keeps
-    # only usernames). Optional: older events lack it.
-    officer_subject: str | None = None
 
 
 EVENT_TYPES: dict[str, type[Payload]] = {
