@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -369,4 +370,31 @@ async def test_a_lone_event_is_not_held_back_to_fill_a_batch(infra, database, mo
         await eventually(lambda: _effect_count(database, lone.id, 1), within=30)
         assert asyncio.get_running_loop().time() - started < 5
     finally:
+        await bus.stop()
+
+
+async def test_a_trickle_of_events_is_applied_as_they_come(infra, database, monkeypatch):
+    # One event at a time, each a little after the one before: none may wait for a batch
+    # to fill or for the fetch to time out (which here would take 20 s).
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 20.0)
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect, batch=64
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        await asyncio.sleep(0.5)  # the consumer is waiting for its first message
+        for _ in range(5):
+            event = CloudEvent(source=source_of(producer), type="thing.happened")
+            started = asyncio.get_running_loop().time()
+            await js.publish(f"apik.{producer}.thing.happened", event.to_json())
+            applied = functools.partial(_effect_count, database, event.id, 1)
+            await eventually(applied, within=20, every=0.02)
+            assert asyncio.get_running_loop().time() - started < 3
+    finally:
+        await nc.close()
         await bus.stop()
