@@ -18,11 +18,11 @@ from apik_shared.testing.services import (
 from apik_shared.testing.tokens import TestTokens
 
 
-@pytest.fixture(scope="module")
-async def intake(
-    infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[RunningService]:
-    settings = await service_settings(
+async def intake_settings(
+    infra: TestInfra, tmp_path_factory: pytest.TempPathFactory, **overrides: object
+) -> Settings:
+    """The test intake's settings, with `overrides` on top."""
+    return await service_settings(
         Settings,
         infra,
         "apik_intake",
@@ -31,7 +31,15 @@ async def intake(
         attachment_max_bytes=64 * 1024,
         # The deadline job runs once at start; tests run it themselves.
         deadline_scan_seconds=3600,
+        **overrides,
     )
+
+
+@pytest.fixture(scope="module")
+async def intake(
+    infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[RunningService]:
+    settings = await intake_settings(infra, tmp_path_factory)
     async with running(create_app(settings), tokens) as service:
         yield service
 

@@ -19,15 +19,13 @@ from sqlalchemy import text
 from apik_intake import records
 from apik_intake.app import create_app
 from apik_intake.schemas_records import LetterCreate, LoanCreate
-from apik_intake.settings import Settings
 from apik_shared.auth import Principal
 from apik_shared.calendar import OfficeCalendar, latest_date_in_indonesia
 from apik_shared.problems import InvalidInput
-from apik_shared.testing import services
 from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import RunningService, running, service_settings
+from apik_shared.testing.services import RunningService, running
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.conftest import intake_settings, report_body
 
 V1 = "/api/v1/intake"
 REPORTS = f"{V1}/reports"
@@ -41,14 +39,8 @@ WIB, WIT = OfficeCalendar("Asia/Jakarta"), OfficeCalendar("Asia/Jayapura")
 async def intake(
     infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[RunningService]:
-    settings = await service_settings(
-        Settings,
-        infra,
-        "apik_intake",
-        pii_keys=services.test_keyring(),
-        attachments_dir=str(tmp_path_factory.mktemp("attachments")),
-        deadline_scan_seconds=3600,
-        office_timezones={"JPR": "Asia/Jayapura"},
+    settings = await intake_settings(
+        infra, tmp_path_factory, office_timezones={"JPR": "Asia/Jayapura"}
     )
     async with running(create_app(settings), tokens) as service:
         yield service

@@ -189,21 +189,8 @@ def visit(
 ) -> CloudEvent:
     """A `visit.completed` alone: a visit served and rated, as the stream held it before
     `visit.ended` existed (the rating's event was all there was of a visit)."""
-    visit_id = str(uuid.uuid4())
-    payload = VisitCompleted(
-        visit_id=visit_id,
-        office=office,
-        category="consultation",
-        requested_category="consultation",
-        officer=officer,
-        duration_seconds=minutes * 60,
-        rating=rating,
-        checked_in_at=when,
-        ended_at=when + timedelta(minutes=minutes),
-        completed_at=when + timedelta(minutes=minutes + 1),
-        officer_subject=officer_subject,
-    )
-    return event("visit.completed", payload, visit_id)
+    end = served(office, when, minutes=minutes, officer=officer)
+    return rated(end, rating, officer_subject=officer_subject)
 
 
 def served(
@@ -233,24 +220,11 @@ def served(
 def rated(end: CloudEvent, rating: int, *, officer_subject: str | None = None) -> CloudEvent:
     """The `visit.completed` of a served visit (its `visit.ended`): the visitor rated it,
     a minute after its end."""
-    data = end.data
-    ended = datetime.fromisoformat(data["ended_at"])
+    ended = VisitEnded.model_validate(end.data)
     payload = VisitCompleted(
-        **{
-            name: data[name]
-            for name in (
-                "visit_id",
-                "office",
-                "category",
-                "requested_category",
-                "officer",
-                "duration_seconds",
-            )
-        },
+        **ended.model_dump(exclude={"officer_subject"}),
         rating=rating,
-        checked_in_at=datetime.fromisoformat(data["checked_in_at"]),
-        ended_at=ended,
-        completed_at=ended + timedelta(minutes=1),
+        completed_at=ended.ended_at + timedelta(minutes=1),
         officer_subject=officer_subject,
     )
     return event("visit.completed", payload, payload.visit_id)
