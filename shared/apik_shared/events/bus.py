@@ -90,20 +90,23 @@ class EventBus:
     def connected(self) -> bool:
         return self._nc is not None and self._nc.is_connected
 
-    async def jetstream(self) -> JetStreamContext:
-        """The JetStream context, once connected and the stream exists (waits till then)."""
+    async def connection(self) -> Client:
+        """The connection, once connected and the stream exists (waits till then)."""
         while True:
             await self._ready.wait()
             if self._nc is not None and self._nc.is_connected:
-                return self._nc.jetstream()
+                return self._nc
             await asyncio.sleep(0.2)
+
+    async def jetstream(self) -> JetStreamContext:
+        return (await self.connection()).jetstream()
 
     async def start(self) -> None:
         self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
         self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
         for consumer in self.consumers:
             self._tasks.append(
-                asyncio.create_task(consumer.run(self.jetstream), name=consumer.spec.durable)
+                asyncio.create_task(consumer.run(self.connection), name=consumer.spec.durable)
             )
 
     async def _connect(self) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext, api
 from nats.js.errors import BadRequestError
@@ -32,6 +33,7 @@ from apik_shared.events.envelope import (
     InvalidEnvelope,
     dead_letter_subject,
 )
+from apik_shared.events.puller import Puller
 from apik_shared.logs import traceparent_var
 from apik_shared.tables import dead_letter, inbox
 from apik_shared.tracing import child_traceparent
@@ -143,33 +145,35 @@ class Consumer:
                 "several subjects per consumer need NATS 2.10 or newer"
             )
 
-    async def run(self, jetstream: Callable[[], Awaitable[JetStreamContext]]) -> None:
+    async def run(self, connection: Callable[[], Awaitable[Client]]) -> None:
         while True:
             try:
-                js = await jetstream()
+                nc = await connection()
+                js = nc.jetstream()
                 await self.ensure(js)
-                subs = [
-                    await js.pull_subscribe_bind(self.durable, stream=STREAM_NAME)
+                pullers = [
+                    Puller(
+                        nc,
+                        stream=STREAM_NAME,
+                        durable=self.durable,
+                        batch=self.spec.batch,
+                        wait=FETCH_SECONDS,
+                    )
                     for _ in range(self.spec.parallel_batches)
                 ]
-                await asyncio.gather(*(self._consume(sub, js) for sub in subs))
+                await asyncio.gather(*(self._consume(puller, js) for puller in pullers))
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.warning("consumer %s interrupted; resubscribing", self.durable, exc_info=True)
                 await asyncio.sleep(1)
 
-    async def _consume(self, sub: JetStreamContext.PullSubscription, js: JetStreamContext) -> None:
-        while True:
-            try:
-                messages = await sub.fetch(self.spec.batch, timeout=FETCH_SECONDS)
-            except TimeoutError:  # nats' own TimeoutError derives from it
-                # nats-py turns a cancelled fetch into a timeout (nats.py#373).
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
-                    raise asyncio.CancelledError from None
-                continue
-            await self.handle_batch(messages, js)
+    async def _consume(self, puller: Puller, js: JetStreamContext) -> None:
+        async with puller:
+            while True:
+                messages = await puller.fetch()
+                if messages:
+                    await self.handle_batch(messages, js)
 
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most

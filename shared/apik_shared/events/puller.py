@@ -1,0 +1,102 @@
+"""Batches from a durable pull consumer, handed over as soon as any message has come.
+
+nats-py's `fetch(n)` can keep a message it has already received while it waits for the
+rest of its batch: with NATS 2.9 and two subscriptions on one consumer, a handoff
+waited up to the fetch's whole timeout (1 s tails at 100 handoffs a second). A Puller asks
+for one message and waits for it; once it has come, a no-wait request takes whatever else
+is waiting, up to the batch, and the server ends that request at once. So nothing waits
+for a batch to fill, and a puller busy with a batch holds no open request that would
+catch messages an idle one could take.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from types import TracebackType
+
+from nats.aio.client import Client
+from nats.aio.msg import Msg
+from nats.aio.subscription import Subscription
+from nats.js import api
+
+# After a request's `expires`, how long to wait for the server's answer before asking
+# again (the answer is lost when the connection is).
+GRACE_SECONDS = 0.5
+
+
+class PullFailed(RuntimeError):
+    """The server refused a pull request (409: the consumer was deleted, too many waiting
+    requests, a leader change); the caller subscribes afresh."""
+
+
+class Puller:
+    def __init__(self, nc: Client, *, stream: str, durable: str, batch: int, wait: float) -> None:
+        self._nc = nc
+        self._next_subject = f"$JS.API.CONSUMER.MSG.NEXT.{stream}.{durable}"
+        self._batch = batch
+        self._wait = wait
+        self._sub: Subscription | None = None
+
+    async def __aenter__(self) -> Puller:
+        self._sub = await self._nc.subscribe(self._nc.new_inbox())
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._sub is not None and not self._nc.is_closed:
+            # A failing unsubscribe means the connection is going, and its subscriptions too.
+            with contextlib.suppress(Exception):
+                await self._sub.unsubscribe()
+        self._sub = None
+
+    async def fetch(self) -> list[Msg]:
+        """The next messages, at most `batch`; [] when none came within `wait` seconds."""
+        await self._request(batch=1)
+        first = await self._next(self._wait + GRACE_SECONDS)
+        if first is None:
+            return []
+        messages = [first]
+        if self._batch > 1:
+            await self._request(batch=self._batch - 1, no_wait=True)
+            while len(messages) < self._batch:
+                try:
+                    more = await self._next(self._wait)
+                except PullFailed:
+                    break  # keep what came; the next request meets the refusal again
+                if more is None:
+                    break
+                messages.append(more)
+        return messages
+
+    async def _request(self, *, batch: int, no_wait: bool = False) -> None:
+        body: dict[str, object] = {"batch": batch}
+        if no_wait:
+            body["no_wait"] = True
+        else:
+            body["expires"] = int(self._wait * 1e9)
+        assert self._sub is not None, "use the Puller as an async context manager"
+        reply = self._sub.subject
+        await self._nc.publish(self._next_subject, json.dumps(body).encode(), reply=reply)
+
+    async def _next(self, within: float) -> Msg | None:
+        """The next message of the current request; None when the request has ended (the
+        server said so, or did not answer `within` seconds)."""
+        assert self._sub is not None
+        deadline = time.monotonic() + within
+        while True:
+            try:
+                msg = await self._sub.next_msg(timeout=max(0.001, deadline - time.monotonic()))
+            except TimeoutError:  # nats' own TimeoutError derives from it
+                return None
+            if msg.reply:  # a message of the stream (it carries its ack subject)
+                return msg
+            status = (msg.headers or {}).get(api.Header.STATUS, "")
+            if status == "100":  # a heartbeat
+                continue
+            if status == "409":
+                description = (msg.headers or {}).get(api.Header.DESCRIPTION, "")
+                raise PullFailed(f"pull request refused: 409 {description}")
+            return None  # 404 no messages, 408 request expired: this request is over
