@@ -1,7 +1,7 @@
 """Reporting at scale: the read model of a million reports, its queries, the rebuild.
 
 The read model is seeded by the service's own projection: every generated event goes
-through `projection.project`, which decides the upserts; a recording session keeps them
+through `projection.project`, which decides the upserts; `writes.Writes` keeps them
 instead of running them one by one, and they run in bulk (asyncpg `executemany` of the
 very statements the projection built). The projection's upserts converge whatever the
 order of events (see `projection.py`), so running them grouped by statement gives the
@@ -33,6 +33,7 @@ from apik_reporting.service_breakdowns import breakdown
 from apik_reporting.service_staff import rollup, staff_activity
 from apik_reporting.settings import Settings
 from apik_reporting.tasks import fold_once
+from apik_reporting.writes import Writes
 from apik_shared.db import Database
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, subject_for
@@ -47,17 +48,6 @@ FACT_KEYS = {
 }
 
 
-class RecordingSession:
-    """Stands in for the session `project` writes to: keeps each statement and its
-    parameters, to run them in bulk."""
-
-    def __init__(self) -> None:
-        self.calls: dict[sa.Insert, list[dict[str, Any]]] = defaultdict(list)
-
-    async def execute(self, statement: sa.Insert, params: dict[str, Any]) -> None:
-        self.calls[statement].append(params)
-
-
 async def _run(conn: asyncpg.Connection, statement: sa.Insert, rows: list[dict[str, Any]]) -> None:
     compiled = statement.compile(dialect=_DIALECT)
     names = compiled.positiontup or []
@@ -68,10 +58,10 @@ async def apply_in_bulk(
     pool: asyncpg.Pool, events: Iterable[CloudEvent], settings: Settings
 ) -> int:
     """Projects `events` and writes the result; one connection per fact table."""
-    recorder = RecordingSession()
+    recorder = Writes()
     count = 0
     for event in events:
-        await project(recorder, event, settings)  # type: ignore[arg-type]
+        await project(recorder, event, settings)
         count += 1
     by_table: dict[str, list[tuple[sa.Insert, list[dict[str, Any]]]]] = defaultdict(list)
     for statement, rows in recorder.calls.items():

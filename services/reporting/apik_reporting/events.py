@@ -8,10 +8,13 @@ acknowledges them unread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.projection import project
 from apik_reporting.settings import Settings
+from apik_reporting.writes import Writes
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import SUBJECT_ROOT, CloudEvent
 from apik_shared.events.outbox import Outbox
@@ -26,8 +29,18 @@ def read_model_spec(settings: Settings) -> ConsumerSpec:
     async def on_event(session: AsyncSession, event: CloudEvent) -> None:
         await project(session, event, settings)
 
+    async def on_events(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
+        writes = Writes()
+        for event in events:
+            await project(writes, event, settings)
+        await writes.run(session)
+
     return ConsumerSpec(
-        durable=DURABLE, subjects=[EVERY_EVENT], handler=on_event, skip_prefixes=[DEAD_LETTERS]
+        durable=DURABLE,
+        subjects=[EVERY_EVENT],
+        handler=on_event,
+        batch_handler=on_events,
+        skip_prefixes=[DEAD_LETTERS],
     )
 
 

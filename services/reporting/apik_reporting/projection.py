@@ -18,10 +18,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CaseFact, ReportFact, SurveyFact, VisitFact
 from apik_reporting.settings import Settings
+from apik_reporting.writes import Writer
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
 
@@ -97,7 +97,7 @@ def _upsert_statement(
 
 
 async def upsert(
-    session: AsyncSession,
+    session: Writer,
     table: sa.Table,
     values: dict[str, Any],
     *,
@@ -115,7 +115,7 @@ def _on(settings: Settings, office: str, at: datetime | None) -> date | None:
     return at.astimezone(settings.zone_for(office)).date() if at else None
 
 
-Projector = Callable[[AsyncSession, CloudEvent, Fields, Settings], Awaitable[None]]
+Projector = Callable[[Writer, CloudEvent, Fields, Settings], Awaitable[None]]
 # Stages of a report: later stages' descriptive values win (verification classifies).
 _REPORT_STAGES = {
     "report.registered": 1,
@@ -138,7 +138,7 @@ def _report_attrs(f: Fields) -> dict[str, Any]:
     }
 
 
-async def _report(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _report(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
     report_id = f.text("report_id") or event.subject
     if not report_id:
         log.warning("%s %s names no report; ignored", event.type, event.id)
@@ -194,7 +194,7 @@ def _case_attrs(f: Fields) -> dict[str, Any]:
     return {"office": f.text("office") or "", **attrs}
 
 
-async def _case(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _case(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -229,7 +229,7 @@ async def _case(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings
     await upsert(session, CASES, closure, attrs=_case_attrs(f), stage=2, latest_by="closed_at")
 
 
-async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _visit(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
     """A desk visit: `visit.ended` when its service ended, `visit.completed` when the
     visitor rated it (either may come first, or alone: many visits are never rated, and
     a visit ended before `visit.ended` existed has only its completion). Both describe
@@ -271,7 +271,7 @@ async def _visit(session: AsyncSession, event: CloudEvent, f: Fields, s: Setting
         )
 
 
-async def _survey(session: AsyncSession, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _survey(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -303,7 +303,7 @@ PROJECTORS: dict[str, Projector] = {
 }
 
 
-async def project(session: AsyncSession, event: CloudEvent, settings: Settings) -> None:
+async def project(session: Writer, event: CloudEvent, settings: Settings) -> None:
     """Applies one event to the facts; event types no indicator reads change nothing."""
     projector = PROJECTORS.get(event.type)
     if projector is not None:
