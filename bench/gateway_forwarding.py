@@ -106,19 +106,62 @@ def _check_answer(port: int) -> None:
         raise SystemExit(f"port {port} answered {status}: {body!r}")
 
 
-async def _prepare_database(tmp: Path) -> tuple[str, Any]:
+async def _prepare_database(tmp: Path, admin_url: str | None) -> tuple[str, Any]:
     from apik_shared.devstack.databases import ensure_database
     from apik_shared.devstack.infra import EmbeddedPostgres
     from apik_shared.migrations import upgrade
 
     postgres = None
-    admin_url = os.environ.get("APIK_DATABASE_URL", "")
     if not admin_url:
         postgres = EmbeddedPostgres(tmp / "postgres", durable=False).start()
         admin_url = postgres.admin_url
     url = await ensure_database(admin_url, "bench_gateway")
     await upgrade(url, "apik_gateway:migrations")
     return url, postgres
+
+
+def forwarding(
+    tmp: Path,
+    *,
+    admin_url: str | None,
+    seconds: float,
+    concurrencies: list[int],
+    max_requests: int,
+    access_log: bool = False,
+) -> list[dict[str, Any]]:
+    """Direct and via the gateway, at each concurrency: the driver's figures per run.
+    `admin_url` None: an embedded PostgreSQL of its own for the gateway's start-up."""
+    from apik_shared.devstack.processes import free_port, stop, wait_for_port
+
+    database_url, postgres = asyncio.run(_prepare_database(tmp, admin_url))
+    up_port, gw_port = free_port(), free_port()
+    upstream = _spawn(["upstream", str(up_port)], tmp / "upstream.log")
+    gateway = _spawn(
+        [
+            "gateway",
+            str(gw_port),
+            f"http://{HOST}:{up_port}",
+            database_url,
+            "on" if access_log else "off",
+        ],
+        tmp / "gateway.log",
+    )
+    try:
+        wait_for_port(HOST, up_port, timeout=20, process=upstream)
+        wait_for_port(HOST, gw_port, timeout=30, process=gateway)
+        for port in (up_port, gw_port):
+            _check_answer(port)
+        return [
+            {"target": name, "concurrency": concurrency}
+            | _measure(port, concurrency, seconds, max_requests)
+            for concurrency in concurrencies
+            for name, port in (("direct", up_port), ("gateway", gw_port))
+        ]
+    finally:
+        stop(gateway)
+        stop(upstream)
+        if postgres is not None:
+            postgres.stop()
 
 
 def main(argv: list[str]) -> int:
@@ -151,39 +194,25 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    from apik_shared.devstack.processes import free_port, stop, wait_for_port
-
+    print(
+        f"{'target':<8} {'conc':>4} {'requests':>9} {'req/s':>8} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>6}"
+    )
     with tempfile.TemporaryDirectory(prefix="apik-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        database_url, postgres = asyncio.run(_prepare_database(tmp))
-        up_port, gw_port = free_port(), free_port()
-        upstream = _spawn(["upstream", str(up_port)], tmp / "upstream.log")
-        gateway = _spawn(
-            ["gateway", str(gw_port), f"http://{HOST}:{up_port}", database_url, args.access_log],
-            tmp / "gateway.log",
-        )
-        try:
-            wait_for_port(HOST, up_port, timeout=20, process=upstream)
-            wait_for_port(HOST, gw_port, timeout=30, process=gateway)
-            for port in (up_port, gw_port):
-                _check_answer(port)
+        admin_url = os.environ.get("APIK_DATABASE_URL") or None
+        for r in forwarding(
+            Path(tmp_name),
+            admin_url=admin_url,
+            seconds=args.seconds,
+            concurrencies=args.concurrency,
+            max_requests=args.max_requests,
+            access_log=args.access_log == "on",
+        ):
             print(
-                f"{'target':<8} {'conc':>4} {'requests':>9} {'req/s':>8} {'p50 ms':>8} "
-                f"{'p99 ms':>8} {'errors':>6}"
+                f"{r['target']:<8} {r['concurrency']:>4} {r['requests']:>9} {r['rps']:>8.0f} "
+                f"{r['p50_ms']:>8.3f} {r['p99_ms']:>8.3f} {r['errors']:>6}",
+                flush=True,
             )
-            for concurrency in args.concurrency:
-                for name, port in (("direct", up_port), ("gateway", gw_port)):
-                    r = _measure(port, concurrency, args.seconds, args.max_requests)
-                    print(
-                        f"{name:<8} {concurrency:>4} {r['requests']:>9} {r['rps']:>8.0f} "
-                        f"{r['p50_ms']:>8.3f} {r['p99_ms']:>8.3f} {r['errors']:>6}",
-                        flush=True,
-                    )
-        finally:
-            stop(gateway)
-            stop(upstream)
-            if postgres is not None:
-                postgres.stop()
     return 0
 
 

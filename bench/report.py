@@ -48,8 +48,11 @@ def markdown(results: dict[str, Any]) -> str:
         + ".",
         "",
         f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
-        f"{drain['events_per_second']:.0f} events/s until every case existed.",
+        f"{drain['events_per_second']:.0f} events/s until every case existed"
+        + _cores_needed(drain.get("cpu_ms_per_event"))
+        + ".",
         "",
+        *_forwarding(results.get("gateway_forwarding", [])),
         "| Process | idle MB | peak under load MB |",
         "|---|---|---|",
     ]
@@ -57,6 +60,27 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"| {name} | {idle} | {results['memory_peak_under_load_mb'][name]} |")
     lines += ["", *_cpu_table(results)]
     return "\n".join(lines) + "\n"
+
+
+def _cores_needed(cpu: dict[str, float] | None, rate: float = 5000) -> str:
+    """The drain is CPU-bound: what its target rate would take at this CPU per event."""
+    if not cpu:
+        return ""
+    total = sum(cpu.values())
+    return f" ({total:.2f} ms CPU per event: {rate:.0f}/s needs {total * rate / 1000:.1f} cores)"
+
+
+def _forwarding(rows: list[dict[str, Any]]) -> list[str]:
+    """The gateway alone, on a trivial upstream: what it adds where nothing else queues."""
+    lines = []
+    for direct, gateway in zip(rows[::2], rows[1::2], strict=True):
+        lines.append(
+            f"Gateway on a trivial upstream, concurrency {direct['concurrency']}: "
+            f"{gateway['rps'] / direct['rps']:.0%} of direct throughput, adds "
+            f"{gateway['p99_ms'] - direct['p99_ms']:.2f} ms at p99 "
+            f"({direct['p99_ms']} → {gateway['p99_ms']} ms)."
+        )
+    return [*lines, ""] if lines else []
 
 
 def _cpu_table(results: dict[str, Any]) -> list[str]:
