@@ -40,6 +40,10 @@ class RecordingStream:
             raise TimeoutError("no answer from JetStream")
         self.published.append((subject, headers["Nats-Msg-Id"], event))
 
+    async def publish_async(self, subject: str, payload: bytes, **options: Any) -> asyncio.Task:
+        """JetStreamContext.publish_async's: the acknowledgement comes later."""
+        return asyncio.create_task(self.publish(subject, payload, **options))
+
     def js(self) -> JetStreamContext:
         return cast(JetStreamContext, self)
 

@@ -65,6 +65,7 @@ class EventBus:
         self.service = service
         self.outbox = outbox or Outbox(service)
         self._nc: Client | None = None
+        self._js: JetStreamContext | None = None
         self._ready = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.relay = OutboxRelay(
@@ -99,7 +100,12 @@ class EventBus:
             await asyncio.sleep(0.2)
 
     async def jetstream(self) -> JetStreamContext:
-        return (await self.connection()).jetstream()
+        """One context per connection: its asynchronous publishes share one reply
+        subscription, made on the first."""
+        nc = await self.connection()
+        if self._js is None:
+            self._js = nc.jetstream()
+        return self._js
 
     async def start(self) -> None:
         self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
@@ -124,7 +130,7 @@ class EventBus:
                     error_cb=self._on_error,
                 )
                 await ensure_stream(nc.jetstream())
-                self._nc = nc
+                self._nc, self._js = nc, None
                 self._ready.set()
                 log.info("connected to NATS at %s", self.nats_url)
                 return
@@ -155,4 +161,4 @@ class EventBus:
             # in the outbox.
             with contextlib.suppress(Exception):
                 await self._nc.close()
-            self._nc = None
+            self._nc, self._js = None, None

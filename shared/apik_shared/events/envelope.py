@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -46,7 +45,7 @@ class CloudEvent(BaseModel):
     @classmethod
     def from_json(cls, raw: bytes) -> CloudEvent:
         try:
-            event = cls.model_validate(json.loads(raw))
+            event = cls.model_validate_json(raw)
         except (ValueError, ValidationError) as exc:
             raise InvalidEnvelope(str(exc)) from exc
         if event.specversion != SPEC_VERSION:

@@ -8,8 +8,10 @@ is the safety net for whatever that misses (a crash, NATS away, another replica)
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -107,9 +109,15 @@ class Outbox:
         if not items:
             return []
         current = traceparent_var.get() or None
+        source, now = source_of(self.service), datetime.now(UTC)
+        # Built without validation: every field is ours and the data is JSON already. The
+        # id and time are given, since pydantic inspects a default factory's signature
+        # on every call.
         events = [
-            CloudEvent(
-                source=source_of(self.service),
+            CloudEvent.model_construct(
+                id=str(uuid.uuid4()),
+                time=now,
+                source=source,
                 type=event_type,
                 subject=item.subject,
                 traceparent=item.traceparent or current,

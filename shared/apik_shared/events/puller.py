@@ -11,6 +11,7 @@ catch messages an idle one could take.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import time
@@ -38,10 +39,16 @@ class Puller:
         self._batch = batch
         self._wait = wait
         self._sub: Subscription | None = None
+        # Filled by the subscription's callback: taking a message already there costs no
+        # task and no timer, as `Subscription.next_msg` would for each.
+        self._arrived: asyncio.Queue[Msg] = asyncio.Queue()
 
     async def __aenter__(self) -> Puller:
-        self._sub = await self._nc.subscribe(self._nc.new_inbox())
+        self._sub = await self._nc.subscribe(self._nc.new_inbox(), cb=self._on_message)
         return self
+
+    async def _on_message(self, msg: Msg) -> None:
+        self._arrived.put_nowait(msg)
 
     async def __aexit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -84,13 +91,17 @@ class Puller:
     async def _next(self, within: float) -> Msg | None:
         """The next message of the current request; None when the request has ended (the
         server said so, or did not answer `within` seconds)."""
-        assert self._sub is not None
         deadline = time.monotonic() + within
         while True:
             try:
-                msg = await self._sub.next_msg(timeout=max(0.001, deadline - time.monotonic()))
-            except TimeoutError:  # nats' own TimeoutError derives from it
-                return None
+                msg = self._arrived.get_nowait()
+            except asyncio.QueueEmpty:
+                try:  # a `get` cut short by the timeout takes nothing from the queue
+                    msg = await asyncio.wait_for(
+                        self._arrived.get(), timeout=max(0.001, deadline - time.monotonic())
+                    )
+                except TimeoutError:
+                    return None
             if msg.reply:  # a message of the stream (it carries its ack subject)
                 return msg
             status = (msg.headers or {}).get(api.Header.STATUS, "")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from nats.js import JetStreamContext
 from sqlalchemy import func, select, text, update
@@ -160,22 +161,31 @@ class OutboxRelay:
     async def _publish(
         self, js: JetStreamContext, rows: Sequence[Committed]
     ) -> tuple[list[str], list[tuple[str, BaseException]]]:
-        results = await asyncio.gather(
-            *(
-                js.publish(
+        """Publishes every row before waiting for any acknowledgement (one shared reply
+        subscription, no task or timer per message); a row not acknowledged in time
+        counts as failed."""
+        pending: dict[str, asyncio.Future[Any]] = {}
+        failed: list[tuple[str, BaseException]] = []
+        for row in rows:
+            try:
+                pending[row.id] = await js.publish_async(
                     row.subject,
                     row.payload,
-                    timeout=self._publish_timeout,
+                    wait_stall=self._publish_timeout,
                     headers={"Nats-Msg-Id": row.id},
                 )
-                for row in rows
-            ),
-            return_exceptions=True,
-        )
-        sent, failed = [], []
-        for row, result in zip(rows, results, strict=True):
-            if isinstance(result, BaseException):
-                failed.append((row.id, result))
+            except Exception as exc:  # the connection is gone, or too many unanswered
+                failed.append((row.id, exc))
+        if pending:
+            _, late = await asyncio.wait(pending.values(), timeout=self._publish_timeout)
+            for future in late:
+                future.cancel()  # also frees its place among nats-py's pending publishes
+        sent = []
+        for row_id, future in pending.items():
+            if future.cancelled():
+                failed.append((row_id, TimeoutError("no acknowledgement from JetStream")))
+            elif future.exception() is not None:
+                failed.append((row_id, future.exception()))  # type: ignore[arg-type]
             else:
-                sent.append(row.id)
+                sent.append(row_id)
         return sent, failed
