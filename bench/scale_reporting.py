@@ -1,11 +1,11 @@
 """Reporting at scale: the read model of a million reports, its queries, the rebuild.
 
 The read model is seeded by the service's own projection: every generated event goes
-through `projection.project`, which decides the upserts; `writes.Writes` keeps them
-instead of running them one by one, and they run in bulk (asyncpg `executemany` of the
-very statements the projection built). The projection's upserts converge whatever the
-order of events (see `projection.py`), so running them grouped by statement gives the
-rows the live consumer would have written. The rebuild replays a sample of the same
+through `projection.project_into`, which decides the upserts; `writes.Writes` keeps them,
+and they run in bulk as the live consumer runs a batch's (the very statements the
+projection built, each upsert's rows as arrays), one connection per fact table. The
+projection's upserts converge whatever the order of events (see `projection.py`), so
+running them grouped by statement gives the rows the live consumer would have written. The rebuild replays a sample of the same
 events from NATS with the real rebuild code, into a second database, and the facts it
 writes are compared with the seeded ones.
 """
@@ -26,14 +26,14 @@ from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting import service
-from apik_reporting.projection import project
+from apik_reporting.projection import project_into
 from apik_reporting.rebuild import rebuild
 from apik_reporting.rules import Dimension
 from apik_reporting.service_breakdowns import breakdown
 from apik_reporting.service_staff import rollup, staff_activity
 from apik_reporting.settings import Settings
 from apik_reporting.tasks import fold_once
-from apik_reporting.writes import Writes
+from apik_reporting.writes import Writes, as_columns, rounds
 from apik_shared.db import Database
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, subject_for
@@ -51,7 +51,12 @@ FACT_KEYS = {
 async def _run(conn: asyncpg.Connection, statement: sa.Insert, rows: list[dict[str, Any]]) -> None:
     compiled = statement.compile(dialect=_DIALECT)
     names = compiled.positiontup or []
-    await conn.executemany(str(compiled), [tuple(row.get(n) for n in names) for row in rows])
+    if not isinstance(statement, sa.Insert):
+        await conn.executemany(str(compiled), [tuple(row.get(n) for n in names) for row in rows])
+        return
+    for some in rounds(statement, rows):  # as `Writes.run` does
+        columns = as_columns(some)
+        await conn.execute(str(compiled), *(columns[name] for name in names))
 
 
 async def apply_in_bulk(
@@ -61,7 +66,7 @@ async def apply_in_bulk(
     recorder = Writes()
     count = 0
     for event in events:
-        await project(recorder, event, settings)
+        await project_into(recorder, event, settings)
         count += 1
     by_table: dict[str, list[tuple[sa.Insert, list[dict[str, Any]]]]] = defaultdict(list)
     for statement, rows in recorder.calls.items():

@@ -1,6 +1,7 @@
-"""A batch of events written together (one executemany per statement, the live
-consumer's path) leaves the facts exactly as applying the events one by one does, in
-any order and with copies: the projection's writes converge, so grouping them is safe."""
+"""A batch of events written together (an upsert's rows in few multi-row statements, the
+live consumer's path) leaves the facts and their monthly counts exactly as applying the
+events one by one does, in any order and with copies: the projection's writes converge,
+so grouping them is safe."""
 
 from __future__ import annotations
 
@@ -24,7 +25,18 @@ FACTS = {
 }
 
 
+# The monthly counts the indicators read, whichever sessions' shards hold them.
+CELLS = """
+SELECT month, family, k1, k2, sum(n) AS n, sum(sum1) AS sum1, sum(n1) AS n1,
+       sum(sum2) AS sum2, sum(n2) AS n2
+FROM fact_month WHERE office = :o GROUP BY 1, 2, 3, 4
+HAVING sum(n) <> 0 OR sum(sum1) <> 0 OR sum(n1) <> 0 OR sum(sum2) <> 0 OR sum(n2) <> 0
+ORDER BY 1, 2, 3, 4
+"""
+
+
 async def facts(reporting: RunningService, code: str) -> dict[str, list[dict[str, Any]]]:
+    """Every fact row of the office, and its monthly counts."""
     async with reporting.app.state.database.sessions() as session:
         found = {}
         for table, key in FACTS.items():
@@ -32,6 +44,9 @@ async def facts(reporting: RunningService, code: str) -> dict[str, list[dict[str
                 text(f"SELECT * FROM {table} WHERE office = :o ORDER BY {key}"), {"o": code}
             )
             found[table] = [dict(row._mapping) for row in rows]
+        found["fact_month"] = [
+            dict(row._mapping) for row in await session.execute(text(CELLS), {"o": code})
+        ]
         return found
 
 

@@ -17,11 +17,13 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CaseFact, ReportFact, SurveyFact, VisitFact
 from apik_reporting.settings import Settings
-from apik_reporting.writes import Writer
+from apik_reporting.writes import Writes
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
 
@@ -71,10 +73,14 @@ def _upsert_statement(
     table: sa.Table, names: tuple[str, ...], attrs: tuple[str, ...], latest_by: str | None
 ) -> sa.Insert:
     """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
-    more than executing them, which the rebuild does a million times."""
+    more than executing them, which the rebuild does a million times. It takes its rows
+    as one array per column (`writes.py`), so one statement writes any number of rows."""
     key = next(iter(table.primary_key.columns)).name
     columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
-    stmt = pg_insert(table).values({name: sa.bindparam(name) for name in columns})
+    # Cast in SQL, not typed in SQLAlchemy, whose ARRAY type would convert every element
+    # in Python; asyncpg encodes the lists as the cast says.
+    arrays = [sa.cast(sa.bindparam(name), ARRAY(table.c[name].type)) for name in columns]
+    stmt = pg_insert(table).from_select(columns, sa.select(*map(sa.func.unnest, arrays)))
     new, old = stmt.excluded, table.c
     changes: dict[str, Any] = {}
     for name in names:
@@ -97,7 +103,7 @@ def _upsert_statement(
 
 
 async def upsert(
-    session: Writer,
+    writes: Writes,
     table: sa.Table,
     values: dict[str, Any],
     *,
@@ -108,14 +114,14 @@ async def upsert(
     """Inserts the row or merges `values` and `attrs` into it (see the module's doc)."""
     stmt = _upsert_statement(table, tuple(values), tuple(attrs), latest_by)
     params = {**values, **attrs, **({"attrs_stage": stage} if attrs else {})}
-    await session.execute(stmt, params)
+    await writes.execute(stmt, params)
 
 
 def _on(settings: Settings, office: str, at: datetime | None) -> date | None:
     return at.astimezone(settings.zone_for(office)).date() if at else None
 
 
-Projector = Callable[[Writer, CloudEvent, Fields, Settings], Awaitable[None]]
+Projector = Callable[[Writes, CloudEvent, Fields, Settings], Awaitable[None]]
 # Stages of a report: later stages' descriptive values win (verification classifies).
 _REPORT_STAGES = {
     "report.registered": 1,
@@ -138,7 +144,7 @@ def _report_attrs(f: Fields) -> dict[str, Any]:
     }
 
 
-async def _report(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _report(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
     report_id = f.text("report_id") or event.subject
     if not report_id:
         log.warning("%s %s names no report; ignored", event.type, event.id)
@@ -170,7 +176,7 @@ async def _report(session: Writer, event: CloudEvent, f: Fields, s: Settings) ->
         values["answered_by"] = f.text("answered_by")
         values["answered_by_subject"] = f.text("answered_by_subject")
     await upsert(
-        session,
+        writes,
         REPORTS,
         values,
         attrs=_report_attrs(f),
@@ -194,7 +200,7 @@ def _case_attrs(f: Fields) -> dict[str, Any]:
     return {"office": f.text("office") or "", **attrs}
 
 
-async def _case(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -203,7 +209,7 @@ async def _case(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> N
     opened = f.instant("opened_at") or (event.time if event.type == "case.opened" else None)
     if opened:
         await upsert(
-            session,
+            writes,
             CASES,
             {"case_id": case_id, "opened_at": opened, "opened_on": _on(s, office, opened)},
             attrs=_case_attrs(f),
@@ -226,10 +232,10 @@ async def _case(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> N
         # Who closed it belongs to the closure: after a reopening, the last one counts.
         "examiner_id": f.text("examiner_id"),
     }
-    await upsert(session, CASES, closure, attrs=_case_attrs(f), stage=2, latest_by="closed_at")
+    await upsert(writes, CASES, closure, attrs=_case_attrs(f), stage=2, latest_by="closed_at")
 
 
-async def _visit(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
     """A desk visit: `visit.ended` when its service ended, `visit.completed` when the
     visitor rated it (either may come first, or alone: many visits are never rated, and
     a visit ended before `visit.ended` existed has only its completion). Both describe
@@ -259,19 +265,19 @@ async def _visit(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> 
     if completed:
         values["rating"] = f.number("rating")
         values["completed_at"] = f.instant("completed_at") or event.time
-    await upsert(session, VISITS, values)
+    await upsert(writes, VISITS, values)
     if checked_in is None:
         # An end that lost its check-in counts in the year it ended, unless the row has a
         # date already: a guess must not overwrite the real one (or the completion's).
         guess = f.instant("ended_at") or event.time
-        await session.execute(
+        await writes.execute(
             sa.update(VISITS)
             .where(VISITS.c.visit_id == visit_id, VISITS.c.checked_in_at.is_(None))
             .values(checked_in_at=guess, visited_on=_on(s, office, guess))
         )
 
 
-async def _survey(session: Writer, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _survey(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -290,7 +296,7 @@ async def _survey(session: Writer, event: CloudEvent, f: Fields, s: Settings) ->
         score = answers.data.get(element.value)
         valid = type(score) is int and LOWEST <= score <= HIGHEST
         values[element.value] = score if valid else None
-    await upsert(session, SURVEYS, values)
+    await upsert(writes, SURVEYS, values)
 
 
 PROJECTORS: dict[str, Projector] = {
@@ -303,8 +309,15 @@ PROJECTORS: dict[str, Projector] = {
 }
 
 
-async def project(session: Writer, event: CloudEvent, settings: Settings) -> None:
-    """Applies one event to the facts; event types no indicator reads change nothing."""
+async def project(session: AsyncSession, event: CloudEvent, settings: Settings) -> None:
+    """Applies one event to the facts now; event types no indicator reads change nothing."""
+    writes = Writes()
+    await project_into(writes, event, settings)
+    await writes.run(session)
+
+
+async def project_into(writes: Writes, event: CloudEvent, settings: Settings) -> None:
+    """Adds the writes one event makes to `writes`, which runs them with others'."""
     projector = PROJECTORS.get(event.type)
     if projector is not None:
-        await projector(session, event, Fields(event.data), settings)
+        await projector(writes, event, Fields(event.data), settings)

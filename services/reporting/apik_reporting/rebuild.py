@@ -29,8 +29,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.events import DEAD_LETTERS, EVERY_EVENT, inbox_name
-from apik_reporting.projection import project
+from apik_reporting.projection import project_into
 from apik_reporting.settings import Settings
+from apik_reporting.writes import Writes
 from apik_shared.db import Database
 from apik_shared.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
 from apik_shared.tables import inbox
@@ -70,6 +71,7 @@ async def _apply_lane(
 ) -> int:
     """Applies `events` in order in one transaction; returns how many were new."""
     applied = 0
+    writes = Writes()  # the lane's writes go together, at the end
     async with database.sessions() as session, session.begin():
         for event in events:
             first_time = await session.execute(
@@ -79,8 +81,9 @@ async def _apply_lane(
                 .returning(inbox.c.event_id)
             )
             if first_time.first() is not None:
-                await project(session, event, settings)
+                await project_into(writes, event, settings)
                 applied += 1
+        await writes.run(session)
     return applied
 
 
