@@ -5,9 +5,9 @@ through `projection.project_into`, which decides the upserts; `writes.Writes` ke
 and they run in bulk as the live consumer runs a batch's (the very statements the
 projection built, each upsert's rows as arrays), one connection per fact table. The
 projection's upserts converge whatever the order of events (see `projection.py`), so
-running them grouped by statement gives the rows the live consumer would have written. The rebuild replays a sample of the same
-events from NATS with the real rebuild code, into a second database, and the facts it
-writes are compared with the seeded ones.
+running them grouped by statement gives the rows the live consumer would have written.
+The rebuild replays a sample of the same events from NATS with the real rebuild code,
+into a second database, and the facts it writes are compared with the seeded ones.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from apik_reporting.service_breakdowns import breakdown
 from apik_reporting.service_staff import rollup, staff_activity
 from apik_reporting.settings import Settings
 from apik_reporting.tasks import fold_once
-from apik_reporting.writes import Writes, as_columns, rounds
+from apik_reporting.writes import Writes, rounds
+from apik_shared.bulk import as_arrays
 from apik_shared.db import Database
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, subject_for
@@ -55,7 +56,7 @@ async def _run(conn: asyncpg.Connection, statement: sa.Insert, rows: list[dict[s
         await conn.executemany(str(compiled), [tuple(row.get(n) for n in names) for row in rows])
         return
     for some in rounds(statement, rows):  # as `Writes.run` does
-        columns = as_columns(some)
+        columns = as_arrays(statement.table, some)
         await conn.execute(str(compiled), *(columns[name] for name in names))
 
 

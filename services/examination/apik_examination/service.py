@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -36,6 +35,7 @@ from apik_examination.service_sla import load_policies, record_event, refresh_cl
 from apik_examination.settings import Settings
 from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
+from apik_shared.bulk import as_arrays, insert_from_arrays
 from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseOpened, ReportVerified
 from apik_shared.logs import traceparent_var
@@ -115,9 +115,10 @@ async def open_cases(
         )
         rows.append(case_row)
     # The unique report_id is the second guard behind the inbox: one report, one case.
+    opening = insert_from_arrays(CASES, tuple(rows[0]))
     inserted = await session.execute(
-        insert(CASES).on_conflict_do_nothing(index_elements=["report_id"]).returning(CASES.c.id),
-        rows,
+        opening.on_conflict_do_nothing(index_elements=["report_id"]).returning(CASES.c.id),
+        as_arrays(CASES, rows),
     )
     opened_ids = set(inserted.scalars())
     new = [
@@ -127,19 +128,19 @@ async def open_cases(
     ]
     if not new:
         return []
+    log_rows = [
+        {
+            "case_id": row["id"],
+            "type": "opened",
+            "status": CaseStatus.open.value,
+            "actor": f"intake:{handoff.report.decided_by}",
+            "data": {"track": row["track"]},
+            "at": now,
+        }
+        for row, handoff in new
+    ]
     await session.execute(
-        insert(CASE_EVENTS),
-        [
-            {
-                "case_id": row["id"],
-                "type": "opened",
-                "status": CaseStatus.open.value,
-                "actor": f"intake:{handoff.report.decided_by}",
-                "data": {"track": row["track"]},
-                "at": now,
-            }
-            for row, handoff in new
-        ],
+        insert_from_arrays(CASE_EVENTS, tuple(log_rows[0])), as_arrays(CASE_EVENTS, log_rows)
     )
     await outbox.add_many(
         session,

@@ -17,13 +17,12 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CaseFact, ReportFact, SurveyFact, VisitFact
 from apik_reporting.settings import Settings
 from apik_reporting.writes import Writes
+from apik_shared.bulk import insert_from_arrays
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
 
@@ -74,13 +73,10 @@ def _upsert_statement(
 ) -> sa.Insert:
     """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
     more than executing them, which the rebuild does a million times. It takes its rows
-    as one array per column (`writes.py`), so one statement writes any number of rows."""
+    as one array per column (`apik_shared.bulk`), so one statement writes many rows."""
     key = next(iter(table.primary_key.columns)).name
     columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
-    # Cast in SQL, not typed in SQLAlchemy, whose ARRAY type would convert every element
-    # in Python; asyncpg encodes the lists as the cast says.
-    arrays = [sa.cast(sa.bindparam(name), ARRAY(table.c[name].type)) for name in columns]
-    stmt = pg_insert(table).from_select(columns, sa.select(*map(sa.func.unnest, arrays)))
+    stmt = insert_from_arrays(table, tuple(columns))
     new, old = stmt.excluded, table.c
     changes: dict[str, Any] = {}
     for name in names:

@@ -2,11 +2,12 @@
 
 The projection's writes converge whatever the order of events (see `projection.py`), so a
 batch's statements may run grouped, in the order each statement first appeared, instead
-of a round trip per event. An upsert takes its rows as one array per column, so its rows
-go in as few statements as their keys allow: one row per key in each (PostgreSQL refuses
-to change a row twice in one statement), a key's later rows in later statements, so each
-key keeps its events' order. Few statements matter beyond the round trips: the monthly
-counts' triggers run once per statement (reporting migration 0004).
+of a round trip per event. An upsert takes its rows as one array per column
+(`apik_shared.bulk`), so its rows go in as few statements as their keys allow: one row
+per key in each (PostgreSQL refuses to change a row twice in one statement), a key's
+later rows in later statements, so each key keeps its events' order. Few statements
+matter beyond the round trips: the monthly counts' triggers run once per statement
+(reporting migration 0004).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 from sqlalchemy import Insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
+
+from apik_shared.bulk import as_arrays
 
 
 class Writes:
@@ -29,7 +32,7 @@ class Writes:
         for statement, rows in self.calls.items():
             if isinstance(statement, Insert):  # an upsert (`projection._upsert_statement`)
                 for some in rounds(statement, rows):
-                    await session.execute(statement, as_columns(some))
+                    await session.execute(statement, as_arrays(statement.table, some))
             else:
                 await session.execute(statement, rows)
         self.calls.clear()
@@ -47,8 +50,3 @@ def rounds(statement: Insert, rows: list[dict[str, Any]]) -> list[list[dict[str,
             out.append([])
         out[n].append(row)
     return out
-
-
-def as_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows of one shape as one list per column, the parameters of an upsert."""
-    return {name: [row[name] for row in rows] for name in rows[0]}
