@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from nats.js import JetStreamContext
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_shared.events.outbox import Committed
@@ -35,6 +35,8 @@ DIRECT_LIMIT = 2_000
 # Marking rows sent need not wait for the disk: a mark lost in a crash means a second
 # publish, which the stream drops (same Nats-Msg-Id) or, past its window, the inbox does.
 _NO_FSYNC = text("SET LOCAL synchronous_commit = off")
+# One array parameter, one plan, however many rows (an IN list is a statement per size).
+_MARK_SENT = text("UPDATE outbox SET sent_at = now() WHERE id = ANY(CAST(:ids AS uuid[]))")
 
 
 class OutboxRelay:
@@ -115,9 +117,7 @@ class OutboxRelay:
             if sent:
                 async with self._sessions() as session, session.begin():
                     await session.execute(_NO_FSYNC)
-                    await session.execute(
-                        update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=func.now())
-                    )
+                    await session.execute(_MARK_SENT, {"ids": sent})
             if failed:  # left unsent in the table: the poll retries them
                 log.warning("outbox: %d events not published yet", len(failed))
                 self._poll_due = True
@@ -145,9 +145,7 @@ class OutboxRelay:
             sent, failed = await self._publish(js, rows)
             await session.execute(_NO_FSYNC)
             if sent:
-                await session.execute(
-                    update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=func.now())
-                )
+                await session.execute(_MARK_SENT, {"ids": sent})
             for row_id, error in failed:
                 await session.execute(
                     update(outbox)
