@@ -125,6 +125,7 @@ class Consumer:
         # Where a consumer created for the first time starts; None: the stream's beginning.
         self.start_time = start_time
         self._sessions = sessions
+        self._skip = tuple(spec.skip_prefixes)
 
     async def ensure(self, js: JetStreamContext) -> None:
         try:
@@ -205,7 +206,7 @@ class Consumer:
         acked) when any event failed, for the caller to go one by one."""
         events: list[CloudEvent] = []
         for msg in messages:
-            if self.spec.skip_prefixes and msg.subject.startswith(tuple(self.spec.skip_prefixes)):
+            if self._skip and msg.subject.startswith(self._skip):
                 continue
             try:
                 events.append(CloudEvent.from_json(msg.data))
@@ -256,7 +257,7 @@ class Consumer:
         return fresh
 
     async def handle(self, msg: Msg, js: JetStreamContext) -> None:
-        if self.spec.skip_prefixes and msg.subject.startswith(tuple(self.spec.skip_prefixes)):
+        if self._skip and msg.subject.startswith(self._skip):
             await msg.ack()
             return
         delivered = msg.metadata.num_delivered
