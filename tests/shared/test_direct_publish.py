@@ -16,7 +16,7 @@ from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.events.outbox import Committed
-from apik_shared.tables import metadata as platform_metadata
+from apik_shared.testing.databases import platform_database
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.polling import eventually
 
@@ -26,11 +26,8 @@ NO_POLL = 600.0
 
 @pytest.fixture(scope="module")
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
-    db = Database(await infra.adatabase("direct_publish"))
-    async with db.engine.begin() as conn:
-        await conn.run_sync(platform_metadata.create_all)
-    yield db
-    await db.dispose()
+    async with platform_database(infra, "direct_publish") as db:
+        yield db
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from apik_shared.events import consumer as consumer_module
 from apik_shared.events.bus import EventBus, ensure_stream
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import CloudEvent, dead_letter_subject, source_of
-from apik_shared.tables import metadata as platform_metadata
+from apik_shared.testing.databases import platform_database
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.polling import eventually
 
@@ -31,12 +31,8 @@ effects = sa.Table(
 
 @pytest.fixture(scope="module")
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
-    db = Database(await infra.adatabase("events"))
-    async with db.engine.begin() as conn:
-        await conn.run_sync(platform_metadata.create_all)
-        await conn.run_sync(effects.metadata.create_all)
-    yield db
-    await db.dispose()
+    async with platform_database(infra, "events", effects.metadata) as db:
+        yield db
 
 
 async def count(db: Database, sql: str, **params: Any) -> int:

@@ -16,7 +16,7 @@ from apik_shared.db import Database
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.relay import OutboxRelay
-from apik_shared.tables import metadata as platform_metadata
+from apik_shared.testing.databases import platform_database
 from apik_shared.testing.infra import TestInfra
 
 
@@ -50,11 +50,8 @@ class RecordingStream:
 
 @pytest.fixture
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
-    db = Database(await infra.adatabase("relay"))
-    async with db.engine.begin() as conn:
-        await conn.run_sync(platform_metadata.create_all)
-    yield db
-    await db.dispose()
+    async with platform_database(infra, "relay") as db:
+        yield db
 
 
 def relay_for(db: Database, stream: RecordingStream) -> OutboxRelay:

@@ -15,7 +15,7 @@ from apik_shared.db import Database
 from apik_shared.etag import check_if_match, etag_for
 from apik_shared.idempotency import Idempotency, IdempotencyKeyInUse, IdempotencyKeyReused
 from apik_shared.problems import InvalidInput, PreconditionFailed, PreconditionRequired
-from apik_shared.tables import metadata as platform_metadata
+from apik_shared.testing.databases import platform_database
 from apik_shared.testing.infra import TestInfra
 
 PATH = "/api/v1/intake/reports"
@@ -41,11 +41,8 @@ def post(body: bytes, headers: dict[str, str], path: str = PATH) -> Request:
 
 @pytest.fixture(scope="module")
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
-    db = Database(await infra.adatabase("writes"))
-    async with db.engine.begin() as conn:
-        await conn.run_sync(platform_metadata.create_all)
-    yield db
-    await db.dispose()
+    async with platform_database(infra, "writes") as db:
+        yield db
 
 
 async def create(db: Database, body: bytes, key: str, caller: str = "user:siti") -> Response | None:
