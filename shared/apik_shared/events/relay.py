@@ -161,7 +161,12 @@ class OutboxRelay:
     ) -> tuple[list[str], list[tuple[str, BaseException]]]:
         """Publishes every row before waiting for any acknowledgement (one shared reply
         subscription, no task or timer per message); a row not acknowledged in time
-        counts as failed."""
+        counts as failed.
+
+        No `wait_stall`: nats-py would wrap each publish's place in its pending window
+        in a task with a timer. A relay never fills that window: it holds one batch at a
+        time (at most DIRECT_LIMIT rows, below nats-py's 4,000) and frees every place
+        before the next, answered or cancelled."""
         pending: dict[str, asyncio.Future[Any]] = {}
         failed: list[tuple[str, BaseException]] = []
         for row in rows:
@@ -169,7 +174,6 @@ class OutboxRelay:
                 pending[row.id] = await js.publish_async(
                     row.subject,
                     row.payload,
-                    wait_stall=self._publish_timeout,
                     headers={"Nats-Msg-Id": row.id},
                 )
             except Exception as exc:  # the connection is gone, or too many unanswered
