@@ -114,3 +114,39 @@ async def drive(
     await asyncio.gather(*(worker(started + seconds, True) for _ in range(concurrency)))
     # `sent` counts the warm-up too, for the CPU each request cost over the whole load.
     return {**summary(latencies, time.perf_counter() - started, errors), "sent": sent}
+
+
+async def paced(
+    port: int, requests: list[bytes], *, rate: float, expect: int = 200, connections: int = 32
+) -> dict[str, Any]:
+    """Open-loop load: request n is due at start + n / rate whether or not the earlier ones
+    have been answered, as when many people act at a steady pace. Its clock starts when
+    it is due, so waiting for a free connection counts as latency. Returns when each
+    request was due and answered (`time.time()`, comparable with the server's clocks)."""
+    loop = asyncio.get_running_loop()
+    idle: asyncio.Queue[_Connection] = asyncio.Queue()
+    for _ in range(connections):
+        _, conn = await loop.create_connection(_Connection, HOST, port)
+        idle.put_nowait(conn)
+    due = [0.0] * len(requests)
+    answered = [0.0] * len(requests)
+    unexpected: list[str] = []
+
+    async def one(n: int) -> None:
+        due[n] = time.time()
+        conn = await idle.get()
+        status, body = await conn.send(requests[n])
+        answered[n] = time.time()
+        idle.put_nowait(conn)
+        if status != expect:
+            unexpected.append(f"{status} {body[:200]!r}")
+
+    tasks = []
+    begin = time.perf_counter()
+    for n in range(len(requests)):
+        await asyncio.sleep(max(0.0, begin + n / rate - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(n)))
+    await asyncio.gather(*tasks)
+    while not idle.empty():
+        idle.get_nowait().transport.close()
+    return {"due": due, "answered": answered, "unexpected": unexpected}

@@ -27,8 +27,23 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scenarios
-from bench.driver import drive
+from bench.driver import drive, paced
 from bench.report import markdown, save
+
+
+def _in_subprocess(command: str, requests: list[bytes], *args: object) -> dict[str, Any]:
+    """Runs a load driver in its own process, so client and server do not share a core's
+    GIL, and returns what it printed."""
+    with tempfile.NamedTemporaryFile(suffix=".json", mode="w") as request_file:
+        json.dump([base64.b64encode(r).decode() for r in requests], request_file)
+        request_file.flush()
+        out = subprocess.run(
+            [sys.executable, __file__, command, request_file.name, *map(str, args)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return dict(json.loads(out.stdout))
 
 
 def measure_in_subprocess(
@@ -39,52 +54,42 @@ def measure_in_subprocess(
     max_requests: int,
     expect: int,
 ) -> dict[str, Any]:
-    """Runs the driver in its own process so client and server do not share a core's GIL.
-    The driver cycles through `requests`."""
-    with tempfile.NamedTemporaryFile(suffix=".json", mode="w") as request_file:
-        json.dump([base64.b64encode(r).decode() for r in requests], request_file)
-        request_file.flush()
-        out = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "drive",
-                str(port),
-                request_file.name,
-                str(concurrency),
-                str(seconds),
-                str(max_requests),
-                str(expect),
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return dict(json.loads(out.stdout))
+    """Closed-loop load at `concurrency`, cycling through `requests`."""
+    return _in_subprocess("drive", requests, port, concurrency, seconds, max_requests, expect)
 
 
-def drive_main(argv: list[str]) -> int:
+def pace_in_subprocess(port: int, requests: list[bytes], rate: float) -> dict[str, Any]:
+    """Each request in turn at a steady `rate` a second (open loop)."""
+    return _in_subprocess("pace", requests, port, rate)
+
+
+def _driver_main(argv: list[str]) -> int:
     import uvloop
 
-    port, path, concurrency, seconds, limit, expect = argv
+    command, path, port, *rest = argv
     requests = [base64.b64decode(r) for r in json.loads(Path(path).read_text())]
-    result = uvloop.run(
-        drive(
-            int(port),
-            lambda n: requests[n % len(requests)],
-            concurrency=int(concurrency),
-            seconds=float(seconds),
-            max_requests=int(limit),
-            expect=int(expect),
+    if command == "pace":
+        (rate,) = rest
+        result = uvloop.run(paced(int(port), requests, rate=float(rate)))
+    else:
+        concurrency, seconds, limit, expect = rest
+        result = uvloop.run(
+            drive(
+                int(port),
+                lambda n: requests[n % len(requests)],
+                concurrency=int(concurrency),
+                seconds=float(seconds),
+                max_requests=int(limit),
+                expect=int(expect),
+            )
         )
-    )
     print(json.dumps(result))
     return 0
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["drive"]:
-        return drive_main(argv[1:])
+    if argv[:1] in (["drive"], ["pace"]):
+        return _driver_main(argv)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small counts: checks the harness")
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -97,7 +102,11 @@ def main(argv: list[str]) -> int:
         args.seconds, args.handoffs, args.drain = 1.0, 100, 2000
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="apik-bench-") as tmp:
-        results = asyncio.run(scenarios.run_all(Path(tmp), args, measure=measure_in_subprocess))
+        results = asyncio.run(
+            scenarios.run_all(
+                Path(tmp), args, measure=measure_in_subprocess, pace=pace_in_subprocess
+            )
+        )
     text = save(results, args=args, started=started, render=markdown)
     print(text)
     return 0
