@@ -22,7 +22,7 @@ import psutil
 
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
 from apik_shared.devstack.stack import Stack
-from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.envelope import STREAM_NAME, CloudEvent, source_of, subject_for
 from apik_shared.events.payloads import ReportVerified
 from apik_shared.settings import to_plain_postgres_url
 from bench import gateway_forwarding
@@ -379,6 +379,34 @@ async def _wait_for_cases(
         await conn.close()
 
 
+async def settle(stack: Stack, within: float = 300) -> None:
+    """Waits until every outbox is empty of unsent events and every consumer has applied
+    and acknowledged what the stream holds: a scenario timed while consumers still work
+    through the one before it measures both."""
+    deadline = time.monotonic() + within
+    nc = await nats.connect(stack.nats_url)
+    try:
+        js = nc.jetstream()
+        while time.monotonic() < deadline:
+            busy = sum(
+                info.num_pending + info.num_ack_pending
+                for info in await js.consumers_info(STREAM_NAME)
+            )
+            for name in stack.processes.keys() - {"gateway"}:  # the gateway has no outbox
+                url = stack.database_urls[name]
+                conn = await asyncpg.connect(to_plain_postgres_url(url))
+                try:
+                    busy += await conn.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+                finally:
+                    await conn.close()
+            if not busy:
+                return
+            await asyncio.sleep(0.5)
+        raise TimeoutError(f"the system did not settle in {within:.0f} s")
+    finally:
+        await nc.close()
+
+
 async def outbox_drain(
     stack: Stack, nats_server: EmbeddedNats, count: int, meter: CpuMeter
 ) -> dict[str, Any]:
@@ -476,10 +504,11 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
                 registration, stack, token, measure, args.concurrency, args.seconds, meter
             )
             ids = await verified_reports(stack, token, args.handoffs)
-            await asyncio.sleep(2)  # the preparation's events settle before the clock starts
+            await settle(stack)  # the preparation's events are applied before the clock starts
             rate = args.handoff_rate
             results["handoff"] = await handoff_latency(stack, token, ids, rate, meter, pace)
         results["memory_peak_under_load_mb"] = sampler.peak_mb()
+        await settle(stack)
         results["outbox_drain"] = await outbox_drain(stack, nats_server, args.drain, meter)
         stack.stop()  # what follows measures the gateway alone, on a quiet machine
         results["gateway_forwarding"] = await asyncio.to_thread(
