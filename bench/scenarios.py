@@ -385,6 +385,10 @@ async def settle(stack: Stack, within: float = 300) -> None:
     through the one before it measures both."""
     deadline = time.monotonic() + within
     nc = await nats.connect(stack.nats_url)
+    databases = [  # the gateway has no outbox
+        await asyncpg.connect(to_plain_postgres_url(stack.database_urls[name]))
+        for name in stack.processes.keys() - {"gateway"}
+    ]
     try:
         js = nc.jetstream()
         while time.monotonic() < deadline:
@@ -392,19 +396,16 @@ async def settle(stack: Stack, within: float = 300) -> None:
                 info.num_pending + info.num_ack_pending
                 for info in await js.consumers_info(STREAM_NAME)
             )
-            for name in stack.processes.keys() - {"gateway"}:  # the gateway has no outbox
-                url = stack.database_urls[name]
-                conn = await asyncpg.connect(to_plain_postgres_url(url))
-                try:
-                    busy += await conn.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
-                finally:
-                    await conn.close()
+            for conn in databases:
+                busy += await conn.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
             if not busy:
                 return
             await asyncio.sleep(0.5)
         raise TimeoutError(f"the system did not settle in {within:.0f} s")
     finally:
         await nc.close()
+        for conn in databases:
+            await conn.close()
 
 
 async def outbox_drain(

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.projection import project, project_into
+from apik_reporting.projection import project, project_all
 from apik_reporting.settings import Settings
-from apik_reporting.writes import Writes
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import SUBJECT_ROOT, CloudEvent
 from apik_shared.events.outbox import Outbox
@@ -30,10 +29,7 @@ def read_model_spec(settings: Settings) -> ConsumerSpec:
         await project(session, event, settings)
 
     async def on_events(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
-        writes = Writes()
-        for event in events:
-            await project_into(writes, event, settings)
-        await writes.run(session)
+        await project_all(session, events, settings)
 
     return ConsumerSpec(
         durable=DURABLE,

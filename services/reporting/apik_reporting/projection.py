@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -307,8 +307,16 @@ PROJECTORS: dict[str, Projector] = {
 
 async def project(session: AsyncSession, event: CloudEvent, settings: Settings) -> None:
     """Applies one event to the facts now; event types no indicator reads change nothing."""
+    await project_all(session, [event], settings)
+
+
+async def project_all(
+    session: AsyncSession, events: Sequence[CloudEvent], settings: Settings
+) -> None:
+    """Applies events in order, their writes of one shape together (see `writes.py`)."""
     writes = Writes()
-    await project_into(writes, event, settings)
+    for event in events:
+        await project_into(writes, event, settings)
     await writes.run(session)
 
 
