@@ -70,6 +70,7 @@ def create_service_app(
             consumer_group=settings.consumer_group,
             consumer_ack_wait=settings.consumer_ack_wait_seconds,
             consumer_start_time=settings.consumer_start_time,
+            keep_sent=settings.outbox_keep_sent,
         )
         app.state.settings = settings
         app.state.database = database

@@ -44,6 +44,9 @@ class ServiceSettings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     # How often the outbox relay looks for unsent rows when no notification arrives.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    # Published outbox rows are deleted (the stream keeps every event); set, they are
+    # kept and marked sent, a copy of what the service emitted in its own database.
+    outbox_keep_sent: bool = False
     # Set when several APIK deployments share one NATS server, so each consumes everything.
     consumer_group: str = Field(default="", pattern=r"^[A-Za-z0-9_-]*$")
     # How long a delivered event may stay unacknowledged before JetStream redelivers it,

@@ -49,17 +49,20 @@ async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
     await session.execute(sa.insert(effects).values(event_id=event.id))
 
 
-def bus_for(infra: TestInfra, db: Database, producer: str, *specs: ConsumerSpec) -> EventBus:
+def bus_for(
+    infra: TestInfra, db: Database, producer: str, *specs: ConsumerSpec, keep_sent: bool = False
+) -> EventBus:
     return EventBus(
         nats_url=infra.nats_url,
         service=producer,
         sessions=db.sessions,
         consumers=specs,
         poll_seconds=0.2,
+        keep_sent=keep_sent,
     )
 
 
-async def test_outbox_event_is_relayed_and_consumed_once(infra, database):
+async def test_outbox_event_is_relayed_consumed_once_and_deleted(infra, database):
     producer = topic()
     spec = ConsumerSpec(
         durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
@@ -70,12 +73,20 @@ async def test_outbox_event_is_relayed_and_consumed_once(infra, database):
         async with database.sessions() as session, session.begin():
             event = await bus.outbox.add(session, "thing.happened", {"n": 1}, subject="x")
         await eventually(lambda: _effect_count(database, event.id, 1))
-        sent = await count(
-            database,
-            "SELECT count(*) FROM outbox WHERE id = :id AND sent_at IS NOT NULL",
-            id=event.id,
-        )
-        assert sent == 1
+        await eventually(lambda: _gone(database, event.id))
+    finally:
+        await bus.stop()
+
+
+async def test_with_keep_sent_a_relayed_row_stays_marked_sent(infra, database):
+    producer = topic()
+    bus = bus_for(infra, database, producer, keep_sent=True)
+    await bus.start()
+    try:
+        async with database.sessions() as session, session.begin():
+            event = await bus.outbox.add(session, "thing.happened", {"n": 1}, subject="x")
+        await eventually(lambda: _marked_sent(database, event.id))
+        assert await count(database, "SELECT count(*) FROM outbox WHERE id = :id", id=event.id) == 1
     finally:
         await bus.stop()
 
@@ -185,7 +196,7 @@ async def test_garbage_on_the_stream_is_dead_lettered_at_once(infra, database):
 
 
 async def test_a_republished_outbox_row_is_deduplicated_by_the_stream(infra, database):
-    """The relay crashed after publishing but before marking the row sent."""
+    """The relay crashed after publishing but before deleting the row."""
     producer = topic()
     spec = ConsumerSpec(
         durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
@@ -196,12 +207,20 @@ async def test_a_republished_outbox_row_is_deduplicated_by_the_stream(infra, dat
         async with database.sessions() as session, session.begin():
             event = await bus.outbox.add(session, "thing.happened", {})
         await eventually(lambda: _effect_count(database, event.id, 1))
+        await eventually(lambda: _gone(database, event.id))
         async with database.sessions() as session, session.begin():
             await session.execute(
-                sa.text("UPDATE outbox SET sent_at = NULL WHERE id = :id"), {"id": event.id}
+                sa.text(
+                    "INSERT INTO outbox (id, subject, payload) VALUES (:id, :subject, :payload)"
+                ),
+                {
+                    "id": event.id,
+                    "subject": f"apik.{producer}.thing.happened",
+                    "payload": event.to_json(),
+                },
             )
         bus.relay.wake()
-        await eventually(lambda: _sent(database, event.id))
+        await eventually(lambda: _gone(database, event.id))
         nc = await nats.connect(infra.nats_url)
         info = await nc.jetstream().stream_info("APIK", subjects_filter=f"apik.{producer}.>")
         await nc.close()
@@ -210,7 +229,11 @@ async def test_a_republished_outbox_row_is_deduplicated_by_the_stream(infra, dat
         await bus.stop()
 
 
-async def _sent(db: Database, event_id: str) -> bool:
+async def _gone(db: Database, event_id: str) -> bool:
+    return await count(db, "SELECT count(*) FROM outbox WHERE id = :id", id=event_id) == 0
+
+
+async def _marked_sent(db: Database, event_id: str) -> bool:
     return (
         await count(
             db, "SELECT count(*) FROM outbox WHERE id = :id AND sent_at IS NOT NULL", id=event_id

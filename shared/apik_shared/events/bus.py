@@ -60,6 +60,7 @@ class EventBus:
         consumer_group: str = "",
         consumer_ack_wait: float = 30,
         consumer_start_time: datetime | None = None,
+        keep_sent: bool = False,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -73,6 +74,7 @@ class EventBus:
             jetstream=self.jetstream,
             connected=lambda: self.connected,
             poll_seconds=poll_seconds,
+            keep_sent=keep_sent,
         )
         self.outbox.on_commit(self.relay.handoff)
         self.consumers = [

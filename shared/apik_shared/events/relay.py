@@ -1,4 +1,4 @@
-"""The outbox relay: publishes committed outbox rows to JetStream, then marks them sent.
+"""The outbox relay: publishes committed outbox rows to JetStream, then deletes them.
 
 Two paths, one guarantee. The fast path: right after a commit the outbox hands the
 relay the rows it committed (`handoff`), and the relay publishes them at once, with no
@@ -11,6 +11,12 @@ without publishing the same row twice at the same time. Each message carries
 `Nats-Msg-Id` = event id: a row published by both paths, or published again after a
 crash between publishing and marking, is dropped by the stream's duplicate window, and
 consumers are idempotent beyond it.
+
+The outbox is a queue, not a history: the stream keeps every event for good, so a row
+the stream has taken is deleted. A deployment that wants a copy in each service's own
+database sets `keep_sent`, and rows are marked sent instead (nothing purges them then).
+Deleting is also the cheaper write: a mark changes `sent_at`, which the unsent index's
+predicate names, so PostgreSQL copies the whole row with its payload and indexes it again.
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ BATCH_SIZE = 500
 # The fast path holds at most this many rows in memory; past that (a burst while the
 # server is slow) the poll takes the rest from the table.
 DIRECT_LIMIT = 2_000
-# Marking rows sent need not wait for the disk: a mark lost in a crash means a second
+# Settling rows need not wait for the disk: a delete or mark lost in a crash means a second
 # publish, which the stream drops (same Nats-Msg-Id) or, past its window, the inbox does.
 _NO_FSYNC = text("SET LOCAL synchronous_commit = off")
 # One array parameter, one plan, however many rows (an IN list is a statement per size).
+_DELETE_SENT = text("DELETE FROM outbox WHERE id = ANY(CAST(:ids AS uuid[]))")
 _MARK_SENT = text("UPDATE outbox SET sent_at = now() WHERE id = ANY(CAST(:ids AS uuid[]))")
 
 
@@ -48,16 +55,18 @@ class OutboxRelay:
         connected: Callable[[], bool] = lambda: True,
         poll_seconds: float = 1.0,
         publish_timeout: float = 5.0,
+        keep_sent: bool = False,
     ) -> None:
         self._sessions = sessions
         self._jetstream = jetstream
         self._connected = connected
         self._poll_seconds = poll_seconds
         self._publish_timeout = publish_timeout
+        self._settle = _MARK_SENT if keep_sent else _DELETE_SENT
         self._wake = asyncio.Event()
         self._poll_due = True
         self._direct: list[Committed] = []
-        self._in_flight: set[str] = set()  # on the fast path, not marked sent yet
+        self._in_flight: set[str] = set()  # on the fast path, not settled yet
 
     def wake(self) -> None:
         """Polls the table now rather than at the next interval."""
@@ -110,14 +119,14 @@ class OutboxRelay:
             self._poll_due = True
 
     async def publish_direct(self, js: JetStreamContext, rows: Sequence[Committed]) -> None:
-        """Publishes rows known to be committed, then marks those the stream took."""
+        """Publishes rows known to be committed, then settles those the stream took."""
         self._in_flight.update(row.id for row in rows)
         try:
             sent, failed = await self._publish(js, rows)
             if sent:
                 async with self._sessions() as session, session.begin():
                     await session.execute(_NO_FSYNC)
-                    await session.execute(_MARK_SENT, {"ids": sent})
+                    await session.execute(self._settle, {"ids": sent})
             if failed:  # left unsent in the table: the poll retries them
                 log.warning("outbox: %d events not published yet", len(failed))
                 self._poll_due = True
@@ -145,7 +154,7 @@ class OutboxRelay:
             sent, failed = await self._publish(js, rows)
             await session.execute(_NO_FSYNC)
             if sent:
-                await session.execute(_MARK_SENT, {"ids": sent})
+                await session.execute(self._settle, {"ids": sent})
             for row_id, error in failed:
                 await session.execute(
                     update(outbox)

@@ -44,6 +44,8 @@ async def service_settings(
         consumer_group="test-" + secrets.token_hex(4),
         # Only what happens from now on: earlier tests' events are not this service's.
         consumer_start_time=datetime.now(UTC),
+        # Tests read what a service emitted from its outbox (`outbox_events`).
+        outbox_keep_sent=True,
         **extra,
     )
 
