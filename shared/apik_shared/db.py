@@ -27,11 +27,16 @@ from apik_shared.settings import to_asyncpg_url
 class Database:
     """One engine and session factory per process."""
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = 20) -> None:
         self.engine: AsyncEngine = create_async_engine(
             to_asyncpg_url(url),
+            # `pool_size` is the most connections the process holds, and each one opened
+            # is kept. Overflow connections are closed when returned and opened again on
+            # the next burst: each time a backend forked and warmed up in PostgreSQL and a
+            # handshake, type setup and statement preparation here, about as much CPU
+            # as the requests they serve.
             pool_size=pool_size,
-            max_overflow=pool_size,
+            max_overflow=0,
             pool_pre_ping=True,
             pool_timeout=5,
             # Fail fast when PostgreSQL is down: a request should get 503, not hang.

@@ -41,7 +41,8 @@ class ServiceSettings(BaseSettings):
     # Symmetric secret for things a service signs for itself (cursors, tracking links).
     secret_key: str = DEVELOPMENT_SECRET
     log_level: str = "INFO"
-    db_pool_size: int = Field(default=10, ge=1)
+    # The most database connections a process holds (opened as needed, then kept).
+    db_pool_size: int = Field(default=20, ge=1)
     # How often the outbox relay looks for unsent rows when no notification arrives.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
     # Published outbox rows are deleted (the stream keeps every event); set, they are
