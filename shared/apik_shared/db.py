@@ -32,9 +32,8 @@ class Database:
             to_asyncpg_url(url),
             # `pool_size` is the most connections the process holds, and each one opened
             # is kept. Overflow connections are closed when returned and opened again on
-            # the next burst: each time a backend forked and warmed up in PostgreSQL and a
-            # handshake, type setup and statement preparation here, about as much CPU
-            # as the requests they serve.
+            # the next burst: each time a backend forked and warmed up in PostgreSQL, and
+            # a handshake, type setup and statement preparation here.
             pool_size=pool_size,
             max_overflow=0,
             pool_pre_ping=True,

@@ -9,7 +9,7 @@ publishing, rows that waited while NATS was away, rows added inside a savepoint.
 Rows are polled with `FOR UPDATE SKIP LOCKED`, so several replicas relay side by side
 without publishing the same row twice at the same time. Each message carries
 `Nats-Msg-Id` = event id: a row published by both paths, or published again after a
-crash between publishing and marking, is dropped by the stream's duplicate window, and
+crash between publishing and deleting, is dropped by the stream's duplicate window, and
 consumers are idempotent beyond it.
 
 The outbox is a queue, not a history: the stream keeps every event for good, so a row
