@@ -95,6 +95,7 @@ async def test_bad_closures_change_nothing(infra, examination, tokens: TestToken
         ({**base, "closed_at": future}, 422, "closed_at"),
         ({**base, "closed_at": "2020-01-01T00:00:00+07:00"}, 422, "closed_at"),
         ({**base, "closed_at": "2026-01-01T00:00:00"}, 422, "closed_at"),
+        ({**base, "closed_at": "0001-01-01T00:00:00+01:00"}, 422, "closed_at"),
         ({**base, "public_loss": {**LOSS, "amount_idr": -5}}, 422, "public_loss/amount_idr"),
         ({**base, "outcome": "resolved_by_agency"}, 409, "outcome"),
         ({**base, "outcome": "no_maladministration"}, 409, "outcome"),

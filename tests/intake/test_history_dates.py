@@ -76,6 +76,8 @@ async def test_dates_out_of_order_or_to_come_are_refused(intake, officer):
     before = await intake.scalar("SELECT count(*) FROM report")
     for body, pointer in (
         (report_body(received_at=tomorrow), "#/body/received_at"),
+        # Year 1 an hour east of UTC has no UTC form (it falls in year 0).
+        (report_body(received_at="0001-01-01T00:00:00+01:00"), "#/body/received_at"),
         (
             report_body(
                 received_at=received.isoformat(),

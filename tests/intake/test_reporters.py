@@ -230,6 +230,27 @@ async def test_the_dpo_queries_the_audit_of_identity_reads(intake, tokens):
     assert theirs.json()["items"] == []
 
 
+async def test_identity_reads_refuse_a_bound_without_a_zone_or_a_utc_form(intake, tokens):
+    """Found by the long schemathesis run: year 1 an hour east of UTC falls in year 0 in
+    UTC, which the database cannot be asked about; it was a 500."""
+    dpo = tokens.headers("dpo", office=office())
+    for name, value in [
+        ("since", "0001-01-01T00:00:00+01:00"),
+        ("until", "9999-12-31T23:00:00-14:00"),
+        ("since", "2026-01-01T00:00:00"),
+    ]:
+        refused = await intake.client.get(
+            "/api/v1/intake/identity-reads", params={name: value}, headers=dpo
+        )
+        assert refused.status_code == 422, (name, value, refused.text)
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert refused.json()["errors"][0]["pointer"] == f"#/query/{name}"
+    zoned = await intake.client.get(
+        "/api/v1/intake/identity-reads", params={"since": "2026-01-01T00:00:00+07:00"}, headers=dpo
+    )
+    assert zoned.status_code == 200, zoned.text
+
+
 async def test_bad_identity_names_the_field_and_stores_nothing(intake, tokens):
     officer = tokens.headers("intake_officer", office=office())
     before = await intake.scalar("SELECT count(*) FROM reporter")

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from apik_examination.rules import (
     ActivityKind,
@@ -15,6 +15,7 @@ from apik_examination.rules import (
 )
 from apik_examination.rules_sla import SlaState, SlaUnit
 from apik_examination.schemas_closure import ClosurePublic, ConclusionPublic
+from apik_shared.instants import Instant
 
 PauseStatus = Literal["waiting_reporter", "waiting_agency"]
 
@@ -94,16 +95,8 @@ class SlaPolicyCreate(BaseModel):
     warning_ratio: float = Field(default=0.8, gt=0, le=1)
     pause_statuses: list[PauseStatus] = Field(default_factory=_both_waits, max_length=2)
     # Cases opened from this instant on follow the new version (default: now).
-    effective_from: AwareDatetime | None = None
+    effective_from: Instant | None = None
     note: str = Field(default="", max_length=2000)
-
-    @field_validator("effective_from")
-    @classmethod
-    def _plausible(cls, value: datetime | None) -> datetime | None:
-        # Far-off years are typing slips, and 9999 with a negative offset cannot be stored.
-        if value is not None and not 1900 <= value.year <= 2200:
-            raise ValueError("must be a year between 1900 and 2200")
-        return value
 
 
 class SlaPolicyPublic(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from apik_examination.rules import Finding, Maladministration, Outcome, Route
+from apik_shared.instants import Instant
 
 
 class ConclusionCreate(BaseModel):
@@ -67,7 +68,7 @@ class ClosureCreate(BaseModel):
     outcome: Outcome
     route: Route
     # For migrating history: not in the future, not before the case opened.
-    closed_at: AwareDatetime | None = None
+    closed_at: Instant | None = None
     note: str = Field(default="", max_length=5000)
     public_loss: PublicLossIn | None = None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -12,6 +11,7 @@ from apik_intake import reporters, service
 from apik_intake.deps import AUTH, Cipher, Dpo, IdentityReader, IntakeSettings
 from apik_intake.schemas_reporters import IdentityOut, IdentityReadPublic, ReporterIdentity
 from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.instants import Instant
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.problems import InvalidInput, NotFound, problem_responses
 
@@ -75,8 +75,8 @@ async def list_identity_reads(
     actor: Dpo,
     report_id: uuid.UUID | None = None,
     reader: Annotated[str | None, Query(description="username or subject of the reader")] = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[IdentityReadPublic]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from apik_intake.nik import PROVINCES, InvalidNik, parse_nik
 from apik_intake.rules import Kind, ReportStatus
 from apik_shared.calendar import latest_date_in_indonesia
+from apik_shared.instants import plausible_year
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -69,7 +70,7 @@ def past_instant(value: datetime | None) -> datetime | None:
         raise ValueError("give the time zone, e.g. 2025-03-01T09:00:00+07:00")
     if value > datetime.now(UTC) + timedelta(minutes=1):
         raise ValueError("the time is in the future")
-    return value
+    return plausible_year(value)
 
 
 def _not_future(value: date | None) -> date | None:

@@ -1,0 +1,28 @@
+"""Moments a client sends, held to years a public record can have.
+
+Far-off years are typing slips. Near the ends of Python's calendar a moment has no UTC
+form (0001-01-01T00:00+01:00 falls in year 0), which neither Python nor PostgreSQL can
+hold: such a value is refused as input, naming its field, instead of failing on its way
+to the database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, AwareDatetime
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+
+
+def plausible_year(value: datetime) -> datetime:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"must be a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return value
+
+
+# A moment with its time zone: without one, the same digits name different moments in
+# Jakarta, Makassar and Jayapura.
+Instant = Annotated[AwareDatetime, AfterValidator(plausible_year)]
