@@ -2,7 +2,10 @@
 
 PostgreSQL and NATS are embedded (child processes, data under `.apik/`) unless
 `APIK_DATABASE_URL` (an admin URL) and `APIK_NATS_URL` name servers to use instead.
-Ctrl-C stops everything; a child never outlives this process.
+It says each step as it takes it, then supervises: a child that exits (a service, the
+gateway, the embedded PostgreSQL or NATS) is started again on the same port and data,
+after a backoff (`supervisor`). Only Ctrl-C or SIGTERM stops everything; a child never
+outlives this process.
 """
 
 from __future__ import annotations
@@ -12,76 +15,143 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
 from apik_shared.devstack.stack import Stack
+from apik_shared.devstack.supervisor import Child, ChildFailed, Supervisor
 
 
-def up(state_dir: Path) -> int:
+@dataclass(frozen=True)
+class UpSettings:
+    state_dir: Path
+    database_url: str  # empty: embedded PostgreSQL
+    nats_url: str  # empty: embedded NATS
+    port: int
+    admin_password: str  # empty: generated once, kept in secrets.json
+    env: str
+    start_timeout: float  # seconds for each step to be ready, generous for a loaded machine
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> UpSettings:
+        return cls(
+            state_dir=Path(environ.get("APIK_STATE_DIR", ".apik")).resolve(),
+            database_url=environ.get("APIK_DATABASE_URL", ""),
+            nats_url=environ.get("APIK_NATS_URL", ""),
+            port=int(environ.get("APIK_PORT", "8000")),
+            admin_password=environ.get("APIK_ADMIN_PASSWORD", ""),
+            env=environ.get("APIK_ENV", "development"),
+            start_timeout=float(environ.get("APIK_START_TIMEOUT", "120")),
+        )
+
+
+def say(message: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+
+
+async def run(settings: UpSettings) -> None:
+    """Starts everything, then supervises it until cancelled; stops it all on the way out."""
     started = time.monotonic()
-    postgres = nats = None
-    stack = None
-    stopping = False
+    supervisor = Supervisor(say=say, ready_timeout=settings.start_timeout)
 
-    def request_stop(signum: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True
+    async def start(child: Child, what: str) -> None:
+        say(f"starting {what}")
+        await supervisor.start(child)
+        say(f"{child.name} is listening (pid {child.pid})")
 
-    signal.signal(signal.SIGTERM, request_stop)
-    signal.signal(signal.SIGINT, request_stop)
     try:
-        admin_url = os.environ.get("APIK_DATABASE_URL")
+        admin_url = settings.database_url
         if not admin_url:
-            postgres = EmbeddedPostgres(state_dir / "postgres").start()
+            postgres = EmbeddedPostgres(settings.state_dir / "postgres")
+            if not postgres.initialized:
+                say(f"creating the database cluster in {postgres.pgdata} (first run only)")
+            await asyncio.to_thread(postgres.init)
+            await start(postgres.child(), f"PostgreSQL on port {postgres.port}")
             admin_url = postgres.admin_url
-        nats_url = os.environ.get("APIK_NATS_URL")
+        nats_url = settings.nats_url
         if not nats_url:
-            nats = EmbeddedNats(state_dir / "nats").start()
+            nats = EmbeddedNats(settings.state_dir / "nats")
+            await start(nats.child(), f"NATS with JetStream on port {nats.port}")
             nats_url = nats.url
         stack = Stack(
             postgres_admin_url=admin_url,
             nats_url=nats_url,
-            state_dir=state_dir,
-            gateway_port=int(os.environ.get("APIK_PORT", "8000")),
-            admin_password=os.environ.get("APIK_ADMIN_PASSWORD", ""),
-            env=os.environ.get("APIK_ENV", "development"),
+            state_dir=settings.state_dir,
+            gateway_port=settings.port,
+            admin_password=settings.admin_password,
+            env=settings.env,
         )
-        asyncio.run(stack.prepare())
-        stack.start()
+        await stack.prepare(progress=say)
+        stack.assign_ports()
+        async with asyncio.TaskGroup() as group:  # side by side: each takes seconds to import
+            for component in COMPONENTS:
+                child = stack.child(component)
+                group.create_task(start(child, f"{child.name} on port {child.port}"))
+        say("waiting for the gateway to report every service ready")
+        try:
+            async with asyncio.timeout(settings.start_timeout):
+                await stack.until_ready()
+        except TimeoutError:
+            raise TimeoutError(
+                f"the gateway's {stack.url}/readyz was not 200 within "
+                f"{settings.start_timeout:g}s (APIK_START_TIMEOUT); see {stack.state_dir / 'logs'}"
+            ) from None
+        kept = "" if settings.admin_password else f" (kept in {stack.state_dir / 'secrets.json'})"
         print(
             f"\nAPIK is ready in {time.monotonic() - started:.1f}s\n"
             f"  Gateway   {stack.url}\n"
             f"  API docs  {stack.url}/api/docs\n"
             f"  Health    {stack.url}/readyz\n"
-            f"  Admin     username admin, password {stack.admin_password}\n"
-            f"  Logs      {state_dir / 'logs'}\n"
+            f"  Admin     username admin, password {stack.admin_password}{kept}\n"
+            f"  Logs      {settings.state_dir / 'logs'}\n"
             f"  PostgreSQL {admin_url.split('@')[-1]}   NATS {nats_url}\n"
-            "Press Ctrl-C to stop.",
+            "A component that exits is restarted. Press Ctrl-C to stop.",
             flush=True,
         )
-        while not stopping:
-            for name, process in list(stack.processes.items()):
-                if process.poll() is not None:
-                    print(f"{name} exited with {process.returncode}; see its log", flush=True)
-                    return 1
-            time.sleep(0.5)
-        return 0
+        await asyncio.Event().wait()  # until Ctrl-C or SIGTERM cancels us
     finally:
-        print("Stopping APIK…", flush=True)
-        if stack:
-            stack.stop()
-        if nats:
-            nats.stop()
-        if postgres:
-            postgres.stop()
+        say("stopping APIK…")
+        await supervisor.stop()
+        say("stopped")
+
+
+async def _until_signalled(settings: UpSettings) -> None:
+    task = asyncio.current_task()
+    assert task is not None
+    loop = asyncio.get_running_loop()
+
+    def request_stop() -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM):  # once: a second Ctrl-C must not
+            loop.add_signal_handler(sig, lambda: None)  # cut the clean stop short
+        task.cancel()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, request_stop)
+    try:
+        await run(settings)
+    except asyncio.CancelledError:
+        return
+
+
+def up(settings: UpSettings) -> int:
+    failures: list[BaseException] = []
+    try:
+        asyncio.run(_until_signalled(settings))
+    except* (ChildFailed, TimeoutError, OSError) as failed:  # TaskGroup's come grouped
+        failures.extend(failed.exceptions)
+    for error in failures:
+        print(f"APIK did not start: {error}", file=sys.stderr, flush=True)
+    return 1 if failures else 0
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] != ["up"]:
         print("usage: python -m apik_shared.devstack up", file=sys.stderr)
         return 2
-    return up(Path(os.environ.get("APIK_STATE_DIR", ".apik")).resolve())
+    return up(UpSettings.from_environ(os.environ))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from apik_shared.devstack.supervisor import Child
 
 HOST = "127.0.0.1"
 _POSTGRES_OS_USER = "embedded_postgres"  # postgres refuses to run as root
@@ -66,25 +67,34 @@ class EmbeddedPostgres:
     # Tests trade durability for speed; `make up` keeps fsync on.
     durable: bool = True
     port: int = 0
+    user: str | None = None  # the OS user it runs as, when we are root
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def admin_url(self) -> str:
         return f"postgresql://postgres@{HOST}:{self.port}/postgres"
 
-    def start(self) -> EmbeddedPostgres:
+    @property
+    def pgdata(self) -> Path:
+        return self.data_dir / "pgdata"
+
+    @property
+    def initialized(self) -> bool:
+        return (self.pgdata / "PG_VERSION").exists()
+
+    def init(self) -> None:
+        """The cluster (`initdb`) if there is none yet, its owner, and a port."""
         bin_dir = _postgres_bin()
-        pgdata = self.data_dir / "pgdata"
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        user = _os_user_for_postgres(self.data_dir, bin_dir / "postgres")
-        if user:
-            _chown_tree(self.data_dir, user)
-        if not (pgdata / "PG_VERSION").exists():
+        self.user = _os_user_for_postgres(self.data_dir, bin_dir / "postgres")
+        if self.user:
+            _chown_tree(self.data_dir, self.user)
+        if not self.initialized:
             subprocess.run(
                 [
                     str(bin_dir / "initdb"),
                     "-D",
-                    str(pgdata),
+                    str(self.pgdata),
                     "-U",
                     "postgres",
                     "--auth=trust",
@@ -93,10 +103,14 @@ class EmbeddedPostgres:
                 ],
                 check=True,
                 capture_output=True,
-                user=user,
+                user=self.user,
             )
-        (pgdata / "postmaster.pid").unlink(missing_ok=True)  # a stale one after a SIGKILL
+        (self.pgdata / "postmaster.pid").unlink(missing_ok=True)  # a stale one after a SIGKILL
         self.port = self.port or free_port()
+
+    def child(self) -> Child:
+        """The server as a child to supervise (after `init`): restarted, it finds its data
+        and port again."""
         settings = ["-c", "max_connections=300", "-c", "shared_buffers=128MB"]
         if not self.durable:
             settings += [
@@ -107,11 +121,12 @@ class EmbeddedPostgres:
                 "-c",
                 "full_page_writes=off",
             ]
-        self.process = spawn(
-            [
-                str(bin_dir / "postgres"),
+        return Child(
+            name="postgres",
+            args=[
+                str(_postgres_bin() / "postgres"),
                 "-D",
-                str(pgdata),
+                str(self.pgdata),
                 "-p",
                 str(self.port),
                 "-h",
@@ -121,11 +136,20 @@ class EmbeddedPostgres:
                 *settings,
             ],
             log_file=self.data_dir / "postgres.log",
-            user=user,
+            port=self.port,
+            user=self.user,
             # SIGINT is PostgreSQL's fast shutdown: clients go, data is checkpointed.
             stop_signal=signal.SIGINT,
+            stop_timeout=20,
         )
-        wait_for_port(HOST, self.port, timeout=30, process=self.process)
+
+    def start(self, *, timeout: float = 30) -> EmbeddedPostgres:
+        self.init()
+        child = self.child()
+        self.process = spawn(
+            child.args, log_file=child.log_file, user=child.user, stop_signal=child.stop_signal
+        )
+        wait_for_port(HOST, self.port, timeout=timeout, process=self.process)
         return self
 
     def stop(self) -> None:
@@ -153,12 +177,13 @@ class EmbeddedNats:
     def url(self) -> str:
         return f"nats://{HOST}:{self.port}"
 
-    def start(self) -> EmbeddedNats:
-        """Starts (or restarts, on the same port and store) the server."""
+    def child(self) -> Child:
+        """The server as a child to supervise: restarted, it finds its port and store."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
-        self.process = spawn(
-            [
+        return Child(
+            name="nats",
+            args=[
                 nats_server_binary(),
                 "-a",
                 HOST,
@@ -169,8 +194,14 @@ class EmbeddedNats:
                 str(self.data_dir / "jetstream"),
             ],
             log_file=self.data_dir / "nats.log",
+            port=self.port,
         )
-        wait_for_port(HOST, self.port, timeout=20, process=self.process)
+
+    def start(self, *, timeout: float = 20) -> EmbeddedNats:
+        """Starts (or restarts, on the same port and store) the server."""
+        child = self.child()
+        self.process = spawn(child.args, log_file=child.log_file)
+        wait_for_port(HOST, self.port, timeout=timeout, process=self.process)
         return self
 
     def stop(self) -> None:

@@ -20,13 +20,18 @@ from pathlib import Path
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(sig: int) -> Callable[[], None]:
+def die_with_parent(sig: int) -> Callable[[], None]:
     def set_pdeathsig() -> None:
         # Not Linux: clean stops still work, a SIGKILL may leave orphans.
         with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, sig)
 
     return set_pdeathsig
+
+
+def child_environment(env: dict[str, str] | None) -> dict[str, str]:
+    """Ours, with `env` on top."""
+    return {**os.environ, **(env or {})}
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -67,11 +72,11 @@ def spawn(
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env={**os.environ, **(env or {})},
+            env=child_environment(env),
             user=user,
             cwd=cwd,
             # Runs after the uid change, so the death signal survives it.
-            preexec_fn=_die_with_parent(stop_signal),
+            preexec_fn=die_with_parent(stop_signal),
         )
 
 

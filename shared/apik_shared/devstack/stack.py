@@ -3,18 +3,22 @@
 `make up` and the end-to-end tests both use `Stack`: given a PostgreSQL admin URL and a
 NATS URL it creates a database and role per component, migrates them, starts every
 service and the gateway as uvicorn child processes, and waits until the gateway says
-all of them are ready.
+all of them are ready. `make up` hands the processes to its `Supervisor` instead
+(`child`); the tests start and stop them here.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import json
 import os
 import secrets
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +27,7 @@ import httpx
 from apik_shared.devstack.components import COMPONENTS, GATEWAY, SERVICES, Component
 from apik_shared.devstack.databases import ensure_database
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from apik_shared.devstack.supervisor import Child
 from apik_shared.migrations import upgrade
 
 HOST = "127.0.0.1"
@@ -59,12 +64,13 @@ class Stack:
         path.chmod(0o600)
         return stored
 
-    async def prepare(self) -> None:
-        """Databases, roles and migrations for every component."""
+    async def prepare(self, progress: Callable[[str], None] = lambda _: None) -> None:
+        """Databases, roles and migrations for every component; `progress` hears each step."""
         stored = self._secrets()
         self.admin_password = self.admin_password or stored["admin_password"]
         self.extra_env.setdefault("APIK_SECRET_KEY", stored["secret_key"])
         self.extra_env.setdefault("APIK_PII_KEYS", stored["pii_keys"])
+        progress(f"creating databases ({', '.join(c.name for c in COMPONENTS)})")
         for component in COMPONENTS:
             name = self.database_prefix + component.database
             self.database_urls[component.name] = await ensure_database(
@@ -72,6 +78,7 @@ class Stack:
             )
         # One after the other: Alembic keeps its migration context in module globals.
         for component in COMPONENTS:
+            progress(f"migrating {component.name}")
             await upgrade(self.database_urls[component.name], f"{component.package}:migrations")
 
     def component_env(self, component: Component) -> dict[str, str]:
@@ -89,36 +96,57 @@ class Stack:
             env["APIK_ADMIN_PASSWORD"] = self.admin_password
         return env
 
-    def start_component(self, component: Component) -> None:
+    def command(self, component: Component) -> list[str]:
+        """The component's server, on its port (a free one the first time)."""
         port = self.gateway_port if component is GATEWAY else self.ports.get(component.name)
         port = port or free_port()
         self.ports[component.name] = port
+        return [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            component.app,
+            "--factory",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--timeout-graceful-shutdown",
+            "5",
+        ]
+
+    def log_file(self, component: Component) -> Path:
+        return self.state_dir / "logs" / f"{component.name}.log"
+
+    def child(self, component: Component) -> Child:
+        """The component as a child for `make up`'s supervisor (after `assign_ports`)."""
+        return Child(
+            name=component.name,
+            args=self.command(component),
+            log_file=self.log_file(component),
+            env=self.component_env(component),
+            port=self.ports[component.name],
+        )
+
+    def assign_ports(self) -> None:
+        """Every service's port, fixed before any starts: the gateway's routes name them."""
+        for component in SERVICES:
+            self.ports.setdefault(component.name, free_port())
+
+    def start_component(self, component: Component) -> None:
         self.processes[component.name] = spawn(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                component.app,
-                "--factory",
-                "--host",
-                HOST,
-                "--port",
-                str(port),
-                "--loop",
-                "uvloop",
-                "--http",
-                "httptools",
-                "--no-access-log",
-                "--timeout-graceful-shutdown",
-                "5",
-            ],
-            log_file=self.state_dir / "logs" / f"{component.name}.log",
+            self.command(component),
+            log_file=self.log_file(component),
             env=self.component_env(component),
         )
 
     def start(self, *, timeout: float = 60) -> None:
-        for component in SERVICES:
-            self.ports.setdefault(component.name, free_port())
+        self.assign_ports()
         for component in COMPONENTS:
             self.start_component(component)
         for component in COMPONENTS:
@@ -143,6 +171,16 @@ class Stack:
                 last = repr(exc)
             time.sleep(0.1)
         raise TimeoutError(f"the gateway was not ready within {timeout}s: {last}")
+
+    async def until_ready(self) -> None:
+        """`wait_ready` for an event loop, as long as it takes (bound it with
+        `asyncio.timeout`): the gateway's `/readyz` says every service is ready."""
+        async with httpx.AsyncClient(timeout=5) as client:
+            while True:
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await client.get(f"{self.url}/readyz")).status_code == 200:
+                        return
+                await asyncio.sleep(0.2)
 
     def stop_component(self, name: str, *, kill: bool = False) -> None:
         process = self.processes.pop(name, None)
