@@ -23,9 +23,11 @@ from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.outbox import Outbox
+from apik_shared.events.publish import bind_outbox
 from apik_shared.logs import configure_logging
 from apik_shared.middleware import RequestContextMiddleware
 from apik_shared.problems import install_problem_handlers
+from apik_shared.routing import operation_id
 from apik_shared.settings import ServiceSettings
 
 log = logging.getLogger("apik.app")
@@ -37,6 +39,14 @@ Background = Callable[[FastAPI], Coroutine[Any, Any, None]]
 # database pool must still be closed cleanly. Nothing is lost by cutting it short:
 # unsent events are still in the outbox, unacknowledged ones are redelivered.
 BUS_STOP_SECONDS = 3.0
+
+
+async def app_settings(request: Request) -> ServiceSettings:
+    """The app's settings, for each service's `CurrentSettings` dependency (deps.py):
+    `Annotated[Settings, Depends(app_settings)]`. Async on purpose: FastAPI runs a plain
+    `def` dependency in its thread pool, for what is an attribute read."""
+    settings: ServiceSettings = request.app.state.settings
+    return settings
 
 
 def api_prefix(service: str) -> str:
@@ -72,6 +82,7 @@ def create_service_app(
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
         )
+        bind_outbox(database.sessions, bus.outbox)
         app.state.settings = settings
         app.state.database = database
         app.state.bus = bus
@@ -102,6 +113,7 @@ def create_service_app(
         openapi_url=f"{prefix}/openapi.json",
         docs_url=f"{prefix}/docs",
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)

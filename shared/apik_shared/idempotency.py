@@ -86,14 +86,18 @@ class Idempotency:
         return JSONResponse(
             existing.body,
             status_code=existing.status_code,
-            headers={"Idempotent-Replayed": "true"},
+            headers={**(existing.headers or {}), "Idempotent-Replayed": "true"},
         )
 
-    async def remember(self, status_code: int, body: Any) -> None:
+    async def remember(
+        self, status_code: int, body: Any, *, headers: dict[str, str] | None = None
+    ) -> None:
+        """Keeps the answer for replays; `headers` are those a replay must repeat
+        (`Location`, `ETag`), see `apik_shared.routing.created`."""
         if self.key is None:
             return
         await self.session.execute(
             update(idempotency_key)
             .where(idempotency_key.c.scope == self.scope, idempotency_key.c.key == self.key)
-            .values(status_code=status_code, body=jsonable_encoder(body))
+            .values(status_code=status_code, body=jsonable_encoder(body), headers=headers)
         )

@@ -63,6 +63,8 @@ idempotency_key = sa.Table(
     sa.Column("request_hash", sa.LargeBinary, nullable=False),
     sa.Column("status_code", sa.Integer),
     sa.Column("body", JSONB),
+    # The answer's headers a replay repeats (Location, ETag); added after the table.
+    sa.Column("headers", JSONB),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -73,6 +75,21 @@ def create_platform_tables() -> None:
 
     bind = op.get_bind()
     metadata.create_all(bind)
+
+
+def add_idempotency_headers() -> None:
+    """Called from each component's revision that came with replayed headers. A database
+    created after it already has the column (`create_platform_tables` builds the current
+    tables), hence IF NOT EXISTS."""
+    from alembic import op
+
+    op.execute("ALTER TABLE idempotency_key ADD COLUMN IF NOT EXISTS headers JSONB")
+
+
+def drop_idempotency_headers() -> None:
+    from alembic import op
+
+    op.execute("ALTER TABLE idempotency_key DROP COLUMN IF EXISTS headers")
 
 
 def drop_platform_tables() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from apik_intake.nik import PROVINCES, InvalidNik, parse_nik
+from apik_shared.nik import PROVINCES, InvalidNik, parse_nik
 from apik_intake.rules import Kind, ReportStatus
 from apik_shared.calendar import latest_date_in_indonesia
 from apik_shared.instants import plausible_year

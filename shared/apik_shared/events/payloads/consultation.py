@@ -8,13 +8,20 @@ visit counts all the same. No visitor's name or phone in either: the desk keeps 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from apik_shared.events.payloads.base import Payload
+from apik_shared.events.payloads.base import Event
 
 
-class VisitEnded(Payload):
+class ConsultationEvent(Event):
+    producer: ClassVar[str] = "consultation"
+
+
+class VisitEnded(ConsultationEvent):
     """The officer ended a visit's service: the visit was served, rated or not (the
     rating, if the visitor gives one, comes in `visit.completed`)."""
+
+    event_type: ClassVar[str] = "visit.ended"
 
     visit_id: str
     office: str
@@ -34,11 +41,16 @@ class VisitCompleted(VisitEnded):
     visitor's name or phone: the desk keeps those. Here `officer_subject` is set when the
     officer entered the rating themselves (optional: older events lack it)."""
 
+    event_type: ClassVar[str] = "visit.completed"
+
     rating: int
     completed_at: datetime
 
 
-EVENT_TYPES: dict[str, type[Payload]] = {
-    "visit.ended": VisitEnded,
-    "visit.completed": VisitCompleted,
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e
+    for e in (
+        VisitEnded,
+        VisitCompleted,
+    )
 }

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
-from apik_shared.events.payloads.base import Payload
+from apik_shared.events.payloads.base import Event, Payload
 
 
-class CaseOpened(Payload):
+class ExaminationEvent(Event):
+    producer: ClassVar[str] = "examination"
+
+
+class CaseOpened(ExaminationEvent):
+    event_type: ClassVar[str] = "case.opened"
     case_id: str
     report_id: str
     registration_number: str
@@ -17,8 +23,10 @@ class CaseOpened(Payload):
     opened_at: datetime
 
 
-class CaseAssigned(Payload):
+class CaseAssigned(ExaminationEvent):
     """A case got its examiner (`previous_examiner_id` is set on a reassignment)."""
+
+    event_type: ClassVar[str] = "case.assigned"
 
     case_id: str
     registration_number: str
@@ -30,8 +38,10 @@ class CaseAssigned(Payload):
     assigned_at: datetime
 
 
-class CaseSlaBreached(Payload):
+class CaseSlaBreached(ExaminationEvent):
     """A case's examination clock passed its target (once per case and policy version)."""
+
+    event_type: ClassVar[str] = "case.sla_breached"
 
     case_id: str
     registration_number: str
@@ -46,8 +56,10 @@ class CaseSlaBreached(Payload):
     breached_at: datetime
 
 
-class CaseConcluded(Payload):
+class CaseConcluded(ExaminationEvent):
     """The final report (LHP) of a case is issued."""
+
+    event_type: ClassVar[str] = "case.concluded"
 
     case_id: str
     registration_number: str
@@ -78,7 +90,8 @@ class PublicLoss(Payload):
     description: str
 
 
-class CaseClosed(Payload):
+class CaseClosed(ExaminationEvent):
+    event_type: ClassVar[str] = "case.closed"
     case_id: str
     report_id: str
     registration_number: str
@@ -104,12 +117,14 @@ class CaseClosed(Payload):
     survey_token: str | None = None
 
 
-class CaseSurveyed(Payload):
+class CaseSurveyed(ExaminationEvent):
     """The reporter answered the satisfaction survey of a closed case (once per case).
 
     The answers only: the free-text comment stays in examination (it may name people),
     and nothing says who the reporter is.
     """
+
+    event_type: ClassVar[str] = "case.surveyed"
 
     case_id: str
     report_id: str
@@ -122,11 +137,14 @@ class CaseSurveyed(Payload):
     answered_at: datetime
 
 
-EVENT_TYPES: dict[str, type[Payload]] = {
-    "case.opened": CaseOpened,
-    "case.assigned": CaseAssigned,
-    "case.sla_breached": CaseSlaBreached,
-    "case.concluded": CaseConcluded,
-    "case.closed": CaseClosed,
-    "case.surveyed": CaseSurveyed,
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e
+    for e in (
+        CaseOpened,
+        CaseAssigned,
+        CaseSlaBreached,
+        CaseConcluded,
+        CaseClosed,
+        CaseSurveyed,
+    )
 }

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
-from apik_shared.events.payloads.base import Payload
+from apik_shared.events.payloads.base import Event
 
 
-class ReportRef(Payload):
+class IntakeEvent(Event):
+    producer: ClassVar[str] = "intake"
+
+
+class ReportRef(IntakeEvent):
     report_id: str
     registration_number: str
     office: str
@@ -18,6 +23,7 @@ class ReportRef(Payload):
 
 
 class ReportRegistered(ReportRef):
+    event_type: ClassVar[str] = "report.registered"
     # When the office received the report: for a letter received earlier or an office's
     # history brought in, the receipt, not the moment of data entry (KPIs count by it).
     registered_at: datetime
@@ -25,6 +31,8 @@ class ReportRegistered(ReportRef):
 
 class ReportVerified(ReportRef):
     """The PVL → examination handoff."""
+
+    event_type: ClassVar[str] = "report.verified"
 
     track: str  # "regular" or "rapid_response"
     reported_agency: str
@@ -47,6 +55,7 @@ class ReportVerified(ReportRef):
 
 
 class ReportRejected(ReportRef):
+    event_type: ClassVar[str] = "report.rejected"
     reason: str
     rejected_at: datetime
     decided_by: str
@@ -57,6 +66,8 @@ class ReportClosed(ReportRef):
     """A report closed at intake without a decision, e.g. withdrawn when the reporter did
     not complete it within the deadline."""
 
+    event_type: ClassVar[str] = "report.closed"
+
     reason: str  # "not_completed_within_deadline"
     closed_at: datetime
     closed_by: str
@@ -64,6 +75,8 @@ class ReportClosed(ReportRef):
 
 class ConsultationRecorded(ReportRef):
     """A consultation (KNL) answered and closed at intake; it counts toward intake's KPIs."""
+
+    event_type: ClassVar[str] = "consultation.recorded"
 
     reporter_id: str
     registered_at: datetime
@@ -75,6 +88,8 @@ class ConsultationRecorded(ReportRef):
 class ReportLinked(ReportRef):
     """A report was linked to another one of the office (a copy, a duplicate, a merge)."""
 
+    event_type: ClassVar[str] = "report.linked"
+
     linked_report_id: str
     link: str  # "copy", "duplicate" or "merged"
     linked_at: datetime
@@ -84,18 +99,23 @@ class ReportLinked(ReportRef):
 class ReportRouted(ReportRef):
     """A report moved to another office (`office` is the new one), status unchanged."""
 
+    event_type: ClassVar[str] = "report.routed"
+
     from_office: str
     reason: str
     routed_at: datetime
     routed_by: str
 
 
-EVENT_TYPES: dict[str, type[Payload]] = {
-    "report.registered": ReportRegistered,
-    "report.verified": ReportVerified,
-    "report.rejected": ReportRejected,
-    "report.closed": ReportClosed,
-    "report.linked": ReportLinked,
-    "report.routed": ReportRouted,
-    "consultation.recorded": ConsultationRecorded,
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e
+    for e in (
+        ReportRegistered,
+        ReportVerified,
+        ReportRejected,
+        ReportClosed,
+        ReportLinked,
+        ReportRouted,
+        ConsultationRecorded,
+    )
 }

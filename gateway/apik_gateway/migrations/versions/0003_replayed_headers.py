@@ -1,0 +1,23 @@
+"""Idempotent replays repeat the first answer's Location and ETag.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+from apik_shared.tables import add_idempotency_headers, drop_idempotency_headers
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    add_idempotency_headers()
+
+
+def downgrade() -> None:
+    drop_idempotency_headers()

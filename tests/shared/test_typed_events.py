@@ -1,0 +1,144 @@
+"""Typed events: the class says who publishes it and its type; consumers register their
+handlers by class. Publishing through real PostgreSQL; dispatch is pure logic."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from apik_shared.db import Database
+from apik_shared.events.envelope import CloudEvent, source_of
+from apik_shared.events.handlers import On, consumer
+from apik_shared.events.outbox import Outbox, Outgoing
+from apik_shared.events.payloads import (
+    EVENT_TYPES,
+    CaseSurveyed,
+    ReportRef,
+    VisitCompleted,
+    VisitEnded,
+)
+from apik_shared.events.payloads.base import Event
+from apik_shared.events.publish import bind_outbox, publish, publish_many
+from apik_shared.tables import outbox as outbox_table
+from apik_shared.testing.databases import platform_database
+from apik_shared.testing.infra import TestInfra
+
+
+def report(number: str = "1") -> ReportRef:
+    return ReportRef(
+        report_id=number, registration_number=number, office="X", kind="LM", channel="web"
+    )
+
+
+def visit_ended(visit: str) -> VisitEnded:
+    now = datetime.now(UTC)
+    return VisitEnded(
+        visit_id=visit,
+        office="X",
+        category="consultation",
+        requested_category="consultation",
+        officer="desk",
+        duration_seconds=60,
+        checked_in_at=now,
+        ended_at=now,
+    )
+
+
+def visit_completed(visit: str) -> VisitCompleted:
+    ended = visit_ended(visit)
+    return VisitCompleted(**ended.model_dump(), rating=4, completed_at=ended.ended_at)
+
+
+def test_every_event_class_names_its_producer_and_type() -> None:
+    for event_type, cls in EVENT_TYPES.items():
+        assert issubclass(cls, Event)
+        assert cls.event_type == event_type
+        assert cls.stream_subject() == f"apik.{cls.producer}.{event_type}"
+    # A part of events (a base, a nested record) is not an event of its own.
+    assert not hasattr(ReportRef, "event_type")
+
+
+@pytest.fixture(scope="module")
+async def database(infra: TestInfra) -> AsyncIterator[Database]:
+    async with platform_database(infra, "typed_events") as db:
+        bind_outbox(db.sessions, Outbox("consultation"))
+        yield db
+
+
+async def subjects(database: Database) -> list[str]:
+    async with database.sessions() as session:
+        rows = await session.execute(sa.select(outbox_table.c.subject))
+        return sorted(rows.scalars())
+
+
+async def test_publish_puts_the_event_in_the_sessions_outbox(database: Database) -> None:
+    async with database.sessions() as session, session.begin():
+        event = await publish(session, visit_ended("v1"), subject="v1")
+        await publish_many(
+            session, [Outgoing(visit_ended("v2"), subject="v2"), Outgoing(visit_ended("v3"))]
+        )
+    assert event.type == "visit.ended" and event.source == source_of("consultation")
+    assert (await subjects(database)).count("apik.consultation.visit.ended") == 3
+
+
+async def test_a_service_cannot_publish_another_services_event(database: Database) -> None:
+    before = await subjects(database)
+    async with database.sessions() as session:
+        with pytest.raises(RuntimeError, match="cannot publish"):
+            async with session.begin():
+                await publish(session, CaseSurveyed.model_construct())
+    assert await subjects(database) == before
+
+
+async def test_a_session_without_an_outbox_cannot_publish(infra: TestInfra) -> None:
+    async with platform_database(infra, "typed_events_unbound") as db, db.sessions() as session:
+        with pytest.raises(RuntimeError, match="no outbox"):
+            await publish(session, visit_ended("v"))
+
+
+def envelope(event: Event, producer: str) -> CloudEvent:
+    return CloudEvent(
+        source=source_of(producer), type=event.event_type, data=event.model_dump(mode="json")
+    )
+
+
+async def test_a_consumer_dispatches_by_class_in_runs_of_one_class() -> None:
+    seen: list[Any] = []
+
+    async def one_ended(session: Any, event: VisitEnded, envelope: CloudEvent) -> None:
+        seen.append(("one", type(event).__name__, event.visit_id, envelope.type))
+
+    async def many_ended(session: Any, run: Sequence[tuple[VisitEnded, CloudEvent]]) -> None:
+        seen.append(("many", [e.visit_id for e, _ in run]))
+
+    async def one_completed(session: Any, event: VisitCompleted, envelope: CloudEvent) -> None:
+        seen.append(("one", type(event).__name__, event.rating))
+
+    spec = consumer(
+        "test", On(VisitEnded, one_ended, many_ended), On(VisitCompleted, one_completed), batch=8
+    )
+    assert spec.subjects == [
+        "apik.consultation.visit.ended",
+        "apik.consultation.visit.completed",
+    ]
+    assert spec.batch == 8 and spec.batch_handler is not None
+    a, b, c = (envelope(visit_ended(v), "consultation") for v in "abc")
+    rated = envelope(visit_completed("d"), "consultation")
+
+    await spec.handler(None, a)  # type: ignore[arg-type]
+    await spec.handler(None, rated)  # type: ignore[arg-type]
+    assert seen == [("one", "VisitEnded", "a", "visit.ended"), ("one", "VisitCompleted", 4)]
+    seen.clear()
+    await spec.batch_handler(None, [a, b, rated, c])  # type: ignore[arg-type]
+    assert seen == [("many", ["a", "b"]), ("one", "VisitCompleted", 4), ("many", ["c"])]
+
+
+def test_one_handler_per_event_class() -> None:
+    async def handle(*_: Any) -> None: ...
+
+    with pytest.raises(ValueError, match="one handler per event class"):
+        consumer("twice", On(VisitEnded, handle), On(VisitEnded, handle))
