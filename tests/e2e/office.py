@@ -126,3 +126,27 @@ async def staff_office(
     officer = await create_user(client, admin, f"pvl{tag}", code, "intake_officer")
     examiner = await create_user(client, admin, f"riksa{tag}", code, "examiner")
     return Office(client, officer, examiner)
+
+
+async def count_all(client: httpx.AsyncClient, path: str, headers: dict[str, str]) -> int:
+    """How many items a listing has, over all its pages."""
+    total, params = 0, {"limit": "100"}
+    while True:
+        response = await client.get(path, params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        total += len(page["items"])
+        if not page["next_cursor"]:
+            return total
+        params["cursor"] = page["next_cursor"]
+
+
+async def accepted_reports(office: Office, count: int) -> list[str]:
+    """`count` reports registered, verified and accepted by the plenary (handed over)."""
+    report_ids = []
+    for _ in range(count):
+        report_id = await office.verified_report()
+        accepted = await office.accept(report_id)
+        assert accepted.status_code == 200, accepted.text
+        report_ids.append(report_id)
+    return report_ids

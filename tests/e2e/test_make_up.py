@@ -1,16 +1,20 @@
-"""`make up`'s command: the system comes up ready, and no child outlives it."""
+"""`make up`'s command: the system comes up ready, the README's walkthrough works against
+it, a child that dies comes back without losing an accepted report, and no child
+outlives it."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
-import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -18,79 +22,164 @@ import psutil
 import pytest
 
 from apik_shared.devstack.processes import free_port
+from tests.e2e.office import accepted_reports, count_all, staff_office
 
 pytestmark = pytest.mark.e2e
+README = Path(__file__).parents[2] / "README.md"
 
 
-def start_up(state_dir: Path, port: int, password: str | None) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APIK_")}
-    env.update(APIK_STATE_DIR=str(state_dir), APIK_PORT=str(port))
-    if password:
-        env["APIK_ADMIN_PASSWORD"] = password
-    return subprocess.Popen(
-        [sys.executable, "-m", "apik_shared.devstack", "up"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+class Up:
+    """`python -m apik_shared.devstack up` with its output collected as it comes."""
 
+    def __init__(self, state_dir: Path, port: int, password: str | None = None) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("APIK_")}
+        env.update(APIK_STATE_DIR=str(state_dir), APIK_PORT=str(port))
+        if password:
+            env["APIK_ADMIN_PASSWORD"] = password
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "apik_shared.devstack", "up"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
 
-def read_until_ready(process: subprocess.Popen[str], timeout: float = 90) -> str:
-    assert process.stdout is not None
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in process.stdout],  # type: ignore[union-attr]
-        daemon=True,
-    ).start()
-    output, deadline = "", time.monotonic() + timeout
-    while "Press Ctrl-C to stop." not in output:
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise AssertionError(f"not ready (exit {process.poll()}):\n{output}")
-        with contextlib.suppress(queue.Empty):
-            output += lines.get(timeout=0.1)
-    return output
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
 
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
 
-def descendants(pid: int) -> list[psutil.Process]:
-    return psutil.Process(pid).children(recursive=True)
+    def wait_for(self, text: str, timeout: float = 150) -> str:
+        """The output once `text` is in it (the default outlasts a 120 s start timeout)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.output:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(f"no {text!r} (exit {self.process.poll()}):\n{self.output}")
+            time.sleep(0.1)
+        return self.output
+
+    def ready(self) -> str:
+        return self.wait_for("Press Ctrl-C to stop.")
+
+    def child(self, command_part: str) -> psutil.Process:
+        """The running child whose command line mentions `command_part`."""
+        for child in psutil.Process(self.process.pid).children():
+            with contextlib.suppress(psutil.Error):
+                if child.is_running() and any(command_part in a for a in child.cmdline()):
+                    return child
+        raise LookupError(f"no child runs {command_part}")
+
+    def descendants(self) -> list[psutil.Process]:
+        return psutil.Process(self.process.pid).children(recursive=True)
 
 
 def assert_all_gone(processes: list[psutil.Process], timeout: float = 30) -> None:
     _, alive = psutil.wait_procs(processes, timeout=timeout)
-    assert not alive, f"still running: {[p.info if hasattr(p, 'info') else p for p in alive]}"
+    assert not alive, f"still running: {alive}"
 
 
-def test_up_serves_logs_in_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
+def readme_walkthrough() -> str:
+    section = README.read_text().split("## A first report, through the gateway", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
+    assert block, "the README's walkthrough has no sh block"
+    return block.group(1)
+
+
+def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
+    if not shutil.which("curl"):
+        pytest.skip("the walkthrough needs curl")
     port = free_port()
-    process = start_up(tmp_path, port, password=None)
+    up = Up(tmp_path / ".apik", port)  # where the walkthrough, run in tmp_path, looks
     try:
-        output = read_until_ready(process)
-        password = re.search(r"password (\S+)", output)
-        assert password, output
+        output = up.ready()
+        for step in ("starting PostgreSQL", "starting NATS", "creating databases"):
+            assert step in output
+        for name in ("intake", "examination", "consultation", "reporting", "gateway"):
+            assert f"migrating {name}" in output and f"starting {name} on port" in output
+        assert re.search(r"password \S+ \(kept in .*secrets\.json\)", output), output
         assert f"http://127.0.0.1:{port}" in output
-        assert httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 200
-        token = httpx.post(
-            f"http://127.0.0.1:{port}/api/v1/auth/token",
-            data={"username": "admin", "password": password.group(1)},
+        assert httpx.get(f"{up.url}/readyz", timeout=5).status_code == 200
+        env = {k: v for k, v in os.environ.items() if not k.startswith("APIK_")}
+        pasted = subprocess.run(
+            ["bash", "-c", readme_walkthrough()],
+            cwd=tmp_path,
+            env={**env, "APIK_PORT": str(port)},
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
-        assert token.status_code == 200, token.text
-        children = descendants(process.pid)
-        assert len(children) >= 5  # PostgreSQL, NATS, two services, the gateway
+        assert pasted.returncode == 0, pasted.stdout + pasted.stderr
+        report_id = re.search(r"^report (\S+)$", pasted.stdout, re.MULTILINE)
+        assert report_id, pasted.stdout + pasted.stderr
+        statuses = ["formally_verified", "materially_verified", "accepted"]
+        assert pasted.stdout.split()[2:5] == statuses, pasted.stdout + pasted.stderr
+        assert f'"report_id": "{report_id.group(1)}"' in pasted.stdout  # the case
+        children = up.descendants()
+        assert len(children) >= 7  # PostgreSQL, NATS, four services, the gateway
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(60)
-    assert process.returncode == 0
+        up.process.send_signal(signal.SIGINT)
+        up.process.wait(60)
+    assert up.process.returncode == 0, up.output
     assert_all_gone(children)
 
 
 def test_children_die_with_a_killed_up(tmp_path: Path):
-    process = start_up(tmp_path, free_port(), password="Given-Admin-Password-1")
+    up = Up(tmp_path, free_port(), password="Given-Admin-Password-1")
     try:
-        output = read_until_ready(process)
+        output = up.ready()
         assert "Given-Admin-Password-1" in output
-        children = descendants(process.pid)
+        children = up.descendants()
     finally:
-        process.kill()
-        process.wait(10)
+        up.process.kill()
+        up.process.wait(10)
+    assert_all_gone(children)
+
+
+async def back_within(up: Up, client: httpx.AsyncClient, name: str, old_pid: int) -> float:
+    """Seconds until the supervisor has said `name` is back, under a new pid, and the
+    gateway's /readyz is 200 again."""
+    started = time.monotonic()
+    async with asyncio.timeout(30):
+        while True:
+            if f"{name} is back" in up.output:
+                assert up.child(name if name != "intake" else "apik_intake").pid != old_pid
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await client.get("/readyz")).status_code == 200:
+                        return time.monotonic() - started
+            await asyncio.sleep(0.2)
+
+
+async def test_a_killed_service_and_a_killed_nats_come_back_and_lose_no_report(tmp_path: Path):
+    up = Up(tmp_path, free_port())
+    try:
+        password = re.search(r"password (\S+)", up.ready())
+        assert password, up.output
+        async with httpx.AsyncClient(base_url=up.url, timeout=30) as client:
+            code = f"S{uuid.uuid4().hex[:5].upper()}"  # its own office: counts are exact
+            office = await staff_office(client, password[1], code=code)
+            accepted = await accepted_reports(office, 3)
+            for name, command_part in (("intake", "apik_intake"), ("nats", "nats-server")):
+                victim = up.child(command_part)
+                victim.kill()  # SIGKILL: no goodbye
+                await back_within(up, client, name, victim.pid)
+                said = rf"{name} exited \(killed by SIGKILL\).*restarting it in"
+                assert re.search(said, up.output), up.output
+                accepted += await accepted_reports(office, 3)
+            await office.wait_for_cases(accepted, within=120)
+            await office.assert_one_case_each(accepted)
+            reports = await count_all(client, "/api/v1/intake/reports", office.officer)
+            cases = await count_all(client, "/api/v1/examination/cases", office.examiner)
+            assert (reports, cases) == (len(accepted), len(accepted))
+        children = up.descendants()
+    finally:
+        up.process.send_signal(signal.SIGINT)
+        up.process.wait(60)
+    assert up.process.returncode == 0, up.output
     assert_all_gone(children)
