@@ -9,9 +9,12 @@ from datetime import UTC, datetime
 import nats
 from sqlalchemy import text
 
+from apik_shared.db import Database
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.events.outbox import Outbox
 from apik_shared.events.payloads import ReportVerified
+from apik_shared.events.publish import bind_outbox
 from apik_shared.testing.services import RunningService
 
 
@@ -85,3 +88,11 @@ async def backdate(service: RunningService, case_id: str, days: int) -> None:
             text("UPDATE case_event SET at = at - make_interval(days => :d) WHERE case_id = :c"),
             params,
         )
+
+
+def replica_database(service: RunningService, pool_size: int = 2) -> Database:
+    """The database handle of another replica of the service: its own engine, and its
+    own outbox bound to its sessions, as that replica's app would bind it."""
+    database = Database(service.app.state.settings.database_url, pool_size=pool_size)
+    bind_outbox(database.sessions, Outbox("examination"))
+    return database

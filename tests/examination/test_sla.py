@@ -7,11 +7,17 @@ import uuid
 from datetime import datetime
 
 from apik_examination.app import create_app
-from apik_examination.tasks import scan_once
-from apik_shared.db import Database
+from apik_examination.jobs import scan_once
 from apik_shared.testing.services import RunningService, running
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import backdate, find_cases, handoff, publish, wait_for_case
+from tests.examination.builders import (
+    backdate,
+    find_cases,
+    handoff,
+    publish,
+    replica_database,
+    wait_for_case,
+)
 
 CASES = "/api/v1/examination/cases"
 
@@ -119,7 +125,7 @@ async def test_a_breach_is_published_once_with_several_replicas(infra, examinati
     for case in late:
         await backdate(examination, case["id"], days=90)  # 30 working days are long gone
     settings = examination.app.state.settings
-    replicas = [Database(settings.database_url, pool_size=2) for _ in range(3)]
+    replicas = [replica_database(examination) for _ in range(3)]
     try:
         # Batches of one: the replicas interleave case by case.
         await asyncio.gather(*(scan_once(db, settings, batch=1) for db in replicas))

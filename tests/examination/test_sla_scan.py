@@ -11,12 +11,18 @@ from typing import Any
 
 from sqlalchemy import event, text
 
-from apik_examination.tasks import scan_once
+from apik_examination.jobs import scan_once
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.db import Database
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import backdate, handoff, publish, wait_for_case
+from tests.examination.builders import (
+    backdate,
+    handoff,
+    publish,
+    replica_database,
+    wait_for_case,
+)
 
 CASES = "/api/v1/examination/cases"
 # The test service configures no office calendars: every office counts in WIB.
@@ -36,7 +42,7 @@ async def replica(service: RunningService) -> AsyncIterator[tuple[Database, list
 
     Its own engine: the service's relay and consumers share theirs, and would be counted.
     """
-    database = Database(service.app.state.settings.database_url, pool_size=1)
+    database = replica_database(service, pool_size=1)
     statements: list[str] = []
 
     def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:

@@ -10,9 +10,9 @@ from apik_examination.api_assignment import router as assignment_router
 from apik_examination.api_closure import router as closure_router
 from apik_examination.api_sla import router as sla_router
 from apik_examination.api_survey import router as survey_router
-from apik_examination.events import handoff_consumer, outbox
+from apik_examination.consumers import consumers
+from apik_examination.jobs import sla_scan
 from apik_examination.settings import Settings
-from apik_examination.tasks import sla_scan
 from apik_shared.app import create_service_app
 
 
@@ -29,8 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             closure_router,
             survey_router,
         ],
-        outbox=outbox,
-        consumers=[handoff_consumer(settings)],
+        consumers=consumers(settings),
         background=[sla_scan(settings)],
     )
     return app

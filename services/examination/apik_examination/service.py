@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.events import outbox
 from apik_examination.models import Case, CaseEvent, Rotation
 from apik_examination.rules import (
     TERMINAL_STATUSES,
@@ -38,6 +37,7 @@ from apik_shared.auth import Principal, Role
 from apik_shared.bulk import as_arrays, insert_from_arrays
 from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseOpened, ReportVerified
+from apik_shared.events.publish import publish_many
 from apik_shared.logs import traceparent_var
 from apik_shared.pagination import newest_first_page
 from apik_shared.problems import Conflict, Forbidden, TransitionNotAllowed
@@ -142,9 +142,8 @@ async def open_cases(
     await session.execute(
         insert_from_arrays(CASE_EVENTS, tuple(log_rows[0])), as_arrays(CASE_EVENTS, log_rows)
     )
-    await outbox.add_many(
+    await publish_many(
         session,
-        "case.opened",
         [
             Outgoing(
                 CaseOpened(

@@ -12,7 +12,6 @@ from sqlalchemy import ColumnElement, func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.events import outbox
 from apik_examination.models import Case, Examiner, Rotation
 from apik_examination.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.rules_assignment import Candidate, next_in_turn
@@ -20,6 +19,7 @@ from apik_examination.rules_sla import SlaState
 from apik_examination.service_sla import record_event, sla_condition
 from apik_examination.settings import Settings
 from apik_shared.events.payloads import CaseAssigned
+from apik_shared.events.publish import publish
 from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 ROUND_ROBIN = "system:round-robin"
@@ -120,7 +120,7 @@ async def assign(
         automatic=automatic,
         assigned_at=now,
     )
-    await outbox.add(session, "case.assigned", payload, subject=str(case.id))
+    await publish(session, payload, subject=str(case.id))
     return case
 
 

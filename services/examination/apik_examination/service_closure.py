@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination.events import outbox
 from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.rules import (
     TERMINAL_STATUSES,
@@ -25,6 +24,7 @@ from apik_examination.settings import Settings
 from apik_shared.auth import Principal
 from apik_shared.events.payloads import CaseClosed, CaseConcluded
 from apik_shared.events.payloads.examination import CaseDurations, PublicLoss
+from apik_shared.events.publish import publish
 from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
@@ -102,7 +102,7 @@ async def conclude(
         recommendation=bool(recommendation),
         concluded_at=now,
     )
-    await outbox.add(session, "case.concluded", payload, subject=str(case.id))
+    await publish(session, payload, subject=str(case.id))
     return conclusion
 
 
@@ -200,7 +200,7 @@ async def close(
         public_loss=PublicLoss(**vars(public_loss)) if public_loss else None,
         survey_token=await open_survey(session=session, case=case, settings=settings, now=now),
     )
-    await outbox.add(session, "case.closed", payload, subject=str(case.id))
+    await publish(session, payload, subject=str(case.id))
     return closure
 
 

@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
-from apik_examination.events import outbox
 from apik_examination.models import Case, CaseEvent, SlaBreach, SlaPolicy
 from apik_examination.rules import TERMINAL_STATUSES
 from apik_examination.rules_sla import (
@@ -35,6 +34,7 @@ from apik_examination.rules_sla import (
 from apik_examination.settings import Settings
 from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseSlaBreached
+from apik_shared.events.publish import publish_many
 from apik_shared.problems import Conflict
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -332,5 +332,5 @@ async def publish_breaches(
         for case, clock, policy in breached
         if (case.id, policy.id) in new and clock.breach_at is not None
     ]
-    await outbox.add_many(session, "case.sla_breached", events)
+    await publish_many(session, events)
     return len(events)

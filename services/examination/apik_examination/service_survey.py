@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.events import outbox
 from apik_examination.models import Case, Survey
 from apik_examination.settings import Settings
 from apik_shared.events.payloads import CaseSurveyed
+from apik_shared.events.publish import publish
 from apik_shared.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
 from apik_shared.problems import Conflict, InvalidInput, NotFound
 
@@ -86,7 +86,7 @@ async def answer_survey(
         answers={str(e): survey.answers[e] for e in ELEMENTS},
         answered_at=now,
     )
-    await outbox.add(session, "case.surveyed", payload, subject=str(case.id))
+    await publish(session, payload, subject=str(case.id))
     return survey
 
 

@@ -1,4 +1,4 @@
-"""Examination's side of the event stream: its outbox and the handoff consumer."""
+"""Examination's consumers: the handoff from intake (`report.verified` opens a case)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_examination.service import Handoff, open_case, open_cases
 from apik_examination.settings import Settings
 from apik_shared.calendar import national_collective_leave, national_holidays
 from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.envelope import CloudEvent, subject_for
-from apik_shared.events.outbox import Outbox
+from apik_shared.events.envelope import CloudEvent
+from apik_shared.events.handlers import On, consumer
 from apik_shared.events.payloads import ReportVerified
 from apik_shared.tracing import child_traceparent
 
-outbox = Outbox("examination")
+
+def consumers(settings: Settings) -> list[ConsumerSpec]:
+    return [handoff_consumer(settings)]
 
 
 def handoff_consumer(settings: Settings) -> ConsumerSpec:
@@ -27,28 +30,23 @@ def handoff_consumer(settings: Settings) -> ConsumerSpec:
         national_holidays(year)
         national_collective_leave(year)
 
-    # The service module imports this module's outbox, hence the late imports.
+    async def on_report_verified(
+        session: AsyncSession, report: ReportVerified, envelope: CloudEvent
+    ) -> None:
+        await open_case(session=session, handoff=report, settings=settings)
 
-    async def on_report_verified(session: AsyncSession, event: CloudEvent) -> None:
-        from apik_examination.service import open_case
-
-        handoff = ReportVerified.model_validate(event.data)
-        await open_case(session=session, handoff=handoff, settings=settings)
-
-    async def on_reports_verified(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
-        from apik_examination.service import Handoff, open_cases
-
+    async def on_reports_verified(
+        session: AsyncSession, reports: Sequence[tuple[ReportVerified, CloudEvent]]
+    ) -> None:
+        # Each case.opened continues its own handoff's trace, not the batch's first.
         handoffs = [
-            Handoff(ReportVerified.model_validate(e.data), child_traceparent(e.traceparent))
-            for e in events
+            Handoff(report, child_traceparent(envelope.traceparent)) for report, envelope in reports
         ]
         await open_cases(session=session, handoffs=handoffs, settings=settings)
 
-    return ConsumerSpec(
-        durable="examination-handoff",
-        subjects=[subject_for("intake", "report.verified")],
-        handler=on_report_verified,
-        batch_handler=on_reports_verified,
+    return consumer(
+        "examination-handoff",
+        On(ReportVerified, on_report_verified, on_reports_verified),
         # After an outage thousands wait: a bigger batch means fewer statements per case.
         batch=256,
         parallel_batches=2,
