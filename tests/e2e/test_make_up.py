@@ -43,6 +43,7 @@ class Up:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # a process group of its own, as in a terminal
         )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -124,9 +125,10 @@ def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: 
         children = up.descendants()
         assert len(children) >= 7  # PostgreSQL, NATS, four services, the gateway
     finally:
-        up.process.send_signal(signal.SIGINT)
+        os.killpg(up.process.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the group
         up.process.wait(60)
     assert up.process.returncode == 0, up.output
+    assert "restarting" not in up.output  # nothing came back on the way out
     assert_all_gone(children)
 
 

@@ -106,6 +106,9 @@ class Supervisor:
                 env=child_environment(child.env),
                 user=child.user,
                 preexec_fn=die_with_parent(child.stop_signal),
+                # Not in the terminal's process group: a Ctrl-C reaches only us, and
+                # we stop the children in order (none is restarted on the way out).
+                start_new_session=True,
             )
         child.started_at = time.monotonic()
 
