@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nats
 
-from apik_reporting.events import inbox_name
+from apik_reporting.consumers import inbox_name
 from apik_shared.events.envelope import STREAM_NAME
 from apik_shared.testing.services import RunningService
 

@@ -138,3 +138,24 @@ async def test_the_api_documents_its_routes_and_exports(reporting):
     kpis = paths["/api/v1/reporting/kpis"]["get"]
     assert kpis["operationId"] == "reporting_kpis"
     assert "text/csv" in kpis["responses"]["200"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("body", "pointer"),
+    [
+        ({"office": "{code}\x00", "targets": {"knl_recorded": 1}}, "#/body/office"),
+        ({"office": "{code}", "targets": {"knl_\x00recorded": 1}}, "#/body/targets"),
+    ],
+    ids=["office", "target code"],
+)
+async def test_nul_in_a_text_field_is_422_naming_it_and_nothing_is_stored(
+    reporting, tokens: TestTokens, body, pointer
+):
+    code = office()
+    head = tokens.headers("head", office=code)
+    sent = {"office": body["office"].format(code=code), "targets": body["targets"]}
+    response = await _put(reporting, head, 2025, sent)
+    assert response.status_code == 422
+    assert pointer in _pointers(response)
+    read = await reporting.client.get("/api/v1/reporting/targets/2025", headers=head)
+    assert read.status_code == 200 and read.json()["targets"] == {}

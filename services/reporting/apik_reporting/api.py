@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import Request
 
 from apik_reporting import service
-from apik_reporting.deps import (
-    AUTH,
-    OfficeQuery,
-    Reader,
-    TargetSetter,
-    Year,
-    office_for,
-    scope_for,
-)
+from apik_reporting.deps import AUTH, ReadOffice, Scope, TargetSetter, Year, YearPath, office_for
 from apik_reporting.exports import EXPORT_RESPONSES, tabular
-from apik_reporting.rules import BY_CODE, FIRST_YEAR, LAST_YEAR
+from apik_reporting.rules import BY_CODE
 from apik_reporting.schemas import KpiReport, TargetsIn, TargetsPublic
-from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["kpis"])
-YearPath = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
+router = ServiceRouter(tags=["kpis"])
 KPI_COLUMNS = ("indicator", "unit", "target", "achieved", "percent", "definition")
 TARGET_COLUMNS = ("office", "year", "indicator", "target")
 
@@ -31,7 +23,6 @@ TARGET_COLUMNS = ("office", "year", "indicator", "target")
 @router.put(
     "/targets/{year}",
     response_model=TargetsPublic,
-    operation_id="reporting_set_targets",
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def set_targets(
@@ -48,14 +39,12 @@ async def set_targets(
 @router.get(
     "/targets/{year}",
     response_model=TargetsPublic,
-    operation_id="reporting_get_targets",
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_targets(
-    request: Request, year: YearPath, session: DbSession, actor: Reader, office: OfficeQuery = None
+    request: Request, year: YearPath, session: DbSession, chosen: ReadOffice
 ) -> Any:
     """The office's targets; as CSV or XLSX one row per indicator, in the indicators' order."""
-    chosen = office_for(actor, office)
     targets = await service.get_targets(session=session, office=chosen, year=year)
     rows = [
         {"office": chosen, "year": year, "indicator": code, "target": targets[code]}
@@ -71,15 +60,11 @@ async def get_targets(
 @router.get(
     "/kpis",
     response_model=KpiReport,
-    operation_id="reporting_kpis",
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
-async def kpis(
-    request: Request, year: Year, session: DbSession, actor: Reader, office: OfficeQuery = None
-) -> Any:
+async def kpis(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
     """Each indicator's target, achievement and percentage; national callers who name no
     office get every office together (counts and their targets summed)."""
-    scope = scope_for(actor, office)
     items = await service.kpis(session=session, year=year, office=scope)
     name = f"kpis-{scope or 'national'}-{year}"
     rows = [item.model_dump() for item in items]

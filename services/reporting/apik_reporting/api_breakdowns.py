@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
-from apik_reporting.deps import AUTH, OfficeQuery, Reader, Year, scope_for
+from apik_reporting.deps import AUTH, Scope, Year
 from apik_reporting.exports import EXPORT_RESPONSES, tabular
 from apik_reporting.rules import BREAKDOWNS, Dimension
 from apik_reporting.schemas import Breakdown
 from apik_reporting.service_breakdowns import breakdown
-from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["breakdowns"])
+router = ServiceRouter(tags=["breakdowns"])
 
 
 @router.get(
     "/breakdowns/{dimension}",
     response_model=Breakdown,
-    operation_id="reporting_breakdown",
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_breakdown(
@@ -28,10 +28,8 @@ async def get_breakdown(
     dimension: Dimension,
     year: Year,
     session: DbSession,
-    actor: Reader,
-    office: OfficeQuery = None,
+    scope: Scope,
 ) -> Any:
-    scope = scope_for(actor, office)
     columns, items = await breakdown(session=session, dimension=dimension, year=year, office=scope)
     name = f"{dimension.value}-{scope or 'national'}-{year}"
     if (export := tabular(request, name=name, columns=columns, items=items)) is not None:

@@ -6,19 +6,19 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from apik_reporting import service
 from apik_reporting.annual_report import AnnualData, annual_report
-from apik_reporting.api import YearPath
-from apik_reporting.deps import AUTH, OfficeQuery, Reader, ReportingSettings, scope_for
+from apik_reporting.deps import AUTH, CurrentSettings, Scope, YearPath
 from apik_reporting.rules import Dimension
 from apik_reporting.service_breakdowns import breakdown
 from apik_reporting.service_ikm import ikm_of_year
-from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["annual report"])
+router = ServiceRouter(tags=["annual report"])
 PDF: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
 }
@@ -27,19 +27,16 @@ PDF: dict[int | str, dict[str, Any]] = {
 @router.get(
     "/annual-report/{year}.pdf",
     response_class=Response,
-    operation_id="reporting_annual_report",
     responses={**PDF, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_annual_report(
     year: YearPath,
     session: DbSession,
-    actor: Reader,
-    settings: ReportingSettings,
-    office: OfficeQuery = None,
+    settings: CurrentSettings,
+    scope: Scope,
 ) -> Response:
     """Targets, achievements, breakdowns, two charts and the definitions, for one office
     (or every office together, for national callers who name none)."""
-    scope = scope_for(actor, office)
     kpis = await service.kpis(session=session, year=year, office=scope)
     breakdowns = {
         d: (await breakdown(session=session, dimension=d, year=year, office=scope))[1]

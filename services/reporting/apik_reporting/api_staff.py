@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
-from apik_reporting.deps import AUTH, OfficeQuery, Reader, Year, scope_for, sees_every_office
+from apik_reporting.deps import AUTH, NationalReader, Scope, Year
 from apik_reporting.exports import EXPORT_RESPONSES, tabular
 from apik_reporting.rules import INDICATORS, ROLLUP_DEFINITION, STAFF_COLUMNS, STAFF_DEFINITION
 from apik_reporting.schemas import Table
 from apik_reporting.service_staff import rollup, staff_activity
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.problems import Forbidden, InvalidInput, problem_responses
+from apik_shared.db import DbSession
+from apik_shared.problems import InvalidInput, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["staff", "national"])
+router = ServiceRouter(tags=["staff", "national"])
 RESPONSES = {**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)}
 
 
-@router.get("/staff", response_model=Table, operation_id="reporting_staff", responses=RESPONSES)
-async def get_staff(
-    request: Request, year: Year, session: DbSession, actor: Reader, office: OfficeQuery = None
-) -> Any:
-    scope = scope_for(actor, office)
+@router.get("/staff", response_model=Table, responses=RESPONSES)
+async def get_staff(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
     items = await staff_activity(session=session, year=year, office=scope)
     columns = list(STAFF_COLUMNS)
     name = f"staff-{scope or 'national'}-{year}"
@@ -31,11 +29,11 @@ async def get_staff(
     return Table(year=year, office=scope, definition=STAFF_DEFINITION, columns=columns, items=items)
 
 
-@router.get("/rollup", response_model=Table, operation_id="reporting_rollup", responses=RESPONSES)
-async def get_rollup(request: Request, year: Year, session: DbSession, actor: Reader) -> Any:
+@router.get("/rollup", response_model=Table, responses=RESPONSES)
+async def get_rollup(
+    request: Request, year: Year, session: DbSession, _national: NationalReader
+) -> Any:
     """Every office side by side: national roles (and admin) only."""
-    if not sees_every_office(actor):
-        raise Forbidden("The roll-up compares every office; it needs the national role.")
     items = await rollup(session=session, year=year)
     columns = ["office", *(i.code for i in INDICATORS)]
     if export := tabular(request, name=f"rollup-{year}", columns=columns, items=items):

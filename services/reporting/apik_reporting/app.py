@@ -8,20 +8,18 @@ from apik_reporting.api import router
 from apik_reporting.api_breakdowns import router as breakdowns_router
 from apik_reporting.api_report import router as report_router
 from apik_reporting.api_staff import router as staff_router
-from apik_reporting.events import outbox, read_model_spec
+from apik_reporting.consumers import consumers
+from apik_reporting.jobs import fold_job
 from apik_reporting.settings import Settings
-from apik_reporting.tasks import fold_job
 from apik_shared.app import create_service_app
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = create_service_app(
+    return create_service_app(
         settings=settings,
         title="APIK Reporting",
         routers=[router, breakdowns_router, staff_router, report_router],
-        outbox=outbox,
-        consumers=[read_model_spec(settings)],
+        consumers=consumers(settings),
         background=[fold_job(settings)],
     )
-    return app

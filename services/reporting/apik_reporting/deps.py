@@ -1,13 +1,19 @@
-"""Dependencies the reporting routers share: who may call, which office, the settings."""
+"""Dependencies the reporting routers share: who may call, which office, the settings.
+
+The office a caller asks about is resolved here, once: a route takes `Scope` (one office,
+or every office for national callers who name none), `ReadOffice` (exactly one office)
+or `NationalReader`, and never decides who may see what itself.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query
 
 from apik_reporting.rules import FIRST_YEAR, LAST_YEAR
 from apik_reporting.settings import Settings
+from apik_shared.app import app_settings
 from apik_shared.auth import Principal, Role, require_roles
 from apik_shared.problems import Forbidden, Unauthorized
 
@@ -17,19 +23,12 @@ Reader = Annotated[Principal, Depends(require_roles(Role.head, Role.analyst))]
 TargetSetter = Annotated[Principal, Depends(require_roles(Role.head))]
 AUTH = (Unauthorized, Forbidden)
 Year = Annotated[int, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="calendar year")]
+YearPath = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
 OfficeQuery = Annotated[
     str | None,
     Query(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$", description="office code"),
 ]
-
-
-# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
-async def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-ReportingSettings = Annotated[Settings, Depends(_settings)]
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
 
 
 def sees_every_office(actor: Principal) -> bool:
@@ -52,3 +51,26 @@ def scope_for(actor: Principal, office: str | None) -> str | None:
     if office is None and actor.is_national:
         return None
     return office_for(actor, office)
+
+
+# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
+async def _scope(actor: Reader, office: OfficeQuery = None) -> str | None:
+    return scope_for(actor, office)
+
+
+async def _one_office(actor: Reader, office: OfficeQuery = None) -> str:
+    return office_for(actor, office)
+
+
+async def _national(actor: Reader) -> Principal:
+    if not sees_every_office(actor):
+        raise Forbidden("The roll-up compares every office; it needs the national role.")
+    return actor
+
+
+# The `office` query a reader may see: None is every office together.
+Scope = Annotated[str | None, Depends(_scope)]
+# The `office` query as one office (the caller's own when none is named).
+ReadOffice = Annotated[str, Depends(_one_office)]
+# A reader who sees every office side by side: national roles and admin.
+NationalReader = Annotated[Principal, Depends(_national)]

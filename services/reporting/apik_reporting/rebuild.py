@@ -28,7 +28,7 @@ from sqlalchemy import delete, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.events import DEAD_LETTERS, EVERY_EVENT, inbox_name
+from apik_reporting.consumers import DEAD_LETTERS, EVERY_EVENT, inbox_name
 from apik_reporting.projection import project_into
 from apik_reporting.settings import Settings
 from apik_reporting.writes import Writes

@@ -7,12 +7,13 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from apik_reporting.rules import Dimension
+from apik_shared.inputs import Input
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
 TargetValue = Annotated[float, Field(allow_inf_nan=False)]
 
 
-class TargetsIn(BaseModel):
+class TargetsIn(Input):
     office: OfficeCode
     # Indicator code to target; codes and ranges are checked by `rules.target_problems`.
     targets: dict[str, TargetValue]

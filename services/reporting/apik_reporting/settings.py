@@ -31,7 +31,7 @@ class Settings(ServiceSettings):
     rebuild_batch: int = Field(default=2000, ge=1)
     rebuild_lanes: int = Field(default=4, ge=1, le=32)
     # How often the monthly counts each session wrote are folded into one row per cell
-    # (`tasks.py`): the KPI queries read fewer rows after.
+    # (`jobs.py`): the KPI queries read fewer rows after.
     fold_seconds: float = Field(default=600, gt=0)
 
     @field_validator("default_timezone")

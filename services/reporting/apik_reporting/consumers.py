@@ -1,4 +1,5 @@
-"""Reporting's side of the event stream: one durable consumer of every event.
+"""Reporting's side of the event stream: one durable consumer of every event, the read
+model's (`read_model/`). Reporting publishes nothing, so it has no outbox of its own.
 
 One filter subject, `apik.>` (NATS 2.9 takes one per consumer), so the dead letters
 other consumers publish on `apik.deadletter.>` arrive too. They are copies of events
@@ -16,15 +17,17 @@ from apik_reporting.projection import project, project_all
 from apik_reporting.settings import Settings
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import SUBJECT_ROOT, CloudEvent
-from apik_shared.events.outbox import Outbox
 
-outbox = Outbox("reporting")  # reporting publishes nothing; the bus wants one
 DURABLE = "reporting-read-model"
 EVERY_EVENT = f"{SUBJECT_ROOT}.>"
 DEAD_LETTERS = f"{SUBJECT_ROOT}.deadletter."
 
 
 def read_model_spec(settings: Settings) -> ConsumerSpec:
+    """The firehose stays a plain `ConsumerSpec`, not handlers by payload class: the
+    projection reads every event type by field name (`projection.Fields`), and its batch
+    handler writes a whole fetch with bulk statements whatever the types mixed in it."""
+
     async def on_event(session: AsyncSession, event: CloudEvent) -> None:
         await project(session, event, settings)
 
@@ -41,6 +44,11 @@ def read_model_spec(settings: Settings) -> ConsumerSpec:
         batch=256,
         skip_prefixes=[DEAD_LETTERS],
     )
+
+
+def consumers(settings: Settings) -> list[ConsumerSpec]:
+    """Every consumer of the service, for `create_service_app(consumers=...)`."""
+    return [read_model_spec(settings)]
 
 
 def inbox_name(settings: Settings) -> str:
