@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from apik_examination.rules_assignment import Candidate, next_in_turn
+from apik_examination.assignment.rules import Candidate, next_in_turn
 
 TODAY = date(2026, 3, 25)
 

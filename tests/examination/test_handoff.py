@@ -7,9 +7,9 @@ import uuid
 
 from sqlmodel import select
 
+from apik_examination.cases.service import Handoff, open_cases
 from apik_examination.models import Case
-from apik_examination.service import Handoff, open_cases
-from apik_examination.service_sla import clock_of
+from apik_examination.sla.service import clock_of
 from apik_shared.events.payloads import ReportVerified
 from apik_shared.testing.tokens import TestTokens
 from tests.examination.builders import find_cases, handoff, publish, wait_for_case

@@ -6,12 +6,11 @@ from datetime import date
 
 import pytest
 
-from apik_examination.rules import (
-    ActivityKind,
+from apik_examination.activities.rules import ActivityKind, activity_problems
+from apik_examination.closure.rules import (
     Finding,
     Maladministration,
     Outcome,
-    activity_problems,
     conclusion_problems,
     outcome_problem,
 )

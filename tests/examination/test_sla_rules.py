@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apik_examination.rules import TERMINAL_STATUSES, CaseStatus, can_classify, can_move
-from apik_examination.rules_sla import (
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_classify, can_move
+from apik_examination.sla.rules import (
     PolicyTerms,
     PolicyVersion,
     SlaPhase,

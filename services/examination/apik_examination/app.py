@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from apik_examination.api import router
-from apik_examination.api_activities import router as activities_router
-from apik_examination.api_assignment import router as assignment_router
-from apik_examination.api_closure import router as closure_router
-from apik_examination.api_sla import router as sla_router
-from apik_examination.api_survey import router as survey_router
+from apik_examination.activities.router import router as activities_router
+from apik_examination.assignment.router import router as assignment_router
+from apik_examination.cases.router import router as cases_router
+from apik_examination.closure.router import router as closure_router
 from apik_examination.consumers import consumers
 from apik_examination.jobs import sla_scan
 from apik_examination.settings import Settings
+from apik_examination.sla.router import router as sla_router
+from apik_examination.survey.router import router as survey_router
 from apik_shared.app import create_service_app
 
 
@@ -22,7 +22,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         title="APIK Examination",
         routers=[
-            router,
+            cases_router,
             sla_router,
             assignment_router,
             activities_router,

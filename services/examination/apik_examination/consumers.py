@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination.service import Handoff, open_case, open_cases
+from apik_examination.cases.service import Handoff, open_case, open_cases
 from apik_examination.settings import Settings
 from apik_shared.calendar import national_collective_leave, national_holidays
 from apik_shared.events.consumer import ConsumerSpec

@@ -1,7 +1,7 @@
 """Work the service does on its own clock: the periodic SLA breach scan.
 
 Every replica runs the loop; the scan's advisory lock lets one of them work at a time
-and the breach table keeps each publication single (see `service_sla.scan_breaches`).
+and the breach table keeps each publication single (see `sla.service.scan_breaches`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from apik_examination.service_sla import scan_breaches
 from apik_examination.settings import Settings
+from apik_examination.sla.service import scan_breaches
 from apik_shared.app import Background
 from apik_shared.db import Database
 from apik_shared.jobs import repeat

@@ -36,7 +36,7 @@ class Case(SQLModel, table=True):
     classification: str | None = Field(default=None, max_length=16)
     examiner_id: str | None = Field(default=None, max_length=128)  # the gateway subject
     # A cache of the SLA clock for filtering lists in SQL, rewritten from the event log
-    # on every transition and by the periodic scan (see rules_sla.SlaPhase).
+    # on every transition and by the periodic scan (see sla.rules.SlaPhase).
     sla_policy_id: uuid.UUID | None = None
     sla_phase: str = Field(default="running", max_length=16)
     sla_warn_at: datetime | None = timestamp_field(default=None)

@@ -8,17 +8,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from apik_examination import service, service_activities
-from apik_examination.api import WRITE_PROBLEMS
-from apik_examination.deps import AUTH, ExamSettings, Reader, Worker
-from apik_examination.rules import ActivityKind
-from apik_examination.schemas import (
+from apik_examination.activities import service
+from apik_examination.activities.rules import ActivityKind
+from apik_examination.activities.schemas import (
     ActivityCreate,
     ActivityPublic,
     ContactCreate,
     ContactPublic,
     TimelineEntry,
 )
+from apik_examination.cases import service as cases
+from apik_examination.cases.router import WRITE_PROBLEMS
+from apik_examination.deps import AUTH, ExamSettings, Reader, Worker
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match, etag_for
 from apik_shared.idempotency import Idempotency
@@ -49,9 +50,9 @@ async def record_activity(
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
+    case = await cases.get_case_to_work(session=session, case_id=case_id, actor=actor)
     check_if_match(request, case.version)
-    activity = await service_activities.record_activity(
+    activity = await service.record_activity(
         session=session,
         case=case,
         kind=data.kind,
@@ -79,8 +80,8 @@ async def record_activity(
 async def list_activities(
     case_id: uuid.UUID, session: DbSession, actor: Reader, kind: ActivityKind | None = None
 ) -> list[ActivityPublic]:
-    case = await service.get_case(session=session, case_id=case_id, actor=actor)
-    rows = await service_activities.list_activities(session=session, case_id=case.id)
+    case = await cases.get_case(session=session, case_id=case_id, actor=actor)
+    rows = await service.list_activities(session=session, case_id=case.id)
     return [
         ActivityPublic.model_validate(a, from_attributes=True)
         for a in rows
@@ -96,8 +97,8 @@ async def list_activities(
 )
 async def timeline(case_id: uuid.UUID, session: DbSession, actor: Reader) -> list[TimelineEntry]:
     """Everything that happened to the case, oldest first."""
-    case = await service.get_case(session=session, case_id=case_id, actor=actor)
-    rows = await service_activities.timeline(session=session, case_id=case.id)
+    case = await cases.get_case(session=session, case_id=case_id, actor=actor)
+    rows = await service.timeline(session=session, case_id=case.id)
     return [TimelineEntry.model_validate(e, from_attributes=True) for e in rows]
 
 
@@ -110,7 +111,7 @@ async def timeline(case_id: uuid.UUID, session: DbSession, actor: Reader) -> lis
 )
 async def add_contact(data: ContactCreate, session: DbSession, actor: Worker) -> ContactPublic:
     """Keeps an agency's contact person (narahubung) for the caller's office."""
-    contact = await service_activities.add_contact(
+    contact = await service.add_contact(
         session=session, office=actor.office, actor=actor.subject, **data.model_dump()
     )
     return ContactPublic.model_validate(contact, from_attributes=True)
@@ -132,5 +133,5 @@ async def list_contacts(
     wanted = office or actor.office
     if not actor.can_see_office(wanted):
         raise InvalidInput.field("#/query/office", "Only your own office's contacts.")
-    rows = await service_activities.list_contacts(session=session, office=wanted, agency=agency)
+    rows = await service.list_contacts(session=session, office=wanted, agency=agency)
     return [ContactPublic.model_validate(c, from_attributes=True) for c in rows]

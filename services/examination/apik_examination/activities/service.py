@@ -12,17 +12,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from apik_examination.activities.rules import ActivityKind, activity_problems
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move
+from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
-from apik_examination.rules import (
-    TERMINAL_STATUSES,
-    ActivityKind,
-    CaseStatus,
-    activity_problems,
-    can_move,
-)
-from apik_examination.service import change_status
-from apik_examination.service_sla import record_event
 from apik_examination.settings import Settings
+from apik_examination.sla.service import record_event
 from apik_shared.auth import Principal
 from apik_shared.problems import InvalidInput, TransitionNotAllowed
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from apik_examination.rules import Finding, Maladministration, Outcome, Route
+from apik_examination.closure.rules import Finding, Maladministration, Outcome, Route
 from apik_shared.instants import Instant
 
 

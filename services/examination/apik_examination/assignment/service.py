@@ -12,12 +12,12 @@ from sqlalchemy import ColumnElement, func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from apik_examination.assignment.rules import Candidate, next_in_turn
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.models import Case, Examiner, Rotation
-from apik_examination.rules import TERMINAL_STATUSES, CaseStatus
-from apik_examination.rules_assignment import Candidate, next_in_turn
-from apik_examination.rules_sla import SlaState
-from apik_examination.service_sla import record_event, sla_condition
 from apik_examination.settings import Settings
+from apik_examination.sla.rules import SlaState
+from apik_examination.sla.service import record_event, sla_condition
 from apik_shared.events.payloads import CaseAssigned
 from apik_shared.events.publish import publish
 from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed

@@ -8,9 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from apik_examination import service_survey
 from apik_examination.deps import AUTH, ExamSettings, Reader
-from apik_examination.schemas_survey import (
+from apik_examination.survey import service
+from apik_examination.survey.schemas import (
     IkmPublic,
     SurveyAnswer,
     SurveyForm,
@@ -33,7 +33,7 @@ Token = Annotated[str, Path(min_length=16, max_length=64)]
 )
 async def survey_form(token: Token, session: DbSession) -> SurveyForm:
     """The questionnaire behind the reporter's link; the link is the only credential."""
-    survey, case = await service_survey.find_survey(session=session, token=token)
+    survey, case = await service.find_survey(session=session, token=token)
     return SurveyForm(
         registration_number=case.registration_number,
         questions=[SurveyQuestion(element=e, label=LABELS_ID[e]) for e in ELEMENTS],
@@ -50,7 +50,7 @@ async def survey_form(token: Token, session: DbSession) -> SurveyForm:
     responses=problem_responses(NotFound, InvalidInput, Conflict),
 )
 async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) -> SurveyReceipt:
-    survey = await service_survey.answer_survey(
+    survey = await service.answer_survey(
         session=session,
         token=token,
         answers=data.answers,
@@ -87,7 +87,7 @@ async def ikm(
         raise InvalidInput.field("#/query/office", "Only your own office's index.")
     if since and until and until < since:
         raise InvalidInput.field("#/query/until", "The period ends before it starts.")
-    result = await service_survey.ikm(
+    result = await service.ikm(
         session=session,
         settings=settings,
         office=office or scope,

@@ -12,11 +12,11 @@ from sqlalchemy import func, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, SlaPolicy
-from apik_examination.rules import TERMINAL_STATUSES
-from apik_examination.rules_sla import SlaUnit
-from apik_examination.service_sla import load_policies, refresh_clocks
 from apik_examination.settings import Settings
+from apik_examination.sla.rules import SlaUnit
+from apik_examination.sla.service.clocks import load_policies, refresh_clocks
 
 _SLICE = 1000
 

@@ -7,11 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from apik_examination import service, service_closure
-from apik_examination.api import WRITE_PROBLEMS, detail
+from apik_examination.cases import service as cases
+from apik_examination.cases.router import WRITE_PROBLEMS, detail
+from apik_examination.cases.schemas import CaseDetail
+from apik_examination.closure import service
+from apik_examination.closure.schemas import ClosureCreate, ConclusionCreate, CorrectiveActionDone
 from apik_examination.deps import Closer, ExamSettings, Worker
-from apik_examination.schemas import CaseDetail
-from apik_examination.schemas_closure import ClosureCreate, ConclusionCreate, CorrectiveActionDone
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match
 
@@ -34,9 +35,9 @@ async def conclude(
     response: Response,
 ) -> CaseDetail:
     """Issues the final report; the corrective-action and response deadlines start."""
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
+    case = await cases.get_case_to_work(session=session, case_id=case_id, actor=actor)
     check_if_match(request, case.version)
-    await service_closure.conclude(
+    await service.conclude(
         session=session,
         case=case,
         finding=data.finding,
@@ -66,17 +67,17 @@ async def close(
     response: Response,
 ) -> CaseDetail:
     """Closes the case with one outcome and the route that closed it."""
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
+    case = await cases.get_case_to_work(session=session, case_id=case_id, actor=actor)
     check_if_match(request, case.version)
     loss = data.public_loss
-    await service_closure.close(
+    await service.close(
         session=session,
         case=case,
         outcome=data.outcome,
         route=data.route,
         closed_at=data.closed_at,
         note=data.note,
-        public_loss=service_closure.LossIn(**loss.model_dump()) if loss else None,
+        public_loss=service.LossIn(**loss.model_dump()) if loss else None,
         actor=actor,
         settings=settings,
     )
@@ -100,9 +101,9 @@ async def corrective_action_done(
     response: Response,
 ) -> CaseDetail:
     """Monitoring: the agency carried out corrective action `index` (from 0) on `done_on`."""
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
+    case = await cases.get_case_to_work(session=session, case_id=case_id, actor=actor)
     check_if_match(request, case.version)
-    await service_closure.corrective_action_done(
+    await service.corrective_action_done(
         session=session,
         case=case,
         index=index,

@@ -7,10 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination.models import Case, Closure, Conclusion
-from apik_examination.rules import (
-    TERMINAL_STATUSES,
-    CaseStatus,
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
+from apik_examination.closure.rules import (
     Finding,
     Maladministration,
     Outcome,
@@ -18,9 +16,10 @@ from apik_examination.rules import (
     conclusion_problems,
     outcome_problem,
 )
-from apik_examination.service_sla import record_event, refresh_clock
-from apik_examination.service_survey import open_survey
+from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.settings import Settings
+from apik_examination.sla.service import record_event, refresh_clock
+from apik_examination.survey.service import open_survey
 from apik_shared.auth import Principal
 from apik_shared.events.payloads import CaseClosed, CaseConcluded
 from apik_shared.events.payloads.examination import CaseDurations, PublicLoss

@@ -9,20 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination import service
+from apik_examination.cases import service, views
+from apik_examination.cases.rules import CaseStatus, Classification
+from apik_examination.cases.schemas import CaseDetail, CasePublic, ClassificationIn, StatusChange
 from apik_examination.deps import AUTH, ExamSettings, Reader, Worker
-from apik_examination.models import Case, Closure, Conclusion
-from apik_examination.rules import CaseStatus, Classification, Outcome, Route, in_monitoring
-from apik_examination.rules_sla import SlaPhase, SlaState, state_at
-from apik_examination.schemas import (
-    CaseDetail,
-    CasePublic,
-    ClassificationIn,
-    SlaPublic,
-    StatusChange,
-)
-from apik_examination.schemas_closure import ClosurePublic, ConclusionPublic, PublicLossIn
-from apik_examination.service_sla import clock_of
+from apik_examination.models import Case
+from apik_examination.sla.rules import SlaState
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match, set_etag
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -37,69 +29,12 @@ from apik_shared.problems import (
 router = APIRouter(route_class=TransactionalRoute, tags=["cases"])
 
 
-def public(case: Case, now: datetime) -> CasePublic:
-    state = state_at(SlaPhase(case.sla_phase), case.sla_warn_at, case.sla_breach_at, now)
-    return CasePublic.model_validate({**case.model_dump(), "sla_state": state})
-
-
 async def detail(
     session: AsyncSession, case: Case, settings: ExamSettings, response: Response
 ) -> CaseDetail:
-    now = datetime.now(UTC)
-    clock, policy = await clock_of(session=session, case=case, settings=settings, now=now)
+    state = await service.case_state(session=session, case=case, settings=settings)
     set_etag(response, case.version)
-    sla = SlaPublic(
-        state=clock.state,
-        policy_id=uuid.UUID(policy.id),
-        policy_version=policy.version,
-        target=clock.target,
-        unit=clock.unit,
-        elapsed=clock.elapsed,
-        remaining=clock.remaining,
-        due_on=clock.due_on,
-        warn_at=clock.warn_at,
-        breach_at=clock.breach_at,
-    )
-    conclusion = await session.get(Conclusion, case.id)
-    closure = await session.get(Closure, case.id)
-    return CaseDetail(
-        **public(case, now).model_dump(exclude={"sla_state"}),
-        sla_state=clock.state,
-        sla=sla,
-        conclusion=_conclusion(conclusion, settings, case, now) if conclusion else None,
-        closure=_closure(closure) if closure else None,
-    )
-
-
-def _conclusion(
-    conclusion: Conclusion, settings: ExamSettings, case: Case, now: datetime
-) -> ConclusionPublic:
-    public = ConclusionPublic.model_validate(conclusion, from_attributes=True)
-    public.monitoring = in_monitoring(
-        due_on=conclusion.corrective_due_on,
-        done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
-        today=settings.calendar_for(case.office).local_date(now),
-    )
-    return public
-
-
-def _closure(closure: Closure) -> ClosurePublic:
-    loss = None
-    if closure.public_loss_kind is not None:
-        loss = PublicLossIn(
-            kind=closure.public_loss_kind,
-            amount_idr=closure.public_loss_idr or 0,
-            people_affected=closure.public_loss_people or 0,
-            description=closure.public_loss_description or "",
-        )
-    return ClosurePublic(
-        outcome=Outcome(closure.outcome),
-        route=Route(closure.route),
-        note=closure.note,
-        public_loss=loss,
-        closed_by=closure.closed_by,
-        closed_at=closure.closed_at,
-    )
+    return views.detail(state)
 
 
 @router.get(
@@ -132,7 +67,7 @@ async def list_cases(
         limit=limit,
         now=now,
     )
-    return Page(items=[public(c, now) for c in rows], next_cursor=next_cursor)
+    return Page(items=[views.public(c, now) for c in rows], next_cursor=next_cursor)
 
 
 @router.get(

@@ -1,81 +1,9 @@
-"""Examination's domain rules (no FastAPI, no database)."""
+"""The final report (LHP) and the closure: findings, outcomes and what each needs (pure)."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-
-
-class CaseStatus(StrEnum):
-    open = "open"  # being examined; the SLA clock runs
-    waiting_reporter = "waiting_reporter"  # data asked from the reporter; clock paused
-    waiting_agency = "waiting_agency"  # clarification asked from the agency; clock paused
-    concluded = "concluded"  # the final report (LHP) is issued
-    closed = "closed"
-
-
-class Track(StrEnum):
-    regular = "regular"
-    rapid_response = "rapid_response"
-
-
-class Classification(StrEnum):
-    sederhana = "sederhana"  # simple
-    sedang = "sedang"  # medium
-    berat = "berat"  # heavy
-
-
-# Statuses that stop the examination clock for good: its target is the conclusion.
-TERMINAL_STATUSES = frozenset({CaseStatus.concluded.value, CaseStatus.closed.value})
-
-# Moves an examiner makes by hand; conclusion and closure have their own steps.
-_MANUAL_MOVES: dict[CaseStatus, frozenset[CaseStatus]] = {
-    CaseStatus.open: frozenset({CaseStatus.waiting_reporter, CaseStatus.waiting_agency}),
-    CaseStatus.waiting_reporter: frozenset({CaseStatus.open, CaseStatus.waiting_agency}),
-    CaseStatus.waiting_agency: frozenset({CaseStatus.open, CaseStatus.waiting_reporter}),
-    CaseStatus.concluded: frozenset(),
-    CaseStatus.closed: frozenset(),
-}
-
-
-def can_move(current: CaseStatus, target: CaseStatus) -> bool:
-    return target in _MANUAL_MOVES[current]
-
-
-def can_classify(current: CaseStatus) -> bool:
-    """Classification changes while the case is examined, not after the conclusion."""
-    return current not in (CaseStatus.concluded, CaseStatus.closed)
-
-
-class ActivityKind(StrEnum):
-    written_clarification = "written_clarification"  # a letter to the agency
-    oral_clarification = "oral_clarification"  # a clarification meeting
-    field_investigation = "field_investigation"
-    mediation = "mediation"
-    conciliation = "conciliation"
-    other = "other"
-
-
-def activity_problems(
-    *,
-    kind: ActivityKind,
-    held_on: date,
-    response_due: date | None,
-    await_response: bool,
-    opened_on: date,
-) -> list[tuple[str, str]]:
-    """What is wrong with an activity's dates, as (field, message) pairs."""
-    problems: list[tuple[str, str]] = []
-    if held_on < opened_on:
-        problems.append(("held_on", f"The case opened on {opened_on}; this is before it."))
-    if response_due is not None:
-        if kind is not ActivityKind.written_clarification:
-            problems.append(("response_due", "Only a clarification letter has a response due."))
-        elif response_due < max(held_on, opened_on):
-            problems.append(("response_due", "The deadline is before the letter or the case."))
-    if await_response and kind is not ActivityKind.written_clarification:
-        problems.append(("await_response", "Only a clarification letter awaits the agency."))
-    return problems
 
 
 class Finding(StrEnum):

@@ -8,17 +8,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from apik_examination import service, service_assignment
-from apik_examination.api import WRITE_PROBLEMS, detail
-from apik_examination.deps import AUTH, ExamSettings, Reader, Supervisor
-from apik_examination.schemas import (
+from apik_examination.assignment import service
+from apik_examination.assignment.schemas import (
     AssignmentIn,
-    CaseDetail,
     ExaminerPut,
     ExaminerWorkload,
     RotationPublic,
     RotationPut,
 )
+from apik_examination.cases import service as cases
+from apik_examination.cases.router import WRITE_PROBLEMS, detail
+from apik_examination.cases.schemas import CaseDetail
+from apik_examination.deps import AUTH, ExamSettings, Reader, Supervisor
 from apik_shared.auth import Principal
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match
@@ -50,9 +51,9 @@ async def assign_case(
     response: Response,
 ) -> CaseDetail:
     """Assigns the case to an examiner on its office's roster, or reassigns it."""
-    case = await service.get_case(session=session, case_id=case_id, actor=actor, for_update=True)
+    case = await cases.get_case(session=session, case_id=case_id, actor=actor, for_update=True)
     check_if_match(request, case.version)
-    case = await service_assignment.assign(
+    case = await service.assign(
         session=session,
         case=case,
         examiner_id=data.examiner_id,
@@ -77,20 +78,18 @@ async def put_examiner(
 ) -> ExaminerWorkload:
     """Puts an examiner on the office's roster (capacity, rotation, absence)."""
     _office_in_scope(actor, office)
-    examiner = await service_assignment.put_examiner(
+    examiner = await service.put_examiner(
         session=session, office=office, examiner_id=examiner_id, **data.model_dump()
     )
     [load] = [
         w
-        for w in await service_assignment.workload(
-            session=session, office=office, now=datetime.now(UTC)
-        )
+        for w in await service.workload(session=session, office=office, now=datetime.now(UTC))
         if w.examiner.examiner_id == examiner.examiner_id
     ]
     return _workload(load)
 
 
-def _workload(w: service_assignment.Workload) -> ExaminerWorkload:
+def _workload(w: service.Workload) -> ExaminerWorkload:
     return ExaminerWorkload(
         **w.examiner.model_dump(exclude={"updated_at"}),
         open_cases=w.open_cases,
@@ -107,7 +106,7 @@ def _workload(w: service_assignment.Workload) -> ExaminerWorkload:
 async def workload(office: Office, session: DbSession, actor: Reader) -> list[ExaminerWorkload]:
     """The roster with each examiner's open cases by SLA state."""
     _office_in_scope(actor, office)
-    rows = await service_assignment.workload(session=session, office=office, now=datetime.now(UTC))
+    rows = await service.workload(session=session, office=office, now=datetime.now(UTC))
     return [_workload(w) for w in rows]
 
 
@@ -119,7 +118,7 @@ async def workload(office: Office, session: DbSession, actor: Reader) -> list[Ex
 )
 async def get_rotation(office: Office, session: DbSession, actor: Reader) -> RotationPublic:
     _office_in_scope(actor, office)
-    rotation = await service_assignment.get_rotation(session=session, office=office)
+    rotation = await service.get_rotation(session=session, office=office)
     return RotationPublic.model_validate(rotation, from_attributes=True)
 
 
@@ -134,7 +133,7 @@ async def put_rotation(
 ) -> RotationPublic:
     """Turns the office's round-robin for new cases on or off, for one team or all."""
     _office_in_scope(actor, office)
-    rotation = await service_assignment.set_rotation(
+    rotation = await service.set_rotation(
         session=session, office=office, enabled=data.enabled, team=data.team
     )
     return RotationPublic.model_validate(rotation, from_attributes=True)

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter
 
-from apik_examination import service_policies
 from apik_examination.deps import AUTH, ExamSettings, PolicyMaker, Reader, require_national
-from apik_examination.schemas import SlaPolicyCreate, SlaPolicyPublic
+from apik_examination.sla import service
+from apik_examination.sla.schemas import SlaPolicyCreate, SlaPolicyPublic
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.problems import InvalidInput, problem_responses
 
@@ -22,7 +22,7 @@ router = APIRouter(route_class=TransactionalRoute, tags=["sla"])
     responses=problem_responses(*AUTH),
 )
 async def list_policies(session: DbSession, actor: Reader) -> list[SlaPolicyPublic]:
-    rows = await service_policies.list_policies(session=session)
+    rows = await service.list_policies(session=session)
     return [SlaPolicyPublic.model_validate(p, from_attributes=True) for p in rows]
 
 
@@ -39,7 +39,7 @@ async def add_policy_version(
     """Adds the next version; the clocks of live cases on that track are recomputed."""
     require_national(actor)
     now = datetime.now(UTC)
-    policy = await service_policies.add_policy_version(
+    policy = await service.add_policy_version(
         session=session,
         settings=settings,
         track=data.track.value,

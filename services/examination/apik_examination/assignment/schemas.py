@@ -1,0 +1,63 @@
+"""Request and response bodies of assignment: a case's examiner, rosters, the rotation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from apik_examination.sla.rules import SlaState
+
+
+class AssignmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    examiner_id: str = Field(min_length=1, max_length=128)  # the examiner's user subject
+    note: str = Field(default="", max_length=2000)
+
+
+class ExaminerPut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str = Field(min_length=1, max_length=200)
+    team: str = Field(default="", max_length=64)
+    capacity: int = Field(ge=0, le=1000)  # open cases at most, for round-robin
+    in_rotation: bool = True
+    absent_from: date | None = None
+    absent_until: date | None = None
+
+    @field_validator("absent_until")
+    @classmethod
+    def _after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("absent_from")
+        if value is not None and start is not None and value < start:
+            raise ValueError("must not be before absent_from")
+        return value
+
+
+class ExaminerWorkload(BaseModel):
+    office: str
+    examiner_id: str
+    display_name: str
+    team: str
+    capacity: int
+    in_rotation: bool
+    absent_from: date | None
+    absent_until: date | None
+    open_cases: int
+    by_sla_state: dict[SlaState, int]
+
+
+class RotationPut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool
+    # The team whose examiners take turns; null: every examiner of the office.
+    team: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+class RotationPublic(BaseModel):
+    office: str
+    enabled: bool
+    team: str | None
+    last_examiner_id: str | None

@@ -1,0 +1,72 @@
+"""Request and response bodies of cases: the case, its clock, classification and status."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from apik_examination.cases.rules import Classification
+from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic
+from apik_examination.sla.rules import SlaState, SlaUnit
+
+
+class CasePublic(BaseModel):
+    id: uuid.UUID
+    report_id: uuid.UUID
+    registration_number: str
+    office: str
+    track: str
+    status: str
+    kind: str
+    channel: str
+    substance: str | None
+    reported_agency: str
+    summary: str
+    event_date: date | None
+    reporter_id: uuid.UUID
+    confidential: bool
+    handed_over_at: datetime
+    opened_at: datetime
+    version: int
+    classification: Classification | None
+    examiner_id: str | None
+    sla_state: SlaState  # from the cached clock, exact at the time of the answer
+    sla_warn_at: datetime | None
+    sla_breach_at: datetime | None
+
+
+class SlaPublic(BaseModel):
+    """The clock recomputed from the case's event log at the time of the answer."""
+
+    state: SlaState
+    policy_id: uuid.UUID
+    policy_version: int
+    target: int
+    unit: SlaUnit
+    elapsed: int
+    remaining: int
+    due_on: date | None
+    warn_at: datetime | None
+    breach_at: datetime | None
+
+
+class CaseDetail(CasePublic):
+    sla: SlaPublic
+    conclusion: ConclusionPublic | None = None
+    closure: ClosurePublic | None = None
+
+
+class ClassificationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    classification: Classification
+
+
+class StatusChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["open", "waiting_reporter", "waiting_agency"]
+    note: str = Field(default="", max_length=2000)

@@ -1,0 +1,28 @@
+"""Case use cases: opening from the handoff, and the work on an open case."""
+
+from __future__ import annotations
+
+from apik_examination.cases.service.opening import Handoff, open_case, open_cases, opening_clock
+from apik_examination.cases.service.work import (
+    CaseState,
+    case_state,
+    change_status,
+    classify,
+    get_case,
+    get_case_to_work,
+    list_cases,
+)
+
+__all__ = [
+    "CaseState",
+    "Handoff",
+    "case_state",
+    "change_status",
+    "classify",
+    "get_case",
+    "get_case_to_work",
+    "list_cases",
+    "open_case",
+    "open_cases",
+    "opening_clock",
+]

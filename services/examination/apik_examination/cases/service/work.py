@@ -1,0 +1,174 @@
+"""Working a case: finding it, classifying it, moving its status, listing cases, and
+what its detail shows. They add and flush; the request commits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_examination.cases.rules import CaseStatus, Classification, can_classify, can_move
+from apik_examination.closure.rules import in_monitoring
+from apik_examination.models import Case, Closure, Conclusion
+from apik_examination.settings import Settings
+from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
+from apik_examination.sla.service import clock_of, record_event, refresh_clock, sla_condition
+from apik_shared.access import get_in_office
+from apik_shared.auth import Principal, Role
+from apik_shared.pagination import newest_first_page
+from apik_shared.problems import Forbidden, TransitionNotAllowed
+
+
+async def get_case(
+    *, session: AsyncSession, case_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> Case:
+    return await get_in_office(
+        session=session,
+        model=Case,
+        ident=case_id,
+        actor=actor,
+        label="case",
+        for_update=for_update,
+    )
+
+
+async def get_case_to_work(*, session: AsyncSession, case_id: uuid.UUID, actor: Principal) -> Case:
+    """The case, locked for a change by `actor`.
+
+    An examiner works the cases assigned to them (and unassigned ones, before the
+    supervisor has chosen); a case of a colleague is theirs alone. Supervisors and the
+    head act on every case of their office.
+    """
+    case = await get_case(session=session, case_id=case_id, actor=actor, for_update=True)
+    oversees = actor.has_any(Role.examination_supervisor, Role.head)
+    if not oversees and case.examiner_id not in (None, actor.subject):
+        raise Forbidden("This case is assigned to another examiner.")
+    return case
+
+
+async def classify(
+    *,
+    session: AsyncSession,
+    case: Case,
+    classification: Classification,
+    actor: Principal,
+    settings: Settings,
+) -> Case:
+    if not can_classify(CaseStatus(case.status)):
+        raise TransitionNotAllowed(f"A {case.status} case is not classified any more.")
+    now = datetime.now(UTC)
+    previous = case.classification
+    case.classification = classification.value
+    case.version += 1
+    await record_event(
+        session=session,
+        case=case,
+        type="classified",
+        actor=actor.subject,
+        data={"from": previous, "to": classification.value},
+        at=now,
+    )
+    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    return case
+
+
+async def change_status(
+    *,
+    session: AsyncSession,
+    case: Case,
+    status: CaseStatus,
+    note: str,
+    actor: Principal,
+    settings: Settings,
+) -> Case:
+    """Waiting for the reporter or the agency (the clock pauses), or back to work."""
+    if not can_move(CaseStatus(case.status), status):
+        raise TransitionNotAllowed(f"A {case.status} case cannot move to {status.value}.")
+    now = datetime.now(UTC)
+    previous, case.status = case.status, status.value
+    case.version += 1
+    await record_event(
+        session=session,
+        case=case,
+        type="status_changed",
+        actor=actor.subject,
+        status=status.value,
+        data={"from": previous, "note": note},
+        at=now,
+    )
+    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    return case
+
+
+async def list_cases(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    report_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
+    sla_state: SlaState | None = None,
+    classification: Classification | None = None,
+    status: CaseStatus | None = None,
+    examiner_id: str | None = None,
+    now: datetime | None = None,
+) -> tuple[list[Case], str | None]:
+    query = select(Case)
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Case.office == office)
+    if report_id is not None:
+        query = query.where(Case.report_id == report_id)
+    if sla_state is not None:
+        query = query.where(sla_condition(sla_state, now or datetime.now(UTC)))
+    if classification is not None:
+        query = query.where(Case.classification == classification.value)
+    if status is not None:
+        query = query.where(Case.status == status.value)
+    if examiner_id is not None:
+        query = query.where(Case.examiner_id == examiner_id)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Case.opened_at),
+        ident=col(Case.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+@dataclass(frozen=True)
+class CaseState:
+    """Everything a case's detail shows, read at one instant."""
+
+    case: Case
+    clock: SlaClock
+    policy: PolicyVersion
+    conclusion: Conclusion | None
+    closure: Closure | None
+    monitoring: bool  # past the corrective-action deadline with actions undone
+    at: datetime
+
+
+async def case_state(*, session: AsyncSession, case: Case, settings: Settings) -> CaseState:
+    """The case with its clock recomputed from the log, its final report and closure."""
+    now = datetime.now(UTC)
+    clock, policy = await clock_of(session=session, case=case, settings=settings, now=now)
+    conclusion = await session.get(Conclusion, case.id)
+    closure = await session.get(Closure, case.id)
+    monitoring = conclusion is not None and in_monitoring(
+        due_on=conclusion.corrective_due_on,
+        done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
+        today=settings.calendar_for(case.office).local_date(now),
+    )
+    return CaseState(
+        case=case,
+        clock=clock,
+        policy=policy,
+        conclusion=conclusion,
+        closure=closure,
+        monitoring=monitoring,
+        at=now,
+    )

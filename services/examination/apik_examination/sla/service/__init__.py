@@ -1,0 +1,30 @@
+"""SLA use cases: the case's event log and clocks, the policy versions, the breach scan."""
+
+from __future__ import annotations
+
+from apik_examination.sla.service.clocks import (
+    clock_of,
+    load_policies,
+    record_event,
+    refresh_clock,
+    refresh_clocks,
+    sla_condition,
+    transitions_of,
+)
+from apik_examination.sla.service.policies import add_policy_version, list_policies
+from apik_examination.sla.service.scan import ScanBatch, publish_breaches, scan_breaches
+
+__all__ = [
+    "ScanBatch",
+    "add_policy_version",
+    "clock_of",
+    "list_policies",
+    "load_policies",
+    "publish_breaches",
+    "record_event",
+    "refresh_clock",
+    "refresh_clocks",
+    "scan_breaches",
+    "sla_condition",
+    "transitions_of",
+]
