@@ -15,14 +15,12 @@ from apik_gateway.schemas import (
     ClientCreate,
     ClientCreated,
     ClientPublic,
-    OfficeCreate,
-    OfficePublic,
     UserCreate,
     UserCreated,
     UserPublic,
     UserUpdate,
 )
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.auth import Principal, Role, require_roles
 from apik_shared.db import DbSession, TransactionalRoute
 from apik_shared.etag import check_if_match, set_etag
 from apik_shared.idempotency import Idempotency
@@ -151,31 +149,3 @@ async def list_clients(
     session: DbSession, admin: Admin, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> Page[ClientPublic]:
     return await service.list_clients(session=session, actor=admin, cursor=cursor, limit=limit)
-
-
-@router.get(
-    "/offices",
-    response_model=Page[OfficePublic],
-    tags=["offices"],
-    operation_id="list_offices",
-    summary="Every office (any signed-in caller: forms need their names and time zones)",
-    responses=problem_responses(Unauthorized),
-)
-async def list_offices(session: DbSession, _: CurrentPrincipal) -> Page[OfficePublic]:
-    offices = await service.list_offices(session=session)
-    return Page[OfficePublic](items=[OfficePublic.model_validate(o) for o in offices])
-
-
-@router.post(
-    "/offices",
-    status_code=status.HTTP_201_CREATED,
-    response_model=OfficePublic,
-    tags=["offices"],
-    operation_id="create_office",
-    responses=problem_responses(*_DENIED, Conflict, InvalidInput),
-)
-async def create_office(office_in: OfficeCreate, session: DbSession, admin: Admin) -> OfficePublic:
-    if not admin.is_national:
-        raise Forbidden("Only a national admin opens offices.")
-    office = await service.create_office(session=session, office_in=office_in)
-    return OfficePublic.model_validate(office)

@@ -7,6 +7,8 @@ forwarded prefixes straight to the forwarder. Migrations are run before start-up
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,13 +19,18 @@ from apik_gateway import admin_api, api, operations
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.edge import Gateway
 from apik_gateway.keys import DatabaseKeyVerifier, TokenSigner
+from apik_gateway.offices.router import router as offices_router
 from apik_gateway.proxy import Forwarder
 from apik_gateway.ratelimit import TokenBuckets
 from apik_gateway.settings import Settings
+from apik_shared.app import BUS_STOP_SECONDS
 from apik_shared.db import Database
+from apik_shared.events.bus import EventBus
+from apik_shared.events.publish import bind_outbox
 from apik_shared.logs import configure_logging
 from apik_shared.middleware import RequestContextMiddleware
 from apik_shared.problems import install_problem_handlers
+from apik_shared.routing import operation_id
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0
@@ -48,6 +55,15 @@ def create_app(settings: Settings | None = None) -> Gateway:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(settings.database_url, pool_size=settings.db_pool_size)
+        # The gateway publishes the office registry; it consumes nothing.
+        bus = EventBus(
+            nats_url=settings.nats_url,
+            service=settings.service_name,
+            sessions=database.sessions,
+            poll_seconds=settings.outbox_poll_seconds,
+            keep_sent=settings.outbox_keep_sent,
+        )
+        bind_outbox(database.sessions, bus.outbox)
         app.state.settings = settings
         app.state.database = database
         app.state.signer = TokenSigner(settings.secret_key)
@@ -57,10 +73,13 @@ def create_app(settings: Settings | None = None) -> Gateway:
         app.state.http = httpx.AsyncClient(
             timeout=httpx.Timeout(_CHECK_TIMEOUT, connect=settings.upstream_connect_timeout)
         )
+        await bus.start()
         try:
             await bootstrap(database.sessions, settings)
             yield
         finally:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(bus.stop(), BUS_STOP_SECONDS)
             forwarder.close()
             await app.state.http.aclose()
             await database.dispose()
@@ -76,12 +95,14 @@ def create_app(settings: Settings | None = None) -> Gateway:
         redoc_url=None,
         # Bodies sent without a length; a declared length is checked by `Gateway` first.
         max_body_size=settings.own_max_body_bytes,
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(api.router)
     app.include_router(api.jwks_router)
     app.include_router(admin_api.router)
+    app.include_router(offices_router)
     app.include_router(operations.router)
     return Gateway(
         api=app,

@@ -16,6 +16,7 @@ from sqlmodel import col
 
 from apik_gateway.keys import ensure_active_key, take_lock
 from apik_gateway.models import Office, User, utcnow
+from apik_gateway.offices.service import announce_unannounced
 from apik_gateway.passwords import hash_secret, password_weakness, verify_secret
 from apik_gateway.settings import Settings
 from apik_shared.auth import Role
@@ -29,6 +30,8 @@ async def bootstrap(sessions: async_sessionmaker[AsyncSession], settings: Settin
         await ensure_active_key(session, secret_key=settings.secret_key)
         await _ensure_office(session, settings)
         await _ensure_admin(session, settings)
+        if announced := await announce_unannounced(session=session):
+            log.info("announced %d office(s) to the services", announced)
 
 
 async def _ensure_office(session: AsyncSession, settings: Settings) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -30,12 +30,29 @@ def _timestamp(**kw: object) -> sa.Column[datetime]:
 
 
 class Office(SQLModel, table=True):
+    """The office registry, announced to every service (`office.registered`, `.updated`)."""
+
     __tablename__ = "office"
 
     code: str = Field(primary_key=True, max_length=20)
     name: str = Field(max_length=200)
     timezone: str = Field(max_length=40)
+    address: str | None = Field(default=None, max_length=1000)
+    letterhead: list[str] = Field(
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.Text), nullable=False)
+    )
+    head_name: str | None = Field(default=None, max_length=200)
+    head_title: str | None = Field(default=None, max_length=200)
+    observes_cuti_bersama: bool = True
+    closure_days: list[date] = Field(
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.Date), nullable=False)
+    )
+    # The ETag, and the order of the office's events.
+    version: int = 1
+    # The version the last event carried: start-up announces offices behind it.
+    announced_version: int = 0
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
 
 
 class User(SQLModel, table=True):

@@ -7,11 +7,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from apik_gateway.offices.schemas import OfficeCode, Timezone
 from apik_shared.auth import Role
 
-OfficeCode = Annotated[str, Field(pattern=r"^[A-Z0-9_-]{2,20}$", examples=["PUSAT"])]
+__all__ = ["OfficeCode", "Timezone"]  # users and settings name offices the registry's way
+
 Username = Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["siti.rahma"])]
-Timezone = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
 FullName = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -45,20 +46,6 @@ class Jwks(BaseModel):
 
 class RotatedKey(BaseModel):
     kid: str
-
-
-class OfficeCreate(BaseModel):
-    code: OfficeCode
-    name: FullName
-    timezone: Timezone
-
-
-class OfficePublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    code: str
-    name: str
-    timezone: str
 
 
 class UserCreate(BaseModel):

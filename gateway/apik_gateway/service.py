@@ -19,7 +19,6 @@ from apik_gateway.schemas import (
     ClientCreate,
     ClientCreated,
     ClientPublic,
-    OfficeCreate,
     UserCreate,
     UserPublic,
     UserUpdate,
@@ -55,22 +54,6 @@ async def _require_office(session: AsyncSession, code: str, pointer: str) -> Non
 def _check_password(password: str, username: str) -> None:
     if (why := password_weakness(password, username=username)) is not None:
         raise InvalidInput.field("#/body/password", why)
-
-
-# Offices
-
-
-async def list_offices(*, session: AsyncSession) -> list[Office]:
-    return list((await session.execute(select(Office).order_by(Office.code))).scalars())
-
-
-async def create_office(*, session: AsyncSession, office_in: OfficeCreate) -> Office:
-    if await session.get(Office, office_in.code) is not None:
-        raise Conflict(f"Office {office_in.code} already exists.")
-    office = Office(code=office_in.code, name=office_in.name, timezone=office_in.timezone)
-    session.add(office)
-    await session.flush()
-    return office
 
 
 # Users

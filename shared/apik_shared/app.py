@@ -26,6 +26,7 @@ from apik_shared.events.outbox import Outbox
 from apik_shared.events.publish import bind_outbox
 from apik_shared.logs import configure_logging
 from apik_shared.middleware import RequestContextMiddleware
+from apik_shared.offices import office_consumer
 from apik_shared.problems import install_problem_handlers
 from apik_shared.routing import operation_id
 from apik_shared.settings import ServiceSettings
@@ -75,7 +76,7 @@ def create_service_app(
             service=service,
             sessions=database.sessions,
             outbox=outbox,
-            consumers=consumers,
+            consumers=[office_consumer(service), *consumers],
             poll_seconds=settings.outbox_poll_seconds,
             consumer_group=settings.consumer_group,
             consumer_ack_wait=settings.consumer_ack_wait_seconds,

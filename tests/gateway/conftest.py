@@ -62,9 +62,20 @@ async def silent_service() -> AsyncIterator[str]:
         yield url
 
 
+_NATS: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _suite_nats(infra: TestInfra) -> None:
+    # The gateway publishes the office registry: its settings name the suite's NATS,
+    # never a server that happens to listen on the default port.
+    _NATS[:] = [infra.nats_url]
+
+
 def gateway_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,
+        "nats_url": _NATS[0],
         "admin_password": ADMIN_PASSWORD,
         "max_body_bytes": MAX_BODY,
         "upstream_read_timeout": READ_TIMEOUT,

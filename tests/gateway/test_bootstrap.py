@@ -12,6 +12,9 @@ from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
 from apik_gateway.passwords import verify_secret
 from apik_shared.db import Database
+from apik_shared.events.outbox import Outbox
+from apik_shared.events.publish import bind_outbox
+from apik_shared.tables import outbox
 from apik_shared.testing.infra import TestInfra
 
 from .builders import ADMIN_PASSWORD
@@ -21,6 +24,13 @@ from .conftest import gateway_settings, migrated_database
 @pytest.fixture
 async def fresh_database(infra: TestInfra) -> str:
     return await migrated_database(infra)
+
+
+def platform_bound(url: str) -> Database:
+    """The database as the gateway opens it: sessions publish into its outbox."""
+    database = Database(url)
+    bind_outbox(database.sessions, Outbox("gateway"))
+    return database
 
 
 async def _admin(database: Database) -> User:
@@ -33,15 +43,19 @@ async def test_creates_key_office_and_admin_once_when_replicas_start_together(
     fresh_database: str,
 ) -> None:
     settings = gateway_settings(fresh_database)
-    database = Database(fresh_database)
+    database = platform_bound(fresh_database)
     try:
         await asyncio.gather(*(bootstrap(database.sessions, settings) for _ in range(4)))
         async with database.sessions() as session:
             keys = (await session.execute(select(SigningKey))).scalars().all()
             offices = (await session.execute(select(Office))).scalars().all()
             admins = await session.scalar(select(func.count()).select_from(User))
+            announced = (await session.execute(select(outbox.c.subject))).scalars().all()
         assert len(keys) == 1 and keys[0].active
         assert [(o.code, o.timezone) for o in offices] == [("PUSAT", "Asia/Jakarta")]
+        # Announced once to the services, whichever replica got there first.
+        assert offices[0].announced_version == offices[0].version == 1
+        assert announced == ["apik.gateway.office.registered"]
         assert admins == 1
         admin = await _admin(database)
         assert set(admin.roles) == {"admin", "national"}
@@ -52,7 +66,7 @@ async def test_creates_key_office_and_admin_once_when_replicas_start_together(
 
 
 async def test_admin_password_setting_is_authoritative(fresh_database: str) -> None:
-    database = Database(fresh_database)
+    database = platform_bound(fresh_database)
     try:
         await bootstrap(database.sessions, gateway_settings(fresh_database))
         changed = "a-brand-new-admin-passphrase"
@@ -71,7 +85,7 @@ async def test_admin_password_setting_is_authoritative(fresh_database: str) -> N
 async def test_without_a_password_setting_a_generated_one_is_logged(
     fresh_database: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    database = Database(fresh_database)
+    database = platform_bound(fresh_database)
     try:
         with caplog.at_level(logging.WARNING, logger="apik.gateway.bootstrap"):
             await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=""))
@@ -83,7 +97,7 @@ async def test_without_a_password_setting_a_generated_one_is_logged(
 
 
 async def test_a_key_that_cannot_be_decrypted_is_replaced(fresh_database: str) -> None:
-    database = Database(fresh_database)
+    database = platform_bound(fresh_database)
     try:
         await bootstrap(database.sessions, gateway_settings(fresh_database))
         await bootstrap(

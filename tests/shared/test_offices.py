@@ -1,0 +1,66 @@
+"""A service's copy of the office registry (real PostgreSQL): the latest version wins
+whatever order the events come in, and calendars follow the office's zone and days."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+
+import pytest
+
+from apik_shared.db import Database
+from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.offices import metadata, office, office_calendar, office_calendars, remember
+from apik_shared.testing.databases import platform_database
+from apik_shared.testing.infra import TestInfra
+
+
+@pytest.fixture(scope="module")
+async def database(infra: TestInfra) -> AsyncIterator[Database]:
+    async with platform_database(infra, "office_copies", metadata) as db:
+        yield db
+
+
+def papua(version: int, **changes: object) -> OfficeUpdated:
+    values: dict[str, object] = {
+        "code": "PAPUA",
+        "name": "Perwakilan Papua",
+        "timezone": "Asia/Jayapura",
+        "version": version,
+        "letterhead": ["OMBUDSMAN REPUBLIK INDONESIA"],
+        **changes,
+    }
+    return OfficeUpdated.model_validate(values)
+
+
+async def test_the_latest_version_wins_in_any_order(database: Database) -> None:
+    async with database.sessions() as session, session.begin():
+        registered = OfficeRegistered.model_validate(papua(1).model_dump())
+        await remember(session, registered)
+        await remember(session, papua(3, head_name="Maria"))
+        await remember(session, papua(2, timezone="Asia/Makassar"))  # late, older
+        await remember(session, registered)  # redelivered
+    async with database.sessions() as session:
+        kept = await office(session, "PAPUA")
+    assert kept is not None
+    assert (kept.version, kept.timezone, kept.head_name) == (3, "Asia/Jayapura", "Maria")
+    assert kept.letterhead == ["OMBUDSMAN REPUBLIK INDONESIA"]
+
+
+async def test_calendars_are_the_offices_own(database: Database) -> None:
+    closed = date(2026, 12, 7)  # a Monday
+    async with database.sessions() as session, session.begin():
+        await remember(
+            session,
+            papua(10, observes_cuti_bersama=False, closure_days=[closed], code="WIT1"),
+        )
+    async with database.sessions() as session:
+        wit = await office_calendar(session, "WIT1")
+        unknown = await office_calendar(session, "NOWHERE")
+        both = await office_calendars(session, ["WIT1", "NOWHERE", "WIT1"])
+    # 23:30 WIB on the 6th is already the 7th in Jayapura.
+    late = datetime(2026, 12, 6, 16, 30, tzinfo=UTC)
+    assert wit.local_date(late) == date(2026, 12, 7)
+    assert unknown.local_date(late) == date(2026, 12, 6)  # WIB until the office is known
+    assert not wit.is_working_day(closed) and not wit.national_collective_leave
+    assert set(both) == {"WIT1", "NOWHERE"} and both["WIT1"] == wit
