@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+import sqlalchemy as sa
 from sqlalchemy import BigInteger, DateTime, Numeric, SmallInteger
 from sqlmodel import Field, SQLModel
 
@@ -155,3 +156,11 @@ class Target(SQLModel, table=True):
     value: Decimal = Field(sa_type=Numeric(14, 2))
     set_by: str
     set_at: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+# The facts as Core tables, for the projection's bulk upserts and the indicators'
+# queries, which build SQL expressions rather than load rows.
+REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
+CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
+VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
+SURVEYS: sa.Table = SurveyFact.__table__  # type: ignore[attr-defined]

@@ -9,8 +9,8 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting import monthly
 from apik_reporting.models import Target
+from apik_reporting.read_model import monthly
 from apik_reporting.rules import INDICATORS, percent, target_problems
 from apik_reporting.schemas import KpiItem
 from apik_reporting.service_ikm import ikm_achieved

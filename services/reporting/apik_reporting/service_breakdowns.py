@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting import monthly
+from apik_reporting.read_model import monthly
 from apik_reporting.rules import MONTH_COLUMNS, Dimension
 from apik_reporting.schemas import Cell
 

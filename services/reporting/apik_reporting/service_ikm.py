@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.projection import SURVEYS
+from apik_reporting.models import SURVEYS
 from apik_reporting.rules import rounded, year_bounds
 from apik_shared.ikm import ELEMENTS, Ikm, ikm_of_totals
 

@@ -19,19 +19,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.models import CaseFact, ReportFact, SurveyFact, VisitFact
+from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
+from apik_reporting.read_model.writes import Writes
 from apik_reporting.settings import Settings
-from apik_reporting.writes import Writes
 from apik_shared.bulk import insert_from_arrays
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
 
 log = logging.getLogger("apik.reporting.projection")
-
-REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
-CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
-VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
-SURVEYS: sa.Table = SurveyFact.__table__  # type: ignore[attr-defined]
 
 
 class Fields:
