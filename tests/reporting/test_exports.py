@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from apik_reporting.xlsx import column_letter
+from apik_reporting.exports.views import column_letter
 from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish, year_of_activity
 

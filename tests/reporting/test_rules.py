@@ -9,9 +9,9 @@ from xml.etree import ElementTree
 import pytest
 
 from apik_reporting.annual_report import angka
+from apik_reporting.exports.views import column_letter, workbook
 from apik_reporting.read_model.projection import Fields
 from apik_reporting.rules import BY_CODE, INDICATORS, percent, target_problems
-from apik_reporting.xlsx import column_letter, workbook
 
 
 def test_percent_against_target_as_in_the_seed():

@@ -8,7 +8,7 @@ from fastapi import Request
 
 from apik_reporting import service
 from apik_reporting.deps import AUTH, ReadOffice, Scope, TargetSetter, Year, YearPath, office_for
-from apik_reporting.exports import EXPORT_RESPONSES, tabular
+from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.rules import BY_CODE
 from apik_reporting.schemas import KpiReport, TargetsIn, TargetsPublic
 from apik_shared.db import DbSession

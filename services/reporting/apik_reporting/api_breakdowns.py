@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import Request
 
 from apik_reporting.deps import AUTH, Scope, Year
-from apik_reporting.exports import EXPORT_RESPONSES, tabular
+from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.rules import BREAKDOWNS, Dimension
 from apik_reporting.schemas import Breakdown
 from apik_reporting.service_breakdowns import breakdown

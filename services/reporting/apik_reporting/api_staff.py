@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import Request
 
 from apik_reporting.deps import AUTH, NationalReader, Scope, Year
-from apik_reporting.exports import EXPORT_RESPONSES, tabular
+from apik_reporting.exports.schemas import Table
+from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.rules import INDICATORS, ROLLUP_DEFINITION, STAFF_COLUMNS, STAFF_DEFINITION
-from apik_reporting.schemas import Table
 from apik_reporting.service_staff import rollup, staff_activity
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from apik_reporting.exports.schemas import Table
 from apik_reporting.rules import Dimension
 from apik_shared.inputs import Input
 
@@ -41,19 +42,6 @@ class KpiReport(BaseModel):
     year: int
     office: str | None = Field(description="None: every office (the national roll-up)")
     items: list[KpiItem]
-
-
-Cell = str | int | float | None
-
-
-class Table(BaseModel):
-    """A breakdown or an activity list: `columns` say the order of each item's cells."""
-
-    year: int
-    office: str | None
-    definition: str
-    columns: list[str]
-    items: list[dict[str, Cell]]
 
 
 class Breakdown(Table):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_reporting.exports.schemas import Cell
 from apik_reporting.read_model import monthly
 from apik_reporting.rules import MONTH_COLUMNS, Dimension
-from apik_reporting.schemas import Cell
 
 
 async def breakdown(

@@ -1,0 +1,1 @@
+"""CSV and XLSX exports of the tables the other features answer in JSON."""
