@@ -10,9 +10,9 @@ from fastapi import Response
 
 from apik_reporting import service
 from apik_reporting.annual_report import AnnualData, annual_report
+from apik_reporting.breakdowns.rules import Dimension
+from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, CurrentSettings, Scope, YearPath
-from apik_reporting.rules import Dimension
-from apik_reporting.service_breakdowns import breakdown
 from apik_reporting.service_ikm import ikm_of_year
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses

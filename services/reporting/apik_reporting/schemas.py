@@ -6,8 +6,6 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_reporting.exports.schemas import Table
-from apik_reporting.rules import Dimension
 from apik_shared.inputs import Input
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -42,7 +40,3 @@ class KpiReport(BaseModel):
     year: int
     office: str | None = Field(description="None: every office (the national roll-up)")
     items: list[KpiItem]
-
-
-class Breakdown(Table):
-    dimension: Dimension

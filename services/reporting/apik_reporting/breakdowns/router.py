@@ -6,11 +6,11 @@ from typing import Any
 
 from fastapi import Request
 
+from apik_reporting.breakdowns.rules import BREAKDOWNS, Dimension
+from apik_reporting.breakdowns.schemas import Breakdown
+from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, Scope, Year
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
-from apik_reporting.rules import BREAKDOWNS, Dimension
-from apik_reporting.schemas import Breakdown
-from apik_reporting.service_breakdowns import breakdown
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter

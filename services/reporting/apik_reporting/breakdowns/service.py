@@ -1,13 +1,13 @@
 """Breakdowns of a year's figures by one dimension (definitions in `rules.BREAKDOWNS`),
-summed from the monthly counts (`monthly.py`)."""
+summed from the read model's monthly counts (`read_model/monthly.py`)."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_reporting.breakdowns.rules import MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.read_model import monthly
-from apik_reporting.rules import MONTH_COLUMNS, Dimension
 
 
 async def breakdown(
