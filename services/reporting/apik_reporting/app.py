@@ -6,11 +6,11 @@ from fastapi import FastAPI
 
 from apik_reporting.api import router
 from apik_reporting.api_report import router as report_router
-from apik_reporting.api_staff import router as staff_router
 from apik_reporting.breakdowns.router import router as breakdowns_router
 from apik_reporting.consumers import consumers
 from apik_reporting.jobs import fold_job
 from apik_reporting.settings import Settings
+from apik_reporting.staff.router import router as staff_router
 from apik_shared.app import create_service_app
 
 

@@ -215,36 +215,3 @@ def target_problems(targets: dict[str, float]) -> list[tuple[str, str]]:
         elif indicator.unit == "index" and value > 100:
             problems.append((code, "An index target is at most 100."))
     return problems
-
-
-STAFF_COLUMNS = (
-    "person",
-    "username",
-    "reports_verified",
-    "reports_rejected",
-    "consultations_answered",
-    "cases_closed",
-    "visits_served",
-    "desk_avg_rating",
-)
-STAFF_DEFINITION = (
-    "Per person, the year's work as the events name them: reports accepted at the plenary "
-    "(report.verified decided_by, year of verified_at) and rejected (report.rejected "
-    "decided_by), consultations answered (consultation.recorded answered_by, year of "
-    "answered_at), cases closed (case.closed examiner_id, year of the last closure), desk "
-    "visits served, rated or not, and the average of their ratings (visit.ended and "
-    "visit.completed officer, year of check-in). "
-    "A person is the gateway's subject (the token's sub, e.g. user:<id>), the one "
-    "identifier every service shares: intake publishes it beside the username "
-    "(decided_by_subject, answered_by_subject), examination's examiner_id is one, the desk "
-    "publishes officer_subject when the officer ended or rated the visit. Where the events "
-    "carry a username only (older events, a visit a supervisor ended and rated), the "
-    "username counts for "
-    "the subject it is seen with elsewhere in the year's rows, or stands on its own. "
-    "username is the name seen with the subject (none for someone seen by subject only)."
-)
-ROLLUP_DEFINITION = (
-    "Each office's achievements for the year, one row per office with any fact; the last "
-    "row, office 'national', is every office together. Indicators as in /kpis."
-)
-NATIONAL_ROW = "national"

@@ -9,8 +9,13 @@ from fastapi import Request
 from apik_reporting.deps import AUTH, NationalReader, Scope, Year
 from apik_reporting.exports.schemas import Table
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
-from apik_reporting.rules import INDICATORS, ROLLUP_DEFINITION, STAFF_COLUMNS, STAFF_DEFINITION
-from apik_reporting.service_staff import rollup, staff_activity
+from apik_reporting.staff.rules import (
+    ROLLUP_COLUMNS,
+    ROLLUP_DEFINITION,
+    STAFF_COLUMNS,
+    STAFF_DEFINITION,
+)
+from apik_reporting.staff.service import rollup, staff_activity
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter
@@ -35,7 +40,7 @@ async def get_rollup(
 ) -> Any:
     """Every office side by side: national roles (and admin) only."""
     items = await rollup(session=session, year=year)
-    columns = ["office", *(i.code for i in INDICATORS)]
+    columns = list(ROLLUP_COLUMNS)
     if export := tabular(request, name=f"rollup-{year}", columns=columns, items=items):
         return export
     return Table(year=year, office=None, definition=ROLLUP_DEFINITION, columns=columns, items=items)

@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.models import CASES, REPORTS, VISITS
 from apik_reporting.read_model import monthly
-from apik_reporting.rules import INDICATORS, NATIONAL_ROW, STAFF_COLUMNS, rounded, year_bounds
+from apik_reporting.rules import INDICATORS, rounded, year_bounds
 from apik_reporting.service_ikm import ikm_achieved_by_office
+from apik_reporting.staff.rules import NATIONAL_ROW, STAFF_COLUMNS
 
 
 @dataclass(frozen=True)
