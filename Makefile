@@ -18,6 +18,7 @@ test: $(INSTALLED) lint typecheck pytest
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: $(INSTALLED)
 	$(VENV)/bin/mypy

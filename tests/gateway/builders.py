@@ -9,6 +9,19 @@ from typing import Any
 import httpx
 
 from apik_gateway.settings import Settings
+from apik_shared.migrations import upgrade
+from apik_shared.testing.infra import TestInfra
+
+MAX_BODY = 1024 * 1024
+READ_TIMEOUT = 0.5
+PUBLIC_BURST = 3
+
+
+async def migrated_database(infra: TestInfra) -> str:
+    url = await infra.adatabase("gateway")
+    await upgrade(url, "apik_gateway:migrations")
+    return url
+
 
 ADMIN_PASSWORD = "correct-horse-battery-9"
 USER_PASSWORD = "a-long-enough-passphrase-7"
@@ -61,3 +74,26 @@ class GatewayUnderTest:
             headers=await self.headers(),
         )
         assert response.status_code in (201, 409), response.text
+
+
+_NATS: list[str] = []
+
+
+def use_nats(url: str) -> None:
+    """The NATS every gateway of this suite publishes to (set once by conftest)."""
+    _NATS[:] = [url]
+
+
+def gateway_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "nats_url": _NATS[0],
+        "admin_password": ADMIN_PASSWORD,
+        "max_body_bytes": MAX_BODY,
+        "upstream_read_timeout": READ_TIMEOUT,
+        "public_rate_burst": PUBLIC_BURST,
+        "public_rate_per_second": 0.1,
+        "forward_access_log": False,
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)

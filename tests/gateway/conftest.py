@@ -12,23 +12,11 @@ import httpx
 import pytest
 
 from apik_gateway.app import create_app
-from apik_gateway.settings import Settings
-from apik_shared.migrations import upgrade
 from apik_shared.testing.infra import TestInfra
 
-from .builders import ADMIN_PASSWORD, GatewayUnderTest
+from .builders import GatewayUnderTest, gateway_settings, migrated_database, use_nats
 from .fake_service import Gates, create_fake_service
 from .servers import raw_server, refused_url, serve
-
-MAX_BODY = 1024 * 1024
-READ_TIMEOUT = 0.5
-PUBLIC_BURST = 3
-
-
-async def migrated_database(infra: TestInfra) -> str:
-    url = await infra.adatabase("gateway")
-    await upgrade(url, "apik_gateway:migrations")
-    return url
 
 
 @pytest.fixture(scope="session")
@@ -62,29 +50,11 @@ async def silent_service() -> AsyncIterator[str]:
         yield url
 
 
-_NATS: list[str] = []
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _suite_nats(infra: TestInfra) -> None:
     # The gateway publishes the office registry: its settings name the suite's NATS,
     # never a server that happens to listen on the default port.
-    _NATS[:] = [infra.nats_url]
-
-
-def gateway_settings(database_url: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {
-        "database_url": database_url,
-        "nats_url": _NATS[0],
-        "admin_password": ADMIN_PASSWORD,
-        "max_body_bytes": MAX_BODY,
-        "upstream_read_timeout": READ_TIMEOUT,
-        "public_rate_burst": PUBLIC_BURST,
-        "public_rate_per_second": 0.1,
-        "forward_access_log": False,
-    }
-    values.update(overrides)
-    return Settings.model_validate(values)
+    use_nats(infra.nats_url)
 
 
 @pytest.fixture(scope="session")

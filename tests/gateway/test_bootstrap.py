@@ -17,8 +17,7 @@ from apik_shared.events.publish import bind_outbox
 from apik_shared.tables import outbox
 from apik_shared.testing.infra import TestInfra
 
-from .builders import ADMIN_PASSWORD
-from .conftest import gateway_settings, migrated_database
+from .builders import ADMIN_PASSWORD, gateway_settings, migrated_database
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ import httpx
 
 from apik_shared.tracing import trace_id_of
 
-from .builders import GatewayUnderTest
-from .conftest import MAX_BODY, PUBLIC_BURST, READ_TIMEOUT
+from .builders import MAX_BODY, PUBLIC_BURST, READ_TIMEOUT, GatewayUnderTest
 from .fake_service import CHUNK, Gates
 
 ECHO = "/api/v1/fake/echo"

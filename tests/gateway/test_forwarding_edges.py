@@ -10,8 +10,7 @@ import pytest
 
 from apik_gateway.app import create_app
 
-from .builders import GatewayUnderTest
-from .conftest import gateway_settings
+from .builders import GatewayUnderTest, gateway_settings
 from .servers import raw_server, serve
 
 OK = b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\n\r\nok"

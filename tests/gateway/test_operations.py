@@ -9,8 +9,7 @@ import httpx
 
 from apik_gateway.app import create_app
 
-from .builders import GatewayUnderTest
-from .conftest import gateway_settings
+from .builders import GatewayUnderTest, gateway_settings
 from .servers import refused_url, serve
 
 

@@ -3,16 +3,14 @@ need names, zones and letterheads); a national admin opens and changes offices."
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import Request, Response, status
 
-from fastapi import Depends, Request, Response, status
-
-from apik_gateway.models import Office
+from apik_gateway.deps import LockedOffice, NationalAdmin
 from apik_gateway.offices import service
 from apik_gateway.offices.schemas import OfficeCreate, OfficePublic, OfficeUpdate
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.auth import CurrentPrincipal
 from apik_shared.db import DbSession
-from apik_shared.etag import check_if_match, set_etag
+from apik_shared.etag import set_etag
 from apik_shared.idempotency import Idempotency
 from apik_shared.pagination import Page
 from apik_shared.problems import (
@@ -29,28 +27,6 @@ from apik_shared.routing import ServiceRouter, created
 
 router = ServiceRouter(prefix="/api/v1/auth", tags=["offices"])
 _DENIED = (Unauthorized, Forbidden)
-
-
-async def _national_admin(
-    admin: Annotated[Principal, Depends(require_roles(Role.admin))],
-) -> Principal:
-    if not admin.is_national:
-        raise Forbidden("Only a national admin opens and changes offices.")
-    return admin
-
-
-NationalAdmin = Annotated[Principal, Depends(_national_admin)]
-
-
-async def _locked_office(
-    code: str, request: Request, session: DbSession, _: NationalAdmin
-) -> Office:
-    office = await service.get_office(session=session, code=code, for_update=True)
-    check_if_match(request, office.version, required=True)
-    return office
-
-
-LockedOffice = Annotated[Office, Depends(_locked_office)]
 
 
 @router.get(
