@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import struct
-import zlib
 from collections.abc import AsyncIterator
 
 import pytest
@@ -36,39 +33,3 @@ def officer(tokens: TestTokens) -> dict[str, str]:
 @pytest.fixture
 def supervisor(tokens: TestTokens) -> dict[str, str]:
     return tokens.headers("desk_supervisor", office="KAB", username="penyelia")
-
-
-def visit_body(**overrides: object) -> dict[str, object]:
-    body: dict[str, object] = {
-        "visitor": {
-            "name": "Siti Rahmawati",
-            "institution": "CV Maju Jaya",
-            "phone": "0812-1111-2222",
-        },
-        "category": "consultation",
-        "description": "Bertanya tentang syarat kualifikasi tender jalan desa",
-    }
-    body.update(overrides)
-    return body
-
-
-def png(width: int = 4, height: int = 2) -> bytes:
-    """A real, tiny grey PNG, like a signature pad's canvas."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
-def png_base64() -> str:
-    return "data:image/png;base64," + base64.b64encode(png()).decode()

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from apik_consultation import api, api_analysis, api_desk, api_forms, api_risks
-from apik_consultation.events import outbox
+from apik_consultation.analysis.router import router as analysis
+from apik_consultation.forms.router import router as forms
+from apik_consultation.live.router import router as live
+from apik_consultation.objections.router import router as objections
+from apik_consultation.risks.router import router as risks
 from apik_consultation.settings import Settings
+from apik_consultation.visits.router import router as visits
 from apik_shared.app import create_service_app
 from apik_shared.crypto import FieldCipher
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    # The desk consumes no events and runs no jobs: no consumers, no background work.
     app = create_service_app(
         settings=settings,
         title="APIK Consultation desk (AMER)",
-        routers=[
-            api.router,
-            api_desk.router,
-            api_analysis.router,
-            api_forms.router,
-            api_risks.router,
-        ],
-        outbox=outbox,
+        routers=[visits, live, objections, analysis, forms, risks],
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     return app

@@ -1,23 +1,26 @@
-"""What the desk's routes share: who may call, settings, the cipher, and a visit's view."""
+"""What the desk's routes share: who may call, the settings, the cipher, the desk's day,
+and the rows a route works on (loaded, office-checked and, for writes, locked and
+checked against `If-Match` in one place)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_consultation import rules, service
-from apik_consultation.models import Visit
-from apik_consultation.rules import ObjectionTerms, Step, VisitStatus
-from apik_consultation.schemas import VisitorPublic, VisitPublic
+from apik_consultation.models import Risk, Visit
+from apik_consultation.objections.rules import ObjectionTerms
+from apik_consultation.risks import service as risks
 from apik_consultation.settings import Settings
-from apik_consultation.visitor import unseal
-from apik_shared.auth import Principal, Role, require_roles
+from apik_consultation.visits import service as visits
+from apik_consultation.visits.rules import desk_day
+from apik_shared.app import app_settings
+from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.crypto import FieldCipher
-from apik_shared.etag import set_etag
+from apik_shared.db import DbSession
+from apik_shared.etag import check_if_match
 from apik_shared.problems import Forbidden, Unauthorized
 
 DESK = (Role.desk_officer, Role.desk_supervisor)
@@ -25,22 +28,28 @@ Desk = Annotated[Principal, Depends(require_roles(*DESK))]
 Supervisor = Annotated[Principal, Depends(require_roles(Role.desk_supervisor))]
 Officer = Annotated[Principal, Depends(require_roles(Role.desk_officer))]
 Reader = Annotated[Principal, Depends(require_roles(*DESK, Role.head, Role.analyst))]
+# Who keeps the procurement risk register.
+Keeper = Annotated[Principal, Depends(require_roles(Role.desk_supervisor, Role.head))]
 AUTH = (Unauthorized, Forbidden)
+
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
 
 
 # Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
-async def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 async def _cipher(request: Request) -> FieldCipher:
     cipher: FieldCipher = request.app.state.cipher
     return cipher
 
 
-Config = Annotated[Settings, Depends(_settings)]
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+async def _desk_today(settings: CurrentSettings) -> date:
+    return desk_day(datetime.now(UTC), settings.desk_timezone)
+
+
+# The desk's calendar day now: deadlines and reviews are counted in it.
+DeskToday = Annotated[date, Depends(_desk_today)]
 
 
 def terms_of(settings: Settings) -> ObjectionTerms:
@@ -53,68 +62,43 @@ def terms_of(settings: Settings) -> ObjectionTerms:
     )
 
 
-def reads_visitor(actor: Principal) -> bool:
-    """The visitor's name and phone are for the staff who serve them, not for analysis."""
-    return actor.has_any(*DESK)
+async def _terms(settings: CurrentSettings) -> ObjectionTerms:
+    return terms_of(settings)
 
 
-def clock(visit: Visit, marks: list[tuple[Step, datetime]], now: datetime) -> tuple[int, bool]:
-    """(seconds of service so far, whether the clock runs)."""
-    if visit.duration_seconds is not None:
-        return visit.duration_seconds, False
-    running = visit.status == VisitStatus.in_service
-    return rules.service_seconds(marks, now), running
+Terms = Annotated[ObjectionTerms, Depends(_terms)]
 
 
-def public(
-    visit: Visit,
-    marks: list[tuple[Step, datetime]],
-    *,
-    settings: Settings,
-    visitor: VisitorPublic | None = None,
-    signed: bool = False,
-) -> VisitPublic:
-    now = datetime.now(UTC)
-    seconds, running = clock(visit, marks, now)
-    status = VisitStatus(visit.status)
-    today = service.desk_day(now, settings.desk_timezone)
-    state = appeal_state = None
-    if visit.answer_due is not None:
-        state = rules.answer_state(
-            due_on=visit.answer_due, today=today, answered=visit.answered_at is not None
-        )
-    if visit.appeal_answer_due is not None:
-        appeal_state = rules.answer_state(
-            due_on=visit.appeal_answer_due,
-            today=today,
-            answered=visit.appeal_answered_at is not None,
-        )
-    return VisitPublic(
-        **visit.model_dump(exclude={"visitor", "status", "duration_seconds"}),
-        visitor=visitor,
-        answer_state=state,
-        appeal_state=appeal_state,
-        status=status,
-        duration_seconds=seconds,
-        clock_running=running,
-        signed=signed,
-        allowed_steps=[s.value for s in rules.allowed_steps(status)],
-    )
+# The route declares its role type before these, so that a caller without the role gets
+# 403 before learning whether the row exists. The principal is the same (FastAPI caches
+# `current_principal` per request).
+async def _visit(visit_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Visit:
+    return await visits.get_visit(session=session, visit_id=visit_id, actor=actor)
 
 
-async def detail(
-    session: AsyncSession, visit: Visit, actor: Principal, settings: Settings, cipher: FieldCipher
-) -> VisitPublic:
-    marks = await service.clock_marks(session=session, visit_ids=[visit.id])
-    visitor = None
-    if reads_visitor(actor):
-        sealed = unseal(cipher, visit.id, visit.visitor)
-        visitor = VisitorPublic(name=sealed.name, phone=sealed.phone)
-    signed = await service.has_signature(session=session, visit_id=visit.id)
-    return public(visit, marks[visit.id], settings=settings, visitor=visitor, signed=signed)
+async def _locked_visit(
+    visit_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Visit:
+    # The row lock makes concurrent steps on one visit take turns: of two starts, the
+    # second finds the visit in service and is refused.
+    visit = await visits.get_visit(session=session, visit_id=visit_id, actor=actor, for_update=True)
+    check_if_match(request, visit.version)
+    return visit
 
 
-def json_response(status: int, body: VisitPublic) -> JSONResponse:
-    response = JSONResponse(body.model_dump(mode="json"), status_code=status)
-    set_etag(response, body.version)
-    return response
+async def _locked_risk(
+    risk_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Risk:
+    risk = await risks.get(session=session, risk_id=risk_id, actor=actor, for_update=True)
+    check_if_match(request, risk.version)
+    return risk
+
+
+async def _risk(risk_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Risk:
+    return await risks.get(session=session, risk_id=risk_id, actor=actor)
+
+
+CurrentVisit = Annotated[Visit, Depends(_visit)]
+LockedVisit = Annotated[Visit, Depends(_locked_visit)]
+CurrentRisk = Annotated[Risk, Depends(_risk)]
+LockedRisk = Annotated[Risk, Depends(_locked_risk)]

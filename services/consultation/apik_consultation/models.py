@@ -1,4 +1,5 @@
-"""The desk's tables. A visitor's name and phone are one encrypted blob (`visitor.py`)."""
+"""Every table of the desk. A visitor's name and phone are one encrypted blob
+(`visits.service.seal_visitor`)."""
 
 from __future__ import annotations
 

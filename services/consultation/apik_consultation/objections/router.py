@@ -1,0 +1,127 @@
+"""Objections after check-in: the answer, the appeal and its answer, and the lists of
+answers due. Thin: parse, call `service`, shape the answer."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import Query, Response
+
+from apik_consultation.deps import (
+    AUTH,
+    Cipher,
+    CurrentSettings,
+    Desk,
+    DeskToday,
+    LockedVisit,
+    Reader,
+    Terms,
+)
+from apik_consultation.objections import service
+from apik_consultation.objections.rules import AnswerState
+from apik_consultation.objections.schemas import Appeal, ObjectionAnswer
+from apik_consultation.visits import views
+from apik_consultation.visits.schemas import VisitPublic
+from apik_shared.db import DbSession
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    problem_responses,
+)
+from apik_shared.routing import ServiceRouter
+
+router = ServiceRouter(tags=["objections"])
+ANSWER_PROBLEMS = problem_responses(*AUTH, NotFound, InvalidInput, Conflict, PreconditionFailed)
+
+
+@router.post("/visits/{visit_id}/answer", response_model=VisitPublic, responses=ANSWER_PROBLEMS)
+async def answer_objection(
+    visit_id: uuid.UUID,
+    data: ObjectionAnswer,
+    session: DbSession,
+    actor: Desk,
+    visit: LockedVisit,
+    today: DeskToday,
+    cipher: Cipher,
+) -> Response:
+    visit = await service.answer(
+        session=session, visit=visit, actor=actor, text=data.answer, today=today
+    )
+    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+
+
+@router.post("/visits/{visit_id}/appeal", response_model=VisitPublic, responses=ANSWER_PROBLEMS)
+async def appeal_objection(
+    visit_id: uuid.UUID,
+    data: Appeal,
+    session: DbSession,
+    actor: Desk,
+    visit: LockedVisit,
+    settings: CurrentSettings,
+    terms: Terms,
+    today: DeskToday,
+    cipher: Cipher,
+) -> Response:
+    """Sanggah banding against the objection's answer: within the appeal term of the
+    answer, with a guarantee of at least the set share of the owner's estimate."""
+    visit = await service.appeal(
+        session=session,
+        visit=visit,
+        actor=actor,
+        guarantee=data.guarantee,
+        estimate=data.estimate,
+        timezone=settings.desk_timezone,
+        terms=terms,
+    )
+    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+
+
+@router.post(
+    "/visits/{visit_id}/appeal-answer", response_model=VisitPublic, responses=ANSWER_PROBLEMS
+)
+async def answer_appeal(
+    visit_id: uuid.UUID,
+    data: ObjectionAnswer,
+    session: DbSession,
+    actor: Desk,
+    visit: LockedVisit,
+    today: DeskToday,
+    cipher: Cipher,
+) -> Response:
+    visit = await service.answer_appeal(
+        session=session, visit=visit, actor=actor, text=data.answer, today=today
+    )
+    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+
+
+@router.get(
+    "/objections",
+    response_model=Page[VisitPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def awaiting_answer(
+    session: DbSession,
+    actor: Reader,
+    today: DeskToday,
+    stage: Literal["objection", "appeal"] = "objection",
+    state: AnswerState | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[VisitPublic]:
+    """Unanswered objections (`stage=appeal`: unanswered appeals), earliest deadline
+    first: `state=due` (still in time) or `state=overdue`; both without `state`."""
+    rows, next_cursor = await service.awaiting_answer(
+        session=session,
+        actor=actor,
+        appeals=stage == "appeal",
+        state=state,
+        today=today,
+        cursor=cursor,
+        limit=limit,
+    )
+    items = await views.listed(session, rows, today=today)
+    return Page(items=items, next_cursor=next_cursor)

@@ -1,0 +1,90 @@
+"""A visit as the API shows it: its clock, the answer states of an objection, the steps
+it allows, and the visitor only for the desk's own staff."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_consultation.models import Visit
+from apik_consultation.objections.rules import answer_state
+from apik_consultation.visits import rules, service
+from apik_consultation.visits.rules import Step, VisitStatus
+from apik_consultation.visits.schemas import VisitorPublic, VisitPublic
+from apik_shared.auth import Principal, Role
+from apik_shared.crypto import FieldCipher
+from apik_shared.etag import set_etag
+
+
+def reads_visitor(actor: Principal) -> bool:
+    """The visitor's name and phone are for the staff who serve them, not for analysis."""
+    return actor.has_any(Role.desk_officer, Role.desk_supervisor)
+
+
+def public(
+    visit: Visit,
+    marks: list[tuple[Step, datetime]],
+    *,
+    today: date,
+    visitor: VisitorPublic | None = None,
+    signed: bool = False,
+) -> VisitPublic:
+    status = VisitStatus(visit.status)
+    seconds, running = rules.clock(
+        status=status, fixed_seconds=visit.duration_seconds, marks=marks, now=datetime.now(UTC)
+    )
+    state = appeal_state = None
+    if visit.answer_due is not None:
+        state = answer_state(
+            due_on=visit.answer_due, today=today, answered=visit.answered_at is not None
+        )
+    if visit.appeal_answer_due is not None:
+        appeal_state = answer_state(
+            due_on=visit.appeal_answer_due,
+            today=today,
+            answered=visit.appeal_answered_at is not None,
+        )
+    return VisitPublic(
+        **visit.model_dump(exclude={"visitor", "status", "duration_seconds"}),
+        visitor=visitor,
+        answer_state=state,
+        appeal_state=appeal_state,
+        status=status,
+        duration_seconds=seconds,
+        clock_running=running,
+        signed=signed,
+        allowed_steps=[s.value for s in rules.allowed_steps(status)],
+    )
+
+
+async def listed(session: AsyncSession, rows: list[Visit], *, today: date) -> list[VisitPublic]:
+    """Visits of a list: without the visitor, which one visit's detail shows the desk."""
+    marks = await service.clock_marks(session=session, visit_ids=[v.id for v in rows])
+    return [public(v, marks[v.id], today=today) for v in rows]
+
+
+async def detail(
+    session: AsyncSession, visit: Visit, *, actor: Principal, today: date, cipher: FieldCipher
+) -> VisitPublic:
+    marks = await service.clock_marks(session=session, visit_ids=[visit.id])
+    visitor = None
+    if reads_visitor(actor):
+        sealed = service.unseal_visitor(cipher, visit)
+        visitor = VisitorPublic(name=sealed.name, phone=sealed.phone)
+    signed = await service.has_signature(session=session, visit_id=visit.id)
+    return public(visit, marks[visit.id], today=today, visitor=visitor, signed=signed)
+
+
+def json_response(status: int, body: VisitPublic) -> JSONResponse:
+    response = JSONResponse(body.model_dump(mode="json"), status_code=status)
+    set_etag(response, body.version)
+    return response
+
+
+async def answer(
+    session: AsyncSession, visit: Visit, *, actor: Principal, today: date, cipher: FieldCipher
+) -> JSONResponse:
+    """One visit's detail, with its ETag: the answer of a read and of every step."""
+    return json_response(200, await detail(session, visit, actor=actor, today=today, cipher=cipher))

@@ -1,0 +1,116 @@
+"""The check-in slip and the final form are real PDFs, in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from apik_consultation.forms import views as forms
+from apik_consultation.forms.views import lama, tanggal
+from apik_consultation.models import Visit
+from apik_consultation.visits.service import Visitor
+from apik_shared.testing.pdf import check_structure, text_of
+from apik_shared.testing.services import RunningService
+from tests.consultation.builders import VISITS, backdate, check_in, check_xref, png_base64, step
+
+
+def test_durations_and_dates_read_in_indonesian():
+    assert lama(0) == "0 detik"
+    assert lama(754) == "12 menit 34 detik"
+    assert lama(3723) == "1 jam 2 menit 3 detik"
+    assert lama(7200) == "2 jam 0 menit 0 detik"
+    assert tanggal(date(2026, 8, 17)) == "17 Agustus 2026"
+
+
+async def fetch(desk: RunningService, headers: dict[str, str], visit_id: str, name: str):
+    return await desk.client.get(f"{VISITS}/{visit_id}/{name}", headers=headers)
+
+
+async def test_the_slip_shows_the_ticket_and_the_visitor(desk, officer):
+    visit = await check_in(desk, officer)
+    response = await fetch(desk, officer, visit["id"], "slip.pdf")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "tanda-terima" in response.headers["content-disposition"]
+    check_structure(response.content)
+    check_xref(response.content)
+    text = text_of(response.content)
+    assert "TANDA TERIMA KUNJUNGAN" in text
+    assert f"{visit['ticket']:03d}" in text
+    assert "Siti Rahmawati" in text and "Konsultasi" in text and "CV Maju Jaya" in text
+
+
+async def test_the_final_form_shows_outcome_rating_and_duration(desk, officer):
+    visit = await check_in(desk, officer)
+    vid = visit["id"]
+    early = await fetch(desk, officer, vid, "form.pdf")
+    assert early.status_code == 409 and early.headers["content-type"] == "application/problem+json"
+    await step(desk, officer, vid, "start")
+    await backdate(desk, vid, {"start": 12.5})
+    await step(desk, officer, vid, "end", {"outcome": "Syarat kualifikasi dijelaskan"})
+    rating = {"score": 4, "comment": "Petugas ramah", "signature": png_base64()}
+    rated = await step(desk, officer, vid, "rating", rating)
+    response = await fetch(desk, officer, vid, "form.pdf")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    content = response.content
+    check_structure(content)
+    assert check_xref(content) >= 5  # catalog, pages, page, content, font (and the image)
+    assert b"/Subtype /Image" in content  # the drawn signature is on the form
+    text = text_of(content)
+    assert "FORMULIR HASIL LAYANAN" in text
+    assert "Siti Rahmawati" in text
+    assert "4 dari 5 (Baik)" in text and "Petugas ramah" in text
+    assert "Syarat kualifikasi dijelaskan" in text
+    assert lama(rated["duration_seconds"]) in text
+    assert "12 menit" in text
+
+
+async def test_forms_are_for_the_desk_only(desk, officer, tokens):
+    visit = await check_in(desk, officer)
+    analyst = tokens.headers("analyst", office="KAB")
+    assert (await fetch(desk, analyst, visit["id"], "slip.pdf")).status_code == 403
+    elsewhere = tokens.headers("desk_officer", office="JKT")
+    assert (await fetch(desk, elsewhere, visit["id"], "slip.pdf")).status_code == 404
+
+
+def test_forms_survive_long_text_and_other_scripts():
+    now = datetime.now(UTC)
+    today = now.astimezone(ZoneInfo("Asia/Jakarta")).date()  # the desk's day, not UTC's
+    visit = Visit(
+        office="KAB", day=today, ticket=1, requested_category="objection", category="objection",
+        description="x" * 2000, institution="W" * 300, visitor="",
+        status="completed", officer="o" * 150, checked_in_at=now, started_at=now, ended_at=now,
+        duration_seconds=10**6, rating=1, rating_comment="日本" * 500, outcome="Y" * 5000,
+        tender_reference="T" * 200, created_by="t",
+    )  # fmt: skip
+    visitor = Visitor(name="Nguyễn 王" * 20)
+    form = forms.final_form(visit, visitor, signature=None, timezone="Asia/Jayapura")
+    check_structure(form)
+    assert "277 jam 46 menit 40 detik" in text_of(form)
+    assert "Nguy?n ?" in text_of(form)  # printed as ?, never a failed form
+    check_structure(forms.slip(visit, visitor, timezone="Asia/Makassar"))
+
+
+def test_a_broken_cross_reference_is_noticed():
+    now = datetime.now(UTC)
+    visit = Visit(
+        office="KAB", day=now.astimezone(ZoneInfo("Asia/Jakarta")).date(), ticket=7,
+        requested_category="consultation", category="consultation", description="Syarat",
+        visitor="", status="waiting", checked_in_at=now, created_by="t",
+    )  # fmt: skip
+    good = forms.slip(visit, Visitor(name="Siti"), timezone="Asia/Jakarta")
+    check_xref(good)
+    # One byte more before the objects moves them and the table: what a careless writer
+    # (or a text-mode transfer) produces.
+    shifted = good.replace(b"1 0 obj", b" 1 0 obj", 1)
+    with pytest.raises(AssertionError, match="startxref"):
+        check_xref(shifted)
+    # A table entry off by one, the rest intact.
+    entry = re.search(rb"\n(\d{10}) 00000 n", good[good.rindex(b"\nxref\n") :])
+    assert entry is not None
+    wrong = f"{int(entry.group(1)) + 1:010d}".encode()
+    with pytest.raises(AssertionError, match="offset"):
+        check_xref(good.replace(entry.group(1) + b" 00000 n", wrong + b" 00000 n", 1))
