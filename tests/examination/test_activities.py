@@ -142,3 +142,35 @@ async def test_a_contact_of_only_whitespace_is_refused(examination, tokens):
     assert response.status_code == 422
     pointers = {e["pointer"] for e in response.json()["errors"]}
     assert {"#/body/agency", "#/body/name"} <= pointers
+
+
+async def test_a_replayed_activity_carries_the_first_location_and_etag(
+    infra, examination, tokens: TestTokens
+):
+    examiner = tokens.headers("examiner")
+    case = await new_case(infra, examination, tokens)
+    url = f"{API}/cases/{case['id']}/activities"
+    body = {"kind": "oral_clarification", "held_on": today(), "summary": "Rapat klarifikasi"}
+    # The retry sends what the first request sent, If-Match included: the first answer
+    # was lost, so the client never saw the case's new version.
+    headers = {**examiner, "Idempotency-Key": "rapat-1", "If-Match": '"1"'}
+    first = await examination.client.post(url, json=body, headers=headers)
+    retry = await examination.client.post(url, json=body, headers=headers)
+    assert first.status_code == retry.status_code == 201, retry.text
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert retry.headers["location"] == first.headers["location"]
+    assert retry.headers["etag"] == first.headers["etag"] == '"2"'
+    assert first.headers["location"] == f"{url}/{first.json()['id']}"
+    shown = await examination.client.get(first.headers["location"], headers=examiner)
+    assert shown.status_code == 200 and shown.json() == first.json()
+    detail = await examination.client.get(f"{API}/cases/{case['id']}", headers=examiner)
+    assert detail.headers["etag"] == first.headers["etag"]
+    elsewhere = await examination.client.get(
+        first.headers["location"], headers=tokens.headers("examiner", office="MKS")
+    )
+    assert elsewhere.status_code == 404
+    other_case = await new_case(infra, examination, tokens)
+    wrong_case = await examination.client.get(
+        f"{API}/cases/{other_case['id']}/activities/{first.json()['id']}", headers=examiner
+    )
+    assert wrong_case.status_code == 404

@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import Query, Request, Response
 
 from apik_examination.activities import service
 from apik_examination.activities.rules import ActivityKind
@@ -17,22 +16,27 @@ from apik_examination.activities.schemas import (
     ContactPublic,
     TimelineEntry,
 )
-from apik_examination.cases import service as cases
-from apik_examination.cases.router import WRITE_PROBLEMS
-from apik_examination.deps import AUTH, ExamSettings, Reader, Worker
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.etag import check_if_match, etag_for
+from apik_examination.deps import (
+    AUTH,
+    WRITE_PROBLEMS,
+    CurrentSettings,
+    ReadableCase,
+    Reader,
+    Worker,
+    lock_case,
+)
+from apik_shared.db import DbSession
 from apik_shared.idempotency import Idempotency
 from apik_shared.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.routing import ServiceRouter, created
 
-router = APIRouter(route_class=TransactionalRoute, tags=["activities"])
+router = ServiceRouter(tags=["activities"])
 
 
 @router.post(
     "/cases/{case_id}/activities",
     response_model=ActivityPublic,
     status_code=201,
-    operation_id="examination_record_activity",
     responses=WRITE_PROBLEMS,
 )
 async def record_activity(
@@ -41,17 +45,18 @@ async def record_activity(
     request: Request,
     session: DbSession,
     actor: Worker,
-    settings: ExamSettings,
+    settings: CurrentSettings,
 ) -> Response:
     """Records a letter, meeting, field visit or session; a letter may pause the clock.
 
     With `Idempotency-Key`, a retry replays the first answer instead of recording twice.
     """
     idempotency = Idempotency(session, request, caller=actor.subject)
+    # Before the case is read: a retry's If-Match names the version before the first
+    # answer, which its own write has moved on.
     if (replay := await idempotency.begin()) is not None:
         return replay
-    case = await cases.get_case_to_work(session=session, case_id=case_id, actor=actor)
-    check_if_match(request, case.version)
+    case = await lock_case(request=request, session=session, actor=actor, case_id=case_id)
     activity = await service.record_activity(
         session=session,
         case=case,
@@ -65,39 +70,47 @@ async def record_activity(
         actor=actor,
         settings=settings,
     )
-    body = ActivityPublic.model_validate(activity, from_attributes=True).model_dump(mode="json")
-    await idempotency.remember(201, body)
-    # The case's new version, for the next write on it.
-    return JSONResponse(body, status_code=201, headers={"ETag": etag_for(case.version)})
+    # The ETag is the case's new version, for the next write on it.
+    return await created(
+        idempotency,
+        ActivityPublic.model_validate(activity, from_attributes=True),
+        location=f"{request.url.path}/{activity.id}",
+        version=case.version,
+    )
 
 
 @router.get(
     "/cases/{case_id}/activities",
     response_model=list[ActivityPublic],
-    operation_id="examination_list_activities",
     responses=problem_responses(*AUTH, NotFound),
 )
 async def list_activities(
-    case_id: uuid.UUID, session: DbSession, actor: Reader, kind: ActivityKind | None = None
+    case: ReadableCase, session: DbSession, kind: ActivityKind | None = None
 ) -> list[ActivityPublic]:
-    case = await cases.get_case(session=session, case_id=case_id, actor=actor)
-    rows = await service.list_activities(session=session, case_id=case.id)
-    return [
-        ActivityPublic.model_validate(a, from_attributes=True)
-        for a in rows
-        if kind is None or a.kind == kind.value
-    ]
+    rows = await service.list_activities(session=session, case_id=case.id, kind=kind)
+    return [ActivityPublic.model_validate(a, from_attributes=True) for a in rows]
+
+
+@router.get(
+    "/cases/{case_id}/activities/{activity_id}",
+    response_model=ActivityPublic,
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def get_activity(
+    activity_id: uuid.UUID, case: ReadableCase, session: DbSession
+) -> ActivityPublic:
+    """One activity of the case: where a recorded activity's `Location` leads."""
+    activity = await service.get_activity(session=session, case_id=case.id, activity_id=activity_id)
+    return ActivityPublic.model_validate(activity, from_attributes=True)
 
 
 @router.get(
     "/cases/{case_id}/timeline",
     response_model=list[TimelineEntry],
-    operation_id="examination_case_timeline",
     responses=problem_responses(*AUTH, NotFound),
 )
-async def timeline(case_id: uuid.UUID, session: DbSession, actor: Reader) -> list[TimelineEntry]:
+async def case_timeline(case: ReadableCase, session: DbSession) -> list[TimelineEntry]:
     """Everything that happened to the case, oldest first."""
-    case = await cases.get_case(session=session, case_id=case_id, actor=actor)
     rows = await service.timeline(session=session, case_id=case.id)
     return [TimelineEntry.model_validate(e, from_attributes=True) for e in rows]
 
@@ -106,7 +119,6 @@ async def timeline(case_id: uuid.UUID, session: DbSession, actor: Reader) -> lis
     "/contacts",
     response_model=ContactPublic,
     status_code=201,
-    operation_id="examination_add_contact",
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def add_contact(data: ContactCreate, session: DbSession, actor: Worker) -> ContactPublic:
@@ -120,7 +132,6 @@ async def add_contact(data: ContactCreate, session: DbSession, actor: Worker) ->
 @router.get(
     "/contacts",
     response_model=list[ContactPublic],
-    operation_id="examination_list_contacts",
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def list_contacts(

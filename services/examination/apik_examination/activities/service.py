@@ -19,7 +19,7 @@ from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
 from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event
 from apik_shared.auth import Principal
-from apik_shared.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
 async def add_contact(
@@ -131,13 +131,23 @@ async def record_activity(
     return activity
 
 
-async def list_activities(*, session: AsyncSession, case_id: uuid.UUID) -> list[Activity]:
-    rows = await session.execute(
-        select(Activity)
-        .where(Activity.case_id == case_id)
-        .order_by(col(Activity.held_on), col(Activity.recorded_at))
-    )
+async def list_activities(
+    *, session: AsyncSession, case_id: uuid.UUID, kind: ActivityKind | None = None
+) -> list[Activity]:
+    query = select(Activity).where(Activity.case_id == case_id)
+    if kind is not None:
+        query = query.where(Activity.kind == kind.value)
+    rows = await session.execute(query.order_by(col(Activity.held_on), col(Activity.recorded_at)))
     return list(rows.scalars())
+
+
+async def get_activity(
+    *, session: AsyncSession, case_id: uuid.UUID, activity_id: uuid.UUID
+) -> Activity:
+    activity = await session.get(Activity, activity_id)
+    if activity is None or activity.case_id != case_id:
+        raise NotFound(f"No activity {activity_id} on this case.")
+    return activity
 
 
 async def timeline(*, session: AsyncSession, case_id: uuid.UUID) -> list[CaseEvent]:

@@ -201,3 +201,15 @@ async def workload(*, session: AsyncSession, office: str, now: datetime) -> list
         )
         for e in roster
     ]
+
+
+async def examiner_workload(
+    *, session: AsyncSession, office: str, examiner_id: str, now: datetime
+) -> Workload:
+    """One examiner of the roster with their open cases, by SLA state."""
+    [load] = [
+        w
+        for w in await workload(session=session, office=office, now=now)
+        if w.examiner.examiner_id == examiner_id
+    ]
+    return load

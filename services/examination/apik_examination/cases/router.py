@@ -1,4 +1,4 @@
-"""Examination's case routes: thin — parse, call `service`, shape the answer."""
+"""Case routes: list and read cases, classify one, move its status."""
 
 from __future__ import annotations
 
@@ -6,41 +6,32 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Query, Response
 
 from apik_examination.cases import service, views
 from apik_examination.cases.rules import CaseStatus, Classification
 from apik_examination.cases.schemas import CaseDetail, CasePublic, ClassificationIn, StatusChange
-from apik_examination.deps import AUTH, ExamSettings, Reader, Worker
-from apik_examination.models import Case
-from apik_examination.sla.rules import SlaState
-from apik_shared.db import DbSession, TransactionalRoute
-from apik_shared.etag import check_if_match, set_etag
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
-    InvalidInput,
-    NotFound,
-    PreconditionFailed,
-    TransitionNotAllowed,
-    problem_responses,
+from apik_examination.deps import (
+    AUTH,
+    WRITE_PROBLEMS,
+    CurrentSettings,
+    LockedCase,
+    ReadableCase,
+    Reader,
+    Worker,
 )
+from apik_examination.sla.rules import SlaState
+from apik_shared.db import DbSession
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["cases"])
-
-
-async def detail(
-    session: AsyncSession, case: Case, settings: ExamSettings, response: Response
-) -> CaseDetail:
-    state = await service.case_state(session=session, case=case, settings=settings)
-    set_etag(response, case.version)
-    return views.detail(state)
+router = ServiceRouter(tags=["cases"])
 
 
 @router.get(
     "/cases",
     response_model=Page[CasePublic],
-    operation_id="examination_list_cases",
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def list_cases(
@@ -73,71 +64,54 @@ async def list_cases(
 @router.get(
     "/cases/{case_id}",
     response_model=CaseDetail,
-    operation_id="examination_get_case",
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_case(
-    case_id: uuid.UUID,
-    session: DbSession,
-    actor: Reader,
-    settings: ExamSettings,
-    response: Response,
+    case: ReadableCase, session: DbSession, settings: CurrentSettings, response: Response
 ) -> CaseDetail:
-    case = await service.get_case(session=session, case_id=case_id, actor=actor)
-    return await detail(session, case, settings, response)
-
-
-WRITE_PROBLEMS = problem_responses(
-    *AUTH, NotFound, InvalidInput, TransitionNotAllowed, PreconditionFailed
-)
+    state = await service.case_state(session=session, case=case, settings=settings)
+    return views.answer(state, response)
 
 
 @router.post(
     "/cases/{case_id}/classification",
     response_model=CaseDetail,
-    operation_id="examination_classify_case",
     responses=WRITE_PROBLEMS,
 )
 async def classify_case(
-    case_id: uuid.UUID,
     data: ClassificationIn,
-    request: Request,
+    case: LockedCase,
     session: DbSession,
     actor: Worker,
-    settings: ExamSettings,
+    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
-    check_if_match(request, case.version)
-    case = await service.classify(
+    await service.classify(
         session=session,
         case=case,
         classification=data.classification,
         actor=actor,
         settings=settings,
     )
-    return await detail(session, case, settings, response)
+    state = await service.case_state(session=session, case=case, settings=settings)
+    return views.answer(state, response)
 
 
 @router.post(
     "/cases/{case_id}/status",
     response_model=CaseDetail,
-    operation_id="examination_change_case_status",
     responses=WRITE_PROBLEMS,
 )
-async def change_status(
-    case_id: uuid.UUID,
+async def change_case_status(
     data: StatusChange,
-    request: Request,
+    case: LockedCase,
     session: DbSession,
     actor: Worker,
-    settings: ExamSettings,
+    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
     """Waiting for the reporter or the agency pauses the SLA clock; `open` resumes it."""
-    case = await service.get_case_to_work(session=session, case_id=case_id, actor=actor)
-    check_if_match(request, case.version)
-    case = await service.change_status(
+    await service.change_status(
         session=session,
         case=case,
         status=CaseStatus(data.status),
@@ -145,4 +119,5 @@ async def change_status(
         actor=actor,
         settings=settings,
     )
-    return await detail(session, case, settings, response)
+    state = await service.case_state(session=session, case=case, settings=settings)
+    return views.answer(state, response)

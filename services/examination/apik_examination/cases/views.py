@@ -5,18 +5,27 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from fastapi import Response
+
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
 from apik_examination.cases.service import CaseState
 from apik_examination.closure.rules import Outcome, Route
 from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic, PublicLossIn
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, state_at
+from apik_shared.etag import set_etag
 
 
 def public(case: Case, now: datetime) -> CasePublic:
     """A list item: the state from the cached clock columns, exact at `now`."""
     state = state_at(SlaPhase(case.sla_phase), case.sla_warn_at, case.sla_breach_at, now)
     return CasePublic.model_validate({**case.model_dump(), "sla_state": state})
+
+
+def answer(state: CaseState, response: Response) -> CaseDetail:
+    """The detail, with the case's version as the ETag for the next write."""
+    set_etag(response, state.case.version)
+    return detail(state)
 
 
 def detail(state: CaseState) -> CaseDetail:

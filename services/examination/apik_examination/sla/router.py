@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter
-
-from apik_examination.deps import AUTH, ExamSettings, PolicyMaker, Reader, require_national
+from apik_examination.deps import AUTH, CurrentSettings, PolicyMaker, Reader, require_national
 from apik_examination.sla import service
 from apik_examination.sla.schemas import SlaPolicyCreate, SlaPolicyPublic
-from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["sla"])
+router = ServiceRouter(tags=["sla"])
 
 
 @router.get(
     "/sla-policies",
     response_model=list[SlaPolicyPublic],
-    operation_id="examination_list_sla_policies",
     responses=problem_responses(*AUTH),
 )
 async def list_policies(session: DbSession, actor: Reader) -> list[SlaPolicyPublic]:
@@ -30,11 +28,10 @@ async def list_policies(session: DbSession, actor: Reader) -> list[SlaPolicyPubl
     "/sla-policies",
     response_model=SlaPolicyPublic,
     status_code=201,
-    operation_id="examination_add_sla_policy_version",
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def add_policy_version(
-    data: SlaPolicyCreate, session: DbSession, actor: PolicyMaker, settings: ExamSettings
+    data: SlaPolicyCreate, session: DbSession, actor: PolicyMaker, settings: CurrentSettings
 ) -> SlaPolicyPublic:
     """Adds the next version; the clocks of live cases on that track are recomputed."""
     require_national(actor)

@@ -6,9 +6,9 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 
-from apik_examination.deps import AUTH, ExamSettings, Reader
+from apik_examination.deps import AUTH, CurrentSettings, Reader
 from apik_examination.survey import service
 from apik_examination.survey.schemas import (
     IkmPublic,
@@ -17,21 +17,21 @@ from apik_examination.survey.schemas import (
     SurveyQuestion,
     SurveyReceipt,
 )
-from apik_shared.db import DbSession, TransactionalRoute
+from apik_shared.db import DbSession
 from apik_shared.ikm import ELEMENTS, LABELS_ID
 from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
+from apik_shared.routing import ServiceRouter
 
-router = APIRouter(route_class=TransactionalRoute, tags=["survey"])
+router = ServiceRouter(tags=["survey"])
 Token = Annotated[str, Path(min_length=16, max_length=64)]
 
 
 @router.get(
     "/public/surveys/{token}",
     response_model=SurveyForm,
-    operation_id="examination_survey_form",
     responses=problem_responses(NotFound, InvalidInput),
 )
-async def survey_form(token: Token, session: DbSession) -> SurveyForm:
+async def get_survey_form(token: Token, session: DbSession) -> SurveyForm:
     """The questionnaire behind the reporter's link; the link is the only credential."""
     survey, case = await service.find_survey(session=session, token=token)
     return SurveyForm(
@@ -46,7 +46,6 @@ async def survey_form(token: Token, session: DbSession) -> SurveyForm:
     "/public/surveys/{token}",
     response_model=SurveyReceipt,
     status_code=201,
-    operation_id="examination_answer_survey",
     responses=problem_responses(NotFound, InvalidInput, Conflict),
 )
 async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) -> SurveyReceipt:
@@ -64,13 +63,12 @@ async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) ->
 @router.get(
     "/ikm",
     response_model=IkmPublic,
-    operation_id="examination_ikm",
     responses=problem_responses(*AUTH, InvalidInput),
 )
-async def ikm(
+async def get_ikm(
     session: DbSession,
     actor: Reader,
-    settings: ExamSettings,
+    settings: CurrentSettings,
     office: Annotated[str | None, Query(min_length=1, max_length=32)] = None,
     examiner_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
     case_id: uuid.UUID | None = None,
