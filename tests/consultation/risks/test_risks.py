@@ -112,3 +112,38 @@ async def test_bad_risks_are_refused_and_change_nothing(desk, tokens):
     assert [r["id"] for r in listed] == [created["id"]]
     elsewhere = tokens.headers("head", office="JKT")
     assert (await desk.client.get(f"{RISKS}/{created['id']}", headers=elsewhere)).status_code == 404
+
+
+async def test_a_replayed_registration_carries_location_and_etag(desk, tokens):
+    keeper = tokens.headers("desk_supervisor", office="KAB")
+    headers = {**keeper, "Idempotency-Key": uuid.uuid4().hex}
+    body = risk_body(title="Kunci idempoten risiko")
+    first = await desk.client.post(RISKS, json=body, headers=headers)
+    again = await desk.client.post(RISKS, json=body, headers=headers)
+    assert first.status_code == again.status_code == 201, first.text
+    assert again.headers.get("idempotent-replayed") == "true"
+    assert first.json() == again.json()
+    assert (
+        first.headers["location"] == again.headers["location"] == (f"{RISKS}/{first.json()['id']}")
+    )
+    assert first.headers["etag"] == again.headers["etag"] == '"1"'
+    # The replayed ETag is good for a write, as the first one would have been.
+    changed = await desk.client.patch(
+        again.headers["location"],
+        json={"impact": 1},
+        headers={**keeper, "If-Match": again.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+
+
+async def test_control_characters_in_any_text_of_a_risk_are_refused_by_field(desk, tokens):
+    office = "N" + uuid.uuid4().hex[:5].upper()
+    keeper = tokens.headers("desk_supervisor", office=office)
+    fields = ("title", "description", "tender_reference", "mitigation", "owner")
+    for field in fields:
+        body = risk_body(**{field: "Pokja\u0000 2"})
+        response = await desk.client.post(RISKS, json=body, headers=keeper)
+        assert response.status_code == 422, (field, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        assert [e["pointer"] for e in response.json()["errors"]] == [f"#/body/{field}"]
+    assert (await desk.client.get(RISKS, headers=keeper)).json()["items"] == []

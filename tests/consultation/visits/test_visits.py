@@ -18,6 +18,7 @@ from tests.consultation.builders import (
     VISITS,
     backdate,
     check_in,
+    objection,
     png_base64,
     step,
     visit_body,
@@ -209,6 +210,11 @@ async def test_idempotency_key_replays_the_check_in(desk, officer):
     assert first.status_code == second.status_code == 201
     assert first.json()["id"] == second.json()["id"]
     assert second.headers.get("idempotent-replayed") == "true"
+    # A client whose first answer was lost follows the replay's link and writes with its
+    # ETag, exactly as with the first answer.
+    assert first.headers["location"] == f"{VISITS}/{first.json()['id']}"
+    assert second.headers["location"] == first.headers["location"]
+    assert first.headers["etag"] == second.headers["etag"] == '"1"'
     count = await desk.scalar(
         "SELECT count(*) FROM visit WHERE description = 'Kunci idempoten desk'"
     )
@@ -281,3 +287,29 @@ async def test_text_the_database_cannot_store_is_refused_by_field(desk, officer)
         assert response.status_code == 422, (pointer, response.text)
         assert response.json()["errors"][0]["pointer"] == pointer
     assert await desk.scalar("SELECT count(*) FROM visit") == before
+
+
+async def test_control_characters_in_any_text_of_a_check_in_are_refused_by_field(desk, officer):
+    """NUL (and any control character) in an identity or text field is a 422 naming the
+    field, never a stored row or a 500 from the database."""
+    before = await desk.scalar(
+        "SELECT (SELECT count(*) FROM visit) || '/' || (SELECT count(*) FROM visit_step)"
+    )
+    visitor = {"name": "Siti", "institution": "CV Maju", "phone": "0812-1111-2222"}
+    objection_body = objection(1)
+    cases = {
+        "#/body/visitor/name": visit_body(visitor={**visitor, "name": "Si\u0000ti"}),
+        "#/body/visitor/institution": visit_body(visitor={**visitor, "institution": "CV\u0000"}),
+        "#/body/visitor/phone": visit_body(visitor={**visitor, "phone": "0812\u00001111"}),
+        "#/body/description": visit_body(description="syarat\u0000tender"),
+        "#/body/tender_reference": {**objection_body, "tender_reference": "PKT\u0000017"},
+    }
+    for pointer, body in cases.items():
+        response = await desk.client.post(VISITS, json=body, headers=officer)
+        assert response.status_code == 422, (pointer, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        assert [e["pointer"] for e in response.json()["errors"]] == [pointer]
+    after = await desk.scalar(
+        "SELECT (SELECT count(*) FROM visit) || '/' || (SELECT count(*) FROM visit_step)"
+    )
+    assert after == before
