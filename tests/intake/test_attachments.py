@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from apik_intake.sniff import DOCX, EXECUTABLE, JPEG, PDF, PNG, UNKNOWN, XLSX, ZIP, sniff
+from apik_intake.attachments.rules import DOCX, EXECUTABLE, JPEG, PDF, PNG, UNKNOWN, XLSX, ZIP, sniff
 from apik_shared.testing.services import RunningService
 from tests.intake.conftest import report_body
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from apik_intake.rules_duplicates import Signals, is_candidate, score, text_bands
+from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
 from tests.intake.conftest import report_body

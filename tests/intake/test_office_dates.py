@@ -16,9 +16,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from apik_intake import records
 from apik_intake.app import create_app
-from apik_intake.schemas_records import LetterCreate, LoanCreate
+from apik_intake.records import service as records
+from apik_intake.records.schemas import LetterCreate, LoanCreate
 from apik_shared.auth import Principal
 from apik_shared.calendar import OfficeCalendar, latest_date_in_indonesia
 from apik_shared.problems import InvalidInput

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import nats
 
-from apik_intake.tracking import Counter, Lockout, after_failure
+from apik_intake.public.rules import Counter, Lockout, after_failure
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.payloads.examination import CaseClosed, CaseDurations

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import text
 
-from apik_intake.records import is_overdue
+from apik_intake.records.rules import is_overdue
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens

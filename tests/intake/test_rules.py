@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from apik_intake.rules import ReportStatus, Step, StepNotAllowed, allowed_steps, next_status
-from apik_intake.schemas import normalise_phone
+from apik_intake.reports.rules import (
+    ReportStatus,
+    Step,
+    StepNotAllowed,
+    allowed_steps,
+    next_status,
+)
+from apik_shared.inputs import normalise_phone
 
 S = ReportStatus
 
@@ -67,7 +73,7 @@ def test_non_numbers_are_refused(raw):
 
 
 def test_steps_are_guarded_by_kind():
-    from apik_intake.rules import Kind
+    from apik_intake.reports.rules import Kind
 
     assert allowed_steps(S.registered, kind=Kind.KNL) == [Step.answer]
     assert next_status(S.registered, Step.answer, kind=Kind.KNL) is S.answered
@@ -82,7 +88,7 @@ def test_steps_are_guarded_by_kind():
 
 
 def test_each_kind_says_what_it_needs():
-    from apik_intake.rules import Kind, kind_problems
+    from apik_intake.reports.rules import Kind, kind_problems
 
     assert kind_problems(Kind.LM, {"reported_agency", "substance", "chronology"}) == []
     assert [f for f, _ in kind_problems(Kind.LM, {"substance", "question"})] == [
@@ -95,7 +101,7 @@ def test_each_kind_says_what_it_needs():
 
 
 def test_material_verification_fails_on_any_finding():
-    from apik_intake.rules import material_failures
+    from apik_intake.steps.rules import material_failures
 
     def fails(**kw: bool | None) -> list[str]:
         args: dict = {"already_reported": None, "in_court": None, "agency_still_handling": None}

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from apik_intake.sealing import MAGIC, SealedStore, UnreadableAttachment, storage_key, unseal
-from apik_intake.storage import LocalDirectoryStore
+from apik_intake.attachments.service.sealing import MAGIC, SealedStore, UnreadableAttachment, storage_key, unseal
+from apik_intake.attachments.service.storage import LocalDirectoryStore
 from apik_shared.crypto import FieldCipher
 from apik_shared.testing.services import RunningService
 from tests.intake.conftest import report_body

@@ -11,14 +11,10 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import text
 
-from apik_intake.rules import (
-    ReportStatus,
-    checklist_gaps,
-    completion_deadline,
-    event_too_old,
-)
+from apik_intake.jobs import close_overdue_once
+from apik_intake.reports.rules import ReportStatus, event_too_old
 from apik_intake.settings import Settings
-from apik_intake.tasks import close_overdue_once
+from apik_intake.steps.rules import checklist_gaps, completion_deadline
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
 from tests.intake.conftest import report_body

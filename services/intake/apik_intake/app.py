@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from apik_intake.api import router
-from apik_intake.api_assignment import router as assignment_router
-from apik_intake.api_attachments import router as attachments_router
-from apik_intake.api_duplicates import router as duplicates_router
-from apik_intake.api_public import router as public_router
-from apik_intake.api_records import router as records_router
-from apik_intake.api_reference import router as reference_router
-from apik_intake.api_reporters import router as reporters_router
-from apik_intake.api_steps import router as steps_router
-from apik_intake.events import CONSUMERS, outbox
-from apik_intake.identity import index_key
-from apik_intake.sealing import SealedStore, name_key
+from apik_intake.assignment.router import router as assignment_router
+from apik_intake.attachments.router import router as attachments_router
+from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, name_key
+from apik_intake.consumers import consumers
+from apik_intake.duplicates.router import router as duplicates_router
+from apik_intake.jobs import jobs
+from apik_intake.public.router import router as public_router
+from apik_intake.public.rules import tracking_key
+from apik_intake.records.router import router as records_router
+from apik_intake.reference.router import router as reference_router
+from apik_intake.reporters.router import router as reporters_router
+from apik_intake.reporters.rules import index_key
+from apik_intake.reports.router import router as reports_router
+from apik_intake.routing.router import router as routing_router
 from apik_intake.settings import Settings
-from apik_intake.storage import LocalDirectoryStore
-from apik_intake.tasks import deadline_job
-from apik_intake.tracking import tracking_key
+from apik_intake.steps.router import router as steps_router
 from apik_shared.app import create_service_app
 from apik_shared.crypto import FieldCipher
 
@@ -30,9 +30,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         title="APIK Intake (PVL)",
         routers=[
-            router,
+            reports_router,
             steps_router,
             assignment_router,
+            routing_router,
             reporters_router,
             public_router,
             attachments_router,
@@ -40,9 +41,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             records_router,
             reference_router,
         ],
-        outbox=outbox,
-        consumers=CONSUMERS,
-        background=[deadline_job(settings)],
+        consumers=consumers(settings),
+        background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     app.state.index_key = index_key(settings.pii_index_key)

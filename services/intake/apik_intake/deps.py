@@ -1,14 +1,23 @@
-"""Dependencies the intake routers share: who may call, and the keys for identity."""
+"""What intake's routes depend on: who may call, the settings and keys, and the report a
+route acts on (loaded, checked against the caller's office, locked and matched to
+`If-Match` in one place)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from apik_intake.attachments.service import SealedStore
+from apik_intake.models import Report
 from apik_intake.settings import Settings
+from apik_shared.access import get_in_office
+from apik_shared.app import app_settings
 from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.crypto import FieldCipher
+from apik_shared.db import DbSession
+from apik_shared.etag import check_if_match
 from apik_shared.problems import Forbidden, Unauthorized
 
 READ_ROLES = (
@@ -22,7 +31,10 @@ Officer = Annotated[Principal, Depends(require_roles(Role.intake_officer))]
 Reader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
 IdentityReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.dpo))]
 Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
+Manager = Annotated[Principal, Depends(require_roles(Role.head))]
 AUTH = (Unauthorized, Forbidden)
+
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
 
 
 # Async on purpose: FastAPI runs a plain `def` dependency in its thread pool, three
@@ -37,17 +49,23 @@ async def _index_key(request: Request) -> bytes:
     return key
 
 
-async def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+async def _tracking_key(request: Request) -> bytes:
+    key: bytes = request.app.state.tracking_key
+    return key
+
+
+async def _vault(request: Request) -> SealedStore:
+    vault: SealedStore = request.app.state.attachments
+    return vault
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 IndexKey = Annotated[bytes, Depends(_index_key)]
-IntakeSettings = Annotated[Settings, Depends(_settings)]
+TrackingKey = Annotated[bytes, Depends(_tracking_key)]
+Vault = Annotated[SealedStore, Depends(_vault)]
 
 
-async def _assigner(principal: CurrentPrincipal, settings: IntakeSettings) -> Principal:
+async def _assigner(principal: CurrentPrincipal, settings: CurrentSettings) -> Principal:
     """A caller holding one of `APIK_ASSIGN_ROLES` (the office decides who hands out work)."""
     if not principal.has_any(*settings.assign_roles):
         roles = ", ".join(sorted(settings.assign_roles))
@@ -56,3 +74,35 @@ async def _assigner(principal: CurrentPrincipal, settings: IntakeSettings) -> Pr
 
 
 Assigner = Annotated[Principal, Depends(_assigner)]
+
+
+# The report a route acts on. The role a route needs is its own `actor` parameter, put
+# before the report so that a caller without the role is refused before any row is read;
+# these check what the role cannot: that the caller's office may see this report.
+async def report_in_office(
+    report_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Report:
+    return await get_in_office(
+        session=session, model=Report, ident=report_id, actor=actor, label="report"
+    )
+
+
+async def locked_report(
+    report_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Report:
+    """The report locked for the write (`FOR UPDATE`), refused with 412 when `If-Match`
+    names another version than the one now stored."""
+    report = await get_in_office(
+        session=session,
+        model=Report,
+        ident=report_id,
+        actor=actor,
+        label="report",
+        for_update=True,
+    )
+    check_if_match(request, report.version)
+    return report
+
+
+ReportInOffice = Annotated[Report, Depends(report_in_office)]
+LockedReport = Annotated[Report, Depends(locked_report)]

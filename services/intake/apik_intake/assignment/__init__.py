@@ -1,0 +1,1 @@
+"""Giving a report to a PVL staff member, and taking it back."""

@@ -1,0 +1,1 @@
+"""Attachments: checked by content, sealed at rest, downloaded verified."""

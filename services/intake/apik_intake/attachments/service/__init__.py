@@ -1,0 +1,36 @@
+"""Attachments: checked, checksummed, sealed and stored; read back and verified."""
+
+from apik_intake.attachments.service.files import (
+    CheckedFile,
+    DamagedAttachment,
+    UnsupportedAttachment,
+    add_attachment,
+    check_file,
+    check_filename,
+    get_attachment,
+    list_attachments,
+    read_content,
+    read_limited,
+    store_attachment,
+)
+from apik_intake.attachments.service.sealing import SealedStore, UnreadableAttachment, name_key
+from apik_intake.attachments.service.storage import AttachmentStore, LocalDirectoryStore
+
+__all__ = [
+    "AttachmentStore",
+    "CheckedFile",
+    "DamagedAttachment",
+    "LocalDirectoryStore",
+    "SealedStore",
+    "UnreadableAttachment",
+    "UnsupportedAttachment",
+    "add_attachment",
+    "check_file",
+    "check_filename",
+    "get_attachment",
+    "list_attachments",
+    "name_key",
+    "read_content",
+    "read_limited",
+    "store_attachment",
+]

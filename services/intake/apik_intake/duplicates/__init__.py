@@ -1,0 +1,1 @@
+"""Duplicates, copies and merges; a report's full history."""

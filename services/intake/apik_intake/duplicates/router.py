@@ -1,0 +1,95 @@
+"""Duplicates, copies and merges; a report's full history (merged reports' included)."""
+
+from __future__ import annotations
+
+from fastapi import Response
+
+from apik_intake.deps import AUTH, LockedReport, Officer, Reader, ReportInOffice
+from apik_intake.duplicates import service
+from apik_intake.duplicates.schemas import DuplicatePublic, HistoryItem, LinkIn
+from apik_intake.reports.schemas import ReportDetail
+from apik_intake.reports.views import detail, json_response
+from apik_shared.db import DbSession
+from apik_shared.pagination import Page
+from apik_shared.problems import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    problem_responses,
+)
+from apik_shared.routing import ServiceRouter
+
+router = ServiceRouter(tags=["duplicates"])
+
+
+@router.get(
+    "/reports/{report_id}/duplicates",
+    response_model=Page[DuplicatePublic],
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def list_candidates(
+    session: DbSession, actor: Reader, report: ReportInOffice
+) -> Page[DuplicatePublic]:
+    rows = await service.candidates_of(session=session, report_id=report.id)
+    return Page(
+        items=[
+            DuplicatePublic(
+                report_id=other.id,
+                registration_number=other.registration_number,
+                score=candidate.score,
+                reasons=candidate.reasons,
+                kind=other.kind,
+                status=other.status,
+                summary=other.summary,
+                created_at=other.created_at,
+            )
+            for candidate, other in rows
+        ]
+    )
+
+
+@router.post(
+    "/reports/{report_id}/links",
+    response_model=ReportDetail,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, Conflict, PreconditionFailed),
+)
+async def link_report(
+    data: LinkIn, session: DbSession, actor: Officer, report: LockedReport
+) -> Response:
+    """Marks the report a duplicate or a copy of another, or merges it into the other."""
+    report = await service.link(
+        session=session,
+        report=report,
+        target_id=data.target_report_id,
+        link_type=data.link,
+        actor=actor,
+    )
+    return json_response(200, await detail(session, report))
+
+
+@router.get(
+    "/reports/{report_id}/history",
+    response_model=Page[HistoryItem],
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def report_history(
+    session: DbSession, actor: Reader, report: ReportInOffice
+) -> Page[HistoryItem]:
+    """Every transition with actor and time, those of merged reports included."""
+    rows = await service.history(session=session, report=report)
+    return Page(
+        items=[
+            HistoryItem(
+                report_id=step.report_id,
+                registration_number=number,
+                step=step.step,
+                from_status=step.from_status,
+                to_status=step.to_status,
+                actor=step.actor,
+                details=step.details,
+                at=step.at,
+            )
+            for step, number in rows
+        ]
+    )

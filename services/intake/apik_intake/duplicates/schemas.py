@@ -1,0 +1,38 @@
+"""Bodies of duplicates, links and a report's history."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from apik_shared.inputs import Input
+
+
+class DuplicatePublic(BaseModel):
+    report_id: uuid.UUID
+    registration_number: str
+    score: float
+    reasons: list[str]
+    kind: str
+    status: str
+    summary: str
+    created_at: datetime
+
+
+class LinkIn(Input):
+    target_report_id: uuid.UUID
+    link: Literal["duplicate", "copy", "merged"]
+
+
+class HistoryItem(BaseModel):
+    report_id: uuid.UUID
+    registration_number: str
+    step: str
+    from_status: str | None
+    to_status: str
+    actor: str
+    details: dict[str, Any]
+    at: datetime

@@ -1,0 +1,264 @@
+"""Duplicates and copies: candidates on registration, links, merges."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
+from apik_intake.models import Attachment, DuplicateCandidate, Report, ReportStep
+from apik_intake.reports.rules import Step
+from apik_intake.steps.service import apply_step, ref
+from apik_shared.access import get_in_office
+from apik_shared.auth import Principal
+from apik_shared.events.payloads.intake import ReportLinked
+from apik_shared.events.publish import publish
+from apik_shared.problems import Conflict, InvalidInput, NotFound
+
+MAX_CANDIDATES = 20
+_INSERT_CANDIDATES = insert(
+    DuplicateCandidate.__table__  # type: ignore[attr-defined]
+).on_conflict_do_nothing()
+
+# Candidates come through three indexed doors, each capped, so the work does not grow
+# with the office's archive: the person's newest reports; reports whose text shares a
+# band of the new one's near-copy signature (`rules.text_bands`), those that
+# share the most bands first; the agency's newest reports within the window. The signals
+# and the score are computed on that short list only (a trigram similarity costs ~0.1 ms
+# on texts this long, so the short list stays short).
+PER_DOOR = 50
+_CANDIDATES = text(
+    f"""
+    WITH near AS MATERIALIZED (
+        -- The bands alone pick these rows: a large office is much of the table, so its
+        -- index would only slow the lookup down.
+        SELECT r.id, r.office, r.kind, r.created_at,
+               cardinality(ARRAY(SELECT unnest(r.text_bands)
+                                 INTERSECT SELECT unnest(CAST(:bands AS bigint[])))) AS shared
+        FROM report r WHERE r.text_bands && CAST(:bands AS bigint[])
+    ), door AS (
+        (SELECT r.id FROM reporter rp JOIN report r ON r.reporter_id = rp.id
+          WHERE rp.person_id = :person AND r.office = :office AND r.kind <> 'KNL'
+          ORDER BY rp.created_at DESC LIMIT {PER_DOOR})
+        UNION
+        (SELECT near.id FROM near WHERE near.office = :office AND near.kind <> 'KNL'
+          ORDER BY near.shared DESC, near.created_at DESC LIMIT {PER_DOOR})
+        UNION
+        (SELECT r.id FROM report r
+          WHERE r.office = :office AND lower(r.reported_agency) = :agency
+            AND r.created_at >= :since AND r.kind <> 'KNL'
+          ORDER BY r.created_at DESC LIMIT {PER_DOOR})
+    )
+    SELECT r.id,
+           rp.person_id = :person AS same_reporter,
+           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text) AS sim,
+           coalesce(lower(r.reported_agency) = :agency, false) AS same_agency,
+           coalesce(r.substance = :substance, false) AS same_substance,
+           abs(extract(epoch FROM r.created_at - :at)) / 86400 AS days_apart
+    FROM door JOIN report r ON r.id = door.id JOIN reporter rp ON rp.id = r.reporter_id
+    WHERE r.id <> :id
+    """
+)
+
+
+async def compute_candidates(
+    *, session: AsyncSession, report: Report, person_id: uuid.UUID, window_days: int
+) -> list[DuplicateCandidate]:
+    """Stores the report's candidates, both ways (the earlier report learns of the new),
+    and the report's near-copy signature (written with the registration's next flush)."""
+    body = f"{report.summary} {report.chronology or ''}".lower()
+    report.text_bands = text_bands(body)
+    rows = await session.execute(
+        _CANDIDATES,
+        {
+            "person": person_id,
+            "text": body,
+            "bands": report.text_bands,
+            "agency": (report.reported_agency or "").lower() or None,
+            "substance": report.substance,
+            "at": report.created_at,
+            "since": report.created_at - timedelta(days=window_days),
+            "office": report.office,
+            "id": report.id,
+        },
+    )
+    scored = []
+    for row in rows:
+        value, reasons = score(
+            Signals(
+                same_reporter=bool(row.same_reporter),
+                text_similarity=float(row.sim or 0),
+                same_agency=bool(row.same_agency),
+                same_substance=bool(row.same_substance),
+                days_apart=float(row.days_apart),
+            ),
+            window_days=window_days,
+        )
+        if is_candidate(value):
+            scored.append((value, reasons, row.id))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    now = datetime.now(UTC)
+    best = scored[:MAX_CANDIDATES]
+    rows_both_ways = [
+        {"report_id": a, "candidate_id": b, "score": value, "reasons": reasons, "computed_at": now}
+        for value, reasons, other in best
+        for a, b in ((report.id, other), (other, report.id))
+    ]
+    if rows_both_ways:  # one statement: registration waits on it
+        # Rows as parameters, not as `.values(rows)`: the statement is then compiled once
+        # for good instead of once per registration.
+        await session.execute(_INSERT_CANDIDATES, rows_both_ways)
+    # Every field given: a default factory costs a signature inspection per object.
+    return [
+        DuplicateCandidate(
+            report_id=report.id, candidate_id=other, score=value, reasons=reasons, computed_at=now
+        )
+        for value, reasons, other in best
+    ]
+
+
+async def candidates_of(
+    *, session: AsyncSession, report_id: uuid.UUID
+) -> list[tuple[DuplicateCandidate, Report]]:
+    rows = await session.execute(
+        select(DuplicateCandidate, Report)
+        .join(Report, col(Report.id) == col(DuplicateCandidate.candidate_id))
+        .where(DuplicateCandidate.report_id == report_id)
+        .order_by(col(DuplicateCandidate.score).desc(), col(Report.created_at))
+    )
+    return [(c, r) for c, r in rows]
+
+
+async def link(
+    *,
+    session: AsyncSession,
+    report: Report,
+    target_id: uuid.UUID,
+    link_type: str,
+    actor: Principal,
+) -> Report:
+    """Marks `report` a duplicate or copy of `target`, or merges it into `target` (both
+    rows locked: two links at once wait for each other)."""
+    try:
+        target = await get_in_office(
+            session=session,
+            model=Report,
+            ident=target_id,
+            actor=actor,
+            label="report",
+            for_update=True,
+        )
+    except NotFound as exc:
+        raise InvalidInput.field(
+            "#/body/target_report_id", "No such report in this office."
+        ) from exc
+    if target.id == report.id:
+        raise InvalidInput.field("#/body/target_report_id", "A report cannot link to itself.")
+    if target.link_type == "merged":
+        raise Conflict("The target was merged into another report; link to that one.")
+    if report.linked_report_id is not None:
+        raise Conflict(f"This report is already linked ({report.link_type}).")
+    now = datetime.now(UTC)
+    details: dict[str, Any] = {
+        "link": link_type,
+        "target_report_id": str(target.id),
+        "target_registration_number": target.registration_number,
+    }
+    changes = {"linked_report_id": target.id, "link_type": link_type}
+    if link_type == "merged":
+        report = await apply_step(
+            session=session,
+            report=report,
+            step=Step.merge,
+            actor=actor,
+            details=details,
+            changes=changes,
+        )
+        # Its files and its history follow the survivor.
+        await session.execute(
+            update(Attachment)
+            .where(col(Attachment.report_id) == report.id)
+            .values(report_id=target.id)
+        )
+        session.add(
+            ReportStep(
+                report_id=target.id,
+                step="merged_in",
+                from_status=target.status,
+                to_status=target.status,
+                actor=actor.username,
+                details={
+                    "merged_report_id": str(report.id),
+                    "merged_registration_number": report.registration_number,
+                },
+                at=now,
+            )
+        )
+    else:
+        await session.execute(
+            update(Report)
+            .where(col(Report.id) == report.id)
+            .values(**changes, version=report.version + 1, updated_at=now)
+        )
+        report.linked_report_id, report.link_type = target.id, link_type
+        report.version, report.updated_at = report.version + 1, now
+        session.add(
+            ReportStep(
+                report_id=report.id,
+                step=f"linked_{link_type}",
+                from_status=report.status,
+                to_status=report.status,
+                actor=actor.username,
+                details=details,
+                at=now,
+            )
+        )
+    await publish_link(
+        session=session,
+        report=report,
+        linked_report_id=target.id,
+        link=link_type,
+        actor=actor,
+        at=now,
+    )
+    await session.flush()
+    return report
+
+
+async def history(*, session: AsyncSession, report: Report) -> list[tuple[ReportStep, str]]:
+    """The report's steps and those of the reports merged into it, in time order."""
+    merged = select(Report.id).where(
+        Report.linked_report_id == report.id, Report.link_type == "merged"
+    )
+    rows = await session.execute(
+        select(ReportStep, Report.registration_number)
+        .join(Report, col(Report.id) == col(ReportStep.report_id))
+        .where((col(ReportStep.report_id) == report.id) | col(ReportStep.report_id).in_(merged))
+        .order_by(col(ReportStep.at), col(ReportStep.id))
+    )
+    return [(step, number) for step, number in rows]
+
+
+async def publish_link(
+    *,
+    session: AsyncSession,
+    report: Report,
+    linked_report_id: uuid.UUID,
+    link: str,
+    actor: Principal,
+    at: datetime,
+) -> None:
+    linked = ReportLinked(
+        **ref(report),
+        linked_report_id=str(linked_report_id),
+        link=link,
+        linked_at=at,
+        linked_by=actor.username,
+    )
+    await publish(session, linked, subject=str(report.id))

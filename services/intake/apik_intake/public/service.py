@@ -1,0 +1,152 @@
+"""The reporter's tracking page: the PIN issued and checked, the view, the case outcome.
+
+Wrong PINs are counted per report in the database, shared by every replica; too many
+within the window lock that report's page (`rules.after_failure`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import uuid
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import Report, ReportStep, TrackingAttempt
+from apik_intake.public.rules import (
+    STAFF_ONLY_STEPS,
+    Counter,
+    Lockout,
+    Verdict,
+    after_failure,
+    new_pin,
+    pin_hash,
+    survey_url,
+)
+from apik_intake.public.schemas import CaseOutcome, TrackingStep, TrackingView
+from apik_shared.events.envelope import CloudEvent
+from apik_shared.events.payloads.examination import CaseClosed
+
+log = logging.getLogger("apik.intake.tracking")
+
+
+async def issue_pin(*, session: AsyncSession, key: bytes, report: Report) -> str:
+    """A new PIN for the report; the previous one stops working."""
+    pin = new_pin()
+    report.tracking_pin_hash = pin_hash(key, report.id, pin)
+    await session.execute(
+        update(Report)
+        .where(col(Report.id) == report.id)
+        .values(tracking_pin_hash=report.tracking_pin_hash)
+    )
+    return pin
+
+
+async def check_pin(
+    *,
+    session: AsyncSession,
+    key: bytes,
+    registration_number: str,
+    pin: str,
+    policy: Lockout,
+    now: datetime,
+) -> tuple[Verdict, Report | None, datetime | None]:
+    """(verdict, the report when the PIN is right, until when it is locked)."""
+    report = (
+        await session.execute(
+            select(Report).where(Report.registration_number == registration_number)
+        )
+    ).scalar_one_or_none()
+    if report is None:
+        pin_hash(key, uuid.uuid4(), pin)  # about the same work as a real check
+        return Verdict.wrong, None, None
+    await session.execute(
+        insert(TrackingAttempt.__table__)  # type: ignore[attr-defined]
+        .values(report_id=report.id, failures=0, window_started_at=now)
+        .on_conflict_do_nothing()
+    )
+    # The row lock makes concurrent guesses on one report count one after the other.
+    attempt = (
+        await session.execute(
+            select(TrackingAttempt)
+            .where(TrackingAttempt.report_id == report.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one()
+    if attempt.locked_until is not None and attempt.locked_until > now:
+        return Verdict.locked, None, attempt.locked_until
+    expected = report.tracking_pin_hash
+    if expected is not None and hmac.compare_digest(expected, pin_hash(key, report.id, pin)):
+        if attempt.failures:
+            attempt.failures, attempt.locked_until = 0, None
+        await session.flush()
+        return Verdict.ok, report, None
+    counter = after_failure(
+        Counter(attempt.failures, attempt.window_started_at, attempt.locked_until), now, policy
+    )
+    attempt.failures = counter.failures
+    attempt.window_started_at = counter.window_started_at
+    attempt.locked_until = counter.locked_until
+    await session.flush()
+    return Verdict.wrong, None, None
+
+
+async def find_by_number(*, session: AsyncSession, registration_number: str) -> Report | None:
+    query = select(Report).where(Report.registration_number == registration_number)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def tracking_view(*, session: AsyncSession, report: Report) -> TrackingView:
+    """Where the report stands as the reporter sees it: no staff business, nothing personal."""
+    steps = await session.execute(
+        select(ReportStep.step, ReportStep.to_status, ReportStep.at)
+        .where(ReportStep.report_id == report.id)
+        .order_by(col(ReportStep.id))
+    )
+    timeline = [
+        TrackingStep(status=to_status, at=at)
+        for step, to_status, at in steps
+        if step not in STAFF_ONLY_STEPS
+    ]
+    outcome = None
+    if report.case_outcome and report.case_closed_at:
+        timeline.append(TrackingStep(status="case_closed", at=report.case_closed_at))
+        outcome = CaseOutcome(
+            outcome=report.case_outcome,
+            route=report.case_route or "",
+            closed_at=report.case_closed_at,
+            survey_url=survey_url(report.survey_token),
+        )
+    return TrackingView(
+        registration_number=report.registration_number,
+        kind=report.kind,
+        status="case_closed" if outcome else report.status,
+        registered_at=report.created_at,
+        updated_at=report.updated_at,
+        timeline=timeline,
+        outcome=outcome,
+    )
+
+
+async def record_case_outcome(
+    session: AsyncSession, closed: CaseClosed, envelope: CloudEvent
+) -> None:
+    """`case.closed` from examination: the outcome goes on the reporter's tracking page."""
+    result = await session.execute(
+        update(Report)
+        .where(col(Report.id) == uuid.UUID(closed.report_id))
+        .values(
+            case_id=closed.case_id,
+            case_outcome=closed.outcome,
+            case_route=closed.route,
+            case_closed_at=closed.closed_at,
+            survey_token=closed.survey_token,
+        )
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        log.warning("case.closed for unknown report %s", closed.report_id)

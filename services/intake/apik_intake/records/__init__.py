@@ -1,0 +1,1 @@
+"""Letters (agenda), archive lending and outreach programmes."""

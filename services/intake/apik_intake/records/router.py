@@ -1,0 +1,227 @@
+"""Letters (agenda), the archive (files, lending, the overdue and printable lists) and
+outreach programmes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Literal
+
+from fastapi import Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader
+from apik_intake.records import service, views
+from apik_intake.records.rules import TodayOf
+from apik_intake.records.schemas import (
+    ArchiveFileCreate,
+    ArchiveFilePublic,
+    LetterCreate,
+    LetterPublic,
+    LoanCreate,
+    LoanPublic,
+    OutreachCreate,
+    OutreachPublic,
+)
+from apik_intake.settings import Settings
+from apik_shared.db import DbSession
+from apik_shared.idempotency import Idempotency
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
+from apik_shared.routing import ServiceRouter, created
+
+router = ServiceRouter(tags=["letters and archive"])
+LoanState = Literal["open", "overdue", "returned", "all"]
+
+
+def _today_of(settings: Settings) -> TodayOf:
+    """Each office's date at one instant of the request, in its own time zone: a loan is
+    late from its office's midnight, not from 07:00 WIB when UTC's date turns."""
+    now = datetime.now(UTC)
+    dates: dict[str, date] = {}
+
+    def today_of(office: str) -> date:
+        if office not in dates:
+            dates[office] = settings.calendar_for(office).local_date(now)
+        return dates[office]
+
+    return today_of
+
+
+@router.post(
+    "/letters",
+    status_code=201,
+    response_model=LetterPublic,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def record_letter(
+    data: LetterCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    settings: CurrentSettings,
+) -> Response:
+    idempotency = Idempotency(session, request, caller=actor.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
+    letter = await service.create_letter(
+        session=session, data=data, actor=actor, today_of=_today_of(settings)
+    )
+    # A letter has no page of its own: the agenda it is listed in is where it lives.
+    return await created(
+        idempotency,
+        LetterPublic.model_validate(letter, from_attributes=True),
+        location=request.url.path,
+    )
+
+
+@router.get(
+    "/letters",
+    response_model=Page[LetterPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_letters(
+    session: DbSession,
+    actor: Reader,
+    report_id: uuid.UUID | None = None,
+    direction: Literal["incoming", "outgoing"] | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[LetterPublic]:
+    rows, next_cursor = await service.list_letters(
+        session=session,
+        actor=actor,
+        report_id=report_id,
+        direction=direction,
+        cursor=cursor,
+        limit=limit,
+    )
+    items = [LetterPublic.model_validate(r, from_attributes=True) for r in rows]
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "/archive/files",
+    status_code=201,
+    response_model=ArchiveFilePublic,
+    responses=problem_responses(*AUTH, InvalidInput, Conflict),
+)
+async def add_archive_file(
+    data: ArchiveFileCreate, session: DbSession, actor: Officer
+) -> ArchiveFilePublic:
+    archive_file = await service.create_file(session=session, data=data, actor=actor)
+    return views.archive_file(archive_file, False)
+
+
+@router.get(
+    "/archive/files",
+    response_model=Page[ArchiveFilePublic],
+    responses=problem_responses(*AUTH),
+)
+async def list_archive_files(
+    session: DbSession, actor: Reader, report_id: uuid.UUID | None = None
+) -> Page[ArchiveFilePublic]:
+    rows = await service.list_files(session=session, actor=actor, report_id=report_id)
+    return Page(items=[views.archive_file(f, on_loan) for f, on_loan in rows])
+
+
+@router.post(
+    "/archive/files/{file_id}/loans",
+    status_code=201,
+    response_model=LoanPublic,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, Conflict),
+)
+async def lend_archive_file(
+    file_id: uuid.UUID,
+    data: LoanCreate,
+    session: DbSession,
+    actor: Officer,
+    settings: CurrentSettings,
+) -> LoanPublic:
+    today_of = _today_of(settings)
+    loan = await service.lend(
+        session=session, file_id=file_id, data=data, actor=actor, today_of=today_of
+    )
+    archive_file = await service.get_file(session=session, file_id=file_id)
+    return views.loan(loan, archive_file, today_of(loan.office))
+
+
+@router.post(
+    "/archive/loans/{loan_id}/return",
+    response_model=LoanPublic,
+    responses=problem_responses(*AUTH, NotFound, Conflict),
+)
+async def return_archive_file(
+    loan_id: uuid.UUID, session: DbSession, actor: Officer, settings: CurrentSettings
+) -> LoanPublic:
+    loan = await service.return_loan(session=session, loan_id=loan_id, actor=actor)
+    archive_file = await service.get_file(session=session, file_id=loan.file_id)
+    return views.loan(loan, archive_file, _today_of(settings)(loan.office))
+
+
+@router.get(
+    "/archive/loans",
+    response_model=Page[LoanPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_archive_loans(
+    session: DbSession, actor: Reader, settings: CurrentSettings, state: LoanState = "open"
+) -> Page[LoanPublic]:
+    today_of = _today_of(settings)
+    rows = await service.list_loans(session=session, actor=actor, state=state, today_of=today_of)
+    return Page(items=[views.loan(loan, f, today_of(loan.office)) for loan, f in rows])
+
+
+@router.get(
+    "/archive/loans/print",
+    response_class=HTMLResponse,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def print_archive_loans(
+    session: DbSession, actor: Reader, settings: CurrentSettings, state: LoanState = "open"
+) -> HTMLResponse:
+    """The lending list as a page to print (Daftar Peminjaman Arsip)."""
+    today_of = _today_of(settings)
+    rows = await service.list_loans(session=session, actor=actor, state=state, today_of=today_of)
+    page = views.loans_page(
+        office=actor.office,
+        state=state,
+        today=today_of(actor.office),
+        rows=rows,
+        today_of=today_of,
+        local_date_of=lambda office: settings.calendar_for(office).local_date,
+    )
+    return HTMLResponse(page)
+
+
+@router.post(
+    "/outreach",
+    status_code=201,
+    response_model=OutreachPublic,
+    responses=problem_responses(*AUTH, InvalidInput),
+    tags=["outreach"],
+)
+async def record_outreach(
+    data: OutreachCreate, session: DbSession, actor: Officer
+) -> OutreachPublic:
+    """An outreach programme: reports taken there name it in `outreach_id`."""
+    outreach = await service.record_outreach(session=session, data=data, actor=actor)
+    return OutreachPublic.model_validate(outreach, from_attributes=True)
+
+
+@router.get(
+    "/outreach",
+    response_model=Page[OutreachPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+    tags=["outreach"],
+)
+async def list_outreach(
+    session: DbSession,
+    actor: Reader,
+    held_from: date | None = None,
+    held_to: date | None = None,
+) -> Page[OutreachPublic]:
+    rows = await service.list_outreach(
+        session=session, actor=actor, held_from=held_from, held_to=held_to, limit=MAX_LIMIT
+    )
+    return Page(items=[OutreachPublic.model_validate(r, from_attributes=True) for r in rows])

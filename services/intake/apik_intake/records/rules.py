@@ -1,0 +1,20 @@
+"""Letters and archive lending (pure): agenda numbers, when a loan is late."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+AGENDA_CODES = {"incoming": "SM", "outgoing": "SK"}  # surat masuk, surat keluar
+# An office's date now, in its own time zone (WIB, WITA or WIT), by office code. A body's
+# validation only bounds its dates by those of all Indonesia; the office's own day is here.
+TodayOf = Callable[[str], date]
+
+
+def agenda_number(office: str, direction: str, year: int, number: int) -> str:
+    """`BKL/SM/2026/00001`: the office, incoming or outgoing, the year, the count."""
+    return f"{office}/{AGENDA_CODES[direction]}/{year}/{number:05d}"
+
+
+def is_overdue(due_on: date, returned_at: datetime | None, today: date) -> bool:
+    return returned_at is None and due_on < today

@@ -1,0 +1,266 @@
+"""Letters, archive lending and outreach: agenda numbers, files on the shelf, who has
+them, the programmes reports are taken at."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import exists, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import ArchiveFile, ArchiveLoan, Letter, LetterCounter, Outreach
+from apik_intake.records.rules import TodayOf, agenda_number, is_overdue
+from apik_intake.records.schemas import (
+    ArchiveFileCreate,
+    LetterCreate,
+    LoanCreate,
+    OutreachCreate,
+)
+from apik_intake.reports.service import get_report
+from apik_shared.auth import Principal
+from apik_shared.pagination import decode_cursor, encode_cursor
+from apik_shared.problems import Conflict, InvalidInput, NotFound
+
+
+async def _check_report(
+    session: AsyncSession, report_id: uuid.UUID | None, actor: Principal
+) -> None:
+    if report_id is None:
+        return
+    try:
+        await get_report(session=session, report_id=report_id, actor=actor)
+    except NotFound as exc:
+        raise InvalidInput.field("#/body/report_id", "No such report in this office.") from exc
+
+
+async def next_agenda_number(session: AsyncSession, office: str, direction: str, year: int) -> str:
+    counter = LetterCounter.__table__  # type: ignore[attr-defined]
+    number = (
+        await session.execute(
+            insert(counter)
+            .values(office=office, year=year, direction=direction, last=1)
+            .on_conflict_do_update(
+                index_elements=["office", "year", "direction"], set_={"last": counter.c.last + 1}
+            )
+            .returning(counter.c.last)
+        )
+    ).scalar_one()
+    return agenda_number(office, direction, year, number)
+
+
+async def create_letter(
+    *, session: AsyncSession, data: LetterCreate, actor: Principal, today_of: TodayOf
+) -> Letter:
+    today = today_of(actor.office)
+    # The day the office handled it is on its own calendar. The letter's date stays with
+    # the body's bound: the sender may date it in a time zone further east.
+    if data.handled_on is not None and data.handled_on > today:
+        raise InvalidInput.field("#/body/handled_on", "The date is in the future.")
+    await _check_report(session, data.report_id, actor)
+    now = datetime.now(UTC)
+    # Unset, it is the office's today: its agenda year turns at its own midnight.
+    handled_on = data.handled_on or today
+    letter = Letter(
+        office=actor.office,
+        agenda_number=await next_agenda_number(
+            session, actor.office, data.direction, handled_on.year
+        ),
+        **data.model_dump(exclude={"handled_on"}),
+        handled_on=handled_on,
+        created_by=actor.username,
+        created_at=now,
+    )
+    session.add(letter)
+    await session.flush()
+    return letter
+
+
+def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    if (after := decode_cursor(cursor)) is None:
+        return None
+    try:
+        return datetime.fromisoformat(after[0]), uuid.UUID(after[1])
+    except (ValueError, IndexError, TypeError) as exc:
+        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+
+
+async def list_letters(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    report_id: uuid.UUID | None,
+    direction: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Letter], str | None]:
+    query = select(Letter).order_by(col(Letter.created_at).desc(), col(Letter.id).desc())
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Letter.office == office)
+    if report_id is not None:
+        query = query.where(Letter.report_id == report_id)
+    if direction:
+        query = query.where(Letter.direction == direction)
+    if (after := _after(cursor)) is not None:
+        query = query.where(tuple_(col(Letter.created_at), col(Letter.id)) < tuple_(*after))
+    rows = list((await session.execute(query.limit(limit + 1))).scalars())
+    more, rows = len(rows) > limit, rows[:limit]
+    last = rows[-1] if rows else None
+    next_cursor = (
+        encode_cursor(last.created_at.isoformat(), str(last.id)) if more and last else None
+    )
+    return rows, next_cursor
+
+
+async def create_file(
+    *, session: AsyncSession, data: ArchiveFileCreate, actor: Principal
+) -> ArchiveFile:
+    await _check_report(session, data.report_id, actor)
+    taken = await session.execute(
+        select(ArchiveFile.id).where(
+            ArchiveFile.office == actor.office, ArchiveFile.code == data.code
+        )
+    )
+    if taken.first() is not None:
+        raise Conflict(f"The office already has a file {data.code!r}.")
+    archive_file = ArchiveFile(office=actor.office, **data.model_dump(), created_by=actor.username)
+    session.add(archive_file)
+    await session.flush()
+    return archive_file
+
+
+def _open_loan() -> Any:
+    return exists().where(
+        col(ArchiveLoan.file_id) == col(ArchiveFile.id), col(ArchiveLoan.returned_at).is_(None)
+    )
+
+
+async def list_files(
+    *, session: AsyncSession, actor: Principal, report_id: uuid.UUID | None
+) -> list[tuple[ArchiveFile, bool]]:
+    query = select(ArchiveFile, _open_loan().label("on_loan")).order_by(col(ArchiveFile.code))
+    if (office := actor.office_scope()) is not None:
+        query = query.where(ArchiveFile.office == office)
+    if report_id is not None:
+        query = query.where(ArchiveFile.report_id == report_id)
+    return [(f, bool(on_loan)) for f, on_loan in (await session.execute(query))]
+
+
+async def lend(
+    *,
+    session: AsyncSession,
+    file_id: uuid.UUID,
+    data: LoanCreate,
+    actor: Principal,
+    today_of: TodayOf,
+) -> ArchiveLoan:
+    archive_file = (
+        await session.execute(
+            select(ArchiveFile).where(ArchiveFile.id == file_id).with_for_update()
+        )
+    ).scalar_one_or_none()
+    if archive_file is None or not actor.can_see_office(archive_file.office):
+        raise NotFound(f"No archive file {file_id}.")
+    if data.due_on < today_of(archive_file.office):
+        raise InvalidInput.field("#/body/due_on", "The due date has passed already.")
+    # The file row lock makes two lendings of one file wait for each other.
+    out = await session.execute(
+        select(ArchiveLoan.borrower).where(
+            ArchiveLoan.file_id == file_id, col(ArchiveLoan.returned_at).is_(None)
+        )
+    )
+    if (holder := out.scalar_one_or_none()) is not None:
+        raise Conflict(f"The file is lent to {holder}; it must come back first.")
+    loan = ArchiveLoan(
+        office=archive_file.office,
+        file_id=file_id,
+        **data.model_dump(),
+        lent_by=actor.username,
+        borrowed_at=datetime.now(UTC),
+    )
+    session.add(loan)
+    await session.flush()
+    return loan
+
+
+async def return_loan(
+    *, session: AsyncSession, loan_id: uuid.UUID, actor: Principal
+) -> ArchiveLoan:
+    loan = (
+        await session.execute(
+            select(ArchiveLoan).where(ArchiveLoan.id == loan_id).with_for_update()
+        )
+    ).scalar_one_or_none()
+    if loan is None or not actor.can_see_office(loan.office):
+        raise NotFound(f"No loan {loan_id}.")
+    if loan.returned_at is not None:
+        raise Conflict("The file was returned already.")
+    loan.returned_at, loan.received_by = datetime.now(UTC), actor.username
+    await session.flush()
+    return loan
+
+
+async def list_loans(
+    *, session: AsyncSession, actor: Principal, state: str, today_of: TodayOf
+) -> list[tuple[ArchiveLoan, ArchiveFile]]:
+    query = (
+        select(ArchiveLoan, ArchiveFile)
+        .join(ArchiveFile, col(ArchiveFile.id) == col(ArchiveLoan.file_id))
+        .order_by(col(ArchiveLoan.due_on), col(ArchiveLoan.borrowed_at))
+    )
+    if (office := actor.office_scope()) is not None:
+        query = query.where(ArchiveLoan.office == office)
+    if state in ("open", "overdue"):
+        query = query.where(col(ArchiveLoan.returned_at).is_(None))
+    if state == "overdue" and office is not None:
+        query = query.where(col(ArchiveLoan.due_on) < today_of(office))
+    if state == "returned":
+        query = query.where(col(ArchiveLoan.returned_at).is_not(None))
+    rows = [(loan, f) for loan, f in (await session.execute(query))]
+    if state == "overdue" and office is None:
+        # A national reader sees every office's loans, each late from its own midnight.
+        rows = [
+            (loan, f)
+            for loan, f in rows
+            if is_overdue(loan.due_on, loan.returned_at, today_of(loan.office))
+        ]
+    return rows
+
+
+async def record_outreach(
+    *, session: AsyncSession, data: OutreachCreate, actor: Principal
+) -> Outreach:
+    """An outreach programme of the caller's office: reports taken there name it."""
+    outreach = Outreach(office=actor.office, **data.model_dump(), created_by=actor.username)
+    session.add(outreach)
+    await session.flush()
+    return outreach
+
+
+async def list_outreach(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    held_from: date | None,
+    held_to: date | None,
+    limit: int,
+) -> list[Outreach]:
+    query = select(Outreach).order_by(col(Outreach.held_on).desc(), col(Outreach.id))
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Outreach.office == office)
+    if held_from:
+        query = query.where(col(Outreach.held_on) >= held_from)
+    if held_to:
+        query = query.where(col(Outreach.held_on) <= held_to)
+    return list((await session.execute(query.limit(limit))).scalars())
+
+
+async def get_file(*, session: AsyncSession, file_id: uuid.UUID) -> ArchiveFile:
+    """The file a loan is of (the loan was checked against the caller's office)."""
+    archive_file = await session.get(ArchiveFile, file_id)
+    if archive_file is None:
+        raise NotFound(f"No archive file {file_id}.")
+    return archive_file

@@ -1,0 +1,59 @@
+"""The office's reference lists: substance (sector) categories."""
+
+from __future__ import annotations
+
+from apik_intake.deps import AUTH, Manager, Reader
+from apik_intake.reference import service
+from apik_intake.reference.schemas import (
+    SubstanceAdmin,
+    SubstanceCreate,
+    SubstancePublic,
+    SubstanceUpdate,
+)
+from apik_shared.db import DbSession
+from apik_shared.problems import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    Unauthorized,
+    problem_responses,
+)
+from apik_shared.routing import ServiceRouter
+
+router = ServiceRouter(tags=["reference"])
+
+
+@router.get(
+    "/substances",
+    response_model=list[SubstancePublic],
+    responses=problem_responses(Unauthorized),
+)
+async def list_substances(session: DbSession, actor: Reader) -> list[SubstancePublic]:
+    rows = await service.active_substances(session=session)
+    return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows]
+
+
+@router.post(
+    "/substances",
+    status_code=201,
+    response_model=SubstanceAdmin,
+    responses=problem_responses(*AUTH, InvalidInput, Conflict),
+)
+async def add_substance(
+    data: SubstanceCreate, session: DbSession, actor: Manager
+) -> SubstanceAdmin:
+    substance = await service.add_substance(session=session, data=data)
+    return SubstanceAdmin.model_validate(substance, from_attributes=True)
+
+
+@router.patch(
+    "/substances/{code}",
+    response_model=SubstanceAdmin,
+    responses=problem_responses(*AUTH, InvalidInput, NotFound),
+)
+async def update_substance(
+    code: str, data: SubstanceUpdate, session: DbSession, actor: Manager
+) -> SubstanceAdmin:
+    """Renames or retires a category; reports keep the code they were filed with."""
+    substance = await service.update_substance(session=session, code=code, data=data)
+    return SubstanceAdmin.model_validate(substance, from_attributes=True)

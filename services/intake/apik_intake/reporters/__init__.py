@@ -1,0 +1,1 @@
+"""Reporters: the sealed identity, repeat reporters recognised, audited identity reads."""

@@ -1,0 +1,182 @@
+"""Reporters: sealing a new one, recognising a repeat reporter, audited identity reads."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, text, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import IdentityRead, Report, Reporter
+from apik_intake.reporters.rules import (
+    Identity,
+    blind_indexes,
+    entitlement,
+    masked,
+    seal,
+    unseal,
+)
+from apik_shared.auth import Principal
+from apik_shared.crypto import FieldCipher
+from apik_shared.pagination import decode_cursor, encode_cursor
+from apik_shared.problems import InvalidInput, NotFound
+
+
+async def add_reporter(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    index_key: bytes,
+    office: str,
+    identity: Identity,
+) -> Reporter:
+    """Seals the identity and links the reporter to the person who reported before, if any.
+
+    Only the blind indexes are compared; no other reporter's identity is decrypted.
+    """
+    indexes = blind_indexes(index_key, identity)
+    present = {name: value for name, value in indexes.items() if value}
+    # Two registrations of the same new person at once would each start a new person;
+    # a transaction lock per index value makes the second one see the first.
+    for value in sorted(present.values()):
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"intake:reporter:{office}:{value}"},
+        )
+    person_id: uuid.UUID | None = None
+    matched_on: list[str] = []
+    if present:
+        rows = await session.execute(
+            select(
+                Reporter.person_id, Reporter.nik_index, Reporter.phone_index, Reporter.email_index
+            )
+            .where(
+                Reporter.office == office,
+                or_(*(getattr(Reporter, name) == value for name, value in present.items())),
+            )
+            .order_by(col(Reporter.created_at), col(Reporter.id))
+        )
+        matches = rows.all()
+        if matches:
+            # The earliest match names the person; the others were linked to it or, when
+            # two people share a phone, stay who they were.
+            person_id = matches[0].person_id
+            first = matches[0]._mapping
+            matched_on = [
+                name.removesuffix("_index")
+                for name, value in present.items()
+                if first[name] == value
+            ]
+    reporter_id = uuid.uuid4()
+    reporter = Reporter(
+        id=reporter_id,
+        office=office,
+        identity=seal(cipher, reporter_id, identity),
+        person_id=person_id or reporter_id,
+        matched_on=matched_on,
+        nik_index=indexes["nik_index"],
+        phone_index=indexes["phone_index"],
+        email_index=indexes["email_index"],
+    )
+    session.add(reporter)
+    await session.flush()
+    return reporter
+
+
+async def read_identity(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    report: Report,
+    actor: Principal,
+    purpose: str,
+    roles: Sequence[str],
+    confidential_roles: Sequence[str],
+) -> tuple[Identity | None, str]:
+    """The reporter's identity as this caller may see it; the read is audited either way."""
+    reporter = await session.get(Reporter, report.reporter_id)
+    if reporter is None:
+        raise NotFound(f"No reporter on report {report.id}.")
+    disclosure = entitlement(
+        actor.roles,
+        confidential=report.confidential,
+        roles=roles,
+        confidential_roles=confidential_roles,
+    )
+    session.add(
+        IdentityRead(
+            office=report.office,
+            report_id=report.id,
+            reporter_id=reporter.id,
+            actor=actor.subject,
+            actor_username=actor.username,
+            actor_roles=sorted(actor.roles),
+            purpose=purpose,
+            disclosure=disclosure,
+            at=datetime.now(UTC),
+        )
+    )
+    await session.flush()
+    if disclosure == "withheld":
+        return None, disclosure
+    identity = unseal(cipher, reporter.id, reporter.identity)
+    return (identity if disclosure == "full" else masked(identity)), disclosure
+
+
+async def list_identity_reads(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    report_id: uuid.UUID | None,
+    reader: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[IdentityRead], str | None]:
+    """The audit trail, newest first, for the data protection officer."""
+    query = (
+        select(IdentityRead)
+        .order_by(col(IdentityRead.at).desc(), col(IdentityRead.id).desc())
+        .limit(limit + 1)
+    )
+    if (office := actor.office_scope()) is not None:
+        query = query.where(IdentityRead.office == office)
+    if report_id is not None:
+        query = query.where(IdentityRead.report_id == report_id)
+    if reader:
+        query = query.where(
+            or_(col(IdentityRead.actor_username) == reader, col(IdentityRead.actor) == reader)
+        )
+    if since is not None:
+        query = query.where(col(IdentityRead.at) >= since)
+    if until is not None:
+        query = query.where(col(IdentityRead.at) < until)
+    if (after := decode_cursor(cursor)) is not None:
+        try:
+            at, ident = datetime.fromisoformat(after[0]), int(after[1])
+        except (ValueError, IndexError, TypeError) as exc:
+            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        query = query.where(tuple_(col(IdentityRead.at), col(IdentityRead.id)) < tuple_(at, ident))
+    rows = list((await session.execute(query)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1].at.isoformat(), rows[-1].id) if more else None
+    return rows, next_cursor
+
+
+async def link_summaries(
+    *, session: AsyncSession, reporter_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[uuid.UUID, list[str]]]:
+    """Person id and what recognised them, per reporter: no identity involved."""
+    if not reporter_ids:
+        return {}
+    rows = await session.execute(
+        select(Reporter.id, Reporter.person_id, Reporter.matched_on).where(
+            col(Reporter.id).in_(list(reporter_ids))
+        )
+    )
+    return {row.id: (row.person_id, list(row.matched_on)) for row in rows}

@@ -1,0 +1,1 @@
+"""Reports: registration from every channel, finding and reading them."""

@@ -1,0 +1,138 @@
+"""Reports: registration by staff, the list (filters, full text, CSV), one report."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Query, Request, Response
+
+from apik_intake.assignment.schemas import USER_SUBJECT
+from apik_intake.deps import (
+    AUTH,
+    Cipher,
+    CurrentSettings,
+    IndexKey,
+    Officer,
+    Reader,
+    ReportInOffice,
+)
+from apik_intake.reports import rules, service
+from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
+from apik_intake.reports.views import detail, json_response, public_page
+from apik_shared.db import DbSession
+from apik_shared.idempotency import Idempotency
+from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.routing import ServiceRouter, created
+
+router = ServiceRouter(tags=["reports"])
+
+
+@router.post(
+    "/reports",
+    status_code=201,
+    response_model=ReportDetail,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def register_report(
+    data: ReportCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    index_key: IndexKey,
+    settings: CurrentSettings,
+) -> Response:
+    idempotency = Idempotency(session, request, caller=actor.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
+    report = await service.register_report(
+        session=session,
+        cipher=cipher,
+        index_key=index_key,
+        data=data,
+        actor=actor,
+        calendar=settings.calendar_for(actor.office),
+        duplicate_window_days=settings.duplicate_window_days,
+    )
+    body = await detail(session, report)
+    return await created(
+        idempotency, body, location=f"{request.url.path}/{report.id}", version=body.version
+    )
+
+
+@router.get(
+    "/reports",
+    response_model=Page[ReportPublic],
+    responses={
+        **problem_responses(*AUTH, InvalidInput),
+        200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"},
+    },
+)
+async def list_reports(
+    session: DbSession,
+    actor: Reader,
+    status: rules.ReportStatus | None = None,
+    kind: rules.Kind | None = None,
+    channel: Channel | None = None,
+    substance: Annotated[str | None, Query(max_length=64)] = None,
+    agency: Annotated[str | None, Query(min_length=2, max_length=300)] = None,
+    office: Annotated[str | None, Query(max_length=32, description="national callers")] = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    overdue: Annotated[bool | None, Query(description="past the completion deadline")] = None,
+    person_id: Annotated[
+        uuid.UUID | None, Query(description="reports of one person, recognised across reports")
+    ] = None,
+    outreach_id: uuid.UUID | None = None,
+    assignee: Annotated[
+        str | None,
+        Query(
+            pattern=rf"^(none|\*|{USER_SUBJECT})$",
+            description="a staff member's subject (user:…); `none`: unassigned; `*`: assigned",
+        ),
+    ] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text")] = None,
+    format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[ReportPublic] | Response:
+    if received_from and received_to and received_to < received_from:
+        raise InvalidInput.field("#/query/received_to", "The range ends before it starts.")
+    where = service.ReportQuery(
+        status=status.value if status else None,
+        kind=kind.value if kind else None,
+        channel=channel.value if channel else None,
+        substance=substance,
+        agency=agency,
+        office=office,
+        received_from=received_from,
+        received_to=received_to,
+        overdue=overdue,
+        person_id=person_id,
+        outreach_id=outreach_id,
+        assignee=assignee,
+        q=q,
+    )
+    if format == "csv":
+        rows = await service.export_rows(session=session, actor=actor, where=where)
+        return Response(
+            service.to_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
+        )
+    page, next_cursor = await service.list_reports(
+        session=session, actor=actor, where=where, cursor=cursor, limit=limit
+    )
+    return Page(items=await public_page(session, page), next_cursor=next_cursor)
+
+
+@router.get(
+    "/reports/{report_id}",
+    response_model=ReportDetail,
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def get_report(session: DbSession, actor: Reader, report: ReportInOffice) -> Response:
+    return json_response(200, await detail(session, report))

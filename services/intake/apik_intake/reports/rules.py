@@ -1,0 +1,159 @@
+"""The report's state machine and what each kind needs (no FastAPI, no database).
+
+The transitions are one table of data: a step, the statuses it may start from, the
+status it leads to, and the kinds of report it applies to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    LM = "LM"  # Laporan Masyarakat: a public report
+    RCO = "RCO"  # Respon Cepat Ombudsman: rapid response
+    KNL = "KNL"  # Konsultasi Non Laporan: a question answered and closed at intake
+    TEMBUSAN = "TEMBUSAN"  # a copy of a letter addressed elsewhere: recorded, not examined
+
+
+class ReportStatus(StrEnum):
+    registered = "registered"
+    # Formal verification found gaps; the reporter has 30 days to complete them.
+    awaiting_completion = "awaiting_completion"
+    formally_verified = "formally_verified"
+    materially_verified = "materially_verified"
+    accepted = "accepted"  # handed over to examination (regular or rapid-response track)
+    rejected = "rejected"
+    answered = "answered"  # a consultation (KNL), answered and closed
+    # Not completed within the deadline after formal verification: counts as withdrawn.
+    withdrawn = "withdrawn"
+    merged = "merged"  # merged into another report of the same matter, which goes on
+    recorded = "recorded"  # a copy (TEMBUSAN), filed and linked
+
+
+class Step(StrEnum):
+    formal_complete = "formal_complete"
+    formal_incomplete = "formal_incomplete"
+    material_within_authority = "material_within_authority"
+    material_outside_authority = "material_outside_authority"
+    plenary_accept = "plenary_accept"
+    plenary_rco = "plenary_rco"
+    plenary_reject = "plenary_reject"
+    answer = "answer"
+    withdraw = "withdraw"  # by the deadline job, never by a person
+    merge = "merge"  # through the link endpoint, with the survivor
+
+
+S = ReportStatus
+REPORTS = frozenset({Kind.LM, Kind.RCO})
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[ReportStatus]
+    target: ReportStatus
+    kinds: frozenset[Kind] = REPORTS
+
+
+TRANSITIONS: dict[Step, Transition] = {
+    Step.formal_complete: Transition(
+        frozenset({S.registered, S.awaiting_completion}), S.formally_verified
+    ),
+    Step.formal_incomplete: Transition(
+        frozenset({S.registered, S.awaiting_completion}), S.awaiting_completion
+    ),
+    Step.material_within_authority: Transition(
+        frozenset({S.formally_verified}), S.materially_verified
+    ),
+    Step.material_outside_authority: Transition(frozenset({S.formally_verified}), S.rejected),
+    Step.plenary_accept: Transition(frozenset({S.materially_verified}), S.accepted),
+    Step.plenary_rco: Transition(frozenset({S.materially_verified}), S.accepted),
+    Step.plenary_reject: Transition(frozenset({S.materially_verified}), S.rejected),
+    Step.answer: Transition(frozenset({S.registered}), S.answered, frozenset({Kind.KNL})),
+    Step.withdraw: Transition(frozenset({S.awaiting_completion}), S.withdrawn),
+    Step.merge: Transition(
+        frozenset(
+            {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+        ),
+        S.merged,
+        frozenset({Kind.LM, Kind.RCO, Kind.TEMBUSAN}),
+    ),
+}
+# The statuses in which intake still works on a report: it may be routed to another
+# office or given to a staff member (neither is a transition: the status stays).
+OPEN_AT_INTAKE = frozenset(
+    {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+)
+
+# Steps not offered among a report's next steps: the deadline job's, and the merge,
+# which the link endpoint takes together with the survivor.
+SYSTEM_STEPS = frozenset({Step.withdraw, Step.merge})
+
+# The status a new report starts in: a copy is filed at once.
+INITIAL_STATUS: dict[Kind, ReportStatus] = {
+    Kind.LM: S.registered,
+    Kind.RCO: S.registered,
+    Kind.KNL: S.registered,
+    Kind.TEMBUSAN: S.recorded,
+}
+
+# What a kind needs besides the reporter, the channel and the summary. A consultation
+# is only identity and the question; a copy needs whom the letter was addressed to.
+REQUIRED_FIELDS: dict[Kind, tuple[str, ...]] = {
+    Kind.LM: ("reported_agency", "substance", "chronology"),
+    Kind.RCO: ("reported_agency", "substance", "chronology"),
+    Kind.KNL: ("question",),
+    Kind.TEMBUSAN: ("addressed_to",),
+}
+# Fields that make no sense for a kind, refused rather than silently dropped.
+FORBIDDEN_FIELDS: dict[Kind, tuple[str, ...]] = {
+    Kind.LM: ("question", "answer", "addressed_to"),
+    Kind.RCO: ("question", "answer", "addressed_to"),
+    Kind.KNL: ("addressed_to", "linked_report_id"),
+    Kind.TEMBUSAN: ("question", "answer"),
+}
+
+
+def kind_problems(kind: Kind, given: set[str]) -> list[tuple[str, str]]:
+    """(field, why) for each field a report of `kind` lacks or must not have."""
+    problems = [(f, f"a {kind.value} needs {f}") for f in REQUIRED_FIELDS[kind] if f not in given]
+    problems += [(f, f"a {kind.value} has no {f}") for f in FORBIDDEN_FIELDS[kind] if f in given]
+    return problems
+
+
+class StepNotAllowed(Exception):
+    def __init__(self, step: Step, status: ReportStatus, kind: Kind) -> None:
+        super().__init__(
+            f"{step.value} is not allowed when the {kind.value} report is {status.value}"
+        )
+        self.step, self.status, self.kind = step, status, kind
+
+
+def next_status(status: ReportStatus, step: Step, *, kind: Kind = Kind.LM) -> ReportStatus:
+    transition = TRANSITIONS[step]
+    if status not in transition.sources or kind not in transition.kinds:
+        raise StepNotAllowed(step, status, kind)
+    return transition.target
+
+
+def allowed_steps(status: ReportStatus, *, kind: Kind = Kind.LM) -> list[Step]:
+    """The steps a person may take now (the deadline job's are not offered)."""
+    return [
+        step
+        for step, t in TRANSITIONS.items()
+        if status in t.sources and kind in t.kinds and step not in SYSTEM_STEPS
+    ]
+
+
+def years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)
+
+
+def event_too_old(event_date: date | None, today: date, *, years: int = 2) -> bool:
+    """An event more than two years before the report is past the Ombudsman's window."""
+    return event_date is not None and event_date < years_before(today, years)

@@ -1,0 +1,16 @@
+"""Reports' use cases: registration, finding, searching. They add and flush; the
+boundary commits."""
+
+from apik_intake.reports.service.lookup import get_report, timeline
+from apik_intake.reports.service.registration import register_report
+from apik_intake.reports.service.search import ReportQuery, export_rows, list_reports, to_csv
+
+__all__ = [
+    "ReportQuery",
+    "export_rows",
+    "get_report",
+    "list_reports",
+    "register_report",
+    "timeline",
+    "to_csv",
+]

@@ -1,0 +1,206 @@
+"""Registering a report of any kind: a number, the sealed reporter, the first step."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_intake.duplicates.service import compute_candidates, publish_link
+from apik_intake.models import Outreach, RegistrationCounter, Report, ReportStep, Substance
+from apik_intake.reporters.rules import Identity, Representative
+from apik_intake.reporters.service import add_reporter
+from apik_intake.reports import rules
+from apik_intake.reports.rules import Kind, Step
+from apik_intake.reports.schemas import Channel, ReportCreate
+from apik_intake.reports.service.lookup import get_report
+from apik_intake.steps.service import apply_step, ref
+from apik_shared.auth import Principal
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.crypto import FieldCipher
+from apik_shared.events.payloads import ReportRegistered
+from apik_shared.events.publish import publish
+from apik_shared.problems import InvalidInput, NotFound
+
+
+async def next_registration_number(session: AsyncSession, office: str, year: int) -> str:
+    counter = RegistrationCounter.__table__  # type: ignore[attr-defined]
+    number = (
+        await session.execute(
+            insert(counter)
+            .values(office=office, year=year, last=1)
+            .on_conflict_do_update(
+                index_elements=["office", "year"], set_={"last": counter.c.last + 1}
+            )
+            .returning(counter.c.last)
+        )
+    ).scalar_one()
+    return f"{office}-{year}-{number:05d}"
+
+
+async def _check(
+    session: AsyncSession, data: ReportCreate, actor: Principal, received_on: date
+) -> None:
+    """Every problem of the request at once, each naming its field; nothing is written."""
+    given = {name for name in data.model_fields_set if getattr(data, name) not in (None, [])}
+    errors = [
+        {"pointer": f"#/body/{field}", "detail": why}
+        for field, why in rules.kind_problems(data.kind, given)
+    ]
+    if data.substance is not None:
+        substance = await session.get(Substance, data.substance)
+        if substance is None or not substance.active:
+            errors.append(
+                {"pointer": "#/body/substance", "detail": f"Unknown substance {data.substance!r}."}
+            )
+    if data.linked_report_id is not None:
+        try:
+            await get_report(session=session, report_id=data.linked_report_id, actor=actor)
+        except NotFound:
+            errors.append(
+                {"pointer": "#/body/linked_report_id", "detail": "No such report in this office."}
+            )
+    if data.channel is Channel.outreach and data.outreach_id is None:
+        errors.append(
+            {"pointer": "#/body/outreach_id", "detail": "Say at which outreach it was taken."}
+        )
+    if data.outreach_id is not None:
+        outreach = await session.get(Outreach, data.outreach_id)
+        if outreach is None or outreach.office != actor.office:
+            errors.append(
+                {"pointer": "#/body/outreach_id", "detail": "No such outreach in this office."}
+            )
+    if data.event_date is not None and data.event_date > received_on:
+        errors.append(
+            {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
+        )
+    if errors:
+        raise InvalidInput(errors[0]["detail"], errors=errors)
+
+
+def _flags(data: ReportCreate, received_on: date) -> list[str]:
+    """Accepted, but pointed out to formal verification."""
+    flags = []
+    if rules.event_too_old(data.event_date, received_on):
+        flags.append("event_older_than_two_years")
+    return flags
+
+
+def _identity(data: ReportCreate) -> Identity:
+    given = data.reporter
+    return Identity(
+        **given.model_dump(exclude={"confidential", "representative"}),
+        representative=(
+            Representative(**given.representative.model_dump()) if given.representative else None
+        ),
+    )
+
+
+async def register_report(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    index_key: bytes,
+    data: ReportCreate,
+    actor: Principal,
+    calendar: OfficeCalendar,
+    duplicate_window_days: int = 180,
+) -> Report:
+    now = datetime.now(UTC)
+    received = data.received_at or now
+    # The day of receipt is the office's (WIB, WITA or WIT), not UTC's: an event of the
+    # office's today is no event "after the receipt" in the early hours of its morning.
+    received_on = calendar.local_date(received)
+    await _check(session, data, actor, received_on)
+    reporter = await add_reporter(
+        session=session,
+        cipher=cipher,
+        index_key=index_key,
+        office=actor.office,
+        identity=_identity(data),
+    )
+    agency, location = data.reported_agency, data.location
+    agency_region = agency.region if agency else None
+    report = Report(
+        office=actor.office,
+        # The real number comes last (see below); until then a unique placeholder.
+        registration_number=f"pending-{uuid.uuid4()}",
+        kind=data.kind.value,
+        channel=data.channel.value,
+        status=rules.INITIAL_STATUS[data.kind].value,
+        reporter_id=reporter.id,
+        confidential=data.reporter.confidential,
+        reported_agency=agency.name if agency else None,
+        agency_type=agency.type.value if agency and agency.type else None,
+        agency_province=agency_region.province if agency_region else None,
+        agency_regency=agency_region.regency if agency_region else None,
+        substance=data.substance,
+        summary=data.summary,
+        chronology=data.chronology,
+        event_date=data.event_date,
+        maladministration=[form.value for form in data.maladministration],
+        location_province=location.province if location else None,
+        location_regency=location.regency if location else None,
+        question=data.question,
+        addressed_to=data.addressed_to,
+        linked_report_id=data.linked_report_id,
+        outreach_id=data.outreach_id,
+        represented=data.reporter.representative is not None,
+        flags=_flags(data, received_on),
+        created_by=actor.username,
+        received_at=received,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(report)
+    await session.flush()
+    session.add(
+        ReportStep(
+            report_id=report.id,
+            step="registered",
+            to_status=report.status,
+            actor=actor.username,
+            at=received,
+        )
+    )
+    if data.kind is not Kind.KNL:
+        await compute_candidates(
+            session=session,
+            report=report,
+            person_id=reporter.person_id,
+            window_days=duplicate_window_days,
+        )
+    # Numbering locks the office's counter row until the commit, so every other
+    # registration of the office waits for it: take it last, after the slow work. The year
+    # is the office's, as the reports count it: 00:30 WIB on 1 January opens the new one.
+    report.registration_number = await next_registration_number(
+        session, actor.office, received_on.year
+    )
+    await session.flush()
+    await publish(
+        session, ReportRegistered(**ref(report), registered_at=received), subject=str(report.id)
+    )
+    if data.kind is Kind.TEMBUSAN and data.linked_report_id is not None:
+        await publish_link(
+            session=session,
+            report=report,
+            linked_report_id=data.linked_report_id,
+            link="copy",
+            actor=actor,
+            at=now,
+        )
+    if data.kind is Kind.KNL and data.answer:
+        # Answered at the desk: registered and closed in one request.
+        await session.flush()
+        report = await apply_step(
+            session=session,
+            report=report,
+            step=Step.answer,
+            actor=actor,
+            details={"answer": data.answer},
+            decided_at=data.received_at,
+        )
+    await session.flush()
+    return report

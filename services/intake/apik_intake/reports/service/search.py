@@ -1,0 +1,161 @@
+"""Finding reports: filters, full-text search (Indonesian stemming), cursor pages, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, literal_column
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import Report, Reporter
+from apik_intake.reports.rules import ReportStatus
+from apik_shared.auth import Principal
+from apik_shared.pagination import newest_first_page
+
+# The same expression as the index of migration 0011, so the planner uses it.
+_INDONESIAN: Any = literal_column("'indonesian'::regconfig")
+_DOCUMENT = func.to_tsvector(
+    _INDONESIAN, col(Report.summary) + " " + func.coalesce(col(Report.chronology), "")
+)
+EXPORT_MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    status: str | None = None
+    kind: str | None = None
+    channel: str | None = None
+    substance: str | None = None
+    agency: str | None = None  # part of the agency's name, any case
+    office: str | None = None  # for national callers; others see their office only
+    received_from: date | None = None
+    received_to: date | None = None  # inclusive
+    overdue: bool | None = None  # waiting for the reporter past the completion deadline
+    person_id: uuid.UUID | None = None
+    outreach_id: uuid.UUID | None = None
+    # A staff member's subject, `UNASSIGNED` for reports nobody has, `ASSIGNED` for any.
+    assignee: str | None = None
+    q: str | None = None  # full text over summary and chronology
+
+
+# The special values of the `assignee` filter (GitHub's convention); a subject is `user:…`.
+UNASSIGNED, ASSIGNED = "none", "*"
+
+
+def _filtered(actor: Principal, where: ReportQuery, now: datetime) -> Any:
+    query = select(Report)
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Report.office == office)
+    elif where.office:
+        query = query.where(Report.office == where.office)
+    for field in ("status", "kind", "channel", "substance"):
+        if (value := getattr(where, field)) is not None:
+            query = query.where(getattr(Report, field) == value)
+    if where.agency:
+        escaped = where.agency.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(col(Report.reported_agency).ilike(f"%{escaped}%", escape="\\"))
+    if where.received_from:
+        start = datetime.combine(where.received_from, time.min, tzinfo=UTC)
+        query = query.where(col(Report.received_at) >= start)
+    if where.received_to:
+        end = datetime.combine(where.received_to + timedelta(days=1), time.min, tzinfo=UTC)
+        query = query.where(col(Report.received_at) < end)
+    if where.overdue is not None:
+        # Overdue from the deadline's instant on, as the deadline job sees it.
+        late = (col(Report.status) == ReportStatus.awaiting_completion.value) & (
+            col(Report.completion_due) <= now
+        )
+        query = query.where(late if where.overdue else ~late)
+    if where.outreach_id is not None:
+        query = query.where(Report.outreach_id == where.outreach_id)
+    if where.assignee == UNASSIGNED:
+        query = query.where(col(Report.assignee).is_(None))
+    elif where.assignee == ASSIGNED:
+        query = query.where(col(Report.assignee).is_not(None))
+    elif where.assignee is not None:
+        query = query.where(Report.assignee == where.assignee)
+    if where.person_id is not None:
+        query = query.join(Reporter, col(Reporter.id) == col(Report.reporter_id)).where(
+            Reporter.person_id == where.person_id
+        )
+    if where.q:
+        query = query.where(
+            _DOCUMENT.bool_op("@@")(func.websearch_to_tsquery(_INDONESIAN, where.q))
+        )
+    return query.order_by(col(Report.created_at).desc(), col(Report.id).desc())
+
+
+async def list_reports(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    where: ReportQuery,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Report], str | None]:
+    query = _filtered(actor, where, datetime.now(UTC)).order_by(None)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Report.created_at),
+        ident=col(Report.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def export_rows(
+    *, session: AsyncSession, actor: Principal, where: ReportQuery
+) -> list[Report]:
+    query = _filtered(actor, where, datetime.now(UTC)).limit(EXPORT_MAX_ROWS)
+    return list((await session.execute(query)).scalars())
+
+
+CSV_COLUMNS = (
+    "registration_number",
+    "office",
+    "kind",
+    "channel",
+    "status",
+    "track",
+    "received_at",
+    "reported_agency",
+    "agency_type",
+    "substance",
+    "maladministration",
+    "location_province",
+    "location_regency",
+    "summary",
+    "event_date",
+    "completion_due",
+    "rejection_reason",
+    "assignee",
+    "assigned_at",
+)
+
+
+def to_csv(rows: Sequence[Report]) -> str:
+    """The list as CSV: the same rows, no reporter identity (as in the list)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for report in rows:
+        values = []
+        for column in CSV_COLUMNS:
+            value = getattr(report, column)
+            if isinstance(value, list):
+                value = ";".join(value)
+            elif isinstance(value, datetime | date):
+                value = value.isoformat()
+            text = "" if value is None else str(value)
+            # A cell starting like a formula would run in a spreadsheet.
+            values.append("'" + text if text[:1] in ("=", "+", "-", "@") else text)
+        writer.writerow(values)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Routing a report to another office."""

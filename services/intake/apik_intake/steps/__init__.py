@@ -1,0 +1,1 @@
+"""The steps a report goes through: verification, the plenary, the answer; the deadline."""

@@ -1,0 +1,22 @@
+"""The steps a report goes through (use cases); they add and flush, the boundary commits."""
+
+from apik_intake.steps.service.decisions import (
+    answer_consultation,
+    decide_plenary,
+    take_step,
+    verify_materially,
+)
+from apik_intake.steps.service.transitions import apply_step, ref
+from apik_intake.steps.service.verification import SYSTEM, close_overdue, verify_formally
+
+__all__ = [
+    "SYSTEM",
+    "answer_consultation",
+    "apply_step",
+    "close_overdue",
+    "decide_plenary",
+    "ref",
+    "take_step",
+    "verify_formally",
+    "verify_materially",
+]

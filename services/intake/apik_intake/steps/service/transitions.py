@@ -1,0 +1,150 @@
+"""Moving a report along its state machine: the step row, the new status, the event.
+
+Every step of every feature goes through `apply_step`, so a status never changes without
+its history row and, when the step ends intake's part, the event that says so.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import Report, ReportStep
+from apik_intake.reports import rules
+from apik_intake.reports.rules import ReportStatus, Step
+from apik_intake.steps.rules import track_of
+from apik_shared.auth import Principal
+from apik_shared.events.payloads import ReportRef, ReportRejected, ReportVerified
+from apik_shared.events.payloads.intake import ConsultationRecorded, ReportClosed
+from apik_shared.events.publish import publish
+from apik_shared.problems import InvalidInput, TransitionNotAllowed
+
+
+def ref(report: Report) -> dict[str, Any]:
+    """The fields every intake event carries about its report."""
+    return ReportRef(
+        report_id=str(report.id),
+        registration_number=report.registration_number,
+        office=report.office,
+        kind=report.kind,
+        channel=report.channel,
+        substance=report.substance,
+        agency_type=report.agency_type,
+    ).model_dump()
+
+
+async def apply_step(
+    *,
+    session: AsyncSession,
+    report: Report,
+    step: Step,
+    actor: Principal,
+    details: dict[str, Any],
+    changes: dict[str, Any] | None = None,
+    decided_at: datetime | None = None,
+) -> Report:
+    """Moves the report along the state machine and records the step (report row locked).
+
+    `changes` are further columns the step sets (e.g. the completion deadline)."""
+    before = ReportStatus(report.status)
+    try:
+        after = rules.next_status(before, step, kind=rules.Kind(report.kind))
+    except rules.StepNotAllowed as exc:
+        raise TransitionNotAllowed(str(exc), current_status=before.value) from exc
+    now = datetime.now(UTC)
+    at = decided_at or now
+    if decided_at is not None:
+        before_step = await session.execute(
+            select(func.max(ReportStep.at)).where(ReportStep.report_id == report.id)
+        )
+        previous = before_step.scalar_one_or_none()
+        if previous is not None and decided_at < previous:
+            raise InvalidInput.field(
+                "#/body/decided_at",
+                f"The step before it was taken at {previous.isoformat()}; this cannot be earlier.",
+            )
+    values: dict[str, Any] = {
+        "status": after.value,
+        "updated_at": now,
+        "version": report.version + 1,
+        **(changes or {}),
+    }
+    if (track := track_of(step)) is not None:
+        values["track"] = track
+    if step is Step.answer:
+        values["answer"], values["answered_at"] = details["answer"], at
+    if after is ReportStatus.rejected:
+        values["rejection_reason"] = details.get("reason") or details.get("note") or step.value
+    await session.execute(update(Report).where(col(Report.id) == report.id).values(**values))
+    for key, value in values.items():
+        setattr(report, key, value)
+    session.add(
+        ReportStep(
+            report_id=report.id,
+            step=step.value,
+            from_status=before.value,
+            to_status=after.value,
+            actor=actor.username,
+            details=details,
+            at=at,
+        )
+    )
+    await _publish_outcome(session=session, report=report, actor=actor, at=at)
+    await session.flush()
+    return report
+
+
+async def _publish_outcome(
+    *, session: AsyncSession, report: Report, actor: Principal, at: datetime
+) -> None:
+    subject = str(report.id)
+    if report.status == ReportStatus.accepted:
+        verified = ReportVerified(
+            **ref(report),
+            track=report.track or "regular",
+            reported_agency=report.reported_agency or "",
+            maladministration=report.maladministration,
+            location_province=report.location_province,
+            location_regency=report.location_regency,
+            summary=report.summary,
+            event_date=report.event_date,
+            reporter_id=str(report.reporter_id),
+            confidential=report.confidential,
+            registered_at=report.received_at,
+            verified_at=at,
+            examination_unit=report.examination_unit,
+            decided_by=actor.username,
+            decided_by_subject=actor.subject,
+        )
+        await publish(session, verified, subject=subject)
+    elif report.status == ReportStatus.rejected:
+        rejected = ReportRejected(
+            **ref(report),
+            reason=report.rejection_reason or "",
+            rejected_at=at,
+            decided_by=actor.username,
+            decided_by_subject=actor.subject,
+        )
+        await publish(session, rejected, subject=subject)
+    elif report.status == ReportStatus.withdrawn:
+        closed = ReportClosed(
+            **ref(report),
+            reason="not_completed_within_deadline",
+            closed_at=at,
+            closed_by=actor.username,
+        )
+        await publish(session, closed, subject=subject)
+    elif report.status == ReportStatus.answered:
+        consultation = ConsultationRecorded(
+            **ref(report),
+            reporter_id=str(report.reporter_id),
+            registered_at=report.received_at,
+            answered_at=at,
+            answered_by=actor.username,
+            answered_by_subject=actor.subject,
+        )
+        await publish(session, consultation, subject=subject)
