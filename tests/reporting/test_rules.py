@@ -10,8 +10,8 @@ import pytest
 
 from apik_reporting.annual_report import angka
 from apik_reporting.exports.views import column_letter, workbook
+from apik_reporting.kpis.rules import BY_CODE, INDICATORS, percent, target_problems
 from apik_reporting.read_model.projection import Fields
-from apik_reporting.rules import BY_CODE, INDICATORS, percent, target_problems
 
 
 def test_percent_against_target_as_in_the_seed():

@@ -16,8 +16,8 @@ from fpdf.enums import XPos, YPos
 
 from apik_reporting.breakdowns.rules import MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
-from apik_reporting.rules import BY_CODE, rounded
-from apik_reporting.schemas import KpiItem
+from apik_reporting.kpis.rules import BY_CODE, rounded
+from apik_reporting.kpis.schemas import KpiItem
 from apik_shared.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
 from apik_shared.indonesian import MONTHS as MONTHS_ID
 

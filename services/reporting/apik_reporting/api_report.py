@@ -8,12 +8,12 @@ from typing import Any
 
 from fastapi import Response
 
-from apik_reporting import service
 from apik_reporting.annual_report import AnnualData, annual_report
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, CurrentSettings, Scope, YearPath
-from apik_reporting.service_ikm import ikm_of_year
+from apik_reporting.kpis import service
+from apik_reporting.kpis.service import ikm_of_year
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from apik_reporting.api import router
 from apik_reporting.api_report import router as report_router
 from apik_reporting.breakdowns.router import router as breakdowns_router
 from apik_reporting.consumers import consumers
 from apik_reporting.jobs import fold_job
+from apik_reporting.kpis.router import router as kpis_router
 from apik_reporting.settings import Settings
 from apik_reporting.staff.router import router as staff_router
 from apik_shared.app import create_service_app
@@ -19,7 +19,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Reporting",
-        routers=[router, breakdowns_router, staff_router, report_router],
+        routers=[kpis_router, breakdowns_router, staff_router, report_router],
         consumers=consumers(settings),
         background=[fold_job(settings)],
     )

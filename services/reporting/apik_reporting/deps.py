@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query
 
-from apik_reporting.rules import FIRST_YEAR, LAST_YEAR
+from apik_reporting.kpis.rules import FIRST_YEAR, LAST_YEAR
 from apik_reporting.settings import Settings
 from apik_shared.app import app_settings
 from apik_shared.auth import Principal, Role, require_roles

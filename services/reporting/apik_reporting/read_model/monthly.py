@@ -27,8 +27,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.breakdowns.rules import UNSPECIFIED, Dimension
+from apik_reporting.kpis.rules import CONSULTATION_KIND, PUBLIC_REPORT_KINDS, rounded
 from apik_reporting.models import FactMonth
-from apik_reporting.rules import CONSULTATION_KIND, PUBLIC_REPORT_KINDS, rounded
 
 MONTHLY: sa.Table = FactMonth.__table__  # type: ignore[attr-defined]
 _m = MONTHLY.c

@@ -4,7 +4,7 @@ no database). The API and the exports show these definitions verbatim.
 
 from __future__ import annotations
 
-from apik_reporting.rules import INDICATORS
+from apik_reporting.kpis.rules import INDICATORS
 
 STAFF_COLUMNS = (
     "person",

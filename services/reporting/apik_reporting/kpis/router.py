@@ -6,11 +6,11 @@ from typing import Any
 
 from fastapi import Request
 
-from apik_reporting import service
 from apik_reporting.deps import AUTH, ReadOffice, Scope, TargetSetter, Year, YearPath, office_for
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
-from apik_reporting.rules import BY_CODE
-from apik_reporting.schemas import KpiReport, TargetsIn, TargetsPublic
+from apik_reporting.kpis import service
+from apik_reporting.kpis.rules import BY_CODE
+from apik_reporting.kpis.schemas import KpiReport, TargetsIn, TargetsPublic
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter
@@ -62,7 +62,7 @@ async def get_targets(
     response_model=KpiReport,
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
-async def kpis(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
+async def get_kpis(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
     """Each indicator's target, achievement and percentage; national callers who name no
     office get every office together (counts and their targets summed)."""
     items = await service.kpis(session=session, year=year, office=scope)

@@ -1,4 +1,4 @@
-"""What each indicator and breakdown means, written once (pure: no FastAPI, no database).
+"""What each indicator means, written once (pure: no FastAPI, no database).
 
 The API, the exports and the annual report show these definitions verbatim. A year is
 the office's calendar year (see `Settings.office_timezones`).
