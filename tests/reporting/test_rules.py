@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from apik_reporting.annual_report import angka
+from apik_reporting.annual_report.views import angka
 from apik_reporting.exports.views import column_letter, workbook
 from apik_reporting.kpis.rules import BY_CODE, INDICATORS, percent, target_problems
 from apik_reporting.read_model.projection import Fields

@@ -140,6 +140,8 @@ async def test_the_api_documents_its_routes_and_exports(reporting):
     assert kpis["operationId"] == "reporting_kpis_get_kpis"
     ids = [op["operationId"] for item in paths.values() for op in item.values()]
     assert len(ids) == len(set(ids))
+    features = ("kpis", "breakdowns", "staff", "annual_report")
+    assert all(any(i.startswith(f"reporting_{f}_") for f in features) for i in ids), ids
     assert "text/csv" in kpis["responses"]["200"]["content"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from apik_reporting.api_report import router as report_router
+from apik_reporting.annual_report.router import router as annual_report_router
 from apik_reporting.breakdowns.router import router as breakdowns_router
 from apik_reporting.consumers import consumers
 from apik_reporting.jobs import fold_job
@@ -19,7 +19,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Reporting",
-        routers=[kpis_router, breakdowns_router, staff_router, report_router],
+        routers=[kpis_router, breakdowns_router, staff_router, annual_report_router],
         consumers=consumers(settings),
         background=[fold_job(settings)],
     )
