@@ -1,4 +1,5 @@
-"""Builders for examination's tests: a handoff from intake, published on the real NATS."""
+"""What examination's tests share: a handoff from intake published on the real NATS,
+the case it opens, a roster entry, a closed case and its survey answers."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.payloads import ReportVerified
 from apik_shared.events.publish import bind_outbox
+from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.services import RunningService
+from apik_shared.testing.tokens import TestTokens
+
+API = "/api/v1/examination"
 
 
 def handoff(office: str = "BKL", track: str = "regular") -> CloudEvent:
@@ -96,3 +101,58 @@ def replica_database(service: RunningService, pool_size: int = 2) -> Database:
     database = Database(service.app.state.settings.database_url, pool_size=pool_size)
     bind_outbox(database.sessions, Outbox("examination"))
     return database
+
+
+async def new_case(
+    infra, service: RunningService, tokens: TestTokens, office: str = "BKL", **kw: str
+) -> dict:
+    """The case a new handoff opens (`kw`: the handoff's other fields, e.g. `track`)."""
+    event = handoff(office=office, **kw)
+    await publish(infra.nats_url, event)
+    headers = tokens.headers("examiner", office=office)
+    return await wait_for_case(service, headers, event.data["report_id"])
+
+
+async def put_examiner(
+    service: RunningService, headers: dict[str, str], office: str, examiner_id: str, **body
+) -> dict:
+    body = {"display_name": examiner_id.removeprefix("user:").title(), "capacity": 10, **body}
+    response = await service.client.put(
+        f"{API}/offices/{office}/examiners/{examiner_id}", json=body, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def answers(value: int = 4, **overrides: int) -> dict[str, int]:
+    """A survey's answers: every element `value`, but those named."""
+    return {e.value: value for e in ELEMENTS} | overrides
+
+
+async def closed_case(infra, service, tokens: TestTokens, office: str = "BKL") -> tuple[dict, str]:
+    """A case opened, assigned to budi and closed; returns it and its survey token."""
+    event = handoff(office=office)
+    await publish(infra.nats_url, event)
+    case = await wait_for_case(
+        service, tokens.headers("examiner", office=office), event.data["report_id"]
+    )
+    supervisor = tokens.headers("examination_supervisor", office=office)
+    await service.client.put(
+        f"{API}/offices/{office}/examiners/user:budi",
+        json={"display_name": "Budi", "capacity": 50},
+        headers=supervisor,
+    )
+    assigned = await service.client.post(
+        f"{API}/cases/{case['id']}/assignment",
+        json={"examiner_id": "user:budi"},
+        headers=supervisor,
+    )
+    assert assigned.status_code == 200, assigned.text
+    closed = await service.client.post(
+        f"{API}/cases/{case['id']}/closure",
+        json={"outcome": "withdrawn", "route": "reporter_request"},
+        headers=tokens.headers("examiner", office=office, username="budi"),
+    )
+    assert closed.status_code == 200, closed.text
+    [event_closed] = await service.outbox_events("case.closed", subject=case["id"])
+    return case, event_closed.data["survey_token"]

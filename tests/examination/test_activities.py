@@ -6,9 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import handoff, publish, wait_for_case
-
-API = "/api/v1/examination"
+from tests.examination.builders import API, new_case
 
 
 def today() -> str:
@@ -19,12 +17,6 @@ def days_from_today(n: int) -> str:
     return (
         datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date() + timedelta(days=n)
     ).isoformat()
-
-
-async def new_case(infra, service, tokens: TestTokens) -> dict:
-    event = handoff()
-    await publish(infra.nats_url, event)
-    return await wait_for_case(service, tokens.headers("examiner"), event.data["report_id"])
 
 
 async def test_a_clarification_letter_waits_for_the_agency(infra, examination, tokens):

@@ -6,25 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import handoff, publish, wait_for_case
-
-API = "/api/v1/examination"
-
-
-async def new_case(infra, service, tokens: TestTokens, office: str = "BKL") -> dict:
-    event = handoff(office=office)
-    await publish(infra.nats_url, event)
-    headers = tokens.headers("examiner", office=office)
-    return await wait_for_case(service, headers, event.data["report_id"])
-
-
-async def put_examiner(service, headers, office: str, examiner_id: str, **body) -> dict:
-    body = {"display_name": examiner_id.removeprefix("user:").title(), "capacity": 10, **body}
-    response = await service.client.put(
-        f"{API}/offices/{office}/examiners/{examiner_id}", json=body, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
+from tests.examination.builders import API, new_case, put_examiner
 
 
 async def test_a_supervisor_assigns_and_reassigns(infra, examination, tokens: TestTokens):

@@ -8,17 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import handoff, publish, wait_for_case
-from tests.examination.test_survey import answers, closed_case
-
-API = "/api/v1/examination"
-
-
-async def new_case(infra, service: RunningService, tokens: TestTokens) -> dict:
-    event = handoff()
-    await publish(infra.nats_url, event)
-    return await wait_for_case(service, tokens.headers("examiner"), event.data["report_id"])
+from tests.examination.builders import API, answers, closed_case, new_case
 
 
 async def snapshot(service: RunningService, case_id: str) -> tuple:

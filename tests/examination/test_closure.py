@@ -10,9 +10,8 @@ from sqlalchemy import text
 
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import backdate, handoff, publish, wait_for_case
+from tests.examination.builders import API, backdate, new_case
 
-API = "/api/v1/examination"
 FOUND = {
     "finding": "maladministration_found",
     "forms": ["undue_delay", "procedural_deviation"],
@@ -24,12 +23,6 @@ LOSS = {"kind": "prevented", "amount_idr": 25_000_000, "people_affected": 1, "de
 
 def jakarta_today():
     return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
-
-
-async def new_case(infra, service, tokens: TestTokens) -> dict:
-    event = handoff()
-    await publish(infra.nats_url, event)
-    return await wait_for_case(service, tokens.headers("examiner"), event.data["report_id"])
 
 
 async def test_conclusion_then_closure_publishes_case_closed(infra, examination, tokens):

@@ -12,8 +12,7 @@ from apik_examination.models import Case
 from apik_examination.sla.service import clock_of
 from apik_shared.events.payloads import ReportVerified
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import find_cases, handoff, publish, wait_for_case
-from tests.examination.test_assignment import put_examiner
+from tests.examination.builders import find_cases, handoff, publish, put_examiner, wait_for_case
 
 
 async def test_a_handoff_opens_a_case(infra, examination, tokens: TestTokens):

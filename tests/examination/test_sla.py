@@ -9,26 +9,14 @@ from datetime import datetime
 from apik_examination.app import create_app
 from apik_examination.jobs import scan_once
 from apik_shared.testing.services import RunningService, running
-from apik_shared.testing.tokens import TestTokens
 from tests.examination.builders import (
     backdate,
     find_cases,
-    handoff,
-    publish,
+    new_case,
     replica_database,
-    wait_for_case,
 )
 
 CASES = "/api/v1/examination/cases"
-
-
-async def new_case(infra, service: RunningService, tokens: TestTokens, **kw) -> dict:
-    event = handoff(**kw)
-    await publish(infra.nats_url, event)
-    office = kw.get("office", "BKL")
-    return await wait_for_case(
-        service, tokens.headers("examiner", office=office), event.data["report_id"]
-    )
 
 
 async def ids(service: RunningService, headers: dict[str, str], **params: str) -> set[str]:

@@ -6,42 +6,7 @@ from decimal import Decimal
 
 from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import handoff, publish, wait_for_case
-
-API = "/api/v1/examination"
-
-
-def answers(value: int = 4, **overrides: int) -> dict[str, int]:
-    return {e.value: value for e in ELEMENTS} | overrides
-
-
-async def closed_case(infra, service, tokens: TestTokens, office: str = "BKL") -> tuple[dict, str]:
-    """A case opened, assigned to budi and closed; returns it and its survey token."""
-    event = handoff(office=office)
-    await publish(infra.nats_url, event)
-    case = await wait_for_case(
-        service, tokens.headers("examiner", office=office), event.data["report_id"]
-    )
-    supervisor = tokens.headers("examination_supervisor", office=office)
-    await service.client.put(
-        f"{API}/offices/{office}/examiners/user:budi",
-        json={"display_name": "Budi", "capacity": 50},
-        headers=supervisor,
-    )
-    assigned = await service.client.post(
-        f"{API}/cases/{case['id']}/assignment",
-        json={"examiner_id": "user:budi"},
-        headers=supervisor,
-    )
-    assert assigned.status_code == 200, assigned.text
-    closed = await service.client.post(
-        f"{API}/cases/{case['id']}/closure",
-        json={"outcome": "withdrawn", "route": "reporter_request"},
-        headers=tokens.headers("examiner", office=office, username="budi"),
-    )
-    assert closed.status_code == 200, closed.text
-    [event_closed] = await service.outbox_events("case.closed", subject=case["id"])
-    return case, event_closed.data["survey_token"]
+from tests.examination.builders import API, answers, closed_case
 
 
 async def test_the_reporter_answers_once_without_logging_in(infra, examination, tokens):

@@ -8,9 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from tests.examination.test_survey import answers, closed_case
-
-API = "/api/v1/examination"
+from tests.examination.builders import API, answers, closed_case
 
 
 async def test_only_whole_numbers_from_one_to_four_are_answers(infra, examination, tokens):

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from apik_examination.sla.rules import SlaState
+from apik_shared.inputs import FreeText, Input, Line, PersonName, RecordDate
 
 
-class AssignmentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    examiner_id: str = Field(min_length=1, max_length=128)  # the examiner's user subject
-    note: str = Field(default="", max_length=2000)
+class AssignmentIn(Input):
+    examiner_id: Line = Field(min_length=1, max_length=128)  # the examiner's user subject
+    note: FreeText = Field(default="", max_length=2000)
 
 
-class ExaminerPut(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    display_name: str = Field(min_length=1, max_length=200)
-    team: str = Field(default="", max_length=64)
+class ExaminerPut(Input):
+    display_name: PersonName
+    team: Line = Field(default="", max_length=64)
     capacity: int = Field(ge=0, le=1000)  # open cases at most, for round-robin
     in_rotation: bool = True
-    absent_from: date | None = None
-    absent_until: date | None = None
+    absent_from: RecordDate | None = None
+    absent_until: RecordDate | None = None
 
     @field_validator("absent_until")
     @classmethod
@@ -48,12 +45,10 @@ class ExaminerWorkload(BaseModel):
     by_sla_state: dict[SlaState, int]
 
 
-class RotationPut(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RotationPut(Input):
     enabled: bool
     # The team whose examiners take turns; null: every examiner of the office.
-    team: str | None = Field(default=None, min_length=1, max_length=64)
+    team: Line | None = Field(default=None, min_length=1, max_length=64)
 
 
 class RotationPublic(BaseModel):

@@ -6,11 +6,12 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from apik_examination.cases.rules import Classification
 from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic
 from apik_examination.sla.rules import SlaState, SlaUnit
+from apik_shared.inputs import FreeText, Input
 
 
 class CasePublic(BaseModel):
@@ -59,14 +60,10 @@ class CaseDetail(CasePublic):
     closure: ClosurePublic | None = None
 
 
-class ClassificationIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClassificationIn(Input):
     classification: Classification
 
 
-class StatusChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class StatusChange(Input):
     status: Literal["open", "waiting_reporter", "waiting_agency"]
-    note: str = Field(default="", max_length=2000)
+    note: FreeText = Field(default="", max_length=2000)

@@ -10,7 +10,7 @@ from fastapi import Response
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
 from apik_examination.cases.service import CaseState
 from apik_examination.closure.rules import Outcome, Route
-from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic, PublicLossIn
+from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic, PublicLoss
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, state_at
 from apik_shared.etag import set_etag
@@ -59,7 +59,7 @@ def detail(state: CaseState) -> CaseDetail:
 def _closure(closure: Closure) -> ClosurePublic:
     loss = None
     if closure.public_loss_kind is not None:
-        loss = PublicLossIn(
+        loss = PublicLoss(
             kind=closure.public_loss_kind,
             amount_idr=closure.public_loss_idr or 0,
             people_affected=closure.public_loss_people or 0,

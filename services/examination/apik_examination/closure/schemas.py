@@ -5,24 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from apik_examination.closure.rules import Finding, Maladministration, Outcome, Route
+from apik_shared.inputs import FreeText, Input, RecordDate
 from apik_shared.instants import Instant
 
 
-class ConclusionCreate(BaseModel):
+class ConclusionCreate(Input):
     """The final report (LHP)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     finding: Finding
     forms: list[Maladministration] = Field(default_factory=list, max_length=10)
-    summary: str = Field(min_length=1, max_length=20000)
-    corrective_actions: list[Annotated[str, Field(min_length=1, max_length=2000)]] = Field(
+    summary: FreeText = Field(min_length=1, max_length=20000)
+    corrective_actions: list[Annotated[FreeText, Field(min_length=1, max_length=2000)]] = Field(
         default_factory=list, max_length=50
     )
-    recommendation: str | None = Field(default=None, min_length=1, max_length=20000)
+    recommendation: FreeText | None = Field(default=None, min_length=1, max_length=20000)
 
 
 class CorrectiveAction(BaseModel):
@@ -44,39 +43,40 @@ class ConclusionPublic(BaseModel):
     monitoring: bool = False
 
 
-class CorrectiveActionDone(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    done_on: date
-    note: str = Field(default="", max_length=2000)
+class CorrectiveActionDone(Input):
+    done_on: RecordDate
+    note: FreeText = Field(default="", max_length=2000)
 
 
-class PublicLossIn(BaseModel):
+class PublicLossIn(Input):
     """Public loss (kerugian publik) the case prevented or recovered."""
-
-    model_config = ConfigDict(extra="forbid")
 
     kind: Literal["prevented", "recovered"]
     amount_idr: int = Field(ge=0, le=10**15)
     people_affected: int = Field(default=0, ge=0, le=10**9)
-    description: str = Field(min_length=1, max_length=5000)
+    description: FreeText = Field(min_length=1, max_length=5000)
 
 
-class ClosureCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClosureCreate(Input):
     outcome: Outcome
     route: Route
     # For migrating history: not in the future, not before the case opened.
     closed_at: Instant | None = None
-    note: str = Field(default="", max_length=5000)
+    note: FreeText = Field(default="", max_length=5000)
     public_loss: PublicLossIn | None = None
+
+
+class PublicLoss(BaseModel):
+    kind: Literal["prevented", "recovered"]
+    amount_idr: int
+    people_affected: int
+    description: str
 
 
 class ClosurePublic(BaseModel):
     outcome: Outcome
     route: Route
     note: str
-    public_loss: PublicLossIn | None
+    public_loss: PublicLoss | None
     closed_by: str
     closed_at: datetime

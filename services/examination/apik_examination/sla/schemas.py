@@ -6,10 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from apik_examination.cases.rules import Classification, Track
 from apik_examination.sla.rules import SlaUnit
+from apik_shared.inputs import FreeText, Input
 from apik_shared.instants import Instant
 
 PauseStatus = Literal["waiting_reporter", "waiting_agency"]
@@ -19,10 +20,8 @@ def _both_waits() -> list[PauseStatus]:
     return ["waiting_reporter", "waiting_agency"]
 
 
-class SlaPolicyCreate(BaseModel):
+class SlaPolicyCreate(Input):
     """A new version of the policy for (track, classification); null is the fallback."""
-
-    model_config = ConfigDict(extra="forbid")
 
     track: Track
     classification: Classification | None = None
@@ -32,7 +31,7 @@ class SlaPolicyCreate(BaseModel):
     pause_statuses: list[PauseStatus] = Field(default_factory=_both_waits, max_length=2)
     # Cases opened from this instant on follow the new version (default: now).
     effective_from: Instant | None = None
-    note: str = Field(default="", max_length=2000)
+    note: FreeText = Field(default="", max_length=2000)
 
 
 class SlaPolicyPublic(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, Field, StrictInt
 
 from apik_shared.ikm import Element
+from apik_shared.inputs import FreeText, Input
 
 
 class SurveyQuestion(BaseModel):
@@ -23,13 +24,11 @@ class SurveyForm(BaseModel):
     expires_at: datetime
 
 
-class SurveyAnswer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SurveyAnswer(Input):
     # Element name to 1-4; every element is checked and named when wrong. Strict: JSON
     # `true` or "3" is no answer on the scale (lax parsing would take true for 1).
     answers: dict[str, StrictInt] = Field(max_length=9)
-    comment: str | None = Field(default=None, max_length=2000)
+    comment: FreeText | None = Field(default=None, max_length=2000)
 
 
 class SurveyReceipt(BaseModel):
