@@ -7,32 +7,14 @@ from collections.abc import AsyncIterator
 import pytest
 
 from apik_intake.app import create_app
-from apik_intake.settings import Settings
 from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import (
-    RunningService,
-    running,
-    service_settings,
-    test_keyring,
-)
+from apik_shared.testing.services import RunningService, running
 from apik_shared.testing.tokens import TestTokens
+from tests.intake.builders import intake_settings, report_body
 
-
-async def intake_settings(
-    infra: TestInfra, tmp_path_factory: pytest.TempPathFactory, **overrides: object
-) -> Settings:
-    """The test intake's settings, with `overrides` on top."""
-    return await service_settings(
-        Settings,
-        infra,
-        "apik_intake",
-        pii_keys=test_keyring(),
-        attachments_dir=str(tmp_path_factory.mktemp("attachments")),
-        attachment_max_bytes=64 * 1024,
-        # The deadline job runs once at start; tests run it themselves.
-        deadline_scan_seconds=3600,
-        **overrides,
-    )
+# `report_body` is imported from here by e2e and reliability tests (not intake's files):
+# kept importable until they take it from `tests.intake.builders`.
+__all__ = ["intake", "officer", "report_body"]
 
 
 @pytest.fixture(scope="module")
@@ -47,24 +29,3 @@ async def intake(
 @pytest.fixture
 def officer(tokens: TestTokens) -> dict[str, str]:
     return tokens.headers("intake_officer", office="BKL", username="petugas")
-
-
-def report_body(**overrides: object) -> dict[str, object]:
-    body: dict[str, object] = {
-        "kind": "LM",
-        "channel": "walk_in",
-        "reporter": {
-            "name": "Budi Santoso",
-            "nik": "1771010101900001",
-            "phone": "0812-3456-7890",
-            "email": "budi@example.id",
-            "confidential": False,
-        },
-        "reported_agency": {"name": "Dinas Pendidikan Kota Bengkulu"},
-        "substance": "education",
-        "summary": "Ijazah tidak diserahkan",
-        "chronology": "Sejak Juli 2026 sekolah menahan ijazah anak pelapor.",
-        "event_date": "2026-07-15",
-    }
-    body.update(overrides)
-    return body

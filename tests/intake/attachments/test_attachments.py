@@ -9,9 +9,19 @@ import zipfile
 
 import pytest
 
-from apik_intake.attachments.rules import DOCX, EXECUTABLE, JPEG, PDF, PNG, UNKNOWN, XLSX, ZIP, sniff
+from apik_intake.attachments.rules import (
+    DOCX,
+    EXECUTABLE,
+    JPEG,
+    PDF,
+    PNG,
+    UNKNOWN,
+    XLSX,
+    ZIP,
+    sniff,
+)
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

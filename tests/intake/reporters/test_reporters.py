@@ -6,7 +6,7 @@ import uuid
 
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 REPORTS = "/api/v1/intake/reports"

@@ -17,7 +17,7 @@ from apik_intake.settings import Settings
 from apik_intake.steps.rules import checklist_gaps, completion_deadline
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"
 WIB, WITA, WIT = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from apik_shared.calendar import OfficeCalendar
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"
 PROBLEM = "application/problem+json"

@@ -25,7 +25,7 @@ from apik_shared.problems import InvalidInput
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.services import RunningService, running
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import intake_settings, report_body
+from tests.intake.builders import intake_settings, report_body
 
 V1 = "/api/v1/intake"
 REPORTS = f"{V1}/reports"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 REPORTS = "/api/v1/intake/reports"

@@ -11,7 +11,7 @@ from apik_intake.records.rules import is_overdue
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 V1 = "/api/v1/intake"

@@ -14,7 +14,7 @@ from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.payloads.examination import CaseClosed, CaseDurations
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 PUBLIC = "/api/v1/intake/public/reports"
@@ -142,6 +142,8 @@ async def test_a_retry_with_the_same_key_gets_the_same_report_and_a_new_pin(inta
     a, b = first.json(), second.json()
     assert a["registration_number"] == b["registration_number"]
     assert second.headers["idempotent-replayed"] == "true"
+    assert first.headers["location"] == f"{PUBLIC}/{a['registration_number']}"
+    assert second.headers["location"] == first.headers["location"]
     assert (await track(intake, b["registration_number"], b["tracking_pin"])).status_code == 200
     # The first PIN was never stored, so the replay cannot repeat it: it replaces it.
     assert a["tracking_pin"] != b["tracking_pin"]
@@ -178,6 +180,30 @@ async def test_bad_public_input_names_the_field_and_stores_nothing(intake):
         assert response.status_code == 422, (change, response.text)
         assert response.headers["content-type"] == PROBLEM
         assert pointer in {e["pointer"] for e in response.json()["errors"]}, change
+    assert await intake.scalar("SELECT count(*) FROM report") == before
+
+
+async def test_nul_in_the_citizen_s_identity_or_text_is_refused_naming_it(intake):
+    before = await intake.scalar("SELECT count(*) FROM report")
+    for path in (
+        ("reporter", "name"),
+        ("reporter", "nik"),
+        ("reporter", "phone"),
+        ("reporter", "email"),
+        ("reporter", "address"),
+        ("reported_agency", "name"),
+        ("summary",),
+        ("chronology",),
+    ):
+        body = public_body(reporter={**report_body()["reporter"], "address": "Jl. Mawar 1"})
+        node = body
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = node[path[-1]][:2] + "\x00" + node[path[-1]][2:]
+        response = await intake.client.post(PUBLIC, json=body)
+        assert response.status_code == 422, (path, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        assert [e["pointer"] for e in response.json()["errors"]] == ["#/body/" + "/".join(path)]
     assert await intake.scalar("SELECT count(*) FROM report") == before
 
 

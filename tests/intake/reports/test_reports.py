@@ -6,7 +6,7 @@ import uuid
 
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 
@@ -287,3 +287,80 @@ async def test_the_plenary_records_participants_and_the_examination_unit(intake,
     assert body["timeline"][-1]["details"]["participants"][0] == "Kepala Perwakilan"
     [handoff] = await intake.outbox_events("report.verified", subject=report["id"])
     assert handoff.data["examination_unit"] == "Keasistenan Pemeriksaan 2"
+
+
+async def test_a_replay_carries_the_first_answer_s_location_and_etag(intake, officer):
+    # A client whose first answer was lost must be able to follow the link and write
+    # with If-Match as if it had seen that answer.
+    headers = {**officer, "Idempotency-Key": uuid.uuid4().hex}
+    body = report_body(summary="Jawaban pertama hilang")
+    first = await intake.client.post("/api/v1/intake/reports", json=body, headers=headers)
+    second = await intake.client.post("/api/v1/intake/reports", json=body, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert second.headers.get("idempotent-replayed") == "true"
+    assert first.headers["location"].endswith(f"/api/v1/intake/reports/{first.json()['id']}")
+    assert second.headers["location"] == first.headers["location"]
+    assert first.headers["etag"] == '"1"'
+    assert second.headers["etag"] == first.headers["etag"]
+
+
+# Every identity and text field of a staff registration, with where it sits in the body.
+TEXT_FIELDS = (
+    ("reporter", "name"),
+    ("reporter", "nik"),
+    ("reporter", "place_of_birth"),
+    ("reporter", "address"),
+    ("reporter", "occupation"),
+    ("reporter", "phone"),
+    ("reporter", "email"),
+    ("reporter", "representative", "name"),
+    ("reporter", "representative", "nik"),
+    ("reporter", "representative", "phone"),
+    ("reporter", "representative", "email"),
+    ("reporter", "representative", "address"),
+    ("reporter", "representative", "relationship"),
+    ("reporter", "representative", "power_of_attorney_number"),
+    ("reported_agency", "name"),
+    ("substance",),
+    ("summary",),
+    ("chronology",),
+)
+
+
+def with_nul(body: dict, path: tuple[str, ...]) -> dict:
+    """`body` with a NUL inside the text at `path` (a representative added when needed)."""
+    body = {**body, "reporter": {**body["reporter"]}, "reported_agency": {"name": "Dinas"}}
+    body["reporter"]["representative"] = {"name": "Ani", "nik": "1771014101900002"}
+    node = body
+    for key in path[:-1]:
+        node = node[key]
+    value = node.get(path[-1]) or "teks"
+    node[path[-1]] = value[:2] + "\x00" + value[2:]
+    return body
+
+
+async def test_nul_in_any_identity_or_text_field_is_refused_naming_it(intake, officer):
+    # PostgreSQL text cannot hold NUL, and it was stored in names and addresses before
+    # every body shared one strict base (apik_shared.inputs.Input).
+    before = await intake.scalar("SELECT count(*) FROM report")
+    readers_before = await intake.scalar("SELECT count(*) FROM reporter")
+    for path in TEXT_FIELDS:
+        body = with_nul(report_body(), path)
+        response = await intake.client.post("/api/v1/intake/reports", json=body, headers=officer)
+        assert response.status_code == 422, (path, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        pointers = [e["pointer"] for e in response.json()["errors"]]
+        assert pointers == ["#/body/" + "/".join(path)], (path, pointers)
+    assert await intake.scalar("SELECT count(*) FROM report") == before
+    assert await intake.scalar("SELECT count(*) FROM reporter") == readers_before
+
+
+async def test_operation_ids_are_generated_unique_and_name_their_feature(intake):
+    # The web app's typed client is generated from them: <service>_<feature>_<function>.
+    document = (await intake.client.get("/api/v1/intake/openapi.json")).json()
+    ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    features = {"reports", "steps", "assignment", "routing", "reporters", "duplicates"}
+    features |= {"attachments", "public", "records", "reference"}
+    assert {i.split("_")[1] for i in ids} == features, ids
+    assert "intake_reports_register_report" in ids

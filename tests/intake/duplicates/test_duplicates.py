@@ -7,7 +7,7 @@ import uuid
 from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"
 PDF = b"%PDF-1.7\n%%EOF\n"
@@ -257,42 +257,3 @@ async def test_duplicates_and_copies_are_linked_and_bad_links_refused(intake, of
         assert response.json()["errors"][0]["pointer"] == pointer
     unchanged = (await intake.client.get(f"{REPORTS}/{third['id']}", headers=officer)).json()
     assert unchanged["linked_report_id"] is None and unchanged["version"] == 1
-
-
-async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, tokens):
-    here = tokens.headers("intake_officer", office="RTA" + uuid.uuid4().hex[:3].upper())
-    target = "RTB" + uuid.uuid4().hex[:3].upper()
-    there = tokens.headers("intake_officer", office=target)
-    report = await register(intake, here, reporter=SITI)
-    url = f"{REPORTS}/{report['id']}/route"
-    same = await intake.client.post(
-        url, json={"office": report["office"], "reason": "x"}, headers=here
-    )
-    assert same.status_code == 422 and same.json()["errors"][0]["pointer"] == "#/body/office"
-    bad = await intake.client.post(url, json={"office": "no such!", "reason": "x"}, headers=here)
-    assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/body/office"
-    routed = await intake.client.post(
-        url, json={"office": target, "reason": "Terlapor di wilayah lain"}, headers=here
-    )
-    assert routed.status_code == 200, routed.text
-    assert routed.json()["office"] == target and routed.json()["status"] == "registered"
-    assert (await intake.client.get(f"{REPORTS}/{report['id']}", headers=here)).status_code == 404
-    mine = await intake.client.get(f"{REPORTS}/{report['id']}", headers=there)
-    assert mine.status_code == 200
-    assert mine.json()["timeline"][-1]["details"]["to_office"] == target
-    [event] = await intake.outbox_events("report.routed", subject=report["id"])
-    assert event.data["office"] == target and event.data["from_office"] == report["office"]
-    # The reporter went along: the receiving office recognises them next time.
-    again = await register(intake, there, reporter=SITI)
-    assert again["reporter"]["person_id"] == report["reporter"]["person_id"]
-    accepted = await register(intake, there)
-    for path, body in (
-        ("formal-verification", {"complete": True}),
-        ("material-verification", {"within_authority": True}),
-        ("plenary-decision", {"decision": "accept"}),
-    ):
-        await intake.client.post(f"{REPORTS}/{accepted['id']}/{path}", json=body, headers=there)
-    late = await intake.client.post(
-        f"{REPORTS}/{accepted['id']}/route", json={"office": "RTX", "reason": "x"}, headers=there
-    )
-    assert late.status_code == 409

@@ -12,11 +12,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from apik_intake.attachments.service.sealing import MAGIC, SealedStore, UnreadableAttachment, storage_key, unseal
+from apik_intake.attachments.service.sealing import (
+    MAGIC,
+    SealedStore,
+    UnreadableAttachment,
+    storage_key,
+    unseal,
+)
 from apik_intake.attachments.service.storage import LocalDirectoryStore
 from apik_shared.crypto import FieldCipher
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 # A KTP scan stand-in: a PNG with a recognisable NIK inside.
 KTP = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"NIK 1771010101900001 BUDI SANTOSO" * 20

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"
 PROBLEM = "application/problem+json"

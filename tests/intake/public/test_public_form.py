@@ -8,7 +8,7 @@ import uuid
 from pathlib import Path
 
 from apik_shared.testing.services import RunningService
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 PUBLIC = "/api/v1/intake/public/reports"

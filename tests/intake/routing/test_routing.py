@@ -1,0 +1,48 @@
+"""Routing a report to another office: its reporter goes along, its status stays."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.intake.builders import REPORTS, register
+
+REPORTER = {"name": "Siti Aminah", "nik": "1771015203850002", "phone": "0812 7000 1001"}
+
+
+async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, tokens):
+    here = tokens.headers("intake_officer", office="RTA" + uuid.uuid4().hex[:3].upper())
+    target = "RTB" + uuid.uuid4().hex[:3].upper()
+    there = tokens.headers("intake_officer", office=target)
+    report = await register(intake, here, reporter=REPORTER)
+    url = f"{REPORTS}/{report['id']}/route"
+    same = await intake.client.post(
+        url, json={"office": report["office"], "reason": "x"}, headers=here
+    )
+    assert same.status_code == 422 and same.json()["errors"][0]["pointer"] == "#/body/office"
+    bad = await intake.client.post(url, json={"office": "no such!", "reason": "x"}, headers=here)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/body/office"
+    routed = await intake.client.post(
+        url, json={"office": target, "reason": "Terlapor di wilayah lain"}, headers=here
+    )
+    assert routed.status_code == 200, routed.text
+    assert routed.json()["office"] == target and routed.json()["status"] == "registered"
+    assert (await intake.client.get(f"{REPORTS}/{report['id']}", headers=here)).status_code == 404
+    mine = await intake.client.get(f"{REPORTS}/{report['id']}", headers=there)
+    assert mine.status_code == 200
+    assert mine.json()["timeline"][-1]["details"]["to_office"] == target
+    [event] = await intake.outbox_events("report.routed", subject=report["id"])
+    assert event.data["office"] == target and event.data["from_office"] == report["office"]
+    # The reporter went along: the receiving office recognises them next time.
+    again = await register(intake, there, reporter=REPORTER)
+    assert again["reporter"]["person_id"] == report["reporter"]["person_id"]
+    accepted = await register(intake, there)
+    for path, body in (
+        ("formal-verification", {"complete": True}),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ):
+        await intake.client.post(f"{REPORTS}/{accepted['id']}/{path}", json=body, headers=there)
+    late = await intake.client.post(
+        f"{REPORTS}/{accepted['id']}/route", json={"office": "RTX", "reason": "x"}, headers=there
+    )
+    assert late.status_code == 409
