@@ -1,7 +1,7 @@
 """The annual performance report (PDF, Bahasa Indonesia), like an office's press release.
 
 Built from the same numbers the API returns (targets, achievements, breakdowns) and the
-Indonesian definitions kept beside the English ones in `rules.py`. fpdf2's built-in
+Indonesian definitions kept beside the English ones in `kpis/rules.py`. fpdf2's built-in
 Helvetica covers Latin-1, which holds Indonesian; anything outside it prints as `?`.
 """
 

@@ -83,7 +83,7 @@ async def achievements(
     *, session: AsyncSession, year: int, office: str | None
 ) -> dict[str, float | None]:
     """Each indicator's value for the year (see `rules.INDICATORS`), summed from the
-    monthly counts (`monthly.py`): a year of every office together costs a few thousand
+    monthly counts (`read_model/monthly.py`): a year of every office together costs a few thousand
     rows, however many reports the read model holds."""
     totals = await monthly.year_totals(session=session, year=year, office=office)
     return {

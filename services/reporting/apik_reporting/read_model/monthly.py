@@ -4,7 +4,7 @@ The triggers of migration 0003 keep, per office and month, how many facts have e
 combination of raw values (kind, channel, outcome…) and the sums the averages need. A
 year of every office together is then a few thousand rows to add up instead of
 hundreds of thousands of facts to count. What counts as what is decided here, from
-`rules.py` (the definitions of `rules.INDICATORS` and `rules.BREAKDOWNS`): the table
+the features' rules (`kpis/rules.INDICATORS`, `breakdowns/rules.BREAKDOWNS`): the table
 only counts.
 
 Families and their raw values (`k1`, `k2`; '' when the fact has none), by the date that
@@ -96,7 +96,7 @@ class Totals:
         )
 
     def achievements(self) -> dict[str, float | None]:
-        """The indicators of `rules.INDICATORS` but the IKM (`service_ikm.py`)."""
+        """The indicators of `rules.INDICATORS` but the IKM (`kpis/service.py`)."""
 
         def average(total: int, count: int, per: int = 1) -> float | None:
             return rounded(Decimal(total) / count / per) if count else None
@@ -200,7 +200,7 @@ _MONTH_MEASURES = {
 async def by_month(
     *, session: AsyncSession, year: int, office: str | None
 ) -> dict[int, dict[str, int]]:
-    """Per month number, the counts of `rules.MONTH_COLUMNS`."""
+    """Per month number, the counts of `breakdowns/rules.MONTH_COLUMNS`."""
     rows = await session.execute(
         sa.select(_m.month, *_labelled(_MONTH_MEASURES))
         .where(*_year(year), *_office(office))

@@ -65,7 +65,7 @@ async def staff_activity(
     """One row per person with any activity in the year, keyed by the gateway's subject.
 
     A row that names a username only counts for the subject that username is seen with
-    in any of the year's rows (see `rules.STAFF_DEFINITION`).
+    in any of the year's rows (see `staff/rules.STAFF_DEFINITION`).
     """
     found: list[tuple[str, str | None, str | None, tuple[int, ...]]] = []
     for column, source in _SOURCES.items():
