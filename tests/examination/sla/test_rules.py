@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_classify, can_move
+from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.sla.rules import (
     PolicyTerms,
     PolicyVersion,
@@ -223,19 +223,6 @@ class TestSelectPolicy:
             now=at(4, 20),
         )
         assert before.state is SlaState.on_track and after.state is SlaState.breached
-
-
-class TestCaseStatus:
-    def test_waiting_and_back(self):
-        assert can_move(CaseStatus.open, CaseStatus.waiting_agency)
-        assert can_move(CaseStatus.waiting_agency, CaseStatus.open)
-        assert not can_move(CaseStatus.open, CaseStatus.open)
-        assert not can_move(CaseStatus.closed, CaseStatus.open)
-        assert not can_move(CaseStatus.open, CaseStatus.closed)  # closure has its own step
-
-    def test_no_classification_after_the_conclusion(self):
-        assert can_classify(CaseStatus.waiting_reporter)
-        assert not can_classify(CaseStatus.concluded)
 
 
 def test_a_calendar_closure_moves_the_due_date():

@@ -1,12 +1,9 @@
-"""Examination's pure rules: activity dates, what a final report needs, outcomes."""
+"""What a final report needs, and which outcomes need which finding (pure)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from apik_examination.activities.rules import ActivityKind, activity_problems
 from apik_examination.closure.rules import (
     Finding,
     Maladministration,
@@ -15,42 +12,9 @@ from apik_examination.closure.rules import (
     outcome_problem,
 )
 
-OPENED = date(2026, 3, 11)
-
 
 def fields(problems: list[tuple[str, str]]) -> list[str]:
     return [field for field, _ in problems]
-
-
-class TestActivities:
-    def test_a_letter_with_a_deadline_after_it_is_fine(self):
-        assert not activity_problems(
-            kind=ActivityKind.written_clarification,
-            held_on=date(2026, 3, 12),
-            response_due=date(2026, 3, 26),
-            await_response=True,
-            opened_on=OPENED,
-        )
-
-    def test_dates_before_the_case_opened(self):
-        problems = activity_problems(
-            kind=ActivityKind.written_clarification,
-            held_on=date(2026, 3, 10),
-            response_due=date(2026, 3, 10),
-            await_response=False,
-            opened_on=OPENED,
-        )
-        assert fields(problems) == ["held_on", "response_due"]
-
-    def test_only_letters_have_deadlines_and_await_answers(self):
-        problems = activity_problems(
-            kind=ActivityKind.mediation,
-            held_on=OPENED,
-            response_due=date(2026, 3, 20),
-            await_response=True,
-            opened_on=OPENED,
-        )
-        assert fields(problems) == ["response_due", "await_response"]
 
 
 class TestConclusion:
