@@ -7,7 +7,7 @@ import uuid
 
 import httpx
 
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 
 async def login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:

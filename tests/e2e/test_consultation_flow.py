@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from apik_shared.testing.pdf import check_structure, text_of
-from tests.consultation.conftest import png_base64, visit_body
+from tests.consultation.builders import png_base64, visit_body
 from tests.e2e.conftest import ADMIN_PASSWORD, create_user, login
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,7 @@ from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
 from apik_shared.testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import login, staff_office
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 pytestmark = pytest.mark.e2e
 PROBLEM = "application/problem+json"

@@ -30,7 +30,7 @@ from apik_shared.testing.polling import eventually
 from apik_shared.testing.stack import ADMIN_PASSWORD
 from tests.consultation.conftest import visit_body
 from tests.e2e.office import Office, create_user, login, staff_office
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 pytestmark = pytest.mark.e2e
 REPORTS = "/api/v1/intake/reports"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.e2e.office import Office
-from tests.intake.conftest import report_body
+from tests.intake.builders import report_body
 
 pytestmark = pytest.mark.e2e
 PROBLEM = "application/problem+json"

@@ -2,7 +2,7 @@
 
 The text door of the duplicate search used a trigram index (`%`); on a million reports
 it takes seconds, because texts this long share most trigrams with every other text.
-It now looks up the text's MinHash bands (`rules_duplicates.text_bands`), computed here
+It now looks up the text's MinHash bands (`duplicates.rules.text_bands`), computed here
 for the reports registered before; the trigram index goes (nothing else reads it). The
 person door takes a person's newest reports first, straight from an index.
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from apik_intake.rules_duplicates import text_bands
+from apik_intake.duplicates.rules import text_bands
 
 revision = "0015"
 down_revision = "0014"
