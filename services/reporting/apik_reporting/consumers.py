@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.read_model.projection import project, project_all
+from apik_reporting.read_model.service.projection import project, project_all
 from apik_reporting.settings import Settings
 from apik_shared.events.consumer import ConsumerSpec
 from apik_shared.events.envelope import SUBJECT_ROOT, CloudEvent

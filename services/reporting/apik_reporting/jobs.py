@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from fastapi import FastAPI
 
-from apik_reporting.read_model import monthly
+from apik_reporting.read_model.service import monthly
 from apik_reporting.settings import Settings
 from apik_shared.app import Background
 from apik_shared.db import Database

@@ -1,7 +1,7 @@
 """Reporting's tables: the read model (facts, one row per aggregate) and the targets.
 
 Facts are upserted from events keyed by the aggregate's id, so a replay or events out of
-order converge on the same row (see `read_model/projection.py`). Each `*_on` column is the
+order converge on the same row (see `read_model/service/projection.py`). Each `*_on` column is the
 office's calendar date of the matching instant: it decides the year and the month.
 Targets are what heads enter; the rebuild never touches them.
 """
@@ -128,7 +128,7 @@ class SurveyFact(SQLModel, table=True):
 class FactMonth(SQLModel, table=True):
     """How many facts of an office and month have one combination of raw values, with the
     sums the averages need: kept by triggers on the fact tables (migration 0003), read
-    by `read_model/monthly.py`. Each database session adds to rows of its own (`shard`)."""
+    by `read_model/service/monthly.py`. Each database session adds to rows of its own (`shard`)."""
 
     __tablename__ = "fact_month"
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import text
 
 from apik_reporting.consumers import read_model_spec
-from apik_reporting.read_model.projection import project
+from apik_reporting.read_model.service.projection import project
 from apik_shared.events.envelope import CloudEvent
 from apik_shared.testing.services import RunningService
 from tests.reporting.builders import at, closed, event, office, served, year_of_activity

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import text
 
-from apik_reporting.read_model import monthly
-from apik_reporting.read_model.projection import project
+from apik_reporting.read_model.service import monthly
+from apik_reporting.read_model.service.projection import project
 from apik_shared.testing.services import RunningService
 from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import (

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.jobs import fold_horizon, fold_once
-from apik_reporting.read_model import monthly
+from apik_reporting.read_model.service import monthly
 from tests.reporting.builders import applied, at, closed, office, publish, year_of_activity
 
 YEAR = 2025

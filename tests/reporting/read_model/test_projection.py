@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apik_reporting.read_model.projection import Fields
+from apik_reporting.read_model.service.projection import Fields
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import sys
 
 from sqlalchemy import text
 
-from apik_reporting.read_model.rebuild import rebuild
+from apik_reporting.read_model.service.rebuild import rebuild
 from apik_shared.testing.tokens import TestTokens
 from tests.reporting.builders import applied, kpis, office, publish, year_of_activity
 
@@ -76,7 +76,7 @@ async def test_the_rebuild_command_runs(infra, reporting, tokens: TestTokens):
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "apik_reporting.read_model.rebuild",
+        "apik_reporting.read_model.service.rebuild",
         "--every",
         "50",
         env=env,

@@ -1,5 +1,5 @@
 """Breakdowns of a year's figures by one dimension (definitions in `rules.BREAKDOWNS`),
-summed from the read model's monthly counts (`read_model/monthly.py`)."""
+summed from the read model's monthly counts (`read_model/service/monthly.py`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.breakdowns.rules import MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
-from apik_reporting.read_model import monthly
+from apik_reporting.read_model.service import monthly
 
 
 async def breakdown(

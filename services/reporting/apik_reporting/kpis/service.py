@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_reporting.kpis.rules import INDICATORS, percent, rounded, target_problems, year_bounds
 from apik_reporting.kpis.schemas import KpiItem
 from apik_reporting.models import SURVEYS, Target
-from apik_reporting.read_model import monthly
+from apik_reporting.read_model.service import monthly
 from apik_shared.ikm import ELEMENTS, Ikm, ikm_of_totals
 from apik_shared.problems import InvalidInput
 
@@ -83,8 +83,8 @@ async def achievements(
     *, session: AsyncSession, year: int, office: str | None
 ) -> dict[str, float | None]:
     """Each indicator's value for the year (see `rules.INDICATORS`), summed from the
-    monthly counts (`read_model/monthly.py`): a year of every office together costs a few thousand
-    rows, however many reports the read model holds."""
+    monthly counts (`read_model/service/monthly.py`): a year of every office together
+    costs a few thousand rows, however many reports the read model holds."""
     totals = await monthly.year_totals(session=session, year=year, office=office)
     return {
         **totals.achievements(),

@@ -1,5 +1,4 @@
-"""The read model: events into facts (`projection`, `writes`), the monthly counts the
-indicators add up (`monthly`), and the rebuild that replays the stream into them.
-
-Its consumer is wired in `apik_reporting.consumers`.
+"""The read model: events into facts, the monthly counts the indicators add up, and the
+rebuild that replays the stream into them (all in `service/`, a use-case file grown
+into a package). Its consumer is wired in `apik_reporting.consumers`.
 """

@@ -14,7 +14,7 @@ from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import INDICATORS, rounded, year_bounds
 from apik_reporting.kpis.service import ikm_achieved_by_office
 from apik_reporting.models import CASES, REPORTS, VISITS
-from apik_reporting.read_model import monthly
+from apik_reporting.read_model.service import monthly
 from apik_reporting.staff.rules import NATIONAL_ROW, STAFF_COLUMNS
 
 

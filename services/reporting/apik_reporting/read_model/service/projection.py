@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
-from apik_reporting.read_model.writes import Writes
+from apik_reporting.read_model.service.writes import Writes
 from apik_reporting.settings import Settings
 from apik_shared.bulk import insert_from_arrays
 from apik_shared.events.envelope import CloudEvent

@@ -1,4 +1,5 @@
-"""`python -m apik_reporting.read_model.rebuild`: drop the read model and replay the stream into it.
+"""`python -m apik_reporting.read_model.service.rebuild`: drop the read model and replay
+the stream into it.
 
 The stream keeps every event (limits retention, no age limit: see docs/events.md), so
 replaying it from the first message with an ephemeral ordered consumer reaches the
@@ -29,8 +30,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.consumers import DEAD_LETTERS, EVERY_EVENT, inbox_name
-from apik_reporting.read_model.projection import project_into
-from apik_reporting.read_model.writes import Writes
+from apik_reporting.read_model.service.projection import project_into
+from apik_reporting.read_model.service.writes import Writes
 from apik_reporting.settings import Settings
 from apik_shared.db import Database
 from apik_shared.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
@@ -176,7 +177,7 @@ def _progress(out: TextIO, replay: Replay, total: int, started: float) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m apik_reporting.read_model.rebuild",
+        prog="python -m apik_reporting.read_model.service.rebuild",
         description="Drop the reporting read model and replay the event stream into it "
         "(APIK_DATABASE_URL, APIK_NATS_URL and APIK_CONSUMER_GROUP as for the service).",
     )
