@@ -10,10 +10,7 @@ import pytest
 
 from apik_shared.devstack.stack import Stack
 from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.stack import ADMIN_PASSWORD as ADMIN_PASSWORD  # tests log in with it
 from apik_shared.testing.stack import start_stack
-from tests.e2e.office import create_user as create_user  # for the tests
-from tests.e2e.office import login as login
 
 
 # Stopped when the e2e tests are done: a running stack consumes every event on the

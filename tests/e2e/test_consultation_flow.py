@@ -9,8 +9,9 @@ import httpx
 import pytest
 
 from apik_shared.testing.pdf import check_structure, text_of
+from apik_shared.testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import png_base64, visit_body
-from tests.e2e.conftest import ADMIN_PASSWORD, create_user, login
+from tests.e2e.office import create_user, login
 
 pytestmark = pytest.mark.e2e
 VISITS = "/api/v1/consultation/visits"

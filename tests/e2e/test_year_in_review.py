@@ -28,7 +28,7 @@ from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 from apik_shared.ikm import ELEMENTS, compute_ikm
 from apik_shared.testing.polling import eventually
 from apik_shared.testing.stack import ADMIN_PASSWORD
-from tests.consultation.conftest import visit_body
+from tests.consultation.builders import visit_body
 from tests.e2e.office import Office, create_user, login, staff_office
 from tests.intake.builders import report_body
 
