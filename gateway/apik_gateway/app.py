@@ -15,14 +15,16 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
-from apik_gateway import admin_api, api, operations
 from apik_gateway.bootstrap import bootstrap
-from apik_gateway.edge import Gateway
-from apik_gateway.keys import DatabaseKeyVerifier, TokenSigner
-from apik_gateway.offices.router import router as offices_router
-from apik_gateway.proxy import Forwarder
-from apik_gateway.ratelimit import TokenBuckets
+from apik_gateway.clients.router import router as clients
+from apik_gateway.forwarding.service import Forwarder, Gateway, TokenBuckets
+from apik_gateway.offices.router import router as offices
+from apik_gateway.operations.router import router as operations
 from apik_gateway.settings import Settings
+from apik_gateway.tokens.router import jwks_router
+from apik_gateway.tokens.router import router as tokens
+from apik_gateway.tokens.service import DatabaseKeyVerifier, TokenSigner
+from apik_gateway.users.router import router as users
 from apik_shared.app import BUS_STOP_SECONDS
 from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
@@ -89,7 +91,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         version="0.1.0",
         summary="Complaint handling for the Ombudsman: one API for every service",
         lifespan=lifespan,
-        # The gateway serves the merged document (operations.py) instead of its own.
+        # The gateway serves the merged document (operations/) instead of its own.
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
@@ -99,11 +101,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
-    app.include_router(api.router)
-    app.include_router(api.jwks_router)
-    app.include_router(admin_api.router)
-    app.include_router(offices_router)
-    app.include_router(operations.router)
+    for router in (tokens, jwks_router, users, clients, offices, operations):
+        app.include_router(router)
     return Gateway(
         api=app,
         forward=forwarder,

@@ -1,5 +1,8 @@
 """What the gateway needs before it serves: a signing key, an office, an administrator.
 
+The one root module beside the service-wide files (docs/layout.md): start-up work that
+spans features (tokens, offices, users), run by `app.py`'s lifespan.
+
 Migrations are run by the caller; this only fills in rows. Several replicas may start
 at once, so all of it runs in one transaction holding an advisory lock.
 """
@@ -14,11 +17,11 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
-from apik_gateway.keys import ensure_active_key, take_lock
 from apik_gateway.models import Office, User, utcnow
 from apik_gateway.offices.service import announce_unannounced
-from apik_gateway.passwords import hash_secret, password_weakness, verify_secret
 from apik_gateway.settings import Settings
+from apik_gateway.tokens.service.keys import ensure_active_key, take_lock
+from apik_gateway.tokens.service.passwords import hash_secret, password_weakness, verify_secret
 from apik_shared.auth import Role
 
 log = logging.getLogger("apik.gateway.bootstrap")

@@ -1,19 +1,30 @@
-"""Dependencies of the gateway's routes: who may call, and rows loaded for a change."""
+"""Dependencies of the gateway's routes: who may call, the settings, the token signer,
+and rows loaded, locked and checked against `If-Match` for a change."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
-from apik_gateway.models import Office
+from apik_gateway.models import Office, User
 from apik_gateway.offices import service as offices
+from apik_gateway.settings import Settings
+from apik_gateway.tokens.service.keys import TokenSigner
+from apik_gateway.users import service as users
+from apik_shared.app import app_settings
 from apik_shared.auth import Principal, Role, require_roles
 from apik_shared.db import DbSession
 from apik_shared.etag import check_if_match
+from apik_shared.pagination import MAX_LIMIT
 from apik_shared.problems import Forbidden
 
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
+
 Admin = Annotated[Principal, Depends(require_roles(Role.admin))]
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
 
 
 async def _national_admin(
@@ -27,6 +38,15 @@ async def _national_admin(
 NationalAdmin = Annotated[Principal, Depends(_national_admin)]
 
 
+async def _signer(request: Request) -> TokenSigner:
+    signer: TokenSigner = request.app.state.signer
+    return signer
+
+
+# Signs with whichever key is active in the database; one per app (it caches keys).
+Signer = Annotated[TokenSigner, Depends(_signer)]
+
+
 async def _locked_office(
     code: str, request: Request, session: DbSession, _: NationalAdmin
 ) -> Office:
@@ -36,3 +56,13 @@ async def _locked_office(
 
 
 LockedOffice = Annotated[Office, Depends(_locked_office)]
+
+
+async def _locked_user(user_id: str, request: Request, session: DbSession, admin: Admin) -> User:
+    # A user of another office is missing (404) before any If-Match is looked at.
+    user = await users.get_user(session=session, actor=admin, user_id=user_id, for_update=True)
+    check_if_match(request, user.version, required=True)
+    return user
+
+
+LockedUser = Annotated[User, Depends(_locked_user)]

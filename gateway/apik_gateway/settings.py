@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from apik_gateway.schemas import FullName, OfficeCode, Timezone
+from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
 from apik_shared.settings import ServiceSettings
 
 MIB = 1024 * 1024
@@ -23,7 +23,7 @@ class Settings(ServiceSettings):
     # Checked like an office opened through the API: a mistyped zone (say `Asia/Bangkok`)
     # would otherwise become the office's deadline calendar unnoticed.
     bootstrap_office_code: OfficeCode = "PUSAT"
-    bootstrap_office_name: FullName = "Ombudsman RI Kantor Pusat"
+    bootstrap_office_name: OfficeName = "Ombudsman RI Kantor Pusat"
     bootstrap_office_timezone: Timezone = "Asia/Jakarta"
 
     token_ttl_seconds: int = Field(default=3600, ge=60)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from apik_gateway import api as gateway_api
+from apik_gateway.tokens import router as gateway_api
 
 from .topology import ROOT, Component, components, environment, example_variables, load_compose
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
-from apik_gateway.passwords import verify_secret
+from apik_gateway.tokens.service.passwords import verify_secret
 from apik_shared.db import Database
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.publish import bind_outbox

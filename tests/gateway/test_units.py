@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from apik_gateway.openapi import merge_documents
-from apik_gateway.ratelimit import TokenBuckets
-from apik_gateway.request_head import CHUNKED, NO_BODY, build_request_head
+from apik_gateway.forwarding.service.ratelimit import TokenBuckets
+from apik_gateway.forwarding.service.request_head import CHUNKED, NO_BODY, build_request_head
+from apik_gateway.operations.rules import merge_documents
 
 
 class TestTokenBuckets:

@@ -49,6 +49,12 @@ async def get_office(*, session: AsyncSession, code: str, for_update: bool = Fal
     return office
 
 
+async def require_office(*, session: AsyncSession, code: str, pointer: str) -> None:
+    """For a body naming an office (a user's, a client's): it must be a registered one."""
+    if await session.get(Office, code) is None:
+        raise InvalidInput.field(pointer, f"There is no office {code}.")
+
+
 async def create_office(*, session: AsyncSession, office_in: OfficeCreate) -> Office:
     if await session.get(Office, office_in.code) is not None:
         raise Conflict(f"Office {office_in.code} already exists.")

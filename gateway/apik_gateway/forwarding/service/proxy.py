@@ -15,10 +15,15 @@ from collections.abc import Mapping
 from prometheus_client import Counter, Histogram
 from starlette.types import Receive, Scope, Send
 
-from apik_gateway.edge import send_problem
-from apik_gateway.ratelimit import TokenBuckets
-from apik_gateway.request_head import CHUNKED, HOP_BY_HOP, NO_BODY, build_request_head
-from apik_gateway.upstream import (
+from apik_gateway.forwarding.service.edge import send_problem
+from apik_gateway.forwarding.service.ratelimit import TokenBuckets
+from apik_gateway.forwarding.service.request_head import (
+    CHUNKED,
+    HOP_BY_HOP,
+    NO_BODY,
+    build_request_head,
+)
+from apik_gateway.forwarding.service.upstream import (
     ConnectFailed,
     UpstreamBroken,
     UpstreamConnection,

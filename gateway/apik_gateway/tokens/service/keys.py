@@ -23,6 +23,7 @@ from sqlmodel import col
 
 from apik_gateway.models import SigningKey, utcnow
 from apik_shared.auth import JWKSVerifier, Principal
+from apik_shared.problems import Forbidden
 
 log = logging.getLogger("apik.gateway.keys")
 KEY_SIZE = 2048
@@ -97,7 +98,21 @@ async def rotate(session: AsyncSession, *, secret_key: str, retire_after: timede
     return key.kid
 
 
-async def published_jwks(session: AsyncSession) -> dict[str, Any]:
+async def rotate_signing_key(
+    *, session: AsyncSession, actor: Principal, secret_key: str, token_ttl_seconds: int
+) -> str:
+    """A national admin's rotation: keys inactive for longer than a token lives retire."""
+    if not actor.is_national:
+        raise Forbidden("Only a national admin rotates the platform's signing key.")
+    return await rotate(
+        session,
+        secret_key=secret_key,
+        # A minute of margin for clocks that disagree a little.
+        retire_after=timedelta(seconds=token_ttl_seconds + 60),
+    )
+
+
+async def published_jwks(*, session: AsyncSession) -> dict[str, Any]:
     rows = await session.execute(
         select(col(SigningKey.public_jwk))
         .where(col(SigningKey.retired_at).is_(None))
@@ -159,7 +174,7 @@ class DatabaseKeyVerifier(JWKSVerifier):
             if self._loaded_at >= asked_at:  # someone reloaded while we waited
                 return
             async with self._sessions() as session:
-                jwks = await published_jwks(session)
+                jwks = await published_jwks(session=session)
             self._keys: dict[str, Any] = {}  # retired keys go with the old set
             self.add_jwks(jwks)
             self._loaded_at = time.monotonic()

@@ -1,18 +1,16 @@
-"""One OpenAPI document for the whole platform, and the docs UI over it.
+"""One OpenAPI document for the whole platform, merged from the services' documents.
 
 Each service serves its document at `/api/v1/<service>/openapi.json` with paths already
 carrying their prefix, so merging is a union of `paths`; schema names that two
-components use for different shapes get the service's name as a prefix.
+components use for different shapes get the service's name as a prefix. Pure: the
+documents are fetched by `service.fetch_service_documents`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import copy
 from collections.abc import Mapping
 from typing import Any
-
-import httpx
 
 OAUTH2_SCHEME: dict[str, Any] = {
     "type": "oauth2",
@@ -22,31 +20,6 @@ OAUTH2_SCHEME: dict[str, Any] = {
     },
 }
 _REF_PREFIX = "#/components/schemas/"
-
-
-async def fetch_service_documents(
-    client: httpx.AsyncClient, service_urls: Mapping[str, str]
-) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """Each reachable service's document, and why each other one is missing."""
-
-    async def fetch(name: str, url: str) -> dict[str, Any] | str:
-        try:
-            response = await client.get(f"{url.rstrip('/')}/api/v1/{name}/openapi.json")
-        except httpx.HTTPError as exc:
-            return f"unreachable: {type(exc).__name__}"
-        if response.status_code != 200:
-            return f"answered {response.status_code}"
-        try:
-            document = response.json()
-        except ValueError:
-            return "answered something other than JSON"
-        return document if isinstance(document, dict) else "answered a non-object"
-
-    names = sorted(service_urls)
-    results = await asyncio.gather(*(fetch(n, service_urls[n]) for n in names))
-    documents = {n: r for n, r in zip(names, results, strict=True) if isinstance(r, dict)}
-    missing = {n: r for n, r in zip(names, results, strict=True) if isinstance(r, str)}
-    return documents, missing
 
 
 def _rename_refs(node: Any, renamed: Mapping[str, str]) -> Any:

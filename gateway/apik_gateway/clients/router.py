@@ -1,0 +1,44 @@
+"""API clients (`/api/v1/auth/clients`): other systems, registered by admins.
+
+Admins only; a non-national admin sees and registers their own office's clients only.
+"""
+
+from __future__ import annotations
+
+from fastapi import status
+
+from apik_gateway.clients import service
+from apik_gateway.clients.schemas import ClientCreate, ClientCreated, ClientPublic
+from apik_gateway.deps import Admin, Cursor, Limit
+from apik_shared.db import DbSession
+from apik_shared.pagination import DEFAULT_LIMIT, Page
+from apik_shared.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
+from apik_shared.routing import ServiceRouter
+
+router = ServiceRouter(prefix="/api/v1/auth", tags=["clients"])
+_DENIED = (Unauthorized, Forbidden)
+
+
+# Not idempotent on purpose: a replay would have to answer the one-time secret again,
+# so `Idempotency-Key` would keep it in clear in `idempotency_key`, where the client's
+# own row keeps only its argon2 hash. A client whose answer was lost registers anew.
+@router.post(
+    "/clients",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ClientCreated,
+    summary="Register another system; the secret is shown in this response only",
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def create_client(client_in: ClientCreate, session: DbSession, admin: Admin) -> ClientCreated:
+    return await service.create_client(session=session, actor=admin, client_in=client_in)
+
+
+@router.get(
+    "/clients",
+    response_model=Page[ClientPublic],
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def list_clients(
+    session: DbSession, admin: Admin, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
+) -> Page[ClientPublic]:
+    return await service.list_clients(session=session, actor=admin, cursor=cursor, limit=limit)

@@ -1,0 +1,59 @@
+"""`/healthz`, `/readyz`, `/metrics`, and the merged OpenAPI document with its docs UI.
+
+None of them is in the OpenAPI document: they are for probes, scrapers and people.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from apik_gateway.deps import CurrentSettings
+from apik_gateway.operations import service
+from apik_gateway.operations.rules import merge_documents
+from apik_shared.routing import ServiceRouter
+
+OPENAPI_URL = "/api/openapi.json"
+DOCS_URL = "/api/docs"
+
+router = ServiceRouter(include_in_schema=False)
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(request: Request, settings: CurrentSettings) -> JSONResponse:
+    ready, body = await service.readiness(
+        database=request.app.state.database,
+        client=request.app.state.http,
+        service_urls=settings.service_urls,
+    )
+    return JSONResponse(body, status_code=200 if ready else 503)
+
+
+@router.get("/metrics")
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.get(OPENAPI_URL)
+async def openapi_document(request: Request, settings: CurrentSettings) -> JSONResponse:
+    app: FastAPI = request.app
+    documents, unavailable = await service.fetch_service_documents(
+        client=app.state.http, service_urls=settings.service_urls
+    )
+    return JSONResponse(merge_documents(app.openapi(), documents, unavailable))
+
+
+@router.get(DOCS_URL)
+async def docs() -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url=OPENAPI_URL,
+        title="APIK API",
+        swagger_ui_parameters={"persistAuthorization": True},
+    )

@@ -1,0 +1,97 @@
+"""Users (`/api/v1/auth/users`): the people who sign in, managed by admins.
+
+Admins only; a non-national admin sees and changes their own office's users only.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request, Response, status
+
+from apik_gateway.deps import Admin, Cursor, Limit, LockedUser
+from apik_gateway.users import service
+from apik_gateway.users.schemas import UserCreate, UserCreated, UserPublic, UserUpdate
+from apik_shared.db import DbSession
+from apik_shared.etag import set_etag
+from apik_shared.idempotency import Idempotency
+from apik_shared.pagination import DEFAULT_LIMIT, Page
+from apik_shared.problems import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    problem_responses,
+)
+from apik_shared.routing import ServiceRouter, created
+
+router = ServiceRouter(prefix="/api/v1/auth", tags=["users"])
+_DENIED = (Unauthorized, Forbidden)
+
+
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserCreated,
+    responses=problem_responses(*_DENIED, Conflict, InvalidInput),
+)
+async def create_user(
+    user_in: UserCreate, request: Request, session: DbSession, admin: Admin
+) -> Response:
+    idempotency = Idempotency(session, request, caller=admin.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
+    user = await service.create_user(session=session, actor=admin, user_in=user_in)
+    return await created(
+        idempotency,
+        UserCreated(id=user.id),
+        location=f"{request.url.path}/{user.id}",
+        version=user.version,
+    )
+
+
+@router.get(
+    "/users",
+    response_model=Page[UserPublic],
+    responses=problem_responses(*_DENIED, InvalidInput),
+)
+async def list_users(
+    session: DbSession,
+    admin: Admin,
+    office: str | None = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[UserPublic]:
+    return await service.list_users(
+        session=session, actor=admin, office=office, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    "/users/{user_id}",
+    response_model=UserPublic,
+    responses=problem_responses(*_DENIED, NotFound),
+)
+async def get_user(
+    user_id: str, session: DbSession, admin: Admin, response: Response
+) -> UserPublic:
+    user = await service.get_user(session=session, actor=admin, user_id=user_id)
+    set_etag(response, user.version)
+    return UserPublic.model_validate(user)
+
+
+@router.patch(
+    "/users/{user_id}",
+    response_model=UserPublic,
+    summary="Change a user; send If-Match with the ETag you read",
+    responses=problem_responses(
+        *_DENIED, NotFound, Conflict, PreconditionFailed, PreconditionRequired, InvalidInput
+    ),
+)
+async def update_user(
+    changes: UserUpdate, user: LockedUser, session: DbSession, admin: Admin, response: Response
+) -> UserPublic:
+    user = await service.update_user(session=session, actor=admin, user=user, changes=changes)
+    set_etag(response, user.version)
+    return UserPublic.model_validate(user)

@@ -1,0 +1,111 @@
+"""Users: created, listed, read and changed by admins (`rules` says who may).
+
+Functions only add and flush; the request boundary commits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from apik_gateway.models import User, utcnow
+from apik_gateway.offices.service import require_office
+from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
+from apik_gateway.users.rules import check_grantable, check_office_scope, locks_out
+from apik_gateway.users.schemas import UserCreate, UserPublic, UserUpdate
+from apik_shared.auth import Principal
+from apik_shared.pagination import Page, decode_cursor, encode_cursor
+from apik_shared.problems import Conflict, InvalidInput, NotFound
+
+
+class UsernameTaken(Conflict):
+    slug, title = "username-taken", "The username is already taken"
+
+
+class CannotLockOutYourself(Conflict):
+    slug, title = "cannot-lock-out-yourself", "You cannot disable yourself or drop your admin role"
+
+
+def _check_password(password: str, username: str) -> None:
+    if (why := password_weakness(password, username=username)) is not None:
+        raise InvalidInput.field("#/body/password", why)
+
+
+async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserCreate) -> User:
+    check_office_scope(actor, user_in.office)
+    check_grantable(actor, user_in.roles)
+    _check_password(user_in.password, user_in.username)
+    await require_office(session=session, code=user_in.office, pointer="#/body/office")
+    taken = select(col(User.id)).where(col(User.username) == user_in.username)
+    if (await session.execute(taken)).first() is not None:
+        raise UsernameTaken(f"The username {user_in.username} is already taken.")
+    user = User(
+        username=user_in.username,
+        full_name=user_in.full_name,
+        office=user_in.office,
+        roles=[str(r) for r in user_in.roles],
+        password_hash=await hash_secret(user_in.password),
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as exc:  # a concurrent request took the name first
+        raise UsernameTaken(f"The username {user_in.username} is already taken.") from exc
+    return user
+
+
+async def get_user(
+    *, session: AsyncSession, actor: Principal, user_id: str, for_update: bool = False
+) -> User:
+    user = await session.get(User, user_id, with_for_update=for_update)
+    # A user of another office is reported missing, not forbidden: no existence leak.
+    if user is None or not actor.can_see_office(user.office):
+        raise NotFound("There is no such user.")
+    return user
+
+
+async def list_users(
+    *, session: AsyncSession, actor: Principal, office: str | None, cursor: str | None, limit: int
+) -> Page[UserPublic]:
+    query = select(User).order_by(User.username).limit(limit + 1)
+    scope = actor.office_scope()
+    if scope is not None:
+        query = query.where(col(User.office) == scope)
+    if office is not None:
+        query = query.where(col(User.office) == office)
+    if (after := decode_cursor(cursor)) is not None:
+        query = query.where(col(User.username) > str(after[0]))
+    users = list((await session.execute(query)).scalars())
+    items = [UserPublic.model_validate(u) for u in users[:limit]]
+    next_cursor = encode_cursor(users[limit - 1].username) if len(users) > limit else None
+    return Page[UserPublic](items=items, next_cursor=next_cursor)
+
+
+async def update_user(
+    *, session: AsyncSession, actor: Principal, user: User, changes: UserUpdate
+) -> User:
+    fields: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    if fields.get("office") is not None:
+        check_office_scope(actor, fields["office"])
+        await require_office(session=session, code=fields["office"], pointer="#/body/office")
+    if fields.get("roles") is not None:
+        check_grantable(actor, changes.roles)
+        fields["roles"] = [str(r) for r in changes.roles or []]
+    if locks_out(actor, user.id, fields):
+        raise CannotLockOutYourself()
+    if (password := fields.pop("password", None)) is not None:
+        _check_password(password, user.username)
+        user.password_hash = await hash_secret(password)
+    for name, value in fields.items():
+        if value is None:
+            raise InvalidInput.field(f"#/body/{name}", "May be omitted, but not null.")
+        setattr(user, name, value)
+    user.version += 1
+    user.updated_at = utcnow()
+    session.add(user)
+    await session.flush()
+    return user
