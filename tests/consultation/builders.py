@@ -1,5 +1,6 @@
-"""What the desk's tests share: request bodies, the steps of a visit through the API, a
-tiny signature image, and a stricter look at a PDF than its header and trailer.
+"""What the desk's tests share: request bodies, the steps of a visit through the API, an
+office put into the desk's copy of the registry the way the gateway does it, a tiny
+signature image, and a stricter look at a PDF than its header and trailer.
 
 `check_xref`: the cross-reference table a reader follows must point at the objects it
 names, or viewers "repair" or refuse the file. No PDF reader is among the locked
@@ -17,8 +18,13 @@ import zlib
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import nats
 from sqlalchemy import text
 
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of
+from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.testing.polling import eventually
 from apik_shared.testing.services import RunningService
 
 PROBLEM = "application/problem+json"
@@ -27,8 +33,49 @@ RISKS = "/api/v1/consultation/risks"
 OBJECTIONS = "/api/v1/consultation/objections"
 
 
-def desk_today() -> date:
-    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
+def desk_today(timezone: str = "Asia/Jakarta") -> date:
+    """Today of an office in `timezone` (WIB: the zone of an office the desk has not heard
+    of, like the tests' KAB)."""
+    return datetime.now(UTC).astimezone(ZoneInfo(timezone)).date()
+
+
+async def register_office(
+    desk: RunningService,
+    nats_url: str,
+    code: str,
+    *,
+    timezone: str = "Asia/Jakarta",
+    version: int = 1,
+    **fields: object,
+) -> None:
+    """Opens (version 1: `office.registered`) or changes (later: `office.updated`) office
+    `code` as the gateway does, on the suite's NATS, and waits until the desk's copy of the
+    registry holds that version."""
+    kind = OfficeRegistered if version == 1 else OfficeUpdated
+    payload = kind.model_validate(
+        {"code": code, "name": f"Perwakilan {code}", "timezone": timezone, "version": version}
+        | fields
+    )
+    event = CloudEvent(
+        source=source_of(kind.producer),
+        type=kind.event_type,
+        subject=code,
+        data=payload.model_dump(mode="json"),
+    )
+    connection = await nats.connect(nats_url)
+    try:
+        stream = connection.jetstream()
+        await ensure_stream(stream)
+        await stream.publish(
+            kind.stream_subject(), event.to_json(), headers={"Nats-Msg-Id": event.id}
+        )
+    finally:
+        await connection.close()
+
+    async def kept() -> object:
+        return await desk.scalar("SELECT version FROM office_registry WHERE code = :c", c=code)
+
+    await eventually(kept, lambda held: held == version, within=20)
 
 
 def visit_body(**overrides: object) -> dict[str, object]:

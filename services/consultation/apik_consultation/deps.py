@@ -1,11 +1,10 @@
-"""What the desk's routes share: who may call, the settings, the cipher, the desk's day,
-and the rows a route works on (loaded, office-checked and, for writes, locked and
-checked against `If-Match` in one place)."""
+"""What the desk's routes share: who may call, the settings, the cipher, the calendar of
+the caller's office, and the rows a route works on (loaded, office-checked and, for
+writes, locked and checked against `If-Match` in one place)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -15,12 +14,13 @@ from apik_consultation.objections.rules import ObjectionTerms
 from apik_consultation.risks import service as risks
 from apik_consultation.settings import Settings
 from apik_consultation.visits import service as visits
-from apik_consultation.visits.rules import desk_day
 from apik_shared.app import app_settings
 from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.crypto import FieldCipher
 from apik_shared.db import DbSession
 from apik_shared.etag import check_if_match
+from apik_shared.offices import office_calendar
 from apik_shared.problems import Forbidden, Unauthorized
 
 DESK = (Role.desk_officer, Role.desk_supervisor)
@@ -44,12 +44,14 @@ async def _cipher(request: Request) -> FieldCipher:
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
-async def _desk_today(settings: CurrentSettings) -> date:
-    return desk_day(datetime.now(UTC), settings.desk_timezone)
+async def _desk_calendar(session: DbSession, actor: CurrentPrincipal) -> OfficeCalendar:
+    return await office_calendar(session, actor.office)
 
 
-# The desk's calendar day now: deadlines and reviews are counted in it.
-DeskToday = Annotated[date, Depends(_desk_today)]
+# The calendar of the caller's office (its zone, from the office registry): what it
+# creates (a visit, a risk) counts its days in it. A row of another office counts in
+# that office's own (`visits.service.days`).
+DeskCalendar = Annotated[OfficeCalendar, Depends(_desk_calendar)]
 
 
 def terms_of(settings: Settings) -> ObjectionTerms:

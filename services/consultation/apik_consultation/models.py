@@ -17,7 +17,7 @@ from apik_shared.fields import timestamp_field, utcnow
 class Visit(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(index=True, max_length=32)
-    day: date  # the desk's calendar day of the check-in; tickets restart daily
+    day: date  # the check-in's date in its office's zone; tickets restart daily
     ticket: int
     # What the visitor asked for, and what it is handled as (a late objection is a complaint).
     requested_category: str = Field(max_length=32)

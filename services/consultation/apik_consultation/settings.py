@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from typing import Self
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from apik_shared.crypto import development_keyring
 from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
@@ -15,8 +14,6 @@ class Settings(ServiceSettings):
     service_name: str = "consultation"
     # Keys for visitors' name and phone at rest: `kid:<base64 32 bytes>,…`, active key first.
     pii_keys: str = ""
-    # The desk's calendar: queue tickets restart each day, deadlines count its days.
-    desk_timezone: str = "Asia/Jakarta"
     # Sanggahan terms (calendar days); the procurement rules allow an office to differ.
     objection_filing_days: int = Field(default=5, ge=1)
     objection_answer_days: int = Field(default=3, ge=1)
@@ -29,15 +26,6 @@ class Settings(ServiceSettings):
     # stay silent (below the gateway's 30 s read timeout).
     live_poll_seconds: float = Field(default=1.0, gt=0)
     live_heartbeat_seconds: float = Field(default=15.0, gt=0)
-
-    @field_validator("desk_timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from apik_consultation.forms import views as forms
-from apik_consultation.forms.views import lama, tanggal
+from apik_consultation.forms.views import lama, tanggal, waktu
 from apik_consultation.models import Visit
 from apik_consultation.visits.service import Visitor
 from apik_shared.testing.pdf import check_structure, text_of
@@ -23,6 +23,15 @@ def test_durations_and_dates_read_in_indonesian():
     assert lama(3723) == "1 jam 2 menit 3 detik"
     assert lama(7200) == "2 jam 0 menit 0 detik"
     assert tanggal(date(2026, 8, 17)) == "17 Agustus 2026"
+
+
+def test_printed_times_carry_the_offices_zone():
+    late = datetime(2026, 8, 16, 16, 30, tzinfo=UTC)  # 23:30 WIB, the 17th further east
+    assert waktu(late, "Asia/Jakarta") == "16 Agustus 2026, 23:30 WIB"
+    assert waktu(late, "Asia/Pontianak") == "16 Agustus 2026, 23:30 WIB"
+    assert waktu(late, "Asia/Makassar") == "17 Agustus 2026, 00:30 WITA"
+    assert waktu(late, "Asia/Jayapura") == "17 Agustus 2026, 01:30 WIT"
+    assert waktu(late, "Asia/Tokyo") == "17 Agustus 2026, 01:30 JST"  # an office abroad
 
 
 async def fetch(desk: RunningService, headers: dict[str, str], visit_id: str, name: str):
@@ -87,11 +96,13 @@ def test_forms_survive_long_text_and_other_scripts():
         tender_reference="T" * 200, created_by="t",
     )  # fmt: skip
     visitor = Visitor(name="Nguyễn 王" * 20)
-    form = forms.final_form(visit, visitor, signature=None, timezone="Asia/Jayapura")
+    papua = forms.Office(code="PAPUA", name="Perwakilan Papua", timezone="Asia/Jayapura")
+    form = forms.final_form(visit, visitor, signature=None, office=papua)
     check_structure(form)
     assert "277 jam 46 menit 40 detik" in text_of(form)
     assert "Nguy?n ?" in text_of(form)  # printed as ?, never a failed form
-    check_structure(forms.slip(visit, visitor, timezone="Asia/Makassar"))
+    sulsel = forms.Office(code="SULSEL", name="Perwakilan Sulsel", timezone="Asia/Makassar")
+    check_structure(forms.slip(visit, visitor, office=sulsel))
 
 
 def test_a_broken_cross_reference_is_noticed():
@@ -101,7 +112,8 @@ def test_a_broken_cross_reference_is_noticed():
         requested_category="consultation", category="consultation", description="Syarat",
         visitor="", status="waiting", checked_in_at=now, created_by="t",
     )  # fmt: skip
-    good = forms.slip(visit, Visitor(name="Siti"), timezone="Asia/Jakarta")
+    kab = forms.Office(code="KAB", name="KAB", timezone="Asia/Jakarta")
+    good = forms.slip(visit, Visitor(name="Siti"), office=kab)
     check_xref(good)
     # One byte more before the objects moves them and the table: what a careless writer
     # (or a text-mode transfer) produces.

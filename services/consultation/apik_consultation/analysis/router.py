@@ -9,7 +9,7 @@ from fastapi import Query
 
 from apik_consultation.analysis import service
 from apik_consultation.analysis.schemas import Analysis, PerformanceReport
-from apik_consultation.deps import AUTH, CurrentSettings, Reader
+from apik_consultation.deps import AUTH, Reader
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter
@@ -28,19 +28,18 @@ PeriodTo = Annotated[date, Query(alias="to", description="last day, inclusive")]
 async def officer_performance(
     session: DbSession,
     actor: Reader,
-    settings: CurrentSettings,
     period_from: PeriodFrom,
     period_to: PeriodTo,
 ) -> PerformanceReport:
-    """Per officer, the visits whose service ended in the period (the desk's days): how many,
-    average and median duration, average rating and the share rated 4 or 5. An officer
-    without a supervising, head or analyst role sees their own figures only."""
+    """Per officer, the visits whose service ended in the period (the days of their office,
+    in its zone): how many, average and median duration, average rating and the share rated
+    4 or 5. An officer without a supervising, head or analyst role sees their own figures
+    only."""
     return await service.officer_performance(
         session=session,
         actor=actor,
         first=period_from,
         last=period_to,
-        timezone=settings.desk_timezone,
     )
 
 
@@ -52,9 +51,9 @@ async def officer_performance(
 async def analyse_visits(
     session: DbSession, actor: Reader, period_from: PeriodFrom, period_to: PeriodTo
 ) -> Analysis:
-    """Visits checked in during the period (the desk's days): per category, per week and
-    category, the words visitors' descriptions name most often (the topics) with their
-    weekly trend, and the most frequent words per category."""
+    """Visits checked in during the period (the days of their office, in its zone): per
+    category, per week and category, the words visitors' descriptions name most often (the
+    topics) with their weekly trend, and the most frequent words per category."""
     return await service.visits_analysis(
         session=session, actor=actor, first=period_from, last=period_to
     )

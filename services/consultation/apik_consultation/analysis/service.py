@@ -3,8 +3,7 @@ figures themselves are computed by `rules`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -22,6 +21,7 @@ from apik_consultation.analysis.schemas import (
 )
 from apik_consultation.models import Visit
 from apik_consultation.visits.rules import Category, VisitStatus
+from apik_consultation.visits.service import days
 from apik_shared.auth import Principal, Role
 from apik_shared.problems import InvalidInput
 
@@ -32,22 +32,40 @@ def _check_period(first: date, last: date) -> None:
         raise InvalidInput.field(f"#/query/{name}", why)
 
 
+# Every office's day lies within these hours of UTC's (UTC-12 to UTC+14): the bounds of a
+# query over several offices, each then cut to its own days.
+_WIDEST = timedelta(hours=14)
+
+
 async def served_between(
     *,
     session: AsyncSession,
     office: str | None,
     officer: str | None,
-    start: datetime,
-    end: datetime,
+    first: date,
+    last: date,
 ) -> list[rules.Served]:
-    """Visits whose service ended in [start, end), for `rules.performance`."""
+    """Visits whose service ended on the days `first` to `last` of their office, for
+    `rules.performance`. One office's days are one range of instants in its zone; over
+    every office (None) each visit's end is dated in its own office's zone."""
     query = select(Visit.officer, Visit.duration_seconds, Visit.rating).where(
         col(Visit.status).in_([VisitStatus.ended.value, VisitStatus.completed.value]),
-        col(Visit.ended_at) >= start,
-        col(Visit.ended_at) < end,
     )
     if office is not None:
-        query = query.where(Visit.office == office)
+        zone = (await days.office_calendar(session, office)).zone
+        query = query.where(
+            Visit.office == office,
+            col(Visit.ended_at) >= datetime.combine(first, time(), zone),
+            col(Visit.ended_at) < datetime.combine(last + timedelta(days=1), time(), zone),
+        )
+    else:
+        ended_on = days.local_date(col(Visit.office), col(Visit.ended_at))
+        query = query.where(
+            col(Visit.ended_at) >= datetime.combine(first, time(), UTC) - _WIDEST,
+            col(Visit.ended_at) < datetime.combine(last + timedelta(days=1), time(), UTC) + _WIDEST,
+            ended_on >= first,
+            ended_on <= last,
+        )
     if officer is not None:
         query = query.where(Visit.officer == officer)
     rows = await session.execute(query)
@@ -58,7 +76,7 @@ async def checked_in_between(
     *, session: AsyncSession, office: str | None, first: date, last: date
 ) -> list[tuple[date, str, str, str]]:
     """(day, category, requested category, description) of visits checked in on the
-    desk's days `first` to `last`."""
+    days `first` to `last` (`Visit.day`, the check-in's date in its office's zone)."""
     query = select(
         col(Visit.day), col(Visit.category), col(Visit.requested_category), col(Visit.description)
     ).where(col(Visit.day) >= first, col(Visit.day) <= last)
@@ -68,19 +86,19 @@ async def checked_in_between(
 
 
 async def officer_performance(
-    *, session: AsyncSession, actor: Principal, first: date, last: date, timezone: str
+    *, session: AsyncSession, actor: Principal, first: date, last: date
 ) -> PerformanceReport:
-    """Per officer, the visits whose service ended on the desk's days `first` to `last`.
-    An officer without a supervising, head or analyst role gets their own figures only."""
+    """Per officer, the visits whose service ended on the days `first` to `last` of their
+    office (in its own zone). An officer without a supervising, head or analyst role gets
+    their own figures only."""
     _check_period(first, last)
-    zone = ZoneInfo(timezone)
     own_only = not actor.has_any(Role.desk_supervisor, Role.head, Role.analyst)
     served = await served_between(
         session=session,
         office=actor.office_scope(),
         officer=actor.username if own_only else None,
-        start=datetime.combine(first, time(), zone),
-        end=datetime.combine(last + timedelta(days=1), time(), zone),
+        first=first,
+        last=last,
     )
     return PerformanceReport(
         office=actor.office_scope(),
@@ -96,8 +114,9 @@ async def officer_performance(
 async def visits_analysis(
     *, session: AsyncSession, actor: Principal, first: date, last: date
 ) -> Analysis:
-    """Visits checked in on the desk's days `first` to `last`: per category, per week and
-    category, the frequent terms (topics) with their weekly trend, and per category."""
+    """Visits checked in on the days `first` to `last` of their office: per category, per
+    week and category, the frequent terms (topics) with their weekly trend, and per
+    category."""
     _check_period(first, last)
     rows = await checked_in_between(
         session=session, office=actor.office_scope(), first=first, last=last

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import Response
 
-from apik_consultation.deps import AUTH, Cipher, CurrentSettings, CurrentVisit, Desk
+from apik_consultation.deps import AUTH, Cipher, CurrentVisit, Desk
 from apik_consultation.forms import service
 from apik_shared.db import DbSession
 from apik_shared.problems import NotFound, TransitionNotAllowed, problem_responses
@@ -37,14 +37,12 @@ def _pdf(content: bytes, filename: str) -> Response:
 )
 async def check_in_slip(
     visit_id: uuid.UUID,
+    session: DbSession,
     actor: Desk,
     visit: CurrentVisit,
-    settings: CurrentSettings,
     cipher: Cipher,
 ) -> Response:
-    content = await service.check_in_slip(
-        visit=visit, cipher=cipher, timezone=settings.desk_timezone
-    )
+    content = await service.check_in_slip(session=session, visit=visit, cipher=cipher)
     return _pdf(content, f"tanda-terima-{visit.day}-{visit.ticket:03d}.pdf")
 
 
@@ -58,10 +56,7 @@ async def final_form(
     session: DbSession,
     actor: Desk,
     visit: CurrentVisit,
-    settings: CurrentSettings,
     cipher: Cipher,
 ) -> Response:
-    content = await service.final_form(
-        session=session, visit=visit, cipher=cipher, timezone=settings.desk_timezone
-    )
+    content = await service.final_form(session=session, visit=visit, cipher=cipher)
     return _pdf(content, f"formulir-layanan-{visit.day}-{visit.ticket:03d}.pdf")

@@ -1,4 +1,5 @@
-"""The printed forms of a visit, as PDF bytes (built by `views`)."""
+"""The printed forms of a visit, as PDF bytes (built by `views`), each with the visit's
+office as the office registry knows it: its zone, letterhead and head."""
 
 from __future__ import annotations
 
@@ -11,18 +12,35 @@ from apik_consultation.models import Visit
 from apik_consultation.visits import service as visits
 from apik_consultation.visits.rules import VisitStatus
 from apik_shared.crypto import FieldCipher
+from apik_shared.offices import calendar_of, office
 from apik_shared.problems import TransitionNotAllowed
 
 
-async def check_in_slip(*, visit: Visit, cipher: FieldCipher, timezone: str) -> bytes:
+async def office_of(session: AsyncSession, code: str) -> views.Office:
+    """The office to print: its letterhead (its name when it has none); one the registry
+    has not heard of yet prints its code, without a letterhead, in WIB."""
+    state = await office(session, code)
+    timezone = calendar_of(state, code=code).timezone
+    if state is None:
+        return views.Office(code=code, name=code, timezone=timezone)
+    return views.Office(
+        code=code,
+        name=state.name,
+        timezone=timezone,
+        letterhead=tuple(state.letterhead) or (state.name,),
+        head_name=state.head_name,
+        head_title=state.head_title,
+    )
+
+
+async def check_in_slip(*, session: AsyncSession, visit: Visit, cipher: FieldCipher) -> bytes:
     visitor = visits.unseal_visitor(cipher, visit)
+    printed = await office_of(session, visit.office)
     # fpdf2 is pure Python and synchronous: build off the event loop.
-    return await asyncio.to_thread(views.slip, visit, visitor, timezone=timezone)
+    return await asyncio.to_thread(views.slip, visit, visitor, office=printed)
 
 
-async def final_form(
-    *, session: AsyncSession, visit: Visit, cipher: FieldCipher, timezone: str
-) -> bytes:
+async def final_form(*, session: AsyncSession, visit: Visit, cipher: FieldCipher) -> bytes:
     if not rules.has_final_form(VisitStatus(visit.status)):
         raise TransitionNotAllowed(
             "The final form exists once the service has ended.", current_status=visit.status
@@ -30,6 +48,7 @@ async def final_form(
     visitor = visits.unseal_visitor(cipher, visit)
     stored = await visits.get_signature(session=session, visit_id=visit.id)
     drawn = views.Signature(stored.media_type, stored.content) if stored else None
+    printed = await office_of(session, visit.office)
     return await asyncio.to_thread(
-        views.final_form, visit, visitor, signature=drawn, timezone=timezone
+        views.final_form, visit, visitor, signature=drawn, office=printed
     )

@@ -11,9 +11,7 @@ from fastapi import Query, Response
 from apik_consultation.deps import (
     AUTH,
     Cipher,
-    CurrentSettings,
     Desk,
-    DeskToday,
     LockedVisit,
     Reader,
     Terms,
@@ -45,13 +43,10 @@ async def answer_objection(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
-    visit = await service.answer(
-        session=session, visit=visit, actor=actor, text=data.answer, today=today
-    )
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    visit = await service.answer(session=session, visit=visit, actor=actor, text=data.answer)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post("/visits/{visit_id}/appeal", response_model=VisitPublic, responses=ANSWER_PROBLEMS)
@@ -61,9 +56,7 @@ async def appeal_objection(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    settings: CurrentSettings,
     terms: Terms,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     """Sanggah banding against the objection's answer: within the appeal term of the
@@ -74,10 +67,9 @@ async def appeal_objection(
         actor=actor,
         guarantee=data.guarantee,
         estimate=data.estimate,
-        timezone=settings.desk_timezone,
         terms=terms,
     )
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post(
@@ -89,13 +81,10 @@ async def answer_appeal(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
-    visit = await service.answer_appeal(
-        session=session, visit=visit, actor=actor, text=data.answer, today=today
-    )
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    visit = await service.answer_appeal(session=session, visit=visit, actor=actor, text=data.answer)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.get(
@@ -106,7 +95,6 @@ async def answer_appeal(
 async def awaiting_answer(
     session: DbSession,
     actor: Reader,
-    today: DeskToday,
     stage: Literal["objection", "appeal"] = "objection",
     state: AnswerState | None = None,
     cursor: str | None = None,
@@ -119,9 +107,8 @@ async def awaiting_answer(
         actor=actor,
         appeals=stage == "appeal",
         state=state,
-        today=today,
         cursor=cursor,
         limit=limit,
     )
-    items = await views.listed(session, rows, today=today)
+    items = await views.listed(session, rows)
     return Page(items=items, next_cursor=next_cursor)

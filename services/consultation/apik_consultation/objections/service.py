@@ -1,6 +1,6 @@
 """Objections (sanggahan) after check-in: the answer, the appeal (sanggah banding) and its
-answer, and the lists of due and overdue answers. They add and flush; the boundary
-commits."""
+answer, and the lists of due and overdue answers. Their days are the visit's office's
+own (`visits.service.days`). They add and flush; the boundary commits."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from sqlmodel import col, select
 
 from apik_consultation.models import Visit, VisitStep
 from apik_consultation.objections.rules import AnswerState, ObjectionTerms
-from apik_consultation.visits.rules import Category, desk_day
+from apik_consultation.visits.rules import Category
+from apik_consultation.visits.service import days
 from apik_shared.auth import Principal
 from apik_shared.pagination import decode_cursor, encode_cursor
 from apik_shared.problems import Conflict, InvalidInput
@@ -73,11 +74,15 @@ def _objection(visit: Visit) -> None:
         raise NotAnObjection(f"The visit is a {visit.category}.", category=visit.category)
 
 
-async def answer(
-    *, session: AsyncSession, visit: Visit, actor: Principal, text: str, today: date
-) -> Visit:
-    """Records the answer to an objection (the visit row is locked by the caller)."""
+async def _today(session: AsyncSession, visit: Visit) -> date:
+    return (await days.office_calendar(session, visit.office)).local_date(datetime.now(UTC))
+
+
+async def answer(*, session: AsyncSession, visit: Visit, actor: Principal, text: str) -> Visit:
+    """Records the answer to an objection (the visit row is locked by the caller), on
+    time when given by the due day of the visit's office."""
     _objection(visit)
+    today = await _today(session, visit)
     if visit.answered_at is not None:
         raise AlreadyAnswered(f"Answered at {visit.answered_at.isoformat()}.")
     on_time = visit.answer_due is not None and today <= visit.answer_due
@@ -92,16 +97,16 @@ async def appeal(
     actor: Principal,
     guarantee: int,
     estimate: int,
-    timezone: str,
     terms: ObjectionTerms,
 ) -> Visit:
     """Files the appeal against the objection's answer (the visit row is locked); its
-    term counts the desk's days (`timezone`) from the day of the answer."""
+    term counts the days of the visit's office from the day of the answer."""
     _objection(visit)
     if visit.answered_at is None:
         raise NotAnswered("The objection has not been answered yet.")
-    answered_on = desk_day(visit.answered_at, timezone)
-    today = desk_day(datetime.now(UTC), timezone)
+    calendar = await days.office_calendar(session, visit.office)
+    answered_on = calendar.local_date(visit.answered_at)
+    today = calendar.local_date(datetime.now(UTC))
     if visit.appealed_at is not None:
         raise AlreadyAppealed(f"Appealed at {visit.appealed_at.isoformat()}.")
     if today > (deadline := terms.appeal_deadline(answered_on)):
@@ -121,9 +126,10 @@ async def appeal(
 
 
 async def answer_appeal(
-    *, session: AsyncSession, visit: Visit, actor: Principal, text: str, today: date
+    *, session: AsyncSession, visit: Visit, actor: Principal, text: str
 ) -> Visit:
     _objection(visit)
+    today = await _today(session, visit)
     if visit.appealed_at is None:
         raise NotAnswered("The objection has not been appealed.")
     if visit.appeal_answered_at is not None:
@@ -139,12 +145,12 @@ async def awaiting_answer(
     actor: Principal,
     appeals: bool,
     state: AnswerState | None,
-    today: date,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Visit], str | None]:
     """Unanswered objections (or, with `appeals`, unanswered appeals), the earliest deadline
-    first; `due` ones can still be answered in time, `overdue` ones have missed it."""
+    first; `due` ones can still be answered in time, `overdue` ones have missed it, each
+    by today of its own office."""
     due_on = col(Visit.appeal_answer_due) if appeals else col(Visit.answer_due)
     answered = col(Visit.appeal_answered_at) if appeals else col(Visit.answered_at)
     query = (
@@ -159,12 +165,11 @@ async def awaiting_answer(
     )
     if (office := actor.office_scope()) is not None:
         query = query.where(Visit.office == office)
-    if state is AnswerState.due:
-        query = query.where(due_on >= today)
-    elif state is AnswerState.overdue:
-        query = query.where(due_on < today)
-    elif state is AnswerState.answered:
+    if state is AnswerState.answered:
         raise InvalidInput.field("#/query/state", "Lists hold unanswered objections only.")
+    if state is not None:
+        today = await days.today_of_scope(session, office, col(Visit.office), datetime.now(UTC))
+        query = query.where(due_on >= today if state is AnswerState.due else due_on < today)
     if (after := decode_cursor(cursor)) is not None:
         try:
             due, ident = date.fromisoformat(after[0]), uuid.UUID(after[1])

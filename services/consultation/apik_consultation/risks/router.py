@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Query, Request, Response
 
-from apik_consultation.deps import AUTH, CurrentRisk, DeskToday, Keeper, LockedRisk, Reader
+from apik_consultation.deps import AUTH, CurrentRisk, Keeper, LockedRisk, Reader
 from apik_consultation.risks import rules, service, views
 from apik_consultation.risks.rules import RiskLevel
 from apik_consultation.risks.schemas import (
@@ -33,13 +33,13 @@ router = ServiceRouter(tags=["risks"])
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def register_risk(
-    data: RiskCreate, request: Request, session: DbSession, actor: Keeper, today: DeskToday
+    data: RiskCreate, request: Request, session: DbSession, actor: Keeper
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
     risk = await service.create(session=session, data=data, actor=actor)
-    body = views.public(risk, today=today)
+    body = await views.one(session, risk)
     location = f"{request.url.path}/{risk.id}"
     return await created(idempotency, body, location=location, version=body.version)
 
@@ -52,7 +52,6 @@ async def register_risk(
 async def list_risks(
     session: DbSession,
     actor: Reader,
-    today: DeskToday,
     level: RiskLevel | None = None,
     review_overdue: Annotated[
         bool, Query(description="only open risks whose review date has passed")
@@ -64,11 +63,11 @@ async def list_risks(
         session=session,
         actor=actor,
         level=level.value if level else None,
-        review_overdue_on=today if review_overdue else None,
+        review_overdue=review_overdue,
         cursor=cursor,
         limit=limit,
     )
-    return Page(items=[views.public(r, today=today) for r in rows], next_cursor=next_cursor)
+    return Page(items=await views.listed(session, rows), next_cursor=next_cursor)
 
 
 @router.get("/risks/heat-map", response_model=HeatMap, responses=problem_responses(*AUTH))
@@ -83,9 +82,9 @@ async def heat_map(session: DbSession, actor: Reader) -> HeatMap:
     "/risks/{risk_id}", response_model=RiskPublic, responses=problem_responses(*AUTH, NotFound)
 )
 async def get_risk(
-    risk_id: uuid.UUID, actor: Reader, risk: CurrentRisk, today: DeskToday
+    risk_id: uuid.UUID, session: DbSession, actor: Reader, risk: CurrentRisk
 ) -> Response:
-    return views.answer(risk, today=today)
+    return await views.answer(session, risk)
 
 
 @router.patch(
@@ -99,7 +98,6 @@ async def update_risk(
     session: DbSession,
     actor: Keeper,
     risk: LockedRisk,
-    today: DeskToday,
 ) -> Response:
     risk = await service.change(session=session, risk=risk, data=data)
-    return views.answer(risk, today=today)
+    return await views.answer(session, risk)

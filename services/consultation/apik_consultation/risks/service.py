@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -14,6 +14,7 @@ from apik_consultation.models import Risk
 from apik_consultation.risks import rules
 from apik_consultation.risks.rules import RiskStatus
 from apik_consultation.risks.schemas import RiskCreate, RiskUpdate
+from apik_consultation.visits.service import days
 from apik_shared.access import get_in_office
 from apik_shared.auth import Principal
 from apik_shared.pagination import newest_first_page
@@ -77,21 +78,20 @@ async def listing(
     session: AsyncSession,
     actor: Principal,
     level: str | None,
-    review_overdue_on: date | None,
+    review_overdue: bool,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Risk], str | None]:
-    """Newest first; with `review_overdue_on`, only the open risks whose review date has
-    passed by that day."""
+    """Newest first; with `review_overdue`, only the open risks whose review date has
+    passed by today of their office."""
     query = select(Risk)
     if (office := actor.office_scope()) is not None:
         query = query.where(Risk.office == office)
     if level is not None:
         query = query.where(Risk.level == level)
-    if review_overdue_on is not None:
-        query = query.where(
-            col(Risk.review_on) < review_overdue_on, Risk.status != RiskStatus.closed.value
-        )
+    if review_overdue:
+        today = await days.today_of_scope(session, office, col(Risk.office), datetime.now(UTC))
+        query = query.where(col(Risk.review_on) < today, Risk.status != RiskStatus.closed.value)
     return await newest_first_page(
         session,
         query,

@@ -13,7 +13,7 @@ from apik_consultation.deps import (
     CurrentSettings,
     CurrentVisit,
     Desk,
-    DeskToday,
+    DeskCalendar,
     LockedVisit,
     Officer,
     Reader,
@@ -50,9 +50,8 @@ async def check_in(
     request: Request,
     session: DbSession,
     actor: Desk,
-    settings: CurrentSettings,
     terms: Terms,
-    today: DeskToday,
+    calendar: DeskCalendar,
     cipher: Cipher,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
@@ -64,9 +63,9 @@ async def check_in(
         data=data,
         actor=actor,
         terms=terms,
-        timezone=settings.desk_timezone,
+        calendar=calendar,
     )
-    body = await views.detail(session, visit, actor=actor, today=today, cipher=cipher)
+    body = await views.detail(session, visit, actor=actor, cipher=cipher)
     location = f"{request.url.path}/{visit.id}"
     return await created(idempotency, body, location=location, version=body.version)
 
@@ -79,7 +78,6 @@ async def check_in(
 async def list_visits(
     session: DbSession,
     actor: Reader,
-    today: DeskToday,
     status: Annotated[list[VisitStatus] | None, Query()] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
@@ -91,7 +89,7 @@ async def list_visits(
         cursor=cursor,
         limit=limit,
     )
-    items = await views.listed(session, rows, today=today)
+    items = await views.listed(session, rows)
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -105,10 +103,9 @@ async def get_visit(
     session: DbSession,
     actor: Reader,
     visit: CurrentVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 STEP_PROBLEMS = problem_responses(
@@ -125,11 +122,10 @@ async def assign_visit(
     session: DbSession,
     actor: Supervisor,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.assign(session=session, visit=visit, actor=actor, officer=data.officer)
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post("/visits/{visit_id}/pick-up", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -138,11 +134,10 @@ async def pick_up_visit(
     session: DbSession,
     actor: Officer,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.pick_up(session=session, visit=visit, actor=actor)
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post(
@@ -156,11 +151,10 @@ async def start_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.start, actor=actor)
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post(
@@ -174,11 +168,10 @@ async def pause_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.pause, actor=actor)
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post(
@@ -192,11 +185,10 @@ async def resume_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.resume, actor=actor)
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post("/visits/{visit_id}/end", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -206,7 +198,6 @@ async def end_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.end(
@@ -216,7 +207,7 @@ async def end_visit(
         outcome=data.outcome,
         conversation=data.conversation,
     )
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)
 
 
 @router.post("/visits/{visit_id}/rating", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -227,7 +218,6 @@ async def rate_visit(
     actor: Desk,
     visit: LockedVisit,
     settings: CurrentSettings,
-    today: DeskToday,
     cipher: Cipher,
 ) -> Response:
     visit = await service.rate(
@@ -239,4 +229,4 @@ async def rate_visit(
         signature=data.signature,
         signature_max_bytes=settings.signature_max_bytes,
     )
-    return await views.answer(session, visit, actor=actor, today=today, cipher=cipher)
+    return await views.answer(session, visit, actor=actor, cipher=cipher)

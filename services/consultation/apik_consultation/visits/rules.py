@@ -4,9 +4,8 @@ FastAPI, no database)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 
 class Category(StrEnum):
@@ -99,8 +98,3 @@ def clock(
     if fixed_seconds is not None:
         return fixed_seconds, False
     return service_seconds(marks, now), status == VisitStatus.in_service
-
-
-def desk_day(at: datetime, timezone: str) -> date:
-    """The desk's calendar day of an instant: tickets restart and deadlines count in it."""
-    return at.astimezone(ZoneInfo(timezone)).date()

@@ -1,5 +1,5 @@
-"""A visit as the API shows it: its clock, the answer states of an objection, the steps
-it allows, and the visitor only for the desk's own staff."""
+"""A visit as the API shows it: its clock, the answer states of an objection (on its
+office's own day), the steps it allows, and the visitor only for the desk's own staff."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from apik_consultation.objections.rules import answer_state
 from apik_consultation.visits import rules, service
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.schemas import VisitorPublic, VisitPublic
+from apik_consultation.visits.service import days
 from apik_shared.auth import Principal, Role
 from apik_shared.crypto import FieldCipher
 from apik_shared.etag import set_etag
@@ -28,12 +29,14 @@ def public(
     marks: list[tuple[Step, datetime]],
     *,
     today: date,
+    now: datetime,
     visitor: VisitorPublic | None = None,
     signed: bool = False,
 ) -> VisitPublic:
+    """`today` is the date at `now` in the visit's office."""
     status = VisitStatus(visit.status)
     seconds, running = rules.clock(
-        status=status, fixed_seconds=visit.duration_seconds, marks=marks, now=datetime.now(UTC)
+        status=status, fixed_seconds=visit.duration_seconds, marks=marks, now=now
     )
     state = appeal_state = None
     if visit.answer_due is not None:
@@ -59,22 +62,27 @@ def public(
     )
 
 
-async def listed(session: AsyncSession, rows: list[Visit], *, today: date) -> list[VisitPublic]:
-    """Visits of a list: without the visitor, which one visit's detail shows the desk."""
+async def listed(session: AsyncSession, rows: list[Visit]) -> list[VisitPublic]:
+    """Visits of a list: without the visitor, which one visit's detail shows the desk. The
+    offices' calendars are read once for the page, not per visit."""
+    now = datetime.now(UTC)
     marks = await service.clock_marks(session=session, visit_ids=[v.id for v in rows])
-    return [public(v, marks[v.id], today=today) for v in rows]
+    today = await days.todays(session, {v.office for v in rows}, now)
+    return [public(v, marks[v.id], today=today[v.office], now=now) for v in rows]
 
 
 async def detail(
-    session: AsyncSession, visit: Visit, *, actor: Principal, today: date, cipher: FieldCipher
+    session: AsyncSession, visit: Visit, *, actor: Principal, cipher: FieldCipher
 ) -> VisitPublic:
+    now = datetime.now(UTC)
+    today = (await days.office_calendar(session, visit.office)).local_date(now)
     marks = await service.clock_marks(session=session, visit_ids=[visit.id])
     visitor = None
     if reads_visitor(actor):
         sealed = service.unseal_visitor(cipher, visit)
         visitor = VisitorPublic(name=sealed.name, phone=sealed.phone)
     signed = await service.has_signature(session=session, visit_id=visit.id)
-    return public(visit, marks[visit.id], today=today, visitor=visitor, signed=signed)
+    return public(visit, marks[visit.id], today=today, now=now, visitor=visitor, signed=signed)
 
 
 def json_response(status: int, body: VisitPublic) -> JSONResponse:
@@ -84,7 +92,7 @@ def json_response(status: int, body: VisitPublic) -> JSONResponse:
 
 
 async def answer(
-    session: AsyncSession, visit: Visit, *, actor: Principal, today: date, cipher: FieldCipher
+    session: AsyncSession, visit: Visit, *, actor: Principal, cipher: FieldCipher
 ) -> JSONResponse:
     """One visit's detail, with its ETag: the answer of a read and of every step."""
-    return json_response(200, await detail(session, visit, actor=actor, today=today, cipher=cipher))
+    return json_response(200, await detail(session, visit, actor=actor, cipher=cipher))

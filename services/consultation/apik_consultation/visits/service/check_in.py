@@ -13,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_consultation.models import TicketCounter, Visit, VisitStep
 from apik_consultation.objections.rules import ObjectionTerms, check_in_problem, effective_category
-from apik_consultation.visits.rules import Category, VisitStatus, desk_day
+from apik_consultation.visits.rules import Category, VisitStatus
 from apik_consultation.visits.schemas import VisitCreate
 from apik_shared.auth import Principal
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.crypto import FieldCipher
 from apik_shared.problems import InvalidInput
 
@@ -67,10 +68,12 @@ async def check_in(
     data: VisitCreate,
     actor: Principal,
     terms: ObjectionTerms,
-    timezone: str,
+    calendar: OfficeCalendar,
 ) -> Visit:
+    """Checks the visitor in at the caller's office; `calendar` is that office's: the
+    ticket's day and the objection's terms count in its zone."""
     now = datetime.now(UTC)
-    today = desk_day(now, timezone)
+    today = calendar.local_date(now)
     problem = check_in_problem(
         category=data.category,
         tender_reference=data.tender_reference,
