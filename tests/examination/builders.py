@@ -1,11 +1,12 @@
 """What examination's tests share: a handoff from intake published on the real NATS,
-the case it opens, a roster entry, a closed case and its survey answers."""
+the case it opens, an office registered by the gateway, a roster entry, a closed case
+and its survey answers."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import nats
 from sqlalchemy import text
@@ -15,6 +16,7 @@ from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.payloads import ReportVerified
+from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
 from apik_shared.events.publish import bind_outbox
 from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.services import RunningService
@@ -50,16 +52,56 @@ def handoff(office: str = "BKL", track: str = "regular") -> CloudEvent:
 
 
 async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -> None:
+    """Publishes `event` on its producer's subject (the producer named by its source)."""
+    producer = event.source.rstrip("/").rsplit("/", 1)[-1]
     nc = await nats.connect(nats_url)
     try:
         await ensure_stream(nc.jetstream())
         await nc.jetstream().publish(
-            subject_for("intake", "report.verified"),
+            subject_for(producer, event.type),
             event.to_json(),
             headers={"Nats-Msg-Id": msg_id or event.id},
         )
     finally:
         await nc.close()
+
+
+async def register_office(
+    infra,
+    service: RunningService,
+    code: str,
+    *,
+    timezone: str = "Asia/Jakarta",
+    closure_days: list[date] | None = None,
+    observes_cuti_bersama: bool = True,
+    version: int = 1,
+) -> None:
+    """The gateway registers office `code` (`office.registered`, or `office.updated` for a
+    version after the first) on the suite's NATS, as in production; returns once the
+    service's copy of the registry has that version."""
+    kind = OfficeRegistered if version == 1 else OfficeUpdated
+    office = kind(
+        code=code,
+        name=f"Perwakilan {code}",
+        timezone=timezone,
+        version=version,
+        letterhead=["OMBUDSMAN REPUBLIK INDONESIA", f"PERWAKILAN {code}"],
+        observes_cuti_bersama=observes_cuti_bersama,
+        closure_days=closure_days or [],
+    )
+    event = CloudEvent(
+        source=source_of("gateway"),
+        type=kind.event_type,
+        subject=code,
+        data=office.model_dump(mode="json"),
+    )
+    await publish(infra.nats_url, event)
+    for _ in range(200):
+        kept = await service.scalar("SELECT version FROM office_registry WHERE code = :c", c=code)
+        if kept is not None and kept >= version:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"office {code} v{version} never reached the service's registry")
 
 
 async def find_cases(service: RunningService, headers: dict[str, str], report_id: str) -> list:

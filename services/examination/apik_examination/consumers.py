@@ -18,11 +18,12 @@ from apik_shared.tracing import child_traceparent
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
-    return [handoff_consumer(settings)]
+    return [handoff_consumer()]
 
 
-def handoff_consumer(settings: Settings) -> ConsumerSpec:
-    """Opens a case per `report.verified`; the settings give the offices' calendars."""
+def handoff_consumer() -> ConsumerSpec:
+    """Opens a case per `report.verified`, its clock on its office's calendar from the
+    office registry (looked up once per batch)."""
     # The first SLA clock loads the holiday tables (the `holidays` package imports its
     # country modules, up to a second of CPU): load them now, not in the first handoff.
     this_year = datetime.now(UTC).year
@@ -33,7 +34,7 @@ def handoff_consumer(settings: Settings) -> ConsumerSpec:
     async def on_report_verified(
         session: AsyncSession, report: ReportVerified, envelope: CloudEvent
     ) -> None:
-        await open_case(session=session, handoff=report, settings=settings)
+        await open_case(session=session, handoff=report)
 
     async def on_reports_verified(
         session: AsyncSession, reports: Sequence[tuple[ReportVerified, CloudEvent]]
@@ -42,7 +43,7 @@ def handoff_consumer(settings: Settings) -> ConsumerSpec:
         handoffs = [
             Handoff(report, child_traceparent(envelope.traceparent)) for report, envelope in reports
         ]
-        await open_cases(session=session, handoffs=handoffs, settings=settings)
+        await open_cases(session=session, handoffs=handoffs)
 
     return consumer(
         "examination-handoff",

@@ -20,9 +20,7 @@ from apik_shared.jobs import repeat
 log = logging.getLogger("apik.examination.sla")
 
 
-async def scan_once(
-    database: Database, settings: Settings, now: datetime | None = None, batch: int = 200
-) -> int:
+async def scan_once(database: Database, now: datetime | None = None, batch: int = 200) -> int:
     """One full scan, a transaction per batch (the boundary commits, as for a request).
 
     Returns how many breaches this replica published.
@@ -31,9 +29,7 @@ async def scan_once(
     published, after = 0, None
     while True:
         async with database.sessions() as session, session.begin():
-            result = await scan_breaches(
-                session=session, settings=settings, now=at, after=after, batch=batch
-            )
+            result = await scan_breaches(session=session, now=at, after=after, batch=batch)
         published += result.published
         if not result.locked or result.last_id is None:
             return published
@@ -47,7 +43,7 @@ def sla_scan(settings: Settings) -> Background:
         database: Database = app.state.database
 
         async def scan() -> None:
-            if published := await scan_once(database, settings):
+            if published := await scan_once(database):
                 log.info("published %d SLA breach(es)", published)
 
         await repeat(scan, every=settings.sla_scan_seconds, name="SLA scan")

@@ -111,18 +111,15 @@ async def test_handoffs_opened_together_get_what_each_would_get_alone(
         Handoff(ReportVerified.model_validate(e.data), trace)
         for e, trace in zip(events, traces, strict=True)
     ]
-    settings = examination.app.state.settings
     async with examination.app.state.database.sessions() as session, session.begin():
-        opened = await open_cases(session=session, handoffs=handoffs, settings=settings)
-        again = await open_cases(session=session, handoffs=handoffs[:1], settings=settings)
+        opened = await open_cases(session=session, handoffs=handoffs)
+        again = await open_cases(session=session, handoffs=handoffs[:1])
     assert len(opened) == 4 and again == []
     async with examination.app.state.database.sessions() as session:
         cases = {c.id: c for c in (await session.execute(select(Case))).scalars()}
         for case_id in opened:
             case = cases[case_id]
-            clock, policy = await clock_of(
-                session=session, case=case, settings=settings, now=case.opened_at
-            )
+            clock, policy = await clock_of(session=session, case=case, now=case.opened_at)
             assert (case.sla_policy_id, case.sla_phase) == (
                 uuid.UUID(policy.id),
                 clock.phase.value,

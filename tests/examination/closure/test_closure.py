@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from apik_shared.calendar import OfficeCalendar
 from apik_shared.testing.tokens import TestTokens
-from tests.examination.builders import API, backdate, new_case
+from tests.examination.builders import API, backdate, new_case, register_office
 
 FOUND = {
     "finding": "maladministration_found",
@@ -204,3 +204,31 @@ async def test_corrective_actions_are_monitored(infra, examination, tokens: Test
     conclusion = done.json()["conclusion"]
     assert [a["done_on"] for a in conclusion["corrective_actions"]] == [str(today)] * 2
     assert conclusion["monitoring"] is False
+
+
+async def test_the_final_reports_deadline_is_in_the_offices_calendar(infra, examination, tokens):
+    """The corrective-action deadline (30 working days from the day of the final report)
+    counts in a WIT office's own day and with its closure day (the office registered at
+    run time)."""
+    code = "J" + uuid.uuid4().hex[:7].upper()
+    today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Jayapura")).date()
+    plain = OfficeCalendar(timezone="Asia/Jayapura")
+    closed = plain.add_working_days(today, 1)
+    await register_office(infra, examination, code, timezone="Asia/Jayapura", closure_days=[closed])
+    case = await new_case(infra, examination, tokens, office=code)
+    examiner = tokens.headers("examiner", office=code, username="budi")
+    concluded = await examination.client.post(
+        f"{API}/cases/{case['id']}/conclusion",
+        json={
+            "finding": "maladministration_found",
+            "forms": ["undue_delay"],
+            "summary": "Penundaan berlarut",
+            "corrective_actions": ["Terbitkan sertifikat pelapor"],
+        },
+        headers={**examiner, "If-Match": '"1"'},
+    )
+    assert concluded.status_code == 200, concluded.text
+    papua = OfficeCalendar(timezone="Asia/Jayapura", closures=frozenset({closed}))
+    conclusion = concluded.json()["conclusion"]
+    assert conclusion["corrective_due_on"] == papua.add_working_days(today, 30).isoformat()
+    assert conclusion["reporter_response_until"] == (today + timedelta(days=14)).isoformat()

@@ -112,12 +112,11 @@ async def test_a_breach_is_published_once_with_several_replicas(infra, examinati
     late = [await new_case(infra, examination, tokens) for _ in range(3)]
     for case in late:
         await backdate(examination, case["id"], days=90)  # 30 working days are long gone
-    settings = examination.app.state.settings
     replicas = [replica_database(examination) for _ in range(3)]
     try:
         # Batches of one: the replicas interleave case by case.
-        await asyncio.gather(*(scan_once(db, settings, batch=1) for db in replicas))
-        await asyncio.gather(*(scan_once(db, settings, batch=1) for db in replicas))
+        await asyncio.gather(*(scan_once(db, batch=1) for db in replicas))
+        await asyncio.gather(*(scan_once(db, batch=1) for db in replicas))
     finally:
         for db in replicas:
             await db.dispose()
@@ -221,9 +220,8 @@ async def test_a_case_closed_late_before_any_scan_still_reports_its_breach(
     )
     assert closed.status_code == 200 and closed.json()["sla"]["state"] == "breached"
     assert await examination.outbox_events("case.sla_breached", subject=case["id"]) == []
-    settings = examination.app.state.settings
-    await scan_once(examination.app.state.database, settings)
-    await scan_once(examination.app.state.database, settings)
+    await scan_once(examination.app.state.database)
+    await scan_once(examination.app.state.database)
     [breach] = await examination.outbox_events("case.sla_breached", subject=case["id"])
     [event] = await examination.outbox_events("case.closed", subject=case["id"])
     assert event.data["durations"]["sla_state"] == "breached"

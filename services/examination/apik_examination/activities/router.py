@@ -19,7 +19,6 @@ from apik_examination.activities.schemas import (
 from apik_examination.deps import (
     AUTH,
     WRITE_PROBLEMS,
-    CurrentSettings,
     ReadableCase,
     Reader,
     Worker,
@@ -45,7 +44,6 @@ async def record_activity(
     request: Request,
     session: DbSession,
     actor: Worker,
-    settings: CurrentSettings,
 ) -> Response:
     """Records a letter, meeting, field visit or session; a letter may pause the clock.
 
@@ -68,7 +66,6 @@ async def record_activity(
         documents=[d.model_dump() for d in data.documents],
         await_response=data.await_response,
         actor=actor,
-        settings=settings,
     )
     # The ETag is the case's new version, for the next write on it.
     return await created(

@@ -16,9 +16,9 @@ from apik_examination.activities.rules import ActivityKind, activity_problems
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
-from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event
 from apik_shared.auth import Principal
+from apik_shared.offices import office_calendar
 from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
@@ -69,11 +69,10 @@ async def record_activity(
     documents: Sequence[dict[str, str]],
     await_response: bool,
     actor: Principal,
-    settings: Settings,
 ) -> Activity:
     if case.status in TERMINAL_STATUSES:
         raise TransitionNotAllowed(f"A {case.status} case takes no more activities.")
-    opened_on = settings.calendar_for(case.office).local_date(case.opened_at)
+    opened_on = (await office_calendar(session, case.office)).local_date(case.opened_at)
     problems = activity_problems(
         kind=kind,
         held_on=held_on,
@@ -126,7 +125,6 @@ async def record_activity(
             status=CaseStatus.waiting_agency,
             note=f"Clarification letter of {held_on.isoformat()} awaits the agency.",
             actor=actor,
-            settings=settings,
         )
     return activity
 

@@ -22,7 +22,6 @@ from apik_examination.deps import (
     AUTH,
     WRITE_PROBLEMS,
     CaseToAssign,
-    CurrentSettings,
     Reader,
     Supervisor,
     require_office,
@@ -46,7 +45,6 @@ async def assign_case(
     case: CaseToAssign,
     session: DbSession,
     actor: Supervisor,
-    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
     """Assigns the case to an examiner on its office's roster, or reassigns it."""
@@ -57,7 +55,7 @@ async def assign_case(
         actor=actor.subject,
         note=data.note,
     )
-    state = await cases.case_state(session=session, case=case, settings=settings)
+    state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)
 
 

@@ -15,11 +15,12 @@ from sqlmodel import col, select
 from apik_examination.assignment.rules import Candidate, next_in_turn
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.models import Case, Examiner, Rotation
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import SlaState
 from apik_examination.sla.service import record_event, sla_condition
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.events.payloads import CaseAssigned
 from apik_shared.events.publish import publish
+from apik_shared.offices import office_calendar
 from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 ROUND_ROBIN = "system:round-robin"
@@ -124,9 +125,12 @@ async def assign(
     return case
 
 
-async def assign_by_rotation(*, session: AsyncSession, case: Case, settings: Settings) -> bool:
+async def assign_by_rotation(
+    *, session: AsyncSession, case: Case, calendar: OfficeCalendar | None = None
+) -> bool:
     """Gives a new case to the next available examiner when the office uses round-robin
-    (among the examiners of the rotation's team, when it names one).
+    (among the examiners of the rotation's team, when it names one). `calendar` is the
+    office's, when the caller has it already (a batch of handoffs); else it is looked up.
 
     The rotation row is locked, so two cases opened at once get two turns. When everyone
     is absent or full the case stays unassigned for a supervisor.
@@ -139,7 +143,9 @@ async def assign_by_rotation(*, session: AsyncSession, case: Case, settings: Set
         query = query.where(Examiner.team == rotation.team)
     roster = (await session.execute(query)).scalars()
     load = await _open_cases(session, case.office)
-    today = settings.calendar_for(case.office).local_date(datetime.now(UTC))
+    if calendar is None:
+        calendar = await office_calendar(session, case.office)
+    today = calendar.local_date(datetime.now(UTC))
     chosen = next_in_turn(
         [
             Candidate(

@@ -14,7 +14,6 @@ from apik_examination.cases.schemas import CaseDetail, CasePublic, Classificatio
 from apik_examination.deps import (
     AUTH,
     WRITE_PROBLEMS,
-    CurrentSettings,
     LockedCase,
     ReadableCase,
     Reader,
@@ -66,10 +65,8 @@ async def list_cases(
     response_model=CaseDetail,
     responses=problem_responses(*AUTH, NotFound),
 )
-async def get_case(
-    case: ReadableCase, session: DbSession, settings: CurrentSettings, response: Response
-) -> CaseDetail:
-    state = await service.case_state(session=session, case=case, settings=settings)
+async def get_case(case: ReadableCase, session: DbSession, response: Response) -> CaseDetail:
+    state = await service.case_state(session=session, case=case)
     return views.answer(state, response)
 
 
@@ -83,7 +80,6 @@ async def classify_case(
     case: LockedCase,
     session: DbSession,
     actor: Worker,
-    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
     await service.classify(
@@ -91,9 +87,8 @@ async def classify_case(
         case=case,
         classification=data.classification,
         actor=actor,
-        settings=settings,
     )
-    state = await service.case_state(session=session, case=case, settings=settings)
+    state = await service.case_state(session=session, case=case)
     return views.answer(state, response)
 
 
@@ -107,7 +102,6 @@ async def change_case_status(
     case: LockedCase,
     session: DbSession,
     actor: Worker,
-    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
     """Waiting for the reporter or the agency pauses the SLA clock; `open` resumes it."""
@@ -117,7 +111,6 @@ async def change_case_status(
         status=CaseStatus(data.status),
         note=data.note,
         actor=actor,
-        settings=settings,
     )
-    state = await service.case_state(session=session, case=case, settings=settings)
+    state = await service.case_state(session=session, case=case)
     return views.answer(state, response)

@@ -50,7 +50,7 @@ async def conclude_case(
         actor=actor,
         settings=settings,
     )
-    state = await cases.case_state(session=session, case=case, settings=settings)
+    state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)
 
 
@@ -80,7 +80,7 @@ async def close_case(
         actor=actor,
         settings=settings,
     )
-    state = await cases.case_state(session=session, case=case, settings=settings)
+    state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)
 
 
@@ -95,7 +95,6 @@ async def corrective_action_done(
     case: LockedCase,
     session: DbSession,
     actor: Worker,
-    settings: CurrentSettings,
     response: Response,
 ) -> CaseDetail:
     """Monitoring: the agency carried out corrective action `index` (from 0) on `done_on`."""
@@ -106,7 +105,6 @@ async def corrective_action_done(
         done_on=data.done_on,
         note=data.note,
         actor=actor,
-        settings=settings,
     )
-    state = await cases.case_state(session=session, case=case, settings=settings)
+    state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)

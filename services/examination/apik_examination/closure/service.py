@@ -24,6 +24,7 @@ from apik_shared.auth import Principal
 from apik_shared.events.payloads import CaseClosed, CaseConcluded
 from apik_shared.events.payloads.examination import CaseDurations, PublicLoss
 from apik_shared.events.publish import publish
+from apik_shared.offices import office_calendar
 from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
@@ -58,7 +59,7 @@ async def conclude(
     if problems:
         raise _invalid(problems)
     now = datetime.now(UTC)
-    calendar = settings.calendar_for(case.office)
+    calendar = await office_calendar(session, case.office)
     today = calendar.local_date(now)
     conclusion = Conclusion(
         case_id=case.id,
@@ -89,7 +90,7 @@ async def conclude(
         data={"finding": finding.value, "forms": conclusion.forms},
         at=now,
     )
-    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    await refresh_clock(session=session, case=case, now=now)
     payload = CaseConcluded(
         case_id=str(case.id),
         registration_number=case.registration_number,
@@ -167,8 +168,8 @@ async def close(
         data={"outcome": outcome.value, "route": route.value, "backdated": closed_at is not None},
         at=at,
     )
-    clock, _ = await refresh_clock(session=session, case=case, settings=settings, now=now)
-    calendar = settings.calendar_for(case.office)
+    clock, _ = await refresh_clock(session=session, case=case, now=now)
+    calendar = await office_calendar(session, case.office)
     opened_on, closed_on = calendar.local_date(case.opened_at), calendar.local_date(at)
     payload = CaseClosed(
         case_id=str(case.id),
@@ -211,7 +212,6 @@ async def corrective_action_done(
     done_on: date,
     note: str,
     actor: Principal,
-    settings: Settings,
 ) -> Conclusion:
     """Records that the agency carried out one corrective action (monitoring)."""
     conclusion = await session.get(Conclusion, case.id, with_for_update=True)
@@ -219,7 +219,7 @@ async def corrective_action_done(
         raise TransitionNotAllowed("The case has no final report yet.")
     if not 0 <= index < len(conclusion.corrective_actions):
         raise NotFound(f"The final report has no corrective action {index}.")
-    calendar = settings.calendar_for(case.office)
+    calendar = await office_calendar(session, case.office)
     if done_on > calendar.local_date(datetime.now(UTC)):
         raise _invalid([("done_on", "This date is in the future.")])
     if done_on < calendar.local_date(conclusion.concluded_at):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from apik_examination.deps import AUTH, CurrentSettings, PolicyMaker, Reader, require_national
+from apik_examination.deps import AUTH, PolicyMaker, Reader, require_national
 from apik_examination.sla import service
 from apik_examination.sla.schemas import SlaPolicyCreate, SlaPolicyPublic
 from apik_shared.db import DbSession
@@ -31,14 +31,13 @@ async def list_policies(session: DbSession, actor: Reader) -> list[SlaPolicyPubl
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def add_policy_version(
-    data: SlaPolicyCreate, session: DbSession, actor: PolicyMaker, settings: CurrentSettings
+    data: SlaPolicyCreate, session: DbSession, actor: PolicyMaker
 ) -> SlaPolicyPublic:
     """Adds the next version; the clocks of live cases on that track are recomputed."""
     require_national(actor)
     now = datetime.now(UTC)
     policy = await service.add_policy_version(
         session=session,
-        settings=settings,
         track=data.track.value,
         classification=data.classification.value if data.classification else None,
         target=data.target,

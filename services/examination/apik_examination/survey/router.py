@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
-from apik_examination.deps import AUTH, CurrentSettings, Reader
+from apik_examination.deps import AUTH, Reader
 from apik_examination.survey import service
 from apik_examination.survey.schemas import (
     IkmPublic,
@@ -68,7 +68,6 @@ async def answer_survey(token: Token, data: SurveyAnswer, session: DbSession) ->
 async def get_ikm(
     session: DbSession,
     actor: Reader,
-    settings: CurrentSettings,
     office: Annotated[str | None, Query(min_length=1, max_length=32)] = None,
     examiner_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
     case_id: uuid.UUID | None = None,
@@ -87,7 +86,6 @@ async def get_ikm(
         raise InvalidInput.field("#/query/until", "The period ends before it starts.")
     result = await service.ikm(
         session=session,
-        settings=settings,
         office=office or scope,
         examiner_id=examiner_id,
         case_id=case_id,

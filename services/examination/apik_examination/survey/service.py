@@ -16,6 +16,7 @@ from apik_examination.settings import Settings
 from apik_shared.events.payloads import CaseSurveyed
 from apik_shared.events.publish import publish
 from apik_shared.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
+from apik_shared.offices import office_calendars
 from apik_shared.problems import Conflict, InvalidInput, NotFound
 
 
@@ -93,7 +94,6 @@ async def answer_survey(
 async def ikm(
     *,
     session: AsyncSession,
-    settings: Settings,
     office: str | None,
     examiner_id: str | None,
     case_id: uuid.UUID | None,
@@ -120,11 +120,15 @@ async def ikm(
         query = query.where(col(Survey.answered_at) >= _midnight_utc(since - _DAY))
     if until is not None and until < date.max - 2 * _DAY:
         query = query.where(col(Survey.answered_at) < _midnight_utc(until + 2 * _DAY))
+    rows = [
+        (row_answers, row_office, answered_at)
+        for row_answers, row_office, answered_at in (await session.execute(query)).all()
+        if row_answers is not None and answered_at is not None
+    ]
+    calendars = await office_calendars(session, [row_office for _, row_office, _ in rows])
     answers = []
-    for row_answers, row_office, answered_at in (await session.execute(query)).all():
-        if row_answers is None or answered_at is None:
-            continue
-        day = settings.calendar_for(row_office).local_date(answered_at)
+    for row_answers, row_office, answered_at in rows:
+        day = calendars[row_office].local_date(answered_at)
         if (since is None or since <= day) and (until is None or day <= until):
             answers.append(row_answers)
     return compute_ikm(answers)

@@ -6,7 +6,7 @@ They add and flush; the consumer commits.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +18,6 @@ from sqlmodel import col, select
 from apik_examination.assignment.service import assign_by_rotation
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, Track
 from apik_examination.models import Case, CaseEvent, Rotation
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import (
     PolicyVersion,
     SlaClock,
@@ -28,10 +27,12 @@ from apik_examination.sla.rules import (
 )
 from apik_examination.sla.service import load_policies
 from apik_shared.bulk import as_arrays, insert_from_arrays
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.events.outbox import Outgoing
 from apik_shared.events.payloads import CaseOpened, ReportVerified
 from apik_shared.events.publish import publish_many
 from apik_shared.logs import traceparent_var
+from apik_shared.offices import office_calendars
 from apik_shared.problems import Conflict
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -46,32 +47,28 @@ class Handoff:
     traceparent: str | None = None
 
 
-async def open_case(
-    *, session: AsyncSession, handoff: ReportVerified, settings: Settings
-) -> uuid.UUID | None:
+async def open_case(*, session: AsyncSession, handoff: ReportVerified) -> uuid.UUID | None:
     """Opens the case of a handed-over report; None when it already has one."""
     opened = await open_cases(
-        session=session,
-        handoffs=[Handoff(handoff, traceparent_var.get() or None)],
-        settings=settings,
+        session=session, handoffs=[Handoff(handoff, traceparent_var.get() or None)]
     )
     return opened[0] if opened else None
 
 
-async def open_cases(
-    *, session: AsyncSession, handoffs: Sequence[Handoff], settings: Settings
-) -> list[uuid.UUID]:
+async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> list[uuid.UUID]:
     """Opens the cases of handed-over reports, in a fixed number of statements however
     many there are; returns the ids of those opened (a report with a case already is
     skipped).
 
     A new case's only transition is its opening, so its SLA clock is computed here
-    rather than read back from the event log, and the case row is written with it.
+    rather than read back from the event log, and the case row is written with it, on
+    its office's calendar from the office registry (one query for the whole batch).
     """
     if not handoffs:
         return []
     now = datetime.now(UTC)
     policies = await load_policies(session=session)
+    calendars = await office_calendars(session, [h.report.office for h in handoffs])
     clocks: dict[tuple[str, str], tuple[SlaClock, PolicyVersion]] = {}
     rows: list[dict[str, Any]] = []
     for handoff in handoffs:
@@ -80,7 +77,7 @@ async def open_cases(
         key = (report.office, track)
         if key not in clocks:  # the same office, track and instant: the same clock
             clocks[key] = opening_clock(
-                policies, office=report.office, track=track, settings=settings, now=now
+                policies, track=track, calendar=calendars[report.office], now=now
             )
         clock, policy = clocks[key]
         case_row = _case_row(
@@ -153,7 +150,7 @@ async def open_cases(
             for row, handoff in new
         ],
     )
-    await _assign_by_rotation(session=session, opened=new, settings=settings)
+    await _assign_by_rotation(session=session, opened=new, calendars=calendars)
     return [row["id"] for row, _ in new]
 
 
@@ -172,7 +169,7 @@ def _case_row(**given: Any) -> dict[str, Any]:
 
 
 def opening_clock(
-    policies: Sequence[PolicyVersion], *, office: str, track: str, settings: Settings, now: datetime
+    policies: Sequence[PolicyVersion], *, track: str, calendar: OfficeCalendar, now: datetime
 ) -> tuple[SlaClock, PolicyVersion]:
     """The clock of a case opened at `now` (unclassified, its opening its one transition)."""
     policy = select_policy(policies, track=track, classification=None, opened_at=now)
@@ -180,7 +177,7 @@ def opening_clock(
         raise Conflict(f"No SLA policy for the {track} track.")
     clock = compute_clock(
         terms=policy.terms,
-        calendar=settings.calendar_for(office),
+        calendar=calendar,
         transitions=[Transition(at=now, status=CaseStatus.open.value)],
         terminal_statuses=TERMINAL_STATUSES,
         now=now,
@@ -189,7 +186,10 @@ def opening_clock(
 
 
 async def _assign_by_rotation(
-    *, session: AsyncSession, opened: list[tuple[dict[str, Any], Handoff]], settings: Settings
+    *,
+    session: AsyncSession,
+    opened: list[tuple[dict[str, Any], Handoff]],
+    calendars: Mapping[str, OfficeCalendar],
 ) -> None:
     """New cases of offices with round-robin on get their examiner, one after the other."""
     offices = {row["office"] for row, _ in opened}
@@ -208,6 +208,6 @@ async def _assign_by_rotation(
         case = await session.get_one(Case, row["id"])
         token = traceparent_var.set(handoff.traceparent or "")
         try:
-            await assign_by_rotation(session=session, case=case, settings=settings)
+            await assign_by_rotation(session=session, case=case, calendar=calendars[row["office"]])
         finally:
             traceparent_var.reset(token)

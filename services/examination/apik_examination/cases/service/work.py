@@ -13,11 +13,11 @@ from sqlmodel import col, select
 from apik_examination.cases.rules import CaseStatus, Classification, can_classify, can_move
 from apik_examination.closure.rules import in_monitoring
 from apik_examination.models import Case, Closure, Conclusion
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service import clock_of, record_event, refresh_clock, sla_condition
 from apik_shared.access import get_in_office
 from apik_shared.auth import Principal, Role
+from apik_shared.offices import office_calendar
 from apik_shared.pagination import newest_first_page
 from apik_shared.problems import Forbidden, TransitionNotAllowed
 
@@ -55,7 +55,6 @@ async def classify(
     case: Case,
     classification: Classification,
     actor: Principal,
-    settings: Settings,
 ) -> Case:
     if not can_classify(CaseStatus(case.status)):
         raise TransitionNotAllowed(f"A {case.status} case is not classified any more.")
@@ -71,7 +70,7 @@ async def classify(
         data={"from": previous, "to": classification.value},
         at=now,
     )
-    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    await refresh_clock(session=session, case=case, now=now)
     return case
 
 
@@ -82,7 +81,6 @@ async def change_status(
     status: CaseStatus,
     note: str,
     actor: Principal,
-    settings: Settings,
 ) -> Case:
     """Waiting for the reporter or the agency (the clock pauses), or back to work."""
     if not can_move(CaseStatus(case.status), status):
@@ -99,7 +97,7 @@ async def change_status(
         data={"from": previous, "note": note},
         at=now,
     )
-    await refresh_clock(session=session, case=case, settings=settings, now=now)
+    await refresh_clock(session=session, case=case, now=now)
     return case
 
 
@@ -152,16 +150,16 @@ class CaseState:
     at: datetime
 
 
-async def case_state(*, session: AsyncSession, case: Case, settings: Settings) -> CaseState:
+async def case_state(*, session: AsyncSession, case: Case) -> CaseState:
     """The case with its clock recomputed from the log, its final report and closure."""
     now = datetime.now(UTC)
-    clock, policy = await clock_of(session=session, case=case, settings=settings, now=now)
+    clock, policy = await clock_of(session=session, case=case, now=now)
     conclusion = await session.get(Conclusion, case.id)
     closure = await session.get(Closure, case.id)
     monitoring = conclusion is not None and in_monitoring(
         due_on=conclusion.corrective_due_on,
         done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
-        today=settings.calendar_for(case.office).local_date(now),
+        today=(await office_calendar(session, case.office)).local_date(now),
     )
     return CaseState(
         case=case,

@@ -20,7 +20,6 @@ from sqlmodel import col, select
 
 from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, CaseEvent, SlaPolicy
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import (
     PolicyTerms,
     PolicyVersion,
@@ -32,6 +31,8 @@ from apik_examination.sla.rules import (
     compute_clock,
     select_policy,
 )
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.offices import office_calendar, office_calendars
 from apik_shared.problems import Conflict
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -114,7 +115,7 @@ def _compute(
     case: Case,
     transitions: Sequence[Transition],
     policies: Sequence[PolicyVersion],
-    settings: Settings,
+    calendar: OfficeCalendar,
     now: datetime,
 ) -> tuple[SlaClock, PolicyVersion]:
     policy = select_policy(
@@ -126,7 +127,7 @@ def _compute(
         transitions = [Transition(at=case.opened_at, status=case.status)]
     clock = compute_clock(
         terms=policy.terms,
-        calendar=settings.calendar_for(case.office),
+        calendar=calendar,
         transitions=transitions,
         terminal_statuses=TERMINAL_STATUSES,
         now=now,
@@ -148,16 +149,20 @@ async def clock_of(
     *,
     session: AsyncSession,
     case: Case,
-    settings: Settings,
     now: datetime,
     policies: Sequence[PolicyVersion] | None = None,
 ) -> tuple[SlaClock, PolicyVersion]:
-    """The case's clock at `now`, recomputed from its event log."""
+    """The case's clock at `now`, recomputed from its event log, on its office's
+    calendar as the registry has it now."""
     if policies is None:
         policies = await load_policies(session=session)
     logs = await transitions_of(session=session, case_ids=[case.id])
     return _compute(
-        case=case, transitions=logs[case.id], policies=policies, settings=settings, now=now
+        case=case,
+        transitions=logs[case.id],
+        policies=policies,
+        calendar=await office_calendar(session, case.office),
+        now=now,
     )
 
 
@@ -165,14 +170,11 @@ async def refresh_clock(
     *,
     session: AsyncSession,
     case: Case,
-    settings: Settings,
     now: datetime,
     policies: Sequence[PolicyVersion] | None = None,
 ) -> tuple[SlaClock, PolicyVersion]:
     """Recomputes the case's clock and rewrites the cached columns lists filter on."""
-    clock, policy = await clock_of(
-        session=session, case=case, settings=settings, now=now, policies=policies
-    )
+    clock, policy = await clock_of(session=session, case=case, now=now, policies=policies)
     for name, value in _cached(clock, policy).items():
         setattr(case, name, value)
     session.add(case)
@@ -184,22 +186,27 @@ async def refresh_clocks(
     *,
     session: AsyncSession,
     cases: Sequence[Case],
-    settings: Settings,
     now: datetime,
     policies: Sequence[PolicyVersion],
 ) -> list[tuple[Case, SlaClock, PolicyVersion]]:
     """`refresh_clock` for many cases in a fixed number of statements, however many.
 
-    One query reads every event log, one statement rewrites the cached columns of the
-    cases whose clock moved. The caller holds the rows' locks (the scan, a policy
-    change); the objects are given the written values without being marked dirty.
+    One query reads the calendars of their offices (from the office registry), one every
+    event log, one statement rewrites the cached columns of the cases whose clock moved.
+    The caller holds the rows' locks (the scan, a policy change); the objects are given
+    the written values without being marked dirty.
     """
+    calendars = await office_calendars(session, [c.office for c in cases])
     logs = await transitions_of(session=session, case_ids=[c.id for c in cases])
     clocks: list[tuple[Case, SlaClock, PolicyVersion]] = []
     moved: list[dict[str, Any]] = []
     for case in cases:
         clock, policy = _compute(
-            case=case, transitions=logs[case.id], policies=policies, settings=settings, now=now
+            case=case,
+            transitions=logs[case.id],
+            policies=policies,
+            calendar=calendars[case.office],
+            now=now,
         )
         clocks.append((case, clock, policy))
         values = _cached(clock, policy)

@@ -14,7 +14,6 @@ from sqlmodel import col, select
 
 from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, SlaPolicy
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import SlaUnit
 from apik_examination.sla.service.clocks import load_policies, refresh_clocks
 
@@ -33,7 +32,6 @@ async def list_policies(*, session: AsyncSession) -> list[SlaPolicy]:
 async def add_policy_version(
     *,
     session: AsyncSession,
-    settings: Settings,
     track: str,
     classification: str | None,
     target: int,
@@ -87,7 +85,6 @@ async def add_policy_version(
         await refresh_clocks(
             session=session,
             cases=cases[start : start + _SLICE],
-            settings=settings,
             now=now,
             policies=policies,
         )

@@ -18,7 +18,6 @@ from sqlmodel import col, select
 
 from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, SlaBreach
-from apik_examination.settings import Settings
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service.clocks import load_policies, refresh_clocks
 from apik_shared.events.outbox import Outgoing
@@ -41,7 +40,6 @@ class ScanBatch:
 async def scan_breaches(
     *,
     session: AsyncSession,
-    settings: Settings,
     now: datetime,
     after: uuid.UUID | None = None,
     batch: int = 200,
@@ -54,7 +52,8 @@ async def scan_breaches(
     skipped (`SKIP LOCKED`): that request recomputes their clock itself. Batches (each
     its own transaction) keep the row locks short, so requests never wait for a scan.
     A batch costs the same few statements however many cases it holds (one reads their
-    event logs, one rewrites the moved clocks, two record and publish the breaches).
+    offices' calendars, one their event logs, one rewrites the moved clocks, two record
+    and publish the breaches).
     """
     locked = await session.execute(
         text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": SCAN_LOCK_KEY}
@@ -83,9 +82,7 @@ async def scan_breaches(
     if not cases:
         return ScanBatch(locked=True, published=0, last_id=None)
     policies = await load_policies(session=session)
-    clocks = await refresh_clocks(
-        session=session, cases=cases, settings=settings, now=now, policies=policies
-    )
+    clocks = await refresh_clocks(session=session, cases=cases, now=now, policies=policies)
     breached = [
         (case, clock, policy)
         for case, clock, policy in clocks
