@@ -1,11 +1,17 @@
-"""What intake's tests build: the service's settings, request bodies, a registered report."""
+"""What intake's tests build: the service's settings, request bodies, a registered report,
+an office in the service's copy of the office registry."""
 
 from __future__ import annotations
 
+import nats
 import pytest
 
 from apik_intake.settings import Settings
+from apik_shared.events.bus import ensure_stream
+from apik_shared.events.envelope import CloudEvent, source_of
+from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeState, OfficeUpdated
 from apik_shared.testing.infra import TestInfra
+from apik_shared.testing.polling import eventually
 from apik_shared.testing.services import RunningService, service_settings, test_keyring
 
 REPORTS = "/api/v1/intake/reports"
@@ -57,3 +63,51 @@ async def register(
     assert response.status_code == 201, response.text
     body: dict[str, object] = response.json()
     return body
+
+
+async def register_office(
+    intake: RunningService,
+    nats_url: str,
+    code: str,
+    timezone: str = "Asia/Jakarta",
+    *,
+    version: int = 1,
+    **fields: object,
+) -> OfficeState:
+    """An office put into intake's copy of the registry the way production does: the
+    gateway's `office.registered` (`office.updated` from version 2 on) published on the
+    suite's NATS, consumed by the running service; returns once the copy has it."""
+    kind = OfficeRegistered if version == 1 else OfficeUpdated
+    office = kind.model_validate(
+        {
+            "code": code,
+            "name": f"Perwakilan {code}",
+            "timezone": timezone,
+            "version": version,
+            "letterhead": ["OMBUDSMAN REPUBLIK INDONESIA", f"PERWAKILAN {code}"],
+            **fields,
+        }
+    )
+    event = CloudEvent(
+        source=source_of("gateway"),
+        type=kind.event_type,
+        subject=code,
+        data=office.model_dump(mode="json"),
+    )
+    nc = await nats.connect(nats_url)
+    try:
+        await ensure_stream(nc.jetstream())
+        await nc.jetstream().publish(
+            kind.stream_subject(), event.to_json(), headers={"Nats-Msg-Id": event.id}
+        )
+    finally:
+        await nc.close()
+
+    async def kept() -> int:
+        held = await intake.scalar(
+            "SELECT version FROM office_registry WHERE code = :code", code=code
+        )
+        return 0 if held is None else int(held)
+
+    await eventually(kept, lambda held: held >= version)
+    return office

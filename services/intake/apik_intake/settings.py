@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 from apik_shared.crypto import development_keyring
 from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
 
@@ -34,13 +33,11 @@ class Settings(ServiceSettings):
     tracking_window_seconds: int = Field(default=900, ge=1)
     tracking_lock_seconds: int = Field(default=900, ge=1)
     # Calendar days an incomplete report waits for the reporter, with per-office values;
-    # the days are the office's own, so the deadline ends at its local midnight.
+    # the days are the office's own, so the deadline ends at its local midnight. An
+    # office's zone and days off are not settings: they come from the office registry
+    # (`apik_shared.offices`), kept from the gateway's events.
     completion_days: int = Field(default=30, ge=1)
     completion_days_by_office: dict[str, int] = Field(default_factory=dict)
-    # Each office's time zone (WIB, WITA, WIT): the same `APIK_OFFICE_TIMEZONES` (JSON,
-    # office → IANA zone) and `APIK_DEFAULT_TIMEZONE` the reporting service reads.
-    office_timezones: dict[str, str] = Field(default_factory=dict)
-    default_timezone: str = DEFAULT_TIMEZONE
     # Roles that assign a report to a PVL staff member (admin may too, as everywhere).
     assign_roles: list[str] = Field(default=["head"])
     # How often the job closing reports past their completion deadline runs.
@@ -68,22 +65,6 @@ class Settings(ServiceSettings):
 
     def completion_days_for(self, office: str) -> int:
         return self.completion_days_by_office.get(office, self.completion_days)
-
-    def calendar_for(self, office: str) -> OfficeCalendar:
-        return OfficeCalendar(timezone=self.office_timezones.get(office, self.default_timezone))
-
-    @field_validator("default_timezone")
-    @classmethod
-    def _known_default(cls, value: str) -> str:
-        OfficeCalendar(timezone=value)  # raises ValueError for an unknown zone
-        return value
-
-    @field_validator("office_timezones")
-    @classmethod
-    def _known_zones(cls, value: dict[str, str]) -> dict[str, str]:
-        for zone in value.values():
-            OfficeCalendar(timezone=zone)
-        return value
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -7,8 +7,6 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-from pydantic import ValidationError
 from sqlalchemy import text
 
 from apik_intake.jobs import close_overdue_once
@@ -83,16 +81,13 @@ def test_the_deadline_is_the_end_of_the_thirtieth_day_on_the_offices_calendar():
     )
 
 
-def test_offices_set_their_own_completion_days_and_time_zone():
-    settings = Settings(
-        completion_days_by_office={"SLM": 14}, office_timezones={"JPR": "Asia/Jayapura"}
-    )
+def test_offices_set_their_own_completion_days_but_not_their_zone():
+    settings = Settings(completion_days_by_office={"SLM": 14})
     assert settings.completion_days_for("SLM") == 14
     assert settings.completion_days_for("BKL") == 30
-    assert settings.calendar_for("JPR").timezone == "Asia/Jayapura"
-    assert settings.calendar_for("BKL").timezone == "Asia/Jakarta"
-    with pytest.raises(ValidationError):
-        Settings(office_timezones={"JPR": "Asia/Papua"})
+    # The zone is the office registry's (tests/intake/reports/test_office_dates.py).
+    for gone in ("office_timezones", "default_timezone", "calendar_for"):
+        assert not hasattr(settings, gone)
 
 
 async def register(intake: RunningService, headers: dict, **overrides: object) -> dict:

@@ -4,15 +4,14 @@ outreach programmes."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader
+from apik_intake.deps import AUTH, Officer, Reader
 from apik_intake.records import service, views
-from apik_intake.records.rules import TodayOf
 from apik_intake.records.schemas import (
     ArchiveFileCreate,
     ArchiveFilePublic,
@@ -23,7 +22,6 @@ from apik_intake.records.schemas import (
     OutreachCreate,
     OutreachPublic,
 )
-from apik_intake.settings import Settings
 from apik_shared.db import DbSession
 from apik_shared.idempotency import Idempotency
 from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -32,20 +30,6 @@ from apik_shared.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["letters and archive"])
 LoanState = Literal["open", "overdue", "returned", "all"]
-
-
-def _today_of(settings: Settings) -> TodayOf:
-    """Each office's date at one instant of the request, in its own time zone: a loan is
-    late from its office's midnight, not from 07:00 WIB when UTC's date turns."""
-    now = datetime.now(UTC)
-    dates: dict[str, date] = {}
-
-    def today_of(office: str) -> date:
-        if office not in dates:
-            dates[office] = settings.calendar_for(office).local_date(now)
-        return dates[office]
-
-    return today_of
 
 
 @router.post(
@@ -59,14 +43,12 @@ async def record_letter(
     request: Request,
     session: DbSession,
     actor: Officer,
-    settings: CurrentSettings,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    letter = await service.create_letter(
-        session=session, data=data, actor=actor, today_of=_today_of(settings)
-    )
+    # Dated on the office's own calendar (the office registry), not on UTC's.
+    letter = await service.create_letter(session=session, data=data, actor=actor)
     # A letter has no page of its own: the agenda it is listed in is where it lives.
     return await created(
         idempotency,
@@ -136,14 +118,10 @@ async def lend_archive_file(
     data: LoanCreate,
     session: DbSession,
     actor: Officer,
-    settings: CurrentSettings,
 ) -> LoanPublic:
-    today_of = _today_of(settings)
-    loan = await service.lend(
-        session=session, file_id=file_id, data=data, actor=actor, today_of=today_of
-    )
+    loan, today = await service.lend(session=session, file_id=file_id, data=data, actor=actor)
     archive_file = await service.get_file(session=session, file_id=file_id)
-    return views.loan(loan, archive_file, today_of(loan.office))
+    return views.loan(loan, archive_file, today)
 
 
 @router.post(
@@ -151,12 +129,11 @@ async def lend_archive_file(
     response_model=LoanPublic,
     responses=problem_responses(*AUTH, NotFound, Conflict),
 )
-async def return_archive_file(
-    loan_id: uuid.UUID, session: DbSession, actor: Officer, settings: CurrentSettings
-) -> LoanPublic:
+async def return_archive_file(loan_id: uuid.UUID, session: DbSession, actor: Officer) -> LoanPublic:
     loan = await service.return_loan(session=session, loan_id=loan_id, actor=actor)
     archive_file = await service.get_file(session=session, file_id=loan.file_id)
-    return views.loan(loan, archive_file, _today_of(settings)(loan.office))
+    today = await service.office_today(session, loan.office)
+    return views.loan(loan, archive_file, today)
 
 
 @router.get(
@@ -165,11 +142,10 @@ async def return_archive_file(
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def list_archive_loans(
-    session: DbSession, actor: Reader, settings: CurrentSettings, state: LoanState = "open"
+    session: DbSession, actor: Reader, state: LoanState = "open"
 ) -> Page[LoanPublic]:
-    today_of = _today_of(settings)
-    rows = await service.list_loans(session=session, actor=actor, state=state, today_of=today_of)
-    return Page(items=[views.loan(loan, f, today_of(loan.office)) for loan, f in rows])
+    loans = await service.list_loans(session=session, actor=actor, state=state)
+    return Page(items=[views.loan(loan, f, loans.today(loan.office)) for loan, f in loans.rows])
 
 
 @router.get(
@@ -178,18 +154,12 @@ async def list_archive_loans(
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def print_archive_loans(
-    session: DbSession, actor: Reader, settings: CurrentSettings, state: LoanState = "open"
+    session: DbSession, actor: Reader, state: LoanState = "open"
 ) -> HTMLResponse:
     """The lending list as a page to print (Daftar Peminjaman Arsip)."""
-    today_of = _today_of(settings)
-    rows = await service.list_loans(session=session, actor=actor, state=state, today_of=today_of)
+    loans = await service.list_loans(session=session, actor=actor, state=state)
     page = views.loans_page(
-        office=actor.office,
-        state=state,
-        today=today_of(actor.office),
-        rows=rows,
-        today_of=today_of,
-        local_date_of=lambda office: settings.calendar_for(office).local_date,
+        office=actor.office, state=state, now=loans.now, rows=loans.rows, calendars=loans.calendars
     )
     return HTMLResponse(page)
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
 AGENDA_CODES = {"incoming": "SM", "outgoing": "SK"}  # surat masuk, surat keluar
-# An office's date now, in its own time zone (WIB, WITA or WIT), by office code. A body's
-# validation only bounds its dates by those of all Indonesia; the office's own day is here.
-TodayOf = Callable[[str], date]
 
 
 def agenda_number(office: str, direction: str, year: int, number: int) -> str:
@@ -17,4 +13,5 @@ def agenda_number(office: str, direction: str, year: int, number: int) -> str:
 
 
 def is_overdue(due_on: date, returned_at: datetime | None, today: date) -> bool:
+    """`today` is the loan's office's date (its own zone): late from its midnight."""
     return returned_at is None and due_on < today

@@ -4,6 +4,8 @@ them, the programmes reports are taken at."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import ArchiveFile, ArchiveLoan, Letter, LetterCounter, Outreach
-from apik_intake.records.rules import TodayOf, agenda_number, is_overdue
+from apik_intake.records.rules import agenda_number, is_overdue
 from apik_intake.records.schemas import (
     ArchiveFileCreate,
     LetterCreate,
@@ -22,8 +24,32 @@ from apik_intake.records.schemas import (
 )
 from apik_intake.reports.service import get_report
 from apik_shared.auth import Principal
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.offices import office_calendar, office_calendars
 from apik_shared.pagination import decode_cursor, encode_cursor
 from apik_shared.problems import Conflict, InvalidInput, NotFound
+
+# An office's dates are its own (WIB, WITA or WIT), from the service's copy of the office
+# registry: a loan is late from its office's midnight, not from 07:00 WIB when UTC's date
+# turns. A body's validation only bounds its dates by those of all Indonesia; the office's
+# own day is checked here. One lookup per office and request, one per batch of rows.
+
+
+async def office_today(session: AsyncSession, office: str, now: datetime | None = None) -> date:
+    """The office's date at `now` (default: now), in its own zone."""
+    return (await office_calendar(session, office)).local_date(now or datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class Loans:
+    """Loans with the calendars of the reader's office and of every loan's office."""
+
+    rows: list[tuple[ArchiveLoan, ArchiveFile]]
+    calendars: Mapping[str, OfficeCalendar]
+    now: datetime
+
+    def today(self, office: str) -> date:
+        return self.calendars[office].local_date(self.now)
 
 
 async def _check_report(
@@ -53,15 +79,15 @@ async def next_agenda_number(session: AsyncSession, office: str, direction: str,
 
 
 async def create_letter(
-    *, session: AsyncSession, data: LetterCreate, actor: Principal, today_of: TodayOf
+    *, session: AsyncSession, data: LetterCreate, actor: Principal, now: datetime | None = None
 ) -> Letter:
-    today = today_of(actor.office)
+    now = now or datetime.now(UTC)
+    today = await office_today(session, actor.office, now)
     # The day the office handled it is on its own calendar. The letter's date stays with
     # the body's bound: the sender may date it in a time zone further east.
     if data.handled_on is not None and data.handled_on > today:
         raise InvalidInput.field("#/body/handled_on", "The date is in the future.")
     await _check_report(session, data.report_id, actor)
-    now = datetime.now(UTC)
     # Unset, it is the office's today: its agenda year turns at its own midnight.
     handled_on = data.handled_on or today
     letter = Letter(
@@ -155,8 +181,10 @@ async def lend(
     file_id: uuid.UUID,
     data: LoanCreate,
     actor: Principal,
-    today_of: TodayOf,
-) -> ArchiveLoan:
+    now: datetime | None = None,
+) -> tuple[ArchiveLoan, date]:
+    """The loan, and its office's date at `now` (its own zone)."""
+    now = now or datetime.now(UTC)
     archive_file = (
         await session.execute(
             select(ArchiveFile).where(ArchiveFile.id == file_id).with_for_update()
@@ -164,7 +192,8 @@ async def lend(
     ).scalar_one_or_none()
     if archive_file is None or not actor.can_see_office(archive_file.office):
         raise NotFound(f"No archive file {file_id}.")
-    if data.due_on < today_of(archive_file.office):
+    today = await office_today(session, archive_file.office, now)
+    if data.due_on < today:
         raise InvalidInput.field("#/body/due_on", "The due date has passed already.")
     # The file row lock makes two lendings of one file wait for each other.
     out = await session.execute(
@@ -179,11 +208,11 @@ async def lend(
         file_id=file_id,
         **data.model_dump(),
         lent_by=actor.username,
-        borrowed_at=datetime.now(UTC),
+        borrowed_at=now,
     )
     session.add(loan)
     await session.flush()
-    return loan
+    return loan, today
 
 
 async def return_loan(
@@ -204,30 +233,45 @@ async def return_loan(
 
 
 async def list_loans(
-    *, session: AsyncSession, actor: Principal, state: str, today_of: TodayOf
-) -> list[tuple[ArchiveLoan, ArchiveFile]]:
+    *, session: AsyncSession, actor: Principal, state: str, now: datetime | None = None
+) -> Loans:
+    now = now or datetime.now(UTC)
     query = (
         select(ArchiveLoan, ArchiveFile)
         .join(ArchiveFile, col(ArchiveFile.id) == col(ArchiveLoan.file_id))
         .order_by(col(ArchiveLoan.due_on), col(ArchiveLoan.borrowed_at))
     )
+    calendars: dict[str, OfficeCalendar] = {}
     if (office := actor.office_scope()) is not None:
         query = query.where(ArchiveLoan.office == office)
+        calendars[office] = await office_calendar(session, office)
     if state in ("open", "overdue"):
         query = query.where(col(ArchiveLoan.returned_at).is_(None))
     if state == "overdue" and office is not None:
-        query = query.where(col(ArchiveLoan.due_on) < today_of(office))
+        query = query.where(col(ArchiveLoan.due_on) < calendars[office].local_date(now))
     if state == "returned":
         query = query.where(col(ArchiveLoan.returned_at).is_not(None))
     rows = [(loan, f) for loan, f in (await session.execute(query))]
+    # Every other office of the rows (a national reader's), in one query.
+    if others := _offices(rows, actor.office) - calendars.keys():
+        calendars.update(await office_calendars(session, sorted(others)))
+    loans = Loans(rows=rows, calendars=calendars, now=now)
     if state == "overdue" and office is None:
         # A national reader sees every office's loans, each late from its own midnight.
-        rows = [
-            (loan, f)
-            for loan, f in rows
-            if is_overdue(loan.due_on, loan.returned_at, today_of(loan.office))
-        ]
-    return rows
+        loans = Loans(
+            rows=[
+                (loan, f)
+                for loan, f in rows
+                if is_overdue(loan.due_on, loan.returned_at, loans.today(loan.office))
+            ],
+            calendars=calendars,
+            now=now,
+        )
+    return loans
+
+
+def _offices(rows: Iterable[tuple[ArchiveLoan, ArchiveFile]], reader: str) -> set[str]:
+    return {loan.office for loan, _ in rows} | {reader}
 
 
 async def record_outreach(

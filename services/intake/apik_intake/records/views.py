@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from apik_intake.models import ArchiveFile, ArchiveLoan
-from apik_intake.records.rules import TodayOf, is_overdue
+from apik_intake.records.rules import is_overdue
 from apik_intake.records.schemas import ArchiveFilePublic, LoanPublic
-
-# The date an instant fell on in an office (its own time zone), by office code.
-LocalDateOf = Callable[[str], Callable[[datetime], date]]
+from apik_shared.calendar import OfficeCalendar
 
 
 def archive_file(row: ArchiveFile, on_loan: bool) -> ArchiveFilePublic:
@@ -31,18 +29,19 @@ def loans_page(
     *,
     office: str,
     state: str,
-    today: date,
+    now: datetime,
     rows: Sequence[tuple[ArchiveLoan, ArchiveFile]],
-    today_of: TodayOf,
-    local_date_of: LocalDateOf,
+    calendars: Mapping[str, OfficeCalendar],
 ) -> str:
     """The lending list as a page to print (Daftar Peminjaman Arsip). The page is dated on
-    the reader's office's calendar; each loan is late by its own office's."""
+    the reader's office's calendar; each loan is late by its own office's. `calendars`
+    holds the reader's office and every row's (`service.Loans`)."""
+    today = calendars[office].local_date(now)
     cells = []
     for n, (row, f) in enumerate(rows, 1):
-        late = is_overdue(row.due_on, row.returned_at, today_of(row.office))
         # The days lent and returned as the office lived them, not UTC's.
-        local_date = local_date_of(row.office)
+        local_date = calendars[row.office].local_date
+        late = is_overdue(row.due_on, row.returned_at, local_date(now))
         values = [
             str(n),
             f.code,

@@ -54,7 +54,6 @@ async def register_report(
         index_key=index_key,
         data=data,
         actor=actor,
-        calendar=settings.calendar_for(actor.office),
         duplicate_window_days=settings.duplicate_window_days,
     )
     body = await detail(session, report)
@@ -117,9 +116,9 @@ async def list_reports(
         q=q,
     )
     if format == "csv":
-        rows = await service.export_rows(session=session, actor=actor, where=where)
+        export = await service.export_rows(session=session, actor=actor, where=where)
         return Response(
-            service.to_csv(rows),
+            service.to_csv(export.rows, export.calendars),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
         )

@@ -48,7 +48,6 @@ async def formal_verification(
         data=data,
         actor=actor,
         completion_days=settings.completion_days_for(report.office),
-        calendar=settings.calendar_for(report.office),
     )
     return json_response(200, await detail(session, report))
 

@@ -118,7 +118,6 @@ async def file_report(
             index_key=index_key,
             data=_as_report(data),
             actor=citizen,
-            calendar=settings.calendar_for(data.office),
             duplicate_window_days=settings.duplicate_window_days,
         )
     except InvalidInput as problem:

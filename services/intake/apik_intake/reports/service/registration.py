@@ -18,10 +18,10 @@ from apik_intake.reports.schemas import Channel, ReportCreate
 from apik_intake.reports.service.lookup import get_report
 from apik_intake.steps.service import apply_step, ref
 from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar
 from apik_shared.crypto import FieldCipher
 from apik_shared.events.payloads import ReportRegistered
 from apik_shared.events.publish import publish
+from apik_shared.offices import office_calendar
 from apik_shared.problems import InvalidInput, NotFound
 
 
@@ -105,13 +105,14 @@ async def register_report(
     index_key: bytes,
     data: ReportCreate,
     actor: Principal,
-    calendar: OfficeCalendar,
     duplicate_window_days: int = 180,
 ) -> Report:
     now = datetime.now(UTC)
     received = data.received_at or now
-    # The day of receipt is the office's (WIB, WITA or WIT), not UTC's: an event of the
-    # office's today is no event "after the receipt" in the early hours of its morning.
+    # The day of receipt is the office's (WIB, WITA or WIT, as the office registry has it
+    # now), not UTC's: an event of the office's today is no event "after the receipt" in
+    # the early hours of its morning. One primary-key read per registration.
+    calendar = await office_calendar(session, actor.office)
     received_on = calendar.local_date(received)
     await _check(session, data, actor, received_on)
     reporter = await add_reporter(

@@ -5,18 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column
+from sqlalchemy import Date, cast, func, literal_column
+from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter
 from apik_intake.reports.rules import ReportStatus
 from apik_shared.auth import Principal
+from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
+from apik_shared.offices import office_calendar, office_calendars, office_registry
 from apik_shared.pagination import newest_first_page
 
 # The same expression as the index of migration 0011, so the planner uses it.
@@ -49,7 +52,53 @@ class ReportQuery:
 UNASSIGNED, ASSIGNED = "none", "*"
 
 
-def _filtered(actor: Principal, where: ReportQuery, now: datetime) -> Any:
+def _scope(actor: Principal, where: ReportQuery) -> str | None:
+    """The one office the query is bound to, if any."""
+    return actor.office_scope() or where.office or None
+
+
+def _local_received_on() -> Any:
+    """SQL: the day of receipt in the zone of the row's office (across offices), WIB for an
+    office the copy has not heard of yet, as `apik_shared.offices` counts it."""
+    zone = (
+        sa_select(office_registry.c.timezone)
+        .where(office_registry.c.code == col(Report.office))
+        .scalar_subquery()
+    )
+    return cast(func.timezone(func.coalesce(zone, DEFAULT_TIMEZONE), col(Report.received_at)), Date)
+
+
+def _received(query: Any, where: ReportQuery, calendar: OfficeCalendar | None) -> Any:
+    """`received_from` / `received_to` are days of the office (its own zone, from the
+    registry). Bound to one office, as instants (the index on `received_at` serves);
+    across offices, each row's own day."""
+    if calendar is None:
+        day = _local_received_on()
+        if where.received_from:
+            query = query.where(day >= where.received_from)
+        if where.received_to:
+            query = query.where(day <= where.received_to)
+        return query
+    if where.received_from:
+        start = datetime.combine(where.received_from, time.min, tzinfo=calendar.zone)
+        query = query.where(col(Report.received_at) >= start.astimezone(UTC))
+    if where.received_to:
+        after = where.received_to + timedelta(days=1)
+        end = datetime.combine(after, time.min, tzinfo=calendar.zone)
+        query = query.where(col(Report.received_at) < end.astimezone(UTC))
+    return query
+
+
+async def _query(session: AsyncSession, actor: Principal, where: ReportQuery) -> Any:
+    calendar = None
+    if (where.received_from or where.received_to) and (office := _scope(actor, where)):
+        calendar = await office_calendar(session, office)  # one lookup per request
+    return _filtered(actor, where, datetime.now(UTC), calendar)
+
+
+def _filtered(
+    actor: Principal, where: ReportQuery, now: datetime, calendar: OfficeCalendar | None
+) -> Any:
     query = select(Report)
     if (office := actor.office_scope()) is not None:
         query = query.where(Report.office == office)
@@ -61,12 +110,7 @@ def _filtered(actor: Principal, where: ReportQuery, now: datetime) -> Any:
     if where.agency:
         escaped = where.agency.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(col(Report.reported_agency).ilike(f"%{escaped}%", escape="\\"))
-    if where.received_from:
-        start = datetime.combine(where.received_from, time.min, tzinfo=UTC)
-        query = query.where(col(Report.received_at) >= start)
-    if where.received_to:
-        end = datetime.combine(where.received_to + timedelta(days=1), time.min, tzinfo=UTC)
-        query = query.where(col(Report.received_at) < end)
+    query = _received(query, where, calendar)
     if where.overdue is not None:
         # Overdue from the deadline's instant on, as the deadline job sees it.
         late = (col(Report.status) == ReportStatus.awaiting_completion.value) & (
@@ -100,7 +144,7 @@ async def list_reports(
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Report], str | None]:
-    query = _filtered(actor, where, datetime.now(UTC)).order_by(None)
+    query = (await _query(session, actor, where)).order_by(None)
     return await newest_first_page(
         session,
         query,
@@ -111,11 +155,18 @@ async def list_reports(
     )
 
 
-async def export_rows(
-    *, session: AsyncSession, actor: Principal, where: ReportQuery
-) -> list[Report]:
-    query = _filtered(actor, where, datetime.now(UTC)).limit(EXPORT_MAX_ROWS)
-    return list((await session.execute(query)).scalars())
+@dataclass(frozen=True)
+class Export:
+    rows: list[Report]
+    calendars: dict[str, OfficeCalendar]  # of every row's office
+
+
+async def export_rows(*, session: AsyncSession, actor: Principal, where: ReportQuery) -> Export:
+    """The rows, and their offices' calendars read in one query (not one per row)."""
+    query = (await _query(session, actor, where)).limit(EXPORT_MAX_ROWS)
+    rows = list((await session.execute(query)).scalars())
+    calendars = await office_calendars(session, [r.office for r in rows]) if rows else {}
+    return Export(rows=rows, calendars=calendars)
 
 
 CSV_COLUMNS = (
@@ -141,18 +192,22 @@ CSV_COLUMNS = (
 )
 
 
-def to_csv(rows: Sequence[Report]) -> str:
-    """The list as CSV: the same rows, no reporter identity (as in the list)."""
+def to_csv(rows: Sequence[Report], calendars: Mapping[str, OfficeCalendar]) -> str:
+    """The list as CSV: the same rows, no reporter identity (as in the list). Moments are
+    printed in the zone of the report's office, with its offset (`…T01:30:00+09:00`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for report in rows:
+        zone = calendars[report.office].zone
         values = []
         for column in CSV_COLUMNS:
             value = getattr(report, column)
             if isinstance(value, list):
                 value = ";".join(value)
-            elif isinstance(value, datetime | date):
+            elif isinstance(value, datetime):
+                value = value.astimezone(zone).isoformat()
+            elif isinstance(value, date):
                 value = value.isoformat()
             text = "" if value is None else str(value)
             # A cell starting like a formula would run in a spreadsheet.

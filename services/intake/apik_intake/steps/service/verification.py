@@ -14,7 +14,7 @@ from apik_intake.steps import rules
 from apik_intake.steps.schemas import FormalVerification
 from apik_intake.steps.service.transitions import apply_step
 from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.offices import office_calendar
 from apik_shared.problems import InvalidInput
 
 # The actor of the service's own steps.
@@ -28,7 +28,6 @@ async def verify_formally(
     data: FormalVerification,
     actor: Principal,
     completion_days: int,
-    calendar: OfficeCalendar,
 ) -> Report:
     details: dict[str, Any] = data.model_dump(
         mode="json", exclude_none=True, exclude={"decided_at"}
@@ -48,6 +47,9 @@ async def verify_formally(
     now = data.decided_at or datetime.now(UTC)
     changes: dict[str, Any] = {"completion_due": None}
     if not data.complete:
+        # In the office's own zone, from the office registry: the reporter's days end at
+        # the office's midnight (WIT's for Jayapura, 2 h before WIB's).
+        calendar = await office_calendar(session, report.office)
         due = rules.completion_deadline(now, completion_days, calendar)
         changes["completion_due"] = due
         details["completion_due"] = due.isoformat()
