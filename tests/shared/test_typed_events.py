@@ -121,10 +121,8 @@ async def test_a_consumer_dispatches_by_class_in_runs_of_one_class() -> None:
     spec = consumer(
         "test", On(VisitEnded, one_ended, many_ended), On(VisitCompleted, one_completed), batch=8
     )
-    assert spec.subjects == [
-        "apik.consultation.visit.ended",
-        "apik.consultation.visit.completed",
-    ]
+    # Events of one aggregate: one wildcard filter, which every NATS version knows.
+    assert spec.subjects == ["apik.consultation.visit.>"]
     assert spec.batch == 8 and spec.batch_handler is not None
     a, b, c = (envelope(visit_ended(v), "consultation") for v in "abc")
     rated = envelope(visit_completed("d"), "consultation")
@@ -135,6 +133,26 @@ async def test_a_consumer_dispatches_by_class_in_runs_of_one_class() -> None:
     seen.clear()
     await spec.batch_handler(None, [a, b, rated, c])  # type: ignore[arg-type]
     assert seen == [("many", ["a", "b"]), ("one", "VisitCompleted", 4), ("many", ["c"])]
+
+
+async def test_a_type_no_handler_takes_is_left_alone() -> None:
+    seen: list[str] = []
+
+    async def one_ended(session: Any, event: VisitEnded, envelope: CloudEvent) -> None:
+        seen.append(event.visit_id)
+
+    spec = consumer("test", On(VisitEnded, one_ended))
+    assert spec.subjects == ["apik.consultation.visit.ended"]
+    rated = envelope(visit_completed("d"), "consultation")
+    await spec.handler(None, rated)  # type: ignore[arg-type]
+    assert seen == []
+
+
+def test_events_of_several_aggregates_are_consumed_by_their_own_subjects() -> None:
+    async def handle(*_: Any) -> None: ...
+
+    spec = consumer("mixed", On(VisitEnded, handle), On(CaseSurveyed, handle))
+    assert spec.subjects == ["apik.consultation.visit.ended", "apik.examination.case.surveyed"]
 
 
 def test_one_handler_per_event_class() -> None:

@@ -36,24 +36,40 @@ def _key(producer: str, event_type: str) -> tuple[str, str]:
     return producer, event_type
 
 
+def filter_subjects(events: Sequence[type[Event]]) -> list[str]:
+    """The subjects to consume `events` by: one per class, or, for events of one
+    aggregate (`office.registered`, `office.updated`), the aggregate's wildcard. One
+    filter subject is what every NATS server knows; several need NATS 2.10."""
+    subjects = sorted({e.stream_subject() for e in events})
+    prefixes = {subject.rsplit(".", 1)[0] for subject in subjects}
+    if len(subjects) > 1 and len(prefixes) == 1:
+        return [f"{prefixes.pop()}.>"]
+    return subjects
+
+
 def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
-    """A durable consumer of the handlers' event classes; `options` are `ConsumerSpec`'s."""
+    """A durable consumer of the handlers' event classes; `options` are `ConsumerSpec`'s.
+    An event of a type no handler takes (one added later to the same aggregate) is
+    acknowledged and left alone."""
     by_type = {_key(h.event.producer, h.event.event_type): h for h in handlers}
     if len(by_type) != len(handlers):
         raise ValueError("one handler per event class")
 
-    def route(envelope: CloudEvent) -> On[Any]:
-        return by_type[_key(envelope.producer, envelope.type)]
+    def route(envelope: CloudEvent) -> On[Any] | None:
+        return by_type.get(_key(envelope.producer, envelope.type))
 
     async def one(session: AsyncSession, envelope: CloudEvent) -> None:
         handler = route(envelope)
-        await handler.one(session, handler.event.model_validate(envelope.data), envelope)
+        if handler is not None:
+            await handler.one(session, handler.event.model_validate(envelope.data), envelope)
 
     async def many(session: AsyncSession, envelopes: Sequence[CloudEvent]) -> None:
         run: list[tuple[Event, CloudEvent]] = []
         current: On[Any] | None = None
         for envelope in envelopes:
             handler = route(envelope)
+            if handler is None:
+                continue
             if handler is not current and run:
                 await _apply(session, current, run)
                 run = []
@@ -65,7 +81,7 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
     batched = any(h.many is not None for h in handlers)
     return ConsumerSpec(
         durable=durable,
-        subjects=[h.event.stream_subject() for h in handlers],
+        subjects=filter_subjects([h.event for h in handlers]),
         handler=one,
         batch_handler=many if batched else None,
         **options,
