@@ -1,4 +1,5 @@
-"""Small helpers to talk to a gateway under test: tokens and users."""
+"""What the gateway's tests share: settings, a migrated database, and a gateway under
+test with helpers for tokens, users, clients and offices."""
 
 from __future__ import annotations
 
@@ -66,6 +67,20 @@ class GatewayUnderTest:
         )
         assert response.status_code == 201, response.text
         return {"id": response.json()["id"], "username": username, "password": password}
+
+    async def create_client(self, *roles: str, office: str = "PUSAT") -> dict[str, Any]:
+        """Registers an API client (as the bootstrap admin); the answer holds its secret."""
+        response = await self.client.post(
+            "/api/v1/auth/clients",
+            json={
+                "name": "LAPOR! connector",
+                "office": office,
+                "roles": list(roles or ("intake_officer",)),
+            },
+            headers=await self.headers(),
+        )
+        assert response.status_code == 201, response.text
+        return dict(response.json())
 
     async def create_office(self, code: str, timezone: str = "Asia/Makassar") -> None:
         response = await self.client.post(

@@ -6,18 +6,19 @@ import asyncio
 import logging
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
+from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.passwords import verify_secret
 from apik_shared.db import Database
 from apik_shared.events.outbox import Outbox
 from apik_shared.events.publish import bind_outbox
 from apik_shared.tables import outbox
 from apik_shared.testing.infra import TestInfra
-
-from .builders import ADMIN_PASSWORD, gateway_settings, migrated_database
+from tests.gateway.builders import ADMIN_PASSWORD, gateway_settings, migrated_database
 
 
 @pytest.fixture
@@ -108,3 +109,33 @@ async def test_a_key_that_cannot_be_decrypted_is_replaced(fresh_database: str) -
         assert sum(k.active for k in keys) == 1
     finally:
         await database.dispose()
+
+
+# A bootstrap office is checked like an office opened through the API.
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("bootstrap_office_timezone", "Asia/Bangkok"),
+        ("bootstrap_office_timezone", "UTC"),
+        ("bootstrap_office_code", "kantor pusat"),
+        ("bootstrap_office_name", ""),
+    ],
+)
+def test_a_bootstrap_office_unlike_any_office_is_refused_at_start(
+    setting: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APIK_ENV", "development")
+    monkeypatch.setenv(f"APIK_{setting.upper()}", value)
+    with pytest.raises(ValidationError, match=setting):
+        Settings()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
+def test_the_bootstrap_office_may_be_in_any_indonesian_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APIK_ENV", "development")
+    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_TIMEZONE", zone)
+    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_CODE", "MKS")
+    settings = Settings()
+    assert (settings.bootstrap_office_code, settings.bootstrap_office_timezone) == ("MKS", zone)

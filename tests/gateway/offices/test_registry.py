@@ -17,8 +17,7 @@ from apik_gateway.models import Office
 from apik_shared.auth import Role
 from apik_shared.db import Database
 from apik_shared.testing.infra import TestInfra
-
-from ..builders import GatewayUnderTest
+from tests.gateway.builders import GatewayUnderTest
 
 OFFICES = "/api/v1/auth/offices"
 

@@ -1,10 +1,11 @@
-"""Administration of users and offices: who may do what, and what comes back."""
+"""Administration of users: who may do what, and what comes back."""
 
 from __future__ import annotations
 
-from apik_shared.auth import Role
+import pytest
 
-from .builders import USER_PASSWORD, GatewayUnderTest
+from apik_shared.auth import Role
+from tests.gateway.builders import USER_PASSWORD, GatewayUnderTest
 
 USERS = "/api/v1/auth/users"
 
@@ -50,6 +51,59 @@ class TestCreateUser:
         assert retry.headers["idempotent-replayed"] == "true"
         other = await gateway.client.post(USERS, json=new_user("budi.other"), headers=admin)
         assert other.status_code == 422
+
+    async def test_a_replay_carries_the_location_and_etag_of_the_first_answer(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        admin = {**await gateway.headers(), "Idempotency-Key": "create-budi-headers"}
+        first = await gateway.client.post(USERS, json=new_user("budi.headers"), headers=admin)
+        retry = await gateway.client.post(USERS, json=new_user("budi.headers"), headers=admin)
+        assert first.status_code == retry.status_code == 201
+        assert first.headers["location"] == f"{USERS}/{first.json()['id']}"
+        assert retry.headers["location"] == first.headers["location"]
+        assert retry.headers["etag"] == first.headers["etag"]
+        read = await gateway.client.get(first.headers["location"], headers=admin)
+        assert read.headers["etag"] == retry.headers["etag"]
+
+    @pytest.mark.parametrize("field", ["full_name", "username", "password"])
+    async def test_nul_in_a_text_is_422_naming_the_field_and_stores_nothing(
+        self, gateway: GatewayUnderTest, field: str
+    ) -> None:
+        username = f"nul.{field.replace('_', '.')}"
+        body = new_user(username)
+        body[field] = f"{str(body[field])[:4]}\x00{str(body[field])[4:]}"
+        admin = await gateway.headers()
+        response = await gateway.client.post(USERS, json=body, headers=admin)
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert [e["pointer"] for e in response.json()["errors"]] == [f"#/body/{field}"]
+        # Nothing was stored: the same user without the NUL is new.
+        clean = await gateway.client.post(USERS, json=new_user(username), headers=admin)
+        assert clean.status_code == 201, clean.text
+
+    async def test_nul_in_a_changed_name_is_422_and_changes_nothing(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        user = await gateway.create_user(Role.examiner)
+        admin = await gateway.headers()
+        path = f"{USERS}/{user['id']}"
+        read = await gateway.client.get(path, headers=admin)
+        response = await gateway.client.patch(
+            path,
+            json={"full_name": "Dewi\x00"},
+            headers={**admin, "If-Match": read.headers["etag"]},
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["pointer"] == "#/body/full_name"
+        after = await gateway.client.get(path, headers=admin)
+        assert after.json() == read.json()
+
+    async def test_an_unknown_field_is_422(self, gateway: GatewayUnderTest) -> None:
+        response = await gateway.client.post(
+            USERS, json=new_user("budi.extra", is_root=True), headers=await gateway.headers()
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["pointer"] == "#/body/is_root"
 
     async def test_an_unknown_role_is_422_naming_the_field(self, gateway: GatewayUnderTest) -> None:
         response = await gateway.client.post(
@@ -119,38 +173,6 @@ class TestOfficeScope:
         pusat_user = await gateway.create_user(Role.analyst)
         hidden = await gateway.client.get(f"{USERS}/{pusat_user['id']}", headers=headers)
         assert hidden.status_code == 404
-
-    async def test_only_a_national_admin_opens_offices(self, gateway: GatewayUnderTest) -> None:
-        await gateway.create_office("SULSEL")
-        office_admin = await gateway.create_user(Role.admin, office="SULSEL")
-        response = await gateway.client.post(
-            "/api/v1/auth/offices",
-            json={"code": "NTT", "name": "Perwakilan NTT", "timezone": "Asia/Makassar"},
-            headers=await gateway.headers(office_admin["username"], office_admin["password"]),
-        )
-        assert response.status_code == 403
-
-    async def test_office_time_zones_are_indonesian(self, gateway: GatewayUnderTest) -> None:
-        response = await gateway.client.post(
-            "/api/v1/auth/offices",
-            json={"code": "XX", "name": "Nowhere", "timezone": "Europe/Paris"},
-            headers=await gateway.headers(),
-        )
-        assert response.status_code == 422
-        assert response.json()["errors"][0]["pointer"] == "#/body/timezone"
-
-    async def test_any_signed_in_user_lists_offices(self, gateway: GatewayUnderTest) -> None:
-        user = await gateway.create_user(Role.examiner)
-        headers = await gateway.headers(user["username"], user["password"])
-        response = await gateway.client.get("/api/v1/auth/offices", headers=headers)
-        assert response.status_code == 200
-        pusat = next(o for o in response.json()["items"] if o["code"] == "PUSAT")
-        assert {k: pusat[k] for k in ("code", "name", "timezone")} == {
-            "code": "PUSAT",
-            "name": "Ombudsman RI Kantor Pusat",
-            "timezone": "Asia/Jakarta",
-        }
-        assert {"letterhead", "head_name", "address", "closure_days", "version"} <= set(pusat)
 
 
 class TestListUsers:

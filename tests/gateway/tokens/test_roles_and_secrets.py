@@ -1,17 +1,12 @@
-"""The role codes other systems rely on, argon2id for every stored secret, and a bootstrap
-office that is checked like any other."""
+"""The role codes other systems rely on, and argon2id for every stored secret."""
 
 from __future__ import annotations
 
 import asyncpg
-import pytest
-from pydantic import ValidationError
 
-from apik_gateway.settings import Settings
 from apik_shared.auth import Role
 from apik_shared.settings import to_plain_postgres_url
-
-from .builders import USER_PASSWORD, GatewayUnderTest
+from tests.gateway.builders import USER_PASSWORD, GatewayUnderTest
 
 # The platform issue's list, verbatim: tokens and other systems use these codes.
 ROLE_CODES = {
@@ -73,32 +68,3 @@ async def test_passwords_and_client_secrets_are_stored_as_argon2id(
     )
     assert secret_hash.startswith("$argon2id$")
     assert created.json()["client_secret"] not in secret_hash
-
-
-@pytest.mark.parametrize(
-    ("setting", "value"),
-    [
-        ("bootstrap_office_timezone", "Asia/Bangkok"),
-        ("bootstrap_office_timezone", "UTC"),
-        ("bootstrap_office_code", "kantor pusat"),
-        ("bootstrap_office_name", ""),
-    ],
-)
-def test_a_bootstrap_office_unlike_any_office_is_refused_at_start(
-    setting: str, value: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("APIK_ENV", "development")
-    monkeypatch.setenv(f"APIK_{setting.upper()}", value)
-    with pytest.raises(ValidationError, match=setting):
-        Settings()
-
-
-@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
-def test_the_bootstrap_office_may_be_in_any_indonesian_zone(
-    zone: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("APIK_ENV", "development")
-    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_TIMEZONE", zone)
-    monkeypatch.setenv("APIK_BOOTSTRAP_OFFICE_CODE", "MKS")
-    settings = Settings()
-    assert (settings.bootstrap_office_code, settings.bootstrap_office_timezone) == ("MKS", zone)

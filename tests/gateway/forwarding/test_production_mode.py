@@ -17,9 +17,9 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from .builders import ADMIN_PASSWORD
-from .fake_service import CHUNK, Gates
-from .servers import refused_url
+from tests.gateway.builders import ADMIN_PASSWORD
+from tests.gateway.fake_service import CHUNK, Gates
+from tests.gateway.servers import refused_url
 
 
 @pytest.fixture

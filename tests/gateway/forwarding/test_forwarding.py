@@ -10,9 +10,8 @@ from collections.abc import AsyncIterator
 import httpx
 
 from apik_shared.tracing import trace_id_of
-
-from .builders import MAX_BODY, PUBLIC_BURST, READ_TIMEOUT, GatewayUnderTest
-from .fake_service import CHUNK, Gates
+from tests.gateway.builders import MAX_BODY, PUBLIC_BURST, READ_TIMEOUT, GatewayUnderTest
+from tests.gateway.fake_service import CHUNK, Gates
 
 ECHO = "/api/v1/fake/echo"
 

@@ -9,9 +9,8 @@ import httpx
 import pytest
 
 from apik_gateway.app import create_app
-
-from .builders import GatewayUnderTest, gateway_settings
-from .servers import raw_server, serve
+from tests.gateway.builders import GatewayUnderTest, gateway_settings
+from tests.gateway.servers import raw_server, serve
 
 OK = b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\n\r\nok"
 

@@ -8,9 +8,8 @@ from contextlib import asynccontextmanager
 import httpx
 
 from apik_gateway.app import create_app
-
-from .builders import GatewayUnderTest, gateway_settings
-from .servers import refused_url, serve
+from tests.gateway.builders import GatewayUnderTest, gateway_settings
+from tests.gateway.servers import refused_url, serve
 
 
 @asynccontextmanager
@@ -82,8 +81,33 @@ class TestOpenApi:
         assert ref == "#/components/schemas/fake_UserPublic"
         assert [u["service"] for u in document["x-apik-unavailable"]] == ["gone"]
         assert "oauth2" in document["components"]["securitySchemes"]
+        ids = [op["operationId"] for item in paths.values() for op in item.values()]
+        assert len(ids) == len(set(ids))
+        assert paths["/api/v1/auth/users"]["post"]["operationId"] == "gateway_users_create_user"
 
     async def test_docs_ui_points_at_the_merged_document(self, gateway: GatewayUnderTest) -> None:
         response = await gateway.client.get("/api/docs")
         assert response.status_code == 200
         assert "/api/openapi.json" in response.text
+
+
+def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
+    """The web app's typed client is generated from these: renaming one is an API change."""
+    own = create_app(gateway_settings("postgresql+asyncpg://unused/gateway")).api.openapi()
+    ids = sorted(op["operationId"] for item in own["paths"].values() for op in item.values())
+    assert ids == [
+        "gateway_clients_create_client",
+        "gateway_clients_list_clients",
+        "gateway_offices_create_office",
+        "gateway_offices_get_office",
+        "gateway_offices_list_offices",
+        "gateway_offices_update_office",
+        "gateway_tokens_issue_token",
+        "gateway_tokens_jwks",
+        "gateway_tokens_rotate_signing_key",
+        "gateway_tokens_whoami",
+        "gateway_users_create_user",
+        "gateway_users_get_user",
+        "gateway_users_list_users",
+        "gateway_users_update_user",
+    ]

@@ -1,4 +1,4 @@
-"""Pure pieces of the gateway: token buckets, OpenAPI merging, the forwarded head."""
+"""Pure pieces of the edge: token buckets and the forwarded head."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from typing import Any
 
 from apik_gateway.forwarding.service.ratelimit import TokenBuckets
 from apik_gateway.forwarding.service.request_head import CHUNKED, NO_BODY, build_request_head
-from apik_gateway.operations.rules import merge_documents
 
 
 class TestTokenBuckets:
@@ -24,32 +23,6 @@ class TestTokenBuckets:
         buckets.take("new", now=100.0)
         assert buckets.take("new", now=100.0) > 0  # the new address keeps its state
         assert buckets.take("old0", now=100.0) == 0.0
-
-
-def _doc(paths: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": paths,
-        "components": {"schemas": schemas},
-    }
-
-
-class TestMergeDocuments:
-    def test_identical_schemas_are_shared_and_different_ones_prefixed(self) -> None:
-        problem = {"type": "object"}
-        own = _doc({"/api/v1/auth/me": {}}, {"Problem": problem, "Item": {"type": "string"}})
-        service = _doc(
-            {"/api/v1/intake/items": {"get": {"schema": {"$ref": "#/components/schemas/Item"}}}},
-            {"Problem": problem, "Item": {"type": "integer"}},
-        )
-        merged = merge_documents(own, {"intake": service}, {})
-        schemas = merged["components"]["schemas"]
-        assert set(schemas) == {"Problem", "Item", "intake_Item"}
-        item_ref = merged["paths"]["/api/v1/intake/items"]["get"]["schema"]["$ref"]
-        assert item_ref == "#/components/schemas/intake_Item"
-        assert "x-apik-unavailable" not in merged
-        assert "/api/v1/auth/me" in merged["paths"]
 
 
 class TestRequestHead:
