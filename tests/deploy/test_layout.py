@@ -13,18 +13,19 @@ from apik_shared.devstack.components import COMPONENTS
 
 from .topology import ROOT, components, workspace_members
 
-# The same name for the same role in every service (docs/layout.md).
-SERVICE_FILES = (
+# The skeleton of every component (docs/layout.md): service-wide files at the package
+# root, and a folder per feature holding only files of these names.
+ROOT_FILES = {
+    "__init__.py",
     "app.py",
-    "api.py",
-    "models.py",
-    "schemas.py",
-    "service.py",
-    "rules.py",
-    "events.py",
     "settings.py",
-    "migrations/env.py",
-)
+    "models.py",
+    "deps.py",
+    "consumers.py",
+    "jobs.py",
+}
+REQUIRED_ROOT_FILES = ("app.py", "settings.py", "models.py", "deps.py", "migrations/env.py")
+FEATURE_FILES = {"__init__", "router", "service", "schemas", "rules", "views"}
 SERVICES = sorted(p.parent for p in ROOT.glob("services/*/pyproject.toml"))
 LOCK = ROOT / "requirements.lock"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -44,13 +45,72 @@ def pyproject(directory: Path) -> dict:
     return tomllib.loads((directory / "pyproject.toml").read_text())
 
 
-@pytest.mark.parametrize("service", SERVICES, ids=lambda p: p.name)
-def test_every_service_has_the_same_files(service: Path) -> None:
-    package = service / f"apik_{service.name}"
-    missing = [name for name in SERVICE_FILES if not (package / name).is_file()]
-    assert not missing, f"{package.relative_to(ROOT)} lacks {missing}"
+def layout_problems(package: Path) -> list[str]:
+    """What breaks the folder rule in one component's package (empty when none)."""
+    problems = [f"lacks {name}" for name in REQUIRED_ROOT_FILES if not (package / name).is_file()]
+    for entry in sorted(package.iterdir()):
+        allowed = ROOT_FILES | ROOT_EXCEPTIONS.get(package.name, set())
+        if entry.name in {"migrations", "__pycache__"} or entry.name in allowed:
+            continue
+        if entry.is_file():
+            if entry.suffix == ".py":
+                problems.append(f"{entry.name}: only service-wide files live at the root")
+            continue
+        if not (entry / "__init__.py").is_file():
+            problems.append(f"{entry.name}/: a feature folder is a package")
+            continue
+        for part in sorted(entry.iterdir()):
+            name = part.stem if part.is_file() else part.name
+            if part.name == "__pycache__" or (part.is_file() and part.suffix != ".py"):
+                continue
+            if name not in FEATURE_FILES:
+                problems.append(
+                    f"{entry.name}/{part.name}: a feature holds {sorted(FEATURE_FILES)}"
+                )
+            elif part.is_dir() and not (part / "__init__.py").is_file():
+                problems.append(f"{entry.name}/{part.name}/: a grown file is a package")
+    return problems
+
+
+COMPONENT_PACKAGES = [ROOT / "gateway" / "apik_gateway", *(p / f"apik_{p.name}" for p in SERVICES)]
+# Documented exceptions to ROOT_FILES (docs/layout.md): the gateway's start-up work that
+# spans its features (signing key, bootstrap office, administrator).
+ROOT_EXCEPTIONS = {"apik_gateway": {"bootstrap.py"}}
+
+
+@pytest.mark.parametrize("package", COMPONENT_PACKAGES, ids=lambda p: p.name)
+def test_every_service_has_the_same_skeleton(package: Path) -> None:
+    assert not layout_problems(package), f"{package.relative_to(ROOT)}: {layout_problems(package)}"
     revisions = list((package / "migrations" / "versions").glob("*.py"))
-    assert revisions, f"{service.name} has no Alembic revision"
+    assert revisions, f"{package.name} has no Alembic revision"
+
+
+def test_the_layout_rule_catches_a_prefix_file_and_a_stray_feature_file(tmp_path: Path) -> None:
+    package = tmp_path / "apik_demo"
+    for name in ("__init__.py", *REQUIRED_ROOT_FILES, "cases/__init__.py", "cases/router.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).touch()
+    assert layout_problems(package) == []
+    (package / "api_cases.py").touch()
+    (package / "cases" / "helpers.py").touch()
+    assert layout_problems(package) == [
+        "api_cases.py: only service-wide files live at the root",
+        f"cases/helpers.py: a feature holds {sorted(FEATURE_FILES)}",
+    ]
+
+
+_TEST_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+(?:tests(?:\.\w+)*\.)?\.*(?:conftest|test_\w+)\b", re.M
+)
+
+
+def test_no_test_module_imports_another_test_module() -> None:
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if _TEST_IMPORT.search(path.read_text())
+    ]
+    assert not offenders, f"shared test helpers belong in builders.py: {offenders}"
 
 
 def test_the_workspace_members_are_shared_gateway_and_every_service() -> None:

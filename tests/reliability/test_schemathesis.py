@@ -29,7 +29,7 @@ def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """A stack whose gateway does not rate-limit the public routes. Hundreds of generated
     calls would use up the limit, and then the same call would get 429 or not depending
     on the calls before it, which Hypothesis rightly reports as flaky. The limiter has
-    tests of its own (tests/gateway/test_forwarding.py)."""
+    tests of its own (tests/gateway/forwarding/test_forwarding.py)."""
     unlimited = {"APIK_PUBLIC_RATE_PER_SECOND": "1000000", "APIK_PUBLIC_RATE_BURST": "1000000"}
     system = start_stack(infra, Path(tmp_path_factory.mktemp("schemathesis")), unlimited)
     try:
