@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import nats
 from pydantic import BaseModel
 
+from apik_reporting.consumers import inbox_name
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.events.payloads import (
@@ -26,6 +27,7 @@ from apik_shared.events.payloads import (
     VisitEnded,
 )
 from apik_shared.events.payloads.examination import CaseDurations
+from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
 from apik_shared.events.payloads.intake import ConsultationRecorded
 from apik_shared.ikm import ELEMENTS
 from apik_shared.testing.polling import eventually
@@ -242,6 +244,43 @@ async def publish(nats_url: str, *events: CloudEvent, msg_id: str | None = None)
         await nc.close()
 
 
+async def register_office(
+    service: RunningService,
+    nats_url: str,
+    code: str,
+    *,
+    timezone: str = "Asia/Jakarta",
+    closure_days: list[date] | None = None,
+    version: int = 1,
+) -> CloudEvent:
+    """The gateway registers office `code` (`office.registered`, or `office.updated` for a
+    version after the first) on the suite's NATS, as in production; returns once the
+    service's copy of the registry has that version and the read model has applied the
+    event (restated the office's dates)."""
+    kind = OfficeRegistered if version == 1 else OfficeUpdated
+    state = kind(
+        code=code,
+        name=f"Perwakilan {code}",
+        timezone=timezone,
+        version=version,
+        letterhead=["OMBUDSMAN REPUBLIK INDONESIA", f"PERWAKILAN {code}"],
+        closure_days=closure_days or [],
+    )
+    registration = CloudEvent(
+        source=source_of("gateway"),
+        type=kind.event_type,
+        subject=code,
+        data=state.model_dump(mode="json"),
+    )
+    await publish(nats_url, registration)
+    await eventually(
+        lambda: service.scalar("SELECT version FROM office_registry WHERE code = :c", c=code),
+        lambda kept: kept is not None and kept >= version,
+    )
+    await applied(service, registration)
+    return registration
+
+
 async def applied(service: RunningService, *events: CloudEvent) -> None:
     """Waits until the read model's inbox holds every one of `events`."""
     ids = [e.id for e in events]
@@ -252,8 +291,11 @@ async def applied(service: RunningService, *events: CloudEvent) -> None:
 
 
 async def _count_applied(service: RunningService, ids: list[str]) -> int:
+    # The read model's rows only: the office registry's consumer keeps its own.
     count = await service.scalar(
-        "SELECT count(*) FROM inbox WHERE event_id = ANY(:ids)", ids=list(set(ids))
+        "SELECT count(*) FROM inbox WHERE event_id = ANY(:ids) AND consumer = :consumer",
+        ids=list(set(ids)),
+        consumer=inbox_name(service.app.state.settings),
     )
     return int(count)
 

@@ -15,8 +15,6 @@ from apik_shared.testing.tokens import TestTokens
 
 @pytest.fixture(scope="module")
 async def reporting(infra: TestInfra, tokens: TestTokens) -> AsyncIterator[RunningService]:
-    settings = await service_settings(
-        Settings, infra, "apik_reporting", office_timezones={"MKS": "Asia/Makassar"}
-    )
+    settings = await service_settings(Settings, infra, "apik_reporting")
     async with running(create_app(settings), tokens) as service:
         yield service

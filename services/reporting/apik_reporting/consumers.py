@@ -29,10 +29,10 @@ def read_model_spec(settings: Settings) -> ConsumerSpec:
     handler writes a whole fetch with bulk statements whatever the types mixed in it."""
 
     async def on_event(session: AsyncSession, event: CloudEvent) -> None:
-        await project(session, event, settings)
+        await project(session, event)
 
     async def on_events(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
-        await project_all(session, events, settings)
+        await project_all(session, events)
 
     return ConsumerSpec(
         durable=DURABLE,

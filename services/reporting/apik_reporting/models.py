@@ -2,7 +2,8 @@
 
 Facts are upserted from events keyed by the aggregate's id, so a replay or events out of
 order converge on the same row (see `read_model/service/projection.py`). Each `*_on` column is the
-office's calendar date of the matching instant: it decides the year and the month.
+date of the matching instant in the office's own zone (from the office registry; restated
+when the office's registration or zone arrives): it decides the year and the month.
 Targets are what heads enter; the rebuild never touches them.
 """
 

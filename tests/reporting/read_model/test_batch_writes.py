@@ -71,15 +71,15 @@ def activity(code: str) -> list[CloudEvent]:
 
 async def test_a_batch_written_together_equals_the_events_one_by_one(reporting):
     code = office()
-    database, settings = reporting.app.state.database, reporting.app.state.settings
+    database = reporting.app.state.database
     events = activity(code)
     async with database.sessions() as session, session.begin():
         for e in events:
-            await project(session, e, settings)
+            await project(session, e)
     one_by_one = await facts(reporting, code)
     assert all(one_by_one.values()), "every fact table has rows of this office"
 
-    batch_handler = read_model_spec(settings).batch_handler
+    batch_handler = read_model_spec(reporting.app.state.settings).batch_handler
     assert batch_handler is not None
     shuffled = random.Random(7)
     for order in (events, events[::-1], shuffled.sample(events + events[:9], len(events) + 9)):

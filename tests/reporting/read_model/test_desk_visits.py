@@ -207,12 +207,12 @@ async def test_the_projection_applies_each_visit_event_once_however_often(report
     code = office()
     end = served(code, at(YEAR, 9), minutes=8)
     completion = rated(end, 3)
-    database, settings = reporting.app.state.database, reporting.app.state.settings
+    database = reporting.app.state.database
     expected = None
     for sequence in ([completion, end], [end, completion, completion, end]):
         async with database.sessions() as session, session.begin():
             for e in sequence:
-                await project(session, e, settings)
+                await project(session, e)
         async with database.sessions() as session:
             totals = await monthly.year_totals(session=session, year=YEAR, office=code)
         achieved = {name: totals.achievements()[name] for name in DESK}
@@ -231,7 +231,7 @@ async def test_an_end_without_its_check_in_counts_in_the_year_it_ended(reporting
     """A guess never overwrites a real check-in, in either order; alone, the end counts
     in the office's year of its end (31 Dec 20:00 UTC is 1 January in Jakarta)."""
     code = office()
-    database, settings = reporting.app.state.database, reporting.app.state.settings
+    database = reporting.app.state.database
     alone = served(code, at(YEAR - 1, 12, 31, 19), minutes=60)  # ends 03:00 WIB
     real = served(code, at(YEAR, 6), minutes=10)
     real_completion = rated(real, 4)
@@ -246,7 +246,7 @@ async def test_an_end_without_its_check_in_counts_in_the_year_it_ended(reporting
         async with database.sessions() as session, session.begin():
             await session.execute(text("DELETE FROM visit_fact WHERE office = :o"), {"o": code})
             for e in [*sequence, lone_guess]:
-                await project(session, e, settings)
+                await project(session, e)
         found = {row["visit_id"]: row for row in await rows(reporting, code)}
         assert found[real.subject]["checked_in_at"] == at(YEAR, 6)
         assert found[real.subject]["visited_on"] == at(YEAR, 6).date()

@@ -71,7 +71,6 @@ async def test_the_rebuild_command_runs(infra, reporting, tokens: TestTokens):
         "APIK_DATABASE_URL": settings.database_url,
         "APIK_NATS_URL": settings.nats_url,
         "APIK_CONSUMER_GROUP": settings.consumer_group,
-        "APIK_OFFICE_TIMEZONES": '{"MKS": "Asia/Makassar"}',
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import Response
 
 from apik_reporting.annual_report.service import annual_report_pdf
-from apik_reporting.deps import AUTH, CurrentSettings, Scope, YearPath
+from apik_reporting.deps import AUTH, Scope, YearPath
 from apik_shared.db import DbSession
 from apik_shared.problems import InvalidInput, problem_responses
 from apik_shared.routing import ServiceRouter
@@ -26,12 +26,11 @@ PDF: dict[int | str, dict[str, Any]] = {
 async def get_pdf(
     year: YearPath,
     session: DbSession,
-    settings: CurrentSettings,
     scope: Scope,
 ) -> Response:
     """Targets, achievements, breakdowns, two charts and the definitions, for one office
     (or every office together, for national callers who name none)."""
-    content = await annual_report_pdf(session=session, settings=settings, year=year, office=scope)
+    content = await annual_report_pdf(session=session, year=year, office=scope)
     filename = f"laporan-kinerja-{scope or 'nasional'}-{year}.pdf"
     return Response(
         content,

@@ -1,7 +1,7 @@
 """What each indicator means, written once (pure: no FastAPI, no database).
 
 The API, the exports and the annual report show these definitions verbatim. A year is
-the office's calendar year (see `Settings.office_timezones`).
+the office's calendar year, in the office's own zone (`read_model/service/projection.py`).
 """
 
 from __future__ import annotations

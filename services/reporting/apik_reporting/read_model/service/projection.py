@@ -6,6 +6,16 @@ odd event never stops the read model. Upserts converge whatever the order and ho
 often an event is applied: each event writes only its own columns; descriptive
 columns go to the latest stage (`attrs_stage`); a case's closure columns follow its
 latest closure.
+
+Each `*_on` column is the date of its `*_at` instant in the office's own zone, from the
+office registry (`apik_shared.offices`): the monthly counts' triggers bucket the facts by
+those dates, so they are stored, not computed at query time. The zones of a batch's
+offices are looked up once per batch (`office_calendars`); an office not in the registry
+yet counts in WIB. When the office's `office.registered` / `office.updated` reaches the
+read model (the same stream, so after every event before it), the projection keeps it in
+the registry itself and restates that office's dates from the stored instants
+(`restate`): an office whose registration arrives after its first events, or whose zone
+changes, ends up counted in its zone, and the triggers move its monthly counts.
 """
 
 from __future__ import annotations
@@ -21,10 +31,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
 from apik_reporting.read_model.service.writes import Writes
-from apik_reporting.settings import Settings
 from apik_shared.bulk import insert_from_arrays
+from apik_shared.calendar import OfficeCalendar
 from apik_shared.events.envelope import CloudEvent
+from apik_shared.events.payloads.gateway import OfficeUpdated
 from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
+from apik_shared.offices import office_calendars, office_registry, remember
 
 log = logging.getLogger("apik.reporting.projection")
 
@@ -108,11 +120,17 @@ async def upsert(
     await writes.execute(stmt, params)
 
 
-def _on(settings: Settings, office: str, at: datetime | None) -> date | None:
-    return at.astimezone(settings.zone_for(office)).date() if at else None
+Calendars = Mapping[str, OfficeCalendar]
+# An office not in the registry yet (nor named by its event) counts in WIB.
+_UNKNOWN_OFFICE = OfficeCalendar()
 
 
-Projector = Callable[[Writes, CloudEvent, Fields, Settings], Awaitable[None]]
+def _on(calendars: Calendars, office: str, at: datetime | None) -> date | None:
+    """The office's calendar date of `at`, in its own zone."""
+    return calendars.get(office, _UNKNOWN_OFFICE).local_date(at) if at else None
+
+
+Projector = Callable[[Writes, CloudEvent, Fields, Calendars], Awaitable[None]]
 # Stages of a report: later stages' descriptive values win (verification classifies).
 _REPORT_STAGES = {
     "report.registered": 1,
@@ -135,7 +153,7 @@ def _report_attrs(f: Fields) -> dict[str, Any]:
     }
 
 
-async def _report(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _report(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> None:
     report_id = f.text("report_id") or event.subject
     if not report_id:
         log.warning("%s %s names no report; ignored", event.type, event.id)
@@ -191,7 +209,7 @@ def _case_attrs(f: Fields) -> dict[str, Any]:
     return {"office": f.text("office") or "", **attrs}
 
 
-async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -226,7 +244,7 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> No
     await upsert(writes, CASES, closure, attrs=_case_attrs(f), stage=2, latest_by="closed_at")
 
 
-async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> None:
     """A desk visit: `visit.ended` when its service ended, `visit.completed` when the
     visitor rated it (either may come first, or alone: many visits are never rated, and
     a visit ended before `visit.ended` existed has only its completion). Both describe
@@ -268,7 +286,7 @@ async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> N
         )
 
 
-async def _survey(writes: Writes, event: CloudEvent, f: Fields, s: Settings) -> None:
+async def _survey(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> None:
     case_id = f.text("case_id") or event.subject
     if not case_id:
         log.warning("%s %s names no case; ignored", event.type, event.id)
@@ -300,23 +318,96 @@ PROJECTORS: dict[str, Projector] = {
 }
 
 
-async def project(session: AsyncSession, event: CloudEvent, settings: Settings) -> None:
+OFFICE_EVENTS = frozenset({"office.registered", "office.updated"})
+# Every fact's dates: (instant, its date in the office's zone).
+DATED: dict[sa.Table, tuple[tuple[str, str], ...]] = {
+    REPORTS: (
+        ("registered_at", "registered_on"),
+        ("verified_at", "verified_on"),
+        ("rejected_at", "rejected_on"),
+        ("withdrawn_at", "withdrawn_on"),
+        ("answered_at", "answered_on"),
+    ),
+    CASES: (("opened_at", "opened_on"), ("closed_at", "closed_on")),
+    VISITS: (("checked_in_at", "visited_on"),),
+    SURVEYS: (("answered_at", "answered_on"),),
+}
+
+
+def _office_of(event: CloudEvent) -> str:
+    return Fields(event.data).text("office") or ""
+
+
+async def calendars_for(session: AsyncSession, events: Sequence[CloudEvent]) -> Calendars:
+    """The calendars of the offices `events` name, in one query (an office not in the
+    registry yet: WIB, with a warning)."""
+    codes = {_office_of(e) for e in events if e.type in PROJECTORS} - {""}
+    return await office_calendars(session, sorted(codes)) if codes else {}
+
+
+async def remember_offices(session: AsyncSession, events: Sequence[CloudEvent]) -> list[str]:
+    """Keeps the offices `events` register or update in the registry (the shared consumer
+    does too: whichever comes first, an older version changes nothing); returns their
+    codes."""
+    codes: list[str] = []
+    for event in events:
+        if event.type not in OFFICE_EVENTS:
+            continue
+        try:
+            state = OfficeUpdated.model_validate(event.data)
+        except ValueError:
+            log.warning("%s %s is not an office; ignored", event.type, event.id)
+            continue
+        await remember(session, state)
+        codes.append(state.code)
+    return sorted(set(codes))
+
+
+async def restate(session: AsyncSession, offices: Sequence[str]) -> None:
+    """Recomputes every date of the facts of `offices` from their instants, in each
+    office's zone as the registry holds it. Only rows whose dates change are written, so
+    an update that kept the zone costs a read of the office's facts; the triggers move the
+    monthly counts of the rows that changed."""
+    if not offices:
+        return
+    registry = office_registry.c
+    for table, pairs in DATED.items():
+
+        def local(at: str, table: sa.Table = table) -> sa.ColumnElement[Any]:
+            return sa.cast(sa.func.timezone(registry.timezone, table.c[at]), sa.Date)
+
+        await session.execute(
+            sa.update(table)
+            .where(
+                table.c.office == registry.code,
+                registry.code.in_(offices),
+                sa.or_(*(table.c[on].is_distinct_from(local(at)) for at, on in pairs)),
+            )
+            .values({on: local(at) for at, on in pairs})
+        )
+
+
+async def project(session: AsyncSession, event: CloudEvent) -> None:
     """Applies one event to the facts now; event types no indicator reads change nothing."""
-    await project_all(session, [event], settings)
+    await project_all(session, [event])
 
 
-async def project_all(
-    session: AsyncSession, events: Sequence[CloudEvent], settings: Settings
-) -> None:
-    """Applies events in order, their writes of one shape together (see `writes.py`)."""
+async def project_all(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
+    """Applies events in order, their writes of one shape together (see `writes.py`):
+    the batch's offices first (so its later events count in their zones), the zones
+    looked up once, and the dates of the offices registered or updated restated last."""
+    offices = await remember_offices(session, events)
+    calendars = await calendars_for(session, events)
     writes = Writes()
     for event in events:
-        await project_into(writes, event, settings)
+        await project_into(writes, event, calendars)
     await writes.run(session)
+    await restate(session, offices)
 
 
-async def project_into(writes: Writes, event: CloudEvent, settings: Settings) -> None:
-    """Adds the writes one event makes to `writes`, which runs them with others'."""
+async def project_into(writes: Writes, event: CloudEvent, calendars: Calendars) -> None:
+    """Adds the writes one event makes to `writes`, which runs them with others'
+    (`calendars`: the zones of the offices, from `calendars_for`)."""
     projector = PROJECTORS.get(event.type)
     if projector is not None:
-        await projector(writes, event, Fields(event.data), settings)
+        await projector(writes, event, Fields(event.data), calendars)

@@ -8,6 +8,11 @@ numbers the live consumer reached. Targets are input, not read model: they stay.
 The live consumer may keep running. Both record what they applied in the same inbox
 (one consumer name), so an event applied by one is skipped by the other; the facts and
 those inbox rows are dropped together, in one transaction.
+
+The office registry is not read model (the shared consumer keeps it): it stays, so the
+replay counts each office in its latest zone from the start. A batch's office events
+apply first, on their own, before its lanes (they restate the office's facts, which
+lanes writing those facts side by side would meet).
 """
 
 from __future__ import annotations
@@ -30,8 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.consumers import DEAD_LETTERS, EVERY_EVENT, inbox_name
-from apik_reporting.read_model.service.projection import project_into
-from apik_reporting.read_model.service.writes import Writes
+from apik_reporting.read_model.service.projection import OFFICE_EVENTS, project_all
 from apik_reporting.settings import Settings
 from apik_shared.db import Database
 from apik_shared.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
@@ -67,12 +71,10 @@ def _readable(msg: Msg) -> CloudEvent | None:
         return None
 
 
-async def _apply_lane(
-    database: Database, consumer: str, events: list[CloudEvent], settings: Settings
-) -> int:
-    """Applies `events` in order in one transaction; returns how many were new."""
-    applied = 0
-    writes = Writes()  # the lane's writes go together, at the end
+async def _apply_lane(database: Database, consumer: str, events: list[CloudEvent]) -> int:
+    """Applies `events` in order in one transaction (their writes together, at the end,
+    with one look-up of their offices' zones); returns how many were new."""
+    new: list[CloudEvent] = []
     async with database.sessions() as session, session.begin():
         for event in events:
             first_time = await session.execute(
@@ -82,30 +84,34 @@ async def _apply_lane(
                 .returning(inbox.c.event_id)
             )
             if first_time.first() is not None:
-                await project_into(writes, event, settings)
-                applied += 1
-        await writes.run(session)
-    return applied
+                new.append(event)
+        await project_all(session, new)
+    return len(new)
 
 
 async def _apply_batch(
     database: Database, consumer: str, events: list[CloudEvent], settings: Settings
 ) -> int:
     """Lanes by aggregate, side by side: one aggregate's events (and copies of one event)
-    share a lane and keep their order, and lanes touch different rows."""
+    share a lane and keep their order, and lanes touch different rows. The offices
+    registered or updated go first, alone (see the module's doc)."""
+    offices = [e for e in events if e.type in OFFICE_EVENTS]
+    applied = await _apply_lane(database, consumer, offices) if offices else 0
     lanes: dict[int, list[CloudEvent]] = defaultdict(list)
     for event in events:
+        if event.type in OFFICE_EVENTS:
+            continue
         aggregate = event.subject or event.id
         lanes[zlib.crc32(aggregate.encode()) % settings.rebuild_lanes].append(event)
     results = await asyncio.gather(
-        *(_apply_lane(database, consumer, lane, settings) for lane in lanes.values()),
+        *(_apply_lane(database, consumer, lane) for lane in lanes.values()),
         return_exceptions=True,
     )
-    applied = sum(r for r in results if isinstance(r, int))
+    applied += sum(r for r in results if isinstance(r, int))
     if any(isinstance(r, BaseException) for r in results):
         # E.g. two lanes meeting on one row under odd ids (a deadlock): the lanes that
         # committed are in the inbox, so one sequential pass applies the rest, once.
-        applied += await _apply_lane(database, consumer, events, settings)
+        applied += await _apply_lane(database, consumer, events)
     return applied
 
 
