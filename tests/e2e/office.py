@@ -102,14 +102,6 @@ class Office:
             assert count == 1, f"report {report_id} has {count} cases"
 
 
-async def _login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
-    response = await client.post(
-        "/api/v1/auth/token", data={"username": username, "password": password}
-    )
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 async def staff_office(
     client: httpx.AsyncClient, admin_password: str, code: str = "PUSAT"
 ) -> Office:
