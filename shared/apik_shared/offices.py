@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 from apik_shared.events.consumer import ConsumerSpec
@@ -123,3 +126,17 @@ async def office_calendars(
     )
     known = {code: OfficeUpdated.model_validate(state) for code, state in rows}
     return {code: calendar_of(known.get(code), code=code) for code in wanted}
+
+
+def local_date_sql(office: Any, instant: Any) -> ColumnElement[date]:
+    """SQL: the date of `instant` (a column, or a moment) in the zone of the row's
+    `office` (a column), for a query across offices; WIB for an office not heard of yet,
+    as `calendar_of` counts it."""
+    if isinstance(instant, datetime):
+        instant = sa.literal(instant, sa.DateTime(timezone=True))
+    zone = (
+        sa.select(office_registry.c.timezone)
+        .where(office_registry.c.code == office)
+        .scalar_subquery()
+    )
+    return sa.cast(sa.func.timezone(sa.func.coalesce(zone, DEFAULT_TIMEZONE), instant), sa.Date)

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, cast, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlalchemy.sql.elements import ColumnElement
 
-from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
-from apik_shared.offices import office_calendar, office_calendars, office_registry
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.offices import local_date_sql, office_calendar, office_calendars
 
 __all__ = ["local_date", "office_calendar", "today_of_scope", "todays"]
 
@@ -36,12 +35,7 @@ Instant = ColumnElement[datetime] | Mapped[datetime] | Mapped[datetime | None] |
 
 def local_date(office: Office, instant: Instant) -> ColumnElement[date]:
     """SQL: the date of `instant` (a column, or a moment) in the zone of the row's `office`."""
-    if isinstance(instant, datetime):
-        instant = literal(instant, DateTime(timezone=True))
-    zone = (
-        select(office_registry.c.timezone).where(office_registry.c.code == office).scalar_subquery()
-    )
-    return cast(func.timezone(func.coalesce(zone, DEFAULT_TIMEZONE), instant), Date)
+    return local_date_sql(office, instant)
 
 
 async def today_of_scope(

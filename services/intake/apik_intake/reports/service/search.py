@@ -10,16 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, cast, func, literal_column
-from sqlalchemy import select as sa_select
+from sqlalchemy import func, literal_column
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter
 from apik_intake.reports.rules import ReportStatus
 from apik_shared.auth import Principal
-from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
-from apik_shared.offices import office_calendar, office_calendars, office_registry
+from apik_shared.calendar import OfficeCalendar
+from apik_shared.offices import local_date_sql, office_calendar, office_calendars
 from apik_shared.pagination import newest_first_page
 
 # The same expression as the index of migration 0011, so the planner uses it.
@@ -60,12 +59,7 @@ def _scope(actor: Principal, where: ReportQuery) -> str | None:
 def _local_received_on() -> Any:
     """SQL: the day of receipt in the zone of the row's office (across offices), WIB for an
     office the copy has not heard of yet, as `apik_shared.offices` counts it."""
-    zone = (
-        sa_select(office_registry.c.timezone)
-        .where(office_registry.c.code == col(Report.office))
-        .scalar_subquery()
-    )
-    return cast(func.timezone(func.coalesce(zone, DEFAULT_TIMEZONE), col(Report.received_at)), Date)
+    return local_date_sql(col(Report.office), col(Report.received_at))
 
 
 def _received(query: Any, where: ReportQuery, calendar: OfficeCalendar | None) -> Any:
