@@ -36,7 +36,7 @@ from apik_shared.events.envelope import CloudEvent
 from bench import scale_intake, scale_reporting
 from bench.report import save
 from bench.scale_corpus import FIRST_DAY, LARGE_OFFICE, LAST_DAY, Corpus, Generated
-from bench.scale_events import OFFICE_TIMEZONES, check_payloads, report_events, visit_events
+from bench.scale_events import check_payloads, report_events, visit_events
 from bench.scale_infra import servers
 from bench.scale_report import markdown, percentiles
 
@@ -95,15 +95,13 @@ async def run(tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
         print(f"duplicates: {results['duplicates']}", flush=True)
 
         # 3. Reporting's read model and its queries.
-        settings = Settings(
-            database_url=s.reporting_url, nats_url=s.nats.url, office_timezones=OFFICE_TIMEZONES
-        )
+        # Its offices' zones: the registry `servers` filled (`scale_events.offices`).
+        settings = Settings(database_url=s.reporting_url, nats_url=s.nats.url)
         visits_total = round(len(reports) * args.visit_share)
         check_payloads([e for g in reports[:2000] for e in report_events(g)] + list(_visits(200)))
         t = time.monotonic()
         read_model = await scale_reporting.seed(
             s.plain(s.reporting_url),
-            settings,
             _chunks(reports, _visits(visits_total), args.visit_share, 25_000),
         )
         await scale_reporting.set_targets(s.plain(s.reporting_url), [KPI_YEAR, KPI_YEAR + 1])

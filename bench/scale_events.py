@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
+from apik_shared.calendar import DEFAULT_TIMEZONE
 from apik_shared.events.envelope import CloudEvent, source_of
 from apik_shared.events.payloads import EVENT_TYPES
+from apik_shared.events.payloads.gateway import OfficeRegistered
 from apik_shared.ikm import ELEMENTS
 from bench.scale_corpus import Generated
 from bench.scale_vocabulary import OFFICES, ROUTES
@@ -26,8 +28,8 @@ PRODUCERS = {
     "case": "examination",
     "visit": "consultation",
 }
-# Offices in WITA and WIT; the others are in WIB (the service's default zone).
-OFFICE_TIMEZONES = {
+# Offices in WITA and WIT; the others are in WIB (`offices()` registers them all).
+OFFICE_ZONES = {
     **dict.fromkeys(
         [
             "BALI",
@@ -47,6 +49,22 @@ OFFICE_TIMEZONES = {
     ),
     **dict.fromkeys(["MALUKU", "MALUT", "PAPUA", "PABAR"], "Asia/Jayapura"),
 }
+
+
+def offices() -> list[OfficeRegistered]:
+    """Every office of the archive as the gateway registers it, each in its own zone:
+    what each service's copy of the registry holds in production."""
+    return [
+        OfficeRegistered(
+            code=code,
+            name=f"Ombudsman RI Perwakilan {code}",
+            timezone=OFFICE_ZONES.get(code, DEFAULT_TIMEZONE),
+            version=1,
+        )
+        for code in OFFICES
+    ]
+
+
 VISIT_CATEGORIES = ["consultation"] * 6 + ["complaint"] * 3 + ["objection"]
 
 

@@ -1,5 +1,7 @@
 """The servers of the at-scale benchmark: an embedded PostgreSQL tuned like a modest
-production server, an embedded NATS, and the intake and reporting databases migrated."""
+production server, an embedded NATS, and the intake and reporting databases migrated,
+each with its copy of the office registry (`apik_shared.offices`) holding the archive's
+offices, as the gateway's `office.registered` events leave it in production."""
 
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ from pathlib import Path
 
 import asyncpg
 
+from apik_shared.db import Database
 from apik_shared.devstack.databases import ensure_database
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
 from apik_shared.migrations import upgrade
+from apik_shared.offices import remember
 from apik_shared.settings import to_plain_postgres_url
+from bench.scale_events import offices
 
 # The embedded server starts with shared_buffers=128MB; a database of a million
 # reports gets what a small production server would give it (set at run time, applied
@@ -52,9 +57,22 @@ async def _configure(postgres: EmbeddedPostgres) -> None:
     postgres.start()
 
 
+async def register_offices(url: str) -> None:
+    """Writes the archive's offices into the service's copy of the registry at `url`
+    (what its office consumer does with the gateway's events)."""
+    database = Database(url, pool_size=1)
+    try:
+        async with database.sessions() as session, session.begin():
+            for office in offices():
+                await remember(session, office)
+    finally:
+        await database.dispose()
+
+
 @contextlib.asynccontextmanager
 async def servers(tmp: Path) -> AsyncIterator[Servers]:
-    """PostgreSQL and NATS in `tmp` on free ports, the three databases migrated."""
+    """PostgreSQL and NATS in `tmp` on free ports, the three databases migrated and
+    their office registries filled."""
     postgres = EmbeddedPostgres(tmp / "postgres").start()
     nats_server = EmbeddedNats(tmp / "nats").start()
     try:
@@ -66,6 +84,8 @@ async def servers(tmp: Path) -> AsyncIterator[Servers]:
         await upgrade(urls["intake"], "apik_intake:migrations")
         await upgrade(urls["reporting"], "apik_reporting:migrations")
         await upgrade(urls["reporting_rebuild"], "apik_reporting:migrations")
+        for url in urls.values():
+            await register_offices(url)
         yield Servers(
             postgres=postgres,
             nats=nats_server,

@@ -28,9 +28,9 @@ from typing import Any
 
 import asyncpg
 
+from apik_intake.duplicates.rules import text_bands
 from apik_intake.duplicates.service import compute_candidates
 from apik_intake.models import Report, Reporter
-from apik_intake.duplicates.rules import text_bands
 from apik_shared.db import Database
 from bench.scale_corpus import LARGE_OFFICE, Corpus, Generated
 

@@ -1,8 +1,10 @@
 """Reporting at scale: the read model of a million reports, its queries, the rebuild.
 
-The read model is seeded by the service's own projection: every generated event goes
-through `projection.project_into`, which decides the upserts; `writes.Writes` keeps them,
-and they run in bulk as the live consumer runs a batch's (the very statements the
+The read model is seeded by the service's own projection
+(`apik_reporting.read_model.service`): every generated event goes through
+`projection.project_into`, which decides the upserts, each date in its office's zone as
+the database's office registry holds it; `writes.Writes` keeps them, and they run in
+bulk as the live consumer runs a batch's (the very statements the
 projection built, each upsert's rows as arrays), one connection per fact table. The
 projection's upserts converge whatever the order of events (see `projection.py`), so
 running them grouped by statement gives the rows the live consumer would have written.
@@ -25,19 +27,20 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting import service
-from apik_reporting.projection import project_into
-from apik_reporting.rebuild import rebuild
-from apik_reporting.rules import Dimension
-from apik_reporting.service_breakdowns import breakdown
-from apik_reporting.service_staff import rollup, staff_activity
+from apik_reporting.breakdowns.rules import Dimension
+from apik_reporting.breakdowns.service import breakdown
+from apik_reporting.jobs import fold_once
+from apik_reporting.kpis import service as kpis
+from apik_reporting.read_model.service.projection import Calendars, project_into
+from apik_reporting.read_model.service.rebuild import rebuild
+from apik_reporting.read_model.service.writes import Writes, rounds
 from apik_reporting.settings import Settings
-from apik_reporting.tasks import fold_once
-from apik_reporting.writes import Writes, rounds
+from apik_reporting.staff.service import rollup, staff_activity
 from apik_shared.bulk import as_arrays
 from apik_shared.db import Database
 from apik_shared.events.bus import ensure_stream
 from apik_shared.events.envelope import CloudEvent, subject_for
+from apik_shared.offices import office_calendars, office_registry
 from bench.scale_vocabulary import OFFICES
 
 _DIALECT = asyncpg_dialect.dialect()  # type: ignore[no-untyped-call]
@@ -60,14 +63,24 @@ async def _run(conn: asyncpg.Connection, statement: sa.Insert, rows: list[dict[s
         await conn.execute(str(compiled), *(columns[name] for name in names))
 
 
-async def apply_in_bulk(
-    pool: asyncpg.Pool, events: Iterable[CloudEvent], settings: Settings
-) -> int:
+async def calendars(url: str) -> Calendars:
+    """The calendar of every office in the database's office registry, read once (the
+    live consumer reads those of a batch's offices per batch: `calendars_for`)."""
+    database = Database(url, pool_size=1)
+    try:
+        async with database.sessions() as session:
+            codes = list(await session.scalars(sa.select(office_registry.c.code)))
+            return await office_calendars(session, codes)
+    finally:
+        await database.dispose()
+
+
+async def apply_in_bulk(pool: asyncpg.Pool, events: Iterable[CloudEvent], zones: Calendars) -> int:
     """Projects `events` and writes the result; one connection per fact table."""
     recorder = Writes()
     count = 0
     for event in events:
-        await project_into(recorder, event, settings)
+        await project_into(recorder, event, zones)
         count += 1
     by_table: dict[str, list[tuple[sa.Insert, list[dict[str, Any]]]]] = defaultdict(list)
     for statement, rows in recorder.calls.items():
@@ -82,19 +95,18 @@ async def apply_in_bulk(
     return count
 
 
-async def seed(
-    url: str,
-    settings: Settings,
-    chunks: Iterable[list[CloudEvent]],
-) -> dict[str, Any]:
+async def seed(url: str, chunks: Iterable[list[CloudEvent]]) -> dict[str, Any]:
+    """Projects `chunks` into the read model at `url`, in the zones of the offices its
+    registry holds (registered before: `scale_infra.register_offices`)."""
     started = time.monotonic()
     events = 0
+    zones = await calendars(url)
     pool = await asyncpg.create_pool(url, min_size=3, max_size=3)
     try:
         for chunk in chunks:
-            events += await apply_in_bulk(pool, chunk, settings)
+            events += await apply_in_bulk(pool, chunk, zones)
         projected = time.monotonic()
-        # What the service's fold job does every few minutes (`tasks.py`): the rows each
+        # What the service's fold job does every few minutes (`jobs.py`): the rows each
         # seeding connection wrote become one per cell.
         database = Database(url, pool_size=1)
         try:
@@ -128,7 +140,7 @@ async def set_targets(url: str, years: Iterable[int]) -> None:
             for year in years:
                 for office, (weight, _) in OFFICES.items():
                     scale = weight * 1000
-                    await service.set_targets(
+                    await kpis.set_targets(
                         session=session,
                         office=office,
                         year=year,
@@ -154,8 +166,8 @@ Query = Callable[[AsyncSession], Awaitable[Any]]
 def queries(year: int, office: str) -> dict[str, Query]:
     """What the KPI routes run, by name: the service functions the routes call."""
     out: dict[str, Query] = {
-        "kpis, one office": lambda s: service.kpis(session=s, year=year, office=office),
-        "kpis, every office (national)": lambda s: service.kpis(session=s, year=year, office=None),
+        "kpis, one office": lambda s: kpis.kpis(session=s, year=year, office=office),
+        "kpis, every office (national)": lambda s: kpis.kpis(session=s, year=year, office=None),
         "rollup (each office, then national)": lambda s: rollup(session=s, year=year),
         "staff, one office": lambda s: staff_activity(session=s, year=year, office=office),
     }
