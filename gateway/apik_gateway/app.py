@@ -28,7 +28,6 @@ from apik_gateway.users.router import router as users
 from apik_shared.app import BUS_STOP_SECONDS
 from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
-from apik_shared.events.publish import bind_outbox
 from apik_shared.logs import configure_logging
 from apik_shared.middleware import RequestContextMiddleware
 from apik_shared.problems import install_problem_handlers
@@ -65,7 +64,6 @@ def create_app(settings: Settings | None = None) -> Gateway:
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
         )
-        bind_outbox(database.sessions, bus.outbox)
         app.state.settings = settings
         app.state.database = database
         app.state.signer = TokenSigner(settings.secret_key)

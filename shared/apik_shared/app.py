@@ -22,8 +22,6 @@ from apik_shared.auth import JWKSVerifier
 from apik_shared.db import Database
 from apik_shared.events.bus import EventBus
 from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.outbox import Outbox
-from apik_shared.events.publish import bind_outbox
 from apik_shared.logs import configure_logging
 from apik_shared.middleware import RequestContextMiddleware
 from apik_shared.offices import office_consumer
@@ -59,7 +57,6 @@ def create_service_app(
     settings: ServiceSettings,
     title: str,
     routers: Sequence[APIRouter],
-    outbox: Outbox | None = None,
     consumers: Sequence[ConsumerSpec] = (),
     on_startup: Sequence[Hook] = (),
     background: Sequence[Background] = (),
@@ -75,7 +72,6 @@ def create_service_app(
             nats_url=settings.nats_url,
             service=service,
             sessions=database.sessions,
-            outbox=outbox,
             consumers=[office_consumer(service), *consumers],
             poll_seconds=settings.outbox_poll_seconds,
             consumer_group=settings.consumer_group,
@@ -83,7 +79,6 @@ def create_service_app(
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
         )
-        bind_outbox(database.sessions, bus.outbox)
         app.state.settings = settings
         app.state.database = database
         app.state.bus = bus

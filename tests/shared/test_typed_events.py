@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from apik_shared.db import Database
+from apik_shared.events.bus import EventBus
 from apik_shared.events.envelope import CloudEvent, source_of
 from apik_shared.events.handlers import On, consumer
 from apik_shared.events.outbox import Outbox, Outgoing
@@ -98,6 +99,16 @@ async def test_a_session_without_an_outbox_cannot_publish(infra: TestInfra) -> N
     async with platform_database(infra, "typed_events_unbound") as db, db.sessions() as session:
         with pytest.raises(RuntimeError, match="no outbox"):
             await publish(session, visit_ended("v"))
+
+
+def test_every_bus_brings_its_own_outbox_with_one_listener(database: Database) -> None:
+    # An app started twice in one process (tests, reloads) used to add a listener to a
+    # module's outbox each time; now each bus has its own, bound to its sessions.
+    first = EventBus(nats_url="nats://unused", service="consultation", sessions=database.sessions)
+    second = EventBus(nats_url="nats://unused", service="consultation", sessions=database.sessions)
+    assert first.outbox is not second.outbox
+    assert len(first.outbox._listeners) == len(second.outbox._listeners) == 1
+    assert database.sessions().info["apik.outbox"] is second.outbox
 
 
 def envelope(event: Event, producer: str) -> CloudEvent:

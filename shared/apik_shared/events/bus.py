@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from apik_shared.events.consumer import Consumer, ConsumerSpec
 from apik_shared.events.envelope import STREAM_NAME, SUBJECT_ROOT
 from apik_shared.events.outbox import Outbox
+from apik_shared.events.publish import bind_outbox
 from apik_shared.events.relay import OutboxRelay
 
 log = logging.getLogger("apik.bus")
@@ -54,7 +55,6 @@ class EventBus:
         nats_url: str,
         service: str,
         sessions: async_sessionmaker[AsyncSession],
-        outbox: Outbox | None = None,
         consumers: Sequence[ConsumerSpec] = (),
         poll_seconds: float = 1.0,
         consumer_group: str = "",
@@ -64,7 +64,9 @@ class EventBus:
     ) -> None:
         self.nats_url = nats_url
         self.service = service
-        self.outbox = outbox or Outbox(service)
+        # The service's outbox: every session `sessions` opens publishes into it.
+        self.outbox = Outbox(service)
+        bind_outbox(sessions, self.outbox)
         self._nc: Client | None = None
         self._js: JetStreamContext | None = None
         self._ready = asyncio.Event()

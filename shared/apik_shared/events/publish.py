@@ -1,9 +1,9 @@
 """`publish(session, event)`: an event into the session's outbox, in its transaction.
 
 The event's class says who publishes it and its type (`Event.producer`,
-`Event.event_type`); the session says which outbox: the app's database hands every
-session its service's outbox (`bind_outbox`), so no module holds an outbox of its own
-and the relay that sends it is the one of the app that committed.
+`Event.event_type`); the session says which outbox: the app's event bus binds every
+session of its database to the service's outbox (`bind_outbox`), so no module holds an
+outbox of its own and the relay that sends an event is that of the app that committed.
 """
 
 from __future__ import annotations
