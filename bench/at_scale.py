@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apik_reporting.settings import Settings
-from apik_shared.events.envelope import CloudEvent
+from apik_shared.platform.events.envelope import CloudEvent
 from bench import scale_intake, scale_reporting
 from bench.report import save
 from bench.scale_corpus import FIRST_DAY, LARGE_OFFICE, LAST_DAY, Corpus, Generated

@@ -109,7 +109,7 @@ def _check_answer(port: int) -> None:
 async def _prepare_database(tmp: Path, admin_url: str | None) -> tuple[str, Any]:
     from apik_shared.devstack.databases import ensure_database
     from apik_shared.devstack.infra import EmbeddedPostgres
-    from apik_shared.migrations import upgrade
+    from apik_shared.platform.migrations import upgrade
 
     postgres = None
     if not admin_url:

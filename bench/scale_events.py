@@ -1,7 +1,7 @@
 """The event stream of a generated archive: what intake, examination and the desk publish.
 
 Each report's lifecycle (see `scale_corpus.Generated`) becomes the events its producers
-publish, with the payloads of `apik_shared.events.payloads` (`check_payloads` validates
+publish, with the payloads of `apik_shared.platform.events.payloads` (`check_payloads` validates
 a sample against those models). Event ids derive from the report, so the events of a
 report are the same whether they seed the read model or are replayed by the rebuild.
 """
@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from apik_shared.calendar import DEFAULT_TIMEZONE
-from apik_shared.events.envelope import CloudEvent, source_of
-from apik_shared.events.payloads import EVENT_TYPES
-from apik_shared.events.payloads.gateway import OfficeRegistered
-from apik_shared.ikm import ELEMENTS
+from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.payloads import EVENT_TYPES
+from apik_shared.platform.events.payloads.gateway import OfficeRegistered
+from apik_shared.vocabulary.calendar import DEFAULT_TIMEZONE
+from apik_shared.vocabulary.ikm import ELEMENTS
 from bench.scale_corpus import Generated
 from bench.scale_vocabulary import OFFICES, ROUTES
 

@@ -1,6 +1,6 @@
 """The servers of the at-scale benchmark: an embedded PostgreSQL tuned like a modest
 production server, an embedded NATS, and the intake and reporting databases migrated,
-each with its copy of the office registry (`apik_shared.offices`) holding the archive's
+each with its copy of the office registry (`apik_shared.platform.offices`) holding the archive's
 offices, as the gateway's `office.registered` events leave it in production."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import asyncpg
 
-from apik_shared.db import Database
 from apik_shared.devstack.databases import ensure_database
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
-from apik_shared.migrations import upgrade
-from apik_shared.offices import remember
-from apik_shared.settings import to_plain_postgres_url
+from apik_shared.platform.db import Database
+from apik_shared.platform.migrations import upgrade
+from apik_shared.platform.offices import remember
+from apik_shared.platform.settings import to_plain_postgres_url
 from bench.scale_events import offices
 
 # The embedded server starts with shared_buffers=128MB; a database of a million

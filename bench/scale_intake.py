@@ -31,7 +31,7 @@ import asyncpg
 from apik_intake.duplicates.rules import text_bands
 from apik_intake.duplicates.service import compute_candidates
 from apik_intake.models import Report, Reporter
-from apik_shared.db import Database
+from apik_shared.platform.db import Database
 from bench.scale_corpus import LARGE_OFFICE, Corpus, Generated
 
 REPORT_COLUMNS = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apik_shared.indonesian import MONTHS
+from apik_shared.vocabulary.indonesian import MONTHS
 
 __all__ = ["FIRST_NAMES", "LAST_NAMES", "MONTHS", "OCCUPATIONS", "STREETS", "VILLAGES"]
 

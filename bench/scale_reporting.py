@@ -36,11 +36,11 @@ from apik_reporting.read_model.service.rebuild import rebuild
 from apik_reporting.read_model.service.writes import Writes, rounds
 from apik_reporting.settings import Settings
 from apik_reporting.staff.service import rollup, staff_activity
-from apik_shared.bulk import as_arrays
-from apik_shared.db import Database
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, subject_for
-from apik_shared.offices import office_calendars, office_registry
+from apik_shared.platform.bulk import as_arrays
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, subject_for
+from apik_shared.platform.offices import office_calendars, office_registry
 from bench.scale_vocabulary import OFFICES
 
 _DIALECT = asyncpg_dialect.dialect()  # type: ignore[no-untyped-call]

@@ -22,9 +22,9 @@ import psutil
 
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
 from apik_shared.devstack.stack import Stack
-from apik_shared.events.envelope import STREAM_NAME, CloudEvent, source_of, subject_for
-from apik_shared.events.payloads import ReportVerified
-from apik_shared.settings import to_plain_postgres_url
+from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, source_of, subject_for
+from apik_shared.platform.events.payloads import ReportVerified
+from apik_shared.platform.settings import to_plain_postgres_url
 from bench import gateway_forwarding
 from bench.driver import encode_request, summary
 from bench.scale_corpus import Corpus

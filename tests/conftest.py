@@ -1,3 +1,3 @@
-"""The whole suite shares the real servers (see apik_shared.testing)."""
+"""The whole suite shares the real servers (see apik_testing)."""
 
-pytest_plugins = ["apik_shared.testing.plugin"]
+pytest_plugins = ["apik_testing.plugin"]

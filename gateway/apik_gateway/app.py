@@ -25,13 +25,13 @@ from apik_gateway.tokens.router import jwks_router
 from apik_gateway.tokens.router import router as tokens
 from apik_gateway.tokens.service import DatabaseKeyVerifier, TokenSigner
 from apik_gateway.users.router import router as users
-from apik_shared.app import BUS_STOP_SECONDS
-from apik_shared.db import Database
-from apik_shared.events.bus import EventBus
-from apik_shared.logs import configure_logging
-from apik_shared.middleware import RequestContextMiddleware
-from apik_shared.problems import install_problem_handlers
-from apik_shared.routing import operation_id
+from apik_shared.platform.app import BUS_STOP_SECONDS
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import EventBus
+from apik_shared.platform.logs import configure_logging
+from apik_shared.platform.middleware import RequestContextMiddleware
+from apik_shared.platform.problems import install_problem_handlers
+from apik_shared.platform.routing import operation_id
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0

@@ -22,7 +22,7 @@ from apik_gateway.offices.service import announce_unannounced
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.keys import ensure_active_key, take_lock
 from apik_gateway.tokens.service.passwords import hash_secret, password_weakness, verify_secret
-from apik_shared.auth import Role
+from apik_shared.platform.auth import Role
 
 log = logging.getLogger("apik.gateway.bootstrap")
 

@@ -12,12 +12,12 @@ from apik_gateway.offices import service as offices
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.keys import TokenSigner
 from apik_gateway.users import service as users
-from apik_shared.app import app_settings
-from apik_shared.auth import Principal, Role, require_roles
-from apik_shared.db import DbSession
-from apik_shared.etag import check_if_match
-from apik_shared.pagination import MAX_LIMIT
-from apik_shared.problems import Forbidden
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.pagination import MAX_LIMIT
+from apik_shared.platform.problems import Forbidden
 
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 

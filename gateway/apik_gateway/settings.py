@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
-from apik_shared.settings import ServiceSettings
+from apik_shared.platform.settings import ServiceSettings
 
 MIB = 1024 * 1024
 

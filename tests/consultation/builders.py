@@ -21,11 +21,11 @@ from zoneinfo import ZoneInfo
 import nats
 from sqlalchemy import text
 
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_testing.polling import eventually
+from apik_testing.services import RunningService
 
 PROBLEM = "application/problem+json"
 VISITS = "/api/v1/consultation/visits"

@@ -8,14 +8,14 @@ import pytest
 
 from apik_consultation.app import create_app
 from apik_consultation.settings import Settings
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import (
+from apik_testing.infra import TestInfra
+from apik_testing.services import (
     RunningService,
     running,
     service_settings,
     test_keyring,
 )
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 
 
 @pytest.fixture(scope="module")

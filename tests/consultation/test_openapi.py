@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 
 OPERATION = re.compile(r"^consultation_(visits|live|objections|analysis|forms|risks)_[a-z_]+$")
 

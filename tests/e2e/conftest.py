@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.stack import start_stack
+from apik_testing.infra import TestInfra
+from apik_testing.stack import start_stack
 
 
 # Stopped when the e2e tests are done: a running stack consumes every event on the

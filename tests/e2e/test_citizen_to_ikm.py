@@ -15,9 +15,9 @@ from datetime import datetime
 import httpx
 import pytest
 
-from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.stack import ADMIN_PASSWORD
+from apik_shared.vocabulary.calendar import DEFAULT_TIMEZONE, OfficeCalendar
+from apik_testing.polling import eventually
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login, staff_office
 
 pytestmark = pytest.mark.e2e

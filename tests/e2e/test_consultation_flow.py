@@ -8,8 +8,8 @@ import uuid
 import httpx
 import pytest
 
-from apik_shared.testing.pdf import check_structure, text_of
-from apik_shared.testing.stack import ADMIN_PASSWORD
+from apik_testing.pdf import check_structure, text_of
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import png_base64, visit_body
 from tests.e2e.office import create_user, login
 

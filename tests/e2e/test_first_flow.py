@@ -8,8 +8,8 @@ import uuid
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.stack import ADMIN_PASSWORD
+from apik_testing.infra import TestInfra
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import login, staff_office
 from tests.intake.builders import report_body
 

@@ -19,9 +19,9 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.settings import to_plain_postgres_url
-from apik_shared.testing.pdf import text_of
-from apik_shared.testing.stack import ADMIN_PASSWORD
+from apik_shared.platform.settings import to_plain_postgres_url
+from apik_testing.pdf import text_of
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
 from tests.e2e.office import create_user, login
 from tests.intake.builders import report_body

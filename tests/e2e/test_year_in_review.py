@@ -24,10 +24,10 @@ from typing import Any
 import httpx
 import pytest
 
-from apik_shared.calendar import DEFAULT_TIMEZONE, OfficeCalendar
-from apik_shared.ikm import ELEMENTS, compute_ikm
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.stack import ADMIN_PASSWORD
+from apik_shared.vocabulary.calendar import DEFAULT_TIMEZONE, OfficeCalendar
+from apik_shared.vocabulary.ikm import ELEMENTS, compute_ikm
+from apik_testing.polling import eventually
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
 from tests.e2e.office import Office, create_user, login, staff_office
 from tests.intake.builders import report_body

@@ -11,16 +11,16 @@ from datetime import UTC, date, datetime
 import nats
 from sqlalchemy import text
 
-from apik_shared.db import Database
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of, subject_for
-from apik_shared.events.outbox import Outbox
-from apik_shared.events.payloads import ReportVerified
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
-from apik_shared.events.publish import bind_outbox
-from apik_shared.ikm import ELEMENTS
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.platform.events.outbox import Outbox
+from apik_shared.platform.events.payloads import ReportVerified
+from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.platform.events.publish import bind_outbox
+from apik_shared.vocabulary.ikm import ELEMENTS
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 
 API = "/api/v1/examination"
 

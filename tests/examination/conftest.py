@@ -8,9 +8,9 @@ import pytest
 
 from apik_examination.app import create_app
 from apik_examination.settings import Settings
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import RunningService, running, service_settings
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running, service_settings
+from apik_testing.tokens import TestTokens
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 from tests.examination.builders import API, answers, closed_case, new_case
 
 

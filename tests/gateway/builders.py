@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from apik_gateway.settings import Settings
-from apik_shared.migrations import upgrade
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.migrations import upgrade
+from apik_testing.infra import TestInfra
 
 MAX_BODY = 1024 * 1024
 READ_TIMEOUT = 0.5

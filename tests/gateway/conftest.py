@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from apik_gateway.app import create_app
-from apik_shared.testing.infra import TestInfra
+from apik_testing.infra import TestInfra
 
 from .builders import GatewayUnderTest, gateway_settings, migrated_database, use_nats
 from .fake_service import Gates, create_fake_service

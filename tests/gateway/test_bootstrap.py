@@ -13,11 +13,11 @@ from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.passwords import verify_secret
-from apik_shared.db import Database
-from apik_shared.events.outbox import Outbox
-from apik_shared.events.publish import bind_outbox
-from apik_shared.tables import outbox
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.outbox import Outbox
+from apik_shared.platform.events.publish import bind_outbox
+from apik_shared.platform.tables import outbox
+from apik_testing.infra import TestInfra
 from tests.gateway.builders import ADMIN_PASSWORD, gateway_settings, migrated_database
 
 

@@ -7,12 +7,16 @@ import nats
 import pytest
 
 from apik_intake.settings import Settings
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeState, OfficeUpdated
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.services import RunningService, service_settings, test_keyring
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.payloads.gateway import (
+    OfficeRegistered,
+    OfficeState,
+    OfficeUpdated,
+)
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
+from apik_testing.services import RunningService, service_settings, test_keyring
 
 REPORTS = "/api/v1/intake/reports"
 

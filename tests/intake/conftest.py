@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from apik_intake.app import create_app
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import RunningService, running
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import intake_settings, report_body
 
 # `report_body` is imported from here by e2e and reliability tests (not intake's files):

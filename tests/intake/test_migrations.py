@@ -8,9 +8,9 @@ import uuid
 import asyncpg
 from alembic import command
 
-from apik_shared.migrations import alembic_config, upgrade
-from apik_shared.settings import to_plain_postgres_url
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.migrations import alembic_config, upgrade
+from apik_shared.platform.settings import to_plain_postgres_url
+from apik_testing.infra import TestInfra
 
 SCRIPTS = "apik_intake:migrations"
 

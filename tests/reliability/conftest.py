@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.stack import ADMIN_PASSWORD, start_stack
+from apik_testing.infra import TestInfra
+from apik_testing.stack import ADMIN_PASSWORD, start_stack
 from tests.e2e.office import Office, staff_office
 
 

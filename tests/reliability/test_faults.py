@@ -16,9 +16,9 @@ import nats
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import subject_for
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import subject_for
+from apik_testing.infra import TestInfra
 from tests.e2e.office import Office
 from tests.examination.builders import handoff
 

@@ -15,8 +15,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from apik_shared.devstack.stack import Stack
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.stack import ADMIN_PASSWORD, start_stack
+from apik_testing.infra import TestInfra
+from apik_testing.stack import ADMIN_PASSWORD, start_stack
 
 pytestmark = pytest.mark.e2e
 

@@ -15,9 +15,9 @@ import nats
 from pydantic import BaseModel
 
 from apik_reporting.consumers import inbox_name
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of, subject_for
-from apik_shared.events.payloads import (
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.platform.events.payloads import (
     CaseClosed,
     CaseOpened,
     CaseSurveyed,
@@ -26,12 +26,12 @@ from apik_shared.events.payloads import (
     VisitCompleted,
     VisitEnded,
 )
-from apik_shared.events.payloads.examination import CaseDurations
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
-from apik_shared.events.payloads.intake import ConsultationRecorded
-from apik_shared.ikm import ELEMENTS
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.payloads.examination import CaseDurations
+from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.platform.events.payloads.intake import ConsultationRecorded
+from apik_shared.vocabulary.ikm import ELEMENTS
+from apik_testing.polling import eventually
+from apik_testing.services import RunningService
 
 PRODUCERS = {
     "report.registered": "intake",

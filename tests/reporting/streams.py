@@ -5,8 +5,8 @@ from __future__ import annotations
 import nats
 
 from apik_reporting.consumers import inbox_name
-from apik_shared.events.envelope import STREAM_NAME
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.envelope import STREAM_NAME
+from apik_testing.services import RunningService
 
 
 async def pending(service: RunningService) -> int:

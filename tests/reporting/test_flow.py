@@ -17,12 +17,12 @@ from apik_examination.app import create_app as create_examination
 from apik_examination.settings import Settings as ExaminationSettings
 from apik_intake.app import create_app as create_intake
 from apik_intake.settings import Settings as IntakeSettings
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.ikm import ELEMENTS
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import RunningService, running, service_settings
-from apik_shared.testing.services import test_keyring as keyring
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.ikm import ELEMENTS
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running, service_settings
+from apik_testing.services import test_keyring as keyring
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import eventually, kpis
 
 REPORTS = "/api/v1/intake/reports"
@@ -147,5 +147,5 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
     own = await examination.client.get(
         "/api/v1/examination/ikm", params={"case_id": case["id"]}, headers=head
     )
-    # Both services compute with apik_shared.ikm: the same index for the same answers.
+    # Both services compute with apik_shared.vocabulary.ikm: the same index for the same answers.
     assert surveyed["ikm"]["achieved"] == float(own.json()["index"]) == 97.22

@@ -14,9 +14,9 @@ import jwt
 import pytest
 from fastapi import Depends, FastAPI
 
-from apik_shared.auth import JWKSVerifier, Principal, Role, require_roles
-from apik_shared.problems import Unauthorized, install_problem_handlers
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.auth import JWKSVerifier, Principal, Role, require_roles
+from apik_shared.platform.problems import Unauthorized, install_problem_handlers
+from apik_testing.tokens import TestTokens
 
 PROBLEM = "application/problem+json"
 

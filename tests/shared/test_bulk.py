@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-from apik_shared.bulk import as_arrays, insert_from_arrays
-from apik_shared.db import Database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.bulk import as_arrays, insert_from_arrays
+from apik_shared.platform.db import Database
+from apik_testing.infra import TestInfra
 
 metadata = sa.MetaData()
 things = sa.Table(

@@ -16,7 +16,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from apik_shared.calendar import OfficeCalendar, national_collective_leave, national_holidays
+from apik_shared.vocabulary.calendar import (
+    OfficeCalendar,
+    national_collective_leave,
+    national_holidays,
+)
 
 JAKARTA = OfficeCalendar()
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apik_shared.calendar import (
+from apik_shared.vocabulary.calendar import (
     INDONESIAN_TIMEZONES,
     OfficeCalendar,
     earliest_date_in_indonesia,

@@ -17,9 +17,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from apik_shared.db import Database
 from apik_shared.devstack.components import SERVICES, Component
 from apik_shared.devstack.processes import free_port
+from apik_shared.platform.db import Database
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from apik_shared.crypto import DecryptionError, FieldCipher
+from apik_shared.platform.crypto import DecryptionError, FieldCipher
 
 
 def key(kid: str) -> str:

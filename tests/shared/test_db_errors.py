@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from apik_shared.db import is_connection_error
+from apik_shared.platform.db import is_connection_error
 
 
 class _DriverError(Exception):

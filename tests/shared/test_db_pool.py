@@ -8,8 +8,8 @@ import asyncio
 
 import sqlalchemy as sa
 
-from apik_shared.db import Database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database
+from apik_testing.infra import TestInfra
 
 SIZE = 4
 

@@ -12,13 +12,13 @@ import nats
 import pytest
 import sqlalchemy as sa
 
-from apik_shared.db import Database
-from apik_shared.events.bus import EventBus
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.events.outbox import Committed
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.polling import eventually
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import EventBus
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.outbox import Committed
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
 
 # Far longer than any wait below: what arrives, arrived by the fast path.
 NO_POLL = 600.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apik_shared.events.envelope import (
+from apik_shared.platform.events.envelope import (
     CloudEvent,
     InvalidEnvelope,
     dead_letter_subject,

@@ -12,14 +12,14 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_shared.db import Database
-from apik_shared.events import consumer as consumer_module
-from apik_shared.events.bus import EventBus, ensure_stream
-from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.envelope import CloudEvent, dead_letter_subject, source_of
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.polling import eventually
+from apik_shared.platform.db import Database
+from apik_shared.platform.events import consumer as consumer_module
+from apik_shared.platform.events.bus import EventBus, ensure_stream
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import CloudEvent, dead_letter_subject, source_of
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
 
 effects = sa.Table(
     "effect",

@@ -1,4 +1,4 @@
-"""The IKM (`apik_shared.ikm`): worked examples, grade boundaries, totals as SQL sums them."""
+"""The IKM (`apik_shared.vocabulary.ikm`): worked examples, grade boundaries, SQL totals."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from apik_shared.ikm import (
+from apik_shared.vocabulary.ikm import (
     ELEMENTS,
     Element,
     answer_problems,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from apik_shared.inputs import (
+from apik_shared.vocabulary.inputs import (
     Email,
     FreeText,
     Input,

@@ -8,11 +8,17 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from apik_shared.db import Database
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeUpdated
-from apik_shared.offices import metadata, office, office_calendar, office_calendars, remember
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.platform.offices import (
+    metadata,
+    office,
+    office_calendar,
+    office_calendars,
+    remember,
+)
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
 
 
 @pytest.fixture(scope="module")

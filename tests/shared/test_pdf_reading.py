@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import zlib
 
-from apik_shared.testing.pdf import text_of
+from apik_testing.pdf import text_of
 
 
 def _pdf_with(stream: bytes) -> bytes:

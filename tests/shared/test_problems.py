@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from fastapi.exceptions import RequestValidationError
 
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed, validation_problem
+from apik_shared.platform.problems import (
+    InvalidInput,
+    NotFound,
+    TransitionNotAllowed,
+    validation_problem,
+)
 
 
 def test_a_problem_renders_type_title_status_detail():

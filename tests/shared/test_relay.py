@@ -12,12 +12,12 @@ import pytest
 import sqlalchemy as sa
 from nats.js import JetStreamContext
 
-from apik_shared.db import Database
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.events.outbox import Outbox
-from apik_shared.events.relay import OutboxRelay
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.outbox import Outbox
+from apik_shared.platform.events.relay import OutboxRelay
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
 
 
 class RecordingStream:

@@ -14,9 +14,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from apik_shared.logs import JsonFormatter, configure_logging
-from apik_shared.middleware import RequestContextMiddleware
-from apik_shared.problems import NotFound, install_problem_handlers
+from apik_shared.platform.logs import JsonFormatter, configure_logging
+from apik_shared.platform.middleware import RequestContextMiddleware
+from apik_shared.platform.problems import NotFound, install_problem_handlers
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 TRACEPARENT = f"00-{TRACE_ID}-00f067aa0ba902b7-01"

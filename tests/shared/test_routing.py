@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
-from apik_shared.db import Database, DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.problems import install_problem_handlers
-from apik_shared.routing import ServiceRouter, created, operation_id
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database, DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.problems import install_problem_handlers
+from apik_shared.platform.routing import ServiceRouter, created, operation_id
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
 
 
 def route_in(module: str, name: str) -> APIRoute:
@@ -40,7 +40,7 @@ def test_operation_ids_say_service_feature_and_function() -> None:
 
 
 def test_a_service_router_commits_through_the_transactional_route() -> None:
-    from apik_shared.db import TransactionalRoute
+    from apik_shared.platform.db import TransactionalRoute
 
     assert ServiceRouter().route_class is TransactionalRoute
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from apik_shared.settings import DEVELOPMENT_SECRET, ServiceSettings, to_asyncpg_url
+from apik_shared.platform.settings import DEVELOPMENT_SECRET, ServiceSettings, to_asyncpg_url
 
 
 def test_development_accepts_the_defaults(monkeypatch):

@@ -10,14 +10,14 @@ import time
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_shared.app import BUS_STOP_SECONDS, create_service_app
-from apik_shared.db import Database
-from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.settings import ServiceSettings
-from apik_shared.tables import metadata as platform_metadata
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.polling import eventually
+from apik_shared.platform.app import BUS_STOP_SECONDS, create_service_app
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.settings import ServiceSettings
+from apik_shared.platform.tables import metadata as platform_metadata
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
 
 
 async def ignore(session: AsyncSession, event: CloudEvent) -> None:

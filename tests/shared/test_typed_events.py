@@ -10,23 +10,23 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from apik_shared.db import Database
-from apik_shared.events.bus import EventBus
-from apik_shared.events.envelope import CloudEvent, source_of
-from apik_shared.events.handlers import On, consumer
-from apik_shared.events.outbox import Outbox, Outgoing
-from apik_shared.events.payloads import (
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import EventBus
+from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.handlers import On, consumer
+from apik_shared.platform.events.outbox import Outbox, Outgoing
+from apik_shared.platform.events.payloads import (
     EVENT_TYPES,
     CaseSurveyed,
     ReportRef,
     VisitCompleted,
     VisitEnded,
 )
-from apik_shared.events.payloads.base import Event
-from apik_shared.events.publish import bind_outbox, publish, publish_many
-from apik_shared.tables import outbox as outbox_table
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.events.payloads.base import Event
+from apik_shared.platform.events.publish import bind_outbox, publish, publish_many
+from apik_shared.platform.tables import outbox as outbox_table
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
 
 
 def report(number: str = "1") -> ReportRef:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
-from apik_shared.middleware import RequestContextMiddleware
-from apik_shared.problems import install_problem_handlers
+from apik_shared.platform.middleware import RequestContextMiddleware
+from apik_shared.platform.problems import install_problem_handlers
 
 
 def broken_app() -> FastAPI:

@@ -11,12 +11,12 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from apik_shared.db import Database
-from apik_shared.etag import check_if_match, etag_for
-from apik_shared.idempotency import Idempotency, IdempotencyKeyInUse, IdempotencyKeyReused
-from apik_shared.problems import InvalidInput, PreconditionFailed, PreconditionRequired
-from apik_shared.testing.databases import platform_database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.db import Database
+from apik_shared.platform.etag import check_if_match, etag_for
+from apik_shared.platform.idempotency import Idempotency, IdempotencyKeyInUse, IdempotencyKeyReused
+from apik_shared.platform.problems import InvalidInput, PreconditionFailed, PreconditionRequired
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
 
 PATH = "/api/v1/intake/reports"
 

@@ -10,10 +10,10 @@ from fastapi import status
 from apik_gateway.clients import service
 from apik_gateway.clients.schemas import ClientCreate, ClientCreated, ClientPublic
 from apik_gateway.deps import Admin, Cursor, Limit
-from apik_shared.db import DbSession
-from apik_shared.pagination import DEFAULT_LIMIT, Page
-from apik_shared.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.pagination import DEFAULT_LIMIT, Page
+from apik_shared.platform.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(prefix="/api/v1/auth", tags=["clients"])
 _DENIED = (Unauthorized, Forbidden)

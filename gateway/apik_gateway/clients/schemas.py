@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from apik_gateway.offices.schemas import OfficeCode
 from apik_gateway.users.schemas import Roles
-from apik_shared.inputs import Input, Line
+from apik_shared.vocabulary.inputs import Input, Line
 
 ClientName = Annotated[Line, Field(min_length=1, max_length=200)]
 

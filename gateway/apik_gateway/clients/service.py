@@ -15,8 +15,8 @@ from apik_gateway.models import ApiClient
 from apik_gateway.offices.service import require_office
 from apik_gateway.tokens.service.passwords import hash_secret, new_client_secret
 from apik_gateway.users.rules import check_grantable, check_office_scope
-from apik_shared.auth import Principal
-from apik_shared.pagination import Page, decode_cursor, encode_cursor
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.pagination import Page, decode_cursor, encode_cursor
 
 
 async def create_client(

@@ -1,3 +1,3 @@
-from apik_shared.migrations import run_env
+from apik_shared.platform.migrations import run_env
 
 run_env()

@@ -8,12 +8,12 @@ from fastapi import Request, Response, status
 from apik_gateway.deps import LockedOffice, NationalAdmin
 from apik_gateway.offices import service
 from apik_gateway.offices.schemas import OfficeCreate, OfficePublic, OfficeUpdate
-from apik_shared.auth import CurrentPrincipal
-from apik_shared.db import DbSession
-from apik_shared.etag import set_etag
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import Page
-from apik_shared.problems import (
+from apik_shared.platform.auth import CurrentPrincipal
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import set_etag
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import Page
+from apik_shared.platform.problems import (
     Conflict,
     Forbidden,
     InvalidInput,
@@ -23,7 +23,7 @@ from apik_shared.problems import (
     Unauthorized,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(prefix="/api/v1/auth", tags=["offices"])
 _DENIED = (Unauthorized, Forbidden)

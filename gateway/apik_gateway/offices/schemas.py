@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from apik_shared.inputs import Address, Input, Line, PersonName, RecordDate
+from apik_shared.vocabulary.inputs import Address, Input, Line, PersonName, RecordDate
 
 OfficeCode = Annotated[str, Field(pattern=r"^[A-Z0-9_-]{2,20}$", examples=["PUSAT"])]
 # Indonesia's three zones: WIB, WITA, WIT. Deadlines and working days follow an office's.

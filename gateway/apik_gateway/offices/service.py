@@ -10,9 +10,13 @@ from sqlmodel import col
 
 from apik_gateway.models import Office, utcnow
 from apik_gateway.offices.schemas import OfficeCreate, OfficeUpdate
-from apik_shared.events.payloads.gateway import OfficeRegistered, OfficeState, OfficeUpdated
-from apik_shared.events.publish import publish
-from apik_shared.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.events.payloads.gateway import (
+    OfficeRegistered,
+    OfficeState,
+    OfficeUpdated,
+)
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 # Fields a PATCH may not clear: an office always has a name and a zone.
 _REQUIRED = ("name", "timezone", "observes_cuti_bersama", "letterhead", "closure_days")

@@ -13,7 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from apik_gateway.deps import CurrentSettings
 from apik_gateway.operations import service
 from apik_gateway.operations.rules import merge_documents
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 OPENAPI_URL = "/api/openapi.json"
 DOCS_URL = "/api/docs"

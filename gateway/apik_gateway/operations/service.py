@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from apik_shared.db import Database
+from apik_shared.platform.db import Database
 
 
 async def _database_state(database: Database) -> str:

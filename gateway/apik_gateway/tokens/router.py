@@ -9,10 +9,10 @@ from fastapi import Form, Request, Response
 from apik_gateway.deps import Admin, CurrentSettings, Signer
 from apik_gateway.tokens import service
 from apik_gateway.tokens.schemas import Jwks, Me, RotatedKey, TokenResponse
-from apik_shared.auth import CurrentPrincipal
-from apik_shared.db import DbSession
-from apik_shared.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.auth import CurrentPrincipal
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(prefix="/api/v1/auth", tags=["auth"])
 # Where services and other systems fetch the public keys: a well-known path, no prefix.

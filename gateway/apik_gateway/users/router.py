@@ -10,11 +10,11 @@ from fastapi import Request, Response, status
 from apik_gateway.deps import Admin, Cursor, Limit, LockedUser
 from apik_gateway.users import service
 from apik_gateway.users.schemas import UserCreate, UserCreated, UserPublic, UserUpdate
-from apik_shared.db import DbSession
-from apik_shared.etag import set_etag
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, Page
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import set_etag
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, Page
+from apik_shared.platform.problems import (
     Conflict,
     Forbidden,
     InvalidInput,
@@ -24,7 +24,7 @@ from apik_shared.problems import (
     Unauthorized,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(prefix="/api/v1/auth", tags=["users"])
 _DENIED = (Unauthorized, Forbidden)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from apik_shared.auth import Principal, Role
-from apik_shared.problems import Forbidden
+from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.problems import Forbidden
 
 
 def check_office_scope(actor: Principal, office: str) -> None:

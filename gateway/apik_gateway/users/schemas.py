@@ -8,8 +8,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from apik_gateway.offices.schemas import OfficeCode
-from apik_shared.auth import Role
-from apik_shared.inputs import Input, PersonName
+from apik_shared.platform.auth import Role
+from apik_shared.vocabulary.inputs import Input, PersonName
 
 Username = Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["siti.rahma"])]
 # A password is taken as typed: `Input` strips the surrounding whitespace of other texts,

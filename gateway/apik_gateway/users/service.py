@@ -17,9 +17,9 @@ from apik_gateway.offices.service import require_office
 from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
 from apik_gateway.users.rules import check_grantable, check_office_scope, locks_out
 from apik_gateway.users.schemas import UserCreate, UserPublic, UserUpdate
-from apik_shared.auth import Principal
-from apik_shared.pagination import Page, decode_cursor, encode_cursor
-from apik_shared.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.pagination import Page, decode_cursor, encode_cursor
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 
 class UsernameTaken(Conflict):

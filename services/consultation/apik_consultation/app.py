@@ -11,8 +11,8 @@ from apik_consultation.objections.router import router as objections
 from apik_consultation.risks.router import router as risks
 from apik_consultation.settings import Settings
 from apik_consultation.visits.router import router as visits
-from apik_shared.app import create_service_app
-from apik_shared.crypto import FieldCipher
+from apik_shared.platform.app import create_service_app
+from apik_shared.platform.crypto import FieldCipher
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

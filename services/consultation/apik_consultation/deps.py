@@ -14,14 +14,14 @@ from apik_consultation.objections.rules import ObjectionTerms
 from apik_consultation.risks import service as risks
 from apik_consultation.settings import Settings
 from apik_consultation.visits import service as visits
-from apik_shared.app import app_settings
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.crypto import FieldCipher
-from apik_shared.db import DbSession
-from apik_shared.etag import check_if_match
-from apik_shared.offices import office_calendar
-from apik_shared.problems import Forbidden, Unauthorized
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 DESK = (Role.desk_officer, Role.desk_supervisor)
 Desk = Annotated[Principal, Depends(require_roles(*DESK))]

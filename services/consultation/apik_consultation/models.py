@@ -11,7 +11,7 @@ from sqlalchemy import BigInteger, Column, Identity, LargeBinary, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from apik_shared.fields import timestamp_field, utcnow
+from apik_shared.platform.fields import timestamp_field, utcnow
 
 
 class Visit(SQLModel, table=True):

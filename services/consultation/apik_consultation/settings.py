@@ -6,8 +6,8 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from apik_shared.crypto import development_keyring
-from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
+from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
 class Settings(ServiceSettings):

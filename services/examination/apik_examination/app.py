@@ -13,7 +13,7 @@ from apik_examination.jobs import sla_scan
 from apik_examination.settings import Settings
 from apik_examination.sla.router import router as sla_router
 from apik_examination.survey.router import router as survey_router
-from apik_shared.app import create_service_app
+from apik_shared.platform.app import create_service_app
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

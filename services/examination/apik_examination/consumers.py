@@ -9,12 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.cases.service import Handoff, open_case, open_cases
 from apik_examination.settings import Settings
-from apik_shared.calendar import national_collective_leave, national_holidays
-from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.events.handlers import On, consumer
-from apik_shared.events.payloads import ReportVerified
-from apik_shared.tracing import child_traceparent
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.handlers import On, consumer
+from apik_shared.platform.events.payloads import ReportVerified
+from apik_shared.platform.tracing import child_traceparent
+from apik_shared.vocabulary.calendar import national_collective_leave, national_holidays
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:

@@ -11,11 +11,11 @@ from fastapi import Depends, Request
 from apik_examination.cases import service as cases
 from apik_examination.models import Case
 from apik_examination.settings import Settings
-from apik_shared.app import app_settings
-from apik_shared.auth import Principal, Role, require_roles
-from apik_shared.db import DbSession
-from apik_shared.etag import check_if_match
-from apik_shared.problems import (
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.problems import (
     Forbidden,
     InvalidInput,
     NotFound,

@@ -13,9 +13,9 @@ from fastapi import FastAPI
 
 from apik_examination.settings import Settings
 from apik_examination.sla.service import scan_breaches
-from apik_shared.app import Background
-from apik_shared.db import Database
-from apik_shared.jobs import repeat
+from apik_shared.platform.app import Background
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import repeat
 
 log = logging.getLogger("apik.examination.sla")
 

@@ -10,7 +10,7 @@ from sqlalchemy import BigInteger, Column, DateTime, Identity
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from apik_shared.fields import timestamp_field, utcnow
+from apik_shared.platform.fields import timestamp_field, utcnow
 
 
 class Case(SQLModel, table=True):

@@ -1,7 +1,7 @@
 """Settings of the examination service (`APIK_*` environment variables).
 
 No office data here: each office's zone and calendar come from the service's copy of
-the gateway's office registry (`apik_shared.offices`), so an office opened at run time
+the gateway's office registry (`apik_shared.platform.offices`), so an office opened at run time
 counts in its own zone without a restart.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from apik_shared.settings import ServiceSettings
+from apik_shared.platform.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):

@@ -20,8 +20,8 @@ from apik_intake.reports.router import router as reports_router
 from apik_intake.routing.router import router as routing_router
 from apik_intake.settings import Settings
 from apik_intake.steps.router import router as steps_router
-from apik_shared.app import create_service_app
-from apik_shared.crypto import FieldCipher
+from apik_shared.platform.app import create_service_app
+from apik_shared.platform.crypto import FieldCipher
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

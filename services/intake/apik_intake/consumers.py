@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from apik_intake.public.service import record_case_outcome
 from apik_intake.settings import Settings
-from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.handlers import On, consumer
-from apik_shared.events.payloads.examination import CaseClosed
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.handlers import On, consumer
+from apik_shared.platform.events.payloads.examination import CaseClosed
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:

@@ -12,13 +12,13 @@ from fastapi import Depends, Request
 from apik_intake.attachments.service import SealedStore
 from apik_intake.models import Report
 from apik_intake.settings import Settings
-from apik_shared.access import get_in_office
-from apik_shared.app import app_settings
-from apik_shared.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.crypto import FieldCipher
-from apik_shared.db import DbSession
-from apik_shared.etag import check_if_match
-from apik_shared.problems import Forbidden, Unauthorized
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.problems import Forbidden, Unauthorized
 
 READ_ROLES = (
     Role.intake_officer,

@@ -12,9 +12,9 @@ from fastapi import FastAPI
 
 from apik_intake.settings import Settings
 from apik_intake.steps.service import close_overdue
-from apik_shared.app import Background
-from apik_shared.db import Database
-from apik_shared.jobs import repeat
+from apik_shared.platform.app import Background
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import repeat
 
 log = logging.getLogger("apik.intake.deadlines")
 

@@ -6,8 +6,8 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from apik_shared.crypto import development_keyring
-from apik_shared.settings import Environment, InsecureSettingsError, ServiceSettings
+from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
 class Settings(ServiceSettings):
@@ -35,7 +35,7 @@ class Settings(ServiceSettings):
     # Calendar days an incomplete report waits for the reporter, with per-office values;
     # the days are the office's own, so the deadline ends at its local midnight. An
     # office's zone and days off are not settings: they come from the office registry
-    # (`apik_shared.offices`), kept from the gateway's events.
+    # (`apik_shared.platform.offices`), kept from the gateway's events.
     completion_days: int = Field(default=30, ge=1)
     completion_days_by_office: dict[str, int] = Field(default_factory=dict)
     # Roles that assign a report to a PVL staff member (admin may too, as everywhere).

@@ -11,7 +11,7 @@ from apik_reporting.jobs import fold_job
 from apik_reporting.kpis.router import router as kpis_router
 from apik_reporting.settings import Settings
 from apik_reporting.staff.router import router as staff_router
-from apik_shared.app import create_service_app
+from apik_shared.platform.app import create_service_app
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.read_model.service.projection import project, project_all
 from apik_reporting.settings import Settings
-from apik_shared.events.consumer import ConsumerSpec
-from apik_shared.events.envelope import SUBJECT_ROOT, CloudEvent
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
 
 DURABLE = "reporting-read-model"
 EVERY_EVENT = f"{SUBJECT_ROOT}.>"

@@ -13,9 +13,9 @@ from fastapi import Depends, Path, Query
 
 from apik_reporting.kpis.rules import FIRST_YEAR, LAST_YEAR
 from apik_reporting.settings import Settings
-from apik_shared.app import app_settings
-from apik_shared.auth import Principal, Role, require_roles
-from apik_shared.problems import Forbidden, Unauthorized
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.problems import Forbidden, Unauthorized
 
 # Those who read the office's figures; admin always passes, `national` widens the office.
 Reader = Annotated[Principal, Depends(require_roles(Role.head, Role.analyst))]

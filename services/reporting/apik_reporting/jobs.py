@@ -12,9 +12,9 @@ from fastapi import FastAPI
 
 from apik_reporting.read_model.service import monthly
 from apik_reporting.settings import Settings
-from apik_shared.app import Background
-from apik_shared.db import Database
-from apik_shared.jobs import repeat
+from apik_shared.platform.app import Background
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import repeat
 
 log = logging.getLogger("apik.reporting.fold")
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import BigInteger, DateTime, Numeric, SmallInteger
 from sqlmodel import Field, SQLModel
 
-from apik_shared.fields import timestamp_field
+from apik_shared.platform.fields import timestamp_field
 
 
 class ReportFact(SQLModel, table=True):
@@ -104,7 +104,7 @@ class VisitFact(SQLModel, table=True):
 class SurveyFact(SQLModel, table=True):
     """The reporter's answers to a closed case's satisfaction survey (case.surveyed).
 
-    One column per IKM element (`apik_shared.ikm.Element`), 1 to 4; a value the event did
+    One column per IKM element (`apik_shared.vocabulary.ikm.Element`), 1 to 4; a value the event did
     not carry (or carried out of range) is None and the response is left out of the index.
     """
 

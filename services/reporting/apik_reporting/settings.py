@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from apik_shared.settings import ServiceSettings
+from apik_shared.platform.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):

@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import asyncpg
 
-from apik_shared.settings import to_plain_postgres_url
+from apik_shared.platform.settings import to_plain_postgres_url
 
 
 def _with_credentials(admin_url: str, *, user: str, password: str, database: str) -> str:

@@ -9,7 +9,7 @@ import asyncio
 import os
 import sys
 
-from apik_shared.migrations import upgrade
+from apik_shared.platform.migrations import upgrade
 
 
 def main(argv: list[str]) -> int:

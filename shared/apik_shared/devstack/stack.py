@@ -28,7 +28,7 @@ from apik_shared.devstack.components import COMPONENTS, GATEWAY, SERVICES, Compo
 from apik_shared.devstack.databases import ensure_database
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
 from apik_shared.devstack.supervisor import Child
-from apik_shared.migrations import upgrade
+from apik_shared.platform.migrations import upgrade
 
 HOST = "127.0.0.1"
 

@@ -12,8 +12,8 @@ from apik_consultation.forms import views as forms
 from apik_consultation.forms.views import lama, tanggal, waktu
 from apik_consultation.models import Visit
 from apik_consultation.visits.service import Visitor
-from apik_shared.testing.pdf import check_structure, text_of
-from apik_shared.testing.services import RunningService
+from apik_testing.pdf import check_structure, text_of
+from apik_testing.services import RunningService
 from tests.consultation.builders import VISITS, backdate, check_in, check_xref, png_base64, step
 
 

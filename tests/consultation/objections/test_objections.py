@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 from tests.consultation.builders import (
     OBJECTIONS,
     PROBLEM,

@@ -10,10 +10,10 @@ import asyncio
 import nats
 import nats.errors
 
-from apik_shared.events.envelope import CloudEvent, subject_for
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.polling import eventually
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.envelope import CloudEvent, subject_for
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
+from apik_testing.services import RunningService
 from tests.consultation.builders import VISITS, check_in, step
 
 

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import text
 
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.pdf import text_of
+from apik_testing.infra import TestInfra
+from apik_testing.pdf import text_of
 from tests.consultation.builders import (
     RISKS,
     VISITS,

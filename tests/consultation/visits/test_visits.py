@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PIL import Image
 
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.consultation.builders import (
     PROBLEM,
     VISITS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, new_case, put_examiner
 
 

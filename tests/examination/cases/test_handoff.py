@@ -10,8 +10,8 @@ from sqlmodel import select
 from apik_examination.cases.service import Handoff, open_cases
 from apik_examination.models import Case
 from apik_examination.sla.service import clock_of
-from apik_shared.events.payloads import ReportVerified
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.events.payloads import ReportVerified
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import find_cases, handoff, publish, put_examiner, wait_for_case
 
 

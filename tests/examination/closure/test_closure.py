@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, backdate, new_case, register_office
 
 FOUND = {

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from apik_examination.app import create_app
 from apik_examination.jobs import scan_once
-from apik_shared.testing.services import RunningService, running
+from apik_testing.services import RunningService, running
 from tests.examination.builders import (
     backdate,
     find_cases,

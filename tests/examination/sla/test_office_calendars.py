@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from apik_examination.settings import Settings
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, new_case, register_office
 
 WIT, WIB = "Asia/Jayapura", "Asia/Jakarta"

@@ -24,7 +24,7 @@ from apik_examination.sla.rules import (
     select_policy,
     state_at,
 )
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 JAKARTA = OfficeCalendar()

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import event, text
 
 from apik_examination.jobs import scan_once
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.db import Database
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.db import Database
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import (
     backdate,
     handoff,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from apik_shared.ikm import ELEMENTS
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.vocabulary.ikm import ELEMENTS
+from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, answers, closed_case
 
 

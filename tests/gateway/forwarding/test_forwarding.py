@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from apik_shared.tracing import trace_id_of
+from apik_shared.platform.tracing import trace_id_of
 from tests.gateway.builders import MAX_BODY, PUBLIC_BURST, READ_TIMEOUT, GatewayUnderTest
 from tests.gateway.fake_service import CHUNK, Gates
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apik_shared.auth import Role
+from apik_shared.platform.auth import Role
 from tests.gateway.builders import GatewayUnderTest
 
 

@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import select
 
 from apik_gateway.models import Office
-from apik_shared.auth import Role
-from apik_shared.db import Database
-from apik_shared.testing.infra import TestInfra
+from apik_shared.platform.auth import Role
+from apik_shared.platform.db import Database
+from apik_testing.infra import TestInfra
 from tests.gateway.builders import GatewayUnderTest
 
 OFFICES = "/api/v1/auth/offices"

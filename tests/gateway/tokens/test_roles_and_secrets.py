@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncpg
 
-from apik_shared.auth import Role
-from apik_shared.settings import to_plain_postgres_url
+from apik_shared.platform.auth import Role
+from apik_shared.platform.settings import to_plain_postgres_url
 from tests.gateway.builders import USER_PASSWORD, GatewayUnderTest
 
 # The platform issue's list, verbatim: tokens and other systems use these codes.

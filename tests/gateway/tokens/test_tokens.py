@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import jwt
 
-from apik_shared.auth import JWKSVerifier, Role
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.auth import JWKSVerifier, Role
+from apik_testing.tokens import TestTokens
 from tests.gateway.builders import ADMIN_PASSWORD, GatewayUnderTest
 
 TOKEN = "/api/v1/auth/token"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apik_shared.auth import Role
+from apik_shared.platform.auth import Role
 from tests.gateway.builders import USER_PASSWORD, GatewayUnderTest
 
 USERS = "/api/v1/auth/users"

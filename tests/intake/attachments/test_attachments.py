@@ -20,7 +20,7 @@ from apik_intake.attachments.rules import (
     ZIP,
     sniff,
 )
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

@@ -20,8 +20,8 @@ from apik_intake.attachments.service.sealing import (
     unseal,
 )
 from apik_intake.attachments.service.storage import LocalDirectoryStore
-from apik_shared.crypto import FieldCipher
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.crypto import FieldCipher
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 # A KTP scan stand-in: a PNG with a recognisable NIK inside.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"

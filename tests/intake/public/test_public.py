@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 import nats
 
 from apik_intake.public.rules import Counter, Lockout, after_failure
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of, subject_for
-from apik_shared.events.payloads.examination import CaseClosed, CaseDurations
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.platform.events.payloads.examination import CaseClosed, CaseDurations
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

@@ -7,7 +7,7 @@ import json
 import uuid
 from pathlib import Path
 
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

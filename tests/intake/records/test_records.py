@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import text
 
 from apik_intake.records.rules import is_overdue
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

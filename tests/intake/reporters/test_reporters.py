@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
 from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"

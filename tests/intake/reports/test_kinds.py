@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from apik_shared.testing.services import RunningService
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"

@@ -25,12 +25,12 @@ from sqlalchemy import text
 from apik_intake.app import create_app
 from apik_intake.records import service as records
 from apik_intake.records.schemas import LetterCreate, LoanCreate
-from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar, latest_date_in_indonesia
-from apik_shared.problems import InvalidInput
-from apik_shared.testing.infra import TestInfra
-from apik_shared.testing.services import RunningService, running
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import intake_settings, register_office, report_body
 
 V1 = "/api/v1/intake"

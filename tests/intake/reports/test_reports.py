@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
@@ -341,7 +341,7 @@ def with_nul(body: dict, path: tuple[str, ...]) -> dict:
 
 async def test_nul_in_any_identity_or_text_field_is_refused_naming_it(intake, officer):
     # PostgreSQL text cannot hold NUL, and it was stored in names and addresses before
-    # every body shared one strict base (apik_shared.inputs.Input).
+    # every body shared one strict base (apik_shared.vocabulary.inputs.Input).
     before = await intake.scalar("SELECT count(*) FROM report")
     readers_before = await intake.scalar("SELECT count(*) FROM reporter")
     for path in TEXT_FIELDS:

@@ -11,7 +11,7 @@ from apik_intake.reports.rules import (
     allowed_steps,
     next_status,
 )
-from apik_shared.inputs import normalise_phone
+from apik_shared.vocabulary.inputs import normalise_phone
 
 S = ReportStatus
 

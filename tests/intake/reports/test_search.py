@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"

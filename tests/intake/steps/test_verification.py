@@ -13,8 +13,8 @@ from apik_intake.jobs import close_overdue_once
 from apik_intake.reports.rules import ReportStatus, event_too_old
 from apik_intake.settings import Settings
 from apik_intake.steps.rules import checklist_gaps, completion_deadline
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.testing.services import RunningService
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.services import RunningService
 from tests.intake.builders import report_body
 
 REPORTS = "/api/v1/intake/reports"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from apik_shared.testing.pdf import text_of
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.pdf import text_of
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish, year_of_activity
 
 YEAR = 2025

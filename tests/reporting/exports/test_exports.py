@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 
 from apik_reporting.exports.views import column_letter
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish, year_of_activity
 
 YEAR = 2025

@@ -3,8 +3,8 @@ every office together, and in the annual report."""
 
 from __future__ import annotations
 
-from apik_shared.testing.pdf import text_of
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.pdf import text_of
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
     at,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, at, kpis, office, publish, registered
 
 PROBLEM = "application/problem+json"

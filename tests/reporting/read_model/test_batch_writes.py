@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from apik_reporting.consumers import read_model_spec
 from apik_reporting.read_model.service.projection import project
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.testing.services import RunningService
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_testing.services import RunningService
 from tests.reporting.builders import at, closed, event, office, served, year_of_activity
 
 YEAR = 2027

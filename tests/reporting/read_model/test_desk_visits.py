@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from apik_reporting.read_model.service import monthly
 from apik_reporting.read_model.service.projection import project
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
     at,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.testing.services import RunningService
-from apik_shared.testing.tokens import TestTokens
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
     at,

@@ -6,8 +6,8 @@ import uuid
 
 import nats
 
-from apik_shared.events.bus import ensure_stream
-from apik_shared.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of
 from tests.reporting.builders import (
     applied,
     at,

@@ -10,7 +10,7 @@ import sys
 from sqlalchemy import text
 
 from apik_reporting.read_model.service.rebuild import rebuild
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, kpis, office, publish, year_of_activity
 
 YEAR = 2025

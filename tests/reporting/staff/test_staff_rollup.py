@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from apik_shared.testing.tokens import TestTokens
+from apik_testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
     at,

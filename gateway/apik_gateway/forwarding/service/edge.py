@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from apik_shared.problems import PROBLEM_MEDIA_TYPE, NotFound, PayloadTooLarge, Problem
+from apik_shared.platform.problems import PROBLEM_MEDIA_TYPE, NotFound, PayloadTooLarge, Problem
 
 API_PREFIX = "/api/v1/"
 # Prefixes the gateway serves itself; a service may not be configured under them.

@@ -31,8 +31,8 @@ from apik_gateway.forwarding.service.upstream import (
     UpstreamPool,
     UpstreamTimeout,
 )
-from apik_shared.logs import request_id_var, trace_id_var
-from apik_shared.problems import (
+from apik_shared.platform.logs import request_id_var, trace_id_var
+from apik_shared.platform.problems import (
     BadGateway,
     GatewayTimeout,
     PayloadTooLarge,

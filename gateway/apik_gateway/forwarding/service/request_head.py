@@ -7,7 +7,7 @@ from typing import NamedTuple
 from starlette.types import Scope
 
 from apik_gateway.forwarding.service.edge import request_id_or_new
-from apik_shared.tracing import child_traceparent
+from apik_shared.platform.tracing import child_traceparent
 
 # Meaningful for one connection only (RFC 9110 §7.6.1), never forwarded.
 HOP_BY_HOP = frozenset(

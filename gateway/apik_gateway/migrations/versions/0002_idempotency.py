@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from apik_shared.tables import idempotency_key
+from apik_shared.platform.tables import idempotency_key
 
 revision: str = "0002"
 down_revision: str | None = "0001"

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from apik_shared.tables import outbox
+from apik_shared.platform.tables import outbox
 
 revision = "0004"
 down_revision = "0003"

@@ -17,7 +17,7 @@ from apik_gateway.models import ApiClient, User
 from apik_gateway.tokens.schemas import TokenResponse
 from apik_gateway.tokens.service.keys import TokenSigner
 from apik_gateway.tokens.service.passwords import verify_secret
-from apik_shared.problems import InvalidInput, Problem, Unauthorized
+from apik_shared.platform.problems import InvalidInput, Problem, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):

@@ -22,8 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from apik_gateway.models import SigningKey, utcnow
-from apik_shared.auth import JWKSVerifier, Principal
-from apik_shared.problems import Forbidden
+from apik_shared.platform.auth import JWKSVerifier, Principal
+from apik_shared.platform.problems import Forbidden
 
 log = logging.getLogger("apik.gateway.keys")
 KEY_SIZE = 2048

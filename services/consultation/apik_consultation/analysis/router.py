@@ -10,9 +10,9 @@ from fastapi import Query
 from apik_consultation.analysis import service
 from apik_consultation.analysis.schemas import Analysis, PerformanceReport
 from apik_consultation.deps import AUTH, Reader
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["analysis"])
 

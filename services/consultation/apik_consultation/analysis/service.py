@@ -22,8 +22,8 @@ from apik_consultation.analysis.schemas import (
 from apik_consultation.models import Visit
 from apik_consultation.visits.rules import Category, VisitStatus
 from apik_consultation.visits.service import days
-from apik_shared.auth import Principal, Role
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.problems import InvalidInput
 
 
 def _check_period(first: date, last: date) -> None:

@@ -9,9 +9,9 @@ from fastapi import Response
 
 from apik_consultation.deps import AUTH, Cipher, CurrentVisit, Desk
 from apik_consultation.forms import service
-from apik_shared.db import DbSession
-from apik_shared.problems import NotFound, TransitionNotAllowed, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import NotFound, TransitionNotAllowed, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["forms"])
 PDF: dict[int | str, dict[str, Any]] = {

@@ -11,9 +11,9 @@ from apik_consultation.forms import rules, views
 from apik_consultation.models import Visit
 from apik_consultation.visits import service as visits
 from apik_consultation.visits.rules import VisitStatus
-from apik_shared.crypto import FieldCipher
-from apik_shared.offices import calendar_of, office
-from apik_shared.problems import TransitionNotAllowed
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.offices import calendar_of, office
+from apik_shared.platform.problems import TransitionNotAllowed
 
 
 async def office_of(session: AsyncSession, code: str) -> views.Office:

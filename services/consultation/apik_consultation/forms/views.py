@@ -20,7 +20,7 @@ from fpdf.enums import XPos, YPos
 
 from apik_consultation.models import Visit
 from apik_consultation.visits.service import Visitor
-from apik_shared.indonesian import MONTHS
+from apik_shared.vocabulary.indonesian import MONTHS
 
 CATEGORIES = {"consultation": "Konsultasi", "complaint": "Pengaduan", "objection": "Sanggahan"}
 RATINGS = {1: "Sangat buruk", 2: "Buruk", 3: "Cukup", 4: "Baik", 5: "Sangat baik"}

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_consultation.deps import AUTH, CurrentSettings, Reader
 from apik_consultation.live import service, views
 from apik_consultation.live.schemas import Queue
-from apik_shared.db import DbSession
-from apik_shared.problems import problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["desk"])
 

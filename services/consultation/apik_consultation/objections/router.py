@@ -21,16 +21,16 @@ from apik_consultation.objections.rules import AnswerState
 from apik_consultation.objections.schemas import Appeal, ObjectionAnswer
 from apik_consultation.visits import views
 from apik_consultation.visits.schemas import VisitPublic
-from apik_shared.db import DbSession
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
     NotFound,
     PreconditionFailed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["objections"])
 ANSWER_PROBLEMS = problem_responses(*AUTH, NotFound, InvalidInput, Conflict, PreconditionFailed)

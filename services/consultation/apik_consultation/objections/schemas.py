@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from apik_shared.inputs import FreeText, Input
+from apik_shared.vocabulary.inputs import FreeText, Input
 
 
 class ObjectionAnswer(Input):

@@ -16,9 +16,9 @@ from apik_consultation.models import Visit, VisitStep
 from apik_consultation.objections.rules import AnswerState, ObjectionTerms
 from apik_consultation.visits.rules import Category
 from apik_consultation.visits.service import days
-from apik_shared.auth import Principal
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import Conflict, InvalidInput
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.pagination import decode_cursor, encode_cursor
+from apik_shared.platform.problems import Conflict, InvalidInput
 
 
 class NotAnObjection(Conflict):

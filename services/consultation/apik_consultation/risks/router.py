@@ -17,11 +17,16 @@ from apik_consultation.risks.schemas import (
     RiskPublic,
     RiskUpdate,
 )
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import InvalidInput, NotFound, PreconditionFailed, problem_responses
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import (
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    problem_responses,
+)
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["risks"])
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from apik_consultation.risks.rules import RiskLevel, RiskStatus
-from apik_shared.inputs import FreeText, Input, Line, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
 
 
 class RiskCreate(Input):

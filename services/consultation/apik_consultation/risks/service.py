@@ -15,10 +15,10 @@ from apik_consultation.risks import rules
 from apik_consultation.risks.rules import RiskStatus
 from apik_consultation.risks.schemas import RiskCreate, RiskUpdate
 from apik_consultation.visits.service import days
-from apik_shared.access import get_in_office
-from apik_shared.auth import Principal
-from apik_shared.pagination import newest_first_page
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import InvalidInput
 
 # Fields a change may leave out but never blank out.
 _REQUIRED = ("title", "likelihood", "impact", "owner", "status", "review_on")

@@ -13,7 +13,7 @@ from apik_consultation.risks import rules
 from apik_consultation.risks.rules import RiskLevel, RiskStatus
 from apik_consultation.risks.schemas import RiskPublic
 from apik_consultation.visits.service import days
-from apik_shared.etag import set_etag
+from apik_shared.platform.etag import set_etag
 
 
 def public(risk: Risk, *, today: date) -> RiskPublic:

@@ -23,10 +23,10 @@ from apik_consultation.deps import (
 from apik_consultation.visits import service, views
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.schemas import Assignment, Ending, Rating, VisitCreate, VisitPublic
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
     NotFound,
@@ -34,7 +34,7 @@ from apik_shared.problems import (
     TransitionNotAllowed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["visits"])
 

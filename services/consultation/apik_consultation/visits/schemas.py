@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from apik_consultation.objections.rules import AnswerState
 from apik_consultation.visits.rules import Category, VisitStatus
-from apik_shared.inputs import FreeText, Input, Line, PersonName, Phone, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, Phone, RecordDate
 
 
 def _blank_is_none(value: Any) -> Any:

@@ -14,9 +14,9 @@ from apik_consultation.visits import rules, service
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.schemas import VisitorPublic, VisitPublic
 from apik_consultation.visits.service import days
-from apik_shared.auth import Principal, Role
-from apik_shared.crypto import FieldCipher
-from apik_shared.etag import set_etag
+from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.etag import set_etag
 
 
 def reads_visitor(actor: Principal) -> bool:

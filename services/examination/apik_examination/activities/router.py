@@ -24,10 +24,10 @@ from apik_examination.deps import (
     Worker,
     lock_case,
 )
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.problems import InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["activities"])
 

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from apik_examination.activities.rules import ActivityKind
-from apik_shared.inputs import FreeText, Input, Line, PersonName, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, RecordDate
 
 
 class DocumentRef(Input):

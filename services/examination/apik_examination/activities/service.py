@@ -17,9 +17,9 @@ from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
 from apik_examination.sla.service import record_event
-from apik_shared.auth import Principal
-from apik_shared.offices import office_calendar
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
 async def add_contact(

@@ -26,9 +26,9 @@ from apik_examination.deps import (
     Supervisor,
     require_office,
 )
-from apik_shared.db import DbSession
-from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["assignment"])
 Office = Annotated[str, Path(min_length=1, max_length=32)]

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from apik_examination.sla.rules import SlaState
-from apik_shared.inputs import FreeText, Input, Line, PersonName, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, RecordDate
 
 
 class AssignmentIn(Input):

@@ -17,11 +17,11 @@ from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.models import Case, Examiner, Rotation
 from apik_examination.sla.rules import SlaState
 from apik_examination.sla.service import record_event, sla_condition
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.events.payloads import CaseAssigned
-from apik_shared.events.publish import publish
-from apik_shared.offices import office_calendar
-from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.events.payloads import CaseAssigned
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 ROUND_ROBIN = "system:round-robin"
 

@@ -20,10 +20,10 @@ from apik_examination.deps import (
     Worker,
 )
 from apik_examination.sla.rules import SlaState
-from apik_shared.db import DbSession
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["cases"])
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from apik_examination.cases.rules import Classification
 from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic
 from apik_examination.sla.rules import SlaState, SlaUnit
-from apik_shared.inputs import FreeText, Input
+from apik_shared.vocabulary.inputs import FreeText, Input
 
 
 class CasePublic(BaseModel):

@@ -13,7 +13,7 @@ from apik_examination.closure.rules import Outcome, Route
 from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic, PublicLoss
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, state_at
-from apik_shared.etag import set_etag
+from apik_shared.platform.etag import set_etag
 
 
 def public(case: Case, now: datetime) -> CasePublic:

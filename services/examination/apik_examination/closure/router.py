@@ -19,8 +19,8 @@ from apik_examination.deps import (
     LockedCase,
     Worker,
 )
-from apik_shared.db import DbSession
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["closure"])
 

@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from apik_examination.closure.rules import Finding, Maladministration, Outcome, Route
-from apik_shared.inputs import FreeText, Input, RecordDate
-from apik_shared.instants import Instant
+from apik_shared.vocabulary.inputs import FreeText, Input, RecordDate
+from apik_shared.vocabulary.instants import Instant
 
 
 class ConclusionCreate(Input):

@@ -20,12 +20,12 @@ from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event, refresh_clock
 from apik_examination.survey.service import open_survey
-from apik_shared.auth import Principal
-from apik_shared.events.payloads import CaseClosed, CaseConcluded
-from apik_shared.events.payloads.examination import CaseDurations, PublicLoss
-from apik_shared.events.publish import publish
-from apik_shared.offices import office_calendar
-from apik_shared.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads import CaseClosed, CaseConcluded
+from apik_shared.platform.events.payloads.examination import CaseDurations, PublicLoss
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
 
 
 def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from apik_examination.deps import AUTH, PolicyMaker, Reader, require_national
 from apik_examination.sla import service
 from apik_examination.sla.schemas import SlaPolicyCreate, SlaPolicyPublic
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["sla"])
 

@@ -9,7 +9,7 @@ How a clock runs:
   statuses (waiting for the reporter or the agency) and the terminal ones.
 - Time is counted on the office's local dates, in working days or calendar days: a
   running stretch from date `s` to date `e` counts the counting days in `(s, e]` (see
-  `apik_shared.calendar`), so pausing and resuming on the same day costs nothing.
+  `apik_shared.vocabulary.calendar`), so pausing and resuming on the same day costs nothing.
 - The due date is the last day within the target; the clock breaches at the start of
   the next day in the office's time zone (a Friday deadline is missed on Saturday, not
   on Monday). A breach is final: pausing or closing afterwards does not undo it.
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
 class SlaUnit(StrEnum):

@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 
 from apik_examination.cases.rules import Classification, Track
 from apik_examination.sla.rules import SlaUnit
-from apik_shared.inputs import FreeText, Input
-from apik_shared.instants import Instant
+from apik_shared.vocabulary.inputs import FreeText, Input
+from apik_shared.vocabulary.instants import Instant
 
 PauseStatus = Literal["waiting_reporter", "waiting_agency"]
 

@@ -17,10 +17,10 @@ from apik_examination.survey.schemas import (
     SurveyQuestion,
     SurveyReceipt,
 )
-from apik_shared.db import DbSession
-from apik_shared.ikm import ELEMENTS, LABELS_ID
-from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter
+from apik_shared.vocabulary.ikm import ELEMENTS, LABELS_ID
 
 router = ServiceRouter(tags=["survey"])
 Token = Annotated[str, Path(min_length=16, max_length=64)]

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field, StrictInt
 
-from apik_shared.ikm import Element
-from apik_shared.inputs import FreeText, Input
+from apik_shared.vocabulary.ikm import Element
+from apik_shared.vocabulary.inputs import FreeText, Input
 
 
 class SurveyQuestion(BaseModel):

@@ -13,11 +13,11 @@ from sqlmodel import col, select
 
 from apik_examination.models import Case, Survey
 from apik_examination.settings import Settings
-from apik_shared.events.payloads import CaseSurveyed
-from apik_shared.events.publish import publish
-from apik_shared.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
-from apik_shared.offices import office_calendars
-from apik_shared.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.events.payloads import CaseSurveyed
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_calendars
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.vocabulary.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
 
 
 def _hash(token: str) -> str:

@@ -9,15 +9,15 @@ from apik_intake.assignment.schemas import AssignmentIn
 from apik_intake.deps import AUTH, Assigner, LockedReport
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
-from apik_shared.db import DbSession
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
     NotFound,
     PreconditionFailed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["reports"])
 

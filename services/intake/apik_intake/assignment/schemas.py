@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from apik_shared.inputs import FreeText, Input
+from apik_shared.vocabulary.inputs import FreeText, Input
 
 # A person's subject as the gateway's tokens carry it; API clients and the service's own
 # jobs (`client:…`, `system:…`) are not people work can be given to.

@@ -13,8 +13,8 @@ from sqlmodel import col
 from apik_intake.assignment import rules
 from apik_intake.models import Report, ReportStep
 from apik_intake.reports.rules import ReportStatus
-from apik_shared.auth import Principal
-from apik_shared.problems import Conflict, TransitionNotAllowed
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.problems import Conflict, TransitionNotAllowed
 
 
 async def assign(

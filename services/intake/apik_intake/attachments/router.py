@@ -14,11 +14,11 @@ from fastapi import Query, Request, Response
 from apik_intake.attachments import service
 from apik_intake.attachments.schemas import AttachmentPublic
 from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader, ReportInOffice, Vault
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import Page
-from apik_shared.problems import InvalidInput, NotFound, PayloadTooLarge, problem_responses
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import Page
+from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, problem_responses
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["attachments"])
 UPLOAD_PROBLEMS = problem_responses(

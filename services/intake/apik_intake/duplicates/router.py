@@ -9,16 +9,16 @@ from apik_intake.duplicates import service
 from apik_intake.duplicates.schemas import DuplicatePublic, HistoryItem, LinkIn
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
-from apik_shared.db import DbSession
-from apik_shared.pagination import Page
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.pagination import Page
+from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
     NotFound,
     PreconditionFailed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["duplicates"])
 

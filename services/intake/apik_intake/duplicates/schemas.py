@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from apik_shared.inputs import Input
+from apik_shared.vocabulary.inputs import Input
 
 
 class DuplicatePublic(BaseModel):

@@ -15,11 +15,11 @@ from apik_intake.duplicates.rules import Signals, is_candidate, score, text_band
 from apik_intake.models import Attachment, DuplicateCandidate, Report, ReportStep
 from apik_intake.reports.rules import Step
 from apik_intake.steps.service import apply_step, ref
-from apik_shared.access import get_in_office
-from apik_shared.auth import Principal
-from apik_shared.events.payloads.intake import ReportLinked
-from apik_shared.events.publish import publish
-from apik_shared.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads.intake import ReportLinked
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 MAX_CANDIDATES = 20
 _INSERT_CANDIDATES = insert(

@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from apik_intake.attachments.schemas import AttachmentPublic
 from apik_intake.reports.schemas import AgencyIn, Maladministration, RegionIn, ReporterIn
-from apik_shared.calendar import latest_date_in_indonesia
-from apik_shared.inputs import FreeText, Input, Line, RecordDate
+from apik_shared.vocabulary.calendar import latest_date_in_indonesia
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
 
 
 class PublicReportCreate(Input):

@@ -28,8 +28,8 @@ from apik_intake.public.rules import (
     survey_url,
 )
 from apik_intake.public.schemas import CaseOutcome, TrackingStep, TrackingView
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.events.payloads.examination import CaseClosed
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.payloads.examination import CaseClosed
 
 log = logging.getLogger("apik.intake.tracking")
 

@@ -22,11 +22,11 @@ from apik_intake.records.schemas import (
     OutreachCreate,
     OutreachPublic,
 )
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import Conflict, InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["letters and archive"])
 LoanState = Literal["open", "overdue", "returned", "all"]

@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from apik_shared.calendar import earliest_date_in_indonesia, latest_date_in_indonesia
-from apik_shared.inputs import FreeText, Input, Line, RecordDate
+from apik_shared.vocabulary.calendar import earliest_date_in_indonesia, latest_date_in_indonesia
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
 
 
 # A body knows no office, so its dates are checked against the bounds of Indonesia's

@@ -23,11 +23,11 @@ from apik_intake.records.schemas import (
     OutreachCreate,
 )
 from apik_intake.reports.service import get_report
-from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.offices import office_calendar, office_calendars
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import office_calendar, office_calendars
+from apik_shared.platform.pagination import decode_cursor, encode_cursor
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 # An office's dates are its own (WIB, WITA or WIT), from the service's copy of the office
 # registry: a loan is late from its office's midnight, not from 07:00 WIB when UTC's date

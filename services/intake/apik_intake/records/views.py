@@ -9,7 +9,7 @@ from datetime import date, datetime
 from apik_intake.models import ArchiveFile, ArchiveLoan
 from apik_intake.records.rules import is_overdue
 from apik_intake.records.schemas import ArchiveFilePublic, LoanPublic
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
 def archive_file(row: ArchiveFile, on_loan: bool) -> ArchiveFilePublic:

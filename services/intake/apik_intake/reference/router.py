@@ -10,15 +10,15 @@ from apik_intake.reference.schemas import (
     SubstancePublic,
     SubstanceUpdate,
 )
-from apik_shared.db import DbSession
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
     NotFound,
     Unauthorized,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["reference"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from apik_shared.inputs import Input, Line
+from apik_shared.vocabulary.inputs import Input, Line
 
 
 class SubstancePublic(BaseModel):

@@ -7,7 +7,7 @@ from sqlmodel import col, select
 
 from apik_intake.models import Substance
 from apik_intake.reference.schemas import SubstanceCreate, SubstanceUpdate
-from apik_shared.problems import Conflict, NotFound
+from apik_shared.platform.problems import Conflict, NotFound
 
 
 async def active_substances(*, session: AsyncSession) -> list[Substance]:

@@ -10,11 +10,11 @@ from fastapi import Query
 from apik_intake.deps import AUTH, Cipher, CurrentSettings, Dpo, IdentityReader, ReportInOffice
 from apik_intake.reporters import service
 from apik_intake.reporters.schemas import IdentityOut, IdentityReadPublic, ReporterIdentity
-from apik_shared.db import DbSession
-from apik_shared.instants import Instant
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter
+from apik_shared.vocabulary.instants import Instant
 
 router = ServiceRouter(tags=["reporters"])
 

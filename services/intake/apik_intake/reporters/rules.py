@@ -18,7 +18,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from apik_shared.crypto import FieldCipher
+from apik_shared.platform.crypto import FieldCipher
 
 
 class Representative(BaseModel):

@@ -19,10 +19,10 @@ from apik_intake.reporters.rules import (
     seal,
     unseal,
 )
-from apik_shared.auth import Principal
-from apik_shared.crypto import FieldCipher
-from apik_shared.pagination import decode_cursor, encode_cursor
-from apik_shared.problems import InvalidInput, NotFound
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.pagination import decode_cursor, encode_cursor
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 
 async def add_reporter(

@@ -21,11 +21,11 @@ from apik_intake.deps import (
 from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
 from apik_intake.reports.views import detail, json_response, public_page
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from apik_shared.problems import InvalidInput, NotFound, problem_responses
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["reports"])
 

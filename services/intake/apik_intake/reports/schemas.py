@@ -10,8 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
 
 from apik_intake.reports.rules import Kind, ReportStatus
-from apik_shared.calendar import latest_date_in_indonesia
-from apik_shared.inputs import (
+from apik_shared.vocabulary.calendar import latest_date_in_indonesia
+from apik_shared.vocabulary.inputs import (
     Address,
     Email,
     FreeText,
@@ -22,8 +22,8 @@ from apik_shared.inputs import (
     Phone,
     RecordDate,
 )
-from apik_shared.instants import plausible_year
-from apik_shared.nik import PROVINCES, parse_nik
+from apik_shared.vocabulary.instants import plausible_year
+from apik_shared.vocabulary.nik import PROVINCES, parse_nik
 
 
 def _blank_is_none(value: Any) -> Any:

@@ -21,7 +21,7 @@ from apik_intake.reports.schemas import (
     StepPublic,
 )
 from apik_intake.reports.service.lookup import timeline
-from apik_shared.etag import set_etag
+from apik_shared.platform.etag import set_etag
 
 Link = tuple[uuid.UUID, list[str]]
 _NESTED = {

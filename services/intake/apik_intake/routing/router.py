@@ -10,15 +10,15 @@ from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
 from apik_intake.routing import service
 from apik_intake.routing.schemas import RouteIn
-from apik_shared.db import DbSession
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
     PreconditionFailed,
     TransitionNotAllowed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["reports"])
 

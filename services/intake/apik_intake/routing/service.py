@@ -13,10 +13,10 @@ from apik_intake.models import Report, Reporter, ReportStep
 from apik_intake.reports.rules import ReportStatus
 from apik_intake.routing import rules
 from apik_intake.steps.service import ref
-from apik_shared.auth import Principal
-from apik_shared.events.payloads.intake import ReportRouted
-from apik_shared.events.publish import publish
-from apik_shared.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads.intake import ReportRouted
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
 
 
 async def route(

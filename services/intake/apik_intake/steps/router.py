@@ -14,15 +14,15 @@ from apik_intake.steps.schemas import (
     MaterialVerification,
     PlenaryDecision,
 )
-from apik_shared.db import DbSession
-from apik_shared.problems import (
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
     PreconditionFailed,
     TransitionNotAllowed,
     problem_responses,
 )
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["reports"])
 STEP_PROBLEMS = problem_responses(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Literal
 
 from apik_intake.reports.rules import Step
-from apik_shared.calendar import OfficeCalendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 # The checklist of formal verification; the power of attorney only when represented.
 CHECKLIST = ("identity", "chronology", "prior_complaint", "within_two_years", "power_of_attorney")

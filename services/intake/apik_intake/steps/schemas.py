@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from apik_intake.reports.schemas import past_instant
 from apik_intake.steps.rules import PlenaryChoice
-from apik_shared.inputs import FreeText, Input, Line, PersonName
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName
 
 
 class FormalChecklist(Input):

@@ -8,9 +8,9 @@ from fastapi import Response
 
 from apik_reporting.annual_report.service import annual_report_pdf
 from apik_reporting.deps import AUTH, Scope, YearPath
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["annual report"])
 PDF: dict[int | str, dict[str, Any]] = {

@@ -11,7 +11,7 @@ from apik_reporting.annual_report.views import AnnualData, annual_report
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.kpis.service import ikm_of_year, kpis
-from apik_shared.offices import office_calendar
+from apik_shared.platform.offices import office_calendar
 
 
 async def annual_data(*, session: AsyncSession, year: int, office: str | None) -> AnnualData:

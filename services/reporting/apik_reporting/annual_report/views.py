@@ -18,8 +18,8 @@ from apik_reporting.breakdowns.rules import MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE, rounded
 from apik_reporting.kpis.schemas import KpiItem
-from apik_shared.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
-from apik_shared.indonesian import MONTHS as MONTHS_ID
+from apik_shared.vocabulary.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
+from apik_shared.vocabulary.indonesian import MONTHS as MONTHS_ID
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 BULAN = MONTHS_ID

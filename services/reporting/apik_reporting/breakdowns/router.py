@@ -11,9 +11,9 @@ from apik_reporting.breakdowns.schemas import Breakdown
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, Scope, Year
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["breakdowns"])
 

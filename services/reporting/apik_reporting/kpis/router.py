@@ -11,9 +11,9 @@ from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.kpis import service
 from apik_reporting.kpis.rules import BY_CODE
 from apik_reporting.kpis.schemas import KpiReport, TargetsIn, TargetsPublic
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["kpis"])
 KPI_COLUMNS = ("indicator", "unit", "target", "achieved", "percent", "definition")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_shared.inputs import Input
+from apik_shared.vocabulary.inputs import Input
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
 TargetValue = Annotated[float, Field(allow_inf_nan=False)]

@@ -1,7 +1,7 @@
 """Targets and indicators: keyword-only use cases that add and flush, never commit.
 
 The community satisfaction index (IKM) of a year comes from the survey facts. Its
-formula is `apik_shared.ikm`, the one examination uses for its own `/ikm`: the database
+formula is `apik_shared.vocabulary.ikm`, the one examination uses for its own `/ikm`: the database
 sums each element's answers of the year's complete responses, and the index is computed
 exactly from those sums. The definition is `rules.INDICATORS` (`ikm`).
 """
@@ -19,8 +19,8 @@ from apik_reporting.kpis.rules import INDICATORS, percent, rounded, target_probl
 from apik_reporting.kpis.schemas import KpiItem
 from apik_reporting.models import SURVEYS, Target
 from apik_reporting.read_model.service import monthly
-from apik_shared.ikm import ELEMENTS, Ikm, ikm_of_totals
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.ikm import ELEMENTS, Ikm, ikm_of_totals
 
 TARGETS: sa.Table = Target.__table__  # type: ignore[attr-defined]
 

@@ -16,9 +16,9 @@ from apik_reporting.staff.rules import (
     STAFF_DEFINITION,
 )
 from apik_reporting.staff.service import rollup, staff_activity
-from apik_shared.db import DbSession
-from apik_shared.problems import InvalidInput, problem_responses
-from apik_shared.routing import ServiceRouter
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.problems import InvalidInput, problem_responses
+from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["staff", "national"])
 RESPONSES = {**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)}

@@ -7,7 +7,7 @@ Create Date: 2026-12-05
 
 from __future__ import annotations
 
-from apik_shared.tables import add_idempotency_headers, drop_idempotency_headers
+from apik_shared.platform.tables import add_idempotency_headers, drop_idempotency_headers
 
 revision = "0004"
 down_revision = "0003"

@@ -15,10 +15,10 @@ from apik_consultation.models import TicketCounter, Visit, VisitStep
 from apik_consultation.objections.rules import ObjectionTerms, check_in_problem, effective_category
 from apik_consultation.visits.rules import Category, VisitStatus
 from apik_consultation.visits.schemas import VisitCreate
-from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.crypto import FieldCipher
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
 class Visitor(BaseModel):

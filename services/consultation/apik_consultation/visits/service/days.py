@@ -1,10 +1,10 @@
 """The desk's days are its office's: each visit and risk counts in the zone of the office
-it belongs to, from the service's copy of the office registry (`apik_shared.offices`).
+it belongs to, from the service's copy of the office registry (`apik_shared.platform.offices`).
 
 In Python for one office or a batch of them (`office_calendar`, `office_calendars`: one
 query per batch, not per row), and in SQL where one query spans several offices (a
 national reader's list): `local_date` turns an instant into the row's office date, WIB for
-an office the copy has not heard of yet, as `apik_shared.offices` counts it.
+an office the copy has not heard of yet, as `apik_shared.platform.offices` counts it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlalchemy.sql.elements import ColumnElement
 
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.offices import local_date_sql, office_calendar, office_calendars
+from apik_shared.platform.offices import local_date_sql, office_calendar, office_calendars
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 __all__ = ["local_date", "office_calendar", "today_of_scope", "todays"]
 

@@ -11,9 +11,9 @@ from sqlmodel import col, select
 
 from apik_consultation.models import Visit, VisitSignature, VisitStep
 from apik_consultation.visits.rules import Step
-from apik_shared.access import get_in_office
-from apik_shared.auth import Principal
-from apik_shared.pagination import newest_first_page
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.pagination import newest_first_page
 
 
 async def get_visit(

@@ -17,10 +17,10 @@ from apik_consultation.models import Visit, VisitSignature, VisitStep
 from apik_consultation.visits import rules
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.service.reads import clock_marks
-from apik_shared.auth import Principal, Role
-from apik_shared.events.payloads import VisitCompleted, VisitEnded
-from apik_shared.events.publish import publish
-from apik_shared.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.events.payloads import VisitCompleted, VisitEnded
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 
 class AssignedElsewhere(Conflict):

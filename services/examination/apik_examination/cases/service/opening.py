@@ -26,14 +26,14 @@ from apik_examination.sla.rules import (
     select_policy,
 )
 from apik_examination.sla.service import load_policies
-from apik_shared.bulk import as_arrays, insert_from_arrays
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.events.outbox import Outgoing
-from apik_shared.events.payloads import CaseOpened, ReportVerified
-from apik_shared.events.publish import publish_many
-from apik_shared.logs import traceparent_var
-from apik_shared.offices import office_calendars
-from apik_shared.problems import Conflict
+from apik_shared.platform.bulk import as_arrays, insert_from_arrays
+from apik_shared.platform.events.outbox import Outgoing
+from apik_shared.platform.events.payloads import CaseOpened, ReportVerified
+from apik_shared.platform.events.publish import publish_many
+from apik_shared.platform.logs import traceparent_var
+from apik_shared.platform.offices import office_calendars
+from apik_shared.platform.problems import Conflict
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
 CASE_EVENTS: sa.Table = CaseEvent.__table__  # type: ignore[attr-defined]

@@ -15,11 +15,11 @@ from apik_examination.closure.rules import in_monitoring
 from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service import clock_of, record_event, refresh_clock, sla_condition
-from apik_shared.access import get_in_office
-from apik_shared.auth import Principal, Role
-from apik_shared.offices import office_calendar
-from apik_shared.pagination import newest_first_page
-from apik_shared.problems import Forbidden, TransitionNotAllowed
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import Forbidden, TransitionNotAllowed
 
 
 async def get_case(

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
-from apik_shared.tables import create_platform_tables, drop_platform_tables
+from apik_shared.platform.tables import create_platform_tables, drop_platform_tables
 
 revision = "0001"
 down_revision = None

@@ -31,9 +31,9 @@ from apik_examination.sla.rules import (
     compute_clock,
     select_policy,
 )
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.offices import office_calendar, office_calendars
-from apik_shared.problems import Conflict
+from apik_shared.platform.offices import office_calendar, office_calendars
+from apik_shared.platform.problems import Conflict
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
 

@@ -20,9 +20,9 @@ from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, SlaBreach
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service.clocks import load_policies, refresh_clocks
-from apik_shared.events.outbox import Outgoing
-from apik_shared.events.payloads import CaseSlaBreached
-from apik_shared.events.publish import publish_many
+from apik_shared.platform.events.outbox import Outgoing
+from apik_shared.platform.events.payloads import CaseSlaBreached
+from apik_shared.platform.events.publish import publish_many
 
 SLA_BREACHES: sa.Table = SlaBreach.__table__  # type: ignore[attr-defined]
 

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from apik_intake.attachments.rules import UNKNOWN, extension_fits, sniff
 from apik_intake.attachments.service.sealing import SealedStore, UnreadableAttachment
 from apik_intake.models import Attachment, Report
-from apik_shared.problems import InvalidInput, NotFound, PayloadTooLarge, Problem
+from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, Problem
 
 
 class UnsupportedAttachment(Problem):

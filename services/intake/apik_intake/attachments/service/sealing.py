@@ -1,7 +1,7 @@
 """Attachment content sealed at rest with the keyring of the reporters' identity.
 
 Citizens attach KTP scans, family cards and letters: personal data like the identity
-fields, so the same keys (`APIK_PII_KEYS`, AES-256-GCM through `apik_shared.crypto`)
+fields, so the same keys (`APIK_PII_KEYS`, AES-256-GCM through `apik_shared.platform.crypto`)
 protect them. A sealed file is `MAGIC` followed by the cipher's token, which names the
 key it was made with: after a rotation the old keys stay in the keyring and old files
 still open. The associated data is the plain content's SHA-256, so a file put under
@@ -23,7 +23,7 @@ import hashlib
 import hmac
 
 from apik_intake.attachments.service.storage import AttachmentStore
-from apik_shared.crypto import DecryptionError, FieldCipher
+from apik_shared.platform.crypto import DecryptionError, FieldCipher
 
 MAGIC = b"APIK-SEALED-1\n"
 

@@ -22,7 +22,7 @@ from starlette.types import Message
 
 from apik_intake.attachments.service import CheckedFile, check_file
 from apik_intake.public.schemas import PublicReportCreate
-from apik_shared.problems import InvalidInput, PayloadTooLarge, Problem, validation_problem
+from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem, validation_problem
 
 JSON, MULTIPART = "application/json", "multipart/form-data"
 REPORT_PART, FILES_PART = "report", "files"

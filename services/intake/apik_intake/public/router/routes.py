@@ -34,10 +34,10 @@ from apik_intake.reports import service as reports
 from apik_intake.reports.rules import Kind
 from apik_intake.reports.schemas import Channel, ReportCreate
 from apik_intake.settings import Settings
-from apik_shared.auth import Principal
-from apik_shared.db import DbSession
-from apik_shared.idempotency import Idempotency
-from apik_shared.problems import (
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
@@ -46,7 +46,7 @@ from apik_shared.problems import (
     problem_responses,
     validation_problem,
 )
-from apik_shared.routing import ServiceRouter, created
+from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter()
 PUBLIC = "public:web"

@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, ReportStep
-from apik_shared.access import get_in_office
-from apik_shared.auth import Principal
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
 
 
 async def get_report(

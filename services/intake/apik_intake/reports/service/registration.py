@@ -17,12 +17,12 @@ from apik_intake.reports.rules import Kind, Step
 from apik_intake.reports.schemas import Channel, ReportCreate
 from apik_intake.reports.service.lookup import get_report
 from apik_intake.steps.service import apply_step, ref
-from apik_shared.auth import Principal
-from apik_shared.crypto import FieldCipher
-from apik_shared.events.payloads import ReportRegistered
-from apik_shared.events.publish import publish
-from apik_shared.offices import office_calendar
-from apik_shared.problems import InvalidInput, NotFound
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.events.payloads import ReportRegistered
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 
 async def next_registration_number(session: AsyncSession, office: str, year: int) -> str:

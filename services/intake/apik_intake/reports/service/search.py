@@ -16,10 +16,10 @@ from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter
 from apik_intake.reports.rules import ReportStatus
-from apik_shared.auth import Principal
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.offices import local_date_sql, office_calendar, office_calendars
-from apik_shared.pagination import newest_first_page
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import local_date_sql, office_calendar, office_calendars
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 # The same expression as the index of migration 0011, so the planner uses it.
 _INDONESIAN: Any = literal_column("'indonesian'::regconfig")
@@ -58,7 +58,7 @@ def _scope(actor: Principal, where: ReportQuery) -> str | None:
 
 def _local_received_on() -> Any:
     """SQL: the day of receipt in the zone of the row's office (across offices), WIB for an
-    office the copy has not heard of yet, as `apik_shared.offices` counts it."""
+    office the copy has not heard of yet, as `apik_shared.platform.offices` counts it."""
     return local_date_sql(col(Report.office), col(Report.received_at))
 
 

@@ -11,8 +11,8 @@ from apik_intake.reports.rules import Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import Answer, Decided, MaterialVerification, PlenaryDecision
 from apik_intake.steps.service.transitions import apply_step
-from apik_shared.auth import Principal
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.problems import InvalidInput
 
 
 async def take_step(

@@ -17,11 +17,11 @@ from apik_intake.models import Report, ReportStep
 from apik_intake.reports import rules
 from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps.rules import track_of
-from apik_shared.auth import Principal
-from apik_shared.events.payloads import ReportRef, ReportRejected, ReportVerified
-from apik_shared.events.payloads.intake import ConsultationRecorded, ReportClosed
-from apik_shared.events.publish import publish
-from apik_shared.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads import ReportRef, ReportRejected, ReportVerified
+from apik_shared.platform.events.payloads.intake import ConsultationRecorded, ReportClosed
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
 
 
 def ref(report: Report) -> dict[str, Any]:

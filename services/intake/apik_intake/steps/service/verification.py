@@ -13,9 +13,9 @@ from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import FormalVerification
 from apik_intake.steps.service.transitions import apply_step
-from apik_shared.auth import Principal
-from apik_shared.offices import office_calendar
-from apik_shared.problems import InvalidInput
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import InvalidInput
 
 # The actor of the service's own steps.
 SYSTEM = Principal(subject="system:intake", username="system:intake", office="")

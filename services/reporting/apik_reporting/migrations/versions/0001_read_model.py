@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from apik_shared.tables import create_platform_tables, drop_platform_tables
+from apik_shared.platform.tables import create_platform_tables, drop_platform_tables
 
 revision = "0001"
 down_revision = None

@@ -15,7 +15,8 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# The nine elements of the IKM regulation, as of this revision (apik_shared.ikm.ELEMENTS):
+# The nine elements of the IKM regulation, as of this revision
+# (apik_shared.vocabulary.ikm.ELEMENTS):
 # written out, so this revision means the same whatever later code says.
 ELEMENTS = (
     "requirements",

@@ -7,7 +7,7 @@ Create Date: 2026-12-05
 
 from __future__ import annotations
 
-from apik_shared.offices import create_office_registry, drop_office_registry
+from apik_shared.platform.offices import create_office_registry, drop_office_registry
 
 revision = "0006"
 down_revision = "0005"

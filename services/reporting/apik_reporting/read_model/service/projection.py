@@ -8,7 +8,7 @@ columns go to the latest stage (`attrs_stage`); a case's closure columns follow 
 latest closure.
 
 Each `*_on` column is the date of its `*_at` instant in the office's own zone, from the
-office registry (`apik_shared.offices`): the monthly counts' triggers bucket the facts by
+office registry (`apik_shared.platform.offices`): the monthly counts' triggers bucket the facts by
 those dates, so they are stored, not computed at query time. The zones of a batch's
 offices are looked up once per batch (`office_calendars`); an office not in the registry
 yet counts in WIB. When the office's `office.registered` / `office.updated` reaches the
@@ -31,12 +31,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
 from apik_reporting.read_model.service.writes import Writes
-from apik_shared.bulk import insert_from_arrays
-from apik_shared.calendar import OfficeCalendar
-from apik_shared.events.envelope import CloudEvent
-from apik_shared.events.payloads.gateway import OfficeUpdated
-from apik_shared.ikm import ELEMENTS, HIGHEST, LOWEST
-from apik_shared.offices import office_calendars, office_registry, remember
+from apik_shared.platform.bulk import insert_from_arrays
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.payloads.gateway import OfficeUpdated
+from apik_shared.platform.offices import office_calendars, office_registry, remember
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.ikm import ELEMENTS, HIGHEST, LOWEST
 
 log = logging.getLogger("apik.reporting.projection")
 
@@ -80,7 +80,7 @@ def _upsert_statement(
 ) -> sa.Insert:
     """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
     more than executing them, which the rebuild does a million times. It takes its rows
-    as one array per column (`apik_shared.bulk`), so one statement writes many rows."""
+    as one array per column (`apik_shared.platform.bulk`), so one statement writes many rows."""
     key = next(iter(table.primary_key.columns)).name
     columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
     stmt = insert_from_arrays(table, tuple(columns))

@@ -37,9 +37,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_reporting.consumers import DEAD_LETTERS, EVERY_EVENT, inbox_name
 from apik_reporting.read_model.service.projection import OFFICE_EVENTS, project_all
 from apik_reporting.settings import Settings
-from apik_shared.db import Database
-from apik_shared.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
-from apik_shared.tables import inbox
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
+from apik_shared.platform.tables import inbox
 
 FACT_TABLES = ("report_fact", "case_fact", "visit_fact", "survey_fact")
 

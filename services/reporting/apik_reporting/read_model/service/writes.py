@@ -3,7 +3,7 @@
 The projection's writes converge whatever the order of events (see `projection.py`), so a
 batch's statements may run grouped, in the order each statement first appeared, instead
 of a round trip per event. An upsert takes its rows as one array per column
-(`apik_shared.bulk`), so its rows go in as few statements as their keys allow: one row
+(`apik_shared.platform.bulk`), so its rows go in as few statements as their keys allow: one row
 per key in each (PostgreSQL refuses to change a row twice in one statement), a key's
 later rows in later statements, so each key keeps its events' order. Few statements
 matter beyond the round trips: the monthly counts' triggers run once per statement
@@ -18,7 +18,7 @@ from sqlalchemy import Insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
-from apik_shared.bulk import as_arrays
+from apik_shared.platform.bulk import as_arrays
 
 
 class Writes:

@@ -1,0 +1,168 @@
+"""A service's connection to the event stream: connect, set up, relay, consume.
+
+The service starts and serves even while NATS is down: the bus keeps trying to connect
+in the background, the outbox keeps the events, and the relay and consumers start
+once the server answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+import nats
+from nats.aio.client import Client
+from nats.js import JetStreamContext, api
+from nats.js.errors import BadRequestError, NotFoundError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from apik_shared.platform.events.consumer import Consumer, ConsumerSpec
+from apik_shared.platform.events.envelope import STREAM_NAME, SUBJECT_ROOT
+from apik_shared.platform.events.outbox import Outbox
+from apik_shared.platform.events.publish import bind_outbox
+from apik_shared.platform.events.relay import OutboxRelay
+
+log = logging.getLogger("apik.bus")
+
+# Events stay on the stream for good (limits retention with no age limit), so the
+# reporting read model can always be rebuilt by replaying from the start.
+STREAM_CONFIG = api.StreamConfig(
+    name=STREAM_NAME,
+    subjects=[f"{SUBJECT_ROOT}.>"],
+    storage=api.StorageType.FILE,
+    retention=api.RetentionPolicy.LIMITS,
+    duplicate_window=120,
+)
+
+
+async def ensure_stream(js: JetStreamContext) -> None:
+    try:
+        await js.stream_info(STREAM_NAME)
+    except NotFoundError:
+        try:
+            await js.add_stream(STREAM_CONFIG)
+        except BadRequestError:  # another service created it a moment ago
+            await js.stream_info(STREAM_NAME)
+
+
+class EventBus:
+    def __init__(
+        self,
+        *,
+        nats_url: str,
+        service: str,
+        sessions: async_sessionmaker[AsyncSession],
+        consumers: Sequence[ConsumerSpec] = (),
+        poll_seconds: float = 1.0,
+        consumer_group: str = "",
+        consumer_ack_wait: float = 30,
+        consumer_start_time: datetime | None = None,
+        keep_sent: bool = False,
+    ) -> None:
+        self.nats_url = nats_url
+        self.service = service
+        # The service's outbox: every session `sessions` opens publishes into it.
+        self.outbox = Outbox(service)
+        bind_outbox(sessions, self.outbox)
+        self._nc: Client | None = None
+        self._js: JetStreamContext | None = None
+        self._ready = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.relay = OutboxRelay(
+            sessions=sessions,
+            jetstream=self.jetstream,
+            connected=lambda: self.connected,
+            poll_seconds=poll_seconds,
+            keep_sent=keep_sent,
+        )
+        self.outbox.on_commit(self.relay.handoff)
+        self.consumers = [
+            Consumer(
+                spec,
+                service=service,
+                sessions=sessions,
+                group=consumer_group,
+                ack_wait=consumer_ack_wait,
+                start_time=consumer_start_time,
+            )
+            for spec in consumers
+        ]
+
+    @property
+    def connected(self) -> bool:
+        return self._nc is not None and self._nc.is_connected
+
+    async def connection(self) -> Client:
+        """The connection, once connected and the stream exists (waits till then)."""
+        while True:
+            await self._ready.wait()
+            if self._nc is not None and self._nc.is_connected:
+                return self._nc
+            await asyncio.sleep(0.2)
+
+    async def jetstream(self) -> JetStreamContext:
+        """One context per connection: its asynchronous publishes share one reply
+        subscription, made on the first."""
+        nc = await self.connection()
+        if self._js is None:
+            self._js = nc.jetstream()
+        return self._js
+
+    async def start(self) -> None:
+        self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
+        self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        for consumer in self.consumers:
+            self._tasks.append(
+                asyncio.create_task(consumer.run(self.connection), name=consumer.spec.durable)
+            )
+
+    async def _connect(self) -> None:
+        delay = 0.2
+        while True:
+            nc: Client | None = None
+            try:
+                nc = await nats.connect(
+                    self.nats_url,
+                    name=f"apik-{self.service}",
+                    connect_timeout=2,
+                    allow_reconnect=True,
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                    error_cb=self._on_error,
+                )
+                await ensure_stream(nc.jetstream())
+                self._nc, self._js = nc, None
+                self._ready.set()
+                log.info("connected to NATS at %s", self.nats_url)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if nc is not None:
+                    with contextlib.suppress(Exception):
+                        await nc.close()
+                log.warning("NATS not reachable yet (%s); retrying in %.1fs", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5)
+
+    async def _on_error(self, exc: Exception) -> None:
+        log.debug("NATS: %s", exc)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self._nc is not None:
+            # Close, not drain: the relay and the consumers are stopped already, so there
+            # is nothing left to drain, and a pull subscription's drain waits out nats-py's
+            # 30 s timeout. Unacknowledged messages are redelivered; unsent events stay
+            # in the outbox.
+            with contextlib.suppress(Exception):
+                await self._nc.close()
+            self._nc, self._js = None, None

@@ -1,0 +1,332 @@
+"""Idempotent JetStream consumers.
+
+A durable pull consumer with explicit ack. An event's effect and an `inbox` row
+(consumer, event id) commit in one transaction, so a redelivery finds the row and
+changes nothing. The events of a fetched batch are first applied together, in one
+transaction (one inbox statement, one commit, and one bulk call when the spec has a
+`batch_handler`); if that fails, the batch is applied again one event per transaction,
+so the failing event alone is retried with backoff (`nak(delay)`) and, on its last
+delivery, goes to a dead-letter subject and a `dead_letter` row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from nats.aio.client import Client
+from nats.aio.msg import Msg
+from nats.js import JetStreamContext, api
+from nats.js.errors import BadRequestError
+from sqlalchemy import insert, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from apik_shared.platform.events.envelope import (
+    STREAM_NAME,
+    CloudEvent,
+    InvalidEnvelope,
+    dead_letter_subject,
+)
+from apik_shared.platform.events.puller import Puller
+from apik_shared.platform.logs import traceparent_var
+from apik_shared.platform.tables import dead_letter, inbox
+from apik_shared.platform.tracing import child_traceparent
+
+log = logging.getLogger("apik.consumer")
+Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+# Applies several events, in stream order, in the caller's transaction.
+BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    durable: str  # unique per service and purpose, e.g. "examination-handoff"
+    subjects: Sequence[str]  # e.g. ["apik.intake.report.verified"]
+    handler: Handler
+    max_deliver: int = 5
+    backoff: Sequence[float] = (1, 5, 30, 120)  # seconds before each retry
+    batch: int = 64
+    concurrency: int = 8  # events handled at once one by one (each holds a connection)
+    # The same effect as `handler` for many events at once, with bulk statements. Without
+    # it a batch's transaction calls `handler` for each event in turn.
+    batch_handler: BatchHandler | None = None
+    # Batches applied at once, each by its own subscription. Above 1 only for events
+    # whose order does not matter (e.g. one event per aggregate, like a handoff).
+    parallel_batches: int = 1
+    # Subjects the filter lets through but the handler must not see (acked unread), e.g.
+    # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
+    skip_prefixes: Sequence[str] = ()
+
+    def retry_delay(self, delivered: int) -> float:
+        return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
+
+    def config(
+        self, durable: str, *, ack_wait: float, start_time: datetime | None = None
+    ) -> api.ConsumerConfig:
+        return api.ConsumerConfig(
+            durable_name=durable,
+            ack_policy=api.AckPolicy.EXPLICIT,
+            deliver_policy=(
+                api.DeliverPolicy.BY_START_TIME if start_time else api.DeliverPolicy.ALL
+            ),
+            opt_start_time=start_time,
+            max_deliver=self.max_deliver,
+            ack_wait=ack_wait,
+            # One subject uses the field every server version knows (2.9 ignores the list).
+            filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
+            filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
+        )
+
+
+# How long a fetch waits for messages; also how soon a consumer notices that the server
+# came back after an outage (the pull request waiting then was lost with the connection).
+FETCH_SECONDS = 1.0
+
+# One statement for a whole batch's inbox rows, whatever its size (one prepared plan).
+_CLAIM = text(
+    "INSERT INTO inbox (consumer, event_id, event_type) "
+    "SELECT :consumer, id, type FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[])) "
+    "AS batch(id, type) ON CONFLICT DO NOTHING RETURNING event_id"
+)
+
+
+def _aggregate_of(msg: Msg) -> str:
+    """The CloudEvent subject (the aggregate's id); unreadable messages get a lane each."""
+    try:
+        subject = json.loads(msg.data).get("subject")
+    except (ValueError, AttributeError):
+        subject = None
+    return str(subject) if subject else f"#{id(msg)}"
+
+
+class Consumer:
+    def __init__(
+        self,
+        spec: ConsumerSpec,
+        *,
+        service: str,
+        sessions: async_sessionmaker[AsyncSession],
+        group: str = "",
+        ack_wait: float = 30,
+        start_time: datetime | None = None,
+    ) -> None:
+        self.spec = spec
+        self.service = service
+        # Replicas of one deployment share the durable and split the work; another
+        # deployment on the same NATS server (a test run, a staging copy) names its own group.
+        self.durable = f"{group}-{spec.durable}" if group else spec.durable
+        self.ack_wait = ack_wait
+        # Where a consumer created for the first time starts; None: the stream's beginning.
+        self.start_time = start_time
+        self._sessions = sessions
+        self._skip = tuple(spec.skip_prefixes)
+
+    async def ensure(self, js: JetStreamContext) -> None:
+        try:
+            info = await js.add_consumer(
+                STREAM_NAME,
+                config=self.spec.config(
+                    self.durable, ack_wait=self.ack_wait, start_time=self.start_time
+                ),
+            )
+        except BadRequestError as exc:  # exists with another config, on a server that
+            log.warning("consumer %s kept its old config: %s", self.durable, exc)
+            info = await js.consumer_info(STREAM_NAME, self.durable)  # cannot update
+        wanted = set(self.spec.subjects)
+        got = set(info.config.filter_subjects or []) | {info.config.filter_subject or ""}
+        if not wanted <= got:
+            raise RuntimeError(
+                f"consumer {self.durable} filters {sorted(got)}, not {sorted(wanted)}: "
+                "several subjects per consumer need NATS 2.10 or newer"
+            )
+
+    async def run(self, connection: Callable[[], Awaitable[Client]]) -> None:
+        while True:
+            try:
+                nc = await connection()
+                js = nc.jetstream()
+                await self.ensure(js)
+                pullers = [
+                    Puller(
+                        nc,
+                        stream=STREAM_NAME,
+                        durable=self.durable,
+                        batch=self.spec.batch,
+                        wait=FETCH_SECONDS,
+                    )
+                    for _ in range(self.spec.parallel_batches)
+                ]
+                await asyncio.gather(*(self._consume(puller, js) for puller in pullers))
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("consumer %s interrupted; resubscribing", self.durable, exc_info=True)
+                await asyncio.sleep(1)
+
+    async def _consume(self, puller: Puller, js: JetStreamContext) -> None:
+        async with puller:
+            while True:
+                messages = await puller.fetch()
+                if messages:
+                    await self.handle_batch(messages, js)
+
+    async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
+        """First deliveries are applied together in one transaction; redeliveries (most
+        likely the events that failed before) and a batch that fails go one by one."""
+        first = [msg for msg in messages if msg.metadata.num_delivered == 1]
+        again = [msg for msg in messages if msg.metadata.num_delivered > 1]
+        if len(first) > 1 and await self._apply_together(first, js):
+            first = []
+        if first or again:
+            await self.handle_each(first + again, js)
+
+    async def handle_each(self, messages: list[Msg], js: JetStreamContext) -> None:
+        """Events about different aggregates are handled side by side, so their commits
+        share the disk's flushes; events about one aggregate keep their order."""
+        lanes: dict[str, list[Msg]] = defaultdict(list)
+        for msg in messages:
+            lanes[_aggregate_of(msg)].append(msg)
+        slots = asyncio.Semaphore(self.spec.concurrency)
+
+        async def lane(queue: list[Msg]) -> None:
+            for msg in queue:
+                async with slots:
+                    await self.handle(msg, js)
+
+        await asyncio.gather(*(lane(queue) for queue in lanes.values()))
+
+    async def _apply_together(self, messages: list[Msg], js: JetStreamContext) -> bool:
+        """Applies the batch in one transaction and acks it; False (nothing applied, nothing
+        acked) when any event failed, for the caller to go one by one."""
+        events: list[CloudEvent] = []
+        for msg in messages:
+            if self._skip and msg.subject.startswith(self._skip):
+                continue
+            try:
+                events.append(CloudEvent.from_json(msg.data))
+            except InvalidEnvelope:
+                return False  # the one-by-one path dead-letters it
+        try:
+            async with self._sessions() as session, session.begin():
+                fresh = await self._claim(session, events)
+                if fresh and self.spec.batch_handler is not None:
+                    await self.spec.batch_handler(session, fresh)
+                else:
+                    for event in fresh:
+                        await self._run_handler(session, event)
+                        # The next handler sees this one's rows and loads them afresh,
+                        # as it would in a transaction of its own.
+                        await session.flush()
+                        session.expunge_all()
+        except Exception:
+            log.info(
+                "consumer %s: a batch of %d failed; applying it event by event",
+                self.durable,
+                len(messages),
+                exc_info=True,
+            )
+            return False
+        for msg in messages:  # each ack only queues a few bytes: no task per message
+            await msg.ack()
+        return True
+
+    async def _claim(self, session: AsyncSession, events: list[CloudEvent]) -> list[CloudEvent]:
+        """Inserts the batch's inbox rows; the events not applied before, in order."""
+        if not events:
+            return []
+        claimed = await session.execute(
+            _CLAIM,
+            {
+                "consumer": self.durable,
+                "ids": [e.id for e in events],
+                "types": [e.type for e in events],
+            },
+        )
+        new = set(claimed.scalars())
+        fresh = []
+        for event in events:
+            if event.id in new:
+                new.discard(event.id)  # the same event twice in one batch: applied once
+                fresh.append(event)
+        return fresh
+
+    async def handle(self, msg: Msg, js: JetStreamContext) -> None:
+        if self._skip and msg.subject.startswith(self._skip):
+            await msg.ack()
+            return
+        delivered = msg.metadata.num_delivered
+        try:
+            event = CloudEvent.from_json(msg.data)
+        except InvalidEnvelope as exc:
+            await self._dead_letter(js, msg, None, delivered, f"invalid envelope: {exc}")
+            return
+        try:
+            await self._apply(event)
+        except Exception as exc:
+            if delivered >= self.spec.max_deliver:
+                await self._dead_letter(js, msg, event, delivered, repr(exc))
+                return
+            log.warning(
+                "consumer %s: event %s failed (delivery %d); retrying",
+                self.durable,
+                event.id,
+                delivered,
+                exc_info=True,
+                extra={"event_id": event.id, "event_type": event.type},
+            )
+            await msg.nak(delay=self.spec.retry_delay(delivered))
+            return
+        await msg.ack()
+
+    async def _apply(self, event: CloudEvent) -> None:
+        async with self._sessions() as session, session.begin():
+            first_time = await session.execute(
+                pg_insert(inbox)
+                .values(consumer=self.durable, event_id=event.id, event_type=event.type)
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+            if first_time.first() is None:
+                return  # already applied: a redelivery or a duplicate publish
+            await self._run_handler(session, event)
+
+    async def _run_handler(self, session: AsyncSession, event: CloudEvent) -> None:
+        # Events this handler emits continue the producer's trace.
+        token = traceparent_var.set(child_traceparent(event.traceparent))
+        try:
+            await self.spec.handler(session, event)
+        finally:
+            traceparent_var.reset(token)
+
+    async def _dead_letter(
+        self, js: JetStreamContext, msg: Msg, event: CloudEvent | None, delivered: int, error: str
+    ) -> None:
+        log.error(
+            "consumer %s: giving up on %s after %d deliveries: %s",
+            self.durable,
+            msg.subject,
+            delivered,
+            error,
+        )
+        async with self._sessions() as session, session.begin():
+            await session.execute(
+                insert(dead_letter).values(
+                    consumer=self.durable,
+                    subject=msg.subject,
+                    event_id=event.id if event else None,
+                    deliveries=delivered,
+                    error=error[:2000],
+                    payload=msg.data,
+                )
+            )
+        headers = {"Apik-Error": error[:500], "Apik-Original-Subject": msg.subject}
+        if event:
+            headers["Nats-Msg-Id"] = f"dlq-{self.durable}-{event.id}"
+        await js.publish(dead_letter_subject(self.service, self.durable), msg.data, headers=headers)
+        await msg.term()

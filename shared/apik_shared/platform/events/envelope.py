@@ -1,0 +1,66 @@
+"""CloudEvents 1.0 structured JSON envelope, and how an event type maps to a subject.
+
+`type` is the domain name of the event (`report.verified`); the subject on the stream is
+`apik.<producer>.<type>`, e.g. `apik.intake.report.verified`. Payloads live in
+`apik_shared.platform.events.payloads`; a breaking change to one is a new `type`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+SPEC_VERSION = "1.0"
+SUBJECT_ROOT = "apik"
+STREAM_NAME = "APIK"
+
+
+class InvalidEnvelope(ValueError):
+    """A message on the stream that is not a CloudEvent we can read."""
+
+
+class CloudEvent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    specversion: str = SPEC_VERSION
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()))
+    source: str  # the producing service, e.g. "/apik/intake"
+    type: str
+    subject: str | None = None  # the aggregate's id
+    time: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    datacontenttype: str = "application/json"
+    traceparent: str | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def producer(self) -> str:
+        return self.source.rsplit("/", 1)[-1]
+
+    def to_json(self) -> bytes:
+        return self.model_dump_json(exclude_none=True).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> CloudEvent:
+        try:
+            event = cls.model_validate_json(raw)
+        except (ValueError, ValidationError) as exc:
+            raise InvalidEnvelope(str(exc)) from exc
+        if event.specversion != SPEC_VERSION:
+            raise InvalidEnvelope(f"unsupported specversion {event.specversion}")
+        return event
+
+
+def source_of(service: str) -> str:
+    return f"/{SUBJECT_ROOT}/{service}"
+
+
+def subject_for(producer: str, event_type: str) -> str:
+    return f"{SUBJECT_ROOT}.{producer}.{event_type}"
+
+
+def dead_letter_subject(service: str, consumer: str) -> str:
+    """Where a consumer parks what it could not handle, for operators to inspect."""
+    return f"{SUBJECT_ROOT}.deadletter.{service}.{consumer}"

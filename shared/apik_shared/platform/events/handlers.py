@@ -1,0 +1,99 @@
+"""Consumers that register their handlers by event class.
+
+    consumer("examination-handoff", On(ReportVerified, open_one, open_many), batch=256)
+
+builds the `ConsumerSpec`: the subjects come from the classes, each message's data is
+parsed into its class before the handler sees it, and a batch is handed to the
+`many` handler in runs of one class, in stream order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.payloads.base import Event
+
+E = TypeVar("E", bound=Event)
+# (session, the parsed event, its envelope): the envelope gives the id, time, trace.
+One = Callable[[AsyncSession, E, CloudEvent], Awaitable[None]]
+Many = Callable[[AsyncSession, Sequence[tuple[E, CloudEvent]]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class On(Generic[E]):
+    event: type[E]
+    one: One[E]
+    many: Many[E] | None = None  # the same effect for many at once (bulk statements)
+
+
+def _key(producer: str, event_type: str) -> tuple[str, str]:
+    return producer, event_type
+
+
+def filter_subjects(events: Sequence[type[Event]]) -> list[str]:
+    """The subjects to consume `events` by: one per class, or, for events of one
+    aggregate (`office.registered`, `office.updated`), the aggregate's wildcard. One
+    filter subject is what every NATS server knows; several need NATS 2.10."""
+    subjects = sorted({e.stream_subject() for e in events})
+    prefixes = {subject.rsplit(".", 1)[0] for subject in subjects}
+    if len(subjects) > 1 and len(prefixes) == 1:
+        return [f"{prefixes.pop()}.>"]
+    return subjects
+
+
+def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
+    """A durable consumer of the handlers' event classes; `options` are `ConsumerSpec`'s.
+    An event of a type no handler takes (one added later to the same aggregate) is
+    acknowledged and left alone."""
+    by_type = {_key(h.event.producer, h.event.event_type): h for h in handlers}
+    if len(by_type) != len(handlers):
+        raise ValueError("one handler per event class")
+
+    def route(envelope: CloudEvent) -> On[Any] | None:
+        return by_type.get(_key(envelope.producer, envelope.type))
+
+    async def one(session: AsyncSession, envelope: CloudEvent) -> None:
+        handler = route(envelope)
+        if handler is not None:
+            await handler.one(session, handler.event.model_validate(envelope.data), envelope)
+
+    async def many(session: AsyncSession, envelopes: Sequence[CloudEvent]) -> None:
+        run: list[tuple[Event, CloudEvent]] = []
+        current: On[Any] | None = None
+        for envelope in envelopes:
+            handler = route(envelope)
+            if handler is None:
+                continue
+            if handler is not current and run:
+                await _apply(session, current, run)
+                run = []
+            current = handler
+            run.append((handler.event.model_validate(envelope.data), envelope))
+        if run:
+            await _apply(session, current, run)
+
+    batched = any(h.many is not None for h in handlers)
+    return ConsumerSpec(
+        durable=durable,
+        subjects=filter_subjects([h.event for h in handlers]),
+        handler=one,
+        batch_handler=many if batched else None,
+        **options,
+    )
+
+
+async def _apply(
+    session: AsyncSession, handler: On[Any] | None, run: Sequence[tuple[Event, CloudEvent]]
+) -> None:
+    assert handler is not None
+    if handler.many is not None:
+        await handler.many(session, run)
+    else:
+        for event, envelope in run:
+            await handler.one(session, event, envelope)

@@ -1,0 +1,155 @@
+"""Transactional outbox: an event is a row committed with the business rows.
+
+`Outbox.add()` inserts the envelope in the caller's transaction. Right after that
+transaction commits, the outbox hands the committed events to the relay of this process
+(`apik_shared.platform.events.relay`), which publishes them at once; the relay's poll of the table
+is the safety net for whatever that misses (a crash, NATS away, another replica).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import event as sa_event
+from sqlalchemy import insert, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.platform.logs import traceparent_var
+from apik_shared.platform.tables import outbox
+
+_HOOKS = "apik_after_commit"
+
+# Many rows in one statement whose plan does not depend on how many (see `add_many`).
+_ADD_MANY = text(
+    "INSERT INTO outbox (id, subject, payload, created_at) SELECT * FROM unnest("
+    "CAST(:ids AS uuid[]), CAST(:subjects AS text[]), CAST(:payloads AS bytea[]), "
+    "CAST(:times AS timestamptz[]))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """An outbox row as the relay publishes it."""
+
+    id: str
+    subject: str
+    payload: bytes
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One event of `Outbox.add_many`."""
+
+    data: BaseModel | dict[str, Any]
+    subject: str | None = None
+    traceparent: str | None = None  # the trace it continues; None: the current work's
+
+
+class Outbox:
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self._listeners: list[Callable[[Sequence[Committed]], None]] = []
+
+    def on_commit(self, listener: Callable[[Sequence[Committed]], None]) -> None:
+        """`listener` gets the events of each commit that added some (possibly none of
+        them: see `_remember`)."""
+        self._listeners.append(listener)
+
+    def _notify(self, rows: Sequence[Committed]) -> None:
+        for listener in self._listeners:
+            listener(rows)
+
+    def _remember(self, session: AsyncSession, rows: Sequence[Committed]) -> None:
+        hooks: dict[Callable[[Sequence[Committed]], None], list[Committed]]
+        hooks = session.sync_session.info.setdefault(_HOOKS, {})
+        remembered = hooks.setdefault(self._notify, [])
+        # A savepoint may still roll back without the transaction doing so, and nothing
+        # tells the commit hook which rows went with it: events added inside one are
+        # left to the relay's poll, which only ever sees committed rows.
+        if not session.in_nested_transaction():
+            remembered.extend(rows)
+
+    async def add(
+        self,
+        session: AsyncSession,
+        event_type: str,
+        data: BaseModel | dict[str, Any],
+        *,
+        subject: str | None = None,
+    ) -> CloudEvent:
+        payload = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+        event = CloudEvent(
+            source=source_of(self.service),
+            type=event_type,
+            subject=subject,
+            traceparent=traceparent_var.get() or None,
+            data=payload,
+        )
+        row = Committed(event.id, subject_for(self.service, event_type), event.to_json())
+        await session.execute(
+            insert(outbox).values(
+                id=row.id, subject=row.subject, payload=row.payload, created_at=event.time
+            )
+        )
+        self._remember(session, [row])
+        return event
+
+    async def add_many(
+        self, session: AsyncSession, event_type: str, items: Sequence[Outgoing]
+    ) -> list[CloudEvent]:
+        """Events of one type in one statement: a consumer applying a batch of events
+        would otherwise pay a round trip per event it emits."""
+        if not items:
+            return []
+        current = traceparent_var.get() or None
+        source, now = source_of(self.service), datetime.now(UTC)
+        # Built without validation: every field is ours and the data is JSON already. The
+        # id and time are given, since pydantic inspects a default factory's signature
+        # on every call.
+        events = [
+            CloudEvent.model_construct(
+                id=str(uuid.uuid4()),
+                time=now,
+                source=source,
+                type=event_type,
+                subject=item.subject,
+                traceparent=item.traceparent or current,
+                data=(
+                    item.data.model_dump(mode="json")
+                    if isinstance(item.data, BaseModel)
+                    else item.data
+                ),
+            )
+            for item in items
+        ]
+        subject = subject_for(self.service, event_type)
+        rows = [Committed(e.id, subject, e.to_json()) for e in events]
+        await session.execute(
+            _ADD_MANY,
+            {
+                "ids": [row.id for row in rows],
+                "subjects": [subject] * len(rows),
+                "payloads": [row.payload for row in rows],
+                "times": [e.time for e in events],
+            },
+        )
+        self._remember(session, rows)
+        return events
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _run_after_commit_hooks(session: Session) -> None:
+    for hook, rows in session.info.pop(_HOOKS, {}).items():
+        hook(rows)
+
+
+@sa_event.listens_for(Session, "after_rollback")
+def _forget_hooks(session: Session) -> None:
+    session.info.pop(_HOOKS, None)

@@ -1,0 +1,60 @@
+"""The one router every component uses, and the answers its routes share.
+
+`ServiceRouter` owns the request's transaction (`TransactionalRoute`: a route cannot
+forget to commit) and its routes' OpenAPI operation ids are generated, never written:
+`<service>_<feature>_<function>`, from where the endpoint lives
+(`apik_intake.reports.router.register_report` is `intake_reports_register_report`).
+The web app's typed client is generated from those ids, so they must be stable and
+unique; `tests/shared/test_routing.py` and each service's OpenAPI test check both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+
+from apik_shared.platform.db import TransactionalRoute
+from apik_shared.platform.etag import etag_for
+from apik_shared.platform.idempotency import Idempotency
+
+
+class ServiceRouter(APIRouter):
+    def __init__(self, **kw: Any) -> None:
+        kw.setdefault("route_class", TransactionalRoute)
+        super().__init__(**kw)
+
+
+def operation_id(route: APIRoute) -> str:
+    """`<service>_<feature>_<function>` for an endpoint in `apik_<service>.<feature>…`."""
+    package, *rest = route.endpoint.__module__.split(".")
+    service = package.removeprefix("apik_")
+    feature = rest[0] if len(rest) > 1 else None
+    return "_".join(part for part in (service, feature, route.name) if part)
+
+
+async def created(
+    idempotency: Idempotency,
+    body: BaseModel | dict[str, Any],
+    *,
+    location: str,
+    version: int | None = None,
+) -> JSONResponse:
+    """A 201 for a new resource, remembered for `Idempotency-Key` replays.
+
+    The replay carries the same `Location` and `ETag` as the first answer: a client that
+    retried after a lost response must be able to follow the link and write with
+    `If-Match` as if it had seen the first one.
+    """
+    content = jsonable_encoder(
+        body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+    )
+    headers = {"Location": location}
+    if version is not None:
+        headers["ETag"] = etag_for(version)
+    await idempotency.remember(201, content, headers=headers)
+    return JSONResponse(content, status_code=201, headers=headers)

@@ -1,4 +1,0 @@
-"""Test support: real PostgreSQL and NATS for the suite, and signed tokens.
-
-Register the fixtures with `pytest_plugins = ["apik_shared.testing.plugin"]`.
-"""

@@ -1,0 +1,85 @@
+"""A service under test, in process: migrated database, real NATS, lifespan running."""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.migrations import upgrade
+from apik_shared.platform.settings import ServiceSettings
+from apik_testing.infra import TestInfra
+from apik_testing.tokens import TestTokens
+
+
+async def migrated_database(infra: TestInfra, package: str) -> str:
+    url = await infra.adatabase(package.removeprefix("apik_"))
+    await upgrade(url, f"{package}:migrations")
+    return url
+
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+async def service_settings(
+    settings_class: type[S], infra: TestInfra, package: str, **extra: Any
+) -> S:
+    """Settings for a service under test: its own migrated database and consumer group."""
+    return settings_class(
+        env="test",
+        database_url=await migrated_database(infra, package),
+        nats_url=infra.nats_url,
+        secret_key="test-secret-key",
+        # Its own durable consumers: other services under test share this NATS server.
+        consumer_group="test-" + secrets.token_hex(4),
+        # Only what happens from now on: earlier tests' events are not this service's.
+        consumer_start_time=datetime.now(UTC),
+        # Tests read what a service emitted from its outbox (`outbox_events`).
+        outbox_keep_sent=True,
+        **extra,
+    )
+
+
+def test_keyring() -> str:
+    return "test:" + base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+@dataclass
+class RunningService:
+    app: FastAPI
+    client: httpx.AsyncClient
+
+    async def scalar(self, sql: str, **params: Any) -> Any:
+        """One value straight from the service's database, for assertions."""
+        async with self.app.state.database.sessions() as session:
+            return (await session.execute(text(sql), params)).scalar()
+
+    async def outbox_events(self, event_type: str, subject: str | None = None) -> list[CloudEvent]:
+        """The events this service has put in its outbox (sent or not), oldest first."""
+        async with self.app.state.database.sessions() as session:
+            rows = await session.execute(
+                text("SELECT payload FROM outbox WHERE subject LIKE :pattern ORDER BY created_at"),
+                {"pattern": f"apik.%.{event_type}"},
+            )
+            events = [CloudEvent.from_json(row.payload) for row in rows]
+        return [e for e in events if subject is None or e.subject == subject]
+
+
+@asynccontextmanager
+async def running(app: FastAPI, tokens: TestTokens) -> AsyncIterator[RunningService]:
+    """Runs the app's lifespan (bus, relay, consumers) and gives a client bound to it."""
+    async with app.router.lifespan_context(app):
+        app.state.verifier = tokens.verifier()
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+            yield RunningService(app, client)
