@@ -28,12 +28,14 @@ pytest: $(INSTALLED)
 
 # uv through pip when the machine has none, in a folder of its own.
 $(TOOLS)/bin/uv:
+	@echo "installing uv (the installer) into $(TOOLS)"
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet uv
 
 # The locked versions (requirements.lock: pinned, hashed, no index address), then our
 # own packages as editable installs.
 $(INSTALLED): requirements.lock $(addsuffix /pyproject.toml,$(MEMBERS)) | $(UV)
+	@echo "installing APIK and its locked dependencies into $(VENV) (a minute the first time)"
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
 	$(UV) pip sync --quiet --python $(VENV)/bin/python --require-hashes requirements.lock
 	$(UV) pip install --quiet --python $(VENV)/bin/python --no-deps $(addprefix -e ,$(MEMBERS))
