@@ -13,6 +13,7 @@ from fastapi import Query, Request, Response
 
 from apik_intake.attachments import service
 from apik_intake.attachments.schemas import AttachmentPublic
+from apik_intake.attachments.views import content_disposition
 from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader, ReportInOffice, Vault
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
@@ -102,7 +103,7 @@ async def download_attachment(
         data,
         media_type=attachment.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{attachment.filename}"',
+            "Content-Disposition": content_disposition(attachment.filename),
             "X-Content-Type-Options": "nosniff",
             "ETag": f'"{attachment.sha256}"',
         },

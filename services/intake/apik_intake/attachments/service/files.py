@@ -11,7 +11,15 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_intake.attachments.rules import UNKNOWN, extension_fits, sniff
+from apik_intake.attachments.rules import (
+    UNKNOWN,
+    clean_filename,
+    extension_fits,
+    macro_extension,
+    macros_in,
+    sniff,
+    two_types,
+)
 from apik_intake.attachments.service.sealing import SealedStore, UnreadableAttachment
 from apik_intake.models import Attachment, Report
 from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, Problem
@@ -37,8 +45,11 @@ async def read_limited(chunks: AsyncIterator[bytes], max_bytes: int) -> bytes:
 
 
 def check_filename(filename: str, pointer: str = "#/query/filename") -> str:
-    name = filename.strip()
-    if not name or len(name) > 255 or any(c in name for c in '/\\\0"') or name in {".", ".."}:
+    """The name as stored (`clean_filename`: what would break a header or fool a reader
+    removed); refused when it names folders (browsers send the plain name, so a path is
+    a client's mistake or a probe) or when nothing of a name is left."""
+    name = clean_filename(filename)
+    if not name or any(separator in filename for separator in "/\\"):
         raise InvalidInput.field(pointer, "Give the file's plain name, e.g. ktp.pdf.")
     return name
 
@@ -73,6 +84,18 @@ def check_file(
             errors=[{"pointer": content_pointer, "detail": f"more than {max_bytes} bytes"}],
         )
     media_type = sniff(data)
+    # Before the type check: a macro-laden .doc or an HTML page with a PDF header is
+    # refused as what it is, not merely as a type we do not take.
+    if (macros := macros_in(data, media_type)) is not None:
+        raise InvalidInput.field(
+            content_pointer, f"Office files with macros are not accepted: this one has {macros}."
+        )
+    if (both := two_types(data, media_type)) is not None:
+        raise InvalidInput.field(
+            content_pointer, f"The file is {both} at once; send a plain scan or document."
+        )
+    if macro_extension(name):
+        raise InvalidInput.field(name_pointer, "Office files with macros are not accepted.")
     if media_type == UNKNOWN or media_type not in allowed:
         raise UnsupportedAttachment(
             f"The content is {media_type}, which is not accepted.",

@@ -1,4 +1,4 @@
-"""What a file is, from its first bytes and structure, never from its name (pure)."""
+"""What a file is, from its first bytes and structure, never from its name."""
 
 from __future__ import annotations
 
@@ -48,7 +48,13 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+            # ODF's `mimetype` is a few dozen bytes; a bigger one is not inflated to compare.
+            mimetype = next((i for i in archive.infolist() if i.filename == "mimetype"), None)
+            if (
+                mimetype
+                and mimetype.file_size < 256
+                and archive.read(mimetype).strip() == ODT.encode()
+            ):
                 return ODT
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return UNKNOWN
