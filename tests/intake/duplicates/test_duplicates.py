@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
+from apik_intake.duplicates.rules import (
+    Signals,
+    is_candidate,
+    score,
+    text_bands,
+    without_reporter,
+)
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
@@ -38,6 +44,16 @@ def test_the_window_bounds_agency_and_substance_but_not_text():
 def test_the_same_reporter_on_another_matter_is_shown():
     value, reasons = score(Signals(True, 0.05, False, False, 3), window_days=180)
     assert is_candidate(value) and reasons == ["same_reporter"]
+
+
+def test_without_the_reporter_a_pair_keeps_only_what_the_text_and_agency_say():
+    """What a role not entitled to a confidential reporter's link sees of a pair."""
+    alone = score(Signals(True, 0.05, False, False, 3), window_days=180)
+    assert without_reporter(*alone) is None
+    resent = score(Signals(True, 0.8, True, True, 20), window_days=180)
+    assert without_reporter(*resent) == (0.6, ["similar_text", "same_agency", "same_substance"])
+    other = score(Signals(False, 0.8, True, False, 20), window_days=180)
+    assert without_reporter(*other) == other
 
 
 LETTER = (

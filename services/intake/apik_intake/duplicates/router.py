@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from apik_intake.deps import AUTH, LockedReport, Officer, Reader, ReportInOffice
+from apik_intake.deps import (
+    AUTH,
+    CurrentSettings,
+    LockedReport,
+    Officer,
+    Reader,
+    ReportInOffice,
+)
 from apik_intake.duplicates import service
+from apik_intake.duplicates.rules import without_reporter
 from apik_intake.duplicates.schemas import DuplicatePublic, HistoryItem, LinkIn
+from apik_intake.reporters.rules import sees_link
+from apik_intake.reporters.service import audit_links
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
 from apik_shared.platform.db import DbSession
@@ -29,24 +39,40 @@ router = ServiceRouter(tags=["duplicates"])
     responses=problem_responses(*AUTH, NotFound),
 )
 async def list_candidates(
-    session: DbSession, actor: Reader, report: ReportInOffice
+    session: DbSession, actor: Reader, settings: CurrentSettings, report: ReportInOffice
 ) -> Page[DuplicatePublic]:
     rows = await service.candidates_of(session=session, report_id=report.id)
-    return Page(
-        items=[
+    entitled = sees_link(actor.roles, confidential_roles=settings.confidential_identity_roles)
+    items, linked = [], []
+    for candidate, other in rows:
+        shown: tuple[float, list[str]] | None = (candidate.score, candidate.reasons)
+        if "same_reporter" in candidate.reasons and (report.confidential or other.confidential):
+            # The pair names a confidential reporter's other report: for the entitled
+            # caller it is shown and audited, for any other it is as if unknown.
+            if entitled:
+                linked += [report, other]
+            else:
+                shown = without_reporter(candidate.score, candidate.reasons)
+        if shown is None:
+            continue
+        items.append(
             DuplicatePublic(
                 report_id=other.id,
                 registration_number=other.registration_number,
-                score=candidate.score,
-                reasons=candidate.reasons,
+                score=shown[0],
+                reasons=shown[1],
                 kind=other.kind,
                 status=other.status,
                 summary=other.summary,
                 created_at=other.created_at,
             )
-            for candidate, other in rows
-        ]
-    )
+        )
+    # Once per confidential report, however many of its pairs were shown.
+    unique = list({r.id: r for r in linked}.values())
+    purpose = f"duplicate candidates of {report.registration_number}"
+    audit_links(session=session, actor=actor, reports=unique, purpose=purpose)
+    items.sort(key=lambda item: item.score, reverse=True)
+    return Page(items=items)
 
 
 @router.post(

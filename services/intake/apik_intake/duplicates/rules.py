@@ -56,6 +56,21 @@ def is_candidate(value: float) -> bool:
     return value >= THRESHOLD
 
 
+def without_reporter(value: float, reasons: list[str]) -> tuple[float, list[str]] | None:
+    """A stored candidate as it scores without the same-reporter signal, or None when it
+    is no candidate then: what a caller not entitled to a confidential reporter's link
+    sees (`same_reporter`, its weight, the pair itself all say "the same person").
+
+    A stored score capped at 1.0 gives 0.6 here where the uncapped sum gave up to 0.7:
+    what is left is the text and the agency, which the caller sees anyway."""
+    if "same_reporter" not in reasons:
+        return value, reasons
+    rest = round(max(value - WEIGHT_REPORTER, 0.0), 3)
+    if not is_candidate(rest):
+        return None
+    return rest, [r for r in reasons if r != "same_reporter"]
+
+
 # The near-copy signature: MinHash over the text's word triples (shingles), one hash per
 # shingle spread over 32 bins (one-permutation hashing, empty bins filled from their
 # right-hand neighbour), cut into 8 bands of 4 bins. Two texts share a band with

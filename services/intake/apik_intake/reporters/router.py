@@ -51,8 +51,12 @@ async def read_identity(
         roles=settings.identity_roles,
         confidential_roles=settings.confidential_identity_roles,
     )
-    links = await service.link_summaries(session=session, reporter_ids=[report.reporter_id])
-    person_id = links[report.reporter_id][0]
+    # A confidential report's person is shown with its identity or not at all: the person
+    # id leads to the same person's other reports (`rules.sees_link`). This read is audited.
+    person_id = None
+    if not report.confidential or disclosure == "full":
+        links = await service.link_summaries(session=session, reporter_ids=[report.reporter_id])
+        person_id = links[report.reporter_id][0]
     return ReporterIdentity(
         report_id=report.id,
         reporter_id=report.reporter_id,

@@ -147,3 +147,15 @@ def entitlement(
     if confidential:
         return "full" if held & set(confidential_roles) else "withheld"
     return "full" if held & set(roles) else "masked"
+
+
+def sees_link(held: frozenset[str], *, confidential_roles: Sequence[str]) -> bool:
+    """Whether a caller may see that a confidential report's reporter is the person of
+    other reports (`person_id`, the person filter, a `same_reporter` duplicate).
+
+    The link names the reporter as surely as the identity does: whoever reads the other
+    report reads the name and NIK of someone who asked to stay unknown. So it goes with
+    the confidential identity itself, to the roles the office designates for it, and every
+    time it is shown the identity read audit records it (disclosure `link`).
+    """
+    return bool(held & set(confidential_roles))

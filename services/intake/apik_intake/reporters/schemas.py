@@ -34,8 +34,9 @@ class IdentityOut(BaseModel):
 
 class ReporterIdentity(BaseModel):
     report_id: uuid.UUID
-    reporter_id: uuid.UUID
-    person_id: uuid.UUID
+    reporter_id: uuid.UUID  # this report's reporter: one per report, links nothing
+    # The same person across reports; None when the identity is withheld (confidential).
+    person_id: uuid.UUID | None
     confidential: bool
     # "full", "masked" (the caller's roles are not entitled) or "withheld" (confidential).
     disclosure: Literal["full", "masked", "withheld"]
@@ -51,5 +52,7 @@ class IdentityReadPublic(BaseModel):
     actor_username: str
     actor_roles: list[str]
     purpose: str
+    # "full", "masked", "withheld", or "link": a confidential report's person was shown
+    # (listed by person, a same-reporter duplicate) to a role entitled to it.
     disclosure: str
     at: datetime

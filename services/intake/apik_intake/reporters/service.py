@@ -75,7 +75,11 @@ async def add_reporter(
         id=reporter_id,
         office=office,
         identity=seal(cipher, reporter_id, identity),
-        person_id=person_id or reporter_id,
+        # A new person gets an id of its own, never the reporter's: the reporter id travels
+        # with the report (in every answer, in `report.verified`), and a first report's
+        # reporter id that doubled as the person id tied a confidential report to all the
+        # person's later ones.
+        person_id=person_id or uuid.uuid4(),
         matched_on=matched_on,
         nik_index=indexes["nik_index"],
         phone_index=indexes["phone_index"],
@@ -180,3 +184,30 @@ async def link_summaries(
         )
     )
     return {row.id: (row.person_id, list(row.matched_on)) for row in rows}
+
+
+LINK = "link"  # the disclosure of an audit row that records a shown link, not an identity
+
+
+def audit_links(
+    *, session: AsyncSession, actor: Principal, reports: Sequence[Report], purpose: str
+) -> None:
+    """Records, for each confidential report among `reports`, that its link to the
+    reporter's other reports was shown to `actor` (entitled to it, or it would not be)."""
+    now = datetime.now(UTC)
+    for report in reports:
+        if not report.confidential:
+            continue
+        session.add(
+            IdentityRead(
+                office=report.office,
+                report_id=report.id,
+                reporter_id=report.reporter_id,
+                actor=actor.subject,
+                actor_username=actor.username,
+                actor_roles=sorted(actor.roles),
+                purpose=purpose,
+                disclosure=LINK,
+                at=now,
+            )
+        )

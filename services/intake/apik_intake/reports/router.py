@@ -18,6 +18,8 @@ from apik_intake.deps import (
     Reader,
     ReportInOffice,
 )
+from apik_intake.reporters.rules import sees_link
+from apik_intake.reporters.service import audit_links
 from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
 from apik_intake.reports.views import detail, json_response, public_page
@@ -73,6 +75,7 @@ async def register_report(
 async def list_reports(
     session: DbSession,
     actor: Reader,
+    settings: CurrentSettings,
     status: rules.ReportStatus | None = None,
     kind: rules.Kind | None = None,
     channel: Channel | None = None,
@@ -111,12 +114,19 @@ async def list_reports(
         received_to=received_to,
         overdue=overdue,
         person_id=person_id,
+        person_with_confidential=sees_link(
+            actor.roles, confidential_roles=settings.confidential_identity_roles
+        ),
         outreach_id=outreach_id,
         assignee=assignee,
         q=q,
     )
+    # Listed by person, a confidential report shows its link (to an entitled caller).
+    purpose = f"reports listed by person {person_id}"
     if format == "csv":
         export = await service.export_rows(session=session, actor=actor, where=where)
+        if person_id is not None:
+            audit_links(session=session, actor=actor, reports=export.rows, purpose=purpose)
         return Response(
             service.to_csv(export.rows, export.calendars),
             media_type="text/csv; charset=utf-8",
@@ -125,6 +135,8 @@ async def list_reports(
     page, next_cursor = await service.list_reports(
         session=session, actor=actor, where=where, cursor=cursor, limit=limit
     )
+    if person_id is not None:
+        audit_links(session=session, actor=actor, reports=page, purpose=purpose)
     return Page(items=await public_page(session, page), next_cursor=next_cursor)
 
 

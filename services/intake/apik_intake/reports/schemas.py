@@ -215,11 +215,14 @@ class ReportCreate(Input):
 class ReporterPublic(BaseModel):
     """No identity here: reading it is a separate, audited request."""
 
-    id: uuid.UUID
+    id: uuid.UUID  # this report's reporter: one per report, links nothing
     confidential: bool
-    # The same person across reports (recognised by NIK, phone or email).
+    # The same person across reports (recognised by NIK, phone or email). None on a
+    # confidential report, for every role: the entitled ones read it with the identity
+    # (`GET …/reporter`), where the read is audited.
     person_id: uuid.UUID | None = None
-    # What recognised a repeat reporter: "nik", "phone", "email"; empty for a first report.
+    # What recognised a repeat reporter: "nik", "phone", "email"; empty for a first report
+    # (and on a confidential report, for the same reason as `person_id`).
     matched_on: list[str] = Field(default_factory=list)
 
 

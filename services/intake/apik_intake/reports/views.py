@@ -45,7 +45,9 @@ def _region(province: str | None, regency: str | None) -> RegionPublic | None:
 
 
 def public(report: Report, link: Link | None) -> ReportPublic:
-    person_id, matched_on = link or (None, [])
+    # A confidential report's person ties it to the person's other reports, whose
+    # identity most roles read: it is shown only with the identity, audited.
+    person_id, matched_on = (None, []) if report.confidential or link is None else link
     status, kind = rules.ReportStatus(report.status), rules.Kind(report.kind)
     agency = (
         AgencyPublic(

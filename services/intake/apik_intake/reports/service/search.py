@@ -41,6 +41,9 @@ class ReportQuery:
     received_to: date | None = None  # inclusive
     overdue: bool | None = None  # waiting for the reporter past the completion deadline
     person_id: uuid.UUID | None = None
+    # Whether the person filter returns the person's confidential reports too: only for a
+    # caller entitled to their link (`reporters.rules.sees_link`), who is then audited.
+    person_with_confidential: bool = False
     outreach_id: uuid.UUID | None = None
     # A staff member's subject, `UNASSIGNED` for reports nobody has, `ASSIGNED` for any.
     assignee: str | None = None
@@ -123,6 +126,8 @@ def _filtered(
         query = query.join(Reporter, col(Reporter.id) == col(Report.reporter_id)).where(
             Reporter.person_id == where.person_id
         )
+        if not where.person_with_confidential:
+            query = query.where(col(Report.confidential).is_(False))
     if where.q:
         query = query.where(
             _DOCUMENT.bool_op("@@")(func.websearch_to_tsquery(_INDONESIAN, where.q))
