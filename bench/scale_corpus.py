@@ -186,7 +186,10 @@ class Corpus:
         reporter_id = uuid.UUID(int=r.getrandbits(128), version=4)
         repeat = person_id is not None
         if person_id is None:
-            person_id = reporter_id
+            # A person's id is its own, never its first reporter's (which would link a
+            # confidential report to the person's other reports); derived, not drawn, so
+            # the corpus stays the one earlier runs measured.
+            person_id = uuid.uuid5(reporter_id, "person")
             if r.random() < 0.1:
                 self.regulars[office].append((person_key, person_id))
         generated = Generated(
