@@ -17,7 +17,8 @@ from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import Principal, Role, require_roles
 from apik_shared.platform.problems import Forbidden, Unauthorized
 
-# Those who read the office's figures; admin always passes, `national` widens the office.
+# Those who read the office's figures; admin always passes the role check, and only
+# `national` widens the office: an office's admin is that office's, not every office's.
 Reader = Annotated[Principal, Depends(require_roles(Role.head, Role.analyst))]
 # Targets are the head's commitment (the annual performance agreement).
 TargetSetter = Annotated[Principal, Depends(require_roles(Role.head))]
@@ -32,7 +33,8 @@ CurrentSettings = Annotated[Settings, Depends(app_settings)]
 
 
 def sees_every_office(actor: Principal) -> bool:
-    return actor.is_national or Role.admin in actor.roles
+    # Not admin: an office's admin once replaced and read every other office's figures.
+    return actor.is_national
 
 
 def office_for(actor: Principal, office: str | None, *, pointer: str = "#/query/office") -> str:
@@ -72,5 +74,5 @@ async def _national(actor: Reader) -> Principal:
 Scope = Annotated[str | None, Depends(_scope)]
 # The `office` query as one office (the caller's own when none is named).
 ReadOffice = Annotated[str, Depends(_one_office)]
-# A reader who sees every office side by side: national roles and admin.
+# A reader who sees every office side by side: national roles only.
 NationalReader = Annotated[Principal, Depends(_national)]

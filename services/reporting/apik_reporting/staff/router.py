@@ -38,7 +38,7 @@ async def get_staff(request: Request, year: Year, session: DbSession, scope: Sco
 async def get_rollup(
     request: Request, year: Year, session: DbSession, _national: NationalReader
 ) -> Any:
-    """Every office side by side: national roles (and admin) only."""
+    """Every office side by side: national roles only."""
     items = await rollup(session=session, year=year)
     columns = list(ROLLUP_COLUMNS)
     if export := tabular(request, name=f"rollup-{year}", columns=columns, items=items):
