@@ -14,12 +14,15 @@ from apik_shared.platform.fields import timestamp_field, utcnow
 
 
 class Substance(SQLModel, table=True):
-    """The configurable list of substance (sector) categories."""
+    """The configurable list of substance (sector) categories: the national catalogue
+    (`office` None), edited nationally only, and each office's own additions, which
+    only that office sees. Codes are unique across both (reports keep the code)."""
 
     code: str = Field(primary_key=True, max_length=64)
     name_id: str
     name_en: str
     active: bool = True
+    office: str | None = Field(default=None, max_length=32, index=True)
 
 
 class Reporter(SQLModel, table=True):

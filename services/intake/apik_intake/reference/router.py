@@ -1,4 +1,4 @@
-"""The office's reference lists: substance (sector) categories."""
+"""The reference lists: the national substance (sector) catalogue and an office's own."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ router = ServiceRouter(tags=["reference"])
     responses=problem_responses(Unauthorized),
 )
 async def list_substances(session: DbSession, actor: Reader) -> list[SubstancePublic]:
-    rows = await service.active_substances(session=session)
+    """The national catalogue and the caller's office's own, active ones only."""
+    rows = await service.active_substances(session=session, office=actor.office)
     return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows]
 
 
@@ -42,7 +43,8 @@ async def list_substances(session: DbSession, actor: Reader) -> list[SubstancePu
 async def add_substance(
     data: SubstanceCreate, session: DbSession, actor: Manager
 ) -> SubstanceAdmin:
-    substance = await service.add_substance(session=session, data=data)
+    """An office's own substance, or (`national`, national role only) the catalogue's."""
+    substance = await service.add_substance(session=session, data=data, actor=actor)
     return SubstanceAdmin.model_validate(substance, from_attributes=True)
 
 
@@ -55,5 +57,5 @@ async def update_substance(
     code: str, data: SubstanceUpdate, session: DbSession, actor: Manager
 ) -> SubstanceAdmin:
     """Renames or retires a category; reports keep the code they were filed with."""
-    substance = await service.update_substance(session=session, code=code, data=data)
+    substance = await service.update_substance(session=session, code=code, data=data, actor=actor)
     return SubstanceAdmin.model_validate(substance, from_attributes=True)

@@ -1,36 +1,76 @@
-"""The office's reference lists: substance (sector) categories, seeded with seventeen."""
+"""The reference lists: the national substance catalogue (seeded with seventeen), edited
+by the national role only, and each office's own substances, offered to it alone."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Substance
 from apik_intake.reference.schemas import SubstanceCreate, SubstanceUpdate
-from apik_shared.platform.problems import Conflict, NotFound
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.problems import Conflict, Forbidden, NotFound
 
 
-async def active_substances(*, session: AsyncSession) -> list[Substance]:
+def offered_to(office: str) -> sa.ColumnElement[bool]:
+    """The substances an office may file under: the national ones and its own."""
+    return sa.or_(col(Substance.office).is_(None), col(Substance.office) == office)
+
+
+async def active_substances(*, session: AsyncSession, office: str) -> list[Substance]:
     rows = await session.execute(
-        select(Substance).where(col(Substance.active).is_(True)).order_by(Substance.code)
+        select(Substance)
+        .where(col(Substance.active).is_(True), offered_to(office))
+        .order_by(Substance.code)
     )
     return list(rows.scalars())
 
 
-async def add_substance(*, session: AsyncSession, data: SubstanceCreate) -> Substance:
+async def usable_substance(*, session: AsyncSession, code: str, office: str) -> Substance | None:
+    """The active substance `code` if a report of `office` may be filed under it."""
+    row = await session.execute(
+        select(Substance).where(
+            col(Substance.code) == code, col(Substance.active).is_(True), offered_to(office)
+        )
+    )
+    return row.scalar_one_or_none()
+
+
+async def add_substance(
+    *, session: AsyncSession, data: SubstanceCreate, actor: Principal
+) -> Substance:
+    """Into the national catalogue (national role only) or the caller's office's own."""
+    if data.national and not actor.is_national:
+        raise Forbidden(
+            "The national catalogue is edited nationally; add one of your office's own.",
+            errors=[{"pointer": "#/body/national", "detail": "Needs the national role."}],
+        )
+    # Codes are one namespace (reports keep the code): a taken code says only "taken".
     if await session.get(Substance, data.code) is not None:
-        raise Conflict(f"The substance {data.code!r} exists already.")
-    substance = Substance(**data.model_dump(), active=True)
+        raise Conflict(f"The substance code {data.code!r} is taken; choose another.")
+    fields = data.model_dump(exclude={"national"})
+    substance = Substance(**fields, active=True, office=None if data.national else actor.office)
     session.add(substance)
     await session.flush()
     return substance
 
 
-async def update_substance(*, session: AsyncSession, code: str, data: SubstanceUpdate) -> Substance:
-    """Renames or retires a category; reports keep the code they were filed with."""
+async def update_substance(
+    *, session: AsyncSession, code: str, data: SubstanceUpdate, actor: Principal
+) -> Substance:
+    """Renames or retires a category; reports keep the code they were filed with.
+
+    Another office's own substance is a 404, as if it did not exist; a national one is
+    a 403 outside the national role (one office's head once retired it for every office).
+    """
     substance = await session.get(Substance, code, with_for_update=True)
-    if substance is None:
+    if substance is None or not (
+        substance.office is None or actor.can_see_office(substance.office)
+    ):
         raise NotFound(f"No substance {code!r}.")
+    if substance.office is None and not actor.is_national:
+        raise Forbidden("The national catalogue is edited nationally; this needs that role.")
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(substance, field, value)
     await session.flush()
