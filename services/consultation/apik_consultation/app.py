@@ -10,6 +10,7 @@ from apik_consultation.live.router import router as live
 from apik_consultation.objections.router import router as objections
 from apik_consultation.risks.router import router as risks
 from apik_consultation.settings import Settings
+from apik_consultation.visitors.router import router as visitors
 from apik_consultation.visits.router import router as visits
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
@@ -21,7 +22,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Consultation desk (AMER)",
-        routers=[visits, live, objections, analysis, forms, risks],
+        routers=[visits, live, objections, analysis, forms, risks, visitors],
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     return app

@@ -5,14 +5,16 @@ writes, locked and checked against `If-Match` in one place)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from apik_consultation.models import Risk, Visit
 from apik_consultation.objections.rules import ObjectionTerms
 from apik_consultation.risks import service as risks
 from apik_consultation.settings import Settings
+from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import service as visits
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
@@ -20,8 +22,9 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.platform.problems import Forbidden, InvalidInput, Unauthorized
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.inputs import refuse_control_characters
 
 DESK = (Role.desk_officer, Role.desk_supervisor)
 Desk = Annotated[Principal, Depends(require_roles(*DESK))]
@@ -30,6 +33,8 @@ Officer = Annotated[Principal, Depends(require_roles(Role.desk_officer))]
 Reader = Annotated[Principal, Depends(require_roles(*DESK, Role.head, Role.analyst))]
 # Who keeps the procurement risk register.
 Keeper = Annotated[Principal, Depends(require_roles(Role.desk_supervisor, Role.head))]
+# Who reads the audit of visitors' reads.
+Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
 AUTH = (Unauthorized, Forbidden)
 
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
@@ -42,6 +47,46 @@ async def _cipher(request: Request) -> FieldCipher:
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+async def _visitor_access(
+    actor: CurrentPrincipal, cipher: Cipher, settings: CurrentSettings
+) -> VisitorAccess:
+    return VisitorAccess(actor=actor, cipher=cipher, roles=frozenset(settings.visitor_roles))
+
+
+# What a route that shows visitors needs: who reads them, the key, the roles that serve.
+Visitors = Annotated[VisitorAccess, Depends(_visitor_access)]
+
+
+PurposeQuery = Annotated[
+    str | None,
+    Query(
+        max_length=500,
+        description="why visitors are read, kept in the audit with who and when"
+        " (without it, what the route does)",
+    ),
+]
+
+
+def read_purpose(default: str) -> Callable[..., Coroutine[Any, Any, str]]:
+    """A route's `purpose` query parameter, kept in the audit of each visitor it shows in
+    full: what the caller says, or what the route does when they say nothing (the desk's
+    own screens read visitors to serve them)."""
+
+    async def purpose(purpose: PurposeQuery = None) -> str:
+        if purpose is None:
+            return default
+        stripped = purpose.strip()
+        try:
+            refuse_control_characters(stripped)
+        except ValueError as exc:
+            raise InvalidInput.field("#/query/purpose", str(exc)) from exc
+        if len(stripped) < 3:
+            raise InvalidInput.field("#/query/purpose", "Say why the visitors are read.")
+        return stripped
+
+    return purpose
 
 
 async def _desk_calendar(session: DbSession, actor: CurrentPrincipal) -> OfficeCalendar:

@@ -51,6 +51,23 @@ class Visit(SQLModel, table=True):
     version: int = 1
 
 
+class VisitorRead(SQLModel, table=True):
+    """The audit of every read of a visitor's name, phone and institution in full: who,
+    when, which visit, why (the desk's counterpart of intake's `identity_read`)."""
+
+    __tablename__ = "visitor_read"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32)
+    visit_id: uuid.UUID = Field(index=True)
+    actor: str  # the token's subject
+    actor_username: str
+    actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    purpose: str
+    disclosure: str = Field(max_length=16)  # "full": masked reads carry no identity
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class VisitStep(SQLModel, table=True):
     """Every step taken on a visit, with the server's time: the clock is computed from it."""
 

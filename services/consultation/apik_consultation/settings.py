@@ -14,6 +14,9 @@ class Settings(ServiceSettings):
     service_name: str = "consultation"
     # Keys for visitors' name and phone at rest: `kid:<base64 32 bytes>,…`, active key first.
     pii_keys: str = ""
+    # Roles that serve the desk's visitors and read their name, phone and institution in
+    # full, in their own office (every read audited); every other reader sees them masked.
+    visitor_roles: list[str] = Field(default=["desk_officer", "desk_supervisor"])
     # Sanggahan terms (calendar days); the procurement rules allow an office to differ.
     objection_filing_days: int = Field(default=5, ge=1)
     objection_answer_days: int = Field(default=3, ge=1)

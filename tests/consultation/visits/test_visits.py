@@ -30,8 +30,13 @@ async def test_check_in_issues_a_ticket_and_seals_the_visitor(desk, officer):
     second = await check_in(desk, officer)
     assert second["ticket"] == first["ticket"] + 1
     assert first["status"] == "waiting" and first["office"] == "KAB"
-    assert first["visitor"] == {"name": "Siti Rahmawati", "phone": "+6281211112222"}
-    assert first["institution"] == "CV Maju Jaya"
+    # The check-in's answer is kept for Idempotency-Key replays: it shows the visitor
+    # masked; the visit's detail shows the desk the visitor in full.
+    assert first["visitor"] == {"name": "S*** R********", "phone": "+62812******22"}
+    assert first["institution"] == "C* M*** J***"
+    shown = (await desk.client.get(f"{VISITS}/{first['id']}", headers=officer)).json()
+    assert shown["visitor"] == {"name": "Siti Rahmawati", "phone": "+6281211112222"}
+    assert shown["institution"] == "CV Maju Jaya" and shown["visitor_disclosure"] == "full"
     assert first["duration_seconds"] == 0 and first["clock_running"] is False
     stored = await desk.scalar(
         "SELECT visitor FROM visit WHERE id = :id", id=uuid.UUID(first["id"])
@@ -141,7 +146,8 @@ async def test_the_queue_lists_waiting_and_running_visits(desk, tokens):
         "/api/v1/consultation/visits", params={"status": ["waiting", "in_service"]}, headers=headers
     )
     assert [v["id"] for v in response.json()["items"]] == [second["id"], first["id"]]
-    assert all(v["visitor"] is None for v in response.json()["items"])
+    # The desk's own list names its visitors (each read audited, tests/consultation/visitors).
+    assert all(v["visitor"]["name"] == "Siti Rahmawati" for v in response.json()["items"])
     queue = (await desk.client.get("/api/v1/consultation/queue", headers=headers)).json()
     assert queue["office"] == office
     assert [(v["id"], v["status"]) for v in queue["items"]] == [
@@ -162,7 +168,12 @@ async def test_bad_input_is_a_problem_and_changes_nothing(desk, officer):
     assert never_started.status_code == 409 and never_started.headers["content-type"] == PROBLEM
     assert never_started.json()["type"] == "/problems/transition-not-allowed"
     unchanged = (await desk.client.get(f"{VISITS}/{vid}", headers=officer)).json()
-    assert unchanged == visit  # the whole visit as checked in: status, version, clock
+    # The whole visit as checked in: status, version, clock (the check-in's answer shows
+    # the visitor masked, the desk's read in full).
+    visitor = ("visitor", "institution", "visitor_disclosure")
+    assert {k: v for k, v in unchanged.items() if k not in visitor} == {
+        k: v for k, v in visit.items() if k not in visitor
+    }
     assert unchanged["status"] == "waiting" and unchanged["version"] == 1
     steps = await desk.scalar(
         "SELECT string_agg(step, ',') FROM visit_step WHERE visit_id = :v", v=uuid.UUID(vid)
@@ -238,7 +249,8 @@ async def test_who_may_see_what(desk, officer, tokens: TestTokens):
     assert (await desk.client.get(url, headers=intake)).status_code == 403
     analyst = tokens.headers("analyst", office="KAB")
     seen = await desk.client.get(url, headers=analyst)
-    assert seen.status_code == 200 and seen.json()["visitor"] is None
+    assert seen.status_code == 200 and seen.json()["visitor_disclosure"] == "masked"
+    assert seen.json()["visitor"] == {"name": "S*** R********", "phone": "+62812******22"}
     analyst_checks_in = await desk.client.post(VISITS, json=visit_body(), headers=analyst)
     assert analyst_checks_in.status_code == 403
     elsewhere = tokens.headers("desk_officer", office="JKT")

@@ -1,16 +1,22 @@
-"""The printed forms as PDFs. They carry the visitor's name, so only the desk reads them."""
+"""The printed forms as PDFs. They carry the visitor's name, so only the desk staff who
+serve the visitor print them (refused to everyone else, audited for them)."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Response
+from fastapi import Depends, Response
 
-from apik_consultation.deps import AUTH, Cipher, CurrentVisit, Desk
+from apik_consultation.deps import AUTH, CurrentVisit, Desk, Visitors, read_purpose
 from apik_consultation.forms import service
 from apik_shared.platform.db import DbSession
-from apik_shared.platform.problems import NotFound, TransitionNotAllowed, problem_responses
+from apik_shared.platform.problems import (
+    InvalidInput,
+    NotFound,
+    TransitionNotAllowed,
+    problem_responses,
+)
 from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["forms"])
@@ -33,30 +39,36 @@ def _pdf(content: bytes, filename: str) -> Response:
 @router.get(
     "/visits/{visit_id}/slip.pdf",
     response_class=Response,
-    responses={**PDF, **problem_responses(*AUTH, NotFound)},
+    responses={**PDF, **problem_responses(*AUTH, NotFound, InvalidInput)},
 )
 async def check_in_slip(
     visit_id: uuid.UUID,
     session: DbSession,
     actor: Desk,
     visit: CurrentVisit,
-    cipher: Cipher,
+    visitors: Visitors,
+    purpose: Annotated[str, Depends(read_purpose("check-in slip"))],
 ) -> Response:
-    content = await service.check_in_slip(session=session, visit=visit, cipher=cipher)
+    content = await service.check_in_slip(
+        session=session, visit=visit, access=visitors, purpose=purpose
+    )
     return _pdf(content, f"tanda-terima-{visit.day}-{visit.ticket:03d}.pdf")
 
 
 @router.get(
     "/visits/{visit_id}/form.pdf",
     response_class=Response,
-    responses={**PDF, **problem_responses(*AUTH, NotFound, TransitionNotAllowed)},
+    responses={**PDF, **problem_responses(*AUTH, NotFound, TransitionNotAllowed, InvalidInput)},
 )
 async def final_form(
     visit_id: uuid.UUID,
     session: DbSession,
     actor: Desk,
     visit: CurrentVisit,
-    cipher: Cipher,
+    visitors: Visitors,
+    purpose: Annotated[str, Depends(read_purpose("final form"))],
 ) -> Response:
-    content = await service.final_form(session=session, visit=visit, cipher=cipher)
+    content = await service.final_form(
+        session=session, visit=visit, access=visitors, purpose=purpose
+    )
     return _pdf(content, f"formulir-layanan-{visit.day}-{visit.ticket:03d}.pdf")

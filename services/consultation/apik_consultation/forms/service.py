@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_consultation.forms import rules, views
 from apik_consultation.models import Visit
+from apik_consultation.visitors import service as visitors
+from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import service as visits
 from apik_consultation.visits.rules import VisitStatus
-from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.offices import calendar_of, office
 from apik_shared.platform.problems import TransitionNotAllowed
 
@@ -33,19 +34,27 @@ async def office_of(session: AsyncSession, code: str) -> views.Office:
     )
 
 
-async def check_in_slip(*, session: AsyncSession, visit: Visit, cipher: FieldCipher) -> bytes:
-    visitor = visits.unseal_visitor(cipher, visit)
+async def check_in_slip(
+    *, session: AsyncSession, visit: Visit, access: VisitorAccess, purpose: str
+) -> bytes:
+    visitor = await visitors.read_in_full(
+        session=session, access=access, visit=visit, purpose=purpose
+    )
     printed = await office_of(session, visit.office)
     # fpdf2 is pure Python and synchronous: build off the event loop.
     return await asyncio.to_thread(views.slip, visit, visitor, office=printed)
 
 
-async def final_form(*, session: AsyncSession, visit: Visit, cipher: FieldCipher) -> bytes:
+async def final_form(
+    *, session: AsyncSession, visit: Visit, access: VisitorAccess, purpose: str
+) -> bytes:
     if not rules.has_final_form(VisitStatus(visit.status)):
         raise TransitionNotAllowed(
             "The final form exists once the service has ended.", current_status=visit.status
         )
-    visitor = visits.unseal_visitor(cipher, visit)
+    visitor = await visitors.read_in_full(
+        session=session, access=access, visit=visit, purpose=purpose
+    )
     stored = await visits.get_signature(session=session, visit_id=visit.id)
     drawn = views.Signature(stored.media_type, stored.content) if stored else None
     printed = await office_of(session, visit.office)

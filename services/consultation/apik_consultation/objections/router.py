@@ -6,15 +6,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import Query, Response
+from fastapi import Depends, Query, Response
 
 from apik_consultation.deps import (
     AUTH,
-    Cipher,
     Desk,
     LockedVisit,
     Reader,
     Terms,
+    Visitors,
+    read_purpose,
 )
 from apik_consultation.objections import service
 from apik_consultation.objections.rules import AnswerState
@@ -43,10 +44,10 @@ async def answer_objection(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.answer(session=session, visit=visit, actor=actor, text=data.answer)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="answer objection")
 
 
 @router.post("/visits/{visit_id}/appeal", response_model=VisitPublic, responses=ANSWER_PROBLEMS)
@@ -57,7 +58,7 @@ async def appeal_objection(
     actor: Desk,
     visit: LockedVisit,
     terms: Terms,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     """Sanggah banding against the objection's answer: within the appeal term of the
     answer, with a guarantee of at least the set share of the owner's estimate."""
@@ -69,7 +70,7 @@ async def appeal_objection(
         estimate=data.estimate,
         terms=terms,
     )
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="appeal objection")
 
 
 @router.post(
@@ -81,10 +82,10 @@ async def answer_appeal(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.answer_appeal(session=session, visit=visit, actor=actor, text=data.answer)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="answer appeal")
 
 
 @router.get(
@@ -95,6 +96,8 @@ async def answer_appeal(
 async def awaiting_answer(
     session: DbSession,
     actor: Reader,
+    visitors: Visitors,
+    purpose: Annotated[str, Depends(read_purpose("objections awaiting an answer"))],
     stage: Literal["objection", "appeal"] = "objection",
     state: AnswerState | None = None,
     cursor: str | None = None,
@@ -110,5 +113,5 @@ async def awaiting_answer(
         cursor=cursor,
         limit=limit,
     )
-    items = await views.listed(session, rows)
+    items = await views.listed(session, rows, access=visitors, purpose=purpose)
     return Page(items=items, next_cursor=next_cursor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Depends, Query, Request, Response
 
 from apik_consultation.deps import (
     AUTH,
@@ -19,6 +19,8 @@ from apik_consultation.deps import (
     Reader,
     Supervisor,
     Terms,
+    Visitors,
+    read_purpose,
 )
 from apik_consultation.visits import service, views
 from apik_consultation.visits.rules import Step, VisitStatus
@@ -53,6 +55,7 @@ async def check_in(
     terms: Terms,
     calendar: DeskCalendar,
     cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
@@ -65,7 +68,11 @@ async def check_in(
         terms=terms,
         calendar=calendar,
     )
-    body = await views.detail(session, visit, actor=actor, cipher=cipher)
+    # The answer is kept for replays of the Idempotency-Key, in clear: it shows the
+    # visitor masked (the officer just typed them; the visit's detail shows them in full).
+    body = await views.detail(
+        session, visit, access=visitors.masking_everyone(), purpose="check-in"
+    )
     location = f"{request.url.path}/{visit.id}"
     return await created(idempotency, body, location=location, version=body.version)
 
@@ -78,6 +85,8 @@ async def check_in(
 async def list_visits(
     session: DbSession,
     actor: Reader,
+    visitors: Visitors,
+    purpose: Annotated[str, Depends(read_purpose("visit list"))],
     status: Annotated[list[VisitStatus] | None, Query()] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
@@ -89,23 +98,24 @@ async def list_visits(
         cursor=cursor,
         limit=limit,
     )
-    items = await views.listed(session, rows)
+    items = await views.listed(session, rows, access=visitors, purpose=purpose)
     return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
     "/visits/{visit_id}",
     response_model=VisitPublic,
-    responses=problem_responses(*AUTH, NotFound),
+    responses=problem_responses(*AUTH, NotFound, InvalidInput),
 )
 async def get_visit(
     visit_id: uuid.UUID,
     session: DbSession,
     actor: Reader,
     visit: CurrentVisit,
-    cipher: Cipher,
+    visitors: Visitors,
+    purpose: Annotated[str, Depends(read_purpose("visit detail"))],
 ) -> Response:
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose=purpose)
 
 
 STEP_PROBLEMS = problem_responses(
@@ -122,10 +132,10 @@ async def assign_visit(
     session: DbSession,
     actor: Supervisor,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.assign(session=session, visit=visit, actor=actor, officer=data.officer)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: assign")
 
 
 @router.post("/visits/{visit_id}/pick-up", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -134,10 +144,10 @@ async def pick_up_visit(
     session: DbSession,
     actor: Officer,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.pick_up(session=session, visit=visit, actor=actor)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: pick-up")
 
 
 @router.post(
@@ -151,10 +161,10 @@ async def start_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.start, actor=actor)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: start")
 
 
 @router.post(
@@ -168,10 +178,10 @@ async def pause_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.pause, actor=actor)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: pause")
 
 
 @router.post(
@@ -185,10 +195,10 @@ async def resume_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.apply_step(session=session, visit=visit, step=Step.resume, actor=actor)
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: resume")
 
 
 @router.post("/visits/{visit_id}/end", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -198,7 +208,7 @@ async def end_visit(
     session: DbSession,
     actor: Desk,
     visit: LockedVisit,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.end(
         session=session,
@@ -207,7 +217,7 @@ async def end_visit(
         outcome=data.outcome,
         conversation=data.conversation,
     )
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: end")
 
 
 @router.post("/visits/{visit_id}/rating", response_model=VisitPublic, responses=STEP_PROBLEMS)
@@ -218,7 +228,7 @@ async def rate_visit(
     actor: Desk,
     visit: LockedVisit,
     settings: CurrentSettings,
-    cipher: Cipher,
+    visitors: Visitors,
 ) -> Response:
     visit = await service.rate(
         session=session,
@@ -229,4 +239,4 @@ async def rate_visit(
         signature=data.signature,
         signature_max_bytes=settings.signature_max_bytes,
     )
-    return await views.answer(session, visit, actor=actor, cipher=cipher)
+    return await views.answer(session, visit, access=visitors, purpose="step: rating")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
@@ -66,9 +66,11 @@ class VisitPublic(BaseModel):
     requested_category: Category
     category: Category
     description: str
+    # The visitor's institution, name and phone: in full for the desk staff serving them
+    # (each such read audited), masked for every other reader (`visitor_disclosure`).
     institution: str | None
-    # Only for the desk's own staff; heads and analysts work without it.
     visitor: VisitorPublic | None = None
+    visitor_disclosure: Literal["full", "masked"] = "masked"
     tender_reference: str | None
     announced_on: date | None
     answer_due: date | None

@@ -1,5 +1,6 @@
 """A visit as the API shows it: its clock, the answer states of an objection (on its
-office's own day), the steps it allows, and the visitor only for the desk's own staff."""
+office's own day), the steps it allows, and its visitor: in full, audited, for the desk
+staff serving them; masked for every other reader (`visitors.rules`)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_consultation.models import Visit
 from apik_consultation.objections.rules import answer_state
+from apik_consultation.visitors import service as visitors
+from apik_consultation.visitors.rules import Shown
+from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import rules, service
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.schemas import VisitorPublic, VisitPublic
 from apik_consultation.visits.service import days
-from apik_shared.platform.auth import Principal, Role
-from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.etag import set_etag
-
-
-def reads_visitor(actor: Principal) -> bool:
-    """The visitor's name and phone are for the staff who serve them, not for analysis."""
-    return actor.has_any(Role.desk_officer, Role.desk_supervisor)
 
 
 def public(
@@ -30,7 +27,7 @@ def public(
     *,
     today: date,
     now: datetime,
-    visitor: VisitorPublic | None = None,
+    visitor: Shown,
     signed: bool = False,
 ) -> VisitPublic:
     """`today` is the date at `now` in the visit's office."""
@@ -50,8 +47,10 @@ def public(
             answered=visit.appeal_answered_at is not None,
         )
     return VisitPublic(
-        **visit.model_dump(exclude={"visitor", "status", "duration_seconds"}),
-        visitor=visitor,
+        **visit.model_dump(exclude={"visitor", "institution", "status", "duration_seconds"}),
+        institution=visitor.institution,
+        visitor=VisitorPublic(name=visitor.name, phone=visitor.phone),
+        visitor_disclosure=visitor.disclosure,
         answer_state=state,
         appeal_state=appeal_state,
         status=status,
@@ -62,27 +61,31 @@ def public(
     )
 
 
-async def listed(session: AsyncSession, rows: list[Visit]) -> list[VisitPublic]:
-    """Visits of a list: without the visitor, which one visit's detail shows the desk. The
-    offices' calendars are read once for the page, not per visit."""
+async def listed(
+    session: AsyncSession, rows: list[Visit], *, access: VisitorAccess, purpose: str
+) -> list[VisitPublic]:
+    """Visits of a list, each visitor as the caller may see them. The offices' calendars
+    are read once for the page, not per visit."""
     now = datetime.now(UTC)
     marks = await service.clock_marks(session=session, visit_ids=[v.id for v in rows])
     today = await days.todays(session, {v.office for v in rows}, now)
-    return [public(v, marks[v.id], today=today[v.office], now=now) for v in rows]
+    seen = await visitors.shown(session=session, access=access, visits=rows, purpose=purpose)
+    return [
+        public(v, marks[v.id], today=today[v.office], now=now, visitor=seen[v.id]) for v in rows
+    ]
 
 
 async def detail(
-    session: AsyncSession, visit: Visit, *, actor: Principal, cipher: FieldCipher
+    session: AsyncSession, visit: Visit, *, access: VisitorAccess, purpose: str
 ) -> VisitPublic:
     now = datetime.now(UTC)
     today = (await days.office_calendar(session, visit.office)).local_date(now)
     marks = await service.clock_marks(session=session, visit_ids=[visit.id])
-    visitor = None
-    if reads_visitor(actor):
-        sealed = service.unseal_visitor(cipher, visit)
-        visitor = VisitorPublic(name=sealed.name, phone=sealed.phone)
+    seen = await visitors.shown(session=session, access=access, visits=[visit], purpose=purpose)
     signed = await service.has_signature(session=session, visit_id=visit.id)
-    return public(visit, marks[visit.id], today=today, now=now, visitor=visitor, signed=signed)
+    return public(
+        visit, marks[visit.id], today=today, now=now, visitor=seen[visit.id], signed=signed
+    )
 
 
 def json_response(status: int, body: VisitPublic) -> JSONResponse:
@@ -92,7 +95,8 @@ def json_response(status: int, body: VisitPublic) -> JSONResponse:
 
 
 async def answer(
-    session: AsyncSession, visit: Visit, *, actor: Principal, cipher: FieldCipher
+    session: AsyncSession, visit: Visit, *, access: VisitorAccess, purpose: str
 ) -> JSONResponse:
-    """One visit's detail, with its ETag: the answer of a read and of every step."""
-    return json_response(200, await detail(session, visit, actor=actor, cipher=cipher))
+    """One visit's detail, with its ETag: the answer of a read and of every step (each an
+    audited read of the visitor for the staff who serve them)."""
+    return json_response(200, await detail(session, visit, access=access, purpose=purpose))

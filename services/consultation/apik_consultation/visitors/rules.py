@@ -1,0 +1,65 @@
+"""Who sees a desk visitor's name, phone and institution, and how much of them (pure).
+
+The same rules as intake's reporters (`apik_intake.reporters.rules`): the roles that
+serve the person read them in full, every other reader a mask that is enough to tell
+two visitors apart on the phone and no more. Admin gets no pass, and neither does the
+`national` role: it widens which offices a caller may look at, not whose visitors they
+serve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Disclosure = Literal["full", "masked"]
+
+
+def disclosure(
+    held: Collection[str], *, reader_office: str, visit_office: str, roles: Collection[str]
+) -> Disclosure:
+    """ "full" for a caller holding one of `roles` (the roles that serve visitors) in the
+    visit's own office; "masked" for everyone else: heads and analysts count visits
+    without names, and a reader of another office serves none of this office's visitors."""
+    if reader_office == visit_office and set(held) & set(roles):
+        return "full"
+    return "masked"
+
+
+# Kept identical to intake's masks so that the two services show a person alike; they
+# belong in the shared vocabulary once both services import them from there.
+def mask_text(value: str | None, keep: int = 1) -> str | None:
+    """`Budi Santoso` → `B*** S******`: enough to tell people apart on a call, no more."""
+    if not value:
+        return value
+    return " ".join(w[:keep] + "*" * max(len(w) - keep, 1) for w in value.split())
+
+
+def mask_digits(value: str | None, head: int, tail: int) -> str | None:
+    if not value:
+        return value
+    if len(value) <= head + tail:
+        return "*" * len(value)
+    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A visitor as one reader sees them."""
+
+    name: str
+    phone: str | None
+    institution: str | None
+    disclosure: Disclosure = "full"
+
+
+def masked(visitor: Shown) -> Shown:
+    """The visitor as a reader who does not serve them sees them."""
+    return replace(
+        visitor,
+        name=mask_text(visitor.name) or "",
+        phone=mask_digits(visitor.phone, 6, 2),
+        institution=mask_text(visitor.institution),
+        disclosure="masked",
+    )

@@ -1,0 +1,139 @@
+"""Reading visitors: unsealed, masked for who does not serve them, every full read
+audited; and the audit trail for the data protection officer."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_consultation.models import Visit, VisitorRead
+from apik_consultation.visitors import rules
+from apik_consultation.visitors.rules import Disclosure, Shown
+from apik_consultation.visits.service import Visitor, unseal_visitor
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.pagination import decode_cursor, encode_cursor
+from apik_shared.platform.problems import Forbidden, InvalidInput
+
+
+@dataclass(frozen=True)
+class VisitorAccess:
+    """What every read of a visitor needs: who reads, the key, and which roles serve."""
+
+    actor: Principal
+    cipher: FieldCipher
+    roles: frozenset[str]
+
+    def masking_everyone(self) -> VisitorAccess:
+        """The same reader, shown every visitor masked: for an answer that is stored
+        (an `Idempotency-Key` replay keeps the answer in clear)."""
+        return replace(self, roles=frozenset())
+
+    def disclosure(self, visit: Visit) -> Disclosure:
+        return rules.disclosure(
+            self.actor.roles,
+            reader_office=self.actor.office,
+            visit_office=visit.office,
+            roles=self.roles,
+        )
+
+
+def _audit(access: VisitorAccess, visit: Visit, purpose: str, at: datetime) -> VisitorRead:
+    actor = access.actor
+    return VisitorRead(
+        office=visit.office,
+        visit_id=visit.id,
+        actor=actor.subject,
+        actor_username=actor.username,
+        actor_roles=sorted(actor.roles),
+        purpose=purpose,
+        disclosure="full",
+        at=at,
+    )
+
+
+async def shown(
+    *, session: AsyncSession, access: VisitorAccess, visits: Sequence[Visit], purpose: str
+) -> dict[uuid.UUID, Shown]:
+    """Each visit's visitor as this caller may see them; one audit row per visit read in
+    full (a page of the desk's list is as many reads as it has visits)."""
+    now = datetime.now(UTC)
+    out: dict[uuid.UUID, Shown] = {}
+    for visit in visits:
+        sealed = unseal_visitor(access.cipher, visit)
+        seen = Shown(name=sealed.name, phone=sealed.phone, institution=visit.institution)
+        if access.disclosure(visit) == "full":
+            session.add(_audit(access, visit, purpose, now))
+        else:
+            seen = rules.masked(seen)
+        out[visit.id] = seen
+    await session.flush()
+    return out
+
+
+async def read_in_full(
+    *, session: AsyncSession, access: VisitorAccess, visit: Visit, purpose: str
+) -> Visitor:
+    """The visitor unmasked, for a printed form: refused to whoever does not serve them
+    (a form with a masked name is no form), audited for whoever does."""
+    if access.disclosure(visit) != "full":
+        raise Forbidden(
+            "The printed forms carry the visitor's name: only the desk staff of the visit's"
+            " office print them."
+        )
+    session.add(_audit(access, visit, purpose, datetime.now(UTC)))
+    await session.flush()
+    return unseal_visitor(access.cipher, visit)
+
+
+async def list_visitor_reads(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    visit_id: uuid.UUID | None,
+    reader: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[VisitorRead], str | None]:
+    """The audit trail, newest first, for the data protection officer (of the caller's
+    office; every office for `national`)."""
+    query = (
+        select(VisitorRead)
+        .order_by(col(VisitorRead.at).desc(), col(VisitorRead.id).desc())
+        .limit(limit + 1)
+    )
+    if (office := actor.office_scope()) is not None:
+        query = query.where(VisitorRead.office == office)
+    if visit_id is not None:
+        query = query.where(VisitorRead.visit_id == visit_id)
+    if reader:
+        query = query.where(
+            or_(col(VisitorRead.actor_username) == reader, col(VisitorRead.actor) == reader)
+        )
+    if since is not None:
+        query = query.where(col(VisitorRead.at) >= since)
+    if until is not None:
+        query = query.where(col(VisitorRead.at) < until)
+    if (after := decode_cursor(cursor)) is not None:
+        try:
+            at, ident = datetime.fromisoformat(after[0]), int(after[1])
+        except (ValueError, IndexError, TypeError) as exc:
+            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        # A forged cursor must not reach the database as a naive time or a number past
+        # bigint, which PostgreSQL would refuse with an error instead of a problem.
+        if at.tzinfo is None or not 0 <= ident < 2**63:
+            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
+        query = query.where(tuple_(col(VisitorRead.at), col(VisitorRead.id)) < tuple_(at, ident))
+    rows = list((await session.execute(query)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1].at.isoformat(), rows[-1].id) if more else None
+    return rows, next_cursor
