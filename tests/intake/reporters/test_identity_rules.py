@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from apik_intake.reporters.rules import blind_index, index_key, mask_digits, mask_email, mask_text
+from apik_intake.reporters.rules import blind_index, index_key
+from apik_shared.vocabulary.masking import mask_digits, mask_email, mask_text
 from apik_shared.vocabulary.nik import InvalidNik, parse_nik
 
 TODAY = date(2026, 11, 24)

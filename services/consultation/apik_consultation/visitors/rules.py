@@ -13,6 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from apik_shared.vocabulary.masking import mask_digits, mask_text
+
 Disclosure = Literal["full", "masked"]
 
 
@@ -29,19 +31,6 @@ def disclosure(
 
 # Kept identical to intake's masks so that the two services show a person alike; they
 # belong in the shared vocabulary once both services import them from there.
-def mask_text(value: str | None, keep: int = 1) -> str | None:
-    """`Budi Santoso` → `B*** S******`: enough to tell people apart on a call, no more."""
-    if not value:
-        return value
-    return " ".join(w[:keep] + "*" * max(len(w) - keep, 1) for w in value.split())
-
-
-def mask_digits(value: str | None, head: int, tail: int) -> str | None:
-    if not value:
-        return value
-    if len(value) <= head + tail:
-        return "*" * len(value)
-    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
 
 
 @dataclass(frozen=True)

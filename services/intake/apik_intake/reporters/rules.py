@@ -19,6 +19,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.vocabulary.masking import mask_digits, mask_email, mask_text
 
 
 class Representative(BaseModel):
@@ -85,28 +86,6 @@ def blind_indexes(key: bytes, identity: Identity) -> dict[str, str | None]:
 
 
 # --- masking -------------------------------------------------------------------------
-
-
-def mask_text(value: str | None, keep: int = 1) -> str | None:
-    """`Budi Santoso` → `B*** S******`: enough to tell people apart on a call, no more."""
-    if not value:
-        return value
-    return " ".join(w[:keep] + "*" * max(len(w) - keep, 1) for w in value.split())
-
-
-def mask_digits(value: str | None, head: int, tail: int) -> str | None:
-    if not value:
-        return value
-    if len(value) <= head + tail:
-        return "*" * len(value)
-    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
-
-
-def mask_email(value: str | None) -> str | None:
-    if not value:
-        return value
-    local, _, domain = value.partition("@")
-    return f"{local[:1]}***@{domain}"
 
 
 def masked(identity: Identity) -> Identity:
