@@ -1,0 +1,346 @@
+"""Offices stay apart (issue 16, item 4), through the gateway with every process real.
+
+A caller of office B holding every role but `national` tries every write operation of
+the merged OpenAPI document, and every read of one resource, against office A: with A's
+real ids in the path (a report, its case, a visit, a risk, an archive file and its loan,
+a user, a substance of A's own, A's code) and `office` naming A in the body and query.
+Each must answer 403 or 404. The list comes from the document itself, so a new route is
+walked as soon as it is published; a path parameter this module does not know gets a
+placeholder. `If-Match: *` is sent, so a write that got past the office check succeeds
+instead of stopping at a missing version.
+
+Creating routes without a path that create in the caller's own office are named in
+`OWN_OFFICE`: for them the answer may be a success, but what they create must be B's,
+and a body naming office A must not succeed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from apik_shared.platform.auth import Role
+from apik_testing.stack import ADMIN_PASSWORD
+from tests.consultation.builders import risk_body, visit_body
+from tests.e2e.office import login
+from tests.intake.builders import report_body
+
+pytestmark = pytest.mark.e2e
+WRITES = ("post", "put", "patch", "delete")
+EVERY_ROLE_BUT_NATIONAL = [role.value for role in Role if role is not Role.national]
+
+# Operations that act only in the caller's own office (or on the caller's own session):
+# they may succeed for office B, as long as what they make is B's.
+OWN_OFFICE = {
+    "gateway_tokens_issue_token": "signs the caller in",
+    "gateway_tokens_logout": "ends the caller's own session (walked last)",
+    "gateway_users_create_user": "a user of the admin's office (the body's office is checked)",
+    "gateway_clients_create_client": "an API client of the admin's office",
+    "intake_reports_register_report": "a report of the caller's office",
+    "intake_records_record_letter": "a letter of the caller's office",
+    "intake_records_add_archive_file": "an archive file of the caller's office",
+    "intake_records_record_outreach": "an outreach of the caller's office",
+    "intake_reference_add_substance": "a substance of the caller's office's own",
+    "examination_activities_add_contact": "a contact of the caller's office",
+    "consultation_visits_check_in": "a visit of the caller's office",
+    "consultation_risks_register_risk": "a risk of the caller's office",
+}
+# Reads of one resource that every signed-in caller may make, whatever its office.
+READABLE_BY_ALL = {
+    "gateway_offices_get_office": "the office registry (forms need names and zones)",
+}
+
+
+class Walk:
+    """Office A's resources, and office B's caller who walks the document."""
+
+    def __init__(self, client: httpx.AsyncClient, a: str, b: str) -> None:
+        self.client, self.a, self.b = client, a, b
+        self.ids: dict[str, str] = {}
+        self.owner: dict[str, str] = {}
+        self.attacker: dict[str, str] = {}
+
+    def mentions_a(self, text: str) -> bool:
+        return any(value in text for value in (self.a, *self.ids.values()))
+
+    async def post(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> dict:
+        response = await self.client.post(path, json=body, headers=headers)
+        assert response.status_code in (200, 201), f"{path}: {response.text}"
+        result: dict = response.json()
+        return result
+
+
+async def open_office(client: httpx.AsyncClient, admin: dict[str, str], code: str) -> None:
+    opened = await client.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
+    )
+    assert opened.status_code == 201, opened.text
+
+
+async def staff(
+    client: httpx.AsyncClient, admin: dict[str, str], office: str
+) -> tuple[str, dict[str, str]]:
+    """A user of `office` with every role but national: (user id, auth headers)."""
+    username, password = f"semua{uuid.uuid4().hex[:8]}", "Kata-Sandi-Rahasia-2026!"
+    created = await client.post(
+        "/api/v1/auth/users",
+        headers=admin,
+        json={
+            "username": username,
+            "password": password,
+            "full_name": "Semua Peran",
+            "office": office,
+            "roles": EVERY_ROLE_BUT_NATIONAL,
+        },
+    )
+    assert created.status_code == 201, created.text
+    return str(created.json()["id"]), await login(client, username, password)
+
+
+async def office_a_resources(walk: Walk) -> None:
+    """A report accepted and handed over (its case), an archive file lent, a visit, a
+    risk and a substance of A's own, each made by A's own staff."""
+    owner, v1 = walk.owner, "/api/v1"
+    report = await walk.post(f"{v1}/intake/reports", report_body(), owner)
+    walk.ids["report_id"] = str(report["id"])
+    for step, body in (
+        ("formal-verification", {"complete": True}),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ):
+        await walk.post(f"{v1}/intake/reports/{report['id']}/{step}", body, owner)
+    archived = await walk.post(
+        f"{v1}/intake/archive/files",
+        {"code": f"A-{uuid.uuid4().hex[:6]}", "title": "Berkas"},
+        owner,
+    )
+    walk.ids["file_id"] = str(archived["id"])
+    due = (date.today() + timedelta(days=7)).isoformat()
+    loan = await walk.post(
+        f"{v1}/intake/archive/files/{archived['id']}/loans",
+        {"borrower": "Asisten", "purpose": "pemeriksaan", "due_on": due},
+        owner,
+    )
+    walk.ids["loan_id"] = str(loan["id"])
+    walk.ids["visit_id"] = str(
+        (await walk.post(f"{v1}/consultation/visits", visit_body(), owner))["id"]
+    )
+    walk.ids["risk_id"] = str(
+        (await walk.post(f"{v1}/consultation/risks", risk_body(), owner))["id"]
+    )
+    code = f"milik_{uuid.uuid4().hex[:8]}"
+    await walk.post(
+        f"{v1}/intake/substances", {"code": code, "name_id": "Pelabuhan", "name_en": "Port"}, owner
+    )
+    walk.ids["substance"] = code
+    walk.ids["case_id"] = await handed_over_case(walk, str(report["id"]))
+
+
+async def handed_over_case(walk: Walk, report_id: str, within: float = 60) -> str:
+    deadline = asyncio.get_running_loop().time() + within
+    while asyncio.get_running_loop().time() < deadline:
+        found = await walk.client.get(
+            "/api/v1/examination/cases", params={"report_id": report_id}, headers=walk.owner
+        )
+        assert found.status_code == 200, found.text
+        if items := found.json()["items"]:
+            return str(items[0]["id"])
+        await asyncio.sleep(0.3)
+    raise AssertionError(f"report {report_id} was not handed over within {within}s")
+
+
+def urls(walk: Walk, example: Example, path: str, operation: dict[str, Any]) -> list[str]:
+    """The path with office A's real ids, once per candidate: a substance `code` is A's
+    own and a national one (the catalogue every office files under, A included)."""
+    if path.startswith("/api/v1/auth/offices"):
+        return [path.replace("{code}", walk.a)]
+    known = {
+        "office": walk.a,
+        "year": str(date.today().year),
+        "index": "0",
+        "examiner_id": walk.ids["user_id"],
+    }
+    for parameter in map(example.resolve, operation.get("parameters", [])):
+        name, schema = parameter["name"], example.resolve(parameter.get("schema", {}))
+        if parameter["in"] == "path" and name not in walk.ids and name not in known:
+            # Never seen: a value of its enum, or a placeholder; the route is walked.
+            known[name] = str(schema["enum"][0]) if "enum" in schema else str(uuid.uuid4())
+    url = re.sub(
+        r"\{(?!code\})(\w+)\}", lambda m: walk.ids.get(m.group(1)) or known[m.group(1)], path
+    )
+    if "{code}" in path:
+        return [url.replace("{code}", code) for code in (walk.ids["substance"], "education")]
+    return [url]
+
+
+class Example:
+    """A small instance of a JSON schema of the document: required members only (and
+    `office`, which names office A), the first of each enum, formats honoured."""
+
+    SAMPLES = ("sampel", "abc", "A1", "x_1", "BKL-1", "0812", "1")
+
+    def __init__(self, document: dict[str, Any], office: str) -> None:
+        self.document, self.office = document, office
+
+    def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in schema:
+            node: Any = self.document
+            for part in schema["$ref"].removeprefix("#/").split("/"):
+                node = node[part]
+            schema = node
+        return schema
+
+    def of(self, schema: dict[str, Any], depth: int = 0) -> Any:
+        schema = self.resolve(schema)
+        for key in ("anyOf", "oneOf", "allOf"):
+            if key in schema:
+                options = [self.resolve(o) for o in schema[key]]
+                chosen = [o for o in options if o.get("type") != "null"] or options
+                return self.of(chosen[0], depth)
+        if "const" in schema:
+            return schema["const"]
+        if "enum" in schema:
+            return schema["enum"][0]
+        if "default" in schema and depth > 0:
+            return schema["default"]
+        kind = schema.get("type", "object")
+        if kind == "object":
+            members = schema.get("properties", {})
+            wanted = set(schema.get("required", [])) | ({"office"} & members.keys())
+            body = {name: self.of(members[name], depth + 1) for name in sorted(wanted)}
+            if "office" in body:
+                body["office"] = self.office
+            return body
+        if kind == "array":
+            return [self.of(schema.get("items", {}), depth + 1)] * schema.get("minItems", 0)
+        if kind == "boolean":
+            return True
+        if kind in ("integer", "number"):
+            low = schema.get("minimum", schema.get("exclusiveMinimum", 0) + 1)
+            return max(low, min(1, schema.get("maximum", 1)))
+        return self.text(schema)
+
+    def text(self, schema: dict[str, Any]) -> str:
+        fmt = schema.get("format")
+        if fmt == "date":
+            return date.today().isoformat()
+        if fmt == "date-time":
+            return datetime.now(UTC).isoformat()
+        if fmt == "uuid":
+            return str(uuid.uuid4())
+        if fmt == "email":
+            return "warga@example.org"
+        candidates = [f"{s}{'x' * schema.get('minLength', 0)}" for s in self.SAMPLES]
+        if pattern := schema.get("pattern"):
+            candidates = [c for c in candidates if re.search(pattern, c)] or candidates
+        return candidates[0]
+
+    def request(self, operation: dict[str, Any]) -> dict[str, Any]:
+        """httpx keyword arguments for the operation's body and query."""
+        params = {}
+        for parameter in operation.get("parameters", []):
+            parameter = self.resolve(parameter)
+            if parameter["in"] == "query" and parameter["name"] == "office":
+                params["office"] = self.office
+            elif parameter["in"] == "query" and parameter.get("required"):
+                params[parameter["name"]] = self.of(parameter.get("schema", {}), 1)
+        content = operation.get("requestBody", {}).get("content", {})
+        if "application/json" in content:
+            return {"params": params, "json": self.of(content["application/json"]["schema"])}
+        if "multipart/form-data" in content:
+            fields = self.of(content["multipart/form-data"]["schema"])
+            files = {k: ("a.txt", b"x", "text/plain") for k, v in fields.items() if v == "sampel"}
+            data = {k: str(v) for k, v in fields.items() if k not in files}
+            return {"params": params, "data": data, "files": files or None}
+        if "application/x-www-form-urlencoded" in content:
+            form = self.of(content["application/x-www-form-urlencoded"]["schema"])
+            return {"params": params, "data": {k: str(v) for k, v in form.items()}}
+        return {"params": params}
+
+
+def operations(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(method, path, operation) of every non-public operation of the document, those
+    that end the caller's session last."""
+    found = [
+        (method, path, operation)
+        for path, item in document["paths"].items()
+        if "/public/" not in path
+        for method, operation in item.items()
+        if method in (*WRITES, "get")
+    ]
+    return sorted(found, key=lambda o: o[1].endswith("/logout"))
+
+
+def judged(
+    walk: Walk, method: str, path: str, op: dict, sent: dict, response: httpx.Response
+) -> str | None:
+    """Why the answer breaks the office wall, or None when it holds."""
+    status, op_id = response.status_code, op["operationId"]
+    if status in (403, 404):
+        return None
+    if method == "get" and op_id in READABLE_BY_ALL:
+        return None
+    has_path_id = "{" in path
+    if method == "get" and not has_path_id:
+        # A listing asked for office A: refused, or answered with none of A's rows.
+        refused = status == 422 and "#/query/office" in response.text
+        if refused or (status == 200 and not walk.mentions_a(response.text)):
+            return None
+    if method != "get" and op_id in OWN_OFFICE and not has_path_id:
+        named_a = isinstance(sent.get("json"), dict) and sent["json"].get("office") == walk.a
+        if named_a and not (status == 422 and "#/body/office" in response.text):
+            return f"{status} for a body naming office A: {response.text[:300]}"
+        if status >= 500:
+            return f"{status}: {response.text[:300]}"
+        if 200 <= status < 300:
+            made = response.json() if "json" in response.headers.get("content-type", "") else {}
+            office = made.get("office") if isinstance(made, dict) else None
+            if office not in (None, walk.b):
+                return f"{status}: created in office {office or walk.a}"
+        return None
+    return f"{status}: {response.text[:300]}"
+
+
+async def test_another_office_can_write_and_read_nothing_of_an_office(
+    gateway: httpx.AsyncClient,
+) -> None:
+    admin = await login(gateway, "admin", ADMIN_PASSWORD)
+    tag = uuid.uuid4().hex[:5].upper()
+    walk = Walk(gateway, f"A{tag}", f"B{tag}")
+    for code in (walk.a, walk.b):
+        await open_office(gateway, admin, code)
+    walk.ids["user_id"], walk.owner = await staff(gateway, admin, walk.a)
+    _, walk.attacker = await staff(gateway, admin, walk.b)
+    await office_a_resources(walk)
+
+    document = (await gateway.get("/api/openapi.json")).json()
+    example = Example(document, walk.a)
+    walked, broken = 0, []
+    for method, path, operation in operations(document):
+        if (
+            method == "get"
+            and "{" not in path
+            and not any(
+                example.resolve(p).get("name") == "office" for p in operation.get("parameters", [])
+            )
+        ):
+            continue  # a listing of the caller's own office; nothing of A's to name
+        if path.endswith("/stream"):
+            continue  # never ends; its office scope is the listing's
+        for url in urls(walk, example, path, operation):
+            sent = example.request(operation)
+            headers = {**walk.attacker, "If-Match": "*", "Idempotency-Key": str(uuid.uuid4())}
+            response = await gateway.request(method.upper(), url, headers=headers, **sent)
+            walked += 1
+            if why := judged(walk, method, path, operation, sent, response):
+                broken.append(f"{method.upper()} {url} ({operation['operationId']}) {why}")
+    assert walked > 40, "the merged document lost operations"
+    assert not broken, "office B reached office A:\n" + "\n".join(broken)
