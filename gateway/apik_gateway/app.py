@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from apik_gateway.audit.router import router as audit
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.clients.router import router as clients
 from apik_gateway.forwarding.service import Forwarder, Gateway, TokenBuckets
@@ -99,7 +100,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
-    for router in (tokens, jwks_router, users, clients, offices, operations):
+    for router in (tokens, jwks_router, users, clients, audit, offices, operations):
         app.include_router(router)
     return Gateway(
         api=app,

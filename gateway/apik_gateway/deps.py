@@ -13,7 +13,7 @@ from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.keys import TokenSigner
 from apik_gateway.users import service as users
 from apik_shared.platform.app import app_settings
-from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.pagination import MAX_LIMIT
@@ -36,6 +36,17 @@ async def _national_admin(
 
 
 NationalAdmin = Annotated[Principal, Depends(_national_admin)]
+
+
+async def _auditor(principal: CurrentPrincipal) -> Principal:
+    # Not `require_roles(Role.dpo)`: it lets every admin through, and the admins are the
+    # people the role-change audit watches. A national admin answers for every office.
+    if Role.dpo in principal.roles or (Role.admin in principal.roles and principal.is_national):
+        return principal
+    raise Forbidden("The role-change audit is for the data protection officer.")
+
+
+Auditor = Annotated[Principal, Depends(_auditor)]
 
 
 async def _signer(request: Request) -> TokenSigner:

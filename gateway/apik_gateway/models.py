@@ -101,3 +101,32 @@ class SigningKey(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
     deactivated_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     retired_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+
+
+class RoleChange(SQLModel, table=True):
+    """A change of an account's roles: applied, or proposed and waiting for a second admin.
+
+    The audit the DPO reads: who changed whose roles, from what to what, when, and who
+    approved. Rows are never updated once decided, nor deleted.
+    """
+
+    __tablename__ = "role_change"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    # "user" or "client", its id, and its name then (a renamed account stays findable).
+    account_kind: str = Field(max_length=10)
+    account_id: str = Field(max_length=36, index=True)
+    account_name: str = Field(max_length=200)
+    office: str = Field(max_length=20, index=True)
+    roles_before: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    roles_after: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    # "pending", "applied" or "declined".
+    status: str = Field(max_length=10, index=True)
+    # "admin" (no guarded role added), "national" or "two_admins".
+    authority: str | None = Field(default=None, max_length=12)
+    proposed_by: str = Field(max_length=60)
+    proposed_by_name: str = Field(max_length=200)
+    approved_by: str | None = Field(default=None, max_length=60)
+    approved_by_name: str | None = Field(default=None, max_length=200)
+    proposed_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    decided_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))

@@ -10,11 +10,12 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from apik_gateway.audit import service as audit
 from apik_gateway.clients.schemas import ClientCreate, ClientCreated, ClientPublic
 from apik_gateway.models import ApiClient
 from apik_gateway.offices.service import require_office
 from apik_gateway.tokens.service.passwords import hash_secret, new_client_secret
-from apik_gateway.users.rules import check_grantable, check_office_scope
+from apik_gateway.users.rules import SecondAdminRequired, check_grant, check_office_scope
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import Page, decode_cursor, encode_cursor
 
@@ -23,17 +24,32 @@ async def create_client(
     *, session: AsyncSession, actor: Principal, client_in: ClientCreate
 ) -> ClientCreated:
     check_office_scope(actor, client_in.office)
-    check_grantable(actor, client_in.roles)
+    roles = [str(r) for r in client_in.roles]
+    # No second-admin path here: the secret is shown to the registering admin alone, so
+    # an approval would not stop that admin from holding a guarded credential.
+    if check_grant(actor, target="client:new", before=[], after=roles):
+        raise SecondAdminRequired("Only a national admin registers a client with this role.")
     await require_office(session=session, code=client_in.office, pointer="#/body/office")
     secret = new_client_secret()
     client = ApiClient(
         name=client_in.name,
         office=client_in.office,
-        roles=[str(r) for r in client_in.roles],
+        roles=roles,
         secret_hash=await hash_secret(secret),
     )
     session.add(client)
     await session.flush()
+    if roles:
+        await audit.record(
+            session=session,
+            actor=actor,
+            account_kind="client",
+            account_id=client.id,
+            account_name=client.name,
+            office=client.office,
+            before=[],
+            after=roles,
+        )
     public = ClientPublic.model_validate(client)
     return ClientCreated(**public.model_dump(), client_secret=secret)
 

@@ -1,12 +1,64 @@
-"""Who may manage whom: an admin acts within their own office unless national, and only
-a national admin hands out `national`. Shared by users and API clients."""
+"""Who may manage whom, and grant what. Shared by users and API clients.
+
+An admin acts within their own office unless national; grants only roles at or below
+their own, never to themselves; and hands out a guarded role alone only when national:
+an office admin's grant of one waits for a second admin's approval.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping
 
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.problems import Forbidden
+
+# The order of roles, lowest first; an admin grants roles up to the highest it holds.
+# Staff; those who supervise staff; those who see what a confidential reporter asked to
+# keep secret (the head, named by intake's APIK_CONFIDENTIAL_IDENTITY_ROLES) or who
+# audit every such reading (the DPO); the admin, whom `Principal.has_any` lets through
+# every role check but identity; and national, which widens all of them to every office.
+ROLE_RANK: Mapping[str, int] = {
+    Role.analyst: 1,
+    Role.intake_officer: 1,
+    Role.examiner: 1,
+    Role.prevention_officer: 1,
+    Role.desk_officer: 1,
+    Role.protection_officer: 1,
+    Role.examination_supervisor: 2,
+    Role.desk_supervisor: 2,
+    Role.intern_supervisor: 2,
+    Role.head: 3,
+    Role.dpo: 3,
+    Role.admin: 4,
+    Role.national: 5,
+}
+
+# Roles no office admin hands out alone: those that see confidential identities or their
+# audit (head, dpo) or every office (national), and admin itself: otherwise one admin
+# could make a second admin account it controls and approve its own proposals with it.
+GUARDED_ROLES: frozenset[str] = frozenset({Role.head, Role.dpo, Role.national, Role.admin})
+
+
+class CannotGrantYourself(Forbidden):
+    slug, title = "cannot-grant-yourself", "You cannot give yourself a role"
+
+
+class RoleAboveYours(Forbidden):
+    slug, title = "role-above-yours", "The role is above your own"
+
+
+class SecondAdminRequired(Forbidden):
+    slug, title = "second-admin-required", "A second admin must approve this role"
+
+
+class ApproverNotDistinct(Forbidden):
+    slug, title = "approver-not-distinct", "A second, different admin must approve"
+
+
+def rank(roles: Collection[str]) -> int:
+    """The rank of the highest role in `roles` (0 for none)."""
+    # Keyed by StrEnum members, the map answers plain strings too (same hash, equal).
+    return max((ROLE_RANK.get(r, 0) for r in roles), default=0)
 
 
 def check_office_scope(actor: Principal, office: str) -> None:
@@ -14,9 +66,58 @@ def check_office_scope(actor: Principal, office: str) -> None:
         raise Forbidden(f"You manage office {actor.office} only.")
 
 
-def check_grantable(actor: Principal, roles: Sequence[Role] | None) -> None:
-    if roles and Role.national in roles and not actor.is_national:
-        raise Forbidden("Only a national admin can grant the national role.")
+def check_manageable(actor: Principal, target_roles: Collection[str]) -> None:
+    """An account holding a role above the actor's is not the actor's to change."""
+    if rank(target_roles) > rank(actor.roles):
+        raise RoleAboveYours("You cannot change an account that holds a role above yours.")
+
+
+def check_grant(
+    actor: Principal, *, target: str, before: Collection[str], after: Collection[str]
+) -> bool:
+    """Refuses what `actor` may never grant; True when a second admin must approve.
+
+    `target` is the subject (`user:<id>`, `client:<id>`) whose roles change.
+    """
+    added = set(after) - set(before)
+    if not added:
+        return False
+    if target == actor.subject:
+        raise CannotGrantYourself("A role is granted to you by another admin.")
+    _check_rank(actor, added)
+    return bool(added & GUARDED_ROLES) and not actor.is_national
+
+
+def check_approval(
+    approver: Principal,
+    *,
+    proposer: str,
+    target: str,
+    before: Collection[str],
+    after: Collection[str],
+) -> None:
+    """The second admin: another person than the proposer and the account's holder,
+    who could have granted every added role themselves (rank and office)."""
+    if approver.subject in (proposer, target):
+        raise ApproverNotDistinct("The proposer and the account's holder cannot approve.")
+    _check_rank(approver, set(after) - set(before))
+
+
+def check_password_reset(actor: Principal, *, target: str, target_roles: Collection[str]) -> None:
+    """Setting another's password is taking their account over: for an account holding a
+    guarded role, only a national admin may (a forgotten head's password included)."""
+    if target != actor.subject and set(target_roles) & GUARDED_ROLES and not actor.is_national:
+        raise SecondAdminRequired(
+            "Only a national admin sets the password of an account holding a guarded role."
+        )
+
+
+def _check_rank(actor: Principal, added: Collection[str]) -> None:
+    if Role.national in added and not actor.is_national:
+        raise RoleAboveYours("Only a national admin can grant the national role.")
+    if rank(added) > rank(actor.roles):
+        above = sorted(r for r in added if rank([r]) > rank(actor.roles))
+        raise RoleAboveYours(f"These roles are above your own: {', '.join(above)}.")
 
 
 def locks_out(actor: Principal, user_id: str, changes: dict[str, object]) -> bool:

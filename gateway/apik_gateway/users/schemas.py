@@ -46,6 +46,12 @@ class UserUpdate(Input):
     password: Password | None = None
 
 
+class RoleProposal(Input):
+    """The roles the account should hold, all of them: applied when a second admin approves."""
+
+    roles: Roles
+
+
 class UserPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -5,6 +5,7 @@ Functions only add and flush; the request boundary commits.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy import select
@@ -12,10 +13,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from apik_gateway.models import User, utcnow
+from apik_gateway.audit import service as audit
+from apik_gateway.models import RoleChange, User, utcnow
 from apik_gateway.offices.service import require_office
 from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
-from apik_gateway.users.rules import check_grantable, check_office_scope, locks_out
+from apik_gateway.users.rules import (
+    SecondAdminRequired,
+    check_approval,
+    check_grant,
+    check_manageable,
+    check_office_scope,
+    check_password_reset,
+    locks_out,
+)
 from apik_gateway.users.schemas import UserCreate, UserPublic, UserUpdate
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import Page, decode_cursor, encode_cursor
@@ -30,6 +40,17 @@ class CannotLockOutYourself(Conflict):
     slug, title = "cannot-lock-out-yourself", "You cannot disable yourself or drop your admin role"
 
 
+class StaleProposal(Conflict):
+    slug, title = "stale-proposal", "The proposal is decided or the roles changed since"
+
+
+_PROPOSE_INSTEAD = (
+    "Only a national admin grants this role alone. Create the account without it, then "
+    "propose the roles (POST /api/v1/auth/users/{user_id}/role-proposals) for a second "
+    "admin to approve."
+)
+
+
 def _check_password(password: str, username: str) -> None:
     if (why := password_weakness(password, username=username)) is not None:
         raise InvalidInput.field("#/body/password", why)
@@ -37,7 +58,10 @@ def _check_password(password: str, username: str) -> None:
 
 async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserCreate) -> User:
     check_office_scope(actor, user_in.office)
-    check_grantable(actor, user_in.roles)
+    roles = [str(r) for r in user_in.roles]
+    # A new account is never the actor's own: the subject below matches no one.
+    if check_grant(actor, target="user:new", before=[], after=roles):
+        raise SecondAdminRequired(_PROPOSE_INSTEAD)
     _check_password(user_in.password, user_in.username)
     await require_office(session=session, code=user_in.office, pointer="#/body/office")
     taken = select(col(User.id)).where(col(User.username) == user_in.username)
@@ -47,7 +71,7 @@ async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserC
         username=user_in.username,
         full_name=user_in.full_name,
         office=user_in.office,
-        roles=[str(r) for r in user_in.roles],
+        roles=roles,
         password_hash=await hash_secret(user_in.password),
     )
     session.add(user)
@@ -55,6 +79,8 @@ async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserC
         await session.flush()
     except IntegrityError as exc:  # a concurrent request took the name first
         raise UsernameTaken(f"The username {user_in.username} is already taken.") from exc
+    if roles:
+        await _audit(session=session, actor=actor, user=user, before=[], after=roles)
     return user
 
 
@@ -89,15 +115,19 @@ async def update_user(
     *, session: AsyncSession, actor: Principal, user: User, changes: UserUpdate
 ) -> User:
     fields: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    check_manageable(actor, user.roles)
+    before = list(user.roles)
     if fields.get("office") is not None:
         check_office_scope(actor, fields["office"])
         await require_office(session=session, code=fields["office"], pointer="#/body/office")
     if fields.get("roles") is not None:
-        check_grantable(actor, changes.roles)
         fields["roles"] = [str(r) for r in changes.roles or []]
+        if check_grant(actor, target=f"user:{user.id}", before=before, after=fields["roles"]):
+            raise SecondAdminRequired(_PROPOSE_INSTEAD)
     if locks_out(actor, user.id, fields):
         raise CannotLockOutYourself()
     if (password := fields.pop("password", None)) is not None:
+        check_password_reset(actor, target=f"user:{user.id}", target_roles=before)
         _check_password(password, user.username)
         user.password_hash = await hash_secret(password)
     for name, value in fields.items():
@@ -108,4 +138,76 @@ async def update_user(
     user.updated_at = utcnow()
     session.add(user)
     await session.flush()
+    if sorted(user.roles) != sorted(before):
+        await _audit(session=session, actor=actor, user=user, before=before, after=user.roles)
     return user
+
+
+async def _audit(
+    *, session: AsyncSession, actor: Principal, user: User, before: list[str], after: list[str]
+) -> None:
+    await audit.record(
+        session=session,
+        actor=actor,
+        account_kind="user",
+        account_id=user.id,
+        account_name=user.username,
+        office=user.office,
+        before=before,
+        after=list(after),
+    )
+
+
+# --- roles granted by two admins ------------------------------------------------------
+
+
+async def propose_roles(
+    *, session: AsyncSession, actor: Principal, user: User, roles: list[str]
+) -> RoleChange:
+    """A change of `user`'s roles to `roles`, applied once a second admin approves."""
+    check_manageable(actor, user.roles)
+    # The proposer must be able to grant each role but for the second admin (rank, self).
+    check_grant(actor, target=f"user:{user.id}", before=user.roles, after=roles)
+    return await audit.record(
+        session=session,
+        actor=actor,
+        account_kind="user",
+        account_id=user.id,
+        account_name=user.username,
+        office=user.office,
+        before=user.roles,
+        after=roles,
+        status="pending",
+    )
+
+
+async def decide_proposal(
+    *, session: AsyncSession, actor: Principal, change_id: uuid.UUID, approve: bool
+) -> RoleChange:
+    """The second admin approves (the roles change now) or declines a pending proposal."""
+    change = await audit.get_change(
+        session=session, actor=actor, change_id=change_id, for_update=True
+    )
+    if change.status != "pending" or change.account_kind != "user":
+        raise StaleProposal(f"The proposal is {change.status}.")
+    user = await get_user(session=session, actor=actor, user_id=change.account_id, for_update=True)
+    if approve:
+        # The second admin approved a change from these roles, not from what they became.
+        if sorted(user.roles) != sorted(change.roles_before):
+            raise StaleProposal("The account's roles changed since the proposal: propose again.")
+        check_manageable(actor, user.roles)
+        check_approval(
+            actor,
+            proposer=change.proposed_by,
+            target=f"user:{user.id}",
+            before=change.roles_before,
+            after=change.roles_after,
+        )
+        user.roles = list(change.roles_after)
+        user.version += 1
+        user.updated_at = utcnow()
+        session.add(user)
+    audit.decide(change, actor=actor, status="applied" if approve else "declined")
+    session.add(change)
+    await session.flush()
+    return change

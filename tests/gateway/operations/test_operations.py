@@ -96,6 +96,7 @@ def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
     own = create_app(gateway_settings("postgresql+asyncpg://unused/gateway")).api.openapi()
     ids = sorted(op["operationId"] for item in own["paths"].values() for op in item.values())
     assert ids == [
+        "gateway_audit_list_role_changes",
         "gateway_clients_create_client",
         "gateway_clients_list_clients",
         "gateway_offices_create_office",
@@ -106,8 +107,12 @@ def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
         "gateway_tokens_jwks",
         "gateway_tokens_rotate_signing_key",
         "gateway_tokens_whoami",
+        "gateway_users_approve_roles",
         "gateway_users_create_user",
+        "gateway_users_decline_roles",
         "gateway_users_get_user",
+        "gateway_users_list_role_proposals",
         "gateway_users_list_users",
+        "gateway_users_propose_roles",
         "gateway_users_update_user",
     ]

@@ -1,0 +1,1 @@
+"""The audit of role changes, read by the data protection officer."""
