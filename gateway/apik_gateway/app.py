@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from apik_gateway.audit.router import router as audit
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.clients.router import router as clients
-from apik_gateway.forwarding.service import Forwarder, Gateway, TokenBuckets
+from apik_gateway.forwarding.service import ClientAddress, Forwarder, Gateway, SharedRateLimit
 from apik_gateway.offices.router import router as offices
 from apik_gateway.operations.router import router as operations
 from apik_gateway.settings import Settings
@@ -48,9 +48,12 @@ def create_app(settings: Settings | None = None) -> Gateway:
         connect_timeout=settings.upstream_connect_timeout,
         max_idle=settings.upstream_max_idle,
         idle_seconds=settings.upstream_idle_seconds,
-        public_buckets=TokenBuckets(
-            rate=settings.public_rate_per_second, burst=settings.public_rate_burst
+        public_limit=SharedRateLimit(
+            rate=settings.public_rate_per_second,
+            burst=settings.public_rate_burst,
+            secret=settings.secret_key,
         ),
+        clients=ClientAddress(str(network) for network in settings.trusted_proxies),
         access_log=settings.forward_access_log,
     )
 
@@ -67,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         )
         app.state.settings = settings
         app.state.database = database
+        forwarder.public_limit.attach(database.engine)
         app.state.signer = TokenSigner(settings.secret_key)
         app.state.verifier = DatabaseKeyVerifier(
             sessions=database.sessions, issuer=settings.jwt_issuer, audience=settings.jwt_audience

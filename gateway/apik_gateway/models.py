@@ -130,3 +130,22 @@ class RoleChange(SQLModel, table=True):
     approved_by_name: str | None = Field(default=None, max_length=200)
     proposed_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
     decided_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+
+class PublicRateLimit(SQLModel, table=True):
+    """The public routes' rate limit per client, shared by every replica
+    (`forwarding/service/ratelimit.py`: GCRA, one row per client, decided in one upsert).
+
+    UNLOGGED: the state is seconds deep and worthless after a crash, so its writes skip
+    the write-ahead log. A row whose `tat` has passed is a full bucket: deletable.
+    """
+
+    __tablename__ = "public_rate_limit"
+    __table_args__ = {"prefixes": ["UNLOGGED"]}
+
+    # A keyed hash of the client's address (or IPv6 /64): no address is stored.
+    key: str = Field(primary_key=True, max_length=32)
+    # The theoretical arrival time, epoch seconds on the database's clock.
+    tat: float = Field(sa_column=sa.Column(sa.Double, nullable=False))
+    # Whether the last request passed (read back by the same upsert).
+    allowed: bool = True
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, IPvAnyNetwork
 
 from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
 from apik_shared.platform.settings import ServiceSettings
@@ -31,9 +31,14 @@ class Settings(ServiceSettings):
     # The gateway's own routes (token form, user and client JSON) take small bodies.
     own_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
 
-    # Token bucket per client IP on `/api/v1/<service>/public/...` (per replica).
+    # The limit per client on `/api/v1/<service>/public/...`, shared by every replica
+    # through the database (forwarding/service/ratelimit.py).
     public_rate_per_second: float = Field(default=5.0, gt=0)
     public_rate_burst: int = Field(default=20, ge=1)
+    # The proxies whose X-Forwarded-For is believed: addresses or CIDRs, say
+    # APIK_TRUSTED_PROXIES='["10.0.0.0/8"]' for the load balancer in front. Empty (the
+    # default): the connection's peer is the client, whatever the header says.
+    trusted_proxies: list[IPvAnyNetwork] = Field(default_factory=list)
 
     upstream_connect_timeout: float = Field(default=1.0, gt=0)
     upstream_read_timeout: float = Field(default=30.0, gt=0)

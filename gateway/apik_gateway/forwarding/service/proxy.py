@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from prometheus_client import Counter, Histogram
 from starlette.types import Receive, Scope, Send
 
+from apik_gateway.forwarding.service.client_address import ClientAddress
 from apik_gateway.forwarding.service.edge import send_problem
-from apik_gateway.forwarding.service.ratelimit import TokenBuckets
+from apik_gateway.forwarding.service.ratelimit import SharedRateLimit
 from apik_gateway.forwarding.service.request_head import (
     CHUNKED,
     HOP_BY_HOP,
@@ -70,7 +71,8 @@ class Forwarder:
         connect_timeout: float,
         max_idle: int,
         idle_seconds: float,
-        public_buckets: TokenBuckets,
+        public_limit: SharedRateLimit,
+        clients: ClientAddress,
         access_log: bool = False,
     ) -> None:
         self.pools = {
@@ -85,21 +87,28 @@ class Forwarder:
         }
         self.max_body_bytes = max_body_bytes
         self.read_timeout = read_timeout
-        self.public_buckets = public_buckets
+        self.public_limit = public_limit
+        self.clients = clients
         self.access_log = access_log
         self._latency = {name: FORWARD_SECONDS.labels(name) for name in self.pools}
         self._counters: dict[tuple[str, int], Counter] = {}
 
     def close(self) -> None:
+        self.public_limit.close()
         for pool in self.pools.values():
             pool.close()
 
     async def __call__(self, service: str, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         pool = self.pools[service]
-        head, body_mode, request_id, trace_parent = build_request_head(scope, pool.host_header)
+        head, body_mode, request_id, trace_parent, client = build_request_head(
+            scope, pool.host_header, receive, self.clients
+        )
         try:
-            self._admit(service, scope, body_mode)
+            if self._is_public(service, scope["path"]):
+                await self._limit(client)
+            if body_mode > self.max_body_bytes:
+                raise PayloadTooLarge(f"The body may be at most {self.max_body_bytes} bytes.")
             status, by_service = await self._exchange(
                 pool, scope, head, body_mode, request_id, receive, send
             )
@@ -114,18 +123,18 @@ class Forwarder:
         if self.access_log or not by_service:
             self._log(scope, status, time.perf_counter() - started, request_id, trace_parent)
 
-    def _admit(self, service: str, scope: Scope, body_mode: int) -> None:
-        rest = scope["path"][len("/api/v1/") + len(service) :]
-        if rest == "/public" or rest.startswith("/public/"):
-            client = scope.get("client")
-            wait = self.public_buckets.take(client[0] if client else "")
-            if wait > 0:
-                raise TooManyRequests(
-                    "Too many requests from your address; slow down.",
-                    headers={"Retry-After": str(math.ceil(wait))},
-                )
-        if body_mode > self.max_body_bytes:
-            raise PayloadTooLarge(f"The body may be at most {self.max_body_bytes} bytes.")
+    @staticmethod
+    def _is_public(service: str, path: str) -> bool:
+        rest = path[len("/api/v1/") + len(service) :]
+        return rest == "/public" or rest.startswith("/public/")
+
+    async def _limit(self, client: str) -> None:
+        wait = await self.public_limit.take(client)
+        if wait > 0:
+            raise TooManyRequests(
+                "Too many requests from your address; slow down.",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
 
     async def _exchange(
         self,

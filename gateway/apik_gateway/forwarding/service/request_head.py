@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from starlette.types import Scope
+from starlette.types import Receive, Scope
 
+from apik_gateway.forwarding.service.client_address import ClientAddress
 from apik_gateway.forwarding.service.edge import request_id_or_new
 from apik_shared.platform.tracing import child_traceparent
 
@@ -43,10 +44,17 @@ class RequestHead(NamedTuple):
     body_mode: int
     request_id: bytes
     traceparent: str
+    client: str  # the client's address (client_address.py): what limits are keyed by
 
 
-def build_request_head(scope: Scope, host: bytes) -> RequestHead:
-    """The request head for the service, the body framing, request id and traceparent."""
+def build_request_head(
+    scope: Scope, host: bytes, receive: Receive, clients: ClientAddress
+) -> RequestHead:
+    """The request head for the service, the body framing, request id, traceparent and
+    the client's address.
+
+    The service gets the client's address alone in `X-Forwarded-For`, never the chain
+    the caller wrote: what it reads there is the gateway's word."""
     length, chunked = -1, False
     request_id = parent = forwarded_for = client_host = None
     connection_tokens: set[bytes] = set()
@@ -63,7 +71,8 @@ def build_request_head(scope: Scope, host: bytes) -> RequestHead:
         elif name == b"traceparent":
             parent = value
         elif name == b"x-forwarded-for":
-            forwarded_for = value
+            # Several headers are one list (RFC 9110 §5.3), the last one's hops last.
+            forwarded_for = forwarded_for + b", " + value if forwarded_for else value
         elif name == b"host":
             client_host = value
         elif name == b"connection":
@@ -72,8 +81,7 @@ def build_request_head(scope: Scope, host: bytes) -> RequestHead:
         kept = [(n, v) for n, v in kept if n not in connection_tokens]
     rid = request_id_or_new(request_id)
     trace_parent = child_traceparent(parent.decode("latin-1") if parent else None)
-    client = scope.get("client")
-    client_ip = client[0].encode() if client else b"unknown"
+    client = clients.resolve(scope, receive, forwarded_for)
     target = scope.get("raw_path") or scope["path"].encode()
     if scope["query_string"]:
         target = target + b"?" + scope["query_string"]
@@ -86,7 +94,7 @@ def build_request_head(scope: Scope, host: bytes) -> RequestHead:
         b"\r\ntraceparent: ",
         trace_parent.encode(),
         b"\r\nx-forwarded-for: ",
-        forwarded_for + b", " + client_ip if forwarded_for else client_ip,
+        client.encode() or b"unknown",
         b"\r\nx-forwarded-proto: ",
         scope["scheme"].encode(),
         b"\r\n",
@@ -102,4 +110,4 @@ def build_request_head(scope: Scope, host: bytes) -> RequestHead:
     else:
         body_mode = NO_BODY
         parts.append(b"\r\n")
-    return RequestHead(b"".join(parts), body_mode, rid, trace_parent)
+    return RequestHead(b"".join(parts), body_mode, rid, trace_parent, client)
