@@ -5,6 +5,8 @@ and its survey answers."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import secrets
 import uuid
 from datetime import UTC, date, datetime
 
@@ -17,6 +19,7 @@ from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.payloads import ReportVerified
 from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
+from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.vocabulary.ikm import ELEMENTS
 from apik_testing.services import RunningService
@@ -172,7 +175,14 @@ def answers(value: int = 4, **overrides: int) -> dict[str, int]:
 
 
 async def closed_case(infra, service, tokens: TestTokens, office: str = "BKL") -> tuple[dict, str]:
-    """A case opened, assigned to budi and closed; returns it and its survey token."""
+    """A case opened, assigned to budi and closed, and the reporter's survey link minted
+    as intake does; returns the case and the link's token."""
+    case = await close_case(infra, service, tokens, office)
+    return case, await link_survey(infra, service, case)
+
+
+async def close_case(infra, service, tokens: TestTokens, office: str = "BKL") -> dict:
+    """A case opened, assigned to budi and closed (no survey link yet)."""
     event = handoff(office=office)
     await publish(infra.nats_url, event)
     case = await wait_for_case(
@@ -196,5 +206,30 @@ async def closed_case(infra, service, tokens: TestTokens, office: str = "BKL") -
         headers=tokens.headers("examiner", office=office, username="budi"),
     )
     assert closed.status_code == 200, closed.text
-    [event_closed] = await service.outbox_events("case.closed", subject=case["id"])
-    return case, event_closed.data["survey_token"]
+    return case
+
+
+async def link_survey(infra, service: RunningService, case: dict) -> str:
+    """Plays intake on `case.closed`: mints the reporter's survey link and publishes
+    its hash; returns the link's token once examination's survey takes it."""
+    token = secrets.token_urlsafe(24)
+    link = SurveyLinkIssued(
+        report_id=case["report_id"],
+        case_id=case["id"],
+        office=case["office"],
+        token_sha256=hashlib.sha256(token.encode()).hexdigest(),
+    )
+    await publish(
+        infra.nats_url,
+        CloudEvent(
+            source=source_of("intake"),
+            type=SurveyLinkIssued.event_type,
+            subject=link.report_id,
+            data=link.model_dump(mode="json"),
+        ),
+    )
+    deadline = asyncio.get_running_loop().time() + 15
+    while (await service.client.get(f"{API}/public/surveys/{token}")).status_code != 200:
+        assert asyncio.get_running_loop().time() < deadline, "the survey link never arrived"
+        await asyncio.sleep(0.05)
+    return token

@@ -137,9 +137,19 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
     assert pvl1["reports_verified"] == 1 and pvl1["consultations_answered"] == 1
 
     # The reporter answers the survey: examination publishes case.surveyed, the IKM moves.
-    [event] = await examination.outbox_events("case.closed", subject=case["id"])
+    # Intake mints the link on case.closed (the reporter finds it on the tracking page)
+    # and examination opens the survey to it once told its hash.
+    token = await eventually(
+        lambda: intake.scalar("SELECT survey_token FROM report WHERE id = :id", id=accepted["id"]),
+        bool,
+    )
+    survey = f"/api/v1/examination/public/surveys/{token}"
+
+    async def survey_status() -> int:
+        return (await examination.client.get(survey)).status_code
+
+    await eventually(survey_status, lambda status: status == 200)
     answers = {"requirements": 3} | {e: 4 for e in _OTHER_ELEMENTS}
-    survey = f"/api/v1/examination/public/surveys/{event.data['survey_token']}"
     await _post(examination, survey, {"answers": answers}, {})
     surveyed = await eventually(
         lambda: kpis(reporting, head, year=year), lambda items: items["ikm"]["achieved"]

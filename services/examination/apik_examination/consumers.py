@@ -1,4 +1,5 @@
-"""Examination's consumers: the handoff from intake (`report.verified` opens a case)."""
+"""Examination's consumers: the handoff from intake (`report.verified` opens a case),
+and the reporter's survey links intake mints (`report.survey_link_issued`)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,29 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.cases.service import Handoff, open_case, open_cases
 from apik_examination.settings import Settings
+from apik_examination.survey.service import link_survey
 from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.handlers import On, consumer
 from apik_shared.platform.events.payloads import ReportVerified
+from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
 from apik_shared.platform.tracing import child_traceparent
 from apik_shared.vocabulary.calendar import national_collective_leave, national_holidays
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
-    return [handoff_consumer()]
+    return [handoff_consumer(), survey_link_consumer()]
+
+
+def survey_link_consumer() -> ConsumerSpec:
+    """The reporter's survey link as intake minted it: its hash opens the survey."""
+
+    async def on_survey_link(
+        session: AsyncSession, link: SurveyLinkIssued, envelope: CloudEvent
+    ) -> None:
+        await link_survey(session=session, link=link)
+
+    return consumer("examination-survey-links", On(SurveyLinkIssued, on_survey_link))
 
 
 def handoff_consumer() -> ConsumerSpec:

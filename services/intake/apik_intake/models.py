@@ -137,22 +137,15 @@ class ReportStep(SQLModel, table=True):
     at: datetime = timestamp_field(default_factory=utcnow)
 
 
-class RegistrationCounter(SQLModel, table=True):
-    """The last registration number issued per office and year (a row lock serialises)."""
-
-    __tablename__ = "registration_counter"
-
-    office: str = Field(primary_key=True, max_length=32)
-    year: int = Field(primary_key=True)
-    last: int = 0
-
-
 class TrackingAttempt(SQLModel, table=True):
-    """Wrong tracking PINs per report, to lock out guessing (shared by every replica)."""
+    """Wrong tracking PINs per client, to lock out guessing (shared by every replica).
+
+    Per client, not per report: a stranger's guesses lock out the stranger alone."""
 
     __tablename__ = "tracking_attempt"
 
-    report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    # A keyed hash of the client's address (`public.rules.client_key`): none is stored.
+    client: str = Field(primary_key=True, max_length=32)
     failures: int = 0
     window_started_at: datetime = timestamp_field(default_factory=utcnow)
     locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import ipaddress
+import json
 import re
+import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +22,7 @@ from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 PUBLIC = "/api/v1/intake/public/reports"
+NUMBER = r"BKL-20\d\d-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"
 
 
 def public_body(**overrides: object) -> dict[str, object]:
@@ -34,13 +39,21 @@ async def file(intake: RunningService, **overrides: object) -> dict:
     return response.json()
 
 
-async def track(intake: RunningService, number: str, pin: str):
-    return await intake.client.get(f"{PUBLIC}/{number}", headers={"X-Tracking-PIN": pin})
+def someone() -> str:
+    """A client address of its own: wrong PINs lock out the client that sent them."""
+    return str(ipaddress.IPv4Address(0x64400000 + secrets.randbelow(1 << 22)))  # 100.64/10
+
+
+async def track(intake: RunningService, number: str, pin: str, client: str | None = None):
+    """With the client address the gateway vouches for (X-Forwarded-For): a new one
+    unless given, so no test's wrong PINs lock out another test."""
+    headers = {"X-Tracking-PIN": pin, "X-Forwarded-For": client or someone()}
+    return await intake.client.get(f"{PUBLIC}/{number}", headers=headers)
 
 
 async def test_a_citizen_files_without_an_account_and_gets_a_number_and_pin(intake):
     receipt = await file(intake)
-    assert re.fullmatch(r"BKL-20\d\d-\d{5}", receipt["registration_number"])
+    assert re.fullmatch(NUMBER, receipt["registration_number"])
     assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", receipt["tracking_pin"])
     assert receipt["status"] == "registered"
     row = await intake.scalar(
@@ -80,43 +93,75 @@ async def test_tracking_shows_the_timeline_and_nothing_personal(intake, officer)
     assert "petugas" not in str(later)
 
 
-async def test_a_wrong_pin_or_number_is_a_404_and_guessing_is_locked(intake):
+async def test_a_wrong_pin_or_number_is_a_404_and_guessing_locks_the_client_out(intake):
     receipt = await file(intake)
     number, pin = receipt["registration_number"], receipt["tracking_pin"]
-    unknown = await track(intake, "BKL-1999-99999", pin)
+    guesser = someone()
+    unknown = await track(intake, "BKL-1999-99999", pin, guesser)
     assert unknown.status_code == 404 and unknown.headers["content-type"] == PROBLEM
-    # Five guesses at once: the counter lives in the database, under a row lock.
-    guesses = await asyncio.gather(*(track(intake, number, "AAAA-AAAA") for _ in range(5)))
-    assert [g.status_code for g in guesses] == [404] * 5
-    locked = await track(intake, number, pin)  # even the right PIN waits now
+    # Four more guesses at once: the counter lives in the database, under a row lock, and
+    # an unknown number costs a guess like a wrong PIN.
+    guesses = await asyncio.gather(*(track(intake, number, "AAAA-AAAA", guesser) for _ in range(4)))
+    assert [g.status_code for g in guesses] == [404] * 4
+    locked = await track(intake, number, pin, guesser)  # even the right PIN waits now
     assert locked.status_code == 429 and locked.headers["content-type"] == PROBLEM
     assert int(locked.headers["retry-after"]) > 0
-    assert (
-        await intake.scalar(
-            "SELECT failures FROM tracking_attempt t JOIN report r ON r.id = t.report_id"
-            " WHERE r.registration_number = :n",
-            n=number,
-        )
-        == 5
-    )
-    # Another report's page is not affected.
+    # Out of every page, not only this one.
     other = await file(intake)
-    ok = await track(intake, other["registration_number"], other["tracking_pin"])
-    assert ok.status_code == 200
+    assert (
+        await track(intake, other["registration_number"], other["tracking_pin"], guesser)
+    ).status_code == 429
+    # Nothing of the address is stored: only a keyed hash.
+    stored = await intake.scalar("SELECT string_agg(client, ',') FROM tracking_attempt")
+    assert guesser not in stored
     no_pin = await intake.client.get(f"{PUBLIC}/{other['registration_number']}")
     assert no_pin.status_code == 422
     assert no_pin.json()["errors"][0]["pointer"] == "#/header/x-tracking-pin"
 
 
-async def test_a_right_pin_clears_earlier_mistakes(intake):
+async def test_a_stranger_s_wrong_pins_do_not_lock_the_reporter_out(intake):
+    """The attack: a stranger who learnt a reporter's number types wrong PINs at it
+    until it locks. Only the stranger's own client is locked out."""
     receipt = await file(intake)
     number, pin = receipt["registration_number"], receipt["tracking_pin"]
-    for _ in range(4):
-        assert (await track(intake, number, "BBBB-BBBB")).status_code == 404
-    assert (await track(intake, number, pin)).status_code == 200
-    for _ in range(4):
-        assert (await track(intake, number, "BBBB-BBBB")).status_code == 404
-    assert (await track(intake, number, pin)).status_code == 200
+    stranger, reporter = someone(), someone()
+    for _ in range(6):
+        await track(intake, number, "WXYZ-WXYZ", stranger)
+    assert (await track(intake, number, pin, stranger)).status_code == 429
+    page = await track(intake, number, pin, reporter)
+    assert page.status_code == 200, page.text
+    assert page.json()["registration_number"] == number
+
+
+async def test_a_right_pin_does_not_wipe_a_client_s_mistakes(intake):
+    """Whoever knows the PIN of a report of their own must not earn fresh guesses at
+    others' by opening their own page between guesses."""
+    own, target = await file(intake), await file(intake)
+    guesser = someone()
+    for _ in range(2):
+        for _ in range(2):
+            wrong = await track(intake, target["registration_number"], "BBBB-BBBB", guesser)
+            assert wrong.status_code == 404
+        own_page = await track(intake, own["registration_number"], own["tracking_pin"], guesser)
+        assert own_page.status_code == 200
+    assert (
+        await track(intake, target["registration_number"], "BBBB-BBBB", guesser)
+    ).status_code == 404  # the fifth wrong one locks
+    assert (
+        await track(intake, own["registration_number"], own["tracking_pin"], guesser)
+    ).status_code == 429
+
+
+async def test_consecutive_registration_numbers_are_not_a_sequence(intake):
+    """The attack: file one report, read its number, and walk to the neighbours'.
+    Numbers carry 60 random bits instead of a counter."""
+    numbers = [(await file(intake))["registration_number"] for _ in range(3)]
+    assert all(re.fullmatch(NUMBER, n) for n in numbers), numbers
+    codes = [n.split("-", 2)[2] for n in numbers]
+    assert len(set(codes)) == 3
+    # No neighbour of a number is the next one (or the one before).
+    first, second = codes[0], codes[1]
+    assert sum(a != b for a, b in zip(first, second, strict=True)) > 1
 
 
 def test_the_lockout_window_and_lock():
@@ -229,7 +274,6 @@ def case_closed(report_id: str, number: str) -> CloudEvent:
             sla_target=60,
             sla_state="met",
         ),
-        survey_token="s3cr3t-survey",
     )
     return CloudEvent(
         source=source_of("examination"),
@@ -266,7 +310,14 @@ async def test_the_tracking_page_shows_the_outcome_once_the_case_closes(intake, 
         await asyncio.sleep(0.05)
     assert view["status"] == "case_closed"
     assert view["outcome"]["outcome"] == "maladministration_resolved"
-    assert view["outcome"]["survey_url"].endswith("/s3cr3t-survey")
+    # Intake minted the link; examination is told only its hash, and the secret is in
+    # no event (case.closed carries none either).
+    token = view["outcome"]["survey_url"].rsplit("/", 1)[1]
+    assert view["outcome"]["survey_url"] == f"/api/v1/examination/public/surveys/{token}"
+    [link] = await intake.outbox_events("report.survey_link_issued", subject=report_id)
+    assert link.data["token_sha256"] == hashlib.sha256(token.encode()).hexdigest()
+    assert link.data["case_id"] == event.data["case_id"]
+    assert token not in json.dumps(link.data) and event.data.get("survey_token") is None
     assert [s["status"] for s in view["timeline"]] == ["registered", "case_closed"]
     await asyncio.sleep(0.5)
     applied = await intake.scalar("SELECT count(*) FROM inbox WHERE event_id = :id", id=event.id)

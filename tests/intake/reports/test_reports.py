@@ -34,13 +34,6 @@ async def test_registration_issues_a_number_and_hides_identity(intake, officer):
     assert "Budi" not in event.to_json().decode()
 
 
-async def test_registration_numbers_are_consecutive(intake, officer):
-    first = await register(intake, officer)
-    second = await register(intake, officer)
-    a, b = (int(r["registration_number"].rsplit("-", 1)[1]) for r in (first, second))
-    assert b == a + 1
-
-
 async def test_accepted_report_is_handed_over_through_the_outbox(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"

@@ -198,8 +198,10 @@ async def close(
             sla_state=clock.state.value,
         ),
         public_loss=PublicLoss(**vars(public_loss)) if public_loss else None,
-        survey_token=await open_survey(session=session, case=case, settings=settings, now=now),
     )
+    # The survey waits for intake's link (`survey.service.open_survey`): no secret of it
+    # travels in `case.closed`, which every consumer of the stream reads.
+    await open_survey(session=session, case=case, settings=settings, now=now)
     await publish(session, payload, subject=str(case.id))
     return closure
 

@@ -8,12 +8,14 @@ import uuid
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.models import Case, Survey
 from apik_examination.settings import Settings
 from apik_shared.platform.events.payloads import CaseSurveyed
+from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendars
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
@@ -26,13 +28,18 @@ def _hash(token: str) -> str:
 
 async def open_survey(
     *, session: AsyncSession, case: Case, settings: Settings, now: datetime
-) -> str:
-    """Creates the case's survey and returns its token (kept nowhere but in the link)."""
-    token = secrets.token_urlsafe(24)
+) -> None:
+    """Creates the case's survey, not yet answerable by anyone.
+
+    The link is intake's to mint (it alone reaches the reporter, on the tracking page):
+    on `case.closed` it publishes `report.survey_link_issued` with the SHA-256 of the
+    link's secret, and `link_survey` puts that hash here. Until then the row holds the
+    hash of a secret thrown away at once, so no token opens it.
+    """
     session.add(
         Survey(
             case_id=case.id,
-            token_hash=_hash(token),
+            token_hash=_hash(secrets.token_urlsafe(24)),
             office=case.office,
             examiner_id=case.examiner_id,
             expires_at=now + timedelta(days=settings.survey_days),
@@ -40,7 +47,19 @@ async def open_survey(
         )
     )
     await session.flush()
-    return token
+
+
+async def link_survey(*, session: AsyncSession, link: SurveyLinkIssued) -> None:
+    """The reporter's link, as intake minted it: its hash opens the case's survey.
+
+    Only while unanswered; a redelivery sets the same hash again. A link for a case
+    without a survey (none was opened) changes nothing."""
+    await session.execute(
+        update(Survey)
+        .where(col(Survey.case_id) == uuid.UUID(link.case_id))
+        .where(col(Survey.answered_at).is_(None))
+        .values(token_hash=link.token_sha256.lower())
+    )
 
 
 async def find_survey(

@@ -1,7 +1,8 @@
 """The reporter's tracking page: the PIN issued and checked, the view, the case outcome.
 
-Wrong PINs are counted per report in the database, shared by every replica; too many
-within the window lock that report's page (`rules.after_failure`).
+Wrong PINs and unknown numbers are counted per client in the database, shared by every
+replica; too many within the window lock that client out (`rules.after_failure`), and
+no one else: a stranger's guesses never lock a reporter out of their own page.
 """
 
 from __future__ import annotations
@@ -23,13 +24,18 @@ from apik_intake.public.rules import (
     Lockout,
     Verdict,
     after_failure,
+    client_key,
     new_pin,
+    new_survey_token,
     pin_hash,
+    survey_token_hash,
     survey_url,
 )
 from apik_intake.public.schemas import CaseOutcome, TrackingStep, TrackingView
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.payloads.examination import CaseClosed
+from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
+from apik_shared.platform.events.publish import publish
 
 log = logging.getLogger("apik.intake.tracking")
 
@@ -52,39 +58,41 @@ async def check_pin(
     key: bytes,
     registration_number: str,
     pin: str,
+    client: str,
     policy: Lockout,
     now: datetime,
 ) -> tuple[Verdict, Report | None, datetime | None]:
-    """(verdict, the report when the PIN is right, until when it is locked)."""
-    report = (
-        await session.execute(
-            select(Report).where(Report.registration_number == registration_number)
-        )
-    ).scalar_one_or_none()
-    if report is None:
-        pin_hash(key, uuid.uuid4(), pin)  # about the same work as a real check
-        return Verdict.wrong, None, None
+    """(verdict, the report when the PIN is right, until when `client` is locked out)."""
+    counted_as = client_key(key, client)
     await session.execute(
         insert(TrackingAttempt.__table__)  # type: ignore[attr-defined]
-        .values(report_id=report.id, failures=0, window_started_at=now)
+        .values(client=counted_as, failures=0, window_started_at=now)
         .on_conflict_do_nothing()
     )
-    # The row lock makes concurrent guesses on one report count one after the other.
+    # The row lock makes one client's concurrent guesses count one after the other.
     attempt = (
         await session.execute(
             select(TrackingAttempt)
-            .where(TrackingAttempt.report_id == report.id)
+            .where(TrackingAttempt.client == counted_as)
             .with_for_update()
             .execution_options(populate_existing=True)
         )
     ).scalar_one()
     if attempt.locked_until is not None and attempt.locked_until > now:
         return Verdict.locked, None, attempt.locked_until
-    expected = report.tracking_pin_hash
-    if expected is not None and hmac.compare_digest(expected, pin_hash(key, report.id, pin)):
-        if attempt.failures:
-            attempt.failures, attempt.locked_until = 0, None
-        await session.flush()
+    report = (
+        await session.execute(
+            select(Report).where(Report.registration_number == registration_number)
+        )
+    ).scalar_one_or_none()
+    # An unknown number costs a guess like a wrong PIN (and about the same work), so
+    # numbers cannot be probed for existence faster than PINs.
+    report_id = report.id if report is not None else uuid.uuid4()
+    given = pin_hash(key, report_id, pin)
+    expected = report.tracking_pin_hash if report is not None else None
+    if expected is not None and hmac.compare_digest(expected, given):
+        # A right PIN does not wipe the client's wrong ones: whoever knows the PIN of a
+        # report of their own would otherwise guess at others' without end.
         return Verdict.ok, report, None
     counter = after_failure(
         Counter(attempt.failures, attempt.window_started_at, attempt.locked_until), now, policy
@@ -136,7 +144,15 @@ async def tracking_view(*, session: AsyncSession, report: Report) -> TrackingVie
 async def record_case_outcome(
     session: AsyncSession, closed: CaseClosed, envelope: CloudEvent
 ) -> None:
-    """`case.closed` from examination: the outcome goes on the reporter's tracking page."""
+    """`case.closed` from examination: the outcome goes on the reporter's tracking page,
+    with a survey link minted here.
+
+    The link's secret stays in intake, shown only behind the number and the PIN;
+    examination learns its hash (`report.survey_link_issued`), so no event carries a
+    secret that answers a survey. An old event that still carries examination's token
+    keeps it: that link was already out.
+    """
+    token = closed.survey_token or new_survey_token()
     result = await session.execute(
         update(Report)
         .where(col(Report.id) == uuid.UUID(closed.report_id))
@@ -145,8 +161,17 @@ async def record_case_outcome(
             case_outcome=closed.outcome,
             case_route=closed.route,
             case_closed_at=closed.closed_at,
-            survey_token=closed.survey_token,
+            survey_token=token,
         )
     )
     if result.rowcount == 0:  # type: ignore[attr-defined]
         log.warning("case.closed for unknown report %s", closed.report_id)
+        return
+    if closed.survey_token is None:
+        link = SurveyLinkIssued(
+            report_id=closed.report_id,
+            case_id=closed.case_id,
+            office=closed.office,
+            token_sha256=survey_token_hash(token),
+        )
+        await publish(session, link, subject=closed.report_id)

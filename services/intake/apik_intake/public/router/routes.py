@@ -28,7 +28,7 @@ from apik_intake.deps import (
 )
 from apik_intake.public import service
 from apik_intake.public.router import form
-from apik_intake.public.rules import Lockout, Verdict
+from apik_intake.public.rules import Lockout, Verdict, client_address
 from apik_intake.public.schemas import PublicReceipt, PublicReportCreate, TrackingPin, TrackingView
 from apik_intake.reports import service as reports
 from apik_intake.reports.rules import Kind
@@ -51,6 +51,11 @@ from apik_shared.platform.routing import ServiceRouter, created
 router = ServiceRouter()
 PUBLIC = "public:web"
 TrackingPinHeader = Annotated[str, Header(min_length=4, max_length=32)]
+
+
+def _client(request: Request) -> str:
+    peer = request.client.host if request.client else None
+    return client_address(request.headers.get("x-forwarded-for"), peer)
 
 
 def _lockout(settings: Settings) -> Lockout:
@@ -192,6 +197,7 @@ async def track_report(
         key=tracking_key,
         registration_number=registration_number,
         pin=x_tracking_pin,
+        client=_client(request),
         policy=_lockout(settings),
         now=now,
     )
@@ -199,7 +205,7 @@ async def track_report(
     if verdict is Verdict.locked and locked_until is not None:
         wait = max(1, math.ceil((locked_until - now).total_seconds()))
         problem = TooManyRequests(
-            "Too many wrong PINs for this report; try again later.",
+            "Too many wrong PINs from your address; try again later.",
             headers={"Retry-After": str(wait)},
         )
         return problem_response(problem, request.url.path)
@@ -234,11 +240,12 @@ async def upload_attachment(
         key=tracking_key,
         registration_number=registration_number,
         pin=x_tracking_pin,
+        client=_client(request),
         policy=_lockout(settings),
         now=datetime.now(UTC),
     )
     if verdict is Verdict.locked:
-        locked = TooManyRequests("Too many wrong PINs for this report; try again later.")
+        locked = TooManyRequests("Too many wrong PINs from your address; try again later.")
         return problem_response(locked, request.url.path)
     if report is None:
         # Returned, not raised: the wrong PIN must be counted.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from datetime import UTC, date, datetime
 
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.duplicates.service import compute_candidates, publish_link
-from apik_intake.models import Outreach, RegistrationCounter, Report, ReportStep, Substance
+from apik_intake.models import Outreach, Report, ReportStep, Substance
 from apik_intake.reporters.rules import Identity, Representative
 from apik_intake.reporters.service import add_reporter
 from apik_intake.reports import rules
@@ -24,20 +23,21 @@ from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
 
+# No look-alikes (0/O, 1/I/L): read out over the phone, typed from a letter.
+_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
-async def next_registration_number(session: AsyncSession, office: str, year: int) -> str:
-    counter = RegistrationCounter.__table__  # type: ignore[attr-defined]
-    number = (
-        await session.execute(
-            insert(counter)
-            .values(office=office, year=year, last=1)
-            .on_conflict_do_update(
-                index_elements=["office", "year"], set_={"last": counter.c.last + 1}
-            )
-            .returning(counter.c.last)
-        )
-    ).scalar_one()
-    return f"{office}-{year}-{number:05d}"
+
+def new_registration_number(office: str, year: int) -> str:
+    """`BKL-2026-7K3Q-M9XD-2HFP`: the office, its year, and 60 random bits.
+
+    Random, not counted: the number is what a stranger would need to find a report on
+    the public tracking page, and a sequence (`BKL-2026-00041`, then `-00042`) hands out
+    every other reporter's. 60 bits make a collision within an office's year
+    vanishingly rare (the unique index would refuse it, not overwrite). Agenda numbers
+    of letters stay sequential (`records/`): they are the office's, not a key.
+    """
+    code = "".join(secrets.choice(_NUMBER_ALPHABET) for _ in range(12))
+    return f"{office}-{year}-{code[:4]}-{code[4:8]}-{code[8:]}"
 
 
 async def _check(
@@ -126,8 +126,9 @@ async def register_report(
     agency_region = agency.region if agency else None
     report = Report(
         office=actor.office,
-        # The real number comes last (see below); until then a unique placeholder.
-        registration_number=f"pending-{uuid.uuid4()}",
+        # The year is the office's, as the reports count it: 00:30 WIB on 1 January
+        # opens the new one.
+        registration_number=new_registration_number(actor.office, received_on.year),
         kind=data.kind.value,
         channel=data.channel.value,
         status=rules.INITIAL_STATUS[data.kind].value,
@@ -173,13 +174,6 @@ async def register_report(
             person_id=reporter.person_id,
             window_days=duplicate_window_days,
         )
-    # Numbering locks the office's counter row until the commit, so every other
-    # registration of the office waits for it: take it last, after the slow work. The year
-    # is the office's, as the reports count it: 00:30 WIB on 1 January opens the new one.
-    report.registration_number = await next_registration_number(
-        session, actor.office, received_on.year
-    )
-    await session.flush()
     await publish(
         session, ReportRegistered(**ref(report), registered_at=received), subject=str(report.id)
     )

@@ -111,9 +111,10 @@ class CaseClosed(ExaminationEvent):
     closed_at: datetime
     durations: CaseDurations
     public_loss: PublicLoss | None = None
-    # The reporter's satisfaction survey, answered without login at
-    # `/api/v1/examination/public/surveys/{survey_token}`; intake shows the link on the
-    # reporter's tracking page. A bearer secret for one survey, nothing more.
+    # No longer filled: it was the survey link's bearer secret, readable by every
+    # consumer of the stream. Intake now mints the link on this event and tells
+    # examination only its hash (`report.survey_link_issued`). Kept, optional, for
+    # events already in the stream.
     survey_token: str | None = None
 
 

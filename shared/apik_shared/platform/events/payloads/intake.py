@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import ClassVar
 
+from pydantic import Field
+
 from apik_shared.platform.events.payloads.base import Event
 
 
@@ -107,6 +109,21 @@ class ReportRouted(ReportRef):
     routed_by: str
 
 
+class SurveyLinkIssued(IntakeEvent):
+    """Intake minted the reporter's survey link of a closed case (on `case.closed`).
+
+    The link's secret is shown on the reporter's tracking page alone (behind the number
+    and the PIN); examination, which records the answers, is told only its SHA-256. No
+    event carries a secret that answers a survey.
+    """
+
+    event_type: ClassVar[str] = "report.survey_link_issued"
+    report_id: str
+    case_id: str
+    office: str
+    token_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -117,5 +134,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReportLinked,
         ReportRouted,
         ConsultationRecorded,
+        SurveyLinkIssued,
     )
 }
