@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import register
+from tests.intake.builders import register, report_body
 
 SUBSTANCES = "/api/v1/intake/substances"
 PROBLEM = "application/problem+json"
@@ -74,6 +74,14 @@ async def test_an_offices_own_substance_is_offered_to_that_office_only(intake, t
     assert offered_b["education"]["office"] is None  # beside the national ones
     assert code not in await _offered(intake, officer_a)
     await register(intake, officer_b, substance=code)
+    # Nor can office A file a report under it: for A it does not exist.
+    before = await intake.scalar("SELECT count(*) FROM report WHERE substance = :c", c=code)
+    filed = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(substance=code), headers=officer_a
+    )
+    assert filed.status_code == 422, filed.text
+    assert filed.json()["errors"][0]["pointer"] == "#/body/substance"
+    assert await intake.scalar("SELECT count(*) FROM report WHERE substance = :c", c=code) == before
 
     head_a = tokens.headers("head", "admin", office="BKL")
     hidden = await intake.client.patch(

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.duplicates.service import compute_candidates, publish_link
-from apik_intake.models import Outreach, Report, ReportStep, Substance
+from apik_intake.models import Outreach, Report, ReportStep
+from apik_intake.reference.service import usable_substance
 from apik_intake.reporters.rules import Identity, Representative
 from apik_intake.reporters.service import add_reporter
 from apik_intake.reports import rules
@@ -50,8 +51,11 @@ async def _check(
         for field, why in rules.kind_problems(data.kind, given)
     ]
     if data.substance is not None:
-        substance = await session.get(Substance, data.substance)
-        if substance is None or not substance.active:
+        # National or the office's own: another office's own substance is unknown here.
+        substance = await usable_substance(
+            session=session, code=data.substance, office=actor.office
+        )
+        if substance is None:
             errors.append(
                 {"pointer": "#/body/substance", "detail": f"Unknown substance {data.substance!r}."}
             )
