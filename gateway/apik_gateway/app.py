@@ -33,6 +33,7 @@ from apik_shared.platform.logs import configure_logging
 from apik_shared.platform.middleware import RequestContextMiddleware
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
+from apik_shared.platform.sessions import SessionRevocations
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0
@@ -60,7 +61,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(settings.database_url, pool_size=settings.db_pool_size)
-        # The gateway publishes the office registry; it consumes nothing.
+        # The gateway publishes the office registry and ended sessions; it consumes nothing
+        # (it follows the ended sessions, below, as every service does).
         bus = EventBus(
             nats_url=settings.nats_url,
             service=settings.service_name,
@@ -78,11 +80,19 @@ def create_app(settings: Settings | None = None) -> Gateway:
         app.state.http = httpx.AsyncClient(
             timeout=httpx.Timeout(_CHECK_TIMEOUT, connect=settings.upstream_connect_timeout)
         )
+        # The gateway's own routes refuse ended sessions as every service does.
+        app.state.revocations = revocations = SessionRevocations()
+        # Who signs in, for the throttle: the peer, or what a trusted proxy says it saw.
+        app.state.client_address = forwarder.clients
         await bus.start()
+        following = asyncio.create_task(revocations.follow(bus.connection), name="revocations")
         try:
             await bootstrap(database.sessions, settings)
             yield
         finally:
+            following.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await following
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(bus.stop(), BUS_STOP_SECONDS)
             forwarder.close()

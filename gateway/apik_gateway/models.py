@@ -149,3 +149,56 @@ class PublicRateLimit(SQLModel, table=True):
     # Whether the last request passed (read back by the same upsert).
     allowed: bool = True
 
+
+class LoginSession(SQLModel, table=True):
+    """A sign-in: the `sid` of its access tokens, and the family of its refresh tokens.
+
+    Ended by logout, by a refresh token used twice, or when the account is disabled or
+    its roles or password change (`session.revoked` tells every service).
+    """
+
+    __tablename__ = "login_session"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    subject: str = Field(max_length=60, index=True)  # user:<id>
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    # The session ends then, however often it is refreshed.
+    expires_at: datetime = Field(sa_column=_timestamp(nullable=False))
+    # When the last access token issued for it expires: a revocation matters until then.
+    access_until: datetime = Field(sa_column=_timestamp(nullable=False))
+    revoked_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    revoked_reason: str | None = Field(default=None, max_length=20)
+
+
+class RefreshToken(SQLModel, table=True):
+    """One refresh token of a session, by its SHA-256 (the token itself is never kept).
+
+    Using it rotates it (`used_at`, and a new one); a used one presented again means
+    someone else holds a copy, and the whole session ends.
+    """
+
+    __tablename__ = "refresh_token"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    session_id: str = Field(foreign_key="login_session.id", max_length=36, index=True)
+    issued_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    expires_at: datetime = Field(sa_column=_timestamp(nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed sign-ins of one account name (existing or not) or one client address.
+
+    Kept by a keyed hash, so the table holds neither the names typed nor the addresses.
+    """
+
+    __tablename__ = "login_throttle"
+
+    scope: str = Field(primary_key=True, max_length=10)  # "account" or "address"
+    key: str = Field(primary_key=True, max_length=64)
+    # Failures in a row (forgotten after a quiet spell); they set the lock's length.
+    failures: int = 0
+    # Refused attempts since the last successful sign-in, told to the next one.
+    failed_since_success: int = 0
+    last_failure_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    locked_until: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))

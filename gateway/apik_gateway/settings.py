@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, IPvAnyNetwork
 
 from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
+from apik_shared.platform.sessions import REPLAY_SECONDS
 from apik_shared.platform.settings import ServiceSettings
 
 MIB = 1024 * 1024
@@ -26,7 +27,26 @@ class Settings(ServiceSettings):
     bootstrap_office_name: OfficeName = "Ombudsman RI Kantor Pusat"
     bootstrap_office_timezone: Timezone = "Asia/Jakarta"
 
-    token_ttl_seconds: int = Field(default=3600, ge=60)
+    # Access tokens are short: a revoked session is refused at once from the services'
+    # memory, but a short life bounds what a stolen token is worth. At most as long as
+    # services replay revocations at start (`apik_shared.platform.sessions`).
+    token_ttl_seconds: int = Field(default=300, ge=60, le=REPLAY_SECONDS)
+    # A login session: each refresh token lasts this long unused, and rotates on use;
+    # the session ends after `session_max_seconds` whatever the refreshing.
+    refresh_token_ttl_seconds: int = Field(default=8 * 3600, ge=60)
+    session_max_seconds: int = Field(default=12 * 3600, ge=60)
+
+    # Failed sign-ins, counted per account (the name typed, existing or not) and per
+    # client address, in the database so every replica counts together. After the free
+    # failures each further one locks the account or address for twice as long as the
+    # last, from `login_lock_base_seconds` up to `login_lock_max_seconds`; failures are
+    # forgotten after a quiet `login_failures_forgotten_seconds`.
+    login_account_free_failures: int = Field(default=5, ge=1)
+    # An office behind one address (NAT) shares this: many more than one person's.
+    login_address_free_failures: int = Field(default=50, ge=1)
+    login_lock_base_seconds: float = Field(default=5.0, gt=0)
+    login_lock_max_seconds: float = Field(default=900.0, gt=0)
+    login_failures_forgotten_seconds: float = Field(default=3600.0, gt=0)
     max_body_bytes: int = Field(default=25 * MIB, ge=1)
     # The gateway's own routes (token form, user and client JSON) take small bodies.
     own_max_body_bytes: int = Field(default=64 * 1024, ge=1024)

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import httpx
@@ -15,7 +16,9 @@ import pytest
 from fastapi import Depends, FastAPI
 
 from apik_shared.platform.auth import JWKSVerifier, Principal, Role, require_roles
+from apik_shared.platform.events.payloads.gateway import SessionRevoked
 from apik_shared.platform.problems import Unauthorized, install_problem_handlers
+from apik_shared.platform.sessions import SessionRevocations
 from apik_testing.tokens import TestTokens
 
 PROBLEM = "application/problem+json"
@@ -218,3 +221,46 @@ def test_a_principal_sees_its_own_office_unless_national() -> None:
     )
     assert local.can_see_office("BKL") and not local.can_see_office("MKS")
     assert national.can_see_office("MKS") and national.office_scope() is None
+
+
+class TestEndedSessions:
+    """A token whose session the gateway ended is refused from the app's revocations."""
+
+    async def test_a_revoked_sid_or_an_earlier_token_of_a_revoked_subject_is_401(
+        self, tokens: TestTokens
+    ) -> None:
+        now = time.time()
+        app = roles_app(tokens)
+        app.state.revocations = revocations = SessionRevocations()
+        revocations.apply(
+            SessionRevoked(
+                session_ids=["s-ended"],
+                reason="logout",
+                until=datetime.fromtimestamp(now + 600, UTC),
+            )
+        )
+        revocations.apply(
+            SessionRevoked(
+                subject="user:demoted",
+                not_before=datetime.fromtimestamp(int(now), UTC),
+                reason="roles_changed",
+                until=datetime.fromtimestamp(now + 600, UTC),
+            )
+        )
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://svc") as client:
+
+            async def status(**changes: Any) -> int:
+                headers = {"Authorization": f"Bearer {signed(tokens, **changes)}"}
+                return (await client.get("/cases", headers=headers)).status_code
+
+            assert await status(sid="s-ended") == 401
+            assert await status(sid="s-other") == 200
+            assert await status(sub="user:demoted", iat=int(now) - 5) == 401
+            assert await status(sub="user:demoted", iat=None) == 401
+            # Signed in again after the change: a new token of the same subject works.
+            assert await status(sub="user:demoted", iat=int(now)) == 200
+            ended = await client.get(
+                "/cases", headers={"Authorization": f"Bearer {signed(tokens, sid='s-ended')}"}
+            )
+            assert ended.json()["detail"] == "The session has ended: sign in again."

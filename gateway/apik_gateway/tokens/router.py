@@ -1,12 +1,14 @@
-"""Tokens and keys: `/api/v1/auth/token`, `/me`, `/keys/rotate`, and the JWKS."""
+"""Tokens and keys: `/api/v1/auth/token`, `/logout`, `/me`, `/keys/rotate`, the JWKS."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Form, Request, Response
+from fastapi import Depends, Form, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_gateway.deps import Admin, CurrentSettings, Signer
+from apik_gateway.forwarding.service import ClientAddress
 from apik_gateway.tokens import service
 from apik_gateway.tokens.schemas import Jwks, Me, RotatedKey, TokenResponse
 from apik_shared.platform.auth import CurrentPrincipal
@@ -21,16 +23,49 @@ jwks_router = ServiceRouter(tags=["auth"])
 FormField = Annotated[str | None, Form()]
 
 
+async def _own_sessions(request: Request) -> async_sessionmaker[AsyncSession]:
+    # For what must outlive a refused request's rolled-back transaction: a failed
+    # sign-in's count, a reused refresh token's ended session.
+    sessions: async_sessionmaker[AsyncSession] = request.app.state.database.sessions
+    return sessions
+
+
+OwnSessions = Annotated[async_sessionmaker[AsyncSession], Depends(_own_sessions)]
+
+
+# Where the edge may leave the client's address it resolved from the raw connection.
+EDGE_CLIENT_KEY = "apik.client_address"
+
+
+def _client_address(request: Request) -> str:
+    """Who signs in, for the throttle: the peer, or what a trusted proxy says it saw
+    (the forwarder's judge of `X-Forwarded-For`), so that a header made up per attempt
+    cannot pass for a new client."""
+    if (resolved := request.scope.get(EDGE_CLIENT_KEY)) is not None:
+        return str(resolved)
+    clients: ClientAddress = request.app.state.client_address
+    forwarded_for = request.headers.get("x-forwarded-for")
+    return clients.resolve(
+        request.scope,
+        request.receive,
+        None if forwarded_for is None else forwarded_for.encode("latin-1"),
+    )
+
+
 @router.post(
     "/token",
     response_model=TokenResponse,
-    summary="Issue an access token (OAuth2 password or client credentials)",
-    responses=problem_responses(service.UnsupportedGrantType, Unauthorized, InvalidInput),
+    response_model_exclude_none=True,
+    summary="Issue tokens (OAuth2 password, client credentials or refresh token)",
+    responses=problem_responses(
+        service.UnsupportedGrantType, Unauthorized, InvalidInput, service.TooManyAttempts
+    ),
 )
 async def issue_token(
     request: Request,
     response: Response,
     session: DbSession,
+    sessions: OwnSessions,
     settings: CurrentSettings,
     signer: Signer,
     grant_type: Annotated[str, Form()] = "password",
@@ -38,10 +73,26 @@ async def issue_token(
     password: FormField = None,
     client_id: FormField = None,
     client_secret: FormField = None,
+    refresh_token: FormField = None,
     scope: FormField = None,  # accepted for OAuth2 clients that always send it; unused
 ) -> TokenResponse:
-    subject = await service.authenticate(
+    response.headers["Cache-Control"] = "no-store"  # RFC 6749 §5.1
+    lifetimes = service.Lifetimes.from_settings(settings)
+    if grant_type == "refresh_token":
+        return await service.refresh(
+            session=session,
+            sessions=sessions,
+            signer=signer,
+            refresh_token=refresh_token,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            lifetimes=lifetimes,
+        )
+    signed_in = await service.authenticate(
         session=session,
+        sessions=sessions,
+        throttle=service.Throttle.from_settings(settings),
+        address=_client_address(request),
         grant_type=grant_type,
         username=username,
         password=password,
@@ -49,15 +100,25 @@ async def issue_token(
         client_secret=client_secret,
         authorization=request.headers.get("authorization"),
     )
-    response.headers["Cache-Control"] = "no-store"  # RFC 6749 §5.1
-    return await service.issue_token(
+    return await service.sign_in(
         session=session,
         signer=signer,
-        subject=subject,
+        signed_in=signed_in,
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
-        ttl_seconds=settings.token_ttl_seconds,
+        lifetimes=lifetimes,
     )
+
+
+@router.post(
+    "/logout",
+    status_code=204,
+    summary="End the session of the presented token; every service refuses it within seconds",
+    responses=problem_responses(Unauthorized),
+)
+async def logout(session: DbSession, principal: CurrentPrincipal) -> Response:
+    await service.logout(session=session, principal=principal)
+    return Response(status_code=204)
 
 
 @router.get("/me", response_model=Me, responses=problem_responses(Unauthorized))

@@ -15,6 +15,13 @@ class TokenResponse(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
+    # A user's sign-in and each refresh: spend it (`grant_type=refresh_token`) for the
+    # next access token before this one expires. It works once; a second use ends the
+    # session. Clients sign in again with their secret instead.
+    refresh_token: str | None = None
+    # Password sign-in: attempts on this account that failed or were refused since its
+    # last successful sign-in, to show the user (someone may be guessing).
+    failed_attempts_since_last_login: int | None = None
 
 
 class Me(BaseModel):

@@ -16,6 +16,11 @@ from sqlmodel import col
 from apik_gateway.audit import service as audit
 from apik_gateway.models import RoleChange, User, utcnow
 from apik_gateway.offices.service import require_office
+from apik_gateway.tokens.service.login_sessions import (
+    ROLES_CHANGED,
+    account_change,
+    revoke_sessions_of,
+)
 from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
 from apik_gateway.users.rules import (
     SecondAdminRequired,
@@ -140,6 +145,13 @@ async def update_user(
     await session.flush()
     if sorted(user.roles) != sorted(before):
         await _audit(session=session, actor=actor, user=user, before=before, after=user.roles)
+    if reason := account_change(
+        disabled=fields.get("disabled") is True,
+        roles_changed=sorted(user.roles) != sorted(before),
+        office_changed=fields.get("office") is not None,
+        password_changed=password is not None,
+    ):
+        await revoke_sessions_of(session=session, subject=f"user:{user.id}", reason=reason)
     return user
 
 
@@ -207,6 +219,7 @@ async def decide_proposal(
         user.version += 1
         user.updated_at = utcnow()
         session.add(user)
+        await revoke_sessions_of(session=session, subject=f"user:{user.id}", reason=ROLES_CHANGED)
     audit.decide(change, actor=actor, status="applied" if approve else "declined")
     session.add(change)
     await session.flush()

@@ -1,8 +1,9 @@
 """The one way a component builds its FastAPI app.
 
 Every service gets the same things from here: problem+json errors, request context,
-`/healthz`, `/readyz`, `/metrics`, the database, token verification, and its event bus
-(outbox relay and consumers) started and stopped with the app.
+`/healthz`, `/readyz`, `/metrics`, the database, token verification (with the sessions
+the gateway revoked, followed from the stream), and its event bus (outbox relay and
+consumers) started and stopped with the app.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from apik_shared.platform.middleware import RequestContextMiddleware
 from apik_shared.platform.offices import office_consumer
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
+from apik_shared.platform.sessions import SessionRevocations
 from apik_shared.platform.settings import ServiceSettings
 
 log = logging.getLogger("apik.app")
@@ -85,10 +87,12 @@ def create_service_app(
         app.state.verifier = JWKSVerifier(
             jwks_url=settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
+        app.state.revocations = revocations = SessionRevocations()
         await bus.start()
         for hook in on_startup:
             await hook(app)
         tasks = [asyncio.create_task(run(app)) for run in background]
+        tasks.append(asyncio.create_task(revocations.follow(bus.connection), name="revocations"))
         try:
             yield
         finally:

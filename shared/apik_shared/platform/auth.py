@@ -2,7 +2,9 @@
 
 The gateway is not the only wall: each service checks the signature against the
 gateway's JWKS, the audience and the expiry, and each route states the roles it needs
-in its signature (`Annotated[Principal, Depends(require_roles(...))]`).
+in its signature (`Annotated[Principal, Depends(require_roles(...))]`). A token whose
+session has ended (logout, an account disabled, …) is refused from the revocations the
+service keeps in memory (`apik_shared.platform.sessions`), not by asking the gateway.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ class Principal:
     office: str
     roles: frozenset[str] = field(default_factory=frozenset)
     kind: str = "user"  # "user" or "client" (an API client of another system)
+    # The token's `sid` (its login session, which logout and revocations end) and `iat`.
+    session: str | None = None
+    issued_at: float | None = None
 
     @property
     def is_national(self) -> bool:
@@ -68,6 +73,8 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         office=str(claims.get("office", "")),
         roles=frozenset(claims.get("roles", [])),
         kind=str(claims.get("kind", "user")),
+        session=str(claims["sid"]) if claims.get("sid") else None,
+        issued_at=float(claims["iat"]) if isinstance(claims.get("iat"), int | float) else None,
     )
 
 
@@ -154,6 +161,10 @@ async def current_principal(request: Request) -> Principal:
         raise Unauthorized("A bearer token is required.")
     verifier: JWKSVerifier = request.app.state.verifier
     principal = await verifier.verify(token)
+    # In memory, fed by the gateway's `session.revoked` events: no call per request.
+    revocations = getattr(request.app.state, "revocations", None)
+    if revocations is not None and revocations.refuses(principal):
+        raise Unauthorized("The session has ended: sign in again.")
     request.state.principal = principal
     return principal
 

@@ -1,4 +1,5 @@
-"""The OAuth2 grants: who is asking (password or client credentials), and their token."""
+"""The OAuth2 grants: who is asking (password, client credentials, or a refresh token),
+and their token."""
 
 from __future__ import annotations
 
@@ -10,13 +11,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from apik_gateway.models import ApiClient, User
 from apik_gateway.tokens.schemas import TokenResponse
 from apik_gateway.tokens.service.keys import TokenSigner
+from apik_gateway.tokens.service.login_sessions import (
+    Lifetimes,
+    RefreshRefused,
+    open_session,
+    rotate_refresh_token,
+)
 from apik_gateway.tokens.service.passwords import verify_secret
+from apik_gateway.tokens.service.throttle import (
+    Attempt,
+    Throttle,
+    begin_attempt,
+    succeed_attempt,
+)
 from apik_shared.platform.problems import InvalidInput, Problem, Unauthorized
 
 
@@ -39,9 +52,17 @@ class Subject:
     kind: str
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    subject: Subject
+    # Attempts on the account refused since its last sign-in (password grant only).
+    failed_attempts: int | None = None
+
+
 # One message for an unknown name and a wrong secret, so neither reveals which it was.
 _WRONG_PASSWORD = "The username or password is wrong, or the account is disabled."
 _WRONG_CLIENT = "The client id or secret is wrong, or the client is disabled."
+_REFRESH_REFUSED = "The refresh token is not valid: sign in again."
 
 
 async def authenticate_user(*, session: AsyncSession, username: str, password: str) -> Subject:
@@ -52,6 +73,10 @@ async def authenticate_user(*, session: AsyncSession, username: str, password: s
         raise InvalidCredentials(_WRONG_PASSWORD, error="invalid_grant")
     if user.disabled:
         raise InvalidCredentials(_WRONG_PASSWORD, error="invalid_grant")
+    return user_subject(user)
+
+
+def user_subject(user: User) -> Subject:
     return Subject(f"user:{user.id}", user.username, user.office, list(user.roles), "user")
 
 
@@ -78,28 +103,42 @@ def _missing(*fields: tuple[str, str | None]) -> InvalidInput | None:
 async def authenticate(
     *,
     session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    throttle: Throttle,
+    address: str,
     grant_type: str,
     username: str | None,
     password: str | None,
     client_id: str | None,
     client_secret: str | None,
     authorization: str | None,
-) -> Subject:
+) -> SignedIn:
     """Who the token is for, by the grant: a user's password, or a client's secret
-    (in the form or by HTTP Basic)."""
+    (in the form or by HTTP Basic). Both are throttled per name and per address
+    (`throttle`): a locked one is refused before its secret is checked."""
     if grant_type == "password":
         if problem := _missing(("username", username), ("password", password)):
             raise problem
         assert username is not None and password is not None
-        return await authenticate_user(session=session, username=username, password=password)
+        attempt = Attempt(throttle, account=username.strip().lower(), address=address)
+        await begin_attempt(sessions, attempt)
+        user = await authenticate_user(session=session, username=username, password=password)
+        return SignedIn(user, failed_attempts=await succeed_attempt(sessions, attempt))
     if grant_type == "client_credentials":
         client_id, client_secret = basic_credentials(authorization) or (client_id, client_secret)
         if problem := _missing(("client_id", client_id), ("client_secret", client_secret)):
             raise problem
         assert client_id is not None and client_secret is not None
-        return await authenticate_client(session=session, client_id=client_id, secret=client_secret)
+        attempt = Attempt(throttle, account=f"client:{client_id}", address=address)
+        await begin_attempt(sessions, attempt)
+        client = await authenticate_client(
+            session=session, client_id=client_id, secret=client_secret
+        )
+        await succeed_attempt(sessions, attempt)
+        return SignedIn(client)
     raise UnsupportedGrantType(
-        "Use grant_type password or client_credentials.", error="unsupported_grant_type"
+        "Use grant_type password, client_credentials or refresh_token.",
+        error="unsupported_grant_type",
     )
 
 
@@ -116,6 +155,82 @@ def basic_credentials(authorization: str | None) -> tuple[str, str] | None:
     return (client_id, secret) if sep else None
 
 
+async def sign_in(
+    *,
+    session: AsyncSession,
+    signer: TokenSigner,
+    signed_in: SignedIn,
+    issuer: str,
+    audience: str,
+    lifetimes: Lifetimes,
+) -> TokenResponse:
+    """The tokens of a sign-in: a user gets a session (`sid`) and a refresh token; a
+    client, which can sign in again with its secret at any time, only an access token
+    (RFC 6749 §4.4.3)."""
+    subject = signed_in.subject
+    if subject.kind != "user":
+        return await issue_token(
+            session=session,
+            signer=signer,
+            subject=subject,
+            issuer=issuer,
+            audience=audience,
+            ttl_seconds=lifetimes.access_seconds,
+        )
+    login, refresh_token = await open_session(
+        session=session, subject=subject.sub, lifetimes=lifetimes
+    )
+    response = await issue_token(
+        session=session,
+        signer=signer,
+        subject=subject,
+        issuer=issuer,
+        audience=audience,
+        ttl_seconds=lifetimes.access_seconds,
+        sid=login.id,
+    )
+    response.refresh_token = refresh_token
+    response.failed_attempts_since_last_login = signed_in.failed_attempts
+    return response
+
+
+async def refresh(
+    *,
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    signer: TokenSigner,
+    refresh_token: str | None,
+    issuer: str,
+    audience: str,
+    lifetimes: Lifetimes,
+) -> TokenResponse:
+    """`grant_type=refresh_token`: the token is spent for a new one in the same session,
+    with an access token saying what the account holds now."""
+    if problem := _missing(("refresh_token", refresh_token)):
+        raise problem
+    assert refresh_token is not None
+    try:
+        login, new_token = await rotate_refresh_token(
+            session=session, sessions=sessions, token=refresh_token, lifetimes=lifetimes
+        )
+    except RefreshRefused:
+        raise InvalidCredentials(_REFRESH_REFUSED, error="invalid_grant") from None
+    user = await session.get(User, login.subject.removeprefix("user:"))
+    if user is None or user.disabled:
+        raise InvalidCredentials(_REFRESH_REFUSED, error="invalid_grant")
+    response = await issue_token(
+        session=session,
+        signer=signer,
+        subject=user_subject(user),
+        issuer=issuer,
+        audience=audience,
+        ttl_seconds=lifetimes.access_seconds,
+        sid=login.id,
+    )
+    response.refresh_token = new_token
+    return response
+
+
 async def issue_token(
     *,
     session: AsyncSession,
@@ -124,6 +239,7 @@ async def issue_token(
     issuer: str,
     audience: str,
     ttl_seconds: int,
+    sid: str | None = None,
 ) -> TokenResponse:
     now = int(time.time())
     claims: dict[str, Any] = {
@@ -138,5 +254,7 @@ async def issue_token(
         "exp": now + ttl_seconds,
         "jti": secrets.token_hex(16),
     }
+    if sid is not None:
+        claims["sid"] = sid  # what logout and revocations end (OpenID's `sid`)
     token = await signer.sign(session, claims)
     return TokenResponse(access_token=token, expires_in=ttl_seconds)

@@ -1,4 +1,4 @@
-"""Events published by the gateway: the office registry.
+"""Events published by the gateway: the office registry, and sessions that ended.
 
 An office is configured once, at run time, in the gateway; every service keeps its own
 copy from these events (`apik_shared.platform.offices`) and computes dates, deadlines and working
@@ -8,7 +8,7 @@ copy is made from the latest event alone; `version` orders them.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from apik_shared.platform.events.payloads.base import Event
@@ -42,4 +42,22 @@ class OfficeUpdated(OfficeState):
     event_type: ClassVar[str] = "office.updated"
 
 
-EVENT_TYPES: dict[str, type[Event]] = {e.event_type: e for e in (OfficeRegistered, OfficeUpdated)}
+class SessionRevoked(GatewayEvent):
+    """Sessions ended before their access tokens expire (logout, a reused refresh token,
+    an account disabled, its roles or password changed). Every service keeps these in
+    memory (`apik_shared.platform.sessions`) and refuses the tokens they name."""
+
+    event_type: ClassVar[str] = "session.revoked"
+    # The `sid` claims of the sessions ended.
+    session_ids: list[str] = []
+    # Whose tokens issued before `not_before` are refused too, sessions or not.
+    subject: str | None = None
+    not_before: datetime | None = None
+    reason: str
+    # When the last token this concerns expires: services forget the revocation then.
+    until: datetime
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e for e in (OfficeRegistered, OfficeUpdated, SessionRevoked)
+}
