@@ -1,6 +1,8 @@
-"""Work intake does on its own clock: withdrawing reports past their completion deadline.
+"""Work intake does on its own clock: withdrawing reports past their completion deadline,
+and anonymising reporters whose retention period has passed.
 
-Every replica runs the loop; `steps.service.close_overdue` makes each report close once.
+Every replica runs the loops; `steps.service.close_overdue` makes each report close once,
+`reporters.service.anonymise_expired` each reporter anonymised once.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
+from apik_intake.reporters.service import Anonymised, anonymise_expired
 from apik_intake.settings import Settings
 from apik_intake.steps.service import close_overdue
 from apik_shared.platform.app import Background
@@ -17,6 +20,7 @@ from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import repeat
 
 log = logging.getLogger("apik.intake.deadlines")
+retention_log = logging.getLogger("apik.intake.retention")
 
 
 async def close_overdue_once(database: Database, now: datetime | None = None) -> int:
@@ -40,5 +44,47 @@ def deadline_job(settings: Settings) -> Background:
     return run
 
 
+async def anonymise_expired_once(
+    database: Database, settings: Settings, now: datetime | None = None
+) -> Anonymised:
+    """Every expired reporter, a batch per transaction, until a batch comes back short (the
+    rest is done, or held by another replica, which finishes it)."""
+    now = now or datetime.now(UTC)
+    done = Anonymised()
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await anonymise_expired(
+                session=session,
+                now=now,
+                identity_days=settings.retention_reporter_identity_days,
+                link_days=settings.retention_person_link_days,
+                batch=settings.retention_batch_size,
+            )
+        done += batch
+        if max(batch.identities, batch.links) < settings.retention_batch_size:
+            return done
+
+
+def retention_job(settings: Settings) -> Background:
+    """The anonymisation, every `APIK_RETENTION_SCAN_SECONDS`, for as long as the app runs."""
+
+    async def run(app: FastAPI) -> None:
+        database: Database = app.state.database
+
+        async def anonymise() -> None:
+            done = await anonymise_expired_once(database, settings)
+            if done.identities or done.links:
+                # Counts only: the log is no place for whom it was.
+                retention_log.info(
+                    "retention: anonymised %d reporter identit(ies), cut %d person link(s)",
+                    done.identities,
+                    done.links,
+                )
+
+        await repeat(anonymise, every=settings.retention_scan_seconds, name="retention job")
+
+    return run
+
+
 def jobs(settings: Settings) -> list[Background]:
-    return [deadline_job(settings)]
+    return [deadline_job(settings), retention_job(settings)]

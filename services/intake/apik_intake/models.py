@@ -33,13 +33,18 @@ class Reporter(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(index=True, max_length=32)
-    identity: str = Field(sa_column=Column(Text, nullable=False))  # AES-GCM ciphertext
+    # AES-GCM ciphertext; None once the retention period anonymised it (`anonymised_at`).
+    identity: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     person_id: uuid.UUID = Field(index=True)
     nik_index: str | None = Field(default=None, max_length=64)
     phone_index: str | None = Field(default=None, max_length=64)
     email_index: str | None = Field(default=None, max_length=64)
     matched_on: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     created_at: datetime = timestamp_field(default_factory=utcnow)
+    # Retention (`reporters.service.retention`): when the identity became a tombstone, and
+    # when the links to the person's other reports were cut (indexes gone, own person id).
+    anonymised_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    unlinked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class IdentityRead(SQLModel, table=True):

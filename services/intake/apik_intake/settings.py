@@ -42,6 +42,16 @@ class Settings(ServiceSettings):
     assign_roles: list[str] = Field(default=["head"])
     # How often the job closing reports past their completion deadline runs.
     deadline_scan_seconds: float = Field(default=60, gt=0)
+    # Retention (UU 27/2022), in days after a report is finished (rejected, answered,
+    # withdrawn, a copy filed, its case closed by examination): then the reporter's links
+    # to the same person's other reports (blind indexes, person id) are cut, and later the
+    # identity itself is anonymised. Set them from the office's retention schedule (JRA);
+    # a period of 0 or less would erase what is still needed, and is refused at start-up.
+    retention_person_link_days: int = Field(default=2 * 365, ge=1, le=100 * 365)
+    retention_reporter_identity_days: int = Field(default=5 * 365, ge=1, le=100 * 365)
+    # How often the retention job runs, and how many reporters one transaction takes.
+    retention_scan_seconds: float = Field(default=3600, gt=0)
+    retention_batch_size: int = Field(default=200, ge=1, le=10_000)
     # Duplicate candidates: same agency and sector count within this many days.
     duplicate_window_days: int = Field(default=180, ge=1)
     # Attachments: the local directory of the default store, the size limit, and the

@@ -42,7 +42,7 @@ async def read_identity(
     stripped = purpose.strip()
     if len(stripped) < 3:
         raise InvalidInput.field("#/query/purpose", "Say why the identity is read.")
-    identity, disclosure = await service.read_identity(
+    identity, disclosure, anonymised_at = await service.read_identity(
         session=session,
         cipher=cipher,
         report=report,
@@ -53,8 +53,9 @@ async def read_identity(
     )
     # A confidential report's person is shown with its identity or not at all: the person
     # id leads to the same person's other reports (`rules.sees_link`). This read is audited.
+    # An anonymised reporter is nobody's person any more: no id either.
     person_id = None
-    if not report.confidential or disclosure == "full":
+    if anonymised_at is None and (not report.confidential or disclosure == "full"):
         links = await service.link_summaries(session=session, reporter_ids=[report.reporter_id])
         person_id = links[report.reporter_id][0]
     return ReporterIdentity(
@@ -63,6 +64,7 @@ async def read_identity(
         person_id=person_id,
         confidential=report.confidential,
         disclosure=disclosure,
+        anonymised_at=anonymised_at,
         identity=IdentityOut.model_validate(identity.model_dump()) if identity else None,
     )
 

@@ -14,10 +14,11 @@ import hmac
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel
 
+from apik_intake.reports.rules import ReportStatus
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.vocabulary.masking import mask_digits, mask_email, mask_text
 
@@ -138,3 +139,30 @@ def sees_link(held: frozenset[str], *, confidential_roles: Sequence[str]) -> boo
     time it is shown the identity read audit records it (disclosure `link`).
     """
     return bool(held & set(confidential_roles))
+
+
+# --- retention ----------------------------------------------------------------------
+
+# The disclosure of an identity the retention period anonymised: nothing is left to show.
+ANONYMISED = "anonymised"
+
+# The statuses in which intake is done with a report for good. An accepted report is
+# finished only when examination closes its case (`case_closed_at`); a merged one when
+# the report it was merged into is (its reporter may still be heard on that matter).
+FINISHED_STATUSES = frozenset(
+    {
+        ReportStatus.rejected,
+        ReportStatus.answered,
+        ReportStatus.withdrawn,
+        ReportStatus.recorded,
+    }
+)
+FINISHED_WHEN_CASE_CLOSED = ReportStatus.accepted
+FINISHED_WITH_SURVIVOR = ReportStatus.merged
+
+
+def expiry_cutoff(now: datetime, days: int) -> datetime:
+    """Reports last touched before this moment are past a retention period of `days`."""
+    if days < 1:  # the settings refuse it; a caller passing one would erase everything
+        raise ValueError("a retention period is at least one day")
+    return now - timedelta(days=days)

@@ -38,8 +38,10 @@ class ReporterIdentity(BaseModel):
     # The same person across reports; None when the identity is withheld (confidential).
     person_id: uuid.UUID | None
     confidential: bool
-    # "full", "masked" (the caller's roles are not entitled) or "withheld" (confidential).
-    disclosure: Literal["full", "masked", "withheld"]
+    # "full", "masked" (the caller's roles are not entitled), "withheld" (confidential) or
+    # "anonymised" (its retention period ended: nothing is left to show anyone).
+    disclosure: Literal["full", "masked", "withheld", "anonymised"]
+    anonymised_at: datetime | None = None
     identity: IdentityOut | None
 
 
@@ -52,7 +54,8 @@ class IdentityReadPublic(BaseModel):
     actor_username: str
     actor_roles: list[str]
     purpose: str
-    # "full", "masked", "withheld", or "link": a confidential report's person was shown
-    # (listed by person, a same-reporter duplicate) to a role entitled to it.
+    # "full", "masked", "withheld", "anonymised" (asked after retention took it), or
+    # "link": a confidential report's person was shown (listed by person, a same-reporter
+    # duplicate) to a role entitled to it.
     disclosure: str
     at: datetime

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from apik_intake.models import IdentityRead, Report, Reporter
 from apik_intake.reporters.rules import (
+    ANONYMISED,
     Identity,
     blind_indexes,
     entitlement,
@@ -99,8 +100,12 @@ async def read_identity(
     purpose: str,
     roles: Sequence[str],
     confidential_roles: Sequence[str],
-) -> tuple[Identity | None, str]:
-    """The reporter's identity as this caller may see it; the read is audited either way."""
+) -> tuple[Identity | None, str, datetime | None]:
+    """The reporter's identity as this caller may see it, how much of it (`entitlement`),
+    and when it was anonymised if it was; the read is audited either way.
+
+    Once the retention period anonymised it (`retention`), there is nothing to open: the
+    answer says so (`ANONYMISED`), whatever the caller's roles."""
     reporter = await session.get(Reporter, report.reporter_id)
     if reporter is None:
         raise NotFound(f"No reporter on report {report.id}.")
@@ -110,6 +115,8 @@ async def read_identity(
         roles=roles,
         confidential_roles=confidential_roles,
     )
+    if reporter.identity is None:
+        disclosure = ANONYMISED
     session.add(
         IdentityRead(
             office=report.office,
@@ -124,10 +131,10 @@ async def read_identity(
         )
     )
     await session.flush()
-    if disclosure == "withheld":
-        return None, disclosure
+    if reporter.identity is None or disclosure == "withheld":
+        return None, disclosure, reporter.anonymised_at
     identity = unseal(cipher, reporter.id, reporter.identity)
-    return (identity if disclosure == "full" else masked(identity)), disclosure
+    return (identity if disclosure == "full" else masked(identity)), disclosure, None
 
 
 async def list_identity_reads(
