@@ -121,4 +121,5 @@ def create_app(settings: Settings | None = None) -> Gateway:
         forward=forwarder,
         services=frozenset(settings.service_urls),
         own_max_body_bytes=settings.own_max_body_bytes,
+        clients=forwarder.clients,
     )

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_gateway.deps import Admin, CurrentSettings, Signer
 from apik_gateway.forwarding.service import ClientAddress
+from apik_gateway.forwarding.service.client_address import CLIENT_KEY
 from apik_gateway.tokens import service
 from apik_gateway.tokens.schemas import Jwks, Me, RotatedKey, TokenResponse
 from apik_shared.platform.auth import CurrentPrincipal
@@ -33,15 +34,11 @@ async def _own_sessions(request: Request) -> async_sessionmaker[AsyncSession]:
 OwnSessions = Annotated[async_sessionmaker[AsyncSession], Depends(_own_sessions)]
 
 
-# Where the edge may leave the client's address it resolved from the raw connection.
-EDGE_CLIENT_KEY = "apik.client_address"
-
-
 def _client_address(request: Request) -> str:
     """Who signs in, for the throttle: the peer, or what a trusted proxy says it saw
     (the forwarder's judge of `X-Forwarded-For`), so that a header made up per attempt
     cannot pass for a new client."""
-    if (resolved := request.scope.get(EDGE_CLIENT_KEY)) is not None:
+    if (resolved := request.scope.get(CLIENT_KEY)) is not None:
         return str(resolved)
     clients: ClientAddress = request.app.state.client_address
     forwarded_for = request.headers.get("x-forwarded-for")

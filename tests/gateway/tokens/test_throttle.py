@@ -124,12 +124,6 @@ def test_locks_grow_twice_as_long_up_to_the_maximum(failures: int, seconds: floa
     assert lock_seconds(policy, failures) == seconds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FastAPI's body limit wraps `receive`, so the token route cannot reach the "
-    "connection's peer, and uvicorn's defaults believe X-Forwarded-For from loopback: "
-    "the edge must leave the resolved address in the scope (tokens.router.EDGE_CLIENT_KEY)",
-)
 async def test_a_made_up_forwarded_for_does_not_make_a_new_client(infra: TestInfra) -> None:
     async with throttled_gateway(
         infra, login_address_free_failures=10, login_lock_base_seconds=30.0

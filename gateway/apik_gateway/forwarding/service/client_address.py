@@ -16,6 +16,9 @@ from typing import Any
 from starlette.types import Receive, Scope
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+# Where the edge leaves the client's address it resolved from the raw connection, for
+# the gateway's own routes (the sign-in throttle), which cannot reach the connection.
+CLIENT_KEY = "apik.client_address"
 
 
 def connection_peer(scope: Scope, receive: Receive) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from apik_gateway.forwarding.service.client_address import CLIENT_KEY, ClientAddress
 from apik_shared.platform.problems import PROBLEM_MEDIA_TYPE, NotFound, PayloadTooLarge, Problem
 
 API_PREFIX = "/api/v1/"
@@ -60,6 +61,7 @@ class Gateway:
         forward: Forward,
         services: frozenset[str],
         own_max_body_bytes: int | None = None,
+        clients: ClientAddress | None = None,
     ) -> None:
         clash = services & OWN_PREFIXES
         if clash:
@@ -71,6 +73,7 @@ class Gateway:
         # a declared length over this is refused before a byte is read (the FastAPI app
         # enforces the same limit on bodies sent without a length).
         self.own_max_body_bytes = own_max_body_bytes
+        self.clients = clients
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -91,6 +94,9 @@ class Gateway:
                     scope, send, PayloadTooLarge(f"The body may be at most {limit} bytes.")
                 )
                 return
+            if self.clients is not None:
+                forwarded_for = dict(scope["headers"]).get(b"x-forwarded-for")
+                scope[CLIENT_KEY] = self.clients.resolve(scope, receive, forwarded_for)
         await self.api(scope, receive, send)
 
     async def _refuse(self, scope: Scope, send: Send, problem: Problem) -> None:
