@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from apik_consultation.analysis.router import router as analysis
 from apik_consultation.forms.router import router as forms
+from apik_consultation.jobs import jobs
 from apik_consultation.live.router import router as live
 from apik_consultation.objections.router import router as objections
 from apik_consultation.risks.router import router as risks
@@ -18,11 +19,12 @@ from apik_shared.platform.crypto import FieldCipher
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    # The desk consumes no events and runs no jobs: no consumers, no background work.
+    # The desk consumes no events; its one job erases visitors past their retention.
     app = create_service_app(
         settings=settings,
         title="APIK Consultation desk (AMER)",
         routers=[visits, live, objections, analysis, forms, risks, visitors],
+        background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     return app

@@ -24,7 +24,8 @@ class Visit(SQLModel, table=True):
     category: str = Field(max_length=32)
     description: str
     institution: str | None = None
-    visitor: str = Field(sa_column=Column(Text, nullable=False))  # AES-GCM ciphertext
+    # AES-GCM ciphertext; '' once the retention period anonymised it (`anonymised_at`).
+    visitor: str = Field(sa_column=Column(Text, nullable=False))
     tender_reference: str | None = None
     announced_on: date | None = None
     answer_due: date | None = None  # objections only
@@ -49,6 +50,9 @@ class Visit(SQLModel, table=True):
     rated_at: datetime | None = timestamp_field(default=None)
     created_by: str
     version: int = 1
+    # When the visitor's name, phone, institution and signature were erased, their
+    # retention period over (`visitors.service.retention`); the visit itself stays.
+    anonymised_at: datetime | None = timestamp_field(default=None)
 
 
 class VisitorRead(SQLModel, table=True):

@@ -29,6 +29,14 @@ class Settings(ServiceSettings):
     # stay silent (below the gateway's 30 s read timeout).
     live_poll_seconds: float = Field(default=1.0, gt=0)
     live_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    # Retention (UU 27/2022): days after a visit is over (served; an objection answered)
+    # that the visitor's name, phone, institution and signature are kept, then erased.
+    # Set it from the office's retention schedule (JRA); a period of 0 or less would erase
+    # what is still needed, and is refused at start-up.
+    retention_visitor_identity_days: int = Field(default=2 * 365, ge=1, le=100 * 365)
+    # How often the retention job runs, and how many visits one transaction takes.
+    retention_scan_seconds: float = Field(default=3600, gt=0)
+    retention_batch_size: int = Field(default=200, ge=1, le=10_000)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Literal
 
 from apik_shared.vocabulary.masking import mask_digits, mask_text
@@ -52,3 +53,18 @@ def masked(visitor: Shown) -> Shown:
         institution=mask_text(visitor.institution),
         disclosure="masked",
     )
+
+
+# --- retention ----------------------------------------------------------------------
+
+# A visitor whose retention period ended, as every reader sees them: no name, no phone, no
+# institution. "masked" is the closest disclosure the visit's answer knows; the name says
+# why nothing is under it.
+ANONYMISED = Shown(name="(anonymised)", phone=None, institution=None, disclosure="masked")
+
+
+def expiry_cutoff(now: datetime, days: int) -> datetime:
+    """Visits last touched before this moment are past a retention period of `days`."""
+    if days < 1:  # the settings refuse it; a caller passing one would erase everything
+        raise ValueError("a retention period is at least one day")
+    return now - timedelta(days=days)

@@ -19,7 +19,13 @@ from apik_consultation.visits.service import Visitor, unseal_visitor
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.pagination import decode_cursor, encode_cursor
-from apik_shared.platform.problems import Forbidden, InvalidInput
+from apik_shared.platform.problems import Forbidden, InvalidInput, Problem
+
+
+class VisitorAnonymised(Problem):
+    """The visit is there, its visitor's identity is not: it expired, for good."""
+
+    status, slug, title = 410, "visitor-anonymised", "The visitor's identity was anonymised"
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,10 @@ async def shown(
     now = datetime.now(UTC)
     out: dict[uuid.UUID, Shown] = {}
     for visit in visits:
+        if visit.anonymised_at is not None:
+            # Nothing left to read, so nothing to audit: the same tombstone for everyone.
+            out[visit.id] = rules.ANONYMISED
+            continue
         sealed = unseal_visitor(access.cipher, visit)
         seen = Shown(name=sealed.name, phone=sealed.phone, institution=visit.institution)
         if access.disclosure(visit) == "full":
@@ -81,7 +91,13 @@ async def read_in_full(
     *, session: AsyncSession, access: VisitorAccess, visit: Visit, purpose: str
 ) -> Visitor:
     """The visitor unmasked, for a printed form: refused to whoever does not serve them
-    (a form with a masked name is no form), audited for whoever does."""
+    (a form with a masked name is no form), audited for whoever does; gone for everyone
+    once the retention period anonymised it."""
+    if visit.anonymised_at is not None:
+        raise VisitorAnonymised(
+            "The visitor's name and phone were anonymised when their retention period ended"
+            f" ({visit.anonymised_at:%Y-%m-%d}): the forms that carry them cannot be printed."
+        )
     if access.disclosure(visit) != "full":
         raise Forbidden(
             "The printed forms carry the visitor's name: only the desk staff of the visit's"
