@@ -21,7 +21,7 @@ from apik_gateway.models import Office, User, utcnow
 from apik_gateway.offices.service import announce_unannounced
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.keys import ensure_active_key, take_lock
-from apik_gateway.tokens.service.passwords import hash_secret, password_weakness, verify_secret
+from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
 from apik_shared.platform.auth import Role
 
 log = logging.getLogger("apik.gateway.bootstrap")
@@ -51,36 +51,35 @@ async def _ensure_office(session: AsyncSession, settings: Settings) -> None:
 
 
 async def _ensure_admin(session: AsyncSession, settings: Settings) -> None:
+    """The administrator, seeded on the first start only: later starts keep the password
+    its database holds, so one changed through the API survives a restart (the setting
+    is the first password, not the current one) and no start prints it again."""
     username = settings.admin_username
-    wanted = settings.admin_password
-    if wanted and password_weakness(wanted, username=username):
-        log.warning("APIK_ADMIN_PASSWORD is weak: %s", password_weakness(wanted, username=username))
     admin = (
         await session.execute(select(User).where(col(User.username) == username))
     ).scalar_one_or_none()
-    if admin is None:
-        password = wanted or secrets.token_urlsafe(18)
-        session.add(
-            User(
-                username=username,
-                full_name="Administrator",
-                office=settings.bootstrap_office_code,
-                roles=[Role.admin.value, Role.national.value],
-                password_hash=await hash_secret(password),
-            )
-        )
-        if not wanted:
-            # The only way in on a fresh install without APIK_ADMIN_PASSWORD.
-            log.warning(
-                "created administrator %r with password %s; set APIK_ADMIN_PASSWORD to choose it",
-                username,
-                password,
-            )
-        else:
-            log.info("created administrator %r", username)
+    if admin is not None:
         return
-    if wanted and not await verify_secret(admin.password_hash, wanted):
-        admin.password_hash = await hash_secret(wanted)
-        admin.version += 1
-        admin.updated_at = utcnow()
-        log.warning("reset the password of administrator %r from APIK_ADMIN_PASSWORD", username)
+    wanted = settings.admin_password
+    if wanted and (weakness := password_weakness(wanted, username=username)):
+        log.warning("APIK_ADMIN_PASSWORD is weak: %s", weakness)
+    password = wanted or secrets.token_urlsafe(18)
+    session.add(
+        User(
+            username=username,
+            full_name="Administrator",
+            office=settings.bootstrap_office_code,
+            roles=[Role.admin.value, Role.national.value],
+            password_hash=await hash_secret(password),
+        )
+    )
+    if wanted:
+        log.info("created administrator %r with the password of APIK_ADMIN_PASSWORD", username)
+    else:
+        # The only way in on a fresh install without APIK_ADMIN_PASSWORD, said once: the
+        # next start finds the administrator and says nothing of its password.
+        log.warning(
+            "created administrator %r with password %s; set APIK_ADMIN_PASSWORD to choose it",
+            username,
+            password,
+        )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import httpx
 import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+from apik_gateway.app import create_app
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.models import Office, SigningKey, User
 from apik_gateway.settings import Settings
@@ -19,6 +21,7 @@ from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.tables import outbox
 from apik_testing.infra import TestInfra
 from tests.gateway.builders import ADMIN_PASSWORD, gateway_settings, migrated_database
+from tests.gateway.servers import serve
 
 
 @pytest.fixture
@@ -65,21 +68,54 @@ async def test_creates_key_office_and_admin_once_when_replicas_start_together(
         await database.dispose()
 
 
-async def test_admin_password_setting_is_authoritative(fresh_database: str) -> None:
+async def test_the_password_setting_only_seeds_the_administrator(fresh_database: str) -> None:
     database = platform_bound(fresh_database)
     try:
         await bootstrap(database.sessions, gateway_settings(fresh_database))
-        changed = "a-brand-new-admin-passphrase"
-        await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=changed))
+        other = "a-brand-new-admin-passphrase"
+        await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=other))
         admin = await _admin(database)
-        assert await verify_secret(admin.password_hash, changed)
-        assert not await verify_secret(admin.password_hash, ADMIN_PASSWORD)
-        assert admin.version == 2
-        # Unchanged setting, no rewrite.
-        await bootstrap(database.sessions, gateway_settings(fresh_database, admin_password=changed))
-        assert (await _admin(database)).version == 2
+        assert await verify_secret(admin.password_hash, ADMIN_PASSWORD)
+        assert not await verify_secret(admin.password_hash, other)
+        assert admin.version == 1
     finally:
         await database.dispose()
+
+
+async def _token_status(client: httpx.AsyncClient, password: str) -> int:
+    form = {"username": "admin", "password": password}
+    return (await client.post("/api/v1/auth/token", data=form)).status_code
+
+
+async def test_a_password_changed_through_the_api_survives_a_restart(
+    fresh_database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The attack on the old start-up: the first password, still in the environment
+    (and in .apik/secrets.json), worked again after every restart."""
+    settings = gateway_settings(fresh_database)
+    changed = "a-passphrase-of-its-own-choice-7"
+    async with serve(create_app(settings)) as url, httpx.AsyncClient(base_url=url) as client:
+        token = (
+            await client.post(
+                "/api/v1/auth/token", data={"username": "admin", "password": ADMIN_PASSWORD}
+            )
+        ).json()["access_token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        me = (await client.get("/api/v1/auth/users", headers=auth)).json()
+        admin = next(u for u in me["items"] if u["username"] == "admin")
+        response = await client.patch(
+            f"/api/v1/auth/users/{admin['id']}",
+            json={"password": changed},
+            headers={**auth, "If-Match": f'"{admin["version"]}"'},
+        )
+        assert response.status_code == 200, response.text
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG):
+        async with serve(create_app(settings)) as url, httpx.AsyncClient(base_url=url) as client:
+            assert await _token_status(client, changed) == 200
+            assert await _token_status(client, ADMIN_PASSWORD) == 401
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert changed not in said and ADMIN_PASSWORD not in said
 
 
 async def test_without_a_password_setting_a_generated_one_is_logged(
