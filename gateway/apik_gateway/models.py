@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
+
 # Indonesia's three zones: WIB, WITA, WIT. Deadlines and working days follow an office's.
 OFFICE_TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
@@ -202,3 +204,99 @@ class LoginThrottle(SQLModel, table=True):
     failed_since_success: int = 0
     last_failure_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     locked_until: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+
+
+# --- what these tables hold on people, and why (the record: docs/processing.md) -----
+
+_ACCOUNTS = Bilingual(
+    "Mengelola akun pegawai dan sistem lain: masuk, peran, siapa mengubah peran siapa.",
+    "Managing the accounts of staff and other systems: sign-in, roles, who changed whose roles.",
+)
+_WHILE_EMPLOYED = Bilingual(
+    "Selama akun ada, lalu menurut periode retensi kelas data ini.",
+    "While the account exists, then within this data class's retention period.",
+)
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="app_user",
+        columns=("username", "full_name", "password_hash", "roles", "office"),
+        data_class="staff_accounts",
+        subjects=Bilingual("Pegawai kantor", "The office's staff"),
+        fields=Bilingual(
+            "Nama pengguna, nama lengkap, kantor, peran, hash kata sandi.",
+            "Username, full name, office, roles, password hash.",
+        ),
+        purpose=_ACCOUNTS,
+        legal_basis=LegalBasis.legitimate_interest,
+        retention=_WHILE_EMPLOYED,
+        recipients=Bilingual(
+            "Admin kantor itu; setiap layanan menerima nama pengguna dan peran dalam token.",
+            "The office's admins; every service receives the username and roles in tokens.",
+        ),
+        safeguards=Bilingual(
+            "Kata sandi hanya disimpan sebagai hash; peran tidak dapat diberikan ke diri sendiri.",
+            "Passwords kept as hashes only; roles cannot be self-granted.",
+        ),
+    ),
+    Processing(
+        table="api_client",
+        columns=("name", "secret_hash"),
+        data_class="staff_accounts",
+        subjects=Bilingual(
+            "Pengelola sistem yang terhubung (bila namanya menyebut orang)",
+            "Operators of connected systems (when the name names a person)",
+        ),
+        fields=Bilingual("Nama klien, kantor, peran.", "Client name, office, roles."),
+        purpose=_ACCOUNTS,
+        legal_basis=LegalBasis.legitimate_interest,
+        retention=_WHILE_EMPLOYED,
+        recipients=Bilingual("Admin kantor itu.", "The office's admins."),
+        safeguards=Bilingual("Rahasia hanya disimpan sebagai hash.", "Secrets kept as hashes."),
+    ),
+    Processing(
+        table="role_change",
+        columns=(
+            "account_name",
+            "proposed_by",
+            "proposed_by_name",
+            "approved_by",
+            "approved_by_name",
+        ),
+        data_class="access_audit",
+        subjects=Bilingual("Pegawai kantor", "The office's staff"),
+        fields=Bilingual(
+            "Siapa mengusulkan dan menyetujui perubahan peran akun siapa, kapan.",
+            "Who proposed and approved a change of whose roles, and when.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas pemberian peran yang membuka data pribadi (diperiksa oleh DPO).",
+            "Accountability of granting roles that open personal data (read by the DPO).",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_WHILE_EMPLOYED,
+        recipients=Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer."),
+        safeguards=Bilingual("Tidak pernah diubah atau dihapus.", "Never changed nor deleted."),
+    ),
+    Processing(
+        table="office",
+        columns=("head_name", "head_title"),
+        data_class="office_registry",
+        subjects=Bilingual("Kepala kantor (pejabat publik)", "Heads of office (public officials)"),
+        fields=Bilingual("Nama dan jabatan kepala kantor.", "The head's name and title."),
+        purpose=Bilingual(
+            "Menandatangani dan mencetak surat kantor.",
+            "Signing and printing the office's letters.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual(
+            "Selama menjabat; surat yang telah dicetak mengikuti arsipnya.",
+            "While in office; printed letters follow their archive.",
+        ),
+        recipients=Bilingual(
+            "Setiap layanan (salinan registri kantor); penerima surat.",
+            "Every service (its copy of the office registry); the letters' recipients.",
+        ),
+        safeguards=Bilingual("Diubah hanya oleh admin.", "Changed by admins only."),
+    ),
+)

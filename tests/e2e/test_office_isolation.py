@@ -50,6 +50,8 @@ OWN_OFFICE = {
     "examination_activities_add_contact": "a contact of the caller's office",
     "consultation_visits_check_in": "a visit of the caller's office",
     "consultation_risks_register_risk": "a risk of the caller's office",
+    "intake_privacy_subject_access": "a search (POST: no identifier in URLs) of the DPO's office",
+    "consultation_privacy_subject_access": "a search of the DPO's own office's visits",
 }
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {

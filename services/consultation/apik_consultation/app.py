@@ -9,6 +9,7 @@ from apik_consultation.forms.router import router as forms
 from apik_consultation.jobs import jobs
 from apik_consultation.live.router import router as live
 from apik_consultation.objections.router import router as objections
+from apik_consultation.privacy.router import router as privacy
 from apik_consultation.risks.router import router as risks
 from apik_consultation.settings import Settings
 from apik_consultation.visitors.router import router as visitors
@@ -23,7 +24,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Consultation desk (AMER)",
-        routers=[visits, live, objections, analysis, forms, risks, visitors],
+        routers=[visits, live, objections, analysis, forms, risks, visitors, privacy],
         background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field, utcnow
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class Visit(SQLModel, table=True):
@@ -126,3 +127,91 @@ class Risk(SQLModel, table=True):
     created_at: datetime = timestamp_field(default_factory=utcnow)
     updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
+
+
+# --- what these tables hold on people, and why (the record: docs/processing.md) -----
+
+_DESK = Bilingual(
+    "Melayani pengunjung meja layanan (konsultasi, pengaduan, sanggahan pengadaan) dan"
+    " mengukur mutu layanannya.",
+    "Serving the desk's visitors (consultations, complaints, procurement objections) and"
+    " measuring the service's quality.",
+)
+_VISIT_RETENTION = Bilingual(
+    "Selama catatan kunjungan disimpan, lalu dianonimkan menurut periode retensi kelas"
+    " data ini; hitungan layanan tetap.",
+    "As long as the visit's record is kept, then anonymised after this data class's"
+    " retention period; the service counts stay.",
+)
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="visit",
+        columns=("visitor", "institution", "description", "conversation", "rating_comment"),
+        data_class="desk_visitors",
+        subjects=Bilingual("Pengunjung meja layanan", "Desk visitors"),
+        fields=Bilingual(
+            "Nama dan telepon (disegel), instansi atau perusahaan, keperluan, catatan"
+            " percakapan, sanggahan dan jawabannya, penilaian dan komentar.",
+            "Name and phone (sealed), institution or firm, what they came for, notes of the"
+            " conversation, an objection and its answer, the rating and its comment.",
+        ),
+        purpose=_DESK,
+        legal_basis=LegalBasis.public_task,
+        retention=_VISIT_RETENTION,
+        recipients=Bilingual(
+            "Petugas dan penyelia meja layanan kantor itu; kepala dan analis melihatnya"
+            " tersamar. Layanan pelaporan menerima hitungan tanpa identitas pengunjung.",
+            "The office's desk officers and supervisors; heads and analysts see it masked."
+            " Reporting receives counts without the visitor's identity.",
+        ),
+        safeguards=Bilingual(
+            "Nama dan telepon disegel AES-GCM per baris; tersamar bagi peran yang tidak"
+            " melayani; setiap pembacaan penuh diaudit (`visitor_read`).",
+            "Name and phone sealed with AES-GCM per row; masked for roles that do not serve"
+            " visitors; every full read audited (`visitor_read`).",
+        ),
+    ),
+    Processing(
+        table="visit_signature",
+        columns=("content",),
+        data_class="desk_visitors",
+        subjects=Bilingual("Pengunjung meja layanan", "Desk visitors"),
+        fields=Bilingual("Tanda tangan yang digambar.", "The drawn signature."),
+        purpose=Bilingual(
+            "Tanda terima pada formulir cetak kunjungan.", "Acknowledgement on the printed forms."
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_VISIT_RETENTION,
+        recipients=Bilingual(
+            "Staf meja layanan kantor itu, pada formulir cetak.",
+            "The office's desk staff, on the printed forms.",
+        ),
+        safeguards=Bilingual(
+            "Disimpan terpisah; tidak pernah dimuat dalam daftar kunjungan.",
+            "Kept apart; never loaded with visit lists.",
+        ),
+    ),
+    Processing(
+        table="visitor_read",
+        columns=("actor", "actor_username", "actor_roles", "purpose"),
+        data_class="access_audit",
+        subjects=Bilingual(
+            "Pegawai yang membaca data pengunjung", "Staff who read visitors' personal data"
+        ),
+        fields=Bilingual(
+            "Siapa membaca data pengunjung mana, kapan dan untuk apa.",
+            "Who read which visitor's data, when and why.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data pribadi pengunjung (diperiksa oleh DPO).",
+            "Accountability of access to visitors' personal data (read by the DPO).",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama data pengunjung yang dibaca disimpan.", "As long as the visitor's data is kept."
+        ),
+        recipients=Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer."),
+        safeguards=Bilingual("Hanya dibaca oleh peran DPO.", "Read by the DPO role only."),
+    ),
+)

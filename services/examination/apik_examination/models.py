@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field, utcnow
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class Case(SQLModel, table=True):
@@ -205,3 +206,108 @@ class Survey(SQLModel, table=True):
     comment: str | None = None
     answered_at: datetime | None = timestamp_field(default=None)
     created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+# --- what these tables hold on people, and why (the record: docs/processing.md) -----
+
+_EXAMINATION = Bilingual(
+    "Memeriksa laporan yang diterima: klarifikasi ke instansi terlapor, kesimpulan (LHP),"
+    " penutupan dan survei kepuasan (UU 37/2008).",
+    "Examining accepted reports: clarification with the reported agency, the final report"
+    " (LHP), closure and the satisfaction survey (UU 37/2008).",
+)
+_CASE_RETENTION = Bilingual(
+    "Selama berkas perkara disimpan, lalu dianonimkan menurut periode retensi kelas data ini.",
+    "As long as the case file is kept, then anonymised after this data class's retention period.",
+)
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="examination_case",
+        columns=("reporter_id", "summary", "reported_agency"),
+        data_class="report_content",
+        subjects=Bilingual(
+            "Pelapor (melalui referensi), pihak ketiga dalam ringkasan",
+            "Reporters (by reference), third parties named in the summary",
+        ),
+        fields=Bilingual(
+            "Referensi pelapor di layanan penerimaan (tanpa identitas), ringkasan laporan,"
+            " instansi terlapor; kegiatan, kesimpulan dan penutupan perkara.",
+            "The reporter's reference in intake (no identity), the report's summary, the"
+            " reported agency; the case's activities, conclusion and closure.",
+        ),
+        purpose=_EXAMINATION,
+        legal_basis=LegalBasis.public_task,
+        retention=_CASE_RETENTION,
+        recipients=Bilingual(
+            "Pemeriksa, penyelia pemeriksaan, kepala dan analis kantor itu. Identitas pelapor"
+            " dibaca di layanan penerimaan, diaudit.",
+            "The office's examiners, examination supervisors, head and analysts. The"
+            " reporter's identity is read in intake, audited.",
+        ),
+        safeguards=Bilingual(
+            "Tidak menyimpan identitas pelapor; hanya kantor itu (atau peran nasional).",
+            "Keeps no reporter identity; that office only (or a national role).",
+        ),
+    ),
+    Processing(
+        table="agency_contact",
+        columns=("name", "position", "phone", "email"),
+        data_class="agency_contacts",
+        subjects=Bilingual(
+            "Narahubung di instansi terlapor", "Contact persons at reported agencies"
+        ),
+        fields=Bilingual("Nama, jabatan, telepon, email.", "Name, position, phone, email."),
+        purpose=Bilingual(
+            "Menghubungi instansi terlapor selama pemeriksaan.",
+            "Reaching the reported agency during examination.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual(
+            "Selama narahubung masih digunakan kantor, menurut periode retensi kelas data ini.",
+            "While the office still uses the contact, within this data class's retention period.",
+        ),
+        recipients=Bilingual("Pemeriksa kantor itu.", "The office's examiners."),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    ),
+    Processing(
+        table="case_survey",
+        columns=("comment", "answers"),
+        data_class="survey_answers",
+        subjects=Bilingual("Pelapor yang menjawab survei", "Reporters who answer the survey"),
+        fields=Bilingual(
+            "Jawaban survei kepuasan dan komentar; hash token tautan survei.",
+            "Satisfaction survey answers and comment; the hash of the survey link's token.",
+        ),
+        purpose=Bilingual(
+            "Mengukur indeks kepuasan masyarakat (IKM).",
+            "Measuring the public satisfaction index (IKM).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_CASE_RETENTION,
+        recipients=Bilingual(
+            "Pembaca perkara di kantor itu; layanan pelaporan menerima nilai tanpa komentar.",
+            "The case's readers in the office; reporting receives the scores without the comment.",
+        ),
+        safeguards=Bilingual("Hanya hash token yang disimpan.", "Only the token's hash is kept."),
+    ),
+    Processing(
+        table="examiner",
+        columns=("examiner_id", "display_name", "absent_from", "absent_until"),
+        data_class="staff_activity",
+        subjects=Bilingual("Pemeriksa", "Examiners"),
+        fields=Bilingual(
+            "Nama tampilan, tim, kapasitas, masa tidak hadir.",
+            "Display name, team, capacity, absence.",
+        ),
+        purpose=Bilingual("Membagi perkara ke pemeriksa.", "Assigning cases to examiners."),
+        legal_basis=LegalBasis.legitimate_interest,
+        retention=Bilingual(
+            "Selama pegawai ada dalam daftar pemeriksa.", "While the staff member is on the roster."
+        ),
+        recipients=Bilingual(
+            "Penyelia pemeriksaan kantor itu.", "The office's examination supervisors."
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    ),
+)

@@ -10,6 +10,7 @@ from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, na
 from apik_intake.consumers import consumers
 from apik_intake.duplicates.router import router as duplicates_router
 from apik_intake.jobs import jobs
+from apik_intake.privacy.router import router as privacy_router
 from apik_intake.public.router import router as public_router
 from apik_intake.public.rules import tracking_key
 from apik_intake.records.router import router as records_router
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             duplicates_router,
             records_router,
             reference_router,
+            privacy_router,
         ],
         consumers=consumers(settings),
         background=jobs(settings),

@@ -17,6 +17,7 @@ from sqlalchemy import BigInteger, DateTime, Numeric, SmallInteger
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class ReportFact(SQLModel, table=True):
@@ -165,3 +166,54 @@ REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
 CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
 VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
 SURVEYS: sa.Table = SurveyFact.__table__  # type: ignore[attr-defined]
+
+
+# --- what these tables hold on people, and why (the record: docs/processing.md) -----
+
+_STAFF_KPIS = Bilingual(
+    "Indikator kinerja kantor dan pegawainya (laporan diverifikasi, dijawab, kunjungan dilayani).",
+    "The office's and its staff's performance indicators (reports verified, answered,"
+    " visits served).",
+)
+
+PROCESSING: tuple[Processing, ...] = tuple(
+    Processing(
+        table=table,
+        columns=columns,
+        data_class="staff_activity",
+        subjects=Bilingual("Pegawai kantor", "The office's staff"),
+        fields=Bilingual(
+            "Nama pengguna dan subjek pegawai yang menangani setiap laporan, perkara atau"
+            " kunjungan. Tidak ada identitas pelapor atau pengunjung.",
+            "Username and subject of the staff member who handled each report, case or"
+            " visit. No reporter's or visitor's identity.",
+        ),
+        purpose=_STAFF_KPIS,
+        legal_basis=LegalBasis.legitimate_interest,
+        retention=Bilingual(
+            "Selama fakta disimpan untuk laporan tahunan.",
+            "As long as the facts are kept for the annual report.",
+        ),
+        recipients=Bilingual(
+            "Kepala dan analis kantor itu (rincian per pegawai).",
+            "The office's head and analysts (the per-staff breakdown).",
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    )
+    for table, columns in (
+        (
+            "report_fact",
+            (
+                "verified_by",
+                "verified_by_subject",
+                "rejected_by",
+                "rejected_by_subject",
+                "answered_by",
+                "answered_by_subject",
+            ),
+        ),
+        ("case_fact", ("examiner_id",)),
+        ("visit_fact", ("officer", "officer_subject")),
+        ("survey_fact", ("examiner_id",)),
+    )
+)

@@ -1,0 +1,1 @@
+"""A data subject's access request (UU 27/2022): what the desk holds on one visitor."""
