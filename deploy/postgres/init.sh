@@ -32,7 +32,9 @@ apik_create_databases() {
             return 1
         fi
         # psql's :'var' and :"var" quote the values as a literal and an identifier.
-        psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
+        # The socket asks for a password too (POSTGRES_INITDB_ARGS in docker-compose.yml).
+        PGPASSWORD="${PGPASSWORD:-${POSTGRES_PASSWORD:-}}" \
+            psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
             --username="${POSTGRES_USER:-postgres}" \
             --dbname="${POSTGRES_DB:-${POSTGRES_USER:-postgres}}" \
             --set=name="${name}" --set=password="${password}" <<'SQL'

@@ -4,6 +4,11 @@ By default an embedded PostgreSQL and NATS in a temporary folder (the same code 
 `make up`). `APIK_TEST_DATABASE_URL` / `APIK_TEST_NATS_URL` point the suite at other
 servers instead (an admin URL: the suite creates and drops its own databases there).
 `APIK_TEST_INFRA=containers` asks testcontainers for them where a Docker engine exists.
+
+The embedded servers are locked as `make up`'s are: PostgreSQL asks for passwords
+(`postgres_admin_url` carries the superuser's, which only the harness holds) and NATS
+has a user per component (`nats_url_for`) besides the administrator of `nats_url`,
+which tests use to publish whatever they need to.
 """
 
 from __future__ import annotations
@@ -63,6 +68,14 @@ class TestInfra:
         url = pg.get_connection_url().replace("+psycopg2", "")
         nats_url = f"nats://{nats.get_container_host_ip()}:{nats.get_exposed_port(4222)}"
         return cls(postgres_admin_url=url, nats_url=nats_url, _containers=[pg, nats])
+
+    def nats_url_for(self, component: str) -> str:
+        """The NATS URL of `component`'s own user, held to its own subjects; `nats_url`
+        (the administrator's) for a name the server has no user for, or a server the
+        suite did not configure."""
+        if self.nats and component in self.nats.passwords:
+            return self.nats.url_for(component)
+        return self.nats_url
 
     @property
     def postgres(self) -> EmbeddedPostgres | None:

@@ -34,11 +34,12 @@ S = TypeVar("S", bound=ServiceSettings)
 async def service_settings(
     settings_class: type[S], infra: TestInfra, package: str, **extra: Any
 ) -> S:
-    """Settings for a service under test: its own migrated database and consumer group."""
+    """Settings for a service under test: its own migrated database and consumer group,
+    and its own NATS user, held to its own subjects as in production."""
     return settings_class(
         env="test",
         database_url=await migrated_database(infra, package),
-        nats_url=infra.nats_url,
+        nats_url=infra.nats_url_for(package.removeprefix("apik_")),
         secret_key="test-secret-key",
         # Its own durable consumers: other services under test share this NATS server.
         consumer_group="test-" + secrets.token_hex(4),

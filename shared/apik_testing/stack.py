@@ -7,6 +7,7 @@ import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
+from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.processes import free_port
 from apik_shared.devstack.stack import Stack
 from apik_testing.infra import TestInfra
@@ -24,6 +25,7 @@ def start_stack(
     stack = Stack(
         postgres_admin_url=infra.postgres_admin_url,
         nats_url=infra.nats_url,
+        nats_urls={c.name: infra.nats_url_for(c.name) for c in COMPONENTS},
         state_dir=state_dir,
         gateway_port=free_port(),
         admin_password=ADMIN_PASSWORD,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,10 @@ import time
 import uuid
 from pathlib import Path
 
+import asyncpg
 import httpx
+import nats
+import nats.errors
 import psutil
 import pytest
 
@@ -93,6 +97,29 @@ def readme_walkthrough() -> str:
     return block.group(1)
 
 
+def first_password(state_dir: Path) -> str:
+    """The administrator's first password, where `make up` says it is."""
+    return str(json.loads((state_dir / "secrets.json").read_text())["admin_password"])
+
+
+def assert_locked(up: Up) -> None:
+    """What a local process without the secrets gets: no PostgreSQL (not even as the
+    superuser), no NATS, no gateway metrics."""
+    postgres_port = re.search(r"starting PostgreSQL on port (\d+)", up.output)
+    nats_port = re.search(r"starting NATS with JetStream on port (\d+)", up.output)
+    assert postgres_port and nats_port, up.output
+    superuser = f"postgresql://postgres@127.0.0.1:{postgres_port[1]}/postgres"
+
+    async def attempts() -> None:
+        with pytest.raises(asyncpg.InvalidAuthorizationSpecificationError):
+            await asyncpg.connect(superuser, password="", passfile="/nonexistent", timeout=5)
+        with pytest.raises(nats.errors.Error, match="Authorization Violation"):
+            await nats.connect(f"nats://127.0.0.1:{nats_port[1]}", allow_reconnect=False)
+
+    asyncio.run(attempts())
+    assert httpx.get(f"{up.url}/metrics", timeout=5).status_code == 401
+
+
 def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
     if not shutil.which("curl"):
         pytest.skip("the walkthrough needs curl")
@@ -104,9 +131,11 @@ def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: 
             assert step in output
         for name in ("intake", "examination", "consultation", "reporting", "gateway"):
             assert f"migrating {name}" in output and f"starting {name} on port" in output
-        assert re.search(r"password \S+ \(kept in .*secrets\.json\)", output), output
+        assert f"admin_password in {tmp_path / '.apik' / 'secrets.json'}" in output, output
+        assert first_password(tmp_path / ".apik") not in output
         assert f"http://127.0.0.1:{port}" in output
         assert httpx.get(f"{up.url}/readyz", timeout=5).status_code == 200
+        assert_locked(up)
         env = {k: v for k, v in os.environ.items() if not k.startswith("APIK_")}
         pasted = subprocess.run(
             ["bash", "-c", readme_walkthrough()],
@@ -136,7 +165,8 @@ def test_children_die_with_a_killed_up(tmp_path: Path):
     up = Up(tmp_path, free_port(), password="Given-Admin-Password-1")
     try:
         output = up.ready()
-        assert "Given-Admin-Password-1" in output
+        assert "Given-Admin-Password-1" not in output
+        assert first_password(tmp_path) == "Given-Admin-Password-1"
         children = up.descendants()
     finally:
         up.process.kill()
@@ -161,11 +191,10 @@ async def back_within(up: Up, client: httpx.AsyncClient, name: str, old_pid: int
 async def test_a_killed_service_and_a_killed_nats_come_back_and_lose_no_report(tmp_path: Path):
     up = Up(tmp_path, free_port())
     try:
-        password = re.search(r"password (\S+)", up.ready())
-        assert password, up.output
+        up.ready()
         async with httpx.AsyncClient(base_url=up.url, timeout=30) as client:
             code = f"S{uuid.uuid4().hex[:5].upper()}"  # its own office: counts are exact
-            office = await staff_office(client, password[1], code=code)
+            office = await staff_office(client, first_password(tmp_path), code=code)
             accepted = await accepted_reports(office, 3)
             for name, command_part in (("intake", "apik_intake"), ("nats", "nats-server")):
                 victim = up.child(command_part)
@@ -185,3 +214,45 @@ async def test_a_killed_service_and_a_killed_nats_come_back_and_lose_no_report(t
         up.process.wait(60)
     assert up.process.returncode == 0, up.output
     assert_all_gone(children)
+
+
+def test_a_password_changed_through_the_api_survives_a_restart_that_never_prints_it(
+    tmp_path: Path,
+):
+    port = free_port()
+    first = Up(tmp_path, port)
+    try:
+        first.ready()
+        old = first_password(tmp_path)
+        new = "Changed-Through-The-API-" + uuid.uuid4().hex[:8]
+        with httpx.Client(base_url=first.url, timeout=30) as client:
+            token = client.post(
+                "/api/v1/auth/token", data={"username": "admin", "password": old}
+            ).json()["access_token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            admin = next(
+                u
+                for u in client.get("/api/v1/auth/users", headers=auth).json()["items"]
+                if u["username"] == "admin"
+            )
+            changed = client.patch(
+                f"/api/v1/auth/users/{admin['id']}",
+                json={"password": new},
+                headers={**auth, "If-Match": f'"{admin["version"]}"'},
+            )
+            assert changed.status_code == 200, changed.text
+    finally:
+        first.process.send_signal(signal.SIGINT)
+        first.process.wait(60)
+    again = Up(tmp_path, port)
+    try:
+        output = again.ready()
+        with httpx.Client(base_url=again.url, timeout=30) as client:
+            for password, status in ((new, 200), (old, 401)):
+                form = {"username": "admin", "password": password}
+                assert client.post("/api/v1/auth/token", data=form).status_code == status
+        assert old not in first.output and old not in output and new not in output
+        assert str(tmp_path / "secrets.json") in output
+    finally:
+        again.process.send_signal(signal.SIGINT)
+        again.process.wait(60)

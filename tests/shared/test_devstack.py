@@ -1,13 +1,27 @@
 """`make up`'s choice of servers and limits from its environment: embedded servers by
 default, the given ones when `APIK_DATABASE_URL` / `APIK_NATS_URL` are set (each on its
-own), generous start-up timeouts that `APIK_START_TIMEOUT` changes. The processes
+own), generous start-up timeouts that `APIK_START_TIMEOUT` changes; and the locks of the
+embedded servers, tried as an attacker on the same machine would. The processes
 themselves are tested by tests/e2e/test_make_up.py and tests/shared/test_supervisor.py."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import asyncpg
+import nats
+import nats.errors
+import nats.js.errors
+import pytest
+from nats.js import JetStreamContext
 
 from apik_shared.devstack.__main__ import UpSettings, main
+from apik_shared.devstack.infra import HOST, EmbeddedNats
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import STREAM_NAME
+from apik_testing.infra import TestInfra
 
 GIVEN_DB = "postgresql://admin:pw@db.example:5432/postgres"
 GIVEN_NATS = "nats://nats.example:4222"
@@ -49,3 +63,121 @@ def test_state_dir_password_and_start_timeout_come_from_the_environment(tmp_path
 def test_anything_but_up_is_a_usage_error(capsys) -> None:
     assert main(["down"]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+# The locks of the embedded servers (issue 16, item 7), tried as an attacker on the same
+# machine would: the harness's servers are the same code as `make up`'s.
+
+
+async def test_postgres_refuses_the_superuser_without_its_password(
+    infra: TestInfra, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if infra.postgres is None:
+        pytest.skip("the suite runs on a PostgreSQL it did not configure")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    for url in (
+        f"postgresql://postgres@{HOST}:{infra.postgres.port}/postgres",
+        f"postgresql://postgres:guess@{HOST}:{infra.postgres.port}/postgres",
+    ):
+        with pytest.raises(asyncpg.InvalidAuthorizationSpecificationError):
+            await asyncpg.connect(url, timeout=5)
+
+
+async def test_a_components_role_enters_its_own_database_only(infra: TestInfra) -> None:
+    intake = urlsplit(await infra.adatabase("intake"))
+    examination = urlsplit(await infra.adatabase("examination"))
+    own = await asyncpg.connect(intake.geturl(), timeout=5)
+    await own.close()
+    # Intake's role and password at examination's database.
+    neighbour = intake._replace(path=examination.path).geturl()
+    with pytest.raises(asyncpg.InvalidAuthorizationSpecificationError):
+        await asyncpg.connect(neighbour, timeout=5)
+    # Examination's role without its password.
+    no_password = examination._replace(
+        netloc=f"{examination.username}@{examination.netloc.split('@')[1]}"
+    )
+    with pytest.raises(asyncpg.InvalidAuthorizationSpecificationError):
+        await asyncpg.connect(no_password.geturl(), timeout=5)
+
+
+def _embedded_nats(infra: TestInfra) -> EmbeddedNats:
+    if infra.nats is None:
+        pytest.skip("the suite runs on a NATS it did not configure")
+    return infra.nats
+
+
+async def test_nats_refuses_a_client_without_credentials(infra: TestInfra) -> None:
+    nats_server = _embedded_nats(infra)
+    with pytest.raises(nats.errors.Error, match="Authorization Violation"):
+        await nats.connect(nats_server.address, connect_timeout=2, allow_reconnect=False)
+
+
+async def _stored(admin: JetStreamContext, subject: str) -> int:
+    info = await admin.stream_info(STREAM_NAME, subjects_filter=subject)
+    return int((info.state.subjects or {}).get(subject, 0))
+
+
+async def _publish_as(url: str | None, subject: str) -> list[Exception]:
+    """Publishes a forged handoff on `subject` with `url`'s credentials; returns what the
+    server said (a refused publish gets no acknowledgement, only an error)."""
+    errors: list[Exception] = []
+
+    async def heard(error: Exception) -> None:
+        errors.append(error)
+
+    assert url is not None
+    nc = await nats.connect(url, error_cb=heard, allow_reconnect=False)
+    try:
+        forged = json.dumps({"specversion": "1.0", "type": "report.verified", "id": "forged"})
+        try:
+            await nc.jetstream().publish(subject, forged.encode(), timeout=1)
+        except (nats.errors.TimeoutError, nats.js.errors.NoStreamResponseError) as refused:
+            errors.append(refused)
+        await nc.flush()
+    finally:
+        await nc.close()
+    return errors
+
+
+@pytest.mark.parametrize(
+    ("publisher", "subject"),
+    [
+        ("intake", "apik.examination.case.opened"),  # a neighbour's event
+        ("examination", "apik.intake.report.verified"),  # the forged handoff
+        ("reporting", "apik.intake.report.verified"),  # reporting publishes nothing
+        ("gateway", "apik.deadletter.intake.handoff"),  # another's dead letters
+    ],
+)
+async def test_a_component_cannot_publish_another_components_events(
+    infra: TestInfra, publisher: str, subject: str
+) -> None:
+    nats_server = _embedded_nats(infra)
+    admin = await nats.connect(infra.nats_url)
+    try:
+        await ensure_stream(admin.jetstream())
+        before = await _stored(admin.jetstream(), subject)
+        errors = await _publish_as(nats_server.url_for(publisher), subject)
+        assert any("permissions violation" in str(e).lower() for e in errors), errors
+        assert await _stored(admin.jetstream(), subject) == before
+    finally:
+        await admin.close()
+
+
+async def test_intake_publishes_its_own_events_and_cannot_touch_the_stream(
+    infra: TestInfra,
+) -> None:
+    nats_server = _embedded_nats(infra)
+    nc = await nats.connect(nats_server.url_for("intake"), allow_reconnect=False)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        ack = await js.publish("apik.intake.report.registered", b"{}", timeout=5)
+        assert ack.stream == STREAM_NAME
+        # Neither erase the events nor reconfigure the stream to rewrite their subjects.
+        with pytest.raises((nats.errors.TimeoutError, nats.js.errors.Error)):
+            await js.purge_stream(STREAM_NAME)
+        with pytest.raises((nats.errors.TimeoutError, nats.js.errors.Error)):
+            await js.delete_stream(STREAM_NAME)
+    finally:
+        await nc.close()

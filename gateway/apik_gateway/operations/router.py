@@ -1,6 +1,7 @@
 """`/healthz`, `/readyz`, `/metrics`, and the merged OpenAPI document with its docs UI.
 
 None of them is in the OpenAPI document: they are for probes, scrapers and people.
+`/metrics` asks for an administrator's token; the others are open.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from apik_gateway.deps import CurrentSettings
+from apik_gateway.deps import Admin, CurrentSettings
 from apik_gateway.operations import service
 from apik_gateway.operations.rules import merge_documents
 from apik_shared.platform.routing import ServiceRouter
@@ -36,8 +37,12 @@ async def readyz(request: Request, settings: CurrentSettings) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ready else 503)
 
 
+# On the public port, so for administrators only: the counters tell who uses which
+# service how much, and a scraper is a client like any other (Prometheus's `oauth2`
+# scrape setting takes an API client's credentials and its token from /api/v1/auth/token).
+# The services' own /metrics listen on their private ports, which the gateway never forwards.
 @router.get("/metrics")
-async def metrics() -> Response:
+async def metrics(_: Admin) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 

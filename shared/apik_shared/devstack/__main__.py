@@ -6,6 +6,10 @@ It says each step as it takes it, then supervises: a child that exits (a service
 gateway, the embedded PostgreSQL or NATS) is started again on the same port and data,
 after a backoff (`supervisor`). Only Ctrl-C or SIGTERM stops everything; a child never
 outlives this process.
+
+The embedded servers ask for the passwords of `.apik/secrets.json` (PostgreSQL's
+superuser, a role and a NATS user per component); the output names that file for the
+administrator's first password and never prints a password.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 
 from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
+from apik_shared.devstack.secrets import FILE_NAME, NATS_ADMIN, nats_passwords, state_secrets
 from apik_shared.devstack.stack import Stack
 from apik_shared.devstack.supervisor import Child, ChildFailed, Supervisor
 
@@ -31,7 +36,8 @@ class UpSettings:
     database_url: str  # empty: embedded PostgreSQL
     nats_url: str  # empty: embedded NATS
     port: int
-    admin_password: str  # empty: generated once, kept in secrets.json
+    # The administrator's first password (kept in secrets.json); empty: generated once.
+    admin_password: str
     env: str
     start_timeout: float  # seconds for each step to be ready, generous for a loaded machine
 
@@ -63,22 +69,32 @@ async def run(settings: UpSettings) -> None:
         say(f"{child.name} is listening (pid {child.pid})")
 
     try:
+        # Every password of the embedded servers, the components and the administrator's
+        # first one, generated on the first start and kept (mode 0600).
+        stored = state_secrets(settings.state_dir, admin_password=settings.admin_password)
+        secrets_file = settings.state_dir / FILE_NAME
         admin_url = settings.database_url
         if not admin_url:
-            postgres = EmbeddedPostgres(settings.state_dir / "postgres")
+            postgres = EmbeddedPostgres(
+                settings.state_dir / "postgres", password=stored["postgres_password"]
+            )
             if not postgres.initialized:
                 say(f"creating the database cluster in {postgres.pgdata} (first run only)")
             await asyncio.to_thread(postgres.init)
             await start(postgres.child(), f"PostgreSQL on port {postgres.port}")
             admin_url = postgres.admin_url
-        nats_url = settings.nats_url
+        nats_url, nats_address, nats_urls = settings.nats_url, settings.nats_url, {}
         if not nats_url:
-            nats = EmbeddedNats(settings.state_dir / "nats")
+            nats = EmbeddedNats(
+                settings.state_dir / "nats", passwords=nats_passwords(stored), admin=NATS_ADMIN
+            )
             await start(nats.child(), f"NATS with JetStream on port {nats.port}")
-            nats_url = nats.url
+            nats_url, nats_address = nats.url, nats.address
+            nats_urls = {c.name: nats.url_for(c.name) for c in COMPONENTS}
         stack = Stack(
             postgres_admin_url=admin_url,
             nats_url=nats_url,
+            nats_urls=nats_urls,
             state_dir=settings.state_dir,
             gateway_port=settings.port,
             admin_password=settings.admin_password,
@@ -99,15 +115,16 @@ async def run(settings: UpSettings) -> None:
                 f"the gateway's {stack.url}/readyz was not 200 within "
                 f"{settings.start_timeout:g}s (APIK_START_TIMEOUT); see {stack.state_dir / 'logs'}"
             ) from None
-        kept = "" if settings.admin_password else f" (kept in {stack.state_dir / 'secrets.json'})"
         print(
             f"\nAPIK is ready in {time.monotonic() - started:.1f}s\n"
             f"  Gateway   {stack.url}\n"
             f"  API docs  {stack.url}/api/docs\n"
             f"  Health    {stack.url}/readyz\n"
-            f"  Admin     username admin, password {stack.admin_password}{kept}\n"
+            # Never the password itself: terminals and CI logs keep what they show.
+            f"  Admin     username admin; the first start's password is admin_password in "
+            f"{secrets_file} (a password changed since is kept)\n"
             f"  Logs      {settings.state_dir / 'logs'}\n"
-            f"  PostgreSQL {admin_url.split('@')[-1]}   NATS {nats_url}\n"
+            f"  PostgreSQL {admin_url.split('@')[-1]}   NATS {nats_address.split('@')[-1]}\n"
             "A component that exits is restarted. Press Ctrl-C to stop.",
             flush=True,
         )

@@ -18,7 +18,8 @@ def _with_credentials(admin_url: str, *, user: str, password: str, database: str
 
 
 async def ensure_database(admin_url: str, name: str, *, password: str | None = None) -> str:
-    """Creates role `name` and database `name` owned by it (if missing); returns its URL.
+    """Creates role `name` and database `name` owned by it (if missing), which no other
+    role but the superuser may connect to; returns its URL.
 
     `password` is set on every call so a re-run with a new one keeps working; without
     one a random password is used (fine for throw-away test databases).
@@ -35,6 +36,9 @@ async def ensure_database(admin_url: str, name: str, *, password: str | None = N
         exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
         if not exists:
             await conn.execute(f"CREATE DATABASE {quoted} OWNER {quoted}")
+        # Every role may connect to every database by default; a component's role gets
+        # into its own only, whatever the server's pg_hba.conf allows.
+        await conn.execute(f"REVOKE ALL ON DATABASE {quoted} FROM PUBLIC")
     finally:
         await conn.close()
     return _with_credentials(admin_url, user=name, password=password, database=name)

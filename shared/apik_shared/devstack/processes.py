@@ -16,6 +16,7 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 _PR_SET_PDEATHSIG = 1
 
@@ -56,6 +57,13 @@ def wait_for_port(
     raise TimeoutError(f"nothing listened on {host}:{port} within {timeout}s")
 
 
+def open_log(log_file: Path) -> BinaryIO:
+    """`log_file` for appending, created readable by its owner only: a component's log
+    may hold personal data, and a connection's URL its password."""
+    log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return os.fdopen(os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
+
+
 def spawn(
     args: Sequence[str],
     *,
@@ -65,8 +73,7 @@ def spawn(
     stop_signal: int = signal.SIGTERM,
     cwd: Path | None = None,
 ) -> subprocess.Popen[bytes]:
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    with log_file.open("ab") as log:
+    with open_log(log_file) as log:
         return subprocess.Popen(
             list(args),
             stdout=log,

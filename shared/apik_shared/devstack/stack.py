@@ -10,11 +10,8 @@ all of them are ready. `make up` hands the processes to its `Supervisor` instead
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import json
-import os
-import secrets
 import subprocess
 import sys
 import time
@@ -27,6 +24,7 @@ import httpx
 from apik_shared.devstack.components import COMPONENTS, GATEWAY, SERVICES, Component
 from apik_shared.devstack.databases import ensure_database
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from apik_shared.devstack.secrets import state_secrets
 from apik_shared.devstack.supervisor import Child
 from apik_shared.platform.migrations import upgrade
 
@@ -39,7 +37,12 @@ class Stack:
     nats_url: str
     state_dir: Path  # secrets and logs live here
     gateway_port: int = 8000
+    # The administrator's first password (the gateway keeps what its database holds
+    # later); empty: the one of the secrets file, generated on its first use.
     admin_password: str = ""
+    # Each component's own NATS URL (its user and password); a component missing here
+    # uses `nats_url`, e.g. on a NATS server that APIK does not configure.
+    nats_urls: dict[str, str] = field(default_factory=dict)
     env: str = "development"
     extra_env: dict[str, str] = field(default_factory=dict)
     database_prefix: str = ""  # lets several stacks share one PostgreSQL server
@@ -51,23 +54,10 @@ class Stack:
     def url(self) -> str:
         return f"http://{HOST}:{self.gateway_port}"
 
-    def _secrets(self) -> dict[str, str]:
-        """Passwords and keys generated once per state folder and reused across runs."""
-        path = self.state_dir / "secrets.json"
-        stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-        wanted = ["secret_key", "admin_password"] + [f"db_{c.name}" for c in COMPONENTS]
-        for name in wanted:
-            stored.setdefault(name, secrets.token_urlsafe(18))
-        stored.setdefault("pii_keys", "k1:" + base64.urlsafe_b64encode(os.urandom(32)).decode())
-        self.state_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(stored, indent=2))
-        path.chmod(0o600)
-        return stored
-
     async def prepare(self, progress: Callable[[str], None] = lambda _: None) -> None:
         """Databases, roles and migrations for every component; `progress` hears each step."""
-        stored = self._secrets()
-        self.admin_password = self.admin_password or stored["admin_password"]
+        stored = state_secrets(self.state_dir, admin_password=self.admin_password)
+        self.admin_password = stored["admin_password"]
         self.extra_env.setdefault("APIK_SECRET_KEY", stored["secret_key"])
         self.extra_env.setdefault("APIK_PII_KEYS", stored["pii_keys"])
         progress(f"creating databases ({', '.join(c.name for c in COMPONENTS)})")
@@ -85,7 +75,7 @@ class Stack:
         env = {
             "APIK_ENV": self.env,
             "APIK_DATABASE_URL": self.database_urls[component.name],
-            "APIK_NATS_URL": self.nats_url,
+            "APIK_NATS_URL": self.nats_urls.get(component.name, self.nats_url),
             "APIK_JWKS_URL": f"{self.url}/.well-known/jwks.json",
             **self.extra_env,
         }

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apik_shared.devstack.processes import child_environment, die_with_parent
+from apik_shared.devstack.processes import child_environment, die_with_parent, open_log
 
 HOST = "127.0.0.1"
 
@@ -96,8 +96,7 @@ class Supervisor:
         self._watchers.append(asyncio.create_task(self._watch(child), name=child.name))
 
     async def _spawn(self, child: Child) -> None:
-        child.log_file.parent.mkdir(parents=True, exist_ok=True)
-        with child.log_file.open("ab") as log:
+        with open_log(child.log_file) as log:
             child.process = await asyncio.create_subprocess_exec(
                 *child.args,
                 stdin=asyncio.subprocess.DEVNULL,

@@ -52,7 +52,7 @@ class TestReadiness:
 
     async def test_metrics_count_forwarded_requests(self, gateway: GatewayUnderTest) -> None:
         await gateway.client.get("/api/v1/fake/echo/metrics")
-        response = await gateway.client.get("/metrics")
+        response = await gateway.client.get("/metrics", headers=await gateway.headers())
         assert response.status_code == 200
         assert 'apik_gateway_forwarded_total{service="fake",status="200"}' in response.text
 
@@ -116,3 +116,19 @@ def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
         "gateway_users_propose_roles",
         "gateway_users_update_user",
     ]
+
+
+class TestMetricsAreNotPublic:
+    """The attack: on the public port, anyone read which services are used how much."""
+
+    async def test_without_a_token_metrics_are_refused(self, gateway: GatewayUnderTest) -> None:
+        response = await gateway.client.get("/metrics")
+        assert response.status_code == 401
+        assert "apik_gateway" not in response.text
+
+    async def test_a_staff_member_is_no_metrics_scraper(self, gateway: GatewayUnderTest) -> None:
+        user = await gateway.create_user("examiner")
+        headers = {
+            "Authorization": f"Bearer {await gateway.token(user['username'], user['password'])}"
+        }
+        assert (await gateway.client.get("/metrics", headers=headers)).status_code == 403
