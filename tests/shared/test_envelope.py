@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from apik_shared.platform.events.envelope import (
+from apik_shared.platform.events.bus import without_credentials
     CloudEvent,
     InvalidEnvelope,
     dead_letter_subject,
@@ -37,3 +38,9 @@ def test_subjects_follow_producer_and_type():
 def test_unreadable_envelopes_are_rejected(raw: bytes):
     with pytest.raises(InvalidEnvelope):
         CloudEvent.from_json(raw)
+
+
+def test_a_nats_url_is_logged_without_its_credentials() -> None:
+    assert without_credentials("nats://intake:s3cret@127.0.0.1:4222") == "nats://127.0.0.1:4222"
+    assert without_credentials("nats://u:p@[::1]:4222") == "nats://[::1]:4222"
+    assert without_credentials("nats://127.0.0.1:4222") == "nats://127.0.0.1:4222"

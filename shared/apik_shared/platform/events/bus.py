@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
 
 import nats
 from nats.aio.client import Client
@@ -26,6 +27,19 @@ from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
 
 log = logging.getLogger("apik.bus")
+
+
+def without_credentials(url: str) -> str:
+    """`nats://intake:secret@host:4222` as a log may show it: `nats://host:4222`."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
 
 # Events stay on the stream for good (limits retention with no age limit), so the
 # reporting read model can always be rebuilt by replaying from the start.
@@ -136,7 +150,7 @@ class EventBus:
                 await ensure_stream(nc.jetstream())
                 self._nc, self._js = nc, None
                 self._ready.set()
-                log.info("connected to NATS at %s", self.nats_url)
+                log.info("connected to NATS at %s", without_credentials(self.nats_url))
                 return
             except asyncio.CancelledError:
                 raise
