@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from apik_shared.platform.events.envelope import (
 from apik_shared.platform.events.bus import without_credentials
+from apik_shared.platform.events.envelope import (
     CloudEvent,
     InvalidEnvelope,
     dead_letter_subject,
