@@ -21,6 +21,7 @@ from apik_gateway.clients.router import router as clients
 from apik_gateway.forwarding.service import ClientAddress, Forwarder, Gateway, SharedRateLimit
 from apik_gateway.offices.router import router as offices
 from apik_gateway.operations.router import router as operations
+from apik_gateway.privacy.router import router as privacy
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.router import jwks_router
 from apik_gateway.tokens.router import router as tokens
@@ -114,7 +115,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
     )
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
-    for router in (tokens, jwks_router, users, clients, audit, offices, operations):
+    for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
         app.include_router(router)
     return Gateway(
         api=app,

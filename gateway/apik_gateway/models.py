@@ -133,6 +133,7 @@ class RoleChange(SQLModel, table=True):
     proposed_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
     decided_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
 
+
 class PublicRateLimit(SQLModel, table=True):
     """The public routes' rate limit per client, shared by every replica
     (`forwarding/service/ratelimit.py`: GCRA, one row per client, decided in one upsert).
@@ -204,6 +205,103 @@ class LoginThrottle(SQLModel, table=True):
     failed_since_success: int = 0
     last_failure_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     locked_until: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+
+
+class DataSubjectRequest(SQLModel, table=True):
+    """A data subject exercising a right under UU 27/2022 (access, correction, …), due
+    72 hours (3 x 24) after the office received it (`privacy/`).
+
+    Who asked, what they asked and the answer are personal data: sealed with the
+    gateway's keyring (`APIK_PII_KEYS`), each bound to its row and field. Every opening
+    of them is a `DataSubjectRequestRead`.
+    """
+
+    __tablename__ = "data_subject_request"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(foreign_key="office.code", max_length=20, index=True)
+    kind: str = Field(max_length=30)
+    requester: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    details: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    received_at: datetime = Field(sa_column=_timestamp(nullable=False))
+    due_at: datetime = Field(sa_column=_timestamp(nullable=False, index=True))
+    # "received", "in_progress", "answered" or "refused" (the answer says why).
+    status: str = Field(max_length=20, index=True)
+    answer: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    answered_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    answered_by: str | None = Field(default=None, max_length=60)
+    answered_by_name: str | None = Field(default=None, max_length=200)
+    recorded_by: str = Field(max_length=60)
+    recorded_by_name: str = Field(max_length=200)
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class DataSubjectRequestRead(SQLModel, table=True):
+    """One opening of a data subject's request (identity, request, answer): who, when."""
+
+    __tablename__ = "data_subject_request_read"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    request_id: uuid.UUID = Field(foreign_key="data_subject_request.id", index=True)
+    office: str = Field(max_length=20)
+    actor: str = Field(max_length=60)
+    actor_username: str = Field(max_length=200)
+    actor_roles: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class PersonalDataBreach(SQLModel, table=True):
+    """A personal-data breach (UU 27/2022 art. 46): the authority and the subjects are
+    told within 72 hours (3 x 24) of its discovery (`privacy/`).
+
+    The register describes the breach, never the people in it: no personal data here.
+    """
+
+    __tablename__ = "personal_data_breach"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(foreign_key="office.code", max_length=20, index=True)
+    title: str = Field(max_length=200)
+    description: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    occurred_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    # The legal clock starts here; it is never changed after the breach is recorded.
+    discovered_at: datetime = Field(sa_column=_timestamp(nullable=False))
+    notification_due_at: datetime = Field(sa_column=_timestamp(nullable=False, index=True))
+    data_classes: list[str] = Field(default_factory=list, sa_column=_roles_column())
+    subjects_affected: int = 0
+    # "open", "contained", "closed" (both told) or "dismissed" (not a breach; why).
+    status: str = Field(max_length=12, index=True)
+    resolution: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    # The first notification of each recipient (the rows are `BreachNotification`).
+    authority_notified_at: datetime | None = Field(
+        default=None, sa_column=_timestamp(nullable=True)
+    )
+    subjects_notified_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    recorded_by: str = Field(max_length=60)
+    recorded_by_name: str = Field(max_length=200)
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
+
+
+class BreachNotification(SQLModel, table=True):
+    """A breach told to the authority, the subjects or the public: when, how, by whom.
+
+    Appended, never changed: the record that the duty was met."""
+
+    __tablename__ = "breach_notification"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    breach_id: uuid.UUID = Field(foreign_key="personal_data_breach.id", index=True)
+    recipient: str = Field(max_length=12)
+    notified_at: datetime = Field(sa_column=_timestamp(nullable=False))
+    means: str = Field(max_length=200)
+    content: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    notified_by: str = Field(max_length=60)
+    notified_by_name: str = Field(max_length=200)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
 
 
 # --- what these tables hold on people, and why (the record: docs/processing.md) -----
@@ -298,5 +396,101 @@ PROCESSING: tuple[Processing, ...] = (
             "Every service (its copy of the office registry); the letters' recipients.",
         ),
         safeguards=Bilingual("Diubah hanya oleh admin.", "Changed by admins only."),
+    ),
+    Processing(
+        table="data_subject_request",
+        columns=("requester", "details", "answer", "answered_by_name", "recorded_by_name"),
+        data_class="data_subject_requests",
+        subjects=Bilingual(
+            "Subjek data yang mengajukan permintaan (atau kuasanya); pegawai yang menanganinya",
+            "Data subjects who make a request (or their representatives); the staff handling it",
+        ),
+        fields=Bilingual(
+            "Nama, NIK, telepon, email, alamat pemohon; isi permintaan; jawaban; nama pegawai.",
+            "The requester's name, NIK, phone, email, address; the request; the answer; "
+            "the staff's names.",
+        ),
+        purpose=Bilingual(
+            "Menjawab permintaan subjek data dalam 3 x 24 jam dan membuktikannya.",
+            "Answering a data subject's request within 3 x 24 hours, and proving it.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Menurut jadwal retensi arsip kantor; belum dihapus otomatis.",
+            "Per the office's records retention schedule; not yet deleted automatically.",
+        ),
+        recipients=Bilingual(
+            "Pejabat pelindungan data (DPO) kantor itu dan DPO nasional.",
+            "The office's data protection officer and the national DPO.",
+        ),
+        safeguards=Bilingual(
+            "Identitas, isi dan jawaban dienkripsi (AES-GCM); setiap pembukaan dicatat.",
+            "Identity, request and answer encrypted (AES-GCM); every opening audited.",
+        ),
+    ),
+    Processing(
+        table="data_subject_request_read",
+        columns=("actor", "actor_username"),
+        data_class="access_audit",
+        subjects=Bilingual("Pegawai yang membuka permintaan", "Staff who opened a request"),
+        fields=Bilingual(
+            "Siapa membuka permintaan subjek data, dengan peran apa, kapan.",
+            "Who opened a data subject's request, with which roles, and when.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas setiap pembacaan identitas pemohon.",
+            "Accountability of every read of a requester's identity.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama permintaannya disimpan.", "As long as the request it audits is kept."
+        ),
+        recipients=Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer."),
+        safeguards=Bilingual("Tidak pernah diubah atau dihapus.", "Never changed nor deleted."),
+    ),
+    Processing(
+        table="personal_data_breach",
+        columns=("recorded_by", "recorded_by_name"),
+        data_class="breach_register",
+        subjects=Bilingual("Pegawai yang mencatat", "The staff who recorded it"),
+        fields=Bilingual(
+            "Nama pencatat; register menggambarkan kegagalan, bukan orang yang terdampak.",
+            "The recorder's name; the register describes the breach, not the people in it.",
+        ),
+        purpose=Bilingual(
+            "Memberitahukan kegagalan pelindungan data dalam 3 x 24 jam (Pasal 46).",
+            "Notifying a personal-data breach within 3 x 24 hours (art. 46).",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Menurut jadwal retensi arsip kantor.", "Per the office's records retention schedule."
+        ),
+        recipients=Bilingual(
+            "DPO kantor itu dan DPO nasional.", "The office's DPO and the national DPO."
+        ),
+        safeguards=Bilingual(
+            "Hanya DPO; tanggal penemuan tidak dapat diubah.",
+            "DPO only; the discovery time cannot be changed.",
+        ),
+    ),
+    Processing(
+        table="breach_notification",
+        columns=("notified_by", "notified_by_name"),
+        data_class="breach_register",
+        subjects=Bilingual("Pegawai yang memberitahukan", "The staff who notified"),
+        fields=Bilingual(
+            "Kepada siapa, kapan, bagaimana diberitahukan, dan oleh siapa.",
+            "To whom, when and how the breach was told, and by whom.",
+        ),
+        purpose=Bilingual(
+            "Bukti pemberitahuan kepada lembaga dan subjek data (Pasal 46).",
+            "Proof of the notification of the authority and the subjects (art. 46).",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual("Selama kegagalannya dicatat.", "As long as the breach is recorded."),
+        recipients=Bilingual(
+            "DPO kantor itu dan DPO nasional.", "The office's DPO and the national DPO."
+        ),
+        safeguards=Bilingual("Hanya ditambah, tidak pernah diubah.", "Appended, never changed."),
     ),
 )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field, IPvAnyNetwork
+from typing import Self
+
+from pydantic import Field, IPvAnyNetwork, model_validator
 
 from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
+from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.sessions import REPLAY_SECONDS
-from apik_shared.platform.settings import ServiceSettings
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 MIB = 1024 * 1024
 
@@ -71,3 +74,16 @@ class Settings(ServiceSettings):
     # the requests it answers under the same request id, and the gateway always logs
     # what it answers itself (429, 413, 502, 504); the line would cost ~20% throughput.
     forward_access_log: bool = False
+
+    # Keys for personal data the gateway keeps at rest (who made a data subject's request,
+    # what they asked, the answer): `kid:<base64 32 bytes>,…`, the active key first.
+    # The gateway's own keyring, never a service's (compose: GATEWAY_PII_KEYS).
+    pii_keys: str = ""
+
+    @model_validator(mode="after")
+    def _keyring(self) -> Self:
+        if not self.pii_keys:
+            if self.env is not Environment.development:
+                raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
+            self.pii_keys = development_keyring(self.secret_key)
+        return self

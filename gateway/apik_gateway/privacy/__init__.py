@@ -1,0 +1,2 @@
+"""The data protection officer's registers (UU 27/2022): data subjects' requests and
+personal-data breaches."""
