@@ -20,8 +20,9 @@ class Settings(ServiceSettings):
     # APIK_SERVICE_URLS='{"intake":"http://127.0.0.1:8101"}'
     service_urls: dict[str, str] = Field(default_factory=dict)
 
-    # The bootstrap administrator. When APIK_ADMIN_PASSWORD is set it is authoritative:
-    # a start-up resets the stored hash if it no longer matches.
+    # The bootstrap administrator, created by the first start with APIK_ADMIN_PASSWORD
+    # (generated and logged once when empty). Later starts keep the stored password,
+    # so a password changed through the API survives restarts.
     admin_username: str = "admin"
     admin_password: str = ""
     # Checked like an office opened through the API: a mistyped zone (say `Asia/Bangkok`)
