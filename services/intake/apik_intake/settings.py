@@ -27,8 +27,9 @@ class Settings(ServiceSettings):
     confidential_identity_roles: list[str] = Field(default=["head"])
     # The public form: the offices it may file with (empty: any office code).
     public_offices: list[str] = Field(default_factory=list)
-    # Wrong tracking PINs per registration number: this many within the window lock the
-    # tracking page of that report for `tracking_lock_seconds`, right PIN or not.
+    # Wrong tracking PINs (or unknown numbers) per client: this many within the window
+    # lock that client out of tracking for `tracking_lock_seconds`, right PIN or not. Per
+    # client, not per report, so that a stranger cannot lock a reporter out of their page.
     tracking_max_failures: int = Field(default=5, ge=1)
     tracking_window_seconds: int = Field(default=900, ge=1)
     tracking_lock_seconds: int = Field(default=900, ge=1)
