@@ -52,6 +52,7 @@ OWN_OFFICE = {
     "consultation_risks_register_risk": "a risk of the caller's office",
     "intake_privacy_subject_access": "a search (POST: no identifier in URLs) of the DPO's office",
     "consultation_privacy_subject_access": "a search of the DPO's own office's visits",
+    "examination_privacy_subject_access": "a search of the DPO's own office's contacts",
 }
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {

@@ -19,10 +19,12 @@ from fastapi import Depends, Request, Response, status
 from apik_gateway.deps import CurrentSettings, Cursor, Limit
 from apik_gateway.privacy import rules, service, views
 from apik_gateway.privacy.schemas import (
+    AccessExport,
     BreachCreate,
     BreachDetail,
     BreachPublic,
     BreachUpdate,
+    ExportIdentifiers,
     NotificationCreate,
     NotificationPublic,
     RequestCreate,
@@ -191,6 +193,42 @@ async def list_request_reads(
         session=session, row=row, cursor=cursor, limit=limit
     )
     return Page(items=[RequestRead.model_validate(r) for r in reads], next_cursor=next_cursor)
+
+
+@router.post(
+    "/requests/{request_id}/access-export",
+    response_model=AccessExport,
+    summary="Answer an access request: one export from every service, withheld data named",
+    responses=problem_responses(*_DENIED, NotFound, InvalidInput, TransitionNotAllowed),
+)
+async def access_export(
+    request_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    officer: Officer,
+    cipher: Cipher,
+    settings: CurrentSettings,
+    body: ExportIdentifiers | None = None,
+) -> AccessExport:
+    """Asks every service's subject-access route with the request's identifiers (and the
+    body's, for what the request lacks), adds the staff accounts the gateway holds under
+    the subject's name, and merges them: per service what it holds, everything withheld
+    with its reason and law, the services that did not answer (`complete: false`). The
+    opening of the requester is audited (`/reads`: who generated it, when); a received
+    request is taken up."""
+    row = await service.get_request(
+        session=session, actor=officer, request_id=request_id, for_update=True
+    )
+    return await service.access_export(
+        session=session,
+        cipher=cipher,
+        actor=officer,
+        row=row,
+        extra=body or ExportIdentifiers(),
+        client=request.app.state.http,
+        service_urls=settings.service_urls,
+        authorization=request.headers.get("authorization", ""),
+    )
 
 
 # --- personal-data breaches -----------------------------------------------------------

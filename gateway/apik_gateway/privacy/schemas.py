@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -110,6 +110,32 @@ class RequestRead(BaseModel):
     actor_username: str
     actor_roles: list[str]
     at: datetime
+
+
+class ExportIdentifiers(Input):
+    """Identifiers to search by besides those the request recorded: the request's own
+    are used first; these fill what it lacks (say, the data subject's phone when a
+    representative asked). The body may be empty."""
+
+    nik: Nik | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    name: PersonName | None = None
+
+
+class AccessExport(BaseModel):
+    """One access export: per service what it holds on the subject, everything withheld
+    with its reason and law, and the services that did not answer."""
+
+    request_id: uuid.UUID
+    reference: str
+    generated_at: datetime
+    generated_by: str
+    complete: bool
+    searched_by: dict[str, list[str]]
+    services: dict[str, Any]
+    withheld: list[dict[str, Any]]
+    unanswered: list[dict[str, str]]
 
 
 # --- personal-data breaches -----------------------------------------------------------

@@ -10,6 +10,7 @@ from apik_examination.cases.router import router as cases_router
 from apik_examination.closure.router import router as closure_router
 from apik_examination.consumers import consumers
 from apik_examination.jobs import sla_scan
+from apik_examination.privacy.router import router as privacy_router
 from apik_examination.settings import Settings
 from apik_examination.sla.router import router as sla_router
 from apik_examination.survey.router import router as survey_router
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             activities_router,
             closure_router,
             survey_router,
+            privacy_router,
         ],
         consumers=consumers(settings),
         background=[sla_scan(settings)],

@@ -94,6 +94,7 @@ class Processing:
 SUBJECT_ACCESS = {
     "intake": "/api/v1/intake/privacy/subject-access",
     "consultation": "/api/v1/consultation/privacy/subject-access",
+    "examination": "/api/v1/examination/privacy/subject-access",
 }
 
 
@@ -315,14 +316,18 @@ def render(declared: Mapping[str, Sequence[Processing]]) -> str:
         "",
         "Setiap layanan yang menyimpan data pribadi warga menjawab permintaan akses melalui"
         " rute khusus DPO (POST, agar pengenal tidak masuk URL atau log); setiap pembacaan"
-        " diaudit. `python -m apik_shared.platform.processing subject-access` menggabungkan"
-        " jawabannya menjadi satu ekspor, termasuk apa yang dikecualikan menurut hukum dan"
-        " alasannya.",
+        " diaudit. `POST /api/v1/auth/privacy/requests/{id}/access-export` (DPO kantor"
+        " permintaan itu) atau `python -m apik_shared.platform.processing subject-access`"
+        " menggabungkan jawabannya, dengan akun pegawai yang disimpan gateway, menjadi satu"
+        " ekspor, termasuk apa yang dikecualikan menurut hukum dan alasannya, dan layanan"
+        " yang tidak menjawab.",
         "",
         "Each service holding citizens' personal data answers an access request on a"
         " DPO-only route (POST, so identifiers stay out of URLs and logs); every read is"
-        " audited. `python -m apik_shared.platform.processing subject-access` merges the"
-        " answers into one export, with what is withheld by law and why.",
+        " audited. `POST /api/v1/auth/privacy/requests/{id}/access-export` (the request's"
+        " office's DPO) or `python -m apik_shared.platform.processing subject-access` merges"
+        " the answers, with the staff accounts the gateway holds, into one export, with what"
+        " is withheld by law and why, and the services that did not answer.",
         "",
         "| Komponen / Component | Rute / Route |",
         "|---|---|",
@@ -349,19 +354,51 @@ def merge_access(answers: Mapping[str, Any]) -> dict[str, Any]:
     return export
 
 
+async def ask_services(
+    client: Any,
+    targets: Mapping[str, str | None],
+    body: Mapping[str, str],
+    headers: Mapping[str, str],
+    seconds: float = 60,
+) -> dict[str, Any]:
+    """Each service's answer (a JSON object), or why there is none (a string), asking
+    `targets` (service: the URL of its subject-access route, None when unknown) with
+    `client` (an `httpx.AsyncClient`). Never raises for a service that is down: the
+    export names it instead. The CLI and the gateway's access export both ask here."""
+    import httpx  # not loaded by the services that import this module for its types
+
+    async def ask(url: str | None) -> Any:
+        if url is None:
+            return "no address configured for this service"
+        try:
+            response = await client.post(
+                url, json=dict(body), headers=dict(headers), timeout=seconds
+            )
+        except httpx.HTTPError as exc:
+            return f"unreachable: {type(exc).__name__}"
+        if response.status_code != 200:
+            return f"answered {response.status_code}: {response.text[:500]}"
+        try:
+            answer = response.json()
+        except ValueError:
+            return "answered something other than JSON"
+        return answer if isinstance(answer, Mapping) else "answered a non-object"
+
+    names = list(targets)
+    answers = await asyncio.gather(*(ask(targets[n]) for n in names))
+    return dict(zip(names, answers, strict=True))
+
+
 async def subject_access(
     gateway: str, token: str, body: Mapping[str, str], services: Iterable[str] = SUBJECT_ACCESS
 ) -> dict[str, Any]:
     """Asks every service's subject-access route through the gateway, as the DPO."""
-    import httpx  # the CLI's only network use: not loaded by the services that import this
+    import httpx
 
-    answers: dict[str, Any] = {}
     headers = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(base_url=gateway, headers=headers, timeout=60) as client:
-        for service in services:
-            response = await client.post(SUBJECT_ACCESS[service], json=dict(body))
-            ok = response.status_code == 200
-            answers[service] = response.json() if ok else f"{response.status_code} {response.text}"
+    async with httpx.AsyncClient(base_url=gateway) as client:
+        targets: dict[str, str | None] = {s: SUBJECT_ACCESS[s] for s in services}
+        answers = await ask_services(client, targets, body, headers)
     return merge_access(answers)
 
 

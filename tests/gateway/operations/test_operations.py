@@ -103,6 +103,7 @@ def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
         "gateway_offices_get_office",
         "gateway_offices_list_offices",
         "gateway_offices_update_office",
+        "gateway_privacy_access_export",
         "gateway_privacy_get_breach",
         "gateway_privacy_list_breaches",
         "gateway_privacy_list_request_reads",

@@ -12,6 +12,7 @@ from apik_gateway.privacy.service.breaches import (
     record_notification,
     update_breach,
 )
+from apik_gateway.privacy.service.export import access_export
 from apik_gateway.privacy.service.requests import (
     cipher_for,
     get_request,
@@ -24,6 +25,7 @@ from apik_gateway.privacy.service.requests import (
 from apik_gateway.privacy.service.scope import listed_office
 
 __all__ = [
+    "access_export",
     "cipher_for",
     "get_breach",
     "get_request",

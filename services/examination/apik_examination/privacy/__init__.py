@@ -1,0 +1,1 @@
+"""A data subject's access request, as examination answers it (agency contacts)."""
