@@ -111,7 +111,9 @@ class _Form(FPDF):
         self.set_font("Helvetica", "B", 9)
         self.cell(label_width, 5.5, _latin1(label))
         self.set_font("Helvetica", "", 9)
-        self.multi_cell(0, 5.5, _latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            0, 5.5, _latin1(value or "-"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
     def bytes(self) -> bytes:
         return bytes(self.output())
