@@ -34,7 +34,7 @@ from apik_gateway.privacy.schemas import (
     RequestSummary,
     RequestUpdate,
 )
-from apik_shared.platform.auth import CurrentPrincipal, Principal
+from apik_shared.platform.auth import DataProtectionOfficer
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match, set_etag
@@ -58,18 +58,10 @@ _DENIED = (Unauthorized, Forbidden)
 _CHANGE = (NotFound, PreconditionFailed, PreconditionRequired, InvalidInput)
 
 
-async def _officer(principal: CurrentPrincipal) -> Principal:
-    # Not `require_roles(Role.dpo)`: it lets every admin through.
-    if not rules.handles_privacy(principal.roles, principal.kind):
-        raise Forbidden("The privacy registers are the data protection officer's.")
-    return principal
-
-
 async def _cipher(settings: CurrentSettings) -> FieldCipher:
     return service.cipher_for(settings.pii_keys)
 
 
-Officer = Annotated[Principal, Depends(_officer)]
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
@@ -84,7 +76,11 @@ Cipher = Annotated[FieldCipher, Depends(_cipher)]
     responses=problem_responses(*_DENIED, Conflict, InvalidInput),
 )
 async def record_request(
-    body: RequestCreate, request: Request, session: DbSession, officer: Officer, cipher: Cipher
+    body: RequestCreate,
+    request: Request,
+    session: DbSession,
+    officer: DataProtectionOfficer,
+    cipher: Cipher,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=officer.subject)
     if (replay := await idempotency.begin()) is not None:
@@ -106,7 +102,7 @@ async def record_request(
 )
 async def list_requests(
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     office: str | None = None,
     status: rules.RequestStatus | None = None,
     kind: rules.RequestKind | None = None,
@@ -137,7 +133,7 @@ async def list_requests(
 async def open_request(
     request_id: uuid.UUID,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     cipher: Cipher,
     response: Response,
 ) -> RequestOpened:
@@ -160,7 +156,7 @@ async def update_request(
     changes: RequestUpdate,
     request: Request,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     cipher: Cipher,
     response: Response,
 ) -> RequestSummary:
@@ -184,7 +180,7 @@ async def update_request(
 async def list_request_reads(
     request_id: uuid.UUID,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Page[RequestRead]:
@@ -205,7 +201,7 @@ async def access_export(
     request_id: uuid.UUID,
     request: Request,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     cipher: Cipher,
     settings: CurrentSettings,
     body: ExportIdentifiers | None = None,
@@ -242,7 +238,7 @@ async def access_export(
     responses=problem_responses(*_DENIED, Conflict, InvalidInput),
 )
 async def record_breach(
-    body: BreachCreate, request: Request, session: DbSession, officer: Officer
+    body: BreachCreate, request: Request, session: DbSession, officer: DataProtectionOfficer
 ) -> Response:
     idempotency = Idempotency(session, request, caller=officer.subject)
     if (replay := await idempotency.begin()) is not None:
@@ -264,7 +260,7 @@ async def record_breach(
 )
 async def list_breaches(
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     office: str | None = None,
     status: rules.BreachStatus | None = None,
     overdue: bool | None = None,
@@ -291,7 +287,7 @@ async def list_breaches(
     responses=problem_responses(*_DENIED, NotFound),
 )
 async def get_breach(
-    breach_id: uuid.UUID, session: DbSession, officer: Officer, response: Response
+    breach_id: uuid.UUID, session: DbSession, officer: DataProtectionOfficer, response: Response
 ) -> BreachDetail:
     breach = await service.get_breach(session=session, actor=officer, breach_id=breach_id)
     notifications = await service.notifications_of(session=session, breach=breach)
@@ -310,7 +306,7 @@ async def update_breach(
     changes: BreachUpdate,
     request: Request,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
     response: Response,
 ) -> BreachPublic:
     breach = await service.get_breach(
@@ -335,7 +331,7 @@ async def record_notification(
     body: NotificationCreate,
     request: Request,
     session: DbSession,
-    officer: Officer,
+    officer: DataProtectionOfficer,
 ) -> Response:
     idempotency = Idempotency(session, request, caller=officer.subject)
     if (replay := await idempotency.begin()) is not None:

@@ -4,7 +4,6 @@ the registers, the 3 x 24-hour clocks, and the steps a request and a breach go t
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -77,13 +76,6 @@ BREACH_STEPS: dict[str, frozenset[str]] = {
 # too in some cases (art. 46(3)).
 Recipient = Literal["authority", "subjects", "public"]
 REQUIRED_RECIPIENTS = ("authority", "subjects")
-
-
-def handles_privacy(roles: Collection[str], kind: str) -> bool:
-    """The data protection officer, a person: not an admin, whose role changes the DPO
-    audits, nor a head, who sees reporters' identities for other reasons. Being
-    national widens the DPO to every office (`Principal.can_see_office`)."""
-    return "dpo" in roles and kind == "user"
 
 
 def answer_due(received_at: datetime) -> datetime:

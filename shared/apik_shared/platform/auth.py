@@ -182,3 +182,16 @@ def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
 
     check.__name__ = "require_" + "_or_".join(roles)
     return check
+
+
+async def data_protection_officer(principal: CurrentPrincipal) -> Principal:
+    """A person holding `dpo`, and no one else: not `require_roles`, which lets every
+    admin through (an admin runs the system, it does not answer for the subjects' data,
+    and its role changes are what the DPO audits), nor an API client."""
+    if Role.dpo not in principal.roles or principal.kind != "user":
+        raise Forbidden("This is the data protection officer's.")
+    return principal
+
+
+# The privacy registers and the subject-access routes answer with identities in full.
+DataProtectionOfficer = Annotated[Principal, Depends(data_protection_officer)]

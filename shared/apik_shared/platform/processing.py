@@ -31,12 +31,9 @@ from types import ModuleType
 from typing import Annotated, Any, Self
 
 import sqlalchemy as sa
-from fastapi import Depends
 from pydantic import BaseModel, Field, model_validator
 
 from apik_shared.devstack.components import COMPONENTS
-from apik_shared.platform.auth import CurrentPrincipal, Principal, Role
-from apik_shared.platform.problems import Forbidden
 from apik_shared.vocabulary.inputs import Email, Input, Line, Nik, PersonName, Phone
 
 RECORD_PATH = Path("docs/processing.md")
@@ -149,18 +146,6 @@ class Withheld(BaseModel):
     def of(cls, what: str, why: Reason, **where: Any) -> Self:
         """`what`, withheld for `why`; `where` names the record (a report, a visit)."""
         return cls(what=what, reason=why.reason, basis=why.basis, **where)
-
-
-async def dpo_only(principal: CurrentPrincipal) -> Principal:
-    """The data protection officer and no one else: `require_roles` lets admin pass, and
-    an admin runs the system, it does not answer for the subjects' data."""
-    if Role.dpo not in principal.roles:
-        raise Forbidden("This needs the role: dpo.")
-    return principal
-
-
-# Who may ask a subject-access route: it answers with identities in full.
-DpoOnly = Annotated[Principal, Depends(dpo_only)]
 
 
 # Column names that say "personal data": a table with one of them must be declared. A

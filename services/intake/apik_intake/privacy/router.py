@@ -5,9 +5,10 @@ from __future__ import annotations
 from apik_intake.deps import AUTH, Cipher, IndexKey
 from apik_intake.privacy import service
 from apik_intake.privacy.schemas import SubjectAccessAnswer
+from apik_shared.platform.auth import DataProtectionOfficer
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, problem_responses
-from apik_shared.platform.processing import DpoOnly, SubjectAccessRequest
+from apik_shared.platform.processing import SubjectAccessRequest
 from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["privacy"])
@@ -21,7 +22,7 @@ router = ServiceRouter(tags=["privacy"])
 async def subject_access(
     body: SubjectAccessRequest,
     session: DbSession,
-    actor: DpoOnly,
+    actor: DataProtectionOfficer,
     cipher: Cipher,
     index_key: IndexKey,
 ) -> SubjectAccessAnswer:
