@@ -90,7 +90,7 @@ async def conclude(
         data={"finding": finding.value, "forms": conclusion.forms},
         at=now,
     )
-    await refresh_clock(session=session, case=case, now=now)
+    await refresh_clock(session=session, case=case, now=now, calendar=calendar)
     payload = CaseConcluded(
         case_id=str(case.id),
         registration_number=case.registration_number,
@@ -168,8 +168,8 @@ async def close(
         data={"outcome": outcome.value, "route": route.value, "backdated": closed_at is not None},
         at=at,
     )
-    clock, _ = await refresh_clock(session=session, case=case, now=now)
     calendar = await office_calendar(session, case.office)
+    clock, _ = await refresh_clock(session=session, case=case, now=now, calendar=calendar)
     opened_on, closed_on = calendar.local_date(case.opened_at), calendar.local_date(at)
     payload = CaseClosed(
         case_id=str(case.id),

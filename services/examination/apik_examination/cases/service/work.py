@@ -153,13 +153,14 @@ class CaseState:
 async def case_state(*, session: AsyncSession, case: Case) -> CaseState:
     """The case with its clock recomputed from the log, its final report and closure."""
     now = datetime.now(UTC)
-    clock, policy = await clock_of(session=session, case=case, now=now)
+    calendar = await office_calendar(session, case.office)
+    clock, policy = await clock_of(session=session, case=case, now=now, calendar=calendar)
     conclusion = await session.get(Conclusion, case.id)
     closure = await session.get(Closure, case.id)
     monitoring = conclusion is not None and in_monitoring(
         due_on=conclusion.corrective_due_on,
         done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
-        today=(await office_calendar(session, case.office)).local_date(now),
+        today=calendar.local_date(now),
     )
     return CaseState(
         case=case,

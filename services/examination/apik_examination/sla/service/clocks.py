@@ -151,17 +151,20 @@ async def clock_of(
     case: Case,
     now: datetime,
     policies: Sequence[PolicyVersion] | None = None,
+    calendar: OfficeCalendar | None = None,
 ) -> tuple[SlaClock, PolicyVersion]:
     """The case's clock at `now`, recomputed from its event log, on its office's
-    calendar as the registry has it now."""
+    calendar as the registry has it now (`calendar`, when the caller has read it)."""
     if policies is None:
         policies = await load_policies(session=session)
+    if calendar is None:
+        calendar = await office_calendar(session, case.office)
     logs = await transitions_of(session=session, case_ids=[case.id])
     return _compute(
         case=case,
         transitions=logs[case.id],
         policies=policies,
-        calendar=await office_calendar(session, case.office),
+        calendar=calendar,
         now=now,
     )
 
@@ -172,9 +175,12 @@ async def refresh_clock(
     case: Case,
     now: datetime,
     policies: Sequence[PolicyVersion] | None = None,
+    calendar: OfficeCalendar | None = None,
 ) -> tuple[SlaClock, PolicyVersion]:
     """Recomputes the case's clock and rewrites the cached columns lists filter on."""
-    clock, policy = await clock_of(session=session, case=case, now=now, policies=policies)
+    clock, policy = await clock_of(
+        session=session, case=case, now=now, policies=policies, calendar=calendar
+    )
     for name, value in _cached(clock, policy).items():
         setattr(case, name, value)
     session.add(case)
