@@ -30,6 +30,7 @@ from apik_intake.privacy.schemas import (
 )
 from apik_intake.reporters.rules import INDEXED_FIELDS, blind_index, unseal
 from apik_intake.reporters.schemas import IdentityOut
+from apik_intake.reporters.service import identity_read
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.processing import (
@@ -100,19 +101,8 @@ async def subject_access(
             .where(IdentityRead.report_id == report.id)
             .order_by(col(IdentityRead.at), col(IdentityRead.id)),
         )
-        session.add(
-            IdentityRead(
-                office=report.office,
-                report_id=report.id,
-                reporter_id=reporter.id,
-                actor=actor.subject,
-                actor_username=actor.username,
-                actor_roles=sorted(actor.roles),
-                purpose=f"data subject access request {request.reference}",
-                disclosure="full",
-                at=now,
-            )
-        )
+        purpose = f"data subject access request {request.reference}"
+        session.add(identity_read(report, actor, purpose=purpose, disclosure="full", at=now))
         representative, rep_withheld = rules.representative_shown(identity.representative)
         steps = await _all(
             session,

@@ -26,6 +26,24 @@ from apik_shared.platform.pagination import decode_cursor, encode_cursor
 from apik_shared.platform.problems import InvalidInput, NotFound
 
 
+def identity_read(
+    report: Report, actor: Principal, *, purpose: str, disclosure: str, at: datetime
+) -> IdentityRead:
+    """The audit row of one read of `report`'s reporter by `actor`: every kind of read
+    (the identity, a shown link, a subject access answer) is recorded the same way."""
+    return IdentityRead(
+        office=report.office,
+        report_id=report.id,
+        reporter_id=report.reporter_id,
+        actor=actor.subject,
+        actor_username=actor.username,
+        actor_roles=sorted(actor.roles),
+        purpose=purpose,
+        disclosure=disclosure,
+        at=at,
+    )
+
+
 async def add_reporter(
     *,
     session: AsyncSession,
@@ -118,17 +136,7 @@ async def read_identity(
     if reporter.identity is None:
         disclosure = ANONYMISED
     session.add(
-        IdentityRead(
-            office=report.office,
-            report_id=report.id,
-            reporter_id=reporter.id,
-            actor=actor.subject,
-            actor_username=actor.username,
-            actor_roles=sorted(actor.roles),
-            purpose=purpose,
-            disclosure=disclosure,
-            at=datetime.now(UTC),
-        )
+        identity_read(report, actor, purpose=purpose, disclosure=disclosure, at=datetime.now(UTC))
     )
     await session.flush()
     if reporter.identity is None or disclosure == "withheld":
@@ -205,16 +213,4 @@ def audit_links(
     for report in reports:
         if not report.confidential:
             continue
-        session.add(
-            IdentityRead(
-                office=report.office,
-                report_id=report.id,
-                reporter_id=report.reporter_id,
-                actor=actor.subject,
-                actor_username=actor.username,
-                actor_roles=sorted(actor.roles),
-                purpose=purpose,
-                disclosure=LINK,
-                at=now,
-            )
-        )
+        session.add(identity_read(report, actor, purpose=purpose, disclosure=LINK, at=now))
