@@ -25,6 +25,7 @@ from apik_consultation.privacy.schemas import (
     VisitorReadOut,
     WithheldOut,
 )
+from apik_consultation.visitors.service import visitor_read
 from apik_consultation.visits.service import unseal_visitor
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -118,18 +119,8 @@ async def subject_access(
         signed = await session.scalar(
             select(VisitSignature.visit_id).where(VisitSignature.visit_id == visit.id)
         )
-        session.add(
-            VisitorRead(
-                office=visit.office,
-                visit_id=visit.id,
-                actor=actor.subject,
-                actor_username=actor.username,
-                actor_roles=sorted(actor.roles),
-                purpose=f"data subject access request {request.reference}",
-                disclosure="full",
-                at=now,
-            )
-        )
+        purpose = f"data subject access request {request.reference}"
+        session.add(visitor_read(actor, visit, purpose=purpose, at=now))
         held.append(
             VisitHeld.model_validate(
                 {

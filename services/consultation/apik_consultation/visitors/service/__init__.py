@@ -7,6 +7,7 @@ from apik_consultation.visitors.service.reading import (
     list_visitor_reads,
     read_in_full,
     shown,
+    visitor_read,
 )
 from apik_consultation.visitors.service.retention import anonymise_expired
 
@@ -17,4 +18,5 @@ __all__ = [
     "list_visitor_reads",
     "read_in_full",
     "shown",
+    "visitor_read",
 ]

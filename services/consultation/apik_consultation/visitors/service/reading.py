@@ -50,8 +50,9 @@ class VisitorAccess:
         )
 
 
-def _audit(access: VisitorAccess, visit: Visit, purpose: str, at: datetime) -> VisitorRead:
-    actor = access.actor
+def visitor_read(actor: Principal, visit: Visit, *, purpose: str, at: datetime) -> VisitorRead:
+    """The audit row of one full read of `visit`'s visitor by `actor` (on the desk, on a
+    printed form, in a subject access answer: recorded the same way)."""
     return VisitorRead(
         office=visit.office,
         visit_id=visit.id,
@@ -79,7 +80,7 @@ async def shown(
         sealed = unseal_visitor(access.cipher, visit)
         seen = Shown(name=sealed.name, phone=sealed.phone, institution=visit.institution)
         if access.disclosure(visit) == "full":
-            session.add(_audit(access, visit, purpose, now))
+            session.add(visitor_read(access.actor, visit, purpose=purpose, at=now))
         else:
             seen = rules.masked(seen)
         out[visit.id] = seen
@@ -103,7 +104,7 @@ async def read_in_full(
             "The printed forms carry the visitor's name: only the desk staff of the visit's"
             " office print them."
         )
-    session.add(_audit(access, visit, purpose, datetime.now(UTC)))
+    session.add(visitor_read(access.actor, visit, purpose=purpose, at=datetime.now(UTC)))
     await session.flush()
     return unseal_visitor(access.cipher, visit)
 
