@@ -80,11 +80,7 @@ async def check_pin(
     ).scalar_one()
     if attempt.locked_until is not None and attempt.locked_until > now:
         return Verdict.locked, None, attempt.locked_until
-    report = (
-        await session.execute(
-            select(Report).where(Report.registration_number == registration_number)
-        )
-    ).scalar_one_or_none()
+    report = await find_by_number(session=session, registration_number=registration_number)
     # An unknown number costs a guess like a wrong PIN (and about the same work), so
     # numbers cannot be probed for existence faster than PINs.
     report_id = report.id if report is not None else uuid.uuid4()
