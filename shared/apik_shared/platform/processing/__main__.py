@@ -1,0 +1,3 @@
+from apik_shared.platform.processing.cli import main
+
+raise SystemExit(main())
