@@ -28,6 +28,7 @@ from apik_gateway.tokens.router import router as tokens
 from apik_gateway.tokens.service import DatabaseKeyVerifier, TokenSigner
 from apik_gateway.users.router import router as users
 from apik_shared.platform.app import BUS_STOP_SECONDS
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
 from apik_shared.platform.logs import configure_logging
@@ -75,6 +76,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
         app.state.database = database
         forwarder.public_limit.attach(database.engine)
         app.state.signer = TokenSigner(settings.secret_key)
+        # Seals the privacy registers' personal data (the DPO's data subjects' requests).
+        app.state.cipher = FieldCipher(settings.pii_keys)
         app.state.verifier = DatabaseKeyVerifier(
             sessions=database.sessions, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )

@@ -1,5 +1,6 @@
 """Dependencies of the gateway's routes: who may call, the settings, the token signer,
-and rows loaded, locked and checked against `If-Match` for a change."""
+the privacy registers' cipher, and rows loaded, locked and checked against `If-Match`
+for a change."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from apik_gateway.tokens.service.keys import TokenSigner
 from apik_gateway.users import service as users
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.pagination import MAX_LIMIT
@@ -56,6 +58,15 @@ async def _signer(request: Request) -> TokenSigner:
 
 # Signs with whichever key is active in the database; one per app (it caches keys).
 Signer = Annotated[TokenSigner, Depends(_signer)]
+
+
+async def _cipher(request: Request) -> FieldCipher:
+    cipher: FieldCipher = request.app.state.cipher
+    return cipher
+
+
+# Seals and opens personal data with the gateway's keyring (`APIK_PII_KEYS`).
+Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
 async def _locked_office(

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import Depends, Request, Response, status
+from fastapi import Request, Response, status
 
-from apik_gateway.deps import CurrentSettings, Cursor, Limit
+from apik_gateway.deps import Cipher, CurrentSettings, Cursor, Limit
 from apik_gateway.privacy import rules, service, views
 from apik_gateway.privacy.schemas import (
     AccessExport,
@@ -35,7 +34,6 @@ from apik_gateway.privacy.schemas import (
     RequestUpdate,
 )
 from apik_shared.platform.auth import DataProtectionOfficer
-from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match, set_etag
 from apik_shared.platform.idempotency import Idempotency
@@ -56,13 +54,6 @@ from apik_shared.platform.routing import ServiceRouter, created
 router = ServiceRouter(prefix="/api/v1/auth/privacy", tags=["privacy"])
 _DENIED = (Unauthorized, Forbidden)
 _CHANGE = (NotFound, PreconditionFailed, PreconditionRequired, InvalidInput)
-
-
-async def _cipher(settings: CurrentSettings) -> FieldCipher:
-    return service.cipher_for(settings.pii_keys)
-
-
-Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
 # --- data subjects' requests ----------------------------------------------------------

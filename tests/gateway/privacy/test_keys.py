@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from apik_gateway.privacy.service import cipher_for
 from apik_gateway.settings import Settings
-from apik_shared.platform.crypto import DecryptionError, development_keyring
+from apik_shared.platform.crypto import DecryptionError, FieldCipher, development_keyring
 
 PRODUCTION = {
     "env": "production",
@@ -35,6 +34,6 @@ def test_development_derives_a_keyring_that_production_keys_cannot_open() -> Non
     settings = Settings.model_validate({"env": "development"})
     development = settings.pii_keys
     assert development == development_keyring(settings.secret_key)
-    sealed = cipher_for(development).encrypt(b"Rahmat", context="data-subject-request:x:requester")
+    sealed = FieldCipher(development).encrypt(b"Rahmat", context="data-subject-request:x:requester")
     with pytest.raises(DecryptionError):
-        cipher_for("dev:" + "B" * 43).decrypt(sealed, context="data-subject-request:x:requester")
+        FieldCipher("dev:" + "B" * 43).decrypt(sealed, context="data-subject-request:x:requester")

@@ -14,7 +14,6 @@ from apik_gateway.privacy.service.breaches import (
 )
 from apik_gateway.privacy.service.export import access_export
 from apik_gateway.privacy.service.requests import (
-    cipher_for,
     get_request,
     list_reads,
     list_requests,
@@ -26,7 +25,6 @@ from apik_gateway.privacy.service.scope import listed_office
 
 __all__ = [
     "access_export",
-    "cipher_for",
     "get_breach",
     "get_request",
     "list_breaches",

@@ -8,7 +8,6 @@ into another row or column does not open.
 
 from __future__ import annotations
 
-import functools
 import uuid
 from datetime import datetime
 
@@ -24,11 +23,6 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
-
-
-@functools.lru_cache(maxsize=4)
-def cipher_for(keyring: str) -> FieldCipher:
-    return FieldCipher(keyring)
 
 
 def _seal(cipher: FieldCipher, request_id: uuid.UUID, field: str, text: str) -> str:
