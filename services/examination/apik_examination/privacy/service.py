@@ -6,6 +6,7 @@ in memory with the same rules as the desk's visitors (`rules.matches`).
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import func
@@ -27,8 +28,7 @@ async def subject_access(
     query = select(AgencyContact).order_by(col(AgencyContact.created_at), col(AgencyContact.id))
     if office is not None:
         query = query.where(AgencyContact.office == office)
-    held: list[ContactHeld] = []
-    withheld: list[WithheldOut] = []
+    found = []
     for contact in (await session.execute(query)).scalars():
         matched, differs = rules.matches(
             name=contact.name,
@@ -38,11 +38,13 @@ async def subject_access(
             given_phone=request.phone,
             given_email=request.email,
         )
-        if not matched:
-            continue
-        activities = await session.scalar(
-            select(func.count()).select_from(Activity).where(Activity.contact_id == contact.id)
-        )
+        if matched:
+            found.append((contact, matched, differs))
+    counts = await _activities(session, [contact.id for contact, _, _ in found])
+    held: list[ContactHeld] = []
+    withheld: list[WithheldOut] = []
+    for contact, matched, differs in found:
+        activities = counts.get(contact.id, 0)
         held.append(
             ContactHeld.model_validate(
                 {
@@ -50,7 +52,7 @@ async def subject_access(
                     "contact_id": contact.id,
                     "matched_on": matched,
                     "differs_on": differs,
-                    "activities": activities or 0,
+                    "activities": activities,
                 }
             )
         )
@@ -72,3 +74,15 @@ async def subject_access(
         agency_contacts=held,
         withheld=withheld,
     )
+
+
+async def _activities(session: AsyncSession, contact_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many activities reached each of the contacts, in one query."""
+    if not contact_ids:
+        return {}
+    rows = await session.execute(
+        select(Activity.contact_id, func.count())
+        .where(col(Activity.contact_id).in_(contact_ids))
+        .group_by(col(Activity.contact_id))
+    )
+    return {contact_id: count for contact_id, count in rows.all() if contact_id is not None}
