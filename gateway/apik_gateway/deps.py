@@ -4,17 +4,25 @@ for a change."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from apik_gateway.models import Office, User
+from apik_gateway.models import DataSubjectRequest, Office, PersonalDataBreach, User
 from apik_gateway.offices import service as offices
+from apik_gateway.privacy import service as privacy
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.service.keys import TokenSigner
 from apik_gateway.users import service as users
 from apik_shared.platform.app import app_settings
-from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.auth import (
+    CurrentPrincipal,
+    DataProtectionOfficer,
+    Principal,
+    Role,
+    require_roles,
+)
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -88,3 +96,30 @@ async def _locked_user(user_id: str, request: Request, session: DbSession, admin
 
 
 LockedUser = Annotated[User, Depends(_locked_user)]
+
+
+async def _locked_request(
+    request_id: uuid.UUID, request: Request, session: DbSession, officer: DataProtectionOfficer
+) -> DataSubjectRequest:
+    # Another office's request is missing (404) before any If-Match is looked at.
+    row = await privacy.get_request(
+        session=session, actor=officer, request_id=request_id, for_update=True
+    )
+    check_if_match(request, row.version, required=True)
+    return row
+
+
+LockedRequest = Annotated[DataSubjectRequest, Depends(_locked_request)]
+
+
+async def _locked_breach(
+    breach_id: uuid.UUID, request: Request, session: DbSession, officer: DataProtectionOfficer
+) -> PersonalDataBreach:
+    breach = await privacy.get_breach(
+        session=session, actor=officer, breach_id=breach_id, for_update=True
+    )
+    check_if_match(request, breach.version, required=True)
+    return breach
+
+
+LockedBreach = Annotated[PersonalDataBreach, Depends(_locked_breach)]

@@ -15,7 +15,14 @@ from datetime import UTC, datetime
 
 from fastapi import Request, Response, status
 
-from apik_gateway.deps import Cipher, CurrentSettings, Cursor, Limit
+from apik_gateway.deps import (
+    Cipher,
+    CurrentSettings,
+    Cursor,
+    Limit,
+    LockedBreach,
+    LockedRequest,
+)
 from apik_gateway.privacy import rules, service, views
 from apik_gateway.privacy.schemas import (
     AccessExport,
@@ -35,7 +42,7 @@ from apik_gateway.privacy.schemas import (
 )
 from apik_shared.platform.auth import DataProtectionOfficer
 from apik_shared.platform.db import DbSession
-from apik_shared.platform.etag import check_if_match, set_etag
+from apik_shared.platform.etag import set_etag
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, Page
 from apik_shared.platform.problems import (
@@ -143,18 +150,13 @@ async def open_request(
     responses=problem_responses(*_DENIED, *_CHANGE, TransitionNotAllowed),
 )
 async def update_request(
-    request_id: uuid.UUID,
+    row: LockedRequest,
     changes: RequestUpdate,
-    request: Request,
     session: DbSession,
     officer: DataProtectionOfficer,
     cipher: Cipher,
     response: Response,
 ) -> RequestSummary:
-    row = await service.get_request(
-        session=session, actor=officer, request_id=request_id, for_update=True
-    )
-    check_if_match(request, row.version, required=True)
     row = await service.update_request(
         session=session, cipher=cipher, actor=officer, row=row, changes=changes
     )
@@ -293,17 +295,8 @@ async def get_breach(
     responses=problem_responses(*_DENIED, *_CHANGE, Conflict, TransitionNotAllowed),
 )
 async def update_breach(
-    breach_id: uuid.UUID,
-    changes: BreachUpdate,
-    request: Request,
-    session: DbSession,
-    officer: DataProtectionOfficer,
-    response: Response,
+    breach: LockedBreach, changes: BreachUpdate, session: DbSession, response: Response
 ) -> BreachPublic:
-    breach = await service.get_breach(
-        session=session, actor=officer, breach_id=breach_id, for_update=True
-    )
-    check_if_match(request, breach.version, required=True)
     breach = await service.update_breach(session=session, breach=breach, changes=changes)
     set_etag(response, breach.version)
     return views.breach(breach, datetime.now(UTC))
