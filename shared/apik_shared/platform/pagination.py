@@ -52,26 +52,39 @@ def _name(attribute: Mapped[Any]) -> str:
     return str(getattr(attribute, "key"))  # noqa: B009 - Mapped's type does not declare it
 
 
+def _newest_first_key(after: list[Any], ident_type: type) -> tuple[datetime, Any]:
+    """The (timestamp, id) a cursor names. A forged cursor must not reach the database
+    as a naive time or a number past bigint, which PostgreSQL refuses with an error
+    instead of a problem naming the field."""
+    try:
+        at = datetime.fromisoformat(after[0])
+        ident = uuid.UUID(after[1]) if ident_type is uuid.UUID else int(after[1])
+    except (ValueError, IndexError, TypeError, AttributeError) as exc:
+        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+    if at.tzinfo is None or (isinstance(ident, int) and not 0 <= ident < 2**63):
+        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
+    return at, ident
+
+
 async def newest_first_page(
     session: AsyncSession,
     query: Select[M],
     *,
     timestamp: Mapped[datetime],
-    ident: Mapped[uuid.UUID],
+    ident: Mapped[uuid.UUID] | Mapped[int] | Mapped[int | None],
     cursor: str | None,
     limit: int,
+    ident_type: type = uuid.UUID,
 ) -> tuple[list[M], str | None]:
-    """One page of `query`'s rows, newest first, keyed by (timestamp, id).
+    """One page of `query`'s rows, newest first, keyed by (timestamp, id); `ident_type`
+    is the id's type (`uuid.UUID`, or `int` for an identity column).
 
     The cursor is the key of the last row returned, so rows added meanwhile never shift
     the next page; the id breaks ties between rows with the same timestamp.
     """
     query = query.order_by(timestamp.desc(), ident.desc()).limit(limit + 1)
     if (after := decode_cursor(cursor)) is not None:
-        try:
-            key = (datetime.fromisoformat(after[0]), uuid.UUID(after[1]))
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        key = _newest_first_key(after, ident_type)
         query = query.where(tuple_(timestamp, ident) < tuple_(*key))
     rows = list((await session.execute(query)).scalars())
     if len(rows) <= limit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from apik_shared.platform.pagination import encode_cursor
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
 from tests.intake.builders import report_body
@@ -278,3 +279,21 @@ async def test_bad_identity_names_the_field_and_stores_nothing(intake, tokens):
         assert response.headers["content-type"] == PROBLEM
         assert pointer in {e["pointer"] for e in response.json()["errors"]}, change
     assert await intake.scalar("SELECT count(*) FROM reporter") == before
+
+
+async def test_a_forged_audit_cursor_is_a_problem_naming_the_cursor(intake, tokens):
+    # The attack: a cursor carrying a naive time or a number past bigint reached
+    # PostgreSQL, which refused it with an error instead of an answer naming the field.
+    dpo = tokens.headers("dpo", office=office())
+    forged = [
+        "bm9wZQ",  # not a cursor at all
+        encode_cursor("x", 1),
+        encode_cursor("2026-01-01T00:00:00", 1),  # a naive time
+        encode_cursor("2026-01-01T00:00:00+00:00", 10**20),  # past bigint
+    ]
+    for cursor in forged:
+        bad = await intake.client.get(
+            "/api/v1/intake/identity-reads", params={"cursor": cursor}, headers=dpo
+        )
+        assert bad.status_code == 422, (cursor, bad.text)
+        assert bad.json()["errors"][0]["pointer"] == "#/query/cursor"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, tuple_
+from sqlalchemy import or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -18,8 +18,8 @@ from apik_consultation.visitors.rules import Disclosure, Shown
 from apik_consultation.visits.service import Visitor, unseal_visitor
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.pagination import decode_cursor, encode_cursor
-from apik_shared.platform.problems import Forbidden, InvalidInput, Problem
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import Forbidden, Problem
 
 
 class VisitorAnonymised(Problem):
@@ -122,11 +122,7 @@ async def list_visitor_reads(
 ) -> tuple[list[VisitorRead], str | None]:
     """The audit trail, newest first, for the data protection officer (of the caller's
     office; every office for `national`)."""
-    query = (
-        select(VisitorRead)
-        .order_by(col(VisitorRead.at).desc(), col(VisitorRead.id).desc())
-        .limit(limit + 1)
-    )
+    query = select(VisitorRead)
     if (office := actor.office_scope()) is not None:
         query = query.where(VisitorRead.office == office)
     if visit_id is not None:
@@ -139,18 +135,12 @@ async def list_visitor_reads(
         query = query.where(col(VisitorRead.at) >= since)
     if until is not None:
         query = query.where(col(VisitorRead.at) < until)
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            at, ident = datetime.fromisoformat(after[0]), int(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        # A forged cursor must not reach the database as a naive time or a number past
-        # bigint, which PostgreSQL would refuse with an error instead of a problem.
-        if at.tzinfo is None or not 0 <= ident < 2**63:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
-        query = query.where(tuple_(col(VisitorRead.at), col(VisitorRead.id)) < tuple_(at, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].at.isoformat(), rows[-1].id) if more else None
-    return rows, next_cursor
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(VisitorRead.at),
+        ident=col(VisitorRead.id),
+        ident_type=int,
+        cursor=cursor,
+        limit=limit,
+    )

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, text, tuple_
+from sqlalchemy import or_, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -22,8 +22,8 @@ from apik_intake.reporters.rules import (
 )
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.pagination import decode_cursor, encode_cursor
-from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import NotFound
 
 
 def identity_read(
@@ -157,11 +157,7 @@ async def list_identity_reads(
     limit: int,
 ) -> tuple[list[IdentityRead], str | None]:
     """The audit trail, newest first, for the data protection officer."""
-    query = (
-        select(IdentityRead)
-        .order_by(col(IdentityRead.at).desc(), col(IdentityRead.id).desc())
-        .limit(limit + 1)
-    )
+    query = select(IdentityRead)
     if (office := actor.office_scope()) is not None:
         query = query.where(IdentityRead.office == office)
     if report_id is not None:
@@ -174,17 +170,15 @@ async def list_identity_reads(
         query = query.where(col(IdentityRead.at) >= since)
     if until is not None:
         query = query.where(col(IdentityRead.at) < until)
-    if (after := decode_cursor(cursor)) is not None:
-        try:
-            at, ident = datetime.fromisoformat(after[0]), int(after[1])
-        except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
-        query = query.where(tuple_(col(IdentityRead.at), col(IdentityRead.id)) < tuple_(at, ident))
-    rows = list((await session.execute(query)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].at.isoformat(), rows[-1].id) if more else None
-    return rows, next_cursor
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(IdentityRead.at),
+        ident=col(IdentityRead.id),
+        ident_type=int,
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 async def link_summaries(
