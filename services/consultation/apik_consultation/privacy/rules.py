@@ -8,6 +8,8 @@ differs, and the DPO checks before sending.
 
 from __future__ import annotations
 
+from apik_shared.vocabulary.names import same_name
+
 NOT_SEARCHED = {
     "nik": "the desk keeps no NIK",
     "email": "the desk keeps no email",
@@ -15,10 +17,6 @@ NOT_SEARCHED = {
 NOT_INCLUDED = {
     "signature": "the drawn signature is not embedded; the visit's printed forms carry it",
 }
-
-
-def same_name(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def matches(

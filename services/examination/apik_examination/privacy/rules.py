@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from apik_shared.platform.processing import Reason
 from apik_shared.vocabulary.inputs import normalise_phone
+from apik_shared.vocabulary.names import same_name
 
 NOT_SEARCHED = {
     "nik": "examination keeps no NIK",
@@ -23,10 +24,6 @@ CASE_WORK = Reason(
     "the examination work in which the contact was reached (the case file)",
     "UU 37/2008 (the examination is conducted in confidence)",
 )
-
-
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _phone(raw: str) -> str | None:
@@ -54,7 +51,7 @@ def matches(
     if given_phone and phone:
         (matched if _phone(phone) == given_phone else differs).append("phone")
     if given_email and email:
-        (matched if _same_text(email, given_email) else differs).append("email")
+        (matched if same_name(email, given_email) else differs).append("email")
     if given_name:
-        (matched if _same_text(name, given_name) else differs).append("name")
+        (matched if same_name(name, given_name) else differs).append("name")
     return matched, differs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from apik_intake.reporters.rules import Identity, Representative
 from apik_shared.platform.processing import Reason
+from apik_shared.vocabulary.names import same_name
 
 CASE_FILE = Reason(
     "the examination's case file is held by the examination service, not in this export;"
@@ -39,10 +40,6 @@ def representative_shown(rep: Representative | None) -> tuple[Representative | N
     return shown, any((rep.nik, rep.phone, rep.email, rep.address))
 
 
-def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
 def differences(
     identity: Identity, *, nik: str | None, phone: str | None, email: str | None, name: str | None
 ) -> list[str]:
@@ -53,6 +50,6 @@ def differences(
         for field, given in (("nik", nik), ("phone", phone), ("email", email))
         if given and getattr(identity, field) and getattr(identity, field) != given
     ]
-    if name and not _same_name(name, identity.name):
+    if name and not same_name(name, identity.name):
         out.append("name")
     return out
