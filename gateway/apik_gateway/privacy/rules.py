@@ -75,7 +75,6 @@ BREACH_STEPS: dict[str, frozenset[str]] = {
 # The authority (the PDP agency) and the subjects must be told (art. 46(1)); the public
 # too in some cases (art. 46(3)).
 Recipient = Literal["authority", "subjects", "public"]
-REQUIRED_RECIPIENTS = ("authority", "subjects")
 
 
 def answer_due(received_at: datetime) -> datetime:
@@ -101,8 +100,15 @@ def breach_overdue(
     subjects_notified_at: datetime | None,
     now: datetime,
 ) -> bool:
-    told = authority_notified_at is not None and subjects_notified_at is not None
+    told = both_told(authority_notified_at, subjects_notified_at)
     return status != "dismissed" and not told and now > due_at
+
+
+def both_told(
+    authority_notified_at: datetime | None, subjects_notified_at: datetime | None
+) -> bool:
+    """Whether the authority and the subjects, whom the law requires told, both were."""
+    return authority_notified_at is not None and subjects_notified_at is not None
 
 
 def request_step_allowed(current: str, wanted: str) -> bool:

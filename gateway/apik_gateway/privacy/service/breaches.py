@@ -124,7 +124,7 @@ async def update_breach(
             raise TransitionNotAllowed(f"A breach {breach.status} cannot become {status}.")
         if status == "dismissed" and not (changes.resolution or breach.resolution):
             raise InvalidInput.field("#/body/resolution", "Say why this was no breach.")
-        told = breach.authority_notified_at and breach.subjects_notified_at
+        told = rules.both_told(breach.authority_notified_at, breach.subjects_notified_at)
         if status == "closed" and not told:
             raise Conflict("Record the notification of the authority and of the subjects first.")
     if "data_classes" in sent and changes.data_classes is not None:
