@@ -124,7 +124,3 @@ def breach_step_allowed(current: str, wanted: str) -> bool:
 # The kinds whose answer is the subject's data: an access request, and portability (the
 # same data, handed over to take elsewhere).
 EXPORTABLE = frozenset({"access", "portability"})
-
-
-def same_name(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())

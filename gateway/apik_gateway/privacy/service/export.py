@@ -31,6 +31,7 @@ from apik_shared.platform.processing import (
     ask_services,
     merge_access,
 )
+from apik_shared.vocabulary.names import same_name
 
 CREDENTIAL = Reason(
     "a security credential: giving it out (even hashed) weakens the account",
@@ -80,7 +81,7 @@ async def staff_accounts(
     accounts: list[dict[str, Any]] = []
     withheld: list[dict[str, Any]] = []
     for user in (await session.execute(query)).scalars() if name else ():
-        if not rules.same_name(user.full_name, name or ""):
+        if not same_name(user.full_name, name or ""):
             continue
         accounts.append(
             {
