@@ -67,6 +67,11 @@ async def gateway(
     )
     async with (
         serve(create_app(settings)) as url,
-        httpx.AsyncClient(base_url=url, timeout=10) as client,
+        # The session's client outlives idle gaps between tests: it drops an idle
+        # connection after 2 s, before uvicorn closes it (5 s), so that no request
+        # goes out on a connection the server is closing at that moment.
+        httpx.AsyncClient(
+            base_url=url, timeout=10, limits=httpx.Limits(keepalive_expiry=2)
+        ) as client,
     ):
         yield GatewayUnderTest(url=url, client=client, settings=settings)
