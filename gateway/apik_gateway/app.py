@@ -19,6 +19,7 @@ from apik_gateway.audit.router import router as audit
 from apik_gateway.bootstrap import bootstrap
 from apik_gateway.clients.router import router as clients
 from apik_gateway.forwarding.service import ClientAddress, Forwarder, Gateway, SharedRateLimit
+from apik_gateway.jobs import purge_job
 from apik_gateway.offices.router import router as offices
 from apik_gateway.operations.router import router as operations
 from apik_gateway.privacy.router import router as privacy
@@ -90,13 +91,15 @@ def create_app(settings: Settings | None = None) -> Gateway:
         app.state.client_address = forwarder.clients
         await bus.start()
         following = asyncio.create_task(revocations.follow(bus.connection), name="revocations")
+        purging = asyncio.create_task(purge_job(app, settings), name="sign-in purge")
         try:
             await bootstrap(database.sessions, settings)
             yield
         finally:
-            following.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await following
+            for task in (following, purging):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(bus.stop(), BUS_STOP_SECONDS)
             forwarder.close()

@@ -39,6 +39,10 @@ class Settings(ServiceSettings):
     # the session ends after `session_max_seconds` whatever the refreshing.
     refresh_token_ttl_seconds: int = Field(default=8 * 3600, ge=60)
     session_max_seconds: int = Field(default=12 * 3600, ge=60)
+    # Ended sessions are kept this long (who was signed in when, for an investigation),
+    # then forgotten with their refresh tokens by the purge (jobs.py), run this often.
+    ended_sessions_kept_days: int = Field(default=30, ge=1)
+    purge_every_seconds: float = Field(default=3600.0, gt=0)
 
     # Failed sign-ins, counted per account (the name typed, existing or not) and per
     # client address, in the database so every replica counts together. After the free
