@@ -83,6 +83,9 @@ class ApiClient(SQLModel, table=True):
     office: str = Field(foreign_key="office.code", max_length=20, index=True)
     roles: list[str] = Field(default_factory=list, sa_column=_roles_column())
     secret_hash: str
+    # The `sid` of the tokens issued with the current secret: a new one when the secret
+    # is rotated or the client switched off, and the old one revoked at every service.
+    credential_id: str = Field(default_factory=new_id, max_length=36)
     disabled: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp(nullable=False))
 

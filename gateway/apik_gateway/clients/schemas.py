@@ -20,6 +20,13 @@ class ClientCreate(Input):
     roles: Roles = Field(default_factory=list)
 
 
+class ClientUpdate(Input):
+    """What an admin changes on a client: switching it off (a leaked secret, a retired
+    system) or on again. Its roles are not changed here: register a new client."""
+
+    disabled: bool
+
+
 class ClientPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

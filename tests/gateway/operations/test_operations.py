@@ -99,6 +99,8 @@ def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
         "gateway_audit_list_role_changes",
         "gateway_clients_create_client",
         "gateway_clients_list_clients",
+        "gateway_clients_rotate_client_secret",
+        "gateway_clients_update_client",
         "gateway_offices_create_office",
         "gateway_offices_get_office",
         "gateway_offices_list_offices",

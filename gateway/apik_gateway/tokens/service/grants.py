@@ -50,6 +50,8 @@ class Subject:
     office: str
     roles: list[str]
     kind: str
+    # A client's current credential (its tokens' `sid`); users get a session's instead.
+    credential_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,14 @@ async def authenticate_client(*, session: AsyncSession, client_id: str, secret: 
         raise InvalidCredentials(_WRONG_CLIENT, error="invalid_client")
     if client.disabled:
         raise InvalidCredentials(_WRONG_CLIENT, error="invalid_client")
-    return Subject(f"client:{client.id}", client.name, client.office, list(client.roles), "client")
+    return Subject(
+        f"client:{client.id}",
+        client.name,
+        client.office,
+        list(client.roles),
+        "client",
+        credential_id=client.credential_id,
+    )
 
 
 def _missing(*fields: tuple[str, str | None]) -> InvalidInput | None:
@@ -176,6 +185,7 @@ async def sign_in(
             issuer=issuer,
             audience=audience,
             ttl_seconds=lifetimes.access_seconds,
+            sid=subject.credential_id,
         )
     login, refresh_token = await open_session(
         session=session, subject=subject.sub, lifetimes=lifetimes

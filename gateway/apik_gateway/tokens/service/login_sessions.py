@@ -31,6 +31,7 @@ DISABLED = "account_disabled"
 ROLES_CHANGED = "roles_changed"
 OFFICE_CHANGED = "office_changed"
 PASSWORD_CHANGED = "password_changed"
+SECRET_ROTATED = "secret_rotated"
 
 # Far longer than any token we issue: what is longer is not one of ours.
 _MAX_TOKEN_CHARS = 200
@@ -143,7 +144,9 @@ async def end_session(*, session: AsyncSession, login: LoginSession, reason: str
 async def logout(*, session: AsyncSession, principal: Principal) -> None:
     """Ends the caller's session (the `sid` of the token it presented)."""
     if principal.session is None:
-        return  # a client's token: there is no session to end, it simply expires
+        return
+    # A client's token names its credential, not a session: nothing found, it simply
+    # expires (the client is switched off through /clients instead).
     login = await session.get(LoginSession, principal.session, with_for_update=True)
     if login is not None and login.subject == principal.subject:
         await end_session(session=session, login=login, reason=LOGOUT)
@@ -173,6 +176,20 @@ async def revoke_sessions_of(*, session: AsyncSession, subject: str, reason: str
         # A token of the subject issued before now, sessions or not, may live as long
         # as the gateway issues them for, at most what services replay.
         until=now + timedelta(seconds=REPLAY_SECONDS),
+    )
+    await publish(session, event, subject=subject)
+
+
+async def revoke_credential(
+    *, session: AsyncSession, subject: str, credential_id: str, reason: str
+) -> None:
+    """Refuses every token issued with an API client's credential (their `sid`), to the
+    second: a client has no sessions, and a not-before in whole seconds would let a
+    token issued in the second of the change live on."""
+    event = SessionRevoked(
+        session_ids=[credential_id],
+        reason=reason,
+        until=utcnow() + timedelta(seconds=REPLAY_SECONDS),
     )
     await publish(session, event, subject=subject)
 
