@@ -22,6 +22,7 @@ import io
 from typing import Any
 
 from apik_reporting.annual_report.service import annual_data
+from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.read_model.service.rebuild import rebuild
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_testing.tokens import TestTokens
@@ -38,7 +39,7 @@ from tests.reporting.builders import (
 )
 
 YEARS = (2022, 2023, 2024)
-DIMENSIONS = ("substance", "outcome", "channel", "agency_type", "month")
+DIMENSIONS = [dimension.value for dimension in Dimension]
 
 
 def _case(code: str, handed: Any, opening: Any, closing: Any = None, outcome: str = "") -> dict:

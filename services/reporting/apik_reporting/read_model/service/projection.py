@@ -228,6 +228,7 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
         return
     at = f.instant("closed_at") or event.time
     durations = f.nested("durations")
+    loss = f.nested("public_loss")
     closure = {
         "case_id": case_id,
         "closed_at": at,
@@ -238,6 +239,11 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
         "working_days": durations.number("working_days"),
         "calendar_days": durations.number("calendar_days"),
         "sla_state": durations.text("sla_state"),
+        # None when this closure recorded none: a later closure's loss replaces the
+        # earlier one's, like its outcome.
+        "public_loss_kind": loss.text("kind"),
+        "public_loss_idr": loss.number("amount_idr"),
+        "public_loss_people": loss.number("people_affected"),
         # Who closed it belongs to the closure: after a reopening, the last one counts.
         "examiner_id": f.text("examiner_id"),
     }
