@@ -26,6 +26,7 @@ from tests.reporting.builders import (
     applied,
     at,
     closed,
+    event,
     kpis,
     office,
     opened,
@@ -153,3 +154,23 @@ async def test_public_loss_per_year_office_substance_and_agency_type(
     assert "Kerugian publik yang dicegah dan dipulihkan" in text
     assert "education / school" in text and "12.500.000" in text
     assert "land / tidak disebutkan" in text and "76.000.000" in text  # recovered, in total
+
+
+async def test_a_kind_of_loss_reporting_does_not_know_counts_nowhere(
+    infra, reporting, tokens: TestTokens
+):
+    code = office()
+    report, handoff, case, closure = _case(
+        code, "land", "village", (at(YEAR, 6), ("prevented", 1_000_000, 1))
+    )
+    # A kind examination might add one day: counted nowhere until reporting knows it.
+    loss = closure.data["public_loss"] | {"kind": "averted_by_the_regent_himself"}
+    odd = event("case.closed", closure.data | {"public_loss": loss}, closure.subject or "")
+    await publish(infra.nats_url, report, handoff, case, odd)
+    await applied(reporting, report, handoff, case, odd)
+    head = tokens.headers("head", office=code)
+    items = await kpis(reporting, head, year=YEAR)
+    assert items["reports_closed"]["achieved"] == 1
+    assert items["public_loss_prevented_idr"]["achieved"] == 0
+    response = await reporting.client.get(PATH, params={"year": YEAR}, headers=head)
+    assert response.json()["items"] == []
