@@ -7,7 +7,7 @@ this revision have no loss on their fact until the read model is rebuilt
 
 Revision ID: 0007
 Revises: 0006
-Create Date: 2026-12-06
+Create Date: 2026-12-05
 """
 
 from __future__ import annotations
