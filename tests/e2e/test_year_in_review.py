@@ -145,7 +145,14 @@ async def examination_work(
         url = f"{CASES}/{case['id']}"
         if outcome == "no_maladministration":
             await ok(client.post(f"{url}/conclusion", json=conclusion, headers=examiner))
-        closure = {"outcome": outcome, "route": route}
+        closure: dict[str, Any] = {"outcome": outcome, "route": route}
+        if outcome == "conciliation":  # the agency paid back what it had overcharged
+            closure["public_loss"] = {
+                "kind": "recovered",
+                "amount_idr": 3_500_000,
+                "people_affected": 12,
+                "description": "Biaya yang dipungut di luar tarif dikembalikan.",
+            }
         await ok(client.post(f"{url}/closure", json=closure, headers=examiner))
         year.closed.append(await ok(client.get(url, headers=examiner)))
     year.in_process = len(cases) - len(year.closed)
@@ -199,6 +206,8 @@ def expected_achievements(year: Year) -> dict[str, float | int | None]:
     ratings = [v["rating"] for v in year.visits if v["rating"] is not None]
     ikm = compute_ikm(year.surveys)
     assert ikm is not None
+    losses = [c["closure"]["public_loss"] for c in closed if c["closure"]["public_loss"]]
+    assert losses, "a year without public loss would not show it is counted"
     return {
         "knl_recorded": year.knl_answered,
         "lm_registered": len(year.lm),
@@ -211,6 +220,10 @@ def expected_achievements(year: Year) -> dict[str, float | int | None]:
         "desk_avg_duration_minutes": two_decimals(Decimal(sum(seconds)) / len(seconds) / 60),
         "desk_avg_rating": two_decimals(Decimal(sum(ratings)) / len(ratings)),
         "ikm": float(ikm.index),
+        **{
+            f"public_loss_{kind}_idr": sum(x["amount_idr"] for x in losses if x["kind"] == kind)
+            for kind in ("prevented", "recovered")
+        },
     }
 
 
@@ -281,6 +294,14 @@ async def test_a_year_at_one_office_reaches_the_kpis(gateway: httpx.AsyncClient)
     )
     handed_over = Counter(r["substance"] for r in year.accepted)
     assert {row["substance"]: row["count"] for row in substance["items"]} == handed_over
+    loss = await ok(
+        gateway.get(f"{REPORTING}/breakdowns/public_loss", params={"year": year_now}, headers=head)
+    )
+    # The conciliation's closure: one case, 12 people, Rp 3.500.000 recovered.
+    recovered = [
+        (r["recovered_cases"], r["recovered_people"], r["recovered_idr"]) for r in loss["items"]
+    ]
+    assert recovered == [(1, 12, 3_500_000)]
 
     as_csv = await gateway.get(
         f"{REPORTING}/kpis", params={"year": year_now}, headers={**head, "Accept": "text/csv"}

@@ -26,7 +26,7 @@ from apik_shared.platform.events.payloads import (
     VisitCompleted,
     VisitEnded,
 )
-from apik_shared.platform.events.payloads.examination import CaseDurations
+from apik_shared.platform.events.payloads.examination import CaseDurations, PublicLoss
 from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
 from apik_shared.platform.events.payloads.intake import ConsultationRecorded
 from apik_shared.vocabulary.ikm import ELEMENTS
@@ -136,7 +136,9 @@ def closed(
     working_days: int = 40,
     sla_state: str = "met",
     examiner: str = "riksa1",
+    loss: tuple[str, int, int] | None = None,
 ) -> CloudEvent:
+    """`loss`: the public loss the closure records, (kind, rupiah, people affected)."""
     data = case.data
     payload = CaseClosed(
         case_id=data["case_id"],
@@ -159,6 +161,16 @@ def closed(
             sla_unit="working_days",
             sla_target=60,
             sla_state=sla_state,
+        ),
+        public_loss=(
+            PublicLoss(
+                kind=loss[0],
+                amount_idr=loss[1],
+                people_affected=loss[2],
+                description="Pungutan liar dikembalikan",
+            )
+            if loss
+            else None
         ),
     )
     return event("case.closed", payload, payload.case_id)
@@ -312,7 +324,9 @@ def year_of_activity(office: str, year: int) -> list[CloudEvent]:
     Expected for `year`: knl_recorded 3, lm_registered 5, reports_handed_over 3,
     reports_closed 2 (1 within SLA, 30 working days on average), reports_in_process 1,
     desk_visits 2 (20 minutes and a rating of 4.5 on average), ikm 87.50 (two
-    surveys answered, all 4s and all 3s; a third at the year's end counts in the next).
+    surveys answered, all 4s and all 3s; a third at the year's end counts in the next),
+    public loss recovered Rp 12.500.000 (one case, 25 people; education, school), none
+    prevented.
     The desk's visits come as today's pairs (visit.ended, then visit.completed with the
     rating) and as an older visit.completed alone.
     """
@@ -336,7 +350,15 @@ def year_of_activity(office: str, year: int) -> list[CloudEvent]:
     events += handoffs
     cases = [opened(h, at(year, 4, 20)) for h in handoffs]
     events += cases
-    events.append(closed(cases[0], at(year, 9), working_days=20, outcome="resolved_by_agency"))
+    events.append(
+        closed(
+            cases[0],
+            at(year, 9),
+            working_days=20,
+            outcome="resolved_by_agency",
+            loss=("recovered", 12_500_000, 25),
+        )
+    )
     events.append(closed(cases[1], at(year, 10), working_days=40, sla_state="breached"))
     events.append(surveyed(cases[0], at(year, 9, 20), 4))
     events.append(surveyed(cases[1], at(year, 10, 20), 3))

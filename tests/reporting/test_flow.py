@@ -77,7 +77,8 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
     officer = tokens.headers("intake_officer", office=code, username="pvl1")
     examiner = tokens.headers("examiner", office=code, username="riksa1")
     head = tokens.headers("head", office=code)
-    accepted = await _post(intake, REPORTS, _report(), officer)
+    agency = {"name": "Dinas Pendidikan Kota Bengkulu", "type": "local_government"}
+    accepted = await _post(intake, REPORTS, _report(reported_agency=agency), officer)
     await _post(intake, REPORTS, _report(channel="email", substance="land"), officer)
     knl = _report(kind="KNL", channel="phone", question="Syarat pindah domisili?", answer="Ini.")
     for field in ("reported_agency", "substance", "chronology", "event_date"):
@@ -112,7 +113,16 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
     )
     closed = await examination.client.post(
         f"/api/v1/examination/cases/{case['id']}/closure",
-        json={"outcome": "withdrawn", "route": "reporter_request"},
+        json={
+            "outcome": "withdrawn",
+            "route": "reporter_request",
+            "public_loss": {
+                "kind": "prevented",
+                "amount_idr": 4_750_000,
+                "people_affected": 30,
+                "description": "Pungutan ijazah dibatalkan sebelum dibayar.",
+            },
+        },
         headers={**examiner, "If-Match": detail.headers["etag"]},
     )
     assert closed.status_code in (200, 201), closed.text
@@ -127,6 +137,22 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
         "/api/v1/reporting/breakdowns/outcome", params={"year": year}, headers=head
     )
     assert outcome.json()["items"] == [{"outcome": "withdrawn", "count": 1}]
+    # The loss examination recorded, by the substance and the agency type intake recorded.
+    assert done["public_loss_prevented_idr"]["achieved"] == 4_750_000
+    loss = await reporting.client.get(
+        "/api/v1/reporting/breakdowns/public_loss", params={"year": year}, headers=head
+    )
+    [row] = loss.json()["items"]
+    assert (row["office"], row["substance"], row["agency_type"]) == (
+        code,
+        "education",
+        "local_government",
+    )
+    assert (row["prevented_cases"], row["prevented_people"], row["prevented_idr"]) == (
+        1,
+        30,
+        4_750_000,
+    )
     staff = await reporting.client.get(
         "/api/v1/reporting/staff", params={"year": year}, headers=head
     )

@@ -81,6 +81,12 @@ class CaseFact(SQLModel, table=True):
     working_days: int | None = None
     calendar_days: int | None = None
     sla_state: str | None = Field(default=None, max_length=16)
+    # The public loss (kerugian publik) the last closure recorded as prevented or
+    # recovered: its kind, amount and the people it touched (the description stays in
+    # examination). Read by `read_model/service/losses.py`.
+    public_loss_kind: str | None = Field(default=None, max_length=16)
+    public_loss_idr: int | None = Field(default=None, sa_type=BigInteger)
+    public_loss_people: int | None = None
 
 
 class VisitFact(SQLModel, table=True):

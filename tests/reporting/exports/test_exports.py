@@ -20,7 +20,7 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 PATHS = [
     "/api/v1/reporting/kpis",
     *(f"/api/v1/reporting/breakdowns/{d}" for d in ("substance", "outcome", "channel")),
-    *(f"/api/v1/reporting/breakdowns/{d}" for d in ("agency_type", "month")),
+    *(f"/api/v1/reporting/breakdowns/{d}" for d in ("agency_type", "month", "public_loss")),
 ]
 
 

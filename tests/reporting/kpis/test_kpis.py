@@ -45,6 +45,8 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
         "desk_avg_duration_minutes": 20.0,
         "desk_avg_rating": 4.5,
         "ikm": 87.5,  # all 4s and all 3s: NRR 3.5 on every element
+        "public_loss_prevented_idr": 0,
+        "public_loss_recovered_idr": 12_500_000,
     }
     assert items["knl_recorded"]["target"] == 2 and items["knl_recorded"]["percent"] == 150.0
     assert items["lm_registered"]["percent"] == 125.0

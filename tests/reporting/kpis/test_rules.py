@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from apik_reporting.kpis.rules import BY_CODE, INDICATORS, percent, target_problems
+from apik_reporting.breakdowns.rules import Loss
+from apik_reporting.kpis.rules import (
+    BY_CODE,
+    INDICATORS,
+    loss_achievements,
+    percent,
+    target_problems,
+)
 
 
 def test_percent_against_target_as_in_the_seed():
@@ -30,6 +37,8 @@ def test_every_indicator_is_defined_in_both_languages():
         "desk_avg_duration_minutes",
         "desk_avg_rating",
         "ikm",
+        "public_loss_prevented_idr",
+        "public_loss_recovered_idr",
     ]
     for indicator in INDICATORS:
         assert indicator.definition and indicator.label and indicator.definisi
@@ -43,3 +52,26 @@ def test_target_problems_name_each_bad_code():
     problems = dict(target_problems({"nope": 1, "desk_avg_rating": 0, "ikm": 101}))
     assert set(problems) == {"nope", "desk_avg_rating", "ikm"}
     assert "knl_recorded" in problems["nope"]  # the message lists the known codes
+
+
+def test_an_amount_target_may_pass_a_billion_rupiah_but_not_the_column():
+    # Rp 2 billion prevented is a plausible office target; a count of 2 billion is not.
+    assert target_problems({"public_loss_prevented_idr": 2_000_000_000}) == []
+    assert dict(target_problems({"knl_recorded": 2_000_000_000}))
+    too_much = dict(target_problems({"public_loss_recovered_idr": 10**12}))
+    assert "999999999999" in too_much["public_loss_recovered_idr"]
+
+
+def test_the_public_loss_indicators_sum_each_kind_over_every_group():
+    found = [
+        Loss("MKS", "education", "school", "prevented", 2, 30, 5_000_000),
+        Loss("MKS", "land", "land_office", "prevented", 1, 4, 120_000_000),
+        Loss("MKS", "land", "land_office", "recovered", 1, 2, 7_500_000),
+        Loss("MKS", "land", "land_office", "something_else", 9, 9, 9),
+    ]
+    # prevented: 5.000.000 + 120.000.000; recovered: 7.500.000; the odd kind counts nowhere.
+    assert loss_achievements(found) == {
+        "public_loss_prevented_idr": 125_000_000,
+        "public_loss_recovered_idr": 7_500_000,
+    }
+    assert loss_achievements([]) == {"public_loss_prevented_idr": 0, "public_loss_recovered_idr": 0}

@@ -14,7 +14,7 @@ from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, kpis, office, publish, year_of_activity
 
 YEAR = 2025
-DIMENSIONS = ("substance", "outcome", "channel", "agency_type", "month")
+DIMENSIONS = ("substance", "outcome", "channel", "agency_type", "month", "public_loss")
 
 
 async def _numbers(reporting, headers) -> dict:
@@ -42,6 +42,7 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
     code, head, before = await _scenario(infra, reporting, tokens)
     assert before["kpis"]["lm_registered"]["achieved"] == 5
     assert before["kpis"]["ikm"]["achieved"] == 87.5
+    assert before["public_loss"][0]["recovered_idr"] == 12_500_000
     # Spoil the read model, so identical numbers afterwards prove the replay made them.
     async with reporting.app.state.database.sessions() as session, session.begin():
         params = {"o": code}

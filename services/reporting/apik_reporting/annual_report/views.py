@@ -14,7 +14,7 @@ from datetime import date
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from apik_reporting.breakdowns.rules import MONTH_COLUMNS, Dimension
+from apik_reporting.breakdowns.rules import LOSS_KINDS, MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE, rounded
 from apik_reporting.kpis.schemas import KpiItem
@@ -47,6 +47,7 @@ MONTH_LABELS = {
     "reports_closed": "Ditutup",
     "desk_visits": "Kunjungan",
 }
+LOSS_LABELS = {"prevented": "Dicegah", "recovered": "Dipulihkan"}
 BAR = (31, 119, 180)
 WIDTH = 180.0  # A4 less 15 mm margins
 
@@ -189,6 +190,7 @@ def annual_report(data: AnnualData) -> bytes:
         [[MONTHS[i], *(angka(m.get(c)) for c in MONTH_COLUMNS)] for i, m in enumerate(months)],
         [30, *([30.0] * len(MONTH_COLUMNS))],
     )
+    _public_loss(pdf, len(SECTIONS) + 4, data)
     pdf.heading("Definisi indikator")
     for k in data.kpis:
         indicator = BY_CODE[k.indicator]
@@ -212,6 +214,47 @@ def _ikm(pdf: _Report, ikm: Ikm | None) -> None:
     pdf.paragraph("Nilai rata-rata (NRR) per unsur pelayanan, skala 1 sampai 4:")
     rows = [[LABELS_ID[e], angka(rounded(float(ikm.nrr[e])))] for e in ELEMENTS]
     pdf.grid(["Unsur pelayanan", "NRR"], rows, [150, 30])
+
+
+def loss_lines(rows: Sequence[Mapping[str, Cell]], *, offices: bool) -> list[list[str]]:
+    """The public loss table's lines: per row of the breakdown (office when `offices`,
+    substance, agency type) one line per kind it recorded, then each kind's total."""
+    keys = ("office", "substance", "agency_type") if offices else ("substance", "agency_type")
+    lines: list[list[str]] = []
+    totals = {kind: [0, 0, 0] for kind in LOSS_KINDS}
+    for row in rows:
+        where = " / ".join(_named(row.get(key)) for key in keys)
+        for kind in LOSS_KINDS:
+            sums = [_number(row.get(f"{kind}_{m}")) for m in ("cases", "people", "idr")]
+            if sums[0]:
+                totals[kind] = [a + b for a, b in zip(totals[kind], sums, strict=True)]
+                lines.append([where, LOSS_LABELS[kind], *(angka(n) for n in sums)])
+    for kind, sums in totals.items():
+        lines.append(["Jumlah", LOSS_LABELS[kind], *(angka(n) for n in sums)])
+    return lines
+
+
+def _public_loss(pdf: _Report, number: int, data: AnnualData) -> None:
+    pdf.heading(f"{number}. Kerugian publik yang dicegah dan dipulihkan")
+    pdf.paragraph(
+        "Dicatat Pemeriksaan saat laporan ditutup, menurut tahun penutupan; per "
+        + ("kantor, " if data.office is None else "")
+        + "substansi dan jenis instansi terlapor."
+    )
+    national = data.office is None
+    where = "Kantor / substansi / jenis instansi" if national else "Substansi / jenis instansi"
+    rows = loss_lines(data.breakdowns.get(Dimension.public_loss, []), offices=national)
+    header = [where, "Kerugian publik", "Laporan", "Orang", "Rupiah"]
+    pdf.grid(header, rows, [80, 30, 18, 18, 34])
+
+
+def _named(value: Cell) -> str:
+    text = str(value or "unspecified")
+    return "tidak disebutkan" if text == "unspecified" else text.replace("_", " ")
+
+
+def _number(value: Cell) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def _pct(value: float | None) -> str:

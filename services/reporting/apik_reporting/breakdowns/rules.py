@@ -5,6 +5,8 @@ The API, the exports and the annual report show these definitions verbatim.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -14,6 +16,7 @@ class Dimension(StrEnum):
     channel = "channel"
     agency_type = "agency_type"
     month = "month"
+    public_loss = "public_loss"
 
 
 BREAKDOWNS: dict[Dimension, str] = {
@@ -28,6 +31,12 @@ BREAKDOWNS: dict[Dimension, str] = {
     Dimension.month: "Per month of the year, each indicator counted as its definition "
     "says: public reports registered, consultations recorded, reports handed over, cases "
     "closed, desk visits.",
+    Dimension.public_loss: "Public loss (kerugian publik) prevented and recovered, as "
+    "examination recorded it at closure (case.closed public_loss: kind, amount in IDR, "
+    "people affected), of the cases closed in the year (year of the last closed_at, whose "
+    "loss counts), per office, substance (the case's, else the report's) and type of the "
+    "reported agency (the report's, from intake): how many cases, the people affected "
+    "and the amount of each kind.",
 }
 UNSPECIFIED = "unspecified"  # the key of rows whose event did not say
 MONTH_COLUMNS = (
@@ -37,3 +46,64 @@ MONTH_COLUMNS = (
     "reports_closed",
     "desk_visits",
 )
+
+# Public loss: the kinds examination records at closure, and each row's measures.
+LOSS_KINDS = ("prevented", "recovered")
+LOSS_MEASURES = ("cases", "people", "idr")
+LOSS_KEYS = ("office", "substance", "agency_type")
+LOSS_COLUMNS = (*LOSS_KEYS, *(f"{k}_{m}" for k in LOSS_KINDS for m in LOSS_MEASURES))
+
+
+@dataclass(frozen=True)
+class Loss:
+    """The sums of one kind of loss for one office, substance and agency type."""
+
+    office: str
+    substance: str
+    agency_type: str
+    kind: str
+    cases: int
+    people: int
+    idr: int
+
+
+def loss_totals(found: Iterable[Loss]) -> dict[str, Loss]:
+    """Per kind, the sums over every office, substance and agency type (zeros for a kind
+    with none; other kinds are left out)."""
+    totals = {kind: Loss("", "", "", kind, 0, 0, 0) for kind in LOSS_KINDS}
+    for loss in found:
+        if (total := totals.get(loss.kind)) is not None:
+            totals[loss.kind] = Loss(
+                "",
+                "",
+                "",
+                loss.kind,
+                total.cases + loss.cases,
+                total.people + loss.people,
+                total.idr + loss.idr,
+            )
+    return totals
+
+
+def loss_rows(found: Iterable[Loss]) -> list[dict[str, str | int]]:
+    """One row per office, substance and agency type (`LOSS_COLUMNS`), the kinds side by
+    side; the largest amount prevented and recovered together first."""
+    rows: dict[tuple[str, str, str], dict[str, str | int]] = {}
+    for loss in found:
+        if loss.kind not in LOSS_KINDS:
+            continue
+        key = (loss.office, loss.substance, loss.agency_type)
+        row = rows.setdefault(
+            key,
+            dict(zip(LOSS_KEYS, key, strict=True))
+            | dict.fromkeys(LOSS_COLUMNS[len(LOSS_KEYS) :], 0),
+        )
+        for measure in LOSS_MEASURES:
+            name = f"{loss.kind}_{measure}"
+            row[name] = int(row[name]) + getattr(loss, measure)
+
+    def order(row: dict[str, str | int]) -> tuple[int, str, str, str]:
+        amount = sum(int(row[f"{kind}_idr"]) for kind in LOSS_KINDS)
+        return (-amount, str(row["office"]), str(row["substance"]), str(row["agency_type"]))
+
+    return sorted(rows.values(), key=order)

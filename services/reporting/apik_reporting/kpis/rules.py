@@ -6,14 +6,19 @@ the office's calendar year, in the office's own zone (`read_model/service/projec
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from apik_reporting.breakdowns.rules import Loss, loss_totals
+
 Better = Literal["higher", "lower"]
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-MAX_TARGET = 999_999_999  # what the targets column holds
+MAX_TARGET = 999_999_999  # any count, duration or rating an office could set
+# An amount of rupiah: up to what the targets column holds (Numeric(14, 2)).
+MAX_IDR_TARGET = 999_999_999_999
 # Public reports: a rapid-response report (RCO) is a public report on the fast track.
 PUBLIC_REPORT_KINDS = ("LM", "RCO")
 CONSULTATION_KIND = "KNL"
@@ -22,7 +27,7 @@ CONSULTATION_KIND = "KNL"
 @dataclass(frozen=True)
 class Indicator:
     code: str
-    unit: Literal["count", "percent", "days", "minutes", "rating", "index"]
+    unit: Literal["count", "percent", "days", "minutes", "rating", "index", "idr"]
     definition: str
     # The annual report is in Bahasa Indonesia: its name and definition, kept beside
     # the English so that one change updates both.
@@ -34,8 +39,8 @@ class Indicator:
 
     @property
     def additive(self) -> bool:
-        """Counts add up across offices; averages and shares do not."""
-        return self.unit == "count"
+        """Counts and amounts add up across offices; averages and shares do not."""
+        return self.unit in ("count", "idr")
 
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -172,8 +177,46 @@ INDICATORS: tuple[Indicator, ...] = (
             "Tahun menurut tanggal pengisian survei."
         ),
     ),
+    Indicator(
+        "public_loss_prevented_idr",
+        "idr",
+        "Public loss prevented (kerugian publik yang dicegah), in rupiah: the sum of "
+        "case.closed public_loss.amount_idr of kind prevented, of the cases closed in the "
+        "year (year of the last closure, whose loss counts). Cases and people affected, per "
+        "substance and agency type: the public_loss breakdown.",
+        label="Kerugian publik yang dicegah (Rp)",
+        definisi=(
+            "Jumlah kerugian publik yang dicegah (rupiah) yang dicatat Pemeriksaan saat "
+            "laporan ditutup (case.closed public_loss, jenis prevented); tahun menurut "
+            "tanggal penutupan terakhir."
+        ),
+    ),
+    Indicator(
+        "public_loss_recovered_idr",
+        "idr",
+        "Public loss recovered (kerugian publik yang dipulihkan), in rupiah: the sum of "
+        "case.closed public_loss.amount_idr of kind recovered, of the cases closed in the "
+        "year (year of the last closure, whose loss counts). Cases and people affected, per "
+        "substance and agency type: the public_loss breakdown.",
+        label="Kerugian publik yang dipulihkan (Rp)",
+        definisi=(
+            "Jumlah kerugian publik yang dipulihkan (rupiah) yang dicatat Pemeriksaan saat "
+            "laporan ditutup (case.closed public_loss, jenis recovered); tahun menurut "
+            "tanggal penutupan terakhir."
+        ),
+    ),
 )
 BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
+LOSS_INDICATORS = {
+    "prevented": "public_loss_prevented_idr",
+    "recovered": "public_loss_recovered_idr",
+}
+
+
+def loss_achievements(found: Iterable[Loss]) -> dict[str, int]:
+    """The public loss indicators' values: each kind's amount, over everything found."""
+    totals = loss_totals(found)
+    return {code: totals[kind].idr for kind, code in LOSS_INDICATORS.items()}
 
 
 def year_bounds(year: int) -> tuple[date, date]:
@@ -206,7 +249,9 @@ def target_problems(targets: dict[str, float]) -> list[tuple[str, str]]:
         indicator = BY_CODE.get(code)
         if indicator is None:
             problems.append((code, f"Not an indicator; known: {', '.join(BY_CODE)}."))
-        elif not 0 <= value <= MAX_TARGET:
+        elif indicator.unit == "idr" and not 0 <= value <= MAX_IDR_TARGET:
+            problems.append((code, f"An amount target is between 0 and {MAX_IDR_TARGET}."))
+        elif indicator.unit != "idr" and not 0 <= value <= MAX_TARGET:
             problems.append((code, f"A target is between 0 and {MAX_TARGET}."))
         elif indicator.unit == "percent" and value > 100:
             problems.append((code, "A percentage target is at most 100."))

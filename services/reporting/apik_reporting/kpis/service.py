@@ -15,10 +15,17 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_reporting.kpis.rules import INDICATORS, percent, rounded, target_problems, year_bounds
+from apik_reporting.kpis.rules import (
+    INDICATORS,
+    loss_achievements,
+    percent,
+    rounded,
+    target_problems,
+    year_bounds,
+)
 from apik_reporting.kpis.schemas import KpiItem
 from apik_reporting.models import SURVEYS, Target
-from apik_reporting.read_model.service import monthly
+from apik_reporting.read_model.service import losses, monthly
 from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.ikm import ELEMENTS, Ikm, ikm_of_totals
 
@@ -86,8 +93,10 @@ async def achievements(
     monthly counts (`read_model/service/monthly.py`): a year of every office together
     costs a few thousand rows, however many reports the read model holds."""
     totals = await monthly.year_totals(session=session, year=year, office=office)
+    loss = await losses.public_loss(session=session, year=year, office=office)
     return {
         **totals.achievements(),
+        **loss_achievements(loss),
         "ikm": await ikm_achieved(session=session, year=year, office=office),
     }
 

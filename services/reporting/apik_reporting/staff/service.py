@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.exports.schemas import Cell
-from apik_reporting.kpis.rules import INDICATORS, rounded, year_bounds
+from apik_reporting.kpis.rules import INDICATORS, loss_achievements, rounded, year_bounds
 from apik_reporting.kpis.service import ikm_achieved_by_office
 from apik_reporting.models import CASES, REPORTS, VISITS
-from apik_reporting.read_model.service import monthly
+from apik_reporting.read_model.service import losses, monthly
 from apik_reporting.staff.rules import NATIONAL_ROW, STAFF_COLUMNS
 
 
@@ -111,12 +111,14 @@ async def rollup(*, session: AsyncSession, year: int) -> list[dict[str, Cell]]:
     kind of count, grouped by office, instead of one set of queries per office."""
     totals = await monthly.year_totals_by_office(session=session, year=year)
     ikm = await ikm_achieved_by_office(session=session, year=year)
+    loss = await losses.public_loss(session=session, year=year, office=None)
     # Every office's totals, those of facts that name no office included, as /kpis has.
     national = sum(totals.values(), monthly.Totals())
     items: list[dict[str, Cell]] = []
     for office in [*await offices_with_facts(session=session), None]:
         found = national if office is None else totals.get(office, monthly.Totals())
-        achieved = {**found.achievements(), "ikm": ikm.get(office)}
+        mine = [one for one in loss if office is None or one.office == office]
+        achieved = {**found.achievements(), **loss_achievements(mine), "ikm": ikm.get(office)}
         row: dict[str, Cell] = {"office": office or NATIONAL_ROW}
         for indicator in INDICATORS:
             row[indicator.code] = achieved[indicator.code] if indicator.available else 0

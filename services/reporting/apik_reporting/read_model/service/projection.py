@@ -29,6 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_reporting.breakdowns.rules import LOSS_KINDS
 from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
 from apik_reporting.read_model.service.writes import Writes
 from apik_shared.platform.bulk import insert_from_arrays
@@ -228,6 +229,10 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
         return
     at = f.instant("closed_at") or event.time
     durations = f.nested("durations")
+    loss = f.nested("public_loss")
+    # Only the kinds reporting counts (a kind examination might add later is counted
+    # nowhere until reporting knows it; a rebuild then picks it up from the events).
+    loss_kind = loss.text("kind") if loss.text("kind") in LOSS_KINDS else None
     closure = {
         "case_id": case_id,
         "closed_at": at,
@@ -238,6 +243,11 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
         "working_days": durations.number("working_days"),
         "calendar_days": durations.number("calendar_days"),
         "sla_state": durations.text("sla_state"),
+        # None when this closure recorded none: a later closure's loss replaces the
+        # earlier one's, like its outcome.
+        "public_loss_kind": loss_kind,
+        "public_loss_idr": loss.number("amount_idr"),
+        "public_loss_people": loss.number("people_affected"),
         # Who closed it belongs to the closure: after a reopening, the last one counts.
         "examiner_id": f.text("examiner_id"),
     }
