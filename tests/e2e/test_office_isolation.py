@@ -19,13 +19,14 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from apik_shared.platform.auth import Role
+from apik_shared.vocabulary.calendar import earliest_date_in_indonesia
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import risk_body, visit_body
 from tests.e2e.office import login
@@ -126,7 +127,7 @@ async def office_a_resources(walk: Walk) -> None:
         owner,
     )
     walk.ids["file_id"] = str(archived["id"])
-    due = (date.today() + timedelta(days=7)).isoformat()
+    due = (earliest_date_in_indonesia() + timedelta(days=7)).isoformat()
     loan = await walk.post(
         f"{v1}/intake/archive/files/{archived['id']}/loans",
         {"borrower": "Asisten", "purpose": "pemeriksaan", "due_on": due},
@@ -167,7 +168,7 @@ def urls(walk: Walk, example: Example, path: str, operation: dict[str, Any]) -> 
         return [path.replace("{code}", walk.a)]
     known = {
         "office": walk.a,
-        "year": str(date.today().year),
+        "year": str(earliest_date_in_indonesia().year),
         "index": "0",
         "examiner_id": walk.ids["user_id"],
     }
@@ -234,7 +235,9 @@ class Example:
     def text(self, schema: dict[str, Any]) -> str:
         fmt = schema.get("format")
         if fmt == "date":
-            return date.today().isoformat()
+            # Today in WIB, the earliest of Indonesia's zones: not yet past anywhere, not
+            # ahead anywhere. The machine's date (UTC) has passed in Indonesia after 17:00.
+            return earliest_date_in_indonesia().isoformat()
         if fmt == "date-time":
             return datetime.now(UTC).isoformat()
         if fmt == "uuid":

@@ -117,7 +117,12 @@ class SessionRevocations:
             ),
         )
         try:
-            if not (await subscription.consumer_info()).num_pending:
+            info = await subscription.consumer_info()
+            # Nothing to replay only when nothing is pending AND nothing was pushed yet:
+            # messages already pushed count as delivered (not pending) while they still
+            # wait in our queue, and the last of them says "caught up" when taken.
+            delivered = info.delivered.consumer_seq if info.delivered else 0
+            if not info.num_pending and not delivered:
                 self._caught_up()
             async for msg in subscription.messages:
                 self.take(msg.data)
