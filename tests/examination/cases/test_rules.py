@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from apik_examination.cases.rules import CaseStatus, can_classify, can_move
+from datetime import UTC, datetime, timedelta
+
+from apik_examination.cases.rules import (
+    CaseStatus,
+    can_classify,
+    can_move,
+    moment_field,
+    moment_problem,
+)
 
 
 class TestCaseStatus:
@@ -16,3 +24,40 @@ class TestCaseStatus:
     def test_no_classification_after_the_conclusion(self):
         assert can_classify(CaseStatus.waiting_reporter)
         assert not can_classify(CaseStatus.concluded)
+
+
+class TestStepMoments:
+    """A step dated in an office's history: not in the future, not before the step
+    before it (the opening at least)."""
+
+    NOW = datetime(2026, 12, 5, 23, 0, tzinfo=UTC)
+    PREVIOUS = datetime(2022, 3, 1, 2, 0, tzinfo=UTC)  # 09:00 WIB, 1 March 2022
+
+    def test_between_the_previous_step_and_now_is_fine(self):
+        assert (
+            moment_problem(
+                datetime(2022, 6, 30, 3, 0, tzinfo=UTC), now=self.NOW, previous=self.PREVIOUS
+            )
+            is None
+        )
+
+    def test_the_same_instant_as_the_previous_step_or_now_is_fine(self):
+        assert moment_problem(self.PREVIOUS, now=self.NOW, previous=self.PREVIOUS) is None
+        assert moment_problem(self.NOW, now=self.NOW, previous=self.PREVIOUS) is None
+
+    def test_a_minute_before_the_previous_step_is_refused(self):
+        problem = moment_problem(
+            self.PREVIOUS - timedelta(minutes=1), now=self.NOW, previous=self.PREVIOUS
+        )
+        assert problem is not None and "2022-03-01T02:00:00+00:00" in problem
+
+    def test_a_second_in_the_future_is_refused(self):
+        problem = moment_problem(
+            self.NOW + timedelta(seconds=1), now=self.NOW, previous=self.PREVIOUS
+        )
+        assert problem == "This moment is in the future."
+
+    def test_a_wait_is_dated_by_its_pause_and_work_by_its_resumption(self):
+        assert moment_field(CaseStatus.waiting_agency) == "paused_at"
+        assert moment_field(CaseStatus.waiting_reporter) == "paused_at"
+        assert moment_field(CaseStatus.open) == "resumed_at"

@@ -10,7 +10,7 @@ from apik_examination.app import create_app
 from apik_examination.jobs import scan_once
 from apik_testing.services import RunningService, running
 from tests.examination.builders import (
-    backdate,
+    days_ago,
     find_cases,
     new_case,
     replica_database,
@@ -109,9 +109,8 @@ async def test_list_filters_are_validated(examination, tokens):
 
 
 async def test_a_breach_is_published_once_with_several_replicas(infra, examination, tokens):
-    late = [await new_case(infra, examination, tokens) for _ in range(3)]
-    for case in late:
-        await backdate(examination, case["id"], days=90)  # 30 working days are long gone
+    # Handed over 90 days ago: 30 working days are long gone.
+    late = [await new_case(infra, examination, tokens, decided_at=days_ago(90)) for _ in range(3)]
     replicas = [replica_database(examination) for _ in range(3)]
     try:
         # Batches of one: the replicas interleave case by case.
@@ -134,8 +133,9 @@ async def test_a_breach_is_published_once_with_several_replicas(infra, examinati
 
 
 async def test_a_new_policy_version_recomputes_live_clocks(infra, examination, tokens):
-    case = await new_case(infra, examination, tokens, track="rapid_response")
-    await backdate(examination, case["id"], days=3)
+    case = await new_case(
+        infra, examination, tokens, track="rapid_response", decided_at=days_ago(3)
+    )
     head = tokens.headers("head")
     assert case["id"] in await ids(examination, head, sla_state="on_track")
     national = tokens.headers("examination_supervisor", "national", office="PUSAT")
@@ -197,8 +197,7 @@ async def test_offices_only_list_their_own_cases_by_sla_state(infra, examination
 
 
 async def test_a_running_replica_scans_on_its_own(infra, examination, tokens):
-    case = await new_case(infra, examination, tokens)
-    await backdate(examination, case["id"], days=90)
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(90))
     fast = examination.app.state.settings.model_copy(update={"sla_scan_seconds": 0.05})
     async with running(create_app(fast), tokens):
         for _ in range(200):
@@ -211,8 +210,7 @@ async def test_a_running_replica_scans_on_its_own(infra, examination, tokens):
 async def test_a_case_closed_late_before_any_scan_still_reports_its_breach(
     infra, examination, tokens
 ):
-    case = await new_case(infra, examination, tokens)
-    await backdate(examination, case["id"], days=90)
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(90))
     closed = await examination.client.post(
         f"{CASES}/{case['id']}/closure",
         json={"outcome": "withdrawn", "route": "reporter_request"},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 
@@ -22,9 +22,16 @@ def activity_problems(
     response_due: date | None,
     await_response: bool,
     opened_on: date,
+    today: date,
 ) -> list[tuple[str, str]]:
-    """What is wrong with an activity's dates, as (field, message) pairs."""
+    """What is wrong with an activity's dates, as (field, message) pairs.
+
+    An activity is recorded once held (a past one from an office's history included),
+    so it is not dated in the future.
+    """
     problems: list[tuple[str, str]] = []
+    if held_on > today:
+        problems.append(("held_on", f"Today is {today}; this is in the future."))
     if held_on < opened_on:
         problems.append(("held_on", f"The case opened on {opened_on}; this is before it."))
     if response_due is not None:
@@ -35,3 +42,18 @@ def activity_problems(
     if await_response and kind is not ActivityKind.written_clarification:
         problems.append(("await_response", "Only a clarification letter awaits the agency."))
     return problems
+
+
+def activity_moment(
+    *, held_on: date, today: date, now: datetime, opened_at: datetime, zone: tzinfo
+) -> datetime:
+    """Where an activity sits in the case's log: now when held today, else the start of
+    the day it was held (in the office's zone), never before the opening.
+
+    A past activity (an office's history) must sit in the past of the log, where a
+    letter awaiting the agency pauses the SLA clock from that day, not from the day
+    it was typed in.
+    """
+    if held_on >= today:
+        return now
+    return max(opened_at, datetime.combine(held_on, time.min, tzinfo=zone))
