@@ -23,6 +23,7 @@ from apik_examination.sla.rules import (
     SlaClock,
     Transition,
     compute_clock,
+    history_mark,
     select_policy,
 )
 from apik_examination.sla.service import load_policies
@@ -107,6 +108,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
             confidential=report.confidential,
             handed_over_at=report.verified_at,
             opened_at=opened_at,
+            history_recorded_at=history_mark(opened_at, now),
             sla_policy_id=uuid.UUID(policy.id),
             sla_phase=clock.phase.value,
             sla_warn_at=clock.warn_at,

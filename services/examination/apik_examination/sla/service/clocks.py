@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,6 +29,7 @@ from apik_examination.sla.rules import (
     SlaUnit,
     Transition,
     compute_clock,
+    history_mark,
     select_policy,
 )
 from apik_shared.platform.offices import office_calendar, office_calendars
@@ -52,6 +53,8 @@ async def record_event(
         case_id=case.id, type=type, status=status, actor=actor, data=data or {}, at=at
     )
     session.add(event)
+    case.history_recorded_at = history_mark(at, datetime.now(UTC))
+    session.add(case)
     await session.flush()
     return event
 
