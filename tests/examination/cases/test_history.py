@@ -212,3 +212,42 @@ async def test_each_date_is_checked_against_now_and_the_step_before_it(
     late_note = {"kind": "other", "held_on": "2022-02-15", "summary": "Catatan rapat"}
     noted = await examination.client.post(f"{url}/activities", json=late_note, headers=supervisor)
     assert noted.status_code == 201, noted.text
+
+
+async def test_a_corrective_action_of_2022_sits_on_its_day_before_the_closure(
+    infra, examination, tokens: TestTokens
+):
+    case = await new_case(infra, examination, tokens, decided_at=DECIDED)
+    url = f"/cases/{case['id']}"
+    supervisor = tokens.headers("examination_supervisor")
+    report = {
+        "finding": "maladministration_found",
+        "forms": ["undue_delay"],
+        "summary": "Penundaan berlarut",
+        "corrective_actions": ["Terbitkan sertifikat"],
+        "concluded_at": wib(date(2022, 3, 1), 10),
+    }
+    concluded = await post(examination, supervisor, f"{url}/conclusion", report)
+    # The agency's 30 working days count from the report's own day, 1 March 2022: 2, 4
+    # (Nyepi on the 3rd), 7-11, 14-18, 21-25, 28-31 March (21), 1, 4-8, 11-13 April (30).
+    assert concluded["conclusion"]["corrective_due_on"] == "2022-04-13"
+    await post(examination, supervisor, f"{url}/corrective-actions/0", {"done_on": "2022-04-20"})
+    closed = await post(
+        examination,
+        supervisor,
+        f"{url}/closure",
+        {
+            "outcome": "resolved_by_agency",
+            "route": "written_clarification",
+            "closed_at": wib(date(2022, 5, 2), 10),
+        },
+    )
+    assert closed["status"] == "closed"
+    timeline = await examination.client.get(f"{API}{url}/timeline", headers=supervisor)
+    steps = [(e["type"], moment(e["at"])) for e in timeline.json()]
+    assert steps == [
+        ("opened", DECIDED),
+        ("concluded", utc("2022-03-01T03:00")),
+        ("corrective_action_done", utc("2022-04-19T17:00")),  # midnight of the 20th, WIB
+        ("closed", utc("2022-05-02T03:00")),
+    ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from apik_examination.cases.rules import (
     CaseStatus,
     can_classify,
     can_move,
+    day_moment,
     moment_field,
     moment_problem,
 )
@@ -61,3 +63,28 @@ class TestStepMoments:
         assert moment_field(CaseStatus.waiting_agency) == "paused_at"
         assert moment_field(CaseStatus.waiting_reporter) == "paused_at"
         assert moment_field(CaseStatus.open) == "resumed_at"
+
+
+class TestDayMoment:
+    """Where work dated by a day sits in the case's log (and when a letter's wait starts)."""
+
+    WIT = ZoneInfo("Asia/Jayapura")
+    TODAY = date(2026, 4, 1)
+    NOW = datetime(2026, 4, 1, 3, 0, tzinfo=UTC)  # 12:00 WIT on TODAY
+    OPENED_AT = datetime(2026, 3, 11, 1, 0, tzinfo=UTC)  # 10:00 WIT on 11 March
+
+    def moment(self, day: date) -> datetime:
+        return day_moment(
+            day=day, today=self.TODAY, now=self.NOW, not_before=self.OPENED_AT, zone=self.WIT
+        )
+
+    def test_today_is_now(self):
+        assert self.moment(self.TODAY) == self.NOW
+
+    def test_a_past_day_is_its_midnight_in_the_offices_zone(self):
+        # 20 March 00:00 WIT (UTC+9) is 19 March 15:00 UTC.
+        assert self.moment(date(2026, 3, 20)) == datetime(2026, 3, 19, 15, 0, tzinfo=UTC)
+
+    def test_the_opening_day_is_not_before_the_opening(self):
+        # Midnight of 11 March WIT is before the 10:00 opening: the opening it is.
+        assert self.moment(date(2026, 3, 11)) == self.OPENED_AT

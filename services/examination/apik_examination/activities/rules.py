@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import date
 from enum import StrEnum
 
 
@@ -42,18 +42,3 @@ def activity_problems(
     if await_response and kind is not ActivityKind.written_clarification:
         problems.append(("await_response", "Only a clarification letter awaits the agency."))
     return problems
-
-
-def activity_moment(
-    *, held_on: date, today: date, now: datetime, opened_at: datetime, zone: tzinfo
-) -> datetime:
-    """Where an activity sits in the case's log: now when held today, else the start of
-    the day it was held (in the office's zone), never before the opening.
-
-    A past activity (an office's history) must sit in the past of the log, where a
-    letter awaiting the agency pauses the SLA clock from that day, not from the day
-    it was typed in.
-    """
-    if held_on >= today:
-        return now
-    return max(opened_at, datetime.combine(held_on, time.min, tzinfo=zone))

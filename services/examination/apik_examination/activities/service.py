@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.activities.rules import ActivityKind, activity_moment, activity_problems
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move
+from apik_examination.activities.rules import ActivityKind, activity_problems
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move, day_moment
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
 from apik_examination.sla.service import last_step_at, record_event
@@ -94,8 +94,8 @@ async def record_activity(
             "; ".join(message for _, message in problems),
             errors=[{"pointer": f"#/body/{field}", "detail": msg} for field, msg in problems],
         )
-    at = activity_moment(
-        held_on=held_on, today=today, now=now, opened_at=case.opened_at, zone=calendar.zone
+    at = day_moment(
+        day=held_on, today=today, now=now, not_before=case.opened_at, zone=calendar.zone
     )
     activity = Activity(
         case_id=case.id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 
@@ -72,3 +72,18 @@ def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | 
     if at < previous:
         return f"The case's previous step was at {previous.isoformat()}; this is before it."
     return None
+
+
+def day_moment(
+    *, day: date, today: date, now: datetime, not_before: datetime, zone: tzinfo
+) -> datetime:
+    """Where work dated by a day (an activity's `held_on`, a corrective action's
+    `done_on`) sits in the case's log: now when it is today, else the start of that day
+    in the office's zone, never before `not_before` (the opening, the final report).
+
+    Past work (an office's history) must sit in the past of the log, where a letter
+    awaiting the agency pauses the SLA clock from its day, not from the day it was typed in.
+    """
+    if day >= today:
+        return now
+    return max(not_before, datetime.combine(day, time.min, tzinfo=zone))

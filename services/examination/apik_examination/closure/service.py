@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, day_moment
 from apik_examination.closure.rules import (
     Finding,
     Maladministration,
@@ -221,7 +221,9 @@ async def corrective_action_done(
     if not 0 <= index < len(conclusion.corrective_actions):
         raise NotFound(f"The final report has no corrective action {index}.")
     calendar = await office_calendar(session, case.office)
-    if done_on > calendar.local_date(datetime.now(UTC)):
+    now = datetime.now(UTC)
+    today = calendar.local_date(now)
+    if done_on > today:
         raise _invalid([("done_on", "This date is in the future.")])
     if done_on < calendar.local_date(conclusion.concluded_at):
         raise _invalid([("done_on", "The final report was issued after this date.")])
@@ -237,6 +239,13 @@ async def corrective_action_done(
         type="corrective_action_done",
         actor=actor.subject,
         data={"index": index, "done_on": done_on.isoformat(), "note": note},
-        at=datetime.now(UTC),
+        # On its day in the log (an office's history too), after the final report.
+        at=day_moment(
+            day=done_on,
+            today=today,
+            now=now,
+            not_before=conclusion.concluded_at,
+            zone=calendar.zone,
+        ),
     )
     return conclusion
