@@ -324,11 +324,12 @@ async def handoff_latency(
     assert not paced["unexpected"], paced["unexpected"][:3]
     sent = dict(zip(ids, paced["due"], strict=True))
     answered = dict(zip(ids, paced["answered"], strict=True))
-    opened = await _wait_for_cases(stack, ids, within=60)
+    await _wait_for_cases(stack, ids, within=60)
     cpu = meter.ms_per(len(ids))
+    relayed = await _relayed_at(stack, ids)
+    opened = await _opened_at(stack, {relayed[r][2]: r for r in ids})
     latencies = [opened[r].timestamp() - sent[r] for r in ids]
     result = summary(latencies, 1.0, 0)
-    relayed = await _relayed_at(stack, ids)
     stages = {
         "accept answered": [answered[r] - sent[r] for r in ids],
         "outbox → published": [relayed[r][1] - relayed[r][0] for r in ids],
@@ -350,11 +351,12 @@ async def handoff_latency(
 
 async def _relayed_at(
     stack: Stack, report_ids: list[str], within: float = 60
-) -> dict[str, tuple[float, float]]:
-    """When each report's `report.verified` entered intake's outbox (the event's time) and
-    when the stream stored it. Read from the stream: published rows leave the outbox."""
+) -> dict[str, tuple[float, float, str]]:
+    """When each report's `report.verified` entered intake's outbox (the event's time),
+    when the stream stored it, and the event's id. Read from the stream: published rows
+    leave the outbox."""
     wanted = set(report_ids)
-    found: dict[str, tuple[float, float]] = {}
+    found: dict[str, tuple[float, float, str]] = {}
     nc = await nats.connect(stack.nats_url)
     try:
         sub = await nc.jetstream().subscribe(
@@ -365,10 +367,26 @@ async def _relayed_at(
             msg = await sub.next_msg(timeout=max(deadline - time.monotonic(), 0.1))
             event = CloudEvent.from_json(msg.data)
             if event.subject in wanted:
-                found[event.subject] = (event.time.timestamp(), msg.metadata.timestamp.timestamp())
+                stored = msg.metadata.timestamp.timestamp()
+                found[event.subject] = (event.time.timestamp(), stored, event.id)
     finally:
         await nc.close()
     return found
+
+
+async def _opened_at(stack: Stack, reports_by_event: dict[str, str]) -> dict[str, datetime]:
+    """When examination opened each report's case: its handoff's inbox row, written in
+    the opening's transaction. A case's `opened_at` is the plenary's decision (an office's
+    history keeps its dates), so it says nothing of the handoff's latency."""
+    conn = await asyncpg.connect(to_plain_postgres_url(stack.database_urls["examination"]))
+    try:
+        rows = await conn.fetch(
+            "SELECT event_id, received_at FROM inbox WHERE event_id = ANY($1::text[])",
+            list(reports_by_event),
+        )
+    finally:
+        await conn.close()
+    return {reports_by_event[row["event_id"]]: row["received_at"] for row in rows}
 
 
 async def _wait_for_cases(

@@ -8,10 +8,10 @@ import asyncio
 import hashlib
 import secrets
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import nats
-from sqlalchemy import text
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import ensure_stream
@@ -28,8 +28,12 @@ from apik_testing.tokens import TestTokens
 API = "/api/v1/examination"
 
 
-def handoff(office: str = "BKL", track: str = "regular") -> CloudEvent:
-    now = datetime.now(UTC)
+def handoff(
+    office: str = "BKL", track: str = "regular", decided_at: datetime | None = None
+) -> CloudEvent:
+    """Intake's handoff of a new report, decided now or at `decided_at` (an office's
+    history: the case opens then)."""
+    now = decided_at or datetime.now(UTC)
     payload = ReportVerified(
         report_id=str(uuid.uuid4()),
         registration_number=f"{office}-2026-{uuid.uuid4().int % 99999:05d}",
@@ -123,21 +127,8 @@ async def wait_for_case(service: RunningService, headers: dict[str, str], report
     raise AssertionError(f"no case for report {report_id}")
 
 
-async def backdate(service: RunningService, case_id: str, days: int) -> None:
-    """Moves a case and its event log into the past, as if it had opened `days` ago."""
-    async with service.app.state.database.sessions() as session, session.begin():
-        params = {"c": uuid.UUID(case_id), "d": days}
-        await session.execute(
-            text(
-                "UPDATE examination_case SET opened_at = opened_at - make_interval(days => :d)"
-                " WHERE id = :c"
-            ),
-            params,
-        )
-        await session.execute(
-            text("UPDATE case_event SET at = at - make_interval(days => :d) WHERE case_id = :c"),
-            params,
-        )
+def days_ago(days: float) -> datetime:
+    return datetime.now(UTC) - timedelta(days=days)
 
 
 def replica_database(service: RunningService, pool_size: int = 2) -> Database:
@@ -149,9 +140,10 @@ def replica_database(service: RunningService, pool_size: int = 2) -> Database:
 
 
 async def new_case(
-    infra, service: RunningService, tokens: TestTokens, office: str = "BKL", **kw: str
+    infra, service: RunningService, tokens: TestTokens, office: str = "BKL", **kw: Any
 ) -> dict:
-    """The case a new handoff opens (`kw`: the handoff's other fields, e.g. `track`)."""
+    """The case a new handoff opens (`kw`: the handoff's other fields, e.g. `track`, or
+    `decided_at` for a case of the office's past, opened then through the API's dates)."""
     event = handoff(office=office, **kw)
     await publish(infra.nats_url, event)
     headers = tokens.headers("examiner", office=office)

@@ -115,3 +115,27 @@ async def test_a_stale_if_match_on_every_write(infra, examination, tokens):
         refused(response, 412, None)
         assert response.json()["current_etag"] == '"1"', path
     assert await snapshot(examination, case["id"]) == before
+
+
+async def test_a_steps_moment_that_is_no_moment(infra, examination, tokens):
+    """Every step's historical moment is an instant with its zone, in a plausible year."""
+    case = await new_case(infra, examination, tokens)
+    before = await snapshot(examination, case["id"])
+    supervisor = tokens.headers("examination_supervisor")
+    url = f"{API}/cases/{case['id']}"
+    steps = [
+        ("classification", {"classification": "sedang"}, "classified_at"),
+        ("assignment", {"examiner_id": "user:budi"}, "assigned_at"),
+        ("status", {"status": "waiting_agency"}, "paused_at"),
+        ("status", {"status": "open"}, "resumed_at"),
+        ("conclusion", {"finding": "examination_stopped", "summary": "Dihentikan"}, "concluded_at"),
+        ("closure", {"outcome": "withdrawn", "route": "reporter_request"}, "closed_at"),
+    ]
+    # No zone (the same digits are three moments in Indonesia), year 0 in UTC, not a date.
+    for value in ("2026-01-05T10:00:00", "0001-01-01T00:00:00+01:00", "kemarin", []):
+        for step, body, field in steps:
+            response = await examination.client.post(
+                f"{url}/{step}", json={**body, field: value}, headers=supervisor
+            )
+            refused(response, 422, f"#/body/{field}")
+    assert await snapshot(examination, case["id"]) == before

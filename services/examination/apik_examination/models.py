@@ -33,6 +33,10 @@ class Case(SQLModel, table=True):
     confidential: bool
     handed_over_at: datetime = Field(sa_type=DateTime(timezone=True))
     opened_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    # When a step dated in the past (an office's history) was last recorded; None once
+    # a step is recorded as it happens. The breach scan lets such a case settle before
+    # reporting a breach its past already held (sla.rules.breach_due).
+    history_recorded_at: datetime | None = timestamp_field(default=None)
     version: int = 1
     classification: str | None = Field(default=None, max_length=16)
     examiner_id: str | None = Field(default=None, max_length=128)  # the gateway subject

@@ -16,6 +16,11 @@ class Settings(ServiceSettings):
     service_name: str = "examination"
     # How often each replica looks for breached clocks; one replica scans at a time.
     sla_scan_seconds: float = Field(default=300.0, gt=0)
+    # A case entered with its past (an office's history) that was already over its
+    # deadline when a past step was recorded: how long it must be left alone before the
+    # scan reports that breach, so the office can enter the closure that shows the case
+    # ended in time. Not a domain number: the time an office's data entry takes.
+    sla_history_settle_hours: float = Field(default=24.0, ge=0)
     # After the final report (unconfirmed defaults from the domain notes; configurable):
     # the agency's time for corrective action, and the reporter's time to respond.
     corrective_action_working_days: int = Field(default=30, ge=1)

@@ -7,6 +7,7 @@ from datetime import date
 from apik_examination.activities.rules import ActivityKind, activity_problems
 
 OPENED = date(2026, 3, 11)
+TODAY = date(2026, 4, 1)
 
 
 def fields(problems: list[tuple[str, str]]) -> list[str]:
@@ -21,6 +22,7 @@ class TestActivities:
             response_due=date(2026, 3, 26),
             await_response=True,
             opened_on=OPENED,
+            today=TODAY,
         )
 
     def test_dates_before_the_case_opened(self):
@@ -30,6 +32,7 @@ class TestActivities:
             response_due=date(2026, 3, 10),
             await_response=False,
             opened_on=OPENED,
+            today=TODAY,
         )
         assert fields(problems) == ["held_on", "response_due"]
 
@@ -40,5 +43,17 @@ class TestActivities:
             response_due=date(2026, 3, 20),
             await_response=True,
             opened_on=OPENED,
+            today=TODAY,
         )
         assert fields(problems) == ["response_due", "await_response"]
+
+    def test_an_activity_held_in_the_future_is_refused(self):
+        problems = activity_problems(
+            kind=ActivityKind.oral_clarification,
+            held_on=date(2026, 4, 2),  # TODAY is 1 April
+            response_due=None,
+            await_response=False,
+            opened_on=OPENED,
+            today=TODAY,
+        )
+        assert fields(problems) == ["held_on"]

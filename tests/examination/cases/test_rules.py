@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from apik_examination.cases.rules import CaseStatus, can_classify, can_move
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apik_examination.cases.rules import (
+    CaseStatus,
+    can_classify,
+    can_move,
+    day_moment,
+    moment_field,
+    moment_problem,
+)
 
 
 class TestCaseStatus:
@@ -16,3 +26,65 @@ class TestCaseStatus:
     def test_no_classification_after_the_conclusion(self):
         assert can_classify(CaseStatus.waiting_reporter)
         assert not can_classify(CaseStatus.concluded)
+
+
+class TestStepMoments:
+    """A step dated in an office's history: not in the future, not before the step
+    before it (the opening at least)."""
+
+    NOW = datetime(2026, 12, 5, 23, 0, tzinfo=UTC)
+    PREVIOUS = datetime(2022, 3, 1, 2, 0, tzinfo=UTC)  # 09:00 WIB, 1 March 2022
+
+    def test_between_the_previous_step_and_now_is_fine(self):
+        assert (
+            moment_problem(
+                datetime(2022, 6, 30, 3, 0, tzinfo=UTC), now=self.NOW, previous=self.PREVIOUS
+            )
+            is None
+        )
+
+    def test_the_same_instant_as_the_previous_step_or_now_is_fine(self):
+        assert moment_problem(self.PREVIOUS, now=self.NOW, previous=self.PREVIOUS) is None
+        assert moment_problem(self.NOW, now=self.NOW, previous=self.PREVIOUS) is None
+
+    def test_a_minute_before_the_previous_step_is_refused(self):
+        problem = moment_problem(
+            self.PREVIOUS - timedelta(minutes=1), now=self.NOW, previous=self.PREVIOUS
+        )
+        assert problem is not None and "2022-03-01T02:00:00+00:00" in problem
+
+    def test_a_second_in_the_future_is_refused(self):
+        problem = moment_problem(
+            self.NOW + timedelta(seconds=1), now=self.NOW, previous=self.PREVIOUS
+        )
+        assert problem == "This moment is in the future."
+
+    def test_a_wait_is_dated_by_its_pause_and_work_by_its_resumption(self):
+        assert moment_field(CaseStatus.waiting_agency) == "paused_at"
+        assert moment_field(CaseStatus.waiting_reporter) == "paused_at"
+        assert moment_field(CaseStatus.open) == "resumed_at"
+
+
+class TestDayMoment:
+    """Where work dated by a day sits in the case's log (and when a letter's wait starts)."""
+
+    WIT = ZoneInfo("Asia/Jayapura")
+    TODAY = date(2026, 4, 1)
+    NOW = datetime(2026, 4, 1, 3, 0, tzinfo=UTC)  # 12:00 WIT on TODAY
+    OPENED_AT = datetime(2026, 3, 11, 1, 0, tzinfo=UTC)  # 10:00 WIT on 11 March
+
+    def moment(self, day: date) -> datetime:
+        return day_moment(
+            day=day, today=self.TODAY, now=self.NOW, not_before=self.OPENED_AT, zone=self.WIT
+        )
+
+    def test_today_is_now(self):
+        assert self.moment(self.TODAY) == self.NOW
+
+    def test_a_past_day_is_its_midnight_in_the_offices_zone(self):
+        # 20 March 00:00 WIT (UTC+9) is 19 March 15:00 UTC.
+        assert self.moment(date(2026, 3, 20)) == datetime(2026, 3, 19, 15, 0, tzinfo=UTC)
+
+    def test_the_opening_day_is_not_before_the_opening(self):
+        # Midnight of 11 March WIT is before the 10:00 opening: the opening it is.
+        assert self.moment(date(2026, 3, 11)) == self.OPENED_AT

@@ -6,11 +6,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, backdate, new_case, register_office
+from tests.examination.builders import API, days_ago, new_case, register_office
 
 FOUND = {
     "finding": "maladministration_found",
@@ -140,8 +138,7 @@ async def test_bad_conclusions_change_nothing(infra, examination, tokens: TestTo
 
 async def test_migrated_history_closes_in_the_past(infra, examination, tokens: TestTokens):
     examiner = tokens.headers("examiner")
-    case = await new_case(infra, examination, tokens)
-    await backdate(examination, case["id"], days=40)
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(40))
     closed_at = datetime.now(UTC) - timedelta(days=10)
     response = await examination.client.post(
         f"{API}/cases/{case['id']}/closure",
@@ -166,28 +163,30 @@ async def test_migrated_history_closes_in_the_past(infra, examination, tokens: T
 
 async def test_corrective_actions_are_monitored(infra, examination, tokens: TestTokens):
     examiner = tokens.headers("examiner")
-    case = await new_case(infra, examination, tokens)
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(90))
     url = f"{API}/cases/{case['id']}"
     early = await examination.client.post(
         f"{url}/corrective-actions/0", json={"done_on": str(jakarta_today())}, headers=examiner
     )
     assert early.status_code == 409  # no final report yet
-    two = {**FOUND, "corrective_actions": ["Terbitkan sertifikat", "Tegur petugas loket"]}
-    assert (
-        await examination.client.post(f"{url}/conclusion", json=two, headers=examiner)
-    ).is_success
-    async with examination.app.state.database.sessions() as session, session.begin():
-        await session.execute(
-            text("UPDATE case_conclusion SET corrective_due_on = '2020-01-01' WHERE case_id = :c"),
-            {"c": uuid.UUID(case["id"])},
-        )
-    overdue = (await examination.client.get(url, headers=examiner)).json()["conclusion"]
+    # Issued 80 days ago (through the API's date): its 30 working days have passed.
+    concluded_at = days_ago(80)
+    two = {
+        **FOUND,
+        "corrective_actions": ["Terbitkan sertifikat", "Tegur petugas loket"],
+        "concluded_at": concluded_at.isoformat(),
+    }
+    issued = await examination.client.post(f"{url}/conclusion", json=two, headers=examiner)
+    assert issued.status_code == 200, issued.text
+    overdue = issued.json()["conclusion"]
+    concluded_on = OfficeCalendar().local_date(concluded_at)
+    assert overdue["corrective_due_on"] == str(OfficeCalendar().add_working_days(concluded_on, 30))
     assert overdue["monitoring"] is True
     today = jakarta_today()
     for index, body, status, pointer in [
         (5, {"done_on": str(today)}, 404, None),
         (0, {"done_on": str(today + timedelta(days=1))}, 422, "#/body/done_on"),
-        (0, {"done_on": str(today - timedelta(days=1))}, 422, "#/body/done_on"),
+        (0, {"done_on": str(concluded_on - timedelta(days=1))}, 422, "#/body/done_on"),
         (0, {"done_on": "besok"}, 422, "#/body/done_on"),
     ]:
         response = await examination.client.post(

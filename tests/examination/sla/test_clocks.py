@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apik_examination.app import create_app
 from apik_examination.jobs import scan_once
 from apik_testing.services import RunningService, running
 from tests.examination.builders import (
-    backdate,
+    days_ago,
     find_cases,
     new_case,
     replica_database,
 )
 
 CASES = "/api/v1/examination/cases"
+# These cases are handed over with a decision days back: the scan reports a breach their
+# past already held once they have settled; here, at once.
+NOW = timedelta(0)
 
 
 async def ids(service: RunningService, headers: dict[str, str], **params: str) -> set[str]:
@@ -109,14 +112,13 @@ async def test_list_filters_are_validated(examination, tokens):
 
 
 async def test_a_breach_is_published_once_with_several_replicas(infra, examination, tokens):
-    late = [await new_case(infra, examination, tokens) for _ in range(3)]
-    for case in late:
-        await backdate(examination, case["id"], days=90)  # 30 working days are long gone
+    # Handed over 90 days ago: 30 working days are long gone.
+    late = [await new_case(infra, examination, tokens, decided_at=days_ago(90)) for _ in range(3)]
     replicas = [replica_database(examination) for _ in range(3)]
     try:
         # Batches of one: the replicas interleave case by case.
-        await asyncio.gather(*(scan_once(db, batch=1) for db in replicas))
-        await asyncio.gather(*(scan_once(db, batch=1) for db in replicas))
+        await asyncio.gather(*(scan_once(db, batch=1, settle=NOW) for db in replicas))
+        await asyncio.gather(*(scan_once(db, batch=1, settle=NOW) for db in replicas))
     finally:
         for db in replicas:
             await db.dispose()
@@ -134,8 +136,9 @@ async def test_a_breach_is_published_once_with_several_replicas(infra, examinati
 
 
 async def test_a_new_policy_version_recomputes_live_clocks(infra, examination, tokens):
-    case = await new_case(infra, examination, tokens, track="rapid_response")
-    await backdate(examination, case["id"], days=3)
+    case = await new_case(
+        infra, examination, tokens, track="rapid_response", decided_at=days_ago(3)
+    )
     head = tokens.headers("head")
     assert case["id"] in await ids(examination, head, sla_state="on_track")
     national = tokens.headers("examination_supervisor", "national", office="PUSAT")
@@ -197,9 +200,10 @@ async def test_offices_only_list_their_own_cases_by_sla_state(infra, examination
 
 
 async def test_a_running_replica_scans_on_its_own(infra, examination, tokens):
-    case = await new_case(infra, examination, tokens)
-    await backdate(examination, case["id"], days=90)
-    fast = examination.app.state.settings.model_copy(update={"sla_scan_seconds": 0.05})
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(90))
+    fast = examination.app.state.settings.model_copy(
+        update={"sla_scan_seconds": 0.05, "sla_history_settle_hours": 0}
+    )
     async with running(create_app(fast), tokens):
         for _ in range(200):
             if await examination.outbox_events("case.sla_breached", subject=case["id"]):
@@ -211,8 +215,7 @@ async def test_a_running_replica_scans_on_its_own(infra, examination, tokens):
 async def test_a_case_closed_late_before_any_scan_still_reports_its_breach(
     infra, examination, tokens
 ):
-    case = await new_case(infra, examination, tokens)
-    await backdate(examination, case["id"], days=90)
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(90))
     closed = await examination.client.post(
         f"{CASES}/{case['id']}/closure",
         json={"outcome": "withdrawn", "route": "reporter_request"},
@@ -220,8 +223,8 @@ async def test_a_case_closed_late_before_any_scan_still_reports_its_breach(
     )
     assert closed.status_code == 200 and closed.json()["sla"]["state"] == "breached"
     assert await examination.outbox_events("case.sla_breached", subject=case["id"]) == []
-    await scan_once(examination.app.state.database)
-    await scan_once(examination.app.state.database)
+    await scan_once(examination.app.state.database, settle=NOW)
+    await scan_once(examination.app.state.database, settle=NOW)
     [breach] = await examination.outbox_events("case.sla_breached", subject=case["id"])
     [event] = await examination.outbox_events("case.closed", subject=case["id"])
     assert event.data["durations"]["sla_state"] == "breached"

@@ -11,8 +11,6 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-
 from apik_examination.settings import Settings
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_testing.services import RunningService
@@ -46,16 +44,6 @@ async def detail(service: RunningService, tokens: TestTokens, case: dict) -> dic
     return response.json()
 
 
-async def open_at(service: RunningService, case: dict, at: datetime) -> None:
-    """Moves the case's opening (and its log) to `at`, as if handed over then."""
-    async with service.app.state.database.sessions() as session, session.begin():
-        params = {"c": uuid.UUID(case["id"]), "at": at}
-        await session.execute(
-            text("UPDATE examination_case SET opened_at = :at WHERE id = :c"), params
-        )
-        await session.execute(text("UPDATE case_event SET at = :at WHERE case_id = :c"), params)
-
-
 async def test_a_case_of_an_office_opened_at_run_time_counts_in_wit(infra, examination, tokens):
     """The handoff consumer computes the clock of a new WIT office's case in WIT, with
     the office's own closure day, the first time it hears of the office."""
@@ -85,9 +73,9 @@ async def test_an_evening_in_utc_is_the_next_day_in_wit(infra, examination, toke
     WIT, Friday: a WIT office counts its days from the Friday."""
     code = new_code()
     await register_office(infra, examination, code, timezone=WIT)
-    case = await new_case(infra, examination, tokens, office=code)
     evening = datetime(2026, 12, 3, 16, 30, tzinfo=UTC)
-    await open_at(examination, case, evening)
+    case = await new_case(infra, examination, tokens, office=code, decided_at=evening)
+    assert instant(case["opened_at"]) == evening  # the plenary's decision, not the arrival
 
     papua, jakarta = OfficeCalendar(timezone=WIT), OfficeCalendar(timezone=WIB)
     assert papua.local_date(evening) == date(2026, 12, 4)

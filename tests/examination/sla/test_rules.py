@@ -20,7 +20,9 @@ from apik_examination.sla.rules import (
     SlaState,
     SlaUnit,
     Transition,
+    breach_due,
     compute_clock,
+    history_mark,
     select_policy,
     state_at,
 )
@@ -229,3 +231,43 @@ def test_a_calendar_closure_moves_the_due_date():
     closed = JAKARTA.with_days_off(closures=[date(2026, 3, 31)])
     c = clock(OPENED, now=at(3, 23), calendar=closed)
     assert c.due_on == date(2026, 4, 1) + timedelta(days=1)
+
+
+class TestHistoryEntry:
+    """A case of an office's past, entered today: its breach waits for the entry to settle."""
+
+    TODAY = datetime(2026, 12, 5, 9, 0, tzinfo=WIB)
+    DUE_2022 = datetime(2022, 3, 18, 0, 0, tzinfo=WIB)  # the start of the day after it
+    DAY = timedelta(hours=24)
+
+    def test_a_step_dated_now_leaves_no_mark(self):
+        # 09:00 recorded at 09:03: within the five minutes a request or handoff takes.
+        assert history_mark(self.TODAY, self.TODAY + timedelta(minutes=3)) is None
+
+    def test_a_step_dated_in_2022_is_marked_with_its_recording(self):
+        assert history_mark(self.DUE_2022, self.TODAY) == self.TODAY
+
+    def test_a_breach_of_a_case_taken_as_it_happens_is_reported_at_once(self):
+        assert breach_due(
+            breach_at=self.DUE_2022, history_recorded_at=None, now=self.TODAY, settle=self.DAY
+        )
+
+    def test_a_breach_after_the_entry_is_news(self):
+        # Entered at 09:00 with a past still in time, the deadline passes at 10:00.
+        later = self.TODAY + timedelta(hours=1)
+        assert breach_due(
+            breach_at=later, history_recorded_at=self.TODAY, now=later, settle=self.DAY
+        )
+
+    def test_a_breach_the_entered_past_held_waits_a_day(self):
+        # Entered at 09:00 today: not at 09:00 tomorrow less a minute, at 09:00 tomorrow.
+        almost = self.TODAY + self.DAY - timedelta(minutes=1)
+        assert not breach_due(
+            breach_at=self.DUE_2022, history_recorded_at=self.TODAY, now=almost, settle=self.DAY
+        )
+        assert breach_due(
+            breach_at=self.DUE_2022,
+            history_recorded_at=self.TODAY,
+            now=self.TODAY + self.DAY,
+            settle=self.DAY,
+        )

@@ -22,9 +22,16 @@ def activity_problems(
     response_due: date | None,
     await_response: bool,
     opened_on: date,
+    today: date,
 ) -> list[tuple[str, str]]:
-    """What is wrong with an activity's dates, as (field, message) pairs."""
+    """What is wrong with an activity's dates, as (field, message) pairs.
+
+    An activity is recorded once held (a past one from an office's history included),
+    so it is not dated in the future.
+    """
     problems: list[tuple[str, str]] = []
+    if held_on > today:
+        problems.append(("held_on", f"Today is {today}; this is in the future."))
     if held_on < opened_on:
         problems.append(("held_on", f"The case opened on {opened_on}; this is before it."))
     if response_due is not None:

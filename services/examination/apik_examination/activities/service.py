@@ -13,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.activities.rules import ActivityKind, activity_problems
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move, day_moment
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
-from apik_examination.sla.service import record_event
+from apik_examination.sla.service import last_step_at, record_event
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
@@ -72,13 +72,16 @@ async def record_activity(
 ) -> Activity:
     if case.status in TERMINAL_STATUSES:
         raise TransitionNotAllowed(f"A {case.status} case takes no more activities.")
-    opened_on = (await office_calendar(session, case.office)).local_date(case.opened_at)
+    calendar = await office_calendar(session, case.office)
+    now = datetime.now(UTC)
+    today = calendar.local_date(now)
     problems = activity_problems(
         kind=kind,
         held_on=held_on,
         response_due=response_due,
         await_response=await_response,
-        opened_on=opened_on,
+        opened_on=calendar.local_date(case.opened_at),
+        today=today,
     )
     if contact_id is not None:
         contact = await session.get(AgencyContact, contact_id)
@@ -91,6 +94,9 @@ async def record_activity(
             "; ".join(message for _, message in problems),
             errors=[{"pointer": f"#/body/{field}", "detail": msg} for field, msg in problems],
         )
+    at = day_moment(
+        day=held_on, today=today, now=now, not_before=case.opened_at, zone=calendar.zone
+    )
     activity = Activity(
         case_id=case.id,
         kind=kind.value,
@@ -116,15 +122,25 @@ async def record_activity(
             "held_on": held_on.isoformat(),
             "response_due": response_due.isoformat() if response_due else None,
         },
-        at=datetime.now(UTC),
+        at=at,
     )
     if await_response:
+        # The wait starts with the letter: a past letter (an office's history) pauses
+        # the clock from its day, or from the case's previous step that same day; a
+        # letter dated before that step's day is refused (`held_on`).
+        wait_at = None
+        if held_on < today:
+            previous = await last_step_at(session=session, case=case)
+            same_day = calendar.local_date(previous) <= held_on
+            wait_at = max(at, previous) if same_day else at
         await change_status(
             session=session,
             case=case,
             status=CaseStatus.waiting_agency,
             note=f"Clarification letter of {held_on.isoformat()} awaits the agency.",
             actor=actor,
+            at=wait_at,
+            field="held_on",
         )
     return activity
 

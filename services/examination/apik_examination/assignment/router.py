@@ -54,6 +54,7 @@ async def assign_case(
         examiner_id=data.examiner_id,
         actor=actor.subject,
         note=data.note,
+        at=data.assigned_at,
     )
     state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)

@@ -8,11 +8,14 @@ from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from apik_examination.sla.rules import SlaState
 from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, RecordDate
+from apik_shared.vocabulary.instants import Instant
 
 
 class AssignmentIn(Input):
     examiner_id: Line = Field(min_length=1, max_length=128)  # the examiner's user subject
     note: FreeText = Field(default="", max_length=2000)
+    # When, for an assignment made earlier (an office's history); absent: now.
+    assigned_at: Instant | None = None
 
 
 class ExaminerPut(Input):

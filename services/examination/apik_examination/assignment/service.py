@@ -16,7 +16,7 @@ from apik_examination.assignment.rules import Candidate, next_in_turn
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.models import Case, Examiner, Rotation
 from apik_examination.sla.rules import SlaState
-from apik_examination.sla.service import record_event, sla_condition
+from apik_examination.sla.service import record_event, sla_condition, step_moment
 from apik_shared.platform.events.payloads import CaseAssigned
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
@@ -89,8 +89,13 @@ async def assign(
     actor: str,
     note: str = "",
     automatic: bool = False,
+    at: datetime | None = None,
 ) -> Case:
-    """Assigns (or reassigns) the case; the examiner must be on the office's roster."""
+    """Assigns (or reassigns) the case; the examiner must be on the office's roster.
+
+    `at`: when, for an assignment made earlier (an office's history; checked against
+    the case's previous step); absent, now.
+    """
     if CaseStatus(case.status).value in TERMINAL_STATUSES:
         raise TransitionNotAllowed(f"A {case.status} case is not assigned any more.")
     if await session.get(Examiner, (case.office, examiner_id)) is None:
@@ -99,7 +104,9 @@ async def assign(
         )
     if case.examiner_id == examiner_id:
         raise Conflict(f"The case is already assigned to {examiner_id}.")
-    now = datetime.now(UTC)
+    now = await step_moment(
+        session=session, case=case, given=at, now=datetime.now(UTC), field="assigned_at"
+    )
     previous, case.examiner_id = case.examiner_id, examiner_id
     case.version += 1
     session.add(case)
@@ -126,11 +133,16 @@ async def assign(
 
 
 async def assign_by_rotation(
-    *, session: AsyncSession, case: Case, calendar: OfficeCalendar | None = None
+    *,
+    session: AsyncSession,
+    case: Case,
+    calendar: OfficeCalendar | None = None,
+    at: datetime | None = None,
 ) -> bool:
     """Gives a new case to the next available examiner when the office uses round-robin
     (among the examiners of the rotation's team, when it names one). `calendar` is the
     office's, when the caller has it already (a batch of handoffs); else it is looked up.
+    `at`: the moment of the assignment (the case's opening), for absences and the log.
 
     The rotation row is locked, so two cases opened at once get two turns. When everyone
     is absent or full the case stays unassigned for a supervisor.
@@ -145,7 +157,7 @@ async def assign_by_rotation(
     load = await _open_cases(session, case.office)
     if calendar is None:
         calendar = await office_calendar(session, case.office)
-    today = calendar.local_date(datetime.now(UTC))
+    today = calendar.local_date(at or datetime.now(UTC))
     chosen = next_in_turn(
         [
             Candidate(
@@ -171,6 +183,7 @@ async def assign_by_rotation(
         examiner_id=chosen.examiner_id,
         actor=ROUND_ROBIN,
         automatic=True,
+        at=at,
     )
     return True
 

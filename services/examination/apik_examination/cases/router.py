@@ -87,6 +87,7 @@ async def classify_case(
         case=case,
         classification=data.classification,
         actor=actor,
+        at=data.classified_at,
     )
     state = await service.case_state(session=session, case=case)
     return views.answer(state, response)
@@ -105,12 +106,14 @@ async def change_case_status(
     response: Response,
 ) -> CaseDetail:
     """Waiting for the reporter or the agency pauses the SLA clock; `open` resumes it."""
-    await service.change_status(
+    await service.move(
         session=session,
         case=case,
         status=CaseStatus(data.status),
         note=data.note,
         actor=actor,
+        paused_at=data.paused_at,
+        resumed_at=data.resumed_at,
     )
     state = await service.case_state(session=session, case=case)
     return views.answer(state, response)

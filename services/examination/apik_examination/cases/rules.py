@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 
@@ -41,6 +42,48 @@ def can_move(current: CaseStatus, target: CaseStatus) -> bool:
     return target in _MANUAL_MOVES[current]
 
 
+def moment_field(target: CaseStatus) -> str:
+    """The body field dating a manual move: back to work resumes the SLA clock, any
+    wait pauses it (a move from one wait to the other keeps it paused)."""
+    return "resumed_at" if target is CaseStatus.open else "paused_at"
+
+
 def can_classify(current: CaseStatus) -> bool:
     """Classification changes while the case is examined, not after the conclusion."""
     return current not in (CaseStatus.concluded, CaseStatus.closed)
+
+
+# Events dated by a day of their own (an activity's `held_on`, a corrective action's
+# `done_on`) and recorded in any order after the opening: an office writes up a meeting
+# days later. The other steps happen one after the other, so each is checked against them.
+UNORDERED_EVENTS = frozenset({"activity", "corrective_action_done"})
+
+
+def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | None:
+    """What is wrong with the moment a step says it happened, if anything.
+
+    An office moving to APIK enters its past years with their real dates, so a step
+    may be dated earlier than now; but never in the future, and never before the step
+    that came before it on the same case (the opening at least): the SLA clock and the
+    yearly counts read the steps in their dated order.
+    """
+    if at > now:
+        return "This moment is in the future."
+    if at < previous:
+        return f"The case's previous step was at {previous.isoformat()}; this is before it."
+    return None
+
+
+def day_moment(
+    *, day: date, today: date, now: datetime, not_before: datetime, zone: tzinfo
+) -> datetime:
+    """Where work dated by a day (an activity's `held_on`, a corrective action's
+    `done_on`) sits in the case's log: now when it is today, else the start of that day
+    in the office's zone, never before `not_before` (the opening, the final report).
+
+    Past work (an office's history) must sit in the past of the log, where a letter
+    awaiting the agency pauses the SLA clock from its day, not from the day it was typed in.
+    """
+    if day >= today:
+        return now
+    return max(not_before, datetime.combine(day, time.min, tzinfo=zone))

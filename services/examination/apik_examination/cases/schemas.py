@@ -12,6 +12,7 @@ from apik_examination.cases.rules import Classification
 from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic
 from apik_examination.sla.rules import SlaState, SlaUnit
 from apik_shared.vocabulary.inputs import FreeText, Input
+from apik_shared.vocabulary.instants import Instant
 
 
 class CasePublic(BaseModel):
@@ -62,8 +63,14 @@ class CaseDetail(CasePublic):
 
 class ClassificationIn(Input):
     classification: Classification
+    # When, for a step taken earlier (an office's history); absent: now.
+    classified_at: Instant | None = None
 
 
 class StatusChange(Input):
     status: Literal["open", "waiting_reporter", "waiting_agency"]
     note: FreeText = Field(default="", max_length=2000)
+    # When, for a move made earlier (an office's history); absent: now. A wait pauses
+    # the SLA clock (`paused_at`), `open` resumes it (`resumed_at`); the other is refused.
+    paused_at: Instant | None = None
+    resumed_at: Instant | None = None

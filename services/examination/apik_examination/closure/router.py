@@ -49,6 +49,7 @@ async def conclude_case(
         recommendation=data.recommendation,
         actor=actor,
         settings=settings,
+        concluded_at=data.concluded_at,
     )
     state = await cases.case_state(session=session, case=case)
     return case_views.answer(state, response)

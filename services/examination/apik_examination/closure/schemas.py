@@ -22,6 +22,9 @@ class ConclusionCreate(Input):
         default_factory=list, max_length=50
     )
     recommendation: FreeText | None = Field(default=None, min_length=1, max_length=20000)
+    # When, for a report issued earlier (an office's history); absent: now. The
+    # corrective-action and response deadlines count from it.
+    concluded_at: Instant | None = None
 
 
 class CorrectiveAction(BaseModel):
@@ -60,7 +63,7 @@ class PublicLossIn(Input):
 class ClosureCreate(Input):
     outcome: Outcome
     route: Route
-    # For migrating history: not in the future, not before the case opened.
+    # For an office's history: not in the future, not before the case's previous step.
     closed_at: Instant | None = None
     note: FreeText = Field(default="", max_length=5000)
     public_loss: PublicLossIn | None = None

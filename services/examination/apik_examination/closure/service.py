@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
+from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, day_moment
 from apik_examination.closure.rules import (
     Finding,
     Maladministration,
@@ -18,7 +18,7 @@ from apik_examination.closure.rules import (
 )
 from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.settings import Settings
-from apik_examination.sla.service import record_event, refresh_clock
+from apik_examination.sla.service import record_event, refresh_clock, step_moment
 from apik_examination.survey.service import open_survey
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads import CaseClosed, CaseConcluded
@@ -46,8 +46,10 @@ async def conclude(
     recommendation: str | None,
     actor: Principal,
     settings: Settings,
+    concluded_at: datetime | None = None,
 ) -> Conclusion:
-    """Issues the final report: the examination clock stops, the deadlines start."""
+    """Issues the final report: the examination clock stops, the deadlines start (from
+    `concluded_at`, for a report issued earlier: an office's history; else now)."""
     if case.status in TERMINAL_STATUSES:
         raise TransitionNotAllowed(f"A {case.status} case is not concluded again.")
     problems = conclusion_problems(
@@ -59,8 +61,11 @@ async def conclude(
     if problems:
         raise _invalid(problems)
     now = datetime.now(UTC)
+    at = await step_moment(
+        session=session, case=case, given=concluded_at, now=now, field="concluded_at"
+    )
     calendar = await office_calendar(session, case.office)
-    today = calendar.local_date(now)
+    today = calendar.local_date(at)
     conclusion = Conclusion(
         case_id=case.id,
         finding=finding.value,
@@ -75,7 +80,7 @@ async def conclude(
         reporter_response_until=today + timedelta(days=settings.reporter_response_days),
         recommendation=recommendation,
         concluded_by=actor.subject,
-        concluded_at=now,
+        concluded_at=at,
     )
     session.add(conclusion)
     case.status = CaseStatus.concluded.value
@@ -88,7 +93,7 @@ async def conclude(
         actor=actor.subject,
         status=CaseStatus.concluded.value,
         data={"finding": finding.value, "forms": conclusion.forms},
-        at=now,
+        at=at,
     )
     await refresh_clock(session=session, case=case, now=now, calendar=calendar)
     payload = CaseConcluded(
@@ -100,7 +105,7 @@ async def conclude(
         corrective_due_on=conclusion.corrective_due_on,
         reporter_response_until=conclusion.reporter_response_until,
         recommendation=bool(recommendation),
-        concluded_at=now,
+        concluded_at=at,
     )
     await publish(session, payload, subject=str(case.id))
     return conclusion
@@ -136,13 +141,7 @@ async def close(
             problem, errors=[{"pointer": "#/body/outcome", "detail": problem}]
         )
     now = datetime.now(UTC)
-    at = closed_at or now
-    if at > now:
-        raise _invalid([("closed_at", "A case cannot be closed in the future.")])
-    if at < case.opened_at:
-        raise _invalid([("closed_at", f"The case opened at {case.opened_at.isoformat()}.")])
-    if conclusion and at < conclusion.concluded_at:
-        raise _invalid([("closed_at", "The case was concluded after that.")])
+    at = await step_moment(session=session, case=case, given=closed_at, now=now, field="closed_at")
     closure = Closure(
         case_id=case.id,
         outcome=outcome.value,
@@ -222,7 +221,9 @@ async def corrective_action_done(
     if not 0 <= index < len(conclusion.corrective_actions):
         raise NotFound(f"The final report has no corrective action {index}.")
     calendar = await office_calendar(session, case.office)
-    if done_on > calendar.local_date(datetime.now(UTC)):
+    now = datetime.now(UTC)
+    today = calendar.local_date(now)
+    if done_on > today:
         raise _invalid([("done_on", "This date is in the future.")])
     if done_on < calendar.local_date(conclusion.concluded_at):
         raise _invalid([("done_on", "The final report was issued after this date.")])
@@ -238,6 +239,13 @@ async def corrective_action_done(
         type="corrective_action_done",
         actor=actor.subject,
         data={"index": index, "done_on": done_on.isoformat(), "note": note},
-        at=datetime.now(UTC),
+        # On its day in the log (an office's history too), after the final report.
+        at=day_moment(
+            day=done_on,
+            today=today,
+            now=now,
+            not_before=conclusion.concluded_at,
+            zone=calendar.zone,
+        ),
     )
     return conclusion

@@ -216,3 +216,31 @@ def select_policy(
             return max(in_force, key=lambda p: p.version)
         return min(versions, key=lambda p: p.version)
     return None
+
+
+# A step dated this much before it is recorded is history being entered, not a step
+# taken now (a request's own latency and a handoff's trip through NATS stay below it).
+BACKDATED = timedelta(minutes=5)
+
+
+def history_mark(at: datetime, recorded: datetime) -> datetime | None:
+    """What a case keeps of a step dated `at` and recorded at `recorded`: the recording
+    moment when the step lies in the past (an office's history), else None."""
+    return recorded if at < recorded - BACKDATED else None
+
+
+def breach_due(
+    *, breach_at: datetime, history_recorded_at: datetime | None, now: datetime, settle: timedelta
+) -> bool:
+    """Whether the scan publishes a case's breach now.
+
+    A breach of a case whose latest step was taken as it happened is news: at once. One
+    already past when a step dated in the past was recorded is an office's history being
+    entered (a 2022 case handed over today is years past its due date until its closure,
+    dated 2022, is entered a moment later): it waits until the case has been left alone
+    for `settle`, so a case closed within its target in its own time is never reported
+    as breached, while one that really stayed open is, dated by its own due date.
+    """
+    if history_recorded_at is None or breach_at >= history_recorded_at:
+        return True
+    return now >= history_recorded_at + settle

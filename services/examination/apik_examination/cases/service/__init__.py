@@ -11,6 +11,7 @@ from apik_examination.cases.service.work import (
     get_case,
     get_case_to_work,
     list_cases,
+    move,
 )
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "get_case",
     "get_case_to_work",
     "list_cases",
+    "move",
     "open_case",
     "open_cases",
     "opening_clock",

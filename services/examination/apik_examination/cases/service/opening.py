@@ -23,6 +23,7 @@ from apik_examination.sla.rules import (
     SlaClock,
     Transition,
     compute_clock,
+    history_mark,
     select_policy,
 )
 from apik_examination.sla.service import load_policies
@@ -63,21 +64,31 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
     A new case's only transition is its opening, so its SLA clock is computed here
     rather than read back from the event log, and the case row is written with it, on
     its office's calendar from the office registry (one query for the whole batch).
+
+    A case opens at the plenary's decision (`verified_at`), not when the event arrives:
+    an office entering its past years hands over a 2022 report, and its case, clock and
+    yearly counts belong to 2022. A decision stamped later than this clock reads (the
+    other service's clock runs ahead) opens now: nothing happens in the future.
     """
     if not handoffs:
         return []
     now = datetime.now(UTC)
     policies = await load_policies(session=session)
     calendars = await office_calendars(session, [h.report.office for h in handoffs])
-    clocks: dict[tuple[str, str], tuple[SlaClock, PolicyVersion]] = {}
+    clocks: dict[tuple[str, str, datetime], tuple[SlaClock, PolicyVersion]] = {}
     rows: list[dict[str, Any]] = []
     for handoff in handoffs:
         report = handoff.report
         track = Track(report.track).value
-        key = (report.office, track)
+        opened_at = min(report.verified_at, now)
+        key = (report.office, track, opened_at)
         if key not in clocks:  # the same office, track and instant: the same clock
             clocks[key] = opening_clock(
-                policies, track=track, calendar=calendars[report.office], now=now
+                policies,
+                track=track,
+                calendar=calendars[report.office],
+                opened_at=opened_at,
+                now=now,
             )
         clock, policy = clocks[key]
         case_row = _case_row(
@@ -96,7 +107,8 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
             reporter_id=uuid.UUID(report.reporter_id),
             confidential=report.confidential,
             handed_over_at=report.verified_at,
-            opened_at=now,
+            opened_at=opened_at,
+            history_recorded_at=history_mark(opened_at, now),
             sla_policy_id=uuid.UUID(policy.id),
             sla_phase=clock.phase.value,
             sla_warn_at=clock.warn_at,
@@ -124,7 +136,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
             "status": CaseStatus.open.value,
             "actor": f"intake:{handoff.report.decided_by}",
             "data": {"track": row["track"]},
-            "at": now,
+            "at": row["opened_at"],
         }
         for row, handoff in new
     ]
@@ -142,7 +154,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
                     office=row["office"],
                     track=row["track"],
                     substance=row["substance"],
-                    opened_at=now,
+                    opened_at=row["opened_at"],
                 ),
                 subject=str(row["id"]),
                 traceparent=handoff.traceparent,
@@ -169,16 +181,22 @@ def _case_row(**given: Any) -> dict[str, Any]:
 
 
 def opening_clock(
-    policies: Sequence[PolicyVersion], *, track: str, calendar: OfficeCalendar, now: datetime
+    policies: Sequence[PolicyVersion],
+    *,
+    track: str,
+    calendar: OfficeCalendar,
+    opened_at: datetime,
+    now: datetime,
 ) -> tuple[SlaClock, PolicyVersion]:
-    """The clock of a case opened at `now` (unclassified, its opening its one transition)."""
-    policy = select_policy(policies, track=track, classification=None, opened_at=now)
+    """The clock at `now` of a case opened at `opened_at` (unclassified, its opening its
+    one transition): a case of an office's past may be breached from the start."""
+    policy = select_policy(policies, track=track, classification=None, opened_at=opened_at)
     if policy is None:  # the defaults exist from the migration; someone removed them
         raise Conflict(f"No SLA policy for the {track} track.")
     clock = compute_clock(
         terms=policy.terms,
         calendar=calendar,
-        transitions=[Transition(at=now, status=CaseStatus.open.value)],
+        transitions=[Transition(at=opened_at, status=CaseStatus.open.value)],
         terminal_statuses=TERMINAL_STATUSES,
         now=now,
     )
@@ -208,6 +226,10 @@ async def _assign_by_rotation(
         case = await session.get_one(Case, row["id"])
         token = traceparent_var.set(handoff.traceparent or "")
         try:
-            await assign_by_rotation(session=session, case=case, calendar=calendars[row["office"]])
+            # At the opening: a case of the office's past is assigned in the past too, so
+            # its later steps, dated after the opening, still come after the assignment.
+            await assign_by_rotation(
+                session=session, case=case, calendar=calendars[row["office"]], at=case.opened_at
+            )
         finally:
             traceparent_var.reset(token)

@@ -10,16 +10,28 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.cases.rules import CaseStatus, Classification, can_classify, can_move
+from apik_examination.cases.rules import (
+    CaseStatus,
+    Classification,
+    can_classify,
+    can_move,
+    moment_field,
+)
 from apik_examination.closure.rules import in_monitoring
 from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
-from apik_examination.sla.service import clock_of, record_event, refresh_clock, sla_condition
+from apik_examination.sla.service import (
+    clock_of,
+    record_event,
+    refresh_clock,
+    sla_condition,
+    step_moment,
+)
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Forbidden, TransitionNotAllowed
+from apik_shared.platform.problems import Forbidden, InvalidInput, TransitionNotAllowed
 
 
 async def get_case(
@@ -55,10 +67,14 @@ async def classify(
     case: Case,
     classification: Classification,
     actor: Principal,
+    at: datetime | None = None,
 ) -> Case:
+    """Classifies the case (its SLA policy follows); `at`: when, for a step taken
+    earlier (an office's history), else now."""
     if not can_classify(CaseStatus(case.status)):
         raise TransitionNotAllowed(f"A {case.status} case is not classified any more.")
     now = datetime.now(UTC)
+    when = await step_moment(session=session, case=case, given=at, now=now, field="classified_at")
     previous = case.classification
     case.classification = classification.value
     case.version += 1
@@ -68,7 +84,7 @@ async def classify(
         type="classified",
         actor=actor.subject,
         data={"from": previous, "to": classification.value},
-        at=now,
+        at=when,
     )
     await refresh_clock(session=session, case=case, now=now)
     return case
@@ -81,11 +97,18 @@ async def change_status(
     status: CaseStatus,
     note: str,
     actor: Principal,
+    at: datetime | None = None,
+    field: str = "changed_at",
 ) -> Case:
-    """Waiting for the reporter or the agency (the clock pauses), or back to work."""
+    """Waiting for the reporter or the agency (the clock pauses), or back to work.
+
+    `at`: when, for a move made earlier (an office's history), checked against the
+    case's previous step and refused naming `field`; absent, now.
+    """
     if not can_move(CaseStatus(case.status), status):
         raise TransitionNotAllowed(f"A {case.status} case cannot move to {status.value}.")
     now = datetime.now(UTC)
+    when = await step_moment(session=session, case=case, given=at, now=now, field=field)
     previous, case.status = case.status, status.value
     case.version += 1
     await record_event(
@@ -95,10 +118,33 @@ async def change_status(
         actor=actor.subject,
         status=status.value,
         data={"from": previous, "note": note},
-        at=now,
+        at=when,
     )
     await refresh_clock(session=session, case=case, now=now)
     return case
+
+
+async def move(
+    *,
+    session: AsyncSession,
+    case: Case,
+    status: CaseStatus,
+    note: str,
+    actor: Principal,
+    paused_at: datetime | None,
+    resumed_at: datetime | None,
+) -> Case:
+    """A manual move dated by the field its kind names (`moment_field`): a wait by
+    `paused_at`, back to work by `resumed_at`; the other one is refused, not ignored."""
+    field = moment_field(status)
+    given, other = (resumed_at, paused_at) if field == "resumed_at" else (paused_at, resumed_at)
+    if other is not None:
+        wrong = "paused_at" if field == "resumed_at" else "resumed_at"
+        detail = f"A move to {status.value} is dated by {field}."
+        raise InvalidInput.field(f"#/body/{wrong}", detail)
+    return await change_status(
+        session=session, case=case, status=status, note=note, actor=actor, at=given, field=field
+    )
 
 
 async def list_cases(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from apik_examination.sla.service.clocks import (
     clock_of,
+    last_step_at,
     load_policies,
     record_event,
     refresh_clock,
     refresh_clocks,
     sla_condition,
+    step_moment,
     transitions_of,
 )
 from apik_examination.sla.service.policies import add_policy_version, list_policies
@@ -18,6 +20,7 @@ __all__ = [
     "ScanBatch",
     "add_policy_version",
     "clock_of",
+    "last_step_at",
     "list_policies",
     "load_policies",
     "publish_breaches",
@@ -26,5 +29,6 @@ __all__ = [
     "refresh_clocks",
     "scan_breaches",
     "sla_condition",
+    "step_moment",
     "transitions_of",
 ]

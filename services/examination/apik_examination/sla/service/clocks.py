@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, and_, bindparam, or_, update
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
-from apik_examination.cases.rules import TERMINAL_STATUSES
+from apik_examination.cases.rules import TERMINAL_STATUSES, UNORDERED_EVENTS, moment_problem
 from apik_examination.models import Case, CaseEvent, SlaPolicy
 from apik_examination.sla.rules import (
     PolicyTerms,
@@ -29,10 +29,11 @@ from apik_examination.sla.rules import (
     SlaUnit,
     Transition,
     compute_clock,
+    history_mark,
     select_policy,
 )
 from apik_shared.platform.offices import office_calendar, office_calendars
-from apik_shared.platform.problems import Conflict
+from apik_shared.platform.problems import Conflict, InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -52,8 +53,40 @@ async def record_event(
         case_id=case.id, type=type, status=status, actor=actor, data=data or {}, at=at
     )
     session.add(event)
+    case.history_recorded_at = history_mark(at, datetime.now(UTC))
+    session.add(case)
     await session.flush()
     return event
+
+
+async def last_step_at(*, session: AsyncSession, case: Case) -> datetime:
+    """When the case's latest ordered step happened (the opening at least)."""
+    previous = (
+        await session.execute(
+            select(func.max(col(CaseEvent.at))).where(
+                CaseEvent.case_id == case.id, col(CaseEvent.type).not_in(UNORDERED_EVENTS)
+            )
+        )
+    ).scalar_one()
+    return max(previous, case.opened_at) if previous is not None else case.opened_at
+
+
+async def step_moment(
+    *, session: AsyncSession, case: Case, given: datetime | None, now: datetime, field: str
+) -> datetime:
+    """When a new step of `case` happened: `given` (a step taken earlier: an office's
+    history entered with its real dates) or `now`.
+
+    A given moment is refused, naming `field`, when it is in the future or before the
+    case's previous step (the opening at least). Without one, the step is now.
+    """
+    if given is None:
+        return now
+    previous = await last_step_at(session=session, case=case)
+    problem = moment_problem(given, now=now, previous=previous)
+    if problem is not None:
+        raise InvalidInput.field(f"#/body/{field}", problem)
+    return given
 
 
 def sla_condition(state: SlaState, now: datetime) -> ColumnElement[bool]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import func, or_, text
@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from apik_examination.cases.rules import TERMINAL_STATUSES
 from apik_examination.models import Case, SlaBreach
-from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
+from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState, breach_due
 from apik_examination.sla.service.clocks import load_policies, refresh_clocks
 from apik_shared.platform.events.outbox import Outgoing
 from apik_shared.platform.events.payloads import CaseSlaBreached
@@ -43,6 +43,7 @@ async def scan_breaches(
     now: datetime,
     after: uuid.UUID | None = None,
     batch: int = 200,
+    settle: timedelta = timedelta(0),
 ) -> ScanBatch:
     """Refreshes one batch of live clocks and publishes each new breach once.
 
@@ -54,6 +55,9 @@ async def scan_breaches(
     A batch costs the same few statements however many cases it holds (one reads their
     offices' calendars, one their event logs, one rewrites the moved clocks, two record
     and publish the breaches).
+
+    A breach a case's past already held when that past was entered waits `settle` after
+    the entry (`sla.rules.breach_due`): the scan leaves it for a later turn.
     """
     locked = await session.execute(
         text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": SCAN_LOCK_KEY}
@@ -86,7 +90,14 @@ async def scan_breaches(
     breached = [
         (case, clock, policy)
         for case, clock, policy in clocks
-        if clock.state is SlaState.breached and clock.breach_at is not None
+        if clock.state is SlaState.breached
+        and clock.breach_at is not None
+        and breach_due(
+            breach_at=clock.breach_at,
+            history_recorded_at=case.history_recorded_at,
+            now=now,
+            settle=settle,
+        )
     ]
     published = await publish_breaches(session=session, breached=breached)
     last = cases[-1].id if len(cases) == batch else None

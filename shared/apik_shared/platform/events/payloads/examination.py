@@ -20,6 +20,9 @@ class CaseOpened(ExaminationEvent):
     office: str
     track: str
     substance: str | None = None
+    # The plenary's decision (the handoff's verified_at), not the event's arrival: an
+    # office entering its history opens a 2022 case in 2022. Every step's `*_at` below is
+    # likewise when it happened, which may be long before the event was published.
     opened_at: datetime
 
 
