@@ -232,3 +232,18 @@ async def test_the_final_reports_deadline_is_in_the_offices_calendar(infra, exam
     conclusion = concluded.json()["conclusion"]
     assert conclusion["corrective_due_on"] == papua.add_working_days(today, 30).isoformat()
     assert conclusion["reporter_response_until"] == (today + timedelta(days=14)).isoformat()
+
+
+async def test_a_case_closes_by_advice(infra, examination, tokens: TestTokens):
+    """Saran: closing with advice to the reporter is a route of its own."""
+    examiner = tokens.headers("examiner")
+    case = await new_case(infra, examination, tokens)
+    closed = await examination.client.post(
+        f"{API}/cases/{case['id']}/closure",
+        json={"outcome": "not_authority", "route": "advice"},
+        headers=examiner,
+    )
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["closure"]["route"] == "advice"
+    [event] = await examination.outbox_events("case.closed", subject=case["id"])
+    assert (event.data["outcome"], event.data["route"]) == ("not_authority", "advice")

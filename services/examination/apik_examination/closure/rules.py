@@ -47,6 +47,9 @@ class Route(StrEnum):
     mediation = "mediation"
     conciliation = "conciliation"
     reporter_request = "reporter_request"
+    # Saran: the office advised the reporter (where to go, what to ask) and closed the
+    # report; one of the routes the national figures count (issue 17).
+    advice = "advice"
     other = "other"
 
 
