@@ -187,6 +187,11 @@ class Closure(SQLModel, table=True):
     closed_by: str
     closed_at: datetime = timestamp_field()
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
+    # The head's decision that the agency resolved it without every corrective action
+    # done (or none listed): who, when and why, for the audit.
+    head_decision_reason: str | None = None
+    head_decision_by: str | None = Field(default=None, max_length=128)
+    head_decision_at: datetime | None = timestamp_field(default=None)
 
 
 class Survey(SQLModel, table=True):

@@ -47,6 +47,12 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
     ]
     [lhp] = await examination.outbox_events("case.concluded", subject=case["id"])
     assert lhp.data["finding"] == "maladministration_found"
+    done = await examination.client.post(
+        f"{url}/corrective-actions/0",
+        json={"done_on": str(today)},
+        headers={**examiner, "If-Match": concluded.headers["etag"]},
+    )
+    assert done.status_code == 200, done.text
     closed = await examination.client.post(
         f"{url}/closure",
         json={
@@ -54,7 +60,7 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
             "route": "written_clarification",
             "public_loss": LOSS,
         },
-        headers={**tokens.headers("head"), "If-Match": concluded.headers["etag"]},
+        headers={**tokens.headers("head"), "If-Match": done.headers["etag"]},
     )
     assert closed.status_code == 200, closed.text
     assert closed.json()["status"] == "closed"
@@ -72,7 +78,13 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
     )
     assert again.status_code == 409
     timeline = (await examination.client.get(f"{url}/timeline", headers=examiner)).json()
-    assert [e["type"] for e in timeline] == ["opened", "classified", "concluded", "closed"]
+    assert [e["type"] for e in timeline] == [
+        "opened",
+        "classified",
+        "concluded",
+        "corrective_action_done",
+        "closed",
+    ]
 
 
 async def test_bad_closures_change_nothing(infra, examination, tokens: TestTokens):
