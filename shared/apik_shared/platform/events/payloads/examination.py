@@ -72,6 +72,21 @@ class CaseConcluded(ExaminationEvent):
     concluded_at: datetime
 
 
+class CaseMonitoringStarted(ExaminationEvent):
+    """Resolution and monitoring (resolusi dan monitoring): the agency's corrective-action
+    deadline after the LHP passed with actions still open (once per case)."""
+
+    event_type: ClassVar[str] = "case.monitoring_started"
+
+    case_id: str
+    registration_number: str
+    office: str
+    concluded_at: datetime
+    corrective_due_on: date  # the last day the agency had, in the office's calendar
+    open_actions: int  # corrective actions not done when monitoring started
+    started_at: datetime
+
+
 class CaseDurations(Payload):
     calendar_days: int  # from the opening to the closure, in the office's calendar
     working_days: int
@@ -145,6 +160,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CaseAssigned,
         CaseSlaBreached,
         CaseConcluded,
+        CaseMonitoringStarted,
         CaseClosed,
         CaseSurveyed,
     )

@@ -1,0 +1,37 @@
+"""The steps after the final report (LHP), as pure rules with worked examples."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from apik_examination.closure.rules import in_monitoring
+from apik_shared.vocabulary.calendar import OfficeCalendar
+
+JAKARTA = OfficeCalendar()
+
+
+class TestMonitoring:
+    """LHP on Wed 11 Mar 2026 in Jakarta; 30 working days for the corrective actions.
+
+    By hand: 12, 13, 16, 17 Mar (4); 18-24 Mar are Nyepi, Idul Fitri and collective
+    leave; 25, 26, 27, 30, 31 Mar (9); 1, 2 Apr (11); 3 Apr is Good Friday; 6-10 Apr
+    (16); 13-17 Apr (21); 20-24 Apr (26); 27, 28, 29, 30 Apr (30). Due Thu 30 Apr; 1 May
+    is Labour Day, so the first day past it is Fri 1 May all the same.
+    """
+
+    LHP = date(2026, 3, 11)
+    DUE = date(2026, 4, 30)
+
+    def test_the_deadline_is_thirty_working_days_after_the_lhp(self):
+        assert JAKARTA.add_working_days(self.LHP, 30) == self.DUE
+
+    def test_monitoring_starts_the_day_after_the_deadline(self):
+        assert not in_monitoring(due_on=self.DUE, done=[False], today=self.DUE)
+        assert in_monitoring(due_on=self.DUE, done=[False], today=date(2026, 5, 1))
+
+    def test_one_open_action_is_enough(self):
+        assert in_monitoring(due_on=self.DUE, done=[True, False], today=date(2026, 5, 4))
+
+    def test_every_action_done_or_none_listed_is_no_monitoring(self):
+        assert not in_monitoring(due_on=self.DUE, done=[True, True], today=date(2026, 5, 4))
+        assert not in_monitoring(due_on=None, done=[], today=date(2026, 5, 4))
