@@ -262,13 +262,14 @@ async def concluded_case(
 async def move_conclusion(
     service: RunningService, case_id: str, *, days: int, due_on: date | None = None
 ) -> None:
-    """Moves a case's final report `days` into the past, and its corrective-action
-    deadline to `due_on` (as if the LHP had been issued then)."""
+    """Moves a case's final report and the reporter's deadline `days` into the past (as
+    if the LHP had been issued then), and its corrective-action deadline to `due_on`."""
     async with service.app.state.database.sessions() as session, session.begin():
         await session.execute(
             text(
                 "UPDATE case_conclusion"
                 " SET concluded_at = concluded_at - make_interval(days => :d),"
+                " reporter_response_until = reporter_response_until - :d,"
                 " corrective_due_on = coalesce(:due, corrective_due_on) WHERE case_id = :c"
             ),
             {"c": uuid.UUID(case_id), "d": days, "due": due_on},

@@ -9,6 +9,7 @@ from apik_examination.assignment.router import router as assignment_router
 from apik_examination.cases.router import router as cases_router
 from apik_examination.closure.router import router as closure_router
 from apik_examination.consumers import consumers
+from apik_examination.followup.router import router as followup_router
 from apik_examination.jobs import monitoring_scan, sla_scan
 from apik_examination.privacy.router import router as privacy_router
 from apik_examination.settings import Settings
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             assignment_router,
             activities_router,
             closure_router,
+            followup_router,
             survey_router,
             privacy_router,
         ],

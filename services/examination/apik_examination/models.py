@@ -194,6 +194,22 @@ class Closure(SQLModel, table=True):
     head_decision_at: datetime | None = timestamp_field(default=None)
 
 
+class ReporterResponse(SQLModel, table=True):
+    """The reporter's response to the final report (tanggapan pelapor atas LHP)."""
+
+    __tablename__ = "reporter_response"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", index=True)
+    stance: str = Field(max_length=16)  # agrees, objects, other
+    text: str
+    responded_at: datetime = timestamp_field()  # when the office received it
+    respond_until: date  # the deadline when it came (the LHP's day + 14 days)
+    late: bool
+    recorded_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class Survey(SQLModel, table=True):
     """The reporter's satisfaction survey of a closed case, answered by link, once.
 
@@ -253,6 +269,32 @@ PROCESSING: tuple[Processing, ...] = (
         safeguards=Bilingual(
             "Tidak menyimpan identitas pelapor; hanya kantor itu (atau peran nasional).",
             "Keeps no reporter identity; that office only (or a national role).",
+        ),
+    ),
+    Processing(
+        table="reporter_response",
+        columns=("text",),
+        data_class="report_content",
+        subjects=Bilingual(
+            "Pelapor, pihak ketiga yang disebut dalam tanggapan",
+            "Reporters, third parties named in the response",
+        ),
+        fields=Bilingual(
+            "Tanggapan pelapor atas LHP: sikap (menerima, keberatan, lainnya), isi, waktu"
+            " diterima.",
+            "The reporter's response to the final report: stance (agrees, objects, other),"
+            " text, when it was received.",
+        ),
+        purpose=_EXAMINATION,
+        legal_basis=LegalBasis.public_task,
+        retention=_CASE_RETENTION,
+        recipients=Bilingual(
+            "Pemeriksa, penyelia pemeriksaan, kepala dan analis kantor itu.",
+            "The office's examiners, examination supervisors, head and analysts.",
+        ),
+        safeguards=Bilingual(
+            "Hanya kantor itu (atau peran nasional); tidak dikirim dalam event.",
+            "That office only (or a national role); never sent in an event.",
         ),
     ),
     Processing(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from apik_examination.closure.rules import in_monitoring
+from apik_examination.followup.rules import response_late
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 JAKARTA = OfficeCalendar()
@@ -35,3 +36,17 @@ class TestMonitoring:
     def test_every_action_done_or_none_listed_is_no_monitoring(self):
         assert not in_monitoring(due_on=self.DUE, done=[True, True], today=date(2026, 5, 4))
         assert not in_monitoring(due_on=None, done=[], today=date(2026, 5, 4))
+
+
+class TestReporterResponse:
+    """LHP on Wed 11 Mar 2026: 11 + 14 = Wed 25 Mar is the last day to respond."""
+
+    LHP = date(2026, 3, 11)
+    UNTIL = date(2026, 3, 25)
+
+    def test_the_fourteenth_day_is_in_time(self):
+        assert self.LHP + timedelta(days=14) == self.UNTIL
+        assert not response_late(received_on=date(2026, 3, 25), until=self.UNTIL)
+
+    def test_the_fifteenth_day_is_late(self):
+        assert response_late(received_on=date(2026, 3, 26), until=self.UNTIL)
