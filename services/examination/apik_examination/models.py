@@ -210,6 +210,39 @@ class ReporterResponse(SQLModel, table=True):
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class Recommendation(SQLModel, table=True):
+    """The recommendation (rekomendasi) after an LHP, binding on the agency (one per case).
+
+    The agency's superior reports on its implementation within 60 days of receiving it
+    (UU 37/2008 art. 38(2)): the deadline exists once the receipt is known.
+    """
+
+    __tablename__ = "case_recommendation"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    text: str
+    issued_at: datetime = timestamp_field()
+    received_on: date | None = None  # the day the agency received it
+    report_due_on: date | None = Field(default=None, index=True)  # received_on + 60 days
+    issued_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RecommendationReport(SQLModel, table=True):
+    """A report on a recommendation's implementation (laporan pelaksanaan rekomendasi)."""
+
+    __tablename__ = "recommendation_report"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="case_recommendation.case_id", index=True)
+    implementation: str = Field(max_length=16)  # implemented, partly, not_implemented
+    text: str
+    reported_at: datetime = timestamp_field()  # when the office received the report
+    late: bool  # received after the deadline (or None due yet: False)
+    recorded_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class Survey(SQLModel, table=True):
     """The reporter's satisfaction survey of a closed case, answered by link, once.
 

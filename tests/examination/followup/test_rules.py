@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from apik_examination.closure.rules import in_monitoring
-from apik_examination.followup.rules import response_late
+from apik_examination.followup.rules import (
+    recommendation_due,
+    recommendation_overdue,
+    report_late,
+    response_late,
+)
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 JAKARTA = OfficeCalendar()
@@ -50,3 +55,30 @@ class TestReporterResponse:
 
     def test_the_fifteenth_day_is_late(self):
         assert response_late(received_on=date(2026, 3, 26), until=self.UNTIL)
+
+
+class TestRecommendation:
+    """UU 37/2008 art. 38(2): the superior reports within 60 days of receiving it.
+
+    Received Mon 4 May 2026. By hand, in calendar days: 5-31 May are days 1-27, 1-30 Jun
+    days 28-57, 1-3 Jul days 58-60. Due Fri 3 Jul 2026.
+    """
+
+    RECEIVED = date(2026, 5, 4)
+    DUE = date(2026, 7, 3)
+
+    def test_sixty_calendar_days_from_receipt(self):
+        assert recommendation_due(received_on=self.RECEIVED, days=60) == self.DUE
+
+    def test_overdue_the_day_after_without_a_report(self):
+        assert not recommendation_overdue(due_on=self.DUE, reported=False, today=self.DUE)
+        assert recommendation_overdue(due_on=self.DUE, reported=False, today=date(2026, 7, 4))
+        assert not recommendation_overdue(due_on=self.DUE, reported=True, today=date(2026, 9, 1))
+
+    def test_no_deadline_before_the_receipt_is_known(self):
+        assert not recommendation_overdue(due_on=None, reported=False, today=date(2027, 1, 1))
+        assert not report_late(received_on=date(2027, 1, 1), due_on=None)
+
+    def test_a_report_after_the_deadline_is_late(self):
+        assert not report_late(received_on=self.DUE, due_on=self.DUE)
+        assert report_late(received_on=date(2026, 7, 4), due_on=self.DUE)

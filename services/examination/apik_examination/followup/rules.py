@@ -18,6 +18,14 @@ class Stance(StrEnum):
     other = "other"  # lainnya
 
 
+class Implementation(StrEnum):
+    """What a report on a recommendation says was done."""
+
+    implemented = "implemented"  # dilaksanakan
+    partly = "partly"  # dilaksanakan sebagian
+    not_implemented = "not_implemented"  # tidak dilaksanakan
+
+
 def response_late(*, received_on: date, until: date) -> bool:
     """A response received after `until` (the LHP's day + 14 days) is late.
 
@@ -37,3 +45,8 @@ def recommendation_due(*, received_on: date, days: int) -> date:
 def recommendation_overdue(*, due_on: date | None, reported: bool, today: date) -> bool:
     """Past its deadline without an implementation report (none due before receipt)."""
     return due_on is not None and not reported and today > due_on
+
+
+def report_late(*, received_on: date, due_on: date | None) -> bool:
+    """A report on a recommendation received after its deadline (recorded all the same)."""
+    return due_on is not None and received_on > due_on

@@ -87,6 +87,34 @@ class CaseMonitoringStarted(ExaminationEvent):
     started_at: datetime
 
 
+class RecommendationIssued(ExaminationEvent):
+    """A recommendation (rekomendasi) binding the agency was issued after the LHP; again,
+    with `received_on` and `report_due_on`, when the agency's receipt is recorded."""
+
+    event_type: ClassVar[str] = "case.recommendation_issued"
+
+    case_id: str
+    registration_number: str
+    office: str
+    issued_at: datetime
+    received_on: date | None = None  # the day the agency received it, once known
+    # The last day for the superior's implementation report (UU 37/2008 art. 38(2)).
+    report_due_on: date | None = None
+
+
+class RecommendationReported(ExaminationEvent):
+    """A report on a recommendation's implementation was received."""
+
+    event_type: ClassVar[str] = "case.recommendation_reported"
+
+    case_id: str
+    registration_number: str
+    office: str
+    implementation: str  # implemented, partly, not_implemented
+    late: bool  # received after report_due_on
+    reported_at: datetime
+
+
 class CaseDurations(Payload):
     calendar_days: int  # from the opening to the closure, in the office's calendar
     working_days: int
@@ -161,6 +189,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CaseSlaBreached,
         CaseConcluded,
         CaseMonitoringStarted,
+        RecommendationIssued,
+        RecommendationReported,
         CaseClosed,
         CaseSurveyed,
     )
