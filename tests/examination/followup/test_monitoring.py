@@ -8,7 +8,9 @@ import asyncio
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from apik_examination.app import create_app
 from apik_examination.jobs import monitoring_once
+from apik_testing.services import running
 from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, concluded_case, move_conclusion, replica_database
 
@@ -101,3 +103,23 @@ async def test_a_case_in_monitoring_still_closes(infra, examination, tokens: Tes
     )
     assert closed.status_code == 200, closed.text
     assert closed.json()["status"] == "closed"
+
+
+async def test_two_running_apps_move_a_case_once(infra, examination, tokens: TestTokens):
+    """The job as the apps start it (`jobs.monitoring_scan`), two replicas side by side,
+    each turning every 50 ms: the case moves once, with one event."""
+    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
+    await move_conclusion(examination, case["id"], days=60, due_on=LONG_AGO)
+    fast = examination.app.state.settings.model_copy(update={"monitoring_scan_seconds": 0.05})
+    url = f"{API}/cases/{case['id']}"
+    head = tokens.headers("head")
+    async with running(create_app(fast), tokens), running(create_app(fast), tokens):
+        for _ in range(200):
+            if (await examination.client.get(url, headers=head)).json()["status"] == "monitoring":
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)  # several more turns of both replicas
+    assert (await examination.client.get(url, headers=head)).json()["status"] == "monitoring"
+    assert len(await examination.outbox_events("case.monitoring_started", subject=case["id"])) == 1
+    timeline = (await examination.client.get(f"{url}/timeline", headers=head)).json()
+    assert [e["type"] for e in timeline].count("monitoring_started") == 1
