@@ -39,7 +39,8 @@ class ConclusionPublic(BaseModel):
     recommendation: str | None
     concluded_by: str
     concluded_at: datetime
-    # Past the corrective-action deadline with actions undone (computed when read).
+    # Past the corrective-action deadline with actions undone, computed when read; the
+    # case's status becomes `monitoring` at the monitoring job's next turn.
     monitoring: bool = False
 
 
