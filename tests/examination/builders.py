@@ -1,6 +1,6 @@
 """What examination's tests share: a handoff from intake published on the real NATS,
-the case it opens, an office registered by the gateway, a roster entry, a closed case
-and its survey answers."""
+the case it opens, an office registered by the gateway, a roster entry, a concluded
+case (LHP), a closed case and its survey answers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import nats
+from sqlalchemy import text
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import ensure_stream
@@ -225,3 +226,44 @@ async def link_survey(infra, service: RunningService, case: dict) -> str:
         assert asyncio.get_running_loop().time() < deadline, "the survey link never arrived"
         await asyncio.sleep(0.05)
     return token
+
+
+def lhp(*actions: str) -> dict:
+    """A final report finding maladministration, with corrective actions `actions`."""
+    return {
+        "finding": "maladministration_found",
+        "forms": ["undue_delay"],
+        "summary": "Penundaan berlarut penerbitan sertifikat",
+        "corrective_actions": list(actions),
+    }
+
+
+async def concluded_case(
+    infra, service: RunningService, tokens: TestTokens, *actions: str, office: str = "BKL"
+) -> dict:
+    """A case opened and concluded (LHP) by an examiner; returns its detail."""
+    case = await new_case(infra, service, tokens, office=office)
+    response = await service.client.post(
+        f"{API}/cases/{case['id']}/conclusion",
+        json=lhp(*actions),
+        headers=tokens.headers("examiner", office=office),
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def move_conclusion(
+    service: RunningService, case_id: str, *, days: int, due_on: date | None = None
+) -> None:
+    """Moves a case's final report and the reporter's deadline `days` into the past (as
+    if the LHP had been issued then), and its corrective-action deadline to `due_on`."""
+    async with service.app.state.database.sessions() as session, session.begin():
+        await session.execute(
+            text(
+                "UPDATE case_conclusion"
+                " SET concluded_at = concluded_at - make_interval(days => :d),"
+                " reporter_response_until = reporter_response_until - :d,"
+                " corrective_due_on = coalesce(:due, corrective_due_on) WHERE case_id = :c"
+            ),
+            {"c": uuid.UUID(case_id), "d": days, "due": due_on},
+        )

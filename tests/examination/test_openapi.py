@@ -7,7 +7,16 @@ import re
 
 from apik_examination.app import create_app
 
-FEATURES = ("cases", "sla", "assignment", "activities", "closure", "survey", "privacy")
+FEATURES = (
+    "cases",
+    "sla",
+    "assignment",
+    "activities",
+    "closure",
+    "followup",
+    "survey",
+    "privacy",
+)
 
 
 def test_operation_ids_are_unique_and_name_their_feature() -> None:

@@ -9,7 +9,8 @@ from apik_examination.assignment.router import router as assignment_router
 from apik_examination.cases.router import router as cases_router
 from apik_examination.closure.router import router as closure_router
 from apik_examination.consumers import consumers
-from apik_examination.jobs import sla_scan
+from apik_examination.followup.router import router as followup_router
+from apik_examination.jobs import monitoring_scan, sla_scan
 from apik_examination.privacy.router import router as privacy_router
 from apik_examination.settings import Settings
 from apik_examination.sla.router import router as sla_router
@@ -28,10 +29,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             assignment_router,
             activities_router,
             closure_router,
+            followup_router,
             survey_router,
             privacy_router,
         ],
         consumers=consumers(settings),
-        background=[sla_scan(settings)],
+        background=[sla_scan(settings), monitoring_scan(settings)],
     )
     return app

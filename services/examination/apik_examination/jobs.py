@@ -1,7 +1,9 @@
-"""Work the service does on its own clock: the periodic SLA breach scan.
+"""Work the service does on its own clock: the periodic SLA breach scan, and the move
+of cases to resolution and monitoring after the LHP.
 
-Every replica runs the loop; the scan's advisory lock lets one of them work at a time
-and the breach table keeps each publication single (see `sla.service.scan_breaches`).
+Every replica runs both loops; the scan's advisory lock lets one of them work at a time
+and the breach table keeps each publication single (see `sla.service.scan_breaches`);
+the monitoring move locks the case rows it moves (see `followup.service.start_monitoring`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
+from apik_examination.followup.service import start_monitoring
 from apik_examination.settings import Settings
 from apik_examination.sla.service import scan_breaches
 from apik_shared.platform.app import Background
@@ -18,6 +21,7 @@ from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import repeat
 
 log = logging.getLogger("apik.examination.sla")
+monitoring_log = logging.getLogger("apik.examination.monitoring")
 
 
 async def scan_once(
@@ -60,5 +64,36 @@ def sla_scan(settings: Settings) -> Background:
                 log.info("published %d SLA breach(es)", published)
 
         await repeat(scan, every=settings.sla_scan_seconds, name="SLA scan")
+
+    return run
+
+
+async def monitoring_once(database: Database, now: datetime | None = None, batch: int = 200) -> int:
+    """One pass of the move to resolution and monitoring, a transaction per batch.
+
+    Returns how many cases this replica moved (each with its `case.monitoring_started`).
+    """
+    at = now or datetime.now(UTC)
+    started, after = 0, None
+    while True:
+        async with database.sessions() as session, session.begin():
+            result = await start_monitoring(session=session, now=at, after=after, batch=batch)
+        started += result.started
+        if result.last_id is None:
+            return started
+        after = result.last_id
+
+
+def monitoring_scan(settings: Settings) -> Background:
+    """The move to monitoring, every `APIK_MONITORING_SCAN_SECONDS`, while the app runs."""
+
+    async def run(app: FastAPI) -> None:
+        database: Database = app.state.database
+
+        async def scan() -> None:
+            if started := await monitoring_once(database):
+                monitoring_log.info("moved %d case(s) to resolution and monitoring", started)
+
+        await repeat(scan, every=settings.monitoring_scan_seconds, name="monitoring scan")
 
     return run

@@ -191,6 +191,60 @@ class Closure(SQLModel, table=True):
     closed_by: str
     closed_at: datetime = timestamp_field()
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
+    # The head's decision that the agency resolved it without every corrective action
+    # done (or none listed): who, when and why, for the audit.
+    head_decision_reason: str | None = None
+    head_decision_by: str | None = Field(default=None, max_length=128)
+    head_decision_at: datetime | None = timestamp_field(default=None)
+
+
+class ReporterResponse(SQLModel, table=True):
+    """The reporter's response to the final report (tanggapan pelapor atas LHP)."""
+
+    __tablename__ = "reporter_response"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", index=True)
+    stance: str = Field(max_length=16)  # agrees, objects, other
+    text: str
+    responded_at: datetime = timestamp_field()  # when the office received it
+    respond_until: date  # the deadline when it came (the LHP's day + 14 days)
+    late: bool
+    recorded_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class Recommendation(SQLModel, table=True):
+    """The recommendation (rekomendasi) after an LHP, binding on the agency (one per case).
+
+    The agency's superior reports on its implementation within 60 days of receiving it
+    (UU 37/2008 art. 38(2)): the deadline exists once the receipt is known.
+    """
+
+    __tablename__ = "case_recommendation"
+
+    case_id: uuid.UUID = Field(foreign_key="examination_case.id", primary_key=True)
+    text: str
+    issued_at: datetime = timestamp_field()
+    received_on: date | None = None  # the day the agency received it
+    report_due_on: date | None = Field(default=None, index=True)  # received_on + 60 days
+    issued_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RecommendationReport(SQLModel, table=True):
+    """A report on a recommendation's implementation (laporan pelaksanaan rekomendasi)."""
+
+    __tablename__ = "recommendation_report"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="case_recommendation.case_id", index=True)
+    implementation: str = Field(max_length=16)  # implemented, partly, not_implemented
+    text: str
+    reported_at: datetime = timestamp_field()  # when the office received the report
+    late: bool  # received after the deadline (or None due yet: False)
+    recorded_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class Survey(SQLModel, table=True):
@@ -252,6 +306,32 @@ PROCESSING: tuple[Processing, ...] = (
         safeguards=Bilingual(
             "Tidak menyimpan identitas pelapor; hanya kantor itu (atau peran nasional).",
             "Keeps no reporter identity; that office only (or a national role).",
+        ),
+    ),
+    Processing(
+        table="reporter_response",
+        columns=("text",),
+        data_class="report_content",
+        subjects=Bilingual(
+            "Pelapor, pihak ketiga yang disebut dalam tanggapan",
+            "Reporters, third parties named in the response",
+        ),
+        fields=Bilingual(
+            "Tanggapan pelapor atas LHP: sikap (menerima, keberatan, lainnya), isi, waktu"
+            " diterima.",
+            "The reporter's response to the final report: stance (agrees, objects, other),"
+            " text, when it was received.",
+        ),
+        purpose=_EXAMINATION,
+        legal_basis=LegalBasis.public_task,
+        retention=_CASE_RETENTION,
+        recipients=Bilingual(
+            "Pemeriksa, penyelia pemeriksaan, kepala dan analis kantor itu.",
+            "The office's examiners, examination supervisors, head and analysts.",
+        ),
+        safeguards=Bilingual(
+            "Hanya kantor itu (atau peran nasional); tidak dikirim dalam event.",
+            "That office only (or a national role); never sent in an event.",
         ),
     ),
     Processing(

@@ -25,5 +25,11 @@ class Settings(ServiceSettings):
     # the agency's time for corrective action, and the reporter's time to respond.
     corrective_action_working_days: int = Field(default=30, ge=1)
     reporter_response_days: int = Field(default=14, ge=1)
+    # The agency's superior reports on a recommendation's implementation within this
+    # many calendar days of receiving it: 60 by UU 37/2008 art. 38(2).
+    recommendation_report_days: int = Field(default=60, ge=1)
+    # How often each replica looks for cases whose corrective-action deadline passed
+    # with actions open (the move to resolution and monitoring); dates move once a day.
+    monitoring_scan_seconds: float = Field(default=3600.0, gt=0)
     # How long the reporter's survey link stays open after the closure.
     survey_days: int = Field(default=90, ge=1)

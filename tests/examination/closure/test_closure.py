@@ -45,6 +45,12 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
     ]
     [lhp] = await examination.outbox_events("case.concluded", subject=case["id"])
     assert lhp.data["finding"] == "maladministration_found"
+    done = await examination.client.post(
+        f"{url}/corrective-actions/0",
+        json={"done_on": str(today)},
+        headers={**examiner, "If-Match": concluded.headers["etag"]},
+    )
+    assert done.status_code == 200, done.text
     closed = await examination.client.post(
         f"{url}/closure",
         json={
@@ -52,7 +58,7 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
             "route": "written_clarification",
             "public_loss": LOSS,
         },
-        headers={**tokens.headers("head"), "If-Match": concluded.headers["etag"]},
+        headers={**tokens.headers("head"), "If-Match": done.headers["etag"]},
     )
     assert closed.status_code == 200, closed.text
     assert closed.json()["status"] == "closed"
@@ -70,7 +76,13 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
     )
     assert again.status_code == 409
     timeline = (await examination.client.get(f"{url}/timeline", headers=examiner)).json()
-    assert [e["type"] for e in timeline] == ["opened", "classified", "concluded", "closed"]
+    assert [e["type"] for e in timeline] == [
+        "opened",
+        "classified",
+        "concluded",
+        "corrective_action_done",
+        "closed",
+    ]
 
 
 async def test_bad_closures_change_nothing(infra, examination, tokens: TestTokens):
@@ -231,3 +243,18 @@ async def test_the_final_reports_deadline_is_in_the_offices_calendar(infra, exam
     conclusion = concluded.json()["conclusion"]
     assert conclusion["corrective_due_on"] == papua.add_working_days(today, 30).isoformat()
     assert conclusion["reporter_response_until"] == (today + timedelta(days=14)).isoformat()
+
+
+async def test_a_case_closes_by_advice(infra, examination, tokens: TestTokens):
+    """Saran: closing with advice to the reporter is a route of its own."""
+    examiner = tokens.headers("examiner")
+    case = await new_case(infra, examination, tokens)
+    closed = await examination.client.post(
+        f"{API}/cases/{case['id']}/closure",
+        json={"outcome": "not_authority", "route": "advice"},
+        headers=examiner,
+    )
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["closure"]["route"] == "advice"
+    [event] = await examination.outbox_events("case.closed", subject=case["id"])
+    assert (event.data["outcome"], event.data["route"]) == ("not_authority", "advice")

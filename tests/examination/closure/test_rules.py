@@ -10,6 +10,7 @@ from apik_examination.closure.rules import (
     Outcome,
     conclusion_problems,
     outcome_problem,
+    resolution_problem,
 )
 
 
@@ -67,3 +68,24 @@ class TestOutcome:
     def test_outcomes_that_close_at_any_stage(self, outcome):
         assert outcome_problem(outcome, None) is None
         assert outcome_problem(outcome, Finding.examination_stopped) is None
+
+
+class TestResolvedByAgency:
+    """resolved_by_agency: every listed corrective action done, at least one listed; or
+    the head's decision."""
+
+    def test_every_action_done(self):
+        assert resolution_problem(actions_done=[True, True], head_decided=False) is None
+
+    def test_an_undone_action_is_named_by_its_index(self):
+        # Actions 0 and 2 done, 1 and 3 not: the message names 1 and 3.
+        problem = resolution_problem(actions_done=[True, False, True, False], head_decided=False)
+        assert problem is not None and "1, 3 not done" in problem
+
+    def test_none_listed_is_no_proof(self):
+        problem = resolution_problem(actions_done=[], head_decided=False)
+        assert problem is not None and "no corrective action" in problem
+
+    @pytest.mark.parametrize("done", [[], [False], [True, False]])
+    def test_the_heads_decision_closes_anyway(self, done):
+        assert resolution_problem(actions_done=done, head_decided=True) is None

@@ -103,9 +103,42 @@ class TestPauses:
         assert paused.state is SlaState.paused and paused.due_on is None
         assert paused.elapsed == 2
         resumed = clock(*steps, now=at(3, 26, 15))
-        # Two days used before the pause, eight left from Thu 26 Mar: due Wed 8 Apr.
-        assert resumed.state is SlaState.on_track and resumed.elapsed == 2
-        assert resumed.due_on == date(2026, 4, 8)
+        # Two days used before the pause (12, 13 Mar); the resume day Thu 26 Mar is the
+        # third; seven left after it: 27, 30, 31 Mar, 1, 2, 6, 7 Apr: due Tue 7 Apr.
+        assert resumed.state is SlaState.on_track and resumed.elapsed == 3
+        assert resumed.due_on == date(2026, 4, 7)
+
+    def test_the_resume_day_counts(self):
+        """Opened Thu 26 Feb, paused Mon 2 Mar, resumed Wed 4 Mar, read Thu 5 Mar.
+
+        By hand: Fri 27 Feb (1), Mon 2 Mar, the pause day, worked until 10:00 (2), Tue 3
+        Mar paused all day (not counted), Wed 4 Mar, the resume day (3), Thu 5 Mar (4).
+        Six left after 5 Mar: 6, 9, 10, 11, 12, 13 Mar: due Fri 13 Mar. (Before issue 17
+        the resume day was free: 3 days, due Mon 16 Mar.)
+        """
+        steps = [(at(2, 26), "open"), (at(3, 2), "waiting_reporter"), (at(3, 4), "open")]
+        c = clock(*steps, now=at(3, 5, 12))
+        assert c.elapsed == 4 and c.remaining == 6
+        assert c.due_on == date(2026, 3, 13)
+        assert c.breach_at == datetime(2026, 3, 14, tzinfo=WIB)
+        # Read on the resume day itself, the day is already charged.
+        assert clock(*steps, now=at(3, 4, 11)).elapsed == 3
+
+    def test_the_resume_day_counts_in_calendar_days(self):
+        """14 calendar days; opened Wed 11 Mar, paused Fri 13 Mar (12, 13: 2 days),
+        resumed Mon 16 Mar (16: the 3rd day); 11 more after it: due Fri 27 Mar."""
+        fortnight = PolicyTerms(14, SlaUnit.calendar_days, 0.8, TEN_DAYS.pause_statuses)
+        steps = [OPENED, (at(3, 13), "waiting_agency"), (at(3, 16), "open")]
+        c = clock(*steps, now=at(3, 16, 12), terms=fortnight)
+        assert c.elapsed == 3 and c.due_on == date(2026, 3, 27)
+
+    def test_resuming_with_no_day_left_breaches_at_once(self):
+        """Ten working days used by the pause on Wed 1 Apr (12, 13, 16, 17, 25, 26, 27,
+        30, 31 Mar, 1 Apr); resuming on Mon 6 Apr charges an eleventh day."""
+        steps = [OPENED, (at(4, 1, 16), "waiting_agency"), (at(4, 6, 9), "open")]
+        assert clock(*steps[:2], now=at(4, 6, 8)).state is SlaState.paused
+        c = clock(*steps, now=at(4, 6, 10))
+        assert c.state is SlaState.breached and c.breach_at == at(4, 6, 9)
 
     def test_pausing_and_resuming_the_same_day_costs_nothing(self):
         steps = [OPENED, (at(3, 12, 9), "waiting_reporter"), (at(3, 12, 16), "open")]
@@ -121,7 +154,8 @@ class TestPauses:
         steps = [OPENED, (at(3, 31, 8), "waiting_agency"), (at(4, 6, 9), "open")]
         c = clock(*steps, now=at(4, 6, 9, 30))
         assert c.state is SlaState.warning and c.warn_at == at(4, 6, 9)
-        assert c.elapsed == 9 and c.due_on == date(2026, 4, 7)
+        # Nine days to Tue 31 Mar; the resume day Mon 6 Apr is the tenth and last.
+        assert c.elapsed == 10 and c.due_on == date(2026, 4, 6)
 
 
 class TestStopped:

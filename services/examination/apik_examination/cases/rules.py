@@ -11,6 +11,9 @@ class CaseStatus(StrEnum):
     waiting_reporter = "waiting_reporter"  # data asked from the reporter; clock paused
     waiting_agency = "waiting_agency"  # clarification asked from the agency; clock paused
     concluded = "concluded"  # the final report (LHP) is issued
+    # Resolusi dan monitoring: the corrective-action deadline after the LHP passed with
+    # actions open (entered by the monitoring job; a recommendation may follow).
+    monitoring = "monitoring"
     closed = "closed"
 
 
@@ -26,7 +29,9 @@ class Classification(StrEnum):
 
 
 # Statuses that stop the examination clock for good: its target is the conclusion.
-TERMINAL_STATUSES = frozenset({CaseStatus.concluded.value, CaseStatus.closed.value})
+TERMINAL_STATUSES = frozenset(
+    {CaseStatus.concluded.value, CaseStatus.monitoring.value, CaseStatus.closed.value}
+)
 
 # Moves an examiner makes by hand; conclusion and closure have their own steps.
 _MANUAL_MOVES: dict[CaseStatus, frozenset[CaseStatus]] = {
@@ -34,6 +39,7 @@ _MANUAL_MOVES: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.waiting_reporter: frozenset({CaseStatus.open, CaseStatus.waiting_agency}),
     CaseStatus.waiting_agency: frozenset({CaseStatus.open, CaseStatus.waiting_reporter}),
     CaseStatus.concluded: frozenset(),
+    CaseStatus.monitoring: frozenset(),
     CaseStatus.closed: frozenset(),
 }
 
@@ -50,7 +56,7 @@ def moment_field(target: CaseStatus) -> str:
 
 def can_classify(current: CaseStatus) -> bool:
     """Classification changes while the case is examined, not after the conclusion."""
-    return current not in (CaseStatus.concluded, CaseStatus.closed)
+    return current not in (CaseStatus.concluded, CaseStatus.monitoring, CaseStatus.closed)
 
 
 # Events dated by a day of their own (an activity's `held_on`, a corrective action's

@@ -10,7 +10,12 @@ from fastapi import Response
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
 from apik_examination.cases.service import CaseState
 from apik_examination.closure.rules import Outcome, Route
-from apik_examination.closure.schemas import ClosurePublic, ConclusionPublic, PublicLoss
+from apik_examination.closure.schemas import (
+    ClosurePublic,
+    ConclusionPublic,
+    HeadDecision,
+    PublicLoss,
+)
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, state_at
 from apik_shared.platform.etag import set_etag
@@ -72,4 +77,13 @@ def _closure(closure: Closure) -> ClosurePublic:
         public_loss=loss,
         closed_by=closure.closed_by,
         closed_at=closure.closed_at,
+        head_decision=(
+            HeadDecision(
+                reason=closure.head_decision_reason,
+                decided_by=closure.head_decision_by or closure.closed_by,
+                decided_at=closure.head_decision_at or closure.recorded_at,
+            )
+            if closure.head_decision_reason is not None
+            else None
+        ),
     )

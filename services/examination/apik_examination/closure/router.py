@@ -78,6 +78,7 @@ async def close_case(
         closed_at=data.closed_at,
         note=data.note,
         public_loss=service.LossIn(**loss.model_dump()) if loss else None,
+        head_decision_reason=data.head_decision_reason,
         actor=actor,
         settings=settings,
     )

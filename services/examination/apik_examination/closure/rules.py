@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -47,6 +48,9 @@ class Route(StrEnum):
     mediation = "mediation"
     conciliation = "conciliation"
     reporter_request = "reporter_request"
+    # Saran: the office advised the reporter (where to go, what to ask) and closed the
+    # report; one of the routes the national figures count (issue 17).
+    advice = "advice"
     other = "other"
 
 
@@ -87,6 +91,30 @@ def outcome_problem(outcome: Outcome, finding: Finding | None) -> str | None:
     if finding is None:
         return f"A case closed as {outcome.value} needs a final report finding {needed.value}."
     return f"The final report found {finding.value}; {outcome.value} needs {needed.value}."
+
+
+def resolution_problem(*, actions_done: Sequence[bool], head_decided: bool) -> str | None:
+    """Why a case may not close as `resolved_by_agency`, or None.
+
+    Resolved by the agency means the agency did what the final report asked: at least
+    one corrective action is listed and every one is done. Otherwise only the head of
+    office may decide it was resolved (a remedy outside the list, an action made moot),
+    with a reason on the record (issue 17).
+    """
+    if head_decided:
+        return None
+    if not actions_done:
+        return (
+            "The final report lists no corrective action, so nothing shows the agency"
+            " resolved it; the head of office may decide so with a reason."
+        )
+    undone = [str(i) for i, done in enumerate(actions_done) if not done]
+    if undone:
+        return (
+            f"Corrective action(s) {', '.join(undone)} not done yet; record them done, or"
+            " the head of office may decide with a reason."
+        )
+    return None
 
 
 def in_monitoring(*, due_on: date | None, done: list[bool], today: date) -> bool:

@@ -42,7 +42,8 @@ class ConclusionPublic(BaseModel):
     recommendation: str | None
     concluded_by: str
     concluded_at: datetime
-    # Past the corrective-action deadline with actions undone (computed when read).
+    # Past the corrective-action deadline with actions undone, computed when read; the
+    # case's status becomes `monitoring` at the monitoring job's next turn.
     monitoring: bool = False
 
 
@@ -67,6 +68,9 @@ class ClosureCreate(Input):
     closed_at: Instant | None = None
     note: FreeText = Field(default="", max_length=5000)
     public_loss: PublicLossIn | None = None
+    # The head of office only, with `resolved_by_agency`: why the case counts as resolved
+    # by the agency although corrective actions are undone or none were listed.
+    head_decision_reason: FreeText | None = Field(default=None, min_length=1, max_length=5000)
 
 
 class PublicLoss(BaseModel):
@@ -76,6 +80,14 @@ class PublicLoss(BaseModel):
     description: str
 
 
+class HeadDecision(BaseModel):
+    """The head's decision that the agency resolved the case (who, when, why)."""
+
+    reason: str
+    decided_by: str
+    decided_at: datetime
+
+
 class ClosurePublic(BaseModel):
     outcome: Outcome
     route: Route
@@ -83,3 +95,4 @@ class ClosurePublic(BaseModel):
     public_loss: PublicLoss | None
     closed_by: str
     closed_at: datetime
+    head_decision: HeadDecision | None = None

@@ -15,17 +15,23 @@ from apik_examination.closure.rules import (
     Route,
     conclusion_problems,
     outcome_problem,
+    resolution_problem,
 )
 from apik_examination.models import Case, Closure, Conclusion
 from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event, refresh_clock, step_moment
 from apik_examination.survey.service import open_survey
-from apik_shared.platform.auth import Principal
+from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.events.payloads import CaseClosed, CaseConcluded
 from apik_shared.platform.events.payloads.examination import CaseDurations, PublicLoss
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    TransitionNotAllowed,
+)
 
 
 def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:
@@ -130,13 +136,22 @@ async def close(
     public_loss: LossIn | None,
     actor: Principal,
     settings: Settings,
+    head_decision_reason: str | None = None,
 ) -> Closure:
     """Closes the case with one outcome and publishes `case.closed` with its durations."""
     if case.status == CaseStatus.closed.value:
         raise TransitionNotAllowed("The case is already closed.")
+    if head_decision_reason is not None:
+        _check_head_decision(actor, outcome)
     conclusion = await session.get(Conclusion, case.id)
     finding = Finding(conclusion.finding) if conclusion else None
-    if (problem := outcome_problem(outcome, finding)) is not None:
+    problem = outcome_problem(outcome, finding)
+    if problem is None and conclusion is not None and outcome is Outcome.resolved_by_agency:
+        problem = resolution_problem(
+            actions_done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
+            head_decided=head_decision_reason is not None,
+        )
+    if problem is not None:
         raise TransitionNotAllowed(
             problem, errors=[{"pointer": "#/body/outcome", "detail": problem}]
         )
@@ -153,6 +168,9 @@ async def close(
         public_loss_description=public_loss.description if public_loss else None,
         closed_by=actor.subject,
         closed_at=at,
+        head_decision_reason=head_decision_reason,
+        head_decision_by=actor.subject if head_decision_reason is not None else None,
+        head_decision_at=now if head_decision_reason is not None else None,
     )
     session.add(closure)
     case.status = CaseStatus.closed.value
@@ -164,7 +182,12 @@ async def close(
         type="closed",
         actor=actor.subject,
         status=CaseStatus.closed.value,
-        data={"outcome": outcome.value, "route": route.value, "backdated": closed_at is not None},
+        data={
+            "outcome": outcome.value,
+            "route": route.value,
+            "backdated": closed_at is not None,
+            "head_decision": head_decision_reason,
+        },
         at=at,
     )
     calendar = await office_calendar(session, case.office)
@@ -203,6 +226,15 @@ async def close(
     await open_survey(session=session, case=case, settings=settings, now=now)
     await publish(session, payload, subject=str(case.id))
     return closure
+
+
+def _check_head_decision(actor: Principal, outcome: Outcome) -> None:
+    pointer = "#/body/head_decision_reason"
+    if not actor.has_any(Role.head):
+        detail = "Only the head of office records this decision."
+        raise Forbidden(detail, errors=[{"pointer": pointer, "detail": detail}])
+    if outcome is not Outcome.resolved_by_agency:
+        raise _invalid([("head_decision_reason", "The decision is for resolved_by_agency.")])
 
 
 async def corrective_action_done(

@@ -7,9 +7,13 @@ closure added late) or a new policy version gives the right answer for every cas
 How a clock runs:
 - It runs from the moment the case opened, in every status except the policy's pause
   statuses (waiting for the reporter or the agency) and the terminal ones.
-- Time is counted on the office's local dates, in working days or calendar days: a
-  running stretch from date `s` to date `e` counts the counting days in `(s, e]` (see
-  `apik_shared.vocabulary.calendar`), so pausing and resuming on the same day costs nothing.
+- Time is counted on the office's local dates, in working days or calendar days: the
+  opening stretch from date `s` to date `e` counts the counting days in `(s, e]` (see
+  `apik_shared.vocabulary.calendar`), so the day a case opens is not charged, as a
+  deadline "N days from" a letter is read. A stretch that resumes after a pause counts
+  its resume day too (`[s, e]`): the case was worked that day, and leaving it out would
+  hand every pause a free day (issue 17). A day is never counted twice, so pausing and
+  resuming on the same day costs nothing.
 - The due date is the last day within the target; the clock breaches at the start of
   the next day in the office's time zone (a Friday deadline is missed on Saturday, not
   on Monday). A breach is final: pausing or closing afterwards does not undo it.
@@ -118,22 +122,32 @@ def compute_clock(
     breached_at: datetime | None = None
     breached_due: date | None = None
     stopped = False
+    # The last day already charged; a running stretch counts from the day after it,
+    # which is its own start day when it resumes after a pause.
+    counted_through = calendar.local_date(transitions[0].at)
+    anchor = counted_through  # where the last running stretch counts from (exclusive)
+    stretch = 0  # the days the last running stretch counted
     for i, step in enumerate(transitions):
         if step.status in terminal_statuses:
             stopped = True
             break
         if step.status in terms.pause_statuses:
             continue
+        start_day = calendar.local_date(step.at)
+        anchor = max(counted_through, start_day - timedelta(days=1))
+        stretch = 0
         end = transitions[i + 1].at if i + 1 < len(transitions) else now
         if end <= step.at:
             continue
-        start_day, end_day = calendar.local_date(step.at), calendar.local_date(end)
+        end_day = calendar.local_date(end)
         if breached_at is None:
-            due = _add(calendar, unit, start_day, max(target - elapsed, 0))
+            due = _add(calendar, unit, anchor, max(target - elapsed, 0))
             breach = _start_of(calendar, due + timedelta(days=1))
             if end >= breach:
                 breached_at, breached_due = max(breach, step.at), due
-        elapsed += _count(calendar, unit, start_day, end_day)
+        stretch = _count(calendar, unit, anchor, end_day)
+        elapsed += stretch
+        counted_through = max(counted_through, end_day)
 
     last = transitions[-1]
     running = not stopped and last.status not in terms.pause_statuses
@@ -147,12 +161,11 @@ def compute_clock(
         phase, state = SlaPhase.running, SlaState.on_track
     due_on, warn_at, breach_at = breached_due, None, None
     if running and breached_at is None:
-        # Project the running stretch forward from where it started.
-        start_day = calendar.local_date(last.at)
-        before = elapsed - _count(calendar, unit, start_day, calendar.local_date(max(now, last.at)))
-        due_on = _add(calendar, unit, start_day, max(target - before, 0))
+        # Project the running stretch forward from where it counts from.
+        before = elapsed - stretch
+        due_on = _add(calendar, unit, anchor, max(target - before, 0))
         breach_at = _start_of(calendar, due_on + timedelta(days=1))
-        warn_on = _add(calendar, unit, start_day, max(warn_days - before, 0))
+        warn_on = _add(calendar, unit, anchor, max(warn_days - before, 0))
         warn_at = max(_start_of(calendar, warn_on), last.at)
         if now >= warn_at:
             state = SlaState.warning

@@ -75,6 +75,49 @@ class CaseConcluded(ExaminationEvent):
     concluded_at: datetime
 
 
+class CaseMonitoringStarted(ExaminationEvent):
+    """Resolution and monitoring (resolusi dan monitoring): the agency's corrective-action
+    deadline after the LHP passed with actions still open (once per case)."""
+
+    event_type: ClassVar[str] = "case.monitoring_started"
+
+    case_id: str
+    registration_number: str
+    office: str
+    concluded_at: datetime
+    corrective_due_on: date  # the last day the agency had, in the office's calendar
+    open_actions: int  # corrective actions not done when monitoring started
+    started_at: datetime
+
+
+class RecommendationIssued(ExaminationEvent):
+    """A recommendation (rekomendasi) binding the agency was issued after the LHP; again,
+    with `received_on` and `report_due_on`, when the agency's receipt is recorded."""
+
+    event_type: ClassVar[str] = "case.recommendation_issued"
+
+    case_id: str
+    registration_number: str
+    office: str
+    issued_at: datetime
+    received_on: date | None = None  # the day the agency received it, once known
+    # The last day for the superior's implementation report (UU 37/2008 art. 38(2)).
+    report_due_on: date | None = None
+
+
+class RecommendationReported(ExaminationEvent):
+    """A report on a recommendation's implementation was received."""
+
+    event_type: ClassVar[str] = "case.recommendation_reported"
+
+    case_id: str
+    registration_number: str
+    office: str
+    implementation: str  # implemented, partly, not_implemented
+    late: bool  # received after report_due_on
+    reported_at: datetime
+
+
 class CaseDurations(Payload):
     calendar_days: int  # from the opening to the closure, in the office's calendar
     working_days: int
@@ -148,6 +191,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CaseAssigned,
         CaseSlaBreached,
         CaseConcluded,
+        CaseMonitoringStarted,
+        RecommendationIssued,
+        RecommendationReported,
         CaseClosed,
         CaseSurveyed,
     )
