@@ -140,6 +140,8 @@ class Document(FPDF):
         left, numbers right by default: the first column left, the others right)."""
         aligns = align or ["L", *(["R"] * (len(header) - 1))]
         self.font(size)
+        # fpdf2's table fills its cells with the current colour: a chart's would leak in.
+        self.set_fill_color(255, 255, 255)
         with self.table(
             width=self.width,
             col_widths=tuple(widths),
