@@ -20,7 +20,13 @@ def check_structure(content: bytes) -> None:
 
 
 def text_of(content: bytes) -> str:
-    """Every string shown with `Tj`, from each (Flate-compressed or plain) stream."""
+    """The text of every page, as a reader extracts it, one page after the other."""
+    return "\n".join(pages_text(content))
+
+
+def shown_strings(content: bytes) -> str:
+    """Every literal string shown with `Tj`, from each (Flate-compressed or plain) stream:
+    enough for a hand-made PDF; documents with embedded fonts need `text_of`."""
     check_structure(content)
     shown = []
     for match in _STREAM.finditer(content):
