@@ -52,6 +52,22 @@ KINDS: Mapping[str, str] = {
     "KNL": "Konsultasi Non Laporan",
     "TEMBUSAN": "Tembusan",
 }
+REPORT_STATUSES: Mapping[str, str] = {
+    "registered": "Teregistrasi",
+    "awaiting_completion": "Menunggu kelengkapan",
+    "formally_verified": "Lolos verifikasi formil",
+    "materially_verified": "Lolos verifikasi materiil",
+    "accepted": "Diserahkan ke Pemeriksaan",
+    "rejected": "Ditolak",
+    "answered": "Dijawab (KNL)",
+    "withdrawn": "Dianggap dicabut",
+    "merged": "Digabungkan",
+    "recorded": "Dicatat (tembusan)",
+}
+TRACKS: Mapping[str, str] = {
+    "regular": "Pemeriksaan reguler",
+    "rapid_response": "Respon Cepat Ombudsman",
+}
 OUTCOMES: Mapping[str, str] = {
     "resolved_by_agency": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
     "conciliation": "Selesai melalui konsiliasi atau mediasi",

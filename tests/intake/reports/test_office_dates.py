@@ -398,9 +398,9 @@ async def test_the_list_s_days_of_receipt_and_the_csv_are_the_office_s(intake, t
     )
     assert exported.status_code == 200, exported.text
     printed = {
-        row["office"]: row["received_at"]
-        for row in csv.DictReader(io.StringIO(exported.text))
-        if row["summary"].startswith("Penerimaan malam")
+        row["Kantor"]: row["Diterima"]
+        for row in csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
+        if row["Ringkasan"].startswith("Penerimaan malam")
     }
     assert printed == {
         "BKL": "2026-03-03T23:30:00+07:00",
