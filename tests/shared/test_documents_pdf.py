@@ -70,3 +70,15 @@ def test_every_font_is_embedded_truetype_and_prints_any_latin_name():
         "DejaVuSansOblique",
     }
     assert "Zoë Đặng Thị Ả" in pages_text(content)[0]
+
+
+def test_the_place_of_signing_is_the_city_the_address_ends_with():
+    def place(address: str | None) -> str | None:
+        return Issuer(code="X", name="X", timezone="Asia/Jakarta", address=address).place
+
+    assert place("Jl. H.R. Rasuna Said Kav. C-19, Kuningan, Jakarta Selatan 12920") == (
+        "Jakarta Selatan"
+    )
+    assert place("Jl. Basuki Rahmat No. 1\nBengkulu") == "Bengkulu"
+    assert place("Kota Kupang") == "Kota Kupang"
+    assert place(None) is None and place("12345") is None

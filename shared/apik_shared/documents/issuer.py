@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +13,7 @@ from apik_shared.platform.offices import calendar_of, office
 # publishes it, sits in Jakarta.
 NATIONAL_TIMEZONE = "Asia/Jakarta"
 NATIONAL_NAME = "Nasional (seluruh kantor)"
+POSTCODE = re.compile(r"\s*\b\d{5}\s*$")
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,11 @@ class Issuer:
     @property
     def place(self) -> str | None:
         """The city a letter is signed in: the last part of the office's address, as an
-        Indonesian address ends with it (`Jl. ..., Bengkulu`)."""
+        Indonesian address ends with it (`Jl. ..., Bengkulu 38223`), less the postcode."""
         if not self.address:
             return None
-        last = self.address.replace("\n", ",").split(",")[-1].strip()
-        return last or None
+        last = self.address.replace("\n", ",").split(",")[-1]
+        return POSTCODE.sub("", last).strip() or None
 
 
 NATIONAL = Issuer(code=None, name=NATIONAL_NAME, timezone=NATIONAL_TIMEZONE)
