@@ -44,6 +44,8 @@ async def _ensure_office(session: AsyncSession, settings: Settings) -> None:
             code=settings.bootstrap_office_code,
             name=settings.bootstrap_office_name,
             timezone=settings.bootstrap_office_timezone,
+            letterhead=list(settings.bootstrap_office_letterhead),
+            head_title=settings.bootstrap_office_head_title,
             created_at=utcnow(),
         )
         .on_conflict_do_nothing(index_elements=["code"])

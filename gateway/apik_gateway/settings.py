@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import Field, IPvAnyNetwork, model_validator
 
-from apik_gateway.offices.schemas import OfficeCode, OfficeName, Timezone
+from apik_gateway.offices.schemas import Letterhead, OfficeCode, OfficeName, Timezone
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.sessions import REPLAY_SECONDS
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
+from apik_shared.vocabulary.inputs import Line
 
 MIB = 1024 * 1024
 
@@ -30,6 +31,15 @@ class Settings(ServiceSettings):
     bootstrap_office_code: OfficeCode = "PUSAT"
     bootstrap_office_name: OfficeName = "Ombudsman RI Kantor Pusat"
     bootstrap_office_timezone: Timezone = "Asia/Jakarta"
+    # What its documents print until an admin sets the office's own (PATCH
+    # /auth/offices/PUSAT): a kop surat and the signing title; the head's name and the
+    # address are left for the admin (an unnamed head prints a line to sign on).
+    bootstrap_office_letterhead: Letterhead = Field(
+        default_factory=lambda: ["OMBUDSMAN REPUBLIK INDONESIA", "KANTOR PUSAT"]
+    )
+    bootstrap_office_head_title: Annotated[Line, Field(max_length=200)] | None = (
+        "Ketua Ombudsman Republik Indonesia"
+    )
 
     # Access tokens are short: a revoked session is refused at once from the services'
     # memory, but a short life bounds what a stolen token is worth. At most as long as

@@ -307,10 +307,11 @@ async def test_a_year_at_one_office_reaches_the_kpis(gateway: httpx.AsyncClient)
         f"{REPORTING}/kpis", params={"year": year_now}, headers={**head, "Accept": "text/csv"}
     )
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
-    [header, *rows] = list(csv.reader(io.StringIO(as_csv.text)))
-    assert header == ["indicator", "unit", "target", "achieved", "percent", "definition"]
-    as_text = [["" if item[c] is None else str(item[c]) for c in header] for item in items.values()]
-    assert rows == as_text
+    [header, *rows] = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert header == ["Indikator", "Satuan", "Target", "Capaian", "Persentase capaian", "Definisi"]
+    numbers = ("target", "achieved", "percent")
+    as_text = [["" if i[c] is None else str(i[c]) for c in numbers] for i in items.values()]
+    assert [row[2:5] for row in rows] == as_text
 
     # Staff activity: one row per person, keyed by the gateway's subject in every service.
     staff = await ok(gateway.get(f"{REPORTING}/staff", params={"year": year_now}, headers=head))

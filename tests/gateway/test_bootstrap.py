@@ -56,6 +56,9 @@ async def test_creates_key_office_and_admin_once_when_replicas_start_together(
             announced = (await session.execute(select(outbox.c.subject))).scalars().all()
         assert len(keys) == 1 and keys[0].active
         assert [(o.code, o.timezone) for o in offices] == [("PUSAT", "Asia/Jakarta")]
+        # Its documents have a kop surat and a signing title before an admin sets them.
+        assert offices[0].letterhead == ["OMBUDSMAN REPUBLIK INDONESIA", "KANTOR PUSAT"]
+        assert offices[0].head_title == "Ketua Ombudsman Republik Indonesia"
         # Announced once to the services, whichever replica got there first.
         assert offices[0].announced_version == offices[0].version == 1
         assert announced == ["apik.gateway.office.registered"]

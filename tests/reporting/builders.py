@@ -264,11 +264,13 @@ async def register_office(
     timezone: str = "Asia/Jakarta",
     closure_days: list[date] | None = None,
     version: int = 1,
+    **printed: str,
 ) -> CloudEvent:
     """The gateway registers office `code` (`office.registered`, or `office.updated` for a
     version after the first) on the suite's NATS, as in production; returns once the
     service's copy of the registry has that version and the read model has applied the
-    event (restated the office's dates)."""
+    event (restated the office's dates). `printed`: the head of office and the address
+    its documents print (head_name, head_title, address)."""
     kind = OfficeRegistered if version == 1 else OfficeUpdated
     state = kind(
         code=code,
@@ -277,6 +279,7 @@ async def register_office(
         version=version,
         letterhead=["OMBUDSMAN REPUBLIK INDONESIA", f"PERWAKILAN {code}"],
         closure_days=closure_days or [],
+        **printed,
     )
     registration = CloudEvent(
         source=source_of("gateway"),

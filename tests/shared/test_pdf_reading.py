@@ -1,11 +1,11 @@
-"""The tests' PDF reader finds the text even when a compressed stream ends in a CR byte."""
+"""The hand-made PDF reader finds the text even when a compressed stream ends in a CR byte."""
 
 from __future__ import annotations
 
 import itertools
 import zlib
 
-from apik_testing.pdf import text_of
+from apik_testing.pdf import shown_strings
 
 
 def _pdf_with(stream: bytes) -> bytes:
@@ -26,8 +26,8 @@ def test_a_stream_whose_compressed_bytes_end_in_a_carriage_return():
         compressed = zlib.compress(content)
         if compressed.endswith(b"\r"):
             break
-    assert text_of(_pdf_with(compressed)) == f"Laporan Kinerja Tahunan {n}"
+    assert shown_strings(_pdf_with(compressed)) == f"Laporan Kinerja Tahunan {n}"
 
 
 def test_a_plain_stream_is_read_as_it_is():
-    assert text_of(_pdf_with(b"BT (Kantor BKL) Tj ET")) == "Kantor BKL"
+    assert shown_strings(_pdf_with(b"BT (Kantor BKL) Tj ET")) == "Kantor BKL"

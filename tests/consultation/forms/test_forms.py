@@ -12,7 +12,8 @@ from apik_consultation.forms import views as forms
 from apik_consultation.forms.views import lama, tanggal, waktu
 from apik_consultation.models import Visit
 from apik_consultation.visits.service import Visitor
-from apik_testing.pdf import check_structure, text_of
+from apik_shared.documents.issuer import Issuer
+from apik_testing.pdf import check_structure, fonts_of, pages_text, text_of
 from apik_testing.services import RunningService
 from tests.consultation.builders import VISITS, backdate, check_in, check_xref, png_base64, step
 
@@ -50,6 +51,9 @@ async def test_the_slip_shows_the_ticket_and_the_visitor(desk, officer):
     assert "TANDA TERIMA KUNJUNGAN" in text
     assert f"{visit['ticket']:03d}" in text
     assert "Siti Rahmawati" in text and "Konsultasi" in text and "CV Maju Jaya" in text
+    assert "Halaman 1 dari 1" in text
+    fonts = fonts_of(response.content)
+    assert fonts and all(fonts.values()), f"every font embedded: {fonts}"
 
 
 async def test_the_final_form_shows_outcome_rating_and_duration(desk, officer):
@@ -75,6 +79,7 @@ async def test_the_final_form_shows_outcome_rating_and_duration(desk, officer):
     assert "Syarat kualifikasi dijelaskan" in text
     assert lama(rated["duration_seconds"]) in text
     assert "12 menit" in text
+    assert "Pengunjung," in text and "Mengetahui," in text and "Halaman 1 dari 1" in text
 
 
 async def test_forms_are_for_the_desk_only(desk, officer, tokens):
@@ -95,14 +100,50 @@ def test_forms_survive_long_text_and_other_scripts():
         duration_seconds=10**6, rating=1, rating_comment="日本" * 500, outcome="Y" * 5000,
         tender_reference="T" * 200, created_by="t",
     )  # fmt: skip
-    visitor = Visitor(name="Nguyễn 王" * 20)
-    papua = forms.Office(code="PAPUA", name="Perwakilan Papua", timezone="Asia/Jayapura")
+    visitor = Visitor(name="Nguyễn Thị Ánh " * 20)
+    papua = Issuer(code="PAPUA", name="Perwakilan Papua", timezone="Asia/Jayapura")
     form = forms.final_form(visit, visitor, signature=None, office=papua)
     check_structure(form)
-    assert "277 jam 46 menit 40 detik" in text_of(form)
-    assert "Nguy?n ?" in text_of(form)  # printed as ?, never a failed form
-    sulsel = forms.Office(code="SULSEL", name="Perwakilan Sulsel", timezone="Asia/Makassar")
+    text = text_of(form)
+    assert "277 jam 46 menit 40 detik" in text
+    # Any Latin name prints as typed (the font is embedded); a script the font lacks
+    # (日本) is left out, never a failed form.
+    assert "Nguyễn Thị Ánh" in text
+    assert "Halaman 1 dari" in text
+    sulsel = Issuer(code="SULSEL", name="Perwakilan Sulsel", timezone="Asia/Makassar")
     check_structure(forms.slip(visit, visitor, office=sulsel))
+
+
+def test_the_final_form_is_under_the_letterhead_and_acknowledged_by_the_head():
+    now = datetime(2026, 12, 4, 23, 40, tzinfo=UTC)  # 5 December in Makassar
+    visit = Visit(
+        office="SULSEL", day=date(2026, 12, 5), ticket=12, requested_category="complaint",
+        category="complaint", description="Izin usaha", visitor="", status="completed",
+        officer="petugas", checked_in_at=now, started_at=now, ended_at=now,
+        duration_seconds=600, rating=5, outcome="Dijelaskan", created_by="t",
+    )  # fmt: skip
+    sulsel = Issuer(
+        code="SULSEL",
+        name="Ombudsman RI Perwakilan Sulawesi Selatan",
+        timezone="Asia/Makassar",
+        letterhead=("OMBUDSMAN REPUBLIK INDONESIA", "PERWAKILAN PROVINSI SULAWESI SELATAN"),
+        head_name="Ismu Iskandar",
+        head_title="Kepala Perwakilan",
+        address="Jl. Sultan Alauddin No. 1, Makassar",
+    )
+    content = forms.final_form(visit, Visitor(name="Andi Baso"), signature=None, office=sulsel)
+    [page] = pages_text(content)
+    lines = page.splitlines()
+    assert lines[:2] == ["OMBUDSMAN REPUBLIK INDONESIA", "PERWAKILAN PROVINSI SULAWESI SELATAN"]
+    assert "Ombudsman RI Perwakilan Sulawesi Selatan - Nomor antrean 012" in page
+    assert "Pengaduan" in page and "5 dari 5 (Sangat baik)" in page
+    assert "5 Desember 2026, 07:40 WITA" in page  # the office's clock
+    # The place from the address, the visit's day in Indonesian; the head acknowledges.
+    assert "Makassar, 5 Desember 2026" in page
+    assert "Mengetahui," in page and "Kepala Perwakilan," in page
+    assert "Ismu Iskandar" in page and "( Andi Baso )" in page
+    assert "Halaman 1 dari 1" in page
+    assert all(fonts_of(content).values())
 
 
 def test_a_broken_cross_reference_is_noticed():
@@ -112,7 +153,7 @@ def test_a_broken_cross_reference_is_noticed():
         requested_category="consultation", category="consultation", description="Syarat",
         visitor="", status="waiting", checked_in_at=now, created_by="t",
     )  # fmt: skip
-    kab = forms.Office(code="KAB", name="KAB", timezone="Asia/Jakarta")
+    kab = Issuer(code="KAB", name="KAB", timezone="Asia/Jakarta")
     good = forms.slip(visit, Visitor(name="Siti"), office=kab)
     check_xref(good)
     # One byte more before the objects moves them and the table: what a careless writer

@@ -127,9 +127,9 @@ async def test_the_list_and_the_csv_filter_by_assignee_and_by_nobody(intake, tok
     exported = await intake.client.get(
         REPORTS, params={"assignee": "*", "format": "csv"}, headers=officer
     )
-    rows = list(csv.DictReader(io.StringIO(exported.text)))
-    assert sorted(r["assignee"] for r in rows) == ["user:petugas", "user:rina"]
-    assert all(r["assigned_at"] for r in rows)
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert sorted(r["Petugas"] for r in rows) == ["user:petugas", "user:rina"]
+    assert all(r["Ditugaskan pada"] for r in rows)
 
 
 async def test_overdue_combines_with_the_assignee(intake, tokens):

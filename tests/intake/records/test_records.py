@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
 from apik_intake.records.rules import is_overdue
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.indonesian import tanggal
+from apik_testing.pdf import fonts_of, pages_text, text_of
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import report_body
+from tests.intake.builders import register_office, report_body
 
 PROBLEM = "application/problem+json"
 V1 = "/api/v1/intake"
@@ -133,9 +136,10 @@ async def test_archive_files_are_lent_returned_and_listed_when_overdue(intake, t
     printed = await intake.client.get(
         f"{V1}/archive/loans/print", params={"state": "overdue"}, headers=headers
     )
-    assert printed.headers["content-type"].startswith("text/html")
-    assert "B-2026-001" in printed.text and "TERLAMBAT" in printed.text
-    assert "&lt;Andi&gt;" in printed.text and "<Andi>" not in printed.text
+    assert printed.headers["content-type"] == "application/pdf"
+    listed = text_of(printed.content)
+    assert "B-2026-001" in listed and "TERLAMBAT" in listed
+    assert "Asisten Riksa <Andi>" in listed  # the name as typed: a PDF has no markup
     back = await intake.client.post(f"{V1}/archive/loans/{late['id']}/return", headers=headers)
     assert back.status_code == 200 and back.json()["returned_at"]
     assert back.json()["received_by"] == "arsiparis"
@@ -200,3 +204,39 @@ async def test_reports_taken_at_an_outreach_refer_to_it(intake, tokens):
         headers=headers,
     )
     assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/body/kind"
+
+
+async def test_the_lending_list_is_a_document_the_head_signs(intake, tokens, infra):
+    office, headers = office_headers(tokens)
+    await register_office(
+        intake,
+        infra.nats_url,
+        office,
+        "Asia/Makassar",
+        head_name="Dra. Hasnawati Tenri",
+        head_title="Kepala Perwakilan",
+        address="Jl. Urip Sumoharjo No. 3, Makassar",
+    )
+    for n in range(1, 41):  # enough rows for a second page
+        created = await intake.client.post(
+            f"{V1}/archive/files",
+            json={"code": f"C-{n:03d}", "title": f"Berkas pengaduan nomor {n}"},
+            headers=headers,
+        )
+        assert (await lend(intake, headers, created.json()["id"], "Zoë Đặng", 7)).status_code == 201
+    printed = await intake.client.get(f"{V1}/archive/loans/print", headers=headers)
+    assert printed.status_code == 200 and printed.headers["content-type"] == "application/pdf"
+    pages = pages_text(printed.content)
+    assert len(pages) >= 2
+    assert pages[0].startswith(f"OMBUDSMAN REPUBLIK INDONESIA\nPERWAKILAN {office}\n")
+    assert "DAFTAR PEMINJAMAN ARSIP" in pages[0] and "Sedang dipinjam" in pages[0]
+    assert "Judul berkas" in pages[1] and "Jatuh tempo" in pages[1]  # the header repeats
+    for number, page in enumerate(pages, start=1):
+        assert f"Halaman {number} dari {len(pages)}" in page
+    today = tanggal(datetime.now(UTC).astimezone(ZoneInfo("Asia/Makassar")).date())
+    assert f"keadaan per {today}" in pages[0]
+    assert "Zoë Đặng" in pages[0] and "C-040" in "\n".join(pages)
+    assert f"Makassar, {today}" in pages[-1]
+    assert "Kepala Perwakilan," in pages[-1] and "Dra. Hasnawati Tenri" in pages[-1]
+    fonts = fonts_of(printed.content)
+    assert fonts and all(fonts.values()), f"every font embedded: {fonts}"

@@ -145,7 +145,8 @@ async def test_no_answer_about_a_confidential_report_carries_its_person(intake, 
             REPORTS, params={"person_id": person, "format": "csv"}, headers=caller
         )
         assert exported.status_code == 200, exported.text
-        numbers = {row["registration_number"] for row in csv.DictReader(io.StringIO(exported.text))}
+        rows = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
+        numbers = {row["Nomor registrasi"] for row in rows}
         assert numbers == {ordinary["registration_number"]}, role
 
 

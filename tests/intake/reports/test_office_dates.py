@@ -28,7 +28,9 @@ from apik_intake.records.schemas import LetterCreate, LoanCreate
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
+from apik_shared.vocabulary.indonesian import tanggal
 from apik_testing.infra import TestInfra
+from apik_testing.pdf import pages_text
 from apik_testing.services import RunningService, running
 from apik_testing.tokens import TestTokens
 from tests.intake.builders import intake_settings, register_office, report_body
@@ -174,9 +176,12 @@ async def test_a_loan_due_on_the_office_today_is_not_overdue_until_its_midnight(
         ).json()["items"]
         assert late["id"] == loan.json()["id"] and late["overdue"] is True
         printed = await intake.client.get(f"{V1}/archive/loans/print", headers=headers)
-        assert "TERLAMBAT" in printed.text
-        assert f"Per {today_in(calendar).isoformat()}" in printed.text
-        assert f"<td>{today_in(calendar).isoformat()}</td>" in printed.text  # lent today
+        [page] = pages_text(printed.content)
+        assert "TERLAMBAT" in page
+        day = tanggal(today_in(calendar))
+        assert f"keadaan per {day}" in page
+        # Lent today, due yesterday, both on the office's calendar.
+        assert f"{day} {tanggal(today_in(calendar) - timedelta(days=1))}" in page
         back = await intake.client.post(f"{V1}/archive/loans/{late['id']}/return", headers=headers)
         assert back.status_code == 200 and back.json()["overdue"] is False
 
@@ -398,9 +403,9 @@ async def test_the_list_s_days_of_receipt_and_the_csv_are_the_office_s(intake, t
     )
     assert exported.status_code == 200, exported.text
     printed = {
-        row["office"]: row["received_at"]
-        for row in csv.DictReader(io.StringIO(exported.text))
-        if row["summary"].startswith("Penerimaan malam")
+        row["Kantor"]: row["Diterima"]
+        for row in csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
+        if row["Ringkasan"].startswith("Penerimaan malam")
     }
     assert printed == {
         "BKL": "2026-03-03T23:30:00+07:00",

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from apik_testing.pdf import text_of
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from apik_shared.vocabulary.indonesian import tanggal
+from apik_testing.pdf import fonts_of, pages_text
 from apik_testing.tokens import TestTokens
-from tests.reporting.builders import applied, office, publish, year_of_activity
+from tests.reporting.builders import applied, office, publish, register_office, year_of_activity
 
 YEAR = 2025
 
 
 async def test_the_annual_report_of_an_office(infra, reporting, tokens: TestTokens):
     code = office()
+    # A Makassar office (WITA): the report is dated on its calendar, signed by its head.
+    await register_office(
+        reporting,
+        infra.nats_url,
+        code,
+        timezone="Asia/Makassar",
+        head_name="Dra. Hasnawati Tenri",
+        head_title="Kepala Perwakilan",
+        address="Jl. Urip Sumoharjo No. 3, Makassar",
+    )
     events = year_of_activity(code, YEAR)
     await publish(infra.nats_url, *events)
     await applied(reporting, *events)
@@ -26,8 +40,21 @@ async def test_the_annual_report_of_an_office(infra, reporting, tokens: TestToke
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/pdf"
     assert f"laporan-kinerja-{code}-{YEAR}.pdf" in response.headers["content-disposition"]
-    text = text_of(response.content)
-    assert f"Laporan Kinerja Tahunan {YEAR}" in text and f"Kantor {code}" in text
+    pages = pages_text(response.content)
+    text = "\n".join(pages)
+    # The office's letterhead and name from the registry, not its code alone.
+    assert pages[0].startswith(f"OMBUDSMAN REPUBLIK INDONESIA\nPERWAKILAN {code}\n")
+    assert f"LAPORAN KINERJA TAHUNAN {YEAR}" in text and f"Perwakilan {code}" in text
+    for number, page in enumerate(pages, start=1):
+        assert f"Halaman {number} dari {len(pages)}" in page
+    today = tanggal(datetime.now(ZoneInfo("Asia/Makassar")).date())  # e.g. 5 Desember 2026
+    assert f"Makassar, {today}" in pages[-1]
+    assert "Kepala Perwakilan," in pages[-1] and "Dra. Hasnawati Tenri" in pages[-1]
+    # Codes by their Indonesian names: channels, agency types.
+    assert "Datang langsung" in text and "walk_in" not in text and "walk in" not in text
+    assert "Sekolah" in text
+    fonts = fonts_of(response.content)
+    assert fonts and all(fonts.values()), f"every font embedded: {fonts}"
     assert "LM teregistrasi" in text and "125%" in text  # 5 of 4
     assert "Laporan selesai (ditutup)" in text and "66,7%" in text  # 2 of 3
     assert "Tidak ditemukan maladministrasi" in text
@@ -49,4 +76,8 @@ async def test_the_annual_report_checks_its_inputs(reporting, tokens: TestTokens
         headers=tokens.headers("head", "national", office="PUSAT"),
     )
     assert national.status_code == 200
-    assert "Nasional (seluruh kantor)" in text_of(national.content)
+    [first, *_] = pages_text(national.content)
+    assert "Nasional (seluruh kantor)" in first
+    # Every office together is dated in WIB, where the head office publishes it.
+    today = tanggal(datetime.now(ZoneInfo("Asia/Jakarta")).date())
+    assert today in pages_text(national.content)[-1]

@@ -1,22 +1,20 @@
-"""Exports: the same tables as the JSON answers, as CSV and XLSX."""
+"""Exports: the same tables as the JSON answers, as CSV and XLSX, in Bahasa Indonesia."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
-from xml.etree import ElementTree
 
 import pytest
+from openpyxl import load_workbook
 
-from apik_reporting.exports.views import column_letter
+from apik_reporting.exports.views import exported_row, header
 from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish, year_of_activity
 
 YEAR = 2025
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+BOM = "\ufeff"
 PATHS = [
     "/api/v1/reporting/kpis",
     *(f"/api/v1/reporting/breakdowns/{d}" for d in ("substance", "outcome", "channel")),
@@ -48,23 +46,22 @@ def _as_text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def csv_rows(content: bytes, delimiter: str = ",") -> list[list[str]]:
+    text = content.decode("utf-8")
+    assert text.startswith(BOM), "a BOM, so spreadsheets read UTF-8 as UTF-8"
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
 def xlsx_rows(content: bytes) -> list[list[str]]:
-    """The cells of the first sheet, as text, by their references."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        assert "[Content_Types].xml" in archive.namelist()
-        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
-    rows = []
-    for row in sheet.iter(f"{MAIN}row"):
-        cells: dict[int, str] = {}
-        for cell in row.iter(f"{MAIN}c"):
-            column = re.match(r"[A-Z]+", cell.attrib["r"]).group()  # type: ignore[union-attr]
-            index = next(i for i in range(100) if column_letter(i) == column)
-            value = cell.find(f"{MAIN}v")
-            text = cell.find(f"{MAIN}is/{MAIN}t")
-            cells[index] = (value if value is not None else text).text or ""  # type: ignore[union-attr]
-        width = max(cells, default=-1) + 1
-        rows.append([cells.get(i, "") for i in range(width)])
-    return rows
+    """The cells of the first sheet as text, as openpyxl reads them."""
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2"  # the header row stays in view
+    return [[_as_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -73,7 +70,9 @@ async def test_csv_and_xlsx_equal_the_json(reporting, tokens: TestTokens, year_o
     params = {"year": YEAR}
     body = (await reporting.client.get(path, params=params, headers=headers)).json()
     columns = _columns(body)
-    expected = [[_as_text(item[c]) for c in columns] for item in body["items"]]
+    # The JSON's values, each coded cell by its Indonesian name.
+    expected = [[_as_text(v) for v in exported_row(columns, item)] for item in body["items"]]
+    titles = [header(c) for c in columns]
     assert expected, "an export of nothing proves nothing"
 
     as_csv = await reporting.client.get(
@@ -82,16 +81,15 @@ async def test_csv_and_xlsx_equal_the_json(reporting, tokens: TestTokens, year_o
     assert as_csv.status_code == 200
     assert as_csv.headers["content-type"].startswith("text/csv")
     assert ".csv" in as_csv.headers["content-disposition"]
-    [header, *rows] = list(csv.reader(io.StringIO(as_csv.text)))
-    assert header == columns and rows == expected
+    [head, *rows] = csv_rows(as_csv.content)
+    assert head == titles and rows == expected
 
     as_xlsx = await reporting.client.get(path, params=params, headers={**headers, "Accept": XLSX})
     assert as_xlsx.status_code == 200 and as_xlsx.headers["content-type"] == XLSX
-    [header, *rows] = xlsx_rows(as_xlsx.content)
-    assert header == columns
-    # Empty cells are absent in a sheet; numbers read back as the JSON wrote them.
-    width = len(columns)
-    assert [r + [""] * (width - len(r)) for r in rows] == expected
+    [head, *rows] = xlsx_rows(as_xlsx.content)
+    # A sheet stores numbers, not their spelling: 50.0 reads back as 50.
+    numbers = [[_as_text(_number(v)) for v in exported_row(columns, i)] for i in body["items"]]
+    assert head == titles and rows == numbers
 
 
 async def test_the_kpi_csv_carries_the_seed_like_numbers(reporting, tokens, year_office):
@@ -100,11 +98,58 @@ async def test_the_kpi_csv_carries_the_seed_like_numbers(reporting, tokens, year
         params={"year": YEAR},
         headers={**tokens.headers("head", office=year_office), "Accept": "text/csv"},
     )
-    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(response.text))}
-    assert rows["knl_recorded"]["target"] == "250"
-    assert rows["knl_recorded"]["achieved"] == "3"
-    assert rows["knl_recorded"]["percent"] == "1.2"
-    assert rows["reports_closed"]["achieved"] == "2"
+    [head, *rows] = csv_rows(response.content)
+    assert head == ["Indikator", "Satuan", "Target", "Capaian", "Persentase capaian", "Definisi"]
+    by_name = {r[0]: dict(zip(head, r, strict=True)) for r in rows}
+    knl = by_name["KNL tercatat"]
+    assert (knl["Satuan"], knl["Target"], knl["Capaian"]) == ("jumlah", "250", "3")
+    assert knl["Persentase capaian"] == "1.2"
+    assert knl["Definisi"].startswith("Konsultasi Non Laporan yang dijawab")
+    assert by_name["Laporan selesai (ditutup)"]["Capaian"] == "2"
+
+
+async def test_the_semicolon_variant_opens_as_columns_in_an_indonesian_spreadsheet(
+    reporting, tokens, year_office
+):
+    response = await reporting.client.get(
+        "/api/v1/reporting/kpis",
+        params={"year": YEAR, "delimiter": "semicolon"},
+        headers={**tokens.headers("head", office=year_office), "Accept": "text/csv"},
+    )
+    assert response.status_code == 200
+    assert response.content.decode("utf-8").splitlines()[0] == (
+        "\ufeffIndikator;Satuan;Target;Capaian;Persentase capaian;Definisi"
+    )
+    rows = {r[0]: r for r in csv_rows(response.content, delimiter=";")[1:]}
+    # 3 of 250 is 1.2 %: written with a decimal comma, as that spreadsheet reads numbers.
+    assert rows["KNL tercatat"][4] == "1,2"
+
+
+async def test_an_unknown_delimiter_is_refused_naming_it(reporting, tokens, year_office):
+    response = await reporting.client.get(
+        "/api/v1/reporting/kpis",
+        params={"year": YEAR, "delimiter": "tab"},
+        headers={**tokens.headers("head", office=year_office), "Accept": "text/csv"},
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "delimiter" in response.text
+
+
+async def test_breakdowns_name_their_codes_in_indonesian(reporting, tokens, year_office):
+    headers = {**tokens.headers("analyst", office=year_office), "Accept": XLSX}
+    channel = await reporting.client.get(
+        "/api/v1/reporting/breakdowns/channel", params={"year": YEAR}, headers=headers
+    )
+    [head, *rows] = xlsx_rows(channel.content)
+    assert head == ["Saluran", "Jumlah"]
+    assert "Datang langsung" in {r[0] for r in rows} and "walk_in" not in {r[0] for r in rows}
+    month = await reporting.client.get(
+        "/api/v1/reporting/breakdowns/month", params={"year": YEAR}, headers=headers
+    )
+    [head, *rows] = xlsx_rows(month.content)
+    assert head[:3] == ["Bulan", "LM teregistrasi", "KNL tercatat"]
+    assert [r[0] for r in rows][:3] == ["Januari 2025", "Februari 2025", "Maret 2025"]
 
 
 async def test_the_targets_export_equals_the_json(reporting, tokens: TestTokens, year_office):
@@ -112,17 +157,20 @@ async def test_the_targets_export_equals_the_json(reporting, tokens: TestTokens,
     headers = tokens.headers("analyst", office=year_office)
     body = (await reporting.client.get(path, headers=headers)).json()
     assert body["targets"] == {"knl_recorded": 250, "reports_closed": 84}
-    columns = ["office", "year", "indicator", "target"]
+    columns = ["Kantor", "Tahun", "Indikator", "Target"]
     # One row per target, in the order the indicators are listed (as /kpis lists them).
     expected = [
-        [year_office, str(YEAR), code, _as_text(body["targets"][code])]
-        for code in ("knl_recorded", "reports_closed")
+        [year_office, str(YEAR), name, _as_text(body["targets"][code])]
+        for code, name in (
+            ("knl_recorded", "KNL tercatat"),
+            ("reports_closed", "Laporan selesai (ditutup)"),
+        )
     ]
     as_csv = await reporting.client.get(path, headers={**headers, "Accept": "text/csv"})
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     assert f"targets-{year_office}-{YEAR}.csv" in as_csv.headers["content-disposition"]
-    [header, *rows] = list(csv.reader(io.StringIO(as_csv.text)))
-    assert header == columns and rows == expected
+    [head, *rows] = csv_rows(as_csv.content)
+    assert head == columns and rows == expected
     as_xlsx = await reporting.client.get(path, headers={**headers, "Accept": XLSX})
     assert as_xlsx.status_code == 200 and as_xlsx.headers["content-type"] == XLSX
     assert xlsx_rows(as_xlsx.content) == [columns, *expected]

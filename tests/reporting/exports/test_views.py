@@ -1,31 +1,33 @@
-"""The XLSX writer (pure: no database)."""
+"""How an export shows a row (pure: no database)."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-from xml.etree import ElementTree
-
-from apik_reporting.exports.views import column_letter, workbook
+from apik_reporting.exports.views import exported_row, header
 
 
-def test_the_xlsx_writer_makes_a_readable_sheet():
-    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
-        "A",
-        "Z",
-        "AA",
-        "AB",
-        "ZZ",
-        "AAA",
+def test_headers_and_coded_cells_are_indonesian():
+    assert [header(c) for c in ("substance", "count", "reports_closed", "ikm")] == [
+        "Substansi",
+        "Jumlah",
+        "Ditutup",
+        "Indeks Kepuasan Masyarakat (IKM)",  # a roll-up column: the indicator's name
     ]
-    content = workbook([["a <b> & 'c'", 1, 2.5, None], ["Ibu Sri", -3]], sheet="kpis/2025")
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        names = set(archive.namelist())
-        assert {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"} <= names
-        for name in names:  # every part is well-formed XML
-            ElementTree.fromstring(archive.read(name))
-        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
-        book = archive.read("xl/workbook.xml").decode()
-    assert "a &lt;b&gt; &amp; 'c'" in sheet and '<c r="C1"><v>2.5</v></c>' in sheet
-    assert 'r="D1"' not in sheet  # an empty cell is left out
-    assert 'name="kpis_2025"' in book
+    assert exported_row(["substance", "count"], {"substance": "education", "count": 24}) == [
+        "Pendidikan",
+        24,
+    ]
+    assert exported_row(["outcome", "count"], {"outcome": None, "count": 1}) == [
+        "Tidak disebutkan",
+        1,
+    ]
+    assert exported_row(["office", "month"], {"office": "national", "month": "2025-12"}) == [
+        "Nasional",
+        "Desember 2025",
+    ]
+
+
+def test_a_kpi_row_carries_the_indonesian_definition():
+    row = {"indicator": "knl_recorded", "unit": "count", "definition": "Consultations..."}
+    [name, unit, definition] = exported_row(["indicator", "unit", "definition"], row)
+    assert (name, unit) == ("KNL tercatat", "jumlah")
+    assert isinstance(definition, str) and definition.startswith("Konsultasi Non Laporan")

@@ -61,9 +61,10 @@ async def test_staff_activity_per_person(infra, reporting, tokens: TestTokens):
         params={"year": YEAR},
         headers={**tokens.headers("analyst", office=code), "Accept": "text/csv"},
     )
-    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
-    assert [r["person"] for r in rows] == [row["person"] for row in body["items"]]
-    assert rows[0]["visits_served"] == str(body["items"][0]["visits_served"])
+    # The export's headers are Indonesian; a BOM first, for spreadsheets.
+    rows = list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert [r["Pegawai (subjek)"] for r in rows] == [row["person"] for row in body["items"]]
+    assert rows[0]["Kunjungan dilayani"] == str(body["items"][0]["visits_served"])
 
 
 async def test_one_person_is_one_row_whichever_service_names_them(

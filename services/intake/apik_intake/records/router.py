@@ -8,7 +8,6 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Query, Request, Response
-from fastapi.responses import HTMLResponse
 
 from apik_intake.deps import AUTH, Officer, Reader
 from apik_intake.records import service, views
@@ -150,18 +149,26 @@ async def list_archive_loans(
 
 @router.get(
     "/archive/loans/print",
-    response_class=HTMLResponse,
-    responses=problem_responses(*AUTH, InvalidInput),
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {}}, "description": "the list as a PDF"},
+        **problem_responses(*AUTH, InvalidInput),
+    },
 )
 async def print_archive_loans(
     session: DbSession, actor: Reader, state: LoanState = "open"
-) -> HTMLResponse:
-    """The lending list as a page to print (Daftar Peminjaman Arsip)."""
-    loans = await service.list_loans(session=session, actor=actor, state=state)
-    page = views.loans_page(
-        office=actor.office, state=state, now=loans.now, rows=loans.rows, calendars=loans.calendars
+) -> Response:
+    """The lending list to print and sign (Daftar Peminjaman Arsip), as a PDF under the
+    office's letterhead, dated on its calendar."""
+    content = await service.print_loans(session=session, actor=actor, state=state)
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="peminjaman-arsip-{state}.pdf"',
+            "Cache-Control": "private, no-store",  # names of borrowers: no shared caches
+        },
     )
-    return HTMLResponse(page)
 
 
 @router.post(

@@ -3,6 +3,7 @@ them, the programmes reports are taken at."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import ArchiveFile, ArchiveLoan, Letter, LetterCounter, Outreach
+from apik_intake.records import views
 from apik_intake.records.rules import agenda_number, is_overdue
 from apik_intake.records.schemas import (
     ArchiveFileCreate,
@@ -23,6 +25,7 @@ from apik_intake.records.schemas import (
     OutreachCreate,
 )
 from apik_intake.reports.service import get_report
+from apik_shared.documents.issuer import issuer_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.pagination import decode_cursor, encode_cursor
@@ -50,6 +53,23 @@ class Loans:
 
     def today(self, office: str) -> date:
         return self.calendars[office].local_date(self.now)
+
+
+async def print_loans(*, session: AsyncSession, actor: Principal, state: str) -> bytes:
+    """The lending list as a PDF under the reader's office's letterhead (its head signs)."""
+    loans = await list_loans(session=session, actor=actor, state=state)
+    issuer = await issuer_of(session, actor.office)
+    # fpdf2 is pure Python and synchronous: build off the event loop.
+    return await asyncio.to_thread(
+        views.loans_pdf,
+        office=actor.office,
+        issuer=issuer,
+        state=state,
+        now=loans.now,
+        rows=loans.rows,
+        calendars=loans.calendars,
+        national=actor.office_scope() is None,
+    )
 
 
 async def _check_report(

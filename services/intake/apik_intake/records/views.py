@@ -1,15 +1,18 @@
-"""Shaping letters' and the archive's rows into bodies and the printable lending list."""
+"""Shaping letters' and the archive's rows into bodies, and the lending list into a PDF
+to print and sign (on the shared document kit)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from apik_intake.models import ArchiveFile, ArchiveLoan
 from apik_intake.records.rules import is_overdue
 from apik_intake.records.schemas import ArchiveFilePublic, LoanPublic
+from apik_shared.documents.issuer import Issuer
+from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.indonesian import tanggal
 
 
 def archive_file(row: ArchiveFile, on_loan: bool) -> ArchiveFilePublic:
@@ -25,43 +28,61 @@ def loan(row: ArchiveLoan, of_file: ArchiveFile, today: date) -> LoanPublic:
     )
 
 
-def loans_page(
+STATES = {
+    "open": "Sedang dipinjam",
+    "overdue": "Terlambat dikembalikan",
+    "returned": "Sudah dikembalikan",
+    "all": "Semua peminjaman",
+}
+
+
+def loans_pdf(
     *,
     office: str,
+    issuer: Issuer,
     state: str,
     now: datetime,
     rows: Sequence[tuple[ArchiveLoan, ArchiveFile]],
     calendars: Mapping[str, OfficeCalendar],
-) -> str:
-    """The lending list as a page to print (Daftar Peminjaman Arsip). The page is dated on
-    the reader's office's calendar; each loan is late by its own office's. `calendars`
-    holds the reader's office and every row's (`service.Loans`)."""
+    national: bool = False,
+) -> bytes:
+    """The lending list to print and sign (Daftar Peminjaman Arsip), under the reader's
+    office's letterhead. The list is dated on the reader's office's calendar; each loan
+    is late by its own office's. `calendars` holds the reader's office and every row's
+    (`service.Loans`); a national reader's list names each loan's office."""
     today = calendars[office].local_date(now)
-    cells = []
+    pdf = Document(title="Daftar Peminjaman Arsip", issuer=issuer, orientation="landscape")
+    pdf.title_block(
+        "DAFTAR PEMINJAMAN ARSIP",
+        f"{STATES.get(state, state)} - keadaan per {tanggal(today)}",
+    )
+    lines = []
     for n, (row, f) in enumerate(rows, 1):
         # The days lent and returned as the office lived them, not UTC's.
         local_date = calendars[row.office].local_date
         late = is_overdue(row.due_on, row.returned_at, local_date(now))
-        values = [
-            str(n),
-            f.code,
-            f.title,
-            row.borrower,
-            local_date(row.borrowed_at).isoformat(),
-            row.due_on.isoformat(),
-            local_date(row.returned_at).isoformat() if row.returned_at else "",
-            "TERLAMBAT" if late else "",
-        ]
-        cells.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in values) + "</tr>")
-    heads = ["No", "Kode", "Judul berkas", "Peminjam", "Dipinjam", "Jatuh tempo", "Kembali", ""]
-    return (
-        "<!doctype html><html lang='id'><meta charset='utf-8'>"
-        f"<title>Daftar Peminjaman Arsip {html.escape(office)}</title>"
-        "<style>table{border-collapse:collapse}td,th{border:1px solid #000;padding:4px}</style>"
-        f"<h1>Daftar Peminjaman Arsip — {html.escape(office)}</h1>"
-        f"<p>Per {today.isoformat()} ({html.escape(state)})</p><table><tr>"
-        + "".join(f"<th>{h}</th>" for h in heads)
-        + "</tr>"
-        + "".join(cells)
-        + "</table></html>"
-    )
+        lines.append(
+            [
+                str(n),
+                *([row.office] if national else []),
+                f.code,
+                f.title,
+                row.borrower,
+                tanggal(local_date(row.borrowed_at)),
+                tanggal(row.due_on),
+                tanggal(local_date(row.returned_at)) if row.returned_at else "-",
+                "TERLAMBAT" if late else "",
+            ]
+        )
+    header = ["No", *(["Kantor"] if national else []), "Kode berkas", "Judul berkas"]
+    header += ["Peminjam", "Dipinjam", "Jatuh tempo", "Dikembalikan", "Keterangan"]
+    widths = [6, *([12] if national else []), 20, 46, 30, 25, 25, 25, 17]
+    aligns = ["R", *(["L"] * (len(header) - 1))]
+    if lines:
+        pdf.grid(header, lines, widths, align=aligns)
+    else:
+        pdf.paragraph("Tidak ada peminjaman arsip pada keadaan ini.")
+    pdf.ln(1)
+    pdf.paragraph(f"Jumlah: {len(lines)} peminjaman.", size=8.5)
+    pdf.signature(today)
+    return pdf.bytes()

@@ -23,6 +23,7 @@ from apik_intake.reporters.service import audit_links
 from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
 from apik_intake.reports.views import detail, json_response, public_page
+from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -98,6 +99,7 @@ async def list_reports(
     ] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text")] = None,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[ReportPublic] | Response:
@@ -128,7 +130,7 @@ async def list_reports(
         if person_id is not None:
             audit_links(session=session, actor=actor, reports=export.rows, purpose=purpose)
         return Response(
-            service.to_csv(export.rows, export.calendars),
+            service.to_csv(export.rows, export.calendars, export.substances, delimiter=delimiter),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
         )

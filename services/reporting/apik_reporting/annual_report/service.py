@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,19 +12,19 @@ from apik_reporting.annual_report.views import AnnualData, annual_report
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.kpis.service import ikm_of_year, kpis
-from apik_shared.platform.offices import office_calendar
+from apik_shared.documents.issuer import NATIONAL, issuer_of
 
 
 async def annual_data(*, session: AsyncSession, year: int, office: str | None) -> AnnualData:
     """The same numbers the API returns (targets, achievements, breakdowns, the IKM),
-    dated today in the office's own zone, from the office registry (UTC for every office
-    together)."""
+    under the office's letterhead from the office registry, dated today in its own zone
+    (every office together: in WIB, the head office's)."""
     breakdowns = {
         d: (await breakdown(session=session, dimension=d, year=year, office=office))[1]
         for d in Dimension
     }
-    now = datetime.now(UTC)
-    today = (await office_calendar(session, office)).local_date(now) if office else now.date()
+    issuer = await issuer_of(session, office) if office else NATIONAL
+    today = datetime.now(ZoneInfo(issuer.timezone)).date()
     return AnnualData(
         year=year,
         office=office,
@@ -31,6 +32,7 @@ async def annual_data(*, session: AsyncSession, year: int, office: str | None) -
         breakdowns=breakdowns,
         generated_on=today,
         ikm=await ikm_of_year(session=session, year=year, office=office),
+        issuer=issuer,
     )
 
 

@@ -1,8 +1,9 @@
 """The annual performance report (PDF, Bahasa Indonesia), like an office's press release.
 
 Built from the same numbers the API returns (targets, achievements, breakdowns) and the
-Indonesian definitions kept beside the English ones in `kpis/rules.py`. fpdf2's built-in
-Helvetica covers Latin-1, which holds Indonesian; anything outside it prints as `?`.
+Indonesian definitions kept beside the English ones in `kpis/rules.py`, on the shared
+document kit: the office's letterhead, its head's signature, page numbers, embedded
+fonts, codes by their Indonesian names (`apik_shared.vocabulary.labels`).
 """
 
 from __future__ import annotations
@@ -11,35 +12,30 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from apik_reporting.breakdowns.rules import LOSS_KINDS, MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE, rounded
 from apik_reporting.kpis.schemas import KpiItem
+from apik_shared.documents.issuer import NATIONAL, Issuer
+from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
-from apik_shared.vocabulary.indonesian import MONTHS as MONTHS_ID
+from apik_shared.vocabulary.indonesian import MONTHS, angka, tanggal
+from apik_shared.vocabulary.labels import AGENCY_TYPES, CHANNELS, OUTCOMES, SUBSTANCES, label
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-BULAN = MONTHS_ID
-OUTCOMES = {
-    "resolved_by_agency": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
-    "conciliation": "Selesai melalui konsiliasi atau mediasi",
-    "no_maladministration": "Tidak ditemukan maladministrasi",
-    "in_court": "Masuk objek pemeriksaan pengadilan",
-    "withdrawn": "Dicabut pelapor",
-    "not_authority": "Bukan kewenangan",
-    "no_data": "Pelapor tidak melengkapi data",
-    "recommendation": "Rekomendasi",
-    "unspecified": "Tidak disebutkan",
-}
 SECTIONS: tuple[tuple[Dimension, str, str], ...] = (
     (Dimension.substance, "Laporan yang diserahkan ke Pemeriksaan per substansi", "Substansi"),
     (Dimension.outcome, "Hasil penyelesaian laporan yang ditutup", "Hasil"),
     (Dimension.channel, "Laporan dan konsultasi teregistrasi per saluran", "Saluran"),
     (Dimension.agency_type, "Laporan per jenis instansi terlapor", "Jenis instansi"),
 )
+LABELS: Mapping[Dimension, Mapping[str, str]] = {
+    Dimension.substance: SUBSTANCES,
+    Dimension.outcome: OUTCOMES,
+    Dimension.channel: CHANNELS,
+    Dimension.agency_type: AGENCY_TYPES,
+}
 MONTH_LABELS = {
     "lm_registered": "LM",
     "knl_recorded": "KNL",
@@ -49,7 +45,6 @@ MONTH_LABELS = {
 }
 LOSS_LABELS = {"prevented": "Dicegah", "recovered": "Dipulihkan"}
 BAR = (31, 119, 180)
-WIDTH = 180.0  # A4 less 15 mm margins
 
 
 @dataclass(frozen=True)
@@ -58,84 +53,32 @@ class AnnualData:
     office: str | None
     kpis: Sequence[KpiItem]
     breakdowns: Mapping[Dimension, Sequence[Mapping[str, Cell]]]
-    generated_on: date
+    generated_on: date  # in the issuer's zone (WIB for the national edition)
     ikm: Ikm | None = None  # the year's survey answers, per element (`ikm` is its index)
+    issuer: Issuer = NATIONAL  # the office as the registry knows it
 
 
-def _latin1(text: str) -> str:
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
-def angka(value: Cell) -> str:
-    """A number as written in Indonesian: 1.234 and 107,1; nothing as a dash."""
-    if value is None:
-        return "-"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return f"{int(value):,}".replace(",", ".")
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".").translate({44: 46, 46: 44})
-    return str(value)
-
-
-def tanggal(day: date) -> str:
-    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
-
-
-class _Report(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
-        self.set_title(title)
-        self.set_creator("APIK")
-        self.set_lang("id")
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(auto=True, margin=15)
-        self.add_page()
-
-    def heading(self, text: str, size: int = 12) -> None:
-        if self.get_y() > 250:
-            self.add_page()
-        self.ln(3)
-        self.set_font("Helvetica", "B", size)
-        self.cell(0, 8, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    def paragraph(self, text: str, size: float = 9) -> None:
-        self.set_font("Helvetica", "", size)
-        self.multi_cell(0, 4.5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    def grid(
-        self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
-    ) -> None:
-        self.set_font("Helvetica", "B", 8.5)
-        self.set_fill_color(230, 236, 245)
-        for text, width in zip(header, widths, strict=True):
-            self.cell(width, 6, _latin1(text), border=1, fill=True)
-        self.ln()
-        self.set_font("Helvetica", "", 8.5)
-        for row in rows:
-            if self.get_y() > 270:
-                self.add_page()
-            for i, (text, width) in enumerate(zip(row, widths, strict=True)):
-                self.cell(width, 5.5, _latin1(text), border=1, align="L" if i == 0 else "R")
-            self.ln()
-
+class _Report(Document):
     def bars(
         self, title: str, bars: Sequence[tuple[str, float]], *, mark: float | None = None
     ) -> None:
         """A horizontal bar chart; `mark` draws a reference line (100 % of target)."""
         if not bars:
             return
-        if self.get_y() + 10 + 6 * len(bars) > 280:
+        if self.will_page_break(12 + 6 * len(bars)):
             self.add_page()
-        self.set_font("Helvetica", "B", 9)
-        self.cell(0, 6, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        label_width, area = 60.0, WIDTH - 80.0
+        self.font(9, "B")
+        self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        label_width = 62.0
+        area = self.width - label_width - 20
         top = max([v for _, v in bars] + [mark or 0]) or 1
-        self.set_font("Helvetica", "", 8)
+        self.font(7.5)
         y0 = self.get_y()
-        for i, (label, value) in enumerate(bars):
+        for i, (name, value) in enumerate(bars):
             y = y0 + i * 6
             self.set_xy(self.l_margin, y)
-            self.cell(label_width, 5, _latin1(label[:40]))
+            shown = name if self.get_string_width(name) < label_width - 2 else name[:34] + "..."
+            self.cell(label_width, 5, shown)
             self.set_fill_color(*BAR)
             self.rect(self.l_margin + label_width, y + 0.8, area * value / top, 3.6, style="F")
             self.set_xy(self.l_margin + label_width + area * value / top + 1, y)
@@ -149,14 +92,14 @@ class _Report(FPDF):
 
 
 def annual_report(data: AnnualData) -> bytes:
-    where = f"Kantor {data.office}" if data.office else "Nasional (seluruh kantor)"
+    issuer = data.issuer
     title = f"Laporan Kinerja Tahunan {data.year}"
-    pdf = _Report(f"{title} - {where}")
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf = _Report(title=title, issuer=issuer)
+    pdf.title_block(title.upper(), issuer.name)
     pdf.paragraph(
-        f"{where}. Disusun dari data APIK pada {tanggal(data.generated_on)}: setiap angka "
-        "dihitung dari peristiwa yang dicatat layanan, menurut definisi di akhir laporan."
+        f"{issuer.name}. Disusun dari data APIK pada {tanggal(data.generated_on)}: setiap "
+        "angka dihitung dari peristiwa yang dicatat layanan, menurut definisi di akhir "
+        "laporan."
     )
     pdf.heading("1. Capaian kinerja terhadap target")
     rows = [
@@ -194,10 +137,11 @@ def annual_report(data: AnnualData) -> bytes:
     pdf.heading("Definisi indikator")
     for k in data.kpis:
         indicator = BY_CODE[k.indicator]
-        pdf.set_font("Helvetica", "B", 9)
-        pdf.cell(0, 5, _latin1(indicator.label), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.font(9, "B")
+        pdf.cell(0, 5, indicator.label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.paragraph(indicator.definisi, size=8.5)
-    return bytes(pdf.output())
+    pdf.signature(data.generated_on)
+    return pdf.bytes()
 
 
 def _ikm(pdf: _Report, ikm: Ikm | None) -> None:
@@ -262,10 +206,8 @@ def _pct(value: float | None) -> str:
 
 
 def _label(dimension: Dimension, row: Mapping[str, Cell]) -> str:
-    key = str(row.get(dimension.value) or "unspecified")
-    if dimension is Dimension.outcome:
-        return OUTCOMES.get(key, key)
-    return "Tidak disebutkan" if key == "unspecified" else key.replace("_", " ")
+    code = row.get(dimension.value)
+    return label(LABELS[dimension], None if code is None else str(code))
 
 
 def _count(row: Mapping[str, Cell]) -> int:

@@ -11,6 +11,7 @@ from apik_reporting.breakdowns.schemas import Breakdown
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, Scope, Year
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
+from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -29,10 +30,13 @@ async def get_breakdown(
     year: Year,
     session: DbSession,
     scope: Scope,
+    delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     columns, items = await breakdown(session=session, dimension=dimension, year=year, office=scope)
     name = f"{dimension.value}-{scope or 'national'}-{year}"
-    if (export := tabular(request, name=name, columns=columns, items=items)) is not None:
+    if (
+        export := tabular(request, name=name, columns=columns, items=items, delimiter=delimiter)
+    ) is not None:
         return export
     return Breakdown(
         dimension=dimension,

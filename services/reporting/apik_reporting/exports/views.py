@@ -1,29 +1,119 @@
 """The same tables as the JSON answers, as CSV or XLSX when the client asks (`Accept`).
 
-The XLSX is written here too, with no dependency: an .xlsx is a zip of a few XML parts
-(ECMA-376). Strings are written inline (`t="inlineStr"`), so no shared-strings table is
-needed; numbers as plain values.
+The JSON keeps the codes programs read; an export is for office staff, so its headers
+and coded cells are in Bahasa Indonesia (the shared labels), its indicators' definitions
+the Indonesian ones. Files are written by the shared document kit: XLSX through openpyxl,
+CSV with a BOM and `?delimiter=semicolon` for spreadsheets set to Indonesian.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from fastapi import Request, Response
 
+from apik_reporting.breakdowns.rules import MONTH_COLUMNS
 from apik_reporting.exports.schemas import Cell
+from apik_reporting.kpis.rules import BY_CODE
+from apik_reporting.staff.rules import NATIONAL_ROW
+from apik_shared.documents import delimited, spreadsheet
+from apik_shared.documents.delimited import Delimiter
+from apik_shared.vocabulary.indonesian import MONTHS
+from apik_shared.vocabulary.labels import AGENCY_TYPES, CHANNELS, OUTCOMES, SUBSTANCES, label
 
-CSV = "text/csv"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = delimited.MEDIA_TYPE
+XLSX = spreadsheet.MEDIA_TYPE
 # Declared on each route that can export, so clients see the alternatives in the docs.
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {CSV: {"schema": {"type": "string"}}, XLSX: {"schema": {"type": "string"}}}}
 }
+HEADERS: Mapping[str, str] = {
+    "office": "Kantor",
+    "year": "Tahun",
+    "indicator": "Indikator",
+    "unit": "Satuan",
+    "target": "Target",
+    "achieved": "Capaian",
+    "percent": "Persentase capaian",
+    "definition": "Definisi",
+    "substance": "Substansi",
+    "outcome": "Hasil penyelesaian",
+    "channel": "Saluran",
+    "agency_type": "Jenis instansi terlapor",
+    "month": "Bulan",
+    "count": "Jumlah",
+    "lm_registered": "LM teregistrasi",
+    "knl_recorded": "KNL tercatat",
+    "reports_handed_over": "Diserahkan ke Pemeriksaan",
+    "reports_closed": "Ditutup",
+    "desk_visits": "Kunjungan meja layanan",
+    "person": "Pegawai (subjek)",
+    "username": "Nama pengguna",
+    "reports_verified": "Laporan diterima pleno",
+    "reports_rejected": "Laporan ditolak",
+    "consultations_answered": "Konsultasi dijawab",
+    "cases_closed": "Kasus ditutup",
+    "visits_served": "Kunjungan dilayani",
+    "desk_avg_rating": "Rata-rata penilaian layanan",
+}
+UNITS = {
+    "count": "jumlah",
+    "percent": "persen",
+    "days": "hari kerja",
+    "minutes": "menit",
+    "rating": "nilai 1-5",
+    "index": "indeks",
+}
+assert set(MONTH_COLUMNS) <= set(HEADERS)
+
+
+def header(column: str) -> str:
+    """A column's Indonesian header: an indicator's name, or its code as a last resort."""
+    if column in HEADERS:
+        return HEADERS[column]
+    indicator = BY_CODE.get(column)
+    return indicator.label if indicator is not None else column
+
+
+def _month(value: Cell) -> Cell:
+    # The breakdown's `2025-03` as `Maret 2025`.
+    year, _, month = str(value).partition("-")
+    return f"{MONTHS[int(month) - 1]} {year}" if month.isdigit() else value
+
+
+def _indicator(value: Cell) -> Cell:
+    indicator = BY_CODE.get(str(value))
+    return indicator.label if indicator is not None else value
+
+
+def _labelled(names: Mapping[str, str]) -> Callable[[Cell], Cell]:
+    return lambda value: label(names, None if value is None else str(value))
+
+
+CELLS: Mapping[str, Callable[[Cell], Cell]] = {
+    "indicator": _indicator,
+    "unit": lambda value: UNITS.get(str(value), value),
+    "substance": _labelled(SUBSTANCES),
+    "outcome": _labelled(OUTCOMES),
+    "channel": _labelled(CHANNELS),
+    "agency_type": _labelled(AGENCY_TYPES),
+    "month": _month,
+    "office": lambda value: "Nasional" if value == NATIONAL_ROW else value,
+}
+
+
+def exported_row(columns: Sequence[str], item: Mapping[str, Any]) -> list[Cell]:
+    """One item's cells as an export shows them: codes named, definitions Indonesian."""
+    cells: list[Cell] = []
+    for column in columns:
+        value = item.get(column)
+        if column == "definition" and (indicator := BY_CODE.get(str(item.get("indicator")))):
+            value = indicator.definisi or value
+        elif column in CELLS:
+            value = CELLS[column](value)
+        cells.append(value)
+    return cells
 
 
 def wanted_format(request: Request) -> str | None:
@@ -37,109 +127,28 @@ def wanted_format(request: Request) -> str | None:
     return None
 
 
-def _text(value: Any) -> str:
-    # The JSON's numbers as JSON writes them, so a CSV reads back to the same values.
-    return "" if value is None else str(value)
-
-
 def tabular(
     request: Request,
     *,
     name: str,
     columns: Sequence[str],
     items: Sequence[Mapping[str, Any]],
+    delimiter: Delimiter = Delimiter.comma,
 ) -> Response | None:
     """The export the client asked for, or None to answer in JSON."""
     media_type = wanted_format(request)
     if media_type is None:
         return None
-    rows = [[item.get(column) for column in columns] for item in items]
+    headers = [header(c) for c in columns]
+    rows = [exported_row(columns, item) for item in items]
     if media_type == CSV:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows([[_text(v) for v in row] for row in rows])
-        content, filename = buffer.getvalue().encode(), f"{name}.csv"
-        media_type = f"{CSV}; charset=utf-8"
+        content = delimited.csv_bytes(headers, rows, delimiter=delimiter)
+        filename, media_type = f"{name}.csv", f"{CSV}; charset=utf-8"
     else:
-        content, filename = workbook([list(columns), *rows], sheet=name), f"{name}.xlsx"
+        content = spreadsheet.workbook(sheet=name, headers=headers, rows=rows)
+        filename = f"{name}.xlsx"
     return Response(
         content,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-
-
-# The XLSX writer: one sheet of strings and numbers.
-_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_OOXML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_CONTENT_TYPES = (
-    _XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" '
-    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    f'<Override PartName="/xl/workbook.xml" ContentType="{_OOXML}.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    f'ContentType="{_OOXML}.worksheet+xml"/></Types>'
-)
-
-
-def _relationship(kind: str, target: str) -> str:
-    return (
-        f'{_XML}<Relationships xmlns="{_RELS_NS}">'
-        f'<Relationship Id="rId1" Type="{_DOC_RELS}/{kind}" Target="{target}"/>'
-        "</Relationships>"
-    )
-
-
-_ROOT_RELS = _relationship("officeDocument", "xl/workbook.xml")
-_WORKBOOK_RELS = _relationship("worksheet", "worksheets/sheet1.xml")
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_WORKBOOK = (
-    f'{_XML}<workbook xmlns="{_MAIN_NS}" xmlns:r="{_DOC_RELS}">'
-    '<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_SHEET = f'{_XML}<worksheet xmlns="{_MAIN_NS}"><sheetData>{{rows}}</sheetData></worksheet>'
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _cell(ref: str, value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        text = escape(str(value))
-        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-    return f'<c r="{ref}"><v>{value}</v></c>'
-
-
-def _sheet_name(name: str) -> str:
-    # Excel forbids []:*?/\ in sheet names and allows 31 characters.
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31]
-    return escape(cleaned or "Sheet1", {'"': "&quot;"})
-
-
-def workbook(rows: Sequence[Sequence[Cell]], *, sheet: str = "Sheet1") -> bytes:
-    """The .xlsx bytes of one sheet holding `rows` (the first is usually the header)."""
-    xml_rows = []
-    for r, row in enumerate(rows, start=1):
-        cells = "".join(_cell(f"{column_letter(c)}{r}", v) for c, v in enumerate(row))
-        xml_rows.append(f'<row r="{r}">{cells}</row>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK.format(name=_sheet_name(sheet)))
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        archive.writestr("xl/worksheets/sheet1.xml", _SHEET.format(rows="".join(xml_rows)))
-    return buffer.getvalue()

@@ -11,6 +11,7 @@ from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.kpis import service
 from apik_reporting.kpis.rules import BY_CODE
 from apik_reporting.kpis.schemas import KpiReport, TargetsIn, TargetsPublic
+from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -42,7 +43,11 @@ async def set_targets(
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_targets(
-    request: Request, year: YearPath, session: DbSession, chosen: ReadOffice
+    request: Request,
+    year: YearPath,
+    session: DbSession,
+    chosen: ReadOffice,
+    delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     """The office's targets; as CSV or XLSX one row per indicator, in the indicators' order."""
     targets = await service.get_targets(session=session, office=chosen, year=year)
@@ -52,7 +57,11 @@ async def get_targets(
         if code in targets
     ]
     name = f"targets-{chosen}-{year}"
-    if (export := tabular(request, name=name, columns=TARGET_COLUMNS, items=rows)) is not None:
+    if (
+        export := tabular(
+            request, name=name, columns=TARGET_COLUMNS, items=rows, delimiter=delimiter
+        )
+    ) is not None:
         return export
     return TargetsPublic(year=year, office=chosen, targets=targets)
 
@@ -62,12 +71,20 @@ async def get_targets(
     response_model=KpiReport,
     responses={**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)},
 )
-async def get_kpis(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
+async def get_kpis(
+    request: Request,
+    year: Year,
+    session: DbSession,
+    scope: Scope,
+    delimiter: CsvDelimiter = Delimiter.comma,
+) -> Any:
     """Each indicator's target, achievement and percentage; national callers who name no
     office get every office together (counts and their targets summed)."""
     items = await service.kpis(session=session, year=year, office=scope)
     name = f"kpis-{scope or 'national'}-{year}"
     rows = [item.model_dump() for item in items]
-    if (export := tabular(request, name=name, columns=KPI_COLUMNS, items=rows)) is not None:
+    if (
+        export := tabular(request, name=name, columns=KPI_COLUMNS, items=rows, delimiter=delimiter)
+    ) is not None:
         return export
     return KpiReport(year=year, office=scope, items=items)

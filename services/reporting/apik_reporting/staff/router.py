@@ -16,6 +16,7 @@ from apik_reporting.staff.rules import (
     STAFF_DEFINITION,
 )
 from apik_reporting.staff.service import rollup, staff_activity
+from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -25,22 +26,36 @@ RESPONSES = {**EXPORT_RESPONSES, **problem_responses(*AUTH, InvalidInput)}
 
 
 @router.get("/staff", response_model=Table, responses=RESPONSES)
-async def get_staff(request: Request, year: Year, session: DbSession, scope: Scope) -> Any:
+async def get_staff(
+    request: Request,
+    year: Year,
+    session: DbSession,
+    scope: Scope,
+    delimiter: CsvDelimiter = Delimiter.comma,
+) -> Any:
     items = await staff_activity(session=session, year=year, office=scope)
     columns = list(STAFF_COLUMNS)
     name = f"staff-{scope or 'national'}-{year}"
-    if (export := tabular(request, name=name, columns=columns, items=items)) is not None:
+    if (
+        export := tabular(request, name=name, columns=columns, items=items, delimiter=delimiter)
+    ) is not None:
         return export
     return Table(year=year, office=scope, definition=STAFF_DEFINITION, columns=columns, items=items)
 
 
 @router.get("/rollup", response_model=Table, responses=RESPONSES)
 async def get_rollup(
-    request: Request, year: Year, session: DbSession, _national: NationalReader
+    request: Request,
+    year: Year,
+    session: DbSession,
+    _national: NationalReader,
+    delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     """Every office side by side: national roles only."""
     items = await rollup(session=session, year=year)
     columns = list(ROLLUP_COLUMNS)
-    if export := tabular(request, name=f"rollup-{year}", columns=columns, items=items):
+    if export := tabular(
+        request, name=f"rollup-{year}", columns=columns, items=items, delimiter=delimiter
+    ):
         return export
     return Table(year=year, office=None, definition=ROLLUP_DEFINITION, columns=columns, items=items)

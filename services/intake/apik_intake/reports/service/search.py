@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,12 +12,22 @@ from sqlalchemy import func, literal_column
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_intake.models import Report, Reporter
+from apik_intake.models import Report, Reporter, Substance
 from apik_intake.reports.rules import ReportStatus
+from apik_shared.documents.delimited import Delimiter, csv_bytes
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import local_date_sql, office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import (
+    AGENCY_TYPES,
+    CHANNELS,
+    KINDS,
+    MALADMINISTRATION,
+    REPORT_STATUSES,
+    TRACKS,
+    label,
+)
 
 # The same expression as the index of migration 0011, so the planner uses it.
 _INDONESIAN: Any = literal_column("'indonesian'::regconfig")
@@ -158,6 +166,7 @@ async def list_reports(
 class Export:
     rows: list[Report]
     calendars: dict[str, OfficeCalendar]  # of every row's office
+    substances: dict[str, str]  # code to Indonesian name
 
 
 async def export_rows(*, session: AsyncSession, actor: Principal, where: ReportQuery) -> Export:
@@ -165,45 +174,64 @@ async def export_rows(*, session: AsyncSession, actor: Principal, where: ReportQ
     query = (await _query(session, actor, where)).limit(EXPORT_MAX_ROWS)
     rows = list((await session.execute(query)).scalars())
     calendars = await office_calendars(session, [r.office for r in rows]) if rows else {}
-    return Export(rows=rows, calendars=calendars)
+    return Export(rows=rows, calendars=calendars, substances=await substance_names(session))
 
 
-CSV_COLUMNS = (
-    "registration_number",
-    "office",
-    "kind",
-    "channel",
-    "status",
-    "track",
-    "received_at",
-    "reported_agency",
-    "agency_type",
-    "substance",
-    "maladministration",
-    "location_province",
-    "location_regency",
-    "summary",
-    "event_date",
-    "completion_due",
-    "rejection_reason",
-    "assignee",
-    "assigned_at",
-)
+# The export is read by office staff in a spreadsheet: Indonesian headers, codes by
+# their Indonesian names; moments stay ISO 8601 with the office's offset, which sorts and
+# which spreadsheets and programs parse alike.
+CSV_COLUMNS: Mapping[str, str] = {
+    "registration_number": "Nomor registrasi",
+    "office": "Kantor",
+    "kind": "Jenis laporan",
+    "channel": "Saluran",
+    "status": "Status",
+    "track": "Jalur pemeriksaan",
+    "received_at": "Diterima",
+    "reported_agency": "Instansi terlapor",
+    "agency_type": "Jenis instansi terlapor",
+    "substance": "Substansi",
+    "maladministration": "Bentuk maladministrasi",
+    "location_province": "Provinsi lokasi",
+    "location_regency": "Kabupaten/kota lokasi",
+    "summary": "Ringkasan",
+    "event_date": "Tanggal kejadian",
+    "completion_due": "Batas penyelesaian",
+    "rejection_reason": "Alasan penolakan",
+    "assignee": "Petugas",
+    "assigned_at": "Ditugaskan pada",
+}
+LABELLED: Mapping[str, Mapping[str, str]] = {
+    "kind": KINDS,
+    "channel": CHANNELS,
+    "status": REPORT_STATUSES,
+    "track": TRACKS,
+    "agency_type": AGENCY_TYPES,
+    "maladministration": MALADMINISTRATION,
+}
 
 
-def to_csv(rows: Sequence[Report], calendars: Mapping[str, OfficeCalendar]) -> str:
+def to_csv(
+    rows: Sequence[Report],
+    calendars: Mapping[str, OfficeCalendar],
+    substances: Mapping[str, str],
+    *,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
     """The list as CSV: the same rows, no reporter identity (as in the list). Moments are
-    printed in the zone of the report's office, with its offset (`…T01:30:00+09:00`)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    printed in the zone of the report's office, with its offset (`…T01:30:00+09:00`);
+    substances by the names intake's catalogue holds (`substances`, code to name_id)."""
+    names = {**LABELLED, "substance": substances}
+    lines = []
     for report in rows:
         zone = calendars[report.office].zone
         values = []
         for column in CSV_COLUMNS:
             value = getattr(report, column)
             if isinstance(value, list):
-                value = ";".join(value)
+                value = "; ".join(label(names[column], v) for v in value)
+            elif column in names and value is not None:
+                value = label(names[column], value)
             elif isinstance(value, datetime):
                 value = value.astimezone(zone).isoformat()
             elif isinstance(value, date):
@@ -211,5 +239,11 @@ def to_csv(rows: Sequence[Report], calendars: Mapping[str, OfficeCalendar]) -> s
             text = "" if value is None else str(value)
             # A cell starting like a formula would run in a spreadsheet.
             values.append("'" + text if text[:1] in ("=", "+", "-", "@") else text)
-        writer.writerow(values)
-    return out.getvalue()
+        lines.append(values)
+    return csv_bytes(list(CSV_COLUMNS.values()), lines, delimiter=delimiter)
+
+
+async def substance_names(session: AsyncSession) -> dict[str, str]:
+    """Code to Indonesian name of every substance, the catalogue's and offices' own."""
+    rows = await session.execute(select(Substance.code, Substance.name_id))
+    return {code: name for code, name in rows}

@@ -1,0 +1,77 @@
+"""XLSX through openpyxl: one sheet, Indonesian headers, widths, a frozen header row.
+
+Cells are made safe for every spreadsheet program: XML 1.0 has no place for most C0
+control characters (a vertical tab pasted into a name once produced a file Excel and
+LibreOffice refused), so each is shown as U+FFFD, visibly, while the record keeps the
+exact text; and text starting with `=` is stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+Value = str | int | float | date | datetime | None
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REPLACEMENT = "\ufffd"
+MIN_WIDTH, MAX_WIDTH = 8, 60  # characters
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def safe_text(text: str) -> str:
+    """`text` with each character XML 1.0 cannot hold (C0 controls but tab, LF, CR)
+    replaced by U+FFFD."""
+    return ILLEGAL_CHARACTERS_RE.sub(REPLACEMENT, text)
+
+
+def sheet_name(name: str) -> str:
+    # Excel forbids []:*?/\ in sheet names and allows 31 characters.
+    return safe_text(name).translate(_SHEET_FORBIDDEN)[:31] or "Data"
+
+
+def workbook(
+    *,
+    sheet: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Value]],
+    widths: Sequence[float] | None = None,
+) -> bytes:
+    """The .xlsx bytes of one sheet: the bold header row frozen above `rows`; each
+    column as wide as its longest value (`widths` in characters to choose instead)."""
+    book = Workbook()
+    ws = book.active
+    assert ws is not None  # a new workbook has one sheet
+    ws.title = sheet_name(sheet)
+    ws.append([safe_text(h) for h in headers])
+    for values in rows:
+        ws.append([safe_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E6ECF5")
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text a visitor typed is never a formula
+    ws.freeze_panes = "A2"
+    chosen = widths or _fitted(headers, rows)
+    for index, width in enumerate(chosen, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fitted(headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> list[float]:
+    widths = [float(len(h)) for h in headers]
+    for values in rows:
+        for i, value in enumerate(values[: len(widths)]):
+            longest = max((len(part) for part in str(value or "").splitlines()), default=0)
+            widths[i] = max(widths[i], float(longest))
+    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]

@@ -1,0 +1,147 @@
+"""The Indonesian names of the codes the services exchange, in one place (pure).
+
+Events, APIs and the read model carry stable English codes (`walk_in`, `education`); what
+an office prints or exports for its staff says them in Bahasa Indonesia. Every printed
+document and export takes its labels from here, so a code reads the same everywhere.
+
+Substances (sectors) are an office's own list, kept by intake (`/reference/substances`,
+editable); `SUBSTANCES` holds the seventeen intake starts with, by the same names. A code
+an office added later prints as its code, readably (`label`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+UNSPECIFIED = "Tidak disebutkan"
+
+# Intake's starting catalogue (its first migration), name_id by code.
+SUBSTANCES: Mapping[str, str] = {
+    "education": "Pendidikan",
+    "population_administration": "Administrasi Kependudukan",
+    "village": "Desa",
+    "electricity": "Ketenagalistrikan",
+    "social_assistance": "Bantuan Sosial",
+    "tax": "Perpajakan",
+    "drinking_water": "Air Minum",
+    "civil_service": "Kepegawaian",
+    "land": "Pertanahan",
+    "banking": "Perbankan",
+    "licensing": "Perizinan",
+    "trade": "Perdagangan",
+    "cooperative": "Koperasi",
+    "transport": "Perhubungan",
+    "agriculture_food": "Pertanian dan Pangan",
+    "judiciary": "Peradilan",
+    "labour": "Ketenagakerjaan",
+}
+CHANNELS: Mapping[str, str] = {
+    "web": "Situs web",
+    "email": "Surel",
+    "whatsapp": "WhatsApp",
+    "phone": "Telepon",
+    "walk_in": "Datang langsung",
+    "letter": "Surat",
+    "social_media": "Media sosial",
+    "outreach": "Jemput bola (PVL OTS)",
+    "portal": "SP4N-LAPOR!",
+}
+KINDS: Mapping[str, str] = {
+    "LM": "Laporan Masyarakat",
+    "RCO": "Respon Cepat Ombudsman",
+    "KNL": "Konsultasi Non Laporan",
+    "TEMBUSAN": "Tembusan",
+}
+REPORT_STATUSES: Mapping[str, str] = {
+    "registered": "Teregistrasi",
+    "awaiting_completion": "Menunggu kelengkapan",
+    "formally_verified": "Lolos verifikasi formil",
+    "materially_verified": "Lolos verifikasi materiil",
+    "accepted": "Diserahkan ke Pemeriksaan",
+    "rejected": "Ditolak",
+    "answered": "Dijawab (KNL)",
+    "withdrawn": "Dianggap dicabut",
+    "merged": "Digabungkan",
+    "recorded": "Dicatat (tembusan)",
+}
+TRACKS: Mapping[str, str] = {
+    "regular": "Pemeriksaan reguler",
+    "rapid_response": "Respon Cepat Ombudsman",
+}
+OUTCOMES: Mapping[str, str] = {
+    "resolved_by_agency": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
+    "conciliation": "Selesai melalui konsiliasi atau mediasi",
+    "no_maladministration": "Tidak ditemukan maladministrasi",
+    "in_court": "Masuk objek pemeriksaan pengadilan",
+    "withdrawn": "Dicabut pelapor",
+    "not_authority": "Bukan kewenangan",
+    "no_data": "Pelapor tidak melengkapi data",
+    "recommendation": "Rekomendasi",
+}
+ROUTES: Mapping[str, str] = {
+    "oral_clarification": "Klarifikasi lisan",
+    "written_clarification": "Klarifikasi tertulis",
+    "field_investigation": "Investigasi lapangan",
+    "mediation": "Mediasi",
+    "conciliation": "Konsiliasi",
+    "reporter_request": "Permintaan pelapor",
+    "other": "Lainnya",
+}
+FINDINGS: Mapping[str, str] = {
+    "maladministration_found": "Ditemukan maladministrasi",
+    "no_maladministration": "Tidak ditemukan maladministrasi",
+    "examination_stopped": "Pemeriksaan dihentikan",
+}
+# The ten forms as the Ombudsman's own reports name them.
+MALADMINISTRATION: Mapping[str, str] = {
+    "undue_delay": "Penundaan berlarut",
+    "not_providing_service": "Tidak memberikan pelayanan",
+    "incompetence": "Tidak kompeten",
+    "abuse_of_authority": "Penyalahgunaan wewenang",
+    "procedural_deviation": "Penyimpangan prosedur",
+    "asking_for_payment": "Permintaan imbalan uang, barang dan jasa",
+    "improper_conduct": "Tidak patut",
+    "partiality": "Berpihak",
+    "discrimination": "Diskriminasi",
+    "conflict_of_interest": "Konflik kepentingan",
+}
+AGENCY_TYPES: Mapping[str, str] = {
+    "local_government": "Pemerintah daerah",
+    "ministry": "Kementerian",
+    "government_agency": "Lembaga pemerintah non-kementerian",
+    "police": "Kepolisian",
+    "prosecutor": "Kejaksaan",
+    "court": "Pengadilan",
+    "land_office": "Kantor pertanahan",
+    "school": "Sekolah",
+    "university": "Perguruan tinggi",
+    "hospital": "Rumah sakit",
+    "state_company": "BUMN",
+    "regional_company": "BUMD",
+    "village": "Pemerintah desa",
+    "other": "Lainnya",
+}
+VISIT_CATEGORIES: Mapping[str, str] = {
+    "consultation": "Konsultasi",
+    "complaint": "Pengaduan",
+    "objection": "Sanggahan",
+}
+RATINGS: Mapping[int, str] = {
+    1: "Sangat buruk",
+    2: "Buruk",
+    3: "Cukup",
+    4: "Baik",
+    5: "Sangat baik",
+}
+
+
+def label(names: Mapping[str, str], code: str | None) -> str:
+    """The Indonesian name of `code`; none (or `unspecified`) as "Tidak disebutkan"; a
+    code this list does not know (an office's own substance) as its words."""
+    if code is None or code == "" or code == "unspecified":
+        return UNSPECIFIED
+    known = names.get(code)
+    if known is not None:
+        return known
+    words = code.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

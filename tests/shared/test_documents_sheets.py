@@ -1,0 +1,67 @@
+"""The document kit's XLSX and CSV writers, read back by openpyxl and the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from apik_shared.documents.delimited import BOM, Delimiter, csv_bytes
+from apik_shared.documents.spreadsheet import workbook
+
+HEADERS = ["Nama pengunjung", "Jumlah", "Rata-rata"]
+# A vertical tab, a form feed, an escape and a unit separator: C0 controls XML 1.0
+# cannot hold (no NUL: the inputs refuse it before it gets anywhere).
+CONTROLLED = "Siti\x0bAminah\x0c\x1b\x1f"
+
+
+def test_the_xlsx_opens_with_indonesian_headers_a_frozen_row_and_fitted_widths():
+    rows = [["Budi", 3, 4.5], ["Nama yang cukup panjang untuk kolomnya", 12, None]]
+    book = load_workbook(io.BytesIO(workbook(sheet="Kunjungan 2026", headers=HEADERS, rows=rows)))
+    sheet = book.active
+    assert sheet is not None and sheet.title == "Kunjungan 2026"
+    assert [c.value for c in sheet[1]] == HEADERS
+    assert all(c.font.b for c in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == rows
+    # The longest value (38 characters) and two of air; the short one no narrower than 8.
+    assert sheet.column_dimensions["A"].width == 40
+    assert sheet.column_dimensions["B"].width == len("Jumlah") + 2
+    assert sheet.column_dimensions["C"].width == len("Rata-rata") + 2
+
+
+def test_control_characters_in_a_name_are_shown_not_fatal():
+    content = workbook(sheet="Data", headers=HEADERS, rows=[[CONTROLLED, 1, 1.0]])
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    assert sheet["A2"].value == "Siti\ufffdAminah\ufffd\ufffd\ufffd"
+
+
+def test_text_that_looks_like_a_formula_stays_text():
+    content = workbook(sheet="Data", headers=HEADERS, rows=[['=HYPERLINK("x","klik")', 1, 2]])
+    cell = load_workbook(io.BytesIO(content)).active["A2"]  # type: ignore[index]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("x","klik")'
+
+
+def test_a_sheet_name_loses_what_excel_forbids():
+    content = workbook(sheet="Laporan [2026]: a/b?" + "x" * 40, headers=HEADERS, rows=[])
+    title = load_workbook(io.BytesIO(content)).active.title  # type: ignore[union-attr]
+    assert title == ("Laporan _2026__ a_b_" + "x" * 40)[:31]
+
+
+def test_csv_starts_with_a_bom_and_separates_with_commas():
+    content = csv_bytes(HEADERS, [["Budi, S.H.", 3, 4.5], ["Ani", None, 2.25]])
+    assert content.startswith(BOM.encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows == [HEADERS, ["Budi, S.H.", "3", "4.5"], ["Ani", "", "2.25"]]
+
+
+def test_the_semicolon_variant_writes_decimal_commas_as_indonesian_spreadsheets_read():
+    content = csv_bytes(
+        HEADERS, [["Budi; S.H.", 3, 4.5], ["Ani", 1000, 2.25]], delimiter=Delimiter.semicolon
+    )
+    text = content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Nama pengunjung;Jumlah;Rata-rata"
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows == [HEADERS, ["Budi; S.H.", "3", "4,5"], ["Ani", "1000", "2,25"]]
