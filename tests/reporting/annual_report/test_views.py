@@ -35,15 +35,16 @@ def test_the_public_loss_lines_one_per_kind_recorded_then_each_kinds_total():
             "recovered_idr": 0,
         },
     ]
-    # Prevented: 1 + 2 cases, 4 + 30 people, 120.000.000 + 5.000.000; recovered: the one.
+    # Codes by their Indonesian names. Prevented: 1 + 2 cases, 4 + 30 people,
+    # 120.000.000 + 5.000.000; recovered: the one.
     assert loss_lines(rows, offices=False) == [
-        ["land / land office", "Dicegah", "1", "4", "120.000.000"],
-        ["land / land office", "Dipulihkan", "1", "2", "7.500.000"],
-        ["education / tidak disebutkan", "Dicegah", "2", "30", "5.000.000"],
+        ["Pertanahan / Kantor pertanahan", "Dicegah", "1", "4", "120.000.000"],
+        ["Pertanahan / Kantor pertanahan", "Dipulihkan", "1", "2", "7.500.000"],
+        ["Pendidikan / Tidak disebutkan", "Dicegah", "2", "30", "5.000.000"],
         ["Jumlah", "Dicegah", "3", "34", "125.000.000"],
         ["Jumlah", "Dipulihkan", "1", "2", "7.500.000"],
     ]
-    assert loss_lines(rows, offices=True)[0][0] == "MKS / land / land office"
+    assert loss_lines(rows, offices=True)[0][0] == "MKS / Pertanahan / Kantor pertanahan"
     assert loss_lines([], offices=True) == [
         ["Jumlah", "Dicegah", "0", "0", "0"],
         ["Jumlah", "Dipulihkan", "0", "0", "0"],

@@ -142,9 +142,22 @@ async def test_public_loss_per_year_office_substance_and_agency_type(
     as_csv = await reporting.client.get(
         PATH, params={"year": YEAR}, headers={**head, "Accept": "text/csv"}
     )
-    [header, *lines] = list(csv.reader(io.StringIO(as_csv.text)))
-    assert header == body["columns"]
-    assert lines[0] == [a, "land", "land_office", "0", "0", "0", "1", "3", "75000000"]
+    assert as_csv.text.startswith("\ufeff")  # the BOM spreadsheets read UTF-8 by
+    [header, *lines] = list(csv.reader(io.StringIO(as_csv.text[1:])))
+    assert header == [
+        "Kantor",
+        "Substansi",
+        "Jenis instansi terlapor",
+        "Kasus kerugian dicegah",
+        "Orang terdampak (dicegah)",
+        "Kerugian publik yang dicegah (Rp)",
+        "Kasus kerugian dipulihkan",
+        "Orang terdampak (dipulihkan)",
+        "Kerugian publik yang dipulihkan (Rp)",
+    ]
+    assert len(header) == len(body["columns"])
+    # The same first row as the JSON, its codes named in Indonesian.
+    assert lines[0] == [a, "Pertanahan", "Kantor pertanahan", "0", "0", "0", "1", "3", "75000000"]
 
     # The annual report: the indicators and the table, in Indonesian.
     pdf = await reporting.client.get(f"/api/v1/reporting/annual-report/{YEAR}.pdf", headers=head)
@@ -152,8 +165,8 @@ async def test_public_loss_per_year_office_substance_and_agency_type(
     assert "Kerugian publik yang dicegah (Rp)" in text
     assert "Kerugian publik yang dipulihkan (Rp)" in text
     assert "Kerugian publik yang dicegah dan dipulihkan" in text
-    assert "education / school" in text and "12.500.000" in text
-    assert "land / tidak disebutkan" in text and "76.000.000" in text  # recovered, in total
+    assert "Pendidikan / Sekolah" in text and "12.500.000" in text
+    assert "Pertanahan / Tidak disebutkan" in text and "76.000.000" in text  # recovered
 
 
 async def test_a_kind_of_loss_reporting_does_not_know_counts_nowhere(

@@ -166,8 +166,9 @@ def loss_lines(rows: Sequence[Mapping[str, Cell]], *, offices: bool) -> list[lis
     keys = ("office", "substance", "agency_type") if offices else ("substance", "agency_type")
     lines: list[list[str]] = []
     totals = {kind: [0, 0, 0] for kind in LOSS_KINDS}
+    names = {"substance": SUBSTANCES, "agency_type": AGENCY_TYPES}
     for row in rows:
-        where = " / ".join(_named(row.get(key)) for key in keys)
+        where = " / ".join(_named(row.get(key), names.get(key)) for key in keys)
         for kind in LOSS_KINDS:
             sums = [_number(row.get(f"{kind}_{m}")) for m in ("cases", "people", "idr")]
             if sums[0]:
@@ -192,9 +193,10 @@ def _public_loss(pdf: _Report, number: int, data: AnnualData) -> None:
     pdf.grid(header, rows, [80, 30, 18, 18, 34])
 
 
-def _named(value: Cell) -> str:
-    text = str(value or "unspecified")
-    return "tidak disebutkan" if text == "unspecified" else text.replace("_", " ")
+def _named(value: Cell, names: Mapping[str, str] | None = None) -> str:
+    """A code by its Indonesian name (`labels`); an office by its code."""
+    text = None if value is None else str(value)
+    return label(names, text) if names is not None else text or label({}, None)
 
 
 def _number(value: Cell) -> int:

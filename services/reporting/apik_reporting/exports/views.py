@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
-from apik_reporting.breakdowns.rules import MONTH_COLUMNS
+from apik_reporting.breakdowns.rules import LOSS_COLUMNS, MONTH_COLUMNS
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE
 from apik_reporting.staff.rules import NATIONAL_ROW
@@ -56,6 +56,13 @@ HEADERS: Mapping[str, str] = {
     "cases_closed": "Kasus ditutup",
     "visits_served": "Kunjungan dilayani",
     "desk_avg_rating": "Rata-rata penilaian layanan",
+    # The public-loss breakdown (breakdowns.rules.LOSS_COLUMNS).
+    "prevented_cases": "Kasus kerugian dicegah",
+    "prevented_people": "Orang terdampak (dicegah)",
+    "prevented_idr": "Kerugian publik yang dicegah (Rp)",
+    "recovered_cases": "Kasus kerugian dipulihkan",
+    "recovered_people": "Orang terdampak (dipulihkan)",
+    "recovered_idr": "Kerugian publik yang dipulihkan (Rp)",
 }
 UNITS = {
     "count": "jumlah",
@@ -64,8 +71,9 @@ UNITS = {
     "minutes": "menit",
     "rating": "nilai 1-5",
     "index": "indeks",
+    "idr": "rupiah",
 }
-assert set(MONTH_COLUMNS) <= set(HEADERS)
+assert set(MONTH_COLUMNS) <= set(HEADERS) and set(LOSS_COLUMNS) <= set(HEADERS)
 
 
 def header(column: str) -> str:
