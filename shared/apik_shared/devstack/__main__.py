@@ -174,7 +174,10 @@ def demo(environ: Mapping[str, str]) -> int:
     from apik_shared.devstack.demo import DemoError, fill
 
     if environ.get("APIK_ENV", "development") == "production":
-        print("make demo refuses APIK_ENV=production: its accounts have known passwords.")
+        print(
+            "make demo refuses APIK_ENV=production: its accounts have known passwords.",
+            file=sys.stderr,
+        )
         return 2
     url = environ.get("APIK_DEMO_URL") or f"http://127.0.0.1:{environ.get('APIK_PORT', '8000')}"
     password = environ.get("APIK_ADMIN_PASSWORD", "")
@@ -183,7 +186,10 @@ def demo(environ: Mapping[str, str]) -> int:
         try:
             password = str(json.loads(secrets_file.read_text())["admin_password"])
         except (OSError, ValueError, KeyError):
-            print(f"No admin password: set APIK_ADMIN_PASSWORD or run make up ({secrets_file}).")
+            print(
+                f"No admin password: set APIK_ADMIN_PASSWORD or run make up ({secrets_file}).",
+                file=sys.stderr,
+            )
             return 2
     office = environ.get("APIK_DEMO_OFFICE", "BKL")
 
