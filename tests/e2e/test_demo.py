@@ -60,7 +60,10 @@ def make_demo(stack: Stack, office: str) -> str:
 
 async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object]:
     """What a newcomer sees of the office, through the API."""
-    people = {s.key: await login(client, username(office, s.key), DEMO_PASSWORD) for s in STAFF}
+    people = {
+        key: await login(client, username(office, key), DEMO_PASSWORD)
+        for key in ("kepala", "pvl1", "spvriksa", "spvamer")
+    }
     admin = await login(client, "admin", ADMIN_PASSWORD)
     users = await client.get("/api/v1/auth/users", params={"office": office}, headers=admin)
     assert users.status_code == 200, users.text
@@ -95,6 +98,9 @@ async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object
         "roster": sorted(e["display_name"] for e in _items(roster.json())),
         "surveys": ikm.json()["responses"],
         "visits": Counter((v["status"], v.get("rating")) for v in visits.json()["items"]),
+        "objections": Counter(
+            v["answer_state"] for v in visits.json()["items"] if v["category"] == "objection"
+        ),
         "targets": targets.json()["targets"],
         "substances": Counter(r.get("substance") for r in reports if r["kind"] == "LM"),
     }
@@ -112,8 +118,10 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
     office = f"D{uuid.uuid4().hex[:5].upper()}"
     make_demo(stack, office)
     first = await everything(gateway, office)
+    for staff in STAFF:  # each account signs in with the documented password
+        await login(gateway, username(office, staff.key), DEMO_PASSWORD)
 
-    # Every role held by someone, each account signing in with the demo password.
+    # Every role held by someone.
     held = {role for roles in first["users"].values() for role in roles}  # type: ignore[attr-defined]
     assert held == {r.value for r in Role}
     assert set(first["users"]) == {username(office, s.key) for s in STAFF}  # type: ignore[arg-type]
@@ -143,10 +151,12 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
     assert first["classified"] == first["assigned"] == accepted
     assert first["surveys"] == fates["closed"] - 1  # one reporter never answers
 
-    # Desk visits served and rated (one visitor left without rating), the targets set.
+    # Desk visits served and rated (one visitor left without rating), an objection
+    # (sanggahan) answered, the targets set.
     assert first["visits"] == Counter(
         ("completed", v.rating) if v.rating else ("ended", None) for v in VISITS
     )
+    assert first["objections"] == {"answered": sum(1 for v in VISITS if v.answer)}
     assert first["targets"] == TARGETS
     # The national catalogue's new sectors are in use (issue 17, item 8).
     assert {"health", "police", "religion"} <= set(first["substances"])  # type: ignore[arg-type]

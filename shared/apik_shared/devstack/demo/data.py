@@ -347,9 +347,12 @@ class DemoVisit:
     key: str
     visitor: str
     institution: str
-    category: Literal["consultation", "complaint"]
+    category: Literal["consultation", "complaint", "objection"]
     description: str
     rating: int | None  # None: the visitor left without rating (ended, not completed)
+    # An objection (sanggahan): its tender, and the answer the desk gave.
+    tender: str | None = None
+    answer: str | None = None
 
 
 VISITS: tuple[DemoVisit, ...] = (
@@ -382,6 +385,16 @@ VISITS: tuple[DemoVisit, ...] = (
     ),
     DemoVisit(
         "amer-5", "Komariah", "Perorangan", "complaint", "Antrean layanan KTP terlalu lama", None
+    ),
+    DemoVisit(
+        "amer-6",
+        "Taufik Hidayat",
+        "CV Karya Mandiri",
+        "objection",
+        "Keberatan atas penetapan pemenang tender rehabilitasi gedung sekolah",
+        4,
+        tender="PKT-2026-031",
+        answer="Sanggahan tidak dapat diterima: evaluasi kualifikasi sesuai dokumen pemilihan.",
     ),
 )
 

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -38,6 +39,8 @@ REPORTS_PATH = "/api/v1/intake/reports"
 CASES = "/api/v1/examination/cases"
 VISITS_PATH = "/api/v1/consultation/visits"
 
+TOKEN_SECONDS = 240  # below the gateway's default access-token lifetime (300 s)
+ZONE = ZoneInfo("Asia/Jakarta")  # the demo office's (WIB)
 OFFICE_NAMES = {"BKL": "Ombudsman RI Perwakilan Provinsi Bengkulu"}
 
 # How far along intake each status is; a report is taken only forward.
@@ -63,8 +66,10 @@ class DemoError(RuntimeError):
 
 @dataclass
 class Person:
-    headers: dict[str, str]
-    subject: str
+    username: str
+    subject: str  # the gateway's `user:<id>`, which every service keys people by
+    headers: dict[str, str] | None = None  # signed in when first needed
+    signed_in: float = 0.0  # the loop's clock then
 
 
 @dataclass
@@ -168,7 +173,7 @@ class Demo:
             body = {
                 "code": self.office,
                 "name": OFFICE_NAMES.get(self.office, f"Ombudsman RI Perwakilan {self.office}"),
-                "timezone": "Asia/Jakarta",
+                "timezone": ZONE.key,
                 "address": "Jl. Demo No. 1, Kota Bengkulu",
                 "letterhead": ["OMBUDSMAN REPUBLIK INDONESIA", f"PERWAKILAN {self.office}"],
                 "head_name": "Ahmad Fauzi",
@@ -192,13 +197,22 @@ class Demo:
                 idem = {**admin, "Idempotency-Key": _key(self.office, "user", name)}
                 await self.call("POST", f"{AUTH}/users", idem, json=body)
             self.summary.count("users", created=name not in existing)
-            headers = await self.login(name, DEMO_PASSWORD)
-            me = (await self.call("GET", f"{AUTH}/me", headers)).json()
-            self.people[staff.key] = Person(headers, str(me["subject"]))
+        accounts = await self.users(admin)
+        for staff in STAFF:
+            name = username(self.office, staff.key)
+            self.people[staff.key] = Person(name, f"user:{accounts[name]['id']}")
         # The stable anchor of every historical moment: the first intake officer's
         # creation (the first run's "now").
-        pvl1 = (await self.users(admin))[username(self.office, "pvl1")]
-        self.anchor = datetime.fromisoformat(pvl1["created_at"])
+        self.anchor = datetime.fromisoformat(accounts[username(self.office, "pvl1")]["created_at"])
+
+    async def as_(self, key: str) -> dict[str, str]:
+        """The headers of staff member `key`, signed in with the demo password once."""
+        person, now = self.people[key], asyncio.get_running_loop().time()
+        # Again before the access token's 5 minutes are up, on a slow machine.
+        if person.headers is None or now - person.signed_in > TOKEN_SECONDS:
+            person.headers = await self.login(person.username, DEMO_PASSWORD)
+            person.signed_in = now
+        return person.headers
 
     async def users(self, admin: dict[str, str]) -> dict[str, dict[str, Any]]:
         """The office's accounts by username, over every page."""
@@ -212,7 +226,7 @@ class Demo:
             params["cursor"] = page["next_cursor"]
 
     async def roster(self) -> None:
-        supervisor = self.people["spvriksa"].headers
+        supervisor = await self.as_("spvriksa")
         for key, team, capacity in ROSTER:
             person = self.people[key]
             staff = next(s for s in STAFF if s.key == key)
@@ -246,7 +260,7 @@ class Demo:
 
     async def report(self, report: DemoReport) -> dict[str, Any]:
         """The report registered and taken to its fate at intake; its current body."""
-        officer = self.people["pvl1"].headers
+        officer = await self.as_("pvl1")
         idem = {**officer, "Idempotency-Key": _key(self.office, "report", report.key)}
         created = await self.call("POST", REPORTS_PATH, idem, json=self._report_body(report))
         report_id = created.json()["id"]
@@ -302,7 +316,7 @@ class Demo:
         return dict((await self.call("GET", f"{REPORTS_PATH}/{report_id}", officer)).json())
 
     async def consultations(self) -> None:
-        officer = self.people["pvl2"].headers
+        officer = await self.as_("pvl2")
         for key, days_ago, name, question, answer in CONSULTATIONS:
             body = {
                 "kind": "KNL",
@@ -320,7 +334,7 @@ class Demo:
     # --- examination: cases, their clocks, surveys -----------------------------------
 
     async def case_of(self, report_id: str) -> dict[str, Any]:
-        examiner = self.people["spvriksa"].headers
+        examiner = await self.as_("spvriksa")
 
         async def cases() -> list[dict[str, Any]]:
             found = await self.call("GET", CASES, examiner, params={"report_id": report_id})
@@ -329,7 +343,7 @@ class Demo:
         return dict((await self.until(f"the case of {report_id}", cases, bool))[0])
 
     async def case(self, report: DemoReport, report_id: str, index: int) -> dict[str, Any]:
-        supervisor = self.people["spvriksa"].headers
+        supervisor = await self.as_("spvriksa")
         case = await self.case_of(report_id)
         url = f"{CASES}/{case['id']}"
         wrote = False
@@ -340,10 +354,8 @@ class Demo:
             await self.call("POST", f"{url}/assignment", supervisor, json=body)
             case = (await self.call("GET", url, supervisor)).json()
         # Its examiner works it; the supervisor, if someone else took it meanwhile.
-        headers = next(
-            (p.headers for p in self.people.values() if p.subject == case["examiner_id"]),
-            supervisor,
-        )
+        examiner = [k for k, p in self.people.items() if p.subject == case["examiner_id"]]
+        headers = await self.as_(examiner[0]) if examiner else supervisor
         if case["classification"] is None:
             wrote = True
             grade = ("sederhana", "sedang", "berat")[index % 3]
@@ -380,12 +392,12 @@ class Demo:
 
     async def survey(self, report_id: str, case_id: str, index: int) -> None:
         """The reporter answers the survey behind the link on their tracking page."""
-        head = self.people["kepala"].headers
+        head = await self.as_("kepala")
         ikm = await self.call("GET", "/api/v1/examination/ikm", head, params={"case_id": case_id})
         if ikm.json()["responses"]:
             self.summary.count("surveys", created=False)
             return
-        officer = self.people["pvl1"].headers
+        officer = await self.as_("pvl1")
         pin = (await self.call("POST", f"{REPORTS_PATH}/{report_id}/tracking-pin", officer)).json()
         track = {"X-Tracking-PIN": pin["tracking_pin"]}
         public = f"/api/v1/intake/public/reports/{pin['registration_number']}"
@@ -405,7 +417,7 @@ class Demo:
     # --- the desk, the targets --------------------------------------------------------
 
     async def visit(self, visit: DemoVisit) -> None:
-        desk = self.people["amer"].headers
+        desk = await self.as_("amer")
         body = {
             "visitor": {
                 "name": visit.visitor,
@@ -415,6 +427,11 @@ class Demo:
             "category": visit.category,
             "description": visit.description,
         }
+        if visit.tender is not None:
+            # Announced two days before the first run: in time for an objection then,
+            # and the same body on every later run (the anchor does not move).
+            announced = (self.anchor - timedelta(days=2)).astimezone(ZONE).date()
+            body |= {"tender_reference": visit.tender, "announced_on": announced.isoformat()}
         idem = {**desk, "Idempotency-Key": _key(self.office, "visit", visit.key)}
         created = await self.call("POST", VISITS_PATH, idem, json=body)
         url = f"{VISITS_PATH}/{created.json()['id']}"
@@ -430,10 +447,13 @@ class Demo:
             status = "ended"
         if status == "ended" and visit.rating is not None:
             await self.call("POST", f"{url}/rating", desk, json={"score": visit.rating})
+        shown = (await self.call("GET", url, desk)).json()
+        if visit.answer and shown["category"] == "objection" and shown["answered_at"] is None:
+            await self.call("POST", f"{url}/answer", desk, json={"answer": visit.answer})
         self.summary.count("visits", created=_fresh(created))
 
     async def targets(self) -> None:
-        head = self.people["kepala"].headers
+        head = await self.as_("kepala")
         year = datetime.now(UTC).year
         await self.call(
             "PUT",
