@@ -1,5 +1,6 @@
-# The two commands of the README: `make up` runs APIK, `make test` tests it.
-# Everything else here is what those two need on a fresh machine with Python 3.11+.
+# The commands of the README: `make up` runs APIK, `make demo` fills it with a demo office,
+# `make test` tests it.
+# Everything else here is what they need on a fresh machine with Python 3.11+.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,10 +9,14 @@ UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 MEMBERS := shared gateway $(wildcard services/*)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: up test lint typecheck pytest lock clean
+.PHONY: up demo test lint typecheck pytest lock clean
 
 up: $(INSTALLED)
 	$(VENV)/bin/python -m apik_shared.devstack up
+
+# With `make up` running (another shell): a demo office's year, through the API.
+demo: $(INSTALLED)
+	$(VENV)/bin/python -m apik_shared.devstack demo
 
 test: $(INSTALLED) lint typecheck pytest
 

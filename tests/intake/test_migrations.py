@@ -51,3 +51,34 @@ async def test_old_rows_survive_the_upgrade_and_the_migrations_go_down(infra: Te
         assert await conn.fetchval("SELECT count(*) FROM report") == 1
     finally:
         await conn.close()
+
+
+async def test_the_national_catalogue_keeps_codes_in_use_and_seeds_once(infra: TestInfra):
+    url = await infra.adatabase("intake_catalogue")
+    await upgrade(url, SCRIPTS, "0022")
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    try:
+        # An office already added "police" as its own and the national role retired
+        # "education": 0023 must leave both as they are (reports keep their codes).
+        await conn.execute(
+            "INSERT INTO substance (code, name_id, name_en, active, office)"
+            " VALUES ('police', 'Polres Kota', 'City police', true, 'BKL')"
+        )
+        await conn.execute("UPDATE substance SET active = false WHERE code = 'education'")
+        await upgrade(url, SCRIPTS, "0023")
+        police = await conn.fetchrow("SELECT name_id, office FROM substance WHERE code = 'police'")
+        assert (police["name_id"], police["office"]) == ("Polres Kota", "BKL")
+        education = "SELECT active FROM substance WHERE code = 'education'"
+        assert await conn.fetchval(education) is False
+        health = "SELECT name_id, office FROM substance WHERE code = 'health'"
+        assert tuple(await conn.fetchrow(health)) == ("Kesehatan", None)
+        seeded = await conn.fetchval("SELECT count(*) FROM substance")
+
+        # Down and up again: the same rows, once; the office's own survives the way down.
+        await asyncio.to_thread(command.downgrade, alembic_config(url, SCRIPTS), "0022")
+        assert await conn.fetchval("SELECT count(*) FROM substance WHERE code = 'health'") == 0
+        assert await conn.fetchval("SELECT office FROM substance WHERE code = 'police'") == "BKL"
+        await upgrade(url, SCRIPTS)
+        assert await conn.fetchval("SELECT count(*) FROM substance") == seeded
+    finally:
+        await conn.close()

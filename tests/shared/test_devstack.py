@@ -1,8 +1,9 @@
 """`make up`'s choice of servers and limits from its environment: embedded servers by
 default, the given ones when `APIK_DATABASE_URL` / `APIK_NATS_URL` are set (each on its
 own), generous start-up timeouts that `APIK_START_TIMEOUT` changes; and the locks of the
-embedded servers, tried as an attacker on the same machine would. The processes
-themselves are tested by tests/e2e/test_make_up.py and tests/shared/test_supervisor.py."""
+embedded servers, tried as an attacker on the same machine would; `make demo`'s
+refusals. The processes themselves are tested by tests/e2e/test_make_up.py and
+tests/shared/test_supervisor.py (the demo's filling by tests/e2e/test_demo.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import nats.js.errors
 import pytest
 from nats.js import JetStreamContext
 
-from apik_shared.devstack.__main__ import UpSettings, main
+from apik_shared.devstack.__main__ import UpSettings, demo, main
 from apik_shared.devstack.infra import HOST, EmbeddedNats
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import STREAM_NAME
@@ -63,6 +64,22 @@ def test_state_dir_password_and_start_timeout_come_from_the_environment(tmp_path
 def test_anything_but_up_is_a_usage_error(capsys) -> None:
     assert main(["down"]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_the_demo_refuses_production_and_says_where_the_password_was_looked_for(
+    tmp_path: Path, capsys
+) -> None:
+    # Known passwords never reach a production system (the demo's accounts share one).
+    assert demo({"APIK_ENV": "production", "APIK_ADMIN_PASSWORD": "Given-1"}) == 2
+    assert "APIK_ENV=production" in capsys.readouterr().err
+    # Without APIK_ADMIN_PASSWORD it reads make up's secrets file, and names it if absent.
+    assert demo({"APIK_STATE_DIR": str(tmp_path)}) == 2
+    assert str(tmp_path / "secrets.json") in capsys.readouterr().err
+    # With the password but nothing listening: a failure, said plainly, not a traceback.
+    (tmp_path / "secrets.json").write_text(json.dumps({"admin_password": "Given-1"}))
+    closed = {"APIK_STATE_DIR": str(tmp_path), "APIK_DEMO_URL": "http://127.0.0.1:9"}
+    assert demo(closed) == 1
+    assert "could not be filled in at http://127.0.0.1:9" in capsys.readouterr().err
 
 
 # The locks of the embedded servers (issue 16, item 7), tried as an attacker on the same

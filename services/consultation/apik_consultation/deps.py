@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from apik_consultation.models import Risk, Visit
-from apik_consultation.objections.rules import ObjectionTerms
+from apik_consultation.objections.rules import AnswerCountsFrom, ObjectionTerms
 from apik_consultation.risks import service as risks
 from apik_consultation.settings import Settings
 from apik_consultation.visitors.service import VisitorAccess
@@ -106,6 +106,9 @@ def terms_of(settings: Settings) -> ObjectionTerms:
         appeal_filing_days=settings.appeal_filing_days,
         appeal_answer_days=settings.appeal_answer_days,
         appeal_guarantee_percent=settings.appeal_guarantee_percent,
+        roll_to_working_day=settings.objection_periods_end_on_working_day,
+        answer_counts_from=AnswerCountsFrom(settings.objection_answer_counts_from),
+        appeal_construction_only=settings.appeal_construction_only,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -23,6 +23,13 @@ class Settings(ServiceSettings):
     appeal_filing_days: int = Field(default=5, ge=1)
     appeal_answer_days: int = Field(default=14, ge=1)
     appeal_guarantee_percent: int = Field(default=1, ge=0, le=100)
+    # The readings docs/objections.md sets out (Perpres 16/2018's tender documents by
+    # default): a period ending on a day the office does not work ends on its next
+    # working day; the answer's days count from the end of the filing period
+    # (`filing`: from the day of filing); appeals are open to every tender.
+    objection_periods_end_on_working_day: bool = True
+    objection_answer_counts_from: Literal["filing_period_end", "filing"] = "filing_period_end"
+    appeal_construction_only: bool = False
     # A drawn signature is small; anything bigger is not one.
     signature_max_bytes: int = Field(default=256 * 1024, ge=1024)
     # The live queue: how often it looks for changes, and how long a quiet stream may

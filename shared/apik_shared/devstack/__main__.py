@@ -15,6 +15,7 @@ administrator's first password and never prints a password.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -164,9 +165,54 @@ def up(settings: UpSettings) -> int:
     return 1 if failures else 0
 
 
+def demo(environ: Mapping[str, str]) -> int:
+    """`make demo`: the demo office's year put into the system `make up` runs (the
+    gateway at `APIK_DEMO_URL`, else 127.0.0.1:`APIK_PORT`), signed in as the bootstrap
+    admin (`APIK_ADMIN_PASSWORD`, else `admin_password` in `.apik/secrets.json`)."""
+    import httpx
+
+    from apik_shared.devstack.demo import DemoError, fill
+
+    if environ.get("APIK_ENV", "development") == "production":
+        print(
+            "make demo refuses APIK_ENV=production: its accounts have known passwords.",
+            file=sys.stderr,
+        )
+        return 2
+    url = environ.get("APIK_DEMO_URL") or f"http://127.0.0.1:{environ.get('APIK_PORT', '8000')}"
+    password = environ.get("APIK_ADMIN_PASSWORD", "")
+    if not password:
+        secrets_file = Path(environ.get("APIK_STATE_DIR", ".apik")) / FILE_NAME
+        try:
+            password = str(json.loads(secrets_file.read_text())["admin_password"])
+        except (OSError, ValueError, KeyError):
+            print(
+                f"No admin password: set APIK_ADMIN_PASSWORD or run make up ({secrets_file}).",
+                file=sys.stderr,
+            )
+            return 2
+    office = environ.get("APIK_DEMO_OFFICE", "BKL")
+
+    async def run() -> None:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+            summary = await fill(client, admin_password=password, office=office, say=say)
+        say(f"made: {summary.created}")
+        say(f"already there: {summary.kept}")
+
+    try:
+        asyncio.run(run())
+    except (DemoError, httpx.HTTPError) as error:
+        print(f"The demo could not be filled in at {url}: {error}", file=sys.stderr, flush=True)
+        return 1
+    say(f"the demo office {office} is ready at {url}; see README.md, 'A demo office'")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["demo"]:
+        return demo(os.environ)
     if argv[:1] != ["up"]:
-        print("usage: python -m apik_shared.devstack up", file=sys.stderr)
+        print("usage: python -m apik_shared.devstack up|demo", file=sys.stderr)
         return 2
     return up(UpSettings.from_environ(os.environ))
 

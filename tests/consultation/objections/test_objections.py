@@ -1,13 +1,23 @@
-"""Objections (sanggahan): the filing term, late ones as complaints, due and overdue answers."""
+"""Objections (sanggahan): the filing term, late ones as complaints, due and overdue answers,
+the appeal; periods end on the office's working days (the test office KAB is unknown to
+the desk: the national calendar in WIB)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import text
 
-from apik_testing.services import RunningService
+from apik_consultation.app import create_app
+from apik_consultation.settings import Settings
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running, service_settings
+from apik_testing.services import test_keyring as keyring
+from apik_testing.tokens import TestTokens
 from tests.consultation.builders import (
     OBJECTIONS,
     PROBLEM,
@@ -18,16 +28,34 @@ from tests.consultation.builders import (
     visit_body,
 )
 
+NATIONAL = OfficeCalendar()
+
+
+def period_end(start: date, days: int) -> date:
+    """`days` calendar days after `start`, or the next working day if that one is off."""
+    return NATIONAL.next_working_day(start + timedelta(days=days), include_today=True)
+
 
 async def test_an_objection_in_time_gets_an_answer_deadline(desk, officer):
     visit = await check_in(desk, officer, **objection(5))
     assert visit["category"] == visit["requested_category"] == "objection"
-    assert visit["answer_due"] == str(desk_today() + timedelta(days=3))
+    # Three days from the end of the filing period (announcement + 5), not from filing.
+    filing_ends = period_end(desk_today() - timedelta(days=5), 5)
+    assert visit["answer_due"] == str(period_end(filing_ends, 3))
     assert visit["answer_state"] == "due"
 
 
+def days_ago_too_late() -> int:
+    """The most recent announcement whose filing period (rolled to a working day) ended
+    before today: 6 days ago unless yesterday was a day off."""
+    days = 6
+    while period_end(desk_today() - timedelta(days=days), 5) >= desk_today():
+        days += 1
+    return days
+
+
 async def test_a_late_objection_is_accepted_as_a_complaint(desk, officer):
-    visit = await check_in(desk, officer, **objection(6))
+    visit = await check_in(desk, officer, **objection(days_ago_too_late()))
     assert visit["requested_category"] == "objection"
     assert visit["category"] == "complaint"
     assert visit["answer_due"] is None and visit["answer_state"] is None
@@ -123,7 +151,7 @@ async def test_an_appeal_follows_the_answer_and_is_answered_in_fourteen_days(des
     assert huge.status_code == 422 and huge.json()["errors"][0]["pointer"] == "#/body/estimate"
     filed = await desk.client.post(f"{url}/appeal", json=appeal, headers=headers)
     assert filed.status_code == 200, filed.text
-    assert filed.json()["appeal_answer_due"] == str(desk_today() + timedelta(days=14))
+    assert filed.json()["appeal_answer_due"] == str(period_end(desk_today(), 14))
     assert filed.json()["appeal_state"] == "due"
     again = await desk.client.post(f"{url}/appeal", json=appeal, headers=headers)
     assert again.status_code == 409
@@ -146,7 +174,8 @@ async def test_an_appeal_after_its_term_is_refused(desk, officer):
     await desk.client.post(f"{url}/answer", json={"answer": "Ditolak"}, headers=officer)
     async with desk.app.state.database.sessions() as session:
         await session.execute(
-            text("UPDATE visit SET answered_at = now() - interval '6 days' WHERE id = :id"),
+            # A month back: past the five days however the holidays fall.
+            text("UPDATE visit SET answered_at = now() - interval '30 days' WHERE id = :id"),
             {"id": uuid.UUID(visit["id"])},
         )
         await session.commit()
@@ -156,3 +185,52 @@ async def test_an_appeal_after_its_term_is_refused(desk, officer):
     assert late.status_code == 409 and late.json()["type"] == "/problems/appeal-too-late"
     shown = (await desk.client.get(url, headers=officer)).json()
     assert shown["appealed_at"] is None
+
+
+@pytest.fixture(scope="module")
+async def construction_only_desk(
+    infra: TestInfra, tokens: TestTokens
+) -> AsyncIterator[RunningService]:
+    settings = await service_settings(
+        Settings,
+        infra,
+        "apik_consultation",
+        pii_keys=keyring(),
+        appeal_construction_only=True,
+    )
+    async with running(create_app(settings), tokens) as service:
+        yield service
+
+
+async def test_appeals_are_open_to_every_tender_by_default(desk, officer):
+    visit = await check_in(desk, officer, **objection(1))
+    url = f"{VISITS}/{visit['id']}"
+    await desk.client.post(f"{url}/answer", json={"answer": "Ditolak"}, headers=officer)
+    goods = {"guarantee": 100, "estimate": 100, "construction": False}
+    filed = await desk.client.post(f"{url}/appeal", json=goods, headers=officer)
+    assert filed.status_code == 200, filed.text
+    step = (
+        "SELECT details->>'construction' FROM visit_step WHERE visit_id = :id AND step = 'appeal'"
+    )
+    assert await desk.scalar(step, id=uuid.UUID(visit["id"])) == "false"
+
+
+async def test_an_office_may_take_appeals_on_construction_tenders_only(
+    construction_only_desk, officer
+):
+    desk = construction_only_desk
+    visit = await check_in(desk, officer, **objection(1))
+    url = f"{VISITS}/{visit['id']}"
+    await desk.client.post(f"{url}/answer", json={"answer": "Ditolak"}, headers=officer)
+    for body in ({}, {"construction": False}):
+        refused = await desk.client.post(
+            f"{url}/appeal", json={"guarantee": 100, "estimate": 100, **body}, headers=officer
+        )
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"] == PROBLEM
+        assert refused.json()["errors"][0]["pointer"] == "#/body/construction"
+        assert (await desk.client.get(url, headers=officer)).json()["appealed_at"] is None
+    works = {"guarantee": 100, "estimate": 100, "construction": True}
+    filed = await desk.client.post(f"{url}/appeal", json=works, headers=officer)
+    assert filed.status_code == 200, filed.text
+    assert filed.json()["appeal_answer_due"] == str(period_end(desk_today(), 14))

@@ -178,13 +178,13 @@ async def test_the_office_edits_its_substance_list(intake, officer, tokens):
     head = tokens.headers("head")
     created = await intake.client.post(
         "/api/v1/intake/substances",
-        json={"code": "health", "name_id": "Kesehatan", "name_en": "Health"},
+        json={"code": "seaport", "name_id": "Kepelabuhanan", "name_en": "Seaports"},
         headers=head,
     )
     assert created.status_code == 201, created.text
     again = await intake.client.post(
         "/api/v1/intake/substances",
-        json={"code": "health", "name_id": "Kesehatan", "name_en": "Health"},
+        json={"code": "seaport", "name_id": "Kepelabuhanan", "name_en": "Seaports"},
         headers=head,
     )
     assert again.status_code == 409
@@ -194,14 +194,14 @@ async def test_the_office_edits_its_substance_list(intake, officer, tokens):
         headers=officer,
     )
     assert forbidden.status_code == 403
-    assert (await post(intake, officer, report_body(substance="health"))).status_code == 201
+    assert (await post(intake, officer, report_body(substance="seaport"))).status_code == 201
     retired = await intake.client.patch(
-        "/api/v1/intake/substances/health", json={"active": False}, headers=head
+        "/api/v1/intake/substances/seaport", json={"active": False}, headers=head
     )
     assert retired.status_code == 200 and retired.json()["active"] is False
     listed = await intake.client.get("/api/v1/intake/substances", headers=officer)
-    assert "health" not in {s["code"] for s in listed.json()}
-    refused = await post(intake, officer, report_body(substance="health"))
+    assert "seaport" not in {s["code"] for s in listed.json()}
+    refused = await post(intake, officer, report_body(substance="seaport"))
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["pointer"] == "#/body/substance"
     missing = await intake.client.patch(

@@ -68,6 +68,7 @@ async def appeal_objection(
         actor=actor,
         guarantee=data.guarantee,
         estimate=data.estimate,
+        construction=data.construction,
         terms=terms,
     )
     return await views.answer(session, visit, access=visitors, purpose="appeal objection")

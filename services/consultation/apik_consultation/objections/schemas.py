@@ -17,3 +17,8 @@ class Appeal(Input):
     # Bounded so a value always fits the database's bigint (a thousand trillion rupiah).
     guarantee: int = Field(ge=1, le=10**15, description="the appeal guarantee, rupiah")
     estimate: int = Field(ge=1, le=10**15, description="the owner's estimate (HPS), rupiah")
+    construction: bool | None = Field(
+        default=None,
+        description="the tender is for construction work (pekerjaan konstruksi); "
+        "needed where the office takes appeals on construction tenders only",
+    )

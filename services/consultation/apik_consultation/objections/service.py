@@ -97,10 +97,12 @@ async def appeal(
     actor: Principal,
     guarantee: int,
     estimate: int,
+    construction: bool | None,
     terms: ObjectionTerms,
 ) -> Visit:
     """Files the appeal against the objection's answer (the visit row is locked); its
-    term counts the days of the visit's office from the day of the answer."""
+    term counts the days of the visit's office from the day of the answer, and ends on
+    a working day of that office."""
     _objection(visit)
     if visit.answered_at is None:
         raise NotAnswered("The objection has not been answered yet.")
@@ -109,19 +111,25 @@ async def appeal(
     today = calendar.local_date(datetime.now(UTC))
     if visit.appealed_at is not None:
         raise AlreadyAppealed(f"Appealed at {visit.appealed_at.isoformat()}.")
-    if today > (deadline := terms.appeal_deadline(answered_on)):
+    if today > (deadline := terms.appeal_deadline(answered_on, calendar)):
         raise AppealTooLate(f"An appeal was possible until {deadline}.", deadline=str(deadline))
     if not terms.guarantee_suffices(guarantee=guarantee, estimate=estimate):
         raise InvalidInput.field(
             "#/body/guarantee",
             f"The guarantee is at least {terms.appeal_guarantee_percent}% of the estimate.",
         )
+    if not terms.appeal_open_to(construction=construction):
+        raise InvalidInput.field(
+            "#/body/construction", "This office takes appeals on construction tenders only."
+        )
     changes = {
         "appealed_at": datetime.now(UTC),
         "appeal_guarantee": guarantee,
-        "appeal_answer_due": terms.appeal_answer_due(today),
+        "appeal_answer_due": terms.appeal_answer_due(today, calendar),
     }
-    details = {"guarantee": guarantee, "estimate": estimate}
+    details: dict[str, Any] = {"guarantee": guarantee, "estimate": estimate}
+    if construction is not None:
+        details["construction"] = construction
     return await _record(session, visit, actor, "appeal", changes, details)
 
 

@@ -1,5 +1,6 @@
-"""The reference lists: the national substance catalogue (seeded with seventeen), edited
-by the national role only, and each office's own substances, offered to it alone."""
+"""The reference lists: the national substance catalogue (the domain page's seventeen
+and the national sectors of revision 0023), edited by the national role only, and each
+office's own substances, offered to it alone."""
 
 from __future__ import annotations
 

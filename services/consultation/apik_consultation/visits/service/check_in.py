@@ -84,8 +84,17 @@ async def check_in(
         field, why = problem
         raise InvalidInput.field(f"#/body/{field}", why)
     category = effective_category(
-        data.category, announced_on=data.announced_on, filed_on=today, terms=terms
+        data.category,
+        announced_on=data.announced_on,
+        filed_on=today,
+        terms=terms,
+        calendar=calendar,
     )
+    answer_due = None
+    if category is Category.objection and data.announced_on is not None:
+        answer_due = terms.answer_due(
+            announced_on=data.announced_on, filed_on=today, calendar=calendar
+        )
     visit_id = uuid.uuid4()
     visitor = Visitor(name=data.visitor.name, phone=data.visitor.phone)
     visit = Visit(
@@ -100,7 +109,7 @@ async def check_in(
         visitor=seal_visitor(cipher, visit_id, visitor),
         tender_reference=data.tender_reference,
         announced_on=data.announced_on,
-        answer_due=terms.answer_due(today) if category is Category.objection else None,
+        answer_due=answer_due,
         status=VisitStatus.waiting.value,
         checked_in_at=now,
         created_by=actor.username,

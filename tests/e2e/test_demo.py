@@ -1,0 +1,172 @@
+"""`make demo` against the real system: the demo office's year is there afterwards, as
+the README promises, and a second run adds nothing.
+
+The filler runs as `make demo` runs it (`python -m apik_shared.devstack demo`), pointed
+at the package's stack; everything is then checked through the gateway's API, signed in
+with the documented demo password. Its office code is new for this test (the stack is
+shared), so every count below is the demo's alone.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections import Counter
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from apik_shared.devstack.demo import DEMO_PASSWORD, STAFF, username
+from apik_shared.devstack.demo.data import CONSULTATIONS, REPORTS, ROSTER, TARGETS, VISITS
+from apik_shared.devstack.stack import Stack
+from apik_shared.platform.auth import Role
+from apik_testing.stack import ADMIN_PASSWORD
+from tests.e2e.office import count_all, login
+
+pytestmark = pytest.mark.e2e
+
+# The statuses and clocks the README promises, as the APIs name them.
+REPORT_STATUSES = {
+    "registered": "registered",
+    "formally_verified": "verified",
+    "awaiting_completion": "incomplete",
+    "materially_verified": "in plenary",
+    "rejected": "rejected",
+    "accepted": "handed off",
+}
+CASE_STATES = {"on_track", "paused", "met"}
+
+
+def make_demo(stack: Stack, office: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("APIK_")}
+    env |= {
+        "APIK_DEMO_URL": stack.url,
+        "APIK_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "APIK_DEMO_OFFICE": office,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "apik_shared.devstack", "demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object]:
+    """What a newcomer sees of the office, through the API."""
+    people = {
+        key: await login(client, username(office, key), DEMO_PASSWORD)
+        for key in ("kepala", "pvl1", "spvriksa", "spvamer")
+    }
+    admin = await login(client, "admin", ADMIN_PASSWORD)
+    users = await client.get("/api/v1/auth/users", params={"office": office}, headers=admin)
+    assert users.status_code == 200, users.text
+    head, officer = people["kepala"], people["pvl1"]
+    params = {"limit": "100"}
+    page = (await client.get("/api/v1/intake/reports", params=params, headers=officer)).json()
+    reports = page["items"]
+    assert page["next_cursor"] is None
+    cases = (await client.get("/api/v1/examination/cases", params=params, headers=head)).json()[
+        "items"
+    ]
+    roster = await client.get(
+        f"/api/v1/examination/offices/{office}/examiners", headers=people["spvriksa"]
+    )
+    assert roster.status_code == 200, roster.text
+    ikm = await client.get("/api/v1/examination/ikm", headers=head)
+    visits = await client.get(
+        "/api/v1/consultation/visits", params=params, headers=people["spvamer"]
+    )
+    assert visits.status_code == 200, visits.text
+    targets = await client.get(
+        f"/api/v1/reporting/targets/{_year()}", params={"office": office}, headers=head
+    )
+    assert targets.status_code == 200, targets.text
+    return {
+        "users": {u["username"]: sorted(u["roles"]) for u in users.json()["items"]},
+        "reports": Counter(r["status"] for r in reports if r["kind"] == "LM"),
+        "consultations": sum(1 for r in reports if r["kind"] == "KNL"),
+        "cases": Counter(c["sla_state"] for c in cases),
+        "classified": sum(1 for c in cases if c["classification"]),
+        "assigned": sum(1 for c in cases if c["examiner_id"]),
+        "roster": sorted(e["display_name"] for e in _items(roster.json())),
+        "surveys": ikm.json()["responses"],
+        "visits": Counter((v["status"], v.get("rating")) for v in visits.json()["items"]),
+        "objections": Counter(
+            v["answer_state"] for v in visits.json()["items"] if v["category"] == "objection"
+        ),
+        "targets": targets.json()["targets"],
+        "substances": Counter(r.get("substance") for r in reports if r["kind"] == "LM"),
+    }
+
+
+def _items(body: object) -> list[dict]:
+    return list(body["items"] if isinstance(body, dict) else body)  # type: ignore[index]
+
+
+def _year() -> int:
+    return datetime.now(UTC).year
+
+
+async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx.AsyncClient):
+    office = f"D{uuid.uuid4().hex[:5].upper()}"
+    make_demo(stack, office)
+    first = await everything(gateway, office)
+    for staff in STAFF:  # each account signs in with the documented password
+        await login(gateway, username(office, staff.key), DEMO_PASSWORD)
+
+    # Every role held by someone.
+    held = {role for roles in first["users"].values() for role in roles}  # type: ignore[attr-defined]
+    assert held == {r.value for r in Role}
+    assert set(first["users"]) == {username(office, s.key) for s in STAFF}  # type: ignore[arg-type]
+    names = {s.key: s.full_name for s in STAFF}
+    assert first["roster"] == sorted(names[key] for key, _, _ in ROSTER)
+
+    # Reports in every intake status, cases in the SLA states the API can reach today.
+    fates = Counter(r.fate for r in REPORTS)
+    expected_reports = {
+        "registered": fates["registered"],
+        "formally_verified": fates["formally_verified"],
+        "awaiting_completion": fates["awaiting_completion"],
+        "materially_verified": fates["materially_verified"],
+        "rejected": fates["rejected"],
+        "accepted": fates["on_track"] + fates["paused"] + fates["closed"],
+    }
+    assert first["reports"] == expected_reports
+    assert set(expected_reports) == set(REPORT_STATUSES)
+    assert first["consultations"] == len(CONSULTATIONS)
+    assert first["cases"] == {
+        "on_track": fates["on_track"],
+        "paused": fates["paused"],
+        "met": fates["closed"],
+    }
+    assert set(first["cases"]) == CASE_STATES  # type: ignore[arg-type]
+    accepted = expected_reports["accepted"]
+    assert first["classified"] == first["assigned"] == accepted
+    assert first["surveys"] == fates["closed"] - 1  # one reporter never answers
+
+    # Desk visits served and rated (one visitor left without rating), an objection
+    # (sanggahan) answered, the targets set.
+    assert first["visits"] == Counter(
+        ("completed", v.rating) if v.rating else ("ended", None) for v in VISITS
+    )
+    assert first["objections"] == {"answered": sum(1 for v in VISITS if v.answer)}
+    assert first["targets"] == TARGETS
+    # The national catalogue's new sectors are in use (issue 17, item 8).
+    assert {"health", "police", "religion"} <= set(first["substances"])  # type: ignore[arg-type]
+
+    # Twice: nothing duplicated, nothing moved on; the filler says it found it all.
+    again = make_demo(stack, office)
+    made = next(line for line in again.splitlines() if " made: " in line)
+    for kind in ("office", "users", "reports", "consultations", "cases", "surveys", "visits"):
+        assert f"'{kind}" not in made, again
+    assert await everything(gateway, office) == first
+    officer = await login(gateway, username(office, "pvl1"), DEMO_PASSWORD)
+    total = await count_all(gateway, "/api/v1/intake/reports", officer)
+    assert total == len(REPORTS) + len(CONSULTATIONS)
