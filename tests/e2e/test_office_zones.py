@@ -24,7 +24,7 @@ from apik_testing.pdf import text_of
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
 from tests.e2e.office import create_user, login
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 
@@ -105,7 +105,7 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
     handed = await gateway.post("/api/v1/intake/reports", headers=officer, json=report_body())
     report_id = handed.json()["id"]
     for path, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

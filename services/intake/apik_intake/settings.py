@@ -39,6 +39,9 @@ class Settings(ServiceSettings):
     # (`apik_shared.platform.offices`), kept from the gateway's events.
     completion_days: int = Field(default=30, ge=1)
     completion_days_by_office: dict[str, int] = Field(default_factory=dict)
+    # Years between the event and the report's receipt past which formal verification
+    # refuses it unless a head records an exception (two years in the domain's rules).
+    age_limit_years: int = Field(default=2, ge=1, le=50)
     # Roles that assign a report to a PVL staff member (admin may too, as everywhere).
     assign_roles: list[str] = Field(default=["head"])
     # How often the job closing reports past their completion deadline runs.

@@ -35,10 +35,18 @@ class NoticeChannel(StrEnum):
 
 
 class NoticeIn(Input):
-    """What the reporter was told, and how (the text, not the address it went to)."""
+    """What the reporter was told, and how (the text, not the address it went to).
+
+    The completion deadline runs from `sent_at` (the step's time when unset)."""
 
     channel: NoticeChannel
     message: FreeText = Field(min_length=1, max_length=5000)
+    sent_at: datetime | None = Field(default=None, description="when it went to the reporter")
+
+    @field_validator("sent_at")
+    @classmethod
+    def _sent(cls, value: datetime | None) -> datetime | None:
+        return past_instant(value)
 
 
 class Decided(Input):
@@ -73,6 +81,13 @@ class MaterialVerification(Decided):
         default=None, description="the agency is still resolving it in a reasonable time"
     )
     note: FreeText | None = Field(default=None, max_length=5000)
+
+
+class AgeException(Input):
+    """A head's exception to the age limit of the event: the reason is kept in the
+    report's history with who recorded it and when."""
+
+    reason: FreeText = Field(min_length=10, max_length=5000)
 
 
 class Answer(Decided):

@@ -84,10 +84,10 @@ async def _check(
         raise InvalidInput(errors[0]["detail"], errors=errors)
 
 
-def _flags(data: ReportCreate, received_on: date) -> list[str]:
-    """Accepted, but pointed out to formal verification."""
+def _flags(data: ReportCreate, received_on: date, age_limit_years: int) -> list[str]:
+    """Accepted, but pointed out to formal verification (which refuses an old event)."""
     flags = []
-    if rules.event_too_old(data.event_date, received_on):
+    if rules.event_too_old(data.event_date, received_on, years=age_limit_years):
         flags.append("event_older_than_two_years")
     return flags
 
@@ -110,6 +110,7 @@ async def register_report(
     data: ReportCreate,
     actor: Principal,
     duplicate_window_days: int = 180,
+    age_limit_years: int = 2,
 ) -> Report:
     now = datetime.now(UTC)
     received = data.received_at or now
@@ -154,7 +155,7 @@ async def register_report(
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
         represented=data.reporter.representative is not None,
-        flags=_flags(data, received_on),
+        flags=_flags(data, received_on, age_limit_years),
         created_by=actor.username,
         received_at=received,
         created_at=now,

@@ -6,6 +6,7 @@ from apik_intake.steps.service.decisions import (
     take_step,
     verify_materially,
 )
+from apik_intake.steps.service.notices import record_age_exception, record_notice
 from apik_intake.steps.service.transitions import apply_step, ref
 from apik_intake.steps.service.verification import SYSTEM, close_overdue, verify_formally
 
@@ -15,6 +16,8 @@ __all__ = [
     "apply_step",
     "close_overdue",
     "decide_plenary",
+    "record_age_exception",
+    "record_notice",
     "ref",
     "take_step",
     "verify_formally",
