@@ -101,8 +101,14 @@ async def test_a_report_intake_is_done_with_is_not_handed_out(intake, tokens):
     report = await register(intake, officer)
     url = f"{REPORTS}/{report['id']}"
     await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
-    rejected = await intake.client.post(
+    failed = await intake.client.post(
         f"{url}/material-verification", json={"within_authority": False}, headers=officer
+    )
+    assert failed.json()["status"] == "material_failed"
+    rejected = await intake.client.post(
+        f"{url}/plenary-decision",
+        json={"decision": "reject", "reason": "Bukan kewenangan Ombudsman."},
+        headers=officer,
     )
     assert rejected.json()["status"] == "rejected"
     response = await assign(intake, report, head, {"assignee": "user:petugas"})

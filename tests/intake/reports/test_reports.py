@@ -235,7 +235,7 @@ async def test_operations_endpoints(intake):
     assert "apik_http_requests_total" in metrics.text
 
 
-async def test_material_findings_reject_and_say_why(intake, officer):
+async def test_material_findings_go_to_the_plenary_which_rejects_and_says_why(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
     await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
@@ -245,8 +245,17 @@ async def test_material_findings_reject_and_say_why(intake, officer):
         headers=officer,
     )
     body = response.json()
-    assert body["status"] == "rejected" and body["rejection_reason"] == "in_court"
+    assert body["status"] == "material_failed" and body["rejection_reason"] is None
     assert body["timeline"][-1]["details"]["failures"] == ["in_court"]
+    assert body["timeline"][-1]["details"]["reason"] == "in_court"
+    rejected_body = (
+        await intake.client.post(
+            f"{url}/plenary-decision",
+            json={"decision": "reject", "reason": "in_court"},
+            headers=officer,
+        )
+    ).json()
+    assert rejected_body["status"] == "rejected" and rejected_body["rejection_reason"] == "in_court"
     [rejected] = await intake.outbox_events("report.rejected", subject=report["id"])
     assert rejected.data["reason"] == "in_court"
     assert rejected.data["decided_by_subject"] == f"user:{rejected.data['decided_by']}"

@@ -44,6 +44,19 @@ def test_steps_out_of_order_are_refused(status, step):
         next_status(status, step)
 
 
+def test_a_failed_material_verification_goes_to_the_plenary_which_rejects():
+    failed = next_status(S.formally_verified, Step.material_outside_authority)
+    assert failed is S.material_failed
+    assert set(allowed_steps(failed)) == {
+        Step.plenary_accept,
+        Step.plenary_rco,
+        Step.plenary_reject,
+    }
+    assert next_status(failed, Step.plenary_reject) is S.rejected
+    with pytest.raises(StepNotAllowed):
+        next_status(failed, Step.material_within_authority)
+
+
 def test_closed_reports_allow_nothing():
     assert allowed_steps(S.accepted) == [] and allowed_steps(S.rejected) == []
     assert set(allowed_steps(S.materially_verified)) == {

@@ -24,6 +24,9 @@ class ReportStatus(StrEnum):
     awaiting_completion = "awaiting_completion"
     formally_verified = "formally_verified"
     materially_verified = "materially_verified"
+    # Material verification found a reason not to examine it (outside authority, in
+    # court…): recorded with the reason, the report waits for the plenary, which decides.
+    material_failed = "material_failed"
     accepted = "accepted"  # handed over to examination (regular or rapid-response track)
     rejected = "rejected"
     answered = "answered"  # a consultation (KNL), answered and closed
@@ -48,6 +51,9 @@ class Step(StrEnum):
 
 S = ReportStatus
 REPORTS = frozenset({Kind.LM, Kind.RCO})
+# What the plenary meeting decides on: reports that passed material verification, and
+# those that failed it (the plenary rejects them, with the failure before it).
+BEFORE_PLENARY = frozenset({S.materially_verified, S.material_failed})
 
 
 @dataclass(frozen=True)
@@ -67,15 +73,25 @@ TRANSITIONS: dict[Step, Transition] = {
     Step.material_within_authority: Transition(
         frozenset({S.formally_verified}), S.materially_verified
     ),
-    Step.material_outside_authority: Transition(frozenset({S.formally_verified}), S.rejected),
-    Step.plenary_accept: Transition(frozenset({S.materially_verified}), S.accepted),
-    Step.plenary_rco: Transition(frozenset({S.materially_verified}), S.accepted),
-    Step.plenary_reject: Transition(frozenset({S.materially_verified}), S.rejected),
+    # A failed material verification does not reject: the plenary does (it may also
+    # overrule the finding, with the record of it in the history).
+    Step.material_outside_authority: Transition(
+        frozenset({S.formally_verified}), S.material_failed
+    ),
+    Step.plenary_accept: Transition(BEFORE_PLENARY, S.accepted),
+    Step.plenary_rco: Transition(BEFORE_PLENARY, S.accepted),
+    Step.plenary_reject: Transition(BEFORE_PLENARY, S.rejected),
     Step.answer: Transition(frozenset({S.registered}), S.answered, frozenset({Kind.KNL})),
     Step.withdraw: Transition(frozenset({S.awaiting_completion}), S.withdrawn),
     Step.merge: Transition(
         frozenset(
-            {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+            {
+                S.registered,
+                S.awaiting_completion,
+                S.formally_verified,
+                S.materially_verified,
+                S.material_failed,
+            }
         ),
         S.merged,
         frozenset({Kind.LM, Kind.RCO, Kind.TEMBUSAN}),
@@ -84,7 +100,13 @@ TRANSITIONS: dict[Step, Transition] = {
 # The statuses in which intake still works on a report: it may be routed to another
 # office or given to a staff member (neither is a transition: the status stays).
 OPEN_AT_INTAKE = frozenset(
-    {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+    {
+        S.registered,
+        S.awaiting_completion,
+        S.formally_verified,
+        S.materially_verified,
+        S.material_failed,
+    }
 )
 
 # Steps not offered among a report's next steps: the deadline job's, and the merge,
