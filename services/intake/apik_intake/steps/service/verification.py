@@ -85,7 +85,7 @@ async def verify_formally(
     age_limit_years: int,
 ) -> Report:
     step = Step.formal_complete if data.complete else Step.formal_incomplete
-    # Not a step of this report now (a KNL, one verified already): say so before
+    # Not a step of this report now (a KNL, an IPS, one verified already): say so before
     # judging a body that does not apply.
     ensure_allowed(report, step)
     details: dict[str, Any] = data.model_dump(
