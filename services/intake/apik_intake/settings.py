@@ -58,6 +58,9 @@ class Settings(ServiceSettings):
     retention_batch_size: int = Field(default=200, ge=1, le=10_000)
     # Duplicate candidates: same agency and sector count within this many days.
     duplicate_window_days: int = Field(default=180, ge=1)
+    # A report of another office of the deployment is shown as holding the same letter
+    # from this trigram similarity of the texts on (`duplicates.rules.same_letter`).
+    cross_office_similarity: float = Field(default=0.6, gt=0, le=1)
     # Attachments: the local directory of the default store, the size limit, and the
     # media types accepted (decided from the content, not the file name).
     attachments_dir: str = ".apik/attachments"

@@ -58,6 +58,7 @@ async def register_report(
         actor=actor,
         duplicate_window_days=settings.duplicate_window_days,
         age_limit_years=settings.age_limit_years,
+        cross_office_similarity=settings.cross_office_similarity,
     )
     body = await detail(session, report)
     return await created(

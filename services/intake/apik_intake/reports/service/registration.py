@@ -116,6 +116,7 @@ async def register_report(
     actor: Principal,
     duplicate_window_days: int = 180,
     age_limit_years: int = 2,
+    cross_office_similarity: float = 0.6,
 ) -> Report:
     now = datetime.now(UTC)
     received = data.received_at or now
@@ -185,6 +186,7 @@ async def register_report(
             report=report,
             person_id=reporter.person_id,
             window_days=duplicate_window_days,
+            cross_office_similarity=cross_office_similarity,
         )
     await publish(
         session, ReportRegistered(**ref(report), registered_at=received), subject=str(report.id)
