@@ -85,7 +85,8 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
         await eventually(lambda service=service: office_known(stack, service, code))
 
     # Intake: a letter received on New Year's Eve (WIB) is a report of New Year's Day in
-    # Papua; left incomplete, its completion deadline ends at midnight WIT.
+    # Papua; left incomplete and the reporter told, its completion deadline (which runs
+    # from the notice) ends at midnight WIT.
     letter = await gateway.post(
         "/api/v1/intake/reports",
         headers=officer,
@@ -95,7 +96,11 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
     incomplete = await gateway.post(
         f"/api/v1/intake/reports/{letter.json()['id']}/formal-verification",
         headers=officer,
-        json={"complete": False, "missing": ["identity_document"]},
+        json={
+            "complete": False,
+            "missing": ["identity_document"],
+            "notification": {"channel": "letter", "message": "Mohon kirim fotokopi KTP."},
+        },
     )
     assert incomplete.status_code == 200, incomplete.text
     due = at(incomplete.json()["completion_due"])
