@@ -98,9 +98,11 @@ class TestTheChecklist:
         ticked = {"complete": True, "checklist": {**CHECKLIST_SATISFIED, "power_of_attorney": True}}
         refused = await step(intake, report["id"], "formal-verification", ticked, officer)
         assert pointers(refused) == ["#/body/checklist/power_of_attorney"]
-        reporter["representative"]["power_of_attorney_number"] = "SK-12/2026"  # type: ignore[index]
-        signed = await register(intake, officer, reporter=reporter)
-        passed = await step(intake, signed["id"], "formal-verification", ticked, officer)
+        # The reporter sends the power of attorney: its number completes the identity.
+        signed = {"power_of_attorney_number": "SK-12/2026", "power_of_attorney_date": "2026-11-02"}
+        completed = await step(intake, report["id"], "identity-completion", signed, officer)
+        assert completed.status_code == 200, completed.text
+        passed = await step(intake, report["id"], "formal-verification", ticked, officer)
         assert passed.status_code == 200, passed.text
 
 
@@ -235,3 +237,53 @@ class TestTheDeadline:
         refused = await step(intake, report["id"], "notices", NOTICE, officer)
         assert refused.status_code == 409
         assert (await get(intake, report["id"], officer))["version"] == 1
+
+
+class TestCompletingTheIdentity:
+    async def test_what_the_reporter_sends_completes_it_and_the_report_passes(
+        self, intake, officer
+    ):
+        reporter = {"name": "Siti Aminah", "phone": "0812 1111 3333", "address": "Jl. Mawar 3"}
+        report = await register(intake, officer, reporter=reporter)
+        url = report["id"]
+        completion = {
+            "nik": "1771015505900002",  # a woman born 15 May 1990 (day 55 = 15 + 40)
+            "place_of_birth": "Bengkulu",
+            "date_of_birth": "1990-05-15",
+            "occupation": "Guru",
+        }
+        completed = await step(intake, url, "identity-completion", completion, officer)
+        assert completed.status_code == 200, completed.text
+        assert "1771015505900002" not in completed.text and "Guru" not in completed.text
+        history = completed.json()["timeline"][-1]
+        assert history["step"] == "identity_completed" and history["actor"] == "petugas"
+        assert history["details"]["fields"] == sorted(completion)
+        assert completed.json()["version"] == 2
+        indexed = await intake.scalar(
+            "SELECT nik_index IS NOT NULL FROM reporter WHERE id = :id",
+            id=uuid.UUID(report["reporter"]["id"]),
+        )
+        assert indexed is True
+        audit = await intake.scalar(
+            "SELECT string_agg(purpose, '|' ORDER BY at) FROM identity_read WHERE report_id = :id",
+            id=uuid.UUID(url),
+        )
+        assert audit == "verifikasi formil: melengkapi identitas"
+        passed = await step(intake, url, "formal-verification", FORMALLY_COMPLETE, officer)
+        assert passed.status_code == 200 and passed.json()["status"] == "formally_verified"
+        late = await step(intake, url, "identity-completion", {"occupation": "Petani"}, officer)
+        assert late.status_code == 409
+
+    async def test_a_completion_that_contradicts_itself_or_says_nothing_is_refused(
+        self, intake, officer
+    ):
+        report = await register(intake, officer, reporter={"name": "Siti Aminah"})
+        url = report["id"]
+        wrong_birth = {"nik": "1771015505900002", "date_of_birth": "1990-05-16"}
+        refused = await step(intake, url, "identity-completion", wrong_birth, officer)
+        assert pointers(refused) == ["#/body/date_of_birth"]
+        assert pointers(await step(intake, url, "identity-completion", {}, officer)) == ["#/body"]
+        not_represented = {"power_of_attorney_number": "SK-1/2026"}
+        refused = await step(intake, url, "identity-completion", not_represented, officer)
+        assert pointers(refused) == ["#/body/power_of_attorney_number"]
+        assert (await get(intake, url, officer))["version"] == 1

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from apik_intake.deps import AUTH, Cipher, CurrentSettings, LockedReport, Manager, Officer
+from apik_intake.deps import (
+    AUTH,
+    Cipher,
+    CurrentSettings,
+    IndexKey,
+    LockedReport,
+    Manager,
+    Officer,
+)
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
 from apik_intake.steps import service
@@ -12,6 +20,7 @@ from apik_intake.steps.schemas import (
     AgeException,
     Answer,
     FormalVerification,
+    IdentityCompletion,
     MaterialVerification,
     NoticeIn,
     PlenaryDecision,
@@ -55,6 +64,32 @@ async def formal_verification(
         actor=actor,
         completion_days=settings.completion_days_for(report.office),
         age_limit_years=settings.age_limit_years,
+    )
+    return json_response(200, await detail(session, report))
+
+
+@router.post(
+    "/reports/{report_id}/identity-completion",
+    response_model=ReportDetail,
+    responses=problem_responses(*STEP_ERRORS, Conflict),
+)
+async def complete_identity(
+    data: IdentityCompletion,
+    session: DbSession,
+    actor: Officer,
+    report: LockedReport,
+    cipher: Cipher,
+    index_key: IndexKey,
+) -> Response:
+    """Adds what the reporter supplied to complete their identity (before formal
+    verification passes); the answer shows none of it."""
+    report = await service.complete_identity(
+        session=session,
+        cipher=cipher,
+        index_key=index_key,
+        report=report,
+        data=data,
+        actor=actor,
     )
     return json_response(200, await detail(session, report))
 

@@ -9,7 +9,15 @@ from pydantic import Field, field_validator
 
 from apik_intake.reports.schemas import past_instant
 from apik_intake.steps.rules import PlenaryChoice
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName
+from apik_shared.vocabulary.inputs import (
+    Address,
+    FreeText,
+    Input,
+    Line,
+    Nik,
+    PersonName,
+    RecordDate,
+)
 
 
 class FormalChecklist(Input):
@@ -88,6 +96,20 @@ class AgeException(Input):
     report's history with who recorded it and when."""
 
     reason: FreeText = Field(min_length=10, max_length=5000)
+
+
+class IdentityCompletion(Input):
+    """What the reporter supplied to complete their identity for formal verification; the
+    fields given replace the stored ones, the others stay. The power of attorney's
+    number and date go to the representative (a represented report only)."""
+
+    nik: Nik | None = None
+    place_of_birth: Line | None = Field(default=None, min_length=1, max_length=100)
+    date_of_birth: RecordDate | None = None
+    address: Address | None = None
+    occupation: Line | None = Field(default=None, min_length=1, max_length=100)
+    power_of_attorney_number: Line | None = Field(default=None, min_length=1, max_length=100)
+    power_of_attorney_date: RecordDate | None = None
 
 
 class Answer(Decided):

@@ -6,6 +6,7 @@ from apik_intake.steps.service.decisions import (
     take_step,
     verify_materially,
 )
+from apik_intake.steps.service.identity import complete_identity
 from apik_intake.steps.service.notices import record_age_exception, record_notice
 from apik_intake.steps.service.transitions import apply_step, ref
 from apik_intake.steps.service.verification import SYSTEM, close_overdue, verify_formally
@@ -15,6 +16,7 @@ __all__ = [
     "answer_consultation",
     "apply_step",
     "close_overdue",
+    "complete_identity",
     "decide_plenary",
     "record_age_exception",
     "record_notice",

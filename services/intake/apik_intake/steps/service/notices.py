@@ -21,10 +21,10 @@ from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 # Before formal verification passes: afterwards the age limit has been decided.
-_BEFORE_FORMAL = frozenset({ReportStatus.registered, ReportStatus.awaiting_completion})
+BEFORE_FORMAL = frozenset({ReportStatus.registered, ReportStatus.awaiting_completion})
 
 
-async def _record(
+async def record(
     *,
     session: AsyncSession,
     report: Report,
@@ -94,7 +94,7 @@ async def record_notice(
             sent_at=sent_at,
         )
     )
-    return await _record(
+    return await record(
         session=session,
         report=report,
         step="notice",
@@ -115,7 +115,7 @@ async def record_age_exception(
     """A head lets an event older than the limit pass formal verification, with a reason
     kept in the report's history (who, when, why)."""
     status = ReportStatus(report.status)
-    if status not in _BEFORE_FORMAL:
+    if status not in BEFORE_FORMAL:
         raise TransitionNotAllowed(
             "Pengecualian batas waktu hanya sebelum verifikasi formil selesai.",
             current_status=status.value,
@@ -132,7 +132,7 @@ async def record_age_exception(
             f"Peristiwa ({report.event_date.isoformat()}) masih dalam {years} tahun sebelum"
             f" laporan diterima ({received_on.isoformat()}): tidak perlu pengecualian."
         )
-    return await _record(
+    return await record(
         session=session,
         report=report,
         step="age_limit_exception",
