@@ -34,12 +34,31 @@ PASSWORD = "Kata-Sandi-Rahasia-2026!"
 REPORT = {
     "kind": "LM",
     "channel": "web",
-    "reporter": {"name": "Budi Santoso", "nik": "1771010101900001", "phone": "081234567890"},
+    "reporter": {
+        "name": "Budi Santoso",
+        "nik": "1771010101900001",
+        "place_of_birth": "Bengkulu",
+        "date_of_birth": "1990-01-01",
+        "address": "Jl. Salak No. 5, Kota Bengkulu",
+        "occupation": "Petani",
+        "phone": "081234567890",
+    },
     "reported_agency": {"name": "Dinas Pendidikan"},
     "substance": "education",
     "summary": "Ijazah ditahan",
     "chronology": "Sejak Juli 2026 sekolah menahan ijazah anak pelapor.",
     "event_date": "2026-07-15",
+}
+# A formal verification that passes: the checklist is required, and the identity above
+# (place and date of birth, address, occupation, NIK) is what it checks.
+FORMALLY_COMPLETE = {
+    "complete": True,
+    "checklist": {
+        "identity": True,
+        "chronology": True,
+        "prior_complaint": True,
+        "within_two_years": True,
+    },
 }
 Measure = Callable[[int, list[bytes], int, float, int, int], dict[str, Any]]
 Pace = Callable[[int, list[bytes], float], dict[str, Any]]
@@ -57,10 +76,15 @@ def distinct_reports(count: int) -> list[dict[str, Any]]:
     reports = []
     for n in range(count):
         drawn = corpus.report(datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n))
-        nik = f"177101{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(60, 99):02d}"
+        day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(60, 99)
+        nik = f"177101{day:02d}{month:02d}{year:02d}"
         reporter = {
             "name": f"Pelapor {n}",
             "nik": f"{nik}{rng.randint(1, 9999):04d}",
+            "place_of_birth": "Bengkulu",
+            "date_of_birth": f"19{year:02d}-{month:02d}-{day:02d}",
+            "address": f"Jl. Melati No. {n}, Kota Bengkulu",
+            "occupation": "Wiraswasta",
             "phone": f"0812{rng.randint(10**7, 10**8 - 1)}",
             "email": f"pelapor{n}@example.id",
         }
@@ -292,7 +316,7 @@ async def verified_reports(stack: Stack, token: str, count: int) -> list[str]:
             body = next(people)
             report = (await client.post("/api/v1/intake/reports", json=body)).json()
             for path, body in (
-                ("formal-verification", {"complete": True}),
+                ("formal-verification", FORMALLY_COMPLETE),
                 ("material-verification", {"within_authority": True}),
             ):
                 await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)

@@ -7,7 +7,7 @@ import uuid
 
 import httpx
 
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 
 async def login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
@@ -54,7 +54,7 @@ class Office:
         assert created.status_code == 201, created.text
         report_id = str(created.json()["id"])
         for path, body in (
-            ("formal-verification", {"complete": True}),
+            ("formal-verification", FORMALLY_COMPLETE),
             ("material-verification", {"within_authority": True}),
         ):
             response = await self.step(report_id, path, body)

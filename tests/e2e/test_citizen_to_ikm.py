@@ -19,6 +19,7 @@ from apik_shared.vocabulary.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login, staff_office
+from tests.intake.builders import FORMALLY_COMPLETE
 
 pytestmark = pytest.mark.e2e
 # PUSAT is not in the stack's calendars: it keeps the default zone (WIB).
@@ -47,6 +48,11 @@ async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.Asy
         "reporter": {
             "name": "Siti Aminah",
             "nik": "1771015505900002",
+            # The identity formal verification needs (the NIK: a woman born 15 May 1990).
+            "place_of_birth": "Bengkulu",
+            "date_of_birth": "1990-05-15",
+            "address": "Jl. Mawar No. 3, Kota Bengkulu",
+            "occupation": "Guru",
             "phone": "0812 3456 7890",
             "email": "siti@example.id",
         },
@@ -89,7 +95,7 @@ async def test_from_the_public_form_to_the_satisfaction_index(gateway: httpx.Asy
     )
     assert [f["filename"] for f in files.json()["items"]] == ["bukti.pdf"]
     for path, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

@@ -30,7 +30,7 @@ from apik_shared.vocabulary.calendar import earliest_date_in_indonesia
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import risk_body, visit_body
 from tests.e2e.office import login
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 WRITES = ("post", "put", "patch", "delete")
@@ -116,7 +116,7 @@ async def office_a_resources(walk: Walk) -> None:
     report = await walk.post(f"{v1}/intake/reports", report_body(), owner)
     walk.ids["report_id"] = str(report["id"])
     for step, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

@@ -24,7 +24,7 @@ from apik_testing.pdf import text_of
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
 from tests.e2e.office import create_user, login
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 
@@ -85,7 +85,8 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
         await eventually(lambda service=service: office_known(stack, service, code))
 
     # Intake: a letter received on New Year's Eve (WIB) is a report of New Year's Day in
-    # Papua; left incomplete, its completion deadline ends at midnight WIT.
+    # Papua; left incomplete and the reporter told, its completion deadline (which runs
+    # from the notice) ends at midnight WIT.
     letter = await gateway.post(
         "/api/v1/intake/reports",
         headers=officer,
@@ -95,7 +96,11 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
     incomplete = await gateway.post(
         f"/api/v1/intake/reports/{letter.json()['id']}/formal-verification",
         headers=officer,
-        json={"complete": False, "missing": ["identity_document"]},
+        json={
+            "complete": False,
+            "missing": ["identity_document"],
+            "notification": {"channel": "letter", "message": "Mohon kirim fotokopi KTP."},
+        },
     )
     assert incomplete.status_code == 200, incomplete.text
     due = at(incomplete.json()["completion_due"])
@@ -105,7 +110,7 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
     handed = await gateway.post("/api/v1/intake/reports", headers=officer, json=report_body())
     report_id = handed.json()["id"]
     for path, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

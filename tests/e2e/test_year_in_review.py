@@ -30,7 +30,7 @@ from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
 from tests.e2e.office import Office, create_user, login, staff_office
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 REPORTS = "/api/v1/intake/reports"
@@ -95,7 +95,7 @@ async def intake_work(office: Office, year: Year) -> None:
         year.lm.append(await ok(client.post(REPORTS, json=body, headers=officer)))
     for report in year.lm:
         for path, body in (
-            ("formal-verification", {"complete": True}),
+            ("formal-verification", FORMALLY_COMPLETE),
             ("material-verification", {"within_authority": True}),
         ):
             await ok(office.step(report["id"], path, body))

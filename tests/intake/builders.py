@@ -19,6 +19,15 @@ from apik_testing.polling import eventually
 from apik_testing.services import RunningService, service_settings, test_keyring
 
 REPORTS = "/api/v1/intake/reports"
+# Formal verification's checklist with every item satisfied (not represented), and the
+# body of a formal verification that passes a report registered from `report_body`.
+CHECKLIST_SATISFIED = {
+    "identity": True,
+    "chronology": True,
+    "prior_complaint": True,
+    "within_two_years": True,
+}
+FORMALLY_COMPLETE = {"complete": True, "checklist": CHECKLIST_SATISFIED}
 
 
 async def intake_settings(
@@ -45,6 +54,11 @@ def report_body(**overrides: object) -> dict[str, object]:
         "reporter": {
             "name": "Budi Santoso",
             "nik": "1771010101900001",
+            # The identity formal verification needs in full (the NIK encodes 1 Jan 1990).
+            "place_of_birth": "Bengkulu",
+            "date_of_birth": "1990-01-01",
+            "address": "Jl. Salak No. 5, Kota Bengkulu",
+            "occupation": "Petani",
             "phone": "0812-3456-7890",
             "email": "budi@example.id",
             "confidential": False,

@@ -21,6 +21,7 @@ from apik_shared.platform.events.envelope import subject_for
 from apik_testing.infra import TestInfra
 from tests.e2e.office import Office
 from tests.examination.builders import handoff
+from tests.intake.builders import FORMALLY_COMPLETE
 
 pytestmark = pytest.mark.e2e
 BURST = 20
@@ -198,7 +199,7 @@ async def test_two_updates_with_the_same_etag(office: Office):
     report_id = created.json()["id"]
     etag = created.headers["etag"]
     results = await asyncio.gather(
-        office.step(report_id, "formal-verification", {"complete": True}, **{"If-Match": etag}),
+        office.step(report_id, "formal-verification", FORMALLY_COMPLETE, **{"If-Match": etag}),
         office.step(
             report_id,
             "formal-verification",

@@ -23,6 +23,7 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
+from tests.intake.builders import FORMALLY_COMPLETE
 from tests.reporting.builders import eventually, kpis
 
 REPORTS = "/api/v1/intake/reports"
@@ -56,7 +57,15 @@ def _report(**overrides: object) -> dict[str, object]:
     body: dict[str, object] = {
         "kind": "LM",
         "channel": "walk_in",
-        "reporter": {"name": "Budi Santoso", "nik": "1771010101900001", "phone": "0812 3456 7890"},
+        "reporter": {
+            "name": "Budi Santoso",
+            "nik": "1771010101900001",
+            "place_of_birth": "Bengkulu",
+            "date_of_birth": "1990-01-01",
+            "address": "Jl. Salak No. 5, Kota Bengkulu",
+            "occupation": "Petani",
+            "phone": "0812 3456 7890",
+        },
         "reported_agency": {"name": "Dinas Pendidikan Kota Bengkulu"},
         "substance": "education",
         "summary": "Ijazah ditahan",
@@ -85,7 +94,7 @@ async def test_a_flow_through_intake_and_examination(intake, examination, report
         del knl[field]
     await _post(intake, REPORTS, knl, officer)
     for step, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

@@ -199,6 +199,19 @@ class DuplicateCandidate(SQLModel, table=True):
     computed_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class CrossOfficeCandidate(SQLModel, table=True):
+    """A report of another office of the deployment that may be the same letter (a copy
+    sent to both, as to the ministry and the vice-president's secretariat). Only the
+    other office's code and name, the number and the status are ever shown from it."""
+
+    __tablename__ = "cross_office_candidate"
+
+    report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    candidate_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    similarity: float
+    computed_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class Letter(SQLModel, table=True):
     """An incoming or outgoing letter in the office's agenda, linked to a report or not."""
 

@@ -39,6 +39,9 @@ class Settings(ServiceSettings):
     # (`apik_shared.platform.offices`), kept from the gateway's events.
     completion_days: int = Field(default=30, ge=1)
     completion_days_by_office: dict[str, int] = Field(default_factory=dict)
+    # Years between the event and the report's receipt past which formal verification
+    # refuses it unless a head records an exception (two years in the domain's rules).
+    age_limit_years: int = Field(default=2, ge=1, le=50)
     # Roles that assign a report to a PVL staff member (admin may too, as everywhere).
     assign_roles: list[str] = Field(default=["head"])
     # How often the job closing reports past their completion deadline runs.
@@ -55,6 +58,9 @@ class Settings(ServiceSettings):
     retention_batch_size: int = Field(default=200, ge=1, le=10_000)
     # Duplicate candidates: same agency and sector count within this many days.
     duplicate_window_days: int = Field(default=180, ge=1)
+    # A report of another office of the deployment is shown as holding the same letter
+    # from this trigram similarity of the texts on (`duplicates.rules.same_letter`).
+    cross_office_similarity: float = Field(default=0.6, gt=0, le=1)
     # Attachments: the local directory of the default store, the size limit, and the
     # media types accepted (decided from the content, not the file name).
     attachments_dir: str = ".apik/attachments"

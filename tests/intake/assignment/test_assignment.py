@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 REPORTS = "/api/v1/intake/reports"
 PROBLEM = "application/problem+json"
@@ -100,9 +100,15 @@ async def test_a_report_intake_is_done_with_is_not_handed_out(intake, tokens):
     officer, head = staff(tokens, "D" + uuid.uuid4().hex[:5].upper())
     report = await register(intake, officer)
     url = f"{REPORTS}/{report['id']}"
-    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
-    rejected = await intake.client.post(
+    await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
+    failed = await intake.client.post(
         f"{url}/material-verification", json={"within_authority": False}, headers=officer
+    )
+    assert failed.json()["status"] == "material_failed"
+    rejected = await intake.client.post(
+        f"{url}/plenary-decision",
+        json={"decision": "reject", "reason": "Bukan kewenangan Ombudsman."},
+        headers=officer,
     )
     assert rejected.json()["status"] == "rejected"
     response = await assign(intake, report, head, {"assignee": "user:petugas"})

@@ -18,7 +18,7 @@ from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.platform.events.payloads.examination import CaseClosed, CaseDurations
 from apik_testing.services import RunningService
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 PROBLEM = "application/problem+json"
 PUBLIC = "/api/v1/intake/public/reports"
@@ -84,7 +84,7 @@ async def test_tracking_shows_the_timeline_and_nothing_personal(intake, officer)
     )
     await intake.client.post(
         f"/api/v1/intake/reports/{report_id}/formal-verification",
-        json={"complete": True},
+        json=FORMALLY_COMPLETE,
         headers=officer,
     )
     later = (await track(intake, number, pin)).json()

@@ -16,7 +16,7 @@ import uuid
 
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import REPORTS, report_body
+from tests.intake.builders import FORMALLY_COMPLETE, REPORTS, report_body
 
 NIK, PHONE, EMAIL = "1771016506880003", "+62 813-7777-1234", "siti.r@example.id"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -29,7 +29,14 @@ def office() -> str:
 async def register(
     intake: RunningService, headers: dict[str, str], *, confidential: bool, **overrides: object
 ) -> dict:
-    reporter = {"name": "Siti Rahmawati", "nik": NIK, "phone": PHONE, "email": EMAIL}
+    reporter = {
+        **report_body()["reporter"],  # type: ignore[dict-item]
+        "name": "Siti Rahmawati",
+        "nik": NIK,
+        "date_of_birth": "1988-06-25",  # as the NIK has it (a woman: day 65 = 25)
+        "phone": PHONE,
+        "email": EMAIL,
+    }
     body = report_body(reporter={**reporter, "confidential": confidential}, **overrides)
     response = await intake.client.post(REPORTS, json=body, headers=headers)
     assert response.status_code == 201, response.text
@@ -166,7 +173,7 @@ async def test_a_search_by_identity_finds_no_confidential_report(intake, tokens:
 
 async def verify(intake: RunningService, report: dict, headers: dict[str, str]) -> None:
     steps = [
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from apik_shared.vocabulary.calendar import OfficeCalendar
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 REPORTS = "/api/v1/intake/reports"
 PROBLEM = "application/problem+json"
@@ -26,7 +26,7 @@ async def test_a_report_of_last_year_keeps_its_dates_through_the_handoff(intake,
     assert datetime.fromisoformat(registered.data["registered_at"]) == received
     url = f"{REPORTS}/{report['id']}"
     steps = [
-        ("formal-verification", {"complete": True}, received + timedelta(days=3)),
+        ("formal-verification", FORMALLY_COMPLETE, received + timedelta(days=3)),
         ("material-verification", {"within_authority": True}, received + timedelta(days=10)),
         ("plenary-decision", {"decision": "accept"}, received + timedelta(days=17)),
     ]
@@ -66,7 +66,7 @@ async def test_dates_out_of_order_or_to_come_are_refused(intake, officer):
         "2026-01-05T10:00:00",  # no time zone
     ):
         response = await intake.client.post(
-            url, json={"complete": True, "decided_at": decided_at}, headers=officer
+            url, json={**FORMALLY_COMPLETE, "decided_at": decided_at}, headers=officer
         )
         assert response.status_code == 422, decided_at
         assert response.headers["content-type"] == PROBLEM

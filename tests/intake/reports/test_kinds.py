@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from apik_testing.services import RunningService
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 PROBLEM = "application/problem+json"
 REPORTS = "/api/v1/intake/reports"
@@ -37,7 +37,7 @@ async def test_a_consultation_is_answered_and_closed_at_intake(intake, officer):
     assert knl["allowed_steps"] == ["answer"]
     url = f"{REPORTS}/{knl['id']}"
     formal = await intake.client.post(
-        f"{url}/formal-verification", json={"complete": True}, headers=officer
+        f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer
     )
     assert formal.status_code == 409 and formal.headers["content-type"] == PROBLEM
     empty = await intake.client.post(f"{url}/answer", json={"answer": ""}, headers=officer)
@@ -106,7 +106,7 @@ async def test_a_copy_is_recorded_and_linked_not_examined(intake, officer, token
     [linked] = await intake.outbox_events("report.linked", subject=body["id"])
     assert linked.data["linked_report_id"] == original["id"] and linked.data["link"] == "copy"
     formal = await intake.client.post(
-        f"{REPORTS}/{body['id']}/formal-verification", json={"complete": True}, headers=officer
+        f"{REPORTS}/{body['id']}/formal-verification", json=FORMALLY_COMPLETE, headers=officer
     )
     assert formal.status_code == 409
     for target in (str(uuid.uuid4()), None):
@@ -141,7 +141,7 @@ async def test_agency_type_region_and_classification_travel_with_the_report(inta
     assert report["location"] == {"province": "17", "regency": "1705"}
     url = f"{REPORTS}/{report['id']}"
     for path, step in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

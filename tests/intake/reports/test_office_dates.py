@@ -286,10 +286,12 @@ async def test_a_national_reader_sees_each_loan_late_by_its_own_office(intake, t
 
 
 async def incomplete(intake: RunningService, headers: dict, report_id: str, at: str) -> dict:
-    """Formal verification found it incomplete at `at`: the completion deadline starts."""
+    """Formal verification found it incomplete at `at` and told the reporter then: the
+    completion deadline starts (it runs from the notice)."""
+    notice = {"channel": "phone", "message": "Mohon lengkapi fotokopi KTP."}
     response = await intake.client.post(
         f"{REPORTS}/{report_id}/formal-verification",
-        json={"complete": False, "missing": ["ktp"], "decided_at": at},
+        json={"complete": False, "missing": ["ktp"], "decided_at": at, "notification": notice},
         headers=headers,
     )
     assert response.status_code == 200, response.text

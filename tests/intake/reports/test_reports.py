@@ -6,7 +6,7 @@ import uuid
 
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 PROBLEM = "application/problem+json"
 
@@ -38,7 +38,7 @@ async def test_accepted_report_is_handed_over_through_the_outbox(intake, officer
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
     steps = [
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ]
@@ -68,7 +68,7 @@ async def test_accepted_report_is_handed_over_through_the_outbox(intake, officer
 async def test_rco_decision_takes_the_rapid_response_track(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
-    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
     await intake.client.post(
         f"{url}/material-verification", json={"within_authority": True}, headers=officer
     )
@@ -107,7 +107,7 @@ async def test_incomplete_report_waits_for_the_reporter(intake, officer):
 async def test_rejection_needs_a_reason_and_is_published(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
-    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
     await intake.client.post(
         f"{url}/material-verification", json={"within_authority": True}, headers=officer
     )
@@ -128,10 +128,10 @@ async def test_stale_if_match_is_refused(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}/formal-verification"
     stale = {**officer, "If-Match": '"99"'}
-    response = await intake.client.post(url, json={"complete": True}, headers=stale)
+    response = await intake.client.post(url, json=FORMALLY_COMPLETE, headers=stale)
     assert response.status_code == 412
     fresh = {**officer, "If-Match": '"1"'}
-    response = await intake.client.post(url, json={"complete": True}, headers=fresh)
+    response = await intake.client.post(url, json=FORMALLY_COMPLETE, headers=fresh)
     assert response.status_code == 200 and response.headers["etag"] == '"2"'
 
 
@@ -235,18 +235,27 @@ async def test_operations_endpoints(intake):
     assert "apik_http_requests_total" in metrics.text
 
 
-async def test_material_findings_reject_and_say_why(intake, officer):
+async def test_material_findings_go_to_the_plenary_which_rejects_and_says_why(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
-    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
     response = await intake.client.post(
         f"{url}/material-verification",
         json={"within_authority": True, "in_court": True, "already_reported": False},
         headers=officer,
     )
     body = response.json()
-    assert body["status"] == "rejected" and body["rejection_reason"] == "in_court"
+    assert body["status"] == "material_failed" and body["rejection_reason"] is None
     assert body["timeline"][-1]["details"]["failures"] == ["in_court"]
+    assert body["timeline"][-1]["details"]["reason"] == "in_court"
+    rejected_body = (
+        await intake.client.post(
+            f"{url}/plenary-decision",
+            json={"decision": "reject", "reason": "in_court"},
+            headers=officer,
+        )
+    ).json()
+    assert rejected_body["status"] == "rejected" and rejected_body["rejection_reason"] == "in_court"
     [rejected] = await intake.outbox_events("report.rejected", subject=report["id"])
     assert rejected.data["reason"] == "in_court"
     assert rejected.data["decided_by_subject"] == f"user:{rejected.data['decided_by']}"
@@ -255,7 +264,7 @@ async def test_material_findings_reject_and_say_why(intake, officer):
 async def test_the_plenary_records_participants_and_the_examination_unit(intake, officer):
     report = await register(intake, officer)
     url = f"/api/v1/intake/reports/{report['id']}"
-    await intake.client.post(f"{url}/formal-verification", json={"complete": True}, headers=officer)
+    await intake.client.post(f"{url}/formal-verification", json=FORMALLY_COMPLETE, headers=officer)
     await intake.client.post(
         f"{url}/material-verification", json={"within_authority": True}, headers=officer
     )

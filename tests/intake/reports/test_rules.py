@@ -44,6 +44,36 @@ def test_steps_out_of_order_are_refused(status, step):
         next_status(status, step)
 
 
+def test_a_failed_material_verification_goes_to_the_plenary_which_rejects():
+    failed = next_status(S.formally_verified, Step.material_outside_authority)
+    assert failed is S.material_failed
+    assert set(allowed_steps(failed)) == {
+        Step.plenary_accept,
+        Step.plenary_rco,
+        Step.plenary_reject,
+    }
+    assert next_status(failed, Step.plenary_reject) is S.rejected
+    with pytest.raises(StepNotAllowed):
+        next_status(failed, Step.material_within_authority)
+
+
+def test_an_own_initiative_investigation_goes_straight_to_the_plenary():
+    from apik_intake.reports.rules import Kind
+
+    assert set(allowed_steps(S.registered, kind=Kind.IPS)) == {
+        Step.plenary_accept,
+        Step.plenary_rco,
+        Step.plenary_reject,
+    }
+    assert next_status(S.registered, Step.plenary_accept, kind=Kind.IPS) is S.accepted
+    for step in (Step.formal_complete, Step.formal_incomplete, Step.material_within_authority):
+        with pytest.raises(StepNotAllowed):
+            next_status(S.registered, step, kind=Kind.IPS)
+    # An LM still goes through verification first.
+    with pytest.raises(StepNotAllowed):
+        next_status(S.registered, Step.plenary_accept, kind=Kind.LM)
+
+
 def test_closed_reports_allow_nothing():
     assert allowed_steps(S.accepted) == [] and allowed_steps(S.rejected) == []
     assert set(allowed_steps(S.materially_verified)) == {
@@ -90,14 +120,18 @@ def test_steps_are_guarded_by_kind():
 def test_each_kind_says_what_it_needs():
     from apik_intake.reports.rules import Kind, kind_problems
 
-    assert kind_problems(Kind.LM, {"reported_agency", "substance", "chronology"}) == []
-    assert [f for f, _ in kind_problems(Kind.LM, {"substance", "question"})] == [
+    lm = {"reporter", "reported_agency", "substance", "chronology"}
+    assert kind_problems(Kind.LM, lm) == []
+    assert [f for f, _ in kind_problems(Kind.LM, {"reporter", "substance", "question"})] == [
         "reported_agency",
         "chronology",
         "question",
     ]
-    assert kind_problems(Kind.KNL, {"question", "answer"}) == []
-    assert [f for f, _ in kind_problems(Kind.TEMBUSAN, set())] == ["addressed_to"]
+    assert kind_problems(Kind.KNL, {"reporter", "question", "answer"}) == []
+    assert [f for f, _ in kind_problems(Kind.TEMBUSAN, set())] == ["addressed_to", "reporter"]
+    # The office's own investigation has no reporter, and refuses one.
+    assert kind_problems(Kind.IPS, lm - {"reporter"}) == []
+    assert [f for f, _ in kind_problems(Kind.IPS, lm)] == ["reporter"]
 
 
 def test_material_verification_fails_on_any_finding():

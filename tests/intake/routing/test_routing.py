@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.intake.builders import REPORTS, register
+from tests.intake.builders import FORMALLY_COMPLETE, REPORTS, register
 
 REPORTER = {"name": "Siti Aminah", "nik": "1771015203850002", "phone": "0812 7000 1001"}
 
@@ -37,7 +37,7 @@ async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, to
     assert again["reporter"]["person_id"] == report["reporter"]["person_id"]
     accepted = await register(intake, there)
     for path, body in (
-        ("formal-verification", {"complete": True}),
+        ("formal-verification", FORMALLY_COMPLETE),
         ("material-verification", {"within_authority": True}),
         ("plenary-decision", {"decision": "accept"}),
     ):

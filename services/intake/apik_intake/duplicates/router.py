@@ -14,7 +14,7 @@ from apik_intake.deps import (
 )
 from apik_intake.duplicates import service
 from apik_intake.duplicates.rules import without_reporter
-from apik_intake.duplicates.schemas import DuplicatePublic, HistoryItem, LinkIn
+from apik_intake.duplicates.schemas import DuplicatePublic, HeldElsewhere, HistoryItem, LinkIn
 from apik_intake.reporters.rules import sees_link
 from apik_intake.reporters.service import audit_links
 from apik_intake.reports.schemas import ReportDetail
@@ -73,6 +73,31 @@ async def list_candidates(
     audit_links(session=session, actor=actor, reports=unique, purpose=purpose)
     items.sort(key=lambda item: item.score, reverse=True)
     return Page(items=items)
+
+
+@router.get(
+    "/reports/{report_id}/held-elsewhere",
+    response_model=Page[HeldElsewhere],
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def list_held_elsewhere(
+    session: DbSession, actor: Reader, report: ReportInOffice
+) -> Page[HeldElsewhere]:
+    """Other offices of the deployment holding the same letter (a copy sent to both):
+    their office, the registration number and the status. Only for a report this
+    office holds: there is no way to ask about a text, or another office's report."""
+    rows = await service.held_elsewhere(session=session, report=report)
+    return Page(
+        items=[
+            HeldElsewhere(
+                office=row.office,
+                office_name=row.office_name,
+                registration_number=row.registration_number,
+                status=row.status,
+            )
+            for row in rows
+        ]
+    )
 
 
 @router.post(

@@ -56,6 +56,17 @@ def is_candidate(value: float) -> bool:
     return value >= THRESHOLD
 
 
+def same_letter(similarity: float, *, threshold: float) -> bool:
+    """Whether a report of another office is the same letter as this one.
+
+    Across offices the text is the only signal: the reporter is recognised within an
+    office alone (comparing people across offices would tell one office who complained
+    to another), and the agency and sector alone say nothing of a letter. So it takes a
+    near-copy (trigram similarity of `threshold`, 0.6 by default, or more), which a letter
+    sent to two addresses is and two complaints on the same subject rarely are."""
+    return similarity >= threshold
+
+
 def without_reporter(value: float, reasons: list[str]) -> tuple[float, list[str]] | None:
     """A stored candidate as it scores without the same-reporter signal, or None when it
     is no candidate then: what a caller not entitled to a confidential reporter's link

@@ -22,6 +22,16 @@ class DuplicatePublic(BaseModel):
     created_at: datetime
 
 
+class HeldElsewhere(BaseModel):
+    """Another office of the deployment holds the same letter. Deliberately this and
+    nothing more: no id (it opens nothing here), no reporter, no text."""
+
+    office: str
+    office_name: str
+    registration_number: str
+    status: str
+
+
 class LinkIn(Input):
     target_report_id: uuid.UUID
     link: Literal["duplicate", "copy", "merged"]

@@ -6,19 +6,26 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import Row, func, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_intake.duplicates.rules import Signals, is_candidate, score, text_bands
-from apik_intake.models import Attachment, DuplicateCandidate, Report, ReportStep
+from apik_intake.duplicates.rules import Signals, is_candidate, same_letter, score, text_bands
+from apik_intake.models import (
+    Attachment,
+    CrossOfficeCandidate,
+    DuplicateCandidate,
+    Report,
+    ReportStep,
+)
 from apik_intake.reports.rules import Step
 from apik_intake.steps.service import apply_step, ref
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.intake import ReportLinked
 from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_registry
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 MAX_CANDIDATES = 20
@@ -67,8 +74,74 @@ _CANDIDATES = text(
 )
 
 
+# The same letter in another office: the text's bands find it (the only door across
+# offices), the similarity decides (`rules.same_letter`).
+_ELSEWHERE = text(
+    f"""
+    SELECT r.id,
+           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text) AS sim
+    FROM report r
+    WHERE r.text_bands && CAST(:bands AS bigint[]) AND r.office <> :office
+      AND r.kind <> 'KNL' AND r.id <> :id
+    ORDER BY r.created_at DESC LIMIT {PER_DOOR}
+    """
+)
+_INSERT_ELSEWHERE = insert(
+    CrossOfficeCandidate.__table__  # type: ignore[attr-defined]
+).on_conflict_do_nothing()
+
+
+async def compute_cross_office(
+    *, session: AsyncSession, report: Report, body: str, threshold: float
+) -> int:
+    """Stores the reports of other offices that hold the same letter, both ways (each
+    office learns the other holds it); returns how many."""
+    if not report.text_bands:
+        return 0
+    rows = await session.execute(
+        _ELSEWHERE,
+        {"text": body, "bands": report.text_bands, "office": report.office, "id": report.id},
+    )
+    now = datetime.now(UTC)
+    pairs = [
+        {"report_id": a, "candidate_id": b, "similarity": float(row.sim), "computed_at": now}
+        for row in rows
+        if same_letter(float(row.sim or 0), threshold=threshold)
+        for a, b in ((report.id, row.id), (row.id, report.id))
+    ]
+    if pairs:
+        await session.execute(_INSERT_ELSEWHERE, pairs)
+    return len(pairs) // 2
+
+
+async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[Any]]:
+    """The other offices' reports of the same letter: their office's code and name, the
+    registration number and the status, and nothing else is read. A report routed
+    since into this office is no longer "elsewhere"."""
+    rows = await session.execute(
+        select(
+            col(Report.office),
+            func.coalesce(office_registry.c.name, col(Report.office)).label("office_name"),
+            col(Report.registration_number),
+            col(Report.status),
+        )
+        .join(CrossOfficeCandidate, col(CrossOfficeCandidate.candidate_id) == col(Report.id))
+        .outerjoin(office_registry, office_registry.c.code == col(Report.office))
+        .where(
+            col(CrossOfficeCandidate.report_id) == report.id, col(Report.office) != report.office
+        )
+        .order_by(col(CrossOfficeCandidate.similarity).desc(), col(Report.registration_number))
+    )
+    return list(rows.all())
+
+
 async def compute_candidates(
-    *, session: AsyncSession, report: Report, person_id: uuid.UUID, window_days: int
+    *,
+    session: AsyncSession,
+    report: Report,
+    person_id: uuid.UUID,
+    window_days: int,
+    cross_office_similarity: float = 0.6,
 ) -> list[DuplicateCandidate]:
     """Stores the report's candidates, both ways (the earlier report learns of the new),
     and the report's near-copy signature (written with the registration's next flush)."""
@@ -102,6 +175,9 @@ async def compute_candidates(
         )
         if is_candidate(value):
             scored.append((value, reasons, row.id))
+    await compute_cross_office(
+        session=session, report=report, body=body, threshold=cross_office_similarity
+    )
     scored.sort(key=lambda item: item[0], reverse=True)
     now = datetime.now(UTC)
     best = scored[:MAX_CANDIDATES]

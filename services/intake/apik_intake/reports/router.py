@@ -58,6 +58,8 @@ async def register_report(
         data=data,
         actor=actor,
         duplicate_window_days=settings.duplicate_window_days,
+        age_limit_years=settings.age_limit_years,
+        cross_office_similarity=settings.cross_office_similarity,
     )
     body = await detail(session, report)
     return await created(
@@ -86,6 +88,10 @@ async def list_reports(
     received_from: date | None = None,
     received_to: date | None = None,
     overdue: Annotated[bool | None, Query(description="past the completion deadline")] = None,
+    awaiting_notice: Annotated[
+        bool | None,
+        Query(description="incomplete, the reporter not yet notified: no deadline running"),
+    ] = None,
     person_id: Annotated[
         uuid.UUID | None, Query(description="reports of one person, recognised across reports")
     ] = None,
@@ -115,6 +121,7 @@ async def list_reports(
         received_from=received_from,
         received_to=received_to,
         overdue=overdue,
+        awaiting_notice=awaiting_notice,
         person_id=person_id,
         person_with_confidential=sees_link(
             actor.roles, confidential_roles=settings.confidential_identity_roles

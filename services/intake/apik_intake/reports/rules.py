@@ -16,6 +16,9 @@ class Kind(StrEnum):
     RCO = "RCO"  # Respon Cepat Ombudsman: rapid response
     KNL = "KNL"  # Konsultasi Non Laporan: a question answered and closed at intake
     TEMBUSAN = "TEMBUSAN"  # a copy of a letter addressed elsewhere: recorded, not examined
+    # Investigasi atas Prakarsa Sendiri: opened by the office itself, no reporter; no
+    # formal or material verification, straight to the plenary, then examination.
+    IPS = "IPS"
 
 
 class ReportStatus(StrEnum):
@@ -24,6 +27,9 @@ class ReportStatus(StrEnum):
     awaiting_completion = "awaiting_completion"
     formally_verified = "formally_verified"
     materially_verified = "materially_verified"
+    # Material verification found a reason not to examine it (outside authority, in
+    # court…): recorded with the reason, the report waits for the plenary, which decides.
+    material_failed = "material_failed"
     accepted = "accepted"  # handed over to examination (regular or rapid-response track)
     rejected = "rejected"
     answered = "answered"  # a consultation (KNL), answered and closed
@@ -48,6 +54,9 @@ class Step(StrEnum):
 
 S = ReportStatus
 REPORTS = frozenset({Kind.LM, Kind.RCO})
+# What the plenary meeting decides on: reports that passed material verification, and
+# those that failed it (the plenary rejects them, with the failure before it).
+BEFORE_PLENARY = frozenset({S.materially_verified, S.material_failed})
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,17 @@ class Transition:
     sources: frozenset[ReportStatus]
     target: ReportStatus
     kinds: frozenset[Kind] = REPORTS
+    # Where a kind starts the step from elsewhere than `sources` (an own-initiative
+    # investigation reaches the plenary straight from its registration).
+    sources_of: tuple[tuple[Kind, frozenset[ReportStatus]], ...] = ()
+
+    def starts_from(self, kind: Kind) -> frozenset[ReportStatus]:
+        return dict(self.sources_of).get(kind, self.sources)
+
+
+# The plenary decides on an own-initiative investigation as soon as it is registered.
+_PLENARY_KINDS = REPORTS | {Kind.IPS}
+_PLENARY_OF_IPS = ((Kind.IPS, frozenset({S.registered})),)
 
 
 TRANSITIONS: dict[Step, Transition] = {
@@ -67,15 +87,25 @@ TRANSITIONS: dict[Step, Transition] = {
     Step.material_within_authority: Transition(
         frozenset({S.formally_verified}), S.materially_verified
     ),
-    Step.material_outside_authority: Transition(frozenset({S.formally_verified}), S.rejected),
-    Step.plenary_accept: Transition(frozenset({S.materially_verified}), S.accepted),
-    Step.plenary_rco: Transition(frozenset({S.materially_verified}), S.accepted),
-    Step.plenary_reject: Transition(frozenset({S.materially_verified}), S.rejected),
+    # A failed material verification does not reject: the plenary does (it may also
+    # overrule the finding, with the record of it in the history).
+    Step.material_outside_authority: Transition(
+        frozenset({S.formally_verified}), S.material_failed
+    ),
+    Step.plenary_accept: Transition(BEFORE_PLENARY, S.accepted, _PLENARY_KINDS, _PLENARY_OF_IPS),
+    Step.plenary_rco: Transition(BEFORE_PLENARY, S.accepted, _PLENARY_KINDS, _PLENARY_OF_IPS),
+    Step.plenary_reject: Transition(BEFORE_PLENARY, S.rejected, _PLENARY_KINDS, _PLENARY_OF_IPS),
     Step.answer: Transition(frozenset({S.registered}), S.answered, frozenset({Kind.KNL})),
     Step.withdraw: Transition(frozenset({S.awaiting_completion}), S.withdrawn),
     Step.merge: Transition(
         frozenset(
-            {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+            {
+                S.registered,
+                S.awaiting_completion,
+                S.formally_verified,
+                S.materially_verified,
+                S.material_failed,
+            }
         ),
         S.merged,
         frozenset({Kind.LM, Kind.RCO, Kind.TEMBUSAN}),
@@ -84,7 +114,13 @@ TRANSITIONS: dict[Step, Transition] = {
 # The statuses in which intake still works on a report: it may be routed to another
 # office or given to a staff member (neither is a transition: the status stays).
 OPEN_AT_INTAKE = frozenset(
-    {S.registered, S.awaiting_completion, S.formally_verified, S.materially_verified}
+    {
+        S.registered,
+        S.awaiting_completion,
+        S.formally_verified,
+        S.materially_verified,
+        S.material_failed,
+    }
 )
 
 # Steps not offered among a report's next steps: the deadline job's, and the merge,
@@ -97,6 +133,7 @@ INITIAL_STATUS: dict[Kind, ReportStatus] = {
     Kind.RCO: S.registered,
     Kind.KNL: S.registered,
     Kind.TEMBUSAN: S.recorded,
+    Kind.IPS: S.registered,
 }
 
 # What a kind needs besides the reporter, the channel and the summary. A consultation
@@ -106,6 +143,7 @@ REQUIRED_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.RCO: ("reported_agency", "substance", "chronology"),
     Kind.KNL: ("question",),
     Kind.TEMBUSAN: ("addressed_to",),
+    Kind.IPS: ("reported_agency", "substance", "chronology"),
 }
 # Fields that make no sense for a kind, refused rather than silently dropped.
 FORBIDDEN_FIELDS: dict[Kind, tuple[str, ...]] = {
@@ -113,12 +151,17 @@ FORBIDDEN_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.RCO: ("question", "answer", "addressed_to"),
     Kind.KNL: ("addressed_to", "linked_report_id"),
     Kind.TEMBUSAN: ("question", "answer"),
+    # The office opens it itself: there is no reporter, so none is taken.
+    Kind.IPS: ("reporter", "question", "answer", "addressed_to"),
 }
+# Every kind but the office's own investigation has a reporter.
+WITHOUT_REPORTER = frozenset({Kind.IPS})
 
 
 def kind_problems(kind: Kind, given: set[str]) -> list[tuple[str, str]]:
     """(field, why) for each field a report of `kind` lacks or must not have."""
-    problems = [(f, f"a {kind.value} needs {f}") for f in REQUIRED_FIELDS[kind] if f not in given]
+    required = REQUIRED_FIELDS[kind] + (() if kind in WITHOUT_REPORTER else ("reporter",))
+    problems = [(f, f"a {kind.value} needs {f}") for f in required if f not in given]
     problems += [(f, f"a {kind.value} has no {f}") for f in FORBIDDEN_FIELDS[kind] if f in given]
     return problems
 
@@ -133,7 +176,7 @@ class StepNotAllowed(Exception):
 
 def next_status(status: ReportStatus, step: Step, *, kind: Kind = Kind.LM) -> ReportStatus:
     transition = TRANSITIONS[step]
-    if status not in transition.sources or kind not in transition.kinds:
+    if status not in transition.starts_from(kind) or kind not in transition.kinds:
         raise StepNotAllowed(step, status, kind)
     return transition.target
 
@@ -143,7 +186,7 @@ def allowed_steps(status: ReportStatus, *, kind: Kind = Kind.LM) -> list[Step]:
     return [
         step
         for step, t in TRANSITIONS.items()
-        if status in t.sources and kind in t.kinds and step not in SYSTEM_STEPS
+        if status in t.starts_from(kind) and kind in t.kinds and step not in SYSTEM_STEPS
     ]
 
 

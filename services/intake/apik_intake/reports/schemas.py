@@ -169,7 +169,8 @@ class AgencyIn(Input):
 class ReportCreate(Input):
     kind: Kind = Kind.LM
     channel: Channel
-    reporter: ReporterIn
+    # Every kind's but an own-initiative investigation's (IPS), which has none.
+    reporter: ReporterIn | None = None
     # Required for LM and RCO (see `rules.REQUIRED_FIELDS`), optional for the others.
     reported_agency: AgencyIn | None = None
     substance: Line | None = Field(default=None, min_length=1, max_length=64)

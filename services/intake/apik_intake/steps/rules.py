@@ -3,10 +3,12 @@ what fails material verification, what a plenary decision needs."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
-from apik_intake.reports.rules import Step
+from apik_intake.reporters.rules import Identity
+from apik_intake.reports.rules import Step, event_too_old
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 # The checklist of formal verification; the power of attorney only when represented.
@@ -24,6 +26,64 @@ def checklist_gaps(checklist: dict[str, bool | None], *, represented: bool) -> l
     return gaps
 
 
+# The identity formal verification needs of an LM or RCO reporter (the domain page's
+# list); a consultation (KNL) needs only the name it is registered with.
+IDENTITY_FIELDS = ("name", "place_of_birth", "date_of_birth", "address", "occupation", "nik")
+
+
+def identity_gaps(identity: Identity | None, *, represented: bool) -> list[str]:
+    """The identity items the reporter has not given, in `IDENTITY_FIELDS` order, then the
+    power of attorney (`representative.power_of_attorney_number`) when represented.
+
+    An anonymised identity (None) lacks everything: nothing is left to verify."""
+    if identity is None:
+        return [*IDENTITY_FIELDS, *(["power_of_attorney"] if represented else [])]
+    given = identity.model_dump()
+    gaps = [name for name in IDENTITY_FIELDS if not given.get(name)]
+    if identity.nik and not (len(identity.nik) == 16 and identity.nik.isdigit()):
+        gaps.append("nik")  # the NIK has 16 digits (the input type checks it too)
+    agent = identity.representative
+    if represented and (agent is None or not agent.power_of_attorney_number):
+        gaps.append("power_of_attorney")
+    return list(dict.fromkeys(gaps))
+
+
+def within_age_limit(
+    event_date: date | None, received_on: date, *, years: int, ticked: bool | None
+) -> bool:
+    """Whether the event is within the limit (2 years by default) of the report's receipt.
+
+    Measured from the event's date to the day the office received the report, both on the
+    office's calendar: the reporter's delay in writing is what the limit is about, not
+    the office's in verifying. A known event date decides, whatever the officer ticks;
+    without one, the officer's finding (`within_two_years`) is all there is."""
+    if event_date is None:
+        return bool(ticked)
+    return not event_too_old(event_date, received_on, years=years)
+
+
+def formal_gaps(
+    checklist: Mapping[str, bool | None],
+    *,
+    represented: bool,
+    identity_missing: list[str],
+    within_limit: bool,
+    excepted: bool,
+) -> list[str]:
+    """The checklist items not satisfied once the system's own findings are applied: the
+    identity is incomplete when any of it is missing (whatever is ticked), and the age
+    limit holds only when the dates say so, or a head recorded an exception; the power of
+    attorney, when represented, needs its number recorded with the representative."""
+    found = dict(checklist)
+    # A power of attorney missing from the identity is that item's gap, not the identity's.
+    person = [gap for gap in identity_missing if gap != "power_of_attorney"]
+    found["identity"] = bool(found.get("identity")) and not person
+    if "power_of_attorney" in identity_missing:
+        found["power_of_attorney"] = False
+    found["within_two_years"] = within_limit or excepted
+    return checklist_gaps(found, represented=represented)
+
+
 def completion_deadline(notified_at: datetime, days: int, calendar: OfficeCalendar) -> datetime:
     """The reporter has `days` calendar days from the notice (30 by default) to complete.
 
@@ -34,6 +94,20 @@ def completion_deadline(notified_at: datetime, days: int, calendar: OfficeCalend
     last_day = calendar.local_date(notified_at) + timedelta(days=days)
     end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=calendar.zone)
     return end.astimezone(UTC)
+
+
+def deadline_after_incomplete(
+    current_due: datetime | None, notified_at: datetime | None, days: int, calendar: OfficeCalendar
+) -> datetime | None:
+    """The completion deadline after an "incomplete": it runs from the recorded notice to
+    the reporter, so no notice means no deadline yet (the report waits for one); once
+    running, a second "incomplete" does not restart it (the reporter's 30 days are
+    theirs, not renewed each time the office finds another gap)."""
+    if current_due is not None:
+        return current_due
+    if notified_at is None:
+        return None
+    return completion_deadline(notified_at, days, calendar)
 
 
 def material_failures(

@@ -9,7 +9,15 @@ from pydantic import Field, field_validator
 
 from apik_intake.reports.schemas import past_instant
 from apik_intake.steps.rules import PlenaryChoice
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName
+from apik_shared.vocabulary.inputs import (
+    Address,
+    FreeText,
+    Input,
+    Line,
+    Nik,
+    PersonName,
+    RecordDate,
+)
 
 
 class FormalChecklist(Input):
@@ -35,10 +43,18 @@ class NoticeChannel(StrEnum):
 
 
 class NoticeIn(Input):
-    """What the reporter was told, and how (the text, not the address it went to)."""
+    """What the reporter was told, and how (the text, not the address it went to).
+
+    The completion deadline runs from `sent_at` (the step's time when unset)."""
 
     channel: NoticeChannel
     message: FreeText = Field(min_length=1, max_length=5000)
+    sent_at: datetime | None = Field(default=None, description="when it went to the reporter")
+
+    @field_validator("sent_at")
+    @classmethod
+    def _sent(cls, value: datetime | None) -> datetime | None:
+        return past_instant(value)
 
 
 class Decided(Input):
@@ -73,6 +89,27 @@ class MaterialVerification(Decided):
         default=None, description="the agency is still resolving it in a reasonable time"
     )
     note: FreeText | None = Field(default=None, max_length=5000)
+
+
+class AgeException(Input):
+    """A head's exception to the age limit of the event: the reason is kept in the
+    report's history with who recorded it and when."""
+
+    reason: FreeText = Field(min_length=10, max_length=5000)
+
+
+class IdentityCompletion(Input):
+    """What the reporter supplied to complete their identity for formal verification; the
+    fields given replace the stored ones, the others stay. The power of attorney's
+    number and date go to the representative (a represented report only)."""
+
+    nik: Nik | None = None
+    place_of_birth: Line | None = Field(default=None, min_length=1, max_length=100)
+    date_of_birth: RecordDate | None = None
+    address: Address | None = None
+    occupation: Line | None = Field(default=None, min_length=1, max_length=100)
+    power_of_attorney_number: Line | None = Field(default=None, min_length=1, max_length=100)
+    power_of_attorney_date: RecordDate | None = None
 
 
 class Answer(Decided):

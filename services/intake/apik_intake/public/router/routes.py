@@ -124,6 +124,8 @@ async def file_report(
             data=_as_report(data),
             actor=citizen,
             duplicate_window_days=settings.duplicate_window_days,
+            age_limit_years=settings.age_limit_years,
+            cross_office_similarity=settings.cross_office_similarity,
         )
     except InvalidInput as problem:
         raise form.relocated(problem, submission.pointer) from None

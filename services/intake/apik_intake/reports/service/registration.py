@@ -21,7 +21,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads import ReportRegistered
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.offices import office, office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
 
 # No look-alikes (0/O, 1/I/L): read out over the phone, typed from a letter.
@@ -84,16 +84,21 @@ async def _check(
         raise InvalidInput(errors[0]["detail"], errors=errors)
 
 
-def _flags(data: ReportCreate, received_on: date) -> list[str]:
-    """Accepted, but pointed out to formal verification."""
+def _flags(data: ReportCreate, received_on: date, age_limit_years: int) -> list[str]:
+    """Accepted, but pointed out to formal verification (which refuses an old event)."""
     flags = []
-    if rules.event_too_old(data.event_date, received_on):
+    if rules.event_too_old(data.event_date, received_on, years=age_limit_years):
         flags.append("event_older_than_two_years")
     return flags
 
 
-def _identity(data: ReportCreate) -> Identity:
+def _identity(data: ReportCreate, office_name: str) -> Identity:
     given = data.reporter
+    if given is None:
+        # An own-initiative investigation: the office stands as its own reporter, so that
+        # the handoff's `reporter_id` (which examination requires) names a row saying so,
+        # and no person's data is made up or kept.
+        return Identity(name=f"{office_name} (investigasi atas prakarsa sendiri)")
     return Identity(
         **given.model_dump(exclude={"confidential", "representative"}),
         representative=(
@@ -110,6 +115,8 @@ async def register_report(
     data: ReportCreate,
     actor: Principal,
     duplicate_window_days: int = 180,
+    age_limit_years: int = 2,
+    cross_office_similarity: float = 0.6,
 ) -> Report:
     now = datetime.now(UTC)
     received = data.received_at or now
@@ -119,12 +126,14 @@ async def register_report(
     calendar = await office_calendar(session, actor.office)
     received_on = calendar.local_date(received)
     await _check(session, data, actor, received_on)
+    # The office's name only for its own investigation (one read, that kind alone).
+    held = await office(session, actor.office) if data.reporter is None else None
     reporter = await add_reporter(
         session=session,
         cipher=cipher,
         index_key=index_key,
         office=actor.office,
-        identity=_identity(data),
+        identity=_identity(data, held.name if held else actor.office),
     )
     agency, location = data.reported_agency, data.location
     agency_region = agency.region if agency else None
@@ -137,7 +146,7 @@ async def register_report(
         channel=data.channel.value,
         status=rules.INITIAL_STATUS[data.kind].value,
         reporter_id=reporter.id,
-        confidential=data.reporter.confidential,
+        confidential=data.reporter.confidential if data.reporter else False,
         reported_agency=agency.name if agency else None,
         agency_type=agency.type.value if agency and agency.type else None,
         agency_province=agency_region.province if agency_region else None,
@@ -153,8 +162,8 @@ async def register_report(
         addressed_to=data.addressed_to,
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
-        represented=data.reporter.representative is not None,
-        flags=_flags(data, received_on),
+        represented=data.reporter is not None and data.reporter.representative is not None,
+        flags=_flags(data, received_on, age_limit_years),
         created_by=actor.username,
         received_at=received,
         created_at=now,
@@ -177,6 +186,7 @@ async def register_report(
             report=report,
             person_id=reporter.person_id,
             window_days=duplicate_window_days,
+            cross_office_similarity=cross_office_similarity,
         )
     await publish(
         session, ReportRegistered(**ref(report), registered_at=received), subject=str(report.id)

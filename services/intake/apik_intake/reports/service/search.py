@@ -48,6 +48,8 @@ class ReportQuery:
     received_from: date | None = None
     received_to: date | None = None  # inclusive
     overdue: bool | None = None  # waiting for the reporter past the completion deadline
+    # Incomplete with no notice recorded yet, so no deadline running.
+    awaiting_notice: bool | None = None
     person_id: uuid.UUID | None = None
     # Whether the person filter returns the person's confidential reports too: only for a
     # caller entitled to their link (`reporters.rules.sees_link`), who is then audited.
@@ -118,10 +120,18 @@ def _filtered(
     query = _received(query, where, calendar)
     if where.overdue is not None:
         # Overdue from the deadline's instant on, as the deadline job sees it.
-        late = (col(Report.status) == ReportStatus.awaiting_completion.value) & (
-            col(Report.completion_due) <= now
+        # A report waiting for its notice has no deadline (NULL): not late, and not lost
+        # from `overdue=false` by SQL's NULL logic either.
+        late = (col(Report.status) == ReportStatus.awaiting_completion.value) & func.coalesce(
+            col(Report.completion_due) <= now, False
         )
         query = query.where(late if where.overdue else ~late)
+    if where.awaiting_notice is not None:
+        # Incomplete, but the reporter was not told yet: their days have not started.
+        waiting = (col(Report.status) == ReportStatus.awaiting_completion.value) & col(
+            Report.completion_due
+        ).is_(None)
+        query = query.where(waiting if where.awaiting_notice else ~waiting)
     if where.outreach_id is not None:
         query = query.where(Report.outreach_id == where.outreach_id)
     if where.assignee == UNASSIGNED:

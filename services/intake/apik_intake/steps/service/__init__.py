@@ -6,6 +6,8 @@ from apik_intake.steps.service.decisions import (
     take_step,
     verify_materially,
 )
+from apik_intake.steps.service.identity import complete_identity
+from apik_intake.steps.service.notices import record_age_exception, record_notice
 from apik_intake.steps.service.transitions import apply_step, ref
 from apik_intake.steps.service.verification import SYSTEM, close_overdue, verify_formally
 
@@ -14,7 +16,10 @@ __all__ = [
     "answer_consultation",
     "apply_step",
     "close_overdue",
+    "complete_identity",
     "decide_plenary",
+    "record_age_exception",
+    "record_notice",
     "ref",
     "take_step",
     "verify_formally",

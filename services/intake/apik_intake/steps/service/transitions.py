@@ -37,6 +37,15 @@ def ref(report: Report) -> dict[str, Any]:
     ).model_dump()
 
 
+def ensure_allowed(report: Report, step: Step) -> ReportStatus:
+    """The status `step` leads to from the report's, or 409 naming the current status."""
+    before = ReportStatus(report.status)
+    try:
+        return rules.next_status(before, step, kind=rules.Kind(report.kind))
+    except rules.StepNotAllowed as exc:
+        raise TransitionNotAllowed(str(exc), current_status=before.value) from exc
+
+
 async def apply_step(
     *,
     session: AsyncSession,
@@ -51,10 +60,7 @@ async def apply_step(
 
     `changes` are further columns the step sets (e.g. the completion deadline)."""
     before = ReportStatus(report.status)
-    try:
-        after = rules.next_status(before, step, kind=rules.Kind(report.kind))
-    except rules.StepNotAllowed as exc:
-        raise TransitionNotAllowed(str(exc), current_status=before.value) from exc
+    after = ensure_allowed(report, step)
     now = datetime.now(UTC)
     at = decided_at or now
     if decided_at is not None:

@@ -8,12 +8,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_intake.models import Notice, Report
+from apik_intake.models import Notice, Report, Reporter
+from apik_intake.reporters.rules import unseal
+from apik_intake.reporters.service import identity_read
 from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import FormalVerification
-from apik_intake.steps.service.transitions import apply_step
+from apik_intake.steps.service.transitions import apply_step, ensure_allowed
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput
 
@@ -21,39 +24,118 @@ from apik_shared.platform.problems import InvalidInput
 SYSTEM = Principal(subject="system:intake", username="system:intake", office="")
 
 
+# The flag a head's exception to the age limit sets (`record_age_exception`).
+AGE_EXCEPTED = "age_limit_excepted"
+
+
+async def _identity_gaps(
+    *, session: AsyncSession, cipher: FieldCipher, report: Report, actor: Principal
+) -> list[str]:
+    """What the sealed identity lacks. Opening it to check is a processing of the
+    reporter's data, so it is audited like a read, though nothing of it is shown."""
+    reporter = await session.get(Reporter, report.reporter_id)
+    identity = None
+    if reporter is not None and reporter.identity is not None:
+        identity = unseal(cipher, reporter.id, reporter.identity)
+    session.add(
+        identity_read(
+            report,
+            actor,
+            purpose="verifikasi formil: kelengkapan identitas",
+            disclosure="withheld",
+            at=datetime.now(UTC),
+        )
+    )
+    return rules.identity_gaps(identity, represented=report.represented)
+
+
+def _refusal(gaps: list[str], identity_missing: list[str], *, limit: int) -> InvalidInput:
+    """The problem naming every checklist item that stands in the way of "complete"."""
+    person = [gap for gap in identity_missing if gap != "power_of_attorney"]
+    why = {
+        "identity": (
+            "Identitas pelapor belum lengkap: " + ", ".join(person) + "."
+            if person
+            else "Identitas pelapor belum dinyatakan lengkap."
+        ),
+        "power_of_attorney": "Surat kuasa (nomornya pada data kuasa pelapor) belum ada.",
+        "within_two_years": (
+            f"Peristiwa lebih dari {limit} tahun sebelum laporan diterima; kepala perwakilan"
+            " dapat mencatat pengecualian dengan alasan."
+        ),
+    }
+    errors = [
+        {
+            "pointer": f"#/body/checklist/{gap}",
+            "detail": why.get(gap, f"{gap} belum terpenuhi, jadi laporan belum lengkap."),
+        }
+        for gap in gaps
+    ]
+    return InvalidInput(errors[0]["detail"], errors=errors)
+
+
 async def verify_formally(
     *,
     session: AsyncSession,
+    cipher: FieldCipher,
     report: Report,
     data: FormalVerification,
     actor: Principal,
     completion_days: int,
+    age_limit_years: int,
 ) -> Report:
+    step = Step.formal_complete if data.complete else Step.formal_incomplete
+    # Not a step of this report now (a KNL, an IPS, one verified already): say so before
+    # judging a body that does not apply.
+    ensure_allowed(report, step)
     details: dict[str, Any] = data.model_dump(
         mode="json", exclude_none=True, exclude={"decided_at"}
     )
+    calendar = await office_calendar(session, report.office)
     missing = list(data.missing)
     if data.checklist is not None:
-        gaps = rules.checklist_gaps(data.checklist.model_dump(), represented=report.represented)
+        identity_missing = await _identity_gaps(
+            session=session, cipher=cipher, report=report, actor=actor
+        )
+        gaps = rules.formal_gaps(
+            data.checklist.model_dump(),
+            represented=report.represented,
+            identity_missing=identity_missing,
+            within_limit=rules.within_age_limit(
+                report.event_date,
+                calendar.local_date(report.received_at),
+                years=age_limit_years,
+                ticked=data.checklist.within_two_years,
+            ),
+            excepted=AGE_EXCEPTED in report.flags,
+        )
         if data.complete and gaps:
-            raise InvalidInput.field(
-                f"#/body/checklist/{gaps[0]}",
-                f"{gaps[0]} is not satisfied, so the report is not complete.",
-            )
+            raise _refusal(gaps, identity_missing, limit=age_limit_years)
         missing = missing or gaps
         details["missing"] = missing
+        if identity_missing:
+            details["identity_missing"] = identity_missing
+    elif data.complete:
+        # Passing is the checklist's decision: without it nothing says the identity is
+        # complete or the event recent. An "incomplete" may name what is missing instead.
+        raise InvalidInput.field(
+            "#/body/checklist", "Daftar periksa verifikasi formil wajib untuk meloloskan laporan."
+        )
     if not data.complete and not missing:
         raise InvalidInput.field("#/body/missing", "Say what is missing when it is incomplete.")
     now = data.decided_at or datetime.now(UTC)
     changes: dict[str, Any] = {"completion_due": None}
+    notified_at = None
+    if data.notification is not None:
+        notified_at = data.notification.sent_at or now
     if not data.complete:
         # In the office's own zone, from the office registry: the reporter's days end at
         # the office's midnight (WIT's for Jayapura, 2 h before WIB's).
-        calendar = await office_calendar(session, report.office)
-        due = rules.completion_deadline(now, completion_days, calendar)
+        due = rules.deadline_after_incomplete(
+            report.completion_due, notified_at, completion_days, calendar
+        )
         changes["completion_due"] = due
-        details["completion_due"] = due.isoformat()
-    step = Step.formal_complete if data.complete else Step.formal_incomplete
+        details["completion_due"] = due.isoformat() if due else None
     report = await apply_step(
         session=session,
         report=report,
@@ -63,7 +145,7 @@ async def verify_formally(
         changes=changes,
         decided_at=data.decided_at,
     )
-    if data.notification is not None:
+    if data.notification is not None and notified_at is not None:
         session.add(
             Notice(
                 report_id=report.id,
@@ -71,7 +153,7 @@ async def verify_formally(
                 message=data.notification.message,
                 reason=step.value,
                 sent_by=actor.username,
-                sent_at=now,
+                sent_at=notified_at,
             )
         )
         await session.flush()

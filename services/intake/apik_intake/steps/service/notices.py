@@ -1,0 +1,148 @@
+"""The notice to the reporter of an incomplete report, which starts their deadline, and a
+head's exception to the age limit. Neither moves the report along its state machine:
+each leaves a history row (who, when, why) and a new version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_intake.models import Notice, Report, ReportStep
+from apik_intake.reports.rules import ReportStatus, event_too_old
+from apik_intake.steps import rules
+from apik_intake.steps.schemas import AgeException, NoticeIn
+from apik_intake.steps.service.verification import AGE_EXCEPTED
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+
+# Before formal verification passes: afterwards the age limit has been decided.
+BEFORE_FORMAL = frozenset({ReportStatus.registered, ReportStatus.awaiting_completion})
+
+
+async def record(
+    *,
+    session: AsyncSession,
+    report: Report,
+    step: str,
+    actor: Principal,
+    details: dict[str, Any],
+    changes: dict[str, Any],
+    at: datetime,
+) -> Report:
+    now = datetime.now(UTC)
+    values = {"updated_at": now, "version": report.version + 1, **changes}
+    await session.execute(update(Report).where(col(Report.id) == report.id).values(**values))
+    for key, value in values.items():
+        setattr(report, key, value)
+    session.add(
+        ReportStep(
+            report_id=report.id,
+            step=step,
+            from_status=report.status,
+            to_status=report.status,
+            actor=actor.username,
+            details={**details, "actor_subject": actor.subject},
+            at=at,
+        )
+    )
+    await session.flush()
+    return report
+
+
+async def record_notice(
+    *,
+    session: AsyncSession,
+    report: Report,
+    data: NoticeIn,
+    actor: Principal,
+    completion_days: int,
+) -> Report:
+    """Records the notice sent to the reporter of an incomplete report; the first one
+    starts the completion deadline, a later one (a reminder) leaves it as it is."""
+    if report.status != ReportStatus.awaiting_completion:
+        raise TransitionNotAllowed(
+            "Pemberitahuan kelengkapan hanya untuk laporan yang menunggu kelengkapan.",
+            current_status=report.status,
+        )
+    sent_at = data.sent_at or datetime.now(UTC)
+    incomplete = await session.execute(
+        select(func.max(ReportStep.at)).where(
+            ReportStep.report_id == report.id, ReportStep.step == "formal_incomplete"
+        )
+    )
+    found_at = incomplete.scalar_one_or_none()
+    if found_at is not None and sent_at < found_at:
+        raise InvalidInput.field(
+            "#/body/sent_at",
+            f"Laporan dinyatakan belum lengkap pada {found_at.isoformat()}; pemberitahuan"
+            " tidak dapat lebih awal.",
+        )
+    calendar = await office_calendar(session, report.office)
+    due = rules.deadline_after_incomplete(report.completion_due, sent_at, completion_days, calendar)
+    session.add(
+        Notice(
+            report_id=report.id,
+            channel=data.channel.value,
+            message=data.message,
+            reason="formal_incomplete",
+            sent_by=actor.username,
+            sent_at=sent_at,
+        )
+    )
+    return await record(
+        session=session,
+        report=report,
+        step="notice",
+        actor=actor,
+        details={
+            "channel": data.channel.value,
+            "sent_at": sent_at.isoformat(),
+            "completion_due": due.isoformat() if due else None,
+        },
+        changes={"completion_due": due},
+        at=sent_at,
+    )
+
+
+async def record_age_exception(
+    *, session: AsyncSession, report: Report, data: AgeException, actor: Principal, years: int
+) -> Report:
+    """A head lets an event older than the limit pass formal verification, with a reason
+    kept in the report's history (who, when, why)."""
+    status = ReportStatus(report.status)
+    if status not in BEFORE_FORMAL:
+        raise TransitionNotAllowed(
+            "Pengecualian batas waktu hanya sebelum verifikasi formil selesai.",
+            current_status=status.value,
+        )
+    if AGE_EXCEPTED in report.flags:
+        raise Conflict("Pengecualian batas waktu sudah dicatat untuk laporan ini.")
+    calendar = await office_calendar(session, report.office)
+    received_on = calendar.local_date(report.received_at)
+    # An unknown event date leaves the age to the officer's finding: the head may except it.
+    if report.event_date is not None and not event_too_old(
+        report.event_date, received_on, years=years
+    ):
+        raise Conflict(
+            f"Peristiwa ({report.event_date.isoformat()}) masih dalam {years} tahun sebelum"
+            f" laporan diterima ({received_on.isoformat()}): tidak perlu pengecualian."
+        )
+    return await record(
+        session=session,
+        report=report,
+        step="age_limit_exception",
+        actor=actor,
+        details={
+            "reason": data.reason,
+            "event_date": report.event_date.isoformat() if report.event_date else None,
+            "received_on": received_on.isoformat(),
+            "limit_years": years,
+        },
+        changes={"flags": [*report.flags, AGE_EXCEPTED]},
+        at=datetime.now(UTC),
+    )
