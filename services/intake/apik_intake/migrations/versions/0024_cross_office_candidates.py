@@ -4,8 +4,8 @@ Kept apart from `duplicate_candidate`, whose rows are shown in full (summary, sc
 reasons) to the office's staff: a pair across offices may only ever show the other
 office's code and name, its registration number and status (see `docs/security.md`).
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
-revision = "0023"
-down_revision = "0022"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
