@@ -1,0 +1,38 @@
+import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
+import "./app.css";
+import "dayjs/locale/id";
+import { createTheme, MantineProvider } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { LocaleProvider, useLocale } from "./i18n/locale";
+import { router } from "./router";
+
+// Darker shades than Mantine's defaults: white text on them passes WCAG AA contrast.
+const theme = createTheme({ primaryColor: "blue", primaryShade: { light: 8, dark: 8 } });
+const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+function Dates({ children }: { children: React.ReactNode }) {
+  const { locale } = useLocale();
+  // Indonesian calendars start on Monday; Saturday and Sunday are the weekend.
+  return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <LocaleProvider>
+        <Dates>
+          <QueryClientProvider client={queries}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </Dates>
+      </LocaleProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
