@@ -22,6 +22,21 @@ describe("problem+json to form errors", () => {
     expect(errors.general).toBeNull();
   });
 
+  it("says the errors it knows in the user's language, the others as the API does", () => {
+    const errors = formErrors(
+      {
+        status: 422,
+        errors: [
+          { pointer: "#/body/summary", detail: "Field required" },
+          { pointer: "#/body/reporter/nik", detail: "a NIK has exactly 16 digits" },
+        ],
+      },
+      "fallback",
+      { "Field required": "Wajib diisi." },
+    );
+    expect(errors.fields).toEqual({ summary: "Wajib diisi.", "reporter.nik": "a NIK has exactly 16 digits" });
+  });
+
   it("sends what names no body field above the form", () => {
     const errors = formErrors(
       { status: 422, errors: [{ pointer: "#/query/received_to", detail: "ends before it starts" }] },

@@ -40,12 +40,15 @@ export function fieldPath(pointer: string): string | null {
   return path === "" ? null : path;
 }
 
-export function formErrors(problem: Problem, fallback: string): FormErrors {
+// The API words field errors in English; the ones every form meets are said in the
+// user's language (`known`: the API's text to the catalogue's), the rest as the API
+// says them.
+export function formErrors(problem: Problem, fallback: string, known: Record<string, string> = {}): FormErrors {
   const fields: Record<string, string> = {};
   const stray: string[] = [];
   for (const error of problem.errors ?? []) {
     const path = error.pointer ? fieldPath(error.pointer) : null;
-    const detail = error.detail ?? fallback;
+    const detail = error.detail === undefined ? fallback : (known[error.detail] ?? error.detail);
     if (path === null) stray.push(detail);
     else if (!(path in fields)) fields[path] = detail; // the first reason is enough
   }

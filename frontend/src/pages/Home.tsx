@@ -95,9 +95,9 @@ export function HomePage(): React.JSX.Element {
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t("home.title")}</Table.Th>
+              <Table.Th scope="col">{t("home.queue")}</Table.Th>
               <Table.Th scope="col" ta="right">
-                #
+                {t("home.countHeader")}
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

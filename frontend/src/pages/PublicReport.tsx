@@ -61,7 +61,7 @@ export function PublicReportPage(): React.JSX.Element {
       setReceipt(data);
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error")) : { fields: {}, general: t("form.error") };
+    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
     const first = Object.keys(found.fields)[0];
     if (first) setStep(STEP_OF[first.split(".")[0]!] ?? STEPS);
     setErrors(found);

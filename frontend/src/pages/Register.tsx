@@ -67,7 +67,7 @@ export function RegisterPage(): React.JSX.Element {
       setDone(data.registration_number);
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error")) : { fields: {}, general: t("form.error") };
+    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
     setErrors({ ...found, general: found.general ?? t("register.fix") });
   }
 
@@ -79,8 +79,8 @@ export function RegisterPage(): React.JSX.Element {
           {t("register.title")}
         </Title>
         {done && (
-          <Alert color="green" role="status" title={t("register.done", { number: done })}>
-            {null}
+          <Alert color="green" role="status">
+            {t("register.done", { number: done })}
           </Alert>
         )}
         {errors.general && (
