@@ -8,6 +8,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { session } from "./auth/session";
 import { LocaleProvider, useLocale } from "./i18n/locale";
 import { router } from "./router";
 
@@ -25,6 +26,13 @@ const contrast: CSSVariablesResolver = (t) => ({
   dark: {},
 });
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+// What one user's session fetched is never shown to the next one on this tab.
+let wasSignedIn = session.signedIn();
+session.subscribe(() => {
+  if (session.signedIn() !== wasSignedIn) queries.clear();
+  wasSignedIn = session.signedIn();
+});
 
 function Dates({ children }: { children: React.ReactNode }) {
   const { locale } = useLocale();

@@ -1,6 +1,6 @@
 import { Box, Button, Container, Group, Text } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
@@ -19,6 +19,13 @@ export function Layout(): React.JSX.Element {
   const isPublic = PUBLIC_PATHS.some((p) => path.startsWith(p));
   const navigate = useNavigate();
   const me = useMe();
+
+  // A session that ended (renewal refused, signed out in another way) sends a staff
+  // page back to the sign-in, which brings the user back here afterwards.
+  const href = useRouterState({ select: (s) => s.location.href });
+  useEffect(() => {
+    if (!signedIn && !isPublic) void navigate({ to: "/masuk", search: { kembali: href } });
+  }, [signedIn, isPublic, href, navigate]);
 
   async function signOut() {
     await session.signOut();

@@ -33,7 +33,7 @@ export function TrackPage(): React.JSX.Element {
     });
     setBusy(false);
     setView(data ?? null);
-    setFailed(data ? null : response.status === 429 ? t("form.error") : t("track.notFound"));
+    setFailed(data ? null : response.status === 429 ? t("track.tooMany") : t("track.notFound"));
     if (data) await navigate({ to: "/lacak", search: { nomor: data.registration_number }, replace: true });
   }
 
