@@ -40,13 +40,30 @@ async function accessible(page, name) {
   if (result.violations.length === 0) checks += 1;
 }
 
+// Presses Tab until the field labelled `label` has the focus (a keyboard user's way).
+async function tabTo(page, label, presses = 15) {
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.labels?.[0]?.textContent ?? el?.getAttribute("aria-label") ?? "";
+    });
+    if (focused.startsWith(label)) return;
+  }
+  throw new Error(`no field "${label}" within ${presses} Tab presses`);
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-// Every request the public pages make stays on the gateway's origin: no third-party
-// script, font, style or tracker.
+// Every request a page makes stays on the gateway's origin (no third-party script,
+// font, style or tracker), and nothing is refused by the gateway's CSP.
 function watchOrigins(page, label) {
+  page.on("console", (message) => {
+    const text = message.text();
+    expect(!text.includes("Content Security Policy"), `${label}: CSP refused something: ${text}`);
+  });
   const origin = new URL(BASE).origin;
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -56,7 +73,7 @@ function watchOrigins(page, label) {
 }
 
 async function citizenFilesAndTracks(browser) {
-  const context = await browser.newContext({ locale: "id-ID", bypassCSP: true, viewport: { width: 420, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
   watchOrigins(page, "public");
   await page.goto(`${BASE}/lapor`);
@@ -122,8 +139,9 @@ async function citizenFilesAndTracks(browser) {
 }
 
 async function officerWorks(browser, publicNumber) {
-  const context = await browser.newContext({ locale: "id-ID", bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  watchOrigins(page, "staff");
   await page.goto(`${BASE}/`);
   await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
   expect(page.url().includes("/masuk"), "staff: a signed-out visit lands on the sign-in page");
@@ -133,8 +151,14 @@ async function officerWorks(browser, publicNumber) {
   await page.getByLabel("Kata sandi").fill("salah-sekali");
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByText("Nama pengguna atau kata sandi salah").waitFor();
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
+  // Signing in by keyboard alone, from a fresh page: Tab to the fields, type, Enter.
+  await page.reload();
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  await tabTo(page, "Nama pengguna");
+  await page.keyboard.type(OFFICER);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
 
   await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
   const registered = page.locator('[data-queue="registered"] [data-count]');
@@ -176,6 +200,7 @@ async function officerWorks(browser, publicNumber) {
   await page.getByLabel("Kronologi").fill("Sejak Juli 2026 sekolah menahan ijazah anak pelapor.");
   await page.getByRole("button", { name: "Simpan registrasi" }).click();
   await page.getByText(/Laporan tercatat dengan nomor registrasi/).waitFor();
+  expect((await page.getByLabel("Nama lengkap").inputValue()) === "", "desk: the form is cleared for the next report");
   await accessible(page, "registrasi-done");
   await shot(page, "officer-4-registered");
 

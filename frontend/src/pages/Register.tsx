@@ -31,7 +31,7 @@ export function RegisterPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const { values, set, bind, errors, setErrors } = useFields(INITIAL);
+  const { values, set, bind, errors, setErrors, reset } = useFields(INITIAL);
   const [confidential, setConfidential] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,7 +63,10 @@ export function RegisterPage(): React.JSX.Element {
     });
     setBusy(false);
     if (data) {
-      setErrors({ fields: {}, general: null });
+      // A clean form for the next visitor (same channel and kind, the desk's usual),
+      // so that a second press never registers the same report twice.
+      reset({ channel: values.channel ?? "walk_in", kind: values.kind ?? "LM" });
+      setConfidential(false);
       setDone(data.registration_number);
       return;
     }

@@ -28,5 +28,10 @@ export function useFields(initial: Values) {
     };
   }
 
-  return { values, set, bind, errors, setErrors };
+  function reset(next: Values) {
+    setValues(next);
+    setErrors({ fields: {}, general: null });
+  }
+
+  return { values, set, bind, errors, setErrors, reset };
 }
