@@ -6,8 +6,9 @@ import { session } from "../auth/session";
 
 export const api = createClient<paths>({ baseUrl: "" });
 
-// The bearer token of the signed-in user, and one renewal-and-retry when a call meets
-// an expired token (a laptop that slept past the scheduled renewal).
+// The bearer token of the signed-in user, and one renewal-and-retry when a read meets
+// an expired token (a laptop that slept past the scheduled renewal). A write is not
+// sent twice: its form stays filled, and the user presses again once renewed.
 const bearer: Middleware = {
   async onRequest({ request }) {
     const token = session.accessToken();
@@ -20,7 +21,8 @@ const bearer: Middleware = {
     if (response.status !== 401 || !session.accessToken() || request.url.includes("/api/v1/auth/token")) {
       return response;
     }
-    if (!(await session.renew())) return response;
+    const renewed = await session.renew();
+    if (!renewed || (request.method !== "GET" && request.method !== "HEAD")) return response;
     const retry = new Request(request, { headers: new Headers(request.headers) });
     retry.headers.set("Authorization", `Bearer ${session.accessToken()}`);
     return fetch(retry);
