@@ -35,8 +35,3 @@ export function useOfficeZone(): string {
   });
   return office.data?.timezone ?? DEFAULT_ZONE;
 }
-
-// Today's date (YYYY-MM-DD) in a zone: the latest day a date picker offers.
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
-}

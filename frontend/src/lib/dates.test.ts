@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, zoneName } from "./dates";
+import { formatDate, formatDateTime, todayIn, zoneName } from "./dates";
 
 // 2026-12-05T01:30:00Z is 08:30 in Jakarta (UTC+7), 09:30 in Makassar (UTC+8), 10:30 in
 // Jayapura (UTC+9).
@@ -30,5 +30,15 @@ describe("dates in the office's zone", () => {
   it("names West Kalimantan's zone WIB, and an unknown zone by its id", () => {
     expect(zoneName("Asia/Pontianak")).toBe("WIB");
     expect(zoneName("Europe/Amsterdam")).toBe("Europe/Amsterdam");
+  });
+});
+
+describe("today in the office's zone", () => {
+  it("is already tomorrow in the east while still today in the west", () => {
+    // 15:30 UTC on 5 December: 22:30 WIB, 23:30 WITA, 00:30 WIT on the 6th
+    const moment = new Date("2026-12-05T15:30:00Z");
+    expect(todayIn("Asia/Jakarta", moment)).toBe("2026-12-05");
+    expect(todayIn("Asia/Makassar", moment)).toBe("2026-12-05");
+    expect(todayIn("Asia/Jayapura", moment)).toBe("2026-12-06");
   });
 });

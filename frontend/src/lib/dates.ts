@@ -34,3 +34,9 @@ export function formatDate(iso: string, timeZone: string, locale = "id-ID"): str
   }
   return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long" }).format(new Date(iso));
 }
+
+// Today's date (YYYY-MM-DD) in the office's zone: the latest day a date picker offers,
+// whatever the browser's own date.
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -9,8 +9,9 @@ import type { components } from "../api/schema";
 import { useLocale, useT } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
+import { todayIn } from "../lib/dates";
 import { formErrors, isProblem } from "../lib/problems";
-import { todayIn, useOfficeZone } from "../office";
+import { useOfficeZone } from "../office";
 import { nested } from "./fields";
 import { useFields } from "./useFields";
 
