@@ -1,5 +1,4 @@
 import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
 import "./app.css";
 import "dayjs/locale/id";
 import { createTheme, MantineProvider, type CSSVariablesResolver } from "@mantine/core";

@@ -1,11 +1,9 @@
 // The app's routes, typed: each page's URL search parameters are validated here, so a
 // link or a bookmark with bad parameters lands on a page that still works.
-import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
-import { HomePage } from "./pages/Home";
 import { PublicReportPage } from "./pages/PublicReport";
-import { RegisterPage } from "./pages/Register";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
 
@@ -28,13 +26,20 @@ const signIn = createRoute({
   component: SignInPage,
 });
 
-const home = createRoute({ getParentRoute: () => root, path: "/", beforeLoad: requireSession, component: HomePage });
+// Staff screens load on first use: the public pages, opened on slow phone connections,
+// never download them.
+const home = createRoute({
+  getParentRoute: () => root,
+  path: "/",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/Home"), "HomePage"),
+});
 
 const register = createRoute({
   getParentRoute: () => root,
   path: "/registrasi",
   beforeLoad: requireSession,
-  component: RegisterPage,
+  component: lazyRouteComponent(() => import("./pages/Register"), "RegisterPage"),
 });
 
 const publicReport = createRoute({

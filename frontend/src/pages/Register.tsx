@@ -1,5 +1,6 @@
 // The intake desk's registration: a report from any channel, the reporter's NIK checked
 // as the API checks it, the API's field errors shown at their fields.
+import "@mantine/dates/styles.css";
 import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
