@@ -9,16 +9,23 @@ UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 MEMBERS := shared gateway $(wildcard services/*)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: up demo test lint typecheck pytest lock clean
+# The web app (frontend/): Node 20+ with npm builds it; the gateway serves frontend/dist.
+WEB := frontend
+WEB_MODULES := $(WEB)/node_modules/.package-lock.json
+WEB_BUILD := $(WEB)/dist/index.html
+WEB_SOURCES := $(shell find $(WEB)/src -type f 2>/dev/null) $(addprefix $(WEB)/,index.html \
+	package.json package-lock.json vite.config.ts tsconfig.json)
 
-up: $(INSTALLED)
+.PHONY: up demo test lint typecheck pytest webtest web client lock clean
+
+up: $(INSTALLED) web
 	$(VENV)/bin/python -m apik_shared.devstack up
 
 # With `make up` running (another shell): a demo office's year, through the API.
 demo: $(INSTALLED)
 	$(VENV)/bin/python -m apik_shared.devstack demo
 
-test: $(INSTALLED) lint typecheck pytest
+test: $(INSTALLED) lint typecheck webtest pytest
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
@@ -30,6 +37,29 @@ typecheck: $(INSTALLED)
 
 pytest: $(INSTALLED)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The web app's type check and unit tests (Vitest), and its build for the browser tests,
+# which run in pytest (tests/e2e/test_webapp.py) against the real stack.
+webtest: $(WEB_MODULES) $(WEB_BUILD)
+	cd $(WEB) && npm run typecheck && npm test
+
+# Built when missing or older than any of its sources.
+web: $(WEB_BUILD)
+
+$(WEB_BUILD): $(WEB_MODULES) $(WEB_SOURCES)
+	cd $(WEB) && npm run build
+
+# The locked versions, as `npm ci` installs them (the lock has no download addresses:
+# npm takes each package from the registry this machine is configured for).
+$(WEB_MODULES): $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null || { echo "the web app needs Node.js 20+ with npm"; exit 1; }
+	cd $(WEB) && npm ci
+	touch $@
+
+# After an API change: regenerate the typed client (frontend/src/api/schema.d.ts) from
+# the gateway's merged OpenAPI document; tests/gateway/webapp fails until it is current.
+client: $(INSTALLED) $(WEB_MODULES)
+	cd $(WEB) && npm run client
 
 # uv through pip when the machine has none, in a folder of its own.
 $(TOOLS)/bin/uv:
@@ -53,4 +83,4 @@ lock: | $(UV)
 		--all-extras -o requirements.lock
 
 clean:
-	rm -rf $(VENV) .apik .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .apik .pytest_cache .mypy_cache .ruff_cache $(WEB)/node_modules $(WEB)/dist

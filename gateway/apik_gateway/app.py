@@ -28,6 +28,7 @@ from apik_gateway.tokens.router import jwks_router
 from apik_gateway.tokens.router import router as tokens
 from apik_gateway.tokens.service import DatabaseKeyVerifier, TokenSigner
 from apik_gateway.users.router import router as users
+from apik_gateway.webapp.service import WebApp
 from apik_shared.platform.app import BUS_STOP_SECONDS
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
@@ -123,6 +124,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
     app.add_middleware(RequestContextMiddleware)
     for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
         app.include_router(router)
+    # What no route matched: the web app's files and client routes, else the 404.
+    app.router.default = WebApp(settings.web_dir, app.router.default)
     return Gateway(
         api=app,
         forward=forwarder,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import Field, IPvAnyNetwork, model_validator
@@ -13,6 +14,8 @@ from apik_shared.platform.settings import Environment, InsecureSettingsError, Se
 from apik_shared.vocabulary.inputs import Line
 
 MIB = 1024 * 1024
+# The source checkout this package runs from (an editable install), for the web app.
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 class Settings(ServiceSettings):
@@ -94,6 +97,11 @@ class Settings(ServiceSettings):
     # what they asked, the answer): `kid:<base64 32 bytes>,…`, the active key first.
     # The gateway's own keyring, never a service's (compose: GATEWAY_PII_KEYS).
     pii_keys: str = ""
+
+    # The built web app served at `/` (`make up` builds it into the checkout's
+    # frontend/dist; an image sets APIK_WEB_DIR). No index.html there: no web app, and
+    # the API answers as before.
+    web_dir: Path | None = Field(default_factory=lambda: _CHECKOUT / "frontend" / "dist")
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -18,6 +18,9 @@ from apik_shared.platform.routing import ServiceRouter
 
 OPENAPI_URL = "/api/openapi.json"
 DOCS_URL = "/api/docs"
+# Swagger UI from the web app's build (npm's swagger-ui-dist, copied by vite.config.ts),
+# not from a CDN: an office network is often offline.
+DOCS_ASSETS = "/api-docs"
 
 router = ServiceRouter(include_in_schema=False)
 
@@ -60,5 +63,8 @@ async def docs() -> HTMLResponse:
     return get_swagger_ui_html(
         openapi_url=OPENAPI_URL,
         title="APIK API",
+        swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
         swagger_ui_parameters={"persistAuthorization": True},
     )

@@ -119,6 +119,7 @@ async def run(settings: UpSettings) -> None:
         print(
             f"\nAPIK is ready in {time.monotonic() - started:.1f}s\n"
             f"  Gateway   {stack.url}\n"
+            f"  Web app   {stack.url}/ (staff), {stack.url}/lapor and /lacak (public)\n"
             f"  API docs  {stack.url}/api/docs\n"
             f"  Health    {stack.url}/readyz\n"
             # Never the password itself: terminals and CI logs keep what they show.

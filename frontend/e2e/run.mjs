@@ -1,0 +1,252 @@
+// Browser journeys against a running APIK (the gateway serving the built app), driven
+// by playwright-core in Debian's Chromium; axe-core checks every page it reaches.
+// Run by tests/e2e/test_webapp.py, which starts the real stack and passes:
+//   APIK_URL, APIK_OFFICER_USER, APIK_OFFICER_PASSWORD, APIK_SCREENSHOTS, APIK_CHROMIUM
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const BASE = process.env.APIK_URL ?? "http://127.0.0.1:8000";
+const SHOTS = process.env.APIK_SCREENSHOTS ?? "e2e/screenshots";
+const OFFICER = process.env.APIK_OFFICER_USER;
+const PASSWORD = process.env.APIK_OFFICER_PASSWORD;
+mkdirSync(SHOTS, { recursive: true });
+
+const failures = [];
+let checks = 0;
+
+function expect(condition, message) {
+  checks += 1;
+  if (!condition) {
+    failures.push(message);
+    console.error(`FAIL ${message}`);
+  }
+}
+
+// axe on the page as it is now: any WCAG 2.1 A/AA violation (or best practice) fails.
+async function accessible(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }),
+  );
+  for (const v of result.violations) {
+    const where = v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ");
+    expect(false, `${name}: axe ${v.id} (${v.impact}): ${v.help} at ${where}`);
+  }
+  if (result.violations.length === 0) checks += 1;
+}
+
+// Presses Tab until the field labelled `label` has the focus (a keyboard user's way).
+async function tabTo(page, label, presses = 15) {
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.labels?.[0]?.textContent ?? el?.getAttribute("aria-label") ?? "";
+    });
+    if (focused.startsWith(label)) return;
+  }
+  throw new Error(`no field "${label}" within ${presses} Tab presses`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// Every request a page makes stays on the gateway's origin (no third-party script,
+// font, style or tracker), and nothing is refused by the gateway's CSP.
+function watchOrigins(page, label) {
+  page.on("console", (message) => {
+    const text = message.text();
+    expect(!text.includes("Content Security Policy"), `${label}: CSP refused something: ${text}`);
+  });
+  const origin = new URL(BASE).origin;
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    expect(url.origin === origin, `${label}: request to another origin ${url.origin}`);
+  });
+}
+
+async function citizenFilesAndTracks(browser) {
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 420, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "public");
+  await page.goto(`${BASE}/lapor`);
+  await page.getByRole("heading", { name: "Sampaikan laporan ke Ombudsman" }).waitFor();
+  await accessible(page, "lapor-1");
+  await shot(page, "citizen-1-about-you");
+
+  // A NIK with an impossible birth date is caught before anything is sent.
+  await page.getByLabel("Nama lengkap").fill("Siti Aminah");
+  await page.getByLabel("NIK").fill("1771013102900001");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  const nikError = page.getByText("Tanggal lahir dalam NIK tidak ada di kalender.");
+  await nikError.waitFor();
+  expect((await page.getByLabel("NIK").getAttribute("aria-invalid")) === "true", "public: NIK marked invalid");
+  await accessible(page, "lapor-1-error");
+  await shot(page, "citizen-2-nik-error");
+  await page.getByLabel("NIK").fill("1771015205900001");
+  await page.getByLabel("Nomor telepon").fill("0812 3456 7890");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+
+  await page.getByRole("heading", { name: "Tentang laporan Anda" }).waitFor();
+  await page.getByLabel("Instansi terlapor").fill("Dinas Kependudukan Kota Bengkulu");
+  await page.getByRole("combobox", { name: "Substansi" }).click();
+  await page.getByRole("option", { name: "Administrasi Kependudukan" }).click();
+  await page.getByLabel("Ringkasan laporan").fill("KTP elektronik tidak kunjung dicetak");
+  await page.getByLabel("Kronologi").fill("Sejak Agustus 2026 saya tiga kali datang, blangko selalu dikatakan habis.");
+  await accessible(page, "lapor-2");
+  await shot(page, "citizen-3-about-report");
+  // Back keeps what was given.
+  await page.getByRole("button", { name: "Kembali" }).click();
+  expect((await page.getByLabel("Nama lengkap").inputValue()) === "Siti Aminah", "public: back keeps the name");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await page.getByRole("button", { name: "Lanjut" }).click();
+
+  await page.getByRole("heading", { name: "Periksa kembali" }).waitFor();
+  await accessible(page, "lapor-3");
+  await shot(page, "citizen-4-check");
+  await page.getByRole("button", { name: "Kirim laporan" }).click();
+
+  await page.getByRole("heading", { name: "Laporan Anda sudah kami terima" }).waitFor();
+  const number = (await page.getByTestId("registration-number").textContent()).trim();
+  const pin = (await page.getByTestId("tracking-pin").textContent()).trim();
+  expect(number.length > 0 && pin.length > 0, "public: receipt shows number and PIN");
+  await accessible(page, "lapor-done");
+  await shot(page, "citizen-5-receipt");
+
+  await page.getByRole("link", { name: "Lacak laporan ini" }).click();
+  await page.getByRole("heading", { name: "Lacak laporan" }).waitFor();
+  expect((await page.getByLabel("Nomor registrasi").inputValue()) === number, "track: number carried over");
+  await page.getByLabel("PIN pelacakan").fill("000000");
+  await page.getByRole("button", { name: "Lacak" }).click();
+  await page.getByText("Nomor registrasi dan PIN tidak cocok").waitFor();
+  await page.getByLabel("PIN pelacakan").fill(pin);
+  await page.getByRole("button", { name: "Lacak" }).click();
+  await page.getByTestId("tracking-status").waitFor();
+  const status = (await page.getByTestId("tracking-status").textContent()).trim();
+  expect(status === "Terdaftar", `track: status is "Terdaftar", not "${status}"`);
+  expect((await page.content()).includes("WIB"), "track: dates carry their zone");
+  await accessible(page, "lacak");
+  await shot(page, "citizen-6-tracked");
+  await context.close();
+  return number;
+}
+
+async function officerWorks(browser, publicNumber) {
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "staff");
+  await page.goto(`${BASE}/`);
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  expect(page.url().includes("/masuk"), "staff: a signed-out visit lands on the sign-in page");
+  await accessible(page, "masuk");
+  await shot(page, "officer-1-sign-in");
+  await page.getByLabel("Nama pengguna").fill(OFFICER);
+  await page.getByLabel("Kata sandi").fill("salah-sekali");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByText("Nama pengguna atau kata sandi salah").waitFor();
+  // Signing in by keyboard alone, from a fresh page: Tab to the fields, type, Enter.
+  await page.reload();
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  await tabTo(page, "Nama pengguna");
+  await page.keyboard.type(OFFICER);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+
+  await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
+  const registered = page.locator('[data-queue="registered"] [data-count]');
+  await registered.waitFor();
+  const count = Number(await registered.getAttribute("data-count"));
+  expect(count >= 1, `home: the citizen's report ${publicNumber} counts in the registered queue (${count})`);
+  await accessible(page, "home");
+  await shot(page, "officer-2-home");
+
+  // A reload renews the session with the refresh token and stays signed in.
+  const renewal = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/auth/token") && (r.request().postData() ?? "").includes("refresh_token"),
+  );
+  await page.reload();
+  expect((await renewal).status() === 200, "session: renewed with the refresh token");
+  await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
+
+  await page.getByRole("link", { name: "Registrasi laporan" }).click();
+  await page.getByRole("heading", { name: "Registrasi laporan" }).waitFor();
+  await accessible(page, "registrasi");
+  await page.getByRole("combobox", { name: "Saluran" }).click();
+  await page.getByRole("option", { name: "Surat" }).click();
+  await page.getByLabel("Nama lengkap").fill("Budi Santoso");
+  await page.getByLabel("NIK").fill("12345");
+  await page.getByRole("button", { name: "Simpan registrasi" }).click();
+  await page.getByText("NIK terdiri atas tepat 16 angka.").waitFor();
+  await page.getByLabel("NIK").fill("1771010101900001");
+  // No summary: the API's problem+json names the field, shown at it.
+  await page.getByRole("button", { name: "Simpan registrasi" }).click();
+  await page.getByText("Periksa isian yang ditandai.").waitFor();
+  const summaryInvalid = await page.getByLabel("Ringkasan laporan").getAttribute("aria-invalid");
+  expect(summaryInvalid === "true", "desk: the API's error on the summary is shown at the field");
+  await accessible(page, "registrasi-error");
+  await shot(page, "officer-3-field-error");
+  await page.getByLabel("Instansi terlapor").fill("Dinas Pendidikan Kota Bengkulu");
+  await page.getByRole("combobox", { name: "Substansi" }).click();
+  await page.getByRole("option", { name: "Pendidikan", exact: true }).click();
+  await page.getByLabel("Ringkasan laporan").fill("Ijazah ditahan sekolah");
+  await page.getByLabel("Kronologi").fill("Sejak Juli 2026 sekolah menahan ijazah anak pelapor.");
+  await page.getByRole("button", { name: "Simpan registrasi" }).click();
+  await page.getByText(/Laporan tercatat dengan nomor registrasi/).waitFor();
+  expect((await page.getByLabel("Nama lengkap").inputValue()) === "", "desk: the form is cleared for the next report");
+  await accessible(page, "registrasi-done");
+  await shot(page, "officer-4-registered");
+
+  // English is one click away, and stays Indonesian-first by default.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("heading", { name: "Register a report" }).waitFor();
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  await page.goto(`${BASE}/registrasi`);
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  expect(page.url().includes("/masuk"), "session: signed out, a staff page asks to sign in again");
+  await context.close();
+}
+
+// The API docs page works on an office network without internet: Swagger UI comes from
+// the gateway, and nothing is requested elsewhere.
+async function docsLoadOffline(browser) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  watchOrigins(page, "api docs");
+  const merged = page.waitForResponse((r) => r.url().endsWith("/api/openapi.json"));
+  await page.goto(`${BASE}/api/docs`);
+  // Swagger UI reads the merged document (the gateway's operations and the services')
+  // and renders it, a few sections at a time.
+  const document = await (await merged).json();
+  expect("/api/v1/intake/public/reports" in document.paths, "api docs: the services' operations are in the document");
+  await page.locator('.opblock-summary-path[data-path="/api/v1/auth/token"]').waitFor();
+  await shot(page, "api-docs");
+  await context.close();
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.APIK_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
+try {
+  const number = await citizenFilesAndTracks(browser);
+  if (OFFICER && PASSWORD) await officerWorks(browser, number);
+  await docsLoadOffline(browser);
+} catch (error) {
+  failures.push(String(error?.stack ?? error));
+  console.error(error);
+} finally {
+  await browser.close();
+}
+console.log(`${checks - failures.length} passed, ${failures.length} failed`);
+process.exit(failures.length === 0 ? 0 : 1);

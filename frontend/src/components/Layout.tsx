@@ -1,0 +1,100 @@
+import { Box, Button, Container, Group, Text } from "@mantine/core";
+import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useEffect, useSyncExternalStore } from "react";
+import { AppLink } from "./AppLink";
+import { session } from "../auth/session";
+import { useLocale, useT } from "../i18n/locale";
+import { useMe } from "../office";
+
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk"];
+
+export function Layout(): React.JSX.Element {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  const signedIn = useSyncExternalStore(
+    (l) => session.subscribe(l),
+    () => session.signedIn(),
+  );
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const isPublic = PUBLIC_PATHS.some((p) => path.startsWith(p));
+  const navigate = useNavigate();
+  const me = useMe();
+
+  // A session that ended (renewal refused, signed out in another way) sends a staff
+  // page back to the sign-in, which brings the user back here afterwards.
+  const href = useRouterState({ select: (s) => s.location.href });
+  useEffect(() => {
+    if (!signedIn && !isPublic) void navigate({ to: "/masuk", search: { kembali: href } });
+  }, [signedIn, isPublic, href, navigate]);
+
+  async function signOut() {
+    await session.signOut();
+    await navigate({ to: "/masuk", search: {} });
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#isi">
+        {t("nav.skip")}
+      </a>
+      <Box component="header" px="md" py="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="lg">
+            <Text fw={700} size="lg">
+              {t("app.name")}
+              <Text span size="sm" ml="xs" c="dimmed">
+                {t("app.tagline")}
+              </Text>
+            </Text>
+            <nav aria-label={t("app.name")}>
+              <Group gap="md">
+                {signedIn && !isPublic ? (
+                  <>
+                    <AppLink to="/">
+                      {t("nav.home")}
+                    </AppLink>
+                    <AppLink to="/registrasi">
+                      {t("nav.register")}
+                    </AppLink>
+                  </>
+                ) : (
+                  <>
+                    <AppLink to="/lapor" search={{}}>
+                      {t("nav.publicReport")}
+                    </AppLink>
+                    <AppLink to="/lacak" search={{}}>
+                      {t("nav.track")}
+                    </AppLink>
+                  </>
+                )}
+              </Group>
+            </nav>
+          </Group>
+          <Group gap="sm">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              lang={locale === "id" ? "en" : "id"}
+              onClick={() => setLocale(locale === "id" ? "en" : "id")}
+            >
+              {t("lang.switch")}
+            </Button>
+            {signedIn && !isPublic && (
+              <>
+                {me.data && (
+                  <Text size="sm">{t("auth.signedInAs", { name: me.data.username, office: me.data.office })}</Text>
+                )}
+                <Button variant="outline" size="compact-sm" onClick={() => void signOut()}>
+                  {t("auth.signOut")}
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+      </Box>
+      <Container component="main" id="isi" size="md" py="lg">
+        <Outlet />
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { IntlProvider, useIntl } from "react-intl";
+import { MESSAGES, type Locale, type MessageId } from "./messages";
+
+const KEY = "apik.locale";
+const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({
+  locale: "id",
+  setLocale: () => undefined,
+});
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(KEY);
+  return stored === "en" ? "en" : "id"; // Bahasa Indonesia unless English was chosen
+}
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setState] = useState<Locale>(initialLocale);
+  const setLocale = (next: Locale) => {
+    localStorage.setItem(KEY, next);
+    document.documentElement.lang = next;
+    setState(next);
+  };
+  return (
+    <LocaleContext.Provider value={{ locale, setLocale }}>
+      <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={MESSAGES[locale]}>
+        {children}
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+export function useLocale() {
+  return useContext(LocaleContext);
+}
+
+// `t("auth.title")`: a typed message id, so a missing message fails the type check.
+export function useT() {
+  const intl = useIntl();
+  return (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+}

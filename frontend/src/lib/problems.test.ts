@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { fieldPath, formErrors, isProblem } from "./problems";
+
+describe("problem+json to form errors", () => {
+  it("puts each body pointer at its field, unescaping JSON pointer parts", () => {
+    const errors = formErrors(
+      {
+        status: 422,
+        detail: "Invalid fields: #/body/reporter/nik, #/body/reported_agency/name",
+        errors: [
+          { pointer: "#/body/reporter/nik", detail: "a NIK has exactly 16 digits" },
+          { pointer: "#/body/reported_agency/name", detail: "Field required" },
+          { pointer: "#/body/reporter/nik", detail: "a second reason" },
+        ],
+      },
+      "fallback",
+    );
+    expect(errors.fields).toEqual({
+      "reporter.nik": "a NIK has exactly 16 digits",
+      "reported_agency.name": "Field required",
+    });
+    expect(errors.general).toBeNull();
+  });
+
+  it("says the errors it knows in the user's language, the others as the API does", () => {
+    const errors = formErrors(
+      {
+        status: 422,
+        errors: [
+          { pointer: "#/body/summary", detail: "Field required" },
+          { pointer: "#/body/reporter/nik", detail: "a NIK has exactly 16 digits" },
+        ],
+      },
+      "fallback",
+      { "Field required": "Wajib diisi." },
+    );
+    expect(errors.fields).toEqual({ summary: "Wajib diisi.", "reporter.nik": "a NIK has exactly 16 digits" });
+  });
+
+  it("sends what names no body field above the form", () => {
+    const errors = formErrors(
+      { status: 422, errors: [{ pointer: "#/query/received_to", detail: "ends before it starts" }] },
+      "fallback",
+    );
+    expect(errors.fields).toEqual({});
+    expect(errors.general).toBe("ends before it starts");
+  });
+
+  it("falls back to the detail, then the title, then the caller's text", () => {
+    expect(formErrors({ status: 409, detail: "Newer version" }, "x").general).toBe("Newer version");
+    expect(formErrors({ status: 409, title: "Conflict" }, "x").general).toBe("Conflict");
+    expect(formErrors({ status: 500 }, "x").general).toBe("x");
+  });
+
+  it("reads pointers", () => {
+    expect(fieldPath("#/body/a~1b/c~0d")).toBe("a/b.c~d");
+    expect(fieldPath("#/body")).toBeNull();
+    expect(fieldPath("#/header/x-tracking-pin")).toBeNull();
+  });
+
+  it("tells a problem from other JSON", () => {
+    expect(isProblem({ status: 422, title: "Invalid input" })).toBe(true);
+    expect(isProblem({ items: [] })).toBe(false);
+    expect(isProblem(null)).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// The user's own queues with their counts, from the APIs each role reads: a role with
+// no queue here sees none, never a screen it cannot use.
+import { Alert, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../api/client";
+import type { components, operations } from "../api/schema";
+import { session } from "../auth/session";
+import { useT } from "../i18n/locale";
+import type { MessageId } from "../i18n/messages";
+import { useMe } from "../office";
+
+const PAGE = 100;
+const INTAKE_ROLES = ["intake_officer", "head"];
+const EXAMINER_ROLES = ["examiner", "examination_supervisor", "head"];
+const INTAKE_QUEUES = ["registered", "awaiting_completion", "formally_verified", "materially_verified"] as const;
+
+interface Counted {
+  count: number;
+  more: boolean;
+}
+
+interface Queue {
+  key: string;
+  label: MessageId;
+  unit: "home.count" | "home.cases";
+  count: number | null; // null: the API refused this queue
+  more: boolean;
+}
+
+type IntakeQuery = NonNullable<operations["intake_reports_list_reports"]["parameters"]["query"]>;
+type CaseQuery = NonNullable<operations["examination_cases_list_cases"]["parameters"]["query"]>;
+
+async function intakeCount(query: IntakeQuery): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/intake/reports", {
+    params: { query: { ...query, limit: PAGE } },
+  });
+  if (error) throw new Error("intake");
+  // The listing answers JSON or CSV; JSON was asked for.
+  const page = data as components["schemas"]["Page_ReportPublic_"];
+  return { count: page.items.length, more: Boolean(page.next_cursor) };
+}
+
+async function caseCount(query: CaseQuery): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/examination/cases", {
+    params: { query: { ...query, limit: PAGE } },
+  });
+  if (error) throw new Error("examination");
+  return { count: data.items.length, more: Boolean(data.next_cursor) };
+}
+
+export function HomePage(): React.JSX.Element {
+  const t = useT();
+  const me = useMe();
+  const roles = me.data?.roles ?? [];
+  const queues = useQuery({
+    queryKey: ["queues", me.data?.subject, session.signedIn()],
+    enabled: me.data !== undefined,
+    // Side by side, each on its own: a queue the API refuses (a role it does not
+    // know yet) shows a dash, not an error over the whole page.
+    queryFn: async (): Promise<Queue[]> => {
+      const wanted: Array<[string, MessageId, Queue["unit"], () => Promise<Counted>]> = [];
+      if (roles.some((r) => INTAKE_ROLES.includes(r))) {
+        for (const status of INTAKE_QUEUES) {
+          wanted.push([status, `queue.${status}`, "home.count", () => intakeCount({ status })]);
+        }
+        wanted.push(["mine", "queue.mine", "home.count", () => intakeCount({ assignee: me.data!.subject })]);
+      }
+      if (roles.some((r) => EXAMINER_ROLES.includes(r))) {
+        const mine: CaseQuery = roles.includes("examiner") ? { examiner_id: me.data!.subject } : {};
+        wanted.push(["cases", "queue.casesMine", "home.cases", () => caseCount(mine)]);
+        wanted.push(["warning", "queue.casesWarning", "home.cases", () => caseCount({ ...mine, sla_state: "warning" })]);
+        wanted.push(["breached", "queue.casesBreached", "home.cases", () => caseCount({ ...mine, sla_state: "breached" })]);
+      }
+      const counted = await Promise.allSettled(wanted.map(([, , , count]) => count()));
+      return wanted.map(([key, label, unit], i) => {
+        const result = counted[i]!;
+        return result.status === "fulfilled"
+          ? { key, label, unit, ...result.value }
+          : { key, label, unit, count: null, more: false };
+      });
+    },
+  });
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("home.title")}
+      </Title>
+      {(me.isLoading || queues.isLoading) && <Loader aria-label={t("common.loading")} />}
+      {queues.isError && <Alert color="red">{t("form.error")}</Alert>}
+      {queues.data && queues.data.length === 0 && <Text>{t("home.empty")}</Text>}
+      {queues.data && queues.data.length > 0 && (
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("home.queue")}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("home.countHeader")}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {queues.data.map((q) => (
+              <Table.Tr key={q.key} data-queue={q.key}>
+                <Table.Th scope="row" fw={400}>
+                  {t(q.label)}
+                </Table.Th>
+                <Table.Td ta="right" data-count={q.count ?? undefined}>
+                  {q.count === null
+                    ? "—"
+                    : q.more
+                      ? t("home.countMore", { count: q.count })
+                      : t(q.unit, { count: q.count })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,204 @@
+// The citizens' report form: no sign-in, no third-party asset, one theme per step with
+// a back link, the answers kept when going back, and a confirmation with the
+// registration number and the tracking PIN.
+import { Alert, Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useSearch } from "@tanstack/react-router";
+import { useState, type FormEvent } from "react";
+import { AppLink } from "../components/AppLink";
+import { api } from "../api/client";
+import type { components } from "../api/schema";
+import { useLocale, useT } from "../i18n/locale";
+import { latestDateInIndonesia, nikProblem } from "../lib/nik";
+import { formErrors, isProblem } from "../lib/problems";
+import { nested } from "./fields";
+import { NATIONAL_SUBSTANCES } from "./substances";
+import { useFields } from "./useFields";
+
+// The office a bare /lapor files with; /lapor?kantor=CODE names another.
+const DEFAULT_OFFICE = import.meta.env.VITE_APIK_PUBLIC_OFFICE ?? "PUSAT";
+const STEPS = 3;
+// Which step shows a field: an API error sends the citizen back to it.
+const STEP_OF: Record<string, number> = { reporter: 1, reported_agency: 2, substance: 2, summary: 2, chronology: 2 };
+
+type Receipt = components["schemas"]["PublicReceipt"];
+
+export function PublicReportPage(): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const { kantor } = useSearch({ from: "/lapor" });
+  const { values, set, bind, errors, setErrors } = useFields({});
+  const [step, setStep] = useState(1);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function required(names: string[]): Record<string, string> {
+    return Object.fromEntries(names.filter((n) => !(values[n] ?? "").trim()).map((n) => [n, t("field.required")]));
+  }
+
+  function next(event: FormEvent) {
+    event.preventDefault();
+    const missing =
+      step === 1 ? required(["reporter.name"]) : step === 2 ? required(["reported_agency.name", "substance", "summary", "chronology"]) : {};
+    const nik = values["reporter.nik"] ?? "";
+    const problem = step === 1 && nik !== "" ? nikProblem(nik, latestDateInIndonesia()) : null;
+    if (problem) missing["reporter.nik"] = t(`nik.${problem}`);
+    if (Object.keys(missing).length > 0) {
+      setErrors({ fields: missing, general: null });
+      return;
+    }
+    if (step < STEPS) setStep(step + 1);
+    else void send();
+  }
+
+  async function send() {
+    setBusy(true);
+    const { data, error } = await api.POST("/api/v1/intake/public/reports", {
+      body: { ...nested(values), office: kantor ?? DEFAULT_OFFICE } as never,
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+    });
+    setBusy(false);
+    if (data) {
+      setReceipt(data);
+      return;
+    }
+    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
+    const first = Object.keys(found.fields)[0];
+    if (first) setStep(STEP_OF[first.split(".")[0]!] ?? STEPS);
+    setErrors(found);
+  }
+
+  if (receipt) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t("public.done")}
+        </Title>
+        <Paper withBorder p="lg">
+          <Stack gap="xs">
+            <Text>{t("public.number")}</Text>
+            <Code fz="xl" data-testid="registration-number">
+              {receipt.registration_number}
+            </Code>
+            <Text>{t("public.pin")}</Text>
+            <Code fz="xl" data-testid="tracking-pin">
+              {receipt.tracking_pin}
+            </Code>
+          </Stack>
+        </Paper>
+        <Alert color="yellow" role="status">
+          {t("public.keep")}
+        </Alert>
+        <Text>{t("public.next.steps")}</Text>
+        <AppLink to="/lacak" search={{ nomor: receipt.registration_number }}>
+          {t("public.trackIt")}
+        </AppLink>
+      </Stack>
+    );
+  }
+
+  const substanceLabel = (code: string) => {
+    const s = NATIONAL_SUBSTANCES.find((x) => x.code === code);
+    return s ? (locale === "id" ? s.id : s.en) : code;
+  };
+
+  return (
+    <form onSubmit={next} noValidate>
+      <Stack>
+        <Title order={1} size="h2">
+          {t("public.title")}
+        </Title>
+        <Text>{t("public.intro")}</Text>
+        <Text fw={600} aria-live="polite">
+          {t("public.step", { step, total: STEPS })}
+        </Text>
+        {step > 1 && (
+          <Anchor component="button" type="button" onClick={() => setStep(step - 1)} style={{ alignSelf: "flex-start" }}>
+            ‹ {t("public.back")}
+          </Anchor>
+        )}
+        {errors.general && (
+          <Alert color="red" role="alert">
+            {errors.general}
+          </Alert>
+        )}
+        {step === 1 && (
+          <Stack>
+            <Title order={2} size="h3">
+              {t("public.aboutYou")}
+            </Title>
+            <TextInput label={t("register.name")} required autoComplete="name" {...bind("reporter.name")} />
+            <TextInput
+              label={t("register.nik")}
+              description={t("register.nikHelp")}
+              inputMode="numeric"
+              maxLength={16}
+              {...bind("reporter.nik")}
+            />
+            <TextInput label={t("register.phone")} type="tel" autoComplete="tel" {...bind("reporter.phone")} />
+            <TextInput label={t("register.email")} type="email" autoComplete="email" {...bind("reporter.email")} />
+          </Stack>
+        )}
+        {step === 2 && (
+          <Stack>
+            <Title order={2} size="h3">
+              {t("public.aboutReport")}
+            </Title>
+            <TextInput label={t("register.agency")} description={t("public.agencyHelp")} required {...bind("reported_agency.name")} />
+            <Select
+              label={t("register.substance")}
+              description={t("public.substanceHelp")}
+              required
+              data={NATIONAL_SUBSTANCES.map((s) => ({ value: s.code, label: locale === "id" ? s.id : s.en }))}
+              value={values.substance ?? null}
+              onChange={(v) => set("substance", v ?? "")}
+              error={errors.fields.substance}
+              searchable
+            />
+            <TextInput label={t("register.summary")} description={t("public.summaryHelp")} required {...bind("summary")} />
+            <Textarea
+              label={t("register.chronology")}
+              description={t("public.chronologyHelp")}
+              required
+              autosize
+              minRows={5}
+              {...bind("chronology")}
+            />
+          </Stack>
+        )}
+        {step === 3 && (
+          <Stack>
+            <Title order={2} size="h3">
+              {t("public.check")}
+            </Title>
+            <Table>
+              <Table.Tbody>
+                {(
+                  [
+                    ["register.name", values["reporter.name"]],
+                    ["register.nik", values["reporter.nik"]],
+                    ["register.phone", values["reporter.phone"]],
+                    ["register.email", values["reporter.email"]],
+                    ["register.agency", values["reported_agency.name"]],
+                    ["register.substance", values.substance ? substanceLabel(values.substance) : ""],
+                    ["register.summary", values.summary],
+                    ["register.chronology", values.chronology],
+                  ] as const
+                ).map(([label, value]) => (
+                  <Table.Tr key={label}>
+                    <Table.Th scope="row">{t(label)}</Table.Th>
+                    <Table.Td style={{ whiteSpace: "pre-wrap" }}>{value || "—"}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {step < STEPS ? t("public.next") : t("public.send")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+// The intake desk's registration: a report from any channel, the reporter's NIK checked
+// as the API checks it, the API's field errors shown at their fields.
+import "@mantine/dates/styles.css";
+import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api } from "../api/client";
+import type { components } from "../api/schema";
+import { useLocale, useT } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
+import { latestDateInIndonesia, nikProblem } from "../lib/nik";
+import { todayIn } from "../lib/dates";
+import { formErrors, isProblem } from "../lib/problems";
+import { useOfficeZone } from "../office";
+import { nested } from "./fields";
+import { useFields } from "./useFields";
+
+type Channel = components["schemas"]["Channel"];
+type Kind = components["schemas"]["Kind"];
+// Every value of the API's enums: the type check fails when the API adds one.
+const CHANNELS = ["walk_in", "letter", "phone", "whatsapp", "email", "social_media", "outreach", "web", "portal"] as const satisfies readonly Channel[];
+const KINDS = ["LM", "KNL", "RCO", "TEMBUSAN"] as const satisfies readonly Kind[];
+type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
+const _allChannels: Exhaustive<Channel, typeof CHANNELS> = true;
+const _allKinds: Exhaustive<Kind, typeof KINDS> = true;
+void _allChannels;
+void _allKinds;
+
+const INITIAL = { channel: "walk_in", kind: "LM" };
+
+export function RegisterPage(): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const zone = useOfficeZone();
+  const { values, set, bind, errors, setErrors, reset } = useFields(INITIAL);
+  const [confidential, setConfidential] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const substances = useQuery({
+    queryKey: ["substances"],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/intake/substances");
+      if (error) throw new Error("substances");
+      return data;
+    },
+    staleTime: 3600_000,
+  });
+  const consultation = values.kind === "KNL";
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const nik = values["reporter.nik"] ?? "";
+    const problem = nik === "" ? null : nikProblem(nik, latestDateInIndonesia());
+    if (problem) {
+      setErrors({ fields: { "reporter.nik": t(`nik.${problem}`) }, general: t("register.fix") });
+      return;
+    }
+    setBusy(true);
+    const body = { ...nested(values), reporter: { ...(nested(values).reporter as object), confidential } };
+    const { data, error } = await api.POST("/api/v1/intake/reports", {
+      body: body as components["schemas"]["ReportCreate"],
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+    });
+    setBusy(false);
+    if (data) {
+      // A clean form for the next visitor (same channel and kind, the desk's usual),
+      // so that a second press never registers the same report twice.
+      reset({ channel: values.channel ?? "walk_in", kind: values.kind ?? "LM" });
+      setConfidential(false);
+      setDone(data.registration_number);
+      return;
+    }
+    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
+    setErrors({ ...found, general: found.general ?? t("register.fix") });
+  }
+
+  const labels = MESSAGES[locale];
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack>
+        <Title order={1} size="h2">
+          {t("register.title")}
+        </Title>
+        {done && (
+          <Alert color="green" role="status">
+            {t("register.done", { number: done })}
+          </Alert>
+        )}
+        {errors.general && (
+          <Alert color="red" role="alert">
+            {errors.general}
+          </Alert>
+        )}
+        <Group grow>
+          <Select
+            label={t("register.channel")}
+            data={CHANNELS.map((c) => ({ value: c, label: labels[`channel.${c}`] ?? c }))}
+            value={values.channel ?? null}
+            onChange={(v) => set("channel", v ?? "")}
+            error={errors.fields.channel}
+            allowDeselect={false}
+          />
+          <Select
+            label={t("register.kind")}
+            data={KINDS.map((k) => ({ value: k, label: labels[`kind.${k}`] ?? k }))}
+            value={values.kind ?? null}
+            onChange={(v) => set("kind", v ?? "")}
+            error={errors.fields.kind}
+            allowDeselect={false}
+          />
+        </Group>
+        <Fieldset legend={t("register.reporter")}>
+          <Stack>
+            <TextInput label={t("register.name")} required {...bind("reporter.name")} />
+            <TextInput
+              label={t("register.nik")}
+              description={t("register.nikHelp")}
+              inputMode="numeric"
+              maxLength={16}
+              {...bind("reporter.nik")}
+            />
+            <Group grow>
+              <TextInput label={t("register.phone")} type="tel" {...bind("reporter.phone")} />
+              <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
+            </Group>
+            <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
+            <Checkbox
+              label={t("register.confidential")}
+              checked={confidential}
+              onChange={(e) => setConfidential(e.currentTarget.checked)}
+            />
+          </Stack>
+        </Fieldset>
+        {!consultation && <TextInput label={t("register.agency")} {...bind("reported_agency.name")} />}
+        <Select
+          label={t("register.substance")}
+          data={(substances.data ?? []).map((s) => ({ value: s.code, label: locale === "id" ? s.name_id : s.name_en }))}
+          value={values.substance ?? null}
+          onChange={(v) => set("substance", v ?? "")}
+          error={errors.fields.substance}
+          searchable
+          clearable
+        />
+        <TextInput label={t("register.summary")} required {...bind("summary")} />
+        {consultation ? (
+          <>
+            <Textarea label={t("register.question")} autosize minRows={3} {...bind("question")} />
+            <Textarea label={t("register.answer")} autosize minRows={3} {...bind("answer")} />
+          </>
+        ) : (
+          <>
+            <Textarea label={t("register.chronology")} autosize minRows={4} {...bind("chronology")} />
+            <DatePickerInput
+              label={t("register.eventDate")}
+              value={values.event_date || null}
+              onChange={(v) => set("event_date", v ?? "")}
+              maxDate={todayIn(zone)}
+              error={errors.fields.event_date}
+              clearable
+              valueFormat="D MMMM YYYY"
+            />
+          </>
+        )}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t("register.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from "react";
+import type { FormErrors } from "../lib/problems";
+import type { Values } from "./fields";
+
+// Form state with errors kept at their fields: `bind("reporter.nik")` gives an input its
+// value, its change handler and its message (from the API's problem+json, or a check
+// made here); typing in a field clears its message.
+export function useFields(initial: Values) {
+  const [values, setValues] = useState<Values>(initial);
+  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+
+  function set(name: string, value: string) {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => {
+      if (!(name in e.fields)) return e;
+      const fields = { ...e.fields };
+      delete fields[name];
+      return { ...e, fields };
+    });
+  }
+
+  function bind(name: string) {
+    return {
+      name,
+      value: values[name] ?? "",
+      error: errors.fields[name],
+      onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
+    };
+  }
+
+  function reset(next: Values) {
+    setValues(next);
+    setErrors({ fields: {}, general: null });
+  }
+
+  return { values, set, bind, errors, setErrors, reset };
+}

@@ -1,0 +1,70 @@
+// The app's routes, typed: each page's URL search parameters are validated here, so a
+// link or a bookmark with bad parameters lands on a page that still works.
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
+import { session } from "./auth/session";
+import { Layout } from "./components/Layout";
+import { PublicReportPage } from "./pages/PublicReport";
+import { SignInPage } from "./pages/SignIn";
+import { TrackPage } from "./pages/Track";
+
+const root = createRootRoute({ component: Layout });
+
+function requireSession({ location }: { location: { href: string } }) {
+  if (!session.signedIn()) {
+    throw redirect({ to: "/masuk", search: { kembali: location.href } });
+  }
+}
+
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: "/masuk",
+  validateSearch: (search: Record<string, unknown>): { kembali?: string } => {
+    const back = search.kembali;
+    // Only a path of this app: never an address elsewhere (an open redirect).
+    return typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? { kembali: back } : {};
+  },
+  component: SignInPage,
+});
+
+// Staff screens load on first use: the public pages, opened on slow phone connections,
+// never download them.
+const home = createRoute({
+  getParentRoute: () => root,
+  path: "/",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/Home"), "HomePage"),
+});
+
+const register = createRoute({
+  getParentRoute: () => root,
+  path: "/registrasi",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/Register"), "RegisterPage"),
+});
+
+const publicReport = createRoute({
+  getParentRoute: () => root,
+  path: "/lapor",
+  validateSearch: (search: Record<string, unknown>): { kantor?: string } =>
+    typeof search.kantor === "string" && /^[A-Z0-9_-]{2,32}$/.test(search.kantor) ? { kantor: search.kantor } : {},
+  component: PublicReportPage,
+});
+
+const track = createRoute({
+  getParentRoute: () => root,
+  path: "/lacak",
+  validateSearch: (search: Record<string, unknown>): { nomor?: string } =>
+    typeof search.nomor === "string" && search.nomor.length <= 64 ? { nomor: search.nomor } : {},
+  component: TrackPage,
+});
+
+export const router = createRouter({
+  routeTree: root.addChildren([signIn, home, register, publicReport, track]),
+  defaultPreload: false,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

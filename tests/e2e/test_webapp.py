@@ -1,0 +1,82 @@
+"""The web app in a real browser against the real stack: a citizen files a report on the
+public form and tracks it; an intake officer signs in, finds it in the home page's
+queue, registers one at the desk and signs out. axe checks every page on the way.
+
+The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
+never a downloaded browser); this test starts the stack, builds the app when it is
+missing or stale, makes the officer, and runs them. Screenshots land in
+`frontend/e2e/screenshots/` (ignored by git) to be looked at.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from apik_shared.devstack.stack import Stack
+from tests.e2e.office import login
+
+pytestmark = pytest.mark.e2e
+FRONTEND = Path(__file__).parents[2] / "frontend"
+CHROMIUM = os.environ.get("APIK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "Kata-Sandi-Rahasia-2026!"
+
+
+def _why_not() -> str | None:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        return "Node.js 20+ with npm is not installed (the web app's only extra requirement)"
+    if not Path(CHROMIUM).is_file():
+        return f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium; .ci/run does)"
+    if not (FRONTEND / "node_modules" / "playwright-core").is_dir():
+        return "frontend/node_modules is missing: `make webtest` (or `npm ci` in frontend/)"
+    return None
+
+
+async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncClient) -> None:
+    if (reason := _why_not()) is not None:
+        pytest.skip(reason)
+    # The build the gateway serves, made again when a source is newer (as `make up` does).
+    await asyncio.to_thread(
+        subprocess.run, ["make", "-s", "web"], cwd=FRONTEND.parent, check=True, timeout=300
+    )
+    admin = await login(gateway, "admin", stack.admin_password)
+    username = f"pvl{uuid.uuid4().hex[:6]}"
+    created = await gateway.post(
+        "/api/v1/auth/users",
+        headers=admin,
+        json={
+            "username": username,
+            "password": PASSWORD,
+            "full_name": "Petugas PVL",
+            "office": "PUSAT",
+            "roles": ["intake_officer"],
+        },
+    )
+    assert created.status_code == 201, created.text
+    env = {
+        **os.environ,
+        "APIK_URL": stack.url,
+        "APIK_OFFICER_USER": username,
+        "APIK_OFFICER_PASSWORD": PASSWORD,
+        "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
+        "APIK_CHROMIUM": CHROMIUM,
+    }
+    journeys = await asyncio.to_thread(
+        subprocess.run,
+        ["node", "e2e/run.mjs"],
+        cwd=FRONTEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert journeys.returncode == 0, journeys.stdout + journeys.stderr
+    assert " 0 failed" in journeys.stdout

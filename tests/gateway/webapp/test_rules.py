@@ -1,0 +1,37 @@
+"""Which file answers a path, and its cache policy: worked examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from apik_gateway.webapp import rules
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", "index.html"),
+        ("/assets/index-C43lsYvY.js", "assets/index-C43lsYvY.js"),
+        ("/lapor", "lapor"),  # not a file: the caller falls back to index.html
+        ("/api-docs/swagger-ui.css", "api-docs/swagger-ui.css"),
+        ("/../settings.py", None),
+        ("/assets/../../secrets.json", None),
+        ("/.env", None),
+        ("/assets/a\\b.js", None),
+    ],
+)
+def test_relative_file(path: str, expected: str | None) -> None:
+    assert rules.relative_file(path) == expected
+
+
+def test_a_path_with_an_extension_is_a_file_not_a_client_route() -> None:
+    assert rules.is_client_route("/lacak")
+    assert rules.is_client_route("/registrasi/baru")
+    assert not rules.is_client_route("/assets/missing-abc123.js")
+    assert not rules.is_client_route("/favicon.ico")
+
+
+def test_hashed_assets_are_cached_for_good_and_the_page_never() -> None:
+    assert rules.cache_control("assets/index-C43lsYvY.js") == "public, max-age=31536000, immutable"
+    assert rules.cache_control("index.html") == "no-cache"
+    assert rules.cache_control("api-docs/swagger-ui.css") == "public, max-age=3600"
