@@ -54,6 +54,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch a client off (its tokens refused at once) or on again */
+        patch: operations["gateway_clients_update_client"];
+        trace?: never;
+    };
+    "/api/v1/auth/clients/{client_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret for a client, shown in this response only; the old one and its tokens stop working */
+        post: operations["gateway_clients_rotate_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/keys/rotate": {
         parameters: {
             query?: never;
@@ -1020,6 +1054,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/examination/cases/{case_id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Recommendation
+         * @description The case's recommendation, its reports, and whether it is overdue.
+         */
+        get: operations["examination_followup_get_recommendation"];
+        put?: never;
+        /**
+         * Issue Recommendation
+         * @description Issues the recommendation after an LHP that found maladministration (one per
+         *     case); with `received_on`, the 60 days for the implementation report start.
+         */
+        post: operations["examination_followup_issue_recommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/examination/cases/{case_id}/recommendation/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Recommendation Receipt
+         * @description The day the agency received the recommendation (once): the deadline starts.
+         */
+        post: operations["examination_followup_record_recommendation_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/examination/cases/{case_id}/recommendation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Recommendation Report
+         * @description A report on the implementation; one after the deadline is recorded as late.
+         *     With `Idempotency-Key`, a retry replays the first answer.
+         */
+        post: operations["examination_followup_record_recommendation_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/examination/cases/{case_id}/reporter-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reporter Responses
+         * @description The reporter's responses to the LHP, in the order they were received.
+         */
+        get: operations["examination_followup_list_reporter_responses"];
+        put?: never;
+        /**
+         * Record Reporter Response
+         * @description The reporter's response to the LHP (agrees, objects, other); one received after
+         *     the deadline is recorded with `late: true`. With `Idempotency-Key`, a retry replays.
+         */
+        post: operations["examination_followup_record_reporter_response"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/examination/cases/{case_id}/status": {
         parameters: {
             query?: never;
@@ -1212,6 +1337,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/examination/recommendations/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Overdue Recommendations
+         * @description Recommendations of the caller's office past their deadline with no
+         *     implementation report, oldest deadline first.
+         */
+        get: operations["examination_followup_list_overdue_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/examination/sla-policies": {
         parameters: {
             query?: never;
@@ -1311,7 +1457,8 @@ export interface paths {
         };
         /**
          * Print Archive Loans
-         * @description The lending list as a page to print (Daftar Peminjaman Arsip).
+         * @description The lending list to print and sign (Daftar Peminjaman Arsip), as a PDF under the
+         *     office's letterhead, dated on its calendar.
          */
         get: operations["intake_records_print_archive_loans"];
         put?: never;
@@ -1494,6 +1641,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/reports/{report_id}/age-exception": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Age Exception
+         * @description The office head lets an event older than the limit pass formal verification.
+         */
+        post: operations["intake_steps_record_age_exception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/reports/{report_id}/answer": {
         parameters: {
             query?: never;
@@ -1596,8 +1763,34 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Formal Verification */
+        /**
+         * Formal Verification
+         * @description The checklist decides: an LM or RCO passes only with the reporter's identity
+         *     complete and the event within the age limit (or a head's exception).
+         */
         post: operations["intake_steps_formal_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reports/{report_id}/held-elsewhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Held Elsewhere
+         * @description Other offices of the deployment holding the same letter (a copy sent to both):
+         *     their office, the registration number and the status. Only for a report this
+         *     office holds: there is no way to ask about a text, or another office's report.
+         */
+        get: operations["intake_duplicates_list_held_elsewhere"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1618,6 +1811,27 @@ export interface paths {
         get: operations["intake_duplicates_report_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reports/{report_id}/identity-completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Identity
+         * @description Adds what the reporter supplied to complete their identity (before formal
+         *     verification passes); the answer shows none of it.
+         */
+        post: operations["intake_steps_complete_identity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1655,6 +1869,27 @@ export interface paths {
         put?: never;
         /** Material Verification */
         post: operations["intake_steps_material_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reports/{report_id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Notice
+         * @description Records the notice sent to the reporter of an incomplete report: the first one
+         *     starts the completion deadline.
+         */
+        post: operations["intake_steps_record_notice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,6 +2240,15 @@ export interface components {
             /** Summary */
             summary: string;
         };
+        /**
+         * AgeException
+         * @description A head's exception to the age limit of the event: the reason is kept in the
+         *     report's history with who recorded it and when.
+         */
+        AgeException: {
+            /** Reason */
+            reason: string;
+        };
         /** AgencyIn */
         AgencyIn: {
             /** Name */
@@ -2068,6 +2312,11 @@ export interface components {
          */
         Appeal: {
             /**
+             * Construction
+             * @description the tender is for construction work (pekerjaan konstruksi); needed where the office takes appeals on construction tenders only
+             */
+            construction?: boolean | null;
+            /**
              * Estimate
              * @description the owner's estimate (HPS), rupiah
              */
@@ -2127,6 +2376,8 @@ export interface components {
         };
         /** AssignmentIn */
         AssignmentIn: {
+            /** Assigned At */
+            assigned_at?: string | null;
             /** Examiner Id */
             examiner_id: string;
             /**
@@ -2528,7 +2779,7 @@ export interface components {
          * CaseStatus
          * @enum {string}
          */
-        CaseStatus: "open" | "waiting_reporter" | "waiting_agency" | "concluded" | "closed";
+        CaseStatus: "open" | "waiting_reporter" | "waiting_agency" | "concluded" | "monitoring" | "closed";
         /**
          * Category
          * @enum {string}
@@ -2564,6 +2815,8 @@ export interface components {
         /** ClassificationIn */
         ClassificationIn: {
             classification: components["schemas"]["Classification"];
+            /** Classified At */
+            classified_at?: string | null;
         };
         /** ClientCreate */
         ClientCreate: {
@@ -2618,10 +2871,21 @@ export interface components {
             /** Roles */
             roles: string[];
         };
+        /**
+         * ClientUpdate
+         * @description What an admin changes on a client: switching it off (a leaked secret, a retired
+         *     system) or on again. Its roles are not changed here: register a new client.
+         */
+        ClientUpdate: {
+            /** Disabled */
+            disabled: boolean;
+        };
         /** ClosureCreate */
         ClosureCreate: {
             /** Closed At */
             closed_at?: string | null;
+            /** Head Decision Reason */
+            head_decision_reason?: string | null;
             /**
              * Note
              * @default
@@ -2640,6 +2904,7 @@ export interface components {
             closed_at: string;
             /** Closed By */
             closed_by: string;
+            head_decision?: components["schemas"]["HeadDecision"] | null;
             /** Note */
             note: string;
             outcome: components["schemas"]["Outcome"];
@@ -2651,6 +2916,8 @@ export interface components {
          * @description The final report (LHP).
          */
         ConclusionCreate: {
+            /** Concluded At */
+            concluded_at?: string | null;
             /** Corrective Actions */
             corrective_actions?: string[];
             finding: components["schemas"]["Finding"];
@@ -2786,10 +3053,15 @@ export interface components {
             note: string;
         };
         /**
+         * Delimiter
+         * @enum {string}
+         */
+        Delimiter: "comma" | "semicolon";
+        /**
          * Dimension
          * @enum {string}
          */
-        Dimension: "substance" | "outcome" | "channel" | "agency_type" | "month";
+        Dimension: "substance" | "outcome" | "channel" | "agency_type" | "month" | "public_loss";
         /**
          * DocumentRef
          * @description A document kept elsewhere (the archive, a file store): its name and where it is.
@@ -2985,6 +3257,21 @@ export interface components {
             /** @description the notice sent to the reporter when incomplete */
             notification?: components["schemas"]["NoticeIn"] | null;
         };
+        /**
+         * HeadDecision
+         * @description The head's decision that the agency resolved the case (who, when, why).
+         */
+        HeadDecision: {
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /** Decided By */
+            decided_by: string;
+            /** Reason */
+            reason: string;
+        };
         /** HeatCellPublic */
         HeatCellPublic: {
             /** Count */
@@ -3004,6 +3291,21 @@ export interface components {
             cells: components["schemas"]["HeatCellPublic"][];
             /** Office */
             office: string | null;
+        };
+        /**
+         * HeldElsewhere
+         * @description Another office of the deployment holds the same letter. Deliberately this and
+         *     nothing more: no id (it opens nothing here), no reporter, no text.
+         */
+        HeldElsewhere: {
+            /** Office */
+            office: string;
+            /** Office Name */
+            office_name: string;
+            /** Registration Number */
+            registration_number: string;
+            /** Status */
+            status: string;
         };
         /** HistoryItem */
         HistoryItem: {
@@ -3036,6 +3338,28 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * IdentityCompletion
+         * @description What the reporter supplied to complete their identity for formal verification; the
+         *     fields given replace the stored ones, the others stay. The power of attorney's
+         *     number and date go to the representative (a represented report only).
+         */
+        IdentityCompletion: {
+            /** Address */
+            address?: string | null;
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /** Nik */
+            nik?: string | null;
+            /** Occupation */
+            occupation?: string | null;
+            /** Place Of Birth */
+            place_of_birth?: string | null;
+            /** Power Of Attorney Date */
+            power_of_attorney_date?: string | null;
+            /** Power Of Attorney Number */
+            power_of_attorney_number?: string | null;
         };
         /** IdentityOut */
         IdentityOut: {
@@ -3123,6 +3447,12 @@ export interface components {
             responses: number;
         };
         /**
+         * Implementation
+         * @description What a report on a recommendation says was done.
+         * @enum {string}
+         */
+        Implementation: "implemented" | "partly" | "not_implemented";
+        /**
          * AssignmentIn
          * @description Gives the report to a PVL staff member, or takes it back with `null`.
          */
@@ -3204,7 +3534,7 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN";
+        Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
         /** KpiItem */
         KpiItem: {
             /** Achieved */
@@ -3406,11 +3736,18 @@ export interface components {
         /**
          * NoticeIn
          * @description What the reporter was told, and how (the text, not the address it went to).
+         *
+         *     The completion deadline runs from `sent_at` (the step's time when unset).
          */
         NoticeIn: {
             channel: components["schemas"]["NoticeChannel"];
             /** Message */
             message: string;
+            /**
+             * Sent At
+             * @description when it went to the reporter
+             */
+            sent_at?: string | null;
         };
         /** NoticeOut */
         NoticeOut: {
@@ -3640,6 +3977,29 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** OverdueRecommendation */
+        OverdueRecommendation: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Office */
+            office: string;
+            /** Received On */
+            received_on: string | null;
+            /** Registration Number */
+            registration_number: string;
+            /** Report Due On */
+            report_due_on: string | null;
+            /** Reported Agency */
+            reported_agency: string;
+        };
         /** Page[ArchiveFilePublic] */
         Page_ArchiveFilePublic_: {
             /** Items */
@@ -3679,6 +4039,13 @@ export interface components {
         Page_DuplicatePublic_: {
             /** Items */
             items: components["schemas"]["DuplicatePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[HeldElsewhere] */
+        Page_HeldElsewhere_: {
+            /** Items */
+            items: components["schemas"]["HeldElsewhere"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3923,6 +4290,87 @@ export interface components {
             signature?: string | null;
         };
         /**
+         * RecommendationCreate
+         * @description The recommendation (rekomendasi) after the LHP.
+         */
+        RecommendationCreate: {
+            /** Issued At */
+            issued_at?: string | null;
+            /** Received On */
+            received_on?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** RecommendationPublic */
+        RecommendationPublic: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Received On */
+            received_on: string | null;
+            /** Report Due On */
+            report_due_on: string | null;
+            /** Reports */
+            reports: components["schemas"]["RecommendationReportPublic"][];
+            /** Text */
+            text: string;
+        };
+        /** RecommendationReceipt */
+        RecommendationReceipt: {
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+        };
+        /**
+         * RecommendationReportCreate
+         * @description A report on the recommendation's implementation, from the agency's superior.
+         */
+        RecommendationReportCreate: {
+            implementation: components["schemas"]["Implementation"];
+            /** Reported At */
+            reported_at?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** RecommendationReportPublic */
+        RecommendationReportPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            implementation: components["schemas"]["Implementation"];
+            /** Late */
+            late: boolean;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            /** Text */
+            text: string;
+        };
+        /**
          * RegionIn
          * @description A place by its Kemendagri codes: province `17`, regency or city `1771`.
          */
@@ -3968,7 +4416,7 @@ export interface components {
             /** Received At */
             received_at?: string | null;
             reported_agency?: components["schemas"]["AgencyIn"] | null;
-            reporter: components["schemas"]["ReporterIn"];
+            reporter?: components["schemas"]["ReporterIn"] | null;
             /** Substance */
             substance?: string | null;
             /** Summary */
@@ -4129,6 +4577,47 @@ export interface components {
             /** Person Id */
             person_id?: string | null;
         };
+        /**
+         * ReporterResponseCreate
+         * @description The reporter's response to the LHP (tanggapan pelapor atas LHP).
+         */
+        ReporterResponseCreate: {
+            /** Responded At */
+            responded_at?: string | null;
+            stance: components["schemas"]["Stance"];
+            /** Text */
+            text: string;
+        };
+        /** ReporterResponsePublic */
+        ReporterResponsePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Late */
+            late: boolean;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Respond Until
+             * Format: date
+             */
+            respond_until: string;
+            /**
+             * Responded At
+             * Format: date-time
+             */
+            responded_at: string;
+            stance: components["schemas"]["Stance"];
+            /** Text */
+            text: string;
+        };
         /** ReportHeld */
         ReportHeld: {
             /** Answer */
@@ -4279,7 +4768,7 @@ export interface components {
          * ReportStatus
          * @enum {string}
          */
-        ReportStatus: "registered" | "awaiting_completion" | "formally_verified" | "materially_verified" | "accepted" | "rejected" | "answered" | "withdrawn" | "merged" | "recorded";
+        ReportStatus: "registered" | "awaiting_completion" | "formally_verified" | "materially_verified" | "material_failed" | "accepted" | "rejected" | "answered" | "withdrawn" | "merged" | "recorded";
         /**
          * RepresentativeIn
          * @description Someone reporting for the reporter, with the power of attorney (surat kuasa).
@@ -4683,7 +5172,7 @@ export interface components {
          * @description How the case came to be closed.
          * @enum {string}
          */
-        Route: "oral_clarification" | "written_clarification" | "field_investigation" | "mediation" | "conciliation" | "reporter_request" | "other";
+        Route: "oral_clarification" | "written_clarification" | "field_investigation" | "mediation" | "conciliation" | "reporter_request" | "advice" | "other";
         /** RouteIn */
         RouteIn: {
             /**
@@ -4792,6 +5281,12 @@ export interface components {
          * @enum {string}
          */
         SlaUnit: "working_days" | "calendar_days";
+        /**
+         * Stance
+         * @description What the reporter says of the final report (tanggapan pelapor).
+         * @enum {string}
+         */
+        Stance: "agrees" | "objects" | "other";
         /** StatusChange */
         StatusChange: {
             /**
@@ -4799,6 +5294,10 @@ export interface components {
              * @default
              */
             note: string;
+            /** Paused At */
+            paused_at?: string | null;
+            /** Resumed At */
+            resumed_at?: string | null;
             /**
              * Status
              * @enum {string}
@@ -5768,6 +6267,196 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    gateway_clients_update_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    gateway_clients_rotate_client_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCreated"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -12431,6 +13120,742 @@ export interface operations {
             };
         };
     };
+    examination_followup_get_recommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    examination_followup_issue_recommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    examination_followup_record_recommendation_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationReceipt"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    examination_followup_record_recommendation_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    examination_followup_list_reporter_responses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReporterResponsePublic"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    examination_followup_record_reporter_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReporterResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReporterResponsePublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     examination_cases_change_case_status: {
         parameters: {
             query?: never;
@@ -13508,6 +14933,64 @@ export interface operations {
             };
         };
     };
+    examination_followup_list_overdue_recommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueRecommendation"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     examination_sla_list_policies: {
         parameters: {
             query?: never;
@@ -14134,13 +15617,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the list as a PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/pdf": unknown;
                 };
             };
             /** @description Authentication required */
@@ -15128,8 +16611,12 @@ export interface operations {
                 agency?: string | null;
                 /** @description a staff member's subject (user:…); `none`: unassigned; `*`: assigned */
                 assignee?: string | null;
+                /** @description incomplete, the reporter not yet notified: no deadline running */
+                awaiting_notice?: boolean | null;
                 channel?: components["schemas"]["Channel"] | null;
                 cursor?: string | null;
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row */
                 format?: "json" | "csv";
                 kind?: components["schemas"]["Kind"] | null;
@@ -15388,6 +16875,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    intake_steps_record_age_exception: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgeException"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -16218,6 +17845,94 @@ export interface operations {
             };
         };
     };
+    intake_duplicates_list_held_elsewhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HeldElsewhere_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     intake_duplicates_report_history: {
         parameters: {
             query?: never;
@@ -16302,6 +18017,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    intake_steps_complete_identity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityCompletion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -16458,6 +18313,146 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MaterialVerification"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    intake_steps_record_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeIn"];
             };
         };
         responses: {
@@ -17381,6 +19376,8 @@ export interface operations {
     reporting_breakdowns_get_breakdown: {
         parameters: {
             query: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description office code */
                 office?: string | null;
                 /** @description calendar year */
@@ -17467,6 +19464,8 @@ export interface operations {
     reporting_kpis_get_kpis: {
         parameters: {
             query: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description office code */
                 office?: string | null;
                 /** @description calendar year */
@@ -17551,6 +19550,8 @@ export interface operations {
     reporting_staff_get_rollup: {
         parameters: {
             query: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description calendar year */
                 year: number;
             };
@@ -17633,6 +19634,8 @@ export interface operations {
     reporting_staff_get_staff: {
         parameters: {
             query: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description office code */
                 office?: string | null;
                 /** @description calendar year */
@@ -17717,6 +19720,8 @@ export interface operations {
     reporting_kpis_get_targets: {
         parameters: {
             query?: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 /** @description office code */
                 office?: string | null;
             };

@@ -20,7 +20,7 @@ type Channel = components["schemas"]["Channel"];
 type Kind = components["schemas"]["Kind"];
 // Every value of the API's enums: the type check fails when the API adds one.
 const CHANNELS = ["walk_in", "letter", "phone", "whatsapp", "email", "social_media", "outreach", "web", "portal"] as const satisfies readonly Channel[];
-const KINDS = ["LM", "KNL", "RCO", "TEMBUSAN"] as const satisfies readonly Kind[];
+const KINDS = ["LM", "KNL", "RCO", "TEMBUSAN", "IPS"] as const satisfies readonly Kind[];
 type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
 const _allChannels: Exhaustive<Channel, typeof CHANNELS> = true;
 const _allKinds: Exhaustive<Kind, typeof KINDS> = true;
@@ -47,6 +47,8 @@ export function RegisterPage(): React.JSX.Element {
     staleTime: 3600_000,
   });
   const consultation = values.kind === "KNL";
+  // An own-initiative investigation (IPS) is the office's own: it has no reporter.
+  const ownInitiative = values.kind === "IPS";
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,7 +60,10 @@ export function RegisterPage(): React.JSX.Element {
       return;
     }
     setBusy(true);
-    const body = { ...nested(values), reporter: { ...(nested(values).reporter as object), confidential } };
+    const fields = nested(values);
+    const body = ownInitiative
+      ? { ...fields, reporter: undefined }
+      : { ...fields, reporter: { ...(fields.reporter as object), confidential } };
     const { data, error } = await api.POST("/api/v1/intake/reports", {
       body: body as components["schemas"]["ReportCreate"],
       headers: { "Idempotency-Key": crypto.randomUUID() },
@@ -111,28 +116,30 @@ export function RegisterPage(): React.JSX.Element {
             allowDeselect={false}
           />
         </Group>
-        <Fieldset legend={t("register.reporter")}>
-          <Stack>
-            <TextInput label={t("register.name")} required {...bind("reporter.name")} />
-            <TextInput
-              label={t("register.nik")}
-              description={t("register.nikHelp")}
-              inputMode="numeric"
-              maxLength={16}
-              {...bind("reporter.nik")}
-            />
-            <Group grow>
-              <TextInput label={t("register.phone")} type="tel" {...bind("reporter.phone")} />
-              <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
-            </Group>
-            <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
-            <Checkbox
-              label={t("register.confidential")}
-              checked={confidential}
-              onChange={(e) => setConfidential(e.currentTarget.checked)}
-            />
-          </Stack>
-        </Fieldset>
+        {!ownInitiative && (
+          <Fieldset legend={t("register.reporter")}>
+            <Stack>
+              <TextInput label={t("register.name")} required {...bind("reporter.name")} />
+              <TextInput
+                label={t("register.nik")}
+                description={t("register.nikHelp")}
+                inputMode="numeric"
+                maxLength={16}
+                {...bind("reporter.nik")}
+              />
+              <Group grow>
+                <TextInput label={t("register.phone")} type="tel" {...bind("reporter.phone")} />
+                <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
+              </Group>
+              <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
+              <Checkbox
+                label={t("register.confidential")}
+                checked={confidential}
+                onChange={(e) => setConfidential(e.currentTarget.checked)}
+              />
+            </Stack>
+          </Fieldset>
+        )}
         {!consultation && <TextInput label={t("register.agency")} {...bind("reported_agency.name")} />}
         <Select
           label={t("register.substance")}
