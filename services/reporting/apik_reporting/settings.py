@@ -16,3 +16,7 @@ class Settings(ServiceSettings):
     # How often the monthly counts each session wrote are folded into one row per cell
     # (`jobs.py`): the KPI queries read fewer rows after.
     fold_seconds: float = Field(default=600, gt=0)
+    # The office that publishes the national edition of the annual report (every office
+    # together): its letterhead, its head's signature, its zone. The bootstrap office by
+    # default, as the gateway creates it (APIK_BOOTSTRAP_OFFICE_CODE).
+    national_office: str | None = "PUSAT"

@@ -42,6 +42,24 @@ class Issuer:
 NATIONAL = Issuer(code=None, name=NATIONAL_NAME, timezone=NATIONAL_TIMEZONE)
 
 
+async def national_issuer(session: AsyncSession, head_office: str | None) -> Issuer:
+    """The national edition (every office together) under the head office's letterhead,
+    signed by its head and dated in its zone; without a head office in the registry, the
+    plain national heading in WIB, unsigned."""
+    if head_office is None or await office(session, head_office) is None:
+        return NATIONAL
+    head = await issuer_of(session, head_office)
+    return Issuer(
+        code=None,
+        name=NATIONAL_NAME,
+        timezone=head.timezone,
+        letterhead=head.letterhead,
+        head_name=head.head_name,
+        head_title=head.head_title,
+        address=head.address,
+    )
+
+
 async def issuer_of(session: AsyncSession, code: str) -> Issuer:
     """Office `code` as its documents print it: its letterhead (its name when it has
     none). One the registry has not heard of yet prints its code, in WIB, unsigned."""

@@ -81,3 +81,31 @@ async def test_the_annual_report_checks_its_inputs(reporting, tokens: TestTokens
     # Every office together is dated in WIB, where the head office publishes it.
     today = tanggal(datetime.now(ZoneInfo("Asia/Jakarta")).date())
     assert today in pages_text(national.content)[-1]
+
+
+async def test_the_national_edition_speaks_for_the_head_office(
+    infra, reporting, tokens: TestTokens
+):
+    """Every office together, under the letterhead of the office that publishes it
+    (`APIK_NATIONAL_OFFICE`, the bootstrap office PUSAT by default), signed by its head."""
+    assert reporting.app.state.settings.national_office == "PUSAT"
+    await register_office(
+        reporting,
+        infra.nats_url,
+        "PUSAT",
+        head_name="Mokhammad Najih",
+        head_title="Ketua Ombudsman Republik Indonesia",
+        address="Jl. H.R. Rasuna Said Kav. C-19, Jakarta Selatan 12920",
+    )
+    national = await reporting.client.get(
+        f"/api/v1/reporting/annual-report/{YEAR}.pdf",
+        headers=tokens.headers("head", "national", office="PUSAT"),
+    )
+    assert national.status_code == 200, national.text
+    pages = pages_text(national.content)
+    assert "PERWAKILAN PUSAT" in pages[0]  # the head office's letterhead
+    assert "Nasional (seluruh kantor)" in pages[0]
+    assert "Mokhammad Najih" in pages[-1]
+    assert "Ketua Ombudsman Republik Indonesia" in pages[-1]
+    today = tanggal(datetime.now(ZoneInfo("Asia/Jakarta")).date())
+    assert f"Jakarta Selatan, {today}" in pages[-1]

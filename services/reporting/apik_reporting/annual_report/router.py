@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import Response
 
 from apik_reporting.annual_report.service import annual_report_pdf
-from apik_reporting.deps import AUTH, Scope, YearPath
+from apik_reporting.deps import AUTH, CurrentSettings, Scope, YearPath
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -27,10 +27,13 @@ async def get_pdf(
     year: YearPath,
     session: DbSession,
     scope: Scope,
+    settings: CurrentSettings,
 ) -> Response:
     """Targets, achievements, breakdowns, two charts and the definitions, for one office
     (or every office together, for national callers who name none)."""
-    content = await annual_report_pdf(session=session, year=year, office=scope)
+    content = await annual_report_pdf(
+        session=session, year=year, office=scope, national_office=settings.national_office
+    )
     filename = f"laporan-kinerja-{scope or 'nasional'}-{year}.pdf"
     return Response(
         content,

@@ -12,18 +12,24 @@ from apik_reporting.annual_report.views import AnnualData, annual_report
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.kpis.service import ikm_of_year, kpis
-from apik_shared.documents.issuer import NATIONAL, issuer_of
+from apik_shared.documents.issuer import issuer_of, national_issuer
 
 
-async def annual_data(*, session: AsyncSession, year: int, office: str | None) -> AnnualData:
+async def annual_data(
+    *, session: AsyncSession, year: int, office: str | None, national_office: str | None = None
+) -> AnnualData:
     """The same numbers the API returns (targets, achievements, breakdowns, the IKM),
     under the office's letterhead from the office registry, dated today in its own zone
-    (every office together: in WIB, the head office's)."""
+    (every office together: under `national_office`'s, the head office)."""
     breakdowns = {
         d: (await breakdown(session=session, dimension=d, year=year, office=office))[1]
         for d in Dimension
     }
-    issuer = await issuer_of(session, office) if office else NATIONAL
+    issuer = (
+        await issuer_of(session, office)
+        if office
+        else await national_issuer(session, national_office)
+    )
     today = datetime.now(ZoneInfo(issuer.timezone)).date()
     return AnnualData(
         year=year,
@@ -36,7 +42,11 @@ async def annual_data(*, session: AsyncSession, year: int, office: str | None) -
     )
 
 
-async def annual_report_pdf(*, session: AsyncSession, year: int, office: str | None) -> bytes:
-    data = await annual_data(session=session, year=year, office=office)
+async def annual_report_pdf(
+    *, session: AsyncSession, year: int, office: str | None, national_office: str | None
+) -> bytes:
+    data = await annual_data(
+        session=session, year=year, office=office, national_office=national_office
+    )
     # fpdf2 is pure Python and synchronous: build off the event loop.
     return await asyncio.to_thread(annual_report, data)
