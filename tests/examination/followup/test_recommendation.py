@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, concluded_case, move_conclusion, new_case
+from tests.examination.builders import API, concluded_case, days_ago, new_case
 
 TEXT = {"text": "Kepala Kantor Pertanahan agar menerbitkan sertifikat pelapor."}
 
@@ -70,8 +70,9 @@ async def test_issue_receipt_and_report(infra, examination, tokens: TestTokens):
 async def test_an_overdue_recommendation_is_listed(infra, examination, tokens: TestTokens):
     """Received 61 days ago: due yesterday (60 days), no report: overdue; a late report
     takes it off the list and is recorded as late."""
-    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    await move_conclusion(examination, case["id"], days=90)
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(90)
+    )
     url = f"{API}/cases/{case['id']}/recommendation"
     examiner = tokens.headers("examiner")
     received_on = jakarta_today() - timedelta(days=61)
