@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from apik_examination.jobs import monitoring_once
 from apik_testing.tokens import TestTokens
 from tests.examination.builders import API, concluded_case, days_ago, new_case
 
@@ -93,3 +94,24 @@ async def test_bad_responses_change_nothing(infra, examination, tokens: TestToke
     assert (await examination.client.get(url, headers=examiner)).json() == []
     detail = (await examination.client.get(f"{API}/cases/{case['id']}", headers=examiner)).json()
     assert detail["version"] == case["version"]
+
+
+async def test_a_letter_of_the_14_days_entered_in_monitoring(infra, examination, tokens):
+    """The job moved the case to monitoring today; the reporter's letter received in
+    the 14 days after the LHP and typed in now is still taken, dated as received."""
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(90)
+    )
+    await monitoring_once(examination.app.state.database)
+    url = f"{API}/cases/{case['id']}"
+    examiner = tokens.headers("examiner")
+    assert (await examination.client.get(url, headers=examiner)).json()["status"] == "monitoring"
+    received = days_ago(85)  # 5 days after the LHP, before the move to monitoring
+    response = await examination.client.post(
+        f"{url}/reporter-responses",
+        json={**OBJECTION, "responded_at": received.isoformat()},
+        headers=examiner,
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["late"] is False
+    assert datetime.fromisoformat(response.json()["responded_at"]) == received
