@@ -36,7 +36,7 @@ from apik_testing.pdf import text_of
 from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import Office, create_user, login, staff_office
-from tests.intake.builders import report_body
+from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 REPORTS = "/api/v1/intake/reports"
@@ -217,7 +217,7 @@ async def enter_report(office: Office, past: Past) -> dict:
     )
     report = await ok(office.client.post(REPORTS, json=body, headers=office.officer))
     for path, step, offset in (
-        ("formal-verification", {"complete": True}, 1),
+        ("formal-verification", FORMALLY_COMPLETE, 1),
         ("material-verification", {"within_authority": True}, 2),
     ):
         at = day(later(past.received, offset))
