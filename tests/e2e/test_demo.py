@@ -20,7 +20,15 @@ import httpx
 import pytest
 
 from apik_shared.devstack.demo import DEMO_PASSWORD, STAFF, username
-from apik_shared.devstack.demo.data import CONSULTATIONS, REPORTS, ROSTER, TARGETS, VISITS
+from apik_shared.devstack.demo.data import (
+    CASE_FATES,
+    CASE_STATES,
+    CONSULTATIONS,
+    REPORTS,
+    ROSTER,
+    TARGETS,
+    VISITS,
+)
 from apik_shared.devstack.stack import Stack
 from apik_shared.platform.auth import Role
 from apik_testing.stack import ADMIN_PASSWORD
@@ -37,7 +45,8 @@ REPORT_STATUSES = {
     "rejected": "rejected",
     "accepted": "handed off",
 }
-CASE_STATES = {"on_track", "paused", "met"}
+# Every SLA state a case shows (`sla.rules.SlaState`): the demo has a case in each.
+SLA_STATES = {"on_track", "warning", "breached", "paused", "met"}
 
 
 def make_demo(stack: Stack, office: str) -> str:
@@ -71,6 +80,7 @@ async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object
     params = {"limit": "100"}
     page = (await client.get("/api/v1/intake/reports", params=params, headers=officer)).json()
     reports = page["items"]
+    summaries = {r["id"]: r["summary"] for r in reports}
     assert page["next_cursor"] is None
     cases = (await client.get("/api/v1/examination/cases", params=params, headers=head)).json()[
         "items"
@@ -93,6 +103,10 @@ async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object
         "reports": Counter(r["status"] for r in reports if r["kind"] == "LM"),
         "consultations": sum(1 for r in reports if r["kind"] == "KNL"),
         "cases": Counter(c["sla_state"] for c in cases),
+        # Which report's case is in which state (the summaries are the demo's, unique).
+        "case_states": {
+            summaries[c["report_id"]]: c["sla_state"] for c in cases if c["report_id"] in summaries
+        },
         "classified": sum(1 for c in cases if c["classification"]),
         "assigned": sum(1 for c in cases if c["examiner_id"]),
         "roster": sorted(e["display_name"] for e in _items(roster.json())),
@@ -128,7 +142,8 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
     names = {s.key: s.full_name for s in STAFF}
     assert first["roster"] == sorted(names[key] for key, _, _ in ROSTER)
 
-    # Reports in every intake status, cases in the SLA states the API can reach today.
+    # Reports in every intake status, cases in every SLA state (their steps dated in the
+    # past: the warning and the breach come from the dates, not from waiting).
     fates = Counter(r.fate for r in REPORTS)
     expected_reports = {
         "registered": fates["registered"],
@@ -136,17 +151,16 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
         "awaiting_completion": fates["awaiting_completion"],
         "materially_verified": fates["materially_verified"],
         "rejected": fates["rejected"],
-        "accepted": fates["on_track"] + fates["paused"] + fates["closed"],
+        "accepted": sum(fates[fate] for fate in CASE_FATES),
     }
     assert first["reports"] == expected_reports
     assert set(expected_reports) == set(REPORT_STATUSES)
     assert first["consultations"] == len(CONSULTATIONS)
-    assert first["cases"] == {
-        "on_track": fates["on_track"],
-        "paused": fates["paused"],
-        "met": fates["closed"],
+    assert first["cases"] == Counter(CASE_STATES[r.fate] for r in REPORTS if r.fate in CASE_FATES)
+    assert set(first["cases"]) == SLA_STATES  # type: ignore[arg-type]
+    assert first["case_states"] == {
+        r.summary: CASE_STATES[r.fate] for r in REPORTS if r.fate in CASE_FATES
     }
-    assert set(first["cases"]) == CASE_STATES  # type: ignore[arg-type]
     accepted = expected_reports["accepted"]
     assert first["classified"] == first["assigned"] == accepted
     assert first["surveys"] == fates["closed"] - 1  # one reporter never answers

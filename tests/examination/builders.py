@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import nats
-from sqlalchemy import text
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import ensure_stream
@@ -239,31 +238,27 @@ def lhp(*actions: str) -> dict:
 
 
 async def concluded_case(
-    infra, service: RunningService, tokens: TestTokens, *actions: str, office: str = "BKL"
+    infra,
+    service: RunningService,
+    tokens: TestTokens,
+    *actions: str,
+    office: str = "BKL",
+    concluded_at: datetime | None = None,
 ) -> dict:
-    """A case opened and concluded (LHP) by an examiner; returns its detail."""
-    case = await new_case(infra, service, tokens, office=office)
+    """A case opened and concluded (LHP) by an examiner; returns its detail.
+
+    With `concluded_at` the LHP is of the office's past, dated through the API: the case
+    opens a day before it (the plenary's `decided_at`) and the report is dated then, so
+    its deadlines count from that day as the service computes them."""
+    decided_at = concluded_at - timedelta(days=1) if concluded_at is not None else None
+    case = await new_case(infra, service, tokens, office=office, decided_at=decided_at)
+    body = lhp(*actions)
+    if concluded_at is not None:
+        body["concluded_at"] = concluded_at.isoformat()
     response = await service.client.post(
         f"{API}/cases/{case['id']}/conclusion",
-        json=lhp(*actions),
+        json=body,
         headers=tokens.headers("examiner", office=office),
     )
     assert response.status_code == 200, response.text
     return response.json()
-
-
-async def move_conclusion(
-    service: RunningService, case_id: str, *, days: int, due_on: date | None = None
-) -> None:
-    """Moves a case's final report and the reporter's deadline `days` into the past (as
-    if the LHP had been issued then), and its corrective-action deadline to `due_on`."""
-    async with service.app.state.database.sessions() as session, session.begin():
-        await session.execute(
-            text(
-                "UPDATE case_conclusion"
-                " SET concluded_at = concluded_at - make_interval(days => :d),"
-                " reporter_response_until = reporter_response_until - :d,"
-                " corrective_due_on = coalesce(:due, corrective_due_on) WHERE case_id = :c"
-            ),
-            {"c": uuid.UUID(case_id), "d": days, "due": due_on},
-        )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from apik_examination.jobs import monitoring_once
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, new_case
+from tests.examination.builders import API, concluded_case, days_ago, new_case
 
 
 def today() -> str:
@@ -166,3 +167,47 @@ async def test_a_replayed_activity_carries_the_first_location_and_etag(
         f"{API}/cases/{other_case['id']}/activities/{first.json()['id']}", headers=examiner
     )
     assert wrong_case.status_code == 404
+
+
+async def test_letters_follow_up_after_the_final_report(infra, examination, tokens):
+    """Letters to the agency go on after the LHP, in monitoring too (following up the
+    corrective actions is what it is); they no longer pause the stopped clock, and a
+    closed case takes none."""
+    examiner = tokens.headers("examiner")
+    letter = {
+        "kind": "written_clarification",
+        "held_on": today(),
+        "summary": "Surat monitoring pelaksanaan tindakan korektif",
+        "response_due": days_from_today(14),
+    }
+    concluded = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
+    # An LHP of 90 days ago: its 30 working days (six weeks at most, with the year's
+    # holidays) have passed with the action open, so the job moves it to monitoring.
+    monitored = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(90)
+    )
+    await monitoring_once(examination.app.state.database)
+    for case, status in [(concluded, "concluded"), (monitored, "monitoring")]:
+        url = f"{API}/cases/{case['id']}"
+        assert (await examination.client.get(url, headers=examiner)).json()["status"] == status
+        pausing = await examination.client.post(
+            f"{url}/activities", json={**letter, "await_response": True}, headers=examiner
+        )
+        assert pausing.status_code == 422, pausing.text
+        assert pausing.json()["errors"][0]["pointer"] == "#/body/await_response"
+        recorded = await examination.client.post(f"{url}/activities", json=letter, headers=examiner)
+        assert recorded.status_code == 201, (status, recorded.text)
+        detail = (await examination.client.get(url, headers=examiner)).json()
+        assert detail["status"] == status and detail["sla"]["state"] == "met"
+        listed = (await examination.client.get(f"{url}/activities", headers=examiner)).json()
+        assert [a["id"] for a in listed] == [recorded.json()["id"]]
+    url = f"{API}/cases/{monitored['id']}"
+    closed = await examination.client.post(
+        f"{url}/closure",
+        json={"outcome": "withdrawn", "route": "reporter_request"},
+        headers=tokens.headers("head"),
+    )
+    assert closed.status_code == 200, closed.text
+    refused = await examination.client.post(f"{url}/activities", json=letter, headers=examiner)
+    assert refused.status_code == 409
+    assert len((await examination.client.get(f"{url}/activities", headers=examiner)).json()) == 1

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, new_case
+from tests.examination.builders import API, concluded_case, days_ago, new_case
 
 RESOLVED = {"outcome": "resolved_by_agency", "route": "written_clarification"}
 
@@ -97,3 +97,25 @@ async def test_no_action_listed_needs_the_heads_decision(infra, examination, tok
     case_id = url.rsplit("/", 1)[-1]
     [event] = await examination.outbox_events("case.closed", subject=case_id)
     assert event.data["outcome"] == "resolved_by_agency"
+
+
+async def test_a_past_heads_decision_is_dated_by_its_closure(infra, examination, tokens):
+    """An office's history: the head closed a 2-month-old LHP's case on their decision
+    a month ago; the decision is of that day, not of the day it was typed in."""
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(60)
+    )
+    closed_at = days_ago(30)
+    closed = await examination.client.post(
+        f"{API}/cases/{case['id']}/closure",
+        json={
+            **RESOLVED,
+            "closed_at": closed_at.isoformat(),
+            "head_decision_reason": "Instansi menyelesaikan lewat jalur lain",
+        },
+        headers=tokens.headers("head"),
+    )
+    assert closed.status_code == 200, closed.text
+    closure = closed.json()["closure"]
+    assert datetime.fromisoformat(closure["closed_at"]) == closed_at
+    assert datetime.fromisoformat(closure["head_decision"]["decided_at"]) == closed_at

@@ -5,40 +5,68 @@ PostgreSQL and NATS, with two replicas side by side."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time
 
 from apik_examination.app import create_app
 from apik_examination.jobs import monitoring_once
-from apik_testing.services import running
+from apik_shared.platform.offices import office_calendar
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_testing.services import RunningService, running
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, concluded_case, move_conclusion, replica_database
+from tests.examination.builders import API, concluded_case, replica_database
 
-LONG_AGO = date(2026, 1, 5)
+LONG_AGO = date(2026, 1, 5)  # a Monday, a working day: a deadline long passed
 
 
-def jakarta_today() -> date:
-    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
+async def bkl_calendar(service: RunningService) -> OfficeCalendar:
+    async with service.app.state.database.sessions() as session:
+        return await office_calendar(session, "BKL")
+
+
+def lhp_due_on(calendar: OfficeCalendar, due_on: date, working_days: int) -> datetime:
+    """10:00 in the office's zone on the day of an LHP whose corrective-action deadline
+    (`working_days` working days counted from the LHP's day) is `due_on`, a working day:
+    counting the same working days back from the deadline lands on that day."""
+    day = calendar.add_working_days(due_on, -working_days)
+    assert calendar.add_working_days(day, working_days) == due_on
+    return datetime.combine(day, time(10), tzinfo=calendar.zone)
 
 
 async def test_two_replicas_move_a_case_once(infra, examination, tokens: TestTokens):
     examiner = tokens.headers("examiner")
-    late = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat", "Tegur")
-    done = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    in_time = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    for case in (late, done):
-        await move_conclusion(examination, case["id"], days=60, due_on=LONG_AGO)
-    # Due today: not passed yet (the agency has the whole day).
-    await move_conclusion(examination, in_time["id"], days=0, due_on=jakarta_today())
+    calendar = await bkl_calendar(examination)
+    days = examination.app.state.settings.corrective_action_working_days
+    long_ago = lhp_due_on(calendar, LONG_AGO, days)
+    late = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", "Tegur", concluded_at=long_ago
+    )
+    done = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=long_ago
+    )
+    # Due today: not passed yet (the agency has the whole day). The deadline is always a
+    # working day (the 30th after the LHP's day), so on a weekend or a holiday the
+    # nearest one not passed is the next working day: the LHP is then 30 working days
+    # before that day, and the case must stay concluded all the same.
+    today = calendar.local_date(datetime.now(UTC))
+    due_today = calendar.next_working_day(today, include_today=True)
+    in_time = await concluded_case(
+        infra,
+        examination,
+        tokens,
+        "Terbitkan sertifikat",
+        concluded_at=lhp_due_on(calendar, due_today, days),
+    )
+    assert in_time["conclusion"]["corrective_due_on"] == str(due_today)
+    assert late["conclusion"]["corrective_due_on"] == str(LONG_AGO)
     first = await examination.client.post(
         f"{API}/cases/{late['id']}/corrective-actions/0",
-        json={"done_on": str(jakarta_today())},
+        json={"done_on": str(today)},
         headers=examiner,
     )
     assert first.status_code == 200, first.text
     await examination.client.post(
         f"{API}/cases/{done['id']}/corrective-actions/0",
-        json={"done_on": str(jakarta_today())},
+        json={"done_on": str(today)},
         headers=examiner,
     )
     replicas = [replica_database(examination) for _ in range(2)]
@@ -74,8 +102,14 @@ async def test_two_replicas_move_a_case_once(infra, examination, tokens: TestTok
 
 async def test_a_case_in_monitoring_still_closes(infra, examination, tokens: TestTokens):
     """Monitoring ends with the closure; the undone action still needs the head."""
-    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    await move_conclusion(examination, case["id"], days=60, due_on=LONG_AGO)
+    days = examination.app.state.settings.corrective_action_working_days
+    case = await concluded_case(
+        infra,
+        examination,
+        tokens,
+        "Terbitkan sertifikat",
+        concluded_at=lhp_due_on(await bkl_calendar(examination), LONG_AGO, days),
+    )
     await monitoring_once(examination.app.state.database)
     url = f"{API}/cases/{case['id']}"
     head = tokens.headers("head")
@@ -108,8 +142,14 @@ async def test_a_case_in_monitoring_still_closes(infra, examination, tokens: Tes
 async def test_two_running_apps_move_a_case_once(infra, examination, tokens: TestTokens):
     """The job as the apps start it (`jobs.monitoring_scan`), two replicas side by side,
     each turning every 50 ms: the case moves once, with one event."""
-    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    await move_conclusion(examination, case["id"], days=60, due_on=LONG_AGO)
+    days = examination.app.state.settings.corrective_action_working_days
+    case = await concluded_case(
+        infra,
+        examination,
+        tokens,
+        "Terbitkan sertifikat",
+        concluded_at=lhp_due_on(await bkl_calendar(examination), LONG_AGO, days),
+    )
     fast = examination.app.state.settings.model_copy(update={"monitoring_scan_seconds": 0.05})
     url = f"{API}/cases/{case['id']}"
     head = tokens.headers("head")

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, concluded_case, move_conclusion, new_case
+from tests.examination.builders import API, concluded_case, days_ago, new_case
 
 TEXT = {"text": "Kepala Kantor Pertanahan agar menerbitkan sertifikat pelapor."}
 
@@ -70,8 +70,9 @@ async def test_issue_receipt_and_report(infra, examination, tokens: TestTokens):
 async def test_an_overdue_recommendation_is_listed(infra, examination, tokens: TestTokens):
     """Received 61 days ago: due yesterday (60 days), no report: overdue; a late report
     takes it off the list and is recorded as late."""
-    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
-    await move_conclusion(examination, case["id"], days=90)
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(90)
+    )
     url = f"{API}/cases/{case['id']}/recommendation"
     examiner = tokens.headers("examiner")
     received_on = jakarta_today() - timedelta(days=61)
@@ -168,3 +169,72 @@ async def test_bad_recommendations_change_nothing(infra, examination, tokens: Te
         assert response.status_code == 422, (body, response.text)
         assert response.json()["errors"][0]["pointer"] == f"#/body/{field}", body
     assert (await examination.client.get(url, headers=examiner)).json()["reports"] == []
+
+
+async def test_an_offices_history_after_the_lhp_in_its_order(infra, examination, tokens):
+    """Every step after the LHP is dated and checked as every other step: each at its
+    moment in the case's log, none before the step that came before it."""
+    examiner = tokens.headers("examiner")
+    lhp_at = days_ago(120)
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=lhp_at
+    )
+    url = f"{API}/cases/{case['id']}"
+    responded_at = days_ago(110)
+    issued_at = days_ago(100)
+    reported_at = days_ago(30)
+    received_on = str(jakarta_today() - timedelta(days=95))
+    response = await examination.client.post(
+        f"{url}/reporter-responses",
+        json={
+            "stance": "objects",
+            "text": "Saya keberatan.",
+            "responded_at": responded_at.isoformat(),
+        },
+        headers=examiner,
+    )
+    assert response.status_code == 201, response.text
+    # The recommendation cannot be dated before the reporter's response just entered.
+    early = await examination.client.post(
+        f"{url}/recommendation",
+        json={**TEXT, "issued_at": days_ago(115).isoformat()},
+        headers=examiner,
+    )
+    assert early.status_code == 422, early.text
+    assert early.json()["errors"][0]["pointer"] == "#/body/issued_at"
+    issued = await examination.client.post(
+        f"{url}/recommendation",
+        json={**TEXT, "issued_at": issued_at.isoformat(), "received_on": received_on},
+        headers=examiner,
+    )
+    assert issued.status_code == 200, issued.text
+    # Nor the reporter's next letter, or the agency's report, before the recommendation.
+    for path, body, field in [
+        ("reporter-responses", {"stance": "agrees", "text": "Ya"}, "responded_at"),
+        ("recommendation/reports", {"implementation": "partly", "text": "x"}, "reported_at"),
+    ]:
+        before = await examination.client.post(
+            f"{url}/{path}", json={**body, field: days_ago(105).isoformat()}, headers=examiner
+        )
+        assert before.status_code == 422, before.text
+        assert before.json()["errors"][0]["pointer"] == f"#/body/{field}"
+    reported = await examination.client.post(
+        f"{url}/recommendation/reports",
+        json={
+            "implementation": "implemented",
+            "text": "Sertifikat telah diterbitkan.",
+            "reported_at": reported_at.isoformat(),
+        },
+        headers=examiner,
+    )
+    assert reported.status_code == 201, reported.text
+    # Received 95 days ago, due 35 days ago (60 days): the report 30 days ago is late.
+    assert reported.json()["reports"][0]["late"] is True
+    timeline = (await examination.client.get(f"{url}/timeline", headers=examiner)).json()
+    steps = {e["type"]: datetime.fromisoformat(e["at"]) for e in timeline}
+    assert steps["concluded"] == lhp_at
+    assert steps["reporter_responded"] == responded_at
+    assert steps["recommendation_issued"] == issued_at
+    assert steps["recommendation_reported"] == reported_at
+    [event] = await examination.outbox_events("case.recommendation_reported", subject=case["id"])
+    assert datetime.fromisoformat(event.data["reported_at"]) == reported_at

@@ -5,26 +5,31 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from apik_examination.jobs import monitoring_once
 from apik_testing.tokens import TestTokens
-from tests.examination.builders import API, concluded_case, move_conclusion, new_case
+from tests.examination.builders import API, concluded_case, days_ago, new_case
 
 OBJECTION = {"stance": "objects", "text": "Saya keberatan: sertifikat belum saya terima."}
 
 
 async def test_a_response_in_time_and_a_late_one(infra, examination, tokens: TestTokens):
-    case = await concluded_case(infra, examination, tokens, "Terbitkan sertifikat")
+    # The LHP of 20 days ago: the reporter had until its day + 14, six days ago.
+    lhp_at = days_ago(20)
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=lhp_at
+    )
     url = f"{API}/cases/{case['id']}/reporter-responses"
     examiner = tokens.headers("examiner")
+    in_time = {**OBJECTION, "responded_at": (lhp_at + timedelta(days=1)).isoformat()}
     first = await examination.client.post(
-        url, json=OBJECTION, headers={**examiner, "If-Match": f'"{case["version"]}"'}
+        url, json=in_time, headers={**examiner, "If-Match": f'"{case["version"]}"'}
     )
     assert first.status_code == 201, first.text
     body = first.json()
     assert body["stance"] == "objects" and body["late"] is False
     assert body["respond_until"] == case["conclusion"]["reporter_response_until"]
     assert first.headers["etag"] == f'"{case["version"] + 1}"'
-    # The LHP moved 20 days back: a letter received today is 6 days late, and recorded.
-    await move_conclusion(examination, case["id"], days=20)
+    # A letter received today is 6 days late (20 - 14), and recorded.
     late = await examination.client.post(
         url, json={"stance": "agrees", "text": "Saya menerima."}, headers=examiner
     )
@@ -41,8 +46,7 @@ async def test_a_response_in_time_and_a_late_one(infra, examination, tokens: Tes
 
 
 async def test_a_past_response_for_migrated_history(infra, examination, tokens: TestTokens):
-    case = await concluded_case(infra, examination, tokens)
-    await move_conclusion(examination, case["id"], days=30)
+    case = await concluded_case(infra, examination, tokens, concluded_at=days_ago(30))
     url = f"{API}/cases/{case['id']}/reporter-responses"
     received = datetime.now(UTC) - timedelta(days=25)  # 5 days after the LHP
     response = await examination.client.post(
@@ -90,3 +94,24 @@ async def test_bad_responses_change_nothing(infra, examination, tokens: TestToke
     assert (await examination.client.get(url, headers=examiner)).json() == []
     detail = (await examination.client.get(f"{API}/cases/{case['id']}", headers=examiner)).json()
     assert detail["version"] == case["version"]
+
+
+async def test_a_letter_of_the_14_days_entered_in_monitoring(infra, examination, tokens):
+    """The job moved the case to monitoring today; the reporter's letter received in
+    the 14 days after the LHP and typed in now is still taken, dated as received."""
+    case = await concluded_case(
+        infra, examination, tokens, "Terbitkan sertifikat", concluded_at=days_ago(90)
+    )
+    await monitoring_once(examination.app.state.database)
+    url = f"{API}/cases/{case['id']}"
+    examiner = tokens.headers("examiner")
+    assert (await examination.client.get(url, headers=examiner)).json()["status"] == "monitoring"
+    received = days_ago(85)  # 5 days after the LHP, before the move to monitoring
+    response = await examination.client.post(
+        f"{url}/reporter-responses",
+        json={**OBJECTION, "responded_at": received.isoformat()},
+        headers=examiner,
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["late"] is False
+    assert datetime.fromisoformat(response.json()["responded_at"]) == received

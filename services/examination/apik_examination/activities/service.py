@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.activities.rules import ActivityKind, activity_problems
-from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, can_move, day_moment
+from apik_examination.cases.rules import CaseStatus, can_move, day_moment
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
 from apik_examination.sla.service import last_step_at, record_event
@@ -70,7 +70,10 @@ async def record_activity(
     await_response: bool,
     actor: Principal,
 ) -> Activity:
-    if case.status in TERMINAL_STATUSES:
+    # Letters to the agency go on after the final report: following up the corrective
+    # actions and the recommendation is what resolution and monitoring is. Only a
+    # closed case takes no more.
+    if case.status == CaseStatus.closed.value:
         raise TransitionNotAllowed(f"A {case.status} case takes no more activities.")
     calendar = await office_calendar(session, case.office)
     now = datetime.now(UTC)

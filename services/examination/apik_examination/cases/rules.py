@@ -62,7 +62,10 @@ def can_classify(current: CaseStatus) -> bool:
 # Events dated by a day of their own (an activity's `held_on`, a corrective action's
 # `done_on`) and recorded in any order after the opening: an office writes up a meeting
 # days later. The other steps happen one after the other, so each is checked against them.
-UNORDERED_EVENTS = frozenset({"activity", "corrective_action_done"})
+# The move to monitoring is the job's, dated when it ran, no step anyone dates: a
+# reporter's letter of the 14 days entered after it (or an office's history entered
+# while the job turns) is checked against the LHP and the office's steps, not against it.
+UNORDERED_EVENTS = frozenset({"activity", "corrective_action_done", "monitoring_started"})
 
 
 def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | None:

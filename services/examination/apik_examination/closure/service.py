@@ -170,7 +170,9 @@ async def close(
         closed_at=at,
         head_decision_reason=head_decision_reason,
         head_decision_by=actor.subject if head_decision_reason is not None else None,
-        head_decision_at=now if head_decision_reason is not None else None,
+        # The head decided when the case closed on that decision: `closed_at` when the
+        # closure is dated (an office's history), else now.
+        head_decision_at=at if head_decision_reason is not None else None,
     )
     session.add(closure)
     case.status = CaseStatus.closed.value

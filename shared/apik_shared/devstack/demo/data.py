@@ -51,7 +51,8 @@ ROSTER: tuple[tuple[str, str, int], ...] = (
 )
 
 # Where a report ends up. The intake ones are its status; the others are accepted
-# reports whose case the filler takes to that state of its SLA clock.
+# reports whose case the filler takes to that state of its SLA clock, with the real
+# dates of its steps: `near_due` is the clock's warning, `closed` is met.
 Fate = Literal[
     "registered",
     "formally_verified",
@@ -59,13 +60,23 @@ Fate = Literal[
     "materially_verified",
     "rejected",
     "on_track",
+    "near_due",
+    "breached",
     "paused",
     "closed",
 ]
 INTAKE_FATES = frozenset(
     {"registered", "formally_verified", "awaiting_completion", "materially_verified", "rejected"}
 )
-CASE_FATES = frozenset({"on_track", "paused", "closed"})
+CASE_FATES = frozenset({"on_track", "near_due", "breached", "paused", "closed"})
+# The SLA state the examination API shows for each case fate, right after the run.
+CASE_STATES = {
+    "on_track": "on_track",
+    "near_due": "warning",
+    "breached": "breached",
+    "paused": "paused",
+    "closed": "met",
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,10 @@ class DemoReport:
     summary: str
     chronology: str
     track: Literal["accept", "rco"] = "accept"
+    # The case's class, which picks its SLA target (the defaults: sederhana 30 working
+    # days, sedang 120 calendar days, berat 180; a rapid response 14 whatever its class);
+    # the case's dates are chosen against it (`fill.CaseDays`).
+    classification: Literal["sederhana", "sedang", "berat"] = "sedang"
     # A closed case's outcome and route; an incomplete report's missing items.
     outcome: tuple[str, str] | None = None
     missing: tuple[str, ...] = field(default_factory=tuple)
@@ -97,6 +112,7 @@ REPORTS: tuple[DemoReport, ...] = (
         "Ijazah ditahan sekolah",
         "Sekolah menahan ijazah anak pelapor karena tunggakan uang komite.",
         outcome=("resolved_by_agency", "written_clarification"),
+        classification="sederhana",
     ),
     DemoReport(
         "sertifikat-ptsl",
@@ -109,6 +125,7 @@ REPORTS: tuple[DemoReport, ...] = (
         "Sertifikat PTSL tidak kunjung terbit",
         "Berkas PTSL diserahkan dua tahun lalu, sertifikat belum terbit tanpa penjelasan.",
         outcome=("no_maladministration", "oral_clarification"),
+        classification="berat",
     ),
     DemoReport(
         "rujukan-rsud",
@@ -133,6 +150,7 @@ REPORTS: tuple[DemoReport, ...] = (
         "Pungutan untuk surat keterangan tidak mampu",
         "Perangkat desa meminta uang untuk menerbitkan surat keterangan tidak mampu.",
         outcome=("resolved_by_agency", "field_investigation"),
+        classification="sederhana",
     ),
     DemoReport(
         "skck",
@@ -156,11 +174,12 @@ REPORTS: tuple[DemoReport, ...] = (
         "PLN UP3 Bengkulu",
         "Pemasangan meteran baru tertunda",
         "Biaya pasang baru sudah dibayar, meteran tidak dipasang selama tiga bulan.",
+        classification="berat",
     ),
     DemoReport(
         "ktp-el",
-        "on_track",
-        90,
+        "near_due",
+        114,
         "Fajar Nugroho",
         "walk_in",
         "population_administration",
@@ -170,7 +189,7 @@ REPORTS: tuple[DemoReport, ...] = (
     ),
     DemoReport(
         "banjir-air",
-        "on_track",
+        "breached",
         40,
         "Ratna Dewi",
         "social_media",

@@ -33,6 +33,7 @@ from apik_shared.devstack.demo.data import (
     DemoVisit,
 )
 from apik_shared.vocabulary.ikm import ELEMENTS
+from apik_shared.vocabulary.nik import parse_nik
 
 AUTH = "/api/v1/auth"
 REPORTS_PATH = "/api/v1/intake/reports"
@@ -58,6 +59,34 @@ _TARGET_PROGRESS = {
     "formally_verified": 1,
     "materially_verified": 2,
 }
+
+
+class CaseDays:
+    """When a demo case's steps happened, in days after its opening (the plenary's
+    decision, `PLENARY` days after the report's receipt), so that each case is in its
+    fate's SLA state when the run ends; `data.REPORTS` picks receipt days and classes
+    against these. The defaults' targets: sederhana 30 working days, sedang 120 calendar
+    days (warning from day 96), berat 180 (from day 144), rapid response 14 (from day 12).
+
+    - on track: meteran-pln, berat, opened 111 days ago: day 111 of 180, no warning yet;
+    - near due: ktp-el, sedang, opened 105 days ago: day 105 of 120, in the warning;
+    - breached: banjir-air, a rapid response opened 31 days ago, 14 days long;
+    - paused: waiting since day 30 or day 20 (`PAUSED`, one each), sedang: 30 or 20
+      days used of 120, the clock stopped there;
+    - closed: the final report on day `CONCLUDED`, the closure on day `CLOSED`: within
+      every target (20 calendar days are at most 16 working days), so met.
+    """
+
+    PLENARY = 9
+    ASSIGNED = 0.05  # about an hour after the opening
+    CLASSIFIED = 0.1
+    PAUSED = (30, 20)  # picked by the case's place among the demo's cases, modulo 2
+    CONCLUDED = 20
+    ACTION_DONE = 23  # the agency's corrective action, for a case it resolved
+    CLOSED = 25
+
+
+_OCCUPATIONS = ("Petani", "Pedagang", "Guru", "Wiraswasta", "Karyawan swasta", "Nelayan")
 
 
 class DemoError(RuntimeError):
@@ -164,6 +193,10 @@ class Demo:
         """A past moment, counted back from the run's stable anchor, for the record."""
         return (self.anchor - timedelta(days=days_ago)).isoformat()
 
+    def after_opening(self, report: DemoReport, days: float) -> datetime:
+        """The moment `days` after the case of `report` opened (its plenary decision)."""
+        return self.anchor - timedelta(days=report.days_ago - CaseDays.PLENARY - days)
+
     # --- the gateway: the office, its staff ------------------------------------------
 
     async def office_and_staff(self, admin_password: str) -> None:
@@ -244,11 +277,16 @@ class Demo:
         return {
             "kind": "LM",
             "channel": report.channel,
+            # The full identity formal verification checks for an LM (the birth date is
+            # the one the NIK encodes, as the intake form requires).
             "reporter": {
                 "name": report.reporter,
                 "nik": _nik(report.reporter),
-                "phone": _phone(report.reporter),
+                "place_of_birth": "Bengkulu",
+                "date_of_birth": parse_nik(_nik(report.reporter)).birth_date.isoformat(),
                 "address": "Kota Bengkulu",
+                "occupation": _OCCUPATIONS[len(report.reporter) % len(_OCCUPATIONS)],
+                "phone": _phone(report.reporter),
             },
             "reported_agency": {"name": report.agency},
             "substance": report.substance,
@@ -289,7 +327,16 @@ class Demo:
                 (
                     1,
                     "formal-verification",
-                    {"complete": True, "decided_at": self.at(report.days_ago - 2)},
+                    {
+                        "complete": True,
+                        "checklist": {
+                            "identity": True,
+                            "chronology": True,
+                            "prior_complaint": True,
+                            "within_two_years": True,
+                        },
+                        "decided_at": self.at(report.days_ago - 2),
+                    },
                 )
             )
             steps.append(
@@ -307,7 +354,10 @@ class Demo:
             else:
                 plenary = {"decision": report.track}
             participants = [s.full_name for s in STAFF if s.key in ("kepala", "pvl1", "pvl2")]
-            plenary |= {"participants": participants, "decided_at": self.at(report.days_ago - 9)}
+            plenary |= {
+                "participants": participants,
+                "decided_at": self.at(report.days_ago - CaseDays.PLENARY),
+            }
             steps.append((3, "plenary-decision", plenary))
         for level, path, body in steps:
             if done < level <= target:
@@ -343,14 +393,23 @@ class Demo:
         return dict((await self.until(f"the case of {report_id}", cases, bool))[0])
 
     async def case(self, report: DemoReport, report_id: str, index: int) -> dict[str, Any]:
+        """The case of `report` taken to its fate, each step dated when it happened
+        (`CaseDays`), so its SLA clock is the one of those dates."""
         supervisor = await self.as_("spvriksa")
         case = await self.case_of(report_id)
         url = f"{CASES}/{case['id']}"
+
+        def when(days: float) -> str:
+            return self.after_opening(report, days).isoformat()
+
         wrote = False
         if case["examiner_id"] is None:
             wrote = True
             examiner_key = ROSTER[index % len(ROSTER)][0]
-            body = {"examiner_id": self.people[examiner_key].subject}
+            body = {
+                "examiner_id": self.people[examiner_key].subject,
+                "assigned_at": when(CaseDays.ASSIGNED),
+            }
             await self.call("POST", f"{url}/assignment", supervisor, json=body)
             case = (await self.call("GET", url, supervisor)).json()
         # Its examiner works it; the supervisor, if someone else took it meanwhile.
@@ -358,37 +417,60 @@ class Demo:
         headers = await self.as_(examiner[0]) if examiner else supervisor
         if case["classification"] is None:
             wrote = True
-            grade = ("sederhana", "sedang", "berat")[index % 3]
-            await self.call(
-                "POST", f"{url}/classification", headers, json={"classification": grade}
-            )
+            body = {
+                "classification": report.classification,
+                "classified_at": when(CaseDays.CLASSIFIED),
+            }
+            await self.call("POST", f"{url}/classification", headers, json=body)
         if report.fate == "paused" and case["status"] == "open":
             wrote = True
             wait = ("waiting_reporter", "waiting_agency")[index % 2]
             note = "Menunggu dokumen pendukung." if index % 2 == 0 else "Menunggu jawaban terlapor."
-            await self.call("POST", f"{url}/status", headers, json={"status": wait, "note": note})
+            body = {"status": wait, "note": note, "paused_at": when(CaseDays.PAUSED[index % 2])}
+            await self.call("POST", f"{url}/status", headers, json=body)
         detail = (await self.call("GET", url, headers)).json()
         if report.fate == "closed" and detail.get("closure") is None:
             wrote = True
-            outcome, route = report.outcome or ("no_maladministration", "written_clarification")
-            if detail.get("conclusion") is None and outcome != "conciliation":
-                conclusion: dict[str, Any] = (
-                    {
-                        "finding": "maladministration_found",
-                        "forms": ["undue_delay"],
-                        "summary": "Terjadi penundaan berlarut; instansi telah memperbaikinya.",
-                    }
-                    if outcome == "resolved_by_agency"
-                    else {
-                        "finding": "no_maladministration",
-                        "summary": "Layanan telah sesuai prosedur.",
-                    }
-                )
-                await self.call("POST", f"{url}/conclusion", headers, json=conclusion)
-            closure = {"outcome": outcome, "route": route}
-            await self.call("POST", f"{url}/closure", headers, json=closure)
+            await self.close(report, url, detail, headers)
         self.summary.count(f"cases {report.fate}", created=wrote)
         return dict((await self.call("GET", url, headers)).json())
+
+    async def close(
+        self, report: DemoReport, url: str, detail: dict[str, Any], headers: dict[str, str]
+    ) -> None:
+        """The final report and the closure, on their days; a case the agency resolved
+        lists the corrective action it carried out (the closure requires it done)."""
+        outcome, route = report.outcome or ("no_maladministration", "written_clarification")
+        resolved = outcome == "resolved_by_agency"
+        if detail.get("conclusion") is None and outcome != "conciliation":
+            conclusion: dict[str, Any] = (
+                {
+                    "finding": "maladministration_found",
+                    "forms": ["undue_delay"],
+                    "summary": "Terjadi penundaan berlarut; instansi telah memperbaikinya.",
+                    "corrective_actions": ["Menyelesaikan layanan yang tertunda kepada pelapor."],
+                }
+                if resolved
+                else {
+                    "finding": "no_maladministration",
+                    "summary": "Layanan telah sesuai prosedur.",
+                }
+            )
+            conclusion["concluded_at"] = self.after_opening(report, CaseDays.CONCLUDED).isoformat()
+            await self.call("POST", f"{url}/conclusion", headers, json=conclusion)
+            detail = (await self.call("GET", url, headers)).json()
+        actions = (detail.get("conclusion") or {}).get("corrective_actions") or []
+        for n, action in enumerate(actions):
+            if action["done_on"] is None:
+                done = self.after_opening(report, CaseDays.ACTION_DONE).astimezone(ZONE).date()
+                body = {"done_on": done.isoformat()}
+                await self.call("POST", f"{url}/corrective-actions/{n}", headers, json=body)
+        closure = {
+            "outcome": outcome,
+            "route": route,
+            "closed_at": self.after_opening(report, CaseDays.CLOSED).isoformat(),
+        }
+        await self.call("POST", f"{url}/closure", headers, json=closure)
 
     async def survey(self, report_id: str, case_id: str, index: int) -> None:
         """The reporter answers the survey behind the link on their tracking page."""
@@ -481,7 +563,7 @@ async def fill(
     say(f"{len(REPORTS)} reports and {len(CONSULTATIONS)} consultations")
     reports = {r.key: await demo.report(r) for r in REPORTS}
     await demo.consultations()
-    say("cases: assigned, classified, paused, concluded and closed")
+    say("cases, with their real dates: on track, near due, breached, paused and closed")
     closed: list[tuple[str, str]] = []
     for index, report in enumerate(r for r in REPORTS if r.fate in CASE_FATES):
         case = await demo.case(report, reports[report.key]["id"], index)

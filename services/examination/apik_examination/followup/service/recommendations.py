@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.cases.rules import CaseStatus
+from apik_examination.cases.rules import CaseStatus, day_moment
 from apik_examination.closure.rules import Finding
 from apik_examination.followup.rules import (
     Implementation,
@@ -18,10 +18,10 @@ from apik_examination.followup.rules import (
     recommendation_overdue,
     report_late,
 )
-from apik_examination.followup.service.steps import conclusion_of, invalid, moment
+from apik_examination.followup.service.steps import conclusion_of, invalid
 from apik_examination.models import Case, Recommendation, RecommendationReport
 from apik_examination.settings import Settings
-from apik_examination.sla.service import record_event
+from apik_examination.sla.service import record_event, step_moment
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.examination import (
     RecommendationIssued,
@@ -85,7 +85,7 @@ async def issue_recommendation(
     if await session.get(Recommendation, case.id) is not None:
         raise TransitionNotAllowed("The case has its recommendation already.")
     now = datetime.now(UTC)
-    at = moment(given=issued_at, field="issued_at", now=now, conclusion=conclusion)
+    at = await step_moment(session=session, case=case, given=issued_at, now=now, field="issued_at")
     calendar = await office_calendar(session, case.office)
     if received_on is not None:
         _check_received(received_on, calendar.local_date(at), calendar)
@@ -111,7 +111,7 @@ async def issue_recommendation(
         type="recommendation_issued",
         actor=actor.subject,
         data={"issued_at": at.isoformat(), "received_on": _iso(received_on)},
-        at=now,
+        at=at,
     )
     await _issued_event(session, case, rec)
     return rec
@@ -131,6 +131,7 @@ async def record_receipt(
         raise TransitionNotAllowed("The agency's receipt is recorded already.")
     calendar = await office_calendar(session, case.office)
     _check_received(received_on, calendar.local_date(rec.issued_at), calendar)
+    now = datetime.now(UTC)
     rec.received_on = received_on
     rec.report_due_on = recommendation_due(
         received_on=received_on, days=settings.recommendation_report_days
@@ -144,7 +145,15 @@ async def record_receipt(
         type="recommendation_received",
         actor=actor.subject,
         data={"received_on": received_on.isoformat()},
-        at=datetime.now(UTC),
+        # On its day (an office's history too), after the issue: a report of the
+        # agency's, dated after the receipt, is checked against it.
+        at=day_moment(
+            day=received_on,
+            today=calendar.local_date(now),
+            now=now,
+            not_before=rec.issued_at,
+            zone=calendar.zone,
+        ),
     )
     await _issued_event(session, case, rec)
     return rec
@@ -162,11 +171,10 @@ async def record_report(
     """A report on the implementation; one after the deadline is recorded as late."""
     rec = await _recommendation(session, case)
     now = datetime.now(UTC)
-    at = reported_at or now
-    if at > now:
-        raise invalid("reported_at", "This moment is in the future.")
-    if at < rec.issued_at:
-        raise invalid("reported_at", "The recommendation was issued after this moment.")
+    # Not in the future, not before the case's previous step (the issue at least).
+    at = await step_moment(
+        session=session, case=case, given=reported_at, now=now, field="reported_at"
+    )
     calendar = await office_calendar(session, case.office)
     late = report_late(received_on=calendar.local_date(at), due_on=rec.report_due_on)
     report = RecommendationReport(
@@ -187,7 +195,7 @@ async def record_report(
         type="recommendation_reported",
         actor=actor.subject,
         data={"implementation": implementation.value, "late": late},
-        at=now,
+        at=at,
     )
     await publish(
         session,

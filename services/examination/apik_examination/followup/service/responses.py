@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.followup.rules import Stance, response_late
-from apik_examination.followup.service.steps import conclusion_of, moment
+from apik_examination.followup.service.steps import conclusion_of
 from apik_examination.models import Case, ReporterResponse
-from apik_examination.sla.service import record_event
+from apik_examination.sla.service import record_event, step_moment
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 
@@ -33,7 +33,10 @@ async def record_response(
     """
     conclusion = await conclusion_of(session=session, case=case)
     now = datetime.now(UTC)
-    at = moment(given=responded_at, field="responded_at", now=now, conclusion=conclusion)
+    # Not in the future, not before the case's previous step (the LHP at least).
+    at = await step_moment(
+        session=session, case=case, given=responded_at, now=now, field="responded_at"
+    )
     calendar = await office_calendar(session, case.office)
     until = conclusion.reporter_response_until
     late = response_late(received_on=calendar.local_date(at), until=until)
@@ -57,7 +60,9 @@ async def record_response(
         type="reporter_responded",
         actor=actor.subject,
         data={"stance": stance.value, "late": late, "responded_at": at.isoformat()},
-        at=now,
+        # At its moment, as every step: the next step of an office's history is checked
+        # against it, not against the day it was typed in.
+        at=at,
     )
     return response
 
