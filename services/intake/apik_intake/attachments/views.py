@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from apik_intake.attachments.rules import ascii_fallback, clean_filename
+from apik_shared.vocabulary.files import ascii_fallback, clean_filename
 
 
 def content_disposition(filename: str) -> str:
