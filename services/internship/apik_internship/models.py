@@ -98,7 +98,24 @@ class RedButtonCase(SQLModel, table=True):
     protection_due: datetime = timestamp_field()
     acknowledged_at: datetime | None = timestamp_field(default=None)
     acknowledged_by: str | None = None
+    # How far the unacknowledged alert has escalated (0: not yet), and when it last did.
+    escalation_level: int = 0
+    escalated_at: datetime | None = timestamp_field(default=None)
     version: int = 1
+
+
+class RedButtonStep(SQLModel, table=True):
+    """Every step of a case with the server's time (raised, escalated, acknowledged): the
+    response times are computed from it. Who acted, never what the case says."""
+
+    __tablename__ = "red_button_step"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    step: str = Field(max_length=32)  # raised, escalated, acknowledged
+    level: int | None = None  # the escalation level reached
+    actor: str | None = None  # the officer's username; None for the clock and the public
+    at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class RedButtonRead(SQLModel, table=True):
@@ -245,6 +262,27 @@ PROCESSING: tuple[Processing, ...] = (
             "Sealed with AES-GCM per row; no IP address or device data; the receipt code"
             " kept only as a hash; every read audited (`red_button_read`).",
         ),
+    ),
+    Processing(
+        table="red_button_step",
+        columns=("actor",),
+        data_class="red_button",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Petugas yang menanggapi dan kapan; eskalasi dan waktunya.",
+            "The officer who acknowledged and when; escalations and their times.",
+        ),
+        purpose=Bilingual(
+            "Mengukur waktu tanggap Tombol Merah (peringatan, tanggapan, tindakan).",
+            "Measuring the Red Button's response times (alert, acknowledgement, action).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan dan kepala kantor itu.",
+            "The office's protection officers and head.",
+        ),
+        safeguards=_AUDIT,
     ),
     Processing(
         table="red_button_read",

@@ -34,6 +34,19 @@ class Settings(ServiceSettings):
     max_period_days: int = Field(default=366, ge=1)
     # UU 12/2022 (TPKS) art. 42: protection within 1x24 hours of the report.
     protection_hours: int = Field(default=24, ge=1)
+    # Minutes after a Red Button is raised, still unacknowledged, at which it escalates:
+    # first to the office's other protection officers, then to its head. Ascending; the
+    # SOP that names them was not found, so these are placeholders for the office to set.
+    escalation_minutes: list[int] = Field(default=[10, 20], min_length=1, max_length=2)
+    # How often the escalation job looks (well under a minute: alerts are due in minutes).
+    escalation_scan_seconds: float = Field(default=15, gt=0)
+
+    @model_validator(mode="after")
+    def _escalation_ascends(self) -> Self:
+        minutes = self.escalation_minutes
+        if any(m < 1 for m in minutes) or minutes != sorted(set(minutes)):
+            raise ValueError("APIK_ESCALATION_MINUTES: positive minutes, ascending, no repeats")
+        return self
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apik_internship.red_button.rules import (
     Mode,
+    escalation_level_due,
+    escalation_role,
     identity_shown,
     new_receipt,
     protection_due,
@@ -36,3 +38,13 @@ def test_a_receipt_is_sixteen_digits_in_four_groups():
 def test_only_an_identified_report_shows_who_raised_it():
     assert [takes_identity(m) for m in Mode] == [True, True, False]
     assert [identity_shown(m) for m in Mode] == [True, False, False]
+
+
+def test_an_unacknowledged_case_escalates_level_by_level_on_the_clock():
+    raised = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)  # 08:00 WIB
+    minutes = (10, 20)
+    at = [raised + timedelta(minutes=m) for m in (0, 9, 10, 19, 20, 600)]
+    # 08:00 and 08:09: level 0; 08:10 (10 min): level 1; 08:19: still 1; 08:20: level 2,
+    # and it stays 2 however long it waits (there is no level 3).
+    assert [escalation_level_due(raised, now, minutes) for now in at] == [0, 0, 1, 1, 2, 2]
+    assert [escalation_role(level) for level in (1, 2)] == ["protection_officer", "head"]

@@ -9,6 +9,9 @@ Three modes, chosen by the intern:
 
 The receipt is 16 random digits, shown once (GlobaLeaks' shape: easy to write down, and
 10^16 codes behind the gateway's public rate limit). Only its keyed hash is stored.
+
+Unacknowledged, a case escalates on the clock: to the office's other protection officers,
+then to its head (`APIK_ESCALATION_MINUTES`); acknowledging stops it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -62,3 +66,23 @@ def new_receipt() -> str:
 
 def receipt_hash(key: bytes, receipt: str) -> str:
     return hmac.new(key, b"red-button:" + receipt.encode(), hashlib.sha256).hexdigest()
+
+
+# --- escalation -----------------------------------------------------------------------
+
+# Who each escalation level alerts: the office's other protection officers, then its head.
+ESCALATION_ROLES = ("protection_officer", "head")
+
+
+def escalation_level_due(raised_at: datetime, now: datetime, minutes: Sequence[int]) -> int:
+    """How many escalation levels a case still unacknowledged at `now` has reached:
+    level n once `minutes[n-1]` minutes have passed since it was raised (0 before the
+    first). With minutes (10, 20), a case raised at 08:00 is at level 0 until 08:10,
+    level 1 from 08:10 and level 2 from 08:20."""
+    waited = now - raised_at
+    return sum(1 for m in minutes if waited >= timedelta(minutes=m))
+
+
+def escalation_role(level: int) -> str:
+    """The role level `level` (1-based) alerts; levels past the last alert the last."""
+    return ESCALATION_ROLES[min(level, len(ESCALATION_ROLES)) - 1]

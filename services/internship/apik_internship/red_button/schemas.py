@@ -69,4 +69,5 @@ class CasePublic(BaseModel):
     protection_due: datetime
     acknowledged_at: datetime | None
     acknowledged_by: str | None
+    escalation_level: int  # 0: not escalated; 1: other officers alerted; 2: the head
     version: int

@@ -70,6 +70,20 @@ class RedButtonAcknowledged(InternshipEvent):
     severity: str
 
 
+class RedButtonEscalated(InternshipEvent):
+    """Nobody acknowledged a raised case in time: the alert goes further, to the office's
+    other protection officers (level 1) and then its head (level 2). No content either."""
+
+    event_type: ClassVar[str] = "red_button.escalated"
+
+    office: str
+    raised_at: datetime
+    severity: str
+    level: int
+    to_role: str  # the role the alert now reaches: protection_officer, head
+    escalated_at: datetime
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -77,5 +91,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         InternAccepted,
         RedButtonRaised,
         RedButtonAcknowledged,
+        RedButtonEscalated,
     )
 }

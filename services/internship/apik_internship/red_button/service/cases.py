@@ -1,5 +1,5 @@
-"""The Red Button's use cases: a case raised (sealed, content-free event), read by the
-office's protection officers (every read audited), acknowledged."""
+"""A case raised (sealed, content-free event), read by the office's protection officers
+(every read audited), acknowledged; each step timed in `red_button_step`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_internship.models import RedButtonCase, RedButtonRead
+from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStep
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus, Mode
 from apik_internship.red_button.schemas import (
@@ -76,6 +76,7 @@ async def raise_case(
     )
     session.add(case)
     await session.flush()
+    session.add(RedButtonStep(case_id=case_id, step="raised", at=now))
     await publish(
         session,
         RedButtonRaised(office=case.office, raised_at=now, severity=case.severity),
@@ -166,6 +167,7 @@ async def acknowledge(
     case.acknowledged_by = actor.username
     case.version += 1
     session.add(case)
+    session.add(RedButtonStep(case_id=case.id, step="acknowledged", actor=actor.username, at=now))
     await session.flush()
     await publish(
         session,

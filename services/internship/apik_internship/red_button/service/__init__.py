@@ -1,0 +1,22 @@
+"""The Red Button's use cases: a case raised, read and acknowledged by the office's
+protection officers (`cases`), and escalated on the clock while nobody has (`escalation`)."""
+
+from apik_internship.red_button.service.cases import (
+    acknowledge,
+    check_mode,
+    get_case,
+    list_cases,
+    raise_case,
+    shown,
+)
+from apik_internship.red_button.service.escalation import escalate_due
+
+__all__ = [
+    "acknowledge",
+    "check_mode",
+    "escalate_due",
+    "get_case",
+    "list_cases",
+    "raise_case",
+    "shown",
+]
