@@ -21,7 +21,7 @@ from apik_shared.vocabulary.files.content import (
     sniff,
 )
 from apik_shared.vocabulary.files.macros import macro_extension, macros_in
-from apik_shared.vocabulary.files.names import ascii_fallback, clean_filename
+from apik_shared.vocabulary.files.names import ascii_fallback, clean_filename, content_disposition
 from apik_shared.vocabulary.files.polyglots import two_types
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "ZIP",
     "ascii_fallback",
     "clean_filename",
+    "content_disposition",
     "extension_fits",
     "macro_extension",
     "macros_in",

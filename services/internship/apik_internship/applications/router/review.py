@@ -30,7 +30,7 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter
-from apik_shared.vocabulary.files import ascii_fallback
+from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["applications"])
 DECISION_PROBLEMS = problem_responses(
@@ -97,8 +97,7 @@ async def download_letter(
         data,
         media_type=letter.media_type,
         headers={
-            # The name is the applicant's own: only its ASCII form travels in the header.
-            "Content-Disposition": f'attachment; filename="{ascii_fallback(letter.filename)}"',
+            "Content-Disposition": content_disposition(letter.filename),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
         },
