@@ -98,10 +98,26 @@ class RedButtonCase(SQLModel, table=True):
     protection_due: datetime = timestamp_field()
     acknowledged_at: datetime | None = timestamp_field(default=None)
     acknowledged_by: str | None = None
+    # The first protective action's time, against `protection_due`.
+    protected_at: datetime | None = timestamp_field(default=None)
     # How far the unacknowledged alert has escalated (0: not yet), and when it last did.
     escalation_level: int = 0
     escalated_at: datetime | None = timestamp_field(default=None)
     version: int = 1
+
+
+class RedButtonAction(SQLModel, table=True):
+    """A protective action taken on a case (`red_button.rules.ActionKind`)."""
+
+    __tablename__ = "red_button_action"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    kind: str = Field(max_length=32)
+    note: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    consent: bool = False  # the intern agreed (a referral to their university needs it)
+    taken_by: str
+    taken_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 class RedButtonStep(SQLModel, table=True):
@@ -261,6 +277,32 @@ PROCESSING: tuple[Processing, ...] = (
             " terima hanya disimpan sebagai hash; setiap pembacaan diaudit (`red_button_read`).",
             "Sealed with AES-GCM per row; no IP address or device data; the receipt code"
             " kept only as a hash; every read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_action",
+        columns=("note", "taken_by"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Tindakan pelindungan, catatannya (disegel), persetujuan peserta, petugas.",
+            "Protective actions, their note (sealed), the intern's consent, the officer.",
+        ),
+        purpose=Bilingual(
+            "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
+            "Protecting the intern within 1x24 hours (UU 12/2022 art. 42).",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Hanya petugas pelindungan kantor itu.", "The office's protection officers only."
+        ),
+        safeguards=Bilingual(
+            "Catatan disegel AES-GCM; rujukan ke kampus hanya dengan persetujuan peserta.",
+            "Notes sealed with AES-GCM; a referral to the university only with consent.",
         ),
     ),
     Processing(

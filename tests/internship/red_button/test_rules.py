@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from apik_internship.red_button.rules import (
     Mode,
+    Protection,
     escalation_level_due,
     escalation_role,
     identity_shown,
     new_receipt,
+    protection,
     protection_due,
     receipt_hash,
     takes_identity,
@@ -48,3 +50,17 @@ def test_an_unacknowledged_case_escalates_level_by_level_on_the_clock():
     # and it stays 2 however long it waits (there is no level 3).
     assert [escalation_level_due(raised, now, minutes) for now in at] == [0, 0, 1, 1, 2, 2]
     assert [escalation_role(level) for level in (1, 2)] == ["protection_officer", "head"]
+
+
+def test_protection_counts_the_first_action_against_the_deadline():
+    due = datetime(2027, 3, 2, 1, 0, tzinfo=UTC)  # raised 1 March 08:00 WIB, due 2 March
+    before, after = due - timedelta(hours=3), due + timedelta(minutes=1)
+    # No action yet: pending up to and on the deadline, overdue a minute after.
+    assert protection(due, None, before) is Protection.pending
+    assert protection(due, None, due) is Protection.pending
+    assert protection(due, None, after) is Protection.overdue
+    # The first action 3 hours before the deadline: met, however late it is read;
+    # on the deadline itself: met; a minute after: late.
+    assert protection(due, before, after + timedelta(days=30)) is Protection.met
+    assert protection(due, due, after) is Protection.met
+    assert protection(due, after, after) is Protection.late

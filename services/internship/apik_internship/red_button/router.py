@@ -19,7 +19,12 @@ from apik_internship.deps import (
 )
 from apik_internship.red_button import service
 from apik_internship.red_button.rules import Mode
-from apik_internship.red_button.schemas import CasePublic, RedButtonRaise, RedButtonReceipt
+from apik_internship.red_button.schemas import (
+    ActionCreate,
+    CasePublic,
+    RedButtonRaise,
+    RedButtonReceipt,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -111,3 +116,32 @@ async def acknowledge_case(
     )
     headers = {**PRIVATE, "ETag": etag_for(case.version)}
     return JSONResponse(body.model_dump(mode="json"), headers=headers)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/actions",
+    status_code=201,
+    response_model=CasePublic,
+    responses=problem_responses(
+        *AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed
+    ),
+)
+async def take_action(
+    case_id: uuid.UUID,
+    data: ActionCreate,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: LockedCase,
+) -> JSONResponse:
+    """Records a protective action (suspend the placement without telling the host why,
+    move the intern, refer to the university's task force with consent, refer to SAPA
+    129); the first one is when protection began, against the 1x24-hour deadline."""
+    case = await service.take_action(
+        session=session, cipher=cipher, case=case, data=data, actor=actor
+    )
+    [body] = await service.shown(
+        session=session, cipher=cipher, actor=actor, cases=[case], action="take_action"
+    )
+    headers = {**PRIVATE, "ETag": etag_for(case.version)}
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=headers)

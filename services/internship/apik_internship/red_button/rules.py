@@ -86,3 +86,34 @@ def escalation_level_due(raised_at: datetime, now: datetime, minutes: Sequence[i
 def escalation_role(level: int) -> str:
     """The role level `level` (1-based) alerts; levels past the last alert the last."""
     return ESCALATION_ROLES[min(level, len(ESCALATION_ROLES)) - 1]
+
+
+# --- protection -----------------------------------------------------------------------
+
+
+class ActionKind(StrEnum):
+    # Suspend the placement at the host, without telling the host why.
+    suspend_placement = "suspend_placement"
+    move_intern = "move_intern"  # to another unit or supervisor
+    # Refer to the university's task force (Satgas PPKPT): only with the intern's consent.
+    refer_task_force = "refer_task_force"
+    refer_sapa_129 = "refer_sapa_129"  # the national hotline for women and children
+
+
+NEEDS_CONSENT = frozenset({ActionKind.refer_task_force})
+
+
+class Protection(StrEnum):
+    pending = "pending"  # no action yet, still within the deadline
+    overdue = "overdue"  # no action yet, the deadline passed
+    met = "met"  # the first action came by the deadline
+    late = "late"  # the first action came after it
+
+
+def protection(due: datetime, protected_at: datetime | None, now: datetime) -> Protection:
+    """Where the case stands against its deadline: the first protective action counts
+    (the deadline asks that protection begin, not that the matter end); on the deadline
+    itself is in time."""
+    if protected_at is None:
+        return Protection.pending if now <= due else Protection.overdue
+    return Protection.met if protected_at <= due else Protection.late

@@ -8,7 +8,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.red_button.rules import CaseStatus, Mode, Severity
+from apik_internship.red_button.rules import ActionKind, CaseStatus, Mode, Protection, Severity
 from apik_shared.vocabulary.inputs import Email, FreeText, Input, Line, PersonName, Phone
 
 
@@ -69,5 +69,17 @@ class CasePublic(BaseModel):
     protection_due: datetime
     acknowledged_at: datetime | None
     acknowledged_by: str | None
+    protected_at: datetime | None  # the first protective action
+    protection: Protection  # against protection_due: pending, overdue, met, late
     escalation_level: int  # 0: not escalated; 1: other officers alerted; 2: the head
     version: int
+
+
+class ActionCreate(Input):
+    """A protective action an officer took."""
+
+    kind: ActionKind
+    # What was done, for the officers who take the case over (sealed at rest).
+    note: Annotated[FreeText, Field(min_length=3, max_length=5000)]
+    # The intern agreed; a referral to their university's task force needs it.
+    consent: bool = False

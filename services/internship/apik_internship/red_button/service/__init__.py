@@ -1,5 +1,6 @@
 """The Red Button's use cases: a case raised, read and acknowledged by the office's
-protection officers (`cases`), and escalated on the clock while nobody has (`escalation`)."""
+protection officers (`cases`), escalated on the clock while nobody has (`escalation`),
+and the protective actions taken against its deadline (`protection`)."""
 
 from apik_internship.red_button.service.cases import (
     acknowledge,
@@ -10,6 +11,7 @@ from apik_internship.red_button.service.cases import (
     shown,
 )
 from apik_internship.red_button.service.escalation import escalate_due
+from apik_internship.red_button.service.protection import take_action
 
 __all__ = [
     "acknowledge",
@@ -19,4 +21,5 @@ __all__ = [
     "list_cases",
     "raise_case",
     "shown",
+    "take_action",
 ]

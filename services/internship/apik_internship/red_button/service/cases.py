@@ -145,6 +145,7 @@ async def shown(
             CasePublic.model_validate(
                 {
                     **case.model_dump(),
+                    "protection": rules.protection(case.protection_due, case.protected_at, now),
                     "account": account,
                     "reporter": reporter,
                     "reporter_sealed": case.identity is not None and reporter is None,
