@@ -100,6 +100,11 @@ async def _locked_case(
     return case
 
 
+async def _case(case_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> RedButtonCase:
+    return await red_button.get_case(session=session, case_id=case_id, actor=actor)
+
+
 CurrentApplication = Annotated[Application, Depends(_application)]
+CurrentCase = Annotated[RedButtonCase, Depends(_case)]
 LockedApplication = Annotated[Application, Depends(_locked_application)]
 LockedCase = Annotated[RedButtonCase, Depends(_locked_case)]

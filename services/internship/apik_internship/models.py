@@ -120,6 +120,24 @@ class RedButtonAction(SQLModel, table=True):
     taken_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class IdentityRequest(SQLModel, table=True):
+    """An officer's request to open a confidential reporter's identity, and the second
+    officer's approval: without both, the identity stays sealed."""
+
+    __tablename__ = "identity_request"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    office: str = Field(max_length=32)
+    reason: str
+    requested_by: str  # the officer's subject
+    requested_username: str
+    requested_at: datetime = timestamp_field(default_factory=utcnow)
+    approved_by: str | None = None
+    approved_username: str | None = None
+    approved_at: datetime | None = timestamp_field(default=None)
+
+
 class RedButtonStep(SQLModel, table=True):
     """Every step of a case with the server's time (raised, escalated, acknowledged): the
     response times are computed from it. Who acted, never what the case says."""
@@ -304,6 +322,32 @@ PROCESSING: tuple[Processing, ...] = (
             "Catatan disegel AES-GCM; rujukan ke kampus hanya dengan persetujuan peserta.",
             "Notes sealed with AES-GCM; a referral to the university only with consent.",
         ),
+    ),
+    Processing(
+        table="identity_request",
+        columns=(
+            "reason",
+            "requested_by",
+            "requested_username",
+            "approved_by",
+            "approved_username",
+        ),
+        data_class="access_audit",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Siapa meminta dan siapa menyetujui pembukaan identitas pelapor rahasia, alasannya.",
+            "Who asked and who approved opening a confidential reporter's identity, and why.",
+        ),
+        purpose=Bilingual(
+            "Empat mata sebelum identitas pelapor rahasia dibuka.",
+            "Four eyes before a confidential reporter's identity is opened.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu.", "The office's protection officers."
+        ),
+        safeguards=_AUDIT,
     ),
     Processing(
         table="red_button_step",

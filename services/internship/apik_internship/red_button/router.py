@@ -13,6 +13,7 @@ from apik_internship.deps import (
     AUTH,
     Cipher,
     CodeKey,
+    CurrentCase,
     CurrentSettings,
     LockedCase,
     ProtectionOfficer,
@@ -22,8 +23,11 @@ from apik_internship.red_button.rules import Mode
 from apik_internship.red_button.schemas import (
     ActionCreate,
     CasePublic,
+    IdentityRequestCreate,
+    IdentityRequestPublic,
     RedButtonRaise,
     RedButtonReceipt,
+    ReporterShown,
 )
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
@@ -145,3 +149,55 @@ async def take_action(
     )
     headers = {**PRIVATE, "ETag": etag_for(case.version)}
     return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=headers)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/identity-requests",
+    status_code=201,
+    response_model=IdentityRequestPublic,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, service.NothingSealed),
+)
+async def request_identity(
+    case_id: uuid.UUID,
+    data: IdentityRequestCreate,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    case: LockedCase,
+) -> JSONResponse:
+    """Asks to open a confidential reporter's identity, with a reason; another protection
+    officer must approve."""
+    request = await service.request_identity(
+        session=session, case=case, reason=data.reason, actor=actor
+    )
+    body = IdentityRequestPublic.model_validate(request, from_attributes=True)
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.post(
+    "/red-button/identity-requests/{request_id}/approval",
+    response_model=IdentityRequestPublic,
+    responses=problem_responses(*AUTH, NotFound, service.SecondOfficerRequired),
+)
+async def approve_identity_request(
+    request_id: uuid.UUID, session: DbSession, actor: ProtectionOfficer
+) -> IdentityRequestPublic:
+    """A second protection officer approves; the one who asked may then read it."""
+    request = await service.approve(session=session, request_id=request_id, actor=actor)
+    return IdentityRequestPublic.model_validate(request, from_attributes=True)
+
+
+@router.get(
+    "/red-button/cases/{case_id}/reporter",
+    response_model=ReporterShown,
+    responses=problem_responses(*AUTH, NotFound, service.SecondOfficerRequired),
+)
+async def read_reporter(
+    case_id: uuid.UUID,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: CurrentCase,
+) -> JSONResponse:
+    """A confidential reporter, to the officer whose request another approved (audited)."""
+    reporter = await service.read_identity(session=session, cipher=cipher, case=case, actor=actor)
+    return JSONResponse(reporter.model_dump(mode="json"), headers=PRIVATE)

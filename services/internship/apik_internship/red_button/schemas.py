@@ -83,3 +83,17 @@ class ActionCreate(Input):
     note: Annotated[FreeText, Field(min_length=3, max_length=5000)]
     # The intern agreed; a referral to their university's task force needs it.
     consent: bool = False
+
+
+class IdentityRequestCreate(Input):
+    reason: Annotated[Line, Field(min_length=10, max_length=1000)]
+
+
+class IdentityRequestPublic(BaseModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    reason: str
+    requested_username: str
+    requested_at: datetime
+    approved_username: str | None
+    approved_at: datetime | None

@@ -34,6 +34,10 @@ def _context(case_id: uuid.UUID, field: str) -> str:
     return f"red_button_case:{case_id}:{field}"
 
 
+def identity_context(case_id: uuid.UUID) -> str:
+    return _context(case_id, "identity")
+
+
 def check_mode(data: RedButtonRaise) -> None:
     """An anonymous case keeps nobody; the other two modes need a way to reach the intern."""
     if data.mode is Mode.anonymous and data.reporter is not None:
@@ -85,7 +89,7 @@ async def raise_case(
     return case, receipt
 
 
-def _audit(actor: Principal, case: RedButtonCase, action: str, at: datetime) -> RedButtonRead:
+def audit_read(actor: Principal, case: RedButtonCase, action: str, at: datetime) -> RedButtonRead:
     return RedButtonRead(
         office=case.office,
         case_id=case.id,
@@ -134,7 +138,7 @@ async def shown(
     """The cases unsealed as far as their mode allows; one audit row per case read."""
     now, out = datetime.now(UTC), []
     for case in cases:
-        session.add(_audit(actor, case, action, now))
+        session.add(audit_read(actor, case, action, now))
         mode = Mode(case.mode)
         reporter = None
         if rules.identity_shown(mode) and case.identity is not None:
