@@ -6,9 +6,9 @@
 # after adding a component to an existing deployment run it again by hand:
 #   docker compose exec postgres bash /docker-entrypoint-initdb.d/10-apik.sh
 #
-# APIK_DATABASES lists the names ("gateway intake examination consultation reporting"); the
-# password of role <name> comes from <NAME>_DB_PASSWORD and is set on every run, so a
-# changed password takes effect. No role can connect to another component's database.
+# APIK_DATABASES lists the names ("gateway intake examination consultation reporting
+# internship"); the password of role <name> comes from <NAME>_DB_PASSWORD and is set on
+# every run, so a changed password takes effect. No role can connect to another component's database.
 #
 # The image sources rather than executes a script without the executable bit, so this
 # file sets nothing the image's own entry point would not (no `set -u`, no `exit`).

@@ -23,20 +23,25 @@ ROLE_RANK: Mapping[str, int] = {
     Role.examiner: 1,
     Role.prevention_officer: 1,
     Role.desk_officer: 1,
-    Role.protection_officer: 1,
     Role.examination_supervisor: 2,
     Role.desk_supervisor: 2,
     Role.intern_supervisor: 2,
     Role.head: 3,
     Role.dpo: 3,
+    # Reads what an intern raised with the Red Button, identity included (the internship
+    # service): as much trust as the head's, and never a staff role an admin hands out.
+    Role.protection_officer: 3,
     Role.admin: 4,
     Role.national: 5,
 }
 
 # Roles no office admin hands out alone: those that see confidential identities or their
-# audit (head, dpo) or every office (national), and admin itself: otherwise one admin
-# could make a second admin account it controls and approve its own proposals with it.
-GUARDED_ROLES: frozenset[str] = frozenset({Role.head, Role.dpo, Role.national, Role.admin})
+# audit (head, dpo, protection_officer: the Red Button's reports and who raised them) or
+# every office (national), and admin itself: otherwise one admin could make a second
+# admin account it controls and approve its own proposals with it.
+GUARDED_ROLES: frozenset[str] = frozenset(
+    {Role.head, Role.dpo, Role.protection_officer, Role.national, Role.admin}
+)
 
 
 class CannotGrantYourself(Forbidden):

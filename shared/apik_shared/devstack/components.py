@@ -24,6 +24,7 @@ SERVICES = (
     Component("examination", "apik_examination"),
     Component("consultation", "apik_consultation"),
     Component("reporting", "apik_reporting"),
+    Component("internship", "apik_internship"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from apik_intake.attachments.rules import (
+from apik_shared.vocabulary.files import (
     DOCX,
     EXECUTABLE,
     JPEG,

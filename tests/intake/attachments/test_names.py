@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apik_intake.attachments.rules import ascii_fallback, clean_filename
-from apik_intake.attachments.rules.names import MAX_FILENAME_CHARS
-from apik_intake.attachments.views import content_disposition
+from apik_shared.vocabulary.files import ascii_fallback, clean_filename, content_disposition
+from apik_shared.vocabulary.files.names import MAX_FILENAME_CHARS
 
 # What RFC 6266 (with RFC 8187's ext-value) allows, nothing else: a quoted ASCII name
 # without quotes, backslashes or percent signs, then attr-chars and %XX.

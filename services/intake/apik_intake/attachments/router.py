@@ -13,13 +13,13 @@ from fastapi import Query, Request, Response
 
 from apik_intake.attachments import service
 from apik_intake.attachments.schemas import AttachmentPublic
-from apik_intake.attachments.views import content_disposition
 from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader, ReportInOffice, Vault
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import Page
 from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, problem_responses
 from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["attachments"])
 UPLOAD_PROBLEMS = problem_responses(

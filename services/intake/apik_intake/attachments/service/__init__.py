@@ -1,12 +1,8 @@
 """Attachments: checked, checksummed, sealed and stored; read back and verified."""
 
 from apik_intake.attachments.service.files import (
-    CheckedFile,
     DamagedAttachment,
-    UnsupportedAttachment,
     add_attachment,
-    check_file,
-    check_filename,
     get_attachment,
     list_attachments,
     read_content,
@@ -15,6 +11,12 @@ from apik_intake.attachments.service.files import (
 )
 from apik_intake.attachments.service.sealing import SealedStore, UnreadableAttachment, name_key
 from apik_intake.attachments.service.storage import AttachmentStore, LocalDirectoryStore
+from apik_shared.platform.uploads import (
+    CheckedFile,
+    UnsupportedAttachment,
+    check_file,
+    check_filename,
+)
 
 __all__ = [
     "AttachmentStore",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from apik_intake.attachments.rules import clean_filename
+from apik_shared.vocabulary.files import clean_filename
 
 revision = "0019"
 down_revision = "0018"

@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import Message
@@ -23,6 +23,7 @@ from starlette.types import Message
 from apik_intake.attachments.service import CheckedFile, check_file
 from apik_intake.public.schemas import PublicReportCreate
 from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem, validation_problem
+from apik_shared.platform.uploads import inline_schema
 
 JSON, MULTIPART = "application/json", "multipart/form-data"
 REPORT_PART, FILES_PART = "report", "files"
@@ -224,24 +225,3 @@ def openapi_body() -> dict[str, Any]:
             },
         }
     }
-
-
-def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON schema with its `$defs` inlined (no recursive models here), to
-    stand in an operation's body without a component of its own."""
-    schema = model.model_json_schema()
-    defs: dict[str, Any] = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                rest = {k: resolve(v) for k, v in node.items() if k != "$ref"}
-                return {**resolve(defs[ref.removeprefix("#/$defs/")]), **rest}
-            return {k: resolve(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    result: dict[str, Any] = resolve(schema)
-    return result

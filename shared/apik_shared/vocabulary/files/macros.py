@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from apik_intake.attachments.rules.content import OLE
+from apik_shared.vocabulary.files.content import OLE
 
 MACRO_EXTENSIONS = (
     ".docm",

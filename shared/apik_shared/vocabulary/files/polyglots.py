@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 
-from apik_intake.attachments.rules.content import DOCX, ODT, PDF, UNKNOWN, XLSX, ZIP
+from apik_shared.vocabulary.files.content import DOCX, ODT, PDF, UNKNOWN, XLSX, ZIP
 
 HEAD_BYTES = 1024  # how far PDF readers look for the header
 _PDF_HEADER = b"%PDF-"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 MAX_FILENAME_CHARS = 255  # attachment.filename is VARCHAR(255)
 # The longest tail kept whole when a name is cut to length (".jpeg", ".docx", ...).
@@ -77,3 +78,15 @@ def ascii_fallback(name: str) -> str:
     if not any(c.isalnum() for c in stem):
         stem = _FALLBACK_STEM
     return _cut(stem + (f".{extension}" if extension else ""), MAX_FILENAME_CHARS)
+
+
+def content_disposition(filename: str) -> str:
+    """`attachment` with the name per RFC 6266: an ASCII `filename` for clients that know
+    no better, the exact name in `filename*` (UTF-8, percent-encoded, RFC 8187).
+
+    Never raises and always ASCII: names stored before names were cleaned (CR/LF, U+202E,
+    emoji) are cleaned again here, so every stored row downloads.
+    """
+    name = clean_filename(filename) or "attachment"
+    encoded = quote(name, safe="", encoding="utf-8", errors="replace")
+    return f"attachment; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{encoded}"

@@ -1,0 +1,29 @@
+"""The internship service's app (`uvicorn apik_internship.app:create_app --factory`)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from apik_internship.applications.router import public as applications_public
+from apik_internship.applications.router import review as applications_review
+from apik_internship.deps import code_key
+from apik_internship.jobs import jobs
+from apik_internship.quotas.router import router as quotas
+from apik_internship.red_button.router import router as red_button
+from apik_internship.settings import Settings
+from apik_shared.platform.app import create_service_app
+from apik_shared.platform.crypto import FieldCipher
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    # Nothing consumed yet; its one job escalates unacknowledged Red Button alerts.
+    app = create_service_app(
+        settings=settings,
+        title="APIK Internship (MORI)",
+        routers=[applications_public, applications_review, quotas, red_button],
+        background=jobs(settings),
+    )
+    app.state.cipher = FieldCipher(settings.pii_keys)
+    app.state.code_key = code_key(settings.secret_key)
+    return app

@@ -1,0 +1,26 @@
+"""Applications: filed on the public form (`filing`), read by reviewers with the applicant
+masked or in full and every full read audited (`reading`), accepted within the unit's
+quota or declined with a reason (`deciding`)."""
+
+from apik_internship.applications.service.deciding import accept, decline
+from apik_internship.applications.service.filing import by_code, check_request, file_application
+from apik_internship.applications.service.reading import (
+    ApplicantAccess,
+    get_application,
+    list_applications,
+    read_letter,
+    shown,
+)
+
+__all__ = [
+    "ApplicantAccess",
+    "accept",
+    "by_code",
+    "check_request",
+    "decline",
+    "file_application",
+    "get_application",
+    "list_applications",
+    "read_letter",
+    "shown",
+]

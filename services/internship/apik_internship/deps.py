@@ -1,0 +1,110 @@
+"""What the internship routes share: who may call, the settings, the cipher and the code
+key, and the rows a route works on (loaded, office-checked and, for writes, locked and
+checked against `If-Match` in one place)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from apik_internship.applications import service as applications
+from apik_internship.applications.service import ApplicantAccess
+from apik_internship.models import Application, RedButtonCase
+from apik_internship.red_button import service as red_button
+from apik_internship.settings import Settings
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.problems import Forbidden, Unauthorized
+
+AUTH = (Unauthorized, Forbidden)
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
+# Who reviews applications and sets quotas: the office's intern supervisors; the head
+# decides too. Heads and analysts read applicants masked (`APIK_APPLICANT_ROLES`).
+Reviewer = Annotated[Principal, Depends(require_roles(Role.intern_supervisor, Role.head))]
+Reader = Annotated[
+    Principal, Depends(require_roles(Role.intern_supervisor, Role.head, Role.analyst))
+]
+
+
+async def _protection_officer(principal: CurrentPrincipal) -> Principal:
+    # Not `require_roles`: it lets every admin through, and an admin is no protection
+    # officer. Nor is the intern's supervisor, who may be the one the case is about.
+    if Role.protection_officer in principal.roles:
+        return principal
+    raise Forbidden("Red Button cases are for the office's protection officers.")
+
+
+ProtectionOfficer = Annotated[Principal, Depends(_protection_officer)]
+
+
+def code_key(secret_key: str) -> bytes:
+    """The key of the codes' hashes (application codes, Red Button receipts)."""
+    return hashlib.sha256(b"apik-internship-codes:" + secret_key.encode()).digest()
+
+
+# Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.
+async def _cipher(request: Request) -> FieldCipher:
+    cipher: FieldCipher = request.app.state.cipher
+    return cipher
+
+
+async def _code_key(request: Request) -> bytes:
+    key: bytes = request.app.state.code_key
+    return key
+
+
+Cipher = Annotated[FieldCipher, Depends(_cipher)]
+CodeKey = Annotated[bytes, Depends(_code_key)]
+
+
+async def _applicant_access(
+    actor: CurrentPrincipal, cipher: Cipher, settings: CurrentSettings
+) -> ApplicantAccess:
+    return ApplicantAccess(actor=actor, cipher=cipher, roles=frozenset(settings.applicant_roles))
+
+
+Applicants = Annotated[ApplicantAccess, Depends(_applicant_access)]
+
+
+# The route declares its role type before these, so that a caller without the role gets
+# 403 before learning whether the row exists.
+async def _application(
+    application_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Application:
+    return await applications.get_application(
+        session=session, application_id=application_id, actor=actor
+    )
+
+
+async def _locked_application(
+    application_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Application:
+    application = await applications.get_application(
+        session=session, application_id=application_id, actor=actor, for_update=True
+    )
+    check_if_match(request, application.version)
+    return application
+
+
+async def _locked_case(
+    case_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> RedButtonCase:
+    case = await red_button.get_case(session=session, case_id=case_id, actor=actor, for_update=True)
+    check_if_match(request, case.version)
+    return case
+
+
+async def _case(case_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> RedButtonCase:
+    return await red_button.get_case(session=session, case_id=case_id, actor=actor)
+
+
+CurrentApplication = Annotated[Application, Depends(_application)]
+CurrentCase = Annotated[RedButtonCase, Depends(_case)]
+LockedApplication = Annotated[Application, Depends(_locked_application)]
+LockedCase = Annotated[RedButtonCase, Depends(_locked_case)]

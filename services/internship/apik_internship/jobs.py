@@ -1,0 +1,54 @@
+"""Work the internship service does on its own clock: escalating Red Button alerts that
+nobody acknowledged.
+
+Every replica runs the loop; `red_button.service.escalate_due` claims each case once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+
+from apik_internship.red_button.service import escalate_due
+from apik_internship.settings import Settings
+from apik_shared.platform.app import Background
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import repeat
+
+log = logging.getLogger("apik.internship.escalation")
+BATCH = 100
+
+
+async def escalate_once(database: Database, settings: Settings, now: datetime | None = None) -> int:
+    """Every due case, a batch per transaction, until a batch comes back short."""
+    now = now or datetime.now(UTC)
+    done = 0
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await escalate_due(
+                session=session, now=now, minutes=settings.escalation_minutes, batch=BATCH
+            )
+        done += batch
+        if batch < BATCH:
+            return done
+
+
+def escalation_job(settings: Settings) -> Background:
+    """The escalation, every `APIK_ESCALATION_SCAN_SECONDS`, for as long as the app runs."""
+
+    async def run(app: FastAPI) -> None:
+        database: Database = app.state.database
+
+        async def escalate() -> None:
+            if done := await escalate_once(database, settings):
+                log.info("red button: escalated %d case(s)", done)  # counts only
+
+        await repeat(escalate, every=settings.escalation_scan_seconds, name="escalation job")
+
+    return run
+
+
+def jobs(settings: Settings) -> list[Background]:
+    return [escalation_job(settings)]

@@ -1,0 +1,393 @@
+"""Every table of the internship service. An applicant's identity, their institution's
+letter and what a Red Button report says are AES-GCM ciphertexts (`FieldCipher`), bound
+to their row; codes the public holds (an application's, a receipt) are kept only as
+keyed hashes, so the database alone opens nothing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Column, Identity, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from apik_shared.platform.fields import timestamp_field, utcnow
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
+
+
+class Application(SQLModel, table=True):
+    """An application to intern at an office, as the public form sent it."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    # HMAC of the code the applicant tracks it with (`applications.rules.code_hash`).
+    code_hash: str = Field(unique=True, max_length=64)
+    # The applicant's name, email, phone and study (`applications.schemas.Applicant`).
+    applicant: str = Field(sa_column=Column(Text, nullable=False))
+    institution_kind: str = Field(max_length=16)
+    institution: str
+    programme: str
+    period_start: date
+    period_end: date
+    units: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    status: str = Field(index=True, max_length=16)
+    unit: str | None = Field(default=None, max_length=64)  # where it was accepted
+    reason: str | None = None  # why it was declined, told to the applicant
+    decided_by: str | None = None
+    decided_at: datetime | None = timestamp_field(default=None)
+    submitted_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class ApplicationLetter(SQLModel, table=True):
+    """The institution's letter, kept apart so that lists never load files."""
+
+    __tablename__ = "application_letter"
+
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=128)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+
+
+class ApplicantRead(SQLModel, table=True):
+    """The audit of every read of an applicant in full: who, when, which, why."""
+
+    __tablename__ = "applicant_read"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32)
+    application_id: uuid.UUID = Field(index=True)
+    actor: str
+    actor_username: str
+    actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    purpose: str
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class Quota(SQLModel, table=True):
+    """How many interns a unit of an office takes in a month (`quotas.rules`)."""
+
+    office: str = Field(primary_key=True, max_length=32)
+    unit: str = Field(primary_key=True, max_length=64)
+    month: date = Field(primary_key=True)  # its first day
+    places: int
+    set_by: str
+    set_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RedButtonCase(SQLModel, table=True):
+    """What an intern raised with the Red Button. No address or device of the sender is
+    kept: the case holds what they chose to say, and nothing about how they said it."""
+
+    __tablename__ = "red_button_case"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    receipt_hash: str = Field(unique=True, max_length=64)
+    mode: str = Field(max_length=16)  # identified, confidential, anonymous
+    severity: str = Field(max_length=16)
+    account: str = Field(sa_column=Column(Text, nullable=False))  # sealed: what happened
+    # Sealed: who raised it (identified and confidential modes); None when anonymous.
+    identity: str | None = Field(default=None, sa_column=Column(Text))
+    status: str = Field(max_length=16)
+    raised_at: datetime = timestamp_field(default_factory=utcnow)
+    protection_due: datetime = timestamp_field()
+    acknowledged_at: datetime | None = timestamp_field(default=None)
+    acknowledged_by: str | None = None
+    # The first protective action's time, against `protection_due`.
+    protected_at: datetime | None = timestamp_field(default=None)
+    # How far the unacknowledged alert has escalated (0: not yet), and when it last did.
+    escalation_level: int = 0
+    escalated_at: datetime | None = timestamp_field(default=None)
+    version: int = 1
+
+
+class RedButtonAction(SQLModel, table=True):
+    """A protective action taken on a case (`red_button.rules.ActionKind`)."""
+
+    __tablename__ = "red_button_action"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    kind: str = Field(max_length=32)
+    note: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    consent: bool = False  # the intern agreed (a referral to their university needs it)
+    taken_by: str
+    taken_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class IdentityRequest(SQLModel, table=True):
+    """An officer's request to open a confidential reporter's identity, and the second
+    officer's approval: without both, the identity stays sealed."""
+
+    __tablename__ = "identity_request"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    office: str = Field(max_length=32)
+    reason: str
+    requested_by: str  # the officer's subject
+    requested_username: str
+    requested_at: datetime = timestamp_field(default_factory=utcnow)
+    approved_by: str | None = None
+    approved_username: str | None = None
+    approved_at: datetime | None = timestamp_field(default=None)
+
+
+class RedButtonStep(SQLModel, table=True):
+    """Every step of a case with the server's time (raised, escalated, acknowledged): the
+    response times are computed from it. Who acted, never what the case says."""
+
+    __tablename__ = "red_button_step"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    step: str = Field(max_length=32)  # raised, escalated, acknowledged
+    level: int | None = None  # the escalation level reached
+    actor: str | None = None  # the officer's username; None for the clock and the public
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RedButtonRead(SQLModel, table=True):
+    """The audit of every read of a Red Button case, by whom and when."""
+
+    __tablename__ = "red_button_read"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32)
+    case_id: uuid.UUID = Field(index=True)
+    actor: str
+    actor_username: str
+    actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    action: str = Field(max_length=32)  # "list", "acknowledge"
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
+_APPLICANTS = Bilingual("Pelamar magang", "Internship applicants")
+_INTERNSHIP = Bilingual(
+    "Menerima, menilai dan memutus lamaran magang, serta memberi tahu pelamar statusnya.",
+    "Receiving, reviewing and deciding internship applications, and telling applicants"
+    " their status.",
+)
+_UNTIL_SCHEDULE = Bilingual(
+    "Sampai jadwal retensi arsip kantor ditetapkan (belum ada penghapusan otomatis).",
+    "Until the office sets its records schedule (no automatic erasure yet).",
+)
+_READERS = Bilingual("Pegawai yang membaca data pribadi", "Staff who read personal data")
+_AUDIT = Bilingual(
+    "Hanya ditambah, tidak dapat diubah atau dihapus melalui API.",
+    "Only added to; the API neither changes nor deletes it.",
+)
+_DPO = Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer.")
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="application",
+        columns=("applicant", "institution", "programme", "reason"),
+        data_class="internship_applicants",
+        subjects=_APPLICANTS,
+        fields=Bilingual(
+            "Nama, email, telepon dan program studi (disegel); instansi, program, periode"
+            " dan unit yang diminta; alasan penolakan.",
+            "Name, email, phone and field of study (sealed); institution, programme,"
+            " requested period and units; the reason of a decline.",
+        ),
+        purpose=_INTERNSHIP,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Penyelia magang kantor itu; kepala dan analis melihatnya tersamar. Peristiwa"
+            " hanya membawa unit, periode dan jenis instansi.",
+            "The office's intern supervisors; heads and analysts see it masked. Events carry"
+            " only the unit, the period and the kind of institution.",
+        ),
+        safeguards=Bilingual(
+            "Identitas disegel AES-GCM per baris; tersamar bagi peran lain; setiap pembacaan"
+            " penuh diaudit (`applicant_read`); kode pelacakan hanya disimpan sebagai hash.",
+            "Identity sealed with AES-GCM per row; masked for other roles; every full read"
+            " audited (`applicant_read`); the tracking code is kept only as a hash.",
+        ),
+    ),
+    Processing(
+        table="application_letter",
+        columns=("filename", "content"),
+        data_class="internship_applicants",
+        subjects=_APPLICANTS,
+        fields=Bilingual(
+            "Surat pengantar instansi (berkas) dan nama berkasnya.",
+            "The institution's letter (the file) and its name.",
+        ),
+        purpose=_INTERNSHIP,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang kantor itu.", "The office's intern supervisors."),
+        safeguards=Bilingual(
+            "Isi diperiksa (jenis, makro, berkas ganda) lalu disegel AES-GCM; disimpan"
+            " terpisah dari daftar.",
+            "Content checked (type, macros, polyglots), then sealed with AES-GCM; kept apart"
+            " from lists.",
+        ),
+    ),
+    Processing(
+        table="applicant_read",
+        columns=("actor", "actor_username", "actor_roles", "purpose"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca data pelamar mana, kapan dan untuk apa.",
+            "Who read which applicant's data, when and why.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data pribadi pelamar.",
+            "Accountability of access to applicants' personal data.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama data pelamar yang dibaca disimpan.", "As long as the applicant's data is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="quota",
+        columns=("set_by",),
+        data_class="staff_actions",
+        subjects=Bilingual("Pegawai", "Staff"),
+        fields=Bilingual("Siapa menetapkan kuota.", "Who set a quota."),
+        purpose=Bilingual("Akuntabilitas kuota magang.", "Accountability of internship quotas."),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang dan kepala.", "Intern supervisors and the head."),
+        safeguards=Bilingual("Hanya nama pengguna.", "The username only."),
+    ),
+    Processing(
+        table="red_button_case",
+        columns=("account", "identity", "acknowledged_by"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor kekerasan atau pelecehan, dan orang yang dilaporkan",
+            "Interns who report violence or harassment, and those they report",
+        ),
+        fields=Bilingual(
+            "Uraian kejadian (disegel); identitas pelapor bila tidak anonim (disegel);"
+            " tingkat keparahan; petugas yang menanggapi.",
+            "What happened (sealed); the reporter's identity unless anonymous (sealed);"
+            " severity; the officer who acknowledged.",
+        ),
+        purpose=Bilingual(
+            "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
+            "Protecting the intern within 1x24 hours (UU 12/2022 art. 42).",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Hanya petugas pelindungan kantor itu; identitas mode rahasia tetap tersegel."
+            " Peristiwa hanya membawa kantor, waktu dan tingkat keparahan.",
+            "The office's protection officers only; a confidential reporter's identity"
+            " stays sealed. Events carry only the office, the time and the severity.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris; tanpa alamat IP atau data perangkat; kode tanda"
+            " terima hanya disimpan sebagai hash; setiap pembacaan diaudit (`red_button_read`).",
+            "Sealed with AES-GCM per row; no IP address or device data; the receipt code"
+            " kept only as a hash; every read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_action",
+        columns=("note", "taken_by"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Tindakan pelindungan, catatannya (disegel), persetujuan peserta, petugas.",
+            "Protective actions, their note (sealed), the intern's consent, the officer.",
+        ),
+        purpose=Bilingual(
+            "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
+            "Protecting the intern within 1x24 hours (UU 12/2022 art. 42).",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Hanya petugas pelindungan kantor itu.", "The office's protection officers only."
+        ),
+        safeguards=Bilingual(
+            "Catatan disegel AES-GCM; rujukan ke kampus hanya dengan persetujuan peserta.",
+            "Notes sealed with AES-GCM; a referral to the university only with consent.",
+        ),
+    ),
+    Processing(
+        table="identity_request",
+        columns=(
+            "reason",
+            "requested_by",
+            "requested_username",
+            "approved_by",
+            "approved_username",
+        ),
+        data_class="access_audit",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Siapa meminta dan siapa menyetujui pembukaan identitas pelapor rahasia, alasannya.",
+            "Who asked and who approved opening a confidential reporter's identity, and why.",
+        ),
+        purpose=Bilingual(
+            "Empat mata sebelum identitas pelapor rahasia dibuka.",
+            "Four eyes before a confidential reporter's identity is opened.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu.", "The office's protection officers."
+        ),
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_step",
+        columns=("actor",),
+        data_class="red_button",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Petugas yang menanggapi dan kapan; eskalasi dan waktunya.",
+            "The officer who acknowledged and when; escalations and their times.",
+        ),
+        purpose=Bilingual(
+            "Mengukur waktu tanggap Tombol Merah (peringatan, tanggapan, tindakan).",
+            "Measuring the Red Button's response times (alert, acknowledgement, action).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan dan kepala kantor itu.",
+            "The office's protection officers and head.",
+        ),
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_read",
+        columns=("actor", "actor_username", "actor_roles"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca atau menanggapi laporan Tombol Merah, kapan.",
+            "Who read or acknowledged a Red Button case, when.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke laporan Tombol Merah.",
+            "Accountability of access to Red Button cases.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama laporan yang dibaca disimpan.", "As long as the case read is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
+    ),
+)

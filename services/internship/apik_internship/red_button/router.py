@@ -1,0 +1,203 @@
+"""The Red Button: raised from a public page with no login, read and acknowledged by the
+office's protection officers only."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import Query
+from fastapi.responses import JSONResponse
+
+from apik_internship.deps import (
+    AUTH,
+    Cipher,
+    CodeKey,
+    CurrentCase,
+    CurrentSettings,
+    LockedCase,
+    ProtectionOfficer,
+)
+from apik_internship.red_button import service
+from apik_internship.red_button.rules import Mode
+from apik_internship.red_button.schemas import (
+    ActionCreate,
+    CasePublic,
+    IdentityRequestCreate,
+    IdentityRequestPublic,
+    RedButtonRaise,
+    RedButtonReceipt,
+    ReporterShown,
+)
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import etag_for
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import (
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    TransitionNotAllowed,
+    problem_responses,
+)
+from apik_shared.platform.routing import ServiceRouter
+
+router = ServiceRouter(tags=["red_button"])
+# GlobaLeaks' habits for a page a person in danger uses: nothing cached, no referrer; the
+# quick-exit and "did you save your code?" belong to the web page.
+PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+@router.post(
+    "/public/red-button",
+    status_code=201,
+    response_model=RedButtonReceipt,
+    responses=problem_responses(InvalidInput),
+)
+async def raise_red_button(
+    data: RedButtonRaise,
+    session: DbSession,
+    cipher: Cipher,
+    code_key: CodeKey,
+    settings: CurrentSettings,
+) -> JSONResponse:
+    """Raises the Red Button: identified, confidential (identity sealed) or anonymous (the
+    receipt is the only key). No address or device of the sender is stored."""
+    case, receipt = await service.raise_case(
+        session=session,
+        cipher=cipher,
+        code_key=code_key,
+        data=data,
+        protection_hours=settings.protection_hours,
+    )
+    body = RedButtonReceipt(
+        receipt_code=receipt,
+        mode=Mode(case.mode),
+        raised_at=case.raised_at,
+        protection_due=case.protection_due,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.get(
+    "/red-button/cases",
+    response_model=Page[CasePublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_cases(
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> JSONResponse:
+    """The office's cases, newest first; every case shown is an audited read."""
+    rows, next_cursor = await service.list_cases(
+        session=session, actor=actor, cursor=cursor, limit=limit
+    )
+    items = await service.shown(
+        session=session, cipher=cipher, actor=actor, cases=rows, action="list"
+    )
+    page: Page[CasePublic] = Page(items=items, next_cursor=next_cursor)
+    return JSONResponse(page.model_dump(mode="json"), headers=PRIVATE)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/acknowledgement",
+    response_model=CasePublic,
+    responses=problem_responses(*AUTH, NotFound, PreconditionFailed, TransitionNotAllowed),
+)
+async def acknowledge_case(
+    case_id: uuid.UUID,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: LockedCase,
+) -> JSONResponse:
+    """The officer has the case: `red_button.acknowledged`, with the time it took."""
+    case = await service.acknowledge(session=session, case=case, actor=actor)
+    [body] = await service.shown(
+        session=session, cipher=cipher, actor=actor, cases=[case], action="acknowledge"
+    )
+    headers = {**PRIVATE, "ETag": etag_for(case.version)}
+    return JSONResponse(body.model_dump(mode="json"), headers=headers)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/actions",
+    status_code=201,
+    response_model=CasePublic,
+    responses=problem_responses(
+        *AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed
+    ),
+)
+async def take_action(
+    case_id: uuid.UUID,
+    data: ActionCreate,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: LockedCase,
+) -> JSONResponse:
+    """Records a protective action (suspend the placement without telling the host why,
+    move the intern, refer to the university's task force with consent, refer to SAPA
+    129); the first one is when protection began, against the 1x24-hour deadline."""
+    case = await service.take_action(
+        session=session, cipher=cipher, case=case, data=data, actor=actor
+    )
+    [body] = await service.shown(
+        session=session, cipher=cipher, actor=actor, cases=[case], action="take_action"
+    )
+    headers = {**PRIVATE, "ETag": etag_for(case.version)}
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=headers)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/identity-requests",
+    status_code=201,
+    response_model=IdentityRequestPublic,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, service.NothingSealed),
+)
+async def request_identity(
+    case_id: uuid.UUID,
+    data: IdentityRequestCreate,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    case: LockedCase,
+) -> JSONResponse:
+    """Asks to open a confidential reporter's identity, with a reason; another protection
+    officer must approve."""
+    request = await service.request_identity(
+        session=session, case=case, reason=data.reason, actor=actor
+    )
+    body = IdentityRequestPublic.model_validate(request, from_attributes=True)
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.post(
+    "/red-button/identity-requests/{request_id}/approval",
+    response_model=IdentityRequestPublic,
+    responses=problem_responses(*AUTH, NotFound, service.SecondOfficerRequired),
+)
+async def approve_identity_request(
+    request_id: uuid.UUID, session: DbSession, actor: ProtectionOfficer
+) -> IdentityRequestPublic:
+    """A second protection officer approves; the one who asked may then read it."""
+    request = await service.approve(session=session, request_id=request_id, actor=actor)
+    return IdentityRequestPublic.model_validate(request, from_attributes=True)
+
+
+@router.get(
+    "/red-button/cases/{case_id}/reporter",
+    response_model=ReporterShown,
+    responses=problem_responses(*AUTH, NotFound, service.SecondOfficerRequired),
+)
+async def read_reporter(
+    case_id: uuid.UUID,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: CurrentCase,
+) -> JSONResponse:
+    """A confidential reporter, to the officer whose request another approved (audited)."""
+    reporter = await service.read_identity(session=session, cipher=cipher, case=case, actor=actor)
+    return JSONResponse(reporter.model_dump(mode="json"), headers=PRIVATE)

@@ -1,0 +1,119 @@
+"""The Red Button's rules (pure): its modes, what an officer may see of who raised it,
+the receipt code, and the protection deadline.
+
+Three modes, chosen by the intern:
+- identified: the officers see who raised it;
+- confidential: who raised it is kept, sealed, and not shown (opening it will need a
+  second officer's recorded approval, a later increment);
+- anonymous: nobody is kept; the receipt code is the only key back to the case.
+
+The receipt is 16 random digits, shown once (GlobaLeaks' shape: easy to write down, and
+10^16 codes behind the gateway's public rate limit). Only its keyed hash is stored.
+
+Unacknowledged, a case escalates on the clock: to the office's other protection officers,
+then to its head (`APIK_ESCALATION_MINUTES`); acknowledging stops it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+RECEIPT_DIGITS = 16
+
+
+class Mode(StrEnum):
+    identified = "identified"
+    confidential = "confidential"
+    anonymous = "anonymous"
+
+
+class Severity(StrEnum):
+    danger = "danger"  # in danger now
+    urgent = "urgent"  # it happened and may happen again soon
+    concern = "concern"
+
+
+class CaseStatus(StrEnum):
+    raised = "raised"
+    acknowledged = "acknowledged"
+
+
+def takes_identity(mode: Mode) -> bool:
+    return mode is not Mode.anonymous
+
+
+def identity_shown(mode: Mode) -> bool:
+    """Whether an officer reading the case sees who raised it."""
+    return mode is Mode.identified
+
+
+def protection_due(raised_at: datetime, hours: int) -> datetime:
+    """When protection must be in place: `hours` after the report, by the clock, nights
+    and holidays included (UU 12/2022 art. 42 counts 1x24 hours, not working days)."""
+    return raised_at + timedelta(hours=hours)
+
+
+def new_receipt() -> str:
+    """16 digits, written in four groups: `1234 5678 9012 3456`."""
+    digits = "".join(secrets.choice("0123456789") for _ in range(RECEIPT_DIGITS))
+    return " ".join(digits[i : i + 4] for i in range(0, RECEIPT_DIGITS, 4))
+
+
+def receipt_hash(key: bytes, receipt: str) -> str:
+    return hmac.new(key, b"red-button:" + receipt.encode(), hashlib.sha256).hexdigest()
+
+
+# --- escalation -----------------------------------------------------------------------
+
+# Who each escalation level alerts: the office's other protection officers, then its head.
+ESCALATION_ROLES = ("protection_officer", "head")
+
+
+def escalation_level_due(raised_at: datetime, now: datetime, minutes: Sequence[int]) -> int:
+    """How many escalation levels a case still unacknowledged at `now` has reached:
+    level n once `minutes[n-1]` minutes have passed since it was raised (0 before the
+    first). With minutes (10, 20), a case raised at 08:00 is at level 0 until 08:10,
+    level 1 from 08:10 and level 2 from 08:20."""
+    waited = now - raised_at
+    return sum(1 for m in minutes if waited >= timedelta(minutes=m))
+
+
+def escalation_role(level: int) -> str:
+    """The role level `level` (1-based) alerts; levels past the last alert the last."""
+    return ESCALATION_ROLES[min(level, len(ESCALATION_ROLES)) - 1]
+
+
+# --- protection -----------------------------------------------------------------------
+
+
+class ActionKind(StrEnum):
+    # Suspend the placement at the host, without telling the host why.
+    suspend_placement = "suspend_placement"
+    move_intern = "move_intern"  # to another unit or supervisor
+    # Refer to the university's task force (Satgas PPKPT): only with the intern's consent.
+    refer_task_force = "refer_task_force"
+    refer_sapa_129 = "refer_sapa_129"  # the national hotline for women and children
+
+
+NEEDS_CONSENT = frozenset({ActionKind.refer_task_force})
+
+
+class Protection(StrEnum):
+    pending = "pending"  # no action yet, still within the deadline
+    overdue = "overdue"  # no action yet, the deadline passed
+    met = "met"  # the first action came by the deadline
+    late = "late"  # the first action came after it
+
+
+def protection(due: datetime, protected_at: datetime | None, now: datetime) -> Protection:
+    """Where the case stands against its deadline: the first protective action counts
+    (the deadline asks that protection begin, not that the matter end); on the deadline
+    itself is in time."""
+    if protected_at is None:
+        return Protection.pending if now <= due else Protection.overdue
+    return Protection.met if protected_at <= due else Protection.late

@@ -1,0 +1,99 @@
+"""What an intern sends with the Red Button, and what a protection officer reads."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Self
+
+from pydantic import BaseModel, Field, model_validator
+
+from apik_internship.red_button.rules import ActionKind, CaseStatus, Mode, Protection, Severity
+from apik_shared.vocabulary.inputs import Email, FreeText, Input, Line, PersonName, Phone
+
+
+class Reporter(Input):
+    """Who raises it, in the identified and confidential modes: a way to reach them."""
+
+    name: PersonName
+    phone: Phone | None = None
+    email: Email | None = None
+    # Their university or school, and the unit they intern at.
+    institution: Annotated[Line, Field(max_length=300)] | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Self:
+        if not (self.phone or self.email):
+            raise ValueError("Give a phone or an email, so that an officer can reach you.")
+        return self
+
+
+class RedButtonRaise(Input):
+    office: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
+    mode: Mode
+    severity: Severity
+    # What happened, in the intern's words.
+    account: Annotated[FreeText, Field(min_length=1, max_length=20_000)]
+    reporter: Reporter | None = None
+
+
+class RedButtonReceipt(BaseModel):
+    """Shown once: the receipt is the only way back to an anonymous case."""
+
+    receipt_code: str
+    mode: Mode
+    raised_at: datetime
+    protection_due: datetime
+
+
+class ReporterShown(BaseModel):
+    name: str
+    phone: str | None
+    email: str | None
+    institution: str | None
+
+
+class CasePublic(BaseModel):
+    """A case as a protection officer reads it. A confidential reporter stays sealed
+    (`reporter_sealed`); an anonymous one was never kept."""
+
+    id: uuid.UUID
+    office: str
+    mode: Mode
+    severity: Severity
+    account: str
+    reporter: ReporterShown | None
+    reporter_sealed: bool
+    status: CaseStatus
+    raised_at: datetime
+    protection_due: datetime
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    protected_at: datetime | None  # the first protective action
+    protection: Protection  # against protection_due: pending, overdue, met, late
+    escalation_level: int  # 0: not escalated; 1: other officers alerted; 2: the head
+    version: int
+
+
+class ActionCreate(Input):
+    """A protective action an officer took."""
+
+    kind: ActionKind
+    # What was done, for the officers who take the case over (sealed at rest).
+    note: Annotated[FreeText, Field(min_length=3, max_length=5000)]
+    # The intern agreed; a referral to their university's task force needs it.
+    consent: bool = False
+
+
+class IdentityRequestCreate(Input):
+    reason: Annotated[Line, Field(min_length=10, max_length=1000)]
+
+
+class IdentityRequestPublic(BaseModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    reason: str
+    requested_username: str
+    requested_at: datetime
+    approved_username: str | None
+    approved_at: datetime | None

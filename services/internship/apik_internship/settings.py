@@ -1,0 +1,57 @@
+"""Settings of the internship service (`APIK_*` environment variables).
+
+No public regulation or SOP of the Ombudsman's internship was found (the research page,
+`internship.md`): every number below is the office's to set, with a documented default.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
+from apik_shared.vocabulary.files import JPEG, PDF, PNG
+
+
+class Settings(ServiceSettings):
+    service_name: str = "internship"
+    # Keys for applicants' identity, their institutions' letters and the Red Button's
+    # sealed reports at rest: `kid:<base64 32 bytes>,…`, active key first.
+    pii_keys: str = ""
+    # The units interns rotate through (the seeds: intake, prevention, examination); an
+    # application asks for some of them, a quota and an acceptance name one.
+    units: list[str] = Field(default=["intake", "prevention", "examination"], min_length=1)
+    # Roles that review applications and read applicants in full (their own office,
+    # every read audited); every other reader (head, analyst) sees them masked.
+    applicant_roles: list[str] = Field(default=["intern_supervisor"])
+    # The institution's letter: a scan or a PDF, judged by its content.
+    letter_types: list[str] = Field(default=[PDF, JPEG, PNG])
+    letter_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    # The longest internship an application may ask for (the seeds: one month to one
+    # semester under MBKM; a year leaves room for a double semester).
+    max_period_days: int = Field(default=366, ge=1)
+    # UU 12/2022 (TPKS) art. 42: protection within 1x24 hours of the report.
+    protection_hours: int = Field(default=24, ge=1)
+    # Minutes after a Red Button is raised, still unacknowledged, at which it escalates:
+    # first to the office's other protection officers, then to its head. Ascending; the
+    # SOP that names them was not found, so these are placeholders for the office to set.
+    escalation_minutes: list[int] = Field(default=[10, 20], min_length=1, max_length=2)
+    # How often the escalation job looks (well under a minute: alerts are due in minutes).
+    escalation_scan_seconds: float = Field(default=15, gt=0)
+
+    @model_validator(mode="after")
+    def _escalation_ascends(self) -> Self:
+        minutes = self.escalation_minutes
+        if any(m < 1 for m in minutes) or minutes != sorted(set(minutes)):
+            raise ValueError("APIK_ESCALATION_MINUTES: positive minutes, ascending, no repeats")
+        return self
+
+    @model_validator(mode="after")
+    def _keyring(self) -> Self:
+        if not self.pii_keys:
+            if self.env is not Environment.development:
+                raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
+            self.pii_keys = development_keyring(self.secret_key)
+        return self

@@ -1,0 +1,96 @@
+"""Events published by the internship service (MORI).
+
+References, never personal data: an application is its id, its unit, its period and the
+kind of institution, never the applicant's name or the institution's letter. The Red
+Button's events carry no content at all: the office, the time and the severity, enough
+to alert the protection officers on duty and to time their response, and nothing a
+reader of the stream could learn the report or its reporter from (not even the mode,
+which would tell an anonymous report apart). The case is the envelope's subject.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from apik_shared.platform.events.payloads.base import Event
+
+
+class InternshipEvent(Event):
+    producer: ClassVar[str] = "internship"
+
+
+class InternApplied(InternshipEvent):
+    """An application came in through the public form."""
+
+    event_type: ClassVar[str] = "intern.applied"
+
+    application_id: str
+    office: str
+    institution_kind: str  # university, school, public, foreign
+    units: list[str]
+    period_start: date
+    period_end: date
+    submitted_at: datetime
+
+
+class InternAccepted(InternshipEvent):
+    """An application was accepted into a unit for its period."""
+
+    event_type: ClassVar[str] = "intern.accepted"
+
+    application_id: str
+    office: str
+    institution_kind: str
+    unit: str
+    period_start: date
+    period_end: date
+    accepted_at: datetime
+    accepted_by: str  # the reviewer's username
+
+
+class RedButtonRaised(InternshipEvent):
+    """An intern pressed the Red Button: the on-duty protection officers must be alerted."""
+
+    event_type: ClassVar[str] = "red_button.raised"
+
+    office: str
+    raised_at: datetime
+    severity: str  # danger, urgent, concern
+
+
+class RedButtonAcknowledged(InternshipEvent):
+    """A protection officer acknowledged a raised case (the alert stops escalating)."""
+
+    event_type: ClassVar[str] = "red_button.acknowledged"
+
+    office: str
+    raised_at: datetime
+    acknowledged_at: datetime
+    severity: str
+
+
+class RedButtonEscalated(InternshipEvent):
+    """Nobody acknowledged a raised case in time: the alert goes further, to the office's
+    other protection officers (level 1) and then its head (level 2). No content either."""
+
+    event_type: ClassVar[str] = "red_button.escalated"
+
+    office: str
+    raised_at: datetime
+    severity: str
+    level: int
+    to_role: str  # the role the alert now reaches: protection_officer, head
+    escalated_at: datetime
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e
+    for e in (
+        InternApplied,
+        InternAccepted,
+        RedButtonRaised,
+        RedButtonAcknowledged,
+        RedButtonEscalated,
+    )
+}

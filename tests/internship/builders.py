@@ -1,0 +1,114 @@
+"""What the internship tests share: the public form's parts, a letter, quotas and
+applications put in place through the API, and a look at the events on NATS."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import nats
+from nats.js.api import DeliverPolicy
+
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_testing.services import RunningService
+
+PROBLEM = "application/problem+json"
+V1 = "/api/v1/internship"
+APPLY = f"{V1}/public/applications"
+APPLICATIONS = f"{V1}/applications"
+QUOTAS = f"{V1}/quotas"
+RED_BUTTON = f"{V1}/public/red-button"
+CASES = f"{V1}/red-button/cases"
+
+# A PDF as far as every check goes: its header first, no markup, a trailer.
+LETTER = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+
+
+def application_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "office": "KAB",
+        "applicant": {
+            "name": "Rina Kartika",
+            "email": "rina.kartika@student.ac.id",
+            "phone": "0813-2222-3333",
+            "study": "Ilmu Hukum",
+        },
+        "institution_kind": "university",
+        "institution": "Universitas Bengkulu",
+        "programme": "Magang MBKM (20 SKS)",
+        "period_start": "2027-02-01",
+        "period_end": "2027-04-30",
+        "units": ["intake", "examination"],
+    }
+    body.update(overrides)
+    return body
+
+
+def form(
+    body: dict[str, Any] | None = None,
+    *,
+    letter: bytes = LETTER,
+    filename: str = "surat-pengantar.pdf",
+) -> dict[str, Any]:
+    """The keyword arguments of httpx's `post` for the multipart form."""
+    return {
+        "data": {"application": json.dumps(body or application_body())},
+        "files": {"letter": (filename, letter, "application/pdf")},
+    }
+
+
+async def apply(internship: RunningService, **overrides: Any) -> dict[str, Any]:
+    """Files an application; its receipt (with the code) and its id."""
+    answer = await internship.client.post(APPLY, **form(application_body(**overrides)))
+    assert answer.status_code == 201, answer.text
+    receipt = answer.json()
+    receipt["id"] = str(
+        await internship.scalar("SELECT id FROM application ORDER BY submitted_at DESC LIMIT 1")
+    )
+    return receipt
+
+
+async def set_quota(
+    internship: RunningService, headers: dict[str, str], unit: str, month: str, places: int
+) -> dict[str, Any]:
+    answer = await internship.client.put(
+        QUOTAS, json={"unit": unit, "month": month, "places": places}, headers=headers
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+def red_button_body(mode: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "office": "KAB",
+        "mode": mode,
+        "severity": "urgent",
+        "account": "Pembimbing lapangan menyentuh saya tanpa izin di ruang arsip.",
+    }
+    if mode != "anonymous":
+        body["reporter"] = {"name": "Dewi Lestari", "phone": "0812-7777-8888"}
+    body.update(overrides)
+    # An override of None leaves the field out (a report sent without a reporter).
+    return {key: value for key, value in body.items() if value is not None}
+
+
+async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
+    """Every event the stream holds on `subject`, read as a consumer would."""
+    connection = await nats.connect(nats_url)
+    try:
+        stream = connection.jetstream()
+        await ensure_stream(stream)
+        subscription = await stream.subscribe(
+            subject, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
+        )
+        found = []
+        while True:
+            try:
+                message = await subscription.next_msg(timeout=1)
+            except (TimeoutError, nats.errors.TimeoutError):
+                return found
+            found.append(CloudEvent.from_json(message.data))
+    finally:
+        await connection.close()

@@ -1,0 +1,66 @@
+"""The Red Button's pure rules (`apik_internship.red_button.rules`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from apik_internship.red_button.rules import (
+    Mode,
+    Protection,
+    escalation_level_due,
+    escalation_role,
+    identity_shown,
+    new_receipt,
+    protection,
+    protection_due,
+    receipt_hash,
+    takes_identity,
+)
+
+
+def test_protection_is_due_24_clock_hours_after_the_report_even_over_a_holiday():
+    # Raised Friday 22:30 WIB (15:30 UTC) before a long weekend: due Saturday 22:30 WIB,
+    # not the next working day; the law counts 1x24 hours.
+    raised = datetime(2027, 3, 26, 15, 30, tzinfo=UTC)
+    assert protection_due(raised, 24) == datetime(2027, 3, 27, 15, 30, tzinfo=UTC)
+    # An office that promises 12 hours: 15:30 + 12 h = 03:30 the next day (UTC).
+    assert protection_due(raised, 12) == datetime(2027, 3, 27, 3, 30, tzinfo=UTC)
+
+
+def test_a_receipt_is_sixteen_digits_in_four_groups():
+    receipts = {new_receipt() for _ in range(500)}
+    assert len(receipts) == 500
+    assert all(re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", r) for r in receipts)
+    assert receipt_hash(b"k" * 32, "1234 5678 9012 3456") != receipt_hash(
+        b"j" * 32, "1234 5678 9012 3456"
+    )
+
+
+def test_only_an_identified_report_shows_who_raised_it():
+    assert [takes_identity(m) for m in Mode] == [True, True, False]
+    assert [identity_shown(m) for m in Mode] == [True, False, False]
+
+
+def test_an_unacknowledged_case_escalates_level_by_level_on_the_clock():
+    raised = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)  # 08:00 WIB
+    minutes = (10, 20)
+    at = [raised + timedelta(minutes=m) for m in (0, 9, 10, 19, 20, 600)]
+    # 08:00 and 08:09: level 0; 08:10 (10 min): level 1; 08:19: still 1; 08:20: level 2,
+    # and it stays 2 however long it waits (there is no level 3).
+    assert [escalation_level_due(raised, now, minutes) for now in at] == [0, 0, 1, 1, 2, 2]
+    assert [escalation_role(level) for level in (1, 2)] == ["protection_officer", "head"]
+
+
+def test_protection_counts_the_first_action_against_the_deadline():
+    due = datetime(2027, 3, 2, 1, 0, tzinfo=UTC)  # raised 1 March 08:00 WIB, due 2 March
+    before, after = due - timedelta(hours=3), due + timedelta(minutes=1)
+    # No action yet: pending up to and on the deadline, overdue a minute after.
+    assert protection(due, None, before) is Protection.pending
+    assert protection(due, None, due) is Protection.pending
+    assert protection(due, None, after) is Protection.overdue
+    # The first action 3 hours before the deadline: met, however late it is read;
+    # on the deadline itself: met; a minute after: late.
+    assert protection(due, before, after + timedelta(days=30)) is Protection.met
+    assert protection(due, due, after) is Protection.met
+    assert protection(due, after, after) is Protection.late

@@ -1,0 +1,28 @@
+"""The internship service's operation ids: generated from where each endpoint lives,
+unique, stable (the web app's typed client calls them by name)."""
+
+from __future__ import annotations
+
+import re
+
+from apik_testing.services import RunningService
+
+OPERATION = re.compile(r"^internship_(applications|quotas|red_button)_[a-z_]+$")
+
+
+async def test_operation_ids_name_service_feature_and_function(internship: RunningService):
+    document = (await internship.client.get("/api/v1/internship/openapi.json")).json()
+    ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids)) == 16
+    assert [i for i in ids if not OPERATION.match(i)] == []
+    assert {
+        "internship_applications_file_application",
+        "internship_applications_application_status",
+        "internship_red_button_raise_red_button",
+        "internship_red_button_list_cases",
+    } <= set(ids)
+    # The public form documents its two parts.
+    form = document["paths"]["/api/v1/internship/public/applications"]["post"]["requestBody"]
+    parts = form["content"]["multipart/form-data"]["schema"]["properties"]
+    assert set(parts) == {"application", "letter"}
+    assert "applicant" in parts["application"]["properties"]
