@@ -7,14 +7,18 @@ or `NationalReader`, and never decides who may see what itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 
+from apik_reporting.exports.views import wanted_format
 from apik_reporting.kpis.rules import FIRST_YEAR, LAST_YEAR
 from apik_reporting.settings import Settings
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.offices import office_names
 from apik_shared.platform.problems import Forbidden, Unauthorized
 
 # Those who read the office's figures; admin always passes the role check, and only
@@ -30,6 +34,15 @@ OfficeQuery = Annotated[
     Query(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$", description="office code"),
 ]
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
+
+
+async def _exported_offices(request: Request, session: DbSession) -> Mapping[str, str]:
+    # Only an export (CSV, XLSX) names offices; a JSON answer keeps their codes.
+    return await office_names(session) if wanted_format(request) else {}
+
+
+# The offices' names, code to name, for an export's office column.
+ExportedOffices = Annotated[Mapping[str, str], Depends(_exported_offices)]
 
 
 def sees_every_office(actor: Principal) -> bool:

@@ -132,6 +132,12 @@ async def office_calendars(
     return {code: calendar_of(known.get(code), code=code) for code in wanted}
 
 
+async def office_names(session: AsyncSession) -> dict[str, str]:
+    """Every office this service has heard of, code to name (what documents print)."""
+    rows = await session.execute(sa.select(office_registry.c.code, office_registry.c.name))
+    return {code: name for code, name in rows}
+
+
 def local_date_sql(office: Any, instant: Any) -> ColumnElement[date]:
     """SQL: the date of `instant` (a column, or a moment) in the zone of the row's
     `office` (a column), for a query across offices; WIB for an office not heard of yet,

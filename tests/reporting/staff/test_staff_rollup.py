@@ -15,6 +15,7 @@ from tests.reporting.builders import (
     office,
     opened,
     publish,
+    register_office,
     registered,
     verified,
     visit,
@@ -138,3 +139,30 @@ async def test_the_rollup_sets_offices_side_by_side(infra, reporting, tokens: Te
         "/api/v1/reporting/rollup", params={"year": YEAR}, headers=tokens.headers("head")
     )
     assert one_office.status_code == 403
+
+
+async def test_the_rollup_export_names_the_offices(infra, reporting, tokens: TestTokens):
+    """The JSON keeps office codes; the CSV a head signs names each office as the registry
+    has it (one the registry has not heard of keeps its code)."""
+    known, unheard = office(), office()
+    await register_office(reporting, infra.nats_url, known)
+    events = [registered(known, at(YEAR, 3)), registered(unheard, at(YEAR, 3))]
+    await publish(infra.nats_url, *events)
+    await applied(reporting, *events)
+    national = tokens.headers("analyst", "national", office="PUSAT")
+    as_csv = await reporting.client.get(
+        "/api/v1/reporting/rollup",
+        params={"year": YEAR},
+        headers={**national, "Accept": "text/csv"},
+    )
+    assert as_csv.status_code == 200, as_csv.text
+    [header, *lines] = list(csv.reader(io.StringIO(as_csv.text.removeprefix("\ufeff"))))
+    offices = {line[0] for line in lines}
+    assert header[0] == "Kantor"
+    assert f"Perwakilan {known}" in offices  # the name register_office gives it
+    assert known not in offices
+    assert unheard in offices and "Nasional" in offices
+    as_json = await reporting.client.get(
+        "/api/v1/reporting/rollup", params={"year": YEAR}, headers=national
+    )
+    assert {known, unheard} <= {row["office"] for row in as_json.json()["items"]}

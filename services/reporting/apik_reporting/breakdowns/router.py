@@ -9,7 +9,7 @@ from fastapi import Request
 from apik_reporting.breakdowns.rules import BREAKDOWNS, Dimension
 from apik_reporting.breakdowns.schemas import Breakdown
 from apik_reporting.breakdowns.service import breakdown
-from apik_reporting.deps import AUTH, Scope, Year
+from apik_reporting.deps import AUTH, ExportedOffices, Scope, Year
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
@@ -30,12 +30,15 @@ async def get_breakdown(
     year: Year,
     session: DbSession,
     scope: Scope,
+    offices: ExportedOffices,
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     columns, items = await breakdown(session=session, dimension=dimension, year=year, office=scope)
     name = f"{dimension.value}-{scope or 'national'}-{year}"
     if (
-        export := tabular(request, name=name, columns=columns, items=items, delimiter=delimiter)
+        export := tabular(
+            request, name=name, columns=columns, items=items, delimiter=delimiter, offices=offices
+        )
     ) is not None:
         return export
     return Breakdown(

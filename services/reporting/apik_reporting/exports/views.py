@@ -107,17 +107,21 @@ CELLS: Mapping[str, Callable[[Cell], Cell]] = {
     "channel": _labelled(CHANNELS),
     "agency_type": _labelled(AGENCY_TYPES),
     "month": _month,
-    "office": lambda value: "Nasional" if value == NATIONAL_ROW else value,
 }
 
 
-def exported_row(columns: Sequence[str], item: Mapping[str, Any]) -> list[Cell]:
-    """One item's cells as an export shows them: codes named, definitions Indonesian."""
+def exported_row(
+    columns: Sequence[str], item: Mapping[str, Any], offices: Mapping[str, str] | None = None
+) -> list[Cell]:
+    """One item's cells as an export shows them: codes named, definitions Indonesian,
+    offices by their names (`offices`: the registry's, code to name)."""
     cells: list[Cell] = []
     for column in columns:
         value = item.get(column)
         if column == "definition" and (indicator := BY_CODE.get(str(item.get("indicator")))):
             value = indicator.definisi or value
+        elif column == "office":
+            value = "Nasional" if value == NATIONAL_ROW else (offices or {}).get(str(value), value)
         elif column in CELLS:
             value = CELLS[column](value)
         cells.append(value)
@@ -142,13 +146,14 @@ def tabular(
     columns: Sequence[str],
     items: Sequence[Mapping[str, Any]],
     delimiter: Delimiter = Delimiter.comma,
+    offices: Mapping[str, str] | None = None,
 ) -> Response | None:
     """The export the client asked for, or None to answer in JSON."""
     media_type = wanted_format(request)
     if media_type is None:
         return None
     headers = [header(c) for c in columns]
-    rows = [exported_row(columns, item) for item in items]
+    rows = [exported_row(columns, item, offices) for item in items]
     if media_type == CSV:
         content = delimited.csv_bytes(headers, rows, delimiter=delimiter)
         filename, media_type = f"{name}.csv", f"{CSV}; charset=utf-8"

@@ -6,7 +6,16 @@ from typing import Any
 
 from fastapi import Request
 
-from apik_reporting.deps import AUTH, ReadOffice, Scope, TargetSetter, Year, YearPath, office_for
+from apik_reporting.deps import (
+    AUTH,
+    ExportedOffices,
+    ReadOffice,
+    Scope,
+    TargetSetter,
+    Year,
+    YearPath,
+    office_for,
+)
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.kpis import service
 from apik_reporting.kpis.rules import BY_CODE
@@ -47,6 +56,7 @@ async def get_targets(
     year: YearPath,
     session: DbSession,
     chosen: ReadOffice,
+    offices: ExportedOffices,
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     """The office's targets; as CSV or XLSX one row per indicator, in the indicators' order."""
@@ -59,7 +69,12 @@ async def get_targets(
     name = f"targets-{chosen}-{year}"
     if (
         export := tabular(
-            request, name=name, columns=TARGET_COLUMNS, items=rows, delimiter=delimiter
+            request,
+            name=name,
+            columns=TARGET_COLUMNS,
+            items=rows,
+            delimiter=delimiter,
+            offices=offices,
         )
     ) is not None:
         return export
@@ -76,6 +91,7 @@ async def get_kpis(
     year: Year,
     session: DbSession,
     scope: Scope,
+    offices: ExportedOffices,
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     """Each indicator's target, achievement and percentage; national callers who name no
@@ -84,7 +100,14 @@ async def get_kpis(
     name = f"kpis-{scope or 'national'}-{year}"
     rows = [item.model_dump() for item in items]
     if (
-        export := tabular(request, name=name, columns=KPI_COLUMNS, items=rows, delimiter=delimiter)
+        export := tabular(
+            request,
+            name=name,
+            columns=KPI_COLUMNS,
+            items=rows,
+            delimiter=delimiter,
+            offices=offices,
+        )
     ) is not None:
         return export
     return KpiReport(year=year, office=scope, items=items)

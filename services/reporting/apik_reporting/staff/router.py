@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import Request
 
-from apik_reporting.deps import AUTH, NationalReader, Scope, Year
+from apik_reporting.deps import AUTH, ExportedOffices, NationalReader, Scope, Year
 from apik_reporting.exports.schemas import Table
 from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.staff.rules import (
@@ -31,13 +31,16 @@ async def get_staff(
     year: Year,
     session: DbSession,
     scope: Scope,
+    offices: ExportedOffices,
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     items = await staff_activity(session=session, year=year, office=scope)
     columns = list(STAFF_COLUMNS)
     name = f"staff-{scope or 'national'}-{year}"
     if (
-        export := tabular(request, name=name, columns=columns, items=items, delimiter=delimiter)
+        export := tabular(
+            request, name=name, columns=columns, items=items, delimiter=delimiter, offices=offices
+        )
     ) is not None:
         return export
     return Table(year=year, office=scope, definition=STAFF_DEFINITION, columns=columns, items=items)
@@ -49,13 +52,19 @@ async def get_rollup(
     year: Year,
     session: DbSession,
     _national: NationalReader,
+    offices: ExportedOffices,
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Any:
     """Every office side by side: national roles only."""
     items = await rollup(session=session, year=year)
     columns = list(ROLLUP_COLUMNS)
     if export := tabular(
-        request, name=f"rollup-{year}", columns=columns, items=items, delimiter=delimiter
+        request,
+        name=f"rollup-{year}",
+        columns=columns,
+        items=items,
+        delimiter=delimiter,
+        offices=offices,
     ):
         return export
     return Table(year=year, office=None, definition=ROLLUP_DEFINITION, columns=columns, items=items)
