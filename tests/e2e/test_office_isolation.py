@@ -54,6 +54,7 @@ OWN_OFFICE = {
     "intake_privacy_subject_access": "a search (POST: no identifier in URLs) of the DPO's office",
     "consultation_privacy_subject_access": "a search of the DPO's own office's visits",
     "examination_privacy_subject_access": "a search of the DPO's own office's contacts",
+    "internship_quotas_set_quota": "a quota of the caller's office (the body names none)",
 }
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
@@ -189,7 +190,7 @@ class Example:
     """A small instance of a JSON schema of the document: required members only (and
     `office`, which names office A), the first of each enum, formats honoured."""
 
-    SAMPLES = ("sampel", "abc", "A1", "x_1", "BKL-1", "0812", "1")
+    SAMPLES = ("sampel", "abc", "A1", "x_1", "BKL-1", "0812", "1", "2026-12")
 
     def __init__(self, document: dict[str, Any], office: str) -> None:
         self.document, self.office = document, office
