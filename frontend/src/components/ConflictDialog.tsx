@@ -15,7 +15,16 @@ export function ConflictDialog({
 }): React.JSX.Element {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t("conflict.title")} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("conflict.title")}
+      centered
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      // Kept inside <main>: Mantine's modal header is a <header>, a second banner
+      // landmark when portalled to the body.
+      withinPortal={false}
+    >
       <Text mb="md">{t("conflict.body")}</Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

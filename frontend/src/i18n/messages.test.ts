@@ -19,5 +19,8 @@ describe("the catalogues", () => {
   it("show an API code this version has no label for as the code", () => {
     expect(codeLabel(MESSAGES.id, "status", "accepted")).toBe("Diterima untuk diperiksa");
     expect(codeLabel(MESSAGES.id, "status", "suspended_by_court")).toBe("suspended_by_court");
+    expect(codeLabel(MESSAGES.id, "caseStatus", "monitoring")).toBe("Resolusi dan monitoring");
+    expect(codeLabel(MESSAGES.en, "event", "reporter_responded")).toBe("Reporter's response received");
+    expect(codeLabel(MESSAGES.id, "event", "reopened")).toBe("reopened");
   });
 });

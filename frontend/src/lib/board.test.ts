@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boardAction, boardSearch, caseQuery, moveSelection, withFilter } from "./board";
+import { boardAction, boardSearch, caseQuery, lastDayBefore, moveSelection, withFilter } from "./board";
+import { formatDate } from "./dates";
 
 describe("the board's URL", () => {
   it("keeps the filters the API takes and drops the rest", () => {
@@ -52,5 +53,13 @@ describe("the board's keys", () => {
     expect(moveSelection(2, "first", 3)).toBe(0);
     expect(moveSelection(5, "open", 3)).toBe(2);
     expect(moveSelection(0, "down", 0)).toBe(-1);
+  });
+});
+
+describe("the deadline shown on the board", () => {
+  it("is the day before the breach, in the office's zone", () => {
+    // Due Thu 21 Jan 2027 in WITA: the clock breaches at 00:00 WITA on the 22nd,
+    // 16:00 UTC on the 21st; the last day within target is the 21st.
+    expect(formatDate(lastDayBefore("2027-01-21T16:00:00Z"), "Asia/Makassar")).toBe("21 Januari 2027");
   });
 });

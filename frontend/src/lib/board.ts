@@ -130,3 +130,10 @@ export function isTyping(target: EventTarget | null): boolean {
   if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
+
+// The last day within the target, from the moment the clock breaches (the API's
+// `sla_breach_at`: the start of the next day in the office's zone). Shown as is, the
+// board would promise a day more than the office has.
+export function lastDayBefore(breachAt: string): string {
+  return new Date(Date.parse(breachAt) - 1).toISOString();
+}

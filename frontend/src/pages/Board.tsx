@@ -16,6 +16,7 @@ import {
   CASE_STATUSES,
   CLASSIFICATIONS,
   isTyping,
+  lastDayBefore,
   moveSelection,
   SLA_STATES,
   withFilter,
@@ -127,6 +128,7 @@ export function BoardPage(): React.JSX.Element {
           value={search.status ?? null}
           onChange={(v) => filter("status", (v as BoardSearch["status"]) ?? null)}
           clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
         />
         <Select
           label={t("board.sla")}
@@ -135,6 +137,7 @@ export function BoardPage(): React.JSX.Element {
           value={search.sla ?? null}
           onChange={(v) => filter("sla", (v as BoardSearch["sla"]) ?? null)}
           clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
         />
         <Select
           label={t("board.classification")}
@@ -143,6 +146,7 @@ export function BoardPage(): React.JSX.Element {
           value={search.klasifikasi ?? null}
           onChange={(v) => filter("klasifikasi", (v as BoardSearch["klasifikasi"]) ?? null)}
           clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
         />
         <Select
           label={t("case.examiner")}
@@ -151,6 +155,7 @@ export function BoardPage(): React.JSX.Element {
           value={search.pemeriksa ?? null}
           onChange={(v) => filter("pemeriksa", v)}
           clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
           searchable
         />
       </Group>
@@ -197,7 +202,7 @@ export function BoardPage(): React.JSX.Element {
                       <SlaChip state={c.sla_state} />
                       {c.sla_breach_at && c.sla_state !== "met" && c.sla_state !== "paused" && (
                         <Text size="xs" c="dimmed">
-                          {t("sla.dueOn", { date: formatDate(c.sla_breach_at, zone, locale === "id" ? "id-ID" : "en-GB") })}
+                          {t("sla.dueOn", { date: formatDate(lastDayBefore(c.sla_breach_at), zone, locale === "id" ? "id-ID" : "en-GB") })}
                         </Text>
                       )}
                     </Stack>
@@ -228,7 +233,15 @@ export function BoardPage(): React.JSX.Element {
           </AppLink>
         )}
       </Group>
-      <Modal opened={help} onClose={() => setHelp(false)} title={t("board.shortcuts")}>
+      <Modal
+        opened={help}
+        onClose={() => setHelp(false)}
+        title={t("board.shortcuts")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+        // Kept inside <main>: Mantine's modal header is a <header>, a second banner
+        // landmark when portalled to the body.
+        withinPortal={false}
+      >
         <Table>
           <Table.Thead>
             <Table.Tr>

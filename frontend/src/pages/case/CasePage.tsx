@@ -140,7 +140,7 @@ export function CasePage(): React.JSX.Element {
           {t("case.title", { number: c.registration_number })}
         </Title>
         <Group gap="xs">
-          <Badge variant="outline" color="dark" size="lg" data-testid="case-status">
+          <Badge variant="outline" color="dark" size="lg" tt="none" data-testid="case-status">
             {codeLabel(labels, "caseStatus", c.status)}
           </Badge>
           <SlaChip state={c.sla.state} days={c.sla.remaining} unit={c.sla.unit} />
@@ -178,7 +178,7 @@ export function CasePage(): React.JSX.Element {
                 <Table.Td>{when(e.at)}</Table.Td>
                 <Table.Td>
                   {codeLabel(labels, "event", e.type)}
-                  {entryDetail(labels, e.type, e.data) && <Text span c="dimmed">{` — ${entryDetail(labels, e.type, e.data)}`}</Text>}
+                  {entryDetail(labels, e.type, e.data) && <Text span inherit c="dimmed">{` — ${entryDetail(labels, e.type, e.data)}`}</Text>}
                 </Table.Td>
                 <Table.Td>{e.status ? codeLabel(labels, "caseStatus", e.status) : ""}</Table.Td>
               </Table.Tr>
@@ -237,8 +237,8 @@ export function CasePage(): React.JSX.Element {
               <Fact label={t("lhp.recommendation")}>{c.conclusion.recommendation}</Fact>
             )}
             {c.conclusion.corrective_actions.length > 0 && (
-              <Table>
-                <caption>{t("lhp.actionsTitle")}</caption>
+              <Table captionSide="top">
+                <caption style={{ textAlign: "left", fontWeight: 600 }}>{t("lhp.actionsTitle")}</caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">#</Table.Th>

@@ -50,6 +50,7 @@ function useWrite(props: WriteProps) {
   async function send(call: () => Promise<{ response: Response; error?: unknown }>, after?: () => void) {
     setBusy(true);
     setSaved(false);
+    fields.setErrors({ fields: {}, general: null }); // what the last attempt said is over
     let result: Written;
     try {
       const { response, error } = await call();
