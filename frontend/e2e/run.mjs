@@ -365,6 +365,15 @@ async function examinerWorks(browser) {
   const closedRow = page.locator(`tr[data-case-row="${CASE_NUMBER}"]`, { hasText: "Ditutup" });
   const shown = await closedRow.waitFor({ timeout: 10_000 }).then(() => true, () => false);
   expect(shown, "board: the case shows as closed");
+
+  // The home page's case queues open the board filtered as they count.
+  await page.getByRole("link", { name: "Beranda" }).click();
+  await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
+  await accessible(page, "beranda-pemeriksa");
+  await page.getByRole("link", { name: "Perkara melewati batas waktu" }).click();
+  await page.getByRole("heading", { name: "Papan pemeriksaan" }).waitFor();
+  const filters = new URL(page.url()).searchParams;
+  expect(filters.get("sla") === "breached" && filters.get("pemeriksa") !== null, `home: the queue opens its board (${page.url()})`);
   await context.close();
 }
 
