@@ -23,7 +23,7 @@ import {
   type BoardSearch,
 } from "../lib/board";
 import { formatDate } from "../lib/dates";
-import { useMe, useOfficeZone } from "../office";
+import { useMe, useOfficeZone, useRoster } from "../office";
 
 const PAGE = 50;
 const route = getRouteApi("/pemeriksaan");
@@ -50,19 +50,7 @@ export function BoardPage(): React.JSX.Element {
       return data;
     },
   });
-  const office = me.data?.office;
-  const roster = useQuery({
-    queryKey: ["roster", office],
-    enabled: office !== undefined,
-    queryFn: async () => {
-      const { data, error } = await api.GET("/api/v1/examination/offices/{office}/examiners", {
-        params: { path: { office: office! } },
-      });
-      if (error) throw new Error("roster");
-      return data;
-    },
-    staleTime: 300_000,
-  });
+  const roster = useRoster();
   const names = new Map((roster.data ?? []).map((e) => [e.examiner_id, e.display_name]));
   const rows = cases.data?.items ?? [];
 

@@ -13,7 +13,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { etagOf, formatRupiah } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
-import { useMe, useOfficeZone } from "../../office";
+import { useMe, useOfficeZone, useRoster } from "../../office";
 import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, type WriteProps } from "./Forms";
 
 const route = getRouteApi("/pemeriksaan/$caseId");
@@ -62,6 +62,7 @@ export function CasePage(): React.JSX.Element {
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
   const zone = useOfficeZone();
   const me = useMe();
+  const roster = useRoster();
   const { caseId } = route.useParams();
   const queries = useQueryClient();
   const [conflict, setConflict] = useState(false);
@@ -154,7 +155,9 @@ export function CasePage(): React.JSX.Element {
             {c.classification ? codeLabel(labels, "classification", c.classification) : t("classification.none")}
           </Fact>
           <Fact label={t("case.examiner")}>
-            {c.examiner_id === null ? t("case.unassigned") : c.examiner_id === me.data?.subject ? t("case.you") : "—"}
+            {c.examiner_id === null ? t("case.unassigned") : c.examiner_id === me.data?.subject
+                ? t("case.you")
+                : (roster.data?.find((e) => e.examiner_id === c.examiner_id)?.display_name ?? "—")}
           </Fact>
           <Fact label={t("board.opened")}>{when(c.opened_at)}</Fact>
           <Fact label={t("board.sla")}>{c.sla.due_on ? day(c.sla.due_on) : codeLabel(labels, "slaState", c.sla.state)}</Fact>
