@@ -297,6 +297,20 @@ async function examinerWorks(browser) {
   await accessible(page, "perkara");
   await shot(page, "examiner-4-case");
 
+  // Waiting for the agency pauses the clock (the chip says so in words); back to open.
+  await page.getByRole("combobox", { name: "Status baru" }).click();
+  await page.getByRole("option", { name: "Menunggu instansi" }).click();
+  await page.getByRole("button", { name: "Ubah status" }).click();
+  await page.locator('main .sla-chip[data-sla="paused"]').first().waitFor();
+  const paused = (await page.getByTestId("case-status").textContent()).trim();
+  expect(paused === "Menunggu instansi", `case: paused, the status says "${paused}"`);
+  expect((await page.locator('main .sla-chip[data-sla="paused"]').first().textContent()).trim() === "dijeda", "case: the chip says dijeda");
+  await shot(page, "examiner-4b-paused");
+  await page.getByRole("combobox", { name: "Status baru" }).click();
+  await page.getByRole("option", { name: "Dalam pemeriksaan" }).click();
+  await page.getByRole("button", { name: "Ubah status" }).click();
+  await page.locator('main .sla-chip[data-sla="on_track"]').first().waitFor();
+
   // An activity without its description: the API's problem names the field, shown there.
   await page.getByRole("button", { name: "Simpan kegiatan" }).click();
   await page.getByText("Periksa isian yang ditandai.").waitFor();
@@ -369,6 +383,7 @@ async function examinerWorks(browser) {
   // The home page's case queues open the board filtered as they count.
   await page.getByRole("link", { name: "Beranda" }).click();
   await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
+  await page.locator('[data-queue="breached"]').waitFor();
   await accessible(page, "beranda-pemeriksa");
   await page.getByRole("link", { name: "Perkara melewati batas waktu" }).click();
   await page.getByRole("heading", { name: "Papan pemeriksaan" }).waitFor();

@@ -298,6 +298,10 @@ const id = {
   "conflict.body": "Orang lain mengubah perkara ini sejak Anda membukanya, jadi isian Anda belum disimpan. Muat versi terbaru, periksa, lalu simpan lagi: isian Anda tetap ada.",
   "conflict.reload": "Muat versi terbaru",
   "common.close": "Tutup",
+  "status.new": "Ubah status",
+  "status.to": "Status baru",
+  "status.note": "Catatan",
+  "status.submit": "Ubah status",
   "common.save": "Simpan",
 } as const;
 
@@ -597,6 +601,10 @@ const en: Record<MessageId, string> = {
   "conflict.body": "Someone else changed this case since you opened it, so your entry was not saved. Load the latest version, check it, then save again: your entry stays.",
   "conflict.reload": "Load the latest version",
   "common.close": "Close",
+  "status.new": "Change the status",
+  "status.to": "New status",
+  "status.note": "Note",
+  "status.submit": "Change the status",
   "common.save": "Save",
 };
 

@@ -147,7 +147,7 @@ export function BoardPage(): React.JSX.Element {
           searchable
         />
       </Group>
-      {cases.isLoading && <Loader aria-label={t("common.loading")} />}
+      {cases.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
       {cases.isError && <Alert color="red">{t("form.error")}</Alert>}
       {cases.data && rows.length === 0 && <Text role="status">{t("board.empty")}</Text>}
       {rows.length > 0 && (

@@ -90,7 +90,7 @@ export function HomePage(): React.JSX.Element {
       <Title order={1} size="h2">
         {t("home.title")}
       </Title>
-      {(me.isLoading || queues.isLoading) && <Loader aria-label={t("common.loading")} />}
+      {(me.isLoading || queues.isLoading) && <Loader role="status" aria-label={t("common.loading")} />}
       {queues.isError && <Alert color="red">{t("form.error")}</Alert>}
       {queues.data && queues.data.length === 0 && <Text>{t("home.empty")}</Text>}
       {queues.data && queues.data.length > 0 && (

@@ -14,7 +14,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { etagOf, formatRupiah } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone, useRoster } from "../../office";
-import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, type WriteProps } from "./Forms";
+import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, StatusForm, type WriteProps } from "./Forms";
 
 const route = getRouteApi("/pemeriksaan/$caseId");
 
@@ -105,7 +105,7 @@ export function CasePage(): React.JSX.Element {
     void queries.invalidateQueries({ queryKey: ["cases"] });
   }
 
-  if (detail.isLoading) return <Loader aria-label={t("common.loading")} />;
+  if (detail.isLoading) return <Loader role="status" aria-label={t("common.loading")} />;
   if (!detail.data) {
     return (
       <Stack>
@@ -164,6 +164,12 @@ export function CasePage(): React.JSX.Element {
           <Fact label={t("track.kind")}>{codeLabel(labels, "kind", c.kind)}</Fact>
         </SimpleGrid>
         <Text>{c.summary}</Text>
+        {!closed && !concluded && (
+          <>
+            <Divider />
+            <StatusForm {...write} status={c.status} />
+          </>
+        )}
       </Section>
 
       <Section title={t("case.timeline")} id="timeline">

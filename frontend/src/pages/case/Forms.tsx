@@ -369,3 +369,54 @@ export function ClosureForm(props: WriteProps): React.JSX.Element {
     </form>
   );
 }
+
+// Waiting for the reporter or the agency pauses the SLA clock; back to "open" resumes it.
+const MOVES = ["waiting_reporter", "waiting_agency", "open"] as const satisfies readonly S["StatusChange"]["status"][];
+
+export function StatusForm(props: WriteProps & { status: string }): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const w = useWrite(props);
+  const choices = MOVES.filter((m) => m !== props.status);
+  const target = w.values.status && w.values.status !== props.status ? w.values.status : choices[0]!;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void w.send(
+      () =>
+        api.POST("/api/v1/examination/cases/{case_id}/status", {
+          params: { path: { case_id: props.caseId } },
+          body: { status: target as S["StatusChange"]["status"], note: w.values.note ?? "" },
+          headers: { "If-Match": props.etag },
+        }),
+      () => w.reset({}),
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="status-new">
+      <Stack gap="xs">
+        <Title order={3} size="h4" id="status-new">
+          {t("status.new")}
+        </Title>
+        <General message={w.errors.general} />
+        <Group grow align="flex-end">
+          <Select
+            label={t("status.to")}
+            data={choices.map((m) => ({ value: m, label: codeLabel(MESSAGES[locale], "caseStatus", m) }))}
+            value={target}
+            onChange={(v) => w.set("status", v ?? "")}
+            error={w.errors.fields.status}
+            allowDeselect={false}
+          />
+          <TextInput label={t("status.note")} {...w.bind("note")} />
+        </Group>
+        <Group>
+          <Button type="submit" variant="outline" loading={w.busy}>
+            {t("status.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
