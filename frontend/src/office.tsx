@@ -35,3 +35,21 @@ export function useOfficeZone(): string {
   });
   return office.data?.timezone ?? DEFAULT_ZONE;
 }
+
+// The office's examiner roster (names for the ids the cases carry).
+export function useRoster() {
+  const me = useMe();
+  const office = me.data?.office;
+  return useQuery({
+    queryKey: ["roster", office],
+    enabled: office !== undefined,
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/examination/offices/{office}/examiners", {
+        params: { path: { office: office! } },
+      });
+      if (error) throw new Error("roster");
+      return data;
+    },
+    staleTime: 300_000,
+  });
+}

@@ -3,6 +3,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
+import { boardSearch } from "./lib/board";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
@@ -42,6 +43,21 @@ const register = createRoute({
   component: lazyRouteComponent(() => import("./pages/Register"), "RegisterPage"),
 });
 
+const board = createRoute({
+  getParentRoute: () => root,
+  path: "/pemeriksaan",
+  beforeLoad: requireSession,
+  validateSearch: boardSearch,
+  component: lazyRouteComponent(() => import("./pages/Board"), "BoardPage"),
+});
+
+const casePage = createRoute({
+  getParentRoute: () => root,
+  path: "/pemeriksaan/$caseId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/case/CasePage"), "CasePage"),
+});
+
 const publicReport = createRoute({
   getParentRoute: () => root,
   path: "/lapor",
@@ -59,7 +75,7 @@ const track = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, publicReport, track]),
   defaultPreload: false,
 });
 

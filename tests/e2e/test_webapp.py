@@ -1,6 +1,9 @@
 """The web app in a real browser against the real stack: a citizen files a report on the
 public form and tracks it; an intake officer signs in, finds it in the home page's
-queue, registers one at the desk and signs out. axe checks every page on the way.
+queue, registers one at the desk and signs out; an examiner of another office finds a
+case handed over there on the examination board, opens it by keyboard, records an
+activity (meeting a colleague's newer change on the way), issues the final report,
+marks its corrective action done and closes it. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -21,7 +24,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from tests.e2e.office import login
+from tests.e2e.office import Office, accepted_reports, create_user, login
 
 pytestmark = pytest.mark.e2e
 FRONTEND = Path(__file__).parents[2] / "frontend"
@@ -60,11 +63,15 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         },
     )
     assert created.status_code == 201, created.text
+    examiner, case = await _case_to_examine(stack, gateway, admin)
     env = {
         **os.environ,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,
+        "APIK_EXAMINER_USER": examiner,
+        "APIK_CASE_ID": case["id"],
+        "APIK_CASE_NUMBER": case["registration_number"],
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }
@@ -80,3 +87,27 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     )
     assert journeys.returncode == 0, journeys.stdout + journeys.stderr
     assert " 0 failed" in journeys.stdout
+
+
+async def _case_to_examine(
+    stack: Stack, gateway: httpx.AsyncClient, admin: dict[str, str]
+) -> tuple[str, dict]:
+    """An examiner of an office of their own (its board holds only this test's case,
+    whatever the other e2e tests hand over), and a case there: a report registered,
+    verified and accepted at the plenary, opened by examination from the handoff."""
+    code = f"RK{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
+    )
+    assert opened.status_code == 201, opened.text
+    tag = uuid.uuid4().hex[:6]
+    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
+    username = f"riksa{tag}"
+    examiner = await create_user(gateway, admin, username, code, "examiner")
+    office = Office(gateway, officer, examiner)
+    report_ids = await accepted_reports(office, 1)
+    await office.wait_for_cases(report_ids)
+    (case,) = await office.cases(report_ids[0])
+    return username, case

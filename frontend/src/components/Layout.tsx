@@ -7,6 +7,8 @@ import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
 const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk"];
+const INTAKE_ROLES = ["intake_officer", "head"];
+const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -19,6 +21,7 @@ export function Layout(): React.JSX.Element {
   const isPublic = PUBLIC_PATHS.some((p) => path.startsWith(p));
   const navigate = useNavigate();
   const me = useMe();
+  const roles = me.data?.roles ?? [];
 
   // A session that ended (renewal refused, signed out in another way) sends a staff
   // page back to the sign-in, which brings the user back here afterwards.
@@ -53,9 +56,17 @@ export function Layout(): React.JSX.Element {
                     <AppLink to="/">
                       {t("nav.home")}
                     </AppLink>
-                    <AppLink to="/registrasi">
-                      {t("nav.register")}
-                    </AppLink>
+                    {/* Each role sees the screens it works on (the API refuses the rest). */}
+                    {roles.some((r) => INTAKE_ROLES.includes(r)) && (
+                      <AppLink to="/registrasi">
+                        {t("nav.register")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => EXAMINATION_ROLES.includes(r)) && (
+                      <AppLink to="/pemeriksaan" search={{}}>
+                        {t("nav.board")}
+                      </AppLink>
+                    )}
                   </>
                 ) : (
                   <>
@@ -92,7 +103,7 @@ export function Layout(): React.JSX.Element {
           </Group>
         </Group>
       </Box>
-      <Container component="main" id="isi" size="md" py="lg">
+      <Container component="main" id="isi" size={isPublic ? "md" : "xl"} py="lg">
         <Outlet />
       </Container>
     </>

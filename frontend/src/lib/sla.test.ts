@@ -34,4 +34,10 @@ describe("the SLA chip", () => {
   it("never shows a negative number of days left", () => {
     expect(text(slaChip("warning", -1))).toBe("sisa 0 hari kerja");
   });
+
+  it("counts calendar days when the policy does", () => {
+    expect(text(slaChip("on_track", 12, "calendar_days"))).toBe("sisa 12 hari");
+    expect(text(slaChip("on_track", 1, "calendar_days"), english)).toBe("1 day left");
+    expect(text(slaChip("breached", -3, "calendar_days"))).toBe("lewat 3 hari");
+  });
 });

@@ -10,7 +10,13 @@ export interface SlaChip {
   icon: "clock" | "alert" | "pause" | "check";
 }
 
-export function slaChip(state: SlaState, workingDays: number | null): SlaChip {
+// `unit`: the policy's (a rapid-response or a `sedang`/`berat` case counts calendar days,
+// and "hari kerja" would then be a wrong promise).
+export function slaChip(
+  state: SlaState,
+  workingDays: number | null,
+  unit: "working_days" | "calendar_days" = "working_days",
+): SlaChip {
   switch (state) {
     case "paused":
       return { message: "sla.paused", values: {}, tone: "neutral", icon: "pause" };
@@ -25,7 +31,12 @@ export function slaChip(state: SlaState, workingDays: number | null): SlaChip {
       const tone = state === "warning" ? "warn" : "ok";
       return workingDays === null
         ? { message: `sla.${state}`, values: {}, tone, icon: "clock" }
-        : { message: "sla.left", values: { days: Math.max(workingDays, 0) }, tone, icon: "clock" };
+        : {
+            message: unit === "working_days" ? "sla.left" : "sla.leftCalendar",
+            values: { days: Math.max(workingDays, 0) },
+            tone,
+            icon: "clock",
+          };
     }
   }
 }

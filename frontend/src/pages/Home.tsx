@@ -5,7 +5,9 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { components, operations } from "../api/schema";
 import { session } from "../auth/session";
+import { AppLink } from "../components/AppLink";
 import { useT } from "../i18n/locale";
+import type { BoardSearch } from "../lib/board";
 import type { MessageId } from "../i18n/messages";
 import { useMe } from "../office";
 
@@ -25,6 +27,7 @@ interface Queue {
   unit: "home.count" | "home.cases";
   count: number | null; // null: the API refused this queue
   more: boolean;
+  board?: BoardSearch; // a case queue opens the examination board filtered as counted
 }
 
 type IntakeQuery = NonNullable<operations["intake_reports_list_reports"]["parameters"]["query"]>;
@@ -58,7 +61,7 @@ export function HomePage(): React.JSX.Element {
     // Side by side, each on its own: a queue the API refuses (a role it does not
     // know yet) shows a dash, not an error over the whole page.
     queryFn: async (): Promise<Queue[]> => {
-      const wanted: Array<[string, MessageId, Queue["unit"], () => Promise<Counted>]> = [];
+      const wanted: Array<[string, MessageId, Queue["unit"], () => Promise<Counted>, BoardSearch?]> = [];
       if (roles.some((r) => INTAKE_ROLES.includes(r))) {
         for (const status of INTAKE_QUEUES) {
           wanted.push([status, `queue.${status}`, "home.count", () => intakeCount({ status })]);
@@ -67,16 +70,17 @@ export function HomePage(): React.JSX.Element {
       }
       if (roles.some((r) => EXAMINER_ROLES.includes(r))) {
         const mine: CaseQuery = roles.includes("examiner") ? { examiner_id: me.data!.subject } : {};
-        wanted.push(["cases", "queue.casesMine", "home.cases", () => caseCount(mine)]);
-        wanted.push(["warning", "queue.casesWarning", "home.cases", () => caseCount({ ...mine, sla_state: "warning" })]);
-        wanted.push(["breached", "queue.casesBreached", "home.cases", () => caseCount({ ...mine, sla_state: "breached" })]);
+        const board: BoardSearch = roles.includes("examiner") ? { pemeriksa: me.data!.subject } : {};
+        wanted.push(["cases", "queue.casesMine", "home.cases", () => caseCount(mine), board]);
+        wanted.push(["warning", "queue.casesWarning", "home.cases", () => caseCount({ ...mine, sla_state: "warning" }), { ...board, sla: "warning" }]);
+        wanted.push(["breached", "queue.casesBreached", "home.cases", () => caseCount({ ...mine, sla_state: "breached" }), { ...board, sla: "breached" }]);
       }
       const counted = await Promise.allSettled(wanted.map(([, , , count]) => count()));
-      return wanted.map(([key, label, unit], i) => {
+      return wanted.map(([key, label, unit, , board], i) => {
         const result = counted[i]!;
         return result.status === "fulfilled"
-          ? { key, label, unit, ...result.value }
-          : { key, label, unit, count: null, more: false };
+          ? { key, label, unit, board, ...result.value }
+          : { key, label, unit, board, count: null, more: false };
       });
     },
   });
@@ -86,7 +90,7 @@ export function HomePage(): React.JSX.Element {
       <Title order={1} size="h2">
         {t("home.title")}
       </Title>
-      {(me.isLoading || queues.isLoading) && <Loader aria-label={t("common.loading")} />}
+      {(me.isLoading || queues.isLoading) && <Loader role="status" aria-label={t("common.loading")} />}
       {queues.isError && <Alert color="red">{t("form.error")}</Alert>}
       {queues.data && queues.data.length === 0 && <Text>{t("home.empty")}</Text>}
       {queues.data && queues.data.length > 0 && (
@@ -103,7 +107,13 @@ export function HomePage(): React.JSX.Element {
             {queues.data.map((q) => (
               <Table.Tr key={q.key} data-queue={q.key}>
                 <Table.Th scope="row" fw={400}>
-                  {t(q.label)}
+                  {q.board ? (
+                    <AppLink to="/pemeriksaan" search={q.board}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : (
+                    t(q.label)
+                  )}
                 </Table.Th>
                 <Table.Td ta="right" data-count={q.count ?? undefined}>
                   {q.count === null

@@ -1,0 +1,39 @@
+// The dialog a save shows when it met a newer version of the case (412 on If-Match):
+// nothing was overwritten, the form keeps what was typed, and the user loads the
+// latest version before saving again.
+import { Button, Group, Modal, Text } from "@mantine/core";
+import { useT } from "../i18n/locale";
+
+export function ConflictDialog({
+  opened,
+  onReload,
+  onClose,
+}: {
+  opened: boolean;
+  onReload: () => void;
+  onClose: () => void;
+}): React.JSX.Element {
+  const t = useT();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("conflict.title")}
+      centered
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      // Kept inside <main>: Mantine's modal header is a <header>, a second banner
+      // landmark when portalled to the body.
+      withinPortal={false}
+    >
+      <Text mb="md">{t("conflict.body")}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t("common.close")}
+        </Button>
+        <Button onClick={onReload} data-autofocus>
+          {t("conflict.reload")}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}

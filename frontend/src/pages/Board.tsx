@@ -1,0 +1,270 @@
+// The examination board: the office's cases by status and SLA state, filters in the
+// URL (a link or the back button gives the same board), a real table, and keys to
+// move (j/k, arrows), open (Enter) and see the shortcuts (?).
+import { Alert, Button, Group, Kbd, Loader, Modal, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../api/client";
+import { AppLink } from "../components/AppLink";
+import { SlaChip } from "../components/SlaChip";
+import { useLocale, useT } from "../i18n/locale";
+import { codeLabel, MESSAGES } from "../i18n/messages";
+import {
+  boardAction,
+  caseQuery,
+  CASE_STATUSES,
+  CLASSIFICATIONS,
+  isTyping,
+  lastDayBefore,
+  moveSelection,
+  SLA_STATES,
+  withFilter,
+  type BoardSearch,
+} from "../lib/board";
+import { formatDate } from "../lib/dates";
+import { useMe, useOfficeZone, useRoster } from "../office";
+
+const PAGE = 50;
+const route = getRouteApi("/pemeriksaan");
+
+export function BoardPage(): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const labels = MESSAGES[locale];
+  const zone = useOfficeZone();
+  const me = useMe();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState(-1);
+  const [help, setHelp] = useState(false);
+  const table = useRef<HTMLTableElement>(null);
+
+  const cases = useQuery({
+    queryKey: ["cases", search],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/examination/cases", {
+        params: { query: caseQuery(search, PAGE) },
+      });
+      if (error) throw new Error("cases");
+      return data;
+    },
+  });
+  const roster = useRoster();
+  const names = new Map((roster.data ?? []).map((e) => [e.examiner_id, e.display_name]));
+  const rows = cases.data?.items ?? [];
+
+  // A new page or filter: nothing selected until a key moves.
+  useEffect(() => setSelected(-1), [search]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (help || isTyping(event.target)) return;
+      const action = boardAction(event);
+      if (action === null) return;
+      if (action === "help") {
+        event.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (action === "open") {
+        // A focused link or button opens itself; Enter elsewhere opens the selected row.
+        const target = event.target as HTMLElement | null;
+        if (target?.closest("a, button") || selected < 0 || !rows[selected]) return;
+        event.preventDefault();
+        void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: rows[selected].id } });
+        return;
+      }
+      event.preventDefault();
+      const next = moveSelection(selected, action, rows.length);
+      setSelected(next);
+      table.current?.querySelectorAll<HTMLAnchorElement>("a[data-case]")[next]?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [help, selected, rows, navigate]);
+
+  function filter<K extends keyof Omit<BoardSearch, "kursor">>(key: K, value: BoardSearch[K] | null) {
+    void navigate({ to: "/pemeriksaan", search: withFilter(search, key, value) });
+  }
+
+  const examinerOptions = [
+    ...(me.data ? [{ value: me.data.subject, label: t("case.you") }] : []),
+    ...(roster.data ?? [])
+      .filter((e) => e.examiner_id !== me.data?.subject)
+      .map((e) => ({ value: e.examiner_id, label: e.display_name })),
+  ];
+  if (search.pemeriksa && !examinerOptions.some((o) => o.value === search.pemeriksa)) {
+    examinerOptions.push({ value: search.pemeriksa, label: search.pemeriksa });
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="baseline">
+        <Title order={1} size="h2">
+          {t("board.title")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("board.hint")}
+        </Text>
+      </Group>
+      <Group grow align="flex-start" role="search" aria-label={t("board.filters")}>
+        <Select
+          label={t("board.status")}
+          placeholder={t("board.any")}
+          data={CASE_STATUSES.map((s) => ({ value: s, label: codeLabel(labels, "caseStatus", s) }))}
+          value={search.status ?? null}
+          onChange={(v) => filter("status", (v as BoardSearch["status"]) ?? null)}
+          clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
+        />
+        <Select
+          label={t("board.sla")}
+          placeholder={t("board.any")}
+          data={SLA_STATES.map((s) => ({ value: s, label: codeLabel(labels, "slaState", s) }))}
+          value={search.sla ?? null}
+          onChange={(v) => filter("sla", (v as BoardSearch["sla"]) ?? null)}
+          clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
+        />
+        <Select
+          label={t("board.classification")}
+          placeholder={t("board.any")}
+          data={CLASSIFICATIONS.map((c) => ({ value: c, label: codeLabel(labels, "classification", c) }))}
+          value={search.klasifikasi ?? null}
+          onChange={(v) => filter("klasifikasi", (v as BoardSearch["klasifikasi"]) ?? null)}
+          clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
+        />
+        <Select
+          label={t("case.examiner")}
+          placeholder={t("board.any")}
+          data={examinerOptions}
+          value={search.pemeriksa ?? null}
+          onChange={(v) => filter("pemeriksa", v)}
+          clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
+          searchable
+        />
+      </Group>
+      {cases.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
+      {cases.isError && <Alert color="red">{t("form.error")}</Alert>}
+      {cases.data && rows.length === 0 && <Text role="status">{t("board.empty")}</Text>}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table ref={table} withTableBorder highlightOnHover>
+            <caption className="visually-hidden">{t("board.caption")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("board.number")}</Table.Th>
+                <Table.Th scope="col">{t("board.agency")}</Table.Th>
+                <Table.Th scope="col">{t("board.summary")}</Table.Th>
+                <Table.Th scope="col">{t("board.status")}</Table.Th>
+                <Table.Th scope="col">{t("board.sla")}</Table.Th>
+                <Table.Th scope="col">{t("case.examiner")}</Table.Th>
+                <Table.Th scope="col">{t("board.opened")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((c, i) => (
+                <Table.Tr key={c.id} data-selected={i === selected} data-case-row={c.registration_number}>
+                  <Table.Th scope="row" fw={600}>
+                    <AppLink
+                      to="/pemeriksaan/$caseId"
+                      params={{ caseId: c.id }}
+                      data-case={c.id}
+                      onFocus={() => setSelected(i)}
+                    >
+                      {c.registration_number}
+                    </AppLink>
+                  </Table.Th>
+                  <Table.Td>{c.reported_agency}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {c.summary}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{codeLabel(labels, "caseStatus", c.status)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="flex-start">
+                      <SlaChip state={c.sla_state} />
+                      {c.sla_breach_at && c.sla_state !== "met" && c.sla_state !== "paused" && (
+                        <Text size="xs" c="dimmed">
+                          {t("sla.dueOn", { date: formatDate(lastDayBefore(c.sla_breach_at), zone, locale === "id" ? "id-ID" : "en-GB") })}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.examiner_id === null
+                      ? t("case.unassigned")
+                      : c.examiner_id === me.data?.subject
+                        ? t("case.you")
+                        : (names.get(c.examiner_id) ?? "—")}
+                  </Table.Td>
+                  <Table.Td>{formatDate(c.opened_at, zone, locale === "id" ? "id-ID" : "en-GB")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Group>
+        {search.kursor && (
+          <AppLink to="/pemeriksaan" search={{ ...search, kursor: undefined }}>
+            {t("board.first")}
+          </AppLink>
+        )}
+        {cases.data?.next_cursor && (
+          <AppLink to="/pemeriksaan" search={{ ...search, kursor: cases.data.next_cursor }}>
+            {t("board.next")}
+          </AppLink>
+        )}
+      </Group>
+      <Modal
+        opened={help}
+        onClose={() => setHelp(false)}
+        title={t("board.shortcuts")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+        // Kept inside <main>: Mantine's modal header is a <header>, a second banner
+        // landmark when portalled to the body.
+        withinPortal={false}
+      >
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("board.key")}</Table.Th>
+              <Table.Th scope="col">{t("board.action")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(
+              [
+                [["j", "↓"], "board.keyDown"],
+                [["k", "↑"], "board.keyUp"],
+                [["Home", "End"], "board.keyFirst"],
+                [["Enter"], "board.keyOpen"],
+                [["?"], "board.keyHelp"],
+              ] as const
+            ).map(([keys, label]) => (
+              <Table.Tr key={label}>
+                <Table.Td>
+                  {keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 && " / "}
+                      <Kbd>{k}</Kbd>
+                    </span>
+                  ))}
+                </Table.Td>
+                <Table.Td>{t(label)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="flex-end" mt="md">
+          <Button onClick={() => setHelp(false)}>{t("common.close")}</Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}
