@@ -31,10 +31,15 @@ class TestTokens:
         return verifier
 
     def token(
-        self, *roles: str, office: str = "BKL", username: str = "tester", ttl: int = 600
+        self,
+        *roles: str,
+        office: str = "BKL",
+        username: str = "tester",
+        ttl: int = 600,
+        name: str | None = None,
     ) -> str:
         now = int(time.time())
-        claims = {
+        claims: dict[str, object] = {
             "sub": f"user:{username}",
             "preferred_username": username,
             "office": office,
@@ -45,7 +50,12 @@ class TestTokens:
             "iat": now,
             "exp": now + ttl,
         }
+        if name is not None:
+            claims["name"] = name
         return jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.kid})
 
-    def headers(self, *roles: str, office: str = "BKL", username: str = "tester") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(*roles, office=office, username=username)}"}
+    def headers(
+        self, *roles: str, office: str = "BKL", username: str = "tester", name: str | None = None
+    ) -> dict[str, str]:
+        token = self.token(*roles, office=office, username=username, name=name)
+        return {"Authorization": f"Bearer {token}"}

@@ -40,6 +40,8 @@ class Visit(SQLModel, table=True):
     appeal_answer: str | None = None
     status: str = Field(index=True, max_length=32)
     officer: str | None = None
+    # The officer's full name as their token gave it when they served (printed on the form).
+    officer_name: str | None = Field(default=None, max_length=200)
     outcome: str | None = None
     conversation: str | None = None
     checked_in_at: datetime = timestamp_field(default_factory=utcnow)

@@ -50,6 +50,8 @@ class Principal:
     # The token's `sid` (its login session, which logout and revocations end) and `iat`.
     session: str | None = None
     issued_at: float | None = None
+    # The person's full name (OpenID's `name`), for what documents print; none for clients.
+    name: str | None = None
 
     @property
     def is_national(self) -> bool:
@@ -75,6 +77,7 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         kind=str(claims.get("kind", "user")),
         session=str(claims["sid"]) if claims.get("sid") else None,
         issued_at=float(claims["iat"]) if isinstance(claims.get("iat"), int | float) else None,
+        name=str(claims["name"]) if claims.get("name") else None,
     )
 
 

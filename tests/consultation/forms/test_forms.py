@@ -167,3 +167,18 @@ def test_a_broken_cross_reference_is_noticed():
     wrong = f"{int(entry.group(1)) + 1:010d}".encode()
     with pytest.raises(AssertionError, match="offset"):
         check_xref(good.replace(entry.group(1) + b" 00000 n", wrong + b" 00000 n", 1))
+
+
+async def test_the_form_names_the_officer_who_served(desk, tokens):
+    """The desk assigns by username; the form prints the full name the serving officer's
+    token carries (OpenID's `name`), not `petugas.andi`."""
+    andi = tokens.headers(
+        "desk_officer", office="KAB", username="petugas.andi", name="Andi Pratama"
+    )
+    visit = await check_in(desk, andi)
+    vid = visit["id"]
+    await step(desk, andi, vid, "start")
+    await step(desk, andi, vid, "end", {"outcome": "Dijelaskan"})
+    await step(desk, andi, vid, "rating", {"score": 5, "signature": png_base64()})
+    text = text_of((await fetch(desk, andi, vid, "form.pdf")).content)
+    assert "Andi Pratama" in text and "petugas.andi" not in text

@@ -39,6 +39,7 @@ class TestPasswordGrant:
         claims = jwt.decode(body["access_token"], options={"verify_signature": False})
         assert claims["sub"] == f"user:{user['id']}"
         assert claims["preferred_username"] == user["username"]
+        assert claims["name"] == "Siti Rahma"  # the full name, for what documents print
         assert claims["office"] == "PUSAT"
         assert claims["roles"] == ["examiner"]
         assert claims["kind"] == "user"

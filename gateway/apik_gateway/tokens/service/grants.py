@@ -52,6 +52,8 @@ class Subject:
     kind: str
     # A client's current credential (its tokens' `sid`); users get a session's instead.
     credential_id: str | None = None
+    # A user's full name (the token's `name`, what documents print); none for clients.
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,14 @@ async def authenticate_user(*, session: AsyncSession, username: str, password: s
 
 
 def user_subject(user: User) -> Subject:
-    return Subject(f"user:{user.id}", user.username, user.office, list(user.roles), "user")
+    return Subject(
+        f"user:{user.id}",
+        user.username,
+        user.office,
+        list(user.roles),
+        "user",
+        name=user.full_name or None,
+    )
 
 
 async def authenticate_client(*, session: AsyncSession, client_id: str, secret: str) -> Subject:
@@ -264,6 +273,8 @@ async def issue_token(
         "exp": now + ttl_seconds,
         "jti": secrets.token_hex(16),
     }
+    if subject.name:
+        claims["name"] = subject.name  # OpenID's standard claim
     if sid is not None:
         claims["sid"] = sid  # what logout and revocations end (OpenID's `sid`)
     token = await signer.sign(session, claims)

@@ -88,7 +88,7 @@ def final_form(
     if visit.tender_reference:
         pdf.field("Paket tender", visit.tender_reference)
     pdf.field("Uraian", visit.description)
-    pdf.field("Petugas", visit.officer or "-")
+    pdf.field("Petugas", visit.officer_name or visit.officer or "-")
     pdf.field("Waktu datang", waktu(visit.checked_in_at, timezone))
     if visit.started_at:
         pdf.field("Mulai dilayani", waktu(visit.started_at, timezone))

@@ -66,6 +66,7 @@ async def apply_step(
         changes["duration_seconds"] = rules.service_seconds([*marks, (Step.end, now)], now)
     if step is Step.rate:
         changes["rated_at"] = now
+    changes.update(_officer_name(visit, changes, actor))
     await session.execute(update(Visit).where(col(Visit.id) == visit.id).values(**changes))
     for key, value in changes.items():
         setattr(visit, key, value)
@@ -151,6 +152,19 @@ async def rate(
         session.add(VisitSignature(visit_id=visit.id, media_type=media_type, content=content))
         await session.flush()
     return visit
+
+
+def _officer_name(visit: Visit, changes: dict[str, Any], actor: Principal) -> dict[str, Any]:
+    """The serving officer's full name, for the printed form: the desk assigns by
+    username, and the name is known when that officer takes a step (their token's
+    `name`). A new officer clears the last one's name."""
+    officer = changes.get("officer", visit.officer)
+    name: dict[str, Any] = {}
+    if officer != visit.officer:
+        name["officer_name"] = None
+    if officer == actor.username and actor.name:
+        name["officer_name"] = actor.name
+    return name
 
 
 def _officer_subject(visit: Visit, actor: Principal) -> str | None:
