@@ -16,6 +16,7 @@ from apik_shared.vocabulary.inputs import (
     Phone,
     RecordDate,
 )
+from apik_shared.vocabulary.instants import Instant
 
 
 class Person(Input):
@@ -77,3 +78,20 @@ def test_phone_nik_and_email_are_normalised_or_refused() -> None:
 def test_a_record_date_is_a_year_a_record_can_have(day: str) -> None:
     assert errors({"person": {"name": "x"}, "day": day})[0][0] == ("day",)
     assert Body(person=Person(name="x"), day=date(2026, 12, 5)).day == date(2026, 12, 5)
+
+
+class Moment(Input):
+    at: Instant
+
+
+@pytest.mark.parametrize("number", [20260105, 1767571200, 1767571200.5])
+def test_a_number_is_not_a_date_nor_a_moment(number: float) -> None:
+    """pydantic reads a number as seconds after 1970: 20260105 would be 23 August 1970,
+    not 5 January 2026. Refused, naming the field, for dates and moments alike."""
+    [(where, message)] = errors({"person": {"name": "x"}, "day": number})
+    assert where == ("day",) and "ISO 8601" in message
+    with pytest.raises(ValidationError) as caught:
+        Moment.model_validate_json(f'{{"at": {number}}}')
+    [error] = caught.value.errors()
+    assert error["loc"] == ("at",) and "ISO 8601" in error["msg"]
+    assert Moment.model_validate_json('{"at": "2026-01-05T08:00:00+07:00"}').at.day == 5

@@ -24,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR
+from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR, written_out
 from apik_shared.vocabulary.nik import InvalidNik, parse_nik
 
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls.
@@ -140,4 +140,4 @@ Email = Annotated[
     AfterValidator(_check_email),
 ]
 # A calendar date a record can have (years 1900-2200: others are typing slips).
-RecordDate = Annotated[date, AfterValidator(_plausible_date)]
+RecordDate = Annotated[date, BeforeValidator(written_out), AfterValidator(_plausible_date)]

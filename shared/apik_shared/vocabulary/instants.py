@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
@@ -23,6 +23,14 @@ def plausible_year(value: datetime) -> datetime:
     return value
 
 
+def written_out(value: object) -> object:
+    """A number is not a date: pydantic would read 20260105 as seconds after 1970 (a
+    moment in January 1970), where the client meant 5 January 2026."""
+    if isinstance(value, int | float):
+        raise ValueError("must be written as an ISO 8601 text, e.g. 2026-01-05")
+    return value
+
+
 # A moment with its time zone: without one, the same digits name different moments in
 # Jakarta, Makassar and Jayapura.
-Instant = Annotated[AwareDatetime, AfterValidator(plausible_year)]
+Instant = Annotated[AwareDatetime, BeforeValidator(written_out), AfterValidator(plausible_year)]
