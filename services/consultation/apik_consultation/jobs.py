@@ -9,13 +9,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from fastapi import FastAPI
-
 from apik_consultation.settings import Settings
 from apik_consultation.visitors.service import anonymise_expired
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
-from apik_shared.platform.jobs import repeat
+from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.consultation.retention")
 
@@ -40,19 +38,19 @@ async def anonymise_expired_once(
             return done
 
 
+def _anonymised(visits: int) -> None:
+    if visits:
+        log.info("retention: anonymised the visitor of %d visit(s)", visits)  # counts only
+
+
 def retention_job(settings: Settings) -> Background:
     """The erasure, every `APIK_RETENTION_SCAN_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def anonymise() -> None:
-            if done := await anonymise_expired_once(database, settings):
-                log.info("retention: anonymised the visitor of %d visit(s)", done)  # counts only
-
-        await repeat(anonymise, every=settings.retention_scan_seconds, name="retention job")
-
-    return run
+    return periodic(
+        every=settings.retention_scan_seconds,
+        name="retention job",
+        once=lambda database: anonymise_expired_once(database, settings),
+        report=_anonymised,
+    )
 
 
 def jobs(settings: Settings) -> list[Background]:

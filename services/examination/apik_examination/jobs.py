@@ -11,14 +11,12 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from fastapi import FastAPI
-
 from apik_examination.followup.service import start_monitoring
 from apik_examination.settings import Settings
 from apik_examination.sla.service import scan_breaches
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
-from apik_shared.platform.jobs import repeat
+from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.examination.sla")
 monitoring_log = logging.getLogger("apik.examination.monitoring")
@@ -51,21 +49,20 @@ async def scan_once(
         after = result.last_id
 
 
+def _breaches(published: int) -> None:
+    if published:
+        log.info("published %d SLA breach(es)", published)
+
+
 def sla_scan(settings: Settings) -> Background:
     """The scan, every `APIK_SLA_SCAN_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        settle = timedelta(hours=settings.sla_history_settle_hours)
-
-        async def scan() -> None:
-            if published := await scan_once(database, settle=settle):
-                log.info("published %d SLA breach(es)", published)
-
-        await repeat(scan, every=settings.sla_scan_seconds, name="SLA scan")
-
-    return run
+    settle = timedelta(hours=settings.sla_history_settle_hours)
+    return periodic(
+        every=settings.sla_scan_seconds,
+        name="SLA scan",
+        once=lambda database: scan_once(database, settle=settle),
+        report=_breaches,
+    )
 
 
 async def monitoring_once(database: Database, now: datetime | None = None, batch: int = 200) -> int:
@@ -84,16 +81,16 @@ async def monitoring_once(database: Database, now: datetime | None = None, batch
         after = result.last_id
 
 
+def _monitored(started: int) -> None:
+    if started:
+        monitoring_log.info("moved %d case(s) to resolution and monitoring", started)
+
+
 def monitoring_scan(settings: Settings) -> Background:
     """The move to monitoring, every `APIK_MONITORING_SCAN_SECONDS`, while the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def scan() -> None:
-            if started := await monitoring_once(database):
-                monitoring_log.info("moved %d case(s) to resolution and monitoring", started)
-
-        await repeat(scan, every=settings.monitoring_scan_seconds, name="monitoring scan")
-
-    return run
+    return periodic(
+        every=settings.monitoring_scan_seconds,
+        name="monitoring scan",
+        once=monitoring_once,
+        report=_monitored,
+    )

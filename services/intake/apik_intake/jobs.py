@@ -10,14 +10,12 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from fastapi import FastAPI
-
 from apik_intake.reporters.service import Anonymised, anonymise_expired
 from apik_intake.settings import Settings
 from apik_intake.steps.service import close_overdue
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
-from apik_shared.platform.jobs import repeat
+from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.intake.deadlines")
 retention_log = logging.getLogger("apik.intake.retention")
@@ -29,19 +27,19 @@ async def close_overdue_once(database: Database, now: datetime | None = None) ->
         return await close_overdue(session=session, now=now or datetime.now(UTC))
 
 
+def _withdrawn(reports: int) -> None:
+    if reports:
+        log.info("withdrew %d report(s) past their completion deadline", reports)
+
+
 def deadline_job(settings: Settings) -> Background:
     """The withdrawal, every `APIK_DEADLINE_SCAN_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def withdraw() -> None:
-            if closed := await close_overdue_once(database):
-                log.info("withdrew %d report(s) past their completion deadline", closed)
-
-        await repeat(withdraw, every=settings.deadline_scan_seconds, name="deadline job")
-
-    return run
+    return periodic(
+        every=settings.deadline_scan_seconds,
+        name="deadline job",
+        once=close_overdue_once,
+        report=_withdrawn,
+    )
 
 
 async def anonymise_expired_once(
@@ -65,25 +63,24 @@ async def anonymise_expired_once(
             return done
 
 
+def _anonymised(done: Anonymised) -> None:
+    if done.identities or done.links:
+        # Counts only: the log is no place for whom it was.
+        retention_log.info(
+            "retention: anonymised %d reporter identit(ies), cut %d person link(s)",
+            done.identities,
+            done.links,
+        )
+
+
 def retention_job(settings: Settings) -> Background:
     """The anonymisation, every `APIK_RETENTION_SCAN_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def anonymise() -> None:
-            done = await anonymise_expired_once(database, settings)
-            if done.identities or done.links:
-                # Counts only: the log is no place for whom it was.
-                retention_log.info(
-                    "retention: anonymised %d reporter identit(ies), cut %d person link(s)",
-                    done.identities,
-                    done.links,
-                )
-
-        await repeat(anonymise, every=settings.retention_scan_seconds, name="retention job")
-
-    return run
+    return periodic(
+        every=settings.retention_scan_seconds,
+        name="retention job",
+        once=lambda database: anonymise_expired_once(database, settings),
+        report=_anonymised,
+    )
 
 
 def jobs(settings: Settings) -> list[Background]:

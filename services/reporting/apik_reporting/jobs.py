@@ -8,13 +8,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, date, datetime, timedelta
 
-from fastapi import FastAPI
-
 from apik_reporting.read_model.service import monthly
 from apik_reporting.settings import Settings
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
-from apik_shared.platform.jobs import repeat
+from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.reporting.fold")
 
@@ -32,16 +30,11 @@ async def fold_once(database: Database, today: date | None = None) -> int:
         return await monthly.fold(session=session, before=before)
 
 
+def _folded(rows: int) -> None:
+    if rows:
+        log.info("folded %d monthly count row(s)", rows)
+
+
 def fold_job(settings: Settings) -> Background:
     """The fold, every `APIK_FOLD_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def fold() -> None:
-            if folded := await fold_once(database):
-                log.info("folded %d monthly count row(s)", folded)
-
-        await repeat(fold, every=settings.fold_seconds, name="fold job")
-
-    return run
+    return periodic(every=settings.fold_seconds, name="fold job", once=fold_once, report=_folded)
