@@ -23,13 +23,16 @@ def markdown(results: dict[str, Any]) -> str:
     lines = [
         f"# APIK benchmark — {meta.get('when', '')}",
         "",
+        *ratio_table(ratios(results)),
+        "",
         f"Concurrency {meta.get('args', {}).get('concurrency')}, "
         f"{meta.get('args', {}).get('seconds')} s per load; medians of one run.",
         "",
         "| Load | per second | p50 ms | p99 ms | errors |",
         "|---|---|---|---|---|",
-        _row("asyncpg insert (reference)", ref["asyncpg_insert"]),
+        _row("asyncpg transaction: report + outbox row (reference)", ref["asyncpg_transaction"]),
         _row("JetStream publish (reference)", ref["jetstream_publish"]),
+        _row("floor endpoint: body, RS256, same transaction (reference)", results["floor"]),
         _row("registration, direct to intake", reg["direct"]),
         _row("registration, through the gateway", reg["gateway"]),
         "",
@@ -62,6 +65,109 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each figure as a ratio to the bare reference measured in the same run (issue 22):
+    a slower or busier machine moves both sides, so these compare across runs where the
+    absolute figures do not. `target` is (comparison, bound) where the issue sets one."""
+    ref, floor, reg = results["reference"], results["floor"], results["registration"]
+    hand, drain = results["handoff"], results["outbox_drain"]
+    bare_tx, bare_publish = ref["asyncpg_transaction"], ref["jetstream_publish"]
+    floor_cpu = floor["cpu_ms_per_request"]
+    reg_cpu = reg["direct"]["cpu_ms_per_request"]
+    rows: list[tuple[str, str, float | None, tuple[str, float] | None]] = [
+        (
+            "floor endpoint throughput",
+            "bare asyncpg transaction",
+            _div(floor["rps"], bare_tx["rps"]),
+            None,
+        ),
+        (
+            "registration throughput, direct to intake",
+            "floor endpoint",
+            _div(reg["direct"]["rps"], floor["rps"]),
+            None,
+        ),
+        (
+            "registration throughput, through the gateway",
+            "floor endpoint",
+            _div(reg["gateway"]["rps"], floor["rps"]),
+            (">=", 0.25),
+        ),
+        (
+            "intake's CPU per registration",
+            "floor process's CPU per request",
+            _div(reg_cpu.get("intake"), floor_cpu.get("floor")),
+            ("<=", 3.0),
+        ),
+        (
+            "all processes' CPU per registration",
+            "floor + PostgreSQL CPU per request",
+            _div(sum(reg_cpu.values()), sum(floor_cpu.values())),
+            ("<=", 5.0),
+        ),
+        (
+            "outbox drain rate (events until every case exists)",
+            "bare JetStream publish rate",
+            _div(drain["events_per_second"], bare_publish["rps"]),
+            (">=", 0.5),
+        ),
+        (
+            "handoff p99 (accept → case opened)",
+            "bare JetStream publish p99 (acknowledged)",
+            _div(hand["p99_ms"], bare_publish["p99_ms"]),
+            None,  # part 3's target (<= 10x) is against a publish-and-consume round trip
+        ),
+    ]
+    forwarded = results.get("gateway_forwarding", [])
+    for direct, gateway in zip(forwarded[::2], forwarded[1::2], strict=True):
+        rows.append(
+            (
+                f"gateway throughput on a trivial upstream, concurrency {direct['concurrency']}",
+                "the bare upstream",
+                _div(gateway["rps"], direct["rps"]),
+                None,
+            )
+        )
+    out = []
+    for figure, reference, value, target in rows:
+        verdict = None
+        if target is not None and value is not None:
+            comparison, bound = target
+            verdict = value >= bound if comparison == ">=" else value <= bound
+        out.append(
+            {
+                "figure": figure,
+                "reference": reference,
+                "ratio": value,
+                "target": f"{target[0].replace('>=', '≥').replace('<=', '≤')} {target[1]:g}"
+                if target
+                else None,
+                "pass": verdict,
+            }
+        )
+    return out
+
+
+def _div(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a is not None and b else None
+
+
+def ratio_table(rows: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "Ratios to the bare references measured in this run:",
+        "",
+        "| Figure | reference | ratio | target | |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = "—" if r["ratio"] is None else f"{r['ratio']:.3g}"
+        verdict = {True: "PASS", False: "FAIL", None: ""}[r["pass"]]
+        lines.append(
+            f"| {r['figure']} | {r['reference']} | {ratio} | {r['target'] or ''} | {verdict} |"
+        )
+    return lines
+
+
 def _cores_needed(cpu: dict[str, float] | None, rate: float = 5000) -> str:
     """The drain is CPU-bound: what its target rate would take at this CPU per event."""
     if not cpu:
@@ -83,10 +189,17 @@ def _forwarding(rows: list[dict[str, Any]]) -> list[str]:
     return [*lines, ""] if lines else []
 
 
+def _as_intake(results: dict[str, Any]) -> dict[str, float] | None:
+    """The floor's own process in intake's column: it stands in for intake."""
+    cpu = results.get("floor", {}).get("cpu_ms_per_request")
+    return {("intake" if k == "floor" else k): v for k, v in cpu.items()} if cpu else None
+
+
 def _cpu_table(results: dict[str, Any]) -> list[str]:
     """CPU milliseconds per operation and process: steadier than rates on a shared machine."""
     reg, hand, drain = (results[k] for k in ("registration", "handoff", "outbox_drain"))
     rows = [
+        ("floor endpoint request (floor's process under intake)", _as_intake(results)),
         ("registration, direct", reg["direct"].get("cpu_ms_per_request")),
         ("registration, gateway", reg["gateway"].get("cpu_ms_per_request")),
         ("handoff (accept → case)", hand.get("cpu_ms_per_handoff")),

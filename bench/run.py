@@ -4,11 +4,14 @@
 
 Starts PostgreSQL, NATS, every service and the gateway exactly as `make up` does (in a
 temporary folder), then measures, in one run so ratios are comparable on a noisy machine:
-the physical reference (bare asyncpg inserts, bare JetStream publishes), registration
-throughput and latency direct to intake and through the gateway, the handoff latency
-(plenary accept → case opened) at a steady rate, the outbox drain after NATS was down,
-and each process's resident memory idle and under load. Writes JSON and Markdown to
-`bench/results/` and prints the Markdown. Traffic stays on 127.0.0.1.
+the bare references (an asyncpg transaction writing a report-sized row and its outbox
+row, acknowledged JetStream publishes, the floor endpoint of `bench/floor.py`, the
+gateway's bare upstream), registration throughput and latency direct to intake and
+through the gateway, the handoff latency (plenary accept → case opened) at a steady rate,
+the outbox drain after NATS was down, and each process's resident memory idle and under
+load. Prints each figure as a ratio to its reference, with the issue's target and
+PASS/FAIL where it sets one. Writes JSON and Markdown to `bench/results/` and prints the
+Markdown. Traffic stays on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scenarios
 from bench.driver import drive, paced
-from bench.report import markdown, save
+from bench.report import markdown, ratios, save
 
 
 def _in_subprocess(command: str, requests: list[bytes], *args: object) -> dict[str, Any]:
@@ -107,6 +110,7 @@ def main(argv: list[str]) -> int:
                 Path(tmp), args, measure=measure_in_subprocess, pace=pace_in_subprocess
             )
         )
+    results["ratios"] = ratios(results)
     text = save(results, args=args, started=started, render=markdown)
     print(text)
     return 0
