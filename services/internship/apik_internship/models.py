@@ -152,6 +152,21 @@ class RedButtonStep(SQLModel, table=True):
     at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class RedButtonMessage(SQLModel, table=True):
+    """A message on a case, between the intern (by the receipt code) and the protection
+    officers. Its text is sealed, bound to its own row; an intern's message keeps no
+    address or device, only that the intern wrote it and when."""
+
+    __tablename__ = "red_button_message"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    author: str = Field(max_length=16)  # intern, officer (`rules.Author`)
+    officer: str | None = None  # the officer's username; None for the intern
+    text: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    sent_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class RedButtonRead(SQLModel, table=True):
     """The audit of every read of a Red Button case, by whom and when."""
 
@@ -163,7 +178,7 @@ class RedButtonRead(SQLModel, table=True):
     actor: str
     actor_username: str
     actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
-    action: str = Field(max_length=32)  # "list", "acknowledge"
+    action: str = Field(max_length=32)  # "list", "acknowledge", "read_messages", …
     at: datetime = timestamp_field(default_factory=utcnow)
 
 
@@ -369,6 +384,37 @@ PROCESSING: tuple[Processing, ...] = (
             "The office's protection officers and head.",
         ),
         safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_message",
+        columns=("text", "officer"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Pesan antara peserta magang dan petugas pelindungan (disegel); petugas"
+            " penulisnya; waktunya.",
+            "Messages between the intern and the protection officers (sealed); the officer"
+            " who wrote; when.",
+        ),
+        purpose=Bilingual(
+            "Menghubungi pelapor, juga yang anonim, untuk melindunginya.",
+            "Reaching the reporter, anonymous ones too, to protect them.",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu, dan pemegang kode tanda terima.",
+            "The office's protection officers, and whoever holds the receipt code.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per pesan; tanpa alamat IP atau data perangkat; setiap"
+            " pembacaan petugas diaudit (`red_button_read`).",
+            "Sealed with AES-GCM per message; no IP address or device data; every"
+            " officer's read audited (`red_button_read`).",
+        ),
     ),
     Processing(
         table="red_button_read",

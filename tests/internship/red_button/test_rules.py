@@ -12,6 +12,7 @@ from apik_internship.red_button.rules import (
     escalation_role,
     identity_shown,
     new_receipt,
+    normalise_receipt,
     protection,
     protection_due,
     receipt_hash,
@@ -64,3 +65,15 @@ def test_protection_counts_the_first_action_against_the_deadline():
     assert protection(due, before, after + timedelta(days=30)) is Protection.met
     assert protection(due, due, after) is Protection.met
     assert protection(due, after, after) is Protection.late
+
+
+def test_a_receipt_typed_back_is_read_with_or_without_its_spaces_or_with_dashes():
+    # Written down by hand as "1234567890123456" or "1234-5678-9012-3456", it is the same
+    # receipt as printed: four groups of four digits.
+    printed = "1234 5678 9012 3456"
+    for typed in ("1234567890123456", "1234-5678-9012-3456", " 1234 5678 9012 3456 ", printed):
+        assert normalise_receipt(typed) == printed
+    # 15 or 17 digits, a letter, or Arabic-Indic digits (isdigit, not ASCII): no receipt.
+    for typed in ("1234 5678 9012 345", "1234 5678 9012 34567", "1234 5678 9012 345a"):
+        assert normalise_receipt(typed) is None
+    assert normalise_receipt("\u0661" * 16) is None

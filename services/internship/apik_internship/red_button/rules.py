@@ -68,6 +68,23 @@ def receipt_hash(key: bytes, receipt: str) -> str:
     return hmac.new(key, b"red-button:" + receipt.encode(), hashlib.sha256).hexdigest()
 
 
+def normalise_receipt(typed: str) -> str | None:
+    """The receipt as `new_receipt` wrote it, from what the intern typed back: written
+    down by hand, it comes with or without the spaces, or with dashes. None when it is
+    not 16 digits (it cannot be a receipt, so no lookup is spent on it)."""
+    digits = "".join(ch for ch in typed if ch not in " -")
+    if len(digits) != RECEIPT_DIGITS or not (digits.isascii() and digits.isdigit()):
+        return None
+    return " ".join(digits[i : i + 4] for i in range(0, RECEIPT_DIGITS, 4))
+
+
+class Author(StrEnum):
+    """Who wrote a message on a case: the intern (by the receipt) or an officer."""
+
+    intern = "intern"
+    officer = "officer"
+
+
 # --- escalation -----------------------------------------------------------------------
 
 # Who each escalation level alerts: the office's other protection officers, then its head.

@@ -8,7 +8,14 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.red_button.rules import ActionKind, CaseStatus, Mode, Protection, Severity
+from apik_internship.red_button.rules import (
+    ActionKind,
+    Author,
+    CaseStatus,
+    Mode,
+    Protection,
+    Severity,
+)
 from apik_shared.vocabulary.inputs import Email, FreeText, Input, Line, PersonName, Phone
 
 
@@ -97,3 +104,49 @@ class IdentityRequestPublic(BaseModel):
     requested_at: datetime
     approved_username: str | None
     approved_at: datetime | None
+
+
+# --- messages -------------------------------------------------------------------------
+
+# The receipt as the intern types it back (`rules.normalise_receipt` reads it): in the
+# body, never the URL, so that no access log or browser history keeps it.
+ReceiptCode = Annotated[str, Field(min_length=16, max_length=40)]
+MessageText = Annotated[FreeText, Field(min_length=1, max_length=5000)]
+
+
+class MessageCreate(Input):
+    """An officer's message to the intern."""
+
+    text: MessageText
+
+
+class InternMessageCreate(Input):
+    """The intern's message, with the receipt that is their only key to the case."""
+
+    receipt_code: ReceiptCode
+    text: MessageText
+
+
+class ThreadRequest(Input):
+    """The intern asks for their case's messages with the receipt."""
+
+    receipt_code: ReceiptCode
+
+
+class MessagePublic(BaseModel):
+    """A message as an officer reads it: which officer wrote it, if one did."""
+
+    id: uuid.UUID
+    author: Author
+    officer: str | None
+    text: str
+    sent_at: datetime
+
+
+class InternMessage(BaseModel):
+    """A message as the intern reads it: from the office, not from a named officer (the
+    receipt may be in someone else's hands)."""
+
+    author: Author
+    text: str
+    sent_at: datetime

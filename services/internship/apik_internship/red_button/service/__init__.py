@@ -1,7 +1,8 @@
 """The Red Button's use cases: a case raised, read and acknowledged by the office's
 protection officers (`cases`), escalated on the clock while nobody has (`escalation`),
 the protective actions taken against its deadline (`protection`), and a confidential
-reporter opened by two officers (`identity`)."""
+reporter opened by two officers (`identity`), and the messages between the intern and
+the officers (`messages`)."""
 
 from apik_internship.red_button.service.cases import (
     acknowledge,
@@ -19,6 +20,12 @@ from apik_internship.red_button.service.identity import (
     read_identity,
     request_identity,
 )
+from apik_internship.red_button.service.messages import (
+    case_by_receipt,
+    intern_thread,
+    officer_thread,
+    send,
+)
 from apik_internship.red_button.service.protection import take_action
 
 __all__ = [
@@ -26,13 +33,17 @@ __all__ = [
     "SecondOfficerRequired",
     "acknowledge",
     "approve",
+    "case_by_receipt",
     "check_mode",
     "escalate_due",
     "get_case",
+    "intern_thread",
     "list_cases",
+    "officer_thread",
     "raise_case",
     "read_identity",
     "request_identity",
+    "send",
     "shown",
     "take_action",
 ]
