@@ -93,6 +93,11 @@ class RedButtonCase(SQLModel, table=True):
     account: str = Field(sa_column=Column(Text, nullable=False))  # sealed: what happened
     # Sealed: who raised it (identified and confidential modes); None when anonymous.
     identity: str | None = Field(default=None, sa_column=Column(Text))
+    # Sealed: who the report is about (`schemas.Reported`), and the keyed hashes of the
+    # person's normalised name and of the unit, to count reports naming the same one.
+    reported: str | None = Field(default=None, sa_column=Column(Text))
+    reported_person_hash: str | None = Field(default=None, max_length=64, index=True)
+    reported_unit_hash: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=16)
     raised_at: datetime = timestamp_field(default_factory=utcnow)
     protection_due: datetime = timestamp_field()
@@ -281,7 +286,7 @@ PROCESSING: tuple[Processing, ...] = (
     ),
     Processing(
         table="red_button_case",
-        columns=("account", "identity", "acknowledged_by"),
+        columns=("account", "identity", "reported", "acknowledged_by"),
         data_class="red_button",
         subjects=Bilingual(
             "Peserta magang yang melapor kekerasan atau pelecehan, dan orang yang dilaporkan",
@@ -289,9 +294,11 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         fields=Bilingual(
             "Uraian kejadian (disegel); identitas pelapor bila tidak anonim (disegel);"
-            " tingkat keparahan; petugas yang menanggapi.",
+            " orang dan/atau unit yang dilaporkan (disegel, dengan hash berkunci untuk"
+            " mencocokkan laporan berulang); tingkat keparahan; petugas yang menanggapi.",
             "What happened (sealed); the reporter's identity unless anonymous (sealed);"
-            " severity; the officer who acknowledged.",
+            " the person and/or unit reported (sealed, with keyed hashes to match repeated"
+            " reports); severity; the officer who acknowledged.",
         ),
         purpose=Bilingual(
             "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",

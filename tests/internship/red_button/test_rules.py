@@ -11,7 +11,9 @@ from apik_internship.red_button.rules import (
     escalation_level_due,
     escalation_role,
     identity_shown,
+    matching_hash,
     new_receipt,
+    normalise_name,
     normalise_receipt,
     protection,
     protection_due,
@@ -77,3 +79,22 @@ def test_a_receipt_typed_back_is_read_with_or_without_its_spaces_or_with_dashes(
     for typed in ("1234 5678 9012 345", "1234 5678 9012 34567", "1234 5678 9012 345a"):
         assert normalise_receipt(typed) is None
     assert normalise_receipt("\u0661" * 16) is None
+
+
+def test_a_reported_name_is_matched_without_its_form_of_address_titles_or_case():
+    # "Pak Dr. Budi Santoso, S.H., M.H." -> after the comma are titles: "pak dr. budi
+    # santoso" -> punctuation to spaces, lower case -> drop "pak", then "dr" -> "budi santoso".
+    assert normalise_name("Pak Dr. Budi Santoso, S.H., M.H.") == "budi santoso"
+    assert normalise_name("  BUDI   santoso ") == "budi santoso"
+    assert normalise_name("Ibu Sari-Dewi") == "sari dewi"
+    # Another spelling is another name: a keyed hash cannot match fuzzily.
+    assert normalise_name("Budi Santosa") != normalise_name("Budi Santoso")
+    key = b"k" * 32
+    assert matching_hash(key, "person", "budi santoso") == matching_hash(
+        key, "person", normalise_name("Bapak Budi Santoso")
+    )
+    # A person and a unit of the same spelling, or another key, never collide.
+    assert matching_hash(key, "person", "intake") != matching_hash(key, "unit", "intake")
+    assert matching_hash(key, "person", "budi santoso") != matching_hash(
+        b"j" * 32, "person", "budi santoso"
+    )

@@ -73,6 +73,7 @@ async def raise_red_button(
         code_key=code_key,
         data=data,
         protection_hours=settings.protection_hours,
+        units=settings.units,
     )
     body = RedButtonReceipt(
         receipt_code=receipt,

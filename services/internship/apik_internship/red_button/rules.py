@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -134,3 +135,30 @@ def protection(due: datetime, protected_at: datetime | None, now: datetime) -> P
     if protected_at is None:
         return Protection.pending if now <= due else Protection.overdue
     return Protection.met if protected_at <= due else Protection.late
+
+
+# --- who is reported --------------------------------------------------------------------
+
+# Forms of address an intern may put before a name ("Pak Budi", "Ibu Sari"): the same
+# person is meant with or without them.
+HONORIFICS = frozenset(
+    {"bapak", "pak", "bpk", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "mas", "mbak"}
+)
+
+
+def normalise_name(name: str) -> str:
+    """The form two reports of the same person share: case, accents' composition,
+    punctuation, spacing, a leading form of address and the academic titles after a
+    comma ("Dr. Budi Santoso, S.H., M.H.") do not tell people apart. Different spellings
+    ("Budi Santosa") stay different: a keyed hash cannot match fuzzily."""
+    text = unicodedata.normalize("NFKC", name).casefold().split(",")[0]
+    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    while words and words[0] in HONORIFICS | {"dr", "prof", "ir", "drs", "dra", "h", "hj"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def matching_hash(key: bytes, kind: str, value: str) -> str:
+    """A keyed hash to find reports naming the same person or unit without unsealing
+    any: the key is the server's, so the database alone cannot test a guessed name."""
+    return hmac.new(key, f"reported-{kind}:{value}".encode(), hashlib.sha256).hexdigest()

@@ -35,6 +35,20 @@ class Reporter(Input):
         return self
 
 
+class Reported(Input):
+    """Who the report is about: a person, the unit, or both (sealed at rest)."""
+
+    person: PersonName | None = None
+    # One of the office's units (`APIK_UNITS`).
+    unit: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+
+    @model_validator(mode="after")
+    def _someone(self) -> Self:
+        if not (self.person or self.unit):
+            raise ValueError("Name a person, a unit, or both; or leave `reported` out.")
+        return self
+
+
 class RedButtonRaise(Input):
     office: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
     mode: Mode
@@ -42,6 +56,7 @@ class RedButtonRaise(Input):
     # What happened, in the intern's words.
     account: Annotated[FreeText, Field(min_length=1, max_length=20_000)]
     reporter: Reporter | None = None
+    reported: Reported | None = None
 
 
 class RedButtonReceipt(BaseModel):
@@ -60,6 +75,11 @@ class ReporterShown(BaseModel):
     institution: str | None
 
 
+class ReportedShown(BaseModel):
+    person: str | None
+    unit: str | None
+
+
 class CasePublic(BaseModel):
     """A case as a protection officer reads it. A confidential reporter stays sealed
     (`reporter_sealed`); an anonymous one was never kept."""
@@ -71,6 +91,11 @@ class CasePublic(BaseModel):
     account: str
     reporter: ReporterShown | None
     reporter_sealed: bool
+    reported: ReportedShown | None
+    # How many OTHER cases of the office name the same person / unit (never which, nor
+    # who raised them); None when this case names none.
+    same_person_reports: int | None
+    same_unit_reports: int | None
     status: CaseStatus
     raised_at: datetime
     protection_due: datetime

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStep
 from apik_internship.red_button import rules
@@ -16,6 +16,8 @@ from apik_internship.red_button.rules import CaseStatus, Mode
 from apik_internship.red_button.schemas import (
     CasePublic,
     RedButtonRaise,
+    Reported,
+    ReportedShown,
     Reporter,
     ReporterShown,
 )
@@ -50,6 +52,13 @@ def check_mode(data: RedButtonRaise) -> None:
         )
 
 
+def check_reported(data: RedButtonRaise, units: Sequence[str]) -> None:
+    if data.reported is not None and data.reported.unit not in (None, *units):
+        raise InvalidInput.field(
+            "#/body/reported/unit", f"Not a unit of the office: one of {', '.join(units)}."
+        )
+
+
 async def raise_case(
     *,
     session: AsyncSession,
@@ -57,15 +66,27 @@ async def raise_case(
     code_key: bytes,
     data: RedButtonRaise,
     protection_hours: int,
+    units: Sequence[str],
 ) -> tuple[RedButtonCase, str]:
     """The case, sealed, and `red_button.raised` (office, time, severity: nothing else) in
     the same transaction. Returns the receipt, which exists nowhere else afterwards."""
     check_mode(data)
+    check_reported(data, units)
     case_id, now, receipt = uuid.uuid4(), datetime.now(UTC), rules.new_receipt()
     identity = None
     if data.reporter is not None:
         plain = data.reporter.model_dump_json().encode()
         identity = cipher.encrypt(plain, context=_context(case_id, "identity"))
+    reported = person_hash = unit_hash = None
+    if data.reported is not None:
+        plain = data.reported.model_dump_json().encode()
+        reported = cipher.encrypt(plain, context=_context(case_id, "reported"))
+        # The same code key as the receipts', kept apart by the hash's own prefix.
+        if data.reported.person:
+            name = rules.normalise_name(data.reported.person)
+            person_hash = rules.matching_hash(code_key, "person", name)
+        if data.reported.unit:
+            unit_hash = rules.matching_hash(code_key, "unit", data.reported.unit)
     case = RedButtonCase(
         id=case_id,
         office=data.office,
@@ -74,6 +95,9 @@ async def raise_case(
         severity=data.severity.value,
         account=cipher.encrypt(data.account.encode(), context=_context(case_id, "account")),
         identity=identity,
+        reported=reported,
+        reported_person_hash=person_hash,
+        reported_unit_hash=unit_hash,
         status=CaseStatus.raised.value,
         raised_at=now,
         protection_due=rules.protection_due(now, protection_hours),
@@ -127,6 +151,21 @@ async def get_case(
     return case
 
 
+async def _others_naming(
+    session: AsyncSession, case: RedButtonCase, column: str, value: str | None
+) -> int | None:
+    """How many other cases of the office carry the same keyed hash: a count, never which
+    cases nor who raised them."""
+    if value is None:
+        return None
+    query = select(func.count()).where(
+        RedButtonCase.office == case.office,
+        getattr(RedButtonCase, column) == value,
+        RedButtonCase.id != case.id,
+    )
+    return int((await session.execute(query)).scalar_one())
+
+
 async def shown(
     *,
     session: AsyncSession,
@@ -145,6 +184,10 @@ async def shown(
             sealed = cipher.decrypt(case.identity, context=_context(case.id, "identity"))
             reporter = ReporterShown(**Reporter.model_validate_json(sealed).model_dump())
         account = cipher.decrypt(case.account, context=_context(case.id, "account")).decode()
+        reported = None
+        if case.reported is not None:
+            sealed = cipher.decrypt(case.reported, context=_context(case.id, "reported"))
+            reported = ReportedShown(**Reported.model_validate_json(sealed).model_dump())
         out.append(
             CasePublic.model_validate(
                 {
@@ -153,6 +196,13 @@ async def shown(
                     "account": account,
                     "reporter": reporter,
                     "reporter_sealed": case.identity is not None and reporter is None,
+                    "reported": reported,
+                    "same_person_reports": await _others_naming(
+                        session, case, "reported_person_hash", case.reported_person_hash
+                    ),
+                    "same_unit_reports": await _others_naming(
+                        session, case, "reported_unit_hash", case.reported_unit_hash
+                    ),
                 }
             )
         )
