@@ -43,6 +43,17 @@ async def _protection_officer(principal: CurrentPrincipal) -> Principal:
 ProtectionOfficer = Annotated[Principal, Depends(_protection_officer)]
 
 
+async def _head(principal: CurrentPrincipal) -> Principal:
+    # The head names the office's protection officers, so the head keeps their register;
+    # not an admin, who could otherwise unregister an officer a case names.
+    if Role.head in principal.roles:
+        return principal
+    raise Forbidden("The register of protection officers is the head's.")
+
+
+Head = Annotated[Principal, Depends(_head)]
+
+
 def code_key(secret_key: str) -> bytes:
     """The key of the codes' hashes (application codes, Red Button receipts)."""
     return hashlib.sha256(b"apik-internship-codes:" + secret_key.encode()).digest()

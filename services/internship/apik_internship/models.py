@@ -172,6 +172,22 @@ class RedButtonMessage(SQLModel, table=True):
     sent_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class RedButtonStaff(SQLModel, table=True):
+    """The office's register of who its protection officers are, for the conflict-of-
+    interest rule: the keyed hash of each one's name as a report would write it, and the
+    unit where they supervise interns. Kept by the head; the name itself is not kept."""
+
+    __tablename__ = "red_button_staff"
+
+    username: str = Field(primary_key=True, max_length=200)
+    office: str = Field(max_length=32, index=True)
+    name_hash: str = Field(max_length=64)  # `rules.matching_hash(key, "person", name)`
+    unit: str | None = Field(default=None, max_length=64)
+    unit_hash: str | None = Field(default=None, max_length=64)
+    set_by: str
+    set_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class RedButtonRead(SQLModel, table=True):
     """The audit of every read of a Red Button case, by whom and when."""
 
@@ -421,6 +437,29 @@ PROCESSING: tuple[Processing, ...] = (
             " pembacaan petugas diaudit (`red_button_read`).",
             "Sealed with AES-GCM per message; no IP address or device data; every"
             " officer's read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_staff",
+        columns=("username", "name_hash", "unit", "set_by"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Nama pengguna, hash berkunci nama, unit yang dibimbing; siapa mengisinya.",
+            "Username, keyed hash of the name, the unit supervised; who set it.",
+        ),
+        purpose=Bilingual(
+            "Menyembunyikan laporan Tombol Merah dari petugas yang dilaporkan atau yang"
+            " membimbing di unit yang dilaporkan (benturan kepentingan).",
+            "Hiding a Red Button case from an officer it names or who supervises at the"
+            " unit it names (conflict of interest).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Kepala kantor itu.", "The office's head."),
+        safeguards=Bilingual(
+            "Nama tidak disimpan, hanya hash berkunci.",
+            "The name is not kept, only its keyed hash.",
         ),
     ),
     Processing(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from apik_internship.red_button.rules import (
     Mode,
     Protection,
+    conflicted,
     escalation_level_due,
     escalation_role,
     identity_shown,
@@ -97,4 +98,23 @@ def test_a_reported_name_is_matched_without_its_form_of_address_titles_or_case()
     assert matching_hash(key, "person", "intake") != matching_hash(key, "unit", "intake")
     assert matching_hash(key, "person", "budi santoso") != matching_hash(
         b"j" * 32, "person", "budi santoso"
+    )
+
+
+def test_a_staff_member_named_or_supervising_at_the_named_unit_is_in_conflict():
+    budi, intake = "h-budi", "h-intake"
+    # The report names Budi: Budi, wherever he supervises, is in conflict.
+    assert conflicted(
+        person_hash=budi, unit_hash=None, staff_name_hash=budi, staff_unit_hash="h-other"
+    )
+    # It names the intake unit: whoever supervises interns at intake is.
+    assert conflicted(
+        person_hash=None, unit_hash=intake, staff_name_hash="h-sari", staff_unit_hash=intake
+    )
+    # Another person, another unit; and nothing named matches no one (None != None here).
+    assert not conflicted(
+        person_hash=budi, unit_hash=intake, staff_name_hash="h-sari", staff_unit_hash="h-other"
+    )
+    assert not conflicted(
+        person_hash=None, unit_hash=None, staff_name_hash="h-sari", staff_unit_hash=None
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 from fastapi.responses import JSONResponse
 
 from apik_internship.deps import (
@@ -15,6 +15,7 @@ from apik_internship.deps import (
     CodeKey,
     CurrentCase,
     CurrentSettings,
+    Head,
     LockedCase,
     ProtectionOfficer,
 )
@@ -32,6 +33,8 @@ from apik_internship.red_button.schemas import (
     RedButtonRaise,
     RedButtonReceipt,
     ReporterShown,
+    StaffPublic,
+    StaffRegister,
     ThreadRequest,
 )
 from apik_shared.platform.db import DbSession
@@ -295,3 +298,30 @@ async def send_officer_message(
         sent_at=message.sent_at,
     )
     return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.put(
+    "/red-button/staff/{username}",
+    response_model=StaffPublic,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def register_officer(
+    username: Annotated[str, Path(min_length=1, max_length=200)],
+    data: StaffRegister,
+    session: DbSession,
+    actor: Head,
+    code_key: CodeKey,
+    settings: CurrentSettings,
+) -> StaffPublic:
+    """The head registers a protection officer's name (as an intern would write it; only
+    its keyed hash is kept) and the unit where they supervise interns: a case naming
+    either is hidden from that officer (conflict of interest)."""
+    entry = await service.register(
+        session=session,
+        code_key=code_key,
+        username=username,
+        data=data,
+        units=settings.units,
+        actor=actor,
+    )
+    return StaffPublic.model_validate(entry, from_attributes=True)

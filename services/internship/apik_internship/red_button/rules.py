@@ -162,3 +162,18 @@ def matching_hash(key: bytes, kind: str, value: str) -> str:
     """A keyed hash to find reports naming the same person or unit without unsealing
     any: the key is the server's, so the database alone cannot test a guessed name."""
     return hmac.new(key, f"reported-{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def conflicted(
+    *,
+    person_hash: str | None,
+    unit_hash: str | None,
+    staff_name_hash: str | None,
+    staff_unit_hash: str | None,
+) -> bool:
+    """Whether a staff member may not see a case: the report names them, or names the
+    unit where they supervise interns (the intern's supervisor there may be the one it
+    is about, or shield them). Compared by keyed hashes; nothing to compare is no match."""
+    return (person_hash is not None and person_hash == staff_name_hash) or (
+        unit_hash is not None and unit_hash == staff_unit_hash
+    )

@@ -175,3 +175,23 @@ class InternMessage(BaseModel):
     author: Author
     text: str
     sent_at: datetime
+
+
+# --- the conflict-of-interest register --------------------------------------------------
+
+
+class StaffRegister(Input):
+    """A protection officer as a report would name them, and where they supervise."""
+
+    name: PersonName
+    unit: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+
+
+class StaffPublic(BaseModel):
+    """An entry as the head reads it back: the name is not kept, only its keyed hash."""
+
+    username: str
+    office: str
+    unit: str | None
+    set_by: str
+    set_at: datetime

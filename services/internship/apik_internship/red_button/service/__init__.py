@@ -12,6 +12,7 @@ from apik_internship.red_button.service.cases import (
     raise_case,
     shown,
 )
+from apik_internship.red_button.service.conflicts import register
 from apik_internship.red_button.service.escalation import escalate_due
 from apik_internship.red_button.service.identity import (
     NothingSealed,
@@ -42,6 +43,7 @@ __all__ = [
     "officer_thread",
     "raise_case",
     "read_identity",
+    "register",
     "request_identity",
     "send",
     "shown",

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, func, select
+from sqlmodel import col, func, or_, select
 
-from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStep
+from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStaff, RedButtonStep
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus, Mode
 from apik_internship.red_button.schemas import (
@@ -125,13 +125,35 @@ def audit_read(actor: Principal, case: RedButtonCase, action: str, at: datetime)
     )
 
 
+async def staff_entry(session: AsyncSession, actor: Principal) -> RedButtonStaff | None:
+    """The officer's entry in the office's register (`red_button_staff`), if the head
+    made one: without it, no case can be recognised as naming them."""
+    return await session.get(RedButtonStaff, actor.username)
+
+
+def hidden_from(case: RedButtonCase, staff: RedButtonStaff | None) -> bool:
+    return staff is not None and rules.conflicted(
+        person_hash=case.reported_person_hash,
+        unit_hash=case.reported_unit_hash,
+        staff_name_hash=staff.name_hash,
+        staff_unit_hash=staff.unit_hash,
+    )
+
+
 async def list_cases(
     *, session: AsyncSession, actor: Principal, cursor: str | None, limit: int
 ) -> tuple[list[RedButtonCase], str | None]:
-    """Newest first, of the officer's office (every office for `national`)."""
+    """Newest first, of the officer's office (every office for `national`), without the
+    cases that name the officer or the unit where they supervise."""
     query = select(RedButtonCase)
     if (office := actor.office_scope()) is not None:
         query = query.where(RedButtonCase.office == office)
+    if (staff := await staff_entry(session, actor)) is not None:
+        person = col(RedButtonCase.reported_person_hash)
+        query = query.where(or_(person.is_(None), person != staff.name_hash))
+        if staff.unit_hash is not None:
+            unit = col(RedButtonCase.reported_unit_hash)
+            query = query.where(or_(unit.is_(None), unit != staff.unit_hash))
     return await newest_first_page(
         session,
         query,
@@ -146,7 +168,12 @@ async def get_case(
     *, session: AsyncSession, case_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> RedButtonCase:
     case = await session.get(RedButtonCase, case_id, with_for_update=for_update)
-    if case is None or not actor.can_see_office(case.office):
+    # A case that names the officer is answered as absent: not even its existence.
+    if (
+        case is None
+        or not actor.can_see_office(case.office)
+        or hidden_from(case, await staff_entry(session, actor))
+    ):
         raise NotFound(f"No case {case_id}.")
     return case
 
