@@ -54,6 +54,16 @@ async def _head(principal: CurrentPrincipal) -> Principal:
 Head = Annotated[Principal, Depends(_head)]
 
 
+async def _officer_or_head(principal: CurrentPrincipal) -> Principal:
+    # Counts and times, no case: the head answers for the response times too.
+    if Role.protection_officer in principal.roles or Role.head in principal.roles:
+        return principal
+    raise Forbidden("The Red Button's statistics are for protection officers and the head.")
+
+
+OfficerOrHead = Annotated[Principal, Depends(_officer_or_head)]
+
+
 def code_key(secret_key: str) -> bytes:
     """The key of the codes' hashes (application codes, Red Button receipts)."""
     return hashlib.sha256(b"apik-internship-codes:" + secret_key.encode()).digest()

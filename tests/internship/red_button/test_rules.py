@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from apik_internship.red_button.rules import (
     Mode,
+    MonthStats,
     Protection,
+    Timing,
     conflicted,
     escalation_level_due,
     escalation_role,
     identity_shown,
     matching_hash,
+    monthly,
     new_receipt,
     normalise_name,
     normalise_receipt,
@@ -118,3 +121,23 @@ def test_a_staff_member_named_or_supervising_at_the_named_unit_is_in_conflict():
     assert not conflicted(
         person_hash=None, unit_hash=None, staff_name_hash="h-sari", staff_unit_hash=None
     )
+
+
+def test_a_month_shows_its_count_and_median_times_only_at_the_minimum_count():
+    jan, feb = date(2027, 1, 1), date(2027, 2, 1)
+    timings = [
+        # January: 3 cases, acknowledged after 10, 30 and (not yet) minutes; protected
+        # after 60 and 120 minutes and one not yet.
+        Timing(jan, 10, 60),
+        Timing(jan, 30, 120),
+        Timing(jan, None, None),
+        # February: 2 cases, under a minimum of 3.
+        Timing(feb, 5, 5),
+        Timing(feb, 7, 7),
+    ]
+    # January: median of (10, 30) = 20; of (60, 120) = 90. February withheld entirely.
+    assert monthly(timings, 3) == [MonthStats(jan, 3, 20, 90), MonthStats(feb, None, None, None)]
+    # With a minimum of 2, February shows: medians (5+7)/2 = 6.
+    assert monthly(timings, 2)[1] == MonthStats(feb, 2, 6, 6)
+    # A month where nothing was acknowledged yet has a count and no times.
+    assert monthly([Timing(jan, None, None)], 1) == [MonthStats(jan, 1, None, None)]

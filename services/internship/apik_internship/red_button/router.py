@@ -17,6 +17,7 @@ from apik_internship.deps import (
     CurrentSettings,
     Head,
     LockedCase,
+    OfficerOrHead,
     ProtectionOfficer,
 )
 from apik_internship.red_button import service
@@ -30,6 +31,7 @@ from apik_internship.red_button.schemas import (
     InternMessageCreate,
     MessageCreate,
     MessagePublic,
+    MonthStatsPublic,
     RedButtonRaise,
     RedButtonReceipt,
     ReporterShown,
@@ -325,3 +327,28 @@ async def register_officer(
         actor=actor,
     )
     return StaffPublic.model_validate(entry, from_attributes=True)
+
+
+@router.get(
+    "/red-button/statistics",
+    response_model=list[MonthStatsPublic],
+    responses=problem_responses(*AUTH),
+)
+async def statistics(
+    session: DbSession, actor: OfficerOrHead, settings: CurrentSettings
+) -> list[MonthStatsPublic]:
+    """The caller's office's cases per month (its own zone), oldest first, with the median
+    minutes to acknowledge and to the first protective action; a month under
+    `APIK_STATISTICS_MIN_COUNT` cases shows neither its count nor its times."""
+    months = await service.monthly(
+        session=session, office=actor.office, min_count=settings.statistics_min_count
+    )
+    return [
+        MonthStatsPublic(
+            month=m.month.strftime("%Y-%m"),
+            cases=m.cases,
+            median_acknowledge_minutes=m.median_acknowledge_minutes,
+            median_protect_minutes=m.median_protect_minutes,
+        )
+        for m in months
+    ]

@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import statistics
 import unicodedata
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 RECEIPT_DIGITS = 16
@@ -177,3 +179,54 @@ def conflicted(
     return (person_hash is not None and person_hash == staff_name_hash) or (
         unit_hash is not None and unit_hash == staff_unit_hash
     )
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One case for the statistics: its month in the office's zone, and the minutes from
+    raised to acknowledged and to the first protective action (None: not yet)."""
+
+    month: date  # the first day
+    acknowledge_minutes: float | None
+    protect_minutes: float | None
+
+
+@dataclass(frozen=True)
+class MonthStats:
+    month: date
+    # None when fewer than the minimum: in a small office a count of 1 or 2 in a month
+    # points at the intern who pressed the button, and so would its times.
+    cases: int | None
+    median_acknowledge_minutes: float | None
+    median_protect_minutes: float | None
+
+
+def _median(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def monthly(timings: Iterable[Timing], min_count: int) -> list[MonthStats]:
+    """Per month, oldest first: the count and the median response times, shown only when
+    the month holds at least `min_count` cases."""
+    by_month: dict[date, list[Timing]] = {}
+    for t in timings:
+        by_month.setdefault(t.month, []).append(t)
+    out = []
+    for month in sorted(by_month):
+        cases = by_month[month]
+        if len(cases) < min_count:
+            out.append(MonthStats(month, None, None, None))
+            continue
+        out.append(
+            MonthStats(
+                month,
+                len(cases),
+                _median(c.acknowledge_minutes for c in cases),
+                _median(c.protect_minutes for c in cases),
+            )
+        )
+    return out

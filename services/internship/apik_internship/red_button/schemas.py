@@ -195,3 +195,13 @@ class StaffPublic(BaseModel):
     unit: str | None
     set_by: str
     set_at: datetime
+
+
+class MonthStatsPublic(BaseModel):
+    """A month of the office's Red Button cases, in its own zone. `cases` and the times
+    are null when the month holds fewer cases than `APIK_STATISTICS_MIN_COUNT`."""
+
+    month: str  # YYYY-MM
+    cases: int | None
+    median_acknowledge_minutes: float | None
+    median_protect_minutes: float | None

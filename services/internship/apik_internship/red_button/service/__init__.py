@@ -28,6 +28,7 @@ from apik_internship.red_button.service.messages import (
     send,
 )
 from apik_internship.red_button.service.protection import take_action
+from apik_internship.red_button.service.statistics import monthly
 
 __all__ = [
     "NothingSealed",
@@ -40,6 +41,7 @@ __all__ = [
     "get_case",
     "intern_thread",
     "list_cases",
+    "monthly",
     "officer_thread",
     "raise_case",
     "read_identity",
