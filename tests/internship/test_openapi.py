@@ -13,13 +13,18 @@ OPERATION = re.compile(r"^internship_(applications|quotas|red_button)_[a-z_]+$")
 async def test_operation_ids_name_service_feature_and_function(internship: RunningService):
     document = (await internship.client.get("/api/v1/internship/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 16
+    assert len(ids) == len(set(ids)) == 22
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "internship_applications_file_application",
         "internship_applications_application_status",
         "internship_red_button_raise_red_button",
         "internship_red_button_list_cases",
+        "internship_red_button_send_intern_message",
+        "internship_red_button_read_intern_thread",
+        "internship_red_button_read_messages",
+        "internship_red_button_send_officer_message",
+        "internship_red_button_register_officer",
     } <= set(ids)
     # The public form documents its two parts.
     form = document["paths"]["/api/v1/internship/public/applications"]["post"]["requestBody"]

@@ -43,6 +43,27 @@ async def _protection_officer(principal: CurrentPrincipal) -> Principal:
 ProtectionOfficer = Annotated[Principal, Depends(_protection_officer)]
 
 
+async def _head(principal: CurrentPrincipal) -> Principal:
+    # The head names the office's protection officers, so the head keeps their register;
+    # not an admin, who could otherwise unregister an officer a case names.
+    if Role.head in principal.roles:
+        return principal
+    raise Forbidden("The register of protection officers is the head's.")
+
+
+Head = Annotated[Principal, Depends(_head)]
+
+
+async def _officer_or_head(principal: CurrentPrincipal) -> Principal:
+    # Counts and times, no case: the head answers for the response times too.
+    if Role.protection_officer in principal.roles or Role.head in principal.roles:
+        return principal
+    raise Forbidden("The Red Button's statistics are for protection officers and the head.")
+
+
+OfficerOrHead = Annotated[Principal, Depends(_officer_or_head)]
+
+
 def code_key(secret_key: str) -> bytes:
     """The key of the codes' hashes (application codes, Red Button receipts)."""
     return hashlib.sha256(b"apik-internship-codes:" + secret_key.encode()).digest()

@@ -93,6 +93,11 @@ class RedButtonCase(SQLModel, table=True):
     account: str = Field(sa_column=Column(Text, nullable=False))  # sealed: what happened
     # Sealed: who raised it (identified and confidential modes); None when anonymous.
     identity: str | None = Field(default=None, sa_column=Column(Text))
+    # Sealed: who the report is about (`schemas.Reported`), and the keyed hashes of the
+    # person's normalised name and of the unit, to count reports naming the same one.
+    reported: str | None = Field(default=None, sa_column=Column(Text))
+    reported_person_hash: str | None = Field(default=None, max_length=64, index=True)
+    reported_unit_hash: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=16)
     raised_at: datetime = timestamp_field(default_factory=utcnow)
     protection_due: datetime = timestamp_field()
@@ -152,6 +157,37 @@ class RedButtonStep(SQLModel, table=True):
     at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class RedButtonMessage(SQLModel, table=True):
+    """A message on a case, between the intern (by the receipt code) and the protection
+    officers. Its text is sealed, bound to its own row; an intern's message keeps no
+    address or device, only that the intern wrote it and when."""
+
+    __tablename__ = "red_button_message"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    author: str = Field(max_length=16)  # intern, officer (`rules.Author`)
+    officer: str | None = None  # the officer's username; None for the intern
+    text: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    sent_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RedButtonStaff(SQLModel, table=True):
+    """The office's register of who its protection officers are, for the conflict-of-
+    interest rule: the keyed hash of each one's name as a report would write it, and the
+    unit where they supervise interns. Kept by the head; the name itself is not kept."""
+
+    __tablename__ = "red_button_staff"
+
+    username: str = Field(primary_key=True, max_length=200)
+    office: str = Field(max_length=32, index=True)
+    name_hash: str = Field(max_length=64)  # `rules.matching_hash(key, "person", name)`
+    unit: str | None = Field(default=None, max_length=64)
+    unit_hash: str | None = Field(default=None, max_length=64)
+    set_by: str
+    set_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 class RedButtonRead(SQLModel, table=True):
     """The audit of every read of a Red Button case, by whom and when."""
 
@@ -163,7 +199,7 @@ class RedButtonRead(SQLModel, table=True):
     actor: str
     actor_username: str
     actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
-    action: str = Field(max_length=32)  # "list", "acknowledge"
+    action: str = Field(max_length=32)  # "list", "acknowledge", "read_messages", …
     at: datetime = timestamp_field(default_factory=utcnow)
 
 
@@ -266,7 +302,7 @@ PROCESSING: tuple[Processing, ...] = (
     ),
     Processing(
         table="red_button_case",
-        columns=("account", "identity", "acknowledged_by"),
+        columns=("account", "identity", "reported", "acknowledged_by"),
         data_class="red_button",
         subjects=Bilingual(
             "Peserta magang yang melapor kekerasan atau pelecehan, dan orang yang dilaporkan",
@@ -274,9 +310,11 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         fields=Bilingual(
             "Uraian kejadian (disegel); identitas pelapor bila tidak anonim (disegel);"
-            " tingkat keparahan; petugas yang menanggapi.",
+            " orang dan/atau unit yang dilaporkan (disegel, dengan hash berkunci untuk"
+            " mencocokkan laporan berulang); tingkat keparahan; petugas yang menanggapi.",
             "What happened (sealed); the reporter's identity unless anonymous (sealed);"
-            " severity; the officer who acknowledged.",
+            " the person and/or unit reported (sealed, with keyed hashes to match repeated"
+            " reports); severity; the officer who acknowledged.",
         ),
         purpose=Bilingual(
             "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
@@ -369,6 +407,60 @@ PROCESSING: tuple[Processing, ...] = (
             "The office's protection officers and head.",
         ),
         safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_message",
+        columns=("text", "officer"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Pesan antara peserta magang dan petugas pelindungan (disegel); petugas"
+            " penulisnya; waktunya.",
+            "Messages between the intern and the protection officers (sealed); the officer"
+            " who wrote; when.",
+        ),
+        purpose=Bilingual(
+            "Menghubungi pelapor, juga yang anonim, untuk melindunginya.",
+            "Reaching the reporter, anonymous ones too, to protect them.",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu, dan pemegang kode tanda terima.",
+            "The office's protection officers, and whoever holds the receipt code.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per pesan; tanpa alamat IP atau data perangkat; setiap"
+            " pembacaan petugas diaudit (`red_button_read`).",
+            "Sealed with AES-GCM per message; no IP address or device data; every"
+            " officer's read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_staff",
+        columns=("username", "name_hash", "unit", "set_by"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Nama pengguna, hash berkunci nama, unit yang dibimbing; siapa mengisinya.",
+            "Username, keyed hash of the name, the unit supervised; who set it.",
+        ),
+        purpose=Bilingual(
+            "Menyembunyikan laporan Tombol Merah dari petugas yang dilaporkan atau yang"
+            " membimbing di unit yang dilaporkan (benturan kepentingan).",
+            "Hiding a Red Button case from an officer it names or who supervises at the"
+            " unit it names (conflict of interest).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Kepala kantor itu.", "The office's head."),
+        safeguards=Bilingual(
+            "Nama tidak disimpan, hanya hash berkunci.",
+            "The name is not kept, only its keyed hash.",
+        ),
     ),
     Processing(
         table="red_button_read",

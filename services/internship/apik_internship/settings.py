@@ -38,6 +38,10 @@ class Settings(ServiceSettings):
     # first to the office's other protection officers, then to its head. Ascending; the
     # SOP that names them was not found, so these are placeholders for the office to set.
     escalation_minutes: list[int] = Field(default=[10, 20], min_length=1, max_length=2)
+    # The Red Button's monthly statistics show a month's count and response times only
+    # when it holds at least this many cases: fewer could point at the intern (no rule
+    # sets the number; 5 is a common small-cell threshold, for the office to set).
+    statistics_min_count: int = Field(default=5, ge=1)
     # How often the escalation job looks (well under a minute: alerts are due in minutes).
     escalation_scan_seconds: float = Field(default=15, gt=0)
 

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from apik_internship.red_button.rules import (
     Mode,
+    MonthStats,
     Protection,
+    Timing,
+    conflicted,
     escalation_level_due,
     escalation_role,
     identity_shown,
+    matching_hash,
+    monthly,
     new_receipt,
+    normalise_name,
+    normalise_receipt,
     protection,
     protection_due,
     receipt_hash,
@@ -64,3 +71,73 @@ def test_protection_counts_the_first_action_against_the_deadline():
     assert protection(due, before, after + timedelta(days=30)) is Protection.met
     assert protection(due, due, after) is Protection.met
     assert protection(due, after, after) is Protection.late
+
+
+def test_a_receipt_typed_back_is_read_with_or_without_its_spaces_or_with_dashes():
+    # Written down by hand as "1234567890123456" or "1234-5678-9012-3456", it is the same
+    # receipt as printed: four groups of four digits.
+    printed = "1234 5678 9012 3456"
+    for typed in ("1234567890123456", "1234-5678-9012-3456", " 1234 5678 9012 3456 ", printed):
+        assert normalise_receipt(typed) == printed
+    # 15 or 17 digits, a letter, or Arabic-Indic digits (isdigit, not ASCII): no receipt.
+    for typed in ("1234 5678 9012 345", "1234 5678 9012 34567", "1234 5678 9012 345a"):
+        assert normalise_receipt(typed) is None
+    assert normalise_receipt("\u0661" * 16) is None
+
+
+def test_a_reported_name_is_matched_without_its_form_of_address_titles_or_case():
+    # "Pak Dr. Budi Santoso, S.H., M.H." -> after the comma are titles: "pak dr. budi
+    # santoso" -> punctuation to spaces, lower case -> drop "pak", then "dr" -> "budi santoso".
+    assert normalise_name("Pak Dr. Budi Santoso, S.H., M.H.") == "budi santoso"
+    assert normalise_name("  BUDI   santoso ") == "budi santoso"
+    assert normalise_name("Ibu Sari-Dewi") == "sari dewi"
+    # Another spelling is another name: a keyed hash cannot match fuzzily.
+    assert normalise_name("Budi Santosa") != normalise_name("Budi Santoso")
+    key = b"k" * 32
+    assert matching_hash(key, "person", "budi santoso") == matching_hash(
+        key, "person", normalise_name("Bapak Budi Santoso")
+    )
+    # A person and a unit of the same spelling, or another key, never collide.
+    assert matching_hash(key, "person", "intake") != matching_hash(key, "unit", "intake")
+    assert matching_hash(key, "person", "budi santoso") != matching_hash(
+        b"j" * 32, "person", "budi santoso"
+    )
+
+
+def test_a_staff_member_named_or_supervising_at_the_named_unit_is_in_conflict():
+    budi, intake = "h-budi", "h-intake"
+    # The report names Budi: Budi, wherever he supervises, is in conflict.
+    assert conflicted(
+        person_hash=budi, unit_hash=None, staff_name_hash=budi, staff_unit_hash="h-other"
+    )
+    # It names the intake unit: whoever supervises interns at intake is.
+    assert conflicted(
+        person_hash=None, unit_hash=intake, staff_name_hash="h-sari", staff_unit_hash=intake
+    )
+    # Another person, another unit; and nothing named matches no one (None != None here).
+    assert not conflicted(
+        person_hash=budi, unit_hash=intake, staff_name_hash="h-sari", staff_unit_hash="h-other"
+    )
+    assert not conflicted(
+        person_hash=None, unit_hash=None, staff_name_hash="h-sari", staff_unit_hash=None
+    )
+
+
+def test_a_month_shows_its_count_and_median_times_only_at_the_minimum_count():
+    jan, feb = date(2027, 1, 1), date(2027, 2, 1)
+    timings = [
+        # January: 3 cases, acknowledged after 10, 30 and (not yet) minutes; protected
+        # after 60 and 120 minutes and one not yet.
+        Timing(jan, 10, 60),
+        Timing(jan, 30, 120),
+        Timing(jan, None, None),
+        # February: 2 cases, under a minimum of 3.
+        Timing(feb, 5, 5),
+        Timing(feb, 7, 7),
+    ]
+    # January: median of (10, 30) = 20; of (60, 120) = 90. February withheld entirely.
+    assert monthly(timings, 3) == [MonthStats(jan, 3, 20, 90), MonthStats(feb, None, None, None)]
+    # With a minimum of 2, February shows: medians (5+7)/2 = 6.
+    assert monthly(timings, 2)[1] == MonthStats(feb, 2, 6, 6)
+    # A month where nothing was acknowledged yet has a count and no times.
+    assert monthly([Timing(jan, None, None)], 1) == [MonthStats(jan, 1, None, None)]

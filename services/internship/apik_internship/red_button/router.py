@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 from fastapi.responses import JSONResponse
 
 from apik_internship.deps import (
@@ -15,19 +15,29 @@ from apik_internship.deps import (
     CodeKey,
     CurrentCase,
     CurrentSettings,
+    Head,
     LockedCase,
+    OfficerOrHead,
     ProtectionOfficer,
 )
 from apik_internship.red_button import service
-from apik_internship.red_button.rules import Mode
+from apik_internship.red_button.rules import Author, Mode
 from apik_internship.red_button.schemas import (
     ActionCreate,
     CasePublic,
     IdentityRequestCreate,
     IdentityRequestPublic,
+    InternMessage,
+    InternMessageCreate,
+    MessageCreate,
+    MessagePublic,
+    MonthStatsPublic,
     RedButtonRaise,
     RedButtonReceipt,
     ReporterShown,
+    StaffPublic,
+    StaffRegister,
+    ThreadRequest,
 )
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
@@ -68,6 +78,7 @@ async def raise_red_button(
         code_key=code_key,
         data=data,
         protection_hours=settings.protection_hours,
+        units=settings.units,
     )
     body = RedButtonReceipt(
         receipt_code=receipt,
@@ -201,3 +212,143 @@ async def read_reporter(
     """A confidential reporter, to the officer whose request another approved (audited)."""
     reporter = await service.read_identity(session=session, cipher=cipher, case=case, actor=actor)
     return JSONResponse(reporter.model_dump(mode="json"), headers=PRIVATE)
+
+
+# --- messages -------------------------------------------------------------------------
+# The intern's side is under `/public/` (the gateway's public rate limit per client) and
+# takes the receipt in the body: a POST even to read, so that no URL, log or history
+# holds the code. Identified and confidential interns use the same receipt: one way in,
+# and nothing about who is asking is kept.
+
+
+@router.post(
+    "/public/red-button/messages",
+    status_code=201,
+    response_model=InternMessage,
+    responses=problem_responses(InvalidInput, NotFound),
+)
+async def send_intern_message(
+    data: InternMessageCreate, session: DbSession, cipher: Cipher, code_key: CodeKey
+) -> JSONResponse:
+    """The intern writes to the officers of their case, by its receipt code."""
+    case = await service.case_by_receipt(
+        session=session, code_key=code_key, typed=data.receipt_code
+    )
+    message = await service.send(
+        session=session, cipher=cipher, case=case, text=data.text, officer=None
+    )
+    body = InternMessage(author=Author.intern, text=data.text, sent_at=message.sent_at)
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.post(
+    "/public/red-button/thread",
+    response_model=list[InternMessage],
+    responses=problem_responses(InvalidInput, NotFound),
+)
+async def read_intern_thread(
+    data: ThreadRequest, session: DbSession, cipher: Cipher, code_key: CodeKey
+) -> JSONResponse:
+    """The intern reads their case's messages, oldest first, by its receipt code."""
+    case = await service.case_by_receipt(
+        session=session, code_key=code_key, typed=data.receipt_code
+    )
+    thread = await service.intern_thread(session=session, cipher=cipher, case=case)
+    return JSONResponse([m.model_dump(mode="json") for m in thread], headers=PRIVATE)
+
+
+@router.get(
+    "/red-button/cases/{case_id}/messages",
+    response_model=list[MessagePublic],
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def read_messages(
+    case_id: uuid.UUID,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: CurrentCase,
+) -> JSONResponse:
+    """The case's messages, oldest first; every read audited."""
+    thread = await service.officer_thread(session=session, cipher=cipher, case=case, actor=actor)
+    return JSONResponse([m.model_dump(mode="json") for m in thread], headers=PRIVATE)
+
+
+@router.post(
+    "/red-button/cases/{case_id}/messages",
+    status_code=201,
+    response_model=MessagePublic,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput),
+)
+async def send_officer_message(
+    case_id: uuid.UUID,
+    data: MessageCreate,
+    session: DbSession,
+    actor: ProtectionOfficer,
+    cipher: Cipher,
+    case: CurrentCase,
+) -> JSONResponse:
+    """An officer writes to the intern, who reads it with the receipt code."""
+    message = await service.send(
+        session=session, cipher=cipher, case=case, text=data.text, officer=actor
+    )
+    body = MessagePublic(
+        id=message.id,
+        author=Author.officer,
+        officer=actor.username,
+        text=data.text,
+        sent_at=message.sent_at,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.put(
+    "/red-button/staff/{username}",
+    response_model=StaffPublic,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def register_officer(
+    username: Annotated[str, Path(min_length=1, max_length=200)],
+    data: StaffRegister,
+    session: DbSession,
+    actor: Head,
+    code_key: CodeKey,
+    settings: CurrentSettings,
+) -> StaffPublic:
+    """The head registers a protection officer's name (as an intern would write it; only
+    its keyed hash is kept) and the unit where they supervise interns: a case naming
+    either is hidden from that officer (conflict of interest)."""
+    entry = await service.register(
+        session=session,
+        code_key=code_key,
+        username=username,
+        data=data,
+        units=settings.units,
+        actor=actor,
+    )
+    return StaffPublic.model_validate(entry, from_attributes=True)
+
+
+@router.get(
+    "/red-button/statistics",
+    response_model=list[MonthStatsPublic],
+    responses=problem_responses(*AUTH),
+)
+async def statistics(
+    session: DbSession, actor: OfficerOrHead, settings: CurrentSettings
+) -> list[MonthStatsPublic]:
+    """The caller's office's cases per month (its own zone), oldest first, with the median
+    minutes to acknowledge and to the first protective action; a month under
+    `APIK_STATISTICS_MIN_COUNT` cases shows neither its count nor its times."""
+    months = await service.monthly(
+        session=session, office=actor.office, min_count=settings.statistics_min_count
+    )
+    return [
+        MonthStatsPublic(
+            month=m.month.strftime("%Y-%m"),
+            cases=m.cases,
+            median_acknowledge_minutes=m.median_acknowledge_minutes,
+            median_protect_minutes=m.median_protect_minutes,
+        )
+        for m in months
+    ]

@@ -19,8 +19,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 RECEIPT_DIGITS = 16
@@ -66,6 +69,23 @@ def new_receipt() -> str:
 
 def receipt_hash(key: bytes, receipt: str) -> str:
     return hmac.new(key, b"red-button:" + receipt.encode(), hashlib.sha256).hexdigest()
+
+
+def normalise_receipt(typed: str) -> str | None:
+    """The receipt as `new_receipt` wrote it, from what the intern typed back: written
+    down by hand, it comes with or without the spaces, or with dashes. None when it is
+    not 16 digits (it cannot be a receipt, so no lookup is spent on it)."""
+    digits = "".join(ch for ch in typed if ch not in " -")
+    if len(digits) != RECEIPT_DIGITS or not (digits.isascii() and digits.isdigit()):
+        return None
+    return " ".join(digits[i : i + 4] for i in range(0, RECEIPT_DIGITS, 4))
+
+
+class Author(StrEnum):
+    """Who wrote a message on a case: the intern (by the receipt) or an officer."""
+
+    intern = "intern"
+    officer = "officer"
 
 
 # --- escalation -----------------------------------------------------------------------
@@ -117,3 +137,96 @@ def protection(due: datetime, protected_at: datetime | None, now: datetime) -> P
     if protected_at is None:
         return Protection.pending if now <= due else Protection.overdue
     return Protection.met if protected_at <= due else Protection.late
+
+
+# --- who is reported --------------------------------------------------------------------
+
+# Forms of address an intern may put before a name ("Pak Budi", "Ibu Sari"): the same
+# person is meant with or without them.
+HONORIFICS = frozenset(
+    {"bapak", "pak", "bpk", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "mas", "mbak"}
+)
+
+
+def normalise_name(name: str) -> str:
+    """The form two reports of the same person share: case, accents' composition,
+    punctuation, spacing, a leading form of address and the academic titles after a
+    comma ("Dr. Budi Santoso, S.H., M.H.") do not tell people apart. Different spellings
+    ("Budi Santosa") stay different: a keyed hash cannot match fuzzily."""
+    text = unicodedata.normalize("NFKC", name).casefold().split(",")[0]
+    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    while words and words[0] in HONORIFICS | {"dr", "prof", "ir", "drs", "dra", "h", "hj"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def matching_hash(key: bytes, kind: str, value: str) -> str:
+    """A keyed hash to find reports naming the same person or unit without unsealing
+    any: the key is the server's, so the database alone cannot test a guessed name."""
+    return hmac.new(key, f"reported-{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def conflicted(
+    *,
+    person_hash: str | None,
+    unit_hash: str | None,
+    staff_name_hash: str | None,
+    staff_unit_hash: str | None,
+) -> bool:
+    """Whether a staff member may not see a case: the report names them, or names the
+    unit where they supervise interns (the intern's supervisor there may be the one it
+    is about, or shield them). Compared by keyed hashes; nothing to compare is no match."""
+    return (person_hash is not None and person_hash == staff_name_hash) or (
+        unit_hash is not None and unit_hash == staff_unit_hash
+    )
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One case for the statistics: its month in the office's zone, and the minutes from
+    raised to acknowledged and to the first protective action (None: not yet)."""
+
+    month: date  # the first day
+    acknowledge_minutes: float | None
+    protect_minutes: float | None
+
+
+@dataclass(frozen=True)
+class MonthStats:
+    month: date
+    # None when fewer than the minimum: in a small office a count of 1 or 2 in a month
+    # points at the intern who pressed the button, and so would its times.
+    cases: int | None
+    median_acknowledge_minutes: float | None
+    median_protect_minutes: float | None
+
+
+def _median(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def monthly(timings: Iterable[Timing], min_count: int) -> list[MonthStats]:
+    """Per month, oldest first: the count and the median response times, shown only when
+    the month holds at least `min_count` cases."""
+    by_month: dict[date, list[Timing]] = {}
+    for t in timings:
+        by_month.setdefault(t.month, []).append(t)
+    out = []
+    for month in sorted(by_month):
+        cases = by_month[month]
+        if len(cases) < min_count:
+            out.append(MonthStats(month, None, None, None))
+            continue
+        out.append(
+            MonthStats(
+                month,
+                len(cases),
+                _median(c.acknowledge_minutes for c in cases),
+                _median(c.protect_minutes for c in cases),
+            )
+        )
+    return out

@@ -8,7 +8,14 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.red_button.rules import ActionKind, CaseStatus, Mode, Protection, Severity
+from apik_internship.red_button.rules import (
+    ActionKind,
+    Author,
+    CaseStatus,
+    Mode,
+    Protection,
+    Severity,
+)
 from apik_shared.vocabulary.inputs import Email, FreeText, Input, Line, PersonName, Phone
 
 
@@ -28,6 +35,20 @@ class Reporter(Input):
         return self
 
 
+class Reported(Input):
+    """Who the report is about: a person, the unit, or both (sealed at rest)."""
+
+    person: PersonName | None = None
+    # One of the office's units (`APIK_UNITS`).
+    unit: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+
+    @model_validator(mode="after")
+    def _someone(self) -> Self:
+        if not (self.person or self.unit):
+            raise ValueError("Name a person, a unit, or both; or leave `reported` out.")
+        return self
+
+
 class RedButtonRaise(Input):
     office: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
     mode: Mode
@@ -35,6 +56,7 @@ class RedButtonRaise(Input):
     # What happened, in the intern's words.
     account: Annotated[FreeText, Field(min_length=1, max_length=20_000)]
     reporter: Reporter | None = None
+    reported: Reported | None = None
 
 
 class RedButtonReceipt(BaseModel):
@@ -53,6 +75,11 @@ class ReporterShown(BaseModel):
     institution: str | None
 
 
+class ReportedShown(BaseModel):
+    person: str | None
+    unit: str | None
+
+
 class CasePublic(BaseModel):
     """A case as a protection officer reads it. A confidential reporter stays sealed
     (`reporter_sealed`); an anonymous one was never kept."""
@@ -64,6 +91,11 @@ class CasePublic(BaseModel):
     account: str
     reporter: ReporterShown | None
     reporter_sealed: bool
+    reported: ReportedShown | None
+    # How many OTHER cases of the office name the same person / unit (never which, nor
+    # who raised them); None when this case names none.
+    same_person_reports: int | None
+    same_unit_reports: int | None
     status: CaseStatus
     raised_at: datetime
     protection_due: datetime
@@ -97,3 +129,79 @@ class IdentityRequestPublic(BaseModel):
     requested_at: datetime
     approved_username: str | None
     approved_at: datetime | None
+
+
+# --- messages -------------------------------------------------------------------------
+
+# The receipt as the intern types it back (`rules.normalise_receipt` reads it): in the
+# body, never the URL, so that no access log or browser history keeps it.
+ReceiptCode = Annotated[str, Field(min_length=16, max_length=40)]
+MessageText = Annotated[FreeText, Field(min_length=1, max_length=5000)]
+
+
+class MessageCreate(Input):
+    """An officer's message to the intern."""
+
+    text: MessageText
+
+
+class InternMessageCreate(Input):
+    """The intern's message, with the receipt that is their only key to the case."""
+
+    receipt_code: ReceiptCode
+    text: MessageText
+
+
+class ThreadRequest(Input):
+    """The intern asks for their case's messages with the receipt."""
+
+    receipt_code: ReceiptCode
+
+
+class MessagePublic(BaseModel):
+    """A message as an officer reads it: which officer wrote it, if one did."""
+
+    id: uuid.UUID
+    author: Author
+    officer: str | None
+    text: str
+    sent_at: datetime
+
+
+class InternMessage(BaseModel):
+    """A message as the intern reads it: from the office, not from a named officer (the
+    receipt may be in someone else's hands)."""
+
+    author: Author
+    text: str
+    sent_at: datetime
+
+
+# --- the conflict-of-interest register --------------------------------------------------
+
+
+class StaffRegister(Input):
+    """A protection officer as a report would name them, and where they supervise."""
+
+    name: PersonName
+    unit: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+
+
+class StaffPublic(BaseModel):
+    """An entry as the head reads it back: the name is not kept, only its keyed hash."""
+
+    username: str
+    office: str
+    unit: str | None
+    set_by: str
+    set_at: datetime
+
+
+class MonthStatsPublic(BaseModel):
+    """A month of the office's Red Button cases, in its own zone. `cases` and the times
+    are null when the month holds fewer cases than `APIK_STATISTICS_MIN_COUNT`."""
+
+    month: str  # YYYY-MM
+    cases: int | None
+    median_acknowledge_minutes: float | None
+    median_protect_minutes: float | None

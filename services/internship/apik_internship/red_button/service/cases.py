@@ -8,14 +8,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from sqlmodel import col, func, or_, select
 
-from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStep
+from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStaff, RedButtonStep
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus, Mode
 from apik_internship.red_button.schemas import (
     CasePublic,
     RedButtonRaise,
+    Reported,
+    ReportedShown,
     Reporter,
     ReporterShown,
 )
@@ -50,6 +52,13 @@ def check_mode(data: RedButtonRaise) -> None:
         )
 
 
+def check_reported(data: RedButtonRaise, units: Sequence[str]) -> None:
+    if data.reported is not None and data.reported.unit not in (None, *units):
+        raise InvalidInput.field(
+            "#/body/reported/unit", f"Not a unit of the office: one of {', '.join(units)}."
+        )
+
+
 async def raise_case(
     *,
     session: AsyncSession,
@@ -57,15 +66,27 @@ async def raise_case(
     code_key: bytes,
     data: RedButtonRaise,
     protection_hours: int,
+    units: Sequence[str],
 ) -> tuple[RedButtonCase, str]:
     """The case, sealed, and `red_button.raised` (office, time, severity: nothing else) in
     the same transaction. Returns the receipt, which exists nowhere else afterwards."""
     check_mode(data)
+    check_reported(data, units)
     case_id, now, receipt = uuid.uuid4(), datetime.now(UTC), rules.new_receipt()
     identity = None
     if data.reporter is not None:
         plain = data.reporter.model_dump_json().encode()
         identity = cipher.encrypt(plain, context=_context(case_id, "identity"))
+    reported = person_hash = unit_hash = None
+    if data.reported is not None:
+        plain = data.reported.model_dump_json().encode()
+        reported = cipher.encrypt(plain, context=_context(case_id, "reported"))
+        # The same code key as the receipts', kept apart by the hash's own prefix.
+        if data.reported.person:
+            name = rules.normalise_name(data.reported.person)
+            person_hash = rules.matching_hash(code_key, "person", name)
+        if data.reported.unit:
+            unit_hash = rules.matching_hash(code_key, "unit", data.reported.unit)
     case = RedButtonCase(
         id=case_id,
         office=data.office,
@@ -74,6 +95,9 @@ async def raise_case(
         severity=data.severity.value,
         account=cipher.encrypt(data.account.encode(), context=_context(case_id, "account")),
         identity=identity,
+        reported=reported,
+        reported_person_hash=person_hash,
+        reported_unit_hash=unit_hash,
         status=CaseStatus.raised.value,
         raised_at=now,
         protection_due=rules.protection_due(now, protection_hours),
@@ -101,13 +125,35 @@ def audit_read(actor: Principal, case: RedButtonCase, action: str, at: datetime)
     )
 
 
+async def staff_entry(session: AsyncSession, actor: Principal) -> RedButtonStaff | None:
+    """The officer's entry in the office's register (`red_button_staff`), if the head
+    made one: without it, no case can be recognised as naming them."""
+    return await session.get(RedButtonStaff, actor.username)
+
+
+def hidden_from(case: RedButtonCase, staff: RedButtonStaff | None) -> bool:
+    return staff is not None and rules.conflicted(
+        person_hash=case.reported_person_hash,
+        unit_hash=case.reported_unit_hash,
+        staff_name_hash=staff.name_hash,
+        staff_unit_hash=staff.unit_hash,
+    )
+
+
 async def list_cases(
     *, session: AsyncSession, actor: Principal, cursor: str | None, limit: int
 ) -> tuple[list[RedButtonCase], str | None]:
-    """Newest first, of the officer's office (every office for `national`)."""
+    """Newest first, of the officer's office (every office for `national`), without the
+    cases that name the officer or the unit where they supervise."""
     query = select(RedButtonCase)
     if (office := actor.office_scope()) is not None:
         query = query.where(RedButtonCase.office == office)
+    if (staff := await staff_entry(session, actor)) is not None:
+        person = col(RedButtonCase.reported_person_hash)
+        query = query.where(or_(person.is_(None), person != staff.name_hash))
+        if staff.unit_hash is not None:
+            unit = col(RedButtonCase.reported_unit_hash)
+            query = query.where(or_(unit.is_(None), unit != staff.unit_hash))
     return await newest_first_page(
         session,
         query,
@@ -122,9 +168,29 @@ async def get_case(
     *, session: AsyncSession, case_id: uuid.UUID, actor: Principal, for_update: bool = False
 ) -> RedButtonCase:
     case = await session.get(RedButtonCase, case_id, with_for_update=for_update)
-    if case is None or not actor.can_see_office(case.office):
+    # A case that names the officer is answered as absent: not even its existence.
+    if (
+        case is None
+        or not actor.can_see_office(case.office)
+        or hidden_from(case, await staff_entry(session, actor))
+    ):
         raise NotFound(f"No case {case_id}.")
     return case
+
+
+async def _others_naming(
+    session: AsyncSession, case: RedButtonCase, column: str, value: str | None
+) -> int | None:
+    """How many other cases of the office carry the same keyed hash: a count, never which
+    cases nor who raised them."""
+    if value is None:
+        return None
+    query = select(func.count()).where(
+        RedButtonCase.office == case.office,
+        getattr(RedButtonCase, column) == value,
+        RedButtonCase.id != case.id,
+    )
+    return int((await session.execute(query)).scalar_one())
 
 
 async def shown(
@@ -145,6 +211,10 @@ async def shown(
             sealed = cipher.decrypt(case.identity, context=_context(case.id, "identity"))
             reporter = ReporterShown(**Reporter.model_validate_json(sealed).model_dump())
         account = cipher.decrypt(case.account, context=_context(case.id, "account")).decode()
+        reported = None
+        if case.reported is not None:
+            sealed = cipher.decrypt(case.reported, context=_context(case.id, "reported"))
+            reported = ReportedShown(**Reported.model_validate_json(sealed).model_dump())
         out.append(
             CasePublic.model_validate(
                 {
@@ -153,6 +223,13 @@ async def shown(
                     "account": account,
                     "reporter": reporter,
                     "reporter_sealed": case.identity is not None and reporter is None,
+                    "reported": reported,
+                    "same_person_reports": await _others_naming(
+                        session, case, "reported_person_hash", case.reported_person_hash
+                    ),
+                    "same_unit_reports": await _others_naming(
+                        session, case, "reported_unit_hash", case.reported_unit_hash
+                    ),
                 }
             )
         )

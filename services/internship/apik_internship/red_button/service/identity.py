@@ -13,7 +13,12 @@ from sqlmodel import col, select
 from apik_internship.models import IdentityRequest, RedButtonCase
 from apik_internship.red_button.rules import Mode
 from apik_internship.red_button.schemas import Reporter, ReporterShown
-from apik_internship.red_button.service.cases import audit_read, identity_context
+from apik_internship.red_button.service.cases import (
+    audit_read,
+    hidden_from,
+    identity_context,
+    staff_entry,
+)
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.problems import Conflict, Forbidden, NotFound
@@ -53,6 +58,10 @@ async def approve(
 ) -> IdentityRequest:
     request = await session.get(IdentityRequest, request_id, with_for_update=True)
     if request is None or not actor.can_see_office(request.office):
+        raise NotFound(f"No identity request {request_id}.")
+    # An officer the case names cannot open its reporter by approving someone's request.
+    case = await session.get(RedButtonCase, request.case_id)
+    if case is None or hidden_from(case, await staff_entry(session, actor)):
         raise NotFound(f"No identity request {request_id}.")
     if request.requested_by == actor.subject:
         raise SecondOfficerRequired("You asked for it: another protection officer approves.")
