@@ -2176,6 +2176,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/public/red-button/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Intern Message
+         * @description The intern writes to the officers of their case, by its receipt code.
+         */
+        post: operations["internship_red_button_send_intern_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/public/red-button/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read Intern Thread
+         * @description The intern reads their case's messages, oldest first, by its receipt code.
+         */
+        post: operations["internship_red_button_read_intern_thread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/quotas": {
         parameters: {
             query?: never;
@@ -2283,6 +2323,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/red-button/cases/{case_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Messages
+         * @description The case's messages, oldest first; every read audited.
+         */
+        get: operations["internship_red_button_read_messages"];
+        put?: never;
+        /**
+         * Send Officer Message
+         * @description An officer writes to the intern, who reads it with the receipt code.
+         */
+        post: operations["internship_red_button_send_officer_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/red-button/cases/{case_id}/reporter": {
         parameters: {
             query?: never;
@@ -2317,6 +2381,50 @@ export interface paths {
          * @description A second protection officer approves; the one who asked may then read it.
          */
         post: operations["internship_red_button_approve_identity_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/red-button/staff/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register Officer
+         * @description The head registers a protection officer's name (as an intern would write it; only
+         *     its keyed hash is kept) and the unit where they supervise interns: a case naming
+         *     either is hidden from that officer (conflict of interest).
+         */
+        put: operations["internship_red_button_register_officer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/red-button/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics
+         * @description The caller's office's cases per month (its own zone), oldest first, with the median
+         *     minutes to acknowledge and to the first protective action; a month under
+         *     `APIK_STATISTICS_MIN_COUNT` cases shows neither its count nor its times.
+         */
+        get: operations["internship_red_button_statistics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2871,6 +2979,12 @@ export interface components {
             /** Uploaded By */
             uploaded_by: string;
         };
+        /**
+         * Author
+         * @description Who wrote a message on a case: the intern (by the receipt) or an officer.
+         * @enum {string}
+         */
+        Author: "intern" | "officer";
         /** Body_gateway_tokens_issue_token */
         Body_gateway_tokens_issue_token: {
             /** Client Id */
@@ -4003,6 +4117,31 @@ export interface components {
             what: string;
         };
         /**
+         * InternMessage
+         * @description A message as the intern reads it: from the office, not from a named officer (the
+         *     receipt may be in someone else's hands).
+         */
+        InternMessage: {
+            author: components["schemas"]["Author"];
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * InternMessageCreate
+         * @description The intern's message, with the receipt that is their only key to the case.
+         */
+        InternMessageCreate: {
+            /** Receipt Code */
+            receipt_code: string;
+            /** Text */
+            text: string;
+        };
+        /**
          * CasePublic
          * @description A case as a protection officer reads it. A confidential reporter stays sealed
          *     (`reporter_sealed`); an anonymous one was never kept.
@@ -4037,9 +4176,14 @@ export interface components {
              * Format: date-time
              */
             raised_at: string;
+            reported: components["schemas"]["ReportedShown"] | null;
             reporter: components["schemas"]["ReporterShown"] | null;
             /** Reporter Sealed */
             reporter_sealed: boolean;
+            /** Same Person Reports */
+            same_person_reports: number | null;
+            /** Same Unit Reports */
+            same_unit_reports: number | null;
             severity: components["schemas"]["Severity"];
             status: components["schemas"]["internship_CaseStatus"];
             /** Version */
@@ -4256,10 +4400,54 @@ export interface components {
             username: string;
         };
         /**
+         * MessageCreate
+         * @description An officer's message to the intern.
+         */
+        MessageCreate: {
+            /** Text */
+            text: string;
+        };
+        /**
+         * MessagePublic
+         * @description A message as an officer reads it: which officer wrote it, if one did.
+         */
+        MessagePublic: {
+            author: components["schemas"]["Author"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Officer */
+            officer: string | null;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /** Text */
+            text: string;
+        };
+        /**
          * Mode
          * @enum {string}
          */
         Mode: "identified" | "confidential" | "anonymous";
+        /**
+         * MonthStatsPublic
+         * @description A month of the office's Red Button cases, in its own zone. `cases` and the times
+         *     are null when the month holds fewer cases than `APIK_STATISTICS_MIN_COUNT`.
+         */
+        MonthStatsPublic: {
+            /** Cases */
+            cases: number | null;
+            /** Median Acknowledge Minutes */
+            median_acknowledge_minutes: number | null;
+            /** Median Protect Minutes */
+            median_protect_minutes: number | null;
+            /** Month */
+            month: string;
+        };
         /**
          * NoticeChannel
          * @enum {string}
@@ -4949,6 +5137,7 @@ export interface components {
             mode: components["schemas"]["Mode"];
             /** Office */
             office: string;
+            reported?: components["schemas"]["Reported"] | null;
             reporter?: components["schemas"]["Reporter"] | null;
             severity: components["schemas"]["Severity"];
         };
@@ -5110,6 +5299,23 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /**
+         * Reported
+         * @description Who the report is about: a person, the unit, or both (sealed at rest).
+         */
+        Reported: {
+            /** Person */
+            person?: string | null;
+            /** Unit */
+            unit?: string | null;
+        };
+        /** ReportedShown */
+        ReportedShown: {
+            /** Person */
+            person: string | null;
+            /** Unit */
+            unit: string | null;
         };
         /**
          * Reporter
@@ -5913,6 +6119,35 @@ export interface components {
          */
         SlaUnit: "working_days" | "calendar_days";
         /**
+         * StaffPublic
+         * @description An entry as the head reads it back: the name is not kept, only its keyed hash.
+         */
+        StaffPublic: {
+            /** Office */
+            office: string;
+            /**
+             * Set At
+             * Format: date-time
+             */
+            set_at: string;
+            /** Set By */
+            set_by: string;
+            /** Unit */
+            unit: string | null;
+            /** Username */
+            username: string;
+        };
+        /**
+         * StaffRegister
+         * @description A protection officer as a report would name them, and where they supervise.
+         */
+        StaffRegister: {
+            /** Name */
+            name: string;
+            /** Unit */
+            unit?: string | null;
+        };
+        /**
          * Stance
          * @description What the reporter says of the final report (tanggapan pelapor).
          * @enum {string}
@@ -6181,6 +6416,14 @@ export interface components {
             term: string;
             /** Visits */
             visits: number;
+        };
+        /**
+         * ThreadRequest
+         * @description The intern asks for their case's messages with the receipt.
+         */
+        ThreadRequest: {
+            /** Receipt Code */
+            receipt_code: string;
         };
         /** TimelineEntry */
         TimelineEntry: {
@@ -20680,6 +20923,130 @@ export interface operations {
             };
         };
     };
+    internship_red_button_send_intern_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InternMessageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternMessage"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    internship_red_button_read_intern_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternMessage"][];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     internship_quotas_list_quotas: {
         parameters: {
             query: {
@@ -21310,6 +21677,196 @@ export interface operations {
             };
         };
     };
+    internship_red_button_read_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePublic"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    internship_red_button_send_officer_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     internship_red_button_read_reporter: {
         parameters: {
             query?: never;
@@ -21482,6 +22039,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    internship_red_button_register_officer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffRegister"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    internship_red_button_statistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthStatsPublic"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };

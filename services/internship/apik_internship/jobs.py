@@ -9,13 +9,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from fastapi import FastAPI
-
 from apik_internship.red_button.service import escalate_due
 from apik_internship.settings import Settings
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
-from apik_shared.platform.jobs import repeat
+from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.internship.escalation")
 BATCH = 100
@@ -35,19 +33,19 @@ async def escalate_once(database: Database, settings: Settings, now: datetime | 
             return done
 
 
+def _escalated(cases: int) -> None:
+    if cases:
+        log.info("red button: escalated %d case(s)", cases)  # counts only
+
+
 def escalation_job(settings: Settings) -> Background:
     """The escalation, every `APIK_ESCALATION_SCAN_SECONDS`, for as long as the app runs."""
-
-    async def run(app: FastAPI) -> None:
-        database: Database = app.state.database
-
-        async def escalate() -> None:
-            if done := await escalate_once(database, settings):
-                log.info("red button: escalated %d case(s)", done)  # counts only
-
-        await repeat(escalate, every=settings.escalation_scan_seconds, name="escalation job")
-
-    return run
+    return periodic(
+        every=settings.escalation_scan_seconds,
+        name="escalation job",
+        once=lambda database: escalate_once(database, settings),
+        report=_escalated,
+    )
 
 
 def jobs(settings: Settings) -> list[Background]:
