@@ -4,7 +4,6 @@
 // sends the version it read (If-Match); a newer one opens the conflict dialog and keeps
 // the form; the API's problems land at their fields.
 import { Button, Checkbox, Fieldset, Group, Radio, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
@@ -76,7 +75,10 @@ export function FormalForm(props: StepProps): React.JSX.Element {
                 key={item}
                 label={t(`formal.${item}`)}
                 checked={Boolean(ticked[item])}
-                onChange={(e) => setTicked((v) => ({ ...v, [item]: e.currentTarget.checked }))}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setTicked((v) => ({ ...v, [item]: checked }));
+                }}
                 error={errorAt(w.errors, `checklist.${item}`)}
               />
             ))}
@@ -163,29 +165,14 @@ export function IdentityForm(props: StepProps): React.JSX.Element {
         </Group>
         <Group grow align="flex-start">
           <TextInput label={t("identity.placeOfBirth")} {...w.bind("place_of_birth")} />
-          <DatePickerInput
-            label={t("identity.dateOfBirth")}
-            value={w.values.date_of_birth || null}
-            onChange={(v) => w.set("date_of_birth", v ?? "")}
-            maxDate={todayIn(props.zone)}
-            error={w.errors.fields.date_of_birth}
-            clearable
-            valueFormat="D MMMM YYYY"
-          />
+          {/* Typed, not picked: a birth date decades back is a long way by calendar. */}
+          <TextInput type="date" label={t("identity.dateOfBirth")} max={todayIn(props.zone)} {...w.bind("date_of_birth")} />
         </Group>
         <Textarea label={t("register.address")} autosize minRows={1} {...w.bind("address")} />
         {props.represented && (
           <Group grow align="flex-start">
             <TextInput label={t("identity.poaNumber")} {...w.bind("power_of_attorney_number")} />
-            <DatePickerInput
-              label={t("identity.poaDate")}
-              value={w.values.power_of_attorney_date || null}
-              onChange={(v) => w.set("power_of_attorney_date", v ?? "")}
-              maxDate={todayIn(props.zone)}
-              error={w.errors.fields.power_of_attorney_date}
-              clearable
-              valueFormat="D MMMM YYYY"
-            />
+            <TextInput type="date" label={t("identity.poaDate")} max={todayIn(props.zone)} {...w.bind("power_of_attorney_date")} />
           </Group>
         )}
         <Group>
@@ -275,7 +262,10 @@ export function MaterialForm(props: StepProps): React.JSX.Element {
                 key={f}
                 label={t(`material.${f}`)}
                 checked={Boolean(found[f])}
-                onChange={(e) => setFound((v) => ({ ...v, [f]: e.currentTarget.checked }))}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setFound((v) => ({ ...v, [f]: checked }));
+                }}
               />
             ))}
           </Stack>
