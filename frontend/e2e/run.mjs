@@ -301,6 +301,28 @@ async function officerVerifies(browser, publicNumber) {
     await page.getByRole("checkbox", { name: item }).check();
   }
   expect(await page.getByRole("checkbox", { name: "Kejadian belum lewat dua tahun" }).isChecked(), "formal: the checklist is ticked");
+  // A colleague adds to the identity meanwhile: the save meets a newer version (412),
+  // the dialog says so, and the ticked checklist is still there after the reload.
+  const reportId = new URL(page.url()).pathname.split("/").pop();
+  const token = await fetch(`${BASE}/api/v1/auth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", username: OFFICER, password: PASSWORD }),
+  }).then((r) => r.json());
+  const changed = await fetch(`${BASE}/api/v1/intake/reports/${reportId}/identity-completion`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token.access_token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ occupation: "Pedagang pasar" }),
+  });
+  expect(changed.ok, `formal: the colleague's change went through (${changed.status})`);
+  await page.getByRole("button", { name: "Simpan: lengkap" }).click();
+  await page.getByRole("dialog", { name: "Laporan sudah diubah" }).waitFor();
+  await settled(page);
+  await accessible(page, "laporan-konflik");
+  await shot(page, "verify-4a-conflict");
+  await page.getByRole("button", { name: "Muat versi terbaru" }).click();
+  await page.locator('[data-step="identity_completed"]').nth(1).waitFor();
+  expect(await page.getByRole("checkbox", { name: "Kronologi jelas" }).isChecked(), "formal: the checklist survives the conflict");
   await page.getByRole("button", { name: "Simpan: lengkap" }).click();
   await page.getByRole("heading", { name: "Verifikasi materiil" }).waitFor();
   const status = async () => (await page.getByTestId("report-status").textContent()).trim();

@@ -182,6 +182,7 @@ export function ReportPage(): React.JSX.Element {
       </Section>
 
       <ConflictDialog
+        of="report"
         opened={conflict}
         onClose={() => setConflict(false)}
         onReload={() => {
