@@ -232,6 +232,119 @@ async function officerWorks(browser, publicNumber) {
   await context.close();
 }
 
+// The citizen's report, from the verification queue through formal and material
+// verification to the plenary's acceptance, by an intake officer in the browser.
+async function officerVerifies(browser, publicNumber) {
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "verification");
+  await page.goto(`${BASE}/`);
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  await page.getByLabel("Nama pengguna").fill(OFFICER);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
+
+  // The home page's queue opens the verification queue filtered as counted.
+  await page.locator('[data-queue="registered"] a').click();
+  await page.getByRole("heading", { name: "Antrean verifikasi" }).waitFor();
+  expect(new URL(page.url()).searchParams.get("status") === "registered", `queue: filtered by status (${page.url()})`);
+  const row = page.locator(`[data-report-row="${publicNumber}"]`);
+  await row.waitFor();
+  await accessible(page, "verifikasi");
+  await shot(page, "verify-1-queue");
+  // The awaiting-notice filter is in the URL, and the citizen's fresh report is not in it.
+  const listed = page.waitForResponse((r) => r.url().includes("/api/v1/intake/reports?") && r.url().includes("awaiting_notice=true"));
+  await page.getByLabel("Belum diberi pemberitahuan kelengkapan").check();
+  await page.waitForURL(/awaiting_notice=true/);
+  expect((await listed).ok(), "queue: the filter is sent to the API");
+  await page.getByRole("status", { name: "Memuat…" }).waitFor({ state: "detached" });
+  expect((await row.count()) === 0, "queue: a report never found incomplete awaits no notice");
+  await page.goBack();
+  await row.waitFor();
+
+  await row.getByRole("link", { name: publicNumber }).click();
+  await page.getByRole("heading", { name: `Laporan ${publicNumber}` }).waitFor();
+  await page.getByRole("heading", { name: "Verifikasi formil" }).waitFor();
+  await accessible(page, "laporan");
+  await shot(page, "verify-2-report");
+
+  // Incomplete with an empty notice: the API's problem lands at the notice's field.
+  await page.getByRole("button", { name: "Simpan: belum lengkap" }).click();
+  const message = page.getByLabel("Isi pemberitahuan");
+  const marked = await message
+    .and(page.locator('[aria-invalid="true"]'))
+    .waitFor({ timeout: 15_000 })
+    .then(() => true, () => false);
+  expect(marked, "formal: the API's error on the notice is shown at its field");
+  expect((await page.getByTestId("report-status").textContent()).trim() === "Terdaftar", "formal: a refused step changes nothing");
+
+  // The reporter's identity is completed; a birth date the NIK contradicts is refused at its field.
+  await page.getByLabel("Tempat lahir").fill("Bengkulu");
+  await page.getByLabel("Tanggal lahir").fill("1990-05-13");
+  await page.getByLabel("Pekerjaan").fill("Pedagang");
+  await page.getByLabel("Alamat").fill("Jl. Suprapto No. 5, Kota Bengkulu");
+  await page.getByRole("button", { name: "Simpan identitas" }).click();
+  await page.getByText("Tanggal lahir tidak sesuai dengan yang tertera pada NIK.").waitFor();
+  await accessible(page, "laporan-error");
+  await shot(page, "verify-3-field-error");
+  await page.getByLabel("Tanggal lahir").fill("1990-05-12");
+  await page.getByRole("button", { name: "Simpan identitas" }).click();
+  await page.locator('[data-step="identity_completed"]').waitFor();
+
+  for (const item of [
+    "Identitas pelapor lengkap",
+    "Kronologi jelas",
+    "Pelapor sudah mengadu ke instansi terlapor atau atasannya",
+    "Kejadian belum lewat dua tahun",
+  ]) {
+    await page.getByRole("checkbox", { name: item }).check();
+  }
+  expect(await page.getByRole("checkbox", { name: "Kejadian belum lewat dua tahun" }).isChecked(), "formal: the checklist is ticked");
+  // A colleague adds to the identity meanwhile: the save meets a newer version (412),
+  // the dialog says so, and the ticked checklist is still there after the reload.
+  const reportId = new URL(page.url()).pathname.split("/").pop();
+  const token = await fetch(`${BASE}/api/v1/auth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", username: OFFICER, password: PASSWORD }),
+  }).then((r) => r.json());
+  const changed = await fetch(`${BASE}/api/v1/intake/reports/${reportId}/identity-completion`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token.access_token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ occupation: "Pedagang pasar" }),
+  });
+  expect(changed.ok, `formal: the colleague's change went through (${changed.status})`);
+  await page.getByRole("button", { name: "Simpan: lengkap" }).click();
+  await page.getByRole("dialog", { name: "Laporan sudah diubah" }).waitFor();
+  await settled(page);
+  await accessible(page, "laporan-konflik");
+  await shot(page, "verify-4a-conflict");
+  await page.getByRole("button", { name: "Muat versi terbaru" }).click();
+  await page.locator('[data-step="identity_completed"]').nth(1).waitFor();
+  expect(await page.getByRole("checkbox", { name: "Kronologi jelas" }).isChecked(), "formal: the checklist survives the conflict");
+  await page.getByRole("button", { name: "Simpan: lengkap" }).click();
+  await page.getByRole("heading", { name: "Verifikasi materiil" }).waitFor();
+  const status = async () => (await page.getByTestId("report-status").textContent()).trim();
+  expect((await status()) === "Lolos verifikasi formil", `formal: passed (${await status()})`);
+  await accessible(page, "laporan-materiil");
+  await shot(page, "verify-4-material");
+
+  await page.getByRole("button", { name: "Simpan: memenuhi" }).click();
+  await page.getByRole("heading", { name: "Keputusan pleno" }).waitFor();
+  expect((await status()) === "Lolos verifikasi materiil", `material: passed (${await status()})`);
+  await accessible(page, "laporan-pleno");
+  await page.getByLabel("Peserta pleno").fill("Kepala Perwakilan\nKepala Keasistenan PVL");
+  await shot(page, "verify-5-plenary");
+  await page.getByRole("button", { name: "Simpan keputusan pleno" }).click();
+  await page.getByTestId("no-steps").waitFor();
+  expect((await status()) === "Diterima untuk diperiksa", `plenary: accepted (${await status()})`);
+  expect((await page.locator('[data-step="plenary_accept"]').count()) === 1, "plenary: in the report's history");
+  await accessible(page, "laporan-diterima");
+  await shot(page, "verify-6-accepted");
+  await context.close();
+}
+
 // A colleague changes the case behind the examiner's back (through the API, as another
 // tab or person would): the examiner's next save carries an older If-Match.
 async function changeBehindTheirBack(username) {
@@ -421,6 +534,7 @@ const browser = await chromium.launch({
 try {
   const number = await citizenFilesAndTracks(browser);
   if (OFFICER && PASSWORD) await officerWorks(browser, number);
+  if (OFFICER && PASSWORD) await officerVerifies(browser, number);
   if (EXAMINER && CASE_ID && CASE_NUMBER) await examinerWorks(browser);
   await docsLoadOffline(browser);
 } catch (error) {

@@ -4,6 +4,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirec
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { boardSearch } from "./lib/board";
+import { queueSearch } from "./lib/verification";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
@@ -58,6 +59,21 @@ const casePage = createRoute({
   component: lazyRouteComponent(() => import("./pages/case/CasePage"), "CasePage"),
 });
 
+const verification = createRoute({
+  getParentRoute: () => root,
+  path: "/verifikasi",
+  beforeLoad: requireSession,
+  validateSearch: queueSearch,
+  component: lazyRouteComponent(() => import("./pages/Verification"), "VerificationPage"),
+});
+
+const reportPage = createRoute({
+  getParentRoute: () => root,
+  path: "/verifikasi/$reportId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
+});
+
 const publicReport = createRoute({
   getParentRoute: () => root,
   path: "/lapor",
@@ -75,7 +91,7 @@ const track = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, publicReport, track]),
   defaultPreload: false,
 });
 

@@ -8,24 +8,26 @@ export function ConflictDialog({
   opened,
   onReload,
   onClose,
+  of = "case",
 }: {
   opened: boolean;
   onReload: () => void;
   onClose: () => void;
+  of?: "case" | "report"; // what changed, as the user calls it
 }): React.JSX.Element {
   const t = useT();
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t("conflict.title")}
+      title={t(of === "report" ? "conflict.reportTitle" : "conflict.title")}
       centered
       closeButtonProps={{ "aria-label": t("common.close") }}
       // Kept inside <main>: Mantine's modal header is a <header>, a second banner
       // landmark when portalled to the body.
       withinPortal={false}
     >
-      <Text mb="md">{t("conflict.body")}</Text>
+      <Text mb="md">{t(of === "report" ? "conflict.reportBody" : "conflict.body")}</Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("common.close")}

@@ -58,9 +58,14 @@ export function Layout(): React.JSX.Element {
                     </AppLink>
                     {/* Each role sees the screens it works on (the API refuses the rest). */}
                     {roles.some((r) => INTAKE_ROLES.includes(r)) && (
-                      <AppLink to="/registrasi">
-                        {t("nav.register")}
-                      </AppLink>
+                      <>
+                        <AppLink to="/registrasi">
+                          {t("nav.register")}
+                        </AppLink>
+                        <AppLink to="/verifikasi" search={{}}>
+                          {t("nav.verification")}
+                        </AppLink>
+                      </>
                     )}
                     {roles.some((r) => EXAMINATION_ROLES.includes(r)) && (
                       <AppLink to="/pemeriksaan" search={{}}>

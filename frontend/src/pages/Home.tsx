@@ -16,6 +16,11 @@ const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINER_ROLES = ["examiner", "examination_supervisor", "head"];
 const INTAKE_QUEUES = ["registered", "awaiting_completion", "formally_verified", "materially_verified"] as const;
 
+// An intake status queue opens the verification queue filtered as counted.
+function isIntakeQueue(key: string): key is (typeof INTAKE_QUEUES)[number] {
+  return (INTAKE_QUEUES as readonly string[]).includes(key);
+}
+
 interface Counted {
   count: number;
   more: boolean;
@@ -109,6 +114,10 @@ export function HomePage(): React.JSX.Element {
                 <Table.Th scope="row" fw={400}>
                   {q.board ? (
                     <AppLink to="/pemeriksaan" search={q.board}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : isIntakeQueue(q.key) ? (
+                    <AppLink to="/verifikasi" search={{ status: q.key }}>
                       {t(q.label)}
                     </AppLink>
                   ) : (

@@ -41,7 +41,8 @@ export interface WriteProps {
   onConflict: () => void;
 }
 
-function useWrite(props: WriteProps) {
+// Shared with the intake report page: the same save, conflict and field-error handling.
+export function useWrite(props: Pick<WriteProps, "onSaved" | "onConflict">) {
   const t = useT();
   const fields = useFields({});
   const [busy, setBusy] = useState(false);
@@ -70,7 +71,7 @@ function useWrite(props: WriteProps) {
   return { ...fields, busy, saved, setSaved, send };
 }
 
-function General({ message }: { message: string | null }) {
+export function General({ message }: { message: string | null }) {
   return message ? (
     <Alert color="red" role="alert">
       {message}
@@ -78,7 +79,7 @@ function General({ message }: { message: string | null }) {
   ) : null;
 }
 
-function Saved({ when, message }: { when: boolean; message: string }) {
+export function Saved({ when, message }: { when: boolean; message: string }) {
   return when ? (
     <Alert color="green" role="status">
       {message}

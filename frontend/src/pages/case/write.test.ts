@@ -20,12 +20,19 @@ describe("what a write on a case came back with", () => {
       errors: [
         { pointer: "#/body/summary", detail: "Field required" },
         { pointer: "#/body/corrective_actions/1", detail: "String should have at least 1 character" },
+        { pointer: "#/body/recommendation", detail: "String should have at most 5000 characters" },
       ],
     };
     expect(written(answer(422), problem, "gagal", "Wajib diisi.", "Periksa isian.")).toEqual({
       kind: "refused",
       errors: {
-        fields: { summary: "Wajib diisi.", "corrective_actions.1": "String should have at least 1 character" },
+        // An empty text is "required" to the user too; a message with no translation
+        // is shown as the API words it.
+        fields: {
+          summary: "Wajib diisi.",
+          "corrective_actions.1": "Wajib diisi.",
+          recommendation: "String should have at most 5000 characters",
+        },
         general: "Periksa isian.",
       },
     });

@@ -8,7 +8,7 @@ export type Written = { kind: "saved" } | { kind: "conflict" } | { kind: "refuse
 export function written(response: Response, error: unknown, fallback: string, required: string, fix: string): Written {
   if (response.ok) return { kind: "saved" };
   if (response.status === 412) return { kind: "conflict" };
-  const found = isProblem(error) ? formErrors(error, fallback, { "Field required": required }) : { fields: {}, general: fallback };
+  const found = isProblem(error) ? formErrors(error, fallback, { "Field required": required, "String should have at least 1 character": required }) : { fields: {}, general: fallback };
   return { kind: "refused", errors: { ...found, general: found.general ?? fix } };
 }
 

@@ -1,0 +1,171 @@
+// The intake verification queue: the office's reports by status with their completion
+// deadlines, filters in the URL (a link or the back button gives the same queue), a real
+// table, and the board's keys to move (j/k, arrows) and open (Enter).
+import { Alert, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../api/client";
+import type { components } from "../api/schema";
+import { AppLink } from "../components/AppLink";
+import { useLocale, useT } from "../i18n/locale";
+import { codeLabel, MESSAGES } from "../i18n/messages";
+import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
+import { formatDate } from "../lib/dates";
+import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
+import { useOfficeZone } from "../office";
+
+const PAGE = 50;
+const route = getRouteApi("/verifikasi");
+
+export function VerificationPage(): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const labels = MESSAGES[locale];
+  const intlLocale = locale === "id" ? "id-ID" : "en-GB";
+  const zone = useOfficeZone();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState(-1);
+  const table = useRef<HTMLTableElement>(null);
+
+  const reports = useQuery({
+    queryKey: ["reports", search],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/intake/reports", {
+        params: { query: reportQuery(search, PAGE) },
+      });
+      if (error) throw new Error("reports");
+      // The listing answers JSON or CSV; JSON was asked for.
+      return data as components["schemas"]["Page_ReportPublic_"];
+    },
+  });
+  const rows = reports.data?.items ?? [];
+
+  useEffect(() => setSelected(-1), [search]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (isTyping(event.target)) return;
+      const action = boardAction(event);
+      if (action === null || action === "help") return;
+      if (action === "open") {
+        const target = event.target as HTMLElement | null;
+        if (target?.closest("a, button") || selected < 0 || !rows[selected]) return;
+        event.preventDefault();
+        void navigate({ to: "/verifikasi/$reportId", params: { reportId: rows[selected].id } });
+        return;
+      }
+      event.preventDefault();
+      const next = moveSelection(selected, action, rows.length);
+      setSelected(next);
+      table.current?.querySelectorAll<HTMLAnchorElement>("a[data-report]")[next]?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [selected, rows, navigate]);
+
+  function filter<K extends keyof Omit<QueueSearch, "kursor">>(key: K, value: QueueSearch[K] | null) {
+    void navigate({ to: "/verifikasi", search: withQueueFilter(search, key, value) });
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="baseline">
+        <Title order={1} size="h2">
+          {t("queue.title")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("queue.hint")}
+        </Text>
+      </Group>
+      <Group align="flex-end" role="search" aria-label={t("board.filters")}>
+        <Select
+          label={t("board.status")}
+          placeholder={t("board.any")}
+          data={REPORT_STATUSES.map((s) => ({ value: s, label: codeLabel(labels, "status", s) }))}
+          value={search.status ?? null}
+          onChange={(v) => filter("status", (v as QueueSearch["status"]) ?? null)}
+          clearable
+          clearButtonProps={{ "aria-label": t("board.clear") }}
+          w={280}
+        />
+        <Checkbox
+          label={t("queue.awaitingNotice")}
+          checked={search.awaiting_notice === true}
+          onChange={(e) => filter("awaiting_notice", e.currentTarget.checked ? true : null)}
+          mb={8}
+        />
+        <Checkbox
+          label={t("queue.overdue")}
+          checked={search.lewat === true}
+          onChange={(e) => filter("lewat", e.currentTarget.checked ? true : null)}
+          mb={8}
+        />
+      </Group>
+      {reports.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
+      {reports.isError && <Alert color="red">{t("form.error")}</Alert>}
+      {reports.data && rows.length === 0 && <Text role="status">{t("queue.empty")}</Text>}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table ref={table} withTableBorder highlightOnHover>
+            <caption className="visually-hidden">{t("queue.caption")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("board.number")}</Table.Th>
+                <Table.Th scope="col">{t("track.kind")}</Table.Th>
+                <Table.Th scope="col">{t("board.summary")}</Table.Th>
+                <Table.Th scope="col">{t("board.status")}</Table.Th>
+                <Table.Th scope="col">{t("queue.deadline")}</Table.Th>
+                <Table.Th scope="col">{t("queue.received")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r, i) => (
+                <Table.Tr key={r.id} data-selected={i === selected} data-report-row={r.registration_number}>
+                  <Table.Th scope="row" fw={600}>
+                    <AppLink
+                      to="/verifikasi/$reportId"
+                      params={{ reportId: r.id }}
+                      data-report={r.id}
+                      onFocus={() => setSelected(i)}
+                    >
+                      {r.registration_number}
+                    </AppLink>
+                  </Table.Th>
+                  <Table.Td>{codeLabel(labels, "kind", r.kind)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {r.summary}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{codeLabel(labels, "status", r.status)}</Table.Td>
+                  <Table.Td>
+                    {r.completion_due
+                      ? formatDate(lastDayBefore(r.completion_due), zone, intlLocale)
+                      : r.status === "awaiting_completion"
+                        ? t("queue.noNotice")
+                        : "—"}
+                  </Table.Td>
+                  <Table.Td>{formatDate(r.received_at, zone, intlLocale)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Group>
+        {search.kursor && (
+          <AppLink to="/verifikasi" search={{ ...search, kursor: undefined }}>
+            {t("board.first")}
+          </AppLink>
+        )}
+        {reports.data?.next_cursor && (
+          <AppLink to="/verifikasi" search={{ ...search, kursor: reports.data.next_cursor }}>
+            {t("board.next")}
+          </AppLink>
+        )}
+      </Group>
+    </Stack>
+  );
+}
