@@ -1,13 +1,14 @@
 // A case as its examiner works it: the facts and the live SLA chip, the timeline, the
 // activities, the final report (LHP) with its corrective actions, the reporter's
 // responses, the recommendation and the closure; and the forms for the next steps.
-import { Alert, Badge, Divider, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Divider, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { ConflictDialog } from "../../components/ConflictDialog";
+import { Fact, Section } from "../../components/Sections";
 import { SlaChip } from "../../components/SlaChip";
 import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
@@ -27,32 +28,6 @@ function entryDetail(labels: Record<string, string>, type: string, data: Record<
   if (type === "closed" && code("outcome")) return codeLabel(labels, "outcome", code("outcome")!);
   if (type === "classified" && code("classification")) return codeLabel(labels, "classification", code("classification")!);
   return null;
-}
-
-function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 export function CasePage(): React.JSX.Element {

@@ -2,13 +2,14 @@
 // history of its steps, and the forms of the steps the API allows now (`allowed_steps`):
 // formal verification with the identity completion and the head's age exception,
 // material verification, the plenary.
-import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { ConflictDialog } from "../../components/ConflictDialog";
+import { Fact, Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { lastDayBefore } from "../../lib/board";
@@ -19,32 +20,6 @@ import { useOfficeZone } from "../../office";
 import { AgeExceptionForm, FormalForm, IdentityForm, MaterialForm, PlenaryForm, type StepProps } from "./Steps";
 
 const route = getRouteApi("/verifikasi/$reportId");
-
-function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function ReportPage(): React.JSX.Element {
   const t = useT();
