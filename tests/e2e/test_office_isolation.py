@@ -55,7 +55,11 @@ OWN_OFFICE = {
     "consultation_privacy_subject_access": "a search of the DPO's own office's visits",
     "examination_privacy_subject_access": "a search of the DPO's own office's contacts",
     "internship_quotas_set_quota": "a quota of the caller's office (the body names none)",
+    "internship_red_button_register_officer": "an entry of the caller's office's register of "
+    "protection officers, keyed by a user name (no id of A's in the path)",
 }
+# Of those, the ones whose path names a key of the caller's office, not a resource of A's.
+OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
@@ -301,7 +305,7 @@ def judged(
         refused = status == 422 and "#/query/office" in response.text
         if refused or (status == 200 and not walk.mentions_a(response.text)):
             return None
-    if method != "get" and op_id in OWN_OFFICE and not has_path_id:
+    if method != "get" and op_id in OWN_OFFICE and (not has_path_id or op_id in OWN_OFFICE_KEYED):
         named_a = isinstance(sent.get("json"), dict) and sent["json"].get("office") == walk.a
         if named_a and not (status == 422 and "#/body/office" in response.text):
             return f"{status} for a body naming office A: {response.text[:300]}"
