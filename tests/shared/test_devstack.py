@@ -198,3 +198,28 @@ async def test_intake_publishes_its_own_events_and_cannot_touch_the_stream(
             await js.delete_stream(STREAM_NAME)
     finally:
         await nc.close()
+
+
+def test_free_ports_are_never_handed_out_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel may offer the same port to two probes in a row; the stack must not
+    send two components to it."""
+    from apik_shared.devstack import processes
+
+    offered = iter([41000, 41000, 41001])
+
+    class Probe:
+        def __enter__(self) -> Probe:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def bind(self, address: object) -> None:
+            self.port = next(offered)
+
+        def getsockname(self) -> tuple[str, int]:
+            return ("127.0.0.1", self.port)
+
+    monkeypatch.setattr(processes, "_HANDED_OUT", set())
+    monkeypatch.setattr(processes.socket, "socket", lambda *args: Probe())
+    assert [processes.free_port(), processes.free_port()] == [41000, 41001]

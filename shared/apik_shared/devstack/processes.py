@@ -35,11 +35,23 @@ def child_environment(env: dict[str, str] | None) -> dict[str, str]:
     return {**os.environ, **(env or {})}
 
 
+# Ports this process handed out: the kernel may offer a port again as soon as its probe
+# socket closes, before the component given it has bound it (CI saw intake and the
+# gateway both sent to one port, and intake die on "address in use" until `make up`
+# gave up).
+_HANDED_OUT: set[int] = set()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
-    """A port nobody listens on now (5432 and 4222 may belong to other servers)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
+    """A port nobody listens on now (5432 and 4222 may belong to other servers), and
+    never one this process handed out before."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind((host, 0))
+            port = int(sock.getsockname()[1])
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def wait_for_port(
