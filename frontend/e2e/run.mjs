@@ -83,7 +83,7 @@ function watchOrigins(page, label) {
 }
 
 async function citizenFilesAndTracks(browser) {
-  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 420, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
   watchOrigins(page, "public");
   await page.goto(`${BASE}/lapor`);
@@ -149,7 +149,7 @@ async function citizenFilesAndTracks(browser) {
 }
 
 async function officerWorks(browser, publicNumber) {
-  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   watchOrigins(page, "staff");
   await page.goto(`${BASE}/`);
@@ -235,7 +235,7 @@ async function officerWorks(browser, publicNumber) {
 // The citizen's report, from the verification queue through formal and material
 // verification to the plenary's acceptance, by an intake officer in the browser.
 async function officerVerifies(browser, publicNumber) {
-  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   watchOrigins(page, "verification");
   await page.goto(`${BASE}/`);
@@ -362,7 +362,7 @@ async function changeBehindTheirBack(username) {
 }
 
 async function examinerWorks(browser) {
-  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   watchOrigins(page, "examiner");
   await page.goto(`${BASE}/pemeriksaan`);
