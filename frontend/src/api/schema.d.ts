@@ -5925,7 +5925,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "head" | "intake_officer" | "examiner" | "examination_supervisor" | "prevention_officer" | "desk_officer" | "desk_supervisor" | "intern_supervisor" | "protection_officer" | "analyst" | "dpo" | "national";
+        Role: "admin" | "head" | "intake_officer" | "examiner" | "examination_supervisor" | "prevention_officer" | "desk_officer" | "desk_supervisor" | "intern_supervisor" | "intern" | "protection_officer" | "analyst" | "dpo" | "national";
         /** RoleChangePublic */
         RoleChangePublic: {
             /** Account Id */

@@ -18,6 +18,8 @@ from apik_shared.platform.problems import Forbidden
 # audit every such reading (the DPO); the admin, whom `Principal.has_any` lets through
 # every role check but identity; and national, which widens all of them to every office.
 ROLE_RANK: Mapping[str, int] = {
+    # An intern sees only their own records (internship service): below every staff role.
+    Role.intern: 1,
     Role.analyst: 1,
     Role.intake_officer: 1,
     Role.examiner: 1,

@@ -33,6 +33,7 @@ class Role(StrEnum):
     desk_officer = "desk_officer"
     desk_supervisor = "desk_supervisor"
     intern_supervisor = "intern_supervisor"
+    intern = "intern"  # an intern (MORI): their own attendance, logbook, learning
     protection_officer = "protection_officer"
     analyst = "analyst"
     dpo = "dpo"

@@ -19,6 +19,7 @@ ROLE_CODES = {
     "desk_officer",
     "desk_supervisor",
     "intern_supervisor",
+    "intern",
     "protection_officer",
     "analyst",
     "dpo",

@@ -16,6 +16,7 @@ def test_the_order_puts_identity_below_admin_and_national_on_top() -> None:
     assert rank(["head"]) == rank(["dpo"]) < rank(["admin"]) < rank(["national"])
     # The Red Button's readers see who raised it: ranked with the head, above supervisors.
     assert rank(["intern_supervisor"]) < rank(["protection_officer"]) == rank(["head"])
+    assert rank(["intern"]) <= rank(["examiner"]) < rank(["intern_supervisor"])
     assert rank([]) == 0
 
 
