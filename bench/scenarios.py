@@ -3,274 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import random
 import statistics
-import sys
-import threading
 import time
 import uuid
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import nats
-import psutil
 
 from apik_shared.devstack.infra import EmbeddedNats, EmbeddedPostgres
 from apik_shared.devstack.stack import Stack
 from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, source_of, subject_for
 from apik_shared.platform.events.payloads import ReportVerified
 from apik_shared.platform.settings import to_plain_postgres_url
-from bench import floor, gateway_forwarding
+from bench import gateway_forwarding
+from bench.bodies import ADMIN_PASSWORD, FORMALLY_COMPLETE, PASSWORD, distinct_reports
 from bench.driver import encode_request, summary
-from bench.scale_corpus import Corpus
-
-ADMIN_PASSWORD = "bench-Admin-Password-1"
-PASSWORD = "Kata-Sandi-Rahasia-2026!"
-REPORT = {
-    "kind": "LM",
-    "channel": "web",
-    "reporter": {
-        "name": "Budi Santoso",
-        "nik": "1771010101900001",
-        "place_of_birth": "Bengkulu",
-        "date_of_birth": "1990-01-01",
-        "address": "Jl. Salak No. 5, Kota Bengkulu",
-        "occupation": "Petani",
-        "phone": "081234567890",
-    },
-    "reported_agency": {"name": "Dinas Pendidikan"},
-    "substance": "education",
-    "summary": "Ijazah ditahan",
-    "chronology": "Sejak Juli 2026 sekolah menahan ijazah anak pelapor.",
-    "event_date": "2026-07-15",
-}
-# A formal verification that passes: the checklist is required, and the identity above
-# (place and date of birth, address, occupation, NIK) is what it checks.
-FORMALLY_COMPLETE = {
-    "complete": True,
-    "checklist": {
-        "identity": True,
-        "chronology": True,
-        "prior_complaint": True,
-        "within_two_years": True,
-    },
-}
-Measure = Callable[[int, list[bytes], int, float, int, int], dict[str, Any]]
-Pace = Callable[[int, list[bytes], float], dict[str, Any]]
-
-
-def distinct_reports(count: int) -> list[dict[str, Any]]:
-    """Reports from `count` different people, with the texts, agencies and substances of
-    the one-million-report corpus (`bench/scale_corpus.py`): a few are re-sent letters or
-    copies, the rest are distinct complaints. (Reports that are all near-copies of each
-    other would make every registration compare itself with the whole table, which is
-    not the load an office sees; one reporter's reports queue behind each other, since
-    recognising a repeat reporter locks their identity.)"""
-    rng = random.Random(7)
-    corpus = Corpus(seed=7)
-    reports = []
-    for n in range(count):
-        drawn = corpus.report(datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n))
-        day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(60, 99)
-        nik = f"177101{day:02d}{month:02d}{year:02d}"
-        reporter = {
-            "name": f"Pelapor {n}",
-            "nik": f"{nik}{rng.randint(1, 9999):04d}",
-            "place_of_birth": "Bengkulu",
-            "date_of_birth": f"19{year:02d}-{month:02d}-{day:02d}",
-            "address": f"Jl. Melati No. {n}, Kota Bengkulu",
-            "occupation": "Wiraswasta",
-            "phone": f"0812{rng.randint(10**7, 10**8 - 1)}",
-            "email": f"pelapor{n}@example.id",
-        }
-        reports.append(
-            {
-                **REPORT,
-                "reporter": reporter,
-                "reported_agency": {"name": drawn.agency},
-                "substance": drawn.substance,
-                "summary": drawn.summary[:500],
-                "chronology": drawn.chronology,
-            }
-        )
-    return reports
-
-
-class MemorySampler:
-    """The peak resident memory of each process while a scenario runs."""
-
-    def __init__(self, processes: dict[str, int]) -> None:
-        self.processes = {name: psutil.Process(pid) for name, pid in processes.items()}
-        self.peak = dict.fromkeys(processes, 0)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def snapshot(self) -> dict[str, float]:
-        return {n: round(p.memory_info().rss / 2**20, 1) for n, p in self.processes.items()}
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.1):
-            for name, process in self.processes.items():
-                self.peak[name] = max(self.peak[name], process.memory_info().rss)
-
-    def __enter__(self) -> MemorySampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def peak_mb(self) -> dict[str, float]:
-        return {name: round(rss / 2**20, 1) for name, rss in self.peak.items()}
-
-
-class CpuMeter:
-    """CPU time each process spends on a scenario, per operation: on a shared machine
-    this drifts far less than wall-clock rates. PostgreSQL counts with its backends,
-    living and exited."""
-
-    def __init__(self, processes: dict[str, Callable[[], int]]) -> None:
-        self.processes = processes
-        self.before: dict[str, float] = {}
-
-    def _now(self) -> dict[str, float]:
-        out = {}
-        for name, pid_of in self.processes.items():
-            try:
-                process = psutil.Process(pid_of())
-                family = [process, *process.children(recursive=True)]
-            except psutil.Error:
-                continue
-            total = 0.0
-            for member in family:
-                with contextlib.suppress(psutil.Error):
-                    times = member.cpu_times()
-                    total += times.user + times.system
-            # Children that have exited (a PostgreSQL backend whose connection closed, an
-            # autovacuum worker) count in their reaped parent's times; left out, a
-            # scenario could show a negative CPU time for PostgreSQL.
-            with contextlib.suppress(psutil.Error):
-                times = process.cpu_times()
-                total += times.children_user + times.children_system
-            out[name] = total
-        return out
-
-    def start(self) -> None:
-        self.before = self._now()
-
-    def ms_per(self, operations: int) -> dict[str, float]:
-        after = self._now()
-        # A process not running at the start (NATS restarted for the drain) started
-        # during the scenario: all its CPU time is the scenario's.
-        return {
-            name: round((after[name] - self.before.get(name, 0.0)) * 1000 / operations, 3)
-            for name in after
-        }
-
-
-async def physical_reference(
-    stack: Stack, nats_url: str, seconds: float, concurrency: int
-) -> dict[str, Any]:
-    """What the machine does without us, at the same concurrency: asyncpg alone committing
-    a report-sized row and its outbox row in one transaction, and bare acknowledged
-    JetStream publishes of an envelope-sized message."""
-    url = to_plain_postgres_url(stack.database_urls["intake"])
-    pool = await asyncpg.create_pool(url, min_size=concurrency, max_size=concurrency)
-    await pool.execute(floor.SCHEMA)
-    body = json.dumps(REPORT)
-    insert_latencies: list[float] = []
-
-    async def insert_loop(deadline: float) -> None:
-        while time.perf_counter() < deadline:
-            t = time.perf_counter()
-            async with pool.acquire() as connection:
-                await floor.write_report(connection, body)
-            insert_latencies.append(time.perf_counter() - t)
-
-    started = time.perf_counter()
-    await asyncio.gather(*(insert_loop(started + seconds) for _ in range(concurrency)))
-    inserts = summary(insert_latencies, time.perf_counter() - started, 0)
-    await pool.execute(floor.DROP)
-    await pool.close()
-
-    nc = await nats.connect(nats_url)
-    js = nc.jetstream()
-    await js.add_stream(name="BENCH", subjects=["bench.>"])
-    payload = CloudEvent(source="/bench", type="bench.ref", data=REPORT).to_json()
-    publish_latencies: list[float] = []
-
-    async def publish_loop(deadline: float) -> None:
-        while time.perf_counter() < deadline:
-            t = time.perf_counter()
-            await js.publish("bench.ref", payload, headers={"Nats-Msg-Id": uuid.uuid4().hex})
-            publish_latencies.append(time.perf_counter() - t)
-
-    started = time.perf_counter()
-    await asyncio.gather(*(publish_loop(started + seconds) for _ in range(concurrency)))
-    publishes = summary(publish_latencies, time.perf_counter() - started, 0)
-    await js.delete_stream("BENCH")
-    await nc.close()
-    return {"asyncpg_transaction": inserts, "jetstream_publish": publishes}
-
-
-def floor_endpoint(
-    stack: Stack, tmp: Path, postgres_pid: int, measure: Measure, concurrency: int, seconds: float
-) -> dict[str, Any]:
-    """The floor of our own stack (`bench/floor.py`) under the registration's load: the
-    same bodies, concurrency and driver, in rounds like the registration's. CPU counts the
-    floor's process and PostgreSQL, the two a registration's floor needs."""
-    from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
-
-    private, public = floor.signing_key()
-    (tmp / "floor.pub").write_bytes(public)
-    url = to_plain_postgres_url(stack.database_urls["intake"])
-
-    async def schema(sql: str) -> None:
-        connection = await asyncpg.connect(url)
-        try:
-            await connection.execute(sql)
-        finally:
-            await connection.close()
-
-    asyncio.run(schema(floor.SCHEMA))
-    port = free_port()
-    process = spawn(
-        [sys.executable, floor.__file__, "serve", str(port), url, str(tmp / "floor.pub")],
-        log_file=tmp / "floor.log",
-    )
-    try:
-        wait_for_port("127.0.0.1", port, timeout=30, process=process)
-        meter = CpuMeter({"floor": lambda: process.pid, "postgres": lambda: postgres_pid})
-        headers = {
-            "authorization": f"Bearer {floor.token(private)}",
-            "content-type": "application/json",
-        }
-        bodies = [json.dumps(r).encode() for r in distinct_reports(5000)]
-        per_round = len(bodies) // ROUNDS
-        rounds = []
-        for n in range(ROUNDS):
-            requests = [
-                encode_request("POST", floor.PATH, port, body=b, headers=headers)
-                for b in bodies[n * per_round : (n + 1) * per_round]
-            ]
-            meter.start()
-            result = measure(port, requests, concurrency, seconds, per_round, 201)
-            result["cpu_ms_per_request"] = meter.ms_per(result["sent"])
-            if result["errors"]:
-                # A reference answering errors would be fast and meaningless.
-                raise RuntimeError(f"the floor endpoint answered errors: see {tmp}/floor.log")
-            rounds.append(result)
-        return _median_round(rounds)
-    finally:
-        stop(process)
-        asyncio.run(schema(floor.DROP))
+from bench.meters import ROUNDS, CpuMeter, Measure, MemorySampler, Pace, median_round
+from bench.references import floor_endpoint, physical_reference
 
 
 async def staff_token(stack: Stack) -> str:
@@ -295,9 +49,6 @@ async def staff_token(stack: Stack) -> str:
             "/api/v1/auth/token", data={"username": "bench", "password": PASSWORD}
         )
         return str(token.json()["access_token"])
-
-
-ROUNDS = 3
 
 
 def registration(
@@ -329,7 +80,7 @@ def registration(
         # The warm-up's requests count too: CPU per request over everything sent.
         result["cpu_ms_per_request"] = meter.ms_per(result["sent"])
         rounds[name].append(result)
-    out: dict[str, Any] = {name: _median_round(r) for name, r in rounds.items()}
+    out: dict[str, Any] = {name: median_round(r) for name, r in rounds.items()}
     pairs = list(zip(rounds["direct"], rounds["gateway"], strict=True))
     out["gateway_throughput_share"] = round(
         statistics.median(g["rps"] / d["rps"] for d, g in pairs), 3
@@ -341,22 +92,6 @@ def registration(
         statistics.median(g["p50_ms"] - d["p50_ms"] for d, g in pairs), 3
     )
     return out
-
-
-def _median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each figure's median over the rounds; the rounds themselves alongside."""
-    median: dict[str, Any] = {
-        key: round(statistics.median(r[key] for r in rounds), 3)
-        for key in ("rps", "p50_ms", "p99_ms")
-    }
-    median["errors"] = sum(r["errors"] for r in rounds)
-    median["sent"] = sum(r["sent"] for r in rounds)
-    cpu = [r["cpu_ms_per_request"] for r in rounds]
-    median["cpu_ms_per_request"] = {
-        process: round(statistics.median(c[process] for c in cpu), 2) for process in cpu[0]
-    }
-    median["rounds"] = rounds
-    return median
 
 
 async def verified_reports(stack: Stack, token: str, count: int) -> list[str]:
