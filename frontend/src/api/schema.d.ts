@@ -3239,7 +3239,10 @@ export interface components {
             sla: components["schemas"]["SlaPublic"];
             /** Sla Breach At */
             sla_breach_at: string | null;
+            /** Sla Days Left */
+            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
+            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */
@@ -3313,7 +3316,10 @@ export interface components {
             reporter_id: string;
             /** Sla Breach At */
             sla_breach_at: string | null;
+            /** Sla Days Left */
+            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
+            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */

@@ -187,7 +187,7 @@ export function BoardPage(): React.JSX.Element {
                   <Table.Td>{codeLabel(labels, "caseStatus", c.status)}</Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
-                      <SlaChip state={c.sla_state} />
+                      <SlaChip state={c.sla_state} days={c.sla_days_left ?? null} unit={c.sla_unit ?? undefined} />
                       {c.sla_breach_at && c.sla_state !== "met" && c.sla_state !== "paused" && (
                         <Text size="xs" c="dimmed">
                           {t("sla.dueOn", { date: formatDate(lastDayBefore(c.sla_breach_at), zone, locale === "id" ? "id-ID" : "en-GB") })}

@@ -103,6 +103,30 @@ async def test_waiting_for_the_agency_pauses_the_clock(infra, examination, token
     assert closing.status_code == 422 and closing.json()["errors"][0]["pointer"] == "#/body/status"
 
 
+async def test_the_list_counts_the_days_left_as_the_detail_does(infra, examination, tokens):
+    case = await new_case(infra, examination, tokens, decided_at=days_ago(3))
+    examiner = tokens.headers("examiner")
+    listed = (
+        await examination.client.get(
+            CASES, params={"report_id": case["report_id"]}, headers=examiner
+        )
+    ).json()["items"][0]
+    detail = (await examination.client.get(f"{CASES}/{case['id']}", headers=examiner)).json()
+    assert listed["sla_unit"] == detail["sla_unit"] == "working_days"
+    assert listed["sla_days_left"] == detail["sla_days_left"] == detail["sla"]["remaining"]
+    assert 0 < listed["sla_days_left"] <= 30
+    paused = await examination.client.post(
+        f"{CASES}/{case['id']}/status", json={"status": "waiting_agency"}, headers=examiner
+    )
+    assert paused.status_code == 200 and paused.json()["sla_days_left"] is None
+    listed = (
+        await examination.client.get(
+            CASES, params={"report_id": case["report_id"]}, headers=examiner
+        )
+    ).json()["items"][0]
+    assert listed["sla_state"] == "paused" and listed["sla_days_left"] is None
+
+
 async def test_list_filters_are_validated(examination, tokens):
     response = await examination.client.get(
         CASES, params={"sla_state": "late"}, headers=tokens.headers("head")

@@ -22,6 +22,7 @@ from apik_examination.sla.rules import (
     Transition,
     breach_due,
     compute_clock,
+    days_left,
     history_mark,
     select_policy,
     state_at,
@@ -94,6 +95,28 @@ class TestRunningClock:
         # Opened 10:00 WIB = 12:00 WIT on 11 Mar; the breach is at midnight WIT.
         assert c.breach_at == datetime(2026, 4, 2, tzinfo=ZoneInfo("Asia/Jayapura"))
         assert c.breach_at < datetime(2026, 4, 2, tzinfo=WIB)
+
+
+class TestDaysLeft:
+    """The list's chip ("sisa 6 hari kerja", "lewat 2 hari") from the cached breach moment,
+    the same number the detail computes as target - elapsed."""
+
+    def test_across_lebaran_it_matches_the_detail(self):
+        now = at(3, 23, 12)  # 4 of 10 working days used (docstring above)
+        c = clock(OPENED, now=now)
+        assert c.breach_at is not None
+        assert days_left(JAKARTA, SlaUnit.working_days, c.breach_at, now) == 6 == c.remaining
+
+    def test_on_the_due_day_none_left_and_then_overdue_by_working_days(self):
+        breach = datetime(2026, 4, 2, tzinfo=WIB)  # due Wed 1 Apr
+        assert days_left(JAKARTA, SlaUnit.working_days, breach, at(4, 1, 16)) == 0
+        # Thu 2 Apr is one working day late; Good Friday (3 Apr) and the weekend add none.
+        assert days_left(JAKARTA, SlaUnit.working_days, breach, at(4, 5, 9)) == -1
+        assert days_left(JAKARTA, SlaUnit.working_days, breach, at(4, 6, 9)) == -2
+
+    def test_calendar_days_count_every_day(self):
+        breach = datetime(2026, 4, 2, tzinfo=WIB)
+        assert days_left(JAKARTA, SlaUnit.calendar_days, breach, at(3, 23, 12)) == 9
 
 
 class TestPauses:

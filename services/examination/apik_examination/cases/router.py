@@ -57,7 +57,8 @@ async def list_cases(
         limit=limit,
         now=now,
     )
-    return Page(items=[views.public(c, now) for c in rows], next_cursor=next_cursor)
+    left = await service.countdowns(session=session, cases=rows, now=now)
+    return Page(items=[views.public(c, now, left.get(c.id)) for c in rows], next_cursor=next_cursor)
 
 
 @router.get(

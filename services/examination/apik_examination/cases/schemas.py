@@ -38,6 +38,10 @@ class CasePublic(BaseModel):
     sla_state: SlaState  # from the cached clock, exact at the time of the answer
     sla_warn_at: datetime | None
     sla_breach_at: datetime | None
+    # Days of the policy's unit left on a running clock (negative: overdue by that many),
+    # in the office's calendar; None when paused, met or closed.
+    sla_days_left: int | None = None
+    sla_unit: SlaUnit | None = None
 
 
 class SlaPublic(BaseModel):

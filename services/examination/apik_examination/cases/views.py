@@ -17,14 +17,22 @@ from apik_examination.closure.schemas import (
     PublicLoss,
 )
 from apik_examination.models import Case, Closure
-from apik_examination.sla.rules import SlaPhase, state_at
+from apik_examination.sla.rules import SlaPhase, SlaState, SlaUnit, state_at
 from apik_shared.platform.etag import set_etag
 
 
-def public(case: Case, now: datetime) -> CasePublic:
-    """A list item: the state from the cached clock columns, exact at `now`."""
+def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = None) -> CasePublic:
+    """A list item: the state from the cached clock columns, exact at `now`, and the days
+    left on it when the list computed them (`sla.service.countdowns`)."""
     state = state_at(SlaPhase(case.sla_phase), case.sla_warn_at, case.sla_breach_at, now)
-    return CasePublic.model_validate({**case.model_dump(), "sla_state": state})
+    days, unit = countdown if countdown is not None else (None, None)
+    return CasePublic.model_validate(
+        {**case.model_dump(), "sla_state": state, "sla_days_left": days, "sla_unit": unit}
+    )
+
+
+# The states whose chip counts days: a running clock, or one past its due day.
+_COUNTING = frozenset({SlaState.on_track, SlaState.warning, SlaState.breached})
 
 
 def answer(state: CaseState, response: Response) -> CaseDetail:
@@ -53,8 +61,10 @@ def detail(state: CaseState) -> CaseDetail:
         conclusion = ConclusionPublic.model_validate(state.conclusion, from_attributes=True)
         conclusion.monitoring = state.monitoring
     return CaseDetail(
-        **public(case, state.at).model_dump(exclude={"sla_state"}),
+        **public(case, state.at).model_dump(exclude={"sla_state", "sla_days_left", "sla_unit"}),
         sla_state=clock.state,
+        sla_days_left=clock.remaining if clock.state in _COUNTING else None,
+        sla_unit=clock.unit,
         sla=sla,
         conclusion=conclusion,
         closure=_closure(state.closure) if state.closure else None,

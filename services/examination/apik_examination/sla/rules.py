@@ -194,6 +194,14 @@ def state_at(
     return SlaState.on_track
 
 
+def days_left(calendar: OfficeCalendar, unit: SlaUnit, breach_at: datetime, now: datetime) -> int:
+    """The days (of the policy's unit) a running clock has left at `now`, from its cached
+    breach moment: the detail's `target - elapsed`, counted in `(today, due_on]`; negative
+    once breached ("lewat 2 hari"). `breach_at` is the start of the day after `due_on`."""
+    due_on = calendar.local_date(breach_at) - timedelta(days=1)
+    return _count(calendar, unit, calendar.local_date(now), due_on)
+
+
 @dataclass(frozen=True)
 class PolicyVersion:
     id: str

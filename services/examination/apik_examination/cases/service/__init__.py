@@ -14,12 +14,16 @@ from apik_examination.cases.service.work import (
     move,
 )
 
+# The list's days left come from the clocks; the router asks the case use cases for them.
+from apik_examination.sla.service import countdowns
+
 __all__ = [
     "CaseState",
     "Handoff",
     "case_state",
     "change_status",
     "classify",
+    "countdowns",
     "get_case",
     "get_case_to_work",
     "list_cases",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from apik_examination.sla.service.clocks import (
     clock_of,
+    countdowns,
     last_step_at,
     load_policies,
     record_event,
@@ -20,6 +21,7 @@ __all__ = [
     "ScanBatch",
     "add_policy_version",
     "clock_of",
+    "countdowns",
     "last_step_at",
     "list_policies",
     "load_policies",

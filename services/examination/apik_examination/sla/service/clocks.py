@@ -29,6 +29,7 @@ from apik_examination.sla.rules import (
     SlaUnit,
     Transition,
     compute_clock,
+    days_left,
     history_mark,
     select_policy,
 )
@@ -257,3 +258,35 @@ async def refresh_clocks(
         # One executemany; the SET clause is the parameters named after columns.
         await session.execute(update(CASES).where(CASES.c.id == bindparam("case_id")), moved)
     return clocks
+
+
+async def countdowns(
+    *, session: AsyncSession, cases: Sequence[Case], now: datetime
+) -> dict[uuid.UUID, tuple[int, SlaUnit]]:
+    """Days left (negative: overdue) and their unit for each running or breached case of a
+    list page, from the cached clock: two queries for the page, not one per case. A closed
+    case has none: its clock stopped, and its detail tells by how much it finished."""
+    timed = [
+        c
+        for c in cases
+        if c.sla_breach_at is not None
+        and c.sla_policy_id is not None
+        and c.status not in TERMINAL_STATUSES
+    ]
+    if not timed:
+        return {}
+    policy_ids = {c.sla_policy_id for c in timed}
+    units = {
+        row.id: SlaUnit(row.unit)
+        for row in (
+            await session.execute(select(SlaPolicy).where(col(SlaPolicy.id).in_(policy_ids)))
+        ).scalars()
+    }
+    calendars = await office_calendars(session, [c.office for c in timed])
+    out: dict[uuid.UUID, tuple[int, SlaUnit]] = {}
+    for case in timed:
+        unit = units.get(case.sla_policy_id)  # type: ignore[arg-type]
+        if unit is None or case.sla_breach_at is None:
+            continue
+        out[case.id] = (days_left(calendars[case.office], unit, case.sla_breach_at, now), unit)
+    return out
