@@ -91,6 +91,15 @@ _INSERT_ELSEWHERE = insert(
 ).on_conflict_do_nothing()
 
 
+def _body(summary: str | None, chronology: str | None) -> str:
+    return f"{summary} {chronology or ''}".lower()
+
+
+def signature(summary: str | None, chronology: str | None) -> list[int]:
+    """The near-copy signature a new report is stored with (`rules.text_bands`)."""
+    return text_bands(_body(summary, chronology))
+
+
 async def compute_cross_office(
     *, session: AsyncSession, report: Report, body: str, threshold: float
 ) -> int:
@@ -143,10 +152,12 @@ async def compute_candidates(
     window_days: int,
     cross_office_similarity: float = 0.6,
 ) -> list[DuplicateCandidate]:
-    """Stores the report's candidates, both ways (the earlier report learns of the new),
-    and the report's near-copy signature (written with the registration's next flush)."""
-    body = f"{report.summary} {report.chronology or ''}".lower()
-    report.text_bands = text_bands(body)
+    """Stores the report's candidates, both ways (the earlier report learns of the new).
+    The report's near-copy signature is `signature(report)`, best given to its INSERT: set
+    afterwards, it costs an UPDATE that re-indexes the row."""
+    body = _body(report.summary, report.chronology)
+    if report.text_bands is None:
+        report.text_bands = text_bands(body)
     rows = await session.execute(
         _CANDIDATES,
         {

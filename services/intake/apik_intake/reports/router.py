@@ -22,7 +22,7 @@ from apik_intake.reporters.rules import sees_link
 from apik_intake.reporters.service import audit_links
 from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
-from apik_intake.reports.views import detail, json_response, public_page
+from apik_intake.reports.views import detail, json_response, public_page, registered
 from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
@@ -51,7 +51,7 @@ async def register_report(
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    report = await service.register_report(
+    registration = await service.register_report(
         session=session,
         cipher=cipher,
         index_key=index_key,
@@ -61,9 +61,12 @@ async def register_report(
         age_limit_years=settings.age_limit_years,
         cross_office_similarity=settings.cross_office_similarity,
     )
-    body = await detail(session, report)
+    body = registered(registration)
     return await created(
-        idempotency, body, location=f"{request.url.path}/{report.id}", version=body.version
+        idempotency,
+        body,
+        location=f"{request.url.path}/{registration.report.id}",
+        version=body.version,
     )
 
 

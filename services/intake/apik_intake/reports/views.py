@@ -21,6 +21,7 @@ from apik_intake.reports.schemas import (
     StepPublic,
 )
 from apik_intake.reports.service.lookup import timeline
+from apik_intake.reports.service.registration import Registered
 from apik_shared.platform.etag import set_etag
 
 Link = tuple[uuid.UUID, list[str]]
@@ -84,6 +85,14 @@ async def detail(session: AsyncSession, report: Report) -> ReportDetail:
     return ReportDetail(
         **public(report, links.get(report.reporter_id)).model_dump(),
         timeline=[StepPublic.model_validate(s, from_attributes=True) for s in steps],
+    )
+
+
+def registered(registration: Registered) -> ReportDetail:
+    """A new report's answer, from what registration wrote (no query)."""
+    return ReportDetail(
+        **public(registration.report, registration.link).model_dump(),
+        timeline=[StepPublic.model_validate(s, from_attributes=True) for s in registration.steps],
     )
 
 

@@ -117,7 +117,7 @@ async def file_report(
         return await _replay_with_new_pin(session, tracking_key, replay)
     citizen = Principal(subject=PUBLIC, username=PUBLIC, office=data.office)
     try:
-        report = await reports.register_report(
+        registration = await reports.register_report(
             session=session,
             cipher=cipher,
             index_key=index_key,
@@ -129,6 +129,7 @@ async def file_report(
         )
     except InvalidInput as problem:
         raise form.relocated(problem, submission.pointer) from None
+    report = registration.report
     stored = [
         await attachments.store_attachment(
             session=session, vault=vault, report=report, file=file, uploaded_by=PUBLIC

@@ -44,6 +44,17 @@ def identity_read(
     )
 
 
+# Every key of a registration in one round trip, taken in one order (the keys' hashes,
+# sorted in the subquery) so that two registrations sharing keys cannot deadlock.
+_LOCK_KEYS = text(
+    """
+    SELECT pg_advisory_xact_lock(h)
+    FROM (SELECT DISTINCT hashtextextended(k, 0) AS h
+          FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS keys
+    """
+)
+
+
 async def add_reporter(
     *,
     session: AsyncSession,
@@ -60,10 +71,9 @@ async def add_reporter(
     present = {name: value for name, value in indexes.items() if value}
     # Two registrations of the same new person at once would each start a new person;
     # a transaction lock per index value makes the second one see the first.
-    for value in sorted(present.values()):
+    if present:
         await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-            {"key": f"intake:reporter:{office}:{value}"},
+            _LOCK_KEYS, {"keys": [f"intake:reporter:{office}:{v}" for v in present.values()]}
         )
     person_id: uuid.UUID | None = None
     matched_on: list[str] = []
