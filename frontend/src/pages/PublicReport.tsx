@@ -2,6 +2,7 @@
 // a back link, the answers kept when going back, and a confirmation with the
 // registration number and the tracking PIN.
 import { Alert, Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { AppLink } from "../components/AppLink";
@@ -11,7 +12,6 @@ import { useLocale, useT } from "../i18n/locale";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
 import { formErrors, isProblem } from "../lib/problems";
 import { nested } from "./fields";
-import { NATIONAL_SUBSTANCES } from "./substances";
 import { useFields } from "./useFields";
 
 // The office a bare /lapor files with; /lapor?kantor=CODE names another.
@@ -30,6 +30,17 @@ export function PublicReportPage(): React.JSX.Element {
   const [step, setStep] = useState(1);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
+  const office = kantor ?? DEFAULT_OFFICE;
+  // The national catalogue and the office's own, as intake offers them (no login).
+  const substances = useQuery({
+    queryKey: ["public-substances", office],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/intake/public/substances", { params: { query: { office } } });
+      if (error) throw new Error("substances");
+      return data;
+    },
+    staleTime: 60 * 60 * 1000,
+  });
 
   function required(names: string[]): Record<string, string> {
     return Object.fromEntries(names.filter((n) => !(values[n] ?? "").trim()).map((n) => [n, t("field.required")]));
@@ -53,7 +64,7 @@ export function PublicReportPage(): React.JSX.Element {
   async function send() {
     setBusy(true);
     const { data, error } = await api.POST("/api/v1/intake/public/reports", {
-      body: { ...nested(values), office: kantor ?? DEFAULT_OFFICE } as never,
+      body: { ...nested(values), office } as never,
       headers: { "Idempotency-Key": crypto.randomUUID() },
     });
     setBusy(false);
@@ -97,8 +108,8 @@ export function PublicReportPage(): React.JSX.Element {
   }
 
   const substanceLabel = (code: string) => {
-    const s = NATIONAL_SUBSTANCES.find((x) => x.code === code);
-    return s ? (locale === "id" ? s.id : s.en) : code;
+    const s = substances.data?.find((x) => x.code === code);
+    return s ? (locale === "id" ? s.name_id : s.name_en) : code;
   };
 
   return (
@@ -148,7 +159,7 @@ export function PublicReportPage(): React.JSX.Element {
               label={t("register.substance")}
               description={t("public.substanceHelp")}
               required
-              data={NATIONAL_SUBSTANCES.map((s) => ({ value: s.code, label: locale === "id" ? s.id : s.en }))}
+              data={(substances.data ?? []).map((s) => ({ value: s.code, label: locale === "id" ? s.name_id : s.name_en }))}
               value={values.substance ?? null}
               onChange={(v) => set("substance", v ?? "")}
               error={errors.fields.substance}

@@ -91,6 +91,10 @@ def create_service_app(
         await bus.start()
         for hook in on_startup:
             await hook(app)
+        # The API document is built now, not on its first request: the gateway merges it
+        # with a short timeout, and a large service's first build on a busy machine
+        # could outlast it, leaving the service out of /api/docs.
+        app.openapi()
         tasks = [asyncio.create_task(run(app)) for run in background]
         tasks.append(asyncio.create_task(revocations.follow(bus.connection), name="revocations"))
         try:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from apik_intake.deps import AUTH, Manager, Reader
+from typing import Annotated
+
+from fastapi import Query
+
+from apik_intake.deps import AUTH, CurrentSettings, Manager, Reader
 from apik_intake.reference import service
 from apik_intake.reference.schemas import (
     SubstanceAdmin,
@@ -31,6 +35,25 @@ router = ServiceRouter(tags=["reference"])
 async def list_substances(session: DbSession, actor: Reader) -> list[SubstancePublic]:
     """The national catalogue and the caller's office's own, active ones only."""
     rows = await service.active_substances(session=session, office=actor.office)
+    return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows]
+
+
+@router.get(
+    "/public/substances",
+    response_model=list[SubstancePublic],
+    responses=problem_responses(InvalidInput),
+)
+async def list_public_substances(
+    session: DbSession,
+    settings: CurrentSettings,
+    office: Annotated[str, Query(pattern=r"^[A-Z0-9_-]{2,32}$")],
+) -> list[SubstancePublic]:
+    """What the public form offers for `office`: the national catalogue and the office's
+    own active substances (names only; no login). An office that takes no public reports
+    is refused as the form's submission would be."""
+    if settings.public_offices and office not in settings.public_offices:
+        raise InvalidInput.field("#/query/office", f"The office {office!r} takes no reports.")
+    rows = await service.active_substances(session=session, office=office)
     return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows]
 
 
