@@ -292,6 +292,19 @@ async function officerVerifies(browser, publicNumber) {
   await page.getByRole("button", { name: "Simpan identitas" }).click();
   await page.locator('[data-step="identity_completed"]').waitFor();
 
+  // The identity is read only on a stated purpose, which the API records with the reader.
+  await page.getByRole("button", { name: "Lihat identitas pelapor" }).click();
+  await page.getByRole("button", { name: "Baca identitas" }).click();
+  await page.getByText("Tuliskan keperluan membaca identitas (minimal 3 huruf).").waitFor();
+  await page.getByLabel("Keperluan membaca identitas").fill("Menghubungi pelapor untuk melengkapi berkas");
+  await page.getByRole("button", { name: "Baca identitas" }).click();
+  const identity = page.getByTestId("reporter-identity");
+  await identity.waitFor();
+  expect((await identity.getAttribute("data-disclosure")) === "full", "identity: an intake officer reads it in full");
+  expect((await identity.textContent()).includes("Pedagang"), "identity: the completed occupation is shown");
+  await accessible(page, "laporan-identitas");
+  await shot(page, "verify-3b-identity");
+
   for (const item of [
     "Identitas pelapor lengkap",
     "Kronologi jelas",

@@ -17,6 +17,7 @@ import { etagOf } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { needsAgeException, plenaryChoices, stepForms } from "../../lib/verification";
 import { useOfficeZone } from "../../office";
+import { ReporterIdentity } from "./ReporterIdentity";
 import { AgeExceptionForm, FormalForm, IdentityForm, MaterialForm, PlenaryForm, type StepProps } from "./Steps";
 
 const route = getRouteApi("/verifikasi/$reportId");
@@ -103,6 +104,7 @@ export function ReportPage(): React.JSX.Element {
             {r.represented && ` · ${t("report.represented")}`}
           </Fact>
         </SimpleGrid>
+        <ReporterIdentity reportId={r.id} />
         <Text fw={600}>{r.summary}</Text>
         {r.chronology && <Text style={{ whiteSpace: "pre-wrap" }}>{r.chronology}</Text>}
         {r.rejection_reason && (
