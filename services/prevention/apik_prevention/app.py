@@ -8,6 +8,7 @@ from apik_prevention.assessments.router import router as assessments
 from apik_prevention.consumers import consumers
 from apik_prevention.jobs import jobs
 from apik_prevention.publication.router import router as publication
+from apik_prevention.rapor.router import router as rapor
 from apik_prevention.schemes.router import router as schemes
 from apik_prevention.schemes.service import load_shipped
 from apik_prevention.settings import Settings
@@ -27,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Prevention (Cegah)",
-        routers=[schemes, assessments, publication],
+        routers=[schemes, assessments, publication, rapor],
         consumers=consumers(settings),
         on_startup=[_load_schemes],
         background=jobs(settings),
