@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from apik_prevention.schemes.schemas import Definition
+from apik_prevention.schemes.schemas import SchemeDefinition
 from apik_testing.services import RunningService
 
 PROBLEM = "application/problem+json"
@@ -18,11 +18,11 @@ ASSESSMENTS = f"{V1}/assessments"
 SCHEME_FILES = Path(__file__).resolve().parents[2] / "services/prevention/apik_prevention/schemes"
 
 
-def shipped(year: int) -> Definition:
-    return Definition.model_validate_json((SCHEME_FILES / f"scheme_{year}.json").read_text())
+def shipped(year: int) -> SchemeDefinition:
+    return SchemeDefinition.model_validate_json((SCHEME_FILES / f"scheme_{year}.json").read_text())
 
 
-def indicators(definition: Definition) -> list[Any]:
+def indicators(definition: SchemeDefinition) -> list[Any]:
     return [i for d in definition.dimensions for v in d.variables for i in v.indicators]
 
 
@@ -109,7 +109,7 @@ async def answer_everything(
     enumerator: dict[str, str],
     reviewer: dict[str, str],
     assessment: str,
-    definition: Definition,
+    definition: SchemeDefinition,
     value_of: dict[str, int] | None = None,
 ) -> None:
     """One approved entry per respondent type, answering each of its indicators with

@@ -2,7 +2,7 @@
 
 No personal data is kept: respondents are codes, enumerators and reviewers are staff
 user names, photos are references. A scheme version's definition is the JSON of
-`schemes.schemas.Definition`; once an assessment uses it, it is frozen.
+`schemes.schemas.SchemeDefinition`; once an assessment uses it, it is frozen.
 """
 
 from __future__ import annotations

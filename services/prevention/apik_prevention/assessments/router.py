@@ -17,8 +17,8 @@ from apik_prevention.assessments.schemas import (
     EntryCorrection,
     EntryCreate,
     EntryPublic,
+    EntryReview,
     FollowUp,
-    Review,
     SchemeChange,
     Year,
 )
@@ -196,7 +196,7 @@ async def list_entries(
 async def review_entry(
     assessment_id: uuid.UUID,
     entry_id: uuid.UUID,
-    data: Review,
+    data: EntryReview,
     session: DbSession,
     actor: Officer,
     assessment: EntriesOf,

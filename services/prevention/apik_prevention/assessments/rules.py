@@ -25,15 +25,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from apik_prevention.assessments.schemas import (
+    AssessmentOutcome,
     DimensionScore,
     FollowUp,
     GroupScore,
     IndicatorScore,
-    Outcome,
     ScoreExplained,
     VariableScore,
 )
-from apik_prevention.schemes.schemas import Band, Definition, Indicator, Result, Scale
+from apik_prevention.schemes.schemas import (
+    SchemeBand,
+    SchemeDefinition,
+    SchemeIndicator,
+    SchemeResult,
+    SchemeScale,
+)
 
 SHOWN = 4  # decimals of the intermediate numbers in the explanation
 
@@ -63,7 +69,7 @@ def rounded(value: float, decimals: int) -> float:
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
-def indicator_score(values: Sequence[int], scale: Scale) -> float | None:
+def indicator_score(values: Sequence[int], scale: SchemeScale) -> float | None:
     """0-100 from the mean of the answers; None without answers."""
     if not values:
         return None
@@ -71,7 +77,7 @@ def indicator_score(values: Sequence[int], scale: Scale) -> float | None:
     return (mean - scale.min) / (scale.max - scale.min) * 100
 
 
-def band_of(total: float, result: Result) -> Band:
+def band_of(total: float, result: SchemeResult) -> SchemeBand:
     """The band of a total already rounded to the scheme's decimals."""
     fitting = [band for band in result.bands if band.min <= total]
     return max(fitting, key=lambda band: band.min)
@@ -88,7 +94,7 @@ def follow_up_holds(follow_up: FollowUp | None, minimum: float) -> bool | None:
     return follow_up.followed_up / follow_up.issued >= minimum
 
 
-def outcome(total: float, result: Result, follow_up: FollowUp | None) -> Outcome:
+def outcome(total: float, result: SchemeResult, follow_up: FollowUp | None) -> AssessmentOutcome:
     band = band_of(total, result)
     suffix, holds = None, None
     if result.suffix is not None:
@@ -101,7 +107,7 @@ def outcome(total: float, result: Result, follow_up: FollowUp | None) -> Outcome
         title += f" \u2014 {result.opinion_label}"
     if suffix:
         title += f" {suffix}"
-    return Outcome(
+    return AssessmentOutcome(
         label=band.label,
         zone=band.zone,
         grade=band.grade,
@@ -114,7 +120,7 @@ def outcome(total: float, result: Result, follow_up: FollowUp | None) -> Outcome
 
 
 def _indicator(
-    indicator: Indicator, values: Sequence[int], scheme_scale: Scale, share: float
+    indicator: SchemeIndicator, values: Sequence[int], scheme_scale: SchemeScale, share: float
 ) -> tuple[IndicatorScore, float | None]:
     """The explained indicator, and its unrounded score (None without answers)."""
     scale = indicator.scale or scheme_scale
@@ -139,7 +145,7 @@ def _indicator(
 
 
 def explain(
-    definition: Definition,
+    definition: SchemeDefinition,
     answers: Sequence[Answer],
     follow_up: FollowUp | None = None,
 ) -> ScoreExplained:
@@ -238,7 +244,7 @@ def weakest(explained: ScoreExplained, count: int) -> list[IndicatorScore]:
     return [i for i in every if i.lost > 0][:count]
 
 
-def indicator_codes(definition: Definition) -> Mapping[str, Indicator]:
+def indicator_codes(definition: SchemeDefinition) -> Mapping[str, SchemeIndicator]:
     return {
         indicator.code: indicator
         for dimension in definition.dimensions

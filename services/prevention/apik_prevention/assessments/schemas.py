@@ -14,7 +14,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.schemes.schemas import Code, Method, Name, Note, RespondentType, Zone
+from apik_prevention.schemes.schemas import (
+    Code,
+    Name,
+    Note,
+    RespondentMethod,
+    RespondentType,
+    ResultZone,
+)
 from apik_shared.vocabulary.inputs import Input, Line
 from apik_shared.vocabulary.instants import Instant
 
@@ -62,7 +69,7 @@ class AnswerIn(Input):
     note: Note | None = None
 
 
-class Photo(Input):
+class EntryPhoto(Input):
     ref: Annotated[Line, Field(min_length=1, max_length=300)]  # the file's reference
     taken_at: Instant | None = None
     caption: Annotated[Line, Field(max_length=300)] | None = None
@@ -73,10 +80,10 @@ class EntryCreate(Input):
 
     respondent_type: RespondentType
     respondent_ref: Annotated[Line, Field(min_length=1, max_length=40)] | None = None
-    method: Method
+    method: RespondentMethod
     taken_at: Instant
     place: Annotated[Line, Field(min_length=1, max_length=300)]
-    photos: Annotated[list[Photo], Field(max_length=50)] = []
+    photos: Annotated[list[EntryPhoto], Field(max_length=50)] = []
     answers: Annotated[list[AnswerIn], Field(min_length=1, max_length=300)]
 
 
@@ -93,7 +100,7 @@ class ReviewDecision(StrEnum):
     on_hold = "on_hold"
 
 
-class Review(Input):
+class EntryReview(Input):
     decision: ReviewDecision
     note: Note | None = None
 
@@ -128,10 +135,10 @@ class EntryPublic(BaseModel):
     assessment_id: uuid.UUID
     respondent_type: RespondentType
     respondent_ref: str | None
-    method: Method
+    method: RespondentMethod
     taken_at: datetime
     place: str
-    photos: list[Photo]
+    photos: list[EntryPhoto]
     answers: list[AnswerIn]
     status: str
     enumerator: str
@@ -187,9 +194,9 @@ class GroupScore(BaseModel):
     dimensions: list[str]
 
 
-class Outcome(BaseModel):
+class AssessmentOutcome(BaseModel):
     label: str
-    zone: Zone | None
+    zone: ResultZone | None
     grade: str | None
     opinion: bool
     suffix: str | None
@@ -206,7 +213,7 @@ class ScoreExplained(BaseModel):
     missing: list[str]  # indicators without one
     groups: list[GroupScore]
     dimensions: list[DimensionScore]
-    result: Outcome | None  # only when complete
+    result: AssessmentOutcome | None  # only when complete
     follow_up: FollowUp | None
 
 

@@ -11,7 +11,7 @@ from apik_prevention.assessments import views
 from apik_prevention.assessments.schemas import AssessmentPublic, Year
 from apik_prevention.deps import AUTH, Head, LockedAssessment, Preparer
 from apik_prevention.publication import service
-from apik_prevention.publication.schemas import Returning, YearResults
+from apik_prevention.publication.schemas import PlenaryReturn, YearResults
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import (
     InvalidInput,
@@ -47,7 +47,7 @@ async def send_to_plenary(
 )
 async def return_to_draft(
     assessment_id: uuid.UUID,
-    data: Returning,
+    data: PlenaryReturn,
     session: DbSession,
     actor: Head,
     assessment: LockedAssessment,

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from apik_shared.vocabulary.inputs import Input, Line
 
 
-class Returning(Input):
+class PlenaryReturn(Input):
     reason: Annotated[Line, Field(min_length=1, max_length=1000)]
 
 

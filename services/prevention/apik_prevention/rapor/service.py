@@ -13,7 +13,7 @@ from apik_prevention.assessments.rules import AssessmentStatus
 from apik_prevention.assessments.schemas import AssessmentScore
 from apik_prevention.assessments.service import score_of
 from apik_prevention.models import Assessment, SchemeVersion
-from apik_prevention.schemes.schemas import Definition
+from apik_prevention.schemes.schemas import SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.offices import office_calendar
@@ -30,7 +30,7 @@ class Previous:
 class RaporData:
     assessment: Assessment
     score: AssessmentScore
-    definition: Definition
+    definition: SchemeDefinition
     previous: Previous | None
     issuer: Issuer
     today: date

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from apik_prevention.schemes.schemas import Definition, Flagged
+from apik_prevention.schemes.schemas import Flagged, SchemeDefinition
 
 # Dimension weights are percentages; written with two decimals (21.85 + 32.37 + 24.24 +
 # 21.54), their sum may miss 100 by float noise only.
 WEIGHT_TOLERANCE = 0.005
 
 
-def problems(definition: Definition) -> list[tuple[str, str]]:
+def problems(definition: SchemeDefinition) -> list[tuple[str, str]]:
     """(JSON pointer under the definition, what is wrong) for each inconsistency."""
     found: list[tuple[str, str]] = []
     scale = definition.scale
@@ -31,7 +31,7 @@ def problems(definition: Definition) -> list[tuple[str, str]]:
             for i, indicator in enumerate(variable.indicators):
                 at = f"/dimensions/{d}/variables/{v}/indicators/{i}"
                 if indicator.code in seen:
-                    found.append((f"{at}/code", f"Indicator {indicator.code} appears twice."))
+                    found.append((f"{at}/code", f"SchemeIndicator {indicator.code} appears twice."))
                 seen.add(indicator.code)
                 if undeclared := [r for r in indicator.respondents if r not in declared]:
                     found.append(
@@ -54,7 +54,7 @@ def problems(definition: Definition) -> list[tuple[str, str]]:
     return found
 
 
-def _flagged(definition: Definition) -> Iterator[Flagged]:
+def _flagged(definition: SchemeDefinition) -> Iterator[Flagged]:
     yield definition.legal_basis
     yield definition.scale
     yield from definition.respondents
@@ -72,6 +72,6 @@ def _flagged(definition: Definition) -> Iterator[Flagged]:
         yield definition.result.suffix
 
 
-def unconfirmed(definition: Definition) -> int:
+def unconfirmed(definition: SchemeDefinition) -> int:
     """How many elements of the definition the sources do not confirm."""
     return sum(1 for element in _flagged(definition) if not element.confirmed)

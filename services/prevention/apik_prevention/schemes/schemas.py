@@ -1,5 +1,5 @@
 """A scheme of the compliance assessment, as data: the shipped files (`schemes/*.json`)
-and the body of a new version are the same `Definition`.
+and the body of a new version are the same `SchemeDefinition`.
 
 Every element that carries a number the sources do not confirm says so: `confirmed`
 false and a `note` on where the number came from. Nothing of the method is a constant
@@ -31,13 +31,13 @@ class RespondentType(StrEnum):
     public = "public"  # the public's survey (public trust, 2025)
 
 
-class Method(StrEnum):
+class RespondentMethod(StrEnum):
     interview = "interview"
     observation = "observation"
     survey = "survey"
 
 
-class Zone(StrEnum):
+class ResultZone(StrEnum):
     green = "green"
     yellow = "yellow"
     red = "red"
@@ -50,7 +50,7 @@ class Flagged(Input):
     note: Note | None = None
 
 
-class Scale(Flagged):
+class SchemeScale(Flagged):
     """The answers an indicator takes: whole numbers from `min` to `max`."""
 
     min: Annotated[int, Field(ge=0, le=100)] = 0
@@ -58,79 +58,79 @@ class Scale(Flagged):
     labels: dict[Annotated[str, Field(pattern=r"^\d{1,3}$")], Name] = {}
 
 
-class Respondent(Flagged):
+class SchemeRespondent(Flagged):
     type: RespondentType
     label: Name
-    method: Method
+    method: RespondentMethod
     sample_size: Annotated[int, Field(ge=1, le=10_000)]
 
 
-class Indicator(Flagged):
+class SchemeIndicator(Flagged):
     code: Code
     text: Annotated[FreeText, Field(min_length=1, max_length=1000)]
     weight: Weight = 1
     # Who answers it; each answer counts the same, and the indicator takes their mean.
     respondents: Annotated[list[RespondentType], Field(min_length=1, max_length=5)]
     evidence: Note | None = None  # what the enumerator must see or photograph
-    scale: Scale | None = None  # the scheme's scale unless it has its own
+    scale: SchemeScale | None = None  # the scheme's scale unless it has its own
     advice: Note | None = None  # what to fix when it scores low (the rapor)
 
 
-class Variable(Flagged):
+class SchemeVariable(Flagged):
     code: Code
     name: Name
     weight: Weight = 1  # relative to its dimension's other variables
-    indicators: Annotated[list[Indicator], Field(min_length=1, max_length=200)]
+    indicators: Annotated[list[SchemeIndicator], Field(min_length=1, max_length=200)]
 
 
-class Dimension(Flagged):
+class SchemeDimension(Flagged):
     code: Code
     name: Name
     weight: Weight  # percent of the total; a scheme's dimensions add up to 100
     # A part of the total the dimension belongs to (2025: the four dimensions are 70%,
     # public trust 30%); the explanation adds its dimensions up.
     group: Name | None = None
-    variables: Annotated[list[Variable], Field(min_length=1, max_length=50)]
+    variables: Annotated[list[SchemeVariable], Field(min_length=1, max_length=50)]
 
 
-class Band(Flagged):
+class SchemeBand(Flagged):
     """A result: every total (rounded) from `min` up to the next band's `min`."""
 
     min: Annotated[float, Field(ge=0, le=100)]
     label: Name  # "Zona Hijau", "Kualitas Tertinggi"…
-    zone: Zone | None = None
+    zone: ResultZone | None = None
     grade: Annotated[str, Field(pattern=r"^[A-E]$")] | None = None
     opinion: bool = False  # the "Opini Ombudsman RI" (2025: the highest quality only)
 
 
-class Suffix(Flagged):
+class SchemeSuffix(Flagged):
     text: Name  # "Tanpa Maladministrasi"
     # The share of the unit's corrective actions and recommendations followed up.
     min_follow_up_rate: Annotated[float, Field(gt=0, le=1)] = 1
     only_with_opinion: bool = True
 
 
-class Result(Flagged):
-    bands: Annotated[list[Band], Field(min_length=1, max_length=20)]
+class SchemeResult(Flagged):
+    bands: Annotated[list[SchemeBand], Field(min_length=1, max_length=20)]
     decimals: Annotated[int, Field(ge=0, le=4)] = 2  # the total is rounded half up to these
     opinion_label: Name | None = None  # "Opini Ombudsman RI"
-    suffix: Suffix | None = None
+    suffix: SchemeSuffix | None = None
 
 
-class LegalBasis(Flagged):
+class SchemeLegalBasis(Flagged):
     text: Name
 
 
-class Definition(Input):
+class SchemeDefinition(Input):
     code: Code  # the scheme, the same across its versions: "ombudsman-2022"
     title: Name
     year_from: Annotated[int, Field(ge=2000, le=2200)]
     year_to: Annotated[int, Field(ge=2000, le=2200)] | None = None
-    legal_basis: LegalBasis
-    scale: Scale
-    respondents: Annotated[list[Respondent], Field(min_length=1, max_length=10)]
-    dimensions: Annotated[list[Dimension], Field(min_length=1, max_length=20)]
-    result: Result
+    legal_basis: SchemeLegalBasis
+    scale: SchemeScale
+    respondents: Annotated[list[SchemeRespondent], Field(min_length=1, max_length=10)]
+    dimensions: Annotated[list[SchemeDimension], Field(min_length=1, max_length=20)]
+    result: SchemeResult
     notes: Note | None = None
 
 
@@ -138,7 +138,7 @@ class SchemeVersionCreate(Input):
     """A correction of a scheme: the whole definition as it should be, and why."""
 
     reason: Annotated[FreeText, Field(min_length=1, max_length=2000)]
-    definition: Definition
+    definition: SchemeDefinition
 
 
 class SchemeSummary(BaseModel):
@@ -158,4 +158,4 @@ class SchemePublic(SchemeSummary):
     reason: str | None
     created_by: str
     created_at: datetime
-    definition: Definition
+    definition: SchemeDefinition

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 
 from apik_prevention.models import SchemeVersion
 from apik_prevention.schemes import rules
-from apik_prevention.schemes.schemas import Definition
+from apik_prevention.schemes.schemas import SchemeDefinition
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
@@ -27,7 +27,7 @@ class SchemeFrozen(Conflict):
     slug, title = "scheme-frozen", "The scheme version is in use and cannot change"
 
 
-def check(definition: Definition, pointer: str = "#/body/definition") -> None:
+def check(definition: SchemeDefinition, pointer: str = "#/body/definition") -> None:
     """Refuses a definition that does not hold together, naming the first field."""
     if found := rules.problems(definition):
         raise InvalidInput(
@@ -36,18 +36,18 @@ def check(definition: Definition, pointer: str = "#/body/definition") -> None:
 
 
 @cache
-def shipped() -> tuple[Definition, ...]:
+def shipped() -> tuple[SchemeDefinition, ...]:
     """The schemes shipped with the service (`schemes/scheme_*.json`), checked."""
     definitions = []
     for path in sorted(SHIPPED.glob("scheme_*.json")):
-        definition = Definition.model_validate_json(path.read_text(encoding="utf-8"))
+        definition = SchemeDefinition.model_validate_json(path.read_text(encoding="utf-8"))
         if found := rules.problems(definition):
             raise ValueError(f"{path.name}: {found}")
         definitions.append(definition)
     return tuple(definitions)
 
 
-def _row(definition: Definition, **extra: Any) -> dict[str, Any]:
+def _row(definition: SchemeDefinition, **extra: Any) -> dict[str, Any]:
     return {
         "code": definition.code,
         "title": definition.title,
@@ -72,8 +72,8 @@ async def load_shipped(session: AsyncSession) -> int:
     return added
 
 
-def definition_of(scheme: SchemeVersion) -> Definition:
-    return Definition.model_validate(scheme.definition)
+def definition_of(scheme: SchemeVersion) -> SchemeDefinition:
+    return SchemeDefinition.model_validate(scheme.definition)
 
 
 async def list_versions(session: AsyncSession, code: str | None = None) -> list[SchemeVersion]:
@@ -108,7 +108,7 @@ async def new_version(
     *,
     session: AsyncSession,
     base: SchemeVersion,
-    definition: Definition,
+    definition: SchemeDefinition,
     reason: str,
     actor: Principal,
 ) -> SchemeVersion:
@@ -141,7 +141,7 @@ async def edit(
     *,
     session: AsyncSession,
     scheme: SchemeVersion,
-    definition: Definition,
+    definition: SchemeDefinition,
     reason: str,
     actor: Principal,
 ) -> SchemeVersion:

@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_prevention.assessments.rules import EntryStatus, indicator_codes
-from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, Review
+from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, EntryReview
 from apik_prevention.assessments.service.opening import ensure_draft
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
-from apik_prevention.schemes.schemas import Definition, RespondentType
+from apik_prevention.schemes.schemas import RespondentType, SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
@@ -23,7 +23,7 @@ REVIEWABLE = {EntryStatus.submitted.value, EntryStatus.on_hold.value}
 
 
 def check_answers(
-    definition: Definition,
+    definition: SchemeDefinition,
     respondent: RespondentType,
     answers: Sequence[AnswerIn],
 ) -> None:
@@ -56,7 +56,7 @@ def check_answers(
             )
 
 
-async def _definition(session: AsyncSession, assessment: Assessment) -> Definition:
+async def _definition(session: AsyncSession, assessment: Assessment) -> SchemeDefinition:
     scheme = await session.get(SchemeVersion, assessment.scheme_id)
     assert scheme is not None  # a foreign key
     return definition_of(scheme)
@@ -123,7 +123,7 @@ async def review_entry(
     session: AsyncSession,
     assessment: Assessment,
     entry: AssessmentEntry,
-    review: Review,
+    review: EntryReview,
     actor: Principal,
 ) -> AssessmentEntry:
     """The reviewer's decision; never the enumerator's own entry (four eyes)."""
