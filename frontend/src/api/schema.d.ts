@@ -2470,6 +2470,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/assessments/{assessment_id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cases
+         * @description Each named case's corrective actions and recommendation: followed up, not
+         *     followed up, or pending (`follow_up.rules` says when).
+         */
+        get: operations["prevention_follow_up_get_cases"];
+        /**
+         * Name Cases
+         * @description Names the office's cases about the assessed unit (examination's events do not
+         *     name the agency): their corrective actions and recommendations, as examination
+         *     reports them, decide the suffix instead of a recorded follow-up.
+         */
+        put: operations["prevention_follow_up_name_cases"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/assessments/{assessment_id}/entries": {
         parameters: {
             query?: never;
@@ -3290,6 +3317,8 @@ export interface components {
         };
         /** AssessmentPublic */
         AssessmentPublic: {
+            /** Cases */
+            cases: string[];
             /**
              * Created At
              * Format: date-time
@@ -3301,7 +3330,7 @@ export interface components {
             entries: {
                 [key: string]: number;
             };
-            follow_up: components["schemas"]["FollowUp"] | null;
+            follow_up: components["schemas"]["FollowUpState"] | null;
             /**
              * Id
              * Format: uuid
@@ -3355,7 +3384,7 @@ export interface components {
             decimals: number;
             /** Dimensions */
             dimensions: components["schemas"]["DimensionScore"][];
-            follow_up: components["schemas"]["FollowUp"] | null;
+            follow_up: components["schemas"]["FollowUpState"] | null;
             /** Groups */
             groups: components["schemas"]["GroupScore"][];
             /** Missing */
@@ -3794,6 +3823,34 @@ export interface components {
             track: string;
             /** Version */
             version: number;
+        };
+        /** CasesFollowUp */
+        CasesFollowUp: {
+            /** Cases */
+            cases: components["schemas"]["CaseState"][];
+            /** Followed Up */
+            followed_up: number;
+            /** Issued */
+            issued: number;
+            /** Pending */
+            pending: number;
+            /** Registration Numbers */
+            registration_numbers: string[];
+        };
+        /**
+         * CasesNamed
+         * @description The office's cases about the assessed unit, by registration number.
+         */
+        CasesNamed: {
+            /** Registration Numbers */
+            registration_numbers: string[];
+        };
+        /** CaseState */
+        CaseState: {
+            corrective: components["schemas"]["State"] | null;
+            recommendation: components["schemas"]["State"] | null;
+            /** Registration Number */
+            registration_number: string;
         };
         /**
          * CaseStatus
@@ -4375,6 +4432,27 @@ export interface components {
             followed_up: number;
             /** Issued */
             issued: number;
+        };
+        /**
+         * FollowUpState
+         * @description The follow-up the score used: recorded through the API, or tallied from
+         *     examination's events about the cases named for the assessment.
+         */
+        FollowUpState: {
+            /** Followed Up */
+            followed_up: number;
+            /** Issued */
+            issued: number;
+            /**
+             * Pending
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Source
+             * @default recorded
+             */
+            source: string;
         };
         /**
          * FormalChecklist
@@ -7151,6 +7229,11 @@ export interface components {
          * @enum {string}
          */
         Stance: "agrees" | "objects" | "other";
+        /**
+         * State
+         * @enum {string}
+         */
+        State: "followed_up" | "not_followed_up" | "pending";
         /** StatusChange */
         StatusChange: {
             /**
@@ -23481,6 +23564,234 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    prevention_follow_up_get_cases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesFollowUp"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    prevention_follow_up_name_cases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasesNamed"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesFollowUp"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This step is not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };

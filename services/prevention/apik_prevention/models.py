@@ -8,7 +8,7 @@ user names, photos are references. A scheme version's definition is the JSON of
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Column, Text, UniqueConstraint
@@ -106,3 +106,35 @@ class AssessmentEntry(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSONB, nullable=False)
     )
     version: int = 1
+
+
+class CaseFollowUp(SQLModel, table=True):
+    """What examination said about one case's corrective actions and recommendation
+    (its `case.*` events), kept as flags that only ever turn on, so events arriving
+    twice or out of order leave the same row."""
+
+    __tablename__ = "case_follow_up"
+
+    case_id: str = Field(primary_key=True, max_length=64)
+    registration_number: str = Field(index=True, max_length=64)
+    office: str = Field(max_length=32)
+    # case.concluded with maladministration found and a corrective-action deadline.
+    corrective: bool = False
+    corrective_due_on: date | None = None
+    # case.monitoring_started: actions still open when the deadline passed.
+    monitoring: bool = False
+    closed: bool = False  # case.closed
+    recommendation: bool = False  # case.recommendation_issued
+    # case.recommendation_reported: implemented, partly, not_implemented.
+    implementation: str | None = Field(default=None, max_length=32)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class AssessmentCase(SQLModel, table=True):
+    """A case of the office about the assessed unit, named by the prevention unit (the
+    examination events do not name the agency reported on)."""
+
+    __tablename__ = "assessment_case"
+
+    assessment_id: uuid.UUID = Field(foreign_key="assessment.id", primary_key=True)
+    registration_number: str = Field(primary_key=True, max_length=64)

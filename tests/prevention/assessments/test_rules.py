@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apik_prevention.assessments.rules import Answer, band_of, explain, outcome, rounded, weakest
-from apik_prevention.assessments.schemas import FollowUp
+from apik_prevention.assessments.schemas import FollowUpState
 from tests.prevention.builders import indicators, shipped
 
 
@@ -74,7 +74,7 @@ def test_2025_seventy_thirty_the_opinion_and_the_suffix() -> None:
     # T.3 answered 3 -> (3 - 1) / 3 = 66.667, the others 100 -> 91.667, x 30% = 27.5.
     # 70 + 27.5 = 97.5: the highest quality, with the opinion.
     answers = every(scheme, {"T.3": 3})
-    followed = explain(scheme, answers, FollowUp(issued=4, followed_up=4))
+    followed = explain(scheme, answers, FollowUpState(issued=4, followed_up=4))
     assert followed.total == 97.5
     groups = {g.name: (g.weight, g.contribution) for g in followed.groups}
     assert groups == {"Kepatuhan (70%)": (70, 70), "Kepercayaan publik (30%)": (30, 27.5)}
@@ -84,20 +84,24 @@ def test_2025_seventy_thirty_the_opinion_and_the_suffix() -> None:
         "Kualitas Tertinggi \u2014 Opini Ombudsman RI Tanpa Maladministrasi"
     )
     # Three of four followed up: the opinion without the suffix; unknown: none either.
-    partly = explain(scheme, answers, FollowUp(issued=4, followed_up=3)).result
+    partly = explain(scheme, answers, FollowUpState(issued=4, followed_up=3)).result
     assert partly is not None and partly.suffix is None and partly.follow_up_holds is False
     unknown = explain(scheme, answers).result
     assert unknown is not None and unknown.suffix is None and unknown.follow_up_holds is None
     # Nothing was issued: nothing was left without follow-up.
-    none_issued = explain(scheme, answers, FollowUp(issued=0, followed_up=0)).result
+    none_issued = explain(scheme, answers, FollowUpState(issued=0, followed_up=0)).result
     assert none_issued is not None and none_issued.suffix == "Tanpa Maladministrasi"
+    # One still pending (within its deadline): not known yet, so no suffix.
+    waiting = FollowUpState(issued=2, followed_up=2, pending=1)
+    pending = explain(scheme, answers, waiting).result
+    assert pending is not None and pending.suffix is None and pending.follow_up_holds is None
 
 
 def test_2025_no_suffix_without_the_opinion() -> None:
     scheme = shipped(2025)
     # Every trust answer 1 (score 0): 70 points, "Kualitas Sedang", no opinion.
     answers = every(scheme, {f"T.{n}": 1 for n in range(1, 5)})
-    result = explain(scheme, answers, FollowUp(issued=2, followed_up=2)).result
+    result = explain(scheme, answers, FollowUpState(issued=2, followed_up=2)).result
     assert result is not None
     assert (result.label, result.opinion, result.suffix) == ("Kualitas Sedang", False, None)
 

@@ -27,7 +27,7 @@ from enum import StrEnum
 from apik_prevention.assessments.schemas import (
     AssessmentOutcome,
     DimensionScore,
-    FollowUp,
+    FollowUpState,
     GroupScore,
     IndicatorScore,
     ScoreExplained,
@@ -83,18 +83,20 @@ def band_of(total: float, result: SchemeResult) -> SchemeBand:
     return max(fitting, key=lambda band: band.min)
 
 
-def follow_up_holds(follow_up: FollowUp | None, minimum: float) -> bool | None:
+def follow_up_holds(follow_up: FollowUpState | None, minimum: float) -> bool | None:
     """Whether the unit followed up enough of the Ombudsman's corrective actions and
-    recommendations; None when it is not known. None issued at all holds: nothing was
-    left without follow-up."""
-    if follow_up is None:
+    recommendations; None when it is not known, or some are still pending. None issued
+    at all holds: nothing was left without follow-up."""
+    if follow_up is None or follow_up.pending:
         return None
     if follow_up.issued == 0:
         return True
     return follow_up.followed_up / follow_up.issued >= minimum
 
 
-def outcome(total: float, result: SchemeResult, follow_up: FollowUp | None) -> AssessmentOutcome:
+def outcome(
+    total: float, result: SchemeResult, follow_up: FollowUpState | None
+) -> AssessmentOutcome:
     band = band_of(total, result)
     suffix, holds = None, None
     if result.suffix is not None:
@@ -147,7 +149,7 @@ def _indicator(
 def explain(
     definition: SchemeDefinition,
     answers: Sequence[Answer],
-    follow_up: FollowUp | None = None,
+    follow_up: FollowUpState | None = None,
 ) -> ScoreExplained:
     """The score of an assessment with every step that made it."""
     by_indicator: dict[str, list[int]] = {}

@@ -63,6 +63,16 @@ class FollowUp(Input):
     followed_up: Annotated[int, Field(ge=0, le=100_000)]
 
 
+class FollowUpState(BaseModel):
+    """The follow-up the score used: recorded through the API, or tallied from
+    examination's events about the cases named for the assessment."""
+
+    issued: int  # corrective actions and recommendations decided either way
+    followed_up: int
+    pending: int = 0  # still within their deadline or without a report
+    source: str = "recorded"  # recorded, examination
+
+
 class AnswerIn(Input):
     indicator: Code
     value: Annotated[int, Field(ge=0, le=100)]
@@ -117,7 +127,8 @@ class AssessmentPublic(BaseModel):
     scheme_code: str
     scheme_version: int
     status: str
-    follow_up: FollowUp | None
+    follow_up: FollowUpState | None  # as recorded through the API
+    cases: list[str]  # registration numbers of the unit's cases the suffix reads
     entries: dict[str, int]  # entries by status
     created_by: str
     created_at: datetime
@@ -214,7 +225,7 @@ class ScoreExplained(BaseModel):
     groups: list[GroupScore]
     dimensions: list[DimensionScore]
     result: AssessmentOutcome | None  # only when complete
-    follow_up: FollowUp | None
+    follow_up: FollowUpState | None
 
 
 class AssessmentScore(ScoreExplained):

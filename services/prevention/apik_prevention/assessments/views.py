@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_prevention.assessments import service
 from apik_prevention.assessments.schemas import AssessmentPublic, EntryPublic, UnitType
 from apik_prevention.assessments.service.scoring import follow_up_of
+from apik_prevention.follow_up import service as follow_up
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_shared.platform.etag import etag_for
 
@@ -29,6 +30,7 @@ async def one(session: AsyncSession, assessment: Assessment) -> AssessmentPublic
         scheme_version=scheme.version,
         status=assessment.status,
         follow_up=follow_up_of(assessment),
+        cases=await follow_up.named_cases(session, assessment),
         entries=await service.entry_counts(session, assessment.id),
         created_by=assessment.created_by,
         created_at=assessment.created_at,
