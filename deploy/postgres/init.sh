@@ -7,7 +7,7 @@
 #   docker compose exec postgres bash /docker-entrypoint-initdb.d/10-apik.sh
 #
 # APIK_DATABASES lists the names ("gateway intake examination consultation reporting
-# internship"); the password of role <name> comes from <NAME>_DB_PASSWORD and is set on
+# internship prevention"); the password of role <name> comes from <NAME>_DB_PASSWORD and is set on
 # every run, so a changed password takes effect. No role can connect to another component's database.
 #
 # The image sources rather than executes a script without the executable bit, so this

@@ -57,12 +57,15 @@ OWN_OFFICE = {
     "internship_quotas_set_quota": "a quota of the caller's office (the body names none)",
     "internship_red_button_register_officer": "an entry of the caller's office's register of "
     "protection officers, keyed by a user name (no id of A's in the path)",
+    "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
+    "names none)",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
 OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
+    "prevention_schemes_get_scheme": "the assessment's schemes serve every office",
 }
 
 
@@ -151,6 +154,34 @@ async def office_a_resources(walk: Walk) -> None:
     )
     walk.ids["substance"] = code
     walk.ids["case_id"] = await handed_over_case(walk, str(report["id"]))
+    await prevention_assessment(walk)
+
+
+async def prevention_assessment(walk: Walk) -> None:
+    """An assessment of A's, with an entry, scored with a shipped scheme."""
+    v1 = "/api/v1/prevention"
+    listed = await walk.client.get(f"{v1}/schemes", headers=walk.owner)
+    assert listed.status_code == 200, listed.text
+    scheme = next(s["id"] for s in listed.json() if s["code"] == "ombudsman-2022")
+    walk.ids["scheme_id"] = str(scheme)
+    body = {
+        "unit_name": f"Kantor Pertanahan {walk.a}",
+        "unit_type": "land_office",
+        "region": "Bengkulu",
+        "year": 2023,
+        "scheme_id": scheme,
+    }
+    assessment = await walk.post(f"{v1}/assessments", body, walk.owner)
+    walk.ids["assessment_id"] = str(assessment["id"])
+    entry = {
+        "respondent_type": "service_user",
+        "method": "interview",
+        "taken_at": datetime.now(UTC).isoformat(),
+        "place": "Loket",
+        "answers": [{"indicator": "O.1", "value": 3}],
+    }
+    made = await walk.post(f"{v1}/assessments/{assessment['id']}/entries", entry, walk.owner)
+    walk.ids["entry_id"] = str(made["id"])
 
 
 async def handed_over_case(walk: Walk, report_id: str, within: float = 60) -> str:

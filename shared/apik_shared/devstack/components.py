@@ -25,6 +25,7 @@ SERVICES = (
     Component("consultation", "apik_consultation"),
     Component("reporting", "apik_reporting"),
     Component("internship", "apik_internship"),
+    Component("prevention", "apik_prevention"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)

@@ -7,7 +7,13 @@ personal data: a reporter is `reporter_id`, never a name.
 
 from __future__ import annotations
 
-from apik_shared.platform.events.payloads import consultation, examination, intake, internship
+from apik_shared.platform.events.payloads import (
+    consultation,
+    examination,
+    intake,
+    internship,
+    prevention,
+)
 from apik_shared.platform.events.payloads.base import Payload
 from apik_shared.platform.events.payloads.consultation import VisitCompleted, VisitEnded
 from apik_shared.platform.events.payloads.examination import (
@@ -32,6 +38,7 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     **examination.EVENT_TYPES,
     **consultation.EVENT_TYPES,
     **internship.EVENT_TYPES,
+    **prevention.EVENT_TYPES,
 }
 
 __all__ = [

@@ -1,0 +1,36 @@
+"""The prevention service's app (`uvicorn apik_prevention.app:create_app --factory`)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from apik_prevention.assessments.router import router as assessments
+from apik_prevention.consumers import consumers
+from apik_prevention.follow_up.router import router as follow_up
+from apik_prevention.jobs import jobs
+from apik_prevention.publication.router import router as publication
+from apik_prevention.rapor.router import router as rapor
+from apik_prevention.schemes.router import router as schemes
+from apik_prevention.schemes.service import load_shipped
+from apik_prevention.settings import Settings
+from apik_shared.platform.app import create_service_app
+from apik_shared.platform.db import Database
+
+
+async def _load_schemes(app: FastAPI) -> None:
+    """The shipped schemes, added once (every replica may run this at once)."""
+    database: Database = app.state.database
+    async with database.sessions() as session, session.begin():
+        await load_shipped(session)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    return create_service_app(
+        settings=settings,
+        title="APIK Prevention (Cegah)",
+        routers=[schemes, assessments, follow_up, publication, rapor],
+        consumers=consumers(settings),
+        on_startup=[_load_schemes],
+        background=jobs(settings),
+    )

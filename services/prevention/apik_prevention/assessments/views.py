@@ -1,0 +1,56 @@
+"""The assessment and its entries as the API answers them (with their ETag)."""
+
+from __future__ import annotations
+
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_prevention.assessments import service
+from apik_prevention.assessments.schemas import AssessmentPublic, EntryPublic, UnitType
+from apik_prevention.assessments.service.scoring import follow_up_of
+from apik_prevention.follow_up import service as follow_up
+from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_shared.platform.etag import etag_for
+
+
+async def one(session: AsyncSession, assessment: Assessment) -> AssessmentPublic:
+    scheme = await session.get(SchemeVersion, assessment.scheme_id)
+    assert scheme is not None  # a foreign key
+    return AssessmentPublic(
+        id=assessment.id,
+        office=assessment.office,
+        unit_name=assessment.unit_name,
+        unit_type=UnitType(assessment.unit_type),
+        region=assessment.region,
+        regency=assessment.regency,
+        year=assessment.year,
+        scheme_id=scheme.id,
+        scheme_code=scheme.code,
+        scheme_version=scheme.version,
+        status=assessment.status,
+        follow_up=follow_up_of(assessment),
+        cases=await follow_up.named_cases(session, assessment),
+        entries=await service.entry_counts(session, assessment.id),
+        created_by=assessment.created_by,
+        created_at=assessment.created_at,
+        plenary_at=assessment.plenary_at,
+        published_at=assessment.published_at,
+        published_by=assessment.published_by,
+        published_total=assessment.published_total,
+        published_label=assessment.published_label,
+        version=assessment.version,
+    )
+
+
+async def answer(session: AsyncSession, assessment: Assessment) -> JSONResponse:
+    body = await one(session, assessment)
+    return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(assessment.version)})
+
+
+def entry(row: AssessmentEntry) -> EntryPublic:
+    return EntryPublic.model_validate(row, from_attributes=True)
+
+
+def entry_answer(row: AssessmentEntry) -> JSONResponse:
+    return JSONResponse(jsonable_encoder(entry(row)), headers={"ETag": etag_for(row.version)})

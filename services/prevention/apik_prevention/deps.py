@@ -1,0 +1,120 @@
+"""What the prevention routes share: who may call, the settings, and the rows a route
+works on (loaded, office-checked and, for writes, locked and checked against `If-Match`
+in one place)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from apik_prevention.assessments import service as assessments
+from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_prevention.schemes import service as schemes
+from apik_prevention.settings import Settings
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.problems import Forbidden, Unauthorized
+
+AUTH = (Unauthorized, Forbidden)
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
+# Who reads assessments and schemes: the prevention unit, the head, the analysts.
+Reader = Annotated[
+    Principal, Depends(require_roles(Role.prevention_officer, Role.head, Role.analyst))
+]
+# Who opens assessments, enters answers and reviews them: the prevention unit's staff.
+Officer = Annotated[Principal, Depends(require_roles(Role.prevention_officer))]
+# Who takes an assessment to the plenary: the unit, or the head.
+Preparer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, Role.head))]
+
+
+async def _head(principal: CurrentPrincipal) -> Principal:
+    # Publication is the head's decision (after the plenary), not an administrator's.
+    if Role.head in principal.roles:
+        return principal
+    raise Forbidden("Publishing an assessment is the head's decision.")
+
+
+Head = Annotated[Principal, Depends(_head)]
+
+
+async def _scheme_keeper(principal: CurrentPrincipal) -> Principal:
+    # A scheme serves every office: only the national prevention unit changes it.
+    if principal.has_any(Role.prevention_officer) and principal.is_national:
+        return principal
+    raise Forbidden("Schemes are changed by the national prevention unit.")
+
+
+SchemeKeeper = Annotated[Principal, Depends(_scheme_keeper)]
+
+
+# The route declares its role type before these, so that a caller without the role gets
+# 403 before learning whether the row exists.
+async def _locked_scheme(
+    scheme_id: uuid.UUID, request: Request, session: DbSession
+) -> SchemeVersion:
+    scheme = await schemes.get_version(session=session, scheme_id=scheme_id, for_update=True)
+    check_if_match(request, scheme.row_version)
+    return scheme
+
+
+async def _scheme(scheme_id: uuid.UUID, session: DbSession) -> SchemeVersion:
+    return await schemes.get_version(session=session, scheme_id=scheme_id)
+
+
+async def _assessment(
+    assessment_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Assessment:
+    return await assessments.get_assessment(
+        session=session, assessment_id=assessment_id, actor=actor
+    )
+
+
+async def _locked_assessment(
+    assessment_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Assessment:
+    assessment = await assessments.get_assessment(
+        session=session, assessment_id=assessment_id, actor=actor, for_update=True
+    )
+    check_if_match(request, assessment.version)
+    return assessment
+
+
+async def _assessment_of_entries(
+    assessment_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Assessment:
+    # Locked so that entries never change while it moves to the plenary; the request's
+    # `If-Match` is the entry's, not the assessment's.
+    return await assessments.get_assessment(
+        session=session, assessment_id=assessment_id, actor=actor, for_update=True
+    )
+
+
+async def _locked_entry(
+    assessment_id: uuid.UUID,
+    entry_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    actor: CurrentPrincipal,
+) -> AssessmentEntry:
+    entry = await assessments.get_entry(
+        session=session,
+        assessment_id=assessment_id,
+        entry_id=entry_id,
+        actor=actor,
+        for_update=True,
+    )
+    check_if_match(request, entry.version)
+    return entry
+
+
+CurrentScheme = Annotated[SchemeVersion, Depends(_scheme)]
+LockedScheme = Annotated[SchemeVersion, Depends(_locked_scheme)]
+CurrentAssessment = Annotated[Assessment, Depends(_assessment)]
+LockedAssessment = Annotated[Assessment, Depends(_locked_assessment)]
+# The assessment, locked, for a route whose `If-Match` names one of its entries.
+EntriesOf = Annotated[Assessment, Depends(_assessment_of_entries)]
+LockedEntry = Annotated[AssessmentEntry, Depends(_locked_entry)]

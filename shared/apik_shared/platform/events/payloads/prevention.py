@@ -1,0 +1,44 @@
+"""Events published by the prevention service (Cegah).
+
+References and published figures, no personal data: an assessment is its id, the
+assessed unit's name and kind (a public body, not a person), its region, the scheme
+version and the result as published.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from apik_shared.platform.events.payloads.base import Event
+
+
+class PreventionEvent(Event):
+    producer: ClassVar[str] = "prevention"
+
+
+class AssessmentPublished(PreventionEvent):
+    """The head published an assessment's result after the plenary."""
+
+    event_type: ClassVar[str] = "assessment.published"
+
+    assessment_id: str
+    office: str
+    year: int
+    unit_name: str  # a public body ("Dinas Kependudukan … Kota Bengkulu")
+    unit_type: str  # ministry, agency, province, regency, city, land_office, police_resort…
+    region: str
+    regency: str | None = None
+    scheme_code: str
+    scheme_version: int
+    total: float
+    label: str  # the band: "Zona Hijau", "Kualitas Tertinggi (A)"…
+    zone: str | None = None  # green, yellow, red (schemes up to 2024)
+    grade: str | None = None  # A-E (2022-2024)
+    opinion: bool = False  # the "Opini Ombudsman RI" (2025-)
+    suffix: str | None = None  # "Tanpa Maladministrasi"
+    published_at: datetime
+    published_by: str  # the head's username
+
+
+EVENT_TYPES: dict[str, type[Event]] = {e.event_type: e for e in (AssessmentPublished,)}

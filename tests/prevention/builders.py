@@ -1,0 +1,124 @@
+"""What the prevention tests share: the shipped schemes read as data, bodies, and an
+assessment taken through the API to the point a test needs."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from apik_prevention.schemes.schemas import SchemeDefinition
+from apik_testing.services import RunningService
+
+PROBLEM = "application/problem+json"
+V1 = "/api/v1/prevention"
+SCHEMES = f"{V1}/schemes"
+ASSESSMENTS = f"{V1}/assessments"
+SCHEME_FILES = Path(__file__).resolve().parents[2] / "services/prevention/apik_prevention/schemes"
+
+
+def shipped(year: int) -> SchemeDefinition:
+    return SchemeDefinition.model_validate_json((SCHEME_FILES / f"scheme_{year}.json").read_text())
+
+
+def indicators(definition: SchemeDefinition) -> list[Any]:
+    return [i for d in definition.dimensions for v in d.variables for i in v.indicators]
+
+
+async def scheme_id(prevention: RunningService, headers: dict[str, str], code: str) -> str:
+    """The id of version 1 of a shipped scheme."""
+    listed = await prevention.client.get(SCHEMES, params={"code": code}, headers=headers)
+    assert listed.status_code == 200, listed.text
+    return str(next(s["id"] for s in listed.json() if s["version"] == 1))
+
+
+def assessment_body(scheme: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "unit_name": f"Dinas Kependudukan dan Pencatatan Sipil {uuid.uuid4().hex[:6]}",
+        "unit_type": "regency",
+        "region": "Bengkulu",
+        "regency": "Kabupaten Kaur",
+        "year": 2023,
+        "scheme_id": scheme,
+    }
+    body.update(overrides)
+    return body
+
+
+def entry_body(
+    respondent_type: str, answers: Iterable[tuple[str, int]], **overrides: Any
+) -> dict[str, Any]:
+    method = {"observation": "observation", "public": "survey"}.get(respondent_type, "interview")
+    body: dict[str, Any] = {
+        "respondent_type": respondent_type,
+        "respondent_ref": "R-01",
+        "method": method,
+        "taken_at": "2023-08-14T09:30:00+07:00",
+        "place": "Ruang pelayanan, Bintuhan",
+        "photos": [{"ref": "foto/2023/kaur/001.jpg", "caption": "Papan standar pelayanan"}]
+        if respondent_type == "observation"
+        else [],
+        "answers": [{"indicator": code, "value": value} for code, value in answers],
+    }
+    body.update(overrides)
+    return body
+
+
+async def open_assessment(
+    prevention: RunningService, headers: dict[str, str], scheme: str, **overrides: Any
+) -> dict[str, Any]:
+    answer = await prevention.client.post(
+        ASSESSMENTS, json=assessment_body(scheme, **overrides), headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+async def add_entry(
+    prevention: RunningService, headers: dict[str, str], assessment: str, body: dict[str, Any]
+) -> dict[str, Any]:
+    answer = await prevention.client.post(
+        f"{ASSESSMENTS}/{assessment}/entries", json=body, headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+async def review(
+    prevention: RunningService,
+    headers: dict[str, str],
+    assessment: str,
+    entry: str,
+    decision: str = "approved",
+) -> dict[str, Any]:
+    answer = await prevention.client.post(
+        f"{ASSESSMENTS}/{assessment}/entries/{entry}/review",
+        json={"decision": decision},
+        headers=headers,
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+async def answer_everything(
+    prevention: RunningService,
+    enumerator: dict[str, str],
+    reviewer: dict[str, str],
+    assessment: str,
+    definition: SchemeDefinition,
+    value_of: dict[str, int] | None = None,
+) -> None:
+    """One approved entry per respondent type, answering each of its indicators with
+    `value_of[code]` (the scale's max when not named)."""
+    by_type: dict[str, list[tuple[str, int]]] = {}
+    for indicator in indicators(definition):
+        scale = indicator.scale or definition.scale
+        value = (value_of or {}).get(indicator.code, scale.max)
+        by_type.setdefault(indicator.respondents[0].value, []).append((indicator.code, value))
+    for respondent, answers in by_type.items():
+        entry = await add_entry(prevention, enumerator, assessment, entry_body(respondent, answers))
+        await review(prevention, reviewer, assessment, entry["id"])
