@@ -129,7 +129,15 @@ def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: 
         output = up.ready()
         for step in ("starting PostgreSQL", "starting NATS", "creating databases"):
             assert step in output
-        for name in ("intake", "examination", "consultation", "reporting", "internship", "gateway"):
+        for name in (
+            "intake",
+            "examination",
+            "consultation",
+            "reporting",
+            "internship",
+            "integration",
+            "gateway",
+        ):
             assert f"migrating {name}" in output and f"starting {name} on port" in output
         assert f"admin_password in {tmp_path / '.apik' / 'secrets.json'}" in output, output
         assert first_password(tmp_path / ".apik") not in output

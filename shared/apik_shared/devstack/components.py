@@ -25,6 +25,7 @@ SERVICES = (
     Component("consultation", "apik_consultation"),
     Component("reporting", "apik_reporting"),
     Component("internship", "apik_internship"),
+    Component("integration", "apik_integration"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)
