@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import nats
 import uvicorn
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from starlette.applications import Starlette
@@ -27,7 +28,8 @@ from starlette.routing import Route
 from apik_integration.consumers import deliverable_types
 from apik_integration.jobs import Sender, deliver_once
 from apik_integration.webhooks.service import enqueue as enqueue_one
-from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
 from apik_testing.services import RunningService
 
 PROBLEM = "application/problem+json"
@@ -185,3 +187,30 @@ def signed(
         "webhook-signature": signature,
         "content-type": "application/json",
     }
+
+
+async def publish(nats_url: str, *events: CloudEvent, msg_id: str | None = None) -> None:
+    """Events on the suite's stream, as their producers publish them."""
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for e in events:
+            subject = subject_for(e.producer, e.type)
+            await js.publish(subject, e.to_json(), headers={"Nats-Msg-Id": msg_id or e.id})
+    finally:
+        await nc.close()
+
+
+async def eventually(check: Any, *, seconds: float = 15, what: str = "the condition") -> None:
+    """Waits until `check()` (sync or async) is true."""
+    deadline = time.monotonic() + seconds
+    while True:
+        result = check()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)

@@ -3,6 +3,7 @@ reach 127.0.0.1 over http (the tests' receivers) and connected to one test porta
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator
 
 import pytest
@@ -40,3 +41,11 @@ def head(tokens: TestTokens) -> dict[str, str]:
 @pytest.fixture
 def other_head(tokens: TestTokens) -> dict[str, str]:
     return tokens.headers("head", office="KOTA", username="kepala-kota")
+
+
+@pytest.fixture
+def office(tokens: TestTokens) -> tuple[str, dict[str, str]]:
+    """An office of the test's own, and its head: the module's service is shared, so
+    each test's subscriptions and events stay apart from the others'."""
+    code = "T" + secrets.token_hex(3).upper()
+    return code, tokens.headers("head", office=code, username="kepala")

@@ -88,9 +88,7 @@ async def test_disable_enable_and_rotate_follow_if_match(
 ) -> None:
     created = await subscribe(integration, head, HOOK)
     path = f"{SUBSCRIPTIONS}/{created['id']}"
-    stale = await integration.client.post(
-        f"{path}/disable", headers={**head, "If-Match": '"7"'}
-    )
+    stale = await integration.client.post(f"{path}/disable", headers={**head, "If-Match": '"7"'})
     assert stale.status_code == 412
     disabled = await integration.client.post(
         f"{path}/disable", headers={**head, "If-Match": created["etag"]}
@@ -109,3 +107,33 @@ async def test_disable_enable_and_rotate_follow_if_match(
     assert rotated.json()["secret"].startswith("whsec_")
     assert rotated.json()["secret"] != created["secret"]
     assert rotated.json()["previous_secret_until"] is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/hook",
+        "http://localhost/hook",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.7/hook",
+        "http://[::1]/hook",
+        "http://nowhere.invalid/hook",
+    ],
+)
+async def test_targets_a_webhook_must_not_reach_are_refused(
+    integration: RunningService,
+    head: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+) -> None:
+    # This module's service allows private targets (its receivers listen on 127.0.0.1);
+    # production does not.
+    monkeypatch.setattr(integration.app.state.settings, "webhook_allow_private_targets", False)
+    before = await integration.scalar("SELECT count(*) FROM webhook_subscription")
+    response = await integration.client.post(
+        SUBSCRIPTIONS, json=subscription_body(url), headers=head
+    )
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["errors"][0]["pointer"] == "#/body/url"
+    assert await integration.scalar("SELECT count(*) FROM webhook_subscription") == before
