@@ -1,5 +1,6 @@
-"""Integration's side of the event stream: one durable consumer of every event, turning
-each into a delivery per matching webhook subscription (`webhooks/`).
+"""Integration's side of the event stream: a durable consumer of every event turning
+each into a delivery per matching webhook subscription (`webhooks/`), and, when a
+portal is connected, another turning them into the portal's sends (`portals/`).
 
 One filter subject, `apik.>` (NATS 2.9 takes one per consumer); the dead letters other
 consumers publish on `apik.deadletter.>` are copies of events already on the stream, so
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_integration.portals.service import enqueue_push
 from apik_integration.settings import Settings
 from apik_integration.webhooks.service import enqueue
 from apik_shared.platform.events.consumer import ConsumerSpec
@@ -19,6 +21,7 @@ from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
 from apik_shared.platform.events.payloads import EVENT_TYPES
 
 DURABLE = "integration-webhooks"
+PORTALS_DURABLE = "integration-portals"
 EVERY_EVENT = f"{SUBJECT_ROOT}.>"
 DEAD_LETTERS = f"{SUBJECT_ROOT}.deadletter."
 
@@ -44,6 +47,25 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
     )
 
 
+def portals_spec(settings: Settings) -> ConsumerSpec:
+    """The portals' sends (phase 1, push): a consumer of its own, so that a portal's
+    trouble never holds the webhooks back, nor the other way round."""
+
+    async def on_event(session: AsyncSession, event: CloudEvent) -> None:
+        await enqueue_push(session, event, portals=settings.portals)
+
+    return ConsumerSpec(
+        durable=PORTALS_DURABLE,
+        subjects=[EVERY_EVENT],
+        handler=on_event,
+        batch=128,
+        skip_prefixes=[DEAD_LETTERS],
+    )
+
+
 def consumers(settings: Settings) -> list[ConsumerSpec]:
     """Every consumer of the service, for `create_service_app(consumers=...)`."""
-    return [webhooks_spec(settings)]
+    specs = [webhooks_spec(settings)]
+    if settings.portals:
+        specs.append(portals_spec(settings))
+    return specs

@@ -1,7 +1,9 @@
-"""Work the integration service does on its own clock: sending due webhook deliveries.
+"""Work the integration service does on its own clock: sending due webhook deliveries,
+and pushing to the connected portals.
 
-Every replica runs the loop; `webhooks.service.deliver_due` claims rows with
-`FOR UPDATE SKIP LOCKED`, so two replicas never send one delivery at once.
+Every replica runs the loops; `webhooks.service.deliver_due` and
+`portals.service.push_due` claim rows with `FOR UPDATE SKIP LOCKED`, so two replicas
+never send one thing at once.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from datetime import UTC, datetime
 
 import httpx
 
+from apik_integration.portals.service import push_due
+from apik_integration.portals.service.adapter import PortalAdapter
+from apik_integration.portals.service.lapor import LaporAdapter
 from apik_integration.settings import Settings
 from apik_integration.webhooks.service import deliver_due
 from apik_shared.platform.app import Background
@@ -19,6 +24,7 @@ from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.integration.webhooks")
+BATCH = 20
 
 
 class Sender:
@@ -80,5 +86,64 @@ def delivery_job(settings: Settings) -> Background:
     )
 
 
+class Pusher:
+    """The push job's adapters, one per connected portal, sharing one HTTP client."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._client: httpx.AsyncClient | None = None
+
+    def adapters(self) -> dict[str, PortalAdapter]:
+        if self._client is None:
+            self._client = httpx.AsyncClient(trust_env=False, follow_redirects=False)
+        timeout = self.settings.portal_timeout_seconds
+        return {
+            name: LaporAdapter(portal, self._client, timeout=timeout)
+            for name, portal in self.settings.portals.items()
+        }
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+async def push_once(database: Database, pusher: Pusher, now: datetime | None = None) -> int:
+    """Every report with a due send, a batch per transaction, until a batch is short."""
+    done = 0
+    adapters = pusher.adapters()
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await push_due(
+                session=session,
+                adapters=adapters,
+                schedule=pusher.settings.portal_retry_seconds,
+                batch=BATCH,
+                now=now or datetime.now(UTC),
+            )
+        done += batch
+        if batch < BATCH:
+            return done
+
+
+def _pushed(reports: int) -> None:
+    if reports:
+        log.info("portals: worked on %d report(s)", reports)  # counts only
+
+
+def push_job(settings: Settings) -> Background:
+    """The push, every `APIK_PORTAL_SCAN_SECONDS`, for as long as the app runs."""
+    pusher = Pusher(settings)
+    return periodic(
+        every=settings.portal_scan_seconds,
+        name="portal push job",
+        once=lambda database: push_once(database, pusher),
+        report=_pushed,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
-    return [delivery_job(settings)]
+    found = [delivery_job(settings)]
+    if settings.portals:
+        found.append(push_job(settings))
+    return found

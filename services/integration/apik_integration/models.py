@@ -76,3 +76,42 @@ class InboundUpdate(SQLModel, table=True):
     event_type: str | None = None  # the body's `type`, when it has one
     body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     processed_at: datetime | None = timestamp_field(default=None)
+
+
+class PortalLink(SQLModel, table=True):
+    """A report of ours as a portal knows it: the portal's tracking id is its external
+    id (None until the portal has answered the push)."""
+
+    __tablename__ = "portal_link"
+
+    portal: str = Field(primary_key=True, max_length=64)
+    registration_number: str = Field(primary_key=True)
+    office: str = Field(max_length=32)
+    report_id: str | None = None
+    external_id: str | None = None
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    pushed_at: datetime | None = timestamp_field(default=None)
+
+
+class PortalSend(SQLModel, table=True):
+    """One thing to send to a portal (the report, or one of its updates), from one event:
+    sent once, oldest first per report, retried while the portal is away."""
+
+    __tablename__ = "portal_send"
+    __table_args__ = (UniqueConstraint("portal", "event_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    portal: str = Field(max_length=64)
+    registration_number: str
+    office: str = Field(max_length=32)
+    event_id: str
+    event_type: str
+    kind: str = Field(max_length=16)  # report | update
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    status: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = timestamp_field(default_factory=utcnow)
+    last_error: str | None = None
+    external_update_id: str | None = None  # the portal's id of the update
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    sent_at: datetime | None = timestamp_field(default=None)

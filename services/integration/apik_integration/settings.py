@@ -10,10 +10,32 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
+
+
+class PortalSettings(BaseModel):
+    """One connected portal (`APIK_PORTALS`, a JSON map of portal name to these)."""
+
+    # The base URL of the portal's integration API, and the key it issued us.
+    url: str
+    token: str = ""
+    # Phase 1 (push), switched on per office: these offices' reports are sent to the
+    # portal and their follow-ups sent as the portal's updates.
+    push_offices: list[str] = Field(default_factory=list)
+    # Which of our events is which status of the portal's (LAPOR!'s names are not
+    # public: placeholders for the office to set). An event not in the map is not sent.
+    status_map: dict[str, str] = Field(
+        default_factory=lambda: {
+            "report.verified": "verified",
+            "report.rejected": "rejected",
+            "report.closed": "closed",
+            "case.concluded": "followed_up",
+            "case.closed": "closed",
+        }
+    )
 
 
 class Settings(ServiceSettings):
@@ -62,6 +84,13 @@ class Settings(ServiceSettings):
     # the portal's rotation) and the tolerance on its `webhook-timestamp`.
     portal_secrets: dict[str, list[str]] = Field(default_factory=dict)
     inbound_tolerance_seconds: int = Field(default=300, ge=1)
+    # Outbound to portals: each portal's API and its offices (`PortalSettings`).
+    portals: dict[str, PortalSettings] = Field(default_factory=dict)
+    # FixMyStreet's sending rhythm: retried after 5 minutes, then every 30, here for a
+    # day (49 tries); then the send fails and waits for a replay.
+    portal_retry_seconds: list[float] = Field(default=[300.0] + [1800.0] * 47, min_length=1)
+    portal_scan_seconds: float = Field(default=5, gt=0)
+    portal_timeout_seconds: float = Field(default=30, gt=0)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -41,6 +42,10 @@ def fast_retries(integration: RunningService, monkeypatch: pytest.MonkeyPatch) -
     settings = integration.app.state.settings
     monkeypatch.setattr(settings, "webhook_retry_seconds", [0.2, 0.2, 0.2, 0.2, 0.2, 0.2])
     monkeypatch.setattr(settings, "webhook_jitter", 0.0)
+
+
+async def _equals(value: Any, expected: Any) -> bool:
+    return bool(await value == expected)
 
 
 async def rows(service: RunningService, subscription_id: str, status: str) -> int:
@@ -106,7 +111,10 @@ async def test_an_outage_of_the_receiver_loses_and_duplicates_nothing(
         await receiver.stop()
     assert set(receiver.received) == {e.id for e in events}
     assert set(receiver.received.values()) == {1}
-    assert await rows(integration, created["id"], "delivered") == 5
+    await eventually(
+        lambda: _equals(rows(integration, created["id"], "delivered"), 5),
+        what="every delivery recorded",
+    )
     healthy = await integration.client.get(f"{SUBSCRIPTIONS}/{created['id']}", headers=head)
     assert healthy.json()["failing_since"] is None
 
