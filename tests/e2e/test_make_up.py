@@ -130,7 +130,7 @@ def test_up_serves_the_readme_walkthrough_and_stops_cleanly_on_ctrl_c(tmp_path: 
         for step in ("starting PostgreSQL", "starting NATS", "creating databases"):
             assert step in output
         services = ("intake", "examination", "consultation", "reporting", "internship")
-        for name in (*services, "prevention", "gateway"):
+        for name in (*services, "prevention", "integration", "gateway"):
             assert f"migrating {name}" in output and f"starting {name} on port" in output
         assert f"admin_password in {tmp_path / '.apik' / 'secrets.json'}" in output, output
         assert first_password(tmp_path / ".apik") not in output

@@ -59,6 +59,7 @@ OWN_OFFICE = {
     "protection officers, keyed by a user name (no id of A's in the path)",
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
     "names none)",
+    "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
 OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
@@ -66,6 +67,11 @@ OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
     "prevention_schemes_get_scheme": "the assessment's schemes serve every office",
+}
+# Routes that take no token: the sender signs the request with a secret it shares with
+# us, which office B's caller does not hold; any refusal (4xx) keeps the wall.
+SIGNED_BY_SENDER = {
+    "integration_portals_receive_webhook": "a portal's webhook (Standard Webhooks signature)",
 }
 
 
@@ -154,6 +160,14 @@ async def office_a_resources(walk: Walk) -> None:
     )
     walk.ids["substance"] = code
     walk.ids["case_id"] = await handed_over_case(walk, str(report["id"]))
+    # A public address (no DNS needed, not refused as private); an event type the walk
+    # never causes, so nothing is sent to it.
+    subscription = await walk.post(
+        f"{v1}/integration/webhooks/subscriptions",
+        {"client": "Sistem A", "url": "https://103.10.20.30/hook", "event_types": ["case.closed"]},
+        owner,
+    )
+    walk.ids["subscription_id"] = str(subscription["id"])
     await prevention_assessment(walk)
 
 
@@ -329,6 +343,8 @@ def judged(
     if status in (403, 404):
         return None
     if method == "get" and op_id in READABLE_BY_ALL:
+        return None
+    if op_id in SIGNED_BY_SENDER and 400 <= status < 500:
         return None
     has_path_id = "{" in path
     if method == "get" and not has_path_id:

@@ -1606,28 +1606,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/intake/public/substances": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Public Substances
-         * @description What the public form offers for `office`: the national catalogue and the office's
-         *     own active substances (names only; no login). An office that takes no public reports
-         *     is refused as the form's submission would be.
-         */
-        get: operations["intake_reference_list_public_substances"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/intake/reports": {
         parameters: {
             query?: never;
@@ -2036,6 +2014,176 @@ export interface paths {
          * @description Renames or retires a category; reports keep the code they were filed with.
          */
         patch: operations["intake_reference_update_substance"];
+        trace?: never;
+    };
+    "/api/v1/integration/portals/{portal}/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Webhook
+         * @description A portal's webhook (Standard Webhooks): `webhook-id`, `webhook-timestamp` within
+         *     ±5 minutes, `webhook-signature`. Each `webhook-id` is accepted once; a forged, stale
+         *     or replayed one is refused and nothing is kept.
+         */
+        post: operations["integration_portals_receive_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description The caller's office's deliveries, newest first.
+         */
+        get: operations["integration_webhooks_list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay Delivery
+         * @description Sends a dead letter (or a delivered one) again, from the start of the schedule,
+         *     with the same `webhook-id`.
+         */
+        post: operations["integration_webhooks_replay_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subscriptions
+         * @description The caller's office's subscriptions, newest first (never their secrets).
+         */
+        get: operations["integration_webhooks_list_subscriptions"];
+        put?: never;
+        /**
+         * Create Subscription
+         * @description Subscribes an endpoint of another system to event types of the caller's office.
+         *     The answer carries the signing secret (`whsec_…`), shown this once. With
+         *     `Idempotency-Key`, a retry replays the first answer.
+         */
+        post: operations["integration_webhooks_create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Subscription
+         * @description One subscription, with its ETag for the writes on it.
+         */
+        get: operations["integration_webhooks_get_subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable Subscription
+         * @description Stops sending to the endpoint; its pending deliveries wait (`If-Match`).
+         */
+        post: operations["integration_webhooks_disable_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable Subscription
+         * @description Sends to the endpoint again, its waiting deliveries first (`If-Match`).
+         */
+        post: operations["integration_webhooks_enable_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Secret
+         * @description A new secret, shown this once. The old one keeps signing beside it for
+         *     `APIK_WEBHOOK_ROTATION_OVERLAP_HOURS` (`If-Match`).
+         */
+        post: operations["integration_webhooks_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/internship/applications": {
@@ -2453,362 +2601,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/prevention/assessments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List Assessments */
-        get: operations["prevention_assessments_list_assessments"];
-        put?: never;
-        /**
-         * Open Assessment
-         * @description A unit of the caller's office to assess in a year, with a scheme version (which is
-         *     frozen from now on: a correction makes a new version).
-         */
-        post: operations["prevention_assessments_open_assessment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Assessment */
-        get: operations["prevention_assessments_get_assessment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Cases
-         * @description Each named case's corrective actions and recommendation: followed up, not
-         *     followed up, or pending (`follow_up.rules` says when).
-         */
-        get: operations["prevention_follow_up_get_cases"];
-        /**
-         * Name Cases
-         * @description Names the office's cases about the assessed unit (examination's events do not
-         *     name the agency): their corrective actions and recommendations, as examination
-         *     reports them, decide the suffix instead of a recorded follow-up.
-         */
-        put: operations["prevention_follow_up_name_cases"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List Entries */
-        get: operations["prevention_assessments_list_entries"];
-        put?: never;
-        /**
-         * Add Entry
-         * @description One interview or observation checklist, for the reviewer.
-         */
-        post: operations["prevention_assessments_add_entry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/entries/{entry_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Correct Entry
-         * @description Corrects answers (the reason kept with the old values); back to the reviewer.
-         */
-        patch: operations["prevention_assessments_correct_entry"];
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/entries/{entry_id}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Review Entry
-         * @description Approved (scored), returned to the enumerator, or on hold; by another officer.
-         */
-        post: operations["prevention_assessments_review_entry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/follow-up": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Record Follow Up
-         * @description How many of the Ombudsman's corrective actions and recommendations the unit had,
-         *     and followed up: the suffix "Tanpa Maladministrasi" depends on it.
-         */
-        put: operations["prevention_assessments_record_follow_up"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/plenary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send To Plenary
-         * @description For the plenary: every indicator has an approved answer and no entry waits for
-         *     its reviewer; entries and the scheme no longer change.
-         */
-        post: operations["prevention_publication_send_to_plenary"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/publication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Publish Assessment
-         * @description The head publishes the result decided in the plenary: it is fixed as it stands
-         *     and `assessment.published` is announced.
-         */
-        post: operations["prevention_publication_publish_assessment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/rapor.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Rapor
-         * @description Score, result, the weakest indicators, the change from last year and what to fix;
-         *     the published score once published, the live one (marked provisional) before.
-         */
-        get: operations["prevention_rapor_get_rapor"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Return To Draft
-         * @description The plenary sends it back to draft, with the reason.
-         */
-        post: operations["prevention_publication_return_to_draft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/scheme": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change Scheme
-         * @description Scores the assessment with another version of its scheme (a corrected one); the
-         *     answers stay and the score is recomputed from them.
-         */
-        put: operations["prevention_assessments_change_scheme"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/assessments/{assessment_id}/score": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Score
-         * @description The score from the approved answers, with how each dimension, variable and
-         *     indicator made it (weights, answers, indicator score, contribution).
-         */
-        get: operations["prevention_assessments_get_score"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/public/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Public Results
-         * @description No login: the year's published results, every office, by result and by region.
-         */
-        get: operations["prevention_publication_public_results"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/schemes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Schemes
-         * @description Every version of every scheme (the shipped 2021, 2022 and 2025 ones first of
-         *     their codes), with how many of its numbers the sources do not confirm.
-         */
-        get: operations["prevention_schemes_list_schemes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/schemes/{scheme_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Scheme */
-        get: operations["prevention_schemes_get_scheme"];
-        /**
-         * Edit Scheme
-         * @description Changes a version in place while no assessment uses it; a frozen one is 409.
-         */
-        put: operations["prevention_schemes_edit_scheme"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/prevention/schemes/{scheme_id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add Version
-         * @description A corrected scheme: the whole definition as it should be, and why. It becomes the
-         *     scheme's next version; assessments move to it one by one (`…/scheme`).
-         */
-        post: operations["prevention_schemes_add_version"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/reporting/annual-report/{year}.pdf": {
         parameters: {
             query?: never;
@@ -3118,18 +2910,6 @@ export interface components {
             /** Decided At */
             decided_at?: string | null;
         };
-        /** AnswerIn */
-        AnswerIn: {
-            /**
-             * Indicator
-             * @example P.1
-             */
-            indicator: string;
-            /** Note */
-            note?: string | null;
-            /** Value */
-            value: number;
-        };
         /**
          * AnswerState
          * @enum {string}
@@ -3302,135 +3082,6 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** AssessmentCreate */
-        AssessmentCreate: {
-            /** Regency */
-            regency?: string | null;
-            /** Region */
-            region: string;
-            /**
-             * Scheme Id
-             * Format: uuid
-             */
-            scheme_id: string;
-            /** Unit Name */
-            unit_name: string;
-            unit_type: components["schemas"]["UnitType"];
-            /** Year */
-            year: number;
-        };
-        /** AssessmentOutcome */
-        AssessmentOutcome: {
-            /** Band Min */
-            band_min: number;
-            /** Follow Up Holds */
-            follow_up_holds: boolean | null;
-            /** Grade */
-            grade: string | null;
-            /** Label */
-            label: string;
-            /** Opinion */
-            opinion: boolean;
-            /** Suffix */
-            suffix: string | null;
-            /** Title */
-            title: string;
-            zone: components["schemas"]["ResultZone"] | null;
-        };
-        /** AssessmentPublic */
-        AssessmentPublic: {
-            /** Cases */
-            cases: string[];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Created By */
-            created_by: string;
-            /** Entries */
-            entries: {
-                [key: string]: number;
-            };
-            follow_up: components["schemas"]["FollowUpState"] | null;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Office */
-            office: string;
-            /** Plenary At */
-            plenary_at: string | null;
-            /** Published At */
-            published_at: string | null;
-            /** Published By */
-            published_by: string | null;
-            /** Published Label */
-            published_label: string | null;
-            /** Published Total */
-            published_total: number | null;
-            /** Regency */
-            regency: string | null;
-            /** Region */
-            region: string;
-            /** Scheme Code */
-            scheme_code: string;
-            /**
-             * Scheme Id
-             * Format: uuid
-             */
-            scheme_id: string;
-            /** Scheme Version */
-            scheme_version: number;
-            /** Status */
-            status: string;
-            /** Unit Name */
-            unit_name: string;
-            unit_type: components["schemas"]["UnitType"];
-            /** Version */
-            version: number;
-            /** Year */
-            year: number;
-        };
-        /** AssessmentScore */
-        AssessmentScore: {
-            /**
-             * Assessment Id
-             * Format: uuid
-             */
-            assessment_id: string;
-            /** Complete */
-            complete: boolean;
-            /** Decimals */
-            decimals: number;
-            /** Dimensions */
-            dimensions: components["schemas"]["DimensionScore"][];
-            follow_up: components["schemas"]["FollowUpState"] | null;
-            /** Groups */
-            groups: components["schemas"]["GroupScore"][];
-            /** Missing */
-            missing: string[];
-            result: components["schemas"]["AssessmentOutcome"] | null;
-            /** Scheme Code */
-            scheme_code: string;
-            /**
-             * Scheme Id
-             * Format: uuid
-             */
-            scheme_id: string;
-            /** Scheme Version */
-            scheme_version: number;
-            /** Total */
-            total: number;
-            /** Total Exact */
-            total_exact: number;
-        };
-        /**
-         * AssessmentStatus
-         * @enum {string}
-         */
-        AssessmentStatus: "draft" | "plenary" | "published";
         /** Assignment */
         Assignment: {
             /**
@@ -3758,10 +3409,7 @@ export interface components {
             sla: components["schemas"]["SlaPublic"];
             /** Sla Breach At */
             sla_breach_at: string | null;
-            /** Sla Days Left */
-            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
-            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */
@@ -3835,10 +3483,7 @@ export interface components {
             reporter_id: string;
             /** Sla Breach At */
             sla_breach_at: string | null;
-            /** Sla Days Left */
-            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
-            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */
@@ -3851,34 +3496,6 @@ export interface components {
             track: string;
             /** Version */
             version: number;
-        };
-        /** CasesFollowUp */
-        CasesFollowUp: {
-            /** Cases */
-            cases: components["schemas"]["CaseState"][];
-            /** Followed Up */
-            followed_up: number;
-            /** Issued */
-            issued: number;
-            /** Pending */
-            pending: number;
-            /** Registration Numbers */
-            registration_numbers: string[];
-        };
-        /**
-         * CasesNamed
-         * @description The office's cases about the assessed unit, by registration number.
-         */
-        CasesNamed: {
-            /** Registration Numbers */
-            registration_numbers: string[];
-        };
-        /** CaseState */
-        CaseState: {
-            corrective: components["schemas"]["State"] | null;
-            recommendation: components["schemas"]["State"] | null;
-            /** Registration Number */
-            registration_number: string;
         };
         /**
          * CaseStatus
@@ -4167,30 +3784,53 @@ export interface components {
          * @enum {string}
          */
         Delimiter: "comma" | "semicolon";
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Event Id
+             * @description also the webhook-id header
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Status */
+            last_status: number | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Status
+             * @description pending, delivered, or failed (the dead letters)
+             */
+            status: string;
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+        };
         /**
          * Dimension
          * @enum {string}
          */
         Dimension: "substance" | "outcome" | "channel" | "agency_type" | "month" | "public_loss";
-        /** DimensionScore */
-        DimensionScore: {
-            /** Code */
-            code: string;
-            /** Confirmed */
-            confirmed: boolean;
-            /** Contribution */
-            contribution: number;
-            /** Group */
-            group: string | null;
-            /** Name */
-            name: string;
-            /** Score */
-            score: number;
-            /** Variables */
-            variables: components["schemas"]["VariableScore"][];
-            /** Weight */
-            weight: number;
-        };
         /**
          * DocumentRef
          * @description A document kept elsewhere (the archive, a file store): its name and where it is.
@@ -4238,109 +3878,6 @@ export interface components {
             /** Outcome */
             outcome: string;
         };
-        /**
-         * EntryCorrection
-         * @description Answers corrected after review; the entry goes back to the reviewer.
-         */
-        EntryCorrection: {
-            /** Answers */
-            answers: components["schemas"]["AnswerIn"][];
-            /** Reason */
-            reason: string;
-        };
-        /**
-         * EntryCreate
-         * @description One interview or one observation checklist, answered by one respondent.
-         */
-        EntryCreate: {
-            /** Answers */
-            answers: components["schemas"]["AnswerIn"][];
-            method: components["schemas"]["RespondentMethod"];
-            /**
-             * Photos
-             * @default []
-             */
-            photos: components["schemas"]["EntryPhoto"][];
-            /** Place */
-            place: string;
-            /** Respondent Ref */
-            respondent_ref?: string | null;
-            respondent_type: components["schemas"]["RespondentType"];
-            /**
-             * Taken At
-             * Format: date-time
-             */
-            taken_at: string;
-        };
-        /** EntryPhoto */
-        EntryPhoto: {
-            /** Caption */
-            caption?: string | null;
-            /** Ref */
-            ref: string;
-            /** Taken At */
-            taken_at?: string | null;
-        };
-        /** EntryPublic */
-        EntryPublic: {
-            /** Answers */
-            answers: components["schemas"]["AnswerIn"][];
-            /**
-             * Assessment Id
-             * Format: uuid
-             */
-            assessment_id: string;
-            /** Corrections */
-            corrections: {
-                [key: string]: unknown;
-            }[];
-            /** Enumerator */
-            enumerator: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            method: components["schemas"]["RespondentMethod"];
-            /** Photos */
-            photos: components["schemas"]["EntryPhoto"][];
-            /** Place */
-            place: string;
-            /** Respondent Ref */
-            respondent_ref: string | null;
-            respondent_type: components["schemas"]["RespondentType"];
-            /** Review Note */
-            review_note: string | null;
-            /** Reviewed At */
-            reviewed_at: string | null;
-            /** Reviewed By */
-            reviewed_by: string | null;
-            /** Status */
-            status: string;
-            /**
-             * Submitted At
-             * Format: date-time
-             */
-            submitted_at: string;
-            /**
-             * Taken At
-             * Format: date-time
-             */
-            taken_at: string;
-            /** Version */
-            version: number;
-        };
-        /** EntryReview */
-        EntryReview: {
-            decision: components["schemas"]["ReviewDecision"];
-            /** Note */
-            note?: string | null;
-        };
-        /**
-         * EntryStatus
-         * @enum {string}
-         */
-        EntryStatus: "submitted" | "approved" | "returned" | "on_hold";
         /** SubjectAccessAnswer */
         examination_SubjectAccessAnswer: {
             /** Agency Contacts */
@@ -4451,38 +3988,6 @@ export interface components {
          */
         Finding: "maladministration_found" | "no_maladministration" | "examination_stopped";
         /**
-         * FollowUp
-         * @description The Ombudsman's corrective actions and recommendations to the unit, and how many
-         *     it followed up (the suffix "Tanpa Maladministrasi").
-         */
-        FollowUp: {
-            /** Followed Up */
-            followed_up: number;
-            /** Issued */
-            issued: number;
-        };
-        /**
-         * FollowUpState
-         * @description The follow-up the score used: recorded through the API, or tallied from
-         *     examination's events about the cases named for the assessment.
-         */
-        FollowUpState: {
-            /** Followed Up */
-            followed_up: number;
-            /** Issued */
-            issued: number;
-            /**
-             * Pending
-             * @default 0
-             */
-            pending: number;
-            /**
-             * Source
-             * @default recorded
-             */
-            source: string;
-        };
-        /**
          * FormalChecklist
          * @description The items of formal verification (`rules.CHECKLIST`); unset means not satisfied.
          */
@@ -4520,17 +4025,6 @@ export interface components {
             note?: string | null;
             /** @description the notice sent to the reporter when incomplete */
             notification?: components["schemas"]["NoticeIn"] | null;
-        };
-        /** GroupScore */
-        GroupScore: {
-            /** Contribution */
-            contribution: number;
-            /** Dimensions */
-            dimensions: string[];
-            /** Name */
-            name: string;
-            /** Weight */
-            weight: number;
         };
         /**
          * HeadDecision
@@ -4758,34 +4252,24 @@ export interface components {
          * @enum {string}
          */
         Implementation: "implemented" | "partly" | "not_implemented";
-        /** IndicatorScore */
-        IndicatorScore: {
-            /** Advice */
-            advice: string | null;
-            /** Answers */
-            answers: number[];
-            /** Code */
-            code: string;
-            /** Confirmed */
-            confirmed: boolean;
-            /** Contribution */
-            contribution: number;
-            /** Lost */
-            lost: number;
-            /** Mean */
-            mean: number | null;
-            /** Scale Max */
-            scale_max: number;
-            /** Scale Min */
-            scale_min: number;
-            /** Score */
-            score: number | null;
-            /** Share Of Total */
-            share_of_total: number;
-            /** Text */
-            text: string;
-            /** Weight */
-            weight: number;
+        /** InboundAccepted */
+        InboundAccepted: {
+            /** Event Type */
+            event_type: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Portal */
+            portal: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Webhook Id */
+            webhook_id: string;
         };
         /**
          * InstitutionKind
@@ -5481,13 +4965,6 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[AssessmentPublic] */
-        Page_AssessmentPublic_: {
-            /** Items */
-            items: components["schemas"]["AssessmentPublic"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
         /** Page[AttachmentPublic] */
         Page_AttachmentPublic_: {
             /** Items */
@@ -5513,6 +4990,13 @@ export interface components {
         Page_ClientPublic_: {
             /** Items */
             items: components["schemas"]["ClientPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5666,11 +5150,6 @@ export interface components {
             participants?: string[];
             /** Reason */
             reason?: string | null;
-        };
-        /** PlenaryReturn */
-        PlenaryReturn: {
-            /** Reason */
-            reason: string;
         };
         /**
          * Protection
@@ -5918,17 +5397,6 @@ export interface components {
             raised_at: string;
             /** Receipt Code */
             receipt_code: string;
-        };
-        /** RegionCount */
-        RegionCount: {
-            /** By Result */
-            by_result: {
-                [key: string]: number;
-            };
-            /** Published */
-            published: number;
-            /** Region */
-            region: string;
         };
         /**
          * RegionIn
@@ -6581,37 +6049,6 @@ export interface components {
              */
             status: "in_progress" | "answered" | "refused";
         };
-        /**
-         * RespondentMethod
-         * @enum {string}
-         */
-        RespondentMethod: "interview" | "observation" | "survey";
-        /**
-         * RespondentType
-         * @enum {string}
-         */
-        RespondentType: "official" | "service_user" | "complaint_officer" | "observation" | "public";
-        /** ResultCount */
-        ResultCount: {
-            /** Count */
-            count: number;
-            /** Grade */
-            grade: string | null;
-            /** Label */
-            label: string;
-            /** Zone */
-            zone: string | null;
-        };
-        /**
-         * ResultZone
-         * @enum {string}
-         */
-        ResultZone: "green" | "yellow" | "red";
-        /**
-         * ReviewDecision
-         * @enum {string}
-         */
-        ReviewDecision: "approved" | "returned" | "on_hold";
         /** RiskCreate */
         RiskCreate: {
             /** Description */
@@ -6817,309 +6254,6 @@ export interface components {
             reason: string;
         };
         /**
-         * SchemeBand
-         * @description A result: every total (rounded) from `min` up to the next band's `min`.
-         */
-        SchemeBand: {
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Grade */
-            grade?: string | null;
-            /** Label */
-            label: string;
-            /** Min */
-            min: number;
-            /** Note */
-            note?: string | null;
-            /**
-             * Opinion
-             * @default false
-             */
-            opinion: boolean;
-            zone?: components["schemas"]["ResultZone"] | null;
-        };
-        /**
-         * SchemeChange
-         * @description Moves an assessment to another version of its scheme (a corrected one).
-         */
-        SchemeChange: {
-            /** Reason */
-            reason: string;
-            /**
-             * Scheme Id
-             * Format: uuid
-             */
-            scheme_id: string;
-        };
-        /** SchemeDefinition */
-        SchemeDefinition: {
-            /**
-             * Code
-             * @example P.1
-             */
-            code: string;
-            /** Dimensions */
-            dimensions: components["schemas"]["SchemeDimension"][];
-            legal_basis: components["schemas"]["SchemeLegalBasis"];
-            /** Notes */
-            notes?: string | null;
-            /** Respondents */
-            respondents: components["schemas"]["SchemeRespondent"][];
-            result: components["schemas"]["SchemeResult"];
-            scale: components["schemas"]["SchemeScale"];
-            /** Title */
-            title: string;
-            /** Year From */
-            year_from: number;
-            /** Year To */
-            year_to?: number | null;
-        };
-        /** SchemeDimension */
-        SchemeDimension: {
-            /**
-             * Code
-             * @example P.1
-             */
-            code: string;
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Group */
-            group?: string | null;
-            /** Name */
-            name: string;
-            /** Note */
-            note?: string | null;
-            /** Variables */
-            variables: components["schemas"]["SchemeVariable"][];
-            /** Weight */
-            weight: number;
-        };
-        /** SchemeIndicator */
-        SchemeIndicator: {
-            /** Advice */
-            advice?: string | null;
-            /**
-             * Code
-             * @example P.1
-             */
-            code: string;
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Evidence */
-            evidence?: string | null;
-            /** Note */
-            note?: string | null;
-            /** Respondents */
-            respondents: components["schemas"]["RespondentType"][];
-            scale?: components["schemas"]["SchemeScale"] | null;
-            /** Text */
-            text: string;
-            /**
-             * Weight
-             * @default 1
-             */
-            weight: number;
-        };
-        /** SchemeLegalBasis */
-        SchemeLegalBasis: {
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Note */
-            note?: string | null;
-            /** Text */
-            text: string;
-        };
-        /** SchemePublic */
-        SchemePublic: {
-            /** Based On */
-            based_on: string | null;
-            /** Code */
-            code: string;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Created By */
-            created_by: string;
-            definition: components["schemas"]["SchemeDefinition"];
-            /** Frozen */
-            frozen: boolean;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Latest */
-            latest: boolean;
-            /** Reason */
-            reason: string | null;
-            /** Title */
-            title: string;
-            /** Unconfirmed */
-            unconfirmed: number;
-            /** Version */
-            version: number;
-            /** Year From */
-            year_from: number;
-            /** Year To */
-            year_to: number | null;
-        };
-        /** SchemeRespondent */
-        SchemeRespondent: {
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Label */
-            label: string;
-            method: components["schemas"]["RespondentMethod"];
-            /** Note */
-            note?: string | null;
-            /** Sample Size */
-            sample_size: number;
-            type: components["schemas"]["RespondentType"];
-        };
-        /** SchemeResult */
-        SchemeResult: {
-            /** Bands */
-            bands: components["schemas"]["SchemeBand"][];
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /**
-             * Decimals
-             * @default 2
-             */
-            decimals: number;
-            /** Note */
-            note?: string | null;
-            /** Opinion Label */
-            opinion_label?: string | null;
-            suffix?: components["schemas"]["SchemeSuffix"] | null;
-        };
-        /**
-         * SchemeScale
-         * @description The answers an indicator takes: whole numbers from `min` to `max`.
-         */
-        SchemeScale: {
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /**
-             * Labels
-             * @default {}
-             */
-            labels: {
-                [key: string]: string;
-            };
-            /** Max */
-            max: number;
-            /**
-             * Min
-             * @default 0
-             */
-            min: number;
-            /** Note */
-            note?: string | null;
-        };
-        /** SchemeSuffix */
-        SchemeSuffix: {
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /**
-             * Min Follow Up Rate
-             * @default 1
-             */
-            min_follow_up_rate: number;
-            /** Note */
-            note?: string | null;
-            /**
-             * Only With Opinion
-             * @default true
-             */
-            only_with_opinion: boolean;
-            /** Text */
-            text: string;
-        };
-        /** SchemeSummary */
-        SchemeSummary: {
-            /** Code */
-            code: string;
-            /** Frozen */
-            frozen: boolean;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Latest */
-            latest: boolean;
-            /** Title */
-            title: string;
-            /** Unconfirmed */
-            unconfirmed: number;
-            /** Version */
-            version: number;
-            /** Year From */
-            year_from: number;
-            /** Year To */
-            year_to: number | null;
-        };
-        /** SchemeVariable */
-        SchemeVariable: {
-            /**
-             * Code
-             * @example P.1
-             */
-            code: string;
-            /**
-             * Confirmed
-             * @default true
-             */
-            confirmed: boolean;
-            /** Indicators */
-            indicators: components["schemas"]["SchemeIndicator"][];
-            /** Name */
-            name: string;
-            /** Note */
-            note?: string | null;
-            /**
-             * Weight
-             * @default 1
-             */
-            weight: number;
-        };
-        /**
-         * SchemeVersionCreate
-         * @description A correction of a scheme: the whole definition as it should be, and why.
-         */
-        SchemeVersionCreate: {
-            definition: components["schemas"]["SchemeDefinition"];
-            /** Reason */
-            reason: string;
-        };
-        /**
          * Severity
          * @enum {string}
          */
@@ -7257,11 +6391,6 @@ export interface components {
          * @enum {string}
          */
         Stance: "agrees" | "objects" | "other";
-        /**
-         * State
-         * @enum {string}
-         */
-        State: "followed_up" | "not_followed_up" | "pending";
         /** StatusChange */
         StatusChange: {
             /**
@@ -7375,6 +6504,99 @@ export interface components {
             phone?: string | null;
             /** Reference */
             reference: string;
+        };
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /**
+             * Client
+             * @example SIMPEG Pemprov
+             */
+            client: string;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Url
+             * @example https://sistem.example.go.id/hook
+             */
+            url: string;
+        };
+        /** SubscriptionPublic */
+        SubscriptionPublic: {
+            /** Client */
+            client: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /** Failing Since */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Previous Secret Until */
+            previous_secret_until: string | null;
+            /** Status */
+            status: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SubscriptionWithSecret
+         * @description The answer that carries the secret: shown once, at creation or rotation.
+         */
+        SubscriptionWithSecret: {
+            /** Client */
+            client: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /** Failing Since */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Previous Secret Until */
+            previous_secret_until: string | null;
+            /**
+             * Secret
+             * @description whsec_… : verify our signatures with it; never shown again
+             */
+            secret: string;
+            /** Status */
+            status: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
         };
         /** SubstanceAdmin */
         SubstanceAdmin: {
@@ -7631,11 +6853,6 @@ export interface components {
              */
             updated_at: string;
         };
-        /**
-         * UnitType
-         * @enum {string}
-         */
-        UnitType: "ministry" | "agency" | "province" | "regency" | "city" | "land_office" | "police_resort" | "other";
         /** UserCreate */
         UserCreate: {
             /** Full Name */
@@ -7715,23 +6932,6 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
-        };
-        /** VariableScore */
-        VariableScore: {
-            /** Code */
-            code: string;
-            /** Confirmed */
-            confirmed: boolean;
-            /** Indicators */
-            indicators: components["schemas"]["IndicatorScore"][];
-            /** Name */
-            name: string;
-            /** Score */
-            score: number;
-            /** Share */
-            share: number;
-            /** Weight */
-            weight: number;
         };
         /** VisitCreate */
         VisitCreate: {
@@ -8000,17 +7200,6 @@ export interface components {
             visit_id?: string | null;
             /** What */
             what: string;
-        };
-        /** YearResults */
-        YearResults: {
-            /** By Region */
-            by_region: components["schemas"]["RegionCount"][];
-            /** By Result */
-            by_result: components["schemas"]["ResultCount"][];
-            /** Published */
-            published: number;
-            /** Year */
-            year: number;
         };
     };
     responses: never;
@@ -18621,47 +17810,6 @@ export interface operations {
             };
         };
     };
-    intake_reference_list_public_substances: {
-        parameters: {
-            query: {
-                office: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubstancePublic"][];
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
     intake_reports_list_reports: {
         parameters: {
             query?: {
@@ -21348,6 +20496,937 @@ export interface operations {
             };
         };
     };
+    integration_portals_receive_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portal: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAccepted"];
+                };
+            };
+            /** @description The webhook's timestamp is out of tolerance */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The webhook's signature is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description This webhook-id was already accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_webhooks_list_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                /** @description `failed`: the dead letters, which a replay sends again */
+                status?: ("pending" | "delivered" | "failed") | null;
+                subscription_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_webhooks_replay_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    integration_webhooks_list_subscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_webhooks_create_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionWithSecret"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_webhooks_get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    integration_webhooks_disable_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    integration_webhooks_enable_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    integration_webhooks_rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionWithSecret"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     internship_applications_list_applications: {
         parameters: {
             query?: {
@@ -23348,2305 +23427,6 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_list_assessments: {
-        parameters: {
-            query?: {
-                cursor?: string | null;
-                limit?: number;
-                status?: components["schemas"]["AssessmentStatus"] | null;
-                year?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_AssessmentPublic_"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_open_assessment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssessmentCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The unit is already assessed that year */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_get_assessment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_follow_up_get_cases: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CasesFollowUp"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_follow_up_name_cases: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CasesNamed"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CasesFollowUp"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_list_entries: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["EntryStatus"] | null;
-            };
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryPublic"][];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_assessments_add_entry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EntryCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_correct_entry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-                entry_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EntryCorrection"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_review_entry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-                entry_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EntryReview"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_record_follow_up: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FollowUp"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_publication_send_to_plenary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The assessment is not ready for the plenary */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_publication_publish_assessment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The assessment is not ready for the plenary */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_rapor_get_rapor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_publication_return_to_draft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PlenaryReturn"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_change_scheme: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SchemeChange"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentPublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description This step is not allowed in the current status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_assessments_get_score: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                assessment_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentScore"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_publication_public_results: {
-        parameters: {
-            query: {
-                /** @description the assessment's year */
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["YearResults"];
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_schemes_list_schemes: {
-        parameters: {
-            query?: {
-                code?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchemeSummary"][];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_schemes_get_scheme: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                scheme_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchemePublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    prevention_schemes_edit_scheme: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                scheme_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SchemeVersionCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchemePublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The scheme version is in use and cannot change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The resource has changed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    prevention_schemes_add_version: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                scheme_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SchemeVersionCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchemePublic"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description The request has invalid fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ SERVICES = (
     Component("reporting", "apik_reporting"),
     Component("internship", "apik_internship"),
     Component("prevention", "apik_prevention"),
+    Component("integration", "apik_integration"),
 )
 GATEWAY = Component("gateway", "apik_gateway")
 COMPONENTS = (*SERVICES, GATEWAY)

@@ -1,0 +1,71 @@
+"""Integration's side of the event stream: a durable consumer of every event turning
+each into a delivery per matching webhook subscription (`webhooks/`), and, when a
+portal is connected, another turning them into the portal's sends (`portals/`).
+
+One filter subject, `apik.>` (NATS 2.9 takes one per consumer); the dead letters other
+consumers publish on `apik.deadletter.>` are copies of events already on the stream, so
+they are acknowledged unread. Integration publishes nothing itself.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_integration.portals.service import enqueue_push
+from apik_integration.settings import Settings
+from apik_integration.webhooks.service import enqueue
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
+from apik_shared.platform.events.payloads import EVENT_TYPES
+
+DURABLE = "integration-webhooks"
+PORTALS_DURABLE = "integration-portals"
+EVERY_EVENT = f"{SUBJECT_ROOT}.>"
+DEAD_LETTERS = f"{SUBJECT_ROOT}.deadletter."
+
+
+def deliverable_types(settings: Settings) -> frozenset[str]:
+    """The event types a subscription may ask for: every service's, less the withheld
+    (the gateway's office and session events are the platform's own)."""
+    return frozenset(EVENT_TYPES) - set(settings.webhook_withheld_types)
+
+
+def webhooks_spec(settings: Settings) -> ConsumerSpec:
+    deliverable = deliverable_types(settings)
+
+    async def on_event(session: AsyncSession, event: CloudEvent) -> None:
+        await enqueue(session, event, deliverable=deliverable, now=datetime.now(UTC))
+
+    return ConsumerSpec(
+        durable=DURABLE,
+        subjects=[EVERY_EVENT],
+        handler=on_event,
+        batch=128,
+        skip_prefixes=[DEAD_LETTERS],
+    )
+
+
+def portals_spec(settings: Settings) -> ConsumerSpec:
+    """The portals' sends (phase 1, push): a consumer of its own, so that a portal's
+    trouble never holds the webhooks back, nor the other way round."""
+
+    async def on_event(session: AsyncSession, event: CloudEvent) -> None:
+        await enqueue_push(session, event, portals=settings.portals)
+
+    return ConsumerSpec(
+        durable=PORTALS_DURABLE,
+        subjects=[EVERY_EVENT],
+        handler=on_event,
+        batch=128,
+        skip_prefixes=[DEAD_LETTERS],
+    )
+
+
+def consumers(settings: Settings) -> list[ConsumerSpec]:
+    """Every consumer of the service, for `create_service_app(consumers=...)`."""
+    specs = [webhooks_spec(settings)]
+    if settings.portals:
+        specs.append(portals_spec(settings))
+    return specs

@@ -1,0 +1,66 @@
+"""What the integration routes share: who may call, the settings, the cipher, and the
+rows a route works on (loaded, office-checked and, for writes, locked and checked
+against `If-Match` in one place)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from apik_integration.models import Delivery, Subscription
+from apik_integration.settings import Settings
+from apik_integration.webhooks import service as webhooks
+from apik_shared.platform.app import app_settings
+from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.problems import Forbidden, Unauthorized
+
+AUTH = (Unauthorized, Forbidden)
+CurrentSettings = Annotated[Settings, Depends(app_settings)]
+# Who connects the office to other systems: its head (an administrator passes too).
+Manager = Annotated[Principal, Depends(require_roles(Role.head))]
+
+
+async def _cipher(request: Request) -> FieldCipher:
+    cipher: FieldCipher = request.app.state.cipher
+    return cipher
+
+
+Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+# The route declares its role type before these, so that a caller without the role gets
+# 403 before learning whether the row exists.
+async def _subscription(
+    subscription_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Subscription:
+    return await webhooks.get_subscription(
+        session=session, subscription_id=subscription_id, actor=actor
+    )
+
+
+async def _locked_subscription(
+    subscription_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Subscription:
+    subscription = await webhooks.get_subscription(
+        session=session, subscription_id=subscription_id, actor=actor, for_update=True
+    )
+    check_if_match(request, subscription.version)
+    return subscription
+
+
+async def _locked_delivery(
+    delivery_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Delivery:
+    return await webhooks.get_delivery(
+        session=session, delivery_id=delivery_id, actor=actor, for_update=True
+    )
+
+
+CurrentSubscription = Annotated[Subscription, Depends(_subscription)]
+LockedSubscription = Annotated[Subscription, Depends(_locked_subscription)]
+LockedDelivery = Annotated[Delivery, Depends(_locked_delivery)]

@@ -1,0 +1,149 @@
+"""Work the integration service does on its own clock: sending due webhook deliveries,
+and pushing to the connected portals.
+
+Every replica runs the loops; `webhooks.service.deliver_due` and
+`portals.service.push_due` claim rows with `FOR UPDATE SKIP LOCKED`, so two replicas
+never send one thing at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import httpx
+
+from apik_integration.portals.service import push_due
+from apik_integration.portals.service.adapter import PortalAdapter
+from apik_integration.portals.service.lapor import LaporAdapter
+from apik_integration.settings import Settings
+from apik_integration.webhooks.service import deliver_due
+from apik_shared.platform.app import Background
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import periodic
+
+log = logging.getLogger("apik.integration.webhooks")
+BATCH = 20
+
+
+class Sender:
+    """The delivery job's HTTP client (one per process, connections reused) and cipher."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.cipher = FieldCipher(settings.pii_keys)
+        self._client: httpx.AsyncClient | None = None
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            # No proxies from the environment and no redirects: a webhook goes to the
+            # address that was checked, nowhere else.
+            self._client = httpx.AsyncClient(
+                trust_env=False,
+                follow_redirects=False,
+                headers={"user-agent": "APIK-Webhooks/1"},
+            )
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+async def deliver_once(database: Database, sender: Sender, now: datetime | None = None) -> int:
+    """Every due delivery, a batch per transaction, until a batch comes back short."""
+    done = 0
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await deliver_due(
+                session=session,
+                client=sender.client,
+                cipher=sender.cipher,
+                settings=sender.settings,
+                now=now or datetime.now(UTC),
+            )
+        done += batch
+        if batch < sender.settings.webhook_batch:
+            return done
+
+
+def _sent(deliveries: int) -> None:
+    if deliveries:
+        log.info("webhooks: %d attempt(s)", deliveries)  # counts only
+
+
+def delivery_job(settings: Settings) -> Background:
+    """The delivery, every `APIK_WEBHOOK_SCAN_SECONDS`, for as long as the app runs."""
+    sender = Sender(settings)
+    return periodic(
+        every=settings.webhook_scan_seconds,
+        name="webhook delivery job",
+        once=lambda database: deliver_once(database, sender),
+        report=_sent,
+    )
+
+
+class Pusher:
+    """The push job's adapters, one per connected portal, sharing one HTTP client."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._client: httpx.AsyncClient | None = None
+
+    def adapters(self) -> dict[str, PortalAdapter]:
+        if self._client is None:
+            self._client = httpx.AsyncClient(trust_env=False, follow_redirects=False)
+        timeout = self.settings.portal_timeout_seconds
+        return {
+            name: LaporAdapter(portal, self._client, timeout=timeout)
+            for name, portal in self.settings.portals.items()
+        }
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+async def push_once(database: Database, pusher: Pusher, now: datetime | None = None) -> int:
+    """Every report with a due send, a batch per transaction, until a batch is short."""
+    done = 0
+    adapters = pusher.adapters()
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await push_due(
+                session=session,
+                adapters=adapters,
+                schedule=pusher.settings.portal_retry_seconds,
+                batch=BATCH,
+                now=now or datetime.now(UTC),
+            )
+        done += batch
+        if batch < BATCH:
+            return done
+
+
+def _pushed(reports: int) -> None:
+    if reports:
+        log.info("portals: worked on %d report(s)", reports)  # counts only
+
+
+def push_job(settings: Settings) -> Background:
+    """The push, every `APIK_PORTAL_SCAN_SECONDS`, for as long as the app runs."""
+    pusher = Pusher(settings)
+    return periodic(
+        every=settings.portal_scan_seconds,
+        name="portal push job",
+        once=lambda database: push_once(database, pusher),
+        report=_pushed,
+    )
+
+
+def jobs(settings: Settings) -> list[Background]:
+    found = [delivery_job(settings)]
+    if settings.portals:
+        found.append(push_job(settings))
+    return found

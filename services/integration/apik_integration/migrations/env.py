@@ -1,0 +1,3 @@
+from apik_shared.platform.migrations import run_env
+
+run_env()

@@ -1,0 +1,117 @@
+"""Every table of the integration service. A webhook secret is an AES-GCM ciphertext
+(`FieldCipher`) bound to its subscription: the database alone signs nothing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from apik_shared.platform.fields import timestamp_field, utcnow
+
+
+class Subscription(SQLModel, table=True):
+    """Another system's endpoint, subscribed by an office to some event types."""
+
+    __tablename__ = "webhook_subscription"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    client: str  # the receiving system, as the office names it
+    url: str
+    event_types: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    status: str = Field(default="active", max_length=16)  # active | disabled
+    disabled_reason: str | None = None
+    disabled_at: datetime | None = timestamp_field(default=None)
+    secret: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    # The secret before the last rotation, still signing beside the new one until then.
+    previous_secret: str | None = Field(default=None, sa_column=Column(Text))  # sealed
+    previous_secret_until: datetime | None = timestamp_field(default=None)
+    # The first failure since the last success (None while the endpoint answers).
+    failing_since: datetime | None = timestamp_field(default=None)
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class Delivery(SQLModel, table=True):
+    """One event for one subscription: sent until delivered or dead-lettered, never twice
+    (one row per event and subscription)."""
+
+    __tablename__ = "webhook_delivery"
+    __table_args__ = (UniqueConstraint("event_id", "subscription_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    subscription_id: uuid.UUID = Field(foreign_key="webhook_subscription.id", index=True)
+    office: str = Field(max_length=32)
+    event_id: str  # also the `webhook-id`: stable across retries, the receiver's dedupe key
+    event_type: str
+    body: str = Field(sa_column=Column(Text, nullable=False))  # the exact bytes sent
+    status: str = Field(default="pending", max_length=16)  # pending | delivered | failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = timestamp_field(default_factory=utcnow)
+    last_status: int | None = None  # the receiver's last HTTP status
+    last_error: str | None = None
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    last_attempt_at: datetime | None = timestamp_field(default=None)
+    delivered_at: datetime | None = timestamp_field(default=None)
+
+
+class InboundUpdate(SQLModel, table=True):
+    """A portal's webhook, verified and kept (each `webhook-id` once per portal) until the
+    portal's adapter applies it."""
+
+    __tablename__ = "inbound_update"
+    __table_args__ = (UniqueConstraint("portal", "webhook_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    portal: str = Field(max_length=64)
+    webhook_id: str = Field(max_length=200)
+    sent_at: datetime = timestamp_field()  # the `webhook-timestamp`
+    received_at: datetime = timestamp_field(default_factory=utcnow)
+    event_type: str | None = None  # the body's `type`, when it has one
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    processed_at: datetime | None = timestamp_field(default=None)
+
+
+class PortalLink(SQLModel, table=True):
+    """A report of ours as a portal knows it: the portal's tracking id is its external
+    id (None until the portal has answered the push)."""
+
+    __tablename__ = "portal_link"
+
+    portal: str = Field(primary_key=True, max_length=64)
+    registration_number: str = Field(primary_key=True)
+    office: str = Field(max_length=32)
+    report_id: str | None = None
+    external_id: str | None = None
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    pushed_at: datetime | None = timestamp_field(default=None)
+
+
+class PortalSend(SQLModel, table=True):
+    """One thing to send to a portal (the report, or one of its updates), from one event:
+    sent once, oldest first per report, retried while the portal is away."""
+
+    __tablename__ = "portal_send"
+    __table_args__ = (UniqueConstraint("portal", "event_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    portal: str = Field(max_length=64)
+    registration_number: str
+    office: str = Field(max_length=32)
+    event_id: str
+    event_type: str
+    kind: str = Field(max_length=16)  # report | update
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    status: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = timestamp_field(default_factory=utcnow)
+    last_error: str | None = None
+    external_update_id: str | None = None  # the portal's id of the update
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    sent_at: datetime | None = timestamp_field(default=None)

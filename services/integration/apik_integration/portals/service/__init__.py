@@ -1,0 +1,23 @@
+"""The portals' use cases: their webhooks in (`inbound`), and phase 1, push (`push`),
+through one adapter per portal (`adapter` is the interface, `lapor` the first)."""
+
+from apik_integration.portals.service.inbound import (
+    WebhookForged,
+    WebhookHeadersMissing,
+    WebhookReplayed,
+    WebhookStale,
+    portal_keys,
+    receive,
+)
+from apik_integration.portals.service.push import enqueue_push, push_due
+
+__all__ = [
+    "WebhookForged",
+    "WebhookHeadersMissing",
+    "WebhookReplayed",
+    "WebhookStale",
+    "enqueue_push",
+    "portal_keys",
+    "push_due",
+    "receive",
+]

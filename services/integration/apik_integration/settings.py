@@ -1,0 +1,101 @@
+"""Settings of the integration service (`APIK_*` environment variables).
+
+The webhook numbers follow the Standard Webhooks guidance and what the large senders do
+(the research page, `integration.md`): a schedule of about three days with jitter, a
+15-30 s timeout, an endpoint disabled after days of failure (Svix: 5), and ±5 minutes
+for a signed request's timestamp.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import BaseModel, Field, model_validator
+
+from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
+
+
+class PortalSettings(BaseModel):
+    """One connected portal (`APIK_PORTALS`, a JSON map of portal name to these)."""
+
+    # The base URL of the portal's integration API, and the key it issued us.
+    url: str
+    token: str = ""
+    # Phase 1 (push), switched on per office: these offices' reports are sent to the
+    # portal and their follow-ups sent as the portal's updates.
+    push_offices: list[str] = Field(default_factory=list)
+    # Which of our events is which status of the portal's (LAPOR!'s names are not
+    # public: placeholders for the office to set). An event not in the map is not sent.
+    status_map: dict[str, str] = Field(
+        default_factory=lambda: {
+            "report.verified": "verified",
+            "report.rejected": "rejected",
+            "report.closed": "closed",
+            "case.concluded": "followed_up",
+            "case.closed": "closed",
+        }
+    )
+
+
+class Settings(ServiceSettings):
+    service_name: str = "integration"
+    # Keys for the webhook secrets at rest (`kid:<base64 32 bytes>,…`, active key first):
+    # a secret must be read back to sign, so it is sealed, never hashed.
+    pii_keys: str = ""
+    # Seconds between a failed attempt and the next one, after the immediate first: the
+    # Standard Webhooks example (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h),
+    # about 3.2 days in all. A delivery that fails them all is dead-lettered.
+    webhook_retry_seconds: list[float] = Field(
+        default=[5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400], min_length=1
+    )
+    # Each wait is stretched or shrunk by up to this fraction at random, so that an
+    # endpoint coming back is not hit by every delivery at the same second.
+    webhook_jitter: float = Field(default=0.2, ge=0, lt=1)
+    # The longest `Retry-After` honoured (a receiver cannot park a delivery for a month).
+    webhook_max_retry_after_seconds: float = Field(default=86400, gt=0)
+    # Seconds a receiver has to answer (the guidance: 15-30).
+    webhook_timeout_seconds: float = Field(default=15, gt=0)
+    # An endpoint failing without a single success for this many days is disabled.
+    webhook_disable_after_days: float = Field(default=5, gt=0)
+    # After a secret rotates, the old secret keeps signing beside the new one this long,
+    # so the receiver can switch without a gap.
+    webhook_rotation_overlap_hours: float = Field(default=24, ge=0)
+    # Targets resolving to loopback, private, link-local or other non-public addresses
+    # are refused (server-side request forgery) unless this is true (tests, a closed
+    # government network whose systems live on private addresses).
+    webhook_allow_private_targets: bool = False
+    # Plain http targets (signed, but readable on the way); https only by default.
+    webhook_allow_http: bool = False
+    # Event types no subscription may ask for: the survey link's hash is the reporter's
+    # key to the survey, and the Red Button's events are for the protection officers.
+    webhook_withheld_types: list[str] = Field(
+        default=[
+            "report.survey_link_issued",
+            "red_button.raised",
+            "red_button.acknowledged",
+            "red_button.escalated",
+        ]
+    )
+    # How often the delivery job looks for due deliveries, and how many it claims at once.
+    webhook_scan_seconds: float = Field(default=1, gt=0)
+    webhook_batch: int = Field(default=20, ge=1, le=500)
+    # Inbound: each portal's webhook secrets (`{"lapor": ["whsec_…", …]}`, several during
+    # the portal's rotation) and the tolerance on its `webhook-timestamp`.
+    portal_secrets: dict[str, list[str]] = Field(default_factory=dict)
+    inbound_tolerance_seconds: int = Field(default=300, ge=1)
+    # Outbound to portals: each portal's API and its offices (`PortalSettings`).
+    portals: dict[str, PortalSettings] = Field(default_factory=dict)
+    # FixMyStreet's sending rhythm: retried after 5 minutes, then every 30, here for a
+    # day (49 tries); then the send fails and waits for a replay.
+    portal_retry_seconds: list[float] = Field(default=[300.0] + [1800.0] * 47, min_length=1)
+    portal_scan_seconds: float = Field(default=5, gt=0)
+    portal_timeout_seconds: float = Field(default=30, gt=0)
+
+    @model_validator(mode="after")
+    def _keyring(self) -> Self:
+        if not self.pii_keys:
+            if self.env is not Environment.development:
+                raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
+            self.pii_keys = development_keyring(self.secret_key)
+        return self

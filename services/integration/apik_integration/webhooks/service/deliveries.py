@@ -1,0 +1,131 @@
+"""Deliveries: one row per event and matching subscription, created by the consumer of
+the event stream; the lists (the dead letters among them) and the manual replay."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import cast, literal
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_integration.models import Delivery, Subscription
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import Conflict
+
+
+def body_of(event: CloudEvent) -> str:
+    """The webhook's body (Standard Webhooks' payload: type, timestamp, data), written
+    once: every retry sends, and signs, the same bytes."""
+    payload = {
+        "type": event.type,
+        "timestamp": event.time.isoformat(),
+        "data": {"subject": event.subject, **event.data} if event.subject else event.data,
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+async def enqueue(
+    session: AsyncSession, event: CloudEvent, *, deliverable: Collection[str], now: datetime
+) -> int:
+    """A pending delivery for each active subscription of the event's office to its type.
+    A redelivered event adds nothing (unique event and subscription)."""
+    office = event.data.get("office")
+    if event.type not in deliverable or not isinstance(office, str):
+        return 0
+    wanted = cast(literal(json.dumps([event.type])), JSONB)
+    subscriptions = (
+        await session.execute(
+            select(Subscription.id).where(
+                Subscription.office == office,
+                Subscription.status == "active",
+                col(Subscription.event_types).op("@>")(wanted),
+            )
+        )
+    ).scalars()
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "subscription_id": subscription_id,
+            "office": office,
+            "event_id": event.id,
+            "event_type": event.type,
+            "body": body_of(event),
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        }
+        for subscription_id in subscriptions
+    ]
+    if not rows:
+        return 0
+    inserted = await session.execute(
+        pg_insert(Delivery)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["event_id", "subscription_id"])
+        .returning(col(Delivery.id))
+    )
+    return len(inserted.all())
+
+
+async def list_deliveries(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    status: str | None,
+    subscription_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Delivery], str | None]:
+    """The office's deliveries, newest first; `status=failed` is the dead-letter list."""
+    query = select(Delivery).where(Delivery.office == actor.office)
+    if status is not None:
+        query = query.where(Delivery.status == status)
+    if subscription_id is not None:
+        query = query.where(Delivery.subscription_id == subscription_id)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(Delivery.created_at),
+        ident=col(Delivery.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def get_delivery(
+    *, session: AsyncSession, delivery_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> Delivery:
+    return await get_in_office(
+        session=session,
+        model=Delivery,
+        ident=delivery_id,
+        actor=actor,
+        label="delivery",
+        for_update=for_update,
+    )
+
+
+async def replay(*, session: AsyncSession, delivery: Delivery, now: datetime) -> Delivery:
+    """Sends a dead-lettered (or delivered) delivery again from the start of the
+    schedule, with the same `webhook-id`: a receiver that had it already drops it."""
+    if delivery.status == "pending":
+        raise Conflict("The delivery is still being sent; it needs no replay.")
+    subscription = await session.get(Subscription, delivery.subscription_id)
+    if subscription is None or subscription.status != "active":
+        raise Conflict("The subscription is disabled: enable it first, then replay.")
+    delivery.status = "pending"
+    delivery.attempts = 0
+    delivery.next_attempt_at = now
+    delivery.last_error = None
+    await session.flush()
+    return delivery

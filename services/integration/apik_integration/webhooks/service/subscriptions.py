@@ -1,0 +1,161 @@
+"""Subscriptions: an office's endpoints, their secrets (sealed, rotated with an overlap)
+and the check that a target is somewhere a webhook may go."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import select
+
+from apik_integration.models import Subscription
+from apik_integration.webhooks import rules
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.fields import utcnow
+from apik_shared.platform.problems import Conflict
+
+RESOLVE_SECONDS = 5.0
+
+
+def _context(subscription_id: uuid.UUID) -> str:
+    return f"webhook-secret:{subscription_id}"
+
+
+async def check_target(url: str, *, allow_private: bool, allow_http: bool) -> None:
+    """Raises `rules.BadTarget` unless every address the URL's host resolves to may be
+    reached. Checked when subscribing and again before each send: a name can be pointed
+    elsewhere later (DNS rebinding)."""
+    host = rules.target_host(url, allow_http=allow_http)
+    if allow_private:
+        return
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await asyncio.wait_for(
+            loop.getaddrinfo(host, None, type=socket.SOCK_STREAM), RESOLVE_SECONDS
+        )
+    except (OSError, TimeoutError) as exc:
+        raise rules.BadTarget(f"The host {host!r} does not resolve.") from exc
+    addresses = {str(info[4][0]) for info in infos}
+    if not addresses or any(rules.address_refused(a) for a in addresses):
+        raise rules.BadTarget(
+            f"The host {host!r} resolves to a loopback, private or link-local address."
+        )
+
+
+async def create_subscription(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    actor: Principal,
+    client: str,
+    url: str,
+    event_types: list[str],
+) -> tuple[Subscription, str]:
+    """A new active subscription of the caller's office, and its secret (shown once)."""
+    subscription_id = uuid.uuid4()
+    secret = rules.encode_secret(os.urandom(rules.SECRET_BYTES))
+    subscription = Subscription(
+        id=subscription_id,
+        office=actor.office,
+        client=client,
+        url=url,
+        event_types=sorted(set(event_types)),
+        secret=cipher.encrypt(secret.encode(), context=_context(subscription_id)),
+        created_by=actor.username,
+    )
+    session.add(subscription)
+    await session.flush()
+    return subscription, secret
+
+
+async def list_subscriptions(*, session: AsyncSession, actor: Principal) -> list[Subscription]:
+    query = (
+        select(Subscription)
+        .where(Subscription.office == actor.office)
+        .order_by(Subscription.created_at.desc(), Subscription.id.desc())  # type: ignore[attr-defined]
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def get_subscription(
+    *,
+    session: AsyncSession,
+    subscription_id: uuid.UUID,
+    actor: Principal,
+    for_update: bool = False,
+) -> Subscription:
+    return await get_in_office(
+        session=session,
+        model=Subscription,
+        ident=subscription_id,
+        actor=actor,
+        label="subscription",
+        for_update=for_update,
+    )
+
+
+def _bump(subscription: Subscription) -> None:
+    subscription.version += 1
+
+
+async def disable(
+    *, session: AsyncSession, subscription: Subscription, reason: str, now: datetime
+) -> Subscription:
+    if subscription.status == "disabled":
+        raise Conflict("The subscription is already disabled.")
+    subscription.status = "disabled"
+    subscription.disabled_reason = reason
+    subscription.disabled_at = now
+    _bump(subscription)
+    await session.flush()
+    return subscription
+
+
+async def enable(*, session: AsyncSession, subscription: Subscription) -> Subscription:
+    """Active again: its pending deliveries go out, its clock of failure starts afresh."""
+    if subscription.status == "active":
+        raise Conflict("The subscription is already active.")
+    subscription.status = "active"
+    subscription.disabled_reason = None
+    subscription.disabled_at = None
+    subscription.failing_since = None
+    _bump(subscription)
+    await session.flush()
+    return subscription
+
+
+async def rotate_secret(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    subscription: Subscription,
+    overlap: timedelta,
+    now: datetime | None = None,
+) -> str:
+    """A new secret signs from now on; the current one keeps signing beside it for
+    `overlap`, so the receiver can switch without missing a delivery."""
+    now = now or utcnow()
+    secret = rules.encode_secret(os.urandom(rules.SECRET_BYTES))
+    subscription.previous_secret = subscription.secret
+    subscription.previous_secret_until = now + overlap
+    subscription.secret = cipher.encrypt(secret.encode(), context=_context(subscription.id))
+    _bump(subscription)
+    await session.flush()
+    return secret
+
+
+def signing_keys(subscription: Subscription, cipher: FieldCipher, now: datetime) -> list[bytes]:
+    """The keys a delivery is signed with now: the secret, and the previous one while
+    its overlap lasts."""
+    context = _context(subscription.id)
+    sealed = [subscription.secret]
+    until = subscription.previous_secret_until
+    if subscription.previous_secret and until is not None and until > now:
+        sealed.append(subscription.previous_secret)
+    return [rules.decode_secret(cipher.decrypt(s, context=context).decode()) for s in sealed]

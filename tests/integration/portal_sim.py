@@ -1,0 +1,129 @@
+"""A simulated LAPOR!-style portal: its own tracking ids, its integration API with a
+key, idempotency keys honoured, updates deduplicated by their id, and outages on
+demand. It runs as a real HTTP server on a free port inside the test's event loop.
+
+Its API (what `apik_integration.portals.service.lapor` speaks):
+- `POST /complaints` (Bearer key, `Idempotency-Key`) → 201 `{"id": "LPR-000001"}`; the
+  same key again → 200 with the same id, nothing new.
+- `POST /complaints/{id}/updates` (`update_id` in the body) → 201 `{"id": "UPD-…"}`; an
+  update id seen before → 200 with the same id; an unknown complaint → 404.
+- `down = True`: every call answers 503 (the portal is away).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Complaint:
+    id: str
+    body: dict[str, Any]
+    status: str = "baru"
+    updates: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class PortalSim:
+    token: str = "kunci-integrasi"
+    port: int = field(default_factory=_free_port)
+    down: bool = False
+    complaints: dict[str, Complaint] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)  # idempotency key -> complaint id
+    updates_by_id: dict[str, str] = field(default_factory=dict)  # our update id -> theirs
+    calls: int = 0
+    _server: uvicorn.Server | None = None
+    _task: asyncio.Task[None] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def by_reference(self, registration_number: str) -> list[Complaint]:
+        return [
+            c
+            for c in self.complaints.values()
+            if c.body.get("registration_number") == registration_number
+        ]
+
+    def _refusal(self, request: Request) -> JSONResponse | None:
+        self.calls += 1
+        if self.down:
+            return JSONResponse({"error": "maintenance"}, status_code=503)
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return JSONResponse({"error": "bad key"}, status_code=401)
+        return None
+
+    async def _create(self, request: Request) -> JSONResponse:
+        if (refused := self._refusal(request)) is not None:
+            return refused
+        key = request.headers.get("idempotency-key", "")
+        if key in self.by_key:
+            return JSONResponse({"id": self.by_key[key]}, status_code=200)
+        complaint = Complaint(id=f"LPR-{len(self.complaints) + 1:06d}", body=await request.json())
+        self.complaints[complaint.id] = complaint
+        if key:
+            self.by_key[key] = complaint.id
+        return JSONResponse({"id": complaint.id}, status_code=201)
+
+    async def _update(self, request: Request) -> JSONResponse:
+        if (refused := self._refusal(request)) is not None:
+            return refused
+        complaint = self.complaints.get(request.path_params["tracking_id"])
+        if complaint is None:
+            return JSONResponse({"error": "no such complaint"}, status_code=404)
+        body = await request.json()
+        ours = str(body.get("update_id", ""))
+        if ours in self.updates_by_id:
+            return JSONResponse({"id": self.updates_by_id[ours]}, status_code=200)
+        theirs = f"UPD-{len(self.updates_by_id) + 1:06d}"
+        self.updates_by_id[ours] = theirs
+        complaint.updates.append(body)
+        complaint.status = str(body.get("status", complaint.status))
+        return JSONResponse({"id": theirs}, status_code=201)
+
+    async def start(self) -> None:
+        app = Starlette(
+            routes=[
+                Route("/complaints", self._create, methods=["POST"]),
+                Route("/complaints/{tracking_id}/updates", self._update, methods=["POST"]),
+            ]
+        )
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+        )
+        server = uvicorn.Server(config)
+        server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]
+        self._server = server
+        self._task = asyncio.create_task(server.serve())
+        while not server.started:
+            if self._task.done():
+                self._task.result()
+            await asyncio.sleep(0.01)
+
+    async def stop(self) -> None:
+        if self._server is not None and self._task is not None:
+            self._server.should_exit = True
+            await self._task
+            self._server = self._task = None

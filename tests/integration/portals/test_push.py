@@ -1,0 +1,207 @@
+"""Phase 1, push, against the simulated portal: an office's report reaches the portal
+once and keeps the portal's tracking id; its follow-ups go as updates, in order; a
+portal outage and redelivered events lose and duplicate nothing; an office not
+switched on sends nothing."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from apik_integration.app import create_app
+from apik_integration.portals.service.adapter import OutgoingReport
+from apik_integration.portals.service.lapor import LaporAdapter
+from apik_integration.settings import PortalSettings, Settings
+from apik_testing.infra import TestInfra
+from apik_testing.services import RunningService, running, service_settings
+from apik_testing.services import test_keyring as keyring
+from apik_testing.tokens import TestTokens
+from tests.integration.builders import event, eventually, publish
+from tests.integration.portal_sim import PortalSim
+
+PUSHING = "PUSH"
+
+
+@pytest.fixture(scope="module")
+async def portal() -> AsyncIterator[PortalSim]:
+    sim = PortalSim()
+    await sim.start()
+    yield sim
+    await sim.stop()
+
+
+@pytest.fixture(scope="module")
+async def pushing(
+    infra: TestInfra, tokens: TestTokens, portal: PortalSim
+) -> AsyncIterator[RunningService]:
+    settings = await service_settings(
+        Settings,
+        infra,
+        "apik_integration",
+        pii_keys=keyring(),
+        portals={"lapor": {"url": portal.url, "token": portal.token, "push_offices": [PUSHING]}},
+        portal_retry_seconds=[0.2] * 10,
+        portal_scan_seconds=0.2,
+        portal_timeout_seconds=2,
+    )
+    async with running(create_app(settings), tokens) as service:
+        yield service
+
+
+def report_events(number: str, office: str = PUSHING) -> list:
+    registered = event(
+        "report.registered",
+        office=office,
+        report_id=f"rep-{number}",
+        registration_number=number,
+        kind="LM",
+        channel="walk_in",
+        registered_at="2026-12-06T02:00:00+00:00",
+    )
+    verified = event(
+        "report.verified",
+        office=office,
+        report_id=f"rep-{number}",
+        registration_number=number,
+    )
+    closed = event(
+        "case.closed",
+        office=office,
+        report_id=f"rep-{number}",
+        registration_number=number,
+        outcome="resolved",
+    )
+    return [registered, verified, closed]
+
+
+async def link_of(service: RunningService, number: str) -> str | None:
+    value = await service.scalar(
+        "SELECT external_id FROM portal_link WHERE registration_number = :n", n=number
+    )
+    return None if value is None else str(value)
+
+
+async def _equals(value: Any, expected: Any) -> bool:
+    return bool(await value == expected)
+
+
+async def test_a_report_and_its_follow_ups_reach_the_portal_once(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    number = "0001/PUSH/XII/2026"
+    events = report_events(number)
+    await publish(infra.nats_url, *events)
+    await eventually(
+        lambda: (
+            len(portal.by_reference(number)) == 1
+            and len(portal.by_reference(number)[0].updates) == 2
+        ),
+        what="the report and its two updates at the portal",
+    )
+    [complaint] = portal.by_reference(number)
+    # The portal's id is kept (once the job's transaction commits).
+    await eventually(
+        lambda: _equals(link_of(pushing, number), complaint.id), what="the external id"
+    )
+    assert [u["status"] for u in complaint.updates] == ["verified", "closed"]
+    assert complaint.updates[1]["outcome"] == "resolved"
+    assert complaint.status == "closed"
+    # No personal data or complaint text travels: references and codes only.
+    assert set(complaint.body) == {
+        "registration_number",
+        "office",
+        "kind",
+        "channel",
+        "substance",
+        "registered_at",
+    }
+    # The stream delivers them all again: nothing new at the portal.
+    for e in events:
+        await publish(infra.nats_url, e, msg_id=f"again-{e.id}")
+    await asyncio.sleep(1.0)
+    assert len(portal.by_reference(number)) == 1
+    assert len(portal.by_reference(number)[0].updates) == 2
+
+
+async def test_a_portal_outage_loses_and_duplicates_nothing(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    numbers = [f"00{i}2/PUSH/XII/2026" for i in range(4)]
+    portal.down = True
+    try:
+        for number in numbers:
+            await publish(infra.nats_url, *report_events(number))
+        await eventually(
+            lambda: pushing.scalar(
+                "SELECT count(*) = 4 AND min(attempts) >= 2 FROM portal_send "
+                "WHERE kind = 'report' AND registration_number = ANY(:n)",
+                n=numbers,
+            ),
+            what="failed tries while the portal is away",
+        )
+        # Nothing overtook its report: the updates were never tried.
+        tried = await pushing.scalar(
+            "SELECT count(*) FROM portal_send WHERE kind = 'update' AND attempts > 0 "
+            "AND registration_number = ANY(:n)",
+            n=numbers,
+        )
+        assert tried == 0
+    finally:
+        portal.down = False
+    await eventually(
+        lambda: all(
+            len(portal.by_reference(n)) == 1 and len(portal.by_reference(n)[0].updates) == 2
+            for n in numbers
+        ),
+        what="every report and update after the outage",
+    )
+    for number in numbers:
+        [complaint] = portal.by_reference(number)
+        assert [u["status"] for u in complaint.updates] == ["verified", "closed"]
+    # Every send recorded as sent, once the job's transaction commits.
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 0 FROM portal_send WHERE status <> 'sent' "
+            "AND registration_number = ANY(:n)",
+            n=numbers,
+        ),
+        what="every send recorded",
+    )
+
+
+async def test_an_office_not_switched_on_sends_nothing(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    number = "0003/KAB/XII/2026"
+    await publish(infra.nats_url, *report_events(number, office="KAB"))
+    await asyncio.sleep(1.0)
+    assert portal.by_reference(number) == []
+    assert (
+        await pushing.scalar(
+            "SELECT count(*) FROM portal_send WHERE registration_number = :n", n=number
+        )
+        == 0
+    )
+
+
+async def test_a_send_repeated_after_a_crash_is_not_made_twice(portal: PortalSim) -> None:
+    """The portal recognises our send id (its idempotency key): a send that reached it
+    but was never recorded here goes again and finds the complaint it made."""
+    async with httpx.AsyncClient() as client:
+        adapter = LaporAdapter(
+            PortalSettings(url=portal.url, token=portal.token), client, timeout=2
+        )
+        report = OutgoingReport(
+            send_id="send-1",
+            registration_number="0004/PUSH/XII/2026",
+            office=PUSHING,
+            payload={"registration_number": "0004/PUSH/XII/2026"},
+        )
+        first = await adapter.push_report(report)
+        again = await adapter.push_report(report)
+    assert first == again
+    assert len(portal.by_reference("0004/PUSH/XII/2026")) == 1

@@ -1,0 +1,49 @@
+"""The pure push rules, worked by hand."""
+
+from __future__ import annotations
+
+from apik_integration.portals import rules
+
+MAP = {"report.verified": "verified", "case.closed": "closed"}
+
+
+def test_what_an_event_becomes_for_a_portal() -> None:
+    assert rules.send_kind("report.registered", MAP) is rules.Kind.report
+    assert rules.send_kind("report.verified", MAP) is rules.Kind.update
+    assert rules.send_kind("case.closed", MAP) is rules.Kind.update
+    assert rules.send_kind("case.assigned", MAP) is None  # not in the map: not sent
+    assert rules.send_kind("report.verified", {}) is None
+
+
+def test_the_report_carries_references_only() -> None:
+    data = {
+        "registration_number": "0001/KAB/XII/2026",
+        "office": "KAB",
+        "kind": "LM",
+        "channel": "walk_in",
+        "reporter_id": "rep-9",
+        "summary": "Pungutan liar di kelurahan",
+        "registered_at": "2026-12-06T02:00:00+00:00",
+    }
+    payload = rules.report_payload(data)
+    assert "reporter_id" not in payload and "summary" not in payload
+    assert payload["registration_number"] == "0001/KAB/XII/2026"
+    assert payload["substance"] is None
+
+
+def test_an_update_names_the_portal_status() -> None:
+    payload = rules.update_payload("case.closed", {"outcome": "resolved"}, MAP, "2026-12-06")
+    assert payload == {
+        "status": "closed",
+        "event_type": "case.closed",
+        "at": "2026-12-06",
+        "outcome": "resolved",
+    }
+
+
+def test_the_retry_schedule_and_its_end() -> None:
+    # FixMyStreet's rhythm: 5 minutes, then every 30.
+    schedule = [300.0, 1800.0, 1800.0]
+    assert rules.next_wait(1, schedule) == 300
+    assert rules.next_wait(3, schedule) == 1800
+    assert rules.next_wait(4, schedule) is None
