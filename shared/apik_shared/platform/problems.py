@@ -103,6 +103,23 @@ class PreconditionRequired(Problem):
     status, slug, title = 428, "precondition-required", "If-Match is required"
 
 
+class UnsupportedMediaType(Problem):
+    """The body is not in the media type the route reads: a route that takes JSON
+    answers this to a body sent as anything else (form fields, plain text, XML, or no
+    `Content-Type` at all); the problem's `expected` member names what to send."""
+
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+    @classmethod
+    def expecting(cls, expected: str, sent: str | None) -> UnsupportedMediaType:
+        said = f"Content-Type {sent}" if sent else "no Content-Type"
+        return cls(
+            f"This route reads {expected}; the request was sent with {said}.",
+            errors=[{"pointer": "#/headers/content-type", "detail": f"Send {expected}."}],
+            expected=expected,
+        )
+
+
 class PayloadTooLarge(Problem):
     status, slug, title = 413, "payload-too-large", "The request body is too large"
 
