@@ -35,6 +35,7 @@ from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
 from apik_shared.platform.logs import configure_logging
 from apik_shared.platform.middleware import RequestContextMiddleware
+from apik_shared.platform.openapi import install_openapi
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
     for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
         app.include_router(router)

@@ -12,6 +12,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from apik_shared.platform.openapi import problems_everywhere
+
 OAUTH2_SCHEME: dict[str, Any] = {
     "type": "oauth2",
     "flows": {
@@ -68,4 +70,5 @@ def merge_documents(
         ]
     if not tags:
         del merged["tags"]
-    return merged
+    # What a service's older release still declares as plain JSON is a problem all the same.
+    return problems_everywhere(merged)

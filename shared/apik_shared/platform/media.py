@@ -10,7 +10,7 @@ uploads) or read their body themselves (the public report form) are left alone.
 from __future__ import annotations
 
 from fastapi import params
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, RouteContext
 from starlette.requests import Request
 
 from apik_shared.platform.problems import UnsupportedMediaType
@@ -29,7 +29,7 @@ def is_json(content_type: str | None) -> bool:
     return main == "application" and (sub == "json" or sub.endswith("+json"))
 
 
-def reads_json(route: APIRoute) -> bool:
+def reads_json(route: APIRoute | RouteContext) -> bool:
     """Whether FastAPI parses the route's body as JSON (a model or `Body()` parameter)."""
     field = route.body_field
     return field is not None and not isinstance(field.field_info, params.Form)

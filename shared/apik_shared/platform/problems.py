@@ -210,6 +210,12 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "description": (
+        "RFC 9457 problem details. `type` resolves to a page explaining the problem "
+        "(`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of "
+        "a type, `detail` explains this one; `errors` point at the fields to fix."
+    ),
     "type": "object",
     "required": ["type", "title", "status"],
     "properties": {
@@ -230,11 +236,15 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 
 
 def problem_responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
-    """`responses=` for a route: declares the problems it may answer with."""
+    """`responses=` for a route: declares the problems it may answer with, each status
+    described by the titles and types of its problems."""
     out: dict[int | str, dict[str, Any]] = {}
     for p in problems:
+        said = f"{p.title} (`{PROBLEM_BASE}{p.slug}`)"
+        if p.status in out:
+            said = f"{out[p.status]['description']}; {said}"
         out[p.status] = {
-            "description": p.title,
+            "description": said,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
         }
     return out
