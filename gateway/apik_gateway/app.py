@@ -23,6 +23,7 @@ from apik_gateway.jobs import purge_job
 from apik_gateway.offices.router import router as offices
 from apik_gateway.operations.router import router as operations
 from apik_gateway.privacy.router import router as privacy
+from apik_gateway.problems.router import router as problems
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.router import jwks_router
 from apik_gateway.tokens.router import router as tokens
@@ -124,7 +125,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
     install_problem_handlers(app)
     install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
-    for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
+    own = (tokens, jwks_router, users, clients, audit, offices, privacy, operations, problems)
+    for router in own:
         app.include_router(router)
     # What no route matched: the web app's files and client routes, else the 404.
     app.router.default = WebApp(settings.web_dir, app.router.default)

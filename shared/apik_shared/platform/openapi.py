@@ -9,7 +9,8 @@ reads for it, nor how errors are rendered. `install_openapi(app)` completes it:
   POSTs), with the 201's `Location` and `ETag` and the key's own problems (409, 422);
 - 415 on every route that reads a JSON body (`media.require_json`);
 - every 4xx and 5xx answer, FastAPI's 422 included, as `application/problem+json` with
-  the shared `Problem` schema, whose `type` links resolve (`/problems/<slug>`).
+  the shared `Problem` schema, whose `type` links resolve (`/problems/<slug>`);
+- the component's problem types (`x-problem-types`), which the gateway serves as pages.
 
 What a route does is read from the code that serves it: the names its endpoint and its
 dependencies call (`_names_called`), so a new route is declared right without a line
@@ -27,6 +28,7 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 
 from apik_shared.platform.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
 from apik_shared.platform.media import reads_json
+from apik_shared.platform.problem_types import catalogue
 from apik_shared.platform.problems import (
     PROBLEM_MEDIA_TYPE,
     PROBLEM_SCHEMA,
@@ -37,6 +39,9 @@ from apik_shared.platform.problems import (
 )
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+# Where a document lists the problem types its component answers with, for the gateway's
+# `/problems/<slug>` pages (`apik_shared.platform.problem_types`).
+PROBLEM_TYPES = "x-problem-types"
 # What FastAPI declares for its validation errors, replaced by the Problem schema.
 _FASTAPI_ERRORS = ("HTTPValidationError", "ValidationError")
 IF_MATCH_OPTIONAL = "check_if_match"
@@ -176,6 +181,7 @@ def declare_contracts(document: dict[str, Any], routes: Iterable[Any]) -> dict[s
             operation = item.get(method.lower())
             if operation is not None:
                 _declare_route(operation, route)
+    document[PROBLEM_TYPES] = catalogue()
     return problems_everywhere(document)
 
 

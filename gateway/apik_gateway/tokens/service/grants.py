@@ -34,11 +34,19 @@ from apik_shared.platform.problems import InvalidInput, Problem, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):
+    """The username and password (or client id and secret, or refresh token) are not
+    valid, or the account is disabled; which one is never said."""
+
     slug, title = "invalid-credentials", "The credentials are not valid"
+    indonesian_title = "Kredensial tidak valid"
 
 
 class UnsupportedGrantType(Problem):
+    """The token endpoint takes the grant types `password`, `client_credentials` and
+    `refresh_token` (see `/.well-known/oauth-authorization-server`)."""
+
     status, slug, title = 400, "unsupported-grant-type", "The grant type is not supported"
+    indonesian_title = "Jenis grant tidak didukung"
 
 
 @dataclass(frozen=True)
