@@ -72,6 +72,11 @@ class SignedIn:
 
 
 # One message for an unknown name and a wrong secret, so neither reveals which it was.
+# The grants the token endpoint takes (OAuth discovery publishes the same list).
+GRANT_TYPES = ("password", "client_credentials", "refresh_token")
+# How a client may present its secret with `client_credentials`.
+CLIENT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
+
 _WRONG_PASSWORD = "The username or password is wrong, or the account is disabled."
 _WRONG_CLIENT = "The client id or secret is wrong, or the client is disabled."
 _REFRESH_REFUSED = "The refresh token is not valid: sign in again."
@@ -163,7 +168,7 @@ async def authenticate(
         await succeed_attempt(sessions, attempt)
         return SignedIn(client)
     raise UnsupportedGrantType(
-        "Use grant_type password, client_credentials or refresh_token.",
+        f"Use grant_type {', '.join(GRANT_TYPES[:-1])} or {GRANT_TYPES[-1]}.",
         error="unsupported_grant_type",
     )
 
