@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             sessions=database.sessions,
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
+            public_url=settings.public_url,
         )
         app.state.settings = settings
         app.state.database = database
