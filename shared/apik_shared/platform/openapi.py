@@ -26,7 +26,12 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 
-from apik_shared.platform.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
+from apik_shared.platform.etag import check_if_match, require_if_match
+from apik_shared.platform.idempotency import (
+    Idempotency,
+    IdempotencyKeyInUse,
+    IdempotencyKeyReused,
+)
 from apik_shared.platform.media import reads_json
 from apik_shared.platform.problem_types import catalogue
 from apik_shared.platform.problems import (
@@ -44,9 +49,10 @@ PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 PROBLEM_TYPES = "x-problem-types"
 # What FastAPI declares for its validation errors, replaced by the Problem schema.
 _FASTAPI_ERRORS = ("HTTPValidationError", "ValidationError")
-IF_MATCH_OPTIONAL = "check_if_match"
-IF_MATCH_REQUIRED = "require_if_match"
-IDEMPOTENT = "Idempotency"
+# The names whose use declares a header (renaming one renames what is looked for).
+IF_MATCH_OPTIONAL = check_if_match.__name__
+IF_MATCH_REQUIRED = require_if_match.__name__
+IDEMPOTENT = Idempotency.__name__
 
 
 def _names_called(route: APIRoute | RouteContext) -> set[str]:
