@@ -23,6 +23,7 @@ from apik_gateway.jobs import purge_job
 from apik_gateway.offices.router import router as offices
 from apik_gateway.operations.router import router as operations
 from apik_gateway.privacy.router import router as privacy
+from apik_gateway.problems.router import router as problems
 from apik_gateway.settings import Settings
 from apik_gateway.tokens.router import jwks_router
 from apik_gateway.tokens.router import router as tokens
@@ -35,6 +36,7 @@ from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
 from apik_shared.platform.logs import configure_logging
 from apik_shared.platform.middleware import RequestContextMiddleware
+from apik_shared.platform.openapi import install_openapi
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
@@ -73,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             sessions=database.sessions,
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
+            public_url=settings.public_url,
         )
         app.state.settings = settings
         app.state.database = database
@@ -121,8 +124,10 @@ def create_app(settings: Settings | None = None) -> Gateway:
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
-    for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
+    own = (tokens, jwks_router, users, clients, audit, offices, privacy, operations, problems)
+    for router in own:
         app.include_router(router)
     # What no route matched: the web app's files and client routes, else the 404.
     app.router.default = WebApp(settings.web_dir, app.router.default)

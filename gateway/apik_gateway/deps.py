@@ -25,7 +25,7 @@ from apik_shared.platform.auth import (
 )
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
-from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.etag import require_if_match
 from apik_shared.platform.pagination import MAX_LIMIT
 from apik_shared.platform.problems import Forbidden
 
@@ -81,7 +81,7 @@ async def _locked_office(
     code: str, request: Request, session: DbSession, _: NationalAdmin
 ) -> Office:
     office = await offices.get_office(session=session, code=code, for_update=True)
-    check_if_match(request, office.version, required=True)
+    require_if_match(request, office.version)
     return office
 
 
@@ -91,7 +91,7 @@ LockedOffice = Annotated[Office, Depends(_locked_office)]
 async def _locked_user(user_id: str, request: Request, session: DbSession, admin: Admin) -> User:
     # A user of another office is missing (404) before any If-Match is looked at.
     user = await users.get_user(session=session, actor=admin, user_id=user_id, for_update=True)
-    check_if_match(request, user.version, required=True)
+    require_if_match(request, user.version)
     return user
 
 
@@ -105,7 +105,7 @@ async def _locked_request(
     row = await privacy.get_request(
         session=session, actor=officer, request_id=request_id, for_update=True
     )
-    check_if_match(request, row.version, required=True)
+    require_if_match(request, row.version)
     return row
 
 
@@ -118,7 +118,7 @@ async def _locked_breach(
     breach = await privacy.get_breach(
         session=session, actor=officer, breach_id=breach_id, for_update=True
     )
-    check_if_match(request, breach.version, required=True)
+    require_if_match(request, breach.version)
     return breach
 
 

@@ -10,12 +10,13 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from apik_shared.platform.auth import JWKSVerifier
+from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
 
 
 class TestTokens:
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
-    def __init__(self, *, issuer: str = "apik-gateway", audience: str = "apik") -> None:
+    def __init__(self, *, issuer: str = DEFAULT_PUBLIC_URL, audience: str = "apik") -> None:
         self.issuer, self.audience = issuer, audience
         self.kid = uuid.uuid4().hex
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

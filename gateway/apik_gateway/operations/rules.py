@@ -12,6 +12,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from apik_shared.platform.openapi import PROBLEM_TYPES, problems_everywhere
+from apik_shared.platform.problem_types import merge_catalogues
+
 OAUTH2_SCHEME: dict[str, Any] = {
     "type": "oauth2",
     "flows": {
@@ -60,6 +63,9 @@ def merge_documents(
             paths.setdefault(path, item)  # a service cannot shadow the gateway's own paths
         known_tags = {t.get("name") for t in tags}
         tags.extend(t for t in document.get("tags", []) if t.get("name") not in known_tags)
+    merged[PROBLEM_TYPES] = merge_catalogues(
+        [own.get(PROBLEM_TYPES, {}), *(d.get(PROBLEM_TYPES, {}) for d in services.values())]
+    )
     components.setdefault("securitySchemes", {})["oauth2"] = OAUTH2_SCHEME
     merged.setdefault("security", [{"oauth2": []}])
     if unavailable:
@@ -68,4 +74,5 @@ def merge_documents(
         ]
     if not tags:
         del merged["tags"]
-    return merged
+    # What a service's older release still declares as plain JSON is a problem all the same.
+    return problems_everywhere(merged)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Form, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_gateway.deps import Admin, CurrentSettings, Signer
 from apik_gateway.forwarding.service import ClientAddress
 from apik_gateway.forwarding.service.client_address import CLIENT_KEY
-from apik_gateway.tokens import service
+from apik_gateway.tokens import service, views
 from apik_gateway.tokens.schemas import Jwks, Me, RotatedKey, TokenResponse
 from apik_shared.platform.auth import CurrentPrincipal
 from apik_shared.platform.db import DbSession
@@ -150,3 +151,26 @@ async def rotate_signing_key(
 @jwks_router.get("/.well-known/jwks.json", response_model=Jwks)
 async def jwks(session: DbSession) -> Jwks:
     return Jwks.model_validate(await service.published_jwks(session=session))
+
+
+# Discovery (RFC 8414 and OpenID Connect Discovery): where the token endpoint and keys
+# are and what they do, for clients and libraries that configure themselves from it.
+_DISCOVERY_HEADERS = {"Cache-Control": "public, max-age=3600"}
+
+
+@jwks_router.get("/.well-known/oauth-authorization-server", include_in_schema=False)
+async def authorization_server_metadata(settings: CurrentSettings) -> JSONResponse:
+    return JSONResponse(
+        views.authorization_server_metadata(
+            issuer=settings.jwt_issuer, public_url=settings.public_url
+        ),
+        headers=_DISCOVERY_HEADERS,
+    )
+
+
+@jwks_router.get("/.well-known/openid-configuration", include_in_schema=False)
+async def openid_configuration(settings: CurrentSettings) -> JSONResponse:
+    return JSONResponse(
+        views.openid_configuration(issuer=settings.jwt_issuer, public_url=settings.public_url),
+        headers=_DISCOVERY_HEADERS,
+    )

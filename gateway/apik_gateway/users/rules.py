@@ -47,19 +47,31 @@ GUARDED_ROLES: frozenset[str] = frozenset(
 
 
 class CannotGrantYourself(Forbidden):
+    """Nobody grants roles to their own account; another administrator must."""
+
     slug, title = "cannot-grant-yourself", "You cannot give yourself a role"
+    indonesian_title = "Anda tidak dapat memberi peran kepada diri sendiri"
 
 
 class RoleAboveYours(Forbidden):
+    """An administrator grants only roles at or below their own."""
+
     slug, title = "role-above-yours", "The role is above your own"
+    indonesian_title = "Peran itu lebih tinggi dari peran Anda"
 
 
 class SecondAdminRequired(Forbidden):
+    """Granting this role takes two administrators: one proposes, another approves."""
+
     slug, title = "second-admin-required", "A second admin must approve this role"
+    indonesian_title = "Peran ini harus disetujui admin kedua"
 
 
 class ApproverNotDistinct(Forbidden):
+    """The administrator who proposed a role cannot also approve it."""
+
     slug, title = "approver-not-distinct", "A second, different admin must approve"
+    indonesian_title = "Harus disetujui admin lain yang berbeda"
 
 
 def rank(roles: Collection[str]) -> int:

@@ -38,15 +38,26 @@ from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 
 class UsernameTaken(Conflict):
+    """Another account has this username; choose another."""
+
     slug, title = "username-taken", "The username is already taken"
+    indonesian_title = "Nama pengguna sudah dipakai"
 
 
 class CannotLockOutYourself(Conflict):
+    """An administrator may not disable their own account or drop their own admin
+    role: the office would be left without anyone able to undo it."""
+
     slug, title = "cannot-lock-out-yourself", "You cannot disable yourself or drop your admin role"
+    indonesian_title = "Anda tidak dapat menonaktifkan diri sendiri atau melepas peran admin Anda"
 
 
 class StaleProposal(Conflict):
+    """The role proposal was already decided, or the user's roles changed after it was
+    made; make a new proposal."""
+
     slug, title = "stale-proposal", "The proposal is decided or the roles changed since"
+    indonesian_title = "Usulan sudah diputus atau peran sudah berubah"
 
 
 _PROPOSE_INSTEAD = (

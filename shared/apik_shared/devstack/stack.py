@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -77,6 +78,8 @@ class Stack:
             "APIK_DATABASE_URL": self.database_urls[component.name],
             "APIK_NATS_URL": self.nats_urls.get(component.name, self.nats_url),
             "APIK_JWKS_URL": f"{self.url}/.well-known/jwks.json",
+            # One public address for every component: the tokens' issuer, the links.
+            "APIK_PUBLIC_URL": os.environ.get("APIK_PUBLIC_URL") or self.url,
             **self.extra_env,
         }
         if component is GATEWAY:

@@ -26,6 +26,7 @@ from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.logs import configure_logging
 from apik_shared.platform.middleware import RequestContextMiddleware
 from apik_shared.platform.offices import office_consumer
+from apik_shared.platform.openapi import install_openapi
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
@@ -80,6 +81,7 @@ def create_service_app(
             consumer_ack_wait=settings.consumer_ack_wait_seconds,
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
+            public_url=settings.public_url,
         )
         app.state.settings = settings
         app.state.database = database
@@ -120,6 +122,7 @@ def create_service_app(
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
     for router in routers:
         app.include_router(router, prefix=prefix)

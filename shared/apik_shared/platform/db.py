@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from apik_shared.platform.media import reads_json, require_json
 from apik_shared.platform.problems import InvalidInput, ServiceUnavailable
 from apik_shared.platform.settings import to_asyncpg_url
 
@@ -98,8 +99,12 @@ class TransactionalRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        # A JSON body sent as something else is a 415 naming JSON, not FastAPI's 422.
+        json_body = reads_json(self)
 
         async def run(request: Request) -> Response:
+            if json_body:
+                await require_json(request)
             try:
                 response = await handler(request)
                 session: AsyncSession | None = getattr(request.state, "db_session", None)

@@ -32,3 +32,10 @@ def check_if_match(request: Request, version: int, *, required: bool = False) ->
         "The resource was changed by someone else; read it again and retry.",
         current_etag=etag_for(version),
     )
+
+
+def require_if_match(request: Request, version: int) -> None:
+    """`check_if_match` where the header is required (428 without it). The OpenAPI
+    document declares `If-Match` from which of the two a route's dependencies call
+    (`apik_shared.platform.openapi`)."""
+    check_if_match(request, version, required=True)

@@ -27,11 +27,23 @@ MAX_KEY_LENGTH = 200
 
 
 class IdempotencyKeyInUse(Conflict):
+    """The first request with this `Idempotency-Key` is still being processed; retry
+    after a moment to receive its answer."""
+
     slug, title = "idempotency-key-in-use", "A request with this Idempotency-Key is in progress"
+    indonesian_title = "Permintaan dengan Idempotency-Key ini sedang diproses"
+    indonesian_description = "Tunggu sebentar lalu ulangi untuk menerima jawabannya."
 
 
 class IdempotencyKeyReused(InvalidInput):
+    """The `Idempotency-Key` was already used with a different body: a retry must send
+    the same body, and a new request a new key."""
+
     slug, title = "idempotency-key-reused", "This Idempotency-Key was used with another request"
+    indonesian_title = "Idempotency-Key ini sudah dipakai untuk permintaan lain"
+    indonesian_description = (
+        "Ulangi dengan isi yang sama, atau pakai kunci baru untuk permintaan baru."
+    )
 
 
 class Idempotency:

@@ -22,11 +22,17 @@ log = logging.getLogger("apik.problems")
 
 
 class Problem(Exception):
-    """An error a client can act on. Subclasses fix status, slug and title."""
+    """An error a client can act on. Subclasses fix status, slug and title; their
+    docstring explains the type to integrators (`/problems/<slug>`, built by
+    `apik_shared.platform.problem_types`), with `indonesian_title` (and, when the
+    status's general Indonesian explanation does not fit, `indonesian_description`)
+    for the page's Bahasa Indonesia half."""
 
     status: int = 400
     slug: str = "bad-request"
     title: str = "Bad request"
+    indonesian_title: str = ""
+    indonesian_description: str = ""
 
     def __init__(
         self,
@@ -63,7 +69,12 @@ class Problem(Exception):
 
 
 class InvalidInput(Problem):
+    """Fields of the request are missing or invalid. `errors` lists each one: a JSON
+    pointer into the request (`#/body/reporter/nik`, `#/query/limit`) and what is wrong
+    with it. Nothing was changed."""
+
     status, slug, title = 422, "validation-error", "The request has invalid fields"
+    indonesian_title = "Ada isian permintaan yang tidak valid"
 
     @classmethod
     def field(cls, pointer: str, detail: str) -> InvalidInput:
@@ -72,7 +83,11 @@ class InvalidInput(Problem):
 
 
 class Unauthorized(Problem):
+    """No valid access token came with the request, or it expired or its session ended.
+    Get a token from `/api/v1/auth/token` and send it as `Authorization: Bearer`."""
+
     status, slug, title = 401, "unauthorized", "Authentication required"
+    indonesian_title = "Perlu autentikasi"
 
     def __init__(self, detail: str | None = None, **kw: Any) -> None:
         kw.setdefault("headers", {"WWW-Authenticate": "Bearer"})
@@ -80,47 +95,107 @@ class Unauthorized(Problem):
 
 
 class Forbidden(Problem):
+    """The caller's roles do not allow this action."""
+
     status, slug, title = 403, "forbidden", "Not allowed"
+    indonesian_title = "Tidak diizinkan"
 
 
 class NotFound(Problem):
+    """Nothing is there, or nothing the caller's office may see (another office's
+    record answers 404, never 403, so its existence is not revealed)."""
+
     status, slug, title = 404, "not-found", "Not found"
+    indonesian_title = "Tidak ditemukan"
 
 
 class Conflict(Problem):
+    """The request contradicts the resource as it is now; read it again."""
+
     status, slug, title = 409, "conflict", "Conflict with the current state"
+    indonesian_title = "Bertentangan dengan keadaan saat ini"
 
 
 class TransitionNotAllowed(Conflict):
+    """The step does not follow from the record's current status (its state machine
+    allows it only from other statuses); the problem names the current status."""
+
     slug, title = "transition-not-allowed", "This step is not allowed in the current status"
+    indonesian_title = "Langkah ini tidak diizinkan pada status saat ini"
 
 
 class PreconditionFailed(Problem):
+    """`If-Match` named a version that is no longer current: someone changed the
+    resource since it was read. `current_etag` gives the current one; read it again
+    before deciding to retry."""
+
     status, slug, title = 412, "precondition-failed", "The resource has changed"
+    indonesian_title = "Sumber daya telah berubah"
 
 
 class PreconditionRequired(Problem):
+    """This change requires `If-Match` with the `ETag` last read, so that it cannot
+    overwrite a change made since."""
+
     status, slug, title = 428, "precondition-required", "If-Match is required"
+    indonesian_title = "If-Match wajib dikirim"
+
+
+class UnsupportedMediaType(Problem):
+    """The body is not in the media type the route reads: a route that takes JSON
+    answers this to a body sent as anything else (form fields, plain text, XML, or no
+    `Content-Type` at all); the problem's `expected` member names what to send."""
+
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+    indonesian_title = "Jenis media tidak didukung"
+    indonesian_description = "Kirim isi dengan `Content-Type` yang disebut `expected`."
+
+    @classmethod
+    def expecting(cls, expected: str, sent: str | None) -> UnsupportedMediaType:
+        said = f"Content-Type {sent}" if sent else "no Content-Type"
+        return cls(
+            f"This route reads {expected}; the request was sent with {said}.",
+            errors=[{"pointer": "#/headers/content-type", "detail": f"Send {expected}."}],
+            expected=expected,
+        )
 
 
 class PayloadTooLarge(Problem):
+    """The body exceeds the limit of the route (the detail says how large it may be)."""
+
     status, slug, title = 413, "payload-too-large", "The request body is too large"
+    indonesian_title = "Isi permintaan terlalu besar"
 
 
 class TooManyRequests(Problem):
+    """Too many requests in a short time; wait the `Retry-After` seconds."""
+
     status, slug, title = 429, "too-many-requests", "Too many requests"
+    indonesian_title = "Terlalu banyak permintaan"
 
 
 class BadGateway(Problem):
+    """The gateway could not reach the service behind it. Nothing was forwarded that
+    is known to have been applied; retrying with the same `Idempotency-Key` is safe."""
+
     status, slug, title = 502, "bad-gateway", "The service is unreachable"
+    indonesian_title = "Layanan tidak dapat dihubungi"
 
 
 class GatewayTimeout(Problem):
+    """The service did not answer within the gateway's time limit; the request may or
+    may not have been applied, so retry with the same `Idempotency-Key`."""
+
     status, slug, title = 504, "gateway-timeout", "The service did not answer in time"
+    indonesian_title = "Layanan tidak menjawab tepat waktu"
 
 
 class ServiceUnavailable(Problem):
+    """The service cannot work now (its database is unreachable, say); retry after
+    `Retry-After` seconds. Nothing was changed."""
+
     status, slug, title = 503, "service-unavailable", "Temporarily unavailable"
+    indonesian_title = "Sementara tidak tersedia"
 
 
 def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
@@ -193,6 +268,12 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "description": (
+        "RFC 9457 problem details. `type` resolves to a page explaining the problem "
+        "(`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of "
+        "a type, `detail` explains this one; `errors` point at the fields to fix."
+    ),
     "type": "object",
     "required": ["type", "title", "status"],
     "properties": {
@@ -213,11 +294,15 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 
 
 def problem_responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
-    """`responses=` for a route: declares the problems it may answer with."""
+    """`responses=` for a route: declares the problems it may answer with, each status
+    described by the titles and types of its problems."""
     out: dict[int | str, dict[str, Any]] = {}
     for p in problems:
+        said = f"{p.title} (`{PROBLEM_BASE}{p.slug}`)"
+        if p.status in out:
+            said = f"{out[p.status]['description']}; {said}"
         out[p.status] = {
-            "description": p.title,
+            "description": said,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
         }
     return out

@@ -16,6 +16,8 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
+# Where `make up` serves the gateway by default.
+DEFAULT_PUBLIC_URL = "http://localhost:8000"
 
 
 class Environment(StrEnum):
@@ -36,7 +38,13 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     nats_url: str = "nats://127.0.0.1:4222"
     jwks_url: str = ""
-    jwt_issuer: str = "apik-gateway"
+    # The address clients reach the gateway at (scheme, host and port, no path): the
+    # base of the absolute links the platform publishes (OAuth discovery, event schemas)
+    # and, unless APIK_JWT_ISSUER says otherwise, the tokens' issuer, which OAuth and
+    # OpenID clients expect to be that URL. The same value for every component.
+    public_url: str = Field(default=DEFAULT_PUBLIC_URL, pattern=r"^https?://[^/?#\s]+/?$")
+    # The `iss` of access tokens; empty: `public_url`.
+    jwt_issuer: str = ""
     jwt_audience: str = "apik"
     # Symmetric secret for things a service signs for itself (cursors, tracking links).
     secret_key: str = DEVELOPMENT_SECRET
@@ -60,6 +68,9 @@ class ServiceSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_development_defaults(self) -> Self:
+        self.public_url = self.public_url.rstrip("/")
+        if not self.jwt_issuer:
+            self.jwt_issuer = self.public_url
         if self.env is Environment.development:
             return self
         if self.secret_key == DEVELOPMENT_SECRET:

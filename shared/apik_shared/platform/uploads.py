@@ -29,7 +29,12 @@ from apik_shared.vocabulary.files import (
 
 
 class UnsupportedAttachment(Problem):
+    """The file's content is not of a kind the route accepts (its bytes are checked,
+    not only its name or declared type); the detail names the accepted kinds."""
+
     status, slug, title = 415, "unsupported-media-type", "This kind of file is not accepted"
+    indonesian_title = "Jenis berkas ini tidak diterima"
+    indonesian_description = "Kirim berkas dengan jenis yang disebut pada `detail`."
 
 
 def check_filename(filename: str, pointer: str = "#/query/filename") -> str:

@@ -85,6 +85,23 @@ class TestOpenApi:
         assert len(ids) == len(set(ids))
         assert paths["/api/v1/auth/users"]["post"]["operationId"] == "gateway_users_create_user"
 
+    async def test_the_merged_document_declares_headers_and_problems(
+        self, gateway: GatewayUnderTest
+    ) -> None:
+        document = (await gateway.client.get("/api/openapi.json")).json()
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        create = document["paths"]["/api/v1/auth/users"]["post"]
+        change = document["paths"]["/api/v1/auth/users/{user_id}"]["patch"]
+        headers = {p["name"]: p for p in create["parameters"] if p["in"] == "header"}
+        assert headers["Idempotency-Key"]["required"] is False
+        headers = {p["name"]: p for p in change["parameters"] if p["in"] == "header"}
+        assert headers["If-Match"]["required"] is True
+        for operation, statuses in ((create, ("409", "415", "422")), (change, ("412", "428"))):
+            for status in statuses:
+                assert operation["responses"][status]["content"] == problem, status
+        schemas = document["components"]["schemas"]
+        assert "Problem" in schemas and "HTTPValidationError" not in schemas
+
     async def test_docs_ui_points_at_the_merged_document(self, gateway: GatewayUnderTest) -> None:
         response = await gateway.client.get("/api/docs")
         assert response.status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import jwt
 
 from apik_shared.platform.auth import JWKSVerifier, Role
+from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
 from apik_testing.tokens import TestTokens
 from tests.gateway.builders import ADMIN_PASSWORD, GatewayUnderTest
 
@@ -13,7 +14,7 @@ TOKEN = "/api/v1/auth/token"
 
 async def verifier_for(gateway: GatewayUnderTest) -> JWKSVerifier:
     jwks = (await gateway.client.get("/.well-known/jwks.json")).json()
-    verifier = JWKSVerifier(issuer="apik-gateway", audience="apik")
+    verifier = JWKSVerifier(issuer=DEFAULT_PUBLIC_URL, audience="apik")
     verifier.add_jwks(jwks)
     return verifier
 
@@ -43,7 +44,7 @@ class TestPasswordGrant:
         assert claims["office"] == "PUSAT"
         assert claims["roles"] == ["examiner"]
         assert claims["kind"] == "user"
-        assert claims["iss"] == "apik-gateway" and claims["aud"] == "apik"
+        assert claims["iss"] == DEFAULT_PUBLIC_URL and claims["aud"] == "apik"
         assert claims["exp"] - claims["iat"] == gateway.settings.token_ttl_seconds
         assert claims["jti"]
         assert jwt.get_unverified_header(body["access_token"])["kid"]

@@ -3,6 +3,8 @@
 their rotation (`keys`), and how secrets are hashed (`passwords`)."""
 
 from apik_gateway.tokens.service.grants import (
+    CLIENT_AUTH_METHODS,
+    GRANT_TYPES,
     InvalidCredentials,
     SignedIn,
     Subject,
@@ -13,6 +15,7 @@ from apik_gateway.tokens.service.grants import (
     sign_in,
 )
 from apik_gateway.tokens.service.keys import (
+    SIGNING_ALGORITHM,
     DatabaseKeyVerifier,
     TokenSigner,
     published_jwks,
@@ -27,6 +30,9 @@ from apik_gateway.tokens.service.login_sessions import (
 from apik_gateway.tokens.service.throttle import Throttle, TooManyAttempts
 
 __all__ = [
+    "CLIENT_AUTH_METHODS",
+    "GRANT_TYPES",
+    "SIGNING_ALGORITHM",
     "DatabaseKeyVerifier",
     "InvalidCredentials",
     "Lifetimes",

@@ -34,11 +34,19 @@ from apik_shared.platform.problems import InvalidInput, Problem, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):
+    """The username and password (or client id and secret, or refresh token) are not
+    valid, or the account is disabled; which one is never said."""
+
     slug, title = "invalid-credentials", "The credentials are not valid"
+    indonesian_title = "Kredensial tidak valid"
 
 
 class UnsupportedGrantType(Problem):
+    """The token endpoint takes the grant types `password`, `client_credentials` and
+    `refresh_token` (see `/.well-known/oauth-authorization-server`)."""
+
     status, slug, title = 400, "unsupported-grant-type", "The grant type is not supported"
+    indonesian_title = "Jenis grant tidak didukung"
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,11 @@ class SignedIn:
 
 
 # One message for an unknown name and a wrong secret, so neither reveals which it was.
+# The grants the token endpoint takes (OAuth discovery publishes the same list).
+GRANT_TYPES = ("password", "client_credentials", "refresh_token")
+# How a client may present its secret with `client_credentials`.
+CLIENT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
+
 _WRONG_PASSWORD = "The username or password is wrong, or the account is disabled."
 _WRONG_CLIENT = "The client id or secret is wrong, or the client is disabled."
 _REFRESH_REFUSED = "The refresh token is not valid: sign in again."
@@ -155,7 +168,7 @@ async def authenticate(
         await succeed_attempt(sessions, attempt)
         return SignedIn(client)
     raise UnsupportedGrantType(
-        "Use grant_type password, client_credentials or refresh_token.",
+        f"Use grant_type {', '.join(GRANT_TYPES[:-1])} or {GRANT_TYPES[-1]}.",
         error="unsupported_grant_type",
     )
 

@@ -27,6 +27,8 @@ from apik_shared.platform.problems import Forbidden
 
 log = logging.getLogger("apik.gateway.keys")
 KEY_SIZE = 2048
+# What every access token is signed with (OAuth discovery publishes it).
+SIGNING_ALGORITHM = "RS256"
 # pg_advisory_xact_lock key serialising key changes and the bootstrap across replicas.
 ADVISORY_LOCK = 0x61_70_69_6B  # "apik"
 
@@ -40,7 +42,7 @@ def generate_key(secret_key: str, *, active: bool = True) -> SigningKey:
     private = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
     kid = f"{utcnow():%Y%m%d}-{secrets.token_hex(6)}"
     jwk: dict[str, Any] = jwt.algorithms.RSAAlgorithm.to_jwk(private.public_key(), as_dict=True)
-    jwk.update(kid=kid, use="sig", alg="RS256")
+    jwk.update(kid=kid, use="sig", alg=SIGNING_ALGORITHM)
     pem = private.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -143,7 +145,7 @@ class TokenSigner:
             if key is None:
                 raise RuntimeError(f"signing key {row.kid} cannot be decrypted")
             self._private[row.kid] = key
-        return jwt.encode(claims, key, algorithm="RS256", headers={"kid": row.kid})
+        return jwt.encode(claims, key, algorithm=SIGNING_ALGORITHM, headers={"kid": row.kid})
 
 
 class DatabaseKeyVerifier(JWKSVerifier):

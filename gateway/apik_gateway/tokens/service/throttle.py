@@ -34,7 +34,11 @@ ACCOUNT, ADDRESS = "account", "address"
 
 
 class TooManyAttempts(TooManyRequests):
+    """Sign-ins for this account or from this address are locked for a while after
+    repeated failures; wait the `Retry-After` seconds."""
+
     slug, title = "too-many-sign-in-attempts", "Too many failed sign-in attempts"
+    indonesian_title = "Terlalu banyak percobaan masuk yang gagal"
 
 
 @dataclass(frozen=True)

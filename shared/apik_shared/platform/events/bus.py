@@ -25,6 +25,7 @@ from apik_shared.platform.events.envelope import STREAM_NAME, SUBJECT_ROOT
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
+from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
 
 log = logging.getLogger("apik.bus")
 
@@ -75,11 +76,12 @@ class EventBus:
         consumer_ack_wait: float = 30,
         consumer_start_time: datetime | None = None,
         keep_sent: bool = False,
+        public_url: str = DEFAULT_PUBLIC_URL,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
         # The service's outbox: every session `sessions` opens publishes into it.
-        self.outbox = Outbox(service)
+        self.outbox = Outbox(service, public_url=public_url)
         bind_outbox(sessions, self.outbox)
         self._nc: Client | None = None
         self._js: JetStreamContext | None = None

@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 SPEC_VERSION = "1.0"
 SUBJECT_ROOT = "apik"
 STREAM_NAME = "APIK"
+# Where the gateway serves each event type's JSON Schema; an event's `dataschema` is
+# this under the platform's public address (`apik_shared.platform.events.schemas`).
+SCHEMA_PATH = "/api/schemas/events/{event_type}.json"
 
 
 class InvalidEnvelope(ValueError):
@@ -32,6 +35,8 @@ class CloudEvent(BaseModel):
     subject: str | None = None  # the aggregate's id
     time: datetime = Field(default_factory=lambda: datetime.now(UTC))
     datacontenttype: str = "application/json"
+    # The JSON Schema of `data` (an absolute URL, served by the gateway).
+    dataschema: str | None = None
     traceparent: str | None = None
     data: dict[str, Any] = Field(default_factory=dict)
 
@@ -51,6 +56,11 @@ class CloudEvent(BaseModel):
         if event.specversion != SPEC_VERSION:
             raise InvalidEnvelope(f"unsupported specversion {event.specversion}")
         return event
+
+
+def dataschema_for(public_url: str, event_type: str) -> str:
+    """`https://apik.example/api/schemas/events/report.registered.json`."""
+    return public_url.rstrip("/") + SCHEMA_PATH.format(event_type=event_type)
 
 
 def source_of(service: str) -> str:

@@ -20,8 +20,14 @@ from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
+from apik_shared.platform.events.envelope import (
+    CloudEvent,
+    dataschema_for,
+    source_of,
+    subject_for,
+)
 from apik_shared.platform.logs import traceparent_var
+from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
 from apik_shared.platform.tables import outbox
 
 _HOOKS = "apik_after_commit"
@@ -53,8 +59,10 @@ class Outgoing:
 
 
 class Outbox:
-    def __init__(self, service: str) -> None:
+    def __init__(self, service: str, *, public_url: str = DEFAULT_PUBLIC_URL) -> None:
         self.service = service
+        # The base of each event's `dataschema` (the settings' APIK_PUBLIC_URL).
+        self.public_url = public_url
         self._listeners: list[Callable[[Sequence[Committed]], None]] = []
 
     def on_commit(self, listener: Callable[[Sequence[Committed]], None]) -> None:
@@ -89,6 +97,7 @@ class Outbox:
             source=source_of(self.service),
             type=event_type,
             subject=subject,
+            dataschema=dataschema_for(self.public_url, event_type),
             traceparent=traceparent_var.get() or None,
             data=payload,
         )
@@ -110,6 +119,7 @@ class Outbox:
             return []
         current = traceparent_var.get() or None
         source, now = source_of(self.service), datetime.now(UTC)
+        dataschema = dataschema_for(self.public_url, event_type)
         # Built without validation: every field is ours and the data is JSON already. The
         # id and time are given, since pydantic inspects a default factory's signature
         # on every call.
@@ -120,6 +130,7 @@ class Outbox:
                 source=source,
                 type=event_type,
                 subject=item.subject,
+                dataschema=dataschema,
                 traceparent=item.traceparent or current,
                 data=(
                     item.data.model_dump(mode="json")
