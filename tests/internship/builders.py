@@ -20,6 +20,8 @@ APPLICATIONS = f"{V1}/applications"
 QUOTAS = f"{V1}/quotas"
 RED_BUTTON = f"{V1}/public/red-button"
 CASES = f"{V1}/red-button/cases"
+COHORTS = f"{V1}/cohorts"
+INTERN = f"{V1}/intern"
 
 # A PDF as far as every check goes: its header first, no markup, a trailer.
 LETTER = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"

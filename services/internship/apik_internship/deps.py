@@ -12,7 +12,8 @@ from fastapi import Depends, Request
 
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
-from apik_internship.models import Application, RedButtonCase
+from apik_internship.cohorts import service as cohorts
+from apik_internship.models import Application, Cohort, RedButtonCase
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -142,3 +143,21 @@ CurrentApplication = Annotated[Application, Depends(_application)]
 CurrentCase = Annotated[RedButtonCase, Depends(_case)]
 LockedApplication = Annotated[Application, Depends(_locked_application)]
 LockedCase = Annotated[RedButtonCase, Depends(_locked_case)]
+
+
+async def _cohort(cohort_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Cohort:
+    return await cohorts.get_cohort(session=session, cohort_id=cohort_id, actor=actor)
+
+
+async def _locked_cohort(
+    cohort_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Cohort:
+    cohort = await cohorts.get_cohort(
+        session=session, cohort_id=cohort_id, actor=actor, for_update=True
+    )
+    check_if_match(request, cohort.version)
+    return cohort
+
+
+CurrentCohort = Annotated[Cohort, Depends(_cohort)]
+LockedCohort = Annotated[Cohort, Depends(_locked_cohort)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, Identity, Text
+from sqlalchemy import BigInteger, Column, Identity, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -488,3 +488,79 @@ PROCESSING: tuple[Processing, ...] = (
         safeguards=_AUDIT,
     ),
 )
+
+
+# --- Cohorts and placements, attendance, logbook and works (issue 18, branch
+# s25-mori-days): the intern's own records, each tied to the accepted application. -----
+
+
+class Cohort(SQLModel, table=True):
+    """The interns of an office who start in one period, rotated together through the
+    units in phases (`cohorts.rules.phase_periods`)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    title: str = Field(max_length=200)  # "Angkatan Februari 2027"
+    period_start: date
+    period_end: date
+    phases: int
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class CohortMember(SQLModel, table=True):
+    """An accepted application in a cohort (one cohort each) and the units the intern
+    ranks, best first (the application's units until the intern changes them)."""
+
+    __tablename__ = "cohort_member"
+
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    cohort_id: uuid.UUID = Field(foreign_key="cohort.id", index=True)
+    preferences: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+
+
+class CohortUnit(SQLModel, table=True):
+    """A unit's places in each phase of a cohort, and the supervisor who guides there."""
+
+    __tablename__ = "cohort_unit"
+
+    cohort_id: uuid.UUID = Field(foreign_key="cohort.id", primary_key=True)
+    unit: str = Field(primary_key=True, max_length=64)
+    capacity: int
+    supervisor: str | None = Field(default=None, max_length=80)  # a gateway username
+
+
+class Placement(SQLModel, table=True):
+    """Where an intern is in one phase of the rotation (None: no place was free)."""
+
+    __tablename__ = "placement"
+    __table_args__ = (UniqueConstraint("application_id", "phase"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    cohort_id: uuid.UUID = Field(foreign_key="cohort.id", index=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id")
+    phase: int
+    starts_on: date
+    ends_on: date
+    unit: str | None = Field(default=None, max_length=64)
+    rank: int | None = None  # of the unit in the intern's own list (0: first choice)
+    source: str = Field(max_length=16)  # allocation, coordinator
+
+
+class PlacementChange(SQLModel, table=True):
+    """Every change of a placement, by the allocation or by the coordinator: kept, never
+    changed (who moved whom, from where, to where, why)."""
+
+    __tablename__ = "placement_change"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    cohort_id: uuid.UUID = Field(foreign_key="cohort.id", index=True)
+    application_id: uuid.UUID
+    phase: int
+    from_unit: str | None = Field(default=None, max_length=64)
+    to_unit: str | None = Field(default=None, max_length=64)
+    source: str = Field(max_length=16)  # allocation, coordinator
+    reason: str | None = None
+    changed_by: str
+    changed_at: datetime = timestamp_field(default_factory=utcnow)

@@ -23,6 +23,9 @@ class Settings(ServiceSettings):
     # The units interns rotate through (the seeds: intake, prevention, examination); an
     # application asks for some of them, a quota and an acceptance name one.
     units: list[str] = Field(default=["intake", "prevention", "examination"], min_length=1)
+    # Phases a cohort's rotation is cut into, when the coordinator does not say (the
+    # seeds rotate interns through intake, prevention and examination: one phase each).
+    rotation_phases: int = Field(default=3, ge=1, le=12)
     # Roles that review applications and read applicants in full (their own office,
     # every read audited); every other reader (head, analyst) sees them masked.
     applicant_roles: list[str] = Field(default=["intern_supervisor"])
