@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
+from apik_internship.attendance.router import router as attendance
 from apik_internship.cohorts.router import router as cohorts
 from apik_internship.deps import code_key
 from apik_internship.jobs import jobs
@@ -22,7 +23,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Internship (MORI)",
-        routers=[applications_public, applications_review, quotas, red_button, cohorts],
+        routers=[applications_public, applications_review, quotas, red_button, cohorts, attendance],
         background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -95,6 +96,14 @@ async def _code_key(request: Request) -> bytes:
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+async def _now() -> datetime:
+    # A dependency, so that a test can stand on a working day of an intern's period.
+    return datetime.now(UTC)
+
+
+Now = Annotated[datetime, Depends(_now)]
 CodeKey = Annotated[bytes, Depends(_code_key)]
 
 

@@ -564,3 +564,73 @@ class PlacementChange(SQLModel, table=True):
     reason: str | None = None
     changed_by: str
     changed_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class AttendanceDay(SQLModel, table=True):
+    """An intern's day at the office: checked in and out with the office's rotating code
+    (`attendance.rules`); one row a day, the day in the office's own zone."""
+
+    __tablename__ = "attendance_day"
+    __table_args__ = (UniqueConstraint("application_id", "day"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    office: str = Field(max_length=32)
+    day: date
+    checked_in_at: datetime = timestamp_field()
+    checked_out_at: datetime | None = timestamp_field(default=None)
+
+
+class Absence(SQLModel, table=True):
+    """A working day the intern is excused: leave or sick, with a note (sealed: it may
+    say something about their health)."""
+
+    __table_args__ = (UniqueConstraint("application_id", "day"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    office: str = Field(max_length=32)
+    day: date
+    kind: str = Field(max_length=16)  # leave, sick
+    note: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+_INTERNS = Bilingual("Peserta magang", "Interns")
+_INTERN_RECORDS = Bilingual(
+    "Membimbing peserta magang: penempatan, kehadiran, logbook dan karya, serta laporan"
+    " dan sertifikat yang memerlukannya.",
+    "Guiding interns: placements, attendance, logbook and works, and the reports and"
+    " certificates that need them.",
+)
+_INTERN_RECIPIENTS = Bilingual(
+    "Peserta magang itu sendiri dan penyelia magang kantor itu; kepala dan analis melihat"
+    " rekap dengan nama tersamar.",
+    "The intern themselves and the office's intern supervisors; heads and analysts see"
+    " the recap with names masked.",
+)
+
+PROCESSING += (
+    Processing(
+        table="absence",
+        columns=("kind", "note"),
+        data_class="internship_applicants",
+        subjects=_INTERNS,
+        fields=Bilingual(
+            "Hari izin atau sakit peserta magang dan catatannya (disegel: bisa menyebut"
+            " keadaan kesehatan).",
+            "An intern's leave or sick days and their note (sealed: it may say something"
+            " about their health).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=_INTERN_RECIPIENTS,
+        safeguards=Bilingual(
+            "Catatan disegel AES-GCM per baris; setiap pembacaan catatan oleh penyelia"
+            " diaudit (`applicant_read`).",
+            "The note sealed with AES-GCM per row; every supervisor's read of the notes"
+            " audited (`applicant_read`).",
+        ),
+    ),
+)

@@ -26,6 +26,11 @@ class Settings(ServiceSettings):
     # Phases a cohort's rotation is cut into, when the coordinator does not say (the
     # seeds rotate interns through intake, prevention and examination: one phase each).
     rotation_phases: int = Field(default=3, ge=1, le=12)
+    # The office screen's attendance code changes every this many seconds, and a code
+    # is still accepted this many windows after its own (time to type it; a slow
+    # clock). No rule sets them: TOTP's 30 s (RFC 6238) and one window of grace.
+    attendance_code_seconds: int = Field(default=30, ge=5, le=3600)
+    attendance_code_grace: int = Field(default=1, ge=0, le=10)
     # Roles that review applications and read applicants in full (their own office,
     # every read audited); every other reader (head, analyst) sees them masked.
     applicant_roles: list[str] = Field(default=["intern_supervisor"])
