@@ -10,6 +10,7 @@ from apik_internship.attendance.router import router as attendance
 from apik_internship.cohorts.router import router as cohorts
 from apik_internship.deps import code_key
 from apik_internship.jobs import jobs
+from apik_internship.logbook.router import router as logbook
 from apik_internship.quotas.router import router as quotas
 from apik_internship.red_button.router import router as red_button
 from apik_internship.settings import Settings
@@ -23,7 +24,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Internship (MORI)",
-        routers=[applications_public, applications_review, quotas, red_button, cohorts, attendance],
+        routers=[
+            applications_public,
+            applications_review,
+            quotas,
+            red_button,
+            cohorts,
+            attendance,
+            logbook,
+        ],
         background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)

@@ -596,6 +596,41 @@ class Absence(SQLModel, table=True):
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class LogbookEntry(SQLModel, table=True):
+    """What the intern did on one day, and the supervisor's review (`logbook.rules`)."""
+
+    __tablename__ = "logbook_entry"
+    __table_args__ = (UniqueConstraint("application_id", "day"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    office: str = Field(index=True, max_length=32)
+    day: date
+    activities: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(index=True, max_length=16)
+    comment: str | None = None  # the supervisor's, when returned (or approved with one)
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = timestamp_field(default=None)
+    submitted_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class LogbookReminder(SQLModel, table=True):
+    """A reminder the logbook job recorded: a missing day (to the intern) or an entry
+    waiting for approval (to the supervisors). One per application, kind and day, so two
+    replicas running the job record it once."""
+
+    __tablename__ = "logbook_reminder"
+    __table_args__ = (UniqueConstraint("application_id", "kind", "day"),)
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    office: str = Field(index=True, max_length=32)
+    kind: str = Field(max_length=24)  # missing_day, awaiting_approval
+    day: date
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 _INTERNS = Bilingual("Peserta magang", "Interns")
 _INTERN_RECORDS = Bilingual(
     "Membimbing peserta magang: penempatan, kehadiran, logbook dan karya, serta laporan"

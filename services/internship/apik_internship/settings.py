@@ -31,6 +31,14 @@ class Settings(ServiceSettings):
     # clock). No rule sets them: TOTP's 30 s (RFC 6238) and one window of grace.
     attendance_code_seconds: int = Field(default=30, ge=5, le=3600)
     attendance_code_grace: int = Field(default=1, ge=0, le=10)
+    # Logbook reminders: missing days are looked for this many days back (older ones
+    # are the supervisor's to raise), and an entry waiting this many working days for
+    # approval reminds the supervisors (MBKM asks for a daily logbook signed off by the
+    # field supervisor; no deadline for that was found: the office sets it).
+    logbook_lookback_days: int = Field(default=14, ge=1, le=366)
+    logbook_approval_days: int = Field(default=2, ge=1, le=60)
+    # How often the reminder job looks (hourly is plenty for a daily logbook).
+    logbook_scan_seconds: float = Field(default=3600, gt=0)
     # Roles that review applications and read applicants in full (their own office,
     # every read audited); every other reader (head, analyst) sees them masked.
     applicant_roles: list[str] = Field(default=["intern_supervisor"])
