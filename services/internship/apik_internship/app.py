@@ -14,6 +14,7 @@ from apik_internship.logbook.router import router as logbook
 from apik_internship.quotas.router import router as quotas
 from apik_internship.red_button.router import router as red_button
 from apik_internship.settings import Settings
+from apik_internship.works.router import router as works
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
 
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             cohorts,
             attendance,
             logbook,
+            works,
         ],
         background=jobs(settings),
     )

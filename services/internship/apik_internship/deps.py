@@ -14,9 +14,10 @@ from fastapi import Depends, Request
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
 from apik_internship.cohorts import service as cohorts
-from apik_internship.models import Application, Cohort, RedButtonCase
+from apik_internship.models import Application, Cohort, RedButtonCase, Work
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
+from apik_internship.works import service as works
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.platform.crypto import FieldCipher
@@ -170,3 +171,24 @@ async def _locked_cohort(
 
 CurrentCohort = Annotated[Cohort, Depends(_cohort)]
 LockedCohort = Annotated[Cohort, Depends(_locked_cohort)]
+
+
+async def _locked_work(
+    work_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Work:
+    work = await works.office_work(session=session, work_id=work_id, actor=actor, for_update=True)
+    check_if_match(request, work.version)
+    return work
+
+
+async def _office_work(work_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Work:
+    return await works.office_work(session=session, work_id=work_id, actor=actor)
+
+
+async def _own_work(work_id: uuid.UUID, session: DbSession, intern: CurrentIntern) -> Work:
+    return await works.own_work(session=session, application=intern, work_id=work_id)
+
+
+LockedWork = Annotated[Work, Depends(_locked_work)]
+OfficeWork = Annotated[Work, Depends(_office_work)]
+OwnWork = Annotated[Work, Depends(_own_work)]

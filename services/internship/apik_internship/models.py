@@ -631,6 +631,40 @@ class LogbookReminder(SQLModel, table=True):
     created_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class Work(SQLModel, table=True):
+    """A work the intern produced (an analysis, a draft, a study, a presentation), and,
+    when it concerns a real report or case, what the supervisor shared of it: masked
+    before it is stored (`works.rules.masked_material`)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    office: str = Field(index=True, max_length=32)
+    kind: str = Field(max_length=16)
+    title: str = Field(max_length=300)
+    description: str | None = Field(default=None, sa_column=Column(Text))
+    case_reference: str | None = Field(default=None, max_length=100)
+    shared_material: str | None = Field(default=None, sa_column=Column(Text))  # masked
+    shared_by: str | None = None
+    shared_at: datetime | None = timestamp_field(default=None)
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class WorkFile(SQLModel, table=True):
+    """A file of a work, sealed at rest like the applications' letters."""
+
+    __tablename__ = "work_file"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    work_id: uuid.UUID = Field(foreign_key="work.id", index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=128)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    uploaded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 _INTERNS = Bilingual("Peserta magang", "Interns")
 _INTERN_RECORDS = Bilingual(
     "Membimbing peserta magang: penempatan, kehadiran, logbook dan karya, serta laporan"

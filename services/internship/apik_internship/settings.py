@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
-from apik_shared.vocabulary.files import JPEG, PDF, PNG
+from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG, XLSX
 
 
 class Settings(ServiceSettings):
@@ -39,6 +39,9 @@ class Settings(ServiceSettings):
     logbook_approval_days: int = Field(default=2, ge=1, le=60)
     # How often the reminder job looks (hourly is plenty for a daily logbook).
     logbook_scan_seconds: float = Field(default=3600, gt=0)
+    # An intern's work files: documents, spreadsheets and images, judged by content.
+    work_types: list[str] = Field(default=[PDF, DOCX, XLSX, ODT, JPEG, PNG])
+    work_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     # Roles that review applications and read applicants in full (their own office,
     # every read audited); every other reader (head, analyst) sees them masked.
     applicant_roles: list[str] = Field(default=["intern_supervisor"])
