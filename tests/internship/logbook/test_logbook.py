@@ -91,7 +91,8 @@ async def test_entries_are_reviewed_in_bulk_all_or_none_and_an_approved_one_is_f
     assert no_why.status_code == 422 and no_why.headers["content-type"] == PROBLEM
     elsewhere = tokens.headers("intern_supervisor", office="BKL", username="pembimbing.bkl")
     foreign = await internship.client.post(review, json={"decisions": batch[:1]}, headers=elsewhere)
-    assert foreign.status_code == 422
+    assert foreign.status_code == 404
+    assert foreign.json()["errors"][0]["pointer"] == "#/body/decisions/0/entry_id"
 
     batch[2].pop("version")
     done = await internship.client.post(review, json={"decisions": batch}, headers=supervisor)

@@ -25,6 +25,7 @@ from apik_shared.platform.etag import check_if_match, etag_for
 from apik_shared.platform.problems import (
     Conflict,
     InvalidInput,
+    NotFound,
     PreconditionFailed,
     problem_responses,
 )
@@ -115,7 +116,7 @@ async def list_entries(
 @router.post(
     "/logbook/review",
     response_model=list[EntryPublic],
-    responses=problem_responses(*AUTH, InvalidInput, PreconditionFailed, Conflict),
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, PreconditionFailed, Conflict),
 )
 async def review_entries(data: Review, session: DbSession, actor: Reviewer) -> list[EntryPublic]:
     """Approves or returns (with a comment) many entries at once: all, or none when one

@@ -17,7 +17,12 @@ from apik_internship.logbook.rules import Decision, EntryStatus
 from apik_internship.models import Absence, Application, LogbookEntry, LogbookReminder
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Conflict, InvalidInput, PreconditionFailed
+from apik_shared.platform.problems import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+)
 
 MISSING_DAY, AWAITING_APPROVAL = "missing_day", "awaiting_approval"
 
@@ -121,8 +126,9 @@ async def review(
     decisions: Sequence[tuple[uuid.UUID, Decision, str | None, int | None]],
     actor: Principal,
 ) -> list[LogbookEntry]:
-    """Applies every decision, or none: an entry of another office, one no longer
-    waiting, or one changed since it was read stops the whole batch, naming it."""
+    """Applies every decision, or none: an entry not of the caller's office (404, as if
+    it did not exist), one no longer waiting, or one changed since it was read stops the
+    whole batch, naming it."""
     ids = [d[0] for d in decisions]
     rows = await session.execute(
         select(LogbookEntry)
@@ -137,7 +143,10 @@ async def review(
         pointer = f"#/body/decisions/{index}"
         entry = found.get(entry_id)
         if entry is None or entry.office != actor.office:
-            raise InvalidInput.field(f"{pointer}/entry_id", f"No entry {entry_id} here.")
+            raise NotFound(
+                f"No entry {entry_id} in your office.",
+                errors=[{"pointer": f"{pointer}/entry_id", "detail": "not found"}],
+            )
         if version is not None and version != entry.version:
             raise PreconditionFailed(
                 f"The entry of {entry.day} was rewritten since you read it.",
