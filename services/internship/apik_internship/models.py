@@ -702,4 +702,52 @@ PROCESSING += (
             " audited (`applicant_read`).",
         ),
     ),
+    Processing(
+        table="work",
+        columns=("case_reference", "shared_material"),
+        data_class="internship_applicants",
+        subjects=Bilingual(
+            "Pihak dalam laporan atau perkara yang dibagikan kepada peserta magang",
+            "People in a report or case shared with an intern",
+        ),
+        fields=Bilingual(
+            "Nomor laporan atau perkara dan bahan yang dibagikan penyelia, disamarkan"
+            " sebelum disimpan (nama yang disebut, email, telepon, nomor panjang).",
+            "The report or case number and the material the supervisor shared, masked"
+            " before it is stored (the names listed, emails, phones, long numbers).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Peserta magang itu dan penyelia magang kantor itu.",
+            "The intern and the office's intern supervisors.",
+        ),
+        safeguards=Bilingual(
+            "Identitas disamarkan sebelum disimpan; teks asli tidak disimpan.",
+            "Identities masked before storing; the original text is not kept.",
+        ),
+    ),
+    Processing(
+        table="work_file",
+        columns=("filename", "content"),
+        data_class="internship_applicants",
+        subjects=_INTERNS,
+        fields=Bilingual(
+            "Berkas karya peserta magang (analisis, konsep, kajian, presentasi).",
+            "An intern's work files (analyses, drafts, studies, presentations).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Peserta magang itu dan penyelia magang kantor itu.",
+            "The intern and the office's intern supervisors.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per berkas; isi diperiksa (makro, berkas ganda) sebelum diterima.",
+            "Sealed with AES-GCM per file; content checked (macros, polyglots) before"
+            " it is accepted.",
+        ),
+    ),
 )
