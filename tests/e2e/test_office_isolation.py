@@ -55,6 +55,7 @@ OWN_OFFICE = {
     "consultation_privacy_subject_access": "a search of the DPO's own office's visits",
     "examination_privacy_subject_access": "a search of the DPO's own office's contacts",
     "internship_quotas_set_quota": "a quota of the caller's office (the body names none)",
+    "internship_cohorts_create_cohort": "a cohort of the caller's office (the body names none)",
     "internship_red_button_register_officer": "an entry of the caller's office's register of "
     "protection officers, keyed by a user name (no id of A's in the path)",
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "

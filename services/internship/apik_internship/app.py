@@ -6,11 +6,15 @@ from fastapi import FastAPI
 
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
+from apik_internship.attendance.router import router as attendance
+from apik_internship.cohorts.router import router as cohorts
 from apik_internship.deps import code_key
 from apik_internship.jobs import jobs
+from apik_internship.logbook.router import router as logbook
 from apik_internship.quotas.router import router as quotas
 from apik_internship.red_button.router import router as red_button
 from apik_internship.settings import Settings
+from apik_internship.works.router import router as works
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
 
@@ -21,7 +25,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Internship (MORI)",
-        routers=[applications_public, applications_review, quotas, red_button],
+        routers=[
+            applications_public,
+            applications_review,
+            quotas,
+            red_button,
+            cohorts,
+            attendance,
+            logbook,
+            works,
+        ],
         background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)

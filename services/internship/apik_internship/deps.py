@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
-from apik_internship.models import Application, RedButtonCase
+from apik_internship.cohorts import service as cohorts
+from apik_internship.models import Application, Cohort, RedButtonCase, Work
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
+from apik_internship.works import service as works
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.platform.crypto import FieldCipher
@@ -27,6 +30,8 @@ CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who reviews applications and sets quotas: the office's intern supervisors; the head
 # decides too. Heads and analysts read applicants masked (`APIK_APPLICANT_ROLES`).
 Reviewer = Annotated[Principal, Depends(require_roles(Role.intern_supervisor, Role.head))]
+# Who links an accepted intern's account: the office's intern supervisors only.
+Supervisor = Annotated[Principal, Depends(require_roles(Role.intern_supervisor))]
 Reader = Annotated[
     Principal, Depends(require_roles(Role.intern_supervisor, Role.head, Role.analyst))
 ]
@@ -64,6 +69,17 @@ async def _officer_or_head(principal: CurrentPrincipal) -> Principal:
 OfficerOrHead = Annotated[Principal, Depends(_officer_or_head)]
 
 
+async def _intern(principal: CurrentPrincipal, session: DbSession) -> Application:
+    # Not `require_roles`: an admin is no intern. The caller's own accepted application,
+    # by the account a supervisor linked to it, at the token's office; 403 otherwise.
+    if Role.intern not in principal.roles:
+        raise Forbidden("These are an intern's own records.")
+    return await applications.intern_application(session=session, intern=principal)
+
+
+CurrentIntern = Annotated[Application, Depends(_intern)]
+
+
 def code_key(secret_key: str) -> bytes:
     """The key of the codes' hashes (application codes, Red Button receipts)."""
     return hashlib.sha256(b"apik-internship-codes:" + secret_key.encode()).digest()
@@ -81,6 +97,14 @@ async def _code_key(request: Request) -> bytes:
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+async def _now() -> datetime:
+    # A dependency, so that a test can stand on a working day of an intern's period.
+    return datetime.now(UTC)
+
+
+Now = Annotated[datetime, Depends(_now)]
 CodeKey = Annotated[bytes, Depends(_code_key)]
 
 
@@ -129,3 +153,42 @@ CurrentApplication = Annotated[Application, Depends(_application)]
 CurrentCase = Annotated[RedButtonCase, Depends(_case)]
 LockedApplication = Annotated[Application, Depends(_locked_application)]
 LockedCase = Annotated[RedButtonCase, Depends(_locked_case)]
+
+
+async def _cohort(cohort_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Cohort:
+    return await cohorts.get_cohort(session=session, cohort_id=cohort_id, actor=actor)
+
+
+async def _locked_cohort(
+    cohort_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Cohort:
+    cohort = await cohorts.get_cohort(
+        session=session, cohort_id=cohort_id, actor=actor, for_update=True
+    )
+    check_if_match(request, cohort.version)
+    return cohort
+
+
+CurrentCohort = Annotated[Cohort, Depends(_cohort)]
+LockedCohort = Annotated[Cohort, Depends(_locked_cohort)]
+
+
+async def _locked_work(
+    work_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Work:
+    work = await works.office_work(session=session, work_id=work_id, actor=actor, for_update=True)
+    check_if_match(request, work.version)
+    return work
+
+
+async def _office_work(work_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Work:
+    return await works.office_work(session=session, work_id=work_id, actor=actor)
+
+
+async def _own_work(work_id: uuid.UUID, session: DbSession, intern: CurrentIntern) -> Work:
+    return await works.own_work(session=session, application=intern, work_id=work_id)
+
+
+LockedWork = Annotated[Work, Depends(_locked_work)]
+OfficeWork = Annotated[Work, Depends(_office_work)]
+OwnWork = Annotated[Work, Depends(_own_work)]

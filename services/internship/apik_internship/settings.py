@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
-from apik_shared.vocabulary.files import JPEG, PDF, PNG
+from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG, XLSX
 
 
 class Settings(ServiceSettings):
@@ -23,6 +23,25 @@ class Settings(ServiceSettings):
     # The units interns rotate through (the seeds: intake, prevention, examination); an
     # application asks for some of them, a quota and an acceptance name one.
     units: list[str] = Field(default=["intake", "prevention", "examination"], min_length=1)
+    # Phases a cohort's rotation is cut into, when the coordinator does not say (the
+    # seeds rotate interns through intake, prevention and examination: one phase each).
+    rotation_phases: int = Field(default=3, ge=1, le=12)
+    # The office screen's attendance code changes every this many seconds, and a code
+    # is still accepted this many windows after its own (time to type it; a slow
+    # clock). No rule sets them: TOTP's 30 s (RFC 6238) and one window of grace.
+    attendance_code_seconds: int = Field(default=30, ge=5, le=3600)
+    attendance_code_grace: int = Field(default=1, ge=0, le=10)
+    # Logbook reminders: missing days are looked for this many days back (older ones
+    # are the supervisor's to raise), and an entry waiting this many working days for
+    # approval reminds the supervisors (MBKM asks for a daily logbook signed off by the
+    # field supervisor; no deadline for that was found: the office sets it).
+    logbook_lookback_days: int = Field(default=14, ge=1, le=366)
+    logbook_approval_days: int = Field(default=2, ge=1, le=60)
+    # How often the reminder job looks (hourly is plenty for a daily logbook).
+    logbook_scan_seconds: float = Field(default=3600, gt=0)
+    # An intern's work files: documents, spreadsheets and images, judged by content.
+    work_types: list[str] = Field(default=[PDF, DOCX, XLSX, ODT, JPEG, PNG])
+    work_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     # Roles that review applications and read applicants in full (their own office,
     # every read audited); every other reader (head, analyst) sees them masked.
     applicant_roles: list[str] = Field(default=["intern_supervisor"])
