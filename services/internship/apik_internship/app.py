@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from apik_internship.applications.router import letter as applications_letter
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
+from apik_internship.certificates.router import router as certificates
 from apik_internship.deps import code_key
 from apik_internship.jobs import jobs
 from apik_internship.quotas.router import router as quotas
@@ -21,7 +23,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Internship (MORI)",
-        routers=[applications_public, applications_review, quotas, red_button],
+        routers=[
+            applications_public,
+            applications_review,
+            applications_letter,
+            certificates,
+            quotas,
+            red_button,
+        ],
         background=jobs(settings),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)

@@ -12,7 +12,9 @@ from fastapi import Depends, Request
 
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
-from apik_internship.models import Application, RedButtonCase
+from apik_internship.certificates import service as certificates
+from apik_internship.certificates.rules import Thresholds
+from apik_internship.models import Application, Certificate, RedButtonCase
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -129,3 +131,26 @@ CurrentApplication = Annotated[Application, Depends(_application)]
 CurrentCase = Annotated[RedButtonCase, Depends(_case)]
 LockedApplication = Annotated[Application, Depends(_locked_application)]
 LockedCase = Annotated[RedButtonCase, Depends(_locked_case)]
+
+
+# --- Certificates, learning, evaluations and alumni (issue 18, s25-mori-learning) ---
+
+
+async def _certificate(
+    certificate_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Certificate:
+    return await certificates.get_certificate(
+        session=session, certificate_id=certificate_id, actor=actor
+    )
+
+
+async def _thresholds(settings: CurrentSettings) -> Thresholds:
+    return Thresholds(
+        attendance_percent=settings.completion_attendance_percent,
+        logbook_percent=settings.completion_logbook_percent,
+        min_score=settings.completion_min_score,
+    )
+
+
+CurrentCertificate = Annotated[Certificate, Depends(_certificate)]
+CompletionThresholds = Annotated[Thresholds, Depends(_thresholds)]

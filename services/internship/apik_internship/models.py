@@ -483,3 +483,63 @@ PROCESSING: tuple[Processing, ...] = (
         safeguards=_AUDIT,
     ),
 )
+
+
+# --- Acceptance letters, certificates, learning, evaluations and alumni ----------------
+# (issue 18, branch s25-mori-learning; kept in one block at the end for the merge)
+
+
+class AcceptanceLetter(SQLModel, table=True):
+    """An accepted application's letter, once first printed: the keyed hash of the code
+    its QR carries (`applications.rules.document_code`), to verify it in public."""
+
+    __tablename__ = "acceptance_letter"
+
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    office: str = Field(max_length=32, index=True)
+    verify_hash: str = Field(unique=True, max_length=64)
+    issued_by: str
+    issued_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class Certificate(SQLModel, table=True):
+    """The certificate of an internship completed by the rules (`certificates.rules`),
+    with the recap the decision was made on: one per application."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", unique=True)
+    office: str = Field(max_length=32, index=True)
+    verify_hash: str = Field(unique=True, max_length=64)
+    working_days: int  # of the period, by the office's calendar
+    days_present: int  # attended, or away on approved leave or sick days
+    logbook_approved: int  # approved daily logbook entries
+    evaluation_score: int  # the supervisors' final evaluation, 0 to 100
+    issued_by: str
+    issued_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+PROCESSING = (
+    *PROCESSING,
+    Processing(
+        table="acceptance_letter",
+        columns=("issued_by",),
+        data_class="staff_actions",
+        subjects=Bilingual("Pegawai", "Staff"),
+        fields=Bilingual(
+            "Siapa pertama mencetak surat penerimaan.", "Who first printed the letter."
+        ),
+        purpose=Bilingual(
+            "Verifikasi surat penerimaan magang oleh publik.",
+            "Public verification of internship acceptance letters.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang dan kepala.", "Intern supervisors and the head."),
+        safeguards=Bilingual(
+            "Kode verifikasi hanya disimpan sebagai hash; halaman verifikasi menampilkan nama"
+            " tersamar.",
+            "The verification code is kept only as a hash; the verify page shows the name masked.",
+        ),
+    ),
+)
