@@ -69,6 +69,37 @@ async def apply(internship: RunningService, **overrides: Any) -> dict[str, Any]:
     return receipt
 
 
+async def accepted(
+    internship: RunningService, supervisor: dict[str, str], unit: str = "intake", **overrides: Any
+) -> dict[str, Any]:
+    """An application accepted into `unit` (its quota set for every month first)."""
+    body = application_body(**overrides)
+    start, end = body["period_start"][:7], body["period_end"][:7]
+    year, month = int(start[:4]), int(start[5:])
+    while f"{year:04d}-{month:02d}" <= end:
+        await set_quota(internship, supervisor, unit, f"{year:04d}-{month:02d}", 500)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    filed = await apply(internship, **overrides)
+    answer = await internship.client.post(
+        f"{APPLICATIONS}/{filed['id']}/acceptance", json={"unit": unit}, headers=supervisor
+    )
+    assert answer.status_code == 200, answer.text
+    return filed
+
+
+async def link_account(
+    internship: RunningService, supervisor: dict[str, str], application_id: str, username: str
+) -> dict[str, Any]:
+    answer = await internship.client.put(
+        f"{APPLICATIONS}/{application_id}/intern-account",
+        json={"username": username},
+        headers=supervisor,
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
 async def set_quota(
     internship: RunningService, headers: dict[str, str], unit: str, month: str, places: int
 ) -> dict[str, Any]:

@@ -29,6 +29,8 @@ CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who reviews applications and sets quotas: the office's intern supervisors; the head
 # decides too. Heads and analysts read applicants masked (`APIK_APPLICANT_ROLES`).
 Reviewer = Annotated[Principal, Depends(require_roles(Role.intern_supervisor, Role.head))]
+# Who links an accepted intern's account: the office's intern supervisors only.
+Supervisor = Annotated[Principal, Depends(require_roles(Role.intern_supervisor))]
 Reader = Annotated[
     Principal, Depends(require_roles(Role.intern_supervisor, Role.head, Role.analyst))
 ]
@@ -64,6 +66,17 @@ async def _officer_or_head(principal: CurrentPrincipal) -> Principal:
 
 
 OfficerOrHead = Annotated[Principal, Depends(_officer_or_head)]
+
+
+async def _intern(principal: CurrentPrincipal, session: DbSession) -> Application:
+    # Not `require_roles`: an admin is no intern. The caller's own accepted application,
+    # by the account a supervisor linked to it, at the token's office; 403 otherwise.
+    if Role.intern not in principal.roles:
+        raise Forbidden("These are an intern's own records.")
+    return await applications.intern_application(session=session, intern=principal)
+
+
+CurrentIntern = Annotated[Application, Depends(_intern)]
 
 
 def code_key(secret_key: str) -> bytes:

@@ -37,6 +37,9 @@ class Application(SQLModel, table=True):
     decided_by: str | None = None
     decided_at: datetime | None = timestamp_field(default=None)
     submitted_at: datetime = timestamp_field(default_factory=utcnow)
+    # The gateway username of the accepted intern's account (`deps.CurrentIntern`): what
+    # ties the intern's token to their own attendance, logbook and learning.
+    intern_username: str | None = Field(default=None, unique=True, max_length=80)
     version: int = 1
 
 
@@ -223,14 +226,16 @@ _DPO = Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer
 PROCESSING: tuple[Processing, ...] = (
     Processing(
         table="application",
-        columns=("applicant", "institution", "programme", "reason"),
+        columns=("applicant", "institution", "programme", "reason", "intern_username"),
         data_class="internship_applicants",
         subjects=_APPLICANTS,
         fields=Bilingual(
             "Nama, email, telepon dan program studi (disegel); instansi, program, periode"
-            " dan unit yang diminta; alasan penolakan.",
+            " dan unit yang diminta; alasan penolakan; nama pengguna akun peserta magang"
+            " yang diterima.",
             "Name, email, phone and field of study (sealed); institution, programme,"
-            " requested period and units; the reason of a decline.",
+            " requested period and units; the reason of a decline; the accepted intern's"
+            " account username.",
         ),
         purpose=_INTERNSHIP,
         legal_basis=LegalBasis.public_task,

@@ -101,6 +101,18 @@ class Acceptance(Input):
     unit: Unit
 
 
+class InternAccount(Input):
+    """The intern's gateway account, as the gateway spells usernames."""
+
+    username: Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["rina.kartika"])]
+
+
+class InternAccountView(BaseModel):
+    application_id: uuid.UUID
+    username: str
+    version: int
+
+
 class Declining(Input):
     reason: Annotated[Line, Field(min_length=3, max_length=1000)]
 

@@ -6,10 +6,18 @@ import uuid
 from typing import Annotated
 
 from fastapi import Query, Response
+from fastapi.responses import JSONResponse
 
 from apik_internship.applications import service, views
 from apik_internship.applications.rules import ApplicationStatus
-from apik_internship.applications.schemas import Acceptance, ApplicationPublic, Declining
+from apik_internship.applications.schemas import (
+    Acceptance,
+    ApplicationPublic,
+    Declining,
+    InternAccount,
+    InternAccountView,
+)
+from apik_internship.applications.service import AccountTaken
 from apik_internship.deps import (
     AUTH,
     Applicants,
@@ -18,9 +26,11 @@ from apik_internship.deps import (
     LockedApplication,
     Reader,
     Reviewer,
+    Supervisor,
 )
 from apik_internship.quotas.service import QuotaFull
 from apik_shared.platform.db import DbSession
+from apik_shared.platform.etag import etag_for
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import (
     InvalidInput,
@@ -145,3 +155,32 @@ async def decline_application(
         session=session, application=application, reason=data.reason, actor=actor
     )
     return await views.answer(session, access, application, "decline an application")
+
+
+@router.put(
+    "/applications/{application_id}/intern-account",
+    response_model=InternAccountView,
+    responses=problem_responses(
+        *AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed, AccountTaken
+    ),
+)
+async def link_intern_account(
+    application_id: uuid.UUID,
+    data: InternAccount,
+    session: DbSession,
+    actor: Supervisor,
+    application: LockedApplication,
+) -> JSONResponse:
+    """Links the accepted intern's gateway account, by which the intern then reads and
+    writes their own records (attendance, logbook, learning)."""
+    application = await service.link_intern_account(
+        session=session, application=application, username=data.username, actor=actor
+    )
+    body = InternAccountView(
+        application_id=application.id,
+        username=data.username,
+        version=application.version,
+    )
+    return JSONResponse(
+        body.model_dump(mode="json"), headers={"ETag": etag_for(application.version)}
+    )

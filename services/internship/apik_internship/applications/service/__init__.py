@@ -1,8 +1,13 @@
 """Applications: filed on the public form (`filing`), read by reviewers with the applicant
 masked or in full and every full read audited (`reading`), accepted within the unit's
-quota or declined with a reason (`deciding`), and the acceptance letter with its public
-check (`letters`)."""
+quota or declined with a reason (`deciding`); an accepted intern's account linked to it
+(`accounts`); the acceptance letter with its public check (`letters`)."""
 
+from apik_internship.applications.service.accounts import (
+    AccountTaken,
+    intern_application,
+    link_intern_account,
+)
 from apik_internship.applications.service.deciding import accept, decline
 from apik_internship.applications.service.filing import by_code, check_request, file_application
 from apik_internship.applications.service.letters import (
@@ -22,6 +27,7 @@ from apik_internship.applications.service.reading import (
 )
 
 __all__ = [
+    "AccountTaken",
     "ApplicantAccess",
     "LetterContent",
     "accept",
@@ -35,6 +41,8 @@ __all__ = [
     "decline",
     "file_application",
     "get_application",
+    "intern_application",
+    "link_intern_account",
     "list_applications",
     "read_letter",
     "shown",
