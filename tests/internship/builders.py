@@ -149,25 +149,3 @@ async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
 
 CERTIFICATES = f"{V1}/certificates"
 
-
-async def accepted(
-    internship: RunningService,
-    supervisor: dict[str, str],
-    *,
-    unit: str = "intake",
-    **overrides: Any,
-) -> dict[str, Any]:
-    """An application filed and accepted into `unit` (a place set in each month of its
-    period); its receipt with the code and the id."""
-    filed = await apply(internship, **overrides)
-    start = str(overrides.get("period_start", "2027-02-01"))
-    end = str(overrides.get("period_end", "2027-04-30"))
-    year, month = int(start[:4]), int(start[5:7])
-    while f"{year:04d}-{month:02d}" <= end[:7]:
-        await set_quota(internship, supervisor, unit, f"{year:04d}-{month:02d}", 50)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    answer = await internship.client.post(
-        f"{APPLICATIONS}/{filed['id']}/acceptance", json={"unit": unit}, headers=supervisor
-    )
-    assert answer.status_code == 200, answer.text
-    return filed

@@ -2,7 +2,7 @@
 completion with the recap they were issued on.
 
 Revision ID: 0020
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
 revision = "0020"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
