@@ -148,4 +148,3 @@ async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
 # --- Letters, certificates, learning, evaluations, alumni (s25-mori-learning) ---
 
 CERTIFICATES = f"{V1}/certificates"
-

@@ -8,7 +8,7 @@ from typing import Any
 import segno
 from fpdf import FPDF
 
-from apik_shared.documents import qr
+import apik_shared.documents.qr as qr
 from apik_testing.pdf import text_of
 
 URL = "http://localhost:8000/api/v1/internship/public/certificates/SRT-ABCD-EFGH-JKMN-PQRS"
@@ -20,7 +20,7 @@ class Recording(FPDF):
         self.add_page()
         self.squares: list[tuple[float, float, float, float]] = []
 
-    def rect(self, x: float, y: float, w: float, h: float, style: Any = None, **kw: Any) -> None:
+    def rect(self, x: float, y: float, w: float, h: float, style: Any = None, **kw: Any) -> None:  # type: ignore[override]
         self.squares.append((x, y, w, h))
         super().rect(x, y, w, h, style=style, **kw)
 

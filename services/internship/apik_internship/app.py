@@ -10,6 +10,7 @@ from apik_internship.applications.router import review as applications_review
 from apik_internship.certificates.router import router as certificates
 from apik_internship.deps import code_key
 from apik_internship.jobs import jobs
+from apik_internship.learning.router import router as learning
 from apik_internship.quotas.router import router as quotas
 from apik_internship.red_button.router import router as red_button
 from apik_internship.settings import Settings
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             applications_review,
             applications_letter,
             certificates,
+            learning,
             quotas,
             red_button,
         ],

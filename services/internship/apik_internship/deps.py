@@ -14,7 +14,8 @@ from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import service as certificates
 from apik_internship.certificates.rules import Thresholds
-from apik_internship.models import Application, Certificate, RedButtonCase
+from apik_internship.learning import service as learning
+from apik_internship.models import Application, Certificate, LearningMaterial, RedButtonCase
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -167,3 +168,36 @@ async def _thresholds(settings: CurrentSettings) -> Thresholds:
 
 CurrentCertificate = Annotated[Certificate, Depends(_certificate)]
 CompletionThresholds = Annotated[Thresholds, Depends(_thresholds)]
+
+
+async def _library_reader(principal: CurrentPrincipal) -> Principal:
+    # The office's staff who read applications, and its interns: the library is theirs.
+    if principal.roles & {Role.intern_supervisor, Role.head, Role.analyst, Role.intern}:
+        return principal
+    raise Forbidden("The learning library is for the office's interns and their supervisors.")
+
+
+async def _intern_role(principal: CurrentPrincipal) -> Principal:
+    if Role.intern in principal.roles:
+        return principal
+    raise Forbidden("These are an intern's own records.")
+
+
+async def _material(
+    material_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> LearningMaterial:
+    return await learning.get_material(session=session, material_id=material_id, actor=actor)
+
+
+async def _locked_material(
+    material_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> LearningMaterial:
+    return await learning.get_material(
+        session=session, material_id=material_id, actor=actor, for_update=True
+    )
+
+
+LibraryReader = Annotated[Principal, Depends(_library_reader)]
+InternRole = Annotated[Principal, Depends(_intern_role)]
+CurrentMaterial = Annotated[LearningMaterial, Depends(_material)]
+LockedMaterial = Annotated[LearningMaterial, Depends(_locked_material)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, Identity, Text
+from sqlalchemy import BigInteger, Column, Identity, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -521,6 +521,67 @@ class Certificate(SQLModel, table=True):
     evaluation_score: int  # the supervisors' final evaluation, 0 to 100
     issued_by: str
     issued_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+class LearningMaterial(SQLModel, table=True):
+    """A document of the office's learning library: the guidebook, a module, an SOP.
+    Its content is in versions; interns acknowledge each version they read."""
+
+    __tablename__ = "learning_material"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32, index=True)
+    kind: str = Field(max_length=16)  # guidebook, module, sop (`learning.rules.MaterialKind`)
+    title: str
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    latest_version: int = 0  # 0 until the first file is published
+
+
+class LearningVersion(SQLModel, table=True):
+    """One published version of a material: its file, as uploaded (not personal data)."""
+
+    __tablename__ = "learning_version"
+    __table_args__ = (UniqueConstraint("material_id", "number"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    material_id: uuid.UUID = Field(foreign_key="learning_material.id", index=True)
+    number: int
+    note: str | None = None  # what changed
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=128)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    published_by: str
+    published_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class LearningAcknowledgement(SQLModel, table=True):
+    """An intern's statement that they read a version (once per version)."""
+
+    __tablename__ = "learning_acknowledgement"
+
+    version_id: uuid.UUID = Field(foreign_key="learning_version.id", primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    acknowledged_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class LearningResult(SQLModel, table=True):
+    """An intern's pre- and post-test scores on a module, as the supervisor records them
+    (`learning.rules` scores them by N-gain)."""
+
+    __tablename__ = "learning_result"
+
+    material_id: uuid.UUID = Field(foreign_key="learning_material.id", primary_key=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    office: str = Field(max_length=32)
+    max_score: int
+    pre_score: int | None = None
+    post_score: int | None = None
+    recorded_by: str
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
 
 

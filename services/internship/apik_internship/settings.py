@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
-from apik_shared.vocabulary.files import JPEG, PDF, PNG
+from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG
 
 
 class Settings(ServiceSettings):
@@ -54,6 +54,10 @@ class Settings(ServiceSettings):
     completion_attendance_percent: int = Field(default=80, ge=0, le=100)
     completion_logbook_percent: int = Field(default=80, ge=0, le=100)
     completion_min_score: int = Field(default=70, ge=0, le=100)
+    # The learning library's files (guidebook, modules, SOP) and interns' final reports:
+    # what they may be and how big (a guidebook with pictures runs to several MB).
+    learning_types: list[str] = Field(default=[PDF, DOCX, ODT])
+    learning_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
 
     @model_validator(mode="after")
     def _escalation_ascends(self) -> Self:

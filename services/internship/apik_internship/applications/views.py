@@ -12,8 +12,8 @@ from apik_internship.applications import service
 from apik_internship.applications.schemas import ApplicationPublic
 from apik_internship.applications.service import ApplicantAccess, LetterContent
 from apik_internship.models import Application
-from apik_shared.documents import qr
 from apik_shared.documents.pdf import Document
+from apik_shared.documents.qr import verification_block
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.labels import INSTITUTION_KINDS, INTERN_UNITS, label
@@ -82,5 +82,5 @@ def acceptance_letter_pdf(letter: LetterContent) -> bytes:
     pdf.paragraph("Demikian surat ini dibuat untuk dipergunakan sebagaimana mestinya.", size=10)
     decided = application.decided_at or application.submitted_at
     pdf.signature(decided.astimezone(ZoneInfo(issuer.timezone)).date())
-    qr.verification_block(pdf, url=letter.url, code=letter.code)
+    verification_block(pdf, url=letter.url, code=letter.code)
     return pdf.bytes()

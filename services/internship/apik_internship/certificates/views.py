@@ -11,8 +11,8 @@ from apik_internship.certificates import rules
 from apik_internship.certificates.schemas import CertificatePublic
 from apik_internship.certificates.service import CertificateContent, verification_code
 from apik_internship.models import Certificate
-from apik_shared.documents import qr
 from apik_shared.documents.pdf import Document
+from apik_shared.documents.qr import verification_block
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.labels import INTERN_UNITS, label
 
@@ -62,7 +62,7 @@ def certificate_pdf(content: CertificateContent) -> bytes:
     )
     issued = certificate.issued_at.astimezone(ZoneInfo(issuer.timezone)).date()
     pdf.signature(issued)
-    qr.verification_block(pdf, url=content.url, code=content.code, size=26)
+    verification_block(pdf, url=content.url, code=content.code, size=26)
     return pdf.bytes()
 
 
