@@ -9,6 +9,7 @@ from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
 from apik_internship.certificates.router import router as certificates
 from apik_internship.deps import code_key
+from apik_internship.evaluations.router import router as evaluations
 from apik_internship.jobs import jobs
 from apik_internship.learning.router import router as learning
 from apik_internship.quotas.router import router as quotas
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             applications_letter,
             certificates,
             learning,
+            evaluations,
             quotas,
             red_button,
         ],

@@ -585,6 +585,40 @@ class LearningResult(SQLModel, table=True):
     version: int = 1
 
 
+class Evaluation(SQLModel, table=True):
+    """A filled rubric (`evaluations.rules`): of an intern by a supervisor, or of the
+    unit or the programme by the intern. One per evaluator, subject and internship."""
+
+    __table_args__ = (UniqueConstraint("application_id", "subject", "evaluator"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32, index=True)
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    subject: str = Field(max_length=16)  # intern, unit, programme
+    target: str = Field(max_length=64)  # the unit evaluated; "programme"; "intern"
+    evaluator: str  # the username of whoever filled it
+    scores: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    score: float  # 0 to 100
+    comment: str | None = Field(default=None, sa_column=Column(Text))  # sealed
+    submitted_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class FinalReport(SQLModel, table=True):
+    """The intern's final report (the file), replaced by a later upload."""
+
+    __tablename__ = "final_report"
+
+    application_id: uuid.UUID = Field(foreign_key="application.id", primary_key=True)
+    office: str = Field(max_length=32)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=128)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: str = Field(sa_column=Column(Text, nullable=False))  # sealed
+    uploaded_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
 PROCESSING = (
     *PROCESSING,
     Processing(
@@ -606,6 +640,73 @@ PROCESSING = (
             "Kode verifikasi hanya disimpan sebagai hash; halaman verifikasi menampilkan nama"
             " tersamar.",
             "The verification code is kept only as a hash; the verify page shows the name masked.",
+        ),
+    ),
+    Processing(
+        table="evaluation",
+        columns=("evaluator", "scores", "comment"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang dan pembimbingnya", "Interns and their supervisors"),
+        fields=Bilingual(
+            "Nilai rubrik peserta oleh pembimbing, dan nilai unit serta program oleh peserta;"
+            " komentar (disegel); siapa menilai.",
+            "Supervisors' rubric scores of an intern, and the intern's of the unit and the"
+            " programme; comments (sealed); who evaluated.",
+        ),
+        purpose=Bilingual(
+            "Menilai magang untuk kelulusan, dan memperbaiki unit serta program.",
+            "Evaluating the internship for completion, and improving units and the programme.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu; peserta membaca penilaian atas dirinya."
+            " Umpan balik peserta atas unit hanya tampil sebagai jumlah dan rata-rata, di atas"
+            " jumlah minimum.",
+            "The office's supervisors, head and analysts; the intern reads their own. Interns'"
+            " feedback on a unit shows only as counts and means, above a minimum count.",
+        ),
+        safeguards=Bilingual(
+            "Komentar disegel AES-GCM per baris.", "Comments sealed with AES-GCM per row."
+        ),
+    ),
+    Processing(
+        table="final_report",
+        columns=("filename", "content"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang", "Interns"),
+        fields=Bilingual("Laporan akhir magang (berkas).", "The intern's final report (file)."),
+        purpose=Bilingual(
+            "Menilai dan mengarsipkan magang.", "Evaluating and filing the internship."
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu.",
+            "The office's supervisors, head and analysts.",
+        ),
+        safeguards=Bilingual(
+            "Isi diperiksa lalu disegel AES-GCM.", "Content checked, then sealed with AES-GCM."
+        ),
+    ),
+    Processing(
+        table="learning_result",
+        columns=("pre_score", "post_score", "recorded_by"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang", "Interns"),
+        fields=Bilingual(
+            "Nilai pre-test dan post-test per modul.", "Pre- and post-test scores per module."
+        ),
+        purpose=Bilingual("Mengukur hasil belajar (N-gain).", "Measuring learning (N-gain)."),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu; peserta membaca nilainya sendiri.",
+            "The office's supervisors, head and analysts; the intern reads their own.",
+        ),
+        safeguards=Bilingual(
+            "Hanya untuk kantor itu; ringkasan modul tanpa nama.",
+            "The office's only; module summaries carry no names.",
         ),
     ),
 )

@@ -10,6 +10,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from apik_internship.evaluations.rules import DEFAULT_RUBRICS, Subject
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG
@@ -58,12 +59,23 @@ class Settings(ServiceSettings):
     # what they may be and how big (a guidebook with pictures runs to several MB).
     learning_types: list[str] = Field(default=[PDF, DOCX, ODT])
     learning_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    # The rubrics' criteria, each scored 1 to 5 (`evaluations.rules`): of the intern (by
+    # supervisors), of the unit and of the programme (by the intern). JSON map.
+    rubrics: dict[Subject, list[str]] = Field(default_factory=lambda: dict(DEFAULT_RUBRICS))
 
     @model_validator(mode="after")
     def _escalation_ascends(self) -> Self:
         minutes = self.escalation_minutes
         if any(m < 1 for m in minutes) or minutes != sorted(set(minutes)):
             raise ValueError("APIK_ESCALATION_MINUTES: positive minutes, ascending, no repeats")
+        return self
+
+    @model_validator(mode="after")
+    def _rubrics(self) -> Self:
+        for subject in Subject:
+            criteria = self.rubrics.get(subject, [])
+            if not criteria or len(set(criteria)) != len(criteria):
+                raise ValueError(f"APIK_RUBRICS: {subject} needs its criteria, none repeated")
         return self
 
     @model_validator(mode="after")

@@ -14,8 +14,10 @@ passes. A period with no working day asks nothing of attendance or the logbook.
 And the period must be over: no certificate before its last day (in the office's zone).
 
 Attendance and the logbook are recorded by another part of the service being built at
-the same time; until their recaps can be read here, the supervisor states the recap's
-numbers on the completion request, and the certificate keeps what it was issued on.
+the same time; until their recaps can be read here, the supervisor states those two
+numbers on the completion request. The evaluation is the mean of the supervisors' rubric
+evaluations (`evaluations.rules.final_score`) unless the request states it. The
+certificate keeps the recap it was issued on.
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ Count = Annotated[int, Field(ge=0, le=400)]
 class CompletionRequest(Input):
     """The internship's recap, as the supervisor states it (see `rules`): days present
     and approved logbook entries out of the period's working days, which the office's
-    calendar gives, and the supervisors' final evaluation (0 to 100)."""
+    calendar gives. The final evaluation (0 to 100) is the mean of the supervisors'
+    rubric evaluations (`evaluations`) unless stated here."""
 
     days_present: Count
     logbook_approved: Count
-    evaluation_score: Annotated[int, Field(ge=0, le=100)]
+    evaluation_score: Annotated[int, Field(ge=0, le=100)] | None = None
 
 
 class CertificatePublic(BaseModel):

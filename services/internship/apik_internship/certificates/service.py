@@ -19,6 +19,7 @@ from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import rules
 from apik_internship.certificates.rules import CERTIFICATE_PREFIX, Recap, Thresholds
 from apik_internship.certificates.schemas import CompletionRequest
+from apik_internship.evaluations import service as evaluations
 from apik_internship.models import Application, Certificate
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.auth import Principal
@@ -79,11 +80,19 @@ async def issue(
                 f"#/body/{field}",
                 f"{value} is more than the period's {working_days} working days.",
             )
+    evaluation_score = data.evaluation_score
+    if evaluation_score is None:
+        evaluation_score = await evaluations.final_score(session=session, application=application)
+        if evaluation_score is None:
+            raise InvalidInput.field(
+                "#/body/evaluation_score",
+                "No supervisor has evaluated the intern: evaluate them, or state the score.",
+            )
     recap = Recap(
         working_days=working_days,
         days_present=data.days_present,
         logbook_approved=data.logbook_approved,
-        evaluation_score=data.evaluation_score,
+        evaluation_score=evaluation_score,
     )
     unmet = rules.unmet(
         recap, thresholds, today=calendar.local_date(now), period_end=application.period_end
@@ -106,7 +115,7 @@ async def issue(
         working_days=working_days,
         days_present=data.days_present,
         logbook_approved=data.logbook_approved,
-        evaluation_score=data.evaluation_score,
+        evaluation_score=evaluation_score,
         issued_by=actor.username,
         issued_at=now,
         verify_hash="",
