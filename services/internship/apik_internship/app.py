@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from apik_internship.alumni.router import router as alumni
 from apik_internship.applications.router import letter as applications_letter
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             certificates,
             learning,
             evaluations,
+            alumni,
             quotas,
             red_button,
         ],

@@ -10,12 +10,20 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from apik_internship.alumni import service as alumni
+from apik_internship.alumni.service import AlumniAccess
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import service as certificates
 from apik_internship.certificates.rules import Thresholds
 from apik_internship.learning import service as learning
-from apik_internship.models import Application, Certificate, LearningMaterial, RedButtonCase
+from apik_internship.models import (
+    Alumnus,
+    Application,
+    Certificate,
+    LearningMaterial,
+    RedButtonCase,
+)
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -201,3 +209,26 @@ LibraryReader = Annotated[Principal, Depends(_library_reader)]
 InternRole = Annotated[Principal, Depends(_intern_role)]
 CurrentMaterial = Annotated[LearningMaterial, Depends(_material)]
 LockedMaterial = Annotated[LearningMaterial, Depends(_locked_material)]
+
+
+async def _alumni_access(
+    actor: CurrentPrincipal, cipher: Cipher, settings: CurrentSettings
+) -> AlumniAccess:
+    return AlumniAccess(actor=actor, cipher=cipher, keepers=frozenset(settings.applicant_roles))
+
+
+async def _locked_alumnus(
+    alumnus_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Alumnus:
+    alumnus = await alumni.get(session=session, alumnus_id=alumnus_id, actor=actor, for_update=True)
+    check_if_match(request, alumnus.version)
+    return alumnus
+
+
+async def _alumnus(alumnus_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Alumnus:
+    return await alumni.get(session=session, alumnus_id=alumnus_id, actor=actor)
+
+
+Alumni = Annotated[AlumniAccess, Depends(_alumni_access)]
+CurrentAlumnus = Annotated[Alumnus, Depends(_alumnus)]
+LockedAlumnus = Annotated[Alumnus, Depends(_locked_alumnus)]

@@ -619,6 +619,73 @@ class FinalReport(SQLModel, table=True):
     version: int = 1
 
 
+class Alumnus(SQLModel, table=True):
+    """A former intern in the office's network (`alumni.rules`): the record sealed, the
+    consent per field and the visibility the alumnus chose."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32, index=True)
+    application_id: uuid.UUID | None = Field(
+        default=None, foreign_key="application.id", unique=True
+    )
+    # Sealed JSON: name, address, institution, network, email. None once erased.
+    record: str | None = Field(default=None, sa_column=Column(Text))
+    consent: dict[str, bool] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    visibility: str = Field(max_length=16)
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
+    erased_at: datetime | None = timestamp_field(default=None)
+    version: int = 1
+
+
+class AlumnusLink(SQLModel, table=True):
+    """A magic link the alumnus updates their record with: its keyed hash, expiry, use."""
+
+    __tablename__ = "alumnus_link"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    alumnus_id: uuid.UUID = Field(foreign_key="alumnus.id", index=True)
+    expires_at: datetime = timestamp_field()
+    used_at: datetime | None = timestamp_field(default=None)
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class AlumnusRequest(SQLModel, table=True):
+    """An alumnus's request (access, correction, erasure), due within the PDP deadline."""
+
+    __tablename__ = "alumnus_request"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32, index=True)
+    alumnus_id: uuid.UUID = Field(foreign_key="alumnus.id", index=True)
+    kind: str = Field(max_length=16)
+    detail: str | None = Field(default=None, sa_column=Column(Text))  # sealed
+    status: str = Field(max_length=16)
+    received_at: datetime = timestamp_field(default_factory=utcnow)
+    due_at: datetime = timestamp_field()
+    answer: str | None = Field(default=None, sa_column=Column(Text))  # sealed
+    answered_by: str | None = None
+    answered_at: datetime | None = timestamp_field(default=None)
+    version: int = 1
+
+
+class AlumnusRead(SQLModel, table=True):
+    """The audit of every read of an alumnus's record beyond what they made public."""
+
+    __tablename__ = "alumnus_read"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32)
+    alumnus_id: uuid.UUID = Field(index=True)
+    actor: str  # the staff member's subject; "alumnus" for the alumnus by magic link
+    actor_username: str
+    actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    purpose: str
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
 PROCESSING = (
     *PROCESSING,
     Processing(
@@ -708,5 +775,73 @@ PROCESSING = (
             "Hanya untuk kantor itu; ringkasan modul tanpa nama.",
             "The office's only; module summaries carry no names.",
         ),
+    ),
+    Processing(
+        table="alumnus",
+        columns=("record", "consent", "visibility"),
+        data_class="internship_alumni",
+        subjects=Bilingual("Alumni magang", "Internship alumni"),
+        fields=Bilingual(
+            "Nama, alamat, instansi, jejaring dan email (disegel); persetujuan per data dan"
+            " tingkat keterlihatan yang dipilih alumni.",
+            "Name, address, institution, network and email (sealed); consent per field and"
+            " the visibility the alumnus chose.",
+        ),
+        purpose=Bilingual(
+            "Menjaga jejaring alumni magang kantor.", "Keeping the office's alumni network."
+        ),
+        legal_basis=LegalBasis.consent,
+        retention=Bilingual(
+            "Sampai alumni meminta penghapusan.", "Until the alumnus asks for erasure."
+        ),
+        recipients=Bilingual(
+            "Penyelia magang kantor itu; staf lain dan publik hanya data yang disetujui sesuai"
+            " keterlihatan pilihan alumni.",
+            "The office's intern supervisors; other staff and the public only the consented"
+            " fields, as the alumnus's visibility allows.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris; tersamar bagi peran lain; setiap pembacaan diaudit"
+            " (`alumnus_read`); tautan ajaib sekali pakai, kedaluwarsa, hanya hash-nya disimpan.",
+            "Sealed with AES-GCM per row; masked for other roles; every read audited"
+            " (`alumnus_read`); the magic link is single-use, expiring, kept only as a hash.",
+        ),
+    ),
+    Processing(
+        table="alumnus_request",
+        columns=("kind", "detail", "answer", "answered_by"),
+        data_class="internship_alumni",
+        subjects=Bilingual("Alumni magang", "Internship alumni"),
+        fields=Bilingual(
+            "Permintaan akses, perbaikan atau penghapusan, dan jawabannya (disegel).",
+            "Requests for access, correction or erasure, and their answers (sealed).",
+        ),
+        purpose=Bilingual(
+            "Memenuhi hak subjek data dalam 3 x 24 jam.",
+            "Meeting the data subject's rights within 3 x 24 hours.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang kantor itu.", "The office's intern supervisors."),
+        safeguards=Bilingual("Isi disegel AES-GCM.", "Content sealed with AES-GCM."),
+    ),
+    Processing(
+        table="alumnus_read",
+        columns=("actor", "actor_username", "actor_roles", "purpose"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca data alumni mana, kapan dan untuk apa.",
+            "Who read which alumnus's data, when and why.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data alumni.", "Accountability of access to alumni data."
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama data alumni disimpan.", "As long as the alumnus's data is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
     ),
 )

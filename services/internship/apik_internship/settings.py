@@ -61,6 +61,10 @@ class Settings(ServiceSettings):
     learning_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     # The rubrics' criteria, each scored 1 to 5 (`evaluations.rules`): of the intern (by
     # supervisors), of the unit and of the programme (by the intern). JSON map.
+    # Alumni: how long a magic link works, and the deadline of their requests (UU 27/2022:
+    # 3 x 24 hours for access and correction; erasure is given the same).
+    alumni_link_hours: int = Field(default=72, ge=1)
+    alumni_request_hours: int = Field(default=72, ge=1)
     rubrics: dict[Subject, list[str]] = Field(default_factory=lambda: dict(DEFAULT_RUBRICS))
 
     @model_validator(mode="after")
