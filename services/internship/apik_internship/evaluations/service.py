@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -162,7 +163,7 @@ async def upload_report(
     sealed = cipher.encrypt(checked.data, context=report_context(intern.id))
     report = await session.get(FinalReport, intern.id, with_for_update=True)
     first = report is None
-    fields = {
+    fields: dict[str, Any] = {
         "filename": checked.name,
         "media_type": checked.media_type,
         "size": len(checked.data),
