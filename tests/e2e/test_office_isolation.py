@@ -31,6 +31,7 @@ from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import risk_body, visit_body
 from tests.e2e.office import login
 from tests.intake.builders import FORMALLY_COMPLETE, report_body
+from tests.internship.builders import LETTER, application_body, form
 
 pytestmark = pytest.mark.e2e
 WRITES = ("post", "put", "patch", "delete")
@@ -61,6 +62,9 @@ OWN_OFFICE = {
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
     "names none)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
+    "internship_learning_create_material": "a material of the caller's office's library",
+    "internship_alumni_add_alumnus": "an alumnus of the caller's office (a named internship "
+    "must be of that office)",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
 OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
@@ -197,6 +201,46 @@ async def prevention_assessment(walk: Walk) -> None:
     }
     made = await walk.post(f"{v1}/assessments/{assessment['id']}/entries", entry, walk.owner)
     walk.ids["entry_id"] = str(made["id"])
+    await internship_a_resources(walk)
+
+
+async def internship_a_resources(walk: Walk) -> None:
+    """An internship of A's, accepted and completed (its certificate), a module of A's
+    library with a version, and its intern recorded as an alumnus."""
+    owner, v1 = walk.owner, "/api/v1/internship"
+    quota = await walk.client.put(
+        f"{v1}/quotas", json={"unit": "intake", "month": "2025-06", "places": 5}, headers=owner
+    )
+    assert quota.status_code == 200, quota.text
+    body = application_body(office=walk.a, period_start="2025-06-02", period_end="2025-06-13")
+    filed = await walk.client.post(f"{v1}/public/applications", **form(body))
+    assert filed.status_code == 201, filed.text
+    listed = await walk.client.get(f"{v1}/applications", headers=owner)
+    application_id = str(listed.json()["items"][0]["id"])
+    walk.ids["application_id"] = application_id
+    await walk.post(f"{v1}/applications/{application_id}/acceptance", {"unit": "intake"}, owner)
+    certificate = await walk.post(
+        f"{v1}/applications/{application_id}/completion",
+        {"days_present": 8, "logbook_approved": 8, "evaluation_score": 90},
+        owner,
+    )
+    walk.ids["certificate_id"] = str(certificate["id"])
+    material = await walk.post(
+        f"{v1}/learning/materials", {"kind": "module", "title": "Modul Maladministrasi"}, owner
+    )
+    walk.ids["material_id"] = str(material["id"])
+    version = await walk.client.post(
+        f"{v1}/learning/materials/{material['id']}/versions",
+        params={"filename": "modul.pdf"},
+        content=LETTER,
+        headers={**owner, "Content-Type": "application/octet-stream"},
+    )
+    assert version.status_code == 201, version.text
+    walk.ids["version_id"] = str(version.json()["id"])
+    alumnus = await walk.post(
+        f"{v1}/alumni", {"name": "Rina Kartika", "application_id": application_id}, owner
+    )
+    walk.ids["alumnus_id"] = str(alumnus["id"])
 
 
 async def handed_over_case(walk: Walk, report_id: str, within: float = 60) -> str:

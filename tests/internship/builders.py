@@ -145,3 +145,8 @@ async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
             found.append(CloudEvent.from_json(message.data))
     finally:
         await connection.close()
+
+
+# --- Letters, certificates, learning, evaluations, alumni (s25-mori-learning) ---
+
+CERTIFICATES = f"{V1}/certificates"

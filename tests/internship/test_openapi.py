@@ -7,14 +7,17 @@ import re
 
 from apik_testing.services import RunningService
 
-FEATURES = "applications|quotas|red_button|cohorts|attendance|logbook|works"
+FEATURES = (
+    "alumni|applications|attendance|certificates|cohorts|evaluations|learning|logbook|quotas"
+    "|red_button|works"
+)
 OPERATION = re.compile(rf"^internship_({FEATURES})_[a-z_]+$")
 
 
 async def test_operation_ids_name_service_feature_and_function(internship: RunningService):
     document = (await internship.client.get("/api/v1/internship/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 53
+    assert len(ids) == len(set(ids)) == 88
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "internship_applications_file_application",
@@ -26,6 +29,10 @@ async def test_operation_ids_name_service_feature_and_function(internship: Runni
         "internship_red_button_read_messages",
         "internship_red_button_send_officer_message",
         "internship_red_button_register_officer",
+        "internship_applications_print_acceptance_letter",
+        "internship_applications_check_acceptance_letter",
+        "internship_certificates_complete_internship",
+        "internship_certificates_check_certificate",
     } <= set(ids)
     # The public form documents its two parts.
     form = document["paths"]["/api/v1/internship/public/applications"]["post"]["requestBody"]

@@ -11,10 +11,23 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from apik_internship.alumni import service as alumni
+from apik_internship.alumni.service import AlumniAccess
 from apik_internship.applications import service as applications
 from apik_internship.applications.service import ApplicantAccess
+from apik_internship.certificates import service as certificates
+from apik_internship.certificates.rules import Thresholds
 from apik_internship.cohorts import service as cohorts
-from apik_internship.models import Application, Cohort, RedButtonCase, Work
+from apik_internship.learning import service as learning
+from apik_internship.models import (
+    Alumnus,
+    Application,
+    Certificate,
+    Cohort,
+    LearningMaterial,
+    RedButtonCase,
+    Work,
+)
 from apik_internship.red_button import service as red_button
 from apik_internship.settings import Settings
 from apik_internship.works import service as works
@@ -192,3 +205,82 @@ async def _own_work(work_id: uuid.UUID, session: DbSession, intern: CurrentInter
 LockedWork = Annotated[Work, Depends(_locked_work)]
 OfficeWork = Annotated[Work, Depends(_office_work)]
 OwnWork = Annotated[Work, Depends(_own_work)]
+
+
+# --- Certificates, learning, evaluations and alumni (issue 18, s25-mori-learning) ---
+
+
+async def _certificate(
+    certificate_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Certificate:
+    return await certificates.get_certificate(
+        session=session, certificate_id=certificate_id, actor=actor
+    )
+
+
+async def _thresholds(settings: CurrentSettings) -> Thresholds:
+    return Thresholds(
+        attendance_percent=settings.completion_attendance_percent,
+        logbook_percent=settings.completion_logbook_percent,
+        min_score=settings.completion_min_score,
+    )
+
+
+CurrentCertificate = Annotated[Certificate, Depends(_certificate)]
+CompletionThresholds = Annotated[Thresholds, Depends(_thresholds)]
+
+
+async def _library_reader(principal: CurrentPrincipal) -> Principal:
+    # The office's staff who read applications, and its interns: the library is theirs.
+    if principal.roles & {Role.intern_supervisor, Role.head, Role.analyst, Role.intern}:
+        return principal
+    raise Forbidden("The learning library is for the office's interns and their supervisors.")
+
+
+async def _intern_role(principal: CurrentPrincipal) -> Principal:
+    if Role.intern in principal.roles:
+        return principal
+    raise Forbidden("These are an intern's own records.")
+
+
+async def _material(
+    material_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> LearningMaterial:
+    return await learning.get_material(session=session, material_id=material_id, actor=actor)
+
+
+async def _locked_material(
+    material_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> LearningMaterial:
+    return await learning.get_material(
+        session=session, material_id=material_id, actor=actor, for_update=True
+    )
+
+
+LibraryReader = Annotated[Principal, Depends(_library_reader)]
+InternRole = Annotated[Principal, Depends(_intern_role)]
+CurrentMaterial = Annotated[LearningMaterial, Depends(_material)]
+LockedMaterial = Annotated[LearningMaterial, Depends(_locked_material)]
+
+
+async def _alumni_access(
+    actor: CurrentPrincipal, cipher: Cipher, settings: CurrentSettings
+) -> AlumniAccess:
+    return AlumniAccess(actor=actor, cipher=cipher, keepers=frozenset(settings.applicant_roles))
+
+
+async def _locked_alumnus(
+    alumnus_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Alumnus:
+    alumnus = await alumni.get(session=session, alumnus_id=alumnus_id, actor=actor, for_update=True)
+    check_if_match(request, alumnus.version)
+    return alumnus
+
+
+async def _alumnus(alumnus_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Alumnus:
+    return await alumni.get(session=session, alumnus_id=alumnus_id, actor=actor)
+
+
+Alumni = Annotated[AlumniAccess, Depends(_alumni_access)]
+CurrentAlumnus = Annotated[Alumnus, Depends(_alumnus)]
+LockedAlumnus = Annotated[Alumnus, Depends(_locked_alumnus)]

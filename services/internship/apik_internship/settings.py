@@ -10,6 +10,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from apik_internship.evaluations.rules import DEFAULT_RUBRICS, Subject
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG, XLSX
@@ -63,12 +64,41 @@ class Settings(ServiceSettings):
     statistics_min_count: int = Field(default=5, ge=1)
     # How often the escalation job looks (well under a minute: alerts are due in minutes).
     escalation_scan_seconds: float = Field(default=15, gt=0)
+    # Where the public reaches APIK (the gateway): the QR codes on acceptance letters and
+    # certificates lead to `<public_url>/api/v1/internship/public/…/<code>`.
+    public_url: str = Field(default="http://localhost:8000", pattern=r"^https?://[^\s/]+.*$")
+    # Completion (`certificates.rules`): no SOP of the office was found, so these are
+    # placeholders for it to set. Attendance and the logbook as percentages of the
+    # period's working days (80: the share Indonesian training programmes commonly ask),
+    # the supervisors' final evaluation on 0 to 100 (70: "baik" on the usual scale).
+    completion_attendance_percent: int = Field(default=80, ge=0, le=100)
+    completion_logbook_percent: int = Field(default=80, ge=0, le=100)
+    completion_min_score: int = Field(default=70, ge=0, le=100)
+    # The learning library's files (guidebook, modules, SOP) and interns' final reports:
+    # what they may be and how big (a guidebook with pictures runs to several MB).
+    learning_types: list[str] = Field(default=[PDF, DOCX, ODT])
+    learning_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    # The rubrics' criteria, each scored 1 to 5 (`evaluations.rules`): of the intern (by
+    # supervisors), of the unit and of the programme (by the intern). JSON map.
+    # Alumni: how long a magic link works, and the deadline of their requests (UU 27/2022:
+    # 3 x 24 hours for access and correction; erasure is given the same).
+    alumni_link_hours: int = Field(default=72, ge=1)
+    alumni_request_hours: int = Field(default=72, ge=1)
+    rubrics: dict[Subject, list[str]] = Field(default_factory=lambda: dict(DEFAULT_RUBRICS))
 
     @model_validator(mode="after")
     def _escalation_ascends(self) -> Self:
         minutes = self.escalation_minutes
         if any(m < 1 for m in minutes) or minutes != sorted(set(minutes)):
             raise ValueError("APIK_ESCALATION_MINUTES: positive minutes, ascending, no repeats")
+        return self
+
+    @model_validator(mode="after")
+    def _rubrics(self) -> Self:
+        for subject in Subject:
+            criteria = self.rubrics.get(subject, [])
+            if not criteria or len(set(criteria)) != len(criteria):
+                raise ValueError(f"APIK_RUBRICS: {subject} needs its criteria, none repeated")
         return self
 
     @model_validator(mode="after")

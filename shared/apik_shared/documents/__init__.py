@@ -10,6 +10,8 @@
   header row and cells made safe (control characters, text that looks like a formula).
 - `delimited`: CSV with a UTF-8 BOM, `,` by default and the `;` variant an Indonesian
   spreadsheet opens as columns (`?delimiter=semicolon`).
+- `qr`: a QR code drawn as vector squares (segno computes the symbol), and the block
+  that prints it with a document's verification code and address.
 
 Labels for codes live in `apik_shared.vocabulary.labels`; Indonesian dates and numbers in
 `apik_shared.vocabulary.indonesian`.

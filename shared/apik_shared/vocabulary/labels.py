@@ -134,6 +134,20 @@ RATINGS: Mapping[int, str] = {
     5: "Sangat baik",
 }
 
+# Internship (MORI): the units interns rotate through (an office's own unit prints as its
+# words) and the kinds of institution they come from.
+INTERN_UNITS: Mapping[str, str] = {
+    "intake": "Penerimaan dan Verifikasi Laporan",
+    "prevention": "Pencegahan Maladministrasi",
+    "examination": "Pemeriksaan Laporan",
+}
+INSTITUTION_KINDS: Mapping[str, str] = {
+    "university": "Perguruan tinggi",
+    "school": "Sekolah",
+    "public": "Umum",
+    "foreign": "Institusi luar negeri",
+}
+
 
 def label(names: Mapping[str, str], code: str | None) -> str:
     """The Indonesian name of `code`; none (or `unspecified`) as "Tidak disebutkan"; a

@@ -9,9 +9,11 @@ from apik_internship.applications.rules import (
     Decision,
     code_hash,
     decided,
+    document_code,
     masked_applicant,
     new_code,
     normalised_code,
+    partly_masked,
 )
 
 CODE = re.compile(r"^MORI(-[0-9A-HJKMNP-TV-Z]{4}){4}$")
@@ -68,3 +70,20 @@ def test_a_masked_applicant_keeps_only_enough_to_tell_two_apart():
         "phone": "+62813******33",  # 14 characters: 6 kept, 6 hidden, 2 kept
         "study": "Hukum",
     }
+
+
+def test_a_document_code_is_derived_from_the_key_and_the_id() -> None:
+    key = b"k" * 32
+    code = document_code(key, "SRT", "a")
+    assert code == document_code(key, "SRT", "a")  # a reprint carries the same code
+    assert code != document_code(key, "SRT", "b")
+    assert code != document_code(b"j" * 32, "SRT", "a")
+    assert code.startswith("SRT-") and len(code) == len("SRT-XXXX-XXXX-XXXX-XXXX")
+    assert normalised_code(code.lower().replace("-", " "), "SRT") == code
+    assert normalised_code(code, "PNR") is None  # another kind's prefix is not stripped
+
+
+def test_a_public_page_shows_the_first_name_whole_and_masks_the_rest() -> None:
+    assert partly_masked("Rina Kartika Sari") == "Rina K****** S***"
+    assert partly_masked("Sukarno") == "Sukarno"
+    assert partly_masked("Ni Ayu") == "Ni A**"

@@ -58,14 +58,26 @@ def new_code() -> str:
     return "-".join([CODE_PREFIX, *groups])
 
 
-def normalised_code(raw: str) -> str | None:
+def normalised_code(raw: str, prefix: str = CODE_PREFIX) -> str | None:
     """The code as issued, from what a person typed (any case, with or without dashes or
     spaces, I/L for 1 and O for 0); None when it cannot be one."""
     compact = "".join(raw.upper().split()).replace("-", "")
-    compact = compact.removeprefix(CODE_PREFIX).translate(_LOOKALIKES)
+    compact = compact.removeprefix(prefix).translate(_LOOKALIKES)
     if len(compact) != _CODE_CHARS or any(c not in _ALPHABET for c in compact):
         return None
-    return "-".join([CODE_PREFIX, *(compact[i : i + 4] for i in range(0, _CODE_CHARS, 4))])
+    return "-".join([prefix, *(compact[i : i + 4] for i in range(0, _CODE_CHARS, 4))])
+
+
+def document_code(key: bytes, prefix: str, ident: str) -> str:
+    """The verification code printed on a document (an acceptance letter `PNR-…`, a
+    certificate `SRT-…`): 80 bits of the keyed hash of the document's id, in the same
+    alphabet and groups as the application code. Derived, not drawn, so a reprint carries
+    the same code without the code being stored; only its own keyed hash is, to find the
+    document by it. Changing `APIK_SECRET_KEY` changes every code, as for applications."""
+    digest = hmac.new(key, f"document:{prefix}:{ident}".encode(), hashlib.sha256).digest()
+    number = int.from_bytes(digest[:10], "big")
+    body = "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(_CODE_CHARS)))
+    return "-".join([prefix, *(body[i : i + 4] for i in range(0, _CODE_CHARS, 4))])
 
 
 def code_hash(key: bytes, code: str) -> str:
@@ -81,3 +93,11 @@ def masked_applicant(applicant: dict[str, str | None]) -> dict[str, str | None]:
         "phone": mask_digits(applicant.get("phone"), 6, 2),
         "study": applicant.get("study"),
     }
+
+
+def partly_masked(name: str) -> str:
+    """A name as a public verify page shows it: the first word whole, the others masked
+    (`Rina Kartika Sari` → `Rina K****** S***`): enough for whoever holds the document to
+    see it is the one they were shown, not enough to learn a stranger's full name."""
+    first, *rest = name.split()
+    return " ".join([first, *(w[:1] + "*" * max(len(w) - 1, 1) for w in rest)])

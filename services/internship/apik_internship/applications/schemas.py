@@ -115,3 +115,20 @@ class InternAccountView(BaseModel):
 
 class Declining(Input):
     reason: Annotated[Line, Field(min_length=3, max_length=1000)]
+
+
+class DocumentCheck(BaseModel):
+    """What anyone holding a document's code reads (its QR leads here): the document is
+    genuine, whose it is (the name partly masked), and what it says."""
+
+    document: str  # acceptance_letter, certificate
+    valid: bool
+    name: str | None  # masked: `Rina K******`
+    institution: str
+    programme: str
+    unit: str | None
+    period_start: date
+    period_end: date
+    office: str
+    office_name: str
+    issued_at: datetime

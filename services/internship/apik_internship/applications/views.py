@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_internship.applications import service
 from apik_internship.applications.schemas import ApplicationPublic
-from apik_internship.applications.service import ApplicantAccess
+from apik_internship.applications.service import ApplicantAccess, LetterContent
 from apik_internship.models import Application
+from apik_shared.documents.pdf import Document
+from apik_shared.documents.qr import verification_block
 from apik_shared.platform.etag import etag_for
+from apik_shared.vocabulary.indonesian import tanggal
+from apik_shared.vocabulary.labels import INSTITUTION_KINDS, INTERN_UNITS, label
 
 
 async def listed(
@@ -39,3 +44,43 @@ async def answer(
     return JSONResponse(
         body.model_dump(mode="json"), headers={"ETag": etag_for(application.version)}
     )
+
+
+def acceptance_letter_pdf(letter: LetterContent) -> bytes:
+    """The acceptance letter, in Bahasa Indonesia, signed by the head of office on the
+    day of the decision (in the office's zone), with the QR code to its public check."""
+    application, applicant, issuer = letter.application, letter.applicant, letter.issuer
+    pdf = Document(title="Surat Penerimaan Magang", issuer=issuer)
+    pdf.title_block("SURAT PENERIMAAN MAGANG", f"Nomor verifikasi: {letter.code}")
+    pdf.paragraph(
+        f"Yang bertanda tangan di bawah ini, {issuer.head_title or 'Kepala Kantor'} pada"
+        f" {issuer.name}, menerangkan bahwa:",
+        size=10,
+    )
+    pdf.ln(2)
+    pdf.field("Nama", applicant.get("name"), size=10)
+    pdf.field("Bidang studi", applicant.get("study"), size=10)
+    pdf.field("Asal instansi", application.institution, size=10)
+    pdf.field("Jenis instansi", label(INSTITUTION_KINDS, application.institution_kind), size=10)
+    pdf.field("Program", application.programme, size=10)
+    pdf.ln(2)
+    period = f"{tanggal(application.period_start)} sampai dengan {tanggal(application.period_end)}"
+    pdf.paragraph(
+        f"diterima untuk melaksanakan magang di {issuer.name} pada unit"
+        f" {label(INTERN_UNITS, application.unit)}, selama periode {period}.",
+        size=10,
+    )
+    pdf.ln(2)
+    pdf.paragraph(
+        "Selama magang, peserta wajib mematuhi tata tertib kantor, membaca buku panduan"
+        " magang dan menjaga kerahasiaan laporan masyarakat yang diketahuinya. Apabila"
+        " peserta mengalami kekerasan atau pelecehan, peserta dapat menekan Tombol Merah"
+        " (Red Button) kapan saja.",
+        size=10,
+    )
+    pdf.ln(2)
+    pdf.paragraph("Demikian surat ini dibuat untuk dipergunakan sebagaimana mestinya.", size=10)
+    decided = application.decided_at or application.submitted_at
+    pdf.signature(decided.astimezone(ZoneInfo(issuer.timezone)).date())
+    verification_block(pdf, url=letter.url, code=letter.code)
+    return pdf.bytes()

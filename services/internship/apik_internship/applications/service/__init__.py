@@ -1,7 +1,7 @@
 """Applications: filed on the public form (`filing`), read by reviewers with the applicant
 masked or in full and every full read audited (`reading`), accepted within the unit's
 quota or declined with a reason (`deciding`); an accepted intern's account linked to it
-(`accounts`)."""
+(`accounts`); the acceptance letter with its public check (`letters`)."""
 
 from apik_internship.applications.service.accounts import (
     AccountTaken,
@@ -10,8 +10,16 @@ from apik_internship.applications.service.accounts import (
 )
 from apik_internship.applications.service.deciding import accept, decline
 from apik_internship.applications.service.filing import by_code, check_request, file_application
+from apik_internship.applications.service.letters import (
+    LetterContent,
+    acceptance_letter,
+    check_document,
+    check_letter,
+)
 from apik_internship.applications.service.reading import (
     ApplicantAccess,
+    applicant_for_print,
+    applicant_name,
     get_application,
     list_applications,
     read_letter,
@@ -21,8 +29,14 @@ from apik_internship.applications.service.reading import (
 __all__ = [
     "AccountTaken",
     "ApplicantAccess",
+    "LetterContent",
     "accept",
+    "acceptance_letter",
+    "applicant_for_print",
+    "applicant_name",
     "by_code",
+    "check_document",
+    "check_letter",
     "check_request",
     "decline",
     "file_application",

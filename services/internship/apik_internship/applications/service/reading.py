@@ -116,3 +116,27 @@ async def read_letter(
     session.add(_read(access, application, "read the institution's letter"))
     await session.flush()
     return letter, access.cipher.decrypt(letter.content, context=letter_context(application.id))
+
+
+async def applicant_for_print(
+    *, session: AsyncSession, access: ApplicantAccess, application: Application, purpose: str
+) -> dict[str, str | None]:
+    """The applicant in full for a document that prints their name (an acceptance
+    letter, a certificate): to the office's reviewers only, the read audited."""
+    if not access.in_full(application):
+        raise Forbidden("The document names the intern: only the office's reviewers print it.")
+    session.add(_read(access, application, purpose))
+    await session.flush()
+    applicant: dict[str, str | None] = json.loads(
+        access.cipher.decrypt(application.applicant, context=applicant_context(application.id))
+    )
+    return applicant
+
+
+def applicant_name(cipher: FieldCipher, application: Application) -> str:
+    """The applicant's name alone, for a public check that shows it partly masked (not
+    a read in full: the caller masks it before it leaves the service)."""
+    applicant = json.loads(
+        cipher.decrypt(application.applicant, context=applicant_context(application.id))
+    )
+    return str(applicant["name"])

@@ -49,6 +49,22 @@ class InternAccepted(InternshipEvent):
     accepted_by: str  # the reviewer's username
 
 
+class InternCompleted(InternshipEvent):
+    """An internship met the rules of completion and its certificate was issued."""
+
+    event_type: ClassVar[str] = "intern.completed"
+
+    application_id: str
+    certificate_id: str
+    office: str
+    institution_kind: str
+    unit: str | None
+    period_start: date
+    period_end: date
+    completed_at: datetime
+    completed_by: str  # the reviewer's username
+
+
 class RedButtonRaised(InternshipEvent):
     """An intern pressed the Red Button: the on-duty protection officers must be alerted."""
 
@@ -89,6 +105,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for e in (
         InternApplied,
         InternAccepted,
+        InternCompleted,
         RedButtonRaised,
         RedButtonAcknowledged,
         RedButtonEscalated,

@@ -1,0 +1,97 @@
+"""When an internship is complete (pure).
+
+Three rules, each a setting (`APIK_COMPLETION_*`), over the internship's recap:
+
+- **attendance**: days present (attended, or away on approved leave or sick days) are at
+  least `attendance_percent` of the period's working days (by the office's calendar:
+  weekends, national holidays, *cuti bersama* and closures are not working days);
+- **logbook**: approved daily entries are at least `logbook_percent` of those days;
+- **evaluation**: the supervisors' final evaluation is at least `min_score` (0 to 100).
+
+Each is compared exactly, in whole numbers (`present * 100 >= percent * working days`):
+80 % of 61 days asks 48.8, so 49 days pass and 48 do not; exactly on the threshold
+passes. A period with no working day asks nothing of attendance or the logbook.
+And the period must be over: no certificate before its last day (in the office's zone).
+
+Attendance and the logbook are recorded by another part of the service being built at
+the same time; until their recaps can be read here, the supervisor states those two
+numbers on the completion request. The evaluation is the mean of the supervisors' rubric
+evaluations (`evaluations.rules.final_score`) unless the request states it. The
+certificate keeps the recap it was issued on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+CERTIFICATE_PREFIX = "SRT"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    attendance_percent: int
+    logbook_percent: int
+    min_score: int
+
+
+@dataclass(frozen=True)
+class Recap:
+    working_days: int
+    days_present: int
+    logbook_approved: int
+    evaluation_score: int
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """A rule not met: which (the request's field), what it asks, what there is."""
+
+    rule: str
+    field: str
+    required: str
+    actual: str
+
+
+def _share_met(count: int, total: int, percent: int) -> bool:
+    return total == 0 or count * 100 >= percent * total
+
+
+def unmet(recap: Recap, thresholds: Thresholds, *, today: date, period_end: date) -> list[Unmet]:
+    """The rules of completion the internship does not meet (empty: it is complete)."""
+    out: list[Unmet] = []
+    if today < period_end:
+        out.append(Unmet("period", "period_end", f"from {period_end}", f"today {today}"))
+    if not _share_met(recap.days_present, recap.working_days, thresholds.attendance_percent):
+        out.append(
+            Unmet(
+                "attendance",
+                "days_present",
+                f"{thresholds.attendance_percent}% of {recap.working_days} working days",
+                f"{recap.days_present} days",
+            )
+        )
+    if not _share_met(recap.logbook_approved, recap.working_days, thresholds.logbook_percent):
+        out.append(
+            Unmet(
+                "logbook",
+                "logbook_approved",
+                f"{thresholds.logbook_percent}% of {recap.working_days} working days",
+                f"{recap.logbook_approved} approved entries",
+            )
+        )
+    if recap.evaluation_score < thresholds.min_score:
+        out.append(
+            Unmet(
+                "evaluation",
+                "evaluation_score",
+                f"at least {thresholds.min_score}",
+                str(recap.evaluation_score),
+            )
+        )
+    return out
+
+
+def percent(count: int, total: int) -> float:
+    """A share for display, one decimal (100 when nothing was asked)."""
+    return 100.0 if total == 0 else round(count * 100 / total, 1)
