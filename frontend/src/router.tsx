@@ -74,6 +74,27 @@ const reportPage = createRoute({
   component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
 });
 
+const desk = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/QueuePage"), "QueuePage"),
+});
+
+const checkIn = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan/daftar",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/CheckInPage"), "CheckInPage"),
+});
+
+const visitPage = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan/$visitId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/VisitPage"), "VisitPage"),
+});
+
 const publicReport = createRoute({
   getParentRoute: () => root,
   path: "/lapor",
@@ -91,7 +112,7 @@ const track = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, publicReport, track]),
   defaultPreload: false,
 });
 
