@@ -4,6 +4,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirec
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { boardSearch } from "./lib/board";
+import { kpiSearch } from "./lib/kpi";
 import { queueSearch } from "./lib/verification";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
@@ -95,6 +96,14 @@ const visitPage = createRoute({
   component: lazyRouteComponent(() => import("./pages/desk/VisitPage"), "VisitPage"),
 });
 
+const kpi = createRoute({
+  getParentRoute: () => root,
+  path: "/kinerja",
+  beforeLoad: requireSession,
+  validateSearch: kpiSearch,
+  component: lazyRouteComponent(() => import("./pages/kpi/KpiPage"), "KpiPage"),
+});
+
 const publicReport = createRoute({
   getParentRoute: () => root,
   path: "/lapor",
@@ -112,7 +121,7 @@ const track = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, publicReport, track]),
   defaultPreload: false,
 });
 
