@@ -4,6 +4,8 @@
 export const DESK_ID = {
   "nav.desk": "Meja layanan",
   "nav.checkIn": "Pendaftaran tamu",
+  "queue.deskWaiting": "Tamu menunggu di meja layanan",
+  "home.visitors": "{count, plural, other {# tamu}}",
   "desk.title": "Antrean meja layanan",
   "desk.live": "Diperbarui langsung",
   "desk.reconnecting": "Menyambung ulang…",
@@ -95,6 +97,8 @@ export const DESK_ID = {
 export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "nav.desk": "Service desk",
   "nav.checkIn": "Visitor check-in",
+  "queue.deskWaiting": "Visitors waiting at the service desk",
+  "home.visitors": "{count, plural, one {# visitor} other {# visitors}}",
   "desk.title": "Service desk queue",
   "desk.live": "Live",
   "desk.reconnecting": "Reconnecting…",

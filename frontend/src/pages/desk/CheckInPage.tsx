@@ -38,6 +38,8 @@ export function CheckInPage(): React.JSX.Element {
     event.preventDefault();
     setBusy(true);
     const body = nested(objection ? values : { ...values, tender_reference: "", announced_on: "" });
+    // Always a visitor, so a missing name is refused at the name's field, not the group's.
+    body.visitor ??= {};
     const { data, error } = await api.POST("/api/v1/consultation/visits", {
       body: body as components["schemas"]["VisitCreate"],
       headers: { "Idempotency-Key": key },

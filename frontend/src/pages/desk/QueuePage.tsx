@@ -1,7 +1,7 @@
 // The desk's live queue: who waits and who is being served, with the service clocks
 // running, kept current by the API's server-sent events; "call next" takes the first
 // visitor waiting (or the one already called for this officer) to the service screen.
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api } from "../../api/client";
@@ -53,9 +53,11 @@ export function QueuePage(): React.JSX.Element {
         <Title order={1} size="h2">
           {t("desk.title")}
         </Title>
-        <Badge color={live ? "green.9" : "gray.8"} variant="light" role="status" size="lg">
+        {/* In words as well as colour; announced when the connection drops or returns. */}
+        <Text role="status" fw={600} className={live ? "desk-live" : "desk-offline"} data-live={live}>
+          <span aria-hidden="true">{live ? "● " : "○ "}</span>
           {live ? t("desk.live") : t("desk.reconnecting")}
-        </Badge>
+        </Text>
       </Group>
       <Group>
         <Button onClick={() => void callNext()} loading={calling}>

@@ -28,7 +28,7 @@ function Chart({ table, ctx, title }: { table: Table; ctx: Parameters<typeof cel
     const series = table.columns.slice(1).map((c, i) => ({ name: c, label: codeLabel(ctx.labels, "column", c), color: COLORS[i % COLORS.length]! }));
     return (
       <figure style={{ margin: 0 }} aria-label={title}>
-        <LineChart h={280} data={data} dataKey={key} series={series} withLegend withTooltip={false} />
+        <LineChart h={280} data={data} dataKey={key} series={series} curveType="linear" withLegend withTooltip={false} />
       </figure>
     );
   }

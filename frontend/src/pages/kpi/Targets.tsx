@@ -68,10 +68,10 @@ export function Targets({ report }: { report: KpiReport }): React.JSX.Element {
                 </Stack>
               </Table.Th>
               <Table.Td>{codeLabel(labels, "unit", item.unit)}</Table.Td>
-              <Table.Td ta="right" data-target={item.target ?? undefined}>
+              <Table.Td ta="right" data-target={item.target ?? undefined} style={{ whiteSpace: "nowrap" }}>
                 {item.target === null ? t("kpi.noTarget") : formatFigure(item.target, item.unit, lang)}
               </Table.Td>
-              <Table.Td ta="right" data-achieved={item.achieved ?? undefined}>
+              <Table.Td ta="right" data-achieved={item.achieved ?? undefined} style={{ whiteSpace: "nowrap" }}>
                 {formatFigure(item.achieved, item.unit, lang)}
               </Table.Td>
               <Table.Td miw={140}>

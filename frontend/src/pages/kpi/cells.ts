@@ -12,7 +12,11 @@ export function cellText(
   ctx: { labels: Record<string, string>; locale: string; substances: Record<string, string> },
 ): string {
   if (value === null || value === undefined) return "—";
-  if (column === "month" && typeof value === "number") return monthName(value, ctx.locale);
+  if (column === "month") {
+    // The API names a month 2026-08 (or, in older answers, 8).
+    const month = typeof value === "number" ? value : Number(/^\d{4}-(\d{2})$/.exec(value)?.[1]);
+    if (month >= 1 && month <= 12) return monthName(month, ctx.locale);
+  }
   if (typeof value === "number") return formatFigure(value, column.endsWith("_idr") ? "idr" : Number.isInteger(value) ? "count" : "rating", ctx.locale);
   if (value === "unspecified") return ctx.labels["kpi.unspecified"] ?? value;
   if (column === "substance") return ctx.substances[value] ?? value;
