@@ -3,11 +3,15 @@
 // Run by tests/e2e/test_webapp.py, which starts the real stack and passes:
 //   APIK_URL, APIK_OFFICER_USER, APIK_OFFICER_PASSWORD, APIK_SCREENSHOTS, APIK_CHROMIUM,
 //   and for the examiner's journey APIK_EXAMINER_USER (same password), APIK_CASE_ID and
-//   APIK_CASE_NUMBER (a case opened in the examiner's office, alone on its board)
+//   APIK_CASE_NUMBER (a case opened in the examiner's office, alone on its board); for the
+//   desk and the KPI dashboard APIK_DESK_USER and APIK_HEAD_USER (same password, one
+//   office of their own). APIK_JOURNEYS=desk,kpi runs only those named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { deskVisit } from "./desk.mjs";
+import { headReadsKpis } from "./kpi.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -18,6 +22,10 @@ const PASSWORD = process.env.APIK_OFFICER_PASSWORD;
 const EXAMINER = process.env.APIK_EXAMINER_USER;
 const CASE_ID = process.env.APIK_CASE_ID;
 const CASE_NUMBER = process.env.APIK_CASE_NUMBER;
+const DESK = process.env.APIK_DESK_USER;
+const HEAD = process.env.APIK_HEAD_USER;
+const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
+const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
 mkdirSync(SHOTS, { recursive: true });
 
 const failures = [];
@@ -546,11 +554,17 @@ const browser = await chromium.launch({
   args: ["--no-sandbox"],
 });
 try {
-  const number = await citizenFilesAndTracks(browser);
-  if (OFFICER && PASSWORD) await officerWorks(browser, number);
-  if (OFFICER && PASSWORD) await officerVerifies(browser, number);
-  if (EXAMINER && CASE_ID && CASE_NUMBER) await examinerWorks(browser);
-  await docsLoadOffline(browser);
+  if (wanted("citizen")) {
+    const number = await citizenFilesAndTracks(browser);
+    if (OFFICER && PASSWORD) await officerWorks(browser, number);
+    if (OFFICER && PASSWORD) await officerVerifies(browser, number);
+  }
+  if (wanted("examiner") && EXAMINER && CASE_ID && CASE_NUMBER) await examinerWorks(browser);
+  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, watchOrigins };
+  // The head's dashboard counts the visit the desk journey serves: desk first.
+  if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
+  if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
+  if (wanted("docs")) await docsLoadOffline(browser);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

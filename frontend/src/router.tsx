@@ -4,6 +4,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirec
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { boardSearch } from "./lib/board";
+import { kpiSearch } from "./lib/kpi";
 import { queueSearch } from "./lib/verification";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
@@ -74,6 +75,35 @@ const reportPage = createRoute({
   component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
 });
 
+const desk = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/QueuePage"), "QueuePage"),
+});
+
+const checkIn = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan/daftar",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/CheckInPage"), "CheckInPage"),
+});
+
+const visitPage = createRoute({
+  getParentRoute: () => root,
+  path: "/meja-layanan/$visitId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/desk/VisitPage"), "VisitPage"),
+});
+
+const kpi = createRoute({
+  getParentRoute: () => root,
+  path: "/kinerja",
+  beforeLoad: requireSession,
+  validateSearch: kpiSearch,
+  component: lazyRouteComponent(() => import("./pages/kpi/KpiPage"), "KpiPage"),
+});
+
 const publicReport = createRoute({
   getParentRoute: () => root,
   path: "/lapor",
@@ -91,7 +121,7 @@ const track = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, publicReport, track]),
   defaultPreload: false,
 });
 

@@ -3,7 +3,9 @@ public form and tracks it; an intake officer signs in, finds it in the home page
 queue, registers one at the desk and signs out; an examiner of another office finds a
 case handed over there on the examination board, opens it by keyboard, records an
 activity (meeting a colleague's newer change on the way), issues the final report,
-marks its corrective action done and closes it. axe checks every page on the way.
+marks its corrective action done and closes it; a desk officer serves a visitor from
+check-in to the printed form, and the head of that office sees the visit counted on the
+KPI dashboard and edits a target. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -64,6 +66,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     )
     assert created.status_code == 201, created.text
     examiner, case = await _case_to_examine(stack, gateway, admin)
+    desk_officer, head = await _desk_and_head(gateway, admin)
     env = {
         **os.environ,
         "APIK_URL": stack.url,
@@ -72,6 +75,8 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_EXAMINER_USER": examiner,
         "APIK_CASE_ID": case["id"],
         "APIK_CASE_NUMBER": case["registration_number"],
+        "APIK_DESK_USER": desk_officer,
+        "APIK_HEAD_USER": head,
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }
@@ -111,3 +116,20 @@ async def _case_to_examine(
     await office.wait_for_cases(report_ids)
     (case,) = await office.cases(report_ids[0])
     return username, case
+
+
+async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str]:
+    """A desk officer and the head of an office of their own (in WIT): its queue holds
+    only this test's visitor, and its KPIs count only that visit."""
+    code = f"ML{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jayapura"},
+    )
+    assert opened.status_code == 201, opened.text
+    tag = uuid.uuid4().hex[:6]
+    desk_officer, head = f"meja{tag}", f"kepala{tag}"
+    await create_user(gateway, admin, desk_officer, code, "desk_officer")
+    await create_user(gateway, admin, head, code, "head")
+    return desk_officer, head

@@ -3,6 +3,13 @@
 // latest version before saving again.
 import { Button, Group, Modal, Text } from "@mantine/core";
 import { useT } from "../i18n/locale";
+import type { MessageId } from "../i18n/messages";
+
+const TEXTS: Record<"case" | "report" | "visit", [MessageId, MessageId]> = {
+  case: ["conflict.title", "conflict.body"],
+  report: ["conflict.reportTitle", "conflict.reportBody"],
+  visit: ["conflict.visitTitle", "conflict.visitBody"],
+};
 
 export function ConflictDialog({
   opened,
@@ -13,21 +20,22 @@ export function ConflictDialog({
   opened: boolean;
   onReload: () => void;
   onClose: () => void;
-  of?: "case" | "report"; // what changed, as the user calls it
+  of?: "case" | "report" | "visit"; // what changed, as the user calls it
 }): React.JSX.Element {
   const t = useT();
+  const [title, body] = TEXTS[of];
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t(of === "report" ? "conflict.reportTitle" : "conflict.title")}
+      title={t(title)}
       centered
       closeButtonProps={{ "aria-label": t("common.close") }}
       // Kept inside <main>: Mantine's modal header is a <header>, a second banner
       // landmark when portalled to the body.
       withinPortal={false}
     >
-      <Text mb="md">{t(of === "report" ? "conflict.reportBody" : "conflict.body")}</Text>
+      <Text mb="md">{t(body)}</Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("common.close")}

@@ -9,6 +9,8 @@ import { useMe } from "../office";
 const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk"];
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
+const DESK_ROLES = ["desk_officer", "desk_supervisor"];
+const KPI_ROLES = ["head", "analyst"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -70,6 +72,16 @@ export function Layout(): React.JSX.Element {
                     {roles.some((r) => EXAMINATION_ROLES.includes(r)) && (
                       <AppLink to="/pemeriksaan" search={{}}>
                         {t("nav.board")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => DESK_ROLES.includes(r)) && (
+                      <AppLink to="/meja-layanan">
+                        {t("nav.desk")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => KPI_ROLES.includes(r)) && (
+                      <AppLink to="/kinerja" search={{}}>
+                        {t("nav.kpi")}
                       </AppLink>
                     )}
                   </>

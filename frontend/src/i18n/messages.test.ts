@@ -1,5 +1,7 @@
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
+import { DESK_ID } from "./desk";
+import { KPI_ID } from "./kpi";
 import { codeLabel, MESSAGES } from "./messages";
 
 describe("the catalogues", () => {
@@ -11,7 +13,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d" })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5 })).not.toThrow();
       }
     }
   });
@@ -22,5 +24,15 @@ describe("the catalogues", () => {
     expect(codeLabel(MESSAGES.id, "caseStatus", "monitoring")).toBe("Resolusi dan monitoring");
     expect(codeLabel(MESSAGES.en, "event", "reporter_responded")).toBe("Reporter's response received");
     expect(codeLabel(MESSAGES.id, "event", "reopened")).toBe("reopened");
+  });
+
+  it("keep each area's messages under keys of their own", () => {
+    // The core catalogue is merged last: a key it shares with an area's would win here.
+    for (const area of [DESK_ID, KPI_ID] as Record<string, string>[]) {
+      for (const [key, text] of Object.entries(area)) expect(MESSAGES.id[key as keyof typeof MESSAGES.id]).toBe(text);
+    }
+    expect(Object.keys(DESK_ID).filter((k) => k in KPI_ID)).toEqual([]);
+    expect(codeLabel(MESSAGES.id, "visitStatus", "in_service")).toBe("Sedang dilayani");
+    expect(codeLabel(MESSAGES.en, "indicator", "desk_visits")).toBe("Service desk visits");
   });
 });

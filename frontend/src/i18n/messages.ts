@@ -2,9 +2,12 @@
 // English two; the same ICU text covers both. Statuses and kinds are the API's codes:
 // a code with no label here is shown as the API sends it, never hidden.
 
+import { DESK_EN, DESK_ID } from "./desk";
+import { KPI_EN, KPI_ID } from "./kpi";
+
 export type Locale = "id" | "en";
 
-const id = {
+const core = {
   "app.name": "APIK",
   "app.tagline": "Penanganan laporan masyarakat",
   "nav.home": "Beranda",
@@ -422,9 +425,13 @@ const id = {
   "plenary.submit": "Simpan keputusan pleno",
 } as const;
 
+// Each screen's own catalogue (a file per area keeps this one short), merged here; the
+// core last, so a key used twice shows up in the catalogue test.
+const id = { ...DESK_ID, ...KPI_ID, ...core } as const;
+
 export type MessageId = keyof typeof id;
 
-const en: Record<MessageId, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   "app.name": "APIK",
   "app.tagline": "Handling citizens' reports",
   "nav.home": "Home",
@@ -842,13 +849,15 @@ const en: Record<MessageId, string> = {
   "plenary.submit": "Save the plenary decision",
 };
 
+const en: Record<MessageId, string> = { ...DESK_EN, ...KPI_EN, ...coreEn };
+
 export const MESSAGES: Record<Locale, Record<MessageId, string>> = { id, en };
 
 // An API code's label (a status, a kind, a channel), or the code itself when this
 // version of the app has none for it.
 export function codeLabel(
   messages: Record<string, string>,
-  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice",
+  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice" | "visitStatus" | "category" | "visitStep" | "indicator" | "unit" | "dimension" | "column",
   code: string,
 ): string {
   return messages[`${group}.${code}`] ?? code;

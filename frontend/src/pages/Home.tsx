@@ -14,6 +14,7 @@ import { useMe } from "../office";
 const PAGE = 100;
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINER_ROLES = ["examiner", "examination_supervisor", "head"];
+const DESK_ROLES = ["desk_officer", "desk_supervisor"];
 const INTAKE_QUEUES = ["registered", "awaiting_completion", "formally_verified", "materially_verified"] as const;
 
 // An intake status queue opens the verification queue filtered as counted.
@@ -29,7 +30,7 @@ interface Counted {
 interface Queue {
   key: string;
   label: MessageId;
-  unit: "home.count" | "home.cases";
+  unit: "home.count" | "home.cases" | "home.visitors";
   count: number | null; // null: the API refused this queue
   more: boolean;
   board?: BoardSearch; // a case queue opens the examination board filtered as counted
@@ -56,6 +57,13 @@ async function caseCount(query: CaseQuery): Promise<Counted> {
   return { count: data.items.length, more: Boolean(data.next_cursor) };
 }
 
+// Visitors waiting at the desk (the live queue holds every one of them: no paging).
+async function deskCount(): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/consultation/queue");
+  if (error) throw new Error("consultation");
+  return { count: data.items.filter((v) => v.status === "waiting").length, more: false };
+}
+
 export function HomePage(): React.JSX.Element {
   const t = useT();
   const me = useMe();
@@ -79,6 +87,9 @@ export function HomePage(): React.JSX.Element {
         wanted.push(["cases", "queue.casesMine", "home.cases", () => caseCount(mine), board]);
         wanted.push(["warning", "queue.casesWarning", "home.cases", () => caseCount({ ...mine, sla_state: "warning" }), { ...board, sla: "warning" }]);
         wanted.push(["breached", "queue.casesBreached", "home.cases", () => caseCount({ ...mine, sla_state: "breached" }), { ...board, sla: "breached" }]);
+      }
+      if (roles.some((r) => DESK_ROLES.includes(r))) {
+        wanted.push(["desk", "queue.deskWaiting", "home.visitors", deskCount]);
       }
       const counted = await Promise.allSettled(wanted.map(([, , , count]) => count()));
       return wanted.map(([key, label, unit, , board], i) => {
@@ -116,6 +127,8 @@ export function HomePage(): React.JSX.Element {
                     <AppLink to="/pemeriksaan" search={q.board}>
                       {t(q.label)}
                     </AppLink>
+                  ) : q.key === "desk" ? (
+                    <AppLink to="/meja-layanan">{t(q.label)}</AppLink>
                   ) : isIntakeQueue(q.key) ? (
                     <AppLink to="/verifikasi" search={{ status: q.key }}>
                       {t(q.label)}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../../i18n/messages";
+import { cellText } from "./cells";
+
+const ctx = { labels: MESSAGES.id, locale: "id-ID", substances: { ADMINDUK: "Administrasi Kependudukan" } };
+
+describe("a reporting table's cells", () => {
+  it("show months by name, as the API writes them", () => {
+    expect(cellText("month", "2026-08", ctx)).toBe("Agustus");
+    expect(cellText("month", 12, ctx)).toBe("Desember");
+    expect(cellText("month", "2026-13", ctx)).toBe("2026-13");
+  });
+
+  it("show codes by their labels, and a code without one as it is", () => {
+    expect(cellText("substance", "ADMINDUK", ctx)).toBe("Administrasi Kependudukan");
+    expect(cellText("substance", "BARU", ctx)).toBe("BARU");
+    expect(cellText("channel", "walk_in", ctx)).toBe(MESSAGES.id["channel.walk_in"]);
+    expect(cellText("agency_type", "unspecified", ctx)).toBe("tidak disebut");
+  });
+
+  it("write numbers in the user's language, rupiah columns as rupiah", () => {
+    expect(cellText("count", 1234, ctx)).toBe("1.234");
+    expect(cellText("prevented_idr", 1_500_000, ctx).replace(/\s/g, " ")).toBe("Rp 1.500.000");
+    expect(cellText("desk_avg_rating", 4.256, ctx)).toBe("4,26");
+    expect(cellText("count", null, ctx)).toBe("—");
+  });
+});
