@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_shared.platform.events.consumer import Consumer, ConsumerSpec
 from apik_shared.platform.events.envelope import STREAM_NAME, SUBJECT_ROOT
+from apik_shared.platform.events.metrics import PipelineSampler
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
@@ -75,6 +76,7 @@ class EventBus:
         consumer_ack_wait: float = 30,
         consumer_start_time: datetime | None = None,
         keep_sent: bool = False,
+        metrics_seconds: float = 0,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -91,6 +93,7 @@ class EventBus:
             connected=lambda: self.connected,
             poll_seconds=poll_seconds,
             keep_sent=keep_sent,
+            service=service,
         )
         self.outbox.on_commit(self.relay.handoff)
         self.consumers = [
@@ -104,6 +107,15 @@ class EventBus:
             )
             for spec in consumers
         ]
+        # The pipeline's gauges on /metrics, sampled every `metrics_seconds` (0: never).
+        self.sampler = PipelineSampler(
+            service=service,
+            sessions=sessions,
+            durables=[consumer.durable for consumer in self.consumers],
+            connection=lambda: self._nc,
+            every=metrics_seconds,
+        )
+        self._metrics_seconds = metrics_seconds
 
     @property
     def connected(self) -> bool:
@@ -128,6 +140,8 @@ class EventBus:
     async def start(self) -> None:
         self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
         self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        if self._metrics_seconds > 0:
+            self._tasks.append(asyncio.create_task(self.sampler.run(), name="pipeline-metrics"))
         for consumer in self.consumers:
             self._tasks.append(
                 asyncio.create_task(consumer.run(self.connection), name=consumer.spec.durable)
