@@ -38,6 +38,7 @@ from apik_shared.platform.middleware import RequestContextMiddleware
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
+from apik_shared.platform.tracing import Tracer
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0
@@ -46,6 +47,7 @@ _CHECK_TIMEOUT = 3.0
 def create_app(settings: Settings | None = None) -> Gateway:
     settings = settings or Settings()
     configure_logging(settings.service_name, settings.log_level)
+    tracer = Tracer(settings.service_name, settings.otlp_endpoint)
     forwarder = Forwarder(
         service_urls=settings.service_urls,
         max_body_bytes=settings.max_body_bytes,
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         ),
         clients=ClientAddress(str(network) for network in settings.trusted_proxies),
         access_log=settings.forward_access_log,
+        tracer=tracer,
     )
 
     @asynccontextmanager
@@ -74,6 +77,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
             metrics_seconds=settings.metrics_sample_seconds,
+            tracer=tracer,
         )
         app.state.settings = settings
         app.state.database = database
@@ -107,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             forwarder.close()
             await app.state.http.aclose()
             await database.dispose()
+            tracer.flush()
 
     app = FastAPI(
         title="APIK",
@@ -122,7 +127,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, tracer=tracer)
     for router in (tokens, jwks_router, users, clients, audit, offices, privacy, operations):
         app.include_router(router)
     # What no route matched: the web app's files and client routes, else the 404.

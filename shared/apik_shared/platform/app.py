@@ -30,6 +30,7 @@ from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
 from apik_shared.platform.settings import ServiceSettings
+from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.app")
 Hook = Callable[[FastAPI], Awaitable[None]]
@@ -66,6 +67,7 @@ def create_service_app(
 ) -> FastAPI:
     service = settings.service_name
     configure_logging(service, settings.log_level)
+    tracer = Tracer(service, settings.otlp_endpoint)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -81,10 +83,12 @@ def create_service_app(
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
             metrics_seconds=settings.metrics_sample_seconds,
+            tracer=tracer,
         )
         app.state.settings = settings
         app.state.database = database
         app.state.bus = bus
+        app.state.tracer = tracer
         app.state.verifier = JWKSVerifier(
             jwks_url=settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
@@ -105,6 +109,7 @@ def create_service_app(
             except TimeoutError:
                 log.warning("the event bus did not stop within %gs; moving on", BUS_STOP_SECONDS)
             await database.dispose()
+            tracer.flush()  # sends the spans still waiting in its batch
 
     prefix = api_prefix(service)
     app = FastAPI(
@@ -117,7 +122,7 @@ def create_service_app(
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, tracer=tracer)
     for router in routers:
         app.include_router(router, prefix=prefix)
     app.include_router(operations_router())

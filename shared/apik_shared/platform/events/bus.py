@@ -26,6 +26,7 @@ from apik_shared.platform.events.metrics import PipelineSampler
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
+from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.bus")
 
@@ -77,6 +78,7 @@ class EventBus:
         consumer_start_time: datetime | None = None,
         keep_sent: bool = False,
         metrics_seconds: float = 0,
+        tracer: Tracer | None = None,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -104,6 +106,7 @@ class EventBus:
                 group=consumer_group,
                 ack_wait=consumer_ack_wait,
                 start_time=consumer_start_time,
+                tracer=tracer,
             )
             for spec in consumers
         ]
