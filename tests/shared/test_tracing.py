@@ -4,11 +4,18 @@ is set, and none made when it is not."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import threading
 import uuid
+from collections.abc import Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
+import nats
 import pytest
 from fastapi import APIRouter, Request
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export import SpanExporter
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -18,8 +25,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_shared.platform import tracing
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.consumer import ConsumerSpec
-from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.envelope import CloudEvent, source_of
 from apik_shared.platform.settings import ServiceSettings
 from apik_shared.platform.tables import metadata as platform_metadata
 from apik_shared.platform.tracing import Tracer, trace_id_of
@@ -152,3 +160,93 @@ def test_without_an_endpoint_no_span_is_made(exported: InMemorySpanExporter) -> 
     assert span is None
     assert trace_id_of(traceparent) == TRACE_ID and GATEWAY_SPAN not in traceparent
     assert exported.get_finished_spans() == ()
+
+
+async def test_a_batch_handler_sees_each_event_under_its_own_span(
+    infra: TestInfra, tokens: TestTokens, exported: InMemorySpanExporter
+) -> None:
+    producer = "b" + uuid.uuid4().hex[:10]
+    seen: list[CloudEvent] = []
+
+    async def one(session: AsyncSession, event: CloudEvent) -> None:
+        raise AssertionError("the three events come in one batch")
+
+    async def many(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
+        seen.extend(events)
+
+    # Three events of three traces on the stream before the consumer exists: its first
+    # fetch takes them together, so they go to the batch handler.
+    parents = {f"{n:032x}": f"{n:016x}" for n in (1, 2, 3)}
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for trace_id, parent in parents.items():
+            event = CloudEvent(
+                source=source_of(producer),
+                type="thing.registered",
+                traceparent=f"00-{trace_id}-{parent}-01",
+            )
+            await js.publish(f"apik.{producer}.thing.registered", event.to_json())
+    finally:
+        await nc.close()
+    spec = ConsumerSpec(
+        durable="batch", subjects=[f"apik.{producer}.>"], handler=one, batch_handler=many
+    )
+    consuming = create_service_app(
+        settings=await settings_for(infra, producer, otlp_endpoint="http://collector.invalid"),
+        title="consumer",
+        routers=[],
+        consumers=[spec],
+    )
+    async with running(consuming, tokens):
+        await eventually(lambda: asyncio.sleep(0, len(seen) == 3), within=20)
+        consuming.state.tracer.flush()
+
+    spans = {trace_of(s): s for s in exported.get_finished_spans() if s.kind is SpanKind.CONSUMER}
+    assert set(spans) == set(parents)
+    for event in seen:
+        span = spans[trace_id_of(event.traceparent) or ""]
+        assert span.parent is not None
+        assert f"{span.parent.span_id:016x}" == parents[trace_of(span)]  # the producer's
+        assert event.traceparent == f"00-{trace_of(span)}-{span_id(span)}-01"  # the span's
+
+
+class Collector(BaseHTTPRequestHandler):
+    """An OTLP/HTTP collector that keeps what it is sent."""
+
+    received: ClassVar[list[tuple[str, str, bytes]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append((self.path, self.headers["Content-Type"], body))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+def test_spans_reach_an_otlp_collector_over_http() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        tracer = Tracer("intake", f"http://127.0.0.1:{server.server_address[1]}")
+        _, span = tracer.start("POST /reports", TRACEPARENT, SpanKind.SERVER)
+        tracing.end(span, status=201)
+        tracer.shutdown()  # flushes its batch
+    finally:
+        server.shutdown()
+    [(path, content_type, body)] = Collector.received
+    assert (path, content_type) == ("/v1/traces", "application/x-protobuf")
+    request = ExportTraceServiceRequest.FromString(body)
+    [resource_spans] = request.resource_spans
+    names = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
+    assert names["service.name"] == "apik-intake"
+    [exported_span] = resource_spans.scope_spans[0].spans
+    assert exported_span.name == "POST /reports"
+    assert exported_span.trace_id.hex() == TRACE_ID
+    assert exported_span.parent_span_id.hex() == GATEWAY_SPAN

@@ -219,7 +219,16 @@ class Consumer:
                 fresh = await self._claim(session, events)
                 if fresh and self.spec.batch_handler is not None:
                     # One span per event, each in its own trace: the batch is many hops.
-                    spans = [self._span(event)[1] for event in fresh] if self.tracer.enabled else []
+                    # The handler sees each event under its span, so what it emits for
+                    # an event continues that span.
+                    spans: list[Span | None] = []
+                    if self.tracer.enabled:
+                        traced = [(event, *self._span(event)) for event in fresh]
+                        spans = [span for _, _, span in traced]
+                        fresh = [
+                            event.model_copy(update={"traceparent": traceparent})
+                            for event, traceparent, _ in traced
+                        ]
                     try:
                         await self.spec.batch_handler(session, fresh)
                     except Exception as exc:
