@@ -40,6 +40,7 @@ from apik_shared.platform.openapi import install_openapi
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
+from apik_shared.platform.tracing import Tracer
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
 _CHECK_TIMEOUT = 3.0
@@ -48,6 +49,7 @@ _CHECK_TIMEOUT = 3.0
 def create_app(settings: Settings | None = None) -> Gateway:
     settings = settings or Settings()
     configure_logging(settings.service_name, settings.log_level)
+    tracer = Tracer(settings.service_name, settings.otlp_endpoint)
     forwarder = Forwarder(
         service_urls=settings.service_urls,
         max_body_bytes=settings.max_body_bytes,
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
         ),
         clients=ClientAddress(str(network) for network in settings.trusted_proxies),
         access_log=settings.forward_access_log,
+        tracer=tracer,
     )
 
     @asynccontextmanager
@@ -76,6 +79,8 @@ def create_app(settings: Settings | None = None) -> Gateway:
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
             public_url=settings.public_url,
+            metrics_seconds=settings.metrics_sample_seconds,
+            tracer=tracer,
         )
         app.state.settings = settings
         app.state.database = database
@@ -109,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             forwarder.close()
             await app.state.http.aclose()
             await database.dispose()
+            tracer.flush()
 
     app = FastAPI(
         title="APIK",
@@ -125,7 +131,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
     )
     install_problem_handlers(app)
     install_openapi(app)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, tracer=tracer)
     own = (tokens, jwks_router, users, clients, audit, offices, privacy, operations, problems)
     for router in own:
         app.include_router(router)

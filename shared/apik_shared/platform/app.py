@@ -31,6 +31,7 @@ from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
 from apik_shared.platform.settings import ServiceSettings
+from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.app")
 Hook = Callable[[FastAPI], Awaitable[None]]
@@ -67,6 +68,7 @@ def create_service_app(
 ) -> FastAPI:
     service = settings.service_name
     configure_logging(service, settings.log_level)
+    tracer = Tracer(service, settings.otlp_endpoint)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -82,10 +84,13 @@ def create_service_app(
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
             public_url=settings.public_url,
+            metrics_seconds=settings.metrics_sample_seconds,
+            tracer=tracer,
         )
         app.state.settings = settings
         app.state.database = database
         app.state.bus = bus
+        app.state.tracer = tracer
         app.state.verifier = JWKSVerifier(
             jwks_url=settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
@@ -110,6 +115,7 @@ def create_service_app(
             except TimeoutError:
                 log.warning("the event bus did not stop within %gs; moving on", BUS_STOP_SECONDS)
             await database.dispose()
+            tracer.flush()  # sends the spans still waiting in its batch
 
     prefix = api_prefix(service)
     app = FastAPI(
@@ -123,7 +129,7 @@ def create_service_app(
     )
     install_problem_handlers(app)
     install_openapi(app)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, tracer=tracer)
     for router in routers:
         app.include_router(router, prefix=prefix)
     app.include_router(operations_router())

@@ -16,7 +16,14 @@ from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from apik_shared.platform.logs import request_id_var, trace_id_var, traceparent_var
-from apik_shared.platform.tracing import child_traceparent, trace_id_of
+from apik_shared.platform.tracing import (
+    Span,
+    SpanKind,
+    Tracer,
+    child_traceparent,
+    end,
+    trace_id_of,
+)
 
 REQUESTS = Counter("apik_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -54,15 +61,26 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, tracer: Tracer | None = None) -> None:
         self.app = app
+        self.tracer = tracer or Tracer("apik")  # off unless given one that exports
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         request_id = _header(scope, b"x-request-id") or uuid.uuid4().hex
-        traceparent = child_traceparent(_header(scope, b"traceparent"))
+        parent = _header(scope, b"traceparent")
+        span: Span | None = None
+        if self.tracer.enabled and scope["path"] not in _QUIET_PATHS:  # no spans for probes
+            traceparent, span = self.tracer.start(
+                scope["method"],
+                parent,
+                SpanKind.SERVER,
+                {"http.request.method": scope["method"], "url.path": scope["path"]},
+            )
+        else:
+            traceparent = child_traceparent(parent)
         scope.setdefault("state", {})["traceparent"] = traceparent
         rid_token = request_id_var.set(request_id)
         tid_token = trace_id_var.set(trace_id_of(traceparent) or "")
@@ -98,6 +116,10 @@ class RequestContextMiddleware:
             route_path = getattr(route, "path", "unmatched")
             REQUESTS.labels(scope["method"], route_path, str(status)).inc()
             LATENCY.labels(scope["method"], route_path).observe(elapsed)
+            if span is not None:
+                span.update_name(f"{scope['method']} {route_path}")
+                span.set_attribute("http.route", route_path)
+                end(span, status=status)
             if scope["path"] not in _QUIET_PATHS:
                 access_log.info(
                     "%s %s %s",

@@ -65,6 +65,14 @@ class ServiceSettings(BaseSettings):
     # from its beginning. A deployment joining a long-lived stream (or a test run on a
     # shared server) sets it to skip what happened before it existed.
     consumer_start_time: datetime | None = None
+    # How often the event pipeline's gauges on /metrics (outbox backlog and age, each
+    # consumer's pending and redelivered events, dead letters) are sampled; 0 turns the
+    # sampling off. 15 s is Prometheus's usual scrape interval: sampling faster shows
+    # nothing more, and costs two small queries and a request per consumer each time.
+    metrics_sample_seconds: float = Field(default=15, ge=0)
+    # An OpenTelemetry collector's OTLP/HTTP base URL (`http://collector:4318`): spans of
+    # requests and handled events are exported there. Unset (the default), none are made.
+    otlp_endpoint: str = ""
 
     @model_validator(mode="after")
     def _refuse_development_defaults(self) -> Self:

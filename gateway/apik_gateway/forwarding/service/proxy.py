@@ -40,6 +40,7 @@ from apik_shared.platform.problems import (
     Problem,
     TooManyRequests,
 )
+from apik_shared.platform.tracing import Tracer, end
 
 FORWARDED = Counter("apik_gateway_forwarded_total", "Forwarded requests", ["service", "status"])
 FORWARD_SECONDS = Histogram(
@@ -74,7 +75,9 @@ class Forwarder:
         public_limit: SharedRateLimit,
         clients: ClientAddress,
         access_log: bool = False,
+        tracer: Tracer | None = None,
     ) -> None:
+        self.tracer = tracer
         self.pools = {
             name: UpstreamPool(
                 url,
@@ -101,8 +104,8 @@ class Forwarder:
     async def __call__(self, service: str, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         pool = self.pools[service]
-        head, body_mode, request_id, trace_parent, client = build_request_head(
-            scope, pool.host_header, receive, self.clients
+        head, body_mode, request_id, trace_parent, client, span = build_request_head(
+            scope, pool.host_header, receive, self.clients, self.tracer
         )
         try:
             if self._is_public(service, scope["path"]):
@@ -118,6 +121,9 @@ class Forwarder:
             status, by_service = problem.status, False
             await send_problem(send, problem, instance=scope["path"], request_id=request_id)
         self._observe(service, status, time.perf_counter() - started)
+        if span is not None:
+            span.set_attribute("apik.service", service)
+            end(span, status=status)
         # The service logs every request it answers, under the same request id; the
         # gateway adds a line for what it decided itself (429, 413, 502, 504, 499).
         if self.access_log or not by_service:

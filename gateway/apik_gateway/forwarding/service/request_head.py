@@ -8,7 +8,7 @@ from starlette.types import Receive, Scope
 
 from apik_gateway.forwarding.service.client_address import ClientAddress
 from apik_gateway.forwarding.service.edge import request_id_or_new
-from apik_shared.platform.tracing import child_traceparent
+from apik_shared.platform.tracing import Span, SpanKind, Tracer, child_traceparent
 
 # Meaningful for one connection only (RFC 9110 §7.6.1), never forwarded.
 HOP_BY_HOP = frozenset(
@@ -45,10 +45,15 @@ class RequestHead(NamedTuple):
     request_id: bytes
     traceparent: str
     client: str  # the client's address (client_address.py): what limits are keyed by
+    span: Span | None = None  # the forwarding's, when traces are exported
 
 
 def build_request_head(
-    scope: Scope, host: bytes, receive: Receive, clients: ClientAddress
+    scope: Scope,
+    host: bytes,
+    receive: Receive,
+    clients: ClientAddress,
+    tracer: Tracer | None = None,
 ) -> RequestHead:
     """The request head for the service, the body framing, request id, traceparent and
     the client's address.
@@ -80,7 +85,16 @@ def build_request_head(
     if connection_tokens:
         kept = [(n, v) for n, v in kept if n not in connection_tokens]
     rid = request_id_or_new(request_id)
-    trace_parent = child_traceparent(parent.decode("latin-1") if parent else None)
+    span = None
+    if tracer is not None and tracer.enabled:
+        trace_parent, span = tracer.start(
+            f"{scope['method']} {scope['path']}",
+            parent.decode("latin-1") if parent else None,
+            SpanKind.SERVER,
+            {"http.request.method": scope["method"], "url.path": scope["path"]},
+        )
+    else:
+        trace_parent = child_traceparent(parent.decode("latin-1") if parent else None)
     client = clients.resolve(scope, receive, forwarded_for)
     target = scope.get("raw_path") or scope["path"].encode()
     if scope["query_string"]:
@@ -110,4 +124,4 @@ def build_request_head(
     else:
         body_mode = NO_BODY
         parts.append(b"\r\n")
-    return RequestHead(b"".join(parts), body_mode, rid, trace_parent, client)
+    return RequestHead(b"".join(parts), body_mode, rid, trace_parent, client, span)

@@ -22,10 +22,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_shared.platform.events.consumer import Consumer, ConsumerSpec
 from apik_shared.platform.events.envelope import STREAM_NAME, SUBJECT_ROOT
+from apik_shared.platform.events.metrics import PipelineSampler
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
 from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
+from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.bus")
 
@@ -77,6 +79,8 @@ class EventBus:
         consumer_start_time: datetime | None = None,
         keep_sent: bool = False,
         public_url: str = DEFAULT_PUBLIC_URL,
+        metrics_seconds: float = 0,
+        tracer: Tracer | None = None,
     ) -> None:
         self.nats_url = nats_url
         self.service = service
@@ -93,6 +97,7 @@ class EventBus:
             connected=lambda: self.connected,
             poll_seconds=poll_seconds,
             keep_sent=keep_sent,
+            service=service,
         )
         self.outbox.on_commit(self.relay.handoff)
         self.consumers = [
@@ -103,9 +108,19 @@ class EventBus:
                 group=consumer_group,
                 ack_wait=consumer_ack_wait,
                 start_time=consumer_start_time,
+                tracer=tracer,
             )
             for spec in consumers
         ]
+        # The pipeline's gauges on /metrics, sampled every `metrics_seconds` (0: never).
+        self.sampler = PipelineSampler(
+            service=service,
+            sessions=sessions,
+            durables=[consumer.durable for consumer in self.consumers],
+            connection=lambda: self._nc,
+            every=metrics_seconds,
+        )
+        self._metrics_seconds = metrics_seconds
 
     @property
     def connected(self) -> bool:
@@ -130,6 +145,8 @@ class EventBus:
     async def start(self) -> None:
         self._tasks.append(asyncio.create_task(self._connect(), name="bus-connect"))
         self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        if self._metrics_seconds > 0:
+            self._tasks.append(asyncio.create_task(self.sampler.run(), name="pipeline-metrics"))
         for consumer in self.consumers:
             self._tasks.append(
                 asyncio.create_task(consumer.run(self.connection), name=consumer.spec.durable)

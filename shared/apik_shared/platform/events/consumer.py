@@ -36,7 +36,7 @@ from apik_shared.platform.events.envelope import (
 from apik_shared.platform.events.puller import Puller
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.tables import dead_letter, inbox
-from apik_shared.platform.tracing import child_traceparent
+from apik_shared.platform.tracing import Span, SpanKind, Tracer, end
 
 log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
@@ -115,8 +115,10 @@ class Consumer:
         group: str = "",
         ack_wait: float = 30,
         start_time: datetime | None = None,
+        tracer: Tracer | None = None,
     ) -> None:
         self.spec = spec
+        self.tracer = tracer or Tracer(service)  # off unless given one that exports
         self.service = service
         # Replicas of one deployment share the durable and split the work; another
         # deployment on the same NATS server (a test run, a staging copy) names its own group.
@@ -216,7 +218,25 @@ class Consumer:
             async with self._sessions() as session, session.begin():
                 fresh = await self._claim(session, events)
                 if fresh and self.spec.batch_handler is not None:
-                    await self.spec.batch_handler(session, fresh)
+                    # One span per event, each in its own trace: the batch is many hops.
+                    # The handler sees each event under its span, so what it emits for
+                    # an event continues that span.
+                    spans: list[Span | None] = []
+                    if self.tracer.enabled:
+                        traced = [(event, *self._span(event)) for event in fresh]
+                        spans = [span for _, _, span in traced]
+                        fresh = [
+                            event.model_copy(update={"traceparent": traceparent})
+                            for event, traceparent, _ in traced
+                        ]
+                    try:
+                        await self.spec.batch_handler(session, fresh)
+                    except Exception as exc:
+                        for span in spans:
+                            end(span, error=repr(exc))
+                        raise
+                    for span in spans:
+                        end(span)
                 else:
                     for event in fresh:
                         await self._run_handler(session, event)
@@ -296,11 +316,31 @@ class Consumer:
                 return  # already applied: a redelivery or a duplicate publish
             await self._run_handler(session, event)
 
+    def _span(self, event: CloudEvent) -> tuple[str, Span | None]:
+        """Handling `event`, in the trace of the work that committed it."""
+        return self.tracer.start(
+            f"{self.durable} {event.type}",
+            event.traceparent,
+            SpanKind.CONSUMER,
+            {
+                "messaging.system": "nats",
+                "messaging.consumer.group.name": self.durable,
+                "messaging.message.id": event.id,
+                "cloudevents.event_type": event.type,
+            },
+        )
+
     async def _run_handler(self, session: AsyncSession, event: CloudEvent) -> None:
         # Events this handler emits continue the producer's trace.
-        token = traceparent_var.set(child_traceparent(event.traceparent))
+        traceparent, span = self._span(event)
+        token = traceparent_var.set(traceparent)
         try:
             await self.spec.handler(session, event)
+        except Exception as exc:
+            end(span, error=repr(exc))
+            raise
+        else:
+            end(span)
         finally:
             traceparent_var.reset(token)
 

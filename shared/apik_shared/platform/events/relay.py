@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -30,6 +31,7 @@ from nats.js import JetStreamContext
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from apik_shared.platform.events.metrics import observe_publish
 from apik_shared.platform.events.outbox import Committed
 from apik_shared.platform.tables import outbox
 
@@ -56,7 +58,9 @@ class OutboxRelay:
         poll_seconds: float = 1.0,
         publish_timeout: float = 5.0,
         keep_sent: bool = False,
+        service: str = "",
     ) -> None:
+        self.service = service  # the label of its metrics
         self._sessions = sessions
         self._jetstream = jetstream
         self._connected = connected
@@ -122,7 +126,7 @@ class OutboxRelay:
         """Publishes rows known to be committed, then settles those the stream took."""
         self._in_flight.update(row.id for row in rows)
         try:
-            sent, failed = await self._publish(js, rows)
+            sent, failed = await self._publish(js, rows, path="direct")
             if sent:
                 async with self._sessions() as session, session.begin():
                     await session.execute(_NO_FSYNC)
@@ -151,7 +155,7 @@ class OutboxRelay:
             ]
             if not rows:
                 return 0, True
-            sent, failed = await self._publish(js, rows)
+            sent, failed = await self._publish(js, rows, path="poll")
             await session.execute(_NO_FSYNC)
             if sent:
                 await session.execute(self._settle, {"ids": sent})
@@ -166,7 +170,7 @@ class OutboxRelay:
             return len(sent), not failed
 
     async def _publish(
-        self, js: JetStreamContext, rows: Sequence[Committed]
+        self, js: JetStreamContext, rows: Sequence[Committed], *, path: str
     ) -> tuple[list[str], list[tuple[str, BaseException]]]:
         """Publishes every row before waiting for any acknowledgement (one shared reply
         subscription, no task or timer per message); a row not acknowledged in time
@@ -178,6 +182,7 @@ class OutboxRelay:
         before the next, answered or cancelled."""
         pending: dict[str, asyncio.Future[Any]] = {}
         failed: list[tuple[str, BaseException]] = []
+        started = time.perf_counter()
         for row in rows:
             try:
                 pending[row.id] = await js.publish_async(
@@ -199,4 +204,5 @@ class OutboxRelay:
                 failed.append((row_id, future.exception()))  # type: ignore[arg-type]
             else:
                 sent.append(row_id)
+        observe_publish(self.service, path, time.perf_counter() - started, len(sent), len(failed))
         return sent, failed

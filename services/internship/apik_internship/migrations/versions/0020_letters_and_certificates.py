@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
 revision = "0020"
-down_revision = "0008"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
