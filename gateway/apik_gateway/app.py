@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             sessions=database.sessions,
             poll_seconds=settings.outbox_poll_seconds,
             keep_sent=settings.outbox_keep_sent,
+            stream_replicas=settings.stream_replicas,
         )
         app.state.settings = settings
         app.state.database = database

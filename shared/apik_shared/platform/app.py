@@ -80,6 +80,7 @@ def create_service_app(
             consumer_ack_wait=settings.consumer_ack_wait_seconds,
             consumer_start_time=settings.consumer_start_time,
             keep_sent=settings.outbox_keep_sent,
+            stream_replicas=settings.stream_replicas,
         )
         app.state.settings = settings
         app.state.database = database
