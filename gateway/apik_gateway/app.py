@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             public_url=settings.public_url,
             metrics_seconds=settings.metrics_sample_seconds,
             tracer=tracer,
+            stream_replicas=settings.stream_replicas,
         )
         app.state.settings = settings
         app.state.database = database

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Self
 
-from pydantic import Field, IPvAnyNetwork, model_validator
+from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
+from apik_gateway.forwarding.rules import replica_urls, replicas_by_service
 from apik_gateway.offices.schemas import Letterhead, OfficeCode, OfficeName, Timezone
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.sessions import REPLAY_SECONDS
@@ -20,9 +21,11 @@ _CHECKOUT = Path(__file__).resolve().parents[2]
 
 class Settings(ServiceSettings):
     service_name: str = "gateway"
-    # Where each service listens, by the prefix it owns: `/api/v1/<name>/...`.
+    # Where each service listens, by the prefix it owns: `/api/v1/<name>/...`; a list
+    # names the replicas of a service, taken in turn (forwarding/rules.py).
     # APIK_SERVICE_URLS='{"intake":"http://127.0.0.1:8101"}'
-    service_urls: dict[str, str] = Field(default_factory=dict)
+    # APIK_SERVICE_URLS='{"intake":["http://10.0.0.5:8101","http://10.0.0.6:8101"]}'
+    service_urls: dict[str, str | list[str]] = Field(default_factory=dict)
 
     # The bootstrap administrator, created by the first start with APIK_ADMIN_PASSWORD
     # (generated and logged once when empty). Later starts keep the stored password,
@@ -102,6 +105,18 @@ class Settings(ServiceSettings):
     # frontend/dist; an image sets APIK_WEB_DIR). No index.html there: no web app, and
     # the API answers as before.
     web_dir: Path | None = Field(default_factory=lambda: _CHECKOUT / "frontend" / "dist")
+
+    @field_validator("service_urls")
+    @classmethod
+    def _replicas(cls, value: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        for urls in value.values():
+            replica_urls(urls)  # at least one URL each
+        return value
+
+    @property
+    def service_replicas(self) -> dict[str, tuple[str, ...]]:
+        """Each service's replicas' base URLs."""
+        return replicas_by_service(self.service_urls)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

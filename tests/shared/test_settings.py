@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from apik_shared.platform.events.bus import nats_servers
 from apik_shared.platform.settings import DEVELOPMENT_SECRET, ServiceSettings, to_asyncpg_url
 
 
@@ -35,3 +36,16 @@ def test_values_come_from_the_environment(monkeypatch):
     assert settings.secret_key == "from-env"
     assert settings.async_database_url == "postgresql+asyncpg://u:p@db:5432/intake"
     assert to_asyncpg_url("postgresql+asyncpg://a/b") == "postgresql+asyncpg://a/b"
+
+
+def test_a_cluster_is_a_list_of_nats_servers_and_a_replica_count(monkeypatch):
+    monkeypatch.setenv("APIK_NATS_URL", "nats://u:p@n1:4222, nats://u:p@n2:4222,")
+    monkeypatch.setenv("APIK_STREAM_REPLICAS", "3")
+    settings = ServiceSettings()
+    assert nats_servers(settings.nats_url) == ["nats://u:p@n1:4222", "nats://u:p@n2:4222"]
+    assert settings.stream_replicas == 3
+    assert ServiceSettings(stream_replicas=1).stream_replicas == 1  # the default: one server
+    with pytest.raises(ValueError):
+        nats_servers(" , ")
+    with pytest.raises(ValidationError):
+        ServiceSettings(stream_replicas=0)

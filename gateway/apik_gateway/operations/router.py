@@ -43,7 +43,7 @@ async def readyz(request: Request, settings: CurrentSettings) -> JSONResponse:
     ready, body = await service.readiness(
         database=request.app.state.database,
         client=request.app.state.http,
-        service_urls=settings.service_urls,
+        service_urls=settings.service_replicas,
     )
     return JSONResponse(body, status_code=200 if ready else 503)
 
@@ -61,7 +61,7 @@ async def metrics(_: Admin) -> Response:
 async def openapi_document(request: Request, settings: CurrentSettings) -> JSONResponse:
     app: FastAPI = request.app
     documents, unavailable = await service.fetch_service_documents(
-        client=app.state.http, service_urls=settings.service_urls
+        client=app.state.http, service_urls=settings.service_replicas
     )
     return JSONResponse(merge_documents(app.openapi(), documents, unavailable))
 

@@ -4,7 +4,7 @@ and for the OpenAPI documents the gateway merges (`rules.merge_documents`)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -22,7 +22,7 @@ async def _database_state(database: Database) -> str:
     return "ok"
 
 
-async def _service_state(client: httpx.AsyncClient, url: str) -> str:
+async def _replica_state(client: httpx.AsyncClient, url: str) -> str:
     try:
         response = await client.get(f"{url.rstrip('/')}/readyz")
     except httpx.HTTPError as exc:
@@ -30,10 +30,21 @@ async def _service_state(client: httpx.AsyncClient, url: str) -> str:
     return "ok" if response.status_code == 200 else f"not ready ({response.status_code})"
 
 
+async def _service_state(client: httpx.AsyncClient, urls: Sequence[str]) -> str:
+    """ "ok" while one replica is ready (the gateway sends requests to the ready ones);
+    else the first replica's state."""
+    states = await asyncio.gather(*(_replica_state(client, url) for url in urls))
+    return "ok" if "ok" in states else states[0]
+
+
 async def readiness(
-    *, database: Database, client: httpx.AsyncClient, service_urls: Mapping[str, str]
+    *,
+    database: Database,
+    client: httpx.AsyncClient,
+    service_urls: Mapping[str, Sequence[str]],
 ) -> tuple[bool, dict[str, Any]]:
-    """Whether the gateway is ready, and the body saying why (each check's state)."""
+    """Whether the gateway is ready, and the body saying why (each check's state).
+    `service_urls`: each service's replicas."""
     names = sorted(service_urls)
     database_check, *states = await asyncio.gather(
         _database_state(database), *(_service_state(client, service_urls[n]) for n in names)
@@ -48,11 +59,21 @@ async def readiness(
 
 
 async def fetch_service_documents(
-    *, client: httpx.AsyncClient, service_urls: Mapping[str, str]
+    *, client: httpx.AsyncClient, service_urls: Mapping[str, Sequence[str]]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """Each reachable service's document, and why each other one is missing."""
+    """Each reachable service's document (from the first replica that answers), and
+    why each other one is missing."""
 
-    async def fetch(name: str, url: str) -> dict[str, Any] | str:
+    async def fetch(name: str, urls: Sequence[str]) -> dict[str, Any] | str:
+        why = ""
+        for url in urls:
+            answer = await fetch_one(name, url)
+            if isinstance(answer, dict):
+                return answer
+            why = why or answer
+        return why
+
+    async def fetch_one(name: str, url: str) -> dict[str, Any] | str:
         try:
             response = await client.get(f"{url.rstrip('/')}/api/v1/{name}/openapi.json")
         except httpx.HTTPError as exc:

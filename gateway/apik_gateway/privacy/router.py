@@ -215,7 +215,7 @@ async def access_export(
         row=row,
         extra=body or ExportIdentifiers(),
         client=request.app.state.http,
-        service_urls=settings.service_urls,
+        service_urls=settings.service_replicas,
         authorization=request.headers.get("authorization", ""),
     )
 

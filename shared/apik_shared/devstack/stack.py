@@ -47,6 +47,9 @@ class Stack:
     env: str = "development"
     extra_env: dict[str, str] = field(default_factory=dict)
     database_prefix: str = ""  # lets several stacks share one PostgreSQL server
+    # Processes per service, all on the one database, behind the one gateway (which
+    # takes them in turn): the first is named like the service, the others `<name>-2`….
+    replicas: int = 1
     ports: dict[str, int] = field(default_factory=dict)
     database_urls: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
@@ -83,17 +86,33 @@ class Stack:
             **self.extra_env,
         }
         if component is GATEWAY:
+            urls = {
+                s.name: [f"http://{HOST}:{self.ports[i]}" for i in self.instances(s)]
+                for s in SERVICES
+            }
             env["APIK_SERVICE_URLS"] = json.dumps(
-                {s.name: f"http://{HOST}:{self.ports[s.name]}" for s in SERVICES}
+                {name: u[0] if len(u) == 1 else u for name, u in urls.items()}
             )
             env["APIK_ADMIN_PASSWORD"] = self.admin_password
         return env
 
-    def command(self, component: Component) -> list[str]:
+    def instances(self, component: Component) -> list[str]:
+        """The names of the component's processes (one gateway; `replicas` of a service)."""
+        if component is GATEWAY:
+            return [component.name]
+        return [component.name, *(f"{component.name}-{i}" for i in range(2, self.replicas + 1))]
+
+    def component_of(self, instance: str) -> Component:
+        return next(
+            c for c in COMPONENTS if instance == c.name or instance.startswith(f"{c.name}-")
+        )
+
+    def command(self, component: Component, instance: str = "") -> list[str]:
         """The component's server, on its port (a free one the first time)."""
-        port = self.gateway_port if component is GATEWAY else self.ports.get(component.name)
+        instance = instance or component.name
+        port = self.gateway_port if component is GATEWAY else self.ports.get(instance)
         port = port or free_port()
-        self.ports[component.name] = port
+        self.ports[instance] = port
         return [
             sys.executable,
             "-m",
@@ -113,8 +132,8 @@ class Stack:
             "5",
         ]
 
-    def log_file(self, component: Component) -> Path:
-        return self.state_dir / "logs" / f"{component.name}.log"
+    def log_file(self, component: Component, instance: str = "") -> Path:
+        return self.state_dir / "logs" / f"{instance or component.name}.log"
 
     def child(self, component: Component) -> Child:
         """The component as a child for `make up`'s supervisor (after `assign_ports`)."""
@@ -129,26 +148,28 @@ class Stack:
     def assign_ports(self) -> None:
         """Every service's port, fixed before any starts: the gateway's routes name them."""
         for component in SERVICES:
-            self.ports.setdefault(component.name, free_port())
+            for instance in self.instances(component):
+                self.ports.setdefault(instance, free_port())
 
-    def start_component(self, component: Component) -> None:
-        self.processes[component.name] = spawn(
-            self.command(component),
-            log_file=self.log_file(component),
+    def start_component(self, component: Component, instance: str = "") -> None:
+        """Starts the component's process `instance` (its first by default)."""
+        instance = instance or component.name
+        self.processes[instance] = spawn(
+            self.command(component, instance),
+            log_file=self.log_file(component, instance),
             env=self.component_env(component),
         )
 
     def start(self, *, timeout: float = 60) -> None:
         self.assign_ports()
         for component in COMPONENTS:
-            self.start_component(component)
+            for instance in self.instances(component):
+                self.start_component(component, instance)
         for component in COMPONENTS:
-            wait_for_port(
-                HOST,
-                self.ports[component.name],
-                timeout=timeout,
-                process=self.processes[component.name],
-            )
+            for instance in self.instances(component):
+                wait_for_port(
+                    HOST, self.ports[instance], timeout=timeout, process=self.processes[instance]
+                )
         self.wait_ready(timeout=timeout)
 
     def wait_ready(self, *, timeout: float = 60) -> None:
@@ -183,12 +204,14 @@ class Stack:
         stop(process)
 
     def restart_component(self, name: str) -> None:
-        component = next(c for c in COMPONENTS if c.name == name)
+        """Restarts a component's process by its instance name (`intake`, `intake-2`)."""
+        component = self.component_of(name)
         self.stop_component(name)
-        self.start_component(component)
+        self.start_component(component, name)
         wait_for_port(HOST, self.ports[name], timeout=30, process=self.processes[name])
 
     def stop(self) -> None:
         # The gateway first, so nothing new comes in while the services drain.
         for component in reversed(COMPONENTS):
-            self.stop_component(component.name)
+            for instance in reversed(self.instances(component)):
+                self.stop_component(instance)

@@ -86,6 +86,7 @@ def create_service_app(
             public_url=settings.public_url,
             metrics_seconds=settings.metrics_sample_seconds,
             tracer=tracer,
+            stream_replicas=settings.stream_replicas,
         )
         app.state.settings = settings
         app.state.database = database

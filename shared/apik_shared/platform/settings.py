@@ -36,7 +36,13 @@ class ServiceSettings(BaseSettings):
     env: Environment = Environment.development
     service_name: str = "apik"
     database_url: str = ""
+    # One server, or a cluster's nodes separated by commas (each URL with the
+    # component's credentials): the client reconnects to another node when one goes.
     nats_url: str = "nats://127.0.0.1:4222"
+    # On how many servers of a NATS cluster the stream is kept (JetStream replicas: 3
+    # survives the loss of one node), when the first component up creates it. 1 for a
+    # single server (`make up`); an existing stream keeps its own (see events/bus.py).
+    stream_replicas: int = Field(default=1, ge=1, le=5)
     jwks_url: str = ""
     # The address clients reach the gateway at (scheme, host and port, no path): the
     # base of the absolute links the platform publishes (OAuth discovery, event schemas)

@@ -10,14 +10,16 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from prometheus_client import Counter, Histogram
 from starlette.types import Receive, Scope, Send
 
+from apik_gateway.forwarding.rules import IDEMPOTENT_METHODS, may_resend, replicas_by_service
 from apik_gateway.forwarding.service.client_address import ClientAddress
 from apik_gateway.forwarding.service.edge import send_problem
 from apik_gateway.forwarding.service.ratelimit import SharedRateLimit
+from apik_gateway.forwarding.service.replicas import Replicas
 from apik_gateway.forwarding.service.request_head import (
     CHUNKED,
     HOP_BY_HOP,
@@ -53,8 +55,8 @@ access_log = logging.getLogger("apik.access")
 
 # uvicorn adds its own date and server; the request id is added once, below.
 _RESPONSE_DROPPED = HOP_BY_HOP | {b"date", b"server", b"x-request-id"}
-# Safe to resend when a kept-alive connection turns out to be closed by the service.
-_RETRYABLE = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+# A body kept for sending to another replica, at most: a larger one is not resent.
+_RESEND_MAX_BYTES = 1024 * 1024
 CLIENT_CLOSED = 499  # nginx's code in logs and metrics for a client that went away
 
 
@@ -62,11 +64,37 @@ class _ClientGone(Exception):
     pass
 
 
+class _SentBody:
+    """The body's bytes as sent to one replica, to send them to another."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.complete = False  # every byte kept, the last included
+        self.dropped = False  # too large to keep
+
+    def keep(self, data: bytes, *, last: bool) -> None:
+        if self.dropped:
+            return
+        self.size += len(data)
+        if self.size > _RESEND_MAX_BYTES:
+            self.chunks, self.dropped = [], True
+            return
+        self.chunks.append(data)
+        self.complete = last
+
+
+def _may_resend_sent(scope: Scope) -> bool:
+    """Whether this request, once sent, may be sent to another replica."""
+    keyed = any(name == b"idempotency-key" for name, _ in scope["headers"])
+    return may_resend(scope["method"], has_idempotency_key=keyed, sent=True)
+
+
 class Forwarder:
     def __init__(
         self,
         *,
-        service_urls: Mapping[str, str],
+        service_urls: Mapping[str, str | Sequence[str]],
         max_body_bytes: int,
         read_timeout: float,
         connect_timeout: float,
@@ -78,34 +106,34 @@ class Forwarder:
         tracer: Tracer | None = None,
     ) -> None:
         self.tracer = tracer
-        self.pools = {
-            name: UpstreamPool(
-                url,
+        self.services = {
+            name: Replicas(
+                urls,
                 connect_timeout=connect_timeout,
                 read_timeout=read_timeout,
                 max_idle=max_idle,
                 idle_seconds=idle_seconds,
             )
-            for name, url in service_urls.items()
+            for name, urls in replicas_by_service(service_urls).items()
         }
         self.max_body_bytes = max_body_bytes
         self.read_timeout = read_timeout
         self.public_limit = public_limit
         self.clients = clients
         self.access_log = access_log
-        self._latency = {name: FORWARD_SECONDS.labels(name) for name in self.pools}
+        self._latency = {name: FORWARD_SECONDS.labels(name) for name in self.services}
         self._counters: dict[tuple[str, int], Counter] = {}
 
     def close(self) -> None:
         self.public_limit.close()
-        for pool in self.pools.values():
-            pool.close()
+        for replicas in self.services.values():
+            replicas.close()
 
     async def __call__(self, service: str, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        pool = self.pools[service]
+        replicas = self.services[service]
         head, body_mode, request_id, trace_parent, client, span = build_request_head(
-            scope, pool.host_header, receive, self.clients, self.tracer
+            scope, replicas.host_header, receive, self.clients, self.tracer
         )
         try:
             if self._is_public(service, scope["path"]):
@@ -113,7 +141,7 @@ class Forwarder:
             if body_mode > self.max_body_bytes:
                 raise PayloadTooLarge(f"The body may be at most {self.max_body_bytes} bytes.")
             status, by_service = await self._exchange(
-                pool, scope, head, body_mode, request_id, receive, send
+                replicas, scope, head, body_mode, request_id, receive, send
             )
         except Problem as problem:
             # Any body not read yet is drained by uvicorn, not cut off: closing on a
@@ -144,7 +172,7 @@ class Forwarder:
 
     async def _exchange(
         self,
-        pool: UpstreamPool,
+        replicas: Replicas,
         scope: Scope,
         head: bytes,
         body_mode: int,
@@ -153,19 +181,48 @@ class Forwarder:
         send: Send,
     ) -> tuple[int, bool]:
         """Sends the request, relays the response: its status, and whether the service
-        answered (rather than the gateway giving up)."""
-        retryable = body_mode == NO_BODY and scope["method"] in _RETRYABLE
+        answered (rather than the gateway giving up). A replica that cannot be reached
+        passes the request to the next (`rules.may_resend`)."""
+        method = scope["method"]
+        pools = replicas.order()
+        # A body is kept (up to a limit) only where a second replica could get it again.
+        sent_body: _SentBody | None = None
+        if len(pools) > 1 and body_mode != NO_BODY and _may_resend_sent(scope):
+            sent_body = _SentBody()
+        index = 0
         try:
             while True:
-                conn, reused = await pool.acquire()
+                pool = pools[index]
                 try:
-                    await self._send_request(conn, head, body_mode, receive)
+                    conn, reused = await pool.acquire()
+                except ConnectFailed:
+                    # Nothing reached the service: any request may go to the next.
+                    replicas.failed(pool)
+                    if index + 1 < len(pools):
+                        index += 1
+                        continue
+                    raise
+                try:
+                    if sent_body is not None and sent_body.complete:
+                        conn.write(head + b"".join(sent_body.chunks))  # the same bytes again
+                    else:
+                        await self._send_request(conn, head, body_mode, receive, sent_body)
                     await conn.read_head()
                     break
                 except UpstreamBroken:
                     conn.abort()
+                    if conn.received_any:
+                        raise
+                    resendable = body_mode == NO_BODY or (
+                        sent_body is not None and sent_body.complete
+                    )
                     # A kept-alive connection the service closed just as we sent: once more.
-                    if reused and retryable and not conn.received_any:
+                    if reused and resendable and method in IDEMPOTENT_METHODS:
+                        continue
+                    # The replica went away with the request: the next one, if it is safe.
+                    if index + 1 < len(pools) and resendable and _may_resend_sent(scope):
+                        replicas.failed(pool)
+                        index += 1
                         continue
                     raise
                 except BaseException:
@@ -184,7 +241,12 @@ class Forwarder:
         return await self._relay_response(pool, conn, scope, request_id, receive, send)
 
     async def _send_request(
-        self, conn: UpstreamConnection, head: bytes, body_mode: int, receive: Receive
+        self,
+        conn: UpstreamConnection,
+        head: bytes,
+        body_mode: int,
+        receive: Receive,
+        sent_body: _SentBody | None = None,
     ) -> None:
         if body_mode <= 0 and body_mode != CHUNKED:
             conn.write(head)
@@ -205,6 +267,8 @@ class Forwarder:
                 data = data + b"0\r\n\r\n" if not more else data
             else:
                 data = body
+            if sent_body is not None:
+                sent_body.keep(data, last=not more)
             # The head goes out with the first chunk: one write for a small request.
             conn.write(head + data if first else data)
             first = False

@@ -8,7 +8,7 @@ its own reads; a service that does not answer is named in the export, never a fa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -118,7 +118,7 @@ async def access_export(
     row: DataSubjectRequest,
     extra: ExportIdentifiers,
     client: httpx.AsyncClient,
-    service_urls: Mapping[str, str],
+    service_urls: Mapping[str, Sequence[str]],
     authorization: str,
 ) -> AccessExport:
     if row.kind not in rules.EXPORTABLE:
@@ -128,8 +128,11 @@ async def access_export(
     requester, _, _ = await open_request(session=session, cipher=cipher, actor=actor, row=row)
     given = identifiers(requester, extra)
     reference = f"DSR-{row.id}"
+    # A service's first replica answers (a replica down there: the export says so).
     targets = {
-        service: f"{service_urls[service].rstrip('/')}{path}" if service in service_urls else None
+        service: f"{service_urls[service][0].rstrip('/')}{path}"
+        if service in service_urls
+        else None
         for service, path in SUBJECT_ACCESS.items()
     }
     answers = await ask_services(

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
@@ -55,14 +56,38 @@ STREAM_CONFIG = api.StreamConfig(
 )
 
 
-async def ensure_stream(js: JetStreamContext) -> None:
+def nats_servers(url: str) -> list[str]:
+    """`APIK_NATS_URL` as the servers to try: one URL, or several separated by commas
+    (the nodes of a cluster, each with the component's credentials); a client whose
+    server goes away reconnects to another."""
+    servers = [part.strip() for part in url.split(",") if part.strip()]
+    if not servers:
+        raise ValueError("APIK_NATS_URL names no server")
+    return servers
+
+
+async def ensure_stream(js: JetStreamContext, *, replicas: int = 1) -> None:
+    """Creates the stream, kept on `replicas` servers of a cluster
+    (`APIK_STREAM_REPLICAS`), unless it exists. An existing stream is left as it is:
+    components may not change it (`devstack.nats_access`); an administrator changes its
+    replicas (`nats stream edit --replicas`), which the warning below asks for."""
     try:
-        await js.stream_info(STREAM_NAME)
+        info = await js.stream_info(STREAM_NAME)
     except NotFoundError:
         try:
-            await js.add_stream(STREAM_CONFIG)
+            await js.add_stream(replace(STREAM_CONFIG, num_replicas=replicas))
+            return
         except BadRequestError:  # another service created it a moment ago
-            await js.stream_info(STREAM_NAME)
+            info = await js.stream_info(STREAM_NAME)
+    kept_on = info.config.num_replicas or 1
+    if kept_on != replicas:
+        log.warning(
+            "the stream %s is kept on %d server(s), APIK_STREAM_REPLICAS says %d; "
+            "an administrator changes it",
+            STREAM_NAME,
+            kept_on,
+            replicas,
+        )
 
 
 class EventBus:
@@ -81,8 +106,11 @@ class EventBus:
         public_url: str = DEFAULT_PUBLIC_URL,
         metrics_seconds: float = 0,
         tracer: Tracer | None = None,
+        stream_replicas: int = 1,
     ) -> None:
         self.nats_url = nats_url
+        self.servers = nats_servers(nats_url)
+        self.stream_replicas = stream_replicas
         self.service = service
         # The service's outbox: every session `sessions` opens publishes into it.
         self.outbox = Outbox(service, public_url=public_url)
@@ -158,7 +186,7 @@ class EventBus:
             nc: Client | None = None
             try:
                 nc = await nats.connect(
-                    self.nats_url,
+                    self.servers,
                     name=f"apik-{self.service}",
                     connect_timeout=2,
                     allow_reconnect=True,
@@ -166,10 +194,11 @@ class EventBus:
                     reconnect_time_wait=0.5,
                     error_cb=self._on_error,
                 )
-                await ensure_stream(nc.jetstream())
+                await ensure_stream(nc.jetstream(), replicas=self.stream_replicas)
                 self._nc, self._js = nc, None
                 self._ready.set()
-                log.info("connected to NATS at %s", without_credentials(self.nats_url))
+                at = nc.connected_url.geturl() if nc.connected_url else self.servers[0]
+                log.info("connected to NATS at %s", without_credentials(at))
                 return
             except asyncio.CancelledError:
                 raise

@@ -38,6 +38,7 @@ from apik_reporting.consumers import DEAD_LETTERS, EVERY_EVENT, inbox_name
 from apik_reporting.read_model.service.projection import OFFICE_EVENTS, project_all
 from apik_reporting.settings import Settings
 from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import nats_servers
 from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
 from apik_shared.platform.tables import inbox
 
@@ -119,7 +120,7 @@ async def rebuild(settings: Settings, *, out: TextIO = sys.stdout, every: int = 
     """Drops the read model and replays every event up to the stream's last one."""
     database = Database(settings.database_url, pool_size=settings.rebuild_lanes)
     consumer, replay, started = inbox_name(settings), Replay(), time.monotonic()
-    nc = await nats.connect(settings.nats_url, name="apik-reporting-rebuild")
+    nc = await nats.connect(nats_servers(settings.nats_url), name="apik-reporting-rebuild")
     try:
         js = nc.jetstream()
         state = (await js.stream_info(STREAM_NAME)).state
