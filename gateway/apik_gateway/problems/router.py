@@ -37,7 +37,7 @@ def _problem_types(request: Request) -> ProblemTypes:
 @router.get("")
 async def list_problem_types(request: Request, settings: CurrentSettings) -> Response:
     types = await _problem_types(request).all(
-        client=request.app.state.http, service_urls=settings.service_urls
+        client=request.app.state.http, service_urls=settings.service_replicas
     )
     if rules.wants_json(request.headers.get("accept")):
         return JSONResponse(types, headers=_HEADERS)
@@ -47,7 +47,7 @@ async def list_problem_types(request: Request, settings: CurrentSettings) -> Res
 @router.get("/{slug}")
 async def get_problem_type(slug: str, request: Request, settings: CurrentSettings) -> Response:
     types = await _problem_types(request).all(
-        client=request.app.state.http, service_urls=settings.service_urls, slug=slug
+        client=request.app.state.http, service_urls=settings.service_replicas, slug=slug
     )
     entry = types.get(slug)
     if entry is None:

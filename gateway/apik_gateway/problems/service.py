@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +35,9 @@ class ProblemTypes:
     complete: bool = False
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
-    async def _refresh(self, client: httpx.AsyncClient, service_urls: Mapping[str, str]) -> None:
+    async def _refresh(
+        self, client: httpx.AsyncClient, service_urls: Mapping[str, Sequence[str]]
+    ) -> None:
         documents, unavailable = await fetch_service_documents(
             client=client, service_urls=service_urls
         )
@@ -46,7 +48,11 @@ class ProblemTypes:
         self.complete = not unavailable
 
     async def all(
-        self, *, client: httpx.AsyncClient, service_urls: Mapping[str, str], slug: str | None = None
+        self,
+        *,
+        client: httpx.AsyncClient,
+        service_urls: Mapping[str, Sequence[str]],
+        slug: str | None = None,
     ) -> dict[str, dict[str, Any]]:
         """The catalogue, fetched again when old, incomplete, or missing `slug`."""
         async with self.lock:

@@ -9,13 +9,13 @@ from apik_internship.applications.router import letter as applications_letter
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
 from apik_internship.attendance.router import router as attendance
-from apik_internship.cohorts.router import router as cohorts
 from apik_internship.certificates.router import router as certificates
+from apik_internship.cohorts.router import router as cohorts
 from apik_internship.deps import code_key
 from apik_internship.evaluations.router import router as evaluations
 from apik_internship.jobs import jobs
-from apik_internship.logbook.router import router as logbook
 from apik_internship.learning.router import router as learning
+from apik_internship.logbook.router import router as logbook
 from apik_internship.quotas.router import router as quotas
 from apik_internship.red_button.router import router as red_button
 from apik_internship.settings import Settings
