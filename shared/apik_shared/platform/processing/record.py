@@ -67,11 +67,15 @@ def declarations() -> dict[str, tuple[Processing, ...]]:
 
 
 def tables_of(models: ModuleType) -> dict[str, sa.Table]:
-    """The tables the module defines (SQLModel classes declared in it)."""
+    """The tables the module defines (SQLModel classes declared in it, or in its own
+    submodules when `models` is a package: `apik_internship.models.days`)."""
     out: dict[str, sa.Table] = {}
     for value in vars(models).values():
         table = getattr(value, "__table__", None)
-        if isinstance(table, sa.Table) and getattr(value, "__module__", None) == models.__name__:
+        where = getattr(value, "__module__", None) or ""
+        if isinstance(table, sa.Table) and (
+            where == models.__name__ or where.startswith(models.__name__ + ".")
+        ):
             out[table.name] = table
     return out
 

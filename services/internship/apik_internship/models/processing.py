@@ -1,0 +1,538 @@
+"""What the internship service's tables hold of personal data, and why (`PROCESSING`,
+collected by `apik_shared.platform.processing` into docs/processing.md)."""
+
+from __future__ import annotations
+
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
+
+_APPLICANTS = Bilingual("Pelamar magang", "Internship applicants")
+_INTERNSHIP = Bilingual(
+    "Menerima, menilai dan memutus lamaran magang, serta memberi tahu pelamar statusnya.",
+    "Receiving, reviewing and deciding internship applications, and telling applicants"
+    " their status.",
+)
+_UNTIL_SCHEDULE = Bilingual(
+    "Sampai jadwal retensi arsip kantor ditetapkan (belum ada penghapusan otomatis).",
+    "Until the office sets its records schedule (no automatic erasure yet).",
+)
+_READERS = Bilingual("Pegawai yang membaca data pribadi", "Staff who read personal data")
+_AUDIT = Bilingual(
+    "Hanya ditambah, tidak dapat diubah atau dihapus melalui API.",
+    "Only added to; the API neither changes nor deletes it.",
+)
+_DPO = Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer.")
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="application",
+        columns=("applicant", "institution", "programme", "reason", "intern_username"),
+        data_class="internship_applicants",
+        subjects=_APPLICANTS,
+        fields=Bilingual(
+            "Nama, email, telepon dan program studi (disegel); instansi, program, periode"
+            " dan unit yang diminta; alasan penolakan; nama pengguna akun peserta magang"
+            " yang diterima.",
+            "Name, email, phone and field of study (sealed); institution, programme,"
+            " requested period and units; the reason of a decline; the accepted intern's"
+            " account username.",
+        ),
+        purpose=_INTERNSHIP,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Penyelia magang kantor itu; kepala dan analis melihatnya tersamar. Peristiwa"
+            " hanya membawa unit, periode dan jenis instansi.",
+            "The office's intern supervisors; heads and analysts see it masked. Events carry"
+            " only the unit, the period and the kind of institution.",
+        ),
+        safeguards=Bilingual(
+            "Identitas disegel AES-GCM per baris; tersamar bagi peran lain; setiap pembacaan"
+            " penuh diaudit (`applicant_read`); kode pelacakan hanya disimpan sebagai hash.",
+            "Identity sealed with AES-GCM per row; masked for other roles; every full read"
+            " audited (`applicant_read`); the tracking code is kept only as a hash.",
+        ),
+    ),
+    Processing(
+        table="application_letter",
+        columns=("filename", "content"),
+        data_class="internship_applicants",
+        subjects=_APPLICANTS,
+        fields=Bilingual(
+            "Surat pengantar instansi (berkas) dan nama berkasnya.",
+            "The institution's letter (the file) and its name.",
+        ),
+        purpose=_INTERNSHIP,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang kantor itu.", "The office's intern supervisors."),
+        safeguards=Bilingual(
+            "Isi diperiksa (jenis, makro, berkas ganda) lalu disegel AES-GCM; disimpan"
+            " terpisah dari daftar.",
+            "Content checked (type, macros, polyglots), then sealed with AES-GCM; kept apart"
+            " from lists.",
+        ),
+    ),
+    Processing(
+        table="applicant_read",
+        columns=("actor", "actor_username", "actor_roles", "purpose"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca data pelamar mana, kapan dan untuk apa.",
+            "Who read which applicant's data, when and why.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data pribadi pelamar.",
+            "Accountability of access to applicants' personal data.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama data pelamar yang dibaca disimpan.", "As long as the applicant's data is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="quota",
+        columns=("set_by",),
+        data_class="staff_actions",
+        subjects=Bilingual("Pegawai", "Staff"),
+        fields=Bilingual("Siapa menetapkan kuota.", "Who set a quota."),
+        purpose=Bilingual("Akuntabilitas kuota magang.", "Accountability of internship quotas."),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang dan kepala.", "Intern supervisors and the head."),
+        safeguards=Bilingual("Hanya nama pengguna.", "The username only."),
+    ),
+    Processing(
+        table="red_button_case",
+        columns=("account", "identity", "reported", "acknowledged_by"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor kekerasan atau pelecehan, dan orang yang dilaporkan",
+            "Interns who report violence or harassment, and those they report",
+        ),
+        fields=Bilingual(
+            "Uraian kejadian (disegel); identitas pelapor bila tidak anonim (disegel);"
+            " orang dan/atau unit yang dilaporkan (disegel, dengan hash berkunci untuk"
+            " mencocokkan laporan berulang); tingkat keparahan; petugas yang menanggapi.",
+            "What happened (sealed); the reporter's identity unless anonymous (sealed);"
+            " the person and/or unit reported (sealed, with keyed hashes to match repeated"
+            " reports); severity; the officer who acknowledged.",
+        ),
+        purpose=Bilingual(
+            "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
+            "Protecting the intern within 1x24 hours (UU 12/2022 art. 42).",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Hanya petugas pelindungan kantor itu; identitas mode rahasia tetap tersegel."
+            " Peristiwa hanya membawa kantor, waktu dan tingkat keparahan.",
+            "The office's protection officers only; a confidential reporter's identity"
+            " stays sealed. Events carry only the office, the time and the severity.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris; tanpa alamat IP atau data perangkat; kode tanda"
+            " terima hanya disimpan sebagai hash; setiap pembacaan diaudit (`red_button_read`).",
+            "Sealed with AES-GCM per row; no IP address or device data; the receipt code"
+            " kept only as a hash; every read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_action",
+        columns=("note", "taken_by"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Tindakan pelindungan, catatannya (disegel), persetujuan peserta, petugas.",
+            "Protective actions, their note (sealed), the intern's consent, the officer.",
+        ),
+        purpose=Bilingual(
+            "Melindungi peserta magang dalam 1x24 jam (UU 12/2022 Pasal 42).",
+            "Protecting the intern within 1x24 hours (UU 12/2022 art. 42).",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Hanya petugas pelindungan kantor itu.", "The office's protection officers only."
+        ),
+        safeguards=Bilingual(
+            "Catatan disegel AES-GCM; rujukan ke kampus hanya dengan persetujuan peserta.",
+            "Notes sealed with AES-GCM; a referral to the university only with consent.",
+        ),
+    ),
+    Processing(
+        table="identity_request",
+        columns=(
+            "reason",
+            "requested_by",
+            "requested_username",
+            "approved_by",
+            "approved_username",
+        ),
+        data_class="access_audit",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Siapa meminta dan siapa menyetujui pembukaan identitas pelapor rahasia, alasannya.",
+            "Who asked and who approved opening a confidential reporter's identity, and why.",
+        ),
+        purpose=Bilingual(
+            "Empat mata sebelum identitas pelapor rahasia dibuka.",
+            "Four eyes before a confidential reporter's identity is opened.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu.", "The office's protection officers."
+        ),
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_step",
+        columns=("actor",),
+        data_class="red_button",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Petugas yang menanggapi dan kapan; eskalasi dan waktunya.",
+            "The officer who acknowledged and when; escalations and their times.",
+        ),
+        purpose=Bilingual(
+            "Mengukur waktu tanggap Tombol Merah (peringatan, tanggapan, tindakan).",
+            "Measuring the Red Button's response times (alert, acknowledgement, action).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan dan kepala kantor itu.",
+            "The office's protection officers and head.",
+        ),
+        safeguards=_AUDIT,
+    ),
+    Processing(
+        table="red_button_message",
+        columns=("text", "officer"),
+        data_class="red_button",
+        subjects=Bilingual(
+            "Peserta magang yang melapor, dan petugas pelindungan",
+            "Interns who report, and protection officers",
+        ),
+        fields=Bilingual(
+            "Pesan antara peserta magang dan petugas pelindungan (disegel); petugas"
+            " penulisnya; waktunya.",
+            "Messages between the intern and the protection officers (sealed); the officer"
+            " who wrote; when.",
+        ),
+        purpose=Bilingual(
+            "Menghubungi pelapor, juga yang anonim, untuk melindunginya.",
+            "Reaching the reporter, anonymous ones too, to protect them.",
+        ),
+        legal_basis=LegalBasis.vital_interest,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas pelindungan kantor itu, dan pemegang kode tanda terima.",
+            "The office's protection officers, and whoever holds the receipt code.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per pesan; tanpa alamat IP atau data perangkat; setiap"
+            " pembacaan petugas diaudit (`red_button_read`).",
+            "Sealed with AES-GCM per message; no IP address or device data; every"
+            " officer's read audited (`red_button_read`).",
+        ),
+    ),
+    Processing(
+        table="red_button_staff",
+        columns=("username", "name_hash", "unit", "set_by"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Nama pengguna, hash berkunci nama, unit yang dibimbing; siapa mengisinya.",
+            "Username, keyed hash of the name, the unit supervised; who set it.",
+        ),
+        purpose=Bilingual(
+            "Menyembunyikan laporan Tombol Merah dari petugas yang dilaporkan atau yang"
+            " membimbing di unit yang dilaporkan (benturan kepentingan).",
+            "Hiding a Red Button case from an officer it names or who supervises at the"
+            " unit it names (conflict of interest).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Kepala kantor itu.", "The office's head."),
+        safeguards=Bilingual(
+            "Nama tidak disimpan, hanya hash berkunci.",
+            "The name is not kept, only its keyed hash.",
+        ),
+    ),
+    Processing(
+        table="red_button_read",
+        columns=("actor", "actor_username", "actor_roles"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca atau menanggapi laporan Tombol Merah, kapan.",
+            "Who read or acknowledged a Red Button case, when.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke laporan Tombol Merah.",
+            "Accountability of access to Red Button cases.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama laporan yang dibaca disimpan.", "As long as the case read is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
+    ),
+)
+
+
+_INTERNS = Bilingual("Peserta magang", "Interns")
+_INTERN_RECORDS = Bilingual(
+    "Membimbing peserta magang: penempatan, kehadiran, logbook dan karya, serta laporan"
+    " dan sertifikat yang memerlukannya.",
+    "Guiding interns: placements, attendance, logbook and works, and the reports and"
+    " certificates that need them.",
+)
+_INTERN_RECIPIENTS = Bilingual(
+    "Peserta magang itu sendiri dan penyelia magang kantor itu; kepala dan analis melihat"
+    " rekap dengan nama tersamar.",
+    "The intern themselves and the office's intern supervisors; heads and analysts see"
+    " the recap with names masked.",
+)
+
+PROCESSING += (
+    Processing(
+        table="absence",
+        columns=("kind", "note"),
+        data_class="internship_applicants",
+        subjects=_INTERNS,
+        fields=Bilingual(
+            "Hari izin atau sakit peserta magang dan catatannya (disegel: bisa menyebut"
+            " keadaan kesehatan).",
+            "An intern's leave or sick days and their note (sealed: it may say something"
+            " about their health).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=_INTERN_RECIPIENTS,
+        safeguards=Bilingual(
+            "Catatan disegel AES-GCM per baris; setiap pembacaan catatan oleh penyelia"
+            " diaudit (`applicant_read`).",
+            "The note sealed with AES-GCM per row; every supervisor's read of the notes"
+            " audited (`applicant_read`).",
+        ),
+    ),
+    Processing(
+        table="work",
+        columns=("case_reference", "shared_material"),
+        data_class="internship_applicants",
+        subjects=Bilingual(
+            "Pihak dalam laporan atau perkara yang dibagikan kepada peserta magang",
+            "People in a report or case shared with an intern",
+        ),
+        fields=Bilingual(
+            "Nomor laporan atau perkara dan bahan yang dibagikan penyelia, disamarkan"
+            " sebelum disimpan (nama yang disebut, email, telepon, nomor panjang).",
+            "The report or case number and the material the supervisor shared, masked"
+            " before it is stored (the names listed, emails, phones, long numbers).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Peserta magang itu dan penyelia magang kantor itu.",
+            "The intern and the office's intern supervisors.",
+        ),
+        safeguards=Bilingual(
+            "Identitas disamarkan sebelum disimpan; teks asli tidak disimpan.",
+            "Identities masked before storing; the original text is not kept.",
+        ),
+    ),
+    Processing(
+        table="work_file",
+        columns=("filename", "content"),
+        data_class="internship_applicants",
+        subjects=_INTERNS,
+        fields=Bilingual(
+            "Berkas karya peserta magang (analisis, konsep, kajian, presentasi).",
+            "An intern's work files (analyses, drafts, studies, presentations).",
+        ),
+        purpose=_INTERN_RECORDS,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Peserta magang itu dan penyelia magang kantor itu.",
+            "The intern and the office's intern supervisors.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per berkas; isi diperiksa (makro, berkas ganda) sebelum diterima.",
+            "Sealed with AES-GCM per file; content checked (macros, polyglots) before"
+            " it is accepted.",
+        ),
+    ),
+)
+
+
+PROCESSING = (
+    *PROCESSING,
+    Processing(
+        table="acceptance_letter",
+        columns=("issued_by",),
+        data_class="staff_actions",
+        subjects=Bilingual("Pegawai", "Staff"),
+        fields=Bilingual(
+            "Siapa pertama mencetak surat penerimaan.", "Who first printed the letter."
+        ),
+        purpose=Bilingual(
+            "Verifikasi surat penerimaan magang oleh publik.",
+            "Public verification of internship acceptance letters.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang dan kepala.", "Intern supervisors and the head."),
+        safeguards=Bilingual(
+            "Kode verifikasi hanya disimpan sebagai hash; halaman verifikasi menampilkan nama"
+            " tersamar.",
+            "The verification code is kept only as a hash; the verify page shows the name masked.",
+        ),
+    ),
+    Processing(
+        table="evaluation",
+        columns=("evaluator", "scores", "comment"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang dan pembimbingnya", "Interns and their supervisors"),
+        fields=Bilingual(
+            "Nilai rubrik peserta oleh pembimbing, dan nilai unit serta program oleh peserta;"
+            " komentar (disegel); siapa menilai.",
+            "Supervisors' rubric scores of an intern, and the intern's of the unit and the"
+            " programme; comments (sealed); who evaluated.",
+        ),
+        purpose=Bilingual(
+            "Menilai magang untuk kelulusan, dan memperbaiki unit serta program.",
+            "Evaluating the internship for completion, and improving units and the programme.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu; peserta membaca penilaian atas dirinya."
+            " Umpan balik peserta atas unit hanya tampil sebagai jumlah dan rata-rata, di atas"
+            " jumlah minimum.",
+            "The office's supervisors, head and analysts; the intern reads their own. Interns'"
+            " feedback on a unit shows only as counts and means, above a minimum count.",
+        ),
+        safeguards=Bilingual(
+            "Komentar disegel AES-GCM per baris.", "Comments sealed with AES-GCM per row."
+        ),
+    ),
+    Processing(
+        table="final_report",
+        columns=("filename", "content"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang", "Interns"),
+        fields=Bilingual("Laporan akhir magang (berkas).", "The intern's final report (file)."),
+        purpose=Bilingual(
+            "Menilai dan mengarsipkan magang.", "Evaluating and filing the internship."
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu.",
+            "The office's supervisors, head and analysts.",
+        ),
+        safeguards=Bilingual(
+            "Isi diperiksa lalu disegel AES-GCM.", "Content checked, then sealed with AES-GCM."
+        ),
+    ),
+    Processing(
+        table="learning_result",
+        columns=("pre_score", "post_score", "recorded_by"),
+        data_class="internship_evaluations",
+        subjects=Bilingual("Peserta magang", "Interns"),
+        fields=Bilingual(
+            "Nilai pre-test dan post-test per modul.", "Pre- and post-test scores per module."
+        ),
+        purpose=Bilingual("Mengukur hasil belajar (N-gain).", "Measuring learning (N-gain)."),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Pembimbing, kepala dan analis kantor itu; peserta membaca nilainya sendiri.",
+            "The office's supervisors, head and analysts; the intern reads their own.",
+        ),
+        safeguards=Bilingual(
+            "Hanya untuk kantor itu; ringkasan modul tanpa nama.",
+            "The office's only; module summaries carry no names.",
+        ),
+    ),
+    Processing(
+        table="alumnus",
+        columns=("record", "consent", "visibility"),
+        data_class="internship_alumni",
+        subjects=Bilingual("Alumni magang", "Internship alumni"),
+        fields=Bilingual(
+            "Nama, alamat, instansi, jejaring dan email (disegel); persetujuan per data dan"
+            " tingkat keterlihatan yang dipilih alumni.",
+            "Name, address, institution, network and email (sealed); consent per field and"
+            " the visibility the alumnus chose.",
+        ),
+        purpose=Bilingual(
+            "Menjaga jejaring alumni magang kantor.", "Keeping the office's alumni network."
+        ),
+        legal_basis=LegalBasis.consent,
+        retention=Bilingual(
+            "Sampai alumni meminta penghapusan.", "Until the alumnus asks for erasure."
+        ),
+        recipients=Bilingual(
+            "Penyelia magang kantor itu; staf lain dan publik hanya data yang disetujui sesuai"
+            " keterlihatan pilihan alumni.",
+            "The office's intern supervisors; other staff and the public only the consented"
+            " fields, as the alumnus's visibility allows.",
+        ),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris; tersamar bagi peran lain; setiap pembacaan diaudit"
+            " (`alumnus_read`); tautan ajaib sekali pakai, kedaluwarsa, hanya hash-nya disimpan.",
+            "Sealed with AES-GCM per row; masked for other roles; every read audited"
+            " (`alumnus_read`); the magic link is single-use, expiring, kept only as a hash.",
+        ),
+    ),
+    Processing(
+        table="alumnus_request",
+        columns=("kind", "detail", "answer", "answered_by"),
+        data_class="internship_alumni",
+        subjects=Bilingual("Alumni magang", "Internship alumni"),
+        fields=Bilingual(
+            "Permintaan akses, perbaikan atau penghapusan, dan jawabannya (disegel).",
+            "Requests for access, correction or erasure, and their answers (sealed).",
+        ),
+        purpose=Bilingual(
+            "Memenuhi hak subjek data dalam 3 x 24 jam.",
+            "Meeting the data subject's rights within 3 x 24 hours.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang kantor itu.", "The office's intern supervisors."),
+        safeguards=Bilingual("Isi disegel AES-GCM.", "Content sealed with AES-GCM."),
+    ),
+    Processing(
+        table="alumnus_read",
+        columns=("actor", "actor_username", "actor_roles", "purpose"),
+        data_class="access_audit",
+        subjects=_READERS,
+        fields=Bilingual(
+            "Siapa membaca data alumni mana, kapan dan untuk apa.",
+            "Who read which alumnus's data, when and why.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data alumni.", "Accountability of access to alumni data."
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual(
+            "Selama data alumni disimpan.", "As long as the alumnus's data is kept."
+        ),
+        recipients=_DPO,
+        safeguards=_AUDIT,
+    ),
+)
