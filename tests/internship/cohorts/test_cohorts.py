@@ -87,6 +87,21 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
     assert first[ids[0]]["supervisor"] == f"pembimbing.{first[ids[0]]['unit']}"
     history = (await internship.client.get(f"{url}/history", headers=supervisor)).json()
     assert len(history) == 9 and {h["source"] for h in history} == {"allocation"}
+    events = await internship.outbox_events("intern.placed", subject=ids[0])
+    assert sorted(e.data["phase"] for e in events) == [0, 1, 2]
+    assert set(events[0].data) == {
+        "application_id",
+        "office",
+        "cohort_id",
+        "phase",
+        "unit",
+        "starts_on",
+        "ends_on",
+        "source",
+        "placed_at",
+        "placed_by",
+    }  # references only: no name
+    assert events[0].data["cohort_id"] == cohort["id"]
     assert all(h["from_unit"] is None and h["changed_by"] == "pembimbing" for h in history)
 
     # The coordinator moves the prevention intern to intake in phase 0: full.
@@ -102,6 +117,8 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
     )
     assert moved.status_code == 200, moved.text
     assert moved.json()["source"] == "coordinator" and moved.json()["rank"] is None
+    [*_, last] = await internship.outbox_events("intern.placed", subject=ids[2])
+    assert (last.data["unit"], last.data["source"]) == ("intake", "coordinator")
     history = (await internship.client.get(f"{url}/history", headers=supervisor)).json()
     assert history[-1] == {
         **history[-1],
