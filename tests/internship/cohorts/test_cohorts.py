@@ -136,7 +136,10 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
 
 
 async def test_the_intern_reads_only_their_own_rotation_and_ranks_the_units(
-    internship: RunningService, supervisor: dict[str, str], tokens: TestTokens
+    internship: RunningService,
+    supervisor: dict[str, str],
+    head: dict[str, str],
+    tokens: TestTokens,
 ):
     cohort, ids = await cohort_of_three(internship, supervisor, 2031)
     url = f"{COHORTS}/{cohort['id']}"
@@ -159,6 +162,11 @@ async def test_the_intern_reads_only_their_own_rotation_and_ranks_the_units(
     assert [p["unit"] for p in mine.json()] == ["examination", "intake", "prevention"]
     assert {p["application_id"] for p in mine.json()} == {ids[2]}
     assert [p["rank"] for p in mine.json()] == [0, 1, None]
+    as_supervisor = (await internship.client.get(url, headers=supervisor)).json()
+    as_head = (await internship.client.get(url, headers=head)).json()
+    [full] = [m for m in as_supervisor["members"] if m["application_id"] == ids[2]]
+    [masked] = [m for m in as_head["members"] if m["application_id"] == ids[2]]
+    assert (full["intern_username"], masked["intern_username"]) == ("dewi.magang", "d**********")
     stranger = tokens.headers("intern", office="KAB", username="bukan.magang")
     assert (await internship.client.get(f"{INTERN}/rotation", headers=stranger)).status_code == 403
     staff = await internship.client.get(f"{INTERN}/rotation", headers=supervisor)
