@@ -153,7 +153,7 @@ async def test_the_recap_exports_as_csv_and_xlsx_and_notes_are_read_audited(
     assert rows[0][0] == "Nama" and ["Rina Kartika", "rina.rekap"] in [r[:2] for r in rows]
     masked = await internship.client.get(recap, headers=head)
     [row] = [r for r in masked.json()["rows"] if r["application_id"] == filed["id"]]
-    assert row["name"] == "R*** K******"
+    assert (row["name"], row["intern_username"]) == ("R*** K******", "r*********")
 
     before = await internship.scalar(
         "SELECT count(*) FROM applicant_read WHERE purpose = 'read absence notes'"

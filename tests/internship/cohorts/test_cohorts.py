@@ -87,6 +87,21 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
     assert first[ids[0]]["supervisor"] == f"pembimbing.{first[ids[0]]['unit']}"
     history = (await internship.client.get(f"{url}/history", headers=supervisor)).json()
     assert len(history) == 9 and {h["source"] for h in history} == {"allocation"}
+    events = await internship.outbox_events("intern.placed", subject=ids[0])
+    assert sorted(e.data["phase"] for e in events) == [0, 1, 2]
+    assert set(events[0].data) == {
+        "application_id",
+        "office",
+        "cohort_id",
+        "phase",
+        "unit",
+        "starts_on",
+        "ends_on",
+        "source",
+        "placed_at",
+        "placed_by",
+    }  # references only: no name
+    assert events[0].data["cohort_id"] == cohort["id"]
     assert all(h["from_unit"] is None and h["changed_by"] == "pembimbing" for h in history)
 
     # The coordinator moves the prevention intern to intake in phase 0: full.
@@ -102,6 +117,8 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
     )
     assert moved.status_code == 200, moved.text
     assert moved.json()["source"] == "coordinator" and moved.json()["rank"] is None
+    [*_, last] = await internship.outbox_events("intern.placed", subject=ids[2])
+    assert (last.data["unit"], last.data["source"]) == ("intake", "coordinator")
     history = (await internship.client.get(f"{url}/history", headers=supervisor)).json()
     assert history[-1] == {
         **history[-1],
@@ -119,7 +136,10 @@ async def test_a_cohort_is_allocated_fairly_within_the_places_and_every_change_i
 
 
 async def test_the_intern_reads_only_their_own_rotation_and_ranks_the_units(
-    internship: RunningService, supervisor: dict[str, str], tokens: TestTokens
+    internship: RunningService,
+    supervisor: dict[str, str],
+    head: dict[str, str],
+    tokens: TestTokens,
 ):
     cohort, ids = await cohort_of_three(internship, supervisor, 2031)
     url = f"{COHORTS}/{cohort['id']}"
@@ -142,6 +162,11 @@ async def test_the_intern_reads_only_their_own_rotation_and_ranks_the_units(
     assert [p["unit"] for p in mine.json()] == ["examination", "intake", "prevention"]
     assert {p["application_id"] for p in mine.json()} == {ids[2]}
     assert [p["rank"] for p in mine.json()] == [0, 1, None]
+    as_supervisor = (await internship.client.get(url, headers=supervisor)).json()
+    as_head = (await internship.client.get(url, headers=head)).json()
+    [full] = [m for m in as_supervisor["members"] if m["application_id"] == ids[2]]
+    [masked] = [m for m in as_head["members"] if m["application_id"] == ids[2]]
+    assert (full["intern_username"], masked["intern_username"]) == ("dewi.magang", "d**********")
     stranger = tokens.headers("intern", office="KAB", username="bukan.magang")
     assert (await internship.client.get(f"{INTERN}/rotation", headers=stranger)).status_code == 403
     staff = await internship.client.get(f"{INTERN}/rotation", headers=supervisor)

@@ -36,6 +36,7 @@ from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.problems import InvalidInput, problem_responses
 from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.vocabulary.masking import mask_text
 
 router = ServiceRouter(tags=["attendance"])
 CHECK = problem_responses(*AUTH, InvalidInput, service.NotAWorkingDay, service.AlreadyRecorded)
@@ -194,7 +195,11 @@ async def attendance_recap(
             **views.recap_view(recap).model_dump(),
             application_id=a.id,
             name=shown[a.id].name,
-            intern_username=a.intern_username,
+            intern_username=(
+                a.intern_username
+                if shown[a.id].disclosure == "full"
+                else mask_text(a.intern_username)
+            ),
             unit=a.unit,
         )
         for a, recap in rows

@@ -25,6 +25,7 @@ from apik_internship.cohorts.schemas import (
 )
 from apik_internship.deps import (
     AUTH,
+    Applicants,
     CurrentCohort,
     CurrentIntern,
     CurrentSettings,
@@ -58,6 +59,7 @@ async def create_cohort(
     request: Request,
     session: DbSession,
     actor: Reviewer,
+    access: Applicants,
     settings: CurrentSettings,
 ) -> Response:
     """A cohort of the caller's office: every accepted intern whose period starts within
@@ -77,7 +79,7 @@ async def create_cohort(
     )
     return await created(
         idempotency,
-        await views.cohort_body(session, cohort),
+        await views.cohort_body(session, cohort, access),
         location=f"{request.url.path}/{cohort.id}",
         version=cohort.version,
     )
@@ -106,9 +108,13 @@ async def list_cohorts(session: DbSession, actor: Reader) -> list[CohortSummary]
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_cohort(
-    cohort_id: uuid.UUID, session: DbSession, actor: Reader, cohort: CurrentCohort
+    cohort_id: uuid.UUID,
+    session: DbSession,
+    actor: Reader,
+    access: Applicants,
+    cohort: CurrentCohort,
 ) -> JSONResponse:
-    return await views.cohort_answer(session, cohort)
+    return await views.cohort_answer(session, cohort, access)
 
 
 @router.put("/cohorts/{cohort_id}/units/{unit}", response_model=CohortPublic, responses=WRITE)
@@ -118,6 +124,7 @@ async def set_cohort_unit(
     data: UnitSet,
     session: DbSession,
     actor: Reviewer,
+    access: Applicants,
     cohort: LockedCohort,
     settings: CurrentSettings,
 ) -> JSONResponse:
@@ -130,7 +137,7 @@ async def set_cohort_unit(
         supervisor=data.supervisor,
         units=settings.units,
     )
-    return await views.cohort_answer(session, cohort)
+    return await views.cohort_answer(session, cohort, access)
 
 
 @router.post("/cohorts/{cohort_id}/allocation", response_model=RotationPlan, responses=WRITE)

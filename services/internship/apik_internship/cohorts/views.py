@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_internship.applications.service import ApplicantAccess
 from apik_internship.cohorts import service
 from apik_internship.cohorts.schemas import (
     CohortPublic,
@@ -15,6 +16,7 @@ from apik_internship.cohorts.schemas import (
 )
 from apik_internship.models import Cohort, Placement
 from apik_shared.platform.etag import etag_for
+from apik_shared.vocabulary.masking import mask_text
 
 
 def placement(row: Placement, supervisor: str | None) -> PlacementPublic:
@@ -30,8 +32,11 @@ def placement(row: Placement, supervisor: str | None) -> PlacementPublic:
     )
 
 
-async def cohort_body(session: AsyncSession, cohort: Cohort) -> CohortPublic:
-    """The cohort with its units and members."""
+async def cohort_body(
+    session: AsyncSession, cohort: Cohort, access: ApplicantAccess
+) -> CohortPublic:
+    """The cohort with its units and members; the interns' account names masked for a
+    reader who does not review applicants (as their names are)."""
     units = await service.units_of(session=session, cohort=cohort)
     members = await service.members_of(session=session, cohort=cohort)
     return CohortPublic(
@@ -45,7 +50,9 @@ async def cohort_body(session: AsyncSession, cohort: Cohort) -> CohortPublic:
         members=[
             MemberPublic(
                 application_id=a.id,
-                intern_username=a.intern_username,
+                intern_username=(
+                    a.intern_username if access.in_full(a) else mask_text(a.intern_username)
+                ),
                 period_start=a.period_start,
                 period_end=a.period_end,
                 preferences=m.preferences,
@@ -58,9 +65,11 @@ async def cohort_body(session: AsyncSession, cohort: Cohort) -> CohortPublic:
     )
 
 
-async def cohort_answer(session: AsyncSession, cohort: Cohort) -> JSONResponse:
+async def cohort_answer(
+    session: AsyncSession, cohort: Cohort, access: ApplicantAccess
+) -> JSONResponse:
     """The cohort, its version as `ETag` (for the next write's `If-Match`)."""
-    body = await cohort_body(session, cohort)
+    body = await cohort_body(session, cohort, access)
     return JSONResponse(body.model_dump(mode="json"), headers={"ETag": etag_for(cohort.version)})
 
 

@@ -15,6 +15,8 @@ from apik_internship.cohorts import rules
 from apik_internship.cohorts.service.making import members_of, units_of
 from apik_internship.models import Application, Cohort, CohortMember, Placement, PlacementChange
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads.internship import InternPlaced
+from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 
@@ -31,6 +33,35 @@ def _overlapping(application: Application, phases: Sequence[rules.Interval]) -> 
         i
         for i, p in enumerate(phases)
         if application.period_start <= p.end and application.period_end >= p.start
+    )
+
+
+async def _changed(
+    session: AsyncSession,
+    cohort: Cohort,
+    placement: Placement,
+    before: str | None,
+    actor: Principal,
+    reason: str | None,
+    now: datetime,
+) -> None:
+    """The history row and `intern.placed`, in the same transaction."""
+    session.add(_change(cohort, placement, before, actor, reason, now))
+    await publish(
+        session,
+        InternPlaced(
+            application_id=str(placement.application_id),
+            office=cohort.office,
+            cohort_id=str(cohort.id),
+            phase=placement.phase,
+            unit=placement.unit,
+            starts_on=placement.starts_on,
+            ends_on=placement.ends_on,
+            source=placement.source,
+            placed_at=now,
+            placed_by=actor.username,
+        ),
+        subject=str(placement.application_id),
     )
 
 
@@ -97,7 +128,7 @@ async def allocate(*, session: AsyncSession, cohort: Cohort, actor: Principal) -
         placement.rank = _listed_rank(preferences[planned.key], planned.unit)
         session.add(placement)
         if not unchanged:
-            session.add(_change(cohort, placement, before, actor, None, now))
+            await _changed(session, cohort, placement, before, actor, None, now)
     for stale in existing.values():  # a phase the intern is no longer in
         await session.delete(stale)
     cohort.version += 1
@@ -148,7 +179,7 @@ async def adjust(
     placement.unit, placement.source = unit, "coordinator"
     placement.rank = _listed_rank(member.preferences if member else [], unit)
     session.add(placement)
-    session.add(_change(cohort, placement, before, actor, reason, datetime.now(UTC)))
+    await _changed(session, cohort, placement, before, actor, reason, datetime.now(UTC))
     cohort.version += 1
     session.add(cohort)
     await session.flush()

@@ -100,6 +100,24 @@ class RedButtonEscalated(InternshipEvent):
     escalated_at: datetime
 
 
+class InternPlaced(InternshipEvent):
+    """An intern's placement in one phase of a cohort's rotation was set or changed, by
+    the allocation helper or the coordinator. The application is the envelope's subject."""
+
+    event_type: ClassVar[str] = "intern.placed"
+
+    application_id: str
+    office: str
+    cohort_id: str
+    phase: int
+    unit: str | None  # None: no free place in that phase
+    starts_on: date
+    ends_on: date
+    source: str  # allocation, coordinator
+    placed_at: datetime
+    placed_by: str  # the coordinator's username
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -109,5 +127,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         RedButtonRaised,
         RedButtonAcknowledged,
         RedButtonEscalated,
+        InternPlaced,
     )
 }
