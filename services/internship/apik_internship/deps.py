@@ -18,6 +18,7 @@ from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import service as certificates
 from apik_internship.certificates.rules import Thresholds
 from apik_internship.cohorts import service as cohorts
+from apik_internship.evaluations import service as evaluations
 from apik_internship.learning import service as learning
 from apik_internship.models import (
     Alumnus,
@@ -284,3 +285,16 @@ async def _alumnus(alumnus_id: uuid.UUID, session: DbSession, actor: CurrentPrin
 Alumni = Annotated[AlumniAccess, Depends(_alumni_access)]
 CurrentAlumnus = Annotated[Alumnus, Depends(_alumnus)]
 LockedAlumnus = Annotated[Alumnus, Depends(_locked_alumnus)]
+
+
+async def _accepted_intern(
+    application_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Application:
+    # A dependency, not a call in the route: another office's id answers 404 before the
+    # body is judged, so a caller learns nothing from a 422 about another office's intern.
+    return await evaluations.accepted_intern(
+        session=session, application_id=application_id, actor=actor
+    )
+
+
+AcceptedIntern = Annotated[Application, Depends(_accepted_intern)]

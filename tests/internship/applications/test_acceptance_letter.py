@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from apik_testing.pdf import text_of
 from apik_testing.services import RunningService
-from tests.internship.builders import APPLICATIONS, PROBLEM, V1, accepted, apply
+from apik_testing.tokens import TestTokens
+from tests.internship.builders import APPLICATIONS, PROBLEM, V1, accepted, apply, link_account
 
 
 def letter_url(application_id: str) -> str:
@@ -84,3 +85,24 @@ async def test_an_unknown_or_malformed_code_is_404_problem(internship: RunningSe
     for code in ("PNR-0000-0000-0000-0000", "nonsense", "MORI-0000-0000-0000-0000"):
         answer = await internship.client.get(f"{V1}/public/acceptance-letters/{code}")
         assert answer.status_code == 404 and answer.headers["content-type"] == PROBLEM
+
+
+async def test_the_intern_prints_their_own_letter_and_only_theirs(
+    internship: RunningService, supervisor: dict[str, str], tokens: TestTokens
+):
+    filed = await accepted(internship, supervisor)
+    await link_account(internship, supervisor, filed["id"], "magang.surat")
+    intern = tokens.headers("intern", office="KAB", username="magang.surat")
+    mine = await internship.client.get(f"{V1}/interns/me/acceptance-letter.pdf", headers=intern)
+    assert mine.status_code == 200 and "Rina Kartika" in text_of(mine.content)
+    audited = await internship.scalar(
+        "SELECT actor_username FROM applicant_read WHERE application_id = :a"
+        " AND purpose = 'print the letter'",
+        a=filed["id"],
+    )
+    assert audited == "magang.surat"
+    stranger = tokens.headers("intern", office="KAB", username="bukan.siapa")
+    refused = await internship.client.get(
+        f"{V1}/interns/me/acceptance-letter.pdf", headers=stranger
+    )
+    assert refused.status_code == 403

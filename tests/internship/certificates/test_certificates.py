@@ -11,6 +11,7 @@ from apik_testing.infra import TestInfra
 from apik_testing.pdf import text_of
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 from tests.internship.builders import (
     APPLICATIONS,
     CERTIFICATES,
@@ -19,6 +20,7 @@ from tests.internship.builders import (
     accepted,
     apply,
     events_on_stream,
+    link_account,
 )
 
 # Two weeks of June 2025: ten weekdays, less 6 June (Iduladha) and 9 June (its cuti
@@ -175,3 +177,18 @@ async def test_a_retry_with_the_same_idempotency_key_replays_the_certificate(
     assert first.json() == second.json()
     assert first.headers["location"] == second.headers["location"]
     assert first.headers["location"] == f"{CERTIFICATES}/{first.json()['id']}"
+
+
+async def test_the_intern_prints_their_own_certificate_once_issued(
+    internship: RunningService, supervisor: dict[str, str], tokens: TestTokens
+):
+    filed = await accepted(internship, supervisor, **JUNE)
+    await link_account(internship, supervisor, filed["id"], "magang.sertifikat")
+    intern = tokens.headers("intern", office="KAB", username="magang.sertifikat")
+    early = await internship.client.get(f"{V1}/interns/me/certificate.pdf", headers=intern)
+    assert early.status_code == 404 and early.headers["content-type"] == PROBLEM
+    issued = await internship.client.post(completion(filed["id"]), json=RECAP, headers=supervisor)
+    assert issued.status_code == 201
+    mine = await internship.client.get(f"{V1}/interns/me/certificate.pdf", headers=intern)
+    assert mine.status_code == 200
+    assert issued.json()["verification_code"] in "".join(text_of(mine.content).split())

@@ -3,7 +3,11 @@ worked examples computed by hand."""
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from apik_internship.evaluations.rules import feedback, final_score, score, unfilled
+from apik_internship.settings import Settings
 
 RUBRIC = ["guidance", "workload", "respect"]
 
@@ -43,3 +47,11 @@ def test_feedback_under_the_minimum_count_shows_nothing() -> None:
     # (mean 10 / 3 = 3.333: 2.333 / 4 = 58.33): (300 + 58.33) / 5 = 71.67 -> 71.7.
     assert shown.criteria == {"guidance": 3.6, "workload": 3.0, "respect": 5.0}
     assert shown.mean_score == 71.7
+
+
+def test_the_settings_refuse_a_rubric_without_criteria_or_with_a_repeat() -> None:
+    assert Settings().rubrics["unit"][0] == "guidance"
+    with pytest.raises(ValidationError, match="unit needs its criteria"):
+        Settings(rubrics={"intern": ["a"], "unit": [], "programme": ["b"]})
+    with pytest.raises(ValidationError, match="programme needs its criteria"):
+        Settings(rubrics={"intern": ["a"], "unit": ["c"], "programme": ["b", "b"]})

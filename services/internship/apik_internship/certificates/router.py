@@ -10,6 +10,7 @@ from fastapi import Path, Request, Response
 from fastapi.responses import JSONResponse
 
 from apik_internship.applications.schemas import DocumentCheck
+from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import service, views
 from apik_internship.certificates.schemas import CertificatePublic, CompletionRequest
 from apik_internship.deps import (
@@ -19,11 +20,14 @@ from apik_internship.deps import (
     CodeKey,
     CompletionThresholds,
     CurrentCertificate,
+    CurrentIntern,
     CurrentSettings,
+    InternRole,
     LockedApplication,
     Reader,
     Reviewer,
 )
+from apik_shared.platform.auth import Role
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.problems import (
@@ -130,6 +134,10 @@ async def print_certificate(
         code_key=code_key,
         public_url=settings.public_url,
     )
+    return _pdf(content)
+
+
+def _pdf(content: service.CertificateContent) -> Response:
     return Response(
         views.certificate_pdf(content),
         media_type="application/pdf",
@@ -138,6 +146,32 @@ async def print_certificate(
             "Cache-Control": "private, no-store",
         },
     )
+
+
+@router.get(
+    "/interns/me/certificate.pdf",
+    response_class=Response,
+    responses={**PDF, **problem_responses(*AUTH, NotFound)},
+)
+async def print_my_certificate(
+    session: DbSession,
+    actor: InternRole,
+    intern: CurrentIntern,
+    cipher: Cipher,
+    code_key: CodeKey,
+    settings: CurrentSettings,
+) -> Response:
+    """The intern's own certificate, once issued (404 before); audited as theirs."""
+    certificate = await service.of_application(session=session, application=intern)
+    access = ApplicantAccess(actor=actor, cipher=cipher, roles=frozenset({Role.intern}))
+    content = await service.for_print(
+        session=session,
+        access=access,
+        certificate=certificate,
+        code_key=code_key,
+        public_url=settings.public_url,
+    )
+    return _pdf(content)
 
 
 @router.get(

@@ -153,6 +153,16 @@ async def get_certificate(
     return certificate
 
 
+async def of_application(*, session: AsyncSession, application: Application) -> Certificate:
+    """The internship's certificate (404 until it is issued)."""
+    certificate = await session.scalar(
+        select(Certificate).where(Certificate.application_id == application.id)
+    )
+    if certificate is None:
+        raise NotFound("No certificate has been issued for this internship yet.")
+    return certificate
+
+
 @dataclass(frozen=True)
 class CertificateContent:
     """What the certificate prints."""

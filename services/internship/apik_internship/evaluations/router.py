@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from apik_internship.deps import (
     AUTH,
+    AcceptedIntern,
     Cipher,
     CurrentIntern,
     CurrentSettings,
@@ -72,6 +73,7 @@ async def evaluate_intern(
     request: Request,
     session: DbSession,
     actor: Supervisor,
+    intern: AcceptedIntern,
     cipher: Cipher,
     settings: CurrentSettings,
 ) -> Response:
@@ -79,9 +81,6 @@ async def evaluate_intern(
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    intern = await service.accepted_intern(
-        session=session, application_id=application_id, actor=actor
-    )
     evaluation = await service.evaluate(
         session=session,
         cipher=cipher,
@@ -104,12 +103,13 @@ async def evaluate_intern(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def intern_evaluations(
-    application_id: uuid.UUID, session: DbSession, actor: Reader, cipher: Cipher
+    application_id: uuid.UUID,
+    session: DbSession,
+    actor: Reader,
+    intern: AcceptedIntern,
+    cipher: Cipher,
 ) -> InternEvaluations:
     """The supervisors' evaluations of an intern and the final score completion uses."""
-    intern = await service.accepted_intern(
-        session=session, application_id=application_id, actor=actor
-    )
     rows = await service.evaluations_of(
         session=session, application=intern, subjects=[Subject.intern]
     )
@@ -239,12 +239,13 @@ async def upload_final_report(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def download_final_report(
-    application_id: uuid.UUID, session: DbSession, actor: Reader, cipher: Cipher
+    application_id: uuid.UUID,
+    session: DbSession,
+    actor: Reader,
+    intern: AcceptedIntern,
+    cipher: Cipher,
 ) -> Response:
     """The intern's final report as uploaded."""
-    intern = await service.accepted_intern(
-        session=session, application_id=application_id, actor=actor
-    )
     report, content = await service.get_report(session=session, cipher=cipher, application=intern)
     return Response(
         content,

@@ -11,15 +11,19 @@ from fastapi.responses import JSONResponse
 
 from apik_internship.applications import service, views
 from apik_internship.applications.schemas import DocumentCheck
+from apik_internship.applications.service import ApplicantAccess, LetterContent
 from apik_internship.deps import (
     AUTH,
     Applicants,
     Cipher,
     CodeKey,
     CurrentApplication,
+    CurrentIntern,
     CurrentSettings,
+    InternRole,
     Reviewer,
 )
+from apik_shared.platform.auth import Role
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import NotFound, TransitionNotAllowed, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -57,6 +61,10 @@ async def print_acceptance_letter(
         public_url=settings.public_url,
         actor=actor.username,
     )
+    return _pdf(letter)
+
+
+def _pdf(letter: LetterContent) -> Response:
     return Response(
         views.acceptance_letter_pdf(letter),
         media_type="application/pdf",
@@ -65,6 +73,33 @@ async def print_acceptance_letter(
             "Cache-Control": "private, no-store",
         },
     )
+
+
+@router.get(
+    "/interns/me/acceptance-letter.pdf",
+    response_class=Response,
+    responses={**PDF, **problem_responses(*AUTH)},
+)
+async def print_my_acceptance_letter(
+    session: DbSession,
+    actor: InternRole,
+    intern: CurrentIntern,
+    cipher: Cipher,
+    code_key: CodeKey,
+    settings: CurrentSettings,
+) -> Response:
+    """The intern's own acceptance letter (their linked, accepted application); the
+    print is audited as theirs."""
+    access = ApplicantAccess(actor=actor, cipher=cipher, roles=frozenset({Role.intern}))
+    letter = await service.acceptance_letter(
+        session=session,
+        access=access,
+        application=intern,
+        code_key=code_key,
+        public_url=settings.public_url,
+        actor=actor.username,
+    )
+    return _pdf(letter)
 
 
 @router.get(
