@@ -3,9 +3,12 @@ schemas (kubernetes-validate, strict: an unknown field fails), and the topology 
 the code, as tests/deploy/test_compose.py does for compose.
 
 CloudNativePG's `Cluster`, `Database` and `ScheduledBackup` are custom resources whose
-schemas live in the operator's CRDs, not in Kubernetes: kubernetes-validate has none, so
-they are skipped there, and their fields that matter to APIK (three instances, a role
-and a database per component, backups) are checked here instead.
+schemas live in the operator's CRDs, not in Kubernetes, so kubernetes-validate has none.
+Their fields that matter to APIK (three instances, a role and a database per component,
+backups) are checked here; and where the operator's CRD files are at hand
+(`APIK_CNPG_CRDS`: a folder of its `postgresql.cnpg.io_*.yaml`, as its release ships
+them), the resources are validated against their schemas too, as strictly. Without it
+that test is skipped, saying so: the CRDs are not copied into this repository.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import kubernetes_validate
 import pytest
 import yaml
@@ -32,6 +36,8 @@ KUBERNETES = ROOT / "deploy/kubernetes"
 VERSIONS = ["1.31.0", kubernetes_validate.latest_version()]
 NOT_MANIFESTS = {"nats/values.yaml", "kustomization.yaml"}  # Helm values; Kustomize's own
 CUSTOM = "postgresql.cnpg.io/"
+# A folder of CloudNativePG's CRD files (config/crd/bases/postgresql.cnpg.io_*.yaml).
+CNPG_CRDS = os.environ.get("APIK_CNPG_CRDS", "")
 COMPONENTS = components()
 
 
@@ -63,7 +69,7 @@ def test_manifests_match_the_kubernetes_schemas(path: Path, version: str) -> Non
     validated = 0
     for doc in documents(path):
         if doc["apiVersion"].startswith(CUSTOM):
-            continue  # no schema in kubernetes-validate: test_postgres_* below
+            continue  # no schema in kubernetes-validate: test_custom_resources_*
         try:
             kubernetes_validate.validate(doc, version, strict=True)
         except kubernetes_validate.ValidationError as exc:
@@ -73,6 +79,67 @@ def test_manifests_match_the_kubernetes_schemas(path: Path, version: str) -> Non
             )
         validated += 1
     assert validated or all(d["apiVersion"].startswith(CUSTOM) for d in documents(path))
+
+
+def strict(schema: Any) -> Any:
+    """`schema` with unknown fields refused wherever it lists an object's fields and does
+    not say to keep unknown ones."""
+    if isinstance(schema, list):
+        return [strict(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: strict(value) for key, value in schema.items()}
+    if (
+        schema.get("type") == "object"
+        and "properties" in schema
+        and "additionalProperties" not in schema
+        and not schema.get("x-kubernetes-preserve-unknown-fields")
+    ):
+        schema["additionalProperties"] = False
+    return schema
+
+
+def crd_schema(kind: str) -> dict[str, Any]:
+    """The v1 schema of CloudNativePG's CRD for `kind`, from `APIK_CNPG_CRDS`."""
+    for path in Path(CNPG_CRDS).glob("postgresql.cnpg.io_*.yaml"):
+        for crd in documents(path):
+            if (
+                crd.get("kind") == "CustomResourceDefinition"
+                and crd["spec"]["names"]["kind"] == kind
+            ):
+                [version] = [v for v in crd["spec"]["versions"] if v["name"] == "v1"]
+                return dict(version["schema"]["openAPIV3Schema"])
+    raise LookupError(f"no CRD for {kind} in {CNPG_CRDS}")
+
+
+needs_crds = pytest.mark.skipif(
+    not CNPG_CRDS,
+    reason="CloudNativePG's CRDs are not in this repository: set APIK_CNPG_CRDS to a folder "
+    "of its postgresql.cnpg.io_*.yaml to validate Cluster, Database and ScheduledBackup",
+)
+
+
+def custom_resource_errors(doc: dict[str, Any]) -> list[str]:
+    schema = crd_schema(doc["kind"])
+    validator = jsonschema.Draft7Validator(strict(schema))
+    return [f"{e.message} at {'/'.join(map(str, e.path))}" for e in validator.iter_errors(doc)]
+
+
+@needs_crds
+def test_custom_resources_match_cloudnativepgs_schemas() -> None:
+    custom = [r for r in resources() if r["apiVersion"].startswith(CUSTOM)]
+    assert {r["kind"] for r in custom} == {"Cluster", "Database", "ScheduledBackup"}
+    for doc in custom:
+        assert doc["apiVersion"] == "postgresql.cnpg.io/v1"
+        errors = custom_resource_errors(doc)
+        assert not errors, f"{doc['kind']} {doc['metadata']['name']}: {errors}"
+
+
+@needs_crds
+def test_the_custom_resources_validation_refuses_an_unknown_field() -> None:
+    cluster = json.loads(json.dumps(find("Cluster", "apik-postgres")))
+    cluster["spec"]["instance"] = 3  # not `instances`
+    assert any("instance" in error for error in custom_resource_errors(cluster))
 
 
 def test_the_validation_refuses_an_unknown_field() -> None:

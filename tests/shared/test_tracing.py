@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import threading
 import uuid
 from collections.abc import Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 import nats
 import pytest
 from fastapi import APIRouter, Request
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export import SpanExporter
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -32,6 +28,7 @@ from apik_shared.platform.settings import ServiceSettings
 from apik_shared.platform.tables import metadata as platform_metadata
 from apik_shared.platform.tracing import Tracer, trace_id_of
 from apik_testing.infra import TestInfra
+from apik_testing.otlp import OtlpCollector
 from apik_testing.polling import eventually
 from apik_testing.services import running
 from apik_testing.tokens import TestTokens
@@ -212,41 +209,17 @@ async def test_a_batch_handler_sees_each_event_under_its_own_span(
         assert event.traceparent == f"00-{trace_of(span)}-{span_id(span)}-01"  # the span's
 
 
-class Collector(BaseHTTPRequestHandler):
-    """An OTLP/HTTP collector that keeps what it is sent."""
-
-    received: ClassVar[list[tuple[str, str, bytes]]] = []
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append((self.path, self.headers["Content-Type"], body))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        return None
-
-
 def test_spans_reach_an_otlp_collector_over_http() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Collector)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        tracer = Tracer("intake", f"http://127.0.0.1:{server.server_address[1]}")
+    with OtlpCollector() as collector:
+        tracer = Tracer("intake", collector.url)
         _, span = tracer.start("POST /reports", TRACEPARENT, SpanKind.SERVER)
         tracing.end(span, status=201)
         tracer.shutdown()  # flushes its batch
-    finally:
-        server.shutdown()
-    [(path, content_type, body)] = Collector.received
+    [(path, content_type, _)] = collector.requests
     assert (path, content_type) == ("/v1/traces", "application/x-protobuf")
-    request = ExportTraceServiceRequest.FromString(body)
-    [resource_spans] = request.resource_spans
-    names = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
-    assert names["service.name"] == "apik-intake"
-    [exported_span] = resource_spans.scope_spans[0].spans
+    [exported_span] = collector.spans()
+    assert exported_span.service == "apik-intake"
     assert exported_span.name == "POST /reports"
-    assert exported_span.trace_id.hex() == TRACE_ID
-    assert exported_span.parent_span_id.hex() == GATEWAY_SPAN
+    assert exported_span.trace_id == TRACE_ID
+    assert exported_span.parent_span_id == GATEWAY_SPAN
+    assert exported_span.attributes["http.response.status_code"] == 201

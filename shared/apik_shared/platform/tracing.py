@@ -4,8 +4,10 @@ Every component carries a `traceparent` whether or not anything is exported: the
 gateway starts or continues one per request and gives it to the service, the service
 logs under its trace id and stamps it on the events it commits (the CloudEvent's
 `traceparent` extension, through the outbox), and a consumer handling an event continues
-its trace in the events it emits in turn. So one trace runs from the citizen's POST,
-through the outbox and the stream, to the case opened in another service.
+its trace in the events it emits in turn. So one trace runs from a request, through the
+outbox and the stream, to what its events cause in other services: the plenary's POST
+accepting a citizen's report, and the case that opens in examination
+(tests/e2e/test_trace_across_services.py follows it across the real processes).
 
 `APIK_OTLP_ENDPOINT` (unset by default: nothing exported, nothing more done than
 before) makes those hops OpenTelemetry spans, batched and sent to an OTLP/HTTP collector:

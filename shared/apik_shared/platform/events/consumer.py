@@ -36,7 +36,7 @@ from apik_shared.platform.events.envelope import (
 from apik_shared.platform.events.puller import Puller
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.tables import dead_letter, inbox
-from apik_shared.platform.tracing import Span, SpanKind, Tracer, end
+from apik_shared.platform.tracing import Span, SpanKind, Tracer, child_traceparent, end
 
 log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
@@ -318,6 +318,8 @@ class Consumer:
 
     def _span(self, event: CloudEvent) -> tuple[str, Span | None]:
         """Handling `event`, in the trace of the work that committed it."""
+        if not self.tracer.enabled:  # no attributes built for nothing
+            return child_traceparent(event.traceparent), None
         return self.tracer.start(
             f"{self.durable} {event.type}",
             event.traceparent,

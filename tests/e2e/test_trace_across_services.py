@@ -1,0 +1,81 @@
+"""One trace across the real processes: the plenary's accept, sent through the gateway,
+and the case it opens in examination, exported over OTLP by each process on its own."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from apik_shared.devstack.stack import Stack
+from apik_testing.infra import TestInfra
+from apik_testing.otlp import OtlpCollector, ReceivedSpan
+from apik_testing.stack import ADMIN_PASSWORD, start_stack
+from tests.e2e.office import staff_office
+
+pytestmark = pytest.mark.e2e
+TRACE_ID = "5c0ffee0000000000000000000000022"
+CALLER_SPAN = "00000000000000aa"  # the citizen's (or the web app's) span
+SERVER, CONSUMER = 2, 5  # OTLP's span kinds
+
+
+@pytest.fixture(scope="module")
+def collector() -> Iterator[OtlpCollector]:
+    with OtlpCollector() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def traced_stack(
+    infra: TestInfra, tmp_path_factory: pytest.TempPathFactory, collector: OtlpCollector
+) -> Iterator[Stack]:
+    system = start_stack(
+        infra,
+        Path(tmp_path_factory.mktemp("traced")),
+        # Spans sent every 200 ms rather than every 5 s.
+        {"APIK_OTLP_ENDPOINT": collector.url, "OTEL_BSP_SCHEDULE_DELAY": "200"},
+    )
+    try:
+        yield system
+    finally:
+        system.stop()
+
+
+async def test_the_accept_and_the_case_it_opens_are_one_trace(
+    traced_stack: Stack, collector: OtlpCollector
+) -> None:
+    async with httpx.AsyncClient(base_url=traced_stack.url, timeout=30) as client:
+        office = await staff_office(client, ADMIN_PASSWORD)
+        report_id = await office.verified_report()
+        accepted = await office.step(
+            report_id,
+            "plenary-decision",
+            {"decision": "accept"},
+            traceparent=f"00-{TRACE_ID}-{CALLER_SPAN}-01",
+        )
+        assert accepted.status_code == 200, accepted.text
+        await office.wait_for_cases([report_id])
+
+    def of(service: str, kind: int) -> list[ReceivedSpan]:
+        return [
+            s
+            for s in collector.spans()
+            if s.trace_id == TRACE_ID and s.service == f"apik-{service}" and s.kind == kind
+        ]
+
+    for _ in range(100):  # each process sends its batch on its own clock
+        if of("examination", CONSUMER):
+            break
+        await asyncio.sleep(0.1)
+    [forwarding] = of("gateway", SERVER)
+    [request] = of("intake", SERVER)
+    handoffs = [s for s in of("examination", CONSUMER) if "report.verified" in s.name]
+    assert len(handoffs) == 1, [s.name for s in of("examination", CONSUMER)]
+    # caller -> gateway -> intake -> (outbox, stream) -> examination
+    assert forwarding.parent_span_id == CALLER_SPAN
+    assert request.parent_span_id == forwarding.span_id
+    assert request.attributes["url.path"].endswith("/plenary-decision")
+    assert handoffs[0].parent_span_id == request.span_id
