@@ -64,9 +64,9 @@ class Settings(ServiceSettings):
     statistics_min_count: int = Field(default=5, ge=1)
     # How often the escalation job looks (well under a minute: alerts are due in minutes).
     escalation_scan_seconds: float = Field(default=15, gt=0)
-    # Where the public reaches APIK (the gateway): the QR codes on acceptance letters and
-    # certificates lead to `<public_url>/api/v1/internship/public/…/<code>`.
-    public_url: str = Field(default="http://localhost:8000", pattern=r"^https?://[^\s/]+.*$")
+    # The QR codes on acceptance letters and certificates lead to
+    # `<public_url>/api/v1/internship/public/…/<code>` (`public_url`: the platform's
+    # APIK_PUBLIC_URL, where the public reaches the gateway).
     # Completion (`certificates.rules`): no SOP of the office was found, so these are
     # placeholders for it to set. Attendance and the logbook as percentages of the
     # period's working days (80: the share Indonesian training programmes commonly ask),
