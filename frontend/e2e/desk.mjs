@@ -137,6 +137,11 @@ export async function deskVisit(browser, kit, username) {
 
   const form = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh: Formulir layanan akhir (PDF)" }).click(), "desk-form.pdf");
   expect(form.head === "%PDF-" && form.name.startsWith("formulir-layanan-"), `form: the final form is the API's PDF (${form.name})`);
+  // "Cetak" opens the same PDF in a tab of its own, for the browser's print.
+  const [printed] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Cetak: Formulir layanan akhir (PDF)" }).click()]);
+  await printed.waitForLoadState("commit").catch(() => undefined);
+  expect(printed.url().startsWith("blob:"), `form: printing opens the PDF in a new tab (${printed.url()})`);
+  await printed.close();
   await accessible(page, "layanan-selesai");
   await shot(page, "desk-8-completed");
   // The finished visit has left the queue.
