@@ -149,3 +149,29 @@ export async function deskVisit(browser, kit, username) {
   expect(left, "queue: the finished visit leaves the live queue");
   await context.close();
 }
+
+// A desk supervisor checks the next visitor in and hands them to the officer by name.
+export async function supervisorAssigns(browser, kit, supervisor, officer) {
+  const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "desk supervisor");
+  await page.goto(`${BASE}/meja-layanan/daftar`);
+  await signIn(page, BASE, supervisor, PASSWORD, "Pendaftaran tamu");
+  await page.getByLabel("Nama lengkap").fill("Siti Rahma");
+  await page.getByLabel("Uraian keperluan").fill("Konsultasi syarat pengaduan pelayanan air bersih.");
+  await page.getByRole("button", { name: "Daftarkan", exact: true }).click();
+  const ticket = (await page.getByTestId("ticket").textContent()).trim();
+  await page.getByRole("link", { name: "Kembali ke antrean" }).click();
+  await page.getByRole("link", { name: `Layani ${ticket}` }).click();
+  await page.getByRole("heading", { name: `Layanan nomor antrean ${ticket}` }).waitFor();
+  expect((await page.getByRole("button", { name: "Ambil tamu ini" }).count()) === 0, "assign: a supervisor is not offered the officers' pick-up");
+  await page.getByLabel("Nama pengguna petugas").fill(officer);
+  await page.getByRole("button", { name: "Tugaskan", exact: true }).click();
+  await page.getByText(`Petugas: ${officer}`).waitFor();
+  const status = (await page.getByTestId("visit-status").textContent()).trim();
+  expect(status === "Dipanggil", `assign: the visit is assigned (${status})`);
+  await accessible(page, "layanan-penugasan");
+  await shot(page, "desk-9-assigned");
+  await context.close();
+}
