@@ -3,7 +3,6 @@
 
 export const DESK_ID = {
   "nav.desk": "Meja layanan",
-  "nav.checkIn": "Pendaftaran tamu",
   "queue.deskWaiting": "Tamu menunggu di meja layanan",
   "home.visitors": "{count, plural, other {# tamu}}",
   "desk.title": "Antrean meja layanan",
@@ -61,7 +60,6 @@ export const DESK_ID = {
   "visit.signature": "Tanda tangan tamu",
   "visit.signatureHelp": "Tanda tangani di kotak dengan jari, pena, atau tetikus.",
   "visit.signatureClear": "Hapus tanda tangan",
-  "visit.signatureEmpty": "Kotak tanda tangan masih kosong.",
   "visit.signed": "Sudah ditandatangani",
   "visit.rateSubmit": "Kirim penilaian",
   "visit.rated": "Nilai {score} dari 5",
@@ -70,7 +68,6 @@ export const DESK_ID = {
   "visit.downloadFailed": "Berkas tidak dapat diambil. Coba lagi.",
   "visit.slip": "Tanda terima pendaftaran (PDF)",
   "visit.form": "Formulir layanan akhir (PDF)",
-  "visit.saved": "Tersimpan.",
   "visit.assignedElsewhere": "Kunjungan ini ditangani petugas lain.",
   "score.1": "1 – Sangat buruk",
   "score.2": "2 – Buruk",
@@ -99,7 +96,6 @@ export const DESK_ID = {
 
 export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "nav.desk": "Service desk",
-  "nav.checkIn": "Visitor check-in",
   "queue.deskWaiting": "Visitors waiting at the service desk",
   "home.visitors": "{count, plural, one {# visitor} other {# visitors}}",
   "desk.title": "Service desk queue",
@@ -157,7 +153,6 @@ export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "visit.signature": "Visitor's signature",
   "visit.signatureHelp": "Sign in the box with a finger, a pen or the mouse.",
   "visit.signatureClear": "Clear the signature",
-  "visit.signatureEmpty": "The signature box is still empty.",
   "visit.signed": "Signed",
   "visit.rateSubmit": "Send the rating",
   "visit.rated": "Score {score} of 5",
@@ -166,7 +161,6 @@ export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "visit.downloadFailed": "The file could not be fetched. Try again.",
   "visit.slip": "Check-in slip (PDF)",
   "visit.form": "Final service form (PDF)",
-  "visit.saved": "Saved.",
   "visit.assignedElsewhere": "Another officer is serving this visit.",
   "score.1": "1 – Very bad",
   "score.2": "2 – Bad",
