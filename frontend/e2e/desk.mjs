@@ -137,10 +137,41 @@ export async function deskVisit(browser, kit, username) {
 
   const form = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh: Formulir layanan akhir (PDF)" }).click(), "desk-form.pdf");
   expect(form.head === "%PDF-" && form.name.startsWith("formulir-layanan-"), `form: the final form is the API's PDF (${form.name})`);
+  // "Cetak" opens the same PDF in a tab of its own, for the browser's print.
+  const [printed] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Cetak: Formulir layanan akhir (PDF)" }).click()]);
+  await printed.waitForLoadState("commit").catch(() => undefined);
+  expect(printed.url().startsWith("blob:"), `form: printing opens the PDF in a new tab (${printed.url()})`);
+  await printed.close();
   await accessible(page, "layanan-selesai");
   await shot(page, "desk-8-completed");
   // The finished visit has left the queue.
   const left = await screen.locator(`tr[data-ticket="${ticket}"]`).waitFor({ state: "detached", timeout: 10_000 }).then(() => true, () => false);
   expect(left, "queue: the finished visit leaves the live queue");
+  await context.close();
+}
+
+// A desk supervisor checks the next visitor in and hands them to the officer by name.
+export async function supervisorAssigns(browser, kit, supervisor, officer) {
+  const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "desk supervisor");
+  await page.goto(`${BASE}/meja-layanan/daftar`);
+  await signIn(page, BASE, supervisor, PASSWORD, "Pendaftaran tamu");
+  await page.getByLabel("Nama lengkap").fill("Siti Rahma");
+  await page.getByLabel("Uraian keperluan").fill("Konsultasi syarat pengaduan pelayanan air bersih.");
+  await page.getByRole("button", { name: "Daftarkan", exact: true }).click();
+  const ticket = (await page.getByTestId("ticket").textContent()).trim();
+  await page.getByRole("link", { name: "Kembali ke antrean" }).click();
+  await page.getByRole("link", { name: `Layani ${ticket}` }).click();
+  await page.getByRole("heading", { name: `Layanan nomor antrean ${ticket}` }).waitFor();
+  expect((await page.getByRole("button", { name: "Ambil tamu ini" }).count()) === 0, "assign: a supervisor is not offered the officers' pick-up");
+  await page.getByLabel("Nama pengguna petugas").fill(officer);
+  await page.getByRole("button", { name: "Tugaskan", exact: true }).click();
+  await page.getByText(`Petugas: ${officer}`).waitFor();
+  const status = (await page.getByTestId("visit-status").textContent()).trim();
+  expect(status === "Dipanggil", `assign: the visit is assigned (${status})`);
+  await accessible(page, "layanan-penugasan");
+  await shot(page, "desk-9-assigned");
   await context.close();
 }

@@ -48,6 +48,7 @@ export async function headReadsKpis(browser, kit, username) {
   await page.getByRole("button", { name: "Simpan target" }).click();
   const refused = await rating.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
   expect(refused, "targets: the API's refusal of a rating of 7 is shown at its field");
+  await page.getByText("Target penilaian antara 1 dan 5.").waitFor();
   await accessible(page, "kinerja-target-galat");
   await shot(page, "kpi-2-target-error");
   await rating.fill("4,5");

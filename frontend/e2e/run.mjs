@@ -4,13 +4,14 @@
 //   APIK_URL, APIK_OFFICER_USER, APIK_OFFICER_PASSWORD, APIK_SCREENSHOTS, APIK_CHROMIUM,
 //   and for the examiner's journey APIK_EXAMINER_USER (same password), APIK_CASE_ID and
 //   APIK_CASE_NUMBER (a case opened in the examiner's office, alone on its board); for the
-//   desk and the KPI dashboard APIK_DESK_USER and APIK_HEAD_USER (same password, one
-//   office of their own). APIK_JOURNEYS=desk,kpi runs only those named.
+//   desk and the KPI dashboard APIK_DESK_USER, APIK_DESK_SUPERVISOR_USER and
+//   APIK_HEAD_USER (same password, one office of their own).
+//   APIK_JOURNEYS=desk,kpi runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { deskVisit } from "./desk.mjs";
+import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ const CASE_ID = process.env.APIK_CASE_ID;
 const CASE_NUMBER = process.env.APIK_CASE_NUMBER;
 const DESK = process.env.APIK_DESK_USER;
 const HEAD = process.env.APIK_HEAD_USER;
+const SUPERVISOR = process.env.APIK_DESK_SUPERVISOR_USER;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
 const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
 mkdirSync(SHOTS, { recursive: true });
@@ -563,6 +565,7 @@ try {
   const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, watchOrigins };
   // The head's dashboard counts the visit the desk journey serves: desk first.
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
+  if (wanted("desk") && DESK && SUPERVISOR && PASSWORD) await supervisorAssigns(browser, kit, SUPERVISOR, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
   if (wanted("docs")) await docsLoadOffline(browser);
 } catch (error) {

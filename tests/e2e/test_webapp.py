@@ -66,7 +66,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     )
     assert created.status_code == 201, created.text
     examiner, case = await _case_to_examine(stack, gateway, admin)
-    desk_officer, head = await _desk_and_head(gateway, admin)
+    desk_officer, supervisor, head = await _desk_and_head(gateway, admin)
     env = {
         **os.environ,
         "APIK_URL": stack.url,
@@ -76,6 +76,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_CASE_ID": case["id"],
         "APIK_CASE_NUMBER": case["registration_number"],
         "APIK_DESK_USER": desk_officer,
+        "APIK_DESK_SUPERVISOR_USER": supervisor,
         "APIK_HEAD_USER": head,
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
@@ -118,9 +119,9 @@ async def _case_to_examine(
     return username, case
 
 
-async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str]:
-    """A desk officer and the head of an office of their own (in WIT): its queue holds
-    only this test's visitor, and its KPIs count only that visit."""
+async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str, str]:
+    """A desk officer, a desk supervisor and the head of an office of their own (in WIT):
+    its queue holds only this test's visitors, and its KPIs count only their visits."""
     code = f"ML{uuid.uuid4().hex[:6].upper()}"
     opened = await gateway.post(
         "/api/v1/auth/offices",
@@ -129,7 +130,8 @@ async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> t
     )
     assert opened.status_code == 201, opened.text
     tag = uuid.uuid4().hex[:6]
-    desk_officer, head = f"meja{tag}", f"kepala{tag}"
+    desk_officer, supervisor, head = f"meja{tag}", f"spv{tag}", f"kepala{tag}"
     await create_user(gateway, admin, desk_officer, code, "desk_officer")
+    await create_user(gateway, admin, supervisor, code, "desk_supervisor")
     await create_user(gateway, admin, head, code, "head")
-    return desk_officer, head
+    return desk_officer, supervisor, head

@@ -29,9 +29,10 @@ export function save({ blob, name }: Fetched): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-// Opened in a new tab, where the browser's PDF viewer prints it.
+// Opened in a new tab, where the browser's PDF viewer prints it. Not `noopener`: a
+// browser may refuse a blob: address in a tab cut off from the page that made it.
 export function openToPrint({ blob }: Fetched): void {
   const url = URL.createObjectURL(blob);
-  window.open(url, "_blank", "noopener");
+  window.open(url, "_blank");
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,7 +1,7 @@
 // The service screen's two forms: the officer ends the service with its outcome, then
 // hands the screen to the visitor, who scores it and signs on the touch screen. Each
 // sends the version it read (If-Match); a newer one opens the conflict dialog.
-import { Alert, Button, Group, Radio, Stack, Textarea, Text } from "@mantine/core";
+import { Alert, Button, Group, Radio, Stack, Textarea, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
@@ -135,6 +135,42 @@ export function RatingForm(props: FormProps): React.JSX.Element {
             </Button>
           </Group>
         </Stack>
+      </form>
+    </Section>
+  );
+}
+
+// A supervisor hands the visit to an officer (by username, as the desk assigns).
+export function AssignForm(props: FormProps & { officer: string | null }): React.JSX.Element {
+  const t = useT();
+  const fields = useFields({ officer: props.officer ?? "" });
+  const { busy, send } = useWrite(props, fields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void send(() =>
+      api.POST("/api/v1/consultation/visits/{visit_id}/assign", {
+        params: { path: { visit_id: props.visitId } },
+        body: { officer: (fields.values.officer ?? "").trim() },
+        headers: { "If-Match": props.etag },
+      }),
+    );
+  }
+
+  return (
+    <Section title={t("visit.assign")} id="visit-assign">
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-end">
+          <TextInput label={t("visit.assignTo")} required {...fields.bind("officer")} />
+          <Button type="submit" loading={busy}>
+            {t("visit.assignSubmit")}
+          </Button>
+        </Group>
+        {fields.errors.general && (
+          <Alert color="red" role="alert" mt="sm">
+            {fields.errors.general}
+          </Alert>
+        )}
       </form>
     </Section>
   );

@@ -1,6 +1,7 @@
 // The desk's queue, live: read once, then kept current by the API's server-sent events
-// (GET /queue/stream). The browser's EventSource cannot send the bearer token, so the
-// stream is read with fetch; a dropped or expired stream reconnects as the server asks.
+// (GET /queue/stream), or read every few seconds while the stream is down. The
+// browser's EventSource cannot send the bearer token, so the stream is read with fetch;
+// a dropped or expired stream reconnects as the server asks.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../../api/client";
@@ -55,6 +56,9 @@ export function useLiveQueue(): { data: Received | undefined; isError: boolean; 
       if (error) throw new Error("queue");
       return { queue: data, receivedAt: Date.now() };
     },
+    // While the stream is down (a proxy that buffers it, a reconnection), the queue is
+    // read every few seconds instead, so the screen never stands still for long.
+    refetchInterval: live ? false : 5000,
   });
 
   useEffect(() => {

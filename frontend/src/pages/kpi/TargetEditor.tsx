@@ -44,7 +44,13 @@ export function TargetEditor({ year, office, report, targets }: { year: number; 
       await queries.invalidateQueries({ queryKey: ["targets", year] });
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error")) : { fields: {}, general: t("form.error") };
+    // The API's reasons (kpis.rules.target_problems) in the user's language.
+    const known = {
+      "A percentage target is at most 100.": t("kpi.errPercent"),
+      "A rating target is between 1 and 5.": t("kpi.errRating"),
+      "An index target is at most 100.": t("kpi.errIndex"),
+    };
+    const found = isProblem(error) ? formErrors(error, t("form.error"), known) : { fields: {}, general: t("form.error") };
     setErrors({ ...found, general: found.general ?? t("kpi.fix") });
   }
 
@@ -74,6 +80,7 @@ export function TargetEditor({ year, office, report, targets }: { year: number; 
                 onChange={(e) => {
                   const value = e.currentTarget.value;
                   setValues((v) => ({ ...v, [item.indicator]: value }));
+                  setErrors((e) => ({ ...e, fields: { ...e.fields, [`targets.${item.indicator}`]: "" } }));
                 }}
                 error={errors.fields[`targets.${item.indicator}`]}
               />
