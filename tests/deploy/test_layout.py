@@ -45,12 +45,25 @@ def pyproject(directory: Path) -> dict:
     return tomllib.loads((directory / "pyproject.toml").read_text())
 
 
+def _file_or_grown(path: Path) -> bool:
+    """`models.py`, or `models/` with an `__init__.py` (the file, grown into a package)."""
+    return path.is_file() or (path.with_suffix("") / "__init__.py").is_file()
+
+
 def layout_problems(package: Path) -> list[str]:
     """What breaks the folder rule in one component's package (empty when none)."""
-    problems = [f"lacks {name}" for name in REQUIRED_ROOT_FILES if not (package / name).is_file()]
+    problems = [
+        f"lacks {name}" for name in REQUIRED_ROOT_FILES if not _file_or_grown(package / name)
+    ]
     for entry in sorted(package.iterdir()):
         allowed = ROOT_FILES | ROOT_EXCEPTIONS.get(package.name, set())
         if entry.name in {"migrations", "__pycache__"} or entry.name in allowed:
+            continue
+        if entry.is_dir() and f"{entry.name}.py" in allowed:
+            # A root file grown into a package of the same name (`models/`): its modules
+            # are the file's parts, named for what they hold.
+            if not (entry / "__init__.py").is_file():
+                problems.append(f"{entry.name}/: a grown file is a package")
             continue
         if entry.is_file():
             if entry.suffix == ".py":
@@ -97,6 +110,19 @@ def test_the_layout_rule_catches_a_prefix_file_and_a_stray_feature_file(tmp_path
         "api_cases.py: only service-wide files live at the root",
         f"cases/helpers.py: a feature holds {sorted(FEATURE_FILES)}",
     ]
+
+
+def test_a_root_file_may_grow_into_a_package_of_its_name(tmp_path: Path) -> None:
+    package = tmp_path / "apik_demo"
+    for name in ("__init__.py", *REQUIRED_ROOT_FILES):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).touch()
+    (package / "models.py").unlink()
+    (package / "models").mkdir()
+    (package / "models" / "cases.py").touch()
+    assert layout_problems(package) == ["lacks models.py", "models/: a grown file is a package"]
+    (package / "models" / "__init__.py").touch()
+    assert layout_problems(package) == []
 
 
 _TEST_IMPORT = re.compile(
