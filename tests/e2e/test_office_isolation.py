@@ -66,6 +66,7 @@ OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
     "prevention_schemes_get_scheme": "the assessment's schemes serve every office",
+    "prevention_fieldwork_get_template": "a scheme's entry template (schemes serve every office)",
 }
 
 
