@@ -72,6 +72,7 @@ OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
     "prevention_schemes_get_scheme": "the assessment's schemes serve every office",
+    "prevention_fieldwork_get_template": "a scheme's entry template (schemes serve every office)",
 }
 # Routes that take no token: the sender signs the request with a secret it shares with
 # us, which office B's caller does not hold; any refusal (4xx) keeps the wall.

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from apik_prevention.assessments.router import router as assessments
 from apik_prevention.consumers import consumers
+from apik_prevention.fieldwork.router import router as fieldwork
 from apik_prevention.follow_up.router import router as follow_up
 from apik_prevention.jobs import jobs
 from apik_prevention.publication.router import router as publication
@@ -29,7 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Prevention (Cegah)",
-        routers=[schemes, assessments, follow_up, publication, rapor],
+        routers=[schemes, assessments, fieldwork, follow_up, publication, rapor],
         consumers=consumers(settings),
         on_startup=[_load_schemes],
         background=jobs(settings),

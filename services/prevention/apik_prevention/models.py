@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field, utcnow
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class SchemeVersion(SQLModel, table=True):
@@ -138,3 +139,43 @@ class AssessmentCase(SQLModel, table=True):
 
     assessment_id: uuid.UUID = Field(foreign_key="assessment.id", primary_key=True)
     registration_number: str = Field(primary_key=True, max_length=64)
+
+
+# The record of processing (docs/processing.md). The assessment holds no citizen's data:
+# respondents are codes, the unit assessed is a public body (`unit_name` names an office,
+# not a person). What it holds of people is the staff's own work: who opened, entered,
+# reviewed and published.
+PROCESSING: tuple[Processing, ...] = tuple(
+    Processing(
+        table=table,
+        columns=columns,
+        data_class="staff_activity",
+        subjects=Bilingual(
+            "Pegawai unit pencegahan dan kepala kantor", "Prevention staff and heads"
+        ),
+        fields=Bilingual(
+            "Nama pengguna pegawai yang membuka, mengisi, memvalidasi, dan mempublikasikan"
+            " penilaian. Responden hanya berupa kode; unit yang dinilai adalah badan publik.",
+            "User names of the staff who opened, entered, reviewed and published an"
+            " assessment. Respondents are codes only; the unit assessed is a public body.",
+        ),
+        purpose=Bilingual(
+            "Menunjukkan siapa yang menghasilkan setiap nilai penilaian kepatuhan.",
+            "Showing who produced each figure of the compliance assessment.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual(
+            "Selama penilaian disimpan (hasil yang dipublikasikan bersifat publik).",
+            "As long as the assessment is kept (published results are public).",
+        ),
+        recipients=Bilingual(
+            "Unit pencegahan, kepala, dan analis kantor itu.",
+            "The office's prevention unit, head and analysts.",
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    )
+    for table, columns in (
+        ("assessment", ("created_by", "published_by", "history")),
+        ("assessment_entry", ("enumerator", "reviewed_by", "corrections")),
+    )
+)

@@ -176,3 +176,27 @@ async def test_a_case_of_another_office_does_not_count(
         await prevention.client.get(f"{ASSESSMENTS}/{assessment}/cases", headers=enumerator)
     ).json()
     assert (seen["cases"], seen["pending"]) == ([], 1)
+
+
+async def test_without_named_cases_a_recorded_follow_up_decides_the_suffix(
+    prevention: RunningService, enumerator: dict[str, str], reviewer: dict[str, str]
+) -> None:
+    scheme = await scheme_id(prevention, enumerator, "ombudsman-2025")
+    opened = await open_assessment(prevention, enumerator, scheme, year=2025)
+    assessment = opened["id"]
+    await answer_everything(prevention, enumerator, reviewer, assessment, shipped(2025))
+    url = f"{ASSESSMENTS}/{assessment}/follow-up"
+    too_many = await prevention.client.put(
+        url, json={"issued": 2, "followed_up": 3}, headers=enumerator
+    )
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["pointer"] == "#/body/followed_up"
+    recorded = await prevention.client.put(
+        url, json={"issued": 3, "followed_up": 3}, headers={**enumerator, "If-Match": '"1"'}
+    )
+    assert recorded.status_code == 200, recorded.text
+    assert recorded.json()["follow_up"]["source"] == "recorded"
+    score = (
+        await prevention.client.get(f"{ASSESSMENTS}/{assessment}/score", headers=enumerator)
+    ).json()
+    assert score["result"]["suffix"] == "Tanpa Maladministrasi"

@@ -1,0 +1,110 @@
+"""The entry template generated per scheme version, and a filled one imported as
+entries (all of them or, when a row is wrong, none)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from openpyxl import load_workbook
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_prevention.assessments.schemas import EntryCreate
+from apik_prevention.assessments.service import add_entry
+from apik_prevention.fieldwork import rules
+from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_prevention.schemes.service import definition_of
+from apik_shared.documents.spreadsheet import workbook
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import InvalidInput
+
+_ANSWER = re.compile(r"^#/body/answers/(\d+)/(\w+)")
+MAX_ROWS = 20_000
+
+
+def template(scheme: SchemeVersion) -> bytes:
+    definition = definition_of(scheme)
+    return workbook(
+        sheet=f"{scheme.code} v{scheme.version}",
+        headers=rules.HEADERS,
+        rows=rules.template_rows(definition),
+        widths=(14, 60, 18, 8, 16, 22, 24, 8, 30, 30),
+    )
+
+
+def _rows(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InvalidInput.field("#/body", "Not an XLSX workbook.") from exc
+    sheet = book.worksheets[0]
+    rows = [
+        (number, tuple(cells))
+        for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)
+    ]
+    if len(rows) > MAX_ROWS:
+        raise InvalidInput.field("#/body", f"At most {MAX_ROWS} rows.")
+    return rows
+
+
+def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
+    """A problem of an entry's body, named by the spreadsheet row that caused it."""
+    errors = []
+    for error in problem.errors or [{"pointer": "#/body", "detail": problem.detail}]:
+        pointer, row, column = str(error.get("pointer", "")), entry.first_row, "row"
+        if match := _ANSWER.match(pointer):
+            index = int(match.group(1))
+            row = entry.rows[index] if index < len(entry.rows) else row
+            column = {"indicator": "indicator", "value": "value"}.get(match.group(2), "note")
+        elif pointer.startswith("#/body/"):
+            column = pointer.removeprefix("#/body/").split("/")[0]
+        errors.append({"pointer": f"#/body/rows/{row}/{column}", "detail": error["detail"]})
+    return InvalidInput(errors[0]["detail"], errors=errors)
+
+
+async def import_entries(
+    *, session: AsyncSession, assessment: Assessment, content: bytes, actor: Principal
+) -> list[AssessmentEntry]:
+    calendar = await office_calendar(session, assessment.office)
+    parsed, problems = rules.entries(_rows(content), calendar.timezone)
+    if problems:
+        raise InvalidInput(
+            f"{len(problems)} cell(s) to fix, the first at row {problems[0].row}.",
+            errors=[{"pointer": p.pointer, "detail": p.detail} for p in problems],
+        )
+    if not parsed:
+        raise InvalidInput.field("#/body", "No row has a value in Nilai.")
+    made = []
+    for entry in parsed:
+        try:
+            data = EntryCreate.model_validate(
+                {
+                    "respondent_type": entry.respondent_type,
+                    "respondent_ref": entry.respondent_ref,
+                    "method": entry.method,
+                    "taken_at": entry.taken_at,
+                    "place": entry.place,
+                    "photos": [{"ref": ref} for ref in entry.photos],
+                    "answers": entry.answers,
+                }
+            )
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = "/".join(str(part) for part in first["loc"])
+            raise _at_row(
+                InvalidInput(
+                    first["msg"], errors=[{"pointer": f"#/body/{where}", "detail": first["msg"]}]
+                ),
+                entry,
+            ) from exc
+        try:
+            made.append(
+                await add_entry(session=session, assessment=assessment, data=data, actor=actor)
+            )
+        except InvalidInput as problem:
+            raise _at_row(problem, entry) from problem
+    return made
