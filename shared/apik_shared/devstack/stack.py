@@ -160,7 +160,9 @@ class Stack:
             env=self.component_env(component),
         )
 
-    def start(self, *, timeout: float = 60) -> None:
+    # Eight processes on two busy cores can take minutes to come up; a process that dies
+    # still fails the start at once (`wait_for_port` watches it).
+    def start(self, *, timeout: float = 180) -> None:
         self.assign_ports()
         for component in COMPONENTS:
             for instance in self.instances(component):
@@ -172,7 +174,7 @@ class Stack:
                 )
         self.wait_ready(timeout=timeout)
 
-    def wait_ready(self, *, timeout: float = 60) -> None:
+    def wait_ready(self, *, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         last = ""
         while time.monotonic() < deadline:
