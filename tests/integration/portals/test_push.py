@@ -20,7 +20,7 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import event, eventually, publish
+from tests.integration.builders import V1, event, eventually, publish
 from tests.integration.portal_sim import PortalSim
 
 PUSHING = "PUSH"
@@ -205,3 +205,45 @@ async def test_a_send_repeated_after_a_crash_is_not_made_twice(portal: PortalSim
         again = await adapter.push_report(report)
     assert first == again
     assert len(portal.by_reference("0004/PUSH/XII/2026")) == 1
+
+
+async def test_a_refused_send_is_listed_and_replayed(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim, tokens: TestTokens
+) -> None:
+    head = tokens.headers("head", office=PUSHING, username="kepala")
+    other = tokens.headers("head", office="KAB", username="kepala-kab")
+    number = "0005/PUSH/XII/2026"
+    portal.token = "kunci-lama"  # the portal rotated our key: it refuses us (401)
+    try:
+        await publish(infra.nats_url, *report_events(number)[:1])
+        await eventually(
+            lambda: pushing.scalar(
+                "SELECT status = 'failed' FROM portal_send WHERE registration_number = :n",
+                n=number,
+            ),
+            what="the refused send",
+        )
+    finally:
+        portal.token = "kunci-integrasi"
+    listed = await pushing.client.get(
+        f"{V1}/portals/sends", params={"status": "failed", "portal": "lapor"}, headers=head
+    )
+    assert listed.status_code == 200, listed.text
+    [failed] = [s for s in listed.json()["items"] if s["registration_number"] == number]
+    assert failed["kind"] == "report" and failed["last_error"].startswith("HTTP 401")
+    theirs = await pushing.client.get(f"{V1}/portals/sends", headers=other)
+    assert failed["id"] not in [s["id"] for s in theirs.json()["items"]]
+    assert (
+        await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=other)
+    ).status_code == 404
+    replayed = await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=head)
+    assert replayed.status_code == 200 and replayed.json()["status"] == "pending"
+    await eventually(lambda: len(portal.by_reference(number)) == 1, what="the replayed report")
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT status = 'sent' FROM portal_send WHERE registration_number = :n", n=number
+        ),
+        what="the send recorded",
+    )
+    again = await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=head)
+    assert again.status_code == 409

@@ -9,7 +9,13 @@ from apik_integration.portals.service.inbound import (
     portal_keys,
     receive,
 )
-from apik_integration.portals.service.push import enqueue_push, push_due
+from apik_integration.portals.service.push import (
+    enqueue_push,
+    get_send,
+    list_sends,
+    push_due,
+    replay_send,
+)
 
 __all__ = [
     "WebhookForged",
@@ -17,7 +23,10 @@ __all__ = [
     "WebhookReplayed",
     "WebhookStale",
     "enqueue_push",
+    "get_send",
+    "list_sends",
     "portal_keys",
     "push_due",
     "receive",
+    "replay_send",
 ]
