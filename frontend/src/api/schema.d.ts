@@ -2038,6 +2038,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/portals/sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sends
+         * @description The caller's office's sends to portals (reports and updates), newest first.
+         */
+        get: operations["integration_portals_list_sends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/sends/{send_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay Send
+         * @description Queues a failed send again, from the start of the schedule, in its report's
+         *     order; 409 for one pending or sent.
+         */
+        post: operations["integration_portals_replay_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/webhooks/deliveries": {
         parameters: {
             query?: never;
@@ -5056,6 +5097,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PortalSendPublic] */
+        Page_PortalSendPublic_: {
+            /** Items */
+            items: components["schemas"]["PortalSendPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[ReportPublic] */
         Page_ReportPublic_: {
             /** Items */
@@ -5150,6 +5198,47 @@ export interface components {
             participants?: string[];
             /** Reason */
             reason?: string | null;
+        };
+        /** PortalSendPublic */
+        PortalSendPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Event Id */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** External Update Id */
+            external_update_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description report, or update
+             */
+            kind: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Portal */
+            portal: string;
+            /** Registration Number */
+            registration_number: string;
+            /** Sent At */
+            sent_at: string | null;
+            /**
+             * Status
+             * @description pending, sent, or failed (waiting for a replay)
+             */
+            status: string;
         };
         /**
          * Protection
@@ -20609,6 +20698,196 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    integration_portals_list_sends: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                portal?: string | null;
+                /** @description `failed`: sends the schedule gave up on, waiting for a replay */
+                status?: ("pending" | "sent" | "failed") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PortalSendPublic_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_portals_replay_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                send_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSendPublic"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
