@@ -28,6 +28,7 @@ async def test_up_down_and_up_again(infra: TestInfra) -> None:
             "inbound_update",
             "portal_link",
             "portal_send",
+            "portal_update",
             "outbox",
             "inbox",
         } <= tables

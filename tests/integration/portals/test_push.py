@@ -6,6 +6,7 @@ switched on sends nothing."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,7 +21,15 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import V1, event, eventually, publish
+from tests.integration.builders import (
+    INBOUND,
+    PORTAL_SECRET,
+    V1,
+    event,
+    eventually,
+    publish,
+    signed,
+)
 from tests.integration.portal_sim import PortalSim
 
 PUSHING = "PUSH"
@@ -44,6 +53,7 @@ async def pushing(
         "apik_integration",
         pii_keys=keyring(),
         portals={"lapor": {"url": portal.url, "token": portal.token, "push_offices": [PUSHING]}},
+        portal_secrets={"lapor": [PORTAL_SECRET]},
         portal_retry_seconds=[0.2] * 10,
         portal_scan_seconds=0.2,
         portal_timeout_seconds=2,
@@ -247,3 +257,57 @@ async def test_a_refused_send_is_listed_and_replayed(
     )
     again = await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=head)
     assert again.status_code == 409
+
+
+async def test_the_portals_updates_follow_fixmystreets_rules(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    number = "0006/PUSH/XII/2026"
+    await publish(infra.nats_url, *report_events(number)[:1])
+    await eventually(lambda: link_of(pushing, number), what="the portal's tracking id")
+    tracking = await link_of(pushing, number)
+
+    async def portal_says(update_id: str, status: str, at: str) -> None:
+        body = json.dumps(
+            {
+                "type": "complaint.updated",
+                "data": {
+                    "tracking_id": tracking,
+                    "update_id": update_id,
+                    "status": status,
+                    "at": at,
+                },
+            }
+        ).encode()
+        sent = await pushing.client.post(INBOUND, content=body, headers=signed(body))
+        assert sent.status_code == 202, sent.text
+
+    await portal_says("U-1", "proses", "2026-12-06T09:00:00+07:00")
+    await portal_says("U-3", "selesai", "2026-12-06T11:00:00+07:00")
+    # Late and old: arrives after U-3 but happened before it.
+    await portal_says("U-2", "verifikasi", "2026-12-06T10:00:00+07:00")
+    # The portal sends U-3 again under a new message id.
+    await portal_says("U-3", "selesai", "2026-12-06T11:00:00+07:00")
+    await portal_says("U-4", "selesai", "2026-12-06T12:00:00+07:00")
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 0 FROM inbound_update WHERE processed_at IS NULL"
+        ),
+        what="every webhook applied",
+    )
+    status = await pushing.scalar(
+        "SELECT portal_status FROM portal_link WHERE registration_number = :n", n=number
+    )
+    assert status == "selesai"  # U-2 did not roll it back
+    effects = await pushing.scalar(
+        "SELECT string_agg(external_update_id || ':' || effect, ',' ORDER BY external_update_id)"
+        " FROM portal_update WHERE registration_number = :n",
+        n=number,
+    )
+    assert effects == "U-1:applied,U-2:older,U-3:applied,U-4:unchanged"
+    outcomes = await pushing.scalar(
+        "SELECT string_agg(outcome, ',' ORDER BY received_at) FROM inbound_update"
+        " WHERE body->'data'->>'tracking_id' = :t",
+        t=tracking,
+    )
+    assert outcomes == "applied,applied,older,duplicate,unchanged"

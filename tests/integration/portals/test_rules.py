@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from apik_integration.portals import rules
 
 MAP = {"report.verified": "verified", "case.closed": "closed"}
@@ -47,3 +49,58 @@ def test_the_retry_schedule_and_its_end() -> None:
     assert rules.next_wait(1, schedule) == 300
     assert rules.next_wait(3, schedule) == 1800
     assert rules.next_wait(4, schedule) is None
+
+
+T1 = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+
+
+def test_fixmystreet_rule_on_the_portal_updates() -> None:
+    # Nothing yet: any status applies.
+    assert rules.judge_update(status="proses", at=T1, current=None, last_change=None) == "applied"
+    # A newer update with another status moves it; one at the same instant too.
+    later = T1 + timedelta(hours=1)
+    assert rules.judge_update(status="selesai", at=later, current="proses", last_change=T1) == (
+        "applied"
+    )
+    assert rules.judge_update(status="selesai", at=T1, current="proses", last_change=T1) == (
+        "applied"
+    )
+    # An older one never rolls the status back, whatever it says: a note.
+    earlier = T1 - timedelta(minutes=1)
+    assert rules.judge_update(status="baru", at=earlier, current="proses", last_change=T1) == (
+        "older"
+    )
+    # A newer one that changes nothing: a note.
+    assert rules.judge_update(status="proses", at=later, current="proses", last_change=T1) == (
+        "unchanged"
+    )
+
+
+def test_what_a_portal_update_looks_like() -> None:
+    body = {
+        "type": "complaint.updated",
+        "data": {
+            "tracking_id": "LPR-000001",
+            "update_id": "U-1",
+            "status": "proses",
+            "at": "2026-12-06T09:00:00+07:00",
+            "note": "Diteruskan ke instansi",
+        },
+    }
+    update = rules.parse_portal_update(body)
+    assert update == rules.PortalUpdate(
+        tracking_id="LPR-000001",
+        update_id="U-1",
+        status="proses",
+        at=datetime(2026, 12, 6, 2, 0, tzinfo=UTC),
+        note="Diteruskan ke instansi",
+    )
+    naive = {**body, "data": {**body["data"], "at": "2026-12-06T09:00:00"}}
+    for bad in (
+        {**body, "type": "complaint.created"},
+        {"type": "complaint.updated", "data": []},
+        {**body, "data": {**body["data"], "status": ""}},
+        {**body, "data": {**body["data"], "at": "kemarin"}},
+        naive,
+    ):
+        assert rules.parse_portal_update(bad) is None

@@ -1,5 +1,6 @@
-"""The portals' use cases: their webhooks in (`inbound`), and phase 1, push (`push`),
-through one adapter per portal (`adapter` is the interface, `lapor` the first)."""
+"""The portals' use cases: their webhooks in (`inbound`) and applied to our reports
+(`sync`, phase 3's portal side), and phase 1, push (`push`), through one adapter per
+portal (`adapter` is the interface, `lapor` the first)."""
 
 from apik_integration.portals.service.inbound import (
     WebhookForged,
@@ -16,12 +17,14 @@ from apik_integration.portals.service.push import (
     push_due,
     replay_send,
 )
+from apik_integration.portals.service.sync import apply_inbound
 
 __all__ = [
     "WebhookForged",
     "WebhookHeadersMissing",
     "WebhookReplayed",
     "WebhookStale",
+    "apply_inbound",
     "enqueue_push",
     "get_send",
     "list_sends",
