@@ -6,8 +6,8 @@ switched on sends nothing."""
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -28,11 +28,11 @@ from tests.integration.builders import (
     event,
     eventually,
     publish,
-    signed,
 )
 from tests.integration.portal_sim import PortalSim
 
 PUSHING = "PUSH"
+WIB = timezone(timedelta(hours=7))
 
 
 @pytest.fixture(scope="module")
@@ -265,30 +265,30 @@ async def test_the_portals_updates_follow_fixmystreets_rules(
     number = "0006/PUSH/XII/2026"
     await publish(infra.nats_url, *report_events(number)[:1])
     await eventually(lambda: link_of(pushing, number), what="the portal's tracking id")
-    tracking = await link_of(pushing, number)
+    tracking = str(await link_of(pushing, number))
+    portal.webhook, portal.webhook_secret = (pushing.client, INBOUND), PORTAL_SECRET
 
-    async def portal_says(update_id: str, status: str, at: str) -> None:
-        body = json.dumps(
-            {
-                "type": "complaint.updated",
-                "data": {
-                    "tracking_id": tracking,
-                    "update_id": update_id,
-                    "status": status,
-                    "at": at,
-                },
-            }
-        ).encode()
-        sent = await pushing.client.post(INBOUND, content=body, headers=signed(body))
-        assert sent.status_code == 202, sent.text
+    async def portal_says(update_id: str, status: str, hour: int, msg: str | None = None) -> None:
+        at = datetime(2026, 12, 6, hour, tzinfo=WIB)
+        answer = await portal.change_status(
+            tracking, status, update_id=update_id, at=at, message_id=msg
+        )
+        assert answer.status_code == 202, answer.text
 
-    await portal_says("U-1", "proses", "2026-12-06T09:00:00+07:00")
-    await portal_says("U-3", "selesai", "2026-12-06T11:00:00+07:00")
-    # Late and old: arrives after U-3 but happened before it.
-    await portal_says("U-2", "verifikasi", "2026-12-06T10:00:00+07:00")
-    # The portal sends U-3 again under a new message id.
-    await portal_says("U-3", "selesai", "2026-12-06T11:00:00+07:00")
-    await portal_says("U-4", "selesai", "2026-12-06T12:00:00+07:00")
+    await portal_says("U-1", "proses", 9)
+    await portal_says("U-3", "selesai", 11)
+    await portal_says("U-2", "verifikasi", 10)  # late and old: after U-3, happened before
+    await portal_says("U-3", "selesai", 11)  # the same update again, a new message
+    await portal_says("U-4", "selesai", 12)
+    # The same message again is refused at the door (its webhook-id was accepted).
+    again = await portal.change_status(
+        tracking,
+        "selesai",
+        update_id="U-4",
+        at=datetime(2026, 12, 6, 12, tzinfo=WIB),
+        message_id=f"msg_{portal.sent_webhooks:06d}",
+    )
+    assert again.status_code == 409
     await eventually(
         lambda: pushing.scalar(
             "SELECT count(*) = 0 FROM inbound_update WHERE processed_at IS NULL"
