@@ -2038,6 +2038,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/portals/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deadlines
+         * @description The portal's three clocks on each report the caller's office pushed, newest first:
+         *     the portal's verification, the office's follow-up, the closure without reply
+         *     (`APIK_PORTAL_DEADLINE_DAYS`, working days in the office's calendar).
+         */
+        get: operations["integration_portals_list_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/portals/sends": {
         parameters: {
             query?: never;
@@ -3815,6 +3837,21 @@ export interface components {
              */
             note: string;
         };
+        /** DeadlinePublic */
+        DeadlinePublic: {
+            /**
+             * Clock
+             * @description waiting, running, overdue, met or late
+             */
+            clock: string;
+            /** Done On */
+            done_on: string | null;
+            /**
+             * Due On
+             * @description the last working day, in the office's calendar
+             */
+            due_on: string | null;
+        };
         /** Declining */
         Declining: {
             /** Reason */
@@ -5538,6 +5575,31 @@ export interface components {
             substance?: string | null;
             /** Summary */
             summary: string;
+        };
+        /** ReportDeadlinesPublic */
+        ReportDeadlinesPublic: {
+            /** @description closes without the complainant's reply (10 working days) */
+            closure: components["schemas"]["DeadlinePublic"];
+            /**
+             * External Id
+             * @description the portal's tracking id
+             */
+            external_id: string;
+            /** @description the office follows up (5 working days) */
+            follow_up: components["schemas"]["DeadlinePublic"];
+            /** Portal */
+            portal: string;
+            /** Portal Status */
+            portal_status: string | null;
+            /**
+             * Pushed At
+             * Format: date-time
+             */
+            pushed_at: string;
+            /** Registration Number */
+            registration_number: string;
+            /** @description the portal verifies (3 working days) */
+            verification: components["schemas"]["DeadlinePublic"];
         };
         /** ReportDetail */
         ReportDetail: {
@@ -20664,6 +20726,86 @@ export interface operations {
             };
             /** @description This webhook-id was already accepted */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    integration_portals_list_deadlines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                portal?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDeadlinesPublic"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

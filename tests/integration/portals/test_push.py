@@ -311,3 +311,55 @@ async def test_the_portals_updates_follow_fixmystreets_rules(
         t=tracking,
     )
     assert outcomes == "applied,applied,older,duplicate,unchanged"
+
+
+async def test_the_portals_deadlines_are_listed(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim, tokens: TestTokens
+) -> None:
+    head = tokens.headers("head", office=PUSHING, username="kepala")
+    number = "0007/PUSH/XII/2026"
+    registered, verified, _ = report_events(number)
+    await publish(infra.nats_url, registered)
+    await eventually(lambda: link_of(pushing, number), what="the portal's tracking id")
+    tracking = str(await link_of(pushing, number))
+
+    async def clocks() -> dict:
+        listed = await pushing.client.get(f"{V1}/portals/deadlines", headers=head)
+        assert listed.status_code == 200, listed.text
+        [mine] = [r for r in listed.json() if r["registration_number"] == number]
+        return mine
+
+    pushed = await clocks()
+    assert pushed["external_id"] == tracking
+    assert pushed["verification"]["clock"] == "running"
+    assert pushed["verification"]["due_on"] is not None
+    assert pushed["follow_up"]["clock"] == "waiting"
+    # The portal verifies (its first update), then the office's follow-up goes out.
+    portal.webhook, portal.webhook_secret = (pushing.client, INBOUND), PORTAL_SECRET
+    answer = await portal.change_status(
+        tracking, "verifikasi", update_id="V-7", at=datetime.now(WIB)
+    )
+    assert answer.status_code == 202
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 1 FROM portal_update WHERE registration_number = :n", n=number
+        ),
+        what="the verification applied",
+    )
+    await publish(infra.nats_url, verified)
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 1 FROM portal_send WHERE registration_number = :n"
+            " AND kind = 'update' AND status = 'sent'",
+            n=number,
+        ),
+        what="the follow-up sent",
+    )
+    done = await clocks()
+    assert done["verification"]["clock"] == "met"
+    assert done["follow_up"]["clock"] == "met"
+    assert done["closure"]["clock"] == "running" and done["closure"]["due_on"] is not None
+    # Another office sees none of it.
+    other = tokens.headers("head", office="KAB", username="kepala-kab")
+    theirs = await pushing.client.get(f"{V1}/portals/deadlines", headers=other)
+    assert number not in theirs.text

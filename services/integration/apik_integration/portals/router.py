@@ -15,7 +15,11 @@ from fastapi import Path, Query, Request
 
 from apik_integration.deps import AUTH, CurrentSettings, LockedSend, Manager
 from apik_integration.portals import service
-from apik_integration.portals.schemas import InboundAccepted, PortalSendPublic
+from apik_integration.portals.schemas import (
+    InboundAccepted,
+    PortalSendPublic,
+    ReportDeadlinesPublic,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, problem_responses
@@ -102,3 +106,28 @@ async def replay_send(_: Manager, send: LockedSend, session: DbSession) -> Porta
     order; 409 for one pending or sent."""
     await service.replay_send(session=session, send=send, now=datetime.now(UTC))
     return PortalSendPublic.model_validate(send, from_attributes=True)
+
+
+@router.get(
+    "/portals/deadlines",
+    response_model=list[ReportDeadlinesPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_deadlines(
+    session: DbSession,
+    actor: Manager,
+    settings: CurrentSettings,
+    portal: Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> list[ReportDeadlinesPublic]:
+    """The portal's three clocks on each report the caller's office pushed, newest first:
+    the portal's verification, the office's follow-up, the closure without reply
+    (`APIK_PORTAL_DEADLINE_DAYS`, working days in the office's calendar)."""
+    rows = await service.list_deadlines(
+        session=session,
+        actor=actor,
+        portal=portal,
+        days=settings.portal_deadline_days,
+        limit=limit,
+    )
+    return [ReportDeadlinesPublic.model_validate(r, from_attributes=True) for r in rows]

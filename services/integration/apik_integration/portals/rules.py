@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 REGISTERED = "report.registered"
 
@@ -113,3 +115,59 @@ def judge_update(
     if status == current:
         return Effect.unchanged
     return Effect.applied
+
+
+# --- The portal's deadlines on a pushed report -----------------------------------------
+
+
+class Clock(StrEnum):
+    waiting = "waiting"  # its start has not happened yet
+    running = "running"  # started, due date not passed, not met
+    overdue = "overdue"  # due date passed, not met
+    met = "met"  # met on or before the due date
+    late = "late"  # met after the due date
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due_on: date | None
+    done_on: date | None
+    clock: Clock
+
+
+def deadline(
+    *, start: date | None, done: date | None, days: int, calendar: OfficeCalendar, today: date
+) -> Deadline:
+    """A deadline of `days` working days from `start` in the office's calendar."""
+    if start is None:
+        return Deadline(due_on=None, done_on=done, clock=Clock.waiting)
+    due = calendar.add_working_days(start, days)
+    if done is not None:
+        return Deadline(due_on=due, done_on=done, clock=Clock.met if done <= due else Clock.late)
+    return Deadline(due_on=due, done_on=None, clock=Clock.overdue if today > due else Clock.running)
+
+
+def portal_deadlines(
+    *,
+    pushed_on: date | None,
+    verified_on: date | None,
+    followed_up_on: date | None,
+    days: tuple[int, int, int],
+    calendar: OfficeCalendar,
+    today: date,
+) -> tuple[Deadline, Deadline, Deadline]:
+    """LAPOR!'s three clocks on a report we sent (the research page): the portal
+    verifies within `days[0]` working days of receiving it (its first update is the
+    verification); the agency, the office, follows up within `days[1]` of that (its first
+    update sent after it); the complaint closes `days[2]` working days after the follow-up
+    without the complainant's reply (`done` is never known here: the closure's date)."""
+    verification = deadline(
+        start=pushed_on, done=verified_on, days=days[0], calendar=calendar, today=today
+    )
+    follow_up = deadline(
+        start=verified_on, done=followed_up_on, days=days[1], calendar=calendar, today=today
+    )
+    closure = deadline(
+        start=followed_up_on, done=None, days=days[2], calendar=calendar, today=today
+    )
+    return verification, follow_up, closure

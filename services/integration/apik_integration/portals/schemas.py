@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,3 +32,26 @@ class PortalSendPublic(BaseModel):
     external_update_id: str | None
     created_at: datetime
     sent_at: datetime | None
+
+
+class DeadlinePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    due_on: date | None = Field(description="the last working day, in the office's calendar")
+    done_on: date | None
+    clock: str = Field(description="waiting, running, overdue, met or late")
+
+
+class ReportDeadlinesPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    portal: str
+    registration_number: str
+    external_id: str = Field(description="the portal's tracking id")
+    portal_status: str | None
+    pushed_at: datetime
+    verification: DeadlinePublic = Field(description="the portal verifies (3 working days)")
+    follow_up: DeadlinePublic = Field(description="the office follows up (5 working days)")
+    closure: DeadlinePublic = Field(
+        description="closes without the complainant's reply (10 working days)"
+    )

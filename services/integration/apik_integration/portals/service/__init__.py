@@ -2,6 +2,7 @@
 (`sync`, phase 3's portal side), and phase 1, push (`push`), through one adapter per
 portal (`adapter` is the interface, `lapor` the first)."""
 
+from apik_integration.portals.service.deadlines import ReportDeadlines, list_deadlines
 from apik_integration.portals.service.inbound import (
     WebhookForged,
     WebhookHeadersMissing,
@@ -20,6 +21,7 @@ from apik_integration.portals.service.push import (
 from apik_integration.portals.service.sync import apply_inbound
 
 __all__ = [
+    "ReportDeadlines",
     "WebhookForged",
     "WebhookHeadersMissing",
     "WebhookReplayed",
@@ -27,6 +29,7 @@ __all__ = [
     "apply_inbound",
     "enqueue_push",
     "get_send",
+    "list_deadlines",
     "list_sends",
     "portal_keys",
     "push_due",
