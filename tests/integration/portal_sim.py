@@ -8,17 +8,25 @@ Its API (what `apik_integration.portals.service.lapor` speaks):
 - `POST /complaints/{id}/updates` (`update_id` in the body) → 201 `{"id": "UPD-…"}`; an
   update id seen before → 200 with the same id; an unknown complaint → 404.
 - `down = True`: every call answers 503 (the portal is away).
+- `change_status(...)`: the portal's officers move a complaint; the portal tells the
+  subscriber (`webhook`, an httpx client and a path) with a Standard Webhooks-signed
+  `complaint.updated`, and can send it again, or send an older one late.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
+import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import uvicorn
+from standardwebhooks.webhooks import Webhook
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -48,6 +56,10 @@ class PortalSim:
     by_key: dict[str, str] = field(default_factory=dict)  # idempotency key -> complaint id
     updates_by_id: dict[str, str] = field(default_factory=dict)  # our update id -> theirs
     calls: int = 0
+    # Where it sends its webhooks, and the secret it signs them with.
+    webhook: tuple[httpx.AsyncClient, str] | None = None
+    webhook_secret: str = ""
+    sent_webhooks: int = 0
     _server: uvicorn.Server | None = None
     _task: asyncio.Task[None] | None = None
 
@@ -97,6 +109,42 @@ class PortalSim:
         complaint.updates.append(body)
         complaint.status = str(body.get("status", complaint.status))
         return JSONResponse({"id": theirs}, status_code=201)
+
+    async def change_status(
+        self,
+        tracking_id: str,
+        status: str,
+        *,
+        update_id: str,
+        at: datetime,
+        message_id: str | None = None,
+    ) -> httpx.Response:
+        """Records a status change and sends the signed webhook; returns our answer."""
+        complaint = self.complaints[tracking_id]
+        complaint.status = status
+        body = json.dumps(
+            {
+                "type": "complaint.updated",
+                "data": {
+                    "tracking_id": tracking_id,
+                    "update_id": update_id,
+                    "status": status,
+                    "at": at.isoformat(),
+                },
+            }
+        ).encode()
+        assert self.webhook is not None, "no webhook subscriber"
+        client, path = self.webhook
+        self.sent_webhooks += 1
+        msg_id = message_id or f"msg_{self.sent_webhooks:06d}"
+        signature = Webhook(self.webhook_secret).sign(msg_id, datetime.now(UTC), body)
+        headers = {
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(time.time())),
+            "webhook-signature": signature,
+            "content-type": "application/json",
+        }
+        return await client.post(path, content=body, headers=headers)
 
     async def start(self) -> None:
         app = Starlette(

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from apik_integration.models import Delivery, Subscription
+from apik_integration.models import Delivery, PortalSend, Subscription
+from apik_integration.portals import service as portals
 from apik_integration.settings import Settings
 from apik_integration.webhooks import service as webhooks
 from apik_shared.platform.app import app_settings
@@ -64,3 +65,12 @@ async def _locked_delivery(
 CurrentSubscription = Annotated[Subscription, Depends(_subscription)]
 LockedSubscription = Annotated[Subscription, Depends(_locked_subscription)]
 LockedDelivery = Annotated[Delivery, Depends(_locked_delivery)]
+
+
+async def _locked_send(
+    send_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> PortalSend:
+    return await portals.get_send(session=session, send_id=send_id, actor=actor, for_update=True)
+
+
+LockedSend = Annotated[PortalSend, Depends(_locked_send)]

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from apik_integration.portals.service import push_due
+from apik_integration.portals.service import apply_inbound, push_due
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.lapor import LaporAdapter
 from apik_integration.settings import Settings
@@ -142,8 +142,36 @@ def push_job(settings: Settings) -> Background:
     )
 
 
+async def apply_once(database: Database, now: datetime | None = None) -> int:
+    """Every waiting portal webhook, a batch per transaction, until a batch is short."""
+    done = 0
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await apply_inbound(session=session, batch=BATCH, now=now or datetime.now(UTC))
+        done += batch
+        if batch < BATCH:
+            return done
+
+
+def _applied(updates: int) -> None:
+    if updates:
+        log.info("portals: applied %d inbound update(s)", updates)  # counts only
+
+
+def inbound_job(settings: Settings) -> Background:
+    """The portals' webhooks applied, every `APIK_PORTAL_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.portal_scan_seconds,
+        name="portal inbound job",
+        once=apply_once,
+        report=_applied,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
     found = [delivery_job(settings)]
     if settings.portals:
         found.append(push_job(settings))
+    if settings.portal_secrets:
+        found.append(inbound_job(settings))
     return found

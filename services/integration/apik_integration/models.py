@@ -76,6 +76,8 @@ class InboundUpdate(SQLModel, table=True):
     event_type: str | None = None  # the body's `type`, when it has one
     body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     processed_at: datetime | None = timestamp_field(default=None)
+    # What came of it: applied, older, unchanged, duplicate, unknown_report, unreadable.
+    outcome: str | None = Field(default=None, max_length=32)
 
 
 class PortalLink(SQLModel, table=True):
@@ -91,6 +93,9 @@ class PortalLink(SQLModel, table=True):
     external_id: str | None = None
     created_at: datetime = timestamp_field(default_factory=utcnow)
     pushed_at: datetime | None = timestamp_field(default=None)
+    # The portal's own status of the report, and when it last changed (its time).
+    portal_status: str | None = None
+    portal_status_at: datetime | None = timestamp_field(default=None)
 
 
 class PortalSend(SQLModel, table=True):
@@ -115,3 +120,21 @@ class PortalSend(SQLModel, table=True):
     external_update_id: str | None = None  # the portal's id of the update
     created_at: datetime = timestamp_field(default_factory=utcnow)
     sent_at: datetime | None = timestamp_field(default=None)
+
+
+class PortalStatusUpdate(SQLModel, table=True):
+    """A portal's update of one of our reports, once per its id: the status it moved to
+    (`applied`), or a note (`older` than the last change, or `unchanged`)."""
+
+    __tablename__ = "portal_update"
+    __table_args__ = (UniqueConstraint("portal", "external_update_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    portal: str = Field(max_length=64)
+    external_update_id: str
+    registration_number: str
+    status: str
+    at: datetime = timestamp_field()
+    note: str | None = None
+    effect: str = Field(max_length=16)
+    received_at: datetime = timestamp_field(default_factory=utcnow)

@@ -91,6 +91,9 @@ class Settings(ServiceSettings):
     portal_retry_seconds: list[float] = Field(default=[300.0] + [1800.0] * 47, min_length=1)
     portal_scan_seconds: float = Field(default=5, gt=0)
     portal_timeout_seconds: float = Field(default=30, gt=0)
+    # LAPOR!'s process (the research page): the portal verifies within 3 working days,
+    # the agency follows up within 5, the complaint closes 10 after the follow-up.
+    portal_deadline_days: tuple[int, int, int] = (3, 5, 10)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

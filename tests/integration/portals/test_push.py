@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -20,10 +21,18 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import event, eventually, publish
+from tests.integration.builders import (
+    INBOUND,
+    PORTAL_SECRET,
+    V1,
+    event,
+    eventually,
+    publish,
+)
 from tests.integration.portal_sim import PortalSim
 
 PUSHING = "PUSH"
+WIB = timezone(timedelta(hours=7))
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +53,7 @@ async def pushing(
         "apik_integration",
         pii_keys=keyring(),
         portals={"lapor": {"url": portal.url, "token": portal.token, "push_offices": [PUSHING]}},
+        portal_secrets={"lapor": [PORTAL_SECRET]},
         portal_retry_seconds=[0.2] * 10,
         portal_scan_seconds=0.2,
         portal_timeout_seconds=2,
@@ -205,3 +215,151 @@ async def test_a_send_repeated_after_a_crash_is_not_made_twice(portal: PortalSim
         again = await adapter.push_report(report)
     assert first == again
     assert len(portal.by_reference("0004/PUSH/XII/2026")) == 1
+
+
+async def test_a_refused_send_is_listed_and_replayed(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim, tokens: TestTokens
+) -> None:
+    head = tokens.headers("head", office=PUSHING, username="kepala")
+    other = tokens.headers("head", office="KAB", username="kepala-kab")
+    number = "0005/PUSH/XII/2026"
+    portal.token = "kunci-lama"  # the portal rotated our key: it refuses us (401)
+    try:
+        await publish(infra.nats_url, *report_events(number)[:1])
+        await eventually(
+            lambda: pushing.scalar(
+                "SELECT status = 'failed' FROM portal_send WHERE registration_number = :n",
+                n=number,
+            ),
+            what="the refused send",
+        )
+    finally:
+        portal.token = "kunci-integrasi"
+    listed = await pushing.client.get(
+        f"{V1}/portals/sends", params={"status": "failed", "portal": "lapor"}, headers=head
+    )
+    assert listed.status_code == 200, listed.text
+    [failed] = [s for s in listed.json()["items"] if s["registration_number"] == number]
+    assert failed["kind"] == "report" and failed["last_error"].startswith("HTTP 401")
+    theirs = await pushing.client.get(f"{V1}/portals/sends", headers=other)
+    assert failed["id"] not in [s["id"] for s in theirs.json()["items"]]
+    assert (
+        await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=other)
+    ).status_code == 404
+    replayed = await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=head)
+    assert replayed.status_code == 200 and replayed.json()["status"] == "pending"
+    await eventually(lambda: len(portal.by_reference(number)) == 1, what="the replayed report")
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT status = 'sent' FROM portal_send WHERE registration_number = :n", n=number
+        ),
+        what="the send recorded",
+    )
+    again = await pushing.client.post(f"{V1}/portals/sends/{failed['id']}/replay", headers=head)
+    assert again.status_code == 409
+
+
+async def test_the_portals_updates_follow_fixmystreets_rules(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    number = "0006/PUSH/XII/2026"
+    await publish(infra.nats_url, *report_events(number)[:1])
+    await eventually(lambda: link_of(pushing, number), what="the portal's tracking id")
+    tracking = str(await link_of(pushing, number))
+    portal.webhook, portal.webhook_secret = (pushing.client, INBOUND), PORTAL_SECRET
+
+    async def portal_says(update_id: str, status: str, hour: int, msg: str | None = None) -> None:
+        at = datetime(2026, 12, 6, hour, tzinfo=WIB)
+        answer = await portal.change_status(
+            tracking, status, update_id=update_id, at=at, message_id=msg
+        )
+        assert answer.status_code == 202, answer.text
+
+    await portal_says("U-1", "proses", 9)
+    await portal_says("U-3", "selesai", 11)
+    await portal_says("U-2", "verifikasi", 10)  # late and old: after U-3, happened before
+    await portal_says("U-3", "selesai", 11)  # the same update again, a new message
+    await portal_says("U-4", "selesai", 12)
+    # The same message again is refused at the door (its webhook-id was accepted).
+    again = await portal.change_status(
+        tracking,
+        "selesai",
+        update_id="U-4",
+        at=datetime(2026, 12, 6, 12, tzinfo=WIB),
+        message_id=f"msg_{portal.sent_webhooks:06d}",
+    )
+    assert again.status_code == 409
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 0 FROM inbound_update WHERE processed_at IS NULL"
+        ),
+        what="every webhook applied",
+    )
+    status = await pushing.scalar(
+        "SELECT portal_status FROM portal_link WHERE registration_number = :n", n=number
+    )
+    assert status == "selesai"  # U-2 did not roll it back
+    effects = await pushing.scalar(
+        "SELECT string_agg(external_update_id || ':' || effect, ',' ORDER BY external_update_id)"
+        " FROM portal_update WHERE registration_number = :n",
+        n=number,
+    )
+    assert effects == "U-1:applied,U-2:older,U-3:applied,U-4:unchanged"
+    outcomes = await pushing.scalar(
+        "SELECT string_agg(outcome, ',' ORDER BY received_at) FROM inbound_update"
+        " WHERE body->'data'->>'tracking_id' = :t",
+        t=tracking,
+    )
+    assert outcomes == "applied,applied,older,duplicate,unchanged"
+
+
+async def test_the_portals_deadlines_are_listed(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim, tokens: TestTokens
+) -> None:
+    head = tokens.headers("head", office=PUSHING, username="kepala")
+    number = "0007/PUSH/XII/2026"
+    registered, verified, _ = report_events(number)
+    await publish(infra.nats_url, registered)
+    await eventually(lambda: link_of(pushing, number), what="the portal's tracking id")
+    tracking = str(await link_of(pushing, number))
+
+    async def clocks() -> dict:
+        listed = await pushing.client.get(f"{V1}/portals/deadlines", headers=head)
+        assert listed.status_code == 200, listed.text
+        [mine] = [r for r in listed.json() if r["registration_number"] == number]
+        return mine
+
+    pushed = await clocks()
+    assert pushed["external_id"] == tracking
+    assert pushed["verification"]["clock"] == "running"
+    assert pushed["verification"]["due_on"] is not None
+    assert pushed["follow_up"]["clock"] == "waiting"
+    # The portal verifies (its first update), then the office's follow-up goes out.
+    portal.webhook, portal.webhook_secret = (pushing.client, INBOUND), PORTAL_SECRET
+    answer = await portal.change_status(
+        tracking, "verifikasi", update_id="V-7", at=datetime.now(WIB)
+    )
+    assert answer.status_code == 202
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 1 FROM portal_update WHERE registration_number = :n", n=number
+        ),
+        what="the verification applied",
+    )
+    await publish(infra.nats_url, verified)
+    await eventually(
+        lambda: pushing.scalar(
+            "SELECT count(*) = 1 FROM portal_send WHERE registration_number = :n"
+            " AND kind = 'update' AND status = 'sent'",
+            n=number,
+        ),
+        what="the follow-up sent",
+    )
+    done = await clocks()
+    assert done["verification"]["clock"] == "met"
+    assert done["follow_up"]["clock"] == "met"
+    assert done["closure"]["clock"] == "running" and done["closure"]["due_on"] is not None
+    # Another office sees none of it.
+    other = tokens.headers("head", office="KAB", username="kepala-kab")
+    theirs = await pushing.client.get(f"{V1}/portals/deadlines", headers=other)
+    assert number not in theirs.text

@@ -1,20 +1,28 @@
-"""The portals' side: their webhooks in (`POST /portals/{portal}/inbound`).
+"""The portals' side: their webhooks in (`POST /portals/{portal}/inbound`), and what we
+send them (phase 1, push), listed and replayed.
 
-No token: a portal proves itself by signing with the secret it shares with us
-(`APIK_PORTAL_SECRETS`). Accepted updates are kept for the portal's adapter (later).
+The inbound route takes no token: a portal proves itself by signing with the secret it
+shares with us (`APIK_PORTAL_SECRETS`). Accepted updates are kept for the portal's
+adapter (later).
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
-from fastapi import Path, Request
+from fastapi import Path, Query, Request
 
-from apik_integration.deps import CurrentSettings
+from apik_integration.deps import AUTH, CurrentSettings, LockedSend, Manager
 from apik_integration.portals import service
-from apik_integration.portals.schemas import InboundAccepted
+from apik_integration.portals.schemas import (
+    InboundAccepted,
+    PortalSendPublic,
+    ReportDeadlinesPublic,
+)
 from apik_shared.platform.db import DbSession
-from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, problem_responses
 from apik_shared.platform.routing import ServiceRouter
 
 router = ServiceRouter(tags=["portals"])
@@ -60,3 +68,66 @@ async def receive_webhook(
         event_type=update.event_type,
         received_at=update.received_at,
     )
+
+
+@router.get(
+    "/portals/sends",
+    response_model=Page[PortalSendPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_sends(
+    session: DbSession,
+    actor: Manager,
+    portal: Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")] = None,
+    status: Annotated[
+        Literal["pending", "sent", "failed"] | None,
+        Query(description="`failed`: sends the schedule gave up on, waiting for a replay"),
+    ] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[PortalSendPublic]:
+    """The caller's office's sends to portals (reports and updates), newest first."""
+    rows, next_cursor = await service.list_sends(
+        session=session, actor=actor, portal=portal, status=status, cursor=cursor, limit=limit
+    )
+    return Page(
+        items=[PortalSendPublic.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=next_cursor,
+    )
+
+
+@router.post(
+    "/portals/sends/{send_id}/replay",
+    response_model=PortalSendPublic,
+    responses=problem_responses(*AUTH, NotFound, Conflict),
+)
+async def replay_send(_: Manager, send: LockedSend, session: DbSession) -> PortalSendPublic:
+    """Queues a failed send again, from the start of the schedule, in its report's
+    order; 409 for one pending or sent."""
+    await service.replay_send(session=session, send=send, now=datetime.now(UTC))
+    return PortalSendPublic.model_validate(send, from_attributes=True)
+
+
+@router.get(
+    "/portals/deadlines",
+    response_model=list[ReportDeadlinesPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_deadlines(
+    session: DbSession,
+    actor: Manager,
+    settings: CurrentSettings,
+    portal: Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> list[ReportDeadlinesPublic]:
+    """The portal's three clocks on each report the caller's office pushed, newest first:
+    the portal's verification, the office's follow-up, the closure without reply
+    (`APIK_PORTAL_DEADLINE_DAYS`, working days in the office's calendar)."""
+    rows = await service.list_deadlines(
+        session=session,
+        actor=actor,
+        portal=portal,
+        days=settings.portal_deadline_days,
+        limit=limit,
+    )
+    return [ReportDeadlinesPublic.model_validate(r, from_attributes=True) for r in rows]

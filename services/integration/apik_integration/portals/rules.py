@@ -3,13 +3,20 @@
 Phase 1 (push): `report.registered` of an office switched on sends the report; each
 later event of the report whose type the portal's status map names sends an update
 with that status. Sends go out per report, oldest first, the report before any update.
+
+Phase 3 (two-way), the portal's side: its updates of our reports, deduplicated on their
+id, judged by FixMyStreet's rule (`judge_update`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 REGISTERED = "report.registered"
 
@@ -51,3 +58,116 @@ def next_wait(attempts: int, schedule: list[float]) -> float | None:
     if attempts > len(schedule):
         return None
     return schedule[attempts - 1]
+
+
+# --- Phase 3, two-way: the portal's updates of a report, FixMyStreet's way ------------
+
+
+@dataclass(frozen=True)
+class PortalUpdate:
+    """One status change the portal reports on one of our reports."""
+
+    tracking_id: str  # the portal's id of the report (our link's external id)
+    update_id: str  # the portal's id of the update: deduplicated on
+    status: str
+    at: datetime
+    note: str | None = None
+
+
+def parse_portal_update(body: Mapping[str, Any]) -> PortalUpdate | None:
+    """A portal webhook's body (`{"type": "complaint.updated", "data": {"tracking_id",
+    "update_id", "status", "at", "note"?}}`) as an update, or None when it is not one."""
+    data = body.get("data")
+    if body.get("type") != "complaint.updated" or not isinstance(data, Mapping):
+        return None
+    fields = [data.get(k) for k in ("tracking_id", "update_id", "status", "at")]
+    if not all(isinstance(f, str) and f for f in fields):
+        return None
+    try:
+        at = datetime.fromisoformat(str(data["at"]))
+    except ValueError:
+        return None
+    if at.tzinfo is None:
+        return None
+    note = data.get("note")
+    return PortalUpdate(
+        tracking_id=str(data["tracking_id"]),
+        update_id=str(data["update_id"]),
+        status=str(data["status"]),
+        at=at,
+        note=note if isinstance(note, str) else None,
+    )
+
+
+class Effect(StrEnum):
+    applied = "applied"  # the status moved
+    older = "older"  # older than the last change: kept as a note, never rolls back
+    unchanged = "unchanged"  # the same status: kept as a note
+
+
+def judge_update(
+    *, status: str, at: datetime, current: str | None, last_change: datetime | None
+) -> Effect:
+    """FixMyStreet's rule: an update changes the status only if it is not older than the
+    report's last change; a late, old one is a note; one that changes nothing too."""
+    if last_change is not None and at < last_change:
+        return Effect.older
+    if status == current:
+        return Effect.unchanged
+    return Effect.applied
+
+
+# --- The portal's deadlines on a pushed report -----------------------------------------
+
+
+class Clock(StrEnum):
+    waiting = "waiting"  # its start has not happened yet
+    running = "running"  # started, due date not passed, not met
+    overdue = "overdue"  # due date passed, not met
+    met = "met"  # met on or before the due date
+    late = "late"  # met after the due date
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due_on: date | None
+    done_on: date | None
+    clock: Clock
+
+
+def deadline(
+    *, start: date | None, done: date | None, days: int, calendar: OfficeCalendar, today: date
+) -> Deadline:
+    """A deadline of `days` working days from `start` in the office's calendar."""
+    if start is None:
+        return Deadline(due_on=None, done_on=done, clock=Clock.waiting)
+    due = calendar.add_working_days(start, days)
+    if done is not None:
+        return Deadline(due_on=due, done_on=done, clock=Clock.met if done <= due else Clock.late)
+    return Deadline(due_on=due, done_on=None, clock=Clock.overdue if today > due else Clock.running)
+
+
+def portal_deadlines(
+    *,
+    pushed_on: date | None,
+    verified_on: date | None,
+    followed_up_on: date | None,
+    days: tuple[int, int, int],
+    calendar: OfficeCalendar,
+    today: date,
+) -> tuple[Deadline, Deadline, Deadline]:
+    """LAPOR!'s three clocks on a report we sent (the research page): the portal
+    verifies within `days[0]` working days of receiving it (its first update is the
+    verification); the agency, the office, follows up within `days[1]` of that (its first
+    update sent after it); the complaint closes `days[2]` working days after the follow-up
+    without the complainant's reply (`done` is never known here: the closure's date)."""
+    verification = deadline(
+        start=pushed_on, done=verified_on, days=days[0], calendar=calendar, today=today
+    )
+    follow_up = deadline(
+        start=verified_on, done=followed_up_on, days=days[1], calendar=calendar, today=today
+    )
+    closure = deadline(
+        start=followed_up_on, done=None, days=days[2], calendar=calendar, today=today
+    )
+    return verification, follow_up, closure

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class InboundAccepted(BaseModel):
@@ -14,3 +14,44 @@ class InboundAccepted(BaseModel):
     webhook_id: str
     event_type: str | None
     received_at: datetime
+
+
+class PortalSendPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    portal: str
+    registration_number: str
+    event_id: str
+    event_type: str
+    kind: str = Field(description="report, or update")
+    status: str = Field(description="pending, sent, or failed (waiting for a replay)")
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    external_update_id: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class DeadlinePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    due_on: date | None = Field(description="the last working day, in the office's calendar")
+    done_on: date | None
+    clock: str = Field(description="waiting, running, overdue, met or late")
+
+
+class ReportDeadlinesPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    portal: str
+    registration_number: str
+    external_id: str = Field(description="the portal's tracking id")
+    portal_status: str | None
+    pushed_at: datetime
+    verification: DeadlinePublic = Field(description="the portal verifies (3 working days)")
+    follow_up: DeadlinePublic = Field(description="the office follows up (5 working days)")
+    closure: DeadlinePublic = Field(
+        description="closes without the complainant's reply (10 working days)"
+    )

@@ -1,6 +1,8 @@
-"""The portals' use cases: their webhooks in (`inbound`), and phase 1, push (`push`),
-through one adapter per portal (`adapter` is the interface, `lapor` the first)."""
+"""The portals' use cases: their webhooks in (`inbound`) and applied to our reports
+(`sync`, phase 3's portal side), and phase 1, push (`push`), through one adapter per
+portal (`adapter` is the interface, `lapor` the first)."""
 
+from apik_integration.portals.service.deadlines import ReportDeadlines, list_deadlines
 from apik_integration.portals.service.inbound import (
     WebhookForged,
     WebhookHeadersMissing,
@@ -9,15 +11,28 @@ from apik_integration.portals.service.inbound import (
     portal_keys,
     receive,
 )
-from apik_integration.portals.service.push import enqueue_push, push_due
+from apik_integration.portals.service.push import (
+    enqueue_push,
+    get_send,
+    list_sends,
+    push_due,
+    replay_send,
+)
+from apik_integration.portals.service.sync import apply_inbound
 
 __all__ = [
+    "ReportDeadlines",
     "WebhookForged",
     "WebhookHeadersMissing",
     "WebhookReplayed",
     "WebhookStale",
+    "apply_inbound",
     "enqueue_push",
+    "get_send",
+    "list_deadlines",
+    "list_sends",
     "portal_keys",
     "push_due",
     "receive",
+    "replay_send",
 ]

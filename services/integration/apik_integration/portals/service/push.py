@@ -11,6 +11,7 @@ a crash (sent, not yet recorded) is recognised by the portal, not made twice.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -29,7 +30,11 @@ from apik_integration.portals.service.adapter import (
     PortalUnavailable,
 )
 from apik_integration.settings import PortalSettings
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import Conflict
 
 ERROR_CHARS = 500
 
@@ -201,3 +206,54 @@ async def push_due(
                 break
     await session.flush()
     return len(links)
+
+
+async def list_sends(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    portal: str | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[PortalSend], str | None]:
+    """The office's sends to portals, newest first; `status=failed` waits for a replay."""
+    query = select(PortalSend).where(PortalSend.office == actor.office)
+    if portal is not None:
+        query = query.where(PortalSend.portal == portal)
+    if status is not None:
+        query = query.where(PortalSend.status == status)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(PortalSend.created_at),
+        ident=col(PortalSend.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def get_send(
+    *, session: AsyncSession, send_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> PortalSend:
+    return await get_in_office(
+        session=session,
+        model=PortalSend,
+        ident=send_id,
+        actor=actor,
+        label="portal send",
+        for_update=for_update,
+    )
+
+
+async def replay_send(*, session: AsyncSession, send: PortalSend, now: datetime) -> PortalSend:
+    """A failed send queued again from the start of the schedule, in its report's order
+    (its place is its event's time); the portal recognises it if it had it already."""
+    if send.status != "failed":
+        raise Conflict("Only a failed send is replayed; this one is " + send.status + ".")
+    send.status = "pending"
+    send.attempts = 0
+    send.next_attempt_at = now
+    send.last_error = None
+    await session.flush()
+    return send
