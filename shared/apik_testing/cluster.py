@@ -107,6 +107,29 @@ class NatsCluster:
             process.wait(5)
         self.nodes[index].process = None
 
+    def restart(self, index: int) -> None:
+        """Starts node `index` again, on its port and store: it catches up from the others."""
+        self.nodes[index].start()
+
+    async def until_current(self, stream: str) -> None:
+        """Until every node holds `stream` up to date (its replicas current, none lagging):
+        then any one node may go without the stream losing its quorum."""
+        while True:
+            try:
+                nc = await nats.connect(self.admin_urls, connect_timeout=1)
+                try:
+                    cluster = (await nc.jetstream().stream_info(stream)).cluster
+                    replicas = (cluster.replicas or []) if cluster else []
+                    if len(replicas) == self.size - 1 and all(
+                        r.current and not r.offline for r in replicas
+                    ):
+                        return
+                finally:
+                    await nc.close()
+            except Exception:
+                pass
+            await asyncio.sleep(0.3)
+
     def stop(self) -> None:
         for node in self.nodes:
             node.stop()
