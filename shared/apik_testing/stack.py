@@ -16,16 +16,25 @@ ADMIN_PASSWORD = "e2e-Admin-Password-1"
 
 
 def start_stack(
-    infra: TestInfra, state_dir: Path, extra_env: dict[str, str] | None = None
+    infra: TestInfra,
+    state_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    *,
+    replicas: int = 1,
+    nats_urls: dict[str, str] | None = None,
+    timeout: float = 60,
 ) -> Stack:
     """Every service and the gateway on the suite's servers, with databases and durable
     consumers of their own, so several stacks and in-process services can coexist.
-    `extra_env` adds settings for every component."""
+    `extra_env` adds settings for every component; `replicas` processes of each
+    service; `nats_urls` (component: URL, or a cluster's comma-separated URLs) instead
+    of the suite's NATS server."""
     tag = secrets.token_hex(3)
     stack = Stack(
         postgres_admin_url=infra.postgres_admin_url,
         nats_url=infra.nats_url,
-        nats_urls={c.name: infra.nats_url_for(c.name) for c in COMPONENTS},
+        nats_urls=nats_urls or {c.name: infra.nats_url_for(c.name) for c in COMPONENTS},
+        replicas=replicas,
         state_dir=state_dir,
         gateway_port=free_port(),
         admin_password=ADMIN_PASSWORD,
@@ -42,7 +51,7 @@ def start_stack(
     )
     asyncio.run(stack.prepare())
     try:
-        stack.start()
+        stack.start(timeout=timeout)
     except BaseException:
         stack.stop()
         raise

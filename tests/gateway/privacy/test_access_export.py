@@ -6,13 +6,14 @@ full export with every service answering is `tests/e2e/test_access_export.py`.""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
 
 from apik_gateway.app import create_app
 from tests.gateway.builders import GatewayUnderTest, gateway_settings
-from tests.gateway.servers import refused_url, serve
+from tests.gateway.servers import raw_server, refused_url, serve
 
 REQUESTS = "/api/v1/auth/privacy/requests"
 SERVICES = {"intake", "consultation", "examination"}
@@ -92,3 +93,33 @@ async def test_a_correction_request_has_no_export(
     response = await gateway.client.post(path, headers=dpo, json={"phone": "not a phone"})
     assert response.status_code == 422 and "phone" in response.text
     assert (await gateway.client.post(path, headers=dpo)).status_code == 409
+
+
+async def _teapot(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """A replica that answers, if not helpfully: shows that it was asked."""
+    try:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 418 I'm a teapot\r\ncontent-length: 6\r\n\r\nteapot")
+        await writer.drain()
+    finally:
+        writer.close()
+
+
+async def test_a_replica_down_passes_the_question_to_the_next(
+    gateway: GatewayUnderTest, gateway_database: str, office: str, signed_in: Any
+) -> None:
+    dpo = await signed_in("dpo", office=office)
+    request_id = await access_request(gateway, dpo, name="Nama Ketiga")
+    async with raw_server(_teapot) as answering:
+        services = {"intake": [refused_url(), answering], "examination": [refused_url()]}
+        settings = gateway_settings(gateway_database, service_urls=services)
+        async with (
+            serve(create_app(settings)) as url,
+            httpx.AsyncClient(base_url=url, timeout=30) as client,
+        ):
+            response = await client.post(f"{REQUESTS}/{request_id}/access-export", headers=dpo)
+
+    assert response.status_code == 200, response.text
+    unanswered = {u["service"]: u["error"] for u in response.json()["unanswered"]}
+    assert unanswered["intake"].startswith("answered 418"), unanswered  # the second replica
+    assert unanswered["examination"].startswith("unreachable")  # it has no other

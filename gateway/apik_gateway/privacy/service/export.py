@@ -110,6 +110,36 @@ async def staff_accounts(
     }
 
 
+async def _ask_replicas(
+    client: httpx.AsyncClient,
+    service_urls: Mapping[str, Sequence[str]],
+    body: Mapping[str, str],
+    headers: Mapping[str, str],
+) -> dict[str, Any]:
+    """Every service's subject-access answer, from its first replica; a service whose
+    replica is unreachable asks its next one (the route only reads)."""
+    answers: dict[str, Any] = {}
+    asking, replica = list(SUBJECT_ACCESS), 0
+    while asking:
+        targets = {
+            service: f"{service_urls[service][replica].rstrip('/')}{SUBJECT_ACCESS[service]}"
+            if service in service_urls
+            else None
+            for service in asking
+        }
+        answered = await ask_services(client, targets, body, headers)
+        answers.update(answered)
+        replica += 1
+        asking = [
+            service
+            for service, answer in answered.items()
+            if isinstance(answer, str)
+            and answer.startswith("unreachable")
+            and replica < len(service_urls.get(service, ()))
+        ]
+    return answers
+
+
 async def access_export(
     *,
     session: AsyncSession,
@@ -128,15 +158,11 @@ async def access_export(
     requester, _, _ = await open_request(session=session, cipher=cipher, actor=actor, row=row)
     given = identifiers(requester, extra)
     reference = f"DSR-{row.id}"
-    # A service's first replica answers (a replica down there: the export says so).
-    targets = {
-        service: f"{service_urls[service][0].rstrip('/')}{path}"
-        if service in service_urls
-        else None
-        for service, path in SUBJECT_ACCESS.items()
-    }
-    answers = await ask_services(
-        client, targets, {"reference": reference, **given}, {"Authorization": authorization}
+    answers = await _ask_replicas(
+        client,
+        service_urls,
+        {"reference": reference, **given},
+        {"Authorization": authorization},
     )
     answers["gateway"] = await staff_accounts(session=session, actor=actor, given=given)
     merged = merge_access(answers)
