@@ -43,18 +43,23 @@ async def created(
     *,
     location: str,
     version: int | None = None,
+    replay: BaseModel | dict[str, Any] | None = None,
 ) -> JSONResponse:
     """A 201 for a new resource, remembered for `Idempotency-Key` replays.
 
     The replay carries the same `Location` and `ETag` as the first answer: a client that
     retried after a lost response must be able to follow the link and write with
-    `If-Match` as if it had seen the first one.
+    `If-Match` as if it had seen the first one. `replay`: what a replay answers instead of
+    `body`, when the first answer holds a secret shown once (the idempotency table keeps
+    what it stores in plain text, so the secret must never reach it).
     """
-    content = jsonable_encoder(
-        body.model_dump(mode="json") if isinstance(body, BaseModel) else body
-    )
+    content = _json(body)
     headers = {"Location": location}
     if version is not None:
         headers["ETag"] = etag_for(version)
-    await idempotency.remember(201, content, headers=headers)
+    await idempotency.remember(201, content if replay is None else _json(replay), headers=headers)
     return JSONResponse(content, status_code=201, headers=headers)
+
+
+def _json(body: BaseModel | dict[str, Any]) -> Any:
+    return jsonable_encoder(body.model_dump(mode="json") if isinstance(body, BaseModel) else body)

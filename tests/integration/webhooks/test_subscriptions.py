@@ -32,16 +32,26 @@ async def test_a_subscription_shows_its_secret_once(
     assert created["secret"] not in stored
 
 
-async def test_an_idempotent_retry_replays_the_first_answer(
+async def test_an_idempotent_retry_replays_the_subscription_but_never_its_secret(
     integration: RunningService, head: dict[str, str]
 ) -> None:
+    # The attack: the idempotency table keeps answers in plain text for replays; a
+    # secret stored there would be readable by anyone with the database, unsealed.
     headers = {**head, "Idempotency-Key": "sub-retry-1"}
     body = subscription_body(HOOK)
     first = await integration.client.post(SUBSCRIPTIONS, json=body, headers=headers)
     again = await integration.client.post(SUBSCRIPTIONS, json=body, headers=headers)
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json()
+    answer = first.json()
+    secret = answer.pop("secret")
+    assert secret.startswith("whsec_") and "secret" not in again.json()
+    assert again.json() == answer
     assert again.headers["location"] == first.headers["location"]
+    kept = await integration.scalar(
+        "SELECT count(*) FROM idempotency_key WHERE CAST(body AS text) LIKE :s",
+        s=f"%{secret}%",
+    )
+    assert kept == 0
 
 
 async def test_another_office_sees_nothing(

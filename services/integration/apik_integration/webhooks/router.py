@@ -66,7 +66,8 @@ async def create_subscription(
 ) -> Response:
     """Subscribes an endpoint of another system to event types of the caller's office.
     The answer carries the signing secret (`whsec_…`), shown this once. With
-    `Idempotency-Key`, a retry replays the first answer."""
+    `Idempotency-Key`, a retry answers the same subscription without its secret (never
+    stored where a replay could read it): lost with the first answer, it is rotated."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
@@ -91,12 +92,14 @@ async def create_subscription(
         url=data.url,
         event_types=data.event_types,
     )
-    body = SubscriptionWithSecret(**_public(subscription).model_dump(), secret=secret)
+    shown = _public(subscription)
+    body = SubscriptionWithSecret(**shown.model_dump(), secret=secret)
     return await created(
         idempotency,
         body,
         location=f"{request.url.path}/{subscription.id}",
         version=subscription.version,
+        replay=shown,
     )
 
 
