@@ -1606,6 +1606,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/public/substances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Substances
+         * @description What the public form offers for `office`: the national catalogue and the office's
+         *     own active substances (names only; no login). An office that takes no public reports
+         *     is refused as the form's submission would be.
+         */
+        get: operations["intake_reference_list_public_substances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/reports": {
         parameters: {
             query?: never;
@@ -2016,6 +2038,240 @@ export interface paths {
         patch: operations["intake_reference_update_substance"];
         trace?: never;
     };
+    "/api/v1/integration/portals/{portal}/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Webhook
+         * @description A portal's webhook (Standard Webhooks): `webhook-id`, `webhook-timestamp` within
+         *     ±5 minutes, `webhook-signature`. Each `webhook-id` is accepted once; a forged, stale
+         *     or replayed one is refused and nothing is kept.
+         */
+        post: operations["integration_portals_receive_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deadlines
+         * @description The portal's three clocks on each report the caller's office pushed, newest first:
+         *     the portal's verification, the office's follow-up, the closure without reply
+         *     (`APIK_PORTAL_DEADLINE_DAYS`, working days in the office's calendar).
+         */
+        get: operations["integration_portals_list_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sends
+         * @description The caller's office's sends to portals (reports and updates), newest first.
+         */
+        get: operations["integration_portals_list_sends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/sends/{send_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay Send
+         * @description Queues a failed send again, from the start of the schedule, in its report's
+         *     order; 409 for one pending or sent.
+         */
+        post: operations["integration_portals_replay_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description The caller's office's deliveries, newest first.
+         */
+        get: operations["integration_webhooks_list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay Delivery
+         * @description Sends a dead letter (or a delivered one) again, from the start of the schedule,
+         *     with the same `webhook-id`.
+         */
+        post: operations["integration_webhooks_replay_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subscriptions
+         * @description The caller's office's subscriptions, newest first (never their secrets).
+         */
+        get: operations["integration_webhooks_list_subscriptions"];
+        put?: never;
+        /**
+         * Create Subscription
+         * @description Subscribes an endpoint of another system to event types of the caller's office.
+         *     The answer carries the signing secret (`whsec_…`), shown this once. With
+         *     `Idempotency-Key`, a retry answers the same subscription without its secret (never
+         *     stored where a replay could read it): lost with the first answer, it is rotated.
+         */
+        post: operations["integration_webhooks_create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Subscription
+         * @description One subscription, with its ETag for the writes on it.
+         */
+        get: operations["integration_webhooks_get_subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable Subscription
+         * @description Stops sending to the endpoint; its pending deliveries wait (`If-Match`).
+         */
+        post: operations["integration_webhooks_disable_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable Subscription
+         * @description Sends to the endpoint again, its waiting deliveries first (`If-Match`).
+         */
+        post: operations["integration_webhooks_enable_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/webhooks/subscriptions/{subscription_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Secret
+         * @description A new secret, shown this once. The old one keeps signing beside it for
+         *     `APIK_WEBHOOK_ROTATION_OVERLAP_HOURS` (`If-Match`).
+         */
+        post: operations["integration_webhooks_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/alumni": {
         parameters: {
             query?: never;
@@ -2285,6 +2541,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/attendance/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Absences
+         * @description The office's leave and sick days of the month with their notes (audited).
+         */
+        get: operations["internship_attendance_list_absences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/attendance/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show Code
+         * @description The code the office screen shows now (as digits and as a QR of `qr_text`); ask
+         *     again at `valid_until`. Never cached.
+         */
+        get: operations["internship_attendance_show_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/attendance/recap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance Recap
+         * @description Every intern of the office in the month: working days, present, leave, sick,
+         *     absent, hours. `Accept: text/csv` or the XLSX type gives a file to download.
+         */
+        get: operations["internship_attendance_attendance_recap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/certificates/{certificate_id}": {
         parameters: {
             query?: never;
@@ -2319,6 +2637,144 @@ export interface paths {
          */
         get: operations["internship_certificates_print_certificate"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Cohorts */
+        get: operations["internship_cohorts_list_cohorts"];
+        put?: never;
+        /**
+         * Create Cohort
+         * @description A cohort of the caller's office: every accepted intern whose period starts within
+         *     it and who is in no cohort yet. `Idempotency-Key` replays the first answer.
+         */
+        post: operations["internship_cohorts_create_cohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Cohort */
+        get: operations["internship_cohorts_get_cohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate Cohort
+         * @description Runs the allocation helper (`cohorts.rules`: rank-maximal within the places,
+         *     ties by a fixed lottery) and writes its plan over the earlier one; each change is
+         *     kept in the history.
+         */
+        post: operations["internship_cohorts_allocate_cohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placement History
+         * @description Every change of the cohort's placements, oldest first.
+         */
+        get: operations["internship_cohorts_placement_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}/placements/{application_id}/{phase}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Adjust Placement
+         * @description The coordinator's adjustment of one phase, within the unit's places, with why.
+         */
+        put: operations["internship_cohorts_adjust_placement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Plan */
+        get: operations["internship_cohorts_read_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/cohorts/{cohort_id}/units/{unit}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cohort Unit
+         * @description A unit's places in each phase of the cohort, and its supervisor.
+         */
+        put: operations["internship_cohorts_set_cohort_unit"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2466,6 +2922,248 @@ export interface paths {
          * @description The office's rubrics (`APIK_RUBRICS`): each subject's criteria, scored 1 to 5.
          */
         get: operations["internship_evaluations_read_rubrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Absence
+         * @description Leave or sick leave on a working day of the period, with a note (sealed; the
+         *     office's supervisors read it, audited).
+         */
+        post: operations["internship_attendance_record_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Attendance
+         * @description The intern's own month: the recap, each day with its hours, the absences, and
+         *     the office's days off (holidays, cuti bersama, closures).
+         */
+        get: operations["internship_attendance_my_attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/attendance/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check In
+         * @description Today's check-in with the code on the office screen (scanned or typed).
+         */
+        post: operations["internship_attendance_check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/attendance/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Out
+         * @description Today's check-out, with the code on the screen at that moment.
+         */
+        post: operations["internship_attendance_check_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/logbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Logbook */
+        get: operations["internship_logbook_my_logbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/logbook/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write Entry
+         * @description The intern's entry for a day of their period (today or before): written anew, or
+         *     rewritten while it waits or after it was returned (`If-Match` its version).
+         */
+        put: operations["internship_logbook_write_entry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set My Preferences
+         * @description The intern ranks the units, best first; the next allocation reads them.
+         */
+        put: operations["internship_cohorts_set_my_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Reminders
+         * @description The days the job found without an entry, newest first.
+         */
+        get: operations["internship_logbook_my_reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Rotation
+         * @description The intern's own placements, phase by phase, with each unit's supervisor.
+         */
+        get: operations["internship_cohorts_my_rotation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Works
+         * @description The intern's own works, with what the supervisor shared (masked).
+         */
+        get: operations["internship_works_my_works"];
+        put?: never;
+        /**
+         * Create Work
+         * @description A work the intern made (files follow, one upload each).
+         */
+        post: operations["internship_works_create_work"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/works/{work_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Work File
+         * @description The file as the body (`?filename=`): judged by its content
+         *     (`APIK_WORK_TYPES`), sealed at rest.
+         */
+        post: operations["internship_works_upload_work_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/intern/works/{work_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download My Work File */
+        get: operations["internship_works_download_my_work_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2682,6 +3380,67 @@ export interface paths {
         get: operations["internship_learning_download_version"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/logbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Entries
+         * @description The office's entries, oldest day first: `status=submitted` is the review queue.
+         */
+        get: operations["internship_logbook_list_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/logbook/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reminders
+         * @description The reminders the job recorded for the office, newest first.
+         */
+        get: operations["internship_logbook_list_reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/logbook/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review Entries
+         * @description Approves or returns (with a comment) many entries at once: all, or none when one
+         *     cannot be (the problem names it).
+         */
+        post: operations["internship_logbook_review_entries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3118,6 +3877,463 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Works
+         * @description The office's works, newest first (`application_id` for one intern's).
+         */
+        get: operations["internship_works_list_works"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/works/{work_id}/case-material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Share Case Material
+         * @description Shares material of a real report or case with the intern, masked before it is
+         *     stored: the names listed, emails, phone numbers and long numbers. A name not listed
+         *     cannot be found by a rule: read the answer, it is what the intern sees.
+         */
+        put: operations["internship_works_share_case_material"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/works/{work_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download Work File */
+        get: operations["internship_works_download_work_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Assessments */
+        get: operations["prevention_assessments_list_assessments"];
+        put?: never;
+        /**
+         * Open Assessment
+         * @description A unit of the caller's office to assess in a year, with a scheme version (which is
+         *     frozen from now on: a correction makes a new version).
+         */
+        post: operations["prevention_assessments_open_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Assessment */
+        get: operations["prevention_assessments_get_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cases
+         * @description Each named case's corrective actions and recommendation: followed up, not
+         *     followed up, or pending (`follow_up.rules` says when).
+         */
+        get: operations["prevention_follow_up_get_cases"];
+        /**
+         * Name Cases
+         * @description Names the office's cases about the assessed unit (examination's events do not
+         *     name the agency): their corrective actions and recommendations, as examination
+         *     reports them, decide the suffix instead of a recorded follow-up.
+         */
+        put: operations["prevention_follow_up_name_cases"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Entries */
+        get: operations["prevention_assessments_list_entries"];
+        put?: never;
+        /**
+         * Add Entry
+         * @description One interview or observation checklist, for the reviewer.
+         */
+        post: operations["prevention_assessments_add_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/entries/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct Entry
+         * @description Corrects answers (the reason kept with the old values); back to the reviewer.
+         */
+        patch: operations["prevention_assessments_correct_entry"];
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/entries/{entry_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review Entry
+         * @description Approved (scored), returned to the enumerator, or on hold; by another officer.
+         */
+        post: operations["prevention_assessments_review_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/entries/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Entries
+         * @description A filled template as entries (one per respondent and moment), all or none: a
+         *     wrong cell is named by its row (`#/body/rows/<row>/<column>`).
+         */
+        post: operations["prevention_fieldwork_import_entries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record Follow Up
+         * @description How many of the Ombudsman's corrective actions and recommendations the unit had,
+         *     and followed up: the suffix "Tanpa Maladministrasi" depends on it.
+         */
+        put: operations["prevention_assessments_record_follow_up"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/plenary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send To Plenary
+         * @description For the plenary: every indicator has an approved answer and no entry waits for
+         *     its reviewer; entries and the scheme no longer change.
+         */
+        post: operations["prevention_publication_send_to_plenary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish Assessment
+         * @description The head publishes the result decided in the plenary: it is fixed as it stands
+         *     and `assessment.published` is announced.
+         */
+        post: operations["prevention_publication_publish_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/rapor.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Rapor
+         * @description Score, result, the weakest indicators, the change from last year and what to fix;
+         *     the published score once published, the live one (marked provisional) before.
+         */
+        get: operations["prevention_rapor_get_rapor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return To Draft
+         * @description The plenary sends it back to draft, with the reason.
+         */
+        post: operations["prevention_publication_return_to_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change Scheme
+         * @description Scores the assessment with another version of its scheme (a corrected one); the
+         *     answers stay and the score is recomputed from them.
+         */
+        put: operations["prevention_assessments_change_scheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/assessments/{assessment_id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Score
+         * @description The score from the approved answers, with how each dimension, variable and
+         *     indicator made it (weights, answers, indicator score, contribution).
+         */
+        get: operations["prevention_assessments_get_score"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/public/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Results
+         * @description No login: the year's published results, every office, by result and by region.
+         */
+        get: operations["prevention_publication_public_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Schemes
+         * @description Every version of every scheme (the shipped 2021, 2022 and 2025 ones first of
+         *     their codes), with how many of its numbers the sources do not confirm.
+         */
+        get: operations["prevention_schemes_list_schemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/schemes/{scheme_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Scheme */
+        get: operations["prevention_schemes_get_scheme"];
+        /**
+         * Edit Scheme
+         * @description Changes a version in place while no assessment uses it; a frozen one is 409.
+         */
+        put: operations["prevention_schemes_edit_scheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/schemes/{scheme_id}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Template
+         * @description One row per indicator and respondent type: the enumerator fills Kode responden,
+         *     Waktu, Tempat, Nilai (and Catatan, Foto), copying rows for more respondents.
+         */
+        get: operations["prevention_fieldwork_get_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/schemes/{scheme_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Version
+         * @description A corrected scheme: the whole definition as it should be, and why. It becomes the
+         *     scheme's next version; assessments move to it one by one (`…/scheme`).
+         */
+        post: operations["prevention_schemes_add_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporting/annual-report/{year}.pdf": {
         parameters: {
             query?: never;
@@ -3242,6 +4458,48 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AbsenceCreate */
+        AbsenceCreate: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            kind: components["schemas"]["AbsenceKind"];
+            /** Note */
+            note: string;
+        };
+        /**
+         * AbsenceKind
+         * @enum {string}
+         */
+        AbsenceKind: "leave" | "sick";
+        /** AbsencePublic */
+        AbsencePublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["AbsenceKind"];
+            /** Note */
+            note: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
         /** Acceptance */
         Acceptance: {
             /** Unit */
@@ -3519,6 +4777,18 @@ export interface components {
             /** Decided At */
             decided_at?: string | null;
         };
+        /** AnswerIn */
+        AnswerIn: {
+            /**
+             * Indicator
+             * @example P.1
+             */
+            indicator: string;
+            /** Note */
+            note?: string | null;
+            /** Value */
+            value: number;
+        };
         /**
          * AnswerState
          * @enum {string}
@@ -3691,6 +4961,135 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            /** Regency */
+            regency?: string | null;
+            /** Region */
+            region: string;
+            /**
+             * Scheme Id
+             * Format: uuid
+             */
+            scheme_id: string;
+            /** Unit Name */
+            unit_name: string;
+            unit_type: components["schemas"]["UnitType"];
+            /** Year */
+            year: number;
+        };
+        /** AssessmentOutcome */
+        AssessmentOutcome: {
+            /** Band Min */
+            band_min: number;
+            /** Follow Up Holds */
+            follow_up_holds: boolean | null;
+            /** Grade */
+            grade: string | null;
+            /** Label */
+            label: string;
+            /** Opinion */
+            opinion: boolean;
+            /** Suffix */
+            suffix: string | null;
+            /** Title */
+            title: string;
+            zone: components["schemas"]["ResultZone"] | null;
+        };
+        /** AssessmentPublic */
+        AssessmentPublic: {
+            /** Cases */
+            cases: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Entries */
+            entries: {
+                [key: string]: number;
+            };
+            follow_up: components["schemas"]["FollowUpState"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Plenary At */
+            plenary_at: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Published By */
+            published_by: string | null;
+            /** Published Label */
+            published_label: string | null;
+            /** Published Total */
+            published_total: number | null;
+            /** Regency */
+            regency: string | null;
+            /** Region */
+            region: string;
+            /** Scheme Code */
+            scheme_code: string;
+            /**
+             * Scheme Id
+             * Format: uuid
+             */
+            scheme_id: string;
+            /** Scheme Version */
+            scheme_version: number;
+            /** Status */
+            status: string;
+            /** Unit Name */
+            unit_name: string;
+            unit_type: components["schemas"]["UnitType"];
+            /** Version */
+            version: number;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentScore */
+        AssessmentScore: {
+            /**
+             * Assessment Id
+             * Format: uuid
+             */
+            assessment_id: string;
+            /** Complete */
+            complete: boolean;
+            /** Decimals */
+            decimals: number;
+            /** Dimensions */
+            dimensions: components["schemas"]["DimensionScore"][];
+            follow_up: components["schemas"]["FollowUpState"] | null;
+            /** Groups */
+            groups: components["schemas"]["GroupScore"][];
+            /** Missing */
+            missing: string[];
+            result: components["schemas"]["AssessmentOutcome"] | null;
+            /** Scheme Code */
+            scheme_code: string;
+            /**
+             * Scheme Id
+             * Format: uuid
+             */
+            scheme_id: string;
+            /** Scheme Version */
+            scheme_version: number;
+            /** Total */
+            total: number;
+            /** Total Exact */
+            total_exact: number;
+        };
+        /**
+         * AssessmentStatus
+         * @enum {string}
+         */
+        AssessmentStatus: "draft" | "plenary" | "published";
         /** Assignment */
         Assignment: {
             /**
@@ -3757,6 +5156,23 @@ export interface components {
             uploaded_at: string;
             /** Uploaded By */
             uploaded_by: string;
+        };
+        /** AttendanceDayPublic */
+        AttendanceDayPublic: {
+            /**
+             * Checked In At
+             * Format: date-time
+             */
+            checked_in_at: string;
+            /** Checked Out At */
+            checked_out_at: string | null;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Hours */
+            hours: number;
         };
         /**
          * Author
@@ -4018,7 +5434,10 @@ export interface components {
             sla: components["schemas"]["SlaPublic"];
             /** Sla Breach At */
             sla_breach_at: string | null;
+            /** Sla Days Left */
+            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
+            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */
@@ -4031,6 +5450,23 @@ export interface components {
             track: string;
             /** Version */
             version: number;
+        };
+        /**
+         * CaseMaterial
+         * @description What the supervisor shares of a real report or case. Masked before it is stored:
+         *     the `names` listed (reporter, people reported, witnesses), emails, phone numbers
+         *     and long numbers. Read the answer back: it is exactly what the intern sees.
+         */
+        CaseMaterial: {
+            /** Case Reference */
+            case_reference: string;
+            /** Material */
+            material: string;
+            /**
+             * Names
+             * @default []
+             */
+            names: string[];
         };
         /** CaseOutcome */
         CaseOutcome: {
@@ -4092,7 +5528,10 @@ export interface components {
             reporter_id: string;
             /** Sla Breach At */
             sla_breach_at: string | null;
+            /** Sla Days Left */
+            sla_days_left?: number | null;
             sla_state: components["schemas"]["SlaState"];
+            sla_unit?: components["schemas"]["SlaUnit"] | null;
             /** Sla Warn At */
             sla_warn_at: string | null;
             /** Status */
@@ -4105,6 +5544,34 @@ export interface components {
             track: string;
             /** Version */
             version: number;
+        };
+        /** CasesFollowUp */
+        CasesFollowUp: {
+            /** Cases */
+            cases: components["schemas"]["CaseState"][];
+            /** Followed Up */
+            followed_up: number;
+            /** Issued */
+            issued: number;
+            /** Pending */
+            pending: number;
+            /** Registration Numbers */
+            registration_numbers: string[];
+        };
+        /**
+         * CasesNamed
+         * @description The office's cases about the assessed unit, by registration number.
+         */
+        CasesNamed: {
+            /** Registration Numbers */
+            registration_numbers: string[];
+        };
+        /** CaseState */
+        CaseState: {
+            corrective: components["schemas"]["State"] | null;
+            recommendation: components["schemas"]["State"] | null;
+            /** Registration Number */
+            registration_number: string;
         };
         /**
          * CaseStatus
@@ -4282,6 +5749,125 @@ export interface components {
             outcome: components["schemas"]["Outcome"];
             public_loss: components["schemas"]["PublicLoss"] | null;
             route: components["schemas"]["Route"];
+        };
+        /**
+         * CodeShown
+         * @description What the office screen shows: the digits, and the text of its QR code.
+         */
+        CodeShown: {
+            /** Code */
+            code: string;
+            /** Office */
+            office: string;
+            /** Qr Text */
+            qr_text: string;
+            /** Seconds */
+            seconds: number;
+            /**
+             * Valid Until
+             * Format: date-time
+             */
+            valid_until: string;
+        };
+        /**
+         * CodeTyped
+         * @description The code scanned from the screen's QR, or typed from its digits.
+         */
+        CodeTyped: {
+            /** Code */
+            code: string;
+        };
+        /**
+         * CohortCreate
+         * @description A cohort: the office's accepted interns whose period starts within it.
+         */
+        CohortCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Phases */
+            phases?: number | null;
+        };
+        /** CohortPublic */
+        CohortPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Members */
+            members: components["schemas"]["MemberPublic"][];
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Phases */
+            phases: number;
+            /** Units */
+            units: components["schemas"]["CohortUnitPublic"][];
+            /** Version */
+            version: number;
+        };
+        /** CohortSummary */
+        CohortSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Members */
+            members: number;
+            /** Name */
+            name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Phases */
+            phases: number;
+            /** Version */
+            version: number;
+        };
+        /** CohortUnitPublic */
+        CohortUnitPublic: {
+            /** Capacity */
+            capacity: number;
+            /** Supervisor */
+            supervisor: string | null;
+            /** Unit */
+            unit: string;
         };
         /**
          * CompletionRequest
@@ -4465,6 +6051,26 @@ export interface components {
              */
             note: string;
         };
+        /** DeadlinePublic */
+        DeadlinePublic: {
+            /**
+             * Clock
+             * @description waiting, running, overdue, met or late
+             */
+            clock: string;
+            /** Done On */
+            done_on: string | null;
+            /**
+             * Due On
+             * @description the last working day, in the office's calendar
+             */
+            due_on: string | null;
+        };
+        /**
+         * Decision
+         * @enum {string}
+         */
+        Decision: "approve" | "return";
         /** Declining */
         Declining: {
             /** Reason */
@@ -4475,11 +6081,72 @@ export interface components {
          * @enum {string}
          */
         Delimiter: "comma" | "semicolon";
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Event Id
+             * @description also the webhook-id header
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Status */
+            last_status: number | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Status
+             * @description pending, delivered, or failed (the dead letters)
+             */
+            status: string;
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+        };
         /**
          * Dimension
          * @enum {string}
          */
         Dimension: "substance" | "outcome" | "channel" | "agency_type" | "month" | "public_loss";
+        /** DimensionScore */
+        DimensionScore: {
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Contribution */
+            contribution: number;
+            /** Group */
+            group: string | null;
+            /** Name */
+            name: string;
+            /** Score */
+            score: number;
+            /** Variables */
+            variables: components["schemas"]["VariableScore"][];
+            /** Weight */
+            weight: number;
+        };
         /**
          * DirectoryEntry
          * @description A public directory entry: the consented fields only.
@@ -4578,6 +6245,99 @@ export interface components {
             conversation?: string | null;
             /** Outcome */
             outcome: string;
+        };
+        /**
+         * EntryCorrection
+         * @description Answers corrected after review; the entry goes back to the reviewer.
+         */
+        EntryCorrection: {
+            /** Answers */
+            answers: components["schemas"]["AnswerIn"][];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * EntryCreate
+         * @description One interview or one observation checklist, answered by one respondent.
+         */
+        EntryCreate: {
+            /** Answers */
+            answers: components["schemas"]["AnswerIn"][];
+            method: components["schemas"]["RespondentMethod"];
+            /**
+             * Photos
+             * @default []
+             */
+            photos: components["schemas"]["EntryPhoto"][];
+            /** Place */
+            place: string;
+            /** Respondent Ref */
+            respondent_ref?: string | null;
+            respondent_type: components["schemas"]["RespondentType"];
+            /**
+             * Taken At
+             * Format: date-time
+             */
+            taken_at: string;
+        };
+        /** EntryPhoto */
+        EntryPhoto: {
+            /** Caption */
+            caption?: string | null;
+            /** Ref */
+            ref: string;
+            /** Taken At */
+            taken_at?: string | null;
+        };
+        /** EntryPublic */
+        EntryPublic: {
+            /** Activities */
+            activities: string;
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Reviewed By */
+            reviewed_by: string | null;
+            status: components["schemas"]["EntryStatus"];
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Version */
+            version: number;
+        };
+        /** EntryReview */
+        EntryReview: {
+            decision: components["schemas"]["ReviewDecision"];
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * EntryStatus
+         * @enum {string}
+         */
+        EntryStatus: "submitted" | "approved" | "returned";
+        /** EntryWrite */
+        EntryWrite: {
+            /** Activities */
+            activities: string;
         };
         /**
          * EvaluationCreate
@@ -4771,6 +6531,38 @@ export interface components {
          */
         Finding: "maladministration_found" | "no_maladministration" | "examination_stopped";
         /**
+         * FollowUp
+         * @description The Ombudsman's corrective actions and recommendations to the unit, and how many
+         *     it followed up (the suffix "Tanpa Maladministrasi").
+         */
+        FollowUp: {
+            /** Followed Up */
+            followed_up: number;
+            /** Issued */
+            issued: number;
+        };
+        /**
+         * FollowUpState
+         * @description The follow-up the score used: recorded through the API, or tallied from
+         *     examination's events about the cases named for the assessment.
+         */
+        FollowUpState: {
+            /** Followed Up */
+            followed_up: number;
+            /** Issued */
+            issued: number;
+            /**
+             * Pending
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Source
+             * @default recorded
+             */
+            source: string;
+        };
+        /**
          * FormalChecklist
          * @description The items of formal verification (`rules.CHECKLIST`); unset means not satisfied.
          */
@@ -4830,6 +6622,17 @@ export interface components {
             tested: number;
             /** Undefined */
             undefined: number;
+        };
+        /** GroupScore */
+        GroupScore: {
+            /** Contribution */
+            contribution: number;
+            /** Dimensions */
+            dimensions: string[];
+            /** Name */
+            name: string;
+            /** Weight */
+            weight: number;
         };
         /**
          * HeadDecision
@@ -4907,11 +6710,6 @@ export interface components {
             step: string;
             /** To Status */
             to_status: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /**
          * IdentityCompletion
@@ -5057,6 +6855,54 @@ export interface components {
          * @enum {string}
          */
         Implementation: "implemented" | "partly" | "not_implemented";
+        /** InboundAccepted */
+        InboundAccepted: {
+            /** Event Type */
+            event_type: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Portal */
+            portal: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Webhook Id */
+            webhook_id: string;
+        };
+        /** IndicatorScore */
+        IndicatorScore: {
+            /** Advice */
+            advice: string | null;
+            /** Answers */
+            answers: number[];
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Contribution */
+            contribution: number;
+            /** Lost */
+            lost: number;
+            /** Mean */
+            mean: number | null;
+            /** Scale Max */
+            scale_max: number;
+            /** Scale Min */
+            scale_min: number;
+            /** Score */
+            score: number | null;
+            /** Share Of Total */
+            share_of_total: number;
+            /** Text */
+            text: string;
+            /** Weight */
+            weight: number;
+        };
         /**
          * InstitutionKind
          * @enum {string}
@@ -5510,6 +7356,28 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** MemberPublic */
+        MemberPublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Intern Username */
+            intern_username: string | null;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Preferences */
+            preferences: string[];
+        };
         /**
          * MessageCreate
          * @description An officer's message to the intern.
@@ -5564,6 +7432,24 @@ export interface components {
             median_protect_minutes: number | null;
             /** Month */
             month: string;
+        };
+        /** MyMonth */
+        MyMonth: {
+            /** Absences */
+            absences: components["schemas"]["AbsencePublic"][];
+            /** Days */
+            days: components["schemas"]["AttendanceDayPublic"][];
+            /** Days Off */
+            days_off: [
+                string,
+                string
+            ][];
+            /**
+             * Month
+             * Format: date
+             */
+            month: string;
+            recap: components["schemas"]["RecapPublic"];
         };
         /**
          * NoticeChannel
@@ -5720,6 +7606,16 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** OfficeRecap */
+        OfficeRecap: {
+            /**
+             * Month
+             * Format: date
+             */
+            month: string;
+            /** Rows */
+            rows: components["schemas"]["RecapRow"][];
+        };
         /** OfficerPerformance */
         OfficerPerformance: {
             /** Average Duration Seconds */
@@ -5851,6 +7747,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AssessmentPublic] */
+        Page_AssessmentPublic_: {
+            /** Items */
+            items: components["schemas"]["AssessmentPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[AttachmentPublic] */
         Page_AttachmentPublic_: {
             /** Items */
@@ -5876,6 +7779,13 @@ export interface components {
         Page_ClientPublic_: {
             /** Items */
             items: components["schemas"]["ClientPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5932,6 +7842,13 @@ export interface components {
         Page_OutreachPublic_: {
             /** Items */
             items: components["schemas"]["OutreachPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PortalSendPublic] */
+        Page_PortalSendPublic_: {
+            /** Items */
+            items: components["schemas"]["PortalSendPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -6008,6 +7925,69 @@ export interface components {
              */
             period_to: string;
         };
+        /** PlacementChangePublic */
+        PlacementChangePublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /** Changed By */
+            changed_by: string;
+            /** From Unit */
+            from_unit: string | null;
+            /** Phase */
+            phase: number;
+            /** Reason */
+            reason: string | null;
+            /** Source */
+            source: string;
+            /** To Unit */
+            to_unit: string | null;
+        };
+        /** PlacementPublic */
+        PlacementPublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Phase */
+            phase: number;
+            /** Rank */
+            rank: number | null;
+            /** Source */
+            source: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Supervisor */
+            supervisor: string | null;
+            /** Unit */
+            unit: string | null;
+        };
+        /**
+         * PlacementSet
+         * @description The coordinator's adjustment: the unit (None: no placement) and why.
+         */
+        PlacementSet: {
+            /** Reason */
+            reason: string;
+            /** Unit */
+            unit: string | null;
+        };
         /** PlenaryDecision */
         PlenaryDecision: {
             /** Decided At */
@@ -6029,6 +8009,139 @@ export interface components {
             participants?: string[];
             /** Reason */
             reason?: string | null;
+        };
+        /** PlenaryReturn */
+        PlenaryReturn: {
+            /** Reason */
+            reason: string;
+        };
+        /** PortalSendPublic */
+        PortalSendPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Event Id */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** External Update Id */
+            external_update_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description report, or update
+             */
+            kind: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Portal */
+            portal: string;
+            /** Registration Number */
+            registration_number: string;
+            /** Sent At */
+            sent_at: string | null;
+            /**
+             * Status
+             * @description pending, sent, or failed (waiting for a replay)
+             */
+            status: string;
+        };
+        /**
+         * Preferences
+         * @description The units the intern would rather be in, best first.
+         */
+        Preferences: {
+            /** Units */
+            units: string[];
+        };
+        /** PreferencesPublic */
+        PreferencesPublic: {
+            /**
+             * Cohort Id
+             * Format: uuid
+             */
+            cohort_id: string;
+            /** Units */
+            units: string[];
+        };
+        /** EntryPublic */
+        prevention_EntryPublic: {
+            /** Answers */
+            answers: components["schemas"]["AnswerIn"][];
+            /**
+             * Assessment Id
+             * Format: uuid
+             */
+            assessment_id: string;
+            /** Corrections */
+            corrections: {
+                [key: string]: unknown;
+            }[];
+            /** Enumerator */
+            enumerator: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            method: components["schemas"]["RespondentMethod"];
+            /** Photos */
+            photos: components["schemas"]["EntryPhoto"][];
+            /** Place */
+            place: string;
+            /** Respondent Ref */
+            respondent_ref: string | null;
+            respondent_type: components["schemas"]["RespondentType"];
+            /** Review Note */
+            review_note: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Reviewed By */
+            reviewed_by: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /**
+             * Taken At
+             * Format: date-time
+             */
+            taken_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * EntryStatus
+         * @enum {string}
+         */
+        prevention_EntryStatus: "submitted" | "approved" | "returned" | "on_hold";
+        /**
+         * Problem
+         * @description RFC 9457 problem details. `type` resolves to a page explaining the problem (`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of a type, `detail` explains this one; `errors` point at the fields to fix.
+         */
+        Problem: {
+            detail?: string;
+            errors?: {
+                detail?: string;
+                pointer?: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
         };
         /**
          * Protection
@@ -6166,6 +8279,51 @@ export interface components {
              */
             signature?: string | null;
         };
+        /** RecapPublic */
+        RecapPublic: {
+            /** Absent Days */
+            absent_days: number;
+            /** Expected Days */
+            expected_days: number;
+            /** Hours */
+            hours: number;
+            /** Leave Days */
+            leave_days: number;
+            /** Open Days */
+            open_days: number;
+            /** Present Days */
+            present_days: number;
+            /** Sick Days */
+            sick_days: number;
+        };
+        /** RecapRow */
+        RecapRow: {
+            /** Absent Days */
+            absent_days: number;
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Expected Days */
+            expected_days: number;
+            /** Hours */
+            hours: number;
+            /** Intern Username */
+            intern_username: string | null;
+            /** Leave Days */
+            leave_days: number;
+            /** Name */
+            name: string | null;
+            /** Open Days */
+            open_days: number;
+            /** Present Days */
+            present_days: number;
+            /** Sick Days */
+            sick_days: number;
+            /** Unit */
+            unit: string | null;
+        };
         /**
          * RecommendationCreate
          * @description The recommendation (rekomendasi) after the LHP.
@@ -6277,6 +8435,17 @@ export interface components {
             /** Receipt Code */
             receipt_code: string;
         };
+        /** RegionCount */
+        RegionCount: {
+            /** By Result */
+            by_result: {
+                [key: string]: number;
+            };
+            /** Published */
+            published: number;
+            /** Region */
+            region: string;
+        };
         /**
          * RegionIn
          * @description A place by its Kemendagri codes: province `17`, regency or city `1771`.
@@ -6293,6 +8462,26 @@ export interface components {
             province: string;
             /** Regency */
             regency?: string | null;
+        };
+        /** ReminderPublic */
+        ReminderPublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Kind */
+            kind: string;
         };
         /** ReportCreate */
         ReportCreate: {
@@ -6328,6 +8517,31 @@ export interface components {
             substance?: string | null;
             /** Summary */
             summary: string;
+        };
+        /** ReportDeadlinesPublic */
+        ReportDeadlinesPublic: {
+            /** @description closes without the complainant's reply (10 working days) */
+            closure: components["schemas"]["DeadlinePublic"];
+            /**
+             * External Id
+             * @description the portal's tracking id
+             */
+            external_id: string;
+            /** @description the office follows up (5 working days) */
+            follow_up: components["schemas"]["DeadlinePublic"];
+            /** Portal */
+            portal: string;
+            /** Portal Status */
+            portal_status: string | null;
+            /**
+             * Pushed At
+             * Format: date-time
+             */
+            pushed_at: string;
+            /** Registration Number */
+            registration_number: string;
+            /** @description the portal verifies (3 working days) */
+            verification: components["schemas"]["DeadlinePublic"];
         };
         /** ReportDetail */
         ReportDetail: {
@@ -6980,6 +9194,27 @@ export interface components {
              */
             status: "in_progress" | "answered" | "refused";
         };
+        /**
+         * RespondentMethod
+         * @enum {string}
+         */
+        RespondentMethod: "interview" | "observation" | "survey";
+        /**
+         * RespondentType
+         * @enum {string}
+         */
+        RespondentType: "official" | "service_user" | "complaint_officer" | "observation" | "public";
+        /** ResultCount */
+        ResultCount: {
+            /** Count */
+            count: number;
+            /** Grade */
+            grade: string | null;
+            /** Label */
+            label: string;
+            /** Zone */
+            zone: string | null;
+        };
         /** ResultPublic */
         ResultPublic: {
             /**
@@ -7022,6 +9257,37 @@ export interface components {
             post_score?: number | null;
             /** Pre Score */
             pre_score?: number | null;
+        };
+        /**
+         * ResultZone
+         * @enum {string}
+         */
+        ResultZone: "green" | "yellow" | "red";
+        /**
+         * Review
+         * @description Decisions on several entries at once: all are applied, or none.
+         */
+        Review: {
+            /** Decisions */
+            decisions: components["schemas"]["ReviewItem"][];
+        };
+        /**
+         * ReviewDecision
+         * @enum {string}
+         */
+        ReviewDecision: "approved" | "returned" | "on_hold";
+        /** ReviewItem */
+        ReviewItem: {
+            /** Comment */
+            comment?: string | null;
+            decision: components["schemas"]["Decision"];
+            /**
+             * Entry Id
+             * Format: uuid
+             */
+            entry_id: string;
+            /** Version */
+            version?: number | null;
         };
         /** RiskCreate */
         RiskCreate: {
@@ -7193,6 +9459,20 @@ export interface components {
             /** Kid */
             kid: string;
         };
+        /** RotationPlan */
+        RotationPlan: {
+            /**
+             * Cohort Id
+             * Format: uuid
+             */
+            cohort_id: string;
+            /** Placements */
+            placements: components["schemas"]["PlacementPublic"][];
+            /** Unplaced */
+            unplaced: number;
+            /** Version */
+            version: number;
+        };
         /** RotationPublic */
         RotationPublic: {
             /** Enabled */
@@ -7236,6 +9516,309 @@ export interface components {
             rubrics: {
                 [key: string]: string[];
             };
+        };
+        /**
+         * SchemeBand
+         * @description A result: every total (rounded) from `min` up to the next band's `min`.
+         */
+        SchemeBand: {
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Grade */
+            grade?: string | null;
+            /** Label */
+            label: string;
+            /** Min */
+            min: number;
+            /** Note */
+            note?: string | null;
+            /**
+             * Opinion
+             * @default false
+             */
+            opinion: boolean;
+            zone?: components["schemas"]["ResultZone"] | null;
+        };
+        /**
+         * SchemeChange
+         * @description Moves an assessment to another version of its scheme (a corrected one).
+         */
+        SchemeChange: {
+            /** Reason */
+            reason: string;
+            /**
+             * Scheme Id
+             * Format: uuid
+             */
+            scheme_id: string;
+        };
+        /** SchemeDefinition */
+        SchemeDefinition: {
+            /**
+             * Code
+             * @example P.1
+             */
+            code: string;
+            /** Dimensions */
+            dimensions: components["schemas"]["SchemeDimension"][];
+            legal_basis: components["schemas"]["SchemeLegalBasis"];
+            /** Notes */
+            notes?: string | null;
+            /** Respondents */
+            respondents: components["schemas"]["SchemeRespondent"][];
+            result: components["schemas"]["SchemeResult"];
+            scale: components["schemas"]["SchemeScale"];
+            /** Title */
+            title: string;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to?: number | null;
+        };
+        /** SchemeDimension */
+        SchemeDimension: {
+            /**
+             * Code
+             * @example P.1
+             */
+            code: string;
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Group */
+            group?: string | null;
+            /** Name */
+            name: string;
+            /** Note */
+            note?: string | null;
+            /** Variables */
+            variables: components["schemas"]["SchemeVariable"][];
+            /** Weight */
+            weight: number;
+        };
+        /** SchemeIndicator */
+        SchemeIndicator: {
+            /** Advice */
+            advice?: string | null;
+            /**
+             * Code
+             * @example P.1
+             */
+            code: string;
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Evidence */
+            evidence?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Respondents */
+            respondents: components["schemas"]["RespondentType"][];
+            scale?: components["schemas"]["SchemeScale"] | null;
+            /** Text */
+            text: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+        };
+        /** SchemeLegalBasis */
+        SchemeLegalBasis: {
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Note */
+            note?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** SchemePublic */
+        SchemePublic: {
+            /** Based On */
+            based_on: string | null;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            definition: components["schemas"]["SchemeDefinition"];
+            /** Frozen */
+            frozen: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Latest */
+            latest: boolean;
+            /** Reason */
+            reason: string | null;
+            /** Title */
+            title: string;
+            /** Unconfirmed */
+            unconfirmed: number;
+            /** Version */
+            version: number;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number | null;
+        };
+        /** SchemeRespondent */
+        SchemeRespondent: {
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Label */
+            label: string;
+            method: components["schemas"]["RespondentMethod"];
+            /** Note */
+            note?: string | null;
+            /** Sample Size */
+            sample_size: number;
+            type: components["schemas"]["RespondentType"];
+        };
+        /** SchemeResult */
+        SchemeResult: {
+            /** Bands */
+            bands: components["schemas"]["SchemeBand"][];
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /**
+             * Decimals
+             * @default 2
+             */
+            decimals: number;
+            /** Note */
+            note?: string | null;
+            /** Opinion Label */
+            opinion_label?: string | null;
+            suffix?: components["schemas"]["SchemeSuffix"] | null;
+        };
+        /**
+         * SchemeScale
+         * @description The answers an indicator takes: whole numbers from `min` to `max`.
+         */
+        SchemeScale: {
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /**
+             * Labels
+             * @default {}
+             */
+            labels: {
+                [key: string]: string;
+            };
+            /** Max */
+            max: number;
+            /**
+             * Min
+             * @default 0
+             */
+            min: number;
+            /** Note */
+            note?: string | null;
+        };
+        /** SchemeSuffix */
+        SchemeSuffix: {
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /**
+             * Min Follow Up Rate
+             * @default 1
+             */
+            min_follow_up_rate: number;
+            /** Note */
+            note?: string | null;
+            /**
+             * Only With Opinion
+             * @default true
+             */
+            only_with_opinion: boolean;
+            /** Text */
+            text: string;
+        };
+        /** SchemeSummary */
+        SchemeSummary: {
+            /** Code */
+            code: string;
+            /** Frozen */
+            frozen: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Latest */
+            latest: boolean;
+            /** Title */
+            title: string;
+            /** Unconfirmed */
+            unconfirmed: number;
+            /** Version */
+            version: number;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number | null;
+        };
+        /** SchemeVariable */
+        SchemeVariable: {
+            /**
+             * Code
+             * @example P.1
+             */
+            code: string;
+            /**
+             * Confirmed
+             * @default true
+             */
+            confirmed: boolean;
+            /** Indicators */
+            indicators: components["schemas"]["SchemeIndicator"][];
+            /** Name */
+            name: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+        };
+        /**
+         * SchemeVersionCreate
+         * @description A correction of a scheme: the whole definition as it should be, and why.
+         */
+        SchemeVersionCreate: {
+            definition: components["schemas"]["SchemeDefinition"];
+            /** Reason */
+            reason: string;
         };
         /** SelfRead */
         SelfRead: {
@@ -7406,6 +9989,11 @@ export interface components {
          * @enum {string}
          */
         Stance: "agrees" | "objects" | "other";
+        /**
+         * State
+         * @enum {string}
+         */
+        State: "followed_up" | "not_followed_up" | "pending";
         /** StatusChange */
         StatusChange: {
             /**
@@ -7524,6 +10112,99 @@ export interface components {
             phone?: string | null;
             /** Reference */
             reference: string;
+        };
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /**
+             * Client
+             * @example SIMPEG Pemprov
+             */
+            client: string;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Url
+             * @example https://sistem.example.go.id/hook
+             */
+            url: string;
+        };
+        /** SubscriptionPublic */
+        SubscriptionPublic: {
+            /** Client */
+            client: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /** Failing Since */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Previous Secret Until */
+            previous_secret_until: string | null;
+            /** Status */
+            status: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SubscriptionWithSecret
+         * @description The answer that carries the secret: shown once, at creation or rotation.
+         */
+        SubscriptionWithSecret: {
+            /** Client */
+            client: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /** Failing Since */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Previous Secret Until */
+            previous_secret_until: string | null;
+            /**
+             * Secret
+             * @description whsec_… : verify our signatures with it; never shown again
+             */
+            secret: string;
+            /** Status */
+            status: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
         };
         /** SubstanceAdmin */
         SubstanceAdmin: {
@@ -7780,6 +10461,18 @@ export interface components {
              */
             updated_at: string;
         };
+        /** UnitSet */
+        UnitSet: {
+            /** Capacity */
+            capacity: number;
+            /** Supervisor */
+            supervisor?: string | null;
+        };
+        /**
+         * UnitType
+         * @enum {string}
+         */
+        UnitType: "ministry" | "agency" | "province" | "regency" | "city" | "land_office" | "police_resort" | "other";
         /** UserCreate */
         UserCreate: {
             /** Full Name */
@@ -7847,18 +10540,22 @@ export interface components {
             /** Roles */
             roles?: components["schemas"]["Role"][] | null;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /** VariableScore */
+        VariableScore: {
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorScore"][];
+            /** Name */
+            name: string;
+            /** Score */
+            score: number;
+            /** Share */
+            share: number;
+            /** Weight */
+            weight: number;
         };
         /** VersionPublic */
         VersionPublic: {
@@ -8165,6 +10862,86 @@ export interface components {
             /** What */
             what: string;
         };
+        /** WorkCreate */
+        WorkCreate: {
+            /** Description */
+            description?: string | null;
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+        };
+        /** WorkFilePublic */
+        WorkFilePublic: {
+            /** Filename */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Media Type */
+            media_type: string;
+            /** Sha256 */
+            sha256: string;
+            /** Size */
+            size: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
+        /**
+         * WorkKind
+         * @enum {string}
+         */
+        WorkKind: "analysis" | "draft" | "study" | "presentation" | "other";
+        /** WorkPublic */
+        WorkPublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Case Reference */
+            case_reference: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Files */
+            files: components["schemas"]["WorkFilePublic"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["WorkKind"];
+            /** Shared At */
+            shared_at: string | null;
+            /** Shared By */
+            shared_by: string | null;
+            /** Shared Material */
+            shared_material: string | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** YearResults */
+        YearResults: {
+            /** By Region */
+            by_region: components["schemas"]["RegionCount"][];
+            /** By Result */
+            by_result: components["schemas"]["ResultCount"][];
+            /** Published */
+            published: number;
+            /** Year */
+            year: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -8219,61 +10996,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RoleChangePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8300,61 +11047,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ClientPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8381,61 +11098,40 @@ export interface operations {
                     "application/json": components["schemas"]["ClientCreated"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8464,80 +11160,49 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8562,70 +11227,40 @@ export interface operations {
                     "application/json": components["schemas"]["ClientCreated"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8648,42 +11283,22 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedKey"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8704,23 +11319,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8743,23 +11348,13 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8782,23 +11377,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_OfficePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8806,7 +11391,10 @@ export interface operations {
     gateway_offices_create_office: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8819,86 +11407,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OfficePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8923,51 +11484,31 @@ export interface operations {
                     "application/json": components["schemas"]["OfficePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8975,7 +11516,10 @@ export interface operations {
     gateway_offices_update_office: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. Required: without it, 428. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -8996,118 +11540,67 @@ export interface operations {
                     "application/json": components["schemas"]["OfficePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required */
+            /** @description If-Match is required (`/problems/precondition-required`) */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9137,61 +11630,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_BreachPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9199,7 +11662,10 @@ export interface operations {
     gateway_privacy_record_breach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9212,86 +11678,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BreachPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9316,70 +11755,40 @@ export interface operations {
                     "application/json": components["schemas"]["BreachDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9387,7 +11796,10 @@ export interface operations {
     gateway_privacy_update_breach: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. Required: without it, 428. */
+                "If-Match": string;
+            };
             path: {
                 breach_id: string;
             };
@@ -9408,137 +11820,76 @@ export interface operations {
                     "application/json": components["schemas"]["BreachPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description Conflict with the current state (`/problems/conflict`); This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required */
+            /** @description If-Match is required (`/problems/precondition-required`) */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9546,7 +11897,10 @@ export interface operations {
     gateway_privacy_record_notification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 breach_id: string;
             };
@@ -9561,105 +11915,68 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9690,61 +12007,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RequestSummary_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9752,7 +12039,10 @@ export interface operations {
     gateway_privacy_record_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9765,86 +12055,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestCreated"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9869,70 +12132,40 @@ export interface operations {
                     "application/json": components["schemas"]["RequestOpened"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9940,7 +12173,10 @@ export interface operations {
     gateway_privacy_update_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. Required: without it, 428. */
+                "If-Match": string;
+            };
             path: {
                 request_id: string;
             };
@@ -9961,137 +12197,76 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSummary"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required */
+            /** @description If-Match is required (`/problems/precondition-required`) */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10120,99 +12295,58 @@ export interface operations {
                     "application/json": components["schemas"]["AccessExport"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10241,80 +12375,40 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RequestRead_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10341,61 +12435,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RoleChangePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10420,99 +12484,49 @@ export interface operations {
                     "application/json": components["schemas"]["RoleChangePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10537,99 +12551,49 @@ export interface operations {
                     "application/json": components["schemas"]["RoleChangePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10656,80 +12620,40 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The grant type is not supported */
+            /** @description The grant type is not supported (`/problems/unsupported-grant-type`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed sign-in attempts */
+            /** @description Too many failed sign-in attempts (`/problems/too-many-sign-in-attempts`) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10757,61 +12681,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10819,7 +12713,10 @@ export interface operations {
     gateway_users_create_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10832,86 +12729,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10936,70 +12806,40 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11007,7 +12847,10 @@ export interface operations {
     gateway_users_update_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. Required: without it, 428. */
+                "If-Match": string;
+            };
             path: {
                 user_id: string;
             };
@@ -11028,137 +12871,76 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required */
+            /** @description If-Match is required (`/problems/precondition-required`) */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11166,7 +12948,10 @@ export interface operations {
     gateway_users_propose_roles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 user_id: string;
             };
@@ -11181,86 +12966,68 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleChangePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11288,61 +13055,31 @@ export interface operations {
                     "application/json": components["schemas"]["Analysis"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11372,61 +13109,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11454,61 +13161,31 @@ export interface operations {
                     "application/json": components["schemas"]["PerformanceReport"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11535,61 +13212,40 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectAccessAnswer"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11612,42 +13268,22 @@ export interface operations {
                     "application/json": components["schemas"]["Queue"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11670,42 +13306,22 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11734,61 +13350,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RiskPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11796,7 +13382,10 @@ export interface operations {
     consultation_risks_register_risk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11809,67 +13398,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RiskPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11894,70 +13475,40 @@ export interface operations {
                     "application/json": components["schemas"]["RiskPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11965,7 +13516,10 @@ export interface operations {
     consultation_risks_update_risk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 risk_id: string;
             };
@@ -11986,99 +13540,58 @@ export interface operations {
                     "application/json": components["schemas"]["RiskPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12101,42 +13614,22 @@ export interface operations {
                     "application/json": components["schemas"]["HeatMap"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12167,61 +13660,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitorReadPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12250,61 +13713,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12312,7 +13745,10 @@ export interface operations {
     consultation_visits_check_in: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12325,67 +13761,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12413,80 +13841,40 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12494,7 +13882,10 @@ export interface operations {
     consultation_objections_answer_objection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -12515,118 +13906,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12634,7 +13974,10 @@ export interface operations {
     consultation_objections_appeal_objection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -12655,118 +13998,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12774,7 +14066,10 @@ export interface operations {
     consultation_objections_answer_appeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -12795,118 +14090,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12914,7 +14158,10 @@ export interface operations {
     consultation_visits_assign_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -12935,118 +14182,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13054,7 +14250,10 @@ export interface operations {
     consultation_visits_end_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13075,118 +14274,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13214,99 +14362,49 @@ export interface operations {
                     "application/pdf": unknown;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13314,7 +14412,10 @@ export interface operations {
     consultation_visits_pause_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13331,118 +14432,58 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13450,7 +14491,10 @@ export interface operations {
     consultation_visits_pick_up_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13467,118 +14511,58 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13586,7 +14570,10 @@ export interface operations {
     consultation_visits_rate_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13607,118 +14594,67 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13726,7 +14662,10 @@ export interface operations {
     consultation_visits_resume_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13743,118 +14682,58 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13882,80 +14761,40 @@ export interface operations {
                     "application/pdf": unknown;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13963,7 +14802,10 @@ export interface operations {
     consultation_visits_start_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 visit_id: string;
             };
@@ -13980,118 +14822,58 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14122,61 +14904,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CasePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14201,70 +14953,40 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14291,70 +15013,40 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14362,7 +15054,12 @@ export interface operations {
     examination_activities_record_activity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -14377,124 +15074,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14520,70 +15170,40 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14591,7 +15211,10 @@ export interface operations {
     examination_assignment_assign_case: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -14612,118 +15235,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14731,7 +15303,10 @@ export interface operations {
     examination_cases_classify_case: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -14752,118 +15327,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14871,7 +15395,10 @@ export interface operations {
     examination_closure_close_case: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -14892,118 +15419,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15011,7 +15487,10 @@ export interface operations {
     examination_closure_conclude_case: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -15032,118 +15511,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15151,7 +15579,10 @@ export interface operations {
     examination_closure_corrective_action_done: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
                 index: number;
@@ -15173,118 +15604,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15309,70 +15689,40 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15380,7 +15730,10 @@ export interface operations {
     examination_followup_issue_recommendation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -15401,118 +15754,67 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15520,7 +15822,10 @@ export interface operations {
     examination_followup_record_recommendation_receipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -15541,118 +15846,67 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15660,7 +15914,12 @@ export interface operations {
     examination_followup_record_recommendation_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -15675,124 +15934,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecommendationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15817,70 +16029,40 @@ export interface operations {
                     "application/json": components["schemas"]["ReporterResponsePublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15888,7 +16070,12 @@ export interface operations {
     examination_followup_record_reporter_response: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -15903,124 +16090,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReporterResponsePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16028,7 +16168,10 @@ export interface operations {
     examination_cases_change_case_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -16049,118 +16192,67 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16185,70 +16277,40 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineEntry"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16274,61 +16336,31 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16355,61 +16387,40 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16438,61 +16449,31 @@ export interface operations {
                     "application/json": components["schemas"]["IkmPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16517,70 +16498,40 @@ export interface operations {
                     "application/json": components["schemas"]["ExaminerWorkload"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16610,80 +16561,49 @@ export interface operations {
                     "application/json": components["schemas"]["ExaminerWorkload"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16708,70 +16628,40 @@ export interface operations {
                     "application/json": components["schemas"]["RotationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16800,80 +16690,49 @@ export interface operations {
                     "application/json": components["schemas"]["RotationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16900,61 +16759,40 @@ export interface operations {
                     "application/json": components["schemas"]["examination_SubjectAccessAnswer"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16979,42 +16817,22 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyForm"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17043,61 +16861,40 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyReceipt"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17120,42 +16917,22 @@ export interface operations {
                     "application/json": components["schemas"]["OverdueRecommendation"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17178,42 +16955,22 @@ export interface operations {
                     "application/json": components["schemas"]["SlaPolicyPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17240,61 +16997,40 @@ export interface operations {
                     "application/json": components["schemas"]["SlaPolicyPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17319,51 +17055,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ArchiveFilePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17390,80 +17106,49 @@ export interface operations {
                     "application/json": components["schemas"]["ArchiveFilePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17492,99 +17177,58 @@ export interface operations {
                     "application/json": components["schemas"]["LoanPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17609,61 +17253,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_LoanPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17688,89 +17302,49 @@ export interface operations {
                     "application/json": components["schemas"]["LoanPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17795,61 +17369,31 @@ export interface operations {
                     "application/pdf": unknown;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17880,61 +17424,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IdentityReadPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17962,61 +17476,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_LetterPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18024,7 +17508,10 @@ export interface operations {
     intake_records_record_letter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18037,67 +17524,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LetterPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18123,61 +17602,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_OutreachPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18204,61 +17653,40 @@ export interface operations {
                     "application/json": components["schemas"]["OutreachPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18285,61 +17713,40 @@ export interface operations {
                     "application/json": components["schemas"]["intake_SubjectAccessAnswer"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18347,7 +17754,10 @@ export interface operations {
     intake_public_file_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18521,67 +17931,50 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicReceipt"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Send the report as JSON or multipart/form-data */
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`); Send the report as JSON or multipart/form-data (`/problems/unsupported-body`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18608,61 +18001,31 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingView"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (`/problems/too-many-requests`) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18696,80 +18059,71 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentPublic"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (`/problems/too-many-requests`) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_reference_list_public_substances: {
+        parameters: {
+            query: {
+                office: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubstancePublic"][];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18820,61 +18174,31 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18882,7 +18206,10 @@ export interface operations {
     intake_reports_register_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18895,67 +18222,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18980,70 +18299,40 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19051,7 +18340,10 @@ export interface operations {
     intake_steps_record_age_exception: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -19072,118 +18364,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19191,7 +18432,10 @@ export interface operations {
     intake_steps_answer_consultation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -19212,118 +18456,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19331,7 +18524,10 @@ export interface operations {
     intake_assignment_assign_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -19352,118 +18548,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19488,70 +18633,40 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AttachmentPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19562,7 +18677,10 @@ export interface operations {
                 /** @description e.g. ktp.pdf */
                 filename: string;
             };
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -19577,124 +18695,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AttachmentPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This kind of file is not accepted */
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19718,70 +18789,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19806,70 +18847,40 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DuplicatePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19877,7 +18888,10 @@ export interface operations {
     intake_steps_formal_verification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -19898,118 +18912,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20034,70 +18997,40 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HeldElsewhere_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20122,70 +19055,40 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HistoryItem_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20193,7 +19096,10 @@ export interface operations {
     intake_steps_complete_identity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -20214,118 +19120,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20333,7 +19188,10 @@ export interface operations {
     intake_duplicates_link_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -20354,118 +19212,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20473,7 +19280,10 @@ export interface operations {
     intake_steps_material_verification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -20494,118 +19304,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20613,7 +19372,10 @@ export interface operations {
     intake_steps_record_notice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -20634,118 +19396,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20753,7 +19464,10 @@ export interface operations {
     intake_steps_plenary_decision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -20774,118 +19488,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20913,80 +19576,40 @@ export interface operations {
                     "application/json": components["schemas"]["ReporterIdentity"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20994,7 +19617,10 @@ export interface operations {
     intake_routing_route_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 report_id: string;
             };
@@ -21015,118 +19641,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetail"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21151,70 +19726,40 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingPin"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21237,23 +19782,13 @@ export interface operations {
                     "application/json": components["schemas"]["SubstancePublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21280,80 +19815,49 @@ export interface operations {
                     "application/json": components["schemas"]["SubstanceAdmin"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state */
+            /** @description Conflict with the current state (`/problems/conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21382,61 +19886,277 @@ export interface operations {
                     "application/json": components["schemas"]["SubstanceAdmin"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_receive_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portal: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAccepted"];
+                };
+            };
+            /** @description The webhook's headers are incomplete (`/problems/webhook-headers-missing`); The webhook's timestamp is out of tolerance (`/problems/webhook-stale`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The webhook's signature is invalid (`/problems/webhook-signature-invalid`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This webhook-id was already accepted (`/problems/webhook-replayed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_list_deadlines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                portal?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDeadlinesPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_list_sends: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                portal?: string | null;
+                /** @description `failed`: sends the schedule gave up on, waiting for a replay */
+                status?: ("pending" | "sent" | "failed") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PortalSendPublic_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_replay_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                send_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSendPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The request has invalid fields */
@@ -21445,17 +20165,536 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_list_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                /** @description `failed`: the dead letters, which a replay sends again */
+                status?: ("pending" | "delivered" | "failed") | null;
+                subscription_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_replay_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_list_subscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_create_subscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionWithSecret"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_disable_subscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_enable_subscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_webhooks_rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionWithSecret"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21478,42 +20717,22 @@ export interface operations {
                     "application/json": components["schemas"]["AlumnusPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21521,7 +20740,10 @@ export interface operations {
     internship_alumni_add_alumnus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -21534,105 +20756,68 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AlumnusPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The internship already has its alumnus record */
+            /** @description The internship already has its alumnus record (`/problems/alumnus-exists`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21657,51 +20842,31 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21730,99 +20895,58 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21847,70 +20971,40 @@ export interface operations {
                     "application/json": components["schemas"]["AlumnusPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21918,7 +21012,10 @@ export interface operations {
     internship_alumni_correct_alumnus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 alumnus_id: string;
             };
@@ -21939,118 +21036,67 @@ export interface operations {
                     "application/json": components["schemas"]["AlumnusPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22075,89 +21121,49 @@ export interface operations {
                     "application/json": components["schemas"]["MagicLink"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22184,61 +21190,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ApplicationPublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22263,70 +21239,40 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22334,7 +21280,10 @@ export interface operations {
     internship_applications_accept_application: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 application_id: string;
             };
@@ -22355,118 +21304,67 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The unit has no free place in the period */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The unit has no free place in the period (`/problems/quota-full`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22491,89 +21389,49 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22581,7 +21439,12 @@ export interface operations {
     internship_certificates_complete_internship: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 application_id: string;
             };
@@ -22596,124 +21459,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CertificatePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The internship already has its certificate */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The internship does not meet the rules of completion (`/problems/completion-not-met`); The internship already has its certificate (`/problems/certificate-already-issued`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22721,7 +21537,10 @@ export interface operations {
     internship_applications_decline_application: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 application_id: string;
             };
@@ -22742,118 +21561,67 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22861,7 +21629,10 @@ export interface operations {
     internship_applications_link_intern_account: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 application_id: string;
             };
@@ -22882,118 +21653,67 @@ export interface operations {
                     "application/json": components["schemas"]["InternAccountView"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is linked to another intern */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The account is linked to another intern (`/problems/account-linked`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23016,70 +21736,180 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_list_absences: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsencePublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_show_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeShown"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_attendance_recap: {
+        parameters: {
+            query: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeRecap"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23104,70 +21934,40 @@ export interface operations {
                     "application/json": components["schemas"]["CertificatePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23192,70 +21992,576 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_list_cohorts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_create_cohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_get_cohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohort_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_allocate_cohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                cohort_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationPlan"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_placement_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohort_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementChangePublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_adjust_placement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                application_id: string;
+                cohort_id: string;
+                phase: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit has no free place in that phase (`/problems/unit-full`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_read_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohort_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationPlan"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_set_cohort_unit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                cohort_id: string;
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23280,61 +22586,31 @@ export interface operations {
                     "application/json": components["schemas"]["FeedbackPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23359,70 +22635,40 @@ export interface operations {
                     "application/json": components["schemas"]["InternEvaluations"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23430,7 +22676,10 @@ export interface operations {
     internship_evaluations_evaluate_intern: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 application_id: string;
             };
@@ -23445,105 +22694,68 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This evaluator already evaluated it for this internship */
+            /** @description This evaluator already evaluated it for this internship (`/problems/already-evaluated`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23566,70 +22778,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23652,42 +22834,22 @@ export interface operations {
                     "application/json": components["schemas"]["InternEvaluations"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23695,7 +22857,10 @@ export interface operations {
     internship_evaluations_evaluate_placement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 subject: components["schemas"]["Subject"];
             };
@@ -23710,86 +22875,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This evaluator already evaluated it for this internship */
+            /** @description This evaluator already evaluated it for this internship (`/problems/already-evaluated`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23819,99 +22957,49 @@ export interface operations {
                     "application/json": components["schemas"]["FinalReportPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This kind of file is not accepted */
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23934,42 +23022,829 @@ export interface operations {
                     "application/json": components["schemas"]["Rubrics"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_record_absence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsencePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The office is not open for interns that day (`/problems/not-a-working-day`); That day is already recorded (`/problems/already-recorded`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_my_attendance: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMonth"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeTyped"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDayPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The office is not open for interns that day (`/problems/not-a-working-day`); That day is already recorded (`/problems/already-recorded`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_attendance_check_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeTyped"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDayPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The office is not open for interns that day (`/problems/not-a-working-day`); That day is already recorded (`/problems/already-recorded`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_my_logbook: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_write_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An approved entry is final (`/problems/entry-approved`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_set_my_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preferences"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_my_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_cohorts_my_rotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_my_works: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_create_work: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_upload_work_file: {
+        parameters: {
+            query: {
+                /** @description e.g. analisis.pdf */
+                filename: string;
+            };
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkFilePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_download_my_work_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23992,42 +23867,22 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24050,61 +23905,31 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24127,42 +23952,22 @@ export interface operations {
                     "application/json": components["schemas"]["MaterialPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24170,7 +23975,10 @@ export interface operations {
     internship_learning_create_material: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24183,67 +23991,59 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MaterialPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24268,70 +24068,40 @@ export interface operations {
                     "application/json": components["schemas"]["ModuleResults"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24361,118 +24131,67 @@ export interface operations {
                     "application/json": components["schemas"]["ResultPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24497,70 +24216,40 @@ export interface operations {
                     "application/json": components["schemas"]["VersionPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24572,7 +24261,10 @@ export interface operations {
                 filename: string;
                 note?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 material_id: string;
             };
@@ -24587,124 +24279,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VersionPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This kind of file is not accepted */
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24727,42 +24372,22 @@ export interface operations {
                     "application/json": components["schemas"]["MaterialOfIntern"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24787,70 +24412,40 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24875,70 +24470,40 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24961,70 +24526,229 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_list_entries: {
+        parameters: {
+            query?: {
+                application_id?: string | null;
+                limit?: number;
+                status?: components["schemas"]["EntryStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_list_reminders: {
+        parameters: {
+            query?: {
+                application_id?: string | null;
+                kind?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_logbook_review_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Review"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25049,32 +24773,22 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentCheck"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25099,23 +24813,13 @@ export interface operations {
                     "application/json": components["schemas"]["DirectoryEntry"][];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25142,42 +24846,31 @@ export interface operations {
                     "application/json": components["schemas"]["AlumnusPublic"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25204,42 +24897,31 @@ export interface operations {
                     "application/json": components["schemas"]["AlumnusPublic"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25266,42 +24948,31 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPublic"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25377,61 +25048,31 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationReceipt"];
                 };
             };
-            /** @description The request body is too large */
+            /** @description The request body is too large (`/problems/payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Send the application as multipart/form-data */
+            /** @description This kind of file is not accepted (`/problems/unsupported-media-type`); Send the application as multipart/form-data (`/problems/unsupported-body`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25456,32 +25097,22 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationStatusView"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25506,32 +25137,22 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentCheck"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25558,23 +25179,22 @@ export interface operations {
                     "application/json": components["schemas"]["RedButtonReceipt"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25601,42 +25221,31 @@ export interface operations {
                     "application/json": components["schemas"]["InternMessage"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25663,42 +25272,31 @@ export interface operations {
                     "application/json": components["schemas"]["InternMessage"][];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25726,61 +25324,31 @@ export interface operations {
                     "application/json": components["schemas"]["QuotaPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25807,61 +25375,40 @@ export interface operations {
                     "application/json": components["schemas"]["QuotaPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25887,61 +25434,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CasePublic_"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25949,7 +25466,10 @@ export interface operations {
     internship_red_button_acknowledge_case: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -25966,108 +25486,58 @@ export interface operations {
                     "application/json": components["schemas"]["internship_CasePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26075,7 +25545,10 @@ export interface operations {
     internship_red_button_take_action: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -26096,118 +25569,67 @@ export interface operations {
                     "application/json": components["schemas"]["internship_CasePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This step is not allowed in the current status */
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource has changed */
+            /** @description The resource has changed (`/problems/precondition-failed`) */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26215,7 +25637,10 @@ export interface operations {
     internship_red_button_request_identity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
             path: {
                 case_id: string;
             };
@@ -26236,99 +25661,67 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityRequestPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case holds no sealed identity */
+            /** @description The case holds no sealed identity (`/problems/nothing-sealed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26353,70 +25746,40 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26445,80 +25808,49 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26543,70 +25875,40 @@ export interface operations {
                     "application/json": components["schemas"]["ReporterShown"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A second protection officer must approve */
+            /** @description Not allowed (`/problems/forbidden`); A second protection officer must approve (`/problems/second-officer-required`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26631,70 +25933,40 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityRequestPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A second protection officer must approve */
+            /** @description Not allowed (`/problems/forbidden`); A second protection officer must approve (`/problems/second-officer-required`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found (`/problems/not-found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26723,61 +25995,40 @@ export interface operations {
                     "application/json": components["schemas"]["StaffPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26800,42 +26051,1895 @@ export interface operations {
                     "application/json": components["schemas"]["MonthStatsPublic"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_list_works: {
+        parameters: {
+            query?: {
+                application_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_share_case_material: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMaterial"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_works_download_work_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_list_assessments: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                status?: components["schemas"]["AssessmentStatus"] | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_open_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit is already assessed that year (`/problems/assessment-exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_get_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_follow_up_get_cases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesFollowUp"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_follow_up_name_cases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasesNamed"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesFollowUp"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_list_entries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["prevention_EntryStatus"] | null;
+            };
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_EntryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_add_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_EntryPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_correct_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_EntryPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_review_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryReview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_EntryPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`); Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_fieldwork_import_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_EntryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_record_follow_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUp"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_publication_send_to_plenary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The assessment is not ready for the plenary (`/problems/assessment-not-ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_publication_publish_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The assessment is not ready for the plenary (`/problems/assessment-not-ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_rapor_get_rapor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_publication_return_to_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlenaryReturn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_change_scheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchemeChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_assessments_get_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentScore"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_publication_public_results: {
+        parameters: {
+            query: {
+                /** @description the assessment's year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearResults"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_schemes_list_schemes: {
+        parameters: {
+            query?: {
+                code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_schemes_get_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scheme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_schemes_edit_scheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                scheme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchemeVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scheme version is in use and cannot change (`/problems/scheme-frozen`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_fieldwork_get_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scheme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_schemes_add_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                scheme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchemeVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26863,61 +27967,31 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26951,61 +28025,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27037,61 +28081,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27121,61 +28135,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27207,61 +28191,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27293,61 +28247,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27376,61 +28300,40 @@ export interface operations {
                     "application/json": components["schemas"]["TargetsPublic"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required (`/problems/unauthorized`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request has invalid fields */
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            detail?: string;
-                            pointer?: string;
-                        }[];
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
