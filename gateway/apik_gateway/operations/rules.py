@@ -40,6 +40,24 @@ def _rename_refs(node: Any, renamed: Mapping[str, str]) -> Any:
     return node
 
 
+def _colliding(service: str, theirs: Mapping[str, Any], ours: Mapping[str, Any]) -> dict[str, str]:
+    """The service's schemas to rename `<service>_<name>`: those whose name is taken by a
+    different shape. Same name and shape (the problem schema...) is shared. A schema that
+    refers to a renamed one differs once its reference is followed (`Page_CasePublic_`
+    wraps examination's `CasePublic` in one service and the internship's in another), so
+    renaming repeats until nothing more collides."""
+    renamed: dict[str, str] = {}
+    while True:
+        more = {
+            name: f"{service}_{name}"
+            for name, schema in theirs.items()
+            if name not in renamed and name in ours and ours[name] != _rename_refs(schema, renamed)
+        }
+        if not more:
+            return renamed
+        renamed |= more
+
+
 def merge_documents(
     own: dict[str, Any], services: Mapping[str, dict[str, Any]], unavailable: Mapping[str, str]
 ) -> dict[str, Any]:
@@ -50,12 +68,7 @@ def merge_documents(
     tags: list[dict[str, Any]] = merged.setdefault("tags", [])
     for service, document in sorted(services.items()):
         theirs: dict[str, Any] = document.get("components", {}).get("schemas", {})
-        # Same name, same shape (the problem schema, HTTPValidationError...): share it.
-        renamed = {
-            name: f"{service}_{name}"
-            for name, schema in theirs.items()
-            if name in schemas and schemas[name] != schema
-        }
+        renamed = _colliding(service, theirs, schemas)
         document = _rename_refs(document, renamed)
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(renamed.get(name, name), schema)

@@ -31,3 +31,27 @@ class TestMergeDocuments:
         assert item_ref == "#/components/schemas/intake_Item"
         assert "x-apik-unavailable" not in merged
         assert "/api/v1/auth/me" in merged["paths"]
+
+    def test_a_wrapper_of_a_renamed_schema_is_renamed_too(self) -> None:
+        # Both services answer `Page[CasePublic]` with their own CasePublic: the pages
+        # read the same until the reference inside is followed.
+        page = {"properties": {"items": {"$ref": "#/components/schemas/CasePublic"}}}
+        own = _doc({}, {})
+        examination = _doc(
+            {"/api/v1/examination/cases": {"get": {"$ref": "#/components/schemas/Page"}}},
+            {"Page": page, "CasePublic": {"title": "a case"}},
+        )
+        internship = _doc(
+            {"/api/v1/internship/cases": {"get": {"$ref": "#/components/schemas/Page"}}},
+            {"Page": page, "CasePublic": {"title": "a Red Button case"}},
+        )
+        merged = merge_documents(own, {"examination": examination, "internship": internship}, {})
+        schemas = merged["components"]["schemas"]
+        assert merged["paths"]["/api/v1/internship/cases"]["get"]["$ref"].endswith(
+            "/internship_Page"
+        )
+        assert schemas["internship_Page"]["properties"]["items"]["$ref"].endswith(
+            "/internship_CasePublic"
+        )
+        assert schemas["Page"]["properties"]["items"]["$ref"].endswith("/CasePublic")
+        assert schemas["CasePublic"] == {"title": "a case"}
