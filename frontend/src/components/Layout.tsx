@@ -6,7 +6,8 @@ import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang"];
+const PROTECTION_ROLES = ["protection_officer", "head"];
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
 const DESK_ROLES = ["desk_officer", "desk_supervisor"];
@@ -77,6 +78,11 @@ export function Layout(): React.JSX.Element {
                     {roles.some((r) => DESK_ROLES.includes(r)) && (
                       <AppLink to="/meja-layanan">
                         {t("nav.desk")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => PROTECTION_ROLES.includes(r)) && (
+                      <AppLink to="/perlindungan">
+                        {t("rb.navOfficers")}
                       </AppLink>
                     )}
                     {roles.some((r) => KPI_ROLES.includes(r)) && (
