@@ -5,13 +5,16 @@
 //   and for the examiner's journey APIK_EXAMINER_USER (same password), APIK_CASE_ID and
 //   APIK_CASE_NUMBER (a case opened in the examiner's office, alone on its board); for the
 //   desk and the KPI dashboard APIK_DESK_USER and APIK_HEAD_USER (same password, one
-//   office of their own). APIK_JOURNEYS=desk,kpi runs only those named.
+//   office of their own); for the Red Button APIK_PROTECTION_USER (same password) and
+//   APIK_PROTECTION_OFFICE (its office, alone with this test's case). APIK_JOURNEYS=desk,kpi
+//   runs only those named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { deskVisit } from "./desk.mjs";
 import { headReadsKpis } from "./kpi.mjs";
+import { applicantAppliesAndChecks, internRaisesRedButton, officerAcknowledges, quickExitLeavesNoWayBack } from "./redbutton.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -24,6 +27,8 @@ const CASE_ID = process.env.APIK_CASE_ID;
 const CASE_NUMBER = process.env.APIK_CASE_NUMBER;
 const DESK = process.env.APIK_DESK_USER;
 const HEAD = process.env.APIK_HEAD_USER;
+const PROTECTION = process.env.APIK_PROTECTION_USER;
+const PROTECTION_OFFICE = process.env.APIK_PROTECTION_OFFICE;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
 const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
 mkdirSync(SHOTS, { recursive: true });
@@ -564,6 +569,12 @@ try {
   // The head's dashboard counts the visit the desk journey serves: desk first.
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
+  if (wanted("redbutton") && PROTECTION && PROTECTION_OFFICE && PASSWORD) {
+    await internRaisesRedButton(browser, kit, PROTECTION_OFFICE);
+    await officerAcknowledges(browser, kit, PROTECTION);
+    await quickExitLeavesNoWayBack(browser, kit);
+  }
+  if (wanted("internship")) await applicantAppliesAndChecks(browser, kit, PROTECTION_OFFICE ?? "PUSAT");
   if (wanted("docs")) await docsLoadOffline(browser);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

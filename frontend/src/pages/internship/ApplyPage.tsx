@@ -138,7 +138,6 @@ export function InternshipApplyPage(): React.JSX.Element {
               value={letter}
               onChange={setLetter}
               error={errors.letter}
-              clearable
             />
             {general && (
               <Alert color="red" role="alert">
