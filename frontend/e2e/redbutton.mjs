@@ -159,3 +159,35 @@ export async function applicantAppliesAndChecks(browser, kit, office) {
   await shot(page, "internship-4-check-unknown");
   await context.close();
 }
+
+// The intern comes back with the receipt and reads the officer's answer.
+export async function internReadsReply(browser, kit, receipt) {
+  const { BASE, expect, accessible, shot } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/tombol-merah/pesan`);
+  await page.getByLabel("Kode tanda terima (16 angka)").fill(receipt.replace(/ /g, ""));
+  await page.getByRole("button", { name: "Buka pesan" }).click();
+  const reply = page.getByTestId("rb-thread").getByText("Kami sudah merujuk Anda ke SAPA 129.", { exact: false });
+  await reply.waitFor();
+  // From the office, never a named officer: the receipt may be in someone else's hands.
+  expect((await page.getByTestId("rb-thread").getByText("Petugas perlindungan").count()) === 1, "red button: the reply is from the office");
+  await accessible(page, "tombol-merah-balasan");
+  await shot(page, "redbutton-4-reply");
+  await context.close();
+}
+
+// Another role signed in sees a plain "not for your role" page, not the cases.
+export async function otherRoleIsTurnedAway(browser, kit, username) {
+  const { BASE, PASSWORD, expect, accessible } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce" });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/perlindungan`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByTestId("not-for-role").waitFor();
+  expect((await page.getByTestId("rb-cases").count()) === 0, "protection: another role sees no cases");
+  await accessible(page, "perlindungan-peran-lain");
+  await context.close();
+}

@@ -14,7 +14,14 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { deskVisit } from "./desk.mjs";
 import { headReadsKpis } from "./kpi.mjs";
-import { applicantAppliesAndChecks, internRaisesRedButton, officerAcknowledges, quickExitLeavesNoWayBack } from "./redbutton.mjs";
+import {
+  applicantAppliesAndChecks,
+  internRaisesRedButton,
+  internReadsReply,
+  officerAcknowledges,
+  otherRoleIsTurnedAway,
+  quickExitLeavesNoWayBack,
+} from "./redbutton.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -570,8 +577,10 @@ try {
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
   if (wanted("redbutton") && PROTECTION && PROTECTION_OFFICE && PASSWORD) {
-    await internRaisesRedButton(browser, kit, PROTECTION_OFFICE);
+    const receipt = await internRaisesRedButton(browser, kit, PROTECTION_OFFICE);
     await officerAcknowledges(browser, kit, PROTECTION);
+    await internReadsReply(browser, kit, receipt);
+    if (DESK) await otherRoleIsTurnedAway(browser, kit, DESK);
     await quickExitLeavesNoWayBack(browser, kit);
   }
   if (wanted("internship")) await applicantAppliesAndChecks(browser, kit, PROTECTION_OFFICE ?? "PUSAT");

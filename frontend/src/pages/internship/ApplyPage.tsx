@@ -27,6 +27,8 @@ export function InternshipApplyPage(): React.JSX.Element {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string | null>(null);
+  // A field the user changes loses its error; the others keep theirs until sent again.
+  const clear = (path: string) => setErrors(({ [path]: _gone, ...rest }) => rest);
   const set = (field: keyof ApplyDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const text = (field: keyof ApplyDraft, label: MessageId, path: string, type = "text") => (
     <TextInput
@@ -34,7 +36,10 @@ export function InternshipApplyPage(): React.JSX.Element {
       type={type}
       required={!label.endsWith("phone") && !label.endsWith("study")}
       value={draft[field] as string}
-      onChange={(e) => set(field)(e.currentTarget.value)}
+      onChange={(e) => {
+        set(field)(e.currentTarget.value);
+        clear(path);
+      }}
       error={errors[path]}
     />
   );
@@ -122,7 +127,10 @@ export function InternshipApplyPage(): React.JSX.Element {
               label={t("mori.apply.units")}
               required
               value={draft.units}
-              onChange={(units) => setDraft((d) => ({ ...d, units }))}
+              onChange={(units) => {
+                setDraft((d) => ({ ...d, units }));
+                clear("units");
+              }}
               error={errors.units}
             >
               <Stack mt="xs" gap="xs">
@@ -136,7 +144,10 @@ export function InternshipApplyPage(): React.JSX.Element {
               required
               accept="application/pdf,image/jpeg,image/png"
               value={letter}
-              onChange={setLetter}
+              onChange={(file) => {
+                setLetter(file);
+                clear("letter");
+              }}
               error={errors.letter}
             />
             {general && (

@@ -172,7 +172,7 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
           <Title order={2} size="h4">
             {t("rb.action.title")}
           </Title>
-          {item.protected_at && <Text data-testid="rb-protected-at">{when(item.protected_at)}</Text>}
+          {item.protected_at && <Text data-testid="rb-protected-at">{t("rb.action.protectedAt", { date: when(item.protected_at) })}</Text>}
           <Select
             label={t("rb.action.kind")}
             required

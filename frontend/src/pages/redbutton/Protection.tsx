@@ -5,7 +5,7 @@ import { useT } from "../../i18n/locale";
 import { deadlineLeft } from "./logic";
 import type { RedButtonCase } from "./data";
 
-const SIGN: Record<string, string> = { pending: "⏳", overdue: "⚠", met: "✓", late: "✓" };
+const SIGN: Record<string, string> = { pending: "○", overdue: "⚠", met: "✓", late: "✓" };
 const COLOUR: Record<string, string> = { pending: "yellow", overdue: "red", met: "green", late: "orange" };
 
 export function ProtectionChip({ item, now }: { item: RedButtonCase; now: Date }): React.JSX.Element {
