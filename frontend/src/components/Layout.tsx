@@ -99,6 +99,12 @@ export function Layout(): React.JSX.Element {
                     <AppLink to="/lacak" search={{}}>
                       {t("nav.track")}
                     </AppLink>
+                    <AppLink to="/magang/daftar" search={{}}>
+                      {t("mori.nav.apply")}
+                    </AppLink>
+                    <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
+                      {t("rb.nav")}
+                    </AppLink>
                   </>
                 )}
               </Group>
