@@ -5,14 +5,23 @@
 //   and for the examiner's journey APIK_EXAMINER_USER (same password), APIK_CASE_ID and
 //   APIK_CASE_NUMBER (a case opened in the examiner's office, alone on its board); for the
 //   desk and the KPI dashboard APIK_DESK_USER, APIK_DESK_SUPERVISOR_USER and
-//   APIK_HEAD_USER (same password, one office of their own).
-//   APIK_JOURNEYS=desk,kpi runs only the journeys named.
+//   APIK_HEAD_USER (same password, one office of their own); for the Red Button
+//   APIK_PROTECTION_USER (same password) and APIK_PROTECTION_OFFICE (its office, alone
+//   with this test's case). APIK_JOURNEYS=desk,kpi runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { headReadsKpis } from "./kpi.mjs";
+import {
+  applicantAppliesAndChecks,
+  internRaisesRedButton,
+  internReadsReply,
+  officerAcknowledges,
+  otherRoleIsTurnedAway,
+  quickExitLeavesNoWayBack,
+} from "./redbutton.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -26,6 +35,8 @@ const CASE_NUMBER = process.env.APIK_CASE_NUMBER;
 const DESK = process.env.APIK_DESK_USER;
 const HEAD = process.env.APIK_HEAD_USER;
 const SUPERVISOR = process.env.APIK_DESK_SUPERVISOR_USER;
+const PROTECTION = process.env.APIK_PROTECTION_USER;
+const PROTECTION_OFFICE = process.env.APIK_PROTECTION_OFFICE;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
 const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
 mkdirSync(SHOTS, { recursive: true });
@@ -567,6 +578,14 @@ try {
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
   if (wanted("desk") && DESK && SUPERVISOR && PASSWORD) await supervisorAssigns(browser, kit, SUPERVISOR, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
+  if (wanted("redbutton") && PROTECTION && PROTECTION_OFFICE && PASSWORD) {
+    const receipt = await internRaisesRedButton(browser, kit, PROTECTION_OFFICE);
+    await officerAcknowledges(browser, kit, PROTECTION);
+    await internReadsReply(browser, kit, receipt);
+    if (DESK) await otherRoleIsTurnedAway(browser, kit, DESK);
+    await quickExitLeavesNoWayBack(browser, kit);
+  }
+  if (wanted("internship")) await applicantAppliesAndChecks(browser, kit, PROTECTION_OFFICE ?? "PUSAT");
   if (wanted("docs")) await docsLoadOffline(browser);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

@@ -120,8 +120,58 @@ const track = createRoute({
   component: TrackPage,
 });
 
+// The Red Button (public, no login) and the protection officers' restricted area.
+const redButton = createRoute({
+  getParentRoute: () => root,
+  path: "/tombol-merah",
+  validateSearch: (search: Record<string, unknown>): { kantor?: string } =>
+    typeof search.kantor === "string" && /^[A-Za-z0-9_-]{1,32}$/.test(search.kantor) ? { kantor: search.kantor } : {},
+  component: lazyRouteComponent(() => import("./pages/redbutton/RaisePage"), "RedButtonPage"),
+});
+
+const redButtonMessages = createRoute({
+  getParentRoute: () => root,
+  path: "/tombol-merah/pesan",
+  component: lazyRouteComponent(() => import("./pages/redbutton/MessagesPage"), "RedButtonMessagesPage"),
+});
+
+const protectionCases = createRoute({
+  getParentRoute: () => root,
+  path: "/perlindungan",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/redbutton/CasesPage"), "ProtectionCasesPage"),
+});
+
+const protectionCase = createRoute({
+  getParentRoute: () => root,
+  path: "/perlindungan/$caseId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/redbutton/CasePage"), "ProtectionCasePage"),
+});
+
+// The internship's public pages (no login).
+const internshipApply = createRoute({
+  getParentRoute: () => root,
+  path: "/magang/daftar",
+  validateSearch: (search: Record<string, unknown>): { kantor?: string } =>
+    typeof search.kantor === "string" && /^[A-Za-z0-9_-]{1,32}$/.test(search.kantor) ? { kantor: search.kantor } : {},
+  component: lazyRouteComponent(() => import("./pages/internship/ApplyPage"), "InternshipApplyPage"),
+});
+
+const internshipStatus = createRoute({
+  getParentRoute: () => root,
+  path: "/magang/status",
+  component: lazyRouteComponent(() => import("./pages/internship/StatusPage"), "InternshipStatusPage"),
+});
+
+const internshipCheck = createRoute({
+  getParentRoute: () => root,
+  path: "/magang/cek/$code",
+  component: lazyRouteComponent(() => import("./pages/internship/CheckPage"), "InternshipCheckPage"),
+});
+
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, publicReport, track]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck]),
   defaultPreload: false,
 });
 

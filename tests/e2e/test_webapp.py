@@ -5,7 +5,9 @@ case handed over there on the examination board, opens it by keyboard, records a
 activity (meeting a colleague's newer change on the way), issues the final report,
 marks its corrective action done and closes it; a desk officer serves a visitor from
 check-in to the printed form, and the head of that office sees the visit counted on the
-KPI dashboard and edits a target. axe checks every page on the way.
+KPI dashboard and edits a target; an intern raises the Red Button anonymously and a
+protection officer acknowledges it; an applicant applies for an internship and an
+unknown certificate code is checked. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -67,6 +69,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     assert created.status_code == 201, created.text
     examiner, case = await _case_to_examine(stack, gateway, admin)
     desk_officer, supervisor, head = await _desk_and_head(gateway, admin)
+    protection_officer, protection_office = await _protection_officer(gateway, admin)
     env = {
         **os.environ,
         "APIK_URL": stack.url,
@@ -78,6 +81,8 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_DESK_USER": desk_officer,
         "APIK_DESK_SUPERVISOR_USER": supervisor,
         "APIK_HEAD_USER": head,
+        "APIK_PROTECTION_USER": protection_officer,
+        "APIK_PROTECTION_OFFICE": protection_office,
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }
@@ -135,3 +140,18 @@ async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> t
     await create_user(gateway, admin, supervisor, code, "desk_supervisor")
     await create_user(gateway, admin, head, code, "head")
     return desk_officer, supervisor, head
+
+
+async def _protection_officer(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str]:
+    """A protection officer of an office of their own (in WITA): its Red Button cases are
+    only the one this test's intern raises."""
+    code = f"TM{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
+    )
+    assert opened.status_code == 201, opened.text
+    username = f"lindung{uuid.uuid4().hex[:6]}"
+    await create_user(gateway, admin, username, code, "protection_officer")
+    return username, code

@@ -6,7 +6,8 @@ import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang"];
+const PROTECTION_ROLES = ["protection_officer", "head"];
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
 const DESK_ROLES = ["desk_officer", "desk_supervisor"];
@@ -79,6 +80,11 @@ export function Layout(): React.JSX.Element {
                         {t("nav.desk")}
                       </AppLink>
                     )}
+                    {roles.some((r) => PROTECTION_ROLES.includes(r)) && (
+                      <AppLink to="/perlindungan">
+                        {t("rb.navOfficers")}
+                      </AppLink>
+                    )}
                     {roles.some((r) => KPI_ROLES.includes(r)) && (
                       <AppLink to="/kinerja" search={{}}>
                         {t("nav.kpi")}
@@ -92,6 +98,12 @@ export function Layout(): React.JSX.Element {
                     </AppLink>
                     <AppLink to="/lacak" search={{}}>
                       {t("nav.track")}
+                    </AppLink>
+                    <AppLink to="/magang/daftar" search={{}}>
+                      {t("mori.nav.apply")}
+                    </AppLink>
+                    <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
+                      {t("rb.nav")}
                     </AppLink>
                   </>
                 )}

@@ -2,6 +2,7 @@ import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
 import { DESK_ID } from "./desk";
 import { KPI_ID } from "./kpi";
+import { MORI_ID } from "./mori";
 import { codeLabel, MESSAGES } from "./messages";
 
 describe("the catalogues", () => {
@@ -28,10 +29,11 @@ describe("the catalogues", () => {
 
   it("keep each area's messages under keys of their own", () => {
     // The core catalogue is merged last: a key it shares with an area's would win here.
-    for (const area of [DESK_ID, KPI_ID] as Record<string, string>[]) {
+    for (const area of [DESK_ID, KPI_ID, MORI_ID] as Record<string, string>[]) {
       for (const [key, text] of Object.entries(area)) expect(MESSAGES.id[key as keyof typeof MESSAGES.id]).toBe(text);
     }
     expect(Object.keys(DESK_ID).filter((k) => k in KPI_ID)).toEqual([]);
+    expect(Object.keys(MORI_ID).filter((k) => !/^(rb|mori)\./.test(k))).toEqual([]);
     expect(codeLabel(MESSAGES.id, "visitStatus", "in_service")).toBe("Sedang dilayani");
     expect(codeLabel(MESSAGES.en, "indicator", "desk_visits")).toBe("Service desk visits");
   });

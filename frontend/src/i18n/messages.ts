@@ -4,6 +4,7 @@
 
 import { DESK_EN, DESK_ID } from "./desk";
 import { KPI_EN, KPI_ID } from "./kpi";
+import { MORI_EN, MORI_ID } from "./mori";
 
 export type Locale = "id" | "en";
 
@@ -427,7 +428,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...DESK_ID, ...KPI_ID, ...core } as const;
+const id = { ...DESK_ID, ...KPI_ID, ...MORI_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -849,7 +850,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "plenary.submit": "Save the plenary decision",
 };
 
-const en: Record<MessageId, string> = { ...DESK_EN, ...KPI_EN, ...coreEn };
+const en: Record<MessageId, string> = { ...DESK_EN, ...KPI_EN, ...MORI_EN, ...coreEn };
 
 export const MESSAGES: Record<Locale, Record<MessageId, string>> = { id, en };
 

@@ -16,6 +16,11 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # picked up at once. Everything else (the docs' assets) for an hour.
 REVALIDATE = "no-cache"
 SHORT = "public, max-age=3600"
+# The pages a person in danger or holding a secret code uses (GlobaLeaks' habit): no copy
+# of the page is kept by the browser or a proxy, so the back button and a shared
+# computer's cache show nothing of it. Their hashed assets are the app's, shared.
+NO_STORE = "no-store"
+PRIVATE_ROUTES = ("/tombol-merah",)
 # Everything the app loads comes from here: no third-party script, style, font or
 # beacon, and no page may frame it. Mantine writes its theme into <style> elements.
 CONTENT_SECURITY_POLICY = (
@@ -47,7 +52,14 @@ def is_client_route(path: str) -> bool:
     return "." not in PurePosixPath(path).name
 
 
-def cache_control(relative: str) -> str:
+def is_private_route(path: str) -> bool:
+    """`/tombol-merah` and the pages under it (not `/tombol-merahx`)."""
+    return any(path == p or path.startswith(p + "/") for p in PRIVATE_ROUTES)
+
+
+def cache_control(relative: str, path: str = "/") -> str:
+    if relative == INDEX and is_private_route(path):
+        return NO_STORE
     if relative == INDEX:
         return REVALIDATE
     if relative.startswith("assets/"):

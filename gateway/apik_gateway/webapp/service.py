@@ -44,6 +44,6 @@ class WebApp:
             await self.fallback(scope, receive, send)
             return
         file, relative = found
-        headers = {"Cache-Control": rules.cache_control(relative), **rules.SECURITY_HEADERS}
+        headers = {"Cache-Control": rules.cache_control(relative, path), **rules.SECURITY_HEADERS}
         response = FileResponse(file, headers=headers)
         await response(scope, receive, send)

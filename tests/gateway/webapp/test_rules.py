@@ -35,3 +35,20 @@ def test_hashed_assets_are_cached_for_good_and_the_page_never() -> None:
     assert rules.cache_control("assets/index-C43lsYvY.js") == "public, max-age=31536000, immutable"
     assert rules.cache_control("index.html") == "no-cache"
     assert rules.cache_control("api-docs/swagger-ui.css") == "public, max-age=3600"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/tombol-merah", "no-store"),
+        ("/tombol-merah/pesan", "no-store"),
+        ("/tombol-merahx", "no-cache"),
+        ("/lapor", "no-cache"),
+    ],
+)
+def test_the_red_button_pages_are_never_stored(path: str, expected: str) -> None:
+    assert rules.cache_control("index.html", path) == expected
+
+
+def test_a_private_page_does_not_change_how_assets_are_cached() -> None:
+    assert rules.cache_control("assets/index-C43lsYvY.js", "/tombol-merah") == rules.IMMUTABLE

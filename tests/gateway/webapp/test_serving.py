@@ -53,6 +53,16 @@ async def test_client_routes_answer_the_app(client: httpx.AsyncClient) -> None:
         assert response.text == INDEX, path
 
 
+async def test_the_red_button_page_is_never_stored(client: httpx.AsyncClient) -> None:
+    for path in ("/tombol-merah", "/tombol-merah/pesan"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        assert response.text == INDEX, path
+        assert response.headers["cache-control"] == "no-store", path
+        assert response.headers["referrer-policy"] == "no-referrer", path
+    assert (await client.get("/lapor")).headers["cache-control"] == "no-cache"
+
+
 async def test_assets_are_served_and_cached_for_good(client: httpx.AsyncClient) -> None:
     response = await client.get("/assets/index-abc123.js")
     assert response.status_code == 200

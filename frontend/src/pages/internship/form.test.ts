@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { applicationPart, applyErrors, applyField, EMPTY_APPLY } from "./form";
+
+const filled = {
+  ...EMPTY_APPLY,
+  name: " Rina Kusuma ",
+  email: "rina@example.org",
+  institution: "Universitas Hasanuddin",
+  programme: "MBKM",
+  start: "2027-01-04",
+  end: "2027-03-31",
+  units: ["intake"],
+};
+
+describe("the application form", () => {
+  it("builds the API's application part, leaving out what was not given", () => {
+    expect(applicationPart("PUSAT", filled)).toEqual({
+      office: "PUSAT",
+      applicant: { name: "Rina Kusuma", email: "rina@example.org", phone: undefined, study: undefined },
+      institution_kind: "university",
+      institution: "Universitas Hasanuddin",
+      programme: "MBKM",
+      period_start: "2027-01-04",
+      period_end: "2027-03-31",
+      units: ["intake"],
+    });
+  });
+
+  it("names every missing field, the letter included", () => {
+    expect(applyErrors(EMPTY_APPLY, null)).toEqual([
+      "applicant.name", "applicant.email", "institution", "programme", "period_start", "period_end", "units", "letter",
+    ]);
+    expect(applyErrors(filled, new File(["x"], "surat.pdf"))).toEqual([]);
+  });
+
+  it("refuses a period that ends before it starts", () => {
+    expect(applyErrors({ ...filled, end: "2027-01-03" }, new File(["x"], "surat.pdf"))).toEqual(["period_end"]);
+  });
+
+  it("puts the API's errors at the form's fields", () => {
+    expect(applyField("#/application/applicant/name")).toBe("applicant.name");
+    expect(applyField("#/application/units/0")).toBe("units");
+    expect(applyField("#/letter")).toBe("letter");
+    expect(applyField("#/application")).toBe("general");
+  });
+});
