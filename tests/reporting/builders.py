@@ -29,6 +29,15 @@ from apik_shared.platform.events.payloads import (
 from apik_shared.platform.events.payloads.examination import CaseDurations, PublicLoss
 from apik_shared.platform.events.payloads.gateway import OfficeRegistered, OfficeUpdated
 from apik_shared.platform.events.payloads.intake import ConsultationRecorded
+from apik_shared.platform.events.payloads.internship import (
+    InternAccepted,
+    InternApplied,
+    InternCompleted,
+    InternPlaced,
+    RedButtonAcknowledged,
+    RedButtonEscalated,
+    RedButtonRaised,
+)
 from apik_shared.vocabulary.ikm import ELEMENTS
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService
@@ -43,6 +52,18 @@ PRODUCERS = {
     "case.surveyed": "examination",
     "visit.ended": "consultation",
     "visit.completed": "consultation",
+    **dict.fromkeys(
+        (
+            "intern.applied",
+            "intern.accepted",
+            "intern.placed",
+            "intern.completed",
+            "red_button.raised",
+            "red_button.acknowledged",
+            "red_button.escalated",
+        ),
+        "internship",
+    ),
 }
 
 
@@ -372,3 +393,81 @@ def year_of_activity(office: str, year: int) -> list[CloudEvent]:
     january = served(office, at(year + 1, 1, 5), minutes=10)
     events += [january, rated(january, 1)]
     return events
+
+
+# --- the internship service's events ----------------------------------------------
+
+
+def intern_applied(
+    office: str, when: datetime, kind: str, units: list[str], end: date
+) -> CloudEvent:
+    payload = InternApplied(
+        application_id=str(uuid.uuid4()),
+        office=office,
+        institution_kind=kind,
+        units=units,
+        period_start=end - timedelta(days=90),
+        period_end=end,
+        submitted_at=when,
+    )
+    return event("intern.applied", payload, payload.application_id)
+
+
+def intern_step(application: CloudEvent, step: str, when: datetime, **kw: Any) -> CloudEvent:
+    """`accepted` (unit=…), `completed` (unit=…) or `placed` (unit=…) of an application."""
+    a = application.data
+    common = {
+        "application_id": a["application_id"],
+        "office": a["office"],
+        "period_start": a["period_start"],
+    }
+    payload: BaseModel
+    if step == "placed":
+        payload = InternPlaced(
+            application_id=a["application_id"],
+            office=a["office"],
+            cohort_id="c1",
+            phase=1,
+            unit=kw["unit"],
+            starts_on=a["period_start"],
+            ends_on=a["period_end"],
+            source="allocation",
+            placed_at=when,
+            placed_by="koordinator",
+        )
+    else:
+        kind = InternAccepted if step == "accepted" else InternCompleted
+        extra = {"certificate_id": str(uuid.uuid4())} if step == "completed" else {}
+        payload = kind(
+            **common,
+            **extra,
+            institution_kind=a["institution_kind"],
+            unit=kw["unit"],
+            period_end=a["period_end"],
+            **{f"{step}_at": when, f"{step}_by": "pembimbing"},
+        )
+    return event(f"intern.{step}", payload, a["application_id"])
+
+
+def red_button(
+    office: str, raised: datetime, *, ack_minutes: float | None = None, levels: int = 0
+) -> list[CloudEvent]:
+    """A Red Button case: raised, escalated `levels` times, acknowledged after
+    `ack_minutes` (None: never)."""
+    case = str(uuid.uuid4())
+    common = {"office": office, "raised_at": raised, "severity": "urgent"}
+    out = [event("red_button.raised", RedButtonRaised(**common), case)]
+    for level in range(1, levels + 1):
+        payload = RedButtonEscalated(
+            **common,
+            level=level,
+            to_role="head" if level == 2 else "protection_officer",
+            escalated_at=raised + timedelta(minutes=10 * level),
+        )
+        out.append(event("red_button.escalated", payload, case))
+    if ack_minutes is not None:
+        ack = RedButtonAcknowledged(
+            **common, acknowledged_at=raised + timedelta(minutes=ack_minutes)
+        )
+        out.append(event("red_button.acknowledged", ack, case))
+    return out

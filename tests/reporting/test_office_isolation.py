@@ -46,6 +46,7 @@ async def test_another_offices_admin_reads_none_of_its_figures(
         f"/api/v1/reporting/annual-report/{YEAR}.pdf": {"office": victim},
         "/api/v1/reporting/breakdowns/substance": year,
         "/api/v1/reporting/rollup": {"year": YEAR},
+        "/api/v1/reporting/internship": year,
     }
     for path, params in reads.items():
         for accept in ("application/json", "text/csv"):

@@ -4372,6 +4372,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporting/internship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Internship Kpis
+         * @description Interns applied, accepted and completed per month, institution kind and unit; the
+         *     completion rate; the Red Button's response times per month, withheld for a month with
+         *     fewer than `APIK_STATISTICS_MIN_COUNT` cases. Counts and times only, never content.
+         */
+        get: operations["reporting_internship_get_internship_kpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporting/kpis": {
         parameters: {
             query?: never;
@@ -7090,6 +7112,28 @@ export interface components {
          * @enum {string}
          */
         internship_CaseStatus: "raised" | "acknowledged";
+        /** InternshipKpis */
+        InternshipKpis: {
+            /** Completion Rate */
+            completion_rate: number | null;
+            /** Definitions */
+            definitions: {
+                [key: string]: string;
+            };
+            /** Ended */
+            ended: number;
+            /** Institution Kinds */
+            institution_kinds: components["schemas"]["KindCounts"][];
+            /** Months */
+            months: components["schemas"]["MonthCounts"][];
+            /** Office */
+            office: string | null;
+            red_button: components["schemas"]["RedButtonStats"];
+            /** Units */
+            units: components["schemas"]["UnitCounts"][];
+            /** Year */
+            year: number;
+        };
         /** Jwks */
         Jwks: {
             /** Keys */
@@ -7102,6 +7146,17 @@ export interface components {
          * @enum {string}
          */
         Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
+        /** KindCounts */
+        KindCounts: {
+            /** Accepted */
+            accepted: number;
+            /** Applied */
+            applied: number;
+            /** Completed */
+            completed: number;
+            /** Institution Kind */
+            institution_kind: string;
+        };
         /** KpiItem */
         KpiItem: {
             /** Achieved */
@@ -7417,6 +7472,17 @@ export interface components {
             /** Items */
             items: components["schemas"]["ResultPublic"][];
             summary: components["schemas"]["GainSummary"];
+        };
+        /** MonthCounts */
+        MonthCounts: {
+            /** Accepted */
+            accepted: number;
+            /** Applied */
+            applied: number;
+            /** Completed */
+            completed: number;
+            /** Month */
+            month: string;
         };
         /**
          * MonthStatsPublic
@@ -8405,6 +8471,26 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * RedButtonMonth
+         * @description Null figures and `shown` false: the month holds fewer than `min_count` cases.
+         */
+        RedButtonMonth: {
+            /** Acknowledged */
+            acknowledged: number | null;
+            /** Escalations */
+            escalations: number | null;
+            /** Median Minutes */
+            median_minutes: number | null;
+            /** Month */
+            month: string;
+            /** P90 Minutes */
+            p90_minutes: number | null;
+            /** Raised */
+            raised: number | null;
+            /** Shown */
+            shown: boolean;
+        };
         /** RedButtonRaise */
         RedButtonRaise: {
             /** Account */
@@ -8434,6 +8520,13 @@ export interface components {
             raised_at: string;
             /** Receipt Code */
             receipt_code: string;
+        };
+        /** RedButtonStats */
+        RedButtonStats: {
+            /** Min Count */
+            min_count: number;
+            /** Months */
+            months: components["schemas"]["RedButtonMonth"][];
         };
         /** RegionCount */
         RegionCount: {
@@ -10460,6 +10553,17 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** UnitCounts */
+        UnitCounts: {
+            /** Accepted */
+            accepted: number;
+            /** Applied */
+            applied: number;
+            /** Completed */
+            completed: number;
+            /** Unit */
+            unit: string;
         };
         /** UnitSet */
         UnitSet: {
@@ -28023,6 +28127,58 @@ export interface operations {
                     "application/json": components["schemas"]["Breakdown"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reporting_internship_get_internship_kpis: {
+        parameters: {
+            query: {
+                /** @description office code */
+                office?: string | null;
+                /** @description calendar year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipKpis"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from apik_reporting.annual_report.router import router as annual_report_router
 from apik_reporting.breakdowns.router import router as breakdowns_router
 from apik_reporting.consumers import consumers
+from apik_reporting.internship.router import router as internship_router
 from apik_reporting.jobs import fold_job
 from apik_reporting.kpis.router import router as kpis_router
 from apik_reporting.settings import Settings
@@ -19,7 +20,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Reporting",
-        routers=[kpis_router, breakdowns_router, staff_router, annual_report_router],
+        routers=[
+            kpis_router,
+            breakdowns_router,
+            staff_router,
+            annual_report_router,
+            internship_router,
+        ],
         consumers=consumers(settings),
         background=[fold_job(settings)],
     )

@@ -166,12 +166,52 @@ class Target(SQLModel, table=True):
     set_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
+class InternFact(SQLModel, table=True):
+    """An internship application as the internship service published it (intern.applied,
+    intern.placed, intern.accepted, intern.completed): references only, no applicant."""
+
+    __tablename__ = "intern_fact"
+
+    application_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    # Which stage wrote the descriptive columns: the accepted unit wins over the first
+    # requested one, whatever order the events arrive in.
+    attrs_stage: int = 0
+    institution_kind: str | None = Field(default=None, max_length=32)
+    unit: str | None = Field(default=None, max_length=64)
+    period_end: date | None = None
+    applied_at: datetime | None = timestamp_field(default=None)
+    applied_on: date | None = None
+    accepted_at: datetime | None = timestamp_field(default=None)
+    accepted_on: date | None = None
+    completed_at: datetime | None = timestamp_field(default=None)
+    completed_on: date | None = None
+
+
+class RedButtonFact(SQLModel, table=True):
+    """A Red Button case's timing (red_button.*): the envelope's subject, the office, the
+    severity and instants; no content, no mode, nobody's identity."""
+
+    __tablename__ = "red_button_fact"
+
+    case_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    severity: str | None = Field(default=None, max_length=16)
+    raised_at: datetime | None = timestamp_field(default=None)
+    raised_on: date | None = None
+    acknowledged_at: datetime | None = timestamp_field(default=None)
+    # The highest escalation level reached (levels go 1, 2: so also how many escalations).
+    escalations: int = Field(default=0, sa_type=SmallInteger)
+
+
 # The facts as Core tables, for the projection's bulk upserts and the indicators'
 # queries, which build SQL expressions rather than load rows.
 REPORTS: sa.Table = ReportFact.__table__  # type: ignore[attr-defined]
 CASES: sa.Table = CaseFact.__table__  # type: ignore[attr-defined]
 VISITS: sa.Table = VisitFact.__table__  # type: ignore[attr-defined]
 SURVEYS: sa.Table = SurveyFact.__table__  # type: ignore[attr-defined]
+INTERNS: sa.Table = InternFact.__table__  # type: ignore[attr-defined]
+RED_BUTTONS: sa.Table = RedButtonFact.__table__  # type: ignore[attr-defined]
 
 
 # --- what these tables hold on people, and why (the record: docs/processing.md) -----

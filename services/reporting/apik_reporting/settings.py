@@ -20,3 +20,8 @@ class Settings(ServiceSettings):
     # together): its letterhead, its head's signature, its zone. The bootstrap office by
     # default, as the gateway creates it (APIK_BOOTSTRAP_OFFICE_CODE).
     national_office: str | None = "PUSAT"
+    # A month's Red Button figures (cases, escalations, response times) are shown only
+    # when it holds at least this many cases: in a small office one or two cases point at
+    # the intern who pressed it. The internship service's own rule and default
+    # (APIK_STATISTICS_MIN_COUNT there too).
+    statistics_min_count: int = Field(default=5, ge=1)

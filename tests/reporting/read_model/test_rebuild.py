@@ -6,12 +6,23 @@ import asyncio
 import io
 import os
 import sys
+from datetime import date
 
 from sqlalchemy import text
 
 from apik_reporting.read_model.service.rebuild import rebuild
 from apik_testing.tokens import TestTokens
-from tests.reporting.builders import applied, kpis, office, publish, year_of_activity
+from tests.reporting.builders import (
+    applied,
+    at,
+    intern_applied,
+    intern_step,
+    kpis,
+    office,
+    publish,
+    red_button,
+    year_of_activity,
+)
 
 YEAR = 2025
 DIMENSIONS = ("substance", "outcome", "channel", "agency_type", "month", "public_loss")
@@ -24,12 +35,23 @@ async def _numbers(reporting, headers) -> dict:
             f"/api/v1/reporting/breakdowns/{dimension}", params={"year": YEAR}, headers=headers
         )
         numbers[dimension] = response.json()["items"]
+    internship = await reporting.client.get(
+        "/api/v1/reporting/internship", params={"year": YEAR}, headers=headers
+    )
+    numbers["internship"] = internship.json()
     return numbers
 
 
 async def _scenario(infra, reporting, tokens: TestTokens) -> tuple[str, dict, dict]:
     code = office()
-    events = year_of_activity(code, YEAR)
+    intern = intern_applied(code, at(YEAR, 2), "school", ["intake"], date(YEAR, 9, 30))
+    events = [
+        *year_of_activity(code, YEAR),
+        intern,
+        intern_step(intern, "accepted", at(YEAR, 3), unit="prevention"),
+        intern_step(intern, "completed", at(YEAR, 9, 29), unit=None),
+        *(e for n in range(5) for e in red_button(code, at(YEAR, 5), ack_minutes=n, levels=1)),
+    ]
     await publish(infra.nats_url, *events)
     for e in events[:5]:  # duplicates on the stream must not count twice in a replay
         await publish(infra.nats_url, e, msg_id=f"again-{e.id}")
@@ -43,6 +65,10 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
     assert before["kpis"]["lm_registered"]["achieved"] == 5
     assert before["kpis"]["ikm"]["achieved"] == 87.5
     assert before["public_loss"][0]["recovered_idr"] == 12_500_000
+    # The intern ended in September and completed; May's five cases waited 0..4 minutes.
+    assert before["internship"]["completion_rate"] == 1.0
+    assert before["internship"]["units"][0]["unit"] == "prevention"
+    assert before["internship"]["red_button"]["months"][4]["median_minutes"] == 2.0
     # Spoil the read model, so identical numbers afterwards prove the replay made them.
     async with reporting.app.state.database.sessions() as session, session.begin():
         params = {"o": code}
@@ -51,9 +77,12 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
         )
         await session.execute(text("DELETE FROM report_fact WHERE office = :o"), params)
         await session.execute(text("DELETE FROM survey_fact WHERE office = :o"), params)
+        await session.execute(text("DELETE FROM intern_fact WHERE office = :o"), params)
+        await session.execute(text("DELETE FROM red_button_fact WHERE office = :o"), params)
     spoiled = await _numbers(reporting, head)
     assert spoiled["kpis"]["lm_registered"]["achieved"] == 0
     assert spoiled["kpis"]["ikm"]["achieved"] is None
+    assert spoiled["internship"]["completion_rate"] is None
 
     out = io.StringIO()
     replay = await rebuild(reporting.app.state.settings, out=out, every=10)

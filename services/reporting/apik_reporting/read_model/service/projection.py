@@ -20,115 +20,25 @@ changes, ends up counted in its zone, and the triggers move its monthly counts.
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import date, datetime
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.breakdowns.rules import LOSS_KINDS
-from apik_reporting.models import CASES, REPORTS, SURVEYS, VISITS
+from apik_reporting.models import CASES, INTERNS, RED_BUTTONS, REPORTS, SURVEYS, VISITS
+from apik_reporting.read_model.service import internship
+from apik_reporting.read_model.service.internship import INTERN_STAGES, RED_BUTTON_EVENTS
+from apik_reporting.read_model.service.upserts import Calendars, Fields, on, upsert
 from apik_reporting.read_model.service.writes import Writes
-from apik_shared.platform.bulk import insert_from_arrays
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.payloads.gateway import OfficeUpdated
 from apik_shared.platform.offices import office_calendars, office_registry, remember
-from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.ikm import ELEMENTS, HIGHEST, LOWEST
 
 log = logging.getLogger("apik.reporting.projection")
-
-
-class Fields:
-    """Typed, forgiving access to an event's data."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.data = data
-
-    def text(self, name: str) -> str | None:
-        value = self.data.get(name)
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            return None
-        return str(value) or None
-
-    def number(self, name: str) -> int | None:
-        value = self.data.get(name)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return None
-        return int(value)
-
-    def instant(self, name: str) -> datetime | None:
-        value = self.data.get(name)
-        if not isinstance(value, str):
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo is not None else None
-
-    def nested(self, name: str) -> Fields:
-        value = self.data.get(name)
-        return Fields(value if isinstance(value, Mapping) else {})
-
-
-@functools.lru_cache(maxsize=64)
-def _upsert_statement(
-    table: sa.Table, names: tuple[str, ...], attrs: tuple[str, ...], latest_by: str | None
-) -> sa.Insert:
-    """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
-    more than executing them, which the rebuild does a million times. It takes its rows
-    as one array per column (`apik_shared.platform.bulk`), so one statement writes many rows."""
-    key = next(iter(table.primary_key.columns)).name
-    columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
-    stmt = insert_from_arrays(table, tuple(columns))
-    new, old = stmt.excluded, table.c
-    changes: dict[str, Any] = {}
-    for name in names:
-        if name == key:
-            continue
-        if latest_by is None:
-            changes[name] = sa.func.coalesce(new[name], old[name])
-        else:
-            newer = sa.or_(old[latest_by].is_(None), new[latest_by] >= old[latest_by])
-            changes[name] = sa.case((newer, new[name]), else_=old[name])
-    if attrs:
-        later = new["attrs_stage"] >= old["attrs_stage"]
-        for name in attrs:
-            changes[name] = sa.case(
-                (later, sa.func.coalesce(new[name], old[name])),
-                else_=sa.func.coalesce(old[name], new[name]),
-            )
-        changes["attrs_stage"] = sa.func.greatest(old["attrs_stage"], new["attrs_stage"])
-    return stmt.on_conflict_do_update(index_elements=[key], set_=changes)
-
-
-async def upsert(
-    writes: Writes,
-    table: sa.Table,
-    values: dict[str, Any],
-    *,
-    attrs: Mapping[str, Any] = {},
-    stage: int = 0,
-    latest_by: str | None = None,
-) -> None:
-    """Inserts the row or merges `values` and `attrs` into it (see the module's doc)."""
-    stmt = _upsert_statement(table, tuple(values), tuple(attrs), latest_by)
-    params = {**values, **attrs, **({"attrs_stage": stage} if attrs else {})}
-    await writes.execute(stmt, params)
-
-
-Calendars = Mapping[str, OfficeCalendar]
-# An office not in the registry yet (nor named by its event) counts in WIB.
-_UNKNOWN_OFFICE = OfficeCalendar()
-
-
-def _on(calendars: Calendars, office: str, at: datetime | None) -> date | None:
-    """The office's calendar date of `at`, in its own zone."""
-    return calendars.get(office, _UNKNOWN_OFFICE).local_date(at) if at else None
 
 
 Projector = Callable[[Writes, CloudEvent, Fields, Calendars], Awaitable[None]]
@@ -166,23 +76,23 @@ async def _report(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) ->
         event.time if event.type == "report.registered" else None
     )
     if registered:
-        values |= {"registered_at": registered, "registered_on": _on(s, office, registered)}
+        values |= {"registered_at": registered, "registered_on": on(s, office, registered)}
     if event.type == "report.verified":
         at = f.instant("verified_at") or event.time
-        values |= {"verified_at": at, "verified_on": _on(s, office, at)}
+        values |= {"verified_at": at, "verified_on": on(s, office, at)}
         values |= {"verified_by": f.text("decided_by"), "track": f.text("track")}
         values["verified_by_subject"] = f.text("decided_by_subject")
     elif event.type == "report.rejected":
         at = f.instant("rejected_at") or event.time
-        values |= {"rejected_at": at, "rejected_on": _on(s, office, at)}
+        values |= {"rejected_at": at, "rejected_on": on(s, office, at)}
         values["rejected_by"] = f.text("decided_by")
         values["rejected_by_subject"] = f.text("decided_by_subject")
     elif event.type == "report.closed":
         at = f.instant("closed_at") or event.time
-        values |= {"withdrawn_at": at, "withdrawn_on": _on(s, office, at)}
+        values |= {"withdrawn_at": at, "withdrawn_on": on(s, office, at)}
     elif event.type == "consultation.recorded":
         at = f.instant("answered_at") or event.time
-        values |= {"answered_at": at, "answered_on": _on(s, office, at)}
+        values |= {"answered_at": at, "answered_on": on(s, office, at)}
         values["answered_by"] = f.text("answered_by")
         values["answered_by_subject"] = f.text("answered_by_subject")
     await upsert(
@@ -221,7 +131,7 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
         await upsert(
             writes,
             CASES,
-            {"case_id": case_id, "opened_at": opened, "opened_on": _on(s, office, opened)},
+            {"case_id": case_id, "opened_at": opened, "opened_on": on(s, office, opened)},
             attrs=_case_attrs(f),
             stage=1,
         )
@@ -236,7 +146,7 @@ async def _case(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> N
     closure = {
         "case_id": case_id,
         "closed_at": at,
-        "closed_on": _on(s, office, at),
+        "closed_on": on(s, office, at),
         "outcome": f.text("outcome"),
         "route": f.text("route"),
         "finding": f.text("finding"),
@@ -279,7 +189,7 @@ async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> 
         "officer_subject": f.text("officer_subject"),
         "duration_seconds": f.number("duration_seconds"),
         "checked_in_at": checked_in,
-        "visited_on": _on(s, office, checked_in),
+        "visited_on": on(s, office, checked_in),
     }
     if completed:
         values["rating"] = f.number("rating")
@@ -292,7 +202,7 @@ async def _visit(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> 
         await writes.execute(
             sa.update(VISITS)
             .where(VISITS.c.visit_id == visit_id, VISITS.c.checked_in_at.is_(None))
-            .values(checked_in_at=guess, visited_on=_on(s, office, guess))
+            .values(checked_in_at=guess, visited_on=on(s, office, guess))
         )
 
 
@@ -309,7 +219,7 @@ async def _survey(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) ->
         "office": office,
         "examiner_id": f.text("examiner_id"),
         "answered_at": answered,
-        "answered_on": _on(s, office, answered),
+        "answered_on": on(s, office, answered),
     }
     for element in ELEMENTS:
         score = answers.data.get(element.value)
@@ -325,6 +235,8 @@ PROJECTORS: dict[str, Projector] = {
     "visit.ended": _visit,
     "visit.completed": _visit,
     "case.surveyed": _survey,
+    **dict.fromkeys(INTERN_STAGES, internship.intern),
+    **dict.fromkeys(RED_BUTTON_EVENTS, internship.red_button),
 }
 
 
@@ -341,6 +253,12 @@ DATED: dict[sa.Table, tuple[tuple[str, str], ...]] = {
     CASES: (("opened_at", "opened_on"), ("closed_at", "closed_on")),
     VISITS: (("checked_in_at", "visited_on"),),
     SURVEYS: (("answered_at", "answered_on"),),
+    INTERNS: (
+        ("applied_at", "applied_on"),
+        ("accepted_at", "accepted_on"),
+        ("completed_at", "completed_on"),
+    ),
+    RED_BUTTONS: (("raised_at", "raised_on"),),
 }
 
 

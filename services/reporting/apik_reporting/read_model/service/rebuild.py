@@ -42,7 +42,14 @@ from apik_shared.platform.events.bus import nats_servers
 from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, InvalidEnvelope
 from apik_shared.platform.tables import inbox
 
-FACT_TABLES = ("report_fact", "case_fact", "visit_fact", "survey_fact")
+FACT_TABLES = (
+    "report_fact",
+    "case_fact",
+    "visit_fact",
+    "survey_fact",
+    "intern_fact",
+    "red_button_fact",
+)
 
 
 @dataclass

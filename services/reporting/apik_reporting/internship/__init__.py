@@ -1,0 +1,1 @@
+"""Internship KPIs: interns per month, institution kind and unit; Red Button response times."""
