@@ -7112,6 +7112,13 @@ export interface components {
          * @enum {string}
          */
         internship_CaseStatus: "raised" | "acknowledged";
+        /** Page[CasePublic] */
+        internship_Page_CasePublic_: {
+            /** Items */
+            items: components["schemas"]["internship_CasePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** InternshipKpis */
         InternshipKpis: {
             /** Completion Rate */
@@ -25535,7 +25542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CasePublic_"];
+                    "application/json": components["schemas"]["internship_Page_CasePublic_"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
