@@ -57,12 +57,19 @@ OWN_OFFICE = {
     "internship_quotas_set_quota": "a quota of the caller's office (the body names none)",
     "internship_red_button_register_officer": "an entry of the caller's office's register of "
     "protection officers, keyed by a user name (no id of A's in the path)",
+    "intake_notifications_write_template": "the caller's office's own wording of a kind of "
+    "notification (the path names the kind, no resource of A's)",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
-OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
+OWN_OFFICE_KEYED = {
+    "internship_red_button_register_officer",
+    "intake_notifications_write_template",
+}
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
+    "intake_notifications_read_template": "the caller's own office's wording of a kind of "
+    "notification: the path names the kind, the answer is the caller's office's",
 }
 
 

@@ -25,7 +25,7 @@ class Mailbox:
         self.messages: list[EmailMessage] = []
         self.controller: Controller | None = None
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's hook)
+    async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd calls its hooks so
         message = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append(message)

@@ -12,7 +12,6 @@ from apik_intake.jobs import send_notifications_once
 from apik_intake.settings import Settings
 from apik_testing.services import RunningService
 from tests.intake.builders import REPORTS, register, report_body
-from tests.intake.notifications.conftest import Mailbox
 
 
 def settings_of(intake: RunningService, **changes: object) -> Settings:
@@ -38,7 +37,7 @@ async def rows(intake: RunningService, headers: dict, report_id: object) -> list
 
 
 async def test_the_registration_email_arrives_with_the_number_and_tracking_link(
-    intake, officer, mailbox: Mailbox
+    intake, officer, mailbox
 ):
     email = someone()
     report = await register(intake, officer, reporter={**report_body()["reporter"], "email": email})
@@ -133,7 +132,7 @@ async def test_no_mail_server_configured_records_the_email_as_skipped(intake, of
 
 
 async def test_a_server_down_keeps_them_pending_and_sends_each_once_when_back(
-    intake, officer, mailbox: Mailbox
+    intake, officer, mailbox
 ):
     emails = [someone() for _ in range(3)]
     reports = [
@@ -183,7 +182,7 @@ async def test_past_the_last_retry_a_message_is_failed_and_left_alone(intake, of
 
 
 async def test_the_opt_out_skips_what_is_pending_and_stops_what_would_follow(
-    intake, officer, mailbox: Mailbox
+    intake, officer, mailbox
 ):
     email = someone()
     report = await register(intake, officer, reporter={**report_body()["reporter"], "email": email})
