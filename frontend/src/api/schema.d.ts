@@ -1504,6 +1504,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/notification-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Template
+         * @description The office's wording of `kind`, or the default when it has none.
+         */
+        get: operations["intake_notifications_read_template"];
+        /**
+         * Write Template
+         * @description The office's own wording; a placeholder the renderer does not know is refused,
+         *     naming the field. The templates carry no name and no reported agency by design.
+         */
+        put: operations["intake_notifications_write_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/outreach": {
         parameters: {
             query?: never;
@@ -1912,6 +1937,47 @@ export interface paths {
          *     starts the completion deadline.
          */
         post: operations["intake_steps_record_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reports/{report_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description The messages to the report's reporter and where each stands (no address).
+         */
+        get: operations["intake_notifications_list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reports/{report_id}/notifications/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opt Out
+         * @description The reporter asked the office to stop: pending messages are skipped, none is
+         *     queued any more. Recorded in the report's history.
+         */
+        post: operations["intake_notifications_opt_out"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2768,6 +2834,16 @@ export interface components {
          */
         AnswerState: "answered" | "due" | "overdue";
         /**
+         * Kind
+         * @enum {string}
+         */
+        apik_intake__notifications__rules__Kind: "registered" | "incomplete" | "decision" | "closure" | "survey";
+        /**
+         * Kind
+         * @enum {string}
+         */
+        apik_intake__reports__rules__Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
+        /**
          * Appeal
          * @description Sanggah banding: the guarantee against the owner's estimate (HPS), in rupiah.
          */
@@ -3386,7 +3462,12 @@ export interface components {
          * Channel
          * @enum {string}
          */
-        Channel: "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
+        "Channel-Input": "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
+        /**
+         * Channel
+         * @enum {string}
+         */
+        "Channel-Output": "email" | "whatsapp";
         /**
          * Classification
          * @enum {string}
@@ -4233,7 +4314,7 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
+        "Kind-Output": "registered" | "incomplete" | "decision" | "closure" | "survey";
         /** KpiItem */
         KpiItem: {
             /** Achieved */
@@ -4532,6 +4613,40 @@ export interface components {
              */
             recipient: "authority" | "subjects" | "public";
         };
+        /** NotificationList */
+        NotificationList: {
+            /** Items */
+            items: components["schemas"]["NotificationOut"][];
+            /** Stopped At */
+            stopped_at: string | null;
+        };
+        /** NotificationOut */
+        NotificationOut: {
+            /** Attempts */
+            attempts: number;
+            channel: components["schemas"]["Channel-Output"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["Kind-Output"];
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            status: components["schemas"]["Status"];
+            /** Subject */
+            subject: string | null;
+        };
         /** NotificationPublic */
         NotificationPublic: {
             /** Content */
@@ -4563,6 +4678,11 @@ export interface components {
              */
             recorded_at: string;
         };
+        /**
+         * NotifyBy
+         * @enum {string}
+         */
+        NotifyBy: "email" | "whatsapp" | "none";
         /** ObjectionAnswer */
         ObjectionAnswer: {
             /** Answer */
@@ -5211,13 +5331,13 @@ export interface components {
             addressed_to?: string | null;
             /** Answer */
             answer?: string | null;
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["Channel-Input"];
             /** Chronology */
             chronology?: string | null;
             /** Event Date */
             event_date?: string | null;
             /** @default LM */
-            kind: components["schemas"]["Kind"];
+            kind: components["schemas"]["apik_intake__reports__rules__Kind"];
             /** Linked Report Id */
             linked_report_id?: string | null;
             /** @description where it happened */
@@ -5401,6 +5521,7 @@ export interface components {
             name: string;
             /** Nik */
             nik?: string | null;
+            notify_by?: components["schemas"]["NotifyBy"] | null;
             /** Occupation */
             occupation?: string | null;
             /** Phone */
@@ -6181,6 +6302,11 @@ export interface components {
          * @enum {string}
          */
         Stance: "agrees" | "objects" | "other";
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "pending" | "sent" | "failed" | "skipped";
         /** StatusChange */
         StatusChange: {
             /**
@@ -6437,6 +6563,37 @@ export interface components {
             };
             /** Year */
             year: number;
+        };
+        /** TemplateIn */
+        TemplateIn: {
+            /**
+             * Body
+             * @description placeholders: {deadline}, {notice}, {registration_number}, {status}, {survey_url}, {tracking_url}
+             */
+            body: string;
+            /**
+             * Subject
+             * @description placeholders: {deadline}, {notice}, {registration_number}, {status}, {survey_url}, {tracking_url}
+             */
+            subject: string;
+        };
+        /** TemplateOut */
+        TemplateOut: {
+            /** Body */
+            body: string;
+            /** Custom */
+            custom: boolean;
+            kind: components["schemas"]["Kind-Output"];
+            /** Office */
+            office: string;
+            /** Placeholders */
+            placeholders?: string[];
+            /** Subject */
+            subject: string;
+            /** Updated At */
+            updated_at?: string | null;
+            /** Updated By */
+            updated_by?: string | null;
         };
         /** TermCount */
         TermCount: {
@@ -16835,6 +16992,168 @@ export interface operations {
             };
         };
     };
+    intake_notifications_read_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["apik_intake__notifications__rules__Kind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    intake_notifications_write_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["apik_intake__notifications__rules__Kind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     intake_records_list_outreach: {
         parameters: {
             query?: {
@@ -17133,6 +17452,7 @@ export interface operations {
                         name: string;
                         /** Nik */
                         nik?: string | null;
+                        notify_by?: ("email" | "whatsapp" | "none") | null;
                         /** Occupation */
                         occupation?: string | null;
                         /** Phone */
@@ -17217,6 +17537,7 @@ export interface operations {
                             name: string;
                             /** Nik */
                             nik?: string | null;
+                            notify_by?: ("email" | "whatsapp" | "none") | null;
                             /** Occupation */
                             occupation?: string | null;
                             /** Phone */
@@ -17556,13 +17877,13 @@ export interface operations {
                 assignee?: string | null;
                 /** @description incomplete, the reporter not yet notified: no deadline running */
                 awaiting_notice?: boolean | null;
-                channel?: components["schemas"]["Channel"] | null;
+                channel?: components["schemas"]["Channel-Input"] | null;
                 cursor?: string | null;
                 /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row */
                 format?: "json" | "csv";
-                kind?: components["schemas"]["Kind"] | null;
+                kind?: components["schemas"]["apik_intake__reports__rules__Kind"] | null;
                 limit?: number;
                 /** @description national callers */
                 office?: string | null;
@@ -19520,6 +19841,201 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    intake_notifications_list_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    intake_notifications_opt_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The resource has changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            detail?: string;
+                            pointer?: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
