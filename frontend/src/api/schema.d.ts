@@ -2834,16 +2834,6 @@ export interface components {
          */
         AnswerState: "answered" | "due" | "overdue";
         /**
-         * Kind
-         * @enum {string}
-         */
-        apik_intake__notifications__rules__Kind: "registered" | "incomplete" | "decision" | "closure" | "survey";
-        /**
-         * Kind
-         * @enum {string}
-         */
-        apik_intake__reports__rules__Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
-        /**
          * Appeal
          * @description Sanggah banding: the guarantee against the owner's estimate (HPS), in rupiah.
          */
@@ -3462,12 +3452,7 @@ export interface components {
          * Channel
          * @enum {string}
          */
-        "Channel-Input": "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
-        /**
-         * Channel
-         * @enum {string}
-         */
-        "Channel-Output": "email" | "whatsapp";
+        Channel: "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
         /**
          * Classification
          * @enum {string}
@@ -4314,7 +4299,7 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        "Kind-Output": "registered" | "incomplete" | "decision" | "closure" | "survey";
+        Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
         /** KpiItem */
         KpiItem: {
             /** Achieved */
@@ -4593,6 +4578,11 @@ export interface components {
             sent_at: string;
         };
         /**
+         * NotificationChannel
+         * @enum {string}
+         */
+        NotificationChannel: "email" | "whatsapp";
+        /**
          * NotificationCreate
          * @description The breach told to someone (art. 46(2): what data, when and how it was exposed,
          *     what the office does about it).
@@ -4613,6 +4603,11 @@ export interface components {
              */
             recipient: "authority" | "subjects" | "public";
         };
+        /**
+         * NotificationKind
+         * @enum {string}
+         */
+        NotificationKind: "registered" | "incomplete" | "decision" | "closure" | "survey";
         /** NotificationList */
         NotificationList: {
             /** Items */
@@ -4624,7 +4619,7 @@ export interface components {
         NotificationOut: {
             /** Attempts */
             attempts: number;
-            channel: components["schemas"]["Channel-Output"];
+            channel: components["schemas"]["NotificationChannel"];
             /**
              * Created At
              * Format: date-time
@@ -4635,7 +4630,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            kind: components["schemas"]["Kind-Output"];
+            kind: components["schemas"]["NotificationKind"];
             /**
              * Next Attempt At
              * Format: date-time
@@ -4643,7 +4638,7 @@ export interface components {
             next_attempt_at: string;
             /** Sent At */
             sent_at: string | null;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["NotificationStatus"];
             /** Subject */
             subject: string | null;
         };
@@ -4678,6 +4673,11 @@ export interface components {
              */
             recorded_at: string;
         };
+        /**
+         * NotificationStatus
+         * @enum {string}
+         */
+        NotificationStatus: "pending" | "sent" | "failed" | "skipped";
         /**
          * NotifyBy
          * @enum {string}
@@ -5331,13 +5331,13 @@ export interface components {
             addressed_to?: string | null;
             /** Answer */
             answer?: string | null;
-            channel: components["schemas"]["Channel-Input"];
+            channel: components["schemas"]["Channel"];
             /** Chronology */
             chronology?: string | null;
             /** Event Date */
             event_date?: string | null;
             /** @default LM */
-            kind: components["schemas"]["apik_intake__reports__rules__Kind"];
+            kind: components["schemas"]["Kind"];
             /** Linked Report Id */
             linked_report_id?: string | null;
             /** @description where it happened */
@@ -6302,11 +6302,6 @@ export interface components {
          * @enum {string}
          */
         Stance: "agrees" | "objects" | "other";
-        /**
-         * Status
-         * @enum {string}
-         */
-        Status: "pending" | "sent" | "failed" | "skipped";
         /** StatusChange */
         StatusChange: {
             /**
@@ -6583,7 +6578,7 @@ export interface components {
             body: string;
             /** Custom */
             custom: boolean;
-            kind: components["schemas"]["Kind-Output"];
+            kind: components["schemas"]["NotificationKind"];
             /** Office */
             office: string;
             /** Placeholders */
@@ -16997,7 +16992,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: components["schemas"]["apik_intake__notifications__rules__Kind"];
+                kind: components["schemas"]["NotificationKind"];
             };
             cookie?: never;
         };
@@ -17076,7 +17071,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: components["schemas"]["apik_intake__notifications__rules__Kind"];
+                kind: components["schemas"]["NotificationKind"];
             };
             cookie?: never;
         };
@@ -17877,13 +17872,13 @@ export interface operations {
                 assignee?: string | null;
                 /** @description incomplete, the reporter not yet notified: no deadline running */
                 awaiting_notice?: boolean | null;
-                channel?: components["schemas"]["Channel-Input"] | null;
+                channel?: components["schemas"]["Channel"] | null;
                 cursor?: string | null;
                 /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row */
                 format?: "json" | "csv";
-                kind?: components["schemas"]["apik_intake__reports__rules__Kind"] | null;
+                kind?: components["schemas"]["Kind"] | null;
                 limit?: number;
                 /** @description national callers */
                 office?: string | null;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from apik_intake.notifications.rules import (
-    Channel,
+    NotificationChannel,
     NotifyBy,
     Template,
     channel_for,
@@ -39,10 +39,10 @@ def test_unknown_or_malformed_placeholders_are_named_by_field():
 
 
 def test_the_channel_defaults_to_email_when_one_is_given():
-    assert channel_for(None, email="a@b.id", phone=None) == (Channel.email, "a@b.id")
+    assert channel_for(None, email="a@b.id", phone=None) == (NotificationChannel.email, "a@b.id")
     assert channel_for(None, email=None, phone="+62812") is None
     assert channel_for(NotifyBy.whatsapp, email="a@b.id", phone="+62812") == (
-        Channel.whatsapp,
+        NotificationChannel.whatsapp,
         "+62812",
     )
     assert channel_for(NotifyBy.none, email="a@b.id", phone="+62812") is None

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 
 from apik_intake.jobs import send_notifications_once
-from apik_intake.notifications.rules import Kind
+from apik_intake.notifications.rules import NotificationKind
 from apik_intake.notifications.service import queue_following
 from apik_intake.public.service import record_case_outcome
 from apik_intake.settings import Settings
@@ -106,7 +106,7 @@ async def test_the_incomplete_notice_and_the_plenary_decision_reach_the_reporter
     decision = {m["Subject"]: m.get_content() for m in mailbox.to(email)}[
         f"Perkembangan laporan {number}"
     ]
-    assert "Status laporan: ditolak." in decision
+    assert "NotificationStatus laporan: ditolak." in decision
     # The plenary's reasons stay with the office.
     assert reason not in decision
 
@@ -185,21 +185,21 @@ async def test_a_confidential_reporter_is_told_nothing_of_who_or_which_agency(
     report = await register(intake, officer, reporter=reporter, reported_agency={"name": agency})
     report_id = uuid.UUID(str(report["id"]))
     values = {
-        Kind.incomplete: {
+        NotificationKind.incomplete: {
             "status": "awaiting_completion",
             "notice": "Lengkapi KTP.",
             "deadline": "7 Januari 2027",
         },
-        Kind.decision: {"status": "accepted"},
-        Kind.closure: {"status": "closed"},
-        Kind.survey: {"survey_url": "/api/v1/examination/public/surveys/abc"},
+        NotificationKind.decision: {"status": "accepted"},
+        NotificationKind.closure: {"status": "closed"},
+        NotificationKind.survey: {"survey_url": "/api/v1/examination/public/surveys/abc"},
     }
     async with intake.app.state.database.sessions() as session, session.begin():
         for kind, given in values.items():
             await queue_following(session=session, report_id=report_id, kind=kind, values=given)
     await send(intake)
     messages = mailbox.to(email)
-    assert len(messages) == len(Kind)
+    assert len(messages) == len(NotificationKind)
     revealing = [
         reporter["name"],
         reporter["nik"],

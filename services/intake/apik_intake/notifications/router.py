@@ -7,7 +7,7 @@ from fastapi import Response
 
 from apik_intake.deps import AUTH, LockedReport, Manager, Officer, Reader, ReportInOffice
 from apik_intake.notifications import service
-from apik_intake.notifications.rules import Kind
+from apik_intake.notifications.rules import NotificationKind
 from apik_intake.notifications.schemas import (
     NotificationList,
     NotificationOut,
@@ -56,7 +56,7 @@ async def opt_out(session: DbSession, actor: Officer, report: LockedReport) -> R
     return json_response(200, await detail(session, report))
 
 
-def _template_out(office: str, kind: Kind, found: service.FoundTemplate) -> TemplateOut:
+def _template_out(office: str, kind: NotificationKind, found: service.FoundTemplate) -> TemplateOut:
     template, row = found
     return TemplateOut(
         office=office,
@@ -74,7 +74,7 @@ def _template_out(office: str, kind: Kind, found: service.FoundTemplate) -> Temp
     response_model=TemplateOut,
     responses=problem_responses(*AUTH, InvalidInput),
 )
-async def read_template(kind: Kind, session: DbSession, actor: Manager) -> TemplateOut:
+async def read_template(kind: NotificationKind, session: DbSession, actor: Manager) -> TemplateOut:
     """The office's wording of `kind`, or the default when it has none."""
     found = await service.template_for(session=session, office=actor.office, kind=kind)
     return _template_out(actor.office, kind, found)
@@ -86,7 +86,7 @@ async def read_template(kind: Kind, session: DbSession, actor: Manager) -> Templ
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def write_template(
-    kind: Kind, data: TemplateIn, session: DbSession, actor: Manager
+    kind: NotificationKind, data: TemplateIn, session: DbSession, actor: Manager
 ) -> TemplateOut:
     """The office's own wording; a placeholder the renderer does not know is refused,
     naming the field. The templates carry no name and no reported agency by design."""

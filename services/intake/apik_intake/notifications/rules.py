@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
-class Kind(StrEnum):
+class NotificationKind(StrEnum):
     registered = "registered"
     incomplete = "incomplete"
     decision = "decision"
@@ -21,7 +21,7 @@ class Kind(StrEnum):
     survey = "survey"
 
 
-class Channel(StrEnum):
+class NotificationChannel(StrEnum):
     email = "email"
     whatsapp = "whatsapp"
 
@@ -32,7 +32,7 @@ class NotifyBy(StrEnum):
     none = "none"
 
 
-class Status(StrEnum):
+class NotificationStatus(StrEnum):
     pending = "pending"
     sent = "sent"
     failed = "failed"
@@ -55,29 +55,29 @@ _FOOTER = (
     "Pesan ini dikirim otomatis oleh Ombudsman Republik Indonesia; mohon tidak dibalas."
 )
 
-DEFAULTS: dict[Kind, Template] = {
-    Kind.registered: Template(
+DEFAULTS: dict[NotificationKind, Template] = {
+    NotificationKind.registered: Template(
         "Laporan Anda telah diterima: {registration_number}",
         "Laporan Anda telah kami terima dan dicatat dengan nomor registrasi"
         " {registration_number}.\nSimpan nomor ini dan PIN pelacakan Anda." + _FOOTER,
     ),
-    Kind.incomplete: Template(
+    NotificationKind.incomplete: Template(
         "Laporan {registration_number} perlu dilengkapi",
         "Laporan Anda dengan nomor {registration_number} belum lengkap:\n\n{notice}\n\n"
         "Mohon lengkapi paling lambat {deadline}; laporan yang tidak dilengkapi sampai"
         " tanggal tersebut dianggap dicabut." + _FOOTER,
     ),
-    Kind.decision: Template(
+    NotificationKind.decision: Template(
         "Perkembangan laporan {registration_number}",
         "Laporan Anda dengan nomor {registration_number} telah diputuskan dalam rapat"
-        " pleno. Status laporan: {status}." + _FOOTER,
+        " pleno. NotificationStatus laporan: {status}." + _FOOTER,
     ),
-    Kind.closure: Template(
+    NotificationKind.closure: Template(
         "Laporan {registration_number} telah selesai",
         "Pemeriksaan atas laporan Anda dengan nomor {registration_number} telah selesai."
         " Hasil: {status}." + _FOOTER,
     ),
-    Kind.survey: Template(
+    NotificationKind.survey: Template(
         "Survei kepuasan: laporan {registration_number}",
         "Bagaimana penanganan laporan Anda ({registration_number})? Mohon beri penilaian"
         " Anda di {survey_url}\n\nPesan ini dikirim otomatis oleh Ombudsman Republik"
@@ -158,15 +158,15 @@ def render(template: Template, values: dict[str, str]) -> Template:
 
 def channel_for(
     notify_by: NotifyBy | None, *, email: str | None, phone: str | None
-) -> tuple[Channel, str] | None:
+) -> tuple[NotificationChannel, str] | None:
     """The channel and address of a reporter's notifications, None for none: email by
     default when an email is given."""
     if notify_by is None:
         notify_by = NotifyBy.email if email else NotifyBy.none
     if notify_by is NotifyBy.email and email:
-        return Channel.email, email
+        return NotificationChannel.email, email
     if notify_by is NotifyBy.whatsapp and phone:
-        return Channel.whatsapp, phone
+        return NotificationChannel.whatsapp, phone
     return None
 
 

@@ -8,7 +8,12 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from apik_intake.notifications.rules import PLACEHOLDERS, Channel, Kind, Status
+from apik_intake.notifications.rules import (
+    PLACEHOLDERS,
+    NotificationChannel,
+    NotificationKind,
+    NotificationStatus,
+)
 from apik_shared.vocabulary.inputs import FreeText, Input, Line
 
 _KNOWN = ", ".join("{" + name + "}" for name in sorted(PLACEHOLDERS))
@@ -21,7 +26,7 @@ class TemplateIn(Input):
 
 class TemplateOut(BaseModel):
     office: str
-    kind: Kind
+    kind: NotificationKind
     subject: str
     body: str
     # False: the default wording (the office has not written its own).
@@ -33,9 +38,9 @@ class TemplateOut(BaseModel):
 
 class NotificationOut(BaseModel):
     id: uuid.UUID
-    kind: Kind
-    channel: Channel
-    status: Status
+    kind: NotificationKind
+    channel: NotificationChannel
+    status: NotificationStatus
     attempts: int
     subject: str | None
     next_attempt_at: datetime

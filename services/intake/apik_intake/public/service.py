@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, ReportStep, TrackingAttempt
-from apik_intake.notifications.rules import Kind
+from apik_intake.notifications.rules import NotificationKind
 from apik_intake.notifications.service.queue import queue_following
 from apik_intake.public.rules import (
     STAFF_ONLY_STEPS,
@@ -171,13 +171,13 @@ async def record_case_outcome(
     await queue_following(
         session=session,
         report_id=report_id,
-        kind=Kind.closure,
+        kind=NotificationKind.closure,
         values={"status": "closed", "outcome": closed.outcome},
     )
     await queue_following(
         session=session,
         report_id=report_id,
-        kind=Kind.survey,
+        kind=NotificationKind.survey,
         values={"survey_url": survey_url(token)},
     )
     if closed.survey_token is None:

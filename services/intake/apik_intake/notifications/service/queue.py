@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.models import Notification, Report
-from apik_intake.notifications.rules import Kind, channel_for, tanggal
+from apik_intake.notifications.rules import NotificationKind, channel_for, tanggal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
@@ -48,7 +48,7 @@ def queue_registered(
     row = Notification(
         office=report.office,
         report_id=report.id,
-        kind=Kind.registered.value,
+        kind=NotificationKind.registered.value,
         channel=channel.value,
         recipient=cipher.encrypt(
             address.encode(), context=recipient_context(report.id, channel.value)
@@ -76,7 +76,7 @@ _FOLLOWING = text(
 
 
 async def queue_following(
-    *, session: AsyncSession, report_id: uuid.UUID, kind: Kind, values: dict[str, Any]
+    *, session: AsyncSession, report_id: uuid.UUID, kind: NotificationKind, values: dict[str, Any]
 ) -> int:
     """A later message to the reporter reached at registration; the rows queued."""
     result = await session.execute(
@@ -106,7 +106,7 @@ async def queue_incomplete(
     return await queue_following(
         session=session,
         report_id=report.id,
-        kind=Kind.incomplete,
+        kind=NotificationKind.incomplete,
         values={
             "status": report.status,
             "notice": notice,

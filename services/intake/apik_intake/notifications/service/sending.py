@@ -13,7 +13,11 @@ from sqlmodel import col, select
 
 from apik_intake.models import Notification, Report
 from apik_intake.notifications import rules
-from apik_intake.notifications.rules import Channel, Kind, Status
+from apik_intake.notifications.rules import (
+    NotificationChannel,
+    NotificationKind,
+    NotificationStatus,
+)
 from apik_intake.notifications.service.channels import Smtp, Unavailable, WhatsAppProvider
 from apik_intake.notifications.service.queue import recipient_context
 from apik_intake.notifications.service.templates import templates_of
@@ -57,7 +61,7 @@ def _values(row: Notification, report: Report, public_url: str) -> dict[str, str
 async def _deliver(
     row: Notification, address: str, outlets: Outlets, subject: str, body: str
 ) -> None:
-    if row.channel == Channel.email:
+    if row.channel == NotificationChannel.email:
         await outlets.smtp.send(address, subject, body)
     elif outlets.whatsapp is None:
         raise Unavailable("no WhatsApp provider configured")
@@ -78,7 +82,10 @@ async def send_due(
         await session.execute(
             select(Notification, Report)
             .join(Report, col(Report.id) == Notification.report_id)
-            .where(Notification.status == Status.pending, Notification.next_attempt_at <= now)
+            .where(
+                Notification.status == NotificationStatus.pending,
+                Notification.next_attempt_at <= now,
+            )
             .order_by(col(Notification.next_attempt_at), col(Notification.created_at))
             .limit(batch)
             .with_for_update(skip_locked=True, of=Notification)
@@ -87,10 +94,10 @@ async def send_due(
     own = await templates_of(session, (report.office for _, report in rows))
     done = Sent()
     for row, report in rows:
-        kind = Kind(row.kind)
+        kind = NotificationKind(row.kind)
         row.attempts += 1
         if report.notifications_stopped_at is not None:
-            row.status, row.last_error = Status.skipped, "the reporter opted out"
+            row.status, row.last_error = NotificationStatus.skipped, "the reporter opted out"
             done.skipped += 1
             continue
         text = rules.render(
@@ -104,13 +111,13 @@ async def send_due(
         try:
             await _deliver(row, address, outlets, text.subject, text.body)
         except Unavailable as why:
-            row.status, row.last_error = Status.skipped, str(why)
+            row.status, row.last_error = NotificationStatus.skipped, str(why)
             done.skipped += 1
         except Exception as error:  # any refusal is retried, then reported
             row.last_error = f"{type(error).__name__}: {error}"[:1000]
             retry_at = rules.next_attempt(row.attempts, outlets.retry_seconds, now)
             if retry_at is None:
-                row.status = Status.failed
+                row.status = NotificationStatus.failed
                 done.failed += 1
             else:
                 row.next_attempt_at = retry_at
@@ -118,7 +125,7 @@ async def send_due(
             # The notification's id only: the log is no place for the address.
             log.warning("notification %s not sent: %s", row.id, type(error).__name__)
         else:
-            row.status, row.sent_at, row.last_error = Status.sent, now, None
+            row.status, row.sent_at, row.last_error = NotificationStatus.sent, now, None
             done.sent += 1
     await session.flush()
     return done

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from apik_intake.models import Notification, Report, ReportStep
-from apik_intake.notifications.rules import Status
+from apik_intake.notifications.rules import NotificationStatus
 from apik_shared.platform.auth import Principal
 
 
@@ -38,9 +38,9 @@ async def opt_out(*, session: AsyncSession, report: Report, actor: Principal) ->
         update(Notification)
         .where(
             col(Notification.report_id) == report.id,
-            col(Notification.status) == Status.pending.value,
+            col(Notification.status) == NotificationStatus.pending.value,
         )
-        .values(status=Status.skipped.value, last_error="the reporter opted out")
+        .values(status=NotificationStatus.skipped.value, last_error="the reporter opted out")
     )
     await session.flush()
     return report, int(skipped.rowcount)  # type: ignore[attr-defined]

@@ -11,14 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Notification, NotificationTemplate
-from apik_intake.notifications.rules import DEFAULTS, Kind, Template, template_problems
+from apik_intake.notifications.rules import DEFAULTS, NotificationKind, Template, template_problems
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import InvalidInput
 
 
 async def templates_of(
     session: AsyncSession, offices: Iterable[str]
-) -> dict[tuple[str, Kind], Template]:
+) -> dict[tuple[str, NotificationKind], Template]:
     """The offices' own templates, by (office, kind)."""
     wanted = sorted(set(offices))
     if not wanted:
@@ -26,13 +26,18 @@ async def templates_of(
     rows = await session.execute(
         select(NotificationTemplate).where(col(NotificationTemplate.office).in_(wanted))
     )
-    return {(row.office, Kind(row.kind)): Template(row.subject, row.body) for row in rows.scalars()}
+    return {
+        (row.office, NotificationKind(row.kind)): Template(row.subject, row.body)
+        for row in rows.scalars()
+    }
 
 
 FoundTemplate = tuple[Template, NotificationTemplate | None]
 
 
-async def template_for(*, session: AsyncSession, office: str, kind: Kind) -> FoundTemplate:
+async def template_for(
+    *, session: AsyncSession, office: str, kind: NotificationKind
+) -> FoundTemplate:
     row = await session.get(NotificationTemplate, (office, kind.value))
     if row is None:
         return DEFAULTS[kind], None
@@ -40,7 +45,13 @@ async def template_for(*, session: AsyncSession, office: str, kind: Kind) -> Fou
 
 
 async def save_template(
-    *, session: AsyncSession, office: str, kind: Kind, subject: str, body: str, actor: Principal
+    *,
+    session: AsyncSession,
+    office: str,
+    kind: NotificationKind,
+    subject: str,
+    body: str,
+    actor: Principal,
 ) -> NotificationTemplate:
     """Stores the office's wording, refused (naming the field) if it uses a placeholder
     the renderer does not know."""

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.models import Report
-from apik_intake.notifications.rules import Kind
+from apik_intake.notifications.rules import NotificationKind
 from apik_intake.notifications.service.queue import queue_following
 from apik_intake.reports.rules import Step
 from apik_intake.steps import rules
@@ -77,7 +77,7 @@ async def decide_plenary(
     await queue_following(
         session=session,
         report_id=decided.id,
-        kind=Kind.decision,
+        kind=NotificationKind.decision,
         values={"status": decided.status},
     )
     return decided
