@@ -8,7 +8,9 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from apik_intake.jobs import send_notifications_once
+from sqlalchemy import text
+
+from apik_intake.jobs import anonymise_expired_once, send_notifications_once
 from apik_intake.settings import Settings
 from apik_testing.services import RunningService
 from tests.intake.builders import REPORTS, register, report_body
@@ -209,3 +211,31 @@ async def test_the_opt_out_skips_what_is_pending_and_stops_what_would_follow(
     assert [r["kind"] for r in await rows(intake, officer, report["id"])] == ["registered"]
     await send(intake)
     assert mailbox.to(email) == []
+
+
+async def test_an_anonymised_reporter_s_messages_go_with_the_identity(intake, officer):
+    """A copy of a letter is finished when registered; six years on, the retention job
+    anonymises its reporter, and the address sealed in the notifications goes too."""
+    body = report_body(
+        kind="TEMBUSAN",
+        addressed_to="Bupati Bengkulu Utara",
+        reporter={"name": "Rahmat Hidayat", "email": someone()},
+    )
+    response = await intake.client.post(REPORTS, json=body, headers=officer)
+    assert response.status_code == 201, response.text
+    report_id = uuid.UUID(response.json()["id"])
+    assert len(await rows(intake, officer, report_id)) == 1
+    async with intake.app.state.database.sessions() as session, session.begin():
+        for statement in (
+            "UPDATE report SET updated_at = updated_at - interval '2200 days',"
+            " received_at = received_at - interval '2200 days' WHERE id = :id",
+            "UPDATE report_step SET at = at - interval '2200 days' WHERE report_id = :id",
+        ):
+            await session.execute(text(statement), {"id": report_id})
+    await anonymise_expired_once(intake.app.state.database, settings_of(intake))
+    assert await intake.scalar(
+        "SELECT anonymised_at IS NOT NULL FROM reporter rp JOIN report r"
+        " ON r.reporter_id = rp.id WHERE r.id = :id",
+        id=report_id,
+    )
+    assert await rows(intake, officer, report_id) == []
