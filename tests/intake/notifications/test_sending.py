@@ -239,3 +239,24 @@ async def test_an_anonymised_reporter_s_messages_go_with_the_identity(intake, of
         id=report_id,
     )
     assert await rows(intake, officer, report_id) == []
+
+
+async def test_a_citizen_s_own_form_chooses_whatsapp_and_is_told_the_number(intake, officer):
+    class Provider:
+        def __init__(self) -> None:
+            self.sent: list[tuple[str, str]] = []
+
+        async def send(self, to: str, text: str) -> None:
+            self.sent.append((to, text))
+
+    body = report_body(office="BKL")
+    del body["kind"], body["channel"]
+    body["reporter"] = {**body["reporter"], "phone": "0812 7777 6666", "notify_by": "whatsapp"}
+    response = await intake.client.post("/api/v1/intake/public/reports", json=body)
+    assert response.status_code == 201, response.text
+    number = response.json()["registration_number"]
+    provider = Provider()
+    await send_notifications_once(intake.app.state.database, settings_of(intake), whatsapp=provider)
+    [(to, text)] = [(to, t) for to, t in provider.sent if number in t]
+    assert to == "+6281277776666"
+    assert f"https://apik.example.id/lacak?nomor={number}" in text
