@@ -65,14 +65,21 @@ OWN_OFFICE = {
     "internship_learning_create_material": "a material of the caller's office's library",
     "internship_alumni_add_alumnus": "an alumnus of the caller's office (a named internship "
     "must be of that office)",
+    "intake_notifications_write_template": "the caller's office's own wording of a kind of "
+    "notification (the path names the kind, no resource of A's)",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
-OWN_OFFICE_KEYED = {"internship_red_button_register_officer"}
+OWN_OFFICE_KEYED = {
+    "internship_red_button_register_officer",
+    "intake_notifications_write_template",
+}
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
     "gateway_offices_get_office": "the office registry (forms need names and zones)",
     "prevention_schemes_get_scheme": "the assessment's schemes serve every office",
     "prevention_fieldwork_get_template": "a scheme's entry template (schemes serve every office)",
+    "intake_notifications_read_template": "the caller's own office's wording of a kind of "
+    "notification: the path names the kind, the answer is the caller's office's",
 }
 # Routes that take no token: the sender signs the request with a secret it shares with
 # us, which office B's caller does not hold; any refusal (4xx) keeps the wall.

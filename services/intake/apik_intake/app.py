@@ -10,6 +10,8 @@ from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, na
 from apik_intake.consumers import consumers
 from apik_intake.duplicates.router import router as duplicates_router
 from apik_intake.jobs import jobs
+from apik_intake.notifications.router import router as notifications_router
+from apik_intake.notifications.service import WhatsAppProvider
 from apik_intake.privacy.router import router as privacy_router
 from apik_intake.public.router import router as public_router
 from apik_intake.public.rules import tracking_key
@@ -25,7 +27,11 @@ from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, whatsapp: WhatsAppProvider | None = None
+) -> FastAPI:
+    """`whatsapp`: the deployment's WhatsApp provider; without one, WhatsApp notifications
+    are recorded as skipped."""
     settings = settings or Settings()
     app = create_service_app(
         settings=settings,
@@ -42,9 +48,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             records_router,
             reference_router,
             privacy_router,
+            notifications_router,
         ],
         consumers=consumers(settings),
-        background=jobs(settings),
+        background=jobs(settings, whatsapp),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     app.state.index_key = index_key(settings.pii_index_key)

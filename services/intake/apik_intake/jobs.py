@@ -1,5 +1,5 @@
 """Work intake does on its own clock: withdrawing reports past their completion deadline,
-and anonymising reporters whose retention period has passed.
+anonymising reporters whose retention period has passed, sending notifications.
 
 Every replica runs the loops; `steps.service.close_overdue` makes each report close once,
 `reporters.service.anonymise_expired` each reporter anonymised once.
@@ -10,15 +10,18 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from apik_intake.notifications.service import Outlets, Sent, Smtp, WhatsAppProvider, send_due
 from apik_intake.reporters.service import Anonymised, anonymise_expired
 from apik_intake.settings import Settings
 from apik_intake.steps.service import close_overdue
 from apik_shared.platform.app import Background
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
 
 log = logging.getLogger("apik.intake.deadlines")
 retention_log = logging.getLogger("apik.intake.retention")
+notify_log = logging.getLogger("apik.intake.notifications")
 
 
 async def close_overdue_once(database: Database, now: datetime | None = None) -> int:
@@ -83,5 +86,61 @@ def retention_job(settings: Settings) -> Background:
     )
 
 
-def jobs(settings: Settings) -> list[Background]:
-    return [deadline_job(settings), retention_job(settings)]
+async def send_notifications_once(
+    database: Database,
+    settings: Settings,
+    whatsapp: WhatsAppProvider | None = None,
+    now: datetime | None = None,
+) -> Sent:
+    """The due notifications, a batch per transaction, until a batch comes back short.
+    Each row stays locked while it is sent (`FOR UPDATE SKIP LOCKED`): a replica running
+    side by side takes other rows, never the same one."""
+    outlets = Outlets(
+        smtp=Smtp.of(settings),
+        whatsapp=whatsapp,
+        public_url=settings.public_url,
+        retry_seconds=settings.notify_retry_seconds,
+    )
+    cipher = FieldCipher(settings.pii_keys)
+    done = Sent()
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await send_due(
+                session=session,
+                cipher=cipher,
+                outlets=outlets,
+                now=now or datetime.now(UTC),
+                batch=settings.notify_batch_size,
+            )
+        done.sent += batch.sent
+        done.retried += batch.retried
+        done.failed += batch.failed
+        done.skipped += batch.skipped
+        taken = batch.sent + batch.retried + batch.failed + batch.skipped
+        if taken < settings.notify_batch_size:
+            return done
+
+
+def _notified(done: Sent) -> None:
+    if done:
+        notify_log.info(
+            "notifications: %d sent, %d to retry, %d failed, %d skipped",
+            done.sent,
+            done.retried,
+            done.failed,
+            done.skipped,
+        )
+
+
+def notification_job(settings: Settings, whatsapp: WhatsAppProvider | None = None) -> Background:
+    """The sender, every `APIK_NOTIFY_SCAN_SECONDS`, for as long as the app runs."""
+    return periodic(
+        every=settings.notify_scan_seconds,
+        name="notification job",
+        once=lambda database: send_notifications_once(database, settings, whatsapp),
+        report=_notified,
+    )
+
+
+def jobs(settings: Settings, whatsapp: WhatsAppProvider | None = None) -> list[Background]:
+    return [deadline_job(settings), retention_job(settings), notification_job(settings, whatsapp)]

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Text
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
@@ -126,6 +126,8 @@ class Report(SQLModel, table=True):
     created_at: datetime = timestamp_field(default_factory=utcnow)
     updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
+    # The reporter asked, through the office, for no more notifications (`notifications/`).
+    notifications_stopped_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class ReportStep(SQLModel, table=True):
@@ -283,6 +285,48 @@ class Outreach(SQLModel, table=True):
     regency: str | None = Field(default=None, max_length=4)
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class Notification(SQLModel, table=True):
+    """A message to a report's reporter, written in the transaction of the step that
+    causes it and sent by `jobs.send_notifications_once` (`notifications/`).
+
+    One per (report, kind, channel): a step taken again, or an event delivered twice,
+    never queues a second message. The recipient is sealed; the subject and body are
+    rendered from the office's template when sent, and kept as sent."""
+
+    __table_args__ = (UniqueConstraint("report_id", "kind", "channel"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    report_id: uuid.UUID = Field(foreign_key="report.id")
+    kind: str = Field(max_length=16)  # registered, incomplete, decision, closure, survey
+    channel: str = Field(max_length=16)  # email, whatsapp
+    recipient: str = Field(sa_column=Column(Text, nullable=False))  # FieldCipher
+    # What the template fills in besides the report's number and status (deadline,
+    # notice, survey link): references and dates, the notice text as the officer wrote it.
+    values: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    subject: str | None = None
+    body: str | None = None
+    status: str = Field(default="pending", max_length=16)  # pending, sent, failed, skipped
+    attempts: int = 0
+    next_attempt_at: datetime = timestamp_field(default_factory=utcnow)
+    last_error: str | None = None
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class NotificationTemplate(SQLModel, table=True):
+    """An office's own wording of one kind of notification (else the default in code)."""
+
+    __tablename__ = "notification_template"
+
+    office: str = Field(primary_key=True, max_length=32)
+    kind: str = Field(primary_key=True, max_length=16)
+    subject: str
+    body: str
+    updated_by: str
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
 
 
 # --- what these tables hold on people, and why (the record: docs/processing.md) -----
@@ -453,5 +497,28 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         recipients=Bilingual("Pejabat pelindungan data (DPO).", "The data protection officer."),
         safeguards=Bilingual("Hanya dibaca oleh peran DPO.", "Read by the DPO role only."),
+    ),
+    Processing(
+        table="notification",
+        columns=("recipient", "body"),
+        data_class="reporter_identity",
+        subjects=Bilingual("Pelapor", "Reporters"),
+        fields=Bilingual(
+            "Alamat email atau nomor WhatsApp pelapor (disegel) dan isi pemberitahuan"
+            " (nomor registrasi, status, tanggal, tautan).",
+            "The reporter's email address or WhatsApp number (sealed) and the notification's"
+            " text (registration number, status, dates, links).",
+        ),
+        purpose=_COMPLAINT_HANDLING,
+        legal_basis=LegalBasis.public_task,
+        retention=_REPORT_RETENTION,
+        recipients=Bilingual(
+            "Pelapor sendiri, melalui server email atau penyedia WhatsApp kantor.",
+            "The reporter, through the office's mail server or WhatsApp provider.",
+        ),
+        safeguards=Bilingual(
+            "Penerima disegel AES-GCM; isi tidak memuat identitas maupun instansi terlapor.",
+            "Recipient sealed with AES-GCM; the text carries no identity nor reported agency.",
+        ),
     ),
 )

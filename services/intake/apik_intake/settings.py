@@ -80,6 +80,23 @@ class Settings(ServiceSettings):
         ]
     )
 
+    # Notifications to reporters (`notifications/`). The public web app's address, before
+    # `/lacak?nomor=` in the tracking link and the survey's path (empty: relative links).
+    public_url: str = ""
+    # The office's mail server; an empty host records each email as skipped, with why.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_from: str = "pengaduan@ombudsman.invalid"
+    smtp_starttls: bool = True
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_timeout_seconds: float = Field(default=30, gt=0)
+    # Seconds before each retry of a message the server did not accept; past the last one
+    # the message is `failed` (visible, not retried). FixMyStreet's sender: 5 min, then 30.
+    notify_retry_seconds: list[float] = Field(default=[60, 300, 1800, 1800, 7200, 21600])
+    notify_scan_seconds: float = Field(default=30, gt=0)
+    notify_batch_size: int = Field(default=50, ge=1, le=1000)
+
     def completion_days_for(self, office: str) -> int:
         return self.completion_days_by_office.get(office, self.completion_days)
 

@@ -363,6 +363,6 @@ async def test_operation_ids_are_generated_unique_and_name_their_feature(intake)
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
     assert len(ids) == len(set(ids))
     features = {"reports", "steps", "assignment", "routing", "reporters", "duplicates"}
-    features |= {"attachments", "public", "records", "reference", "privacy"}
+    features |= {"attachments", "public", "records", "reference", "privacy", "notifications"}
     assert {i.split("_")[1] for i in ids} == features, ids
     assert "intake_reports_register_report" in ids

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Report, ReportStep, TrackingAttempt
+from apik_intake.notifications.rules import NotificationKind
+from apik_intake.notifications.service.queue import queue_following
 from apik_intake.public.rules import (
     STAFF_ONLY_STEPS,
     Counter,
@@ -163,6 +165,21 @@ async def record_case_outcome(
     if result.rowcount == 0:  # type: ignore[attr-defined]
         log.warning("case.closed for unknown report %s", closed.report_id)
         return
+    # The reporter hears of the closure and gets the survey link, by their own channel;
+    # a redelivered event queues neither twice (unique per report, kind and channel).
+    report_id = uuid.UUID(closed.report_id)
+    await queue_following(
+        session=session,
+        report_id=report_id,
+        kind=NotificationKind.closure,
+        values={"status": "closed", "outcome": closed.outcome},
+    )
+    await queue_following(
+        session=session,
+        report_id=report_id,
+        kind=NotificationKind.survey,
+        values={"survey_url": survey_url(token)},
+    )
     if closed.survey_token is None:
         link = SurveyLinkIssued(
             report_id=closed.report_id,

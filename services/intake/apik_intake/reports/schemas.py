@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
 
+from apik_intake.notifications.rules import NotifyBy
 from apik_intake.reports.rules import Kind, ReportStatus
 from apik_shared.vocabulary.calendar import latest_date_in_indonesia
 from apik_shared.vocabulary.inputs import (
@@ -95,6 +96,18 @@ class ReporterIn(Input):
     email: OptionalEmail = None
     representative: RepresentativeIn | None = None
     confidential: bool = False
+    # How the reporter wants to hear of the report (`notifications/`): by default by
+    # email when an email is given, else not at all.
+    notify_by: NotifyBy | None = None
+
+    @field_validator("notify_by")
+    @classmethod
+    def _reachable(cls, value: NotifyBy | None, info: ValidationInfo) -> NotifyBy | None:
+        if value is NotifyBy.email and not info.data.get("email"):
+            raise ValueError("notifications by email need the reporter's email")
+        if value is NotifyBy.whatsapp and not info.data.get("phone"):
+            raise ValueError("notifications by WhatsApp need the reporter's phone")
+        return value
 
     @field_validator("date_of_birth")
     @classmethod

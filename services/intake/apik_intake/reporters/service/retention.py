@@ -127,6 +127,10 @@ _FORGET_SAME_REPORTER = text(
     """
 )
 
+# The messages to an anonymised reporter: their address and what they were told go with
+# the identity (nothing pending is left to send to nobody).
+_FORGET_NOTIFICATIONS = text("DELETE FROM notification WHERE report_id = ANY(:reports)")
+
 
 async def _claim(
     session: AsyncSession, statement: TextClause, *, cutoff: datetime, batch: int
@@ -151,4 +155,6 @@ async def anonymise_expired(
     unlinked = await _claim(session, _UNLINK, cutoff=expiry_cutoff(now, link_days), batch=batch)
     if reports := anonymised + unlinked:
         await session.execute(_FORGET_SAME_REPORTER, {"reports": reports})
+    if anonymised:
+        await session.execute(_FORGET_NOTIFICATIONS, {"reports": anonymised})
     return Anonymised(identities=len(anonymised), links=len(unlinked))

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.duplicates.service import compute_candidates, publish_link, signature
 from apik_intake.models import Outreach, Report, ReportStep
+from apik_intake.notifications.service import queue_registered
 from apik_intake.reference.service import usable_substance
 from apik_intake.reporters.rules import Identity, Representative
 from apik_intake.reporters.service import add_reporter
@@ -102,7 +103,7 @@ def _identity(data: ReportCreate, office_name: str) -> Identity:
         # and no person's data is made up or kept.
         return Identity(name=f"{office_name} (investigasi atas prakarsa sendiri)")
     return Identity(
-        **given.model_dump(exclude={"confidential", "representative"}),
+        **given.model_dump(exclude={"confidential", "representative", "notify_by"}),
         representative=(
             Representative(**given.representative.model_dump()) if given.representative else None
         ),
@@ -196,6 +197,8 @@ async def register_report(
         at=received,
     )
     session.add(registered)
+    # The reporter's first message, in this transaction (no row when no channel applies).
+    queue_registered(session=session, cipher=cipher, report=report, reporter=data.reporter)
     if data.kind is not Kind.KNL:
         await compute_candidates(
             session=session,

@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.models import Report
+from apik_intake.notifications.rules import NotificationKind
+from apik_intake.notifications.service.queue import queue_following
 from apik_intake.reports.rules import Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import Answer, Decided, MaterialVerification, PlenaryDecision
@@ -63,7 +65,7 @@ async def decide_plenary(
         field, why = problems[0]
         raise InvalidInput.field(f"#/body/{field}", why)
     changes = {"examination_unit": data.examination_unit} if data.examination_unit else None
-    return await take_step(
+    decided = await take_step(
         session=session,
         report=report,
         step=rules.PLENARY_STEPS[data.decision],
@@ -71,6 +73,14 @@ async def decide_plenary(
         actor=actor,
         changes=changes,
     )
+    # The decision's status only: the plenary's reasons stay with the office.
+    await queue_following(
+        session=session,
+        report_id=decided.id,
+        kind=NotificationKind.decision,
+        values={"status": decided.status},
+    )
+    return decided
 
 
 async def answer_consultation(

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Notice, Report, ReportStep
+from apik_intake.notifications.service.queue import queue_incomplete
 from apik_intake.reports.rules import ReportStatus, event_too_old
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import AgeException, NoticeIn
@@ -93,6 +94,9 @@ async def record_notice(
             sent_by=actor.username,
             sent_at=sent_at,
         )
+    )
+    await queue_incomplete(
+        session=session, report=report, notice=data.message, due=due, calendar=calendar
     )
     return await record(
         session=session,

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.models import Notice, Report, Reporter
+from apik_intake.notifications.service.queue import queue_incomplete
 from apik_intake.reporters.rules import unseal
 from apik_intake.reporters.service import identity_read
 from apik_intake.reports.rules import ReportStatus, Step
@@ -156,6 +157,14 @@ async def verify_formally(
                 sent_at=notified_at,
             )
         )
+        if not data.complete:
+            await queue_incomplete(
+                session=session,
+                report=report,
+                notice=data.notification.message,
+                due=report.completion_due,
+                calendar=calendar,
+            )
         await session.flush()
     return report
 
