@@ -4025,7 +4025,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download Document */
+        /**
+         * Download Document
+         * @description The signed document (each download recorded).
+         */
         get: operations["prevention_agreements_download_document"];
         /**
          * Upload Document

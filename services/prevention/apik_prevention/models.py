@@ -257,6 +257,18 @@ class AgreementReminder(SQLModel, table=True):
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class AgreementDocumentRead(SQLModel, table=True):
+    """Who downloaded an agreement's signed document, and when (it names and shows the
+    signatures of the parties' officials)."""
+
+    __tablename__ = "agreement_document_read"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    agreement_id: uuid.UUID = Field(foreign_key="agreement.id", index=True)
+    read_by: str
+    read_at: datetime = timestamp_field(default_factory=utcnow)
+
+
 AGREEMENT_PROCESSING: tuple[Processing, ...] = (
     Processing(
         table="agreement",
@@ -332,4 +344,28 @@ AGREEMENT_PROCESSING: tuple[Processing, ...] = (
         safeguards=Bilingual("Hanya kantor itu.", "That office only."),
     ),
 )
-PROCESSING = (*PROCESSING, *AGREEMENT_PROCESSING)
+PROCESSING = (
+    *PROCESSING,
+    *AGREEMENT_PROCESSING,
+    Processing(
+        table="agreement_document_read",
+        columns=("read_by",),
+        data_class="staff_activity",
+        subjects=Bilingual("Pegawai yang mengunduh dokumen", "Staff who downloaded a document"),
+        fields=Bilingual(
+            "Nama pengguna pegawai yang mengunduh dokumen perjanjian yang ditandatangani,"
+            " dan waktunya.",
+            "User names of the staff who downloaded a signed agreement, and when.",
+        ),
+        purpose=Bilingual(
+            "Jejak audit setiap pembacaan dokumen yang memuat tanda tangan pejabat.",
+            "An audit trail of every read of a document bearing officials' signatures.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual("Selama perjanjian disimpan.", "As long as the agreement is kept."),
+        recipients=Bilingual(
+            "Kepala dan unit pencegahan kantor itu.", "The office's head and prevention unit."
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    ),
+)

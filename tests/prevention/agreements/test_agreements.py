@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import text
+
 from apik_shared.vocabulary.calendar import earliest_date_in_indonesia
 from apik_testing.services import RunningService
 from tests.prevention.builders import (
@@ -51,6 +53,12 @@ async def test_a_draft_is_activated_only_with_its_signed_document(
     assert uploaded.json()["document"]["media_type"] == "application/pdf"
     downloaded = await prevention.client.get(f"{url}/document", headers=enumerator)
     assert downloaded.status_code == 200 and downloaded.content == SIGNED
+    async with prevention.app.state.database.sessions() as session:
+        readers = await session.execute(
+            text("SELECT read_by FROM agreement_document_read WHERE agreement_id = :id"),
+            {"id": made.json()["id"]},
+        )
+        assert list(readers.scalars()) == ["enumerator"]  # the download is recorded
 
     stale = await prevention.client.post(
         f"{url}/activation", headers={**enumerator, "If-Match": etag}

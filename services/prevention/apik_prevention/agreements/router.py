@@ -157,9 +157,8 @@ async def upload_document(
 async def download_document(
     agreement_id: uuid.UUID, session: DbSession, actor: Reader, agreement: CurrentAgreement
 ) -> Response:
-    document = await service.document_of(session, agreement)
-    if document is None:
-        raise NotFound("No signed document yet.")
+    """The signed document (each download recorded)."""
+    document = await service.read_document(session=session, agreement=agreement, actor=actor)
     return views.download(document)
 
 

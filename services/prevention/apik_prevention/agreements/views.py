@@ -20,6 +20,7 @@ from apik_prevention.agreements.schemas import (
 )
 from apik_prevention.models import Agreement, AgreementDocument
 from apik_shared.platform.etag import etag_for
+from apik_shared.vocabulary.files import content_disposition
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,7 +66,8 @@ def download(document: AgreementDocument) -> Response:
         document.content,
         media_type=document.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{document.filename}"',
+            "Content-Disposition": content_disposition(document.filename),
             "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
         },
     )

@@ -20,6 +20,7 @@ from apik_prevention.models import (
     Agreement,
     AgreementActivity,
     AgreementDocument,
+    AgreementDocumentRead,
     AgreementReminder,
 )
 from apik_shared.platform.auth import Principal
@@ -161,6 +162,18 @@ async def read_limited(request_stream: Any, max_bytes: int) -> bytes:
 
 async def document_of(session: AsyncSession, agreement: Agreement) -> AgreementDocument | None:
     return await session.get(AgreementDocument, agreement.id)
+
+
+async def read_document(
+    *, session: AsyncSession, agreement: Agreement, actor: Principal
+) -> AgreementDocument:
+    """The signed document, the read recorded (it shows the officials' signatures)."""
+    document = await document_of(session, agreement)
+    if document is None:
+        raise NotFound("No signed document yet.")
+    session.add(AgreementDocumentRead(agreement_id=agreement.id, read_by=actor.username))
+    await session.flush()
+    return document
 
 
 def move(agreement: Agreement, target: AgreementStatus, actor: str, **details: object) -> None:

@@ -93,9 +93,25 @@ def upgrade() -> None:
         ),
         sa.UniqueConstraint("agreement_id", "threshold"),
     )
+    op.create_table(
+        "agreement_document_read",
+        sa.Column("id", UUID(as_uuid=True), primary_key=True),
+        sa.Column(
+            "agreement_id",
+            UUID(as_uuid=True),
+            sa.ForeignKey("agreement.id"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("read_by", sa.String, nullable=False),
+        sa.Column(
+            "read_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("agreement_document_read")
     op.drop_table("agreement_reminder")
     op.drop_table("agreement_activity")
     op.drop_table("agreement_document")
