@@ -165,6 +165,13 @@ async def test_termination_and_renewal_as_a_new_version(
 ) -> None:
     first = await active_agreement(prevention, enumerator)
     url = f"{AGREEMENTS}/{first['id']}"
+    overlapping = await prevention.client.post(
+        f"{url}/renewal",
+        json={"starts_on": "2027-06-30", "ends_on": "2032-06-30"},
+        headers=enumerator,
+    )
+    assert overlapping.status_code == 422, overlapping.text
+    assert overlapping.json()["errors"][0]["pointer"] == "#/body/starts_on"
     renewal = await prevention.client.post(
         f"{url}/renewal",
         json={"starts_on": "2027-07-01", "ends_on": "2032-06-30", "number": "MoU/II/2027"},

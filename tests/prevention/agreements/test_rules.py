@@ -12,6 +12,7 @@ from apik_prevention.agreements.rules import (
     days_left,
     due_reminders,
     is_expired,
+    renewal_overlaps,
     step,
 )
 
@@ -106,3 +107,8 @@ def test_activation_needs_the_signed_document_a_term_not_past_and_an_mou_in_forc
     assert "MoU" in _refusal(AgreementKind.pks)
     assert "MoU" in _refusal(AgreementKind.pks, parent_status="expired")
     assert _refusal(AgreementKind.pks, parent_status="active") == ""
+
+
+def test_a_renewal_starts_after_the_version_it_renews_has_ended():
+    assert renewal_overlaps(END, date(2027, 3, 31))  # its last day: two in force
+    assert not renewal_overlaps(END, date(2027, 4, 1))

@@ -104,3 +104,9 @@ def due_reminders(
 
 def ends_in_order(starts_on: date, ends_on: date) -> bool:
     return ends_on > starts_on
+
+
+def renewal_overlaps(previous_ends_on: date, starts_on: date) -> bool:
+    """A renewal begins after the version it renews has ended, so that one version of
+    an agreement is in force on any day (the renewed one still runs to its end date)."""
+    return starts_on <= previous_ends_on

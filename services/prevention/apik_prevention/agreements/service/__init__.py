@@ -230,6 +230,11 @@ async def renew(
     if AgreementStatus(previous.status) not in rules.RENEWABLE:
         raise TransitionNotAllowed(f"An agreement {previous.status} cannot be renewed.")
     _check_term(starts_on, ends_on)
+    if rules.renewal_overlaps(previous.ends_on, starts_on):
+        raise InvalidInput.field(
+            "#/body/starts_on",
+            f"A renewal starts after {previous.ends_on.isoformat()}, the end of the one it renews.",
+        )
     taken = await session.scalar(select(Agreement.id).where(Agreement.previous_id == previous.id))
     if taken is not None:
         raise AlreadyRenewed(f"Agreement {previous.id} is renewed by {taken}.", renewal=str(taken))
