@@ -213,3 +213,16 @@ async def test_termination_and_renewal_as_a_new_version(
             f"{draft_url}/activities", json={"kind": "seminar", "title": "S"}, headers=enumerator
         )
     ).status_code == 409
+
+
+async def test_a_retried_creation_answers_the_first_agreement(
+    prevention: RunningService, enumerator: dict[str, str]
+) -> None:
+    headers = {**enumerator, "Idempotency-Key": "agreement-retry-1"}
+    body = agreement_body()
+    first = await prevention.client.post(AGREEMENTS, json=body, headers=headers)
+    again = await prevention.client.post(AGREEMENTS, json=body, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert first.json()["id"] == again.json()["id"]
+    assert first.headers["Location"] == again.headers["Location"]
+    assert first.headers["ETag"] == again.headers["ETag"]
