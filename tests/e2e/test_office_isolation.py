@@ -63,6 +63,8 @@ OWN_OFFICE = {
     "names none)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
     "internship_learning_create_material": "a material of the caller's office's library",
+    "prevention_agreements_create_agreement": "an MoU of the caller's office (a PKS's MoU must "
+    "be of that office)",
     "internship_alumni_add_alumnus": "an alumnus of the caller's office (a named internship "
     "must be of that office)",
     "intake_notifications_write_template": "the caller's office's own wording of a kind of "
@@ -209,7 +211,36 @@ async def prevention_assessment(walk: Walk) -> None:
     }
     made = await walk.post(f"{v1}/assessments/{assessment['id']}/entries", entry, walk.owner)
     walk.ids["entry_id"] = str(made["id"])
+    await prevention_agreement(walk)
     await internship_a_resources(walk)
+
+
+async def prevention_agreement(walk: Walk) -> None:
+    """An MoU of A's, signed, in force, with an activity."""
+    v1 = "/api/v1/prevention/agreements"
+    body = {
+        "kind": "mou",
+        "title": f"Nota Kesepahaman {walk.a}",
+        "parties": [
+            {"name": f"Ombudsman RI Perwakilan {walk.a}", "kind": "office"},
+            {"name": "Universitas Negeri", "kind": "university"},
+        ],
+        "starts_on": "2026-01-02",
+        "ends_on": (earliest_date_in_indonesia() + timedelta(days=400)).isoformat(),
+    }
+    mou = await walk.post(v1, body, walk.owner)
+    walk.ids["agreement_id"] = str(mou["id"])
+    signed = await walk.client.put(
+        f"{v1}/{mou['id']}/document",
+        params={"filename": "mou.pdf"},
+        content=LETTER,
+        headers=walk.owner,
+    )
+    assert signed.status_code == 200, signed.text
+    await walk.post(f"{v1}/{mou['id']}/activation", {}, walk.owner)
+    await walk.post(
+        f"{v1}/{mou['id']}/activities", {"kind": "seminar", "title": "Seminar"}, walk.owner
+    )
 
 
 async def internship_a_resources(walk: Walk) -> None:

@@ -122,3 +122,48 @@ async def answer_everything(
     for respondent, answers in by_type.items():
         entry = await add_entry(prevention, enumerator, assessment, entry_body(respondent, answers))
         await review(prevention, reviewer, assessment, entry["id"])
+
+
+# --- Agreements -------------------------------------------------------------------------
+
+AGREEMENTS = f"{V1}/agreements"
+SIGNED = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+
+
+def agreement_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "kind": "mou",
+        "number": f"MoU/{uuid.uuid4().hex[:6]}/2026",
+        "title": "Nota Kesepahaman tentang Pengawasan Pelayanan Publik",
+        "parties": [
+            {"name": "Ombudsman RI Perwakilan Bengkulu", "kind": "office"},
+            {"name": "Universitas Bengkulu", "kind": "university"},
+        ],
+        "starts_on": "2026-01-02",
+        "ends_on": "2027-06-30",
+    }
+    return {**body, **overrides}
+
+
+async def active_agreement(
+    prevention: RunningService, headers: dict[str, str], **overrides: Any
+) -> dict[str, Any]:
+    """An agreement drafted, its signed document uploaded, activated."""
+    made = await prevention.client.post(
+        AGREEMENTS, json=agreement_body(**overrides), headers=headers
+    )
+    assert made.status_code == 201, made.text
+    url = f"{AGREEMENTS}/{made.json()['id']}"
+    uploaded = await prevention.client.put(
+        f"{url}/document",
+        params={"filename": "mou.pdf"},
+        content=SIGNED,
+        headers={**headers, "If-Match": made.headers["ETag"]},
+    )
+    assert uploaded.status_code == 200, uploaded.text
+    activated = await prevention.client.post(
+        f"{url}/activation", headers={**headers, "If-Match": uploaded.headers["ETag"]}
+    )
+    assert activated.status_code == 200, activated.text
+    result: dict[str, Any] = activated.json()
+    return result

@@ -39,3 +39,9 @@ def head(tokens: TestTokens) -> dict[str, str]:
 def keeper(tokens: TestTokens) -> dict[str, str]:
     """The national prevention unit, which keeps the schemes."""
     return tokens.headers("prevention_officer", "national", office="PUSAT", username="pusat")
+
+
+@pytest.fixture
+def tokens_other(tokens: TestTokens) -> dict[str, str]:
+    """The prevention unit of another office."""
+    return tokens.headers("prevention_officer", office="LAIN", username="lain")

@@ -9,8 +9,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from apik_prevention.agreements import service as agreements
 from apik_prevention.assessments import service as assessments
-from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_prevention.models import Agreement, Assessment, AssessmentEntry, SchemeVersion
 from apik_prevention.schemes import service as schemes
 from apik_prevention.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -118,3 +119,37 @@ LockedAssessment = Annotated[Assessment, Depends(_locked_assessment)]
 # The assessment, locked, for a route whose `If-Match` names one of its entries.
 EntriesOf = Annotated[Assessment, Depends(_assessment_of_entries)]
 LockedEntry = Annotated[AssessmentEntry, Depends(_locked_entry)]
+
+
+# --- Agreements ------------------------------------------------------------------------
+
+
+async def _agreement(
+    agreement_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Agreement:
+    return await agreements.get_agreement(session=session, agreement_id=agreement_id, actor=actor)
+
+
+async def _locked_agreement(
+    agreement_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Agreement:
+    agreement = await agreements.get_agreement(
+        session=session, agreement_id=agreement_id, actor=actor, for_update=True
+    )
+    check_if_match(request, agreement.version)
+    return agreement
+
+
+async def _agreement_under_work(
+    agreement_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Agreement:
+    # Locked without `If-Match`: what is created under it (an activity, a renewal) is
+    # new, and the lock keeps two renewals from racing.
+    return await agreements.get_agreement(
+        session=session, agreement_id=agreement_id, actor=actor, for_update=True
+    )
+
+
+CurrentAgreement = Annotated[Agreement, Depends(_agreement)]
+LockedAgreement = Annotated[Agreement, Depends(_locked_agreement)]
+AgreementOfActivities = Annotated[Agreement, Depends(_agreement_under_work)]

@@ -1,10 +1,62 @@
-"""Work the prevention service does on its own clock: none yet."""
+"""Work the prevention service does on its own clock: agreements that end expire, and
+their reminders 90, 60 and 30 days before (`APIK_AGREEMENT_REMINDER_DAYS`) are recorded
+and announced (`agreement.expiring`).
+
+Every replica runs the loop; a batch's agreements are claimed with SKIP LOCKED and a
+reminder is a unique row (agreement, threshold), so each happens once.
+"""
 
 from __future__ import annotations
 
+import logging
+from datetime import UTC, datetime
+
+from apik_prevention.agreements.service.clock import run_clock
 from apik_prevention.settings import Settings
 from apik_shared.platform.app import Background
+from apik_shared.platform.db import Database
+from apik_shared.platform.jobs import periodic
+
+log = logging.getLogger("apik.prevention.agreements")
+BATCH = 100
+
+
+async def agreements_once(
+    database: Database, settings: Settings, now: datetime | None = None
+) -> tuple[int, int]:
+    """Expiry and reminders due now, a batch per transaction until a batch comes back
+    short: (expired, reminders recorded)."""
+    now = now or datetime.now(UTC)
+    expired = reminded = 0
+    after = None
+    while True:
+        async with database.sessions() as session, session.begin():
+            ended, recorded, after = await run_clock(
+                session=session,
+                thresholds=settings.agreement_reminder_days,
+                now=now,
+                batch=BATCH,
+                after=after,
+            )
+        expired, reminded = expired + ended, reminded + recorded
+        if after is None:
+            return expired, reminded
+
+
+def _report(counts: tuple[int, int]) -> None:
+    if any(counts):
+        log.info("agreements: %d expired, %d reminder(s) recorded", *counts)
+
+
+def agreements_job(settings: Settings) -> Background:
+    """The agreements' clock, every `APIK_AGREEMENT_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.agreement_scan_seconds,
+        name="agreements job",
+        once=lambda database: agreements_once(database, settings),
+        report=_report,
+    )
 
 
 def jobs(settings: Settings) -> list[Background]:
-    return []
+    return [agreements_job(settings)]

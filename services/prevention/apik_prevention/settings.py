@@ -7,9 +7,10 @@ What is here is how the office works with them.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from apik_shared.platform.settings import ServiceSettings
+from apik_shared.vocabulary.files import JPEG, PDF, PNG
 
 
 class Settings(ServiceSettings):
@@ -17,3 +18,19 @@ class Settings(ServiceSettings):
     # How many of an assessment's weakest indicators its rapor lists (what to fix first).
     # The 2022 rapor's length was not found; ten fit one page.
     rapor_weakest: int = Field(default=10, ge=1, le=50)
+
+    # Agreements (MoU, PKS): reminders this many days before the end date. The issue asks
+    # for 90, 60 and 30 (three months, two, one: time to prepare a renewal's signing).
+    agreement_reminder_days: list[int] = Field(default=[90, 60, 30])
+    # How often each replica runs the agreements job (expiry and reminders).
+    agreement_scan_seconds: float = Field(default=3600, gt=0)
+    # The signed document: a scan or the signed PDF, judged by its content.
+    agreement_document_types: list[str] = Field(default=[PDF, JPEG, PNG])
+    agreement_document_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+
+    @field_validator("agreement_reminder_days")
+    @classmethod
+    def _reminder_days(cls, value: list[int]) -> list[int]:
+        if not value or any(day < 1 or day > 730 for day in value):
+            raise ValueError("reminder days are between 1 and 730")
+        return sorted(set(value), reverse=True)

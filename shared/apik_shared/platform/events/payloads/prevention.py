@@ -7,7 +7,7 @@ version and the result as published.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from apik_shared.platform.events.payloads.base import Event
@@ -41,4 +41,22 @@ class AssessmentPublished(PreventionEvent):
     published_by: str  # the head's username
 
 
-EVENT_TYPES: dict[str, type[Event]] = {e.event_type: e for e in (AssessmentPublished,)}
+class AgreementExpiring(PreventionEvent):
+    """An agreement in force reached a reminder threshold before its end date (once per
+    agreement and threshold; only the tightest one reached at once is announced)."""
+
+    event_type: ClassVar[str] = "agreement.expiring"
+
+    agreement_id: str
+    office: str
+    kind: str  # mou, pks
+    parent_id: str | None = None  # a PKS's MoU
+    renewal: int = 0  # 0 for the first agreement, 1 for its first renewal…
+    ends_on: date  # the last day in force
+    threshold_days: int  # 90, 60, 30 (APIK_AGREEMENT_REMINDER_DAYS)
+    days_left: int
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e for e in (AssessmentPublished, AgreementExpiring)
+}
