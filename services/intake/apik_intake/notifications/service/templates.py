@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -59,7 +60,7 @@ async def save_template(
     if problems:
         errors = [{"pointer": f"#/body/{field}", "detail": why} for field, why in problems]
         raise InvalidInput(errors[0]["detail"], errors=errors)
-    values = {
+    values: dict[str, Any] = {
         "office": office,
         "kind": kind.value,
         "subject": subject,
