@@ -7,7 +7,7 @@ version and the result as published.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from apik_shared.platform.events.payloads.base import Event
@@ -41,4 +41,24 @@ class AssessmentPublished(PreventionEvent):
     published_by: str  # the head's username
 
 
-EVENT_TYPES: dict[str, type[Event]] = {e.event_type: e for e in (AssessmentPublished,)}
+class ClinicCompleted(PreventionEvent):
+    """A coaching clinic was completed: its certificates are issued. Counts and the
+    class's gains only, never a participant."""
+
+    event_type: ClassVar[str] = "clinic.completed"
+
+    clinic_id: str
+    office: str
+    held_on: date
+    participants: int  # registered
+    attended: int  # who receive a certificate
+    tested: int  # with both the pre- and the post-test
+    class_gain: float | None = None  # Hake's, three decimals; null when undefined
+    mean_gain: float | None = None  # the mean of individual gains (defined ones)
+    completed_at: datetime
+    completed_by: str  # the officer's username
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    e.event_type: e for e in (AssessmentPublished, ClinicCompleted)
+}
