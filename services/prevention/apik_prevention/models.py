@@ -227,6 +227,22 @@ class ClinicParticipant(SQLModel, table=True):
     registered_at: datetime = timestamp_field(default_factory=utcnow)
 
 
+class ClinicParticipantRead(SQLModel, table=True):
+    """The audit of every read of a clinic's participants' names in full: who, when,
+    which clinic, which participants and through which route."""
+
+    __tablename__ = "clinic_participant_read"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(max_length=32)
+    clinic_id: uuid.UUID = Field(index=True)
+    participant_ids: list[str] = Field(sa_column=Column(JSONB, nullable=False))
+    actor: str  # the staff member's subject
+    actor_username: str
+    purpose: str  # the route: clinic, participant, n-gain
+    at: datetime = timestamp_field(default_factory=utcnow)
+
+
 PROCESSING = (
     *PROCESSING,
     Processing(
@@ -262,6 +278,24 @@ PROCESSING = (
             "Hanya kantor itu; kode sertifikat disimpan sebagai hash berkunci.",
             "That office only; certificate codes are stored as keyed hashes.",
         ),
+    ),
+    Processing(
+        table="clinic_participant_read",
+        columns=("actor", "actor_username", "purpose"),
+        data_class="access_audit",
+        subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
+        fields=Bilingual(
+            "Siapa membaca nama peserta klinik mana, kapan dan lewat rute apa.",
+            "Who read which clinic participants' names, when and through which route.",
+        ),
+        purpose=Bilingual(
+            "Akuntabilitas akses ke data peserta klinik.",
+            "Accountability of access to clinic participants' data.",
+        ),
+        legal_basis=LegalBasis.legal_obligation,
+        retention=Bilingual("Selama data klinik disimpan.", "As long as the clinic is kept."),
+        recipients=Bilingual("Pejabat pelindungan data.", "The data protection officer."),
+        safeguards=Bilingual("Hanya ditambah, tidak diubah.", "Appended only, never changed."),
     ),
     Processing(
         table="clinic",

@@ -87,9 +87,15 @@ async def test_a_clinic_from_registration_to_certificates(
     assert body["tested"] == 3
     assert body["mean_of_individual_gains"] == {"value": 0.5, "category": "medium"}
     assert body["class_gain_hake"] == {"value": 0.471, "category": "medium"}
-    # The analyst sees the figures, names masked.
+    # The analyst sees the figures, names masked; only full reads are audited.
+    audited = "SELECT count(*) FROM clinic_participant_read WHERE clinic_id = :c AND purpose = :p"
+    assert await prevention.scalar(audited, c=clinic, p="n-gain") == 1
     masked = (await prevention.client.get(f"{CLINICS}/{clinic}/n-gain", headers=analyst)).json()
     assert {p["name"] for p in masked["participants"]} >= {"A** R********"}
+    assert await prevention.scalar(audited, c=clinic, p="n-gain") == 1
+    one = await prevention.client.get(f"{CLINICS}/{clinic}/participants/{ani}", headers=enumerator)
+    assert one.status_code == 200 and one.json()["name"] == "Ani Rahmawati"
+    assert await prevention.scalar(audited, c=clinic, p="participant") == 1
 
     # Nobody attended yet: no completion.
     early = await prevention.client.post(f"{CLINICS}/{clinic}/complete", headers=enumerator)

@@ -142,6 +142,8 @@ async def get_participant(
     row = await service.get_participant(
         session=session, clinic=clinic, participant_id=participant_id
     )
+    if views.in_full(actor):
+        service.audit_read(session, clinic, [row], actor, "participant")
     return views.participant(clinic, row, actor, key)
 
 

@@ -19,7 +19,7 @@ from apik_prevention.clinics.schemas import (
     ParticipantCreate,
     TestScores,
 )
-from apik_prevention.models import Clinic, ClinicParticipant
+from apik_prevention.models import Clinic, ClinicParticipant, ClinicParticipantRead
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.prevention import ClinicCompleted
@@ -110,6 +110,27 @@ async def register(
     _changed(clinic, session)
     await session.flush()
     return participant
+
+
+def audit_read(
+    session: AsyncSession,
+    clinic: Clinic,
+    participants: list[ClinicParticipant],
+    actor: Principal,
+    purpose: str,
+) -> None:
+    """Records a read of participants' names in full (nothing when there were none)."""
+    if participants:
+        session.add(
+            ClinicParticipantRead(
+                office=clinic.office,
+                clinic_id=clinic.id,
+                participant_ids=[str(p.id) for p in participants],
+                actor=actor.subject,
+                actor_username=actor.username,
+                purpose=purpose,
+            )
+        )
 
 
 def _unknown(pointer: str, ident: uuid.UUID, known: set[uuid.UUID]) -> None:

@@ -27,10 +27,25 @@ from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.masking import mask_text
 
 
+def in_full(reader: Principal) -> bool:
+    return Role.prevention_officer in reader.roles
+
+
 def _name(participant: ClinicParticipant, reader: Principal) -> str:
-    if Role.prevention_officer in reader.roles:
+    if in_full(reader):
         return participant.name
     return mask_text(participant.name) or ""
+
+
+def _audited(
+    session: AsyncSession,
+    clinic: Clinic,
+    rows: list[ClinicParticipant],
+    reader: Principal,
+    purpose: str,
+) -> None:
+    if in_full(reader):
+        service.audit_read(session, clinic, rows, reader, purpose)
 
 
 def participant(
@@ -53,6 +68,7 @@ async def one(
     session: AsyncSession, clinic: Clinic, reader: Principal, code_key: bytes
 ) -> ClinicPublic:
     rows = await service.participants_of(session, clinic.id)
+    _audited(session, clinic, rows, reader, "clinic")
     return ClinicPublic(
         id=clinic.id,
         office=clinic.office,
@@ -84,6 +100,7 @@ def _class(gain: Fraction | None) -> ClassGain:
 
 async def gains(session: AsyncSession, clinic: Clinic, reader: Principal) -> ClinicGains:
     rows = await service.participants_of(session, clinic.id)
+    _audited(session, clinic, rows, reader, "n-gain")
     summary = rules.summary(service.scores(clinic, rows))
     each = []
     for row in rows:

@@ -1,5 +1,6 @@
 """Coaching clinics (CCHC): clinics and their participants (name, agency, attendance,
-pre- and post-test, the certificate's keyed code hash).
+pre- and post-test, the certificate's keyed code hash) and the audit of reads of
+their names.
 
 Revision ID: 0004
 Revises: 0002
@@ -59,8 +60,20 @@ def upgrade() -> None:
         sa.Column("registered_by", sa.String, nullable=False),
         _at("registered_at", nullable=False),
     )
+    op.create_table(
+        "clinic_participant_read",
+        sa.Column("id", UUID(as_uuid=True), primary_key=True),
+        sa.Column("office", sa.String(32), nullable=False),
+        sa.Column("clinic_id", UUID(as_uuid=True), nullable=False, index=True),
+        sa.Column("participant_ids", JSONB, nullable=False),
+        sa.Column("actor", sa.String, nullable=False),
+        sa.Column("actor_username", sa.String, nullable=False),
+        sa.Column("purpose", sa.String, nullable=False),
+        _at("at", nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("clinic_participant_read")
     op.drop_table("clinic_participant")
     op.drop_table("clinic")
