@@ -132,6 +132,21 @@ async def test_a_clinic_from_registration_to_certificates(
     assert late.status_code == 409
     assert len(await prevention.outbox_events("clinic.completed", subject=clinic)) == 1
 
+    # The certificate to print names the attendee; none for who did not attend.
+    printed = await prevention.client.get(
+        f"{CLINICS}/{clinic}/participants/{ani}/certificate.pdf", headers=enumerator
+    )
+    assert printed.status_code == 200 and printed.content.startswith(b"%PDF")
+    absent = await prevention.client.get(
+        f"{CLINICS}/{clinic}/participants/{dedi}/certificate.pdf", headers=enumerator
+    )
+    assert absent.status_code == 404
+    assert (
+        await prevention.client.get(
+            f"{CLINICS}/{clinic}/participants/{ani}/certificate.pdf", headers=analyst
+        )
+    ).status_code == 403
+
     # Anyone holding the code checks it without login; the name is masked.
     code = codes[ani]
     check = await prevention.client.get(f"{V1}/public/clinics/certificates/{code.lower()}")

@@ -4,13 +4,13 @@ pre- and post-tests, N-gain, completion with certificates, and the year's compar
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query, Request, Response
 
 from apik_prevention.assessments.schemas import Year
 from apik_prevention.clinics import service, views
-from apik_prevention.clinics.rules import CONVENTION
+from apik_prevention.clinics.rules import CONVENTION, ClinicStatus, certificate_code
 from apik_prevention.clinics.schemas import (
     Attendance,
     CertificateCheck,
@@ -26,11 +26,13 @@ from apik_prevention.deps import (
     AUTH,
     ClinicCodeKey,
     CurrentClinic,
+    CurrentSettings,
     LockedClinic,
     Officer,
     ParticipantsOf,
     Reader,
 )
+from apik_shared.documents.issuer import issuer_of
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.problems import (
@@ -44,6 +46,13 @@ from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["clinics"])
 WRITE = (*AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed)
+CERTIFICATE_ROUTE = "/api/v1/prevention/public/clinics/certificates"
+PDF: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "the certificate as a PDF",
+    }
+}
 
 
 @router.post(
@@ -145,6 +154,41 @@ async def get_participant(
     if views.in_full(actor):
         service.audit_read(session, clinic, [row], actor, "participant")
     return views.participant(clinic, row, actor, key)
+
+
+@router.get(
+    "/clinics/{clinic_id}/participants/{participant_id}/certificate.pdf",
+    response_class=Response,
+    responses={**PDF, **problem_responses(*AUTH, NotFound)},
+)
+async def print_certificate(
+    clinic_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    session: DbSession,
+    actor: Officer,
+    clinic: CurrentClinic,
+    key: ClinicCodeKey,
+    settings: CurrentSettings,
+) -> Response:
+    """The certificate of a participant who attended a completed clinic, to print (it
+    names them: the prevention unit only, audited as a full read)."""
+    row = await service.get_participant(
+        session=session, clinic=clinic, participant_id=participant_id
+    )
+    if clinic.status != ClinicStatus.completed or row.verify_hash is None:
+        raise NotFound("No certificate: the clinic is not completed or they did not attend.")
+    service.audit_read(session, clinic, [row], actor, "certificate")
+    code = certificate_code(key, str(row.id))
+    url = f"{settings.public_url.rstrip('/')}{CERTIFICATE_ROUTE}/{code}"
+    body = views.certificate_pdf(clinic, row, await issuer_of(session, clinic.office), code, url)
+    return Response(
+        body,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="sertifikat-{code}.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )
 
 
 @router.put(
