@@ -61,6 +61,8 @@ OWN_OFFICE = {
     "protection officers, keyed by a user name (no id of A's in the path)",
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
     "names none)",
+    "prevention_clinics_create_clinic": "a coaching clinic of the caller's office (the body "
+    "names none)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
     "internship_learning_create_material": "a material of the caller's office's library",
     "prevention_agreements_create_agreement": "an MoU of the caller's office (a PKS's MoU must "
@@ -212,6 +214,18 @@ async def prevention_assessment(walk: Walk) -> None:
     made = await walk.post(f"{v1}/assessments/{assessment['id']}/entries", entry, walk.owner)
     walk.ids["entry_id"] = str(made["id"])
     await prevention_agreement(walk)
+    await prevention_clinic(walk)
+
+
+async def prevention_clinic(walk: Walk) -> None:
+    """A coaching clinic of A's with a registered participant."""
+    v1 = "/api/v1/prevention"
+    body = {"title": f"Klinik {walk.a}", "held_on": "2024-05-21", "place": "Aula"}
+    clinic = await walk.post(f"{v1}/clinics", body, walk.owner)
+    walk.ids["clinic_id"] = str(clinic["id"])
+    person = {"name": "Ani Rahmawati", "agency": "Dinas Kesehatan"}
+    made = await walk.post(f"{v1}/clinics/{clinic['id']}/participants", person, walk.owner)
+    walk.ids["participant_id"] = str(made["id"])
     await internship_a_resources(walk)
 
 

@@ -167,3 +167,39 @@ async def active_agreement(
     assert activated.status_code == 200, activated.text
     result: dict[str, Any] = activated.json()
     return result
+
+
+# --- Coaching clinics -------------------------------------------------------------------
+
+CLINICS = f"{V1}/clinics"
+
+
+def clinic_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "title": "Klinik Pengelolaan Pengaduan Pelayanan Publik Kabupaten Kaur",
+        "held_on": "2024-05-21",
+        "place": "Aula Kantor Bupati Kaur, Bintuhan",
+        "agencies": ["Dinas Kesehatan Kabupaten Kaur", "Dinas Pendidikan Kabupaten Kaur"],
+        "max_score": 100,
+    }
+    body.update(overrides)
+    return body
+
+
+async def open_clinic(
+    prevention: RunningService, headers: dict[str, str], **overrides: Any
+) -> dict[str, Any]:
+    answer = await prevention.client.post(CLINICS, json=clinic_body(**overrides), headers=headers)
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+async def register(
+    prevention: RunningService, headers: dict[str, str], clinic: str, name: str, agency: str
+) -> str:
+    answer = await prevention.client.post(
+        f"{CLINICS}/{clinic}/participants", json={"name": name, "agency": agency}, headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])

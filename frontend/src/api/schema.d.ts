@@ -4444,6 +4444,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/clinics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Clinic
+         * @description A clinic of the caller's office: title, date, place, the agencies invited and the
+         *     test's maximum score.
+         */
+        post: operations["prevention_clinics_create_clinic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Clinic */
+        get: operations["prevention_clinics_get_clinic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Attendance
+         * @description Who attended: the whole list (everyone else did not). `If-Match`: the clinic's.
+         */
+        put: operations["prevention_clinics_set_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Clinic
+         * @description Completes the clinic: a certificate with a verify code for each participant who
+         *     attended, and `clinic.completed` (counts and gains only). `If-Match`: the clinic's.
+         */
+        post: operations["prevention_clinics_complete_clinic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/n-gain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * N Gain
+         * @description N-gain per participant and per class (`clinics.rules`): high g >= 0.7, medium
+         *     0.3 <= g < 0.7, low g < 0.3 (0.3 is medium, 0.7 is high, decided on exact
+         *     fractions); undefined (null, category `undefined`) when the pre-test is at the
+         *     maximum or a test is missing, and then left out of the mean of individual gains.
+         *     The class has Hake's class gain (from the mean percentages) and the mean of
+         *     individual gains, labelled apart.
+         */
+        get: operations["prevention_clinics_n_gain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register Participant
+         * @description A complaint handler registered for a planned clinic: name and agency only.
+         */
+        post: operations["prevention_clinics_register_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/participants/{participant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Participant */
+        get: operations["prevention_clinics_get_participant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/participants/{participant_id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print Certificate
+         * @description The certificate of a participant who attended a completed clinic, to print (it
+         *     names them: the prevention unit only, audited as a full read).
+         */
+        get: operations["prevention_clinics_print_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/{clinic_id}/tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Tests
+         * @description Pre- and post-test scores of participants (0 to the clinic's maximum; all or
+         *     none are recorded). `If-Match`: the clinic's.
+         */
+        post: operations["prevention_clinics_record_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/clinics/effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Effectiveness
+         * @description The office's clinics of a year by date, each with its class gain (Hake's) and
+         *     the mean of individual gains, to compare them over time.
+         */
+        get: operations["prevention_clinics_effectiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/public/clinics/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check Certificate
+         * @description No login: whether a clinic certificate with this code was issued, for whom
+         *     (masked) and for which clinic.
+         */
+        get: operations["prevention_clinics_check_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/public/results": {
         parameters: {
             query?: never;
@@ -5527,6 +5752,14 @@ export interface components {
             /** Uploaded By */
             uploaded_by: string;
         };
+        /**
+         * Attendance
+         * @description Every participant who attended (the others did not): the whole list each time.
+         */
+        Attendance: {
+            /** Attended */
+            attended: string[];
+        };
         /** AttendanceDayPublic */
         AttendanceDayPublic: {
             /**
@@ -5971,6 +6204,30 @@ export interface components {
             terms: components["schemas"]["TermCount"][];
         };
         /**
+         * CertificateCheck
+         * @description What anyone holding a certificate's code may see: that it is genuine, for whom
+         *     (masked) and for which clinic.
+         */
+        CertificateCheck: {
+            /** Agency */
+            agency: string;
+            /** Clinic */
+            clinic: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Office */
+            office: string;
+            /** Participant */
+            participant: string;
+            /** Place */
+            place: string;
+            /** Valid */
+            valid: boolean;
+        };
+        /**
          * CertificatePublic
          * @description A certificate as staff read it: references and numbers, no personal data.
          */
@@ -6016,6 +6273,12 @@ export interface components {
          * @enum {string}
          */
         Channel: "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
+        /** ClassGain */
+        ClassGain: {
+            category: components["schemas"]["GainCategory"];
+            /** Value */
+            value: number | null;
+        };
         /**
          * Classification
          * @enum {string}
@@ -6088,6 +6351,115 @@ export interface components {
         ClientUpdate: {
             /** Disabled */
             disabled: boolean;
+        };
+        /** ClinicCreate */
+        ClinicCreate: {
+            /**
+             * Agencies
+             * @default []
+             */
+            agencies: string[];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Max Score
+             * @default 100
+             */
+            max_score: number;
+            /** Place */
+            place: string;
+            /** Title */
+            title: string;
+        };
+        /** ClinicEffectiveness */
+        ClinicEffectiveness: {
+            /** Attended */
+            attended: number;
+            class_gain_hake: components["schemas"]["ClassGain"];
+            /**
+             * Clinic Id
+             * Format: uuid
+             */
+            clinic_id: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            mean_of_individual_gains: components["schemas"]["ClassGain"];
+            /** Participants */
+            participants: number;
+            /** Status */
+            status: string;
+            /** Tested */
+            tested: number;
+            /** Title */
+            title: string;
+        };
+        /** ClinicGains */
+        ClinicGains: {
+            class_gain_hake: components["schemas"]["ClassGain"];
+            /**
+             * Clinic Id
+             * Format: uuid
+             */
+            clinic_id: string;
+            /** Convention */
+            convention: string;
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Max Score */
+            max_score: number;
+            mean_of_individual_gains: components["schemas"]["ClassGain"];
+            /** Participants */
+            participants: components["schemas"]["ParticipantGain"][];
+            /** Tested */
+            tested: number;
+        };
+        /** ClinicPublic */
+        ClinicPublic: {
+            /** Agencies */
+            agencies: string[];
+            /** Completed At */
+            completed_at: string | null;
+            /** Completed By */
+            completed_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Max Score */
+            max_score: number;
+            /** Office */
+            office: string;
+            /** Participants */
+            participants: components["schemas"]["ParticipantPublic"][];
+            /** Place */
+            place: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
         };
         /** ClosureCreate */
         ClosureCreate: {
@@ -6621,6 +6993,15 @@ export interface components {
             status: string;
             /** Summary */
             summary: string;
+        };
+        /** Effectiveness */
+        Effectiveness: {
+            /** Clinics */
+            clinics: components["schemas"]["ClinicEffectiveness"][];
+            /** Convention */
+            convention: string;
+            /** Year */
+            year: number;
         };
         /**
          * Element
@@ -8400,6 +8781,57 @@ export interface components {
             items: components["schemas"]["VisitPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** ParticipantCreate */
+        ParticipantCreate: {
+            /** Agency */
+            agency: string;
+            /** Name */
+            name: string;
+        };
+        /** ParticipantGain */
+        ParticipantGain: {
+            /** Agency */
+            agency: string;
+            category: components["schemas"]["GainCategory"];
+            /** N Gain */
+            n_gain: number | null;
+            /** Name */
+            name: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Post Score */
+            post_score: number | null;
+            /** Pre Score */
+            pre_score: number | null;
+        };
+        /** ParticipantPublic */
+        ParticipantPublic: {
+            /** Agency */
+            agency: string;
+            /** Attended */
+            attended: boolean;
+            /** Certificate Code */
+            certificate_code?: string | null;
+            /**
+             * Clinic Id
+             * Format: uuid
+             */
+            clinic_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Post Score */
+            post_score: number | null;
+            /** Pre Score */
+            pre_score: number | null;
         };
         /**
          * Party
@@ -11000,6 +11432,27 @@ export interface components {
         Termination: {
             /** Reason */
             reason: string;
+        };
+        /** TestScore */
+        TestScore: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Post */
+            post?: number | null;
+            /** Pre */
+            pre?: number | null;
+        };
+        /**
+         * TestScores
+         * @description Pre- and post-test scores, 0 to the clinic's maximum; a null leaves that test
+         *     unrecorded (a participant who missed it).
+         */
+        TestScores: {
+            /** Scores */
+            scores: components["schemas"]["TestScore"][];
         };
         /**
          * ThreadRequest
@@ -29134,6 +29587,765 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_create_clinic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_get_clinic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_set_attendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Attendance"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_complete_clinic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); Nobody attended the clinic (`/problems/clinic-nobody-attended`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_n_gain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicGains"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_register_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_get_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clinic_id: string;
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_print_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clinic_id: string;
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the certificate as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_record_tests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestScores"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_effectiveness: {
+        parameters: {
+            query: {
+                /** @description the year the clinics were held */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Effectiveness"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_clinics_check_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateCheck"];
                 };
             };
             /** @description Not found (`/problems/not-found`) */

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from apik_prevention.agreements.router import router as agreements
 from apik_prevention.assessments.router import router as assessments
+from apik_prevention.clinics.router import router as clinics
 from apik_prevention.consumers import consumers
 from apik_prevention.fieldwork.router import router as fieldwork
 from apik_prevention.follow_up.router import router as follow_up
@@ -31,7 +32,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings,
         title="APIK Prevention (Cegah)",
-        routers=[schemes, assessments, fieldwork, follow_up, publication, rapor, agreements],
+        routers=[
+            schemes,
+            assessments,
+            fieldwork,
+            follow_up,
+            publication,
+            rapor,
+            agreements,
+            clinics,
+        ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],
         background=jobs(settings),

@@ -4,6 +4,7 @@ in one place)."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Annotated
 
@@ -11,7 +12,14 @@ from fastapi import Depends, Request
 
 from apik_prevention.agreements import service as agreements
 from apik_prevention.assessments import service as assessments
-from apik_prevention.models import Agreement, Assessment, AssessmentEntry, SchemeVersion
+from apik_prevention.clinics import service as clinics
+from apik_prevention.models import (
+    Agreement,
+    Assessment,
+    AssessmentEntry,
+    Clinic,
+    SchemeVersion,
+)
 from apik_prevention.schemes import service as schemes
 from apik_prevention.settings import Settings
 from apik_shared.platform.app import app_settings
@@ -153,3 +161,46 @@ async def _agreement_under_work(
 CurrentAgreement = Annotated[Agreement, Depends(_agreement)]
 LockedAgreement = Annotated[Agreement, Depends(_locked_agreement)]
 AgreementOfActivities = Annotated[Agreement, Depends(_agreement_under_work)]
+
+
+# --- Coaching clinics (`clinics/`) -------------------------------------------------------
+
+
+def clinic_code_key(secret_key: str) -> bytes:
+    """The key of the clinic certificates' codes and their stored hashes. Changing
+    `APIK_SECRET_KEY` changes every code (the internship's certificates do the same)."""
+    return hashlib.sha256(b"apik-prevention-clinic-codes:" + secret_key.encode()).digest()
+
+
+async def _clinic_code_key(settings: CurrentSettings) -> bytes:
+    return clinic_code_key(settings.secret_key)
+
+
+async def _clinic(clinic_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Clinic:
+    return await clinics.get_clinic(session=session, clinic_id=clinic_id, actor=actor)
+
+
+async def _locked_clinic(
+    clinic_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Clinic:
+    clinic = await clinics.get_clinic(
+        session=session, clinic_id=clinic_id, actor=actor, for_update=True
+    )
+    check_if_match(request, clinic.version)
+    return clinic
+
+
+async def _clinic_of_participants(
+    clinic_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Clinic:
+    # Locked so registrations never race the completion; no `If-Match`: a registration
+    # creates a participant, it does not edit the clinic.
+    return await clinics.get_clinic(
+        session=session, clinic_id=clinic_id, actor=actor, for_update=True
+    )
+
+
+ClinicCodeKey = Annotated[bytes, Depends(_clinic_code_key)]
+CurrentClinic = Annotated[Clinic, Depends(_clinic)]
+LockedClinic = Annotated[Clinic, Depends(_locked_clinic)]
+ParticipantsOf = Annotated[Clinic, Depends(_clinic_of_participants)]

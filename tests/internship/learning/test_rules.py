@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from apik_internship.learning.rules import (
+from apik_shared.vocabulary.ngain import (
     GainCategory,
     Scores,
     category,

@@ -8,8 +8,9 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.learning.rules import GainCategory, MaterialKind
+from apik_internship.learning.rules import MaterialKind
 from apik_shared.vocabulary.inputs import Input, Line
+from apik_shared.vocabulary.ngain import GainCategory
 
 Score = Annotated[int, Field(ge=0, le=1000)]
 

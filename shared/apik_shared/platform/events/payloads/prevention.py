@@ -57,6 +57,24 @@ class AgreementExpiring(PreventionEvent):
     days_left: int
 
 
+class ClinicCompleted(PreventionEvent):
+    """A coaching clinic was completed: its certificates are issued. Counts and the
+    class's gains only, never a participant."""
+
+    event_type: ClassVar[str] = "clinic.completed"
+
+    clinic_id: str
+    office: str
+    held_on: date
+    participants: int  # registered
+    attended: int  # who receive a certificate
+    tested: int  # with both the pre- and the post-test
+    class_gain: float | None = None  # Hake's, three decimals; null when undefined
+    mean_gain: float | None = None  # the mean of individual gains (defined ones)
+    completed_at: datetime
+    completed_by: str  # the officer's username
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
-    e.event_type: e for e in (AssessmentPublished, AgreementExpiring)
+    e.event_type: e for e in (AssessmentPublished, AgreementExpiring, ClinicCompleted)
 }
