@@ -38,6 +38,8 @@ STAFF: tuple[Staff, ...] = (
     Staff("amer", "Lina Marlina", ("desk_officer",)),
     Staff("spvamer", "Joko Susilo", ("desk_supervisor",)),
     Staff("magang", "Fitri Handayani", ("intern_supervisor",)),
+    # An intern's account (role `intern`); no application is linked to it in the demo.
+    Staff("peserta", "Rizky Ramadhan", ("intern",)),
     Staff("pelindung", "Nur Aini", ("protection_officer",)),
     Staff("analis", "Eko Prasetyo", ("analyst",)),
     Staff("dpo", "Wulan Sari", ("dpo",)),
