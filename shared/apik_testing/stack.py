@@ -22,13 +22,14 @@ def start_stack(
     *,
     replicas: int = 1,
     nats_urls: dict[str, str] | None = None,
-    timeout: float = 60,
+    timeout: float = 180,
 ) -> Stack:
     """Every service and the gateway on the suite's servers, with databases and durable
     consumers of their own, so several stacks and in-process services can coexist.
     `extra_env` adds settings for every component; `replicas` processes of each
     service; `nats_urls` (component: URL, or a cluster's comma-separated URLs) instead
-    of the suite's NATS server."""
+    of the suite's NATS server. `timeout`: seconds for every process to come up (eight
+    processes on two busy cores can take minutes; a process that dies fails at once)."""
     tag = secrets.token_hex(3)
     stack = Stack(
         postgres_admin_url=infra.postgres_admin_url,
