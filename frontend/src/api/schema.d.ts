@@ -4713,7 +4713,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Focal Points
+         * @description The office's focal points by regency and name, without contact details; names
+         *     masked outside the prevention unit (whose listings are audited).
+         */
+        get: operations["prevention_focal_points_list_focal_points"];
         put?: never;
         /**
          * Create Focal Point
@@ -7546,6 +7551,30 @@ export interface components {
              * Format: date
              */
             valid_from: string;
+            /** Valid Until */
+            valid_until: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * FocalPointSummary
+         * @description A focal point in a listing: no contact details (open it for them).
+         */
+        FocalPointSummary: {
+            /** Agency */
+            agency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Regency */
+            regency: string;
+            /** Role */
+            role: string;
+            status: components["schemas"]["FocalStatus"];
             /** Valid Until */
             valid_until: string | null;
             /** Version */
@@ -30883,6 +30912,57 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_list_focal_points: {
+        parameters: {
+            query?: {
+                limit?: number;
+                regency?: string | null;
+                status?: components["schemas"]["FocalStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -181,6 +181,19 @@ async def test_counts_by_regency(
         f"{FOCAL_POINTS}/counts", params={"regency": "Kabupaten Seluma"}, headers=reader
     )
     assert (one.json()["active"], one.json()["regencies"]) == (1, 1)
+    # The listing: by regency and name, filtered, no contacts; masked for the analyst.
+    listed = await prevention.client.get(
+        FOCAL_POINTS, params={"regency": "Kabupaten Kaur", "status": "active"}, headers=officer
+    )
+    assert listed.status_code == 200, listed.text
+    assert [(p["name"], p["status"]) for p in listed.json()] == [("Rina Marlina", "active")] * 2
+    assert "phone" not in listed.json()[0] and "+62" not in listed.text
+    audited = "SELECT count(*) FROM focal_point_read WHERE office = 'HITUNG' AND purpose = :r"
+    assert await prevention.scalar(audited, r="focal-points") == 1
+    masked = await prevention.client.get(FOCAL_POINTS, headers=reader)
+    assert len(masked.json()) == 6 and "Rina Marlina" not in masked.text
+    assert [p["regency"] for p in masked.json()][:3] == ["Kabupaten Kaur"] * 3
+    assert await prevention.scalar(audited, r="focal-points") == 1
     # Another office counts its own only.
     theirs = await prevention.client.get(f"{FOCAL_POINTS}/counts", headers=analyst)
     assert theirs.status_code == 200 and theirs.json()["office"] == "KAB"

@@ -18,10 +18,12 @@ from apik_prevention.deps import (
     Reader,
 )
 from apik_prevention.focal_points import service, views
+from apik_prevention.focal_points.rules import FocalStatus
 from apik_prevention.focal_points.schemas import (
     FocalPointCounts,
     FocalPointCreate,
     FocalPointPublic,
+    FocalPointSummary,
     GroupCreate,
     GroupMembers,
     GroupPublic,
@@ -60,6 +62,26 @@ async def create_focal_point(
     body = await views.one(session, point, actor)
     location = f"{request.url.path}/{point.id}"
     return await created(idempotency, body, location=location, version=point.version)
+
+
+@router.get(
+    "/focal-points",
+    response_model=list[FocalPointSummary],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_focal_points(
+    session: DbSession,
+    actor: Reader,
+    regency: Annotated[str | None, Query(min_length=1, max_length=120)] = None,
+    status: FocalStatus | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> list[FocalPointSummary]:
+    """The office's focal points by regency and name, without contact details; names
+    masked outside the prevention unit (whose listings are audited)."""
+    rows = await service.listing(
+        session=session, actor=actor, regency=regency, status=status, limit=limit
+    )
+    return views.listing(session, rows, actor)
 
 
 @router.get(

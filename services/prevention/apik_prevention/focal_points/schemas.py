@@ -76,6 +76,19 @@ class FocalPointPublic(BaseModel):
     version: int
 
 
+class FocalPointSummary(BaseModel):
+    """A focal point in a listing: no contact details (open it for them)."""
+
+    id: uuid.UUID
+    name: str
+    role: str
+    agency: str
+    regency: str
+    status: FocalStatus
+    valid_until: date | None
+    version: int
+
+
 class RegencyCountPublic(BaseModel):
     regency: str
     active: int

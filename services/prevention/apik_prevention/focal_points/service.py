@@ -149,6 +149,24 @@ async def change_status(
     return point
 
 
+async def listing(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    regency: str | None,
+    status: FocalStatus | None,
+    limit: int,
+) -> list[FocalPoint]:
+    query = select(FocalPoint).where(FocalPoint.office == actor.office)
+    if regency is not None:
+        query = query.where(FocalPoint.regency == regency)
+    if status is not None:
+        query = query.where(FocalPoint.status == status.value)
+    query = query.order_by(col(FocalPoint.regency), col(FocalPoint.name), col(FocalPoint.id))
+    rows = await session.execute(query.limit(limit))
+    return list(rows.scalars().all())
+
+
 async def counts(*, session: AsyncSession, actor: Principal, regency: str | None) -> rules.Counts:
     query = select(FocalPoint.regency, FocalPoint.status, func.count()).where(
         FocalPoint.office == actor.office

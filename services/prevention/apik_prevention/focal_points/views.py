@@ -17,6 +17,7 @@ from apik_prevention.focal_points.schemas import (
     ConsentPublic,
     FocalPointCounts,
     FocalPointPublic,
+    FocalPointSummary,
     GroupPublic,
     MemberPublic,
     RegencyCountPublic,
@@ -79,6 +80,26 @@ async def one(session: AsyncSession, point: FocalPoint, reader: Principal) -> Fo
 async def answer(session: AsyncSession, point: FocalPoint, reader: Principal) -> JSONResponse:
     body = await one(session, point, reader)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(point.version)})
+
+
+def listing(
+    session: AsyncSession, rows: list[FocalPoint], reader: Principal
+) -> list[FocalPointSummary]:
+    if in_full(reader) and rows:
+        service.audit_read(session, rows[0].office, rows, reader, "focal-points")
+    return [
+        FocalPointSummary(
+            id=p.id,
+            name=_name(p, reader),
+            role=p.role,
+            agency=p.agency,
+            regency=p.regency,
+            status=FocalStatus(p.status),
+            valid_until=p.valid_until,
+            version=p.version,
+        )
+        for p in rows
+    ]
 
 
 def counts(office: str, figures: Counts) -> FocalPointCounts:
