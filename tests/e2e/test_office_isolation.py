@@ -63,6 +63,10 @@ OWN_OFFICE = {
     "names none)",
     "prevention_clinics_create_clinic": "a coaching clinic of the caller's office (the body "
     "names none)",
+    "prevention_focal_points_create_focal_point": "a focal point of the caller's office (the "
+    "body names none)",
+    "prevention_focal_points_create_group": "a discussion group of the caller's office (its "
+    "members must be of that office)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
     "internship_learning_create_material": "a material of the caller's office's library",
     "prevention_agreements_create_agreement": "an MoU of the caller's office (a PKS's MoU must "
@@ -226,7 +230,27 @@ async def prevention_clinic(walk: Walk) -> None:
     person = {"name": "Ani Rahmawati", "agency": "Dinas Kesehatan"}
     made = await walk.post(f"{v1}/clinics/{clinic['id']}/participants", person, walk.owner)
     walk.ids["participant_id"] = str(made["id"])
+    await prevention_focal_point(walk)
     await internship_a_resources(walk)
+
+
+async def prevention_focal_point(walk: Walk) -> None:
+    """A focal point of A's (with consent to contact and groups) in a group of A's."""
+    v1 = "/api/v1/prevention"
+    body = {
+        "name": "Rina Marlina",
+        "role": "Pengelola Pengaduan",
+        "agency": "Dinas Kesehatan",
+        "regency": "Kabupaten Kaur",
+        "phone": "081234567890",
+        "valid_from": "2024-01-01",
+        "consent": {"given_on": "2024-01-05", "scope": ["contact", "discussion_group"]},
+    }
+    point = await walk.post(f"{v1}/focal-points", body, walk.owner)
+    walk.ids["point_id"] = str(point["id"])
+    group = {"name": "Grup WA Kaur", "regency": "Kabupaten Kaur", "members": [point["id"]]}
+    made = await walk.post(f"{v1}/discussion-groups", group, walk.owner)
+    walk.ids["group_id"] = str(made["id"])
 
 
 async def prevention_agreement(walk: Walk) -> None:

@@ -203,3 +203,49 @@ async def register(
     )
     assert answer.status_code == 201, answer.text
     return str(answer.json()["id"])
+
+
+# --- Focal points -----------------------------------------------------------------------
+
+FOCAL_POINTS = f"{V1}/focal-points"
+GROUPS = f"{V1}/discussion-groups"
+
+
+def focal_point_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": "Rina Marlina",
+        "role": "Pengelola Pengaduan",
+        "agency": "Dinas Kesehatan Kabupaten Kaur",
+        "regency": "Kabupaten Kaur",
+        "phone": "0812-3456-7890",
+        "email": "rina.marlina@kaurkab.go.id",
+        "valid_from": "2024-01-01",
+        "consent": {"given_on": "2024-01-05", "scope": ["contact", "discussion_group"]},
+    }
+    body.update(overrides)
+    return body
+
+
+async def add_focal_point(
+    prevention: RunningService, headers: dict[str, str], **overrides: Any
+) -> dict[str, Any]:
+    answer = await prevention.client.post(
+        FOCAL_POINTS, json=focal_point_body(**overrides), headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+async def set_status(
+    prevention: RunningService, headers: dict[str, str], point: str, status: str
+) -> dict[str, Any]:
+    current = await prevention.client.get(f"{FOCAL_POINTS}/{point}", headers=headers)
+    answer = await prevention.client.post(
+        f"{FOCAL_POINTS}/{point}/status",
+        json={"status": status},
+        headers={**headers, "If-Match": current.headers["ETag"]},
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result

@@ -4648,6 +4648,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/discussion-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Group
+         * @description A discussion group of the caller's office (a WhatsApp group of a regency's focal
+         *     points); members only with consent to groups (scope `discussion_group`).
+         */
+        post: operations["prevention_focal_points_create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/discussion-groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Group */
+        get: operations["prevention_focal_points_get_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/discussion-groups/{group_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Members
+         * @description The group's members, the whole list. `If-Match`: the group's.
+         */
+        put: operations["prevention_focal_points_set_members"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/focal-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Focal Points
+         * @description The office's focal points by regency and name, without contact details; names
+         *     masked outside the prevention unit (whose listings are audited).
+         */
+        get: operations["prevention_focal_points_list_focal_points"];
+        put?: never;
+        /**
+         * Create Focal Point
+         * @description A focal point of the caller's office, invited: name, role, agency, regency,
+         *     validity; a phone or an email only with a consent (date, scope `contact`).
+         */
+        post: operations["prevention_focal_points_create_focal_point"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/focal-points/{point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Focal Point
+         * @description A focal point with its status history; name and contacts masked outside the
+         *     prevention unit (whose reads are audited).
+         */
+        get: operations["prevention_focal_points_get_focal_point"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/focal-points/{point_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description invited → active | inactive, active → inactive, inactive → active; activating
+         *     needs the validity to cover today and announces `focal_point.activated`.
+         *     `If-Match`: the focal point's.
+         */
+        post: operations["prevention_focal_points_change_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/focal-points/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count Focal Points
+         * @description The KPI: the office's active focal points and the regencies they cover, with the
+         *     invited and inactive ones by regency.
+         */
+        get: operations["prevention_focal_points_count_focal_points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/public/clinics/certificates/{code}": {
         parameters: {
             query?: never;
@@ -6268,6 +6416,20 @@ export interface components {
             /** Working Days */
             working_days: number;
         };
+        /** ChangePublic */
+        ChangePublic: {
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /** Changed By */
+            changed_by: string;
+            from_status: components["schemas"]["FocalStatus"] | null;
+            /** Note */
+            note: string | null;
+            to_status: components["schemas"]["FocalStatus"];
+        };
         /**
          * Channel
          * @enum {string}
@@ -6700,6 +6862,21 @@ export interface components {
              */
             network: boolean;
         };
+        /** ConsentPublic */
+        ConsentPublic: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /** Scope */
+            scope: components["schemas"]["ConsentScope"][];
+        };
+        /**
+         * ConsentScope
+         * @enum {string}
+         */
+        ConsentScope: "contact" | "discussion_group";
         /** ContactCreate */
         ContactCreate: {
             /** Agency */
@@ -7300,6 +7477,115 @@ export interface components {
          */
         Finding: "maladministration_found" | "no_maladministration" | "examination_stopped";
         /**
+         * FocalPointCounts
+         * @description The KPI: active focal points and the regencies they cover (one regency when
+         *     asked for one).
+         */
+        FocalPointCounts: {
+            /** Active */
+            active: number;
+            /** By Regency */
+            by_regency: components["schemas"]["RegencyCountPublic"][];
+            /** Office */
+            office: string;
+            /** Regencies */
+            regencies: number;
+        };
+        /** FocalPointCreate */
+        FocalPointCreate: {
+            /** Agency */
+            agency: string;
+            consent?: components["schemas"]["prevention_Consent"] | null;
+            /** Email */
+            email?: string | null;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+            /** Regency */
+            regency: string;
+            /** Role */
+            role: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid Until */
+            valid_until?: string | null;
+        };
+        /** FocalPointPublic */
+        FocalPointPublic: {
+            /** Agency */
+            agency: string;
+            consent: components["schemas"]["ConsentPublic"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Email */
+            email: string | null;
+            /** History */
+            history: components["schemas"]["ChangePublic"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            /** Phone */
+            phone: string | null;
+            /** Regency */
+            regency: string;
+            /** Role */
+            role: string;
+            status: components["schemas"]["FocalStatus"];
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid Until */
+            valid_until: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * FocalPointSummary
+         * @description A focal point in a listing: no contact details (open it for them).
+         */
+        FocalPointSummary: {
+            /** Agency */
+            agency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Regency */
+            regency: string;
+            /** Role */
+            role: string;
+            status: components["schemas"]["FocalStatus"];
+            /** Valid Until */
+            valid_until: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * FocalStatus
+         * @enum {string}
+         */
+        FocalStatus: "invited" | "active" | "inactive";
+        /**
          * FollowUp
          * @description The Ombudsman's corrective actions and recommendations to the unit, and how many
          *     it followed up (the suffix "Tanpa Maladministrasi").
@@ -7391,6 +7677,54 @@ export interface components {
             tested: number;
             /** Undefined */
             undefined: number;
+        };
+        /** GroupCreate */
+        GroupCreate: {
+            /** @default whatsapp */
+            channel: components["schemas"]["prevention_Channel"];
+            /**
+             * Members
+             * @default []
+             */
+            members: string[];
+            /** Name */
+            name: string;
+            /** Regency */
+            regency?: string | null;
+        };
+        /**
+         * GroupMembers
+         * @description The group's members: the whole list each time.
+         */
+        GroupMembers: {
+            /** Members */
+            members: string[];
+        };
+        /** GroupPublic */
+        GroupPublic: {
+            channel: components["schemas"]["prevention_Channel"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Members */
+            members: components["schemas"]["prevention_MemberPublic"][];
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            /** Regency */
+            regency: string | null;
+            /** Version */
+            version: number;
         };
         /** GroupScore */
         GroupScore: {
@@ -9050,6 +9384,25 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        prevention_Channel: "whatsapp" | "telegram" | "email" | "other";
+        /**
+         * Consent
+         * @description The focal point's consent under the PDP law: the day it was given and what it
+         *     covers.
+         */
+        prevention_Consent: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /** Scope */
+            scope: components["schemas"]["ConsentScope"][];
+        };
         /** EntryPublic */
         prevention_EntryPublic: {
             /** Answers */
@@ -9104,6 +9457,21 @@ export interface components {
          * @enum {string}
          */
         prevention_EntryStatus: "submitted" | "approved" | "returned" | "on_hold";
+        /** MemberPublic */
+        prevention_MemberPublic: {
+            /** Agency */
+            agency: string;
+            /**
+             * Focal Point Id
+             * Format: uuid
+             */
+            focal_point_id: string;
+            /** Name */
+            name: string;
+            /** Regency */
+            regency: string;
+            status: components["schemas"]["FocalStatus"];
+        };
         /** ReminderPublic */
         prevention_ReminderPublic: {
             /** Announced */
@@ -9117,6 +9485,12 @@ export interface components {
             recorded_at: string;
             /** Threshold */
             threshold: number;
+        };
+        /** StatusChange */
+        prevention_StatusChange: {
+            /** Note */
+            note?: string | null;
+            status: components["schemas"]["FocalStatus"];
         };
         /**
          * Problem
@@ -9451,6 +9825,17 @@ export interface components {
             min_count: number;
             /** Months */
             months: components["schemas"]["RedButtonMonth"][];
+        };
+        /** RegencyCountPublic */
+        RegencyCountPublic: {
+            /** Active */
+            active: number;
+            /** Inactive */
+            inactive: number;
+            /** Invited */
+            invited: number;
+            /** Regency */
+            regency: string;
         };
         /** RegionCount */
         RegionCount: {
@@ -30297,6 +30682,550 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Effectiveness"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_create_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_get_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_set_members: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupMembers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_list_focal_points: {
+        parameters: {
+            query?: {
+                limit?: number;
+                regency?: string | null;
+                status?: components["schemas"]["FocalStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_create_focal_point: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FocalPointCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_get_focal_point: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_change_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["prevention_StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The focal point's validity does not cover today (`/problems/focal-point-not-in-validity`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_count_focal_points: {
+        parameters: {
+            query?: {
+                /** @description one regency only */
+                regency?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointCounts"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

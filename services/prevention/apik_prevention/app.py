@@ -9,6 +9,7 @@ from apik_prevention.assessments.router import router as assessments
 from apik_prevention.clinics.router import router as clinics
 from apik_prevention.consumers import consumers
 from apik_prevention.fieldwork.router import router as fieldwork
+from apik_prevention.focal_points.router import router as focal_points
 from apik_prevention.follow_up.router import router as follow_up
 from apik_prevention.jobs import jobs
 from apik_prevention.publication.router import router as publication
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             rapor,
             agreements,
             clinics,
+            focal_points,
         ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],

@@ -13,11 +13,14 @@ from fastapi import Depends, Request
 from apik_prevention.agreements import service as agreements
 from apik_prevention.assessments import service as assessments
 from apik_prevention.clinics import service as clinics
+from apik_prevention.focal_points import service as focal_points
 from apik_prevention.models import (
     Agreement,
     Assessment,
     AssessmentEntry,
     Clinic,
+    DiscussionGroup,
+    FocalPoint,
     SchemeVersion,
 )
 from apik_prevention.schemes import service as schemes
@@ -204,3 +207,41 @@ ClinicCodeKey = Annotated[bytes, Depends(_clinic_code_key)]
 CurrentClinic = Annotated[Clinic, Depends(_clinic)]
 LockedClinic = Annotated[Clinic, Depends(_locked_clinic)]
 ParticipantsOf = Annotated[Clinic, Depends(_clinic_of_participants)]
+
+# --- Focal points (`focal_points/`) ------------------------------------------------------
+
+
+async def _focal_point(
+    point_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> FocalPoint:
+    return await focal_points.get(session=session, point_id=point_id, actor=actor)
+
+
+async def _locked_focal_point(
+    point_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> FocalPoint:
+    point = await focal_points.get(session=session, point_id=point_id, actor=actor, for_update=True)
+    check_if_match(request, point.version)
+    return point
+
+
+async def _group(
+    group_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> DiscussionGroup:
+    return await focal_points.get_group(session=session, group_id=group_id, actor=actor)
+
+
+async def _locked_group(
+    group_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> DiscussionGroup:
+    group = await focal_points.get_group(
+        session=session, group_id=group_id, actor=actor, for_update=True
+    )
+    check_if_match(request, group.version)
+    return group
+
+
+CurrentFocalPoint = Annotated[FocalPoint, Depends(_focal_point)]
+LockedFocalPoint = Annotated[FocalPoint, Depends(_locked_focal_point)]
+CurrentGroup = Annotated[DiscussionGroup, Depends(_group)]
+LockedGroup = Annotated[DiscussionGroup, Depends(_locked_group)]

@@ -75,6 +75,21 @@ class ClinicCompleted(PreventionEvent):
     completed_by: str  # the officer's username
 
 
+class FocalPointActivated(PreventionEvent):
+    """A focal point became active (accepted the invitation, or back in the role).
+    References only: no name, phone or email."""
+
+    event_type: ClassVar[str] = "focal_point.activated"
+
+    focal_point_id: str
+    office: str
+    regency: str  # a region, for the KPI by regency
+    reactivated: bool = False  # true when it was inactive before
+    activated_at: datetime
+    activated_by: str  # the officer's username
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
-    e.event_type: e for e in (AssessmentPublished, AgreementExpiring, ClinicCompleted)
+    e.event_type: e
+    for e in (AssessmentPublished, AgreementExpiring, ClinicCompleted, FocalPointActivated)
 }

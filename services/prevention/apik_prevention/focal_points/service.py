@@ -1,0 +1,264 @@
+"""Focal points: recorded (invited) by the prevention unit, contact details only with
+consent, status moves kept as history (`focal_point.activated` when one becomes
+active), discussion groups of consenting focal points, and the KPI's counts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_prevention.focal_points import rules
+from apik_prevention.focal_points.rules import ConsentScope, FocalStatus
+from apik_prevention.focal_points.schemas import FocalPointCreate, GroupCreate, StatusChange
+from apik_prevention.models import DiscussionGroup, FocalPoint, FocalPointChange, FocalPointRead
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads.prevention import FocalPointActivated
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+
+
+class NotInValidity(Conflict):
+    slug, title = "focal-point-not-in-validity", "The focal point's validity does not cover today"
+
+
+async def today_of(session: AsyncSession, office: str) -> date:
+    calendar = await office_calendar(session, office)
+    return calendar.local_date(datetime.now(UTC))
+
+
+def scope_of(point: FocalPoint) -> set[ConsentScope]:
+    return {ConsentScope(s) for s in point.consent_scope}
+
+
+async def create(*, session: AsyncSession, data: FocalPointCreate, actor: Principal) -> FocalPoint:
+    today = await today_of(session, actor.office)
+    if (problem := rules.validity_problem(data.valid_from, data.valid_until)) is not None:
+        raise InvalidInput.field("#/body/valid_until", problem)
+    consent = data.consent
+    problem = rules.consent_problem(
+        has_contact=data.phone is not None or data.email is not None,
+        consent_on=consent.given_on if consent else None,
+        scope=set(consent.scope) if consent else set(),
+        today=today,
+    )
+    if problem is not None:
+        pointer = "#/body/consent" if consent is None else "#/body/consent/scope"
+        if consent is not None and consent.given_on > today:
+            pointer = "#/body/consent/given_on"
+        raise InvalidInput.field(pointer, problem)
+    point = FocalPoint(
+        office=actor.office,
+        name=data.name,
+        role=data.role,
+        agency=data.agency,
+        regency=data.regency,
+        phone=data.phone,
+        email=data.email,
+        valid_from=data.valid_from,
+        valid_until=data.valid_until,
+        consent_on=consent.given_on if consent else None,
+        consent_scope=sorted({s.value for s in consent.scope}) if consent else [],
+        status=FocalStatus.invited.value,
+        created_by=actor.username,
+    )
+    session.add(point)
+    await session.flush()
+    session.add(
+        FocalPointChange(
+            focal_point_id=point.id,
+            office=point.office,
+            to_status=FocalStatus.invited.value,
+            changed_by=actor.username,
+        )
+    )
+    await session.flush()
+    return point
+
+
+async def get(
+    *, session: AsyncSession, point_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> FocalPoint:
+    return await get_in_office(
+        session=session,
+        model=FocalPoint,
+        ident=point_id,
+        actor=actor,
+        label="focal point",
+        for_update=for_update,
+    )
+
+
+async def history(session: AsyncSession, point_id: uuid.UUID) -> list[FocalPointChange]:
+    rows = await session.execute(
+        select(FocalPointChange)
+        .where(FocalPointChange.focal_point_id == point_id)
+        .order_by(col(FocalPointChange.changed_at), col(FocalPointChange.id))
+    )
+    return list(rows.scalars().all())
+
+
+async def change_status(
+    *, session: AsyncSession, point: FocalPoint, data: StatusChange, actor: Principal
+) -> FocalPoint:
+    current = FocalStatus(point.status)
+    if not rules.can_move(current, data.status):
+        raise TransitionNotAllowed(f"A focal point {current} cannot become {data.status}.")
+    today = await today_of(session, point.office)
+    if data.status == FocalStatus.active and not rules.in_validity(
+        point.valid_from, point.valid_until, today
+    ):
+        raise NotInValidity(
+            f"Its validity ({point.valid_from} to {point.valid_until}) ended "
+            "or has not started: record a new validity first."
+        )
+    now = datetime.now(UTC)
+    point.status = data.status.value
+    point.version += 1
+    session.add(point)
+    session.add(
+        FocalPointChange(
+            focal_point_id=point.id,
+            office=point.office,
+            from_status=current.value,
+            to_status=data.status.value,
+            note=data.note,
+            changed_by=actor.username,
+            changed_at=now,
+        )
+    )
+    await session.flush()
+    if data.status == FocalStatus.active:
+        await publish(
+            session,
+            FocalPointActivated(
+                focal_point_id=str(point.id),
+                office=point.office,
+                regency=point.regency,
+                reactivated=current == FocalStatus.inactive,
+                activated_at=now,
+                activated_by=actor.username,
+            ),
+            subject=str(point.id),
+        )
+    return point
+
+
+async def listing(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    regency: str | None,
+    status: FocalStatus | None,
+    limit: int,
+) -> list[FocalPoint]:
+    query = select(FocalPoint).where(FocalPoint.office == actor.office)
+    if regency is not None:
+        query = query.where(FocalPoint.regency == regency)
+    if status is not None:
+        query = query.where(FocalPoint.status == status.value)
+    query = query.order_by(col(FocalPoint.regency), col(FocalPoint.name), col(FocalPoint.id))
+    rows = await session.execute(query.limit(limit))
+    return list(rows.scalars().all())
+
+
+async def counts(*, session: AsyncSession, actor: Principal, regency: str | None) -> rules.Counts:
+    query = select(FocalPoint.regency, FocalPoint.status, func.count()).where(
+        FocalPoint.office == actor.office
+    )
+    if regency is not None:
+        query = query.where(FocalPoint.regency == regency)
+    rows = await session.execute(query.group_by(FocalPoint.regency, FocalPoint.status))
+    pairs: list[tuple[str, FocalStatus]] = []
+    for name, status, number in rows.all():
+        pairs.extend([(name, FocalStatus(status))] * number)
+    return rules.counts(pairs)
+
+
+def audit_read(
+    session: AsyncSession, office: str, points: list[FocalPoint], actor: Principal, purpose: str
+) -> None:
+    """Records a read of focal points' names and contacts in full (nothing if none)."""
+    if points:
+        session.add(
+            FocalPointRead(
+                office=office,
+                focal_point_ids=[str(p.id) for p in points],
+                actor=actor.subject,
+                actor_username=actor.username,
+                purpose=purpose,
+            )
+        )
+
+
+async def members_of(session: AsyncSession, group: DiscussionGroup) -> list[FocalPoint]:
+    wanted = [uuid.UUID(m) for m in group.members]
+    if not wanted:
+        return []
+    rows = await session.execute(select(FocalPoint).where(col(FocalPoint.id).in_(wanted)))
+    found = {p.id: p for p in rows.scalars().all()}
+    return [found[m] for m in wanted if m in found]
+
+
+async def _checked_members(
+    session: AsyncSession, office: str, members: list[uuid.UUID]
+) -> list[str]:
+    unique = list(dict.fromkeys(members))
+    rows = await session.execute(
+        select(FocalPoint).where(col(FocalPoint.id).in_(unique), FocalPoint.office == office)
+    )
+    found = {p.id: p for p in rows.scalars().all()}
+    for index, ident in enumerate(members):
+        point = found.get(ident)
+        if point is None:
+            raise InvalidInput.field(f"#/body/members/{index}", f"{ident} is not a focal point.")
+        if not rules.may_join_group(scope_of(point)):
+            raise InvalidInput.field(
+                f"#/body/members/{index}",
+                "Their consent does not cover discussion groups (scope `discussion_group`).",
+            )
+    return [str(m) for m in unique]
+
+
+async def create_group(
+    *, session: AsyncSession, data: GroupCreate, actor: Principal
+) -> DiscussionGroup:
+    group = DiscussionGroup(
+        office=actor.office,
+        name=data.name,
+        regency=data.regency,
+        channel=data.channel.value,
+        members=await _checked_members(session, actor.office, data.members),
+        created_by=actor.username,
+    )
+    session.add(group)
+    await session.flush()
+    return group
+
+
+async def get_group(
+    *, session: AsyncSession, group_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> DiscussionGroup:
+    return await get_in_office(
+        session=session,
+        model=DiscussionGroup,
+        ident=group_id,
+        actor=actor,
+        label="discussion group",
+        for_update=for_update,
+    )
+
+
+async def set_members(
+    *, session: AsyncSession, group: DiscussionGroup, members: list[uuid.UUID]
+) -> DiscussionGroup:
+    group.members = await _checked_members(session, group.office, members)
+    group.version += 1
+    session.add(group)
+    await session.flush()
+    return group
