@@ -509,3 +509,122 @@ PROCESSING = (
         safeguards=Bilingual("Hanya kantor itu.", "That office only."),
     ),
 )
+
+
+# --- Studies (kajian) and their suggestions (`studies/`) --------------------------------
+
+
+class Study(SQLModel, table=True):
+    """A prevention study of one office, from its topic to the published study."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    title: str
+    topic: str  # what is studied and why (a public service, not a person)
+    year: int = Field(index=True)
+    stage: str = Field(max_length=16, index=True)
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    # Each move: when, who, from, to, and a note.
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    version: int = 1
+
+
+class Suggestion(SQLModel, table=True):
+    """A suggestion (saran perbaikan) of a study to a named agency, tracked to its
+    follow-up."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    study_id: uuid.UUID = Field(foreign_key="study.id", index=True)
+    office: str = Field(index=True, max_length=32)
+    agency: str  # a public body
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    due_on: date = Field(index=True)
+    status: str = Field(max_length=16, index=True)
+    closed_on: date | None = None  # the office's day it was followed up or not
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    # Status moves and progress notes: when, who, what, the note.
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    version: int = 1
+
+
+class SuggestionEvidence(SQLModel, table=True):
+    """The agency's evidence of its follow-up (checked by content on upload)."""
+
+    __tablename__ = "suggestion_evidence"
+
+    suggestion_id: uuid.UUID = Field(foreign_key="suggestion.id", primary_key=True)
+    filename: str
+    media_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    uploaded_by: str
+    uploaded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class SuggestionReminder(SQLModel, table=True):
+    """A reminder before or after a suggestion's due date, recorded once per offset
+    whichever replica's job gets there first."""
+
+    __tablename__ = "suggestion_reminder"
+    __table_args__ = (UniqueConstraint("suggestion_id", "offset_days"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    suggestion_id: uuid.UUID = Field(foreign_key="suggestion.id", index=True)
+    offset_days: int  # negative: before the due date; positive: after it
+    days_left: int
+    announced: bool
+    recorded_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+PROCESSING = (
+    *PROCESSING,
+    Processing(
+        table="study",
+        columns=("created_by", "history"),
+        data_class="staff_activity",
+        subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
+        fields=Bilingual(
+            "Nama pengguna pegawai yang membuat kajian dan memindahkan tahapnya.",
+            "User names of the staff who created a study and moved its stages.",
+        ),
+        purpose=Bilingual(
+            "Menunjukkan siapa mengerjakan tiap tahap kajian.",
+            "Showing who did each stage of a study.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual("Selama data kajian disimpan.", "As long as the study is kept."),
+        recipients=Bilingual(
+            "Unit pencegahan, kepala, dan analis kantor itu.",
+            "The office's prevention unit, head and analysts.",
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    ),
+    Processing(
+        table="suggestion",
+        columns=("created_by", "history"),
+        data_class="staff_activity",
+        subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
+        fields=Bilingual(
+            "Nama pengguna pegawai yang mencatat saran, kemajuan dan statusnya.",
+            "User names of the staff who recorded a suggestion, its progress and status.",
+        ),
+        purpose=Bilingual(
+            "Memantau tindak lanjut saran perbaikan.",
+            "Monitoring the follow-up of suggestions.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual("Selama data kajian disimpan.", "As long as the study is kept."),
+        recipients=Bilingual(
+            "Unit pencegahan, kepala, dan analis kantor itu.",
+            "The office's prevention unit, head and analysts.",
+        ),
+        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    ),
+)
