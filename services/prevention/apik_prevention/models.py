@@ -512,8 +512,6 @@ PROCESSING = (
 
 
 # --- Studies (kajian) and their suggestions (`studies/`) --------------------------------
-
-
 class Study(SQLModel, table=True):
     """A prevention study of one office, from its topic to the published study."""
 
@@ -525,16 +523,12 @@ class Study(SQLModel, table=True):
     stage: str = Field(max_length=16, index=True)
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
-    # Each move: when, who, from, to, and a note.
-    history: list[dict[str, Any]] = Field(
-        default_factory=list, sa_column=Column(JSONB, nullable=False)
-    )
+    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
     version: int = 1
 
 
 class Suggestion(SQLModel, table=True):
-    """A suggestion (saran perbaikan) of a study to a named agency, tracked to its
-    follow-up."""
+    """A study's suggestion (saran perbaikan) to a named agency, tracked to follow-up."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     study_id: uuid.UUID = Field(foreign_key="study.id", index=True)
@@ -546,10 +540,7 @@ class Suggestion(SQLModel, table=True):
     closed_on: date | None = None  # the office's day it was followed up or not
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
-    # Status moves and progress notes: when, who, what, the note.
-    history: list[dict[str, Any]] = Field(
-        default_factory=list, sa_column=Column(JSONB, nullable=False)
-    )
+    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
     version: int = 1
 
 
@@ -569,8 +560,7 @@ class SuggestionEvidence(SQLModel, table=True):
 
 
 class SuggestionReminder(SQLModel, table=True):
-    """A reminder before or after a suggestion's due date, recorded once per offset
-    whichever replica's job gets there first."""
+    """A reminder around a suggestion's due date, once per offset (any replica)."""
 
     __tablename__ = "suggestion_reminder"
     __table_args__ = (UniqueConstraint("suggestion_id", "offset_days"),)
@@ -585,46 +575,24 @@ class SuggestionReminder(SQLModel, table=True):
 
 PROCESSING = (
     *PROCESSING,
-    Processing(
-        table="study",
-        columns=("created_by", "history"),
-        data_class="staff_activity",
-        subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
-        fields=Bilingual(
-            "Nama pengguna pegawai yang membuat kajian dan memindahkan tahapnya.",
-            "User names of the staff who created a study and moved its stages.",
-        ),
-        purpose=Bilingual(
-            "Menunjukkan siapa mengerjakan tiap tahap kajian.",
-            "Showing who did each stage of a study.",
-        ),
-        legal_basis=LegalBasis.public_task,
-        retention=Bilingual("Selama data kajian disimpan.", "As long as the study is kept."),
-        recipients=Bilingual(
-            "Unit pencegahan, kepala, dan analis kantor itu.",
-            "The office's prevention unit, head and analysts.",
-        ),
-        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
-    ),
-    Processing(
-        table="suggestion",
-        columns=("created_by", "history"),
-        data_class="staff_activity",
-        subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
-        fields=Bilingual(
-            "Nama pengguna pegawai yang mencatat saran, kemajuan dan statusnya.",
-            "User names of the staff who recorded a suggestion, its progress and status.",
-        ),
-        purpose=Bilingual(
-            "Memantau tindak lanjut saran perbaikan.",
-            "Monitoring the follow-up of suggestions.",
-        ),
-        legal_basis=LegalBasis.public_task,
-        retention=Bilingual("Selama data kajian disimpan.", "As long as the study is kept."),
-        recipients=Bilingual(
-            "Unit pencegahan, kepala, dan analis kantor itu.",
-            "The office's prevention unit, head and analysts.",
-        ),
-        safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+    *(
+        Processing(
+            table=table,
+            columns=("created_by", "history"),
+            data_class="staff_activity",
+            subjects=Bilingual("Pegawai unit pencegahan", "Prevention staff"),
+            fields=Bilingual(
+                "Nama pengguna pegawai yang mencatat tiap langkah dan kemajuan.",
+                "User names of the staff who recorded each step and progress note.",
+            ),
+            purpose=Bilingual(
+                "Memantau kajian dan sarannya.", "Following studies and suggestions."
+            ),
+            legal_basis=LegalBasis.public_task,
+            retention=Bilingual("Selama data kajian disimpan.", "As long as the study is kept."),
+            recipients=Bilingual("Pencegahan, kepala, analis.", "Prevention unit, head, analysts."),
+            safeguards=Bilingual("Hanya kantor itu.", "That office only."),
+        )
+        for table in ("study", "suggestion")
     ),
 )

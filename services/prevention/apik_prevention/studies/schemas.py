@@ -42,7 +42,7 @@ class Progress(Input):
     note: Note
 
 
-class EvidencePublic(BaseModel):
+class SuggestionEvidencePublic(BaseModel):
     filename: str
     media_type: str
     size: int
@@ -51,7 +51,7 @@ class EvidencePublic(BaseModel):
     uploaded_at: datetime
 
 
-class ReminderPublic(BaseModel):
+class SuggestionReminderPublic(BaseModel):
     offset_days: int
     days_left: int
     announced: bool
@@ -67,8 +67,8 @@ class SuggestionPublic(BaseModel):
     due_on: date
     status: SuggestionStatus
     closed_on: date | None
-    evidence: EvidencePublic | None
-    reminders: list[ReminderPublic]
+    evidence: SuggestionEvidencePublic | None
+    reminders: list[SuggestionReminderPublic]
     history: list[dict[str, object]]
     created_by: str
     created_at: datetime

@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_prevention.models import Study, Suggestion, SuggestionEvidence, SuggestionReminder
 from apik_prevention.studies import service
 from apik_prevention.studies.schemas import (
-    EvidencePublic,
-    ReminderPublic,
     StudyPublic,
     StudySummary,
+    SuggestionEvidencePublic,
     SuggestionPublic,
+    SuggestionReminderPublic,
 )
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.files import content_disposition
@@ -30,10 +30,12 @@ def _suggestion(
         {
             **row.model_dump(),
             "evidence": (
-                EvidencePublic.model_validate(evidence, from_attributes=True) if evidence else None
+                SuggestionEvidencePublic.model_validate(evidence, from_attributes=True)
+                if evidence
+                else None
             ),
             "reminders": [
-                ReminderPublic.model_validate(r, from_attributes=True) for r in reminders
+                SuggestionReminderPublic.model_validate(r, from_attributes=True) for r in reminders
             ],
         }
     )
