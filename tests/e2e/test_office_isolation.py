@@ -67,6 +67,7 @@ OWN_OFFICE = {
     "body names none)",
     "prevention_focal_points_create_group": "a discussion group of the caller's office (its "
     "members must be of that office)",
+    "prevention_studies_create_study": "a study of the caller's office (the body names none)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
     "internship_learning_create_material": "a material of the caller's office's library",
     "prevention_agreements_create_agreement": "an MoU of the caller's office (a PKS's MoU must "
@@ -218,7 +219,21 @@ async def prevention_assessment(walk: Walk) -> None:
     made = await walk.post(f"{v1}/assessments/{assessment['id']}/entries", entry, walk.owner)
     walk.ids["entry_id"] = str(made["id"])
     await prevention_agreement(walk)
+    await prevention_study(walk)
     await prevention_clinic(walk)
+
+
+async def prevention_study(walk: Walk) -> None:
+    """A study of A's, in drafting, with a suggestion to an agency."""
+    v1 = "/api/v1/prevention/studies"
+    body = {"title": f"Kajian {walk.a}", "topic": "Pelayanan KTP-el", "year": 2026}
+    study = await walk.post(v1, body, walk.owner)
+    walk.ids["study_id"] = str(study["id"])
+    for stage in ("proposal", "fieldwork", "drafting"):
+        await walk.post(f"{v1}/{study['id']}/stage", {"stage": stage}, walk.owner)
+    suggestion = {"agency": "Dinas Dukcapil", "text": "Standar waktu", "due_on": "2027-03-31"}
+    made = await walk.post(f"{v1}/{study['id']}/suggestions", suggestion, walk.owner)
+    walk.ids["suggestion_id"] = str(made["id"])
 
 
 async def prevention_clinic(walk: Walk) -> None:

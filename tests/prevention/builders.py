@@ -249,3 +249,46 @@ async def set_status(
     assert answer.status_code == 200, answer.text
     result: dict[str, Any] = answer.json()
     return result
+
+
+# --- Studies ----------------------------------------------------------------------------
+
+STUDIES = f"{V1}/studies"
+EVIDENCE = SIGNED  # a letter from the agency: a PDF
+
+
+def study_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "title": "Kajian Pelayanan Administrasi Kependudukan",
+        "topic": "Keterlambatan penerbitan KTP-el di kabupaten.",
+        "year": 2027,
+    }
+    return {**body, **overrides}
+
+
+async def study_at(
+    prevention: RunningService, headers: dict[str, str], stage: str, **overrides: Any
+) -> dict[str, Any]:
+    """A study created and moved stage by stage up to `stage`."""
+    made = await prevention.client.post(STUDIES, json=study_body(**overrides), headers=headers)
+    assert made.status_code == 201, made.text
+    study, etag = made.json(), made.headers["ETag"]
+    path = ["topic", "proposal", "fieldwork", "drafting", "review", "published"]
+    for target in path[1 : path.index(stage) + 1]:
+        moved = await prevention.client.post(
+            f"{STUDIES}/{study['id']}/stage",
+            json={"stage": target},
+            headers={**headers, "If-Match": etag},
+        )
+        assert moved.status_code == 200, moved.text
+        study, etag = moved.json(), moved.headers["ETag"]
+    return study
+
+
+def suggestion_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "agency": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten",
+        "text": "Menerbitkan standar waktu penerbitan KTP-el dan mengumumkannya di loket.",
+        "due_on": "2027-03-31",
+    }
+    return {**body, **overrides}

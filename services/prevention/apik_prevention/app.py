@@ -17,6 +17,7 @@ from apik_prevention.rapor.router import router as rapor
 from apik_prevention.schemes.router import router as schemes
 from apik_prevention.schemes.service import load_shipped
 from apik_prevention.settings import Settings
+from apik_prevention.studies.router import router as studies
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.db import Database
 
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             agreements,
             clinics,
             focal_points,
+            studies,
         ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],

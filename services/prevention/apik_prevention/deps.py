@@ -22,9 +22,12 @@ from apik_prevention.models import (
     DiscussionGroup,
     FocalPoint,
     SchemeVersion,
+    Study,
+    Suggestion,
 )
 from apik_prevention.schemes import service as schemes
 from apik_prevention.settings import Settings
+from apik_prevention.studies import service as studies
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.platform.db import DbSession
@@ -245,3 +248,61 @@ CurrentFocalPoint = Annotated[FocalPoint, Depends(_focal_point)]
 LockedFocalPoint = Annotated[FocalPoint, Depends(_locked_focal_point)]
 CurrentGroup = Annotated[DiscussionGroup, Depends(_group)]
 LockedGroup = Annotated[DiscussionGroup, Depends(_locked_group)]
+
+
+# --- Studies (`studies/`) ---------------------------------------------------------------
+
+
+async def _study(study_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Study:
+    return await studies.get_study(session=session, study_id=study_id, actor=actor)
+
+
+async def _locked_study(
+    study_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Study:
+    study = await studies.get_study(
+        session=session, study_id=study_id, actor=actor, for_update=True
+    )
+    check_if_match(request, study.version)
+    return study
+
+
+async def _study_of_suggestions(
+    study_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Study:
+    # Locked without `If-Match`: a suggestion is created under it, the study is not
+    # edited; the lock keeps a stage move from racing the addition.
+    return await studies.get_study(session=session, study_id=study_id, actor=actor, for_update=True)
+
+
+async def _suggestion(
+    study_id: uuid.UUID, suggestion_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Suggestion:
+    return await studies.get_suggestion(
+        session=session, study_id=study_id, suggestion_id=suggestion_id, actor=actor
+    )
+
+
+async def _locked_suggestion(
+    study_id: uuid.UUID,
+    suggestion_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    actor: CurrentPrincipal,
+) -> Suggestion:
+    suggestion = await studies.get_suggestion(
+        session=session,
+        study_id=study_id,
+        suggestion_id=suggestion_id,
+        actor=actor,
+        for_update=True,
+    )
+    check_if_match(request, suggestion.version)
+    return suggestion
+
+
+CurrentStudy = Annotated[Study, Depends(_study)]
+LockedStudy = Annotated[Study, Depends(_locked_study)]
+SuggestionsOf = Annotated[Study, Depends(_study_of_suggestions)]
+CurrentSuggestion = Annotated[Suggestion, Depends(_suggestion)]
+LockedSuggestion = Annotated[Suggestion, Depends(_locked_suggestion)]

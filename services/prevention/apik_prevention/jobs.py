@@ -1,6 +1,7 @@
 """Work the prevention service does on its own clock: agreements that end expire, and
 their reminders 90, 60 and 30 days before (`APIK_AGREEMENT_REMINDER_DAYS`) are recorded
-and announced (`agreement.expiring`).
+and announced (`agreement.expiring`); the studies' suggestions are reminded before
+and after their due dates (`APIK_SUGGESTION_REMINDER_OFFSETS`).
 
 Every replica runs the loop; a batch's agreements are claimed with SKIP LOCKED and a
 reminder is a unique row (agreement, threshold), so each happens once.
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 
 from apik_prevention.agreements.service.clock import run_clock
 from apik_prevention.settings import Settings
+from apik_prevention.studies.service.clock import run_clock as run_suggestions_clock
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
@@ -58,5 +60,41 @@ def agreements_job(settings: Settings) -> Background:
     )
 
 
+async def suggestions_once(
+    database: Database, settings: Settings, now: datetime | None = None
+) -> int:
+    """The studies' suggestions' reminders due now (`APIK_SUGGESTION_REMINDER_OFFSETS`),
+    a batch per transaction: how many were recorded."""
+    now = now or datetime.now(UTC)
+    reminded, after = 0, None
+    while True:
+        async with database.sessions() as session, session.begin():
+            recorded, after = await run_suggestions_clock(
+                session=session,
+                offsets=settings.suggestion_reminder_offsets,
+                now=now,
+                batch=BATCH,
+                after=after,
+            )
+        reminded += recorded
+        if after is None:
+            return reminded
+
+
+def _report_suggestions(count: int) -> None:
+    if count:
+        log.info("suggestions: %d reminder(s) recorded", count)
+
+
+def suggestions_job(settings: Settings) -> Background:
+    """The suggestions' reminders, every `APIK_SUGGESTION_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.suggestion_scan_seconds,
+        name="suggestions job",
+        once=lambda database: suggestions_once(database, settings),
+        report=_report_suggestions,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
-    return [agreements_job(settings)]
+    return [agreements_job(settings), suggestions_job(settings)]

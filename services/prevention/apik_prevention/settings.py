@@ -34,3 +34,20 @@ class Settings(ServiceSettings):
         if not value or any(day < 1 or day > 730 for day in value):
             raise ValueError("reminder days are between 1 and 730")
         return sorted(set(value), reverse=True)
+
+    # Studies' suggestions: reminders this many days before the due date (negative) and
+    # after it (positive). No rule was found in the sources; two weeks before, the day
+    # after and a month after let the unit chase an agency in time and once overdue.
+    suggestion_reminder_offsets: list[int] = Field(default=[-14, 1, 30])
+    # How often each replica runs the suggestions job (reminders).
+    suggestion_scan_seconds: float = Field(default=3600, gt=0)
+    # The agency's evidence: a letter, a scan or a photo, judged by its content.
+    suggestion_evidence_types: list[str] = Field(default=[PDF, JPEG, PNG])
+    suggestion_evidence_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+
+    @field_validator("suggestion_reminder_offsets")
+    @classmethod
+    def _reminder_offsets(cls, value: list[int]) -> list[int]:
+        if not value or any(day < -365 or day > 365 for day in value):
+            raise ValueError("reminder offsets are between -365 and 365 days")
+        return sorted(set(value))

@@ -89,7 +89,28 @@ class FocalPointActivated(PreventionEvent):
     activated_by: str  # the officer's username
 
 
+class SuggestionFollowedUp(PreventionEvent):
+    """A study's suggestion to an agency was followed up, the agency's evidence on file.
+    References only: not the suggestion's text, not the evidence."""
+
+    event_type: ClassVar[str] = "suggestion.followed_up"
+
+    suggestion_id: str
+    study_id: str
+    office: str
+    agency: str  # a public body
+    due_on: date
+    followed_up_on: date  # the office's own date
+    late: bool  # followed up after the due date
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
-    for e in (AssessmentPublished, AgreementExpiring, ClinicCompleted, FocalPointActivated)
+    for e in (
+        AssessmentPublished,
+        AgreementExpiring,
+        ClinicCompleted,
+        FocalPointActivated,
+        SuggestionFollowedUp,
+    )
 }

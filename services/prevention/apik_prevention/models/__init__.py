@@ -1,0 +1,74 @@
+"""Every table of the prevention service.
+
+No personal data is kept: respondents are codes, enumerators and reviewers are staff
+user names, photos are references. A scheme version's definition is the JSON of
+`schemes.schemas.SchemeDefinition`; once an assessment uses it, it is frozen.
+"""
+
+from apik_prevention.models import agreements, assessments, clinics, focal_points, studies
+from apik_prevention.models.agreements import (
+    Agreement,
+    AgreementActivity,
+    AgreementDocument,
+    AgreementDocumentRead,
+    AgreementReminder,
+)
+from apik_prevention.models.assessments import (
+    Assessment,
+    AssessmentCase,
+    AssessmentEntry,
+    CaseFollowUp,
+    SchemeVersion,
+)
+from apik_prevention.models.clinics import (
+    Clinic,
+    ClinicParticipant,
+    ClinicParticipantRead,
+)
+from apik_prevention.models.focal_points import (
+    DiscussionGroup,
+    FocalPoint,
+    FocalPointChange,
+    FocalPointRead,
+)
+from apik_prevention.models.studies import (
+    Study,
+    Suggestion,
+    SuggestionEvidence,
+    SuggestionReminder,
+)
+from apik_shared.platform.processing import Processing
+
+# The record of processing (docs/processing.md): each module declares its own tables.
+PROCESSING: tuple[Processing, ...] = (
+    *assessments.PROCESSING,
+    *agreements.PROCESSING,
+    *clinics.PROCESSING,
+    *focal_points.PROCESSING,
+    *studies.PROCESSING,
+)
+
+__all__ = [
+    "PROCESSING",
+    "Agreement",
+    "AgreementActivity",
+    "AgreementDocument",
+    "AgreementDocumentRead",
+    "AgreementReminder",
+    "Assessment",
+    "AssessmentCase",
+    "AssessmentEntry",
+    "CaseFollowUp",
+    "Clinic",
+    "ClinicParticipant",
+    "ClinicParticipantRead",
+    "DiscussionGroup",
+    "FocalPoint",
+    "FocalPointChange",
+    "FocalPointRead",
+    "SchemeVersion",
+    "Study",
+    "Suggestion",
+    "SuggestionEvidence",
+    "SuggestionReminder",
+]
