@@ -5976,8 +5976,21 @@ export interface components {
         Breakdown: {
             /** Columns */
             columns: string[];
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             dimension: components["schemas"]["Dimension"];
             /** Items */
             items: {
@@ -7870,8 +7883,25 @@ export interface components {
         InternshipKpis: {
             /** Completion Rate */
             completion_rate: number | null;
-            /** Definitions */
+            /**
+             * Definitions
+             * @description The English definitions, as before: kept for compatibility, the same as definitions_en.
+             */
             definitions: {
+                [key: string]: string;
+            };
+            /**
+             * Definitions En
+             * @description The definitions in English.
+             */
+            definitions_en: {
+                [key: string]: string;
+            };
+            /**
+             * Definitions Id
+             * @description The definitions in Bahasa Indonesia.
+             */
+            definitions_id: {
                 [key: string]: string;
             };
             /** Ended */
@@ -7915,8 +7945,21 @@ export interface components {
         KpiItem: {
             /** Achieved */
             achieved: number | null;
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             /** Indicator */
             indicator: string;
             /** Percent */
@@ -11359,8 +11402,21 @@ export interface components {
         Table: {
             /** Columns */
             columns: string[];
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             /** Items */
             items: {
                 [key: string]: string | number | null;
