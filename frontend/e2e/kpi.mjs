@@ -1,7 +1,7 @@
 // The head of an office in the browser: the KPI dashboard shows the desk visit just
 // served (the figures move as the events arrive), a target typed wrong is refused at its
 // field, the right one is saved and the percentage appears; a breakdown by month is
-// drawn; the annual report and the indicators' CSV are downloaded.
+// drawn, every definition read in Bahasa Indonesia; the annual report and the indicators' CSV are downloaded.
 import { readFileSync } from "node:fs";
 import { downloaded } from "./desk.mjs";
 
@@ -32,6 +32,10 @@ export async function headReadsKpis(browser, kit, username) {
     }
   }
   expect(served >= 1, `kpi: the desk visit is counted (${served})`);
+  // Each indicator's definition is read in Bahasa Indonesia, marked as such.
+  const definition = page.locator('tr[data-indicator="lm_registered"] [data-testid="kpi-definition"]');
+  const said = (await definition.textContent()) ?? "";
+  expect(said.startsWith("Laporan Masyarakat (jenis LM atau RCO) yang diregistrasi") && (await definition.getAttribute("lang")) === "id", `kpi: the definition is Indonesian (${said})`);
   await accessible(page, "kinerja");
   await shot(page, "kpi-1-dashboard");
 
@@ -64,6 +68,7 @@ export async function headReadsKpis(browser, kit, username) {
   await page.getByRole("combobox", { name: "Rincian menurut" }).click();
   await page.getByRole("option", { name: "Bulan" }).click();
   await page.getByRole("columnheader", { name: "Kunjungan meja layanan" }).waitFor();
+  await page.locator('section[aria-labelledby="kpi-breakdowns"] [data-testid="kpi-definition"][lang="id"]', { hasText: /^Per bulan dalam tahun itu/ }).waitFor();
   await accessible(page, "kinerja-rincian-bulan");
   await shot(page, "kpi-4-by-month");
 

@@ -6311,8 +6311,21 @@ export interface components {
         Breakdown: {
             /** Columns */
             columns: string[];
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             dimension: components["schemas"]["Dimension"];
             /** Items */
             items: {
@@ -8408,8 +8421,25 @@ export interface components {
         InternshipKpis: {
             /** Completion Rate */
             completion_rate: number | null;
-            /** Definitions */
+            /**
+             * Definitions
+             * @description The English definitions, as before: kept for compatibility, the same as definitions_en.
+             */
             definitions: {
+                [key: string]: string;
+            };
+            /**
+             * Definitions En
+             * @description The definitions in English.
+             */
+            definitions_en: {
+                [key: string]: string;
+            };
+            /**
+             * Definitions Id
+             * @description The definitions in Bahasa Indonesia.
+             */
+            definitions_id: {
                 [key: string]: string;
             };
             /** Ended */
@@ -8453,8 +8483,21 @@ export interface components {
         KpiItem: {
             /** Achieved */
             achieved: number | null;
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             /** Indicator */
             indicator: string;
             /** Percent */
@@ -12120,8 +12163,21 @@ export interface components {
         Table: {
             /** Columns */
             columns: string[];
-            /** Definition */
+            /**
+             * Definition
+             * @description The English definition, as before: kept for compatibility, the same as definition_en.
+             */
             definition: string;
+            /**
+             * Definition En
+             * @description The definition in English.
+             */
+            definition_en: string;
+            /**
+             * Definition Id
+             * @description The definition in Bahasa Indonesia.
+             */
+            definition_id: string;
             /** Items */
             items: {
                 [key: string]: string | number | null;

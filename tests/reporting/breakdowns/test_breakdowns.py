@@ -29,6 +29,8 @@ async def test_breakdowns_of_a_year(infra, reporting, tokens: TestTokens):
         {"substance": "drinking_water", "count": 1},
     ]
     assert "report.verified" in substance["definition"]
+    assert substance["definition_en"] == substance["definition"]
+    assert substance["definition_id"].startswith("Laporan yang diserahkan ke Keasistenan")
     outcome = await _breakdown(reporting, head, "outcome", year=YEAR)
     assert outcome["items"] == [
         {"outcome": "no_maladministration", "count": 1},

@@ -151,6 +151,11 @@ async def test_interns_and_red_button_per_month(infra, reporting, tokens: TestTo
     ] * 4
     # Counts and times only: nothing about the cases themselves.
     assert "severity" not in response.text and "urgent" not in response.text
+    # The definitions in both languages, the English also where it always was.
+    body = response.json()
+    assert body["definitions_en"] == body["definitions"]
+    assert set(body["definitions_id"]) == set(body["definitions"])
+    assert body["definitions_id"]["applied"].startswith("Pendaftar magang")
     assert set(april) == {"month", "shown", "raised", "acknowledged", "escalations"} | {
         "median_minutes",
         "p90_minutes",

@@ -57,6 +57,13 @@ async def test_a_years_events_give_its_indicators(infra, reporting, tokens: Test
     assert items["ikm"]["target"] == 80 and items["ikm"]["percent"] == 109.4
     assert "case.surveyed" in items["ikm"]["definition"]
     assert "case.closed" in items["reports_closed"]["definition"]
+    # Both languages beside the old field (English, kept for older clients).
+    lm = items["lm_registered"]
+    assert lm["definition_en"] == lm["definition"] and "report.registered" in lm["definition"]
+    assert lm["definition_id"].startswith(
+        "Laporan Masyarakat (jenis LM atau RCO) yang diregistrasi"
+    )
+    assert all(item["definition_id"] != item["definition_en"] for item in items.values())
 
     # The year before sees only its own: one report and one consultation at the edge.
     before = await kpis(reporting, head, year=YEAR - 1)

@@ -57,6 +57,8 @@ async def test_staff_activity_per_person(infra, reporting, tokens: TestTokens):
     }
     assert people["amer2"]["desk_avg_rating"] == 4.0
     assert "decided_by" in body["definition"]
+    assert body["definition_en"] == body["definition"]
+    assert body["definition_id"].startswith("Per orang, pekerjaan pada tahun itu")
     as_csv = await reporting.client.get(
         "/api/v1/reporting/staff",
         params={"year": YEAR},
@@ -126,6 +128,7 @@ async def test_the_rollup_sets_offices_side_by_side(infra, reporting, tokens: Te
     )
     assert response.status_code == 200, response.text
     rows = {row["office"]: row for row in response.json()["items"]}
+    assert response.json()["definition_id"].startswith("Capaian setiap kantor pada tahun itu")
     mine = await kpis(reporting, tokens.headers("head", office=first), year=YEAR)
     assert {k: v for k, v in rows[first].items() if k != "office"} == {
         code: item["achieved"] for code, item in mine.items()

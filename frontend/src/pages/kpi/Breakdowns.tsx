@@ -1,13 +1,14 @@
 // A year's figures broken down (substance, outcome, channel, agency type, month, public
 // loss): a chart of the counts where there is one to draw, the table, its exports.
 import { BarChart, LineChart } from "@mantine/charts";
-import { Alert, Group, Loader, Select, Text } from "@mantine/core";
+import { Alert, Group, Loader, Select } from "@mantine/core";
 import { useState } from "react";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { cellText } from "./cells";
 import { DIMENSIONS, useBreakdown, type Dimension, type Table } from "./data";
+import { Definition } from "./Definition";
 import { CSV, Download, XLSX } from "./Download";
 import { TableOf } from "./TableOf";
 
@@ -69,9 +70,7 @@ export function Breakdowns({ year, substances, office }: { year: number; substan
       {breakdown.isError && <Alert color="red">{t("form.error")}</Alert>}
       {breakdown.data && (
         <>
-          <Text size="sm" c="dimmed" lang="en">
-            {breakdown.data.definition}
-          </Text>
+          <Definition locale={locale} table={breakdown.data} />
           <Chart table={breakdown.data} ctx={ctx} title={title} />
           <TableOf table={breakdown.data} substances={substances} caption={title} />
         </>

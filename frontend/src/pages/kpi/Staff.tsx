@@ -1,12 +1,14 @@
 // Who did what in the year (for performance and credit-point reports), as the API counts it.
 import { Alert, Loader, Text } from "@mantine/core";
 import { Section } from "../../components/Sections";
-import { useT } from "../../i18n/locale";
+import { useLocale, useT } from "../../i18n/locale";
+import { Definition } from "./Definition";
 import { useStaff } from "./data";
 import { TableOf } from "./TableOf";
 
 export function Staff({ year }: { year: number }): React.JSX.Element {
   const t = useT();
+  const { locale } = useLocale();
   const staff = useStaff(year);
   return (
     <Section title={t("kpi.staff")} id="kpi-staff">
@@ -14,9 +16,7 @@ export function Staff({ year }: { year: number }): React.JSX.Element {
       {staff.isError && <Alert color="red">{t("form.error")}</Alert>}
       {staff.data && (
         <>
-          <Text size="sm" c="dimmed" lang="en">
-            {staff.data.definition}
-          </Text>
+          <Definition locale={locale} table={staff.data} />
           {staff.data.items.length === 0 ? <Text>{t("kpi.staffEmpty")}</Text> : <TableOf table={staff.data} substances={{}} caption={t("kpi.staff")} />}
         </>
       )}

@@ -8,6 +8,7 @@ import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { chartRows, formatFigure } from "../../lib/kpi";
+import { definitionIn } from "./cells";
 import type { KpiReport } from "./data";
 
 export function Targets({ report }: { report: KpiReport }): React.JSX.Element {
@@ -57,35 +58,38 @@ export function Targets({ report }: { report: KpiReport }): React.JSX.Element {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {report.items.map((item) => (
-            <Table.Tr key={item.indicator} data-indicator={item.indicator}>
-              <Table.Th scope="row" fw={400}>
-                <Stack gap={0}>
-                  <span>{label(item.indicator)}</span>
-                  <Text size="xs" c="dimmed" lang="en">
-                    {item.definition}
-                  </Text>
-                </Stack>
-              </Table.Th>
-              <Table.Td>{codeLabel(labels, "unit", item.unit)}</Table.Td>
-              <Table.Td ta="right" data-target={item.target ?? undefined} style={{ whiteSpace: "nowrap" }}>
-                {item.target === null ? t("kpi.noTarget") : formatFigure(item.target, item.unit, lang)}
-              </Table.Td>
-              <Table.Td ta="right" data-achieved={item.achieved ?? undefined} style={{ whiteSpace: "nowrap" }}>
-                {formatFigure(item.achieved, item.unit, lang)}
-              </Table.Td>
-              <Table.Td miw={140}>
-                {item.percent === null ? (
-                  "—"
-                ) : (
-                  <Stack gap={2}>
-                    <span>{formatFigure(item.percent, "percent", lang)}</span>
-                    <Progress value={Math.min(100, item.percent)} color={item.percent >= 100 ? "green.9" : "blue.8"} aria-hidden="true" />
+          {report.items.map((item) => {
+            const definition = definitionIn(locale, item);
+            return (
+              <Table.Tr key={item.indicator} data-indicator={item.indicator}>
+                <Table.Th scope="row" fw={400}>
+                  <Stack gap={0}>
+                    <span>{label(item.indicator)}</span>
+                    <Text size="xs" c="dimmed" lang={definition.lang} data-testid="kpi-definition">
+                      {definition.text}
+                    </Text>
                   </Stack>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                </Table.Th>
+                <Table.Td>{codeLabel(labels, "unit", item.unit)}</Table.Td>
+                <Table.Td ta="right" data-target={item.target ?? undefined} style={{ whiteSpace: "nowrap" }}>
+                  {item.target === null ? t("kpi.noTarget") : formatFigure(item.target, item.unit, lang)}
+                </Table.Td>
+                <Table.Td ta="right" data-achieved={item.achieved ?? undefined} style={{ whiteSpace: "nowrap" }}>
+                  {formatFigure(item.achieved, item.unit, lang)}
+                </Table.Td>
+                <Table.Td miw={140}>
+                  {item.percent === null ? (
+                    "—"
+                  ) : (
+                    <Stack gap={2}>
+                      <span>{formatFigure(item.percent, "percent", lang)}</span>
+                      <Progress value={Math.min(100, item.percent)} color={item.percent >= 100 ? "green.9" : "blue.8"} aria-hidden="true" />
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Section>

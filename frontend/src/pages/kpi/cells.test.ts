@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
-import { cellText } from "./cells";
+import { cellText, definitionIn } from "./cells";
 
 const ctx = { labels: MESSAGES.id, locale: "id-ID", substances: { ADMINDUK: "Administrasi Kependudukan" } };
 
@@ -23,5 +23,19 @@ describe("a reporting table's cells", () => {
     expect(cellText("prevented_idr", 1_500_000, ctx).replace(/\s/g, " ")).toBe("Rp 1.500.000");
     expect(cellText("desk_avg_rating", 4.256, ctx)).toBe("4,26");
     expect(cellText("count", null, ctx)).toBe("—");
+  });
+});
+
+describe("a definition", () => {
+  const item = { definition: "Public reports registered", definition_en: "Public reports registered", definition_id: "Laporan Masyarakat yang diregistrasi" };
+
+  it("is shown in the chosen language, marked as such", () => {
+    expect(definitionIn("id", item)).toEqual({ text: "Laporan Masyarakat yang diregistrasi", lang: "id" });
+    expect(definitionIn("id-ID", item)).toEqual({ text: "Laporan Masyarakat yang diregistrasi", lang: "id" });
+    expect(definitionIn("en", item)).toEqual({ text: "Public reports registered", lang: "en" });
+  });
+
+  it("falls back to the English of an older answer", () => {
+    expect(definitionIn("id", { definition: "Public reports registered" })).toEqual({ text: "Public reports registered", lang: "en" });
   });
 });

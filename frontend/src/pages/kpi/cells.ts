@@ -23,3 +23,14 @@ export function cellText(
   const group = CODED[column];
   return group ? codeLabel(ctx.labels, group, value) : value;
 }
+
+// An indicator's (or a table's) definition in the user's language, with its `lang` for
+// screen readers. The API sends both; an answer without the Indonesian (an older
+// reporting) falls back to `definition`, which is the English.
+export function definitionIn(
+  locale: string,
+  item: { definition: string; definition_id?: string; definition_en?: string },
+): { text: string; lang: "id" | "en" } {
+  if (locale.startsWith("id") && item.definition_id) return { text: item.definition_id, lang: "id" };
+  return { text: item.definition_en || item.definition, lang: "en" };
+}

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import Request
 
-from apik_reporting.breakdowns.rules import BREAKDOWNS, Dimension
+from apik_reporting.breakdowns.rules import BREAKDOWNS, BREAKDOWNS_ID, Dimension
 from apik_reporting.breakdowns.schemas import Breakdown
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.deps import AUTH, ExportedOffices, Scope, Year
@@ -46,6 +46,8 @@ async def get_breakdown(
         year=year,
         office=scope,
         definition=BREAKDOWNS[dimension],
+        definition_id=BREAKDOWNS_ID[dimension],
+        definition_en=BREAKDOWNS[dimension],
         columns=columns,
         items=items,
     )

@@ -1,6 +1,8 @@
 """What each breakdown means, written once (pure: no FastAPI, no database).
 
-The API, the exports and the annual report show these definitions verbatim.
+The API, the exports and the annual report show these definitions verbatim: the English
+(`BREAKDOWNS`, the precise one naming the events) and the Indonesian the office reads
+(`BREAKDOWNS_ID`); every dimension has both.
 """
 
 from __future__ import annotations
@@ -37,6 +39,26 @@ BREAKDOWNS: dict[Dimension, str] = {
     "loss counts), per office, substance (the case's, else the report's) and type of the "
     "reported agency (the report's, from intake): how many cases, the people affected "
     "and the amount of each kind.",
+}
+BREAKDOWNS_ID: dict[Dimension, str] = {
+    Dimension.substance: "Laporan yang diserahkan ke Keasistenan Pemeriksaan pada tahun itu "
+    "(report.verified, menurut tanggal putusan pleno), dirinci per substansi (sektor).",
+    Dimension.outcome: "Laporan yang ditutup Pemeriksaan pada tahun itu (case.closed, menurut "
+    "tanggal penutupan terakhir), dirinci per hasil penyelesaian.",
+    Dimension.channel: "Laporan dan konsultasi yang diregistrasi pada tahun itu "
+    "(report.registered semua jenis, menurut tanggal registrasi), dirinci per cara "
+    "penyampaian.",
+    Dimension.agency_type: "Laporan yang diserahkan ke Keasistenan Pemeriksaan pada tahun itu "
+    "(report.verified, menurut tanggal putusan pleno), dirinci per jenis instansi terlapor.",
+    Dimension.month: "Per bulan dalam tahun itu, tiap indikator dihitung sesuai definisinya: "
+    "Laporan Masyarakat yang diregistrasi, konsultasi yang tercatat, laporan yang diserahkan "
+    "ke Pemeriksaan, laporan yang ditutup, dan kunjungan meja layanan.",
+    Dimension.public_loss: "Kerugian publik yang dicegah dan yang dipulihkan, sebagaimana "
+    "dicatat Pemeriksaan saat laporan ditutup (case.closed public_loss: jenis, jumlah dalam "
+    "rupiah, jumlah orang terdampak), dari laporan yang ditutup pada tahun itu (menurut "
+    "tanggal penutupan terakhir), per kantor, substansi (yang ditetapkan Pemeriksaan, atau "
+    "bila tidak ada, substansi laporan) dan jenis instansi terlapor: jumlah laporan, "
+    "jumlah orang terdampak dan nilai kerugian tiap jenis.",
 }
 UNSPECIFIED = "unspecified"  # the key of rows whose event did not say
 MONTH_COLUMNS = (

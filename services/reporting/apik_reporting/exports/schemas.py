@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 Cell = str | int | float | None
 
@@ -12,6 +12,11 @@ class Table(BaseModel):
 
     year: int
     office: str | None
-    definition: str
+    definition: str = Field(
+        description="The English definition, as before: kept for compatibility, the same "
+        "as definition_en."
+    )
+    definition_id: str = Field(description="The definition in Bahasa Indonesia.")
+    definition_en: str = Field(description="The definition in English.")
     columns: list[str]
     items: list[dict[str, Cell]]

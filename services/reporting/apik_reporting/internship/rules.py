@@ -24,6 +24,23 @@ DEFINITIONS = {
         " min_count shows none of them"
     ),
 }
+# The same in Bahasa Indonesia, what the office reads; every key of DEFINITIONS has one.
+DEFINITIONS_ID = {
+    "applied": "Pendaftar magang (intern.applied), menurut bulan pengajuan di zona waktu kantor",
+    "accepted": "Peserta magang yang diterima (intern.accepted), menurut bulan penerimaan",
+    "completed": "Peserta magang yang menyelesaikan magang (intern.completed), menurut bulan "
+    "selesai",
+    "completion_rate": (
+        "dari peserta yang diterima dan masa magangnya berakhir pada tahun itu, bagian yang"
+        " menyelesaikan magang (intern.completed, kapan pun dicatat); kosong bila tidak ada"
+    ),
+    "red_button": (
+        "red_button.* per bulan menurut waktu tombol ditekan: jumlah kasus, yang ditanggapi,"
+        " eskalasi (tingkat tertinggi per kasus, dijumlahkan), menit dari tombol ditekan"
+        " sampai tanggapan pertama (median; p90 menurut peringkat terdekat); bulan dengan"
+        " kasus kurang dari min_count tidak ditampilkan angkanya"
+    ),
+}
 
 
 def completion_rate(ended: int, completed: int) -> float | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class InternCounts(BaseModel):
@@ -49,4 +49,9 @@ class InternshipKpis(BaseModel):
     ended: int  # accepted interns whose period ended in the year
     completion_rate: float | None
     red_button: RedButtonStats
-    definitions: dict[str, str]
+    definitions: dict[str, str] = Field(
+        description="The English definitions, as before: kept for compatibility, the same "
+        "as definitions_en."
+    )
+    definitions_id: dict[str, str] = Field(description="The definitions in Bahasa Indonesia.")
+    definitions_en: dict[str, str] = Field(description="The definitions in English.")

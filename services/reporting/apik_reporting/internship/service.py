@@ -115,4 +115,6 @@ async def internship_kpis(
         completion_rate=rules.completion_rate(ended, completed),
         red_button=RedButtonStats(min_count=min_count, months=red),
         definitions=rules.DEFINITIONS,
+        definitions_id=rules.DEFINITIONS_ID,
+        definitions_en=rules.DEFINITIONS,
     )

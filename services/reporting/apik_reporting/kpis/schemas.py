@@ -33,7 +33,12 @@ class KpiItem(BaseModel):
     target: Number | None
     achieved: Number | None
     percent: float | None
-    definition: str
+    definition: str = Field(
+        description="The English definition, as before: kept for compatibility, the same "
+        "as definition_en."
+    )
+    definition_id: str = Field(description="The definition in Bahasa Indonesia.")
+    definition_en: str = Field(description="The definition in English.")
 
 
 class KpiReport(BaseModel):

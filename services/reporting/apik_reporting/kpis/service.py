@@ -116,6 +116,8 @@ async def kpis(*, session: AsyncSession, year: int, office: str | None) -> list[
                 achieved=value,
                 percent=percent(value, target, indicator.better),
                 definition=indicator.definition,
+                definition_id=indicator.definisi,
+                definition_en=indicator.definition,
             )
         )
     return items

@@ -12,8 +12,10 @@ from apik_reporting.exports.views import EXPORT_RESPONSES, tabular
 from apik_reporting.staff.rules import (
     ROLLUP_COLUMNS,
     ROLLUP_DEFINITION,
+    ROLLUP_DEFINITION_ID,
     STAFF_COLUMNS,
     STAFF_DEFINITION,
+    STAFF_DEFINITION_ID,
 )
 from apik_reporting.staff.service import rollup, staff_activity
 from apik_shared.documents.delimited import CsvDelimiter, Delimiter
@@ -43,7 +45,15 @@ async def get_staff(
         )
     ) is not None:
         return export
-    return Table(year=year, office=scope, definition=STAFF_DEFINITION, columns=columns, items=items)
+    return Table(
+        year=year,
+        office=scope,
+        definition=STAFF_DEFINITION,
+        definition_id=STAFF_DEFINITION_ID,
+        definition_en=STAFF_DEFINITION,
+        columns=columns,
+        items=items,
+    )
 
 
 @router.get("/rollup", response_model=Table, responses=RESPONSES)
@@ -67,4 +77,12 @@ async def get_rollup(
         offices=offices,
     ):
         return export
-    return Table(year=year, office=None, definition=ROLLUP_DEFINITION, columns=columns, items=items)
+    return Table(
+        year=year,
+        office=None,
+        definition=ROLLUP_DEFINITION,
+        definition_id=ROLLUP_DEFINITION_ID,
+        definition_en=ROLLUP_DEFINITION,
+        columns=columns,
+        items=items,
+    )

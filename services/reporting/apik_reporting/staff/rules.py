@@ -1,5 +1,6 @@
 """What the staff activity and the national roll-up mean, written once (pure: no FastAPI,
-no database). The API and the exports show these definitions verbatim.
+no database). The API and the exports show these definitions verbatim, in English (the
+precise one naming the events) and in Bahasa Indonesia (`*_ID`, what the office reads).
 """
 
 from __future__ import annotations
@@ -35,6 +36,28 @@ STAFF_DEFINITION = (
 ROLLUP_DEFINITION = (
     "Each office's achievements for the year, one row per office with any fact; the last "
     "row, office 'national', is every office together. Indicators as in /kpis."
+)
+STAFF_DEFINITION_ID = (
+    "Per orang, pekerjaan pada tahun itu sebagaimana tercatat dalam peristiwa: laporan yang "
+    "diterima rapat pleno (report.verified decided_by, menurut tanggal putusan) dan yang "
+    "ditolak (report.rejected decided_by), konsultasi yang dijawab (consultation.recorded "
+    "answered_by, menurut tanggal jawaban), laporan yang ditutup (case.closed examiner_id, "
+    "menurut tanggal penutupan terakhir), kunjungan meja layanan yang dilayani, dinilai atau "
+    "tidak, serta rata-rata nilainya (petugas pada visit.ended dan visit.completed, menurut "
+    "tanggal kedatangan). "
+    "Seseorang dikenali dari subjek gateway (sub pada token, mis. user:<id>), satu-satunya "
+    "tanda pengenal yang sama di semua layanan: PVL menerbitkannya di samping nama pengguna "
+    "(decided_by_subject, answered_by_subject), examiner_id Pemeriksaan adalah subjek, dan "
+    "meja layanan menerbitkan officer_subject bila petugas itu yang mengakhiri atau menilai "
+    "kunjungan. Bila peristiwa hanya memuat nama pengguna (peristiwa lama, atau kunjungan "
+    "yang diakhiri dan dinilai oleh penyelia), nama pengguna itu dihitung untuk subjek yang "
+    "menyertainya di baris lain tahun itu, atau berdiri sendiri. "
+    "username adalah nama yang terlihat bersama subjek (kosong bagi orang yang hanya "
+    "dikenali dari subjeknya)."
+)
+ROLLUP_DEFINITION_ID = (
+    "Capaian setiap kantor pada tahun itu, satu baris per kantor yang memiliki data; baris "
+    "terakhir, kantor 'national', adalah gabungan semua kantor. Indikator sesuai /kpis."
 )
 NATIONAL_ROW = "national"
 ROLLUP_COLUMNS = ("office", *(indicator.code for indicator in INDICATORS))
