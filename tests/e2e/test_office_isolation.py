@@ -274,7 +274,10 @@ async def internship_a_resources(walk: Walk) -> None:
     await walk.post(f"{v1}/applications/{application_id}/acceptance", {"unit": "intake"}, owner)
     certificate = await walk.post(
         f"{v1}/applications/{application_id}/completion",
-        {"days_present": 8, "logbook_approved": 8, "evaluation_score": 90},
+        {
+            "evaluation_score": 90,
+            "before_records": {"days_present": 8, "logbook_approved": 8, "reason": "Kertas."},
+        },
         owner,
     )
     walk.ids["certificate_id"] = str(certificate["id"])
