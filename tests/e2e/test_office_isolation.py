@@ -59,6 +59,8 @@ OWN_OFFICE = {
     "internship_cohorts_create_cohort": "a cohort of the caller's office (the body names none)",
     "internship_red_button_register_officer": "an entry of the caller's office's register of "
     "protection officers, keyed by a user name (no id of A's in the path)",
+    "internship_red_button_replace_roster": "the caller's office's on-duty roster (the body "
+    "names no office, only user names)",
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
     "names none)",
     "prevention_clinics_create_clinic": "a coaching clinic of the caller's office (the body "
