@@ -84,8 +84,8 @@ async def issue(
         if count.days_before_records == 0:
             raise InvalidInput.field(
                 "#/body/before_records",
-                f"The intern's records began on {count.records_began}, the period's first"
-                " working day: there is nothing before them to state.",
+                "No working day of the period comes before the intern's records began"
+                f" ({count.records_began}): there is nothing to state.",
             )
         for field, value in (
             ("days_present", stated.days_present),
