@@ -59,6 +59,8 @@ OWN_OFFICE = {
     "internship_cohorts_create_cohort": "a cohort of the caller's office (the body names none)",
     "internship_red_button_register_officer": "an entry of the caller's office's register of "
     "protection officers, keyed by a user name (no id of A's in the path)",
+    "internship_red_button_replace_roster": "the caller's office's on-duty roster (the body "
+    "names no office, only user names)",
     "prevention_assessments_open_assessment": "an assessment of the caller's office (the body "
     "names none)",
     "prevention_clinics_create_clinic": "a coaching clinic of the caller's office (the body "
@@ -313,7 +315,10 @@ async def internship_a_resources(walk: Walk) -> None:
     await walk.post(f"{v1}/applications/{application_id}/acceptance", {"unit": "intake"}, owner)
     certificate = await walk.post(
         f"{v1}/applications/{application_id}/completion",
-        {"days_present": 8, "logbook_approved": 8, "evaluation_score": 90},
+        {
+            "evaluation_score": 90,
+            "before_records": {"days_present": 8, "logbook_approved": 8, "reason": "Kertas."},
+        },
         owner,
     )
     walk.ids["certificate_id"] = str(certificate["id"])

@@ -4,10 +4,13 @@ applications put in place through the API, and a look at the events on NATS."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import nats
 from nats.js.api import DeliverPolicy
+from sqlalchemy import text
 
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import CloudEvent
@@ -150,3 +153,41 @@ async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
 # --- Letters, certificates, learning, evaluations, alumni (s25-mori-learning) ---
 
 CERTIFICATES = f"{V1}/certificates"
+
+
+async def record_days(
+    internship: RunningService,
+    application_id: str,
+    *,
+    attended: Sequence[str] = (),
+    excused: dict[str, str] | None = None,  # day -> leave / sick
+    logbook: dict[str, str] | None = None,  # day -> submitted / approved / returned
+) -> None:
+    """An intern's attendance, absences and logbook straight in the database (the
+    check-in's rotating code only works today; completion counts past periods)."""
+    async with internship.app.state.database.sessions() as session:
+        for day in attended:
+            await session.execute(
+                text(
+                    "INSERT INTO attendance_day (id, application_id, office, day, checked_in_at)"
+                    " VALUES (gen_random_uuid(), :a, 'KAB', :d, CAST(:d AS date) + time '08:00')"
+                ),
+                {"a": application_id, "d": date.fromisoformat(day)},
+            )
+        for day, kind in (excused or {}).items():
+            await session.execute(
+                text(
+                    "INSERT INTO absence (id, application_id, office, day, kind, note)"
+                    " VALUES (gen_random_uuid(), :a, 'KAB', :d, :k, 'sealed')"
+                ),
+                {"a": application_id, "d": date.fromisoformat(day), "k": kind},
+            )
+        for day, status in (logbook or {}).items():
+            await session.execute(
+                text(
+                    "INSERT INTO logbook_entry (id, application_id, office, day, activities,"
+                    " status, version) VALUES (gen_random_uuid(), :a, 'KAB', :d, 'sealed', :s, 1)"
+                ),
+                {"a": application_id, "d": date.fromisoformat(day), "s": status},
+            )
+        await session.commit()

@@ -2536,8 +2536,11 @@ export interface paths {
         /**
          * Complete Internship
          * @description Issues the certificate when the internship meets the rules of completion
-         *     (`APIK_COMPLETION_*`, on the recap stated here and the period's working days by the
-         *     office's calendar); 409 `completion-not-met` names each rule not met.
+         *     (`APIK_COMPLETION_*`): days present and approved logbook entries are counted from the
+         *     intern's own attendance and logbook over the period's working days by the office's
+         *     calendar; only the working days before the intern's records began may be stated
+         *     (`before_records`, with a reason, kept on the certificate). 409 `completion-not-met`
+         *     names each rule not met; 422 when more is stated than those days.
          */
         post: operations["internship_certificates_complete_internship"];
         delete?: never;
@@ -3752,6 +3755,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/red-button/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Alerts
+         * @description The caller's open alerts (cases still unacknowledged), oldest first: reference,
+         *     time and severity only; a case that names the caller never shows. For the web app
+         *     to poll; every case shown is an audited read.
+         */
+        get: operations["internship_red_button_open_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/red-button/cases": {
         parameters: {
             query?: never;
@@ -3893,6 +3918,32 @@ export interface paths {
          * @description A second protection officer approves; the one who asked may then read it.
          */
         post: operations["internship_red_button_approve_identity_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/red-button/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Roster
+         * @description The office's on-duty roster, to its protection officers and its head.
+         */
+        get: operations["internship_red_button_read_roster"];
+        /**
+         * Replace Roster
+         * @description The head replaces the office's on-duty roster: each protection officer's windows
+         *     (ISO weekday, start, end; 00:00 ends at midnight) in the office's own zone. A case
+         *     raised alerts the officers on duty then; nobody on duty, every protection officer.
+         */
+        put: operations["internship_red_button_replace_roster"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5601,6 +5652,37 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * AlertPublic
+         * @description An open alert: the case's reference, office, time and severity, nothing else.
+         */
+        AlertPublic: {
+            /**
+             * Alerted At
+             * Format: date-time
+             */
+            alerted_at: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Level */
+            level: number;
+            /** Office */
+            office: string;
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+            severity: components["schemas"]["Severity"];
+        };
         /** AlumnusCreate */
         AlumnusCreate: {
             /** Address */
@@ -6609,6 +6691,14 @@ export interface components {
             logbook_percent: number;
             /** Office */
             office: string;
+            /** Records Began */
+            records_began?: string | null;
+            /** Stated Days Present */
+            stated_days_present?: number | null;
+            /** Stated Logbook Approved */
+            stated_logbook_approved?: number | null;
+            /** Stated Reason */
+            stated_reason?: string | null;
             /** Verification Code */
             verification_code: string;
             /** Version */
@@ -6975,18 +7065,17 @@ export interface components {
         };
         /**
          * CompletionRequest
-         * @description The internship's recap, as the supervisor states it (see `rules`): days present
-         *     and approved logbook entries out of the period's working days, which the office's
-         *     calendar gives. The final evaluation (0 to 100) is the mean of the supervisors'
-         *     rubric evaluations (`evaluations`) unless stated here.
+         * @description The completion request: days present and approved logbook entries are counted
+         *     from the intern's own attendance and logbook over the period's working days (the
+         *     office's calendar; see `rules`). Only the working days before the intern's records
+         *     began may be stated (`before_records`, with a reason). The final evaluation (0 to
+         *     100) is the mean of the supervisors' rubric evaluations (`evaluations`) unless
+         *     stated here.
          */
         CompletionRequest: {
-            /** Days Present */
-            days_present: number;
+            before_records?: components["schemas"]["StatedBeforeRecords"] | null;
             /** Evaluation Score */
             evaluation_score?: number | null;
-            /** Logbook Approved */
-            logbook_approved: number;
         };
         /**
          * ConclusionCreate
@@ -7370,6 +7459,25 @@ export interface components {
             status: string;
             /** Summary */
             summary: string;
+        };
+        /**
+         * DutyWindow
+         * @description An on-duty window in the office's own zone: an ISO weekday (1 is Monday), and a
+         *     start and end time; 00:00 as the end is midnight.
+         */
+        DutyWindow: {
+            /**
+             * End
+             * Format: time
+             */
+            end: string;
+            /**
+             * Start
+             * Format: time
+             */
+            start: string;
+            /** Weekday */
+            weekday: number;
         };
         /** Effectiveness */
         Effectiveness: {
@@ -11132,6 +11240,30 @@ export interface components {
             /** Roles */
             roles: components["schemas"]["Role"][];
         };
+        /** RosterOfficer */
+        RosterOfficer: {
+            /** Username */
+            username: string;
+            /** Windows */
+            windows: components["schemas"]["DutyWindow"][];
+        };
+        /** RosterPublic */
+        RosterPublic: {
+            /** Office */
+            office: string;
+            /** Officers */
+            officers: components["schemas"]["RosterOfficer"][];
+            /** Timezone */
+            timezone: string;
+        };
+        /**
+         * RosterPut
+         * @description The office's whole on-duty roster of protection officers (it replaces the last).
+         */
+        RosterPut: {
+            /** Officers */
+            officers: components["schemas"]["RosterOfficer"][];
+        };
         /** RotatedKey */
         RotatedKey: {
             /** Kid */
@@ -11683,6 +11815,19 @@ export interface components {
          * @enum {string}
          */
         State: "followed_up" | "not_followed_up" | "pending";
+        /**
+         * StatedBeforeRecords
+         * @description The recap of the working days before the intern's own records began, as the
+         *     supervisor states it (an internship started on paper), with the reason.
+         */
+        StatedBeforeRecords: {
+            /** Days Present */
+            days_present: number;
+            /** Logbook Approved */
+            logbook_approved: number;
+            /** Reason */
+            reason: string;
+        };
         /** StatusChange */
         StatusChange: {
             /**
@@ -27580,6 +27725,44 @@ export interface operations {
             };
         };
     };
+    internship_red_button_open_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     internship_red_button_list_cases: {
         parameters: {
             query?: {
@@ -28128,6 +28311,104 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_red_button_read_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_red_button_replace_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;

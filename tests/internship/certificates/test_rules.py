@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from apik_internship.certificates.rules import Recap, Thresholds, percent, unmet
+from apik_internship.certificates.rules import (
+    Counted,
+    Recap,
+    Thresholds,
+    counted,
+    percent,
+    unmet,
+)
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 THRESHOLDS = Thresholds(attendance_percent=80, logbook_percent=80, min_score=70)
 END = date(2027, 4, 30)
@@ -64,3 +72,53 @@ def test_a_period_without_working_days_asks_no_attendance() -> None:
 def test_shares_are_shown_to_one_decimal() -> None:
     assert percent(49, 61) == 80.3  # 4900 / 61 = 80.33
     assert percent(7, 8) == 87.5
+
+
+# --- Counting the recap from the intern's records ---------------------------------------
+# 2 to 13 June 2025 by the Jakarta calendar: ten weekdays less 6 June (Iduladha) and
+# 9 June (its cuti bersama) are 8 working days: 2, 3, 4, 5, 10, 11, 12 and 13 June.
+WIB = OfficeCalendar(timezone="Asia/Jakarta")
+JUNE = (date(2025, 6, 2), date(2025, 6, 13))
+
+
+def june(*days: int) -> list[date]:
+    return [date(2025, 6, d) for d in days]
+
+
+def test_the_recap_counts_only_the_periods_working_days() -> None:
+    count = counted(
+        WIB,
+        JUNE,
+        attended=june(3, 4, 5, 6, 10, 11),  # 6 June is Iduladha: not a working day
+        excused=june(12),  # sick: present by the rules
+        logbook=june(3, 4, 5, 9, 10, 11),
+        approved=june(3, 4, 9, 10),  # 9 June is cuti bersama: counts for nothing
+    )
+    # Present: 3, 4, 5, 10, 11 attended and 12 excused = 6 (6 June not counted).
+    # Approved: 3, 4, 10 = 3 (9 June not counted). Records began on 3 June, so only
+    # 2 June (one working day) is before them.
+    assert count == Counted(
+        working_days=8,
+        days_present=6,
+        logbook_approved=3,
+        records_began=date(2025, 6, 3),
+        days_before_records=1,
+    )
+
+
+def test_the_days_before_the_records_skip_the_holidays() -> None:
+    count = counted(WIB, JUNE, attended=june(10, 11, 12, 13), excused=[], logbook=[], approved=[])
+    # Before 10 June: 2, 3, 4, 5 June; 6 and 9 June are off, 7 and 8 a weekend.
+    assert (count.days_before_records, count.days_present) == (4, 4)
+    assert count.records_began == date(2025, 6, 10)
+
+
+def test_no_record_at_all_leaves_every_working_day_before_the_records() -> None:
+    count = counted(WIB, JUNE, attended=[], excused=[], logbook=[], approved=[])
+    assert count == Counted(8, 0, 0, None, 8)
+
+
+def test_a_submitted_or_returned_entry_begins_the_records_but_is_not_approved() -> None:
+    count = counted(WIB, JUNE, attended=[], excused=[], logbook=june(4, 5), approved=[])
+    assert (count.records_began, count.days_before_records) == (date(2025, 6, 4), 2)
+    assert count.logbook_approved == 0

@@ -23,6 +23,9 @@ INTERN_CRITERIA = [
 UNIT = {"guidance": 4, "workload": 3, "learning": 5, "respect": 5, "facilities": 3}
 REPORT = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
+# No record of the intern's own: the whole period is stated, with the reason.
+PAPER_RECAP = {"days_present": 8, "logbook_approved": 8, "reason": "Rekap daftar hadir kertas."}
+
 
 async def an_intern(
     internship: RunningService,
@@ -73,7 +76,7 @@ async def test_supervisors_rubrics_give_the_final_score_completion_uses(
     # Completion without a stated score takes the supervisors' (84 >= 70).
     done = await internship.client.post(
         f"{APPLICATIONS}/{filed['id']}/completion",
-        json={"days_present": 8, "logbook_approved": 8},
+        json={"before_records": PAPER_RECAP},
         headers=supervisor,
     )
     assert done.status_code == 201, done.text
@@ -88,7 +91,7 @@ async def test_completion_without_any_evaluation_asks_for_the_score(
     )
     answer = await internship.client.post(
         f"{APPLICATIONS}/{filed['id']}/completion",
-        json={"days_present": 8, "logbook_approved": 8},
+        json={"before_records": PAPER_RECAP},
         headers=supervisor,
     )
     assert answer.status_code == 422

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from apik_internship.red_button.rules import (
     Mode,
     MonthStats,
     Protection,
     Timing,
+    Window,
     conflicted,
     escalation_level_due,
     escalation_role,
@@ -19,10 +21,12 @@ from apik_internship.red_button.rules import (
     new_receipt,
     normalise_name,
     normalise_receipt,
+    on_duty,
     protection,
     protection_due,
     receipt_hash,
     takes_identity,
+    window_valid,
 )
 
 
@@ -141,3 +145,29 @@ def test_a_month_shows_its_count_and_median_times_only_at_the_minimum_count():
     assert monthly(timings, 2)[1] == MonthStats(feb, 2, 6, 6)
     # A month where nothing was acknowledged yet has a count and no times.
     assert monthly([Timing(jan, None, None)], 1) == [MonthStats(jan, 1, None, None)]
+
+
+# --- On duty ----------------------------------------------------------------------------
+# 7 December 2026 is a Monday. A window covers its start, not its end; 00:00 as the end
+# is midnight.
+MONDAY_DAY = Window(1, time(8), time(16))
+SUNDAY_NIGHT = Window(7, time(22), time(0))
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 12, day, hour, minute, tzinfo=JAKARTA)
+
+
+def test_a_window_covers_its_start_but_not_its_end() -> None:
+    assert not on_duty([MONDAY_DAY], at(7, 7, 59))
+    assert on_duty([MONDAY_DAY], at(7, 8))
+    assert on_duty([MONDAY_DAY], at(7, 15, 59))
+    assert not on_duty([MONDAY_DAY], at(7, 16))
+    assert not on_duty([MONDAY_DAY], at(8, 8))  # Tuesday
+
+
+def test_a_window_ending_at_midnight_covers_the_last_minute_of_its_day() -> None:
+    assert on_duty([SUNDAY_NIGHT], at(6, 23, 59))  # 6 December 2026 is a Sunday
+    assert not on_duty([SUNDAY_NIGHT], at(7, 0))  # Monday 00:00: the next day's window
+    assert window_valid(SUNDAY_NIGHT) and not window_valid(Window(1, time(16), time(8)))

@@ -74,8 +74,11 @@ async def complete_internship(
     code_key: CodeKey,
 ) -> Response:
     """Issues the certificate when the internship meets the rules of completion
-    (`APIK_COMPLETION_*`, on the recap stated here and the period's working days by the
-    office's calendar); 409 `completion-not-met` names each rule not met."""
+    (`APIK_COMPLETION_*`): days present and approved logbook entries are counted from the
+    intern's own attendance and logbook over the period's working days by the office's
+    calendar; only the working days before the intern's records began may be stated
+    (`before_records`, with a reason, kept on the certificate). 409 `completion-not-met`
+    names each rule not met; 422 when more is stated than those days."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay

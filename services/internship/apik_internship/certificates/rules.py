@@ -13,17 +13,28 @@ Each is compared exactly, in whole numbers (`present * 100 >= percent * working 
 passes. A period with no working day asks nothing of attendance or the logbook.
 And the period must be over: no certificate before its last day (in the office's zone).
 
-Attendance and the logbook are recorded by another part of the service being built at
-the same time; until their recaps can be read here, the supervisor states those two
-numbers on the completion request. The evaluation is the mean of the supervisors' rubric
-evaluations (`evaluations.rules.final_score`) unless the request states it. The
-certificate keeps the recap it was issued on.
+**The recap is counted, not stated** (`counted`): over the period's working days, a day
+is present when the intern checked in (attendance) or recorded leave or sick leave on it,
+and a logbook entry counts when the supervisor approved it. A record on a day that is
+not a working day of the period (a holiday, outside the period) counts for nothing.
+
+**Before the intern's records began.** The records begin on the first day the intern has
+any attendance, absence or logbook row (none at all: they never began). For the working
+days before that (an internship started on paper), and only for those, the supervisor
+may state the days present and approved entries, with a reason; the stated numbers may
+not exceed those days, and the certificate keeps them and the reason apart from the
+counted ones. The evaluation is the mean of the supervisors' rubric evaluations
+(`evaluations.rules.final_score`) unless the request states it. The certificate keeps
+the recap it was issued on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CERTIFICATE_PREFIX = "SRT"
 
@@ -41,6 +52,57 @@ class Recap:
     days_present: int
     logbook_approved: int
     evaluation_score: int
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The period counted from the intern's own records (see the module's docstring)."""
+
+    working_days: int  # of the whole period
+    days_present: int  # working days attended or excused, from the records
+    logbook_approved: int  # working days with an approved entry, from the records
+    records_began: date | None  # the first day of any record (None: no record at all)
+    days_before_records: int  # the period's working days before `records_began`
+
+
+def _working_days(calendar: OfficeCalendar, start: date, end: date) -> list[date]:
+    out: list[date] = []
+    current = start
+    while current <= end:
+        if calendar.is_working_day(current):
+            out.append(current)
+        current += timedelta(days=1)
+    return out
+
+
+def counted(
+    calendar: OfficeCalendar,
+    period: tuple[date, date],
+    *,
+    attended: Iterable[date],
+    excused: Iterable[date],
+    logbook: Iterable[date],
+    approved: Iterable[date],
+) -> Counted:
+    """Counts the period from the intern's rows: the days they checked in on, the days
+    of leave or sick leave, the days of every logbook entry (any status: a record) and
+    of the approved ones."""
+    attended, excused, logbook, approved = (
+        set(attended),
+        set(excused),
+        set(logbook),
+        set(approved),
+    )
+    working = _working_days(calendar, *period)
+    records = attended | excused | logbook
+    began = min(records) if records else None
+    return Counted(
+        working_days=len(working),
+        days_present=sum(1 for d in working if d in attended or d in excused),
+        logbook_approved=sum(1 for d in working if d in approved),
+        records_began=began,
+        days_before_records=sum(1 for d in working if began is None or d < began),
+    )
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
+from sqlmodel import col, select
 
 from apik_internship.applications import rules as application_rules
 from apik_internship.applications import service as applications
@@ -17,10 +17,17 @@ from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.applications.schemas import DocumentCheck
 from apik_internship.applications.service import ApplicantAccess
 from apik_internship.certificates import rules
-from apik_internship.certificates.rules import CERTIFICATE_PREFIX, Recap, Thresholds
+from apik_internship.certificates.rules import CERTIFICATE_PREFIX, Counted, Recap, Thresholds
 from apik_internship.certificates.schemas import CompletionRequest
 from apik_internship.evaluations import service as evaluations
-from apik_internship.models import Application, Certificate
+from apik_internship.logbook.rules import EntryStatus
+from apik_internship.models import (
+    Absence,
+    Application,
+    AttendanceDay,
+    Certificate,
+    LogbookEntry,
+)
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -28,6 +35,7 @@ from apik_shared.platform.events.payloads.internship import InternCompleted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CERTIFICATE_ROUTE = "/api/v1/internship/public/certificates"
 
@@ -53,8 +61,9 @@ async def issue(
     code_key: bytes,
     actor: Principal,
 ) -> Certificate:
-    """Issues the certificate of a (locked) accepted application when the recap meets
-    every rule (`rules.unmet`; 409 `completion-not-met` naming each field otherwise);
+    """Issues the certificate of a (locked) accepted application when the recap, counted
+    from the intern's records (`rules.counted`) plus what is stated for the days before
+    them, meets every rule (`rules.unmet`; 409 `completion-not-met` naming each rule);
     `intern.completed` in the same transaction."""
     if application.status != ApplicationStatus.accepted:
         raise TransitionNotAllowed(
@@ -67,19 +76,29 @@ async def issue(
         raise AlreadyIssued(f"Certificate {existing} was issued for this internship.")
     calendar = await office_calendar(session, application.office)
     now = datetime.now(UTC)
-    # Working days of the period, both ends included.
-    working_days = calendar.working_days_between(
-        application.period_start - timedelta(days=1), application.period_end
-    )
-    for field, value in (
-        ("days_present", data.days_present),
-        ("logbook_approved", data.logbook_approved),
-    ):
-        if value > working_days:
+    count = await _counted(session, calendar, application)
+    working_days = count.working_days
+    days_present, logbook_approved = count.days_present, count.logbook_approved
+    stated = data.before_records
+    if stated is not None:
+        if count.days_before_records == 0:
             raise InvalidInput.field(
-                f"#/body/{field}",
-                f"{value} is more than the period's {working_days} working days.",
+                "#/body/before_records",
+                "No working day of the period comes before the intern's records began"
+                f" ({count.records_began}): there is nothing to state.",
             )
+        for field, value in (
+            ("days_present", stated.days_present),
+            ("logbook_approved", stated.logbook_approved),
+        ):
+            if value > count.days_before_records:
+                raise InvalidInput.field(
+                    f"#/body/before_records/{field}",
+                    f"{value} is more than the {count.days_before_records} working days"
+                    " before the intern's records began.",
+                )
+        days_present += stated.days_present
+        logbook_approved += stated.logbook_approved
     evaluation_score = data.evaluation_score
     if evaluation_score is None:
         evaluation_score = await evaluations.final_score(session=session, application=application)
@@ -90,8 +109,8 @@ async def issue(
             )
     recap = Recap(
         working_days=working_days,
-        days_present=data.days_present,
-        logbook_approved=data.logbook_approved,
+        days_present=days_present,
+        logbook_approved=logbook_approved,
         evaluation_score=evaluation_score,
     )
     unmet = rules.unmet(
@@ -102,7 +121,8 @@ async def issue(
             "Not met: " + ", ".join(u.rule for u in unmet) + ".",
             errors=[
                 {
-                    "pointer": "#/body" if u.rule == "period" else f"#/body/{u.field}",
+                    # Attendance and the logbook are counted, not sent: the whole body.
+                    "pointer": "#/body/evaluation_score" if u.rule == "evaluation" else "#/body",
                     "detail": f"{u.rule}: needs {u.required}, has {u.actual}",
                 }
                 for u in unmet
@@ -113,9 +133,13 @@ async def issue(
         application_id=application.id,
         office=application.office,
         working_days=working_days,
-        days_present=data.days_present,
-        logbook_approved=data.logbook_approved,
+        days_present=days_present,
+        logbook_approved=logbook_approved,
         evaluation_score=evaluation_score,
+        records_began=count.records_began,
+        stated_days_present=stated.days_present if stated else None,
+        stated_logbook_approved=stated.logbook_approved if stated else None,
+        stated_reason=stated.reason if stated else None,
         issued_by=actor.username,
         issued_at=now,
         verify_hash="",
@@ -141,6 +165,33 @@ async def issue(
         subject=str(application.id),
     )
     return certificate
+
+
+async def _counted(
+    session: AsyncSession, calendar: OfficeCalendar, application: Application
+) -> Counted:
+    """The period counted from the intern's own attendance, absences and logbook."""
+    attended = await session.scalars(
+        select(col(AttendanceDay.day)).where(AttendanceDay.application_id == application.id)
+    )
+    excused = await session.scalars(
+        select(col(Absence.day)).where(Absence.application_id == application.id)
+    )
+    entries = (
+        await session.execute(
+            select(col(LogbookEntry.day), col(LogbookEntry.status)).where(
+                LogbookEntry.application_id == application.id
+            )
+        )
+    ).all()
+    return rules.counted(
+        calendar,
+        (application.period_start, application.period_end),
+        attended=list(attended),
+        excused=list(excused),
+        logbook=[day for day, _ in entries],
+        approved=[day for day, status in entries if status == EntryStatus.approved],
+    )
 
 
 async def get_certificate(

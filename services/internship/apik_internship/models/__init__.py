@@ -40,9 +40,11 @@ from apik_internship.models.processing import PROCESSING
 from apik_internship.models.red_button import (
     IdentityRequest,
     RedButtonAction,
+    RedButtonAlert,
     RedButtonCase,
     RedButtonMessage,
     RedButtonRead,
+    RedButtonRoster,
     RedButtonStaff,
     RedButtonStep,
 )
@@ -76,9 +78,11 @@ __all__ = [
     "PlacementChange",
     "Quota",
     "RedButtonAction",
+    "RedButtonAlert",
     "RedButtonCase",
     "RedButtonMessage",
     "RedButtonRead",
+    "RedButtonRoster",
     "RedButtonStaff",
     "RedButtonStep",
     "Work",

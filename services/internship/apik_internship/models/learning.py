@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Column, Identity, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
@@ -40,6 +40,12 @@ class Certificate(SQLModel, table=True):
     days_present: int  # attended, or away on approved leave or sick days
     logbook_approved: int  # approved daily logbook entries
     evaluation_score: int  # the supervisors' final evaluation, 0 to 100
+    # Counted from the intern's records; what the supervisor stated for the working days
+    # before the records began is kept apart (included in the totals above), with why.
+    records_began: date | None = None
+    stated_days_present: int | None = None
+    stated_logbook_approved: int | None = None
+    stated_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     issued_by: str
     issued_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1

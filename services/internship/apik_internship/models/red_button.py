@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, time
 
-from sqlalchemy import BigInteger, Column, Identity, Text
+from sqlalchemy import BigInteger, Column, Identity, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -134,3 +134,38 @@ class RedButtonRead(SQLModel, table=True):
     actor_roles: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     action: str = Field(max_length=32)  # "list", "acknowledge", "read_messages", …
     at: datetime = timestamp_field(default_factory=utcnow)
+
+
+# --- The on-duty roster and the alerts (s25-morialert; kept at the end for the merge) ---
+
+
+class RedButtonRoster(SQLModel, table=True):
+    """One on-duty window of a protection officer (`rules.Window`), in the office's own
+    zone; the head replaces the office's roster as a whole."""
+
+    __tablename__ = "red_button_roster"
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    office: str = Field(max_length=32, index=True)
+    username: str = Field(max_length=200)
+    weekday: int  # 1 (Monday) to 7 (Sunday)
+    starts: time
+    ends: time  # 00:00: midnight
+    set_by: str
+    set_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class RedButtonAlert(SQLModel, table=True):
+    """An alert of a case to one officer (`user:<username>`) or to a role of the office
+    (`role:<role>`), written in the transaction that raised or escalated the case; one per
+    case and recipient. It is open while the case is unacknowledged."""
+
+    __tablename__ = "red_button_alert"
+    __table_args__ = (UniqueConstraint("case_id", "recipient"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="red_button_case.id", index=True)
+    office: str = Field(max_length=32, index=True)
+    recipient: str = Field(max_length=210, index=True)
+    level: int  # 0: on duty when raised; n: the escalation level that alerted
+    alerted_at: datetime = timestamp_field(default_factory=utcnow)

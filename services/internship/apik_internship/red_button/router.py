@@ -24,7 +24,9 @@ from apik_internship.red_button import service
 from apik_internship.red_button.rules import Author, Mode
 from apik_internship.red_button.schemas import (
     ActionCreate,
+    AlertPublic,
     CasePublic,
+    DutyWindow,
     IdentityRequestCreate,
     IdentityRequestPublic,
     InternMessage,
@@ -35,12 +37,16 @@ from apik_internship.red_button.schemas import (
     RedButtonRaise,
     RedButtonReceipt,
     ReporterShown,
+    RosterOfficer,
+    RosterPublic,
+    RosterPut,
     StaffPublic,
     StaffRegister,
     ThreadRequest,
 )
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
+from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import (
     InvalidInput,
@@ -327,6 +333,69 @@ async def register_officer(
         actor=actor,
     )
     return StaffPublic.model_validate(entry, from_attributes=True)
+
+
+async def _roster_body(session: DbSession, office: str) -> RosterPublic:
+    rows = await service.roster(session, office)
+    officers: dict[str, list[DutyWindow]] = {}
+    for r in rows:
+        officers.setdefault(r.username, []).append(
+            DutyWindow(weekday=r.weekday, start=r.starts, end=r.ends)
+        )
+    calendar = await office_calendar(session, office)
+    return RosterPublic(
+        office=office,
+        timezone=calendar.timezone,
+        officers=[RosterOfficer(username=u, windows=w) for u, w in officers.items()],
+    )
+
+
+@router.put(
+    "/red-button/roster",
+    response_model=RosterPublic,
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def replace_roster(data: RosterPut, session: DbSession, actor: Head) -> RosterPublic:
+    """The head replaces the office's on-duty roster: each protection officer's windows
+    (ISO weekday, start, end; 00:00 ends at midnight) in the office's own zone. A case
+    raised alerts the officers on duty then; nobody on duty, every protection officer."""
+    await service.replace_roster(session=session, data=data, actor=actor)
+    return await _roster_body(session, actor.office)
+
+
+@router.get(
+    "/red-button/roster",
+    response_model=RosterPublic,
+    responses=problem_responses(*AUTH),
+)
+async def read_roster(session: DbSession, actor: OfficerOrHead) -> RosterPublic:
+    """The office's on-duty roster, to its protection officers and its head."""
+    return await _roster_body(session, actor.office)
+
+
+@router.get(
+    "/red-button/alerts",
+    response_model=list[AlertPublic],
+    responses=problem_responses(*AUTH),
+)
+async def open_alerts(session: DbSession, actor: OfficerOrHead) -> JSONResponse:
+    """The caller's open alerts (cases still unacknowledged), oldest first: reference,
+    time and severity only; a case that names the caller never shows. For the web app
+    to poll; every case shown is an audited read."""
+    found = await service.open_alerts(session=session, actor=actor)
+    body = [
+        AlertPublic(
+            id=a.alert.id,
+            case_id=a.case.id,
+            office=a.case.office,
+            severity=a.case.severity,
+            raised_at=a.case.raised_at,
+            level=a.alert.level,
+            alerted_at=a.alert.alerted_at,
+        ).model_dump(mode="json")
+        for a in found
+    ]
+    return JSONResponse(body, headers=PRIVATE)
 
 
 @router.get(

@@ -23,7 +23,7 @@ import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 RECEIPT_DIGITS = 16
@@ -230,3 +230,42 @@ def monthly(timings: Iterable[Timing], min_count: int) -> list[MonthStats]:
             )
         )
     return out
+
+
+# --- the on-duty roster and its alerts ------------------------------------------------
+# The head keeps the roster: each protection officer's on-duty windows in the office's own
+# zone, as a weekday (ISO: 1 is Monday) and a start and end time; a window covers its
+# start up to (not including) its end, and an end of 00:00 means midnight (a night shift
+# is two windows, one each side of midnight). A raised case alerts every officer on duty
+# at that moment; nobody on duty, it alerts the office's protection officers as a role so
+# that it is never lost. Escalation alerts the roster's other officers, then the head.
+
+
+@dataclass(frozen=True)
+class Window:
+    weekday: int  # 1 (Monday) to 7 (Sunday)
+    start: time
+    end: time  # time(0): midnight
+
+
+def window_valid(window: Window) -> bool:
+    return window.end == time(0) or window.start < window.end
+
+
+def on_duty(windows: Iterable[Window], local: datetime) -> bool:
+    """Whether one of `windows` covers `local` (a time in the office's zone)."""
+    moment = local.time().replace(tzinfo=None)
+    return any(
+        w.weekday == local.isoweekday()
+        and w.start <= moment
+        and (w.end == time(0) or moment < w.end)
+        for w in windows
+    )
+
+
+def officer_recipient(username: str) -> str:
+    return f"user:{username}"
+
+
+def role_recipient(role: str) -> str:
+    return f"role:{role}"

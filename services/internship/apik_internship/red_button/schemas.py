@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, time
 from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
@@ -205,3 +205,41 @@ class MonthStatsPublic(BaseModel):
     cases: int | None
     median_acknowledge_minutes: float | None
     median_protect_minutes: float | None
+
+
+class DutyWindow(Input):
+    """An on-duty window in the office's own zone: an ISO weekday (1 is Monday), and a
+    start and end time; 00:00 as the end is midnight."""
+
+    weekday: Annotated[int, Field(ge=1, le=7)]
+    start: time
+    end: time
+
+
+class RosterOfficer(Input):
+    username: Annotated[str, Field(min_length=1, max_length=200)]
+    windows: Annotated[list[DutyWindow], Field(min_length=1, max_length=28)]
+
+
+class RosterPut(Input):
+    """The office's whole on-duty roster of protection officers (it replaces the last)."""
+
+    officers: Annotated[list[RosterOfficer], Field(max_length=50)]
+
+
+class RosterPublic(BaseModel):
+    office: str
+    timezone: str
+    officers: list[RosterOfficer]
+
+
+class AlertPublic(BaseModel):
+    """An open alert: the case's reference, office, time and severity, nothing else."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    office: str
+    severity: Severity
+    raised_at: datetime
+    level: int
+    alerted_at: datetime

@@ -2,8 +2,9 @@
 protection officers (`cases`), escalated on the clock while nobody has (`escalation`),
 the protective actions taken against its deadline (`protection`), and a confidential
 reporter opened by two officers (`identity`), and the messages between the intern and
-the officers (`messages`)."""
+the officers (`messages`), and the on-duty roster with its alerts (`alerts`)."""
 
+from apik_internship.red_button.service.alerts import open_alerts, replace_roster, roster
 from apik_internship.red_button.service.cases import (
     acknowledge,
     check_mode,
@@ -43,10 +44,13 @@ __all__ = [
     "list_cases",
     "monthly",
     "officer_thread",
+    "open_alerts",
     "raise_case",
     "read_identity",
     "register",
+    "replace_roster",
     "request_identity",
+    "roster",
     "send",
     "shown",
     "take_action",

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, func, or_, select
 
-from apik_internship.models import RedButtonCase, RedButtonRead, RedButtonStaff, RedButtonStep
+from apik_internship.models import RedButtonCase, RedButtonStep
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus, Mode
 from apik_internship.red_button.schemas import (
@@ -21,6 +21,8 @@ from apik_internship.red_button.schemas import (
     Reporter,
     ReporterShown,
 )
+from apik_internship.red_button.service.access import audit_read, hidden_from, staff_entry
+from apik_internship.red_button.service.alerts import alert_on_duty
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import (
@@ -105,39 +107,13 @@ async def raise_case(
     session.add(case)
     await session.flush()
     session.add(RedButtonStep(case_id=case_id, step="raised", at=now))
+    await alert_on_duty(session, case)
     await publish(
         session,
         RedButtonRaised(office=case.office, raised_at=now, severity=case.severity),
         subject=str(case_id),
     )
     return case, receipt
-
-
-def audit_read(actor: Principal, case: RedButtonCase, action: str, at: datetime) -> RedButtonRead:
-    return RedButtonRead(
-        office=case.office,
-        case_id=case.id,
-        actor=actor.subject,
-        actor_username=actor.username,
-        actor_roles=sorted(actor.roles),
-        action=action,
-        at=at,
-    )
-
-
-async def staff_entry(session: AsyncSession, actor: Principal) -> RedButtonStaff | None:
-    """The officer's entry in the office's register (`red_button_staff`), if the head
-    made one: without it, no case can be recognised as naming them."""
-    return await session.get(RedButtonStaff, actor.username)
-
-
-def hidden_from(case: RedButtonCase, staff: RedButtonStaff | None) -> bool:
-    return staff is not None and rules.conflicted(
-        person_hash=case.reported_person_hash,
-        unit_hash=case.reported_unit_hash,
-        staff_name_hash=staff.name_hash,
-        staff_unit_hash=staff.unit_hash,
-    )
 
 
 async def list_cases(

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from apik_internship.models import RedButtonCase, RedButtonStep
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus
+from apik_internship.red_button.service.alerts import alert_level
 from apik_shared.platform.events.payloads.internship import RedButtonEscalated
 from apik_shared.platform.events.publish import publish
 
@@ -45,6 +46,7 @@ async def escalate_due(
             continue
         for level in range(case.escalation_level + 1, due + 1):
             session.add(RedButtonStep(case_id=case.id, step="escalated", level=level, at=now))
+            await alert_level(session, case, level, now)
             await publish(
                 session,
                 RedButtonEscalated(
