@@ -6,10 +6,12 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { ALL_ROLES, GUARDED_ROLES, toggle } from "../../lib/admin";
 
 // A client's or a subscription's secret, shown once: the API never answers it again.
+// The dialogs stay inside <main> (Mantine's modal header is a <header>: a second banner
+// landmark when portalled to the body).
 export function SecretShown({ owner, secret, onClose }: { owner: string; secret: string | null; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={t("admin.secretTitle", { name: owner })} size="lg" closeOnClickOutside={false}>
+    <Modal opened={secret !== null} onClose={onClose} title={t("admin.secretTitle", { name: owner })} size="lg" closeOnClickOutside={false} closeButtonProps={{ "aria-label": t("common.close") }} withinPortal={false}>
       <Stack>
         <Alert color="yellow" c="dark">
           {t("admin.secretOnce")}

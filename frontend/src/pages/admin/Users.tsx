@@ -191,7 +191,7 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
   }
 
   return (
-    <Modal opened onClose={() => onDone(null)} title={t("admin.user.editRoles", { name: user.username })} size="lg">
+    <Modal opened onClose={() => onDone(null)} title={t("admin.user.editRoles", { name: user.username })} size="lg" closeButtonProps={{ "aria-label": t("common.close") }} withinPortal={false}>
       <Stack>
         {problem && <Alert color="red">{problem}</Alert>}
         <RoleChecks legend={t("admin.roles")} value={roles} onChange={setRoles} />
