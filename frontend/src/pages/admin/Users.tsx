@@ -55,7 +55,7 @@ export function UsersPanel({ actorRoles, actorOffice }: { actorRoles: string[]; 
                   <Table.Td>{u.disabled ? t("admin.disabled") : t("admin.active")}</Table.Td>
                   <Table.Td>
                     <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={t("admin.user.editRoles", { name: u.username })}>
-                      {t("admin.roles")}
+                      {t("admin.user.changeRoles")}
                     </Button>
                   </Table.Td>
                 </Table.Tr>
