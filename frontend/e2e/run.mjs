@@ -7,11 +7,13 @@
 //   desk and the KPI dashboard APIK_DESK_USER, APIK_DESK_SUPERVISOR_USER and
 //   APIK_HEAD_USER (same password, one office of their own); for the Red Button
 //   APIK_PROTECTION_USER (same password) and APIK_PROTECTION_OFFICE (its office, alone
-//   with this test's case). APIK_JOURNEYS=desk,kpi runs only the journeys named.
+//   with this test's case); for the administration APIK_ADMIN_USER (a national admin,
+//   same password). APIK_JOURNEYS=desk,kpi runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import {
@@ -37,6 +39,7 @@ const HEAD = process.env.APIK_HEAD_USER;
 const SUPERVISOR = process.env.APIK_DESK_SUPERVISOR_USER;
 const PROTECTION = process.env.APIK_PROTECTION_USER;
 const PROTECTION_OFFICE = process.env.APIK_PROTECTION_OFFICE;
+const ADMIN = process.env.APIK_ADMIN_USER;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
 const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
 mkdirSync(SHOTS, { recursive: true });
@@ -586,6 +589,10 @@ try {
     await quickExitLeavesNoWayBack(browser, kit);
   }
   if (wanted("internship")) await applicantAppliesAndChecks(browser, kit, PROTECTION_OFFICE ?? "PUSAT");
+  if (wanted("admin") && ADMIN && PASSWORD) {
+    await adminAdministers(browser, kit, ADMIN);
+    if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
+  }
   if (wanted("docs")) await docsLoadOffline(browser);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

@@ -7,7 +7,9 @@ marks its corrective action done and closes it; a desk officer serves a visitor 
 check-in to the printed form, and the head of that office sees the visit counted on the
 KPI dashboard and edits a target; an intern raises the Red Button anonymously and a
 protection officer acknowledges it; an applicant applies for an internship and an
-unknown certificate code is checked. axe checks every page on the way.
+unknown certificate code is checked; a national admin opens an office, adds its users
+(an office admin's guarded role change waits for the national admin's approval) and
+registers an API client whose secret is shown once. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -70,6 +72,9 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     examiner, case = await _case_to_examine(stack, gateway, admin)
     desk_officer, supervisor, head = await _desk_and_head(gateway, admin)
     protection_officer, protection_office = await _protection_officer(gateway, admin)
+    # The administrator of the administration journey: national (opens offices).
+    national_admin = f"adm{uuid.uuid4().hex[:6]}"
+    await create_user(gateway, admin, national_admin, "PUSAT", "admin", "national")
     env = {
         **os.environ,
         "APIK_URL": stack.url,
@@ -83,6 +88,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_HEAD_USER": head,
         "APIK_PROTECTION_USER": protection_officer,
         "APIK_PROTECTION_OFFICE": protection_office,
+        "APIK_ADMIN_USER": national_admin,
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }

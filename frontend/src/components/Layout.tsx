@@ -85,6 +85,11 @@ export function Layout(): React.JSX.Element {
                         {t("rb.navOfficers")}
                       </AppLink>
                     )}
+                    {roles.includes("admin") && (
+                      <AppLink to="/admin" search={{}}>
+                        {t("nav.admin")}
+                      </AppLink>
+                    )}
                     {roles.some((r) => KPI_ROLES.includes(r)) && (
                       <AppLink to="/kinerja" search={{}}>
                         {t("nav.kpi")}

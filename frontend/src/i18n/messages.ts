@@ -2,6 +2,7 @@
 // English two; the same ICU text covers both. Statuses and kinds are the API's codes:
 // a code with no label here is shown as the API sends it, never hidden.
 
+import { ADMIN_EN, ADMIN_ID } from "./admin";
 import { DESK_EN, DESK_ID } from "./desk";
 import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
@@ -157,7 +158,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...DESK_ID, ...KPI_ID, ...MORI_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -307,6 +308,7 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 const en: Record<MessageId, string> = {
+  ...ADMIN_EN,
   ...DESK_EN,
   ...KPI_EN,
   ...MORI_EN,
@@ -321,7 +323,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = { id, en };
 // version of the app has none for it.
 export function codeLabel(
   messages: Record<string, string>,
-  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice" | "visitStatus" | "category" | "visitStep" | "indicator" | "unit" | "dimension" | "column",
+  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice" | "visitStatus" | "category" | "visitStep" | "indicator" | "unit" | "dimension" | "column" | "role" | "zone" | "webhookStatus",
   code: string,
 ): string {
   return messages[`${group}.${code}`] ?? code;

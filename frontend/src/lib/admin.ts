@@ -1,0 +1,71 @@
+// The administration screens' pure logic: who sees them, which roles a change adds, and
+// whether the gateway will want a second admin (its rule mirrored, so the screen sends a
+// proposal instead of a change it would refuse; the API decides in the end).
+
+// The roles the gateway never lets an office admin hand out alone (users/rules.py).
+export const GUARDED_ROLES = ["head", "dpo", "protection_officer", "national", "admin"];
+
+// Every role an account may hold, in the order the forms show them.
+export const ALL_ROLES = [
+  "intake_officer",
+  "examiner",
+  "examination_supervisor",
+  "prevention_officer",
+  "desk_officer",
+  "desk_supervisor",
+  "intern_supervisor",
+  "intern",
+  "analyst",
+  "protection_officer",
+  "head",
+  "dpo",
+  "admin",
+  "national",
+];
+
+export const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+
+export type AdminArea = "users" | "offices" | "clients" | "webhooks";
+
+// The areas a user works on: the gateway's admin API is for admins, the webhook
+// subscriptions (integration) for the head of office.
+export function adminAreas(roles: readonly string[]): AdminArea[] {
+  const areas: AdminArea[] = [];
+  if (roles.includes("admin")) areas.push("users", "offices", "clients");
+  if (roles.includes("head") || roles.includes("admin")) areas.push("webhooks");
+  return areas;
+}
+
+export function addedRoles(before: readonly string[], after: readonly string[]): string[] {
+  return after.filter((r) => !before.includes(r));
+}
+
+// True when the change adds a guarded role and the actor is not national: the gateway
+// then takes a proposal that a second admin approves.
+export function needsSecondAdmin(actorRoles: readonly string[], before: readonly string[], after: readonly string[]): boolean {
+  if (actorRoles.includes("national")) return false;
+  return addedRoles(before, after).some((r) => GUARDED_ROLES.includes(r));
+}
+
+export function toggle(roles: readonly string[], role: string, on: boolean): string[] {
+  const rest = roles.filter((r) => r !== role);
+  return on ? ALL_ROLES.filter((r) => rest.includes(r) || r === role).concat(rest.filter((r) => !ALL_ROLES.includes(r))) : rest;
+}
+
+// The event types typed one a line (or separated by commas), blanks and repeats dropped.
+export function eventTypes(text: string): string[] {
+  const seen: string[] = [];
+  for (const part of text.split(/[\n,]/)) {
+    const type = part.trim();
+    if (type !== "" && !seen.includes(type)) seen.push(type);
+  }
+  return seen;
+}
+
+const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks"];
+
+// The page's URL parameters: `bagian` an area's name, anything else dropped.
+export function adminSearch(search: Record<string, unknown>): { bagian?: AdminArea } {
+  const area = search.bagian;
+  return typeof area === "string" && (AREAS as readonly string[]).includes(area) ? { bagian: area as AdminArea } : {};
+}

@@ -1,0 +1,61 @@
+// Administration: users and roles, offices, API clients (the gateway's admin API) and
+// webhook subscriptions (integration). Each tab is an area the user's roles work on; the
+// open tab is in the URL (`?bagian=`), so a link or a reload lands on it.
+import { Tabs, Title, Stack } from "@mantine/core";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useT } from "../../i18n/locale";
+import { adminAreas, type AdminArea } from "../../lib/admin";
+import { useMe } from "../../office";
+import { ClientsPanel } from "./Clients";
+import { OfficesPanel } from "./Offices";
+import { NotForRole } from "./Shared";
+import { UsersPanel } from "./Users";
+import { WebhooksPanel } from "./Webhooks";
+
+const TAB_LABEL = {
+  users: "admin.tab.users",
+  offices: "admin.tab.offices",
+  clients: "admin.tab.clients",
+  webhooks: "admin.tab.webhooks",
+} as const;
+
+export function AdminPage(): React.JSX.Element | null {
+  const t = useT();
+  const me = useMe();
+  const search = useSearch({ from: "/admin" });
+  const navigate = useNavigate({ from: "/admin" });
+  if (!me.data) return null;
+  const roles = me.data.roles;
+  const areas = adminAreas(roles);
+  if (areas.length === 0) return <NotForRole />;
+  const active: AdminArea = search.bagian && areas.includes(search.bagian) ? search.bagian : (areas[0] as AdminArea);
+  const national = roles.includes("national");
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("admin.title")}
+      </Title>
+      <Tabs value={active} onChange={(v) => void navigate({ search: { bagian: (v ?? active) as AdminArea } })} keepMounted={false}>
+        <Tabs.List>
+          {areas.map((area) => (
+            <Tabs.Tab key={area} value={area}>
+              {t(TAB_LABEL[area])}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="md">
+          <UsersPanel actorRoles={roles} actorOffice={me.data.office} />
+        </Tabs.Panel>
+        <Tabs.Panel value="offices" pt="md">
+          <OfficesPanel national={national} />
+        </Tabs.Panel>
+        <Tabs.Panel value="clients" pt="md">
+          <ClientsPanel national={national} actorOffice={me.data.office} />
+        </Tabs.Panel>
+        <Tabs.Panel value="webhooks" pt="md">
+          <WebhooksPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
