@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
+import { docsLoadOffline } from "./docs.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import {
   applicantAppliesAndChecks,
@@ -548,23 +549,6 @@ async function examinerWorks(browser) {
   await context.close();
 }
 
-// The API docs page works on an office network without internet: Swagger UI comes from
-// the gateway, and nothing is requested elsewhere.
-async function docsLoadOffline(browser) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  watchOrigins(page, "api docs");
-  const merged = page.waitForResponse((r) => r.url().endsWith("/api/openapi.json"));
-  await page.goto(`${BASE}/api/docs`);
-  // Swagger UI reads the merged document (the gateway's operations and the services')
-  // and renders it, a few sections at a time.
-  const document = await (await merged).json();
-  expect("/api/v1/intake/public/reports" in document.paths, "api docs: the services' operations are in the document");
-  await page.locator('.opblock-summary-path[data-path="/api/v1/auth/token"]').waitFor();
-  await shot(page, "api-docs");
-  await context.close();
-}
-
 const browser = await chromium.launch({
   executablePath: process.env.APIK_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox"],
@@ -593,7 +577,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  if (wanted("docs")) await docsLoadOffline(browser);
+  if (wanted("docs")) await docsLoadOffline(browser, kit);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);
