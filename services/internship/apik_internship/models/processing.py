@@ -244,6 +244,54 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
     Processing(
+        table="red_button_roster",
+        columns=("username", "weekday", "starts", "ends", "set_by"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan", "Protection officers"),
+        fields=Bilingual(
+            "Nama pengguna petugas dan jam jaganya per hari; siapa mengisinya.",
+            "The officer's username and on-duty hours per weekday; who set them.",
+        ),
+        purpose=Bilingual(
+            "Memberi tahu petugas yang sedang berjaga saat Tombol Merah ditekan.",
+            "Alerting the officers on duty when the Red Button is pressed.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Kepala kantor itu dan petugas pelindungannya.",
+            "The office's head and its protection officers.",
+        ),
+        safeguards=Bilingual(
+            "Hanya jadwal jaga; tidak ada isi laporan.",
+            "Duty hours only; nothing of any report.",
+        ),
+    ),
+    Processing(
+        table="red_button_alert",
+        columns=("recipient", "level", "alerted_at"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan dan kepala", "Protection officers and the head"),
+        fields=Bilingual(
+            "Siapa diberi tanda bahaya untuk kasus mana dan kapan (tanpa isi laporan).",
+            "Who was alerted to which case and when (no content of the report).",
+        ),
+        purpose=Bilingual(
+            "Memastikan tanda bahaya sampai dan naik tingkat bila tidak ditanggapi.",
+            "Making sure the alert arrives and escalates when unanswered.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Petugas yang diberi tanda bahaya itu sendiri.",
+            "The alerted officer themselves.",
+        ),
+        safeguards=Bilingual(
+            "Petugas yang disebut dalam laporan tidak pernah diberi tanda bahaya.",
+            "An officer the report names is never alerted.",
+        ),
+    ),
+    Processing(
         table="red_button_staff",
         columns=("username", "name_hash", "unit", "set_by"),
         data_class="staff_actions",
