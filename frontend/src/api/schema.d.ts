@@ -20217,7 +20217,7 @@ export interface operations {
     intake_public_upload_attachment: {
         parameters: {
             query: {
-                /** @description e.g. ktp.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header: {
@@ -20858,7 +20858,7 @@ export interface operations {
     intake_attachments_upload_attachment: {
         parameters: {
             query: {
-                /** @description e.g. ktp.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header?: {
@@ -25247,7 +25247,7 @@ export interface operations {
     internship_evaluations_upload_final_report: {
         parameters: {
             query: {
-                /** @description e.g. laporan.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header?: never;
@@ -26008,7 +26008,7 @@ export interface operations {
     internship_works_upload_work_file: {
         parameters: {
             query: {
-                /** @description e.g. analisis.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header?: {
@@ -26569,7 +26569,7 @@ export interface operations {
     internship_learning_publish_version: {
         parameters: {
             query: {
-                /** @description e.g. panduan.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
                 note?: string | null;
             };
@@ -29119,7 +29119,7 @@ export interface operations {
     prevention_agreements_upload_document: {
         parameters: {
             query: {
-                /** @description e.g. pks.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header?: {
@@ -32868,7 +32868,7 @@ export interface operations {
     prevention_studies_upload_evidence: {
         parameters: {
             query: {
-                /** @description e.g. surat.pdf */
+                /** @description the file's name, e.g. surat.pdf */
                 filename: string;
             };
             header?: {

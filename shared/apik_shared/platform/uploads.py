@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Query
 from pydantic import BaseModel
 
 from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem
@@ -26,6 +27,18 @@ from apik_shared.vocabulary.files import (
     sniff,
     two_types,
 )
+
+# A route that takes a file as its whole body names it in the query (`?filename=ktp.pdf`)
+# and declares the body with `openapi_extra=FILE_BODY` (FastAPI cannot see a raw body).
+Filename = Annotated[
+    str, Query(min_length=1, max_length=255, description="the file's name, e.g. surat.pdf")
+]
+FILE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
 
 
 class UnsupportedAttachment(Problem):

@@ -7,9 +7,8 @@ decides), and the name comes in `?filename=`.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
 
-from fastapi import Query, Request, Response
+from fastapi import Request, Response
 
 from apik_intake.attachments import service
 from apik_intake.attachments.schemas import AttachmentPublic
@@ -19,19 +18,13 @@ from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import Page
 from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, problem_responses
 from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.platform.uploads import FILE_BODY, Filename
 from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["attachments"])
 UPLOAD_PROBLEMS = problem_responses(
     *AUTH, NotFound, InvalidInput, PayloadTooLarge, service.UnsupportedAttachment
 )
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. ktp.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 @router.post(

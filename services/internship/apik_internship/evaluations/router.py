@@ -5,9 +5,8 @@ intern's final report."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
 
-from fastapi import Query, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
 from apik_internship.deps import (
@@ -41,18 +40,11 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter, created
-from apik_shared.platform.uploads import UnsupportedAttachment
+from apik_shared.platform.uploads import FILE_BODY, Filename, UnsupportedAttachment
 from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["evaluations"])
 EVALUATIONS = "/api/v1/internship/evaluations"
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. laporan.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 @router.get("/evaluations/rubrics", response_model=Rubrics, responses=problem_responses(*AUTH))

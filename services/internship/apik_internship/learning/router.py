@@ -44,18 +44,11 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter, created
-from apik_shared.platform.uploads import UnsupportedAttachment
+from apik_shared.platform.uploads import FILE_BODY, Filename, UnsupportedAttachment
 from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["learning"])
 LEARNING = "/api/v1/internship/learning"
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. panduan.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 def _material(material: Any) -> MaterialPublic:

@@ -4,9 +4,8 @@ them and shares masked material from a real report or case."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
 
-from fastapi import Query, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
 from apik_internship.deps import (
@@ -33,16 +32,9 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter, created
-from apik_shared.platform.uploads import UnsupportedAttachment
+from apik_shared.platform.uploads import FILE_BODY, Filename, UnsupportedAttachment
 
 router = ServiceRouter(tags=["works"])
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. analisis.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 @router.post(

@@ -4,7 +4,7 @@ ended (by the clock or an officer), activities recorded, renewed as a new versio
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query, Request, Response
 
@@ -39,18 +39,11 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter, created
-from apik_shared.platform.uploads import UnsupportedAttachment
+from apik_shared.platform.uploads import FILE_BODY, Filename, UnsupportedAttachment
 
 router = ServiceRouter(tags=["agreements"])
 AGREEMENTS = "/agreements"
 STEP = (*AUTH, NotFound, PreconditionFailed, TransitionNotAllowed)
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. pks.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 @router.post(

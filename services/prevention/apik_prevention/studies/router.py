@@ -4,7 +4,7 @@ to agencies: progress, status, the agency's evidence, the follow-up rate."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query, Request, Response
 
@@ -43,20 +43,13 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 from apik_shared.platform.routing import ServiceRouter, created
-from apik_shared.platform.uploads import UnsupportedAttachment
+from apik_shared.platform.uploads import FILE_BODY, Filename, UnsupportedAttachment
 
 router = ServiceRouter(tags=["studies"])
 STUDIES = "/studies"
 SUGGESTION = STUDIES + "/{study_id}/suggestions/{suggestion_id}"
 STEP = (*AUTH, NotFound, PreconditionFailed, TransitionNotAllowed)
 Year = Annotated[int, Query(ge=2000, le=2100)]
-Filename = Annotated[str, Query(min_length=1, max_length=255, description="e.g. surat.pdf")]
-FILE_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 @router.post(
