@@ -24,7 +24,7 @@ async def test_an_accepted_applicants_letter_prints_and_its_code_verifies_in_pub
     assert "SURAT PENERIMAAN MAGANG" in text and "Rina Kartika" in text
     assert "Pemeriksaan Laporan" in text and "1 Februari 2027" in text
     [code] = [w for w in text.split() if w.startswith("PNR-")][:1]
-    address = f"http://localhost:8000{V1}/public/acceptance-letters/{code}"
+    address = f"http://localhost:8000/magang/cek/{code}"  # the web app's check page
     assert address in text.replace(" ", "") or address in text
     # The print named the applicant: one full read, audited.
     reads = await internship.scalar(

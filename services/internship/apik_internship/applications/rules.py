@@ -68,6 +68,17 @@ def normalised_code(raw: str, prefix: str = CODE_PREFIX) -> str | None:
     return "-".join([prefix, *(compact[i : i + 4] for i in range(0, _CODE_CHARS, 4))])
 
 
+# Where a person checks a letter or a certificate: the web app's page, which asks the
+# public check routes (`/api/v1/internship/public/…/{code}`) and shows the answer; the QR
+# code on each document leads there.
+CHECK_PAGE = "/magang/cek"
+
+
+def check_address(public_url: str, code: str) -> str:
+    """The page a document's QR code opens: `https://apik.example/magang/cek/SRT-…`."""
+    return f"{public_url.rstrip('/')}{CHECK_PAGE}/{code}"
+
+
 def document_code(key: bytes, prefix: str, ident: str) -> str:
     """The verification code printed on a document (an acceptance letter `PNR-…`, a
     certificate `SRT-…`): 80 bits of the keyed hash of the document's id, in the same

@@ -37,8 +37,6 @@ from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
-CERTIFICATE_ROUTE = "/api/v1/internship/public/certificates"
-
 
 class CompletionNotMet(Conflict):
     slug, title = "completion-not-met", "The internship does not meet the rules of completion"
@@ -248,7 +246,7 @@ async def for_print(
         applicant=applicant,
         issuer=await issuer_of(session, certificate.office),
         code=code,
-        url=f"{public_url.rstrip('/')}{CERTIFICATE_ROUTE}/{code}",
+        url=application_rules.check_address(public_url, code),
     )
 
 

@@ -25,7 +25,6 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.problems import NotFound, TransitionNotAllowed
 
 LETTER_PREFIX = "PNR"  # surat penerimaan
-LETTER_ROUTE = "/api/v1/internship/public/acceptance-letters"
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ async def acceptance_letter(
         applicant=applicant,
         issuer=await issuer_of(session, application.office),
         code=code,
-        url=f"{public_url.rstrip('/')}{LETTER_ROUTE}/{code}",
+        url=rules.check_address(public_url, code),
     )
 
 
