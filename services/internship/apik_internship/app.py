@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from apik_internship.alerting.router import router as alerting
 from apik_internship.alumni.router import router as alumni
 from apik_internship.applications.router import letter as applications_letter
 from apik_internship.applications.router import public as applications_public
@@ -26,7 +27,8 @@ from apik_shared.platform.crypto import FieldCipher
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    # Nothing consumed yet; its one job escalates unacknowledged Red Button alerts.
+    # Nothing consumed yet; its jobs escalate unacknowledged Red Button alerts, send them
+    # off-screen, and record logbook reminders.
     app = create_service_app(
         settings=settings,
         title="APIK Internship (MORI)",
@@ -35,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             applications_review,
             quotas,
             red_button,
+            alerting,
             cohorts,
             attendance,
             logbook,

@@ -1,8 +1,9 @@
 """Work the internship service does on its own clock: escalating Red Button alerts that
-nobody acknowledged, and recording logbook reminders.
+nobody acknowledged, sending them off-screen, and recording logbook reminders.
 
 Every replica runs the loops; `red_button.service.escalate_due` claims each case once,
-and a reminder is a unique row (application, kind, day) that a second insert skips.
+`alerting.service.send_due` locks each delivery while it is sent, and a reminder is a
+unique row (application, kind, day) that a second insert skips.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from apik_internship.alerting.service import Delivered, Outlets, send_due
 from apik_internship.logbook.service import record_reminders
 from apik_internship.red_button.service import escalate_due
 from apik_internship.settings import Settings
 from apik_shared.platform.app import Background
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
+from apik_shared.platform.mail import PhoneProvider, Smtp
 
 log = logging.getLogger("apik.internship.escalation")
 BATCH = 100
@@ -77,5 +81,65 @@ def reminder_job(settings: Settings) -> Background:
     )
 
 
-def jobs(settings: Settings) -> list[Background]:
-    return [escalation_job(settings), reminder_job(settings)]
+alerts_log = logging.getLogger("apik.internship.alerts")
+
+
+async def deliver_alerts_once(
+    database: Database,
+    settings: Settings,
+    phone: PhoneProvider | None = None,
+    now: datetime | None = None,
+) -> Delivered:
+    """The Red Button alerts due off-screen, a batch per transaction, until a batch comes
+    back short (each row is committed with what became of it)."""
+    outlets = Outlets(
+        smtp=Smtp.of(settings),
+        phone=phone,
+        public_url=settings.public_url,
+        retry_seconds=settings.alert_retry_seconds,
+    )
+    cipher = FieldCipher(settings.pii_keys)
+    total = Delivered()
+    while True:
+        async with database.sessions() as session, session.begin():
+            done = await send_due(
+                session=session,
+                cipher=cipher,
+                outlets=outlets,
+                now=now or datetime.now(UTC),
+                batch=settings.alert_batch_size,
+            )
+        total.sent += done.sent
+        total.retried += done.retried
+        total.skipped += done.skipped
+        total.cancelled += done.cancelled
+        taken = done.sent + done.retried + done.skipped + done.cancelled
+        if taken < settings.alert_batch_size:
+            return total
+
+
+def _delivered(done: Delivered) -> None:
+    if done:
+        alerts_log.info(
+            "red button alerts: %d sent, %d to retry, %d skipped, %d cancelled",
+            done.sent,
+            done.retried,
+            done.skipped,
+            done.cancelled,
+        )
+
+
+def alert_delivery_job(settings: Settings, phone: PhoneProvider | None = None) -> Background:
+    """The alerts' sender, every `APIK_ALERT_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.alert_scan_seconds,
+        name="red button alert job",
+        once=lambda database: deliver_alerts_once(database, settings, phone),
+        report=_delivered,
+    )
+
+
+def jobs(settings: Settings, phone: PhoneProvider | None = None) -> list[Background]:
+    """`phone`: the deployment's WhatsApp/SMS provider for the Red Button's alerts (none
+    ships: without one, phone alerts are recorded as skipped, with why)."""
+    return [escalation_job(settings), alert_delivery_job(settings, phone), reminder_job(settings)]

@@ -64,6 +64,20 @@ class Settings(ServiceSettings):
     statistics_min_count: int = Field(default=5, ge=1)
     # How often the escalation job looks (well under a minute: alerts are due in minutes).
     escalation_scan_seconds: float = Field(default=15, gt=0)
+    # The Red Button's alerts off-screen (`alerting/`): the office's mail server (an empty
+    # host records each email as skipped, with why), and the waits before an alert the
+    # server refused is tried again, the last one repeated while the case is
+    # unacknowledged (short: an intern may be in danger); how often the sender looks.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_from: str = "tombol-merah@ombudsman.invalid"
+    smtp_starttls: bool = True
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_timeout_seconds: float = Field(default=30, gt=0)
+    alert_retry_seconds: list[float] = Field(default=[15, 30, 60, 120], min_length=1)
+    alert_scan_seconds: float = Field(default=5, gt=0)
+    alert_batch_size: int = Field(default=50, ge=1, le=1000)
     # The QR codes on acceptance letters and certificates lead to
     # `<public_url>/api/v1/internship/public/…/<code>` (`public_url`: the platform's
     # APIK_PUBLIC_URL, where the public reaches the gateway).

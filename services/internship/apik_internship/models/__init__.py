@@ -3,6 +3,7 @@ letter and what a Red Button report says are AES-GCM ciphertexts (`FieldCipher`)
 to their row; codes the public holds (an application's, a receipt) are kept only as
 keyed hashes, so the database alone opens nothing."""
 
+from apik_internship.models.alerting import RedButtonContact, RedButtonDelivery
 from apik_internship.models.applications import (
     ApplicantRead,
     Application,
@@ -80,6 +81,8 @@ __all__ = [
     "RedButtonAction",
     "RedButtonAlert",
     "RedButtonCase",
+    "RedButtonContact",
+    "RedButtonDelivery",
     "RedButtonMessage",
     "RedButtonRead",
     "RedButtonRoster",

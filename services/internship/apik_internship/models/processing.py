@@ -292,6 +292,52 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
     Processing(
+        table="red_button_contact",
+        columns=("username", "role", "email", "phone", "set_by"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan dan kepala", "Protection officers and the head"),
+        fields=Bilingual(
+            "Surel dan nomor telepon dinas untuk tanda bahaya; siapa mengisinya.",
+            "Work email and phone for alerts; who set them.",
+        ),
+        purpose=Bilingual(
+            "Menyampaikan tanda bahaya Tombol Merah di luar layar (surel, WhatsApp/SMS).",
+            "Delivering the Red Button's alerts off-screen (email, WhatsApp/SMS).",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual(
+            "Kepala kantor itu (tersamar); server surat kantor dan penyedia pesan saat mengirim.",
+            "The office's head (masked); the office's mail server and message provider"
+            " when sending.",
+        ),
+        safeguards=Bilingual(
+            "Disegel dengan kunci layanan; pesan tidak memuat isi laporan.",
+            "Sealed with the service keyring; messages carry nothing of any report.",
+        ),
+    ),
+    Processing(
+        table="red_button_delivery",
+        columns=("username", "channel", "level", "status", "sent_at"),
+        data_class="staff_actions",
+        subjects=Bilingual("Petugas pelindungan dan kepala", "Protection officers and the head"),
+        fields=Bilingual(
+            "Kepada siapa, lewat saluran apa dan kapan tanda bahaya dikirim (tanpa alamat).",
+            "To whom, by which channel and when an alert was sent (no address).",
+        ),
+        purpose=Bilingual(
+            "Mengirim tanda bahaya sekali per orang dan mengulang bila server menolak.",
+            "Sending each alert once per person, retried when the server refuses.",
+        ),
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Tidak ada di luar layanan.", "Nobody outside the service."),
+        safeguards=Bilingual(
+            "Tanpa alamat dan tanpa isi laporan.",
+            "No address and nothing of any report.",
+        ),
+    ),
+    Processing(
         table="red_button_staff",
         columns=("username", "name_hash", "unit", "set_by"),
         data_class="staff_actions",

@@ -1,5 +1,5 @@
-"""How a message leaves: email over SMTP (the stdlib's `smtplib`, in a thread) and
-WhatsApp behind a provider of the deployment's choosing.
+"""How a message leaves: the platform's channels (`apik_shared.platform.mail`), email over
+SMTP and WhatsApp behind a provider of the deployment's choosing, under intake's names.
 
 A channel raises `Unavailable` when it is not configured (the message is recorded as
 skipped, with the reason) and any other exception when the server did not accept the
@@ -7,66 +7,6 @@ message (it is tried again later)."""
 
 from __future__ import annotations
 
-import asyncio
-import smtplib
-from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import make_msgid
-from typing import Protocol
+from apik_shared.platform.mail import Smtp, Unavailable, WhatsAppProvider
 
-from apik_intake.settings import Settings
-
-
-class Unavailable(Exception):
-    """The channel is not set up in this deployment: nothing was tried."""
-
-
-class WhatsAppProvider(Protocol):
-    """A WhatsApp gateway (the Business API or a local provider): returns once the
-    provider accepted the message, raises otherwise."""
-
-    async def send(self, to: str, text: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class Smtp:
-    host: str
-    port: int
-    sender: str
-    starttls: bool
-    user: str
-    password: str
-    timeout: float
-
-    @classmethod
-    def of(cls, settings: Settings) -> Smtp:
-        return cls(
-            host=settings.smtp_host,
-            port=settings.smtp_port,
-            sender=settings.smtp_from,
-            starttls=settings.smtp_starttls,
-            user=settings.smtp_user,
-            password=settings.smtp_password,
-            timeout=settings.smtp_timeout_seconds,
-        )
-
-    async def send(self, to: str, subject: str, body: str) -> None:
-        if not self.host:
-            raise Unavailable("APIK_SMTP_HOST is empty: no mail server configured")
-        message = EmailMessage()
-        message["From"] = self.sender
-        message["To"] = to
-        message["Subject"] = subject
-        message["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
-        message.set_content(body)
-        await asyncio.to_thread(self._deliver, message)
-
-    def _deliver(self, message: EmailMessage) -> None:
-        # Returns only when the server accepted the message (`send_message` raises on a
-        # refusal of the only recipient, on a dropped connection, on a timeout).
-        with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as server:
-            if self.starttls:
-                server.starttls()
-            if self.user:
-                server.login(self.user, self.password)
-            server.send_message(message)
+__all__ = ["Smtp", "Unavailable", "WhatsAppProvider"]

@@ -3,7 +3,8 @@ roster; a raised case alerts the officers on duty in the same transaction (never
 escalation alerts the roster's other officers, then the head; an officer the case names
 (the conflict register, `conflicts`) is never alerted, and never shown the alert.
 
-An alert is open while its case is unacknowledged; the web app polls the list."""
+An alert is open while its case is unacknowledged; the web app polls the list, and the
+same transaction queues its delivery by email or phone (`alerting`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from apik_internship.alerting import service as delivery
 from apik_internship.models import RedButtonAlert, RedButtonCase, RedButtonRoster, RedButtonStaff
 from apik_internship.red_button import rules
 from apik_internship.red_button.rules import CaseStatus, Window
@@ -104,6 +106,10 @@ async def _write(
             )
             .on_conflict_do_nothing(index_elements=["case_id", "recipient"])
         )
+    # Off-screen too (`alerting`): a delivery per person behind the recipients, in this
+    # same transaction; never to an officer the case names.
+    people = await delivery.usernames_for(session, case.office, recipients)
+    await delivery.queue(session, case, await _not_named(session, case, people), level, at)
 
 
 async def alert_on_duty(session: AsyncSession, case: RedButtonCase) -> None:
