@@ -8,7 +8,8 @@ import re
 from apik_testing.services import RunningService
 
 FEATURES = (
-    "alerting|alumni|applications|attendance|certificates|cohorts|evaluations|learning|logbook|quotas"
+    "alerting|alumni|applications|attendance|certificates|cohorts|evaluations|formats|learning"
+    "|logbook|quotas"
     "|red_button|works"
 )
 OPERATION = re.compile(rf"^internship_({FEATURES})_[a-z_]+$")
@@ -17,7 +18,7 @@ OPERATION = re.compile(rf"^internship_({FEATURES})_[a-z_]+$")
 async def test_operation_ids_name_service_feature_and_function(internship: RunningService):
     document = (await internship.client.get("/api/v1/internship/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 96
+    assert len(ids) == len(set(ids)) == 100
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "internship_applications_file_application",
@@ -35,6 +36,9 @@ async def test_operation_ids_name_service_feature_and_function(internship: Runni
         "internship_alerting_put_contact",
         "internship_alerting_list_contacts",
         "internship_alerting_remove_contact",
+        "internship_formats_list_formats",
+        "internship_formats_put_format",
+        "internship_formats_print_in_format",
         "internship_applications_print_acceptance_letter",
         "internship_applications_check_acceptance_letter",
         "internship_certificates_complete_internship",

@@ -14,6 +14,7 @@ from apik_internship.certificates.router import router as certificates
 from apik_internship.cohorts.router import router as cohorts
 from apik_internship.deps import code_key
 from apik_internship.evaluations.router import router as evaluations
+from apik_internship.formats.router import router as formats
 from apik_internship.jobs import jobs
 from apik_internship.learning.router import router as learning
 from apik_internship.logbook.router import router as logbook
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             works,
             applications_letter,
             certificates,
+            formats,
             learning,
             evaluations,
             alumni,

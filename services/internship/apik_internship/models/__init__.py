@@ -23,6 +23,7 @@ from apik_internship.models.days import (
     Work,
     WorkFile,
 )
+from apik_internship.models.formats import InstitutionFormat
 from apik_internship.models.learning import (
     AcceptanceLetter,
     Alumnus,
@@ -69,6 +70,7 @@ __all__ = [
     "Evaluation",
     "FinalReport",
     "IdentityRequest",
+    "InstitutionFormat",
     "LearningAcknowledgement",
     "LearningMaterial",
     "LearningResult",
