@@ -206,3 +206,64 @@ async def test_contacts_are_the_heads_sealed_and_shown_masked(
     assert removed.status_code == 204
     missing = await internship.client.delete(f"{CONTACTS}/sari", headers=head)
     assert missing.status_code == 404
+
+
+async def test_an_officer_the_case_names_is_never_mailed_and_nobody_on_duty_mails_the_rest(
+    internship: RunningService, head: dict[str, str], mailbox: Mailbox
+):
+    # Nobody on duty: the alert goes to the protection officers as a role, that is every
+    # officer contact, except the one the case names (the conflict register).
+    off = [{"weekday": d, "start": "00:00", "end": "00:01"} for d in range(1, 8)]
+    roster = {"officers": [{"username": "ebudi", "windows": off}]}
+    assert (await internship.client.put(f"{BASE}/roster", json=roster, headers=head)).is_success
+    registered = await internship.client.put(
+        f"{BASE}/staff/ebudi", json={"name": "Budi Santoso"}, headers=head
+    )
+    assert registered.status_code == 200, registered.text
+    for name in ("ebudi", "esari"):
+        body = {"role": "protection_officer", "email": f"{name}@kab.ombudsman.test"}
+        put = await internship.client.put(f"{CONTACTS}/{name}", json=body, headers=head)
+        assert put.status_code == 200, put.text
+    answer = await internship.client.post(
+        RED_BUTTON, json=red_button_body("confidential", reported={"person": "Budi Santoso"})
+    )
+    assert answer.status_code == 201, answer.text
+    case = str(
+        await internship.scalar("SELECT id FROM red_button_case ORDER BY raised_at DESC LIMIT 1")
+    )
+    settings, database = internship.app.state.settings, internship.app.state.database
+    await deliver_alerts_once(database, settings)
+    assert len(mail_to(mailbox, "esari@kab.ombudsman.test", case)) == 1
+    raised = datetime.fromisoformat(answer.json()["raised_at"])
+    at = raised + timedelta(hours=1)
+    await escalate_once(database, settings, now=at)
+    await deliver_alerts_once(database, settings, now=at)
+    assert not mail_to(mailbox, "ebudi@kab.ombudsman.test", case)
+    assert (
+        await internship.scalar(
+            "SELECT count(*) FROM red_button_delivery WHERE case_id = :c AND username = 'ebudi'",
+            c=case,
+        )
+        == 0
+    )
+
+
+async def test_a_phone_alert_without_a_provider_is_recorded_as_skipped_with_why(
+    internship: RunningService, head: dict[str, str]
+):
+    off = [{"weekday": d, "start": "00:00", "end": "00:01"} for d in range(1, 8)]
+    roster = {
+        "officers": [{"username": "ftelpon", "windows": ALWAYS}, {"username": "x", "windows": off}]
+    }
+    assert (await internship.client.put(f"{BASE}/roster", json=roster, headers=head)).is_success
+    body = {"role": "protection_officer", "phone": "0812-1111-2222"}
+    assert (await internship.client.put(f"{CONTACTS}/ftelpon", json=body, headers=head)).is_success
+    case, _ = await raise_case(internship)
+    settings, database = internship.app.state.settings, internship.app.state.database
+    await deliver_alerts_once(database, settings)
+    row = await internship.scalar(
+        "SELECT status || ' / ' || last_error FROM red_button_delivery"
+        " WHERE case_id = :c AND username = 'ftelpon' AND channel = 'phone'",
+        c=case,
+    )
+    assert row == "skipped / no WhatsApp/SMS provider configured"
