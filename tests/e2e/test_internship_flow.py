@@ -1,23 +1,36 @@
 """Through the gateway, with every process real: an applicant applies with the letter and
 tracks the code; the supervisor accepts within the quota; an intern presses the Red
-Button anonymously and only the protection officer reads and acknowledges it."""
+Button anonymously and only the protection officer reads and acknowledges it. And the
+whole path from application to alumnus, every document's QR code checked in public and
+the milestones' events on the stream once each (live check-in and logbook are in
+`tests/internship/test_full_path.py`, where the app's clock can be set: here the
+internship is a past one, its days recapped from paper)."""
 
 from __future__ import annotations
 
+import io
 import uuid
+from collections import Counter
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login
 from tests.internship.builders import (
     APPLICATIONS,
     APPLY,
     CASES,
+    CERTIFICATES,
+    COHORTS,
     QUOTAS,
     RED_BUTTON,
+    V1,
     application_body,
+    events_on_stream,
     form,
     red_button_body,
 )
@@ -66,3 +79,134 @@ async def test_apply_track_accept_and_a_red_button_only_the_officer_reads(gatewa
     assert case["mode"] == "anonymous" and case["reporter"] is None
     acknowledged = await gateway.post(f"{CASES}/{case['id']}/acknowledgement", headers=officer)
     assert acknowledged.status_code == 200 and acknowledged.json()["status"] == "acknowledged"
+
+
+def pdf_words(content: bytes) -> list[str]:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).split()
+
+
+async def test_from_public_application_to_alumnus_through_the_gateway(
+    gateway: httpx.AsyncClient, infra: TestInfra
+):
+    supervisor, _ = await staff(gateway)
+    # A past internship (two weeks of June 2025, 8 working days at PUSAT's calendar).
+    period = {"period_start": "2025-06-02", "period_end": "2025-06-13", "units": ["intake"]}
+    name = f"Sari {uuid.uuid4().hex[:6].title()}"
+    body = application_body(office="PUSAT", **period)
+    body["applicant"] = {**body["applicant"], "name": name}
+    filed = await gateway.post(APPLY, **form(body))
+    assert filed.status_code == 201, filed.text
+    quota = {"unit": "intake", "month": "2025-06", "places": 50}
+    assert (await gateway.put(QUOTAS, json=quota, headers=supervisor)).status_code == 200
+    listed = await gateway.get(APPLICATIONS, headers=supervisor, params={"status": "submitted"})
+    [application_id] = [a["id"] for a in listed.json()["items"] if a["applicant"]["name"] == name]
+    accepted = await gateway.post(
+        f"{APPLICATIONS}/{application_id}/acceptance", json={"unit": "intake"}, headers=supervisor
+    )
+    assert accepted.status_code == 200, accepted.text
+
+    # The acceptance letter's code, as printed, checks in public.
+    letter = await gateway.get(
+        f"{APPLICATIONS}/{application_id}/acceptance-letter.pdf", headers=supervisor
+    )
+    assert letter.status_code == 200, letter.text
+    [letter_code] = [w for w in pdf_words(letter.content) if w.startswith("PNR-")][:1]
+    letter_check = await gateway.get(f"{V1}/public/acceptance-letters/{letter_code}")
+    assert letter_check.status_code == 200 and letter_check.json()["valid"] is True
+
+    # Placed by a one-phase cohort of June 2025.
+    cohort = await gateway.post(
+        COHORTS,
+        json={
+            "name": f"Juni 2025 {name}",
+            "period_start": "2025-06-01",
+            "period_end": "2025-06-30",
+            "phases": 1,
+        },
+        headers=supervisor,
+    )
+    assert cohort.status_code == 201, cohort.text
+    assert application_id in [m["application_id"] for m in cohort.json()["members"]]
+    url = f"{COHORTS}/{cohort.json()['id']}"
+    places = await gateway.put(
+        f"{url}/units/intake",
+        json={"capacity": 50, "supervisor": "pembimbing"},
+        headers={**supervisor, "If-Match": '"1"'},
+    )
+    assert places.status_code == 200, places.text
+    plan = await gateway.post(f"{url}/allocation", headers=supervisor)
+    assert plan.status_code == 200, plan.text
+    assert ("intake", 0) in [
+        (p["unit"], p["phase"])
+        for p in plan.json()["placements"]
+        if p["application_id"] == application_id
+    ]
+
+    # Evaluated, then completed on the paper recap of the days (no record of its own).
+    criteria = [
+        "discipline",
+        "responsibility",
+        "teamwork",
+        "communication",
+        "initiative",
+        "mastery",
+        "work_quality",
+    ]
+    evaluated = await gateway.post(
+        f"{V1}/evaluations/interns/{application_id}",
+        json={"scores": dict.fromkeys(criteria, 4)},
+        headers=supervisor,
+    )
+    assert evaluated.status_code == 201, evaluated.text
+    recap = {"days_present": 8, "logbook_approved": 8, "reason": "Rekap daftar hadir kertas."}
+    done = await gateway.post(
+        f"{APPLICATIONS}/{application_id}/completion",
+        json={"before_records": recap},
+        headers=supervisor,
+    )
+    assert done.status_code == 201, done.text
+    certificate = done.json()
+    assert (certificate["working_days"], certificate["evaluation_score"]) == (8, 75)
+    printed = await gateway.get(
+        f"{CERTIFICATES}/{certificate['id']}/certificate.pdf", headers=supervisor
+    )
+    assert printed.status_code == 200
+    assert certificate["verification_code"] in "".join(pdf_words(printed.content))
+    check = await gateway.get(f"{V1}/public/certificates/{certificate['verification_code']}")
+    assert check.status_code == 200 and check.json()["valid"] is True
+
+    # The alumnus keeps their own record by the magic link.
+    alumnus = await gateway.post(
+        f"{V1}/alumni",
+        json={"application_id": application_id, "name": name, "email": "sari@example.id"},
+        headers=supervisor,
+    )
+    assert alumnus.status_code == 201, alumnus.text
+    link = await gateway.post(f"{V1}/alumni/{alumnus.json()['id']}/magic-link", headers=supervisor)
+    assert link.status_code == 201, link.text
+    token = link.json()["token"]
+    own = await gateway.post(f"{V1}/public/alumni/self", json={"token": token})
+    assert own.status_code == 200 and own.json()["fields"]["name"] == name
+    kept = await gateway.put(
+        f"{V1}/public/alumni/self",
+        json={
+            "name": name,
+            "institution": "Ombudsman RI",
+            "consent": {"name": True},
+            "visibility": "public",
+            "token": token,
+        },
+    )
+    assert kept.status_code == 200, kept.text
+
+    wanted = ("intern.applied", "intern.accepted", "intern.completed")
+
+    async def published() -> Counter[str]:
+        seen: Counter[str] = Counter()
+        for event_type in wanted:
+            events = await events_on_stream(infra.nats_url, f"apik.internship.{event_type}")
+            seen[event_type] = sum(1 for e in events if e.subject == application_id)
+        return seen
+
+    seen = await eventually(published, lambda s: all(s[t] for t in wanted), within=20)
+    assert seen == Counter(dict.fromkeys(wanted, 1))
