@@ -63,6 +63,13 @@ class PostRow:
     caption: str | None
 
 
+@dataclass(frozen=True)
+class Bad:
+    """Why a cell holds no value of its field (a reason, told apart from the values)."""
+
+    reason: str
+
+
 def _key(header: Any) -> str:
     return " ".join(str(header or "").strip().lower().replace("_", " ").split())
 
@@ -88,29 +95,29 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _count(value: Any) -> int | str:
+def _count(value: Any) -> int | Bad:
     """A count, or why not. Indonesian sheets group thousands with dots."""
     if isinstance(value, bool):
-        return "not a number"
+        return Bad("not a number")
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            return "a whole number is expected"
+            return Bad("a whole number is expected")
         number = int(value)
     else:
         text = (_text(value) or "").replace(" ", "")
         if _GROUPED.match(text):
             text = text.replace(".", "").replace(",", "")
         if not text.isdigit():
-            return "a whole number is expected"
+            return Bad("a whole number is expected")
         number = int(text)
     if number < 0 or number > MAX_COUNT:
-        return f"between 0 and {MAX_COUNT}"
+        return Bad(f"between 0 and {MAX_COUNT}")
     return number
 
 
-def _day(value: Any) -> date | str:
+def _day(value: Any) -> date | Bad:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -122,20 +129,20 @@ def _day(value: Any) -> date | str:
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        return "a date is expected (YYYY-MM-DD or DD/MM/YYYY)"
+        return Bad("a date is expected (YYYY-MM-DD or DD/MM/YYYY)")
     if not 2000 <= parsed.year <= 2200:
-        return "a year between 2000 and 2200"
+        return Bad("a year between 2000 and 2200")
     return parsed
 
 
-def _platform(value: Any) -> Platform | str:
+def _platform(value: Any) -> Platform | Bad:
     text = (_text(value) or "").lower()
     if text in ALIASES:
         return ALIASES[text]
     try:
         return Platform(text)
     except ValueError:
-        return f"one of {', '.join(p.value for p in Platform)}"
+        return Bad(f"one of {', '.join(p.value for p in Platform)}")
 
 
 def _url(value: Any) -> str | None:
@@ -162,8 +169,8 @@ def parse(
             continue
         here: list[RowProblem] = []
         platform = _platform(cell(cells, "platform"))
-        if isinstance(platform, str):
-            here.append(RowProblem(number, "platform", platform))
+        if isinstance(platform, Bad):
+            here.append(RowProblem(number, "platform", platform.reason))
         url = _url(cell(cells, "url"))
         if url is None:
             here.append(RowProblem(number, "url", "an http(s) address is expected"))
@@ -172,13 +179,13 @@ def parse(
         else:
             seen[url] = number
         day = _day(cell(cells, "posted_on"))
-        if isinstance(day, str):
-            here.append(RowProblem(number, "posted_on", day))
+        if isinstance(day, Bad):
+            here.append(RowProblem(number, "posted_on", day.reason))
         counts: dict[str, int] = {}
         for field in ("reach", "impressions", "engagement"):
             value = _count(cell(cells, field))
-            if isinstance(value, str):
-                here.append(RowProblem(number, field, value))
+            if isinstance(value, Bad):
+                here.append(RowProblem(number, field, value.reason))
             else:
                 counts[field] = value
         caption = _text(cell(cells, "caption"))
@@ -189,6 +196,6 @@ def parse(
         if here:
             problems.extend(here)
             continue
-        assert url is not None and not isinstance(platform, str) and not isinstance(day, str)
+        assert url is not None and not isinstance(platform, Bad) and not isinstance(day, Bad)
         parsed.append(PostRow(number, platform, url, day, caption=caption, **counts))
     return parsed, problems
