@@ -55,7 +55,7 @@ Preparer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, R
 # Who writes publications and moves them (the rules say which step is whose: approving
 # is the head's and never the author's), keeps the social media log, the innovations and
 # the villages: the unit and the head.
-Writer = Editor = Preparer
+Writer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, Role.head))]
 
 
 async def _head(principal: CurrentPrincipal) -> Principal:

@@ -19,7 +19,7 @@ from apik_prevention.articles.schemas import (
     PublishedArticle,
     StatusMove,
 )
-from apik_prevention.deps import AUTH, CurrentArticle, Editor, LockedArticle, Reader, Writer
+from apik_prevention.deps import AUTH, CurrentArticle, LockedArticle, Reader, Writer
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -116,7 +116,7 @@ async def move_article(
     article_id: uuid.UUID,
     data: StatusMove,
     session: DbSession,
-    actor: Editor,
+    actor: Writer,
     article: LockedArticle,
 ) -> Response:
     """draft → review (the unit), review → approved or back to draft (the head, never

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from sqlalchemy import extract, func
+from sqlalchemy import select as columns_of
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -152,7 +153,7 @@ async def import_posts(
             **values,
         )
         # Under the unique (office, url): a concurrent import of the same post waits.
-        statement = statement.on_conflict_do_update(
+        upsert = statement.on_conflict_do_update(
             index_elements=["office", "url"],
             set_={
                 **{key: statement.excluded[key] for key in values},
@@ -161,7 +162,7 @@ async def import_posts(
                 "version": table.c.version + 1,
             },
         ).returning(table.c.version)
-        version = (await session.execute(statement)).scalar_one()
+        version = (await session.execute(upsert)).scalar_one()
         created, updated = (created + 1, updated) if version == 1 else (created, updated + 1)
     return created, updated
 
@@ -192,15 +193,16 @@ async def year_totals(
     office = office or actor.office
     if not actor.can_see_office(office):
         raise Forbidden("Another office's totals are the national unit's.")
+    # SQLAlchemy's own select: five columns are more than SQLModel's overloads type.
     rows = await session.execute(
-        select(
+        columns_of(
             col(SocialPost.platform),
             func.count(),
             func.sum(SocialPost.reach),
             func.sum(SocialPost.impressions),
             func.sum(SocialPost.engagement),
         )
-        .where(SocialPost.office == office, extract("year", col(SocialPost.posted_on)) == year)
+        .where(col(SocialPost.office) == office, extract("year", col(SocialPost.posted_on)) == year)
         .group_by(col(SocialPost.platform))
         .order_by(col(SocialPost.platform))
     )
