@@ -54,8 +54,8 @@ def decision_letter(data: DecisionData) -> bytes:
     where = f"{village.name}, {village.district}, {village.regency}, {village.region}"
     pdf = Document(title=f"Keputusan Desa Anti Maladministrasi {village.year}", issuer=issuer)
     pdf.title_block(f"KEPUTUSAN {head.upper()}", f"Nomor {village.decree_number}")
+    pdf.title_block("TENTANG", size=10)
     pdf.title_block(
-        "TENTANG",
         f"PENETAPAN {village.name.upper()} SEBAGAI DESA ANTI MALADMINISTRASI TAHUN {village.year}",
         size=10,
     )
@@ -75,6 +75,7 @@ def decision_letter(data: DecisionData) -> bytes:
     )
     pdf.heading("Mengingat")
     _numbered(pdf, MENGINGAT, letters=False)
+    pdf.ln(3)
     pdf.title_block("MEMUTUSKAN", size=11)
     pdf.field("Menetapkan", f"Penetapan {village.name} sebagai Desa Anti Maladministrasi.")
     pdf.field(
@@ -89,12 +90,14 @@ def decision_letter(data: DecisionData) -> bytes:
         "pelayanan publik serta pengelolaan pengaduan masyarakat.",
     )
     pdf.field("KETIGA", "Keputusan ini berlaku sejak tanggal ditetapkan.")
-    pdf.heading("Riwayat tahapan")
-    rows = [[STAGES.get(Stage(stage), stage), tanggal(day)] for stage, day in data.stages]
-    pdf.grid(["Tahap", "Tanggal"], rows, (65, 35), align=["L", "L"])
+    # The signature block prints the place and the date it was decided (ditetapkan).
+    pdf.signature(village.decided_on)
+    # The stages in a line under the signature, so the letter stays on one page.
+    stages = "; ".join(
+        f"{STAGES.get(Stage(stage), stage)} {tanggal(day)}" for stage, day in data.stages
+    )
+    pdf.ln(2)
+    pdf.paragraph(f"Riwayat tahapan: {stages}.", size=7.5, style="I")
     if data.scheme_title:
         pdf.paragraph(f"Instrumen: {data.scheme_title}.", size=7.5, style="I")
-    pdf.ln(2)
-    pdf.paragraph(f"Ditetapkan pada tanggal {tanggal(village.decided_on)}.")
-    pdf.signature(village.decided_on)
     return pdf.bytes()
