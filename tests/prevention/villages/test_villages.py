@@ -13,6 +13,7 @@ from tests.prevention.builders import (
     ASSESSMENTS,
     PROBLEM,
     SCHEME_FILES,
+    V1,
     VILLAGES,
     answer_everything,
     assessment_body,
@@ -173,3 +174,30 @@ async def test_a_nomination_is_checked_and_given_once(
         prevention, enumerator, made.json(), made.headers["ETag"], "not_selected", note="Kuota 10"
     )
     assert status == 200 and body_["stage"] == "not_selected", body_
+
+
+async def test_the_village_instrument_is_listed_by_kind_and_keeps_it(
+    prevention: RunningService, enumerator: dict[str, str], keeper: dict[str, str]
+) -> None:
+    listed = await prevention.client.get(
+        f"{V1}/schemes", params={"kind": "village"}, headers=enumerator
+    )
+    assert listed.status_code == 200, listed.text
+    assert {s["code"] for s in listed.json()} == {VILLAGE_SCHEME}
+    assert all(s["kind"] == "village" and s["unconfirmed"] > 0 for s in listed.json())
+    ident = listed.json()[0]["id"]
+    definition = _definition().model_dump(mode="json")
+    before = await prevention.scalar(
+        "SELECT count(*) FROM scheme_version WHERE code = :code", code=VILLAGE_SCHEME
+    )
+    turned = await prevention.client.post(
+        f"{V1}/schemes/{ident}/versions",
+        json={"reason": "Jadikan skema instansi", "definition": {**definition, "kind": "agency"}},
+        headers=keeper,
+    )
+    assert turned.status_code == 422, turned.text
+    assert turned.json()["errors"][0]["pointer"] == "#/body/definition/kind"
+    after = await prevention.scalar(
+        "SELECT count(*) FROM scheme_version WHERE code = :code", code=VILLAGE_SCHEME
+    )
+    assert after == before

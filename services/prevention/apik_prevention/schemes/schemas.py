@@ -153,6 +153,7 @@ class SchemeVersionCreate(Input):
 class SchemeSummary(BaseModel):
     id: uuid.UUID
     code: str
+    kind: SchemeKind  # agency, or village (the villages' instrument)
     version: int
     title: str
     year_from: int
