@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.prevention.builders import PROBLEM, SOCIAL
+from tests.prevention.builders import PROBLEM, SOCIAL, article_at
 
 CSV_SHEET = (
     "Platform;Tautan;Tanggal;Jangkauan;Tayangan;Interaksi;Keterangan\n"
@@ -141,3 +141,27 @@ async def test_a_wrong_sheet_names_each_cell_and_imports_nothing(
         f"{SOCIAL}/import", content=b"PK\x03\x04broken", headers=officer
     )
     assert broken.status_code == 422, broken.text
+
+
+async def test_a_post_names_an_article_of_its_own_office_only(
+    prevention: RunningService,
+    enumerator: dict[str, str],
+    head: dict[str, str],
+    tokens_other: dict[str, str],
+) -> None:
+    article, _ = await article_at(prevention, enumerator, head, "published", kind="news")
+    body = {
+        "platform": "facebook",
+        "url": "https://facebook.com/ori/posts/rilis-1",
+        "posted_on": "2025-10-01",
+        "reach": 5,
+        "impressions": 6,
+        "engagement": 1,
+        "article_id": article["id"],
+    }
+    foreign = await prevention.client.post(SOCIAL, json=body, headers=tokens_other)
+    assert foreign.status_code == 422, foreign.text
+    assert foreign.json()["errors"][0]["pointer"] == "#/body/article_id"
+    linked = await prevention.client.post(SOCIAL, json=body, headers=enumerator)
+    assert linked.status_code == 201, linked.text
+    assert linked.json()["article_id"] == article["id"]
