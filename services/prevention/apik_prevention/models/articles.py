@@ -36,7 +36,9 @@ class Article(SQLModel, table=True):
     published_at: datetime | None = timestamp_field(default=None, index=True)
     published_on: date | None = None  # the office's calendar day of publication
     created_at: datetime = timestamp_field(default_factory=utcnow)
-    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
     version: int = 1
 
 

@@ -31,7 +31,9 @@ class Innovation(SQLModel, table=True):
     link: str | None = None  # where it can be seen (an app, a page)
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
-    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
     version: int = 1
 
 

@@ -34,7 +34,9 @@ class SocialPost(SQLModel, table=True):
     source: str = Field(max_length=16)  # entered, import
     recorded_by: str
     recorded_at: datetime = timestamp_field(default_factory=utcnow)
-    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
     version: int = 1
 
 

@@ -40,7 +40,9 @@ class Village(SQLModel, table=True):
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
     # Each stage move: who, when, from, to, the note.
-    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB))
+    history: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
     version: int = 1
 
 
