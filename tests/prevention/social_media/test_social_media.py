@@ -141,6 +141,16 @@ async def test_a_wrong_sheet_names_each_cell_and_imports_nothing(
         f"{SOCIAL}/import", content=b"PK\x03\x04broken", headers=officer
     )
     assert broken.status_code == 422, broken.text
+    nul = CSV_SHEET.replace("https://instagram.com/p/kaur-1", "https://instagram.com/p/\x00")
+    refused = await prevention.client.post(
+        f"{SOCIAL}/import", content=nul.encode(), headers=officer
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["pointer"] == "#/body/rows/2/url"
+    huge = b"platform,url\n" + b'"' + b"x" * 200_000 + b'"\n'
+    too_long = await prevention.client.post(f"{SOCIAL}/import", content=huge, headers=officer)
+    assert too_long.status_code == 422, too_long.text
+    assert await prevention.scalar("SELECT count(*) FROM social_post WHERE office = 'SHEET'") == 0
 
 
 async def test_a_post_names_an_article_of_its_own_office_only(

@@ -149,6 +149,8 @@ def _url(value: Any) -> str | None:
     text = _text(value)
     if text is None or len(text) > 2000 or not re.match(r"^https?://\S+$", text):
         return None
+    if _CONTROL.search(text):  # NUL and the like: never stored
+        return None
     return text
 
 

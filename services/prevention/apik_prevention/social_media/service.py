@@ -103,7 +103,10 @@ def _cells(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        numbered = [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
+        try:
+            numbered = [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
+        except csv.Error as exc:  # a field past the module's limit, a broken quote
+            raise InvalidInput.field("#/body", f"Not a readable CSV file: {exc}.") from exc
     if not numbered:
         raise InvalidInput.field("#/body", "The file is empty.")
     if len(numbered) > MAX_ROWS + 1:
