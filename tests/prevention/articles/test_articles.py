@@ -154,3 +154,11 @@ async def test_the_public_page_shows_published_articles_without_login(
     assert hidden.status_code == 404, hidden.text
     # The office's own list needs a login.
     assert (await prevention.client.get(ARTICLES)).status_code == 401
+
+
+async def test_the_public_page_refuses_a_control_character_in_the_office(
+    prevention: RunningService,
+) -> None:
+    answer = await prevention.client.get(PUBLIC_ARTICLES, params={"office": "K\x00B"})
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith(PROBLEM)
