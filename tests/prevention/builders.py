@@ -292,3 +292,58 @@ def suggestion_body(**overrides: Any) -> dict[str, Any]:
         "due_on": "2027-03-31",
     }
     return {**body, **overrides}
+
+
+# --- Publications, social media, innovations, villages -----------------------------------
+
+ARTICLES = f"{V1}/articles"
+PUBLIC_ARTICLES = f"{V1}/public/articles"
+SOCIAL = f"{V1}/social-media"
+INNOVATIONS = f"{V1}/innovations"
+VILLAGES = f"{V1}/villages"
+
+
+def article_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "kind": "press_release",
+        "title": "Ombudsman Bengkulu Terima 102 Laporan Masyarakat",
+        "summary": "Capaian penanganan laporan semester pertama.",
+        "body": "Ombudsman RI Perwakilan Bengkulu menerima 102 laporan masyarakat.",
+    }
+    return {**body, **overrides}
+
+
+async def article_at(
+    prevention: RunningService,
+    author: dict[str, str],
+    approver: dict[str, str],
+    status: str,
+    **overrides: Any,
+) -> tuple[dict[str, Any], str]:
+    """An article written by `author` and moved to `status` (approved by `approver`)."""
+    made = await prevention.client.post(ARTICLES, json=article_body(**overrides), headers=author)
+    assert made.status_code == 201, made.text
+    article, etag = made.json(), made.headers["ETag"]
+    path = ["draft", "review", "approved", "published"]
+    for target in path[1 : path.index(status) + 1]:
+        who = approver if target == "approved" else author
+        moved = await prevention.client.post(
+            f"{ARTICLES}/{article['id']}/status",
+            json={"status": target},
+            headers={**who, "If-Match": etag},
+        )
+        assert moved.status_code == 200, moved.text
+        article, etag = moved.json(), moved.headers["ETag"]
+    return article, etag
+
+
+def village_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": f"Desa Padang Genting {uuid.uuid4().hex[:4]}",
+        "district": "Kecamatan Kaur Utara",
+        "regency": "Kabupaten Kaur",
+        "region": "Bengkulu",
+        "year": 2024,
+        "nominated_by": "Pemerintah Kabupaten Kaur",
+    }
+    return {**body, **overrides}

@@ -11,23 +11,31 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from apik_prevention.agreements import service as agreements
+from apik_prevention.articles import service as articles
 from apik_prevention.assessments import service as assessments
 from apik_prevention.clinics import service as clinics
 from apik_prevention.focal_points import service as focal_points
+from apik_prevention.innovations import service as innovations
 from apik_prevention.models import (
     Agreement,
+    Article,
     Assessment,
     AssessmentEntry,
     Clinic,
     DiscussionGroup,
     FocalPoint,
+    Innovation,
     SchemeVersion,
+    SocialPost,
     Study,
     Suggestion,
+    Village,
 )
 from apik_prevention.schemes import service as schemes
 from apik_prevention.settings import Settings
+from apik_prevention.social_media import service as social_media
 from apik_prevention.studies import service as studies
+from apik_prevention.villages import service as villages
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
 from apik_shared.platform.db import DbSession
@@ -44,6 +52,10 @@ Reader = Annotated[
 Officer = Annotated[Principal, Depends(require_roles(Role.prevention_officer))]
 # Who takes an assessment to the plenary: the unit, or the head.
 Preparer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, Role.head))]
+# Who writes publications and moves them (the rules say which step is whose: approving
+# is the head's and never the author's), keeps the social media log, the innovations and
+# the villages: the unit and the head.
+Writer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, Role.head))]
 
 
 async def _head(principal: CurrentPrincipal) -> Principal:
@@ -306,3 +318,76 @@ LockedStudy = Annotated[Study, Depends(_locked_study)]
 SuggestionsOf = Annotated[Study, Depends(_study_of_suggestions)]
 CurrentSuggestion = Annotated[Suggestion, Depends(_suggestion)]
 LockedSuggestion = Annotated[Suggestion, Depends(_locked_suggestion)]
+
+
+# --- Publications, social media, innovations, villages -----------------------------------
+# One loader each: `get(session=, <name>_id=, actor=, for_update=)` answers 404 for another
+# office's row; the locked variant checks `If-Match` against the row's version.
+
+
+async def _article(article_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Article:
+    return await articles.get_article(session=session, article_id=article_id, actor=actor)
+
+
+async def _locked_article(
+    article_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Article:
+    row = await articles.get_article(
+        session=session, article_id=article_id, actor=actor, for_update=True
+    )
+    check_if_match(request, row.version)
+    return row
+
+
+async def _post(post_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> SocialPost:
+    return await social_media.get_post(session=session, post_id=post_id, actor=actor)
+
+
+async def _locked_post(
+    post_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> SocialPost:
+    row = await social_media.get_post(
+        session=session, post_id=post_id, actor=actor, for_update=True
+    )
+    check_if_match(request, row.version)
+    return row
+
+
+async def _innovation(
+    innovation_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> Innovation:
+    return await innovations.get(session=session, innovation_id=innovation_id, actor=actor)
+
+
+async def _locked_innovation(
+    innovation_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Innovation:
+    row = await innovations.get(
+        session=session, innovation_id=innovation_id, actor=actor, for_update=True
+    )
+    check_if_match(request, row.version)
+    return row
+
+
+async def _village(village_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Village:
+    return await villages.get_village(session=session, village_id=village_id, actor=actor)
+
+
+async def _locked_village(
+    village_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> Village:
+    row = await villages.get_village(
+        session=session, village_id=village_id, actor=actor, for_update=True
+    )
+    check_if_match(request, row.version)
+    return row
+
+
+CurrentArticle = Annotated[Article, Depends(_article)]
+LockedArticle = Annotated[Article, Depends(_locked_article)]
+CurrentPost = Annotated[SocialPost, Depends(_post)]
+LockedPost = Annotated[SocialPost, Depends(_locked_post)]
+CurrentInnovation = Annotated[Innovation, Depends(_innovation)]
+LockedInnovation = Annotated[Innovation, Depends(_locked_innovation)]
+CurrentVillage = Annotated[Village, Depends(_village)]
+LockedVillage = Annotated[Village, Depends(_locked_village)]

@@ -15,18 +15,23 @@ from tests.prevention.builders import (
 )
 
 
-async def test_the_three_shipped_schemes_are_listed_once(
+async def test_the_shipped_schemes_are_listed_once(
     prevention: RunningService, enumerator: dict[str, str]
 ) -> None:
     listed = await prevention.client.get(SCHEMES, headers=enumerator)
     assert listed.status_code == 200, listed.text
     shipped = {(s["code"], s["version"]) for s in listed.json() if s["version"] == 1}
-    assert shipped == {("ombudsman-2021", 1), ("ombudsman-2022", 1), ("ombudsman-2025", 1)}
+    assert shipped == {
+        ("ombudsman-2021", 1),
+        ("ombudsman-2022", 1),
+        ("ombudsman-2025", 1),
+        ("desa-anti-maladministrasi", 1),  # the villages' instrument (kind `village`)
+    }
     assert all(s["unconfirmed"] > 0 for s in listed.json())
     # Start-up again (a second replica, a restart): nothing is added twice.
     async with prevention.app.state.database.sessions() as session, session.begin():
         assert await load_shipped(session) == 0
-    assert await prevention.scalar("SELECT count(*) FROM scheme_version WHERE version = 1") == 3
+    assert await prevention.scalar("SELECT count(*) FROM scheme_version WHERE version = 1") == 4
 
 
 async def test_a_scheme_is_read_in_full_with_what_is_unconfirmed(

@@ -36,6 +36,7 @@ class UnitType(StrEnum):
     city = "city"
     land_office = "land_office"
     police_resort = "police_resort"
+    village = "village"  # a village's government (scored with a village scheme)
     other = "other"
 
 

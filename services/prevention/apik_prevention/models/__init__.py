@@ -5,7 +5,17 @@ user names, photos are references. A scheme version's definition is the JSON of
 `schemes.schemas.SchemeDefinition`; once an assessment uses it, it is frozen.
 """
 
-from apik_prevention.models import agreements, assessments, clinics, focal_points, studies
+from apik_prevention.models import (
+    agreements,
+    articles,
+    assessments,
+    clinics,
+    focal_points,
+    innovations,
+    social_media,
+    studies,
+    villages,
+)
 from apik_prevention.models.agreements import (
     Agreement,
     AgreementActivity,
@@ -13,6 +23,7 @@ from apik_prevention.models.agreements import (
     AgreementDocumentRead,
     AgreementReminder,
 )
+from apik_prevention.models.articles import Article, PressReleaseCounter
 from apik_prevention.models.assessments import (
     Assessment,
     AssessmentCase,
@@ -31,12 +42,15 @@ from apik_prevention.models.focal_points import (
     FocalPointChange,
     FocalPointRead,
 )
+from apik_prevention.models.innovations import Innovation
+from apik_prevention.models.social_media import SocialPost
 from apik_prevention.models.studies import (
     Study,
     Suggestion,
     SuggestionEvidence,
     SuggestionReminder,
 )
+from apik_prevention.models.villages import Village
 from apik_shared.platform.processing import Processing
 
 # The record of processing (docs/processing.md): each module declares its own tables.
@@ -46,6 +60,10 @@ PROCESSING: tuple[Processing, ...] = (
     *clinics.PROCESSING,
     *focal_points.PROCESSING,
     *studies.PROCESSING,
+    *articles.PROCESSING,
+    *social_media.PROCESSING,
+    *innovations.PROCESSING,
+    *villages.PROCESSING,
 )
 
 __all__ = [
@@ -55,6 +73,7 @@ __all__ = [
     "AgreementDocument",
     "AgreementDocumentRead",
     "AgreementReminder",
+    "Article",
     "Assessment",
     "AssessmentCase",
     "AssessmentEntry",
@@ -66,9 +85,13 @@ __all__ = [
     "FocalPoint",
     "FocalPointChange",
     "FocalPointRead",
+    "Innovation",
+    "PressReleaseCounter",
     "SchemeVersion",
+    "SocialPost",
     "Study",
     "Suggestion",
     "SuggestionEvidence",
     "SuggestionReminder",
+    "Village",
 ]

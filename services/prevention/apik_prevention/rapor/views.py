@@ -17,6 +17,7 @@ UNIT_TYPES = {
     UnitType.city: "Pemerintah Kota",
     UnitType.land_office: "Kantor Pertanahan",
     UnitType.police_resort: "Kepolisian Resor",
+    UnitType.village: "Pemerintah Desa",
     UnitType.other: "Lainnya",
 }
 STATUS = {

@@ -9,7 +9,12 @@ from fastapi import Request, Response
 
 from apik_prevention.deps import AUTH, CurrentScheme, LockedScheme, Reader, SchemeKeeper
 from apik_prevention.schemes import service, views
-from apik_prevention.schemes.schemas import SchemePublic, SchemeSummary, SchemeVersionCreate
+from apik_prevention.schemes.schemas import (
+    SchemeKind,
+    SchemePublic,
+    SchemeSummary,
+    SchemeVersionCreate,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.problems import (
@@ -25,12 +30,14 @@ router = ServiceRouter(tags=["schemes"])
 
 @router.get("/schemes", response_model=list[SchemeSummary], responses=problem_responses(*AUTH))
 async def list_schemes(
-    session: DbSession, actor: Reader, code: str | None = None
+    session: DbSession, actor: Reader, code: str | None = None, kind: SchemeKind | None = None
 ) -> list[SchemeSummary]:
     """Every version of every scheme (the shipped 2021, 2022 and 2025 ones first of
-    their codes), with how many of its numbers the sources do not confirm."""
+    their codes, and the villages' instrument), with how many of its numbers the sources
+    do not confirm; `kind=village` for the villages' instruments."""
     latest = await service.latest_versions(session)
-    return [views.summary(s, latest) for s in await service.list_versions(session, code)]
+    listed = [views.summary(s, latest) for s in await service.list_versions(session, code)]
+    return [s for s in listed if kind is None or s.kind is kind]
 
 
 @router.get(

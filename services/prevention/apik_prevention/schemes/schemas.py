@@ -37,6 +37,14 @@ class RespondentMethod(StrEnum):
     survey = "survey"
 
 
+class SchemeKind(StrEnum):
+    """What a scheme assesses: a public service unit (agency), or a village's government
+    (the anti-maladministration villages' instrument)."""
+
+    agency = "agency"
+    village = "village"
+
+
 class ResultZone(StrEnum):
     green = "green"
     yellow = "yellow"
@@ -123,6 +131,7 @@ class SchemeLegalBasis(Flagged):
 
 class SchemeDefinition(Input):
     code: Code  # the scheme, the same across its versions: "ombudsman-2022"
+    kind: SchemeKind = SchemeKind.agency
     title: Name
     year_from: Annotated[int, Field(ge=2000, le=2200)]
     year_to: Annotated[int, Field(ge=2000, le=2200)] | None = None
@@ -144,6 +153,7 @@ class SchemeVersionCreate(Input):
 class SchemeSummary(BaseModel):
     id: uuid.UUID
     code: str
+    kind: SchemeKind  # agency, or village (the villages' instrument)
     version: int
     title: str
     year_from: int

@@ -104,6 +104,13 @@ async def get_version(
     return scheme
 
 
+def _same_kind(scheme: SchemeVersion, definition: SchemeDefinition) -> None:
+    """A scheme keeps what it assesses: its assessments are of that kind of unit."""
+    kind = definition_of(scheme).kind
+    if definition.kind != kind:
+        raise InvalidInput.field("#/body/definition/kind", f"{scheme.code} is a {kind} scheme.")
+
+
 async def new_version(
     *,
     session: AsyncSession,
@@ -117,6 +124,7 @@ async def new_version(
         raise InvalidInput.field(
             "#/body/definition/code", f"A version of {base.code} keeps its code."
         )
+    _same_kind(base, definition)
     check(definition)
     # Two corrections at once: the scheme's versions are numbered under its lock.
     await session.execute(
@@ -153,6 +161,7 @@ async def edit(
         )
     if definition.code != scheme.code:
         raise InvalidInput.field("#/body/definition/code", f"The scheme is {scheme.code}.")
+    _same_kind(scheme, definition)
     check(definition)
     for key, value in _row(definition).items():
         setattr(scheme, key, value)

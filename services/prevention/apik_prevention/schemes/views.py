@@ -13,16 +13,18 @@ from apik_shared.platform.etag import etag_for
 
 
 def summary(scheme: SchemeVersion, latest: dict[str, int]) -> SchemeSummary:
+    definition = definition_of(scheme)
     return SchemeSummary(
         id=scheme.id,
         code=scheme.code,
+        kind=definition.kind,
         version=scheme.version,
         title=scheme.title,
         year_from=scheme.year_from,
         year_to=scheme.year_to,
         frozen=scheme.frozen,
         latest=latest.get(scheme.code) == scheme.version,
-        unconfirmed=rules.unconfirmed(definition_of(scheme)),
+        unconfirmed=rules.unconfirmed(definition),
     )
 
 

@@ -13,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_prevention.assessments.rules import AssessmentStatus
-from apik_prevention.assessments.schemas import AssessmentCreate, FollowUp
+from apik_prevention.assessments.schemas import AssessmentCreate, FollowUp, UnitType
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_prevention.schemes import service as schemes
+from apik_prevention.schemes.schemas import SchemeKind
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
@@ -63,6 +64,12 @@ async def create_assessment(
 ) -> Assessment:
     """A unit to assess in the caller's office; the scheme version it uses is frozen."""
     scheme = await _scheme_for_year(session, data.scheme_id, data.year, "#/body/scheme_id")
+    # A village's government is scored with a village instrument, and only a village is.
+    kind = schemes.definition_of(scheme).kind
+    if (kind is SchemeKind.village) != (data.unit_type is UnitType.village):
+        raise InvalidInput.field(
+            "#/body/scheme_id", f"{scheme.code} is a {kind} scheme; the unit is a {data.unit_type}."
+        )
     assessment = Assessment(
         office=actor.office,
         unit_name=data.unit_name,

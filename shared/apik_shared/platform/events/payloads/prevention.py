@@ -104,6 +104,38 @@ class SuggestionFollowedUp(PreventionEvent):
     late: bool  # followed up after the due date
 
 
+class ArticlePublished(PreventionEvent):
+    """A news item, opinion piece or press release was published after a second
+    person's approval. References only: not the text, not the author."""
+
+    event_type: ClassVar[str] = "article.published"
+
+    article_id: str
+    office: str
+    kind: str  # news, opinion, press_release
+    number: str | None = None  # a press release's number (`005/HM.01/I/2026`)
+    published_on: date  # the office's own date
+    published_at: datetime
+
+
+class VillageDecided(PreventionEvent):
+    """The head decided an anti-maladministration village (the decision letter). The
+    village is a public body; its score is the one the office verified."""
+
+    event_type: ClassVar[str] = "village.decided"
+
+    village_id: str
+    office: str
+    year: int
+    village: str  # "Desa Padang Genting"
+    regency: str
+    assessment_id: str | None = None
+    total: float | None = None
+    label: str | None = None
+    decree_number: str
+    decided_on: date  # the office's own date
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -112,5 +144,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ClinicCompleted,
         FocalPointActivated,
         SuggestionFollowedUp,
+        ArticlePublished,
+        VillageDecided,
     )
 }

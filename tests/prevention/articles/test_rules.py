@@ -1,0 +1,54 @@
+"""The editorial workflow and press release numbers, as pure rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from apik_prevention.articles.rules import Status, press_release_number, refusal, step
+
+
+def test_nothing_is_published_without_approval() -> None:
+    assert step("draft", Status.published) is None
+    assert step("review", Status.published) is None
+    assert step("approved", Status.published) is not None
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "allowed"),
+    [
+        ("draft", Status.review, True),
+        ("review", Status.approved, True),
+        ("review", Status.draft, True),
+        ("approved", Status.draft, True),
+        ("draft", Status.approved, False),
+        ("published", Status.draft, False),
+        ("published", Status.review, False),
+    ],
+)
+def test_the_steps(current: str, target: Status, allowed: bool) -> None:
+    assert (step(current, target) is not None) is allowed
+
+
+def test_the_approver_is_the_head_and_never_the_author() -> None:
+    approve = step("review", Status.approved)
+    assert approve is not None
+    common = {"move": approve, "author": "ani", "is_writer": True}
+    assert refusal(actor="budi", is_approver=True, **common) is None
+    assert "four eyes" in (refusal(actor="ani", is_approver=True, **common) or "")
+    assert "head" in (refusal(actor="budi", is_approver=False, **common) or "")
+
+
+def test_publishing_is_the_writers() -> None:
+    publish = step("approved", Status.published)
+    assert publish is not None
+    kw = {"move": publish, "author": "ani", "actor": "ani", "is_approver": False}
+    assert refusal(is_writer=True, **kw) is None
+    assert refusal(is_writer=False, **kw) is not None
+
+
+def test_press_release_numbers_follow_the_seen_pattern() -> None:
+    assert press_release_number(5, date(2026, 1, 14)) == "005/HM.01/I/2026"
+    assert press_release_number(12, date(2026, 9, 30)) == "012/HM.01/IX/2026"
+    assert press_release_number(1234, date(2027, 12, 1)) == "1234/HM.01/XII/2027"

@@ -1,0 +1,45 @@
+"""Prevention's 0007 (publications, social media, innovations, villages): its tables
+match the models column for column, and it goes down to 0006 and up again."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+from alembic import command
+
+from apik_prevention.models import Article, Innovation, PressReleaseCounter, SocialPost, Village
+from apik_shared.platform.migrations import alembic_config, upgrade
+from apik_shared.platform.settings import to_plain_postgres_url
+from apik_testing.infra import TestInfra
+
+SCRIPTS = "apik_prevention:migrations"
+MODELS = (Article, PressReleaseCounter, SocialPost, Innovation, Village)
+COLUMNS = """
+SELECT column_name, is_nullable = 'YES' AS nullable FROM information_schema.columns
+WHERE table_schema = 'public' AND table_name = $1
+"""
+INDEXED = "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1"
+
+
+async def test_0007_matches_the_models_and_goes_down_and_up(infra: TestInfra) -> None:
+    url = await infra.adatabase("prevention_migrations")
+    await upgrade(url, SCRIPTS)
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    try:
+        for model in MODELS:
+            table = model.__table__  # type: ignore[attr-defined]
+            found = {r["column_name"]: r["nullable"] for r in await conn.fetch(COLUMNS, table.name)}
+            assert found == {c.name: c.nullable for c in table.columns}, table.name
+            indexes = " ".join(r["indexdef"] for r in await conn.fetch(INDEXED, table.name))
+            for index in table.indexes:
+                assert f"ix_{table.name}_" in indexes and index.name in indexes, index.name
+        config = alembic_config(url, SCRIPTS)
+        await asyncio.to_thread(command.downgrade, config, "0006")
+        names = {r["tablename"] for r in await conn.fetch("SELECT tablename FROM pg_tables")}
+        assert not names & {m.__table__.name for m in MODELS}  # type: ignore[attr-defined]
+        await upgrade(url, SCRIPTS)
+        names = {r["tablename"] for r in await conn.fetch("SELECT tablename FROM pg_tables")}
+        assert {m.__table__.name for m in MODELS} <= names  # type: ignore[attr-defined]
+    finally:
+        await conn.close()

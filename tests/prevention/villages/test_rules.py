@@ -1,0 +1,42 @@
+"""The villages' stages and what each move needs, as pure rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from apik_prevention.villages.rules import Facts, Stage, refusal, step
+
+READY = Facts(has_assessment=True, score_complete=True, is_head=True, decree_number="1/2024")
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "allowed"),
+    [
+        ("nominated", Stage.mentoring, True),
+        ("mentoring", Stage.regency_verified, True),
+        ("regency_verified", Stage.office_verified, True),
+        ("regency_verified", Stage.mentoring, True),
+        ("office_verified", Stage.decided, True),
+        ("office_verified", Stage.not_selected, True),
+        ("nominated", Stage.decided, False),
+        ("mentoring", Stage.office_verified, False),
+        ("decided", Stage.not_selected, False),
+        ("not_selected", Stage.mentoring, False),
+    ],
+)
+def test_the_stages(current: str, target: Stage, allowed: bool) -> None:
+    assert (step(current, target) is not None) is allowed
+
+
+def test_each_verification_needs_the_instrument_and_the_decision_the_head() -> None:
+    assert refusal(Stage.regency_verified, READY) is None
+    no_instrument = Facts(False, False, True, None)
+    assert refusal(Stage.regency_verified, no_instrument) is not None
+    incomplete = Facts(True, False, True, None)
+    assert refusal(Stage.office_verified, incomplete) is not None
+    assert refusal(Stage.office_verified, READY) is None
+    officer = Facts(True, True, False, "1/2024")
+    assert refusal(Stage.decided, officer) == ("stage", "The decision letter is the head's.")
+    unnumbered = Facts(True, True, True, None)
+    assert (refusal(Stage.decided, unnumbered) or ("",))[0] == "decree_number"
+    assert refusal(Stage.decided, READY) is None
