@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from apik_testing.services import RunningService
-from tests.intake.builders import register, register_office
+from tests.intake.builders import register, register_office, report_body
 
 V2 = "/api/v1/intake/public/open311/v2"
 FORM = {
@@ -273,3 +273,13 @@ async def test_the_list_filters_by_status_substance_and_dates(intake, app_key, o
     assert request.findtext("status") == "closed" and request.findtext("description") == ""
     bad = await intake.client.get(f"{V2}/requests.json", params={"status": "pending"})
     assert bad.status_code == 400 and _errors(bad)[0]["description"].startswith("status:")
+
+
+async def test_staff_cannot_register_on_the_facades_channel(intake, officer):
+    before = await intake.scalar("SELECT count(*) FROM report")
+    refused = await intake.client.post(
+        "/api/v1/intake/reports", json=report_body(channel="open311"), headers=officer
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["pointer"] == "#/body/channel"
+    assert await intake.scalar("SELECT count(*) FROM report") == before
