@@ -31,7 +31,7 @@ from apik_shared.platform.auth import CurrentPrincipal
 from apik_shared.platform.db import DbSession, TransactionalRoute
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.problems import Problem, Unauthorized
-from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.platform.routing import ServiceRouter
 
 PREFIX = "/public/open311/v2"
 # Where Open311 clients are told to go: the gateway's own path for the facade.
@@ -186,7 +186,9 @@ async def open311_file_request(
     content = [receipt.model_dump()]
     base = request.url.path.rsplit("/", 1)[0]
     location = f"{base}/requests/{receipt.service_request_id}.{kind}"
-    await created(idempotency, content, location=location)
+    # `created()`'s bookkeeping, by hand: the answer is JSON or XML, rendered below, and
+    # a replay renders the kept JSON in the format its own path asks for.
+    await idempotency.remember(201, content, headers={"Location": location})
     return answer(kind, "service_requests", content, status=201, headers={"Location": location})
 
 
