@@ -163,3 +163,23 @@ async def test_a_disabled_clients_key_stops_working(gateway):
         "/open311/v2/requests.json", data={"service_code": "education", "api_key": key}
     )
     assert refused.status_code == 403
+
+
+async def test_guessing_a_key_is_throttled_as_sign_ins_are(gateway, seen):
+    client = await gateway.create_client(office="KDI")
+    free = gateway.settings.login_account_free_failures
+    for _ in range(free):
+        wrong = await gateway.client.post(
+            "/open311/v2/requests.json", data={"api_key": f"{client['id']}:guess"}
+        )
+        assert wrong.status_code == 403
+    before = len(seen)
+    # Locked now, even with the right secret: the spec's list, with when to come back.
+    locked = await gateway.client.post(
+        "/open311/v2/requests.xml",
+        data={"api_key": f"{client['id']}:{client['client_secret']}"},
+    )
+    assert locked.status_code == 429, locked.text
+    assert int(locked.headers["retry-after"]) > 0
+    assert ET.fromstring(locked.content).findtext("error/code") == "429"
+    assert len(seen) == before
