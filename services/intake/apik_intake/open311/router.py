@@ -112,7 +112,8 @@ async def open311_discovery(fmt: str, request: Request) -> Response:
     )
     discovery = Discovery(
         changeset=rules.DEFINITIONS_CHANGED,
-        contact="Ombudsman Republik Indonesia, pengaduan@ombudsman.go.id, 137",
+        # No address is made up here: the office named by `jurisdiction_id` answers.
+        contact="Ombudsman Republik Indonesia: kantor perwakilan sesuai jurisdiction_id.",
         key_service="api_key diterbitkan administrator kantor perwakilan (klien API).",
         endpoints=[endpoint],
     )
