@@ -1,7 +1,7 @@
 """`/open311/v2/…`: the Open311 GeoReport v2 facade's public address.
 
 Intake serves the facade (`/api/v1/intake/public/open311/v2/`); this route gives it the
-spec's address and its key: `POST` must carry `api_key` (in the form or the query),
+spec's address and its key: `POST` must carry `api_key` in its form (never the URL),
 which becomes the API client's token; a `GET` is public and goes as it came. The key
 never reaches the service. Refusals here are the spec's error list, not problem+json.
 """
@@ -65,7 +65,10 @@ async def open311_forward(
         body_keys, body, content_type = await _form_without_key(request)
     except ValueError as why:
         return spec_error(fmt, 400, str(why))
-    keys = query_keys + body_keys
+    if query_keys:
+        # A secret in a URL ends up in the logs of every proxy on the way: never taken.
+        return spec_error(fmt, 403, "api_key: send it in the form body, not in the URL.")
+    keys = body_keys
     if len(keys) != 1:
         said = "missing" if not keys else "given more than once"
         return spec_error(fmt, 403, f"api_key: {said}.")
@@ -95,7 +98,7 @@ async def open311_forward(
 async def _form_without_key(request: Request) -> tuple[list[str], bytes, bytes | None]:
     """The `api_key`s of the body, and the body without them: the spec's url-encoded
     form, or a multipart form of fields (sent on url-encoded). Any other body goes as
-    it came (the key can then be in the query only)."""
+    it came, keyless: the facade refuses it."""
     media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     raw = await request.body()
     if media == FORM.decode():

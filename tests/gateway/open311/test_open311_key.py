@@ -110,19 +110,29 @@ async def test_a_post_with_the_key_goes_as_the_client_without_the_key(gateway, a
     assert key not in json.dumps(got)
 
 
-async def test_the_key_may_come_in_the_query_and_a_multipart_form_goes_url_encoded(
-    gateway, api_client
+async def test_a_multipart_form_goes_url_encoded_and_a_key_in_the_url_is_refused(
+    gateway, api_client, seen
 ):
     key = f"{api_client['id']}:{api_client['client_secret']}"
     response = await gateway.client.post(
         "/open311/v2/requests.xml",
-        params={"api_key": key},
-        files={"service_code": (None, "tax"), "first_name": (None, "Wa Ode")},
+        files={
+            "service_code": (None, "tax"),
+            "first_name": (None, "Wa Ode"),
+            "api_key": (None, key),
+        },
     )
     assert response.status_code == 200, response.text
     got = response.json()
-    assert got["query"] == "" and got["body"] == "service_code=tax&first_name=Wa+Ode"
+    assert got["body"] == "service_code=tax&first_name=Wa+Ode"
     assert got["headers"]["authorization"].startswith("Bearer ")
+    before = len(seen)
+    in_url = await gateway.client.post(
+        "/open311/v2/requests.json", params={"api_key": key}, data={"service_code": "tax"}
+    )
+    assert in_url.status_code == 403
+    assert in_url.json()[0]["description"].startswith("api_key: send it in the form body")
+    assert len(seen) == before
 
 
 @pytest.mark.parametrize(
