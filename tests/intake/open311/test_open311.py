@@ -283,3 +283,24 @@ async def test_staff_cannot_register_on_the_facades_channel(intake, officer):
     assert refused.status_code == 422, refused.text
     assert refused.json()["errors"][0]["pointer"] == "#/body/channel"
     assert await intake.scalar("SELECT count(*) FROM report") == before
+
+
+async def test_a_multipart_form_of_fields_is_taken_and_a_file_is_refused(intake, app_key):
+    fields = {name: (None, value) for name, value in FORM.items()}
+    fields["description"] = (None, f"Formulir multipart {secrets.token_hex(4)}.")
+    taken = await intake.client.post(f"{V2}/requests.json", files=fields, headers=app_key)
+    assert taken.status_code == 201, taken.text
+    before = await intake.scalar("SELECT count(*) FROM report")
+    with_file = {**fields, "media": ("foto.jpg", b"\xff\xd8\xff", "image/jpeg")}
+    refused = await intake.client.post(f"{V2}/requests.json", files=with_file, headers=app_key)
+    assert refused.status_code == 400
+    assert _errors(refused)[0]["description"].startswith("media:")
+    assert await intake.scalar("SELECT count(*) FROM report") == before
+
+
+async def test_another_method_or_body_is_the_specs_error(intake, app_key):
+    put = await intake.client.put(f"{V2}/requests.json", headers=app_key)
+    assert put.status_code == 404 and _errors(put)[0]["code"] == 404
+    as_json = await intake.client.post(f"{V2}/requests.json", json=FORM, headers=app_key)
+    assert as_json.status_code == 400
+    assert "x-www-form-urlencoded" in _errors(as_json)[0]["description"]

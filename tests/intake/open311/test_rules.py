@@ -114,6 +114,8 @@ def test_numbers_override_the_other_filters():
         ([("start_date", "yesterday")], "start_date"),
         ([("end_date", "2026-12-01T00:00:00")], "end_date"),
         ([("page", "2")], "page"),
+        ([("end_date", "0001-01-01T00:00:00Z")], "end_date"),
+        ([("start_date", "9999-12-31T00:00:00Z")], "start_date"),
         (
             [("start_date", "2026-01-01T00:00:00Z"), ("end_date", "2026-06-01T00:00:00Z")],
             "start_date",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from apik_intake.open311.rules.spec import Open311Failure, SpecError
+from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR
 
 # The spec's default window for `GET requests` without dates, and the longest allowed.
 DEFAULT_WINDOW = timedelta(days=90)
@@ -81,5 +82,9 @@ def _instant(value: str | None, name: str, errors: list[SpecError]) -> datetime 
         return None
     if instant.tzinfo is None:
         errors.append(SpecError(400, f"{name}: give the time zone (Z or +07:00)."))
+        return None
+    if not EARLIEST_YEAR <= instant.year <= LATEST_YEAR:
+        # Also keeps the 90-day window's arithmetic clear of year 1 and year 9999.
+        errors.append(SpecError(400, f"{name}: a year from {EARLIEST_YEAR} to {LATEST_YEAR}."))
         return None
     return instant
