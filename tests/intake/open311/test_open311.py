@@ -304,3 +304,21 @@ async def test_another_method_or_body_is_the_specs_error(intake, app_key):
     as_json = await intake.client.post(f"{V2}/requests.json", json=FORM, headers=app_key)
     assert as_json.status_code == 400
     assert "x-www-form-urlencoded" in _errors(as_json)[0]["description"]
+
+
+async def test_a_second_report_of_the_same_reporter_is_a_duplicate_candidate(
+    intake, app_key, tokens, office
+):
+    tag = secrets.token_hex(4)
+    first = (await _file(intake, app_key, description=f"Ijazah ditahan {tag}.")).json()[0]
+    second = (await _file(intake, app_key, description=f"Ijazah masih ditahan {tag}.")).json()[0]
+    report_id = await intake.scalar(
+        "SELECT id FROM report WHERE registration_number = :n", n=second["service_request_id"]
+    )
+    staff = tokens.headers("intake_officer", office=office, username="petugas")
+    found = await intake.client.get(f"/api/v1/intake/reports/{report_id}/duplicates", headers=staff)
+    assert found.status_code == 200, found.text
+    [candidate] = [
+        c for c in found.json()["items"] if c["registration_number"] == first["service_request_id"]
+    ]
+    assert "same_reporter" in candidate["reasons"]  # the NIK, phone and email, recognised
