@@ -21,6 +21,7 @@ from apik_gateway.clients.router import router as clients
 from apik_gateway.forwarding.service import ClientAddress, Forwarder, Gateway, SharedRateLimit
 from apik_gateway.jobs import purge_job
 from apik_gateway.offices.router import router as offices
+from apik_gateway.open311.router import router as open311
 from apik_gateway.operations.router import router as operations
 from apik_gateway.privacy.router import router as privacy
 from apik_gateway.problems.router import router as problems
@@ -133,7 +134,20 @@ def create_app(settings: Settings | None = None) -> Gateway:
     install_problem_handlers(app)
     install_openapi(app)
     app.add_middleware(RequestContextMiddleware, tracer=tracer)
-    own = (tokens, jwks_router, users, clients, audit, offices, privacy, operations, problems)
+    # Open311's own address (`/open311/v2/`): its key becomes a token, then the forwarder.
+    app.state.forwarder = forwarder
+    own = (
+        tokens,
+        jwks_router,
+        users,
+        clients,
+        audit,
+        offices,
+        privacy,
+        operations,
+        problems,
+        open311,
+    )
     for router in own:
         app.include_router(router)
     # What no route matched: the web app's files and client routes, else the 404.

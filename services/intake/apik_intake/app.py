@@ -12,6 +12,7 @@ from apik_intake.duplicates.router import router as duplicates_router
 from apik_intake.jobs import jobs
 from apik_intake.notifications.router import router as notifications_router
 from apik_intake.notifications.service import WhatsAppProvider
+from apik_intake.open311.router import router as open311_router
 from apik_intake.privacy.router import router as privacy_router
 from apik_intake.public.router import router as public_router
 from apik_intake.public.rules import tracking_key
@@ -49,6 +50,8 @@ def create_app(
             reference_router,
             privacy_router,
             notifications_router,
+            # Last: its catch-all answers any other path under its prefix.
+            open311_router,
         ],
         consumers=consumers(settings),
         background=jobs(settings, whatsapp),

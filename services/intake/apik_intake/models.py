@@ -6,7 +6,16 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
@@ -385,9 +394,12 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         fields=Bilingual(
             "Uraian dan kronologi laporan, pertanyaan dan jawaban konsultasi, alasan"
-            " penolakan; hash PIN pelacakan (PIN tidak disimpan).",
+            " penolakan; hash PIN pelacakan (PIN tidak disimpan). Laporan dari aplikasi"
+            " Open311: lokasi (alamat, koordinat) dan tautan media di dalam kronologi.",
             "The report's summary and chronology, a consultation's question and answer,"
-            " the reason of a rejection; the tracking PIN's hash (the PIN is not kept).",
+            " the reason of a rejection; the tracking PIN's hash (the PIN is not kept)."
+            " Reports from Open311 apps: the place (address, coordinates) and the media"
+            " link, in the chronology.",
         ),
         purpose=_COMPLAINT_HANDLING,
         legal_basis=LegalBasis.public_task,
@@ -521,4 +533,14 @@ PROCESSING: tuple[Processing, ...] = (
             "Recipient sealed with AES-GCM; the text carries no identity nor reported agency.",
         ),
     ),
+)
+
+
+# --- open311 ---
+# The facade's public list reads the `open311` channel's reports only (migration 0026).
+Index(
+    "ix_report_open311",
+    Report.__table__.c.office,  # type: ignore[attr-defined]
+    Report.__table__.c.received_at,  # type: ignore[attr-defined]
+    postgresql_where=text("channel = 'open311'"),
 )

@@ -45,6 +45,7 @@ CHANNELS: Mapping[str, str] = {
     "social_media": "Media sosial",
     "outreach": "Jemput bola (PVL OTS)",
     "portal": "SP4N-LAPOR!",
+    "open311": "Aplikasi mitra (Open311)",
 }
 KINDS: Mapping[str, str] = {
     "LM": "Laporan Masyarakat",

@@ -48,6 +48,9 @@ async def register_report(
     index_key: IndexKey,
     settings: CurrentSettings,
 ) -> Response:
+    if data.channel is Channel.open311:
+        # Its reports' status is public by number (`open311/`): only the facade files there.
+        raise InvalidInput.field("#/body/channel", "The open311 channel is the Open311 facade's.")
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay

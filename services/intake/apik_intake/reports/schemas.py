@@ -46,6 +46,7 @@ class Channel(StrEnum):
     social_media = "social_media"
     outreach = "outreach"
     portal = "portal"
+    open311 = "open311"  # an app speaking Open311 GeoReport v2 (`open311/`)
 
 
 def past_instant(value: datetime | None) -> datetime | None:
