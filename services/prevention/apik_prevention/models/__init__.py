@@ -1,11 +1,20 @@
 """Every table of the prevention service.
 
-No personal data is kept: respondents are codes, enumerators and reviewers are staff
-user names, photos are references. A scheme version's definition is the JSON of
-`schemes.schemas.SchemeDefinition`; once an assessment uses it, it is frozen.
+Assessments keep no personal data: respondents are codes, enumerators and reviewers are
+staff user names, photos are references. Focal points' and community members' names and
+contacts are sealed with the service's keyring (`APIK_PII_KEYS`). A scheme version's
+definition is the JSON of `schemes.schemas.SchemeDefinition`; once an assessment uses
+it, it is frozen.
 """
 
-from apik_prevention.models import agreements, assessments, clinics, focal_points, studies
+from apik_prevention.models import (
+    agreements,
+    assessments,
+    clinics,
+    community,
+    focal_points,
+    studies,
+)
 from apik_prevention.models.agreements import (
     Agreement,
     AgreementActivity,
@@ -24,6 +33,12 @@ from apik_prevention.models.clinics import (
     Clinic,
     ClinicParticipant,
     ClinicParticipantRead,
+)
+from apik_prevention.models.community import (
+    CommunityGroup,
+    CommunityMember,
+    CommunityMemberRead,
+    CommunityTraining,
 )
 from apik_prevention.models.focal_points import (
     DiscussionGroup,
@@ -46,6 +61,7 @@ PROCESSING: tuple[Processing, ...] = (
     *clinics.PROCESSING,
     *focal_points.PROCESSING,
     *studies.PROCESSING,
+    *community.PROCESSING,
 )
 
 __all__ = [
@@ -62,6 +78,10 @@ __all__ = [
     "Clinic",
     "ClinicParticipant",
     "ClinicParticipantRead",
+    "CommunityGroup",
+    "CommunityMember",
+    "CommunityMemberRead",
+    "CommunityTraining",
     "DiscussionGroup",
     "FocalPoint",
     "FocalPointChange",
