@@ -3,6 +3,8 @@ masking and the audit of full reads, induction, status moves, and training recor
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from apik_testing.services import RunningService
@@ -26,7 +28,7 @@ def analyst(tokens: TestTokens) -> dict[str, str]:
 
 async def _move(
     prevention: RunningService, headers: dict[str, str], member: str, **body: object
-) -> tuple[int, dict[str, object]]:
+) -> tuple[int, dict[str, Any]]:
     current = await prevention.client.get(f"{MEMBERS}/{member}", headers=headers)
     answer = await prevention.client.post(
         f"{MEMBERS}/{member}/status",

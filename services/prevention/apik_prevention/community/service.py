@@ -116,7 +116,7 @@ async def active_members(session: AsyncSession, group_ids: list[uuid.UUID]) -> d
             col(CommunityMember.group_id).in_(group_ids),
             CommunityMember.status == MemberStatus.active.value,
         )
-        .group_by(CommunityMember.group_id)
+        .group_by(col(CommunityMember.group_id))
     )
     return {group_id: number for group_id, number in rows.all() if group_id is not None}
 
@@ -321,7 +321,7 @@ async def complete_by_code(
         update(CommunityMember)
         .where(
             col(CommunityMember.join_code_hash) == rules.join_code_hash(data.code),
-            CommunityMember.status == MemberStatus.candidate.value,
+            col(CommunityMember.status) == MemberStatus.candidate.value,
         )
         .values(join_code_hash=None)
         .returning(col(CommunityMember.id))
