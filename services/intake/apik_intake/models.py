@@ -95,6 +95,8 @@ class Report(SQLModel, table=True):
     addressed_to: str | None = None  # TEMBUSAN
     linked_report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
+    # The Sahabat Ombudsman member who brought it (an id of the prevention service's).
+    community_member_id: uuid.UUID | None = Field(default=None, index=True)
     link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
     # The text's near-copy signature (`rules_duplicates.text_bands`), stored when the
     # duplicate search runs at registration: the text door looks reports up by it.

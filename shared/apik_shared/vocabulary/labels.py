@@ -45,6 +45,7 @@ CHANNELS: Mapping[str, str] = {
     "social_media": "Media sosial",
     "outreach": "Jemput bola (PVL OTS)",
     "portal": "SP4N-LAPOR!",
+    "community": "Sahabat Ombudsman",
 }
 KINDS: Mapping[str, str] = {
     "LM": "Laporan Masyarakat",

@@ -79,6 +79,20 @@ async def _check(
             errors.append(
                 {"pointer": "#/body/outreach_id", "detail": "No such outreach in this office."}
             )
+    if data.channel is Channel.community and data.community_member_id is None:
+        errors.append(
+            {
+                "pointer": "#/body/community_member_id",
+                "detail": "Say which Sahabat Ombudsman member brought it.",
+            }
+        )
+    if data.channel is not Channel.community and data.community_member_id is not None:
+        errors.append(
+            {
+                "pointer": "#/body/community_member_id",
+                "detail": "Only a report on the `community` channel names a member.",
+            }
+        )
     if data.event_date is not None and data.event_date > received_on:
         errors.append(
             {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
@@ -177,6 +191,7 @@ async def register_report(
         addressed_to=data.addressed_to,
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
+        community_member_id=data.community_member_id,
         represented=data.reporter is not None and data.reporter.representative is not None,
         flags=_flags(data, received_on, age_limit_years),
         # Given to the INSERT: set after it, it would cost an UPDATE re-indexing the row.
