@@ -524,3 +524,19 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
 )
+
+
+# --- Community (Sahabat Ombudsman members, prevention's) ----------------------------------
+
+
+class CommunityMemberCopy(SQLModel, table=True):
+    """Intake's copy of the prevention service's community members (from
+    `community_member.status_changed`): which ids are active members of which office, so
+    that a report on the `community` channel names one. No name: an id and a status."""
+
+    __tablename__ = "community_member_copy"
+
+    id: uuid.UUID = Field(primary_key=True)
+    office: str = Field(max_length=32)
+    status: str = Field(max_length=16)  # candidate, active, inactive
+    changed_at: datetime = timestamp_field()

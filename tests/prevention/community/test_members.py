@@ -109,6 +109,9 @@ async def test_induction_training_and_leaving(
     )
     assert status == 200, body
     assert body["status"] == "active" and body["inducted_on"] == "2025-02-15"
+    [event] = await prevention.outbox_events("community_member.status_changed", subject=member)
+    assert (event.data["member_id"], event.data["status"]) == (member, "active")
+    assert "Siti" not in str(event.data) and "1111" not in str(event.data)
     groups = (await prevention.client.get(COMMUNITY_GROUPS, headers=head)).json()
     assert next(g for g in groups if g["id"] == group)["active_members"] == 1
 
@@ -133,6 +136,8 @@ async def test_induction_training_and_leaving(
     assert status == 409, body
     status, body = await _move(prevention, enumerator, member, status="inactive", note="pindah")
     assert status == 200 and body["status"] == "inactive"
+    told = await prevention.outbox_events("community_member.status_changed", subject=member)
+    assert [e.data["status"] for e in told] == ["active", "inactive"]
 
 
 async def test_status_needs_the_current_version(

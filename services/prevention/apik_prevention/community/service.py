@@ -35,6 +35,8 @@ from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import AlumnusJoinedCommunity
+from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
+from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
 
@@ -171,7 +173,23 @@ async def create_member(
     )
     session.add(member)
     await session.flush()
+    if member.status == MemberStatus.active.value:
+        await _announce(session, member, actor)
     return member
+
+
+async def _announce(session: AsyncSession, member: CommunityMember, actor: Principal) -> None:
+    await publish(
+        session,
+        CommunityMemberStatusChanged(
+            member_id=str(member.id),
+            office=member.office,
+            status=member.status,
+            changed_at=datetime.now(UTC),
+            changed_by=actor.username,
+        ),
+        subject=str(member.id),
+    )
 
 
 async def get_member(
@@ -231,6 +249,7 @@ async def change_status(
     member.version += 1
     session.add(member)
     await session.flush()
+    await _announce(session, member, actor)
     return member
 
 

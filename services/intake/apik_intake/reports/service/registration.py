@@ -18,6 +18,7 @@ from apik_intake.reporters.service import add_reporter
 from apik_intake.reports import rules
 from apik_intake.reports.rules import Kind, Step
 from apik_intake.reports.schemas import Channel, ReportCreate
+from apik_intake.reports.service.community import active_member_problem
 from apik_intake.reports.service.lookup import get_report, timeline
 from apik_intake.steps.service import apply_step, ref
 from apik_shared.platform.auth import Principal
@@ -86,6 +87,10 @@ async def _check(
                 "detail": "Say which Sahabat Ombudsman member brought it.",
             }
         )
+    if data.channel is Channel.community and data.community_member_id is not None:
+        problem = await active_member_problem(session, data.community_member_id, actor.office)
+        if problem is not None:
+            errors.append({"pointer": "#/body/community_member_id", "detail": problem})
     if data.channel is not Channel.community and data.community_member_id is not None:
         errors.append(
             {

@@ -104,6 +104,21 @@ class SuggestionFollowedUp(PreventionEvent):
     late: bool  # followed up after the due date
 
 
+class CommunityMemberStatusChanged(PreventionEvent):
+    """A Sahabat Ombudsman member's status changed (inducted: active; left: inactive),
+    or a member was recorded already inducted. References only: no name, phone or email.
+    Intake keeps a copy, so that a report on the `community` channel names an active
+    member of the office."""
+
+    event_type: ClassVar[str] = "community_member.status_changed"
+
+    member_id: str
+    office: str
+    status: str  # candidate, active, inactive
+    changed_at: datetime
+    changed_by: str  # the officer's username
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -112,5 +127,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ClinicCompleted,
         FocalPointActivated,
         SuggestionFollowedUp,
+        CommunityMemberStatusChanged,
     )
 }
