@@ -8,6 +8,7 @@ import uuid
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from apik_intake.models import CommunityMemberCopy
 from apik_shared.platform.events.envelope import CloudEvent
@@ -31,7 +32,7 @@ async def record_member_status(
         statement.on_conflict_do_update(
             index_elements=["id"],
             set_={"status": statement.excluded.status, "changed_at": statement.excluded.changed_at},
-            where=CommunityMemberCopy.__table__.c.changed_at < statement.excluded.changed_at,
+            where=col(CommunityMemberCopy.changed_at) < statement.excluded.changed_at,
         )
     )
 
