@@ -347,3 +347,44 @@ def village_body(**overrides: Any) -> dict[str, Any]:
         "nominated_by": "Pemerintah Kabupaten Kaur",
     }
     return {**body, **overrides}
+
+
+# --- Community (Sahabat Ombudsman) -------------------------------------------------------
+
+COMMUNITY_GROUPS = f"{V1}/community/groups"
+MEMBERS = f"{V1}/community/members"
+JOIN = f"{V1}/public/community/join"
+
+
+async def add_community_group(
+    prevention: RunningService, headers: dict[str, str], **overrides: Any
+) -> dict[str, Any]:
+    body = {"name": "Sahabat Ombudsman Perempuan Kaur", "regency": "Kabupaten Kaur"}
+    body.update(overrides)
+    answer = await prevention.client.post(COMMUNITY_GROUPS, json=body, headers=headers)
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+def member_body(group_id: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "group_id": group_id,
+        "name": "Siti Aminah",
+        "phone": "0813-1111-2222",
+        "email": "siti.aminah@contoh.id",
+        "consent": {"given_on": "2025-02-01", "scope": ["contact"]},
+    }
+    body.update(overrides)
+    return body
+
+
+async def add_member(
+    prevention: RunningService, headers: dict[str, str], group_id: str, **overrides: Any
+) -> dict[str, Any]:
+    answer = await prevention.client.post(
+        MEMBERS, json=member_body(group_id, **overrides), headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+    result: dict[str, Any] = answer.json()
+    return result

@@ -9,13 +9,13 @@ import pytest
 from apik_prevention.app import create_app
 from apik_prevention.settings import Settings
 from apik_testing.infra import TestInfra
-from apik_testing.services import RunningService, running, service_settings
+from apik_testing.services import RunningService, running, service_settings, test_keyring
 from apik_testing.tokens import TestTokens
 
 
 @pytest.fixture(scope="module")
 async def prevention(infra: TestInfra, tokens: TestTokens) -> AsyncIterator[RunningService]:
-    settings = await service_settings(Settings, infra, "apik_prevention")
+    settings = await service_settings(Settings, infra, "apik_prevention", pii_keys=test_keyring())
     async with running(create_app(settings), tokens) as service:
         yield service
 

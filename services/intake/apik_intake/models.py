@@ -104,6 +104,8 @@ class Report(SQLModel, table=True):
     addressed_to: str | None = None  # TEMBUSAN
     linked_report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
+    # The Sahabat Ombudsman member who brought it (an id of the prevention service's).
+    community_member_id: uuid.UUID | None = Field(default=None, index=True)
     link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
     # The text's near-copy signature (`rules_duplicates.text_bands`), stored when the
     # duplicate search runs at registration: the text door looks reports up by it.
@@ -544,3 +546,17 @@ Index(
     Report.__table__.c.received_at,  # type: ignore[attr-defined]
     postgresql_where=text("channel = 'open311'"),
 )
+# --- Community (Sahabat Ombudsman members, prevention's) ----------------------------------
+
+
+class CommunityMemberCopy(SQLModel, table=True):
+    """Intake's copy of the prevention service's community members (from
+    `community_member.status_changed`): which ids are active members of which office, so
+    that a report on the `community` channel names one. No name: an id and a status."""
+
+    __tablename__ = "community_member_copy"
+
+    id: uuid.UUID = Field(primary_key=True)
+    office: str = Field(max_length=32)
+    status: str = Field(max_length=16)  # candidate, active, inactive
+    changed_at: datetime = timestamp_field()

@@ -8,6 +8,7 @@ from apik_prevention.agreements.router import router as agreements
 from apik_prevention.articles.router import router as articles
 from apik_prevention.assessments.router import router as assessments
 from apik_prevention.clinics.router import router as clinics
+from apik_prevention.community.router import router as community
 from apik_prevention.consumers import consumers
 from apik_prevention.fieldwork.router import router as fieldwork
 from apik_prevention.focal_points.router import router as focal_points
@@ -23,6 +24,7 @@ from apik_prevention.social_media.router import router as social_media
 from apik_prevention.studies.router import router as studies
 from apik_prevention.villages.router import router as villages
 from apik_shared.platform.app import create_service_app
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 
 
@@ -35,7 +37,7 @@ async def _load_schemes(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_service_app(
+    app = create_service_app(
         settings=settings,
         title="APIK Prevention (Cegah)",
         routers=[
@@ -53,8 +55,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             social_media,
             innovations,
             villages,
+            community,
         ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],
         background=jobs(settings),
     )
+    app.state.cipher = FieldCipher(settings.pii_keys)
+    return app

@@ -1,6 +1,7 @@
 """What the prevention service consumes besides the office registry: examination's
 events about cases' corrective actions and recommendations, for the suffix "Tanpa
-Maladministrasi" (`follow_up`)."""
+Maladministrasi" (`follow_up`), and the internship's alumni asking to join the
+community (`community`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_prevention.community.service import record_alumni_joins
 from apik_prevention.follow_up.service import record
 from apik_prevention.settings import Settings
 from apik_shared.platform.events.consumer import ConsumerSpec
@@ -21,6 +23,7 @@ from apik_shared.platform.events.payloads.examination import (
     RecommendationIssued,
     RecommendationReported,
 )
+from apik_shared.platform.events.payloads.internship import AlumnusJoinedCommunity
 
 FOLLOW_UP_EVENTS = (
     CaseConcluded,
@@ -39,10 +42,19 @@ async def _many(session: AsyncSession, events: Sequence[tuple[Any, CloudEvent]])
     await record(session, [event for event, _ in events])
 
 
+async def _joined(session: AsyncSession, event: Any, envelope: CloudEvent) -> None:
+    await record_alumni_joins(session, [event])
+
+
+async def _joined_many(session: AsyncSession, events: Sequence[tuple[Any, CloudEvent]]) -> None:
+    await record_alumni_joins(session, [event for event, _ in events])
+
+
 def consumers(settings: Settings) -> list[ConsumerSpec]:
     return [
         consumer(
             "prevention-case-follow-up",
             *(On(kind, _one, _many) for kind in FOLLOW_UP_EVENTS),
-        )
+        ),
+        consumer("prevention-community-alumni", On(AlumnusJoinedCommunity, _joined, _joined_many)),
     ]

@@ -14,6 +14,7 @@ from apik_prevention.agreements import service as agreements
 from apik_prevention.articles import service as articles
 from apik_prevention.assessments import service as assessments
 from apik_prevention.clinics import service as clinics
+from apik_prevention.community import service as community
 from apik_prevention.focal_points import service as focal_points
 from apik_prevention.innovations import service as innovations
 from apik_prevention.models import (
@@ -22,6 +23,8 @@ from apik_prevention.models import (
     Assessment,
     AssessmentEntry,
     Clinic,
+    CommunityGroup,
+    CommunityMember,
     DiscussionGroup,
     FocalPoint,
     Innovation,
@@ -38,12 +41,22 @@ from apik_prevention.studies import service as studies
 from apik_prevention.villages import service as villages
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.problems import Forbidden, Unauthorized
 
 AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
+
+
+async def _cipher(request: Request) -> FieldCipher:
+    cipher: FieldCipher = request.app.state.cipher
+    return cipher
+
+
+# The service's keyring: focal points' and community members' names and contacts.
+Cipher = Annotated[FieldCipher, Depends(_cipher)]
 # Who reads assessments and schemes: the prevention unit, the head, the analysts.
 Reader = Annotated[
     Principal, Depends(require_roles(Role.prevention_officer, Role.head, Role.analyst))
@@ -391,3 +404,42 @@ CurrentInnovation = Annotated[Innovation, Depends(_innovation)]
 LockedInnovation = Annotated[Innovation, Depends(_locked_innovation)]
 CurrentVillage = Annotated[Village, Depends(_village)]
 LockedVillage = Annotated[Village, Depends(_locked_village)]
+# --- Community (`community/`) -----------------------------------------------------------
+
+
+async def _community_group(
+    group_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> CommunityGroup:
+    return await community.get_group(session=session, group_id=group_id, actor=actor)
+
+
+async def _member(
+    member_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> CommunityMember:
+    return await community.get_member(session=session, member_id=member_id, actor=actor)
+
+
+async def _locked_member(
+    member_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
+) -> CommunityMember:
+    member = await community.get_member(
+        session=session, member_id=member_id, actor=actor, for_update=True
+    )
+    check_if_match(request, member.version)
+    return member
+
+
+async def _member_of_trainings(
+    member_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
+) -> CommunityMember:
+    # Locked without `If-Match`: a training is created under it, the member is not
+    # edited; the lock keeps a status move from racing the addition.
+    return await community.get_member(
+        session=session, member_id=member_id, actor=actor, for_update=True
+    )
+
+
+CurrentCommunityGroup = Annotated[CommunityGroup, Depends(_community_group)]
+CurrentMember = Annotated[CommunityMember, Depends(_member)]
+LockedMember = Annotated[CommunityMember, Depends(_locked_member)]
+TrainingsOf = Annotated[CommunityMember, Depends(_member_of_trainings)]

@@ -7,14 +7,20 @@ What is here is how the office works with them.
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from typing import Self
 
-from apik_shared.platform.settings import ServiceSettings
+from pydantic import Field, field_validator, model_validator
+
+from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 from apik_shared.vocabulary.files import JPEG, PDF, PNG
 
 
 class Settings(ServiceSettings):
     service_name: str = "prevention"
+    # Keys for focal points' and community members' names and contacts at rest:
+    # `kid:<base64 32 bytes>,…`, active key first (required outside development).
+    pii_keys: str = ""
     # How many of an assessment's weakest indicators its rapor lists (what to fix first).
     # The 2022 rapor's length was not found; ten fit one page.
     rapor_weakest: int = Field(default=10, ge=1, le=50)
@@ -51,3 +57,11 @@ class Settings(ServiceSettings):
         if not value or any(day < -365 or day > 365 for day in value):
             raise ValueError("reminder offsets are between -365 and 365 days")
         return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _keyring(self) -> Self:
+        if not self.pii_keys:
+            if self.env is not Environment.development:
+                raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
+            self.pii_keys = development_keyring(self.secret_key)
+        return self

@@ -70,6 +70,9 @@ class Stack:
             self.database_urls[component.name] = await ensure_database(
                 self.postgres_admin_url, name, password=stored[f"db_{component.name}"]
             )
+        # A migration that seals existing rows (prevention's 0008) reads the keyring the
+        # component will run with, from this process's environment, as a container does.
+        os.environ.setdefault("APIK_PII_KEYS", self.extra_env["APIK_PII_KEYS"])
         # One after the other: Alembic keeps its migration context in module globals.
         for component in COMPONENTS:
             progress(f"migrating {component.name}")

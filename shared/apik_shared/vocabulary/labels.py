@@ -46,6 +46,7 @@ CHANNELS: Mapping[str, str] = {
     "outreach": "Jemput bola (PVL OTS)",
     "portal": "SP4N-LAPOR!",
     "open311": "Aplikasi mitra (Open311)",
+    "community": "Sahabat Ombudsman",
 }
 KINDS: Mapping[str, str] = {
     "LM": "Laporan Masyarakat",

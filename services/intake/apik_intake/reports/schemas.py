@@ -47,6 +47,8 @@ class Channel(StrEnum):
     outreach = "outreach"
     portal = "portal"
     open311 = "open311"  # an app speaking Open311 GeoReport v2 (`open311/`)
+    # Brought by a Sahabat Ombudsman member for a citizen (prevention's community).
+    community = "community"
 
 
 def past_instant(value: datetime | None) -> datetime | None:
@@ -203,6 +205,9 @@ class ReportCreate(Input):
     linked_report_id: uuid.UUID | None = None
     # The outreach programme it was taken at (required on the `outreach` channel).
     outreach_id: uuid.UUID | None = None
+    # The Sahabat Ombudsman member who brought it for the citizen (prevention's member id;
+    # required on the `community` channel, refused on the others).
+    community_member_id: uuid.UUID | None = None
     # When the office received it, for letters received earlier and an office's history
     # (the KPIs count a report in the year it was received); now when unset.
     received_at: datetime | None = None
@@ -284,6 +289,7 @@ class ReportPublic(BaseModel):
     linked_report_id: uuid.UUID | None
     link_type: str | None
     outreach_id: uuid.UUID | None
+    community_member_id: uuid.UUID | None = None
     represented: bool
     flags: list[str]
     completion_due: datetime | None

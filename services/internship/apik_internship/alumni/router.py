@@ -16,6 +16,8 @@ from apik_internship.alumni.schemas import (
     AlumnusCreate,
     AlumnusPublic,
     AlumnusWrite,
+    CommunityInvitation,
+    CommunityJoin,
     DirectoryEntry,
     MagicLink,
     RequestAnswer,
@@ -287,4 +289,30 @@ async def file_alumni_request(
         hours=settings.alumni_request_hours,
     )
     body = views.request(cipher, row, with_text=False)
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)
+
+
+@router.post(
+    "/public/alumni/self/community",
+    status_code=201,
+    response_model=CommunityInvitation,
+    responses=problem_responses(NotFound, InvalidInput, service.AlreadyJoined),
+)
+async def join_community(
+    data: CommunityJoin, session: DbSession, code_key: CodeKey, settings: CurrentSettings
+) -> JSONResponse:
+    """The alumnus asks to join the office's Sahabat Ombudsman community (prevention):
+    announced once as `alumnus.joined_community`, with no name or contact. The answer's
+    one-time code, shown once, is how they give those to the prevention unit themselves.
+    Spends the link."""
+    alumnus = await service.by_token(session=session, key=code_key, token=data.token, spend=True)
+    code = await service.join_community(session=session, alumnus=alumnus)
+    body = CommunityInvitation(
+        code=code,
+        link=f"{settings.public_url.rstrip('/')}/community/join#code={code}",
+        message=(
+            "Permintaan Anda diteruskan ke unit pencegahan. Lengkapi data Anda dengan kode ini"
+            " (hanya sekali); kami tidak mengirim nama atau kontak Anda."
+        ),
+    )
     return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=PRIVATE)

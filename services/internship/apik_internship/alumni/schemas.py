@@ -115,3 +115,18 @@ class RequestPublic(BaseModel):
 class RequestAnswer(Input):
     status: Annotated[RequestStatus, Field(description="answered or refused")]
     answer: Annotated[FreeText, Field(min_length=3, max_length=4000)]
+
+
+class CommunityJoin(Input):
+    """The alumnus asks to join the office's Sahabat Ombudsman community."""
+
+    token: Token
+
+
+class CommunityInvitation(BaseModel):
+    """Shown once: the code (and the page) with which the alumnus gives their name and
+    contacts to the prevention unit themselves; this service sends none of them."""
+
+    code: str
+    link: str
+    message: str

@@ -4,7 +4,9 @@ through a magic link, and their requests answered within the deadline."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +24,8 @@ from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.models import Alumnus, AlumnusLink, AlumnusRead, AlumnusRequest, Application
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.events.payloads.internship import AlumnusJoinedCommunity
+from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, NotFound, TransitionNotAllowed
 
 SELF = "alumnus"  # the actor of a read or change by magic link
@@ -29,6 +33,10 @@ SELF = "alumnus"  # the actor of a read or change by magic link
 
 class AlreadyInNetwork(Conflict):
     slug, title = "alumnus-exists", "The internship already has its alumnus record"
+
+
+class AlreadyJoined(Conflict):
+    slug, title = "alumnus-joined-community", "The alumnus already asked to join the community"
 
 
 def record_context(alumnus_id: uuid.UUID) -> str:
@@ -368,3 +376,31 @@ def own_view(cipher: FieldCipher, alumnus: Alumnus) -> dict[str, Any]:
         "erased_at": alumnus.erased_at,
         "version": alumnus.version,
     }
+
+
+async def join_community(*, session: AsyncSession, alumnus: Alumnus) -> str:
+    """The alumnus's (locked) request to join the office's Sahabat Ombudsman community,
+    announced once. The event names the alumnus by id and carries only the SHA-256 of a
+    one-time code; the code goes to the alumnus, who gives their name and contacts to the
+    prevention service themselves, with their consent there. Nothing personal leaves."""
+    if alumnus.community_joined_at is not None:
+        raise AlreadyJoined(
+            f"Asked on {alumnus.community_joined_at:%Y-%m-%d}: the prevention unit has it."
+        )
+    now = datetime.now(UTC)
+    code = secrets.token_urlsafe(32)
+    alumnus.community_joined_at = now
+    alumnus.version += 1
+    session.add(alumnus)
+    await session.flush()
+    await publish(
+        session,
+        AlumnusJoinedCommunity(
+            alumnus_id=str(alumnus.id),
+            office=alumnus.office,
+            join_code_sha256=hashlib.sha256(code.encode()).hexdigest(),
+            joined_at=now,
+        ),
+        subject=str(alumnus.id),
+    )
+    return code

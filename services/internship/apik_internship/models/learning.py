@@ -163,6 +163,8 @@ class Alumnus(SQLModel, table=True):
     created_at: datetime = timestamp_field(default_factory=utcnow)
     updated_at: datetime = timestamp_field(default_factory=utcnow)
     erased_at: datetime | None = timestamp_field(default=None)
+    # When the alumnus asked to join the office's Sahabat Ombudsman community (once).
+    community_joined_at: datetime | None = timestamp_field(default=None)
     version: int = 1
 
 

@@ -593,6 +593,37 @@ PROCESSING = (
         ),
     ),
     Processing(
+        table="alumnus",
+        columns=("community_joined_at",),
+        data_class="internship_alumni_community",
+        subjects=Bilingual("Alumni magang", "Internship alumni"),
+        fields=Bilingual(
+            "Waktu alumni meminta bergabung dengan Sahabat Ombudsman kantor.",
+            "When the alumnus asked to join the office's Sahabat Ombudsman community.",
+        ),
+        purpose=Bilingual(
+            "Meneruskan permintaan alumni ke unit pencegahan sekali saja.",
+            "Passing the alumnus's request to the prevention unit once.",
+        ),
+        legal_basis=LegalBasis.consent,
+        retention=Bilingual(
+            "Sampai alumni meminta penghapusan.", "Until the alumnus asks for erasure."
+        ),
+        recipients=Bilingual(
+            "Penyelia magang kantor itu; unit pencegahan hanya menerima rujukan tanpa nama"
+            " (`alumnus.joined_community`), data diri diberikan alumni sendiri.",
+            "The office's intern supervisors; the prevention unit receives only a reference"
+            " without a name (`alumnus.joined_community`); the alumnus gives their details"
+            " to it themselves.",
+        ),
+        safeguards=Bilingual(
+            "Diminta alumni sendiri lewat tautan ajaib; kode bergabung sekali pakai, hanya"
+            " hash-nya yang dikirim.",
+            "Asked by the alumnus through their magic link; the join code is single-use,"
+            " only its hash is sent.",
+        ),
+    ),
+    Processing(
         table="alumnus_request",
         columns=("kind", "detail", "answer", "answered_by"),
         data_class="internship_alumni",

@@ -10,6 +10,7 @@ from fastapi import Query, Request, Response
 
 from apik_prevention.deps import (
     AUTH,
+    Cipher,
     CurrentFocalPoint,
     CurrentGroup,
     LockedFocalPoint,
@@ -51,15 +52,15 @@ WRITE = (*AUTH, NotFound, InvalidInput, PreconditionFailed)
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_focal_point(
-    data: FocalPointCreate, request: Request, session: DbSession, actor: Officer
+    data: FocalPointCreate, request: Request, session: DbSession, actor: Officer, cipher: Cipher
 ) -> Response:
     """A focal point of the caller's office, invited: name, role, agency, regency,
     validity; a phone or an email only with a consent (date, scope `contact`)."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    point = await service.create(session=session, data=data, actor=actor)
-    body = await views.one(session, point, actor)
+    point = await service.create(session=session, cipher=cipher, data=data, actor=actor)
+    body = await views.one(session, cipher, point, actor)
     location = f"{request.url.path}/{point.id}"
     return await created(idempotency, body, location=location, version=point.version)
 
@@ -72,6 +73,7 @@ async def create_focal_point(
 async def list_focal_points(
     session: DbSession,
     actor: Reader,
+    cipher: Cipher,
     regency: Annotated[str | None, Query(min_length=1, max_length=120)] = None,
     status: FocalStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
@@ -79,9 +81,9 @@ async def list_focal_points(
     """The office's focal points by regency and name, without contact details; names
     masked outside the prevention unit (whose listings are audited)."""
     rows = await service.listing(
-        session=session, actor=actor, regency=regency, status=status, limit=limit
+        session=session, cipher=cipher, actor=actor, regency=regency, status=status, limit=limit
     )
-    return views.listing(session, rows, actor)
+    return views.listing(session, cipher, rows, actor)
 
 
 @router.get(
@@ -108,11 +110,15 @@ async def count_focal_points(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_focal_point(
-    point_id: uuid.UUID, session: DbSession, actor: Reader, point: CurrentFocalPoint
+    point_id: uuid.UUID,
+    session: DbSession,
+    actor: Reader,
+    cipher: Cipher,
+    point: CurrentFocalPoint,
 ) -> Response:
     """A focal point with its status history; name and contacts masked outside the
     prevention unit (whose reads are audited)."""
-    return await views.answer(session, point, actor)
+    return await views.answer(session, cipher, point, actor)
 
 
 @router.post(
@@ -125,13 +131,14 @@ async def change_status(
     data: StatusChange,
     session: DbSession,
     actor: Officer,
+    cipher: Cipher,
     point: LockedFocalPoint,
 ) -> Response:
     """invited → active | inactive, active → inactive, inactive → active; activating
     needs the validity to cover today and announces `focal_point.activated`.
     `If-Match`: the focal point's."""
     point = await service.change_status(session=session, point=point, data=data, actor=actor)
-    return await views.answer(session, point, actor)
+    return await views.answer(session, cipher, point, actor)
 
 
 @router.post(
@@ -141,7 +148,7 @@ async def change_status(
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_group(
-    data: GroupCreate, request: Request, session: DbSession, actor: Officer
+    data: GroupCreate, request: Request, session: DbSession, actor: Officer, cipher: Cipher
 ) -> Response:
     """A discussion group of the caller's office (a WhatsApp group of a regency's focal
     points); members only with consent to groups (scope `discussion_group`)."""
@@ -149,7 +156,7 @@ async def create_group(
     if (replay := await idempotency.begin()) is not None:
         return replay
     group = await service.create_group(session=session, data=data, actor=actor)
-    body = await views.group(session, group, actor)
+    body = await views.group(session, cipher, group, actor)
     location = f"{request.url.path}/{group.id}"
     return await created(idempotency, body, location=location, version=group.version)
 
@@ -160,9 +167,9 @@ async def create_group(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_group(
-    group_id: uuid.UUID, session: DbSession, actor: Reader, group: CurrentGroup
+    group_id: uuid.UUID, session: DbSession, actor: Reader, cipher: Cipher, group: CurrentGroup
 ) -> Response:
-    return await views.group_answer(session, group, actor)
+    return await views.group_answer(session, cipher, group, actor)
 
 
 @router.put(
@@ -175,8 +182,9 @@ async def set_members(
     data: GroupMembers,
     session: DbSession,
     actor: Officer,
+    cipher: Cipher,
     group: LockedGroup,
 ) -> Response:
     """The group's members, the whole list. `If-Match`: the group's."""
     group = await service.set_members(session=session, group=group, members=data.members)
-    return await views.group_answer(session, group, actor)
+    return await views.group_answer(session, cipher, group, actor)

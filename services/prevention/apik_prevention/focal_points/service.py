@@ -4,7 +4,9 @@ active), discussion groups of consenting focal points, and the KPI's counts."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func
@@ -17,6 +19,7 @@ from apik_prevention.focal_points.schemas import FocalPointCreate, GroupCreate, 
 from apik_prevention.models import DiscussionGroup, FocalPoint, FocalPointChange, FocalPointRead
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.prevention import FocalPointActivated
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
@@ -25,6 +28,29 @@ from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotA
 
 class NotInValidity(Conflict):
     slug, title = "focal-point-not-in-validity", "The focal point's validity does not cover today"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What of a focal point is sealed at rest: who they are and how to reach them."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+
+
+def identity_context(point_id: uuid.UUID) -> str:
+    # Binds the ciphertext to its row: copied into another row, it fails to open.
+    return f"focal-point:{point_id}:identity"
+
+
+def seal(cipher: FieldCipher, point_id: uuid.UUID, identity: Identity) -> str:
+    return cipher.encrypt(json.dumps(asdict(identity)).encode(), context=identity_context(point_id))
+
+
+def identity_of(cipher: FieldCipher, point: FocalPoint) -> Identity:
+    opened = json.loads(cipher.decrypt(point.identity, context=identity_context(point.id)))
+    return Identity(**opened)
 
 
 async def today_of(session: AsyncSession, office: str) -> date:
@@ -36,7 +62,9 @@ def scope_of(point: FocalPoint) -> set[ConsentScope]:
     return {ConsentScope(s) for s in point.consent_scope}
 
 
-async def create(*, session: AsyncSession, data: FocalPointCreate, actor: Principal) -> FocalPoint:
+async def create(
+    *, session: AsyncSession, cipher: FieldCipher, data: FocalPointCreate, actor: Principal
+) -> FocalPoint:
     today = await today_of(session, actor.office)
     if (problem := rules.validity_problem(data.valid_from, data.valid_until)) is not None:
         raise InvalidInput.field("#/body/valid_until", problem)
@@ -52,14 +80,16 @@ async def create(*, session: AsyncSession, data: FocalPointCreate, actor: Princi
         if consent is not None and consent.given_on > today:
             pointer = "#/body/consent/given_on"
         raise InvalidInput.field(pointer, problem)
+    point_id = uuid.uuid4()
+    identity = Identity(name=data.name, phone=data.phone, email=data.email)
     point = FocalPoint(
+        id=point_id,
         office=actor.office,
-        name=data.name,
+        identity=seal(cipher, point_id, identity),
+        has_contact=data.phone is not None or data.email is not None,
         role=data.role,
         agency=data.agency,
         regency=data.regency,
-        phone=data.phone,
-        email=data.email,
         valid_from=data.valid_from,
         valid_until=data.valid_until,
         consent_on=consent.given_on if consent else None,
@@ -152,6 +182,7 @@ async def change_status(
 async def listing(
     *,
     session: AsyncSession,
+    cipher: FieldCipher,
     actor: Principal,
     regency: str | None,
     status: FocalStatus | None,
@@ -162,9 +193,11 @@ async def listing(
         query = query.where(FocalPoint.regency == regency)
     if status is not None:
         query = query.where(FocalPoint.status == status.value)
-    query = query.order_by(col(FocalPoint.regency), col(FocalPoint.name), col(FocalPoint.id))
-    rows = await session.execute(query.limit(limit))
-    return list(rows.scalars().all())
+    # Names are sealed: the database orders by regency, the names are ordered once opened.
+    query = query.order_by(col(FocalPoint.regency), col(FocalPoint.id))
+    rows = list((await session.execute(query.limit(limit))).scalars().all())
+    names = {p.id: identity_of(cipher, p).name.casefold() for p in rows}
+    return sorted(rows, key=lambda p: (p.regency, names[p.id], str(p.id)))
 
 
 async def counts(*, session: AsyncSession, actor: Principal, regency: str | None) -> rules.Counts:

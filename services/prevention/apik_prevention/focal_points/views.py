@@ -24,6 +24,7 @@ from apik_prevention.focal_points.schemas import (
 )
 from apik_prevention.models import DiscussionGroup, FocalPoint
 from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.masking import mask_digits, mask_email, mask_text
 
@@ -32,12 +33,16 @@ def in_full(reader: Principal) -> bool:
     return Role.prevention_officer in reader.roles
 
 
-def _name(point: FocalPoint, reader: Principal) -> str:
-    return point.name if in_full(reader) else mask_text(point.name) or ""
+def _name(cipher: FieldCipher, point: FocalPoint, reader: Principal) -> str:
+    name = service.identity_of(cipher, point).name
+    return name if in_full(reader) else mask_text(name) or ""
 
 
-async def one(session: AsyncSession, point: FocalPoint, reader: Principal) -> FocalPointPublic:
+async def one(
+    session: AsyncSession, cipher: FieldCipher, point: FocalPoint, reader: Principal
+) -> FocalPointPublic:
     full = in_full(reader)
+    identity = service.identity_of(cipher, point)
     if full:
         service.audit_read(session, point.office, [point], reader, "focal-point")
     changes = await service.history(session, point.id)
@@ -51,12 +56,12 @@ async def one(session: AsyncSession, point: FocalPoint, reader: Principal) -> Fo
     return FocalPointPublic(
         id=point.id,
         office=point.office,
-        name=_name(point, reader),
+        name=identity.name if full else mask_text(identity.name) or "",
         role=point.role,
         agency=point.agency,
         regency=point.regency,
-        phone=point.phone if full else mask_digits(point.phone, 6, 2),
-        email=point.email if full else mask_email(point.email),
+        phone=identity.phone if full else mask_digits(identity.phone, 6, 2),
+        email=identity.email if full else mask_email(identity.email),
         valid_from=point.valid_from,
         valid_until=point.valid_until,
         consent=consent,
@@ -77,20 +82,22 @@ async def one(session: AsyncSession, point: FocalPoint, reader: Principal) -> Fo
     )
 
 
-async def answer(session: AsyncSession, point: FocalPoint, reader: Principal) -> JSONResponse:
-    body = await one(session, point, reader)
+async def answer(
+    session: AsyncSession, cipher: FieldCipher, point: FocalPoint, reader: Principal
+) -> JSONResponse:
+    body = await one(session, cipher, point, reader)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(point.version)})
 
 
 def listing(
-    session: AsyncSession, rows: list[FocalPoint], reader: Principal
+    session: AsyncSession, cipher: FieldCipher, rows: list[FocalPoint], reader: Principal
 ) -> list[FocalPointSummary]:
     if in_full(reader) and rows:
         service.audit_read(session, rows[0].office, rows, reader, "focal-points")
     return [
         FocalPointSummary(
             id=p.id,
-            name=_name(p, reader),
+            name=_name(cipher, p, reader),
             role=p.role,
             agency=p.agency,
             regency=p.regency,
@@ -116,7 +123,9 @@ def counts(office: str, figures: Counts) -> FocalPointCounts:
     )
 
 
-async def group(session: AsyncSession, row: DiscussionGroup, reader: Principal) -> GroupPublic:
+async def group(
+    session: AsyncSession, cipher: FieldCipher, row: DiscussionGroup, reader: Principal
+) -> GroupPublic:
     members = await service.members_of(session, row)
     if in_full(reader):
         service.audit_read(session, row.office, members, reader, "discussion-group")
@@ -129,7 +138,7 @@ async def group(session: AsyncSession, row: DiscussionGroup, reader: Principal) 
         members=[
             MemberPublic(
                 focal_point_id=m.id,
-                name=_name(m, reader),
+                name=_name(cipher, m, reader),
                 agency=m.agency,
                 regency=m.regency,
                 status=FocalStatus(m.status),
@@ -143,7 +152,7 @@ async def group(session: AsyncSession, row: DiscussionGroup, reader: Principal) 
 
 
 async def group_answer(
-    session: AsyncSession, row: DiscussionGroup, reader: Principal
+    session: AsyncSession, cipher: FieldCipher, row: DiscussionGroup, reader: Principal
 ) -> JSONResponse:
-    body = await group(session, row, reader)
+    body = await group(session, cipher, row, reader)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(row.version)})

@@ -1,8 +1,10 @@
 """Every table of the prevention service.
 
-No personal data is kept: respondents are codes, enumerators and reviewers are staff
-user names, photos are references. A scheme version's definition is the JSON of
-`schemes.schemas.SchemeDefinition`; once an assessment uses it, it is frozen.
+Assessments keep no personal data: respondents are codes, enumerators and reviewers are
+staff user names, photos are references. Focal points' and community members' names and
+contacts are sealed with the service's keyring (`APIK_PII_KEYS`). A scheme version's
+definition is the JSON of `schemes.schemas.SchemeDefinition`; once an assessment uses
+it, it is frozen.
 """
 
 from apik_prevention.models import (
@@ -10,6 +12,7 @@ from apik_prevention.models import (
     articles,
     assessments,
     clinics,
+    community,
     focal_points,
     innovations,
     social_media,
@@ -35,6 +38,12 @@ from apik_prevention.models.clinics import (
     Clinic,
     ClinicParticipant,
     ClinicParticipantRead,
+)
+from apik_prevention.models.community import (
+    CommunityGroup,
+    CommunityMember,
+    CommunityMemberRead,
+    CommunityTraining,
 )
 from apik_prevention.models.focal_points import (
     DiscussionGroup,
@@ -64,6 +73,7 @@ PROCESSING: tuple[Processing, ...] = (
     *social_media.PROCESSING,
     *innovations.PROCESSING,
     *villages.PROCESSING,
+    *community.PROCESSING,
 )
 
 __all__ = [
@@ -81,6 +91,10 @@ __all__ = [
     "Clinic",
     "ClinicParticipant",
     "ClinicParticipantRead",
+    "CommunityGroup",
+    "CommunityMember",
+    "CommunityMemberRead",
+    "CommunityTraining",
     "DiscussionGroup",
     "FocalPoint",
     "FocalPointChange",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column
+from sqlalchemy import CheckConstraint, Column, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -18,24 +18,26 @@ from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 class FocalPoint(SQLModel, table=True):
     """A named contact in an agency who carries the office's prevention work there: role,
     agency, regency, validity, and contact details only with consent recorded (UU 27/2022
-    Pasal 20 ayat (2) huruf a: its date and scope)."""
+    Pasal 20 ayat (2) huruf a: its date and scope). The name, phone and email are sealed
+    together with the service's keyring (`identity`, `focal_points.service.Identity`)."""
 
     __tablename__ = "focal_point"
     __table_args__ = (
         CheckConstraint(
-            "(phone IS NULL AND email IS NULL) OR consent_on IS NOT NULL",
+            "NOT has_contact OR consent_on IS NOT NULL",
             name="focal_point_contact_needs_consent",
         ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(max_length=32, index=True)
-    name: str
+    # Sealed JSON: name, phone, email (context `focal-point:<id>:identity`).
+    identity: str = Field(sa_column=Column(Text, nullable=False))
+    # Whether a phone or an email is sealed in `identity`: the constraint's witness.
+    has_contact: bool = False
     role: str  # "Kepala Bagian Organisasi", "Pengelola Pengaduan"
     agency: str
     regency: str = Field(index=True)
-    phone: str | None = None
-    email: str | None = None
     valid_from: date
     valid_until: date | None = None
     consent_on: date | None = None
@@ -117,7 +119,7 @@ def _staff(table: str, columns: tuple[str, ...], what: Bilingual) -> Processing:
 PROCESSING: tuple[Processing, ...] = (
     Processing(
         table="focal_point",
-        columns=("name", "role", "agency", "regency", "valid_from", "valid_until", "status"),
+        columns=("identity", "role", "agency", "regency", "valid_from", "valid_until", "status"),
         data_class="focal_point",
         subjects=Bilingual("Narahubung (focal point) di instansi", "Focal points in agencies"),
         fields=Bilingual(
@@ -137,13 +139,15 @@ PROCESSING: tuple[Processing, ...] = (
             "The office's prevention unit; the head and analysts see the name masked.",
         ),
         safeguards=Bilingual(
-            "Hanya kantor itu; setiap pembacaan lengkap dicatat.",
-            "That office only; every full read is audited.",
+            "Nama disegel (AES-GCM) dengan kunci layanan; hanya kantor itu; setiap pembacaan "
+            "lengkap dicatat.",
+            "The name sealed (AES-GCM) with the service's keyring; that office only; every "
+            "full read is audited.",
         ),
     ),
     Processing(
         table="focal_point",
-        columns=("phone", "email", "consent_on", "consent_scope"),
+        columns=("identity", "has_contact", "consent_on", "consent_scope"),
         data_class="focal_point_contact",
         subjects=Bilingual("Narahubung (focal point) di instansi", "Focal points in agencies"),
         fields=Bilingual(
@@ -164,8 +168,10 @@ PROCESSING: tuple[Processing, ...] = (
             "The office's prevention unit; other roles see them masked.",
         ),
         safeguards=Bilingual(
-            "Tidak disimpan tanpa persetujuan tercatat; setiap pembacaan lengkap dicatat.",
-            "Never stored without recorded consent; every full read is audited.",
+            "Disegel (AES-GCM) dengan kunci layanan; tidak disimpan tanpa persetujuan "
+            "tercatat; setiap pembacaan lengkap dicatat.",
+            "Sealed (AES-GCM) with the service's keyring; never stored without recorded "
+            "consent; every full read is audited.",
         ),
     ),
     Processing(

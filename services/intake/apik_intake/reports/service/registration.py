@@ -18,6 +18,7 @@ from apik_intake.reporters.service import add_reporter
 from apik_intake.reports import rules
 from apik_intake.reports.rules import Kind, Step
 from apik_intake.reports.schemas import Channel, ReportCreate
+from apik_intake.reports.service.community import active_member_problem
 from apik_intake.reports.service.lookup import get_report, timeline
 from apik_intake.steps.service import apply_step, ref
 from apik_shared.platform.auth import Principal
@@ -79,6 +80,24 @@ async def _check(
             errors.append(
                 {"pointer": "#/body/outreach_id", "detail": "No such outreach in this office."}
             )
+    if data.channel is Channel.community and data.community_member_id is None:
+        errors.append(
+            {
+                "pointer": "#/body/community_member_id",
+                "detail": "Say which Sahabat Ombudsman member brought it.",
+            }
+        )
+    if data.channel is Channel.community and data.community_member_id is not None:
+        problem = await active_member_problem(session, data.community_member_id, actor.office)
+        if problem is not None:
+            errors.append({"pointer": "#/body/community_member_id", "detail": problem})
+    if data.channel is not Channel.community and data.community_member_id is not None:
+        errors.append(
+            {
+                "pointer": "#/body/community_member_id",
+                "detail": "Only a report on the `community` channel names a member.",
+            }
+        )
     if data.event_date is not None and data.event_date > received_on:
         errors.append(
             {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
@@ -177,6 +196,7 @@ async def register_report(
         addressed_to=data.addressed_to,
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
+        community_member_id=data.community_member_id,
         represented=data.reporter is not None and data.reporter.representative is not None,
         flags=_flags(data, received_on, age_limit_years),
         # Given to the INSERT: set after it, it would cost an UPDATE re-indexing the row.

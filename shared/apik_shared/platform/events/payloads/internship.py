@@ -118,6 +118,20 @@ class InternPlaced(InternshipEvent):
     placed_by: str  # the coordinator's username
 
 
+class AlumnusJoinedCommunity(InternshipEvent):
+    """An alumnus asked, by their magic link, to join the office's Sahabat Ombudsman
+    community (the prevention service's). No name, no contact: the alumnus's opaque id and
+    the SHA-256 (hex) of the one-time join code they were given, with which they complete
+    their member record at the prevention service themselves."""
+
+    event_type: ClassVar[str] = "alumnus.joined_community"
+
+    alumnus_id: str
+    office: str
+    join_code_sha256: str
+    joined_at: datetime
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -128,5 +142,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         RedButtonAcknowledged,
         RedButtonEscalated,
         InternPlaced,
+        AlumnusJoinedCommunity,
     )
 }

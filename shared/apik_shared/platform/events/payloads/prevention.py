@@ -136,6 +136,21 @@ class VillageDecided(PreventionEvent):
     decided_on: date  # the office's own date
 
 
+class CommunityMemberStatusChanged(PreventionEvent):
+    """A Sahabat Ombudsman member's status changed (inducted: active; left: inactive),
+    or a member was recorded already inducted. References only: no name, phone or email.
+    Intake keeps a copy, so that a report on the `community` channel names an active
+    member of the office."""
+
+    event_type: ClassVar[str] = "community_member.status_changed"
+
+    member_id: str
+    office: str
+    status: str  # candidate, active, inactive
+    changed_at: datetime
+    changed_by: str  # the officer's username
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -146,5 +161,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         SuggestionFollowedUp,
         ArticlePublished,
         VillageDecided,
+        CommunityMemberStatusChanged,
     )
 }

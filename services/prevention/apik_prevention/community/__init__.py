@@ -1,0 +1,1 @@
+"""Sahabat Ombudsman: the office's community groups, members and their training."""
