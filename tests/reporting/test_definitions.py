@@ -8,6 +8,7 @@ import pytest
 from apik_reporting.breakdowns.rules import BREAKDOWNS, BREAKDOWNS_ID, Dimension
 from apik_reporting.internship.rules import DEFINITIONS, DEFINITIONS_ID
 from apik_reporting.kpis.rules import INDICATORS
+from apik_reporting.prevention import rules as prevention
 from apik_reporting.staff.rules import (
     ROLLUP_DEFINITION,
     ROLLUP_DEFINITION_ID,
@@ -27,6 +28,14 @@ def _pairs() -> list[tuple[str, str, str]]:
         *(
             (f"internship {k}", DEFINITIONS.get(k, ""), DEFINITIONS_ID.get(k, ""))
             for k in sorted(DEFINITIONS.keys() | DEFINITIONS_ID.keys())
+        ),
+        *(
+            (
+                f"prevention {k}",
+                prevention.DEFINITIONS.get(k, ""),
+                prevention.DEFINITIONS_ID.get(k, ""),
+            )
+            for k in sorted(prevention.DEFINITIONS.keys() | prevention.DEFINITIONS_ID.keys())
         ),
         ("staff", STAFF_DEFINITION, STAFF_DEFINITION_ID),
         ("rollup", ROLLUP_DEFINITION, ROLLUP_DEFINITION_ID),
