@@ -14,6 +14,7 @@ from apik_prevention.follow_up.router import router as follow_up
 from apik_prevention.jobs import jobs
 from apik_prevention.publication.router import router as publication
 from apik_prevention.rapor.router import router as rapor
+from apik_prevention.reports.router import router as reports
 from apik_prevention.schemes.router import router as schemes
 from apik_prevention.schemes.service import load_shipped
 from apik_prevention.settings import Settings
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             clinics,
             focal_points,
             studies,
+            reports,
         ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],
