@@ -54,7 +54,7 @@ def _keep(name: str, content: bytes) -> None:
         (Path(KEEP) / name).write_bytes(content)
 
 
-async def _published(prevention: RunningService, officer, reviewer, head, name, values) -> None:
+async def _published(prevention: RunningService, officer, reviewer, head, name, values) -> str:
     scheme = await scheme_id(prevention, officer, "ombudsman-2022")
     opened = await open_assessment(prevention, officer, scheme, unit_name=name, year=2023)
     await answer_everything(prevention, officer, reviewer, opened["id"], shipped(2022), values)
@@ -63,6 +63,7 @@ async def _published(prevention: RunningService, officer, reviewer, head, name, 
             f"{ASSESSMENTS}/{opened['id']}/{step}", headers=headers
         )
         assert answer.status_code == 200, answer.text
+    return str(opened["id"])
 
 
 async def _suggestions(prevention: RunningService, officer) -> None:
@@ -161,7 +162,7 @@ async def test_the_annual_report_as_pdf_and_xlsx(
     prevention: RunningService, enumerator, reviewer, head, tokens_other
 ) -> None:
     await _published(prevention, enumerator, reviewer, head, "Dinas Dukcapil Kaur", {})
-    await _published(
+    weaker = await _published(
         prevention,
         enumerator,
         reviewer,
@@ -169,6 +170,10 @@ async def test_the_annual_report_as_pdf_and_xlsx(
         "Dinas Kesehatan Kaur",
         {f"H.{n}": 0 for n in range(1, 6)},
     )
+    # The unit's own rapor, kept beside the report to look at.
+    rapor = await prevention.client.get(f"{ASSESSMENTS}/{weaker}/rapor.pdf", headers=head)
+    assert rapor.status_code == 200 and "78,46" in text_of(rapor.content)
+    _keep("rapor.pdf", rapor.content)
     await _suggestions(prevention, enumerator)
     await _clinic(prevention, enumerator)
     await _focal_points(prevention, enumerator)
