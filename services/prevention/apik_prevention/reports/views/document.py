@@ -186,6 +186,9 @@ def render_pdf(data: ReportData) -> bytes:
     _clinics(pdf, data)
     _focal_points(pdf, data)
     _agreements(pdf, data)
+    # The notes go with the signature (about 45 mm): never a signature alone on a page.
+    if pdf.will_page_break(80):
+        pdf.add_page()
     pdf.heading("Catatan")
     for number, note in enumerate(labels.NOTES, start=1):
         pdf.paragraph(f"{number}. {note}", size=7.5)
