@@ -159,7 +159,7 @@ async def _agreements(prevention: RunningService, officer) -> None:
 
 
 async def test_the_annual_report_as_pdf_and_xlsx(
-    prevention: RunningService, enumerator, reviewer, head, tokens_other
+    prevention: RunningService, enumerator, reviewer, head, tokens_other, keeper
 ) -> None:
     await _published(prevention, enumerator, reviewer, head, "Dinas Dukcapil Kaur", {})
     weaker = await _published(
@@ -237,6 +237,20 @@ async def test_the_annual_report_as_pdf_and_xlsx(
     other_text = " ".join(text_of(other.content).split())
     assert "Penilaian kepatuhan dipublikasikan 0" in other_text
     assert "Dinas Dukcapil Kaur" not in other_text
+    # Naming KAB does not open it to another office; the national unit may read it.
+    peeking = await prevention.client.get(
+        f"{REPORTS}/{YEAR}", params={"office": "KAB"}, headers=tokens_other
+    )
+    assert peeking.status_code == 403 and peeking.headers["content-type"] == PROBLEM
+    assert "office" in peeking.text
+    national = await prevention.client.get(
+        f"{REPORTS}/{YEAR}", params={"office": "KAB", "format": "xlsx"}, headers=keeper
+    )
+    assert national.status_code == 200, national.text
+    assert f"laporan-pencegahan-KAB-{YEAR}.xlsx" in national.headers["content-disposition"]
+    assert national.content[:2] == b"PK"  # a zip: the workbook
+    national_units = load_workbook(io.BytesIO(national.content))["Penilaian"]
+    assert national_units.max_row == 3  # the header and KAB's two units
 
     # The first quarter: the clinic of February, none of the publications of today
     # (unless today is in it).

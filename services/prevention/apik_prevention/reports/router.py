@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query, Request, Response
 
-from apik_prevention.deps import AUTH, Reader
+from apik_prevention.deps import AUTH, ReportOffice
 from apik_prevention.reports import service, views
 from apik_prevention.reports.rules import Period
 from apik_prevention.reports.schemas import ReportFormat
@@ -43,11 +43,15 @@ def _wanted(request: Request, format: ReportFormat | None) -> ReportFormat:
 
 
 async def _report(
-    request: Request, session: DbSession, actor: Reader, period: Period, format: ReportFormat | None
+    request: Request,
+    session: DbSession,
+    office: str,
+    period: Period,
+    format: ReportFormat | None,
 ) -> Response:
-    data = await service.report_data(session=session, office=actor.office, period=period)
+    data = await service.report_data(session=session, office=office, period=period)
     wanted = _wanted(request, format)
-    name = f"laporan-pencegahan-{actor.office}-{period.slug}.{wanted.value}"
+    name = f"laporan-pencegahan-{office}-{period.slug}.{wanted.value}"
     if wanted is ReportFormat.xlsx:
         content, media_type = views.render_xlsx(data), XLSX
     else:
@@ -63,12 +67,17 @@ async def _report(
     responses={**FILES, **problem_responses(*AUTH, InvalidInput)},
 )
 async def get_annual_report(
-    year: ReportYear, request: Request, session: DbSession, actor: Reader, format: Format = None
+    year: ReportYear,
+    request: Request,
+    session: DbSession,
+    office: ReportOffice,
+    format: Format = None,
 ) -> Response:
-    """The caller's office's annual prevention report: assessments published and their
+    """The annual prevention report of the caller's office (or, for the national role, the
+    office named): assessments published and their
     results, studies' suggestions and their follow-up, clinics with their N-gain, focal
     points per regency, agreements in force. Bahasa Indonesia, dates in the office's zone."""
-    return await _report(request, session, actor, Period(year), format)
+    return await _report(request, session, office, Period(year), format)
 
 
 @router.get(
@@ -81,8 +90,8 @@ async def get_quarterly_report(
     quarter: Quarter,
     request: Request,
     session: DbSession,
-    actor: Reader,
+    office: ReportOffice,
     format: Format = None,
 ) -> Response:
     """The same report for one quarter (`q1` January-March … `q4` October-December)."""
-    return await _report(request, session, actor, Period(year, quarter), format)
+    return await _report(request, session, office, Period(year, quarter), format)
