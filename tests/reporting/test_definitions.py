@@ -8,6 +8,7 @@ import pytest
 from apik_reporting.breakdowns.rules import BREAKDOWNS, BREAKDOWNS_ID, Dimension
 from apik_reporting.internship.rules import DEFINITIONS, DEFINITIONS_ID
 from apik_reporting.kpis.rules import INDICATORS
+from apik_reporting.prevention import rules as prevention
 from apik_reporting.staff.rules import (
     ROLLUP_DEFINITION,
     ROLLUP_DEFINITION_ID,
@@ -28,6 +29,14 @@ def _pairs() -> list[tuple[str, str, str]]:
             (f"internship {k}", DEFINITIONS.get(k, ""), DEFINITIONS_ID.get(k, ""))
             for k in sorted(DEFINITIONS.keys() | DEFINITIONS_ID.keys())
         ),
+        *(
+            (
+                f"prevention {k}",
+                prevention.DEFINITIONS.get(k, ""),
+                prevention.DEFINITIONS_ID.get(k, ""),
+            )
+            for k in sorted(prevention.DEFINITIONS.keys() | prevention.DEFINITIONS_ID.keys())
+        ),
         ("staff", STAFF_DEFINITION, STAFF_DEFINITION_ID),
         ("rollup", ROLLUP_DEFINITION, ROLLUP_DEFINITION_ID),
     ]
@@ -44,6 +53,7 @@ def test_every_definition_has_both_texts(what: str, english: str, indonesian: st
 def test_a_missing_text_is_caught():
     """The check itself: a definition without its Indonesian is among the pairs as ''."""
     pairs = _pairs()
-    assert len(pairs) == len(INDICATORS) + len(Dimension) + len(DEFINITIONS) + 2
+    expected = len(INDICATORS) + len(Dimension) + len(DEFINITIONS) + len(prevention.DEFINITIONS)
+    assert len(pairs) == expected + 2
     with pytest.raises(AssertionError, match="no Indonesian"):
         test_every_definition_has_both_texts("x", "English", "")

@@ -8,7 +8,7 @@ import io
 from openpyxl import load_workbook
 
 from apik_shared.documents.delimited import BOM, Delimiter, csv_bytes
-from apik_shared.documents.spreadsheet import workbook
+from apik_shared.documents.spreadsheet import Sheet, workbook, workbook_of
 
 HEADERS = ["Nama pengunjung", "Jumlah", "Rata-rata"]
 # A vertical tab, a form feed, an escape and a unit separator: C0 controls XML 1.0
@@ -48,6 +48,22 @@ def test_a_sheet_name_loses_what_excel_forbids():
     content = workbook(sheet="Laporan [2026]: a/b?" + "x" * 40, headers=HEADERS, rows=[])
     title = load_workbook(io.BytesIO(content)).active.title  # type: ignore[union-attr]
     assert title == ("Laporan _2026__ a_b_" + "x" * 40)[:31]
+
+
+def test_a_workbook_of_several_sheets_keeps_their_order_and_each_its_own_header():
+    content = workbook_of(
+        [
+            Sheet("Ringkasan", ["Uraian", "Jumlah"], [["Penilaian", 3]]),
+            Sheet("Klinik/2025", ["Klinik"], [["=SUM(A1)"]]),
+            Sheet("ringkasan", ["Lain"], []),  # the same name but for its case
+        ]
+    )
+    book = load_workbook(io.BytesIO(content))
+    assert book.sheetnames == ["Ringkasan", "Klinik_2025", "ringkasan (2)"]
+    first, second = book["Ringkasan"], book["Klinik_2025"]
+    assert [c.value for c in first[1]] == ["Uraian", "Jumlah"]
+    assert first["B2"].value == 3 and first["A1"].font.b and first.freeze_panes == "A2"
+    assert second["A2"].value == "=SUM(A1)" and second["A2"].data_type == "s"
 
 
 def test_csv_starts_with_a_bom_and_separates_with_commas():

@@ -17,6 +17,7 @@ from apik_prevention.innovations.router import router as innovations
 from apik_prevention.jobs import jobs
 from apik_prevention.publication.router import router as publication
 from apik_prevention.rapor.router import router as rapor
+from apik_prevention.reports.router import router as reports
 from apik_prevention.schemes.router import router as schemes
 from apik_prevention.schemes.service import load_shipped
 from apik_prevention.settings import Settings
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             innovations,
             villages,
             community,
+            reports,
         ],
         consumers=consumers(settings),
         on_startup=[_load_schemes],

@@ -8,7 +8,7 @@ import hashlib
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from apik_prevention.agreements import service as agreements
 from apik_prevention.articles import service as articles
@@ -443,3 +443,28 @@ CurrentCommunityGroup = Annotated[CommunityGroup, Depends(_community_group)]
 CurrentMember = Annotated[CommunityMember, Depends(_member)]
 LockedMember = Annotated[CommunityMember, Depends(_locked_member)]
 TrainingsOf = Annotated[CommunityMember, Depends(_member_of_trainings)]
+# --- reports: whose office --------------------------------------------------------------
+
+OfficeQuery = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=32,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="office code; another office's report needs the national role",
+    ),
+]
+
+
+async def _report_office(actor: Reader, office: OfficeQuery = None) -> str:
+    wanted = office or actor.office
+    if not actor.can_see_office(wanted):
+        raise Forbidden(
+            f"Office {wanted} is not yours; the national role reads every office's report.",
+            errors=[{"pointer": "#/query/office", "detail": "Not an office you may see."}],
+        )
+    return wanted
+
+
+# The office a report is of: the caller's own, or the one a national reader names.
+ReportOffice = Annotated[str, Depends(_report_office)]

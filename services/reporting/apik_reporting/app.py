@@ -10,6 +10,7 @@ from apik_reporting.consumers import consumers
 from apik_reporting.internship.router import router as internship_router
 from apik_reporting.jobs import fold_job
 from apik_reporting.kpis.router import router as kpis_router
+from apik_reporting.prevention.router import router as prevention_router
 from apik_reporting.settings import Settings
 from apik_reporting.staff.router import router as staff_router
 from apik_shared.platform.app import create_service_app
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             staff_router,
             annual_report_router,
             internship_router,
+            prevention_router,
         ],
         consumers=consumers(settings),
         background=[fold_job(settings)],

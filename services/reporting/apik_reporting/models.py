@@ -263,3 +263,98 @@ PROCESSING: tuple[Processing, ...] = tuple(
         ("survey_fact", ("examiner_id",)),
     )
 )
+
+
+# --- prevention facts ---------------------------------------------------------------
+# The prevention service's events (reporting migration 0009): references, counts and
+# published results, no person (no participant, focal point or signer is named).
+
+
+class AssessmentFact(SQLModel, table=True):
+    """A published compliance assessment (assessment.published): the result as published."""
+
+    __tablename__ = "assessment_fact"
+
+    assessment_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    year: int | None = None  # the assessment's year (not the publication's)
+    unit_type: str | None = Field(default=None, max_length=32)
+    region: str | None = None
+    regency: str | None = None
+    scheme_code: str | None = Field(default=None, max_length=40)
+    total: float | None = None
+    label: str | None = None
+    zone: str | None = Field(default=None, max_length=16)
+    grade: str | None = Field(default=None, max_length=1)
+    opinion: bool | None = None
+    published_at: datetime | None = timestamp_field(default=None)
+    published_on: date | None = None
+
+
+class SuggestionFact(SQLModel, table=True):
+    """A study's suggestion followed up (suggestion.followed_up)."""
+
+    __tablename__ = "suggestion_fact"
+
+    suggestion_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    study_id: str | None = Field(default=None, max_length=64)
+    due_on: date | None = None
+    followed_up_on: date | None = None  # already the office's own date
+    late: bool | None = None
+
+
+class ClinicFact(SQLModel, table=True):
+    """A completed coaching clinic (clinic.completed): counts and the class's gains."""
+
+    __tablename__ = "clinic_fact"
+
+    clinic_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    held_on: date | None = None
+    participants: int | None = None
+    attended: int | None = None
+    tested: int | None = None
+    class_gain: float | None = None
+    mean_gain: float | None = None
+    completed_at: datetime | None = timestamp_field(default=None)
+    completed_on: date | None = None
+
+
+class FocalPointChangeFact(SQLModel, table=True):
+    """A focal point's activation or deactivation (focal_point.activated / .deactivated),
+    one row per change: a focal point may come and go over the years."""
+
+    __tablename__ = "focal_point_change_fact"
+
+    focal_point_id: str = Field(primary_key=True, max_length=64)
+    changed_at: datetime = Field(primary_key=True, sa_type=DateTime(timezone=True))
+    change: str = Field(primary_key=True, max_length=16)  # activated, deactivated
+    office: str = Field(index=True, max_length=32)
+    regency: str | None = None
+    reactivated: bool = False
+    changed_on: date | None = None
+
+
+class AgreementFact(SQLModel, table=True):
+    """An MoU or PKS (agreement.activated, agreement.expiring, agreement.ended)."""
+
+    __tablename__ = "agreement_fact"
+
+    agreement_id: str = Field(primary_key=True, max_length=64)
+    office: str = Field(index=True, max_length=32)
+    kind: str | None = Field(default=None, max_length=8)
+    renewal: int | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    activated_at: datetime | None = timestamp_field(default=None)
+    activated_on: date | None = None
+    ended_on: date | None = None  # the office's date it left force
+    end_status: str | None = Field(default=None, max_length=16)  # expired, terminated
+
+
+ASSESSMENTS: sa.Table = AssessmentFact.__table__  # type: ignore[attr-defined]
+SUGGESTIONS: sa.Table = SuggestionFact.__table__  # type: ignore[attr-defined]
+CLINICS: sa.Table = ClinicFact.__table__  # type: ignore[attr-defined]
+FOCAL_POINT_CHANGES: sa.Table = FocalPointChangeFact.__table__  # type: ignore[attr-defined]
+AGREEMENTS: sa.Table = AgreementFact.__table__  # type: ignore[attr-defined]

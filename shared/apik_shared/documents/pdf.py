@@ -18,12 +18,13 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 
 from apik_shared.documents.issuer import Issuer
-from apik_shared.vocabulary.indonesian import tanggal
+from apik_shared.vocabulary.indonesian import angka, tanggal
 
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 HEADER_FILL = (230, 236, 245)
+BAR_COLOUR = (31, 119, 180)  # a bar chart's bars
 A6 = (105.0, 148.0)  # millimetres; fpdf2 names A3 to A5 only
 Style = Literal["", "B", "I"]
 
@@ -160,6 +161,37 @@ class Document(FPDF):
                 for text in values:
                     row.cell(text)
         self.ln(2)
+
+    def bars(
+        self, title: str, bars: Sequence[tuple[str, float]], *, mark: float | None = None
+    ) -> None:
+        """A horizontal bar chart; `mark` draws a reference line (100 % of target)."""
+        if not bars:
+            return
+        if self.will_page_break(12 + 6 * len(bars)):
+            self.add_page()
+        self.font(9, "B")
+        self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        label_width = 62.0
+        area = self.width - label_width - 20
+        top = max([v for _, v in bars] + [mark or 0]) or 1
+        self.font(7.5)
+        y0 = self.get_y()
+        for i, (name, value) in enumerate(bars):
+            y = y0 + i * 6
+            self.set_xy(self.l_margin, y)
+            shown = name if self.get_string_width(name) < label_width - 2 else name[:34] + "..."
+            self.cell(label_width, 5, shown)
+            self.set_fill_color(*BAR_COLOUR)
+            self.rect(self.l_margin + label_width, y + 0.8, area * value / top, 3.6, style="F")
+            self.set_xy(self.l_margin + label_width + area * value / top + 1, y)
+            self.cell(20, 5, angka(value))
+        if mark is not None:
+            x = self.l_margin + label_width + area * mark / top
+            self.set_draw_color(200, 40, 40)
+            self.line(x, y0, x, y0 + 6 * len(bars))
+            self.set_draw_color(0, 0, 0)
+        self.set_xy(self.l_margin, y0 + 6 * len(bars) + 2)
 
     def signature(
         self,

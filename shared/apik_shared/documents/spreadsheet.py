@@ -1,4 +1,5 @@
-"""XLSX through openpyxl: one sheet, Indonesian headers, widths, a frozen header row.
+"""XLSX through openpyxl: one sheet or several (a report's sections), Indonesian headers,
+widths, a frozen header row.
 
 Cells are made safe for every spreadsheet program: XML 1.0 has no place for most C0
 control characters (a vertical tab pasted into a name once produced a file Excel and
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 Value = str | int | float | date | datetime | None
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,6 +38,17 @@ def sheet_name(name: str) -> str:
     return safe_text(name).translate(_SHEET_FORBIDDEN)[:31] or "Data"
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook: its name, the header row and the rows under it; `widths`
+    in characters to choose them, else each column as wide as its longest value."""
+
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+    widths: Sequence[float] | None = None
+
+
 def workbook(
     *,
     sheet: str,
@@ -44,12 +58,33 @@ def workbook(
 ) -> bytes:
     """The .xlsx bytes of one sheet: the bold header row frozen above `rows`; each
     column as wide as its longest value (`widths` in characters to choose instead)."""
+    return workbook_of([Sheet(sheet, headers, rows, widths)])
+
+
+def workbook_of(sheets: Sequence[Sheet]) -> bytes:
+    """The .xlsx bytes of several sheets in order (a report's sections), each laid out as
+    `workbook` lays out its one. Names that clash after Excel's rules get a number."""
     book = Workbook()
-    ws = book.active
-    assert ws is not None  # a new workbook has one sheet
-    ws.title = sheet_name(sheet)
-    ws.append([safe_text(h) for h in headers])
-    for values in rows:
+    first = book.active
+    assert first is not None  # a new workbook has one sheet
+    book.remove(first)
+    taken: set[str] = set()
+    for sheet in sheets:
+        name = sheet_name(sheet.name)
+        number = 2
+        while name.lower() in taken:
+            suffix = f" ({number})"
+            name, number = sheet_name(sheet.name)[: 31 - len(suffix)] + suffix, number + 1
+        taken.add(name.lower())
+        _fill(book.create_sheet(name), sheet)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(ws: Worksheet, sheet: Sheet) -> None:
+    ws.append([safe_text(h) for h in sheet.headers])
+    for values in sheet.rows:
         ws.append([safe_text(v) if isinstance(v, str) else v for v in values])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -60,12 +95,9 @@ def workbook(
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text a visitor typed is never a formula
     ws.freeze_panes = "A2"
-    chosen = widths or _fitted(headers, rows)
+    chosen = sheet.widths or _fitted(sheet.headers, sheet.rows)
     for index, width in enumerate(chosen, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _fitted(headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> list[float]:

@@ -206,6 +206,14 @@ async def test_termination_and_renewal_as_a_new_version(
     assert ended.status_code == 200, ended.text
     assert ended.json()["status"] == "terminated"
     assert ended.json()["history"][-1]["reason"] == "Para pihak sepakat mengakhiri"
+    # In force from its activation, ended by the termination: references only.
+    [activated] = await prevention.outbox_events("agreement.activated", subject=first["id"])
+    assert activated.data["kind"] == "mou" and activated.data["ends_on"] == first["ends_on"]
+    [finished] = await prevention.outbox_events("agreement.ended", subject=first["id"])
+    assert finished.data["status"] == "terminated"
+    assert "Para pihak" not in str(finished.data) and first["title"] not in str(activated.data)
+    # The draft renewal is in force nowhere: nothing announced for it.
+    assert await prevention.outbox_events("agreement.activated", subject=second["id"]) == []
     # A draft renewal cannot be renewed, nor receive activities.
     draft_url = f"{AGREEMENTS}/{second['id']}"
     assert (

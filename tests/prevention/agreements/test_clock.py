@@ -78,6 +78,8 @@ async def test_reminders_fire_once_with_two_replicas_then_the_agreement_expires(
     detail = await prevention.client.get(f"{AGREEMENTS}/{mou}", headers=enumerator)
     assert detail.json()["status"] == "expired"
     assert detail.json()["history"][-1]["step"] == "expired"
+    [ended] = await prevention.outbox_events("agreement.ended", subject=mou)
+    assert ended.data["status"] == "expired" and ended.data["ended_on"] == "2027-07-01"
     # Its renewal in force, the renewed one needed no reminder.
     assert await _reminders(prevention, enumerator, renewed["id"]) == []
     assert await prevention.outbox_events("agreement.expiring", subject=renewed["id"]) == []

@@ -125,6 +125,8 @@ async def test_a_focal_point_from_invitation_to_inactive(
     ]
     events = await prevention.outbox_events("focal_point.activated", subject=ident)
     assert [e.data["reactivated"] for e in events] == [False, True]
+    [left] = await prevention.outbox_events("focal_point.deactivated", subject=ident)
+    assert left.data["regency"] == "Kabupaten Kaur" and "Rina" not in str(left.data)
 
 
 async def test_activation_needs_the_validity_to_cover_today(

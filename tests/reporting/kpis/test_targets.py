@@ -136,13 +136,14 @@ async def test_the_api_documents_its_routes_and_exports(reporting):
         "/api/v1/reporting/rollup",
         "/api/v1/reporting/annual-report/{year}.pdf",
         "/api/v1/reporting/internship",
+        "/api/v1/reporting/prevention",
     } <= set(paths)
     kpis = paths["/api/v1/reporting/kpis"]["get"]
     # Generated from where the endpoint lives: apik_reporting.kpis.router.get_kpis.
     assert kpis["operationId"] == "reporting_kpis_get_kpis"
     ids = [op["operationId"] for item in paths.values() for op in item.values()]
     assert len(ids) == len(set(ids))
-    features = ("kpis", "breakdowns", "staff", "annual_report", "internship")
+    features = ("kpis", "breakdowns", "staff", "annual_report", "internship", "prevention")
     assert all(any(i.startswith(f"reporting_{f}_") for f in features) for i in ids), ids
     assert "text/csv" in kpis["responses"]["200"]["content"]
 

@@ -11,6 +11,8 @@ from datetime import date
 from sqlalchemy import text
 
 from apik_reporting.read_model.service.rebuild import rebuild
+from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.payloads.prevention import ClinicCompleted, FocalPointActivated
 from apik_testing.tokens import TestTokens
 from tests.reporting.builders import (
     applied,
@@ -39,7 +41,43 @@ async def _numbers(reporting, headers) -> dict:
         "/api/v1/reporting/internship", params={"year": YEAR}, headers=headers
     )
     numbers["internship"] = internship.json()
+    prevention = await reporting.client.get(
+        "/api/v1/reporting/prevention", params={"year": YEAR}, headers=headers
+    )
+    numbers["prevention"] = prevention.json()
     return numbers
+
+
+def _prevention(code: str) -> list[CloudEvent]:
+    """A clinic completed and a focal point activated (prevention's events)."""
+    clinic = ClinicCompleted(
+        clinic_id=f"{code}-klinik",
+        office=code,
+        held_on=date(YEAR, 4, 1),
+        participants=10,
+        attended=9,
+        tested=8,
+        class_gain=0.5,
+        mean_gain=0.45,
+        completed_at=at(YEAR, 4, 2),
+        completed_by="pencegahan",
+    )
+    focal = FocalPointActivated(
+        focal_point_id=f"{code}-fp",
+        office=code,
+        regency="Kabupaten Kaur",
+        activated_at=at(YEAR, 3),
+        activated_by="pencegahan",
+    )
+    return [
+        CloudEvent(
+            source=source_of("prevention"),
+            type=payload.event_type,
+            subject=subject,
+            data=payload.model_dump(mode="json"),
+        )
+        for payload, subject in ((clinic, clinic.clinic_id), (focal, focal.focal_point_id))
+    ]
 
 
 async def _scenario(infra, reporting, tokens: TestTokens) -> tuple[str, dict, dict]:
@@ -51,6 +89,7 @@ async def _scenario(infra, reporting, tokens: TestTokens) -> tuple[str, dict, di
         intern_step(intern, "accepted", at(YEAR, 3), unit="prevention"),
         intern_step(intern, "completed", at(YEAR, 9, 29), unit=None),
         *(e for n in range(5) for e in red_button(code, at(YEAR, 5), ack_minutes=n, levels=1)),
+        *_prevention(code),
     ]
     await publish(infra.nats_url, *events)
     for e in events[:5]:  # duplicates on the stream must not count twice in a replay
@@ -69,6 +108,8 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
     assert before["internship"]["completion_rate"] == 1.0
     assert before["internship"]["units"][0]["unit"] == "prevention"
     assert before["internship"]["red_button"]["months"][4]["median_minutes"] == 2.0
+    assert before["prevention"]["clinics"]["completed"] == 1
+    assert before["prevention"]["focal_points"]["activated"] == 1
     # Spoil the read model, so identical numbers afterwards prove the replay made them.
     async with reporting.app.state.database.sessions() as session, session.begin():
         params = {"o": code}
@@ -79,10 +120,13 @@ async def test_a_rebuild_gives_identical_numbers(infra, reporting, tokens: TestT
         await session.execute(text("DELETE FROM survey_fact WHERE office = :o"), params)
         await session.execute(text("DELETE FROM intern_fact WHERE office = :o"), params)
         await session.execute(text("DELETE FROM red_button_fact WHERE office = :o"), params)
+        await session.execute(text("DELETE FROM clinic_fact WHERE office = :o"), params)
+        await session.execute(text("DELETE FROM focal_point_change_fact WHERE office = :o"), params)
     spoiled = await _numbers(reporting, head)
     assert spoiled["kpis"]["lm_registered"]["achieved"] == 0
     assert spoiled["kpis"]["ikm"]["achieved"] is None
     assert spoiled["internship"]["completion_rate"] is None
+    assert spoiled["prevention"]["clinics"]["completed"] == 0
 
     out = io.StringIO()
     replay = await rebuild(reporting.app.state.settings, out=out, every=10)

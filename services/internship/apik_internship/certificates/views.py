@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from fpdf.enums import XPos, YPos
-
 from apik_internship.certificates import rules
 from apik_internship.certificates.schemas import CertificatePublic
 from apik_internship.certificates.service import CertificateContent, verification_code
 from apik_internship.models import Certificate
-from apik_shared.documents.pdf import Document
-from apik_shared.documents.qr import verification_block
+from apik_shared.documents import certificate as shared_certificate
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.labels import INTERN_UNITS, label
 
@@ -27,43 +24,27 @@ def public(certificate: Certificate, code_key: bytes) -> CertificatePublic:
 
 
 def certificate_pdf(content: CertificateContent) -> bytes:
+    """The intern's certificate, in the shared layout: the institution and programme, the
+    unit, the period, attendance and the final score."""
     certificate, application, issuer = content.certificate, content.application, content.issuer
-    pdf = Document(title="Sertifikat Magang", issuer=issuer, orientation="landscape")
-    pdf.ln(2)
-    pdf.title_block("SERTIFIKAT", f"Nomor verifikasi: {content.code}", size=22)
-    pdf.font(11)
-    pdf.cell(0, 7, "diberikan kepada", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.font(18, "B")
-    pdf.multi_cell(
-        0, 10, content.applicant.get("name") or "-", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
-    pdf.font(11)
-    pdf.multi_cell(
-        0,
-        6,
-        f"{application.institution} - {application.programme}",
-        align="C",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.ln(3)
     period = f"{tanggal(application.period_start)} sampai dengan {tanggal(application.period_end)}"
     attendance = _number(rules.percent(certificate.days_present, certificate.working_days))
     unit = label(INTERN_UNITS, application.unit)
-    pdf.multi_cell(
-        0,
-        6,
-        f"atas keberhasilannya menyelesaikan magang di {issuer.name} pada unit {unit}"
-        f" selama periode {period}, dengan kehadiran {attendance}% dari"
-        f" {certificate.working_days} hari kerja dan nilai akhir {certificate.evaluation_score}.",
-        align="C",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
+    return shared_certificate.certificate_pdf(
+        issuer=issuer,
+        title="Sertifikat Magang",
+        code=content.code,
+        holder=content.applicant.get("name") or "-",
+        affiliation=f"{application.institution} - {application.programme}",
+        statement=(
+            f"atas keberhasilannya menyelesaikan magang di {issuer.name} pada unit {unit}"
+            f" selama periode {period}, dengan kehadiran {attendance}% dari"
+            f" {certificate.working_days} hari kerja dan nilai akhir"
+            f" {certificate.evaluation_score}."
+        ),
+        issued_on=certificate.issued_at.astimezone(ZoneInfo(issuer.timezone)).date(),
+        url=content.url,
     )
-    issued = certificate.issued_at.astimezone(ZoneInfo(issuer.timezone)).date()
-    pdf.signature(issued)
-    verification_block(pdf, url=content.url, code=content.code, size=26)
-    return pdf.bytes()
 
 
 def _number(value: float) -> str:

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from fpdf.enums import XPos, YPos
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_prevention.clinics import rules, service
@@ -24,9 +23,8 @@ from apik_prevention.clinics.schemas import (
     ParticipantPublic,
 )
 from apik_prevention.models import Clinic, ClinicParticipant
+from apik_shared.documents import certificate
 from apik_shared.documents.issuer import Issuer
-from apik_shared.documents.pdf import Document
-from apik_shared.documents.qr import verification_block
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
@@ -153,29 +151,20 @@ async def effectiveness(session: AsyncSession, clinic: Clinic) -> ClinicEffectiv
 def certificate_pdf(
     clinic: Clinic, row: ClinicParticipant, issuer: Issuer, code: str, url: str
 ) -> bytes:
-    """The participant's certificate: the office's letterhead, the clinic, the head's
-    signature and the QR code to its public check."""
-    pdf = Document(title="Sertifikat Klinik Pengaduan", issuer=issuer, orientation="landscape")
-    pdf.ln(2)
-    pdf.title_block("SERTIFIKAT", f"Nomor verifikasi: {code}", size=22)
-    pdf.font(11)
-    pdf.cell(0, 7, "diberikan kepada", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.font(18, "B")
-    pdf.multi_cell(0, 10, row.name, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.font(11)
-    pdf.multi_cell(0, 6, row.agency, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(3)
-    pdf.multi_cell(
-        0,
-        6,
-        f"sebagai peserta {clinic.title} (Coaching Clinic pengelolaan pengaduan pelayanan"
-        f" publik) yang diselenggarakan oleh {issuer.name} pada {tanggal(clinic.held_on)}"
-        f" di {clinic.place}.",
-        align="C",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    """The participant's certificate, in the shared layout: the clinic, the office, the
+    day it was held."""
     done = clinic.completed_at or clinic.created_at
-    pdf.signature(done.astimezone(ZoneInfo(issuer.timezone)).date())
-    verification_block(pdf, url=url, code=code, size=26)
-    return pdf.bytes()
+    return certificate.certificate_pdf(
+        issuer=issuer,
+        title="Sertifikat Klinik Pengaduan",
+        code=code,
+        holder=row.name,
+        affiliation=row.agency,
+        statement=(
+            f"sebagai peserta {clinic.title} (Coaching Clinic pengelolaan pengaduan pelayanan"
+            f" publik) yang diselenggarakan oleh {issuer.name} pada {tanggal(clinic.held_on)}"
+            f" di {clinic.place}."
+        ),
+        issued_on=done.astimezone(ZoneInfo(issuer.timezone)).date(),
+        url=url,
+    )

@@ -20,7 +20,10 @@ from apik_prevention.models import DiscussionGroup, FocalPoint, FocalPointChange
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.events.payloads.prevention import FocalPointActivated
+from apik_shared.platform.events.payloads.prevention import (
+    FocalPointActivated,
+    FocalPointDeactivated,
+)
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
@@ -173,6 +176,17 @@ async def change_status(
                 reactivated=current == FocalStatus.inactive,
                 activated_at=now,
                 activated_by=actor.username,
+            ),
+            subject=str(point.id),
+        )
+    elif data.status == FocalStatus.inactive and current == FocalStatus.active:
+        await publish(
+            session,
+            FocalPointDeactivated(
+                focal_point_id=str(point.id),
+                office=point.office,
+                regency=point.regency,
+                deactivated_at=now,
             ),
             subject=str(point.id),
         )

@@ -100,6 +100,9 @@ def render(data: RaporData, *, weakest_count: int) -> bytes:
             advice = indicator.advice or indicator.text
             pdf.paragraph(f"{number}. {advice} ({indicator.code})")
     pdf.ln(2)
+    # The note goes with the signature (about 45 mm): never a signature alone on a page.
+    if pdf.will_page_break(60):
+        pdf.add_page()
     pdf.paragraph(
         "Nilai dihitung dari jawaban yang telah divalidasi: nilai indikator adalah rata-rata "
         "jawaban pada skalanya (0-100), sumbangannya sebanding dengan bobot dimensi, "

@@ -44,7 +44,6 @@ MONTH_LABELS = {
     "desk_visits": "Kunjungan",
 }
 LOSS_LABELS = {"prevented": "Dicegah", "recovered": "Dipulihkan"}
-BAR = (31, 119, 180)
 
 
 @dataclass(frozen=True)
@@ -58,43 +57,10 @@ class AnnualData:
     issuer: Issuer = NATIONAL  # the office as the registry knows it
 
 
-class _Report(Document):
-    def bars(
-        self, title: str, bars: Sequence[tuple[str, float]], *, mark: float | None = None
-    ) -> None:
-        """A horizontal bar chart; `mark` draws a reference line (100 % of target)."""
-        if not bars:
-            return
-        if self.will_page_break(12 + 6 * len(bars)):
-            self.add_page()
-        self.font(9, "B")
-        self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        label_width = 62.0
-        area = self.width - label_width - 20
-        top = max([v for _, v in bars] + [mark or 0]) or 1
-        self.font(7.5)
-        y0 = self.get_y()
-        for i, (name, value) in enumerate(bars):
-            y = y0 + i * 6
-            self.set_xy(self.l_margin, y)
-            shown = name if self.get_string_width(name) < label_width - 2 else name[:34] + "..."
-            self.cell(label_width, 5, shown)
-            self.set_fill_color(*BAR)
-            self.rect(self.l_margin + label_width, y + 0.8, area * value / top, 3.6, style="F")
-            self.set_xy(self.l_margin + label_width + area * value / top + 1, y)
-            self.cell(20, 5, angka(value))
-        if mark is not None:
-            x = self.l_margin + label_width + area * mark / top
-            self.set_draw_color(200, 40, 40)
-            self.line(x, y0, x, y0 + 6 * len(bars))
-            self.set_draw_color(0, 0, 0)
-        self.set_xy(self.l_margin, y0 + 6 * len(bars) + 2)
-
-
 def annual_report(data: AnnualData) -> bytes:
     issuer = data.issuer
     title = f"Laporan Kinerja Tahunan {data.year}"
-    pdf = _Report(title=title, issuer=issuer)
+    pdf = Document(title=title, issuer=issuer)
     pdf.title_block(title.upper(), issuer.name)
     pdf.paragraph(
         f"{issuer.name}. Disusun dari data APIK pada {tanggal(data.generated_on)}: setiap "
@@ -144,7 +110,7 @@ def annual_report(data: AnnualData) -> bytes:
     return pdf.bytes()
 
 
-def _ikm(pdf: _Report, ikm: Ikm | None) -> None:
+def _ikm(pdf: Document, ikm: Ikm | None) -> None:
     """The index with its grade and the average (NRR) of each of the nine elements."""
     pdf.heading("2. Indeks Kepuasan Masyarakat (IKM)")
     if ikm is None:
@@ -179,7 +145,7 @@ def loss_lines(rows: Sequence[Mapping[str, Cell]], *, offices: bool) -> list[lis
     return lines
 
 
-def _public_loss(pdf: _Report, number: int, data: AnnualData) -> None:
+def _public_loss(pdf: Document, number: int, data: AnnualData) -> None:
     pdf.heading(f"{number}. Kerugian publik yang dicegah dan dipulihkan")
     pdf.paragraph(
         "Dicatat Pemeriksaan saat laporan ditutup, menurut tahun penutupan; per "

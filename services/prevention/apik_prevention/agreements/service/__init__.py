@@ -24,6 +24,8 @@ from apik_prevention.models import (
     AgreementReminder,
 )
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.payloads.prevention import AgreementActivated, AgreementEnded
+from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import (
     Conflict,
@@ -203,7 +205,39 @@ async def activate(*, session: AsyncSession, agreement: Agreement, actor: Princi
     move(agreement, AgreementStatus.active, actor.username)
     session.add(agreement)
     await session.flush()
+    await publish(
+        session,
+        AgreementActivated(
+            agreement_id=str(agreement.id),
+            office=agreement.office,
+            kind=agreement.kind,
+            parent_id=str(agreement.parent_id) if agreement.parent_id else None,
+            renewal=agreement.renewal,
+            starts_on=agreement.starts_on,
+            ends_on=agreement.ends_on,
+            activated_at=datetime.now(UTC),
+        ),
+        subject=str(agreement.id),
+    )
     return agreement
+
+
+async def announce_end(session: AsyncSession, agreement: Agreement, ended_on: date) -> None:
+    """`agreement.ended` for an agreement that just left force (expired or terminated),
+    in the transaction that moved it."""
+    await publish(
+        session,
+        AgreementEnded(
+            agreement_id=str(agreement.id),
+            office=agreement.office,
+            kind=agreement.kind,
+            status=agreement.status,
+            ends_on=agreement.ends_on,
+            ended_on=ended_on,
+            ended_at=datetime.now(UTC),
+        ),
+        subject=str(agreement.id),
+    )
 
 
 async def terminate(
@@ -212,6 +246,8 @@ async def terminate(
     move(agreement, AgreementStatus.terminated, actor.username, reason=reason)
     session.add(agreement)
     await session.flush()
+    # Only an agreement in force can be terminated (`rules.STEPS`): it ends today.
+    await announce_end(session, agreement, await today_of(session, agreement.office))
     return agreement
 
 

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from apik_prevention.agreements import rules
 from apik_prevention.agreements.rules import AgreementStatus
-from apik_prevention.agreements.service import move
+from apik_prevention.agreements.service import announce_end, move
 from apik_prevention.models import Agreement, AgreementReminder
 from apik_shared.platform.events.payloads.prevention import AgreementExpiring
 from apik_shared.platform.events.publish import publish
@@ -65,6 +65,7 @@ async def run_clock(
         if rules.is_expired(agreement.ends_on, today):
             move(agreement, AgreementStatus.expired, "system", on=today.isoformat())
             session.add(agreement)
+            await announce_end(session, agreement, today)
             expired += 1
             continue
         if agreement.id in renewed:  # its renewal is in force: nothing to prepare

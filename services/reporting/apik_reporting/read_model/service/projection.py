@@ -28,8 +28,19 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_reporting.breakdowns.rules import LOSS_KINDS
-from apik_reporting.models import CASES, INTERNS, RED_BUTTONS, REPORTS, SURVEYS, VISITS
-from apik_reporting.read_model.service import internship
+from apik_reporting.models import (
+    AGREEMENTS,
+    ASSESSMENTS,
+    CASES,
+    CLINICS,
+    FOCAL_POINT_CHANGES,
+    INTERNS,
+    RED_BUTTONS,
+    REPORTS,
+    SURVEYS,
+    VISITS,
+)
+from apik_reporting.read_model.service import internship, prevention
 from apik_reporting.read_model.service.internship import INTERN_STAGES, RED_BUTTON_EVENTS
 from apik_reporting.read_model.service.upserts import Calendars, Fields, on, upsert
 from apik_reporting.read_model.service.writes import Writes
@@ -237,6 +248,11 @@ PROJECTORS: dict[str, Projector] = {
     "case.surveyed": _survey,
     **dict.fromkeys(INTERN_STAGES, internship.intern),
     **dict.fromkeys(RED_BUTTON_EVENTS, internship.red_button),
+    "assessment.published": prevention.assessment,
+    "suggestion.followed_up": prevention.suggestion,
+    "clinic.completed": prevention.clinic,
+    **dict.fromkeys(prevention.FOCAL_POINT_EVENTS, prevention.focal_point),
+    **dict.fromkeys(prevention.AGREEMENT_EVENTS, prevention.agreement),
 }
 
 
@@ -259,6 +275,10 @@ DATED: dict[sa.Table, tuple[tuple[str, str], ...]] = {
         ("completed_at", "completed_on"),
     ),
     RED_BUTTONS: (("raised_at", "raised_on"),),
+    ASSESSMENTS: (("published_at", "published_on"),),
+    CLINICS: (("completed_at", "completed_on"),),
+    FOCAL_POINT_CHANGES: (("changed_at", "changed_on"),),
+    AGREEMENTS: (("activated_at", "activated_on"),),
 }
 
 

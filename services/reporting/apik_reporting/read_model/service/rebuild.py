@@ -49,6 +49,11 @@ FACT_TABLES = (
     "survey_fact",
     "intern_fact",
     "red_button_fact",
+    "assessment_fact",
+    "suggestion_fact",
+    "clinic_fact",
+    "focal_point_change_fact",
+    "agreement_fact",
 )
 
 

@@ -57,6 +57,37 @@ class AgreementExpiring(PreventionEvent):
     days_left: int
 
 
+class AgreementActivated(PreventionEvent):
+    """An MoU or PKS came into force (its signed document on file). References only: not
+    its title, number or parties."""
+
+    event_type: ClassVar[str] = "agreement.activated"
+
+    agreement_id: str
+    office: str
+    kind: str  # mou, pks
+    parent_id: str | None = None  # a PKS's MoU
+    renewal: int = 0
+    starts_on: date
+    ends_on: date  # the last day in force
+    activated_at: datetime
+
+
+class AgreementEnded(PreventionEvent):
+    """An agreement in force stopped being in force: it expired (the day after its end
+    date, by the office's calendar) or was terminated early. References only."""
+
+    event_type: ClassVar[str] = "agreement.ended"
+
+    agreement_id: str
+    office: str
+    kind: str  # mou, pks
+    status: str  # expired, terminated
+    ends_on: date  # the end date it had
+    ended_on: date  # the office's own date it ended
+    ended_at: datetime
+
+
 class ClinicCompleted(PreventionEvent):
     """A coaching clinic was completed: its certificates are issued. Counts and the
     class's gains only, never a participant."""
@@ -87,6 +118,17 @@ class FocalPointActivated(PreventionEvent):
     reactivated: bool = False  # true when it was inactive before
     activated_at: datetime
     activated_by: str  # the officer's username
+
+
+class FocalPointDeactivated(PreventionEvent):
+    """An active focal point left the role (inactive). References only."""
+
+    event_type: ClassVar[str] = "focal_point.deactivated"
+
+    focal_point_id: str
+    office: str
+    regency: str  # a region, for the KPI by regency
+    deactivated_at: datetime
 
 
 class SuggestionFollowedUp(PreventionEvent):
@@ -155,9 +197,12 @@ EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
         AssessmentPublished,
+        AgreementActivated,
+        AgreementEnded,
         AgreementExpiring,
         ClinicCompleted,
         FocalPointActivated,
+        FocalPointDeactivated,
         SuggestionFollowedUp,
         ArticlePublished,
         VillageDecided,
