@@ -1,16 +1,41 @@
 """What intake consumes from the event stream.
 
 `case.closed` from examination puts the outcome on the reporter's tracking page.
+`import.row_ready` from integration registers an office's old record (`imports/`), when
+the keyring shared with integration is set (`APIK_IMPORT_KEYS`).
 """
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_intake.imports.service import register_imported
 from apik_intake.public.service import record_case_outcome
+from apik_intake.reporters.rules import index_key
 from apik_intake.settings import Settings
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.handlers import On, consumer
 from apik_shared.platform.events.payloads.examination import CaseClosed
+from apik_shared.platform.events.payloads.integration import ImportRowReady
+
+
+def imports_spec(settings: Settings) -> ConsumerSpec:
+    transfer = FieldCipher(settings.import_keys)
+    cipher = FieldCipher(settings.pii_keys)
+    key = index_key(settings.pii_index_key)
+
+    async def on_row(session: AsyncSession, row: ImportRowReady, envelope: CloudEvent) -> None:
+        await register_imported(
+            session=session, row=row, transfer=transfer, cipher=cipher, index_key=key
+        )
+
+    return consumer("intake-imports", On(ImportRowReady, on_row))
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
-    return [consumer("intake-case-closed", On(CaseClosed, record_case_outcome))]
+    specs = [consumer("intake-case-closed", On(CaseClosed, record_case_outcome))]
+    if settings.import_keys:
+        specs.append(imports_spec(settings))
+    return specs

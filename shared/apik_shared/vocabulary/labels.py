@@ -45,6 +45,7 @@ CHANNELS: Mapping[str, str] = {
     "social_media": "Media sosial",
     "outreach": "Jemput bola (PVL OTS)",
     "portal": "SP4N-LAPOR!",
+    "imported": "Impor arsip lama",
 }
 KINDS: Mapping[str, str] = {
     "LM": "Laporan Masyarakat",
@@ -63,6 +64,7 @@ REPORT_STATUSES: Mapping[str, str] = {
     "withdrawn": "Dianggap dicabut",
     "merged": "Digabungkan",
     "recorded": "Dicatat (tembusan)",
+    "imported": "Arsip lama (impor)",
 }
 TRACKS: Mapping[str, str] = {
     "regular": "Pemeriksaan reguler",
