@@ -7,9 +7,11 @@ the keyring shared with integration is set (`APIK_IMPORT_KEYS`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_intake.imports.service import register_imported
+from apik_intake.imports.service import register_imported, register_imported_many
 from apik_intake.public.service import record_case_outcome
 from apik_intake.reporters.rules import index_key
 from apik_intake.settings import Settings
@@ -31,7 +33,19 @@ def imports_spec(settings: Settings) -> ConsumerSpec:
             session=session, row=row, transfer=transfer, cipher=cipher, index_key=key
         )
 
-    return consumer("intake-imports", On(ImportRowReady, on_row))
+    async def on_rows(
+        session: AsyncSession, rows: Sequence[tuple[ImportRowReady, CloudEvent]]
+    ) -> None:
+        await register_imported_many(
+            session=session,
+            rows=[row for row, _ in rows],
+            transfer=transfer,
+            cipher=cipher,
+            index_key=key,
+        )
+
+    # Batches of an import's rows, each batch one transaction.
+    return consumer("intake-imports", On(ImportRowReady, on_row, on_rows), batch=200)
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
