@@ -219,7 +219,7 @@ async def run_due(
     row left waiting. Returns the rows sent."""
     claimed = (
         await session.execute(
-            select(ImportRow, ImportJob.office)
+            select(ImportRow, col(ImportJob.office))
             .join(ImportJob, col(ImportJob.id) == col(ImportRow.import_id))
             .where(col(ImportJob.status) == "running", col(ImportRow.status) == "valid")
             .order_by(col(ImportRow.import_id), col(ImportRow.row))
