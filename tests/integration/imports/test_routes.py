@@ -3,18 +3,28 @@ office's import unseen, a second upload of the same sheet registering nothing tw
 
 from __future__ import annotations
 
+import io
 import json
 import secrets
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 import pytest
+from openpyxl import Workbook
 
 from apik_integration.app import create_app
 from apik_integration.settings import Settings
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService, running
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import IMPORTS, PROBLEM, old_record, sheet_csv, upload
+from tests.integration.builders import (
+    IMPORTS,
+    PROBLEM,
+    VALID_NIK,
+    old_record,
+    sheet_csv,
+    upload,
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +83,25 @@ async def test_a_mapping_names_the_columns_of_a_sheet_with_its_own_headers(
     answer = await upload(importer, head, sheet, mapping=mapping)
     assert answer.status_code == 201, answer.text
     assert (answer.json()["mapping"], answer.json()["errors"]) == (mapping, [])
+
+
+async def test_a_workbook_is_read_from_its_first_sheet(
+    importer: RunningService, office: tuple[str, dict[str, str]]
+) -> None:
+    code, head = office
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nomor Registrasi", "Tanggal Diterima", "NIK", "Uraian"])
+    sheet.append([f"{code}-1", datetime(2019, 3, 5), VALID_NIK, "Ijazah ditahan"])
+    sheet.append([f"{code}-2", datetime(2019, 3, 6), 3201, "Surat tidak dibalas"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    answer = await upload(importer, head, buffer.getvalue(), filename="arsip.xlsx")
+    assert answer.status_code == 201, answer.text
+    report = answer.json()
+    assert (report["format"], report["valid_rows"]) == ("xlsx", 1)
+    assert [(e["row"], e["column"]) for e in report["errors"]] == [(3, "NIK")]
 
 
 async def test_another_office_sees_no_import_and_a_head_alone_runs_one(
@@ -134,3 +163,15 @@ async def test_without_the_shared_keys_an_import_is_checked_but_not_run(
     run = await integration.client.post(f"{answer.headers['location']}/run", headers=head)
     assert run.status_code == 409
     assert run.json()["type"].endswith("/imports-not-configured")
+
+
+async def test_an_upload_larger_than_the_limit_is_refused_unread(
+    importer_settings: Settings, tokens: TestTokens, office: tuple[str, dict[str, str]]
+) -> None:
+    code, head = office
+    small = importer_settings.model_copy(update={"import_max_bytes": 200})
+    rows = [old_record(f"{code}-{i}", "02/01/2020") for i in range(10)]
+    async with running(create_app(small), tokens) as service:
+        answer = await upload(service, {**head, "Idempotency-Key": "big-1"}, sheet_csv(rows))
+        assert (answer.status_code, _pointers(answer)) == (413, ["#/file"])
+        assert not await service.scalar("SELECT count(*) FROM import_job WHERE office = :o", o=code)

@@ -63,13 +63,24 @@ def _body() -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {MULTIPART: content}}}
 
 
+def _too_large(max_bytes: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"The upload may have at most {max_bytes} bytes.",
+        errors=[{"pointer": "#/file", "detail": f"more than {max_bytes} bytes"}],
+    )
+
+
+def _refuse_declared_size(request: Request, max_bytes: int) -> None:
+    """Refused before anything is read, when the client says how large it is."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(max_bytes)
+
+
 async def _limited(request: Request, max_bytes: int) -> bytes:
     body = await request.body()
     if len(body) > max_bytes:
-        raise PayloadTooLarge(
-            f"The upload may have at most {max_bytes} bytes.",
-            errors=[{"pointer": "#/file", "detail": f"more than {max_bytes} bytes"}],
-        )
+        raise _too_large(max_bytes)
     return body
 
 
@@ -107,7 +118,9 @@ async def _form(request: Request, max_bytes: int) -> tuple[str, bytes, ImportMap
             mapping = _mapping(text)
     finally:
         await form.close()
-    return upload.filename or "upload", content, mapping
+    # The name is shown back: printable characters only.
+    name = "".join(c for c in upload.filename or "" if c.isprintable()).strip()
+    return name or "upload", content, mapping
 
 
 def _mapping(text: str) -> ImportMapping:
@@ -160,6 +173,7 @@ async def check_import(
     """The dry run: reads the sheet, maps its columns, checks every row with intake's
     field types (NIK, dates, lengths) and answers every error (row, column, reason).
     Nothing is sent anywhere; the checked rows wait, sealed, for `…/run`."""
+    _refuse_declared_size(request, settings.import_max_bytes)
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
