@@ -9,11 +9,11 @@ never send one thing at once.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from apik_integration.imports.service import run_due
+from apik_integration.imports.service import expire_unrun, run_due
 from apik_integration.portals.service import apply_inbound, push_due
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.lapor import LaporAdapter
@@ -170,10 +170,19 @@ def inbound_job(settings: Settings) -> Background:
 
 
 async def import_once(
-    database: Database, cipher: FieldCipher, transfer: FieldCipher, batch: int
+    database: Database,
+    cipher: FieldCipher,
+    transfer: FieldCipher,
+    batch: int,
+    unrun_days: float = 30,
 ) -> int:
     """Every waiting row of the running imports, a batch per transaction (the rows and
-    their events committed together), until a batch comes back short."""
+    their events committed together), until a batch comes back short; first, the uploads
+    never run within `unrun_days` are deleted."""
+    async with database.sessions() as session, session.begin():
+        before = datetime.now(UTC) - timedelta(days=unrun_days)
+        if expired := await expire_unrun(session=session, before=before):
+            log.info("imports: deleted %d upload(s) never run", expired)  # counts only
     done = 0
     while True:
         async with database.sessions() as session, session.begin():
@@ -201,7 +210,9 @@ def import_job(settings: Settings) -> Background:
     return periodic(
         every=settings.import_scan_seconds,
         name="import job",
-        once=lambda database: import_once(database, cipher, transfer, settings.import_batch),
+        once=lambda database: import_once(
+            database, cipher, transfer, settings.import_batch, settings.import_unrun_days
+        ),
         report=_imported,
     )
 

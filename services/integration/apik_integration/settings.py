@@ -106,6 +106,10 @@ class Settings(ServiceSettings):
     import_max_rows: int = Field(default=50_000, ge=1)
     import_scan_seconds: float = Field(default=1, gt=0)
     import_batch: int = Field(default=200, ge=1, le=5000)
+    # An upload checked and never run is deleted (file and rows) after this many days:
+    # its rows hold personal data nobody asked to import. A placeholder for the office's
+    # records schedule.
+    import_unrun_days: float = Field(default=30, gt=0)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

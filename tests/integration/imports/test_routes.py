@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import text
 
 from apik_integration.app import create_app
 from apik_integration.settings import Settings
@@ -175,3 +176,27 @@ async def test_an_upload_larger_than_the_limit_is_refused_unread(
         answer = await upload(service, {**head, "Idempotency-Key": "big-1"}, sheet_csv(rows))
         assert (answer.status_code, _pointers(answer)) == (413, ["#/file"])
         assert not await service.scalar("SELECT count(*) FROM import_job WHERE office = :o", o=code)
+
+
+async def test_an_upload_never_run_is_deleted_after_the_days_it_is_kept(
+    importer: RunningService, office: tuple[str, dict[str, str]]
+) -> None:
+    code, head = office
+    answer = await upload(importer, head, sheet_csv([old_record(f"{code}-1", "02/01/2020")]))
+    location = answer.headers["location"]
+    kept = await upload(importer, head, sheet_csv([old_record(f"{code}-2", "02/01/2020")]))
+    import_id = answer.json()["id"]
+    async with importer.app.state.database.sessions() as session, session.begin():
+        await session.execute(
+            text("UPDATE import_job SET created_at = now() - interval '31 days' WHERE id = :id"),
+            {"id": import_id},
+        )
+
+    async def status() -> int:
+        return (await importer.client.get(location, headers=head)).status_code
+
+    await eventually(status, lambda code: code == 404)
+    assert not await importer.scalar(
+        "SELECT count(*) FROM import_row WHERE import_id = :id", id=import_id
+    )
+    assert (await importer.client.get(kept.headers["location"], headers=head)).status_code == 200

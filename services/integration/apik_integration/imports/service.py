@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, select, update
+from sqlalchemy import and_, delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -256,3 +256,18 @@ async def run_due(
         .values(status="done", raw=None, finished_at=now, version=ImportJob.version + 1)
     )
     return len(claimed)
+
+
+async def expire_unrun(*, session: AsyncSession, before: datetime) -> int:
+    """Deletes the uploads checked before `before` and never run, file and rows (their
+    personal data was never asked for). Returns the imports deleted."""
+    stale = select(col(ImportJob.id)).where(
+        col(ImportJob.status) == "checked", col(ImportJob.created_at) < before
+    )
+    await session.execute(delete(ImportRow).where(col(ImportRow.import_id).in_(stale)))
+    gone = await session.execute(
+        delete(ImportJob)
+        .where(col(ImportJob.status) == "checked", col(ImportJob.created_at) < before)
+        .returning(col(ImportJob.id))
+    )
+    return len(gone.all())
