@@ -216,8 +216,10 @@ PROCESSING: tuple[Processing, ...] = (
         purpose=_IMPORT_PURPOSE,
         legal_basis=LegalBasis.public_task,
         retention=Bilingual(
-            "Berkas dihapus saat impor selesai dijalankan.",
-            "The file is dropped when the import's run ends.",
+            "Berkas dihapus saat impor selesai dijalankan, atau bersama barisnya bila tidak"
+            " dijalankan dalam APIK_IMPORT_UNRUN_DAYS (30 hari).",
+            "The file is dropped when the import's run ends, or with its rows when it is not"
+            " run within APIK_IMPORT_UNRUN_DAYS (30 days).",
         ),
         recipients=_IMPORT_RECIPIENTS,
         safeguards=Bilingual(
