@@ -71,6 +71,7 @@ OWN_OFFICE = {
     "members must be of that office)",
     "prevention_studies_create_study": "a study of the caller's office (the body names none)",
     "integration_webhooks_create_subscription": "a webhook subscription of the caller's office",
+    "integration_imports_check_import": "an import of old records into the caller's office",
     "internship_learning_create_material": "a material of the caller's office's library",
     "prevention_agreements_create_agreement": "an MoU of the caller's office (a PKS's MoU must "
     "be of that office)",
@@ -192,6 +193,12 @@ async def office_a_resources(walk: Walk) -> None:
         owner,
     )
     walk.ids["subscription_id"] = str(subscription["id"])
+    sheet = b"Nomor Registrasi,Tanggal Diterima,Uraian\r\nLAMA-1,05/03/2019,KTP tidak terbit\r\n"
+    imported = await walk.client.post(
+        f"{v1}/integration/imports", files={"file": ("arsip.csv", sheet, "text/csv")}, headers=owner
+    )
+    assert imported.status_code == 201, imported.text
+    walk.ids["import_id"] = str(imported.json()["id"])
     await prevention_assessment(walk)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import csv
+import io
 import json
 import os
 import socket
@@ -214,3 +216,58 @@ async def eventually(check: Any, *, seconds: float = 15, what: str = "the condit
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.05)
+
+
+# --- imports of an office's old records --------------------------------------------
+
+IMPORTS = f"{V1}/imports"
+OLD_HEADERS = [
+    "Nomor Registrasi",
+    "Tanggal Diterima",
+    "Nama Pelapor",
+    "NIK",
+    "Terlapor",
+    "Substansi",
+    "Uraian",
+    "Status",
+    "Tanggal Selesai",
+]
+VALID_NIK = "1771010101900001"
+
+
+def old_record(number: str, received: str, **overrides: str) -> list[str]:
+    """One row of an office's old spreadsheet, in `OLD_HEADERS`' order."""
+    row = {
+        "Nomor Registrasi": number,
+        "Tanggal Diterima": received,
+        "Nama Pelapor": "Siti Aminah",
+        "NIK": "",
+        "Terlapor": "Dinas Kependudukan Kota Bengkulu",
+        "Substansi": "population_administration",
+        "Uraian": "KTP elektronik tidak kunjung terbit.",
+        "Status": "Selesai",
+        "Tanggal Selesai": "",
+    } | overrides
+    return [row[h] for h in OLD_HEADERS]
+
+
+def sheet_csv(rows: list[list[str]], headers: list[str] = OLD_HEADERS, sep: str = ",") -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+async def upload(
+    service: RunningService,
+    headers: dict[str, str],
+    content: bytes,
+    *,
+    filename: str = "arsip.csv",
+    mapping: dict[str, str] | None = None,
+) -> Any:
+    files: dict[str, Any] = {"file": (filename, content, "text/csv")}
+    if mapping is not None:
+        files["mapping"] = (None, json.dumps(mapping), "application/json")
+    return await service.client.post(IMPORTS, files=files, headers=headers)

@@ -7,22 +7,30 @@ import re
 
 from apik_testing.services import RunningService
 
-OPERATION = re.compile(r"^integration_(webhooks|portals)_[a-z_]+$")
+OPERATION = re.compile(r"^integration_(webhooks|portals|imports)_[a-z_]+$")
 
 
 async def test_operation_ids_and_declared_problems(integration: RunningService) -> None:
     document = (await integration.client.get("/api/v1/integration/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 12
+    assert len(ids) == len(set(ids)) == 15
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "integration_webhooks_create_subscription",
         "integration_webhooks_list_deliveries",
         "integration_webhooks_replay_delivery",
         "integration_portals_receive_webhook",
+        "integration_imports_check_import",
+        "integration_imports_run_import",
+        "integration_imports_get_import",
     } <= set(ids)
     inbound = document["paths"]["/api/v1/integration/portals/{portal}/inbound"]["post"]
     assert {"400", "401", "404", "409", "422"} <= set(inbound["responses"])
     assert "application/problem+json" in inbound["responses"]["401"]["content"]
     create = document["paths"]["/api/v1/integration/webhooks/subscriptions"]["post"]
     assert {"401", "403", "409", "422"} <= set(create["responses"])
+    upload = document["paths"]["/api/v1/integration/imports"]["post"]
+    assert "multipart/form-data" in upload["requestBody"]["content"]
+    assert {"401", "403", "413", "415", "422"} <= set(upload["responses"])
+    run = document["paths"]["/api/v1/integration/imports/{import_id}/run"]["post"]
+    assert {"404", "409", "412"} <= set(run["responses"])

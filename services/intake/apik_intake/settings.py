@@ -18,6 +18,10 @@ class Settings(ServiceSettings):
     # encryption keys it never rotates (the indexes would stop matching); empty derives
     # it from APIK_SECRET_KEY.
     pii_index_key: str = ""
+    # The keyring intake shares with integration for imports of an office's old records
+    # (`import.row_ready` carries each row sealed with it); empty outside development:
+    # no import consumer then.
+    import_keys: str = ""
     # Roles that read a reporter's identity in full; every other reader sees it masked.
     identity_roles: list[str] = Field(
         default=["intake_officer", "examiner", "examination_supervisor", "head"]
@@ -108,4 +112,7 @@ class Settings(ServiceSettings):
             self.pii_keys = development_keyring(self.secret_key)
         if not self.pii_index_key:
             self.pii_index_key = self.secret_key
+        if not self.import_keys and self.env is Environment.development:
+            # The same in integration (`apik_integration.settings`).
+            self.import_keys = development_keyring("apik-imports")
         return self

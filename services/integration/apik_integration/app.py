@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from apik_integration.consumers import consumers
+from apik_integration.imports.router import router as imports
 from apik_integration.jobs import jobs
 from apik_integration.portals.router import router as portals
 from apik_integration.settings import Settings
@@ -18,7 +19,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Integration",
-        routers=[webhooks, portals],
+        routers=[webhooks, portals, imports],
         consumers=consumers(settings),
         background=jobs(settings),
     )

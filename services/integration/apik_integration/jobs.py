@@ -9,10 +9,11 @@ never send one thing at once.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from apik_integration.imports.service import expire_unrun, run_due
 from apik_integration.portals.service import apply_inbound, push_due
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.lapor import LaporAdapter
@@ -168,8 +169,58 @@ def inbound_job(settings: Settings) -> Background:
     )
 
 
+async def import_once(
+    database: Database,
+    cipher: FieldCipher,
+    transfer: FieldCipher,
+    batch: int,
+    unrun_days: float = 30,
+) -> int:
+    """Every waiting row of the running imports, a batch per transaction (the rows and
+    their events committed together), until a batch comes back short; first, the uploads
+    never run within `unrun_days` are deleted."""
+    async with database.sessions() as session, session.begin():
+        before = datetime.now(UTC) - timedelta(days=unrun_days)
+        if expired := await expire_unrun(session=session, before=before):
+            log.info("imports: deleted %d upload(s) never run", expired)  # counts only
+    done = 0
+    while True:
+        async with database.sessions() as session, session.begin():
+            sent = await run_due(
+                session=session,
+                cipher=cipher,
+                transfer=transfer,
+                batch=batch,
+                now=datetime.now(UTC),
+            )
+        done += sent
+        if sent < batch:
+            return done
+
+
+def _imported(rows: int) -> None:
+    if rows:
+        log.info("imports: handed %d row(s) to intake", rows)  # counts only
+
+
+def import_job(settings: Settings) -> Background:
+    """The imports' rows handed to intake, every `APIK_IMPORT_SCAN_SECONDS`."""
+    cipher = FieldCipher(settings.pii_keys)
+    transfer = FieldCipher(settings.import_keys)
+    return periodic(
+        every=settings.import_scan_seconds,
+        name="import job",
+        once=lambda database: import_once(
+            database, cipher, transfer, settings.import_batch, settings.import_unrun_days
+        ),
+        report=_imported,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
     found = [delivery_job(settings)]
+    if settings.import_keys:
+        found.append(import_job(settings))
     if settings.portals:
         found.append(push_job(settings))
     if settings.portal_secrets:

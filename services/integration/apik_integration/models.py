@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field, utcnow
+from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class Subscription(SQLModel, table=True):
@@ -138,3 +139,117 @@ class PortalStatusUpdate(SQLModel, table=True):
     note: str | None = None
     effect: str = Field(max_length=16)
     received_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+# --- imports ---
+
+
+class ImportJob(SQLModel, table=True):
+    """An upload of an office's old records: checked at once (the dry run), then run on
+    request, row by row, by the import job (`imports/`)."""
+
+    __tablename__ = "import_job"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    office: str = Field(index=True, max_length=32)
+    filename: str = Field(max_length=255)
+    format: str = Field(max_length=8)  # csv | xlsx
+    # Field → the sheet's header, as used (given with the upload, or from the headers).
+    mapping: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    # The upload itself, sealed, until the run ends (then dropped: the rows hold the rest).
+    raw: str | None = Field(default=None, sa_column=Column(Text))
+    status: str = Field(default="checked", max_length=16)  # checked | running | done
+    total_rows: int = 0
+    invalid_rows: int = 0
+    created_by: str
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    started_at: datetime | None = timestamp_field(default=None)
+    finished_at: datetime | None = timestamp_field(default=None)
+    version: int = 1
+
+
+class ImportRow(SQLModel, table=True):
+    """One row of an upload: its errors (invalid), or its record, sealed, until it is
+    handed to intake (`sent`, the record then dropped)."""
+
+    __tablename__ = "import_row"
+
+    import_id: uuid.UUID = Field(foreign_key="import_job.id", primary_key=True)
+    row: int = Field(primary_key=True)
+    status: str = Field(max_length=16)  # invalid | valid | sent
+    registration_number: str | None = None
+    errors: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
+    record: str | None = Field(default=None, sa_column=Column(Text))  # sealed
+    sent_at: datetime | None = timestamp_field(default=None)
+
+
+# --- what these tables hold on people, and why (the record: docs/processing.md) -----
+
+_IMPORT_SUBJECTS = Bilingual(
+    "Pelapor dalam arsip lama kantor", "Reporters in the office's old records"
+)
+_IMPORT_PURPOSE = Bilingual(
+    "Memindahkan arsip laporan lama kantor ke APIK (impor), sekali per laporan.",
+    "Moving the office's old report records into APIK (imports), once per report.",
+)
+_IMPORT_RECIPIENTS = Bilingual(
+    "Layanan penerimaan (intake), tersegel dengan kunci impor bersama; kepala kantor"
+    " melihat laporan galat (baris, kolom, alasan), bukan isinya.",
+    "The intake service, sealed with the shared import keys; the office's head sees the"
+    " error report (row, column, reason), not the contents.",
+)
+
+PROCESSING: tuple[Processing, ...] = (
+    Processing(
+        table="import_job",
+        columns=("raw", "created_by"),
+        data_class="reporter_identity",
+        subjects=_IMPORT_SUBJECTS,
+        fields=Bilingual(
+            "Berkas yang diunggah (CSV/XLSX: nama pelapor, NIK, uraian laporan), tersegel;"
+            " nama pengguna pengunggah.",
+            "The uploaded file (CSV/XLSX: reporters' names, NIK, complaint text), sealed;"
+            " the uploader's username.",
+        ),
+        purpose=_IMPORT_PURPOSE,
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual(
+            "Berkas dihapus saat impor selesai dijalankan, atau bersama barisnya bila tidak"
+            " dijalankan dalam APIK_IMPORT_UNRUN_DAYS (30 hari).",
+            "The file is dropped when the import's run ends, or with its rows when it is not"
+            " run within APIK_IMPORT_UNRUN_DAYS (30 days).",
+        ),
+        recipients=_IMPORT_RECIPIENTS,
+        safeguards=Bilingual(
+            "Disegel AES-GCM (APIK_PII_KEYS); hanya kepala kantor itu.",
+            "Sealed with AES-GCM (APIK_PII_KEYS); that office's head only.",
+        ),
+    ),
+    Processing(
+        table="import_row",
+        columns=("record", "registration_number"),
+        data_class="reporter_identity",
+        subjects=_IMPORT_SUBJECTS,
+        fields=Bilingual(
+            "Isi tiap baris yang lolos pemeriksaan (nama pelapor, NIK, instansi terlapor,"
+            " uraian, tanggal), tersegel; nomor registrasi lama.",
+            "Each checked row's fields (reporter's name, NIK, reported agency, summary,"
+            " dates), sealed; the old registration number.",
+        ),
+        purpose=_IMPORT_PURPOSE,
+        legal_basis=LegalBasis.public_task,
+        retention=Bilingual(
+            "Isi baris dihapus begitu baris diserahkan ke intake.",
+            "A row's fields are dropped as soon as the row is handed to intake.",
+        ),
+        recipients=_IMPORT_RECIPIENTS,
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris (APIK_PII_KEYS), di jalan dengan APIK_IMPORT_KEYS;"
+            " event tidak membawa data pribadi terbuka.",
+            "Sealed with AES-GCM per row (APIK_PII_KEYS), on the way with APIK_IMPORT_KEYS;"
+            " no event carries personal data in the clear.",
+        ),
+    ),
+)

@@ -75,6 +75,8 @@ class Settings(ServiceSettings):
             "red_button.raised",
             "red_button.acknowledged",
             "red_button.escalated",
+            # A sealed row of an office's old records, for intake alone.
+            "import.row_ready",
         ]
     )
     # How often the delivery job looks for due deliveries, and how many it claims at once.
@@ -94,6 +96,20 @@ class Settings(ServiceSettings):
     # LAPOR!'s process (the research page): the portal verifies within 3 working days,
     # the agency follows up within 5, the complaint closes 10 after the follow-up.
     portal_deadline_days: tuple[int, int, int] = (3, 5, 10)
+    # Imports of an office's old records (`imports/`): the keyring integration shares with
+    # intake to seal each row on its way (`kid:<base64 32 bytes>,…`, active key first;
+    # derived from a development value in development, required for imports elsewhere:
+    # without it an import is checked but not run), the largest upload, the rows an
+    # upload may hold, and the run job's rhythm (rows per transaction).
+    import_keys: str = ""
+    import_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    import_max_rows: int = Field(default=50_000, ge=1)
+    import_scan_seconds: float = Field(default=1, gt=0)
+    import_batch: int = Field(default=200, ge=1, le=5000)
+    # An upload checked and never run is deleted (file and rows) after this many days:
+    # its rows hold personal data nobody asked to import. A placeholder for the office's
+    # records schedule.
+    import_unrun_days: float = Field(default=30, gt=0)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:
@@ -101,4 +117,7 @@ class Settings(ServiceSettings):
             if self.env is not Environment.development:
                 raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
             self.pii_keys = development_keyring(self.secret_key)
+        if not self.import_keys and self.env is Environment.development:
+            # The same in intake (the development secret both start with).
+            self.import_keys = development_keyring("apik-imports")
         return self

@@ -47,6 +47,7 @@ CHANNELS: Mapping[str, str] = {
     "portal": "SP4N-LAPOR!",
     "open311": "Aplikasi mitra (Open311)",
     "community": "Sahabat Ombudsman",
+    "imported": "Impor arsip lama",
 }
 KINDS: Mapping[str, str] = {
     "LM": "Laporan Masyarakat",
@@ -65,6 +66,7 @@ REPORT_STATUSES: Mapping[str, str] = {
     "withdrawn": "Dianggap dicabut",
     "merged": "Digabungkan",
     "recorded": "Dicatat (tembusan)",
+    "imported": "Arsip lama (impor)",
 }
 TRACKS: Mapping[str, str] = {
     "regular": "Pemeriksaan reguler",

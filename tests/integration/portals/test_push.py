@@ -363,3 +363,33 @@ async def test_the_portals_deadlines_are_listed(
     other = tokens.headers("head", office="KAB", username="kepala-kab")
     theirs = await pushing.client.get(f"{V1}/portals/deadlines", headers=other)
     assert number not in theirs.text
+
+
+async def test_an_offices_imported_history_is_not_pushed(
+    pushing: RunningService, infra: TestInfra, portal: PortalSim
+) -> None:
+    imported, current = "LAMA/0001/2019", "0009/BKL/XII/2026"
+    [old, *_] = report_events(imported)
+    old.data["channel"] = "imported"
+    [new, *_] = report_events(current)
+    await publish(infra.nats_url, old, new)
+
+    async def sends(number: str) -> int:
+        return int(
+            await pushing.scalar(
+                "SELECT count(*) FROM portal_send WHERE registration_number = :n", n=number
+            )
+        )
+
+    async def seen() -> bool:
+        consumed = await pushing.scalar(
+            "SELECT count(*) FROM inbox WHERE event_id = :id AND consumer LIKE '%portals'",
+            id=old.id,
+        )
+        return bool(consumed)
+
+    # The imported report was consumed and left alone; the current one is pushed.
+    await eventually(seen, what="the imported report's event consumed")
+    await eventually(lambda: _equals(sends(current), 1), what="the current report's send")
+    assert await sends(imported) == 0
+    assert portal.by_reference(imported) == []

@@ -98,6 +98,7 @@ STATUS_LABELS = {
     "withdrawn": "dianggap dicabut",
     "merged": "digabung dengan laporan lain",
     "recorded": "dicatat",
+    "imported": "arsip lama",
     "closed": "selesai",
 }
 

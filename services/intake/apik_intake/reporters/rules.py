@@ -155,6 +155,7 @@ FINISHED_STATUSES = frozenset(
         ReportStatus.answered,
         ReportStatus.withdrawn,
         ReportStatus.recorded,
+        ReportStatus.imported,  # an old record: history from the start
     }
 )
 FINISHED_WHEN_CASE_CLOSED = ReportStatus.accepted

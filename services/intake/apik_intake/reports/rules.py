@@ -37,6 +37,8 @@ class ReportStatus(StrEnum):
     withdrawn = "withdrawn"
     merged = "merged"  # merged into another report of the same matter, which goes on
     recorded = "recorded"  # a copy (TEMBUSAN), filed and linked
+    # An office's old record brought in (integration's imports): history, no step applies.
+    imported = "imported"
 
 
 class Step(StrEnum):

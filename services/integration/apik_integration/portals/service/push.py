@@ -39,6 +39,10 @@ from apik_shared.platform.problems import Conflict
 ERROR_CHARS = 500
 
 
+# The channel of reports intake registered from an office's old records (`imports/`).
+IMPORTED = "imported"
+
+
 async def enqueue_push(
     session: AsyncSession,
     event: CloudEvent,
@@ -58,6 +62,8 @@ async def enqueue_push(
         if kind is rules.Kind.report:
             if office not in portal.push_offices:
                 continue
+            if event.data.get("channel") == IMPORTED:
+                continue  # an office's history brought in: the portal never had it
             await session.execute(
                 pg_insert(PortalLink)
                 .values(

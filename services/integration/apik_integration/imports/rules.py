@@ -1,0 +1,210 @@
+"""Reading an office's old records: the sheet (CSV or XLSX), which column is which
+field (the upload's mapping, or the usual Indonesian headers), and each row checked with
+the field types intake uses. Pure: bytes in, records and errors out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from openpyxl import load_workbook
+from pydantic import Field, ValidationError, model_validator
+
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, Nik, PersonName, RecordDate
+
+HEADER_ROW = 1  # rows are numbered as the spreadsheet shows them: data starts at 2
+
+
+class Format(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class UnreadableSheet(ValueError):
+    """The upload is no sheet this reads (the reason is for the uploader)."""
+
+
+# Each field and the headers typical office spreadsheets give it (compared lower-cased,
+# without punctuation or repeated spaces), first the Indonesian.
+HEADERS: Mapping[str, tuple[str, ...]] = {
+    "registration_number": (
+        "nomor registrasi",
+        "no registrasi",
+        "no reg",
+        "nomor agenda",
+        "nomor laporan",
+        "registration number",
+    ),
+    "received_on": ("tanggal diterima", "tgl diterima", "tanggal laporan", "received on"),
+    "closed_on": ("tanggal selesai", "tgl selesai", "tanggal ditutup", "closed on"),
+    "kind": ("jenis", "jenis laporan", "kind"),
+    "reporter_name": ("nama pelapor", "pelapor", "reporter name"),
+    "nik": ("nik", "nik pelapor", "no ktp"),
+    "reported_agency": ("terlapor", "instansi", "instansi terlapor", "reported agency"),
+    "substance": ("substansi", "substance"),
+    "summary": ("uraian", "uraian laporan", "perihal", "ringkasan", "summary"),
+    "status": ("status", "status akhir"),
+}
+REQUIRED = ("registration_number", "received_on", "summary")
+
+
+def normal_header(header: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", header.lower())).strip()
+
+
+def default_mapping(headers: list[str]) -> dict[str, str]:
+    """Field → header, from the header names the sheet has (the first match wins)."""
+    found: dict[str, str] = {}
+    by_normal = {normal_header(h): h for h in reversed(headers) if h}
+    for field, names in HEADERS.items():
+        for name in names:
+            if name in by_normal:
+                found[field] = by_normal[name]
+                break
+    return found
+
+
+def mapping_problems(mapping: Mapping[str, str], headers: list[str]) -> list[tuple[str, str]]:
+    """(field, reason) for each mapped header the sheet lacks and each required field
+    left unmapped."""
+    problems = [
+        (field, f"the sheet has no column {header!r}")
+        for field, header in mapping.items()
+        if header not in headers
+    ]
+    problems += [
+        (field, "required: say which column holds it") for field in REQUIRED if field not in mapping
+    ]
+    return problems
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def read_sheet(content: bytes, kind: Format) -> tuple[list[str], Iterator[list[Any]]]:
+    """The header row and the data rows (cells as the sheet gives them)."""
+    if kind is Format.xlsx:
+        try:
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a broken file
+            raise UnreadableSheet("not a readable XLSX workbook") from exc
+        rows = book.worksheets[0].iter_rows(values_only=True)
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UnreadableSheet("the CSV is not UTF-8") from exc
+        sample = text[:4096]
+        # Spreadsheets set to Indonesian write `;` between cells.
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    iterator = iter(rows)
+    header = next(iterator, None)
+    if header is None:
+        raise UnreadableSheet("the sheet is empty")
+    headers = ["" if h is None else str(h).strip() for h in header]
+    return headers, ([_cell(c) for c in row] for row in iterator)
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def as_date(value: Any) -> Any:
+    """A spreadsheet's date as a date: XLSX cells are datetimes, CSV cells ISO 8601 or
+    day first (`05/03/2019`, as Indonesian spreadsheets write them). Anything else is
+    left for the field's own check to refuse."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and (match := _DAY_FIRST.match(value)):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return value
+    return value
+
+
+class Kind(StrEnum):
+    LM = "LM"
+    RCO = "RCO"
+    KNL = "KNL"
+    TEMBUSAN = "TEMBUSAN"
+
+
+class ImportedRecord(Input):
+    """One old record, checked with intake's field types."""
+
+    registration_number: Annotated[Line, Field(min_length=1, max_length=64)]
+    received_on: RecordDate
+    closed_on: RecordDate | None = None
+    kind: Kind = Kind.LM
+    reporter_name: PersonName | None = None
+    nik: Nik | None = None
+    reported_agency: Annotated[Line, Field(max_length=300)] | None = None
+    substance: Annotated[Line, Field(max_length=64)] | None = None
+    summary: Annotated[FreeText, Field(min_length=1, max_length=20_000)]
+    status: Annotated[Line, Field(max_length=100)] | None = None
+
+    @model_validator(mode="after")
+    def _closed_after_received(self) -> Self:
+        if self.closed_on is not None and self.closed_on < self.received_on:
+            raise ValueError("closed_on: the closure is before the receipt")
+        return self
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str  # the sheet's header (or the field, when no column holds it)
+    reason: str
+
+
+DATE_FIELDS = ("received_on", "closed_on")
+
+
+def _values(cells: list[Any], columns: Mapping[str, int]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for field, index in columns.items():
+        value = _cell(cells[index]) if index < len(cells) else None
+        if value is None:
+            continue
+        if field in DATE_FIELDS:
+            value = as_date(value)
+        elif field == "kind" and isinstance(value, str):
+            value = value.upper()
+        elif not isinstance(value, str | date):
+            value = str(value)  # a number typed in a text column (a NIK, a number)
+        values[field] = value
+    return values
+
+
+def check_row(
+    row: int, cells: list[Any], columns: Mapping[str, int], mapping: Mapping[str, str]
+) -> ImportedRecord | list[RowError]:
+    """The row as a record, or every reason it is not one, each naming its column."""
+    try:
+        return ImportedRecord.model_validate(_values(cells, columns))
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            reason = str(error["msg"]).removeprefix("Value error, ")
+            if not field and reason.startswith("closed_on: "):
+                field, reason = "closed_on", reason.removeprefix("closed_on: ")
+            errors.append(RowError(row, mapping.get(field, field), reason))
+        return errors
+
+
+def is_blank(cells: list[Any]) -> bool:
+    return all(c is None for c in cells)

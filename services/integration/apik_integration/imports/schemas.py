@@ -1,0 +1,63 @@
+"""The import's form part (`mapping`) and its answers: the dry run's report and the
+run's progress are one shape, read at any time."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from apik_shared.vocabulary.inputs import Input, Line
+
+Header = Annotated[Line, Field(min_length=1, max_length=200)]
+
+
+class ImportMapping(Input):
+    """Which column of the sheet holds each field (the header as written). Without it,
+    the usual Indonesian headers are recognised (`nomor registrasi`, `tanggal diterima`,
+    `tanggal selesai`, `jenis`, `nama pelapor`, `NIK`, `terlapor`/`instansi`, `substansi`,
+    `uraian`, `status`). Required, mapped or recognised: the registration number, the
+    date received and the summary."""
+
+    registration_number: Header | None = None
+    received_on: Header | None = None
+    closed_on: Header | None = None
+    kind: Header | None = None
+    reporter_name: Header | None = None
+    nik: Header | None = None
+    reported_agency: Header | None = None
+    substance: Header | None = None
+    summary: Header | None = None
+    status: Header | None = None
+
+    def columns(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+class RowErrorPublic(BaseModel):
+    row: int = Field(description="the row's number as the spreadsheet shows it (header: 1)")
+    column: str = Field(description="the column's header (the field, when no column holds it)")
+    reason: str
+
+
+class ImportPublic(BaseModel):
+    id: uuid.UUID
+    office: str
+    filename: str
+    format: Literal["csv", "xlsx"]
+    status: Literal["checked", "running", "done"] = Field(
+        description="`checked`: the dry run's report, nothing sent; `running`: rows being"
+        " handed to intake; `done`: every valid row handed over (the upload dropped)"
+    )
+    mapping: dict[str, str] = Field(description="field → the sheet's header, as used")
+    total_rows: int
+    invalid_rows: int
+    valid_rows: int
+    sent_rows: int = Field(description="valid rows handed to intake so far (the progress)")
+    waiting_rows: int
+    errors: list[RowErrorPublic] = Field(description="every invalid row's errors, by row")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None

@@ -1,0 +1,159 @@
+"""A few thousand old records with errors in some: the dry run lists exactly those, the
+run (stopped midway and resumed) hands the rest to intake once, a second run changes
+nothing, and reporting counts the imported years."""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+
+from apik_integration.app import create_app
+from apik_integration.settings import Settings
+from apik_testing.polling import eventually
+from apik_testing.services import RunningService, running
+from apik_testing.tokens import TestTokens
+from tests.integration.builders import IMPORTS, VALID_NIK, old_record, sheet_csv, upload
+from tests.reporting.builders import kpis
+
+ROWS = 3000
+YEARS = (2019, 2020, 2021)
+# Row index (0-based, data row i is sheet row i + 2) → the cell made bad, and its column.
+DEFECTS = {
+    "NIK": ({"NIK": "3201"}, "NIK"),
+    "date": ({"Tanggal Diterima": "31/02/2020"}, "Tanggal Diterima"),
+    "summary": ({"Uraian": ""}, "Uraian"),
+    "closure": ({"Tanggal Selesai": "01/01/2018"}, "Tanggal Selesai"),
+}
+
+
+def _sheet(code: str) -> tuple[bytes, dict[int, str], Counter[int]]:
+    """The sheet, its bad rows (sheet row → column), and the good rows per year."""
+    bad_at = {37 + 149 * k: kind for k, kind in enumerate(list(DEFECTS) * 5)}  # 20 rows
+    rows, bad, per_year = [], {}, Counter[int]()
+    for i in range(ROWS):
+        year = YEARS[i % 3]
+        received = f"{1 + i % 28:02d}/{1 + i % 12:02d}/{year}"
+        cells: dict[str, str] = {"Tanggal Selesai": f"28/12/{year}"} if i % 2 else {}
+        if i % 50 == 0:
+            cells["NIK"] = VALID_NIK
+        if i in bad_at:
+            overrides, column = DEFECTS[bad_at[i]]
+            cells |= overrides
+            bad[i + 2] = column
+        else:
+            per_year[year] += 1
+        rows.append(old_record(f"{code}-LAMA-{i:05d}", received, **cells))
+    # The same number twice: the second is the error.
+    rows.append(old_record(f"{code}-LAMA-00001", "03/03/2021"))
+    bad[ROWS + 2] = "Nomor Registrasi"
+    return sheet_csv(rows), bad, per_year
+
+
+async def _progress(service: RunningService, headers: dict[str, str], import_id: str) -> dict:
+    response = await service.client.get(f"{IMPORTS}/{import_id}", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
+    importer_settings: Settings,
+    intake: RunningService,
+    reporting: RunningService,
+    tokens: TestTokens,
+) -> None:
+    code = "I" + secrets.token_hex(3).upper()
+    head = tokens.headers("head", office=code, username="kepala")
+    content, bad, per_year = _sheet(code)
+    valid = ROWS - 20
+
+    async with running(create_app(importer_settings), tokens) as first:
+        checked = await upload(first, head, content)
+        assert checked.status_code == 201, checked.text
+        report = checked.json()
+        import_id = report["id"]
+        # The dry run: exactly the bad rows, each with its column; nothing sent.
+        assert {e["row"]: e["column"] for e in report["errors"]} == bad
+        assert len(report["errors"]) == len(bad) == 21
+        assert (report["total_rows"], report["invalid_rows"], report["valid_rows"]) == (
+            ROWS + 1,
+            21,
+            valid,
+        )
+        assert (report["status"], report["sent_rows"]) == ("checked", 0)
+        assert await first.outbox_events("import.row_ready") == []
+
+        started = await first.client.post(f"{IMPORTS}/{import_id}/run", headers=head)
+        assert started.status_code == 202, started.text
+        assert started.json()["status"] == "running"
+        midway = await eventually(
+            lambda: _progress(first, head, import_id),
+            lambda p: p["sent_rows"] >= 200,
+            within=30,
+            every=0.05,
+        )
+    # Stopped mid-run: the rows sent so far are marked, the rest wait.
+    assert midway["sent_rows"] < valid
+
+    # Started again (with larger batches: the rows left are the same whatever the size).
+    resumed = importer_settings.model_copy(update={"import_batch": 200})
+    async with running(create_app(resumed), tokens) as second:
+        done = await eventually(
+            lambda: _progress(second, head, import_id), lambda p: p["status"] == "done", within=60
+        )
+        assert (done["sent_rows"], done["waiting_rows"]) == (valid, 0)
+        events = await second.outbox_events("import.row_ready")
+        rows = [e.data["row"] for e in events]
+        assert len(rows) == len(set(rows)) == valid  # each row once, across the stop
+        assert set(rows).isdisjoint(bad)
+        assert await second.scalar(
+            "SELECT raw IS NULL FROM import_job WHERE id = :id", id=import_id
+        )
+        assert not await second.scalar(
+            "SELECT count(*) FROM import_row WHERE record IS NOT NULL AND import_id = :id",
+            id=import_id,
+        )
+
+        async def registered() -> int:
+            return int(
+                await intake.scalar(
+                    "SELECT count(*) FROM report WHERE office = :o AND channel = 'imported'",
+                    o=code,
+                )
+            )
+
+        await eventually(registered, lambda n: n == valid, within=90)
+
+        # A second run changes nothing.
+        again = await second.client.post(f"{IMPORTS}/{import_id}/run", headers=head)
+        assert again.status_code == 202, again.text
+        assert again.json()["status"] == "done"
+        assert len(await second.outbox_events("import.row_ready")) == valid
+    assert await registered() == valid
+
+    # The historical dates are kept; the reporter is sealed; no notification queued.
+    number = f"{code}-LAMA-00001"
+    received, closed, status = await intake.scalar(
+        "SELECT array[received_at::text, coalesce(case_closed_at::text, ''), status]"
+        " FROM report WHERE registration_number = :n",
+        n=number,
+    )
+    assert received.startswith("2020-02-02") and status == "imported"
+    assert closed.startswith("2020-12-28")
+    assert not await intake.scalar(
+        "SELECT count(*) FROM reporter r JOIN report p ON p.reporter_id = r.id"
+        " WHERE p.office = :o AND r.identity LIKE '%Siti%'",
+        o=code,
+    )
+    assert not await intake.scalar(
+        "SELECT count(*) FROM notification n JOIN report p ON p.id = n.report_id"
+        " WHERE p.office = :o",
+        o=code,
+    )
+
+    for year in YEARS:
+        counted = await eventually(
+            lambda year=year: kpis(reporting, head, year=year),
+            lambda items, year=year: items["lm_registered"]["achieved"] == per_year[year],
+            within=60,
+        )
+        assert counted["lm_registered"]["achieved"] == per_year[year]

@@ -1,0 +1,111 @@
+"""Reading an old sheet: headers recognised, dates as offices write them, every bad
+cell named by row and column."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook
+
+from apik_integration.imports import rules
+from tests.integration.builders import OLD_HEADERS, VALID_NIK, old_record, sheet_csv
+
+MAPPING = rules.default_mapping(OLD_HEADERS)
+COLUMNS = {field: OLD_HEADERS.index(header) for field, header in MAPPING.items()}
+
+
+def check(cells: list[object]) -> rules.ImportedRecord | list[rules.RowError]:
+    return rules.check_row(7, list(cells), COLUMNS, MAPPING)
+
+
+def test_the_usual_indonesian_headers_map_themselves() -> None:
+    assert MAPPING == {
+        "registration_number": "Nomor Registrasi",
+        "received_on": "Tanggal Diterima",
+        "closed_on": "Tanggal Selesai",
+        "reporter_name": "Nama Pelapor",
+        "nik": "NIK",
+        "reported_agency": "Terlapor",
+        "substance": "Substansi",
+        "summary": "Uraian",
+        "status": "Status",
+    }
+    assert rules.default_mapping(["No. Reg", "Tgl. Diterima", "Instansi"]) == {
+        "registration_number": "No. Reg",
+        "received_on": "Tgl. Diterima",
+        "reported_agency": "Instansi",
+    }
+
+
+def test_a_mapping_names_missing_columns_and_unmapped_required_fields() -> None:
+    problems = rules.mapping_problems({"registration_number": "Nomor"}, ["Nomor", "Tanggal"])
+    assert problems == [
+        ("received_on", "required: say which column holds it"),
+        ("summary", "required: say which column holds it"),
+    ]
+    assert rules.mapping_problems({"summary": "Isi"}, ["Uraian"])[0] == (
+        "summary",
+        "the sheet has no column 'Isi'",
+    )
+
+
+def test_a_good_row_keeps_its_dates_day_first() -> None:
+    row = old_record(
+        "KAB-2019-001", "05/03/2019", NIK=VALID_NIK, **{"Tanggal Selesai": "2019-06-30"}
+    )
+    record = check(row)
+    assert isinstance(record, rules.ImportedRecord)
+    assert record.received_on == date(2019, 3, 5)
+    assert record.closed_on == date(2019, 6, 30)
+    assert record.nik == VALID_NIK
+    assert record.reporter_name == "Siti Aminah"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "column", "reason"),
+    [
+        ({"NIK": "12345"}, "NIK", "a NIK has exactly 16 digits"),
+        ({"Tanggal Diterima": "31/02/2020"}, "Tanggal Diterima", "Input should be a valid date"),
+        ({"Tanggal Diterima": ""}, "Tanggal Diterima", "Field required"),
+        ({"Uraian": ""}, "Uraian", "Field required"),
+        ({"Tanggal Selesai": "01/01/2019"}, "Tanggal Selesai", "the closure is before the receipt"),
+        ({"Nama Pelapor": "Siti\x00"}, "Nama Pelapor", "control character"),
+    ],
+)
+def test_a_bad_cell_is_named_by_row_column_and_reason(
+    overrides: dict[str, str], column: str, reason: str
+) -> None:
+    errors = check(old_record("KAB-2019-002", "05/03/2019", **overrides))
+    assert isinstance(errors, list)
+    assert [(e.row, e.column) for e in errors] == [(7, column)]
+    assert reason.lower() in errors[0].reason.lower()
+
+
+def test_a_csv_with_semicolons_reads_as_indonesian_spreadsheets_write_it() -> None:
+    content = sheet_csv([old_record("A-1", "02/01/2020")], sep=";")
+    headers, rows = rules.read_sheet(content, rules.Format.csv)
+    assert headers == OLD_HEADERS
+    assert next(iter(rows))[:2] == ["A-1", "02/01/2020"]
+
+
+def test_an_xlsx_gives_its_dates_as_dates() -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nomor Registrasi", "Tanggal Diterima", "Uraian"])
+    sheet.append(["B-1", datetime(2020, 1, 2), "Surat tidak dibalas."])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    headers, rows = rules.read_sheet(buffer.getvalue(), rules.Format.xlsx)
+    mapping = rules.default_mapping(headers)
+    columns = {f: headers.index(h) for f, h in mapping.items()}
+    record = rules.check_row(2, next(rows), columns, mapping)
+    assert isinstance(record, rules.ImportedRecord)
+    assert record.received_on == date(2020, 1, 2)
+
+
+def test_a_broken_workbook_is_unreadable() -> None:
+    with pytest.raises(rules.UnreadableSheet):
+        rules.read_sheet(b"PK\x03\x04 not really", rules.Format.xlsx)
