@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceCode, internSearch, logbookErrors, rewritable, timeOfDay } from "./intern";
+import { attendanceCode, internSearch, logbookErrors, refusal, rewritable, timeOfDay } from "./intern";
 
 describe("the intern screens", () => {
   it("keep a known tab only", () => {
@@ -29,5 +29,13 @@ describe("the intern screens", () => {
   it("write a time of day in the office's zone", () => {
     expect(timeOfDay("2026-12-04T01:05:00Z", "Asia/Makassar", "id-ID")).toBe("09.05");
     expect(timeOfDay("2026-12-04T01:05:00Z", "Asia/Jakarta", "en-GB")).toBe("08:05");
+  });
+
+  it("say a known refusal in the user's words, another as the API does", () => {
+    const known = { "not-a-working-day": "Bukan hari kerja.", "#/body/code": "Kode salah." };
+    expect(refusal({ type: "/problems/not-a-working-day", detail: "The office is not open" }, known)).toBe("Bukan hari kerja.");
+    expect(refusal({ type: "/problems/validation-error", errors: [{ pointer: "#/body/code" }] }, known)).toBe("Kode salah.");
+    expect(refusal({ type: "/problems/other", detail: "Something else" }, known)).toBe("Something else");
+    expect(refusal(undefined, known)).toBeNull();
   });
 });

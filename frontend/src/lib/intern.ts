@@ -37,3 +37,14 @@ export function logbookErrors(day: string, activities: string, today: string): {
 export function timeOfDay(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
+
+// The API words its refusals in English: the ones an intern meets are said in the
+// user's language (`known`: a problem type's slug, or a field's pointer, to the
+// catalogue's text), any other as the API says it.
+export function refusal(problem: unknown, known: Record<string, string>): string | null {
+  const p = (problem ?? {}) as { type?: unknown; detail?: unknown; errors?: { pointer?: string }[] };
+  const slug = typeof p.type === "string" ? p.type.split("/").pop() : undefined;
+  if (slug && known[slug]) return known[slug]!;
+  for (const e of p.errors ?? []) if (e.pointer && known[e.pointer]) return known[e.pointer]!;
+  return typeof p.detail === "string" && p.detail !== "" ? p.detail : null;
+}

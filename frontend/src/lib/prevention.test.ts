@@ -33,6 +33,8 @@ describe("numbers", () => {
     expect(decimal(89.21, "id-ID")).toBe("89,21");
     expect(decimal(0.5, "en-GB", 3)).toBe("0.500");
     expect(decimal(null, "id-ID")).toBe("—");
+    expect(decimal(-1e-15, "id-ID")).toBe("0,00");
+    expect(decimal(-0.5, "id-ID")).toBe("-0,50");
   });
 });
 

@@ -58,7 +58,9 @@ export function expiry(status: string, endsOn: string, today: string, soon = 90)
 // missing one as a dash, never as zero.
 export function decimal(value: number | null | undefined, locale: string, digits = 2): string {
   if (value === null || value === undefined) return "—";
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  // A float a hair below zero (0 - 1e-15) would be written "-0,00".
+  const shown = Math.abs(value) < 0.5 / 10 ** digits ? 0 : value;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(shown);
 }
 
 export function percent(rate: number | null | undefined, locale: string): string {

@@ -7,9 +7,8 @@ import { api } from "../../api/client";
 import { Fact } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDate, todayIn } from "../../lib/dates";
-import { attendanceCode, timeOfDay } from "../../lib/intern";
+import { attendanceCode, refusal, timeOfDay } from "../../lib/intern";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
-import { problemText } from "./problem";
 
 export function AttendancePanel(): React.JSX.Element {
   const t = useT();
@@ -50,7 +49,8 @@ export function AttendancePanel(): React.JSX.Element {
       setTyped("");
       await mine.refetch();
     } else {
-      setResult({ ok: false, text: problemText(error, t("intern.att.failed")) });
+      const known = { "not-a-working-day": t("intern.att.notWorkingDay"), "already-recorded": t("intern.att.already"), "#/body/code": t("intern.att.wrongCode") };
+      setResult({ ok: false, text: [t("intern.att.failed"), refusal(error, known)].filter(Boolean).join(" ") });
     }
   }
 

@@ -58,8 +58,8 @@ export function LearningPanel(): React.JSX.Element {
           {t("intern.learn.failed")}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={800}>
-        <Table striped withTableBorder data-testid="learning">
+      {/* No scroll container: interns read this on phones, where the columns wrap. */}
+      <Table striped withTableBorder data-testid="learning">
           <caption className="visually-hidden">{t("intern.tab.belajar")}</caption>
           <Table.Thead>
             <Table.Tr>
@@ -115,7 +115,6 @@ export function LearningPanel(): React.JSX.Element {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
     </Stack>
   );
 }

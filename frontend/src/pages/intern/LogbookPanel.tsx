@@ -9,9 +9,8 @@ import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
-import { logbookErrors, rewritable } from "../../lib/intern";
+import { logbookErrors, refusal, rewritable } from "../../lib/intern";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
-import { problemText } from "./problem";
 
 type Entry = components["schemas"]["EntryPublic"];
 
@@ -65,7 +64,8 @@ export function LogbookPanel(): React.JSX.Element {
       setResult({ ok: true, text: t("intern.log.saved") });
       await entries.refetch();
     } else {
-      setResult({ ok: false, text: response.status === 412 ? t("intern.log.conflict") : problemText(error, t("intern.log.failed")) });
+      const known = { "entry-approved": t("intern.log.final"), "#/path/day": t("intern.log.outOfPeriod") };
+      setResult({ ok: false, text: response.status === 412 ? t("intern.log.conflict") : [t("intern.log.failed"), refusal(error, known)].filter(Boolean).join(" ") });
     }
   }
 
@@ -129,11 +129,11 @@ export function LogbookPanel(): React.JSX.Element {
               const date = formatDate(e.day, DEFAULT_ZONE, intl);
               return (
                 <Table.Tr key={e.id} data-day={e.day} data-status={e.status}>
-                  <Table.Th scope="row" fw={400} style={{ whiteSpace: "nowrap" }}>
+                  <Table.Th scope="row" fw={400}>
                     {date}
                     {rewritable(e.status) && (
-                      <Button variant="subtle" size="compact-xs" display="block" onClick={() => edit(e)} aria-label={t("intern.log.edit", { date })}>
-                        ✎
+                      <Button variant="subtle" size="compact-xs" px={0} display="block" onClick={() => edit(e)} aria-label={t("intern.log.edit", { date })}>
+                        {t("intern.log.editShort")}
                       </Button>
                     )}
                   </Table.Th>

@@ -43,9 +43,9 @@ export function ClinicPage(): React.JSX.Element {
         <Text>{t("prev.cl.maxScore", { score: gains.max_score })}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>
           <Fact label={t("prev.cl.classGain")}>
-            <span data-testid="class-gain">
+            <div data-testid="class-gain">
               <Gain value={gains.class_gain_hake.value ?? null} category={gains.class_gain_hake.category} intl={intl} />
-            </span>
+            </div>
           </Fact>
           <Fact label={t("prev.cl.meanGain")}>
             <Gain value={gains.mean_of_individual_gains.value ?? null} category={gains.mean_of_individual_gains.category} intl={intl} />

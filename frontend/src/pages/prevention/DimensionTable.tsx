@@ -15,7 +15,7 @@ export function DimensionTable({ dimension: d, decimals }: { dimension: Dimensio
     <Table.ScrollContainer minWidth={900}>
       <Table withTableBorder data-dimension={d.code}>
         <caption style={{ captionSide: "top", textAlign: "left", fontWeight: 700, paddingBottom: 4 }}>
-          {t("prev.score.dimension", { name: `${d.code} ${d.name}` })}
+          {t("prev.score.dimension", { name: d.name })}
           {" — "}
           {t("prev.score.dimensionSummary", { weight: n(d.weight, 0), score: n(d.score), points: n(d.contribution) })}
         </caption>
@@ -42,7 +42,7 @@ export function DimensionTable({ dimension: d, decimals }: { dimension: Dimensio
           <Table.Tbody key={v.code}>
             <Table.Tr bg="gray.1">
               <Table.Th scope="colgroup" colSpan={7}>
-                {t("prev.score.variable")} {v.code} {v.name} · {n(v.score)}
+                {t("prev.score.variable")} {v.name} · {n(v.score)}
               </Table.Th>
             </Table.Tr>
             {v.indicators.map((i) => (

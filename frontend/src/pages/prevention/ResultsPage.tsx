@@ -46,8 +46,8 @@ export function ResultsPage(): React.JSX.Element {
           </Text>
           <Section title={t("prev.pub.byResult")} id="pub-by-result">
             {/* The chart repeats the table below for sighted readers; the table is the record. */}
-            <figure style={{ margin: 0 }} aria-hidden="true">
-              <BarChart h={240} data={data.by_result} dataKey="label" series={[{ name: "count", label: t("prev.pub.count"), color: "blue.8" }]} withTooltip={false} withBarValueLabel />
+            <figure style={{ margin: 0 }} aria-label={t("prev.pub.byResult")}>
+              <BarChart h={240} data={data.by_result} dataKey="label" series={[{ name: "count", label: t("prev.pub.count"), color: "blue.8" }]} withTooltip={false} withBarValueLabel yAxisProps={{ allowDecimals: false }} />
             </figure>
             <Table striped withTableBorder data-testid="by-result">
               <caption className="visually-hidden">{t("prev.pub.byResult")}</caption>
@@ -72,8 +72,8 @@ export function ResultsPage(): React.JSX.Element {
             </Table>
           </Section>
           <Section title={t("prev.pub.byRegion")} id="pub-by-region">
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped withTableBorder data-testid="by-region">
+            {/* No scroll container: on a phone the columns wrap rather than hide off screen. */}
+            <Table striped withTableBorder data-testid="by-region">
                 <caption className="visually-hidden">{t("prev.pub.byRegion")}</caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -104,7 +104,6 @@ export function ResultsPage(): React.JSX.Element {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
           </Section>
         </>
       )}
