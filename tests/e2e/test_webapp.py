@@ -52,6 +52,9 @@ def _why_not() -> str | None:
     return None
 
 
+# Every journey in one browser run, after the stack starts: longer than the suite's 300 s
+# on a busy machine.
+@pytest.mark.timeout(900)
 async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncClient) -> None:
     if (reason := _why_not()) is not None:
         pytest.skip(reason)
@@ -108,7 +111,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,  # every journey, one after another
         check=False,
     )
     assert journeys.returncode == 0, journeys.stdout + journeys.stderr
