@@ -3,7 +3,15 @@
 // written (too short first) and waits for the supervisor; the guidebook is marked read;
 // the Red Button opens the public page for the intern's office.
 
-export async function internWorks(browser, kit, username, material) {
+// The code the office screen shows now, as the supervisor's screen reads it.
+async function screenCode(BASE, supervisor, PASSWORD) {
+  const form = new URLSearchParams({ username: supervisor, password: PASSWORD });
+  const token = await (await fetch(`${BASE}/api/v1/auth/token`, { method: "POST", body: form })).json();
+  const shown = await fetch(`${BASE}/api/v1/internship/attendance/code`, { headers: { Authorization: `Bearer ${token.access_token}` } });
+  return (await shown.json()).code;
+}
+
+export async function internWorks(browser, kit, username, material, supervisor) {
   const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
   const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
@@ -27,6 +35,14 @@ export async function internWorks(browser, kit, username, material) {
   await page.getByTestId("attendance-recap").waitFor();
   await accessible(page, "magang-presensi");
   await shot(page, "intern-1-attendance");
+  // The screen's code is taken: checked in on a working day; on a weekend or a day off
+  // the office's calendar refuses the day (never the code), said in Indonesian.
+  await page.getByLabel(/^Kode di layar kantor/).fill(await screenCode(BASE, supervisor, PASSWORD));
+  await page.getByRole("button", { name: "Presensi masuk" }).click();
+  await page.getByTestId("attendance-result").filter({ hasNotText: said }).waitFor();
+  const answer = (await page.getByTestId("attendance-result").textContent()) ?? "";
+  expect(/^Presensi masuk tercatat pukul \d\d\.\d\d\.$/.test(answer) || answer.includes("Kantor tidak buka untuk peserta magang hari ini"), `intern: the screen's code is taken (${answer})`);
+  await shot(page, "intern-1b-check-in");
 
   await page.getByRole("tab", { name: "Logbook" }).click();
   expect(await page.getByTestId("red-button-banner").isVisible(), "intern: the Red Button is on the logbook tab");

@@ -10,7 +10,8 @@
 //   with this test's case); for the administration APIK_ADMIN_USER (a national admin,
 //   same password); for prevention APIK_PREVENTION_USER and the facts its office holds
 //   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
-//   APIK_INTERN_USER and APIK_INTERN_MATERIAL. APIK_JOURNEYS=desk,kpi runs only the
+//   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
+//   screen shows the attendance code). APIK_JOURNEYS=desk,kpi runs only the
 //   journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -594,7 +595,7 @@ try {
     await publicReadsResults(browser, kit, facts);
   }
   if (wanted("intern") && process.env.APIK_INTERN_USER && PASSWORD) {
-    await internWorks(browser, kit, process.env.APIK_INTERN_USER, process.env.APIK_INTERN_MATERIAL);
+    await internWorks(browser, kit, process.env.APIK_INTERN_USER, process.env.APIK_INTERN_MATERIAL, process.env.APIK_INTERN_SUPERVISOR);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
 } catch (error) {

@@ -172,7 +172,8 @@ async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> d
     and a guidebook published at their office."""
     code = await _office(gateway, admin, "MG")
     tag = uuid.uuid4().hex[:6]
-    supervisor = await create_user(gateway, admin, f"bimbing{tag}", code, "intern_supervisor")
+    mentor = f"bimbing{tag}"
+    supervisor = await create_user(gateway, admin, mentor, code, "intern_supervisor")
     today = _today()
     start, end = today - timedelta(days=20), today + timedelta(days=60)
     name = f"Rina Uji {tag}"
@@ -215,4 +216,9 @@ async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> d
             headers={**supervisor, "Content-Type": "application/octet-stream"},
         )
     )
-    return {"APIK_INTERN_USER": username, "APIK_INTERN_MATERIAL": title}
+    return {
+        "APIK_INTERN_USER": username,
+        "APIK_INTERN_MATERIAL": title,
+        # Whose office screen shows the attendance code the intern types.
+        "APIK_INTERN_SUPERVISOR": mentor,
+    }
