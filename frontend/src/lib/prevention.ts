@@ -2,8 +2,6 @@
 // words (never colour alone), a gain or a score as the user's locale writes it, and the
 // public results' distribution as chart rows and table columns.
 
-export const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
-
 export const AREAS = ["penilaian", "kerja-sama", "klinik", "focal-point", "kajian"] as const;
 export type PreventionArea = (typeof AREAS)[number];
 
