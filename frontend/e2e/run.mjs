@@ -8,7 +8,11 @@
 //   APIK_HEAD_USER (same password, one office of their own); for the Red Button
 //   APIK_PROTECTION_USER (same password) and APIK_PROTECTION_OFFICE (its office, alone
 //   with this test's case); for the administration APIK_ADMIN_USER (a national admin,
-//   same password). APIK_JOURNEYS=desk,kpi runs only the journeys named.
+//   same password); for prevention APIK_PREVENTION_USER and the facts its office holds
+//   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
+//   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
+//   screen shows the attendance code). APIK_JOURNEYS=desk,kpi runs only the
+//   journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -16,7 +20,9 @@ import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
+import { internWorks } from "./intern.mjs";
 import { headReadsKpis } from "./kpi.mjs";
+import { officerReadsPrevention, publicReadsResults } from "./prevention.mjs";
 import {
   applicantAppliesAndChecks,
   internRaisesRedButton,
@@ -576,6 +582,20 @@ try {
   if (wanted("admin") && ADMIN && PASSWORD) {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
+  }
+  if (wanted("prevention") && process.env.APIK_PREVENTION_USER && PASSWORD) {
+    const facts = {
+      unit: process.env.APIK_PREVENTION_UNIT,
+      region: process.env.APIK_PREVENTION_REGION,
+      year: process.env.APIK_PREVENTION_YEAR,
+      agreement: process.env.APIK_PREVENTION_AGREEMENT,
+      certificate: process.env.APIK_PREVENTION_CERTIFICATE,
+    };
+    await officerReadsPrevention(browser, kit, process.env.APIK_PREVENTION_USER, facts);
+    await publicReadsResults(browser, kit, facts);
+  }
+  if (wanted("intern") && process.env.APIK_INTERN_USER && PASSWORD) {
+    await internWorks(browser, kit, process.env.APIK_INTERN_USER, process.env.APIK_INTERN_MATERIAL, process.env.APIK_INTERN_SUPERVISOR);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
 } catch (error) {

@@ -6,6 +6,8 @@ import { Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
+import { internSearch } from "./lib/intern";
+import { preventionSearch, yearParam } from "./lib/prevention";
 import { queueSearch } from "./lib/verification";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
@@ -180,8 +182,63 @@ const internshipCheck = createRoute({
   component: lazyRouteComponent(() => import("./pages/internship/CheckPage"), "InternshipCheckPage"),
 });
 
+// Prevention: the staff screens, and the public results and certificate check (no login).
+const prevention = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan",
+  beforeLoad: requireSession,
+  validateSearch: preventionSearch,
+  component: lazyRouteComponent(() => import("./pages/prevention/PreventionPage"), "PreventionPage"),
+});
+
+const preventionAssessment = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/penilaian/$assessmentId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/prevention/AssessmentPage"), "AssessmentPage"),
+});
+
+const preventionClinic = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/klinik/$clinicId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/prevention/ClinicPage"), "ClinicPage"),
+});
+
+const preventionStudy = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/kajian/$studyId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/prevention/StudyPage"), "StudyPage"),
+});
+
+const complianceResults = createRoute({
+  getParentRoute: () => root,
+  path: "/kepatuhan",
+  validateSearch: (search: Record<string, unknown>): { tahun?: number } => {
+    const year = yearParam(search.tahun);
+    return year === undefined ? {} : { tahun: year };
+  },
+  component: lazyRouteComponent(() => import("./pages/prevention/ResultsPage"), "ResultsPage"),
+});
+
+const clinicCertificate = createRoute({
+  getParentRoute: () => root,
+  path: "/klinik/cek/$code",
+  component: lazyRouteComponent(() => import("./pages/prevention/CertificatePage"), "CertificatePage"),
+});
+
+// The intern's own screens (role `intern`): attendance, logbook, learning library.
+const intern = createRoute({
+  getParentRoute: () => root,
+  path: "/peserta-magang",
+  beforeLoad: requireSession,
+  validateSearch: internSearch,
+  component: lazyRouteComponent(() => import("./pages/intern/InternPage"), "InternPage"),
+});
+
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
   defaultPreload: false,
 });
 

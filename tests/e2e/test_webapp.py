@@ -9,7 +9,10 @@ KPI dashboard and edits a target; an intern raises the Red Button anonymously an
 protection officer acknowledges it; an applicant applies for an internship and an
 unknown certificate code is checked; a national admin opens an office, adds its users
 (an office admin's guarded role change waits for the national admin's approval) and
-registers an API client whose secret is shown once. axe checks every page on the way.
+registers an API client whose secret is shown once; a prevention officer reads an
+assessment's explained score, the agreements, a clinic's N-gain and a study, and anyone
+reads the public results and checks a clinic certificate; an intern writes the logbook
+and marks a guidebook read. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -31,6 +34,7 @@ import pytest
 
 from apik_shared.devstack.stack import Stack
 from tests.e2e.office import Office, accepted_reports, create_user, login
+from tests.e2e.webapp_data import intern_account, prevention_office
 
 pytestmark = pytest.mark.e2e
 FRONTEND = Path(__file__).parents[2] / "frontend"
@@ -48,6 +52,9 @@ def _why_not() -> str | None:
     return None
 
 
+# Every journey in one browser run, after the stack starts: longer than the suite's 300 s
+# on a busy machine.
+@pytest.mark.timeout(900)
 async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncClient) -> None:
     if (reason := _why_not()) is not None:
         pytest.skip(reason)
@@ -75,8 +82,13 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     # The administrator of the administration journey: national (opens offices).
     national_admin = f"adm{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, national_admin, "PUSAT", "admin", "national")
+    # The prevention unit's office and an intern (tests/e2e/webapp_data.py).
+    prevention = await prevention_office(gateway, admin)
+    intern = await intern_account(gateway, admin)
     env = {
         **os.environ,
+        **prevention,
+        **intern,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,
@@ -99,7 +111,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,  # every journey, one after another
         check=False,
     )
     assert journeys.returncode == 0, journeys.stdout + journeys.stderr

@@ -6,12 +6,13 @@ import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/"];
 const PROTECTION_ROLES = ["protection_officer", "head"];
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
 const DESK_ROLES = ["desk_officer", "desk_supervisor"];
 const KPI_ROLES = ["head", "analyst"];
+const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -85,6 +86,16 @@ export function Layout(): React.JSX.Element {
                         {t("rb.navOfficers")}
                       </AppLink>
                     )}
+                    {roles.some((r) => PREVENTION_ROLES.includes(r)) && (
+                      <AppLink to="/pencegahan" search={{}}>
+                        {t("prev.nav")}
+                      </AppLink>
+                    )}
+                    {roles.includes("intern") && (
+                      <AppLink to="/peserta-magang" search={{}}>
+                        {t("intern.nav")}
+                      </AppLink>
+                    )}
                     {roles.includes("admin") && (
                       <AppLink to="/admin" search={{}}>
                         {t("nav.admin")}
@@ -106,6 +117,9 @@ export function Layout(): React.JSX.Element {
                     </AppLink>
                     <AppLink to="/magang/daftar" search={{}}>
                       {t("mori.nav.apply")}
+                    </AppLink>
+                    <AppLink to="/kepatuhan" search={{}}>
+                      {t("prev.navPublic")}
                     </AppLink>
                     <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
                       {t("rb.nav")}

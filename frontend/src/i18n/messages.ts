@@ -4,8 +4,10 @@
 
 import { ADMIN_EN, ADMIN_ID } from "./admin";
 import { DESK_EN, DESK_ID } from "./desk";
+import { INTERN_EN, INTERN_ID } from "./intern";
 import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
+import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 
@@ -158,7 +160,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -312,6 +314,8 @@ const en: Record<MessageId, string> = {
   ...DESK_EN,
   ...KPI_EN,
   ...MORI_EN,
+  ...PREVENTION_EN,
+  ...INTERN_EN,
   ...CASEWORK_EN,
   ...VERIFICATION_EN,
   ...coreEn,

@@ -9,12 +9,14 @@ import { AppLink } from "../components/AppLink";
 import { useT } from "../i18n/locale";
 import type { BoardSearch } from "../lib/board";
 import type { MessageId } from "../i18n/messages";
-import { useMe } from "../office";
+import { todayIn } from "../lib/dates";
+import { useMe, useOfficeZone } from "../office";
 
 const PAGE = 100;
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINER_ROLES = ["examiner", "examination_supervisor", "head"];
 const DESK_ROLES = ["desk_officer", "desk_supervisor"];
+const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
 const INTAKE_QUEUES = ["registered", "awaiting_completion", "formally_verified", "materially_verified"] as const;
 
 // An intake status queue opens the verification queue filtered as counted.
@@ -30,7 +32,7 @@ interface Counted {
 interface Queue {
   key: string;
   label: MessageId;
-  unit: "home.count" | "home.cases" | "home.visitors";
+  unit: "home.count" | "home.cases" | "home.visitors" | "prev.home.items" | "intern.home.entries";
   count: number | null; // null: the API refused this queue
   more: boolean;
   board?: BoardSearch; // a case queue opens the examination board filtered as counted
@@ -64,9 +66,32 @@ async function deskCount(): Promise<Counted> {
   return { count: data.items.filter((v) => v.status === "waiting").length, more: false };
 }
 
+// The prevention unit's work: assessments still in data entry, agreements in force that
+// end within 90 days (the first reminder the office sends).
+async function draftAssessments(): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/prevention/assessments", { params: { query: { status: "draft", limit: PAGE } } });
+  if (error) throw new Error("prevention");
+  return { count: data.items.length, more: Boolean(data.next_cursor) };
+}
+
+async function endingAgreements(): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/prevention/agreements", { params: { query: { status: "active", expiring_within: 90 } } });
+  if (error) throw new Error("prevention");
+  return { count: data.length, more: false };
+}
+
+// The intern's own logbook entries of this month returned for correction.
+async function returnedEntries(zone: string): Promise<Counted> {
+  const month = todayIn(zone).slice(0, 7); // this month in the office's zone
+  const { data, error } = await api.GET("/api/v1/internship/intern/logbook", { params: { query: { month } } });
+  if (error) throw new Error("internship");
+  return { count: data.filter((e) => e.status === "returned").length, more: false };
+}
+
 export function HomePage(): React.JSX.Element {
   const t = useT();
   const me = useMe();
+  const zone = useOfficeZone();
   const roles = me.data?.roles ?? [];
   const queues = useQuery({
     queryKey: ["queues", me.data?.subject, session.signedIn()],
@@ -90,6 +115,13 @@ export function HomePage(): React.JSX.Element {
       }
       if (roles.some((r) => DESK_ROLES.includes(r))) {
         wanted.push(["desk", "queue.deskWaiting", "home.visitors", deskCount]);
+      }
+      if (roles.some((r) => PREVENTION_ROLES.includes(r))) {
+        wanted.push(["prev-drafts", "prev.home.drafts", "prev.home.items", draftAssessments]);
+        wanted.push(["prev-ending", "prev.home.ending", "prev.home.items", endingAgreements]);
+      }
+      if (roles.includes("intern")) {
+        wanted.push(["intern-returned", "intern.home.returned", "intern.home.entries", () => returnedEntries(zone)]);
       }
       const counted = await Promise.allSettled(wanted.map(([, , , count]) => count()));
       return wanted.map(([key, label, unit, , board], i) => {
@@ -125,6 +157,18 @@ export function HomePage(): React.JSX.Element {
                 <Table.Th scope="row" fw={400}>
                   {q.board ? (
                     <AppLink to="/pemeriksaan" search={q.board}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : q.key === "prev-drafts" ? (
+                    <AppLink to="/pencegahan" search={{ bagian: "penilaian" }}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : q.key === "prev-ending" ? (
+                    <AppLink to="/pencegahan" search={{ bagian: "kerja-sama" }}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : q.key === "intern-returned" ? (
+                    <AppLink to="/peserta-magang" search={{ bagian: "logbook" }}>
                       {t(q.label)}
                     </AppLink>
                   ) : q.key === "desk" ? (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from apik_testing.pdf import text_of
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
 from tests.prevention.builders import CLINICS, PROBLEM, V1, open_clinic, register
@@ -137,6 +138,9 @@ async def test_a_clinic_from_registration_to_certificates(
         f"{CLINICS}/{clinic}/participants/{ani}/certificate.pdf", headers=enumerator
     )
     assert printed.status_code == 200 and printed.content.startswith(b"%PDF")
+    # Its QR code and printed address open the web app's check page, not raw JSON.
+    page = f"http://localhost:8000/klinik/cek/{codes[ani]}"
+    assert page in "".join(text_of(printed.content).split())
     absent = await prevention.client.get(
         f"{CLINICS}/{clinic}/participants/{dedi}/certificate.pdf", headers=enumerator
     )

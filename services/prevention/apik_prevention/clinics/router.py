@@ -10,7 +10,12 @@ from fastapi import Query, Request, Response
 
 from apik_prevention.assessments.schemas import Year
 from apik_prevention.clinics import service, views
-from apik_prevention.clinics.rules import CONVENTION, ClinicStatus, certificate_code
+from apik_prevention.clinics.rules import (
+    CONVENTION,
+    ClinicStatus,
+    certificate_code,
+    check_address,
+)
 from apik_prevention.clinics.schemas import (
     Attendance,
     CertificateCheck,
@@ -46,7 +51,6 @@ from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter(tags=["clinics"])
 WRITE = (*AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed)
-CERTIFICATE_ROUTE = "/api/v1/prevention/public/clinics/certificates"
 PDF: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -179,7 +183,7 @@ async def print_certificate(
         raise NotFound("No certificate: the clinic is not completed or they did not attend.")
     service.audit_read(session, clinic, [row], actor, "certificate")
     code = certificate_code(key, str(row.id))
-    url = f"{settings.public_url.rstrip('/')}{CERTIFICATE_ROUTE}/{code}"
+    url = check_address(settings.public_url, code)
     body = views.certificate_pdf(clinic, row, await issuer_of(session, clinic.office), code, url)
     return Response(
         body,

@@ -57,6 +57,17 @@ class ClinicStatus(StrEnum):
     completed = "completed"
 
 
+# Where a person checks a certificate: the web app's page, which asks the public check
+# route (`/api/v1/prevention/public/clinics/certificates/{code}`) and shows the answer in
+# Bahasa Indonesia; the QR code on the certificate leads there.
+CHECK_PAGE = "/klinik/cek"
+
+
+def check_address(public_url: str, code: str) -> str:
+    """The page a certificate's QR code opens: `https://apik.example/klinik/cek/KLN-…`."""
+    return f"{public_url.rstrip('/')}{CHECK_PAGE}/{code}"
+
+
 def certificate_code(key: bytes, participant_id: str) -> str:
     digest = hmac.new(key, f"clinic-certificate:{participant_id}".encode(), hashlib.sha256)
     number = int.from_bytes(digest.digest()[:10], "big")

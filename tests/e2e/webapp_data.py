@@ -1,0 +1,224 @@
+"""What the web app's prevention and intern journeys find when they sign in, made through
+the gateway's public API (the same calls the services' own tests make): an office of
+their own whose prevention unit has a published assessment, an agreement ending soon, a
+completed clinic, a focal point and a study with a suggestion; and an intern of another
+office, accepted and linked to their account, with a learning material to read."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from tests.e2e.office import create_user
+from tests.internship.builders import APPLICATIONS, APPLY, QUOTAS, V1, application_body
+from tests.prevention.builders import (
+    ASSESSMENTS,
+    CLINICS,
+    STUDIES,
+    active_agreement,
+    add_focal_point,
+    answer_everything,
+    open_assessment,
+    open_clinic,
+    register,
+    scheme_id,
+    shipped,
+    study_at,
+    suggestion_body,
+)
+
+ZONE = "Asia/Makassar"
+PDF = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+
+
+async def _office(gateway: httpx.AsyncClient, admin: dict[str, str], prefix: str) -> str:
+    code = f"{prefix}{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": ZONE},
+    )
+    assert opened.status_code == 201, opened.text
+    return code
+
+
+def _today() -> date:
+    # The offices' own calendar day (the services date everything in the office's zone).
+    return datetime.now(ZoneInfo(ZONE)).date()
+
+
+def _ok(response: httpx.Response) -> dict[str, Any]:
+    assert response.status_code in (200, 201), response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def prevention_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """The prevention officer's username and what the journey checks by name."""
+    code = await _office(gateway, admin, "PC")
+    tag = uuid.uuid4().hex[:6]
+    username = f"cegah{tag}"
+    officer = await create_user(gateway, admin, username, code, "prevention_officer")
+    reviewer = await create_user(gateway, admin, f"telaah{tag}", code, "prevention_officer")
+    head = await create_user(gateway, admin, f"kpl{tag}", code, "head")
+    through = SimpleNamespace(client=gateway)  # the builders' calls, through the gateway
+    today = _today()
+    year = today.year
+
+    # Process indicators all 2 of 3: 89.21, A (worked in test_prevention_flow); the
+    # shipped scheme covers 2022-2024, so the assessment is of 2024.
+    scheme = await scheme_id(through, officer, "ombudsman-2022")  # type: ignore[arg-type]
+    region = f"Provinsi Uji {tag}"
+    unit = f"Dinas Kependudukan Kota Uji {tag}"
+    assessment = await open_assessment(
+        through,  # type: ignore[arg-type]
+        officer,
+        scheme,
+        region=region,
+        unit_name=unit,
+        year=2024,
+    )
+    values = {f"P.{n}": 2 for n in range(1, 12)}
+    await answer_everything(
+        through,  # type: ignore[arg-type]
+        officer,
+        reviewer,
+        assessment["id"],
+        shipped(2022),
+        values,
+    )
+    for step, headers in (("plenary", officer), ("publication", head)):
+        _ok(await gateway.post(f"{ASSESSMENTS}/{assessment['id']}/{step}", headers=headers))
+
+    # An MoU in force whose end is 30 days away: "segera berakhir".
+    number = f"MoU/{tag}/{year}"
+    await active_agreement(
+        through,  # type: ignore[arg-type]
+        officer,
+        number=number,
+        starts_on=(today - timedelta(days=300)).isoformat(),
+        ends_on=(today + timedelta(days=30)).isoformat(),
+    )
+
+    # A clinic held today, the test out of 50: gains 0.7 (high), 0.3 (medium) and none
+    # (the pre-test at the maximum); completed.
+    clinic = await open_clinic(
+        through,  # type: ignore[arg-type]
+        officer,
+        title=f"Klinik Pengaduan Kota Uji {tag}",
+        held_on=today.isoformat(),
+        max_score=50,
+    )
+    people = [
+        await register(through, officer, clinic["id"], name, "Dinas Sosial")  # type: ignore[arg-type]
+        for name in ("Ani Rahmawati", "Budi Santoso", "Citra Lestari")
+    ]
+    current = await gateway.get(f"{CLINICS}/{clinic['id']}", headers=officer)
+    scores = [(20, 41), (10, 22), (50, 50)]
+    _ok(
+        await gateway.post(
+            f"{CLINICS}/{clinic['id']}/tests",
+            json={
+                "scores": [
+                    {"participant_id": p, "pre": pre, "post": post}
+                    for p, (pre, post) in zip(people, scores, strict=True)
+                ]
+            },
+            headers={**officer, "If-Match": current.headers["ETag"]},
+        )
+    )
+    _ok(
+        await gateway.put(
+            f"{CLINICS}/{clinic['id']}/attendance", json={"attended": people}, headers=officer
+        )
+    )
+    done = _ok(await gateway.post(f"{CLINICS}/{clinic['id']}/complete", headers=officer))
+    certificate = next(p["certificate_code"] for p in done["participants"] if p["certificate_code"])
+
+    await add_focal_point(through, officer, regency=f"Kabupaten Uji {tag}")  # type: ignore[arg-type]
+
+    study = await study_at(
+        through,  # type: ignore[arg-type]
+        officer,
+        "drafting",
+        title=f"Kajian Pelayanan KTP-el {tag}",
+        year=year,
+    )
+    _ok(
+        await gateway.post(
+            f"{STUDIES}/{study['id']}/suggestions",
+            json=suggestion_body(due_on=(today + timedelta(days=60)).isoformat()),
+            headers=officer,
+        )
+    )
+    return {
+        "APIK_PREVENTION_USER": username,
+        "APIK_PREVENTION_UNIT": unit,
+        "APIK_PREVENTION_REGION": region,
+        "APIK_PREVENTION_YEAR": "2024",
+        "APIK_PREVENTION_AGREEMENT": number,
+        "APIK_PREVENTION_CERTIFICATE": certificate,
+    }
+
+
+async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """An intern whose period runs around today, accepted and linked to their account,
+    and a guidebook published at their office."""
+    code = await _office(gateway, admin, "MG")
+    tag = uuid.uuid4().hex[:6]
+    mentor = f"bimbing{tag}"
+    supervisor = await create_user(gateway, admin, mentor, code, "intern_supervisor")
+    today = _today()
+    start, end = today - timedelta(days=20), today + timedelta(days=60)
+    name = f"Rina Uji {tag}"
+    body = application_body(
+        office=code,
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        units=["intake"],
+        applicant={**application_body()["applicant"], "name": name},
+    )
+    files = {"letter": ("surat-pengantar.pdf", PDF, "application/pdf")}
+    _ok(await gateway.post(APPLY, data={"application": json.dumps(body)}, files=files))
+    month = start.replace(day=1)
+    while month <= end:
+        quota = {"unit": "intake", "month": month.strftime("%Y-%m"), "places": 10}
+        _ok(await gateway.put(QUOTAS, json=quota, headers=supervisor))
+        month = (month + timedelta(days=32)).replace(day=1)
+    listed = _ok(
+        await gateway.get(APPLICATIONS, headers=supervisor, params={"status": "submitted"})
+    )
+    [application] = [a for a in listed["items"] if a["applicant"]["name"] == name]
+    url = f"{APPLICATIONS}/{application['id']}"
+    _ok(await gateway.post(f"{url}/acceptance", json={"unit": "intake"}, headers=supervisor))
+    username = f"magang{tag}"
+    _ok(await gateway.put(f"{url}/intern-account", json={"username": username}, headers=supervisor))
+    await create_user(gateway, admin, username, code, "intern")
+
+    learning = f"{V1}/learning"
+    title = f"Panduan Magang {tag}"
+    material = _ok(
+        await gateway.post(
+            f"{learning}/materials", json={"kind": "guidebook", "title": title}, headers=supervisor
+        )
+    )
+    _ok(
+        await gateway.post(
+            f"{learning}/materials/{material['id']}/versions",
+            params={"filename": "panduan-magang.pdf"},
+            content=PDF,
+            headers={**supervisor, "Content-Type": "application/octet-stream"},
+        )
+    )
+    return {
+        "APIK_INTERN_USER": username,
+        "APIK_INTERN_MATERIAL": title,
+        # Whose office screen shows the attendance code the intern types.
+        "APIK_INTERN_SUPERVISOR": mentor,
+    }
