@@ -2104,6 +2104,70 @@ export interface paths {
         patch: operations["intake_reference_update_substance"];
         trace?: never;
     };
+    "/api/v1/integration/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Import
+         * @description The dry run: reads the sheet, maps its columns, checks every row with intake's
+         *     field types (NIK, dates, lengths) and answers every error (row, column, reason).
+         *     Nothing is sent anywhere; the checked rows wait, sealed, for `…/run`.
+         */
+        post: operations["integration_imports_check_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Import
+         * @description The import's report and progress: rows sent to intake, waiting, invalid.
+         */
+        get: operations["integration_imports_get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/imports/{import_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run Import
+         * @description Hands the valid rows to intake, in the background (follow `GET /imports/{id}`);
+         *     invalid rows are left out. Running it again changes nothing: each row goes once,
+         *     and intake registers each old number once. `If-Match` is checked when sent.
+         */
+        post: operations["integration_imports_run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/portals/{portal}/inbound": {
         parameters: {
             query?: never;
@@ -2713,6 +2777,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/certificates/{certificate_id}/formats/{key}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print In Format
+         * @description The certificate's completion record in an institution's format, from the same
+         *     data and with the same QR code (it names the intern: reviewers only, audited).
+         */
+        get: operations["internship_formats_print_in_format"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/cohorts": {
         parameters: {
             query?: never;
@@ -2992,6 +3077,54 @@ export interface paths {
          */
         get: operations["internship_evaluations_read_rubrics"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/institution-formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Formats
+         * @description The formats the caller's office prints with: its own, and those shipped with the
+         *     service (`office` null) that it has not replaced.
+         */
+        get: operations["internship_formats_list_formats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/institution-formats/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Format
+         * @description One format, `ETag` its version.
+         */
+        get: operations["internship_formats_get_format"];
+        /**
+         * Put Format
+         * @description The office's format `key`, created (201) or replaced (200; `If-Match` its version
+         *     optional): the institution, title, wording with `{name}`, `{institution}`, `{unit}`,
+         *     `{period}`, `{office}`, the items in order under their labels, and grades. A shipped
+         *     format's key makes the office's own version of it.
+         */
+        put: operations["internship_formats_put_format"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3583,6 +3716,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/public/alumni/self/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join Community
+         * @description The alumnus asks to join the office's Sahabat Ombudsman community (prevention):
+         *     announced once as `alumnus.joined_community`, with no name or contact. The answer's
+         *     one-time code, shown once, is how they give those to the prevention unit themselves.
+         *     Spends the link.
+         */
+        post: operations["internship_alumni_join_community"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/public/alumni/self/requests": {
         parameters: {
             query?: never;
@@ -3904,6 +4060,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/red-button/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contacts
+         * @description The office's alert contacts, masked, to its head.
+         */
+        get: operations["internship_alerting_list_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/red-button/contacts/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Contact
+         * @description The head sets where a protection officer (or the head, `role: head`) of the office
+         *     is alerted off-screen when a Red Button is raised or escalates: a work email, a phone,
+         *     or both. Sealed at rest; shown back masked.
+         */
+        put: operations["internship_alerting_put_contact"];
+        post?: never;
+        /**
+         * Remove Contact
+         * @description The head removes a contact: alerts not yet sent to it are dropped.
+         */
+        delete: operations["internship_alerting_remove_contact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/red-button/identity-requests/{request_id}/approval": {
         parameters: {
             query?: never;
@@ -4195,6 +4397,75 @@ export interface paths {
          * @description Ended before its end date, with the reason.
          */
         post: operations["prevention_agreements_terminate_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Articles
+         * @description The office's articles, newest first.
+         */
+        get: operations["prevention_articles_list_articles"];
+        put?: never;
+        /**
+         * Create Article
+         * @description A draft news item, opinion piece or press release of the caller's office; the
+         *     caller is its author.
+         */
+        post: operations["prevention_articles_create_article"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/articles/{article_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Article */
+        get: operations["prevention_articles_get_article"];
+        /**
+         * Edit Article
+         * @description A draft's text, replaced whole (`If-Match`).
+         */
+        put: operations["prevention_articles_edit_article"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/articles/{article_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Article
+         * @description draft → review (the unit), review → approved or back to draft (the head, never
+         *     the author), approved → published or back to draft (the unit). Publishing a press
+         *     release gives it the office's next number of the year (`005/HM.01/I/2026`) and
+         *     publishes `article.published`.
+         */
+        post: operations["prevention_articles_move_article"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4699,6 +4970,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/community/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Groups
+         * @description The office's groups by regency and name, with their active members' count.
+         */
+        get: operations["prevention_community_list_groups"];
+        put?: never;
+        /**
+         * Create Group
+         * @description A Sahabat Ombudsman group of the caller's office, in a regency, for a segment
+         *     (women, students, pupils, general).
+         */
+        post: operations["prevention_community_create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/community/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Group */
+        get: operations["prevention_community_get_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/community/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Members
+         * @description The office's members, oldest first, without contacts; names masked outside the
+         *     prevention unit (whose listings are audited).
+         */
+        get: operations["prevention_community_list_members"];
+        put?: never;
+        /**
+         * Create Member
+         * @description A member of one of the office's groups, with their consent (date; scope `contact`
+         *     to keep a phone or an email): a `candidate`, or `active` when already inducted
+         *     (`inducted_on`). Name and contacts are sealed at rest.
+         */
+        post: operations["prevention_community_create_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/community/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Member
+         * @description A member with their training records; name and contacts masked outside the
+         *     prevention unit (whose reads are audited).
+         */
+        get: operations["prevention_community_get_member"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/community/members/{member_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Member Status
+         * @description The induction (candidate → active, with `inducted_on`, and a group for an
+         *     alumnus), leaving (→ inactive) and coming back (inactive → active). `If-Match`: the
+         *     member's.
+         */
+        post: operations["prevention_community_change_member_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/community/members/{member_id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Training
+         * @description A training the (inducted) member attended.
+         */
+        post: operations["prevention_community_record_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/discussion-groups": {
         parameters: {
             query?: never;
@@ -4847,6 +5250,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/innovations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Innovations
+         * @description The office's register, latest year first.
+         */
+        get: operations["prevention_innovations_list_innovations"];
+        put?: never;
+        /**
+         * Create Innovation
+         * @description An innovation of the caller's office, or of an agency it names.
+         */
+        post: operations["prevention_innovations_create_innovation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/innovations/{innovation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Innovation */
+        get: operations["prevention_innovations_get_innovation"];
+        /**
+         * Replace Innovation
+         * @description The entry as it should be now (`If-Match`).
+         */
+        put: operations["prevention_innovations_replace_innovation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/public/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Articles
+         * @description No login: the published articles (of one office with `office`), latest first.
+         */
+        get: operations["prevention_articles_list_public_articles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/public/articles/{article_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Public Article
+         * @description No login: one published article.
+         */
+        get: operations["prevention_articles_get_public_article"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/public/clinics/certificates/{code}": {
         parameters: {
             query?: never;
@@ -4862,6 +5350,28 @@ export interface paths {
         get: operations["prevention_clinics_check_certificate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/public/community/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Alumnus Join
+         * @description An intern alumnus completes their request to join (name, contacts, consent) with
+         *     the one-time code the internship service gave them. No login: the code is the key,
+         *     in the body; it is spent. The prevention unit then inducts them.
+         */
+        post: operations["prevention_community_complete_alumnus_join"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4888,6 +5398,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Annual Report
+         * @description The annual prevention report of the caller's office (or, for the national role, the
+         *     office named): assessments published and their
+         *     results, studies' suggestions and their follow-up, clinics with their N-gain, focal
+         *     points per regency, agreements in force. Bahasa Indonesia, dates in the office's zone.
+         */
+        get: operations["prevention_reports_get_annual_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/reports/{year}/q{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Quarterly Report
+         * @description The same report for one quarter (`q1` January-March … `q4` October-December).
+         */
+        get: operations["prevention_reports_get_quarterly_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/schemes": {
         parameters: {
             query?: never;
@@ -4898,7 +5451,8 @@ export interface paths {
         /**
          * List Schemes
          * @description Every version of every scheme (the shipped 2021, 2022 and 2025 ones first of
-         *     their codes), with how many of its numbers the sources do not confirm.
+         *     their codes, and the villages' instrument), with how many of its numbers the sources
+         *     do not confirm; `kind=village` for the villages' instruments.
          */
         get: operations["prevention_schemes_list_schemes"];
         put?: never;
@@ -4966,6 +5520,111 @@ export interface paths {
          *     scheme's next version; assessments move to it one by one (`…/scheme`).
          */
         post: operations["prevention_schemes_add_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/social-media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Posts
+         * @description The office's posts, latest first (at most 1000; narrow with `since`/`until`).
+         */
+        get: operations["prevention_social_media_list_posts"];
+        put?: never;
+        /**
+         * Create Post
+         * @description A post of the caller's office with its figures as read on the platform.
+         */
+        post: operations["prevention_social_media_create_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/social-media/{post_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Post */
+        get: operations["prevention_social_media_get_post"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/social-media/{post_id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Figures
+         * @description The figures read again later (reach grows for days after posting), `If-Match`.
+         */
+        put: operations["prevention_social_media_set_figures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/social-media/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Posts
+         * @description A sheet (XLSX, or CSV in UTF-8 with commas or semicolons) with a header row:
+         *     platform, url (tautan), tanggal, jangkauan (reach), tayangan (impressions), interaksi
+         *     (engagement), keterangan (optional). All rows or none: each wrong cell is named
+         *     `#/body/rows/<row>/<column>` with the reason. A post already logged (same URL) takes
+         *     the sheet's figures, so importing a sheet twice leaves one post per URL.
+         */
+        post: operations["prevention_social_media_import_posts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/social-media/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Totals
+         * @description Posts, reach, impressions and engagement per platform, of posts in the year.
+         */
+        get: operations["prevention_social_media_get_totals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5159,6 +5818,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Villages */
+        get: operations["prevention_villages_list_villages"];
+        put?: never;
+        /**
+         * Nominate Village
+         * @description A village nominated in a year, in the caller's office.
+         */
+        post: operations["prevention_villages_nominate_village"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/villages/{village_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Village */
+        get: operations["prevention_villages_get_village"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/villages/{village_id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Village Assessment
+         * @description The village instrument (a scheme of kind `village`) opened as an assessment
+         *     during mentoring (`If-Match`): its entries, review and score are the engine's
+         *     (`/assessments/{assessment_id}/…`).
+         */
+        post: operations["prevention_villages_open_village_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/villages/{village_id}/decision.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Decision Letter
+         * @description The head's decision letter (Bahasa Indonesia), once the village is decided.
+         */
+        get: operations["prevention_villages_get_decision_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/villages/{village_id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Village
+         * @description The next stage, recorded with who and when (`If-Match`). The regency's
+         *     verification needs the instrument opened; the office's needs every indicator
+         *     answered and approved (the score is kept as verified); the decision is the head's,
+         *     with the letter's number, and publishes `village.decided`.
+         */
+        post: operations["prevention_villages_move_village"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporting/annual-report/{year}.pdf": {
         parameters: {
             query?: never;
@@ -5232,6 +5994,28 @@ export interface paths {
          *     office get every office together (counts and their targets summed).
          */
         get: operations["reporting_kpis_get_kpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/prevention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Prevention Kpis
+         * @description Assessments published and their results, suggestions followed up, clinics and their
+         *     N-gain, focal points activated (per regency), agreements in force. Counts, published
+         *     results and references only, never a person.
+         */
+        get: operations["reporting_prevention_get_prevention_kpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5545,6 +6329,21 @@ export interface components {
          * @enum {string}
          */
         AgreementKind: "mou" | "pks";
+        /** AgreementKpis */
+        AgreementKpis: {
+            /** Activated */
+            activated: number;
+            /** Expired */
+            expired: number;
+            /** In Force At Year End */
+            in_force_at_year_end: number;
+            /** In Force During Year */
+            in_force_during_year: number;
+            /** Kinds */
+            kinds: components["schemas"]["apik_reporting__prevention__schemas__KindCounts"][];
+            /** Terminated */
+            terminated: number;
+        };
         /** AgreementPublic */
         AgreementPublic: {
             /** Activities */
@@ -5683,6 +6482,22 @@ export interface components {
             raised_at: string;
             severity: components["schemas"]["Severity"];
         };
+        /**
+         * AlumnusCompletion
+         * @description An alumnus completes the record of their request to join, with the code the
+         *     internship service gave them (in the body, never the URL).
+         */
+        AlumnusCompletion: {
+            /** Code */
+            code: string;
+            consent: components["schemas"]["apik_prevention__community__schemas__Consent"];
+            /** Email */
+            email?: string | null;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+        };
         /** AlumnusCreate */
         AlumnusCreate: {
             /** Address */
@@ -5806,6 +6621,271 @@ export interface components {
          * @enum {string}
          */
         AnswerState: "answered" | "due" | "overdue";
+        /** StatusMove */
+        apik_prevention__articles__schemas__StatusMove: {
+            /** Note */
+            note?: string | null;
+            status: components["schemas"]["Status"];
+        };
+        /**
+         * ConsentScope
+         * @enum {string}
+         */
+        apik_prevention__community__rules__ConsentScope: "contact";
+        /**
+         * Consent
+         * @description The member's consent under the PDP law: the day it was given and what it covers
+         *     (their name is kept on it; `contact` lets the office keep a phone or an email).
+         */
+        apik_prevention__community__schemas__Consent: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /**
+             * Scope
+             * @default []
+             */
+            scope: components["schemas"]["apik_prevention__community__rules__ConsentScope"][];
+        };
+        /** ConsentPublic */
+        apik_prevention__community__schemas__ConsentPublic: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /** Scope */
+            scope: components["schemas"]["apik_prevention__community__rules__ConsentScope"][];
+        };
+        /** GroupCreate */
+        apik_prevention__community__schemas__GroupCreate: {
+            /** Name */
+            name: string;
+            /** Regency */
+            regency: string;
+            /** @default general */
+            segment: components["schemas"]["Segment"];
+        };
+        /** GroupPublic */
+        apik_prevention__community__schemas__GroupPublic: {
+            /** Active Members */
+            active_members: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            /** Regency */
+            regency: string;
+            segment: components["schemas"]["Segment"];
+            /** Version */
+            version: number;
+        };
+        /** MemberPublic */
+        apik_prevention__community__schemas__MemberPublic: {
+            /** Alumnus Ref */
+            alumnus_ref: string | null;
+            consent: components["schemas"]["apik_prevention__community__schemas__ConsentPublic"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Email */
+            email: string | null;
+            /** Group Id */
+            group_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inducted On */
+            inducted_on: string | null;
+            /** Name */
+            name: string | null;
+            /** Office */
+            office: string;
+            /** Phone */
+            phone: string | null;
+            source: components["schemas"]["Source"];
+            status: components["schemas"]["MemberStatus"];
+            /** Trainings */
+            trainings: components["schemas"]["TrainingPublic"][];
+            /** Version */
+            version: number;
+        };
+        /** StatusChange */
+        apik_prevention__community__schemas__StatusChange: {
+            /** Group Id */
+            group_id?: string | null;
+            /** Inducted On */
+            inducted_on?: string | null;
+            /** Note */
+            note?: string | null;
+            status: components["schemas"]["MemberStatus"];
+        };
+        /**
+         * ConsentScope
+         * @enum {string}
+         */
+        apik_prevention__focal_points__rules__ConsentScope: "contact" | "discussion_group";
+        /**
+         * Consent
+         * @description The focal point's consent under the PDP law: the day it was given and what it
+         *     covers.
+         */
+        apik_prevention__focal_points__schemas__Consent: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /** Scope */
+            scope: components["schemas"]["apik_prevention__focal_points__rules__ConsentScope"][];
+        };
+        /** ConsentPublic */
+        apik_prevention__focal_points__schemas__ConsentPublic: {
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /** Scope */
+            scope: components["schemas"]["apik_prevention__focal_points__rules__ConsentScope"][];
+        };
+        /** GroupCreate */
+        apik_prevention__focal_points__schemas__GroupCreate: {
+            /** @default whatsapp */
+            channel: components["schemas"]["prevention_Channel"];
+            /**
+             * Members
+             * @default []
+             */
+            members: string[];
+            /** Name */
+            name: string;
+            /** Regency */
+            regency?: string | null;
+        };
+        /** GroupPublic */
+        apik_prevention__focal_points__schemas__GroupPublic: {
+            channel: components["schemas"]["prevention_Channel"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Members */
+            members: components["schemas"]["apik_prevention__focal_points__schemas__MemberPublic"][];
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            /** Regency */
+            regency: string | null;
+            /** Version */
+            version: number;
+        };
+        /** MemberPublic */
+        apik_prevention__focal_points__schemas__MemberPublic: {
+            /** Agency */
+            agency: string;
+            /**
+             * Focal Point Id
+             * Format: uuid
+             */
+            focal_point_id: string;
+            /** Name */
+            name: string;
+            /** Regency */
+            regency: string;
+            status: components["schemas"]["FocalStatus"];
+        };
+        /** StatusChange */
+        apik_prevention__focal_points__schemas__StatusChange: {
+            /** Note */
+            note?: string | null;
+            status: components["schemas"]["FocalStatus"];
+        };
+        /**
+         * Stage
+         * @enum {string}
+         */
+        apik_prevention__studies__rules__Stage: "topic" | "proposal" | "fieldwork" | "drafting" | "review" | "published";
+        /** StageMove */
+        apik_prevention__studies__schemas__StageMove: {
+            /** Note */
+            note?: string | null;
+            stage: components["schemas"]["apik_prevention__studies__rules__Stage"];
+        };
+        /** StatusMove */
+        apik_prevention__studies__schemas__StatusMove: {
+            /** Note */
+            note?: string | null;
+            status: components["schemas"]["SuggestionStatus"];
+        };
+        /**
+         * Stage
+         * @enum {string}
+         */
+        apik_prevention__villages__rules__Stage: "nominated" | "mentoring" | "regency_verified" | "office_verified" | "decided" | "not_selected";
+        /** StageMove */
+        apik_prevention__villages__schemas__StageMove: {
+            /** Decree Number */
+            decree_number?: string | null;
+            /** Note */
+            note?: string | null;
+            stage: components["schemas"]["apik_prevention__villages__rules__Stage"];
+        };
+        /** KindCounts */
+        apik_reporting__internship__schemas__KindCounts: {
+            /** Accepted */
+            accepted: number;
+            /** Applied */
+            applied: number;
+            /** Completed */
+            completed: number;
+            /** Institution Kind */
+            institution_kind: string;
+        };
+        /** KindCounts */
+        apik_reporting__prevention__schemas__KindCounts: {
+            /** Activated */
+            activated: number;
+            /** Expired */
+            expired: number;
+            /** In Force At Year End */
+            in_force_at_year_end: number;
+            /** In Force During Year */
+            in_force_during_year: number;
+            /** Kind */
+            kind: string | null;
+            /** Terminated */
+            terminated: number;
+        };
         /**
          * Appeal
          * @description Sanggah banding: the guarantee against the owner's estimate (HPS), in rupiah.
@@ -5973,6 +7053,105 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** ArticleCreate */
+        ArticleCreate: {
+            /** Body */
+            body: string;
+            kind: components["schemas"]["prevention_Kind"];
+            /**
+             * Language
+             * @default id
+             * @enum {string}
+             */
+            language: "id" | "en";
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * ArticleEdit
+         * @description The whole text as it should be (a draft only).
+         */
+        ArticleEdit: {
+            /** Body */
+            body: string;
+            /**
+             * Language
+             * @default id
+             * @enum {string}
+             */
+            language: "id" | "en";
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** ArticlePublic */
+        ArticlePublic: {
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Author */
+            author: string;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** History */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["prevention_Kind"];
+            /** Language */
+            language: string;
+            /** Number */
+            number: string | null;
+            /** Office */
+            office: string;
+            /** Published At */
+            published_at: string | null;
+            /** Published On */
+            published_on: string | null;
+            status: components["schemas"]["Status"];
+            /** Summary */
+            summary: string | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** ArticleSummary */
+        ArticleSummary: {
+            /** Author */
+            author: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["prevention_Kind"];
+            /** Number */
+            number: string | null;
+            /** Office */
+            office: string;
+            /** Published On */
+            published_on: string | null;
+            status: components["schemas"]["Status"];
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
         /** AssessmentCreate */
         AssessmentCreate: {
             /** Regency */
@@ -5989,6 +7168,17 @@ export interface components {
             unit_type: components["schemas"]["UnitType"];
             /** Year */
             year: number;
+        };
+        /** AssessmentKpis */
+        AssessmentKpis: {
+            /** Average Total */
+            average_total: number | null;
+            /** Published */
+            published: number;
+            /** Regions */
+            regions: components["schemas"]["reporting_RegionCount"][];
+            /** Results */
+            results: components["schemas"]["reporting_ResultCount"][];
         };
         /** AssessmentOutcome */
         AssessmentOutcome: {
@@ -6724,7 +7914,7 @@ export interface components {
          * Channel
          * @enum {string}
          */
-        Channel: "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal";
+        Channel: "web" | "email" | "whatsapp" | "phone" | "walk_in" | "letter" | "social_media" | "outreach" | "portal" | "open311" | "community";
         /** ClassGain */
         ClassGain: {
             category: components["schemas"]["GainCategory"];
@@ -6870,6 +8060,25 @@ export interface components {
             mean_of_individual_gains: components["schemas"]["ClassGain"];
             /** Participants */
             participants: components["schemas"]["ParticipantGain"][];
+            /** Tested */
+            tested: number;
+        };
+        /** ClinicKpis */
+        ClinicKpis: {
+            /** Attended */
+            attended: number;
+            /** Class Gain Categories */
+            class_gain_categories: {
+                [key: string]: number;
+            };
+            /** Class Gain Mean */
+            class_gain_mean: number | null;
+            /** Completed */
+            completed: number;
+            /** Mean Gain Mean */
+            mean_gain_mean: number | null;
+            /** Participants */
+            participants: number;
             /** Tested */
             tested: number;
         };
@@ -7064,6 +8273,36 @@ export interface components {
             unit: string;
         };
         /**
+         * CommunityInvitation
+         * @description Shown once: the code (and the page) with which the alumnus gives their name and
+         *     contacts to the prevention unit themselves; this service sends none of them.
+         */
+        CommunityInvitation: {
+            /** Code */
+            code: string;
+            /** Link */
+            link: string;
+            /** Message */
+            message: string;
+        };
+        /**
+         * CommunityJoin
+         * @description The alumnus asks to join the office's Sahabat Ombudsman community.
+         */
+        CommunityJoin: {
+            /** Token */
+            token: string;
+        };
+        /**
+         * Completed
+         * @description What the alumnus learns once their record is complete: nothing but that.
+         */
+        Completed: {
+            /** Message */
+            message: string;
+            status: components["schemas"]["MemberStatus"];
+        };
+        /**
          * CompletionRequest
          * @description The completion request: days present and approved logbook entries are counted
          *     from the intern's own attendance and logbook over the period's working days (the
@@ -7151,21 +8390,6 @@ export interface components {
              */
             network: boolean;
         };
-        /** ConsentPublic */
-        ConsentPublic: {
-            /**
-             * Given On
-             * Format: date
-             */
-            given_on: string;
-            /** Scope */
-            scope: components["schemas"]["ConsentScope"][];
-        };
-        /**
-         * ConsentScope
-         * @enum {string}
-         */
-        ConsentScope: "contact" | "discussion_group";
         /** ContactCreate */
         ContactCreate: {
             /** Agency */
@@ -7239,6 +8463,25 @@ export interface components {
             /** Position */
             position: string;
         };
+        /**
+         * ContactPut
+         * @description A work email and/or a phone; `role` says whom the contact stands for (an officer,
+         *     or the head, alerted at the last escalation level).
+         */
+        ContactPut: {
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            role: components["schemas"]["ContactRole"];
+        };
+        /**
+         * ContactRole
+         * @description Whom a contact stands for: an officer (alerted by name on the roster, and with
+         *     every officer when nobody is on duty), or the head (the last escalation level).
+         * @enum {string}
+         */
+        ContactRole: "protection_officer" | "head";
         /** CorrectiveAction */
         CorrectiveAction: {
             /** Description */
@@ -7756,6 +8999,15 @@ export interface components {
             /** Target */
             target: string;
         };
+        /** Figures */
+        Figures: {
+            /** Engagement */
+            engagement: number;
+            /** Impressions */
+            impressions: number;
+            /** Reach */
+            reach: number;
+        };
         /** FinalReportPublic */
         FinalReportPublic: {
             /**
@@ -7803,7 +9055,7 @@ export interface components {
         FocalPointCreate: {
             /** Agency */
             agency: string;
-            consent?: components["schemas"]["prevention_Consent"] | null;
+            consent?: components["schemas"]["apik_prevention__focal_points__schemas__Consent"] | null;
             /** Email */
             email?: string | null;
             /** Name */
@@ -7822,11 +9074,24 @@ export interface components {
             /** Valid Until */
             valid_until?: string | null;
         };
+        /** FocalPointKpis */
+        FocalPointKpis: {
+            /** Activated */
+            activated: number;
+            /** Active At Year End */
+            active_at_year_end: number;
+            /** Deactivated */
+            deactivated: number;
+            /** Reactivated */
+            reactivated: number;
+            /** Regencies */
+            regencies: components["schemas"]["RegencyCount"][];
+        };
         /** FocalPointPublic */
         FocalPointPublic: {
             /** Agency */
             agency: string;
-            consent: components["schemas"]["ConsentPublic"] | null;
+            consent: components["schemas"]["apik_prevention__focal_points__schemas__ConsentPublic"] | null;
             /**
              * Created At
              * Format: date-time
@@ -7982,6 +9247,65 @@ export interface components {
             notification?: components["schemas"]["NoticeIn"] | null;
         };
         /**
+         * FormatDefinition
+         * @description The format: its title, the wording before and after the items (with `{name}`,
+         *     `{institution}`, `{unit}`, `{period}` and `{office}` filled in), the items in order,
+         *     and the institution's grades (the highest `minimum` the score reaches).
+         */
+        FormatDefinition: {
+            /** Closing */
+            closing?: string | null;
+            /**
+             * Grades
+             * @default []
+             */
+            grades: components["schemas"]["FormatGrade"][];
+            /** Institution */
+            institution: string;
+            /** Items */
+            items: components["schemas"]["FormatItem"][];
+            /** Opening */
+            opening?: string | null;
+            /**
+             * Orientation
+             * @default portrait
+             * @enum {string}
+             */
+            orientation: "portrait" | "landscape";
+            /** Title */
+            title: string;
+        };
+        /** FormatGrade */
+        FormatGrade: {
+            /** Grade */
+            grade: string;
+            /** Minimum */
+            minimum: number;
+        };
+        /**
+         * FormatItem
+         * @description One line of the record: which value, under the institution's own label.
+         */
+        FormatItem: {
+            item: components["schemas"]["Item"];
+            /** Label */
+            label: string;
+        };
+        /** FormatPublic */
+        FormatPublic: {
+            definition: components["schemas"]["FormatDefinition"];
+            /** Key */
+            key: string;
+            /** Office */
+            office: string | null;
+            /** Set At */
+            set_at: string | null;
+            /** Set By */
+            set_by: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
          * GainCategory
          * @enum {string}
          */
@@ -8003,20 +9327,6 @@ export interface components {
             /** Undefined */
             undefined: number;
         };
-        /** GroupCreate */
-        GroupCreate: {
-            /** @default whatsapp */
-            channel: components["schemas"]["prevention_Channel"];
-            /**
-             * Members
-             * @default []
-             */
-            members: string[];
-            /** Name */
-            name: string;
-            /** Regency */
-            regency?: string | null;
-        };
         /**
          * GroupMembers
          * @description The group's members: the whole list each time.
@@ -8024,32 +9334,6 @@ export interface components {
         GroupMembers: {
             /** Members */
             members: string[];
-        };
-        /** GroupPublic */
-        GroupPublic: {
-            channel: components["schemas"]["prevention_Channel"];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Created By */
-            created_by: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Members */
-            members: components["schemas"]["prevention_MemberPublic"][];
-            /** Name */
-            name: string;
-            /** Office */
-            office: string;
-            /** Regency */
-            regency: string | null;
-            /** Version */
-            version: number;
         };
         /** GroupScore */
         GroupScore: {
@@ -8283,6 +9567,70 @@ export interface components {
          * @enum {string}
          */
         Implementation: "implemented" | "partly" | "not_implemented";
+        /** ImportPublic */
+        ImportPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Errors
+             * @description every invalid row's errors, by row
+             */
+            errors: components["schemas"]["RowErrorPublic"][];
+            /** Filename */
+            filename: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Invalid Rows */
+            invalid_rows: number;
+            /**
+             * Mapping
+             * @description field → the sheet's header, as used
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /** Office */
+            office: string;
+            /**
+             * Sent Rows
+             * @description valid rows handed to intake so far (the progress)
+             */
+            sent_rows: number;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @description `checked`: the dry run's report, nothing sent; `running`: rows being handed to intake; `done`: every valid row handed over (the upload dropped)
+             * @enum {string}
+             */
+            status: "checked" | "running" | "done";
+            /** Total Rows */
+            total_rows: number;
+            /** Valid Rows */
+            valid_rows: number;
+            /** Waiting Rows */
+            waiting_rows: number;
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+        };
         /** InboundAccepted */
         InboundAccepted: {
             /** Event Type */
@@ -8331,6 +9679,71 @@ export interface components {
             /** Weight */
             weight: number;
         };
+        /**
+         * InnovationBody
+         * @description An innovation as it should be recorded (create, or replace with `If-Match`).
+         */
+        InnovationBody: {
+            /** Agency */
+            agency?: string | null;
+            category: components["schemas"]["prevention_Category"];
+            /** Description */
+            description: string;
+            /** Link */
+            link?: string | null;
+            /** Name */
+            name: string;
+            owner: components["schemas"]["Owner"];
+            /** Started On */
+            started_on?: string | null;
+            /** @default running */
+            status: components["schemas"]["InnovationStatus"];
+            /** Year */
+            year: number;
+        };
+        /** InnovationPublic */
+        InnovationPublic: {
+            /** Agency */
+            agency: string | null;
+            category: components["schemas"]["prevention_Category"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Description */
+            description: string;
+            /** History */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Link */
+            link: string | null;
+            /** Name */
+            name: string;
+            /** Office */
+            office: string;
+            owner: components["schemas"]["Owner"];
+            /** Started On */
+            started_on: string | null;
+            status: components["schemas"]["InnovationStatus"];
+            /** Version */
+            version: number;
+            /** Year */
+            year: number;
+        };
+        /**
+         * InnovationStatus
+         * @enum {string}
+         */
+        InnovationStatus: "planned" | "running" | "stopped";
         /**
          * InstitutionKind
          * @enum {string}
@@ -8518,6 +9931,28 @@ export interface components {
          * @enum {string}
          */
         internship_CaseStatus: "raised" | "acknowledged";
+        /**
+         * ContactPublic
+         * @description A contact as the head sees it back: the address masked.
+         */
+        internship_ContactPublic: {
+            /** Email */
+            email: string | null;
+            /** Office */
+            office: string;
+            /** Phone */
+            phone: string | null;
+            role: components["schemas"]["ContactRole"];
+            /**
+             * Set At
+             * Format: date-time
+             */
+            set_at: string;
+            /** Set By */
+            set_by: string;
+            /** Username */
+            username: string;
+        };
         /** Page[CasePublic] */
         internship_Page_CasePublic_: {
             /** Items */
@@ -8553,7 +9988,7 @@ export interface components {
             /** Ended */
             ended: number;
             /** Institution Kinds */
-            institution_kinds: components["schemas"]["KindCounts"][];
+            institution_kinds: components["schemas"]["apik_reporting__internship__schemas__KindCounts"][];
             /** Months */
             months: components["schemas"]["MonthCounts"][];
             /** Office */
@@ -8564,6 +9999,12 @@ export interface components {
             /** Year */
             year: number;
         };
+        /**
+         * Item
+         * @description What a format may print: the certificate's data, nothing else.
+         * @enum {string}
+         */
+        Item: "name" | "study" | "institution" | "programme" | "office" | "unit" | "period" | "period_start" | "period_end" | "working_days" | "days_present" | "attendance_percent" | "logbook_approved" | "logbook_percent" | "evaluation_score" | "grade" | "issued_on" | "verification_code";
         /** Jwks */
         Jwks: {
             /** Keys */
@@ -8576,17 +10017,6 @@ export interface components {
          * @enum {string}
          */
         Kind: "LM" | "RCO" | "KNL" | "TEMBUSAN" | "IPS";
-        /** KindCounts */
-        KindCounts: {
-            /** Accepted */
-            accepted: number;
-            /** Applied */
-            applied: number;
-            /** Completed */
-            completed: number;
-            /** Institution Kind */
-            institution_kind: string;
-        };
         /** KpiItem */
         KpiItem: {
             /** Achieved */
@@ -8854,6 +10284,23 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** MemberCreate */
+        MemberCreate: {
+            consent: components["schemas"]["apik_prevention__community__schemas__Consent"];
+            /** Email */
+            email?: string | null;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Inducted On */
+            inducted_on?: string | null;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+        };
         /** MemberPublic */
         MemberPublic: {
             /**
@@ -8875,6 +10322,29 @@ export interface components {
             period_start: string;
             /** Preferences */
             preferences: string[];
+        };
+        /**
+         * MemberStatus
+         * @enum {string}
+         */
+        MemberStatus: "candidate" | "active" | "inactive";
+        /** MemberSummary */
+        MemberSummary: {
+            /** Group Id */
+            group_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inducted On */
+            inducted_on: string | null;
+            /** Name */
+            name: string | null;
+            source: components["schemas"]["Source"];
+            status: components["schemas"]["MemberStatus"];
+            /** Version */
+            version: number;
         };
         /**
          * MessageCreate
@@ -9296,6 +10766,11 @@ export interface components {
             /** Reported Agency */
             reported_agency: string;
         };
+        /**
+         * Owner
+         * @enum {string}
+         */
+        Owner: "own" | "agency";
         /** Page[ApplicationPublic] */
         Page_ApplicationPublic_: {
             /** Items */
@@ -9307,6 +10782,13 @@ export interface components {
         Page_ArchiveFilePublic_: {
             /** Items */
             items: components["schemas"]["ArchiveFilePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ArticleSummary] */
+        Page_ArticleSummary_: {
+            /** Items */
+            items: components["schemas"]["ArticleSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -9412,6 +10894,13 @@ export interface components {
         Page_PortalSendPublic_: {
             /** Items */
             items: components["schemas"]["PortalSendPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PublishedArticle] */
+        Page_PublishedArticle_: {
+            /** Items */
+            items: components["schemas"]["PublishedArticle"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -9616,6 +11105,23 @@ export interface components {
             /** Unit */
             unit: string | null;
         };
+        /**
+         * Platform
+         * @enum {string}
+         */
+        Platform: "instagram" | "facebook" | "x" | "youtube" | "tiktok" | "threads" | "other";
+        /** PlatformTotals */
+        PlatformTotals: {
+            /** Engagement */
+            engagement: number;
+            /** Impressions */
+            impressions: number;
+            platform: components["schemas"]["Platform"];
+            /** Posts */
+            posts: number;
+            /** Reach */
+            reach: number;
+        };
         /** PlenaryDecision */
         PlenaryDecision: {
             /** Decided At */
@@ -9684,6 +11190,70 @@ export interface components {
              */
             status: string;
         };
+        /** PostCreate */
+        PostCreate: {
+            /** Article Id */
+            article_id?: string | null;
+            /** Caption */
+            caption?: string | null;
+            /** Engagement */
+            engagement: number;
+            /** Impressions */
+            impressions: number;
+            platform: components["schemas"]["Platform"];
+            /**
+             * Posted On
+             * Format: date
+             */
+            posted_on: string;
+            /** Reach */
+            reach: number;
+            /** Url */
+            url: string;
+        };
+        /** PostPublic */
+        PostPublic: {
+            /** Article Id */
+            article_id: string | null;
+            /** Caption */
+            caption: string | null;
+            /** Engagement */
+            engagement: number;
+            /** History */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Impressions */
+            impressions: number;
+            /** Office */
+            office: string;
+            platform: components["schemas"]["Platform"];
+            /**
+             * Posted On
+             * Format: date
+             */
+            posted_on: string;
+            /** Reach */
+            reach: number;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /** Source */
+            source: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
         /**
          * Preferences
          * @description The units the intern would rather be in, best first.
@@ -9740,24 +11310,15 @@ export interface components {
             title: string;
         };
         /**
+         * Category
+         * @enum {string}
+         */
+        prevention_Category: "digital" | "service" | "complaint_handling" | "public_information" | "other";
+        /**
          * Channel
          * @enum {string}
          */
         prevention_Channel: "whatsapp" | "telegram" | "email" | "other";
-        /**
-         * Consent
-         * @description The focal point's consent under the PDP law: the day it was given and what it
-         *     covers.
-         */
-        prevention_Consent: {
-            /**
-             * Given On
-             * Format: date
-             */
-            given_on: string;
-            /** Scope */
-            scope: components["schemas"]["ConsentScope"][];
-        };
         /** EntryPublic */
         prevention_EntryPublic: {
             /** Answers */
@@ -9812,21 +11373,11 @@ export interface components {
          * @enum {string}
          */
         prevention_EntryStatus: "submitted" | "approved" | "returned" | "on_hold";
-        /** MemberPublic */
-        prevention_MemberPublic: {
-            /** Agency */
-            agency: string;
-            /**
-             * Focal Point Id
-             * Format: uuid
-             */
-            focal_point_id: string;
-            /** Name */
-            name: string;
-            /** Regency */
-            regency: string;
-            status: components["schemas"]["FocalStatus"];
-        };
+        /**
+         * Kind
+         * @enum {string}
+         */
+        prevention_Kind: "news" | "opinion" | "press_release";
         /** ReminderPublic */
         prevention_ReminderPublic: {
             /** Announced */
@@ -9841,11 +11392,31 @@ export interface components {
             /** Threshold */
             threshold: number;
         };
-        /** StatusChange */
-        prevention_StatusChange: {
-            /** Note */
-            note?: string | null;
-            status: components["schemas"]["FocalStatus"];
+        /** PreventionKpis */
+        PreventionKpis: {
+            agreements: components["schemas"]["AgreementKpis"];
+            assessments: components["schemas"]["AssessmentKpis"];
+            clinics: components["schemas"]["ClinicKpis"];
+            /**
+             * Definitions En
+             * @description The definitions in English.
+             */
+            definitions_en: {
+                [key: string]: string;
+            };
+            /**
+             * Definitions Id
+             * @description The definitions in Bahasa Indonesia.
+             */
+            definitions_id: {
+                [key: string]: string;
+            };
+            focal_points: components["schemas"]["FocalPointKpis"];
+            /** Office */
+            office: string | null;
+            suggestions: components["schemas"]["SuggestionKpis"];
+            /** Year */
+            year: number;
         };
         /**
          * Problem
@@ -9921,6 +11492,40 @@ export interface components {
             status: string;
             /** Tracking Pin */
             tracking_pin: string;
+        };
+        /**
+         * PublishedArticle
+         * @description What the public page shows: the published text, no staff names.
+         */
+        PublishedArticle: {
+            /** Body */
+            body: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["prevention_Kind"];
+            /** Language */
+            language: string;
+            /** Number */
+            number: string | null;
+            /** Office */
+            office: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /**
+             * Published On
+             * Format: date
+             */
+            published_on: string;
+            /** Summary */
+            summary: string | null;
+            /** Title */
+            title: string;
         };
         /** Queue */
         Queue: {
@@ -10186,6 +11791,15 @@ export interface components {
             /** Months */
             months: components["schemas"]["RedButtonMonth"][];
         };
+        /** RegencyCount */
+        RegencyCount: {
+            /** Activated */
+            activated: number;
+            /** Active At Year End */
+            active_at_year_end: number;
+            /** Regency */
+            regency: string | null;
+        };
         /** RegencyCountPublic */
         RegencyCountPublic: {
             /** Active */
@@ -10277,6 +11891,8 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Chronology */
             chronology?: string | null;
+            /** Community Member Id */
+            community_member_id?: string | null;
             /** Event Date */
             event_date?: string | null;
             /** @default LM */
@@ -10353,6 +11969,8 @@ export interface components {
             channel: string;
             /** Chronology */
             chronology: string | null;
+            /** Community Member Id */
+            community_member_id?: string | null;
             /** Completion Due */
             completion_due: string | null;
             /**
@@ -10567,6 +12185,11 @@ export interface components {
             /** Phone */
             phone: string | null;
         };
+        /**
+         * ReportFormat
+         * @enum {string}
+         */
+        ReportFormat: "pdf" | "xlsx";
         /** ReportHeld */
         ReportHeld: {
             /** Answer */
@@ -10627,6 +12250,24 @@ export interface components {
             /** Timeline */
             timeline: components["schemas"]["intake_StepOut"][];
         };
+        /** RegionCount */
+        reporting_RegionCount: {
+            /** Count */
+            count: number;
+            /** Region */
+            region: string | null;
+        };
+        /** ResultCount */
+        reporting_ResultCount: {
+            /** Count */
+            count: number;
+            /** Grade */
+            grade: string | null;
+            /** Label */
+            label: string | null;
+            /** Zone */
+            zone: string | null;
+        };
         /** ReportPublic */
         ReportPublic: {
             /** Addressed To */
@@ -10652,6 +12293,8 @@ export interface components {
             channel: string;
             /** Chronology */
             chronology: string | null;
+            /** Community Member Id */
+            community_member_id?: string | null;
             /** Completion Due */
             completion_due: string | null;
             /**
@@ -10717,7 +12360,7 @@ export interface components {
          * ReportStatus
          * @enum {string}
          */
-        ReportStatus: "registered" | "awaiting_completion" | "formally_verified" | "materially_verified" | "material_failed" | "accepted" | "rejected" | "answered" | "withdrawn" | "merged" | "recorded";
+        ReportStatus: "registered" | "awaiting_completion" | "formally_verified" | "materially_verified" | "material_failed" | "accepted" | "rejected" | "answered" | "withdrawn" | "merged" | "recorded" | "imported";
         /**
          * RepresentativeIn
          * @description Someone reporting for the reporter, with the power of attorney (surat kuasa).
@@ -11317,6 +12960,21 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** RowErrorPublic */
+        RowErrorPublic: {
+            /**
+             * Column
+             * @description the column's header (the field, when no column holds it)
+             */
+            column: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Row
+             * @description the row's number as the spreadsheet shows it (header: 1)
+             */
+            row: number;
+        };
         /**
          * Rubrics
          * @description The office's rubrics: each subject's criteria, scored 1 to 5.
@@ -11374,6 +13032,8 @@ export interface components {
             code: string;
             /** Dimensions */
             dimensions: components["schemas"]["SchemeDimension"][];
+            /** @default agency */
+            kind: components["schemas"]["SchemeKind"];
             legal_basis: components["schemas"]["SchemeLegalBasis"];
             /** Notes */
             notes?: string | null;
@@ -11440,6 +13100,13 @@ export interface components {
              */
             weight: number;
         };
+        /**
+         * SchemeKind
+         * @description What a scheme assesses: a public service unit (agency), or a village's government
+         *     (the anti-maladministration villages' instrument).
+         * @enum {string}
+         */
+        SchemeKind: "agency" | "village";
         /** SchemeLegalBasis */
         SchemeLegalBasis: {
             /**
@@ -11473,6 +13140,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            kind: components["schemas"]["SchemeKind"];
             /** Latest */
             latest: boolean;
             /** Reason */
@@ -11584,6 +13252,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            kind: components["schemas"]["SchemeKind"];
             /** Latest */
             latest: boolean;
             /** Title */
@@ -11630,6 +13299,12 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Segment
+         * @description Whom a group gathers (one province's groups: women, students, pupils).
+         * @enum {string}
+         */
+        Segment: "women" | "students" | "pupils" | "general";
         /** SelfRead */
         SelfRead: {
             /** Token */
@@ -11765,6 +13440,11 @@ export interface components {
          */
         SlaUnit: "working_days" | "calendar_days";
         /**
+         * Source
+         * @enum {string}
+         */
+        Source: "office" | "alumni";
+        /**
          * StaffPublic
          * @description An entry as the head reads it back: the name is not kept, only its keyed hash.
          */
@@ -11794,17 +13474,6 @@ export interface components {
             unit?: string | null;
         };
         /**
-         * Stage
-         * @enum {string}
-         */
-        Stage: "topic" | "proposal" | "fieldwork" | "drafting" | "review" | "published";
-        /** StageMove */
-        StageMove: {
-            /** Note */
-            note?: string | null;
-            stage: components["schemas"]["Stage"];
-        };
-        /**
          * Stance
          * @description What the reporter says of the final report (tanggapan pelapor).
          * @enum {string}
@@ -11828,6 +13497,11 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "draft" | "review" | "approved" | "published";
         /** StatusChange */
         StatusChange: {
             /**
@@ -11844,12 +13518,6 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "waiting_reporter" | "waiting_agency";
-        };
-        /** StatusMove */
-        StatusMove: {
-            /** Note */
-            note?: string | null;
-            status: components["schemas"]["SuggestionStatus"];
         };
         /**
          * StepOut
@@ -11915,7 +13583,7 @@ export interface components {
             id: string;
             /** Office */
             office: string;
-            stage: components["schemas"]["Stage"];
+            stage: components["schemas"]["apik_prevention__studies__rules__Stage"];
             /** Suggestions */
             suggestions: components["schemas"]["SuggestionPublic"][];
             /** Title */
@@ -11936,7 +13604,7 @@ export interface components {
             id: string;
             /** Office */
             office: string;
-            stage: components["schemas"]["Stage"];
+            stage: components["schemas"]["apik_prevention__studies__rules__Stage"];
             /** Title */
             title: string;
             /** Version */
@@ -12190,6 +13858,15 @@ export interface components {
             uploaded_at: string;
             /** Uploaded By */
             uploaded_by: string;
+        };
+        /** SuggestionKpis */
+        SuggestionKpis: {
+            /** Followed Up */
+            followed_up: number;
+            /** Late */
+            late: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
         };
         /** SuggestionPublic */
         SuggestionPublic: {
@@ -12521,6 +14198,46 @@ export interface components {
              */
             updated_at: string;
         };
+        /** TrainingCreate */
+        TrainingCreate: {
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Hours */
+            hours?: number | null;
+            /** Organiser */
+            organiser?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** TrainingPublic */
+        TrainingPublic: {
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Hours */
+            hours: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Organiser */
+            organiser: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /** Title */
+            title: string;
+        };
         /** UnitCounts */
         UnitCounts: {
             /** Accepted */
@@ -12543,7 +14260,7 @@ export interface components {
          * UnitType
          * @enum {string}
          */
-        UnitType: "ministry" | "agency" | "province" | "regency" | "city" | "land_office" | "police_resort" | "other";
+        UnitType: "ministry" | "agency" | "province" | "regency" | "city" | "land_office" | "police_resort" | "village" | "other";
         /** UserCreate */
         UserCreate: {
             /** Full Name */
@@ -12659,6 +14376,80 @@ export interface components {
             sha256: string;
             /** Size */
             size: number;
+        };
+        /**
+         * VillageAssessmentOpen
+         * @description The village instrument's scheme version (a scheme of kind `village`).
+         */
+        VillageAssessmentOpen: {
+            /**
+             * Scheme Id
+             * Format: uuid
+             */
+            scheme_id: string;
+        };
+        /** VillageCreate */
+        VillageCreate: {
+            /** District */
+            district: string;
+            /** Name */
+            name: string;
+            /** Nominated By */
+            nominated_by?: string | null;
+            /** Regency */
+            regency: string;
+            /** Region */
+            region: string;
+            /** Year */
+            year: number;
+        };
+        /** VillagePublic */
+        VillagePublic: {
+            /** Assessment Id */
+            assessment_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided On */
+            decided_on: string | null;
+            /** Decree Number */
+            decree_number: string | null;
+            /** District */
+            district: string;
+            /** History */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Nominated By */
+            nominated_by: string | null;
+            /** Office */
+            office: string;
+            /** Regency */
+            regency: string;
+            /** Region */
+            region: string;
+            stage: components["schemas"]["apik_prevention__villages__rules__Stage"];
+            /** Verified Label */
+            verified_label: string | null;
+            /** Verified Total */
+            verified_total: number | null;
+            /** Version */
+            version: number;
+            /** Year */
+            year: number;
         };
         /**
          * Visibility
@@ -13010,6 +14801,15 @@ export interface components {
             by_result: components["schemas"]["ResultCount"][];
             /** Published */
             published: number;
+            /** Year */
+            year: number;
+        };
+        /** YearTotals */
+        YearTotals: {
+            /** Office */
+            office: string;
+            /** Platforms */
+            platforms: components["schemas"]["PlatformTotals"][];
             /** Year */
             year: number;
         };
@@ -22245,6 +24045,264 @@ export interface operations {
             };
         };
     };
+    integration_imports_check_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the old records: CSV (UTF-8, `,` or `;`) or XLSX (first sheet), one header row
+                     */
+                    file: string;
+                    /**
+                     * ImportMapping
+                     * @description Which column of the sheet holds each field (the header as written). Without it,
+                     *     the usual Indonesian headers are recognised (`nomor registrasi`, `tanggal diterima`,
+                     *     `tanggal selesai`, `jenis`, `nama pelapor`, `NIK`, `terlapor`/`instansi`, `substansi`,
+                     *     `uraian`, `status`). Required, mapped or recognised: the registration number, the
+                     *     date received and the summary.
+                     */
+                    mapping?: {
+                        /** Closed On */
+                        closed_on?: string | null;
+                        /** Kind */
+                        kind?: string | null;
+                        /** Nik */
+                        nik?: string | null;
+                        /** Received On */
+                        received_on?: string | null;
+                        /** Registration Number */
+                        registration_number?: string | null;
+                        /** Reported Agency */
+                        reported_agency?: string | null;
+                        /** Reporter Name */
+                        reporter_name?: string | null;
+                        /** Status */
+                        status?: string | null;
+                        /** Substance */
+                        substance?: string | null;
+                        /** Summary */
+                        summary?: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send the import as multipart/form-data (`/problems/unsupported-body`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_imports_get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_imports_run_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Imports are not configured (APIK_IMPORT_KEYS) (`/problems/imports-not-configured`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     integration_portals_receive_webhook: {
         parameters: {
             query?: never;
@@ -24342,6 +26400,65 @@ export interface operations {
             };
         };
     };
+    internship_formats_print_in_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the completion record in the institution's format, as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     internship_cohorts_list_cohorts: {
         parameters: {
             query?: never;
@@ -25345,6 +27462,173 @@ export interface operations {
             };
             /** @description Not allowed (`/problems/forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_formats_list_formats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_formats_get_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_formats_put_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormatDefinition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27238,6 +29522,66 @@ export interface operations {
             };
         };
     };
+    internship_alumni_join_community: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunityJoin"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityInvitation"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The alumnus already asked to join the community (`/problems/alumnus-joined-community`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     internship_alumni_file_alumni_request: {
         parameters: {
             query?: never;
@@ -28235,6 +30579,162 @@ export interface operations {
                 };
             };
             /** @description Not allowed (`/problems/forbidden`); A second protection officer must approve (`/problems/second-officer-required`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_alerting_list_contacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["internship_ContactPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_alerting_put_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["internship_ContactPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_alerting_remove_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29332,6 +31832,376 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_list_articles: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                kind?: components["schemas"]["prevention_Kind"] | null;
+                limit?: number;
+                status?: components["schemas"]["Status"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ArticleSummary_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_create_article: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_get_article: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                article_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_edit_article: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                article_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_move_article: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                article_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["apik_prevention__articles__schemas__StatusMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePublic"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
@@ -31426,7 +34296,45 @@ export interface operations {
             };
         };
     };
-    prevention_focal_points_create_group: {
+    prevention_community_list_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__GroupPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_create_group: {
         parameters: {
             query?: never;
             header?: {
@@ -31438,7 +34346,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GroupCreate"];
+                "application/json": components["schemas"]["apik_prevention__community__schemas__GroupCreate"];
             };
         };
         responses: {
@@ -31452,7 +34360,505 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupPublic"];
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__GroupPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_get_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__GroupPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_list_members: {
+        parameters: {
+            query?: {
+                group_id?: string | null;
+                limit?: number;
+                status?: components["schemas"]["MemberStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_create_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__MemberPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_get_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__MemberPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_change_member_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["apik_prevention__community__schemas__StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__community__schemas__MemberPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_record_training: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_focal_points_create_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["apik_prevention__focal_points__schemas__GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["apik_prevention__focal_points__schemas__GroupPublic"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
@@ -31519,7 +34925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupPublic"];
+                    "application/json": components["schemas"]["apik_prevention__focal_points__schemas__GroupPublic"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
@@ -31584,7 +34990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupPublic"];
+                    "application/json": components["schemas"]["apik_prevention__focal_points__schemas__GroupPublic"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
@@ -31842,7 +35248,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["prevention_StatusChange"];
+                "application/json": components["schemas"]["apik_prevention__focal_points__schemas__StatusChange"];
             };
         };
         responses: {
@@ -31970,6 +35376,349 @@ export interface operations {
             };
         };
     };
+    prevention_innovations_list_innovations: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["prevention_Category"] | null;
+                owner?: components["schemas"]["Owner"] | null;
+                status?: components["schemas"]["InnovationStatus"] | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_innovations_create_innovation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InnovationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_innovations_get_innovation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                innovation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_innovations_replace_innovation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                innovation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InnovationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_list_public_articles: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                kind?: components["schemas"]["prevention_Kind"] | null;
+                limit?: number;
+                office?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PublishedArticle_"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_articles_get_public_article: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                article_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedArticle"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     prevention_clinics_check_certificate: {
         parameters: {
             query?: never;
@@ -32000,6 +35749,57 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_community_complete_alumnus_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlumnusCompletion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completed"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -32042,10 +35842,125 @@ export interface operations {
             };
         };
     };
+    prevention_reports_get_annual_report: {
+        parameters: {
+            query?: {
+                /** @description pdf or xlsx; without it, the Accept header decides (PDF by default) */
+                format?: components["schemas"]["ReportFormat"] | null;
+                /** @description office code; another office's report needs the national role */
+                office?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description calendar year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_reports_get_quarterly_report: {
+        parameters: {
+            query?: {
+                /** @description pdf or xlsx; without it, the Accept header decides (PDF by default) */
+                format?: components["schemas"]["ReportFormat"] | null;
+                /** @description office code; another office's report needs the national role */
+                office?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description quarter, 1-4 */
+                quarter: number;
+                /** @description calendar year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     prevention_schemes_list_schemes: {
         parameters: {
             query?: {
                 code?: string | null;
+                kind?: components["schemas"]["SchemeKind"] | null;
             };
             header?: never;
             path?: never;
@@ -32386,10 +36301,390 @@ export interface operations {
             };
         };
     };
+    prevention_social_media_list_posts: {
+        parameters: {
+            query?: {
+                platform?: components["schemas"]["Platform"] | null;
+                since?: string | null;
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_social_media_create_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The post is already in the log (`/problems/social-post-logged`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_social_media_get_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_social_media_set_figures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Figures"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_social_media_import_posts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large (`/problems/payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_social_media_get_totals: {
+        parameters: {
+            query: {
+                /** @description the national unit's choice; else own */
+                office?: string | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearTotals"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     prevention_studies_list_studies: {
         parameters: {
             query?: {
-                stage?: components["schemas"]["Stage"] | null;
+                stage?: components["schemas"]["apik_prevention__studies__rules__Stage"] | null;
                 year?: number | null;
             };
             header?: never;
@@ -32584,7 +36879,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StageMove"];
+                "application/json": components["schemas"]["apik_prevention__studies__schemas__StageMove"];
             };
         };
         responses: {
@@ -33078,7 +37373,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StatusMove"];
+                "application/json": components["schemas"]["apik_prevention__studies__schemas__StatusMove"];
             };
         };
         responses: {
@@ -33189,6 +37484,442 @@ export interface operations {
             };
             /** @description Not allowed (`/problems/forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_list_villages: {
+        parameters: {
+            query?: {
+                regency?: string | null;
+                stage?: components["schemas"]["apik_prevention__villages__rules__Stage"] | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_nominate_village: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The village is already nominated that year (`/problems/village-exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_get_village: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                village_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_open_village_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                village_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageAssessmentOpen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The unit is already assessed that year (`/problems/assessment-exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_get_decision_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                village_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The village has no decision letter yet (`/problems/village-not-decided`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_villages_move_village: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                village_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["apik_prevention__villages__schemas__StageMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The village is not ready for that stage (`/problems/village-not-ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -33394,6 +38125,58 @@ export interface operations {
                     "application/json": components["schemas"]["KpiReport"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reporting_prevention_get_prevention_kpis: {
+        parameters: {
+            query: {
+                /** @description office code */
+                office?: string | null;
+                /** @description calendar year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreventionKpis"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
