@@ -20,6 +20,7 @@ export const REPORT_STATUSES = [
   "withdrawn",
   "merged",
   "recorded",
+  "imported",
 ] as const satisfies readonly ReportStatus[];
 type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
 const _statuses: Exhaustive<ReportStatus, typeof REPORT_STATUSES> = true;

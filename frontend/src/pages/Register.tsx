@@ -19,7 +19,13 @@ import { useFields } from "./useFields";
 type Channel = components["schemas"]["Channel"];
 type Kind = components["schemas"]["Kind"];
 // Every value of the API's enums: the type check fails when the API adds one.
-const CHANNELS = ["walk_in", "letter", "phone", "whatsapp", "email", "social_media", "outreach", "web", "portal"] as const satisfies readonly Channel[];
+const CHANNELS = [
+  "walk_in", "letter", "phone", "whatsapp", "email", "social_media", "outreach", "web", "portal",
+  "open311", "community",
+] as const satisfies readonly Channel[];
+// Channels staff do not pick here: Open311 reports arrive through its own routes, and a
+// community report names its Sahabat Ombudsman member, which this form does not ask.
+const NOT_AT_THE_DESK: readonly Channel[] = ["open311", "community"];
 const KINDS = ["LM", "KNL", "RCO", "TEMBUSAN", "IPS"] as const satisfies readonly Kind[];
 type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
 const _allChannels: Exhaustive<Channel, typeof CHANNELS> = true;
@@ -101,7 +107,7 @@ export function RegisterPage(): React.JSX.Element {
         <Group grow>
           <Select
             label={t("register.channel")}
-            data={CHANNELS.map((c) => ({ value: c, label: labels[`channel.${c}`] ?? c }))}
+            data={CHANNELS.filter((c) => !NOT_AT_THE_DESK.includes(c)).map((c) => ({ value: c, label: labels[`channel.${c}`] ?? c }))}
             value={values.channel ?? null}
             onChange={(v) => set("channel", v ?? "")}
             error={errors.fields.channel}
