@@ -522,3 +522,21 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
 )
+
+
+# --- portal pull (integration's phase 2) ---
+
+
+class PortalOrigin(SQLModel, table=True):
+    """A report registered from a complaint a portal assigned to the office: the portal
+    and its tracking id (the report's external id), once, so a complaint announced twice
+    is registered once."""
+
+    __tablename__ = "portal_origin"
+
+    portal: str = Field(primary_key=True, max_length=64)
+    external_id: str = Field(primary_key=True, max_length=200)
+    report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id", unique=True)
+    office: str = Field(max_length=32)
+    pulled_id: str = Field(max_length=64)  # integration's id of the pulled complaint
+    created_at: datetime = timestamp_field(default_factory=utcnow)

@@ -11,6 +11,7 @@ from apik_shared.platform.events.payloads import (
     consultation,
     examination,
     intake,
+    integration,
     internship,
     prevention,
 )
@@ -39,6 +40,7 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     **consultation.EVENT_TYPES,
     **internship.EVENT_TYPES,
     **prevention.EVENT_TYPES,
+    **integration.EVENT_TYPES,
 }
 
 __all__ = [
