@@ -135,7 +135,7 @@ class PortalIntake:
                 report=report,
                 step=step,
                 actor=portal_actor(changed.portal, report.office),
-                details=details,
+                details={**details, "closed_reason": "withdrawn_at_portal"},
             )
             return
         session.add(
