@@ -76,8 +76,12 @@ class InboundUpdate(SQLModel, table=True):
     event_type: str | None = None  # the body's `type`, when it has one
     body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     processed_at: datetime | None = timestamp_field(default=None)
-    # What came of it: applied, older, unchanged, duplicate, unknown_report, unreadable.
+    # What came of it: applied, older, unchanged, duplicate, unknown_report, unreadable;
+    # for a complaint.assigned: pulled, duplicate, unknown_complaint, not_switched_on,
+    # portal_unavailable; waiting_for_report while a pulled complaint's report is not
+    # linked yet (tried again at `retry_at`, for a day).
     outcome: str | None = Field(default=None, max_length=32)
+    retry_at: datetime | None = timestamp_field(default=None)
 
 
 class PortalLink(SQLModel, table=True):

@@ -136,7 +136,11 @@ async def test_a_pulled_complaint_becomes_one_report_on_the_portal_channel(
 
 
 async def test_nats_stopped_mid_sync_loses_and_duplicates_nothing(
-    intake: RunningService, integration: RunningService, portal: PortalSim, infra: TestInfra
+    intake: RunningService,
+    integration: RunningService,
+    portal: PortalSim,
+    infra: TestInfra,
+    officer: dict[str, str],
 ) -> None:
     if infra.nats is None:
         pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
@@ -151,10 +155,31 @@ async def test_nats_stopped_mid_sync_loses_and_duplicates_nothing(
             ),
             what="the complaints recorded while NATS is away",
         )
+        # The portal moves one before intake has it: the update waits for its report.
+        moved = await portal.change_status(
+            complaints[0].id,
+            "proses",
+            update_id="N-1",
+            at=datetime.now(UTC) - timedelta(minutes=1),
+        )
+        assert moved.status_code == 202
+        await eventually(
+            lambda: integration.scalar(
+                "SELECT outcome = 'waiting_for_report' AND processed_at IS NULL"
+                " FROM inbound_update WHERE body->'data'->>'update_id' = 'N-1'"
+            ),
+            what="the update waiting for its report",
+        )
     finally:
         infra.nats.start()
     for complaint in complaints:
         await pulled_into_intake(intake, integration, complaint)
+    first = str(await report_of(intake, complaints[0].id))
+
+    async def noted() -> bool:
+        return await notes(intake, first, officer) == ["N-1:applied"]
+
+    await eventually(noted, what="the waiting update on the report")
     count = await intake.scalar(
         "SELECT count(*) FROM portal_origin o JOIN report r ON r.id = o.report_id"
         " WHERE o.external_id = ANY(:t) AND r.channel = 'portal'",

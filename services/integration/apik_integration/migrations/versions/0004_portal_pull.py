@@ -1,6 +1,7 @@
 """Phase 2 (pull) and 3 (two-way) of the portal sync: the complaints a portal assigned
 to an office (once per portal and tracking id), each office's polling cursor, and the
-link's origin (pushed by us, or pulled from the portal).
+link's origin (pushed by us, or pulled from the portal), and when an update that came
+before its pulled report was linked is tried again.
 
 Revision ID: 0004
 Revises: 0003
@@ -20,6 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # An update of a pulled complaint that came before its report was linked waits.
+    op.add_column("inbound_update", sa.Column("retry_at", sa.DateTime(timezone=True)))
     op.add_column(
         "portal_link",
         sa.Column("origin", sa.String(8), nullable=False, server_default="push"),
@@ -53,3 +56,4 @@ def downgrade() -> None:
     op.drop_index("ix_pulled_complaint_office", table_name="pulled_complaint")
     op.drop_table("pulled_complaint")
     op.drop_column("portal_link", "origin")
+    op.drop_column("inbound_update", "retry_at")

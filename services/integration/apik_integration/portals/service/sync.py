@@ -19,13 +19,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_integration.models import InboundUpdate, PortalLink, PortalStatusUpdate
+from apik_integration.models import (
+    InboundUpdate,
+    PortalLink,
+    PortalStatusUpdate,
+    PulledComplaint,
+)
 from apik_integration.portals import rules
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.pull import pull_named
@@ -33,6 +39,11 @@ from apik_integration.settings import PortalSettings
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.integration import PortalStatusChanged
 from apik_shared.platform.events.publish import publish
+
+WAITING = "waiting_for_report"
+# How often, and how long, an update waits for its pulled complaint's report.
+WAIT_RETRY = timedelta(seconds=5)
+WAIT_AT_MOST = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,15 @@ async def _apply(
         )
     ).scalar_one_or_none()
     if link is None:
-        return "unknown_report"
+        # A complaint we pulled whose report intake has not registered (and linked) yet:
+        # the update waits for it rather than being lost.
+        pulled = await session.execute(
+            select(PulledComplaint.id).where(
+                PulledComplaint.portal == row.portal,
+                PulledComplaint.external_id == update.tracking_id,
+            )
+        )
+        return WAITING if pulled.first() is not None else "unknown_report"
     effect = rules.judge_update(
         status=update.status,
         at=update.at,
@@ -160,7 +179,10 @@ async def apply_inbound(
         (
             await session.execute(
                 select(InboundUpdate)
-                .where(col(InboundUpdate.processed_at).is_(None))
+                .where(
+                    col(InboundUpdate.processed_at).is_(None),
+                    or_(col(InboundUpdate.retry_at).is_(None), col(InboundUpdate.retry_at) <= now),
+                )
                 .order_by(col(InboundUpdate.received_at), col(InboundUpdate.id))
                 .limit(batch)
                 .with_for_update(skip_locked=True)
@@ -169,6 +191,11 @@ async def apply_inbound(
     )
     for row in rows:
         row.outcome = await _outcome(session, row, portals or Portals(), now)
+        if row.outcome == WAITING and now - row.received_at < WAIT_AT_MOST:
+            row.retry_at = now + WAIT_RETRY
+            continue
+        if row.outcome == WAITING:
+            row.outcome = "unknown_report"  # no report came of it in a day
         row.processed_at = now
     await session.flush()
     return len(rows)
