@@ -13,14 +13,19 @@ OPERATION = re.compile(r"^integration_(webhooks|portals)_[a-z_]+$")
 async def test_operation_ids_and_declared_problems(integration: RunningService) -> None:
     document = (await integration.client.get("/api/v1/integration/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 12
+    assert len(ids) == len(set(ids)) == 15
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "integration_webhooks_create_subscription",
         "integration_webhooks_list_deliveries",
         "integration_webhooks_replay_delivery",
         "integration_portals_receive_webhook",
+        "integration_portals_list_pulled",
+        "integration_portals_get_pull_state",
+        "integration_portals_request_catch_up",
     } <= set(ids)
+    catch_up = document["paths"]["/api/v1/integration/portals/{portal}/catch-up"]["post"]
+    assert {"401", "403", "404", "409"} <= set(catch_up["responses"])
     inbound = document["paths"]["/api/v1/integration/portals/{portal}/inbound"]["post"]
     assert {"400", "401", "404", "409", "422"} <= set(inbound["responses"])
     assert "application/problem+json" in inbound["responses"]["401"]["content"]

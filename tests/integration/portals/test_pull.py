@@ -23,7 +23,7 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import INBOUND, PORTAL_SECRET, eventually
+from tests.integration.builders import INBOUND, PORTAL_SECRET, V1, eventually
 from tests.integration.portal_sim import PortalSim
 
 PULLING = "PULL"
@@ -143,6 +143,40 @@ async def test_the_nightly_catch_up_finds_what_polling_missed(
     await eventually(lambda: _equals(pulled(pulling, complaint.id), ["catch_up"]), what="caught up")
 
 
+async def test_the_office_sees_its_pull_and_asks_for_a_catch_up(
+    pulling: RunningService, portal: PortalSim, tokens: TestTokens
+) -> None:
+    head = tokens.headers("head", office=PULLING, username="kepala")
+    other = tokens.headers("head", office="KAB", username="kepala-kab")
+    missed = await portal.assign(
+        PULLING, notify=False, assigned_at=datetime.now(UTC) - timedelta(hours=8)
+    )
+    # The head does not wait for the night: the catch-up runs at the job's next turn.
+    asked = await pulling.client.post(f"{V1}/portals/lapor/catch-up", headers=head)
+    assert asked.status_code == 200, asked.text
+    assert asked.json()["caught_up_on"] is None
+    await eventually(lambda: _equals(pulled(pulling, missed.id), ["catch_up"]), what="caught up")
+    listed = await pulling.client.get(f"{V1}/portals/pulled", headers=head)
+    assert listed.status_code == 200, listed.text
+    [mine] = [p for p in listed.json()["items"] if p["external_id"] == missed.id]
+    assert mine["via"] == "catch_up" and mine["office"] == PULLING
+    assert "complainant" not in listed.text and "Siti" not in listed.text
+    state = await pulling.client.get(f"{V1}/portals/pull-state", headers=head)
+    [lapor] = state.json()
+    assert lapor["portal"] == "lapor" and lapor["polled_at"] and lapor["caught_up_on"]
+    # Another office sees none of it, and has no pull to catch up.
+    theirs = await pulling.client.get(f"{V1}/portals/pulled", headers=other)
+    assert missed.id not in theirs.text
+    assert (await pulling.client.get(f"{V1}/portals/pull-state", headers=other)).json() == []
+    refused = await pulling.client.post(f"{V1}/portals/lapor/catch-up", headers=other)
+    assert refused.status_code == 409
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    unknown = await pulling.client.post(f"{V1}/portals/nowhere/catch-up", headers=head)
+    assert unknown.status_code == 404
+    officer = tokens.headers("intake_officer", office=PULLING, username="petugas")
+    assert (await pulling.client.get(f"{V1}/portals/pulled", headers=officer)).status_code == 403
+
+
 async def test_every_way_in_at_once_records_and_announces_one(
     pulling: RunningService, portal: PortalSim
 ) -> None:
@@ -172,7 +206,9 @@ async def test_every_way_in_at_once_records_and_announces_one(
     assert outcomes in ("pulled,duplicate", "duplicate,duplicate")
 
 
-async def test_a_portal_away_loses_nothing(pulling: RunningService, portal: PortalSim) -> None:
+async def test_a_portal_away_loses_nothing(
+    pulling: RunningService, portal: PortalSim, tokens: TestTokens
+) -> None:
     portal.down = True
     try:
         complaint = await portal.assign(PULLING)  # its webhook comes; the portal is away
@@ -190,6 +226,9 @@ async def test_a_portal_away_loses_nothing(pulling: RunningService, portal: Port
             ),
             what="a failed poll, visible",
         )
+        head = tokens.headers("head", office=PULLING, username="kepala")
+        [state] = (await pulling.client.get(f"{V1}/portals/pull-state", headers=head)).json()
+        assert state["last_error"] == "HTTP 503" and state["last_error_at"]
         assert await pulled(pulling, complaint.id) == []
     finally:
         portal.down = False

@@ -11,7 +11,14 @@ from apik_integration.portals.service.inbound import (
     portal_keys,
     receive,
 )
-from apik_integration.portals.service.pull import PullTimes, pull_due, record_pulled
+from apik_integration.portals.service.pull import (
+    PullTimes,
+    list_pulled,
+    pull_due,
+    pull_state,
+    record_pulled,
+    request_catch_up,
+)
 from apik_integration.portals.service.push import (
     enqueue_push,
     get_send,
@@ -33,11 +40,14 @@ __all__ = [
     "enqueue_push",
     "get_send",
     "list_deadlines",
+    "list_pulled",
     "list_sends",
     "portal_keys",
     "pull_due",
+    "pull_state",
     "push_due",
     "receive",
     "record_pulled",
     "replay_send",
+    "request_catch_up",
 ]

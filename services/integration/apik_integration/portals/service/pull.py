@@ -35,10 +35,13 @@ from apik_integration.portals.service.adapter import (
     PortalUnavailable,
 )
 from apik_integration.settings import PortalSettings
+from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.integration import ComplaintPulled
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.pagination import newest_first_page
+from apik_shared.platform.problems import Conflict, NotFound
 
 ERROR_CHARS = 500
 
@@ -232,3 +235,76 @@ async def pull_due(
                 now=now,
             )
     return new
+
+
+# --- What the office sees of its pull, and the catch-up on demand --------------------
+
+
+async def list_pulled(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    portal: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[PulledComplaint], str | None]:
+    """The complaints portals assigned to the caller's office, newest first."""
+    query = select(PulledComplaint).where(PulledComplaint.office == actor.office)
+    if portal is not None:
+        query = query.where(PulledComplaint.portal == portal)
+    return await newest_first_page(
+        session,
+        query,
+        timestamp=col(PulledComplaint.pulled_at),
+        ident=col(PulledComplaint.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def pull_state(
+    *, session: AsyncSession, actor: Principal, portals: Mapping[str, PortalSettings]
+) -> list[PortalCursor]:
+    """The office's pull from each portal switched on for it: the last good poll, the
+    last catch-up, the last failure (a portal away shows here)."""
+    names = [name for name, p in portals.items() if actor.office in p.pull_offices]
+    found = {
+        c.portal: c
+        for c in (
+            await session.execute(
+                select(PortalCursor).where(
+                    PortalCursor.office == actor.office, col(PortalCursor.portal).in_(names)
+                )
+            )
+        ).scalars()
+    }
+    return [found.get(name) or PortalCursor(portal=name, office=actor.office) for name in names]
+
+
+async def request_catch_up(
+    *,
+    session: AsyncSession,
+    actor: Principal,
+    portal: str,
+    portals: Mapping[str, PortalSettings],
+) -> PortalCursor:
+    """The office's catch-up (the last `APIK_PORTAL_CATCH_UP_HOURS`) at the job's next
+    turn, not waiting for the night: after a long outage, or to check."""
+    settings = portals.get(portal)
+    if settings is None:
+        raise NotFound(f"No portal {portal!r} is connected.")
+    if actor.office not in settings.pull_offices:
+        raise Conflict(f"Pulling from {portal!r} is not switched on for this office.")
+    await session.execute(
+        pg_insert(PortalCursor).values(portal=portal, office=actor.office).on_conflict_do_nothing()
+    )
+    cursor = (
+        await session.execute(
+            select(PortalCursor)
+            .where(PortalCursor.portal == portal, PortalCursor.office == actor.office)
+            .with_for_update()
+        )
+    ).scalar_one()
+    cursor.caught_up_on = None
+    await session.flush()
+    return cursor
