@@ -6,6 +6,7 @@ mid-sync lose and duplicate nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -23,7 +24,7 @@ from apik_testing.infra import TestInfra
 from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
-from tests.integration.builders import INBOUND, PORTAL_SECRET, V1, eventually
+from tests.integration.builders import INBOUND, PORTAL_SECRET, V1, eventually, signed
 from tests.integration.portal_sim import PortalSim
 
 PULLING = "PULL"
@@ -113,6 +114,32 @@ async def test_a_webhook_pulls_the_complaint_once_and_sealed(
         t=complaint.id,
     )
     assert outcome == "pulled"
+
+
+async def test_a_webhook_carrying_the_whole_complaint_keeps_only_its_id(
+    pulling: RunningService, portal: PortalSim
+) -> None:
+    complaint = await portal.assign(PULLING, notify=False)
+    body = json.dumps(
+        {"type": "complaint.assigned", "data": {**complaint.public(), "tracking_id": complaint.id}}
+    ).encode()
+    answer = await pulling.client.post(INBOUND, content=body, headers=signed(body))
+    assert answer.status_code == 202, answer.text
+    kept = await pulling.scalar(
+        "SELECT body::text FROM inbound_update WHERE body->'data'->>'tracking_id' = :t",
+        t=complaint.id,
+    )
+    assert "Siti" not in kept and "complainant" not in kept
+    # Pulled once (by the webhook, or by a poll that came first).
+    await eventually(
+        lambda: pulling.scalar(
+            "SELECT processed_at IS NOT NULL FROM inbound_update"
+            " WHERE body->'data'->>'tracking_id' = :t",
+            t=complaint.id,
+        ),
+        what="the webhook applied",
+    )
+    assert len(await pulled(pulling, complaint.id)) == 1
 
 
 async def test_polling_pulls_a_complaint_whose_webhook_never_came(
@@ -281,6 +308,10 @@ async def test_a_second_replica_stopped_mid_sync_loses_and_duplicates_nothing(
         portal.down = False  # both replicas poll now; the second stops mid-sync
         polls = portal.polls
         await eventually(lambda: portal.polls >= polls + 2, what="polls of both")
+        # Some more turns of both, side by side. (Stopped within a second of its start,
+        # an app can hang in the platform's session-revocations follower, a known gap
+        # outside the portals: `apik_shared.platform.sessions.follow` while subscribing.)
+        await asyncio.sleep(2)
     await eventually(
         lambda: pulling.scalar(
             "SELECT count(*) = 5 FROM pulled_complaint WHERE external_id = ANY(:t)",
