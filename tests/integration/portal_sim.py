@@ -11,6 +11,11 @@ Its API (what `apik_integration.portals.service.lapor` speaks):
 - `change_status(...)`: the portal's officers move a complaint; the portal tells the
   subscriber (`webhook`, an httpx client and a path) with a Standard Webhooks-signed
   `complaint.updated`, and can send it again, or send an older one late.
+- Phase 2 (pull): `assign(office, ...)` is a complaint of the public the portal assigns
+  to an office, announced by a signed `complaint.assigned` webhook (naming only its
+  tracking id) unless told not to (a lost webhook); `GET /complaints?assigned_to=&since=`
+  lists an office's assigned complaints (pages of `page_size`, `next`), and
+  `GET /complaints/{id}` reads one, complainant included.
 """
 
 from __future__ import annotations
@@ -45,6 +50,19 @@ class Complaint:
     body: dict[str, Any]
     status: str = "baru"
     updates: list[dict[str, Any]] = field(default_factory=list)
+    # A complaint of the public the portal assigned to an office (phase 2).
+    assigned_to: str | None = None
+    assigned_at: datetime | None = None
+
+    def public(self) -> dict[str, Any]:
+        """The complaint as the portal's API reads it."""
+        return {
+            **self.body,
+            "id": self.id,
+            "status": self.status,
+            "assigned_to": self.assigned_to,
+            "assigned_at": self.assigned_at.isoformat() if self.assigned_at else None,
+        }
 
 
 @dataclass
@@ -60,6 +78,8 @@ class PortalSim:
     webhook: tuple[httpx.AsyncClient, str] | None = None
     webhook_secret: str = ""
     sent_webhooks: int = 0
+    page_size: int = 2
+    polls: int = 0
     _server: uvicorn.Server | None = None
     _task: asyncio.Task[None] | None = None
 
@@ -110,6 +130,97 @@ class PortalSim:
         complaint.status = str(body.get("status", complaint.status))
         return JSONResponse({"id": theirs}, status_code=201)
 
+    async def _list(self, request: Request) -> JSONResponse:
+        if (refused := self._refusal(request)) is not None:
+            return refused
+        self.polls += 1
+        office = request.query_params.get("assigned_to")
+        since = datetime.fromisoformat(request.query_params["since"])
+        found = sorted(
+            (
+                c
+                for c in self.complaints.values()
+                if c.assigned_to == office and c.assigned_at and c.assigned_at >= since
+            ),
+            key=lambda c: (c.assigned_at or since, c.id),
+        )
+        start = int(request.query_params.get("cursor", "0"))
+        page = found[start : start + self.page_size]
+        more = start + self.page_size < len(found)
+        return JSONResponse(
+            {
+                "items": [c.public() for c in page],
+                "next": str(start + self.page_size) if more else None,
+            }
+        )
+
+    async def _read(self, request: Request) -> JSONResponse:
+        if (refused := self._refusal(request)) is not None:
+            return refused
+        complaint = self.complaints.get(request.path_params["tracking_id"])
+        if complaint is None:
+            return JSONResponse({"error": "no such complaint"}, status_code=404)
+        return JSONResponse(complaint.public())
+
+    async def assign(
+        self,
+        office: str,
+        *,
+        assigned_at: datetime | None = None,
+        notify: bool = True,
+        message_id: str | None = None,
+        **content: Any,
+    ) -> Complaint:
+        """A complaint of the public, assigned to `office`; the signed webhook naming it
+        goes out unless `notify` is false (a webhook the portal never sent, or lost)."""
+        body: dict[str, Any] = {
+            "title": "Jalan rusak tidak diperbaiki",
+            "description": "Jalan di depan pasar berlubang sejak tiga bulan.",
+            "category": "infrastruktur",
+            "agency": "Dinas Pekerjaan Umum Kabupaten",
+            "created_at": datetime.now(UTC).isoformat(),
+            "complainant": {"name": "Siti Aminah", "email": "siti@example.id"},
+            "anonymous": False,
+            "confidential": False,
+            "classification": "pengaduan",
+        }
+        body.update(content)
+        complaint = Complaint(
+            id=f"LPR-{len(self.complaints) + 1:06d}",
+            body=body,
+            assigned_to=office,
+            assigned_at=assigned_at or datetime.now(UTC),
+        )
+        self.complaints[complaint.id] = complaint
+        if notify:
+            answer = await self.notify_assigned(complaint.id, message_id=message_id)
+            assert answer.status_code == 202, answer.text
+        return complaint
+
+    async def notify_assigned(
+        self, tracking_id: str, *, message_id: str | None = None
+    ) -> httpx.Response:
+        """The signed `complaint.assigned` webhook (again, when called again)."""
+        body = {"type": "complaint.assigned", "data": {"tracking_id": tracking_id}}
+        return await self._send_webhook(body, message_id)
+
+    async def _send_webhook(
+        self, payload: dict[str, Any], message_id: str | None
+    ) -> httpx.Response:
+        body = json.dumps(payload).encode()
+        assert self.webhook is not None, "no webhook subscriber"
+        client, path = self.webhook
+        self.sent_webhooks += 1
+        msg_id = message_id or f"msg_{self.sent_webhooks:06d}"
+        signature = Webhook(self.webhook_secret).sign(msg_id, datetime.now(UTC), body)
+        headers = {
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(time.time())),
+            "webhook-signature": signature,
+            "content-type": "application/json",
+        }
+        return await client.post(path, content=body, headers=headers)
+
     async def change_status(
         self,
         tracking_id: str,
@@ -150,6 +261,8 @@ class PortalSim:
         app = Starlette(
             routes=[
                 Route("/complaints", self._create, methods=["POST"]),
+                Route("/complaints", self._list, methods=["GET"]),
+                Route("/complaints/{tracking_id}", self._read, methods=["GET"]),
                 Route("/complaints/{tracking_id}/updates", self._update, methods=["POST"]),
             ]
         )

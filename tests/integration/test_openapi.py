@@ -23,7 +23,12 @@ async def test_operation_ids_and_declared_problems(integration: RunningService) 
         "integration_imports_check_import",
         "integration_imports_run_import",
         "integration_imports_get_import",
+        "integration_portals_list_pulled",
+        "integration_portals_get_pull_state",
+        "integration_portals_request_catch_up",
     } <= set(ids)
+    catch_up = document["paths"]["/api/v1/integration/portals/{portal}/catch-up"]["post"]
+    assert {"401", "403", "404", "409"} <= set(catch_up["responses"])
     inbound = document["paths"]["/api/v1/integration/portals/{portal}/inbound"]["post"]
     assert {"400", "401", "404", "409", "422"} <= set(inbound["responses"])
     assert "application/problem+json" in inbound["responses"]["401"]["content"]

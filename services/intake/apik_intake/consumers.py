@@ -4,7 +4,9 @@
 `community_member.status_changed` from prevention keeps the copy of Sahabat Ombudsman
 members a `community` report is checked against;
 `import.row_ready` from integration registers an office's old record (`imports/`), when
-the keyring shared with integration is set (`APIK_IMPORT_KEYS`).
+the keyring shared with integration is set (`APIK_IMPORT_KEYS`);
+integration's `complaint.pulled` registers a portal's complaint as a report, and its
+`portal.status_changed` moves or annotates one (`portals/`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.imports.service import register_imported, register_imported_many
+from apik_intake.portals.service import PortalIntake
 from apik_intake.public.service import record_case_outcome
 from apik_intake.reporters.rules import index_key
 from apik_intake.reports.service.community import record_member_status
@@ -23,7 +26,11 @@ from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.handlers import On, consumer
 from apik_shared.platform.events.payloads.examination import CaseClosed
-from apik_shared.platform.events.payloads.integration import ImportRowReady
+from apik_shared.platform.events.payloads.integration import (
+    ComplaintPulled,
+    ImportRowReady,
+    PortalStatusChanged,
+)
 from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
 
 
@@ -53,8 +60,11 @@ def imports_spec(settings: Settings) -> ConsumerSpec:
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
+    portals = PortalIntake(settings, index_key(settings.pii_index_key))
     specs = [
         consumer("intake-case-closed", On(CaseClosed, record_case_outcome)),
+        consumer("intake-portal-pull", On(ComplaintPulled, portals.register)),
+        consumer("intake-portal-status", On(PortalStatusChanged, portals.status_changed)),
         consumer(
             "intake-community-members",
             On(CommunityMemberStatusChanged, record_member_status),

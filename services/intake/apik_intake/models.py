@@ -381,9 +381,13 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         safeguards=Bilingual(
             "Disegel AES-GCM per baris dengan rotasi kunci; indeks buta HMAC; tersamar bagi"
-            " peran yang tidak berhak; setiap pembacaan diaudit (`identity_read`).",
+            " peran yang tidak berhak; setiap pembacaan diaudit (`identity_read`). Pengadu"
+            " dari portal (LAPOR!) tiba dari layanan integrasi tersegel dengan kunci transfer"
+            " portal (`complaint.pulled`); integrasi tidak menyimpannya.",
             "Sealed with AES-GCM per row, keys rotated; HMAC blind indexes; masked for roles"
-            " not entitled; every read audited (`identity_read`).",
+            " not entitled; every read audited (`identity_read`). A portal's (LAPOR!)"
+            " complainant arrives from the integration service sealed with the portal"
+            " transfer keyring (`complaint.pulled`); integration does not keep it.",
         ),
     ),
     Processing(
@@ -560,3 +564,21 @@ class CommunityMemberCopy(SQLModel, table=True):
     office: str = Field(max_length=32)
     status: str = Field(max_length=16)  # candidate, active, inactive
     changed_at: datetime = timestamp_field()
+
+
+# --- portal pull (integration's phase 2) ---
+
+
+class PortalOrigin(SQLModel, table=True):
+    """A report registered from a complaint a portal assigned to the office: the portal
+    and its tracking id (the report's external id), once, so a complaint announced twice
+    is registered once."""
+
+    __tablename__ = "portal_origin"
+
+    portal: str = Field(primary_key=True, max_length=64)
+    external_id: str = Field(primary_key=True, max_length=200)
+    report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id", unique=True)
+    office: str = Field(max_length=32)
+    pulled_id: str = Field(max_length=64)  # integration's id of the pulled complaint
+    created_at: datetime = timestamp_field(default_factory=utcnow)

@@ -6,7 +6,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.crypto import development_keyring, transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
@@ -100,6 +100,23 @@ class Settings(ServiceSettings):
     notify_retry_seconds: list[float] = Field(default=[60, 300, 1800, 1800, 7200, 21600])
     notify_scan_seconds: float = Field(default=30, gt=0)
     notify_batch_size: int = Field(default=50, ge=1, le=1000)
+    # Complaints pulled from a portal (`complaint.pulled`, integration's phase 2): the
+    # keyring integration seals the complainant and the text with (the same as its
+    # `APIK_PORTAL_TRANSFER_KEYS`; empty derives it from APIK_SECRET_KEY in development),
+    # and the portal's categories as substances (a category not listed: `other`).
+    portal_transfer_keys: str = ""
+    portal_substances: dict[str, str] = Field(
+        default_factory=lambda: {
+            "infrastruktur": "housing",
+            "pendidikan": "education",
+            "kesehatan": "health",
+            "kependudukan": "population_administration",
+            "pertanahan": "land",
+            "kepolisian": "police",
+            "ketenagakerjaan": "labour",
+            "bantuan sosial": "social_assistance",
+        }
+    )
 
     def completion_days_for(self, office: str) -> int:
         return self.completion_days_by_office.get(office, self.completion_days)
@@ -115,4 +132,8 @@ class Settings(ServiceSettings):
         if not self.import_keys and self.env is Environment.development:
             # The same in integration (`apik_integration.settings`).
             self.import_keys = development_keyring("apik-imports")
+        if not self.portal_transfer_keys:
+            # Outside development, no key: a pulled complaint cannot be opened, and its
+            # event waits (retried, then dead-lettered) until the key is set.
+            self.portal_transfer_keys = transfer_keyring(self.secret_key)
         return self

@@ -4,7 +4,9 @@ portal is connected, another turning them into the portal's sends (`portals/`).
 
 One filter subject, `apik.>` (NATS 2.9 takes one per consumer); the dead letters other
 consumers publish on `apik.deadletter.>` are copies of events already on the stream, so
-they are acknowledged unread. Integration publishes nothing itself.
+they are acknowledged unread. Integration's own events (`complaint.pulled`,
+`portal.status_changed`, published by its jobs through the outbox) come back here too:
+the first is withheld from webhooks, and neither names a report the portals send.
 """
 
 from __future__ import annotations

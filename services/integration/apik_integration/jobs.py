@@ -1,9 +1,11 @@
 """Work the integration service does on its own clock: sending due webhook deliveries,
-and pushing to the connected portals.
+pushing to the connected portals, applying their webhooks, and pulling the complaints
+they assign to the offices switched on (phase 2).
 
 Every replica runs the loops; `webhooks.service.deliver_due` and
 `portals.service.push_due` claim rows with `FOR UPDATE SKIP LOCKED`, so two replicas
-never send one thing at once.
+never send one thing at once; `portals.service.pull_due` locks each office's cursor the
+same way, and records each complaint once (unique), so two never pull one twice.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from apik_integration.imports.service import expire_unrun, run_due
-from apik_integration.portals.service import apply_inbound, push_due
+from apik_integration.portals.service import Portals, PullTimes, apply_inbound, pull_due, push_due
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.lapor import LaporAdapter
 from apik_integration.settings import Settings
@@ -143,12 +145,25 @@ def push_job(settings: Settings) -> Background:
     )
 
 
-async def apply_once(database: Database, now: datetime | None = None) -> int:
+def portals_of(settings: Settings, pusher: Pusher) -> Portals:
+    """The portals' settings, adapters and transfer keyring, for the inbound job."""
+    return Portals(
+        settings=settings.portals,
+        adapters=pusher.adapters(),
+        transfer=FieldCipher(settings.portal_transfer_keys),
+    )
+
+
+async def apply_once(
+    database: Database, now: datetime | None = None, portals: Portals | None = None
+) -> int:
     """Every waiting portal webhook, a batch per transaction, until a batch is short."""
     done = 0
     while True:
         async with database.sessions() as session, session.begin():
-            batch = await apply_inbound(session=session, batch=BATCH, now=now or datetime.now(UTC))
+            batch = await apply_inbound(
+                session=session, batch=BATCH, now=now or datetime.now(UTC), portals=portals
+            )
         done += batch
         if batch < BATCH:
             return done
@@ -161,10 +176,11 @@ def _applied(updates: int) -> None:
 
 def inbound_job(settings: Settings) -> Background:
     """The portals' webhooks applied, every `APIK_PORTAL_SCAN_SECONDS`."""
+    portals = portals_of(settings, Pusher(settings))
     return periodic(
         every=settings.portal_scan_seconds,
         name="portal inbound job",
-        once=apply_once,
+        once=lambda database: apply_once(database, portals=portals),
         report=_applied,
     )
 
@@ -217,6 +233,47 @@ def import_job(settings: Settings) -> Background:
     )
 
 
+def pull_times(settings: Settings) -> PullTimes:
+    return PullTimes(
+        poll_seconds=settings.portal_poll_seconds,
+        window_seconds=settings.portal_poll_window_seconds,
+        catch_up_hours=settings.portal_catch_up_hours,
+        catch_up_hour=settings.portal_catch_up_hour,
+    )
+
+
+async def pull_once(database: Database, pusher: Pusher, now: datetime | None = None) -> int:
+    """Every switched-on office polled when due (and caught up once a night), in one
+    transaction: each complaint recorded and announced once."""
+    settings = pusher.settings
+    async with database.sessions() as session, session.begin():
+        return await pull_due(
+            session=session,
+            portals=settings.portals,
+            adapters=pusher.adapters(),
+            transfer=FieldCipher(settings.portal_transfer_keys),
+            times=pull_times(settings),
+            now=now or datetime.now(UTC),
+        )
+
+
+def _pulled(complaints: int) -> None:
+    if complaints:
+        log.info("portals: pulled %d complaint(s)", complaints)  # counts only
+
+
+def pull_job(settings: Settings) -> Background:
+    """The pull, looked at every `APIK_PORTAL_SCAN_SECONDS` (each office polled every
+    `APIK_PORTAL_POLL_SECONDS`, caught up once a night)."""
+    pusher = Pusher(settings)
+    return periodic(
+        every=settings.portal_scan_seconds,
+        name="portal pull job",
+        once=lambda database: pull_once(database, pusher),
+        report=_pulled,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
     found = [delivery_job(settings)]
     if settings.import_keys:
@@ -225,4 +282,6 @@ def jobs(settings: Settings) -> list[Background]:
         found.append(push_job(settings))
     if settings.portal_secrets:
         found.append(inbound_job(settings))
+    if any(p.pull_offices for p in settings.portals.values()):
+        found.append(pull_job(settings))
     return found

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Column, Text, UniqueConstraint
@@ -77,8 +77,12 @@ class InboundUpdate(SQLModel, table=True):
     event_type: str | None = None  # the body's `type`, when it has one
     body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     processed_at: datetime | None = timestamp_field(default=None)
-    # What came of it: applied, older, unchanged, duplicate, unknown_report, unreadable.
+    # What came of it: applied, older, unchanged, duplicate, unknown_report, unreadable;
+    # for a complaint.assigned: pulled, duplicate, unknown_complaint, not_switched_on,
+    # portal_unavailable; waiting_for_report while a pulled complaint's report is not
+    # linked yet (tried again at `retry_at`, for a day).
     outcome: str | None = Field(default=None, max_length=32)
+    retry_at: datetime | None = timestamp_field(default=None)
 
 
 class PortalLink(SQLModel, table=True):
@@ -97,6 +101,8 @@ class PortalLink(SQLModel, table=True):
     # The portal's own status of the report, and when it last changed (its time).
     portal_status: str | None = None
     portal_status_at: datetime | None = timestamp_field(default=None)
+    # push: we sent the report (phase 1); pull: the portal assigned it to us (phase 2).
+    origin: str = Field(default="push", max_length=8)
 
 
 class PortalSend(SQLModel, table=True):
@@ -253,3 +259,37 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
 )
+# --- portal pull (phase 2) ---
+
+
+class PulledComplaint(SQLModel, table=True):
+    """A complaint a portal assigned to an office, once per portal and tracking id: its
+    arrival is announced (`complaint.pulled`) in the transaction that records it. No
+    personal data here: the complainant and the text travel sealed in the event only."""
+
+    __tablename__ = "pulled_complaint"
+    __table_args__ = (UniqueConstraint("portal", "external_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    portal: str = Field(max_length=64)
+    external_id: str = Field(max_length=200)  # the portal's tracking id
+    office: str = Field(max_length=32, index=True)
+    assigned_at: datetime = timestamp_field()  # the portal's clock
+    via: str = Field(max_length=16)  # webhook, poll, catch_up
+    pulled_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class PortalCursor(SQLModel, table=True):
+    """How far an office's pull from a portal got: the start of the last good poll (the
+    next looks back from there, so an outage leaves no gap) and the office day of the
+    last nightly catch-up. One row per portal and office, locked by the replica polling."""
+
+    __tablename__ = "portal_cursor"
+
+    portal: str = Field(primary_key=True, max_length=64)
+    office: str = Field(primary_key=True, max_length=32)
+    polled_at: datetime | None = timestamp_field(default=None)
+    caught_up_on: date | None = None
+    caught_up_at: datetime | None = timestamp_field(default=None)
+    last_error: str | None = None
+    last_error_at: datetime | None = timestamp_field(default=None)

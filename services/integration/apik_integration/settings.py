@@ -12,7 +12,7 @@ from typing import Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.crypto import development_keyring, transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
@@ -36,6 +36,28 @@ class PortalSettings(BaseModel):
             "case.closed": "closed",
         }
     )
+    # Phase 2 (pull), switched on per office: the complaints the portal assigns to these
+    # offices come into intake (the portal's webhook, polling, a nightly catch-up).
+    pull_offices: list[str] = Field(default_factory=list)
+    # Phase 3 (two-way), switched on per office: the portal's status changes of the
+    # office's linked reports reach intake, and APIK's status changes of reports pulled
+    # from the portal go back as the portal's updates.
+    two_way_offices: list[str] = Field(default_factory=list)
+    # The portal's statuses as intake steps (LAPOR!-style placeholders): a status not in
+    # the map, or a step intake's state machine does not allow then, is kept as a note.
+    # Only a complainant's withdrawal at the portal moves APIK's own status by default.
+    inbound_status_map: dict[str, str] = Field(default_factory=lambda: {"dicabut": "withdraw"})
+    # Per office, entries that replace the portal's maps for that office's reports.
+    office_status_maps: dict[str, dict[str, str]] = Field(default_factory=dict)
+    office_inbound_status_maps: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+    def status_map_for(self, office: str) -> dict[str, str]:
+        """Our event types as the portal's statuses, for one office's reports."""
+        return {**self.status_map, **self.office_status_maps.get(office, {})}
+
+    def inbound_map_for(self, office: str) -> dict[str, str]:
+        """The portal's statuses as intake steps, for one office's reports."""
+        return {**self.inbound_status_map, **self.office_inbound_status_maps.get(office, {})}
 
 
 class Settings(ServiceSettings):
@@ -77,6 +99,8 @@ class Settings(ServiceSettings):
             "red_button.escalated",
             # A sealed row of an office's old records, for intake alone.
             "import.row_ready",
+            # Sealed for intake alone: a subscriber could not read it anyway.
+            "complaint.pulled",
         ]
     )
     # How often the delivery job looks for due deliveries, and how many it claims at once.
@@ -110,6 +134,17 @@ class Settings(ServiceSettings):
     # its rows hold personal data nobody asked to import. A placeholder for the office's
     # records schedule.
     import_unrun_days: float = Field(default=30, gt=0)
+    # Phase 2 (pull), FixMyStreet's fetching rhythm: a poll every 5 minutes over a
+    # 2-hour window (from the last good poll: an outage leaves no gap), and a nightly
+    # catch-up over the last 24 hours, once per office day from this local hour.
+    portal_poll_seconds: float = Field(default=300, gt=0)
+    portal_poll_window_seconds: float = Field(default=7200, gt=0)
+    portal_catch_up_hours: float = Field(default=24, gt=0)
+    portal_catch_up_hour: int = Field(default=1, ge=0, le=23)
+    # The keyring sealing a pulled complaint's complainant and text in `complaint.pulled`
+    # (`kid:<base64 32 bytes>,…`, active key first): only integration and intake hold it,
+    # so the stream and webhook subscribers carry ciphertext.
+    portal_transfer_keys: str = ""
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:
@@ -120,4 +155,12 @@ class Settings(ServiceSettings):
         if not self.import_keys and self.env is Environment.development:
             # The same in intake (the development secret both start with).
             self.import_keys = development_keyring("apik-imports")
+        if not self.portal_transfer_keys:
+            if self.env is not Environment.development and any(
+                p.pull_offices for p in self.portals.values()
+            ):
+                raise InsecureSettingsError(
+                    f"APIK_PORTAL_TRANSFER_KEYS must be set to pull when APIK_ENV={self.env}"
+                )
+            self.portal_transfer_keys = transfer_keyring(self.secret_key)
         return self

@@ -40,6 +40,14 @@ def development_keyring(secret: str) -> str:
     return "dev:" + base64.urlsafe_b64encode(key).decode().rstrip("=")
 
 
+def transfer_keyring(secret: str) -> str:
+    """The development keyring of a portal's complaints sealed for intake
+    (`APIK_PORTAL_TRANSFER_KEYS`): integration and intake derive the same one from the
+    development secret they share, distinct from either's own keys at rest."""
+    key = hashlib.sha256(b"apik-portal-transfer:" + secret.encode()).digest()
+    return "dev:" + base64.urlsafe_b64encode(key).decode().rstrip("=")
+
+
 class FieldCipher:
     def __init__(self, keyring: str) -> None:
         self._keys = parse_keyring(keyring)

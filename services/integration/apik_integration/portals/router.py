@@ -1,9 +1,9 @@
-"""The portals' side: their webhooks in (`POST /portals/{portal}/inbound`), and what we
-send them (phase 1, push), listed and replayed.
+"""The portals' side: their webhooks in (`POST /portals/{portal}/inbound`), what we
+send them (phase 1, push), listed and replayed, and what they assigned to the office
+(phase 2, pull), listed, with the pull's state and a catch-up on demand.
 
 The inbound route takes no token: a portal proves itself by signing with the secret it
-shares with us (`APIK_PORTAL_SECRETS`). Accepted updates are kept for the portal's
-adapter (later).
+shares with us (`APIK_PORTAL_SECRETS`). Accepted webhooks are applied by the inbound job.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from apik_integration.portals import service
 from apik_integration.portals.schemas import (
     InboundAccepted,
     PortalSendPublic,
+    PulledComplaintPublic,
+    PullStatePublic,
     ReportDeadlinesPublic,
 )
 from apik_shared.platform.db import DbSession
@@ -131,3 +133,57 @@ async def list_deadlines(
         limit=limit,
     )
     return [ReportDeadlinesPublic.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.get(
+    "/portals/pulled",
+    response_model=Page[PulledComplaintPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_pulled(
+    session: DbSession,
+    actor: Manager,
+    portal: Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[PulledComplaintPublic]:
+    """The complaints portals assigned to the caller's office (phase 2, pull), newest
+    first: each once, however it was found."""
+    rows, next_cursor = await service.list_pulled(
+        session=session, actor=actor, portal=portal, cursor=cursor, limit=limit
+    )
+    return Page(
+        items=[PulledComplaintPublic.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=next_cursor,
+    )
+
+
+@router.get(
+    "/portals/pull-state",
+    response_model=list[PullStatePublic],
+    responses=problem_responses(*AUTH),
+)
+async def get_pull_state(
+    session: DbSession, actor: Manager, settings: CurrentSettings
+) -> list[PullStatePublic]:
+    """The caller's office's pull from each portal switched on for it: the last good
+    poll, the last nightly catch-up, and the last failure while the portal is away."""
+    rows = await service.pull_state(session=session, actor=actor, portals=settings.portals)
+    return [PullStatePublic.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.post(
+    "/portals/{portal}/catch-up",
+    response_model=PullStatePublic,
+    responses=problem_responses(*AUTH, NotFound, Conflict),
+)
+async def request_catch_up(
+    portal: PortalName, session: DbSession, actor: Manager, settings: CurrentSettings
+) -> PullStatePublic:
+    """The office's catch-up over the last `APIK_PORTAL_CATCH_UP_HOURS` at the pull job's
+    next turn, without waiting for the night (after a long outage); 409 when pulling is
+    not switched on for the office."""
+    cursor = await service.request_catch_up(
+        session=session, actor=actor, portal=portal, portals=settings.portals
+    )
+    return PullStatePublic.model_validate(cursor, from_attributes=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -33,6 +33,11 @@ def send_kind(event_type: str, status_map: Mapping[str, str]) -> Kind | None:
     if event_type in status_map:
         return Kind.update
     return None
+
+
+def pulled_from(data: Mapping[str, Any], portal: str) -> bool:
+    """Whether a `report.registered` is of a complaint this portal assigned to us."""
+    return data.get("portal") == portal and isinstance(data.get("external_id"), str)
 
 
 def report_payload(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,6 +120,69 @@ def judge_update(
     if status == current:
         return Effect.unchanged
     return Effect.applied
+
+
+def status_step(*, effect: Effect, status: str, inbound_map: Mapping[str, str]) -> str | None:
+    """What intake is asked to do for a portal's update: the mapped step of a status
+    the update moved to; a note (None) for an older or unchanged one, or an unmapped
+    status."""
+    if effect is not Effect.applied:
+        return None
+    return inbound_map.get(status)
+
+
+# --- Phase 2, pull: the complaints a portal assigns to an office ----------------------
+
+
+class Via(StrEnum):
+    webhook = "webhook"
+    poll = "poll"
+    catch_up = "catch_up"
+
+
+ASSIGNED = "complaint.assigned"
+
+
+def parse_assigned(body: Mapping[str, Any]) -> str | None:
+    """The tracking id a `complaint.assigned` webhook names (`{"type":
+    "complaint.assigned", "data": {"tracking_id"}}`), or None when it is not one."""
+    data = body.get("data")
+    if body.get("type") != ASSIGNED or not isinstance(data, Mapping):
+        return None
+    tracking = data.get("tracking_id")
+    return tracking if isinstance(tracking, str) and tracking else None
+
+
+def transfer_context(portal: str, external_id: str) -> str:
+    """What a sealed complaint is bound to: opened as another, it does not decrypt."""
+    return f"portal-complaint:{portal}:{external_id}"
+
+
+def poll_due(*, now: datetime, polled_at: datetime | None, every: float) -> bool:
+    return polled_at is None or (now - polled_at).total_seconds() >= every
+
+
+def catch_up_due(*, local_now: datetime, caught_up_on: date | None, hour: int) -> bool:
+    """Once per office day, from `hour` (local): the nightly catch-up."""
+    return local_now.hour >= hour and caught_up_on != local_now.date()
+
+
+def pull_since(
+    *,
+    now: datetime,
+    polled_at: datetime | None,
+    window: timedelta,
+    catch_up: timedelta | None,
+) -> datetime:
+    """Where a pull looks back to: the window before the last good poll (an outage
+    leaves no gap, and a complaint the portal dated a little late is still seen), never
+    less than the window before now; the catch-up's whole span when it is due."""
+    since = now - window
+    if polled_at is not None:
+        since = min(since, polled_at - window)
+    if catch_up is not None:
+        since = min(since, now - catch_up)
+    return since
 
 
 # --- The portal's deadlines on a pushed report -----------------------------------------

@@ -55,3 +55,32 @@ class ReportDeadlinesPublic(BaseModel):
     closure: DeadlinePublic = Field(
         description="closes without the complainant's reply (10 working days)"
     )
+
+
+class PulledComplaintPublic(BaseModel):
+    """A complaint a portal assigned to the office (no complainant: that is intake's)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    portal: str
+    external_id: str = Field(description="the portal's tracking id; the report's external id")
+    office: str
+    assigned_at: datetime = Field(description="when the portal assigned it (its clock)")
+    via: str = Field(description="webhook, poll or catch_up: how it was found")
+    pulled_at: datetime
+
+
+class PullStatePublic(BaseModel):
+    """The office's pull from one portal."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    portal: str
+    polled_at: datetime | None = Field(description="the start of the last good poll")
+    caught_up_on: date | None = Field(
+        description="the office day of the last nightly catch-up; null: one is due"
+    )
+    caught_up_at: datetime | None
+    last_error: str | None = Field(description="the last poll's failure, until one succeeds")
+    last_error_at: datetime | None

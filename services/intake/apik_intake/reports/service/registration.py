@@ -149,7 +149,10 @@ async def register_report(
     duplicate_window_days: int = 180,
     age_limit_years: int = 2,
     cross_office_similarity: float = 0.6,
+    external: tuple[str, str] | None = None,
 ) -> Registered:
+    """`external`: the portal and its tracking id of a complaint pulled from a portal,
+    announced with the registration (integration links the report for two-way sync)."""
     now = datetime.now(UTC)
     # In UTC as the database gives it back: the answer is built from these values, and
     # must read as a later GET does.
@@ -227,8 +230,13 @@ async def register_report(
             window_days=duplicate_window_days,
             cross_office_similarity=cross_office_similarity,
         )
+    portal, external_id = external or (None, None)
     await publish(
-        session, ReportRegistered(**ref(report), registered_at=received), subject=str(report.id)
+        session,
+        ReportRegistered(
+            **ref(report), registered_at=received, portal=portal, external_id=external_id
+        ),
+        subject=str(report.id),
     )
     if data.kind is Kind.TEMBUSAN and data.linked_report_id is not None:
         await publish_link(

@@ -99,13 +99,18 @@ async def apply_step(
             at=at,
         )
     )
-    await _publish_outcome(session=session, report=report, actor=actor, at=at)
+    await _publish_outcome(session=session, report=report, actor=actor, at=at, details=details)
     await session.flush()
     return report
 
 
 async def _publish_outcome(
-    *, session: AsyncSession, report: Report, actor: Principal, at: datetime
+    *,
+    session: AsyncSession,
+    report: Report,
+    actor: Principal,
+    at: datetime,
+    details: dict[str, Any] | None = None,
 ) -> None:
     subject = str(report.id)
     if report.status == ReportStatus.accepted:
@@ -139,7 +144,8 @@ async def _publish_outcome(
     elif report.status == ReportStatus.withdrawn:
         closed = ReportClosed(
             **ref(report),
-            reason="not_completed_within_deadline",
+            # The deadline job's, unless the step says otherwise (withdrawn at a portal).
+            reason=(details or {}).get("closed_reason", "not_completed_within_deadline"),
             closed_at=at,
             closed_by=actor.username,
         )

@@ -1,5 +1,5 @@
 """The portals' use cases: their webhooks in (`inbound`) and applied to our reports
-(`sync`, phase 3's portal side), and phase 1, push (`push`), through one adapter per
+(`sync`, phase 3), phase 1, push (`push`), and phase 2, pull (`pull`), through one adapter per
 portal (`adapter` is the interface, `lapor` the first)."""
 
 from apik_integration.portals.service.deadlines import ReportDeadlines, list_deadlines
@@ -11,6 +11,14 @@ from apik_integration.portals.service.inbound import (
     portal_keys,
     receive,
 )
+from apik_integration.portals.service.pull import (
+    PullTimes,
+    list_pulled,
+    pull_due,
+    pull_state,
+    record_pulled,
+    request_catch_up,
+)
 from apik_integration.portals.service.push import (
     enqueue_push,
     get_send,
@@ -18,9 +26,11 @@ from apik_integration.portals.service.push import (
     push_due,
     replay_send,
 )
-from apik_integration.portals.service.sync import apply_inbound
+from apik_integration.portals.service.sync import Portals, apply_inbound
 
 __all__ = [
+    "Portals",
+    "PullTimes",
     "ReportDeadlines",
     "WebhookForged",
     "WebhookHeadersMissing",
@@ -30,9 +40,14 @@ __all__ = [
     "enqueue_push",
     "get_send",
     "list_deadlines",
+    "list_pulled",
     "list_sends",
     "portal_keys",
+    "pull_due",
+    "pull_state",
     "push_due",
     "receive",
+    "record_pulled",
     "replay_send",
+    "request_catch_up",
 ]

@@ -32,10 +32,13 @@ class OutgoingUpdate:
 
 @dataclass(frozen=True)
 class AssignedComplaint:
-    external_id: str
+    """A complaint the portal assigned to an office, as its adapter reads it: `content`
+    holds the complainant and the text (personal data: sealed before it goes anywhere)."""
+
+    external_id: str  # the portal's tracking id
     office: str
-    payload: dict[str, Any]
-    updated_at: datetime
+    assigned_at: datetime
+    content: dict[str, Any]
 
 
 class PortalAdapter(Protocol):
@@ -50,6 +53,10 @@ class PortalAdapter(Protocol):
 
     async def pull_assigned(self, office: str, since: datetime) -> list[AssignedComplaint]:
         """The complaints the portal assigned to the office since then (phase 2)."""
+        ...
+
+    async def fetch_complaint(self, external_id: str) -> AssignedComplaint | None:
+        """One complaint by its tracking id (a webhook names it), None when unknown."""
         ...
 
     def map_status(self, event_type: str) -> str | None:

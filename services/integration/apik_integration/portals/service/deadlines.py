@@ -28,7 +28,7 @@ _LINKS = text(
            SELECT min(u.at) AS verified_at FROM portal_update u
             WHERE u.portal = l.portal AND u.registration_number = l.registration_number
       ) v ON true
-     WHERE l.office = :office AND l.external_id IS NOT NULL
+     WHERE l.office = :office AND l.external_id IS NOT NULL AND l.pushed_at IS NOT NULL
        AND (CAST(:portal AS text) IS NULL OR l.portal = :portal)
      ORDER BY l.pushed_at DESC, l.registration_number
      LIMIT :limit

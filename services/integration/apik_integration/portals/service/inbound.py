@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from apik_integration.models import InboundUpdate
+from apik_integration.portals.rules import ASSIGNED
 from apik_integration.webhooks import rules
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, Problem
 
@@ -74,6 +75,12 @@ async def receive(
     if not isinstance(payload, dict):
         raise InvalidInput.field("#/body", "The body must be a JSON object.")
     kind = payload.get("type")
+    if kind == ASSIGNED:
+        # A portal may put the whole complaint in its webhook: only the tracking id is
+        # kept (the complaint is fetched and sealed for intake), no personal data rests.
+        data = payload.get("data")
+        tracking = data.get("tracking_id") if isinstance(data, dict) else None
+        payload = {"type": kind, "data": {"tracking_id": tracking}}
     update = InboundUpdate(
         portal=portal,
         webhook_id=verified.msg_id,

@@ -56,7 +56,14 @@ async def enqueue_push(
         return 0
     made = 0
     for name, portal in portals.items():
-        kind = rules.send_kind(event.type, portal.status_map)
+        status_map = portal.status_map_for(office)
+        if event.type == rules.REGISTERED and rules.pulled_from(event.data, name):
+            # A complaint this portal assigned to us (phase 2): linked to its tracking
+            # id for two-way sync, never pushed back as a new complaint.
+            if office in portal.pull_offices or office in portal.two_way_offices:
+                await _link_pulled(session, name, number, office, event)
+            continue
+        kind = rules.send_kind(event.type, status_map)
         if kind is None:
             continue
         if kind is rules.Kind.report:
@@ -78,12 +85,15 @@ async def enqueue_push(
             payload = rules.report_payload(event.data)
         else:
             # Only reports the portal was sent (an office switched on later sends the
-            # follow-ups of its newer reports alone).
+            # follow-ups of its newer reports alone), or that it assigned to an office
+            # with two-way sync switched on (phase 3).
             linked = await session.get(PortalLink, (name, number))
             if linked is None:
                 continue
+            if linked.origin == "pull" and office not in portal.two_way_offices:
+                continue
             payload = rules.update_payload(
-                event.type, event.data, portal.status_map, event.time.isoformat()
+                event.type, event.data, status_map, event.time.isoformat()
             )
         inserted = await session.execute(
             pg_insert(PortalSend)
@@ -106,6 +116,24 @@ async def enqueue_push(
         )
         made += len(inserted.all())
     return made
+
+
+async def _link_pulled(
+    session: AsyncSession, portal: str, number: str, office: str, event: CloudEvent
+) -> None:
+    await session.execute(
+        pg_insert(PortalLink)
+        .values(
+            portal=portal,
+            registration_number=number,
+            office=office,
+            report_id=event.data.get("report_id"),
+            external_id=str(event.data["external_id"]),
+            origin="pull",
+            created_at=event.time,
+        )
+        .on_conflict_do_nothing()
+    )
 
 
 def _failed(send: PortalSend, error: str, *, now: datetime, schedule: list[float]) -> None:

@@ -29,6 +29,10 @@ class ReportRegistered(ReportRef):
     # When the office received the report: for a letter received earlier or an office's
     # history brought in, the receipt, not the moment of data entry (KPIs count by it).
     registered_at: datetime
+    # A complaint pulled from a portal (`complaint.pulled`): the portal and its tracking
+    # id, the report's external id (added later: optional).
+    portal: str | None = None
+    external_id: str | None = None
 
 
 class ReportVerified(ReportRef):

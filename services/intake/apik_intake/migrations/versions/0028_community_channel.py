@@ -1,8 +1,8 @@
 """The `community` channel: a report brought by a Sahabat Ombudsman member names them,
 checked against intake's copy of prevention's members (ids and statuses only).
 
-Revision ID: 0029
-Revises: 0026
+Revision ID: 0028
+Revises: 0027
 Create Date: 2026-12-06
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
-revision = "0029"
-down_revision = "0026"
+revision = "0028"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
