@@ -2168,6 +2168,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/portals/{portal}/catch-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Catch Up
+         * @description The office's catch-up over the last `APIK_PORTAL_CATCH_UP_HOURS` at the pull job's
+         *     next turn, without waiting for the night (after a long outage); 409 when pulling is
+         *     not switched on for the office.
+         */
+        post: operations["integration_portals_request_catch_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/portals/{portal}/inbound": {
         parameters: {
             query?: never;
@@ -2204,6 +2226,48 @@ export interface paths {
          *     (`APIK_PORTAL_DEADLINE_DAYS`, working days in the office's calendar).
          */
         get: operations["integration_portals_list_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/pull-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Pull State
+         * @description The caller's office's pull from each portal switched on for it: the last good
+         *     poll, the last nightly catch-up, and the last failure while the portal is away.
+         */
+        get: operations["integration_portals_get_pull_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/portals/pulled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pulled
+         * @description The complaints portals assigned to the caller's office (phase 2, pull), newest
+         *     first: each once, however it was found.
+         */
+        get: operations["integration_portals_list_pulled"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10904,6 +10968,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PulledComplaintPublic] */
+        Page_PulledComplaintPublic_: {
+            /** Items */
+            items: components["schemas"]["PulledComplaintPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[ReportPublic] */
         Page_ReportPublic_: {
             /** Items */
@@ -11526,6 +11597,69 @@ export interface components {
             summary: string | null;
             /** Title */
             title: string;
+        };
+        /**
+         * PulledComplaintPublic
+         * @description A complaint a portal assigned to the office (no complainant: that is intake's).
+         */
+        PulledComplaintPublic: {
+            /**
+             * Assigned At
+             * Format: date-time
+             * @description when the portal assigned it (its clock)
+             */
+            assigned_at: string;
+            /**
+             * External Id
+             * @description the portal's tracking id; the report's external id
+             */
+            external_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Office */
+            office: string;
+            /** Portal */
+            portal: string;
+            /**
+             * Pulled At
+             * Format: date-time
+             */
+            pulled_at: string;
+            /**
+             * Via
+             * @description webhook, poll or catch_up: how it was found
+             */
+            via: string;
+        };
+        /**
+         * PullStatePublic
+         * @description The office's pull from one portal.
+         */
+        PullStatePublic: {
+            /** Caught Up At */
+            caught_up_at: string | null;
+            /**
+             * Caught Up On
+             * @description the office day of the last nightly catch-up; null: one is due
+             */
+            caught_up_on: string | null;
+            /**
+             * Last Error
+             * @description the last poll's failure, until one succeeds
+             */
+            last_error: string | null;
+            /** Last Error At */
+            last_error_at: string | null;
+            /**
+             * Polled At
+             * @description the start of the last good poll
+             */
+            polled_at: string | null;
+            /** Portal */
+            portal: string;
         };
         /** Queue */
         Queue: {
@@ -24303,6 +24437,73 @@ export interface operations {
             };
         };
     };
+    integration_portals_request_catch_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portal: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullStatePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (`/problems/conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     integration_portals_receive_webhook: {
         parameters: {
             query?: never;
@@ -24389,6 +24590,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDeadlinesPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_get_pull_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullStatePublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_portals_list_pulled: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                portal?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PulledComplaintPublic_"];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
