@@ -31,7 +31,7 @@ from apik_gateway.tokens.router import router as tokens
 from apik_gateway.tokens.service import DatabaseKeyVerifier, TokenSigner
 from apik_gateway.users.router import router as users
 from apik_gateway.webapp.service import WebApp
-from apik_shared.platform.app import BUS_STOP_SECONDS
+from apik_shared.platform.app import BUS_STOP_SECONDS, TASKS_STOP_SECONDS
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
@@ -41,6 +41,7 @@ from apik_shared.platform.openapi import install_openapi
 from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
+from apik_shared.platform.tasks import stop_tasks
 from apik_shared.platform.tracing import Tracer
 
 # What the gateway asks of services besides forwarding: readiness and OpenAPI documents.
@@ -107,10 +108,7 @@ def create_app(settings: Settings | None = None) -> Gateway:
             await bootstrap(database.sessions, settings)
             yield
         finally:
-            for task in (following, purging):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            await stop_tasks((following, purging), within=TASKS_STOP_SECONDS)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(bus.stop(), BUS_STOP_SECONDS)
             forwarder.close()

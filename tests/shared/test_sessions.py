@@ -22,6 +22,8 @@ from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
 
 NOW = 1_800_000_000.0
+# Follower starts cancelled at once, each at another moment of its start.
+STARTS = 64
 
 
 def at(seconds: float) -> datetime:
@@ -130,3 +132,20 @@ async def test_the_replay_reaches_back_only_as_far_as_tokens_live(nc: Client) ->
     async with following(nc, revocations, replay_seconds=1):
         await asyncio.wait_for(revocations.replayed.wait(), 10)
         assert not revocations.refuses(principal(old))
+
+
+async def test_one_cancellation_stops_the_follower_whenever_it_comes(nc: Client) -> None:
+    # Cancelled at a different moment of its start each time: while it creates its
+    # consumer, asks for the consumer's state, replays. A cancellation that arrives with
+    # a reply from NATS must not be lost (Python 3.11's wait_for loses it, gh-86296).
+    async def connection() -> Client:
+        return nc
+
+    for start in range(STARTS):
+        task = asyncio.create_task(SessionRevocations().follow(connection, replay_seconds=60))
+        await asyncio.sleep((start % 16) * 0.0005)
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=5)
+        if not done:
+            task.cancel()  # once more, so the tests after this one run unharmed
+            pytest.fail(f"start {start + 1}: the follower ignored its cancellation")

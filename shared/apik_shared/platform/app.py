@@ -31,6 +31,7 @@ from apik_shared.platform.problems import install_problem_handlers
 from apik_shared.platform.routing import operation_id
 from apik_shared.platform.sessions import SessionRevocations
 from apik_shared.platform.settings import ServiceSettings
+from apik_shared.platform.tasks import stop_tasks
 from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.app")
@@ -42,6 +43,10 @@ Background = Callable[[FastAPI], Coroutine[Any, Any, None]]
 # database pool must still be closed cleanly. Nothing is lost by cutting it short:
 # unsent events are still in the outbox, unacknowledged ones are redelivered.
 BUS_STOP_SECONDS = 3.0
+# How long the app's own tasks (its jobs, the revocations follower) may take to stop,
+# within the same 10 s: they end at once when cancelled, unless a cancellation is lost
+# and must be repeated (see apik_shared.platform.tasks).
+TASKS_STOP_SECONDS = 2.0
 
 
 async def app_settings(request: Request) -> ServiceSettings:
@@ -108,9 +113,7 @@ def create_service_app(
         try:
             yield
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await stop_tasks(tasks, within=TASKS_STOP_SECONDS)
             try:
                 await asyncio.wait_for(bus.stop(), BUS_STOP_SECONDS)
             except TimeoutError:

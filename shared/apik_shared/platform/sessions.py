@@ -15,6 +15,7 @@ not yet expired. The gateway caps access tokens at that same length.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -117,7 +118,9 @@ class SessionRevocations:
             ),
         )
         try:
+            _stop_if_cancelled()  # the consumer's creation was a request too
             info = await subscription.consumer_info()
+            _stop_if_cancelled()
             # Nothing to replay only when nothing is pending AND nothing was pushed yet:
             # messages already pushed count as delivered (not pending) while they still
             # wait in our queue, and the last of them says "caught up" when taken.
@@ -129,12 +132,27 @@ class SessionRevocations:
                 if _pending(msg) == 0:
                     self._caught_up()
         finally:
-            await subscription.unsubscribe()
+            # A failed unsubscribe (the connection closing) must not replace the
+            # cancellation that got us here, or `follow` would take it for a failure and
+            # follow again; a subscription whose connection is gone is gone anyway.
+            with contextlib.suppress(Exception):
+                await subscription.unsubscribe()
 
     def _caught_up(self) -> None:
         if not self.replayed.is_set():
             log.info("session revocations replayed: %d in force", len(self))
             self.replayed.set()
+
+
+def _stop_if_cancelled() -> None:
+    """Ends the follower if it was cancelled while awaiting a reply from NATS. On Python
+    3.11, `asyncio.wait_for` (which nats-py's requests use) returns the reply instead of
+    raising when the cancellation comes in the same turn of the loop as the reply
+    (CPython gh-86296); the follower would then wait for revocations for ever, and the
+    app stopping it with it. The request to cancel is still counted on the task."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 def _pending(msg: Msg) -> int | None:
