@@ -1,19 +1,28 @@
 """What intake's tests build: the service's settings, request bodies, a registered report,
-an office in the service's copy of the office registry."""
+an office in the service's copy of the office registry, integration's events on the
+stream (a pulled complaint sealed with the transfer keyring)."""
 
 from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import nats
 import pytest
 
 from apik_intake.settings import Settings
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.payloads.base import Event
 from apik_shared.platform.events.payloads.gateway import (
     OfficeRegistered,
     OfficeState,
     OfficeUpdated,
 )
+from apik_shared.platform.events.payloads.integration import ComplaintPulled
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService, service_settings, test_keyring
@@ -129,3 +138,57 @@ async def register_office(
 
     await eventually(kept, lambda held: held >= version)
     return office
+
+
+# --- portals and imports: events from integration, sealed with the transfer keyring ---
+PORTAL_OFFICE = "PRTL"
+
+
+async def announce(nats_url: str, event: Event, subject: str) -> None:
+    """The event on the suite's stream as integration's relay publishes it, each time
+    as a new message (a new event id: not the inbox's duplicate)."""
+    envelope = CloudEvent(
+        source=source_of(event.producer),
+        type=event.event_type,
+        subject=subject,
+        data=event.model_dump(mode="json"),
+    )
+    nc = await nats.connect(nats_url)
+    try:
+        await ensure_stream(nc.jetstream())
+        await nc.jetstream().publish(
+            event.stream_subject(), envelope.to_json(), headers={"Nats-Msg-Id": envelope.id}
+        )
+    finally:
+        await nc.close()
+
+
+def pulled(intake: RunningService, tracking: str, content: dict[str, Any]) -> ComplaintPulled:
+    transfer = FieldCipher(intake.app.state.settings.transfer_keys)
+    return ComplaintPulled(
+        pulled_id=str(uuid.uuid4()),
+        portal="lapor",
+        external_id=tracking,
+        office=PORTAL_OFFICE,
+        assigned_at=datetime.now(UTC) - timedelta(minutes=5),
+        via="webhook",
+        sealed=transfer.encrypt(
+            json.dumps(content).encode(), context=f"portal-complaint:lapor:{tracking}"
+        ),
+    )
+
+
+CONTENT = {
+    "title": "Ijazah ditahan sekolah",
+    "description": "Sekolah menahan ijazah karena tunggakan.",
+    "category": "pendidikan",
+    "agency": "SMA Negeri 1",
+    "complainant": {"name": "Rudi Hartono", "email": "rudi@example.id", "phone": "0812-5555-6666"},
+}
+
+
+async def report_of(intake: RunningService, tracking: str) -> str | None:
+    value = await intake.scalar(
+        "SELECT report_id FROM portal_origin WHERE external_id = :t", t=tracking
+    )
+    return None if value is None else str(value)

@@ -3,10 +3,10 @@
 `case.closed` from examination puts the outcome on the reporter's tracking page;
 `community_member.status_changed` from prevention keeps the copy of Sahabat Ombudsman
 members a `community` report is checked against;
-`import.row_ready` from integration registers an office's old record (`imports/`), when
-the keyring shared with integration is set (`APIK_IMPORT_KEYS`);
-integration's `complaint.pulled` registers a portal's complaint as a report, and its
-`portal.status_changed` moves or annotates one (`portals/`).
+`import.row_ready` from integration registers an office's old record (`imports/`), and
+its `complaint.pulled` registers a portal's complaint as a report (`portals/`), both only
+when the keyring shared with integration is set (`APIK_TRANSFER_KEYS`: their personal
+data travels sealed with it); its `portal.status_changed` moves or annotates a report.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from apik_shared.platform.events.payloads.prevention import CommunityMemberStatu
 
 
 def imports_spec(settings: Settings) -> ConsumerSpec:
-    transfer = FieldCipher(settings.import_keys)
+    transfer = FieldCipher(settings.transfer_keys)
     cipher = FieldCipher(settings.pii_keys)
     key = index_key(settings.pii_index_key)
 
@@ -63,13 +63,14 @@ def consumers(settings: Settings) -> list[ConsumerSpec]:
     portals = PortalIntake(settings, index_key(settings.pii_index_key))
     specs = [
         consumer("intake-case-closed", On(CaseClosed, record_case_outcome)),
-        consumer("intake-portal-pull", On(ComplaintPulled, portals.register)),
         consumer("intake-portal-status", On(PortalStatusChanged, portals.status_changed)),
         consumer(
             "intake-community-members",
             On(CommunityMemberStatusChanged, record_member_status),
         ),
     ]
-    if settings.import_keys:
+    if settings.transfer_keys:
+        # Without the keyring neither event could be opened: they wait in the stream.
+        specs.append(consumer("intake-portal-pull", On(ComplaintPulled, portals.register)))
         specs.append(imports_spec(settings))
     return specs

@@ -383,11 +383,11 @@ PROCESSING: tuple[Processing, ...] = (
             "Disegel AES-GCM per baris dengan rotasi kunci; indeks buta HMAC; tersamar bagi"
             " peran yang tidak berhak; setiap pembacaan diaudit (`identity_read`). Pengadu"
             " dari portal (LAPOR!) tiba dari layanan integrasi tersegel dengan kunci transfer"
-            " portal (`complaint.pulled`); integrasi tidak menyimpannya.",
+            " (APIK_TRANSFER_KEYS, `complaint.pulled`); integrasi tidak menyimpannya.",
             "Sealed with AES-GCM per row, keys rotated; HMAC blind indexes; masked for roles"
             " not entitled; every read audited (`identity_read`). A portal's (LAPOR!)"
-            " complainant arrives from the integration service sealed with the portal"
-            " transfer keyring (`complaint.pulled`); integration does not keep it.",
+            " complainant arrives from the integration service sealed with the transfer"
+            " keyring (APIK_TRANSFER_KEYS, `complaint.pulled`); integration does not keep it.",
         ),
     ),
     Processing(

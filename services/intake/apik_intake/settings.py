@@ -6,7 +6,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from apik_shared.platform.crypto import development_keyring, transfer_keyring
+from apik_shared.platform.crypto import development_keyring, development_transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
@@ -18,10 +18,12 @@ class Settings(ServiceSettings):
     # encryption keys it never rotates (the indexes would stop matching); empty derives
     # it from APIK_SECRET_KEY.
     pii_index_key: str = ""
-    # The keyring intake shares with integration for imports of an office's old records
-    # (`import.row_ready` carries each row sealed with it); empty outside development:
-    # no import consumer then.
-    import_keys: str = ""
+    # The keyring intake shares with integration to open the personal data that travels
+    # between them inside an event: an import's rows (`import.row_ready`) and a portal's
+    # pulled complaints (`complaint.pulled`); the same value as integration's. Derived in
+    # development; empty elsewhere: neither consumer is registered, and the events wait
+    # in the stream until it is set.
+    transfer_keys: str = ""
     # Roles that read a reporter's identity in full; every other reader sees it masked.
     identity_roles: list[str] = Field(
         default=["intake_officer", "examiner", "examination_supervisor", "head"]
@@ -100,11 +102,9 @@ class Settings(ServiceSettings):
     notify_retry_seconds: list[float] = Field(default=[60, 300, 1800, 1800, 7200, 21600])
     notify_scan_seconds: float = Field(default=30, gt=0)
     notify_batch_size: int = Field(default=50, ge=1, le=1000)
-    # Complaints pulled from a portal (`complaint.pulled`, integration's phase 2): the
-    # keyring integration seals the complainant and the text with (the same as its
-    # `APIK_PORTAL_TRANSFER_KEYS`; empty derives it from APIK_SECRET_KEY in development),
-    # and the portal's categories as substances (a category not listed: `other`).
-    portal_transfer_keys: str = ""
+    # Complaints pulled from a portal (`complaint.pulled`, integration's phase 2, opened
+    # with `transfer_keys`): the portal's categories as substances (a category not
+    # listed: `other`).
     portal_substances: dict[str, str] = Field(
         default_factory=lambda: {
             "infrastruktur": "housing",
@@ -129,11 +129,7 @@ class Settings(ServiceSettings):
             self.pii_keys = development_keyring(self.secret_key)
         if not self.pii_index_key:
             self.pii_index_key = self.secret_key
-        if not self.import_keys and self.env is Environment.development:
+        if not self.transfer_keys and self.env is Environment.development:
             # The same in integration (`apik_integration.settings`).
-            self.import_keys = development_keyring("apik-imports")
-        if not self.portal_transfer_keys:
-            # Outside development, no key: a pulled complaint cannot be opened, and its
-            # event waits (retried, then dead-lettered) until the key is set.
-            self.portal_transfer_keys = transfer_keyring(self.secret_key)
+            self.transfer_keys = development_transfer_keyring()
         return self

@@ -150,7 +150,7 @@ def portals_of(settings: Settings, pusher: Pusher) -> Portals:
     return Portals(
         settings=settings.portals,
         adapters=pusher.adapters(),
-        transfer=FieldCipher(settings.portal_transfer_keys),
+        transfer=FieldCipher(settings.transfer_keys) if settings.transfer_keys else None,
     )
 
 
@@ -222,7 +222,7 @@ def _imported(rows: int) -> None:
 def import_job(settings: Settings) -> Background:
     """The imports' rows handed to intake, every `APIK_IMPORT_SCAN_SECONDS`."""
     cipher = FieldCipher(settings.pii_keys)
-    transfer = FieldCipher(settings.import_keys)
+    transfer = FieldCipher(settings.transfer_keys)
     return periodic(
         every=settings.import_scan_seconds,
         name="import job",
@@ -251,7 +251,7 @@ async def pull_once(database: Database, pusher: Pusher, now: datetime | None = N
             session=session,
             portals=settings.portals,
             adapters=pusher.adapters(),
-            transfer=FieldCipher(settings.portal_transfer_keys),
+            transfer=FieldCipher(settings.transfer_keys),
             times=pull_times(settings),
             now=now or datetime.now(UTC),
         )
@@ -276,7 +276,7 @@ def pull_job(settings: Settings) -> Background:
 
 def jobs(settings: Settings) -> list[Background]:
     found = [delivery_job(settings)]
-    if settings.import_keys:
+    if settings.transfer_keys:
         found.append(import_job(settings))
     if settings.portals:
         found.append(push_job(settings))

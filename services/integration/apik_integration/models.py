@@ -252,9 +252,9 @@ PROCESSING: tuple[Processing, ...] = (
         ),
         recipients=_IMPORT_RECIPIENTS,
         safeguards=Bilingual(
-            "Disegel AES-GCM per baris (APIK_PII_KEYS), di jalan dengan APIK_IMPORT_KEYS;"
+            "Disegel AES-GCM per baris (APIK_PII_KEYS), di jalan dengan APIK_TRANSFER_KEYS;"
             " event tidak membawa data pribadi terbuka.",
-            "Sealed with AES-GCM per row (APIK_PII_KEYS), on the way with APIK_IMPORT_KEYS;"
+            "Sealed with AES-GCM per row (APIK_PII_KEYS), on the way with APIK_TRANSFER_KEYS;"
             " no event carries personal data in the clear.",
         ),
     ),

@@ -12,7 +12,7 @@ from typing import Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_shared.platform.crypto import development_keyring, transfer_keyring
+from apik_shared.platform.crypto import development_keyring, development_transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
 
@@ -120,12 +120,16 @@ class Settings(ServiceSettings):
     # LAPOR!'s process (the research page): the portal verifies within 3 working days,
     # the agency follows up within 5, the complaint closes 10 after the follow-up.
     portal_deadline_days: tuple[int, int, int] = (3, 5, 10)
-    # Imports of an office's old records (`imports/`): the keyring integration shares with
-    # intake to seal each row on its way (`kid:<base64 32 bytes>,…`, active key first;
-    # derived from a development value in development, required for imports elsewhere:
-    # without it an import is checked but not run), the largest upload, the rows an
+    # The keyring integration shares with intake to seal the personal data that travels
+    # between them inside an event: an import's rows (`import.row_ready`) and a portal's
+    # pulled complaints (`complaint.pulled`), each bound to its own context. Only the two
+    # services hold it, so the stream and webhook subscribers carry ciphertext.
+    # `kid:<base64 32 bytes>,…`, active key first; derived in development; elsewhere
+    # required by the features that need it: without it an import is checked but not
+    # run, and pulling is refused at start.
+    transfer_keys: str = ""
+    # Imports of an office's old records (`imports/`): the largest upload, the rows an
     # upload may hold, and the run job's rhythm (rows per transaction).
-    import_keys: str = ""
     import_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     import_max_rows: int = Field(default=50_000, ge=1)
     import_scan_seconds: float = Field(default=1, gt=0)
@@ -141,10 +145,6 @@ class Settings(ServiceSettings):
     portal_poll_window_seconds: float = Field(default=7200, gt=0)
     portal_catch_up_hours: float = Field(default=24, gt=0)
     portal_catch_up_hour: int = Field(default=1, ge=0, le=23)
-    # The keyring sealing a pulled complaint's complainant and text in `complaint.pulled`
-    # (`kid:<base64 32 bytes>,…`, active key first): only integration and intake hold it,
-    # so the stream and webhook subscribers carry ciphertext.
-    portal_transfer_keys: str = ""
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:
@@ -152,15 +152,12 @@ class Settings(ServiceSettings):
             if self.env is not Environment.development:
                 raise InsecureSettingsError(f"APIK_PII_KEYS must be set when APIK_ENV={self.env}")
             self.pii_keys = development_keyring(self.secret_key)
-        if not self.import_keys and self.env is Environment.development:
-            # The same in intake (the development secret both start with).
-            self.import_keys = development_keyring("apik-imports")
-        if not self.portal_transfer_keys:
-            if self.env is not Environment.development and any(
-                p.pull_offices for p in self.portals.values()
-            ):
+        if not self.transfer_keys:
+            if self.env is Environment.development:
+                # The same in intake (`apik_intake.settings`).
+                self.transfer_keys = development_transfer_keyring()
+            elif any(p.pull_offices for p in self.portals.values()):
                 raise InsecureSettingsError(
-                    f"APIK_PORTAL_TRANSFER_KEYS must be set to pull when APIK_ENV={self.env}"
+                    f"APIK_TRANSFER_KEYS must be set to pull when APIK_ENV={self.env}"
                 )
-            self.portal_transfer_keys = transfer_keyring(self.secret_key)
         return self

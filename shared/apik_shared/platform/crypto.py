@@ -40,11 +40,13 @@ def development_keyring(secret: str) -> str:
     return "dev:" + base64.urlsafe_b64encode(key).decode().rstrip("=")
 
 
-def transfer_keyring(secret: str) -> str:
-    """The development keyring of a portal's complaints sealed for intake
-    (`APIK_PORTAL_TRANSFER_KEYS`): integration and intake derive the same one from the
-    development secret they share, distinct from either's own keys at rest."""
-    key = hashlib.sha256(b"apik-portal-transfer:" + secret.encode()).digest()
+def development_transfer_keyring() -> str:
+    """The development default of `APIK_TRANSFER_KEYS`, the keyring integration and intake
+    share to seal what travels between them in an event (an import's rows, a portal's
+    pulled complaints). Both services derive the same one from a fixed development value,
+    so they agree even when started with different secrets; it is distinct from either's
+    own keys at rest. Outside development the keyring must be set, never derived."""
+    key = hashlib.sha256(b"apik-transfer:development").digest()
     return "dev:" + base64.urlsafe_b64encode(key).decode().rstrip("=")
 
 

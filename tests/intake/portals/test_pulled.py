@@ -5,79 +5,45 @@ a portal's status change is a note unless the map's step is allowed now."""
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import nats
 import pytest
 from pydantic import ValidationError
 
+from apik_intake.app import create_app
 from apik_intake.portals import rules
 from apik_intake.reports.schemas import ReportCreate
-from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.events.bus import ensure_stream
-from apik_shared.platform.events.envelope import CloudEvent, source_of
-from apik_shared.platform.events.payloads.base import Event
-from apik_shared.platform.events.payloads.integration import ComplaintPulled, PortalStatusChanged
+from apik_shared.platform.events.payloads.integration import PortalStatusChanged
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
-from apik_testing.services import RunningService
+from apik_testing.services import RunningService, running
+from apik_testing.services import test_keyring as new_keyring
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import REPORTS
+from tests.intake.builders import (
+    CONTENT,
+    PORTAL_OFFICE,
+    REPORTS,
+    announce,
+    intake_settings,
+    pulled,
+    report_of,
+)
 
-OFFICE = "PRTL"
-
-
-async def announce(nats_url: str, event: Event, subject: str) -> None:
-    """The event on the suite's stream as integration's relay publishes it, each time
-    as a new message (a new event id: not the inbox's duplicate)."""
-    envelope = CloudEvent(
-        source=source_of(event.producer),
-        type=event.event_type,
-        subject=subject,
-        data=event.model_dump(mode="json"),
-    )
-    nc = await nats.connect(nats_url)
-    try:
-        await ensure_stream(nc.jetstream())
-        await nc.jetstream().publish(
-            event.stream_subject(), envelope.to_json(), headers={"Nats-Msg-Id": envelope.id}
-        )
-    finally:
-        await nc.close()
+OFFICE = PORTAL_OFFICE  # the office `pulled` complaints are assigned to
 
 
-def pulled(intake: RunningService, tracking: str, content: dict[str, Any]) -> ComplaintPulled:
-    transfer = FieldCipher(intake.app.state.settings.portal_transfer_keys)
-    return ComplaintPulled(
-        pulled_id=str(uuid.uuid4()),
-        portal="lapor",
-        external_id=tracking,
-        office=OFFICE,
-        assigned_at=datetime.now(UTC) - timedelta(minutes=5),
-        via="webhook",
-        sealed=transfer.encrypt(
-            json.dumps(content).encode(), context=f"portal-complaint:lapor:{tracking}"
-        ),
-    )
-
-
-CONTENT = {
-    "title": "Ijazah ditahan sekolah",
-    "description": "Sekolah menahan ijazah karena tunggakan.",
-    "category": "pendidikan",
-    "agency": "SMA Negeri 1",
-    "complainant": {"name": "Rudi Hartono", "email": "rudi@example.id", "phone": "0812-5555-6666"},
-}
-
-
-async def report_of(intake: RunningService, tracking: str) -> str | None:
-    value = await intake.scalar(
-        "SELECT report_id FROM portal_origin WHERE external_id = :t", t=tracking
-    )
-    return None if value is None else str(value)
+@pytest.fixture(scope="module")
+async def intake(
+    infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[RunningService]:
+    """Intake holding the keyring it shares with integration (without it, no consumer
+    of pulled complaints)."""
+    settings = await intake_settings(infra, tmp_path_factory, transfer_keys=new_keyring())
+    async with running(create_app(settings), tokens) as service:
+        yield service
 
 
 async def test_announced_twice_registered_once(

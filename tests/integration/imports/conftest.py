@@ -1,5 +1,5 @@
 """Integration, intake and reporting in process, integration and intake sharing the
-import keyring; integration's settings given as they are, for a test that stops the
+transfer keyring; integration's settings given as they are, for a test that stops the
 service mid-run and starts it again on the same database."""
 
 from __future__ import annotations
@@ -19,18 +19,18 @@ from tests.intake.builders import intake_settings
 
 
 @pytest.fixture(scope="module")
-def import_keys() -> str:
+def transfer_keys() -> str:
     return test_keyring()
 
 
 @pytest.fixture(scope="module")
-async def importer_settings(infra: TestInfra, import_keys: str) -> Settings:
+async def importer_settings(infra: TestInfra, transfer_keys: str) -> Settings:
     return await service_settings(
         Settings,
         infra,
         "apik_integration",
         pii_keys=test_keyring(),
-        import_keys=import_keys,
+        transfer_keys=transfer_keys,
         import_scan_seconds=0.1,
         # Small batches: a run of a few thousand rows lasts long enough to be stopped.
         import_batch=25,
@@ -42,9 +42,9 @@ async def intake(
     infra: TestInfra,
     tokens: TestTokens,
     tmp_path_factory: pytest.TempPathFactory,
-    import_keys: str,
+    transfer_keys: str,
 ) -> AsyncIterator[RunningService]:
-    settings = await intake_settings(infra, tmp_path_factory, import_keys=import_keys)
+    settings = await intake_settings(infra, tmp_path_factory, transfer_keys=transfer_keys)
     async with running(create_intake(settings), tokens) as service:
         yield service
 

@@ -53,7 +53,7 @@ async def settings(infra: TestInfra, portal: PortalSim) -> Settings:
             }
         },
         portal_secrets={"lapor": [PORTAL_SECRET]},
-        portal_transfer_keys=TRANSFER,
+        transfer_keys=TRANSFER,
         portal_scan_seconds=0.2,
         portal_poll_seconds=0.5,
         # The catch-up whatever the hour the suite runs at.

@@ -96,7 +96,10 @@ def test_pulling_in_production_needs_the_transfer_keyring() -> None:
         "database_url": "postgresql+asyncpg://u:p@db/integration",
     }
     pulling = {"lapor": {"url": "https://portal.example", "pull_offices": ["KAB"]}}
-    with pytest.raises((InsecureSettingsError, ValueError), match="PORTAL_TRANSFER_KEYS"):
+    with pytest.raises((InsecureSettingsError, ValueError), match="APIK_TRANSFER_KEYS"):
         Settings(**common, portals=pulling)
+    keys = "t1:" + "B" * 43 + "="
+    assert Settings(**common, portals=pulling, transfer_keys=keys).transfer_keys == keys
     pushing = {"lapor": {"url": "https://portal.example", "push_offices": ["KAB"]}}
-    assert Settings(**common, portals=pushing).portal_transfer_keys  # not needed: derived
+    # Not needed to push, and never derived outside development.
+    assert Settings(**common, portals=pushing).transfer_keys == ""

@@ -40,7 +40,7 @@ async def portal() -> AsyncIterator[PortalSim]:
 async def intake(
     infra: TestInfra, tokens: TestTokens, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[RunningService]:
-    settings = await intake_settings(infra, tmp_path_factory, portal_transfer_keys=TRANSFER)
+    settings = await intake_settings(infra, tmp_path_factory, transfer_keys=TRANSFER)
     async with running(create_intake(settings), tokens) as service:
         yield service
 
@@ -63,7 +63,7 @@ async def integration(
             }
         },
         portal_secrets={"lapor": [PORTAL_SECRET]},
-        portal_transfer_keys=TRANSFER,
+        transfer_keys=TRANSFER,
         portal_scan_seconds=0.2,
         portal_poll_seconds=0.5,
         portal_retry_seconds=[0.2] * 10,

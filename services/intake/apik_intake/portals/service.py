@@ -3,8 +3,9 @@
 `complaint.pulled` registers a report on the `portal` channel, once per portal and
 tracking id (`portal_origin`, its primary key: a complaint announced twice, or an event
 redelivered, registers nothing more). The complainant and the text arrive sealed with
-the portal transfer keyring (events carry no personal data in clear); opened here, they
-are sealed again at rest as every reporter's identity is.
+the transfer keyring shared with integration (`APIK_TRANSFER_KEYS`; events carry no
+personal data in clear); opened here, they are sealed again at rest as every reporter's
+identity is.
 
 `portal.status_changed` takes the step the office's map names when the state machine
 allows it now; otherwise the update is a note on the report's timeline.
@@ -50,12 +51,13 @@ def transfer_context(portal: str, external_id: str) -> str:
 
 
 class PortalIntake:
-    """What the consumers need: the keyrings, the index key and the settings."""
+    """What the consumers need: the keyrings, the index key and the settings. Without
+    the transfer keyring (`APIK_TRANSFER_KEYS`) only the status consumer is registered."""
 
     def __init__(self, settings: Settings, index_key: bytes) -> None:
         self.settings = settings
         self.cipher = FieldCipher(settings.pii_keys)
-        self.transfer = FieldCipher(settings.portal_transfer_keys)
+        self.transfer = FieldCipher(settings.transfer_keys) if settings.transfer_keys else None
         self.index_key = index_key
 
     def _data(self, pulled: ComplaintPulled, content: dict[str, Any]) -> ReportCreate:
@@ -78,6 +80,8 @@ class PortalIntake:
     async def register(
         self, session: AsyncSession, pulled: ComplaintPulled, envelope: CloudEvent
     ) -> None:
+        if self.transfer is None:  # not registered without it (`consumers.py`)
+            raise RuntimeError("APIK_TRANSFER_KEYS is needed to open a pulled complaint")
         origin = await session.execute(
             pg_insert(PortalOrigin)
             .values(

@@ -228,7 +228,7 @@ async def run_import(
         session=session, import_id=import_id, actor=actor, for_update=True
     )
     check_if_match(request, job.version)
-    service.start_run(job=job, configured=bool(settings.import_keys), now=datetime.now(UTC))
+    service.start_run(job=job, configured=bool(settings.transfer_keys), now=datetime.now(UTC))
     await session.flush()
     set_etag(response, job.version)
     return await _public(session, job)

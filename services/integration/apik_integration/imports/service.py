@@ -4,7 +4,7 @@ import job, in batches, each row marked in the transaction that publishes it: a 
 stopped anywhere resumes with the rows not yet marked, and none goes twice.
 
 Each row's record is sealed with the service's keyring while it waits here, and with
-the keyring shared with intake (`APIK_IMPORT_KEYS`) on its way; once sent, it is
+the keyring shared with intake (`APIK_TRANSFER_KEYS`) on its way; once sent, it is
 dropped here, and the upload itself when the run ends."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ INSERT_CHUNK = 1000
 
 
 class ImportsNotConfigured(Conflict):
-    slug, title = "imports-not-configured", "Imports are not configured (APIK_IMPORT_KEYS)"
+    slug, title = "imports-not-configured", "Imports are not configured (APIK_TRANSFER_KEYS)"
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def start_run(*, job: ImportJob, configured: bool, now: datetime) -> None:
     """Asks the job to hand the rows over; a second run of a running or finished import
     changes nothing (its rows are sent once)."""
     if not configured:
-        raise ImportsNotConfigured("Set APIK_IMPORT_KEYS in integration and intake to run it.")
+        raise ImportsNotConfigured("Set APIK_TRANSFER_KEYS in integration and intake to run it.")
     if job.status != "checked":
         return
     job.status = "running"

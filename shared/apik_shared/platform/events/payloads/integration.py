@@ -3,11 +3,12 @@ and its imports of an office's old records.
 
 References and codes, never personal data in clear. A complaint the portal assigned to
 an office is its portal and the portal's tracking id; the complainant and the text
-travel sealed (`sealed`, AES-GCM with the portal transfer keyring that only integration
-and intake hold). An imported row names only references (the import, the row, the
-office, the old registration number); `record` is an AES-GCM ciphertext under the
-keyring integration and intake share for imports (`APIK_IMPORT_KEYS`), bound to the
-import and row. Neither the stream nor a webhook subscriber can read them.
+travel sealed (`sealed`, bound to the portal and tracking id). An imported row names
+only references (the import, the row, the office, the old registration number); its
+fields travel sealed (`record`, bound to the import and row). Both are AES-GCM
+ciphertexts under the one keyring integration and intake share (`APIK_TRANSFER_KEYS`);
+their distinct contexts keep one from opening as the other. Neither the stream nor a
+webhook subscriber can read them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ class IntegrationEvent(Event):
 class ImportRowReady(IntegrationEvent):
     """One checked row of an office's old records, for intake to register once (keyed on
     the old registration number) with its historical dates, channel `imported`, and no
-    notification, portal push or deadline. `record` is sealed (`APIK_IMPORT_KEYS`)."""
+    notification, portal push or deadline. `record` is sealed (`APIK_TRANSFER_KEYS`)."""
 
     event_type: ClassVar[str] = "import.row_ready"
 
@@ -53,8 +54,8 @@ class ComplaintPulled(IntegrationEvent):
     office: str
     assigned_at: datetime  # when the portal assigned it to the office (its clock)
     via: str  # webhook, poll or catch_up: how it was found
-    # The complainant and the complaint's text, sealed with the portal transfer keyring
-    # (`APIK_PORTAL_TRANSFER_KEYS`), bound to the portal and tracking id.
+    # The complainant and the complaint's text, sealed with the transfer keyring
+    # (`APIK_TRANSFER_KEYS`), bound to the portal and tracking id.
     sealed: str
 
 
