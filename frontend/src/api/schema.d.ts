@@ -24408,7 +24408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Imports are not configured (APIK_IMPORT_KEYS) (`/problems/imports-not-configured`) */
+            /** @description Imports are not configured (APIK_TRANSFER_KEYS) (`/problems/imports-not-configured`) */
             409: {
                 headers: {
                     [name: string]: unknown;
