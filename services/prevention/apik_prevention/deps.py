@@ -45,6 +45,7 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.platform.rows import row_loaders
 
 AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
@@ -105,32 +106,9 @@ async def _scheme(scheme_id: uuid.UUID, session: DbSession) -> SchemeVersion:
     return await schemes.get_version(session=session, scheme_id=scheme_id)
 
 
-async def _assessment(
-    assessment_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Assessment:
-    return await assessments.get_assessment(
-        session=session, assessment_id=assessment_id, actor=actor
-    )
-
-
-async def _locked_assessment(
-    assessment_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Assessment:
-    assessment = await assessments.get_assessment(
-        session=session, assessment_id=assessment_id, actor=actor, for_update=True
-    )
-    check_if_match(request, assessment.version)
-    return assessment
-
-
-async def _assessment_of_entries(
-    assessment_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Assessment:
-    # Locked so that entries never change while it moves to the plenary; the request's
-    # `If-Match` is the entry's, not the assessment's.
-    return await assessments.get_assessment(
-        session=session, assessment_id=assessment_id, actor=actor, for_update=True
-    )
+# `under_lock` for entries: locked so that entries never change while it moves to the
+# plenary; the request's `If-Match` is the entry's, not the assessment's.
+_assessments = row_loaders(assessments.get_assessment, "assessment_id")
 
 
 async def _locked_entry(
@@ -153,45 +131,22 @@ async def _locked_entry(
 
 CurrentScheme = Annotated[SchemeVersion, Depends(_scheme)]
 LockedScheme = Annotated[SchemeVersion, Depends(_locked_scheme)]
-CurrentAssessment = Annotated[Assessment, Depends(_assessment)]
-LockedAssessment = Annotated[Assessment, Depends(_locked_assessment)]
+CurrentAssessment = Annotated[Assessment, Depends(_assessments.current)]
+LockedAssessment = Annotated[Assessment, Depends(_assessments.locked)]
 # The assessment, locked, for a route whose `If-Match` names one of its entries.
-EntriesOf = Annotated[Assessment, Depends(_assessment_of_entries)]
+EntriesOf = Annotated[Assessment, Depends(_assessments.under_lock)]
 LockedEntry = Annotated[AssessmentEntry, Depends(_locked_entry)]
 
 
 # --- Agreements ------------------------------------------------------------------------
 
 
-async def _agreement(
-    agreement_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Agreement:
-    return await agreements.get_agreement(session=session, agreement_id=agreement_id, actor=actor)
-
-
-async def _locked_agreement(
-    agreement_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Agreement:
-    agreement = await agreements.get_agreement(
-        session=session, agreement_id=agreement_id, actor=actor, for_update=True
-    )
-    check_if_match(request, agreement.version)
-    return agreement
-
-
-async def _agreement_under_work(
-    agreement_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Agreement:
-    # Locked without `If-Match`: what is created under it (an activity, a renewal) is
-    # new, and the lock keeps two renewals from racing.
-    return await agreements.get_agreement(
-        session=session, agreement_id=agreement_id, actor=actor, for_update=True
-    )
-
-
-CurrentAgreement = Annotated[Agreement, Depends(_agreement)]
-LockedAgreement = Annotated[Agreement, Depends(_locked_agreement)]
-AgreementOfActivities = Annotated[Agreement, Depends(_agreement_under_work)]
+# `under_lock` for what is created under it (an activity, a renewal): new rows, no
+# `If-Match`, and the lock keeps two renewals from racing.
+_agreements = row_loaders(agreements.get_agreement, "agreement_id")
+CurrentAgreement = Annotated[Agreement, Depends(_agreements.current)]
+LockedAgreement = Annotated[Agreement, Depends(_agreements.locked)]
+AgreementOfActivities = Annotated[Agreement, Depends(_agreements.under_lock)]
 
 
 # --- Coaching clinics (`clinics/`) -------------------------------------------------------
@@ -207,97 +162,31 @@ async def _clinic_code_key(settings: CurrentSettings) -> bytes:
     return clinic_code_key(settings.secret_key)
 
 
-async def _clinic(clinic_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Clinic:
-    return await clinics.get_clinic(session=session, clinic_id=clinic_id, actor=actor)
-
-
-async def _locked_clinic(
-    clinic_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Clinic:
-    clinic = await clinics.get_clinic(
-        session=session, clinic_id=clinic_id, actor=actor, for_update=True
-    )
-    check_if_match(request, clinic.version)
-    return clinic
-
-
-async def _clinic_of_participants(
-    clinic_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Clinic:
-    # Locked so registrations never race the completion; no `If-Match`: a registration
-    # creates a participant, it does not edit the clinic.
-    return await clinics.get_clinic(
-        session=session, clinic_id=clinic_id, actor=actor, for_update=True
-    )
-
-
+# `under_lock` for registrations: they never race the completion, and create a
+# participant rather than edit the clinic (no `If-Match`).
+_clinics = row_loaders(clinics.get_clinic, "clinic_id")
 ClinicCodeKey = Annotated[bytes, Depends(_clinic_code_key)]
-CurrentClinic = Annotated[Clinic, Depends(_clinic)]
-LockedClinic = Annotated[Clinic, Depends(_locked_clinic)]
-ParticipantsOf = Annotated[Clinic, Depends(_clinic_of_participants)]
+CurrentClinic = Annotated[Clinic, Depends(_clinics.current)]
+LockedClinic = Annotated[Clinic, Depends(_clinics.locked)]
+ParticipantsOf = Annotated[Clinic, Depends(_clinics.under_lock)]
 
 # --- Focal points (`focal_points/`) ------------------------------------------------------
 
 
-async def _focal_point(
-    point_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> FocalPoint:
-    return await focal_points.get(session=session, point_id=point_id, actor=actor)
-
-
-async def _locked_focal_point(
-    point_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> FocalPoint:
-    point = await focal_points.get(session=session, point_id=point_id, actor=actor, for_update=True)
-    check_if_match(request, point.version)
-    return point
-
-
-async def _group(
-    group_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> DiscussionGroup:
-    return await focal_points.get_group(session=session, group_id=group_id, actor=actor)
-
-
-async def _locked_group(
-    group_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> DiscussionGroup:
-    group = await focal_points.get_group(
-        session=session, group_id=group_id, actor=actor, for_update=True
-    )
-    check_if_match(request, group.version)
-    return group
-
-
-CurrentFocalPoint = Annotated[FocalPoint, Depends(_focal_point)]
-LockedFocalPoint = Annotated[FocalPoint, Depends(_locked_focal_point)]
-CurrentGroup = Annotated[DiscussionGroup, Depends(_group)]
-LockedGroup = Annotated[DiscussionGroup, Depends(_locked_group)]
+_focal_points = row_loaders(focal_points.get, "point_id")
+_groups = row_loaders(focal_points.get_group, "group_id")
+CurrentFocalPoint = Annotated[FocalPoint, Depends(_focal_points.current)]
+LockedFocalPoint = Annotated[FocalPoint, Depends(_focal_points.locked)]
+CurrentGroup = Annotated[DiscussionGroup, Depends(_groups.current)]
+LockedGroup = Annotated[DiscussionGroup, Depends(_groups.locked)]
 
 
 # --- Studies (`studies/`) ---------------------------------------------------------------
 
 
-async def _study(study_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Study:
-    return await studies.get_study(session=session, study_id=study_id, actor=actor)
-
-
-async def _locked_study(
-    study_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Study:
-    study = await studies.get_study(
-        session=session, study_id=study_id, actor=actor, for_update=True
-    )
-    check_if_match(request, study.version)
-    return study
-
-
-async def _study_of_suggestions(
-    study_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Study:
-    # Locked without `If-Match`: a suggestion is created under it, the study is not
-    # edited; the lock keeps a stage move from racing the addition.
-    return await studies.get_study(session=session, study_id=study_id, actor=actor, for_update=True)
+# `under_lock` for suggestions: created under it, the study not edited; the lock keeps a
+# stage move from racing the addition.
+_studies = row_loaders(studies.get_study, "study_id")
 
 
 async def _suggestion(
@@ -326,123 +215,39 @@ async def _locked_suggestion(
     return suggestion
 
 
-CurrentStudy = Annotated[Study, Depends(_study)]
-LockedStudy = Annotated[Study, Depends(_locked_study)]
-SuggestionsOf = Annotated[Study, Depends(_study_of_suggestions)]
+CurrentStudy = Annotated[Study, Depends(_studies.current)]
+LockedStudy = Annotated[Study, Depends(_studies.locked)]
+SuggestionsOf = Annotated[Study, Depends(_studies.under_lock)]
 CurrentSuggestion = Annotated[Suggestion, Depends(_suggestion)]
 LockedSuggestion = Annotated[Suggestion, Depends(_locked_suggestion)]
 
 
 # --- Publications, social media, innovations, villages -----------------------------------
-# One loader each: `get(session=, <name>_id=, actor=, for_update=)` answers 404 for another
-# office's row; the locked variant checks `If-Match` against the row's version.
-
-
-async def _article(article_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Article:
-    return await articles.get_article(session=session, article_id=article_id, actor=actor)
-
-
-async def _locked_article(
-    article_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Article:
-    row = await articles.get_article(
-        session=session, article_id=article_id, actor=actor, for_update=True
-    )
-    check_if_match(request, row.version)
-    return row
-
-
-async def _post(post_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> SocialPost:
-    return await social_media.get_post(session=session, post_id=post_id, actor=actor)
-
-
-async def _locked_post(
-    post_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> SocialPost:
-    row = await social_media.get_post(
-        session=session, post_id=post_id, actor=actor, for_update=True
-    )
-    check_if_match(request, row.version)
-    return row
-
-
-async def _innovation(
-    innovation_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> Innovation:
-    return await innovations.get(session=session, innovation_id=innovation_id, actor=actor)
-
-
-async def _locked_innovation(
-    innovation_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Innovation:
-    row = await innovations.get(
-        session=session, innovation_id=innovation_id, actor=actor, for_update=True
-    )
-    check_if_match(request, row.version)
-    return row
-
-
-async def _village(village_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal) -> Village:
-    return await villages.get_village(session=session, village_id=village_id, actor=actor)
-
-
-async def _locked_village(
-    village_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> Village:
-    row = await villages.get_village(
-        session=session, village_id=village_id, actor=actor, for_update=True
-    )
-    check_if_match(request, row.version)
-    return row
-
-
-CurrentArticle = Annotated[Article, Depends(_article)]
-LockedArticle = Annotated[Article, Depends(_locked_article)]
-CurrentPost = Annotated[SocialPost, Depends(_post)]
-LockedPost = Annotated[SocialPost, Depends(_locked_post)]
-CurrentInnovation = Annotated[Innovation, Depends(_innovation)]
-LockedInnovation = Annotated[Innovation, Depends(_locked_innovation)]
-CurrentVillage = Annotated[Village, Depends(_village)]
-LockedVillage = Annotated[Village, Depends(_locked_village)]
+_articles = row_loaders(articles.get_article, "article_id")
+_posts = row_loaders(social_media.get_post, "post_id")
+_innovations = row_loaders(innovations.get, "innovation_id")
+_villages = row_loaders(villages.get_village, "village_id")
+CurrentArticle = Annotated[Article, Depends(_articles.current)]
+LockedArticle = Annotated[Article, Depends(_articles.locked)]
+CurrentPost = Annotated[SocialPost, Depends(_posts.current)]
+LockedPost = Annotated[SocialPost, Depends(_posts.locked)]
+CurrentInnovation = Annotated[Innovation, Depends(_innovations.current)]
+LockedInnovation = Annotated[Innovation, Depends(_innovations.locked)]
+CurrentVillage = Annotated[Village, Depends(_villages.current)]
+LockedVillage = Annotated[Village, Depends(_villages.locked)]
 # --- Community (`community/`) -----------------------------------------------------------
 
 
-async def _community_group(
-    group_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> CommunityGroup:
-    return await community.get_group(session=session, group_id=group_id, actor=actor)
+_community_groups = row_loaders(community.get_group, "group_id")
+# `under_lock` for trainings: created under it, the member not edited; the lock keeps a
+# status move from racing the addition.
+_members = row_loaders(community.get_member, "member_id")
+CurrentCommunityGroup = Annotated[CommunityGroup, Depends(_community_groups.current)]
+CurrentMember = Annotated[CommunityMember, Depends(_members.current)]
+LockedMember = Annotated[CommunityMember, Depends(_members.locked)]
+TrainingsOf = Annotated[CommunityMember, Depends(_members.under_lock)]
 
 
-async def _member(
-    member_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> CommunityMember:
-    return await community.get_member(session=session, member_id=member_id, actor=actor)
-
-
-async def _locked_member(
-    member_id: uuid.UUID, request: Request, session: DbSession, actor: CurrentPrincipal
-) -> CommunityMember:
-    member = await community.get_member(
-        session=session, member_id=member_id, actor=actor, for_update=True
-    )
-    check_if_match(request, member.version)
-    return member
-
-
-async def _member_of_trainings(
-    member_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
-) -> CommunityMember:
-    # Locked without `If-Match`: a training is created under it, the member is not
-    # edited; the lock keeps a status move from racing the addition.
-    return await community.get_member(
-        session=session, member_id=member_id, actor=actor, for_update=True
-    )
-
-
-CurrentCommunityGroup = Annotated[CommunityGroup, Depends(_community_group)]
-CurrentMember = Annotated[CommunityMember, Depends(_member)]
-LockedMember = Annotated[CommunityMember, Depends(_locked_member)]
-TrainingsOf = Annotated[CommunityMember, Depends(_member_of_trainings)]
 # --- reports: whose office --------------------------------------------------------------
 
 OfficeQuery = Annotated[
