@@ -28,6 +28,7 @@ from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
 from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
+from apik_shared.platform.tasks import stop_tasks
 from apik_shared.platform.tracing import Tracer
 
 log = logging.getLogger("apik.bus")
@@ -47,6 +48,10 @@ def without_credentials(url: str) -> str:
 
 # Events stay on the stream for good (limits retention with no age limit), so the
 # reporting read model can always be rebuilt by replaying from the start.
+# How long the relay and the consumers may take to end once cancelled (within the app's
+# own limit for the whole bus, `BUS_STOP_SECONDS`).
+TASK_STOP_SECONDS = 2.0
+
 STREAM_CONFIG = api.StreamConfig(
     name=STREAM_NAME,
     subjects=[f"{SUBJECT_ROOT}.>"],
@@ -214,11 +219,9 @@ class EventBus:
         log.debug("NATS: %s", exc)
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        # Cancelled again while they run (`stop_tasks`): one cancellation can be lost in
+        # nats-py's requests on Python 3.11, and the connection below would stay open.
+        await stop_tasks(self._tasks, within=TASK_STOP_SECONDS)
         self._tasks.clear()
         if self._nc is not None:
             # Close, not drain: the relay and the consumers are stopped already, so there
