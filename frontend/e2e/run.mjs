@@ -8,7 +8,8 @@
 //   APIK_HEAD_USER (same password, one office of their own); for the Red Button
 //   APIK_PROTECTION_USER (same password) and APIK_PROTECTION_OFFICE (its office, alone
 //   with this test's case); for the administration APIK_ADMIN_USER (a national admin,
-//   same password). APIK_JOURNEYS=desk,kpi runs only the journeys named.
+//   same password); for the intake desk's and the board's (webdesk.mjs) the APIK_DUP_*
+//   and APIK_ASSIGN_* named there. APIK_JOURNEYS=desk,kpi runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { headReadsKpis } from "./kpi.mjs";
+import { webdeskJourneys } from "./webdesk.mjs";
 import {
   applicantAppliesAndChecks,
   internRaisesRedButton,
@@ -578,6 +580,7 @@ try {
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
+  await webdeskJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);
