@@ -166,10 +166,57 @@ export async function headKeepsSubstances(browser, kit, { username }) {
   await context.close();
 }
 
+// Archive lending: a file without a title is refused at its field, then added; lent to a
+// borrower (who must be named), listed among the loans, and taken back.
+export async function officerLendsArchive(browser, kit, { username }) {
+  const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "archive");
+  await page.goto(`${BASE}/arsip`);
+  await signIn(page, username, PASSWORD);
+  await page.getByRole("heading", { name: "Arsip dan peminjaman", level: 1 }).waitFor();
+  const code = `ARS-${Date.now().toString(36).toUpperCase()}`;
+  await page.getByLabel("Kode berkas").fill(code);
+  await page.getByRole("button", { name: "Tambahkan berkas" }).click();
+  const title = page.getByLabel("Judul berkas");
+  const marked = await title.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  expect(marked, "archive: the API's error on the title is shown at the field");
+  await title.fill("Berkas laporan ijazah ditahan");
+  await page.getByLabel("Lokasi simpan").fill("Lemari 2, rak B");
+  await page.getByRole("button", { name: "Tambahkan berkas" }).click();
+  await page.getByText("Berkas tersimpan.").waitFor();
+  const row = page.locator(`[data-file="${code}"]`);
+  await row.waitFor();
+  await accessible(page, "arsip");
+  await shot(page, "archive-1-file");
+
+  await row.getByRole("button", { name: `Pinjamkan ${code}` }).click();
+  await page.getByRole("heading", { name: new RegExp(`^Pinjamkan ${code}`) }).waitFor();
+  await page.getByRole("button", { name: "Pinjamkan", exact: true }).click();
+  const borrower = page.getByLabel("Peminjam");
+  const refused = await borrower.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  expect(refused, "archive: a loan without a borrower is refused at the field");
+  await borrower.fill("Andi (Keasistenan Pemeriksaan)");
+  await page.getByLabel("Keperluan").fill("Bahan rapat pleno");
+  await page.getByRole("button", { name: "Pinjamkan", exact: true }).click();
+  const loan = page.locator(`[data-loan="${code}"]`);
+  await loan.waitFor();
+  await row.getByText("Sedang dipinjam").waitFor();
+  await accessible(page, "arsip-pinjam");
+  await shot(page, "archive-2-lent");
+  await loan.getByRole("button", { name: `Terima kembali ${code}` }).click();
+  await page.getByText("Pengembalian tercatat.").waitFor();
+  await loan.waitFor({ state: "detached" });
+  await row.getByText("Tersedia").waitFor();
+  await shot(page, "archive-3-returned");
+  await context.close();
+}
+
 // The journeys of this module, as run.mjs calls them: the duplicate panel with
 // APIK_DUP_USER (an intake officer, same password), APIK_DUP_REPORT_ID,
 // APIK_DUP_REPORT_NUMBER and APIK_DUP_OTHER_NUMBER (an office of its own with two reports
-// alike); assignment and the roster with APIK_ASSIGN_USER (an examination supervisor)
+// alike), and archive lending with the same officer; assignment and the roster with APIK_ASSIGN_USER (an examination supervisor)
 // and APIK_ASSIGN_CASE_ID (a case of their office waiting for an examiner); the
 // substances with APIK_HEAD_USER (the head of an office).
 export async function webdeskJourneys(browser, kit, wanted) {
@@ -183,6 +230,7 @@ export async function webdeskJourneys(browser, kit, wanted) {
       other: env.APIK_DUP_OTHER_NUMBER,
     });
   }
+  if (wanted("archive") && env.APIK_DUP_USER) await officerLendsArchive(browser, kit, { username: env.APIK_DUP_USER });
   if (wanted("assignment") && env.APIK_ASSIGN_USER) {
     await supervisorAssignsCase(browser, kit, { username: env.APIK_ASSIGN_USER, caseId: env.APIK_ASSIGN_CASE_ID });
     await supervisorKeepsRoster(browser, kit, { username: env.APIK_ASSIGN_USER });

@@ -76,6 +76,14 @@ const reportPage = createRoute({
   component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
 });
 
+// Intake's records: archive files and their lending.
+const archive = createRoute({
+  getParentRoute: () => root,
+  path: "/arsip",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/records/ArchivePage"), "ArchivePage"),
+});
+
 const desk = createRoute({
   getParentRoute: () => root,
   path: "/meja-layanan",
@@ -181,7 +189,7 @@ const internshipCheck = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck]),
   defaultPreload: false,
 });
 
