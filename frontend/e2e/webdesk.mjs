@@ -166,7 +166,7 @@ export async function headKeepsSubstances(browser, kit, { username }) {
   await context.close();
 }
 
-// Archive lending: a file without a title is refused at its field, then added; lent to a
+// The letter agenda and archive lending: a letter recorded; a file without a title is refused at its field, then added; lent to a
 // borrower (who must be named), listed among the loans, and taken back.
 export async function officerLendsArchive(browser, kit, { username }) {
   const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
@@ -175,7 +175,23 @@ export async function officerLendsArchive(browser, kit, { username }) {
   watchOrigins(page, "archive");
   await page.goto(`${BASE}/arsip`);
   await signIn(page, username, PASSWORD);
-  await page.getByRole("heading", { name: "Arsip dan peminjaman", level: 1 }).waitFor();
+  await page.getByRole("heading", { name: "Surat dan arsip", level: 1 }).waitFor();
+
+  // The letter agenda: a letter without its correspondent is refused at the field, then
+  // recorded with an agenda number.
+  await page.getByRole("button", { name: "Catat dalam agenda" }).click();
+  const correspondent = page.getByLabel("Pengirim atau penerima");
+  const missing = await correspondent.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  expect(missing, "letters: the API's error on the correspondent is shown at the field");
+  await correspondent.fill("Dinas Pendidikan Kota Bengkulu");
+  await page.getByLabel("Perihal").fill("Jawaban atas permintaan klarifikasi");
+  await page.getByRole("button", { name: "Catat dalam agenda" }).click();
+  await page.getByText("Surat tercatat dalam agenda.").waitFor();
+  const letter = page.getByTestId("letters").locator("tbody tr", { hasText: "Jawaban atas permintaan klarifikasi" });
+  await letter.waitFor();
+  expect((await letter.textContent()).includes("Surat masuk"), "letters: the letter is listed as incoming");
+  await accessible(page, "surat");
+  await shot(page, "letters-1-recorded");
   const code = `ARS-${Date.now().toString(36).toUpperCase()}`;
   await page.getByLabel("Kode berkas").fill(code);
   await page.getByRole("button", { name: "Tambahkan berkas" }).click();
@@ -194,7 +210,7 @@ export async function officerLendsArchive(browser, kit, { username }) {
   await row.getByRole("button", { name: `Pinjamkan ${code}` }).click();
   await page.getByRole("heading", { name: new RegExp(`^Pinjamkan ${code}`) }).waitFor();
   await page.getByRole("button", { name: "Pinjamkan", exact: true }).click();
-  const borrower = page.getByLabel("Peminjam");
+  const borrower = page.getByRole("textbox", { name: "Peminjam" });
   const refused = await borrower.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
   expect(refused, "archive: a loan without a borrower is refused at the field");
   await borrower.fill("Andi (Keasistenan Pemeriksaan)");

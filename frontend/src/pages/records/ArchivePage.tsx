@@ -1,6 +1,7 @@
-// Archive lending (intake's records): the office's archive files with who holds them,
-// a file added, a file lent (borrower, due date, purpose) and returned, and the lending
-// list printed to sign (Daftar Peminjaman Arsip, the API's PDF).
+// Intake's records: the letter agenda (Letters.tsx), and archive lending: the office's
+// archive files with who holds them, a file added, a file lent (borrower, due date,
+// purpose) and returned, and the lending list printed to sign (Daftar Peminjaman Arsip,
+// the API's PDF).
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -13,6 +14,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { formatDate, todayIn } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
+import { LettersSection } from "./Letters";
 
 type ArchiveFile = components["schemas"]["ArchiveFilePublic"];
 const NOOP = () => undefined;
@@ -35,6 +37,7 @@ export function ArchivePage(): React.JSX.Element {
       <Title order={1} size="h2">
         {t("archive.title")}
       </Title>
+      <LettersSection />
       <Section title={t("archive.files")} id="archive-files">
         {files.isError && <Alert color="red">{t("form.error")}</Alert>}
         {files.data && files.data.length === 0 && <Alert color="gray">{t("archive.noFiles")}</Alert>}
