@@ -229,6 +229,36 @@ export async function officerLendsArchive(browser, kit, { username }) {
   await context.close();
 }
 
+// A national admin changes an office (the duplicate journey's own): a name left empty is
+// refused at its field, then the head of office is saved and the list shows the name.
+export async function nationalEditsOffice(browser, kit, { username, office }) {
+  const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "office edit");
+  await page.goto(`${BASE}/admin?bagian=offices`);
+  await signIn(page, username, PASSWORD);
+  const row = page.locator(`[data-office="${office}"]`);
+  await row.waitFor();
+  await row.getByRole("button", { name: `Ubah ${office}` }).click();
+  await page.getByRole("heading", { name: `Ubah kantor ${office}` }).waitFor();
+  const form = page.locator("#office-edit").locator("xpath=ancestor::section");
+  await form.getByRole("textbox", { name: /^Nama kantor/ }).fill("");
+  await form.getByRole("button", { name: "Simpan" }).click();
+  const sent = form.getByRole("textbox", { name: /^Nama kantor/ }).and(page.locator('[aria-invalid="true"]'));
+  expect(await sent.waitFor({ timeout: 15_000 }).then(() => true, () => false), "office: the API's error on the name is shown at the field");
+  await form.getByRole("textbox", { name: /^Nama kantor/ }).fill(`Perwakilan ${office} (diubah)`);
+  await form.getByLabel("Nama kepala kantor").fill("Dr. Sari Wulandari");
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/auth/offices/${office}`) && r.request().method() === "PATCH" && r.status() === 200);
+  await form.getByRole("button", { name: "Simpan" }).click();
+  expect(Boolean((await saved).request().headers()["if-match"]), "office: the change sends the version read (If-Match)");
+  await page.getByText("Data kantor tersimpan.").waitFor();
+  await row.getByText(`Perwakilan ${office} (diubah)`).waitFor();
+  await accessible(page, "admin-kantor-ubah");
+  await shot(page, "office-edit-saved");
+  await context.close();
+}
+
 // The journeys of this module, as run.mjs calls them: the duplicate panel with
 // APIK_DUP_USER (an intake officer, same password), APIK_DUP_REPORT_ID,
 // APIK_DUP_REPORT_NUMBER and APIK_DUP_OTHER_NUMBER (an office of its own with two reports
@@ -247,6 +277,9 @@ export async function webdeskJourneys(browser, kit, wanted) {
     });
   }
   if (wanted("archive") && env.APIK_DUP_USER) await officerLendsArchive(browser, kit, { username: env.APIK_DUP_USER });
+  if (wanted("offices") && env.APIK_ADMIN_USER && env.APIK_DUP_OFFICE) {
+    await nationalEditsOffice(browser, kit, { username: env.APIK_ADMIN_USER, office: env.APIK_DUP_OFFICE });
+  }
   if (wanted("assignment") && env.APIK_ASSIGN_USER) {
     await supervisorAssignsCase(browser, kit, { username: env.APIK_ASSIGN_USER, caseId: env.APIK_ASSIGN_CASE_ID });
     await supervisorKeepsRoster(browser, kit, { username: env.APIK_ASSIGN_USER });

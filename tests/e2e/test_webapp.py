@@ -75,7 +75,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     # The administrator of the administration journey: national (opens offices).
     national_admin = f"adm{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, national_admin, "PUSAT", "admin", "national")
-    dup_officer, dup_report, dup_other = await _duplicate_pair(gateway, admin)
+    dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
         **os.environ,
@@ -95,6 +95,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_DUP_REPORT_ID": dup_report["id"],
         "APIK_DUP_REPORT_NUMBER": dup_report["registration_number"],
         "APIK_DUP_OTHER_NUMBER": dup_other["registration_number"],
+        "APIK_DUP_OFFICE": dup_office,
         "APIK_ASSIGN_USER": assigner,
         "APIK_ASSIGN_CASE_ID": unassigned["id"],
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
@@ -173,10 +174,10 @@ async def _protection_officer(gateway: httpx.AsyncClient, admin: dict[str, str])
 
 async def _duplicate_pair(
     gateway: httpx.AsyncClient, admin: dict[str, str]
-) -> tuple[str, dict, dict]:
+) -> tuple[str, dict, dict, str]:
     """An intake officer of an office of their own (in WIB) and two reports there by the
     same reporter with nearly the same text: the second's duplicate panel shows the
-    first, and only it."""
+    first, and only it. The office is the one the administration journey edits."""
     code = f"DP{uuid.uuid4().hex[:6].upper()}"
     opened = await gateway.post(
         "/api/v1/auth/offices",
@@ -189,7 +190,7 @@ async def _duplicate_pair(
     office = Office(gateway, officer, officer)
     first, second = await office.register(), await office.register()
     assert first.status_code == 201 and second.status_code == 201, first.text + second.text
-    return username, second.json(), first.json()
+    return username, second.json(), first.json(), code
 
 
 async def _case_to_assign(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, dict]:

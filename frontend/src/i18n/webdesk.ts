@@ -141,6 +141,12 @@ export const WEBDESK_ID = {
   "letter.date": "Tanggal surat",
   "letter.submit": "Catat dalam agenda",
   "letter.saved": "Surat tercatat dalam agenda.",
+  "office.editTitle": "Ubah kantor {name}",
+  "office.address": "Alamat kantor",
+  "office.headName": "Nama kepala kantor",
+  "office.headTitle": "Jabatan kepala kantor",
+  "office.saved": "Data kantor tersimpan.",
+  "office.changed": "Kantor ini diubah orang lain sejak Anda membukanya; isian Anda belum disimpan. Daftar sudah dimuat ulang: buka lagi kantornya, periksa, lalu simpan.",
 } as const;
 
 export const WEBDESK_EN: Record<keyof typeof WEBDESK_ID, string> = {
@@ -282,4 +288,10 @@ export const WEBDESK_EN: Record<keyof typeof WEBDESK_ID, string> = {
   "letter.date": "Letter date",
   "letter.submit": "Record in the agenda",
   "letter.saved": "The letter was recorded in the agenda.",
+  "office.editTitle": "Edit office {name}",
+  "office.address": "Office address",
+  "office.headName": "Head of office",
+  "office.headTitle": "Head's title",
+  "office.saved": "The office was saved.",
+  "office.changed": "Someone changed this office since you opened it; your entries were not saved. The list was read again: open the office again, check, and save.",
 };

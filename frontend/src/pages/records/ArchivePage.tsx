@@ -63,7 +63,7 @@ export function ArchivePage(): React.JSX.Element {
                   </Table.Th>
                   <Table.Td>{f.location ?? "—"}</Table.Td>
                   <Table.Td>
-                    <Badge variant="outline" color={f.on_loan ? "orange.9" : "dark"} tt="none">
+                    <Badge variant={f.on_loan ? "filled" : "outline"} color="dark" tt="none">
                       {f.on_loan ? t("archive.onLoan") : t("archive.inPlace")}
                     </Badge>
                   </Table.Td>
