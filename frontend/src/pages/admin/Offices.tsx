@@ -19,12 +19,15 @@ export function OfficesPanel({ national }: { national: boolean }): React.JSX.Ele
   const { locale } = useLocale();
   const offices = useOffices();
   const [editing, setEditing] = useState<Office | null>(null);
+  // The office as last read: after a save the list is read again, and the next save
+  // sends the new version.
+  const current = (editing && offices.data?.find((o) => o.code === editing.code)) ?? editing;
   return (
     <Stack>
       {!national ? (
         <Alert color="gray">{t("admin.office.nationalOnly")}</Alert>
-      ) : editing ? (
-        <EditOffice key={editing.code} office={editing} onDone={() => setEditing(null)} />
+      ) : current ? (
+        <EditOffice key={current.code} office={current} onDone={() => setEditing(null)} />
       ) : (
         <CreateOffice />
       )}
