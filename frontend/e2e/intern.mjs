@@ -72,3 +72,10 @@ export async function internWorks(browser, kit, username, material, supervisor) 
   expect(new URL(page.url()).searchParams.get("kantor") !== null, "intern: the Red Button opens for the intern's office");
   await context.close();
 }
+
+// The intern's journey as run.mjs names it.
+export async function internJourneys(browser, kit, wanted) {
+  const env = process.env;
+  if (!wanted("intern") || !env.APIK_INTERN_USER || !kit.PASSWORD) return;
+  await internWorks(browser, kit, env.APIK_INTERN_USER, env.APIK_INTERN_MATERIAL, env.APIK_INTERN_SUPERVISOR);
+}

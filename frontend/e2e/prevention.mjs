@@ -120,3 +120,19 @@ export async function publicReadsResults(browser, kit, facts) {
   await page.getByTestId("certificate-not-found").waitFor();
   await context.close();
 }
+
+// The prevention journeys as run.mjs names them, from the facts the test made
+// (tests/e2e/webapp_data.py).
+export async function preventionJourneys(browser, kit, wanted) {
+  const env = process.env;
+  if (!wanted("prevention") || !env.APIK_PREVENTION_USER || !kit.PASSWORD) return;
+  const facts = {
+    unit: env.APIK_PREVENTION_UNIT,
+    region: env.APIK_PREVENTION_REGION,
+    year: env.APIK_PREVENTION_YEAR,
+    agreement: env.APIK_PREVENTION_AGREEMENT,
+    certificate: env.APIK_PREVENTION_CERTIFICATE,
+  };
+  await officerReadsPrevention(browser, kit, env.APIK_PREVENTION_USER, facts);
+  await publicReadsResults(browser, kit, facts);
+}

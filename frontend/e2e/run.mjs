@@ -11,8 +11,9 @@
 //   same password); for prevention APIK_PREVENTION_USER and the facts its office holds
 //   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
-//   screen shows the attendance code). APIK_JOURNEYS=desk,kpi runs only the
-//   journeys named.
+//   screen shows the attendance code); for the intake desk's and the board's
+//   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there. APIK_JOURNEYS=desk,kpi
+//   runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -20,9 +21,10 @@ import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
-import { internWorks } from "./intern.mjs";
+import { internJourneys } from "./intern.mjs";
 import { headReadsKpis } from "./kpi.mjs";
-import { officerReadsPrevention, publicReadsResults } from "./prevention.mjs";
+import { preventionJourneys } from "./prevention.mjs";
+import { webdeskJourneys } from "./webdesk.mjs";
 import {
   applicantAppliesAndChecks,
   internRaisesRedButton,
@@ -583,21 +585,10 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  if (wanted("prevention") && process.env.APIK_PREVENTION_USER && PASSWORD) {
-    const facts = {
-      unit: process.env.APIK_PREVENTION_UNIT,
-      region: process.env.APIK_PREVENTION_REGION,
-      year: process.env.APIK_PREVENTION_YEAR,
-      agreement: process.env.APIK_PREVENTION_AGREEMENT,
-      certificate: process.env.APIK_PREVENTION_CERTIFICATE,
-    };
-    await officerReadsPrevention(browser, kit, process.env.APIK_PREVENTION_USER, facts);
-    await publicReadsResults(browser, kit, facts);
-  }
-  if (wanted("intern") && process.env.APIK_INTERN_USER && PASSWORD) {
-    await internWorks(browser, kit, process.env.APIK_INTERN_USER, process.env.APIK_INTERN_MATERIAL, process.env.APIK_INTERN_SUPERVISOR);
-  }
+  await preventionJourneys(browser, kit, wanted);
+  await internJourneys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
+  await webdeskJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

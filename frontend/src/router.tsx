@@ -78,6 +78,14 @@ const reportPage = createRoute({
   component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
 });
 
+// Intake's records: archive files and their lending.
+const archive = createRoute({
+  getParentRoute: () => root,
+  path: "/arsip",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/records/ArchivePage"), "ArchivePage"),
+});
+
 const desk = createRoute({
   getParentRoute: () => root,
   path: "/meja-layanan",
@@ -238,7 +246,7 @@ const intern = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
   defaultPreload: false,
 });
 

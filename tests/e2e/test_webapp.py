@@ -85,6 +85,8 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     # The prevention unit's office and an intern (tests/e2e/webapp_data.py).
     prevention = await prevention_office(gateway, admin)
     intern = await intern_account(gateway, admin)
+    dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
+    assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
         **os.environ,
         **prevention,
@@ -101,6 +103,13 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_PROTECTION_USER": protection_officer,
         "APIK_PROTECTION_OFFICE": protection_office,
         "APIK_ADMIN_USER": national_admin,
+        "APIK_DUP_USER": dup_officer,
+        "APIK_DUP_REPORT_ID": dup_report["id"],
+        "APIK_DUP_REPORT_NUMBER": dup_report["registration_number"],
+        "APIK_DUP_OTHER_NUMBER": dup_other["registration_number"],
+        "APIK_DUP_OFFICE": dup_office,
+        "APIK_ASSIGN_USER": assigner,
+        "APIK_ASSIGN_CASE_ID": unassigned["id"],
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }
@@ -173,3 +182,57 @@ async def _protection_officer(gateway: httpx.AsyncClient, admin: dict[str, str])
     username = f"lindung{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, username, code, "protection_officer")
     return username, code
+
+
+async def _duplicate_pair(
+    gateway: httpx.AsyncClient, admin: dict[str, str]
+) -> tuple[str, dict, dict, str]:
+    """An intake officer of an office of their own (in WIB) and two reports there by the
+    same reporter with nearly the same text: the second's duplicate panel shows the
+    first, and only it. The office is the one the administration journey edits."""
+    code = f"DP{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
+    )
+    assert opened.status_code == 201, opened.text
+    username = f"ganda{uuid.uuid4().hex[:6]}"
+    officer = await create_user(gateway, admin, username, code, "intake_officer")
+    office = Office(gateway, officer, officer)
+    first, second = await office.register(), await office.register()
+    assert first.status_code == 201 and second.status_code == 201, first.text + second.text
+    return username, second.json(), first.json(), code
+
+
+async def _case_to_assign(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, dict]:
+    """An examination supervisor of an office of their own, its roster of one examiner
+    with the round-robin on, and an accepted case there waiting for an examiner."""
+    code = f"PN{uuid.uuid4().hex[:6].upper()}"
+    opened = await gateway.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
+    )
+    assert opened.status_code == 201, opened.text
+    tag = uuid.uuid4().hex[:6]
+    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
+    examiner = await create_user(gateway, admin, f"riksa{tag}", code, "examiner")
+    username = f"spvriksa{tag}"
+    supervisor = await create_user(gateway, admin, username, code, "examination_supervisor")
+    subject = (await gateway.get("/api/v1/auth/me", headers=examiner)).json()["subject"]
+    offices = f"/api/v1/examination/offices/{code}"
+    roster = await gateway.put(
+        f"{offices}/examiners/{subject}",
+        headers=supervisor,
+        json={"display_name": "Rina Pemeriksa", "capacity": 10},
+    )
+    assert roster.status_code == 200, roster.text
+    office = Office(gateway, officer, examiner)
+    report_ids = await accepted_reports(office, 1)
+    await office.wait_for_cases(report_ids)
+    (case,) = await office.cases(report_ids[0])
+    # On only now: the case, opened before, waits for a hand, and the screen shows the turn.
+    rotation = await gateway.put(f"{offices}/rotation", headers=supervisor, json={"enabled": True})
+    assert rotation.status_code == 200, rotation.text
+    return username, case

@@ -4,6 +4,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
+import { adminAreas } from "../lib/admin";
 import { useMe } from "../office";
 
 const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/"];
@@ -69,6 +70,9 @@ export function Layout(): React.JSX.Element {
                         <AppLink to="/verifikasi" search={{}}>
                           {t("nav.verification")}
                         </AppLink>
+                        <AppLink to="/arsip">
+                          {t("nav.archive")}
+                        </AppLink>
                       </>
                     )}
                     {roles.some((r) => EXAMINATION_ROLES.includes(r)) && (
@@ -96,7 +100,7 @@ export function Layout(): React.JSX.Element {
                         {t("intern.nav")}
                       </AppLink>
                     )}
-                    {roles.includes("admin") && (
+                                        {adminAreas(roles).length > 0 && (
                       <AppLink to="/admin" search={{}}>
                         {t("nav.admin")}
                       </AppLink>

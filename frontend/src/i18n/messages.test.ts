@@ -17,7 +17,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, ...AREA_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES })).not.toThrow();
       }
     }
   });

@@ -10,6 +10,7 @@ import { MORI_EN, MORI_ID } from "./mori";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
+import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
 
 export type Locale = "id" | "en";
 
@@ -164,7 +165,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -326,6 +327,7 @@ const en: Record<MessageId, string> = {
   ...INTERN_EN,
   ...CASEWORK_EN,
   ...VERIFICATION_EN,
+  ...WEBDESK_EN,
   ...coreEn,
 };
 
@@ -335,7 +337,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = { id, en };
 // version of the app has none for it.
 export function codeLabel(
   messages: Record<string, string>,
-  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice" | "visitStatus" | "category" | "visitStep" | "indicator" | "unit" | "dimension" | "column" | "role" | "zone" | "webhookStatus",
+  group: "status" | "kind" | "channel" | "caseStatus" | "slaState" | "classification" | "event" | "activityKind" | "finding" | "mal" | "stance" | "outcome" | "route" | "lossKind" | "step" | "notice" | "visitStatus" | "category" | "visitStep" | "indicator" | "unit" | "dimension" | "column" | "role" | "zone" | "webhookStatus" | "dupReason" | "slaTrack" | "slaUnit",
   code: string,
 ): string {
   return messages[`${group}.${code}`] ?? code;

@@ -4,8 +4,12 @@ import { addedRoles, adminAreas, adminSearch, eventTypes, needsSecondAdmin, togg
 describe("the administration areas", () => {
   it("are the admin API's for an admin and the webhooks for a head", () => {
     expect(adminAreas(["admin"])).toEqual(["users", "offices", "clients", "webhooks"]);
-    expect(adminAreas(["head"])).toEqual(["webhooks"]);
+    expect(adminAreas(["head"])).toEqual(["webhooks", "substances", "sla"]);
     expect(adminAreas(["examiner", "analyst"])).toEqual([]);
+  });
+
+  it("give the examination supervisor the roster and the SLA policies", () => {
+    expect(adminAreas(["examination_supervisor"])).toEqual(["roster", "sla"]);
   });
 });
 

@@ -25,7 +25,7 @@ export const ALL_ROLES = [
 
 export const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 
-export type AdminArea = "users" | "offices" | "clients" | "webhooks";
+export type AdminArea = "users" | "offices" | "clients" | "webhooks" | "roster" | "substances" | "sla";
 
 // The areas a user works on: the gateway's admin API is for admins, the webhook
 // subscriptions (integration) for the head of office.
@@ -33,6 +33,11 @@ export function adminAreas(roles: readonly string[]): AdminArea[] {
   const areas: AdminArea[] = [];
   if (roles.includes("admin")) areas.push("users", "offices", "clients");
   if (roles.includes("head") || roles.includes("admin")) areas.push("webhooks");
+  // Examination's roster is the supervisor's; intake's substances the head's; the SLA
+  // policies are read by both (a national one adds a version).
+  if (roles.includes("examination_supervisor")) areas.push("roster");
+  if (roles.includes("head")) areas.push("substances");
+  if (roles.includes("examination_supervisor") || roles.includes("head")) areas.push("sla");
   return areas;
 }
 
@@ -62,7 +67,7 @@ export function eventTypes(text: string): string[] {
   return seen;
 }
 
-const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks"];
+const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks", "roster", "substances", "sla"];
 
 // The page's URL parameters: `bagian` an area's name, anything else dropped.
 export function adminSearch(search: Record<string, unknown>): { bagian?: AdminArea } {

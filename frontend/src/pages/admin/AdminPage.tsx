@@ -1,5 +1,6 @@
-// Administration: users and roles, offices, API clients (the gateway's admin API) and
-// webhook subscriptions (integration). Each tab is an area the user's roles work on; the
+// Administration: users and roles, offices, API clients (the gateway's admin API),
+// webhook subscriptions (integration), the examiner roster and SLA policies
+// (examination) and the substances (intake). Each tab is an area the user's roles work on; the
 // open tab is in the URL (`?bagian=`), so a link or a reload lands on it.
 import { Tabs, Title, Stack } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
@@ -8,6 +9,9 @@ import { adminAreas, type AdminArea } from "../../lib/admin";
 import { useMe } from "../../office";
 import { ClientsPanel } from "./Clients";
 import { OfficesPanel } from "./Offices";
+import { RosterPanel } from "./Roster";
+import { SlaPanel } from "./SlaPolicies";
+import { SubstancesPanel } from "./Substances";
 import { NotForRole } from "./Shared";
 import { UsersPanel } from "./Users";
 import { WebhooksPanel } from "./Webhooks";
@@ -17,6 +21,9 @@ const TAB_LABEL = {
   offices: "admin.tab.offices",
   clients: "admin.tab.clients",
   webhooks: "admin.tab.webhooks",
+  roster: "admin.tab.roster",
+  substances: "admin.tab.substances",
+  sla: "admin.tab.sla",
 } as const;
 
 export function AdminPage(): React.JSX.Element | null {
@@ -54,6 +61,15 @@ export function AdminPage(): React.JSX.Element | null {
         </Tabs.Panel>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="roster" pt="md">
+          <RosterPanel office={me.data.office} />
+        </Tabs.Panel>
+        <Tabs.Panel value="substances" pt="md">
+          <SubstancesPanel national={national} office={me.data.office} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sla" pt="md">
+          <SlaPanel national={national} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -9,7 +9,8 @@ import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { ZONES } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
-import { useOffices } from "./data";
+import { useOffices, type Office } from "./data";
+import { EditOffice } from "./OfficeEdit";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
@@ -17,9 +18,19 @@ export function OfficesPanel({ national }: { national: boolean }): React.JSX.Ele
   const t = useT();
   const { locale } = useLocale();
   const offices = useOffices();
+  const [editing, setEditing] = useState<Office | null>(null);
+  // The office as last read: after a save the list is read again, and the next save
+  // sends the new version.
+  const current = (editing && offices.data?.find((o) => o.code === editing.code)) ?? editing;
   return (
     <Stack>
-      {national ? <CreateOffice /> : <Alert color="gray">{t("admin.office.nationalOnly")}</Alert>}
+      {!national ? (
+        <Alert color="gray">{t("admin.office.nationalOnly")}</Alert>
+      ) : current ? (
+        <EditOffice key={current.code} office={current} onDone={() => setEditing(null)} />
+      ) : (
+        <CreateOffice />
+      )}
       <Section title={t("admin.office.list")} id="office-list">
         {offices.isPending && <Alert color="gray">{t("admin.loading")}</Alert>}
         {offices.error && <Alert color="red">{t("admin.failed", { name: offices.error.message })}</Alert>}
@@ -30,6 +41,11 @@ export function OfficesPanel({ national }: { national: boolean }): React.JSX.Ele
                 <Table.Th scope="col">{t("admin.office.code")}</Table.Th>
                 <Table.Th scope="col">{t("admin.office.name")}</Table.Th>
                 <Table.Th scope="col">{t("admin.office.zone")}</Table.Th>
+                {national && (
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t("roster.actions")}</span>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -38,6 +54,13 @@ export function OfficesPanel({ national }: { national: boolean }): React.JSX.Ele
                   <Table.Td>{o.code}</Table.Td>
                   <Table.Td>{o.name}</Table.Td>
                   <Table.Td>{codeLabel(MESSAGES[locale], "zone", o.timezone)}</Table.Td>
+                  {national && (
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => setEditing(o)} aria-label={t("roster.editOne", { name: o.code })}>
+                        {t("roster.edit")}
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -15,6 +15,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { etagOf, formatRupiah } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone, useRoster } from "../../office";
+import { AssignmentForm } from "./Assignment";
 import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, StatusForm, type WriteProps } from "./Forms";
 
 const route = getRouteApi("/pemeriksaan/$caseId");
@@ -143,6 +144,12 @@ export function CasePage(): React.JSX.Element {
           <>
             <Divider />
             <StatusForm {...write} status={c.status} />
+          </>
+        )}
+        {!closed && me.data?.roles.includes("examination_supervisor") && (
+          <>
+            <Divider />
+            <AssignmentForm {...write} examinerId={c.examiner_id} />
           </>
         )}
       </Section>

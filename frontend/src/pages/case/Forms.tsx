@@ -3,7 +3,6 @@
 // (If-Match); a newer one on the server opens the conflict dialog and keeps the form.
 import "@mantine/dates/styles.css";
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -23,8 +22,8 @@ import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { lines, rupiah } from "../../lib/casework";
 import { todayIn } from "../../lib/dates";
-import { useFields } from "../useFields";
-import { errorAt, written, type Written } from "./write";
+import { General, Saved, useWrite } from "../../components/Write";
+import { errorAt } from "./write";
 
 type S = components["schemas"];
 const ACTIVITY_KINDS = ["written_clarification", "oral_clarification", "field_investigation", "mediation", "conciliation", "other"] as const satisfies readonly S["ActivityKind"][];
@@ -39,52 +38,6 @@ export interface WriteProps {
   zone: string;
   onSaved: () => void;
   onConflict: () => void;
-}
-
-// Shared with the intake report page: the same save, conflict and field-error handling.
-export function useWrite(props: Pick<WriteProps, "onSaved" | "onConflict">) {
-  const t = useT();
-  const fields = useFields({});
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  async function send(call: () => Promise<{ response: Response; error?: unknown }>, after?: () => void) {
-    setBusy(true);
-    setSaved(false);
-    fields.setErrors({ fields: {}, general: null }); // what the last attempt said is over
-    let result: Written;
-    try {
-      const { response, error } = await call();
-      result = written(response, error, t("form.error"), t("field.required"), t("register.fix"));
-    } catch {
-      result = { kind: "refused", errors: { fields: {}, general: t("form.error") } };
-    }
-    setBusy(false);
-    if (result.kind === "conflict") props.onConflict();
-    else if (result.kind === "refused") fields.setErrors(result.errors);
-    else {
-      after?.();
-      setSaved(true);
-      props.onSaved();
-    }
-  }
-  return { ...fields, busy, saved, setSaved, send };
-}
-
-export function General({ message }: { message: string | null }) {
-  return message ? (
-    <Alert color="red" role="alert">
-      {message}
-    </Alert>
-  ) : null;
-}
-
-export function Saved({ when, message }: { when: boolean; message: string }) {
-  return when ? (
-    <Alert color="green" role="status">
-      {message}
-    </Alert>
-  ) : null;
 }
 
 export function ActivityForm(props: WriteProps): React.JSX.Element {

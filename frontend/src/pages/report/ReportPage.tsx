@@ -17,6 +17,7 @@ import { etagOf } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { needsAgeException, plenaryChoices, stepForms } from "../../lib/verification";
 import { useOfficeZone } from "../../office";
+import { DuplicatePanel } from "./Duplicates";
 import { ReporterIdentity } from "./ReporterIdentity";
 import { AgeExceptionForm, FormalForm, IdentityForm, MaterialForm, PlenaryForm, type StepProps } from "./Steps";
 
@@ -117,6 +118,10 @@ export function ReportPage(): React.JSX.Element {
             {r.flags.includes("age_limit_excepted") ? t("age.excepted") : t("age.flagged")}
           </Alert>
         )}
+      </Section>
+
+      <Section title={t("dup.title")} id="duplicates">
+        <DuplicatePanel report={r} {...props} />
       </Section>
 
       {forms.length === 0 ? (

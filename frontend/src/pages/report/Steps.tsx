@@ -12,7 +12,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { lines } from "../../lib/casework";
 import { todayIn } from "../../lib/dates";
 import { checklistItems, formalBody, type ChecklistItem, type PlenaryChoice } from "../../lib/verification";
-import { General, Saved, useWrite } from "../case/Forms";
+import { General, Saved, useWrite } from "../../components/Write";
 import { errorAt } from "../case/write";
 
 type S = components["schemas"];
