@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from apik_prevention.reports.programmes import Programmes
+from apik_prevention.reports.service.programmes import Programmes
 from apik_prevention.villages.views import STAGES as VILLAGE_STAGES
 from apik_shared.documents.pdf import Document
 from apik_shared.documents.spreadsheet import Sheet

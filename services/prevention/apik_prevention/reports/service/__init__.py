@@ -9,7 +9,7 @@ What counts where (printed in the report's notes, `views`):
   then) and those activated in it;
 - agreements: in force at the period's end, those expiring within 90 days after it, and
   those activated, expired and terminated in it (from each agreement's history);
-- publications, social media, innovations, villages, community: `programmes`.
+- publications, social media, innovations, villages, community: `service.programmes`.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from apik_prevention.models import (
     Suggestion,
 )
 from apik_prevention.reports import rules
-from apik_prevention.reports.programmes import Programmes, programmes
 from apik_prevention.reports.rules import Period
+from apik_prevention.reports.service.programmes import Programmes, programmes
 from apik_prevention.studies.rules import SuggestionStatus
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.offices import office_calendar

@@ -14,7 +14,7 @@ from datetime import date
 
 from fpdf.enums import XPos, YPos
 
-from apik_reporting.annual_report.prevention import definitions, prevention_section
+from apik_reporting.annual_report.views.prevention import definitions, prevention_section
 from apik_reporting.breakdowns.rules import LOSS_KINDS, MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE, rounded
