@@ -62,6 +62,9 @@ def _studies(pdf: Document, data: ReportData) -> None:
         for stage, n in sorted(data.studies_by_stage.items())
     )
     pdf.field(f"Kajian tahun {data.period.year}", stages or "Tidak ada")
+    due, done = data.suggestions_due, data.suggestions_followed_up
+    # Above the table, so a page break cannot leave it alone on the next page.
+    pdf.field("Tingkat tindak lanjut", labels.percent(100 * done / due if due else None))
     if not data.studies:
         pdf.paragraph("Tidak ada saran perbaikan yang jatuh tempo dalam periode ini.")
         return
@@ -76,7 +79,6 @@ def _studies(pdf: Document, data: ReportData) -> None:
         ]
         for s in data.studies
     ]
-    due, done = data.suggestions_due, data.suggestions_followed_up
     rows.append(
         [
             "Jumlah",
@@ -93,7 +95,6 @@ def _studies(pdf: Document, data: ReportData) -> None:
         (34, 18, 12, 16, 10, 10),
         align=["L", "L", "R", "R", "R", "R"],
     )
-    pdf.field("Tingkat tindak lanjut", labels.percent(100 * done / due if due else None))
 
 
 def _clinics(pdf: Document, data: ReportData) -> None:
