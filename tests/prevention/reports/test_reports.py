@@ -211,6 +211,11 @@ async def test_the_annual_report_as_pdf_and_xlsx(
         "Klinik",
         "Focal point",
         "Kerja sama",
+        "Publikasi",
+        "Media sosial",
+        "Inovasi",
+        "Desa anti maladministrasi",
+        "Sahabat Ombudsman",
     ]
     units = {row[0]: row for row in book["Penilaian"].iter_rows(min_row=2, values_only=True)}
     assert set(units) == {"Dinas Dukcapil Kaur", "Dinas Kesehatan Kaur"}

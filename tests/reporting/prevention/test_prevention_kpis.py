@@ -20,8 +20,10 @@ Office B: one assessment in 2025.
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -37,11 +39,21 @@ from apik_shared.platform.events.payloads.prevention import (
     FocalPointDeactivated,
     SuggestionFollowedUp,
 )
+from apik_shared.vocabulary.indonesian import angka
+from apik_testing.pdf import text_of
 from apik_testing.tokens import TestTokens
 from tests.reporting.builders import applied, office, publish
 
 YEAR = 2025
 PATH = "/api/v1/reporting/prevention"
+# Where a run leaves the annual report to look at (`pdftoppm -png -r 60`), when asked.
+KEEP = os.environ.get("APIK_KEEP_REPORTS")
+
+
+def _keep(name: str, content: bytes) -> None:
+    if KEEP:
+        Path(KEEP).mkdir(parents=True, exist_ok=True)
+        (Path(KEEP) / name).write_bytes(content)
 
 
 def _at(year: int, month: int, day: int, hour: int = 3) -> datetime:
@@ -281,6 +293,30 @@ async def test_prevention_events_in_kpis_out(infra, reporting, tokens: TestToken
         },
     }
     assert set(body["definitions_id"]) == set(body["definitions_en"])
+
+    # The annual report carries the same figures, in Indonesian, naming nobody.
+    report = await reporting.client.get(
+        f"/api/v1/reporting/annual-report/{YEAR}.pdf", headers=tokens.headers("head", office=a)
+    )
+    assert report.status_code == 200, report.text
+    _keep("annual-report.pdf", report.content)
+    text = " ".join(text_of(report.content).split())
+    assert "Pencegahan maladministrasi" in text
+    assert "Penilaian kepatuhan dipublikasikan 3" in text
+    assert f"Rata-rata nilai penilaian {angka(round((91.2 + 70.0 + 95.0) / 3, 2))}" in text
+    assert "Zona Hijau 2" in text and "Zona Kuning 1" in text
+    assert "Saran perbaikan ditindaklanjuti 2" in text
+    assert "Melewati batas waktu (tepat waktu) 1 (50%)" in text
+    assert "Peserta terdaftar / hadir / dites 42 / 39 / 27" in text
+    assert "Rata-rata N-gain kelas 0,500" in text
+    assert "Tinggi 1, Sedang 1, Rendah 0, Tidak terdefinisi 1" in text
+    assert "Focal point diaktifkan (diaktifkan kembali) 2 (1)" in text
+    assert "Focal point aktif pada 31 Desember 2" in text
+    assert "Kabupaten Kaur 1 2" in text and "Kabupaten Seluma 1 0" in text
+    assert "Kerja sama berakhir / diakhiri 2 / 1" in text
+    assert "Nota Kesepahaman (MoU) 1 2 1 0 1" in text
+    assert "Perjanjian Kerja Sama (PKS) 1 1 0 2 0" in text
+    assert "Pencegahan: Klinik pembinaan" in text  # its definition
 
     # Office B's analyst sees B only; its assessment is not A's.
     other = await reporting.client.get(

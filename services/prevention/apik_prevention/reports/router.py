@@ -76,7 +76,9 @@ async def get_annual_report(
     """The annual prevention report of the caller's office (or, for the national role, the
     office named): assessments published and their
     results, studies' suggestions and their follow-up, clinics with their N-gain, focal
-    points per regency, agreements in force. Bahasa Indonesia, dates in the office's zone."""
+    points per regency, agreements in force; publications, social media, innovations,
+    anti-maladministration villages and the Sahabat Ombudsman community (counts, no names).
+    Bahasa Indonesia, dates in the office's zone."""
     return await _report(request, session, office, Period(year), format)
 
 

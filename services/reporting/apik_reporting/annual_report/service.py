@@ -12,13 +12,15 @@ from apik_reporting.annual_report.views import AnnualData, annual_report
 from apik_reporting.breakdowns.rules import Dimension
 from apik_reporting.breakdowns.service import breakdown
 from apik_reporting.kpis.service import ikm_of_year, kpis
+from apik_reporting.prevention.service import prevention_kpis
 from apik_shared.documents.issuer import issuer_of, national_issuer
 
 
 async def annual_data(
     *, session: AsyncSession, year: int, office: str | None, national_office: str | None = None
 ) -> AnnualData:
-    """The same numbers the API returns (targets, achievements, breakdowns, the IKM),
+    """The same numbers the API returns (targets, achievements, breakdowns, the IKM, the
+    prevention KPIs),
     under the office's letterhead from the office registry, dated today in its own zone
     (every office together: under `national_office`'s, the head office)."""
     breakdowns = {
@@ -39,6 +41,7 @@ async def annual_data(
         generated_on=today,
         ikm=await ikm_of_year(session=session, year=year, office=office),
         issuer=issuer,
+        prevention=await prevention_kpis(session=session, year=year, office=office),
     )
 
 

@@ -3,13 +3,19 @@ activity, the notes on what counts, the head's signature."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from fpdf.enums import MethodReturnValue
+
 from apik_prevention.assessments.schemas import UnitType
 from apik_prevention.rapor.rules import nilai
 from apik_prevention.reports.rules import EXPIRING_WITHIN_DAYS
 from apik_prevention.reports.service import ReportData
-from apik_prevention.reports.views import labels
+from apik_prevention.reports.views import labels, programmes
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.indonesian import tanggal
+
+NOTE_SIZE = 7.5
 
 
 def _unit_type(code: str) -> str:
@@ -56,6 +62,9 @@ def _studies(pdf: Document, data: ReportData) -> None:
         for stage, n in sorted(data.studies_by_stage.items())
     )
     pdf.field(f"Kajian tahun {data.period.year}", stages or "Tidak ada")
+    due, done = data.suggestions_due, data.suggestions_followed_up
+    # Above the table, so a page break cannot leave it alone on the next page.
+    pdf.field("Tingkat tindak lanjut", labels.percent(100 * done / due if due else None))
     if not data.studies:
         pdf.paragraph("Tidak ada saran perbaikan yang jatuh tempo dalam periode ini.")
         return
@@ -70,7 +79,6 @@ def _studies(pdf: Document, data: ReportData) -> None:
         ]
         for s in data.studies
     ]
-    due, done = data.suggestions_due, data.suggestions_followed_up
     rows.append(
         [
             "Jumlah",
@@ -87,7 +95,6 @@ def _studies(pdf: Document, data: ReportData) -> None:
         (34, 18, 12, 16, 10, 10),
         align=["L", "L", "R", "R", "R", "R"],
     )
-    pdf.field("Tingkat tindak lanjut", labels.percent(100 * done / due if due else None))
 
 
 def _clinics(pdf: Document, data: ReportData) -> None:
@@ -169,6 +176,21 @@ def _agreements(pdf: Document, data: ReportData) -> None:
     pdf.paragraph(f"* berakhir dalam {EXPIRING_WITHIN_DAYS} hari setelah akhir periode.", size=7.5)
 
 
+def _height(pdf: Document, paragraphs: list[str], size: float) -> float:
+    """How tall `paragraphs` print (as `Document.paragraph` does), in mm."""
+    pdf.font(size)
+    lines = sum(
+        len(
+            cast(
+                list[str],
+                pdf.multi_cell(0, size * 0.5, text, dry_run=True, output=MethodReturnValue.LINES),
+            )
+        )
+        for text in paragraphs
+    )
+    return lines * size * 0.5
+
+
 def render_pdf(data: ReportData) -> bytes:
     period, issuer = data.period, data.issuer
     title = f"Laporan {period.kind.capitalize()} Pencegahan Maladministrasi {period.title}"
@@ -186,11 +208,14 @@ def render_pdf(data: ReportData) -> bytes:
     _clinics(pdf, data)
     _focal_points(pdf, data)
     _agreements(pdf, data)
-    # The notes go with the signature (about 45 mm): never a signature alone on a page.
-    if pdf.will_page_break(80):
+    programmes.sections(pdf, data.programmes, period.year)
+    # The notes go with the signature (about 50 mm with the heading's): never a signature
+    # alone on a page. Measured, since the notes grow with the sections.
+    notes = [f"{number}. {note}" for number, note in enumerate(labels.NOTES, start=1)]
+    if pdf.will_page_break(_height(pdf, notes, NOTE_SIZE) + 60):
         pdf.add_page()
     pdf.heading("Catatan")
-    for number, note in enumerate(labels.NOTES, start=1):
-        pdf.paragraph(f"{number}. {note}", size=7.5)
+    for note in notes:
+        pdf.paragraph(note, size=NOTE_SIZE)
     pdf.signature(data.today)
     return pdf.bytes()

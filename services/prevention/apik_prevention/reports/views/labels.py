@@ -6,6 +6,7 @@ from apik_prevention.rapor.rules import nilai
 from apik_prevention.rapor.views import UNIT_TYPES
 from apik_prevention.reports.rules import EXPIRING_WITHIN_DAYS, Period
 from apik_prevention.reports.service import ReportData
+from apik_prevention.reports.views import programmes
 from apik_shared.vocabulary.indonesian import tanggal
 
 # Also what the views print for a unit's type (the rapor's words).
@@ -32,6 +33,17 @@ NOTES = (
     "per kabupaten/kota, dan yang diaktifkan dalam periode.",
     "Kerja sama: yang berlaku pada akhir periode; ditandai akan berakhir bila berakhir dalam "
     f"{EXPIRING_WITHIN_DAYS} hari sesudahnya.",
+    "Publikasi: berita, opini dan siaran pers yang terbit dalam periode (tanggal terbit "
+    "menurut zona waktu kantor).",
+    "Media sosial: unggahan bertanggal dalam periode, dengan angka jangkauan, tayangan dan "
+    "interaksi sebagaimana terakhir dicatat atau diimpor.",
+    "Inovasi: yang tercatat dengan tahun mulai sampai tahun periode, menurut keadaannya saat "
+    "laporan dibuat; tabel memuat yang dimulai dalam periode.",
+    "Desa anti maladministrasi: desa yang diusulkan untuk tahun periode menurut tahapnya saat "
+    "laporan dibuat; tabel memuat desa yang ditetapkan dengan keputusan kepala dalam periode.",
+    "Sahabat Ombudsman: jumlah saja, tanpa nama; anggota aktif = dikukuhkan sampai akhir "
+    "periode dan berstatus aktif saat laporan dibuat; peserta pelatihan = anggota per "
+    "pelatihan yang diselenggarakan dalam periode.",
 )
 
 
@@ -73,4 +85,5 @@ def summary(data: ReportData) -> list[tuple[str, str]]:
             "Kerja sama berakhir / diakhiri",
             f"{data.agreements_expired} / {data.agreements_terminated}",
         ),
+        *programmes.summary(data.programmes),
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from apik_prevention.assessments.schemas import UnitType
 from apik_prevention.reports.rules import EXPIRING_WITHIN_DAYS
 from apik_prevention.reports.service import ReportData
-from apik_prevention.reports.views import labels
+from apik_prevention.reports.views import labels, programmes
 from apik_shared.documents.spreadsheet import Sheet, workbook_of
 
 
@@ -122,4 +122,5 @@ def render_xlsx(data: ReportData) -> bytes:
             for a in data.agreements
         ],
     )
-    return workbook_of([summary, assessments, results, studies, clinics, focal, agreements])
+    core = [summary, assessments, results, studies, clinics, focal, agreements]
+    return workbook_of([*core, *programmes.sheets(data.programmes)])

@@ -8,7 +8,8 @@ What counts where (printed in the report's notes, `views`):
 - focal points: per regency, their state at the period's end (the last status change by
   then) and those activated in it;
 - agreements: in force at the period's end, those expiring within 90 days after it, and
-  those activated, expired and terminated in it (from each agreement's history).
+  those activated, expired and terminated in it (from each agreement's history);
+- publications, social media, innovations, villages, community: `service.programmes`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -40,6 +41,7 @@ from apik_prevention.models import (
 )
 from apik_prevention.reports import rules
 from apik_prevention.reports.rules import Period
+from apik_prevention.reports.service.programmes import Programmes, programmes
 from apik_prevention.studies.rules import SuggestionStatus
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.offices import office_calendar
@@ -114,6 +116,7 @@ class ReportData:
     agreements_activated: int
     agreements_expired: int
     agreements_terminated: int
+    programmes: Programmes = field(default_factory=Programmes)
 
     @property
     def results(self) -> list[tuple[str, int]]:
@@ -352,4 +355,5 @@ async def report_data(*, session: AsyncSession, office: str, period: Period) -> 
         agreements_activated=activated,
         agreements_expired=expired,
         agreements_terminated=terminated,
+        programmes=await programmes(session=session, office=office, period=period),
     )

@@ -14,10 +14,12 @@ from datetime import date
 
 from fpdf.enums import XPos, YPos
 
+from apik_reporting.annual_report.views.prevention import definitions, prevention_section
 from apik_reporting.breakdowns.rules import LOSS_KINDS, MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
 from apik_reporting.kpis.rules import BY_CODE, rounded
 from apik_reporting.kpis.schemas import KpiItem
+from apik_reporting.prevention.schemas import PreventionKpis
 from apik_shared.documents.issuer import NATIONAL, Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
@@ -55,6 +57,7 @@ class AnnualData:
     generated_on: date  # in the issuer's zone (WIB for the national edition)
     ikm: Ikm | None = None  # the year's survey answers, per element (`ikm` is its index)
     issuer: Issuer = NATIONAL  # the office as the registry knows it
+    prevention: PreventionKpis | None = None  # what `GET /prevention` answers
 
 
 def annual_report(data: AnnualData) -> bytes:
@@ -100,12 +103,15 @@ def annual_report(data: AnnualData) -> bytes:
         [30, *([30.0] * len(MONTH_COLUMNS))],
     )
     _public_loss(pdf, len(SECTIONS) + 4, data)
+    prevention_section(pdf, len(SECTIONS) + 5, data.prevention)
     pdf.heading("Definisi indikator")
     for k in data.kpis:
         indicator = BY_CODE[k.indicator]
         pdf.font(9, "B")
         pdf.cell(0, 5, indicator.label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.paragraph(indicator.definisi, size=8.5)
+    if data.prevention is not None:
+        definitions(pdf)
     pdf.signature(data.generated_on)
     return pdf.bytes()
 
