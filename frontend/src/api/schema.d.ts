@@ -5474,7 +5474,9 @@ export interface paths {
          * @description The annual prevention report of the caller's office (or, for the national role, the
          *     office named): assessments published and their
          *     results, studies' suggestions and their follow-up, clinics with their N-gain, focal
-         *     points per regency, agreements in force. Bahasa Indonesia, dates in the office's zone.
+         *     points per regency, agreements in force; publications, social media, innovations,
+         *     anti-maladministration villages and the Sahabat Ombudsman community (counts, no names).
+         *     Bahasa Indonesia, dates in the office's zone.
          */
         get: operations["prevention_reports_get_annual_report"];
         put?: never;
