@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from apik_integration.webhooks.rules import InvalidSecret, decode_secret
 from apik_shared.platform.crypto import development_keyring, development_transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
@@ -73,7 +74,17 @@ class PeerSettings(BaseModel):
     office: str
     # The name the peer gives us in its own `APIK_PEERS` (the path we post to); by
     # default the same name as ours (both sides name the pair alike).
-    name_there: str | None = None
+    name_there: str | None = Field(default=None, pattern=r"^[a-z0-9_-]{1,64}$")
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        # Refused at start, not at the first signal: a secret that cannot sign.
+        try:
+            decode_secret(value)
+        except InvalidSecret as exc:
+            raise ValueError(f"not a whsec_ secret: {exc}") from exc
+        return value
 
 
 class Settings(ServiceSettings):

@@ -8,7 +8,11 @@ import base64
 import json
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from pydantic import ValidationError
+
 from apik_integration.peers import rules
+from apik_integration.settings import PeerSettings
 
 SECRET = "whsec_" + base64.b64encode(b"k" * 32).decode()
 OTHER = "whsec_" + base64.b64encode(b"o" * 32).decode()
@@ -62,3 +66,9 @@ def test_only_a_strictly_later_status_replaces_the_held_one() -> None:
     assert rules.newer(at + timedelta(seconds=1), at)
     assert not rules.newer(at, at)
     assert not rules.newer(at - timedelta(seconds=1), at)
+
+
+def test_a_peer_whose_secret_cannot_sign_is_refused_at_start() -> None:
+    with pytest.raises(ValidationError, match="secret"):
+        PeerSettings(url="https://apik.example.go.id", secret="whsec_short", office="KAB")
+    assert PeerSettings(url="https://apik.example.go.id", secret=SECRET, office="KAB")
