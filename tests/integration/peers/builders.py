@@ -109,6 +109,8 @@ class Served:
             log_level="warning",
             access_log=False,
             lifespan="off",
+            # A connection the peer's client keeps alive never holds the stop up.
+            timeout_graceful_shutdown=2,
         )
         server = uvicorn.Server(config)
         server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
+
 from apik_testing.infra import TestInfra
 from apik_testing.tokens import TestTokens
 from tests.integration.builders import PROBLEM, eventually, publish
@@ -208,3 +210,45 @@ async def test_the_peer_down_then_up_receives_the_signal_once(pair: Pair, infra:
         )
         == 1
     )
+
+
+async def test_a_signal_sent_again_after_a_crash_counts_as_delivered(
+    pair: Pair, infra: TestInfra
+) -> None:
+    """Sent, then not recorded (a crash before the commit): sent again with the same
+    `webhook-id`, the peer refuses it as a replay, and that is a delivery."""
+    here, there = pair
+    ours = number(HERE)
+    await publish(infra.nats_url, verified(ours, HERE))
+
+    async def status() -> str | None:
+        return await here.service.scalar(
+            "SELECT status FROM peer_signal WHERE body LIKE :n", n=f"%{ours}%"
+        )
+
+    async def delivered() -> bool:
+        return await status() == "delivered"
+
+    await eventually(delivered, what="the first send")
+    async with here.service.app.state.database.sessions() as session, session.begin():
+        await session.execute(
+            text(
+                "UPDATE peer_signal SET status = 'pending', next_attempt_at = now(),"
+                " delivered_at = NULL WHERE body LIKE :n"
+            ),
+            {"n": f"%{ours}%"},
+        )
+    await eventually(delivered, what="the send again")
+    assert (
+        await here.service.scalar(
+            "SELECT last_status FROM peer_signal WHERE body LIKE :n", n=f"%{ours}%"
+        )
+        == 409
+    )
+    assert (
+        await here.service.scalar(
+            "SELECT attempts FROM peer_signal WHERE body LIKE :n", n=f"%{ours}%"
+        )
+        == 2
+    )
+    assert await _remote_status(there, ours) == "verified"
