@@ -7,13 +7,13 @@ import re
 
 from apik_testing.services import RunningService
 
-OPERATION = re.compile(r"^integration_(webhooks|portals|imports)_[a-z_]+$")
+OPERATION = re.compile(r"^integration_(webhooks|portals|imports|peers)_[a-z_]+$")
 
 
 async def test_operation_ids_and_declared_problems(integration: RunningService) -> None:
     document = (await integration.client.get("/api/v1/integration/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 18
+    assert len(ids) == len(set(ids)) == 20
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "integration_webhooks_create_subscription",
@@ -26,7 +26,11 @@ async def test_operation_ids_and_declared_problems(integration: RunningService) 
         "integration_portals_list_pulled",
         "integration_portals_get_pull_state",
         "integration_portals_request_catch_up",
+        "integration_peers_receive_signal",
+        "integration_peers_list_shared_cases",
     } <= set(ids)
+    signals = document["paths"]["/api/v1/integration/peers/{peer}/signals"]["post"]
+    assert {"400", "401", "404", "409", "422"} <= set(signals["responses"])
     catch_up = document["paths"]["/api/v1/integration/portals/{portal}/catch-up"]["post"]
     assert {"401", "403", "404", "409"} <= set(catch_up["responses"])
     inbound = document["paths"]["/api/v1/integration/portals/{portal}/inbound"]["post"]

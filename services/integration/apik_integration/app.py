@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from apik_integration.consumers import consumers
 from apik_integration.imports.router import router as imports
 from apik_integration.jobs import jobs
+from apik_integration.peers.router import router as peers
 from apik_integration.portals.router import router as portals
 from apik_integration.settings import Settings
 from apik_integration.webhooks.router import router as webhooks
@@ -19,7 +20,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = create_service_app(
         settings=settings,
         title="APIK Integration",
-        routers=[webhooks, portals, imports],
+        routers=[webhooks, portals, imports, peers],
         consumers=consumers(settings),
         background=jobs(settings),
     )

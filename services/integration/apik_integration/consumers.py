@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_integration.peers.service import enqueue_signals
 from apik_integration.portals.service import enqueue_push
 from apik_integration.settings import Settings
 from apik_integration.webhooks.service import enqueue
@@ -24,6 +25,7 @@ from apik_shared.platform.events.payloads import EVENT_TYPES
 
 DURABLE = "integration-webhooks"
 PORTALS_DURABLE = "integration-portals"
+PEERS_DURABLE = "integration-peers"
 EVERY_EVENT = f"{SUBJECT_ROOT}.>"
 DEAD_LETTERS = f"{SUBJECT_ROOT}.deadletter."
 
@@ -65,9 +67,27 @@ def portals_spec(settings: Settings) -> ConsumerSpec:
     )
 
 
+def peers_spec(settings: Settings) -> ConsumerSpec:
+    """The shared-case signals to peer deployments (`peers/`): a consumer of its own,
+    so that a peer's trouble holds back neither the webhooks nor the portals."""
+
+    async def on_event(session: AsyncSession, event: CloudEvent) -> None:
+        await enqueue_signals(session, event, peers=settings.peers)
+
+    return ConsumerSpec(
+        durable=PEERS_DURABLE,
+        subjects=[EVERY_EVENT],
+        handler=on_event,
+        batch=128,
+        skip_prefixes=[DEAD_LETTERS],
+    )
+
+
 def consumers(settings: Settings) -> list[ConsumerSpec]:
     """Every consumer of the service, for `create_service_app(consumers=...)`."""
     specs = [webhooks_spec(settings)]
     if settings.portals:
         specs.append(portals_spec(settings))
+    if settings.peers:
+        specs.append(peers_spec(settings))
     return specs

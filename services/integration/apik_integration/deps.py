@@ -24,6 +24,11 @@ AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who connects the office to other systems: its head (an administrator passes too).
 Manager = Annotated[Principal, Depends(require_roles(Role.head))]
+# Who sees the office's shared cases (numbers and statuses only): its head, its intake
+# officers (who register and route the letters) and its analysts.
+SharedCaseReader = Annotated[
+    Principal, Depends(require_roles(Role.head, Role.intake_officer, Role.analyst))
+]
 
 
 async def _cipher(request: Request) -> FieldCipher:

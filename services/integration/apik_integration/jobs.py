@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from apik_integration.imports.service import expire_unrun, run_due
+from apik_integration.peers.service import SendTimes, send_due
 from apik_integration.portals.service import Portals, PullTimes, apply_inbound, pull_due, push_due
 from apik_integration.portals.service.adapter import PortalAdapter
 from apik_integration.portals.service.lapor import LaporAdapter
@@ -274,6 +275,70 @@ def pull_job(settings: Settings) -> Background:
     )
 
 
+class Signaller:
+    """The peers' send job: one HTTP client per process (no proxies, no redirects: a
+    signal goes to the configured peer and nowhere else)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.times = SendTimes(
+            schedule=settings.peer_retry_seconds,
+            jitter=settings.webhook_jitter,
+            timeout=settings.peer_timeout_seconds,
+            batch=settings.webhook_batch,
+        )
+        self._client: httpx.AsyncClient | None = None
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = httpx.AsyncClient(
+                trust_env=False,
+                follow_redirects=False,
+                timeout=self.times.timeout,
+                headers={"user-agent": "APIK-Peers/1"},
+            )
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+async def signal_once(database: Database, signaller: Signaller, now: datetime | None = None) -> int:
+    """Every due shared-case signal, a batch per transaction, until a batch is short."""
+    done = 0
+    while True:
+        async with database.sessions() as session, session.begin():
+            batch = await send_due(
+                session=session,
+                client=signaller.client,
+                peers=signaller.settings.peers,
+                times=signaller.times,
+                now=now or datetime.now(UTC),
+            )
+        done += batch
+        if batch < signaller.times.batch:
+            return done
+
+
+def _signalled(signals: int) -> None:
+    if signals:
+        log.info("peers: %d signal attempt(s)", signals)  # counts only
+
+
+def signal_job(settings: Settings) -> Background:
+    """The peers' signals, every `APIK_PEER_SCAN_SECONDS`."""
+    signaller = Signaller(settings)
+    return periodic(
+        every=settings.peer_scan_seconds,
+        name="peer signal job",
+        once=lambda database: signal_once(database, signaller),
+        report=_signalled,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
     found = [delivery_job(settings)]
     if settings.transfer_keys:
@@ -284,4 +349,6 @@ def jobs(settings: Settings) -> list[Background]:
         found.append(inbound_job(settings))
     if any(p.pull_offices for p in settings.portals.values()):
         found.append(pull_job(settings))
+    if settings.peers:
+        found.append(signal_job(settings))
     return found

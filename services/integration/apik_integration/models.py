@@ -293,3 +293,64 @@ class PortalCursor(SQLModel, table=True):
     caught_up_at: datetime | None = timestamp_field(default=None)
     last_error: str | None = None
     last_error_at: datetime | None = timestamp_field(default=None)
+
+
+# --- shared cases (peers) ---
+
+
+class SharedCaseLocal(SQLModel, table=True):
+    """A report of ours as one peer may recognise it: its keyed fingerprint (with that
+    peer's key) and its latest status. No personal data: the fingerprint is an HMAC."""
+
+    __tablename__ = "shared_case_local"
+
+    peer: str = Field(primary_key=True, max_length=64)
+    registration_number: str = Field(primary_key=True)
+    office: str = Field(max_length=32)
+    fingerprint: str = Field(max_length=64, index=True)
+    status: str = Field(max_length=32)
+    status_at: datetime = timestamp_field()
+
+
+class SharedCaseRemote(SQLModel, table=True):
+    """A report of the peer's, as its signals told us: its number, its fingerprint and
+    its latest status (a signal older than `status_at` changes nothing)."""
+
+    __tablename__ = "shared_case_remote"
+
+    peer: str = Field(primary_key=True, max_length=64)
+    registration_number: str = Field(primary_key=True, max_length=100)
+    fingerprint: str = Field(max_length=64, index=True)
+    status: str = Field(max_length=32)
+    status_at: datetime = timestamp_field()
+    received_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+class PeerSignal(SQLModel, table=True):
+    """One signal to one peer, from one event: sent until delivered or dead-lettered,
+    never made twice (one row per peer and event; the event id is the `webhook-id`)."""
+
+    __tablename__ = "peer_signal"
+    __table_args__ = (UniqueConstraint("peer", "event_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    peer: str = Field(max_length=64)
+    event_id: str
+    body: str = Field(sa_column=Column(Text, nullable=False))  # the exact bytes sent
+    status: str = Field(default="pending", max_length=16)  # pending | delivered | failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = timestamp_field(default_factory=utcnow)
+    last_status: int | None = None
+    last_error: str | None = None
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    delivered_at: datetime | None = timestamp_field(default=None)
+
+
+class PeerReceived(SQLModel, table=True):
+    """Each peer's `webhook-id` accepted once: a replayed signal is refused."""
+
+    __tablename__ = "peer_received"
+
+    peer: str = Field(primary_key=True, max_length=64)
+    webhook_id: str = Field(primary_key=True, max_length=200)
+    received_at: datetime = timestamp_field(default_factory=utcnow)

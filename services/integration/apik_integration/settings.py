@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from apik_integration.webhooks.rules import InvalidSecret, decode_secret
 from apik_shared.platform.crypto import development_keyring, development_transfer_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 
@@ -58,6 +59,32 @@ class PortalSettings(BaseModel):
     def inbound_map_for(self, office: str) -> dict[str, str]:
         """The portal's statuses as intake steps, for one office's reports."""
         return {**self.inbound_status_map, **self.office_inbound_status_maps.get(office, {})}
+
+
+class PeerSettings(BaseModel):
+    """Another APIK deployment that exchanges shared-case signals with one office of
+    ours (`APIK_PEERS`, a JSON map of peer name to these; one entry per office pair)."""
+
+    # The peer's base URL (its gateway or its integration service), without `/api/v1`.
+    url: str
+    # The secret both sides hold (`whsec_` + base64 of 24-64 bytes): it signs the
+    # signals (Standard Webhooks) and, through a derived key, keys the fingerprints.
+    secret: str
+    # Our office whose reports are signalled to the peer and matched against its own.
+    office: str
+    # The name the peer gives us in its own `APIK_PEERS` (the path we post to); by
+    # default the same name as ours (both sides name the pair alike).
+    name_there: str | None = Field(default=None, pattern=r"^[a-z0-9_-]{1,64}$")
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        # Refused at start, not at the first signal: a secret that cannot sign.
+        try:
+            decode_secret(value)
+        except InvalidSecret as exc:
+            raise ValueError(f"not a whsec_ secret: {exc}") from exc
+        return value
 
 
 class Settings(ServiceSettings):
@@ -145,6 +172,15 @@ class Settings(ServiceSettings):
     portal_poll_window_seconds: float = Field(default=7200, gt=0)
     portal_catch_up_hours: float = Field(default=24, gt=0)
     portal_catch_up_hour: int = Field(default=1, ge=0, le=23)
+
+    # Shared cases (`peers/`): the other deployments, and the rhythm of the signals'
+    # sends (the webhooks' schedule by default: about three days, then dead-lettered).
+    peers: dict[str, PeerSettings] = Field(default_factory=dict)
+    peer_retry_seconds: list[float] = Field(
+        default=[5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400], min_length=1
+    )
+    peer_scan_seconds: float = Field(default=2, gt=0)
+    peer_timeout_seconds: float = Field(default=15, gt=0)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:
