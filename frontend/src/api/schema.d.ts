@@ -2168,6 +2168,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/peers/{peer}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Signal
+         * @description A peer's shared-case signal (Standard Webhooks: `webhook-id`, `webhook-timestamp`
+         *     within ±5 minutes, `webhook-signature`): the fingerprint of a letter, the peer's
+         *     registration number and status. Each `webhook-id` once; a forged, stale, replayed
+         *     or malformed one is refused and changes nothing.
+         */
+        post: operations["integration_peers_receive_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/portals/{portal}/catch-up": {
         parameters: {
             query?: never;
@@ -2311,6 +2334,27 @@ export interface paths {
          *     order; 409 for one pending or sent.
          */
         post: operations["integration_portals_replay_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/shared-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Shared Cases
+         * @description The office's reports that a peer deployment holds too (the same letter), with the
+         *     peer's registration number and latest status.
+         */
+        get: operations["integration_peers_list_shared_cases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13478,6 +13522,58 @@ export interface components {
          */
         Severity: "danger" | "urgent" | "concern";
         /**
+         * SharedCasePublic
+         * @description One of the office's reports that a peer holds too: both numbers, both statuses.
+         */
+        SharedCasePublic: {
+            /** Peer */
+            peer: string;
+            /**
+             * Peer Registration Number
+             * @description the same letter's number at the peer
+             */
+            peer_registration_number: string;
+            /**
+             * Peer Status
+             * @description its latest status there, as the peer signalled
+             */
+            peer_status: string;
+            /**
+             * Peer Status At
+             * Format: date-time
+             */
+            peer_status_at: string;
+            /**
+             * Registration Number
+             * @description our report's number
+             */
+            registration_number: string;
+            /**
+             * Status
+             * @description our report's latest status
+             */
+            status: string;
+            /**
+             * Status At
+             * Format: date-time
+             */
+            status_at: string;
+        };
+        /** SignalAccepted */
+        SignalAccepted: {
+            /**
+             * Effect
+             * @description recorded, updated, or older (nothing changed)
+             */
+            effect: string;
+            /** Peer */
+            peer: string;
+            /** Registration Number */
+            registration_number: string;
+            /** Webhook Id */
+            webhook_id: string;
+        };
+        /**
          * SlaPolicyCreate
          * @description A new version of the policy for (track, classification); null is the fallback.
          */
@@ -24439,6 +24535,73 @@ export interface operations {
             };
         };
     };
+    integration_peers_receive_signal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                peer: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalAccepted"];
+                };
+            };
+            /** @description The webhook's headers are incomplete (`/problems/webhook-headers-missing`); The webhook's timestamp is out of tolerance (`/problems/webhook-stale`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The webhook's signature is invalid (`/problems/webhook-signature-invalid`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This webhook-id was already accepted (`/problems/webhook-replayed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     integration_portals_request_catch_up: {
         parameters: {
             query?: never;
@@ -24822,6 +24985,55 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_peers_list_shared_cases: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedCasePublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
