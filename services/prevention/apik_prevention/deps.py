@@ -56,7 +56,8 @@ async def _cipher(request: Request) -> FieldCipher:
     return cipher
 
 
-# The service's keyring: focal points' and community members' names and contacts.
+# The service's keyring: focal points', community members' and clinic participants'
+# names and contacts.
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 # Who reads assessments and schemes: the prevention unit, the head, the analysts.
 Reader = Annotated[
