@@ -1,9 +1,13 @@
-"""Coaching clinics' participants' names sealed at rest.
+"""Coaching clinics' participants' names sealed at rest; community members' data-subject
+requests (access, correction, erasure) and their erasure.
 
 Existing participants are sealed here with the keyring the service runs with
 (`APIK_PII_KEYS`, read as the service's settings read it), and the plaintext column is
 dropped in the same transaction: every row sealed and the name gone, or nothing changed.
 A database with participants cannot be migrated without the keyring outside development.
+
+An erased member keeps their row (and trainings) without identity: the constraint that
+a member past candidate is known now also accepts an erased one.
 
 Revision ID: 0009
 Revises: 0008
@@ -16,6 +20,7 @@ import json
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects.postgresql import UUID
 
 from apik_shared.platform.crypto import FieldCipher
 
@@ -54,9 +59,53 @@ def upgrade() -> None:
     op.alter_column("clinic_participant", "identity", nullable=False)
     op.drop_column("clinic_participant", "name")
 
+    op.add_column("community_member", sa.Column("erased_at", sa.DateTime(timezone=True)))
+    _known_once_past_candidate("OR erased_at IS NOT NULL")
+    op.create_table(
+        "subject_request",
+        sa.Column("id", UUID(as_uuid=True), primary_key=True),
+        sa.Column("office", sa.String(32), nullable=False, index=True),
+        sa.Column("subject", sa.String(32), nullable=False),
+        sa.Column("subject_id", UUID(as_uuid=True), nullable=False, index=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("detail", sa.Text),
+        sa.Column("status", sa.String(16), nullable=False, index=True),
+        sa.Column("received_by", sa.String, nullable=False),
+        sa.Column(
+            "received_at",
+            sa.DateTime(timezone=True),
+            nullable=False,
+            server_default=sa.text("now()"),
+        ),
+        sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("answer", sa.Text),
+        sa.Column("answered_by", sa.String),
+        sa.Column("answered_at", sa.DateTime(timezone=True)),
+        sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    )
+
+
+def _known_once_past_candidate(erased: str) -> None:
+    op.drop_constraint(
+        "community_member_known_once_past_candidate", "community_member", type_="check"
+    )
+    op.create_check_constraint(
+        "community_member_known_once_past_candidate",
+        "community_member",
+        f"status = 'candidate' OR identity IS NOT NULL {erased}",
+    )
+
 
 def downgrade() -> None:
-    # Writes the names in the clear again: only to undo a failed upgrade.
+    # Writes the names in the clear again: only to undo a failed upgrade. Erased members
+    # have no identity to go back to 0008 with and are left as candidates.
+    op.drop_table("subject_request")
+    op.execute(
+        "UPDATE community_member SET status = 'candidate' "
+        "WHERE identity IS NULL AND erased_at IS NOT NULL"
+    )
+    _known_once_past_candidate("")
+    op.drop_column("community_member", "erased_at")
     op.add_column("clinic_participant", sa.Column("name", sa.String))
     connection = op.get_bind()
     rows = connection.execute(sa.text("SELECT id, identity FROM clinic_participant")).all()
