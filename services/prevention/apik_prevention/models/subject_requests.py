@@ -24,7 +24,7 @@ class SubjectRequest(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(max_length=32, index=True)
-    subject: str = Field(max_length=32)  # community_member
+    subject: str = Field(max_length=32)  # community_member, focal_point
     subject_id: uuid.UUID = Field(index=True)
     kind: str = Field(max_length=16)  # access, correction, erasure
     detail: str | None = Field(default=None, sa_column=Column(Text))  # sealed
@@ -44,8 +44,8 @@ PROCESSING: tuple[Processing, ...] = (
         columns=("subject_id", "kind", "detail", "answer", "received_at", "due_at"),
         data_class="data_subject_request",
         subjects=Bilingual(
-            "Anggota Sahabat Ombudsman yang mengajukan permintaan",
-            "Sahabat Ombudsman members making a request",
+            "Anggota Sahabat Ombudsman dan narahubung yang mengajukan permintaan",
+            "Sahabat Ombudsman members and focal points making a request",
         ),
         fields=Bilingual(
             "Jenis permintaan (akses, perbaikan, penghapusan), isinya, jawaban, dan tenggatnya.",

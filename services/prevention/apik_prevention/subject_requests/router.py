@@ -1,4 +1,4 @@
-"""Data-subject requests (UU 27/2022) of community members: access, correction and
+"""Data-subject requests (UU 27/2022) of community members and focal points: access, correction and
 erasure, received by the prevention unit and due 3 x 24 hours later. Only the prevention
 unit keeps them; listings carry no text, `?overdue=true` lists those past the deadline."""
 
@@ -12,6 +12,7 @@ from fastapi import Query, Request, Response
 from apik_prevention.deps import (
     AUTH,
     Cipher,
+    CurrentFocalPoint,
     CurrentMember,
     CurrentSubjectRequest,
     LockedSubjectRequest,
@@ -61,6 +62,33 @@ async def receive_member_request(
         return replay
     row = await service.receive(
         session=session, cipher=cipher, member=member, data=data, actor=actor
+    )
+    body = views.one(cipher, row)
+    return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
+
+
+@router.post(
+    "/focal-points/{point_id}/requests",
+    status_code=201,
+    response_model=RequestPublic,
+    responses=problem_responses(*AUTH, NotFound, InvalidInput, service.MemberErased),
+)
+async def receive_focal_point_request(
+    point_id: uuid.UUID,
+    data: RequestCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    point: CurrentFocalPoint,
+) -> Response:
+    """A focal point's request of access, correction or erasure as the unit received
+    it; due 72 hours later (`due_at`)."""
+    idempotency = Idempotency(session, request, caller=actor.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
+    row = await service.receive(
+        session=session, cipher=cipher, member=point, data=data, actor=actor
     )
     body = views.one(cipher, row)
     return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)

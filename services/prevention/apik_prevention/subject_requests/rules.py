@@ -15,6 +15,7 @@ DEADLINE = timedelta(hours=72)
 
 class Subject(StrEnum):
     community_member = "community_member"
+    focal_point = "focal_point"
 
 
 class RequestKind(StrEnum):

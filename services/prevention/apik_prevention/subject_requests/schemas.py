@@ -64,6 +64,27 @@ class MemberExport(BaseModel):
     erased_at: datetime | None
 
 
+class FocalPointExport(BaseModel):
+    """Everything the office keeps of the focal point, for an access request."""
+
+    id: uuid.UUID
+    office: str
+    name: str | None
+    phone: str | None
+    email: str | None
+    role: str
+    agency: str
+    regency: str
+    valid_from: date
+    valid_until: date | None
+    consent_on: date | None
+    consent_scope: list[str]
+    status: str
+    discussion_groups: list[str]  # the groups' names
+    created_at: datetime
+    erased_at: datetime | None
+
+
 class RequestSummary(BaseModel):
     id: uuid.UUID
     office: str
@@ -84,4 +105,4 @@ class RequestPublic(RequestSummary):
     detail: str | None
     answer: str | None
     # With the answer of an access request only: what was given to the member.
-    export: MemberExport | None = None
+    export: MemberExport | FocalPointExport | None = None

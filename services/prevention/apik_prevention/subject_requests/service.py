@@ -1,4 +1,4 @@
-"""Data-subject requests of community members: received by the prevention unit, due
+"""Data-subject requests of community members and focal points: received by the prevention unit, due
 3 x 24 hours later, answered (or refused, with the reason) once. Answering an access
 request gives the member everything kept of them (an audited full read); a correction
 reseals their identity; an erasure drops the identity, contact and consent and keeps the
@@ -15,11 +15,21 @@ from sqlmodel import col, select
 
 from apik_prevention.community import service as community
 from apik_prevention.community.rules import ConsentScope, MemberStatus
-from apik_prevention.models import CommunityMember, SubjectRequest
+from apik_prevention.focal_points import service as focal_points
+from apik_prevention.focal_points.rules import ConsentScope as PointScope
+from apik_prevention.focal_points.rules import FocalStatus
+from apik_prevention.models import (
+    CommunityMember,
+    DiscussionGroup,
+    FocalPoint,
+    FocalPointChange,
+    SubjectRequest,
+)
 from apik_prevention.subject_requests import rules
 from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Subject
 from apik_prevention.subject_requests.schemas import (
     Correction,
+    FocalPointExport,
     MemberExport,
     RequestAnswer,
     RequestCreate,
@@ -28,13 +38,16 @@ from apik_prevention.subject_requests.schemas import (
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
+from apik_shared.platform.events.payloads.prevention import (
+    CommunityMemberStatusChanged,
+    FocalPointDeactivated,
+)
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
 
 
 class MemberErased(TransitionNotAllowed):
-    slug, title = "community-member-erased", "The member's identity was erased"
+    slug, title = "subject-erased", "The person's identity was erased"
 
 
 def text_context(request_id: uuid.UUID, field: str) -> str:
@@ -58,18 +71,20 @@ async def receive(
     *,
     session: AsyncSession,
     cipher: FieldCipher,
-    member: CommunityMember,
+    member: CommunityMember | FocalPoint,
     data: RequestCreate,
     actor: Principal,
 ) -> SubjectRequest:
+    """A request about `member` (a community member or a focal point)."""
     if member.erased_at is not None and data.kind is not RequestKind.access:
-        raise MemberErased("The member's identity was erased: nothing is left to change.")
+        raise MemberErased("Their identity was erased: nothing is left to change.")
+    subject = Subject.focal_point if isinstance(member, FocalPoint) else Subject.community_member
     now = datetime.now(UTC)
     request_id = uuid.uuid4()
     request = SubjectRequest(
         id=request_id,
         office=member.office,
-        subject=Subject.community_member.value,
+        subject=subject.value,
         subject_id=member.id,
         kind=data.kind.value,
         detail=_sealed(cipher, request_id, "detail", data.detail),
@@ -182,33 +197,26 @@ async def answer(
     request: SubjectRequest,
     data: RequestAnswer,
     actor: Principal,
-) -> tuple[SubjectRequest, MemberExport | None]:
+) -> tuple[SubjectRequest, MemberExport | FocalPointExport | None]:
     """Answers (or refuses) a received request once, applying what it asked in the same
-    transaction; the member's row is locked while it changes."""
+    transaction; the person's row is locked while it changes."""
     if request.status != RequestStatus.received.value:
         raise TransitionNotAllowed(f"The request is {request.status}: it is answered once.")
     kind = RequestKind(request.kind)
-    member = await session.get(CommunityMember, request.subject_id, with_for_update=True)
-    if member is None:  # never deleted; a guard, not a path
-        raise TransitionNotAllowed("The member is no longer kept.")
+    answering_a_correction = (
+        data.status is RequestStatus.answered and kind is RequestKind.correction
+    )
+    if answering_a_correction and data.correction is None:
+        raise InvalidInput.field(
+            "#/body/correction", "Answering a correction needs the corrected identity."
+        )
     now = datetime.now(UTC)
-    given: MemberExport | None = None
+    given: MemberExport | FocalPointExport | None = None
     if data.status is RequestStatus.answered:
-        if kind is RequestKind.correction:
-            if data.correction is None:
-                raise InvalidInput.field(
-                    "#/body/correction", "Answering a correction needs the corrected identity."
-                )
-            if member.erased_at is not None:
-                raise MemberErased("The member's identity was erased: nothing to correct.")
-            _correct(cipher, member, data.correction)
-            member.version += 1
-        elif kind is RequestKind.erasure and member.erased_at is None:
-            await _erase(session, member, actor, now)
-            member.version += 1
-        elif kind is RequestKind.access:
-            given = await export(session, cipher, member, actor)
-        session.add(member)
+        if request.subject == Subject.focal_point.value:
+            given = await _apply_to_point(session, cipher, request, kind, data, actor, now)
+        else:
+            given = await _apply_to_member(session, cipher, request, kind, data, actor, now)
     request.status = data.status.value
     request.answer = _sealed(cipher, request.id, "answer", data.answer)
     request.answered_by = actor.username
@@ -217,3 +225,138 @@ async def answer(
     session.add(request)
     await session.flush()
     return request, given
+
+
+async def _apply_to_member(
+    session: AsyncSession,
+    cipher: FieldCipher,
+    request: SubjectRequest,
+    kind: RequestKind,
+    data: RequestAnswer,
+    actor: Principal,
+    now: datetime,
+) -> MemberExport | None:
+    member = await session.get(CommunityMember, request.subject_id, with_for_update=True)
+    if member is None:  # never deleted; a guard, not a path
+        raise TransitionNotAllowed("The member is no longer kept.")
+    if kind is RequestKind.access:
+        return await export(session, cipher, member, actor)
+    if kind is RequestKind.correction and data.correction is not None:
+        if member.erased_at is not None:
+            raise MemberErased("The member's identity was erased: nothing to correct.")
+        _correct(cipher, member, data.correction)
+    elif kind is RequestKind.erasure and member.erased_at is None:
+        await _erase(session, member, actor, now)
+    member.version += 1
+    session.add(member)
+    return None
+
+
+def _correct_point(cipher: FieldCipher, point: FocalPoint, correction: Correction) -> None:
+    has_contact = correction.phone is not None or correction.email is not None
+    scope = {PointScope(s) for s in point.consent_scope}
+    if has_contact and (point.consent_on is None or PointScope.contact not in scope):
+        pointer = "#/body/correction/phone" if correction.phone else "#/body/correction/email"
+        raise InvalidInput.field(
+            pointer, "The focal point's consent does not cover contact details (scope `contact`)."
+        )
+    identity = focal_points.Identity(
+        name=correction.name, phone=correction.phone, email=correction.email
+    )
+    point.identity = focal_points.seal(cipher, point.id, identity)
+    point.has_contact = has_contact
+
+
+async def _groups_of(session: AsyncSession, point: FocalPoint) -> list[DiscussionGroup]:
+    rows = await session.execute(
+        select(DiscussionGroup)
+        .where(DiscussionGroup.office == point.office)
+        .order_by(col(DiscussionGroup.name))
+        .with_for_update()
+    )
+    return [g for g in rows.scalars().all() if str(point.id) in g.members]
+
+
+async def _erase_point(
+    session: AsyncSession, point: FocalPoint, actor: Principal, now: datetime
+) -> None:
+    """Drops who they are, their contact and consent, and takes them out of every
+    discussion group; the row and its history stay for the KPI's counts."""
+    for group in await _groups_of(session, point):
+        group.members = [m for m in group.members if m != str(point.id)]
+        group.version += 1
+        session.add(group)
+    point.identity = None
+    point.has_contact = False
+    point.consent_on = None
+    point.consent_scope = []
+    point.erased_at = now
+    current = FocalStatus(point.status)
+    if current is not FocalStatus.inactive:
+        point.status = FocalStatus.inactive.value
+        session.add(
+            FocalPointChange(
+                focal_point_id=point.id,
+                office=point.office,
+                from_status=current.value,
+                to_status=FocalStatus.inactive.value,
+                note="Dihapus atas permintaan subjek data (UU 27/2022).",
+                changed_by=actor.username,
+                changed_at=now,
+            )
+        )
+    if current is FocalStatus.active:
+        await publish(
+            session,
+            FocalPointDeactivated(
+                focal_point_id=str(point.id),
+                office=point.office,
+                regency=point.regency,
+                deactivated_at=now,
+            ),
+            subject=str(point.id),
+        )
+
+
+async def _apply_to_point(
+    session: AsyncSession,
+    cipher: FieldCipher,
+    request: SubjectRequest,
+    kind: RequestKind,
+    data: RequestAnswer,
+    actor: Principal,
+    now: datetime,
+) -> FocalPointExport | None:
+    point = await session.get(FocalPoint, request.subject_id, with_for_update=True)
+    if point is None:  # never deleted; a guard, not a path
+        raise TransitionNotAllowed("The focal point is no longer kept.")
+    if kind is RequestKind.access:
+        identity = focal_points.identity_of(cipher, point) if point.identity else None
+        focal_points.audit_read(session, point.office, [point], actor, "access-request")
+        return FocalPointExport(
+            id=point.id,
+            office=point.office,
+            name=identity.name if identity else None,
+            phone=identity.phone if identity else None,
+            email=identity.email if identity else None,
+            role=point.role,
+            agency=point.agency,
+            regency=point.regency,
+            valid_from=point.valid_from,
+            valid_until=point.valid_until,
+            consent_on=point.consent_on,
+            consent_scope=list(point.consent_scope),
+            status=point.status,
+            discussion_groups=[g.name for g in await _groups_of(session, point)],
+            created_at=point.created_at,
+            erased_at=point.erased_at,
+        )
+    if kind is RequestKind.correction and data.correction is not None:
+        if point.erased_at is not None:
+            raise MemberErased("The focal point's identity was erased: nothing to correct.")
+        _correct_point(cipher, point, data.correction)
+    elif kind is RequestKind.erasure and point.erased_at is None:
+        await _erase_point(session, point, actor, now)
+    point.version += 1
+    session.add(point)
+    return None

@@ -11,7 +11,12 @@ from fastapi.responses import JSONResponse
 from apik_prevention.models import SubjectRequest
 from apik_prevention.subject_requests import rules, service
 from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Subject
-from apik_prevention.subject_requests.schemas import MemberExport, RequestPublic, RequestSummary
+from apik_prevention.subject_requests.schemas import (
+    FocalPointExport,
+    MemberExport,
+    RequestPublic,
+    RequestSummary,
+)
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.etag import etag_for
 
@@ -36,7 +41,7 @@ def summary(row: SubjectRequest) -> RequestSummary:
 
 
 def one(
-    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | None = None
+    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | FocalPointExport | None = None
 ) -> RequestPublic:
     return RequestPublic(
         **summary(row).model_dump(),
@@ -47,7 +52,7 @@ def one(
 
 
 def answer(
-    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | None = None
+    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | FocalPointExport | None = None
 ) -> JSONResponse:
     body = one(cipher, row, export)
     return JSONResponse(

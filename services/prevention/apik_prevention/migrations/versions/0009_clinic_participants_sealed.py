@@ -61,6 +61,13 @@ def upgrade() -> None:
 
     op.add_column("community_member", sa.Column("erased_at", sa.DateTime(timezone=True)))
     _known_once_past_candidate("OR erased_at IS NOT NULL")
+    op.add_column("focal_point", sa.Column("erased_at", sa.DateTime(timezone=True)))
+    op.alter_column("focal_point", "identity", nullable=True)
+    op.create_check_constraint(
+        "focal_point_known_or_erased",
+        "focal_point",
+        "identity IS NOT NULL OR erased_at IS NOT NULL",
+    )
     op.create_table(
         "subject_request",
         sa.Column("id", UUID(as_uuid=True), primary_key=True),
@@ -96,6 +103,24 @@ def _known_once_past_candidate(erased: str) -> None:
     )
 
 
+def _seal_erased_focal_points_empty() -> None:
+    # 0008 wants an identity on every focal point: an erased one gets an empty one.
+    connection = op.get_bind()
+    rows = connection.execute(sa.text("SELECT id FROM focal_point WHERE identity IS NULL")).all()
+    if not rows:
+        return
+    cipher = _service_cipher()
+    empty = json.dumps({"name": "", "phone": None, "email": None}).encode()
+    for row in rows:
+        connection.execute(
+            sa.text("UPDATE focal_point SET identity = :sealed WHERE id = :id"),
+            {
+                "sealed": cipher.encrypt(empty, context=f"focal-point:{row.id}:identity"),
+                "id": row.id,
+            },
+        )
+
+
 def downgrade() -> None:
     # Writes the names in the clear again: only to undo a failed upgrade. Erased members
     # have no identity to go back to 0008 with and are left as candidates.
@@ -106,6 +131,10 @@ def downgrade() -> None:
     )
     _known_once_past_candidate("")
     op.drop_column("community_member", "erased_at")
+    _seal_erased_focal_points_empty()
+    op.drop_constraint("focal_point_known_or_erased", "focal_point", type_="check")
+    op.alter_column("focal_point", "identity", nullable=False)
+    op.drop_column("focal_point", "erased_at")
     op.add_column("clinic_participant", sa.Column("name", sa.String))
     connection = op.get_bind()
     rows = connection.execute(sa.text("SELECT id, identity FROM clinic_participant")).all()
