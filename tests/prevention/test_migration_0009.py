@@ -68,7 +68,19 @@ async def test_0009_seals_existing_participants_and_goes_back_down(
         opened = FieldCipher(keyring).decrypt(sealed, context=f"clinic-participant:{rina}:identity")
         assert json.loads(opened) == {"name": "Rina Marlina"}
 
+        # A focal point erased at their request has no identity; 0008 gets an empty one.
+        erased = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO focal_point (id, office, role, agency, regency, valid_from, status,"
+            " created_by, erased_at) VALUES ($1, 'KAB', 'r', 'a', 'Kaur', '2024-01-01',"
+            " 'inactive', 'x', now())",
+            erased,
+        )
         await asyncio.to_thread(command.downgrade, alembic_config(url, SCRIPTS), "0008")
+        empty = await conn.fetchval("SELECT identity FROM focal_point WHERE id = $1", erased)
+        assert json.loads(
+            FieldCipher(keyring).decrypt(empty, context=f"focal-point:{erased}:identity")
+        ) == {"name": "", "phone": None, "email": None}
         assert (
             await conn.fetchval("SELECT name FROM clinic_participant WHERE id = $1", budi)
             == "Budi Santoso"
