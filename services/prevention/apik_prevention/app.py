@@ -23,6 +23,7 @@ from apik_prevention.schemes.service import load_shipped
 from apik_prevention.settings import Settings
 from apik_prevention.social_media.router import router as social_media
 from apik_prevention.studies.router import router as studies
+from apik_prevention.subject_requests.router import router as subject_requests
 from apik_prevention.villages.router import router as villages
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             innovations,
             villages,
             community,
+            subject_requests,
             reports,
         ],
         consumers=consumers(settings),

@@ -31,6 +31,7 @@ from apik_prevention.models import (
     SchemeVersion,
     SocialPost,
     Study,
+    SubjectRequest,
     Suggestion,
     Village,
 )
@@ -38,6 +39,7 @@ from apik_prevention.schemes import service as schemes
 from apik_prevention.settings import Settings
 from apik_prevention.social_media import service as social_media
 from apik_prevention.studies import service as studies
+from apik_prevention.subject_requests import service as subject_requests
 from apik_prevention.villages import service as villages
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
@@ -56,7 +58,8 @@ async def _cipher(request: Request) -> FieldCipher:
     return cipher
 
 
-# The service's keyring: focal points' and community members' names and contacts.
+# The service's keyring: focal points', community members' and clinic participants'
+# names and contacts.
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 # Who reads assessments and schemes: the prevention unit, the head, the analysts.
 Reader = Annotated[
@@ -246,6 +249,9 @@ CurrentCommunityGroup = Annotated[CommunityGroup, Depends(_community_groups.curr
 CurrentMember = Annotated[CommunityMember, Depends(_members.current)]
 LockedMember = Annotated[CommunityMember, Depends(_members.locked)]
 TrainingsOf = Annotated[CommunityMember, Depends(_members.under_lock)]
+_subject_requests = row_loaders(subject_requests.get, "request_id")
+CurrentSubjectRequest = Annotated[SubjectRequest, Depends(_subject_requests.current)]
+LockedSubjectRequest = Annotated[SubjectRequest, Depends(_subject_requests.locked)]
 
 
 # --- reports: whose office --------------------------------------------------------------

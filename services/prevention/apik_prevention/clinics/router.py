@@ -29,6 +29,7 @@ from apik_prevention.clinics.schemas import (
 )
 from apik_prevention.deps import (
     AUTH,
+    Cipher,
     ClinicCodeKey,
     CurrentClinic,
     CurrentSettings,
@@ -66,7 +67,12 @@ PDF: dict[int | str, dict[str, Any]] = {
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_clinic(
-    data: ClinicCreate, request: Request, session: DbSession, actor: Officer, key: ClinicCodeKey
+    data: ClinicCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
     """A clinic of the caller's office: title, date, place, the agencies invited and the
     test's maximum score."""
@@ -74,7 +80,7 @@ async def create_clinic(
     if (replay := await idempotency.begin()) is not None:
         return replay
     clinic = await service.create_clinic(session=session, data=data, actor=actor)
-    body = await views.one(session, clinic, actor, key)
+    body = await views.one(session, clinic, actor, cipher, key)
     location = f"{request.url.path}/{clinic.id}"
     return await created(idempotency, body, location=location, version=clinic.version)
 
@@ -110,8 +116,9 @@ async def get_clinic(
     actor: Reader,
     clinic: CurrentClinic,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
-    return await views.answer(session, clinic, actor, key)
+    return await views.answer(session, clinic, actor, cipher, key)
 
 
 @router.post(
@@ -128,13 +135,16 @@ async def register_participant(
     actor: Officer,
     clinic: ParticipantsOf,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
     """A complaint handler registered for a planned clinic: name and agency only."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
-    row = await service.register(session=session, clinic=clinic, data=data, actor=actor)
-    body = views.participant(clinic, row, actor, key)
+    row = await service.register(
+        session=session, cipher=cipher, clinic=clinic, data=data, actor=actor
+    )
+    body = views.participant(clinic, row, actor, cipher, key)
     location = f"{request.url.path}/{row.id}"
     return await created(idempotency, body, location=location)
 
@@ -151,13 +161,14 @@ async def get_participant(
     actor: Reader,
     clinic: CurrentClinic,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> ParticipantPublic:
     row = await service.get_participant(
         session=session, clinic=clinic, participant_id=participant_id
     )
     if views.in_full(actor):
         service.audit_read(session, clinic, [row], actor, "participant")
-    return views.participant(clinic, row, actor, key)
+    return views.participant(clinic, row, actor, cipher, key)
 
 
 @router.get(
@@ -173,6 +184,7 @@ async def print_certificate(
     clinic: CurrentClinic,
     key: ClinicCodeKey,
     settings: CurrentSettings,
+    cipher: Cipher,
 ) -> Response:
     """The certificate of a participant who attended a completed clinic, to print (it
     names them: the prevention unit only, audited as a full read)."""
@@ -184,7 +196,9 @@ async def print_certificate(
     service.audit_read(session, clinic, [row], actor, "certificate")
     code = certificate_code(key, str(row.id))
     url = check_address(settings.public_url, code)
-    body = views.certificate_pdf(clinic, row, await issuer_of(session, clinic.office), code, url)
+    holder = service.identity_of(cipher, row).name
+    issuer = await issuer_of(session, clinic.office)
+    body = views.certificate_pdf(clinic, row, holder, issuer, code, url)
     return Response(
         body,
         media_type="application/pdf",
@@ -207,10 +221,11 @@ async def set_attendance(
     actor: Officer,
     clinic: LockedClinic,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
     """Who attended: the whole list (everyone else did not). `If-Match`: the clinic's."""
     clinic = await service.set_attendance(session=session, clinic=clinic, data=data)
-    return await views.answer(session, clinic, actor, key)
+    return await views.answer(session, clinic, actor, cipher, key)
 
 
 @router.post(
@@ -225,11 +240,12 @@ async def record_tests(
     actor: Officer,
     clinic: LockedClinic,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
     """Pre- and post-test scores of participants (0 to the clinic's maximum; all or
     none are recorded). `If-Match`: the clinic's."""
     clinic = await service.record_tests(session=session, clinic=clinic, data=data)
-    return await views.answer(session, clinic, actor, key)
+    return await views.answer(session, clinic, actor, cipher, key)
 
 
 @router.get(
@@ -238,7 +254,11 @@ async def record_tests(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def n_gain(
-    clinic_id: uuid.UUID, session: DbSession, actor: Reader, clinic: CurrentClinic
+    clinic_id: uuid.UUID,
+    session: DbSession,
+    actor: Reader,
+    clinic: CurrentClinic,
+    cipher: Cipher,
 ) -> ClinicGains:
     """N-gain per participant and per class (`clinics.rules`): high g >= 0.7, medium
     0.3 <= g < 0.7, low g < 0.3 (0.3 is medium, 0.7 is high, decided on exact
@@ -246,7 +266,7 @@ async def n_gain(
     maximum or a test is missing, and then left out of the mean of individual gains.
     The class has Hake's class gain (from the mean percentages) and the mean of
     individual gains, labelled apart."""
-    return await views.gains(session, clinic, actor)
+    return await views.gains(session, clinic, actor, cipher)
 
 
 @router.post(
@@ -260,11 +280,12 @@ async def complete_clinic(
     actor: Officer,
     clinic: LockedClinic,
     key: ClinicCodeKey,
+    cipher: Cipher,
 ) -> Response:
     """Completes the clinic: a certificate with a verify code for each participant who
     attended, and `clinic.completed` (counts and gains only). `If-Match`: the clinic's."""
     clinic = await service.complete(session=session, clinic=clinic, actor=actor, code_key=key)
-    return await views.answer(session, clinic, actor, key)
+    return await views.answer(session, clinic, actor, cipher, key)
 
 
 @router.get(
@@ -272,7 +293,9 @@ async def complete_clinic(
     response_model=CertificateCheck,
     responses=problem_responses(NotFound),
 )
-async def check_certificate(code: str, session: DbSession, key: ClinicCodeKey) -> CertificateCheck:
+async def check_certificate(
+    code: str, session: DbSession, key: ClinicCodeKey, cipher: Cipher
+) -> CertificateCheck:
     """No login: whether a clinic certificate with this code was issued, for whom
     (masked) and for which clinic."""
-    return await service.check_certificate(session=session, code_key=key, code=code)
+    return await service.check_certificate(session=session, cipher=cipher, code_key=key, code=code)

@@ -4,7 +4,9 @@ and tests recorded while planned; completion issues the certificates and announc
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +24,7 @@ from apik_prevention.clinics.schemas import (
 from apik_prevention.models import Clinic, ClinicParticipant, ClinicParticipantRead
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.prevention import ClinicCompleted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
@@ -34,6 +37,31 @@ class ClinicCompletedAlready(TransitionNotAllowed):
 
 class NobodyAttended(Conflict):
     slug, title = "clinic-nobody-attended", "Nobody attended the clinic"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What of a participant is sealed at rest: who they are (no contact is kept)."""
+
+    name: str
+
+
+def identity_context(participant_id: uuid.UUID) -> str:
+    # Binds the ciphertext to its row: copied into another row, it fails to open.
+    return f"clinic-participant:{participant_id}:identity"
+
+
+def seal(cipher: FieldCipher, participant_id: uuid.UUID, identity: Identity) -> str:
+    return cipher.encrypt(
+        json.dumps(asdict(identity)).encode(), context=identity_context(participant_id)
+    )
+
+
+def identity_of(cipher: FieldCipher, participant: ClinicParticipant) -> Identity:
+    opened = json.loads(
+        cipher.decrypt(participant.identity, context=identity_context(participant.id))
+    )
+    return Identity(**opened)
 
 
 def _ensure_planned(clinic: Clinic) -> None:
@@ -96,13 +124,20 @@ async def get_participant(
 
 
 async def register(
-    *, session: AsyncSession, clinic: Clinic, data: ParticipantCreate, actor: Principal
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    clinic: Clinic,
+    data: ParticipantCreate,
+    actor: Principal,
 ) -> ClinicParticipant:
     _ensure_planned(clinic)
+    participant_id = uuid.uuid4()
     participant = ClinicParticipant(
+        id=participant_id,
         clinic_id=clinic.id,
         office=clinic.office,
-        name=data.name,
+        identity=seal(cipher, participant_id, Identity(name=data.name)),
         agency=data.agency,
         registered_by=actor.username,
     )
@@ -238,7 +273,7 @@ async def clinics_of_year(*, session: AsyncSession, actor: Principal, year: int)
 
 
 async def check_certificate(
-    *, session: AsyncSession, code_key: bytes, code: str
+    *, session: AsyncSession, cipher: FieldCipher, code_key: bytes, code: str
 ) -> CertificateCheck:
     """The public check of the certificate whose code this is; 404 for any other."""
     normalised = rules.normalised_code(code)
@@ -254,7 +289,7 @@ async def check_certificate(
             participant, clinic = found
             return CertificateCheck(
                 valid=True,
-                participant=mask_text(participant.name) or "",
+                participant=mask_text(identity_of(cipher, participant).name) or "",
                 agency=participant.agency,
                 clinic=clinic.title,
                 held_on=clinic.held_on,

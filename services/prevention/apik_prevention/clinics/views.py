@@ -26,6 +26,7 @@ from apik_prevention.models import Clinic, ClinicParticipant
 from apik_shared.documents import certificate
 from apik_shared.documents.issuer import Issuer
 from apik_shared.platform.auth import Principal, Role
+from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.masking import mask_text
@@ -35,10 +36,9 @@ def in_full(reader: Principal) -> bool:
     return Role.prevention_officer in reader.roles
 
 
-def _name(participant: ClinicParticipant, reader: Principal) -> str:
-    if in_full(reader):
-        return participant.name
-    return mask_text(participant.name) or ""
+def _name(cipher: FieldCipher, participant: ClinicParticipant, reader: Principal) -> str:
+    name = service.identity_of(cipher, participant).name
+    return name if in_full(reader) else mask_text(name) or ""
 
 
 def _audited(
@@ -53,13 +53,13 @@ def _audited(
 
 
 def participant(
-    clinic: Clinic, row: ClinicParticipant, reader: Principal, code_key: bytes
+    clinic: Clinic, row: ClinicParticipant, reader: Principal, cipher: FieldCipher, code_key: bytes
 ) -> ParticipantPublic:
     certified = clinic.status == ClinicStatus.completed and row.verify_hash is not None
     return ParticipantPublic(
         id=row.id,
         clinic_id=row.clinic_id,
-        name=_name(row, reader),
+        name=_name(cipher, row, reader),
         agency=row.agency,
         attended=row.attended,
         pre_score=row.pre_score,
@@ -69,7 +69,7 @@ def participant(
 
 
 async def one(
-    session: AsyncSession, clinic: Clinic, reader: Principal, code_key: bytes
+    session: AsyncSession, clinic: Clinic, reader: Principal, cipher: FieldCipher, code_key: bytes
 ) -> ClinicPublic:
     rows = await service.participants_of(session, clinic.id)
     _audited(session, clinic, rows, reader, "clinic")
@@ -82,7 +82,7 @@ async def one(
         agencies=clinic.agencies,
         max_score=clinic.max_score,
         status=clinic.status,
-        participants=[participant(clinic, r, reader, code_key) for r in rows],
+        participants=[participant(clinic, r, reader, cipher, code_key) for r in rows],
         created_by=clinic.created_by,
         created_at=clinic.created_at,
         completed_at=clinic.completed_at,
@@ -92,9 +92,9 @@ async def one(
 
 
 async def answer(
-    session: AsyncSession, clinic: Clinic, reader: Principal, code_key: bytes
+    session: AsyncSession, clinic: Clinic, reader: Principal, cipher: FieldCipher, code_key: bytes
 ) -> JSONResponse:
-    body = await one(session, clinic, reader, code_key)
+    body = await one(session, clinic, reader, cipher, code_key)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(clinic.version)})
 
 
@@ -102,7 +102,9 @@ def _class(gain: Fraction | None) -> ClassGain:
     return ClassGain(value=rules.shown(gain), category=rules.category(gain))
 
 
-async def gains(session: AsyncSession, clinic: Clinic, reader: Principal) -> ClinicGains:
+async def gains(
+    session: AsyncSession, clinic: Clinic, reader: Principal, cipher: FieldCipher
+) -> ClinicGains:
     rows = await service.participants_of(session, clinic.id)
     _audited(session, clinic, rows, reader, "n-gain")
     summary = rules.summary(service.scores(clinic, rows))
@@ -112,7 +114,7 @@ async def gains(session: AsyncSession, clinic: Clinic, reader: Principal) -> Cli
         each.append(
             ParticipantGain(
                 participant_id=row.id,
-                name=_name(row, reader),
+                name=_name(cipher, row, reader),
                 agency=row.agency,
                 pre_score=row.pre_score,
                 post_score=row.post_score,
@@ -149,16 +151,16 @@ async def effectiveness(session: AsyncSession, clinic: Clinic) -> ClinicEffectiv
 
 
 def certificate_pdf(
-    clinic: Clinic, row: ClinicParticipant, issuer: Issuer, code: str, url: str
+    clinic: Clinic, row: ClinicParticipant, holder: str, issuer: Issuer, code: str, url: str
 ) -> bytes:
     """The participant's certificate, in the shared layout: the clinic, the office, the
-    day it was held."""
+    day it was held. `holder` is the name, opened by the caller for this print only."""
     done = clinic.completed_at or clinic.created_at
     return certificate.certificate_pdf(
         issuer=issuer,
         title="Sertifikat Klinik Pengaduan",
         code=code,
-        holder=row.name,
+        holder=holder,
         affiliation=row.agency,
         statement=(
             f"sebagai peserta {clinic.title} (Coaching Clinic pengelolaan pengaduan pelayanan"

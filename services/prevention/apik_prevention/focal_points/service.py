@@ -52,6 +52,8 @@ def seal(cipher: FieldCipher, point_id: uuid.UUID, identity: Identity) -> str:
 
 
 def identity_of(cipher: FieldCipher, point: FocalPoint) -> Identity:
+    if point.identity is None:  # erased at their request: nobody left to name
+        return Identity(name="")
     opened = json.loads(cipher.decrypt(point.identity, context=identity_context(point.id)))
     return Identity(**opened)
 
@@ -140,6 +142,8 @@ async def change_status(
     *, session: AsyncSession, point: FocalPoint, data: StatusChange, actor: Principal
 ) -> FocalPoint:
     current = FocalStatus(point.status)
+    if point.erased_at is not None:
+        raise TransitionNotAllowed("The focal point was erased at their request.")
     if not rules.can_move(current, data.status):
         raise TransitionNotAllowed(f"A focal point {current} cannot become {data.status}.")
     today = await today_of(session, point.office)

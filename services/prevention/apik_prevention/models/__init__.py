@@ -17,6 +17,7 @@ from apik_prevention.models import (
     innovations,
     social_media,
     studies,
+    subject_requests,
     villages,
 )
 from apik_prevention.models.agreements import (
@@ -59,6 +60,7 @@ from apik_prevention.models.studies import (
     SuggestionEvidence,
     SuggestionReminder,
 )
+from apik_prevention.models.subject_requests import SubjectRequest
 from apik_prevention.models.villages import Village
 from apik_shared.platform.processing import Processing
 
@@ -74,6 +76,7 @@ PROCESSING: tuple[Processing, ...] = (
     *innovations.PROCESSING,
     *villages.PROCESSING,
     *community.PROCESSING,
+    *subject_requests.PROCESSING,
 )
 
 __all__ = [
@@ -104,6 +107,7 @@ __all__ = [
     "SchemeVersion",
     "SocialPost",
     "Study",
+    "SubjectRequest",
     "Suggestion",
     "SuggestionEvidence",
     "SuggestionReminder",

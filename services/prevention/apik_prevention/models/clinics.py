@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Column
+from sqlalchemy import Column, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -41,14 +41,16 @@ class Clinic(SQLModel, table=True):
 
 class ClinicParticipant(SQLModel, table=True):
     """A complaint handler registered for a clinic: name and agency (nothing else), the
-    attendance, the two tests, and the certificate's code hash once completed."""
+    attendance, the two tests, and the certificate's code hash once completed. The name
+    is sealed with the service's keyring (`identity`, `clinics.service.Identity`)."""
 
     __tablename__ = "clinic_participant"
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     clinic_id: uuid.UUID = Field(foreign_key="clinic.id", index=True)
     office: str = Field(max_length=32)
-    name: str
+    # Sealed JSON: name (context `clinic-participant:<id>:identity`).
+    identity: str = Field(sa_column=Column(Text, nullable=False))
     agency: str
     attended: bool = False
     pre_score: int | None = None
@@ -77,7 +79,7 @@ class ClinicParticipantRead(SQLModel, table=True):
 PROCESSING: tuple[Processing, ...] = (
     Processing(
         table="clinic_participant",
-        columns=("name", "agency", "pre_score", "post_score", "attended", "registered_by"),
+        columns=("identity", "agency", "pre_score", "post_score", "attended", "registered_by"),
         data_class="clinic_participant",
         subjects=Bilingual(
             "Petugas pengelola pengaduan instansi peserta klinik",
@@ -105,8 +107,10 @@ PROCESSING: tuple[Processing, ...] = (
             " shows the name masked only.",
         ),
         safeguards=Bilingual(
-            "Hanya kantor itu; kode sertifikat disimpan sebagai hash berkunci.",
-            "That office only; certificate codes are stored as keyed hashes.",
+            "Nama disegel (AES-GCM) dengan kunci layanan; hanya kantor itu; setiap pembacaan"
+            " lengkap dicatat; kode sertifikat disimpan sebagai hash berkunci.",
+            "The name sealed (AES-GCM) with the service's keyring; that office only; every"
+            " full read is audited; certificate codes are stored as keyed hashes.",
         ),
     ),
     Processing(

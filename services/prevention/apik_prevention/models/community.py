@@ -45,7 +45,7 @@ class CommunityMember(SQLModel, table=True):
             name="community_member_contact_needs_consent",
         ),
         CheckConstraint(
-            "status = 'candidate' OR identity IS NOT NULL",
+            "status = 'candidate' OR identity IS NOT NULL OR erased_at IS NOT NULL",
             name="community_member_known_once_past_candidate",
         ),
     )
@@ -67,6 +67,9 @@ class CommunityMember(SQLModel, table=True):
     join_code_hash: str | None = Field(default=None, max_length=64, unique=True)
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
+    # Set when the member's erasure request was answered: the identity, contact, consent
+    # and alumnus link are gone, the row (and its trainings) stay for the counts.
+    erased_at: datetime | None = timestamp_field(default=None)
     version: int = 1
 
 

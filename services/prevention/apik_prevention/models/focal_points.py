@@ -27,12 +27,16 @@ class FocalPoint(SQLModel, table=True):
             "NOT has_contact OR consent_on IS NOT NULL",
             name="focal_point_contact_needs_consent",
         ),
+        CheckConstraint(
+            "identity IS NOT NULL OR erased_at IS NOT NULL", name="focal_point_known_or_erased"
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     office: str = Field(max_length=32, index=True)
-    # Sealed JSON: name, phone, email (context `focal-point:<id>:identity`).
-    identity: str = Field(sa_column=Column(Text, nullable=False))
+    # Sealed JSON: name, phone, email (context `focal-point:<id>:identity`); null once
+    # erased at the focal point's request (`erased_at`).
+    identity: str | None = Field(default=None, sa_column=Column(Text))
     # Whether a phone or an email is sealed in `identity`: the constraint's witness.
     has_contact: bool = False
     role: str  # "Kepala Bagian Organisasi", "Pengelola Pengaduan"
@@ -45,6 +49,9 @@ class FocalPoint(SQLModel, table=True):
     status: str = Field(max_length=16, index=True)  # invited, active, inactive
     created_by: str
     created_at: datetime = timestamp_field(default_factory=utcnow)
+    # Set when their erasure request was answered: identity, contact and consent gone,
+    # the row and its history kept for the KPI's counts.
+    erased_at: datetime | None = timestamp_field(default=None)
     version: int = 1
 
 

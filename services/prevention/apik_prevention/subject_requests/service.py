@@ -1,0 +1,362 @@
+"""Data-subject requests of community members and focal points: received by the prevention unit, due
+3 x 24 hours later, answered (or refused, with the reason) once. Answering an access
+request gives the member everything kept of them (an audited full read); a correction
+reseals their identity; an erasure drops the identity, contact and consent and keeps the
+row and its trainings, so the community's counts do not change behind the office."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from apik_prevention.community import service as community
+from apik_prevention.community.rules import ConsentScope, MemberStatus
+from apik_prevention.focal_points import service as focal_points
+from apik_prevention.focal_points.rules import ConsentScope as PointScope
+from apik_prevention.focal_points.rules import FocalStatus
+from apik_prevention.models import (
+    CommunityMember,
+    DiscussionGroup,
+    FocalPoint,
+    FocalPointChange,
+    SubjectRequest,
+)
+from apik_prevention.subject_requests import rules
+from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Subject
+from apik_prevention.subject_requests.schemas import (
+    Correction,
+    FocalPointExport,
+    MemberExport,
+    RequestAnswer,
+    RequestCreate,
+    TrainingExport,
+)
+from apik_shared.platform.access import get_in_office
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.events.payloads.prevention import (
+    CommunityMemberStatusChanged,
+    FocalPointDeactivated,
+)
+from apik_shared.platform.events.publish import publish
+from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+
+
+class MemberErased(TransitionNotAllowed):
+    slug, title = "subject-erased", "The person's identity was erased"
+
+
+def text_context(request_id: uuid.UUID, field: str) -> str:
+    return f"subject-request:{request_id}:{field}"
+
+
+def _sealed(cipher: FieldCipher, request_id: uuid.UUID, field: str, text: str | None) -> str | None:
+    if text is None:
+        return None
+    return cipher.encrypt(text.encode(), context=text_context(request_id, field))
+
+
+def opened(cipher: FieldCipher, request: SubjectRequest, field: str) -> str | None:
+    sealed: str | None = getattr(request, field)
+    if sealed is None:
+        return None
+    return cipher.decrypt(sealed, context=text_context(request.id, field)).decode()
+
+
+async def receive(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    member: CommunityMember | FocalPoint,
+    data: RequestCreate,
+    actor: Principal,
+) -> SubjectRequest:
+    """A request about `member` (a community member or a focal point)."""
+    if member.erased_at is not None and data.kind is not RequestKind.access:
+        raise MemberErased("Their identity was erased: nothing is left to change.")
+    subject = Subject.focal_point if isinstance(member, FocalPoint) else Subject.community_member
+    now = datetime.now(UTC)
+    request_id = uuid.uuid4()
+    request = SubjectRequest(
+        id=request_id,
+        office=member.office,
+        subject=subject.value,
+        subject_id=member.id,
+        kind=data.kind.value,
+        detail=_sealed(cipher, request_id, "detail", data.detail),
+        status=RequestStatus.received.value,
+        received_by=actor.username,
+        received_at=now,
+        due_at=rules.due(now),
+    )
+    session.add(request)
+    await session.flush()
+    return request
+
+
+async def get(
+    *, session: AsyncSession, request_id: uuid.UUID, actor: Principal, for_update: bool = False
+) -> SubjectRequest:
+    return await get_in_office(
+        session=session,
+        model=SubjectRequest,
+        ident=request_id,
+        actor=actor,
+        label="subject request",
+        for_update=for_update,
+    )
+
+
+async def listing(
+    *, session: AsyncSession, actor: Principal, open_only: bool, overdue: bool
+) -> Sequence[SubjectRequest]:
+    query = select(SubjectRequest).where(SubjectRequest.office == actor.office)
+    if open_only or overdue:
+        query = query.where(SubjectRequest.status == RequestStatus.received.value)
+    if overdue:
+        query = query.where(col(SubjectRequest.due_at) <= datetime.now(UTC))
+    query = query.order_by(col(SubjectRequest.due_at), col(SubjectRequest.id))
+    return (await session.execute(query.limit(500))).scalars().all()
+
+
+async def export(
+    session: AsyncSession, cipher: FieldCipher, member: CommunityMember, actor: Principal
+) -> MemberExport:
+    """Everything kept of the member, opened in full for their access request (audited)."""
+    identity = community.identity_of(cipher, member)
+    community.audit_read(session, member.office, [member], actor, "access-request")
+    trainings = await community.trainings_of(session, member.id)
+    return MemberExport(
+        id=member.id,
+        office=member.office,
+        name=identity.name if identity else None,
+        phone=identity.phone if identity else None,
+        email=identity.email if identity else None,
+        consent_on=member.consent_on,
+        consent_scope=list(member.consent_scope),
+        group_id=member.group_id,
+        status=member.status,
+        source=member.source,
+        inducted_on=member.inducted_on,
+        trainings=[TrainingExport.model_validate(t, from_attributes=True) for t in trainings],
+        created_at=member.created_at,
+        erased_at=member.erased_at,
+    )
+
+
+def _correct(cipher: FieldCipher, member: CommunityMember, correction: Correction) -> None:
+    has_contact = correction.phone is not None or correction.email is not None
+    scope = {ConsentScope(s) for s in member.consent_scope}
+    if has_contact and (member.consent_on is None or ConsentScope.contact not in scope):
+        pointer = "#/body/correction/phone" if correction.phone else "#/body/correction/email"
+        raise InvalidInput.field(
+            pointer, "The member's consent does not cover contact details (scope `contact`)."
+        )
+    identity = community.Identity(
+        name=correction.name, phone=correction.phone, email=correction.email
+    )
+    member.identity = community.seal(cipher, member.id, identity)
+    member.has_contact = has_contact
+
+
+async def _erase(
+    session: AsyncSession, member: CommunityMember, actor: Principal, now: datetime
+) -> None:
+    was_active = member.status == MemberStatus.active.value
+    member.identity = None
+    member.has_contact = False
+    member.consent_on = None
+    member.consent_scope = []
+    member.join_code_hash = None
+    member.erased_at = now
+    # Without a name or consent nobody can be a member: an active one leaves the group.
+    if member.status != MemberStatus.candidate.value:
+        member.status = MemberStatus.inactive.value
+    if was_active:
+        await publish(
+            session,
+            CommunityMemberStatusChanged(
+                member_id=str(member.id),
+                office=member.office,
+                status=member.status,
+                changed_at=now,
+                changed_by=actor.username,
+            ),
+            subject=str(member.id),
+        )
+
+
+async def answer(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    request: SubjectRequest,
+    data: RequestAnswer,
+    actor: Principal,
+) -> tuple[SubjectRequest, MemberExport | FocalPointExport | None]:
+    """Answers (or refuses) a received request once, applying what it asked in the same
+    transaction; the person's row is locked while it changes."""
+    if request.status != RequestStatus.received.value:
+        raise TransitionNotAllowed(f"The request is {request.status}: it is answered once.")
+    kind = RequestKind(request.kind)
+    answering_a_correction = (
+        data.status is RequestStatus.answered and kind is RequestKind.correction
+    )
+    if answering_a_correction and data.correction is None:
+        raise InvalidInput.field(
+            "#/body/correction", "Answering a correction needs the corrected identity."
+        )
+    now = datetime.now(UTC)
+    given: MemberExport | FocalPointExport | None = None
+    if data.status is RequestStatus.answered:
+        if request.subject == Subject.focal_point.value:
+            given = await _apply_to_point(session, cipher, request, kind, data, actor, now)
+        else:
+            given = await _apply_to_member(session, cipher, request, kind, data, actor, now)
+    request.status = data.status.value
+    request.answer = _sealed(cipher, request.id, "answer", data.answer)
+    request.answered_by = actor.username
+    request.answered_at = now
+    request.version += 1
+    session.add(request)
+    await session.flush()
+    return request, given
+
+
+async def _apply_to_member(
+    session: AsyncSession,
+    cipher: FieldCipher,
+    request: SubjectRequest,
+    kind: RequestKind,
+    data: RequestAnswer,
+    actor: Principal,
+    now: datetime,
+) -> MemberExport | None:
+    member = await session.get(CommunityMember, request.subject_id, with_for_update=True)
+    if member is None:  # never deleted; a guard, not a path
+        raise TransitionNotAllowed("The member is no longer kept.")
+    if kind is RequestKind.access:
+        return await export(session, cipher, member, actor)
+    if kind is RequestKind.correction and data.correction is not None:
+        if member.erased_at is not None:
+            raise MemberErased("The member's identity was erased: nothing to correct.")
+        _correct(cipher, member, data.correction)
+    elif kind is RequestKind.erasure and member.erased_at is None:
+        await _erase(session, member, actor, now)
+    member.version += 1
+    session.add(member)
+    return None
+
+
+def _correct_point(cipher: FieldCipher, point: FocalPoint, correction: Correction) -> None:
+    has_contact = correction.phone is not None or correction.email is not None
+    scope = {PointScope(s) for s in point.consent_scope}
+    if has_contact and (point.consent_on is None or PointScope.contact not in scope):
+        pointer = "#/body/correction/phone" if correction.phone else "#/body/correction/email"
+        raise InvalidInput.field(
+            pointer, "The focal point's consent does not cover contact details (scope `contact`)."
+        )
+    identity = focal_points.Identity(
+        name=correction.name, phone=correction.phone, email=correction.email
+    )
+    point.identity = focal_points.seal(cipher, point.id, identity)
+    point.has_contact = has_contact
+
+
+async def _groups_of(session: AsyncSession, point: FocalPoint) -> list[DiscussionGroup]:
+    rows = await session.execute(
+        select(DiscussionGroup)
+        .where(DiscussionGroup.office == point.office)
+        .order_by(col(DiscussionGroup.name))
+        .with_for_update()
+    )
+    return [g for g in rows.scalars().all() if str(point.id) in g.members]
+
+
+async def _erase_point(
+    session: AsyncSession, point: FocalPoint, actor: Principal, now: datetime
+) -> None:
+    """Drops who they are, their contact and consent, and takes them out of every
+    discussion group; the row and its history stay for the KPI's counts."""
+    for group in await _groups_of(session, point):
+        group.members = [m for m in group.members if m != str(point.id)]
+        group.version += 1
+        session.add(group)
+    point.identity = None
+    point.has_contact = False
+    point.consent_on = None
+    point.consent_scope = []
+    point.erased_at = now
+    current = FocalStatus(point.status)
+    if current is not FocalStatus.inactive:
+        point.status = FocalStatus.inactive.value
+        session.add(
+            FocalPointChange(
+                focal_point_id=point.id,
+                office=point.office,
+                from_status=current.value,
+                to_status=FocalStatus.inactive.value,
+                note="Dihapus atas permintaan subjek data (UU 27/2022).",
+                changed_by=actor.username,
+                changed_at=now,
+            )
+        )
+    if current is FocalStatus.active:
+        await publish(
+            session,
+            FocalPointDeactivated(
+                focal_point_id=str(point.id),
+                office=point.office,
+                regency=point.regency,
+                deactivated_at=now,
+            ),
+            subject=str(point.id),
+        )
+
+
+async def _apply_to_point(
+    session: AsyncSession,
+    cipher: FieldCipher,
+    request: SubjectRequest,
+    kind: RequestKind,
+    data: RequestAnswer,
+    actor: Principal,
+    now: datetime,
+) -> FocalPointExport | None:
+    point = await session.get(FocalPoint, request.subject_id, with_for_update=True)
+    if point is None:  # never deleted; a guard, not a path
+        raise TransitionNotAllowed("The focal point is no longer kept.")
+    if kind is RequestKind.access:
+        identity = focal_points.identity_of(cipher, point) if point.identity else None
+        focal_points.audit_read(session, point.office, [point], actor, "access-request")
+        return FocalPointExport(
+            id=point.id,
+            office=point.office,
+            name=identity.name if identity else None,
+            phone=identity.phone if identity else None,
+            email=identity.email if identity else None,
+            role=point.role,
+            agency=point.agency,
+            regency=point.regency,
+            valid_from=point.valid_from,
+            valid_until=point.valid_until,
+            consent_on=point.consent_on,
+            consent_scope=list(point.consent_scope),
+            status=point.status,
+            discussion_groups=[g.name for g in await _groups_of(session, point)],
+            created_at=point.created_at,
+            erased_at=point.erased_at,
+        )
+    if kind is RequestKind.correction and data.correction is not None:
+        if point.erased_at is not None:
+            raise MemberErased("The focal point's identity was erased: nothing to correct.")
+        _correct_point(cipher, point, data.correction)
+    elif kind is RequestKind.erasure and point.erased_at is None:
+        await _erase_point(session, point, actor, now)
+    point.version += 1
+    session.add(point)
+    return None
