@@ -5168,6 +5168,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prevention/community/members/{member_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Member Request
+         * @description A member's request of access, correction or erasure as the unit received it;
+         *     due 72 hours later (`due_at`).
+         */
+        post: operations["prevention_subject_requests_receive_member_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prevention/community/members/{member_id}/status": {
         parameters: {
             query?: never;
@@ -5309,6 +5330,27 @@ export interface paths {
         get: operations["prevention_focal_points_get_focal_point"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/focal-points/{point_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Focal Point Request
+         * @description A focal point's request of access, correction or erasure as the unit received
+         *     it; due 72 hours later (`due_at`).
+         */
+        post: operations["prevention_subject_requests_receive_focal_point_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5922,6 +5964,66 @@ export interface paths {
         get: operations["prevention_studies_get_follow_up_rate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/subject-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subject Requests
+         * @description The office's requests by deadline, without what was asked or answered.
+         */
+        get: operations["prevention_subject_requests_list_subject_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/subject-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Subject Request */
+        get: operations["prevention_subject_requests_get_subject_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/subject-requests/{request_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Subject Request
+         * @description Answers (or refuses, with the reason) once; `If-Match`: the request's. Answering
+         *     an access request returns everything kept of the member (`export`, audited); a
+         *     correction needs `correction` and reseals the identity; an erasure drops the
+         *     identity, contact and consent and keeps the row for the counts.
+         */
+        post: operations["prevention_subject_requests_answer_subject_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8592,6 +8694,19 @@ export interface components {
          * @enum {string}
          */
         ContactRole: "protection_officer" | "head";
+        /**
+         * Correction
+         * @description The member's identity as it should read: the whole of it (an absent phone or
+         *     email is removed).
+         */
+        Correction: {
+            /** Email */
+            email?: string | null;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+        };
         /** CorrectiveAction */
         CorrectiveAction: {
             /** Description */
@@ -9183,6 +9298,53 @@ export interface components {
             valid_from: string;
             /** Valid Until */
             valid_until?: string | null;
+        };
+        /**
+         * FocalPointExport
+         * @description Everything the office keeps of the focal point, for an access request.
+         */
+        FocalPointExport: {
+            /** Agency */
+            agency: string;
+            /** Consent On */
+            consent_on: string | null;
+            /** Consent Scope */
+            consent_scope: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Discussion Groups */
+            discussion_groups: string[];
+            /** Email */
+            email: string | null;
+            /** Erased At */
+            erased_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string | null;
+            /** Office */
+            office: string;
+            /** Phone */
+            phone: string | null;
+            /** Regency */
+            regency: string;
+            /** Role */
+            role: string;
+            /** Status */
+            status: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid Until */
+            valid_until: string | null;
         };
         /** FocalPointKpis */
         FocalPointKpis: {
@@ -10411,6 +10573,46 @@ export interface components {
             /** Phone */
             phone?: string | null;
         };
+        /**
+         * MemberExport
+         * @description Everything the office keeps of the member, for an access request.
+         */
+        MemberExport: {
+            /** Consent On */
+            consent_on: string | null;
+            /** Consent Scope */
+            consent_scope: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** Erased At */
+            erased_at: string | null;
+            /** Group Id */
+            group_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inducted On */
+            inducted_on: string | null;
+            /** Name */
+            name: string | null;
+            /** Office */
+            office: string;
+            /** Phone */
+            phone: string | null;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Trainings */
+            trainings: components["schemas"]["TrainingExport"][];
+        };
         /** MemberPublic */
         MemberPublic: {
             /**
@@ -11509,6 +11711,113 @@ export interface components {
             /** Threshold */
             threshold: number;
         };
+        /** RequestAnswer */
+        prevention_RequestAnswer: {
+            /** Answer */
+            answer: string;
+            correction?: components["schemas"]["Correction"] | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "answered" | "refused";
+        };
+        /**
+         * RequestCreate
+         * @description A request the prevention unit received from the member (letter, visit, call).
+         */
+        prevention_RequestCreate: {
+            /** Detail */
+            detail?: string | null;
+            kind: components["schemas"]["RequestKind"];
+        };
+        /** RequestPublic */
+        prevention_RequestPublic: {
+            /** Answer */
+            answer: string | null;
+            /** Answered At */
+            answered_at: string | null;
+            /** Answered By */
+            answered_by: string | null;
+            /** Detail */
+            detail: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Export */
+            export?: components["schemas"]["MemberExport"] | components["schemas"]["FocalPointExport"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["RequestKind"];
+            /** Office */
+            office: string;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Received By */
+            received_by: string;
+            status: components["schemas"]["RequestStatus"];
+            subject: components["schemas"]["prevention_Subject"];
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /** Version */
+            version: number;
+        };
+        /** RequestSummary */
+        prevention_RequestSummary: {
+            /** Answered At */
+            answered_at: string | null;
+            /** Answered By */
+            answered_by: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["RequestKind"];
+            /** Office */
+            office: string;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Received By */
+            received_by: string;
+            status: components["schemas"]["RequestStatus"];
+            subject: components["schemas"]["prevention_Subject"];
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * Subject
+         * @enum {string}
+         */
+        prevention_Subject: "community_member" | "focal_point";
         /** PreventionKpis */
         PreventionKpis: {
             agreements: components["schemas"]["AgreementKpis"];
@@ -14441,6 +14750,20 @@ export interface components {
             hours?: number | null;
             /** Organiser */
             organiser?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** TrainingExport */
+        TrainingExport: {
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Hours */
+            hours: number | null;
+            /** Organiser */
+            organiser: string | null;
             /** Title */
             title: string;
         };
@@ -35157,6 +35480,93 @@ export interface operations {
             };
         };
     };
+    prevention_subject_requests_receive_member_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["prevention_RequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_RequestPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person's identity was erased (`/problems/subject-erased`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     prevention_community_change_member_status: {
         parameters: {
             query?: never;
@@ -35728,6 +36138,93 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_subject_requests_receive_focal_point_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["prevention_RequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Its version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_RequestPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person's identity was erased (`/problems/subject-erased`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -37988,6 +38485,208 @@ export interface operations {
             };
             /** @description Not allowed (`/problems/forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_subject_requests_list_subject_requests: {
+        parameters: {
+            query?: {
+                /** @description only those not answered */
+                open?: boolean;
+                /** @description only open ones past their deadline */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_RequestSummary"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_subject_requests_get_subject_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_RequestPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prevention_subject_requests_answer_subject_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read (`"3"`): the change is refused with 412 when the resource has changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["prevention_RequestAnswer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["prevention_RequestPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
