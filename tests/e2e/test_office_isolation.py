@@ -79,11 +79,26 @@ OWN_OFFICE = {
     "must be of that office)",
     "intake_notifications_write_template": "the caller's office's own wording of a kind of "
     "notification (the path names the kind, no resource of A's)",
+    "internship_alerting_put_contact": "the caller's office's alert contact of a user name "
+    "(the path names a user, no resource of A's)",
+    "internship_formats_put_format": "the caller's office's print format of an institution "
+    "(the path names the format's key)",
+    "prevention_articles_create_article": "an article of the caller's office",
+    "prevention_social_media_create_post": "a post in the caller's office's social media log",
+    "prevention_social_media_import_posts": "posts imported into the caller's office's log",
+    "prevention_innovations_create_innovation": "an innovation in the caller's office's "
+    "register",
+    "prevention_villages_nominate_village": "a village nominated by the caller's office",
+    "prevention_community_create_group": "a Sahabat Ombudsman group of the caller's office",
+    "prevention_community_create_member": "a member of one of the caller's office's groups "
+    "(a group of another office is refused)",
 }
 # Of those, the ones whose path names a key of the caller's office, not a resource of A's.
 OWN_OFFICE_KEYED = {
     "internship_red_button_register_officer",
     "intake_notifications_write_template",
+    "internship_alerting_put_contact",
+    "internship_formats_put_format",
 }
 # Reads of one resource that every signed-in caller may make, whatever its office.
 READABLE_BY_ALL = {
