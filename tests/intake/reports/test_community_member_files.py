@@ -13,8 +13,9 @@ from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
+from tests.intake.builders import MEMBER_STATUS as STATUS
+from tests.intake.builders import member_is as _member_is
 from tests.intake.builders import report_body
-from tests.intake.reports.test_community_channel import STATUS, _member_is
 
 REPORTS = "/api/v1/intake/reports"
 

@@ -144,7 +144,7 @@ async def suggestion_tally(
     assessment's year, as of the office's `today`."""
     rows = (
         await session.execute(
-            select(Suggestion.agency, Suggestion.due_on, Suggestion.status).where(
+            select(col(Suggestion.agency), col(Suggestion.due_on), col(Suggestion.status)).where(
                 Suggestion.office == assessment.office,
                 extract("year", col(Suggestion.due_on)) == assessment.year,
             )

@@ -6,6 +6,7 @@ statuses (`community_member.status_changed`), against which a report brought on 
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,6 +56,7 @@ async def active_member_problem(
 
 
 # What only the office's staff set on a report: a member files the citizen's complaint.
+Shown = TypeVar("Shown", bound=ReportPublic)
 STAFF_ONLY = ("linked_report_id", "outreach_id", "received_at", "answer")
 
 
@@ -88,7 +90,7 @@ def filed_by_member(actor: Principal, data: ReportCreate) -> ReportCreate:
     return data.model_copy(update={"community_member_id": member})
 
 
-def for_member(report: ReportPublic) -> ReportPublic:
+def for_member(report: Shown) -> Shown:
     """A member's view: without the person link, which would tell them whether the
     citizen has other reports at the office."""
     reporter = report.reporter.model_copy(update={"person_id": None, "matched_on": []})
