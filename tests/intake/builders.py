@@ -15,7 +15,7 @@ import pytest
 from apik_intake.settings import Settings
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.bus import ensure_stream
-from apik_shared.platform.events.envelope import CloudEvent, source_of
+from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
 from apik_shared.platform.events.payloads.base import Event
 from apik_shared.platform.events.payloads.gateway import (
     OfficeRegistered,
@@ -23,6 +23,7 @@ from apik_shared.platform.events.payloads.gateway import (
     OfficeUpdated,
 )
 from apik_shared.platform.events.payloads.integration import ComplaintPulled
+from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService, service_settings, test_keyring
@@ -192,3 +193,37 @@ async def report_of(intake: RunningService, tracking: str) -> str | None:
         "SELECT report_id FROM portal_origin WHERE external_id = :t", t=tracking
     )
     return None if value is None else str(value)
+
+
+# --- Sahabat Ombudsman members as prevention announces them ---
+MEMBER_STATUS = "SELECT status FROM community_member_copy WHERE id = CAST(:m AS uuid)"
+
+
+async def member_is(
+    intake: RunningService,  # unused: the consumer takes it; the callers name it
+    infra: TestInfra,
+    member: str,
+    status: str,
+    at: datetime,
+    office: str = "BKL",
+) -> None:
+    payload = CommunityMemberStatusChanged(
+        member_id=member, office=office, status=status, changed_at=at, changed_by="cegah"
+    )
+    event = CloudEvent(
+        source=source_of("prevention"),
+        type=payload.event_type,
+        subject=member,
+        data=payload.model_dump(mode="json"),
+    )
+    connection = await nats.connect(infra.nats_url)
+    try:
+        stream = connection.jetstream()
+        await ensure_stream(stream)
+        await stream.publish(
+            subject_for("prevention", event.type),
+            event.to_json(),
+            headers={"Nats-Msg-Id": str(uuid.uuid4())},
+        )
+    finally:
+        await connection.close()

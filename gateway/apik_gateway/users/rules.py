@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from apik_shared.platform.auth import Principal, Role
-from apik_shared.platform.problems import Forbidden
+from apik_shared.platform.auth import MEMBER_USERNAME, Principal, Role
+from apik_shared.platform.problems import Forbidden, InvalidInput
 
 # The order of roles, lowest first; an admin grants roles up to the highest it holds.
 # Staff; those who supervise staff; those who see what a confidential reporter asked to
@@ -20,6 +20,8 @@ from apik_shared.platform.problems import Forbidden
 ROLE_RANK: Mapping[str, int] = {
     # An intern sees only their own records (internship service): below every staff role.
     Role.intern: 1,
+    # A Sahabat Ombudsman member files community reports as themselves (intake): no staff.
+    Role.community_member: 1,
     Role.analyst: 1,
     Role.intake_officer: 1,
     Role.examiner: 1,
@@ -72,6 +74,20 @@ class ApproverNotDistinct(Forbidden):
 
     slug, title = "approver-not-distinct", "A second, different admin must approve"
     indonesian_title = "Harus disetujui admin lain yang berbeda"
+
+
+def check_community_member(username: str, roles: Collection[str], pointer: str) -> None:
+    """`community_member` only alone and only on an account named `sahabat-<member id>`:
+    intake takes the member from the username, so a staff account must not be one, nor a
+    member's account hold a staff role."""
+    if Role.community_member not in roles:
+        return
+    if set(roles) != {Role.community_member}:
+        raise InvalidInput.field(pointer, "community_member is held alone, with no other role.")
+    if not MEMBER_USERNAME.match(username):
+        raise InvalidInput.field(
+            pointer, "community_member goes to an account named sahabat-<member id>."
+        )
 
 
 def rank(roles: Collection[str]) -> int:

@@ -25,6 +25,7 @@ from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
 from apik_gateway.users.rules import (
     SecondAdminRequired,
     check_approval,
+    check_community_member,
     check_grant,
     check_manageable,
     check_office_scope,
@@ -75,6 +76,7 @@ def _check_password(password: str, username: str) -> None:
 async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserCreate) -> User:
     check_office_scope(actor, user_in.office)
     roles = [str(r) for r in user_in.roles]
+    check_community_member(user_in.username, roles, "#/body/roles")
     # A new account is never the actor's own: the subject below matches no one.
     if check_grant(actor, target="user:new", before=[], after=roles):
         raise SecondAdminRequired(_PROPOSE_INSTEAD)
@@ -138,6 +140,7 @@ async def update_user(
         await require_office(session=session, code=fields["office"], pointer="#/body/office")
     if fields.get("roles") is not None:
         fields["roles"] = [str(r) for r in changes.roles or []]
+        check_community_member(user.username, fields["roles"], "#/body/roles")
         if check_grant(actor, target=f"user:{user.id}", before=before, after=fields["roles"]):
             raise SecondAdminRequired(_PROPOSE_INSTEAD)
     if locks_out(actor, user.id, fields):
@@ -189,6 +192,7 @@ async def propose_roles(
 ) -> RoleChange:
     """A change of `user`'s roles to `roles`, applied once a second admin approves."""
     check_manageable(actor, user.roles)
+    check_community_member(user.username, roles, "#/body/roles")
     # The proposer must be able to grant each role but for the second admin (rank, self).
     check_grant(actor, target=f"user:{user.id}", before=user.roles, after=roles)
     return await audit.record(

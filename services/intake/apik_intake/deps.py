@@ -29,6 +29,10 @@ READ_ROLES = (
 )
 Officer = Annotated[Principal, Depends(require_roles(Role.intake_officer))]
 Reader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+# A Sahabat Ombudsman member files community reports as themselves and lists those only
+# (`reports.service.community`): these two admit them besides the staff.
+Filer = Annotated[Principal, Depends(require_roles(Role.intake_officer, Role.community_member))]
+ListReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.community_member))]
 IdentityReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.dpo))]
 Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
 Manager = Annotated[Principal, Depends(require_roles(Role.head))]

@@ -10,7 +10,9 @@ service keeps in memory (`apik_shared.platform.sessions`), not by asking the gat
 from __future__ import annotations
 
 import asyncio
+import re
 import time
+import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,6 +36,10 @@ class Role(StrEnum):
     desk_supervisor = "desk_supervisor"
     intern_supervisor = "intern_supervisor"
     intern = "intern"  # an intern (MORI): their own attendance, logbook, learning
+    # A Sahabat Ombudsman member (prevention's community): files reports for citizens on
+    # the `community` channel as themselves and reads those; nothing else. Its account's
+    # username names the member (`member_id_of`).
+    community_member = "community_member"
     protection_officer = "protection_officer"
     analyst = "analyst"
     dpo = "dpo"
@@ -67,6 +73,22 @@ class Principal:
 
     def can_see_office(self, office: str) -> bool:
         return self.is_national or office == self.office
+
+
+# A community member's account is named after the member it is: `sahabat-<member id>`.
+# The gateway grants `community_member` only to such an account and with no other role,
+# so the id comes from the signed token, never from what the caller sends.
+MEMBER_USERNAME = re.compile(
+    r"^sahabat-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"
+)
+
+
+def member_id_of(principal: Principal) -> uuid.UUID | None:
+    """The community member a `community_member` caller is (None for anyone else)."""
+    if Role.community_member not in principal.roles or principal.kind != "user":
+        return None
+    match = MEMBER_USERNAME.match(principal.username)
+    return uuid.UUID(match.group(1)) if match else None
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:

@@ -7,52 +7,19 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import nats
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from apik_shared.platform.events.bus import ensure_stream
-from apik_shared.platform.events.envelope import CloudEvent, source_of, subject_for
-from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
 from apik_shared.vocabulary.labels import CHANNELS
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService
+from tests.intake.builders import MEMBER_STATUS as STATUS
+from tests.intake.builders import member_is as _member_is
 from tests.intake.builders import report_body
 
 PROBLEM = "application/problem+json"
 REPORTS = "/api/v1/intake/reports"
-STATUS = "SELECT status FROM community_member_copy WHERE id = CAST(:m AS uuid)"
-
-
-async def _member_is(
-    intake: RunningService,
-    infra: TestInfra,
-    member: str,
-    status: str,
-    at: datetime,
-    office: str = "BKL",
-) -> None:
-    payload = CommunityMemberStatusChanged(
-        member_id=member, office=office, status=status, changed_at=at, changed_by="cegah"
-    )
-    event = CloudEvent(
-        source=source_of("prevention"),
-        type=payload.event_type,
-        subject=member,
-        data=payload.model_dump(mode="json"),
-    )
-    connection = await nats.connect(infra.nats_url)
-    try:
-        stream = connection.jetstream()
-        await ensure_stream(stream)
-        await stream.publish(
-            subject_for("prevention", event.type),
-            event.to_json(),
-            headers={"Nats-Msg-Id": str(uuid.uuid4())},
-        )
-    finally:
-        await connection.close()
 
 
 async def _refused(intake: RunningService, officer: dict[str, str], body: dict[str, object]) -> str:

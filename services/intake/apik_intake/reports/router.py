@@ -1,4 +1,5 @@
-"""Reports: registration by staff, the list (filters, full text, CSV), one report."""
+"""Reports: registration by staff (and by a Sahabat Ombudsman member for a citizen, on
+the community channel, as themselves), the list (filters, full text, CSV), one report."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from apik_intake.deps import (
     AUTH,
     Cipher,
     CurrentSettings,
+    Filer,
     IndexKey,
-    Officer,
+    ListReader,
     Reader,
     ReportInOffice,
 )
@@ -22,6 +24,7 @@ from apik_intake.reporters.rules import sees_link
 from apik_intake.reporters.service import audit_links
 from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
+from apik_intake.reports.service import community
 from apik_intake.reports.views import detail, json_response, public_page, registered
 from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
@@ -43,11 +46,15 @@ async def register_report(
     data: ReportCreate,
     request: Request,
     session: DbSession,
-    actor: Officer,
+    actor: Filer,
     cipher: Cipher,
     index_key: IndexKey,
     settings: CurrentSettings,
 ) -> Response:
+    member = community.is_member(actor)
+    if member:
+        # A Sahabat Ombudsman member files as themselves: the id is the token's.
+        data = community.filed_by_member(actor, data)
     if data.channel is Channel.open311:
         # Its reports' status is public by number (`open311/`): only the facade files there.
         raise InvalidInput.field("#/body/channel", "The open311 channel is the Open311 facade's.")
@@ -65,6 +72,8 @@ async def register_report(
         cross_office_similarity=settings.cross_office_similarity,
     )
     body = registered(registration)
+    if member:
+        body = community.for_member(body)
     return await created(
         idempotency,
         body,
@@ -83,7 +92,7 @@ async def register_report(
 )
 async def list_reports(
     session: DbSession,
-    actor: Reader,
+    actor: ListReader,
     settings: CurrentSettings,
     status: rules.ReportStatus | None = None,
     kind: rules.Kind | None = None,
@@ -117,6 +126,9 @@ async def list_reports(
 ) -> Page[ReportPublic] | Response:
     if received_from and received_to and received_to < received_from:
         raise InvalidInput.field("#/query/received_to", "The range ends before it starts.")
+    member = community.own_member_id(actor) if community.is_member(actor) else None
+    if member is not None and (person_id is not None or format == "csv"):
+        raise InvalidInput.field("#/query", "A member lists their own reports, as JSON.")
     where = service.ReportQuery(
         status=status.value if status else None,
         kind=kind.value if kind else None,
@@ -133,6 +145,7 @@ async def list_reports(
             actor.roles, confidential_roles=settings.confidential_identity_roles
         ),
         outreach_id=outreach_id,
+        community_member_id=member,
         assignee=assignee,
         q=q,
     )
@@ -152,7 +165,10 @@ async def list_reports(
     )
     if person_id is not None:
         audit_links(session=session, actor=actor, reports=page, purpose=purpose)
-    return Page(items=await public_page(session, page), next_cursor=next_cursor)
+    items = await public_page(session, page)
+    if member is not None:
+        items = [community.for_member(item) for item in items]
+    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(

@@ -15,6 +15,11 @@ The method, stated once so every view (API, rapor, exports) says the same number
    and is green; 80.994 is yellow).
 5. An indicator without an approved answer scores nothing and makes the assessment
    incomplete: the total is shown, marked provisional, and no result is given.
+6. The suffix ("Tanpa Maladministrasi", from the 2025 schemes) goes to a band the scheme
+   allows it for when both parts of the follow-up hold: the cases' corrective actions
+   and recommendations (`follow_up_holds`: known, none pending, rate at or above the
+   scheme's minimum) and the unit's suggestions from studies (no suggestion due in the
+   year marked not followed up or overdue while open; `follow_up.rules`).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from apik_prevention.assessments.schemas import (
     GroupScore,
     IndicatorScore,
     ScoreExplained,
+    SuggestionsFollowUp,
     VariableScore,
 )
 from apik_prevention.schemes.schemas import (
@@ -95,14 +101,20 @@ def follow_up_holds(follow_up: FollowUpState | None, minimum: float) -> bool | N
 
 
 def outcome(
-    total: float, result: SchemeResult, follow_up: FollowUpState | None
+    total: float,
+    result: SchemeResult,
+    follow_up: FollowUpState | None,
+    suggestions: SuggestionsFollowUp | None = None,
 ) -> AssessmentOutcome:
+    """The band and its title; the suffix when the band allows it and both the cases'
+    follow-up and the suggestions' hold (suggestions None: not considered)."""
     band = band_of(total, result)
-    suffix, holds = None, None
+    suffix, holds, suggestions_hold = None, None, None
     if result.suffix is not None:
         holds = follow_up_holds(follow_up, result.suffix.min_follow_up_rate)
+        suggestions_hold = None if suggestions is None else suggestions.holds
         eligible = band.opinion or not result.suffix.only_with_opinion
-        if eligible and holds:
+        if eligible and holds and suggestions_hold is not False:
             suffix = result.suffix.text
     title = band.label
     if band.opinion and result.opinion_label:
@@ -116,6 +128,7 @@ def outcome(
         opinion=band.opinion,
         suffix=suffix,
         follow_up_holds=holds,
+        suggestions_hold=suggestions_hold,
         title=title,
         band_min=band.min,
     )
@@ -150,6 +163,7 @@ def explain(
     definition: SchemeDefinition,
     answers: Sequence[Answer],
     follow_up: FollowUpState | None = None,
+    suggestions: SuggestionsFollowUp | None = None,
 ) -> ScoreExplained:
     """The score of an assessment with every step that made it."""
     by_indicator: dict[str, list[int]] = {}
@@ -213,8 +227,11 @@ def explain(
         missing=missing,
         groups=_groups(dimensions),
         dimensions=dimensions,
-        result=outcome(total_rounded, definition.result, follow_up) if complete else None,
+        result=(
+            outcome(total_rounded, definition.result, follow_up, suggestions) if complete else None
+        ),
         follow_up=follow_up,
+        suggestions=suggestions,
     )
 
 

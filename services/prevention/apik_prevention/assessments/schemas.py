@@ -74,6 +74,16 @@ class FollowUpState(BaseModel):
     source: str = "recorded"  # recorded, examination
 
 
+class SuggestionsFollowUp(BaseModel):
+    """The unit's suggestions (saran perbaikan) from the office's studies due in the
+    assessment's year (`follow_up.rules`): the suffix needs none left without follow-up."""
+
+    followed_up: int
+    not_followed_up: int  # marked so, or overdue and still open
+    pending: int  # open, due date not passed
+    holds: bool
+
+
 class AnswerIn(Input):
     indicator: Code
     value: Annotated[int, Field(ge=0, le=100)]
@@ -212,7 +222,8 @@ class AssessmentOutcome(BaseModel):
     grade: str | None
     opinion: bool
     suffix: str | None
-    follow_up_holds: bool | None  # None: not known
+    follow_up_holds: bool | None  # the cases' part; None: not known
+    suggestions_hold: bool | None = None  # None: not considered
     title: str  # the result as printed: "Kualitas Tertinggi — Opini Ombudsman RI …"
     band_min: float
 
@@ -227,6 +238,7 @@ class ScoreExplained(BaseModel):
     dimensions: list[DimensionScore]
     result: AssessmentOutcome | None  # only when complete
     follow_up: FollowUpState | None
+    suggestions: SuggestionsFollowUp | None = None
 
 
 class AssessmentScore(ScoreExplained):

@@ -12,12 +12,21 @@ Per case (the events say whether a case had corrective actions, not how many):
 
 Pending ones are counted apart: neither issued-and-followed nor refused, they keep the
 suffix undecided for that case only.
+
+The unit's suggestions (*saran perbaikan*) from the office's studies count too: those
+to the assessed unit (same office, agency named as the unit, case and spacing aside)
+due in the assessment's year. A suggestion is followed up when marked so; not followed
+up when marked so, or when its due date has passed (the office's date) with it still
+open or in progress; pending while open before or on its due date. The suggestions
+hold when none is not followed up: pending ones cannot fail a unit before its date,
+and a unit with no suggestion due holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -79,4 +88,48 @@ def tally(cases: Iterable[CaseFacts]) -> Tally:
         followed_up=states.count(State.followed_up),
         pending=states.count(State.pending),
         cases=verdicts,
+    )
+
+
+# --- the unit's suggestions from studies ------------------------------------------------
+@dataclass(frozen=True)
+class SuggestionFacts:
+    due_on: date
+    status: str  # studies.rules.SuggestionStatus: open, in_progress, followed_up, …
+
+
+@dataclass(frozen=True)
+class SuggestionTally:
+    followed_up: int
+    not_followed_up: int  # marked not followed up, or overdue and still open
+    pending: int  # still open, due date not passed
+
+    @property
+    def holds(self) -> bool:
+        """No suggestion left without follow-up (pending ones cannot fail it yet)."""
+        return self.not_followed_up == 0
+
+
+def agency_key(name: str) -> str:
+    """An agency's name compared without case or extra spacing: suggestions name their
+    agency as free text."""
+    return " ".join(name.split()).casefold()
+
+
+def suggestion_state(facts: SuggestionFacts, today: date) -> State:
+    if facts.status == State.followed_up.value:
+        return State.followed_up
+    if facts.status == State.not_followed_up.value:
+        return State.not_followed_up
+    # Open or in progress: late once the due date has passed (the due day itself is
+    # still the agency's).
+    return State.not_followed_up if facts.due_on < today else State.pending
+
+
+def suggestion_tally(suggestions: Iterable[SuggestionFacts], today: date) -> SuggestionTally:
+    states = [suggestion_state(s, today) for s in suggestions]
+    return SuggestionTally(
+        followed_up=states.count(State.followed_up),
+        not_followed_up=states.count(State.not_followed_up),
+        pending=states.count(State.pending),
     )

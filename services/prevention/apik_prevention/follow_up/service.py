@@ -4,16 +4,16 @@ cases the prevention unit names for an assessment, and their tally (`rules`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeAlias
 
-from sqlalchemy import delete
+from sqlalchemy import delete, extract
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_prevention.follow_up import rules
-from apik_prevention.models import Assessment, AssessmentCase, CaseFollowUp
+from apik_prevention.models import Assessment, AssessmentCase, CaseFollowUp, Suggestion
 from apik_shared.platform.events.payloads.examination import (
     CaseClosed,
     CaseConcluded,
@@ -134,4 +134,28 @@ async def tally(session: AsyncSession, assessment: Assessment) -> rules.Tally | 
         followed_up=counted.followed_up,
         pending=counted.pending + len(unknown),
         cases=counted.cases,
+    )
+
+
+async def suggestion_tally(
+    session: AsyncSession, assessment: Assessment, today: date
+) -> rules.SuggestionTally:
+    """The suggestions of the office's studies to the assessed unit due in the
+    assessment's year, as of the office's `today`."""
+    rows = (
+        await session.execute(
+            select(col(Suggestion.agency), col(Suggestion.due_on), col(Suggestion.status)).where(
+                Suggestion.office == assessment.office,
+                extract("year", col(Suggestion.due_on)) == assessment.year,
+            )
+        )
+    ).all()
+    unit = rules.agency_key(assessment.unit_name)
+    return rules.suggestion_tally(
+        (
+            rules.SuggestionFacts(due_on=due_on, status=status)
+            for agency, due_on, status in rows
+            if rules.agency_key(agency) == unit
+        ),
+        today,
     )

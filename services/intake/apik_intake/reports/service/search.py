@@ -55,6 +55,8 @@ class ReportQuery:
     # caller entitled to their link (`reporters.rules.sees_link`), who is then audited.
     person_with_confidential: bool = False
     outreach_id: uuid.UUID | None = None
+    # The Sahabat Ombudsman member who brought them (a member caller's own, forced).
+    community_member_id: uuid.UUID | None = None
     # A staff member's subject, `UNASSIGNED` for reports nobody has, `ASSIGNED` for any.
     assignee: str | None = None
     q: str | None = None  # full text over summary and chronology
@@ -134,6 +136,8 @@ def _filtered(
         query = query.where(waiting if where.awaiting_notice else ~waiting)
     if where.outreach_id is not None:
         query = query.where(Report.outreach_id == where.outreach_id)
+    if where.community_member_id is not None:
+        query = query.where(Report.community_member_id == where.community_member_id)
     if where.assignee == UNASSIGNED:
         query = query.where(col(Report.assignee).is_(None))
     elif where.assignee == ASSIGNED:
