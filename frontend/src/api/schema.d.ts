@@ -7406,6 +7406,8 @@ export interface components {
             opinion: boolean;
             /** Suffix */
             suffix: string | null;
+            /** Suggestions Hold */
+            suggestions_hold?: boolean | null;
             /** Title */
             title: string;
             zone: components["schemas"]["ResultZone"] | null;
@@ -7494,6 +7496,7 @@ export interface components {
             scheme_id: string;
             /** Scheme Version */
             scheme_version: number;
+            suggestions?: components["schemas"]["SuggestionsFollowUp"] | null;
             /** Total */
             total: number;
             /** Total Exact */
@@ -13321,7 +13324,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "head" | "intake_officer" | "examiner" | "examination_supervisor" | "prevention_officer" | "desk_officer" | "desk_supervisor" | "intern_supervisor" | "intern" | "protection_officer" | "analyst" | "dpo" | "national";
+        Role: "admin" | "head" | "intake_officer" | "examiner" | "examination_supervisor" | "prevention_officer" | "desk_officer" | "desk_supervisor" | "intern_supervisor" | "intern" | "community_member" | "protection_officer" | "analyst" | "dpo" | "national";
         /** RoleChangePublic */
         RoleChangePublic: {
             /** Account Id */
@@ -14465,6 +14468,21 @@ export interface components {
              * Format: date-time
              */
             recorded_at: string;
+        };
+        /**
+         * SuggestionsFollowUp
+         * @description The unit's suggestions (saran perbaikan) from the office's studies due in the
+         *     assessment's year (`follow_up.rules`): the suffix needs none left without follow-up.
+         */
+        SuggestionsFollowUp: {
+            /** Followed Up */
+            followed_up: number;
+            /** Holds */
+            holds: boolean;
+            /** Not Followed Up */
+            not_followed_up: number;
+            /** Pending */
+            pending: number;
         };
         /**
          * SuggestionStatus
