@@ -59,7 +59,7 @@ export const PREVENTION_ENTRY_ID = {
   "prev.sheet.file": "Templat yang sudah diisi",
   "prev.sheet.upload": "Unggah isian",
   "prev.sheet.imported": "{count, plural, other {# isian}} masuk untuk ditelaah.",
-  "prev.sheet.cell": "Baris {at}: {message}",
+  "prev.sheet.row": "Baris",
 } as const;
 
 export const PREVENTION_ENTRY_EN: Record<keyof typeof PREVENTION_ENTRY_ID, string> = {
@@ -119,5 +119,5 @@ export const PREVENTION_ENTRY_EN: Record<keyof typeof PREVENTION_ENTRY_ID, strin
   "prev.sheet.file": "The filled template",
   "prev.sheet.upload": "Upload the entries",
   "prev.sheet.imported": "{count, plural, one {# entry} other {# entries}} in for review.",
-  "prev.sheet.cell": "Row {at}: {message}",
+  "prev.sheet.row": "Row",
 };

@@ -76,7 +76,9 @@ export function TemplateFiles({ assessment }: { assessment: Assessment }): React
         {cells.length > 0 && (
           <List size="sm" data-testid="sheet-problems">
             {cells.map(([at, message]) => (
-              <List.Item key={at}>{t("prev.sheet.cell", { at: at.replace(/^rows\./, "").replace(".", ", "), message })}</List.Item>
+              <List.Item key={at}>
+                {at.startsWith("rows.") ? `${t("prev.sheet.row")} ${at.slice(5).replace(".", ", ")}` : at}: {message}
+              </List.Item>
             ))}
           </List>
         )}
