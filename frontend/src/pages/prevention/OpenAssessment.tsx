@@ -22,7 +22,10 @@ export function OpenAssessment({ year }: { year: number }): React.JSX.Element {
   const queries = useQueryClient();
   const navigate = useNavigate();
   const w = useWrite({ onSaved: () => void queries.invalidateQueries({ queryKey: ["prevention", "assessments"] }), onConflict: NOOP }, { unit_type: "city" });
-  const schemeId = w.values.scheme_id || schemes.data?.[0]?.id || "";
+  // Unless one is chosen: the latest agency scheme whose years cover the year typed.
+  const typed = Number(w.values.year ?? year);
+  const covering = schemes.data?.find((s) => s.kind === "agency" && s.year_from <= typed && (s.year_to ?? typed) >= typed);
+  const schemeId = w.values.scheme_id || covering?.id || schemes.data?.[0]?.id || "";
 
   function submit(event: FormEvent) {
     event.preventDefault();
