@@ -121,7 +121,7 @@ function ReviewForm({ assessment, entry }: { assessment: Assessment; entry: Entr
       <General message={w.errors.general} />
       <TextInput aria-label={`${t("prev.review.note")} (${entry.respondent_ref ?? entry.respondent_type})`} placeholder={t("prev.review.note")} {...w.bind("note")} error={errorAt(w.errors, "note")} />
       <Group gap="xs">
-        <Button size="xs" color="green" loading={w.busy} onClick={() => decide("approved")}>
+        <Button size="xs" loading={w.busy} onClick={() => decide("approved")}>
           {t("prev.review.approve")}
         </Button>
         <Button size="xs" variant="default" disabled={w.busy} onClick={() => decide("returned")}>
