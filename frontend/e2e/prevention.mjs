@@ -121,6 +121,69 @@ export async function publicReadsResults(browser, kit, facts) {
   await context.close();
 }
 
+// The write screens: the officer opens an assessment of a new unit, types an
+// enumerator's entry (two indicators, an evidence note) and downloads the spreadsheet
+// template; another officer, the reviewer, approves the entry with a note.
+export async function officerEntersAndReviewerApproves(browser, kit, officer, reviewer, facts) {
+  const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
+  const options = { locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, acceptDownloads: true };
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  watchOrigins(page, "prevention entry");
+  await signIn(page, BASE, officer, PASSWORD);
+  const unit = `Dinas Perizinan Kota Uji ${Date.now().toString(36)}`;
+  await page.goto(`${BASE}/pencegahan?bagian=penilaian&tahun=2023`);
+  await page.getByRole("button", { name: "Buka penilaian baru" }).click();
+  const form = page.getByRole("form", { name: "Penilaian baru" });
+  await form.getByLabel("Unit layanan").fill(unit);
+  await form.getByLabel("Provinsi").fill(facts.region);
+  const scheme = (await form.getByLabel("Skema").locator("option:checked").textContent()) ?? "";
+  expect(scheme.includes("ombudsman-2022"), `prevention entry: the scheme covering 2023 is chosen (${scheme})`);
+  await accessible(page, "pencegahan-buka-penilaian");
+  await shot(page, "prevention-9-open-assessment");
+  await form.getByRole("button", { name: "Buka penilaian" }).click();
+  await page.getByRole("heading", { name: `${unit} (2023)` }).waitFor();
+  expect(page.url().includes("/pencegahan/penilaian/"), "prevention entry: the new assessment's page opens");
+
+  const entry = page.getByRole("form", { name: "Isian enumerator" });
+  await entry.getByLabel("Kode responden").fill("R-01");
+  await entry.getByLabel("Tempat").fill("Mal Pelayanan Publik");
+  const values = entry.locator("[data-testid=entry-answers] select");
+  expect((await values.count()) >= 2, "prevention entry: the respondent's indicators are listed");
+  await values.nth(0).selectOption({ index: 2 });
+  await values.nth(1).selectOption({ index: 3 });
+  await entry.locator("[data-testid=entry-answers] input").first().fill("Maklumat pelayanan terpasang di ruang tunggu");
+  await accessible(page, "pencegahan-isian");
+  await shot(page, "prevention-10-entry");
+  await entry.getByRole("button", { name: "Kirim ke penelaah" }).click();
+  await entry.getByText("Isian terkirim ke penelaah.").waitFor();
+  const row = page.locator("[data-testid=entries] tr[data-status=submitted]");
+  await row.waitFor();
+  expect(((await row.textContent()) ?? "").includes("R-01"), "prevention entry: the entry waits for the reviewer");
+  const sheet = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh templat (XLSX)" }).click(), "prevention-template.xlsx");
+  expect(sheet.head.startsWith("PK") && sheet.name.endsWith(".xlsx"), `prevention entry: the template (${sheet.name})`);
+  const address = page.url();
+  await context.close();
+
+  const second = await browser.newContext(options);
+  const review = await second.newPage();
+  watchOrigins(review, "prevention review");
+  await signIn(review, BASE, reviewer, PASSWORD);
+  await review.goto(address);
+  const waiting = review.locator("[data-testid=entries] tr[data-status=submitted]");
+  await waiting.waitFor();
+  await waiting.getByRole("textbox").fill("Sesuai foto dan catatan lapangan");
+  await accessible(review, "pencegahan-telaah");
+  await shot(review, "prevention-11-review");
+  await waiting.getByRole("button", { name: "Setujui" }).click();
+  const approved = review.locator("[data-testid=entries] tr[data-status=approved]");
+  await approved.waitFor();
+  const text = (await approved.textContent()) ?? "";
+  expect(text.includes("Disetujui") && text.includes("Sesuai foto"), `prevention review: approved with its note (${text})`);
+  await shot(review, "prevention-12-approved");
+  await second.close();
+}
+
 // The prevention journeys as run.mjs names them, from the facts the test made
 // (tests/e2e/webapp_data.py).
 export async function preventionJourneys(browser, kit, wanted) {
@@ -135,4 +198,5 @@ export async function preventionJourneys(browser, kit, wanted) {
   };
   await officerReadsPrevention(browser, kit, env.APIK_PREVENTION_USER, facts);
   await publicReadsResults(browser, kit, facts);
+  if (env.APIK_PREVENTION_REVIEWER) await officerEntersAndReviewerApproves(browser, kit, env.APIK_PREVENTION_USER, env.APIK_PREVENTION_REVIEWER, facts);
 }

@@ -159,6 +159,7 @@ async def prevention_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -
     )
     return {
         "APIK_PREVENTION_USER": username,
+        "APIK_PREVENTION_REVIEWER": f"telaah{tag}",  # reviews the entries typed in the app
         "APIK_PREVENTION_UNIT": unit,
         "APIK_PREVENTION_REGION": region,
         "APIK_PREVENTION_YEAR": "2024",

@@ -1,6 +1,7 @@
 // The prevention screens' messages (Bahasa Indonesia first): assessments and their
 // explained score, agreements, clinics, focal points, studies, and the public pages.
-// Keys start with `prev.`.
+// Keys start with `prev.`. The write screens' messages are in preventionEntry.ts.
+import { PREVENTION_ENTRY_EN, PREVENTION_ENTRY_ID } from "./preventionEntry";
 
 export const PREVENTION_ID = {
   "prev.nav": "Pencegahan",
@@ -150,6 +151,7 @@ export const PREVENTION_ID = {
   "prev.home.drafts": "Penilaian kepatuhan dalam pengisian",
   "prev.home.ending": "Kerja sama segera berakhir (90 hari)",
   "prev.home.items": "{count, plural, other {# berkas}}",
+  ...PREVENTION_ENTRY_ID,
 } as const;
 
 export const PREVENTION_EN: Record<keyof typeof PREVENTION_ID, string> = {
@@ -300,4 +302,5 @@ export const PREVENTION_EN: Record<keyof typeof PREVENTION_ID, string> = {
   "prev.home.drafts": "Compliance assessments in data entry",
   "prev.home.ending": "Agreements ending soon (90 days)",
   "prev.home.items": "{count, plural, one {# item} other {# items}}",
+  ...PREVENTION_ENTRY_EN,
 };

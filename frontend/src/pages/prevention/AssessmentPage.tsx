@@ -1,6 +1,7 @@
 // One compliance assessment: what was assessed, its score with the explanation per
 // dimension, variable and indicator (what each gained and lost, what to fix), and the
-// rapor to download.
+// rapor to download. While it is being filled: the entry form, the spreadsheet
+// template and its upload, and the reviewer's decisions on the entries.
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -11,6 +12,9 @@ import { useT } from "../../i18n/locale";
 import { decimal } from "../../lib/prevention";
 import { useAssessment, useScore, type Assessment } from "./data";
 import { DimensionTable } from "./DimensionTable";
+import { EntriesReview } from "./EntriesReview";
+import { EntryForm } from "./EntryForm";
+import { TemplateFiles } from "./TemplateFiles";
 import { QueryState, useWords } from "./shared";
 
 export function AssessmentPage(): React.JSX.Element {
@@ -76,6 +80,13 @@ function AssessmentView({ assessment }: { assessment: Assessment }): React.JSX.E
           {t("prev.a.raporFailed")}
         </Alert>
       )}
+      {assessment.status === "draft" && (
+        <>
+          <EntryForm assessment={assessment} />
+          <TemplateFiles assessment={assessment} />
+        </>
+      )}
+      <EntriesReview assessment={assessment} />
       <ScoreView id={assessment.id} />
     </>
   );

@@ -1,13 +1,25 @@
 // The office's compliance assessments of a year: the unit, its status, the approved
-// entries and the published result; each opens its page with the explained score.
-import { Table, Text } from "@mantine/core";
+// entries and the published result; each opens its page with the explained score. The
+// officer opens a new one above the list.
+import { Stack, Table, Text } from "@mantine/core";
 import { AppLink } from "../../components/AppLink";
 import { useT } from "../../i18n/locale";
 import { decimal } from "../../lib/prevention";
-import { useAssessments } from "./data";
+import { NotForRole, useAssessments } from "./data";
+import { OpenAssessment } from "./OpenAssessment";
 import { QueryState, useWords } from "./shared";
 
 export function AssessmentsPanel({ year }: { year: number }): React.JSX.Element {
+  const assessments = useAssessments(year);
+  return (
+    <Stack>
+      {!(assessments.error instanceof NotForRole) && <OpenAssessment year={year} />}
+      <AssessmentsTable year={year} />
+    </Stack>
+  );
+}
+
+function AssessmentsTable({ year }: { year: number }): React.JSX.Element {
   const t = useT();
   const { intl, label } = useWords();
   const assessments = useAssessments(year);
