@@ -15,6 +15,8 @@ export const ALL_ROLES = [
   "desk_supervisor",
   "intern_supervisor",
   "intern",
+  // Held alone, by an account named `sahabat-<member id>` (the gateway checks both).
+  "community_member",
   "analyst",
   "protection_officer",
   "head",
