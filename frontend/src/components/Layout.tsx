@@ -1,19 +1,13 @@
-import { Box, Button, Container, Group, Text } from "@mantine/core";
+import { Box, Button, Container, Flex, Group, Text } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
+import { StaffNav } from "./StaffNav";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
-import { adminAreas } from "../lib/admin";
 import { useMe } from "../office";
 
 const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/"];
-const PROTECTION_ROLES = ["protection_officer", "head"];
-const INTAKE_ROLES = ["intake_officer", "head"];
-const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
-const DESK_ROLES = ["desk_officer", "desk_supervisor"];
-const KPI_ROLES = ["head", "analyst"];
-const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -54,84 +48,27 @@ export function Layout(): React.JSX.Element {
                 {t("app.tagline")}
               </Text>
             </Text>
-            <nav aria-label={t("app.name")}>
-              <Group gap="md">
-                {signedIn && !isPublic ? (
-                  <>
-                    <AppLink to="/">
-                      {t("nav.home")}
-                    </AppLink>
-                    {/* Each role sees the screens it works on (the API refuses the rest). */}
-                    {roles.some((r) => INTAKE_ROLES.includes(r)) && (
-                      <>
-                        <AppLink to="/registrasi">
-                          {t("nav.register")}
-                        </AppLink>
-                        <AppLink to="/verifikasi" search={{}}>
-                          {t("nav.verification")}
-                        </AppLink>
-                        <AppLink to="/arsip">
-                          {t("nav.archive")}
-                        </AppLink>
-                      </>
-                    )}
-                    {roles.some((r) => EXAMINATION_ROLES.includes(r)) && (
-                      <AppLink to="/pemeriksaan" search={{}}>
-                        {t("nav.board")}
-                      </AppLink>
-                    )}
-                    {roles.some((r) => DESK_ROLES.includes(r)) && (
-                      <AppLink to="/meja-layanan">
-                        {t("nav.desk")}
-                      </AppLink>
-                    )}
-                    {roles.some((r) => PROTECTION_ROLES.includes(r)) && (
-                      <AppLink to="/perlindungan">
-                        {t("rb.navOfficers")}
-                      </AppLink>
-                    )}
-                    {roles.some((r) => PREVENTION_ROLES.includes(r)) && (
-                      <AppLink to="/pencegahan" search={{}}>
-                        {t("prev.nav")}
-                      </AppLink>
-                    )}
-                    {roles.includes("intern") && (
-                      <AppLink to="/peserta-magang" search={{}}>
-                        {t("intern.nav")}
-                      </AppLink>
-                    )}
-                                        {adminAreas(roles).length > 0 && (
-                      <AppLink to="/admin" search={{}}>
-                        {t("nav.admin")}
-                      </AppLink>
-                    )}
-                    {roles.some((r) => KPI_ROLES.includes(r)) && (
-                      <AppLink to="/kinerja" search={{}}>
-                        {t("nav.kpi")}
-                      </AppLink>
-                    )}
-                  </>
-                ) : (
-                  <>
-                    <AppLink to="/lapor" search={{}}>
-                      {t("nav.publicReport")}
-                    </AppLink>
-                    <AppLink to="/lacak" search={{}}>
-                      {t("nav.track")}
-                    </AppLink>
-                    <AppLink to="/magang/daftar" search={{}}>
-                      {t("mori.nav.apply")}
-                    </AppLink>
-                    <AppLink to="/kepatuhan" search={{}}>
-                      {t("prev.navPublic")}
-                    </AppLink>
-                    <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
-                      {t("rb.nav")}
-                    </AppLink>
-                  </>
-                )}
-              </Group>
-            </nav>
+            {!(signedIn && !isPublic) && (
+              <nav aria-label={t("app.name")}>
+                <Group gap="md">
+                  <AppLink to="/lapor" search={{}}>
+                    {t("nav.publicReport")}
+                  </AppLink>
+                  <AppLink to="/lacak" search={{}}>
+                    {t("nav.track")}
+                  </AppLink>
+                  <AppLink to="/magang/daftar" search={{}}>
+                    {t("mori.nav.apply")}
+                  </AppLink>
+                  <AppLink to="/kepatuhan" search={{}}>
+                    {t("prev.navPublic")}
+                  </AppLink>
+                  <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
+                    {t("rb.nav")}
+                  </AppLink>
+                </Group>
+              </nav>
+            )}
           </Group>
           <Group gap="sm">
             <Button
@@ -155,9 +92,18 @@ export function Layout(): React.JSX.Element {
           </Group>
         </Group>
       </Box>
-      <Container component="main" id="isi" size={isPublic ? "md" : "xl"} py="lg">
-        <Outlet />
-      </Container>
+      {signedIn && !isPublic ? (
+        <Flex direction={{ base: "column", sm: "row" }} gap="lg" px="md" py="lg" align="flex-start">
+          <StaffNav roles={roles} />
+          <Box component="main" id="isi" style={{ flex: 1, minWidth: 0 }}>
+            <Outlet />
+          </Box>
+        </Flex>
+      ) : (
+        <Container component="main" id="isi" size="md" py="lg">
+          <Outlet />
+        </Container>
+      )}
     </>
   );
 }
