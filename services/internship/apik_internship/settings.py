@@ -116,6 +116,10 @@ class Settings(ServiceSettings):
     alumni_link_hours: int = Field(default=72, ge=1)
     alumni_request_hours: int = Field(default=72, ge=1)
     rubrics: dict[Subject, list[str]] = Field(default_factory=lambda: dict(DEFAULT_RUBRICS))
+    # Attendance and the logbook (the routes' `Now`, nothing else) see the clock moved by
+    # this much: an end-to-end run of the real processes on a Sunday or a holiday stands on
+    # a working day (`apik_testing.clock`). Refused in production.
+    clock_offset_seconds: float = 0
 
     @model_validator(mode="after")
     def _escalation_ascends(self) -> Self:
@@ -130,6 +134,12 @@ class Settings(ServiceSettings):
             criteria = self.rubrics.get(subject, [])
             if not criteria or len(set(criteria)) != len(criteria):
                 raise ValueError(f"APIK_RUBRICS: {subject} needs its criteria, none repeated")
+        return self
+
+    @model_validator(mode="after")
+    def _true_clock_in_production(self) -> Self:
+        if self.clock_offset_seconds and self.env is Environment.production:
+            raise InsecureSettingsError("APIK_CLOCK_OFFSET_SECONDS must be 0 in production")
         return self
 
     @model_validator(mode="after")
