@@ -6706,6 +6706,45 @@ export interface components {
             version: number;
         };
         /**
+         * AlertDeliveryPublic
+         * @description An alert on its way to a person by one channel, and what became of it: the head
+         *     sees a refused one (`failed`, with the gateway's reason) and mends the contact.
+         */
+        AlertDeliveryPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            channel: components["schemas"]["internship_Channel"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Level */
+            level: number;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Username */
+            username: string;
+        };
+        /**
          * AlertPublic
          * @description An open alert: the case's reference, office, time and severity, nothing else.
          */
@@ -10277,45 +10316,6 @@ export interface components {
             set_at: string;
             /** Set By */
             set_by: string;
-            /** Username */
-            username: string;
-        };
-        /**
-         * DeliveryPublic
-         * @description An alert on its way to a person by one channel, and what became of it: the head
-         *     sees a refused one (`failed`, with the gateway's reason) and mends the contact.
-         */
-        internship_DeliveryPublic: {
-            /** Attempts */
-            attempts: number;
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
-            channel: components["schemas"]["internship_Channel"];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Last Error */
-            last_error: string | null;
-            /** Level */
-            level: number;
-            /**
-             * Next Attempt At
-             * Format: date-time
-             */
-            next_attempt_at: string;
-            /** Sent At */
-            sent_at: string | null;
-            status: components["schemas"]["DeliveryStatus"];
             /** Username */
             username: string;
         };
@@ -31775,7 +31775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["internship_DeliveryPublic"][];
+                    "application/json": components["schemas"]["AlertDeliveryPublic"][];
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

@@ -90,6 +90,21 @@ export function Layout(): React.JSX.Element {
                         {t("rb.navOfficers")}
                       </AppLink>
                     )}
+                    {roles.some((r) => ["protection_officer", "head"].includes(r)) && (
+                      <AppLink to="/perlindungan/peringatan">
+                        {t("rb.navAlerts")}
+                      </AppLink>
+                    )}
+                    {roles.includes("head") && (
+                      <AppLink to="/perlindungan/kontak">
+                        {t("rb.navContacts")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => ["intern_supervisor", "head", "analyst"].includes(r)) && (
+                      <AppLink to="/magang/format-institusi">
+                        {t("fmt.nav")}
+                      </AppLink>
+                    )}
                     {roles.some((r) => PREVENTION_ROLES.includes(r)) && (
                       <AppLink to="/pencegahan" search={{}}>
                         {t("prev.nav")}

@@ -10,7 +10,7 @@ from fastapi import Path, Query, Response
 
 from apik_internship.alerting import service
 from apik_internship.alerting.rules import DeliveryStatus
-from apik_internship.alerting.schemas import ContactPublic, ContactPut, DeliveryPublic
+from apik_internship.alerting.schemas import AlertDeliveryPublic, ContactPublic, ContactPut
 from apik_internship.deps import AUTH, Cipher, Head
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
@@ -59,7 +59,7 @@ async def remove_contact(username: Username, session: DbSession, actor: Head) ->
 
 @router.get(
     "/red-button/deliveries",
-    response_model=list[DeliveryPublic],
+    response_model=list[AlertDeliveryPublic],
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def list_deliveries(
@@ -67,7 +67,7 @@ async def list_deliveries(
     actor: Head,
     status: DeliveryStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> list[DeliveryPublic]:
+) -> list[AlertDeliveryPublic]:
     """The office's latest alerts by email and phone, newest first, and what became of
     each (`failed`: the gateway refused it for good, with its reason), to its head."""
     return await service.deliveries(

@@ -39,7 +39,7 @@ class ContactPublic(BaseModel):
     set_at: datetime
 
 
-class DeliveryPublic(BaseModel):
+class AlertDeliveryPublic(BaseModel):
     """An alert on its way to a person by one channel, and what became of it: the head
     sees a refused one (`failed`, with the gateway's reason) and mends the contact."""
 

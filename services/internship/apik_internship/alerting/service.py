@@ -24,7 +24,7 @@ from sqlmodel import col, select
 
 from apik_internship.alerting import rules
 from apik_internship.alerting.rules import Channel, ContactRole, DeliveryStatus
-from apik_internship.alerting.schemas import ContactPublic, ContactPut, DeliveryPublic
+from apik_internship.alerting.schemas import AlertDeliveryPublic, ContactPublic, ContactPut
 from apik_internship.models import RedButtonCase, RedButtonContact, RedButtonDelivery
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -106,7 +106,7 @@ async def contacts(
 
 async def deliveries(
     *, session: AsyncSession, office: str, status: DeliveryStatus | None, limit: int
-) -> list[DeliveryPublic]:
+) -> list[AlertDeliveryPublic]:
     """The office's latest alert deliveries, newest first (no address: the row has none)."""
     query = select(RedButtonDelivery).where(RedButtonDelivery.office == office)
     if status is not None:
@@ -114,7 +114,7 @@ async def deliveries(
     found = await session.scalars(
         query.order_by(col(RedButtonDelivery.created_at).desc()).limit(limit)
     )
-    return [DeliveryPublic.model_validate(row, from_attributes=True) for row in found]
+    return [AlertDeliveryPublic.model_validate(row, from_attributes=True) for row in found]
 
 
 def opened(cipher: FieldCipher, row: RedButtonContact, channel: Channel) -> str | None:
