@@ -185,7 +185,7 @@ const protectionContacts = createRoute({
 
 const institutionFormats = createRoute({
   getParentRoute: () => root,
-  path: "/magang/format-institusi",
+  path: "/format-institusi",
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import("./pages/internship/formats/FormatsPage"), "InstitutionFormatsPage"),
 });

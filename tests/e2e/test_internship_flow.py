@@ -179,6 +179,15 @@ async def test_from_public_application_to_alumnus_through_the_gateway(
     assert certificate["verification_code"] in "".join(pdf_words(printed.content))
     check = await gateway.get(f"{V1}/public/certificates/{certificate['verification_code']}")
     assert check.status_code == 200 and check.json()["valid"] is True
+    # Found from the internship, and printed in the institution's own format (the web
+    # app's institution formats page does both).
+    found = await gateway.get(f"{APPLICATIONS}/{application_id}/certificate", headers=supervisor)
+    assert found.status_code == 200 and found.json()["id"] == certificate["id"]
+    in_format = await gateway.get(
+        f"{CERTIFICATES}/{certificate['id']}/formats/unib.pdf", headers=supervisor
+    )
+    assert in_format.status_code == 200, in_format.text
+    assert certificate["verification_code"] in "".join(pdf_words(in_format.content))
 
     # The alumnus keeps their own record by the magic link.
     alumnus = await gateway.post(

@@ -101,7 +101,7 @@ export function Layout(): React.JSX.Element {
                       </AppLink>
                     )}
                     {roles.some((r) => ["intern_supervisor", "head", "analyst"].includes(r)) && (
-                      <AppLink to="/magang/format-institusi">
+                      <AppLink to="/format-institusi">
                         {t("fmt.nav")}
                       </AppLink>
                     )}

@@ -122,7 +122,6 @@ function AlertsList(): React.JSX.Element {
       <Text>{t("rb.alerts.intro")}</Text>
       <Group>
         <Button variant="default" onClick={toggleSound} aria-pressed={sound !== null} data-testid="rb-alerts-sound">
-          <span aria-hidden="true">{sound ? "🔊" : "🔇"}&nbsp;</span>
           {t(sound ? "rb.alerts.soundOff" : "rb.alerts.soundOn")}
         </Button>
         {alerts.dataUpdatedAt > 0 && (
@@ -135,7 +134,7 @@ function AlertsList(): React.JSX.Element {
       <div role="alert" aria-live="assertive">
         {fresh > 0 && count > 0 && (
           <Alert color="red" variant="filled" data-testid="rb-alerts-new">
-            <span aria-hidden="true">🔔 </span>
+            <span aria-hidden="true">⚠ </span>
             {t("rb.alerts.new", { count })}
           </Alert>
         )}

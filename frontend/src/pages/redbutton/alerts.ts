@@ -22,9 +22,10 @@ export function levelKey(level: number): "rb.alerts.level0" | "rb.alerts.level1"
   return level === 1 ? "rb.alerts.level1" : "rb.alerts.level2";
 }
 
+// Signs the office machines' plain fonts have (no colour emoji there).
 export function levelSign(level: number): string {
-  if (level <= 0) return "🔔";
-  return level === 1 ? "⤴" : "⚠";
+  if (level <= 0) return "●";
+  return level === 1 ? "▲" : "⚠";
 }
 
 // How often the page asks the API (the alert must reach the officer within seconds).
