@@ -2,9 +2,23 @@
 // Red Button anonymously (the page is never stored), must confirm the receipt code was
 // saved, and writes to the officers with it; the quick exit leaves no way back; a
 // protection officer signs in, acknowledges the case, records a protective action and
-// reads the intern's message; an applicant files an internship application with the
+// reads the intern's message (the alert appeared on their alert page, without a reload,
+// and was acknowledged there); the head records where the officer is alerted off the app
+// and opens the institution formats; an applicant files an internship application with the
 // institution's letter and reads its status; an unknown certificate code gets its clear
 // message.
+
+// The Red Button's journeys in order: the officer watches the alert page while the intern
+// raises it, then works the case; the intern reads the reply; another role is turned
+// away; the head records the officer's contact; the quick exit leaves no way back.
+export async function redButtonJourneys(browser, kit, { officer, office, head, other }) {
+  const receipt = await officerWatchesAlerts(browser, kit, officer, () => internRaisesRedButton(browser, kit, office));
+  await officerAcknowledges(browser, kit, officer);
+  await internReadsReply(browser, kit, receipt);
+  if (other) await otherRoleIsTurnedAway(browser, kit, other);
+  if (head) await headRecordsContact(browser, kit, head, officer);
+  await quickExitLeavesNoWayBack(browser, kit);
+}
 
 // The smallest file the API accepts as a PDF letter.
 const LETTER = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -85,7 +99,7 @@ export async function officerAcknowledges(browser, kit, username) {
   await page.getByRole("heading", { name: "Kasus Tombol Merah" }).waitFor();
   const table = page.getByTestId("rb-cases");
   await table.waitFor();
-  expect((await table.getByText("Belum diterima petugas").count()) === 1, "protection: the case waits to be acknowledged");
+  expect((await table.getByText("Diterima petugas", { exact: true }).count()) === 1, "protection: the case was acknowledged from the alert page");
   expect((await table.getByText(/sisa 2[34] jam/).count()) === 1, "protection: the 1x24-hour deadline counts down");
   await accessible(page, "perlindungan");
   await shot(page, "protection-1-cases");
@@ -94,7 +108,7 @@ export async function officerAcknowledges(browser, kit, username) {
   await page.getByRole("heading", { name: "Kasus Tombol Merah" }).waitFor();
   await page.getByText("Tanpa nama: hanya dapat dihubungi lewat pesan").waitFor();
   await page.getByText("Saya sekarang di rumah dan aman.", { exact: false }).waitFor();
-  await page.getByRole("button", { name: "Terima kasus ini" }).click();
+  // Acknowledged from the alert page already (officerWatchesAlerts).
   await page.getByText(`Diterima oleh ${username}`, { exact: false }).waitFor();
   expect((await page.getByTestId("rb-status").textContent()) === "Diterima petugas", "protection: the case is acknowledged");
   // The due time is in the office's zone (WITA here).
@@ -189,5 +203,83 @@ export async function otherRoleIsTurnedAway(browser, kit, username) {
   await page.getByTestId("not-for-role").waitFor();
   expect((await page.getByTestId("rb-cases").count()) === 0, "protection: another role sees no cases");
   await accessible(page, "perlindungan-peran-lain");
+  await context.close();
+}
+
+async function signIn(page, kit, path, username) {
+  const { BASE, PASSWORD } = kit;
+  await page.goto(`${BASE}${path}`);
+  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+// The officer opens the alert page before anything happens; `raise` then presses the Red
+// Button elsewhere, and the alert appears here without a reload: a banner, the count in
+// the tab's title, the level in words; acknowledged from its row.
+export async function officerWatchesAlerts(browser, kit, username, raise) {
+  const { expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "alerts");
+  await signIn(page, kit, "/perlindungan/peringatan", username);
+  await page.getByRole("heading", { name: "Peringatan Tombol Merah" }).waitFor();
+  await page.getByTestId("rb-alerts-none").waitFor();
+  const result = await raise();
+  const started = Date.now();
+  await page.getByTestId("rb-alerts-new").waitFor({ timeout: 20_000 });
+  const seconds = (Date.now() - started) / 1000;
+  expect(seconds < 15, `alerts: the new alert appeared without a reload in ${seconds.toFixed(1)} s`);
+  expect((await page.title()).startsWith("(1) "), `alerts: the count is in the title (${await page.title()})`);
+  const row = page.getByTestId("rb-alerts").getByRole("row").nth(1);
+  expect((await row.getByTestId("rb-alert-level").textContent())?.includes("Petugas jaga"), "alerts: the level in words");
+  await accessible(page, "perlindungan-peringatan");
+  await shot(page, "protection-0-alert");
+  await row.getByRole("button", { name: "Konfirmasi diterima" }).click();
+  await page.getByText("Peringatan dikonfirmasi.", { exact: false }).waitFor();
+  await page.getByTestId("rb-alerts-none").waitFor();
+  expect(!(await page.title()).startsWith("("), "alerts: no count left in the title");
+  await context.close();
+  return result;
+}
+
+// The head records where the officer is alerted (a wrong email named at its field
+// first), sees it back masked, and opens the institution formats.
+export async function headRecordsContact(browser, kit, head, officer) {
+  const { expect, accessible, shot, watchOrigins } = kit;
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchOrigins(page, "contacts");
+  await signIn(page, kit, "/perlindungan/kontak", head);
+  await page.getByRole("heading", { name: "Kontak peringatan Tombol Merah" }).waitFor();
+  const form = page.getByTestId("rb-contact-form");
+  await form.getByLabel("Nama pengguna").fill(officer);
+  await form.getByLabel("Surel kerja").fill("bukan-surel");
+  await form.getByRole("button", { name: "Simpan kontak" }).click();
+  // The browser's own check or the API's problem: either way nothing is saved.
+  expect((await page.getByTestId("rb-contacts").count()) === 0, "contacts: nothing saved with a wrong email");
+  await form.getByLabel("Surel kerja").fill(`${officer}@ombudsman.go.id`);
+  await form.getByLabel("Telepon (WhatsApp/SMS)").fill("0812-3456-7890");
+  await form.getByRole("button", { name: "Simpan kontak" }).click();
+  await page.getByText(`Kontak ${officer} disimpan.`).waitFor();
+  const table = page.getByTestId("rb-contacts");
+  await table.waitFor();
+  expect((await table.getByText("+62812****7890").count()) === 1, "contacts: the phone shown masked");
+  expect((await table.getByText(`${officer.slice(0, 1)}***@ombudsman.go.id`).count()) === 1, "contacts: the email shown masked");
+  expect((await table.getByText("Petugas perlindungan").count()) === 1, "contacts: the role in words");
+  await accessible(page, "perlindungan-kontak");
+  await shot(page, "protection-3-contacts");
+
+  await page.getByRole("link", { name: "Format institusi" }).click();
+  await page.getByRole("heading", { name: "Format institusi" }).waitFor();
+  const formats = page.getByTestId("formats");
+  await formats.waitFor();
+  expect((await formats.getByText("unib", { exact: true }).count()) === 1, "formats: the shipped sample is listed");
+  await formats.getByRole("button", { name: "Ubah format unib" }).click();
+  await page.getByRole("heading", { name: "Ubah format unib" }).waitFor();
+  expect((await page.getByLabel("Institusi").inputValue()).length > 0, "formats: the format is in the form");
+  await accessible(page, "magang-format");
+  await shot(page, "internship-5-formats");
   await context.close();
 }

@@ -7,8 +7,9 @@
 //   desk and the KPI dashboard APIK_DESK_USER, APIK_DESK_SUPERVISOR_USER and
 //   APIK_HEAD_USER (same password, one office of their own); for the Red Button
 //   APIK_PROTECTION_USER (same password) and APIK_PROTECTION_OFFICE (its office, alone
-//   with this test's case); for the administration APIK_ADMIN_USER (a national admin,
-//   same password); for prevention APIK_PREVENTION_USER and the facts its office holds
+//   with this test's case) and APIK_PROTECTION_HEAD_USER (its head); for the
+//   administration APIK_ADMIN_USER (a national admin, same password); for prevention
+//   APIK_PREVENTION_USER and the facts its office holds
 //   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
 //   screen shows the attendance code); for the intake desk's and the board's
@@ -25,14 +26,7 @@ import { internJourneys } from "./intern.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { preventionJourneys } from "./prevention.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
-import {
-  applicantAppliesAndChecks,
-  internRaisesRedButton,
-  internReadsReply,
-  officerAcknowledges,
-  otherRoleIsTurnedAway,
-  quickExitLeavesNoWayBack,
-} from "./redbutton.mjs";
+import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -48,6 +42,7 @@ const HEAD = process.env.APIK_HEAD_USER;
 const SUPERVISOR = process.env.APIK_DESK_SUPERVISOR_USER;
 const PROTECTION = process.env.APIK_PROTECTION_USER;
 const PROTECTION_OFFICE = process.env.APIK_PROTECTION_OFFICE;
+const PROTECTION_HEAD = process.env.APIK_PROTECTION_HEAD_USER;
 const ADMIN = process.env.APIK_ADMIN_USER;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
 const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
@@ -574,11 +569,7 @@ try {
   if (wanted("desk") && DESK && SUPERVISOR && PASSWORD) await supervisorAssigns(browser, kit, SUPERVISOR, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
   if (wanted("redbutton") && PROTECTION && PROTECTION_OFFICE && PASSWORD) {
-    const receipt = await internRaisesRedButton(browser, kit, PROTECTION_OFFICE);
-    await officerAcknowledges(browser, kit, PROTECTION);
-    await internReadsReply(browser, kit, receipt);
-    if (DESK) await otherRoleIsTurnedAway(browser, kit, DESK);
-    await quickExitLeavesNoWayBack(browser, kit);
+    await redButtonJourneys(browser, kit, { officer: PROTECTION, office: PROTECTION_OFFICE, head: PROTECTION_HEAD, other: DESK });
   }
   if (wanted("internship")) await applicantAppliesAndChecks(browser, kit, PROTECTION_OFFICE ?? "PUSAT");
   if (wanted("admin") && ADMIN && PASSWORD) {

@@ -169,6 +169,27 @@ const protectionCase = createRoute({
   component: lazyRouteComponent(() => import("./pages/redbutton/CasePage"), "ProtectionCasePage"),
 });
 
+const protectionAlerts = createRoute({
+  getParentRoute: () => root,
+  path: "/perlindungan/peringatan",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/redbutton/AlertsPage"), "ProtectionAlertsPage"),
+});
+
+const protectionContacts = createRoute({
+  getParentRoute: () => root,
+  path: "/perlindungan/kontak",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/redbutton/ContactsPage"), "AlertContactsPage"),
+});
+
+const institutionFormats = createRoute({
+  getParentRoute: () => root,
+  path: "/format-institusi",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/internship/formats/FormatsPage"), "InstitutionFormatsPage"),
+});
+
 // The internship's public pages (no login).
 const internshipApply = createRoute({
   getParentRoute: () => root,
@@ -246,7 +267,7 @@ const intern = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
   defaultPreload: false,
 });
 

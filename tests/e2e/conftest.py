@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
+from apik_testing.clock import working_noon_offset
 from apik_testing.infra import TestInfra
 from apik_testing.stack import start_stack
 
@@ -17,7 +18,10 @@ from apik_testing.stack import start_stack
 # shared server, and would act on the events of the in-process services tested later.
 @pytest.fixture(scope="package")
 def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")))
+    # The internship's attendance and logbook stand at noon of a working day of the
+    # bootstrap office (WIB), so that a run on a Sunday checks in as on a Monday.
+    clock = {"APIK_CLOCK_OFFSET_SECONDS": str(working_noon_offset("Asia/Jakarta"))}
+    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")), clock)
     try:
         yield system
     finally:

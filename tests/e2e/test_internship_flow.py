@@ -2,15 +2,19 @@
 tracks the code; the supervisor accepts within the quota; an intern presses the Red
 Button anonymously and only the protection officer reads and acknowledges it. And the
 whole path from application to alumnus, every document's QR code checked in public and
-the milestones' events on the stream once each (live check-in and logbook are in
-`tests/internship/test_full_path.py`, where the app's clock can be set: here the
-internship is a past one, its days recapped from paper)."""
+the milestones' events on the stream once each (that internship is a past one, its days
+recapped from paper). And a current intern's day: checked in and out with the office
+screen's rotating code, the day's logbook written and approved, all through the gateway
+on a working day (the stack's internship stands at noon of one, `apik_testing.clock`:
+the suite may run on a Sunday)."""
 
 from __future__ import annotations
 
 import io
 import uuid
 from collections import Counter
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -26,6 +30,7 @@ from tests.internship.builders import (
     CASES,
     CERTIFICATES,
     COHORTS,
+    INTERN,
     QUOTAS,
     RED_BUTTON,
     V1,
@@ -174,6 +179,15 @@ async def test_from_public_application_to_alumnus_through_the_gateway(
     assert certificate["verification_code"] in "".join(pdf_words(printed.content))
     check = await gateway.get(f"{V1}/public/certificates/{certificate['verification_code']}")
     assert check.status_code == 200 and check.json()["valid"] is True
+    # Found from the internship, and printed in the institution's own format (the web
+    # app's institution formats page does both).
+    found = await gateway.get(f"{APPLICATIONS}/{application_id}/certificate", headers=supervisor)
+    assert found.status_code == 200 and found.json()["id"] == certificate["id"]
+    in_format = await gateway.get(
+        f"{CERTIFICATES}/{certificate['id']}/formats/unib.pdf", headers=supervisor
+    )
+    assert in_format.status_code == 200, in_format.text
+    assert certificate["verification_code"] in "".join(pdf_words(in_format.content))
 
     # The alumnus keeps their own record by the magic link.
     alumnus = await gateway.post(
@@ -210,3 +224,89 @@ async def test_from_public_application_to_alumnus_through_the_gateway(
 
     seen = await eventually(published, lambda s: all(s[t] for t in wanted), within=20)
     assert seen == Counter(dict.fromkeys(wanted, 1))
+
+
+async def screen_code(gateway: httpx.AsyncClient, supervisor: dict) -> tuple[str, date]:
+    """The code the office screen shows now, and the service's today (in WIB, PUSAT's)."""
+    shown = await gateway.get(f"{V1}/attendance/code", headers=supervisor)
+    assert shown.status_code == 200 and shown.headers["cache-control"] == "no-store"
+    until = datetime.fromisoformat(shown.json()["valid_until"])
+    return shown.json()["code"], until.astimezone(ZoneInfo("Asia/Jakarta")).date()
+
+
+async def test_a_day_of_attendance_and_logbook_through_the_gateway(gateway: httpx.AsyncClient):
+    supervisor, _ = await staff(gateway)
+    admin = await login(gateway, "admin", ADMIN_PASSWORD)
+    _, today = await screen_code(gateway, supervisor)
+    assert today.weekday() < 5  # the stack's clock: a working day, whatever today is
+    start, end = today - timedelta(days=7), today + timedelta(days=30)
+    name = f"Dini {uuid.uuid4().hex[:6].title()}"
+    body = application_body(
+        office="PUSAT",
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        units=["intake"],
+    )
+    body["applicant"] = {**body["applicant"], "name": name}
+    assert (await gateway.post(APPLY, **form(body))).status_code == 201
+    for month in sorted({start.strftime("%Y-%m"), today.strftime("%Y-%m"), end.strftime("%Y-%m")}):
+        quota = {"unit": "intake", "month": month, "places": 50}
+        assert (await gateway.put(QUOTAS, json=quota, headers=supervisor)).status_code == 200
+    listed = await gateway.get(APPLICATIONS, headers=supervisor, params={"status": "submitted"})
+    [application_id] = [a["id"] for a in listed.json()["items"] if a["applicant"]["name"] == name]
+    url = f"{APPLICATIONS}/{application_id}"
+    accepted = await gateway.post(f"{url}/acceptance", json={"unit": "intake"}, headers=supervisor)
+    assert accepted.status_code == 200, accepted.text
+    username = f"dini{uuid.uuid4().hex[:6]}"
+    linked = await gateway.put(
+        f"{url}/intern-account", json={"username": username}, headers=supervisor
+    )
+    assert linked.status_code == 200, linked.text
+    intern = await create_user(gateway, admin, username, "PUSAT", "intern")
+
+    # A code that is not the screen's is refused, naming the field; nothing recorded.
+    wrong = await gateway.post(
+        f"{INTERN}/attendance/check-in", json={"code": "000000x"}, headers=intern
+    )
+    assert wrong.status_code == 422 and "#/body/code" in wrong.text
+    code, _ = await screen_code(gateway, supervisor)
+    came = await gateway.post(f"{INTERN}/attendance/check-in", json={"code": code}, headers=intern)
+    assert came.status_code == 200, came.text
+    assert came.json()["day"] == today.isoformat() and came.json()["checked_out_at"] is None
+    again = await gateway.post(f"{INTERN}/attendance/check-in", json={"code": code}, headers=intern)
+    assert again.status_code == 409, again.text  # once a day
+    code, _ = await screen_code(gateway, supervisor)
+    left = await gateway.post(f"{INTERN}/attendance/check-out", json={"code": code}, headers=intern)
+    assert left.status_code == 200 and left.json()["checked_out_at"] is not None, left.text
+    month = await gateway.get(
+        f"{INTERN}/attendance", params={"month": today.strftime("%Y-%m")}, headers=intern
+    )
+    assert month.status_code == 200, month.text
+    assert [d["day"] for d in month.json()["days"]] == [today.isoformat()]
+    assert month.json()["recap"]["present_days"] == 1
+
+    # The day's logbook, written by the intern and approved by the supervisor.
+    activities = "Membantu verifikasi formil laporan masyarakat."
+    written = await gateway.put(
+        f"{INTERN}/logbook/{today.isoformat()}", json={"activities": activities}, headers=intern
+    )
+    assert written.status_code == 200, written.text
+    waiting = await gateway.get(
+        f"{V1}/logbook",
+        params={"status": "submitted", "application_id": application_id},
+        headers=supervisor,
+    )
+    assert waiting.status_code == 200, waiting.text
+    [entry] = waiting.json()
+    assert entry["day"] == today.isoformat()
+    reviewed = await gateway.post(
+        f"{V1}/logbook/review",
+        json={"decisions": [{"entry_id": entry["id"], "decision": "approve"}]},
+        headers=supervisor,
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    own = await gateway.get(
+        f"{INTERN}/logbook", params={"month": today.strftime("%Y-%m")}, headers=intern
+    )
+    assert own.status_code == 200, own.text
+    assert [(e["day"], e["status"]) for e in own.json()] == [(today.isoformat(), "approved")]

@@ -108,7 +108,9 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     assert created.status_code == 201, created.text
     examiner, case = await _case_to_examine(stack, gateway, admin)
     desk_officer, supervisor, head = await _desk_and_head(gateway, admin)
-    protection_officer, protection_office = await _protection_officer(gateway, admin)
+    protection_officer, protection_office, protection_head = await _protection_officer(
+        gateway, admin
+    )
     # The administrator of the administration journey: national (opens offices).
     national_admin = f"adm{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, national_admin, "PUSAT", "admin", "national")
@@ -132,6 +134,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         "APIK_HEAD_USER": head,
         "APIK_PROTECTION_USER": protection_officer,
         "APIK_PROTECTION_OFFICE": protection_office,
+        "APIK_PROTECTION_HEAD_USER": protection_head,
         "APIK_ADMIN_USER": national_admin,
         "APIK_DUP_USER": dup_officer,
         "APIK_DUP_REPORT_ID": dup_report["id"],
@@ -204,9 +207,12 @@ async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> t
     return desk_officer, supervisor, head
 
 
-async def _protection_officer(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str]:
-    """A protection officer of an office of their own (in WITA): its Red Button cases are
-    only the one this test's intern raises."""
+async def _protection_officer(
+    gateway: httpx.AsyncClient, admin: dict[str, str]
+) -> tuple[str, str, str]:
+    """A protection officer and the head of an office of their own (in WITA): its Red
+    Button cases are only the one this test's intern raises; the head records where the
+    officer is alerted."""
     code = f"TM{uuid.uuid4().hex[:6].upper()}"
     opened = await gateway.post(
         "/api/v1/auth/offices",
@@ -216,7 +222,9 @@ async def _protection_officer(gateway: httpx.AsyncClient, admin: dict[str, str])
     assert opened.status_code == 201, opened.text
     username = f"lindung{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, username, code, "protection_officer")
-    return username, code
+    head = f"kepalatm{uuid.uuid4().hex[:6]}"
+    await create_user(gateway, admin, head, code, "head")
+    return username, code, head
 
 
 async def _duplicate_pair(

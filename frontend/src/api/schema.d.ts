@@ -2696,6 +2696,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/applications/{application_id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Application Certificate
+         * @description The internship's certificate (404 until issued): how the web app finds the one to
+         *     print in an institution's format.
+         */
+        get: operations["internship_certificates_get_application_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/applications/{application_id}/completion": {
         parameters: {
             query?: never;
@@ -4209,6 +4230,27 @@ export interface paths {
          * @description The head removes a contact: alerts not yet sent to it are dropped.
          */
         delete: operations["internship_alerting_remove_contact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internship/red-button/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description The office's latest alerts by email and phone, newest first, and what became of
+         *     each (`failed`: the gateway refused it for good, with its reason), to its head.
+         */
+        get: operations["internship_alerting_list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6664,6 +6706,45 @@ export interface components {
             version: number;
         };
         /**
+         * AlertDeliveryPublic
+         * @description An alert on its way to a person by one channel, and what became of it: the head
+         *     sees a refused one (`failed`, with the gateway's reason) and mends the contact.
+         */
+        AlertDeliveryPublic: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            channel: components["schemas"]["internship_Channel"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Level */
+            level: number;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Username */
+            username: string;
+        };
+        /**
          * AlertPublic
          * @description An open alert: the case's reference, office, time and severity, nothing else.
          */
@@ -8803,6 +8884,11 @@ export interface components {
             subscription_id: string;
         };
         /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "sent" | "skipped" | "cancelled" | "failed";
+        /**
          * Dimension
          * @enum {string}
          */
@@ -10206,6 +10292,11 @@ export interface components {
          * @enum {string}
          */
         internship_CaseStatus: "raised" | "acknowledged";
+        /**
+         * Channel
+         * @enum {string}
+         */
+        internship_Channel: "email" | "phone";
         /**
          * ContactPublic
          * @description A contact as the head sees it back: the address masked.
@@ -26651,6 +26742,64 @@ export interface operations {
             };
         };
     };
+    internship_certificates_get_application_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     internship_certificates_complete_internship: {
         parameters: {
             query?: never;
@@ -31598,6 +31747,56 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_alerting_list_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: components["schemas"]["DeliveryStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDeliveryPublic"][];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,9 @@ export const STAFF_MENU: Entry[] = [
   },
   { to: "/meja-layanan", label: "nav.desk", shownTo: anyOf("desk_officer", "desk_supervisor") },
   { to: "/perlindungan", label: "rb.navOfficers", shownTo: anyOf("protection_officer", "head") },
+  { to: "/perlindungan/peringatan", label: "rb.navAlerts", shownTo: anyOf("protection_officer", "head") },
+  { to: "/perlindungan/kontak", label: "rb.navContacts", shownTo: anyOf("head") },
+  { to: "/format-institusi", label: "fmt.nav", shownTo: anyOf("intern_supervisor", "head", "analyst") },
   {
     to: "/pencegahan",
     label: "prev.nav",

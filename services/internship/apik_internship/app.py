@@ -24,9 +24,11 @@ from apik_internship.settings import Settings
 from apik_internship.works.router import router as works
 from apik_shared.platform.app import create_service_app
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.phone import PhoneProvider
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, phone: PhoneProvider | None = None) -> FastAPI:
+    """`phone`: a WhatsApp/SMS provider other than the `APIK_PHONE_PROVIDER` one."""
     settings = settings or Settings()
     # Nothing consumed yet; its jobs escalate unacknowledged Red Button alerts, send them
     # off-screen, and record logbook reminders.
@@ -50,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             evaluations,
             alumni,
         ],
-        background=jobs(settings),
+        background=jobs(settings, phone),
     )
     app.state.cipher = FieldCipher(settings.pii_keys)
     app.state.code_key = code_key(settings.secret_key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -113,9 +113,10 @@ async def _code_key(request: Request) -> bytes:
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
-async def _now() -> datetime:
-    # A dependency, so that a test can stand on a working day of an intern's period.
-    return datetime.now(UTC)
+async def _now(settings: CurrentSettings) -> datetime:
+    # A dependency, so that a test can stand on a working day of an intern's period (in
+    # process, by overriding it; a running process, by `APIK_CLOCK_OFFSET_SECONDS`).
+    return datetime.now(UTC) + timedelta(seconds=settings.clock_offset_seconds)
 
 
 Now = Annotated[datetime, Depends(_now)]

@@ -19,7 +19,8 @@ from apik_shared.platform.app import Background
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
-from apik_shared.platform.mail import PhoneProvider, Smtp
+from apik_shared.platform.mail import Smtp
+from apik_shared.platform.phone import PhoneProvider, phone_provider
 
 log = logging.getLogger("apik.internship.escalation")
 BATCH = 100
@@ -91,10 +92,11 @@ async def deliver_alerts_once(
     now: datetime | None = None,
 ) -> Delivered:
     """The Red Button alerts due off-screen, a batch per transaction, until a batch comes
-    back short (each row is committed with what became of it)."""
+    back short (each row is committed with what became of it). `phone`: a provider other
+    than the one `APIK_PHONE_PROVIDER` sets up."""
     outlets = Outlets(
         smtp=Smtp.of(settings),
-        phone=phone,
+        phone=phone or phone_provider(settings),
         public_url=settings.public_url,
         retry_seconds=settings.alert_retry_seconds,
     )
@@ -113,7 +115,8 @@ async def deliver_alerts_once(
         total.retried += done.retried
         total.skipped += done.skipped
         total.cancelled += done.cancelled
-        taken = done.sent + done.retried + done.skipped + done.cancelled
+        total.failed += done.failed
+        taken = done.sent + done.retried + done.skipped + done.cancelled + done.failed
         if taken < settings.alert_batch_size:
             return total
 
@@ -121,11 +124,12 @@ async def deliver_alerts_once(
 def _delivered(done: Delivered) -> None:
     if done:
         alerts_log.info(
-            "red button alerts: %d sent, %d to retry, %d skipped, %d cancelled",
+            "red button alerts: %d sent, %d to retry, %d skipped, %d cancelled, %d failed",
             done.sent,
             done.retried,
             done.skipped,
             done.cancelled,
+            done.failed,
         )
 
 
@@ -140,6 +144,6 @@ def alert_delivery_job(settings: Settings, phone: PhoneProvider | None = None) -
 
 
 def jobs(settings: Settings, phone: PhoneProvider | None = None) -> list[Background]:
-    """`phone`: the deployment's WhatsApp/SMS provider for the Red Button's alerts (none
-    ships: without one, phone alerts are recorded as skipped, with why)."""
+    """`phone`: a WhatsApp/SMS provider for the Red Button's alerts other than the one
+    `APIK_PHONE_PROVIDER` sets up (with neither, phone alerts are recorded as skipped)."""
     return [escalation_job(settings), alert_delivery_job(settings, phone), reminder_job(settings)]

@@ -6,12 +6,13 @@ No public regulation or SOP of the Ombudsman's internship was found (the researc
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
 from apik_internship.evaluations.rules import DEFAULT_RUBRICS, Subject
 from apik_shared.platform.crypto import development_keyring
+from apik_shared.platform.phone import ProviderName, check_phone_settings
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 from apik_shared.vocabulary.files import DOCX, JPEG, ODT, PDF, PNG, XLSX
 
@@ -78,6 +79,22 @@ class Settings(ServiceSettings):
     alert_retry_seconds: list[float] = Field(default=[15, 30, 60, 120], min_length=1)
     alert_scan_seconds: float = Field(default=5, gt=0)
     alert_batch_size: int = Field(default=50, ge=1, le=1000)
+    # Alerts by phone (`apik_shared.platform.phone`): `whatsapp` (the WhatsApp Business
+    # Cloud API, the office's approved template `alerting.rules.ALERT_TEMPLATE`), `sms` (a
+    # generic HTTP SMS gateway) or empty (phone alerts recorded as skipped, with why).
+    # https only outside development, unless the gateway is on this machine's loopback.
+    phone_provider: ProviderName = ""
+    phone_timeout_seconds: float = Field(default=10, gt=0, le=120)
+    whatsapp_api_url: str = "https://graph.facebook.com/v21.0"
+    whatsapp_phone_number_id: str = ""
+    whatsapp_token: str = ""
+    whatsapp_template: str = ""
+    whatsapp_language: str = "id"
+    # `{to}` (+62…), `{msisdn}` (62…) and `{text}` are filled in, percent-encoded.
+    sms_url: str = ""
+    sms_method: Literal["GET", "POST"] = "POST"
+    sms_token: str = ""
+    sms_token_header: str = "Authorization"
     # The QR codes on acceptance letters and certificates lead to
     # `<public_url>/api/v1/internship/public/…/<code>` (`public_url`: the platform's
     # APIK_PUBLIC_URL, where the public reaches the gateway).
@@ -99,6 +116,10 @@ class Settings(ServiceSettings):
     alumni_link_hours: int = Field(default=72, ge=1)
     alumni_request_hours: int = Field(default=72, ge=1)
     rubrics: dict[Subject, list[str]] = Field(default_factory=lambda: dict(DEFAULT_RUBRICS))
+    # Attendance and the logbook (the routes' `Now`, nothing else) see the clock moved by
+    # this much: an end-to-end run of the real processes on a Sunday or a holiday stands on
+    # a working day (`apik_testing.clock`). Refused in production.
+    clock_offset_seconds: float = 0
 
     @model_validator(mode="after")
     def _escalation_ascends(self) -> Self:
@@ -113,6 +134,17 @@ class Settings(ServiceSettings):
             criteria = self.rubrics.get(subject, [])
             if not criteria or len(set(criteria)) != len(criteria):
                 raise ValueError(f"APIK_RUBRICS: {subject} needs its criteria, none repeated")
+        return self
+
+    @model_validator(mode="after")
+    def _true_clock_in_production(self) -> Self:
+        if self.clock_offset_seconds and self.env is Environment.production:
+            raise InsecureSettingsError("APIK_CLOCK_OFFSET_SECONDS must be 0 in production")
+        return self
+
+    @model_validator(mode="after")
+    def _phone(self) -> Self:
+        check_phone_settings(self)
         return self
 
     @model_validator(mode="after")

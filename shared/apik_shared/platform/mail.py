@@ -1,5 +1,5 @@
 """How a message leaves a service: email over SMTP (the stdlib's `smtplib`, in a
-thread), and phone messages (WhatsApp, SMS) behind a provider of the deployment's choosing.
+thread); phone messages (WhatsApp, SMS) leave by `apik_shared.platform.phone`.
 
 A channel raises `Unavailable` when it is not configured (the caller records the message
 as skipped, with the reason) and any other exception when the server did not accept the
@@ -15,20 +15,14 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Protocol
 
+from apik_shared.platform.phone import PhoneProvider
+
 
 class Unavailable(Exception):
     """The channel is not set up in this deployment: nothing was tried."""
 
 
-class PhoneProvider(Protocol):
-    """A phone-message gateway (the WhatsApp Business API, an SMS aggregator, a local
-    provider): returns once the provider accepted the message, raises otherwise. The
-    platform ships no implementation: a deployment passes its own to the service's jobs."""
-
-    async def send(self, to: str, text: str) -> None: ...
-
-
-# Intake's name for it, kept: its notifications speak of WhatsApp only.
+# Intake's name for the phone provider, kept: its notifications speak of WhatsApp only.
 WhatsAppProvider = PhoneProvider
 
 

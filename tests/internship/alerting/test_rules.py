@@ -27,7 +27,20 @@ def test_the_alert_says_office_time_in_its_zone_severity_and_the_link_only():
     assert "Waktu: 6 Desember 2026, 10:30 WITA" in text.body
     assert "https://apik.example.id/perlindungan/c-1" in text.body
     assert text.body.index("Kantor:") < text.body.index("Office:")  # Indonesian first
-    assert rules.phone_text(text).endswith("Konfirmasi: https://apik.example.id/perlindungan/c-1")
+    # By phone: the approved template's five facts, and nothing else.
+    assert text.parameters == (
+        "Perwakilan Kabupaten (KAB)",
+        "6 Desember 2026, 10:30 WITA",
+        "BAHAYA",
+        "petugas jaga",
+        "https://apik.example.id/perlindungan/c-1",
+    )
+    assert rules.phone_text(text) == (
+        "Tombol Merah BAHAYA di Perwakilan Kabupaten (KAB), 6 Desember 2026, 10:30 WITA."
+        " Pemberitahuan: petugas jaga."
+        " Buka dan konfirmasi (perlu masuk): https://apik.example.id/perlindungan/c-1"
+    )
+    assert len(rules.phone_text(text)) <= 2 * 153  # two concatenated SMS at most
 
 
 def test_each_level_is_named():

@@ -86,6 +86,11 @@ async def test_a_completed_internship_gets_its_certificate_and_intern_completed(
 
     read = await internship.client.get(f"{CERTIFICATES}/{certificate['id']}", headers=supervisor)
     assert read.status_code == 200 and read.json() == certificate
+    # Found from its internship too (how the web app prints it in a format).
+    found = await internship.client.get(
+        f"{APPLICATIONS}/{filed['id']}/certificate", headers=supervisor
+    )
+    assert found.status_code == 200 and found.json() == certificate
 
 
 async def test_the_printed_certificates_qr_address_verifies_with_the_name_partly_masked(
@@ -267,6 +272,10 @@ async def test_no_certificate_before_the_period_ends_nor_twice_nor_unaccepted(
     internship: RunningService, supervisor: dict[str, str]
 ):
     future = await accepted(internship, supervisor)  # February to April 2027
+    none_yet = await internship.client.get(
+        f"{APPLICATIONS}/{future['id']}/certificate", headers=supervisor
+    )
+    assert none_yet.status_code == 404 and none_yet.headers["content-type"] == PROBLEM
     early = await internship.client.post(
         completion(future["id"]),
         json={"evaluation_score": 90},

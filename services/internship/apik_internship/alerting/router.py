@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Path, Response
+from fastapi import Path, Query, Response
 
 from apik_internship.alerting import service
-from apik_internship.alerting.schemas import ContactPublic, ContactPut
+from apik_internship.alerting.rules import DeliveryStatus
+from apik_internship.alerting.schemas import AlertDeliveryPublic, ContactPublic, ContactPut
 from apik_internship.deps import AUTH, Cipher, Head
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
@@ -54,3 +55,21 @@ async def remove_contact(username: Username, session: DbSession, actor: Head) ->
     """The head removes a contact: alerts not yet sent to it are dropped."""
     await service.remove_contact(session=session, username=username, actor=actor)
     return Response(status_code=204)
+
+
+@router.get(
+    "/red-button/deliveries",
+    response_model=list[AlertDeliveryPublic],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_deliveries(
+    session: DbSession,
+    actor: Head,
+    status: DeliveryStatus | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[AlertDeliveryPublic]:
+    """The office's latest alerts by email and phone, newest first, and what became of
+    each (`failed`: the gateway refused it for good, with its reason), to its head."""
+    return await service.deliveries(
+        session=session, office=actor.office, status=status, limit=limit
+    )

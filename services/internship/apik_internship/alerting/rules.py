@@ -34,6 +34,7 @@ class DeliveryStatus(StrEnum):
     sent = "sent"
     skipped = "skipped"  # no channel configured: recorded, with why
     cancelled = "cancelled"  # acknowledged before it left: no mail needed any more
+    failed = "failed"  # the gateway refused it for good (a wrong number): the head sees why
 
 
 SEVERITY = {
@@ -49,6 +50,16 @@ class AlertText:
     subject: str
     body: str
     link: str
+    # Office, time, severity, alert level and link, one by one (`ALERT_TEMPLATE`).
+    parameters: tuple[str, ...] = ()
+
+
+# The WhatsApp template the office has Meta approve, its body taking `AlertText.parameters`
+# in this order (documented in the service's README; a template may only be short text).
+ALERT_TEMPLATE = (
+    "Tombol Merah {{3}} di {{1}}, {{2}}. Pemberitahuan: {{4}}."
+    " Buka dan konfirmasi (perlu masuk): {{5}}"
+)
 
 
 @dataclass(frozen=True)
@@ -91,12 +102,21 @@ def alert_text(facts: AlertFacts) -> AlertText:
             "What the intern wrote is never sent by email or message; read it in APIK.",
         ]
     )
-    return AlertText(subject=subject, body=body, link=facts.link)
+    office = f"{facts.office_name} ({facts.office})"
+    return AlertText(
+        subject=subject,
+        body=body,
+        link=facts.link,
+        parameters=(office, at, label, level, facts.link),
+    )
 
 
 def phone_text(text: AlertText) -> str:
-    """A phone message: the subject and the link, short enough for one SMS or so."""
-    return f"{text.subject}. Konfirmasi: {text.link}"
+    """A phone message (SMS): `ALERT_TEMPLATE` filled, short enough for one or two SMS."""
+    filled = ALERT_TEMPLATE
+    for number, value in enumerate(text.parameters, start=1):
+        filled = filled.replace("{{" + str(number) + "}}", value)
+    return filled
 
 
 def case_link(public_url: str, case_id: object) -> str:

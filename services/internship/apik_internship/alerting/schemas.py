@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Self
 
 from pydantic import BaseModel, model_validator
 
-from apik_internship.alerting.rules import ContactRole
+from apik_internship.alerting.rules import Channel, ContactRole, DeliveryStatus
 from apik_shared.vocabulary.inputs import Email, Input, Phone
 
 
@@ -36,3 +37,20 @@ class ContactPublic(BaseModel):
     phone: str | None
     set_by: str
     set_at: datetime
+
+
+class AlertDeliveryPublic(BaseModel):
+    """An alert on its way to a person by one channel, and what became of it: the head
+    sees a refused one (`failed`, with the gateway's reason) and mends the contact."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    username: str
+    channel: Channel
+    level: int
+    status: DeliveryStatus
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    next_attempt_at: datetime
+    sent_at: datetime | None

@@ -6,7 +6,9 @@ channel in that very transaction (never lost; a person already alerted by a lowe
 is not alerted again). `send_due` then sends them: each row locked (`FOR UPDATE SKIP
 LOCKED`) while it is sent, so two replicas never send one twice; marked `sent` only once
 the server took it; a refusal is tried again (`rules.next_attempt`) for as long as the case
-is unacknowledged; acknowledged first, it is cancelled."""
+is unacknowledged; acknowledged first, it is cancelled. A phone gateway's refusal for good
+(`Refused`, a 4xx) is recorded as failed with why, for the head to see (`deliveries`), and
+not tried again: the same number would be refused the same way."""
 
 from __future__ import annotations
 
@@ -22,12 +24,13 @@ from sqlmodel import col, select
 
 from apik_internship.alerting import rules
 from apik_internship.alerting.rules import Channel, ContactRole, DeliveryStatus
-from apik_internship.alerting.schemas import ContactPublic, ContactPut
+from apik_internship.alerting.schemas import AlertDeliveryPublic, ContactPublic, ContactPut
 from apik_internship.models import RedButtonCase, RedButtonContact, RedButtonDelivery
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.mail import PhoneProvider, Smtp, Unavailable
+from apik_shared.platform.mail import Smtp, Unavailable
 from apik_shared.platform.offices import office_calendars, office_names
+from apik_shared.platform.phone import PhoneProvider, Refused
 from apik_shared.platform.problems import NotFound
 
 log = logging.getLogger("apik.internship.alerts")
@@ -99,6 +102,19 @@ async def contacts(
         .order_by(col(RedButtonContact.username))
     )
     return [shown(cipher, row) for row in found]
+
+
+async def deliveries(
+    *, session: AsyncSession, office: str, status: DeliveryStatus | None, limit: int
+) -> list[AlertDeliveryPublic]:
+    """The office's latest alert deliveries, newest first (no address: the row has none)."""
+    query = select(RedButtonDelivery).where(RedButtonDelivery.office == office)
+    if status is not None:
+        query = query.where(RedButtonDelivery.status == status.value)
+    found = await session.scalars(
+        query.order_by(col(RedButtonDelivery.created_at).desc()).limit(limit)
+    )
+    return [AlertDeliveryPublic.model_validate(row, from_attributes=True) for row in found]
 
 
 def opened(cipher: FieldCipher, row: RedButtonContact, channel: Channel) -> str | None:
@@ -173,9 +189,10 @@ class Delivered:
     retried: int = 0
     skipped: int = 0
     cancelled: int = 0
+    failed: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.sent or self.retried or self.skipped or self.cancelled)
+        return bool(self.sent or self.retried or self.skipped or self.cancelled or self.failed)
 
 
 async def _deliver(channel: Channel, address: str, text: rules.AlertText, outlets: Outlets) -> None:
@@ -184,7 +201,7 @@ async def _deliver(channel: Channel, address: str, text: rules.AlertText, outlet
     elif outlets.phone is None:
         raise Unavailable("no WhatsApp/SMS provider configured")
     else:
-        await outlets.phone.send(address, rules.phone_text(text))
+        await outlets.phone.send(address, rules.phone_text(text), text.parameters)
 
 
 async def send_due(
@@ -242,6 +259,10 @@ async def send_due(
         except Unavailable as why:
             row.status, row.last_error = DeliveryStatus.skipped.value, str(why)
             done.skipped += 1
+        except Refused as why:
+            row.status, row.last_error = DeliveryStatus.failed.value, str(why)[:1000]
+            done.failed += 1
+            log.warning("red button alert %s refused for good: %s", row.id, why)
         except Exception as error:  # any refusal is tried again while the case is open
             row.last_error = f"{type(error).__name__}: {error}"[:1000]
             row.next_attempt_at = rules.next_attempt(row.attempts, outlets.retry_seconds, now)

@@ -19,6 +19,7 @@ from apik_internship.deps import (
     Cipher,
     CodeKey,
     CompletionThresholds,
+    CurrentApplication,
     CurrentCertificate,
     CurrentIntern,
     CurrentSettings,
@@ -111,6 +112,24 @@ async def get_certificate(
     code_key: CodeKey,
 ) -> CertificatePublic:
     """A certificate: the recap it was issued on, no personal data."""
+    return views.public(certificate, code_key)
+
+
+@router.get(
+    "/applications/{application_id}/certificate",
+    response_model=CertificatePublic,
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def get_application_certificate(
+    application_id: uuid.UUID,
+    actor: Reader,
+    application: CurrentApplication,
+    session: DbSession,
+    code_key: CodeKey,
+) -> CertificatePublic:
+    """The internship's certificate (404 until issued): how the web app finds the one to
+    print in an institution's format."""
+    certificate = await service.of_application(session=session, application=application)
     return views.public(certificate, code_key)
 
 
