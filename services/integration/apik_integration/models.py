@@ -162,6 +162,10 @@ class ImportJob(SQLModel, table=True):
     format: str = Field(max_length=8)  # csv | xlsx
     # Field → the sheet's header, as used (given with the upload, or from the headers).
     mapping: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    # The upload's own status texts → outcome (`mapping.outcomes`, migration 0007).
+    outcomes: dict[str, str] = Field(
+        default_factory=dict, sa_column=Column(JSONB, nullable=False, server_default="{}")
+    )
     # The upload itself, sealed, until the run ends (then dropped: the rows hold the rest).
     raw: str | None = Field(default=None, sa_column=Column(Text))
     status: str = Field(default="checked", max_length=16)  # checked | running | done

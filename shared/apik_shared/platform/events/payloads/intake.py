@@ -113,6 +113,23 @@ class ReportRouted(ReportRef):
     routed_by: str
 
 
+class ReportImported(ReportRef):
+    """An office's old record brought in by an import (channel `imported`), with its
+    history: when the office received it and, when the old application recorded it, when
+    it was closed and with what outcome (the office's old status text mapped by the
+    import: one of the closure outcomes `case.closed` names, or None when the old
+    application kept none). Reporting counts the imported years' closures from it; no
+    case is ever opened for such a report. References only, never the old status text."""
+
+    event_type: ClassVar[str] = "report.imported"
+
+    registered_at: datetime  # the historical receipt
+    closed_at: datetime | None = None  # the historical closure (None: open or undated)
+    outcome: str | None = None
+    import_id: str
+    row: int
+
+
 class SurveyLinkIssued(IntakeEvent):
     """Intake minted the reporter's survey link of a closed case (on `case.closed`).
 
@@ -138,6 +155,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReportLinked,
         ReportRouted,
         ConsultationRecorded,
+        ReportImported,
         SurveyLinkIssued,
     )
 }
