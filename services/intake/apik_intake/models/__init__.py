@@ -582,3 +582,8 @@ class PortalOrigin(SQLModel, table=True):
     office: str = Field(max_length=32)
     pulled_id: str = Field(max_length=64)  # integration's id of the pulled complaint
     created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+# --- a pulled complaint's files (issue 20): in their own module ---
+
+from apik_intake.models.portal_files import PortalFile as PortalFile  # noqa: E402
