@@ -312,6 +312,8 @@ class SharedCaseLocal(SQLModel, table=True):
     registration_number: str = Field(primary_key=True)
     office: str = Field(max_length=32)
     fingerprint: str = Field(max_length=64, index=True)
+    # Of the letter's own number, when it has one (migration 0007): matched first.
+    letter_fingerprint: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=32)
     status_at: datetime = timestamp_field()
 
@@ -325,6 +327,8 @@ class SharedCaseRemote(SQLModel, table=True):
     peer: str = Field(primary_key=True, max_length=64)
     registration_number: str = Field(primary_key=True, max_length=100)
     fingerprint: str = Field(max_length=64, index=True)
+    # Of the letter's own number, when it has one (migration 0007): matched first.
+    letter_fingerprint: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=32)
     status_at: datetime = timestamp_field()
     received_at: datetime = timestamp_field(default_factory=utcnow)

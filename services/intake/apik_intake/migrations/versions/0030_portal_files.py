@@ -41,7 +41,9 @@ def upgrade() -> None:
         ["next_attempt_at"],
         postgresql_where=sa.text("status = 'waiting'"),
     )
+    op.add_column("report", sa.Column("letter_number", sa.String(100)))
 
 
 def downgrade() -> None:
+    op.drop_column("report", "letter_number")
     op.drop_table("portal_file")

@@ -58,6 +58,9 @@ class ReportVerified(ReportRef):
     # Who decided, as the gateway's token names them (`sub`): the one identifier every
     # service shares (`decided_by` is the username). Optional: older events lack it.
     decided_by_subject: str | None = None
+    # A letter's own number (nomor surat), as its sender wrote it: how two offices
+    # holding the same letter recognise it (integration's peers). Optional: added later.
+    letter_number: str | None = None
 
 
 class ReportRejected(ReportRef):
