@@ -130,6 +130,16 @@ async function citizenFilesAndTracks(browser) {
   await shot(page, "citizen-2-nik-error");
   await page.getByLabel("NIK").fill("1771015205900001");
   await page.getByLabel("Nomor telepon").fill("0812 3456 7890");
+  // How to be told of the report: the API's values, in Bahasa Indonesia.
+  await page.getByRole("combobox", { name: "Bagaimana Anda ingin diberi kabar tentang laporan ini?" }).click();
+  const ways = await page.getByRole("option").allTextContents();
+  expect(
+    JSON.stringify(ways) === JSON.stringify(["Surel", "WhatsApp", "Tidak perlu dikabari"]),
+    `public: the notification choices are the API's (${ways})`,
+  );
+  await page.getByRole("option", { name: "WhatsApp" }).click();
+  await accessible(page, "lapor-1-notify");
+  await shot(page, "citizen-1b-notify-by");
   await page.getByRole("button", { name: "Lanjut" }).click();
 
   await page.getByRole("heading", { name: "Tentang laporan Anda" }).waitFor();
@@ -147,6 +157,8 @@ async function citizenFilesAndTracks(browser) {
   await page.getByRole("button", { name: "Lanjut" }).click();
 
   await page.getByRole("heading", { name: "Periksa kembali" }).waitFor();
+  const chosen = page.getByRole("row", { name: /Bagaimana Anda ingin diberi kabar/ });
+  expect((await chosen.textContent()).includes("WhatsApp"), "public: the check shows the chosen way to be told");
   await accessible(page, "lapor-3");
   await shot(page, "citizen-4-check");
   await page.getByRole("button", { name: "Kirim laporan" }).click();
@@ -219,6 +231,12 @@ async function officerWorks(browser, publicNumber) {
   await accessible(page, "registrasi");
   await page.getByRole("combobox", { name: "Saluran" }).click();
   await page.getByRole("option", { name: "Surat" }).click();
+  // A letter: its own number, and how the reporter wants to hear of it.
+  await page.getByLabel("Nomor surat").fill("005/DPU/III/2026");
+  await page.getByRole("combobox", { name: "Cara pelapor diberi kabar" }).click();
+  await page.getByRole("option", { name: "Tidak perlu dikabari" }).click();
+  await accessible(page, "registrasi-letter");
+  await shot(page, "officer-2b-letter-notify-by");
   await page.getByLabel("Nama lengkap").fill("Budi Santoso");
   await page.getByLabel("NIK").fill("12345");
   await page.getByRole("button", { name: "Simpan registrasi" }).click();

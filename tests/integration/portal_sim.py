@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import socket
 import time
@@ -34,7 +35,7 @@ import uvicorn
 from standardwebhooks.webhooks import Webhook
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 
@@ -80,6 +81,11 @@ class PortalSim:
     sent_webhooks: int = 0
     page_size: int = 2
     polls: int = 0
+    # The complainants' files, served at pre-signed URLs (`add_file`): id → content,
+    # and how many more requests of each answer 503 (a file server having a bad day).
+    files: dict[str, bytes] = field(default_factory=dict)
+    file_failures: dict[str, int] = field(default_factory=dict)
+    file_requests: int = 0
     _server: uvicorn.Server | None = None
     _task: asyncio.Task[None] | None = None
 
@@ -257,6 +263,27 @@ class PortalSim:
         }
         return await client.post(path, content=body, headers=headers)
 
+    def add_file(self, name: str, content: bytes, *, failures: int = 0) -> dict[str, str]:
+        """A file a complainant attached, as the portal lists it in a complaint's
+        `attachments`: its id, name and a pre-signed URL (no API key needed)."""
+        file_id = f"F-{len(self.files) + 1:05d}"
+        self.files[file_id] = content
+        self.file_failures[file_id] = failures
+        signature = hashlib.sha256(f"{self.token}:{file_id}".encode()).hexdigest()[:16]
+        return {"id": file_id, "name": name, "url": f"{self.url}/files/{file_id}?sig={signature}"}
+
+    async def _file(self, request: Request) -> Response:
+        self.file_requests += 1
+        file_id = request.path_params["file_id"]
+        expected = hashlib.sha256(f"{self.token}:{file_id}".encode()).hexdigest()[:16]
+        if self.down or self.file_failures.get(file_id, 0) > 0:
+            if file_id in self.file_failures and not self.down:
+                self.file_failures[file_id] -= 1
+            return JSONResponse({"error": "maintenance"}, status_code=503)
+        if file_id not in self.files or request.query_params.get("sig") != expected:
+            return JSONResponse({"error": "no such file"}, status_code=404)
+        return Response(self.files[file_id], media_type="application/octet-stream")
+
     async def start(self) -> None:
         app = Starlette(
             routes=[
@@ -264,6 +291,7 @@ class PortalSim:
                 Route("/complaints", self._list, methods=["GET"]),
                 Route("/complaints/{tracking_id}", self._read, methods=["GET"]),
                 Route("/complaints/{tracking_id}/updates", self._update, methods=["POST"]),
+                Route("/files/{file_id}", self._file, methods=["GET"]),
             ]
         )
         config = uvicorn.Config(

@@ -46,6 +46,7 @@ PRODUCERS = {
     "report.registered": "intake",
     "report.verified": "intake",
     "report.rejected": "intake",
+    "report.imported": "intake",
     "consultation.recorded": "intake",
     "case.opened": "examination",
     "case.closed": "examination",

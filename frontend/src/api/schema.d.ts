@@ -9966,6 +9966,13 @@ export interface components {
             /** Office */
             office: string;
             /**
+             * Outcomes
+             * @description the upload's own status texts → outcome (`mapping.outcomes`), over the defaults
+             */
+            outcomes: {
+                [key: string]: string;
+            };
+            /**
              * Sent Rows
              * @description valid rows handed to intake so far (the progress)
              */
@@ -12480,6 +12487,11 @@ export interface components {
             event_date?: string | null;
             /** @default LM */
             kind: components["schemas"]["Kind"];
+            /**
+             * Letter Number
+             * @example 005/DPU/III/2026
+             */
+            letter_number?: string | null;
             /** Linked Report Id */
             linked_report_id?: string | null;
             /** @description where it happened */
@@ -12574,6 +12586,8 @@ export interface components {
             id: string;
             /** Kind */
             kind: string;
+            /** Letter Number */
+            letter_number?: string | null;
             /** Link Type */
             link_type: string | null;
             /** Linked Report Id */
@@ -12898,6 +12912,8 @@ export interface components {
             id: string;
             /** Kind */
             kind: string;
+            /** Letter Number */
+            letter_number?: string | null;
             /** Link Type */
             link_type: string | null;
             /** Linked Report Id */
@@ -24742,6 +24758,13 @@ export interface operations {
                         kind?: string | null;
                         /** Nik */
                         nik?: string | null;
+                        /**
+                         * Outcomes
+                         * @description What each of the office's old status texts means (compared without case or punctuation), over the defaults (`Selesai`/`Ditutup`: closed, outcome not kept; `Proses`: open; `Dicabut`: withdrawn; `Bukan kewenangan`: not_authority; the Indonesian names of the outcomes…): a closure outcome, `closed` (closed, no outcome kept) or `open` (in process). A status text neither knows is the row's error in the dry run.
+                         */
+                        outcomes?: {
+                            [key: string]: "resolved_by_agency" | "conciliation" | "no_maladministration" | "in_court" | "withdrawn" | "not_authority" | "no_data" | "recommendation" | "closed" | "open";
+                        } | null;
                         /** Received On */
                         received_on?: string | null;
                         /** Registration Number */

@@ -163,6 +163,15 @@ const core = {
   "status.submit": "Ubah status",
   "common.save": "Simpan",
   "nav.verification": "Verifikasi laporan",
+  "register.notifyBy": "Cara pelapor diberi kabar",
+  "register.notifyByHelp": "Bila tidak dipilih: lewat surel bila surel diisi, selain itu tidak dikabari.",
+  "public.notifyBy": "Bagaimana Anda ingin diberi kabar tentang laporan ini?",
+  "public.notifyByHelp": "Bila tidak dipilih: lewat surel bila Anda mengisi surel.",
+  "notifyBy.email": "Surel",
+  "notifyBy.whatsapp": "WhatsApp",
+  "notifyBy.none": "Tidak perlu dikabari",
+  "register.letterNumber": "Nomor surat",
+  "register.letterNumberHelp": "Nomor surat sebagaimana ditulis pengirim, bila ada.",
 } as const;
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
@@ -319,6 +328,15 @@ const coreEn: Record<keyof typeof core, string> = {
   "status.submit": "Change the status",
   "common.save": "Save",
   "nav.verification": "Report verification",
+  "register.notifyBy": "How the reporter hears about the report",
+  "register.notifyByHelp": "If not chosen: by email when an email is given, otherwise not at all.",
+  "public.notifyBy": "How would you like to hear about this report?",
+  "public.notifyByHelp": "If not chosen: by email when you give one.",
+  "notifyBy.email": "Email",
+  "notifyBy.whatsapp": "WhatsApp",
+  "notifyBy.none": "No messages",
+  "register.letterNumber": "Letter number",
+  "register.letterNumberHelp": "The letter's number as its sender wrote it, if any.",
 };
 
 const en: Record<MessageId, string> = {

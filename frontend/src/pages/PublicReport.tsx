@@ -10,6 +10,7 @@ import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useLocale, useT } from "../i18n/locale";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
+import { NOTIFY_BY, type NotifyBy } from "../lib/notify";
 import { formErrors, isProblem } from "../lib/problems";
 import { nested } from "./fields";
 import { useFields } from "./useFields";
@@ -147,6 +148,15 @@ export function PublicReportPage(): React.JSX.Element {
             />
             <TextInput label={t("register.phone")} type="tel" autoComplete="tel" {...bind("reporter.phone")} />
             <TextInput label={t("register.email")} type="email" autoComplete="email" {...bind("reporter.email")} />
+            <Select
+              label={t("public.notifyBy")}
+              description={t("public.notifyByHelp")}
+              data={NOTIFY_BY.map((n) => ({ value: n, label: t(`notifyBy.${n}`) }))}
+              value={values["reporter.notify_by"] || null}
+              onChange={(v) => set("reporter.notify_by", v ?? "")}
+              error={errors.fields["reporter.notify_by"]}
+              clearable
+            />
           </Stack>
         )}
         {step === 2 && (
@@ -189,6 +199,7 @@ export function PublicReportPage(): React.JSX.Element {
                     ["register.nik", values["reporter.nik"]],
                     ["register.phone", values["reporter.phone"]],
                     ["register.email", values["reporter.email"]],
+                    ["public.notifyBy", values["reporter.notify_by"] ? t(`notifyBy.${values["reporter.notify_by"] as NotifyBy}`) : ""],
                     ["register.agency", values["reported_agency.name"]],
                     ["register.substance", values.substance ? substanceLabel(values.substance) : ""],
                     ["register.summary", values.summary],

@@ -10,6 +10,7 @@ import type { components } from "../api/schema";
 import { useLocale, useT } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
+import { NOTIFY_BY } from "../lib/notify";
 import { todayIn } from "../lib/dates";
 import { formErrors, isProblem } from "../lib/problems";
 import { useOfficeZone } from "../office";
@@ -109,7 +110,10 @@ export function RegisterPage(): React.JSX.Element {
             label={t("register.channel")}
             data={CHANNELS.filter((c) => !NOT_AT_THE_DESK.includes(c)).map((c) => ({ value: c, label: labels[`channel.${c}`] ?? c }))}
             value={values.channel ?? null}
-            onChange={(v) => set("channel", v ?? "")}
+            onChange={(v) => {
+              set("channel", v ?? "");
+              if (v !== "letter") set("letter_number", "");
+            }}
             error={errors.fields.channel}
             allowDeselect={false}
           />
@@ -138,6 +142,15 @@ export function RegisterPage(): React.JSX.Element {
                 <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
               </Group>
               <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
+              <Select
+                label={t("register.notifyBy")}
+                description={t("register.notifyByHelp")}
+                data={NOTIFY_BY.map((n) => ({ value: n, label: t(`notifyBy.${n}`) }))}
+                value={values["reporter.notify_by"] || null}
+                onChange={(v) => set("reporter.notify_by", v ?? "")}
+                error={errors.fields["reporter.notify_by"]}
+                clearable
+              />
               <Checkbox
                 label={t("register.confidential")}
                 checked={confidential}
@@ -145,6 +158,9 @@ export function RegisterPage(): React.JSX.Element {
               />
             </Stack>
           </Fieldset>
+        )}
+        {values.channel === "letter" && (
+          <TextInput label={t("register.letterNumber")} description={t("register.letterNumberHelp")} maxLength={100} {...bind("letter_number")} />
         )}
         {!consultation && <TextInput label={t("register.agency")} {...bind("reported_agency.name")} />}
         <Select

@@ -1,5 +1,6 @@
 """Examination's consumers: the handoff from intake (`report.verified` opens a case),
-and the reporter's survey links intake mints (`report.survey_link_issued`)."""
+the reporter's survey links intake mints (`report.survey_link_issued`), and a portal's
+updates of a report in examination (`portal.status_changed`: a note, never a move)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.cases.service import Handoff, open_case, open_cases
+from apik_examination.portal.service import note_portal_update
 from apik_examination.settings import Settings
 from apik_examination.survey.service import link_survey
 from apik_shared.platform.events.consumer import ConsumerSpec
@@ -16,12 +18,25 @@ from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.handlers import On, consumer
 from apik_shared.platform.events.payloads import ReportVerified
 from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
+from apik_shared.platform.events.payloads.integration import PortalStatusChanged
 from apik_shared.platform.tracing import child_traceparent
 from apik_shared.vocabulary.calendar import national_collective_leave, national_holidays
 
 
 def consumers(settings: Settings) -> list[ConsumerSpec]:
-    return [handoff_consumer(), survey_link_consumer()]
+    return [handoff_consumer(), survey_link_consumer(), portal_update_consumer()]
+
+
+def portal_update_consumer() -> ConsumerSpec:
+    """A portal's update of a report in examination: a note on the case's timeline, never
+    a move of the case (`portal/service.py`)."""
+
+    async def on_portal_update(
+        session: AsyncSession, changed: PortalStatusChanged, envelope: CloudEvent
+    ) -> None:
+        await note_portal_update(session=session, changed=changed)
+
+    return consumer("examination-portal-updates", On(PortalStatusChanged, on_portal_update))
 
 
 def survey_link_consumer() -> ConsumerSpec:

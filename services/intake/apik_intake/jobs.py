@@ -10,7 +10,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import httpx
+
+from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, name_key
 from apik_intake.notifications.service import Outlets, Sent, Smtp, WhatsAppProvider, send_due
+from apik_intake.portals.service import FetchedFiles, fetch_due_files
 from apik_intake.reporters.service import Anonymised, anonymise_expired
 from apik_intake.settings import Settings
 from apik_intake.steps.service import close_overdue
@@ -22,6 +26,7 @@ from apik_shared.platform.jobs import periodic
 log = logging.getLogger("apik.intake.deadlines")
 retention_log = logging.getLogger("apik.intake.retention")
 notify_log = logging.getLogger("apik.intake.notifications")
+files_log = logging.getLogger("apik.intake.portal_files")
 
 
 async def close_overdue_once(database: Database, now: datetime | None = None) -> int:
@@ -142,5 +147,57 @@ def notification_job(settings: Settings, whatsapp: WhatsAppProvider | None = Non
     )
 
 
+async def fetch_portal_files_once(
+    database: Database, settings: Settings, now: datetime | None = None
+) -> FetchedFiles:
+    """The files of pulled complaints due now, a batch per transaction, until a batch
+    comes back short (`portals/service/files.py`)."""
+    cipher = FieldCipher(settings.pii_keys)
+    vault = SealedStore(
+        LocalDirectoryStore(settings.attachments_dir), cipher, name_key(settings.pii_index_key)
+    )
+    done = FetchedFiles()
+    async with httpx.AsyncClient() as client:
+        while True:
+            async with database.sessions() as session, session.begin():
+                batch = await fetch_due_files(
+                    session=session,
+                    vault=vault,
+                    client=client,
+                    settings=settings,
+                    now=now or datetime.now(UTC),
+                )
+            for name in ("stored", "retried", "refused", "failed"):
+                setattr(done, name, getattr(done, name) + getattr(batch, name))
+            if batch.taken < settings.portal_file_batch:
+                return done
+
+
+def _fetched(done: FetchedFiles) -> None:
+    if done:
+        files_log.info(
+            "portal files: %d stored, %d to retry, %d refused, %d failed",
+            done.stored,
+            done.retried,
+            done.refused,
+            done.failed,
+        )
+
+
+def portal_file_job(settings: Settings) -> Background:
+    """The fetch of pulled complaints' files, every `APIK_PORTAL_FILE_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.portal_file_scan_seconds,
+        name="portal file job",
+        once=lambda database: fetch_portal_files_once(database, settings),
+        report=_fetched,
+    )
+
+
 def jobs(settings: Settings, whatsapp: WhatsAppProvider | None = None) -> list[Background]:
-    return [deadline_job(settings), retention_job(settings), notification_job(settings, whatsapp)]
+    return [
+        deadline_job(settings),
+        retention_job(settings),
+        notification_job(settings, whatsapp),
+        portal_file_job(settings),
+    ]

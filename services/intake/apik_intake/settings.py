@@ -102,6 +102,17 @@ class Settings(ServiceSettings):
     notify_retry_seconds: list[float] = Field(default=[60, 300, 1800, 1800, 7200, 21600])
     notify_scan_seconds: float = Field(default=30, gt=0)
     notify_batch_size: int = Field(default=50, ge=1, le=1000)
+    # The files a pulled complaint names at its portal (`portals/service/files.py`):
+    # fetched with the limits of the report's own attachments, from public addresses
+    # over https only unless allowed (as integration's webhooks), every
+    # `portal_file_scan_seconds`, `portal_file_batch` at a time; a failed fetch is tried
+    # again after each wait of `portal_file_retry_seconds`, then `failed` (visible).
+    portal_file_retry_seconds: list[float] = Field(default=[60, 300, 1800, 7200, 21600, 86400])
+    portal_file_scan_seconds: float = Field(default=10, gt=0)
+    portal_file_batch: int = Field(default=10, ge=1, le=200)
+    portal_file_timeout_seconds: float = Field(default=30, gt=0)
+    portal_file_allow_private: bool = False
+    portal_file_allow_http: bool = False
     # Complaints pulled from a portal (`complaint.pulled`, integration's phase 2, opened
     # with `transfer_keys`): the portal's categories as substances (a category not
     # listed: `other`).

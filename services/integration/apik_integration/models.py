@@ -162,6 +162,10 @@ class ImportJob(SQLModel, table=True):
     format: str = Field(max_length=8)  # csv | xlsx
     # Field → the sheet's header, as used (given with the upload, or from the headers).
     mapping: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    # The upload's own status texts → outcome (`mapping.outcomes`, migration 0007).
+    outcomes: dict[str, str] = Field(
+        default_factory=dict, sa_column=Column(JSONB, nullable=False, server_default="{}")
+    )
     # The upload itself, sealed, until the run ends (then dropped: the rows hold the rest).
     raw: str | None = Field(default=None, sa_column=Column(Text))
     status: str = Field(default="checked", max_length=16)  # checked | running | done
@@ -308,6 +312,8 @@ class SharedCaseLocal(SQLModel, table=True):
     registration_number: str = Field(primary_key=True)
     office: str = Field(max_length=32)
     fingerprint: str = Field(max_length=64, index=True)
+    # Of the letter's own number, when it has one (migration 0007): matched first.
+    letter_fingerprint: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=32)
     status_at: datetime = timestamp_field()
 
@@ -321,6 +327,8 @@ class SharedCaseRemote(SQLModel, table=True):
     peer: str = Field(primary_key=True, max_length=64)
     registration_number: str = Field(primary_key=True, max_length=100)
     fingerprint: str = Field(max_length=64, index=True)
+    # Of the letter's own number, when it has one (migration 0007): matched first.
+    letter_fingerprint: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(max_length=32)
     status_at: datetime = timestamp_field()
     received_at: datetime = timestamp_field(default_factory=utcnow)

@@ -93,6 +93,15 @@ async def test_a_read_goes_to_the_facade_without_any_credential(gateway, seen):
     assert response.headers.get_list("x-request-id") == [got["headers"]["x-request-id"]]
 
 
+async def test_a_token_read_goes_to_the_facade_through_the_same_route(gateway, seen):
+    for fmt in ("json", "xml"):
+        response = await gateway.client.get(f"/open311/v2/tokens/AbC-12_x.{fmt}")
+        assert response.status_code == 200, response.text
+        got = response.json()
+        assert got["path"] == f"{FACADE}/tokens/AbC-12_x.{fmt}"
+        assert "authorization" not in got["headers"]
+
+
 async def test_a_post_with_the_key_goes_as_the_client_without_the_key(gateway, api_client, seen):
     key = f"{api_client['id']}:{api_client['client_secret']}"
     response = await gateway.client.post(

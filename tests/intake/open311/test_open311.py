@@ -4,11 +4,13 @@ report through intake's registration, reading it back as the public may."""
 from __future__ import annotations
 
 import secrets
+import uuid
 from xml.etree import ElementTree as ET
 
 import pytest
 from sqlalchemy import text
 
+from apik_intake.open311.rules.tokens import request_token, token_key
 from apik_testing.services import RunningService
 from tests.intake.builders import register, register_office, report_body
 
@@ -322,3 +324,30 @@ async def test_a_second_report_of_the_same_reporter_is_a_duplicate_candidate(
         c for c in found.json()["items"] if c["registration_number"] == first["service_request_id"]
     ]
     assert "same_reporter" in candidate["reasons"]  # the NIK, phone and email, recognised
+
+
+async def test_a_token_names_the_request_it_was_given_for_in_both_formats(intake, app_key, officer):
+    filed = await _file(intake, app_key, description=f"Token {secrets.token_hex(4)}.")
+    assert filed.status_code == 201, filed.text
+    [receipt] = filed.json()
+    token = receipt["token"]
+    found = await intake.client.get(f"{V2}/tokens/{token}.json")
+    assert found.status_code == 200, found.text
+    assert found.json() == [{"service_request_id": receipt["service_request_id"], "token": token}]
+    xml = await intake.client.get(f"{V2}/tokens/{token}.xml")
+    assert xml.status_code == 200 and xml.headers["content-type"].startswith("text/xml")
+    request = ET.fromstring(xml.content).find("request")
+    assert request is not None
+    assert request.findtext("service_request_id") == receipt["service_request_id"]
+    assert request.findtext("token") == token
+    # A token of ours altered by one character, or made up, names nothing: the spec's 404.
+    forged = token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1]
+    for bad in (forged, "abc", "x" * 80):
+        missing = await intake.client.get(f"{V2}/tokens/{bad}.json")
+        assert missing.status_code == 404, bad
+        assert missing.json()[0]["code"] == 404
+    # A report filed at the desk has no token, even one made with our own key.
+    staff = await register(intake, officer)
+    key = token_key(intake.app.state.tracking_key)
+    made = request_token(key, uuid.UUID(str(staff["id"])))
+    assert (await intake.client.get(f"{V2}/tokens/{made}.json")).status_code == 404

@@ -1,6 +1,7 @@
 """A few thousand old records with errors in some: the dry run lists exactly those, the
 run (stopped midway and resumed) hands the rest to intake once, a second run changes
-nothing, and reporting counts the imported years."""
+nothing, and reporting counts the imported years: their registrations and, by outcome
+(the old status texts mapped, the defaults and the upload's own), their closures."""
 
 from __future__ import annotations
 
@@ -23,17 +24,33 @@ DEFECTS = {
     "date": ({"Tanggal Diterima": "31/02/2020"}, "Tanggal Diterima"),
     "summary": ({"Uraian": ""}, "Uraian"),
     "closure": ({"Tanggal Selesai": "01/01/2018"}, "Tanggal Selesai"),
+    "status": ({"Status": "Entah"}, "Status"),  # a status text no table knows
 }
+# The office's own word, mapped with the upload (`mapping.outcomes`); the rest defaults.
+OWN_WORDS = {"Tuntas oleh Instansi": "resolved_by_agency"}
+# A closed row's status by its index, and the outcome reporting should count it under.
+CLOSED_STATUSES = (
+    ("Selesai", "unspecified"),  # closed, no outcome kept
+    ("Dicabut", "withdrawn"),  # a default
+    ("TUNTAS OLEH INSTANSI.", "resolved_by_agency"),  # the upload's own, case and dot aside
+)
 
 
-def _sheet(code: str) -> tuple[bytes, dict[int, str], Counter[int]]:
-    """The sheet, its bad rows (sheet row → column), and the good rows per year."""
-    bad_at = {37 + 149 * k: kind for k, kind in enumerate(list(DEFECTS) * 5)}  # 20 rows
-    rows, bad, per_year = [], {}, Counter[int]()
+Sheet = tuple[bytes, dict[int, str], Counter[int], Counter[tuple[int, str]]]
+
+
+def _sheet(code: str) -> Sheet:
+    """The sheet, its bad rows (sheet row → column), the good rows per year and the good
+    closed rows per year and outcome."""
+    bad_at = {37 + 119 * k: kind for k, kind in enumerate(list(DEFECTS) * 5)}  # 25 rows
+    rows, bad, per_year, closures = [], {}, Counter[int](), Counter[tuple[int, str]]()
     for i in range(ROWS):
         year = YEARS[i % 3]
         received = f"{1 + i % 28:02d}/{1 + i % 12:02d}/{year}"
-        cells: dict[str, str] = {"Tanggal Selesai": f"28/12/{year}"} if i % 2 else {}
+        status, outcome = CLOSED_STATUSES[(i // 2) % 3]
+        cells: dict[str, str] = {"Tanggal Selesai": f"28/12/{year}", "Status": status}
+        if i % 2 == 0:  # still in process when the old application was left
+            cells = {"Status": "Dalam Proses"}
         if i % 50 == 0:
             cells["NIK"] = VALID_NIK
         if i in bad_at:
@@ -42,11 +59,20 @@ def _sheet(code: str) -> tuple[bytes, dict[int, str], Counter[int]]:
             bad[i + 2] = column
         else:
             per_year[year] += 1
+            if i % 2:
+                closures[(year, outcome)] += 1
         rows.append(old_record(f"{code}-LAMA-{i:05d}", received, **cells))
     # The same number twice: the second is the error.
     rows.append(old_record(f"{code}-LAMA-00001", "03/03/2021"))
     bad[ROWS + 2] = "Nomor Registrasi"
-    return sheet_csv(rows), bad, per_year
+    # In process, yet closed: the status contradicts the date.
+    rows.append(
+        old_record(
+            f"{code}-LAMA-X", "03/03/2021", Status="proses", **{"Tanggal Selesai": "04/04/2021"}
+        )
+    )
+    bad[ROWS + 3] = "Status"
+    return sheet_csv(rows), bad, per_year, closures
 
 
 async def _progress(service: RunningService, headers: dict[str, str], import_id: str) -> dict:
@@ -63,22 +89,25 @@ async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
 ) -> None:
     code = "I" + secrets.token_hex(3).upper()
     head = tokens.headers("head", office=code, username="kepala")
-    content, bad, per_year = _sheet(code)
-    valid = ROWS - 20
+    content, bad, per_year, closures = _sheet(code)
+    valid = ROWS - 25
 
     async with running(create_app(importer_settings), tokens) as first:
-        checked = await upload(first, head, content)
+        checked = await upload(first, head, content, mapping={"outcomes": OWN_WORDS})
         assert checked.status_code == 201, checked.text
         report = checked.json()
         import_id = report["id"]
         # The dry run: exactly the bad rows, each with its column; nothing sent.
         assert {e["row"]: e["column"] for e in report["errors"]} == bad
-        assert len(report["errors"]) == len(bad) == 21
+        assert len(report["errors"]) == len(bad) == 27
         assert (report["total_rows"], report["invalid_rows"], report["valid_rows"]) == (
-            ROWS + 1,
-            21,
+            ROWS + 2,
+            27,
             valid,
         )
+        assert report["outcomes"] == OWN_WORDS
+        unknown = next(e for e in report["errors"] if e["row"] == 37 + 119 * 4 + 2)
+        assert "'Entah'" in unknown["reason"] and "mapping.outcomes" in unknown["reason"]
         assert (report["status"], report["sent_rows"]) == ("checked", 0)
         assert await first.outbox_events("import.row_ready") == []
 
@@ -151,9 +180,26 @@ async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
     )
 
     for year in YEARS:
+        closed = sum(n for (y, _), n in closures.items() if y == year)
         counted = await eventually(
             lambda year=year: kpis(reporting, head, year=year),
-            lambda items, year=year: items["lm_registered"]["achieved"] == per_year[year],
+            lambda items, year=year, closed=closed: (
+                items["lm_registered"]["achieved"] == per_year[year]
+                and items["reports_closed"]["achieved"] == closed
+            ),
             within=60,
         )
         assert counted["lm_registered"]["achieved"] == per_year[year]
+        assert counted["reports_closed"]["achieved"] == closed > 0
+        # Closed on 28 December of the year received: none in process at the year's end
+        # but the open ones, which no case holds (they count nowhere as in process).
+        assert counted["reports_in_process"]["achieved"] == 0
+        # No SLA clock ran on an old record: neither the share nor the average counts it.
+        assert counted["closed_within_sla_pct"]["achieved"] is None
+        by_outcome = await reporting.client.get(
+            "/api/v1/reporting/breakdowns/outcome", params={"year": year}, headers=head
+        )
+        assert by_outcome.status_code == 200, by_outcome.text
+        assert {i["outcome"]: i["count"] for i in by_outcome.json()["items"]} == {
+            outcome: n for (y, outcome), n in closures.items() if y == year
+        }

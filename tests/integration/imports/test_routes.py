@@ -66,6 +66,9 @@ async def test_bad_uploads_are_problems_naming_the_part_and_store_nothing(
     assert missing.status_code == 422
     assert "#/mapping/summary" in _pointers(missing)
     assert "#/mapping/registration_number" in _pointers(missing)
+    outcome = await upload(importer, head, sheet, mapping={"outcomes": {"Tuntas": "done"}})
+    assert outcome.status_code == 422, outcome.text
+    assert _pointers(outcome) == ["#/mapping/outcomes/Tuntas"]
     empty = await upload(importer, head, sheet_csv([]))
     assert (empty.status_code, _pointers(empty)) == (422, ["#/file"])
     broken = await upload(importer, head, b"PK\x03\x04junk", filename="arsip.xlsx")

@@ -109,3 +109,39 @@ def test_an_xlsx_gives_its_dates_as_dates() -> None:
 def test_a_broken_workbook_is_unreadable() -> None:
     with pytest.raises(rules.UnreadableSheet):
         rules.read_sheet(b"PK\x03\x04 not really", rules.Format.xlsx)
+
+
+def test_old_status_texts_become_outcomes_by_default_and_by_the_upload() -> None:
+    defaults = rules.outcome_table(None)
+    assert rules.outcome_of("Dicabut", True, defaults) == "withdrawn"
+    assert rules.outcome_of("  BUKAN kewenangan. ", True, defaults) == "not_authority"
+    assert rules.outcome_of("Tidak ditemukan maladministrasi", True, defaults) == (
+        "no_maladministration"
+    )
+    # Closed without a kept outcome, or still open: no outcome.
+    assert rules.outcome_of("Selesai", True, defaults) is None
+    assert rules.outcome_of("Dalam proses", False, defaults) is None
+    assert rules.outcome_of(None, True, defaults) is None
+    own = rules.outcome_table({"Tuntas": "recommendation", "Beres": "conciliation"})
+    assert rules.outcome_of("tuntas", True, own) == "recommendation"  # overrides the default
+    assert rules.outcome_of("Beres", True, own) == "conciliation"
+    with pytest.raises(ValueError, match="unknown status 'Beres'"):
+        rules.outcome_of("Beres", True, defaults)
+    with pytest.raises(ValueError, match="in process, yet a closure date"):
+        rules.outcome_of("Proses", True, defaults)
+    # Every default means an outcome the vocabulary knows, or closed / open.
+    assert set(defaults.values()) <= set(rules.OUTCOME_CODES)
+
+
+def test_the_outcome_codes_are_the_closure_outcomes_and_closed_and_open() -> None:
+    from apik_shared.vocabulary.labels import OUTCOMES
+
+    assert set(rules.OUTCOME_CODES) == {*OUTCOMES, rules.CLOSED, rules.OPEN}
+
+
+def test_an_unknown_status_is_the_rows_error_on_its_column() -> None:
+    errors = check(old_record("LAMA-1", "05/03/2019", Status="Entah"))
+    assert isinstance(errors, list)
+    assert [(e.row, e.column) for e in errors] == [(7, "Status")]
+    record = check(old_record("LAMA-1", "05/03/2019", Status="Dicabut"))
+    assert isinstance(record, rules.ImportedRecord) and record.outcome == "withdrawn"

@@ -72,3 +72,13 @@ def test_a_peer_whose_secret_cannot_sign_is_refused_at_start() -> None:
     with pytest.raises(ValidationError, match="secret"):
         PeerSettings(url="https://apik.example.go.id", secret="whsec_short", office="KAB")
     assert PeerSettings(url="https://apik.example.go.id", secret=SECRET, office="KAB")
+
+
+def test_a_letter_numbers_fingerprint_ignores_case_and_spacing_and_is_its_own() -> None:
+    one = rules.letter_fingerprint(KEY, "005/DPU/III/2026")
+    assert one == rules.letter_fingerprint(KEY, " 005 / dpu / iii / 2026 ")
+    assert one != rules.letter_fingerprint(KEY, "006/DPU/III/2026")
+    assert rules.letter_fingerprint(KEY, None) is None
+    assert rules.letter_fingerprint(KEY, "   ") is None
+    # Another pair's key gives another fingerprint of the same number.
+    assert one != rules.letter_fingerprint(rules.fingerprint_key(OTHER), "005/DPU/III/2026")

@@ -5,6 +5,7 @@ receives each signal once."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
@@ -252,3 +253,54 @@ async def test_a_signal_sent_again_after_a_crash_counts_as_delivered(
         == 2
     )
     assert await _remote_status(there, ours) == "verified"
+
+
+async def test_a_letter_number_held_on_both_sides_decides_the_match(
+    pair: Pair, infra: TestInfra, tokens: TestTokens
+) -> None:
+    """Both offices keep the letter's number: the same letter matches even when the
+    summaries differ, and two letters with different numbers never match even when their
+    summaries are the same. Without a number on one side, the content decides."""
+    here, there = pair
+    t0 = datetime.now(UTC)
+    letter = f"{uuid.uuid4().hex[:5]}/DPU/III/2026"
+    ours, theirs = number(HERE), number(THERE)  # the same letter, summarised apart
+    mine, yours = number(HERE), number(THERE)  # two letters, the same summary
+    plain_ours, plain_theirs = number(HERE), number(THERE)  # a number on one side only
+    same_words = "Pengurusan izin usaha ditolak tanpa alasan tertulis."
+    other_words = "Bantuan sosial tidak disalurkan kepada warga yang berhak."
+    await publish(
+        infra.nats_url,
+        verified(ours, HERE, at=t0, letter_number=letter),
+        verified(
+            theirs,
+            THERE,
+            at=t0,
+            letter_number=f" {letter.upper()} ",  # case and spacing aside
+            summary="Surat pengaduan tentang KTP elektronik yang belum terbit",
+        ),
+        verified(mine, HERE, at=t0, letter_number=f"{letter}-A", summary=same_words),
+        verified(yours, THERE, at=t0, letter_number=f"{letter}-B", summary=same_words),
+        verified(plain_ours, HERE, at=t0, letter_number=f"{letter}-C", summary=other_words),
+        verified(plain_theirs, THERE, at=t0, summary=other_words.upper()),
+    )
+
+    async def matched() -> bool:
+        rows = await _shared(here, tokens, HERE)
+        return _row(rows, ours) is not None and _row(rows, plain_ours) is not None
+
+    await eventually(matched, what="the letters' matches")
+    await eventually(lambda: _remote_status(here, yours), what="the other letter's signal")
+    rows = await _shared(here, tokens, HERE)
+    by_ours = {r["registration_number"]: r["peer_registration_number"] for r in rows}
+    assert by_ours[ours] == theirs  # the number matched, the summaries did not
+    assert by_ours[plain_ours] == plain_theirs  # one side without a number: the content
+    assert mine not in by_ours  # different numbers: no match, the same words or not
+    there_rows = await _shared(there, tokens, THERE)
+    assert _row(there_rows, theirs)["peer_registration_number"] == ours  # type: ignore[index]
+    assert _row(there_rows, yours) is None
+    # The number never crosses in clear: only its keyed fingerprint.
+    body = await here.service.scalar(
+        "SELECT body FROM peer_signal WHERE body LIKE :n", n=f"%{ours}%"
+    )
+    assert letter not in body and '"letter_fingerprint":"' in body

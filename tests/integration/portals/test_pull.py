@@ -115,6 +115,22 @@ async def test_a_webhook_pulls_the_complaint_once_and_sealed(
     assert outcome == "pulled"
 
 
+async def test_the_files_a_complaint_lists_travel_sealed_for_intake_to_fetch(
+    pulling: RunningService, portal: PortalSim
+) -> None:
+    photo = portal.add_file("foto.png", b"\x89PNG\r\n\x1a\n")
+    complaint = await portal.assign(PULLING, attachments=[photo])
+    await eventually(lambda: _equals(pulled(pulling, complaint.id), ["webhook"]), what="pulled")
+    [event] = await announced(pulling, complaint.id)
+    assert photo["url"] not in event.to_json().decode()
+    content = json.loads(
+        FieldCipher(TRANSFER).decrypt(
+            event.data["sealed"], context=f"portal-complaint:lapor:{complaint.id}"
+        )
+    )
+    assert content["attachments"] == [photo]
+
+
 async def test_a_webhook_carrying_the_whole_complaint_keeps_only_its_id(
     pulling: RunningService, portal: PortalSim
 ) -> None:

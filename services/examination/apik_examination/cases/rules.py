@@ -65,7 +65,10 @@ def can_classify(current: CaseStatus) -> bool:
 # The move to monitoring is the job's, dated when it ran, no step anyone dates: a
 # reporter's letter of the 14 days entered after it (or an office's history entered
 # while the job turns) is checked against the LHP and the office's steps, not against it.
-UNORDERED_EVENTS = frozenset({"activity", "corrective_action_done", "monitoring_started"})
+# A portal's update (`portal/service.py`) is a note dated by the portal, no step either.
+UNORDERED_EVENTS = frozenset(
+    {"activity", "corrective_action_done", "monitoring_started", "portal_update"}
+)
 
 
 def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | None:

@@ -26,6 +26,8 @@ class ImportedRecord(BaseModel):
     substance: str | None = None
     summary: str = Field(min_length=1)
     status: str | None = None
+    # What integration's import made of `status` (a closure outcome; None: none kept).
+    outcome: str | None = Field(default=None, max_length=32)
 
 
 def closed_after_received(record: ImportedRecord) -> datetime | None:

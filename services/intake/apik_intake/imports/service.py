@@ -6,6 +6,8 @@ nothing new. The record keeps its history — the date received (the report's
 `received_at`, which the KPIs count by), its closure (`case_closed_at`) — and is
 `imported`: no step applies to it, so no deadline runs and no alarm rings; no
 notification is queued, and integration's portal push leaves channel `imported` alone.
+Beside `report.registered`, `report.imported` tells reporting the record's history (its
+closure and outcome), which no case of examination will ever announce.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from apik_intake.steps.service import ref
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.outbox import Outgoing
 from apik_shared.platform.events.payloads import ReportRegistered
+from apik_shared.platform.events.payloads.base import Event
+from apik_shared.platform.events.payloads.intake import ReportImported
 from apik_shared.platform.events.payloads.integration import ImportRowReady, record_context
 from apik_shared.platform.events.publish import publish_many
 
@@ -63,7 +67,7 @@ async def register_imported_many(
     rows written together; the same number twice is registered once."""
     taken = await _taken(session, [row.registration_number for row in rows])
     substances: dict[tuple[str, str], str | None] = {}
-    made: list[tuple[Report, ReportStep, ReportRegistered]] = []
+    made: list[tuple[Report, ReportStep, list[Event]]] = []
     for row in rows:
         if row.registration_number in taken:
             log.info("import %s row %d: number already registered", row.import_id, row.row)
@@ -85,9 +89,17 @@ async def register_imported_many(
     session.add_all([report for report, _, _ in made])
     await session.flush()
     session.add_all([step for _, step, _ in made])
-    await publish_many(
-        session, [Outgoing(event, subject=str(report.id)) for report, _, event in made]
-    )
+    # One class a call: the registrations, then the histories.
+    for kind in (ReportRegistered, ReportImported):
+        await publish_many(
+            session,
+            [
+                Outgoing(event, subject=str(report.id))
+                for report, _, events in made
+                for event in events
+                if isinstance(event, kind)
+            ],
+        )
     return [report for report, _, _ in made]
 
 
@@ -138,7 +150,7 @@ async def _register(
     cipher: FieldCipher,
     index_key: bytes,
     substances: dict[tuple[str, str], str | None],
-) -> tuple[Report, ReportStep, ReportRegistered]:
+) -> tuple[Report, ReportStep, list[Event]]:
     plain = transfer.decrypt(row.record, context=record_context(row.import_id, row.row))
     record = rules.ImportedRecord.model_validate_json(plain)
     substance = await _substance(session, record.substance, row.office, substances)
@@ -176,7 +188,17 @@ async def _register(
             "row": row.row,
             "old_status": record.status,
             "old_substance": record.substance if substance is None else None,
+            "outcome": record.outcome if closed else None,
         },
         at=received,
     )
-    return report, step, ReportRegistered(**ref(report), registered_at=received)
+    # Its history for reporting: the closure (and outcome) the old application kept.
+    history = ReportImported(
+        **ref(report),
+        registered_at=received,
+        closed_at=report.case_closed_at,
+        outcome=record.outcome if closed else None,
+        import_id=row.import_id,
+        row=row.row,
+    )
+    return report, step, [ReportRegistered(**ref(report), registered_at=received), history]

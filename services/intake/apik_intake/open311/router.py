@@ -22,9 +22,10 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from apik_intake.deps import Cipher, CurrentSettings, IndexKey
+from apik_intake.deps import Cipher, CurrentSettings, IndexKey, TrackingKey
 from apik_intake.open311 import rules, service
 from apik_intake.open311.rules import Format, Open311Failure, SpecError, format_of
+from apik_intake.open311.rules.tokens import token_key
 from apik_intake.open311.schemas import Discovery, Endpoint, Open311Request
 from apik_intake.open311.views import answer, spec_errors
 from apik_shared.platform.auth import CurrentPrincipal
@@ -160,6 +161,7 @@ async def open311_file_request(
     cipher: Cipher,
     index_key: IndexKey,
     settings: CurrentSettings,
+    tracking_key: TrackingKey,
 ) -> Response:
     """Files a report (LM) on the `open311` channel, as the API client the gateway
     found behind `api_key`. A retry of the same form by the same client answers the
@@ -183,6 +185,7 @@ async def open311_file_request(
         settings=settings,
         actor=actor,
         data=data,
+        token_key=token_key(tracking_key),
     )
     content = [receipt.model_dump()]
     base = request.url.path.rsplit("/", 1)[0]
@@ -243,6 +246,18 @@ async def open311_get_request(
     found = await service.find_request(
         session=session, number=service_request_id, in_english=_language(request)
     )
+    return answer(kind, "service_requests", found)
+
+
+@router.get("/tokens/{token}.{fmt}")
+async def open311_get_token(
+    token: str, fmt: str, request: Request, session: DbSession, tracking_key: TrackingKey
+) -> Response:
+    """The request a `POST requests` token names: its `service_request_id` and the token
+    (the spec's answer to a queued request; here the number is known at once)."""
+    kind = format_of(fmt)
+    _only(request, "jurisdiction_id")
+    found = await service.find_token(session=session, token=token, key=token_key(tracking_key))
     return answer(kind, "service_requests", found)
 
 

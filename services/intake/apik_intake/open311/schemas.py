@@ -68,11 +68,13 @@ class ServiceDefinition(BaseModel):
 
 
 class Receipt(BaseModel):
-    """`POST requests`'s answer: the number is known at once, so no `token`."""
+    """`POST requests`'s answer: the number is known at once; the `token` is given too,
+    for clients that wait on one (`GET tokens/{token}` names the same number)."""
 
     service_request_id: str
     service_notice: str
     account_id: str | None = None
+    token: str
 
 
 class ServiceRequest(BaseModel):

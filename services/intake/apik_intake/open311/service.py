@@ -17,6 +17,8 @@ from sqlmodel import col, select
 from apik_intake.models import Report, Substance
 from apik_intake.open311 import rules
 from apik_intake.open311.rules import Open311Failure, RequestFilter, SpecError
+from apik_intake.open311.rules.tokens import report_of_token as request_token_report
+from apik_intake.open311.rules.tokens import request_token
 from apik_intake.open311.schemas import Open311Request, Receipt, Service, ServiceRequest
 from apik_intake.reference.service import active_substances, usable_substance
 from apik_intake.reports import service as reports
@@ -105,6 +107,7 @@ async def file_request(
     settings: Settings,
     actor: Principal,
     data: Open311Request,
+    token_key: bytes,
 ) -> Receipt:
     """Registers a public report (LM) on the `open311` channel through intake's own
     registration: the same checks, NIK structure, duplicate candidates, first notice to
@@ -145,6 +148,7 @@ async def file_request(
     number = registered.report.registration_number
     return Receipt(
         service_request_id=number,
+        token=request_token(token_key, registered.report.id),
         service_notice=(
             f"Laporan diterima dengan nomor registrasi {number}. {place.name} "
             "memverifikasi kelengkapannya dan menghubungi pelapor melalui kontak yang "
@@ -286,6 +290,23 @@ async def find_request(
     if row is None:
         raise Open311Failure.one(404, f"service_request_id: no request {number!r}.")
     return await _shown(session, [row], in_english)
+
+
+async def find_token(*, session: AsyncSession, token: str, key: bytes) -> list[dict[str, Any]]:
+    """The request a token names (the spec's `tokens/{token}`): its number and the token."""
+    report_id = request_token_report(key, token)
+    row = None
+    if report_id is not None:
+        row = (
+            await session.execute(
+                select(Report).where(
+                    col(Report.id) == report_id, col(Report.channel) == Channel.open311.value
+                )
+            )
+        ).scalar_one_or_none()
+    if row is None:
+        raise Open311Failure.one(404, f"token: no request {token!r}.")
+    return [{"service_request_id": row.registration_number, "token": token}]
 
 
 async def _shown(

@@ -14,7 +14,8 @@ allows from the report's status now; anything else is kept as a note on its time
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from apik_intake.reports.rules import TRANSITIONS, Kind, ReportStatus, Step
@@ -88,3 +89,45 @@ def portal_step(name: str | None, *, kind: str, status: str) -> Step | None:
     if ReportStatus(status) not in transition.starts_from(report_kind):
         return None
     return step
+
+
+# --- The files a pulled complaint names ------------------------------------------------
+
+
+# The most files of one complaint fetched (a portal's list beyond it stays there).
+MAX_FILES = 20
+
+
+@dataclass(frozen=True)
+class FileRef:
+    file_id: str  # the portal's id of the file
+    filename: str
+    url: str  # where the portal serves it
+
+
+def file_refs(content: Mapping[str, Any], limit: int) -> list[FileRef]:
+    """The complaint's `attachments` as the portal lists them ({id, name, url}), the
+    first `limit` with an id and a URL, each id once; anything else is ignored (the file
+    stays at the portal)."""
+    items = content.get("attachments")
+    refs: dict[str, FileRef] = {}
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        file_id, url = _text(item.get("id"), 200), _text(item.get("url"), 2000)
+        if file_id is None or url is None or file_id in refs:
+            continue
+        name = _text(item.get("name"), 255) or f"lampiran-{file_id}"
+        refs[file_id] = FileRef(file_id, name, url)
+    return list(refs.values())[:limit]
+
+
+# The portal's answers that a later try may change (busy, down, a gateway's timeout).
+RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+def file_retry_at(attempts: int, schedule: list[float], now: datetime) -> datetime | None:
+    """When to fetch again after `attempts` failed tries, or None: the schedule is spent."""
+    if attempts > len(schedule):
+        return None
+    return now + timedelta(seconds=schedule[attempts - 1])

@@ -211,6 +211,19 @@ class ReportCreate(Input):
     # When the office received it, for letters received earlier and an office's history
     # (the KPIs count a report in the year it was received); now when unset.
     received_at: datetime | None = None
+    # A letter's own number (nomor surat), as its sender wrote it: letter channel only.
+    # Two offices holding the same letter recognise it by it (integration's peers).
+    letter_number: Line | None = Field(
+        default=None, min_length=1, max_length=100, examples=["005/DPU/III/2026"]
+    )
+
+    @field_validator("letter_number")
+    @classmethod
+    def _letters_only(cls, value: str | None, info: ValidationInfo) -> str | None:
+        channel = info.data.get("channel")
+        if value is not None and channel is not None and channel is not Channel.letter:
+            raise ValueError("only a letter (channel `letter`) has a letter number")
+        return value
 
     @field_validator("received_at")
     @classmethod
@@ -290,6 +303,7 @@ class ReportPublic(BaseModel):
     link_type: str | None
     outreach_id: uuid.UUID | None
     community_member_id: uuid.UUID | None = None
+    letter_number: str | None = None
     represented: bool
     flags: list[str]
     completion_due: datetime | None

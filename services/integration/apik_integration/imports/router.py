@@ -148,6 +148,7 @@ async def _public(
         format=job.format,
         status=job.status,
         mapping=job.mapping,
+        outcomes=job.outcomes,
         total_rows=job.total_rows,
         invalid_rows=job.invalid_rows,
         valid_rows=job.total_rows - job.invalid_rows,
@@ -186,6 +187,7 @@ async def check_import(
         content=content,
         mapping=mapping.columns() if mapping else None,
         max_rows=settings.import_max_rows,
+        outcomes=mapping.outcomes if mapping else None,
     )
     body = await _public(session, job, errors)
     return await created(

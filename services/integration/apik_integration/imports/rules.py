@@ -11,12 +11,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self, get_args
 
 from openpyxl import load_workbook
 from pydantic import Field, ValidationError, model_validator
 
 from apik_shared.vocabulary.inputs import FreeText, Input, Line, Nik, PersonName, RecordDate
+from apik_shared.vocabulary.labels import OUTCOMES
 
 HEADER_ROW = 1  # rows are numbered as the spreadsheet shows them: data starts at 2
 
@@ -135,6 +136,79 @@ def as_date(value: Any) -> Any:
     return value
 
 
+# What an old status text says of the record: one of the closure outcomes examination's
+# `case.closed` names (`apik_shared.vocabulary.labels.OUTCOMES`), `closed` (closed, the
+# outcome not kept by the old application) or `open` (still in process when exported).
+CLOSED, OPEN = "closed", "open"
+OutcomeCode = Literal[
+    "resolved_by_agency",
+    "conciliation",
+    "no_maladministration",
+    "in_court",
+    "withdrawn",
+    "not_authority",
+    "no_data",
+    "recommendation",
+    "closed",
+    "open",
+]
+OUTCOME_CODES: tuple[str, ...] = get_args(OutcomeCode)
+# The office's usual words (compared as `normal_header` writes them), extended or
+# overridden by the upload's `mapping.outcomes`. "Selesai" alone names no outcome.
+DEFAULT_OUTCOMES: Mapping[str, str] = {
+    **{normal_header(label): code for code, label in OUTCOMES.items()},
+    "selesai": CLOSED,
+    "ditutup": CLOSED,
+    "tutup": CLOSED,
+    "tuntas": CLOSED,
+    "closed": CLOSED,
+    "proses": OPEN,
+    "dalam proses": OPEN,
+    "diproses": OPEN,
+    "pemeriksaan": OPEN,
+    "dalam pemeriksaan": OPEN,
+    "belum selesai": OPEN,
+    "open": OPEN,
+    "dicabut": "withdrawn",
+    "ditarik": "withdrawn",
+    "dicabut pelapor": "withdrawn",
+    "bukan kewenangan": "not_authority",
+    "tidak ditemukan maladministrasi": "no_maladministration",
+    "tidak terbukti": "no_maladministration",
+    "konsiliasi": "conciliation",
+    "mediasi": "conciliation",
+    "rekomendasi": "recommendation",
+    "tidak lengkap": "no_data",
+    "data tidak lengkap": "no_data",
+    "diselesaikan instansi terlapor": "resolved_by_agency",
+    "ditindaklanjuti instansi terlapor": "resolved_by_agency",
+    "pengadilan": "in_court",
+}
+
+
+def outcome_table(given: Mapping[str, str] | None) -> dict[str, str]:
+    """The defaults with the upload's own words over them (keys compared normalised)."""
+    return {**DEFAULT_OUTCOMES, **{normal_header(k): v for k, v in (given or {}).items()}}
+
+
+def outcome_of(status: str | None, closed: bool, table: Mapping[str, str]) -> str | None:
+    """The closure outcome the old status text names (None: closed without one, or
+    open). A text the table does not know, or one that contradicts the closure date,
+    raises ValueError with the reason."""
+    if status is None:
+        return None
+    code = table.get(normal_header(status))
+    if code is None:
+        raise ValueError(
+            f"unknown status {status!r}: say in mapping.outcomes which outcome it means"
+        )
+    if code == OPEN:
+        if closed:
+            raise ValueError(f"the status {status!r} says in process, yet a closure date is given")
+        return None
+    return None if code == CLOSED else code
+
+
 class Kind(StrEnum):
     LM = "LM"
     RCO = "RCO"
@@ -155,6 +229,8 @@ class ImportedRecord(Input):
     substance: Annotated[Line, Field(max_length=64)] | None = None
     summary: Annotated[FreeText, Field(min_length=1, max_length=20_000)]
     status: Annotated[Line, Field(max_length=100)] | None = None
+    # Not a column: what `status` means, from the upload's outcome table (`outcome_of`).
+    outcome: str | None = None
 
     @model_validator(mode="after")
     def _closed_after_received(self) -> Self:
@@ -190,11 +266,16 @@ def _values(cells: list[Any], columns: Mapping[str, int]) -> dict[str, Any]:
 
 
 def check_row(
-    row: int, cells: list[Any], columns: Mapping[str, int], mapping: Mapping[str, str]
+    row: int,
+    cells: list[Any],
+    columns: Mapping[str, int],
+    mapping: Mapping[str, str],
+    outcomes: Mapping[str, str] = DEFAULT_OUTCOMES,
 ) -> ImportedRecord | list[RowError]:
-    """The row as a record, or every reason it is not one, each naming its column."""
+    """The row as a record (its status's outcome resolved), or every reason it is not
+    one, each naming its column."""
     try:
-        return ImportedRecord.model_validate(_values(cells, columns))
+        record = ImportedRecord.model_validate(_values(cells, columns))
     except ValidationError as exc:
         errors = []
         for error in exc.errors():
@@ -204,6 +285,11 @@ def check_row(
                 field, reason = "closed_on", reason.removeprefix("closed_on: ")
             errors.append(RowError(row, mapping.get(field, field), reason))
         return errors
+    try:
+        outcome = outcome_of(record.status, record.closed_on is not None, outcomes)
+    except ValueError as exc:
+        return [RowError(row, mapping.get("status", "status"), str(exc))]
+    return record.model_copy(update={"outcome": outcome})
 
 
 def is_blank(cells: list[Any]) -> bool:

@@ -9,9 +9,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from apik_integration.imports.rules import OutcomeCode
 from apik_shared.vocabulary.inputs import Input, Line
 
 Header = Annotated[Line, Field(min_length=1, max_length=200)]
+OldStatus = Annotated[Line, Field(min_length=1, max_length=100)]
 
 
 class ImportMapping(Input):
@@ -31,9 +33,18 @@ class ImportMapping(Input):
     substance: Header | None = None
     summary: Header | None = None
     status: Header | None = None
+    outcomes: dict[OldStatus, OutcomeCode] | None = Field(
+        default=None,
+        description="What each of the office's old status texts means (compared without"
+        " case or punctuation), over the defaults (`Selesai`/`Ditutup`: closed, outcome not"
+        " kept; `Proses`: open; `Dicabut`: withdrawn; `Bukan kewenangan`: not_authority;"
+        " the Indonesian names of the outcomes…): a closure outcome, `closed` (closed, no"
+        " outcome kept) or `open` (in process). A status text neither knows is the row's"
+        " error in the dry run.",
+    )
 
     def columns(self) -> dict[str, str]:
-        return {k: v for k, v in self.model_dump().items() if v is not None}
+        return {k: v for k, v in self.model_dump(exclude={"outcomes"}).items() if v is not None}
 
 
 class RowErrorPublic(BaseModel):
@@ -52,6 +63,10 @@ class ImportPublic(BaseModel):
         " handed to intake; `done`: every valid row handed over (the upload dropped)"
     )
     mapping: dict[str, str] = Field(description="field → the sheet's header, as used")
+    outcomes: dict[str, str] = Field(
+        description="the upload's own status texts → outcome (`mapping.outcomes`), over"
+        " the defaults"
+    )
     total_rows: int
     invalid_rows: int
     valid_rows: int

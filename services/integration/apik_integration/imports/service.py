@@ -79,6 +79,7 @@ async def check_upload(
     content: bytes,
     mapping: Mapping[str, str] | None,
     max_rows: int,
+    outcomes: Mapping[str, str] | None = None,
 ) -> tuple[ImportJob, list[RowError]]:
     """The dry run: every row read and checked, the report of every error (row, column,
     reason); the upload and its rows kept for a run, nothing sent anywhere."""
@@ -94,8 +95,10 @@ async def check_upload(
         filename=filename[:255],
         format=kind.value,
         mapping=used,
+        outcomes=dict(outcomes or {}),
         created_by=actor.username,
     )
+    table = rules.outcome_table(outcomes)
     job.raw = cipher.encrypt(content, context=f"import:{job.id}:raw")
     values: list[dict[str, Any]] = []
     errors: list[RowError] = []
@@ -105,7 +108,7 @@ async def check_upload(
             continue
         if len(values) >= max_rows:
             raise InvalidInput.field("#/file", f"The sheet holds more than {max_rows} rows.")
-        checked = rules.check_row(number, cells, columns, used)
+        checked = rules.check_row(number, cells, columns, used, table)
         if isinstance(checked, rules.ImportedRecord):
             earlier = first_row_of.setdefault(checked.registration_number, number)
             if earlier != number:

@@ -11,8 +11,12 @@ side learns anything of a letter the other does not also hold.
 False matches: two different letters against the same agency, about the same day, whose
 normalised summaries are identical. Summaries are free text typed per office, so that
 is rare; the opposite (the same letter summarised differently at each office) is the
-likelier miss, and an exact letter number would match better once intake's reports
-carry one (only the letters archive does today).
+likelier miss. So a letter's own number (nomor surat, which intake keeps on a letter's
+registration) has a keyed fingerprint of its own (`letter_fingerprint`: the number
+without case or spacing): when both sides hold one, the letter matches on it alone,
+however differently each office summarised it (and two letters with different numbers
+never match); otherwise the content's fingerprint decides. A letter number names a
+letter, not a person, and is keyed the same way.
 
 Why a NIK is never an input: it is a short, structured number (about 10^10 plausible
 values at most, fewer once a region and birth date are guessed), so any hash of it is
@@ -33,6 +37,7 @@ from apik_integration.webhooks import rules as webhooks
 
 SIGNAL_TYPE = "shared_case.signal"
 FINGERPRINT_LABEL = b"apik-shared-case-fingerprint-v1"
+_SPACE = re.compile(r"\s+", re.UNICODE)
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 # Our events as the status a signal carries (the first one makes the fingerprint).
@@ -71,18 +76,35 @@ def fingerprint(key: bytes, *, agency: str, event_date: date | None, summary: st
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def signal_body(*, fingerprint: str, registration_number: str, status: str, at: datetime) -> str:
-    """The exact bytes sent: the fingerprint, our number and status, nothing else."""
-    return json.dumps(
-        {
-            "type": SIGNAL_TYPE,
-            "fingerprint": fingerprint,
-            "registration_number": registration_number,
-            "status": status,
-            "status_at": at.isoformat(),
-        },
-        separators=(",", ":"),
-    )
+def letter_fingerprint(key: bytes, letter_number: str | None) -> str | None:
+    """The keyed fingerprint of a letter's own number (case and spacing aside), or None
+    without one. Its own domain in the message: never equal to a content fingerprint."""
+    number = _SPACE.sub("", unicodedata.normalize("NFKC", letter_number or "").casefold())
+    if not number:
+        return None
+    return hmac.new(key, "\x1f".join(("v1-letter", number)).encode(), hashlib.sha256).hexdigest()
+
+
+def signal_body(
+    *,
+    fingerprint: str,
+    registration_number: str,
+    status: str,
+    at: datetime,
+    letter_fingerprint: str | None = None,
+) -> str:
+    """The exact bytes sent: the fingerprints, our number and status, nothing else (the
+    letter's fingerprint only when the report has a letter number)."""
+    body = {
+        "type": SIGNAL_TYPE,
+        "fingerprint": fingerprint,
+        "registration_number": registration_number,
+        "status": status,
+        "status_at": at.isoformat(),
+    }
+    if letter_fingerprint is not None:
+        body["letter_fingerprint"] = letter_fingerprint
+    return json.dumps(body, separators=(",", ":"))
 
 
 def newer(incoming: datetime, current: datetime | None) -> bool:

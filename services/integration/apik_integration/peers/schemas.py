@@ -19,6 +19,11 @@ class SignalIn(Input):
 
     type: Literal["shared_case.signal"] = Field(examples=[SIGNAL_TYPE])
     fingerprint: str = Field(pattern=r"^[0-9a-f]{64}$")
+    letter_fingerprint: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="the keyed fingerprint of the letter's own number, when it has one",
+    )
     registration_number: Line = Field(min_length=1, max_length=100)
     status: PeerStatus
     status_at: Instant

@@ -12,13 +12,15 @@ import base64
 import binascii
 import hashlib
 import hmac
-import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
-from urllib.parse import urlsplit
+
+from apik_shared.platform.targets import BadTarget, address_refused, target_host
+
+__all__ = ["BadTarget", "address_refused", "target_host"]
 
 SECRET_PREFIX = "whsec_"
 SECRET_BYTES = 32  # within the specification's 24-64
@@ -187,38 +189,8 @@ def failing_too_long(failing_since: datetime | None, now: datetime, days: float)
 # --- Where a webhook may go -----------------------------------------------------------
 
 
-class BadTarget(ValueError):
-    pass
-
-
-def target_host(url: str, *, allow_http: bool) -> str:
-    """The host of a subscription's URL, or `BadTarget`: an absolute https URL (http only
-    when allowed), no credentials in it, no fragment."""
-    parts = urlsplit(url)
-    schemes = {"https", "http"} if allow_http else {"https"}
-    if parts.scheme not in schemes:
-        raise BadTarget(f"The URL must start with {' or '.join(sorted(schemes))}://.")
-    if not parts.hostname:
-        raise BadTarget("The URL has no host.")
-    if parts.username or parts.password:
-        raise BadTarget("The URL must not carry a user or password.")
-    if parts.fragment:
-        raise BadTarget("The URL must not have a #fragment.")
-    try:
-        parts.port  # noqa: B018 - raises on a port out of range
-    except ValueError as exc:
-        raise BadTarget("The URL's port is not valid.") from exc
-    return parts.hostname
-
-
-def address_refused(address: str) -> bool:
-    """Whether a resolved address is one a webhook must not reach unless configured:
-    loopback, private (RFC 1918, unique local), link-local (cloud metadata lives there),
-    shared (CGNAT), multicast, reserved or unspecified; IPv4-mapped IPv6 judged as IPv4."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
+# `BadTarget`, `target_host` and `address_refused` live in `apik_shared.platform.targets`
+# (intake's fetch of a portal's attachments checks its URLs the same way).
 
 
 def event_types_unknown(wanted: Iterable[str], known: Iterable[str]) -> list[str]:

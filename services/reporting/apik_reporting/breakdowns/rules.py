@@ -25,7 +25,8 @@ BREAKDOWNS: dict[Dimension, str] = {
     Dimension.substance: "Reports handed to examination in the year (report.verified, "
     "year of verified_at), by substance (sector).",
     Dimension.outcome: "Cases closed in the year (case.closed, year of the last closed_at), "
-    "by outcome.",
+    "by outcome; an imported old record counts in the year its old application closed it, "
+    "with the outcome its old status was mapped to (report.imported).",
     Dimension.channel: "Reports and consultations registered in the year (report.registered "
     "of every kind, year of registered_at), by channel.",
     Dimension.agency_type: "Reports handed to examination in the year (report.verified, year "
@@ -44,7 +45,8 @@ BREAKDOWNS_ID: dict[Dimension, str] = {
     Dimension.substance: "Laporan yang diserahkan ke Keasistenan Pemeriksaan pada tahun itu "
     "(report.verified, menurut tanggal putusan pleno), dirinci per substansi (sektor).",
     Dimension.outcome: "Laporan yang ditutup Pemeriksaan pada tahun itu (case.closed, menurut "
-    "tanggal penutupan terakhir), dirinci per hasil penyelesaian.",
+    "tanggal penutupan terakhir), dirinci per hasil penyelesaian; arsip lama yang diimpor "
+    "dihitung pada tahun penutupannya, dengan hasil dari status lamanya (report.imported).",
     Dimension.channel: "Laporan dan konsultasi yang diregistrasi pada tahun itu "
     "(report.registered semua jenis, menurut tanggal registrasi), dirinci per cara "
     "penyampaian.",

@@ -84,12 +84,15 @@ INDICATORS: tuple[Indicator, ...] = (
         "count",
         "Cases closed by examination: case.closed events, one per case. The year is that "
         "of the closure (closed_at); a case reopened and closed again counts once, in the "
-        "year of its last closure, with its last outcome.",
+        "year of its last closure, with its last outcome. An office's old records brought "
+        "in by an import count in the year their old application closed them "
+        "(report.imported closed_at).",
         label="Laporan selesai (ditutup)",
         definisi=(
             "Laporan yang ditutup oleh Pemeriksaan (case.closed); tahun menurut tanggal "
             "penutupan; laporan yang dibuka kembali dihitung sekali, pada penutupan "
-            "terakhir."
+            "terakhir; arsip lama yang diimpor dihitung pada tahun penutupannya di aplikasi "
+            "lama (report.imported)."
         ),
     ),
     Indicator(

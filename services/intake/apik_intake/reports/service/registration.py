@@ -200,6 +200,7 @@ async def register_report(
         linked_report_id=data.linked_report_id,
         outreach_id=data.outreach_id,
         community_member_id=data.community_member_id,
+        letter_number=data.letter_number,
         represented=data.reporter is not None and data.reporter.representative is not None,
         flags=_flags(data, received_on, age_limit_years),
         # Given to the INSERT: set after it, it would cost an UPDATE re-indexing the row.

@@ -130,6 +130,7 @@ async def _publish_outcome(
             examination_unit=report.examination_unit,
             decided_by=actor.username,
             decided_by_subject=actor.subject,
+            letter_number=report.letter_number,
         )
         await publish(session, verified, subject=subject)
     elif report.status == ReportStatus.rejected:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
-from sqlalchemy import and_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -103,6 +103,7 @@ async def receive_signal(
                 peer=name,
                 registration_number=signal.registration_number,
                 fingerprint=signal.fingerprint,
+                letter_fingerprint=signal.letter_fingerprint,
                 status=signal.status,
                 status_at=signal.status_at,
                 received_at=now,
@@ -111,11 +112,24 @@ async def receive_signal(
         effect = "recorded"
     elif rules.newer(signal.status_at, held.status_at):
         held.status, held.status_at, held.received_at = signal.status, signal.status_at, now
+        held.letter_fingerprint = signal.letter_fingerprint or held.letter_fingerprint
         effect = "updated"
     else:
         effect = "older"
     await session.flush()
     return Received(verified.msg_id, signal.registration_number, effect)
+
+
+def _same_letter() -> ColumnElement[bool]:
+    """Both sides hold the letter's number: it decides alone. Otherwise the content."""
+    ours, theirs = col(SharedCaseLocal.letter_fingerprint), col(SharedCaseRemote.letter_fingerprint)
+    return or_(
+        and_(ours.is_not(None), theirs.is_not(None), ours == theirs),
+        and_(
+            or_(ours.is_(None), theirs.is_(None)),
+            col(SharedCaseRemote.fingerprint) == col(SharedCaseLocal.fingerprint),
+        ),
+    )
 
 
 async def list_shared_cases(
@@ -128,7 +142,7 @@ async def list_shared_cases(
             SharedCaseRemote,
             and_(
                 col(SharedCaseRemote.peer) == col(SharedCaseLocal.peer),
-                col(SharedCaseRemote.fingerprint) == col(SharedCaseLocal.fingerprint),
+                _same_letter(),
             ),
         )
         .where(SharedCaseLocal.office == actor.office)

@@ -40,6 +40,10 @@ def _event_date(value: object) -> date | None:
         return None
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 async def enqueue_signals(
     session: AsyncSession, event: CloudEvent, *, peers: Mapping[str, PeerSettings]
 ) -> int:
@@ -67,11 +71,15 @@ async def enqueue_signals(
             )
             if found is None:
                 continue
+            letter = rules.letter_fingerprint(
+                rules.fingerprint_key(peer.secret), _text(event.data.get("letter_number"))
+            )
             current = SharedCaseLocal(
                 peer=name,
                 registration_number=number,
                 office=office,
                 fingerprint=found,
+                letter_fingerprint=letter,
                 status=status,
                 status_at=event.time,
             )
@@ -85,6 +93,7 @@ async def enqueue_signals(
             registration_number=number,
             status=status,
             at=event.time,
+            letter_fingerprint=current.letter_fingerprint,
         )
         inserted = await session.execute(
             pg_insert(PeerSignal)

@@ -119,6 +119,8 @@ _CONTENT = (
     "anonymous",
     "confidential",
     "classification",
+    # The files the complainant attached ({id, name, url}): intake fetches them.
+    "attachments",
 )
 
 

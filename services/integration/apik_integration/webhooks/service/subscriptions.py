@@ -3,9 +3,7 @@ and the check that a target is somewhere a webhook may go."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import socket
 import uuid
 from datetime import datetime, timedelta
 
@@ -14,6 +12,7 @@ from sqlmodel import select
 
 from apik_integration.models import Subscription
 from apik_integration.webhooks import rules
+from apik_shared.platform import targets
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -31,21 +30,7 @@ async def check_target(url: str, *, allow_private: bool, allow_http: bool) -> No
     """Raises `rules.BadTarget` unless every address the URL's host resolves to may be
     reached. Checked when subscribing and again before each send: a name can be pointed
     elsewhere later (DNS rebinding)."""
-    host = rules.target_host(url, allow_http=allow_http)
-    if allow_private:
-        return
-    loop = asyncio.get_running_loop()
-    try:
-        infos = await asyncio.wait_for(
-            loop.getaddrinfo(host, None, type=socket.SOCK_STREAM), RESOLVE_SECONDS
-        )
-    except (OSError, TimeoutError) as exc:
-        raise rules.BadTarget(f"The host {host!r} does not resolve.") from exc
-    addresses = {str(info[4][0]) for info in infos}
-    if not addresses or any(rules.address_refused(a) for a in addresses):
-        raise rules.BadTarget(
-            f"The host {host!r} resolves to a loopback, private or link-local address."
-        )
+    await targets.check_target(url, allow_private=allow_private, allow_http=allow_http)
 
 
 async def create_subscription(

@@ -40,7 +40,7 @@ from apik_reporting.models import (
     SURVEYS,
     VISITS,
 )
-from apik_reporting.read_model.service import internship, prevention
+from apik_reporting.read_model.service import imported, internship, prevention
 from apik_reporting.read_model.service.internship import INTERN_STAGES, RED_BUTTON_EVENTS
 from apik_reporting.read_model.service.upserts import Calendars, Fields, on, upsert
 from apik_reporting.read_model.service.writes import Writes
@@ -246,6 +246,7 @@ PROJECTORS: dict[str, Projector] = {
     "visit.ended": _visit,
     "visit.completed": _visit,
     "case.surveyed": _survey,
+    imported.EVENT: imported.imported_closure,
     **dict.fromkeys(INTERN_STAGES, internship.intern),
     **dict.fromkeys(RED_BUTTON_EVENTS, internship.red_button),
     "assessment.published": prevention.assessment,

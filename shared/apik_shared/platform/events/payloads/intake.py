@@ -58,6 +58,9 @@ class ReportVerified(ReportRef):
     # Who decided, as the gateway's token names them (`sub`): the one identifier every
     # service shares (`decided_by` is the username). Optional: older events lack it.
     decided_by_subject: str | None = None
+    # A letter's own number (nomor surat), as its sender wrote it: how two offices
+    # holding the same letter recognise it (integration's peers). Optional: added later.
+    letter_number: str | None = None
 
 
 class ReportRejected(ReportRef):
@@ -113,6 +116,23 @@ class ReportRouted(ReportRef):
     routed_by: str
 
 
+class ReportImported(ReportRef):
+    """An office's old record brought in by an import (channel `imported`), with its
+    history: when the office received it and, when the old application recorded it, when
+    it was closed and with what outcome (the office's old status text mapped by the
+    import: one of the closure outcomes `case.closed` names, or None when the old
+    application kept none). Reporting counts the imported years' closures from it; no
+    case is ever opened for such a report. References only, never the old status text."""
+
+    event_type: ClassVar[str] = "report.imported"
+
+    registered_at: datetime  # the historical receipt
+    closed_at: datetime | None = None  # the historical closure (None: open or undated)
+    outcome: str | None = None
+    import_id: str
+    row: int
+
+
 class SurveyLinkIssued(IntakeEvent):
     """Intake minted the reporter's survey link of a closed case (on `case.closed`).
 
@@ -138,6 +158,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReportLinked,
         ReportRouted,
         ConsultationRecorded,
+        ReportImported,
         SurveyLinkIssued,
     )
 }

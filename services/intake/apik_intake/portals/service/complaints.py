@@ -26,6 +26,7 @@ from sqlmodel import col, select
 
 from apik_intake.models import PortalOrigin, Report, ReportStep
 from apik_intake.portals import rules
+from apik_intake.portals.service.files import file_refs_added
 from apik_intake.reports.schemas import ReportCreate
 from apik_intake.reports.service.registration import register_report
 from apik_intake.settings import Settings
@@ -116,6 +117,13 @@ class PortalIntake:
         if row is not None:
             row.report_id = registration.report.id
         await session.flush()
+        # Its files are fetched after (`files.py`): the report never waits for them.
+        await file_refs_added(
+            session=session,
+            report_id=registration.report.id,
+            content=content if isinstance(content, dict) else {},
+            limit=rules.MAX_FILES,
+        )
 
     async def status_changed(
         self, session: AsyncSession, changed: PortalStatusChanged, envelope: CloudEvent

@@ -106,6 +106,8 @@ class Report(SQLModel, table=True):
     outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
     # The Sahabat Ombudsman member who brought it (an id of the prevention service's).
     community_member_id: uuid.UUID | None = Field(default=None, index=True)
+    # A letter's own number (nomor surat) as its sender wrote it (migration 0030).
+    letter_number: str | None = Field(default=None, max_length=100)
     link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
     # The text's near-copy signature (`rules_duplicates.text_bands`), stored when the
     # duplicate search runs at registration: the text door looks reports up by it.
@@ -582,3 +584,8 @@ class PortalOrigin(SQLModel, table=True):
     office: str = Field(max_length=32)
     pulled_id: str = Field(max_length=64)  # integration's id of the pulled complaint
     created_at: datetime = timestamp_field(default_factory=utcnow)
+
+
+# --- a pulled complaint's files (issue 20): in their own module ---
+
+from apik_intake.models.portal_files import PortalFile as PortalFile  # noqa: E402
