@@ -6406,6 +6406,12 @@ export interface components {
             version_id: string;
         };
         /**
+         * Action
+         * @description What a staff reader may do with an application, as the web app offers it.
+         * @enum {string}
+         */
+        Action: "read_letter" | "accept" | "decline" | "print_acceptance_letter" | "link_account" | "evaluate" | "complete";
+        /**
          * ActionCreate
          * @description A protective action an officer took.
          */
@@ -7137,6 +7143,11 @@ export interface components {
          * @description An application as a reviewer reads it.
          */
         ApplicationPublic: {
+            /**
+             * Actions
+             * @default []
+             */
+            actions: components["schemas"]["Action"][];
             applicant: components["schemas"]["ApplicantShown"];
             /** Decided At */
             decided_at: string | null;

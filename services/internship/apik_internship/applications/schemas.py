@@ -8,7 +8,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.applications.rules import ApplicationStatus, InstitutionKind
+from apik_internship.applications.rules import Action, ApplicationStatus, InstitutionKind
 from apik_shared.vocabulary.inputs import Email, Input, Line, PersonName, Phone, RecordDate
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -95,6 +95,8 @@ class ApplicationPublic(BaseModel):
     decided_at: datetime | None
     submitted_at: datetime
     version: int
+    # What the reader may do now (`rules.allowed_actions`): the web app offers only these.
+    actions: list[Action] = []
 
 
 class Acceptance(Input):
