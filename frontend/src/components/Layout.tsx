@@ -14,6 +14,7 @@ const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analys
 const DESK_ROLES = ["desk_officer", "desk_supervisor"];
 const KPI_ROLES = ["head", "analyst"];
 const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
+const MORI_ROLES = ["intern_supervisor", "head", "analyst"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -93,6 +94,11 @@ export function Layout(): React.JSX.Element {
                     {roles.some((r) => PREVENTION_ROLES.includes(r)) && (
                       <AppLink to="/pencegahan" search={{}}>
                         {t("prev.nav")}
+                      </AppLink>
+                    )}
+                    {roles.some((r) => MORI_ROLES.includes(r)) && (
+                      <AppLink to="/mori" search={{}}>
+                        {t("mg.nav")}
                       </AppLink>
                     )}
                     {roles.includes("intern") && (
