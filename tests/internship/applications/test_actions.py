@@ -12,7 +12,7 @@ from tests.internship.builders import APPLICATIONS, apply, set_quota
 def test_a_submitted_application_is_decided_by_reviewers_only():
     assert allowed_actions(
         ApplicationStatus.submitted, reviewer=True, supervisor=True, in_full=True
-    ) == [Action.read_letter, Action.accept, Action.decline]
+    ) == [Action.read_letter, Action.interview, Action.accept, Action.decline]
     assert (
         allowed_actions(
             ApplicationStatus.submitted, reviewer=False, supervisor=False, in_full=False
@@ -45,7 +45,7 @@ async def test_the_answer_names_the_actions_of_its_reader(
     filed = await apply(internship, period_start="2027-08-02", period_end="2027-08-31")
     url = f"{APPLICATIONS}/{filed['id']}"
     mine = (await internship.client.get(url, headers=supervisor)).json()
-    assert mine["actions"] == ["read_letter", "accept", "decline"]
+    assert mine["actions"] == ["read_letter", "interview", "accept", "decline"]
     assert (await internship.client.get(url, headers=head)).json()["actions"] == [
         "accept",
         "decline",
@@ -58,6 +58,7 @@ async def test_the_answer_names_the_actions_of_its_reader(
     )
     assert accepted.json()["actions"] == [
         "read_letter",
+        "interview",
         "print_acceptance_letter",
         "link_account",
         "evaluate",

@@ -55,6 +55,7 @@ class Action(StrEnum):
     """What a staff reader may do with an application, as the web app offers it."""
 
     read_letter = "read_letter"  # the institution's letter (a full reader only)
+    interview = "interview"  # the sealed interview note (a full reader who decides)
     accept = "accept"
     decline = "decline"
     print_acceptance_letter = "print_acceptance_letter"  # it names the intern: in full
@@ -71,6 +72,8 @@ def allowed_actions(
     account and evaluates (intern supervisors only), `in_full` reads what names the
     applicant (the letter, the acceptance letter)."""
     out: list[Action] = [Action.read_letter] if in_full else []
+    if in_full and reviewer and status is not ApplicationStatus.declined:
+        out.append(Action.interview)
     if status is ApplicationStatus.submitted and reviewer:
         out += [Action.accept, Action.decline]
     if status is ApplicationStatus.accepted:
