@@ -1,12 +1,12 @@
 // The internship staff screens in the browser (journey "mori"): the coordinator finds an
 // application in the queue with the places its units have left, downloads the
-// institution's letter, accepts it and downloads the acceptance letter; makes the
-// cohort, gives two units their places, runs the allocation helper on confirmation and
-// moves one placement with a reason, which the history shows. The supervisor approves
-// the intern's two waiting logbook entries in one go (selected, previewed, confirmed),
-// exports the attendance recap, scores the rubric, meets the completion check's unmet
-// rule in words, states the days before the intern's records and downloads the
-// certificate. axe runs on every screen.
+// institution's letter, writes the interview note, accepts it and downloads the
+// acceptance letter; makes the cohort, gives two units their places, runs the
+// allocation helper on confirmation and moves one placement with a reason, which the
+// history shows. The supervisor approves the intern's two waiting logbook entries in
+// one go (selected, previewed, confirmed), exports the attendance recap, scores the
+// rubric, meets the completion check's unmet rule in words, states the days before the
+// intern's records and downloads the certificate. axe runs on every screen.
 import { downloaded } from "./desk.mjs";
 
 async function signIn(browser, kit, username, path) {
@@ -39,6 +39,9 @@ export async function coordinatorAcceptsAndAllocates(browser, kit, env) {
   expect(new URL(page.url()).searchParams.get("lamaran") !== null, "mori: the opened application is in the URL");
   const letter = await downloaded(page, kit, () => page.getByTestId("institution-letter").click(), "mori-institution-letter.pdf");
   expect(letter.head === "%PDF-", `mori: the institution's letter downloads (${letter.name})`);
+  await page.getByLabel(/^Catatan wawancara/).fill("Wawancara daring: motivasi kuat, siap membantu verifikasi laporan.");
+  await page.getByTestId("interview-save").click();
+  await page.getByText("Catatan wawancara tersimpan.").waitFor();
   await accessible(page, "mori-lamaran-buka");
   await shot(page, "mori-2-application");
   await page.getByTestId("accept").click();
@@ -57,8 +60,7 @@ export async function coordinatorAcceptsAndAllocates(browser, kit, env) {
   for (const unit of ["Penerimaan dan Verifikasi Laporan", "Pencegahan Maladministrasi"]) {
     await page.getByLabel(`Kapasitas per fase: ${unit}`).fill("2");
     await page.getByRole("button", { name: `Simpan unit ${unit}` }).click();
-    await page.getByText("Unit disimpan.").first().waitFor();
-    await page.waitForTimeout(300); // the cohort's new version is read before the next save
+    await page.getByText(`Unit ${unit} disimpan.`).waitFor();
   }
   await page.getByTestId("allocate").click();
   await page.getByTestId("allocate-confirm").click();

@@ -16,6 +16,7 @@ import { formatDateTime } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
 import { useApplication, type Application } from "./data";
+import { Interview } from "./Interview";
 import { DownloadButton, StatusChip, usePeriod, useUnitName } from "./shared";
 
 const BASE = "/api/v1/internship/applications";
@@ -24,6 +25,8 @@ export function ApplicationView({ id }: { id: string; roles: string[] }): React.
   const t = useT();
   const navigate = useNavigate({ from: "/mori" });
   const application = useApplication(id);
+  // Kept here: the decision's form is made again for each new version it reads.
+  const [done, setDone] = useState<"accepted" | "declined" | null>(null);
   const back = (
     <Button variant="subtle" onClick={() => void navigate({ search: (s) => ({ ...s, lamaran: undefined }) })} style={{ alignSelf: "flex-start" }}>
       ← {t("mg.app.back")}
@@ -41,7 +44,9 @@ export function ApplicationView({ id }: { id: string; roles: string[] }): React.
     <Stack>
       {back}
       <Details application={application.data} />
-      <Decide key={application.data.version} application={application.data} reload={() => void application.refetch()} />
+      {application.data.actions.includes("interview") && <Interview application={application.data} />}
+      {done && <Saved when message={t(done === "accepted" ? "mg.app.accepted" : "mg.app.declined")} />}
+      <Decide key={application.data.version} application={application.data} reload={() => void application.refetch()} onDecided={setDone} />
     </Stack>
   );
 }
@@ -89,12 +94,11 @@ function Details({ application: a }: { application: Application }): React.JSX.El
   );
 }
 
-function Decide({ application: a, reload }: { application: Application; reload: () => void }): React.JSX.Element | null {
+function Decide({ application: a, reload, onDecided }: { application: Application; reload: () => void; onDecided: (done: "accepted" | "declined") => void }): React.JSX.Element | null {
   const t = useT();
   const unitName = useUnitName();
   const queries = useQueryClient();
   const [conflict, setConflict] = useState(false);
-  const [done, setDone] = useState<"accepted" | "declined" | null>(null);
   const events = {
     onSaved: () => void queries.invalidateQueries({ queryKey: ["mori"] }),
     onConflict: () => setConflict(true),
@@ -108,21 +112,20 @@ function Decide({ application: a, reload }: { application: Application; reload: 
     event.preventDefault();
     void accept.send(
       () => api.POST("/api/v1/internship/applications/{application_id}/acceptance", { params: { path: { application_id: a.id } }, headers: ifMatch, body: { unit: accept.values.unit ?? "" } }),
-      () => setDone("accepted"),
+      () => onDecided("accepted"),
     );
   }
   function onDecline(event: FormEvent) {
     event.preventDefault();
     void decline.send(
       () => api.POST("/api/v1/internship/applications/{application_id}/decline", { params: { path: { application_id: a.id } }, headers: ifMatch, body: { reason: decline.values.reason ?? "" } }),
-      () => setDone("declined"),
+      () => onDecided("declined"),
     );
   }
 
   return (
     <>
       <ConflictDialog opened={conflict} of="record" onClose={() => setConflict(false)} onReload={() => { setConflict(false); reload(); }} />
-      {done && <Saved when message={t(done === "accepted" ? "mg.app.accepted" : "mg.app.declined")} />}
       {canDecide && (
         <Paper withBorder p="md" component="section" aria-labelledby="decide-title">
           <Stack>

@@ -24,6 +24,7 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
   const loaded = useCohort(id);
   const accepted = useApplications("accepted");
   const [conflict, setConflict] = useState(false);
+  const [savedUnit, setSavedUnit] = useState<string | null>(null);
   // The office's units (a cohort lists only those given places): the quotas name them all.
   const quotas = useQuotas(loaded.data ? quotaWindow([loaded.data.cohort]) : null);
   const names = new Map((accepted.data ?? []).map((a) => [a.id, a.applicant.name ?? a.id.slice(0, 8)]));
@@ -58,6 +59,7 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
           <Title order={3} size="h4" id="cohort-units">
             {t("mg.cohort.units")}
           </Title>
+          {savedUnit && <Saved when message={t("mg.cohort.unitSaved", { unit: savedUnit })} />}
           <Table withTableBorder data-testid="cohort-units">
             <caption className="visually-hidden">{t("mg.cohort.units")}</caption>
             <Table.Thead>
@@ -70,7 +72,7 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
             </Table.Thead>
             <Table.Tbody>
               {units.map((u) => (
-                <UnitRow key={`${u.unit}-${cohort.version}`} cohort={cohort} unit={u} canWrite={canWrite} label={unitName(u.unit)} onConflict={() => setConflict(true)} />
+                <UnitRow key={`${u.unit}-${cohort.version}`} cohort={cohort} unit={u} canWrite={canWrite} label={unitName(u.unit)} onConflict={() => setConflict(true)} onSaved={setSavedUnit} />
               ))}
             </Table.Tbody>
           </Table>
@@ -110,19 +112,24 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
   );
 }
 
-function UnitRow({ cohort, unit, canWrite, label, onConflict }: { cohort: Cohort; unit: Cohort["units"][number]; canWrite: boolean; label: string; onConflict: () => void }) {
+function UnitRow(props: { cohort: Cohort; unit: Cohort["units"][number]; canWrite: boolean; label: string; onConflict: () => void; onSaved: (label: string) => void }) {
+  const { cohort, unit, canWrite, label, onConflict } = props;
   const t = useT();
   const queries = useQueryClient();
-  const w = useWrite({ onSaved: () => void queries.invalidateQueries({ queryKey: ["mori", "cohort", cohort.id] }), onConflict }, { capacity: String(unit.capacity), supervisor: unit.supervisor ?? "" });
+  const w = useWrite({ onSaved: () => props.onSaved(label), onConflict }, { capacity: String(unit.capacity), supervisor: unit.supervisor ?? "" });
   function save() {
     const supervisor = (w.values.supervisor ?? "").trim();
-    void w.send(() =>
-      api.PUT("/api/v1/internship/cohorts/{cohort_id}/units/{unit}", {
+    void w.send(async () => {
+      const answer = await api.PUT("/api/v1/internship/cohorts/{cohort_id}/units/{unit}", {
         params: { path: { cohort_id: cohort.id, unit: unit.unit } },
         headers: { "If-Match": `"${cohort.version}"` },
         body: { capacity: Number(w.values.capacity ?? "0"), supervisor: supervisor || null },
-      }),
-    );
+      });
+      // The cohort's new version at once: the next save sends it, not the one before.
+      const saved = answer.data;
+      if (saved) queries.setQueryData(["mori", "cohort", cohort.id], (old: { cohort: Cohort } | undefined) => (old ? { ...old, cohort: saved } : old));
+      return answer;
+    });
   }
   if (!canWrite)
     return (
@@ -150,11 +157,6 @@ function UnitRow({ cohort, unit, canWrite, label, onConflict }: { cohort: Cohort
         <Button variant="default" size="xs" loading={w.busy} onClick={save} aria-label={t("mg.cohort.saveUnit", { unit: label })}>
           {t("common.save")}
         </Button>
-        {w.saved && (
-          <Text size="xs" role="status">
-            {t("mg.cohort.unitSaved")}
-          </Text>
-        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -19,11 +19,20 @@ export const REVIEW_ROLES = ["intern_supervisor", "head"];
 export function useApplications(status: string | undefined) {
   return useQuery({
     queryKey: ["mori", "applications", status ?? "all"],
+    // The API filters by status only; the queue filters unit and period over these, so
+    // it reads every page (the newest 500 at most: an office's season, many times over).
     queryFn: async (): Promise<Application[]> => {
-      const query = { limit: 100, ...(status ? { status: status as Application["status"] } : {}) };
-      const { data } = await api.GET("/api/v1/internship/applications", { params: { query } });
-      if (!data) throw new Error("applications");
-      return data.items;
+      const out: Application[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page++) {
+        const query = { limit: 100, ...(status ? { status: status as Application["status"] } : {}), ...(cursor ? { cursor } : {}) };
+        const { data } = await api.GET("/api/v1/internship/applications", { params: { query } });
+        if (!data) throw new Error("applications");
+        out.push(...data.items);
+        if (!data.next_cursor) break;
+        cursor = data.next_cursor;
+      }
+      return out;
     },
   });
 }
