@@ -82,17 +82,23 @@ describe("the logbook's bulk selection", () => {
 });
 
 describe("completion", () => {
-  it("reads each unmet rule from the problem", () => {
+  it("reads each unmet rule's numbers from the problem", () => {
     const problem = {
       type: "http://localhost:8000/problems/completion-not-met",
       errors: [
+        { pointer: "#/body", detail: "period: needs from 2027-06-30, has today 2027-06-02" },
         { pointer: "#/body", detail: "attendance: needs 80% of 20 working days, has 12 days" },
+        { pointer: "#/body", detail: "logbook: needs 80% of 20 working days, has 2 approved entries" },
         { pointer: "#/body/evaluation_score", detail: "evaluation: needs at least 70, has 64" },
+        { pointer: "#/body", detail: "mentoring: needs 3 sessions, has 1" },
       ],
     };
     expect(unmetRules(problem)).toEqual([
-      { rule: "attendance", required: "80% of 20 working days", actual: "12 days" },
-      { rule: "evaluation", required: "at least 70", actual: "64" },
+      { rule: "period", values: { end: "2027-06-30", today: "2027-06-02" } },
+      { rule: "attendance", values: { percent: "80", days: "20", count: "12" } },
+      { rule: "logbook", values: { percent: "80", days: "20", count: "2" } },
+      { rule: "evaluation", values: { min: "70", score: "64" } },
+      { rule: "other", values: { text: "mentoring: needs 3 sessions, has 1" } },
     ]);
     expect(unmetRules({ type: "x/invalid-input", errors: [{ detail: "attendance: needs 1, has 0" }] })).toEqual([]);
     expect(unmetRules(null)).toEqual([]);

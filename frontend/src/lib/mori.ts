@@ -134,23 +134,38 @@ export const COMPLETION_RULES = ["period", "attendance", "logbook", "evaluation"
 export type CompletionRule = (typeof COMPLETION_RULES)[number];
 
 export interface Unmet {
-  rule: CompletionRule | string;
-  required: string;
-  actual: string;
+  rule: CompletionRule | "other";
+  values: Record<string, string>; // the numbers and dates the rule's message names
+}
+
+// What each rule's detail says after "needs … , has …" (the API's words, English), read
+// into the numbers the catalogue's message in the user's language puts back.
+const READINGS: Record<CompletionRule, [RegExp, string[], RegExp, string[]]> = {
+  period: [/^from (\d{4}-\d{2}-\d{2})$/, ["end"], /^today (\d{4}-\d{2}-\d{2})$/, ["today"]],
+  attendance: [/^(\d+)% of (\d+) working days$/, ["percent", "days"], /^(\d+) days$/, ["count"]],
+  logbook: [/^(\d+)% of (\d+) working days$/, ["percent", "days"], /^(\d+) approved entries$/, ["count"]],
+  evaluation: [/^at least (\d+)$/, ["min"], /^(\d+)$/, ["score"]],
+};
+
+function read(detail: string): Unmet {
+  const found = /^([a-z_]+): needs (.+), has (.+)$/.exec(detail);
+  const reading = found ? READINGS[found[1] as CompletionRule] : undefined;
+  const required = reading && reading[0].exec(found![2]!);
+  const actual = reading && reading[2].exec(found![3]!);
+  if (!reading || !required || !actual) return { rule: "other", values: { text: detail } };
+  const values: Record<string, string> = {};
+  reading[1].forEach((name, i) => (values[name] = required[i + 1]!));
+  reading[3].forEach((name, i) => (values[name] = actual[i + 1]!));
+  return { rule: found![1] as CompletionRule, values };
 }
 
 // The rules a completion request did not meet, from the 409 `completion-not-met`
 // problem's errors (`"<rule>: needs <required>, has <actual>"`); empty for any other.
+// A detail this version cannot read is kept whole (`other`), never dropped.
 export function unmetRules(problem: unknown): Unmet[] {
   const p = (problem ?? {}) as { type?: unknown; errors?: { detail?: unknown }[] };
   if (typeof p.type !== "string" || !p.type.endsWith("/completion-not-met")) return [];
-  const out: Unmet[] = [];
-  for (const e of p.errors ?? []) {
-    if (typeof e.detail !== "string") continue;
-    const found = /^([a-z_]+): needs (.+), has (.+)$/.exec(e.detail);
-    out.push(found ? { rule: found[1]!, required: found[2]!, actual: found[3]! } : { rule: "other", required: "", actual: e.detail });
-  }
-  return out;
+  return (p.errors ?? []).flatMap((e) => (typeof e.detail === "string" ? [read(e.detail)] : []));
 }
 
 // The evaluation's final score out of 100 as the API computes it from 1-5 scores is

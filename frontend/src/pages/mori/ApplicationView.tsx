@@ -43,9 +43,9 @@ export function ApplicationView({ id }: { id: string; roles: string[] }): React.
   return (
     <Stack>
       {back}
+      {done && <Saved when message={t(done === "accepted" ? "mg.app.accepted" : "mg.app.declined")} />}
       <Details application={application.data} />
       {application.data.actions.includes("interview") && <Interview application={application.data} />}
-      {done && <Saved when message={t(done === "accepted" ? "mg.app.accepted" : "mg.app.declined")} />}
       <Decide key={application.data.version} application={application.data} reload={() => void application.refetch()} onDecided={setDone} />
     </Stack>
   );

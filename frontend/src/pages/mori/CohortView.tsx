@@ -51,7 +51,7 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
       {back}
       <ConflictDialog opened={conflict} of="record" onClose={() => setConflict(false)} onReload={() => { setConflict(false); reload(); }} />
       <Title order={2} size="h3">
-        {t("mg.cohort.title", { name: cohort.name })}
+        {cohort.name}
       </Title>
       <Text>{period(cohort.period_start, cohort.period_end)}</Text>
       <Paper withBorder p="md" component="section" aria-labelledby="cohort-units">

@@ -5,16 +5,15 @@ import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, TextInput, Te
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
 import { refusal } from "../../lib/intern";
 import { unmetRules, type Unmet } from "../../lib/mori";
 import type { Application, Certificate } from "./data";
-import { DownloadButton } from "./shared";
+import { DownloadButton, useDay } from "./shared";
 
 export function Completion({ application }: { application: Application }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const day = useDay();
   const [stating, setStating] = useState(false);
   const [stated, setStated] = useState({ days_present: "", logbook_approved: "", reason: "" });
   const [busy, setBusy] = useState(false);
@@ -22,6 +21,8 @@ export function Completion({ application }: { application: Application }): React
   const [failure, setFailure] = useState<string | null>(null);
   const [certificate, setCertificate] = useState<Certificate | null>(null);
   const canComplete = application.actions.includes("complete");
+  // The value read now: the event is gone by the time React runs an updater.
+  const stateField = (field: keyof typeof stated, value: string) => setStated((s) => ({ ...s, [field]: value }));
   const number = (n: number) => n.toLocaleString(locale === "id" ? "id-ID" : "en-GB");
 
   async function submit(event: FormEvent) {
@@ -60,10 +61,10 @@ export function Completion({ application }: { application: Application }): React
               {stating && (
                 <Stack gap="xs" pl="lg">
                   <Group>
-                    <TextInput type="number" min={0} label={t("mg.done.statedPresent")} value={stated.days_present} onChange={(e) => setStated((s) => ({ ...s, days_present: e.currentTarget.value }))} w={240} />
-                    <TextInput type="number" min={0} label={t("mg.done.statedLogbook")} value={stated.logbook_approved} onChange={(e) => setStated((s) => ({ ...s, logbook_approved: e.currentTarget.value }))} w={280} />
+                    <TextInput type="number" min={0} label={t("mg.done.statedPresent")} value={stated.days_present} onChange={(e) => stateField("days_present", e.currentTarget.value)} w={240} />
+                    <TextInput type="number" min={0} label={t("mg.done.statedLogbook")} value={stated.logbook_approved} onChange={(e) => stateField("logbook_approved", e.currentTarget.value)} w={280} />
                   </Group>
-                  <Textarea label={t("mg.done.statedReason")} autosize minRows={2} value={stated.reason} onChange={(e) => setStated((s) => ({ ...s, reason: e.currentTarget.value }))} />
+                  <Textarea label={t("mg.done.statedReason")} autosize minRows={2} value={stated.reason} onChange={(e) => stateField("reason", e.currentTarget.value)} />
                 </Stack>
               )}
               <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }} data-testid="complete">
@@ -76,9 +77,9 @@ export function Completion({ application }: { application: Application }): React
           <Alert color="orange" role="alert" data-testid="unmet">
             <Text fw={600}>{t("mg.done.unmet")}</Text>
             <List>
-              {unmet.map((u) => (
-                <List.Item key={u.rule} data-rule={u.rule}>
-                  {labels[`mg.done.rule.${u.rule}`] ? t(`mg.done.rule.${u.rule}` as "mg.done.rule.other", { required: u.required, actual: u.actual }) : u.actual}
+              {unmet.map((u, i) => (
+                <List.Item key={i} data-rule={u.rule}>
+                  {t(`mg.done.rule.${u.rule}`, { ...u.values, ...(u.rule === "period" ? { end: day(u.values.end!), today: day(u.values.today!) } : {}) })}
                 </List.Item>
               ))}
             </List>
