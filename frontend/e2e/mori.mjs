@@ -28,10 +28,10 @@ export async function coordinatorAcceptsAndAllocates(browser, kit, env) {
   const { context, page } = await signIn(browser, kit, env.APIK_MORI_COORDINATOR, "/mori?status=submitted");
   const row = page.locator("[data-testid=applications] tr", { hasText: env.APIK_MORI_APPLICANT });
   await row.waitFor();
+  await page.getByTestId("quotas").waitFor();
   // Prevention's three places are free in every month (intake's may hold the other intern).
   const left = (await row.locator("[data-unit=prevention]").textContent()) ?? "";
   expect(left.includes("Pencegahan Maladministrasi: 3"), `mori: the places the unit has left over the period (${left})`);
-  await page.getByTestId("quotas").waitFor();
   await accessible(page, "mori-lamaran");
   await shot(page, "mori-1-queue");
 

@@ -95,8 +95,9 @@ function Queue({ search }: { search: MoriSearch }): React.JSX.Element {
                     <StatusChip status={a.status} />
                   </Table.Td>
                   <Table.Td>
-                    {(a.unit ? [a.unit] : a.units).map((u) => {
-                      const left = quotaLeft(quotas.data ?? [], u, a.period_start, a.period_end);
+                    {quotas.isLoading && t("mg.loading")}
+                    {quotas.data && (a.unit ? [a.unit] : a.units).map((u) => {
+                      const left = quotaLeft(quotas.data, u, a.period_start, a.period_end);
                       return (
                         <div key={u} data-unit={u} data-left={left ?? ""}>
                           {left === null ? t("mg.apps.leftUnknown", { unit: unitName(u) }) : t("mg.apps.leftOf", { unit: unitName(u), count: left })}

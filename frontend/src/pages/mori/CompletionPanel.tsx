@@ -9,6 +9,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { MESSAGES } from "../../i18n/messages";
 import { refusal } from "../../lib/intern";
 import { missingScores } from "../../lib/mori";
+import { useMe } from "../../office";
 import { Completion } from "./Completion";
 import { useApplications, useEvaluations, useRubrics, type Application } from "./data";
 import { usePeriod } from "./shared";
@@ -32,7 +33,7 @@ export function CompletionPanel(): React.JSX.Element {
           value={chosen?.id ?? null}
           onChange={(v) => void navigate({ search: (s) => ({ ...s, peserta: v ?? undefined }) })}
           searchable
-          w={480}
+          w={{ base: "100%", sm: 600 }}
           data-testid="intern-pick"
         />
       )}
@@ -50,6 +51,7 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
   const t = useT();
   const { locale } = useLocale();
   const labels: Record<string, string> = MESSAGES[locale];
+  const me = useMe();
   const rubrics = useRubrics();
   const evaluations = useEvaluations(application.id);
   const criteria = rubrics.data?.intern ?? [];
@@ -77,6 +79,8 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
   }
 
   const items = evaluations.data?.items ?? [];
+  // One evaluation per supervisor (the API refuses a second): the form goes once sent.
+  const mine = items.some((e) => e.evaluator === me.data?.username);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="evaluation-title">
       <Stack gap="sm">
@@ -109,7 +113,12 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
             </Table.Tbody>
           </Table>
         )}
-        {application.actions.includes("evaluate") && criteria.length > 0 && (
+        {result?.ok && (
+          <Alert color="green" role="status" data-testid="evaluation-result">
+            {result.text}
+          </Alert>
+        )}
+        {application.actions.includes("evaluate") && !mine && criteria.length > 0 && (
           <form onSubmit={(e) => void submit(e)} noValidate data-testid="rubric">
             <Stack gap="xs">
               <Text size="sm">{t("mg.eval.help")}</Text>
@@ -123,8 +132,8 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
                 </Radio.Group>
               ))}
               <Textarea label={t("mg.eval.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-              {result && (
-                <Alert color={result.ok ? "green" : "red"} role={result.ok ? "status" : "alert"} data-testid="evaluation-result">
+              {result && !result.ok && (
+                <Alert color="red" role="alert">
                   {result.text}
                 </Alert>
               )}
