@@ -97,7 +97,7 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
               <Table.Tr>
                 <Table.Th scope="col">{t("mg.eval.evaluator")}</Table.Th>
                 <Table.Th scope="col">{t("mg.eval.score")}</Table.Th>
-                <Table.Th scope="col">{t("mg.eval.comment")}</Table.Th>
+                <Table.Th scope="col">{t("mg.eval.note")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
