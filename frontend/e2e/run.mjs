@@ -13,7 +13,8 @@
 //   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
 //   screen shows the attendance code); for the intake desk's and the board's
-//   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there. APIK_JOURNEYS=desk,kpi
+//   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the internship staff
+//   screens (mori.mjs, journey "mori") the APIK_MORI_* named there. APIK_JOURNEYS=desk,kpi
 //   runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,6 +24,7 @@ import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
+import { moriJourneys } from "./mori.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { preventionJourneys } from "./prevention.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
@@ -596,6 +598,7 @@ try {
   }
   await preventionJourneys(browser, kit, wanted);
   await internJourneys(browser, kit, wanted);
+  await moriJourneys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {

@@ -7,6 +7,7 @@ import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
 import { internSearch } from "./lib/intern";
+import { moriSearch } from "./lib/mori";
 import { preventionSearch, yearParam } from "./lib/prevention";
 import { queueSearch } from "./lib/verification";
 import { PublicReportPage } from "./pages/PublicReport";
@@ -266,8 +267,17 @@ const intern = createRoute({
   component: lazyRouteComponent(() => import("./pages/intern/InternPage"), "InternPage"),
 });
 
+// The internship's staff screens: applications, cohorts, supervision, completion.
+const mori = createRoute({
+  getParentRoute: () => root,
+  path: "/mori",
+  beforeLoad: requireSession,
+  validateSearch: moriSearch,
+  component: lazyRouteComponent(() => import("./pages/mori/MoriPage"), "MoriPage"),
+});
+
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern, mori]),
   defaultPreload: false,
 });
 

@@ -223,3 +223,93 @@ async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> d
         # Whose office screen shows the attendance code the intern types.
         "APIK_INTERN_SUPERVISOR": mentor,
     }
+
+
+async def _apply_and_list(
+    gateway: httpx.AsyncClient, reviewer: dict[str, str], body: dict[str, Any]
+) -> dict[str, Any]:
+    files = {"letter": ("surat-pengantar.pdf", PDF, "application/pdf")}
+    _ok(await gateway.post(APPLY, data={"application": json.dumps(body)}, files=files))
+    listed = _ok(await gateway.get(APPLICATIONS, headers=reviewer, params={"status": "submitted"}))
+    name = body["applicant"]["name"]
+    [application] = [a for a in listed["items"] if a["applicant"]["name"] == name]
+    return application
+
+
+async def _quotas(
+    gateway: httpx.AsyncClient, reviewer: dict[str, str], unit: str, start: date, end: date
+) -> None:
+    month = start.replace(day=1)
+    while month <= end:
+        quota = {"unit": unit, "month": month.strftime("%Y-%m"), "places": 3}
+        _ok(await gateway.put(QUOTAS, json=quota, headers=reviewer))
+        month = (month + timedelta(days=32)).replace(day=1)
+
+
+async def mori_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """The internship staff journey's office: a coordinator and a supervisor (both intern
+    supervisors); an application waiting for a decision, with places in its units; and
+    an intern accepted for three weeks that ended before today, whose two last working
+    days have logbook entries waiting for approval (the office's days off read from the
+    intern's own month, so the days stated before the records are exact)."""
+    code = await _office(gateway, admin, "MR")
+    tag = uuid.uuid4().hex[:6]
+    coordinator, supervisor = f"koord{tag}", f"bimbing{tag}"
+    reviewer = await create_user(gateway, admin, coordinator, code, "intern_supervisor")
+    await create_user(gateway, admin, supervisor, code, "intern_supervisor")
+    today = _today()
+    start, end = today + timedelta(days=10), today + timedelta(days=40)
+    for unit in ("intake", "prevention"):
+        await _quotas(gateway, reviewer, unit, start, end)
+    applicant = f"Sari Pelamar {tag}"
+    await _apply_and_list(
+        gateway,
+        reviewer,
+        application_body(
+            office=code,
+            period_start=start.isoformat(),
+            period_end=end.isoformat(),
+            units=["intake", "prevention"],
+            applicant={**application_body()["applicant"], "name": applicant},
+        ),
+    )
+    past_end = today - timedelta(days=1)
+    past_start = past_end - timedelta(days=20)
+    await _quotas(gateway, reviewer, "intake", past_start, past_end)
+    intern_name = f"Dewi Magang {tag}"
+    body = application_body(
+        office=code,
+        period_start=past_start.isoformat(),
+        period_end=past_end.isoformat(),
+        units=["intake"],
+        applicant={**application_body()["applicant"], "name": intern_name},
+    )
+    url = f"{APPLICATIONS}/{(await _apply_and_list(gateway, reviewer, body))['id']}"
+    _ok(await gateway.post(f"{url}/acceptance", json={"unit": "intake"}, headers=reviewer))
+    username = f"magang{tag}"
+    _ok(await gateway.put(f"{url}/intern-account", json={"username": username}, headers=reviewer))
+    intern = await create_user(gateway, admin, username, code, "intern")
+    off: set[str] = set()
+    for month in sorted({past_start.strftime("%Y-%m"), past_end.strftime("%Y-%m")}):
+        mine = _ok(
+            await gateway.get(f"{V1}/intern/attendance", params={"month": month}, headers=intern)
+        )
+        off |= {day for day, _ in mine["days_off"]}
+    working = [
+        d
+        for n in range((past_end - past_start).days + 1)
+        if (d := past_start + timedelta(days=n)).isoformat() not in off
+    ]
+    for day in working[-2:]:
+        entry = {"activities": f"Membantu verifikasi formil laporan masyarakat ({day})."}
+        _ok(await gateway.put(f"{V1}/intern/logbook/{day}", json=entry, headers=intern))
+    return {
+        "APIK_MORI_COORDINATOR": coordinator,
+        "APIK_MORI_SUPERVISOR": supervisor,
+        "APIK_MORI_APPLICANT": applicant,
+        "APIK_MORI_INTERN": intern_name,
+        "APIK_MORI_COHORT_START": start.isoformat(),
+        "APIK_MORI_COHORT_END": end.isoformat(),
+        # The working days before the intern's records began: stated at completion.
+        "APIK_MORI_STATED": str(len(working) - 2),
+    }

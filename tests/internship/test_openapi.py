@@ -18,11 +18,13 @@ OPERATION = re.compile(rf"^internship_({FEATURES})_[a-z_]+$")
 async def test_operation_ids_name_service_feature_and_function(internship: RunningService):
     document = (await internship.client.get("/api/v1/internship/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert len(ids) == len(set(ids)) == 101
+    assert len(ids) == len(set(ids)) == 103
     assert [i for i in ids if not OPERATION.match(i)] == []
     assert {
         "internship_applications_file_application",
         "internship_applications_application_status",
+        "internship_applications_write_interview",
+        "internship_applications_read_interview",
         "internship_red_button_raise_red_button",
         "internship_red_button_list_cases",
         "internship_red_button_send_intern_message",

@@ -2783,6 +2783,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internship/applications/{application_id}/interview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Interview */
+        get: operations["internship_applications_read_interview"];
+        /**
+         * Write Interview
+         * @description Writes the interview note; to rewrite one, send its `ETag` as `If-Match` (412 when
+         *     it was rewritten meanwhile).
+         */
+        put: operations["internship_applications_write_interview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internship/applications/{application_id}/letter": {
         parameters: {
             query?: never;
@@ -6448,6 +6470,12 @@ export interface components {
             version_id: string;
         };
         /**
+         * Action
+         * @description What a staff reader may do with an application, as the web app offers it.
+         * @enum {string}
+         */
+        Action: "read_letter" | "interview" | "accept" | "decline" | "print_acceptance_letter" | "link_account" | "evaluate" | "complete";
+        /**
          * ActionCreate
          * @description A protective action an officer took.
          */
@@ -7218,6 +7246,11 @@ export interface components {
          * @description An application as a reviewer reads it.
          */
         ApplicationPublic: {
+            /**
+             * Actions
+             * @default []
+             */
+            actions: components["schemas"]["Action"][];
             applicant: components["schemas"]["ApplicantShown"];
             /** Decided At */
             decided_at: string | null;
@@ -10371,6 +10404,37 @@ export interface components {
             units: components["schemas"]["UnitCounts"][];
             /** Year */
             year: number;
+        };
+        /**
+         * InterviewNote
+         * @description The reviewer's interview note: when it was held (if it was), what was noted.
+         */
+        InterviewNote: {
+            /** Held On */
+            held_on?: string | null;
+            /** Note */
+            note: string;
+        };
+        /** InterviewPublic */
+        InterviewPublic: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Held On */
+            held_on: string | null;
+            /** Note */
+            note: string;
+            /** Version */
+            version: number;
+            /**
+             * Written At
+             * Format: date-time
+             */
+            written_at: string;
+            /** Written By */
+            written_by: string;
         };
         /**
          * Item
@@ -27069,6 +27133,144 @@ export interface operations {
             };
             /** @description This step is not allowed in the current status (`/problems/transition-not-allowed`); The account is linked to another intern (`/problems/account-linked`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource has changed (`/problems/precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_applications_read_interview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internship_applications_write_interview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewNote"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewPublic"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

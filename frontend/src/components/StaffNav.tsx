@@ -44,6 +44,7 @@ export const STAFF_MENU: Entry[] = [
     shownTo: anyOf("prevention_officer", "head", "analyst"),
     search: true,
   },
+  { to: "/mori", label: "mg.nav", shownTo: anyOf("intern_supervisor", "head", "analyst"), search: true },
   { to: "/peserta-magang", label: "intern.nav", shownTo: anyOf("intern"), search: true },
   { to: "/kinerja", label: "nav.kpi", shownTo: anyOf("head", "analyst"), search: true },
   { to: "/admin", label: "nav.admin", shownTo: (roles) => adminAreas(roles).length > 0, search: true },

@@ -3,24 +3,28 @@ import { describe, expect, it } from "vitest";
 import { DESK_ID } from "./desk";
 import { KPI_ID } from "./kpi";
 import { MORI_ID } from "./mori";
+import { MORI_STAFF_ID } from "./moriStaff";
 import { codeLabel, MESSAGES } from "./messages";
 
 // The placeholders the prevention and intern screens' messages use besides the common ones.
 const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending: 1, rate: "50%", due: 2, open: 1, high: 1, medium: 1, low: 0, none: 0, active: 3, regencies: 2, code: "x", time: "08.00", pre: 40, post: 80, username: "u", key: "k", version: 1, codes: "c" };
+// The internship staff screens' placeholders.
+const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2, rank: 1, from: "a", to: "b", reason: "r", criteria: "c", min: 70, today: "t", text: "x", working: 20, present: 18, attendance: 90, logbook: 18, logbookPercent: 90, phase: 1 };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.id).sort());
   });
 
+  // Every message of both catalogues formatted: seconds on a busy shared machine.
   it("parse as ICU in both languages", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES })).not.toThrow();
       }
     }
-  });
+  }, 20_000);
 
   it("show an API code this version has no label for as the code", () => {
     expect(codeLabel(MESSAGES.id, "status", "accepted")).toBe("Diterima untuk diperiksa");
@@ -32,11 +36,12 @@ describe("the catalogues", () => {
 
   it("keep each area's messages under keys of their own", () => {
     // The core catalogue is merged last: a key it shares with an area's would win here.
-    for (const area of [DESK_ID, KPI_ID, MORI_ID] as Record<string, string>[]) {
+    for (const area of [DESK_ID, KPI_ID, MORI_ID, MORI_STAFF_ID] as Record<string, string>[]) {
       for (const [key, text] of Object.entries(area)) expect(MESSAGES.id[key as keyof typeof MESSAGES.id]).toBe(text);
     }
     expect(Object.keys(DESK_ID).filter((k) => k in KPI_ID)).toEqual([]);
     expect(Object.keys(MORI_ID).filter((k) => !/^(rb|mori)\./.test(k))).toEqual([]);
+    expect(Object.keys(MORI_STAFF_ID).filter((k) => !k.startsWith("mg."))).toEqual([]);
     expect(codeLabel(MESSAGES.id, "visitStatus", "in_service")).toBe("Sedang dilayani");
     expect(codeLabel(MESSAGES.en, "indicator", "desk_visits")).toBe("Service desk visits");
   });

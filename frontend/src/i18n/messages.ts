@@ -7,6 +7,7 @@ import { DESK_EN, DESK_ID } from "./desk";
 import { INTERN_EN, INTERN_ID } from "./intern";
 import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
+import { MORI_STAFF_EN, MORI_STAFF_ID } from "./moriStaff";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { PROTECTION_EN, PROTECTION_ID } from "./protection";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
@@ -176,7 +177,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -345,6 +346,7 @@ const en: Record<MessageId, string> = {
   ...KPI_EN,
   ...MORI_EN,
   ...PROTECTION_EN,
+  ...MORI_STAFF_EN,
   ...PREVENTION_EN,
   ...INTERN_EN,
   ...CASEWORK_EN,

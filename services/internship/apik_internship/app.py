@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from apik_internship.alerting.router import router as alerting
 from apik_internship.alumni.router import router as alumni
+from apik_internship.applications.router import interview as applications_interview
 from apik_internship.applications.router import letter as applications_letter
 from apik_internship.applications.router import public as applications_public
 from apik_internship.applications.router import review as applications_review
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, phone: PhoneProvider | None = N
         routers=[
             applications_public,
             applications_review,
+            applications_interview,
             quotas,
             red_button,
             alerting,

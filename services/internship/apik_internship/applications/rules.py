@@ -51,6 +51,41 @@ def decided(status: ApplicationStatus, decision: Decision) -> ApplicationStatus 
     return _AFTER.get((status, decision))
 
 
+class Action(StrEnum):
+    """What a staff reader may do with an application, as the web app offers it."""
+
+    read_letter = "read_letter"  # the institution's letter (a full reader only)
+    interview = "interview"  # the sealed interview note (a full reader who decides)
+    accept = "accept"
+    decline = "decline"
+    print_acceptance_letter = "print_acceptance_letter"  # it names the intern: in full
+    link_account = "link_account"
+    evaluate = "evaluate"
+    complete = "complete"  # the completion check and the certificate
+
+
+def allowed_actions(
+    status: ApplicationStatus, *, reviewer: bool, supervisor: bool, in_full: bool
+) -> list[Action]:
+    """The actions the routes would let this reader take now: `reviewer` decides and
+    completes (the office's intern supervisors and the head), `supervisor` links the
+    account and evaluates (intern supervisors only), `in_full` reads what names the
+    applicant (the letter, the acceptance letter)."""
+    out: list[Action] = [Action.read_letter] if in_full else []
+    if in_full and reviewer and status is not ApplicationStatus.declined:
+        out.append(Action.interview)
+    if status is ApplicationStatus.submitted and reviewer:
+        out += [Action.accept, Action.decline]
+    if status is ApplicationStatus.accepted:
+        if in_full:
+            out.append(Action.print_acceptance_letter)
+        if supervisor:
+            out += [Action.link_account, Action.evaluate]
+        if reviewer:
+            out.append(Action.complete)
+    return out
+
+
 def new_code() -> str:
     """A fresh code: `MORI-XXXX-XXXX-XXXX-XXXX`."""
     body = "".join(secrets.choice(_ALPHABET) for _ in range(_CODE_CHARS))

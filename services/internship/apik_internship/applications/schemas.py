@@ -8,8 +8,16 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_internship.applications.rules import ApplicationStatus, InstitutionKind
-from apik_shared.vocabulary.inputs import Email, Input, Line, PersonName, Phone, RecordDate
+from apik_internship.applications.rules import Action, ApplicationStatus, InstitutionKind
+from apik_shared.vocabulary.inputs import (
+    Email,
+    FreeText,
+    Input,
+    Line,
+    PersonName,
+    Phone,
+    RecordDate,
+)
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
 Unit = Annotated[Line, Field(min_length=1, max_length=64)]
@@ -95,6 +103,8 @@ class ApplicationPublic(BaseModel):
     decided_at: datetime | None
     submitted_at: datetime
     version: int
+    # What the reader may do now (`rules.allowed_actions`): the web app offers only these.
+    actions: list[Action] = []
 
 
 class Acceptance(Input):
@@ -110,6 +120,22 @@ class InternAccount(Input):
 class InternAccountView(BaseModel):
     application_id: uuid.UUID
     username: str
+    version: int
+
+
+class InterviewNote(Input):
+    """The reviewer's interview note: when it was held (if it was), what was noted."""
+
+    held_on: RecordDate | None = None
+    note: Annotated[FreeText, Field(min_length=3, max_length=4000)]
+
+
+class InterviewPublic(BaseModel):
+    application_id: uuid.UUID
+    held_on: date | None
+    note: str
+    written_by: str
+    written_at: datetime
     version: int
 
 

@@ -9,11 +9,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_internship.applications import service
+from apik_internship.applications.rules import ApplicationStatus, allowed_actions
 from apik_internship.applications.schemas import ApplicationPublic
 from apik_internship.applications.service import ApplicantAccess, LetterContent
 from apik_internship.models import Application
 from apik_shared.documents.pdf import Document
 from apik_shared.documents.qr import verification_block
+from apik_shared.platform.auth import Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.labels import INSTITUTION_KINDS, INTERN_UNITS, label
@@ -28,9 +30,21 @@ async def listed(
     shown = await service.shown(
         session=session, access=access, applications=applications, purpose=purpose
     )
+    reviewer = access.actor.has_any(Role.intern_supervisor, Role.head)
+    supervisor = access.actor.has_any(Role.intern_supervisor)
     return [
         ApplicationPublic.model_validate(
-            {**a.model_dump(), "applicant": shown[a.id]}, from_attributes=True
+            {
+                **a.model_dump(),
+                "applicant": shown[a.id],
+                "actions": allowed_actions(
+                    ApplicationStatus(a.status),
+                    reviewer=reviewer,
+                    supervisor=supervisor,
+                    in_full=access.in_full(a),
+                ),
+            },
+            from_attributes=True,
         )
         for a in applications
     ]

@@ -24,6 +24,7 @@ from apik_internship.models.days import (
     WorkFile,
 )
 from apik_internship.models.formats import InstitutionFormat
+from apik_internship.models.interviews import ApplicationInterview
 from apik_internship.models.learning import (
     AcceptanceLetter,
     Alumnus,
@@ -61,6 +62,7 @@ __all__ = [
     "AlumnusRequest",
     "ApplicantRead",
     "Application",
+    "ApplicationInterview",
     "ApplicationLetter",
     "AttendanceDay",
     "Certificate",

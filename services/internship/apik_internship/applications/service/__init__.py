@@ -1,7 +1,8 @@
 """Applications: filed on the public form (`filing`), read by reviewers with the applicant
 masked or in full and every full read audited (`reading`), accepted within the unit's
 quota or declined with a reason (`deciding`); an accepted intern's account linked to it
-(`accounts`); the acceptance letter with its public check (`letters`)."""
+(`accounts`); the acceptance letter with its public check (`letters`); the reviewers'
+sealed interview note (`interviews`)."""
 
 from apik_internship.applications.service.accounts import (
     AccountTaken,
@@ -10,6 +11,7 @@ from apik_internship.applications.service.accounts import (
 )
 from apik_internship.applications.service.deciding import accept, decline
 from apik_internship.applications.service.filing import by_code, check_request, file_application
+from apik_internship.applications.service.interviews import read_interview, write_interview
 from apik_internship.applications.service.letters import (
     LetterContent,
     acceptance_letter,
@@ -44,6 +46,8 @@ __all__ = [
     "intern_application",
     "link_intern_account",
     "list_applications",
+    "read_interview",
     "read_letter",
     "shown",
+    "write_interview",
 ]

@@ -73,6 +73,28 @@ PROCESSING: tuple[Processing, ...] = (
         ),
     ),
     Processing(
+        table="application_interview",
+        columns=("note", "written_by"),
+        data_class="internship_applicants",
+        subjects=_APPLICANTS,
+        fields=Bilingual(
+            "Catatan wawancara penyelia tentang pelamar (disegel), tanggal wawancara, dan"
+            " siapa yang menulisnya.",
+            "The reviewer's interview note on the applicant (sealed), the interview's date,"
+            " and who wrote it.",
+        ),
+        purpose=_INTERNSHIP,
+        legal_basis=LegalBasis.public_task,
+        retention=_UNTIL_SCHEDULE,
+        recipients=Bilingual("Penyelia magang kantor itu.", "The office's intern supervisors."),
+        safeguards=Bilingual(
+            "Disegel AES-GCM per baris; hanya penyelia yang melihat pelamar secara penuh yang"
+            " menulis dan membacanya; setiap penulisan dan pembacaan diaudit (`applicant_read`).",
+            "Sealed with AES-GCM per row; written and read only by the reviewers who see the"
+            " applicant in full; every write and read audited (`applicant_read`).",
+        ),
+    ),
+    Processing(
         table="applicant_read",
         columns=("actor", "actor_username", "actor_roles", "purpose"),
         data_class="access_audit",

@@ -1,0 +1,230 @@
+// The supervisors' work: logbook entries waiting for approval, approved or returned with
+// a comment in bulk (rows selected, the decision previewed, then confirmed: all or none,
+// as the API takes them), and the month's attendance recap with its CSV/XLSX export.
+import { Alert, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../api/client";
+import type { components } from "../../api/schema";
+import { useLocale, useT } from "../../i18n/locale";
+import { todayIn } from "../../lib/dates";
+import { refusal } from "../../lib/intern";
+import { reviewItems, toggled, toggledAll, type ReviewItem } from "../../lib/mori";
+import { useOfficeZone } from "../../office";
+import { REVIEW_ROLES, useApplications, useWaitingEntries } from "./data";
+import { DownloadButton, useDay, useMonth, useUnitName } from "./shared";
+
+export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Element {
+  return (
+    <Stack gap="lg">
+      {roles.some((r) => REVIEW_ROLES.includes(r)) && <LogbookReview />}
+      <AttendanceRecap />
+    </Stack>
+  );
+}
+
+type Decision = "approve" | "return";
+type OfficeRecap = components["schemas"]["OfficeRecap"];
+
+function LogbookReview(): React.JSX.Element {
+  const t = useT();
+  const day = useDay();
+  const queries = useQueryClient();
+  const entries = useWaitingEntries();
+  const accepted = useApplications("accepted");
+  const names = new Map((accepted.data ?? []).map((a) => [a.id, a.applicant.name ?? a.id.slice(0, 8)]));
+  const nameOf = (id: string) => names.get(id) ?? id.slice(0, 8);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [comment, setComment] = useState("");
+  const [preview, setPreview] = useState<{ decision: Decision; items: ReviewItem[] } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = entries.data ?? [];
+  const ids = shown.map((e) => e.id);
+  const all = ids.length > 0 && ids.every((id) => selected.has(id));
+
+  function ask(decision: Decision) {
+    const { items, error } = reviewItems(shown, selected, decision, comment);
+    if (error) return setMessage({ ok: false, text: t(error === "none" ? "mg.log.none" : "mg.log.needComment") });
+    setMessage(null);
+    setPreview({ decision, items });
+  }
+
+  async function confirm() {
+    if (!preview) return;
+    setBusy(true);
+    const { data, error, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: preview.items } });
+    setBusy(false);
+    const { decision } = preview;
+    setPreview(null);
+    if (data) {
+      setSelected(new Set());
+      setComment("");
+      setMessage({ ok: true, text: t(decision === "approve" ? "mg.log.done.approve" : "mg.log.done.return", { count: data.length }) });
+    } else if (response.status === 412) {
+      setMessage({ ok: false, text: t("mg.log.changed") });
+    } else {
+      setMessage({ ok: false, text: t("mg.log.failed", { reason: refusal(error, {}) ?? response.statusText }) });
+    }
+    await queries.invalidateQueries({ queryKey: ["mori", "logbook"] });
+  }
+
+  const chosen = shown.filter((e) => selected.has(e.id));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="logbook-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="logbook-title">
+          {t("mg.log.title")}
+        </Title>
+        {message && (
+          <Alert color={message.ok ? "green" : "red"} role={message.ok ? "status" : "alert"} data-testid="review-result">
+            {message.text}
+          </Alert>
+        )}
+        {entries.isError && <Alert color="red">{t("mg.loadFailed")}</Alert>}
+        {entries.data && shown.length === 0 && <Text>{t("mg.log.empty")}</Text>}
+        {shown.length > 0 && (
+          <>
+            <Table striped withTableBorder data-testid="review-queue">
+              <caption className="visually-hidden">{t("mg.log.title")}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Td>
+                    <Checkbox aria-label={t("mg.log.selectAll")} checked={all} indeterminate={!all && chosen.length > 0} onChange={() => setSelected(toggledAll(selected, ids))} />
+                  </Table.Td>
+                  <Table.Th scope="col">{t("mg.cohort.intern")}</Table.Th>
+                  <Table.Th scope="col">{t("mg.log.day")}</Table.Th>
+                  <Table.Th scope="col">{t("mg.log.activities")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((e) => (
+                  <Table.Tr key={e.id} data-entry={e.id}>
+                    <Table.Td>
+                      <Checkbox aria-label={t("mg.log.select", { name: nameOf(e.application_id), date: day(e.day) })} checked={selected.has(e.id)} onChange={() => setSelected(toggled(selected, e.id))} />
+                    </Table.Td>
+                    <Table.Th scope="row" fw={400}>
+                      {nameOf(e.application_id)}
+                    </Table.Th>
+                    <Table.Td>{day(e.day)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "pre-wrap" }}>{e.activities}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Text role="status" size="sm">
+              {t("mg.log.selected", { count: chosen.length })}
+            </Text>
+            <Textarea label={t("mg.log.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+            <Group>
+              <Button onClick={() => ask("approve")} data-testid="approve-selected">
+                {t("mg.log.approve")}
+              </Button>
+              <Button variant="outline" onClick={() => ask("return")}>
+                {t("mg.log.return")}
+              </Button>
+            </Group>
+          </>
+        )}
+        <Modal
+          opened={preview !== null}
+          onClose={() => setPreview(null)}
+          title={preview ? t(preview.decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: preview.items.length }) : ""}
+          centered
+          size="lg"
+          withinPortal={false}
+          closeButtonProps={{ "aria-label": t("common.close") }}
+        >
+          <Stack>
+            <ul data-testid="review-preview">
+              {chosen.map((e) => (
+                <li key={e.id}>
+                  {nameOf(e.application_id)}, {day(e.day)}
+                </li>
+              ))}
+            </ul>
+            {preview?.decision === "return" && <Text>{comment}</Text>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPreview(null)}>
+                {t("mg.cohort.cancel")}
+              </Button>
+              <Button onClick={() => void confirm()} loading={busy} data-autofocus data-testid="review-confirm">
+                {t("mg.log.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      </Stack>
+    </Paper>
+  );
+}
+
+function AttendanceRecap(): React.JSX.Element {
+  const t = useT();
+  const { locale } = useLocale();
+  const unitName = useUnitName();
+  const monthName = useMonth();
+  const [month, setMonth] = useState(todayIn(useOfficeZone()).slice(0, 7));
+  const valid = /^\d{4}-\d{2}$/.test(month);
+  const recap = useQuery({
+    queryKey: ["mori", "recap", month],
+    enabled: valid,
+    queryFn: async (): Promise<OfficeRecap> => {
+      const { data } = await api.GET("/api/v1/internship/attendance/recap", { params: { query: { month } }, headers: { Accept: "application/json" } });
+      if (!data || typeof data === "string") throw new Error("recap");
+      return data as OfficeRecap;
+    },
+  });
+  const path = `/api/v1/internship/attendance/recap?month=${month}`;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="recap-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="recap-title">
+          {t("mg.recap.title")}
+        </Title>
+        <Group align="flex-end">
+          <TextInput type="month" label={t("mg.recap.month")} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={200} />
+          {valid && <DownloadButton path={path} accept="text/csv" fallback={`presensi-${month}.csv`} label="mg.recap.csv" testId="recap-csv" />}
+          {valid && (
+            <DownloadButton path={path} accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" fallback={`presensi-${month}.xlsx`} label="mg.recap.xlsx" />
+          )}
+        </Group>
+        {recap.isError && <Alert color="red">{t("mg.loadFailed")}</Alert>}
+        {recap.data && recap.data.rows.length === 0 && <Text>{t("mg.recap.empty")}</Text>}
+        {recap.data && recap.data.rows.length > 0 && (
+          <Table striped withTableBorder data-testid="recap">
+            <caption className="visually-hidden">{`${t("mg.recap.title")}: ${monthName(month)}`}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("mg.recap.name")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.unit")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.working")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.present")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.leave")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.sick")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.absent")}</Table.Th>
+                <Table.Th scope="col">{t("mg.recap.hours")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {recap.data.rows.map((r) => (
+                <Table.Tr key={r.application_id}>
+                  <Table.Th scope="row" fw={400}>
+                    {r.name ?? r.intern_username ?? "—"}
+                  </Table.Th>
+                  <Table.Td>{unitName(r.unit)}</Table.Td>
+                  <Table.Td>{r.expected_days}</Table.Td>
+                  <Table.Td>{r.present_days}</Table.Td>
+                  <Table.Td>{r.leave_days}</Table.Td>
+                  <Table.Td>{r.sick_days}</Table.Td>
+                  <Table.Td>{r.absent_days}</Table.Td>
+                  <Table.Td>{r.hours.toLocaleString(locale === "id" ? "id-ID" : "en-GB")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
