@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -101,22 +102,27 @@ def signature(summary: str | None, chronology: str | None) -> list[int]:
 
 
 async def compute_cross_office(
-    *, session: AsyncSession, report: Report, body: str, threshold: float
+    *, session: AsyncSession, report: Mapping[str, Any], body: str, threshold: float
 ) -> int:
     """Stores the reports of other offices that hold the same letter, both ways (each
-    office learns the other holds it); returns how many."""
-    if not report.text_bands:
+    office learns the other holds it); returns how many. `report`: the new report's row."""
+    if not report["text_bands"]:
         return 0
     rows = await session.execute(
         _ELSEWHERE,
-        {"text": body, "bands": report.text_bands, "office": report.office, "id": report.id},
+        {
+            "text": body,
+            "bands": report["text_bands"],
+            "office": report["office"],
+            "id": report["id"],
+        },
     )
     now = datetime.now(UTC)
     pairs = [
         {"report_id": a, "candidate_id": b, "similarity": float(row.sim), "computed_at": now}
         for row in rows
         if same_letter(float(row.sim or 0), threshold=threshold)
-        for a, b in ((report.id, row.id), (row.id, report.id))
+        for a, b in ((report["id"], row.id), (row.id, report["id"]))
     ]
     if pairs:
         await session.execute(_INSERT_ELSEWHERE, pairs)
@@ -147,29 +153,28 @@ async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[A
 async def compute_candidates(
     *,
     session: AsyncSession,
-    report: Report,
+    report: Mapping[str, Any],
     person_id: uuid.UUID,
     window_days: int,
     cross_office_similarity: float = 0.6,
-) -> list[DuplicateCandidate]:
-    """Stores the report's candidates, both ways (the earlier report learns of the new).
-    The report's near-copy signature is `signature(report)`, best given to its INSERT: set
-    afterwards, it costs an UPDATE that re-indexes the row."""
-    body = _body(report.summary, report.chronology)
-    if report.text_bands is None:
-        report.text_bands = text_bands(body)
+) -> int:
+    """Stores the new report's candidates, both ways (the earlier report learns of the
+    new); returns how many. `report` is the new report's row as written, its near-copy
+    signature (`signature`) in it: set afterwards, it would cost an UPDATE that
+    re-indexes the row."""
+    body = _body(report["summary"], report["chronology"])
     rows = await session.execute(
         _CANDIDATES,
         {
             "person": person_id,
             "text": body,
-            "bands": report.text_bands,
-            "agency": (report.reported_agency or "").lower() or None,
-            "substance": report.substance,
-            "at": report.created_at,
-            "since": report.created_at - timedelta(days=window_days),
-            "office": report.office,
-            "id": report.id,
+            "bands": report["text_bands"] or [],
+            "agency": (report["reported_agency"] or "").lower() or None,
+            "substance": report["substance"],
+            "at": report["created_at"],
+            "since": report["created_at"] - timedelta(days=window_days),
+            "office": report["office"],
+            "id": report["id"],
         },
     )
     scored = []
@@ -195,19 +200,13 @@ async def compute_candidates(
     rows_both_ways = [
         {"report_id": a, "candidate_id": b, "score": value, "reasons": reasons, "computed_at": now}
         for value, reasons, other in best
-        for a, b in ((report.id, other), (other, report.id))
+        for a, b in ((report["id"], other), (other, report["id"]))
     ]
     if rows_both_ways:  # one statement: registration waits on it
         # Rows as parameters, not as `.values(rows)`: the statement is then compiled once
         # for good instead of once per registration.
         await session.execute(_INSERT_CANDIDATES, rows_both_ways)
-    # Every field given: a default factory costs a signature inspection per object.
-    return [
-        DuplicateCandidate(
-            report_id=report.id, candidate_id=other, score=value, reasons=reasons, computed_at=now
-        )
-        for value, reasons, other in best
-    ]
+    return len(best)
 
 
 async def candidates_of(

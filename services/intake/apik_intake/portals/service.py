@@ -114,7 +114,7 @@ class PortalIntake:
         )
         row = await session.get(PortalOrigin, (pulled.portal, pulled.external_id))
         if row is not None:
-            row.report_id = registration.report.id
+            row.report_id = registration.row["id"]
         await session.flush()
 
     async def status_changed(
