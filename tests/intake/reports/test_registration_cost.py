@@ -54,6 +54,8 @@ async def test_a_registration_writes_once_locks_once_and_reads_nothing_back(inta
         assert f"INSERT INTO {table} (" in written, table
         assert len([s for s in seen if f"INSERT INTO {table} (" in s]) == 1, (table, seen)
     assert len([s for s in seen if "pg_advisory_xact_lock" in s]) == 1
+    # The office's duplicate candidates and the same letter in other offices: one look-up.
+    assert len([s for s in seen if "similarity(" in s]) == 1, seen
     # Nothing written is read back to build the answer.
     assert not [s for s in seen if s.startswith(("SELECT report_step.", "SELECT reporter.id"))]
     read = await intake.client.get(f"{REPORTS}/{answer.json()['id']}", headers=officer)
