@@ -74,6 +74,21 @@ class TestVerifier:
             await tokens.verifier().verify(signed(tokens, **changes))
         assert why in refused.value.detail
 
+    async def test_a_token_verified_before_is_refused_once_it_has_expired(self) -> None:
+        """Verified tokens are kept (a client sends one with every request), never past
+        their expiry."""
+        tokens = TestTokens()
+        verifier = tokens.verifier()
+        token = signed(tokens, exp=int(time.time()) + 2)
+        assert (await verifier.verify(token)).username
+        assert (await verifier.verify(token)).username  # kept: the same principal
+        await asyncio.sleep(
+            max(0.0, jwt.decode(token, options={"verify_signature": False})["exp"] - time.time())
+            + 0.1
+        )
+        with pytest.raises(Unauthorized, match="expired"):
+            await verifier.verify(token)
+
     async def test_a_token_of_another_key_or_algorithm_is_401(self) -> None:
         tokens, stranger = TestTokens(), TestTokens()
         verifier = tokens.verifier()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import asyncpg
 import sqlalchemy as sa
 
 from apik_shared.platform.db import Database
@@ -51,5 +52,28 @@ async def test_sessions_past_the_pool_size_wait_for_a_connection(infra: TestInfr
             await asyncio.sleep(0.3)
             assert not waiting.done()
         assert len(await waiting) == SIZE
+    finally:
+        await db.dispose()
+
+
+async def test_a_connection_the_server_closed_is_replaced_not_handed_out(
+    infra: TestInfra,
+) -> None:
+    """The pool pings no connection in use moments ago (asyncpg's ping is three round
+    trips), yet never hands out one the server closed (as a restart closes them all):
+    the socket's close is seen, and the session gets a new connection, not an error."""
+    db = Database(await infra.adatabase("db_pool"), pool_size=1)
+    try:
+        async with db.sessions() as session:
+            pid = (await session.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()
+        admin = await asyncpg.connect(infra.postgres_admin_url)
+        try:
+            assert await admin.fetchval("SELECT pg_terminate_backend($1)", pid)
+        finally:
+            await admin.close()
+        await asyncio.sleep(0.2)  # the event loop sees the socket close
+        async with db.sessions() as session:
+            again = (await session.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()
+        assert again != pid
     finally:
         await db.dispose()

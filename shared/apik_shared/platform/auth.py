@@ -104,6 +104,9 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     )
 
 
+VERIFIED_TOKENS_KEPT = 4096
+
+
 class JWKSVerifier:
     """Verifies RS256 tokens against keys fetched (and cached) from a JWKS URL.
 
@@ -127,8 +130,17 @@ class JWKSVerifier:
         self._last_fetch = 0.0
         self._refetch_interval = refetch_interval
         self._lock = asyncio.Lock()
+        # Tokens verified already, to their expiry and principal: a client sends the same
+        # token with every request until it expires, and an RS256 verification (with
+        # PyJWT's checks of the segments) cost more CPU than the rest of a small request.
+        # Only a token whose signature and claims passed is kept; revocations are still
+        # checked on every request (`current_principal`).
+        self._verified: dict[str, tuple[float, Principal]] = {}
 
     def add_jwks(self, jwks: dict[str, Any]) -> None:
+        # The keys change: nothing verified under the old set is taken on trust (the
+        # gateway's verifier drops retired keys when it reloads).
+        self._verified.clear()
         for jwk in jwks.get("keys", []):
             self._keys[jwk["kid"]] = jwt.PyJWK(jwk).key
 
@@ -148,6 +160,18 @@ class JWKSVerifier:
                 return
 
     async def verify(self, token: str) -> Principal:
+        kept = self._verified.get(token)
+        if kept is not None:
+            if time.time() < kept[0]:
+                return kept[1]
+            del self._verified[token]
+        principal, expires = await self._verify(token)
+        if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+            self._verified.clear()  # bounded: a flood of tokens forgets them all at once
+        self._verified[token] = (expires, principal)
+        return principal
+
+    async def _verify(self, token: str) -> tuple[Principal, float]:
         try:
             kid = jwt.get_unverified_header(token).get("kid", "")
         except jwt.PyJWTError as exc:
@@ -170,7 +194,7 @@ class JWKSVerifier:
             raise Unauthorized("The token has expired.") from exc
         except jwt.PyJWTError as exc:
             raise Unauthorized("The token is invalid.") from exc
-        return principal_from_claims(claims)
+        return principal_from_claims(claims), float(claims["exp"])
 
 
 def bearer_token(request: Request) -> str | None:

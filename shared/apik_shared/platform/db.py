@@ -7,12 +7,14 @@ that failed to commit. Domain code only adds and flushes.
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -37,15 +39,48 @@ class Database:
             # a handshake, type setup and statement preparation here.
             pool_size=pool_size,
             max_overflow=0,
-            pool_pre_ping=True,
+            # Not `pool_pre_ping`: three round trips per checkout (asyncpg's ping is a
+            # transaction of its own). `_check_on_checkout` does it cheaper.
+            pool_pre_ping=False,
             pool_timeout=5,
             # Fail fast when PostgreSQL is down: a request should get 503, not hang.
             connect_args={"timeout": 3, "command_timeout": 30},
         )
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        event.listen(self.engine.sync_engine, "connect", _mark_idle)
+        event.listen(self.engine.sync_engine, "checkin", _mark_idle)
+        event.listen(self.engine.sync_engine, "checkout", _check_on_checkout)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+# A connection idle longer than this is pinged before use; one in use moments ago is not.
+PING_AFTER_IDLE_SECONDS = 1.0
+_IDLE_SINCE = "apik_idle_since"
+
+
+def _mark_idle(dbapi_connection: Any, record: Any) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _check_on_checkout(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """Hands out only a live connection, at no round trip under load.
+
+    When PostgreSQL restarts, it closes every connection and the event loop sees each
+    socket close: asyncpg marks the connection closed, and this refuses it at once. A
+    connection that sat idle (past `PING_AFTER_IDLE_SECONDS`) is pinged as well, for a
+    peer gone without closing (a network cut). Refused, the pool opens a new one; the
+    request gets a 503 only when that fails too (`TransactionalRoute`)."""
+    raw = getattr(dbapi_connection, "_connection", None)
+    if raw is not None and raw.is_closed():
+        raise DisconnectionError("the connection was closed by the server")
+    idle_since = record.info.get(_IDLE_SINCE)
+    if idle_since is None or time.monotonic() - idle_since > PING_AFTER_IDLE_SECONDS:
+        try:
+            dbapi_connection.ping()
+        except Exception as exc:
+            raise DisconnectionError("the connection did not answer a ping") from exc
 
 
 def _database(request: Request) -> Database:

@@ -31,6 +31,7 @@ from apik_shared.platform.events.payloads.gateway import (
     OfficeState,
     OfficeUpdated,
 )
+from apik_shared.platform.refcache import ReferenceCache
 from apik_shared.vocabulary.calendar import DEFAULT_TIMEZONE, OfficeCalendar
 
 log = logging.getLogger("apik.offices")
@@ -63,9 +64,19 @@ def drop_office_registry() -> None:
     metadata.drop_all(op.get_bind())
 
 
+# The offices read per request (the registration's day of receipt, its own
+# investigation's name). Dropped in this process when `remember` commits a change; a
+# replica that did not consume the event reads the row again within a minute, as an
+# office not heard of yet is counted in WIB until its event arrives.
+_KEPT: ReferenceCache[tuple[OfficeState | None, OfficeCalendar]] = ReferenceCache(
+    "office_registry", ttl=60
+)
+
+
 async def remember(session: AsyncSession, office: OfficeState) -> None:
     """Keeps `office` unless a later version is kept already (events may come twice or
     out of order after a redelivery)."""
+    _KEPT.drop_on_commit(session, office.code)
     row = {
         "code": office.code,
         "version": office.version,
@@ -94,12 +105,23 @@ def office_consumer(service: str) -> ConsumerSpec:
     return consumer(f"{service}-offices", On(OfficeRegistered, _one), On(OfficeUpdated, _one))
 
 
+_STATE = sa.select(office_registry.c.state).where(office_registry.c.code == sa.bindparam("code"))
+
+
+async def _kept(session: AsyncSession, code: str) -> tuple[OfficeState | None, OfficeCalendar]:
+    found, kept = _KEPT.get(session, code)
+    if found and kept is not None:
+        return kept
+    state = await session.scalar(_STATE, {"code": code})
+    held = None if state is None else OfficeUpdated.model_validate(state)
+    kept = (held, calendar_of(held, code=code))
+    _KEPT.put(session, code, kept)
+    return kept
+
+
 async def office(session: AsyncSession, code: str) -> OfficeState | None:
-    """The office as this service last heard of it."""
-    state = await session.scalar(
-        sa.select(office_registry.c.state).where(office_registry.c.code == code)
-    )
-    return None if state is None else OfficeUpdated.model_validate(state)
+    """The office as this service last heard of it (kept in the process: `_KEPT`)."""
+    return (await _kept(session, code))[0]
 
 
 def calendar_of(state: OfficeState | None, *, code: str = "?") -> OfficeCalendar:
@@ -115,7 +137,7 @@ def calendar_of(state: OfficeState | None, *, code: str = "?") -> OfficeCalendar
 
 async def office_calendar(session: AsyncSession, code: str) -> OfficeCalendar:
     """The working-day calendar of office `code`, in its own zone."""
-    return calendar_of(await office(session, code), code=code)
+    return (await _kept(session, code))[1]
 
 
 async def office_calendars(

@@ -62,4 +62,5 @@ async def created(
 
 
 def _json(body: BaseModel | dict[str, Any]) -> Any:
-    return jsonable_encoder(body.model_dump(mode="json") if isinstance(body, BaseModel) else body)
+    # A model's JSON dump is JSON already: encoding it again walked every value twice.
+    return body.model_dump(mode="json") if isinstance(body, BaseModel) else jsonable_encoder(body)

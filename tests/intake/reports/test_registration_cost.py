@@ -1,15 +1,21 @@
-"""A registration costs what it should (issue 22): the report is written once with its
-near-copy signature, the reporter's keys are locked in one statement, and the answer is
-built from what was written, the same answer a read gives. Statements, not timings."""
+"""A registration costs what it should (issue 22): the reporter, the report with its
+near-copy signature, the first step and the reporter's first message are written in one
+statement, the reporter's keys are locked in one statement, the office and the substance
+catalogue are not read again for every registration, and the answer is built from what
+was written, the same answer a read gives. Statements, not timings."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import event
 
+from apik_testing.tokens import TestTokens
 from tests.intake.builders import REPORTS, report_body
+
+SUBSTANCES = "/api/v1/intake/substances"
 
 
 @contextmanager
@@ -39,9 +45,17 @@ async def test_a_registration_writes_once_locks_once_and_reads_nothing_back(inta
     assert answer.status_code == 201, answer.text
     # The signature goes in with the INSERT: no UPDATE re-indexing the new row.
     assert not [s for s in seen if s.startswith("UPDATE report ")], seen
-    inserted = [s for s in seen if s.startswith("INSERT INTO report (")]
+    inserted = [s for s in seen if "INSERT INTO report (" in s]
     assert len(inserted) == 1 and "text_bands" in inserted[0]
+    # One statement writes the reporter, the report, its first step and the message
+    # queued to the reporter (the body asks for one), and none of them is written again.
+    written = inserted[0]
+    for table in ("reporter", "report_step", "notification"):
+        assert f"INSERT INTO {table} (" in written, table
+        assert len([s for s in seen if f"INSERT INTO {table} (" in s]) == 1, (table, seen)
     assert len([s for s in seen if "pg_advisory_xact_lock" in s]) == 1
+    # The office's duplicate candidates and the same letter in other offices: one look-up.
+    assert len([s for s in seen if "similarity(" in s]) == 1, seen
     # Nothing written is read back to build the answer.
     assert not [s for s in seen if s.startswith(("SELECT report_step.", "SELECT reporter.id"))]
     read = await intake.client.get(f"{REPORTS}/{answer.json()['id']}", headers=officer)
@@ -65,3 +79,56 @@ async def test_a_signature_stored_at_insert_still_finds_the_copy(intake, officer
     found = await intake.client.get(f"{REPORTS}/{again.json()['id']}/duplicates", headers=officer)
     assert found.status_code == 200, found.text
     assert first.json()["id"] in {c["report_id"] for c in found.json()["items"]}
+
+
+async def test_a_written_message_and_reporter_read_as_the_orm_wrote_them(intake, officer):
+    """The rows the one statement writes are whole: the queued message is there to be
+    sent, and the reporter is recognised when they report again."""
+    body = report_body(summary="Jalan rusak tidak diperbaiki", chronology="Sudah setahun.")
+    first = await intake.client.post(REPORTS, json=body, headers=officer)
+    again = await intake.client.post(REPORTS, json=body, headers=officer)
+    assert first.status_code == again.status_code == 201, again.text
+    queued = await intake.scalar(
+        "SELECT count(*) FROM notification WHERE report_id = :r AND kind = 'registered'"
+        " AND status = 'pending' AND attempts = 0 AND next_attempt_at IS NOT NULL",
+        r=first.json()["id"],
+    )
+    assert queued == 1
+    assert again.json()["reporter"]["person_id"] == first.json()["reporter"]["person_id"]
+    assert "nik" in again.json()["reporter"]["matched_on"]
+
+
+async def test_the_office_and_the_catalogue_are_not_read_for_every_registration(intake, officer):
+    body = report_body(substance="education", received_at="2026-09-01T10:00:00+07:00")
+    assert (await intake.client.post(REPORTS, json=body, headers=officer)).status_code == 201
+    with statements(intake) as seen:
+        answer = await intake.client.post(REPORTS, json=body, headers=officer)
+    assert answer.status_code == 201, answer.text
+    assert not [s for s in seen if "FROM office_registry" in s], seen
+    assert not [s for s in seen if "FROM substance" in s], seen
+
+
+async def test_a_retired_substance_is_refused_at_once_and_a_new_one_offered_at_once(
+    intake, tokens: TestTokens
+):
+    """The catalogue kept in the process is dropped when a change to it commits."""
+    head = tokens.headers("head", office="BKL")
+    officer = tokens.headers("intake_officer", office="BKL")
+    # Kept first: a registration under a national substance reads the catalogue.
+    assert (
+        await intake.client.post(REPORTS, json=report_body(substance="education"), headers=officer)
+    ).status_code == 201
+    code = f"kept_{uuid.uuid4().hex[:8]}"
+    created = await intake.client.post(
+        SUBSTANCES, json={"code": code, "name_id": "Pasar", "name_en": "Market"}, headers=head
+    )
+    assert created.status_code == 201, created.text
+    filed = await intake.client.post(REPORTS, json=report_body(substance=code), headers=officer)
+    assert filed.status_code == 201, filed.text
+    retired = await intake.client.patch(
+        f"{SUBSTANCES}/{code}", json={"active": False}, headers=head
+    )
+    assert retired.status_code == 200, retired.text
+    refused = await intake.client.post(REPORTS, json=report_body(substance=code), headers=officer)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["pointer"] == "#/body/substance"

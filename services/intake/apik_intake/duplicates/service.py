@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -39,6 +40,9 @@ _INSERT_CANDIDATES = insert(
 # share the most bands first; the agency's newest reports within the window. The signals
 # and the score are computed on that short list only (a trigram similarity costs ~0.1 ms
 # on texts this long, so the short list stays short).
+# The same letter in another office comes in the same statement (`elsewhere`): the
+# text's bands find it (the only door across offices), the similarity decides
+# (`rules.same_letter`). One statement, one look-up of the bands, one round trip.
 PER_DOOR = 50
 _CANDIDATES = text(
     f"""
@@ -61,8 +65,13 @@ _CANDIDATES = text(
           WHERE r.office = :office AND lower(r.reported_agency) = :agency
             AND r.created_at >= :since AND r.kind <> 'KNL'
           ORDER BY r.created_at DESC LIMIT {PER_DOOR})
+    ), elsewhere AS (
+        SELECT near.id FROM near
+        WHERE near.office <> :office AND near.kind <> 'KNL' AND near.id <> :id
+        ORDER BY near.created_at DESC LIMIT {PER_DOOR}
     )
-    SELECT r.id,
+    SELECT false AS elsewhere,
+           r.id,
            rp.person_id = :person AS same_reporter,
            similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text) AS sim,
            coalesce(lower(r.reported_agency) = :agency, false) AS same_agency,
@@ -70,20 +79,11 @@ _CANDIDATES = text(
            abs(extract(epoch FROM r.created_at - :at)) / 86400 AS days_apart
     FROM door JOIN report r ON r.id = door.id JOIN reporter rp ON rp.id = r.reporter_id
     WHERE r.id <> :id
-    """
-)
-
-
-# The same letter in another office: the text's bands find it (the only door across
-# offices), the similarity decides (`rules.same_letter`).
-_ELSEWHERE = text(
-    f"""
-    SELECT r.id,
-           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text) AS sim
-    FROM report r
-    WHERE r.text_bands && CAST(:bands AS bigint[]) AND r.office <> :office
-      AND r.kind <> 'KNL' AND r.id <> :id
-    ORDER BY r.created_at DESC LIMIT {PER_DOOR}
+    UNION ALL
+    SELECT true, r.id, false,
+           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text),
+           false, false, 0
+    FROM elsewhere JOIN report r ON r.id = elsewhere.id
     """
 )
 _INSERT_ELSEWHERE = insert(
@@ -100,23 +100,17 @@ def signature(summary: str | None, chronology: str | None) -> list[int]:
     return text_bands(_body(summary, chronology))
 
 
-async def compute_cross_office(
-    *, session: AsyncSession, report: Report, body: str, threshold: float
+async def _store_cross_office(
+    *, session: AsyncSession, report_id: uuid.UUID, found: list[Row[Any]], threshold: float
 ) -> int:
     """Stores the reports of other offices that hold the same letter, both ways (each
     office learns the other holds it); returns how many."""
-    if not report.text_bands:
-        return 0
-    rows = await session.execute(
-        _ELSEWHERE,
-        {"text": body, "bands": report.text_bands, "office": report.office, "id": report.id},
-    )
     now = datetime.now(UTC)
     pairs = [
         {"report_id": a, "candidate_id": b, "similarity": float(row.sim), "computed_at": now}
-        for row in rows
+        for row in found
         if same_letter(float(row.sim or 0), threshold=threshold)
-        for a, b in ((report.id, row.id), (row.id, report.id))
+        for a, b in ((report_id, row.id), (row.id, report_id))
     ]
     if pairs:
         await session.execute(_INSERT_ELSEWHERE, pairs)
@@ -147,33 +141,36 @@ async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[A
 async def compute_candidates(
     *,
     session: AsyncSession,
-    report: Report,
+    report: Mapping[str, Any],
     person_id: uuid.UUID,
     window_days: int,
     cross_office_similarity: float = 0.6,
-) -> list[DuplicateCandidate]:
-    """Stores the report's candidates, both ways (the earlier report learns of the new).
-    The report's near-copy signature is `signature(report)`, best given to its INSERT: set
-    afterwards, it costs an UPDATE that re-indexes the row."""
-    body = _body(report.summary, report.chronology)
-    if report.text_bands is None:
-        report.text_bands = text_bands(body)
+) -> int:
+    """Stores the new report's candidates, both ways (the earlier report learns of the
+    new); returns how many. `report` is the new report's row as written, its near-copy
+    signature (`signature`) in it: set afterwards, it would cost an UPDATE that
+    re-indexes the row."""
+    body = _body(report["summary"], report["chronology"])
     rows = await session.execute(
         _CANDIDATES,
         {
             "person": person_id,
             "text": body,
-            "bands": report.text_bands,
-            "agency": (report.reported_agency or "").lower() or None,
-            "substance": report.substance,
-            "at": report.created_at,
-            "since": report.created_at - timedelta(days=window_days),
-            "office": report.office,
-            "id": report.id,
+            "bands": report["text_bands"] or [],
+            "agency": (report["reported_agency"] or "").lower() or None,
+            "substance": report["substance"],
+            "at": report["created_at"],
+            "since": report["created_at"] - timedelta(days=window_days),
+            "office": report["office"],
+            "id": report["id"],
         },
     )
     scored = []
+    elsewhere = []
     for row in rows:
+        if row.elsewhere:
+            elsewhere.append(row)
+            continue
         value, reasons = score(
             Signals(
                 same_reporter=bool(row.same_reporter),
@@ -186,8 +183,8 @@ async def compute_candidates(
         )
         if is_candidate(value):
             scored.append((value, reasons, row.id))
-    await compute_cross_office(
-        session=session, report=report, body=body, threshold=cross_office_similarity
+    await _store_cross_office(
+        session=session, report_id=report["id"], found=elsewhere, threshold=cross_office_similarity
     )
     scored.sort(key=lambda item: item[0], reverse=True)
     now = datetime.now(UTC)
@@ -195,19 +192,13 @@ async def compute_candidates(
     rows_both_ways = [
         {"report_id": a, "candidate_id": b, "score": value, "reasons": reasons, "computed_at": now}
         for value, reasons, other in best
-        for a, b in ((report.id, other), (other, report.id))
+        for a, b in ((report["id"], other), (other, report["id"]))
     ]
     if rows_both_ways:  # one statement: registration waits on it
         # Rows as parameters, not as `.values(rows)`: the statement is then compiled once
         # for good instead of once per registration.
         await session.execute(_INSERT_CANDIDATES, rows_both_ways)
-    # Every field given: a default factory costs a signature inspection per object.
-    return [
-        DuplicateCandidate(
-            report_id=report.id, candidate_id=other, score=value, reasons=reasons, computed_at=now
-        )
-        for value, reasons, other in best
-    ]
+    return len(best)
 
 
 async def candidates_of(

@@ -25,7 +25,7 @@ from apik_intake.imports import rules
 from apik_intake.models import Report, Reporter, ReportStep
 from apik_intake.reference.service import usable_substance
 from apik_intake.reporters.rules import Identity, seal
-from apik_intake.reporters.service import add_reporter
+from apik_intake.reporters.service import NewReporter, add_reporter
 from apik_intake.reports.rules import Kind, ReportStatus
 from apik_intake.steps.service import ref
 from apik_shared.platform.crypto import FieldCipher
@@ -124,7 +124,7 @@ async def _substance(
 
 async def _reporter(
     session: AsyncSession, cipher: FieldCipher, index_key: bytes, office: str, identity: Identity
-) -> Reporter:
+) -> Reporter | NewReporter:
     if identity.nik:
         # A NIK may name someone who reported before: linked as any registration does.
         return await add_reporter(

@@ -145,7 +145,7 @@ async def file_request(
         )
     except InvalidInput as problem:
         raise Open311Failure(_from_problem(problem)) from None
-    number = registered.report.registration_number
+    number = registered.row["registration_number"]
     return Receipt(
         service_request_id=number,
         token=request_token(token_key, registered.report.id),

@@ -12,6 +12,7 @@ from apik_intake.models import Substance
 from apik_intake.reference.schemas import SubstanceCreate, SubstanceUpdate
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Conflict, Forbidden, NotFound
+from apik_shared.platform.refcache import ReferenceCache
 
 
 def offered_to(office: str) -> sa.ColumnElement[bool]:
@@ -26,6 +27,26 @@ async def active_substances(*, session: AsyncSession, office: str) -> list[Subst
         .order_by(Substance.code)
     )
     return list(rows.scalars())
+
+
+# The catalogue as (active, owning office) per code, read per registration that names a
+# substance. Dropped in this process when `add_substance` or `update_substance` commits;
+# another replica reads it again within a minute (a substance retired there may be
+# filed under here for that long, as it could be by a form opened before the change).
+_CATALOGUE: ReferenceCache[dict[str, tuple[bool, str | None]]] = ReferenceCache("substance", ttl=60)
+_ALL = sa.select(col(Substance.code), col(Substance.active), col(Substance.office))
+
+
+async def substance_usable(*, session: AsyncSession, code: str, office: str) -> bool:
+    """`usable_substance`, answered from the catalogue kept in the process."""
+    found, catalogue = _CATALOGUE.get(session, None)
+    # A code the kept catalogue lacks is read again: another replica may have added it.
+    if not found or catalogue is None or code not in catalogue:
+        rows = await session.execute(_ALL)
+        catalogue = {row.code: (row.active, row.office) for row in rows}
+        _CATALOGUE.put(session, None, catalogue)
+    active, owner = catalogue.get(code, (False, None))
+    return active and (owner is None or owner == office)
 
 
 async def usable_substance(*, session: AsyncSession, code: str, office: str) -> Substance | None:
@@ -53,6 +74,7 @@ async def add_substance(
     fields = data.model_dump(exclude={"national"})
     substance = Substance(**fields, active=True, office=None if data.national else actor.office)
     session.add(substance)
+    _CATALOGUE.drop_on_commit(session)
     await session.flush()
     return substance
 
@@ -74,5 +96,6 @@ async def update_substance(
         raise Forbidden("The national catalogue is edited nationally; this needs that role.")
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(substance, field, value)
+    _CATALOGUE.drop_on_commit(session)
     await session.flush()
     return substance

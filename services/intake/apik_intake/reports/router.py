@@ -77,7 +77,7 @@ async def register_report(
     return await created(
         idempotency,
         body,
-        location=f"{request.url.path}/{registration.report.id}",
+        location=f"{request.url.path}/{registration.row['id']}",
         version=body.version,
     )
 

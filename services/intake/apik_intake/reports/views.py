@@ -4,7 +4,8 @@ report uses these)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,33 +46,39 @@ def _region(province: str | None, regency: str | None) -> RegionPublic | None:
     return RegionPublic(province=province, regency=regency) if province else None
 
 
-def public(report: Report, link: Link | None) -> ReportPublic:
+def _fields(values: Mapping[str, Any], link: Link | None) -> dict[str, Any]:
+    """What a staff answer shows of a report's row (`values`: its columns)."""
+    confidential = values["confidential"]
     # A confidential report's person ties it to the person's other reports, whose
     # identity most roles read: it is shown only with the identity, audited.
-    person_id, matched_on = (None, []) if report.confidential or link is None else link
-    status, kind = rules.ReportStatus(report.status), rules.Kind(report.kind)
+    person_id, matched_on = (None, []) if confidential or link is None else link
+    status, kind = rules.ReportStatus(values["status"]), rules.Kind(values["kind"])
     agency = (
         AgencyPublic(
-            name=report.reported_agency,
-            type=report.agency_type,
-            region=_region(report.agency_province, report.agency_regency),
+            name=values["reported_agency"],
+            type=values["agency_type"],
+            region=_region(values["agency_province"], values["agency_regency"]),
         )
-        if report.reported_agency
+        if values["reported_agency"]
         else None
     )
-    return ReportPublic(
-        **report.model_dump(exclude=_NESTED),
-        status=status,
-        reporter=ReporterPublic(
-            id=report.reporter_id,
-            confidential=report.confidential,
+    return {
+        **{name: value for name, value in values.items() if name not in _NESTED},
+        "status": status,
+        "reporter": ReporterPublic(
+            id=values["reporter_id"],
+            confidential=confidential,
             person_id=person_id,
             matched_on=matched_on,
         ),
-        reported_agency=agency,
-        location=_region(report.location_province, report.location_regency),
-        allowed_steps=[s.value for s in rules.allowed_steps(status, kind=kind)],
-    )
+        "reported_agency": agency,
+        "location": _region(values["location_province"], values["location_regency"]),
+        "allowed_steps": [s.value for s in rules.allowed_steps(status, kind=kind)],
+    }
+
+
+def public(report: Report, link: Link | None) -> ReportPublic:
+    return ReportPublic(**_fields(report.model_dump(), link))
 
 
 async def public_page(session: AsyncSession, rows: Sequence[Report]) -> list[ReportPublic]:
@@ -89,10 +96,10 @@ async def detail(session: AsyncSession, report: Report) -> ReportDetail:
 
 
 def registered(registration: Registered) -> ReportDetail:
-    """A new report's answer, from what registration wrote (no query)."""
+    """A new report's answer, from the rows registration wrote (no query, no ORM object)."""
     return ReportDetail(
-        **public(registration.report, registration.link).model_dump(),
-        timeline=[StepPublic.model_validate(s, from_attributes=True) for s in registration.steps],
+        **_fields(registration.row, registration.link),
+        timeline=[StepPublic(**step) for step in registration.steps],
     )
 
 

@@ -4,7 +4,7 @@ stopped on the reporter's request (`stopping`)."""
 
 from apik_intake.notifications.rules import Template
 from apik_intake.notifications.service.channels import Smtp, Unavailable, WhatsAppProvider
-from apik_intake.notifications.service.queue import queue_following, queue_registered
+from apik_intake.notifications.service.queue import queue_following, registered_notification
 from apik_intake.notifications.service.sending import Outlets, Sent, send_due
 from apik_intake.notifications.service.stopping import opt_out
 from apik_intake.notifications.service.templates import (
@@ -25,7 +25,7 @@ __all__ = [
     "notifications_of",
     "opt_out",
     "queue_following",
-    "queue_registered",
+    "registered_notification",
     "save_template",
     "send_due",
     "template_for",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_intake.models import Notification, Report
+from apik_intake.models import Report
 from apik_intake.notifications.rules import NotificationKind, channel_for, tanggal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.vocabulary.calendar import OfficeCalendar
@@ -29,15 +29,17 @@ def recipient_context(report_id: uuid.UUID | str, channel: str) -> str:
     return f"notification:{report_id}:{channel}:recipient"
 
 
-def queue_registered(
+def registered_notification(
     *,
-    session: AsyncSession,
     cipher: FieldCipher,
-    report: Report,
+    report_id: uuid.UUID,
+    office: str,
+    status: str,
     reporter: ReporterIn | None,
-) -> Notification | None:
-    """The registration's message, added to the session (flushed with the report's
-    first step: one INSERT more, none when the reporter wants no notifications)."""
+) -> dict[str, Any] | None:
+    """The registration's message as the row to write with the report (every column
+    given: it goes into the registration's one INSERT statement); None when the reporter
+    wants no notifications."""
     if reporter is None:
         return None
     chosen = channel_for(reporter.notify_by, email=reporter.email, phone=reporter.phone)
@@ -45,20 +47,25 @@ def queue_registered(
         return None
     channel, address = chosen
     now = datetime.now(UTC)
-    row = Notification(
-        office=report.office,
-        report_id=report.id,
-        kind=NotificationKind.registered.value,
-        channel=channel.value,
-        recipient=cipher.encrypt(
-            address.encode(), context=recipient_context(report.id, channel.value)
+    return {
+        "id": uuid.uuid4(),
+        "office": office,
+        "report_id": report_id,
+        "kind": NotificationKind.registered.value,
+        "channel": channel.value,
+        "recipient": cipher.encrypt(
+            address.encode(), context=recipient_context(report_id, channel.value)
         ),
-        values={"status": report.status},
-        next_attempt_at=now,
-        created_at=now,
-    )
-    session.add(row)
-    return row
+        "values": {"status": status},
+        "subject": None,
+        "body": None,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "last_error": None,
+        "sent_at": None,
+        "created_at": now,
+    }
 
 
 _FOLLOWING = text(

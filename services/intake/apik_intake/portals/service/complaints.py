@@ -115,7 +115,7 @@ class PortalIntake:
         )
         row = await session.get(PortalOrigin, (pulled.portal, pulled.external_id))
         if row is not None:
-            row.report_id = registration.report.id
+            row.report_id = registration.row["id"]
         await session.flush()
         # Its files are fetched after (`files.py`): the report never waits for them.
         await file_refs_added(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import or_, text
+from sqlalchemy import bindparam, insert, or_, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -55,15 +57,59 @@ _LOCK_KEYS = text(
 )
 
 
-async def add_reporter(
+@dataclass(frozen=True)
+class NewReporter:
+    """A reporter as written: its row (the INSERT's parameters) and what the answer shows."""
+
+    row: dict[str, Any]
+
+    @property
+    def id(self) -> uuid.UUID:
+        reporter_id: uuid.UUID = self.row["id"]
+        return reporter_id
+
+    @property
+    def person_id(self) -> uuid.UUID:
+        person_id: uuid.UUID = self.row["person_id"]
+        return person_id
+
+    @property
+    def matched_on(self) -> list[str]:
+        matched_on: list[str] = self.row["matched_on"]
+        return matched_on
+
+
+# The office's reporters sharing a blind index, earliest first; an index not given is
+# NULL and matches nothing. One statement built once, not per registration.
+_MATCHES = (
+    select(Reporter.person_id, Reporter.nik_index, Reporter.phone_index, Reporter.email_index)
+    .where(
+        col(Reporter.office) == bindparam("office"),
+        or_(
+            col(Reporter.nik_index) == bindparam("nik_index"),
+            col(Reporter.phone_index) == bindparam("phone_index"),
+            col(Reporter.email_index) == bindparam("email_index"),
+        ),
+    )
+    .order_by(col(Reporter.created_at), col(Reporter.id))
+)
+
+
+# Compiled once (the parameters name every column): a Core INSERT, not a unit-of-work
+# flush, whose bookkeeping cost more than the statement on the registration's hot path.
+INSERT_REPORTER = insert(Reporter.__table__)  # type: ignore[attr-defined]
+
+
+async def recognise_reporter(
     *,
     session: AsyncSession,
     cipher: FieldCipher,
     index_key: bytes,
     office: str,
     identity: Identity,
-) -> Reporter:
-    """Seals the identity and links the reporter to the person who reported before, if any.
+) -> NewReporter:
+    """Seals the identity and links the reporter to the person who reported before, if
+    any; the row is for the caller to write (`add_reporter`, or with the report).
 
     Only the blind indexes are compared; no other reporter's identity is decrypted.
     """
@@ -78,16 +124,7 @@ async def add_reporter(
     person_id: uuid.UUID | None = None
     matched_on: list[str] = []
     if present:
-        rows = await session.execute(
-            select(
-                Reporter.person_id, Reporter.nik_index, Reporter.phone_index, Reporter.email_index
-            )
-            .where(
-                Reporter.office == office,
-                or_(*(getattr(Reporter, name) == value for name, value in present.items())),
-            )
-            .order_by(col(Reporter.created_at), col(Reporter.id))
-        )
+        rows = await session.execute(_MATCHES, {"office": office, **indexes})
         matches = rows.all()
         if matches:
             # The earliest match names the person; the others were linked to it or, when
@@ -100,22 +137,40 @@ async def add_reporter(
                 if first[name] == value
             ]
     reporter_id = uuid.uuid4()
-    reporter = Reporter(
-        id=reporter_id,
-        office=office,
-        identity=seal(cipher, reporter_id, identity),
-        # A new person gets an id of its own, never the reporter's: the reporter id travels
-        # with the report (in every answer, in `report.verified`), and a first report's
-        # reporter id that doubled as the person id tied a confidential report to all the
-        # person's later ones.
-        person_id=person_id or uuid.uuid4(),
-        matched_on=matched_on,
-        nik_index=indexes["nik_index"],
-        phone_index=indexes["phone_index"],
-        email_index=indexes["email_index"],
+    return NewReporter(
+        {
+            "id": reporter_id,
+            "office": office,
+            "identity": seal(cipher, reporter_id, identity),
+            # A new person gets an id of its own, never the reporter's: the reporter id
+            # travels with the report (in every answer, in `report.verified`), and a first
+            # report's reporter id that doubled as the person id tied a confidential
+            # report to all the person's later ones.
+            "person_id": person_id or uuid.uuid4(),
+            "matched_on": matched_on,
+            "nik_index": indexes["nik_index"],
+            "phone_index": indexes["phone_index"],
+            "email_index": indexes["email_index"],
+            "created_at": datetime.now(UTC),
+            "anonymised_at": None,
+            "unlinked_at": None,
+        }
     )
-    session.add(reporter)
-    await session.flush()
+
+
+async def add_reporter(
+    *,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    index_key: bytes,
+    office: str,
+    identity: Identity,
+) -> NewReporter:
+    """`recognise_reporter`, and the row written."""
+    reporter = await recognise_reporter(
+        session=session, cipher=cipher, index_key=index_key, office=office, identity=identity
+    )
+    await session.execute(INSERT_REPORTER, reporter.row)
     return reporter
 
 
