@@ -7301,6 +7301,8 @@ export interface components {
         };
         /** ArticlePublic */
         ArticlePublic: {
+            /** Allowed Steps */
+            allowed_steps: string[];
             /** Approved At */
             approved_at: string | null;
             /** Approved By */
@@ -14978,6 +14980,8 @@ export interface components {
         };
         /** VillagePublic */
         VillagePublic: {
+            /** Allowed Steps */
+            allowed_steps: string[];
             /** Assessment Id */
             assessment_id: string | null;
             /**

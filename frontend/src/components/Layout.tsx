@@ -7,7 +7,7 @@ import { useLocale, useT } from "../i18n/locale";
 import { adminAreas } from "../lib/admin";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/", "/publikasi"];
 const PROTECTION_ROLES = ["protection_officer", "head"];
 const INTAKE_ROLES = ["intake_officer", "head"];
 const EXAMINATION_ROLES = ["examiner", "examination_supervisor", "head", "analyst"];
@@ -125,6 +125,7 @@ export function Layout(): React.JSX.Element {
                     <AppLink to="/kepatuhan" search={{}}>
                       {t("prev.navPublic")}
                     </AppLink>
+                    <AppLink to="/publikasi">{t("prev.pubs.nav")}</AppLink>
                     <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
                       {t("rb.nav")}
                     </AppLink>
