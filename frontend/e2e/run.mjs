@@ -24,6 +24,7 @@ import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { preventionJourneys } from "./prevention.mjs";
+import { publicationsJourneys } from "./publications.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import {
   applicantAppliesAndChecks,
@@ -585,8 +586,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  await preventionJourneys(browser, kit, wanted);
-  await internJourneys(browser, kit, wanted);
+  for (const journeys of [preventionJourneys, publicationsJourneys, internJourneys]) await journeys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {

@@ -223,3 +223,17 @@ async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> d
         # Whose office screen shows the attendance code the intern types.
         "APIK_INTERN_SUPERVISOR": mentor,
     }
+
+
+async def publications_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """An office of its own (its first press release of the year is numbered 001) with a
+    prevention officer who writes and a head who approves (never their own article)."""
+    code = await _office(gateway, admin, "PB")
+    tag = uuid.uuid4().hex[:6]
+    await create_user(gateway, admin, f"humas{tag}", code, "prevention_officer")
+    await create_user(gateway, admin, f"kplpb{tag}", code, "head")
+    return {
+        "APIK_PUBLICATIONS_USER": f"humas{tag}",
+        "APIK_PUBLICATIONS_HEAD": f"kplpb{tag}",
+        "APIK_PUBLICATIONS_OFFICE": code,
+    }
