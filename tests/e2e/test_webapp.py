@@ -11,8 +11,10 @@ unknown certificate code is checked; a national admin opens an office, adds its 
 (an office admin's guarded role change waits for the national admin's approval) and
 registers an API client whose secret is shown once; a prevention officer reads an
 assessment's explained score, the agreements, a clinic's N-gain and a study, and anyone
-reads the public results and checks a clinic certificate; an intern writes the logbook
-and marks a guidebook read. axe checks every page on the way.
+reads the public results and checks a clinic certificate; a prevention officer writes a
+press release that the head approves, publishes it and anyone reads it with its number,
+logs a social media post and nominates a village; an intern writes the logbook and marks
+a guidebook read. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
