@@ -3,8 +3,11 @@
 // theirs; the head approves; the officer publishes it and sees its number, which anyone
 // then reads on the public page (no login); the officer logs a social media post and
 // reads its figures again; nominates a village, starts its mentoring and opens the
-// village instrument in the assessment engine. Run by run.mjs with APIK_PUBLICATIONS_USER
-// and APIK_PUBLICATIONS_HEAD (tests/e2e/webapp_data.py: an office of their own).
+// village instrument in the assessment engine; the head decides a verified village and
+// downloads its letter. Run by run.mjs with APIK_PUBLICATIONS_USER, _HEAD and _VILLAGE
+// (tests/e2e/webapp_data.py: an office of their own).
+
+import { downloaded } from "./desk.mjs";
 
 const NUMBER = /^001\/HM\.01\/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/\d{4}$/;
 
@@ -171,6 +174,33 @@ async function nominatesAVillage(page, kit) {
   expect(true, "villages: the instrument opens in the assessment entry screen");
 }
 
+// The head decides the village the office verified (tests/e2e/webapp_data.py), with the
+// letter's number, and downloads the decision letter.
+async function headDecides(browser, kit, head, village) {
+  const { BASE, expect, accessible, shot } = kit;
+  const { context, page } = await staffPage(browser, kit, head, "villages head");
+  await page.goto(`${BASE}/pencegahan?bagian=desa&tahun=2024`);
+  await page.getByRole("link", { name: village }).click();
+  await page.getByRole("heading", { name: village }).waitFor();
+  expect((await chip(page)) === "Terverifikasi kantor perwakilan", "villages: the office verified it");
+  const steps = page.getByRole("group", { name: "Langkah berikutnya" });
+  await steps.getByRole("button", { name: "Tetapkan" }).click();
+  await steps.getByText("The decision letter's number is needed.").waitFor();
+  await steps.getByLabel("Nomor surat keputusan").fill("12/DAM/XII/2026");
+  await accessible(page, "pencegahan-desa-tetapkan");
+  await shot(page, "publications-9-decide");
+  await steps.getByRole("button", { name: "Tetapkan" }).click();
+  await page.getByTestId("decree-number").waitFor();
+  const number = (await page.getByTestId("decree-number").textContent()) ?? "";
+  const decided = (await page.locator('[data-testid=stages] tr[data-stage="decided"]').textContent()) ?? "";
+  expect(number === "12/DAM/XII/2026" && decided.includes(head), `villages: decided with its number by the head (${number})`);
+  const letter = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh surat keputusan (PDF)" }).click(), "village-decision.pdf");
+  expect(letter.head === "%PDF-" && letter.name.startsWith("keputusan-desa-"), `villages: the decision letter (${letter.name})`);
+  await accessible(page, "pencegahan-desa-ditetapkan");
+  await shot(page, "publications-10-decided");
+  await context.close();
+}
+
 export async function publicationsJourneys(browser, kit, wanted) {
   const officer = process.env.APIK_PUBLICATIONS_USER;
   const head = process.env.APIK_PUBLICATIONS_HEAD;
@@ -182,4 +212,5 @@ export async function publicationsJourneys(browser, kit, wanted) {
   await logsAPost(page, kit);
   await nominatesAVillage(page, { ...kit, officer });
   await context.close();
+  if (process.env.APIK_PUBLICATIONS_VILLAGE) await headDecides(browser, kit, head, process.env.APIK_PUBLICATIONS_VILLAGE);
 }
