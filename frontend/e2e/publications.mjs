@@ -33,8 +33,12 @@ async function step(page, name) {
   await page.getByRole("group", { name: "Langkah berikutnya" }).getByRole("button", { name, exact: true }).click();
 }
 
-async function chip(page) {
-  return ((await page.locator("dl [data-state]").first().textContent()) ?? "").trim();
+// The record's status chip once it shows `state` (the page reads the record again after
+// a step), in words.
+async function chip(page, state) {
+  const shown = page.locator(`dl [data-state="${state}"]`).first();
+  await shown.waitFor();
+  return ((await shown.textContent()) ?? "").trim();
 }
 
 async function writesAndPublishes(browser, kit, officer, head, title) {
@@ -57,15 +61,15 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   await form.getByRole("button", { name: "Simpan draf" }).click();
   await page.getByRole("heading", { name: title }).waitFor();
   const address = page.url();
-  expect(address.includes("/pencegahan/publikasi/") && (await chip(page)) === "Draf", "publications: the draft's page opens");
+  expect(address.includes("/pencegahan/publikasi/") && (await chip(page, "draft")) === "Draf", "publications: the draft's page opens");
   await step(page, "Ajukan untuk ditelaah");
   await page.getByText("Status diperbarui.").waitFor();
-  expect((await chip(page)) === "Ditelaah", "publications: submitted for review");
+  expect((await chip(page, "review")) === "Ditelaah", "publications: submitted for review");
   // Approving is the head's: the officer is told so, nothing changes.
   await step(page, "Setujui");
   const refusal = page.getByRole("alert").filter({ hasText: "bukan wewenang Anda" });
   await refusal.waitFor();
-  expect((await chip(page)) === "Ditelaah", "publications: the officer's approval is refused plainly");
+  expect((await chip(page, "review")) === "Ditelaah", "publications: the officer's approval is refused plainly");
   await accessible(page, "pencegahan-artikel-ditelaah");
   await shot(page, "publications-2-refused");
 
@@ -74,8 +78,9 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   await second.page.getByRole("heading", { name: title }).waitFor();
   await step(second.page, "Setujui");
   await second.page.getByText("Status diperbarui.").waitFor();
+  const approved = await chip(second.page, "approved");
   const approvedBy = (await second.page.locator("dl").textContent()) ?? "";
-  expect((await chip(second.page)) === "Disetujui" && approvedBy.includes(head), "publications: the head approves");
+  expect(approved === "Disetujui" && approvedBy.includes(head), "publications: the head approves");
   await accessible(second.page, "pencegahan-artikel-disetujui");
   await shot(second.page, "publications-3-approved");
   await second.context.close();
@@ -84,8 +89,9 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   await page.getByRole("heading", { name: title }).waitFor();
   await step(page, "Terbitkan");
   await page.getByText("Status diperbarui.").waitFor();
+  const published = await chip(page, "published");
   const number = ((await page.getByTestId("article-number").textContent()) ?? "").trim();
-  expect(NUMBER.test(number) && (await chip(page)) === "Terbit", `publications: published with its number (${number})`);
+  expect(NUMBER.test(number) && published === "Terbit", `publications: published with its number (${number})`);
   const history = (await page.getByTestId("history").textContent()) ?? "";
   expect(history.includes("Disetujui") && history.includes(head) && history.includes(number), "publications: the history says who and the number");
   await accessible(page, "pencegahan-artikel-terbit");
@@ -157,12 +163,12 @@ async function nominatesAVillage(page, kit) {
   await shot(page, "publications-7-nominate");
   await form.getByRole("button", { name: "Simpan usulan" }).click();
   await page.getByRole("heading", { name }).waitFor();
-  expect((await chip(page)) === "Diusulkan", "villages: nominated, its page opens");
+  expect((await chip(page, "nominated")) === "Diusulkan", "villages: nominated, its page opens");
   await step(page, "Mulai pendampingan");
   await page.getByText("Tahap diperbarui.").waitFor();
   const mentoring = page.locator('[data-testid=stages] tr[data-stage="mentoring"]');
   await mentoring.waitFor();
-  expect((await chip(page)) === "Pendampingan" && ((await mentoring.textContent()) ?? "").includes(kit.officer), "villages: mentoring, with who and when");
+  expect((await chip(page, "mentoring")) === "Pendampingan" && ((await mentoring.textContent()) ?? "").includes(kit.officer), "villages: mentoring, with who and when");
   await page.getByRole("button", { name: "Buka instrumen" }).click();
   const link = page.getByRole("link", { name: "Buka isian instrumen" });
   await link.waitFor();
@@ -182,7 +188,7 @@ async function headDecides(browser, kit, head, village) {
   await page.goto(`${BASE}/pencegahan?bagian=desa&tahun=2024`);
   await page.getByRole("link", { name: village }).click();
   await page.getByRole("heading", { name: village }).waitFor();
-  expect((await chip(page)) === "Terverifikasi kantor perwakilan", "villages: the office verified it");
+  expect((await chip(page, "office_verified")) === "Terverifikasi kantor perwakilan", "villages: the office verified it");
   const steps = page.getByRole("group", { name: "Langkah berikutnya" });
   await steps.getByRole("button", { name: "Tetapkan" }).click();
   await steps.getByText("The decision letter's number is needed.").waitFor();
