@@ -191,7 +191,7 @@ async function headDecides(browser, kit, head, village) {
   expect((await chip(page, "office_verified")) === "Terverifikasi kantor perwakilan", "villages: the office verified it");
   const steps = page.getByRole("group", { name: "Langkah berikutnya" });
   await steps.getByRole("button", { name: "Tetapkan" }).click();
-  await steps.getByText("The decision letter's number is needed.").waitFor();
+  await steps.getByText("Wajib diisi.").waitFor();
   await steps.getByLabel("Nomor surat keputusan").fill("12/DAM/XII/2026");
   await accessible(page, "pencegahan-desa-tetapkan");
   await shot(page, "publications-9-decide");

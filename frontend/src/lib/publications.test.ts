@@ -14,6 +14,11 @@ describe("a record's history", () => {
     ]);
   });
 
+  it("reads a village decision's letter number as its number", () => {
+    const [decided] = historyOf([{ at: "1", by: "kepala", step: "decided", to: "decided", decree_number: "12/DAM/2024" }]);
+    expect(decided?.number).toBe("12/DAM/2024");
+  });
+
   it("gives each stage reached with who and when, the latest arrival counting", () => {
     const raw = [
       { at: "1", by: "ani", step: "nominated", to: "nominated" },

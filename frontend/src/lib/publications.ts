@@ -23,6 +23,8 @@ export function historyOf(raw: readonly Record<string, unknown>[]): HistoryEntry
       const value = item[key];
       if (typeof value === "string" && value !== "") entry[key] = value;
     }
+    // A village's decision keeps its letter's number as `decree_number`.
+    if (typeof item.decree_number === "string" && item.decree_number !== "") entry.number ??= item.decree_number;
     out.push(entry);
   }
   return out;

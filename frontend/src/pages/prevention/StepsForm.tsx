@@ -52,6 +52,11 @@ export function StepsForm({
   function take(to: string) {
     const note = w.values.note?.trim() || null;
     const decree = w.values.decree_number?.trim() || null;
+    if (withDecree && to === "decided" && !decree) {
+      // The decision names its letter: said at the field before anything is sent.
+      w.setErrors({ fields: { decree_number: t("field.required") }, general: null });
+      return;
+    }
     void w.send(
       async () => {
         const result = await send(to, note, decree);

@@ -40,7 +40,8 @@ export function VillagePage(): React.JSX.Element {
   const reload = () => void queries.invalidateQueries({ queryKey: ["prevention", "village", v.id] });
   const steps = v.allowed_steps.map((to) => {
     const backward = isBackward(v.stage, to, VILLAGE_ORDER);
-    return { to, backward, label: label(backward ? "prev.vil.back" : "prev.vil.to", to) };
+    // Returning and leaving the programme are offered as the quieter buttons.
+    return { to, backward: backward || to === "not_selected", label: label(backward ? "prev.vil.back" : "prev.vil.to", to) };
   });
   return (
     <Stack>
@@ -55,7 +56,7 @@ export function VillagePage(): React.JSX.Element {
         <Fact label={t("prev.vil.district")}>{v.district}</Fact>
         <Fact label={t("prev.vil.regency")}>{`${v.regency}, ${v.region}`}</Fact>
         <Fact label={t("prev.vil.year")}>{v.year}</Fact>
-        <Fact label={t("prev.vil.nominatedBy")}>{v.nominated_by ?? "—"}</Fact>
+        <Fact label={t("prev.vil.nominator")}>{v.nominated_by ?? "—"}</Fact>
         <Fact label={t("prev.vil.verified")}>{v.verified_total === null ? "—" : `${decimal(v.verified_total, intl)} (${v.verified_label ?? "—"})`}</Fact>
       </SimpleGrid>
       <Section title={t("prev.vil.stages")} id="vil-stages">
