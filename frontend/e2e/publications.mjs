@@ -147,6 +147,25 @@ async function logsAPost(page, kit) {
   await page.getByText("Angka diperbarui.").waitFor();
   await page.locator('[data-testid=platform-totals] tr[data-platform="instagram"] td', { hasText: "2.000" }).waitFor();
   expect(true, "social media: the figures read again (If-Match)");
+
+  // A sheet with a wrong cell goes in not at all, the cell named by row and column;
+  // corrected, it goes in.
+  await page.getByRole("button", { name: "Impor lembar (CSV/XLSX)" }).click();
+  const sheet = (reach) =>
+    Buffer.from(`platform,tautan,tanggal,jangkauan,tayangan,interaksi\nfacebook,https://www.facebook.com/uji/${Date.now()},${new Date().getUTCFullYear()}-01-15,${reach},900,12\n`);
+  const file = page.locator("#import-posts input[type=file]");
+  await file.setInputFiles({ name: "unggahan.csv", mimeType: "text/csv", buffer: sheet("banyak") });
+  await page.getByRole("button", { name: "Impor", exact: true }).click();
+  const wrong = page.locator('[data-testid=sheet-problems] tr[data-row="2"][data-column="reach"]');
+  await wrong.waitFor();
+  expect(((await wrong.textContent()) ?? "").includes("Jangkauan"), "social media: the sheet's wrong cell by row and column");
+  await accessible(page, "pencegahan-media-sosial-impor");
+  await shot(page, "publications-6b-import-problems");
+  await file.setInputFiles({ name: "unggahan.csv", mimeType: "text/csv", buffer: sheet("300") });
+  await page.getByRole("button", { name: "Impor", exact: true }).click();
+  await page.getByText("1 unggahan baru, 0 diperbarui.").waitFor();
+  await page.locator('[data-testid=platform-totals] tr[data-platform="facebook"]').waitFor();
+  expect(true, "social media: the corrected sheet imported");
 }
 
 async function nominatesAVillage(page, kit) {
