@@ -69,7 +69,7 @@ export function PostImport(): React.JSX.Element {
           </Table.Tbody>
         </Table>
       )}
-      <FileInput label={t("prev.sm.importFile")} accept={`${XLSX},text/csv,.csv,.xlsx`} value={file} onChange={setFile} clearable />
+      <FileInput label={t("prev.sm.importFile")} accept={`${XLSX},text/csv,.csv,.xlsx`} value={file} onChange={setFile} clearable clearButtonProps={{ "aria-label": t("prev.sm.clearFile") }} />
       <Group>
         <Button onClick={upload} disabled={!file} loading={w.busy}>
           {t("prev.sm.importSend")}
