@@ -27,6 +27,7 @@ import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { preventionJourneys } from "./prevention.mjs";
+import { publicationsJourneys } from "./publications.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
 
@@ -596,9 +597,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  await preventionJourneys(browser, kit, wanted);
-  await internJourneys(browser, kit, wanted);
-  await moriJourneys(browser, kit, wanted);
+  for (const journeys of [preventionJourneys, publicationsJourneys, internJourneys, moriJourneys]) await journeys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {

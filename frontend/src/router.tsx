@@ -242,6 +242,25 @@ const preventionStudy = createRoute({
   component: lazyRouteComponent(() => import("./pages/prevention/StudyPage"), "StudyPage"),
 });
 
+const preventionArticle = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/publikasi/$articleId",
+  component: lazyRouteComponent(() => import("./pages/prevention/ArticlePage"), "ArticlePage"),
+});
+
+const preventionVillage = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/desa/$villageId",
+  component: lazyRouteComponent(() => import("./pages/prevention/VillagePage"), "VillagePage"),
+});
+
+// Published articles, for anyone (no login).
+const publicArticles = createRoute({
+  getParentRoute: () => root,
+  path: "/publikasi",
+  component: lazyRouteComponent(() => import("./pages/prevention/PublicArticlesPage"), "PublicArticlesPage"),
+});
+
 const complianceResults = createRoute({
   getParentRoute: () => root,
   path: "/kepatuhan",
@@ -277,7 +296,7 @@ const mori = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern, mori]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
   defaultPreload: false,
 });
 

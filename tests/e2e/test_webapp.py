@@ -11,8 +11,10 @@ unknown certificate code is checked; a national admin opens an office, adds its 
 (an office admin's guarded role change waits for the national admin's approval) and
 registers an API client whose secret is shown once; a prevention officer reads an
 assessment's explained score, the agreements, a clinic's N-gain and a study, and anyone
-reads the public results and checks a clinic certificate; an intern writes the logbook
-and marks a guidebook read. axe checks every page on the way.
+reads the public results and checks a clinic certificate; a prevention officer writes a
+press release that the head approves, publishes it and anyone reads it with its number,
+logs a social media post and nominates a village; an intern writes the logbook and marks
+a guidebook read. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -35,7 +37,12 @@ import pytest
 
 from apik_shared.devstack.stack import Stack
 from tests.e2e.office import Office, accepted_reports, create_user, login
-from tests.e2e.webapp_data import intern_account, mori_office, prevention_office
+from tests.e2e.webapp_data import (
+    intern_account,
+    mori_office,
+    prevention_office,
+    publications_office,
+)
 
 pytestmark = pytest.mark.e2e
 FRONTEND = Path(__file__).parents[2] / "frontend"
@@ -72,6 +79,8 @@ JOURNEYS = [
     "offices",
     "assignment",
     "substances",
+    "mori",
+    "publications",
 ]
 JOURNEY_SECONDS = 420
 
@@ -118,6 +127,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     prevention = await prevention_office(gateway, admin)
     intern = await intern_account(gateway, admin)
     mori = await mori_office(gateway, admin)  # the internship staff screens' journey
+    publications = await publications_office(gateway, admin)
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
@@ -125,6 +135,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         **prevention,
         **intern,
         **mori,
+        **publications,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

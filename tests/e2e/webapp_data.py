@@ -15,12 +15,15 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from apik_prevention.schemes.schemas import SchemeDefinition
 from tests.e2e.office import create_user
 from tests.internship.builders import APPLICATIONS, APPLY, QUOTAS, V1, application_body
 from tests.prevention.builders import (
     ASSESSMENTS,
     CLINICS,
+    SCHEME_FILES,
     STUDIES,
+    VILLAGES,
     active_agreement,
     add_focal_point,
     answer_everything,
@@ -31,6 +34,7 @@ from tests.prevention.builders import (
     shipped,
     study_at,
     suggestion_body,
+    village_body,
 )
 
 ZONE = "Asia/Makassar"
@@ -312,4 +316,57 @@ async def mori_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict
         "APIK_MORI_COHORT_END": end.isoformat(),
         # The working days before the intern's records began: stated at completion.
         "APIK_MORI_STATED": str(len(working) - 2),
+    }
+
+
+async def _verified_village(
+    gateway: httpx.AsyncClient, officer: dict[str, str], reviewer: dict[str, str], tag: str
+) -> str:
+    """A village through mentoring, its instrument answered and approved, verified by the
+    regency and the office: what waits for the head's decision."""
+    through = SimpleNamespace(client=gateway)  # the builders' calls, through the gateway
+    made = await gateway.post(
+        VILLAGES, json=village_body(name=f"Desa Siap Tetap {tag}"), headers=officer
+    )
+    village, etag = _ok(made), made.headers["ETag"]
+    url = f"{VILLAGES}/{village['id']}"
+
+    async def step(path: str, body: dict[str, str], who: dict[str, str]) -> None:
+        nonlocal village, etag
+        moved = await gateway.post(f"{url}/{path}", json=body, headers={**who, "If-Match": etag})
+        village, etag = _ok(moved), moved.headers["ETag"]
+
+    scheme = await scheme_id(through, officer, "desa-anti-maladministrasi")  # type: ignore[arg-type]
+    await step("stage", {"stage": "mentoring"}, officer)
+    await step("assessment", {"scheme_id": scheme}, officer)
+    await step("stage", {"stage": "regency_verified"}, officer)
+    definition = SchemeDefinition.model_validate_json(
+        (SCHEME_FILES / "scheme_village_2022.json").read_text()
+    )
+    await answer_everything(
+        through,  # type: ignore[arg-type]
+        officer,
+        reviewer,
+        str(village["assessment_id"]),
+        definition,
+    )
+    await step("stage", {"stage": "office_verified"}, reviewer)
+    return str(village["name"])
+
+
+async def publications_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """An office of its own (its first press release of the year is numbered 001) with a
+    prevention officer who writes, a head who approves (never their own article) and
+    decides, and a village verified by the office waiting for the decision."""
+    code = await _office(gateway, admin, "PB")
+    tag = uuid.uuid4().hex[:6]
+    officer = await create_user(gateway, admin, f"humas{tag}", code, "prevention_officer")
+    reviewer = await create_user(gateway, admin, f"tlpb{tag}", code, "prevention_officer")
+    await create_user(gateway, admin, f"kplpb{tag}", code, "head")
+    village = await _verified_village(gateway, officer, reviewer, tag)
+    return {
+        "APIK_PUBLICATIONS_USER": f"humas{tag}",
+        "APIK_PUBLICATIONS_HEAD": f"kplpb{tag}",
+        "APIK_PUBLICATIONS_OFFICE": code,
+        "APIK_PUBLICATIONS_VILLAGE": village,  # office-verified, for the head to decide
     }

@@ -7415,6 +7415,8 @@ export interface components {
         };
         /** ArticlePublic */
         ArticlePublic: {
+            /** Allowed Steps */
+            allowed_steps: string[];
             /** Approved At */
             approved_at: string | null;
             /** Approved By */
@@ -15149,6 +15151,8 @@ export interface components {
         };
         /** VillagePublic */
         VillagePublic: {
+            /** Allowed Steps */
+            allowed_steps: string[];
             /** Assessment Id */
             assessment_id: string | null;
             /**

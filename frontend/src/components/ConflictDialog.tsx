@@ -9,7 +9,7 @@ type Changed = "case" | "report" | "visit" | "record";
 
 const TEXTS: Record<Changed, [MessageId, MessageId]> = {
   case: ["conflict.title", "conflict.body"],
-  record: ["mg.conflict.title", "mg.conflict.body"], // an application, a cohort
+  record: ["conflict.recordTitle", "conflict.recordBody"],
   report: ["conflict.reportTitle", "conflict.reportBody"],
   visit: ["conflict.visitTitle", "conflict.visitBody"],
 };

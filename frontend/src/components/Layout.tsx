@@ -7,7 +7,7 @@ import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/", "/publikasi"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();
@@ -63,6 +63,7 @@ export function Layout(): React.JSX.Element {
                   <AppLink to="/kepatuhan" search={{}}>
                     {t("prev.navPublic")}
                   </AppLink>
+                  <AppLink to="/publikasi">{t("prev.pubs.nav")}</AppLink>
                   <AppLink to="/tombol-merah" search={{}} c="red.9" fw={700}>
                     {t("rb.nav")}
                   </AppLink>

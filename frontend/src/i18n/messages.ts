@@ -10,6 +10,7 @@ import { MORI_EN, MORI_ID } from "./mori";
 import { MORI_STAFF_EN, MORI_STAFF_ID } from "./moriStaff";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { PROTECTION_EN, PROTECTION_ID } from "./protection";
+import { PUBLICATIONS_EN, PUBLICATIONS_ID } from "./publications";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
@@ -177,7 +178,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -348,6 +349,7 @@ const en: Record<MessageId, string> = {
   ...PROTECTION_EN,
   ...MORI_STAFF_EN,
   ...PREVENTION_EN,
+  ...PUBLICATIONS_EN,
   ...INTERN_EN,
   ...CASEWORK_EN,
   ...VERIFICATION_EN,

@@ -43,6 +43,7 @@ async def test_an_article_is_approved_by_a_second_person_before_it_is_published(
     article, etag = made.json(), made.headers["ETag"]
     assert article["status"] == "draft" and article["author"] == "kepala"
     assert article["number"] is None
+    assert article["allowed_steps"] == ["review"]
 
     # Nothing is published without approval.
     status, body, _ = await _move(prevention, head, article["id"], etag, "published")
@@ -65,6 +66,7 @@ async def test_an_article_is_approved_by_a_second_person_before_it_is_published(
     assert status == 200, body
     assert body["status"] == "published" and body["published_on"]
     assert body["number"] is None  # news takes no number
+    assert body["allowed_steps"] == []
     steps = [(h["step"], h["by"]) for h in body["history"]]  # type: ignore[union-attr]
     assert steps == [
         ("drafted", "kepala"),

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from apik_prevention.articles.rules import Status, press_release_number, refusal, step
+from apik_prevention.articles.rules import (
+    Status,
+    allowed_steps,
+    press_release_number,
+    refusal,
+    step,
+)
 
 
 def test_nothing_is_published_without_approval() -> None:
@@ -52,3 +58,10 @@ def test_press_release_numbers_follow_the_seen_pattern() -> None:
     assert press_release_number(5, date(2026, 1, 14)) == "005/HM.01/I/2026"
     assert press_release_number(12, date(2026, 9, 30)) == "012/HM.01/IX/2026"
     assert press_release_number(1234, date(2027, 12, 1)) == "1234/HM.01/XII/2027"
+
+
+def test_the_steps_offered_from_each_status_are_the_workflows() -> None:
+    assert allowed_steps("draft") == [Status.review]
+    assert allowed_steps("review") == [Status.draft, Status.approved]
+    assert allowed_steps("approved") == [Status.draft, Status.published]
+    assert allowed_steps("published") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apik_prevention.villages.rules import Facts, Stage, refusal, step
+from apik_prevention.villages.rules import Facts, Stage, allowed_steps, refusal, step
 
 READY = Facts(has_assessment=True, score_complete=True, is_head=True, decree_number="1/2024")
 
@@ -40,3 +40,14 @@ def test_each_verification_needs_the_instrument_and_the_decision_the_head() -> N
     unnumbered = Facts(True, True, True, None)
     assert (refusal(Stage.decided, unnumbered) or ("",))[0] == "decree_number"
     assert refusal(Stage.decided, READY) is None
+
+
+def test_the_stages_offered_from_each_stage_follow_the_programme() -> None:
+    assert allowed_steps("nominated") == [Stage.mentoring, Stage.not_selected]
+    assert allowed_steps("regency_verified") == [
+        Stage.mentoring,
+        Stage.office_verified,
+        Stage.not_selected,
+    ]
+    assert allowed_steps("office_verified") == [Stage.decided, Stage.not_selected]
+    assert allowed_steps("decided") == [] and allowed_steps("not_selected") == []

@@ -55,6 +55,7 @@ async def test_a_village_goes_from_nomination_to_its_decision_letter(
     assert made.status_code == 201, made.text
     village, etag = made.json(), made.headers["ETag"]
     assert village["stage"] == "nominated"
+    assert village["allowed_steps"] == ["mentoring", "not_selected"]
     url = f"{VILLAGES}/{village['id']}"
     village_scheme = await scheme_id(prevention, enumerator, VILLAGE_SCHEME)
     agency_scheme = await scheme_id(prevention, enumerator, "ombudsman-2022")

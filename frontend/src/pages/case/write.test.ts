@@ -21,6 +21,7 @@ describe("what a write on a case came back with", () => {
         { pointer: "#/body/summary", detail: "Field required" },
         { pointer: "#/body/corrective_actions/1", detail: "String should have at least 1 character" },
         { pointer: "#/body/recommendation", detail: "String should have at most 5000 characters" },
+        { pointer: "#/body/body", detail: "Value should have at least 1 item after validation, not 0" },
       ],
     };
     expect(written(answer(422), problem, "gagal", "Wajib diisi.", "Periksa isian.")).toEqual({
@@ -32,6 +33,7 @@ describe("what a write on a case came back with", () => {
           summary: "Wajib diisi.",
           "corrective_actions.1": "Wajib diisi.",
           recommendation: "String should have at most 5000 characters",
+          body: "Wajib diisi.",
         },
         general: "Periksa isian.",
       },

@@ -5,10 +5,15 @@ import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 
 export type Written = { kind: "saved" } | { kind: "conflict" } | { kind: "refused"; errors: FormErrors };
 
+// An empty text as the API words it (a plain string, or a free text checked after
+// its whitespace is stripped): "required" to the user.
+const EMPTY = ["Field required", "String should have at least 1 character", "Value should have at least 1 item after validation, not 0"];
+
 export function written(response: Response, error: unknown, fallback: string, required: string, fix: string): Written {
   if (response.ok) return { kind: "saved" };
   if (response.status === 412) return { kind: "conflict" };
-  const found = isProblem(error) ? formErrors(error, fallback, { "Field required": required, "String should have at least 1 character": required }) : { fields: {}, general: fallback };
+  const known = Object.fromEntries(EMPTY.map((text) => [text, required]));
+  const found = isProblem(error) ? formErrors(error, fallback, known) : { fields: {}, general: fallback };
   return { kind: "refused", errors: { ...found, general: found.general ?? fix } };
 }
 

@@ -11,10 +11,13 @@ import { AgreementsPanel } from "./AgreementsPanel";
 import { AssessmentsPanel } from "./AssessmentsPanel";
 import { ClinicsPanel } from "./ClinicsPanel";
 import { FocalPointsPanel } from "./FocalPointsPanel";
+import { PublicationsPanel } from "./PublicationsPanel";
+import { SocialMediaPanel } from "./SocialMediaPanel";
+import { VillagesPanel } from "./VillagesPanel";
 import { StudiesPanel } from "./StudiesPanel";
 
 // The tabs that read one year; agreements and focal points are the ones in force now.
-const BY_YEAR: PreventionArea[] = ["penilaian", "klinik", "kajian"];
+const BY_YEAR: PreventionArea[] = ["penilaian", "klinik", "kajian", "media-sosial", "desa"];
 
 export function PreventionPage(): React.JSX.Element {
   const t = useT();
@@ -64,6 +67,15 @@ export function PreventionPage(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="kajian" pt="md">
           <StudiesPanel year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="publikasi" pt="md">
+          <PublicationsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="media-sosial" pt="md">
+          <SocialMediaPanel year={year} today={todayIn(zone)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="desa" pt="md">
+          <VillagesPanel year={year} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

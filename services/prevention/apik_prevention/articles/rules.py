@@ -61,6 +61,12 @@ def step(current: str, target: Status) -> Step | None:
     return STEPS.get((Status(current), target))
 
 
+def allowed_steps(current: str) -> list[Status]:
+    """The statuses an article can go to from `current`, whoever asks: the screens offer
+    these, and the API still refuses a step that is not the caller's (four eyes)."""
+    return [target for (source, target) in STEPS if source == Status(current)]
+
+
 def refusal(
     *, move: Step, author: str, actor: str, is_writer: bool, is_approver: bool
 ) -> str | None:

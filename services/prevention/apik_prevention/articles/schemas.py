@@ -60,6 +60,8 @@ class ArticlePublic(ArticleSummary):
     published_at: datetime | None
     created_at: datetime
     history: list[dict[str, object]]
+    # The steps the API offers from here (statuses or stages it can go to).
+    allowed_steps: list[str]
 
 
 class PublishedArticle(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
+from apik_prevention.articles.rules import allowed_steps
 from apik_prevention.articles.schemas import ArticlePublic, ArticleSummary, PublishedArticle
 from apik_prevention.models import Article
 from apik_shared.platform.etag import etag_for
@@ -15,7 +16,11 @@ def summary(row: Article) -> ArticleSummary:
 
 
 def one(row: Article) -> ArticlePublic:
-    return ArticlePublic.model_validate(row, from_attributes=True)
+    fields = {
+        name: getattr(row, name) for name in ArticlePublic.model_fields if name != "allowed_steps"
+    }
+    steps = [target.value for target in allowed_steps(row.status)]
+    return ArticlePublic.model_validate({**fields, "allowed_steps": steps})
 
 
 def answer(row: Article) -> JSONResponse:

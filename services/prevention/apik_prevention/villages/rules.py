@@ -56,6 +56,13 @@ def step(current: str, target: Stage) -> str | None:
     return STEPS.get((Stage(current), target))
 
 
+def allowed_steps(current: str) -> list[Stage]:
+    """The stages a village can go to from `current`, in the programme's order: the
+    screens offer these; what a move needs (the instrument, the head) is checked on the
+    move."""
+    return [target for (source, target) in STEPS if source == Stage(current)]
+
+
 def refusal(target: Stage, facts: Facts) -> tuple[str, str] | None:
     """(the field to blame, why) when the move is not possible now; None when it is."""
     if target is Stage.regency_verified and not facts.has_assessment:

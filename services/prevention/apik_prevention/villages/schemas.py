@@ -56,3 +56,5 @@ class VillagePublic(BaseModel):
     created_at: datetime
     history: list[dict[str, object]]
     version: int
+    # The steps the API offers from here (statuses or stages it can go to).
+    allowed_steps: list[str]

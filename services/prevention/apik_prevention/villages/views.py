@@ -6,7 +6,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from apik_prevention.models import Village
-from apik_prevention.villages.rules import Stage
+from apik_prevention.villages.rules import Stage, allowed_steps
 from apik_prevention.villages.schemas import VillagePublic
 from apik_prevention.villages.service import DecisionData
 from apik_shared.documents.pdf import Document
@@ -30,7 +30,11 @@ MENGINGAT = (
 
 
 def one(row: Village) -> VillagePublic:
-    return VillagePublic.model_validate(row, from_attributes=True)
+    fields = {
+        name: getattr(row, name) for name in VillagePublic.model_fields if name != "allowed_steps"
+    }
+    steps = [target.value for target in allowed_steps(row.stage)]
+    return VillagePublic.model_validate({**fields, "allowed_steps": steps})
 
 
 def answer(row: Village) -> JSONResponse:

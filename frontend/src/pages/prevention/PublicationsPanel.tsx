@@ -1,0 +1,93 @@
+// The office's publications (news, opinion, press releases), narrowed by status and
+// kind; each opens its page with the steps the API allows. A new draft is written above
+// the list.
+import { Button, Collapse, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { AppLink } from "../../components/AppLink";
+import { useT } from "../../i18n/locale";
+import { formatDate } from "../../lib/dates";
+import { DEFAULT_ZONE } from "../../office";
+import { ArticleForm } from "./ArticleForm";
+import { NotForRole } from "./data";
+import { KINDS, STATUSES, useArticles, type ArticleKind, type ArticleStatus } from "./publicationData";
+import { QueryState, useWords } from "./shared";
+import { ArticleStatusChip } from "./StageChips";
+
+export function PublicationsPanel(): React.JSX.Element {
+  const t = useT();
+  const { intl, label } = useWords();
+  const [kind, setKind] = useState<ArticleKind | "">("");
+  const [status, setStatus] = useState<ArticleStatus | "">("");
+  const [writing, setWriting] = useState(false);
+  const articles = useArticles(kind || undefined, status || undefined);
+  const all = { value: "", label: t("prev.art.all") };
+  return (
+    <Stack>
+      {!(articles.error instanceof NotForRole) && (
+        <Stack gap="xs">
+          <Group>
+            <Button variant={writing ? "default" : "filled"} onClick={() => setWriting((w) => !w)} aria-expanded={writing} aria-controls="new-article">
+              {t("prev.art.new")}
+            </Button>
+          </Group>
+          <Collapse expanded={writing} id="new-article">
+            <ArticleForm />
+          </Collapse>
+        </Stack>
+      )}
+      <Group align="flex-end">
+        <NativeSelect
+          label={t("prev.art.status")}
+          data={[all, ...STATUSES.map((s) => ({ value: s, label: label("prev.art.status", s) }))]}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as ArticleStatus | "")}
+        />
+        <NativeSelect
+          label={t("prev.art.kind")}
+          data={[all, ...KINDS.map((k) => ({ value: k, label: label("prev.art.kind", k) }))]}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as ArticleKind | "")}
+        />
+      </Group>
+      {!articles.data ? (
+        <QueryState query={articles} />
+      ) : articles.data.length === 0 ? (
+        <Text>{t("prev.art.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped withTableBorder data-testid="articles">
+            <caption className="visually-hidden">{t("prev.art.list")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("prev.art.title")}</Table.Th>
+                <Table.Th scope="col">{t("prev.art.kind")}</Table.Th>
+                <Table.Th scope="col">{t("prev.art.status")}</Table.Th>
+                <Table.Th scope="col">{t("prev.art.number")}</Table.Th>
+                <Table.Th scope="col">{t("prev.art.author")}</Table.Th>
+                <Table.Th scope="col">{t("prev.art.publishedOn")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {articles.data.map((a) => (
+                <Table.Tr key={a.id} data-article={a.id}>
+                  <Table.Th scope="row" fw={400}>
+                    <AppLink to="/pencegahan/publikasi/$articleId" params={{ articleId: a.id }}>
+                      {a.title}
+                    </AppLink>
+                  </Table.Th>
+                  <Table.Td>{label("prev.art.kind", a.kind)}</Table.Td>
+                  <Table.Td>
+                    <ArticleStatusChip status={a.status} />
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{a.number ?? "—"}</Table.Td>
+                  <Table.Td>{a.author}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{a.published_on ? formatDate(a.published_on, DEFAULT_ZONE, intl) : "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
