@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import time
 import uuid
@@ -25,6 +26,7 @@ from bench.bodies import ADMIN_PASSWORD, FORMALLY_COMPLETE, PASSWORD, distinct_r
 from bench.driver import encode_request, summary
 from bench.meters import ROUNDS, CpuMeter, Measure, MemorySampler, Pace, median_round
 from bench.references import floor_endpoint, physical_reference
+from bench.round_trip import round_trips
 
 
 async def staff_token(stack: Stack) -> str:
@@ -161,6 +163,10 @@ async def handoff_latency(
             for name, v in stages.items()
         },
         "cpu_ms_per_handoff": cpu,
+        # The system's own CPU over the paced load's span (CPU per handoff x rate), as a
+        # share of the machine: the handoff's target holds under half busy.
+        "cores": os.cpu_count() or 1,
+        "machine_busy_share": round(sum(cpu.values()) * rate / 1000 / (os.cpu_count() or 1), 3),
     }
 
 
@@ -360,6 +366,10 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
             ids = await verified_reports(stack, token, args.handoffs)
             await settle(stack)  # the preparation's events are applied before the clock starts
             rate = args.handoff_rate
+            # The handoff's reference, at its rate and count, just before it.
+            results["reference"]["round_trip"] = await round_trips(
+                nats_server.url, args.handoffs, rate
+            )
             results["handoff"] = await handoff_latency(stack, token, ids, rate, meter, pace)
         results["memory_peak_under_load_mb"] = sampler.peak_mb()
         await settle(stack)
