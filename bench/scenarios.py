@@ -107,12 +107,15 @@ async def verified_reports(stack: Stack, token: str, count: int) -> list[str]:
 
         async def verified() -> str:
             body = next(people)
-            report = (await client.post("/api/v1/intake/reports", json=body)).json()
+            registered = await client.post("/api/v1/intake/reports", json=body)
+            assert registered.status_code == 201, registered.text
+            report = registered.json()
             for path, body in (
                 ("formal-verification", FORMALLY_COMPLETE),
                 ("material-verification", {"within_authority": True}),
             ):
-                await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)
+                step = await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)
+                assert step.status_code == 200, step.text
             return str(report["id"])
 
         ids: list[str] = []
