@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_shared.devstack.processes import stop
 from apik_shared.platform.db import Database
 from apik_shared.platform.events import consumer as consumer_module
 from apik_shared.platform.events.bus import EventBus, ensure_stream
@@ -269,6 +271,34 @@ async def test_events_wait_in_the_outbox_while_nats_is_down(infra, database):
         infra.nats.start()
     try:
         await eventually(lambda: _all_applied_once(database, ids), within=30)
+    finally:
+        await bus.stop()
+
+
+async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, monkeypatch):
+    # The pull request waiting when NATS went away is lost with it. The fetch's timeout
+    # is an hour here: a consumer that waited it out would apply nothing in the window.
+    if infra.nats is None:
+        pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 3600.0)
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        first = CloudEvent(source=source_of(producer), type="thing.happened")
+        await _publish_all(infra, producer, [first])
+        await eventually(lambda: _all_applied_once(database, [first.id]), within=30)
+        # Killed, not stopped: a server that shuts down cleanly ends the waiting request
+        # itself (409), one that crashes or drops off the network says nothing.
+        stop(infra.nats.process, sig=signal.SIGKILL)
+        infra.nats.start()
+        await eventually(lambda: _connected(bus), within=30)
+        after = CloudEvent(source=source_of(producer), type="thing.happened")
+        await _publish_all(infra, producer, [after])
+        await eventually(lambda: _all_applied_once(database, [after.id]), within=30)
     finally:
         await bus.stop()
 

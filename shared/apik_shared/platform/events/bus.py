@@ -198,6 +198,7 @@ class EventBus:
                     max_reconnect_attempts=-1,
                     reconnect_time_wait=0.5,
                     error_cb=self._on_error,
+                    reconnected_cb=self._on_reconnected,
                 )
                 await ensure_stream(nc.jetstream(), replicas=self.stream_replicas)
                 self._nc, self._js = nc, None
@@ -217,6 +218,13 @@ class EventBus:
 
     async def _on_error(self, exc: Exception) -> None:
         log.debug("NATS: %s", exc)
+
+    async def _on_reconnected(self) -> None:
+        """Back after an outage: the consumers ask for messages again at once (their
+        waiting requests were lost) and the relay polls for what waited meanwhile."""
+        for consumer in self.consumers:
+            consumer.reconnected()
+        self.relay.wake()
 
     async def stop(self) -> None:
         # Cancelled again while they run (`stop_tasks`): one cancellation can be lost in
