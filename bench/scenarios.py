@@ -337,7 +337,8 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
     )
     try:
         await stack.prepare()
-        await asyncio.to_thread(stack.start)
+        # Up to ten minutes: on a machine other jobs load, eight processes start slowly.
+        await asyncio.to_thread(stack.start, timeout=600)
         pids = {name: p.pid for name, p in stack.processes.items()}
         pids.update(
             postgres=postgres.process.pid if postgres.process else 0,
