@@ -51,6 +51,7 @@ def markdown(results: dict[str, Any]) -> str:
         + ".",
         "",
         *_round_trips(ref.get("round_trip"), hand),
+        *_rate_chosen(results.get("handoff_rate")),
         f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
         f"{drain['events_per_second']:.0f} events/s until every case existed"
         + _cores_needed(drain.get("cpu_ms_per_event"))
@@ -206,6 +207,20 @@ def _round_trips(trips: dict[str, Any] | None, hand: dict[str, Any]) -> list[str
             f"{hand['rate_per_second']:.0f}/s over {hand['cores']} cores; target: under 50%)."
         )
     return [*lines, ""]
+
+
+def _rate_chosen(chosen: dict[str, Any] | None) -> list[str]:
+    if not chosen:
+        return []
+    calibration = chosen["calibration"]
+    return [
+        f"The handoff's rate, {chosen['rate_per_second']:.0f}/s, aims at "
+        f"{chosen['busy_share_aimed']:.0%} of the machine from a first round of "
+        f"{calibration['handoffs']} at {calibration['rate_per_second']:.0f}/s "
+        f"({sum(calibration['cpu_ms_per_handoff'].values()):.2f} ms CPU per handoff; "
+        f"its p99 {calibration['p99_ms']} ms).",
+        "",
+    ]
 
 
 def _cores_needed(cpu: dict[str, float] | None, rate: float = 5000) -> str:

@@ -173,6 +173,34 @@ async def handoff_latency(
     }
 
 
+# The handoff's target holds "at a load that keeps the machine under half busy": unless
+# given one, its rate is the one that keeps the system's own CPU at this share of the
+# machine, by the CPU per handoff a first, slow round measures (its idle work included,
+# so the share it reaches is lower still: the run reports it).
+HANDOFF_BUSY_SHARE = 0.35
+CALIBRATION_RATE = 10.0
+
+
+def calibration_count(handoffs: int) -> int:
+    return max(10, handoffs // 5)
+
+
+async def handoff_rate(
+    stack: Stack, token: str, ids: list[str], meter: CpuMeter, pace: Pace
+) -> dict[str, Any]:
+    """The rate that keeps the machine `HANDOFF_BUSY_SHARE` busy, from `ids` handed off
+    at `CALIBRATION_RATE`."""
+    calibration = await handoff_latency(stack, token, ids, CALIBRATION_RATE, meter, pace)
+    cpu = sum(calibration["cpu_ms_per_handoff"].values())
+    cores = os.cpu_count() or 1
+    rate = HANDOFF_BUSY_SHARE * cores * 1000 / cpu if cpu else 100.0
+    return {
+        "calibration": calibration,
+        "busy_share_aimed": HANDOFF_BUSY_SHARE,
+        "rate_per_second": round(max(5.0, min(200.0, rate)), 1),
+    }
+
+
 async def _relayed_at(
     stack: Stack, report_ids: list[str], within: float = 60
 ) -> dict[str, tuple[float, float, str]]:
@@ -367,9 +395,15 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
             results["registration"] = await asyncio.to_thread(
                 registration, stack, token, measure, args.concurrency, args.seconds, meter
             )
-            ids = await verified_reports(stack, token, args.handoffs)
+            calibrating = 0 if args.handoff_rate else calibration_count(args.handoffs)
+            ids = await verified_reports(stack, token, args.handoffs + calibrating)
             await settle(stack)  # the preparation's events are applied before the clock starts
             rate = args.handoff_rate
+            if not rate:
+                chosen = await handoff_rate(stack, token, ids[:calibrating], meter, pace)
+                results["handoff_rate"] = chosen
+                rate, ids = chosen["rate_per_second"], ids[calibrating:]
+                await settle(stack)
             # The handoff's reference, at its rate and count, just before it.
             results["reference"]["round_trip"] = await round_trips(
                 nats_server.url, args.handoffs, rate
