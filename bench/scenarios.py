@@ -364,7 +364,14 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
         admin_password=ADMIN_PASSWORD,
     )
     try:
-        await stack.prepare()
+        for attempt in range(60):  # a loaded machine: PostgreSQL may still be starting up
+            try:
+                await stack.prepare()
+                break
+            except asyncpg.CannotConnectNowError:
+                if attempt == 59:
+                    raise
+                await asyncio.sleep(1)
         # Up to ten minutes: on a machine other jobs load, eight processes start slowly.
         await asyncio.to_thread(stack.start, timeout=600)
         pids = {name: p.pid for name, p in stack.processes.items()}
