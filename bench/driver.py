@@ -32,6 +32,7 @@ class _Connection(asyncio.Protocol):
         self.waiter: asyncio.Future[tuple[int, bytes]] | None = None
         self.status = 0
         self.body = bytearray()
+        self.closed = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport: Any = transport
@@ -53,10 +54,13 @@ class _Connection(asyncio.Protocol):
             self.waiter.set_result((self.status, bytes(self.body)))
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
         if self.waiter is not None and not self.waiter.done():
             self.waiter.set_exception(ConnectionError("closed"))
 
     async def send(self, request: bytes) -> tuple[int, bytes]:
+        if self.closed:
+            raise ConnectionError("closed")
         self.waiter = asyncio.get_running_loop().create_future()
         self.transport.write(request)
         return await self.waiter
@@ -135,7 +139,14 @@ async def paced(
     async def one(n: int) -> None:
         due[n] = time.time()
         conn = await idle.get()
-        status, body = await conn.send(requests[n])
+        try:
+            status, body = await conn.send(requests[n])
+        except ConnectionError:
+            # At a slow rate a connection can idle past the server's keep-alive (uvicorn:
+            # 5 s) and be closed: the request goes again on a new one.
+            conn.transport.close()
+            _, conn = await loop.create_connection(_Connection, HOST, port)
+            status, body = await conn.send(requests[n])
         answered[n] = time.time()
         idle.put_nowait(conn)
         if status != expect:

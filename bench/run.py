@@ -98,7 +98,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--handoffs", type=int, default=1000, help="plenary accepts")
-    parser.add_argument("--handoff-rate", type=float, default=100.0, help="accepts per second")
+    parser.add_argument(
+        "--handoff-rate",
+        type=float,
+        default=None,
+        help="accepts per second (default: the rate a slow first round finds keeps the "
+        "machine about a third busy, since the handoff's target holds under half busy)",
+    )
     parser.add_argument("--drain", type=int, default=100_000, help="events in the outbox")
     args = parser.parse_args(argv)
     if args.quick:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import time
 import uuid
@@ -25,6 +26,7 @@ from bench.bodies import ADMIN_PASSWORD, FORMALLY_COMPLETE, PASSWORD, distinct_r
 from bench.driver import encode_request, summary
 from bench.meters import ROUNDS, CpuMeter, Measure, MemorySampler, Pace, median_round
 from bench.references import floor_endpoint, physical_reference
+from bench.round_trip import round_trips
 
 
 async def staff_token(stack: Stack) -> str:
@@ -105,12 +107,15 @@ async def verified_reports(stack: Stack, token: str, count: int) -> list[str]:
 
         async def verified() -> str:
             body = next(people)
-            report = (await client.post("/api/v1/intake/reports", json=body)).json()
+            registered = await client.post("/api/v1/intake/reports", json=body)
+            assert registered.status_code == 201, registered.text
+            report = registered.json()
             for path, body in (
                 ("formal-verification", FORMALLY_COMPLETE),
                 ("material-verification", {"within_authority": True}),
             ):
-                await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)
+                step = await client.post(f"/api/v1/intake/reports/{report['id']}/{path}", json=body)
+                assert step.status_code == 200, step.text
             return str(report["id"])
 
         ids: list[str] = []
@@ -161,6 +166,38 @@ async def handoff_latency(
             for name, v in stages.items()
         },
         "cpu_ms_per_handoff": cpu,
+        # The system's own CPU over the paced load's span (CPU per handoff x rate), as a
+        # share of the machine: the handoff's target holds under half busy.
+        "cores": os.cpu_count() or 1,
+        "machine_busy_share": round(sum(cpu.values()) * rate / 1000 / (os.cpu_count() or 1), 3),
+    }
+
+
+# The handoff's target holds "at a load that keeps the machine under half busy": unless
+# given one, its rate is the one that keeps the system's own CPU at this share of the
+# machine, by the CPU per handoff a first, slow round measures (its idle work included,
+# so the share it reaches is lower still: the run reports it).
+HANDOFF_BUSY_SHARE = 0.35
+CALIBRATION_RATE = 10.0
+
+
+def calibration_count(handoffs: int) -> int:
+    return max(10, handoffs // 5)
+
+
+async def handoff_rate(
+    stack: Stack, token: str, ids: list[str], meter: CpuMeter, pace: Pace
+) -> dict[str, Any]:
+    """The rate that keeps the machine `HANDOFF_BUSY_SHARE` busy, from `ids` handed off
+    at `CALIBRATION_RATE`."""
+    calibration = await handoff_latency(stack, token, ids, CALIBRATION_RATE, meter, pace)
+    cpu = sum(calibration["cpu_ms_per_handoff"].values())
+    cores = os.cpu_count() or 1
+    rate = HANDOFF_BUSY_SHARE * cores * 1000 / cpu if cpu else 100.0
+    return {
+        "calibration": calibration,
+        "busy_share_aimed": HANDOFF_BUSY_SHARE,
+        "rate_per_second": round(max(5.0, min(200.0, rate)), 1),
     }
 
 
@@ -327,8 +364,16 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
         admin_password=ADMIN_PASSWORD,
     )
     try:
-        await stack.prepare()
-        await asyncio.to_thread(stack.start)
+        for attempt in range(60):  # a loaded machine: PostgreSQL may still be starting up
+            try:
+                await stack.prepare()
+                break
+            except asyncpg.CannotConnectNowError:
+                if attempt == 59:
+                    raise
+                await asyncio.sleep(1)
+        # Up to ten minutes: on a machine other jobs load, eight processes start slowly.
+        await asyncio.to_thread(stack.start, timeout=600)
         pids = {name: p.pid for name, p in stack.processes.items()}
         pids.update(
             postgres=postgres.process.pid if postgres.process else 0,
@@ -357,9 +402,19 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
             results["registration"] = await asyncio.to_thread(
                 registration, stack, token, measure, args.concurrency, args.seconds, meter
             )
-            ids = await verified_reports(stack, token, args.handoffs)
+            calibrating = 0 if args.handoff_rate else calibration_count(args.handoffs)
+            ids = await verified_reports(stack, token, args.handoffs + calibrating)
             await settle(stack)  # the preparation's events are applied before the clock starts
             rate = args.handoff_rate
+            if not rate:
+                chosen = await handoff_rate(stack, token, ids[:calibrating], meter, pace)
+                results["handoff_rate"] = chosen
+                rate, ids = chosen["rate_per_second"], ids[calibrating:]
+                await settle(stack)
+            # The handoff's reference, at its rate and count, just before it.
+            results["reference"]["round_trip"] = await round_trips(
+                nats_server.url, args.handoffs, rate
+            )
             results["handoff"] = await handoff_latency(stack, token, ids, rate, meter, pace)
         results["memory_peak_under_load_mb"] = sampler.peak_mb()
         await settle(stack)

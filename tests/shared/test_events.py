@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_shared.devstack.processes import stop
 from apik_shared.platform.db import Database
 from apik_shared.platform.events import consumer as consumer_module
 from apik_shared.platform.events.bus import EventBus, ensure_stream
@@ -273,6 +275,34 @@ async def test_events_wait_in_the_outbox_while_nats_is_down(infra, database):
         await bus.stop()
 
 
+async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, monkeypatch):
+    # The pull request waiting when NATS went away is lost with it. The fetch's timeout
+    # is an hour here: a consumer that waited it out would apply nothing in the window.
+    if infra.nats is None:
+        pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 3600.0)
+    producer = topic()
+    spec = ConsumerSpec(
+        durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect
+    )
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        first = CloudEvent(source=source_of(producer), type="thing.happened")
+        await _publish_all(infra, producer, [first])
+        await eventually(lambda: _all_applied_once(database, [first.id]), within=30)
+        # Killed, not stopped: a server that shuts down cleanly ends the waiting request
+        # itself (409), one that crashes or drops off the network says nothing.
+        stop(infra.nats.process, sig=signal.SIGKILL)
+        infra.nats.start()
+        await eventually(lambda: _connected(bus), within=30)
+        after = CloudEvent(source=source_of(producer), type="thing.happened")
+        await _publish_all(infra, producer, [after])
+        await eventually(lambda: _all_applied_once(database, [after.id]), within=30)
+    finally:
+        await bus.stop()
+
+
 async def _connected(bus: EventBus) -> bool:
     return bus.connected
 
@@ -370,8 +400,9 @@ async def _dead_lettered(db: Database, event_id: str) -> bool:
 
 
 async def test_a_lone_event_is_not_held_back_to_fill_a_batch(infra, database, monkeypatch):
-    # A fetch waiting this long for a full batch would fail the test by far.
-    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 30.0)
+    # A fetch waiting for a full batch would hold the lone event for an hour, far past
+    # the test's window.
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 3600.0)
     producer = topic()
     spec = ConsumerSpec(
         durable=f"{producer}-c", subjects=[f"apik.{producer}.>"], handler=record_effect, batch=64
@@ -383,10 +414,8 @@ async def test_a_lone_event_is_not_held_back_to_fill_a_batch(infra, database, mo
         await _publish_all(infra, producer, [first])
         await eventually(lambda: _effect_count(database, first.id, 1), within=30)
         lone = CloudEvent(source=source_of(producer), type="thing.happened")
-        started = asyncio.get_running_loop().time()
         await _publish_all(infra, producer, [lone])
         await eventually(lambda: _effect_count(database, lone.id, 1), within=30)
-        assert asyncio.get_running_loop().time() - started < 5
     finally:
         await bus.stop()
 
@@ -396,16 +425,18 @@ async def test_a_steady_stream_of_events_is_applied_as_they_come(
     infra, database, monkeypatch, parallel_batches
 ):
     # Events every 10 ms, each taking a little work: none may wait for a batch to fill or
-    # for a fetch to time out (which here would take 20 s). With two pulls at once,
-    # nats-py's own fetch held some events for the whole timeout on NATS 2.9.
-    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 20.0)
-    loop = asyncio.get_running_loop()
-    applied_at: dict[str, float] = {}
+    # for a fetch to time out. The fetch's timeout is an hour here, so an event held for
+    # it never arrives within the test's window (with two pulls at once, nats-py's own
+    # fetch held some events for the whole timeout on NATS 2.9). How long events do wait
+    # is a figure of `bench/run.py` (the Puller's round trip), not an assertion: a
+    # loaded machine stretches it.
+    monkeypatch.setattr(consumer_module, "FETCH_SECONDS", 3600.0)
+    applied_at: set[str] = set()
 
     async def slow_effect(session: AsyncSession, event: CloudEvent) -> None:
         await asyncio.sleep(0.01)
         await record_effect(session, event)
-        applied_at.setdefault(event.id, loop.time())
+        applied_at.add(event.id)
 
     producer = topic()
     spec = ConsumerSpec(
@@ -418,26 +449,24 @@ async def test_a_steady_stream_of_events_is_applied_as_they_come(
     bus = bus_for(infra, database, producer, spec)
     await bus.start()
     nc = await nats.connect(infra.nats_url)
-    sent_at: dict[str, float] = {}
+    sent: set[str] = set()
     try:
         js = nc.jetstream()
         await ensure_stream(js)
         await asyncio.sleep(0.5)  # the consumer is waiting for its first message
         for _ in range(150):
             event = CloudEvent(source=source_of(producer), type="thing.happened")
-            sent_at[event.id] = loop.time()
+            sent.add(event.id)
             await js.publish(f"apik.{producer}.thing.happened", event.to_json())
             await asyncio.sleep(0.01)
-        await eventually(lambda: _all_in(applied_at, sent_at), within=40, every=0.05)
+        await eventually(lambda: _all_in(applied_at, sent), within=40, every=0.05)
     finally:
         await nc.close()
         await bus.stop()
-    waits = sorted(applied_at[e] - sent_at[e] for e in sent_at)
-    assert waits[-1] < 0.9, f"the longest wait was {waits[-1]:.1f} s"
     assert await count(
-        database, "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)", ids=list(sent_at)
-    ) == len(sent_at)
+        database, "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)", ids=list(sent)
+    ) == len(sent)
 
 
-async def _all_in(applied: dict[str, float], sent: dict[str, float]) -> bool:
-    return sent.keys() <= applied.keys()
+async def _all_in(applied: set[str], sent: set[str]) -> bool:
+    return sent <= applied

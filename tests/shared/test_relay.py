@@ -5,6 +5,7 @@ was asked to publish: rows are claimed with SKIP LOCKED, each message carries
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from typing import Any, cast
 
@@ -14,7 +15,7 @@ from nats.js import JetStreamContext
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.envelope import CloudEvent
-from apik_shared.platform.events.outbox import Outbox
+from apik_shared.platform.events.outbox import Committed, Outbox
 from apik_shared.platform.events.relay import OutboxRelay
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
@@ -114,3 +115,93 @@ async def test_a_row_that_failed_to_publish_is_kept_for_the_next_pass(
     assert await relay_for(database, healthy).relay_batch(healthy.js()) == (1, True)
     assert [e.id for _, _, e in healthy.published] == [bad.id]
     assert await unsent(database) == []
+
+
+async def all_rows(db: Database) -> int:
+    async with db.sessions() as session:
+        return int((await session.execute(sa.text("SELECT count(*) FROM outbox"))).scalar_one())
+
+
+def handed_off(events: list[CloudEvent]) -> list[Committed]:
+    return [Committed(e.id, "apik.intake.report.verified", e.to_json()) for e in events]
+
+
+async def test_the_fast_path_deletes_what_several_commits_sent_in_one_statement(
+    database: Database,
+) -> None:
+    stream = RecordingStream()
+    relay = relay_for(database, stream)
+    first, second = await add_events(database, 2), await add_events(database, 3)
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(database.engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        await relay.publish_direct(stream.js(), handed_off(first))
+        await relay.publish_direct(stream.js(), handed_off(second))
+        assert await all_rows(database) == 5  # published, waiting to be deleted together
+        await relay.settle()
+    finally:
+        sa.event.remove(database.engine.sync_engine, "before_cursor_execute", seen)
+    assert len(stream.published) == 5
+    assert await all_rows(database) == 0
+    assert len([s for s in statements if s.startswith("DELETE FROM outbox")]) == 1
+
+
+async def test_rows_sent_but_not_yet_deleted_when_the_relay_stops_are_published_again_once(
+    database: Database,
+) -> None:
+    # The process stops mid-batch: the stream took the rows, their delete never ran.
+    events = await add_events(database, 4)
+    stopped = RecordingStream()
+    await relay_for(database, stopped).publish_direct(stopped.js(), handed_off(events))
+    assert await all_rows(database) == 4
+    # The next relay (a restart) finds them unsent and publishes each once more, with
+    # its event id as Nats-Msg-Id, which the stream's duplicate window drops.
+    restarted = RecordingStream()
+    assert await relay_for(database, restarted).relay_batch(restarted.js()) == (4, True)
+    assert sorted(m for _, m, _ in restarted.published) == sorted(e.id for e in events)
+    assert await all_rows(database) == 0
+
+
+async def test_a_poll_deletes_the_waiting_rows_before_it_looks_for_unsent_ones(
+    database: Database,
+) -> None:
+    events = await add_events(database, 3)
+    stream = RecordingStream()
+    relay = relay_for(database, stream)
+    await relay.publish_direct(stream.js(), handed_off(events))
+    relay.wake()  # a poll is due: the run loop settles, then polls
+    running = asyncio.create_task(relay.run())
+    try:
+        for _ in range(100):
+            if await all_rows(database) == 0:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+    assert await all_rows(database) == 0
+    assert len(stream.published) == 3  # none published a second time by the poll
+
+
+async def test_a_failed_delete_keeps_the_rows_waiting_for_the_next(database: Database) -> None:
+    events = await add_events(database, 2)
+    stream = RecordingStream()
+    relay = relay_for(database, stream)
+    await relay.publish_direct(stream.js(), handed_off(events))
+    real_sessions = relay._sessions
+
+    def broken() -> Any:
+        raise ConnectionError("PostgreSQL is away")
+
+    relay._sessions = broken  # type: ignore[assignment]
+    with pytest.raises(ConnectionError):
+        await relay.settle()
+    relay._sessions = real_sessions
+    assert await all_rows(database) == 2
+    await relay.settle()
+    assert await all_rows(database) == 0

@@ -198,6 +198,7 @@ class EventBus:
                     max_reconnect_attempts=-1,
                     reconnect_time_wait=0.5,
                     error_cb=self._on_error,
+                    reconnected_cb=self._on_reconnected,
                 )
                 await ensure_stream(nc.jetstream(), replicas=self.stream_replicas)
                 self._nc, self._js = nc, None
@@ -218,11 +219,22 @@ class EventBus:
     async def _on_error(self, exc: Exception) -> None:
         log.debug("NATS: %s", exc)
 
+    async def _on_reconnected(self) -> None:
+        """Back after an outage: the consumers ask for messages again at once (their
+        waiting requests were lost) and the relay polls for what waited meanwhile."""
+        for consumer in self.consumers:
+            consumer.reconnected()
+        self.relay.wake()
+
     async def stop(self) -> None:
         # Cancelled again while they run (`stop_tasks`): one cancellation can be lost in
         # nats-py's requests on Python 3.11, and the connection below would stay open.
         await stop_tasks(self._tasks, within=TASK_STOP_SECONDS)
         self._tasks.clear()
+        # The rows the stream took that still wait to be deleted: left, a restart would
+        # publish them again (harmless, but avoidable on a clean stop).
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.relay.settle(), TASK_STOP_SECONDS)
         if self._nc is not None:
             # Close, not drain: the relay and the consumers are stopped already, so there
             # is nothing left to drain, and a pull subscription's drain waits out nats-py's

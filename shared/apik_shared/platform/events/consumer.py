@@ -128,6 +128,13 @@ class Consumer:
         self.start_time = start_time
         self._sessions = sessions
         self._skip = tuple(spec.skip_prefixes)
+        self._pullers: list[Puller] = []
+
+    def reconnected(self) -> None:
+        """The connection is back: pull requests waiting when it dropped are lost, so
+        each puller asks again now instead of after its fetch's wait."""
+        for puller in self._pullers:
+            puller.interrupt()
 
     async def ensure(self, js: JetStreamContext) -> None:
         try:
@@ -164,6 +171,7 @@ class Consumer:
                     )
                     for _ in range(self.spec.parallel_batches)
                 ]
+                self._pullers = pullers
                 await asyncio.gather(*(self._consume(puller, js) for puller in pullers))
             except asyncio.CancelledError:
                 raise

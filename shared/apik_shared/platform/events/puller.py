@@ -7,6 +7,10 @@ for one message and waits for it; once it has come, a no-wait request takes what
 is waiting, up to the batch, and the server ends that request at once. So nothing waits
 for a batch to fill, and a puller busy with a batch holds no open request that would
 catch messages an idle one could take.
+
+A request waiting when the connection dropped is lost with it; `interrupt` (called when
+the connection is back) ends the wait for it, and the next fetch asks again at once
+rather than after its `wait`.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ class Puller:
         self._sub: Subscription | None = None
         # Filled by the subscription's callback: taking a message already there costs no
         # task and no timer, as `Subscription.next_msg` would for each.
-        self._arrived: asyncio.Queue[Msg] = asyncio.Queue()
+        # None: `interrupt` ended the current request.
+        self._arrived: asyncio.Queue[Msg | None] = asyncio.Queue()
 
     async def __aenter__(self) -> Puller:
         self._sub = await self._nc.subscribe(self._nc.new_inbox(), cb=self._on_message)
@@ -49,6 +54,10 @@ class Puller:
 
     async def _on_message(self, msg: Msg) -> None:
         self._arrived.put_nowait(msg)
+
+    def interrupt(self) -> None:
+        """Ends the wait for the current request (lost with a dropped connection)."""
+        self._arrived.put_nowait(None)
 
     async def __aexit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -102,6 +111,8 @@ class Puller:
                     )
                 except TimeoutError:
                     return None
+            if msg is None:  # interrupted: the request is gone
+                return None
             if msg.reply:  # a message of the stream (it carries its ack subject)
                 return msg
             status = (msg.headers or {}).get(api.Header.STATUS, "")

@@ -17,11 +17,18 @@ the stream has taken is deleted. A deployment that wants a copy in each service'
 database sets `keep_sent`, and rows are marked sent instead (nothing purges them then).
 Deleting is also the cheaper write: a mark changes `sent_at`, which the unsent index's
 predicate names, so PostgreSQL copies the whole row with its payload and indexes it again.
+
+The fast path's deletes are batched: a row the stream took waits (at most SETTLE_SECONDS,
+at most SETTLE_BATCH rows) to be deleted with the others in one statement and one
+transaction, rather than a transaction per commit the relay passed on. Every poll, and a
+clean stop, deletes them first. A crash before that publishes them again: the same case
+as a crash between publishing and deleting, which the stream and the inboxes absorb.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -40,6 +47,10 @@ BATCH_SIZE = 500
 # The fast path holds at most this many rows in memory; past that (a burst while the
 # server is slow) the poll takes the rest from the table.
 DIRECT_LIMIT = 2_000
+# The fast path's rows the stream took are deleted (or marked) together: once this many
+# wait, or once the oldest has waited this long.
+SETTLE_BATCH = 500
+SETTLE_SECONDS = 0.1
 # Settling rows need not wait for the disk: a delete or mark lost in a crash means a second
 # publish, which the stream drops (same Nats-Msg-Id) or, past its window, the inbox does.
 _NO_FSYNC = text("SET LOCAL synchronous_commit = off")
@@ -70,7 +81,9 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._poll_due = True
         self._direct: list[Committed] = []
-        self._in_flight: set[str] = set()  # on the fast path, not settled yet
+        self._in_flight: set[str] = set()  # on the fast path, not published yet
+        self._unsettled: list[str] = []  # taken by the stream, not deleted yet
+        self._settle_by: float | None = None  # when the oldest of them must be
 
     def wake(self) -> None:
         """Polls the table now rather than at the next interval."""
@@ -101,6 +114,7 @@ class OutboxRelay:
                     await self.publish_direct(js, rows)
                 if self._poll_due:
                     self._poll_due = False
+                    await self.settle()  # so the poll does not find them unsent
                     sent, complete = await self.relay_batch(js)
                     failures = 0 if complete else failures + 1
                     more = sent == BATCH_SIZE and complete  # more may be waiting
@@ -112,25 +126,64 @@ class OutboxRelay:
                 log.exception("outbox relay failed; retrying")
             if more or self._direct:
                 continue
+            if not failures and self._settle_due() == 0:
+                try:
+                    await self.settle()
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    failures += 1
+                    log.exception("outbox relay could not delete sent rows; retrying")
             await self._sleep(min(self._poll_seconds * 2**failures, 30) if failures else None)
+
+    def _settle_due(self) -> float | None:
+        """Seconds until the waiting deletes are due (0: now); None when none wait."""
+        if self._settle_by is None:
+            return None
+        return max(0.0, self._settle_by - asyncio.get_running_loop().time())
 
     async def _sleep(self, backoff: float | None) -> None:
         if backoff:  # after a failure, only a commit from now on cuts the wait short
             self._wake.clear()
+        wait = backoff or self._poll_seconds
+        settle_in = self._settle_due()
+        if settle_in is not None and settle_in < wait:
+            # Woken for the deletes, not for the poll: its interval is not over.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), settle_in)
+            return
         try:
-            await asyncio.wait_for(self._wake.wait(), backoff or self._poll_seconds)
+            await asyncio.wait_for(self._wake.wait(), wait)
         except TimeoutError:
             self._poll_due = True
 
+    async def settle(self) -> None:
+        """Deletes (or marks) every fast-path row the stream has taken, in one statement.
+        On failure they keep waiting; meanwhile a poll may publish them again, which the
+        stream's duplicate window drops."""
+        if not self._unsettled:
+            return
+        ids = list(self._unsettled)
+        async with self._sessions() as session, session.begin():
+            await session.execute(_NO_FSYNC)
+            await session.execute(self._settle, {"ids": ids})
+        self._unsettled = self._unsettled[len(ids) :]  # those added meanwhile wait
+        self._settle_by = (
+            asyncio.get_running_loop().time() + SETTLE_SECONDS if self._unsettled else None
+        )
+
     async def publish_direct(self, js: JetStreamContext, rows: Sequence[Committed]) -> None:
-        """Publishes rows known to be committed, then settles those the stream took."""
+        """Publishes rows known to be committed; those the stream took wait to be settled
+        together (`settle`)."""
         self._in_flight.update(row.id for row in rows)
         try:
             sent, failed = await self._publish(js, rows, path="direct")
             if sent:
-                async with self._sessions() as session, session.begin():
-                    await session.execute(_NO_FSYNC)
-                    await session.execute(self._settle, {"ids": sent})
+                if self._settle_by is None:
+                    self._settle_by = asyncio.get_running_loop().time() + SETTLE_SECONDS
+                self._unsettled.extend(sent)
+                if len(self._unsettled) >= SETTLE_BATCH:
+                    await self.settle()
             if failed:  # left unsent in the table: the poll retries them
                 log.warning("outbox: %d events not published yet", len(failed))
                 self._poll_due = True

@@ -3,6 +3,7 @@ stream creates and the dead letters (`deliveries`), and sending them (`sending`)
 
 from apik_integration.webhooks.service.deliveries import (
     enqueue,
+    enqueue_many,
     get_delivery,
     list_deliveries,
     replay,
@@ -26,6 +27,7 @@ __all__ = [
     "disable",
     "enable",
     "enqueue",
+    "enqueue_many",
     "get_delivery",
     "get_subscription",
     "list_deliveries",
