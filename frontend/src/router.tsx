@@ -206,6 +206,13 @@ const preventionAssessment = createRoute({
   component: lazyRouteComponent(() => import("./pages/prevention/AssessmentPage"), "AssessmentPage"),
 });
 
+const preventionAgreement = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/kerja-sama/$agreementId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/prevention/AgreementPage"), "AgreementPage"),
+});
+
 const preventionClinic = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/klinik/$clinicId",
@@ -246,7 +253,7 @@ const intern = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
   defaultPreload: false,
 });
 

@@ -5,8 +5,11 @@ import { Button, Group, Modal, Text } from "@mantine/core";
 import { useT } from "../i18n/locale";
 import type { MessageId } from "../i18n/messages";
 
-const TEXTS: Record<"case" | "report" | "visit", [MessageId, MessageId]> = {
+type Of = "case" | "report" | "visit" | "record";
+
+const TEXTS: Record<Of, [MessageId, MessageId]> = {
   case: ["conflict.title", "conflict.body"],
+  record: ["prev.conflict.title", "prev.conflict.body"],
   report: ["conflict.reportTitle", "conflict.reportBody"],
   visit: ["conflict.visitTitle", "conflict.visitBody"],
 };
@@ -20,7 +23,7 @@ export function ConflictDialog({
   opened: boolean;
   onReload: () => void;
   onClose: () => void;
-  of?: "case" | "report" | "visit"; // what changed, as the user calls it
+  of?: Of; // what changed, as the user calls it
 }): React.JSX.Element {
   const t = useT();
   const [title, body] = TEXTS[of];
