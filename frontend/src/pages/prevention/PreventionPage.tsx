@@ -11,6 +11,7 @@ import { AgreementsPanel } from "./AgreementsPanel";
 import { AssessmentsPanel } from "./AssessmentsPanel";
 import { ClinicsPanel } from "./ClinicsPanel";
 import { FocalPointsPanel } from "./FocalPointsPanel";
+import { InnovationsPanel } from "./InnovationsPanel";
 import { StudiesPanel } from "./StudiesPanel";
 
 // The tabs that read one year; agreements and focal points are the ones in force now.
@@ -64,6 +65,9 @@ export function PreventionPage(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="kajian" pt="md">
           <StudiesPanel year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inovasi" pt="md">
+          <InnovationsPanel year={year} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
