@@ -36,7 +36,7 @@ export function InnovationsPanel({ year }: { year: number }): React.JSX.Element 
       {rows.length === 0 ? <Text>{t("prev.in.empty")}</Text> : <InnovationsTable rows={rows} onEdit={setEditing} />}
       {editing && (
         <Section title={t("prev.in.editOf", { name: editing.name })} id="edit-innovation">
-          <InnovationForm key={`${editing.id}-${editing.version}`} innovation={rows.find((r) => r.id === editing.id) ?? editing} year={year} onDone={() => setEditing(null)} />
+          <InnovationForm key={editing.id} innovation={rows.find((r) => r.id === editing.id) ?? editing} year={year} onDone={() => setEditing(null)} />
         </Section>
       )}
     </Stack>
