@@ -13,19 +13,17 @@
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
 //   screen shows the attendance code); for the intake desk's and the board's
 //   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there. APIK_JOURNEYS=desk,kpi
-//   runs only the journeys named (`prevention-write`: agreements.mjs, the prevention
-//   officer's write screens).
+//   runs only the journeys named (prevention-write: agreements.mjs).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
-import { preventionWriteJourneys } from "./agreements.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { headReadsKpis } from "./kpi.mjs";
-import { preventionJourneys } from "./prevention.mjs";
+import { allPreventionJourneys } from "./prevention.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import {
   applicantAppliesAndChecks,
@@ -587,9 +585,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  await preventionJourneys(browser, kit, wanted);
-  // After the read journey: it counts the office's agreements and clinics as made for it.
-  await preventionWriteJourneys(browser, kit, wanted);
+  await allPreventionJourneys(browser, kit, wanted);
   await internJourneys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
