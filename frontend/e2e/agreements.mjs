@@ -117,7 +117,7 @@ export async function officerWritesAgreements(browser, kit, username) {
   await page.getByRole("button", { name: "Buat klinik" }).click();
   const clinic = page.getByRole("form", { name: "Klinik baru" });
   const clinicTitle = `Klinik Pengelolaan Pengaduan Uji ${tag}`;
-  await clinic.getByLabel("Klinik", { exact: true }).fill(clinicTitle);
+  await clinic.getByLabel("Nama klinik").fill(clinicTitle);
   await clinic.getByLabel("Tanggal").fill(day);
   await clinic.getByLabel("Tempat").fill("Aula Kantor Bupati");
   await clinic.getByLabel("Instansi yang diundang (satu per baris)").fill("Dinas Kesehatan\nDinas Pendidikan");

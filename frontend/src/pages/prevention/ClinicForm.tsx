@@ -56,7 +56,7 @@ export function ClinicForm(): React.JSX.Element {
           <Stack maw={720}>
             <Saved when={w.saved} message={t("prev.clw.created")} />
             <General message={w.errors.general} />
-            <TextInput label={t("prev.cl.title")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
+            <TextInput label={t("prev.clw.title")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
             <Group grow align="flex-start">
               <TextInput type="date" label={t("prev.cl.heldOn")} required {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
               <TextInput label={t("prev.clw.maxScore")} inputMode="numeric" {...w.bind("max_score")} error={errorAt(w.errors, "max_score")} />
