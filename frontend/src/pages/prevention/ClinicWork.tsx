@@ -165,7 +165,7 @@ export function ClinicWork({ clinic }: { clinic: Clinic }): React.JSX.Element | 
         <Stack gap="xs">
           <Text size="sm">{t("prev.clw.completeHint")}</Text>
           <Group>
-            <Button color="teal" onClick={() => void complete.send(() => api.POST("/api/v1/prevention/clinics/{clinic_id}/complete", path))} loading={complete.busy}>
+            <Button onClick={() => void complete.send(() => api.POST("/api/v1/prevention/clinics/{clinic_id}/complete", path))} loading={complete.busy}>
               {t("prev.clw.complete")}
             </Button>
           </Group>

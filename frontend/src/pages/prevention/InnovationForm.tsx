@@ -56,14 +56,13 @@ export function InnovationForm({ innovation, year, onDone }: { innovation?: Inno
     event.preventDefault();
     const body = bodyOf(w.values);
     if (innovation) {
-      void w.send(
-        () =>
-          api.PUT("/api/v1/prevention/innovations/{innovation_id}", {
-            params: { path: { innovation_id: innovation.id } },
-            body,
-            headers: { "If-Match": `"${innovation.version}"` },
-          }),
-        onDone,
+      // The form stays open on the saved entry, its message said (closed with its button).
+      void w.send(() =>
+        api.PUT("/api/v1/prevention/innovations/{innovation_id}", {
+          params: { path: { innovation_id: innovation.id } },
+          body,
+          headers: { "If-Match": `"${innovation.version}"` },
+        }),
       );
     } else {
       void w.send(() => api.POST("/api/v1/prevention/innovations", { body, headers: { "Idempotency-Key": crypto.randomUUID() } }), () => w.reset(valuesOf(undefined, year)));
