@@ -3,7 +3,9 @@
 // (the API's reason at the document field), uploads a signed PDF and activates it,
 // records an activity, drafts a PKS under it; opens a clinic, registers a participant,
 // ticks attendance, types scores (an out-of-range one refused at its row) and reads the
-// N-gain; adds an innovation to the register and edits it. axe on every page.
+// N-gain, completes the clinic and downloads the certificate; adds an innovation to the
+// register and edits it. axe on every page.
+import { downloaded } from "./desk.mjs";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 
@@ -151,6 +153,11 @@ export async function officerWritesAgreements(browser, kit, username) {
   expect(gainText.includes("0,750") && gainText.includes("Tinggi"), `prevention write: the participant's N-gain (${gainText})`);
   await accessible(page, "pencegahan-klinik-kerja");
   await shot(page, "prevention-write-6-clinic");
+  await page.getByRole("button", { name: "Selesaikan klinik" }).click();
+  await page.getByText("Klinik selesai; sertifikat terbit bagi yang hadir.").waitFor();
+  const certificate = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh sertifikat Siti Aminah" }).click(), "prevention-write-certificate.pdf");
+  expect(certificate.head === "%PDF-" && certificate.name.startsWith("sertifikat-KLN-"), `prevention write: the attendee's certificate (${certificate.name})`);
+  await accessible(page, "pencegahan-klinik-selesai");
 
   // An innovation added to the register, then edited.
   await page.goto(`${BASE}/pencegahan?bagian=inovasi`);
