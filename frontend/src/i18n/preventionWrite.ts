@@ -116,7 +116,7 @@ export const PREVENTION_WRITE_ID = {
   "prev.in.editOf": "Ubah {name}",
   "prev.in.save": "Simpan perubahan",
   "prev.in.saved": "Perubahan disimpan.",
-  "prev.in.cancel": "Batal",
+  "prev.in.cancel": "Tutup",
   "prev.in.empty": "Belum ada inovasi yang dicatat.",
 } as const;
 
@@ -234,6 +234,6 @@ export const PREVENTION_WRITE_EN: Record<keyof typeof PREVENTION_WRITE_ID, strin
   "prev.in.editOf": "Edit {name}",
   "prev.in.save": "Save changes",
   "prev.in.saved": "Changes saved.",
-  "prev.in.cancel": "Cancel",
+  "prev.in.cancel": "Close",
   "prev.in.empty": "No innovation recorded yet.",
 };

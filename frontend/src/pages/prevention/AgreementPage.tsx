@@ -56,7 +56,14 @@ export function useAgreementWrite(agreement: AgreementDetail) {
       }}
     />
   );
-  return { refresh, onConflict: () => setConflict(true), dialog, ifMatch: { "If-Match": `"${agreement.version}"` } };
+  // The agreement a write answers is the current one: kept at once, so that the next
+  // write sends its version even before the refresh lands (no needless conflict).
+  async function kept<R extends { data?: AgreementDetail }>(call: Promise<R>): Promise<R> {
+    const result = await call;
+    if (result.data) queries.setQueryData(["prevention", "agreement", agreement.id], result.data);
+    return result;
+  }
+  return { refresh, kept, onConflict: () => setConflict(true), dialog, ifMatch: { "If-Match": `"${agreement.version}"` } };
 }
 
 function AgreementView({ agreement: a }: { agreement: AgreementDetail }): React.JSX.Element {
@@ -131,12 +138,14 @@ function DocumentSection({ agreement: a, zone, intl }: { agreement: AgreementDet
   function send() {
     if (!file) return;
     void upload.send(() =>
-      api.PUT("/api/v1/prevention/agreements/{agreement_id}/document", {
-        params: { path: { agreement_id: a.id }, query: { filename: file.name } },
-        body: file as unknown as string, // the bytes as they are, not JSON
-        bodySerializer: (body: unknown) => body as BodyInit,
-        headers: { ...shared.ifMatch, "Content-Type": file.type || "application/pdf" },
-      }),
+      shared.kept(
+        api.PUT("/api/v1/prevention/agreements/{agreement_id}/document", {
+          params: { path: { agreement_id: a.id }, query: { filename: file.name } },
+          body: file as unknown as string, // the bytes as they are, not JSON
+          bodySerializer: (body: unknown) => body as BodyInit,
+          headers: { ...shared.ifMatch, "Content-Type": file.type || "application/pdf" },
+        }),
+      ),
     );
   }
   async function download() {
@@ -187,7 +196,7 @@ function DocumentSection({ agreement: a, zone, intl }: { agreement: AgreementDet
               {t("prev.agw.upload")}
             </Button>
             {offers(a, "activate") && (
-              <Button onClick={() => void activate.send(() => api.POST("/api/v1/prevention/agreements/{agreement_id}/activation", { params: { path: { agreement_id: a.id } }, headers: shared.ifMatch }))} loading={activate.busy}>
+              <Button onClick={() => void activate.send(() => shared.kept(api.POST("/api/v1/prevention/agreements/{agreement_id}/activation", { params: { path: { agreement_id: a.id } }, headers: shared.ifMatch })))} loading={activate.busy}>
                 {t("prev.agw.activate")}
               </Button>
             )}

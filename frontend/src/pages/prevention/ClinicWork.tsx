@@ -29,6 +29,14 @@ export function ClinicWork({ clinic }: { clinic: Clinic }): React.JSX.Element | 
     void queries.invalidateQueries({ queryKey: ["prevention", "clinics"] });
   };
   const handlers = { onSaved: refresh, onConflict: () => setConflict(true) };
+  // The clinic a write answers is the current one: kept at once, so that the next write
+  // sends its version even before the refresh lands (no needless conflict).
+  async function kept<R extends { data?: Clinic }>(call: Promise<R>): Promise<R> {
+    const result = await call;
+    const answer = result.data;
+    if (answer) queries.setQueryData(["prevention", "clinic", clinic.id], (old: { clinic: Clinic } | null | undefined) => (old ? { ...old, clinic: answer } : old));
+    return result;
+  }
   const people = clinic.participants;
   const attendance = useWrite(handlers, Object.fromEntries(people.map((p) => [`att.${p.id}`, p.attended ? "1" : ""])));
   const scores = useWrite(
@@ -43,7 +51,7 @@ export function ClinicWork({ clinic }: { clinic: Clinic }): React.JSX.Element | 
 
   function saveAttendance() {
     const attended = people.filter((p) => attendance.values[`att.${p.id}`] === "1").map((p) => p.id);
-    void attendance.send(() => api.PUT("/api/v1/prevention/clinics/{clinic_id}/attendance", { ...path, body: { attended } }));
+    void attendance.send(() => kept(api.PUT("/api/v1/prevention/clinics/{clinic_id}/attendance", { ...path, body: { attended } })));
   }
   function saveScores() {
     const { scores: rows, invalid } = scoresFrom(people.map((p) => p.id), scores.values);
@@ -56,7 +64,7 @@ export function ClinicWork({ clinic }: { clinic: Clinic }): React.JSX.Element | 
       return;
     }
     setSent(rows.map((r) => r.participant_id));
-    void scores.send(() => api.POST("/api/v1/prevention/clinics/{clinic_id}/tests", { ...path, body: { scores: rows } }));
+    void scores.send(() => kept(api.POST("/api/v1/prevention/clinics/{clinic_id}/tests", { ...path, body: { scores: rows } })));
   }
   async function certificate(id: string, code: string) {
     setFailed(false);
@@ -165,7 +173,7 @@ export function ClinicWork({ clinic }: { clinic: Clinic }): React.JSX.Element | 
         <Stack gap="xs">
           <Text size="sm">{t("prev.clw.completeHint")}</Text>
           <Group>
-            <Button onClick={() => void complete.send(() => api.POST("/api/v1/prevention/clinics/{clinic_id}/complete", path))} loading={complete.busy}>
+            <Button onClick={() => void complete.send(() => kept(api.POST("/api/v1/prevention/clinics/{clinic_id}/complete", path)))} loading={complete.busy}>
               {t("prev.clw.complete")}
             </Button>
           </Group>
