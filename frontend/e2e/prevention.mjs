@@ -4,6 +4,7 @@
 // agreement ending soon in words, the clinic's N-gain per participant with its category,
 // the focal points and the study's suggestions; anyone, without signing in, reads the
 // year's public results (the office's region counted) and checks a clinic certificate.
+import { preventionWriteJourneys } from "./agreements.mjs";
 import { downloaded } from "./desk.mjs";
 
 async function signIn(page, BASE, username, PASSWORD) {
@@ -199,4 +200,11 @@ export async function preventionJourneys(browser, kit, wanted) {
   await officerReadsPrevention(browser, kit, env.APIK_PREVENTION_USER, facts);
   await publicReadsResults(browser, kit, facts);
   if (env.APIK_PREVENTION_REVIEWER) await officerEntersAndReviewerApproves(browser, kit, env.APIK_PREVENTION_USER, env.APIK_PREVENTION_REVIEWER, facts);
+}
+
+// Both: the write journey (agreements.mjs) after the read one, which counts the office's
+// agreements and clinics as the test made them.
+export async function allPreventionJourneys(browser, kit, wanted) {
+  await preventionJourneys(browser, kit, wanted);
+  await preventionWriteJourneys(browser, kit, wanted);
 }

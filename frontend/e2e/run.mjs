@@ -15,7 +15,7 @@
 //   screen shows the attendance code); for the intake desk's and the board's
 //   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the internship staff
 //   screens (mori.mjs, journey "mori") the APIK_MORI_* named there. APIK_JOURNEYS=desk,kpi
-//   runs only the journeys named.
+//   runs only the journeys named (prevention-write: agreements.mjs).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
 import { headReadsKpis } from "./kpi.mjs";
-import { preventionJourneys } from "./prevention.mjs";
+import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
@@ -597,7 +597,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  for (const journeys of [preventionJourneys, publicationsJourneys, internJourneys, moriJourneys]) await journeys(browser, kit, wanted);
+  for (const journeys of [allPreventionJourneys, publicationsJourneys, internJourneys, moriJourneys]) await journeys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {

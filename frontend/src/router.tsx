@@ -228,6 +228,13 @@ const preventionAssessment = createRoute({
   component: lazyRouteComponent(() => import("./pages/prevention/AssessmentPage"), "AssessmentPage"),
 });
 
+const preventionAgreement = createRoute({
+  getParentRoute: () => root,
+  path: "/pencegahan/kerja-sama/$agreementId",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/prevention/AgreementPage"), "AgreementPage"),
+});
+
 const preventionClinic = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/klinik/$clinicId",
@@ -296,7 +303,7 @@ const mori = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
+  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
   defaultPreload: false,
 });
 

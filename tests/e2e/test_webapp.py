@@ -81,6 +81,7 @@ JOURNEYS = [
     "substances",
     "mori",
     "publications",
+    "prevention-write",
 ]
 JOURNEY_SECONDS = 420
 

@@ -6630,6 +6630,8 @@ export interface components {
         AgreementPublic: {
             /** Activities */
             activities: components["schemas"]["prevention_ActivityPublic"][];
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__agreements__rules__Step"][];
             /**
              * Created At
              * Format: date-time
@@ -6942,12 +6944,24 @@ export interface components {
          * @enum {string}
          */
         AnswerState: "answered" | "due" | "overdue";
+        /**
+         * Step
+         * @description What an officer may do to an agreement now, as the screens offer it.
+         * @enum {string}
+         */
+        apik_prevention__agreements__rules__Step: "document" | "activate" | "activity" | "terminate" | "renew";
         /** StatusMove */
         apik_prevention__articles__schemas__StatusMove: {
             /** Note */
             note?: string | null;
             status: components["schemas"]["Status"];
         };
+        /**
+         * Step
+         * @description What an officer may do to a clinic now, as the screens offer it.
+         * @enum {string}
+         */
+        apik_prevention__clinics__rules__Step: "register" | "attendance" | "tests" | "complete" | "certificate";
         /**
          * ConsentScope
          * @enum {string}
@@ -7151,6 +7165,11 @@ export interface components {
             note?: string | null;
             status: components["schemas"]["FocalStatus"];
         };
+        /**
+         * Step
+         * @enum {string}
+         */
+        apik_prevention__innovations__rules__Step: "edit";
         /**
          * Stage
          * @enum {string}
@@ -8417,6 +8436,8 @@ export interface components {
         ClinicPublic: {
             /** Agencies */
             agencies: string[];
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__clinics__rules__Step"][];
             /** Completed At */
             completed_at: string | null;
             /** Completed By */
@@ -10108,6 +10129,8 @@ export interface components {
         InnovationPublic: {
             /** Agency */
             agency: string | null;
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__innovations__rules__Step"][];
             category: components["schemas"]["prevention_Category"];
             /**
              * Created At

@@ -2,6 +2,7 @@
 // explained score, agreements, clinics, focal points, studies, and the public pages.
 // Keys start with `prev.`. The write screens' messages are in preventionEntry.ts.
 import { PREVENTION_ENTRY_EN, PREVENTION_ENTRY_ID } from "./preventionEntry";
+import { PREVENTION_WRITE_EN, PREVENTION_WRITE_ID } from "./preventionWrite";
 
 export const PREVENTION_ID = {
   "prev.nav": "Pencegahan",
@@ -152,6 +153,7 @@ export const PREVENTION_ID = {
   "prev.home.ending": "Kerja sama segera berakhir (90 hari)",
   "prev.home.items": "{count, plural, other {# berkas}}",
   ...PREVENTION_ENTRY_ID,
+  ...PREVENTION_WRITE_ID,
 } as const;
 
 export const PREVENTION_EN: Record<keyof typeof PREVENTION_ID, string> = {
@@ -303,4 +305,5 @@ export const PREVENTION_EN: Record<keyof typeof PREVENTION_ID, string> = {
   "prev.home.ending": "Agreements ending soon (90 days)",
   "prev.home.items": "{count, plural, one {# item} other {# items}}",
   ...PREVENTION_ENTRY_EN,
+  ...PREVENTION_WRITE_EN,
 };

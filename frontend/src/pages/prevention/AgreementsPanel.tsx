@@ -1,19 +1,33 @@
 // The office's agreements (MoU and the PKS under them), soonest end first, each with its
-// expiry chip against today in the office's zone.
-import { Table, Text } from "@mantine/core";
+// expiry chip against today in the office's zone and a link to its page; the unit
+// drafts a new one above the list.
+import { Stack, Table, Text } from "@mantine/core";
+import { AppLink } from "../../components/AppLink";
 import { useT } from "../../i18n/locale";
+import { mayCreate } from "../../lib/preventionWrite";
 import { formatDate } from "../../lib/dates";
-import { DEFAULT_ZONE } from "../../office";
+import { DEFAULT_ZONE, useMe } from "../../office";
+import { AgreementForm } from "./AgreementForm";
 import { ExpiryChip } from "./Chips";
-import { useAgreements } from "./data";
+import { useAgreements, type Agreement } from "./data";
 import { QueryState, useWords } from "./shared";
 
 export function AgreementsPanel({ today }: { today: string }): React.JSX.Element {
   const t = useT();
-  const { intl, label } = useWords();
   const agreements = useAgreements();
+  const me = useMe();
   if (!agreements.data) return <QueryState query={agreements} />;
-  if (agreements.data.length === 0) return <Text>{t("prev.empty")}</Text>;
+  return (
+    <Stack>
+      {mayCreate(me.data?.roles, "agreement") && <AgreementForm agreements={agreements.data} />}
+      {agreements.data.length === 0 ? <Text>{t("prev.empty")}</Text> : <AgreementsTable agreements={agreements.data} today={today} />}
+    </Stack>
+  );
+}
+
+function AgreementsTable({ agreements, today }: { agreements: Agreement[]; today: string }): React.JSX.Element {
+  const t = useT();
+  const { intl, label } = useWords();
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table striped withTableBorder data-testid="agreements">
@@ -29,10 +43,12 @@ export function AgreementsPanel({ today }: { today: string }): React.JSX.Element
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {agreements.data.map((a) => (
+          {agreements.map((a) => (
             <Table.Tr key={a.id} data-agreement={a.number ?? a.id}>
               <Table.Th scope="row" fw={400}>
-                {a.title}
+                <AppLink to="/pencegahan/kerja-sama/$agreementId" params={{ agreementId: a.id }}>
+                  {a.title}
+                </AppLink>
                 {a.number && (
                   <Text size="sm" c="dimmed">
                     {a.number}

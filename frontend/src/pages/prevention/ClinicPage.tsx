@@ -1,6 +1,7 @@
 // One complaint clinic: where and when, and the N-gain of each participant with its
 // category in words, the class's two figures labelled apart, and how they are computed.
-// Names as the API gives them (masked outside the prevention unit).
+// Names as the API gives them (masked outside the prevention unit). Above it, the work
+// on the clinic the API offers the reader (`ClinicWork`).
 import { Alert, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
 import { AppLink } from "../../components/AppLink";
@@ -11,6 +12,7 @@ import { decimal } from "../../lib/prevention";
 import { DEFAULT_ZONE } from "../../office";
 import { GainChip } from "./Chips";
 import { Gain } from "./ClinicsPanel";
+import { ClinicWork } from "./ClinicWork";
 import { useClinic } from "./data";
 import { QueryState, useWords } from "./shared";
 
@@ -39,6 +41,7 @@ export function ClinicPage(): React.JSX.Element {
         <Fact label={t("prev.a.status")}>{label("prev.cl.status", clinic.status)}</Fact>
         <Fact label={t("prev.cl.participants")}>{clinic.participants.length}</Fact>
       </SimpleGrid>
+      <ClinicWork clinic={clinic} />
       <Section title={t("prev.cl.gains")} id="prev-gains">
         <Text>{t("prev.cl.maxScore", { score: gains.max_score })}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>

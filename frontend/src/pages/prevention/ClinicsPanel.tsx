@@ -1,12 +1,15 @@
 // The office's complaint clinics of a year by date, each with its class gain (Hake's)
-// and the mean of the participants' gains, their categories in words.
-import { Group, Table, Text } from "@mantine/core";
+// and the mean of the participants' gains, their categories in words. The unit opens a
+// new clinic above the list.
+import { Group, Stack, Table, Text } from "@mantine/core";
 import { AppLink } from "../../components/AppLink";
 import { useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { decimal } from "../../lib/prevention";
-import { DEFAULT_ZONE } from "../../office";
+import { mayCreate } from "../../lib/preventionWrite";
+import { DEFAULT_ZONE, useMe } from "../../office";
 import { GainChip } from "./Chips";
+import { ClinicForm } from "./ClinicForm";
 import { useClinics } from "./data";
 import { QueryState, useWords } from "./shared";
 
@@ -20,6 +23,16 @@ export function Gain({ value, category, intl }: { value: number | null; category
 }
 
 export function ClinicsPanel({ year }: { year: number }): React.JSX.Element {
+  const me = useMe();
+  return (
+    <Stack>
+      {mayCreate(me.data?.roles, "clinic") && <ClinicForm />}
+      <ClinicsTable year={year} />
+    </Stack>
+  );
+}
+
+function ClinicsTable({ year }: { year: number }): React.JSX.Element {
   const t = useT();
   const { intl, label } = useWords();
   const clinics = useClinics(year);

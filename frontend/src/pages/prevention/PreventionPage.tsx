@@ -14,6 +14,7 @@ import { FocalPointsPanel } from "./FocalPointsPanel";
 import { PublicationsPanel } from "./PublicationsPanel";
 import { SocialMediaPanel } from "./SocialMediaPanel";
 import { VillagesPanel } from "./VillagesPanel";
+import { InnovationsPanel } from "./InnovationsPanel";
 import { StudiesPanel } from "./StudiesPanel";
 
 // The tabs that read one year; agreements and focal points are the ones in force now.
@@ -76,6 +77,9 @@ export function PreventionPage(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="desa" pt="md">
           <VillagesPanel year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inovasi" pt="md">
+          <InnovationsPanel year={year} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

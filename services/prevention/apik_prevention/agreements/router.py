@@ -72,7 +72,7 @@ async def create_agreement(
     )
     return await created(
         idempotency,
-        await views.one(session, row),
+        await views.one(session, row, actor),
         location=f"{request.url.path}/{row.id}",
         version=row.version,
     )
@@ -109,7 +109,7 @@ async def list_agreements(
 async def get_agreement(
     agreement_id: uuid.UUID, session: DbSession, actor: Reader, agreement: CurrentAgreement
 ) -> Response:
-    return await views.answer(session, agreement)
+    return await views.answer(session, agreement, actor)
 
 
 @router.put(
@@ -139,7 +139,7 @@ async def upload_document(
         max_bytes=settings.agreement_document_max_bytes,
         actor=actor,
     )
-    return await views.answer(session, agreement)
+    return await views.answer(session, agreement, actor)
 
 
 @router.get(
@@ -166,7 +166,7 @@ async def activate_agreement(
     """In force: needs the signed document, an end date not past, and for a PKS its MoU
     in force."""
     agreement = await service.activate(session=session, agreement=agreement, actor=actor)
-    return await views.answer(session, agreement)
+    return await views.answer(session, agreement, actor)
 
 
 @router.post(
@@ -185,7 +185,7 @@ async def terminate_agreement(
     agreement = await service.terminate(
         session=session, agreement=agreement, reason=data.reason, actor=actor
     )
-    return await views.answer(session, agreement)
+    return await views.answer(session, agreement, actor)
 
 
 @router.post(
@@ -247,7 +247,7 @@ async def renew_agreement(
     )
     return await created(
         idempotency,
-        await views.one(session, row),
+        await views.one(session, row, actor),
         location=f"{AGREEMENTS}/{row.id}",
         version=row.version,
     )

@@ -110,3 +110,30 @@ def renewal_overlaps(previous_ends_on: date, starts_on: date) -> bool:
     """A renewal begins after the version it renews has ended, so that one version of
     an agreement is in force on any day (the renewed one still runs to its end date)."""
     return starts_on <= previous_ends_on
+
+
+class Step(StrEnum):
+    """What an officer may do to an agreement now, as the screens offer it."""
+
+    document = "document"  # upload (or replace) the signed document
+    activate = "activate"
+    activity = "activity"  # record an internship, clinic or seminar under it
+    terminate = "terminate"
+    renew = "renew"
+
+
+def allowed_steps(status: str, *, officer: bool, renewed: bool) -> list[Step]:
+    """The steps the routes would accept from this reader now: none for a reader outside
+    the prevention unit; a draft is signed and activated; a signed one takes activities;
+    one in force is ended early; one in force or just run out is renewed, once."""
+    if not officer:
+        return []
+    current = AgreementStatus(status)
+    if current is AgreementStatus.draft:
+        return [Step.document, Step.activate]
+    steps = [Step.activity]
+    if step(current, AgreementStatus.terminated) is not None:
+        steps.append(Step.terminate)
+    if current in RENEWABLE and not renewed:
+        steps.append(Step.renew)
+    return steps

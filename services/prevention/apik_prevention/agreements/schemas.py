@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.agreements.rules import ActivityKind, AgreementKind, PartyKind
+from apik_prevention.agreements.rules import ActivityKind, AgreementKind, PartyKind, Step
 from apik_shared.vocabulary.inputs import Input, Line, RecordDate
 
 Title = Annotated[Line, Field(min_length=1, max_length=500)]
@@ -109,3 +109,5 @@ class AgreementPublic(AgreementSummary):
     history: list[dict[str, object]]
     created_by: str
     created_at: datetime
+    # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
+    allowed_steps: list[Step]

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_prevention.agreements import service
+from apik_prevention.agreements import rules, service
 from apik_prevention.agreements.schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -19,6 +19,7 @@ from apik_prevention.agreements.schemas import (
     ReminderPublic,
 )
 from apik_prevention.models import Agreement, AgreementDocument
+from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.files import content_disposition
 
@@ -35,8 +36,9 @@ def summary(row: Agreement, has_document: bool) -> AgreementSummary:
     )
 
 
-async def one(session: AsyncSession, row: Agreement) -> AgreementPublic:
+async def one(session: AsyncSession, row: Agreement, reader: Principal) -> AgreementPublic:
     document, activities, reminders, pks, renewed_by = await service.details_of(session, row)
+    officer = Role.prevention_officer in reader.roles
     return AgreementPublic.model_validate(
         {
             **row.model_dump(),
@@ -52,12 +54,15 @@ async def one(session: AsyncSession, row: Agreement) -> AgreementPublic:
             ],
             "pks": pks,
             "renewed_by": renewed_by,
+            "allowed_steps": rules.allowed_steps(
+                row.status, officer=officer, renewed=renewed_by is not None
+            ),
         }
     )
 
 
-async def answer(session: AsyncSession, row: Agreement) -> JSONResponse:
-    body = await one(session, row)
+async def answer(session: AsyncSession, row: Agreement, reader: Principal) -> JSONResponse:
+    body = await one(session, row, reader)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(row.version)})
 
 

@@ -57,6 +57,27 @@ class ClinicStatus(StrEnum):
     completed = "completed"
 
 
+class Step(StrEnum):
+    """What an officer may do to a clinic now, as the screens offer it."""
+
+    register = "register"  # a participant
+    attendance = "attendance"
+    tests = "tests"  # pre- and post-test scores
+    complete = "complete"
+    certificate = "certificate"  # print an attendee's certificate
+
+
+def allowed_steps(status: str, *, officer: bool) -> list[Step]:
+    """The steps the routes would accept from this reader now: the prevention unit runs a
+    planned clinic (registration, attendance, tests, completion) and prints a completed
+    one's certificates; other readers see the figures only."""
+    if not officer:
+        return []
+    if ClinicStatus(status) is ClinicStatus.planned:
+        return [Step.register, Step.attendance, Step.tests, Step.complete]
+    return [Step.certificate]
+
+
 # Where a person checks a certificate: the web app's page, which asks the public check
 # route (`/api/v1/prevention/public/clinics/certificates/{code}`) and shows the answer in
 # Bahasa Indonesia; the QR code on the certificate leads there.

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from apik_prevention.clinics.rules import Step
 from apik_prevention.schemes.schemas import Name
 from apik_shared.vocabulary.inputs import Input, Line, PersonName
 from apik_shared.vocabulary.ngain import GainCategory
@@ -80,6 +81,8 @@ class ClinicPublic(BaseModel):
     completed_at: datetime | None
     completed_by: str | None
     version: int
+    # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
+    allowed_steps: list[Step]
 
 
 class ParticipantGain(BaseModel):

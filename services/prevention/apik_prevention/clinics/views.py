@@ -88,6 +88,7 @@ async def one(
         completed_at=clinic.completed_at,
         completed_by=clinic.completed_by,
         version=clinic.version,
+        allowed_steps=rules.allowed_steps(clinic.status, officer=in_full(reader)),
     )
 
 

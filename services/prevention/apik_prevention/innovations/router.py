@@ -41,7 +41,10 @@ async def create_innovation(
         return replay
     row = await service.create(session=session, data=data, actor=actor)
     return await created(
-        idempotency, views.one(row), location=f"{request.url.path}/{row.id}", version=row.version
+        idempotency,
+        views.one(row, actor),
+        location=f"{request.url.path}/{row.id}",
+        version=row.version,
     )
 
 
@@ -62,7 +65,7 @@ async def list_innovations(
     rows = await service.list_innovations(
         session=session, actor=actor, owner=owner, category=category, status=status, year=year
     )
-    return [views.one(r) for r in rows]
+    return [views.one(r, actor) for r in rows]
 
 
 @router.get(
@@ -73,7 +76,7 @@ async def list_innovations(
 async def get_innovation(
     innovation_id: uuid.UUID, actor: Reader, innovation: CurrentInnovation
 ) -> Response:
-    return views.answer(innovation)
+    return views.answer(innovation, actor)
 
 
 @router.put(
@@ -92,4 +95,4 @@ async def replace_innovation(
     innovation = await service.replace(
         session=session, innovation=innovation, data=data, actor=actor
     )
-    return views.answer(innovation)
+    return views.answer(innovation, actor)

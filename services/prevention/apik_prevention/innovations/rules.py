@@ -31,3 +31,12 @@ def owner_problem(owner: Owner, agency: str | None) -> str | None:
     if owner is Owner.own and agency:
         return "The office's own innovation names no agency."
     return None
+
+
+class Step(StrEnum):
+    edit = "edit"  # replace the entry (`If-Match`)
+
+
+def allowed_steps(*, writer: bool) -> list[Step]:
+    """An entry of the register is edited by those who may write it, in any status."""
+    return [Step.edit] if writer else []

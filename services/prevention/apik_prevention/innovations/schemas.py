@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.innovations.rules import Category, InnovationStatus, Owner
+from apik_prevention.innovations.rules import Category, InnovationStatus, Owner, Step
 from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
 
 
@@ -42,3 +42,5 @@ class InnovationPublic(BaseModel):
     created_at: datetime
     history: list[dict[str, object]]
     version: int
+    # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
+    allowed_steps: list[Step]
