@@ -12,13 +12,15 @@
 //   (APIK_PREVENTION_UNIT, _REGION, _YEAR, _AGREEMENT, _CERTIFICATE); for the intern
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
 //   screen shows the attendance code); for the intake desk's and the board's
-//   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there. APIK_JOURNEYS=desk,kpi
+//   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the Sahabat Ombudsman
+//   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE. APIK_JOURNEYS=desk,kpi
 //   runs only the journeys named.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
+import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
@@ -586,6 +588,7 @@ try {
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
   await preventionJourneys(browser, kit, wanted);
+  await communityJourneys(browser, kit, wanted);
   await internJourneys(browser, kit, wanted);
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);

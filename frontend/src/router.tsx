@@ -41,6 +41,14 @@ const home = createRoute({
   component: lazyRouteComponent(() => import("./pages/Home"), "HomePage"),
 });
 
+// The Sahabat Ombudsman member's own screen (role `community_member`).
+const sahabat = createRoute({
+  getParentRoute: () => root,
+  path: "/sahabat",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/sahabat/MemberPage"), "MemberPage"),
+});
+
 const register = createRoute({
   getParentRoute: () => root,
   path: "/registrasi",
@@ -246,7 +254,7 @@ const intern = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
+  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionClinic, preventionStudy, complianceResults, clinicCertificate, intern]),
   defaultPreload: false,
 });
 

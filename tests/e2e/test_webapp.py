@@ -33,6 +33,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
+from tests.e2e.community_data import community_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
 from tests.e2e.webapp_data import intern_account, prevention_office
 
@@ -85,12 +86,14 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     # The prevention unit's office and an intern (tests/e2e/webapp_data.py).
     prevention = await prevention_office(gateway, admin)
     intern = await intern_account(gateway, admin)
+    community = await community_office(gateway, admin)
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
         **os.environ,
         **prevention,
         **intern,
+        **community,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

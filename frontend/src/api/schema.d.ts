@@ -5180,7 +5180,7 @@ export interface paths {
         /**
          * Receive Member Request
          * @description A member's request of access, correction or erasure as the unit received it;
-         *     due 72 hours later (`due_at`).
+         *     due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022).
          */
         post: operations["prevention_subject_requests_receive_member_request"];
         delete?: never;
@@ -5348,7 +5348,7 @@ export interface paths {
         /**
          * Receive Focal Point Request
          * @description A focal point's request of access, correction or erasure as the unit received
-         *     it; due 72 hours later (`due_at`).
+         *     it; due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022).
          */
         post: operations["prevention_subject_requests_receive_focal_point_request"];
         delete?: never;
@@ -6929,6 +6929,8 @@ export interface components {
             id: string;
             /** Inducted On */
             inducted_on: string | null;
+            /** Left On */
+            left_on?: string | null;
             /** Name */
             name: string | null;
             /** Office */
@@ -10654,6 +10656,8 @@ export interface components {
             id: string;
             /** Inducted On */
             inducted_on: string | null;
+            /** Left On */
+            left_on?: string | null;
             /** Name */
             name: string | null;
             source: components["schemas"]["Source"];

@@ -5,10 +5,11 @@ import { Button, Group, Modal, Text } from "@mantine/core";
 import { useT } from "../i18n/locale";
 import type { MessageId } from "../i18n/messages";
 
-const TEXTS: Record<"case" | "report" | "visit", [MessageId, MessageId]> = {
+const TEXTS: Record<"case" | "report" | "visit" | "member", [MessageId, MessageId]> = {
   case: ["conflict.title", "conflict.body"],
   report: ["conflict.reportTitle", "conflict.reportBody"],
   visit: ["conflict.visitTitle", "conflict.visitBody"],
+  member: ["conflict.memberTitle", "conflict.memberBody"],
 };
 
 export function ConflictDialog({
@@ -20,7 +21,7 @@ export function ConflictDialog({
   opened: boolean;
   onReload: () => void;
   onClose: () => void;
-  of?: "case" | "report" | "visit"; // what changed, as the user calls it
+  of?: "case" | "report" | "visit" | "member"; // what changed, as the user calls it
 }): React.JSX.Element {
   const t = useT();
   const [title, body] = TEXTS[of];

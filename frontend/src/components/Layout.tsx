@@ -58,9 +58,12 @@ export function Layout(): React.JSX.Element {
               <Group gap="md">
                 {signedIn && !isPublic ? (
                   <>
-                    <AppLink to="/">
-                      {t("nav.home")}
-                    </AppLink>
+                    {/* A Sahabat Ombudsman member (the role held alone) has one screen. */}
+                    {roles.includes("community_member") ? (
+                      <AppLink to="/sahabat">{t("sahabat.nav")}</AppLink>
+                    ) : (
+                      <AppLink to="/">{t("nav.home")}</AppLink>
+                    )}
                     {/* Each role sees the screens it works on (the API refuses the rest). */}
                     {roles.some((r) => INTAKE_ROLES.includes(r)) && (
                       <>

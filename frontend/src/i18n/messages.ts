@@ -9,6 +9,7 @@ import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
+import { COMMUNITY_EN, COMMUNITY_ID } from "./community";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
 
@@ -165,7 +166,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PREVENTION_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -324,6 +325,7 @@ const en: Record<MessageId, string> = {
   ...KPI_EN,
   ...MORI_EN,
   ...PREVENTION_EN,
+  ...COMMUNITY_EN,
   ...INTERN_EN,
   ...CASEWORK_EN,
   ...VERIFICATION_EN,

@@ -11,7 +11,9 @@ import { AgreementsPanel } from "./AgreementsPanel";
 import { AssessmentsPanel } from "./AssessmentsPanel";
 import { ClinicsPanel } from "./ClinicsPanel";
 import { FocalPointsPanel } from "./FocalPointsPanel";
+import { CommunityPanel } from "./CommunityPanel";
 import { StudiesPanel } from "./StudiesPanel";
+import { SubjectRequestsPanel } from "./SubjectRequestsPanel";
 
 // The tabs that read one year; agreements and focal points are the ones in force now.
 const BY_YEAR: PreventionArea[] = ["penilaian", "klinik", "kajian"];
@@ -64,6 +66,12 @@ export function PreventionPage(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="kajian" pt="md">
           <StudiesPanel year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="komunitas" pt="md">
+          <CommunityPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="permintaan-data" pt="md">
+          <SubjectRequestsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
