@@ -52,15 +52,4 @@ export function useSubjectRequests() {
   });
 }
 
-// The member's version as the API's ETag writes it, for If-Match.
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
-
-// The moves the API allows from a status (`community.rules.MOVES`), as buttons.
-export function movesOf(status: string): Array<{ to: "active" | "inactive"; label: "com.induct" | "com.decline" | "com.leave" | "com.return" }> {
-  if (status === "candidate") return [{ to: "active", label: "com.induct" }, { to: "inactive", label: "com.decline" }];
-  if (status === "active") return [{ to: "inactive", label: "com.leave" }];
-  if (status === "inactive") return [{ to: "active", label: "com.return" }];
-  return [];
-}
+export { etagOf, movesOf } from "../../lib/community";
