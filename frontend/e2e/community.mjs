@@ -38,10 +38,11 @@ async function officerInducts(browser, kit, officer, memberName) {
   await page.getByTestId("community-groups").waitFor();
   await accessible(page, "pencegahan-komunitas-kosong");
   const form = page.getByRole("form", { name: "Catat anggota" });
-  await form.getByRole("textbox", { name: "Kelompok" }).click();
+  await form.getByRole("combobox", { name: "Kelompok" }).click();
   await page.getByRole("option", { name: "Sahabat Ombudsman Kota Bengkulu" }).click();
-  await form.getByLabel("Nama", { exact: true }).fill(memberName);
-  await form.getByLabel("Telepon").fill("0812-7300-4455");
+  // Required fields' names end with the asterisk Mantine adds.
+  await form.getByRole("textbox", { name: /^Nama/ }).fill(memberName);
+  await form.getByRole("textbox", { name: "Telepon" }).fill("0812-7300-4455");
   await form.getByRole("button", { name: "Catat anggota" }).click();
   const row = page.locator("tr[data-member]", { hasText: memberName });
   await row.waitFor();
@@ -58,7 +59,7 @@ async function officerInducts(browser, kit, officer, memberName) {
   await page.getByRole("tab", { name: "Permintaan subjek data" }).click();
   const record = page.getByRole("form", { name: "Catat permintaan" });
   await record.waitFor();
-  await record.getByRole("textbox", { name: "Anggota" }).click();
+  await record.getByRole("combobox", { name: "Anggota" }).click();
   await page.getByRole("option", { name: memberName }).click();
   await record.getByLabel("Isi permintaan").fill("Meminta salinan data pribadi yang disimpan.");
   await record.getByRole("button", { name: "Catat permintaan" }).click();
@@ -85,11 +86,11 @@ async function memberFiles(browser, kit, username) {
   await accessible(page, "sahabat-kosong");
 
   const form = page.getByRole("form", { name: "Kirim laporan" });
-  await form.getByLabel("Nama lengkap").fill("Warga Dampingan");
+  await form.getByRole("textbox", { name: /^Nama lengkap/ }).fill("Warga Dampingan");
   await form.getByLabel("Instansi terlapor").fill("Dinas Kependudukan Kota Bengkulu");
   // Sent without a summary: the API's answer is shown at the field.
   await form.getByRole("button", { name: "Kirim laporan" }).click();
-  const summary = form.getByRole("textbox", { name: "Ringkasan laporan" });
+  const summary = form.getByRole("textbox", { name: /^Ringkasan laporan/ });
   await page.getByRole("alert").first().waitFor();
   expect((await summary.getAttribute("aria-invalid")) === "true", "community: the missing summary is shown at its field");
   await summary.fill("KTP-el belum terbit setelah tiga bulan");
