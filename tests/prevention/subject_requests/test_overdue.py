@@ -16,6 +16,7 @@ from apik_prevention.app import create_app
 from apik_prevention.jobs import subject_requests_once
 from apik_prevention.settings import Settings
 from apik_prevention.subject_requests import rules
+from apik_testing.polling import eventually
 from apik_testing.services import RunningService, running
 from apik_testing.tokens import TestTokens
 from tests.prevention.builders import MEMBERS, V1, add_community_group, add_member
@@ -93,6 +94,9 @@ async def test_an_overdue_request_is_announced_once_by_two_instances(
         "due_at",
         "detected_at",
     }
+    # The relay published it to NATS (JetStream acknowledged it).
+    sent = "SELECT count(*) FROM outbox WHERE id = :i AND sent_at IS NOT NULL"
+    await eventually(lambda: prevention.scalar(sent, i=event.id), lambda n: n == 1)
     # Answered in time: never announced.
     assert await prevention.outbox_events("subject_request.overdue", subject=answered["id"]) == []
 
