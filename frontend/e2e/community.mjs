@@ -96,12 +96,14 @@ async function memberFiles(browser, kit, username) {
   await summary.fill("KTP-el belum terbit setelah tiga bulan");
   // Intake learns of the induction by an event: a moment after it, the report goes in.
   let filed = "";
-  for (let attempt = 0; attempt < 20 && !filed; attempt += 1) {
+  let refused = "";
+  for (let attempt = 0; attempt < 45 && !filed; attempt += 1) {
     await form.getByRole("button", { name: "Kirim laporan" }).click();
     const status = page.getByRole("status").filter({ hasText: "Laporan tercatat" });
-    filed = (await status.waitFor({ timeout: 1500 }).then(() => status.textContent()).catch(() => "")) ?? "";
+    filed = (await status.waitFor({ timeout: 2000 }).then(() => status.textContent()).catch(() => "")) ?? "";
+    if (!filed) refused = (await page.getByRole("alert").allTextContents()).join(" | ");
   }
-  expect(filed.includes("Laporan tercatat dengan nomor"), `community: the member's report is recorded (${filed})`);
+  expect(filed.includes("Laporan tercatat dengan nomor"), `community: the member's report is recorded (${filed || refused})`);
   const number = /nomor (\S+?)\.?$/.exec(filed.trim())?.[1] ?? "";
   await page.getByTestId("own-reports").getByText(number).waitFor();
   await accessible(page, "sahabat-laporan");

@@ -200,7 +200,7 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
                         </Button>
                       ))}
                       {m.status === "active" && (
-                        <Button size="xs" variant="subtle" onClick={() => setTraining(training === m.id ? null : m.id)} aria-label={`${t("com.training")}: ${m.name ?? m.id}`}>
+                        <Button size="xs" variant="default" onClick={() => setTraining(training === m.id ? null : m.id)} aria-label={`${t("com.training")}: ${m.name ?? m.id}`}>
                           {t("com.training")}
                         </Button>
                       )}

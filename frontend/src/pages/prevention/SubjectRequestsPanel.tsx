@@ -156,7 +156,7 @@ export function SubjectRequestsPanel(): React.JSX.Element {
                   <Table.Td>{formatDateTime(r.received_at, zone, intl)}</Table.Td>
                   <Table.Td>{formatDateTime(r.due_at, zone, intl)}</Table.Td>
                   <Table.Td>
-                    <Stack gap={4}>
+                    <Stack gap={4} align="flex-start">
                       <span>{label("sr.status", r.status)}</span>
                       <DeadlineChip request={r} />
                     </Stack>
