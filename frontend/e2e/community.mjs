@@ -94,6 +94,9 @@ async function memberFiles(browser, kit, username) {
   await page.getByRole("alert").first().waitFor();
   expect((await summary.getAttribute("aria-invalid")) === "true", "community: the missing summary is shown at its field");
   await summary.fill("KTP-el belum terbit setelah tiga bulan");
+  await form.getByRole("textbox", { name: /^Kronologi/ }).fill("Perekaman Juli 2026; sampai kini KTP-el belum dicetak.");
+  await form.getByRole("combobox", { name: /^Substansi/ }).click();
+  await page.getByRole("option").first().click();
   // Intake learns of the induction by an event: a moment after it, the report goes in.
   let filed = "";
   let refused = "";

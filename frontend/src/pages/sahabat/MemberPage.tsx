@@ -151,9 +151,10 @@ export function MemberPage(): React.JSX.Element {
             error={errors.fields.substance}
             searchable
             clearable
+            required
           />
           <TextInput label={t("register.summary")} required {...bind("summary")} />
-          <Textarea label={t("register.chronology")} autosize minRows={4} {...bind("chronology")} />
+          <Textarea label={t("register.chronology")} required autosize minRows={4} {...bind("chronology")} />
           <DatePickerInput
             label={t("register.eventDate")}
             value={values.event_date || null}
