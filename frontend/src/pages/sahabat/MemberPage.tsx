@@ -14,7 +14,7 @@ import { MESSAGES } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
 import { latestDateInIndonesia, nikProblem } from "../../lib/nik";
 import { formErrors, isProblem } from "../../lib/problems";
-import { useOfficeZone } from "../../office";
+import { useMe, useOfficeZone } from "../../office";
 import { nested } from "../fields";
 import { useFields } from "../useFields";
 
@@ -74,10 +74,14 @@ export function MemberPage(): React.JSX.Element {
   const [confidential, setConfidential] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const office = useMe().data?.office ?? "";
+  // The staff's catalogue is for staff: a member reads what the public form offers for
+  // their office (the national catalogue and the office's own).
   const substances = useQuery({
-    queryKey: ["substances"],
+    queryKey: ["public-substances", office],
+    enabled: office !== "",
     queryFn: async () => {
-      const { data, error } = await api.GET("/api/v1/intake/substances");
+      const { data, error } = await api.GET("/api/v1/intake/public/substances", { params: { query: { office } } });
       if (error) throw new Error("substances");
       return data;
     },
