@@ -14,13 +14,15 @@
 //   APIK_INTERN_USER, APIK_INTERN_MATERIAL and APIK_INTERN_SUPERVISOR (whose office
 //   screen shows the attendance code); for the intake desk's and the board's
 //   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the internship staff
-//   screens (mori.mjs, journey "mori") the APIK_MORI_* named there. APIK_JOURNEYS=desk,kpi
+//   screens (mori.mjs, journey "mori") the APIK_MORI_* named there; for the Sahabat Ombudsman
+//   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE. APIK_JOURNEYS=desk,kpi
 //   runs only the journeys named (prevention-write: agreements.mjs).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
+import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
@@ -597,7 +599,9 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  for (const journeys of [allPreventionJourneys, publicationsJourneys, internJourneys, moriJourneys]) await journeys(browser, kit, wanted);
+  for (const journeys of [allPreventionJourneys, publicationsJourneys, communityJourneys, internJourneys, moriJourneys]) {
+    await journeys(browser, kit, wanted);
+  }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {

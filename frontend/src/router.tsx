@@ -42,6 +42,14 @@ const home = createRoute({
   component: lazyRouteComponent(() => import("./pages/Home"), "HomePage"),
 });
 
+// The Sahabat Ombudsman member's own screen (role `community_member`).
+const sahabat = createRoute({
+  getParentRoute: () => root,
+  path: "/sahabat",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/sahabat/MemberPage"), "MemberPage"),
+});
+
 const register = createRoute({
   getParentRoute: () => root,
   path: "/registrasi",
@@ -303,7 +311,7 @@ const mori = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
+  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
   defaultPreload: false,
 });
 

@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.demo import DEMO_PASSWORD, STAFF, username
+from apik_shared.devstack.demo.community import GROUP, MEMBER_NAME, member_username
 from apik_shared.devstack.demo.data import (
     CASE_FATES,
     CASE_STATES,
@@ -120,6 +121,22 @@ async def everything(client: httpx.AsyncClient, office: str) -> dict[str, object
     }
 
 
+async def _community_member(client: httpx.AsyncClient, office: str) -> str:
+    """The demo member's username, from the prevention unit's record of the group."""
+    officer = await login(client, username(office, "cegah"), DEMO_PASSWORD)
+    groups = await client.get("/api/v1/prevention/community/groups", headers=officer)
+    [group] = [g for g in groups.json() if g["name"] == GROUP["name"]]
+    assert group["active_members"] == 1, group
+    members = await client.get(
+        "/api/v1/prevention/community/members",
+        params={"group_id": group["id"]},
+        headers=officer,
+    )
+    [member] = members.json()
+    assert member["name"] == MEMBER_NAME and member["status"] == "active"
+    return member_username(member["id"])
+
+
 def _items(body: object) -> list[dict]:
     return list(body["items"] if isinstance(body, dict) else body)  # type: ignore[index]
 
@@ -135,12 +152,19 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
     for staff in STAFF:  # each account signs in with the documented password
         await login(gateway, username(office, staff.key), DEMO_PASSWORD)
 
-    # Every staff role held by someone. Not `community_member`: its account is named after a
-    # Sahabat Ombudsman member the prevention unit records (`sahabat-<member id>`), and the
-    # demo records no community yet.
+    # Every role held by someone, `community_member` too: the demo's Sahabat Ombudsman
+    # member, inducted into the demo's group, has the account named after them
+    # (`sahabat-<member id>`), holding that role alone.
     held = {role for roles in first["users"].values() for role in roles}  # type: ignore[attr-defined]
-    assert held == {r.value for r in Role} - {Role.community_member.value}
-    assert set(first["users"]) == {username(office, s.key) for s in STAFF}  # type: ignore[arg-type]
+    assert held == {r.value for r in Role}
+    sahabat = await _community_member(gateway, office)
+    assert first["users"][sahabat] == [Role.community_member.value]  # type: ignore[index]
+    staff_accounts = {username(office, s.key) for s in STAFF}
+    assert set(first["users"]) == staff_accounts | {sahabat}  # type: ignore[arg-type]
+    # The member signs in with the demo password and lists their own reports (none yet).
+    member = await login(gateway, sahabat, DEMO_PASSWORD)
+    own = await gateway.get("/api/v1/intake/reports", headers=member)
+    assert own.status_code == 200 and own.json()["items"] == [], own.text
     names = {s.key: s.full_name for s in STAFF}
     assert first["roster"] == sorted(names[key] for key, _, _ in ROSTER)
 
@@ -180,7 +204,8 @@ async def test_make_demo_fills_a_living_office_once(stack: Stack, gateway: httpx
     # Twice: nothing duplicated, nothing moved on; the filler says it found it all.
     again = make_demo(stack, office)
     made = next(line for line in again.splitlines() if " made: " in line)
-    for kind in ("office", "users", "reports", "consultations", "cases", "surveys", "visits"):
+    kinds = ("office", "users", "reports", "consultations", "cases", "surveys", "visits")
+    for kind in (*kinds, "community"):
         assert f"'{kind}" not in made, again
     assert await everything(gateway, office) == first
     officer = await login(gateway, username(office, "pvl1"), DEMO_PASSWORD)

@@ -36,6 +36,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
+from tests.e2e.community_data import community_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
 from tests.e2e.webapp_data import (
     intern_account,
@@ -82,6 +83,7 @@ JOURNEYS = [
     "mori",
     "publications",
     "prevention-write",
+    "community",
 ]
 JOURNEY_SECONDS = 420
 
@@ -129,6 +131,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     intern = await intern_account(gateway, admin)
     mori = await mori_office(gateway, admin)  # the internship staff screens' journey
     publications = await publications_office(gateway, admin)
+    community = await community_office(gateway, admin)
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
@@ -137,6 +140,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         **intern,
         **mori,
         **publications,
+        **community,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

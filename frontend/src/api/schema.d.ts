@@ -5244,7 +5244,7 @@ export interface paths {
         /**
          * Receive Member Request
          * @description A member's request of access, correction or erasure as the unit received it;
-         *     due 72 hours later (`due_at`).
+         *     due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022).
          */
         post: operations["prevention_subject_requests_receive_member_request"];
         delete?: never;
@@ -5412,7 +5412,7 @@ export interface paths {
         /**
          * Receive Focal Point Request
          * @description A focal point's request of access, correction or erasure as the unit received
-         *     it; due 72 hours later (`due_at`).
+         *     it; due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022).
          */
         post: operations["prevention_subject_requests_receive_focal_point_request"];
         delete?: never;
@@ -7052,6 +7052,8 @@ export interface components {
             id: string;
             /** Inducted On */
             inducted_on: string | null;
+            /** Left On */
+            left_on?: string | null;
             /** Name */
             name: string | null;
             /** Office */
@@ -10841,6 +10843,8 @@ export interface components {
             id: string;
             /** Inducted On */
             inducted_on: string | null;
+            /** Left On */
+            left_on?: string | null;
             /** Name */
             name: string | null;
             source: components["schemas"]["Source"];

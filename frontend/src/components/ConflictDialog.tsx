@@ -5,13 +5,14 @@ import { Button, Group, Modal, Text } from "@mantine/core";
 import { useT } from "../i18n/locale";
 import type { MessageId } from "../i18n/messages";
 
-type Changed = "case" | "report" | "visit" | "record";
+type Changed = "case" | "report" | "visit" | "record" | "member";
 
 const TEXTS: Record<Changed, [MessageId, MessageId]> = {
   case: ["conflict.title", "conflict.body"],
   record: ["conflict.recordTitle", "conflict.recordBody"],
   report: ["conflict.reportTitle", "conflict.reportBody"],
   visit: ["conflict.visitTitle", "conflict.visitBody"],
+  member: ["conflict.memberTitle", "conflict.memberBody"],
 };
 
 export function ConflictDialog({

@@ -23,7 +23,9 @@ const anyOf =
 const INTAKE = anyOf("intake_officer", "head");
 
 export const STAFF_MENU: Entry[] = [
-  { to: "/", label: "nav.home", shownTo: () => true },
+  // A community member (the role is held alone) files and follows their own reports only.
+  { to: "/", label: "nav.home", shownTo: (roles) => !roles.includes("community_member") },
+  { to: "/sahabat", label: "sahabat.nav", shownTo: anyOf("community_member") },
   { to: "/registrasi", label: "nav.register", shownTo: INTAKE },
   { to: "/verifikasi", label: "nav.verification", shownTo: INTAKE, search: true },
   { to: "/arsip", label: "nav.archive", shownTo: INTAKE },

@@ -2,7 +2,7 @@
 // words (never colour alone), a gain or a score as the user's locale writes it, and the
 // public results' distribution as chart rows and table columns.
 
-export const AREAS = ["penilaian", "kerja-sama", "klinik", "focal-point", "kajian", "inovasi", "publikasi", "media-sosial", "desa"] as const;
+export const AREAS = ["penilaian", "kerja-sama", "klinik", "focal-point", "kajian", "komunitas", "permintaan-data", "inovasi", "publikasi", "media-sosial", "desa"] as const;
 export type PreventionArea = (typeof AREAS)[number];
 
 export interface PreventionSearch {

@@ -2,6 +2,7 @@
 // no queue here sees none, never a screen it cannot use.
 import { Alert, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Navigate } from "@tanstack/react-router";
 import { api } from "../api/client";
 import type { components, operations } from "../api/schema";
 import { session } from "../auth/session";
@@ -74,6 +75,13 @@ async function draftAssessments(): Promise<Counted> {
   return { count: data.items.length, more: Boolean(data.next_cursor) };
 }
 
+// Data subjects' requests still open past their deadline (UU 27/2022's 3 x 24 hours).
+async function overdueSubjectRequests(): Promise<Counted> {
+  const { data, error } = await api.GET("/api/v1/prevention/subject-requests", { params: { query: { overdue: true } } });
+  if (error) throw new Error("prevention");
+  return { count: data.length, more: false };
+}
+
 async function endingAgreements(): Promise<Counted> {
   const { data, error } = await api.GET("/api/v1/prevention/agreements", { params: { query: { status: "active", expiring_within: 90 } } });
   if (error) throw new Error("prevention");
@@ -119,6 +127,7 @@ export function HomePage(): React.JSX.Element {
       if (roles.some((r) => PREVENTION_ROLES.includes(r))) {
         wanted.push(["prev-drafts", "prev.home.drafts", "prev.home.items", draftAssessments]);
         wanted.push(["prev-ending", "prev.home.ending", "prev.home.items", endingAgreements]);
+        wanted.push(["prev-subject-overdue", "prev.home.subjectOverdue", "prev.home.items", overdueSubjectRequests]);
       }
       if (roles.includes("intern")) {
         wanted.push(["intern-returned", "intern.home.returned", "intern.home.entries", () => returnedEntries(zone)]);
@@ -133,6 +142,8 @@ export function HomePage(): React.JSX.Element {
     },
   });
 
+  // A Sahabat Ombudsman member has no queue: their home is their own screen.
+  if (roles.includes("community_member")) return <Navigate to="/sahabat" replace />;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -165,6 +176,10 @@ export function HomePage(): React.JSX.Element {
                     </AppLink>
                   ) : q.key === "prev-ending" ? (
                     <AppLink to="/pencegahan" search={{ bagian: "kerja-sama" }}>
+                      {t(q.label)}
+                    </AppLink>
+                  ) : q.key === "prev-subject-overdue" ? (
+                    <AppLink to="/pencegahan" search={{ bagian: "permintaan-data" }}>
                       {t(q.label)}
                     </AppLink>
                   ) : q.key === "intern-returned" ? (

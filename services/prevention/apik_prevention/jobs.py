@@ -1,7 +1,9 @@
 """Work the prevention service does on its own clock: agreements that end expire, and
 their reminders 90, 60 and 30 days before (`APIK_AGREEMENT_REMINDER_DAYS`) are recorded
 and announced (`agreement.expiring`); the studies' suggestions are reminded before
-and after their due dates (`APIK_SUGGESTION_REMINDER_OFFSETS`).
+and after their due dates (`APIK_SUGGESTION_REMINDER_OFFSETS`); data subjects' requests
+still open at their deadline (`APIK_SUBJECT_REQUEST_DEADLINE_HOURS`, UU 27/2022's 3 x 24
+hours) are announced once (`subject_request.overdue`).
 
 Every replica runs the loop; a batch's agreements are claimed with SKIP LOCKED and a
 reminder is a unique row (agreement, threshold), so each happens once.
@@ -15,6 +17,7 @@ from datetime import UTC, datetime
 from apik_prevention.agreements.service.clock import run_clock
 from apik_prevention.settings import Settings
 from apik_prevention.studies.service.clock import run_clock as run_suggestions_clock
+from apik_prevention.subject_requests.service.clock import announce_overdue
 from apik_shared.platform.app import Background
 from apik_shared.platform.db import Database
 from apik_shared.platform.jobs import periodic
@@ -96,5 +99,34 @@ def suggestions_job(settings: Settings) -> Background:
     )
 
 
+async def subject_requests_once(database: Database, now: datetime | None = None) -> int:
+    """Requests past their deadline announced now, a batch per transaction: how many."""
+    now = now or datetime.now(UTC)
+    announced, after = 0, None
+    while True:
+        async with database.sessions() as session, session.begin():
+            count, after = await announce_overdue(
+                session=session, now=now, batch=BATCH, after=after
+            )
+        announced += count
+        if after is None:
+            return announced
+
+
+def _report_subject_requests(count: int) -> None:
+    if count:
+        log.warning("subject requests: %d past their deadline announced", count)
+
+
+def subject_requests_job(settings: Settings) -> Background:
+    """Overdue data subjects' requests, every `APIK_SUBJECT_REQUEST_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.subject_request_scan_seconds,
+        name="subject requests job",
+        once=subject_requests_once,
+        report=_report_subject_requests,
+    )
+
+
 def jobs(settings: Settings) -> list[Background]:
-    return [agreements_job(settings), suggestions_job(settings)]
+    return [agreements_job(settings), suggestions_job(settings), subject_requests_job(settings)]

@@ -11,6 +11,7 @@ from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
+from apik_prevention.subject_requests.rules import LEGAL_DEADLINE_HOURS
 from apik_shared.platform.crypto import development_keyring
 from apik_shared.platform.settings import Environment, InsecureSettingsError, ServiceSettings
 from apik_shared.vocabulary.files import JPEG, PDF, PNG
@@ -57,6 +58,13 @@ class Settings(ServiceSettings):
         if not value or any(day < -365 or day > 365 for day in value):
             raise ValueError("reminder offsets are between -365 and 365 days")
         return sorted(set(value))
+
+    # Data subjects' requests (access, correction, erasure): hours from receipt to answer.
+    # UU 27/2022 sets 3 x 24 hours (see `subject_requests/rules.py`); a shorter internal
+    # target is allowed, a longer one would break the law, hence the upper bound.
+    subject_request_deadline_hours: int = Field(default=LEGAL_DEADLINE_HOURS, ge=1, le=72)
+    # How often each replica looks for requests past their deadline (`subject_request.overdue`).
+    subject_request_scan_seconds: float = Field(default=300, gt=0)
 
     @model_validator(mode="after")
     def _keyring(self) -> Self:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from openpyxl import load_workbook
 
 from apik_prevention.schemes.schemas import SchemeDefinition
+from apik_shared.vocabulary.indonesian import tanggal
 from apik_testing.pdf import text_of
 from apik_testing.services import RunningService
 from tests.prevention.builders import (
@@ -155,6 +156,11 @@ async def _community(prevention: RunningService, officer) -> None:
         )
         assert trained.status_code == 201, trained.text
     await status(members[1], status="inactive")
+    # Inducted on the year's first day, left today: active at the first quarter's end.
+    await status(members[2], status="active", inducted_on=f"{YEAR}-01-01")
+    await status(members[2], status="inactive")
+    left = await prevention.client.get(f"{MEMBERS}/{members[2]}", headers=officer)
+    assert left.json()["status"] == "inactive" and left.json()["left_on"] == TODAY.isoformat()
 
 
 async def test_the_programmes_in_both_formats(
@@ -190,7 +196,10 @@ async def test_the_programmes_in_both_formats(
     assert "Desa Padang Genting" in text and "12/DAM/KAB" in text
     assert "Desa Menunggu" not in text
     assert "Anggota tercatat (akhir periode) 3" in text
-    assert "Dikukuhkan dalam periode 2" in text
+    assert "Dikukuhkan dalam periode 3" in text
+    # The members who left: counted, with the day they left (the office's day).
+    assert "Anggota aktif (akhir periode) 1" in text and "Keluar dalam periode 2" in text
+    assert f"Tanggal keluar Anggota {tanggal(TODAY)} 2" in text
     assert "Pelatihan Pengawasan Pelayanan Publik" in text
     for name in ("Siti Aminah", "Rahmat Hidayat", "Yuni Lestari"):
         assert name not in text  # counts only, no member named
@@ -212,7 +221,14 @@ async def test_the_programmes_in_both_formats(
     community = {
         r[0]: r[2] for r in book["Sahabat Ombudsman"].iter_rows(min_row=2, values_only=True)
     }
-    assert community["Anggota aktif"] == 1 and community["Dikukuhkan dalam periode"] == 2
+    assert community["Anggota aktif (akhir periode)"] == 1
+    assert community["Dikukuhkan dalam periode"] == 3 and community["Keluar"] == 2
+    [left_row] = [
+        r
+        for r in book["Sahabat Ombudsman"].iter_rows(min_row=2, values_only=True)
+        if r[0] == "Keluar"
+    ]
+    assert left_row[1].date() == TODAY
     assert community["Pelatihan: Pelatihan Pengawasan Pelayanan Publik"] == 2
     everything = " ".join(
         str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
@@ -226,4 +242,6 @@ async def test_the_programmes_in_both_formats(
     if TODAY.month > 3:
         assert "Publikasi terbit 0" in q1 and "Unggahan media sosial (jangkauan) 0 (0)" in q1
         assert "APIK Kaur" not in q1 and "Desa Padang Genting" not in q1
-        assert "Dikukuhkan dalam periode 0" in q1
+        assert "Dikukuhkan dalam periode 1" in q1 and "Keluar dalam periode 0" in q1
+        # Inducted on 1 January, left today: active at the first quarter's end.
+        assert "Anggota aktif (akhir periode) 1" in q1 and "Tanggal keluar" not in q1

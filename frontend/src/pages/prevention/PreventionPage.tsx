@@ -15,7 +15,9 @@ import { PublicationsPanel } from "./PublicationsPanel";
 import { SocialMediaPanel } from "./SocialMediaPanel";
 import { VillagesPanel } from "./VillagesPanel";
 import { InnovationsPanel } from "./InnovationsPanel";
+import { CommunityPanel } from "./CommunityPanel";
 import { StudiesPanel } from "./StudiesPanel";
+import { SubjectRequestsPanel } from "./SubjectRequestsPanel";
 
 // The tabs that read one year; agreements and focal points are the ones in force now.
 const BY_YEAR: PreventionArea[] = ["penilaian", "klinik", "kajian", "media-sosial", "desa"];
@@ -80,6 +82,12 @@ export function PreventionPage(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="inovasi" pt="md">
           <InnovationsPanel year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="komunitas" pt="md">
+          <CommunityPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="permintaan-data" pt="md">
+          <SubjectRequestsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

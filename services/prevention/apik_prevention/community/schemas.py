@@ -105,6 +105,7 @@ class MemberSummary(BaseModel):
     status: MemberStatus
     source: Source
     inducted_on: date | None
+    left_on: date | None = None  # the office's day an active member left
     version: int
 
 

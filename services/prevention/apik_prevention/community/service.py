@@ -244,6 +244,10 @@ async def change_status(
         member.group_id = data.group_id
     if data.status is MemberStatus.active and member.group_id is None:
         raise InvalidInput.field("#/body/group_id", "Place the member in a group first.")
+    if data.status is MemberStatus.inactive and member.status == MemberStatus.active.value:
+        member.left_on = today
+    elif data.status is MemberStatus.active:
+        member.left_on = None
     member.status = data.status.value
     member.inducted_on = inducted_on
     member.version += 1

@@ -62,6 +62,7 @@ def _summary(
         status=MemberStatus(member.status),
         source=Source(member.source),
         inducted_on=member.inducted_on,
+        left_on=member.left_on,
         version=member.version,
     )
     return summary, identity

@@ -71,6 +71,9 @@ class CommunityMember(SQLModel, table=True):
     # and alumnus link are gone, the row (and its trainings) stay for the counts.
     erased_at: datetime | None = timestamp_field(default=None)
     version: int = 1
+    # The office's day an active member left (→ inactive), for the prevention reports;
+    # cleared when they come back. Null for those who left before it was kept (0010).
+    left_on: date | None = None
 
 
 class CommunityTraining(SQLModel, table=True):
@@ -161,13 +164,14 @@ PROCESSING: tuple[Processing, ...] = (
     ),
     Processing(
         table="community_member",
-        columns=("group_id", "inducted_on", "status", "source", "alumnus_ref"),
+        columns=("group_id", "inducted_on", "status", "left_on", "source", "alumnus_ref"),
         data_class="community_membership",
         subjects=_MEMBERS,
         fields=Bilingual(
-            "Kelompok, tanggal induksi, status, asal keanggotaan, dan rujukan alumni magang.",
-            "The group, induction date, status, where the membership came from, and the "
-            "internship alumnus's reference.",
+            "Kelompok, tanggal induksi, status dan tanggal keluar, asal keanggotaan, dan "
+            "rujukan alumni magang.",
+            "The group, induction date, status and the day they left, where the membership "
+            "came from, and the internship alumnus's reference.",
         ),
         purpose=Bilingual(
             "Mengelola keanggotaan dan menghitung anggota aktif per kelompok.",

@@ -36,6 +36,9 @@ class SubjectRequest(SQLModel, table=True):
     answered_by: str | None = None
     answered_at: datetime | None = timestamp_field(default=None)
     version: int = 1
+    # When the subject-requests job announced it overdue (`subject_request.overdue`):
+    # set once, under the row's lock, so two replicas never both announce it.
+    overdue_announced_at: datetime | None = timestamp_field(default=None)
 
 
 PROCESSING: tuple[Processing, ...] = (

@@ -14,6 +14,7 @@ from apik_prevention.deps import (
     Cipher,
     CurrentFocalPoint,
     CurrentMember,
+    CurrentSettings,
     CurrentSubjectRequest,
     LockedSubjectRequest,
     Officer,
@@ -54,14 +55,20 @@ async def receive_member_request(
     actor: Officer,
     cipher: Cipher,
     member: CurrentMember,
+    settings: CurrentSettings,
 ) -> Response:
     """A member's request of access, correction or erasure as the unit received it;
-    due 72 hours later (`due_at`)."""
+    due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022)."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
     row = await service.receive(
-        session=session, cipher=cipher, member=member, data=data, actor=actor
+        session=session,
+        cipher=cipher,
+        member=member,
+        data=data,
+        actor=actor,
+        deadline_hours=settings.subject_request_deadline_hours,
     )
     body = views.one(cipher, row)
     return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
@@ -81,14 +88,20 @@ async def receive_focal_point_request(
     actor: Officer,
     cipher: Cipher,
     point: CurrentFocalPoint,
+    settings: CurrentSettings,
 ) -> Response:
     """A focal point's request of access, correction or erasure as the unit received
-    it; due 72 hours later (`due_at`)."""
+    it; due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022)."""
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
     row = await service.receive(
-        session=session, cipher=cipher, member=point, data=data, actor=actor
+        session=session,
+        cipher=cipher,
+        member=point,
+        data=data,
+        actor=actor,
+        deadline_hours=settings.subject_request_deadline_hours,
     )
     body = views.one(cipher, row)
     return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)

@@ -1,8 +1,13 @@
 """Data-subject requests' kinds, statuses and deadline (pure).
 
-UU 27/2022 gives the controller 3 x 24 hours to honour a request of access, correction
-or erasure; the deadline is counted in clock hours from receipt, as the gateway's
-register and the internship's alumni requests count it.
+The deadline's legal basis: UU 27/2022 on personal data protection (*Pelindungan Data
+Pribadi*) gives the controller "paling lambat 3 x 24 (tiga kali dua puluh empat) jam"
+from receipt to act on the data subject's request to access and to correct their data
+(and to stop processing when consent is withdrawn); the office holds erasure to the same
+deadline rather than keep a second clock. It is counted in clock hours from receipt, as
+the gateway's register and the internship's alumni requests count it, and it is the
+setting `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` (default `LEGAL_DEADLINE_HOURS`): an
+implementing regulation may shorten it, nothing may lengthen it past the law's.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-DEADLINE = timedelta(hours=72)
+LEGAL_DEADLINE_HOURS = 72  # UU 27/2022: 3 x 24 hours
 
 
 class Subject(StrEnum):
@@ -30,8 +35,8 @@ class RequestStatus(StrEnum):
     refused = "refused"
 
 
-def due(received_at: datetime) -> datetime:
-    return received_at + DEADLINE
+def due(received_at: datetime, hours: int = LEGAL_DEADLINE_HOURS) -> datetime:
+    return received_at + timedelta(hours=hours)
 
 
 def overdue(status: RequestStatus, due_at: datetime, now: datetime) -> bool:

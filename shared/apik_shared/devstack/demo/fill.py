@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from apik_shared.devstack.demo.community import community
 from apik_shared.devstack.demo.data import (
     CASE_FATES,
     CONSULTATIONS,
@@ -577,4 +578,6 @@ async def fill(
         await demo.visit(visit)
     say("the year's targets")
     await demo.targets()
+    say("a Sahabat Ombudsman group, its member and the member's own account")
+    await community(demo, await demo.login("admin", admin_password))
     return demo.summary

@@ -10,8 +10,10 @@ What counts where (printed in the report's notes, `views.labels`):
   their state now, and those started in the period;
 - villages: those nominated for the period's year, by their stage now, and those decided
   (the head's decision letter) in the period;
-- community: groups and members recorded, members inducted by the period's end and
-  active now, those inducted in it, the trainings held in it (counted, no names).
+- community: groups and members recorded, members active at the period's end (inducted
+  by then and not left by then: active now, or left after it), those inducted in it,
+  those who left in it and on which days (`left_on`, the office's day), the trainings
+  held in it (counted, no names).
 """
 
 from __future__ import annotations
@@ -95,8 +97,9 @@ class Programmes:
     villages_decided: list[VillageRow] = field(default_factory=list)
     community_groups: int = 0
     members_recorded: int = 0  # recorded by the period's end, any status
-    members_active: int = 0  # inducted by the period's end and active now
+    members_active: int = 0  # at the period's end: inducted by then, not left by then
     members_inducted: int = 0  # in the period
+    members_left: list[tuple[date, int]] = field(default_factory=list)  # (day, how many)
     trainings: list[TrainingRow] = field(default_factory=list)
 
     @property
@@ -218,24 +221,34 @@ async def _villages(
 
 async def _community(
     session: AsyncSession, office: str, period: Period
-) -> tuple[int, int, int, int, list[TrainingRow]]:
+) -> tuple[int, int, int, int, list[tuple[date, int]], list[TrainingRow]]:
     groups = await session.scalar(
         select(sa.func.count()).select_from(CommunityGroup).where(CommunityGroup.office == office)
     )
     by_end = sa.func.date(col(CommunityMember.created_at)) <= period.last
     inducted_by_end = col(CommunityMember.inducted_on) <= period.last
+    # Active at the period's end: active now, or left after the period (a member who
+    # left before `left_on` was kept has no day and counts as gone).
+    not_left_by_end = sa.or_(
+        col(CommunityMember.status) == MemberStatus.active.value,
+        col(CommunityMember.left_on) > period.last,
+    )
     # Aggregates only: the member's sealed identity is never selected.
     recorded, active, inducted = (
         await session.execute(
             sa.select(
                 sa.func.count().filter(by_end),
-                sa.func.count().filter(
-                    inducted_by_end, col(CommunityMember.status) == MemberStatus.active.value
-                ),
+                sa.func.count().filter(inducted_by_end, not_left_by_end),
                 sa.func.count().filter(_in(CommunityMember.inducted_on, period)),
             ).where(col(CommunityMember.office) == office)
         )
     ).one()
+    left = await session.execute(
+        sa.select(col(CommunityMember.left_on), sa.func.count())
+        .where(col(CommunityMember.office) == office, _in(CommunityMember.left_on, period))
+        .group_by(col(CommunityMember.left_on))
+        .order_by(col(CommunityMember.left_on))
+    )
     trainings = await session.execute(
         sa.select(
             col(CommunityTraining.title),
@@ -252,6 +265,7 @@ async def _community(
         recorded,
         active,
         inducted,
+        [(day, count) for day, count in left if day is not None],
         [
             TrainingRow(t, on, n, None if hours is None else float(hours))
             for t, on, n, hours in trainings
@@ -263,7 +277,7 @@ async def programmes(*, session: AsyncSession, office: str, period: Period) -> P
     publications, releases = await _publications(session, office, period)
     by_status, by_owner, started = await _innovations(session, office, period)
     stages, decided = await _villages(session, office, period)
-    groups, recorded, active, inducted, trainings = await _community(session, office, period)
+    groups, recorded, active, inducted, left, trainings = await _community(session, office, period)
     return Programmes(
         publications=publications,
         press_releases=releases,
@@ -277,5 +291,6 @@ async def programmes(*, session: AsyncSession, office: str, period: Period) -> P
         members_recorded=recorded,
         members_active=active,
         members_inducted=inducted,
+        members_left=left,
         trainings=trainings,
     )

@@ -146,10 +146,18 @@ def _community(pdf: Document, p: Programmes) -> None:
     for label, value in (
         ("Kelompok", p.community_groups),
         ("Anggota tercatat (akhir periode)", p.members_recorded),
-        ("Anggota aktif", p.members_active),
+        ("Anggota aktif (akhir periode)", p.members_active),
         ("Dikukuhkan dalam periode", p.members_inducted),
+        ("Keluar dalam periode", sum(n for _, n in p.members_left)),
     ):
         pdf.field(label, str(value), label_width=70)
+    if p.members_left:
+        pdf.grid(
+            ["Tanggal keluar", "Anggota"],
+            [[tanggal(day), str(n)] for day, n in p.members_left],
+            (30, 14),
+            align=["L", "R"],
+        )
     if not p.trainings:
         pdf.paragraph("Tidak ada pelatihan yang tercatat dalam periode ini.")
         return
@@ -231,8 +239,9 @@ def sheets(p: Programmes) -> list[Sheet]:
             [
                 ["Kelompok", None, p.community_groups, None],
                 ["Anggota tercatat (akhir periode)", None, p.members_recorded, None],
-                ["Anggota aktif", None, p.members_active, None],
+                ["Anggota aktif (akhir periode)", None, p.members_active, None],
                 ["Dikukuhkan dalam periode", None, p.members_inducted, None],
+                *(["Keluar", day, n, None] for day, n in p.members_left),
                 *([f"Pelatihan: {t.title}", t.held_on, t.members, t.hours] for t in p.trainings),
             ],
         ),

@@ -193,6 +193,23 @@ class CommunityMemberStatusChanged(PreventionEvent):
     changed_by: str  # the officer's username
 
 
+class SubjectRequestOverdue(PreventionEvent):
+    """A data subject's request (access, correction, erasure) was still unanswered at its
+    deadline (UU 27/2022: 3 x 24 hours from receipt), announced once per request by the
+    subject-requests job. References only: no name, nothing asked or answered."""
+
+    event_type: ClassVar[str] = "subject_request.overdue"
+
+    request_id: str
+    office: str
+    subject: str  # community_member, focal_point
+    subject_id: str
+    kind: str  # access, correction, erasure
+    received_at: datetime
+    due_at: datetime
+    detected_at: datetime
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     e.event_type: e
     for e in (
@@ -207,5 +224,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ArticlePublished,
         VillageDecided,
         CommunityMemberStatusChanged,
+        SubjectRequestOverdue,
     )
 }

@@ -74,8 +74,10 @@ async def receive(
     member: CommunityMember | FocalPoint,
     data: RequestCreate,
     actor: Principal,
+    deadline_hours: int = rules.LEGAL_DEADLINE_HOURS,
 ) -> SubjectRequest:
-    """A request about `member` (a community member or a focal point)."""
+    """A request about `member` (a community member or a focal point), due
+    `deadline_hours` after receipt (`APIK_SUBJECT_REQUEST_DEADLINE_HOURS`)."""
     if member.erased_at is not None and data.kind is not RequestKind.access:
         raise MemberErased("Their identity was erased: nothing is left to change.")
     subject = Subject.focal_point if isinstance(member, FocalPoint) else Subject.community_member
@@ -91,7 +93,7 @@ async def receive(
         status=RequestStatus.received.value,
         received_by=actor.username,
         received_at=now,
-        due_at=rules.due(now),
+        due_at=rules.due(now, deadline_hours),
     )
     session.add(request)
     await session.flush()
@@ -177,6 +179,7 @@ async def _erase(
     if member.status != MemberStatus.candidate.value:
         member.status = MemberStatus.inactive.value
     if was_active:
+        member.left_on = await community.today_of(session, member.office)
         await publish(
             session,
             CommunityMemberStatusChanged(
