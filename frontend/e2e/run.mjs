@@ -24,6 +24,7 @@ import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
+import { examinerWorks } from "./examiner.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
@@ -409,172 +410,6 @@ async function officerVerifies(browser, publicNumber) {
   await context.close();
 }
 
-// A colleague changes the case behind the examiner's back (through the API, as another
-// tab or person would): the examiner's next save carries an older If-Match.
-async function changeBehindTheirBack(username) {
-  const token = await fetch(`${BASE}/api/v1/auth/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "password", username, password: PASSWORD }),
-  }).then((r) => r.json());
-  const changed = await fetch(`${BASE}/api/v1/examination/cases/${CASE_ID}/classification`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token.access_token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ classification: "sederhana" }),
-  });
-  expect(changed.ok, `case: the colleague's change went through (${changed.status})`);
-}
-
-async function examinerWorks(browser) {
-  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  watchOrigins(page, "examiner");
-  await page.goto(`${BASE}/pemeriksaan`);
-  await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
-  await page.getByLabel("Nama pengguna").fill(EXAMINER);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-
-  // Back on the board asked for, with the case handed over to this office.
-  await page.getByRole("heading", { name: "Papan pemeriksaan" }).waitFor();
-  const row = page.locator(`tr[data-case-row="${CASE_NUMBER}"]`);
-  await row.waitFor();
-  const chip = (await row.locator(".sla-chip").textContent()).trim();
-  // The days left in the office's working days, as the case page counts them.
-  expect(/^sisa \d+ hari kerja$/.test(chip), `board: the SLA chip says "sisa N hari kerja", not "${chip}"`);
-  expect((await row.locator(".sla-chip svg").count()) === 1, "board: the SLA chip has an icon");
-  expect((await row.textContent()).includes("Dalam pemeriksaan"), "board: the status is labelled from the catalogue");
-  await accessible(page, "pemeriksaan");
-  await shot(page, "examiner-1-board");
-
-  // Filters live in the URL: a closed-only board has no row, and the back button
-  // brings the open case back.
-  await page.getByRole("combobox", { name: "Status" }).click();
-  await page.getByRole("option", { name: "Ditutup" }).click();
-  await page.getByText("Tidak ada perkara dengan saringan ini.").waitFor();
-  expect(new URL(page.url()).searchParams.get("status") === "closed", "board: the status filter is in the URL");
-  await accessible(page, "pemeriksaan-saringan");
-  await shot(page, "examiner-2-filtered");
-  await page.goBack();
-  await row.waitFor();
-
-  // The shortcuts, by keyboard: ? shows them, Escape closes, j selects, Enter opens.
-  await page.evaluate(() => document.activeElement?.blur());
-  await page.keyboard.press("?");
-  const shortcuts = page.getByRole("dialog", { name: "Pintasan papan ketik" });
-  await shortcuts.waitFor();
-  await settled(page);
-  await accessible(page, "pemeriksaan-pintasan");
-  await shot(page, "examiner-3-shortcuts");
-  await page.keyboard.press("Escape");
-  await shortcuts.waitFor({ state: "hidden" });
-  await page.keyboard.press("j");
-  const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
-  expect(focused === CASE_NUMBER, `board: j focuses the case's link (${focused})`);
-  expect((await row.getAttribute("data-selected")) === "true", "board: j marks the row selected");
-  await page.keyboard.press("Enter");
-  await page.getByRole("heading", { name: `Perkara ${CASE_NUMBER}` }).waitFor();
-  expect(page.url().endsWith(`/pemeriksaan/${CASE_ID}`), "case: opened by keyboard");
-  await page.locator('tr[data-event="opened"]').first().waitFor();
-  expect((await page.content()).includes("WITA"), "case: the office's zone (WITA) on its times");
-  await accessible(page, "perkara");
-  await shot(page, "examiner-4-case");
-
-  // Waiting for the agency pauses the clock (the chip says so in words); back to open.
-  await page.getByRole("combobox", { name: "Status baru" }).click();
-  await page.getByRole("option", { name: "Menunggu instansi" }).click();
-  await page.getByRole("button", { name: "Ubah status" }).click();
-  await page.locator('main .sla-chip[data-sla="paused"]').first().waitFor();
-  const paused = (await page.getByTestId("case-status").textContent()).trim();
-  expect(paused === "Menunggu instansi", `case: paused, the status says "${paused}"`);
-  expect((await page.locator('main .sla-chip[data-sla="paused"]').first().textContent()).trim() === "dijeda", "case: the chip says dijeda");
-  await shot(page, "examiner-4b-paused");
-  await page.getByRole("combobox", { name: "Status baru" }).click();
-  await page.getByRole("option", { name: "Dalam pemeriksaan" }).click();
-  await page.getByRole("button", { name: "Ubah status" }).click();
-  await page.locator('main .sla-chip[data-sla="on_track"]').first().waitFor();
-
-  // An activity without its description: the API's problem names the field, shown there.
-  await page.getByRole("button", { name: "Simpan kegiatan" }).click();
-  await page.getByText("Periksa isian yang ditandai.").waitFor();
-  const summary = page.getByRole("textbox", { name: /^Uraian kegiatan/ });
-  expect((await summary.getAttribute("aria-invalid")) === "true", "case: the activity's missing description is shown at the field");
-  await accessible(page, "perkara-kegiatan-galat");
-  await shot(page, "examiner-5-activity-error");
-
-  // A colleague changed the case meanwhile: the save meets 412 and the conflict dialog;
-  // the form keeps what was typed, and saves once the latest version is loaded.
-  await summary.fill("Klarifikasi tertulis dikirim ke Dinas Kependudukan.");
-  await changeBehindTheirBack(EXAMINER);
-  await page.getByRole("button", { name: "Simpan kegiatan" }).click();
-  const conflict = page.getByRole("dialog", { name: "Perkara sudah diubah" });
-  await conflict.waitFor();
-  await settled(page);
-  await accessible(page, "perkara-konflik");
-  await shot(page, "examiner-6-conflict");
-  await page.getByRole("button", { name: "Muat versi terbaru" }).click();
-  await conflict.waitFor({ state: "hidden" });
-  await page.getByText("Sederhana", { exact: true }).waitFor(); // the colleague's change, loaded
-  expect((await summary.inputValue()).startsWith("Klarifikasi tertulis"), "case: the form kept the text");
-  await page.getByRole("button", { name: "Simpan kegiatan" }).click();
-  await page.locator('tr[data-activity="written_clarification"]').waitFor();
-  await page.locator('tr[data-event="activity"]').waitFor();
-
-  // The final report with one corrective action, the action done, and the closure.
-  await page.getByRole("combobox", { name: /^Temuan/ }).click();
-  await page.getByRole("option", { name: "Ditemukan maladministrasi", exact: true }).click();
-  await page.getByRole("combobox", { name: /^Bentuk maladministrasi/ }).click();
-  await page.getByRole("option", { name: "Penundaan berlarut" }).click();
-  await page.keyboard.press("Escape");
-  await page.getByRole("textbox", { name: /^Ringkasan LHP/ }).fill("Blangko KTP tersedia; penundaan tanpa alasan yang sah.");
-  await page.getByRole("textbox", { name: /^Tindakan korektif/ }).fill("Cetak KTP elektronik pelapor");
-  await page.getByRole("button", { name: "Terbitkan LHP" }).click();
-  await page.getByTestId("lhp").waitFor();
-  await page.locator('tr[data-event="concluded"]').waitFor();
-  await accessible(page, "perkara-lhp");
-  await page.getByRole("button", { name: "Tandai selesai: tindakan 1" }).click();
-  await page.locator('tr[data-action="0"][data-done="true"]').waitFor();
-  await shot(page, "examiner-7-lhp");
-
-  await page.getByRole("combobox", { name: /^Hasil akhir/ }).click();
-  await page.getByRole("option", { name: "Diselesaikan oleh instansi" }).click();
-  await page.getByRole("combobox", { name: /^Cara penyelesaian/ }).click();
-  await page.getByRole("option", { name: "Klarifikasi tertulis" }).click();
-  await page.getByLabel("Ada kerugian publik yang dicegah atau dipulihkan").check();
-  await page.getByRole("textbox", { name: /^Jumlah \(Rp\)/ }).fill("satu juta");
-  await page.getByRole("button", { name: "Tutup perkara" }).click();
-  await page.getByText("Tulis jumlah rupiah, misalnya 1.500.000.").waitFor();
-  await page.getByRole("textbox", { name: /^Jumlah \(Rp\)/ }).fill("Rp 1.500.000");
-  await page.getByRole("textbox", { name: /^Jumlah orang terdampak/ }).fill("120");
-  await page.getByRole("textbox", { name: /^Uraian kerugian/ }).fill("Biaya calo KTP yang tidak jadi dibayar warga.");
-  await accessible(page, "perkara-penutupan");
-  await page.getByRole("button", { name: "Tutup perkara" }).click();
-  await page.getByTestId("closure").waitFor();
-  const status = (await page.getByTestId("case-status").textContent()).trim();
-  expect(status === "Ditutup", `case: closed, the status says "${status}"`);
-  const closure = (await page.getByTestId("closure").textContent()).replace(/\s/g, " ");
-  expect(closure.includes("Rp 1.500.000"), `case: the public loss in rupiah (${closure})`);
-  await accessible(page, "perkara-ditutup");
-  await shot(page, "examiner-8-closed");
-
-  await page.getByRole("link", { name: /Kembali ke papan pemeriksaan/ }).click();
-  // The board shows what it had, then what the API says now: the closed case.
-  const closedRow = page.locator(`tr[data-case-row="${CASE_NUMBER}"]`, { hasText: "Ditutup" });
-  const shown = await closedRow.waitFor({ timeout: 10_000 }).then(() => true, () => false);
-  expect(shown, "board: the case shows as closed");
-
-  // The home page's case queues open the board filtered as they count.
-  await page.getByRole("link", { name: "Beranda" }).click();
-  await page.getByRole("heading", { name: "Antrean saya" }).waitFor();
-  await page.locator('[data-queue="breached"]').waitFor();
-  await accessible(page, "beranda-pemeriksa");
-  await page.getByRole("link", { name: "Perkara melewati batas waktu" }).click();
-  await page.getByRole("heading", { name: "Papan pemeriksaan" }).waitFor();
-  const filters = new URL(page.url()).searchParams;
-  expect(filters.get("sla") === "breached" && filters.get("pemeriksa") !== null, `home: the queue opens its board (${page.url()})`);
-  await context.close();
-}
-
 const browser = await chromium.launch({
   executablePath: process.env.APIK_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox"],
@@ -585,8 +420,10 @@ try {
     if (OFFICER && PASSWORD) await officerWorks(browser, number);
     if (OFFICER && PASSWORD) await officerVerifies(browser, number);
   }
-  if (wanted("examiner") && EXAMINER && CASE_ID && CASE_NUMBER) await examinerWorks(browser);
-  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, watchOrigins };
+  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, settled, watchOrigins };
+  if (wanted("examiner") && EXAMINER && CASE_ID && CASE_NUMBER) {
+    await examinerWorks(browser, kit, { username: EXAMINER, caseId: CASE_ID, caseNumber: CASE_NUMBER });
+  }
   // The head's dashboard counts the visit the desk journey serves: desk first.
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
   if (wanted("desk") && DESK && SUPERVISOR && PASSWORD) await supervisorAssigns(browser, kit, SUPERVISOR, DESK);
