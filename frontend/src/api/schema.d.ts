@@ -2001,6 +2001,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/reports/{report_id}/portal-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files a complaint pulled from a portal named, and whether each was fetched */
+        get: operations["intake_attachments_list_portal_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/reports/{report_id}/reporter": {
         parameters: {
             query?: never;
@@ -11396,6 +11413,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PortalFilePublic] */
+        Page_PortalFilePublic_: {
+            /** Items */
+            items: components["schemas"]["PortalFilePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[PortalSendPublic] */
         Page_PortalSendPublic_: {
             /** Items */
@@ -11661,6 +11685,32 @@ export interface components {
         PlenaryReturn: {
             /** Reason */
             reason: string;
+        };
+        /**
+         * PortalFilePublic
+         * @description A file a complaint pulled from a portal named: `waiting` to be fetched, `stored`
+         *     (as the attachment `attachment_id`), `refused` (its address, type or size is not
+         *     accepted: `error` says which; never tried again) or `failed` (the retries spent).
+         *     The portal's address of the file is not shown: it may carry a signature.
+         */
+        PortalFilePublic: {
+            /** Attachment Id */
+            attachment_id: string | null;
+            /** Attempts */
+            attempts: number;
+            /** Error */
+            error: string | null;
+            /** File Id */
+            file_id: string;
+            /** Filename */
+            filename: string;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Status */
+            status: string;
         };
         /** PortalSendPublic */
         PortalSendPublic: {
@@ -24430,6 +24480,64 @@ export interface operations {
                 };
             };
             /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_attachments_list_portal_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PortalFilePublic_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -109,6 +109,20 @@ async def test_the_files_are_fetched_once_checked_and_stored_with_the_report(
         f"{REPORTS}/{report_id}/attachments/{attachments['surat.pdf']['id']}", headers=officer
     )
     assert download.content == PDF_BYTES
+    # Staff see how far each file got, without the portal's (signed) address; another
+    # office's officer does not see the report at all.
+    states = await intake.client.get(f"{REPORTS}/{report_id}/portal-files", headers=officer)
+    assert states.status_code == 200, states.text
+    by_id = {f["file_id"]: f for f in states.json()["items"]}
+    assert {i: (f["status"], f["attempts"]) for i, f in by_id.items()} == {
+        i: (status, attempts) for i, (status, attempts, _) in files.items()
+    }
+    assert by_id[pdf["id"]]["attachment_id"] == attachments["surat.pdf"]["id"]
+    assert by_id[big["id"]]["error"] == f"larger than {64 * 1024} bytes"
+    assert "url" not in by_id[pdf["id"]] and "sig=" not in states.text
+    stranger = tokens.headers("intake_officer", office="LAIN", username="asing")
+    hidden = await intake.client.get(f"{REPORTS}/{report_id}/portal-files", headers=stranger)
+    assert hidden.status_code == 404, hidden.text
     # Nothing fetched again later.
     before = portal.file_requests
     await fetch_portal_files_once(intake.app.state.database, intake.app.state.settings)

@@ -11,7 +11,7 @@ import uuid
 from fastapi import Request, Response
 
 from apik_intake.attachments import service
-from apik_intake.attachments.schemas import AttachmentPublic
+from apik_intake.attachments.schemas import AttachmentPublic, PortalFilePublic
 from apik_intake.deps import AUTH, CurrentSettings, Officer, Reader, ReportInOffice, Vault
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
@@ -74,6 +74,19 @@ async def list_attachments(
 ) -> Page[AttachmentPublic]:
     rows = await service.list_attachments(session=session, report_id=report.id)
     return Page(items=[AttachmentPublic.model_validate(a, from_attributes=True) for a in rows])
+
+
+@router.get(
+    "/reports/{report_id}/portal-files",
+    response_model=Page[PortalFilePublic],
+    summary="The files a complaint pulled from a portal named, and whether each was fetched",
+    responses=problem_responses(*AUTH, NotFound),
+)
+async def list_portal_files(
+    session: DbSession, actor: Reader, report: ReportInOffice
+) -> Page[PortalFilePublic]:
+    rows = await service.list_portal_files(session=session, report_id=report.id)
+    return Page(items=[PortalFilePublic.model_validate(f, from_attributes=True) for f in rows])
 
 
 @router.get(

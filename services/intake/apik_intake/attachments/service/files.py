@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_intake.attachments.service.sealing import SealedStore, UnreadableAttachment
-from apik_intake.models import Attachment, Report
+from apik_intake.models import Attachment, PortalFile, Report
 from apik_shared.platform.problems import InvalidInput, NotFound, PayloadTooLarge, Problem
 from apik_shared.platform.uploads import CheckedFile, check_file
 
@@ -78,6 +78,17 @@ async def list_attachments(*, session: AsyncSession, report_id: uuid.UUID) -> li
         select(Attachment)
         .where(Attachment.report_id == report_id)
         .order_by(col(Attachment.uploaded_at), col(Attachment.id))
+    )
+    return list(rows.scalars())
+
+
+async def list_portal_files(*, session: AsyncSession, report_id: uuid.UUID) -> list[PortalFile]:
+    """The files a pulled complaint named, and how far each got (`portals/service/files.py`
+    fetches them)."""
+    rows = await session.execute(
+        select(PortalFile)
+        .where(PortalFile.report_id == report_id)
+        .order_by(col(PortalFile.filename), col(PortalFile.file_id))
     )
     return list(rows.scalars())
 
