@@ -1,12 +1,13 @@
 // A new complaint clinic of the office: title, date, place, the agencies invited (one
 // per line) and the test's highest score. Sent once (Idempotency-Key), the API's
 // problems at their fields; saved, the clinic's page opens to register participants.
-import { Button, Collapse, Group, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, TextInput, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { api } from "../../api/client";
 import { General, Saved, useWrite } from "../../components/Write";
+import { FoldedForm } from "../../components/FoldedForm";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
 
@@ -14,7 +15,6 @@ const NOOP = () => undefined;
 
 export function ClinicForm(): React.JSX.Element {
   const t = useT();
-  const [open, setOpen] = useState(false);
   const queries = useQueryClient();
   const navigate = useNavigate();
   const w = useWrite({ onSaved: () => void queries.invalidateQueries({ queryKey: ["prevention", "clinics"] }), onConflict: NOOP }, { max_score: "100" });
@@ -45,32 +45,21 @@ export function ClinicForm(): React.JSX.Element {
   }
 
   return (
-    <Stack gap="xs">
+    <FoldedForm id="new-clinic" button={t("prev.clw.new")} title={t("prev.clw.newTitle")} onSubmit={submit}>
+      <Saved when={w.saved} message={t("prev.clw.created")} />
+      <General message={w.errors.general} />
+      <TextInput label={t("prev.clw.title")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
+      <Group grow align="flex-start">
+        <TextInput type="date" label={t("prev.cl.heldOn")} required {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
+        <TextInput label={t("prev.clw.maxScore")} inputMode="numeric" {...w.bind("max_score")} error={errorAt(w.errors, "max_score")} />
+      </Group>
+      <TextInput label={t("prev.cl.place")} required {...w.bind("place")} error={errorAt(w.errors, "place")} />
+      <Textarea label={t("prev.clw.agencies")} autosize minRows={2} {...w.bind("agencies")} error={errorAt(w.errors, "agencies")} />
       <Group>
-        <Button variant={open ? "default" : "filled"} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="new-clinic">
-          {t("prev.clw.new")}
+        <Button type="submit" loading={w.busy}>
+          {t("prev.clw.create")}
         </Button>
       </Group>
-      <Collapse expanded={open} id="new-clinic">
-        <form onSubmit={submit} noValidate aria-label={t("prev.clw.newTitle")}>
-          <Stack maw={720}>
-            <Saved when={w.saved} message={t("prev.clw.created")} />
-            <General message={w.errors.general} />
-            <TextInput label={t("prev.clw.title")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
-            <Group grow align="flex-start">
-              <TextInput type="date" label={t("prev.cl.heldOn")} required {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
-              <TextInput label={t("prev.clw.maxScore")} inputMode="numeric" {...w.bind("max_score")} error={errorAt(w.errors, "max_score")} />
-            </Group>
-            <TextInput label={t("prev.cl.place")} required {...w.bind("place")} error={errorAt(w.errors, "place")} />
-            <Textarea label={t("prev.clw.agencies")} autosize minRows={2} {...w.bind("agencies")} error={errorAt(w.errors, "agencies")} />
-            <Group>
-              <Button type="submit" loading={w.busy}>
-                {t("prev.clw.create")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Collapse>
-    </Stack>
+    </FoldedForm>
   );
 }

@@ -1,12 +1,13 @@
 // Opening an assessment: the unit of the office, its region, the year and the scheme
 // version it is scored with (frozen from then on). Saved, its page opens to enter the
 // answers. Sent once (Idempotency-Key), the API's problems at their fields.
-import { Button, Collapse, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { api } from "../../api/client";
 import { General, Saved, useWrite } from "../../components/Write";
+import { FoldedForm } from "../../components/FoldedForm";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
 import { UNIT_TYPES, useSchemes, type UnitType } from "./entryData";
@@ -17,7 +18,6 @@ const NOOP = () => undefined;
 export function OpenAssessment({ year }: { year: number }): React.JSX.Element {
   const t = useT();
   const { label } = useWords();
-  const [open, setOpen] = useState(false);
   const schemes = useSchemes();
   const queries = useQueryClient();
   const navigate = useNavigate();
@@ -54,46 +54,35 @@ export function OpenAssessment({ year }: { year: number }): React.JSX.Element {
   }
 
   return (
-    <Stack gap="xs">
+    <FoldedForm id="open-assessment" button={t("prev.open.button")} title={t("prev.open.title")} onSubmit={submit}>
+      <Saved when={w.saved} message={t("prev.open.saved")} />
+      <General message={w.errors.general} />
+      <TextInput label={t("prev.a.unit")} required {...w.bind("unit_name")} error={errorAt(w.errors, "unit_name")} />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t("prev.open.unitType")}
+          data={UNIT_TYPES.map((u) => ({ value: u, label: label("prev.unitType", u) }))}
+          {...w.bind("unit_type")}
+          error={errorAt(w.errors, "unit_type")}
+        />
+        <TextInput label={t("prev.year")} inputMode="numeric" {...w.bind("year")} value={w.values.year ?? String(year)} error={errorAt(w.errors, "year")} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label={t("prev.open.region")} required {...w.bind("region")} error={errorAt(w.errors, "region")} />
+        <TextInput label={t("prev.open.regency")} {...w.bind("regency")} error={errorAt(w.errors, "regency")} />
+      </Group>
+      <NativeSelect
+        label={t("prev.a.scheme")}
+        data={(schemes.data ?? []).map((s) => ({ value: s.id, label: `${s.title} (${s.code} v${s.version})` }))}
+        {...w.bind("scheme_id")}
+        value={schemeId}
+        error={errorAt(w.errors, "scheme_id")}
+      />
       <Group>
-        <Button variant={open ? "default" : "filled"} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="open-assessment">
-          {t("prev.open.button")}
+        <Button type="submit" loading={w.busy} disabled={!schemeId}>
+          {t("prev.open.submit")}
         </Button>
       </Group>
-      <Collapse expanded={open} id="open-assessment">
-        <form onSubmit={submit} noValidate aria-label={t("prev.open.title")}>
-          <Stack maw={720}>
-            <Saved when={w.saved} message={t("prev.open.saved")} />
-            <General message={w.errors.general} />
-            <TextInput label={t("prev.a.unit")} required {...w.bind("unit_name")} error={errorAt(w.errors, "unit_name")} />
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t("prev.open.unitType")}
-                data={UNIT_TYPES.map((u) => ({ value: u, label: label("prev.unitType", u) }))}
-                {...w.bind("unit_type")}
-                error={errorAt(w.errors, "unit_type")}
-              />
-              <TextInput label={t("prev.year")} inputMode="numeric" {...w.bind("year")} value={w.values.year ?? String(year)} error={errorAt(w.errors, "year")} />
-            </Group>
-            <Group grow align="flex-start">
-              <TextInput label={t("prev.open.region")} required {...w.bind("region")} error={errorAt(w.errors, "region")} />
-              <TextInput label={t("prev.open.regency")} {...w.bind("regency")} error={errorAt(w.errors, "regency")} />
-            </Group>
-            <NativeSelect
-              label={t("prev.a.scheme")}
-              data={(schemes.data ?? []).map((s) => ({ value: s.id, label: `${s.title} (${s.code} v${s.version})` }))}
-              {...w.bind("scheme_id")}
-              value={schemeId}
-              error={errorAt(w.errors, "scheme_id")}
-            />
-            <Group>
-              <Button type="submit" loading={w.busy} disabled={!schemeId}>
-                {t("prev.open.submit")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Collapse>
-    </Stack>
+    </FoldedForm>
   );
 }

@@ -1,13 +1,14 @@
 // The anti-maladministration villages nominated in a year: each with its stage (in
 // words and an icon) and the decision's number once decided; a village is nominated
 // above the list (sent once, Idempotency-Key), and its page opens.
-import { Button, Collapse, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { General, Saved, useWrite } from "../../components/Write";
+import { FoldedForm } from "../../components/FoldedForm";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
 import { NotForRole } from "./data";
@@ -29,7 +30,6 @@ const PLACES = ["name", "district", "regency", "region"] as const;
 
 function Nominate({ year }: { year: number }): React.JSX.Element {
   const t = useT();
-  const [open, setOpen] = useState(false);
   const queries = useQueryClient();
   const navigate = useNavigate();
   const w = useWrite({ onSaved: () => void queries.invalidateQueries({ queryKey: ["prevention", "villages"] }), onConflict: () => undefined });
@@ -61,40 +61,29 @@ function Nominate({ year }: { year: number }): React.JSX.Element {
   }
 
   return (
-    <Stack gap="xs">
+    <FoldedForm id="nominate-village" button={t("prev.vil.nominate")} title={t("prev.vil.nominateTitle")} onSubmit={submit}>
+      <Saved when={w.saved} message={t("prev.vil.nominated")} />
+      <General message={w.errors.general} />
+      <Group grow align="flex-start">
+        {PLACES.slice(0, 2).map((name) => (
+          <TextInput key={name} label={t(`prev.vil.${name}`)} required {...w.bind(name)} error={errorAt(w.errors, name)} />
+        ))}
+      </Group>
+      <Group grow align="flex-start">
+        {PLACES.slice(2).map((name) => (
+          <TextInput key={name} label={t(`prev.vil.${name}`)} required {...w.bind(name)} error={errorAt(w.errors, name)} />
+        ))}
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label={t("prev.vil.year")} inputMode="numeric" {...w.bind("year")} value={w.values.year ?? String(year)} error={errorAt(w.errors, "year")} />
+        <TextInput label={t("prev.vil.nominatedBy")} {...w.bind("nominated_by")} error={errorAt(w.errors, "nominated_by")} />
+      </Group>
       <Group>
-        <Button variant={open ? "default" : "filled"} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="nominate-village">
-          {t("prev.vil.nominate")}
+        <Button type="submit" loading={w.busy}>
+          {t("prev.vil.nominateSave")}
         </Button>
       </Group>
-      <Collapse expanded={open} id="nominate-village">
-        <form onSubmit={submit} noValidate aria-label={t("prev.vil.nominateTitle")}>
-          <Stack maw={720}>
-            <Saved when={w.saved} message={t("prev.vil.nominated")} />
-            <General message={w.errors.general} />
-            <Group grow align="flex-start">
-              {PLACES.slice(0, 2).map((name) => (
-                <TextInput key={name} label={t(`prev.vil.${name}`)} required {...w.bind(name)} error={errorAt(w.errors, name)} />
-              ))}
-            </Group>
-            <Group grow align="flex-start">
-              {PLACES.slice(2).map((name) => (
-                <TextInput key={name} label={t(`prev.vil.${name}`)} required {...w.bind(name)} error={errorAt(w.errors, name)} />
-              ))}
-            </Group>
-            <Group grow align="flex-start">
-              <TextInput label={t("prev.vil.year")} inputMode="numeric" {...w.bind("year")} value={w.values.year ?? String(year)} error={errorAt(w.errors, "year")} />
-              <TextInput label={t("prev.vil.nominatedBy")} {...w.bind("nominated_by")} error={errorAt(w.errors, "nominated_by")} />
-            </Group>
-            <Group>
-              <Button type="submit" loading={w.busy}>
-                {t("prev.vil.nominateSave")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Collapse>
-    </Stack>
+    </FoldedForm>
   );
 }
 
