@@ -4,8 +4,6 @@
 
 export const PREVENTION_WRITE_ID = {
   "prev.tab.inovasi": "Inovasi (KIP4)",
-  "prev.conflict.title": "Data ini sudah diubah orang lain",
-  "prev.conflict.body": "Tidak ada yang tertimpa. Muat versi terbaru, lalu simpan lagi; isian Anda tetap di formulir.",
   "prev.party.office": "Perwakilan Ombudsman",
   "prev.party.agency": "Instansi pemerintah",
   "prev.party.university": "Perguruan tinggi",
@@ -122,8 +120,6 @@ export const PREVENTION_WRITE_ID = {
 
 export const PREVENTION_WRITE_EN: Record<keyof typeof PREVENTION_WRITE_ID, string> = {
   "prev.tab.inovasi": "Innovations (KIP4)",
-  "prev.conflict.title": "Someone else changed this meanwhile",
-  "prev.conflict.body": "Nothing was overwritten. Load the latest version, then save again; what you typed stays in the form.",
   "prev.party.office": "Ombudsman office",
   "prev.party.agency": "Government agency",
   "prev.party.university": "University",
