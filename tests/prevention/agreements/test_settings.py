@@ -21,4 +21,5 @@ def test_reminder_days_out_of_range_are_refused(days: list[int]):
 
 
 def test_the_agreements_job_runs_in_every_replica():
-    assert len(jobs(Settings())) == 2  # the agreements and the suggestions
+    # The agreements, the suggestions and the subject requests' deadlines.
+    assert len(jobs(Settings())) == 3
