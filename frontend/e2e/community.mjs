@@ -80,7 +80,7 @@ async function memberFiles(browser, kit, username) {
   await signIn(page, BASE, username, PASSWORD);
   await page.getByRole("heading", { name: "Sahabat Ombudsman: laporkan untuk warga" }).waitFor();
   expect(new URL(page.url()).pathname === "/sahabat", "community: the member lands on their own screen");
-  const links = await page.getByRole("navigation", { name: "APIK" }).getByRole("link").allTextContents();
+  const links = await page.getByRole("navigation", { name: "Menu kerja" }).getByRole("link").allTextContents();
   expect(links.length === 1 && links[0] === "Laporan saya", `community: nothing else in the member's menu (${links.join(", ")})`);
   await page.getByText("Belum ada laporan.").waitFor();
   await accessible(page, "sahabat-kosong");

@@ -299,6 +299,12 @@ async def test_a_letter_number_held_on_both_sides_decides_the_match(
     assert by_ours[ours] == theirs  # the number matched, the summaries did not
     assert by_ours[plain_ours] == plain_theirs  # one side without a number: the content
     assert mine not in by_ours  # different numbers: no match, the same words or not
+
+    # Each side learns of the match from the other's signal: the other side's may come later.
+    async def matched_there() -> bool:
+        return _row(await _shared(there, tokens, THERE), theirs) is not None
+
+    await eventually(matched_there, what="the letter's match on the other side")
     there_rows = await _shared(there, tokens, THERE)
     assert _row(there_rows, theirs)["peer_registration_number"] == ours  # type: ignore[index]
     assert _row(there_rows, yours) is None
