@@ -2128,7 +2128,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Imports
+         * @description The office's imports, newest first: each upload's state and counts (checked,
+         *     running or done; rows valid, invalid, handed to intake, waiting).
+         */
+        get: operations["integration_imports_list_imports"];
         put?: never;
         /**
          * Check Import
@@ -2305,7 +2310,8 @@ export interface paths {
         /**
          * List Pulled
          * @description The complaints portals assigned to the caller's office (phase 2, pull), newest
-         *     first: each once, however it was found.
+         *     first: each once, however it was found, with the report intake registered it as
+         *     (`registration_number`, `report_id`; null until intake has).
          */
         get: operations["integration_portals_list_pulled"];
         put?: never;
@@ -10074,6 +10080,54 @@ export interface components {
             /** Updated */
             updated: number;
         };
+        /**
+         * ImportSummary
+         * @description One past upload in the office's list: its state and counts, without the errors
+         *     (`GET /imports/{id}` has them).
+         */
+        ImportSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Filename */
+            filename: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Invalid Rows */
+            invalid_rows: number;
+            /** Sent Rows */
+            sent_rows: number;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "checked" | "running" | "done";
+            /** Total Rows */
+            total_rows: number;
+            /** Valid Rows */
+            valid_rows: number;
+            /**
+             * Version
+             * @description the import's version, for `If-Match` on `…/run`
+             */
+            version: number;
+            /** Waiting Rows */
+            waiting_rows: number;
+        };
         /** InboundAccepted */
         InboundAccepted: {
             /** Event Type */
@@ -11385,6 +11439,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ImportSummary] */
+        Page_ImportSummary_: {
+            /** Items */
+            items: components["schemas"]["ImportSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[LetterPublic] */
         Page_LetterPublic_: {
             /** Items */
@@ -12227,6 +12288,16 @@ export interface components {
              * Format: date-time
              */
             pulled_at: string;
+            /**
+             * Registration Number
+             * @description the report intake registered it as; null until it has
+             */
+            registration_number?: string | null;
+            /**
+             * Report Id
+             * @description that report's id in intake
+             */
+            report_id?: string | null;
             /**
              * Via
              * @description webhook, poll or catch_up: how it was found
@@ -24910,6 +24981,56 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integration_imports_list_imports: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ImportSummary_"];
+                };
+            };
+            /** @description Authentication required (`/problems/unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`/problems/forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

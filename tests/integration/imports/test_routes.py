@@ -122,6 +122,16 @@ async def test_another_office_sees_no_import_and_a_head_alone_runs_one(
     stale = await importer.client.post(f"{location}/run", headers={**head, "If-Match": '"9"'})
     assert stale.status_code == 412
     assert (await importer.client.get(location, headers=head)).json()["status"] == "checked"
+    # The office's list of imports holds it, with its counts; another office's holds none.
+    listed = await importer.client.get(IMPORTS, headers=head)
+    assert listed.status_code == 200, listed.text
+    [mine] = listed.json()["items"]
+    assert (mine["id"], mine["status"], mine["valid_rows"]) == (answer.json()["id"], "checked", 1)
+    assert (mine["sent_rows"], mine["waiting_rows"], mine["version"]) == (0, 1, 1)
+    assert answer.json()["id"] not in (await importer.client.get(IMPORTS, headers=other)).text
+    assert (await importer.client.get(IMPORTS, headers=officer)).status_code == 403
+    bad = await importer.client.get(IMPORTS, headers=head, params={"cursor": "%%"})
+    assert bad.status_code == 422 and bad.headers["content-type"] == PROBLEM
 
 
 async def test_the_same_sheet_uploaded_twice_registers_each_record_once(

@@ -21,7 +21,7 @@ from apik_testing.services import RunningService, running, service_settings
 from apik_testing.services import test_keyring as keyring
 from apik_testing.tokens import TestTokens
 from tests.intake.builders import CHECKLIST_SATISFIED, REPORTS, intake_settings
-from tests.integration.builders import INBOUND, PORTAL_SECRET, eventually
+from tests.integration.builders import INBOUND, PORTAL_SECRET, V1, eventually
 from tests.integration.portal_sim import Complaint, PortalSim
 
 TWO_WAY = "DUA"
@@ -111,6 +111,7 @@ async def test_a_pulled_complaint_becomes_one_report_on_the_portal_channel(
     integration: RunningService,
     portal: PortalSim,
     officer: dict[str, str],
+    tokens: TestTokens,
 ) -> None:
     before = len(portal.complaints)
     complaint = await portal.assign(TWO_WAY, category="pendidikan")
@@ -133,6 +134,13 @@ async def test_a_pulled_complaint_becomes_one_report_on_the_portal_channel(
     assert registered.data["external_id"] == complaint.id
     # Linked for two-way sync, never pushed back to the portal as a new complaint.
     assert len(portal.complaints) == before + 1
+    # The head's list of pulled complaints names the report each became.
+    head = tokens.headers("head", office=TWO_WAY, username="kepala")
+    listed = await integration.client.get(f"{V1}/portals/pulled", headers=head)
+    assert listed.status_code == 200, listed.text
+    [mine] = [p for p in listed.json()["items"] if p["external_id"] == complaint.id]
+    assert mine["report_id"] == report_id
+    assert mine["registration_number"] == body["registration_number"]
 
 
 async def test_nats_stopped_mid_sync_loses_and_duplicates_nothing(

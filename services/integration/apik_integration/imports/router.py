@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request, Response
+from fastapi import Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
@@ -19,10 +19,16 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from apik_integration.deps import AUTH, Cipher, CurrentSettings, Manager
 from apik_integration.imports import service
 from apik_integration.imports.rules import RowError
-from apik_integration.imports.schemas import ImportMapping, ImportPublic, RowErrorPublic
+from apik_integration.imports.schemas import (
+    ImportMapping,
+    ImportPublic,
+    ImportSummary,
+    RowErrorPublic,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match, set_etag
 from apik_shared.platform.idempotency import Idempotency
+from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
@@ -192,6 +198,45 @@ async def check_import(
     body = await _public(session, job, errors)
     return await created(
         idempotency, body, location=f"{request.url.path}/{job.id}", version=job.version
+    )
+
+
+@router.get(
+    IMPORTS,
+    response_model=Page[ImportSummary],
+    responses=problem_responses(*AUTH, InvalidInput),
+)
+async def list_imports(
+    session: DbSession,
+    actor: Manager,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Page[ImportSummary]:
+    """The office's imports, newest first: each upload's state and counts (checked,
+    running or done; rows valid, invalid, handed to intake, waiting)."""
+    rows, next_cursor = await service.list_imports(
+        session=session, actor=actor, cursor=cursor, limit=limit
+    )
+    return Page(
+        items=[
+            ImportSummary(
+                id=job.id,
+                filename=job.filename,
+                format=job.format,
+                status=job.status,
+                total_rows=job.total_rows,
+                invalid_rows=job.invalid_rows,
+                valid_rows=job.total_rows - job.invalid_rows,
+                sent_rows=counts.sent,
+                waiting_rows=counts.waiting,
+                created_at=job.created_at,
+                started_at=job.started_at,
+                finished_at=job.finished_at,
+                version=job.version,
+            )
+            for job, counts in rows
+        ],
+        next_cursor=next_cursor,
     )
 
 

@@ -53,6 +53,25 @@ class RowErrorPublic(BaseModel):
     reason: str
 
 
+class ImportSummary(BaseModel):
+    """One past upload in the office's list: its state and counts, without the errors
+    (`GET /imports/{id}` has them)."""
+
+    id: uuid.UUID
+    filename: str
+    format: Literal["csv", "xlsx"]
+    status: Literal["checked", "running", "done"]
+    total_rows: int
+    invalid_rows: int
+    valid_rows: int
+    sent_rows: int
+    waiting_rows: int
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    version: int = Field(description="the import's version, for `If-Match` on `…/run`")
+
+
 class ImportPublic(BaseModel):
     id: uuid.UUID
     office: str

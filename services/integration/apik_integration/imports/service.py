@@ -29,6 +29,7 @@ from apik_shared.platform.events.outbox import Outgoing
 from apik_shared.platform.events.payloads.integration import ImportRowReady, record_context
 from apik_shared.platform.events.publish import publish_many
 from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
@@ -163,6 +164,38 @@ async def get_import(
     if job is None or job.office != actor.office:
         raise NotFound(f"No import {import_id} in this office.")
     return job
+
+
+async def list_imports(
+    *, session: AsyncSession, actor: Principal, cursor: str | None, limit: int
+) -> tuple[list[tuple[ImportJob, Progress]], str | None]:
+    """The office's imports, newest first, each with its progress: the screen's list of
+    past uploads (one grouped count for the page, not one per import)."""
+    jobs, next_cursor = await newest_first_page(
+        session,
+        select(ImportJob).where(col(ImportJob.office) == actor.office),
+        timestamp=col(ImportJob.created_at),
+        ident=col(ImportJob.id),
+        cursor=cursor,
+        limit=limit,
+    )
+    counts: dict[tuple[uuid.UUID, str], int] = {}
+    if jobs:
+        grouped = await session.execute(
+            select(col(ImportRow.import_id), col(ImportRow.status), func.count())
+            .where(col(ImportRow.import_id).in_([j.id for j in jobs]))
+            .group_by(col(ImportRow.import_id), col(ImportRow.status))
+        )
+        counts = {(job_id, status): n for job_id, status, n in grouped.all()}
+
+    def of(job: ImportJob) -> Progress:
+        return Progress(
+            waiting=counts.get((job.id, "valid"), 0),
+            sent=counts.get((job.id, "sent"), 0),
+            invalid=counts.get((job.id, "invalid"), 0),
+        )
+
+    return [(job, of(job)) for job in jobs], next_cursor
 
 
 async def progress(*, session: AsyncSession, job: ImportJob) -> Progress:

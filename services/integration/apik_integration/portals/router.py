@@ -148,14 +148,19 @@ async def list_pulled(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[PulledComplaintPublic]:
     """The complaints portals assigned to the caller's office (phase 2, pull), newest
-    first: each once, however it was found."""
+    first: each once, however it was found, with the report intake registered it as
+    (`registration_number`, `report_id`; null until intake has)."""
     rows, next_cursor = await service.list_pulled(
         session=session, actor=actor, portal=portal, cursor=cursor, limit=limit
     )
-    return Page(
-        items=[PulledComplaintPublic.model_validate(r, from_attributes=True) for r in rows],
-        next_cursor=next_cursor,
-    )
+    reports = await service.reports_of_pulled(session=session, pulled=rows)
+    items = []
+    for row in rows:
+        item = PulledComplaintPublic.model_validate(row, from_attributes=True)
+        if (link := reports.get((row.portal, row.external_id))) is not None:
+            item.registration_number, item.report_id = link.registration_number, link.report_id
+        items.append(item)
+    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(

@@ -69,6 +69,10 @@ class PulledComplaintPublic(BaseModel):
     assigned_at: datetime = Field(description="when the portal assigned it (its clock)")
     via: str = Field(description="webhook, poll or catch_up: how it was found")
     pulled_at: datetime
+    registration_number: str | None = Field(
+        default=None, description="the report intake registered it as; null until it has"
+    )
+    report_id: str | None = Field(default=None, description="that report's id in intake")
 
 
 class PullStatePublic(BaseModel):

@@ -17,6 +17,7 @@ from apik_integration.portals.service.pull import (
     pull_due,
     pull_state,
     record_pulled,
+    reports_of_pulled,
     request_catch_up,
 )
 from apik_integration.portals.service.push import (
@@ -49,5 +50,6 @@ __all__ = [
     "receive",
     "record_pulled",
     "replay_send",
+    "reports_of_pulled",
     "request_catch_up",
 ]

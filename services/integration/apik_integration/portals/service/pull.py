@@ -26,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_integration.models import PortalCursor, PulledComplaint
+from apik_integration.models import PortalCursor, PortalLink, PulledComplaint
 from apik_integration.portals import rules
 from apik_integration.portals.service.adapter import (
     AssignedComplaint,
@@ -260,6 +260,24 @@ async def list_pulled(
         cursor=cursor,
         limit=limit,
     )
+
+
+async def reports_of_pulled(
+    *, session: AsyncSession, pulled: list[PulledComplaint]
+) -> dict[tuple[str, str], PortalLink]:
+    """The report each pulled complaint became, by (portal, tracking id): the link the
+    portals consumer makes from intake's `report.registered`. None yet: intake has not
+    registered it (NATS away, a slow consumer)."""
+    if not pulled:
+        return {}
+    links = await session.execute(
+        select(PortalLink).where(
+            col(PortalLink.origin) == "pull",
+            col(PortalLink.office) == pulled[0].office,
+            col(PortalLink.external_id).in_([p.external_id for p in pulled]),
+        )
+    )
+    return {(link.portal, link.external_id or ""): link for link in links.scalars()}
 
 
 async def pull_state(
