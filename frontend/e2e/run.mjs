@@ -15,7 +15,9 @@
 //   screen shows the attendance code); for the intake desk's and the board's
 //   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the internship staff
 //   screens (mori.mjs, journey "mori") the APIK_MORI_* named there; for the Sahabat Ombudsman
-//   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE. APIK_JOURNEYS=desk,kpi
+//   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE; for imports and
+//   the portal (imports.mjs, journey `imports`) APIK_IMPORTS_HEAD, APIK_PORTAL_TRACKING and
+//   APIK_PORTAL_NUMBER. APIK_JOURNEYS=desk,kpi
 //   runs only the journeys named (prevention-write: agreements.mjs).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,6 +27,7 @@ import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
 import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { examinerWorks } from "./examiner.mjs";
+import { importsJourneys } from "./imports.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
@@ -441,6 +444,7 @@ try {
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
+  await importsJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

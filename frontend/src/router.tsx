@@ -6,6 +6,7 @@ import { Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
+import { importSearch } from "./lib/integration";
 import { internSearch } from "./lib/intern";
 import { moriSearch } from "./lib/mori";
 import { preventionSearch, yearParam } from "./lib/prevention";
@@ -310,8 +311,24 @@ const mori = createRoute({
   component: lazyRouteComponent(() => import("./pages/mori/MoriPage"), "MoriPage"),
 });
 
+// Integration: imports of old records and the portal (LAPOR!) sync, the head's.
+const imports = createRoute({
+  getParentRoute: () => root,
+  path: "/integrasi/impor",
+  beforeLoad: requireSession,
+  validateSearch: importSearch,
+  component: lazyRouteComponent(() => import("./pages/integration/ImportsPage"), "ImportsPage"),
+});
+
+const portalSync = createRoute({
+  getParentRoute: () => root,
+  path: "/integrasi/portal",
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import("./pages/integration/PortalPage"), "PortalPage"),
+});
+
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
+  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori, imports, portalSync]),
   defaultPreload: false,
 });
 

@@ -12,16 +12,29 @@ from apik_shared.devstack.stack import Stack
 from apik_testing.clock import working_noon_offset
 from apik_testing.infra import TestInfra
 from apik_testing.stack import start_stack
+from tests.e2e.integration_data import portal_env
+from tests.integration.portal_sim import PortalSim
+
+
+# The simulated LAPOR! portal the web app's portal journey reads (started by that test,
+# in its event loop): its address is in the stack's settings from the start, so the
+# pull's state shows the portal away until then, as a real outage would.
+@pytest.fixture(scope="package")
+def portal_sim() -> PortalSim:
+    return PortalSim()
 
 
 # Stopped when the e2e tests are done: a running stack consumes every event on the
 # shared server, and would act on the events of the in-process services tested later.
 @pytest.fixture(scope="package")
-def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(
+    infra: TestInfra, tmp_path_factory: pytest.TempPathFactory, portal_sim: PortalSim
+) -> Iterator[Stack]:
     # The internship's attendance and logbook stand at noon of a working day of the
     # bootstrap office (WIB), so that a run on a Sunday checks in as on a Monday.
     clock = {"APIK_CLOCK_OFFSET_SECONDS": str(working_noon_offset("Asia/Jakarta"))}
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")), clock)
+    settings = {**clock, **portal_env(portal_sim)}
+    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")), settings)
     try:
         yield system
     finally:

@@ -37,6 +37,7 @@ import pytest
 
 from apik_shared.devstack.stack import Stack
 from tests.e2e.community_data import community_office
+from tests.e2e.integration_data import portal_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
 from tests.e2e.webapp_data import (
     intern_account,
@@ -44,6 +45,7 @@ from tests.e2e.webapp_data import (
     prevention_office,
     publications_office,
 )
+from tests.integration.portal_sim import PortalSim
 
 pytestmark = pytest.mark.e2e
 FRONTEND = Path(__file__).parents[2] / "frontend"
@@ -84,6 +86,7 @@ JOURNEYS = [
     "publications",
     "prevention-write",
     "community",
+    "imports",
 ]
 JOURNEY_SECONDS = 420
 
@@ -97,9 +100,20 @@ def test_every_journey_is_run() -> None:
 
 
 @pytest.mark.timeout(300 + JOURNEY_SECONDS * len(JOURNEYS) // 2)
-async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncClient) -> None:
+async def test_citizen_and_officer_journeys(
+    stack: Stack, gateway: httpx.AsyncClient, portal_sim: PortalSim
+) -> None:
     if (reason := _why_not()) is not None:
         pytest.skip(reason)
+    # The simulated LAPOR! portal serves the pull while the journeys run.
+    await portal_sim.start()
+    try:
+        await _journeys(stack, gateway, portal_sim)
+    finally:
+        await portal_sim.stop()
+
+
+async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: PortalSim) -> None:
     # The build the gateway serves, made again when a source is newer (as `make up` does).
     await asyncio.to_thread(
         subprocess.run, ["make", "-s", "web"], cwd=FRONTEND.parent, check=True, timeout=300
@@ -132,6 +146,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     mori = await mori_office(gateway, admin)  # the internship staff screens' journey
     publications = await publications_office(gateway, admin)
     community = await community_office(gateway, admin)
+    portal = await portal_office(gateway, admin, portal_sim)  # the imports journey's
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
@@ -141,6 +156,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         **mori,
         **publications,
         **community,
+        **portal,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

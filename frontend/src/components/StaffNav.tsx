@@ -49,6 +49,10 @@ export const STAFF_MENU: Entry[] = [
   { to: "/mori", label: "mg.nav", shownTo: anyOf("intern_supervisor", "head", "analyst"), search: true },
   { to: "/peserta-magang", label: "intern.nav", shownTo: anyOf("intern"), search: true },
   { to: "/kinerja", label: "nav.kpi", shownTo: anyOf("head", "analyst"), search: true },
+  // Integration's imports and portal routes are the head's (`Manager` in its deps; an
+  // administrator passes there too).
+  { to: "/integrasi/impor", label: "int.nav.imports", shownTo: anyOf("head", "admin"), search: true },
+  { to: "/integrasi/portal", label: "int.nav.portal", shownTo: anyOf("head", "admin") },
   { to: "/admin", label: "nav.admin", shownTo: (roles) => adminAreas(roles).length > 0, search: true },
 ];
 

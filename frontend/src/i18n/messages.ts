@@ -4,6 +4,7 @@
 
 import { ADMIN_EN, ADMIN_ID } from "./admin";
 import { DESK_EN, DESK_ID } from "./desk";
+import { INTEGRATION_EN, INTEGRATION_ID } from "./integration";
 import { INTERN_EN, INTERN_ID } from "./intern";
 import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
@@ -179,7 +180,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -356,6 +357,7 @@ const en: Record<MessageId, string> = {
   ...CASEWORK_EN,
   ...VERIFICATION_EN,
   ...WEBDESK_EN,
+  ...INTEGRATION_EN,
   ...coreEn,
 };
 

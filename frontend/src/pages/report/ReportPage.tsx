@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from "../../lib/dates";
 import { needsAgeException, plenaryChoices, stepForms } from "../../lib/verification";
 import { useOfficeZone } from "../../office";
 import { DuplicatePanel } from "./Duplicates";
+import { PortalFiles } from "./PortalFiles";
 import { ReporterIdentity } from "./ReporterIdentity";
 import { AgeExceptionForm, FormalForm, IdentityForm, MaterialForm, PlenaryForm, type StepProps } from "./Steps";
 
@@ -119,6 +120,8 @@ export function ReportPage(): React.JSX.Element {
           </Alert>
         )}
       </Section>
+
+      {r.channel === "portal" && <PortalFiles reportId={r.id} />}
 
       <Section title={t("dup.title")} id="duplicates">
         <DuplicatePanel report={r} {...props} />
