@@ -78,6 +78,8 @@ async function headImports(browser, kit, head) {
   expect(runs.length === 1 && Boolean(runs[0]), "imports: the run sends the version read (If-Match)");
   const history = page.getByTestId("import-history");
   await history.getByRole("row").nth(2).waitFor();
+  // The list follows the run to its end on its own.
+  await history.getByText("Selesai", { exact: true }).waitFor({ timeout: 30_000 });
   const states = await history.locator("tbody tr td:nth-of-type(2)").allTextContents();
   expect(states.includes("Selesai") && states.includes("Diperiksa (uji coba)"), `imports: the history shows each import's stage (${states})`);
   await accessible(page, "impor-selesai");
@@ -122,6 +124,14 @@ async function headFollowsPortal(browser, kit, head, tracking, number) {
   expect(((await refused.textContent()) ?? "").trim().length > 1, "portal files: the refusal says why");
   await accessible(page, "laporan-berkas-portal");
   await shot(page, "portal-2-report-files");
+  // English one click away: the portal screen in English.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("heading", { name: "Files from the portal" }).waitFor();
+  await page.getByRole("link", { name: "LAPOR! portal" }).click();
+  await page.getByRole("heading", { name: "LAPOR! portal sync" }).waitFor();
+  await page.locator('[data-testid="portal-pulled"]').waitFor();
+  await accessible(page, "portal-en");
+  await shot(page, "portal-3-english");
   await context.close();
 }
 

@@ -9,7 +9,7 @@ import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
-import { importTone, type Tone } from "../../lib/integration";
+import { IMPORT_FIELDS, importTone, type Tone } from "../../lib/integration";
 import { isProblem } from "../../lib/problems";
 import { useOfficeZone } from "../../office";
 import { useImport, useWord } from "./data";
@@ -19,10 +19,16 @@ export const TONE_COLOR: Record<Tone, string> = { ok: "green", busy: "blue", wai
 export function StateBadge({ tone, children }: { tone: Tone; children: React.ReactNode }): React.JSX.Element {
   // The word is always written: the colour only repeats it (WCAG 1.4.1).
   return (
-    <Badge variant="light" color={TONE_COLOR[tone]} tt="none" c="dark">
+    <Badge variant="light" color={TONE_COLOR[tone]} tt="none" c="dark" h="auto" styles={{ label: { whiteSpace: "normal", overflow: "visible" } }}>
       {children}
     </Badge>
   );
+}
+
+// The form's order (a field this version does not know last).
+function fieldOrder(field: string): number {
+  const i = (IMPORT_FIELDS as readonly string[]).indexOf(field);
+  return i < 0 ? IMPORT_FIELDS.length : i;
 }
 
 export function ImportReport({ id }: { id: string }): React.JSX.Element {
@@ -88,7 +94,7 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
           {t("int.imp.noErrors")}
         </Alert>
       ) : (
-        <Table withTableBorder striped data-testid="import-errors">
+        <Table withTableBorder striped captionSide="top" data-testid="import-errors">
           <caption>{t("int.imp.errors")}</caption>
           <Table.Thead>
             <Table.Tr>
@@ -109,7 +115,7 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
         </Table>
       )}
 
-      <Table withTableBorder data-testid="import-mapping-used">
+      <Table withTableBorder captionSide="top" data-testid="import-mapping-used">
         <caption>{t("int.imp.mappingUsed")}</caption>
         <Table.Thead>
           <Table.Tr>
@@ -118,7 +124,9 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {Object.entries(r.mapping).map(([field, header]) => (
+          {Object.entries(r.mapping)
+            .sort(([a], [b]) => fieldOrder(a) - fieldOrder(b))
+            .map(([field, header]) => (
             <Table.Tr key={field}>
               <Table.Th scope="row" fw={400}>
                 {word("int.imp.field", field)}
@@ -158,14 +166,14 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
         </Alert>
       )}
       {r.status === "done" && (
-        <Alert color="green" role="status" data-testid="import-done">
-          <Stack gap={4}>
-            <span>{t("int.imp.done", { count: r.sent_rows })}</span>
-            <AppLink to="/verifikasi" search={{ status: "imported" }}>
-              {t("int.imp.seeReports")}
-            </AppLink>
-          </Stack>
-        </Alert>
+        <>
+          <Alert color="green" role="status" data-testid="import-done">
+            {t("int.imp.done", { count: r.sent_rows })}
+          </Alert>
+          <AppLink to="/verifikasi" search={{ status: "imported" }}>
+            {t("int.imp.seeReports")}
+          </AppLink>
+        </>
       )}
     </Section>
   );

@@ -164,7 +164,7 @@ function PushSection() {
       )}
       {sends.data && sends.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={900}>
-          <Table withTableBorder striped data-testid="portal-sends">
+          <Table withTableBorder striped captionSide="top" data-testid="portal-sends">
             <caption>{t("int.portal.sends")}</caption>
             <Table.Thead>
               <Table.Tr>

@@ -31,6 +31,8 @@ export function useImports() {
       if (!data) throw refusedOr(response.status, "imports");
       return data;
     },
+    // While one runs, its counts move in the list too.
+    refetchInterval: (query) => (query.state.data?.items.some((i) => i.status === "running") ? 2000 : false),
     retry: false,
   });
 }
