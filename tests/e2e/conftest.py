@@ -34,7 +34,9 @@ def stack(
     # bootstrap office (WIB), so that a run on a Sunday checks in as on a Monday.
     clock = {"APIK_CLOCK_OFFSET_SECONDS": str(working_noon_offset("Asia/Jakarta"))}
     settings = {**clock, **portal_env(portal_sim)}
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")), settings)
+    # Six minutes to come up: on a shared two-core machine under load, three were seen
+    # to pass before the last process listened.
+    system = start_stack(infra, Path(tmp_path_factory.mktemp("stack")), settings, timeout=360)
     try:
         yield system
     finally:

@@ -14,7 +14,9 @@ assessment's explained score, the agreements, a clinic's N-gain and a study, and
 reads the public results and checks a clinic certificate; a prevention officer writes a
 press release that the head approves, publishes it and anyone reads it with its number,
 logs a social media post and nominates a village; an intern writes the logbook and marks
-a guidebook read. axe checks every page on the way.
+a guidebook read; the head of an office imports old records (a bad row fixed by the
+status mapping) and follows the sync with a simulated LAPOR! portal, down to a pulled
+report's files. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
