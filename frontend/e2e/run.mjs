@@ -16,7 +16,8 @@
 //   (webdesk.mjs) the APIK_DUP_* and APIK_ASSIGN_* named there; for the internship staff
 //   screens (mori.mjs, journey "mori") the APIK_MORI_* named there; for the Sahabat Ombudsman
 //   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE. APIK_JOURNEYS=desk,kpi
-//   runs only the journeys named (prevention-write: agreements.mjs).
+//   runs only the journeys named (prevention-write: agreements.mjs); the palette's
+//   (palette.mjs) reuses the duplicates' and the examiner's users.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -28,6 +29,7 @@ import { examinerWorks } from "./examiner.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
+import { paletteJourneys } from "./palette.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
@@ -441,6 +443,7 @@ try {
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
+  await paletteJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

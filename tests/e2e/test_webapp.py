@@ -84,6 +84,7 @@ JOURNEYS = [
     "publications",
     "prevention-write",
     "community",
+    "palette",
 ]
 JOURNEY_SECONDS = 420
 
