@@ -1,15 +1,17 @@
 // The staff pages' keyboard layer: the command palette (Ctrl+K / ⌘K, or `/` outside a
 // field) to go to any screen the user's roles open or to open a report or a case by its
 // registration number, and `?` for the shortcuts' help. Mantine's spotlight draws the
-// palette; the combobox roles it lacks (a search box that owns a list of options, the
-// option chosen by the arrows announced as active) are added here.
+// palette (its overlay, focus trap, open state and styles); the search box and its
+// options are this file's, a combobox as ARIA describes one (a search box that owns a
+// list of options, the option the arrows reach announced as active): the spotlight's
+// own keeps its selection in the page's markup, out of React's sight, and has no roles.
 import "@mantine/spotlight/styles.css";
-import { Modal, Text, UnstyledButton } from "@mantine/core";
+import { Input, Modal, Text, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { createSpotlight, Spotlight, useSpotlight } from "@mantine/spotlight";
+import { createSpotlight, Spotlight } from "@mantine/spotlight";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useT } from "../i18n/locale";
@@ -57,7 +59,7 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
   const navigate = useNavigate();
   const [query, setQuery] = useState("");
   const [help, setHelp] = useState(false);
-  const { selected } = useSpotlight(store);
+  const [selected, setSelected] = useState(-1);
   const [settled] = useDebouncedValue(query, 250);
   const number = numberQuery(settled);
   const lookup = useLookup(number, roles);
@@ -104,9 +106,32 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
   const signature = options.map((o) => o.key).join(" ");
 
   // New options: the first is the one Enter opens.
+  useEffect(() => setSelected(signature === "" ? -1 : 0), [signature]);
   useEffect(() => {
-    store.updateState((s) => ({ ...s, selected: signature === "" ? -1 : 0 }));
-  }, [signature]);
+    if (selected >= 0) document.getElementById(`${LIST}-${selected}`)?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+
+  function choose(option: Option | undefined) {
+    if (!option) return;
+    palette.close();
+    option.go();
+  }
+
+  function onKeyDown(event: ReactKeyboardEvent<HTMLInputElement>) {
+    if (event.nativeEvent.isComposing || options.length === 0) return;
+    const last = options.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: selected >= last ? 0 : selected + 1,
+      ArrowUp: selected <= 0 ? last : selected - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setSelected(moves[event.key]!);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choose(options[selected]);
+    }
+  }
 
   const waiting = number !== null && (query.trim() !== settled.trim() || lookup.isFetching);
   let message: string | null = null;
@@ -121,9 +146,23 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
 
   return (
     <>
-      <Spotlight.Root store={store} query={query} onQueryChange={setQuery} shortcut={null} scrollable maxHeight={420}>
+      <Spotlight.Root
+        store={store}
+        query={query}
+        onQueryChange={setQuery}
+        // The keys are this file's (Ctrl+K in a field too, and `/`).
+        shortcut={null}
+        onSpotlightOpen={() => setSelected(0)}
+        scrollable
+        maxHeight={420}
+      >
         <Modal.Title className="visually-hidden">{t("palette.title")}</Modal.Title>
-        <Spotlight.Search
+        <Input
+          size="lg"
+          classNames={{ input: Spotlight.classes.search }}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
           role="combobox"
           aria-label={t("palette.search")}
           placeholder={t("palette.search")}
@@ -131,6 +170,7 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
           aria-controls={LIST}
           aria-autocomplete="list"
           aria-activedescendant={active}
+          data-autofocus
         />
         <Spotlight.ActionsList id={LIST} role="listbox" aria-label={t("palette.results")}>
           {options.map((o, i) => (
@@ -139,16 +179,12 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
               id={`${LIST}-${i}`}
               role="option"
               aria-selected={i === selected}
-              data-action
               data-selected={i === selected || undefined}
-              className={Spotlight.classes.action}
+              className={`${Spotlight.classes.action} palette-option`}
               tabIndex={-1}
               // The search box keeps the focus (and its typing) while the mouse chooses.
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => {
-                palette.close();
-                o.go();
-              }}
+              onClick={() => choose(o)}
             >
               <span className={Spotlight.classes.actionBody}>
                 <span className={Spotlight.classes.actionLabel}>{o.label}</span>

@@ -87,7 +87,7 @@ export function DraftNotice({ draft }: { draft: Pick<Draft<never>, "restored" | 
     <Alert color="blue" role="status" data-draft="restored">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm">{t("draft.restored")}</Text>
-        <Button variant="outline" size="compact-sm" onClick={draft.discard}>
+        <Button variant="default" size="compact-sm" onClick={draft.discard}>
           {t("draft.discard")}
         </Button>
       </Group>
