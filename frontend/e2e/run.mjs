@@ -17,8 +17,9 @@
 //   screens (mori.mjs, journey "mori") the APIK_MORI_* named there; for the Sahabat Ombudsman
 //   (community.mjs, journey `community`) APIK_COMMUNITY_OFFICER and _OFFICE; for imports and
 //   the portal (imports.mjs, journey `imports`) APIK_IMPORTS_HEAD, APIK_PORTAL_TRACKING and
-//   APIK_PORTAL_NUMBER. APIK_JOURNEYS=desk,kpi
-//   runs only the journeys named (prevention-write: agreements.mjs).
+//   APIK_PORTAL_NUMBER. APIK_JOURNEYS=desk,kpi runs only the journeys named
+//   (prevention-write: agreements.mjs); the palette's (palette.mjs) reuses the
+//   duplicates' and the examiner's users.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -31,6 +32,7 @@ import { importsJourneys } from "./imports.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
 import { moriJourneys } from "./mori.mjs";
+import { paletteJourneys } from "./palette.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
@@ -445,6 +447,7 @@ try {
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
   await importsJourneys(browser, kit, wanted);
+  await paletteJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

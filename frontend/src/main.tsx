@@ -8,6 +8,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { session } from "./auth/session";
+import { dropAllDrafts } from "./components/Draft";
 import { LocaleProvider, useLocale } from "./i18n/locale";
 import { router } from "./router";
 
@@ -28,10 +29,12 @@ const contrast: CSSVariablesResolver = (t) => ({
 });
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
-// What one user's session fetched is never shown to the next one on this tab.
+// What one user's session fetched is never shown to the next one on this tab; nor
+// are the drafts of forms they left (personal data: see lib/drafts.ts).
 let wasSignedIn = session.signedIn();
 session.subscribe(() => {
   if (session.signedIn() !== wasSignedIn) queries.clear();
+  if (!session.signedIn()) dropAllDrafts();
   wasSignedIn = session.signedIn();
 });
 

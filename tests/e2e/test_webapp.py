@@ -89,6 +89,7 @@ JOURNEYS = [
     "prevention-write",
     "community",
     "imports",
+    "palette",
 ]
 JOURNEY_SECONDS = 420
 

@@ -19652,6 +19652,8 @@ export interface operations {
                 cursor?: string | null;
                 examiner_id?: string | null;
                 limit?: number;
+                /** @description the report's registration number, whole */
+                number?: string | null;
                 report_id?: string | null;
                 sla_state?: components["schemas"]["SlaState"] | null;
                 status?: components["schemas"]["CaseStatus"] | null;
@@ -23024,6 +23026,8 @@ export interface operations {
                 format?: "json" | "csv";
                 kind?: components["schemas"]["Kind"] | null;
                 limit?: number;
+                /** @description a registration number, whole */
+                number?: string | null;
                 /** @description national callers */
                 office?: string | null;
                 outreach_id?: string | null;

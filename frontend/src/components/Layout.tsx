@@ -2,6 +2,7 @@ import { Box, Button, Container, Flex, Group, Text } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
+import { CommandPalette, openPalette } from "./CommandPalette";
 import { StaffNav } from "./StaffNav";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
@@ -82,6 +83,9 @@ export function Layout(): React.JSX.Element {
             </Button>
             {signedIn && !isPublic && (
               <>
+                <Button variant="subtle" size="compact-sm" onClick={openPalette}>
+                  {t("palette.open")}
+                </Button>
                 {me.data && (
                   <Text size="sm">{t("auth.signedInAs", { name: me.data.username, office: me.data.office })}</Text>
                 )}
@@ -97,6 +101,7 @@ export function Layout(): React.JSX.Element {
         <Flex direction={{ base: "column", sm: "row" }} gap="lg" px="md" py="lg" align="flex-start">
           <StaffNav roles={roles} />
           <Box component="main" id="isi" style={{ flex: 1, minWidth: 0 }}>
+            <CommandPalette roles={roles} />
             <Outlet />
           </Box>
         </Flex>

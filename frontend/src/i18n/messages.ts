@@ -9,6 +9,7 @@ import { INTERN_EN, INTERN_ID } from "./intern";
 import { KPI_EN, KPI_ID } from "./kpi";
 import { MORI_EN, MORI_ID } from "./mori";
 import { MORI_STAFF_EN, MORI_STAFF_ID } from "./moriStaff";
+import { PALETTE_EN, PALETTE_ID } from "./palette";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { PROTECTION_EN, PROTECTION_ID } from "./protection";
 import { PUBLICATIONS_EN, PUBLICATIONS_ID } from "./publications";
@@ -180,7 +181,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -358,6 +359,7 @@ const en: Record<MessageId, string> = {
   ...VERIFICATION_EN,
   ...WEBDESK_EN,
   ...INTEGRATION_EN,
+  ...PALETTE_EN,
   ...coreEn,
 };
 

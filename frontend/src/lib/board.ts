@@ -74,7 +74,7 @@ export function withFilter<K extends keyof Omit<BoardSearch, "kursor">>(
   return next;
 }
 
-export type BoardAction = "down" | "up" | "first" | "last" | "open" | "help";
+export type BoardAction = "down" | "up" | "first" | "last" | "open";
 
 interface KeyLike {
   key: string;
@@ -83,7 +83,8 @@ interface KeyLike {
   altKey?: boolean;
 }
 
-// The board's shortcut for a key press, or null (a modifier held: the browser's own).
+// The board's shortcut for a key press, or null (a modifier held: the browser's own;
+// `?`, the help, is every page's: `lib/palette.ts`).
 export function boardAction(event: KeyLike): BoardAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   switch (event.key) {
@@ -100,8 +101,6 @@ export function boardAction(event: KeyLike): BoardAction | null {
     case "Enter":
     case "o":
       return "open";
-    case "?":
-      return "help";
     default:
       return null;
   }

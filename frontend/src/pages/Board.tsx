@@ -1,12 +1,13 @@
 // The examination board: the office's cases by status and SLA state, filters in the
 // URL (a link or the back button gives the same board), a real table, and keys to
-// move (j/k, arrows), open (Enter) and see the shortcuts (?).
-import { Alert, Button, Group, Kbd, Loader, Modal, Select, Stack, Table, Text, Title } from "@mantine/core";
+// move (j/k, arrows) and open (Enter), listed in the app's shortcuts help (?).
+import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import { AppLink } from "../components/AppLink";
+import { usePageShortcuts } from "../components/Shortcuts";
 import { SlaChip } from "../components/SlaChip";
 import { useLocale, useT } from "../i18n/locale";
 import { codeLabel, MESSAGES } from "../i18n/messages";
@@ -23,10 +24,17 @@ import {
   type BoardSearch,
 } from "../lib/board";
 import { formatDate } from "../lib/dates";
+import type { Shortcut } from "../lib/palette";
 import { useMe, useOfficeZone, useRoster } from "../office";
 
 const PAGE = 50;
 const route = getRouteApi("/pemeriksaan");
+const BOARD_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["j", "↓"], label: "board.keyDown" },
+  { keys: ["k", "↑"], label: "board.keyUp" },
+  { keys: ["Home", "End"], label: "board.keyFirst" },
+  { keys: ["Enter", "o"], label: "board.keyOpen" },
+];
 
 export function BoardPage(): React.JSX.Element {
   const t = useT();
@@ -37,8 +45,8 @@ export function BoardPage(): React.JSX.Element {
   const search = route.useSearch();
   const navigate = useNavigate();
   const [selected, setSelected] = useState(-1);
-  const [help, setHelp] = useState(false);
   const table = useRef<HTMLTableElement>(null);
+  usePageShortcuts(BOARD_SHORTCUTS);
 
   const cases = useQuery({
     queryKey: ["cases", search],
@@ -59,14 +67,10 @@ export function BoardPage(): React.JSX.Element {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (help || isTyping(event.target)) return;
+      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
+      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
       const action = boardAction(event);
       if (action === null) return;
-      if (action === "help") {
-        event.preventDefault();
-        setHelp(true);
-        return;
-      }
       if (action === "open") {
         // A focused link or button opens itself; Enter elsewhere opens the selected row.
         const target = event.target as HTMLElement | null;
@@ -82,7 +86,7 @@ export function BoardPage(): React.JSX.Element {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [help, selected, rows, navigate]);
+  }, [selected, rows, navigate]);
 
   function filter<K extends keyof Omit<BoardSearch, "kursor">>(key: K, value: BoardSearch[K] | null) {
     void navigate({ to: "/pemeriksaan", search: withFilter(search, key, value) });
@@ -221,50 +225,6 @@ export function BoardPage(): React.JSX.Element {
           </AppLink>
         )}
       </Group>
-      <Modal
-        opened={help}
-        onClose={() => setHelp(false)}
-        title={t("board.shortcuts")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-        // Kept inside <main>: Mantine's modal header is a <header>, a second banner
-        // landmark when portalled to the body.
-        withinPortal={false}
-      >
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("board.key")}</Table.Th>
-              <Table.Th scope="col">{t("board.action")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(
-              [
-                [["j", "↓"], "board.keyDown"],
-                [["k", "↑"], "board.keyUp"],
-                [["Home", "End"], "board.keyFirst"],
-                [["Enter"], "board.keyOpen"],
-                [["?"], "board.keyHelp"],
-              ] as const
-            ).map(([keys, label]) => (
-              <Table.Tr key={label}>
-                <Table.Td>
-                  {keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 && " / "}
-                      <Kbd>{k}</Kbd>
-                    </span>
-                  ))}
-                </Table.Td>
-                <Table.Td>{t(label)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Group justify="flex-end" mt="md">
-          <Button onClick={() => setHelp(false)}>{t("common.close")}</Button>
-        </Group>
-      </Modal>
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
+import { DraftNotice, useDraft } from "../components/Draft";
 import { useLocale, useT } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
@@ -44,6 +45,11 @@ export function RegisterPage(): React.JSX.Element {
   const [confidential, setConfidential] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A visitor's details half typed survive a look at another screen (kept per user).
+  const draft = useDraft("register", null, { values, confidential }, (kept) => {
+    reset(kept.values);
+    setConfidential(kept.confidential);
+  });
   const substances = useQuery({
     queryKey: ["substances"],
     queryFn: async () => {
@@ -79,8 +85,10 @@ export function RegisterPage(): React.JSX.Element {
     if (data) {
       // A clean form for the next visitor (same channel and kind, the desk's usual),
       // so that a second press never registers the same report twice.
-      reset({ channel: values.channel ?? "walk_in", kind: values.kind ?? "LM" });
+      const next = { channel: values.channel ?? "walk_in", kind: values.kind ?? "LM" };
+      reset(next);
       setConfidential(false);
+      draft.saved({ values: next, confidential: false });
       setDone(data.registration_number);
       return;
     }
@@ -100,6 +108,7 @@ export function RegisterPage(): React.JSX.Element {
             {t("register.done", { number: done })}
           </Alert>
         )}
+        <DraftNotice draft={draft} />
         {errors.general && (
           <Alert color="red" role="alert">
             {errors.general}

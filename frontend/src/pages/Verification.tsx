@@ -8,15 +8,23 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { AppLink } from "../components/AppLink";
+import { usePageShortcuts } from "../components/Shortcuts";
 import { useLocale, useT } from "../i18n/locale";
 import { codeLabel, MESSAGES } from "../i18n/messages";
 import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
 import { formatDate } from "../lib/dates";
+import type { Shortcut } from "../lib/palette";
 import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
 import { useOfficeZone } from "../office";
 
 const PAGE = 50;
 const route = getRouteApi("/verifikasi");
+const QUEUE_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["j", "↓"], label: "board.keyDown" },
+  { keys: ["k", "↑"], label: "board.keyUp" },
+  { keys: ["Home", "End"], label: "board.keyFirst" },
+  { keys: ["Enter", "o"], label: "keys.openReport" },
+];
 
 export function VerificationPage(): React.JSX.Element {
   const t = useT();
@@ -43,12 +51,14 @@ export function VerificationPage(): React.JSX.Element {
   const rows = reports.data?.items ?? [];
 
   useEffect(() => setSelected(-1), [search]);
+  usePageShortcuts(QUEUE_SHORTCUTS);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (isTyping(event.target)) return;
+      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
+      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
       const action = boardAction(event);
-      if (action === null || action === "help") return;
+      if (action === null) return;
       if (action === "open") {
         const target = event.target as HTMLElement | null;
         if (target?.closest("a, button") || selected < 0 || !rows[selected]) return;

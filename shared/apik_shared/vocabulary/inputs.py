@@ -31,6 +31,11 @@ from apik_shared.vocabulary.nik import InvalidNik, parse_nik
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\t\n\r\u2028\u2029]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A registration number given as a query parameter (`?number=`): printable, without
+# surrounding spaces (numbers imported from older systems may hold inner spaces or
+# slashes). Query strings never pass through `Input`, and PostgreSQL text cannot hold
+# NUL: this pattern refuses control characters with a 422 naming the parameter.
+REGISTRATION_NUMBER = r"^[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?$"
 
 
 def refuse_control_characters(value: str) -> str:

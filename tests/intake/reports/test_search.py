@@ -134,3 +134,24 @@ async def test_csv_export_matches_the_list_and_carries_no_identity(intake, token
     assert "'=HYPERLINK" in everything.text  # a formula stays text in a spreadsheet
     for secret in ("Budi", "1771010101900001", "+62812"):
         assert secret not in everything.text
+
+
+async def test_a_report_is_found_by_its_registration_number(intake, tokens):
+    """The web app's "open by number": the whole number, as issued or typed in small
+    letters, finds the one report, in the caller's office only; bad input is a 422."""
+    office = "N" + uuid.uuid4().hex[:5].upper()
+    headers = tokens.headers("intake_officer", office=office)
+    wanted = await register(intake, headers)
+    await register(intake, headers)
+    detail = await intake.client.get(f"{REPORTS}/{wanted}", headers=headers)
+    number = detail.json()["registration_number"]
+    assert await ids(intake, headers, number=number) == {wanted}
+    assert await ids(intake, headers, number=number.lower()) == {wanted}
+    assert await ids(intake, headers, number=number[:-1]) == set()  # whole numbers only
+    elsewhere = tokens.headers("intake_officer", office="M" + uuid.uuid4().hex[:5].upper())
+    assert await ids(intake, elsewhere, number=number) == set()
+    for bad in ("", " " + number, f"{number[:4]}\x00{number[4:]}", "X" * 65):
+        response = await intake.client.get(REPORTS, params={"number": bad}, headers=headers)
+        assert response.status_code == 422, (bad, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "#/query/number" in [e["pointer"] for e in response.json()["errors"]]

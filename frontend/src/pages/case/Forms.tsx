@@ -1,6 +1,7 @@
 // The examiner's main steps on a case: record an activity, issue the final report
 // (LHP), mark a corrective action done, close. Each sends the version it read
 // (If-Match); a newer one on the server opens the conflict dialog and keeps the form.
+// The long ones (activity, LHP, closure) keep a draft when the examiner leaves the case.
 import "@mantine/dates/styles.css";
 import {
   Button,
@@ -22,6 +23,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { lines, rupiah } from "../../lib/casework";
 import { todayIn } from "../../lib/dates";
+import { DraftNotice, useDraft } from "../../components/Draft";
 import { General, Saved, useWrite } from "../../components/Write";
 import { errorAt } from "./write";
 
@@ -45,6 +47,10 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
   const { locale } = useLocale();
   const w = useWrite(props);
   const [awaiting, setAwaiting] = useState(false);
+  const draft = useDraft("case-activity", props.caseId, { values: w.values, awaiting }, (kept) => {
+    w.reset(kept.values);
+    setAwaiting(kept.awaiting);
+  });
   const heldOn = w.values.held_on || todayIn(props.zone);
 
   function submit(event: FormEvent) {
@@ -67,6 +73,7 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
       () => {
         w.reset({ kind: body.kind });
         setAwaiting(false);
+        draft.saved({ values: { kind: body.kind }, awaiting: false });
       },
     );
   }
@@ -78,6 +85,7 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
           {t("activity.new")}
         </Title>
         <Saved when={w.saved} message={t("activity.done")} />
+        <DraftNotice draft={draft} />
         <General message={w.errors.general} />
         <Group grow align="flex-start">
           <Select
@@ -125,6 +133,10 @@ export function ConclusionForm(props: WriteProps): React.JSX.Element {
   const labels = MESSAGES[locale];
   const w = useWrite(props);
   const [forms, setForms] = useState<string[]>([]);
+  const draft = useDraft("case-lhp", props.caseId, { values: w.values, forms }, (kept) => {
+    w.reset(kept.values);
+    setForms(kept.forms);
+  });
   const finding = w.values.finding ?? "";
   const found = finding === "maladministration_found";
 
@@ -137,12 +149,14 @@ export function ConclusionForm(props: WriteProps): React.JSX.Element {
       corrective_actions: found ? lines(w.values.corrective_actions ?? "") : [],
       recommendation: found && w.values.recommendation ? w.values.recommendation : null,
     };
-    void w.send(() =>
-      api.POST("/api/v1/examination/cases/{case_id}/conclusion", {
-        params: { path: { case_id: props.caseId } },
-        body: body as S["ConclusionCreate"],
-        headers: { "If-Match": props.etag },
-      }),
+    void w.send(
+      () =>
+        api.POST("/api/v1/examination/cases/{case_id}/conclusion", {
+          params: { path: { case_id: props.caseId } },
+          body: body as S["ConclusionCreate"],
+          headers: { "If-Match": props.etag },
+        }),
+      () => draft.saved({ values: w.values, forms }),
     );
   }
 
@@ -152,6 +166,7 @@ export function ConclusionForm(props: WriteProps): React.JSX.Element {
         <Title order={3} size="h4" id="lhp-new">
           {t("lhp.new")}
         </Title>
+        <DraftNotice draft={draft} />
         <General message={w.errors.general} />
         <Select
           label={t("lhp.finding")}
@@ -236,6 +251,10 @@ export function ClosureForm(props: WriteProps): React.JSX.Element {
   const labels = MESSAGES[locale];
   const w = useWrite(props);
   const [withLoss, setWithLoss] = useState(false);
+  const draft = useDraft("case-closure", props.caseId, { values: w.values, withLoss }, (kept) => {
+    w.reset(kept.values);
+    setWithLoss(kept.withLoss);
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -260,12 +279,14 @@ export function ClosureForm(props: WriteProps): React.JSX.Element {
       note: w.values.note ?? "",
       public_loss: publicLoss,
     };
-    void w.send(() =>
-      api.POST("/api/v1/examination/cases/{case_id}/closure", {
-        params: { path: { case_id: props.caseId } },
-        body: body as S["ClosureCreate"],
-        headers: { "If-Match": props.etag },
-      }),
+    void w.send(
+      () =>
+        api.POST("/api/v1/examination/cases/{case_id}/closure", {
+          params: { path: { case_id: props.caseId } },
+          body: body as S["ClosureCreate"],
+          headers: { "If-Match": props.etag },
+        }),
+      () => draft.saved({ values: w.values, withLoss }),
     );
   }
 
@@ -275,6 +296,7 @@ export function ClosureForm(props: WriteProps): React.JSX.Element {
         <Title order={3} size="h4" id="closure-new">
           {t("closure.new")}
         </Title>
+        <DraftNotice draft={draft} />
         <General message={w.errors.general} />
         <Group grow align="flex-start">
           <Select

@@ -4,6 +4,7 @@
 import { Alert, Button, Group, Radio, Stack, Textarea, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
+import { DraftNotice, useDraft } from "../../components/Draft";
 import { Section } from "../../components/Sections";
 import { SignaturePad } from "../../components/SignaturePad";
 import { useT } from "../../i18n/locale";
@@ -20,13 +21,15 @@ interface FormProps {
 function useWrite(props: FormProps, fields: ReturnType<typeof useFields>) {
   const t = useT();
   const [busy, setBusy] = useState(false);
-  async function send(call: () => Promise<{ response: Response; error?: unknown }>) {
+  async function send(call: () => Promise<{ response: Response; error?: unknown }>, after?: () => void) {
     setBusy(true);
     const { response, error } = await call();
     setBusy(false);
     const result: Written = written(response, error, t("form.error"), t("field.required"), t("checkIn.fix"));
-    if (result.kind === "saved") props.onDone();
-    else if (result.kind === "conflict") props.onConflict();
+    if (result.kind === "saved") {
+      after?.();
+      props.onDone();
+    } else if (result.kind === "conflict") props.onConflict();
     else fields.setErrors(result.errors);
   }
   return { busy, send };
@@ -36,15 +39,21 @@ export function EndForm(props: FormProps): React.JSX.Element {
   const t = useT();
   const fields = useFields({});
   const { busy, send } = useWrite(props, fields);
+  // The service's outcome and what was said are written during the visit; the officer
+  // looking at the queue meanwhile finds them again. (The rating is the visitor's own,
+  // given in one sitting: a half-given score is never brought back as if given.)
+  const draft = useDraft("visit-end", props.visitId, fields.values, fields.reset);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void send(() =>
-      api.POST("/api/v1/consultation/visits/{visit_id}/end", {
-        params: { path: { visit_id: props.visitId } },
-        body: { outcome: fields.values.outcome ?? "", conversation: fields.values.conversation || null },
-        headers: { "If-Match": props.etag },
-      }),
+    void send(
+      () =>
+        api.POST("/api/v1/consultation/visits/{visit_id}/end", {
+          params: { path: { visit_id: props.visitId } },
+          body: { outcome: fields.values.outcome ?? "", conversation: fields.values.conversation || null },
+          headers: { "If-Match": props.etag },
+        }),
+      () => draft.saved(fields.values),
     );
   }
 
@@ -52,6 +61,7 @@ export function EndForm(props: FormProps): React.JSX.Element {
     <Section title={t("visit.end")} id="visit-end">
       <form onSubmit={submit} noValidate>
         <Stack>
+          <DraftNotice draft={draft} />
           {fields.errors.general && (
             <Alert color="red" role="alert">
               {fields.errors.general}

@@ -7,6 +7,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { ConflictDialog } from "../../components/ConflictDialog";
+import { DraftNotice, useDraft } from "../../components/Draft";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
@@ -32,18 +33,22 @@ export function ArticleForm({ article, etag }: { article?: Article; etag?: strin
     },
     initial,
   );
+  // An article's text is long: left unsaved, it waits here (a new one, or this draft's edit).
+  const draft = useDraft("article", article?.id ?? null, w.values, w.reset);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const v = w.values;
     const text = { title: v.title ?? "", summary: v.summary?.trim() || null, body: v.body ?? "", language: (v.language ?? "id") as Language };
     if (article && etag) {
-      void w.send(() =>
-        api.PUT("/api/v1/prevention/articles/{article_id}", {
-          params: { path: { article_id: article.id } },
-          body: text,
-          headers: { "If-Match": etag },
-        }),
+      void w.send(
+        () =>
+          api.PUT("/api/v1/prevention/articles/{article_id}", {
+            params: { path: { article_id: article.id } },
+            body: text,
+            headers: { "If-Match": etag },
+          }),
+        () => draft.saved(v),
       );
       return;
     }
@@ -58,6 +63,7 @@ export function ArticleForm({ article, etag }: { article?: Article; etag?: strin
         return result;
       },
       () => {
+        draft.saved(initial);
         if (made) void navigate({ to: "/pencegahan/publikasi/$articleId", params: { articleId: made } });
       },
     );
@@ -67,6 +73,7 @@ export function ArticleForm({ article, etag }: { article?: Article; etag?: strin
     <form onSubmit={submit} noValidate aria-label={article ? t("prev.art.edit") : t("prev.art.newTitle")}>
       <Stack maw={760}>
         <Saved when={w.saved} message={article ? t("prev.art.edited") : t("prev.art.created")} />
+        <DraftNotice draft={draft} />
         <General message={w.errors.general} />
         <Group grow align="flex-start">
           {!article && (

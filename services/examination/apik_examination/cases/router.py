@@ -24,6 +24,7 @@ from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
 from apik_shared.platform.routing import ServiceRouter
+from apik_shared.vocabulary.inputs import REGISTRATION_NUMBER
 
 router = ServiceRouter(tags=["cases"])
 
@@ -41,6 +42,14 @@ async def list_cases(
     classification: Classification | None = None,
     status: CaseStatus | None = None,
     examiner_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
+    number: Annotated[
+        str | None,
+        Query(
+            max_length=64,
+            pattern=REGISTRATION_NUMBER,
+            description="the report's registration number, whole",
+        ),
+    ] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[CasePublic]:
@@ -53,6 +62,7 @@ async def list_cases(
         classification=classification,
         status=status,
         examiner_id=examiner_id,
+        number=number,
         cursor=cursor,
         limit=limit,
         now=now,

@@ -32,6 +32,7 @@ from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
 from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.vocabulary.inputs import REGISTRATION_NUMBER
 
 router = ServiceRouter(tags=["reports"])
 
@@ -119,6 +120,12 @@ async def list_reports(
         ),
     ] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text")] = None,
+    number: Annotated[
+        str | None,
+        Query(
+            max_length=64, pattern=REGISTRATION_NUMBER, description="a registration number, whole"
+        ),
+    ] = None,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
     delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
@@ -148,6 +155,7 @@ async def list_reports(
         community_member_id=member,
         assignee=assignee,
         q=q,
+        number=number,
     )
     # Listed by person, a confidential report shows its link (to an entitled caller).
     purpose = f"reports listed by person {person_id}"

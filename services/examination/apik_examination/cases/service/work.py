@@ -158,6 +158,7 @@ async def list_cases(
     classification: Classification | None = None,
     status: CaseStatus | None = None,
     examiner_id: str | None = None,
+    number: str | None = None,
     now: datetime | None = None,
 ) -> tuple[list[Case], str | None]:
     query = select(Case)
@@ -173,6 +174,10 @@ async def list_cases(
         query = query.where(Case.status == status.value)
     if examiner_id is not None:
         query = query.where(Case.examiner_id == examiner_id)
+    if number is not None:
+        # The report's registration number, as typed or in capitals (numbers are issued
+        # in capitals; a hand-typed one may not be).
+        query = query.where(col(Case.registration_number).in_({number, number.upper()}))
     return await newest_first_page(
         session,
         query,

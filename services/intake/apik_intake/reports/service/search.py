@@ -60,6 +60,7 @@ class ReportQuery:
     # A staff member's subject, `UNASSIGNED` for reports nobody has, `ASSIGNED` for any.
     assignee: str | None = None
     q: str | None = None  # full text over summary and chronology
+    number: str | None = None  # a registration number, whole: the staff's "open by number"
 
 
 # The special values of the `assignee` filter (GitHub's convention); a subject is `user:…`.
@@ -150,6 +151,12 @@ def _filtered(
         )
         if not where.person_with_confidential:
             query = query.where(col(Report.confidential).is_(False))
+    if where.number:
+        # As typed or in capitals (numbers are issued in capitals; a hand-typed one may
+        # not be): both forms keep the unique index on the number usable.
+        query = query.where(
+            col(Report.registration_number).in_({where.number, where.number.upper()})
+        )
     if where.q:
         query = query.where(
             _DOCUMENT.bool_op("@@")(func.websearch_to_tsquery(_INDONESIAN, where.q))

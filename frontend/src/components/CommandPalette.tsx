@@ -1,0 +1,208 @@
+// The staff pages' keyboard layer: the command palette (Ctrl+K / ⌘K, or `/` outside a
+// field) to go to any screen the user's roles open or to open a report or a case by its
+// registration number, and `?` for the shortcuts' help. Mantine's spotlight draws the
+// palette (its overlay, focus trap, open state and styles); the search box and its
+// options are this file's, a combobox as ARIA describes one (a search box that owns a
+// list of options, the option the arrows reach announced as active): the spotlight's
+// own keeps its selection in the page's markup, out of React's sight, and has no roles.
+import "@mantine/spotlight/styles.css";
+import { Input, Modal, Text, UnstyledButton } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { createSpotlight, Spotlight } from "@mantine/spotlight";
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { api } from "../api/client";
+import type { components } from "../api/schema";
+import { useT } from "../i18n/locale";
+import { isTyping } from "../lib/board";
+import { globalAction, matchScreens, mayOpen, numberQuery, screenEntries } from "../lib/palette";
+import { ShortcutHelp } from "./Shortcuts";
+import { STAFF_MENU } from "./StaffNav";
+
+const [store, palette] = createSpotlight();
+const LIST = "apik-palette-list";
+
+// For the header's button: the palette found without knowing its keys.
+export const openPalette = palette.open;
+
+interface Option {
+  key: string;
+  label: string;
+  description?: string;
+  go: () => void;
+}
+
+// Looks a number up in the lists the user may read: null while there is nothing to ask.
+function useLookup(number: string | null, roles: string[]) {
+  const reports = number !== null && mayOpen(STAFF_MENU, "/verifikasi", roles);
+  const cases = number !== null && mayOpen(STAFF_MENU, "/pemeriksaan", roles);
+  return useQuery({
+    queryKey: ["palette", number, reports, cases],
+    enabled: reports || cases,
+    staleTime: 30_000,
+    queryFn: async () => {
+      const [r, c] = await Promise.all([
+        reports ? api.GET("/api/v1/intake/reports", { params: { query: { number: number!, limit: 5 } } }) : null,
+        cases ? api.GET("/api/v1/examination/cases", { params: { query: { number: number!, limit: 5 } } }) : null,
+      ]);
+      if (r?.error || c?.error) throw new Error("lookup");
+      // The report listing answers JSON or CSV; JSON was asked for.
+      const listed = r?.data as components["schemas"]["Page_ReportPublic_"] | undefined;
+      return { reports: listed?.items ?? [], cases: c?.data?.items ?? [] };
+    },
+  });
+}
+
+export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Element {
+  const t = useT();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState("");
+  const [help, setHelp] = useState(false);
+  const [selected, setSelected] = useState(-1);
+  const [settled] = useDebouncedValue(query, 250);
+  const number = numberQuery(settled);
+  const lookup = useLookup(number, roles);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const action = globalAction(event, isTyping(event.target));
+      if (action === null) return;
+      // Another dialog (a conflict, a confirmation) keeps the keys to itself.
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('[role="dialog"]') && !store.getState().opened) return;
+      event.preventDefault();
+      if (action === "palette") {
+        setHelp(false);
+        palette.open();
+      } else if (!store.getState().opened) setHelp(true);
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const found: Option[] = [
+    ...(lookup.data?.reports ?? []).map((r) => ({
+      key: `report-${r.id}`,
+      label: t("palette.report", { number: r.registration_number }),
+      description: r.summary,
+      go: () => void navigate({ to: "/verifikasi/$reportId", params: { reportId: r.id } }),
+    })),
+    ...(lookup.data?.cases ?? []).map((c) => ({
+      key: `case-${c.id}`,
+      label: t("palette.case", { number: c.registration_number }),
+      description: c.summary,
+      go: () => void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: c.id } }),
+    })),
+  ];
+  const screens: Option[] = matchScreens(screenEntries(STAFF_MENU, roles, t), query).map((s) => ({
+    key: `screen-${s.to}`,
+    label: s.label,
+    description: t("palette.screen"),
+    // The menu's paths are the router's own (as in StaffNav).
+    go: () => void navigate({ to: s.to as "/", search: s.search ? ({} as never) : undefined }),
+  }));
+  const options = [...found, ...screens];
+  const signature = options.map((o) => o.key).join(" ");
+
+  // New options: the first is the one Enter opens.
+  useEffect(() => setSelected(signature === "" ? -1 : 0), [signature]);
+  useEffect(() => {
+    if (selected >= 0) document.getElementById(`${LIST}-${selected}`)?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+
+  function choose(option: Option | undefined) {
+    if (!option) return;
+    palette.close();
+    option.go();
+  }
+
+  function onKeyDown(event: ReactKeyboardEvent<HTMLInputElement>) {
+    if (event.nativeEvent.isComposing || options.length === 0) return;
+    const last = options.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: selected >= last ? 0 : selected + 1,
+      ArrowUp: selected <= 0 ? last : selected - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setSelected(moves[event.key]!);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choose(options[selected]);
+    }
+  }
+
+  const waiting = number !== null && (query.trim() !== settled.trim() || lookup.isFetching);
+  let message: string | null = null;
+  if (options.length === 0) {
+    const typed = query.trim();
+    if (numberQuery(typed) && waiting) message = t("palette.looking", { number: typed });
+    else if (numberQuery(typed) && lookup.isError) message = t("palette.lookupFailed", { number: typed });
+    else if (numberQuery(typed)) message = t("palette.notFound", { number: typed });
+    else message = t("palette.nothing");
+  }
+  const active = selected >= 0 && selected < options.length ? `${LIST}-${selected}` : undefined;
+
+  return (
+    <>
+      <Spotlight.Root
+        store={store}
+        query={query}
+        onQueryChange={setQuery}
+        // The keys are this file's (Ctrl+K in a field too, and `/`).
+        shortcut={null}
+        onSpotlightOpen={() => setSelected(0)}
+        scrollable
+        maxHeight={420}
+      >
+        <Modal.Title className="visually-hidden">{t("palette.title")}</Modal.Title>
+        <Input
+          size="lg"
+          classNames={{ input: Spotlight.classes.search }}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          role="combobox"
+          aria-label={t("palette.search")}
+          placeholder={t("palette.search")}
+          aria-expanded={options.length > 0}
+          aria-controls={LIST}
+          aria-autocomplete="list"
+          aria-activedescendant={active}
+          data-autofocus
+        />
+        <Spotlight.ActionsList id={LIST} role="listbox" aria-label={t("palette.results")}>
+          {options.map((o, i) => (
+            <UnstyledButton
+              key={o.key}
+              id={`${LIST}-${i}`}
+              role="option"
+              aria-selected={i === selected}
+              data-selected={i === selected || undefined}
+              className={`${Spotlight.classes.action} palette-option`}
+              tabIndex={-1}
+              // The search box keeps the focus (and its typing) while the mouse chooses.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(o)}
+            >
+              <span className={Spotlight.classes.actionBody}>
+                <span className={Spotlight.classes.actionLabel}>{o.label}</span>
+                {o.description && <span className={Spotlight.classes.actionDescription}>{o.description}</span>}
+              </span>
+            </UnstyledButton>
+          ))}
+        </Spotlight.ActionsList>
+        <Text role="status" size="sm" px="md" py={message ? "sm" : 0}>
+          {message}
+        </Text>
+        <Spotlight.Footer>
+          <Text size="xs" c="dimmed">
+            {t("palette.hint")}
+          </Text>
+        </Spotlight.Footer>
+      </Spotlight.Root>
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
+    </>
+  );
+}
