@@ -149,6 +149,14 @@ const track = createRoute({
   component: TrackPage,
 });
 
+// The reporter's satisfaction survey (public, no login): the link intake sends after a
+// case closes, and the tracking page offers.
+const survey = createRoute({
+  getParentRoute: () => root,
+  path: "/survei/$token",
+  component: lazyRouteComponent(() => import("./pages/survey/SurveyPage"), "SurveyPage"),
+});
+
 // The Red Button (public, no login) and the protection officers' restricted area.
 const redButton = createRoute({
   getParentRoute: () => root,
@@ -311,7 +319,7 @@ const mori = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
+  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, survey, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori]),
   defaultPreload: false,
 });
 

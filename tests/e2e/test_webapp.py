@@ -14,7 +14,9 @@ assessment's explained score, the agreements, a clinic's N-gain and a study, and
 reads the public results and checks a clinic certificate; a prevention officer writes a
 press release that the head approves, publishes it and anyone reads it with its number,
 logs a social media post and nominates a village; an intern writes the logbook and marks
-a guidebook read. axe checks every page on the way.
+a guidebook read. A reporter answers the satisfaction survey a closed case's tracking
+page offers (a question left out is marked where it is), and the head of that office sees
+the IKM move. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -38,6 +40,7 @@ import pytest
 from apik_shared.devstack.stack import Stack
 from tests.e2e.community_data import community_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
+from tests.e2e.survey_data import closed_case_for_survey
 from tests.e2e.webapp_data import (
     intern_account,
     mori_office,
@@ -69,6 +72,7 @@ JOURNEYS = [
     "examiner",
     "desk",
     "kpi",
+    "survey",
     "redbutton",
     "internship",
     "admin",
@@ -132,6 +136,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     mori = await mori_office(gateway, admin)  # the internship staff screens' journey
     publications = await publications_office(gateway, admin)
     community = await community_office(gateway, admin)
+    survey = await closed_case_for_survey(gateway, admin)  # the survey journey's
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
@@ -141,6 +146,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         **mori,
         **publications,
         **community,
+        **survey,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,
