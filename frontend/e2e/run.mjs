@@ -19,7 +19,8 @@
 //   the portal (imports.mjs, journey `imports`) APIK_IMPORTS_HEAD, APIK_PORTAL_TRACKING and
 //   APIK_PORTAL_NUMBER. APIK_JOURNEYS=desk,kpi runs only the journeys named
 //   (prevention-write: agreements.mjs); the palette's (palette.mjs) reuses the
-//   duplicates' and the examiner's users.
+//   duplicates' and the examiner's users. APIK_LOCALE=en also photographs every screen in
+//   English (screenshots/en/), see `shot`.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -36,6 +37,7 @@ import { paletteJourneys } from "./palette.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
+import { surveyJourneys } from "./survey.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
 
@@ -102,8 +104,29 @@ async function settled(page) {
   await page.waitForTimeout(400);
 }
 
+// APIK_LOCALE=en: every screen a journey photographs is also photographed (and checked by
+// axe) in English, in the same state: the journeys keep finding things by their
+// Indonesian names, and the app follows a language chosen in another tab (a `storage`
+// event), which is how the page is switched here and back without losing what is on it.
+const ENGLISH = process.env.APIK_LOCALE === "en";
+if (ENGLISH) mkdirSync(join(SHOTS, "en"), { recursive: true });
+
+async function switchLanguage(page, locale) {
+  await page.evaluate((next) => {
+    localStorage.setItem("apik.locale", next);
+    window.dispatchEvent(new StorageEvent("storage", { key: "apik.locale", newValue: next }));
+  }, locale);
+  await page.waitForFunction((next) => document.documentElement.lang === next, locale);
+  await page.waitForTimeout(150); // Mantine re-measures what changed length
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (!ENGLISH || !page.url().startsWith(BASE) || page.url().includes("/api/")) return;
+  await switchLanguage(page, "en");
+  await page.screenshot({ path: join(SHOTS, "en", `${name}.png`), fullPage: true });
+  await accessible(page, `${name} (en)`);
+  await switchLanguage(page, "id");
 }
 
 // Every request a page makes stays on the gateway's origin (no third-party script,
@@ -433,6 +456,7 @@ try {
   if (wanted("desk") && DESK && PASSWORD) await deskVisit(browser, kit, DESK);
   if (wanted("desk") && DESK && SUPERVISOR && PASSWORD) await supervisorAssigns(browser, kit, SUPERVISOR, DESK);
   if (wanted("kpi") && HEAD && PASSWORD) await headReadsKpis(browser, kit, HEAD);
+  await surveyJourneys(browser, kit, wanted); // after the KPI journey: its head is another office's
   if (wanted("redbutton") && PROTECTION && PROTECTION_OFFICE && PASSWORD) {
     await redButtonJourneys(browser, kit, { officer: PROTECTION, office: PROTECTION_OFFICE, head: PROTECTION_HEAD, other: DESK });
   }

@@ -150,6 +150,14 @@ const track = createRoute({
   component: TrackPage,
 });
 
+// The reporter's satisfaction survey (public, no login): the link intake sends after a
+// case closes, and the tracking page offers.
+const survey = createRoute({
+  getParentRoute: () => root,
+  path: "/survei/$token",
+  component: lazyRouteComponent(() => import("./pages/survey/SurveyPage"), "SurveyPage"),
+});
+
 // The Red Button (public, no login) and the protection officers' restricted area.
 const redButton = createRoute({
   getParentRoute: () => root,
@@ -328,7 +336,7 @@ const portalSync = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori, imports, portalSync]),
+  routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, survey, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori, imports, portalSync]),
   defaultPreload: false,
 });
 

@@ -16,7 +16,9 @@ press release that the head approves, publishes it and anyone reads it with its 
 logs a social media post and nominates a village; an intern writes the logbook and marks
 a guidebook read; the head of an office imports old records (a bad row fixed by the
 status mapping) and follows the sync with a simulated LAPOR! portal, down to a pulled
-report's files. axe checks every page on the way.
+report's files. A reporter answers the satisfaction survey a closed case's tracking
+page offers (a question left out is marked where it is), and the head of that office sees
+the IKM move. axe checks every page on the way.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
@@ -41,6 +43,7 @@ from apik_shared.devstack.stack import Stack
 from tests.e2e.community_data import community_office
 from tests.e2e.integration_data import portal_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
+from tests.e2e.survey_data import closed_case_for_survey
 from tests.e2e.webapp_data import (
     intern_account,
     mori_office,
@@ -73,6 +76,7 @@ JOURNEYS = [
     "examiner",
     "desk",
     "kpi",
+    "survey",
     "redbutton",
     "internship",
     "admin",
@@ -150,6 +154,7 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
     publications = await publications_office(gateway, admin)
     community = await community_office(gateway, admin)
     portal = await portal_office(gateway, admin, portal_sim)  # the imports journey's
+    survey = await closed_case_for_survey(gateway, admin)  # the survey journey's
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
     env = {
@@ -160,6 +165,7 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
         **publications,
         **community,
         **portal,
+        **survey,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

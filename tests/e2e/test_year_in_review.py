@@ -173,7 +173,8 @@ async def surveys(office: Office, year: Year) -> None:
         view = await eventually(tracking, lambda v: (v.get("outcome") or {}).get("survey_url"))
         url = view["outcome"]["survey_url"]
         answers = {e.value: 4 - (index + position) % 3 for position, e in enumerate(ELEMENTS)}
-        await ok(client.post(url[url.index("/api/v1/") :], json={"answers": answers}))
+        survey = f"/api/v1/examination/public/surveys/{url.rsplit('/', 1)[1]}"
+        await ok(client.post(survey, json={"answers": answers}))
         year.surveys.append(answers)
 
 

@@ -8,7 +8,7 @@ import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { useMe } from "../office";
 
-const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/", "/publikasi"];
+const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/", "/publikasi", "/survei/"];
 
 export function Layout(): React.JSX.Element {
   const t = useT();

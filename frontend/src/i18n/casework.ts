@@ -157,7 +157,7 @@ export const CASEWORK_EN: Record<keyof typeof CASEWORK_ID, string> = {
   "sla.on_track": "on track",
   "sla.warning": "near the deadline",
   "sla.paused": "paused",
-  "sla.met": "met",
+  "sla.met": "finished on time",
   "board.title": "Examination board",
   "board.filters": "Filters",
   "board.status": "Status",

@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import { MESSAGES, type Locale, type MessageId } from "./messages";
 
@@ -17,9 +17,23 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(initialLocale);
   const setLocale = (next: Locale) => {
     localStorage.setItem(KEY, next);
-    document.documentElement.lang = next;
     setState(next);
   };
+  // The page's language for screen readers and hyphenation, also when English was
+  // chosen on an earlier visit (index.html says "id").
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  // The language chosen in another tab of the app is followed here too (the browser
+  // tells the others through a `storage` event), so two open tabs never disagree.
+  useEffect(() => {
+    const follow = (event: StorageEvent) => {
+      if (event.key !== KEY) return;
+      setState(event.newValue === "en" ? "en" : "id");
+    };
+    window.addEventListener("storage", follow);
+    return () => window.removeEventListener("storage", follow);
+  }, []);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
       <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={MESSAGES[locale]}>

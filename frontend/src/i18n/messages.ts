@@ -17,6 +17,8 @@ import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { COMMUNITY_EN, COMMUNITY_ID } from "./community";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
+import { SURVEY_EN, SURVEY_ID } from "./survey";
+import { API_EN, API_ID } from "./api";
 
 export type Locale = "id" | "en";
 
@@ -95,6 +97,7 @@ const core = {
   "status.merged": "Digabungkan",
   "status.recorded": "Dicatat",
   "status.imported": "Arsip impor",
+  "status.case_closed": "Selesai diperiksa",
   "nik.digits": "NIK terdiri atas tepat 16 angka.",
   "nik.province": "Dua angka pertama NIK bukan kode provinsi.",
   "nik.region": "Kode kabupaten/kota dan kecamatan pada NIK tidak boleh 00.",
@@ -181,7 +184,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -260,6 +263,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "status.merged": "Merged",
   "status.recorded": "Recorded",
   "status.imported": "Imported record",
+  "status.case_closed": "Examination completed",
   "nik.digits": "A NIK has exactly 16 digits.",
   "nik.province": "The NIK's first two digits are not a province code.",
   "nik.region": "The NIK's regency and district codes cannot be 00.",
@@ -360,6 +364,8 @@ const en: Record<MessageId, string> = {
   ...WEBDESK_EN,
   ...INTEGRATION_EN,
   ...PALETTE_EN,
+  ...SURVEY_EN,
+  ...API_EN,
   ...coreEn,
 };
 

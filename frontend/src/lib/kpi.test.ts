@@ -16,6 +16,7 @@ describe("figures in their unit", () => {
     expect(formatFigure(87.54, "percent", "id-ID")).toBe("87,5%");
     expect(formatFigure(4.256, "rating", "id-ID")).toBe("4,26");
     expect(formatFigure(1234, "count", "id-ID")).toBe("1.234");
+    expect(formatFigure(88.31, "index", "id-ID")).toBe("88,31"); // grade A, not B
     expect(formatFigure(null, "count", "id-ID")).toBe("—");
     expect(formatFigure(87.54, "percent", "en-GB")).toBe("87.5%");
   });

@@ -21,7 +21,8 @@ export function formatFigure(value: number | null | undefined, unit: string, loc
   if (unit === "idr") {
     return new Intl.NumberFormat(locale, { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(value);
   }
-  const digits = unit === "percent" || unit === "index" ? 1 : unit === "count" ? 0 : 2;
+  // The IKM is graded at two decimals (88.30 is B, 88.31 is A): shown as graded.
+  const digits = unit === "percent" ? 1 : unit === "count" ? 0 : 2;
   const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return unit === "percent" ? `${text}%` : text;
 }

@@ -9,6 +9,7 @@ import { useLocale, useT } from "../i18n/locale";
 import { codeLabel, MESSAGES } from "../i18n/messages";
 import { formatDateTime } from "../lib/dates";
 import { DEFAULT_ZONE } from "../office";
+import { SurveyOffer } from "./survey/SurveyOffer";
 
 type View = components["schemas"]["TrackingView"];
 
@@ -20,7 +21,8 @@ export function TrackPage(): React.JSX.Element {
   const [number, setNumber] = useState(nomor ?? "");
   const [pin, setPin] = useState("");
   const [view, setView] = useState<View | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  // Kept as a message id, not as text: switching the language words it again.
+  const [failed, setFailed] = useState<"track.tooMany" | "track.notFound" | null>(null);
   const [busy, setBusy] = useState(false);
   const labels = MESSAGES[locale];
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
@@ -33,7 +35,7 @@ export function TrackPage(): React.JSX.Element {
     });
     setBusy(false);
     setView(data ?? null);
-    setFailed(data ? null : response.status === 429 ? t("track.tooMany") : t("track.notFound"));
+    setFailed(data ? null : response.status === 429 ? "track.tooMany" : "track.notFound");
     if (data) await navigate({ to: "/lacak", search: { nomor: data.registration_number }, replace: true });
   }
 
@@ -57,7 +59,7 @@ export function TrackPage(): React.JSX.Element {
       </Paper>
       {failed && (
         <Alert color="red" role="alert">
-          {failed}
+          {t(failed)}
         </Alert>
       )}
       {view && (
@@ -76,6 +78,12 @@ export function TrackPage(): React.JSX.Element {
                 <Table.Th scope="row">{t("track.kind")}</Table.Th>
                 <Table.Td>{codeLabel(labels, "kind", view.kind)}</Table.Td>
               </Table.Tr>
+              {view.outcome && (
+                <Table.Tr>
+                  <Table.Th scope="row">{t("survey.track.outcome")}</Table.Th>
+                  <Table.Td data-testid="tracking-outcome">{codeLabel(labels, "outcome", view.outcome.outcome)}</Table.Td>
+                </Table.Tr>
+              )}
               <Table.Tr>
                 <Table.Th scope="row">{t("track.registeredAt")}</Table.Th>
                 <Table.Td>{when(view.registered_at)}</Table.Td>
@@ -86,6 +94,7 @@ export function TrackPage(): React.JSX.Element {
               </Table.Tr>
             </Table.Tbody>
           </Table>
+          {view.outcome?.survey_url && <SurveyOffer surveyUrl={view.outcome.survey_url} />}
           <Title order={2} size="h3">
             {t("track.timeline")}
           </Title>

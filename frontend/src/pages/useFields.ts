@@ -1,13 +1,21 @@
 import { useState } from "react";
+import { useLocale } from "../i18n/locale";
+import { relocalize } from "../i18n/relocalize";
 import type { FormErrors } from "../lib/problems";
 import type { Values } from "./fields";
 
 // Form state with errors kept at their fields: `bind("reporter.nik")` gives an input its
 // value, its change handler and its message (from the API's problem+json, or a check
-// made here); typing in a field clears its message.
+// made here); typing in a field clears its message. Messages are kept as worded when set
+// and given back in the language of the moment (a switch of language rewords them).
 export function useFields(initial: Values) {
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+  const { locale } = useLocale();
+  const shown: FormErrors = {
+    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [k, relocalize(v, locale)])),
+    general: errors.general === null ? null : relocalize(errors.general, locale),
+  };
 
   function set(name: string, value: string) {
     setValues((v) => ({ ...v, [name]: value }));
@@ -23,7 +31,7 @@ export function useFields(initial: Values) {
     return {
       name,
       value: values[name] ?? "",
-      error: errors.fields[name],
+      error: shown.fields[name],
       onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
     };
   }
@@ -33,5 +41,5 @@ export function useFields(initial: Values) {
     setErrors({ fields: {}, general: null });
   }
 
-  return { values, set, bind, errors, setErrors, reset };
+  return { values, set, bind, errors: shown, setErrors, reset };
 }

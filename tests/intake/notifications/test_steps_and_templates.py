@@ -127,7 +127,7 @@ async def test_the_closure_and_the_survey_link_reach_the_reporter(intake, office
     assert "Hasil: selesai." in messages[f"Laporan {number} telah selesai"]
     survey = messages[f"Survei kepuasan: laporan {number}"]
     token = await intake.scalar("SELECT survey_token FROM report WHERE id = :r", r=report_id)
-    assert f"https://apik.example.id/api/v1/examination/public/surveys/{token}" in survey
+    assert f"https://apik.example.id/survei/{token}" in survey
 
 
 async def test_an_office_writes_its_own_wording_and_unknown_placeholders_are_refused(
@@ -192,7 +192,7 @@ async def test_a_confidential_reporter_is_told_nothing_of_who_or_which_agency(
         },
         NotificationKind.decision: {"status": "accepted"},
         NotificationKind.closure: {"status": "closed"},
-        NotificationKind.survey: {"survey_url": "/api/v1/examination/public/surveys/abc"},
+        NotificationKind.survey: {"survey_url": "/survei/abc"},
     }
     async with intake.app.state.database.sessions() as session, session.begin():
         for kind, given in values.items():

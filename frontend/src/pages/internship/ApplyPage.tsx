@@ -4,7 +4,8 @@ import { Alert, Button, Checkbox, Code, FileInput, Paper, Select, Stack, Text, T
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { AppLink } from "../../components/AppLink";
-import { useT } from "../../i18n/locale";
+import { useLocale, useT } from "../../i18n/locale";
+import { relocalize } from "../../i18n/relocalize";
 import type { MessageId } from "../../i18n/messages";
 import { applicationPart, applyErrors, applyField, EMPTY_APPLY, type ApplyDraft } from "./form";
 
@@ -19,6 +20,7 @@ interface Problem {
 
 export function InternshipApplyPage(): React.JSX.Element {
   const t = useT();
+  const { locale } = useLocale();
   const { kantor } = useSearch({ from: "/magang/daftar" });
   const office = kantor ?? DEFAULT_OFFICE;
   const [draft, setDraft] = useState<ApplyDraft>(EMPTY_APPLY);
@@ -152,7 +154,7 @@ export function InternshipApplyPage(): React.JSX.Element {
             />
             {general && (
               <Alert color="red" role="alert">
-                {general}
+                {relocalize(general, locale)}
               </Alert>
             )}
             <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>

@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
+import { relocalize } from "../../i18n/relocalize";
 import { MESSAGES } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
@@ -114,7 +115,7 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
           {t("rb.case.acknowledge")}
         </Button>
       )}
-      {notice && <Alert role="status">{notice}</Alert>}
+      {notice && <Alert role="status">{relocalize(notice, locale)}</Alert>}
       {failure && (
         <Alert color="red" role="alert">
           {failure}
@@ -141,6 +142,7 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
   const [note, setNote] = useState("");
   const [consent, setConsent] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { locale } = useLocale();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -187,7 +189,7 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
           </Group>
           {result && (
             <Alert color={result.ok ? "green" : "red"} role={result.ok ? "status" : "alert"}>
-              {result.text}
+              {relocalize(result.text, locale)}
             </Alert>
           )}
         </Stack>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
+import { relocalize } from "../../i18n/relocalize";
 import { formatDateTime } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
 import { normaliseReceipt } from "./logic";
@@ -81,7 +82,7 @@ export function RedButtonMessagesPage(): React.JSX.Element {
                 autoComplete="off"
                 value={typed}
                 onChange={(e) => setTyped(e.currentTarget.value)}
-                error={codeError ?? undefined}
+                error={codeError === null ? undefined : relocalize(codeError, locale)}
               />
               <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
                 {t("rb.messages.open")}
@@ -120,7 +121,7 @@ export function RedButtonMessagesPage(): React.JSX.Element {
               </Stack>
             </form>
           </Paper>
-          {notice && <Alert role="status">{notice}</Alert>}
+          {notice && <Alert role="status">{relocalize(notice, locale)}</Alert>}
         </>
       )}
     </Stack>

@@ -8,6 +8,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
+import { relocalize } from "../../i18n/relocalize";
 import type { MessageId } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem } from "../../lib/problems";
@@ -124,7 +125,7 @@ export function RedButtonPage(): React.JSX.Element {
                 </Stack>
                 {general && (
                   <Alert color="red" role="alert">
-                    {general}
+                    {relocalize(general, locale)}
                   </Alert>
                 )}
                 <Button type="submit" color="red" loading={busy} style={{ alignSelf: "flex-start" }}>

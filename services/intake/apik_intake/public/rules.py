@@ -109,5 +109,7 @@ def survey_token_hash(token: str) -> str:
 
 
 def survey_url(token: str | None) -> str | None:
-    """Where the reporter rates the handling (examination's public survey)."""
-    return f"/api/v1/examination/public/surveys/{token}" if token else None
+    """Where the reporter rates the handling: the web app's survey page, which reads and
+    answers examination's `/public/surveys/{token}`. A person follows this link (from the
+    message or the tracking page), so it lands on a page, not on the API's JSON."""
+    return f"/survei/{token}" if token else None
