@@ -15,6 +15,7 @@ import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { COMMUNITY_EN, COMMUNITY_ID } from "./community";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
+import { DATES_EN, DATES_ID } from "./dateFields";
 
 export type Locale = "id" | "en";
 
@@ -179,7 +180,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...DATES_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -356,6 +357,7 @@ const en: Record<MessageId, string> = {
   ...CASEWORK_EN,
   ...VERIFICATION_EN,
   ...WEBDESK_EN,
+  ...DATES_EN,
   ...coreEn,
 };
 
