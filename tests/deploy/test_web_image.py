@@ -16,7 +16,14 @@ import pytest
 
 from apik_gateway.settings import Settings
 
-from .topology import ROOT, dockerfile_instructions, dockerignored, environment, example_variables, load_compose
+from .topology import (
+    ROOT,
+    dockerfile_instructions,
+    dockerignored,
+    environment,
+    example_variables,
+    load_compose,
+)
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 SERVICES = load_compose()["services"]
@@ -91,11 +98,13 @@ def web_copy(name: str) -> tuple[Stage, str, str] | None:
 
 
 def test_the_gateway_image_copies_the_web_build() -> None:
-    assert target("gateway") in STAGES, f"compose's gateway target {target('gateway')!r} is no stage"
+    gateway = target("gateway")
+    assert gateway in STAGES, f"compose's gateway target {gateway!r} is no stage"
     found = web_copy(target("gateway"))
     assert found, "the gateway's image copies nothing from a node stage"
     node, source, _ = found
-    assert re.fullmatch(r"node:(2\d|[3-9]\d)(\D.*)?", node.image), f"Node 20 or later, not {node.image}"
+    node_20 = re.fullmatch(r"node:(2\d|[3-9]\d)(\D.*)?", node.image)
+    assert node_20, f"Node 20 or later, not {node.image}"
     workdir = node.all("WORKDIR")[-1]
     vite = (ROOT / "frontend" / "vite.config.ts").read_text()
     out_dir = re.search(r'outDir:\s*"([^"]+)"', vite)
@@ -140,14 +149,28 @@ def test_the_gateway_serves_the_copied_directory(monkeypatch: pytest.MonkeyPatch
     )
 
 
-@pytest.mark.parametrize("service", [s for s in SERVICES if s != "gateway" and "build" in SERVICES[s]])
+BUILT = [s for s in SERVICES if s != "gateway" and "build" in SERVICES[s]]
+
+
+@pytest.mark.parametrize("service", BUILT)
 def test_services_images_have_no_web_app(service: str) -> None:
     assert target(service) in STAGES
     assert web_copy(target(service)) is None, f"{service}'s image carries the web app too"
 
 
 def test_the_build_context_leaves_local_builds_out() -> None:
-    for path in ("frontend/node_modules", "frontend/node_modules/react/index.js", "frontend/dist/index.html"):
+    local = (
+        "frontend/node_modules",
+        "frontend/node_modules/react/index.js",
+        "frontend/dist/index.html",
+    )
+    for path in local:
         assert dockerignored(path), f".dockerignore lets {path} into the build context"
-    for path in ("frontend/src/main.tsx", "frontend/index.html", "frontend/package.json", "frontend/vite.config.ts"):
+    sources = (
+        "frontend/src/main.tsx",
+        "frontend/index.html",
+        "frontend/package.json",
+        "frontend/vite.config.ts",
+    )
+    for path in sources:
         assert not dockerignored(path), f".dockerignore keeps {path} out of the web build"
