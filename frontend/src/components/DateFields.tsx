@@ -5,7 +5,8 @@
 // reads an incomplete entry as empty.
 import "@mantine/dates/styles.css";
 import { DatesProvider, MaskedDateInput } from "@mantine/dates";
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { zoneName } from "../lib/dates";
 import { officeInstant, pickerDate, wallClock } from "../lib/dateFields";
@@ -18,6 +19,11 @@ const ZoneContext = createContext<string>(DEFAULT_ZONE);
 // office, stay on the default zone unless a field is given its own).
 export function OfficeDates({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
+  // Rendered again on signing in or out: the office (and its zone) is the new user's.
+  useSyncExternalStore(
+    (l) => session.subscribe(l),
+    () => session.signedIn(),
+  );
   const zone = useOfficeZone();
   return (
     <ZoneContext.Provider value={zone}>
