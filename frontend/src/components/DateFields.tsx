@@ -69,6 +69,8 @@ function useParts() {
     hoursPlaceholder: t("dates.hoursHint"),
     minutesPlaceholder: t("dates.minutesHint"),
     clearButtonProps: { "aria-label": t("dates.clear") },
+    // Two digits wide by default: a lettered placeholder ("mm") would be cut.
+    styles: { field: { minWidth: "calc(3.4ch + 0.3em)" } },
   };
 }
 
