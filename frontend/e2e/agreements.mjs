@@ -6,6 +6,7 @@
 // N-gain, completes the clinic and downloads the certificate; adds an innovation to the
 // register and edits it. axe on every page.
 import { downloaded } from "./desk.mjs";
+import { fillDate } from "./dates.mjs";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 
@@ -37,8 +38,8 @@ async function draftAgreement(page, { kind, parent, title, number, parties, from
     await form.getByLabel(`Nama pihak ${n + 1}`).fill(name);
     await form.getByLabel(`Jenis pihak ${n + 1}`).selectOption(partyKind);
   }
-  await form.getByLabel("Mulai berlaku").fill(from);
-  await form.getByLabel("Berakhir").fill(to);
+  await fillDate(form, /^Mulai berlaku/, from);
+  await fillDate(form, /^Berakhir/, to);
   return form;
 }
 
@@ -120,7 +121,7 @@ export async function officerWritesAgreements(browser, kit, username) {
   const clinic = page.getByRole("form", { name: "Klinik baru" });
   const clinicTitle = `Klinik Pengelolaan Pengaduan Uji ${tag}`;
   await clinic.getByLabel("Nama klinik").fill(clinicTitle);
-  await clinic.getByLabel("Tanggal").fill(day);
+  await fillDate(clinic, /^Tanggal/, day);
   await clinic.getByLabel("Tempat").fill("Aula Kantor Bupati");
   await clinic.getByLabel("Instansi yang diundang (satu per baris)").fill("Dinas Kesehatan\nDinas Pendidikan");
   await accessible(page, "pencegahan-klinik-baru");

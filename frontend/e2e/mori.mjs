@@ -8,6 +8,7 @@
 // rubric, meets the completion check's unmet rule in words, states the days before the
 // intern's records and downloads the certificate. axe runs on every screen.
 import { downloaded } from "./desk.mjs";
+import { fillDate } from "./dates.mjs";
 
 async function signIn(browser, kit, username, path) {
   const { BASE, PASSWORD, watchOrigins } = kit;
@@ -54,8 +55,8 @@ export async function coordinatorAcceptsAndAllocates(browser, kit, env) {
 
   await page.getByRole("tab", { name: "Angkatan dan penempatan" }).click();
   await page.getByLabel(/^Nama angkatan/).fill(`Angkatan uji ${env.APIK_MORI_COHORT_START}`);
-  await page.getByLabel(/^Mulai/).fill(env.APIK_MORI_COHORT_START);
-  await page.getByLabel(/^Selesai/).fill(env.APIK_MORI_COHORT_END);
+  await fillDate(page, /^Mulai/, env.APIK_MORI_COHORT_START);
+  await fillDate(page, /^Selesai/, env.APIK_MORI_COHORT_END);
   await page.getByRole("button", { name: "Buat angkatan" }).click();
   await page.getByTestId("cohort-units").waitFor();
   for (const unit of ["Penerimaan dan Verifikasi Laporan", "Pencegahan Maladministrasi"]) {

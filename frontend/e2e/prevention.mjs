@@ -6,6 +6,7 @@
 // year's public results (the office's region counted) and checks a clinic certificate.
 import { preventionWriteJourneys } from "./agreements.mjs";
 import { downloaded } from "./desk.mjs";
+import { dateShown, fillDate } from "./dates.mjs";
 
 async function signIn(page, BASE, username, PASSWORD) {
   await page.goto(`${BASE}/`);
@@ -128,7 +129,8 @@ export async function publicReadsResults(browser, kit, facts) {
 export async function officerEntersAndReviewerApproves(browser, kit, officer, reviewer, facts) {
   const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
   const options = { locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, acceptDownloads: true };
-  const context = await browser.newContext(options);
+  // The enumerator's browser far from the office's zone: a time typed is the office's.
+  const context = await browser.newContext({ ...options, locale: "en-US", timezoneId: "Pacific/Honolulu" });
   const page = await context.newPage();
   watchOrigins(page, "prevention entry");
   await signIn(page, BASE, officer, PASSWORD);
@@ -149,6 +151,9 @@ export async function officerEntersAndReviewerApproves(browser, kit, officer, re
   const entry = page.getByRole("form", { name: "Isian enumerator" });
   await entry.getByLabel("Kode responden").fill("R-01");
   await entry.getByLabel("Tempat").fill("Mal Pelayanan Publik");
+  const now = await dateShown(entry, /^Waktu/);
+  expect(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(now), `prevention entry: the time starts at now, day first (${now})`);
+  await fillDate(entry, /^Waktu/, "2023-05-02T09:30");
   const values = entry.locator("[data-testid=entry-answers] select");
   expect((await values.count()) >= 2, "prevention entry: the respondent's indicators are listed");
   await values.nth(0).selectOption({ index: 2 });
@@ -161,6 +166,8 @@ export async function officerEntersAndReviewerApproves(browser, kit, officer, re
   const row = page.locator("[data-testid=entries] tr[data-status=submitted]");
   await row.waitFor();
   expect(((await row.textContent()) ?? "").includes("R-01"), "prevention entry: the entry waits for the reviewer");
+  const takenAt = (await row.textContent()) ?? "";
+  expect(takenAt.includes("2 Mei 2023 pukul 09.30"), `prevention entry: 09:30 typed is 09:30 on the office's clock (${takenAt})`);
   const sheet = await downloaded(page, kit, () => page.getByRole("button", { name: "Unduh templat (XLSX)" }).click(), "prevention-template.xlsx");
   expect(sheet.head.startsWith("PK") && sheet.name.endsWith(".xlsx"), `prevention entry: the template (${sheet.name})`);
   const address = page.url();

@@ -7,6 +7,7 @@
 // and opens the institution formats; an applicant files an internship application with the
 // institution's letter and reads its status; an unknown certificate code gets its clear
 // message.
+import { fillDate } from "./dates.mjs";
 
 // The Red Button's journeys in order: the officer watches the alert page while the intern
 // raises it, then works the case; the intern reads the reply; another role is turned
@@ -143,8 +144,8 @@ export async function applicantAppliesAndChecks(browser, kit, office) {
   await page.getByLabel("Nama institusi").fill("Universitas Hasanuddin");
   await page.getByLabel("Program (mis. magang bersertifikat MBKM, PKL)").fill("Magang bersertifikat MBKM");
   const year = new Date().getUTCFullYear() + 1;
-  await page.getByLabel("Mulai magang").fill(`${year}-02-02`);
-  await page.getByLabel("Selesai magang").fill(`${year}-04-30`);
+  await fillDate(page, /^Mulai magang/, `${year}-02-02`);
+  await fillDate(page, /^Selesai magang/, `${year}-04-30`);
   await page.getByRole("checkbox", { name: "Pemeriksaan Laporan" }).check();
   await page.locator('input[type="file"]').setInputFiles({ name: "surat-pengantar.pdf", mimeType: "application/pdf", buffer: LETTER });
   await accessible(page, "magang-daftar");

@@ -40,6 +40,7 @@ import { publicationsJourneys } from "./publications.mjs";
 import { surveyJourneys } from "./survey.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
+import { fillDate } from "./dates.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -361,14 +362,14 @@ async function officerVerifies(browser, publicNumber) {
 
   // The reporter's identity is completed; a birth date the NIK contradicts is refused at its field.
   await page.getByLabel("Tempat lahir").fill("Bengkulu");
-  await page.getByLabel("Tanggal lahir").fill("1990-05-13");
+  await fillDate(page, /^Tanggal lahir/, "1990-05-13");
   await page.getByLabel("Pekerjaan").fill("Pedagang");
   await page.getByLabel("Alamat").fill("Jl. Suprapto No. 5, Kota Bengkulu");
   await page.getByRole("button", { name: "Simpan identitas" }).click();
   await page.getByText("Tanggal lahir tidak sesuai dengan yang tertera pada NIK.").waitFor();
   await accessible(page, "laporan-error");
   await shot(page, "verify-3-field-error");
-  await page.getByLabel("Tanggal lahir").fill("1990-05-12");
+  await fillDate(page, /^Tanggal lahir/, "1990-05-12");
   await page.getByRole("button", { name: "Simpan identitas" }).click();
   await page.locator('[data-step="identity_completed"]').waitFor();
 

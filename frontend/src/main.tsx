@@ -2,14 +2,14 @@ import "@mantine/core/styles.css";
 import "./app.css";
 import "dayjs/locale/id";
 import { createTheme, MantineProvider, type CSSVariablesResolver } from "@mantine/core";
-import { DatesProvider } from "@mantine/dates";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { session } from "./auth/session";
 import { dropAllDrafts } from "./components/Draft";
-import { LocaleProvider, useLocale } from "./i18n/locale";
+import { LocaleProvider } from "./i18n/locale";
+import { OfficeDates } from "./components/DateFields";
 import { router } from "./router";
 
 // Darker shades than Mantine's defaults: white text on them passes WCAG AA contrast.
@@ -38,23 +38,16 @@ session.subscribe(() => {
   wasSignedIn = session.signedIn();
 });
 
-function Dates({ children }: { children: React.ReactNode }) {
-  const { locale } = useLocale();
-  // Indonesian calendars start on Monday; Saturday and Sunday are the weekend.
-  return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>
-  );
-}
-
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrast}>
       <LocaleProvider>
-        <Dates>
-          <QueryClientProvider client={queries}>
+        <QueryClientProvider client={queries}>
+          {/* Inside the queries: the date fields' zone is the signed-in user's office's. */}
+          <OfficeDates>
             <RouterProvider router={router} />
-          </QueryClientProvider>
-        </Dates>
+          </OfficeDates>
+        </QueryClientProvider>
       </LocaleProvider>
     </MantineProvider>
   </StrictMode>,

@@ -19,6 +19,7 @@ import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
 import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
 import { SURVEY_EN, SURVEY_ID } from "./survey";
 import { API_EN, API_ID } from "./api";
+import { DATES_EN, DATES_ID } from "./dateFields";
 
 export type Locale = "id" | "en";
 
@@ -184,7 +185,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -366,6 +367,7 @@ const en: Record<MessageId, string> = {
   ...PALETTE_EN,
   ...SURVEY_EN,
   ...API_EN,
+  ...DATES_EN,
   ...coreEn,
 };
 

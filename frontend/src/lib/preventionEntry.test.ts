@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerError, answersFrom, instantIn, localNow, questionsFor, scaleChoices, type SchemeShape } from "./preventionEntry";
+import { answerError, answersFrom, questionsFor, scaleChoices, type SchemeShape } from "./preventionEntry";
 
 const scheme: SchemeShape = {
   scale: { min: 0, max: 3, labels: { "0": "Tidak ada", "3": "Lengkap" } },
@@ -60,18 +60,5 @@ describe("the answers sent", () => {
 
   it("keeps zero as an answer", () => {
     expect(answersFrom(questions, { "value.I.1": "0" }).answers).toEqual([{ indicator: "I.1", value: 0 }]);
-  });
-});
-
-describe("a time on the office's clock", () => {
-  it("is the instant in that zone", () => {
-    expect(instantIn("2024-05-02T09:30", "Asia/Jakarta")).toBe("2024-05-02T02:30:00.000Z");
-    expect(instantIn("2024-05-02T09:30", "Asia/Jayapura")).toBe("2024-05-02T00:30:00.000Z");
-    expect(instantIn("2024-01-01T00:15", "Asia/Makassar")).toBe("2023-12-31T16:15:00.000Z");
-    expect(instantIn("2024-05-02", "Asia/Jakarta")).toBeNull();
-  });
-
-  it("shows now as the office's wall clock", () => {
-    expect(localNow("Asia/Jakarta", new Date("2024-05-02T20:00:00Z"))).toBe("2024-05-03T03:00");
   });
 });

@@ -79,36 +79,3 @@ export function answerError(fields: Record<string, string>, codes: string[], cod
   if (part === "note") return fields[`answers.${n}.note`];
   return fields[`answers.${n}.value`] ?? fields[`answers.${n}.indicator`] ?? fields[`answers.${n}`];
 }
-
-// `2024-05-02T09:30` on the clock of `timeZone` as an ISO instant (with its offset
-// worked out for that moment, so a zone's daylight saving would be right too).
-export function instantIn(local: string, timeZone: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return null;
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = m.slice(1).map(Number);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const offset = offsetAt(asUtc, timeZone);
-  const guess = asUtc - offset;
-  return new Date(asUtc - offsetAt(guess, timeZone)).toISOString();
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return wall - Math.floor(instant / 60_000) * 60_000;
-}
-
-// Now on the office's clock, as a `datetime-local` input shows it.
-export function localNow(timeZone: string, now: Date = new Date()): string {
-  const wall = new Date(now.getTime() + offsetAt(now.getTime(), timeZone));
-  return wall.toISOString().slice(0, 16);
-}

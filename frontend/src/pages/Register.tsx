@@ -1,8 +1,6 @@
 // The intake desk's registration: a report from any channel, the reporter's NIK checked
 // as the API checks it, the API's field errors shown at their fields.
-import "@mantine/dates/styles.css";
 import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client";
@@ -17,6 +15,7 @@ import { formErrors, isProblem } from "../lib/problems";
 import { useOfficeZone } from "../office";
 import { nested } from "./fields";
 import { useFields } from "./useFields";
+import { DateField } from "../components/DateFields";
 
 type Channel = components["schemas"]["Channel"];
 type Kind = components["schemas"]["Kind"];
@@ -190,14 +189,13 @@ export function RegisterPage(): React.JSX.Element {
         ) : (
           <>
             <Textarea label={t("register.chronology")} autosize minRows={4} {...bind("chronology")} />
-            <DatePickerInput
+            <DateField
               label={t("register.eventDate")}
-              value={values.event_date || null}
-              onChange={(v) => set("event_date", v ?? "")}
+              value={values.event_date ?? ""}
+              onChange={(e) => set("event_date", e.currentTarget.value)}
               maxDate={todayIn(zone)}
               error={errors.fields.event_date}
               clearable
-              valueFormat="D MMMM YYYY"
             />
           </>
         )}

@@ -11,6 +11,7 @@ import { useT } from "../../i18n/locale";
 import type { RosterEntry } from "../../lib/assignment";
 import { useRoster } from "../../office";
 import { errorAt } from "../case/write";
+import { DateField } from "../../components/DateFields";
 
 const NOOP = () => undefined;
 
@@ -114,8 +115,8 @@ function ExaminerForm({ office, entry, onDone }: { office: string; entry: Roster
           </Group>
           <Group grow align="flex-start">
             <TextInput label={t("roster.capacity")} inputMode="numeric" required {...w.bind("capacity")} error={errorAt(w.errors, "capacity")} />
-            <TextInput type="date" label={t("roster.absentFrom")} {...w.bind("absent_from")} error={errorAt(w.errors, "absent_from")} />
-            <TextInput type="date" label={t("roster.absentUntil")} {...w.bind("absent_until")} error={errorAt(w.errors, "absent_until")} />
+            <DateField label={t("roster.absentFrom")} {...w.bind("absent_from")} error={errorAt(w.errors, "absent_from")} />
+            <DateField label={t("roster.absentUntil")} {...w.bind("absent_until")} error={errorAt(w.errors, "absent_until")} />
           </Group>
           <Checkbox label={t("roster.inRotation")} checked={inRotation} onChange={(e) => setInRotation(e.currentTarget.checked)} />
           <Group>

@@ -2,7 +2,6 @@
 // (LHP), mark a corrective action done, close. Each sends the version it read
 // (If-Match); a newer one on the server opens the conflict dialog and keeps the form.
 // The long ones (activity, LHP, closure) keep a draft when the examiner leaves the case.
-import "@mantine/dates/styles.css";
 import {
   Button,
   Checkbox,
@@ -15,7 +14,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
@@ -26,6 +24,7 @@ import { todayIn } from "../../lib/dates";
 import { DraftNotice, useDraft } from "../../components/Draft";
 import { General, Saved, useWrite } from "../../components/Write";
 import { errorAt } from "./write";
+import { DateField } from "../../components/DateFields";
 
 type S = components["schemas"];
 const ACTIVITY_KINDS = ["written_clarification", "oral_clarification", "field_investigation", "mediation", "conciliation", "other"] as const satisfies readonly S["ActivityKind"][];
@@ -45,13 +44,14 @@ export interface WriteProps {
 export function ActivityForm(props: WriteProps): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const w = useWrite(props);
+  // Today to start with, kept in the form: a day being retyped is not put back to today.
+  const w = useWrite(props, { held_on: todayIn(props.zone) });
   const [awaiting, setAwaiting] = useState(false);
   const draft = useDraft("case-activity", props.caseId, { values: w.values, awaiting }, (kept) => {
     w.reset(kept.values);
     setAwaiting(kept.awaiting);
   });
-  const heldOn = w.values.held_on || todayIn(props.zone);
+  const heldOn = w.values.held_on ?? "";
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +71,7 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
           headers: { "If-Match": props.etag, "Idempotency-Key": crypto.randomUUID() },
         }),
       () => {
-        w.reset({ kind: body.kind });
+        w.reset({ kind: body.kind, held_on: todayIn(props.zone) });
         setAwaiting(false);
         draft.saved({ values: { kind: body.kind }, awaiting: false });
       },
@@ -96,25 +96,23 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
             error={w.errors.fields.kind}
             allowDeselect={false}
           />
-          <DatePickerInput
+          <DateField
             label={t("activity.heldOn")}
             value={heldOn}
-            onChange={(v) => w.set("held_on", v ?? "")}
+            onChange={(e) => w.set("held_on", e.currentTarget.value)}
             maxDate={todayIn(props.zone)}
             error={w.errors.fields.held_on}
-            valueFormat="D MMMM YYYY"
           />
         </Group>
         <Textarea label={t("activity.summary")} required autosize minRows={3} {...w.bind("summary")} />
         <Checkbox label={t("activity.await")} checked={awaiting} onChange={(e) => setAwaiting(e.currentTarget.checked)} />
         {awaiting && (
-          <DatePickerInput
+          <DateField
             label={t("activity.responseDue")}
-            value={w.values.response_due || null}
-            onChange={(v) => w.set("response_due", v ?? "")}
+            value={w.values.response_due ?? ""}
+            onChange={(e) => w.set("response_due", e.currentTarget.value)}
             error={w.errors.fields.response_due}
             clearable
-            valueFormat="D MMMM YYYY"
           />
         )}
         <Group>
@@ -211,8 +209,8 @@ export function ConclusionForm(props: WriteProps): React.JSX.Element {
 
 export function ActionDoneForm(props: WriteProps & { index: number }): React.JSX.Element {
   const t = useT();
-  const w = useWrite(props);
-  const doneOn = w.values.done_on || todayIn(props.zone);
+  const w = useWrite(props, { done_on: todayIn(props.zone) });
+  const doneOn = w.values.done_on ?? "";
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -228,14 +226,13 @@ export function ActionDoneForm(props: WriteProps & { index: number }): React.JSX
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-end" gap="xs" wrap="nowrap">
-        <DatePickerInput
+        <DateField
           label={t("lhp.doneOn")}
           size="xs"
           value={doneOn}
-          onChange={(v) => w.set("done_on", v ?? "")}
+          onChange={(e) => w.set("done_on", e.currentTarget.value)}
           maxDate={todayIn(props.zone)}
           error={w.errors.fields.done_on ?? w.errors.general}
-          valueFormat="D MMM YYYY"
         />
         <Button type="submit" size="xs" loading={w.busy} aria-label={t("lhp.markDoneOf", { number: props.index + 1 })}>
           {t("lhp.markDone")}

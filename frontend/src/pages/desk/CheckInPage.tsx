@@ -1,9 +1,7 @@
 // The desk's check-in: the visitor's details and purpose, the ticket number given, and
 // the slip printed at once. Objections (sanggahan) also name the tender and the day its
 // winner was announced; the API decides whether one filed late is still an objection.
-import "@mantine/dates/styles.css";
 import { Alert, Button, Fieldset, Group, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
@@ -16,6 +14,7 @@ import { useOfficeZone } from "../../office";
 import { nested } from "../fields";
 import { useFields } from "../useFields";
 import { PrintButtons } from "./PrintButtons";
+import { DateField } from "../../components/DateFields";
 
 type Category = components["schemas"]["Category"];
 const CATEGORIES = ["consultation", "complaint", "objection"] as const satisfies readonly Category[];
@@ -113,14 +112,13 @@ export function CheckInPage(): React.JSX.Element {
         {objection && (
           <Group grow align="flex-start">
             <TextInput label={t("checkIn.tender")} {...bind("tender_reference")} />
-            <DatePickerInput
+            <DateField
               label={t("checkIn.announced")}
-              value={values.announced_on || null}
-              onChange={(v) => set("announced_on", v ?? "")}
+              value={values.announced_on ?? ""}
+              onChange={(e) => set("announced_on", e.currentTarget.value)}
               maxDate={todayIn(zone)}
               error={errors.fields.announced_on}
               clearable
-              valueFormat="D MMMM YYYY"
             />
           </Group>
         )}

@@ -1,7 +1,7 @@
 // The daily logbook: the intern writes a day's activities (rewriting one waiting or
 // returned, with its version in If-Match) and reads the month's entries with the
 // supervisor's status and comments.
-import { Alert, Button, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
@@ -11,6 +11,7 @@ import type { MessageId } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
 import { logbookErrors, refusal, rewritable } from "../../lib/intern";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
+import { DateField } from "../../components/DateFields";
 
 type Entry = components["schemas"]["EntryPublic"];
 
@@ -78,11 +79,10 @@ export function LogbookPanel(): React.JSX.Element {
             <Title order={2} size="h4">
               {t("intern.log.write")}
             </Title>
-            <TextInput
-              type="date"
+            <DateField
               label={t("intern.log.day")}
               required
-              max={today}
+              maxDate={today}
               value={day}
               onChange={(e) => setDay(e.currentTarget.value)}
               error={errors.day}

@@ -8,6 +8,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { relocalize } from "../../i18n/relocalize";
 import type { MessageId } from "../../i18n/messages";
 import { applicationPart, applyErrors, applyField, EMPTY_APPLY, type ApplyDraft } from "./form";
+import { DateField } from "../../components/DateFields";
 
 const KINDS = ["university", "school", "public", "foreign"];
 const UNITS = ["intake", "prevention", "examination"];
@@ -32,19 +33,23 @@ export function InternshipApplyPage(): React.JSX.Element {
   // A field the user changes loses its error; the others keep theirs until sent again.
   const clear = (path: string) => setErrors(({ [path]: _gone, ...rest }) => rest);
   const set = (field: keyof ApplyDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  const text = (field: keyof ApplyDraft, label: MessageId, path: string, type = "text") => (
-    <TextInput
-      label={t(label)}
-      type={type}
-      required={!label.endsWith("phone") && !label.endsWith("study")}
-      value={draft[field] as string}
-      onChange={(e) => {
-        set(field)(e.currentTarget.value);
-        clear(path);
-      }}
-      error={errors[path]}
-    />
-  );
+  // The period's two days are date fields (the office's order), the rest plain text.
+  const text = (field: keyof ApplyDraft, label: MessageId, path: string, type = "text") => {
+    const Input = type === "date" ? DateField : TextInput;
+    return (
+      <Input
+        label={t(label)}
+        {...(type === "date" ? {} : { type })}
+        required={!label.endsWith("phone") && !label.endsWith("study")}
+        value={draft[field] as string}
+        onChange={(e) => {
+          set(field)(e.currentTarget.value);
+          clear(path);
+        }}
+        error={errors[path]}
+      />
+    );
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();

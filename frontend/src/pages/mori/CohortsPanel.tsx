@@ -11,6 +11,7 @@ import { errorAt } from "../case/write";
 import { CohortView } from "./CohortView";
 import { REVIEW_ROLES, useCohorts } from "./data";
 import { usePeriod } from "./shared";
+import { DateField } from "../../components/DateFields";
 
 export function CohortsPanel({ roles }: { roles: string[] }): React.JSX.Element {
   const search = useSearch({ from: "/mori" });
@@ -91,8 +92,8 @@ function NewCohort(): React.JSX.Element {
           <General message={w.errors.general} />
           <Group align="flex-start">
             <TextInput label={t("mg.cohorts.name")} required {...w.bind("name")} error={errorAt(w.errors, "name")} w={280} />
-            <TextInput type="date" label={t("mg.cohorts.start")} required {...w.bind("period_start")} error={errorAt(w.errors, "period_start")} />
-            <TextInput type="date" label={t("mg.cohorts.end")} required {...w.bind("period_end")} error={errorAt(w.errors, "period_end")} />
+            <DateField label={t("mg.cohorts.start")} required {...w.bind("period_start")} error={errorAt(w.errors, "period_start")} />
+            <DateField label={t("mg.cohorts.end")} required {...w.bind("period_end")} error={errorAt(w.errors, "period_end")} />
           </Group>
           <Button type="submit" loading={w.busy} style={{ alignSelf: "flex-start" }}>
             {t("mg.cohorts.create")}

@@ -1,7 +1,7 @@
 // The reviewers' interview note on an application: when it was held and what was noted,
 // sealed by the API and shown only to the reviewers it offers the `interview` action to.
 // A rewrite carries the version read (If-Match); a newer one opens the conflict dialog.
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
@@ -12,6 +12,7 @@ import { formatDateTime } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
 import type { Application } from "./data";
+import { DateField } from "../../components/DateFields";
 
 export function Interview({ application }: { application: Application }): React.JSX.Element {
   const note = useQuery({
@@ -57,7 +58,7 @@ function InterviewForm({ application, note, reload }: { application: Application
           <Saved when={w.saved} message={t("mg.interview.saved")} />
           <General message={w.errors.general} />
           <Group align="flex-start">
-            <TextInput type="date" label={t("mg.interview.heldOn")} {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
+            <DateField label={t("mg.interview.heldOn")} {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
           </Group>
           <Textarea label={t("mg.interview.note")} description={t("mg.interview.help")} required autosize minRows={3} {...w.bind("note")} error={errorAt(w.errors, "note")} />
           <Button type="submit" variant="default" loading={w.busy} style={{ alignSelf: "flex-start" }} data-testid="interview-save">

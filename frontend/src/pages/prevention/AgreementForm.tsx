@@ -13,6 +13,7 @@ import { itemError, partiesFrom } from "../../lib/preventionWrite";
 import { errorAt } from "../case/write";
 import type { Agreement } from "./data";
 import { useWords } from "./shared";
+import { DateField } from "../../components/DateFields";
 
 const NOOP = () => undefined;
 const PARTY_KINDS = ["office", "agency", "university", "other"] as const;
@@ -103,8 +104,8 @@ export function AgreementForm({ agreements }: { agreements: Agreement[] }): Reac
         </Button>
       </Group>
       <Group grow align="flex-start">
-        <TextInput type="date" label={t("prev.agw.startsOn")} required {...w.bind("starts_on")} error={errorAt(w.errors, "starts_on")} />
-        <TextInput type="date" label={t("prev.agw.endsOn")} required {...w.bind("ends_on")} error={errorAt(w.errors, "ends_on")} />
+        <DateField label={t("prev.agw.startsOn")} required {...w.bind("starts_on")} error={errorAt(w.errors, "starts_on")} />
+        <DateField label={t("prev.agw.endsOn")} required {...w.bind("ends_on")} error={errorAt(w.errors, "ends_on")} />
       </Group>
       <Group>
         <Button type="submit" loading={w.busy}>

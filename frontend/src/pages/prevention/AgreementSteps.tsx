@@ -15,6 +15,7 @@ import { errorAt } from "../case/write";
 import { useAgreementWrite } from "./AgreementPage";
 import { useWords } from "./shared";
 import type { AgreementDetail } from "./writeData";
+import { DateField } from "../../components/DateFields";
 
 const ACTIVITY_KINDS = ["internship", "clinic", "seminar", "other"] as const;
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -92,7 +93,7 @@ function Activities({ agreement: a }: { agreement: AgreementDetail }): React.JSX
               <TextInput label={t("prev.agw.activityTitle")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
             </Group>
             <Group grow align="flex-start">
-              <TextInput type="date" label={t("prev.agw.heldOn")} {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
+              <DateField label={t("prev.agw.heldOn")} {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
               <TextInput label={t("prev.agw.reference")} {...w.bind("reference")} error={errorAt(w.errors, "reference")} />
             </Group>
             <Group>
@@ -173,8 +174,8 @@ function Renew({ agreement: a }: { agreement: AgreementDetail }): React.JSX.Elem
           <General message={w.errors.general} />
           <Group grow align="flex-start">
             <TextInput label={t("prev.ag.number")} {...w.bind("number")} error={errorAt(w.errors, "number")} />
-            <TextInput type="date" label={t("prev.agw.startsOn")} required {...w.bind("starts_on")} error={errorAt(w.errors, "starts_on")} />
-            <TextInput type="date" label={t("prev.agw.endsOn")} required {...w.bind("ends_on")} error={errorAt(w.errors, "ends_on")} />
+            <DateField label={t("prev.agw.startsOn")} required {...w.bind("starts_on")} error={errorAt(w.errors, "starts_on")} />
+            <DateField label={t("prev.agw.endsOn")} required {...w.bind("ends_on")} error={errorAt(w.errors, "ends_on")} />
           </Group>
           <Group>
             <Button type="submit" loading={w.busy}>

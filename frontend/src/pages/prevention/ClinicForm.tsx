@@ -10,6 +10,7 @@ import { General, Saved, useWrite } from "../../components/Write";
 import { FoldedForm } from "../../components/FoldedForm";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
+import { DateField } from "../../components/DateFields";
 
 const NOOP = () => undefined;
 
@@ -50,7 +51,7 @@ export function ClinicForm(): React.JSX.Element {
       <General message={w.errors.general} />
       <TextInput label={t("prev.clw.title")} required {...w.bind("title")} error={errorAt(w.errors, "title")} />
       <Group grow align="flex-start">
-        <TextInput type="date" label={t("prev.cl.heldOn")} required {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
+        <DateField label={t("prev.cl.heldOn")} required {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
         <TextInput label={t("prev.clw.maxScore")} inputMode="numeric" {...w.bind("max_score")} error={errorAt(w.errors, "max_score")} />
       </Group>
       <TextInput label={t("prev.cl.place")} required {...w.bind("place")} error={errorAt(w.errors, "place")} />

@@ -16,6 +16,7 @@ import { useFields } from "../useFields";
 import { StateChip } from "./Chips";
 import { etagOf, movesOf, useGroups, useMembers, type Member } from "./communityData";
 import { QueryState, useWords } from "./shared";
+import { DateField } from "../../components/DateFields";
 
 const STATUS_CHIP = {
   candidate: { tone: "neutral", icon: "clock" },
@@ -100,8 +101,8 @@ function MemberForm({ groups }: { groups: Array<{ value: string; label: string }
           <TextInput label={t("com.phone")} type="tel" {...bind("phone")} />
         </Row>
         <Row align="flex-end" grow>
-          <TextInput label={t("com.consentOn")} type="date" required {...bind("consent.given_on")} />
-          <TextInput label={t("com.inductedOn")} type="date" {...bind("inducted_on")} />
+          <DateField label={t("com.consentOn")} required {...bind("consent.given_on")} />
+          <DateField label={t("com.inductedOn")} {...bind("inducted_on")} />
           <Checkbox label={t("com.consentContact")} checked={contact} onChange={(e) => setContact(e.currentTarget.checked)} />
         </Row>
         <Row>
@@ -133,7 +134,7 @@ function TrainingForm({ member, onDone }: { member: Member; onDone: () => void }
       {errors.general && <Alert color="red" role="alert">{errors.general}</Alert>}
       <Row align="flex-end">
         <TextInput label={t("com.trainingTitle")} required {...bind("title")} />
-        <TextInput label={t("com.trainingOn")} type="date" required {...bind("held_on")} />
+        <DateField label={t("com.trainingOn")} required {...bind("held_on")} />
         <TextInput label={t("com.trainingHours")} inputMode="decimal" w={90} {...bind("hours")} />
         <Button type="submit" variant="default">{t("com.save")}</Button>
       </Row>

@@ -7,10 +7,12 @@ import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@man
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
 import { api } from "../../api/client";
+import { DateTimeField } from "../../components/DateFields";
 import { Section } from "../../components/Sections";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useT } from "../../i18n/locale";
-import { answerError, answersFrom, instantIn, localNow, questionsFor, scaleChoices } from "../../lib/preventionEntry";
+import { nowInstant } from "../../lib/dateFields";
+import { answerError, answersFrom, questionsFor, scaleChoices } from "../../lib/preventionEntry";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
 import type { Assessment } from "./data";
@@ -45,7 +47,7 @@ function EntryFields({ assessment, definition }: { assessment: Assessment; defin
       },
       onConflict: NOOP,
     },
-    { respondent_type: first, taken_at: localNow(zone) },
+    { respondent_type: first, taken_at: nowInstant(zone) },
   );
   const respondent = definition.respondents.find((r) => r.type === w.values.respondent_type) ?? definition.respondents[0];
   const questions = respondent ? questionsFor(definition, respondent.type) : [];
@@ -58,7 +60,8 @@ function EntryFields({ assessment, definition }: { assessment: Assessment; defin
       w.setErrors({ fields: {}, general: t("prev.entry.noAnswer") });
       return;
     }
-    const takenAt = instantIn(w.values.taken_at ?? "", zone);
+    // The field keeps the instant with the office's offset, or nothing while incomplete.
+    const takenAt = w.values.taken_at ?? "";
     if (!takenAt) {
       w.setErrors({ fields: { taken_at: t("field.required") }, general: null });
       return;
@@ -99,7 +102,7 @@ function EntryFields({ assessment, definition }: { assessment: Assessment; defin
           <TextInput label={t("prev.entry.ref")} description={t("prev.entry.refHint")} {...w.bind("respondent_ref")} error={errorAt(w.errors, "respondent_ref")} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t("prev.entry.takenAt")} required {...w.bind("taken_at")} error={errorAt(w.errors, "taken_at")} />
+          <DateTimeField label={t("prev.entry.takenAt")} required zone={zone} {...w.bind("taken_at")} error={errorAt(w.errors, "taken_at")} />
           <TextInput label={t("prev.entry.place")} required {...w.bind("place")} error={errorAt(w.errors, "place")} />
         </Group>
         <Text size="sm">{t("prev.entry.answersHint")}</Text>

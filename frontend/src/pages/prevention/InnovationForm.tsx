@@ -11,6 +11,7 @@ import { useT } from "../../i18n/locale";
 import type { Values } from "../fields";
 import { errorAt } from "../case/write";
 import type { Innovation, InnovationBody } from "./writeData";
+import { DateField } from "../../components/DateFields";
 
 const OWNERS = ["own", "agency"] as const;
 const CATEGORIES = ["digital", "service", "complaint_handling", "public_information", "other"] as const;
@@ -88,7 +89,7 @@ export function InnovationForm({ innovation, year, onDone }: { innovation?: Inno
         </Group>
         <Group grow align="flex-start">
           <TextInput label={t("prev.in.year")} inputMode="numeric" required {...w.bind("year")} error={errorAt(w.errors, "year")} />
-          <TextInput type="date" label={t("prev.in.startedOn")} {...w.bind("started_on")} error={errorAt(w.errors, "started_on")} />
+          <DateField label={t("prev.in.startedOn")} {...w.bind("started_on")} error={errorAt(w.errors, "started_on")} />
         </Group>
         <TextInput type="url" label={t("prev.in.link")} {...w.bind("link")} error={errorAt(w.errors, "link")} />
         <Group>

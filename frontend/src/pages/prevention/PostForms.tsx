@@ -13,6 +13,7 @@ import { countOf } from "../../lib/publications";
 import { errorAt } from "../case/write";
 import { PLATFORMS, type Platform, type Post } from "./publicationData";
 import { useWords } from "./shared";
+import { DateField } from "../../components/DateFields";
 
 const FIGURES = ["reach", "impressions", "engagement"] as const;
 
@@ -80,7 +81,7 @@ export function PostForm({ today }: { today: string }): React.JSX.Element {
             {...w.bind("platform")}
             error={errorAt(w.errors, "platform")}
           />
-          <TextInput type="date" label={t("prev.sm.postedOn")} required {...w.bind("posted_on")} error={errorAt(w.errors, "posted_on")} />
+          <DateField label={t("prev.sm.postedOn")} required {...w.bind("posted_on")} error={errorAt(w.errors, "posted_on")} />
         </Group>
         <TextInput type="url" label={t("prev.sm.url")} required placeholder="https://" {...w.bind("url")} error={errorAt(w.errors, "url")} />
         <TextInput label={t("prev.sm.caption")} {...w.bind("caption")} error={errorAt(w.errors, "caption")} />

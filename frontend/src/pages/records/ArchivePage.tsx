@@ -15,6 +15,7 @@ import { formatDate, todayIn } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
 import { LettersSection } from "./Letters";
+import { DateField } from "../../components/DateFields";
 
 type ArchiveFile = components["schemas"]["ArchiveFilePublic"];
 const NOOP = () => undefined;
@@ -151,7 +152,7 @@ function LendForm({ file, onDone, onSaved }: { file: ArchiveFile; onDone: () => 
           <General message={w.errors.general} />
           <Group grow align="flex-start">
             <TextInput label={t("archive.borrower")} required {...w.bind("borrower")} error={errorAt(w.errors, "borrower")} />
-            <TextInput type="date" label={t("archive.due")} required {...w.bind("due_on")} error={errorAt(w.errors, "due_on")} />
+            <DateField label={t("archive.due")} required {...w.bind("due_on")} error={errorAt(w.errors, "due_on")} />
             <TextInput label={t("archive.purpose")} {...w.bind("purpose")} error={errorAt(w.errors, "purpose")} />
           </Group>
           <Group>

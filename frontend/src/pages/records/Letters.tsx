@@ -11,6 +11,7 @@ import { useLocale, useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
+import { DateField } from "../../components/DateFields";
 
 type Direction = "incoming" | "outgoing";
 const NOOP = () => undefined;
@@ -110,7 +111,7 @@ export function LettersSection(): React.JSX.Element {
               error={errorAt(w.errors, "direction")}
             />
             <TextInput label={t("letter.number")} {...w.bind("letter_number")} error={errorAt(w.errors, "letter_number")} />
-            <TextInput type="date" label={t("letter.date")} {...w.bind("letter_date")} error={errorAt(w.errors, "letter_date")} />
+            <DateField label={t("letter.date")} {...w.bind("letter_date")} error={errorAt(w.errors, "letter_date")} />
           </Group>
           <TextInput label={t("letter.correspondent")} required {...w.bind("correspondent")} error={errorAt(w.errors, "correspondent")} />
           <Textarea label={t("letter.subject")} required autosize minRows={1} {...w.bind("subject")} error={errorAt(w.errors, "subject")} />

@@ -14,6 +14,7 @@ import { todayIn } from "../../lib/dates";
 import { checklistItems, formalBody, type ChecklistItem, type PlenaryChoice } from "../../lib/verification";
 import { General, Saved, useWrite } from "../../components/Write";
 import { errorAt } from "../case/write";
+import { DateField } from "../../components/DateFields";
 
 type S = components["schemas"];
 const NOTICE_CHANNELS = ["email", "whatsapp", "sms", "phone", "letter", "in_person", "web"] as const satisfies readonly S["NoticeChannel"][];
@@ -166,13 +167,13 @@ export function IdentityForm(props: StepProps): React.JSX.Element {
         <Group grow align="flex-start">
           <TextInput label={t("identity.placeOfBirth")} {...w.bind("place_of_birth")} />
           {/* Typed, not picked: a birth date decades back is a long way by calendar. */}
-          <TextInput type="date" label={t("identity.dateOfBirth")} max={todayIn(props.zone)} {...w.bind("date_of_birth")} />
+          <DateField label={t("identity.dateOfBirth")} maxDate={todayIn(props.zone)} {...w.bind("date_of_birth")} />
         </Group>
         <Textarea label={t("register.address")} autosize minRows={1} {...w.bind("address")} />
         {props.represented && (
           <Group grow align="flex-start">
             <TextInput label={t("identity.poaNumber")} {...w.bind("power_of_attorney_number")} />
-            <TextInput type="date" label={t("identity.poaDate")} max={todayIn(props.zone)} {...w.bind("power_of_attorney_date")} />
+            <DateField label={t("identity.poaDate")} maxDate={todayIn(props.zone)} {...w.bind("power_of_attorney_date")} />
           </Group>
         )}
         <Group>

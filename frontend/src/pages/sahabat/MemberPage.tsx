@@ -2,9 +2,7 @@
 // the `community` channel as the intake API takes it from a `community_member` (an LM,
 // the member taken from their account, never asked), errors at their fields; and the
 // reports they brought, the only ones the API lists for them.
-import "@mantine/dates/styles.css";
 import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
@@ -17,6 +15,7 @@ import { formErrors, isProblem } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
 import { nested } from "../fields";
 import { useFields } from "../useFields";
+import { DateField } from "../../components/DateFields";
 
 const START = { channel: "community", kind: "LM" };
 
@@ -159,14 +158,13 @@ export function MemberPage(): React.JSX.Element {
           />
           <TextInput label={t("register.summary")} required {...bind("summary")} />
           <Textarea label={t("register.chronology")} required autosize minRows={4} {...bind("chronology")} />
-          <DatePickerInput
+          <DateField
             label={t("register.eventDate")}
-            value={values.event_date || null}
-            onChange={(v) => set("event_date", v ?? "")}
+            value={values.event_date ?? ""}
+            onChange={(e) => set("event_date", e.currentTarget.value)}
             maxDate={todayIn(zone)}
             error={errors.fields.event_date}
             clearable
-            valueFormat="D MMMM YYYY"
           />
           <Group>
             <Button type="submit" loading={busy}>

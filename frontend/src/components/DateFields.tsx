@@ -1,0 +1,105 @@
+// The date fields of every form: the office's order (06/12/2026, 24-hour clock) whatever
+// the browser's locale, the calendar in the UI's language, and the value the API takes.
+// They bind like a TextInput (`{...w.bind("held_on")}`): the form keeps "2026-12-06" for
+// a date and an ISO instant with the office's offset for a date and time, and the field
+// reads an incomplete entry as empty.
+import "@mantine/dates/styles.css";
+import { DatesProvider, MaskedDateInput } from "@mantine/dates";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { session } from "../auth/session";
+import { useLocale, useT } from "../i18n/locale";
+import { zoneName } from "../lib/dates";
+import { officeInstant, pickerDate, wallClock } from "../lib/dateFields";
+import { DEFAULT_ZONE, useOfficeZone } from "../office";
+
+const ZoneContext = createContext<string>(DEFAULT_ZONE);
+
+// The one DatesProvider: the UI's locale for the calendar's names, Monday first, and the
+// signed-in user's office zone for every date-and-time field (the public pages, with no
+// office, stay on the default zone unless a field is given its own).
+export function OfficeDates({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  // Rendered again on signing in or out: the office (and its zone) is the new user's.
+  useSyncExternalStore(
+    (l) => session.subscribe(l),
+    () => session.signedIn(),
+  );
+  const zone = useOfficeZone();
+  return (
+    <ZoneContext.Provider value={zone}>
+      <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>
+    </ZoneContext.Provider>
+  );
+}
+
+export function useDatesZone(): string {
+  return useContext(ZoneContext);
+}
+
+type Change = (event: { currentTarget: { value: string } }) => void;
+
+interface FieldProps {
+  label: ReactNode;
+  value: string;
+  onChange: Change;
+  name?: string;
+  error?: ReactNode;
+  description?: ReactNode;
+  required?: boolean;
+  disabled?: boolean;
+  clearable?: boolean;
+  size?: "xs" | "sm" | "md";
+  w?: number | string;
+  // The first and last day offered ("2026-12-06"), e.g. todayIn(zone) for a past date.
+  minDate?: string;
+  maxDate?: string;
+}
+
+function useParts() {
+  const t = useT();
+  return {
+    dayInputLabel: t("dates.day"),
+    monthInputLabel: t("dates.month"),
+    yearInputLabel: t("dates.year"),
+    hoursInputLabel: t("dates.hours"),
+    minutesInputLabel: t("dates.minutes"),
+    dayPlaceholder: t("dates.dayHint"),
+    monthPlaceholder: t("dates.monthHint"),
+    yearPlaceholder: t("dates.yearHint"),
+    hoursPlaceholder: t("dates.hoursHint"),
+    minutesPlaceholder: t("dates.minutesHint"),
+    clearButtonProps: { "aria-label": t("dates.clear") },
+    // Two digits wide by default: a lettered placeholder ("mm") would be cut.
+    styles: { field: { minWidth: "calc(3.4ch + 0.3em)" } },
+  };
+}
+
+// A calendar day: never converted, so it never moves a day across zones.
+export function DateField({ value, onChange, ...rest }: FieldProps) {
+  return (
+    <MaskedDateInput
+      {...useParts()}
+      {...rest}
+      value={pickerDate(value)}
+      onChange={(next) => onChange({ currentTarget: { value: next ?? "" } })}
+    />
+  );
+}
+
+// A moment typed on the office's clock (or `zone`'s), kept as an ISO instant with that
+// zone's offset; shown back on the same clock.
+export function DateTimeField({ value, onChange, description, zone, ...rest }: FieldProps & { zone?: string }) {
+  const t = useT();
+  const officeZone = useDatesZone();
+  const clock = zone ?? officeZone;
+  return (
+    <MaskedDateInput
+      {...useParts()}
+      {...rest}
+      withTime
+      description={description ?? t("dates.zone", { zone: zoneName(clock) })}
+      value={wallClock(value, clock)}
+      onChange={(next) => onChange({ currentTarget: { value: next ? (officeInstant(next, clock) ?? "") : "" } })}
+    />
+  );
+}

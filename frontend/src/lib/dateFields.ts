@@ -1,0 +1,68 @@
+// The values behind the date fields. Mantine's inputs speak zone-less strings
+// ("2026-12-06", "2026-12-06 09:30:00"); the API wants a calendar date as it is and a
+// moment as an ISO instant. A date is never converted (a day does not move across
+// zones); a date and time is a wall clock on the office's clock, sent with the office's
+// offset, whatever zone the browser is in.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WALL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+// A real calendar day in the form's value, as the picker takes it; anything else: none.
+export function pickerDate(value: string): string | null {
+  const m = DATE.exec(value);
+  if (!m) return null;
+  const [y = 0, mo = 0, d = 0] = m.slice(1).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? value : null;
+}
+
+// The wall clock ("2026-12-06 09:30:00") of an ISO instant on the clock of `timeZone`.
+export function wallClock(instant: string, timeZone: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(instant)) return null;
+  const at = Date.parse(instant);
+  if (Number.isNaN(at)) return null;
+  const wall = new Date(Math.floor(at / 60_000) * 60_000 + offsetAt(at, timeZone));
+  return wall.toISOString().slice(0, 19).replace("T", " ");
+}
+
+// A wall clock on `timeZone`'s clock as the ISO instant the API takes, with that zone's
+// offset at that moment ("2026-12-06T09:30:00+08:00" in WITA).
+export function officeInstant(wall: string, timeZone: string): string | null {
+  const m = WALL.exec(wall);
+  if (!m) return null;
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = m.slice(1).map((p) => Number(p ?? 0));
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (pickerDate(`${m[1]}-${m[2]}-${m[3]}`) === null || h > 23 || mi > 59 || s > 59) return null;
+  // The offset at the guessed instant, once corrected: right across a zone's clock change.
+  const instant = asUtc - offsetAt(asUtc - offsetAt(asUtc, timeZone), timeZone);
+  const offset = Math.round(offsetAt(instant, timeZone) / 60_000);
+  const wallText = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+  return `${wallText}${offsetText(offset)}`;
+}
+
+// Now, as the instant a date-and-time field starts from (to the minute).
+export function nowInstant(timeZone: string, now: Date = new Date()): string {
+  return officeInstant(wallClock(now.toISOString(), timeZone)!.slice(0, 16) + ":00", timeZone)!;
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+// How far `timeZone`'s clock is ahead of UTC at `instant`, in milliseconds.
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return wall - Math.floor(instant / 60_000) * 60_000;
+}
