@@ -31,6 +31,7 @@ import { moriJourneys } from "./mori.mjs";
 import { headReadsKpis } from "./kpi.mjs";
 import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
+import { citizenSavesAndResumes } from "./publicform.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
 
@@ -160,6 +161,9 @@ async function citizenFilesAndTracks(browser) {
   await page.getByRole("button", { name: "Kembali" }).click();
   expect((await page.getByLabel("Nama lengkap").inputValue()) === "Siti Aminah", "public: back keeps the name");
   await page.getByRole("button", { name: "Lanjut" }).click();
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  // Evidence is optional: skipped here (the publicform journey attaches a file).
+  await page.getByRole("heading", { name: "Bukti pendukung" }).waitFor();
   await page.getByRole("button", { name: "Lanjut" }).click();
 
   await page.getByRole("heading", { name: "Periksa kembali" }).waitFor();
@@ -440,6 +444,7 @@ try {
     await journeys(browser, kit, wanted);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
+  if (wanted("publicform")) await citizenSavesAndResumes(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

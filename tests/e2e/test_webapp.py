@@ -84,6 +84,7 @@ JOURNEYS = [
     "publications",
     "prevention-write",
     "community",
+    "publicform",
 ]
 JOURNEY_SECONDS = 420
 
