@@ -82,10 +82,11 @@ export async function citizenSavesAndResumes(browser, kit) {
   // Evidence: the limits in words; a file the server refuses is named at the field.
   await other.getByRole("heading", { name: "Bukti pendukung" }).waitFor();
   await other.getByText(/Paling banyak 5 berkas, masing-masing paling besar 10 megabyte/).waitFor();
-  const input = other.locator("#evidence-files");
+  const input = other.locator('input[type="file"]');
   await input.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x41) });
   await other.getByText("besar.pdf terlalu besar.").waitFor();
-  expect((await input.getAttribute("aria-invalid")) === "true", "publicform: the file field marked invalid");
+  const choose = other.getByRole("button", { name: "Pilih berkas" });
+  expect((await choose.getAttribute("aria-invalid")) === "true", "publicform: the file field marked invalid");
   await accessible(other, "publicform-file-too-large");
   await shot(other, "publicform-4-file-too-large-phone");
   await other.getByRole("button", { name: "Hapus besar.pdf" }).click();
@@ -93,7 +94,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   await other.getByRole("button", { name: "Lanjut", exact: true }).click();
   await other.getByRole("heading", { name: "Periksa kembali" }).waitFor();
   await other.getByRole("button", { name: "Kirim laporan" }).click();
-  await other.getByText(/^bukti\.pdf: /).waitFor();
+  await other.getByText(/^bukti\.pdf tidak dapat diterima/).waitFor();
   expect(await other.getByRole("heading", { name: "Bukti pendukung" }).isVisible(), "publicform: a refused file sends back to its step");
   await accessible(other, "publicform-file-refused");
   await shot(other, "publicform-5-file-refused-phone");

@@ -46,7 +46,10 @@ describe("a multipart problem at its fields", () => {
       ["ktp.pdf", "virus.exe"],
     );
     expect(split.report.errors).toEqual([{ pointer: "#/body/location/regency", detail: "1799 is not a regency or city code" }]);
-    expect(split.files).toEqual(["virus.exe: not an accepted type", "At most 5 files"]);
+    expect(split.files).toEqual([
+      { name: "virus.exe", detail: "not an accepted type" },
+      { name: null, detail: "At most 5 files" },
+    ]);
   });
 });
 

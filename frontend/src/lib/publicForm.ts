@@ -70,14 +70,19 @@ export function fileProblems(files: readonly { name: string; size: number }[], l
 // A multipart answer names the report's fields under `#/report/…` and each file as
 // `#/files/N`: the report's go back under `#/body/…` (the form's own pointers), the
 // files' become one message at the file picker, naming each file.
-export function splitMultipartProblem(problem: Problem, names: readonly string[]): { report: Problem; files: string[] } {
-  const files: string[] = [];
+export interface RefusedFile {
+  name: string | null; // null: about the files as a whole (too many)
+  detail: string;
+}
+
+export function splitMultipartProblem(problem: Problem, names: readonly string[]): { report: Problem; files: RefusedFile[] } {
+  const files: RefusedFile[] = [];
   const errors = [];
   for (const e of problem.errors ?? []) {
     const file = /^#\/files(?:\/(\d+))?$/.exec(e.pointer ?? "");
     if (file) {
-      const name = file[1] !== undefined ? names[Number(file[1])] : undefined;
-      files.push(name ? `${name}: ${e.detail ?? ""}` : (e.detail ?? ""));
+      const name = file[1] !== undefined ? (names[Number(file[1])] ?? null) : null;
+      files.push({ name, detail: e.detail ?? "" });
     } else {
       errors.push({ ...e, pointer: e.pointer?.replace(/^#\/report(?=\/|$)/, "#/body") });
     }

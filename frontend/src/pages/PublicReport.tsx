@@ -102,8 +102,11 @@ export function PublicReportPage(): React.JSX.Element {
       return;
     }
     const found = formErrors(sent.problem, t("form.error"), { "Field required": t("field.required") });
-    if (sent.fileErrors.length > 0) found.fields.files = sent.fileErrors.join(" ");
-    if (found.general === t("form.error") && sent.fileErrors.length > 0) found.general = null;
+    if (sent.fileErrors.length > 0) {
+      // In plain words at the file field; the API's own wording is for developers.
+      found.fields.files = sent.fileErrors.map((f) => (f.name ? t("pf.refused", { name: f.name }) : f.detail)).join(" ");
+      if ((sent.problem.errors ?? []).length === 0) found.general = null;
+    }
     const first = Object.keys(found.fields)[0];
     if (first) setStep(STEP_OF[first.split(".")[0]!] ?? STEPS);
     setErrors(found);

@@ -1,7 +1,8 @@
 // The evidence files: the browser's own file input (no upload library), the limits the
 // API states said in words, files that cannot be sent named at the field before sending.
-import { Button, Input, List, Stack, Text } from "@mantine/core";
+import { Button, FileButton, Input, List, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
@@ -41,6 +42,9 @@ export function FilePicker({ files, onChange, error }: Props): React.JSX.Element
   const t = useT();
   const { locale } = useLocale();
   const rules = useFormRules();
+  // The same file may be chosen again after it was removed from the list.
+  const reset = useRef<() => void>(null);
+  useEffect(() => reset.current?.(), [files]);
   const help = rules.data
     ? t("pf.filesHelp", {
         count: rules.data.max_files,
@@ -50,22 +54,28 @@ export function FilePicker({ files, onChange, error }: Props): React.JSX.Element
     : "";
   return (
     <Stack gap="sm">
-      <Input.Wrapper id="evidence-files" label={t("pf.files")} description={help} error={error}>
-        <input
-          id="evidence-files"
-          type="file"
+      <Input.Wrapper id="evidence-files" labelElement="div" label={t("pf.files")} description={help} error={error}>
+        {/* Our own button, not the browser's file input, whose text follows the
+            browser's language rather than the page's. */}
+        <FileButton
           multiple
           accept={rules.data ? acceptOf(rules.data.file_types) : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={["evidence-files-description", error ? "evidence-files-error" : ""].filter(Boolean).join(" ")}
-          style={{ display: "block", marginTop: 6, fontSize: 16, maxWidth: "100%" }}
-          onChange={(event) => {
-            const chosen = Array.from(event.currentTarget.files ?? []);
-            // Added to those already chosen, so files may come from several folders.
-            onChange([...files, ...chosen]);
-            event.currentTarget.value = "";
-          }}
-        />
+          onChange={(chosen) => onChange([...files, ...chosen])}
+          resetRef={reset}
+        >
+          {(props) => (
+            <Button
+              {...props}
+              variant="default"
+              mt={6}
+              id="evidence-files"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={["evidence-files-description", error ? "evidence-files-error" : ""].filter(Boolean).join(" ")}
+            >
+              {t("pf.choose")}
+            </Button>
+          )}
+        </FileButton>
       </Input.Wrapper>
       {files.length > 0 && (
         <div>

@@ -47,7 +47,7 @@ export function RegionPicker({ province, regency, onProvince, onRegency, errors 
     [regions.data, province],
   );
   return (
-    <Fieldset legend={t("pf.where")} variant="unstyled">
+    <Fieldset legend={t("pf.where")} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed" id="where-help">
           {t("pf.whereHelp")}

@@ -3,12 +3,12 @@
 // deletes with the report's registration.
 import type { components } from "../../api/schema";
 import { isProblem, type Problem } from "../../lib/problems";
-import { splitMultipartProblem } from "../../lib/publicForm";
+import { splitMultipartProblem, type RefusedFile } from "../../lib/publicForm";
 import type { DraftKey } from "./Drafts";
 
 type Receipt = components["schemas"]["PublicReceipt"];
 
-export type Sent = { receipt: Receipt } | { problem: Problem; fileErrors: string[] };
+export type Sent = { receipt: Receipt } | { problem: Problem; fileErrors: RefusedFile[] };
 
 export async function sendReport(report: Record<string, unknown>, files: readonly File[], draft: DraftKey | null, idempotencyKey: string): Promise<Sent> {
   const headers: Record<string, string> = { "Idempotency-Key": idempotencyKey };
