@@ -114,6 +114,8 @@ export async function citizenSavesAndResumes(browser, kit) {
   const number = (await other.getByTestId("registration-number").textContent()).trim();
   const trackingPin = (await other.getByTestId("tracking-pin").textContent()).trim();
   expect(number.length > 0 && trackingPin.length > 0, "publicform: receipt shows number and PIN");
+  const received = await other.getByTestId("received-files").textContent();
+  expect(received.includes("surat-permohonan.pdf"), `publicform: the receipt names the file received (${received})`);
   await accessible(other, "publicform-done");
   await shot(other, "publicform-7-receipt-phone");
   await second.close();

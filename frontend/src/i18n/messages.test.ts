@@ -11,7 +11,7 @@ const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending:
 // The internship staff screens' placeholders.
 const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2, rank: 1, from: "a", to: "b", reason: "r", criteria: "c", min: 70, today: "t", text: "x", working: 20, present: 18, attendance: 90, logbook: 18, logbookPercent: 90, phase: 1 };
 // The public form's placeholders (publicForm.ts).
-const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5 };
+const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5, names: "a.pdf" };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {

@@ -37,6 +37,7 @@ export const PUBLIC_FORM_ID = {
   "pf.resumeTooMany": "Terlalu banyak percobaan yang salah dari jaringan Anda. Coba lagi nanti.",
   "pf.resumed": "Isian Anda sudah dimuat kembali. Periksa dan lanjutkan.",
   "pf.none": "Tidak ada",
+  "pf.received": "Berkas yang kami terima: {names}.",
 } as const;
 
 export const PUBLIC_FORM_EN: Record<keyof typeof PUBLIC_FORM_ID, string> = {
@@ -75,4 +76,5 @@ export const PUBLIC_FORM_EN: Record<keyof typeof PUBLIC_FORM_ID, string> = {
   "pf.resumeTooMany": "Too many wrong tries from your network. Please try again later.",
   "pf.resumed": "Your answers are back. Check them and carry on.",
   "pf.none": "None",
+  "pf.received": "Files we received: {names}.",
 };

@@ -6,6 +6,7 @@ describe("the public form's limits in words", () => {
     expect(sizeInWords(10 * 1024 * 1024, "en-GB")).toBe("10 megabytes");
     expect(sizeInWords(1536 * 1024, "en-GB")).toBe("1.5 megabytes");
     expect(sizeInWords(300 * 1024, "en-GB")).toBe("300 kilobytes");
+    expect(sizeInWords(10 * 1024 * 1024 + 1, "en-GB")).toBe("10.1 megabytes");
     expect(sizeInWords(10 * 1024 * 1024, "id-ID")).toMatch(/^10 megabyte/);
   });
 

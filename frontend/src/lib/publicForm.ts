@@ -42,7 +42,8 @@ export function sizeInWords(bytes: number, locale: string): string {
   ] as const;
   for (const [unit, size] of units) {
     if (bytes >= size) {
-      const value = Math.floor((bytes / size) * 10) / 10;
+      // Rounded up: a file just over the limit never reads as the limit itself.
+      const value = Math.ceil((bytes / size) * 10) / 10;
       return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long", maximumFractionDigits: 1 }).format(value);
     }
   }

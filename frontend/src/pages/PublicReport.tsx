@@ -130,6 +130,9 @@ export function PublicReportPage(): React.JSX.Element {
             </Code>
           </Stack>
         </Paper>
+        {(receipt.attachments ?? []).length > 0 && (
+          <Text data-testid="received-files">{t("pf.received", { names: (receipt.attachments ?? []).map((a) => a.filename).join(", ") })}</Text>
+        )}
         <Alert color="yellow" role="status">
           {t("public.keep")}
         </Alert>
