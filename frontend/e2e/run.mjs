@@ -38,6 +38,7 @@ import { headReadsKpis } from "./kpi.mjs";
 import { allPreventionJourneys } from "./prevention.mjs";
 import { publicationsJourneys } from "./publications.mjs";
 import { surveyJourneys } from "./survey.mjs";
+import { citizenSavesAndResumes } from "./publicform.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
 import { fillDate } from "./dates.mjs";
@@ -189,6 +190,9 @@ async function citizenFilesAndTracks(browser) {
   await page.getByRole("button", { name: "Kembali" }).click();
   expect((await page.getByLabel("Nama lengkap").inputValue()) === "Siti Aminah", "public: back keeps the name");
   await page.getByRole("button", { name: "Lanjut" }).click();
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  // Evidence is optional: skipped here (the publicform journey attaches a file).
+  await page.getByRole("heading", { name: "Bukti pendukung" }).waitFor();
   await page.getByRole("button", { name: "Lanjut" }).click();
 
   await page.getByRole("heading", { name: "Periksa kembali" }).waitFor();
@@ -470,6 +474,7 @@ try {
     await journeys(browser, kit, wanted);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
+  if (wanted("publicform")) await citizenSavesAndResumes(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
   await importsJourneys(browser, kit, wanted);
   await paletteJourneys(browser, kit, wanted);

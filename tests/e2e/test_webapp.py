@@ -94,6 +94,7 @@ JOURNEYS = [
     "community",
     "imports",
     "palette",
+    "publicform",
 ]
 JOURNEY_SECONDS = 420
 

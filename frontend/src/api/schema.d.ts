@@ -1573,6 +1573,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/public/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save Draft
+         * @description Saves the form as far as it is filled in; the resume code and PIN are shown only
+         *     in this answer. Kept `APIK_PUBLIC_DRAFT_DAYS` (7) after the last save.
+         */
+        post: operations["intake_drafts_save_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/public/drafts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resume Draft
+         * @description The saved answers, with the code and the PIN (`X-Draft-PIN`).
+         */
+        get: operations["intake_drafts_resume_draft"];
+        /**
+         * Update Draft
+         * @description Saves a resumed form again: the same code and PIN, kept for another
+         *     `APIK_PUBLIC_DRAFT_DAYS` from now.
+         */
+        put: operations["intake_drafts_update_draft"];
+        post?: never;
+        /**
+         * Discard Draft
+         * @description Deletes the saved form now (the citizen changed their mind, or used a shared
+         *     device).
+         */
+        delete: operations["intake_drafts_discard_draft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/public/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Form Rules
+         * @description The public form's limits (files, their size and types, how long a draft is kept),
+         *     for the page to state them; cacheable for an hour.
+         */
+        get: operations["intake_public_form_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/public/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Regions
+         * @description Every province and regency or city by Kemendagri code (no login), as the server
+         *     checks a report's `location` and `reported_agency.region`; 304 for a current copy.
+         */
+        get: operations["intake_regions_list_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/public/reports": {
         parameters: {
             query?: never;
@@ -1585,7 +1678,9 @@ export interface paths {
         /**
          * File Report
          * @description Files a public report (LM): the JSON form, or `multipart/form-data` with the same
-         *     JSON in a `report` part and the files in `files` parts, stored all or nothing.
+         *     JSON in a `report` part and the files in `files` parts, stored all or nothing. A
+         *     form resumed from a saved draft names it (`X-Draft-Code`, `X-Draft-PIN`): the draft
+         *     is deleted with the report's registration, in one transaction.
          */
         post: operations["intake_public_file_report"];
         delete?: never;
@@ -9073,6 +9168,55 @@ export interface components {
             /** Reference */
             reference: string;
         };
+        /**
+         * DraftIn
+         * @description The form as far as it was filled in: each field by its dotted name
+         *     (`reporter.name`, `location.regency`) and its text as typed. Unchecked beyond size
+         *     and control characters: a draft may be incomplete; the report is checked when sent.
+         *     Files are not kept in a draft.
+         */
+        DraftIn: {
+            /** Answers */
+            answers: {
+                [key: string]: string;
+            };
+            /** Office */
+            office: string;
+        };
+        /** DraftKept */
+        DraftKept: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
+        /** DraftSaved */
+        DraftSaved: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Pin */
+            pin: string;
+            /** Resume Code */
+            resume_code: string;
+        };
+        /** DraftView */
+        DraftView: {
+            /** Answers */
+            answers: {
+                [key: string]: string;
+            };
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Office */
+            office: string;
+        };
         /** DuplicatePublic */
         DuplicatePublic: {
             /**
@@ -12174,6 +12318,28 @@ export interface components {
          * @enum {string}
          */
         Protection: "pending" | "overdue" | "met" | "late";
+        /** ProvincePublic */
+        ProvincePublic: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * PublicFormRules
+         * @description What the public form says in words before the citizen picks files or saves:
+         *     the office's own settings, so the page never states a limit the server does not keep.
+         */
+        PublicFormRules: {
+            /** Draft Days */
+            draft_days: number;
+            /** File Types */
+            file_types: string[];
+            /** Max File Bytes */
+            max_file_bytes: number;
+            /** Max Files */
+            max_files: number;
+        };
         /** PublicLoss */
         PublicLoss: {
             /** Amount Idr */
@@ -12615,6 +12781,15 @@ export interface components {
             /** Regency */
             regency: string;
         };
+        /** RegencyPublic */
+        RegencyPublic: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Province */
+            province: string;
+        };
         /** RegionCount */
         RegionCount: {
             /** By Result */
@@ -12642,6 +12817,19 @@ export interface components {
             province: string;
             /** Regency */
             regency?: string | null;
+        };
+        /**
+         * RegionsPublic
+         * @description Every province and every regency or city, by Kemendagri code (one answer: the
+         *     picker filters regencies by province on the phone, no second request).
+         */
+        RegionsPublic: {
+            /** Provinces */
+            provinces: components["schemas"]["ProvincePublic"][];
+            /** Regencies */
+            regencies: components["schemas"]["RegencyPublic"][];
+            /** Source */
+            source: string;
         };
         /** ReminderPublic */
         ReminderPublic: {
@@ -22631,12 +22819,271 @@ export interface operations {
             };
         };
     };
+    intake_drafts_save_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSaved"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_drafts_resume_draft: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-draft-pin": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`/problems/too-many-requests`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_drafts_update_draft: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-draft-pin": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftKept"];
+                };
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`/problems/too-many-requests`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_drafts_discard_draft: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-draft-pin": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has invalid fields (`/problems/validation-error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`/problems/too-many-requests`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_public_form_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFormRules"];
+                };
+            };
+        };
+    };
+    intake_regions_list_regions: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionsPublic"];
+                };
+            };
+            /** @description The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     intake_public_file_report: {
         parameters: {
             query?: never;
             header?: {
                 /** @description A key unique to this request (a UUID, say): a retry with the same key and body replays the first answer, `Location` and `ETag` included, with `Idempotent-Replayed: true`; the same key with another body is 422; a retry while the first is still running is 409. */
                 "Idempotency-Key"?: string;
+                "x-draft-code"?: string | null;
+                "x-draft-pin"?: string | null;
             };
             path?: never;
             cookie?: never;

@@ -13,6 +13,7 @@ import { PALETTE_EN, PALETTE_ID } from "./palette";
 import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
 import { PROTECTION_EN, PROTECTION_ID } from "./protection";
 import { PUBLICATIONS_EN, PUBLICATIONS_ID } from "./publications";
+import { PUBLIC_FORM_EN, PUBLIC_FORM_ID } from "./publicForm";
 import { CASEWORK_EN, CASEWORK_ID } from "./casework";
 import { COMMUNITY_EN, COMMUNITY_ID } from "./community";
 import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
@@ -185,7 +186,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -368,6 +369,7 @@ const en: Record<MessageId, string> = {
   ...SURVEY_EN,
   ...API_EN,
   ...DATES_EN,
+  ...PUBLIC_FORM_EN,
   ...coreEn,
 };
 

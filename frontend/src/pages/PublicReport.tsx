@@ -1,6 +1,7 @@
 // The citizens' report form: no sign-in, no third-party asset, one theme per step with
-// a back link, the answers kept when going back, and a confirmation with the
-// registration number and the tracking PIN.
+// a back link, the answers kept when going back, the place picked from the decree's
+// regions, evidence files, saving to continue later (on the server, never in the
+// browser), and a confirmation with the registration number and the tracking PIN.
 import { Alert, Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
@@ -11,15 +12,20 @@ import type { components } from "../api/schema";
 import { useLocale, useT } from "../i18n/locale";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
 import { NOTIFY_BY, type NotifyBy } from "../lib/notify";
-import { formErrors, isProblem } from "../lib/problems";
+import { formErrors } from "../lib/problems";
 import { nested } from "./fields";
+import { ResumeForm, SaveDraft, type DraftKey, type Resumed } from "./public/Drafts";
+import { FilePicker, useFileErrors } from "./public/FilePicker";
+import { RegionPicker, regionLabel, useRegions } from "./public/RegionPicker";
+import { sendReport } from "./public/send";
 import { useFields } from "./useFields";
 
 // The office a bare /lapor files with; /lapor?kantor=CODE names another.
 const DEFAULT_OFFICE = import.meta.env.VITE_APIK_PUBLIC_OFFICE ?? "PUSAT";
-const STEPS = 3;
+const STEPS = 4;
+const EVIDENCE = 3;
 // Which step shows a field: an API error sends the citizen back to it.
-const STEP_OF: Record<string, number> = { reporter: 1, reported_agency: 2, substance: 2, summary: 2, chronology: 2 };
+const STEP_OF: Record<string, number> = { reporter: 1, reported_agency: 2, substance: 2, summary: 2, chronology: 2, location: 2, files: EVIDENCE };
 
 type Receipt = components["schemas"]["PublicReceipt"];
 
@@ -27,11 +33,19 @@ export function PublicReportPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const { kantor } = useSearch({ from: "/lapor" });
-  const { values, set, bind, errors, setErrors } = useFields({});
+  const { values, set, bind, errors, setErrors, reset } = useFields({});
   const [step, setStep] = useState(1);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
-  const office = kantor ?? DEFAULT_OFFICE;
+  const [files, setFiles] = useState<File[]>([]);
+  // The saved draft this form continues (code and PIN in memory only), and its office.
+  const [draft, setDraft] = useState<DraftKey | null>(null);
+  const [draftOffice, setDraftOffice] = useState<string | null>(null);
+  const [resuming, setResuming] = useState(false);
+  const [resumed, setResumed] = useState(false);
+  const regions = useRegions();
+  const fileErrors = useFileErrors();
+  const office = draftOffice ?? kantor ?? DEFAULT_OFFICE;
   // The national catalogue and the office's own, as intake offers them (no login).
   const substances = useQuery({
     queryKey: ["public-substances", office],
@@ -54,26 +68,45 @@ export function PublicReportPage(): React.JSX.Element {
     const nik = values["reporter.nik"] ?? "";
     const problem = step === 1 && nik !== "" ? nikProblem(nik, latestDateInIndonesia()) : null;
     if (problem) missing["reporter.nik"] = t(`nik.${problem}`);
+    const wrongFiles = step === EVIDENCE ? fileErrors(files) : [];
+    if (wrongFiles.length > 0) missing.files = wrongFiles.join(" ");
     if (Object.keys(missing).length > 0) {
       setErrors({ fields: missing, general: null });
       return;
     }
-    if (step < STEPS) setStep(step + 1);
+    if (step < STEPS) goTo(step + 1);
     else void send();
+  }
+
+  function goTo(next: number) {
+    setStep(next);
+    setResumed(false);
+  }
+
+  function resume(from: Resumed) {
+    reset(from.answers);
+    setDraft(from.key);
+    setDraftOffice(from.office);
+    setResuming(false);
+    setResumed(true);
+    setStep(1);
   }
 
   async function send() {
     setBusy(true);
-    const { data, error } = await api.POST("/api/v1/intake/public/reports", {
-      body: { ...nested(values), office } as never,
-      headers: { "Idempotency-Key": crypto.randomUUID() },
-    });
+    const sent = await sendReport({ ...nested(values), office }, files, draft, crypto.randomUUID());
     setBusy(false);
-    if (data) {
-      setReceipt(data);
+    if ("receipt" in sent) {
+      setReceipt(sent.receipt);
+      setDraft(null);
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
+    const found = formErrors(sent.problem, t("form.error"), { "Field required": t("field.required") });
+    if (sent.fileErrors.length > 0) {
+      // In plain words at the file field; the API's own wording is for developers.
+      found.fields.files = sent.fileErrors.map((f) => (f.name ? t("pf.refused", { name: f.name }) : f.detail)).join(" ");
+      if ((sent.problem.errors ?? []).length === 0) found.general = null;
+    }
     const first = Object.keys(found.fields)[0];
     if (first) setStep(STEP_OF[first.split(".")[0]!] ?? STEPS);
     setErrors(found);
@@ -97,6 +130,9 @@ export function PublicReportPage(): React.JSX.Element {
             </Code>
           </Stack>
         </Paper>
+        {(receipt.attachments ?? []).length > 0 && (
+          <Text data-testid="received-files">{t("pf.received", { names: (receipt.attachments ?? []).map((a) => a.filename).join(", ") })}</Text>
+        )}
         <Alert color="yellow" role="status">
           {t("public.keep")}
         </Alert>
@@ -107,6 +143,8 @@ export function PublicReportPage(): React.JSX.Element {
       </Stack>
     );
   }
+
+  if (resuming) return <ResumeForm onResumed={resume} onCancel={() => setResuming(false)} />;
 
   const substanceLabel = (code: string) => {
     const s = substances.data?.find((x) => x.code === code);
@@ -120,11 +158,21 @@ export function PublicReportPage(): React.JSX.Element {
           {t("public.title")}
         </Title>
         <Text>{t("public.intro")}</Text>
+        {step === 1 && !draft && (
+          <Anchor component="button" type="button" onClick={() => setResuming(true)} style={{ alignSelf: "flex-start" }}>
+            {t("pf.resumeLink")}
+          </Anchor>
+        )}
+        {resumed && (
+          <Alert color="blue" role="status">
+            {t("pf.resumed")}
+          </Alert>
+        )}
         <Text fw={600} aria-live="polite">
           {t("public.step", { step, total: STEPS })}
         </Text>
         {step > 1 && (
-          <Anchor component="button" type="button" onClick={() => setStep(step - 1)} style={{ alignSelf: "flex-start" }}>
+          <Anchor component="button" type="button" onClick={() => goTo(step - 1)} style={{ alignSelf: "flex-start" }}>
             ‹ {t("public.back")}
           </Anchor>
         )}
@@ -184,9 +232,36 @@ export function PublicReportPage(): React.JSX.Element {
               minRows={5}
               {...bind("chronology")}
             />
+            <RegionPicker
+              province={values["location.province"] ?? ""}
+              regency={values["location.regency"] ?? ""}
+              onProvince={(code) => {
+                set("location.province", code);
+                set("location.regency", "");
+              }}
+              onRegency={(code) => set("location.regency", code)}
+              errors={errors.fields}
+            />
           </Stack>
         )}
-        {step === 3 && (
+        {step === EVIDENCE && (
+          <Stack>
+            <Title order={2} size="h3">
+              {t("pf.evidence")}
+            </Title>
+            <Text>{t("pf.evidenceIntro")}</Text>
+            <FilePicker
+              files={files}
+              onChange={(chosen) => {
+                setFiles(chosen);
+                const wrong = fileErrors(chosen);
+                setErrors({ ...errors, fields: { ...errors.fields, files: wrong.join(" ") } });
+              }}
+              error={errors.fields.files || undefined}
+            />
+          </Stack>
+        )}
+        {step === STEPS && (
           <Stack>
             <Title order={2} size="h3">
               {t("public.check")}
@@ -204,6 +279,8 @@ export function PublicReportPage(): React.JSX.Element {
                     ["register.substance", values.substance ? substanceLabel(values.substance) : ""],
                     ["register.summary", values.summary],
                     ["register.chronology", values.chronology],
+                    ["pf.where", values["location.province"] ? regionLabel(regions.data, values["location.province"], values["location.regency"] ?? "") : ""],
+                    ["pf.files", files.map((f) => f.name).join(", ") || t("pf.none")],
                   ] as const
                 ).map(([label, value]) => (
                   <Table.Tr key={label}>
@@ -220,6 +297,7 @@ export function PublicReportPage(): React.JSX.Element {
             {step < STEPS ? t("public.next") : t("public.send")}
           </Button>
         </Group>
+        <SaveDraft office={office} values={values} draft={draft} onSaved={setDraft} hasFiles={files.length > 0} />
       </Stack>
     </form>
   );

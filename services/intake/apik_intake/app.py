@@ -8,6 +8,7 @@ from apik_intake.assignment.router import router as assignment_router
 from apik_intake.attachments.router import router as attachments_router
 from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, name_key
 from apik_intake.consumers import consumers
+from apik_intake.drafts.router import router as drafts_router
 from apik_intake.duplicates.router import router as duplicates_router
 from apik_intake.jobs import jobs
 from apik_intake.notifications.router import router as notifications_router
@@ -18,6 +19,7 @@ from apik_intake.public.router import router as public_router
 from apik_intake.public.rules import tracking_key
 from apik_intake.records.router import router as records_router
 from apik_intake.reference.router import router as reference_router
+from apik_intake.regions.router import router as regions_router
 from apik_intake.reporters.router import router as reporters_router
 from apik_intake.reporters.rules import index_key
 from apik_intake.reports.router import router as reports_router
@@ -44,10 +46,12 @@ def create_app(
             routing_router,
             reporters_router,
             public_router,
+            drafts_router,
             attachments_router,
             duplicates_router,
             records_router,
             reference_router,
+            regions_router,
             privacy_router,
             notifications_router,
             # Last: its catch-all answers any other path under its prefix.

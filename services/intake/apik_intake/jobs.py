@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import httpx
 
 from apik_intake.attachments.service import LocalDirectoryStore, SealedStore, name_key
+from apik_intake.drafts.service import delete_expired
 from apik_intake.notifications.service import Outlets, Sent, Smtp, WhatsAppProvider, send_due
 from apik_intake.portals.service import FetchedFiles, fetch_due_files
 from apik_intake.reporters.service import Anonymised, anonymise_expired
@@ -27,6 +28,7 @@ log = logging.getLogger("apik.intake.deadlines")
 retention_log = logging.getLogger("apik.intake.retention")
 notify_log = logging.getLogger("apik.intake.notifications")
 files_log = logging.getLogger("apik.intake.portal_files")
+drafts_log = logging.getLogger("apik.intake.drafts")
 
 
 async def close_overdue_once(database: Database, now: datetime | None = None) -> int:
@@ -194,10 +196,32 @@ def portal_file_job(settings: Settings) -> Background:
     )
 
 
+async def expire_drafts_once(database: Database, now: datetime | None = None) -> int:
+    """The public form's drafts past their expiry, deleted in one transaction."""
+    async with database.sessions() as session, session.begin():
+        return await delete_expired(session=session, now=now or datetime.now(UTC))
+
+
+def _expired(drafts: int) -> None:
+    if drafts:
+        drafts_log.info("deleted %d expired draft(s) of the public form", drafts)
+
+
+def draft_job(settings: Settings) -> Background:
+    """The drafts' expiry, every `APIK_PUBLIC_DRAFT_SCAN_SECONDS`."""
+    return periodic(
+        every=settings.public_draft_scan_seconds,
+        name="draft job",
+        once=expire_drafts_once,
+        report=_expired,
+    )
+
+
 def jobs(settings: Settings, whatsapp: WhatsAppProvider | None = None) -> list[Background]:
     return [
         deadline_job(settings),
         retention_job(settings),
         notification_job(settings, whatsapp),
         portal_file_job(settings),
+        draft_job(settings),
     ]

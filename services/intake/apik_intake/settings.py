@@ -39,6 +39,11 @@ class Settings(ServiceSettings):
     tracking_max_failures: int = Field(default=5, ge=1)
     tracking_window_seconds: int = Field(default=900, ge=1)
     tracking_lock_seconds: int = Field(default=900, ge=1)
+    # The public form's saved drafts (`drafts/`): kept this many days after the last
+    # save, then deleted by a job every `public_draft_scan_seconds` (a draft past its
+    # expiry is never opened meanwhile).
+    public_draft_days: int = Field(default=7, ge=1, le=90)
+    public_draft_scan_seconds: float = Field(default=3600, gt=0)
     # Calendar days an incomplete report waits for the reporter, with per-office values;
     # the days are the office's own, so the deadline ends at its local midnight. An
     # office's zone and days off are not settings: they come from the office registry

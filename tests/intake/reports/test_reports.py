@@ -364,5 +364,6 @@ async def test_operation_ids_are_generated_unique_and_name_their_feature(intake)
     assert len(ids) == len(set(ids))
     features = {"reports", "steps", "assignment", "routing", "reporters", "duplicates"}
     features |= {"attachments", "public", "records", "reference", "privacy", "notifications"}
+    features |= {"drafts", "regions"}
     assert {i.split("_")[1] for i in ids} == features, ids
     assert "intake_reports_register_report" in ids

@@ -588,4 +588,9 @@ class PortalOrigin(SQLModel, table=True):
 
 # --- a pulled complaint's files (issue 20): in their own module ---
 
+# --- the citizen's saved form (issue 21): in its own module ---
+from apik_intake.models.drafts import DRAFT_PROCESSING  # noqa: E402
+from apik_intake.models.drafts import PublicDraft as PublicDraft  # noqa: E402
 from apik_intake.models.portal_files import PortalFile as PortalFile  # noqa: E402
+
+PROCESSING = (*PROCESSING, DRAFT_PROCESSING)

@@ -35,6 +35,17 @@ class PublicReportCreate(Input):
         return value
 
 
+class PublicFormRules(BaseModel):
+    """What the public form says in words before the citizen picks files or saves:
+    the office's own settings, so the page never states a limit the server does not keep."""
+
+    max_files: int
+    max_file_bytes: int
+    # Media types, decided from the content (`apik_shared.platform.uploads`).
+    file_types: list[str]
+    draft_days: int
+
+
 class PublicReceipt(BaseModel):
     registration_number: str
     # Shown once: only a hash is kept. With the number it opens the tracking page.

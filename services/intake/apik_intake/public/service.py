@@ -65,21 +65,7 @@ async def check_pin(
     now: datetime,
 ) -> tuple[Verdict, Report | None, datetime | None]:
     """(verdict, the report when the PIN is right, until when `client` is locked out)."""
-    counted_as = client_key(key, client)
-    await session.execute(
-        insert(TrackingAttempt.__table__)  # type: ignore[attr-defined]
-        .values(client=counted_as, failures=0, window_started_at=now)
-        .on_conflict_do_nothing()
-    )
-    # The row lock makes one client's concurrent guesses count one after the other.
-    attempt = (
-        await session.execute(
-            select(TrackingAttempt)
-            .where(TrackingAttempt.client == counted_as)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one()
+    attempt = await counted_attempt(session=session, key=key, client=client, now=now)
     if attempt.locked_until is not None and attempt.locked_until > now:
         return Verdict.locked, None, attempt.locked_until
     report = await find_by_number(session=session, registration_number=registration_number)
@@ -92,6 +78,37 @@ async def check_pin(
         # A right PIN does not wipe the client's wrong ones: whoever knows the PIN of a
         # report of their own would otherwise guess at others' without end.
         return Verdict.ok, report, None
+    await count_failure(session=session, attempt=attempt, now=now, policy=policy)
+    return Verdict.wrong, None, None
+
+
+async def counted_attempt(
+    *, session: AsyncSession, key: bytes, client: str, now: datetime
+) -> TrackingAttempt:
+    """The client's counter of wrong guesses, locked for this transaction. Shared by
+    every secret a citizen types (tracking PINs, saved drafts' codes): guesses at one
+    count against the other, so neither is a way around the other's limit."""
+    counted_as = client_key(key, client)
+    await session.execute(
+        insert(TrackingAttempt.__table__)  # type: ignore[attr-defined]
+        .values(client=counted_as, failures=0, window_started_at=now)
+        .on_conflict_do_nothing()
+    )
+    # The row lock makes one client's concurrent guesses count one after the other.
+    return (
+        await session.execute(
+            select(TrackingAttempt)
+            .where(TrackingAttempt.client == counted_as)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one()
+
+
+async def count_failure(
+    *, session: AsyncSession, attempt: TrackingAttempt, now: datetime, policy: Lockout
+) -> None:
+    """One more wrong guess on the client's counter (`rules.after_failure`)."""
     counter = after_failure(
         Counter(attempt.failures, attempt.window_started_at, attempt.locked_until), now, policy
     )
@@ -99,7 +116,6 @@ async def check_pin(
     attempt.window_started_at = counter.window_started_at
     attempt.locked_until = counter.locked_until
     await session.flush()
-    return Verdict.wrong, None, None
 
 
 async def find_by_number(*, session: AsyncSession, registration_number: str) -> Report | None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
 
 from apik_intake.notifications.rules import NotifyBy
+from apik_intake.regions.rules import is_regency
 from apik_intake.reports.rules import Kind, ReportStatus
 from apik_shared.vocabulary.calendar import latest_date_in_indonesia
 from apik_shared.vocabulary.inputs import (
@@ -173,6 +174,9 @@ class RegionIn(Input):
         province = info.data.get("province")
         if value is not None and (value[2:] == "00" or (province and value[:2] != province)):
             raise ValueError("the regency code must extend the province code (e.g. 17 → 1771)")
+        # Exactly one of the decree's regencies and cities (`GET /public/regions` lists them).
+        if value is not None and not is_regency(value):
+            raise ValueError(f"{value} is not a regency or city code")
         return value
 
 

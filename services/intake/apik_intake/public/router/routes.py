@@ -26,10 +26,17 @@ from apik_intake.deps import (
     TrackingKey,
     Vault,
 )
+from apik_intake.drafts import service as drafts
 from apik_intake.public import service
 from apik_intake.public.router import form
 from apik_intake.public.rules import Lockout, Verdict, client_address
-from apik_intake.public.schemas import PublicReceipt, PublicReportCreate, TrackingPin, TrackingView
+from apik_intake.public.schemas import (
+    PublicFormRules,
+    PublicReceipt,
+    PublicReportCreate,
+    TrackingPin,
+    TrackingView,
+)
 from apik_intake.reports import service as reports
 from apik_intake.reports.rules import Kind
 from apik_intake.reports.schemas import Channel, ReportCreate
@@ -51,6 +58,7 @@ from apik_shared.platform.routing import ServiceRouter, created
 router = ServiceRouter()
 PUBLIC = "public:web"
 TrackingPinHeader = Annotated[str, Header(min_length=4, max_length=32)]
+DraftHeader = Annotated[str | None, Header(max_length=32)]
 
 
 def _client(request: Request) -> str:
@@ -64,6 +72,20 @@ def _lockout(settings: Settings) -> Lockout:
         window=timedelta(seconds=settings.tracking_window_seconds),
         lock=timedelta(seconds=settings.tracking_lock_seconds),
     )
+
+
+@router.get("/public/form", response_model=PublicFormRules, tags=["public"])
+async def form_rules(settings: CurrentSettings) -> Response:
+    """The public form's limits (files, their size and types, how long a draft is kept),
+    for the page to state them; cacheable for an hour."""
+    rules = PublicFormRules(
+        max_files=settings.public_form_max_files,
+        max_file_bytes=settings.attachment_max_bytes,
+        file_types=settings.attachment_types,
+        draft_days=settings.public_draft_days,
+    )
+    headers = {"Cache-Control": "public, max-age=3600"}
+    return JSONResponse(rules.model_dump(mode="json"), headers=headers)
 
 
 @router.post(
@@ -87,9 +109,13 @@ async def file_report(
     tracking_key: TrackingKey,
     vault: Vault,
     settings: CurrentSettings,
+    x_draft_code: DraftHeader = None,
+    x_draft_pin: DraftHeader = None,
 ) -> Response:
     """Files a public report (LM): the JSON form, or `multipart/form-data` with the same
-    JSON in a `report` part and the files in `files` parts, stored all or nothing."""
+    JSON in a `report` part and the files in `files` parts, stored all or nothing. A
+    form resumed from a saved draft names it (`X-Draft-Code`, `X-Draft-PIN`): the draft
+    is deleted with the report's registration, in one transaction."""
     kind = form.media_type(request)
     if kind == form.MULTIPART:
         submission, body = await form.read_multipart(
@@ -136,6 +162,10 @@ async def file_report(
         )
         for file in submission.files
     ]
+    if x_draft_code and x_draft_pin:
+        await drafts.discard_sent(
+            session=session, key=tracking_key, code=x_draft_code, pin=x_draft_pin
+        )
     pin = await service.issue_pin(session=session, key=tracking_key, report=report)
     receipt = PublicReceipt(
         registration_number=report.registration_number,
