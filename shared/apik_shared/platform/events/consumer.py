@@ -195,8 +195,10 @@ class Consumer:
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most
         likely the events that failed before) and a batch that fails go one by one."""
-        first = [msg for msg in messages if deliveries(msg) == 1]
-        again = [msg for msg in messages if deliveries(msg) > 1]
+        first: list[Msg] = []
+        again: list[Msg] = []
+        for msg in messages:
+            (first if deliveries(msg) == 1 else again).append(msg)
         if len(first) > 1 and await self._apply_together(first, js):
             first = []
         if first or again:
