@@ -86,6 +86,33 @@ async def test_publish_puts_the_event_in_the_sessions_outbox(database: Database)
     assert (await subjects(database)).count("apik.consultation.visit.ended") == 3
 
 
+async def test_events_added_together_are_the_envelopes_one_at_a_time_would_be(
+    database: Database,
+) -> None:
+    """`add_many` writes the envelope's JSON without the model: byte for byte what the
+    model writes, so consumers read the same events either way."""
+    async with database.sessions() as session, session.begin():
+        rows = await publish_many(
+            session,
+            [
+                Outgoing(visit_ended("v4"), subject="v4", traceparent="00-" + "a" * 32 + "-b"),
+                Outgoing(visit_ended("v5")),  # no subject: left out, as None is
+            ],
+        )
+    async with database.sessions() as session:
+        stored = dict(
+            (await session.execute(sa.select(outbox_table.c.id, outbox_table.c.payload))).all()
+        )
+    for row in rows:
+        assert bytes(stored[row.id]) == row.payload
+        event = CloudEvent.from_json(row.payload)
+        assert event.to_json() == row.payload
+        assert event.id == row.id and row.subject == VisitEnded.stream_subject()
+        assert VisitEnded.model_validate(event.data).visit_id in {"v4", "v5"}
+    first, second = (CloudEvent.from_json(row.payload) for row in rows)
+    assert first.subject == "v4" and first.traceparent and second.subject is None
+
+
 async def test_a_service_cannot_publish_another_services_event(database: Database) -> None:
     before = await subjects(database)
     async with database.sessions() as session:
@@ -134,6 +161,8 @@ async def test_a_consumer_dispatches_by_class_in_runs_of_one_class() -> None:
     )
     # Events of one aggregate: one wildcard filter, which every NATS version knows.
     assert spec.subjects == ["apik.consultation.visit.>"]
+    # ...and the wildcard's other types are acked unread (`test_events_wire.py`).
+    assert spec.only_subjects == {VisitEnded.stream_subject(), VisitCompleted.stream_subject()}
     assert spec.batch == 8 and spec.batch_handler is not None
     a, b, c = (envelope(visit_ended(v), "consultation") for v in "abc")
     rated = envelope(visit_completed("d"), "consultation")
@@ -154,6 +183,7 @@ async def test_a_type_no_handler_takes_is_left_alone() -> None:
 
     spec = consumer("test", On(VisitEnded, one_ended))
     assert spec.subjects == ["apik.consultation.visit.ended"]
+    assert spec.only_subjects == frozenset()  # the filter is exact
     rated = envelope(visit_completed("d"), "consultation")
     await spec.handler(None, rated)  # type: ignore[arg-type]
     assert seen == []

@@ -33,7 +33,7 @@ from apik_shared.platform.events.envelope import (
     InvalidEnvelope,
     dead_letter_subject,
 )
-from apik_shared.platform.events.puller import Puller
+from apik_shared.platform.events.puller import Puller, deliveries
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.tables import dead_letter, inbox
 from apik_shared.platform.tracing import Span, SpanKind, Tracer, child_traceparent, end
@@ -62,6 +62,11 @@ class ConsumerSpec:
     # Subjects the filter lets through but the handler must not see (acked unread), e.g.
     # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
     skip_prefixes: Sequence[str] = ()
+    # When the filter is wider than what the handlers take (NATS 2.9 knows one filter
+    # subject per consumer, so several event types of one aggregate are consumed by its
+    # wildcard), the subjects they do take: the others are acked unread, with no inbox
+    # row and no transaction. Empty: every subject the filter lets through is handled.
+    only_subjects: frozenset[str] = frozenset()
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
@@ -128,6 +133,7 @@ class Consumer:
         self.start_time = start_time
         self._sessions = sessions
         self._skip = tuple(spec.skip_prefixes)
+        self._only = spec.only_subjects
         self._pullers: list[Puller] = []
 
     def reconnected(self) -> None:
@@ -189,8 +195,10 @@ class Consumer:
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most
         likely the events that failed before) and a batch that fails go one by one."""
-        first = [msg for msg in messages if msg.metadata.num_delivered == 1]
-        again = [msg for msg in messages if msg.metadata.num_delivered > 1]
+        first: list[Msg] = []
+        again: list[Msg] = []
+        for msg in messages:
+            (first if deliveries(msg) == 1 else again).append(msg)
         if len(first) > 1 and await self._apply_together(first, js):
             first = []
         if first or again:
@@ -216,12 +224,16 @@ class Consumer:
         acked) when any event failed, for the caller to go one by one."""
         events: list[CloudEvent] = []
         for msg in messages:
-            if self._skip and msg.subject.startswith(self._skip):
+            if self._ignored(msg):
                 continue
             try:
                 events.append(CloudEvent.from_json(msg.data))
             except InvalidEnvelope:
                 return False  # the one-by-one path dead-letters it
+        if not events:  # nothing this consumer applies: no transaction
+            for msg in messages:
+                await msg.ack()
+            return True
         try:
             async with self._sessions() as session, session.begin():
                 fresh = await self._claim(session, events)
@@ -284,11 +296,17 @@ class Consumer:
                 fresh.append(event)
         return fresh
 
-    async def handle(self, msg: Msg, js: JetStreamContext) -> None:
+    def _ignored(self, msg: Msg) -> bool:
+        """Let through by the filter, but nothing this consumer applies: acked unread."""
         if self._skip and msg.subject.startswith(self._skip):
+            return True
+        return bool(self._only) and msg.subject not in self._only
+
+    async def handle(self, msg: Msg, js: JetStreamContext) -> None:
+        if self._ignored(msg):
             await msg.ack()
             return
-        delivered = msg.metadata.num_delivered
+        delivered = deliveries(msg)
         try:
             event = CloudEvent.from_json(msg.data)
         except InvalidEnvelope as exc:

@@ -49,8 +49,8 @@ def filter_subjects(events: Sequence[type[Event]]) -> list[str]:
 
 def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
     """A durable consumer of the handlers' event classes; `options` are `ConsumerSpec`'s.
-    An event of a type no handler takes (one added later to the same aggregate) is
-    acknowledged and left alone."""
+    An event of a type no handler takes (another of the aggregate's wildcard, or one
+    added to it later) is acknowledged unread: no inbox row, no transaction."""
     by_type = {_key(h.event.producer, h.event.event_type): h for h in handlers}
     if len(by_type) != len(handlers):
         raise ValueError("one handler per event class")
@@ -79,9 +79,13 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
             await _apply(session, current, run)
 
     batched = any(h.many is not None for h in handlers)
+    subjects = filter_subjects([h.event for h in handlers])
+    taken = frozenset(h.event.stream_subject() for h in handlers)
+    if not taken >= set(subjects):  # a wildcard: the other types are acked unread
+        options.setdefault("only_subjects", taken)
     return ConsumerSpec(
         durable=durable,
-        subjects=filter_subjects([h.event for h in handlers]),
+        subjects=subjects,
         handler=one,
         batch_handler=many if batched else None,
         **options,

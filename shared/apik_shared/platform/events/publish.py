@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from apik_shared.platform.events.envelope import CloudEvent
-from apik_shared.platform.events.outbox import Outbox, Outgoing
+from apik_shared.platform.events.outbox import Committed, Outbox, Outgoing
 from apik_shared.platform.events.payloads.base import Event
 
 _OUTBOX = "apik.outbox"
@@ -42,7 +42,7 @@ async def publish(session: AsyncSession, event: Event, *, subject: str | None = 
     return await outbox.add(session, event.event_type, event, subject=subject)
 
 
-async def publish_many(session: AsyncSession, items: Sequence[Outgoing]) -> list[CloudEvent]:
+async def publish_many(session: AsyncSession, items: Sequence[Outgoing]) -> list[Committed]:
     """Events of one class in one statement (a batch of handoffs opens a batch of cases)."""
     if not items:
         return []

@@ -1,0 +1,167 @@
+"""What consumers spend on the wire, against real PostgreSQL and NATS JetStream: events a
+consumer's wildcard lets through but no handler takes cost no inbox row, and a lone
+message costs one pull request, not two."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator
+
+import nats
+import pytest
+import sqlalchemy as sa
+from nats.aio.msg import Msg
+from nats.js.errors import NotFoundError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from apik_shared.platform.db import Database
+from apik_shared.platform.events.bus import EventBus, ensure_stream
+from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, source_of
+from apik_shared.platform.events.puller import Puller, deliveries, pending_after
+from apik_testing.databases import platform_database
+from apik_testing.infra import TestInfra
+from apik_testing.polling import eventually
+
+effects = sa.Table(
+    "effect",
+    sa.MetaData(),
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("event_id", sa.Text, nullable=False),
+)
+
+
+@pytest.fixture(scope="module")
+async def database(infra: TestInfra) -> AsyncIterator[Database]:
+    async with platform_database(infra, "events_wire", effects.metadata) as db:
+        yield db
+
+
+async def count(db: Database, sql: str, **params: object) -> int:
+    async with db.sessions() as session:
+        return int((await session.execute(sa.text(sql), params)).scalar_one())
+
+
+async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
+    await session.execute(sa.insert(effects).values(event_id=event.id))
+
+
+async def publish(infra: TestInfra, events: list[tuple[str, CloudEvent]]) -> None:
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        for subject, event in events:
+            await js.publish(subject, event.to_json())
+    finally:
+        await nc.close()
+
+
+async def settled(infra: TestInfra, durable: str) -> bool:
+    nc = await nats.connect(infra.nats_url)
+    try:
+        info = await nc.jetstream().consumer_info(STREAM_NAME, durable)
+        return info.num_pending == 0 and info.num_ack_pending == 0
+    except NotFoundError:  # the bus has not made it yet
+        return False
+    finally:
+        await nc.close()
+
+
+@pytest.mark.parametrize("backlog", [False, True], ids=["one-by-one", "in-a-batch"])
+async def test_a_type_the_handlers_do_not_take_is_acked_unread(infra, database, backlog):
+    """The wildcard a consumer of several types of one aggregate needs on NATS 2.9 also
+    lets the aggregate's other types through: they are acked without an inbox row, while
+    every type it takes is applied (a list that dropped one would fail here)."""
+    producer = "t" + uuid.uuid4().hex[:10]
+    taken = [f"apik.{producer}.thing.happened", f"apik.{producer}.thing.changed"]
+    spec = ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=record_effect,
+        only_subjects=frozenset(taken),
+    )
+    events = [
+        (subject, CloudEvent(source=source_of(producer), type=subject.split(".", 2)[2]))
+        for subject in [*taken, f"apik.{producer}.thing.ignored", *taken]
+    ]
+    bus = EventBus(
+        nats_url=infra.nats_url, service=producer, sessions=database.sessions, consumers=[spec]
+    )
+    if backlog:  # waiting before the consumer exists: fetched, and applied, together
+        await publish(infra, events)
+    await bus.start()
+    try:
+        if not backlog:
+            await asyncio.sleep(0.5)  # the consumer waits for its first message
+            for one in events:
+                await publish(infra, [one])
+        await eventually(lambda: settled(infra, spec.durable), within=30)
+    finally:
+        await bus.stop()
+    applied = {e.id for s, e in events if s in taken}
+    ignored = [e.id for s, e in events if s not in taken]
+    in_effect = await count(
+        database,
+        "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)",
+        ids=[e.id for _, e in events],
+    )
+    inbox = "SELECT count(*) FROM inbox WHERE consumer = :c"
+    assert in_effect == await count(database, inbox, c=spec.durable) == len(applied) == 4
+    unread = "SELECT count(*) FROM inbox WHERE event_id = :e"
+    assert await count(database, unread, e=ignored[0]) == 0
+
+
+async def test_a_lone_message_costs_one_pull_request(infra):
+    """The first message of a fetch carries how many others waited: none, and the
+    follow-up request for the rest of a batch is not sent; some, and it is."""
+    producer = "t" + uuid.uuid4().hex[:10]
+    durable = f"{producer}-p"
+    nc = await nats.connect(infra.nats_url)
+    requests: list[dict[str, object]] = []
+
+    async def seen(msg: Msg) -> None:
+        requests.append(json.loads(msg.data))
+
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js)
+        await js.add_consumer(
+            STREAM_NAME,
+            durable_name=durable,
+            filter_subject=f"apik.{producer}.>",
+            ack_policy="explicit",
+        )
+        # Pull requests are plain messages to the consumer's API subject: watched here.
+        await nc.subscribe(f"$JS.API.CONSUMER.MSG.NEXT.{STREAM_NAME}.{durable}", cb=seen)
+        await nc.flush()
+        async with Puller(nc, stream=STREAM_NAME, durable=durable, batch=16, wait=30) as puller:
+            event = CloudEvent(source=source_of(producer), type="thing.happened")
+            await js.publish(f"apik.{producer}.thing.happened", event.to_json())
+            lone = await puller.fetch()
+            assert [CloudEvent.from_json(m.data).id for m in lone] == [event.id]
+            assert deliveries(lone[0]) == 1 and pending_after(lone[0]) == 0
+            await nc.flush()
+            await asyncio.sleep(0.3)  # the watcher's callback has run for every request
+            assert [r.get("no_wait") for r in requests] == [None]
+            for msg in lone:
+                await msg.ack()
+
+            three = [CloudEvent(source=source_of(producer), type="thing.happened") for _ in "abc"]
+            for e in three:
+                await js.publish(f"apik.{producer}.thing.happened", e.to_json())
+            fetched: list[Msg] = []
+            while len(fetched) < 3:  # the whole backlog, in one or two fetches
+                fetched += await puller.fetch()
+            assert [CloudEvent.from_json(m.data).id for m in fetched] == [e.id for e in three]
+            assert pending_after(fetched[0]) == 2
+            await eventually(lambda: _at_least(requests, 3), within=10)
+            assert requests[2].get("no_wait") is True  # the rest of the batch asked for
+    finally:
+        await nc.close()
+
+
+async def _at_least(items: list[dict[str, object]], n: int) -> bool:
+    return len(items) >= n
