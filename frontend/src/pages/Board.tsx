@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
+import type { components } from "../api/schema";
 import { AppLink } from "../components/AppLink";
 import { SlaChip } from "../components/SlaChip";
 import { useLocale, useT } from "../i18n/locale";
@@ -47,7 +48,8 @@ export function BoardPage(): React.JSX.Element {
         params: { query: caseQuery(search, PAGE) },
       });
       if (error) throw new Error("cases");
-      return data;
+      // The listing answers JSON or CSV; JSON was asked for.
+      return data as components["schemas"]["Page_CasePublic_"];
     },
   });
   const roster = useRoster();
