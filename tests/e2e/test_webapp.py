@@ -36,6 +36,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
+from tests.e2e.bulk_data import bulk_office
 from tests.e2e.community_data import community_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
 from tests.e2e.webapp_data import (
@@ -84,6 +85,7 @@ JOURNEYS = [
     "publications",
     "prevention-write",
     "community",
+    "bulk",
 ]
 JOURNEY_SECONDS = 420
 
@@ -134,6 +136,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
     community = await community_office(gateway, admin)
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
+    bulk = await bulk_office(gateway, admin)  # the bulk actions' journey
     env = {
         **os.environ,
         **prevention,
@@ -141,6 +144,7 @@ async def test_citizen_and_officer_journeys(stack: Stack, gateway: httpx.AsyncCl
         **mori,
         **publications,
         **community,
+        **bulk,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,
