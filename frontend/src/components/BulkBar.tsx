@@ -17,10 +17,12 @@ interface Props<R> {
   onSelectAll?: () => void;
   selectingAll?: boolean;
   note?: string | null;
+  // The list's selection keys (x, Shift+X, *) are told when it has them.
+  keys?: boolean;
   children: ReactNode;
 }
 
-export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selectingAll, note, children }: Props<R>): React.JSX.Element {
+export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selectingAll, note, keys = true, children }: Props<R>): React.JSX.Element {
   const t = useT();
   const { stage } = bulk;
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -36,9 +38,11 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
           <Title order={2} size="h5" id="bulk-title">
             {t("bulk.region")}
           </Title>
-          <Text size="sm" c="dimmed">
-            {t("bulk.keys")}
-          </Text>
+          {keys && (
+            <Text size="sm" c="dimmed">
+              {t("bulk.keys")}
+            </Text>
+          )}
         </Group>
         <Group align="flex-end">
           <Text role="status" fw={600} data-testid="bulk-count">

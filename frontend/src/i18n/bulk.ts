@@ -44,6 +44,8 @@ export const BULK_ID = {
   "board.keySelect": "Pilih atau lepas perkara yang disorot",
   "board.keyRange": "Pilih dari pilihan terakhir sampai perkara yang disorot",
   "board.keyAll": "Pilih atau lepas semua yang tampil",
+  "bulk.approved": "Disetujui",
+  "bulk.returned": "Dikembalikan: {comment}",
   "csv.download": "Unduh CSV hasil filter",
   "csv.failed": "CSV tidak dapat diunduh. Coba lagi.",
 } as const;
@@ -91,6 +93,8 @@ export const BULK_EN: Record<keyof typeof BULK_ID, string> = {
   "board.keySelect": "Select or clear the highlighted case",
   "board.keyRange": "Select from the last choice to the highlighted case",
   "board.keyAll": "Select or clear everything shown",
+  "bulk.approved": "Approved",
+  "bulk.returned": "Returned: {comment}",
   "csv.download": "Download CSV of what is filtered",
   "csv.failed": "The CSV could not be downloaded. Try again.",
 };

@@ -10,7 +10,7 @@ import { codeLabel, MESSAGES } from "./messages";
 const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending: 1, rate: "50%", due: 2, open: 1, high: 1, medium: 1, low: 0, none: 0, active: 3, regencies: 2, code: "x", time: "08.00", pre: 40, post: 80, username: "u", key: "k", version: 1, codes: "c", detail: "d", created: 1, updated: 0, platform: "x", day: "d" };
 // The internship staff screens' placeholders.
 // The bulk bar's placeholders.
-const BULK_VALUES = { apply: 2, refused: 1, applied: 2, changed: 0, failed: 0, title: "t", label: "l", status: "s" };
+const BULK_VALUES = { comment: "c", apply: 2, refused: 1, applied: 2, changed: 0, failed: 0, title: "t", label: "l", status: "s" };
 const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2, rank: 1, from: "a", to: "b", reason: "r", criteria: "c", min: 70, today: "t", text: "x", working: 20, present: 18, attendance: 90, logbook: 18, logbookPercent: 90, phase: 1 };
 
 describe("the catalogues", () => {

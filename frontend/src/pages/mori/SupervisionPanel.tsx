@@ -58,7 +58,7 @@ function LogbookReview(): React.JSX.Element {
     if (error) return setMessage(t(error === "none" ? "mg.log.none" : "mg.log.needComment"));
     setMessage(null);
     const rows = shown.filter((e) => chosen.has(e.id));
-    const change = decision === "approve" ? t("mg.log.approve") : `${t("mg.log.return")}: ${comment.trim()}`;
+    const change = decision === "approve" ? t("bulk.approved") : t("bulk.returned", { comment: comment.trim() });
     const run = async (sent: Entry[]): Promise<Result<Entry>[]> => {
       const { data, error: problem, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: items } });
       if (data) return sent.map((row) => ({ row, outcome: "applied" }));
@@ -107,21 +107,25 @@ function LogbookReview(): React.JSX.Element {
           </Table>
         )}
         {(shown.length > 0 || bulk.stage.kind !== "idle") && (
-          <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear}>
+          <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear} keys={false}>
             {message && (
               <Alert color="red" role="alert" data-testid="review-result">
                 {message}
               </Alert>
             )}
-            <Textarea label={t("mg.log.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-            <Group>
-              <Button onClick={() => ask("approve")} data-testid="approve-selected">
-                {t("mg.log.approve")}
-              </Button>
-              <Button variant="outline" onClick={() => ask("return")}>
-                {t("mg.log.return")}
-              </Button>
-            </Group>
+            {shown.length > 0 && (
+              <>
+                <Textarea label={t("mg.log.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+                <Group>
+                  <Button onClick={() => ask("approve")} data-testid="approve-selected">
+                    {t("mg.log.approve")}
+                  </Button>
+                  <Button variant="outline" onClick={() => ask("return")}>
+                    {t("mg.log.return")}
+                  </Button>
+                </Group>
+              </>
+            )}
           </BulkBar>
         )}
       </Stack>
