@@ -4,9 +4,9 @@
 // acceptance letter; makes the cohort, gives two units their places, runs the
 // allocation helper on confirmation and moves one placement with a reason, which the
 // history shows. The supervisor approves the intern's two waiting logbook entries in
-// one go (selected, previewed, confirmed), exports the attendance recap, scores the
-// rubric, meets the completion check's unmet rule in words, states the days before the
-// intern's records and downloads the certificate. axe runs on every screen.
+// one go (selected, previewed, confirmed, past the undo window), exports the attendance
+// recap, scores the rubric, meets the completion check's unmet rule in words, states the
+// days before the intern's records and downloads the certificate. axe runs on every screen.
 import { downloaded } from "./desk.mjs";
 import { fillDate } from "./dates.mjs";
 
@@ -97,17 +97,19 @@ export async function supervisorReviewsAndCompletes(browser, kit, env) {
   await page.getByTestId("approve-selected").click();
   await page.getByText("Pilih dulu entri yang akan ditinjau.").waitFor();
   for (const box of await waiting.getByRole("checkbox").all()) await box.check();
-  await page.getByText("2 entri dipilih").waitFor();
+  await page.getByTestId("bulk-count").getByText("2 dipilih").waitFor();
   await page.getByTestId("approve-selected").click();
-  const preview = page.getByTestId("review-preview");
+  const preview = page.getByTestId("bulk-preview");
   await preview.waitFor();
-  expect((await preview.locator("li").count()) === 2, "mori: the preview lists the two entries");
+  expect((await preview.locator("tbody tr").count()) === 2, "mori: the preview lists the two entries");
   await accessible(page, "mori-logbook-pratinjau");
   await shot(page, "mori-6-preview");
-  await page.getByTestId("review-confirm").click();
-  const result = page.getByTestId("review-result");
-  await result.waitFor();
-  expect(((await result.textContent()) ?? "").includes("2 entri disetujui."), `mori: both approved at once (${await result.textContent()})`);
+  // The shared bulk bar: an undo window, then each entry's result.
+  await page.getByTestId("bulk-apply").click();
+  await page.getByTestId("bulk-pending").waitFor();
+  const result = page.getByTestId("bulk-results");
+  await result.waitFor({ timeout: 30_000 });
+  expect((await result.locator('tr[data-result="applied"]').count()) === 2, `mori: both approved at once (${await result.textContent()})`);
   await page.getByText("Tidak ada entri logbook yang menunggu.").waitFor();
   const csv = await downloaded(page, kit, () => page.getByTestId("recap-csv").click(), "mori-recap.csv");
   expect(csv.name.endsWith(".csv"), `mori: the attendance recap exports (${csv.name})`);

@@ -26,6 +26,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { adminAdministers, otherRoleMeetsNotForRole } from "./admin.mjs";
+import { bulkJourneys } from "./bulk.mjs";
 import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { examinerWorks } from "./examiner.mjs";
@@ -470,7 +471,7 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  for (const journeys of [allPreventionJourneys, publicationsJourneys, communityJourneys, internJourneys, moriJourneys]) {
+  for (const journeys of [allPreventionJourneys, publicationsJourneys, communityJourneys, internJourneys, moriJourneys, bulkJourneys]) {
     await journeys(browser, kit, wanted);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);

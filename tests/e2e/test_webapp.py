@@ -40,6 +40,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
+from tests.e2e.bulk_data import bulk_office
 from tests.e2e.community_data import community_office
 from tests.e2e.integration_data import portal_office
 from tests.e2e.office import Office, accepted_reports, create_user, login
@@ -95,6 +96,7 @@ JOURNEYS = [
     "imports",
     "palette",
     "publicform",
+    "bulk",
 ]
 JOURNEY_SECONDS = 420
 
@@ -158,6 +160,7 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
     survey = await closed_case_for_survey(gateway, admin)  # the survey journey's
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
+    bulk = await bulk_office(gateway, admin)  # the bulk actions' journey
     env = {
         **os.environ,
         **prevention,
@@ -167,6 +170,7 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
         **community,
         **portal,
         **survey,
+        **bulk,
         "APIK_URL": stack.url,
         "APIK_OFFICER_USER": username,
         "APIK_OFFICER_PASSWORD": PASSWORD,

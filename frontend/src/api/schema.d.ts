@@ -8080,6 +8080,8 @@ export interface components {
         };
         /** CaseDetail */
         CaseDetail: {
+            /** Allowed Actions */
+            allowed_actions?: string[];
             /** Channel */
             channel: string;
             classification: components["schemas"]["Classification"] | null;
@@ -8177,6 +8179,8 @@ export interface components {
         };
         /** CasePublic */
         CasePublic: {
+            /** Allowed Actions */
+            allowed_actions?: string[];
             /** Channel */
             channel: string;
             classification: components["schemas"]["Classification"] | null;
@@ -12945,6 +12949,8 @@ export interface components {
         ReportDetail: {
             /** Addressed To */
             addressed_to: string | null;
+            /** Allowed Actions */
+            allowed_actions?: string[];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Answer */
@@ -13271,6 +13277,8 @@ export interface components {
         ReportPublic: {
             /** Addressed To */
             addressed_to: string | null;
+            /** Allowed Actions */
+            allowed_actions?: string[];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Answer */
@@ -19838,7 +19846,11 @@ export interface operations {
             query?: {
                 classification?: components["schemas"]["Classification"] | null;
                 cursor?: string | null;
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
                 examiner_id?: string | null;
+                /** @description csv: every row the filters select */
+                format?: "json" | "csv";
                 limit?: number;
                 /** @description the report's registration number, whole */
                 number?: string | null;
@@ -19852,13 +19864,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the page, or all rows as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CasePublic_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

@@ -47,9 +47,10 @@ function useLookup(number: string | null, roles: string[]) {
         cases ? api.GET("/api/v1/examination/cases", { params: { query: { number: number!, limit: 5 } } }) : null,
       ]);
       if (r?.error || c?.error) throw new Error("lookup");
-      // The report listing answers JSON or CSV; JSON was asked for.
+      // Both listings answer JSON or CSV; JSON was asked for.
       const listed = r?.data as components["schemas"]["Page_ReportPublic_"] | undefined;
-      return { reports: listed?.items ?? [], cases: c?.data?.items ?? [] };
+      const opened = c?.data as components["schemas"]["Page_CasePublic_"] | undefined;
+      return { reports: listed?.items ?? [], cases: opened?.items ?? [] };
     },
   });
 }

@@ -8,6 +8,8 @@ import { codeLabel, MESSAGES } from "./messages";
 
 // The placeholders the prevention and intern screens' messages use besides the common ones.
 const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending: 1, rate: "50%", due: 2, open: 1, high: 1, medium: 1, low: 0, none: 0, active: 3, regencies: 2, code: "x", time: "08.00", pre: 40, post: 80, username: "u", key: "k", version: 1, codes: "c", detail: "d", created: 1, updated: 0, platform: "x", day: "d", zone: "WITA" };
+// The bulk bar's placeholders.
+const BULK_VALUES = { comment: "c", apply: 2, refused: 1, applied: 2, changed: 0, failed: 0, title: "t", label: "l", status: "s" };
 // The internship staff screens' placeholders.
 const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2, rank: 1, from: "a", to: "b", reason: "r", criteria: "c", min: 70, today: "t", text: "x", working: 20, present: 18, attendance: 90, logbook: 18, logbookPercent: 90, phase: 1 };
 // The public form's placeholders (publicForm.ts).
@@ -23,7 +25,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...PUBLIC_FORM_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES })).not.toThrow();
       }
     }
   }, 20_000);

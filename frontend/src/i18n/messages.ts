@@ -3,6 +3,7 @@
 // a code with no label here is shown as the API sends it, never hidden.
 
 import { ADMIN_EN, ADMIN_ID } from "./admin";
+import { BULK_EN, BULK_ID } from "./bulk";
 import { DESK_EN, DESK_ID } from "./desk";
 import { INTEGRATION_EN, INTEGRATION_ID } from "./integration";
 import { INTERN_EN, INTERN_ID } from "./intern";
@@ -186,7 +187,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -363,6 +364,7 @@ const en: Record<MessageId, string> = {
   ...INTERN_EN,
   ...CASEWORK_EN,
   ...VERIFICATION_EN,
+  ...BULK_EN,
   ...WEBDESK_EN,
   ...INTEGRATION_EN,
   ...PALETTE_EN,

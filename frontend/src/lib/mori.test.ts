@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilters, missingScores, monthsOf, moriSearch, quotaLeft, quotaWindow, reviewItems, toggled, toggledAll, unmetRules } from "./mori";
+import { matchesFilters, missingScores, monthsOf, moriSearch, quotaLeft, quotaWindow, reviewItems, unmetRules } from "./mori";
 
 const quota = (unit: string, month: string, free: number) => ({ unit, month: `${month}-01`, places: 5, taken: 5 - free, free });
 
@@ -51,13 +51,7 @@ describe("the queue's filters", () => {
   });
 });
 
-describe("the logbook's bulk selection", () => {
-  it("toggles one, and all shown (none when all were)", () => {
-    expect([...toggled(new Set(["a"]), "b")]).toEqual(["a", "b"]);
-    expect([...toggled(new Set(["a", "b"]), "a")]).toEqual(["b"]);
-    expect([...toggledAll(new Set(["a"]), ["a", "b"])].sort()).toEqual(["a", "b"]);
-    expect([...toggledAll(new Set(["a", "b", "z"]), ["a", "b"])]).toEqual(["z"]);
-  });
+describe("the logbook's bulk review", () => {
   it("sends each chosen entry with the version read; a return needs its comment", () => {
     const entries = [
       { id: "a", version: 1 },

@@ -1,6 +1,6 @@
 // The internship staff screens' pure logic: the URL's tab and filters, the places left
-// for an application's period and unit, the logbook's bulk selection and the review it
-// sends, and the completion check's unmet rules as the API words them.
+// for an application's period and unit, the body of the logbook's bulk review (the selection
+// is lib/bulk.ts's), and the completion check's unmet rules as the API words them.
 
 export const MORI_AREAS = ["lamaran", "angkatan", "pembimbingan", "penyelesaian"] as const;
 export type MoriArea = (typeof MORI_AREAS)[number];
@@ -89,20 +89,6 @@ export function matchesFilters(application: Filterable, filters: { unit?: string
   if (filters.unit && !(application.unit ? application.unit === filters.unit : application.units.includes(filters.unit))) return false;
   if (filters.periode && !(application.period_start.slice(0, 7) <= filters.periode && filters.periode <= application.period_end.slice(0, 7))) return false;
   return true;
-}
-
-// The bulk selection of logbook entries: toggling one, or all shown at once (all when
-// not all were chosen, none when they were).
-export function toggled(selected: ReadonlySet<string>, id: string): Set<string> {
-  const next = new Set(selected);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
-  return next;
-}
-
-export function toggledAll(selected: ReadonlySet<string>, shown: string[]): Set<string> {
-  const every = shown.length > 0 && shown.every((id) => selected.has(id));
-  return every ? new Set([...selected].filter((id) => !shown.includes(id))) : new Set([...selected, ...shown]);
 }
 
 export interface ReviewItem {

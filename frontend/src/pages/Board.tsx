@@ -1,13 +1,19 @@
 // The examination board: the office's cases by status and SLA state, filters in the
 // URL (a link or the back button gives the same board), a real table, and keys to
-// move (j/k, arrows) and open (Enter), listed in the app's shortcuts help (?).
-import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+// move (j/k, arrows), open (Enter) and select (x, Shift+X, *), listed in the app's
+// shortcuts help (?). A supervisor assigns the chosen cases in bulk; anyone downloads
+// the filtered CSV.
+import { Alert, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
+import type { components } from "../api/schema";
 import { AppLink } from "../components/AppLink";
 import { usePageShortcuts } from "../components/Shortcuts";
+import { BulkBar } from "../components/BulkBar";
+import { CsvButton } from "../components/CsvButton";
+import { useBulk, useSelection } from "../components/useBulk";
 import { SlaChip } from "../components/SlaChip";
 import { useLocale, useT } from "../i18n/locale";
 import { codeLabel, MESSAGES } from "../i18n/messages";
@@ -23,17 +29,23 @@ import {
   withFilter,
   type BoardSearch,
 } from "../lib/board";
+import { allPages, selectKey } from "../lib/bulk";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { useMe, useOfficeZone, useRoster } from "../office";
+import { BulkAssign, type CaseRow } from "./case/BulkAssign";
 
 const PAGE = 50;
+type CasePage = components["schemas"]["Page_CasePublic_"];
 const route = getRouteApi("/pemeriksaan");
 const BOARD_SHORTCUTS: readonly Shortcut[] = [
   { keys: ["j", "↓"], label: "board.keyDown" },
   { keys: ["k", "↑"], label: "board.keyUp" },
   { keys: ["Home", "End"], label: "board.keyFirst" },
   { keys: ["Enter", "o"], label: "board.keyOpen" },
+  { keys: ["x"], label: "board.keySelect" },
+  { keys: ["Shift+X"], label: "board.keyRange" },
+  { keys: ["*"], label: "board.keyAll" },
 ];
 
 export function BoardPage(): React.JSX.Element {
@@ -55,12 +67,39 @@ export function BoardPage(): React.JSX.Element {
         params: { query: caseQuery(search, PAGE) },
       });
       if (error) throw new Error("cases");
-      return data;
+      // The listing answers JSON or CSV; JSON was asked for.
+      return data as CasePage;
     },
   });
+  const queries = useQueryClient();
+  const chosen = useSelection<CaseRow>((c) => c.id);
+  const bulk = useBulk<CaseRow>(() => {
+    chosen.clear();
+    void queries.invalidateQueries({ queryKey: ["cases"] });
+    void queries.invalidateQueries({ queryKey: ["roster"] });
+  });
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [tooMany, setTooMany] = useState<number | null>(null);
+  const supervisor = me.data?.roles.includes("examination_supervisor") ?? false;
   const roster = useRoster();
   const names = new Map((roster.data ?? []).map((e) => [e.examiner_id, e.display_name]));
   const rows = cases.data?.items ?? [];
+  const nameOf = (examiner: string | null) =>
+    examiner === null ? t("case.unassigned") : examiner === me.data?.subject ? t("case.you") : (names.get(examiner) ?? examiner);
+
+  // Every case the filters select, all pages: "select everything filtered".
+  async function selectAllFiltered() {
+    setSelectingAll(true);
+    const { rows: every, complete } = await allPages(async (cursor) => {
+      const { data, error } = await api.GET("/api/v1/examination/cases", {
+        params: { query: { ...caseQuery({ ...search, kursor: cursor }, 200) } },
+      });
+      if (error) throw new Error("cases");
+      return data as CasePage;
+    }).finally(() => setSelectingAll(false));
+    chosen.choose(every);
+    setTooMany(complete ? null : every.length);
+  }
 
   // A new page or filter: nothing selected until a key moves.
   useEffect(() => setSelected(-1), [search]);
@@ -69,6 +108,13 @@ export function BoardPage(): React.JSX.Element {
     function onKey(event: KeyboardEvent) {
       // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
       if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      const select = selectKey(event);
+      if (select !== null) {
+        event.preventDefault();
+        if (select === "all") chosen.toggleShown(rows);
+        else if (selected >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(rows, selected);
+        return;
+      }
       const action = boardAction(event);
       if (action === null) return;
       if (action === "open") {
@@ -86,7 +132,7 @@ export function BoardPage(): React.JSX.Element {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [selected, rows, navigate]);
+  }, [selected, rows, navigate, chosen, bulk.stage.kind]);
 
   function filter<K extends keyof Omit<BoardSearch, "kursor">>(key: K, value: BoardSearch[K] | null) {
     void navigate({ to: "/pemeriksaan", search: withFilter(search, key, value) });
@@ -151,6 +197,26 @@ export function BoardPage(): React.JSX.Element {
           searchable
         />
       </Group>
+      <Group justify="space-between" align="flex-end">
+        <span />
+        <CsvButton path="/api/v1/examination/cases" query={caseQuery(search, PAGE)} fallback="perkara.csv" />
+      </Group>
+      {supervisor && (
+        <BulkBar
+          bulk={bulk}
+          count={chosen.chosen.size}
+          labelOf={(c) => `${c.registration_number} · ${c.reported_agency}`}
+          onClear={() => {
+            chosen.clear();
+            setTooMany(null);
+          }}
+          onSelectAll={() => void selectAllFiltered()}
+          selectingAll={selectingAll}
+          note={tooMany !== null ? t("bulk.tooMany", { count: tooMany }) : null}
+        >
+          <BulkAssign rows={[...chosen.chosen.values()]} bulk={bulk} nameOf={nameOf} />
+        </BulkBar>
+      )}
       {cases.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
       {cases.isError && <Alert color="red">{t("form.error")}</Alert>}
       {cases.data && rows.length === 0 && <Text role="status">{t("board.empty")}</Text>}
@@ -160,6 +226,16 @@ export function BoardPage(): React.JSX.Element {
             <caption className="visually-hidden">{t("board.caption")}</caption>
             <Table.Thead>
               <Table.Tr>
+                {supervisor && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t("bulk.selectShown")}
+                      checked={rows.every((c) => chosen.has(c.id))}
+                      indeterminate={!rows.every((c) => chosen.has(c.id)) && rows.some((c) => chosen.has(c.id))}
+                      onChange={() => chosen.toggleShown(rows)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Th scope="col">{t("board.number")}</Table.Th>
                 <Table.Th scope="col">{t("board.agency")}</Table.Th>
                 <Table.Th scope="col">{t("board.summary")}</Table.Th>
@@ -171,7 +247,16 @@ export function BoardPage(): React.JSX.Element {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((c, i) => (
-                <Table.Tr key={c.id} data-selected={i === selected} data-case-row={c.registration_number}>
+                <Table.Tr key={c.id} data-selected={i === selected} data-chosen={chosen.has(c.id)} data-case-row={c.registration_number}>
+                  {supervisor && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t("bulk.selectRow", { label: c.registration_number })}
+                        checked={chosen.has(c.id)}
+                        onChange={() => chosen.toggle(rows, i)}
+                      />
+                    </Table.Td>
+                  )}
                   <Table.Th scope="row" fw={600}>
                     <AppLink
                       to="/pemeriksaan/$caseId"
@@ -199,13 +284,7 @@ export function BoardPage(): React.JSX.Element {
                       )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td>
-                    {c.examiner_id === null
-                      ? t("case.unassigned")
-                      : c.examiner_id === me.data?.subject
-                        ? t("case.you")
-                        : (names.get(c.examiner_id) ?? "—")}
-                  </Table.Td>
+                  <Table.Td>{nameOf(c.examiner_id)}</Table.Td>
                   <Table.Td>{formatDate(c.opened_at, zone, locale === "id" ? "id-ID" : "en-GB")}</Table.Td>
                 </Table.Tr>
               ))}

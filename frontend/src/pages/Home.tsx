@@ -57,7 +57,9 @@ async function caseCount(query: CaseQuery): Promise<Counted> {
     params: { query: { ...query, limit: PAGE } },
   });
   if (error) throw new Error("examination");
-  return { count: data.items.length, more: Boolean(data.next_cursor) };
+  // The listing answers JSON or CSV; JSON was asked for.
+  const page = data as components["schemas"]["Page_CasePublic_"];
+  return { count: page.items.length, more: Boolean(page.next_cursor) };
 }
 
 // Visitors waiting at the desk (the live queue holds every one of them: no paging).

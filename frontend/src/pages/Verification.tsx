@@ -1,23 +1,30 @@
 // The intake verification queue: the office's reports by status with their completion
 // deadlines, filters in the URL (a link or the back button gives the same queue), a real
-// table, and the board's keys to move (j/k, arrows) and open (Enter).
+// table, and the board's keys to move (j/k, arrows), open (Enter) and select (x, Shift+X,
+// *). An intake officer routes the chosen reports in bulk; anyone downloads the CSV.
 import { Alert, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { AppLink } from "../components/AppLink";
 import { usePageShortcuts } from "../components/Shortcuts";
+import { BulkBar } from "../components/BulkBar";
+import { CsvButton } from "../components/CsvButton";
+import { useBulk, useSelection } from "../components/useBulk";
 import { useLocale, useT } from "../i18n/locale";
 import { codeLabel, MESSAGES } from "../i18n/messages";
 import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
+import { allPages, selectKey } from "../lib/bulk";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
-import { useOfficeZone } from "../office";
+import { useMe, useOfficeZone } from "../office";
+import { BulkRoute, type ReportRow } from "./report/BulkRoute";
 
 const PAGE = 50;
+type ReportPage = components["schemas"]["Page_ReportPublic_"];
 const route = getRouteApi("/verifikasi");
 const QUEUE_SHORTCUTS: readonly Shortcut[] = [
   { keys: ["j", "↓"], label: "board.keyDown" },
@@ -45,10 +52,34 @@ export function VerificationPage(): React.JSX.Element {
       });
       if (error) throw new Error("reports");
       // The listing answers JSON or CSV; JSON was asked for.
-      return data as components["schemas"]["Page_ReportPublic_"];
+      return data as ReportPage;
     },
   });
   const rows = reports.data?.items ?? [];
+  const me = useMe();
+  const officer = me.data?.roles.includes("intake_officer") ?? false;
+  const queries = useQueryClient();
+  const chosen = useSelection<ReportRow>((r) => r.id);
+  const bulk = useBulk<ReportRow>(() => {
+    chosen.clear();
+    void queries.invalidateQueries({ queryKey: ["reports"] });
+  });
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [tooMany, setTooMany] = useState<number | null>(null);
+
+  // Every report the filters select, all pages: "select everything filtered".
+  async function selectAllFiltered() {
+    setSelectingAll(true);
+    const { rows: every, complete } = await allPages(async (cursor) => {
+      const { data, error } = await api.GET("/api/v1/intake/reports", {
+        params: { query: reportQuery({ ...search, kursor: cursor }, 200) },
+      });
+      if (error) throw new Error("reports");
+      return data as ReportPage;
+    }).finally(() => setSelectingAll(false));
+    chosen.choose(every);
+    setTooMany(complete ? null : every.length);
+  }
 
   useEffect(() => setSelected(-1), [search]);
   usePageShortcuts(QUEUE_SHORTCUTS);
@@ -57,6 +88,13 @@ export function VerificationPage(): React.JSX.Element {
     function onKey(event: KeyboardEvent) {
       // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
       if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      const select = officer ? selectKey(event) : null;
+      if (select !== null) {
+        event.preventDefault();
+        if (select === "all") chosen.toggleShown(rows);
+        else if (selected >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(rows, selected);
+        return;
+      }
       const action = boardAction(event);
       if (action === null) return;
       if (action === "open") {
@@ -73,7 +111,7 @@ export function VerificationPage(): React.JSX.Element {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [selected, rows, navigate]);
+  }, [selected, rows, navigate, chosen, officer, bulk.stage.kind]);
 
   function filter<K extends keyof Omit<QueueSearch, "kursor">>(key: K, value: QueueSearch[K] | null) {
     void navigate({ to: "/verifikasi", search: withQueueFilter(search, key, value) });
@@ -113,6 +151,25 @@ export function VerificationPage(): React.JSX.Element {
           mb={8}
         />
       </Group>
+      <Group justify="flex-end">
+        <CsvButton path="/api/v1/intake/reports" query={reportQuery(search, PAGE)} fallback="laporan.csv" />
+      </Group>
+      {officer && (
+        <BulkBar
+          bulk={bulk}
+          count={chosen.chosen.size}
+          labelOf={(r) => `${r.registration_number} · ${codeLabel(labels, "status", r.status)}`}
+          onClear={() => {
+            chosen.clear();
+            setTooMany(null);
+          }}
+          onSelectAll={() => void selectAllFiltered()}
+          selectingAll={selectingAll}
+          note={tooMany !== null ? t("bulk.tooMany", { count: tooMany }) : null}
+        >
+          <BulkRoute rows={[...chosen.chosen.values()]} bulk={bulk} />
+        </BulkBar>
+      )}
       {reports.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
       {reports.isError && <Alert color="red">{t("form.error")}</Alert>}
       {reports.data && rows.length === 0 && <Text role="status">{t("queue.empty")}</Text>}
@@ -122,6 +179,16 @@ export function VerificationPage(): React.JSX.Element {
             <caption className="visually-hidden">{t("queue.caption")}</caption>
             <Table.Thead>
               <Table.Tr>
+                {officer && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t("bulk.selectShown")}
+                      checked={rows.every((r) => chosen.has(r.id))}
+                      indeterminate={!rows.every((r) => chosen.has(r.id)) && rows.some((r) => chosen.has(r.id))}
+                      onChange={() => chosen.toggleShown(rows)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Th scope="col">{t("board.number")}</Table.Th>
                 <Table.Th scope="col">{t("track.kind")}</Table.Th>
                 <Table.Th scope="col">{t("board.summary")}</Table.Th>
@@ -132,7 +199,12 @@ export function VerificationPage(): React.JSX.Element {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r, i) => (
-                <Table.Tr key={r.id} data-selected={i === selected} data-report-row={r.registration_number}>
+                <Table.Tr key={r.id} data-selected={i === selected} data-chosen={chosen.has(r.id)} data-report-row={r.registration_number}>
+                  {officer && (
+                    <Table.Td>
+                      <Checkbox aria-label={t("bulk.selectRow", { label: r.registration_number })} checked={chosen.has(r.id)} onChange={() => chosen.toggle(rows, i)} />
+                    </Table.Td>
+                  )}
                   <Table.Th scope="row" fw={600}>
                     <AppLink
                       to="/verifikasi/$reportId"

@@ -68,6 +68,27 @@ REPORT_STATUSES: Mapping[str, str] = {
     "recorded": "Dicatat (tembusan)",
     "imported": "Arsip lama (impor)",
 }
+# Examination's case statuses, SLA states and classifications, as its board says them.
+CASE_STATUSES: Mapping[str, str] = {
+    "open": "Dalam pemeriksaan",
+    "waiting_reporter": "Menunggu pelapor",
+    "waiting_agency": "Menunggu instansi",
+    "concluded": "LHP diterbitkan",
+    "monitoring": "Resolusi dan monitoring",
+    "closed": "Ditutup",
+}
+SLA_STATES: Mapping[str, str] = {
+    "on_track": "Sesuai jadwal",
+    "warning": "Mendekati batas waktu",
+    "breached": "Melewati batas waktu",
+    "paused": "Dijeda",
+    "met": "Selesai tepat waktu",
+}
+CLASSIFICATIONS: Mapping[str, str] = {
+    "sederhana": "Sederhana",
+    "sedang": "Sedang",
+    "berat": "Berat",
+}
 TRACKS: Mapping[str, str] = {
     "regular": "Pemeriksaan reguler",
     "rapid_response": "Respon Cepat Ombudsman",

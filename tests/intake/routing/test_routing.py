@@ -46,3 +46,32 @@ async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, to
         f"{REPORTS}/{accepted['id']}/route", json={"office": "RTX", "reason": "x"}, headers=there
     )
     assert late.status_code == 409
+
+
+async def test_the_list_names_what_each_report_allows_and_a_retry_is_not_applied_twice(
+    intake, tokens
+):
+    """The verification queue previews a bulk routing from `allowed_actions`; a bulk
+    retry after a lost answer carries the version it read, so it is refused, not doubled."""
+    office = "RTL" + uuid.uuid4().hex[:3].upper()
+    here = tokens.headers("intake_officer", office=office)
+    waiting = await register(intake, here)
+    accepted = await register(intake, here)
+    for path, body in (
+        ("formal-verification", FORMALLY_COMPLETE),
+        ("material-verification", {"within_authority": True}),
+        ("plenary-decision", {"decision": "accept"}),
+    ):
+        await intake.client.post(f"{REPORTS}/{accepted['id']}/{path}", json=body, headers=here)
+    listed = await intake.client.get(REPORTS, headers=here)
+    actions = {r["id"]: r["allowed_actions"] for r in listed.json()["items"]}
+    assert actions == {waiting["id"]: ["assign", "route"], accepted["id"]: []}
+
+    read = f'"{waiting["version"]}"'
+    body = {"office": "RTZ" + uuid.uuid4().hex[:3].upper(), "reason": "Wilayah terlapor"}
+    url = f"{REPORTS}/{waiting['id']}/route"
+    first = await intake.client.post(url, json=body, headers={**here, "If-Match": read})
+    assert first.status_code == 200, first.text
+    retry = await intake.client.post(url, json=body, headers={**here, "If-Match": read})
+    assert retry.status_code in (404, 412), retry.text
+    assert len(await intake.outbox_events("report.routed", subject=waiting["id"])) == 1

@@ -1,17 +1,21 @@
 // The supervisors' work: logbook entries waiting for approval, approved or returned with
-// a comment in bulk (rows selected, the decision previewed, then confirmed: all or none,
-// as the API takes them), and the month's attendance recap with its CSV/XLSX export.
-import { Alert, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+// a comment in bulk (the shared bulk bar: rows selected, the decision previewed, an undo
+// window, then sent: all or none, as the API takes them), and the month's attendance
+// recap with its CSV/XLSX export.
+import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import { BulkBar } from "../../components/BulkBar";
+import { useBulk, useSelection } from "../../components/useBulk";
 import { useLocale, useT } from "../../i18n/locale";
 import { todayIn } from "../../lib/dates";
 import { refusal } from "../../lib/intern";
-import { reviewItems, toggled, toggledAll, type ReviewItem } from "../../lib/mori";
+import type { Result } from "../../lib/bulk";
+import { reviewItems } from "../../lib/mori";
 import { useOfficeZone } from "../../office";
-import { REVIEW_ROLES, useApplications, useWaitingEntries } from "./data";
+import { REVIEW_ROLES, useApplications, useWaitingEntries, type Entry } from "./data";
 import { DownloadButton, useDay, useMonth, useUnitName } from "./shared";
 
 export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Element {
@@ -26,6 +30,9 @@ export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Elem
 type Decision = "approve" | "return";
 type OfficeRecap = components["schemas"]["OfficeRecap"];
 
+// The logbook's bulk review goes through the shared bulk bar (preview, undo window,
+// each entry's result). The API takes the review as one call, all or none: its result
+// is every entry's.
 function LogbookReview(): React.JSX.Element {
   const t = useT();
   const day = useDay();
@@ -34,126 +41,93 @@ function LogbookReview(): React.JSX.Element {
   const accepted = useApplications("accepted");
   const names = new Map((accepted.data ?? []).map((a) => [a.id, a.applicant.name ?? a.id.slice(0, 8)]));
   const nameOf = (id: string) => names.get(id) ?? id.slice(0, 8);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const chosen = useSelection<Entry>((e) => e.id);
+  const bulk = useBulk<Entry>(() => {
+    chosen.clear();
+    setComment("");
+    void queries.invalidateQueries({ queryKey: ["mori", "logbook"] });
+  });
   const [comment, setComment] = useState("");
-  const [preview, setPreview] = useState<{ decision: Decision; items: ReviewItem[] } | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
   const shown = entries.data ?? [];
-  const ids = shown.map((e) => e.id);
-  const all = ids.length > 0 && ids.every((id) => selected.has(id));
+  const all = shown.length > 0 && shown.every((e) => chosen.has(e.id));
+  const some = shown.some((e) => chosen.has(e.id));
 
   function ask(decision: Decision) {
-    const { items, error } = reviewItems(shown, selected, decision, comment);
-    if (error) return setMessage({ ok: false, text: t(error === "none" ? "mg.log.none" : "mg.log.needComment") });
+    const { items, error } = reviewItems(shown, new Set(chosen.chosen.keys()), decision, comment);
+    if (error) return setMessage(t(error === "none" ? "mg.log.none" : "mg.log.needComment"));
     setMessage(null);
-    setPreview({ decision, items });
+    const rows = shown.filter((e) => chosen.has(e.id));
+    const change = decision === "approve" ? t("bulk.approved") : t("bulk.returned", { comment: comment.trim() });
+    const run = async (sent: Entry[]): Promise<Result<Entry>[]> => {
+      const { data, error: problem, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: items } });
+      if (data) return sent.map((row) => ({ row, outcome: "applied" }));
+      if (response.status === 412) return sent.map((row) => ({ row, outcome: "changed" }));
+      const reason = refusal(problem, {}) ?? response.statusText;
+      return sent.map((row) => ({ row, outcome: "refused", reason }));
+    };
+    bulk.preview(t(decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: items.length }), rows, () => ({ change }), run);
   }
 
-  async function confirm() {
-    if (!preview) return;
-    setBusy(true);
-    const { data, error, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: preview.items } });
-    setBusy(false);
-    const { decision } = preview;
-    setPreview(null);
-    if (data) {
-      setSelected(new Set());
-      setComment("");
-      setMessage({ ok: true, text: t(decision === "approve" ? "mg.log.done.approve" : "mg.log.done.return", { count: data.length }) });
-    } else if (response.status === 412) {
-      setMessage({ ok: false, text: t("mg.log.changed") });
-    } else {
-      setMessage({ ok: false, text: t("mg.log.failed", { reason: refusal(error, {}) ?? response.statusText }) });
-    }
-    await queries.invalidateQueries({ queryKey: ["mori", "logbook"] });
-  }
-
-  const chosen = shown.filter((e) => selected.has(e.id));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="logbook-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="logbook-title">
           {t("mg.log.title")}
         </Title>
-        {message && (
-          <Alert color={message.ok ? "green" : "red"} role={message.ok ? "status" : "alert"} data-testid="review-result">
-            {message.text}
-          </Alert>
-        )}
         {entries.isError && <Alert color="red">{t("mg.loadFailed")}</Alert>}
         {entries.data && shown.length === 0 && <Text>{t("mg.log.empty")}</Text>}
         {shown.length > 0 && (
-          <>
-            <Table striped withTableBorder data-testid="review-queue">
-              <caption className="visually-hidden">{t("mg.log.title")}</caption>
-              <Table.Thead>
-                <Table.Tr>
+          <Table striped withTableBorder data-testid="review-queue">
+            <caption className="visually-hidden">{t("mg.log.title")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Td>
+                  <Checkbox aria-label={t("mg.log.selectAll")} checked={all} indeterminate={!all && some} onChange={() => chosen.toggleShown(shown)} />
+                </Table.Td>
+                <Table.Th scope="col">{t("mg.cohort.intern")}</Table.Th>
+                <Table.Th scope="col">{t("mg.log.day")}</Table.Th>
+                <Table.Th scope="col">{t("mg.log.activities")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((e, i) => (
+                <Table.Tr key={e.id} data-entry={e.id}>
                   <Table.Td>
-                    <Checkbox aria-label={t("mg.log.selectAll")} checked={all} indeterminate={!all && chosen.length > 0} onChange={() => setSelected(toggledAll(selected, ids))} />
+                    <Checkbox aria-label={t("mg.log.select", { name: nameOf(e.application_id), date: day(e.day) })} checked={chosen.has(e.id)} onChange={() => chosen.toggle(shown, i)} />
                   </Table.Td>
-                  <Table.Th scope="col">{t("mg.cohort.intern")}</Table.Th>
-                  <Table.Th scope="col">{t("mg.log.day")}</Table.Th>
-                  <Table.Th scope="col">{t("mg.log.activities")}</Table.Th>
+                  <Table.Th scope="row" fw={400}>
+                    {nameOf(e.application_id)}
+                  </Table.Th>
+                  <Table.Td>{day(e.day)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "pre-wrap" }}>{e.activities}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((e) => (
-                  <Table.Tr key={e.id} data-entry={e.id}>
-                    <Table.Td>
-                      <Checkbox aria-label={t("mg.log.select", { name: nameOf(e.application_id), date: day(e.day) })} checked={selected.has(e.id)} onChange={() => setSelected(toggled(selected, e.id))} />
-                    </Table.Td>
-                    <Table.Th scope="row" fw={400}>
-                      {nameOf(e.application_id)}
-                    </Table.Th>
-                    <Table.Td>{day(e.day)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "pre-wrap" }}>{e.activities}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Text role="status" size="sm">
-              {t("mg.log.selected", { count: chosen.length })}
-            </Text>
-            <Textarea label={t("mg.log.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-            <Group>
-              <Button onClick={() => ask("approve")} data-testid="approve-selected">
-                {t("mg.log.approve")}
-              </Button>
-              <Button variant="outline" onClick={() => ask("return")}>
-                {t("mg.log.return")}
-              </Button>
-            </Group>
-          </>
-        )}
-        <Modal
-          opened={preview !== null}
-          onClose={() => setPreview(null)}
-          title={preview ? t(preview.decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: preview.items.length }) : ""}
-          centered
-          size="lg"
-          withinPortal={false}
-          closeButtonProps={{ "aria-label": t("common.close") }}
-        >
-          <Stack>
-            <ul data-testid="review-preview">
-              {chosen.map((e) => (
-                <li key={e.id}>
-                  {nameOf(e.application_id)}, {day(e.day)}
-                </li>
               ))}
-            </ul>
-            {preview?.decision === "return" && <Text>{comment}</Text>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPreview(null)}>
-                {t("mg.cohort.cancel")}
-              </Button>
-              <Button onClick={() => void confirm()} loading={busy} data-autofocus data-testid="review-confirm">
-                {t("mg.log.confirm")}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+            </Table.Tbody>
+          </Table>
+        )}
+        {(shown.length > 0 || bulk.stage.kind !== "idle") && (
+          <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear} keys={false}>
+            {message && (
+              <Alert color="red" role="alert" data-testid="review-result">
+                {message}
+              </Alert>
+            )}
+            {shown.length > 0 && (
+              <>
+                <Textarea label={t("mg.log.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+                <Group>
+                  <Button onClick={() => ask("approve")} data-testid="approve-selected">
+                    {t("mg.log.approve")}
+                  </Button>
+                  <Button variant="outline" onClick={() => ask("return")}>
+                    {t("mg.log.return")}
+                  </Button>
+                </Group>
+              </>
+            )}
+          </BulkBar>
+        )}
       </Stack>
     </Paper>
   );

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Response
 
@@ -20,6 +20,7 @@ from apik_examination.deps import (
     Worker,
 )
 from apik_examination.sla.rules import SlaState
+from apik_shared.documents.delimited import CsvDelimiter, Delimiter
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
@@ -32,7 +33,10 @@ router = ServiceRouter(tags=["cases"])
 @router.get(
     "/cases",
     response_model=Page[CasePublic],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={
+        **problem_responses(*AUTH, InvalidInput),
+        200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"},
+    },
 )
 async def list_cases(
     session: DbSession,
@@ -50,10 +54,24 @@ async def list_cases(
             description="the report's registration number, whole",
         ),
     ] = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description="csv: every row the filters select")
+    ] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-) -> Page[CasePublic]:
+) -> Page[CasePublic] | Response:
     now = datetime.now(UTC)
+    if format == "csv":
+        where = service.CaseFilter(
+            report_id, sla_state, classification, status, examiner_id, number
+        )
+        export = await service.export_cases(session=session, actor=actor, where=where, now=now)
+        return Response(
+            views.to_csv(export, now, delimiter=delimiter),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="perkara.csv"'},
+        )
     rows, next_cursor = await service.list_cases(
         session=session,
         actor=actor,

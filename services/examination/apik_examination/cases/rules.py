@@ -54,6 +54,12 @@ def moment_field(target: CaseStatus) -> str:
     return "resumed_at" if target is CaseStatus.open else "paused_at"
 
 
+def allowed_actions(current: CaseStatus) -> list[str]:
+    """The list actions the case's status allows now: assignment until the conclusion.
+    The caller's role is checked by the write, not here."""
+    return [] if current.value in TERMINAL_STATUSES else ["assign"]
+
+
 def can_classify(current: CaseStatus) -> bool:
     """Classification changes while the case is examined, not after the conclusion."""
     return current not in (CaseStatus.concluded, CaseStatus.monitoring, CaseStatus.closed)

@@ -42,6 +42,9 @@ class CasePublic(BaseModel):
     # in the office's calendar; None when paused, met or closed.
     sla_days_left: int | None = None
     sla_unit: SlaUnit | None = None
+    # The list actions the status allows now (`assign`): a screen offers and previews
+    # bulk work from these, never from a status list of its own.
+    allowed_actions: list[str] = Field(default_factory=list)
 
 
 class SlaPublic(BaseModel):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import datetime, timedelta, tzinfo
 
 from fastapi import Response
 
+from apik_examination.cases.rules import CaseStatus, allowed_actions
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
-from apik_examination.cases.service import CaseState
+from apik_examination.cases.service import CaseExport, CaseState
 from apik_examination.closure.rules import Outcome, Route
 from apik_examination.closure.schemas import (
     ClosurePublic,
@@ -18,7 +20,15 @@ from apik_examination.closure.schemas import (
 )
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, SlaState, SlaUnit, state_at
+from apik_shared.documents.delimited import Delimiter, csv_bytes
 from apik_shared.platform.etag import set_etag
+from apik_shared.vocabulary.labels import (
+    CASE_STATUSES,
+    CLASSIFICATIONS,
+    SLA_STATES,
+    TRACKS,
+    label,
+)
 
 
 def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = None) -> CasePublic:
@@ -27,7 +37,13 @@ def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = No
     state = state_at(SlaPhase(case.sla_phase), case.sla_warn_at, case.sla_breach_at, now)
     days, unit = countdown if countdown is not None else (None, None)
     return CasePublic.model_validate(
-        {**case.model_dump(), "sla_state": state, "sla_days_left": days, "sla_unit": unit}
+        {
+            **case.model_dump(),
+            "sla_state": state,
+            "sla_days_left": days,
+            "sla_unit": unit,
+            "allowed_actions": allowed_actions(CaseStatus(case.status)),
+        }
     )
 
 
@@ -97,3 +113,68 @@ def _closure(closure: Closure) -> ClosurePublic:
             else None
         ),
     )
+
+
+# The board's CSV is read by office staff in a spreadsheet: Indonesian headers, codes by
+# their Indonesian names, moments in the zone of the case's office with its offset (which
+# sorts, and which spreadsheets and programs parse alike). The reporter is not in it,
+# as not in the list.
+CSV_HEADERS = (
+    "Nomor registrasi",
+    "Kantor",
+    "Jalur",
+    "Status",
+    "Klasifikasi",
+    "Instansi terlapor",
+    "Ringkasan",
+    "Pemeriksa",
+    "Keadaan SLA",
+    "Batas SLA",
+    "Diserahkan",
+    "Dibuka",
+)
+
+
+def _cell(text: str) -> str:
+    # A cell starting like a formula would run in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(export: CaseExport, now: datetime, *, delimiter: Delimiter = Delimiter.comma) -> bytes:
+    """Every exported case as one line, in the board's order."""
+    lines = []
+    for case in export.rows:
+        zone = export.calendars[case.office].zone
+        shown = public(case, now)
+        examiner = _examiner(export.examiners, case.office, case.examiner_id)
+        lines.append(
+            [
+                case.registration_number,
+                case.office,
+                label(TRACKS, case.track),
+                label(CASE_STATUSES, case.status),
+                label(CLASSIFICATIONS, case.classification) if case.classification else "",
+                _cell(case.reported_agency),
+                _cell(case.summary),
+                _cell(examiner),
+                label(SLA_STATES, shown.sla_state.value),
+                _due_on(case.sla_breach_at, zone) if shown.sla_state in _COUNTING else "",
+                case.handed_over_at.astimezone(zone).isoformat(),
+                case.opened_at.astimezone(zone).isoformat(),
+            ]
+        )
+    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
+
+
+def _due_on(breach_at: datetime | None, zone: tzinfo) -> str:
+    """The last day within the target, in the office's calendar: the clock breaches at
+    the start of the next day there (as the board shows it)."""
+    if breach_at is None:
+        return ""
+    return (breach_at - timedelta(microseconds=1)).astimezone(zone).date().isoformat()
+
+
+def _examiner(names: Mapping[tuple[str, str], str], office: str, ident: str | None) -> str:
+    if ident is None:
+        return "Belum ditugaskan"
+    return names.get((office, ident), ident)

@@ -322,6 +322,8 @@ class ReportPublic(BaseModel):
     updated_at: datetime
     version: int
     allowed_steps: list[str]
+    # What a list offers on the report (`assign`, `route`), alone or in bulk, by its status.
+    allowed_actions: list[str] = Field(default_factory=list)
 
 
 class ReportDetail(ReportPublic):

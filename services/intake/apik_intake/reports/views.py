@@ -10,6 +10,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from apik_intake.assignment.rules import ASSIGNABLE
 from apik_intake.models import Report
 from apik_intake.reporters.service import link_summaries
 from apik_intake.reports import rules
@@ -23,6 +24,7 @@ from apik_intake.reports.schemas import (
 )
 from apik_intake.reports.service.lookup import timeline
 from apik_intake.reports.service.registration import Registered
+from apik_intake.routing.rules import ROUTABLE
 from apik_shared.platform.etag import set_etag
 
 Link = tuple[uuid.UUID, list[str]]
@@ -74,7 +76,19 @@ def _fields(values: Mapping[str, Any], link: Link | None) -> dict[str, Any]:
         "reported_agency": agency,
         "location": _region(values["location_province"], values["location_regency"]),
         "allowed_steps": [s.value for s in rules.allowed_steps(status, kind=kind)],
+        "allowed_actions": allowed_actions(status),
     }
+
+
+def allowed_actions(status: rules.ReportStatus) -> list[str]:
+    """The list actions (on one report or many at once) its status allows now, from the
+    rules the writes apply; the caller's role is checked by the write itself."""
+    actions = []
+    if status in ASSIGNABLE:
+        actions.append("assign")
+    if status in ROUTABLE:
+        actions.append("route")
+    return actions
 
 
 def public(report: Report, link: Link | None) -> ReportPublic:

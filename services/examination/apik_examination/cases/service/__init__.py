@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from apik_examination.cases.service.export import CaseExport, export_cases
 from apik_examination.cases.service.opening import Handoff, open_case, open_cases, opening_clock
 from apik_examination.cases.service.work import (
+    CaseFilter,
     CaseState,
     case_state,
     change_status,
@@ -18,12 +20,15 @@ from apik_examination.cases.service.work import (
 from apik_examination.sla.service import countdowns
 
 __all__ = [
+    "CaseExport",
+    "CaseFilter",
     "CaseState",
     "Handoff",
     "case_state",
     "change_status",
     "classify",
     "countdowns",
+    "export_cases",
     "get_case",
     "get_case_to_work",
     "list_cases",

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from apik_examination.cases.rules import (
     CaseStatus,
@@ -147,6 +148,39 @@ async def move(
     )
 
 
+@dataclass(frozen=True)
+class CaseFilter:
+    """The list's filters, the same for a page and for the whole export."""
+
+    report_id: uuid.UUID | None = None
+    sla_state: SlaState | None = None
+    classification: Classification | None = None
+    status: CaseStatus | None = None
+    examiner_id: str | None = None
+    number: str | None = None  # the report's registration number, whole
+
+
+def filtered(actor: Principal, where: CaseFilter, now: datetime) -> SelectOfScalar[Case]:
+    """The cases `where` selects among those the caller's office scope shows."""
+    query = select(Case)
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Case.office == office)
+    if where.report_id is not None:
+        query = query.where(Case.report_id == where.report_id)
+    if where.sla_state is not None:
+        query = query.where(sla_condition(where.sla_state, now))
+    if where.classification is not None:
+        query = query.where(Case.classification == where.classification.value)
+    if where.status is not None:
+        query = query.where(Case.status == where.status.value)
+    if where.examiner_id is not None:
+        query = query.where(Case.examiner_id == where.examiner_id)
+    if where.number is not None:
+        # As typed or in capitals (numbers are issued in capitals; a hand-typed one may not be).
+        query = query.where(col(Case.registration_number).in_({where.number, where.number.upper()}))
+    return query
+
+
 async def list_cases(
     *,
     session: AsyncSession,
@@ -161,26 +195,10 @@ async def list_cases(
     number: str | None = None,
     now: datetime | None = None,
 ) -> tuple[list[Case], str | None]:
-    query = select(Case)
-    if (office := actor.office_scope()) is not None:
-        query = query.where(Case.office == office)
-    if report_id is not None:
-        query = query.where(Case.report_id == report_id)
-    if sla_state is not None:
-        query = query.where(sla_condition(sla_state, now or datetime.now(UTC)))
-    if classification is not None:
-        query = query.where(Case.classification == classification.value)
-    if status is not None:
-        query = query.where(Case.status == status.value)
-    if examiner_id is not None:
-        query = query.where(Case.examiner_id == examiner_id)
-    if number is not None:
-        # The report's registration number, as typed or in capitals (numbers are issued
-        # in capitals; a hand-typed one may not be).
-        query = query.where(col(Case.registration_number).in_({number, number.upper()}))
+    where = CaseFilter(report_id, sla_state, classification, status, examiner_id, number)
     return await newest_first_page(
         session,
-        query,
+        filtered(actor, where, now or datetime.now(UTC)),
         timestamp=col(Case.opened_at),
         ident=col(Case.id),
         cursor=cursor,
