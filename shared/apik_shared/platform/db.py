@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
+import asyncpg
 from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy import event
@@ -149,9 +150,21 @@ def _sqlstate(exc: BaseException) -> str | None:
 _UNAVAILABLE_STATES = {"57P01", "57P02", "57P03", "53300"}
 
 
+# Raised by asyncpg itself on a statement sent on the driver connection
+# (`driver_connection`), or as the cause of the error SQLAlchemy's adapter raises when it
+# begins that connection's transaction: what SQLAlchemy would have wrapped as its own
+# InterfaceError (a connection closed under the request) or a connection failure.
+_DRIVER_UNAVAILABLE = (asyncpg.InterfaceError, asyncpg.PostgresConnectionError)
+
+
 def is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, _DRIVER_UNAVAILABLE):
+            return True
+        cause = cause.__cause__
     state = _sqlstate(exc)
     if state is not None and (state in _UNAVAILABLE_STATES or state.startswith("08")):
         return True
