@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncpg
 import pytest
 from sqlalchemy.exc import DBAPIError
 
@@ -33,3 +34,15 @@ def test_a_server_refusing_work_for_now_is_unavailable(sqlstate: str):
 @pytest.mark.parametrize("sqlstate", ["23505", "22021", "42P01", "40001"])
 def test_other_errors_are_not_an_outage(sqlstate: str):
     assert not is_connection_error(_wrapped(sqlstate))
+
+
+def test_a_closed_connection_under_a_statement_sent_on_asyncpg_is_unavailable():
+    """A hot path's statement on the driver connection (`driver_connection`) raises
+    asyncpg's own errors, unwrapped, or wrapped by SQLAlchemy's adapter as the cause of
+    its own (beginning the transaction): the same outage either way."""
+    closed = asyncpg.InterfaceError("connection is closed")
+    assert is_connection_error(closed)
+    adapted = Exception("translated")
+    adapted.__cause__ = asyncpg.ConnectionDoesNotExistError("connection was closed")
+    assert is_connection_error(adapted)
+    assert not is_connection_error(asyncpg.UniqueViolationError("duplicate key"))

@@ -7,7 +7,9 @@ Every replica runs the loops; `steps.service.close_overdue` makes each report cl
 
 from __future__ import annotations
 
+import functools
 import logging
+import ssl
 from datetime import UTC, datetime
 
 import httpx
@@ -149,6 +151,14 @@ def notification_job(settings: Settings, whatsapp: WhatsAppProvider | None = Non
     )
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """The portal fetch's TLS context, made once: a new client made its own on every
+    turn of the job (every 10 s), loading the trust store again, which cost the process
+    more CPU than a registration (issue 22's profile)."""
+    return ssl.create_default_context()
+
+
 async def fetch_portal_files_once(
     database: Database, settings: Settings, now: datetime | None = None
 ) -> FetchedFiles:
@@ -159,7 +169,7 @@ async def fetch_portal_files_once(
         LocalDirectoryStore(settings.attachments_dir), cipher, name_key(settings.pii_index_key)
     )
     done = FetchedFiles()
-    async with httpx.AsyncClient() as client:
+    async with httpx.AsyncClient(verify=_tls()) as client:
         while True:
             async with database.sessions() as session, session.begin():
                 batch = await fetch_due_files(

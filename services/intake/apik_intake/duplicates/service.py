@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, text, update
+from sqlalchemy import Row, func, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -30,9 +31,6 @@ from apik_shared.platform.offices import office_registry
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 
 MAX_CANDIDATES = 20
-_INSERT_CANDIDATES = insert(
-    DuplicateCandidate.__table__  # type: ignore[attr-defined]
-).on_conflict_do_nothing()
 
 # Candidates come through three indexed doors, each capped, so the work does not grow
 # with the office's archive: the person's newest reports; reports whose text shares a
@@ -42,11 +40,12 @@ _INSERT_CANDIDATES = insert(
 # on texts this long, so the short list stays short).
 # The same letter in another office comes in the same statement (`elsewhere`): the
 # text's bands find it (the only door across offices), the similarity decides
-# (`rules.same_letter`). One statement, one look-up of the bands, one round trip.
+# (`rules.same_letter`). One look-up of the bands; and no round trip of its own either:
+# registration sends these as the tail of its one write (`CANDIDATE_CTES` after the
+# write's own, `CANDIDATE_SELECT` as its query), which cannot see the rows it writes.
 PER_DOOR = 50
-_CANDIDATES = text(
-    f"""
-    WITH near AS MATERIALIZED (
+CANDIDATE_CTES = f"""
+    near AS MATERIALIZED (
         -- The bands alone pick these rows: a large office is much of the table, so its
         -- index would only slow the lookup down.
         SELECT r.id, r.office, r.kind, r.created_at,
@@ -69,7 +68,8 @@ _CANDIDATES = text(
         SELECT near.id FROM near
         WHERE near.office <> :office AND near.kind <> 'KNL' AND near.id <> :id
         ORDER BY near.created_at DESC LIMIT {PER_DOOR}
-    )
+    )"""
+CANDIDATE_SELECT = """
     SELECT false AS elsewhere,
            r.id,
            rp.person_id = :person AS same_reporter,
@@ -85,7 +85,14 @@ _CANDIDATES = text(
            false, false, 0
     FROM elsewhere JOIN report r ON r.id = elsewhere.id
     """
-)
+# Both ways in one statement, the rows as arrays: one plan whatever their number.
+_INSERT_CANDIDATES = """
+    INSERT INTO duplicate_candidate (report_id, candidate_id, score, reasons, computed_at)
+    SELECT pair.report_id, pair.candidate_id, pair.score, CAST(pair.reasons AS jsonb), $5
+    FROM unnest(CAST($1 AS uuid[]), CAST($2 AS uuid[]), CAST($3 AS float8[]),
+                CAST($4 AS text[])) AS pair(report_id, candidate_id, score, reasons)
+    ON CONFLICT DO NOTHING
+    """
 _INSERT_ELSEWHERE = insert(
     CrossOfficeCandidate.__table__  # type: ignore[attr-defined]
 ).on_conflict_do_nothing()
@@ -101,16 +108,20 @@ def signature(summary: str | None, chronology: str | None) -> list[int]:
 
 
 async def _store_cross_office(
-    *, session: AsyncSession, report_id: uuid.UUID, found: list[Row[Any]], threshold: float
+    *,
+    session: AsyncSession,
+    report_id: uuid.UUID,
+    found: Sequence[Mapping[str, Any]],
+    threshold: float,
 ) -> int:
     """Stores the reports of other offices that hold the same letter, both ways (each
     office learns the other holds it); returns how many."""
     now = datetime.now(UTC)
     pairs = [
-        {"report_id": a, "candidate_id": b, "similarity": float(row.sim), "computed_at": now}
+        {"report_id": a, "candidate_id": b, "similarity": float(row["sim"]), "computed_at": now}
         for row in found
-        if same_letter(float(row.sim or 0), threshold=threshold)
-        for a, b in ((report_id, row.id), (row.id, report_id))
+        if same_letter(float(row["sim"] or 0), threshold=threshold)
+        for a, b in ((report_id, row["id"]), (row["id"], report_id))
     ]
     if pairs:
         await session.execute(_INSERT_ELSEWHERE, pairs)
@@ -138,66 +149,69 @@ async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[A
     return list(rows.all())
 
 
-async def compute_candidates(
+def candidate_parameters(
+    report: Mapping[str, Any], *, person_id: uuid.UUID, window_days: int
+) -> dict[str, Any]:
+    """The parameters of `CANDIDATE_CTES` and `CANDIDATE_SELECT` for the new report's
+    row as written, its near-copy signature (`signature`) in it."""
+    return {
+        "person": person_id,
+        "text": _body(report["summary"], report["chronology"]),
+        "bands": report["text_bands"] or [],
+        "agency": (report["reported_agency"] or "").lower() or None,
+        "substance": report["substance"],
+        "at": report["created_at"],
+        "since": report["created_at"] - timedelta(days=window_days),
+        "office": report["office"],
+        "id": report["id"],
+    }
+
+
+async def store_candidates(
     *,
     session: AsyncSession,
-    report: Mapping[str, Any],
-    person_id: uuid.UUID,
+    connection: Any,
+    report_id: uuid.UUID,
+    found: Sequence[Mapping[str, Any]],
     window_days: int,
     cross_office_similarity: float = 0.6,
 ) -> int:
-    """Stores the new report's candidates, both ways (the earlier report learns of the
-    new); returns how many. `report` is the new report's row as written, its near-copy
-    signature (`signature`) in it: set afterwards, it would cost an UPDATE that
-    re-indexes the row."""
-    body = _body(report["summary"], report["chronology"])
-    rows = await session.execute(
-        _CANDIDATES,
-        {
-            "person": person_id,
-            "text": body,
-            "bands": report["text_bands"] or [],
-            "agency": (report["reported_agency"] or "").lower() or None,
-            "substance": report["substance"],
-            "at": report["created_at"],
-            "since": report["created_at"] - timedelta(days=window_days),
-            "office": report["office"],
-            "id": report["id"],
-        },
-    )
+    """Scores the rows `CANDIDATE_SELECT` found and stores the new report's candidates,
+    both ways (the earlier report learns of the new); returns how many. `connection`:
+    the session's asyncpg connection (`apik_shared.platform.db.driver_connection`)."""
     scored = []
     elsewhere = []
-    for row in rows:
-        if row.elsewhere:
+    for row in found:
+        if row["elsewhere"]:
             elsewhere.append(row)
             continue
         value, reasons = score(
             Signals(
-                same_reporter=bool(row.same_reporter),
-                text_similarity=float(row.sim or 0),
-                same_agency=bool(row.same_agency),
-                same_substance=bool(row.same_substance),
-                days_apart=float(row.days_apart),
+                same_reporter=bool(row["same_reporter"]),
+                text_similarity=float(row["sim"] or 0),
+                same_agency=bool(row["same_agency"]),
+                same_substance=bool(row["same_substance"]),
+                days_apart=float(row["days_apart"]),
             ),
             window_days=window_days,
         )
         if is_candidate(value):
-            scored.append((value, reasons, row.id))
-    await _store_cross_office(
-        session=session, report_id=report["id"], found=elsewhere, threshold=cross_office_similarity
-    )
+            scored.append((value, reasons, row["id"]))
+    if elsewhere:
+        await _store_cross_office(
+            session=session, report_id=report_id, found=elsewhere, threshold=cross_office_similarity
+        )
     scored.sort(key=lambda item: item[0], reverse=True)
-    now = datetime.now(UTC)
     best = scored[:MAX_CANDIDATES]
-    rows_both_ways = [
-        {"report_id": a, "candidate_id": b, "score": value, "reasons": reasons, "computed_at": now}
-        for value, reasons, other in best
-        for a, b in ((report["id"], other), (other, report["id"]))
-    ]
-    if rows_both_ways:  # one statement: registration waits on it
-        # Rows as parameters, not as `.values(rows)`: the statement is then compiled once
-        # for good instead of once per registration.
-        await session.execute(_INSERT_CANDIDATES, rows_both_ways)
+    if best:  # one statement: registration waits on it
+        pairs = [
+            (a, b, value, json.dumps(reasons))
+            for value, reasons, other in best
+            for a, b in ((report_id, other), (other, report_id))
+        ]
+        await connection.execute(
+            _INSERT_CANDIDATES, *map(list, zip(*pairs, strict=True)), datetime.now(UTC)
+        )
     return len(best)
 
 

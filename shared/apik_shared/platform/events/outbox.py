@@ -179,6 +179,26 @@ def _envelope(**fields: Any) -> bytes:
     }
     return to_json({name: value for name, value in envelope.items() if value is not None})
 
+    def envelope(
+        self, event_type: str, data: BaseModel, *, subject: str | None = None
+    ) -> tuple[CloudEvent, Committed]:
+        """An event and its outbox row, not written: for a hot path that writes the row
+        in a statement of its own (`id`, `subject`, `payload`, `created_at` = the
+        event's time), then calls `written` so the relay publishes it at the commit."""
+        event = CloudEvent(
+            source=source_of(self.service),
+            type=event_type,
+            subject=subject,
+            dataschema=dataschema_for(self.public_url, event_type),
+            traceparent=traceparent_var.get() or None,
+            data=data.model_dump(mode="json"),
+        )
+        return event, Committed(event.id, subject_for(self.service, event_type), event.to_json())
+
+    def written(self, session: AsyncSession, rows: Sequence[Committed]) -> None:
+        """`rows` were written in the session's transaction by its caller (`envelope`)."""
+        self._remember(session, rows)
+
 
 @sa_event.listens_for(Session, "after_commit")
 def _run_after_commit_hooks(session: Session) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, or_, text
+from sqlalchemy import insert, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -24,6 +24,7 @@ from apik_intake.reporters.rules import (
 )
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import driver_connection
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import NotFound
 
@@ -46,14 +47,12 @@ def identity_read(
     )
 
 
-# Every key of a registration in one round trip, taken in one order (the keys' hashes,
-# sorted in the subquery) so that two registrations sharing keys cannot deadlock.
-_LOCK_KEYS = text(
-    """
-    SELECT pg_advisory_xact_lock(h)
-    FROM (SELECT DISTINCT hashtextextended(k, 0) AS h
-          FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS keys
-    """
+# The reporter's keys locked (one transaction lock per blind index value, in one order)
+# and the office's reporters sharing one, earliest first, in one round trip: a function
+# (intake 0033), so that the match reads after the locks were granted.
+_LOCK_AND_MATCH = (
+    "SELECT person_id, nik_index, phone_index, email_index"
+    " FROM intake_reporter_matches($1, $2, $3, $4, $5)"
 )
 
 
@@ -79,22 +78,6 @@ class NewReporter:
         return matched_on
 
 
-# The office's reporters sharing a blind index, earliest first; an index not given is
-# NULL and matches nothing. One statement built once, not per registration.
-_MATCHES = (
-    select(Reporter.person_id, Reporter.nik_index, Reporter.phone_index, Reporter.email_index)
-    .where(
-        col(Reporter.office) == bindparam("office"),
-        or_(
-            col(Reporter.nik_index) == bindparam("nik_index"),
-            col(Reporter.phone_index) == bindparam("phone_index"),
-            col(Reporter.email_index) == bindparam("email_index"),
-        ),
-    )
-    .order_by(col(Reporter.created_at), col(Reporter.id))
-)
-
-
 # Compiled once (the parameters name every column): a Core INSERT, not a unit-of-work
 # flush, whose bookkeeping cost more than the statement on the registration's hot path.
 INSERT_REPORTER = insert(Reporter.__table__)  # type: ignore[attr-defined]
@@ -115,22 +98,25 @@ async def recognise_reporter(
     """
     indexes = blind_indexes(index_key, identity)
     present = {name: value for name, value in indexes.items() if value}
+    person_id: uuid.UUID | None = None
+    matched_on: list[str] = []
     # Two registrations of the same new person at once would each start a new person;
     # a transaction lock per index value makes the second one see the first.
     if present:
-        await session.execute(
-            _LOCK_KEYS, {"keys": [f"intake:reporter:{office}:{v}" for v in present.values()]}
+        connection = await driver_connection(session)
+        matches = await connection.fetch(
+            _LOCK_AND_MATCH,
+            [f"intake:reporter:{office}:{v}" for v in present.values()],
+            office,
+            indexes["nik_index"],
+            indexes["phone_index"],
+            indexes["email_index"],
         )
-    person_id: uuid.UUID | None = None
-    matched_on: list[str] = []
-    if present:
-        rows = await session.execute(_MATCHES, {"office": office, **indexes})
-        matches = rows.all()
         if matches:
             # The earliest match names the person; the others were linked to it or, when
             # two people share a phone, stay who they were.
-            person_id = matches[0].person_id
-            first = matches[0]._mapping
+            first = matches[0]
+            person_id = first["person_id"]
             matched_on = [
                 name.removesuffix("_index")
                 for name, value in present.items()

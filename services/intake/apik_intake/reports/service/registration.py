@@ -9,11 +9,15 @@ from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Insert, Table, bindparam, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_intake.duplicates.service import compute_candidates, publish_link, signature
-from apik_intake.models import Notification, Outreach, Report, Reporter, ReportStep
+from apik_intake.duplicates.service import (
+    candidate_parameters,
+    publish_link,
+    signature,
+    store_candidates,
+)
+from apik_intake.models import Outreach, Report
 from apik_intake.notifications.service import registered_notification
 from apik_intake.reference.service import substance_usable
 from apik_intake.reporters.rules import Identity, Representative
@@ -23,11 +27,13 @@ from apik_intake.reports.rules import Kind, Step
 from apik_intake.reports.schemas import Channel, ReportCreate
 from apik_intake.reports.service.community import active_member_problem
 from apik_intake.reports.service.lookup import get_report, timeline
+from apik_intake.reports.service.writing import write_registration
 from apik_intake.steps.service import apply_step
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.db import driver_connection
 from apik_shared.platform.events.payloads import ReportRegistered
-from apik_shared.platform.events.publish import publish
+from apik_shared.platform.events.publish import outbox_of
 from apik_shared.platform.offices import office, office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
 
@@ -128,45 +134,6 @@ def _identity(data: ReportCreate, office_name: str) -> Identity:
             Representative(**given.representative.model_dump()) if given.representative else None
         ),
     )
-
-
-def _insert(table: Table, prefix: str) -> Insert:
-    """An INSERT of every column of `table` but its identity, from parameters named
-    `<prefix><column>`: compiled once, for good."""
-    return insert(table).values(
-        {
-            column.key: bindparam(f"{prefix}{column.key}", type_=column.type)
-            for column in table.columns
-            if column.identity is None
-        }
-    )
-
-
-def _written_together(*, notified: bool) -> Insert:
-    """The reporter, the report, the reporter's first message (when a channel applies)
-    and the first step in ONE statement: each row is a data-modifying CTE of the step's
-    INSERT, and the foreign keys are checked at the statement's end, when all exist.
-    Four ORM objects flushed by the unit of work cost intake more CPU than the rest of
-    the registration (issue 22)."""
-    statement = _insert(ReportStep.__table__, "s_")  # type: ignore[attr-defined]
-    statement = statement.add_cte(
-        _insert(Reporter.__table__, "rp_").cte("new_reporter")  # type: ignore[attr-defined]
-    )
-    statement = statement.add_cte(
-        _insert(Report.__table__, "r_").cte("new_report")  # type: ignore[attr-defined]
-    )
-    if notified:
-        statement = statement.add_cte(
-            _insert(Notification.__table__, "n_").cte("new_notification")  # type: ignore[attr-defined]
-        )
-    return statement
-
-
-_WRITE = {notified: _written_together(notified=notified) for notified in (False, True)}
-
-
-def _parameters(prefix: str, row: dict[str, Any]) -> dict[str, Any]:
-    return {f"{prefix}{name}": value for name, value in row.items()}
 
 
 @dataclass(frozen=True)
@@ -328,30 +295,48 @@ async def register_report(
         status=row["status"],
         reporter=data.reporter,
     )
-    parameters = {
-        **_parameters("rp_", reporter.row),
-        **_parameters("r_", row),
-        **_parameters("s_", first_step),
-    }
-    if notification is not None:
-        parameters.update(_parameters("n_", notification))
-    await session.execute(_WRITE[notification is not None], parameters)
-    if data.kind is not Kind.KNL:
-        await compute_candidates(
-            session=session,
-            report=row,
-            person_id=reporter.person_id,
-            window_days=duplicate_window_days,
-            cross_office_similarity=cross_office_similarity,
-        )
     portal, external_id = external or (None, None)
-    await publish(
-        session,
+    outbox = outbox_of(session, ReportRegistered)
+    event, outgoing = outbox.envelope(
+        ReportRegistered.event_type,
         ReportRegistered(
             **_ref(row), registered_at=received, portal=portal, external_id=external_id
         ),
         subject=str(row["id"]),
     )
+    connection = await driver_connection(session)
+    searched = data.kind is not Kind.KNL
+    found = await write_registration(
+        connection,
+        reporter=reporter.row,
+        report=row,
+        step=first_step,
+        notification=notification,
+        event={
+            "id": outgoing.id,
+            "subject": outgoing.subject,
+            "payload": outgoing.payload,
+            "created_at": event.time,
+        },
+        search=(
+            candidate_parameters(
+                row, person_id=reporter.person_id, window_days=duplicate_window_days
+            )
+            if searched
+            else None
+        ),
+    )
+    # Handed to the relay at the commit, as `publish` does.
+    outbox.written(session, [outgoing])
+    if searched:
+        await store_candidates(
+            session=session,
+            connection=connection,
+            report_id=row["id"],
+            found=found,
+            window_days=duplicate_window_days,
+            cross_office_similarity=cross_office_similarity,
+        )
     link = (reporter.person_id, list(reporter.matched_on))
     registered = Registered(row, [first_step], link)
     if data.kind is Kind.TEMBUSAN and data.linked_report_id is not None:

@@ -1,0 +1,65 @@
+"""`driver_connection`: statements a hot path sends on asyncpg directly belong to the
+session's transaction, whether or not SQLAlchemy sent anything first, and whatever the
+session does with it (commit, rollback) they share."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+
+from apik_shared.platform.db import Database, driver_connection
+from apik_testing.infra import TestInfra
+
+TABLE = "CREATE TABLE IF NOT EXISTS driver_probe (id uuid PRIMARY KEY, note text)"
+
+
+async def _count(db: Database, probe: uuid.UUID) -> int:
+    async with db.sessions() as session:
+        found = await session.execute(
+            sa.text("SELECT count(*) FROM driver_probe WHERE id = :id"), {"id": probe}
+        )
+        return int(found.scalar_one())
+
+
+async def _database(infra: TestInfra) -> Database:
+    db = Database(await infra.adatabase("db_driver"), pool_size=2)
+    async with db.sessions() as session:
+        await session.execute(sa.text(TABLE))
+        await session.commit()
+    return db
+
+
+async def test_a_statement_sent_first_on_the_driver_rolls_back_with_the_session(
+    infra: TestInfra,
+) -> None:
+    db = await _database(infra)
+    probe = uuid.uuid4()
+    try:
+        async with db.sessions() as session:
+            # Nothing sent through SQLAlchemy yet: its transaction is begun lazily.
+            connection = await driver_connection(session)
+            await connection.execute("INSERT INTO driver_probe VALUES ($1, 'raw')", probe)
+            assert connection.is_in_transaction()
+            await session.rollback()
+        assert await _count(db, probe) == 0
+    finally:
+        await db.dispose()
+
+
+async def test_driver_and_sqlalchemy_statements_commit_together(infra: TestInfra) -> None:
+    db = await _database(infra)
+    first, second = uuid.uuid4(), uuid.uuid4()
+    try:
+        async with db.sessions() as session:
+            await session.execute(
+                sa.text("INSERT INTO driver_probe VALUES (:id, 'orm')"), {"id": first}
+            )
+            connection = await driver_connection(session)
+            await connection.execute("INSERT INTO driver_probe VALUES ($1, 'raw')", second)
+            # Both in one transaction: a second session sees neither before the commit.
+            assert await _count(db, first) == await _count(db, second) == 0
+            await session.commit()
+        assert await _count(db, first) == await _count(db, second) == 1
+    finally:
+        await db.dispose()
