@@ -161,24 +161,6 @@ class Outbox:
         self._remember(session, rows)
         return rows
 
-
-def _envelope(**fields: Any) -> bytes:
-    """`CloudEvent(**fields).to_json()` without the model: its fields in its order, its
-    constants, None left out (`tests/shared/test_typed_events.py` holds them equal)."""
-    envelope = {
-        "specversion": SPEC_VERSION,
-        "id": fields["id"],
-        "source": fields["source"],
-        "type": fields["type"],
-        "subject": fields["subject"],
-        "time": fields["time"],
-        "datacontenttype": "application/json",
-        "dataschema": fields["dataschema"],
-        "traceparent": fields["traceparent"],
-        "data": fields["data"],
-    }
-    return to_json({name: value for name, value in envelope.items() if value is not None})
-
     def envelope(
         self, event_type: str, data: BaseModel, *, subject: str | None = None
     ) -> tuple[CloudEvent, Committed]:
@@ -198,6 +180,24 @@ def _envelope(**fields: Any) -> bytes:
     def written(self, session: AsyncSession, rows: Sequence[Committed]) -> None:
         """`rows` were written in the session's transaction by its caller (`envelope`)."""
         self._remember(session, rows)
+
+
+def _envelope(**fields: Any) -> bytes:
+    """`CloudEvent(**fields).to_json()` without the model: its fields in its order, its
+    constants, None left out (`tests/shared/test_typed_events.py` holds them equal)."""
+    envelope = {
+        "specversion": SPEC_VERSION,
+        "id": fields["id"],
+        "source": fields["source"],
+        "type": fields["type"],
+        "subject": fields["subject"],
+        "time": fields["time"],
+        "datacontenttype": "application/json",
+        "dataschema": fields["dataschema"],
+        "traceparent": fields["traceparent"],
+        "data": fields["data"],
+    }
+    return to_json({name: value for name, value in envelope.items() if value is not None})
 
 
 @sa_event.listens_for(Session, "after_commit")
