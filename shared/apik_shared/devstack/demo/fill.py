@@ -491,8 +491,9 @@ class Demo:
         shown = await self.until(
             "the survey link", view, lambda v: bool((v.get("outcome") or {}).get("survey_url"))
         )
-        url = shown["outcome"]["survey_url"]
-        path = url[url.index("/api/v1/") :]
+        # The link is the web app's survey page (`/survei/<token>`); its API is examination's.
+        token = shown["outcome"]["survey_url"].rsplit("/", 1)[1]
+        path = f"/api/v1/examination/public/surveys/{token}"
         answers = {e.value: 4 - (index + n) % 2 for n, e in enumerate(ELEMENTS)}
         await self.call("POST", path, json={"answers": answers}, ok=(201,))
         self.summary.count("surveys", created=True)
