@@ -5,12 +5,14 @@ route acts on (loaded, checked against the caller's office, locked and matched t
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from apik_intake.attachments.service import SealedStore
 from apik_intake.models import Report
+from apik_intake.public.rules import Lockout, client_address
 from apik_intake.settings import Settings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.app import app_settings
@@ -110,3 +112,19 @@ async def locked_report(
 
 ReportInOffice = Annotated[Report, Depends(report_in_office)]
 LockedReport = Annotated[Report, Depends(locked_report)]
+
+
+def request_client(request: Request) -> str:
+    """`client_address` of a request: whose wrong guesses are counted."""
+    peer = request.client.host if request.client else None
+    return client_address(request.headers.get("x-forwarded-for"), peer)
+
+
+def tracking_lockout(settings: Settings) -> Lockout:
+    """The limits of wrong guesses, one counter per client for the tracking page and the
+    saved drafts alike."""
+    return Lockout(
+        max_failures=settings.tracking_max_failures,
+        window=timedelta(seconds=settings.tracking_window_seconds),
+        lock=timedelta(seconds=settings.tracking_lock_seconds),
+    )

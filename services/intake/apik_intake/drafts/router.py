@@ -4,16 +4,16 @@ discard. No login; the code in the path, the PIN in a header (never in a URL).""
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Header, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from apik_intake.deps import Cipher, CurrentSettings, TrackingKey
+from apik_intake.deps import Cipher, CurrentSettings, TrackingKey, request_client, tracking_lockout
 from apik_intake.drafts import service
 from apik_intake.drafts.schemas import DraftIn, DraftKept, DraftSaved, DraftView
-from apik_intake.public.rules import Lockout, Verdict, client_address
+from apik_intake.public.rules import Verdict
 from apik_intake.settings import Settings
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import (
@@ -33,17 +33,24 @@ PRIVATE = {"Cache-Control": "no-store"}
 OPEN_PROBLEMS = problem_responses(NotFound, TooManyRequests, InvalidInput)
 
 
-def _client(request: Request) -> str:
-    peer = request.client.host if request.client else None
-    return client_address(request.headers.get("x-forwarded-for"), peer)
-
-
-def _lockout(settings: Settings) -> Lockout:
-    # The tracking page's limits: one counter of wrong guesses per client for both.
-    return Lockout(
-        max_failures=settings.tracking_max_failures,
-        window=timedelta(seconds=settings.tracking_window_seconds),
-        lock=timedelta(seconds=settings.tracking_lock_seconds),
+async def _open(
+    request: Request,
+    session: DbSession,
+    key: bytes,
+    settings: Settings,
+    code: str,
+    pin: str,
+    now: datetime,
+) -> service.Opened:
+    """The draft `code` and `pin` open, each wrong guess counted against the caller."""
+    return await service.open_draft(
+        session=session,
+        key=key,
+        code=code,
+        pin=pin,
+        client=request_client(request),
+        policy=tracking_lockout(settings),
+        now=now,
     )
 
 
@@ -104,15 +111,7 @@ async def resume_draft(
 ) -> Response:
     """The saved answers, with the code and the PIN (`X-Draft-PIN`)."""
     now = datetime.now(UTC)
-    opened = await service.open_draft(
-        session=session,
-        key=tracking_key,
-        code=code,
-        pin=x_draft_pin,
-        client=_client(request),
-        policy=_lockout(settings),
-        now=now,
-    )
+    opened = await _open(request, session, tracking_key, settings, code, x_draft_pin, now)
     if opened.draft is None:
         return _refused(opened, request, now)
     answers = service.answers_of(cipher=cipher, draft=opened.draft)
@@ -136,15 +135,7 @@ async def update_draft(
     """Saves a resumed form again: the same code and PIN, kept for another
     `APIK_PUBLIC_DRAFT_DAYS` from now."""
     now = datetime.now(UTC)
-    opened = await service.open_draft(
-        session=session,
-        key=tracking_key,
-        code=code,
-        pin=x_draft_pin,
-        client=_client(request),
-        policy=_lockout(settings),
-        now=now,
-    )
+    opened = await _open(request, session, tracking_key, settings, code, x_draft_pin, now)
     if opened.draft is None:
         return _refused(opened, request, now)
     if settings.public_offices and data.office not in settings.public_offices:
@@ -174,15 +165,7 @@ async def discard_draft(
     """Deletes the saved form now (the citizen changed their mind, or used a shared
     device)."""
     now = datetime.now(UTC)
-    opened = await service.open_draft(
-        session=session,
-        key=tracking_key,
-        code=code,
-        pin=x_draft_pin,
-        client=_client(request),
-        policy=_lockout(settings),
-        now=now,
-    )
+    opened = await _open(request, session, tracking_key, settings, code, x_draft_pin, now)
     if opened.draft is None:
         return _refused(opened, request, now)
     await service.discard_draft(session=session, draft=opened.draft)

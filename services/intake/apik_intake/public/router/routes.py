@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Header, Request, Response
@@ -25,11 +25,13 @@ from apik_intake.deps import (
     ReportInOffice,
     TrackingKey,
     Vault,
+    request_client,
+    tracking_lockout,
 )
 from apik_intake.drafts import service as drafts
 from apik_intake.public import service
 from apik_intake.public.router import form
-from apik_intake.public.rules import Lockout, Verdict, client_address
+from apik_intake.public.rules import Verdict
 from apik_intake.public.schemas import (
     PublicFormRules,
     PublicReceipt,
@@ -40,7 +42,6 @@ from apik_intake.public.schemas import (
 from apik_intake.reports import service as reports
 from apik_intake.reports.rules import Kind
 from apik_intake.reports.schemas import Channel, ReportCreate
-from apik_intake.settings import Settings
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
@@ -59,19 +60,6 @@ router = ServiceRouter()
 PUBLIC = "public:web"
 TrackingPinHeader = Annotated[str, Header(min_length=4, max_length=32)]
 DraftHeader = Annotated[str | None, Header(max_length=32)]
-
-
-def _client(request: Request) -> str:
-    peer = request.client.host if request.client else None
-    return client_address(request.headers.get("x-forwarded-for"), peer)
-
-
-def _lockout(settings: Settings) -> Lockout:
-    return Lockout(
-        max_failures=settings.tracking_max_failures,
-        window=timedelta(seconds=settings.tracking_window_seconds),
-        lock=timedelta(seconds=settings.tracking_lock_seconds),
-    )
 
 
 @router.get("/public/form", response_model=PublicFormRules, tags=["public"])
@@ -230,8 +218,8 @@ async def track_report(
         key=tracking_key,
         registration_number=registration_number,
         pin=x_tracking_pin,
-        client=_client(request),
-        policy=_lockout(settings),
+        client=request_client(request),
+        policy=tracking_lockout(settings),
         now=now,
     )
     # Returned, not raised: the counter of wrong PINs must commit with the answer.
@@ -273,8 +261,8 @@ async def upload_attachment(
         key=tracking_key,
         registration_number=registration_number,
         pin=x_tracking_pin,
-        client=_client(request),
-        policy=_lockout(settings),
+        client=request_client(request),
+        policy=tracking_lockout(settings),
         now=datetime.now(UTC),
     )
     if verdict is Verdict.locked:
