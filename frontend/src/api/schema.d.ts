@@ -22206,6 +22206,10 @@ export interface operations {
     intake_records_list_archive_loans: {
         parameters: {
             query?: {
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
+                /** @description csv: every row */
+                format?: "json" | "csv";
                 state?: "open" | "overdue" | "returned" | "all";
             };
             header?: never;
@@ -22214,13 +22218,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the page, or all rows as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_LoanPublic_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

@@ -13,9 +13,9 @@ import csv
 import io
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Query, Response
 
 MEDIA_TYPE = "text/csv"
 BOM = "\ufeff"
@@ -34,6 +34,8 @@ CsvDelimiter = Annotated[
     ),
 ]
 Value = str | int | float | None
+# What a route declares for a list that answers `?format=csv` besides its JSON page.
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"}}
 
 
 def _text(value: Value, delimiter: Delimiter) -> str:
@@ -58,3 +60,24 @@ def csv_bytes(
     writer.writerow(headers)
     writer.writerows([_text(v, delimiter) for v in row] for row in rows)
     return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def text_cell(text: str | None) -> str:
+    """Free text as a cell that stays text: one starting like a formula (`=`, `+`, `-`,
+    `@`) would run when the file is opened in a spreadsheet, so it gets a leading `'`."""
+    if text is None:
+        return ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def csv_download(content: bytes, filename: str) -> Response:
+    """A list's CSV as a file to save (`attachment`), not kept by shared caches: the
+    lists it comes from are staff's working lists."""
+    return Response(
+        content,
+        media_type=f"{MEDIA_TYPE}; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -1,13 +1,14 @@
 // Intake's records: the letter agenda (Letters.tsx), and archive lending: the office's
 // archive files with who holds them, a file added, a file lent (borrower, due date,
 // purpose) and returned, and the lending list printed to sign (Daftar Peminjaman Arsip,
-// the API's PDF).
+// the API's PDF) or saved as CSV (the same state's loans, every one).
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fetchFile, openToPrint } from "../../api/files";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import { CsvButton } from "../../components/CsvButton";
 import { Section } from "../../components/Sections";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
@@ -18,6 +19,7 @@ import { LettersSection } from "./Letters";
 import { DateField } from "../../components/DateFields";
 
 type ArchiveFile = components["schemas"]["ArchiveFilePublic"];
+type LoanPage = components["schemas"]["Page_LoanPublic_"];
 const NOOP = () => undefined;
 
 export function ArchivePage(): React.JSX.Element {
@@ -182,7 +184,8 @@ function Loans({ onSaved }: { onSaved: () => void }) {
     queryFn: async () => {
       const { data, error } = await api.GET("/api/v1/intake/archive/loans", { params: { query: { state } } });
       if (error) throw new Error("loans");
-      return data.items;
+      // The listing answers JSON or CSV; JSON was asked for.
+      return (data as LoanPage).items;
     },
   });
   async function print() {
@@ -205,9 +208,12 @@ function Loans({ onSaved }: { onSaved: () => void }) {
             { value: "all", label: t("archive.loansAll") },
           ]}
         />
-        <Button variant="default" onClick={() => void print()}>
-          {t("archive.print")}
-        </Button>
+        <Group gap="xs">
+          <CsvButton path="/api/v1/intake/archive/loans" query={{ state }} fallback={`peminjaman-arsip-${state}.csv`} />
+          <Button variant="default" onClick={() => void print()}>
+            {t("archive.print")}
+          </Button>
+        </Group>
       </Group>
       {failed && <Alert color="red" role="alert">{t("visit.downloadFailed")}</Alert>}
       <Saved when={w.saved} message={t("archive.returned")} />

@@ -20,7 +20,7 @@ from apik_examination.deps import (
     Worker,
 )
 from apik_examination.sla.rules import SlaState
-from apik_shared.documents.delimited import CsvDelimiter, Delimiter
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
@@ -35,7 +35,7 @@ router = ServiceRouter(tags=["cases"])
     response_model=Page[CasePublic],
     responses={
         **problem_responses(*AUTH, InvalidInput),
-        200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"},
+        **CSV_RESPONSE,
     },
 )
 async def list_cases(
@@ -67,11 +67,7 @@ async def list_cases(
             report_id, sla_state, classification, status, examiner_id, number
         )
         export = await service.export_cases(session=session, actor=actor, where=where, now=now)
-        return Response(
-            views.to_csv(export, now, delimiter=delimiter),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="perkara.csv"'},
-        )
+        return csv_download(views.to_csv(export, now, delimiter=delimiter), "perkara.csv")
     rows, next_cursor = await service.list_cases(
         session=session,
         actor=actor,

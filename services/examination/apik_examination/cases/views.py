@@ -20,7 +20,7 @@ from apik_examination.closure.schemas import (
 )
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, SlaState, SlaUnit, state_at
-from apik_shared.documents.delimited import Delimiter, csv_bytes
+from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
 from apik_shared.platform.etag import set_etag
 from apik_shared.vocabulary.labels import (
     CASE_STATUSES,
@@ -135,11 +135,6 @@ CSV_HEADERS = (
 )
 
 
-def _cell(text: str) -> str:
-    # A cell starting like a formula would run in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def to_csv(export: CaseExport, now: datetime, *, delimiter: Delimiter = Delimiter.comma) -> bytes:
     """Every exported case as one line, in the board's order."""
     lines = []
@@ -154,9 +149,9 @@ def to_csv(export: CaseExport, now: datetime, *, delimiter: Delimiter = Delimite
                 label(TRACKS, case.track),
                 label(CASE_STATUSES, case.status),
                 label(CLASSIFICATIONS, case.classification) if case.classification else "",
-                _cell(case.reported_agency),
-                _cell(case.summary),
-                _cell(examiner),
+                text_cell(case.reported_agency),
+                text_cell(case.summary),
+                text_cell(examiner),
                 label(SLA_STATES, shown.sla_state.value),
                 _due_on(case.sla_breach_at, zone) if shown.sla_state in _COUNTING else "",
                 case.handed_over_at.astimezone(zone).isoformat(),

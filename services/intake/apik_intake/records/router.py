@@ -21,6 +21,7 @@ from apik_intake.records.schemas import (
     OutreachCreate,
     OutreachPublic,
 )
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -138,12 +139,19 @@ async def return_archive_file(loan_id: uuid.UUID, session: DbSession, actor: Off
 @router.get(
     "/archive/loans",
     response_model=Page[LoanPublic],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={**problem_responses(*AUTH, InvalidInput), **CSV_RESPONSE},
 )
 async def list_archive_loans(
-    session: DbSession, actor: Reader, state: LoanState = "open"
-) -> Page[LoanPublic]:
+    session: DbSession,
+    actor: Reader,
+    state: LoanState = "open",
+    format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
+) -> Page[LoanPublic] | Response:
     loans = await service.list_loans(session=session, actor=actor, state=state)
+    if format == "csv":
+        content = views.loans_csv(loans.rows, loans.calendars, loans.now, delimiter=delimiter)
+        return csv_download(content, f"peminjaman-arsip-{state}.csv")
     return Page(items=[views.loan(loan, f, loans.today(loan.office)) for loan, f in loans.rows])
 
 

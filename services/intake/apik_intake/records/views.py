@@ -9,6 +9,7 @@ from datetime import date, datetime
 from apik_intake.models import ArchiveFile, ArchiveLoan
 from apik_intake.records.rules import is_overdue
 from apik_intake.records.schemas import ArchiveFilePublic, LoanPublic
+from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
 from apik_shared.documents.issuer import Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.calendar import OfficeCalendar
@@ -86,3 +87,51 @@ def loans_pdf(
     pdf.paragraph(f"Jumlah: {len(lines)} peminjaman.", size=8.5)
     pdf.signature(today)
     return pdf.bytes()
+
+
+# The lending list as a spreadsheet: the columns of the printed list, Indonesian headers,
+# moments in the zone of each loan's office with its offset (it sorts, and spreadsheets
+# and programs parse it alike). The borrower is in it as in the list and the printed
+# list every reader of the archive sees: a colleague's name, not a reporter's.
+LOAN_CSV_HEADERS = (
+    "Kantor",
+    "Kode berkas",
+    "Judul berkas",
+    "Peminjam",
+    "Keperluan",
+    "Dipinjam",
+    "Jatuh tempo",
+    "Dikembalikan",
+    "Dipinjamkan oleh",
+    "Diterima oleh",
+    "Keterangan",
+)
+
+
+def loans_csv(
+    rows: Sequence[tuple[ArchiveLoan, ArchiveFile]],
+    calendars: Mapping[str, OfficeCalendar],
+    now: datetime,
+    *,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
+    lines = []
+    for row, f in rows:
+        calendar = calendars[row.office]
+        late = is_overdue(row.due_on, row.returned_at, calendar.local_date(now))
+        lines.append(
+            [
+                row.office,
+                text_cell(f.code),
+                text_cell(f.title),
+                text_cell(row.borrower),
+                text_cell(row.purpose),
+                row.borrowed_at.astimezone(calendar.zone).isoformat(),
+                row.due_on.isoformat(),
+                row.returned_at.astimezone(calendar.zone).isoformat() if row.returned_at else "",
+                row.lent_by,
+                row.received_by,
+                "Terlambat" if late else "",
+            ]
+        )
+    return csv_bytes(LOAN_CSV_HEADERS, lines, delimiter=delimiter)

@@ -26,7 +26,7 @@ from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
 from apik_intake.reports.service import community
 from apik_intake.reports.views import detail, json_response, public_page, registered
-from apik_shared.documents.delimited import CsvDelimiter, Delimiter
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -88,7 +88,7 @@ async def register_report(
     response_model=Page[ReportPublic],
     responses={
         **problem_responses(*AUTH, InvalidInput),
-        200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"},
+        **CSV_RESPONSE,
     },
 )
 async def list_reports(
@@ -163,10 +163,9 @@ async def list_reports(
         export = await service.export_rows(session=session, actor=actor, where=where)
         if person_id is not None:
             audit_links(session=session, actor=actor, reports=export.rows, purpose=purpose)
-        return Response(
+        return csv_download(
             service.to_csv(export.rows, export.calendars, export.substances, delimiter=delimiter),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
+            "reports.csv",
         )
     page, next_cursor = await service.list_reports(
         session=session, actor=actor, where=where, cursor=cursor, limit=limit

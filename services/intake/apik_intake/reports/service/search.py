@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter, Substance
 from apik_intake.reports.rules import ReportStatus
-from apik_shared.documents.delimited import Delimiter, csv_bytes
+from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import local_date_sql, office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
@@ -257,9 +257,7 @@ def to_csv(
                 value = value.astimezone(zone).isoformat()
             elif isinstance(value, date):
                 value = value.isoformat()
-            text = "" if value is None else str(value)
-            # A cell starting like a formula would run in a spreadsheet.
-            values.append("'" + text if text[:1] in ("=", "+", "-", "@") else text)
+            values.append(text_cell(None if value is None else str(value)))
         lines.append(values)
     return csv_bytes(list(CSV_COLUMNS.values()), lines, delimiter=delimiter)
 
