@@ -35,7 +35,9 @@ CsvDelimiter = Annotated[
 ]
 Value = str | int | float | None
 # What a route declares for a list that answers `?format=csv` besides its JSON page.
-CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"}}
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"}
+}
 
 
 def _text(value: Value, delimiter: Delimiter) -> str:
