@@ -27294,8 +27294,16 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string | null;
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
+                /** @description csv: every row the filters select */
+                format?: "json" | "csv";
                 limit?: number;
+                /** @description YYYY-MM: applications whose period touches it */
+                month?: string | null;
                 status?: components["schemas"]["ApplicationStatus"] | null;
+                /** @description accepted into this unit, or (not yet accepted) asking for it */
+                unit?: string | null;
             };
             header?: never;
             path?: never;
@@ -27303,13 +27311,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the page, or all rows as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ApplicationPublic_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

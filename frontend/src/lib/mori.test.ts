@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilters, missingScores, monthsOf, moriSearch, quotaLeft, quotaWindow, reviewItems, unmetRules } from "./mori";
+import { applicationFilters, missingScores, monthsOf, moriSearch, quotaLeft, quotaWindow, reviewItems, unmetRules } from "./mori";
 
 const quota = (unit: string, month: string, free: number) => ({ unit, month: `${month}-01`, places: 5, taken: 5 - free, free });
 
@@ -38,16 +38,16 @@ describe("places left", () => {
 });
 
 describe("the queue's filters", () => {
-  const asked = { units: ["intake", "prevention"], unit: null, period_start: "2027-05-02", period_end: "2027-06-30" };
-  it("matches the units asked for until one is given, then that one", () => {
-    expect(matchesFilters(asked, { unit: "prevention" })).toBe(true);
-    expect(matchesFilters(asked, { unit: "examination" })).toBe(false);
-    expect(matchesFilters({ ...asked, unit: "intake" }, { unit: "prevention" })).toBe(false);
+  it("are asked of the API under its names, the URL's month as `month`", () => {
+    expect(applicationFilters({ bagian: "lamaran", status: "submitted", unit: "intake", periode: "2027-06", lamaran: undefined })).toEqual({
+      status: "submitted",
+      unit: "intake",
+      month: "2027-06",
+    });
   });
-  it("matches a period that touches the month", () => {
-    expect(matchesFilters(asked, { periode: "2027-06" })).toBe(true);
-    expect(matchesFilters(asked, { periode: "2027-07" })).toBe(false);
-    expect(matchesFilters(asked, {})).toBe(true);
+  it("leave out what the URL does not narrow", () => {
+    expect(applicationFilters({ bagian: "lamaran" })).toEqual({});
+    expect(applicationFilters({ status: "lost" })).toEqual({});
   });
 });
 

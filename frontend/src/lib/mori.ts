@@ -76,19 +76,20 @@ export function quotaWindow(periods: { period_start: string; period_end: string 
   return { from, to };
 }
 
-interface Filterable {
-  units: string[];
-  unit?: string | null;
-  period_start: string;
-  period_end: string;
+export interface ApplicationFilters {
+  status?: (typeof APPLICATION_STATUSES)[number];
+  unit?: string;
+  month?: string;
 }
 
-// The unit filter matches where an application was accepted or, before that, the units
-// it asks for; the period filter, a period that touches the month.
-export function matchesFilters(application: Filterable, filters: { unit?: string; periode?: string }): boolean {
-  if (filters.unit && !(application.unit ? application.unit === filters.unit : application.units.includes(filters.unit))) return false;
-  if (filters.periode && !(application.period_start.slice(0, 7) <= filters.periode && filters.periode <= application.period_end.slice(0, 7))) return false;
-  return true;
+// The queue's filters as the API takes them (it filters, so that the CSV and every page
+// hold what the screen shows): the URL's Indonesian `periode` is the API's `month`.
+export function applicationFilters(search: MoriSearch): ApplicationFilters {
+  const out: ApplicationFilters = {};
+  if (search.status && (APPLICATION_STATUSES as readonly string[]).includes(search.status)) out.status = search.status as ApplicationFilters["status"];
+  if (search.unit) out.unit = search.unit;
+  if (search.periode) out.month = search.periode;
+  return out;
 }
 
 export interface ReviewItem {

@@ -1,10 +1,12 @@
-// The application queue: filters (status, unit, the month a period covers) in the URL,
+// The application queue: filters (status, unit, the month a period covers) in the URL and
+// asked of the API, the CSV of exactly what they select,
 // each application with the places its units have left over its whole period, and the
 // quotas month by month. An application opens by its link (`?lamaran=`), keyboard first.
 import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { CsvButton } from "../../components/CsvButton";
 import { useT } from "../../i18n/locale";
-import { APPLICATION_STATUSES, matchesFilters, monthsOf, quotaLeft, quotaWindow, type MoriSearch } from "../../lib/mori";
+import { APPLICATION_STATUSES, applicationFilters, monthsOf, quotaLeft, quotaWindow, type MoriSearch } from "../../lib/mori";
 import { ApplicationView } from "./ApplicationView";
 import { useApplications, useQuotas, type Quota } from "./data";
 import { StatusChip, useMonth, usePeriod, useUnitName } from "./shared";
@@ -20,8 +22,9 @@ function Queue({ search }: { search: MoriSearch }): React.JSX.Element {
   const navigate = useNavigate({ from: "/mori" });
   const unitName = useUnitName();
   const period = usePeriod();
-  const applications = useApplications(search.status);
-  const listed = (applications.data ?? []).filter((a) => matchesFilters(a, search));
+  const filters = applicationFilters(search);
+  const applications = useApplications(filters);
+  const listed = applications.data ?? [];
   const window = search.periode ? { from: search.periode, to: search.periode } : quotaWindow(listed);
   const quotas = useQuotas(window);
   const units = [...new Set((quotas.data ?? []).map((q) => q.unit))];
@@ -60,6 +63,7 @@ function Queue({ search }: { search: MoriSearch }): React.JSX.Element {
         <Button variant="subtle" onClick={() => void navigate({ search: { bagian: "lamaran" } })}>
           {t("mg.filter.clear")}
         </Button>
+        <CsvButton path="/api/v1/internship/applications" query={{ ...filters }} fallback="lamaran-magang.csv" />
       </Group>
       <Title order={2} size="h4">
         {t("mg.apps.title")} <Text span c="dimmed">({t("mg.apps.count", { count: listed.length })})</Text>

@@ -22,7 +22,7 @@ export function CohortView({ id, canWrite }: { id: string; canWrite: boolean }):
   const period = usePeriod();
   const unitName = useUnitName();
   const loaded = useCohort(id);
-  const accepted = useApplications("accepted");
+  const accepted = useApplications({ status: "accepted" });
   const [conflict, setConflict] = useState(false);
   const [savedUnit, setSavedUnit] = useState<string | null>(null);
   // The office's units (a cohort lists only those given places): the quotas name them all.

@@ -19,7 +19,7 @@ export function CompletionPanel(): React.JSX.Element {
   const navigate = useNavigate({ from: "/mori" });
   const search = useSearch({ from: "/mori" });
   const period = usePeriod();
-  const accepted = useApplications("accepted");
+  const accepted = useApplications({ status: "accepted" });
   const interns = accepted.data ?? [];
   const chosen = interns.find((a) => a.id === search.peserta);
   return (

@@ -38,7 +38,7 @@ function LogbookReview(): React.JSX.Element {
   const day = useDay();
   const queries = useQueryClient();
   const entries = useWaitingEntries();
-  const accepted = useApplications("accepted");
+  const accepted = useApplications({ status: "accepted" });
   const names = new Map((accepted.data ?? []).map((a) => [a.id, a.applicant.name ?? a.id.slice(0, 8)]));
   const nameOf = (id: string) => names.get(id) ?? id.slice(0, 8);
   const chosen = useSelection<Entry>((e) => e.id);

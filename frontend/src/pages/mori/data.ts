@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import type { ApplicationFilters } from "../../lib/mori";
 
 export type Application = components["schemas"]["ApplicationPublic"];
+type ApplicationPage = components["schemas"]["Page_ApplicationPublic_"];
 export type Quota = components["schemas"]["QuotaPublic"];
 export type Cohort = components["schemas"]["CohortPublic"];
 export type CohortSummary = components["schemas"]["CohortSummary"];
@@ -16,21 +18,23 @@ export type Certificate = components["schemas"]["CertificatePublic"];
 export const MORI_ROLES = ["intern_supervisor", "head", "analyst"];
 export const REVIEW_ROLES = ["intern_supervisor", "head"];
 
-export function useApplications(status: string | undefined) {
+export function useApplications(filters: ApplicationFilters) {
   return useQuery({
-    queryKey: ["mori", "applications", status ?? "all"],
-    // The API filters by status only; the queue filters unit and period over these, so
-    // it reads every page (the newest 500 at most: an office's season, many times over).
+    queryKey: ["mori", "applications", filters],
+    // The API filters; the queue shows every page of what it selects (the newest 500 at
+    // most: an office's season, many times over).
     queryFn: async (): Promise<Application[]> => {
       const out: Application[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 5; page++) {
-        const query = { limit: 100, ...(status ? { status: status as Application["status"] } : {}), ...(cursor ? { cursor } : {}) };
+        const query = { limit: 100, ...filters, ...(cursor ? { cursor } : {}) };
         const { data } = await api.GET("/api/v1/internship/applications", { params: { query } });
         if (!data) throw new Error("applications");
-        out.push(...data.items);
-        if (!data.next_cursor) break;
-        cursor = data.next_cursor;
+        // The listing answers JSON or CSV; JSON was asked for.
+        const json = data as ApplicationPage;
+        out.push(...json.items);
+        if (!json.next_cursor) break;
+        cursor = json.next_cursor;
       }
       return out;
     },

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from fastapi.responses import JSONResponse
@@ -10,9 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_internship.applications import service
 from apik_internship.applications.rules import ApplicationStatus, allowed_actions
-from apik_internship.applications.schemas import ApplicationPublic
+from apik_internship.applications.schemas import ApplicantShown, ApplicationPublic
 from apik_internship.applications.service import ApplicantAccess, LetterContent
+from apik_internship.applications.service.listing import ApplicationExport
 from apik_internship.models import Application
+from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
 from apik_shared.documents.pdf import Document
 from apik_shared.documents.qr import verification_block
 from apik_shared.platform.auth import Role
@@ -48,6 +51,67 @@ async def listed(
         )
         for a in applications
     ]
+
+
+# The queue as a spreadsheet for the office's staff: Indonesian headers, codes by their
+# Indonesian names, the day submitted and decided in the zone of the application's
+# office with its offset. The applicant as the reader may see them (masked or in full).
+APPLICATION_STATUSES: Mapping[str, str] = {
+    "submitted": "Diajukan",
+    "accepted": "Diterima",
+    "declined": "Ditolak",
+}
+CSV_HEADERS = (
+    "Nama pemohon",
+    "Email",
+    "Telepon",
+    "Bidang studi",
+    "Asal instansi",
+    "Jenis instansi",
+    "Program",
+    "Unit yang diminta",
+    "Unit penempatan",
+    "Mulai",
+    "Selesai",
+    "Status",
+    "Alasan penolakan",
+    "Diajukan",
+    "Diputuskan",
+    "Kantor",
+)
+
+
+def to_csv(
+    export: ApplicationExport,
+    applicants: Mapping[uuid.UUID, ApplicantShown],
+    *,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
+    lines = []
+    for a in export.rows:
+        zone = export.calendars[a.office].zone
+        who = applicants[a.id]
+        lines.append(
+            [
+                text_cell(who.name),
+                text_cell(who.email),
+                text_cell(who.phone),
+                text_cell(who.study),
+                text_cell(a.institution),
+                label(INSTITUTION_KINDS, a.institution_kind),
+                text_cell(a.programme),
+                "; ".join(label(INTERN_UNITS, u) for u in a.units),
+                label(INTERN_UNITS, a.unit) if a.unit else "",
+                a.period_start.isoformat(),
+                a.period_end.isoformat(),
+                label(APPLICATION_STATUSES, a.status),
+                text_cell(a.reason),
+                a.submitted_at.astimezone(zone).isoformat(),
+                a.decided_at.astimezone(zone).isoformat() if a.decided_at else "",
+                a.office,
+            ]
+        )
+    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
 
 
 async def answer(

@@ -188,7 +188,8 @@ function PrintInFormat({ formats }: { formats: FormatPublic[] }): React.JSX.Elem
     queryKey: ["applications", "accepted"],
     queryFn: async () => {
       const { data } = await api.GET("/api/v1/internship/applications", { params: { query: { status: "accepted", limit: 200 } } });
-      return data?.items ?? [];
+      // The listing answers JSON or CSV; JSON was asked for.
+      return (data as components["schemas"]["Page_ApplicationPublic_"] | undefined)?.items ?? [];
     },
   });
   const keys = [...new Set(formats.map((f) => f.key))];

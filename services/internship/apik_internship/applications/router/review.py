@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Response
 from fastapi.responses import JSONResponse
@@ -29,6 +29,7 @@ from apik_internship.deps import (
     Supervisor,
 )
 from apik_internship.quotas.service import QuotaFull
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -43,6 +44,7 @@ from apik_shared.platform.routing import ServiceRouter
 from apik_shared.vocabulary.files import content_disposition
 
 router = ServiceRouter(tags=["applications"])
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 DECISION_PROBLEMS = problem_responses(
     *AUTH, NotFound, InvalidInput, PreconditionFailed, TransitionNotAllowed
 )
@@ -51,22 +53,46 @@ DECISION_PROBLEMS = problem_responses(
 @router.get(
     "/applications",
     response_model=Page[ApplicationPublic],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={**problem_responses(*AUTH, InvalidInput), **CSV_RESPONSE},
 )
 async def list_applications(
     session: DbSession,
     actor: Reader,
     access: Applicants,
     status: ApplicationStatus | None = None,
+    unit: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=64,
+            description="accepted into this unit, or (not yet accepted) asking for it",
+        ),
+    ] = None,
+    month: Annotated[
+        str | None,
+        Query(pattern=MONTH, description="YYYY-MM: applications whose period touches it"),
+    ] = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description="csv: every row the filters select")
+    ] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-) -> Page[ApplicationPublic]:
+) -> Page[ApplicationPublic] | Response:
+    where = service.ApplicationFilter(
+        status=status.value if status else None, unit=unit, month=month
+    )
+    if format == "csv":
+        export = await service.export_applications(session=session, actor=actor, where=where)
+        # The applicant as the list shows them: masked for who does not review them,
+        # every full read audited, the export named as the purpose.
+        applicants = await service.shown(
+            session=session, access=access, applications=export.rows, purpose="export applications"
+        )
+        content = views.to_csv(export, applicants, delimiter=delimiter)
+        return csv_download(content, "lamaran-magang.csv")
     rows, next_cursor = await service.list_applications(
-        session=session,
-        actor=actor,
-        status=status.value if status else None,
-        cursor=cursor,
-        limit=limit,
+        session=session, actor=actor, where=where, cursor=cursor, limit=limit
     )
     items = await views.listed(session, access, rows, "review applications")
     return Page(items=items, next_cursor=next_cursor)

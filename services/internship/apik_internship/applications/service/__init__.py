@@ -1,6 +1,7 @@
 """Applications: filed on the public form (`filing`), read by reviewers with the applicant
-masked or in full and every full read audited (`reading`), accepted within the unit's
-quota or declined with a reason (`deciding`); an accepted intern's account linked to it
+masked or in full and every full read audited (`reading`), found by the queue's filters
+a page at a time or all for its CSV (`listing`), accepted within the unit's quota or
+declined with a reason (`deciding`); an accepted intern's account linked to it
 (`accounts`); the acceptance letter with its public check (`letters`); the reviewers'
 sealed interview note (`interviews`)."""
 
@@ -18,12 +19,16 @@ from apik_internship.applications.service.letters import (
     check_document,
     check_letter,
 )
+from apik_internship.applications.service.listing import (
+    ApplicationFilter,
+    export_applications,
+    list_applications,
+)
 from apik_internship.applications.service.reading import (
     ApplicantAccess,
     applicant_for_print,
     applicant_name,
     get_application,
-    list_applications,
     read_letter,
     shown,
 )
@@ -31,6 +36,7 @@ from apik_internship.applications.service.reading import (
 __all__ = [
     "AccountTaken",
     "ApplicantAccess",
+    "ApplicationFilter",
     "LetterContent",
     "accept",
     "acceptance_letter",
@@ -41,6 +47,7 @@ __all__ = [
     "check_letter",
     "check_request",
     "decline",
+    "export_applications",
     "file_application",
     "get_application",
     "intern_application",

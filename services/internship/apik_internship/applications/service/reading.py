@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
 
 from apik_internship.applications import rules
 from apik_internship.applications.schemas import ApplicantShown
@@ -18,7 +17,6 @@ from apik_internship.applications.service.filing import applicant_context, lette
 from apik_internship.models import ApplicantRead, Application, ApplicationLetter
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Forbidden, NotFound
 
 
@@ -68,30 +66,6 @@ async def shown(
             out[application.id] = ApplicantShown(**masked, disclosure="masked")
     await session.flush()
     return out
-
-
-async def list_applications(
-    *,
-    session: AsyncSession,
-    actor: Principal,
-    status: str | None,
-    cursor: str | None,
-    limit: int,
-) -> tuple[list[Application], str | None]:
-    """Newest first, of the caller's office (every office for `national`)."""
-    query = select(Application)
-    if (office := actor.office_scope()) is not None:
-        query = query.where(Application.office == office)
-    if status is not None:
-        query = query.where(Application.status == status)
-    return await newest_first_page(
-        session,
-        query,
-        timestamp=col(Application.submitted_at),
-        ident=col(Application.id),
-        cursor=cursor,
-        limit=limit,
-    )
 
 
 async def get_application(
