@@ -33910,6 +33910,10 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string | null;
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
+                /** @description csv: every row the filters select */
+                format?: "json" | "csv";
                 kind?: components["schemas"]["prevention_Kind"] | null;
                 limit?: number;
                 status?: components["schemas"]["Status"] | null;
@@ -33920,13 +33924,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the page, or all rows as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ArticleSummary_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */
@@ -34280,6 +34285,10 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string | null;
+                /** @description CSV only: `comma` (default) or `semicolon`, the separator a spreadsheet set to Indonesian expects (its decimals are written with a comma). */
+                delimiter?: components["schemas"]["Delimiter"];
+                /** @description csv: every row the filters select */
+                format?: "json" | "csv";
                 limit?: number;
                 status?: components["schemas"]["AssessmentStatus"] | null;
                 year?: number | null;
@@ -34290,13 +34299,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description the page, or all rows as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Authentication required (`/problems/unauthorized`) */

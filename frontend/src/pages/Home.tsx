@@ -74,7 +74,9 @@ async function deskCount(): Promise<Counted> {
 async function draftAssessments(): Promise<Counted> {
   const { data, error } = await api.GET("/api/v1/prevention/assessments", { params: { query: { status: "draft", limit: PAGE } } });
   if (error) throw new Error("prevention");
-  return { count: data.items.length, more: Boolean(data.next_cursor) };
+  // The listing answers JSON or CSV; JSON was asked for.
+  const page = data as components["schemas"]["Page_AssessmentPublic_"];
+  return { count: page.items.length, more: Boolean(page.next_cursor) };
 }
 
 // Data subjects' requests still open past their deadline (UU 27/2022's 3 x 24 hours).

@@ -1,9 +1,10 @@
 // The office's publications (news, opinion, press releases), narrowed by status and
-// kind; each opens its page with the steps the API allows. A new draft is written above
-// the list.
+// kind (the CSV holds every one they select); each opens its page with the steps the API
+// allows. A new draft is written above the list.
 import { Button, Collapse, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { AppLink } from "../../components/AppLink";
+import { CsvButton } from "../../components/CsvButton";
 import { useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
@@ -48,6 +49,7 @@ export function PublicationsPanel(): React.JSX.Element {
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value as ArticleKind | "")}
         />
+        <CsvButton path="/api/v1/prevention/articles" query={{ kind: kind || undefined, status: status || undefined }} fallback="publikasi.csv" />
       </Group>
       {!articles.data ? (
         <QueryState query={articles} />

@@ -25,7 +25,8 @@ export function useAssessments(year: number) {
     queryFn: async () => {
       const { data, response } = await api.GET("/api/v1/prevention/assessments", { params: { query: { year, limit: 200 } } });
       if (!data) throw refused(response.status, "assessments");
-      return data.items;
+      // The listing answers JSON or CSV; JSON was asked for.
+      return (data as components["schemas"]["Page_AssessmentPublic_"]).items;
     },
     retry: false,
   });

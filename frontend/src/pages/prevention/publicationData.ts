@@ -30,7 +30,8 @@ export function useArticles(kind: ArticleKind | undefined, status: ArticleStatus
     queryFn: async () => {
       const { data, response } = await api.GET("/api/v1/prevention/articles", { params: { query: { kind, status, limit: 200 } } });
       if (!data) throw refused(response.status, "articles");
-      return data.items;
+      // The listing answers JSON or CSV; JSON was asked for.
+      return (data as components["schemas"]["Page_ArticleSummary_"]).items;
     },
     retry: false,
   });

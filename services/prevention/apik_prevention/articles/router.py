@@ -5,7 +5,7 @@ and the public page of what is published."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Request, Response
 
@@ -20,6 +20,7 @@ from apik_prevention.articles.schemas import (
     StatusMove,
 )
 from apik_prevention.deps import AUTH, CurrentArticle, LockedArticle, Reader, Writer
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -64,17 +65,26 @@ async def create_article(
 @router.get(
     ARTICLES,
     response_model=Page[ArticleSummary],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={**problem_responses(*AUTH, InvalidInput), **CSV_RESPONSE},
 )
 async def list_articles(
     session: DbSession,
     actor: Reader,
     kind: Kind | None = None,
     status: Status | None = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description="csv: every row the filters select")
+    ] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
-) -> Page[ArticleSummary]:
+) -> Page[ArticleSummary] | Response:
     """The office's articles, newest first."""
+    if format == "csv":
+        rows, calendars = await service.export_articles(
+            session=session, actor=actor, kind=kind, status=status
+        )
+        return csv_download(views.to_csv(rows, calendars, delimiter=delimiter), "publikasi.csv")
     rows, next_cursor = await service.list_articles(
         session=session, actor=actor, kind=kind, status=status, cursor=cursor, limit=limit
     )

@@ -18,9 +18,10 @@ from apik_prevention.models import Article
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.events.payloads.prevention import ArticlePublished
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.offices import office_calendar
+from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Forbidden, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.calendar import OfficeCalendar
 
 WRITERS = (Role.prevention_officer, Role.head)
 APPROVERS = (Role.head,)
@@ -144,6 +145,18 @@ async def move_article(
     return article
 
 
+def _office_articles(actor: Principal, kind: Kind | None, status: Status | None) -> Any:
+    """The office's articles (every office for `national`) that `kind`/`status` select."""
+    query = select(Article)
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Article.office == office)
+    if kind is not None:
+        query = query.where(Article.kind == kind.value)
+    if status is not None:
+        query = query.where(Article.status == status.value)
+    return query
+
+
 async def list_articles(
     *,
     session: AsyncSession,
@@ -154,21 +167,33 @@ async def list_articles(
     limit: int,
 ) -> tuple[list[Article], str | None]:
     """The office's articles (every office for `national`), newest first."""
-    query = select(Article)
-    if (office := actor.office_scope()) is not None:
-        query = query.where(Article.office == office)
-    if kind is not None:
-        query = query.where(Article.kind == kind.value)
-    if status is not None:
-        query = query.where(Article.status == status.value)
     return await newest_first_page(
         session,
-        query,
+        _office_articles(actor, kind, status),
         timestamp=col(Article.created_at),
         ident=col(Article.id),
         cursor=cursor,
         limit=limit,
     )
+
+
+# The list's export is a working list, not an archive: past this, narrow the filters.
+EXPORT_MAX_ROWS = 10_000
+
+
+async def export_articles(
+    *, session: AsyncSession, actor: Principal, kind: Kind | None, status: Status | None
+) -> tuple[list[Article], dict[str, OfficeCalendar]]:
+    """Every article the filters select, newest first as listed, and the calendars of
+    their offices (read in one query) to print their moments in."""
+    query = (
+        _office_articles(actor, kind, status)
+        .order_by(col(Article.created_at).desc(), col(Article.id).desc())
+        .limit(EXPORT_MAX_ROWS)
+    )
+    rows = list((await session.execute(query)).scalars())
+    calendars = await office_calendars(session, [r.office for r in rows]) if rows else {}
+    return rows, calendars
 
 
 async def list_published(

@@ -1,6 +1,9 @@
-"""How an article is answered: to the office (with its ETag), and to the public."""
+"""How an article is answered: to the office (with its ETag), as the office's list in a
+CSV, and to the public."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -8,7 +11,10 @@ from fastapi.responses import JSONResponse
 from apik_prevention.articles.rules import allowed_steps
 from apik_prevention.articles.schemas import ArticlePublic, ArticleSummary, PublishedArticle
 from apik_prevention.models import Article
+from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
 from apik_shared.platform.etag import etag_for
+from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import label
 
 
 def summary(row: Article) -> ArticleSummary:
@@ -29,3 +35,56 @@ def answer(row: Article) -> JSONResponse:
 
 def published(row: Article) -> PublishedArticle:
     return PublishedArticle.model_validate(row, from_attributes=True)
+
+
+# The office's list as a spreadsheet: Indonesian headers and names of kinds and steps
+# (as the screens say them), moments in the zone of the article's office with its offset.
+KINDS: Mapping[str, str] = {
+    "news": "Berita",
+    "opinion": "Opini",
+    "press_release": "Siaran pers",
+}
+STATUSES: Mapping[str, str] = {
+    "draft": "Draf",
+    "review": "Ditelaah",
+    "approved": "Disetujui",
+    "published": "Terbit",
+}
+CSV_HEADERS = (
+    "Judul",
+    "Jenis",
+    "Status",
+    "Nomor",
+    "Penulis",
+    "Disetujui oleh",
+    "Tanggal terbit",
+    "Diterbitkan",
+    "Dibuat",
+    "Kantor",
+)
+
+
+def to_csv(
+    rows: Sequence[Article],
+    calendars: Mapping[str, OfficeCalendar],
+    *,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
+    lines = []
+    for row in rows:
+        zone = calendars[row.office].zone
+        lines.append(
+            [
+                text_cell(row.title),
+                label(KINDS, row.kind),
+                label(STATUSES, row.status),
+                row.number,
+                row.author,
+                row.approved_by,
+                row.published_on.isoformat() if row.published_on else "",
+                row.published_at.astimezone(zone).isoformat() if row.published_at else "",
+                row.created_at.astimezone(zone).isoformat(),
+                row.office,
+            ]
+        )
+    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)

@@ -4,7 +4,7 @@ another officer reviews, and scored on every read with the explanation."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Request, Response
 
@@ -31,6 +31,7 @@ from apik_prevention.deps import (
     Officer,
     Reader,
 )
+from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -71,16 +72,26 @@ async def open_assessment(
 @router.get(
     "/assessments",
     response_model=Page[AssessmentPublic],
-    responses=problem_responses(*AUTH, InvalidInput),
+    responses={**problem_responses(*AUTH, InvalidInput), **CSV_RESPONSE},
 )
 async def list_assessments(
     session: DbSession,
     actor: Reader,
     year: Annotated[Year | None, Query()] = None,
     status: AssessmentStatus | None = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description="csv: every row the filters select")
+    ] = "json",
+    delimiter: CsvDelimiter = Delimiter.comma,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-) -> Page[AssessmentPublic]:
+) -> Page[AssessmentPublic] | Response:
+    if format == "csv":
+        export = await service.export_assessments(
+            session=session, actor=actor, year=year, status=status.value if status else None
+        )
+        name = f"penilaian-kepatuhan-{year}.csv" if year else "penilaian-kepatuhan.csv"
+        return csv_download(views.to_csv(export, delimiter=delimiter), name)
     rows, next_cursor = await service.list_assessments(
         session=session,
         actor=actor,

@@ -1,6 +1,9 @@
-"""The assessment and its entries as the API answers them (with their ETag)."""
+"""The assessment and its entries as the API answers them (with their ETag), and the
+list as a CSV."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -8,10 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_prevention.assessments import service
 from apik_prevention.assessments.schemas import AssessmentPublic, EntryPublic, UnitType
+from apik_prevention.assessments.service.export import AssessmentExport
 from apik_prevention.assessments.service.scoring import follow_up_of
 from apik_prevention.follow_up import service as follow_up
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_shared.documents.delimited import Delimiter, Value, csv_bytes, text_cell
 from apik_shared.platform.etag import etag_for
+from apik_shared.vocabulary.labels import label
 
 
 async def one(session: AsyncSession, assessment: Assessment) -> AssessmentPublic:
@@ -54,3 +60,59 @@ def entry(row: AssessmentEntry) -> EntryPublic:
 
 def entry_answer(row: AssessmentEntry) -> JSONResponse:
     return JSONResponse(jsonable_encoder(entry(row)), headers={"ETag": etag_for(row.version)})
+
+
+# The list as a spreadsheet for the office's staff: Indonesian headers and names (the
+# rapor's for unit types), moments in the zone of the assessment's office with its
+# offset; the result as published, never a live recomputation.
+UNIT_TYPES: Mapping[str, str] = {
+    "ministry": "Kementerian",
+    "agency": "Lembaga",
+    "province": "Pemerintah Provinsi",
+    "regency": "Pemerintah Kabupaten",
+    "city": "Pemerintah Kota",
+    "land_office": "Kantor Pertanahan",
+    "police_resort": "Kepolisian Resor",
+    "village": "Pemerintah Desa",
+    "other": "Lainnya",
+}
+STATUSES: Mapping[str, str] = {"draft": "Pengisian", "plenary": "Pleno", "published": "Diumumkan"}
+CSV_HEADERS = (
+    "Unit",
+    "Jenis unit",
+    "Provinsi",
+    "Kabupaten/kota",
+    "Tahun",
+    "Skema",
+    "Status",
+    "Jawaban disetujui",
+    "Nilai",
+    "Predikat",
+    "Dibuka",
+    "Diumumkan",
+    "Kantor",
+)
+
+
+def to_csv(export: AssessmentExport, *, delimiter: Delimiter = Delimiter.comma) -> bytes:
+    lines: list[list[Value]] = []
+    for a in export.rows:
+        zone = export.calendars[a.office].zone
+        lines.append(
+            [
+                text_cell(a.unit_name),
+                label(UNIT_TYPES, a.unit_type),
+                text_cell(a.region),
+                text_cell(a.regency),
+                a.year,
+                export.schemes.get(a.scheme_id, ""),
+                label(STATUSES, a.status),
+                export.approved.get(a.id, 0),
+                a.published_total,
+                a.published_label,
+                a.created_at.astimezone(zone).isoformat(),
+                a.published_at.astimezone(zone).isoformat() if a.published_at else "",
+                a.office,
+            ]
+        )
+    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)

@@ -1,5 +1,6 @@
 """The assessments' use cases: opening (`opening`), the enumerators' entries and their
-review (`entries`), and the score computed from what was approved (`scoring`)."""
+review (`entries`), the score computed from what was approved (`scoring`), and the
+list as a whole for its CSV (`export`)."""
 
 from apik_prevention.assessments.service.entries import (
     add_entry,
@@ -8,6 +9,7 @@ from apik_prevention.assessments.service.entries import (
     list_entries,
     review_entry,
 )
+from apik_prevention.assessments.service.export import AssessmentExport, export_assessments
 from apik_prevention.assessments.service.opening import (
     AssessmentExists,
     NotEditable,
@@ -22,12 +24,14 @@ from apik_prevention.assessments.service.scoring import score_of
 
 __all__ = [
     "AssessmentExists",
+    "AssessmentExport",
     "NotEditable",
     "add_entry",
     "change_scheme",
     "correct_entry",
     "create_assessment",
     "entry_counts",
+    "export_assessments",
     "get_assessment",
     "get_entry",
     "list_assessments",

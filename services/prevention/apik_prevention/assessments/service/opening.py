@@ -103,6 +103,19 @@ async def get_assessment(
     return assessment
 
 
+def office_assessments(actor: Principal, year: int | None, status: str | None) -> Any:
+    """The assessments `actor` may see (their office's; every office's for `national`)
+    that `year` and `status` select."""
+    query = select(Assessment)
+    if (office := actor.office_scope()) is not None:
+        query = query.where(Assessment.office == office)
+    if year is not None:
+        query = query.where(Assessment.year == year)
+    if status is not None:
+        query = query.where(Assessment.status == status)
+    return query
+
+
 async def list_assessments(
     *,
     session: AsyncSession,
@@ -113,16 +126,9 @@ async def list_assessments(
     limit: int,
 ) -> tuple[list[Assessment], str | None]:
     """Newest first, of the caller's office (every office for `national`)."""
-    query = select(Assessment)
-    if (office := actor.office_scope()) is not None:
-        query = query.where(Assessment.office == office)
-    if year is not None:
-        query = query.where(Assessment.year == year)
-    if status is not None:
-        query = query.where(Assessment.status == status)
     return await newest_first_page(
         session,
-        query,
+        office_assessments(actor, year, status),
         timestamp=col(Assessment.created_at),
         ident=col(Assessment.id),
         cursor=cursor,
