@@ -4,10 +4,10 @@
 // changes, even after it would have ended), applies again and reads each row's result;
 // downloads the board's CSV and checks its rows, and the CSV of a filter that selects
 // none. At intake the same person selects the whole queue (*), previews routing it to
-// another office (the accepted reports refused by the API's rules), applies and reads
+// another office (the accepted reports refused by the API's rules; the help lists the
+// queue's selection keys first), applies and reads
 // each row's result, and the queue's CSV holds what is left. axe on every screen.
-import { readFileSync } from "node:fs";
-import { downloaded } from "./desk.mjs";
+import { csvLines, downloaded } from "./desk.mjs";
 
 async function signIn(browser, kit, username, path) {
   const { BASE, PASSWORD, watchOrigins } = kit;
@@ -21,12 +21,6 @@ async function signIn(browser, kit, username, path) {
   await page.getByLabel("Kata sandi").fill(PASSWORD);
   await page.getByRole("button", { name: "Masuk" }).click();
   return { context, page };
-}
-
-// A downloaded CSV's rows (header first), read as a spreadsheet would: BOM, then lines.
-function csvLines(file) {
-  const text = readFileSync(file.path, "utf8");
-  return { bom: text.charCodeAt(0) === 0xfeff, lines: text.replace(/^\uFEFF/, "").trim().split(/\r\n/) };
 }
 
 async function supervisorAssignsInBulk(browser, kit, env) {
@@ -117,6 +111,16 @@ async function officerRoutesInBulk(browser, kit, env) {
   const { context, page } = await signIn(browser, kit, env.APIK_BULK_USER, "/verifikasi");
   for (const n of waiting) await page.locator(`[data-report-row="${n}"]`).waitFor();
   const shown = await page.locator("tr[data-report-row]").count();
+  // The help lists the selection keys the queue handles for an intake officer.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog");
+  for (const key of ["Pilih atau lepas laporan yang disorot", "Pilih dari pilihan terakhir sampai laporan yang disorot", "Pilih atau lepas semua yang tampil"]) {
+    await help.getByText(key).waitFor();
+  }
+  await accessible(page, "bulk-queue-shortcuts");
+  await shot(page, "bulk-4b-queue-shortcuts");
+  await page.keyboard.press("Escape");
+  await help.waitFor({ state: "detached" });
   await page.keyboard.press("*");
   await page.getByTestId("bulk-count").getByText(`${shown} dipilih`).waitFor();
   await page.getByRole("combobox", { name: "Teruskan ke kantor" }).click();

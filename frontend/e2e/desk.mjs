@@ -15,6 +15,12 @@ async function signIn(page, base, username, password, heading) {
 }
 
 // Saves what a click downloads next to the screenshots; gives its name and first bytes.
+// A downloaded CSV's rows (header first), read as a spreadsheet would: BOM, then lines.
+export function csvLines(file) {
+  const text = readFileSync(file.path, "utf8");
+  return { bom: text.charCodeAt(0) === 0xfeff, lines: text.replace(/^\uFEFF/, "").trim().split(/\r\n/) };
+}
+
 export async function downloaded(page, kit, click, as) {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);
   const path = join(kit.SHOTS, as);

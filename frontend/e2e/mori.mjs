@@ -1,18 +1,22 @@
 // The internship staff screens in the browser (journey "mori"): the coordinator finds an
-// application in the queue with the places its units have left, downloads the
+// application in the queue with the places its units have left, saves the CSV of what
+// the queue's filters select and narrows them by unit in the URL (the API filters), downloads the
 // institution's letter, writes the interview note, accepts it and downloads the
 // acceptance letter; makes the cohort, gives two units their places, runs the
 // allocation helper on confirmation and moves one placement with a reason, which the
 // history shows. The supervisor approves the intern's two waiting logbook entries in
-// one go (selected, previewed, confirmed, past the undo window), exports the attendance
+// one go (selected by keyboard, j x j Shift+X, the keys listed in the help; previewed,
+// confirmed, past the undo window), exports the attendance
 // recap, scores the rubric, meets the completion check's unmet rule in words, states the
 // days before the intern's records and downloads the certificate. axe runs on every screen.
-import { downloaded } from "./desk.mjs";
+import { csvLines, downloaded } from "./desk.mjs";
 import { fillDate } from "./dates.mjs";
+
+const EMPTY_QUEUE = "Tidak ada lamaran dengan saringan ini.";
 
 async function signIn(browser, kit, username, path) {
   const { BASE, PASSWORD, watchOrigins } = kit;
-  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   watchOrigins(page, `mori ${username}`);
   await page.goto(`${BASE}${path}`);
@@ -35,6 +39,22 @@ export async function coordinatorAcceptsAndAllocates(browser, kit, env) {
   expect(left.includes("Pencegahan Maladministrasi: 3"), `mori: the places the unit has left over the period (${left})`);
   await accessible(page, "mori-lamaran");
   await shot(page, "mori-1-queue");
+  // The CSV of exactly what the filters select: every listed application, the applicant
+  // in full for a reviewer of the office, Indonesian headers, a BOM for Excel.
+  const listed = await page.locator("[data-testid=applications] tbody tr").count();
+  const file = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "mori-lamaran.csv"));
+  expect(file.bom && file.lines[0].startsWith("Nama pemohon,"), `mori: an Excel-friendly CSV (${file.lines[0]})`);
+  expect(file.lines.length - 1 === listed, `mori: the CSV holds the ${listed} applications listed (${file.lines.length - 1})`);
+  expect(file.lines.some((l) => l.startsWith(`${env.APIK_MORI_APPLICANT},`)), "mori: the applicant is in the CSV");
+  // The filters live in the URL and the API applies them: a unit the application does
+  // not ask for leaves it out of the list and of the CSV.
+  await page.goto(`${kit.BASE}/mori?status=submitted&unit=examination`);
+  await page.getByText(EMPTY_QUEUE).waitFor();
+  expect((await row.count()) === 0, "mori: the unit's filter leaves the applicant out");
+  const narrowed = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "mori-lamaran-pemeriksaan.csv"));
+  expect(!narrowed.lines.some((l) => l.startsWith(`${env.APIK_MORI_APPLICANT},`)), "mori: the unit's CSV leaves the applicant out");
+  await page.goto(`${kit.BASE}/mori?status=submitted`);
+  await row.waitFor();
 
   await row.getByRole("button", { name: `Buka lamaran ${env.APIK_MORI_APPLICANT}` }).click();
   await page.getByRole("heading", { name: `Lamaran ${env.APIK_MORI_APPLICANT}` }).waitFor();
@@ -96,8 +116,24 @@ export async function supervisorReviewsAndCompletes(browser, kit, env) {
   expect((await waiting.count()) === 2, `mori: two entries wait (${await waiting.count()})`);
   await page.getByTestId("approve-selected").click();
   await page.getByText("Pilih dulu entri yang akan ditinjau.").waitFor();
-  for (const box of await waiting.getByRole("checkbox").all()) await box.check();
+  // By keyboard, as on the board: j highlights the first entry, x selects it, j and
+  // Shift+X select up to the second; the help (?) lists the keys the list handles.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog");
+  await help.getByText("Pilih atau lepas entri logbook yang disorot").waitFor();
+  await help.getByText("Pilih dari pilihan terakhir sampai entri yang disorot").waitFor();
+  await accessible(page, "mori-logbook-pintasan");
+  await shot(page, "mori-6a-shortcuts");
+  await page.keyboard.press("Escape");
+  await help.waitFor({ state: "detached" });
+  expect((await queue.locator("tbody tr").count()) === 2, "mori: only the intern's two entries wait");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.getByTestId("bulk-count").getByText("1 dipilih").waitFor();
+  await page.keyboard.press("j");
+  await page.keyboard.press("Shift+X");
   await page.getByTestId("bulk-count").getByText("2 dipilih").waitFor();
+  expect((await queue.locator('tr[data-chosen="true"]').count()) === 2, "mori: both entries chosen by keyboard");
   await page.getByTestId("approve-selected").click();
   const preview = page.getByTestId("bulk-preview");
   await preview.waitFor();

@@ -5,7 +5,7 @@
 // the focal points and the study's suggestions; anyone, without signing in, reads the
 // year's public results (the office's region counted) and checks a clinic certificate.
 import { preventionWriteJourneys } from "./agreements.mjs";
-import { downloaded } from "./desk.mjs";
+import { csvLines, downloaded } from "./desk.mjs";
 import { dateShown, fillDate } from "./dates.mjs";
 
 async function signIn(page, BASE, username, PASSWORD) {
@@ -37,6 +37,12 @@ export async function officerReadsPrevention(browser, kit, username, facts) {
   expect(new URL(page.url()).searchParams.get("tahun") === facts.year, "prevention: the year is in the address");
   await accessible(page, "pencegahan-penilaian");
   await shot(page, "prevention-1-assessments");
+  // The year's list as CSV: every assessment listed, the unit by name.
+  const listed = await page.locator("[data-testid=assessments] tbody tr").count();
+  const file = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "prevention-assessments.csv"));
+  expect(file.bom && file.lines[0].startsWith("Unit,Jenis unit,Provinsi"), `prevention: an Excel-friendly CSV (${file.lines[0]})`);
+  expect(file.lines.length - 1 === listed, `prevention: the CSV holds the ${listed} assessments listed (${file.lines.length - 1})`);
+  expect(file.lines.some((l) => l.includes(facts.unit) && l.includes(`,${facts.year},`)), "prevention: the assessment is in the CSV with its year");
 
   await page.getByRole("link", { name: facts.unit }).click();
   const total = page.getByTestId("score-total");

@@ -7,7 +7,7 @@
 // downloads its letter. Run by run.mjs with APIK_PUBLICATIONS_USER, _HEAD and _VILLAGE
 // (tests/e2e/webapp_data.py: an office of their own).
 
-import { downloaded } from "./desk.mjs";
+import { csvLines, downloaded } from "./desk.mjs";
 
 const NUMBER = /^001\/HM\.01\/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/\d{4}$/;
 
@@ -96,6 +96,20 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   expect(history.includes("Disetujui") && history.includes(head) && history.includes(number), "publications: the history says who and the number");
   await accessible(page, "pencegahan-artikel-terbit");
   await shot(page, "publications-4-published");
+  // The list narrowed to published press releases, and its CSV: exactly those rows, the
+  // number given on publication beside the title.
+  await page.goto(`${BASE}/pencegahan?bagian=publikasi`);
+  const filters = page.getByRole("search");
+  await filters.getByLabel("Status", { exact: true }).selectOption("published");
+  await filters.getByLabel("Jenis", { exact: true }).selectOption("press_release");
+  await page.locator("[data-testid=articles] tbody tr", { hasText: title }).waitFor();
+  const listed = await page.locator("[data-testid=articles] tbody tr").count();
+  const file = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "publications.csv"));
+  expect(file.bom && file.lines[0].startsWith("Judul,Jenis,Status,Nomor"), `publications: an Excel-friendly CSV (${file.lines[0]})`);
+  expect(file.lines.length - 1 === listed, `publications: the CSV holds the ${listed} articles listed (${file.lines.length - 1})`);
+  expect(file.lines.some((l) => l.includes(title) && l.includes(number) && l.includes("Siaran pers,Terbit")), "publications: the article in the CSV with its number");
+  await accessible(page, "pencegahan-publikasi-daftar");
+  await shot(page, "publications-4b-list");
   await context.close();
   return number;
 }

@@ -2,6 +2,7 @@
 // whose reporter filed nearly the same one before, sees the two side by side with the
 // score and the reasons, marks this one a copy after confirming, and the panel then says
 // so and offers no other link. `kit` holds run.mjs's helpers (expect, accessible, shot, …).
+import { csvLines, downloaded } from "./desk.mjs";
 
 async function signIn(page, username, password) {
   await page.getByRole("heading", { name: "Masuk ke APIK" }).waitFor();
@@ -167,10 +168,11 @@ export async function headKeepsSubstances(browser, kit, { username }) {
 }
 
 // The letter agenda and archive lending: a letter recorded; a file without a title is refused at its field, then added; lent to a
-// borrower (who must be named), listed among the loans, and taken back.
+// borrower (who must be named), listed among the loans, saved as the lending list's CSV,
+// and taken back.
 export async function officerLendsArchive(browser, kit, { username }) {
   const { BASE, PASSWORD, expect, accessible, shot, watchOrigins } = kit;
-  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   watchOrigins(page, "archive");
   await page.goto(`${BASE}/arsip`);
@@ -221,6 +223,12 @@ export async function officerLendsArchive(browser, kit, { username }) {
   await row.getByText("Sedang dipinjam").waitFor();
   await accessible(page, "arsip-pinjam");
   await shot(page, "archive-2-lent");
+  // The CSV of the loans the state shows: this one among them, its borrower, the header
+  // in Indonesian, a BOM for Excel.
+  const loans = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "archive-loans.csv"));
+  expect(loans.bom && loans.lines[0].startsWith("Kantor,Kode berkas,Judul berkas,Peminjam"), `archive: an Excel-friendly CSV (${loans.lines[0]})`);
+  expect(loans.lines.some((l) => l.includes(code) && l.includes("Andi (Keasistenan Pemeriksaan)")), "archive: the loan is in the CSV with its borrower");
+  expect(loans.lines.length - 1 === (await page.locator("[data-loan]").count()), "archive: the CSV holds exactly the loans listed");
   await loan.getByRole("button", { name: `Terima kembali ${code}` }).click();
   await page.getByText("Pengembalian tercatat.").waitFor();
   await loan.waitFor({ state: "detached" });

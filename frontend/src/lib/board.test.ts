@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardAction, boardSearch, caseQuery, lastDayBefore, moveSelection, withFilter } from "./board";
+import { boardAction, boardSearch, caseQuery, lastDayBefore, moveSelection, typesText, withFilter } from "./board";
 import { formatDate } from "./dates";
 
 describe("the board's URL", () => {
@@ -53,6 +53,22 @@ describe("the board's keys", () => {
     expect(moveSelection(2, "first", 3)).toBe(0);
     expect(moveSelection(5, "open", 3)).toBe(2);
     expect(moveSelection(0, "down", 0)).toBe(-1);
+  });
+});
+
+describe("what takes the keys as text", () => {
+  it("is a text field, a text area, a select or an editable element", () => {
+    expect(typesText("INPUT", null, false)).toBe(true);
+    expect(typesText("INPUT", "search", false)).toBe(true);
+    expect(typesText("TEXTAREA", null, false)).toBe(true);
+    expect(typesText("SELECT", null, false)).toBe(true);
+    expect(typesText("DIV", null, true)).toBe(true);
+  });
+  it("is not a row's checkbox, a radio button, a link or a button", () => {
+    expect(typesText("INPUT", "checkbox", false)).toBe(false);
+    expect(typesText("INPUT", "Radio", false)).toBe(false);
+    expect(typesText("A", null, false)).toBe(false);
+    expect(typesText("BUTTON", null, false)).toBe(false);
   });
 });
 

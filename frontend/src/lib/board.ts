@@ -127,7 +127,15 @@ export function moveSelection(current: number, action: BoardAction, count: numbe
 // Typing in a field is never a shortcut.
 export function isTyping(target: EventTarget | null): boolean {
   if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  return typesText(target.tagName, target.getAttribute("type"), target.isContentEditable);
+}
+
+// Whether an element takes the keys as text. A checkbox or a radio button does not: a
+// list whose rows are chosen by their checkboxes keeps its keys (x, j, ?) while one
+// of them has the focus.
+export function typesText(tag: string, type: string | null, editable: boolean): boolean {
+  if (editable || tag === "TEXTAREA" || tag === "SELECT") return true;
+  return tag === "INPUT" && !["checkbox", "radio", "button", "submit", "reset"].includes((type ?? "text").toLowerCase());
 }
 
 // The last day within the target, from the moment the clock breaches (the API's

@@ -32,6 +32,14 @@ const QUEUE_SHORTCUTS: readonly Shortcut[] = [
   { keys: ["Home", "End"], label: "board.keyFirst" },
   { keys: ["Enter", "o"], label: "keys.openReport" },
 ];
+// An intake officer also chooses reports for the bulk bar: the help lists the keys the
+// page then handles, and only then.
+const OFFICER_SHORTCUTS: readonly Shortcut[] = [
+  ...QUEUE_SHORTCUTS,
+  { keys: ["x"], label: "keys.selectReport" },
+  { keys: ["Shift+X"], label: "keys.rangeReport" },
+  { keys: ["*"], label: "board.keyAll" },
+];
 
 export function VerificationPage(): React.JSX.Element {
   const t = useT();
@@ -82,7 +90,7 @@ export function VerificationPage(): React.JSX.Element {
   }
 
   useEffect(() => setSelected(-1), [search]);
-  usePageShortcuts(QUEUE_SHORTCUTS);
+  usePageShortcuts(officer ? OFFICER_SHORTCUTS : QUEUE_SHORTCUTS);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {

@@ -1,18 +1,22 @@
 // The supervisors' work: logbook entries waiting for approval, approved or returned with
 // a comment in bulk (the shared bulk bar: rows selected, the decision previewed, an undo
-// window, then sent: all or none, as the API takes them), and the month's attendance
-// recap with its CSV/XLSX export.
+// window, then sent: all or none, as the API takes them), chosen by mouse or keyboard as
+// on the board (j/k move, x, Shift+X, *), and the month's attendance recap with its
+// CSV/XLSX export.
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { BulkBar } from "../../components/BulkBar";
+import { usePageShortcuts } from "../../components/Shortcuts";
 import { useBulk, useSelection } from "../../components/useBulk";
 import { useLocale, useT } from "../../i18n/locale";
 import { todayIn } from "../../lib/dates";
 import { refusal } from "../../lib/intern";
-import type { Result } from "../../lib/bulk";
+import { selectKey, type Result } from "../../lib/bulk";
+import { boardAction, isTyping, moveSelection } from "../../lib/board";
+import type { Shortcut } from "../../lib/palette";
 import { reviewItems } from "../../lib/mori";
 import { useOfficeZone } from "../../office";
 import { REVIEW_ROLES, useApplications, useWaitingEntries, type Entry } from "./data";
@@ -28,6 +32,15 @@ export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Elem
 }
 
 type Decision = "approve" | "return";
+
+const LOGBOOK_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["j", "↓"], label: "keys.entryDown" },
+  { keys: ["k", "↑"], label: "keys.entryUp" },
+  { keys: ["Home", "End"], label: "board.keyFirst" },
+  { keys: ["x"], label: "keys.selectEntry" },
+  { keys: ["Shift+X"], label: "keys.rangeEntry" },
+  { keys: ["*"], label: "board.keyAll" },
+];
 type OfficeRecap = components["schemas"]["OfficeRecap"];
 
 // The logbook's bulk review goes through the shared bulk bar (preview, undo window,
@@ -52,6 +65,33 @@ function LogbookReview(): React.JSX.Element {
   const shown = entries.data ?? [];
   const all = shown.length > 0 && shown.every((e) => chosen.has(e.id));
   const some = shown.some((e) => chosen.has(e.id));
+  const [highlighted, setHighlighted] = useState(-1);
+  const table = useRef<HTMLTableElement>(null);
+  usePageShortcuts(LOGBOOK_SHORTCUTS);
+
+  // The board's keys: j/k (arrows, Home, End) move the highlight and the focus to the
+  // row's checkbox; x toggles that row, Shift+X selects up to it, * everything shown.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
+      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      const select = selectKey(event);
+      if (select !== null) {
+        event.preventDefault();
+        if (select === "all") chosen.toggleShown(shown);
+        else if (highlighted >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(shown, highlighted);
+        return;
+      }
+      const action = boardAction(event);
+      if (action === null || action === "open") return;
+      event.preventDefault();
+      const next = moveSelection(highlighted, action, shown.length);
+      setHighlighted(next);
+      table.current?.querySelectorAll<HTMLInputElement>("input[data-entry-select]")[next]?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [highlighted, shown, chosen]);
 
   function ask(decision: Decision) {
     const { items, error } = reviewItems(shown, new Set(chosen.chosen.keys()), decision, comment);
@@ -78,7 +118,7 @@ function LogbookReview(): React.JSX.Element {
         {entries.isError && <Alert color="red">{t("mg.loadFailed")}</Alert>}
         {entries.data && shown.length === 0 && <Text>{t("mg.log.empty")}</Text>}
         {shown.length > 0 && (
-          <Table striped withTableBorder data-testid="review-queue">
+          <Table ref={table} striped withTableBorder highlightOnHover data-testid="review-queue">
             <caption className="visually-hidden">{t("mg.log.title")}</caption>
             <Table.Thead>
               <Table.Tr>
@@ -92,9 +132,15 @@ function LogbookReview(): React.JSX.Element {
             </Table.Thead>
             <Table.Tbody>
               {shown.map((e, i) => (
-                <Table.Tr key={e.id} data-entry={e.id}>
+                <Table.Tr key={e.id} data-entry={e.id} data-selected={i === highlighted} data-chosen={chosen.has(e.id)}>
                   <Table.Td>
-                    <Checkbox aria-label={t("mg.log.select", { name: nameOf(e.application_id), date: day(e.day) })} checked={chosen.has(e.id)} onChange={() => chosen.toggle(shown, i)} />
+                    <Checkbox
+                      aria-label={t("mg.log.select", { name: nameOf(e.application_id), date: day(e.day) })}
+                      checked={chosen.has(e.id)}
+                      onChange={() => chosen.toggle(shown, i)}
+                      onFocus={() => setHighlighted(i)}
+                      data-entry-select
+                    />
                   </Table.Td>
                   <Table.Th scope="row" fw={400}>
                     {nameOf(e.application_id)}
@@ -107,7 +153,7 @@ function LogbookReview(): React.JSX.Element {
           </Table>
         )}
         {(shown.length > 0 || bulk.stage.kind !== "idle") && (
-          <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear} keys={false}>
+          <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear}>
             {message && (
               <Alert color="red" role="alert" data-testid="review-result">
                 {message}

@@ -36,7 +36,7 @@ export function PublicationsPanel(): React.JSX.Element {
           </Collapse>
         </Stack>
       )}
-      <Group align="flex-end">
+      <Group align="flex-end" role="search" aria-label={t("board.filters")}>
         <NativeSelect
           label={t("prev.art.status")}
           data={[all, ...STATUSES.map((s) => ({ value: s, label: label("prev.art.status", s) }))]}
