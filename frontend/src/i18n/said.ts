@@ -3,17 +3,18 @@
 // elsewhere. It is worded when shown, so a switch of language rewords it, placeholders
 // and all (a text kept as worded could only be looked up when it had none).
 import { createIntl, type IntlShape } from "react-intl";
-import { useLocale } from "./locale";
 import { MESSAGES, type Locale, type MessageId } from "./messages";
 import { relocalize } from "./relocalize";
 
-export type Values = Record<string, string | number>;
+// A value may itself be something said (a failure's reason): worded first, in the same
+// language.
+export type Values = { [name: string]: string | number | Said };
 
 export type Said =
   | { id: MessageId; values?: Values }
-  // An API problem+json, in the words of its `type` (`problemText`); `fallback` when it
-  // is no problem at all (a network failure).
-  | { problem: unknown; fallback: MessageId }
+  // An API problem+json, in the words of its `type` (`problemText`); `fallback` when
+  // there is nothing to say (no answer at all), else nothing.
+  | { problem: unknown; fallback?: MessageId }
   // Text from elsewhere: the API's own words, a name.
   | { text: string };
 
@@ -49,15 +50,12 @@ export function problemText(problem: unknown, locale: Locale, fallback: string):
 
 export function sayIn(locale: Locale, saying: Saying): string {
   const one = (s: Said): string => {
-    if ("id" in s) return intlOf(locale).formatMessage({ id: s.id }, s.values);
-    if ("problem" in s) return problemText(s.problem, locale, intlOf(locale).formatMessage({ id: s.fallback }));
+    if ("id" in s) {
+      const values = s.values && Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, typeof v === "object" ? one(v) : v]));
+      return intlOf(locale).formatMessage({ id: s.id }, values);
+    }
+    if ("problem" in s) return problemText(s.problem, locale, s.fallback === undefined ? "" : intlOf(locale).formatMessage({ id: s.fallback }));
     return relocalize(s.text, locale);
   };
   return Array.isArray(saying) ? (saying as readonly Said[]).map(one).filter(Boolean).join(" ") : one(saying as Said);
-}
-
-// `say(kept)`: what was kept, in the language of the moment.
-export function useSay(): (saying: Saying) => string {
-  const { locale } = useLocale();
-  return (saying) => sayIn(locale, saying);
 }

@@ -7,10 +7,10 @@ import { useRef, useState } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
 import { IMPORT_FIELDS, importTone, rowReason, type Tone } from "../../lib/integration";
-import { said, useSay, type Said } from "../../i18n/said";
+import { said, type Said } from "../../i18n/said";
 import { useOfficeZone } from "../../office";
 import { useImport, useWord } from "./data";
 

@@ -12,6 +12,7 @@ import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
 import { rbLabel } from "./data";
+import { useShownErrors } from "../useFields";
 
 type ContactRole = components["schemas"]["ContactRole"];
 // The API's roles of a contact, in its order (`ContactRole`).
@@ -126,7 +127,8 @@ function ContactForm({ onSaved }: { onSaved: (username: string) => void }): Reac
   const [role, setRole] = useState<ContactRole>("protection_officer");
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {

@@ -11,6 +11,7 @@ import { useT } from "../../../i18n/locale";
 import { formErrors, isProblem, type FormErrors } from "../../../lib/problems";
 import { useMe } from "../../../office";
 import { definitionOf, draftOf, EMPTY_FORMAT, ITEM_CODES, parseFormatFile, type FormatDraft } from "./format";
+import { useShownErrors } from "../../useFields";
 
 type FormatPublic = components["schemas"]["FormatPublic"];
 // Who reads formats (the API: supervisors, head, analyst); supervisors and the head write.
@@ -89,7 +90,8 @@ function FormatForm({ editing, onSaved }: { editing: FormatPublic | null; onSave
   const queries = useQueryClient();
   const [key, setKey] = useState(editing?.key ?? "");
   const [draft, setDraft] = useState<FormatDraft>(editing ? draftOf(editing.definition) : EMPTY_FORMAT);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (field: keyof FormatDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
