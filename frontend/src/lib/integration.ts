@@ -5,7 +5,7 @@
 // at the mapping's fields, and the words for each state the API sends.
 import type { components } from "../api/schema";
 import type { MessageId } from "../i18n/messages";
-import type { Said } from "../i18n/said";
+import { problemText, type Said } from "../i18n/said";
 import { isProblem, type Problem } from "./problems";
 
 type RowError = components["schemas"]["RowErrorPublic"];
@@ -162,7 +162,8 @@ export function importProblems(error: unknown, outcomes: OutcomeRow[], fallback:
     if (key === null) stray.push(detail);
     else fields[key] ??= detail;
   }
-  const general = stray.length > 0 ? stray.join("; ") : Object.keys(fields).length === 0 ? (problem.detail ?? problem.title ?? fallback) : null;
+  // A refusal of no field is worded by its type (as `formErrors` does).
+  const general = stray.length > 0 ? stray.join("; ") : Object.keys(fields).length === 0 ? problemText(problem, "id", fallback) : null;
   return { fields, general };
 }
 
