@@ -226,7 +226,7 @@ export const INTEGRATION_EN: Record<keyof typeof INTEGRATION_ID, string> = {
   "int.imp.reason.multiline": "Must be one line (no line breaks or tabs).",
   "int.imp.reason.nik_invalid": "The NIK is not valid.",
   "int.imp.reason.closed_before_received": "The closure date is before the date received.",
-  "int.imp.reason.unknown_status": "Unknown status “{status}”: say what it means under the old statuses' meanings.",
+  "int.imp.reason.unknown_status": "Unknown status “{status}”: say what it means under the old statuses' meaning.",
   "int.imp.reason.open_status_closed": "The status “{status}” says in process, yet a closure date is given.",
   "int.imp.reason.duplicate_number": "This registration number is already on row {row}.",
   "int.imp.noErrors": "Every row is valid.",
