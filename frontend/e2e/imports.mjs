@@ -49,7 +49,8 @@ async function headImports(browser, kit, head) {
   const bad = page.locator('[data-testid="import-errors"] [data-row="4"][data-column="Status"]');
   await bad.waitFor();
   const reason = (await bad.locator("td").last().textContent()).trim();
-  expect(reason.length > 0, "imports: the bad row's reason is the API's");
+  // The API's code for the reason, worded by the app (its English stays the API's detail).
+  expect(reason.startsWith("Status “Tuntas oleh Instansi” tidak dikenal"), `imports: the bad row's reason in Bahasa Indonesia (${reason})`);
   expect((await page.locator('[data-testid="import-errors"] tbody tr').count()) === 1, "imports: only the bad row is listed");
   expect((await page.getByTestId("import-status").getAttribute("data-status")) === "checked", "imports: a dry run is only checked");
   expect(Boolean(uploads[0]), "imports: the upload carries an Idempotency-Key");

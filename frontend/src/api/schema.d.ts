@@ -13972,11 +13972,32 @@ export interface components {
         /** RowErrorPublic */
         RowErrorPublic: {
             /**
+             * Code
+             * @description why, as a stable code for a client to word in its own language (`invalid`: a reason without a code of its own; `detail` says it)
+             * @enum {string}
+             */
+            code: "required" | "too_long" | "not_a_date" | "implausible_year" | "not_a_kind" | "control_character" | "multiline" | "nik_invalid" | "closed_before_received" | "unknown_status" | "open_status_closed" | "duplicate_number" | "invalid";
+            /**
              * Column
              * @description the column's header (the field, when no column holds it)
              */
             column: string;
-            /** Reason */
+            /**
+             * Detail
+             * @description the reason in English
+             */
+            detail: string;
+            /**
+             * Params
+             * @description the code's placeholders: `max` (too_long), `min` and `max` (implausible_year), `allowed` (not_a_kind), `status` (unknown_status, open_status_closed), `row` (duplicate_number: the row holding the number first)
+             */
+            params: {
+                [key: string]: string | number;
+            };
+            /**
+             * Reason
+             * @description the same as `detail`, kept for older clients
+             */
             reason: string;
             /**
              * Row

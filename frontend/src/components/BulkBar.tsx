@@ -4,7 +4,7 @@
 // rules (the window holds the action in the browser; nothing is sent until it ends).
 import { Alert, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useEffect, useRef, type ReactNode } from "react";
-import { useT } from "../i18n/locale";
+import { useSay, useT } from "../i18n/locale";
 import { secondsLeft, tally, type Result } from "../lib/bulk";
 import type { Bulk } from "./useBulk";
 
@@ -130,6 +130,7 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
 
 function Results<R>({ title, results, labelOf, onClose }: { title: string; results: Result<R>[]; labelOf: (row: R) => string; onClose: () => void }) {
   const t = useT();
+  const say = useSay();
   const counts = tally(results);
   return (
     <Stack gap="xs" data-testid="bulk-results">
@@ -153,7 +154,7 @@ function Results<R>({ title, results, labelOf, onClose }: { title: string; resul
               </Table.Th>
               <Table.Td>
                 {t(`bulk.outcome.${r.outcome}`)}
-                {r.reason ? `: ${r.reason}` : ""}
+                {r.reason ? `: ${say(r.reason)}` : ""}
               </Table.Td>
             </Table.Tr>
           ))}

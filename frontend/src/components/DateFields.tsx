@@ -8,8 +8,8 @@ import { DatesProvider, MaskedDateInput } from "@mantine/dates";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
-import { zoneName } from "../lib/dates";
-import { officeInstant, pickerDate, wallClock } from "../lib/dateFields";
+import { todayIn, zoneName } from "../lib/dates";
+import { officeInstant, pickerDate, todayMark, wallClock } from "../lib/dateFields";
 import { DEFAULT_ZONE, useOfficeZone } from "../office";
 
 const ZoneContext = createContext<string>(DEFAULT_ZONE);
@@ -55,9 +55,14 @@ interface FieldProps {
   maxDate?: string;
 }
 
-function useParts() {
+function useParts(zone: string) {
   const t = useT();
+  // Today on the office's clock (or the field's own zone), not the browser's.
+  const today = todayIn(zone);
   return {
+    defaultDate: today,
+    highlightToday: true,
+    getDayProps: (day: string) => todayMark(day, today),
     dayInputLabel: t("dates.day"),
     monthInputLabel: t("dates.month"),
     yearInputLabel: t("dates.year"),
@@ -78,7 +83,7 @@ function useParts() {
 export function DateField({ value, onChange, ...rest }: FieldProps) {
   return (
     <MaskedDateInput
-      {...useParts()}
+      {...useParts(useDatesZone())}
       {...rest}
       value={pickerDate(value)}
       onChange={(next) => onChange({ currentTarget: { value: next ?? "" } })}
@@ -94,7 +99,7 @@ export function DateTimeField({ value, onChange, description, zone, ...rest }: F
   const clock = zone ?? officeZone;
   return (
     <MaskedDateInput
-      {...useParts()}
+      {...useParts(clock)}
       {...rest}
       withTime
       description={description ?? t("dates.zone", { zone: zoneName(clock) })}

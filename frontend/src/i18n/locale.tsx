@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import { MESSAGES, type Locale, type MessageId } from "./messages";
+import { sayIn, type Saying } from "./said";
 
 const KEY = "apik.locale";
 const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({
@@ -51,4 +52,10 @@ export function useLocale() {
 export function useT() {
   const intl = useIntl();
   return (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+}
+
+// `say(kept)`: what a screen kept to say (said.ts), in the language of the moment.
+export function useSay(): (saying: Saying) => string {
+  const { locale } = useLocale();
+  return (saying) => sayIn(locale, saying);
 }

@@ -14,6 +14,8 @@ const BULK_VALUES = { comment: "c", apply: 2, refused: 1, applied: 2, changed: 0
 const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2, rank: 1, from: "a", to: "b", reason: "r", criteria: "c", min: 70, today: "t", text: "x", working: 20, present: 18, attendance: 90, logbook: 18, logbookPercent: 90, phase: 1 };
 // The public form's placeholders (publicForm.ts).
 const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5, names: "a.pdf" };
+// The import's row reasons (int.imp.reason.*).
+const IMPORT_VALUES = { allowed: "LM, RCO", row: 3 };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {
@@ -25,7 +27,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES, ...IMPORT_VALUES })).not.toThrow();
       }
     }
   }, 20_000);

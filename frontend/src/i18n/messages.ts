@@ -8,6 +8,7 @@ import { DESK_EN, DESK_ID } from "./desk";
 import { INTEGRATION_EN, INTEGRATION_ID } from "./integration";
 import { INTERN_EN, INTERN_ID } from "./intern";
 import { KPI_EN, KPI_ID } from "./kpi";
+import { KPI_DEFINITIONS_EN, KPI_DEFINITIONS_ID } from "./kpiDefinitions";
 import { MORI_EN, MORI_ID } from "./mori";
 import { MORI_STAFF_EN, MORI_STAFF_ID } from "./moriStaff";
 import { PALETTE_EN, PALETTE_ID } from "./palette";
@@ -187,7 +188,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 
@@ -355,6 +356,7 @@ const en: Record<MessageId, string> = {
   ...ADMIN_EN,
   ...DESK_EN,
   ...KPI_EN,
+  ...KPI_DEFINITIONS_EN,
   ...MORI_EN,
   ...PROTECTION_EN,
   ...MORI_STAFF_EN,

@@ -84,7 +84,7 @@ function scripted(script: (Answer | "lost")[], reached = false): Sender<string> 
 describe("each row's result", () => {
   it("reports applied, refused with the API's words, and changed by someone else", async () => {
     expect(await runOne("a", scripted([{ status: 200 }]))).toEqual({ row: "a", outcome: "applied" });
-    expect(await runOne("a", scripted([{ status: 409, reason: "Sudah ditutup" }]))).toEqual({ row: "a", outcome: "refused", reason: "Sudah ditutup" });
+    expect(await runOne("a", scripted([{ status: 409, reason: { text: "Sudah ditutup" } }]))).toEqual({ row: "a", outcome: "refused", reason: { text: "Sudah ditutup" } });
     expect(await runOne("a", scripted([{ status: 412 }], true))).toEqual({ row: "a", outcome: "changed" });
   });
   it("retries a lost answer once with the same version, and never counts it twice", async () => {
@@ -129,7 +129,7 @@ describe("the result table", () => {
     ]);
     expect(results).toEqual([
       { row: "a", outcome: "applied" },
-      { row: "b", outcome: "refused", reason: "closed" },
+      { row: "b", outcome: "refused", reason: { text: "closed" } },
       { row: "c", outcome: "changed" },
     ]);
     // A row sent without a result is never shown as done.

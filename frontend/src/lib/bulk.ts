@@ -12,6 +12,7 @@
 // Sending is one call per row with the version the list read (If-Match), so a retry
 // after a lost answer can never apply twice: the server refuses the stale version, and
 // the row is then read again to tell "it was ours" from "someone else changed it".
+import type { Said } from "../i18n/said";
 
 export const UNDO_SECONDS = 10;
 
@@ -128,14 +129,15 @@ export type Outcome = "applied" | "refused" | "changed" | "failed";
 export interface Result<R> {
   row: R;
   outcome: Outcome;
-  reason?: string;
+  // Kept as what to say (the API's problem, the preview's text), worded when shown.
+  reason?: Said;
 }
 
 // One call's answer, as a row's sender reports it: an HTTP status and its problem's
 // words, or a thrown error when no answer came.
 export interface Answer {
   status: number;
-  reason?: string;
+  reason?: Said;
 }
 
 export interface Sender<R> {
@@ -185,7 +187,7 @@ export async function runAll<R>(rows: readonly R[], sender: Sender<R>, width = 3
 export function withRefusals<R>(planned: Plan<R>, sent: readonly Result<R>[]): Result<R>[] {
   const byRow = new Map(sent.map((r) => [r.row, r]));
   return planned.lines.map((line) =>
-    line.refused !== undefined ? { row: line.row, outcome: "refused", reason: line.refused } : (byRow.get(line.row) ?? { row: line.row, outcome: "failed" }),
+    line.refused !== undefined ? { row: line.row, outcome: "refused", reason: { text: line.refused } } : (byRow.get(line.row) ?? { row: line.row, outcome: "failed" }),
   );
 }
 

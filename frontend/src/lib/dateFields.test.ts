@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { nowInstant, officeInstant, pickerDate, wallClock } from "./dateFields";
+import dayjs from "dayjs";
+import { todayIn } from "./dates";
+import { nowInstant, officeInstant, pickerDate, todayMark, wallClock } from "./dateFields";
 
 // Node reads TZ again when it is set: the browser's zone is played by the process's.
 afterEach(() => {
@@ -70,5 +72,23 @@ describe("a date", () => {
     expect(pickerDate("2028-02-29")).toBe("2028-02-29");
     expect(pickerDate("06/12/2026")).toBeNull();
     expect(pickerDate("2026-12-06T00:00:00Z")).toBeNull();
+  });
+});
+
+describe("the calendar's today", () => {
+  it("is the office's date, not the browser's, for a browser far from the office", () => {
+    vi.stubEnv("TZ", "Pacific/Honolulu"); // UTC-10, 18 hours behind Makassar
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date("2026-12-06T23:30:00Z")); // Honolulu 13:30 on the 6th, Makassar 07:30 on the 7th
+      // What Mantine marks on its own (the browser's date): the 6th.
+      expect(dayjs("2026-12-06").isSame(new Date(), "day")).toBe(true);
+      const officeToday = todayIn("Asia/Makassar");
+      expect(officeToday).toBe("2026-12-07");
+      expect(todayMark("2026-12-07", officeToday)).toEqual({ "data-today": true, "aria-current": "date" });
+      expect(todayMark("2026-12-06", officeToday)).toEqual({ "data-today": undefined, "aria-current": undefined });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

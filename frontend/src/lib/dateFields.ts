@@ -66,3 +66,12 @@ function offsetAt(instant: number, timeZone: string): number {
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
   return wall - Math.floor(instant / 60_000) * 60_000;
 }
+
+// The calendar's "today" is the office's: the month a picker opens on when empty, and
+// the day marked as today (Mantine marks the browser's own date, which is tomorrow or
+// yesterday for a browser far from the office around midnight). `getDayProps` may set
+// the mark: what it returns is spread over Mantine's own.
+export function todayMark(day: string, officeToday: string): { "data-today": true | undefined; "aria-current": "date" | undefined } {
+  const today = day === officeToday;
+  return { "data-today": today || undefined, "aria-current": today ? "date" : undefined };
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { sayIn } from "../i18n/said";
 import {
+  rowReason,
   fileTone,
   importProblems,
   importSearch,
@@ -119,5 +121,21 @@ describe("the states' words", () => {
   it("keep only an import's id in the URL", () => {
     expect(importSearch({ impor: "0b7f3c1e-5d7a-4c1e-9a55-2a0f1f0c9b11", x: 1 })).toEqual({ impor: "0b7f3c1e-5d7a-4c1e-9a55-2a0f1f0c9b11" });
     expect(importSearch({ impor: "../admin" })).toEqual({});
+  });
+});
+
+describe("a bad row's reason", () => {
+  it("is worded by its code, in either language, with its parameters", () => {
+    const row = { code: "duplicate_number" as const, params: { row: 3 }, detail: "the number is already on row 3" };
+    const id = sayIn("id", rowReason(row));
+    const en = sayIn("en", rowReason(row));
+    expect(id).toBe("Nomor registrasi ini sudah ada di baris 3.");
+    expect(en).toBe("This registration number is already on row 3.");
+    const status = { code: "unknown_status" as const, params: { status: "Entah" }, detail: "unknown status 'Entah'" };
+    expect(sayIn("id", rowReason(status))).toContain("“Entah”");
+  });
+
+  it("without a code of its own is the API's English", () => {
+    expect(sayIn("id", rowReason({ code: "invalid", params: {}, detail: "Input should be a valid integer" }))).toBe("Input should be a valid integer");
   });
 });

@@ -3,7 +3,12 @@
 // built with a boundary of our own (so a double click replays one request under its
 // Idempotency-Key instead of sending a second, different body), the API's problems put
 // at the mapping's fields, and the words for each state the API sends.
+import type { components } from "../api/schema";
+import type { MessageId } from "../i18n/messages";
+import { problemText, type Said } from "../i18n/said";
 import { isProblem, type Problem } from "./problems";
+
+type RowError = components["schemas"]["RowErrorPublic"];
 
 // The fields an old spreadsheet's columns map to, in the order the form shows them
 // (the API's `ImportMapping`).
@@ -157,8 +162,23 @@ export function importProblems(error: unknown, outcomes: OutcomeRow[], fallback:
     if (key === null) stray.push(detail);
     else fields[key] ??= detail;
   }
-  const general = stray.length > 0 ? stray.join("; ") : Object.keys(fields).length === 0 ? (problem.detail ?? problem.title ?? fallback) : null;
+  // A refusal of no field is worded by its type (as `formErrors` does).
+  const general = stray.length > 0 ? stray.join("; ") : Object.keys(fields).length === 0 ? problemText(problem, "id", fallback) : null;
   return { fields, general };
+}
+
+// A bad row's reason as the API codes it, worded here (`int.imp.reason.<code>`, its
+// placeholders from `params`); a reason without a code of its own (`invalid`), or one
+// newer than the app, as the API's English `detail`.
+export const ROW_REASON_CODES = ["required", "too_long", "not_a_date", "implausible_year", "not_a_kind", "control_character", "multiline", "nik_invalid", "closed_before_received", "unknown_status", "open_status_closed", "duplicate_number"] as const satisfies readonly Exclude<RowError["code"], "invalid">[];
+type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number] | "invalid"] ? true : never;
+const _allReasons: Exhaustive<RowError["code"], typeof ROW_REASON_CODES> = true;
+void _allReasons;
+
+export function rowReason(error: Pick<RowError, "code" | "params" | "detail">): Said {
+  return (ROW_REASON_CODES as readonly string[]).includes(error.code)
+    ? { id: `int.imp.reason.${error.code}` as MessageId, values: error.params }
+    : { text: error.detail };
 }
 
 // --- The words for each state the API sends ------------------------------------------

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../i18n/messages";
+import { said, sayIn } from "../i18n/said";
 import { attendanceCode, internSearch, logbookErrors, refusal, rewritable, timeOfDay } from "./intern";
 
 describe("the intern screens", () => {
@@ -31,11 +33,20 @@ describe("the intern screens", () => {
     expect(timeOfDay("2026-12-04T01:05:00Z", "Asia/Jakarta", "en-GB")).toBe("08:05");
   });
 
-  it("say a known refusal in the user's words, another as the API does", () => {
-    const known = { "not-a-working-day": "Bukan hari kerja.", "#/body/code": "Kode salah." };
-    expect(refusal({ type: "/problems/not-a-working-day", detail: "The office is not open" }, known)).toBe("Bukan hari kerja.");
-    expect(refusal({ type: "/problems/validation-error", errors: [{ pointer: "#/body/code" }] }, known)).toBe("Kode salah.");
-    expect(refusal({ type: "/problems/other", detail: "Something else" }, known)).toBe("Something else");
-    expect(refusal(undefined, known)).toBeNull();
+  it("keep a known refusal as the screen's message, another as the API's problem", () => {
+    const known = { "not-a-working-day": "intern.att.notWorkingDay", "#/body/code": "intern.att.wrongCode" } as const;
+    expect(refusal({ type: "/problems/not-a-working-day", detail: "The office is not open" }, known)).toEqual({ id: "intern.att.notWorkingDay" });
+    expect(refusal({ type: "/problems/validation-error", errors: [{ pointer: "#/body/code" }] }, known)).toEqual({ id: "intern.att.wrongCode" });
+    const other = { type: "/problems/quota-full", detail: "The unit has no free place in the period" };
+    expect(sayIn("id", refusal(other, known))).toBe(MESSAGES.id["api.problem.quota-full"]);
+    expect(sayIn("en", refusal(other, known))).toBe(MESSAGES.en["api.problem.quota-full"]);
+    expect(sayIn("id", refusal(undefined, known))).toBe("");
+  });
+
+  it("word a kept result again after a switch of language", () => {
+    const kept = [said("intern.att.failed"), refusal({ type: "/problems/already-recorded" }, { "already-recorded": "intern.att.already" })];
+    expect(sayIn("id", kept)).toBe(`${MESSAGES.id["intern.att.failed"]} ${MESSAGES.id["intern.att.already"]}`);
+    expect(sayIn("en", kept)).toBe(`${MESSAGES.en["intern.att.failed"]} ${MESSAGES.en["intern.att.already"]}`);
+    expect(sayIn("en", said("intern.att.checkedIn", { time: "07.58" }))).not.toBe(sayIn("id", said("intern.att.checkedIn", { time: "07.58" })));
   });
 });

@@ -1,6 +1,8 @@
 // The intern screens' pure logic: the tab the URL names, the office screen's code as
 // typed (or scanned: `MORI-ATT:<office>:<code>`), a logbook entry's day and whether it
 // can still be rewritten, and a time of day in the office's zone.
+import type { MessageId } from "../i18n/messages";
+import { problemSlug, type Said } from "../i18n/said";
 
 export const INTERN_AREAS = ["presensi", "logbook", "belajar"] as const;
 export type InternArea = (typeof INTERN_AREAS)[number];
@@ -38,13 +40,13 @@ export function timeOfDay(iso: string, timeZone: string, locale: string): string
   return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
-// The API words its refusals in English: the ones an intern meets are said in the
-// user's language (`known`: a problem type's slug, or a field's pointer, to the
-// catalogue's text), any other as the API says it.
-export function refusal(problem: unknown, known: Record<string, string>): string | null {
-  const p = (problem ?? {}) as { type?: unknown; detail?: unknown; errors?: { pointer?: string }[] };
-  const slug = typeof p.type === "string" ? p.type.split("/").pop() : undefined;
-  if (slug && known[slug]) return known[slug]!;
-  for (const e of p.errors ?? []) if (e.pointer && known[e.pointer]) return known[e.pointer]!;
-  return typeof p.detail === "string" && p.detail !== "" ? p.detail : null;
+// What the API's refusal says, kept to be worded when shown: the ones an intern meets
+// in the screen's own words (`known`: a problem type's slug, or a field's pointer, to a
+// message), any other through the problem catalogue (`problemText`).
+export function refusal(problem: unknown, known: Record<string, MessageId> = {}): Said {
+  const p = (problem ?? {}) as { errors?: { pointer?: string }[] };
+  const slug = problemSlug(problem);
+  if (slug && known[slug]) return { id: known[slug]! };
+  for (const e of p.errors ?? []) if (e.pointer && known[e.pointer]) return { id: known[e.pointer]! };
+  return { problem };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../i18n/messages";
+import { relocalize } from "../i18n/relocalize";
 import { fieldPath, formErrors, isProblem } from "./problems";
 
 describe("problem+json to form errors", () => {
@@ -62,5 +64,11 @@ describe("problem+json to form errors", () => {
     expect(isProblem({ status: 422, title: "Invalid input" })).toBe(true);
     expect(isProblem({ items: [] })).toBe(false);
     expect(isProblem(null)).toBe(false);
+  });
+
+  it("words a refusal of no field by its type, reworded in the language switched to", () => {
+    const found = formErrors({ type: "/problems/stale-proposal", status: 409, title: "x", detail: "The proposal is decided or the roles changed since" }, "fallback");
+    expect(found.general).toBe(MESSAGES.id["api.problem.stale-proposal"]);
+    expect(relocalize(found.general!, "en")).toBe(MESSAGES.en["api.problem.stale-proposal"]);
   });
 });

@@ -1,6 +1,8 @@
 // RFC 9457 problem+json answers, turned into what a form shows: one message per field
 // (at the field) and what belongs to no field (above the form).
 
+import { problemText } from "../i18n/said";
+
 export interface ProblemError {
   pointer?: string;
   detail?: string;
@@ -42,7 +44,9 @@ export function fieldPath(pointer: string): string | null {
 
 // The API words field errors in English; the ones every form meets are said in the
 // user's language (`known`: the API's text to the catalogue's), the rest as the API
-// says them.
+// says them. A refusal of no field is worded by its type (`problemText`): kept in
+// Bahasa Indonesia here, the catalogue's text, which `useFields` gives in the
+// language of the moment.
 export function formErrors(problem: Problem, fallback: string, known: Record<string, string> = {}): FormErrors {
   const fields: Record<string, string> = {};
   const stray: string[] = [];
@@ -54,7 +58,7 @@ export function formErrors(problem: Problem, fallback: string, known: Record<str
   }
   let general: string | null = stray.length > 0 ? stray.join("; ") : null;
   if (general === null && Object.keys(fields).length === 0) {
-    general = problem.detail ?? problem.title ?? fallback;
+    general = problemText(problem, "id", fallback);
   }
   return { fields, general };
 }

@@ -11,11 +11,7 @@ import type { Values } from "./fields";
 export function useFields(initial: Values) {
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
-  const { locale } = useLocale();
-  const shown: FormErrors = {
-    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [k, relocalize(v, locale)])),
-    general: errors.general === null ? null : relocalize(errors.general, locale),
-  };
+  const shown = useShownErrors(errors);
 
   function set(name: string, value: string) {
     setValues((v) => ({ ...v, [name]: value }));
@@ -42,4 +38,15 @@ export function useFields(initial: Values) {
   }
 
   return { values, set, bind, errors: shown, setErrors, reset };
+}
+
+// Form errors kept as worded when set (a form's own state), given back in the language
+// of the moment: the catalogue's texts (the app's messages, the problem types') are
+// found in either language; the API's other words stay as they are.
+export function useShownErrors(errors: FormErrors): FormErrors {
+  const { locale } = useLocale();
+  return {
+    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [k, relocalize(v, locale)])),
+    general: errors.general === null ? null : relocalize(errors.general, locale),
+  };
 }

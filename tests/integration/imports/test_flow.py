@@ -9,6 +9,7 @@ import secrets
 from collections import Counter
 
 from apik_integration.app import create_app
+from apik_integration.imports.rules import REASON_CODES
 from apik_integration.settings import Settings
 from apik_testing.polling import eventually
 from apik_testing.services import RunningService, running
@@ -108,6 +109,17 @@ async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
         assert report["outcomes"] == OWN_WORDS
         unknown = next(e for e in report["errors"] if e["row"] == 37 + 119 * 4 + 2)
         assert "'Entah'" in unknown["reason"] and "mapping.outcomes" in unknown["reason"]
+        # The reason as a code for the web app to word, its English kept as `detail`.
+        assert (unknown["code"], unknown["params"]) == ("unknown_status", {"status": "Entah"})
+        assert unknown["detail"] == unknown["reason"]
+        assert {e["code"] for e in report["errors"]} <= set(REASON_CODES)
+        assert "invalid" not in {e["code"] for e in report["errors"]}
+        by_row = {e["row"]: e for e in report["errors"]}
+        assert (by_row[ROWS + 2]["code"], by_row[ROWS + 2]["params"]) == (
+            "duplicate_number",
+            {"row": 3},  # LAMA-00001 is the sheet's second record
+        )
+        assert by_row[ROWS + 3]["code"] == "open_status_closed"
         assert (report["status"], report["sent_rows"]) == ("checked", 0)
         assert await first.outbox_events("import.row_ready") == []
 

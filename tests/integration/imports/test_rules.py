@@ -64,23 +64,90 @@ def test_a_good_row_keeps_its_dates_day_first() -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "column", "reason"),
+    ("overrides", "column", "reason", "code", "params"),
     [
-        ({"NIK": "12345"}, "NIK", "a NIK has exactly 16 digits"),
-        ({"Tanggal Diterima": "31/02/2020"}, "Tanggal Diterima", "Input should be a valid date"),
-        ({"Tanggal Diterima": ""}, "Tanggal Diterima", "Field required"),
-        ({"Uraian": ""}, "Uraian", "Field required"),
-        ({"Tanggal Selesai": "01/01/2019"}, "Tanggal Selesai", "the closure is before the receipt"),
-        ({"Nama Pelapor": "Siti\x00"}, "Nama Pelapor", "control character"),
+        ({"NIK": "12345"}, "NIK", "a NIK has exactly 16 digits", "nik_invalid", {}),
+        (
+            {"Tanggal Diterima": "31/02/2020"},
+            "Tanggal Diterima",
+            "Input should be a valid date",
+            "not_a_date",
+            {},
+        ),
+        ({"Tanggal Diterima": ""}, "Tanggal Diterima", "Field required", "required", {}),
+        ({"Uraian": ""}, "Uraian", "Field required", "required", {}),
+        ({"Uraian": "   "}, "Uraian", "Field required", "required", {}),
+        (
+            {"Tanggal Selesai": "01/01/2019"},
+            "Tanggal Selesai",
+            "the closure is before the receipt",
+            "closed_before_received",
+            {},
+        ),
+        (
+            {"Nama Pelapor": "Siti\x00"},
+            "Nama Pelapor",
+            "control character",
+            "control_character",
+            {},
+        ),
+        ({"Terlapor": "Dinas\nKota"}, "Terlapor", "one line", "multiline", {}),
+        ({"Terlapor": "x" * 301}, "Terlapor", "at most 300", "too_long", {"max": 300}),
+        (
+            {"Tanggal Diterima": "05/03/1850"},
+            "Tanggal Diterima",
+            "year between",
+            "implausible_year",
+            {"min": 1900, "max": 2200},
+        ),
+        (
+            {"Status": "Entah"},
+            "Status",
+            "unknown status 'Entah'",
+            "unknown_status",
+            {"status": "Entah"},
+        ),
+        (
+            {"Status": "Dalam proses", "Tanggal Selesai": "2019-06-30"},
+            "Status",
+            "says in process",
+            "open_status_closed",
+            {"status": "Dalam proses"},
+        ),
     ],
 )
-def test_a_bad_cell_is_named_by_row_column_and_reason(
-    overrides: dict[str, str], column: str, reason: str
+def test_a_bad_cell_is_named_by_row_column_and_a_reason_with_its_code(
+    overrides: dict[str, str], column: str, reason: str, code: str, params: dict[str, object]
 ) -> None:
     errors = check(old_record("KAB-2019-002", "05/03/2019", **overrides))
     assert isinstance(errors, list)
     assert [(e.row, e.column) for e in errors] == [(7, column)]
     assert reason.lower() in errors[0].reason.lower()
+    assert (errors[0].code, errors[0].params) == (code, params)
+    assert errors[0].code in rules.REASON_CODES
+
+
+def test_a_kind_outside_the_list_names_the_kinds_it_may_be() -> None:
+    cells = [*old_record("KAB-2019-003", "05/03/2019"), "XYZ"]
+    columns = {**COLUMNS, "kind": len(cells) - 1}
+    errors = rules.check_row(7, cells, columns, {**MAPPING, "kind": "Jenis"})
+    assert isinstance(errors, list)
+    assert [e.column for e in errors] == ["Jenis"]
+    assert [(e.code, e.params) for e in errors] == [
+        ("not_a_kind", {"allowed": "LM, RCO, KNL, TEMBUSAN"})
+    ]
+
+
+def test_a_reason_not_foreseen_is_invalid_with_its_english_kept() -> None:
+    code, params = rules.reason_of(
+        {
+            "type": "int_parsing",
+            "loc": ("row",),
+            "msg": "Input should be a valid integer",
+            "input": "x",
+        }
+    )
+    assert (code, params) == ("invalid", {})
 
 
 def test_a_csv_with_semicolons_reads_as_indonesian_spreadsheets_write_it() -> None:

@@ -5,10 +5,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
-import { useT } from "../../i18n/locale";
+import { useSay, useT } from "../../i18n/locale";
+import type { Said } from "../../i18n/said";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useClients, useOffices, type Client } from "./data";
 import { RoleChecks, SecretShown, useRoleWords } from "./Shared";
+import { useShownErrors } from "../useFields";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
@@ -23,10 +25,11 @@ export function ClientsPanel({ national, actorOffice }: { national: boolean; act
   const clients = useClients();
   const words = useRoleWords();
   const [shown, setShown] = useState<Shown | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const [problem, setProblem] = useState<Said | null>(null); // worded when shown
 
   function refused(error: unknown) {
-    setProblem(isProblem(error) ? (formErrors(error, t("admin.fix")).general ?? t("admin.fix")) : t("admin.fix"));
+    setProblem({ problem: error, fallback: "admin.fix" });
   }
 
   async function switchClient(client: Client) {
@@ -50,7 +53,7 @@ export function ClientsPanel({ national, actorOffice }: { national: boolean; act
     <Stack>
       <CreateClient national={national} actorOffice={actorOffice} onCreated={setShown} />
       <Section title={t("admin.client.list")} id="client-list">
-        {problem && <Alert color="red">{problem}</Alert>}
+        {problem && <Alert color="red">{say(problem)}</Alert>}
         {clients.isPending && <Alert color="gray">{t("admin.loading")}</Alert>}
         {clients.error && <Alert color="red">{t("admin.failed", { name: clients.error.message })}</Alert>}
         {clients.data && clients.data.length === 0 && <Alert color="gray">{t("admin.empty")}</Alert>}
@@ -104,7 +107,8 @@ function CreateClient({ national, actorOffice, onCreated }: { national: boolean;
   const [name, setName] = useState("");
   const [office, setOffice] = useState(actorOffice);
   const [roles, setRoles] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [busy, setBusy] = useState(false);
   const choices = national ? (offices.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` })) : [{ value: actorOffice, label: actorOffice }];
 

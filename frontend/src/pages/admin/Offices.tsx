@@ -11,6 +11,7 @@ import { ZONES } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useOffices, type Office } from "./data";
 import { EditOffice } from "./OfficeEdit";
+import { useShownErrors } from "../useFields";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
@@ -78,7 +79,8 @@ function CreateOffice(): React.JSX.Element {
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
   const [zone, setZone] = useState<(typeof ZONES)[number]>("Asia/Jakarta");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -6,8 +6,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
-import { useT } from "../../i18n/locale";
-import { formErrors, isProblem } from "../../lib/problems";
+import { useSay, useT } from "../../i18n/locale";
+import type { Said } from "../../i18n/said";
 import { useProposals, type Proposal } from "./data";
 import { useRoleWords } from "./Shared";
 
@@ -16,14 +16,15 @@ export function ProposalsSection(): React.JSX.Element {
   const queries = useQueryClient();
   const proposals = useProposals();
   const words = useRoleWords();
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const [problem, setProblem] = useState<Said | null>(null); // worded when shown
 
   async function decide(proposal: Proposal, approve: boolean) {
     setProblem(null);
     const path = approve ? "/api/v1/auth/role-proposals/{proposal_id}/approval" : "/api/v1/auth/role-proposals/{proposal_id}/refusal";
     const { error, response } = await api.POST(path, { params: { path: { proposal_id: proposal.id } } });
     if (!response.ok) {
-      setProblem(isProblem(error) ? (formErrors(error, t("admin.fix")).general ?? t("admin.fix")) : t("admin.fix"));
+      setProblem({ problem: error, fallback: "admin.fix" });
       return;
     }
     await queries.invalidateQueries({ queryKey: ["admin"] });
@@ -31,7 +32,7 @@ export function ProposalsSection(): React.JSX.Element {
 
   return (
     <Section title={t("admin.proposals")} id="proposals">
-      {problem && <Alert color="red">{problem}</Alert>}
+      {problem && <Alert color="red">{say(problem)}</Alert>}
       {proposals.error && <Alert color="red">{t("admin.failed", { name: proposals.error.message })}</Alert>}
       {proposals.data && proposals.data.length === 0 && <Alert color="gray">{t("admin.proposals.empty")}</Alert>}
       {proposals.data && proposals.data.length > 0 && (

@@ -7,12 +7,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
-import { useT } from "../../i18n/locale";
+import { useSay, useT } from "../../i18n/locale";
+import type { Said } from "../../i18n/said";
 import { needsSecondAdmin } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useOffices, useUsers, type User } from "./data";
 import { ProposalsSection } from "./Proposals";
 import { RoleChecks, useRoleWords } from "./Shared";
+import { useShownErrors } from "../useFields";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
@@ -89,7 +91,8 @@ function CreateUser({ actorRoles, actorOffice }: { actorRoles: string[]; actorOf
   const [password, setPassword] = useState("");
   const [office, setOffice] = useState(actorOffice);
   const [roles, setRoles] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // An office admin manages their own office's accounts only.
@@ -150,7 +153,8 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
   const t = useT();
   const queries = useQueryClient();
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const [problem, setProblem] = useState<Said | null>(null); // worded when shown
   const [busy, setBusy] = useState(false);
 
   async function propose(): Promise<boolean> {
@@ -159,7 +163,7 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
       body: { roles: roles as never[] },
       headers: { "Idempotency-Key": crypto.randomUUID() },
     });
-    if (!response.ok) setProblem(isProblem(error) ? (formErrors(error, t("admin.fix")).general ?? t("admin.fix")) : t("admin.fix"));
+    if (!response.ok) setProblem({ problem: error, fallback: "admin.fix" });
     return response.ok;
   }
 
@@ -181,7 +185,7 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
         pending = true;
         ok = await propose();
       } else if (!ok) {
-        setProblem(isProblem(error) ? (formErrors(error, t("admin.fix")).general ?? t("admin.fix")) : t("admin.fix"));
+        setProblem({ problem: error, fallback: "admin.fix" });
       }
     }
     setBusy(false);
@@ -193,7 +197,7 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
   return (
     <Modal opened onClose={() => onDone(null)} title={t("admin.user.editRoles", { name: user.username })} size="lg" closeButtonProps={{ "aria-label": t("common.close") }} withinPortal={false}>
       <Stack>
-        {problem && <Alert color="red">{problem}</Alert>}
+        {problem && <Alert color="red">{say(problem)}</Alert>}
         <RoleChecks legend={t("admin.roles")} value={roles} onChange={setRoles} />
         <Group>
           <Button onClick={() => void save()} loading={busy}>

@@ -6,12 +6,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import type { Said } from "../../i18n/said";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { eventTypes } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { Refused, useSubscriptions, type Subscription } from "./data";
 import { SecretShown } from "./Shared";
+import { useShownErrors } from "../useFields";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
@@ -26,11 +28,12 @@ export function WebhooksPanel(): React.JSX.Element {
   const queries = useQueryClient();
   const subscriptions = useSubscriptions();
   const [shown, setShown] = useState<Shown | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const [problem, setProblem] = useState<Said | null>(null); // worded when shown
   if (subscriptions.error instanceof Refused) return <Alert color="gray">{t("admin.webhook.headOnly")}</Alert>;
 
   function refused(error: unknown) {
-    setProblem(isProblem(error) ? (formErrors(error, t("admin.fix")).general ?? t("admin.fix")) : t("admin.fix"));
+    setProblem({ problem: error, fallback: "admin.fix" });
   }
 
   async function switchOne(s: Subscription) {
@@ -56,7 +59,7 @@ export function WebhooksPanel(): React.JSX.Element {
     <Stack>
       <CreateSubscription onCreated={setShown} />
       <Section title={t("admin.webhook.list")} id="webhook-list">
-        {problem && <Alert color="red">{problem}</Alert>}
+        {problem && <Alert color="red">{say(problem)}</Alert>}
         {subscriptions.isPending && <Alert color="gray">{t("admin.loading")}</Alert>}
         {subscriptions.error && <Alert color="red">{t("admin.failed", { name: subscriptions.error.message })}</Alert>}
         {subscriptions.data && subscriptions.data.length === 0 && <Alert color="gray">{t("admin.empty")}</Alert>}
@@ -108,7 +111,8 @@ function CreateSubscription({ onCreated }: { onCreated: (shown: Shown) => void }
   const [client, setClient] = useState("");
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {

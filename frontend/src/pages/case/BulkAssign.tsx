@@ -37,7 +37,7 @@ export function BulkAssign({ rows, bulk, nameOf }: { rows: CaseRow[]; bulk: Bulk
             body: { examiner_id: examiner, note: "" },
             headers: { "If-Match": `"${c.version}"` },
           });
-          return { status: response.status, reason: refusal(error, {}) ?? undefined };
+          return { status: response.status, reason: refusal(error) };
         },
         reached: async (c) => {
           const { data } = await api.GET("/api/v1/examination/cases/{case_id}", { params: { path: { case_id: c.id } } });

@@ -9,7 +9,8 @@ import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact, Section } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { problemSlug, said, type Said } from "../../i18n/said";
 import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { etagOf } from "../../lib/casework";
 import { formatDateTime } from "../../lib/dates";
@@ -35,7 +36,8 @@ export function VisitPage(): React.JSX.Element {
   const queries = useQueryClient();
   const now = useNow();
   const [conflict, setConflict] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
+  const say = useSay();
+  const [refused, setRefused] = useState<Said | null>(null); // worded when shown
   const [busy, setBusy] = useState<ButtonStep | null>(null);
 
   const visit = useQuery({
@@ -63,8 +65,7 @@ export function VisitPage(): React.JSX.Element {
     setBusy(null);
     if (response.status === 412) setConflict(true);
     else if (!response.ok) {
-      const problem = error as { detail?: string; type?: string } | undefined;
-      setRefused(problem?.type?.endsWith("assigned-elsewhere") ? t("visit.assignedElsewhere") : (problem?.detail ?? t("form.error")));
+      setRefused(problemSlug(error) === "assigned-elsewhere" ? said("visit.assignedElsewhere") : { problem: error, fallback: "form.error" });
     }
     await reload();
   }
@@ -96,7 +97,7 @@ export function VisitPage(): React.JSX.Element {
       </Group>
       {refused && (
         <Alert color="red" role="alert">
-          {refused}
+          {say(refused)}
         </Alert>
       )}
       <Section title={t("visit.details")} id="visit-details">

@@ -22,6 +22,7 @@ import {
   type OutcomeRow,
 } from "../../lib/integration";
 import { useWord } from "./data";
+import { useShownErrors } from "../useFields";
 
 interface Attempt {
   key: string;
@@ -39,6 +40,7 @@ export function ImportForm({ onChecked }: { onChecked: (id: string) => void }): 
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  const shown = useShownErrors({ fields, general }); // reworded after a switch of language
   // The key and boundary of the current attempt: kept while nothing changes.
   const attempt = useRef<Attempt | null>(null);
   // Set at once (state would only be seen at the next render): a double click sends one.
@@ -103,7 +105,7 @@ export function ImportForm({ onChecked }: { onChecked: (id: string) => void }): 
         <Stack maw={820}>
           {general && (
             <Alert color="red" role="alert">
-              {general}
+              {shown.general}
             </Alert>
           )}
           <FileInput
@@ -136,7 +138,7 @@ export function ImportForm({ onChecked }: { onChecked: (id: string) => void }): 
                     label={t(`int.imp.field.${field}` as MessageId)}
                     value={form.columns[field] ?? ""}
                     onChange={(e) => changed({ ...form, columns: { ...form.columns, [field]: e.currentTarget.value } })}
-                    error={fields[field]}
+                    error={shown.fields[field]}
                     data-field={field}
                   />
                 ))}
@@ -152,14 +154,14 @@ export function ImportForm({ onChecked }: { onChecked: (id: string) => void }): 
                         label={t("int.imp.outcomeText")}
                         value={row.text}
                         onChange={(e) => setOutcome(i, { text: e.currentTarget.value })}
-                        error={fields[`outcomes.${i}.text`]}
+                        error={shown.fields[`outcomes.${i}.text`]}
                         style={{ flex: 1 }}
                       />
                       <NativeSelect
                         label={t("int.imp.outcomeCode")}
                         value={row.code}
                         onChange={(e) => setOutcome(i, { code: e.currentTarget.value as OutcomeRow["code"] })}
-                        error={fields[`outcomes.${i}.code`]}
+                        error={shown.fields[`outcomes.${i}.code`]}
                         data={[{ value: "", label: "—" }, ...OUTCOME_CODES.map((c) => ({ value: c, label: c === "closed" || c === "open" ? word("int.imp.outcome", c) : word("outcome", c) }))]}
                         style={{ flex: 1 }}
                       />

@@ -7,10 +7,10 @@ import { useRef, useState } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
-import { IMPORT_FIELDS, importTone, type Tone } from "../../lib/integration";
-import { isProblem } from "../../lib/problems";
+import { IMPORT_FIELDS, importTone, rowReason, type Tone } from "../../lib/integration";
+import { said, type Said } from "../../i18n/said";
 import { useOfficeZone } from "../../office";
 import { useImport, useWord } from "./data";
 
@@ -40,7 +40,8 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
   const one = useImport(id);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false); // a double click runs it once (the API would too)
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const [problem, setProblem] = useState<Said | null>(null);
   const intl = locale === "id" ? "id-ID" : "en-GB";
 
   if (one.isPending) return <Alert color="gray">{t("int.loading")}</Alert>;
@@ -58,12 +59,12 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
         headers: etag ? { "If-Match": etag } : {},
       });
       if (!response.ok) {
-        if (response.status === 412) setProblem(t("int.imp.changed"));
-        else if (response.status === 409) setProblem(t("int.imp.notConfigured"));
-        else setProblem(isProblem(error) ? (error.detail ?? error.title ?? t("form.error")) : t("form.error"));
+        if (response.status === 412) setProblem(said("int.imp.changed"));
+        else if (response.status === 409) setProblem(said("int.imp.notConfigured"));
+        else setProblem({ problem: error, fallback: "form.error" });
       }
     } catch {
-      setProblem(t("form.error"));
+      setProblem(said("form.error"));
     } finally {
       inFlight.current = false;
       setBusy(false);
@@ -108,7 +109,7 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
               <Table.Tr key={`${e.row}-${e.column}-${i}`} data-row={e.row} data-column={e.column}>
                 <Table.Th scope="row">{e.row}</Table.Th>
                 <Table.Td>{e.column}</Table.Td>
-                <Table.Td>{e.reason}</Table.Td>
+                <Table.Td>{say(rowReason(e))}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -147,7 +148,7 @@ export function ImportReport({ id }: { id: string }): React.JSX.Element {
 
       {problem && (
         <Alert color="red" role="alert">
-          {problem}
+          {say(problem)}
         </Alert>
       )}
       {r.status === "checked" && r.valid_rows > 0 && (

@@ -10,6 +10,7 @@ import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
+import type { MessageId } from "../../i18n/messages";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { pullHealth, pushSummary, sendTone } from "../../lib/integration";
 import { useOfficeZone } from "../../office";
@@ -64,14 +65,15 @@ function PullSection() {
   const when = useWhen();
   const queries = useQueryClient();
   const state = usePullState();
-  const [asked, setAsked] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as message ids, worded when shown.
+  const [asked, setAsked] = useState<MessageId | null>(null);
+  const [problem, setProblem] = useState<MessageId | null>(null);
 
   async function catchUp(portal: string) {
     setProblem(null);
     const { response } = await api.POST("/api/v1/integration/portals/{portal}/catch-up", { params: { path: { portal } } });
-    if (response.ok) setAsked(t("int.portal.catchUpAsked"));
-    else setProblem(t("form.error"));
+    if (response.ok) setAsked("int.portal.catchUpAsked");
+    else setProblem("form.error");
     await queries.invalidateQueries({ queryKey: ["integration", "pull-state"] });
   }
 
@@ -80,12 +82,12 @@ function PullSection() {
       <Loading pending={state.isPending} failed={state.isError} />
       {asked && (
         <Alert color="green" role="status">
-          {asked}
+          {t(asked)}
         </Alert>
       )}
       {problem && (
         <Alert color="red" role="alert">
-          {problem}
+          {t(problem)}
         </Alert>
       )}
       {state.data && state.data.length === 0 && <Alert color="gray">{t("int.portal.pullNone")}</Alert>}
@@ -136,14 +138,14 @@ function PushSection() {
   const when = useWhen();
   const queries = useQueryClient();
   const sends = useSends();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageId | null>(null); // worded when shown
   const summary = sends.data ? pushSummary(sends.data.items, sends.data.next_cursor != null) : null;
   const count = (n: number) => (summary?.more ? t("int.portal.more", { count: n }) : String(n));
 
   async function replay(id: string) {
     setProblem(null);
     const { response } = await api.POST("/api/v1/integration/portals/sends/{send_id}/replay", { params: { path: { send_id: id } } });
-    if (!response.ok) setProblem(t("form.error"));
+    if (!response.ok) setProblem("form.error");
     await queries.invalidateQueries({ queryKey: ["integration", "sends"] });
   }
 
@@ -159,7 +161,7 @@ function PushSection() {
       )}
       {problem && (
         <Alert color="red" role="alert">
-          {problem}
+          {t(problem)}
         </Alert>
       )}
       {sends.data && sends.data.items.length > 0 && (

@@ -5,7 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Fact } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Said, type Saying } from "../../i18n/said";
 import { formatDate, todayIn } from "../../lib/dates";
 import { attendanceCode, refusal, timeOfDay } from "../../lib/intern";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
@@ -17,8 +18,12 @@ export function AttendancePanel(): React.JSX.Element {
   const zone = useOfficeZone();
   const month = todayIn(zone).slice(0, 7);
   const [typed, setTyped] = useState("");
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const say = useSay();
+  // Kept as what to say, worded when shown: a switch of language rewords them.
+  const [codeError, setCodeError] = useState<Said | null>(null);
+  // A check-in keeps the API's instant: its time is written when shown, in the office's
+  // zone and the language of the moment.
+  const [result, setResult] = useState<{ ok: true; direction: "in" | "out"; at: string } | { ok: false; said: Saying } | null>(null);
   const [busy, setBusy] = useState(false);
   const mine = useQuery({
     queryKey: ["intern", "attendance", month],
@@ -35,7 +40,7 @@ export function AttendancePanel(): React.JSX.Element {
     event?.preventDefault();
     const code = attendanceCode(typed);
     if (code === null) {
-      setCodeError(t("intern.att.codeRequired"));
+      setCodeError(said("intern.att.codeRequired"));
       return;
     }
     setCodeError(null);
@@ -45,12 +50,12 @@ export function AttendancePanel(): React.JSX.Element {
     setBusy(false);
     if (data) {
       const at = direction === "in" ? data.checked_in_at : (data.checked_out_at ?? data.checked_in_at);
-      setResult({ ok: true, text: t(direction === "in" ? "intern.att.checkedIn" : "intern.att.checkedOut", { time: timeOfDay(at, zone, intl) }) });
+      setResult({ ok: true, direction, at });
       setTyped("");
       await mine.refetch();
     } else {
-      const known = { "not-a-working-day": t("intern.att.notWorkingDay"), "already-recorded": t("intern.att.already"), "#/body/code": t("intern.att.wrongCode") };
-      setResult({ ok: false, text: [t("intern.att.failed"), refusal(error, known)].filter(Boolean).join(" ") });
+      const known = { "not-a-working-day": "intern.att.notWorkingDay", "already-recorded": "intern.att.already", "#/body/code": "intern.att.wrongCode" } as const;
+      setResult({ ok: false, said: [said("intern.att.failed"), refusal(error, known)] });
     }
   }
 
@@ -68,7 +73,7 @@ export function AttendancePanel(): React.JSX.Element {
               autoComplete="off"
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
-              error={codeError ?? undefined}
+              error={codeError === null ? undefined : say(codeError)}
             />
             <Group>
               <Button type="submit" loading={busy}>
@@ -80,7 +85,7 @@ export function AttendancePanel(): React.JSX.Element {
             </Group>
             {result && (
               <Alert color={result.ok ? "green" : "red"} role={result.ok ? "status" : "alert"} data-testid="attendance-result">
-                {result.text}
+                {result.ok ? t(result.direction === "in" ? "intern.att.checkedIn" : "intern.att.checkedOut", { time: timeOfDay(result.at, zone, intl) }) : say(result.said)}
               </Alert>
             )}
           </Stack>

@@ -6,7 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Saying } from "../../i18n/said";
 import type { MessageId } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
 import { logbookErrors, refusal, rewritable } from "../../lib/intern";
@@ -23,8 +24,10 @@ export function LogbookPanel(): React.JSX.Element {
   const month = today.slice(0, 7);
   const [day, setDay] = useState(today);
   const [activities, setActivities] = useState("");
-  const [errors, setErrors] = useState<{ day?: string; activities?: string }>({});
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const say = useSay();
+  // Kept as message ids, worded when shown: a switch of language rewords them.
+  const [errors, setErrors] = useState<{ day?: MessageId; activities?: MessageId }>({});
+  const [result, setResult] = useState<{ ok: boolean; said: Saying } | null>(null);
   const [busy, setBusy] = useState(false);
   const entries = useQuery({
     queryKey: ["intern", "logbook", month],
@@ -48,8 +51,8 @@ export function LogbookPanel(): React.JSX.Element {
     event.preventDefault();
     const found = logbookErrors(day, activities, today);
     setErrors({
-      day: found.day ? t(found.day === "future" ? "intern.log.future" : "intern.log.dayRequired") : undefined,
-      activities: found.activities ? t("intern.log.tooShort") : undefined,
+      day: found.day ? (found.day === "future" ? "intern.log.future" : "intern.log.dayRequired") : undefined,
+      activities: found.activities ? "intern.log.tooShort" : undefined,
     });
     if (found.day || found.activities) return;
     const existing = entries.data?.find((e) => e.day === day);
@@ -62,11 +65,11 @@ export function LogbookPanel(): React.JSX.Element {
     setBusy(false);
     if (data) {
       setActivities("");
-      setResult({ ok: true, text: t("intern.log.saved") });
+      setResult({ ok: true, said: said("intern.log.saved") });
       await entries.refetch();
     } else {
-      const known = { "entry-approved": t("intern.log.final"), "#/path/day": t("intern.log.outOfPeriod") };
-      setResult({ ok: false, text: response.status === 412 ? t("intern.log.conflict") : [t("intern.log.failed"), refusal(error, known)].filter(Boolean).join(" ") });
+      const known = { "entry-approved": "intern.log.final", "#/path/day": "intern.log.outOfPeriod" } as const;
+      setResult({ ok: false, said: response.status === 412 ? said("intern.log.conflict") : [said("intern.log.failed"), refusal(error, known)] });
     }
   }
 
@@ -85,7 +88,7 @@ export function LogbookPanel(): React.JSX.Element {
               maxDate={today}
               value={day}
               onChange={(e) => setDay(e.currentTarget.value)}
-              error={errors.day}
+              error={errors.day && t(errors.day)}
               w={220}
             />
             <Textarea
@@ -96,14 +99,14 @@ export function LogbookPanel(): React.JSX.Element {
               minRows={3}
               value={activities}
               onChange={(e) => setActivities(e.currentTarget.value)}
-              error={errors.activities}
+              error={errors.activities && t(errors.activities)}
             />
             <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
               {t("intern.log.save")}
             </Button>
             {result && (
               <Alert color={result.ok ? "green" : "red"} role={result.ok ? "status" : "alert"} data-testid="logbook-result">
-                {result.text}
+                {say(result.said)}
               </Alert>
             )}
           </Stack>

@@ -4,9 +4,9 @@ import { Alert, Button, Checkbox, Code, FileInput, Paper, Select, Stack, Text, T
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { AppLink } from "../../components/AppLink";
-import { useLocale, useT } from "../../i18n/locale";
-import { relocalize } from "../../i18n/relocalize";
+import { useSay, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
+import { said, type Said, type Saying } from "../../i18n/said";
 import { applicationPart, applyErrors, applyField, EMPTY_APPLY, type ApplyDraft } from "./form";
 import { DateField } from "../../components/DateFields";
 
@@ -15,19 +15,22 @@ const UNITS = ["intake", "prevention", "examination"];
 const DEFAULT_OFFICE = "PUSAT";
 
 interface Problem {
+  type?: string;
   detail?: string;
   errors?: { pointer?: string; detail?: string }[];
 }
 
 export function InternshipApplyPage(): React.JSX.Element {
   const t = useT();
-  const { locale } = useLocale();
+  const say = useSay();
   const { kantor } = useSearch({ from: "/magang/daftar" });
   const office = kantor ?? DEFAULT_OFFICE;
   const [draft, setDraft] = useState<ApplyDraft>(EMPTY_APPLY);
   const [letter, setLetter] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  // Kept as what to say, worded when shown: a switch of language rewords them.
+  const [errors, setErrors] = useState<Record<string, Said>>({});
+  const [general, setGeneral] = useState<Saying | null>(null);
+  const errorAt = (path: string) => (errors[path] === undefined ? undefined : say(errors[path]));
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string | null>(null);
   // A field the user changes loses its error; the others keep theirs until sent again.
@@ -46,7 +49,7 @@ export function InternshipApplyPage(): React.JSX.Element {
           set(field)(e.currentTarget.value);
           clear(path);
         }}
-        error={errors[path]}
+        error={errorAt(path)}
       />
     );
   };
@@ -55,8 +58,8 @@ export function InternshipApplyPage(): React.JSX.Element {
     event.preventDefault();
     const missing = applyErrors(draft, letter);
     if (missing.length > 0) {
-      setErrors(Object.fromEntries(missing.map((m) => [m, t("mori.apply.required")])));
-      setGeneral(t("mori.apply.failed"));
+      setErrors(Object.fromEntries(missing.map((m) => [m, said("mori.apply.required")])));
+      setGeneral(said("mori.apply.failed"));
       return;
     }
     const body = new FormData();
@@ -71,15 +74,17 @@ export function InternshipApplyPage(): React.JSX.Element {
       return;
     }
     const problem = (await response.json().catch(() => ({}))) as Problem;
-    const fields: Record<string, string> = {};
-    const stray: string[] = [];
+    // A field's reason is the API's own text (worded again when it is one of the app's);
+    // a refusal of no field, through the problem catalogue.
+    const fields: Record<string, Said> = {};
+    const stray: Said[] = [];
     for (const e of problem.errors ?? []) {
       const path = e.pointer ? applyField(e.pointer) : "general";
-      if (path === "general") stray.push(e.detail ?? "");
-      else fields[path] ??= e.detail ?? t("mori.apply.failed");
+      if (path === "general") stray.push({ text: e.detail ?? "" });
+      else fields[path] ??= e.detail ? { text: e.detail } : said("mori.apply.failed");
     }
     setErrors(fields);
-    setGeneral([t("mori.apply.failed"), ...stray, Object.keys(fields).length === 0 ? (problem.detail ?? "") : ""].filter(Boolean).join(" "));
+    setGeneral([said("mori.apply.failed"), ...stray, ...(Object.keys(fields).length === 0 ? [{ problem }] : [])]);
   }
 
   if (code) {
@@ -124,7 +129,7 @@ export function InternshipApplyPage(): React.JSX.Element {
               value={draft.institutionKind}
               onChange={(v) => set("institutionKind")(v ?? "university")}
               data={KINDS.map((k) => ({ value: k, label: t(`mori.kind.${k}` as MessageId) }))}
-              error={errors.institution_kind}
+              error={errorAt("institution_kind")}
             />
             {text("institution", "mori.apply.institution", "institution")}
             {text("programme", "mori.apply.programme", "programme")}
@@ -138,7 +143,7 @@ export function InternshipApplyPage(): React.JSX.Element {
                 setDraft((d) => ({ ...d, units }));
                 clear("units");
               }}
-              error={errors.units}
+              error={errorAt("units")}
             >
               <Stack mt="xs" gap="xs">
                 {UNITS.map((u) => (
@@ -155,11 +160,11 @@ export function InternshipApplyPage(): React.JSX.Element {
                 setLetter(file);
                 clear("letter");
               }}
-              error={errors.letter}
+              error={errorAt("letter")}
             />
             {general && (
               <Alert color="red" role="alert">
-                {relocalize(general, locale)}
+                {say(general)}
               </Alert>
             )}
             <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>

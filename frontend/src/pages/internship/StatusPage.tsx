@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
+import type { MessageId } from "../../i18n/messages";
 import { MESSAGES } from "../../i18n/messages";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
@@ -18,7 +19,7 @@ export function InternshipStatusPage(): React.JSX.Element {
   const labels: Record<string, string> = MESSAGES[locale];
   const [code, setCode] = useState("");
   const [view, setView] = useState<View | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<MessageId | null>(null); // worded when shown
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -28,7 +29,7 @@ export function InternshipStatusPage(): React.JSX.Element {
     const { data } = await api.GET("/api/v1/internship/public/applications/{code}", { params: { path: { code: code.trim() } } });
     setBusy(false);
     setView(data ?? null);
-    setFailed(data ? null : t("mori.status.notFound"));
+    setFailed(data ? null : "mori.status.notFound");
   }
 
   return (
@@ -48,7 +49,7 @@ export function InternshipStatusPage(): React.JSX.Element {
       </Paper>
       {failed && (
         <Alert color="red" role="alert">
-          {failed}
+          {t(failed)}
         </Alert>
       )}
       {view && (

@@ -11,6 +11,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { targetsBody, targetsDraft } from "../../lib/kpi";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import type { KpiReport } from "./data";
+import { useShownErrors } from "../useFields";
 
 export function TargetEditor({ year, office, report, targets }: { year: number; office: string; report: KpiReport; targets: Record<string, number> }) {
   const t = useT();
@@ -19,7 +20,8 @@ export function TargetEditor({ year, office, report, targets }: { year: number; 
   const queries = useQueryClient();
   const codes = report.items.map((i) => i.indicator);
   const [values, setValues] = useState(() => targetsDraft(codes, targets, locale === "id" ? "id-ID" : "en-GB"));
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+  const [kept, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 

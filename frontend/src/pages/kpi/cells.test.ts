@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
+import codes from "../../i18n/kpiIndicators.json";
 import { cellText, definitionIn } from "./cells";
 
 const ctx = { labels: MESSAGES.id, locale: "id-ID", substances: { ADMINDUK: "Administrasi Kependudukan" } };
@@ -37,5 +38,30 @@ describe("a definition", () => {
 
   it("falls back to the English of an older answer", () => {
     expect(definitionIn("id", { definition: "Public reports registered" })).toEqual({ text: "Public reports registered", lang: "en" });
+  });
+
+  it("of an indicator is the catalogue's, by its code, whatever the answer holds", () => {
+    const answer = { indicator: "desk_visits", definition: "old English", definition_en: "old English", definition_id: "lama" };
+    expect(definitionIn("id", answer)).toEqual({ text: MESSAGES.id["kpi.def.desk_visits"], lang: "id" });
+    expect(definitionIn("en", answer)).toEqual({ text: MESSAGES.en["kpi.def.desk_visits"], lang: "en" });
+    // An indicator newer than the app: the API's own words.
+    expect(definitionIn("id", { ...answer, indicator: "brand_new" })).toEqual({ text: "lama", lang: "id" });
+  });
+});
+
+// kpiIndicators.json is reporting's own list of indicator codes (tests/deploy checks it
+// against `apik_reporting.kpis.rules.INDICATORS`).
+describe("every indicator the API can return", () => {
+  it("has its label and definition in both languages", () => {
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) {
+      for (const key of [`indicator.${code}`, `kpi.def.${code}`]) {
+        const id = (MESSAGES.id as Record<string, string>)[key];
+        const en = (MESSAGES.en as Record<string, string>)[key];
+        expect(id, `id: ${key}`).toBeTruthy();
+        expect(en, `en: ${key}`).toBeTruthy();
+        expect(id, key).not.toBe(en);
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 // A table cell of the reporting API as the user reads it: coded cells by their labels
 // (the message catalogue, the office's substances), months by name, numbers in the
 // user's language; a code with no label stays as the API sends it.
-import { codeLabel } from "../../i18n/messages";
+import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { formatFigure, monthName } from "../../lib/kpi";
 
 const CODED: Record<string, "channel" | "outcome"> = { channel: "channel", outcome: "outcome" };
@@ -25,12 +25,16 @@ export function cellText(
 }
 
 // An indicator's (or a table's) definition in the user's language, with its `lang` for
-// screen readers. The API sends both; an answer without the Indonesian (an older
-// reporting) falls back to `definition`, which is the English.
+// screen readers. An indicator's is the catalogue's, by its code (i18n/kpiDefinitions.ts);
+// a table's, or an indicator newer than the app, the API's: it sends both, and an answer
+// without the Indonesian (an older reporting) falls back to `definition`, the English.
 export function definitionIn(
   locale: string,
-  item: { definition: string; definition_id?: string; definition_en?: string },
+  item: { indicator?: string; definition: string; definition_id?: string; definition_en?: string },
 ): { text: string; lang: "id" | "en" } {
-  if (locale.startsWith("id") && item.definition_id) return { text: item.definition_id, lang: "id" };
+  const lang = locale.startsWith("id") ? "id" : "en";
+  const catalogued = item.indicator === undefined ? undefined : (MESSAGES[lang] as Record<string, string>)[`kpi.def.${item.indicator}`];
+  if (catalogued !== undefined) return { text: catalogued, lang };
+  if (lang === "id" && item.definition_id) return { text: item.definition_id, lang: "id" };
   return { text: item.definition_en || item.definition, lang: "en" };
 }

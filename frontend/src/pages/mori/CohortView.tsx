@@ -8,8 +8,8 @@ import { useState } from "react";
 import { api } from "../../api/client";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { General, Saved, useWrite } from "../../components/Write";
-import { useT } from "../../i18n/locale";
-import { refusal } from "../../lib/intern";
+import { useSay, useT } from "../../i18n/locale";
+import { said, type Said } from "../../i18n/said";
 import { errorAt } from "../case/write";
 import { quotaWindow } from "../../lib/mori";
 import { useApplications, useCohort, useQuotas, type Cohort } from "./data";
@@ -166,7 +166,8 @@ function Allocate({ cohort, onDone, onConflict }: { cohort: Cohort; onDone: () =
   const t = useT();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const say = useSay();
+  const [result, setResult] = useState<{ ok: boolean; said: Said } | null>(null);
   async function run() {
     setBusy(true);
     const { data, error, response } = await api.POST("/api/v1/internship/cohorts/{cohort_id}/allocation", {
@@ -176,7 +177,7 @@ function Allocate({ cohort, onDone, onConflict }: { cohort: Cohort; onDone: () =
     setBusy(false);
     setAsking(false);
     if (response.status === 412) return onConflict();
-    setResult(data ? { ok: true, text: t("mg.cohort.allocated", { count: data.unplaced }) } : { ok: false, text: refusal(error, {}) ?? t("mg.loadFailed") });
+    setResult(data ? { ok: true, said: said("mg.cohort.allocated", { count: data.unplaced }) } : { ok: false, said: { problem: error, fallback: "mg.loadFailed" } });
     if (data) onDone();
   }
   return (
@@ -187,7 +188,7 @@ function Allocate({ cohort, onDone, onConflict }: { cohort: Cohort; onDone: () =
           {t("mg.cohort.allocate")}
         </Button>
       </Group>
-      {result && (result.ok ? <Saved when message={result.text} /> : <General message={result.text} />)}
+      {result && (result.ok ? <Saved when message={say(result.said)} /> : <General message={say(result.said)} />)}
       <Modal opened={asking} onClose={() => setAsking(false)} title={t("mg.cohort.allocateConfirm")} centered withinPortal={false} closeButtonProps={{ "aria-label": t("common.close") }}>
         <Text mb="md">{t("mg.cohort.allocateHelp")}</Text>
         <Group justify="flex-end">

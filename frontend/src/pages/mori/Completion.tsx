@@ -4,8 +4,8 @@
 import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
-import { useLocale, useT } from "../../i18n/locale";
-import { refusal } from "../../lib/intern";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Said } from "../../i18n/said";
 import { unmetRules, type Unmet } from "../../lib/mori";
 import type { Application, Certificate } from "./data";
 import { DownloadButton, useDay } from "./shared";
@@ -18,7 +18,8 @@ export function Completion({ application }: { application: Application }): React
   const [stated, setStated] = useState({ days_present: "", logbook_approved: "", reason: "" });
   const [busy, setBusy] = useState(false);
   const [unmet, setUnmet] = useState<Unmet[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const say = useSay();
+  const [failure, setFailure] = useState<Said | null>(null);
   const [certificate, setCertificate] = useState<Certificate | null>(null);
   const canComplete = application.actions.includes("complete");
   // The value read now: the event is gone by the time React runs an updater.
@@ -33,7 +34,7 @@ export function Completion({ application }: { application: Application }): React
     const body = stating
       ? { before_records: { days_present: Number(stated.days_present || "0"), logbook_approved: Number(stated.logbook_approved || "0"), reason: stated.reason } }
       : {};
-    const { data, error, response } = await api.POST("/api/v1/internship/applications/{application_id}/completion", {
+    const { data, error } = await api.POST("/api/v1/internship/applications/{application_id}/completion", {
       params: { path: { application_id: application.id } },
       headers: { "Idempotency-Key": crypto.randomUUID() },
       body,
@@ -43,7 +44,7 @@ export function Completion({ application }: { application: Application }): React
     const rules = unmetRules(error);
     if (rules.length) return setUnmet(rules);
     const slug = (error as { type?: string } | undefined)?.type?.split("/").pop();
-    setFailure(slug === "certificate-already-issued" ? t("mg.done.already") : t("mg.done.failed", { reason: refusal(error, {}) ?? response.statusText }));
+    setFailure(slug === "certificate-already-issued" ? said("mg.done.already") : said("mg.done.failed", { reason: { problem: error, fallback: "form.error" } }));
   }
 
   return (
@@ -87,7 +88,7 @@ export function Completion({ application }: { application: Application }): React
         )}
         {failure && (
           <Alert color="red" role="alert">
-            {failure}
+            {say(failure)}
           </Alert>
         )}
         {certificate && (

@@ -5,9 +5,9 @@ import { Alert, Button, Group, Paper, Radio, Select, Stack, Table, Text, Textare
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Said } from "../../i18n/said";
 import { MESSAGES } from "../../i18n/messages";
-import { refusal } from "../../lib/intern";
 import { missingScores } from "../../lib/mori";
 import { useMe } from "../../office";
 import { Completion } from "./Completion";
@@ -57,14 +57,17 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
   const criteria = rubrics.data?.intern ?? [];
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState("");
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const say = useSay();
+  // Kept as what to say: the missing criteria are named in the language of the moment.
+  const [result, setResult] = useState<{ ok: boolean; said: Said | { missing: string[] } } | null>(null);
   const [busy, setBusy] = useState(false);
   const name = (c: string) => labels[`mg.criterion.${c}`] ?? c;
+  const shown = (kept: Said | { missing: string[] }) => ("missing" in kept ? t("mg.eval.missing", { criteria: kept.missing.map(name).join(", ") }) : say(kept));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing = missingScores(criteria, scores);
-    if (missing.length) return setResult({ ok: false, text: t("mg.eval.missing", { criteria: missing.map(name).join(", ") }) });
+    if (missing.length) return setResult({ ok: false, said: { missing } });
     setBusy(true);
     const { data, error, response } = await api.POST("/api/v1/internship/evaluations/interns/{application_id}", {
       params: { path: { application_id: application.id } },
@@ -73,9 +76,9 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
     });
     setBusy(false);
     if (data) {
-      setResult({ ok: true, text: t("mg.eval.saved") });
+      setResult({ ok: true, said: said("mg.eval.saved") });
       await evaluations.refetch();
-    } else setResult({ ok: false, text: response.status === 409 ? t("mg.eval.already") : (refusal(error, {}) ?? t("mg.loadFailed")) });
+    } else setResult({ ok: false, said: response.status === 409 ? said("mg.eval.already") : { problem: error, fallback: "mg.loadFailed" } });
   }
 
   const items = evaluations.data?.items ?? [];
@@ -115,7 +118,7 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
         )}
         {result?.ok && (
           <Alert color="green" role="status" data-testid="evaluation-result">
-            {result.text}
+            {shown(result.said)}
           </Alert>
         )}
         {application.actions.includes("evaluate") && !mine && criteria.length > 0 && (
@@ -134,7 +137,7 @@ function Evaluations({ application }: { application: Application }): React.JSX.E
               <Textarea label={t("mg.eval.comment")} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
               {result && !result.ok && (
                 <Alert color="red" role="alert">
-                  {result.text}
+                  {shown(result.said)}
                 </Alert>
               )}
               <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }} data-testid="evaluate">

@@ -12,6 +12,7 @@ import { BulkBar } from "../../components/BulkBar";
 import { usePageShortcuts } from "../../components/Shortcuts";
 import { useBulk, useSelection } from "../../components/useBulk";
 import { useLocale, useT } from "../../i18n/locale";
+import type { MessageId } from "../../i18n/messages";
 import { todayIn } from "../../lib/dates";
 import { refusal } from "../../lib/intern";
 import { selectKey, type Result } from "../../lib/bulk";
@@ -61,7 +62,7 @@ function LogbookReview(): React.JSX.Element {
     void queries.invalidateQueries({ queryKey: ["mori", "logbook"] });
   });
   const [comment, setComment] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<MessageId | null>(null);
   const shown = entries.data ?? [];
   const all = shown.length > 0 && shown.every((e) => chosen.has(e.id));
   const some = shown.some((e) => chosen.has(e.id));
@@ -95,7 +96,7 @@ function LogbookReview(): React.JSX.Element {
 
   function ask(decision: Decision) {
     const { items, error } = reviewItems(shown, new Set(chosen.chosen.keys()), decision, comment);
-    if (error) return setMessage(t(error === "none" ? "mg.log.none" : "mg.log.needComment"));
+    if (error) return setMessage(error === "none" ? "mg.log.none" : "mg.log.needComment");
     setMessage(null);
     const rows = shown.filter((e) => chosen.has(e.id));
     const change = decision === "approve" ? t("bulk.approved") : t("bulk.returned", { comment: comment.trim() });
@@ -103,7 +104,7 @@ function LogbookReview(): React.JSX.Element {
       const { data, error: problem, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: items } });
       if (data) return sent.map((row) => ({ row, outcome: "applied" }));
       if (response.status === 412) return sent.map((row) => ({ row, outcome: "changed" }));
-      const reason = refusal(problem, {}) ?? response.statusText;
+      const reason = refusal(problem);
       return sent.map((row) => ({ row, outcome: "refused", reason }));
     };
     bulk.preview(t(decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: items.length }), rows, () => ({ change }), run);
@@ -156,7 +157,7 @@ function LogbookReview(): React.JSX.Element {
           <BulkBar bulk={bulk} count={chosen.chosen.size} labelOf={(e) => `${nameOf(e.application_id)}, ${day(e.day)}`} onClear={chosen.clear}>
             {message && (
               <Alert color="red" role="alert" data-testid="review-result">
-                {message}
+                {t(message)}
               </Alert>
             )}
             {shown.length > 0 && (

@@ -7,7 +7,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { ConflictDialog } from "../../components/ConflictDialog";
-import { useT } from "../../i18n/locale";
+import { useSay, useT } from "../../i18n/locale";
+import type { Said } from "../../i18n/said";
 import { formatDate, todayIn } from "../../lib/dates";
 import { formErrors, isProblem } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
@@ -151,7 +152,9 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
   const officer = me.data?.roles.includes("prevention_officer") ?? false;
   const [conflict, setConflict] = useState(false);
   const [training, setTraining] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  // Kept as what to say, worded when shown: a switch of language rewords it.
+  const [problem, setProblem] = useState<Said | null>(null);
   async function move(member: Member, to: "active" | "inactive") {
     setProblem(null);
     // An alumnus accepted joins the office's first group (the unit may move them later).
@@ -163,12 +166,15 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
       headers: { "If-Match": etagOf(member.version) },
     });
     if (response.status === 412) return setConflict(true);
-    if (error) setProblem(isProblem(error) ? (formErrors(error, t("form.error")).general ?? Object.values(formErrors(error, t("form.error")).fields)[0] ?? t("form.error")) : t("form.error"));
+    if (error) {
+      const field = isProblem(error) ? Object.values(formErrors(error, "").fields)[0] : undefined;
+      setProblem(field ? { text: field } : { problem: error, fallback: "form.error" });
+    }
     await refresh();
   }
   return (
     <>
-      {problem && <Alert color="red" role="alert">{problem}</Alert>}
+      {problem && <Alert color="red" role="alert">{say(problem)}</Alert>}
       <Table.ScrollContainer minWidth={760}>
         <Table striped withTableBorder>
           <caption className="visually-hidden">{caption}</caption>

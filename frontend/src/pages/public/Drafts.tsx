@@ -6,6 +6,7 @@ import { Alert, Button, Code, Group, Paper, PasswordInput, Stack, Text, TextInpu
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useLocale, useT } from "../../i18n/locale";
+import type { MessageId } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { draftAnswers } from "../../lib/publicForm";
 import { DEFAULT_ZONE } from "../../office";
@@ -104,7 +105,7 @@ export function ResumeForm({ onResumed, onCancel }: ResumeProps): React.JSX.Elem
   const [code, setCode] = useState("");
   const [pin, setPin] = useState("");
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<MessageId | null>(null); // worded when shown
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,7 +119,7 @@ export function ResumeForm({ onResumed, onCancel }: ResumeProps): React.JSX.Elem
       onResumed({ key, office: data.office, answers: data.answers });
       return;
     }
-    setFailed(response.status === 429 ? t("pf.resumeTooMany") : t("pf.resumeNotFound"));
+    setFailed(response.status === 429 ? "pf.resumeTooMany" : "pf.resumeNotFound");
   }
 
   return (
@@ -130,7 +131,7 @@ export function ResumeForm({ onResumed, onCancel }: ResumeProps): React.JSX.Elem
         <Text>{t("pf.resumeIntro")}</Text>
         {failed && (
           <Alert color="red" role="alert">
-            {failed}
+            {t(failed)}
           </Alert>
         )}
         <TextInput label={t("pf.code")} required autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.currentTarget.value)} />

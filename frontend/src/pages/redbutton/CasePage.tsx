@@ -7,9 +7,9 @@ import { useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
-import { useLocale, useT } from "../../i18n/locale";
-import { relocalize } from "../../i18n/relocalize";
-import { MESSAGES } from "../../i18n/messages";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { MESSAGES, type MessageId } from "../../i18n/messages";
+import { said, type Saying } from "../../i18n/said";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
 import { NotForRole, PROTECTION_ROLES, rbLabel, useRedButtonCases, type RedButtonCase } from "./data";
@@ -45,8 +45,9 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
   const queries = useQueryClient();
   const labels: Record<string, string> = MESSAGES[locale];
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Kept as message ids, worded when shown: a switch of language rewords them.
+  const [notice, setNotice] = useState<MessageId | null>(null);
+  const [failure, setFailure] = useState<MessageId | null>(null);
   const [busy, setBusy] = useState(false);
   const refresh = () => queries.invalidateQueries({ queryKey: ["red-button-cases"] });
 
@@ -57,8 +58,8 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
       headers: { "If-Match": `"${item.version}"` },
     });
     setBusy(false);
-    if (response.ok) setNotice(t("rb.case.acknowledged"));
-    else setFailure(response.status === 412 ? t("rb.case.conflict") : t("rb.action.failed"));
+    if (response.ok) setNotice("rb.case.acknowledged");
+    else setFailure(response.status === 412 ? "rb.case.conflict" : "rb.action.failed");
     await refresh();
   }
 
@@ -115,10 +116,10 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
           {t("rb.case.acknowledge")}
         </Button>
       )}
-      {notice && <Alert role="status">{relocalize(notice, locale)}</Alert>}
+      {notice && <Alert role="status">{t(notice)}</Alert>}
       {failure && (
         <Alert color="red" role="alert">
-          {failure}
+          {t(failure)}
         </Alert>
       )}
       <ActionForm item={item} onDone={refresh} when={when} />
@@ -141,13 +142,13 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
   const [kind, setKind] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [consent, setConsent] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const { locale } = useLocale();
+  const say = useSay();
+  const [result, setResult] = useState<{ ok: boolean; said: Saying } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!kind || note.trim().length < 3) {
-      setResult({ ok: false, text: t("rb.action.failed") });
+      setResult({ ok: false, said: said("rb.action.failed") });
       return;
     }
     const { response, error } = await api.POST("/api/v1/internship/red-button/cases/{case_id}/actions", {
@@ -159,10 +160,9 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
       setKind(null);
       setNote("");
       setConsent(false);
-      setResult({ ok: true, text: t("rb.action.saved") });
+      setResult({ ok: true, said: said("rb.action.saved") });
     } else {
-      const detail = (error as { detail?: string } | undefined)?.detail;
-      setResult({ ok: false, text: response.status === 412 ? t("rb.case.conflict") : `${t("rb.action.failed")} ${detail ?? ""}` });
+      setResult({ ok: false, said: response.status === 412 ? said("rb.case.conflict") : [said("rb.action.failed"), { problem: error }] });
     }
     await onDone();
   }
@@ -189,7 +189,7 @@ function ActionForm({ item, onDone, when }: { item: RedButtonCase; onDone: () =>
           </Group>
           {result && (
             <Alert color={result.ok ? "green" : "red"} role={result.ok ? "status" : "alert"}>
-              {relocalize(result.text, locale)}
+              {say(result.said)}
             </Alert>
           )}
         </Stack>

@@ -6,12 +6,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Said } from "../../i18n/said";
 import { MESSAGES } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
 import { rbLabel } from "./data";
+import { useShownErrors } from "../useFields";
 
 type ContactRole = components["schemas"]["ContactRole"];
 // The API's roles of a contact, in its order (`ContactRole`).
@@ -57,14 +59,15 @@ function Contacts(): React.JSX.Element {
   const labels: Record<string, string> = MESSAGES[locale];
   const contacts = useContacts();
   const queries = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  const say = useSay();
+  const [notice, setNotice] = useState<Said | null>(null); // worded when shown
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
 
   async function remove(username: string) {
     const { response } = await api.DELETE("/api/v1/internship/red-button/contacts/{username}", {
       params: { path: { username } },
     });
-    setNotice(response.ok ? t("rb.contacts.removed", { username }) : t("rb.contacts.failed"));
+    setNotice(response.ok ? said("rb.contacts.removed", { username }) : said("rb.contacts.failed"));
     await queries.invalidateQueries({ queryKey: ["red-button-contacts"] });
   }
 
@@ -74,7 +77,7 @@ function Contacts(): React.JSX.Element {
         {t("rb.contacts.title")}
       </Title>
       <Text>{t("rb.contacts.intro")}</Text>
-      {notice && <Alert role="status">{notice}</Alert>}
+      {notice && <Alert role="status">{say(notice)}</Alert>}
       {contacts.error && <Alert color="red">{String(contacts.error.message)}</Alert>}
       {contacts.data && contacts.data.length === 0 && <Alert color="gray">{t("rb.contacts.empty")}</Alert>}
       {contacts.data && contacts.data.length > 0 && (
@@ -111,7 +114,7 @@ function Contacts(): React.JSX.Element {
           </Table.Tbody>
         </Table>
       )}
-      <ContactForm onSaved={(username) => setNotice(t("rb.contacts.saved", { username }))} />
+      <ContactForm onSaved={(username) => setNotice(said("rb.contacts.saved", { username }))} />
       <FailedDeliveries when={when} labels={labels} />
     </Stack>
   );
@@ -126,7 +129,8 @@ function ContactForm({ onSaved }: { onSaved: (username: string) => void }): Reac
   const [role, setRole] = useState<ContactRole>("protection_officer");
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {

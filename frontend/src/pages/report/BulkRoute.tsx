@@ -52,7 +52,7 @@ export function BulkRoute({ rows, bulk }: { rows: ReportRow[]; bulk: Bulk<Report
             body: { office: target, reason: why },
             headers: { "If-Match": `"${r.version}"` },
           });
-          return { status: response.status, reason: refusal(error, {}) ?? undefined };
+          return { status: response.status, reason: refusal(error) };
         },
         // Routed away, a report is out of this office's sight: it cannot be confirmed
         // from here, and the result says so rather than guessing.

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { Fact } from "../../components/Sections";
-import { useLocale, useT } from "../../i18n/locale";
+import { useLocale, useSay, useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { formErrors } from "../../lib/problems";
 import { useOfficeZone } from "../../office";
@@ -21,6 +21,7 @@ export function ReporterIdentity({ reportId }: { reportId: string }): React.JSX.
   const zone = useOfficeZone();
   const [open, setOpen] = useState(false);
   const [purpose, setPurpose] = useState("");
+  const say = useSay(); // the kept text reworded after a switch of language
   const [problem, setProblem] = useState<string | null>(null);
   const [read, setRead] = useState<Identity | null>(null);
 
@@ -97,7 +98,7 @@ export function ReporterIdentity({ reportId }: { reportId: string }): React.JSX.
           description={t("identityRead.purposeHelp")}
           value={purpose}
           onChange={(e) => setPurpose(e.currentTarget.value)}
-          error={problem}
+          error={problem === null ? undefined : say({ text: problem })}
           required
           data-autofocus
         />

@@ -160,7 +160,17 @@ async def _public(
         valid_rows=job.total_rows - job.invalid_rows,
         sent_rows=counts.sent,
         waiting_rows=counts.waiting,
-        errors=[RowErrorPublic(row=e.row, column=e.column, reason=e.reason) for e in errors],
+        errors=[
+            RowErrorPublic(
+                row=e.row,
+                column=e.column,
+                code=e.code,
+                params=e.params,
+                detail=e.reason,
+                reason=e.reason,
+            )
+            for e in errors
+        ],
         created_at=job.created_at,
         started_at=job.started_at,
         finished_at=job.finished_at,

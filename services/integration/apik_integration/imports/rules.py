@@ -9,15 +9,19 @@ import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self, get_args
 
 from openpyxl import load_workbook
 from pydantic import Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from apik_shared.vocabulary.inputs import FreeText, Input, Line, Nik, PersonName, RecordDate
+from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR
 from apik_shared.vocabulary.labels import OUTCOMES
+from apik_shared.vocabulary.nik import InvalidNik
 
 HEADER_ROW = 1  # rows are numbered as the spreadsheet shows them: data starts at 2
 
@@ -191,6 +195,15 @@ def outcome_table(given: Mapping[str, str] | None) -> dict[str, str]:
     return {**DEFAULT_OUTCOMES, **{normal_header(k): v for k, v in (given or {}).items()}}
 
 
+class StatusRefused(ValueError):
+    """A status text the outcome table cannot take, with the reason's code."""
+
+    def __init__(self, code: ReasonCode, status: str, message: str) -> None:
+        super().__init__(message)
+        self.code: ReasonCode = code
+        self.status = status
+
+
 def outcome_of(status: str | None, closed: bool, table: Mapping[str, str]) -> str | None:
     """The closure outcome the old status text names (None: closed without one, or
     open). A text the table does not know, or one that contradicts the closure date,
@@ -199,12 +212,18 @@ def outcome_of(status: str | None, closed: bool, table: Mapping[str, str]) -> st
         return None
     code = table.get(normal_header(status))
     if code is None:
-        raise ValueError(
-            f"unknown status {status!r}: say in mapping.outcomes which outcome it means"
+        raise StatusRefused(
+            "unknown_status",
+            status,
+            f"unknown status {status!r}: say in mapping.outcomes which outcome it means",
         )
     if code == OPEN:
         if closed:
-            raise ValueError(f"the status {status!r} says in process, yet a closure date is given")
+            raise StatusRefused(
+                "open_status_closed",
+                status,
+                f"the status {status!r} says in process, yet a closure date is given",
+            )
         return None
     return None if code == CLOSED else code
 
@@ -235,8 +254,29 @@ class ImportedRecord(Input):
     @model_validator(mode="after")
     def _closed_after_received(self) -> Self:
         if self.closed_on is not None and self.closed_on < self.received_on:
-            raise ValueError("closed_on: the closure is before the receipt")
+            raise ValueError(f"closed_on: {CLOSED_BEFORE_RECEIVED}")
         return self
+
+
+# Why a row is refused, as a code a client words in its own language (the web app's
+# catalogue), with `params` filling its placeholders; `reason` keeps the English.
+ReasonCode = Literal[
+    "required",
+    "too_long",
+    "not_a_date",
+    "implausible_year",
+    "not_a_kind",
+    "control_character",
+    "multiline",
+    "nik_invalid",
+    "closed_before_received",
+    "unknown_status",
+    "open_status_closed",
+    "duplicate_number",
+    "invalid",
+]
+REASON_CODES: tuple[str, ...] = get_args(ReasonCode)
+Params = dict[str, str | int]
 
 
 @dataclass(frozen=True)
@@ -244,6 +284,48 @@ class RowError:
     row: int
     column: str  # the sheet's header (or the field, when no column holds it)
     reason: str
+    code: ReasonCode = "invalid"
+    params: Params = dataclass_field(default_factory=dict)
+
+
+CLOSED_BEFORE_RECEIVED = "the closure is before the receipt"
+# The shared field types' value errors, by the start of their (English) message: their
+# validators raise plain ValueError, so the text is the only thing that tells them apart.
+_VALUE_ERRORS: tuple[tuple[str, ReasonCode], ...] = (
+    ("contains a control character", "control_character"),
+    ("must be one line", "multiline"),
+    ("must be a year between", "implausible_year"),
+    (CLOSED_BEFORE_RECEIVED, "closed_before_received"),
+)
+
+
+def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
+    """A validation error's code and parameters; `invalid` for one not foreseen (its
+    English reason still says what is wrong)."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "missing" or kind == "string_too_short":  # a text only spaces is empty
+        return "required", {}
+    if kind in ("string_too_long", "too_long"):  # a plain text, or one checked after
+        return "too_long", {"max": int(ctx.get("max_length", 0))}
+    if kind == "enum":
+        return "not_a_kind", {"allowed": ", ".join(k.value for k in Kind)}
+    if kind.startswith("date_"):
+        return "not_a_date", {}
+    if kind == "value_error":
+        cause = ctx.get("error")
+        # `Nik` raises a plain ValueError from the NIK's own error.
+        if isinstance(cause, InvalidNik) or isinstance(
+            getattr(cause, "__cause__", None), InvalidNik
+        ):
+            return "nik_invalid", {}
+        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("closed_on: ")
+        for start, code in _VALUE_ERRORS:
+            if message.startswith(start):
+                params: Params = (
+                    {"min": EARLIEST_YEAR, "max": LATEST_YEAR} if code == "implausible_year" else {}
+                )
+                return code, params
+    return "invalid", {}
 
 
 DATE_FIELDS = ("received_on", "closed_on")
@@ -279,16 +361,18 @@ def check_row(
     except ValidationError as exc:
         errors = []
         for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else ""
+            name = str(error["loc"][0]) if error["loc"] else ""
             reason = str(error["msg"]).removeprefix("Value error, ")
-            if not field and reason.startswith("closed_on: "):
-                field, reason = "closed_on", reason.removeprefix("closed_on: ")
-            errors.append(RowError(row, mapping.get(field, field), reason))
+            if not name and reason.startswith("closed_on: "):
+                name, reason = "closed_on", reason.removeprefix("closed_on: ")
+            code, params = reason_of(error)
+            errors.append(RowError(row, mapping.get(name, name), reason, code, params))
         return errors
     try:
         outcome = outcome_of(record.status, record.closed_on is not None, outcomes)
-    except ValueError as exc:
-        return [RowError(row, mapping.get("status", "status"), str(exc))]
+    except StatusRefused as exc:
+        column = mapping.get("status", "status")
+        return [RowError(row, column, str(exc), exc.code, {"status": exc.status})]
     return record.model_copy(update={"outcome": outcome})
 
 

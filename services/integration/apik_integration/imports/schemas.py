@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from apik_integration.imports.rules import OutcomeCode
+from apik_integration.imports.rules import OutcomeCode, ReasonCode
 from apik_shared.vocabulary.inputs import Input, Line
 
 Header = Annotated[Line, Field(min_length=1, max_length=200)]
@@ -50,7 +50,17 @@ class ImportMapping(Input):
 class RowErrorPublic(BaseModel):
     row: int = Field(description="the row's number as the spreadsheet shows it (header: 1)")
     column: str = Field(description="the column's header (the field, when no column holds it)")
-    reason: str
+    code: ReasonCode = Field(
+        description="why, as a stable code for a client to word in its own language "
+        "(`invalid`: a reason without a code of its own; `detail` says it)"
+    )
+    params: dict[str, str | int] = Field(
+        description="the code's placeholders: `max` (too_long), `min` and `max` "
+        "(implausible_year), `allowed` (not_a_kind), `status` (unknown_status, "
+        "open_status_closed), `row` (duplicate_number: the row holding the number first)"
+    )
+    detail: str = Field(description="the reason in English")
+    reason: str = Field(description="the same as `detail`, kept for older clients")
 
 
 class ImportSummary(BaseModel):

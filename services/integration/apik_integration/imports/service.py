@@ -118,6 +118,8 @@ async def check_upload(
                         number,
                         used["registration_number"],
                         f"the number is already on row {earlier}",
+                        "duplicate_number",
+                        {"row": earlier},
                     )
                 ]
         if isinstance(checked, list):
@@ -128,7 +130,10 @@ async def check_upload(
                     "row": number,
                     "status": "invalid",
                     "registration_number": None,
-                    "errors": [{"column": e.column, "reason": e.reason} for e in checked],
+                    "errors": [
+                        {"column": e.column, "reason": e.reason, "code": e.code, "params": e.params}
+                        for e in checked
+                    ],
                     "record": None,
                 }
             )
@@ -219,7 +224,12 @@ async def row_errors(*, session: AsyncSession, job: ImportJob) -> list[RowError]
         .where(col(ImportRow.import_id) == job.id, col(ImportRow.status) == "invalid")
         .order_by(col(ImportRow.row))
     )
-    return [RowError(row, e["column"], e["reason"]) for row, errors in rows for e in errors]
+    # Rows checked before reasons had codes hold none: `invalid`, their English kept.
+    return [
+        RowError(row, e["column"], e["reason"], e.get("code", "invalid"), e.get("params", {}))
+        for row, errors in rows
+        for e in errors
+    ]
 
 
 def start_run(*, job: ImportJob, configured: bool, now: datetime) -> None:

@@ -7,10 +7,13 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../../api/client";
 import { fetchFile, openToPrint, save } from "../../../api/files";
 import type { components } from "../../../api/schema";
-import { useT } from "../../../i18n/locale";
+import { useSay, useT } from "../../../i18n/locale";
+import { said, type Said } from "../../../i18n/said";
+import type { MessageId } from "../../../i18n/messages";
 import { formErrors, isProblem, type FormErrors } from "../../../lib/problems";
 import { useMe } from "../../../office";
 import { definitionOf, draftOf, EMPTY_FORMAT, ITEM_CODES, parseFormatFile, type FormatDraft } from "./format";
+import { useShownErrors } from "../../useFields";
 
 type FormatPublic = components["schemas"]["FormatPublic"];
 // Who reads formats (the API: supervisors, head, analyst); supervisors and the head write.
@@ -89,8 +92,10 @@ function FormatForm({ editing, onSaved }: { editing: FormatPublic | null; onSave
   const queries = useQueryClient();
   const [key, setKey] = useState(editing?.key ?? "");
   const [draft, setDraft] = useState<FormatDraft>(editing ? draftOf(editing.definition) : EMPTY_FORMAT);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [kept, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const errors = useShownErrors(kept); // reworded after a switch of language
+  const say = useSay();
+  const [notice, setNotice] = useState<Said | null>(null); // worded when shown
   const [busy, setBusy] = useState(false);
   const set = (field: keyof FormatDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
@@ -118,7 +123,7 @@ function FormatForm({ editing, onSaved }: { editing: FormatPublic | null; onSave
     setBusy(false);
     if (data) {
       setErrors(NO_ERRORS);
-      setNotice(t("fmt.saved", { key: data.key, version: data.version }));
+      setNotice(said("fmt.saved", { key: data.key, version: data.version }));
       await queries.invalidateQueries({ queryKey: ["institution-formats"] });
       onSaved(data);
       return;
@@ -140,7 +145,7 @@ function FormatForm({ editing, onSaved }: { editing: FormatPublic | null; onSave
             {errors.general}
           </Alert>
         )}
-        {notice && <Alert role="status">{notice}</Alert>}
+        {notice && <Alert role="status">{say(notice)}</Alert>}
         <FileInput label={t("fmt.upload")} accept="application/json,.json" onChange={(f) => void load(f)} clearable />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("fmt.key")} required value={key} onChange={(e) => setKey(e.currentTarget.value)} disabled={editing !== null} />
@@ -182,7 +187,7 @@ function PrintInFormat({ formats }: { formats: FormatPublic[] }): React.JSX.Elem
   const t = useT();
   const [application, setApplication] = useState<string | null>(null);
   const [format, setFormat] = useState<string | null>(formats[0]?.key ?? null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<MessageId | null>(null); // worded when shown
   const [busy, setBusy] = useState(false);
   const interns = useQuery({
     queryKey: ["applications", "accepted"],
@@ -203,13 +208,13 @@ function PrintInFormat({ formats }: { formats: FormatPublic[] }): React.JSX.Elem
         params: { path: { application_id: application } },
       });
       if (!data) {
-        setFailure(t(response.status === 404 ? "fmt.noCertificate" : "fmt.printFailed"));
+        setFailure(response.status === 404 ? "fmt.noCertificate" : "fmt.printFailed");
         return;
       }
       const path = `/api/v1/internship/certificates/${data.id}/formats/${encodeURIComponent(format)}.pdf`;
       then(await fetchFile(path, "application/pdf", `${format}.pdf`));
     } catch {
-      setFailure(t("fmt.printFailed"));
+      setFailure("fmt.printFailed");
     } finally {
       setBusy(false);
     }
@@ -240,7 +245,7 @@ function PrintInFormat({ formats }: { formats: FormatPublic[] }): React.JSX.Elem
       </Group>
       {failure && (
         <Alert color="red" role="alert">
-          {failure}
+          {t(failure)}
         </Alert>
       )}
     </Stack>

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "./messages";
+import { problemText, said, sayIn, type Saying } from "./said";
+
+// A screen keeps what to say; the user switches language; the same kept value is
+// worded again in the new language, placeholders included.
+describe("what a screen keeps to say", () => {
+  it("is worded again, values and all, after a switch of language", () => {
+    const kept: Saying = said("intern.att.checkedIn", { time: "08.05" });
+    const before = sayIn("id", kept);
+    const after = sayIn("en", kept);
+    expect(before).toContain("08.05");
+    expect(after).toContain("08.05");
+    expect(after).not.toBe(before);
+    expect(after).toBe(MESSAGES.en["intern.att.checkedIn"].replace("{time}", "08.05"));
+  });
+
+  it("words a failure followed by the API's refusal in the language of the moment", () => {
+    const kept: Saying = [said("intern.att.failed"), { problem: { type: "/problems/quota-full", detail: "The unit has no free place in the period" }, fallback: "form.error" }];
+    expect(sayIn("id", kept)).toBe(`${MESSAGES.id["intern.att.failed"]} ${MESSAGES.id["api.problem.quota-full"]}`);
+    expect(sayIn("en", kept)).toBe(`${MESSAGES.en["intern.att.failed"]} ${MESSAGES.en["api.problem.quota-full"]}`);
+  });
+});
+
+describe("a problem put into words", () => {
+  it("is said by its type in the user's language", () => {
+    const refusal = { type: "/problems/entry-approved", title: "An approved entry is final", detail: "An approved entry is final", status: 409 };
+    expect(problemText(refusal, "id", "x")).toBe("Isian yang sudah disetujui bersifat final.");
+    expect(problemText(refusal, "en", "x")).toBe("An approved entry is final.");
+  });
+
+  it("of a type this version does not know keeps the API's words, the app's own in either language", () => {
+    expect(problemText({ type: "/problems/brand-new", detail: "Something new" }, "id", "x")).toBe("Something new");
+    expect(problemText({ type: "/problems/brand-new", detail: MESSAGES.en["api.birthDateMismatch"] }, "id", "x")).toBe(MESSAGES.id["api.birthDateMismatch"]);
+  });
+
+  it("falls back when there is nothing to say", () => {
+    expect(problemText(undefined, "id", "Gagal.")).toBe("Gagal.");
+    expect(problemText({ status: 500 }, "en", "Failed.")).toBe("Failed.");
+  });
+});
