@@ -7318,6 +7318,12 @@ export interface components {
             status: components["schemas"]["SuggestionStatus"];
         };
         /**
+         * Step
+         * @description What the prevention unit may do to a request now, as the screens offer it.
+         * @enum {string}
+         */
+        apik_prevention__subject_requests__rules__Step: "answer" | "refuse";
+        /**
          * Stage
          * @enum {string}
          */
@@ -12198,6 +12204,8 @@ export interface components {
         };
         /** RequestPublic */
         prevention_RequestPublic: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__subject_requests__rules__Step"][];
             /** Answer */
             answer: string | null;
             /** Answered At */
@@ -12242,6 +12250,8 @@ export interface components {
         };
         /** RequestSummary */
         prevention_RequestSummary: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__subject_requests__rules__Step"][];
             /** Answered At */
             answered_at: string | null;
             /** Answered By */

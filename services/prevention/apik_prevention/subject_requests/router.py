@@ -64,7 +64,7 @@ async def _receive(
         actor=actor,
         deadline_hours=settings.subject_request_deadline_hours,
     )
-    body = views.one(cipher, row)
+    body = views.one(cipher, row, await service.erased_among(session=session, rows=[row]))
     return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
 
 
@@ -139,7 +139,8 @@ async def list_subject_requests(
 ) -> list[RequestSummary]:
     """The office's requests by deadline, without what was asked or answered."""
     rows = await service.listing(session=session, actor=actor, open_only=open_only, overdue=overdue)
-    return [views.summary(r) for r in rows]
+    erased = await service.erased_among(session=session, rows=rows)
+    return [views.summary(r, erased) for r in rows]
 
 
 @router.get(
@@ -148,9 +149,13 @@ async def list_subject_requests(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_subject_request(
-    request_id: uuid.UUID, actor: Officer, cipher: Cipher, row: CurrentSubjectRequest
+    request_id: uuid.UUID,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    row: CurrentSubjectRequest,
 ) -> Response:
-    return views.answer(cipher, row)
+    return views.answer(cipher, row, await service.erased_among(session=session, rows=[row]))
 
 
 @router.post(
@@ -175,4 +180,5 @@ async def answer_subject_request(
     row, export = await service.answer(
         session=session, cipher=cipher, request=row, data=data, actor=actor
     )
-    return views.answer(cipher, row, export)
+    erased = await service.erased_among(session=session, rows=[row])
+    return views.answer(cipher, row, erased, export)

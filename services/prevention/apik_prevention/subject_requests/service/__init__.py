@@ -132,6 +132,21 @@ async def listing(
     return (await session.execute(query.limit(500))).scalars().all()
 
 
+async def erased_among(*, session: AsyncSession, rows: Sequence[SubjectRequest]) -> set[uuid.UUID]:
+    """Which of the requests' subjects had their identity erased (`rules.allowed_steps`
+    offers no answer to a correction of them)."""
+    members = {r.subject_id for r in rows if r.subject == Subject.community_member.value}
+    points = {r.subject_id for r in rows if r.subject == Subject.focal_point.value}
+    erased: set[uuid.UUID] = set()
+    for model, ids in ((CommunityMember, members), (FocalPoint, points)):
+        if ids:
+            found = await session.execute(
+                select(model.id).where(col(model.id).in_(ids), col(model.erased_at).is_not(None))
+            )
+            erased |= set(found.scalars())
+    return erased
+
+
 async def export(
     session: AsyncSession, cipher: FieldCipher, member: CommunityMember, actor: Principal
 ) -> MemberExport:
