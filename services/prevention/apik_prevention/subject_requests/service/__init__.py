@@ -185,11 +185,13 @@ def _correct(cipher: FieldCipher, person: Person, correction: Correction) -> Non
             pointer,
             f"The {_called(person)}'s consent does not cover contact details (scope `contact`).",
         )
-    fields = {"name": correction.name, "phone": correction.phone, "email": correction.email}
+    name, phone, email = correction.name, correction.phone, correction.email
     if isinstance(person, FocalPoint):
-        person.identity = focal_points.seal(cipher, person.id, focal_points.Identity(**fields))
+        identity = focal_points.Identity(name=name, phone=phone, email=email)
+        person.identity = focal_points.seal(cipher, person.id, identity)
     else:
-        person.identity = community.seal(cipher, person.id, community.Identity(**fields))
+        kept = community.Identity(name=name, phone=phone, email=email)
+        person.identity = community.seal(cipher, person.id, kept)
     person.has_contact = has_contact
 
 
