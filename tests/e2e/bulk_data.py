@@ -9,34 +9,27 @@ import uuid
 
 import httpx
 
-from tests.e2e.office import Office, accepted_reports, create_user
+from tests.e2e.office import (
+    accepted_reports,
+    create_user,
+    intake_staff,
+    on_roster,
+    open_office,
+    subject_of,
+)
 
 
 async def bulk_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
-    code = f"BK{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "BK", "Asia/Makassar")
     tag = uuid.uuid4().hex[:6]
-    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
-    examiner = await create_user(gateway, admin, f"riksa{tag}", code, "examiner")
+    office = await intake_staff(gateway, admin, code, tag)
     username = f"massal{tag}"
     supervisor = await create_user(
         gateway, admin, username, code, "examination_supervisor", "intake_officer"
     )
-    rina = (await gateway.get("/api/v1/auth/me", headers=examiner)).json()["subject"]
-    roster = f"/api/v1/examination/offices/{code}/examiners"
+    rina = await subject_of(gateway, office.examiner)
     for subject, name in ((rina, "Rina Pemeriksa"), (f"user:dedi{tag}", "Dedi Pemeriksa")):
-        put = await gateway.put(
-            f"{roster}/{subject}",
-            headers=supervisor,
-            json={"display_name": name, "capacity": 10},
-        )
-        assert put.status_code == 200, put.text
-    office = Office(gateway, officer, examiner)
+        await on_roster(gateway, supervisor, code, subject, name)
     report_ids = await accepted_reports(office, 3)
     await office.wait_for_cases(report_ids)
     cases = [(await office.cases(r))[0] for r in report_ids]

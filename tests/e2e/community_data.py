@@ -9,19 +9,13 @@ import uuid
 
 import httpx
 
-from tests.e2e.office import create_user
+from tests.e2e.office import create_user, open_office
 
 GROUPS = "/api/v1/prevention/community/groups"
 
 
 async def community_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
-    code = f"SO{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "SO")
     officer = f"sahabatcegah{uuid.uuid4().hex[:6]}"
     headers = await create_user(gateway, admin, officer, code, "prevention_officer")
     group = await gateway.post(

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from apik_testing.polling import eventually
-from tests.e2e.office import create_user
+from tests.e2e.office import create_user, open_office
 from tests.integration.portal_sim import PortalSim
 
 # Fixed: the portal's settings name it before the stack starts. Each stack has
@@ -46,12 +46,7 @@ async def portal_office(
     gateway: httpx.AsyncClient, admin: dict[str, str], sim: PortalSim
 ) -> dict[str, str]:
     """The office, its head, and a complaint pulled from the (started) portal."""
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": PORTAL_OFFICE, "name": "Perwakilan LAPOR Web", "timezone": "Asia/Jakarta"},
-    )
-    assert opened.status_code == 201, opened.text
+    await open_office(gateway, admin, code=PORTAL_OFFICE, name="Perwakilan LAPOR Web")
     head_user = "kepalalapor"
     head = await create_user(gateway, admin, head_user, PORTAL_OFFICE, "head")
     # One file intake stores, one whose type it refuses (the reason shown on the report).

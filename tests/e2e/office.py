@@ -102,22 +102,64 @@ class Office:
             assert count == 1, f"report {report_id} has {count} cases"
 
 
+async def open_office(
+    client: httpx.AsyncClient,
+    admin: dict[str, str],
+    prefix: str = "",
+    zone: str = "Asia/Jakarta",
+    *,
+    code: str | None = None,
+    name: str | None = None,
+) -> str:
+    """A new office, its code `prefix` and six random characters unless `code` is given:
+    an office of its own keeps a journey's queues, boards and counts to what it made,
+    whatever the other tests on the stack hand over."""
+    code = code or f"{prefix}{uuid.uuid4().hex[:6].upper()}"
+    opened = await client.post(
+        "/api/v1/auth/offices",
+        headers=admin,
+        json={"code": code, "name": name or f"Perwakilan {code}", "timezone": zone},
+    )
+    assert opened.status_code == 201, opened.text
+    return code
+
+
+async def intake_staff(
+    client: httpx.AsyncClient, admin: dict[str, str], code: str, tag: str
+) -> Office:
+    """An intake officer (`pvl<tag>`) and an examiner (`riksa<tag>`) of office `code`."""
+    officer = await create_user(client, admin, f"pvl{tag}", code, "intake_officer")
+    examiner = await create_user(client, admin, f"riksa{tag}", code, "examiner")
+    return Office(client, officer, examiner)
+
+
+async def subject_of(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
+    """The signed-in user's subject, as rosters and assignments name them."""
+    me = await client.get("/api/v1/auth/me", headers=headers)
+    assert me.status_code == 200, me.text
+    return str(me.json()["subject"])
+
+
+async def on_roster(
+    client: httpx.AsyncClient, supervisor: dict[str, str], code: str, subject: str, name: str
+) -> None:
+    """The examiner `subject` on office `code`'s roster, under `name`."""
+    put = await client.put(
+        f"/api/v1/examination/offices/{code}/examiners/{subject}",
+        headers=supervisor,
+        json={"display_name": name, "capacity": 10},
+    )
+    assert put.status_code in (200, 201), put.text
+
+
 async def staff_office(
     client: httpx.AsyncClient, admin_password: str, code: str = "PUSAT"
 ) -> Office:
     """An intake officer and an examiner, new users of office `code` (opened if need be)."""
     admin = await login(client, "admin", admin_password)
     if code != "PUSAT":
-        opened = await client.post(
-            "/api/v1/auth/offices",
-            headers=admin,
-            json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
-        )
-        assert opened.status_code == 201, opened.text
-    tag = uuid.uuid4().hex[:6]
-    officer = await create_user(client, admin, f"pvl{tag}", code, "intake_officer")
-    examiner = await create_user(client, admin, f"riksa{tag}", code, "examiner")
-    return Office(client, officer, examiner)
+        await open_office(client, admin, code=code, zone="Asia/Makassar")
+    return await intake_staff(client, admin, code, uuid.uuid4().hex[:6])
 
 
 async def count_all(client: httpx.AsyncClient, path: str, headers: dict[str, str]) -> int:
@@ -142,3 +184,12 @@ async def accepted_reports(office: Office, count: int) -> list[str]:
         assert accepted.status_code == 200, accepted.text
         report_ids.append(report_id)
     return report_ids
+
+
+async def handed_over_case(office: Office) -> tuple[str, dict]:
+    """A report registered, verified and accepted at the plenary, and the case examination
+    opened from the handoff."""
+    [report_id] = await accepted_reports(office, 1)
+    await office.wait_for_cases([report_id])
+    [case] = await office.cases(report_id)
+    return report_id, case

@@ -12,36 +12,29 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from apik_testing.polling import eventually
-from tests.e2e.office import Office, accepted_reports, create_user
+from tests.e2e.office import (
+    create_user,
+    handed_over_case,
+    intake_staff,
+    on_roster,
+    open_office,
+    subject_of,
+)
 
 ZONE = "Asia/Makassar"
 
 
 async def closed_case_for_survey(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict:
-    code = f"SV{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": ZONE},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "SV", ZONE)
     tag = uuid.uuid4().hex[:6]
-    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
-    examiner = await create_user(gateway, admin, f"riksa{tag}", code, "examiner")
+    office = await intake_staff(gateway, admin, code, tag)
+    officer, examiner = office.officer, office.examiner
     supervisor = await create_user(gateway, admin, f"spv{tag}", code, "examination_supervisor")
     head = f"kepalasv{tag}"
     await create_user(gateway, admin, head, code, "head")
-    office = Office(gateway, officer, examiner)
-    [report_id] = await accepted_reports(office, 1)
-    await office.wait_for_cases([report_id])
-    [case] = await office.cases(report_id)
-    subject = (await gateway.get("/api/v1/auth/me", headers=examiner)).json()["subject"]
-    roster = await gateway.put(
-        f"/api/v1/examination/offices/{code}/examiners/{subject}",
-        headers=supervisor,
-        json={"display_name": "Riksa", "capacity": 10},
-    )
-    assert roster.status_code in (200, 201), roster.text
+    report_id, case = await handed_over_case(office)
+    subject = await subject_of(gateway, examiner)
+    await on_roster(gateway, supervisor, code, subject, "Riksa")
     cases = f"/api/v1/examination/cases/{case['id']}"
     for path, body, who in (
         ("assignment", {"examiner_id": subject}, supervisor),

@@ -43,7 +43,16 @@ from apik_shared.devstack.stack import Stack
 from tests.e2e.bulk_data import bulk_office
 from tests.e2e.community_data import community_office
 from tests.e2e.integration_data import portal_office
-from tests.e2e.office import Office, accepted_reports, create_user, login
+from tests.e2e.office import (
+    Office,
+    create_user,
+    handed_over_case,
+    intake_staff,
+    login,
+    on_roster,
+    open_office,
+    subject_of,
+)
 from tests.e2e.survey_data import closed_case_for_survey
 from tests.e2e.webapp_data import (
     intern_account,
@@ -219,34 +228,16 @@ async def _case_to_examine(
     """An examiner of an office of their own (its board holds only this test's case,
     whatever the other e2e tests hand over), and a case there: a report registered,
     verified and accepted at the plenary, opened by examination from the handoff."""
-    code = f"RK{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "RK", "Asia/Makassar")
     tag = uuid.uuid4().hex[:6]
-    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
-    username = f"riksa{tag}"
-    examiner = await create_user(gateway, admin, username, code, "examiner")
-    office = Office(gateway, officer, examiner)
-    report_ids = await accepted_reports(office, 1)
-    await office.wait_for_cases(report_ids)
-    (case,) = await office.cases(report_ids[0])
-    return username, case
+    _, case = await handed_over_case(await intake_staff(gateway, admin, code, tag))
+    return f"riksa{tag}", case
 
 
 async def _desk_and_head(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, str, str]:
     """A desk officer, a desk supervisor and the head of an office of their own (in WIT):
     its queue holds only this test's visitors, and its KPIs count only their visits."""
-    code = f"ML{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jayapura"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "ML", "Asia/Jayapura")
     tag = uuid.uuid4().hex[:6]
     desk_officer, supervisor, head = f"meja{tag}", f"spv{tag}", f"kepala{tag}"
     await create_user(gateway, admin, desk_officer, code, "desk_officer")
@@ -261,13 +252,7 @@ async def _protection_officer(
     """A protection officer and the head of an office of their own (in WITA): its Red
     Button cases are only the one this test's intern raises; the head records where the
     officer is alerted."""
-    code = f"TM{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Makassar"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "TM", "Asia/Makassar")
     username = f"lindung{uuid.uuid4().hex[:6]}"
     await create_user(gateway, admin, username, code, "protection_officer")
     head = f"kepalatm{uuid.uuid4().hex[:6]}"
@@ -281,13 +266,7 @@ async def _duplicate_pair(
     """An intake officer of an office of their own (in WIB) and two reports there by the
     same reporter with nearly the same text: the second's duplicate panel shows the
     first, and only it. The office is the one the administration journey edits."""
-    code = f"DP{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "DP")
     username = f"ganda{uuid.uuid4().hex[:6]}"
     officer = await create_user(gateway, admin, username, code, "intake_officer")
     office = Office(gateway, officer, officer)
@@ -299,30 +278,15 @@ async def _duplicate_pair(
 async def _case_to_assign(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, dict]:
     """An examination supervisor of an office of their own, its roster of one examiner
     with the round-robin on, and an accepted case there waiting for an examiner."""
-    code = f"PN{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "PN")
     tag = uuid.uuid4().hex[:6]
-    officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
-    examiner = await create_user(gateway, admin, f"riksa{tag}", code, "examiner")
+    office = await intake_staff(gateway, admin, code, tag)
     username = f"spvriksa{tag}"
     supervisor = await create_user(gateway, admin, username, code, "examination_supervisor")
-    subject = (await gateway.get("/api/v1/auth/me", headers=examiner)).json()["subject"]
+    subject = await subject_of(gateway, office.examiner)
+    await on_roster(gateway, supervisor, code, subject, "Rina Pemeriksa")
+    _, case = await handed_over_case(office)
     offices = f"/api/v1/examination/offices/{code}"
-    roster = await gateway.put(
-        f"{offices}/examiners/{subject}",
-        headers=supervisor,
-        json={"display_name": "Rina Pemeriksa", "capacity": 10},
-    )
-    assert roster.status_code == 200, roster.text
-    office = Office(gateway, officer, examiner)
-    report_ids = await accepted_reports(office, 1)
-    await office.wait_for_cases(report_ids)
-    (case,) = await office.cases(report_ids[0])
     # On only now: the case, opened before, waits for a hand, and the screen shows the turn.
     rotation = await gateway.put(f"{offices}/rotation", headers=supervisor, json={"enabled": True})
     assert rotation.status_code == 200, rotation.text

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from apik_prevention.schemes.schemas import SchemeDefinition
-from tests.e2e.office import create_user
+from tests.e2e.office import create_user, open_office
 from tests.internship.builders import APPLICATIONS, APPLY, QUOTAS, V1, application_body
 from tests.prevention.builders import (
     ASSESSMENTS,
@@ -41,17 +41,6 @@ ZONE = "Asia/Makassar"
 PDF = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
 
-async def _office(gateway: httpx.AsyncClient, admin: dict[str, str], prefix: str) -> str:
-    code = f"{prefix}{uuid.uuid4().hex[:6].upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": ZONE},
-    )
-    assert opened.status_code == 201, opened.text
-    return code
-
-
 def _today() -> date:
     # The offices' own calendar day (the services date everything in the office's zone).
     return datetime.now(ZoneInfo(ZONE)).date()
@@ -65,7 +54,7 @@ def _ok(response: httpx.Response) -> dict[str, Any]:
 
 async def prevention_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
     """The prevention officer's username and what the journey checks by name."""
-    code = await _office(gateway, admin, "PC")
+    code = await open_office(gateway, admin, "PC", ZONE)
     tag = uuid.uuid4().hex[:6]
     username = f"cegah{tag}"
     officer = await create_user(gateway, admin, username, code, "prevention_officer")
@@ -175,7 +164,7 @@ async def prevention_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -
 async def intern_account(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
     """An intern whose period runs around today, accepted and linked to their account,
     and a guidebook published at their office."""
-    code = await _office(gateway, admin, "MG")
+    code = await open_office(gateway, admin, "MG", ZONE)
     tag = uuid.uuid4().hex[:6]
     mentor = f"bimbing{tag}"
     supervisor = await create_user(gateway, admin, mentor, code, "intern_supervisor")
@@ -256,7 +245,7 @@ async def mori_office(gateway: httpx.AsyncClient, admin: dict[str, str]) -> dict
     an intern accepted for three weeks that ended before today, whose two last working
     days have logbook entries waiting for approval (the office's days off read from the
     intern's own month, so the days stated before the records are exact)."""
-    code = await _office(gateway, admin, "MR")
+    code = await open_office(gateway, admin, "MR", ZONE)
     tag = uuid.uuid4().hex[:6]
     coordinator, supervisor = f"koord{tag}", f"bimbing{tag}"
     reviewer = await create_user(gateway, admin, coordinator, code, "intern_supervisor")
@@ -358,7 +347,7 @@ async def publications_office(gateway: httpx.AsyncClient, admin: dict[str, str])
     """An office of its own (its first press release of the year is numbered 001) with a
     prevention officer who writes, a head who approves (never their own article) and
     decides, and a village verified by the office waiting for the decision."""
-    code = await _office(gateway, admin, "PB")
+    code = await open_office(gateway, admin, "PB", ZONE)
     tag = uuid.uuid4().hex[:6]
     officer = await create_user(gateway, admin, f"humas{tag}", code, "prevention_officer")
     reviewer = await create_user(gateway, admin, f"tlpb{tag}", code, "prevention_officer")

@@ -7086,6 +7086,14 @@ export interface components {
          */
         apik_prevention__community__rules__ConsentScope: "contact";
         /**
+         * Step
+         * @description What the prevention unit may do to a member now, as the screens offer it: each
+         *     move is named for what it means to the office (leaving and declining both end in
+         *     `inactive`, but are different buttons), with the status it asks for in `TARGET`.
+         * @enum {string}
+         */
+        apik_prevention__community__rules__Step: "induct" | "decline" | "leave" | "return" | "training";
+        /**
          * Consent
          * @description The member's consent under the PDP law: the day it was given and what it covers
          *     (their name is kept on it; `contact` lets the office keep a phone or an email).
@@ -7149,6 +7157,8 @@ export interface components {
         };
         /** MemberPublic */
         apik_prevention__community__schemas__MemberPublic: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__community__rules__Step"][];
             /** Alumnus Ref */
             alumnus_ref: string | null;
             consent: components["schemas"]["apik_prevention__community__schemas__ConsentPublic"] | null;
@@ -7307,6 +7317,12 @@ export interface components {
             note?: string | null;
             status: components["schemas"]["SuggestionStatus"];
         };
+        /**
+         * Step
+         * @description What the prevention unit may do to a request now, as the screens offer it.
+         * @enum {string}
+         */
+        apik_prevention__subject_requests__rules__Step: "answer" | "refuse";
         /**
          * Stage
          * @enum {string}
@@ -11053,6 +11069,8 @@ export interface components {
         MemberStatus: "candidate" | "active" | "inactive";
         /** MemberSummary */
         MemberSummary: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__community__rules__Step"][];
             /** Group Id */
             group_id: string | null;
             /**
@@ -12186,6 +12204,8 @@ export interface components {
         };
         /** RequestPublic */
         prevention_RequestPublic: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__subject_requests__rules__Step"][];
             /** Answer */
             answer: string | null;
             /** Answered At */
@@ -12230,6 +12250,8 @@ export interface components {
         };
         /** RequestSummary */
         prevention_RequestSummary: {
+            /** Allowed Steps */
+            allowed_steps: components["schemas"]["apik_prevention__subject_requests__rules__Step"][];
             /** Answered At */
             answered_at: string | null;
             /** Answered By */

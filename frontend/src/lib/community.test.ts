@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { etagOf, movesOf } from "./community";
+import { etagOf, isMove, statusOf, stepLabel, type MemberStep } from "./community";
 
 describe("community", () => {
   it("writes the version as the API's ETag", () => {
     expect(etagOf(3)).toBe('"3"');
   });
 
-  it("offers the moves the API allows from each status", () => {
-    expect(movesOf("candidate").map((m) => m.to)).toEqual(["active", "inactive"]);
-    expect(movesOf("active")).toEqual([{ to: "inactive", label: "com.leave" }]);
-    expect(movesOf("inactive")).toEqual([{ to: "active", label: "com.return" }]);
-    expect(movesOf("erased")).toEqual([]);
+  it("takes each move the API offers to the status the API's rule names", () => {
+    const offered: MemberStep[] = ["induct", "decline", "leave", "return", "training"];
+    expect(offered.filter(isMove).map((s) => [s, statusOf(s)])).toEqual([
+      ["induct", "active"],
+      ["decline", "inactive"],
+      ["leave", "inactive"],
+      ["return", "active"],
+    ]);
+    expect(stepLabel("training")).toBe("com.training");
   });
 });

@@ -1,21 +1,30 @@
 // The community screens' pure logic: a version as the API's ETag writes it (for
-// If-Match), and the status moves a member can make, as the API's rule has them
-// (`community/rules.py` MOVES); the API still decides, and refuses any other.
+// If-Match), and how a member's step the API offers (`allowed_steps`) is taken. Which
+// steps a member offers is the API's to say (`community/rules.py` allowed_steps), never
+// decided here; a move's status is what the API's `TARGET` asks for it.
 
 export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-export type MoveLabel = "com.induct" | "com.decline" | "com.leave" | "com.return";
+export type MemberStep = "induct" | "decline" | "leave" | "return" | "training";
+export type MemberMove = Exclude<MemberStep, "training">;
 
-export function movesOf(status: string): Array<{ to: "active" | "inactive"; label: MoveLabel }> {
-  if (status === "candidate") {
-    return [
-      { to: "active", label: "com.induct" },
-      { to: "inactive", label: "com.decline" },
-    ];
-  }
-  if (status === "active") return [{ to: "inactive", label: "com.leave" }];
-  if (status === "inactive") return [{ to: "active", label: "com.return" }];
-  return [];
+const MOVE_STATUS: Record<MemberMove, "active" | "inactive"> = {
+  induct: "active",
+  decline: "inactive",
+  leave: "inactive",
+  return: "active",
+};
+
+export function isMove(step: MemberStep): step is MemberMove {
+  return step in MOVE_STATUS;
+}
+
+export function statusOf(move: MemberMove): "active" | "inactive" {
+  return MOVE_STATUS[move];
+}
+
+export function stepLabel(step: MemberStep): `com.${MemberStep}` {
+  return `com.${step}`;
 }

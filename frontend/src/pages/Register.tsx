@@ -1,6 +1,6 @@
 // The intake desk's registration: a report from any channel, the reporter's NIK checked
 // as the API checks it, the API's field errors shown at their fields.
-import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client";
@@ -8,12 +8,10 @@ import type { components } from "../api/schema";
 import { DraftNotice, useDraft } from "../components/Draft";
 import { useLocale, useT } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
-import { latestDateInIndonesia, nikProblem } from "../lib/nik";
-import { NOTIFY_BY } from "../lib/notify";
 import { todayIn } from "../lib/dates";
-import { formErrors, isProblem } from "../lib/problems";
 import { useOfficeZone } from "../office";
 import { nested } from "./fields";
+import { nikErrors, ReporterFields, reportErrors } from "./ReporterFields";
 import { useFields } from "./useFields";
 import { DateField } from "../components/DateFields";
 
@@ -40,7 +38,8 @@ export function RegisterPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const { values, set, bind, errors, setErrors, reset } = useFields(INITIAL);
+  const form = useFields(INITIAL);
+  const { values, set, bind, errors, setErrors, reset } = form;
   const [confidential, setConfidential] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,12 +64,8 @@ export function RegisterPage(): React.JSX.Element {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const nik = values["reporter.nik"] ?? "";
-    const problem = nik === "" ? null : nikProblem(nik, latestDateInIndonesia());
-    if (problem) {
-      setErrors({ fields: { "reporter.nik": t(`nik.${problem}`) }, general: t("register.fix") });
-      return;
-    }
+    const refused = nikErrors(form, t);
+    if (refused) return setErrors(refused);
     setBusy(true);
     const fields = nested(values);
     const body = ownInitiative
@@ -91,8 +86,7 @@ export function RegisterPage(): React.JSX.Element {
       setDone(data.registration_number);
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
-    setErrors({ ...found, general: found.general ?? t("register.fix") });
+    setErrors(reportErrors(error, t));
   }
 
   const labels = MESSAGES[locale];
@@ -135,37 +129,7 @@ export function RegisterPage(): React.JSX.Element {
           />
         </Group>
         {!ownInitiative && (
-          <Fieldset legend={t("register.reporter")}>
-            <Stack>
-              <TextInput label={t("register.name")} required {...bind("reporter.name")} />
-              <TextInput
-                label={t("register.nik")}
-                description={t("register.nikHelp")}
-                inputMode="numeric"
-                maxLength={16}
-                {...bind("reporter.nik")}
-              />
-              <Group grow>
-                <TextInput label={t("register.phone")} type="tel" {...bind("reporter.phone")} />
-                <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
-              </Group>
-              <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
-              <Select
-                label={t("register.notifyBy")}
-                description={t("register.notifyByHelp")}
-                data={NOTIFY_BY.map((n) => ({ value: n, label: t(`notifyBy.${n}`) }))}
-                value={values["reporter.notify_by"] || null}
-                onChange={(v) => set("reporter.notify_by", v ?? "")}
-                error={errors.fields["reporter.notify_by"]}
-                clearable
-              />
-              <Checkbox
-                label={t("register.confidential")}
-                checked={confidential}
-                onChange={(e) => setConfidential(e.currentTarget.checked)}
-              />
-            </Stack>
-          </Fieldset>
+          <ReporterFields fields={form} confidential={confidential} onConfidential={setConfidential} askNotifyBy />
         )}
         {values.channel === "letter" && (
           <TextInput label={t("register.letterNumber")} description={t("register.letterNumberHelp")} maxLength={100} {...bind("letter_number")} />

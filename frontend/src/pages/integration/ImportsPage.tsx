@@ -1,7 +1,7 @@
 // Imports of an office's old records (the head's): the upload and its dry run, the
 // report of the import opened (`?impor=<id>`, so a reload or a link lands on it) with
 // its run, and the office's past imports with their state and counts.
-import { Alert, Button, Stack, Table, Title } from "@mantine/core";
+import { Alert, Button, Stack, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { Section } from "../../components/Sections";
@@ -12,6 +12,7 @@ import { useOfficeZone } from "../../office";
 import { Refused, useImports, useWord } from "./data";
 import { ImportForm } from "./ImportForm";
 import { ImportReport, StateBadge } from "./ImportReport";
+import { Loading, SectionTable } from "./SectionTable";
 
 export function ImportsPage(): React.JSX.Element {
   const t = useT();
@@ -52,51 +53,32 @@ function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
   const intl = locale === "id" ? "id-ID" : "en-GB";
   return (
     <Section title={t("int.imp.history")} id="import-history">
-      {imports.isPending && <Alert color="gray">{t("int.loading")}</Alert>}
-      {imports.error && <Alert color="red">{t("int.failed")}</Alert>}
-      {imports.data && imports.data.items.length === 0 && <Alert color="gray">{t("int.empty")}</Alert>}
-      {imports.data && imports.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table withTableBorder striped data-testid="import-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("int.imp.file")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.uploadedAt")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.status")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.total")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.valid")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.invalid")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.sent")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.waiting")}</Table.Th>
-                <Table.Th scope="col">{t("int.imp.open")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {imports.data.items.map((i) => (
-                <Table.Tr key={i.id} data-import={i.id}>
-                  <Table.Th scope="row" fw={400} style={{ wordBreak: "break-all" }}>
-                    {i.filename}
-                  </Table.Th>
-                  <Table.Td>{formatDateTime(i.created_at, zone, intl)}</Table.Td>
-                  <Table.Td>
-                    <StateBadge tone={importTone(i.status)}>{word("int.imp.state", i.status)}</StateBadge>
-                  </Table.Td>
-                  <Table.Td>{i.total_rows}</Table.Td>
-                  <Table.Td>{i.valid_rows}</Table.Td>
-                  <Table.Td>{i.invalid_rows}</Table.Td>
-                  <Table.Td>{i.sent_rows}</Table.Td>
-                  <Table.Td>{i.waiting_rows}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-sm" variant="default" onClick={() => onOpen(i.id)} aria-label={t("int.imp.openOne", { name: i.filename })}>
-                      {t("int.imp.open")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <Loading pending={imports.isPending} failed={imports.isError} />
+      <SectionTable
+        rows={imports.data?.items}
+        empty={t("int.empty")}
+        testId="import-history"
+        rowKey={(i) => i.id}
+        rowData={(i) => ({ "data-import": i.id })}
+        columns={[
+          { title: t("int.imp.file"), cell: (i) => i.filename, style: { wordBreak: "break-all" } },
+          { title: t("int.imp.uploadedAt"), cell: (i) => formatDateTime(i.created_at, zone, intl) },
+          { title: t("int.imp.status"), cell: (i) => <StateBadge tone={importTone(i.status)}>{word("int.imp.state", i.status)}</StateBadge> },
+          { title: t("int.imp.total"), cell: (i) => i.total_rows },
+          { title: t("int.imp.valid"), cell: (i) => i.valid_rows },
+          { title: t("int.imp.invalid"), cell: (i) => i.invalid_rows },
+          { title: t("int.imp.sent"), cell: (i) => i.sent_rows },
+          { title: t("int.imp.waiting"), cell: (i) => i.waiting_rows },
+          {
+            title: t("int.imp.open"),
+            cell: (i) => (
+              <Button size="compact-sm" variant="default" onClick={() => onOpen(i.id)} aria-label={t("int.imp.openOne", { name: i.filename })}>
+                {t("int.imp.open")}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }

@@ -3,7 +3,7 @@
 // on demand; the push (the last send the portal took, what waits, what failed); the
 // complaints pulled and the report each became; the sends, a failed one replayed; the
 // portal's three deadlines on each report pushed. Every word of state is the API's.
-import { Alert, Button, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/client";
@@ -16,6 +16,7 @@ import { pullHealth, pushSummary, sendTone } from "../../lib/integration";
 import { useOfficeZone } from "../../office";
 import { Refused, useDeadlines, usePulled, usePullState, useSends, useWord, type Deadlines } from "./data";
 import { StateBadge } from "./ImportReport";
+import { Loading, SectionTable } from "./SectionTable";
 
 function useWhen() {
   const { locale } = useLocale();
@@ -52,13 +53,6 @@ export function PortalPage(): React.JSX.Element {
   );
 }
 
-function Loading({ pending, failed }: { pending: boolean; failed: boolean }) {
-  const t = useT();
-  if (pending) return <Alert color="gray">{t("int.loading")}</Alert>;
-  if (failed) return <Alert color="red">{t("int.failed")}</Alert>;
-  return null;
-}
-
 function PullSection() {
   const t = useT();
   const word = useWord();
@@ -90,44 +84,34 @@ function PullSection() {
           {t(problem)}
         </Alert>
       )}
-      {state.data && state.data.length === 0 && <Alert color="gray">{t("int.portal.pullNone")}</Alert>}
-      {state.data && state.data.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table withTableBorder striped data-testid="pull-state">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("int.portal.portal")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.health")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.polledAt")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.caughtUpAt")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.lastError")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.catchUp")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {state.data.map((s) => {
-                const health = pullHealth(s);
-                return (
-                  <Table.Tr key={s.portal} data-portal={s.portal} data-health={health}>
-                    <Table.Th scope="row">{s.portal}</Table.Th>
-                    <Table.Td>
-                      <StateBadge tone={health === "ok" ? "ok" : health === "failing" ? "failed" : "waiting"}>{word("int.portal.health", health)}</StateBadge>
-                    </Table.Td>
-                    <Table.Td>{when.at(s.polled_at)}</Table.Td>
-                    <Table.Td>{when.at(s.caught_up_at)}</Table.Td>
-                    <Table.Td>{s.last_error ? `${s.last_error} (${when.at(s.last_error_at)})` : "—"}</Table.Td>
-                    <Table.Td>
-                      <Button size="compact-sm" variant="default" onClick={() => void catchUp(s.portal)} aria-label={t("int.portal.catchUpFor", { name: s.portal })}>
-                        {t("int.portal.catchUp")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <SectionTable
+        rows={state.data}
+        empty={t("int.portal.pullNone")}
+        testId="pull-state"
+        rowKey={(s) => s.portal}
+        rowData={(s) => ({ "data-portal": s.portal, "data-health": pullHealth(s) })}
+        columns={[
+          { title: t("int.portal.portal"), cell: (s) => s.portal, weight: 700 },
+          {
+            title: t("int.portal.health"),
+            cell: (s) => {
+              const health = pullHealth(s);
+              return <StateBadge tone={health === "ok" ? "ok" : health === "failing" ? "failed" : "waiting"}>{word("int.portal.health", health)}</StateBadge>;
+            },
+          },
+          { title: t("int.portal.polledAt"), cell: (s) => when.at(s.polled_at) },
+          { title: t("int.portal.caughtUpAt"), cell: (s) => when.at(s.caught_up_at) },
+          { title: t("int.portal.lastError"), cell: (s) => (s.last_error ? `${s.last_error} (${when.at(s.last_error_at)})` : "—") },
+          {
+            title: t("int.portal.catchUp"),
+            cell: (s) => (
+              <Button size="compact-sm" variant="default" onClick={() => void catchUp(s.portal)} aria-label={t("int.portal.catchUpFor", { name: s.portal })}>
+                {t("int.portal.catchUp")}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -164,49 +148,32 @@ function PushSection() {
           {t(problem)}
         </Alert>
       )}
-      {sends.data && sends.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table withTableBorder striped captionSide="top" data-testid="portal-sends">
-            <caption>{t("int.portal.sends")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("int.portal.report")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.sendKind")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.event")}</Table.Th>
-                <Table.Th scope="col">{t("int.files.status")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.attempts")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.nextTry")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.lastError")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.replay")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sends.data.items.map((s) => (
-                <Table.Tr key={s.id} data-send={s.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {s.registration_number}
-                  </Table.Th>
-                  <Table.Td>{word("int.portal.kind", s.kind)}</Table.Td>
-                  <Table.Td>{s.event_type}</Table.Td>
-                  <Table.Td>
-                    <StateBadge tone={sendTone(s.status)}>{word("int.portal.send", s.status)}</StateBadge>
-                  </Table.Td>
-                  <Table.Td>{s.attempts}</Table.Td>
-                  <Table.Td>{s.status === "pending" ? when.at(s.next_attempt_at) : "—"}</Table.Td>
-                  <Table.Td>{s.last_error ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {s.status === "failed" && (
-                      <Button size="compact-sm" variant="default" onClick={() => void replay(s.id)} aria-label={t("int.portal.replayFor", { number: s.registration_number })}>
-                        {t("int.portal.replay")}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <SectionTable
+        rows={sends.data?.items}
+        testId="portal-sends"
+        caption={t("int.portal.sends")}
+        minWidth={900}
+        rowKey={(s) => s.id}
+        rowData={(s) => ({ "data-send": s.id })}
+        columns={[
+          { title: t("int.portal.report"), cell: (s) => s.registration_number },
+          { title: t("int.portal.sendKind"), cell: (s) => word("int.portal.kind", s.kind) },
+          { title: t("int.portal.event"), cell: (s) => s.event_type },
+          { title: t("int.files.status"), cell: (s) => <StateBadge tone={sendTone(s.status)}>{word("int.portal.send", s.status)}</StateBadge> },
+          { title: t("int.portal.attempts"), cell: (s) => s.attempts },
+          { title: t("int.portal.nextTry"), cell: (s) => (s.status === "pending" ? when.at(s.next_attempt_at) : "—") },
+          { title: t("int.portal.lastError"), cell: (s) => s.last_error ?? "—" },
+          {
+            title: t("int.portal.replay"),
+            cell: (s) =>
+              s.status === "failed" && (
+                <Button size="compact-sm" variant="default" onClick={() => void replay(s.id)} aria-label={t("int.portal.replayFor", { number: s.registration_number })}>
+                  {t("int.portal.replay")}
+                </Button>
+              ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -219,85 +186,41 @@ function PulledSection() {
   return (
     <Section title={t("int.portal.pulled")} id="portal-pulled">
       <Loading pending={pulled.isPending} failed={pulled.isError} />
-      {pulled.data && pulled.data.items.length === 0 && <Alert color="gray">{t("int.empty")}</Alert>}
-      {pulled.data && pulled.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table withTableBorder striped data-testid="portal-pulled">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("int.portal.tracking")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.portal")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.assignedAt")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.via")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.pulledAt")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.report")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pulled.data.items.map((p) => (
-                <Table.Tr key={p.id} data-tracking={p.external_id}>
-                  <Table.Th scope="row" fw={400}>
-                    {p.external_id}
-                  </Table.Th>
-                  <Table.Td>{p.portal}</Table.Td>
-                  <Table.Td>{when.at(p.assigned_at)}</Table.Td>
-                  <Table.Td>{word("int.portal.via", p.via)}</Table.Td>
-                  <Table.Td>{when.at(p.pulled_at)}</Table.Td>
-                  <Table.Td>
-                    {p.report_id && p.registration_number ? (
-                      <AppLink to="/verifikasi/$reportId" params={{ reportId: p.report_id }}>
-                        {p.registration_number}
-                      </AppLink>
-                    ) : (
-                      t("int.portal.notYet")
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <SectionTable
+        rows={pulled.data?.items}
+        empty={t("int.empty")}
+        testId="portal-pulled"
+        rowKey={(p) => p.id}
+        rowData={(p) => ({ "data-tracking": p.external_id })}
+        columns={[
+          { title: t("int.portal.tracking"), cell: (p) => p.external_id },
+          { title: t("int.portal.portal"), cell: (p) => p.portal },
+          { title: t("int.portal.assignedAt"), cell: (p) => when.at(p.assigned_at) },
+          { title: t("int.portal.via"), cell: (p) => word("int.portal.via", p.via) },
+          { title: t("int.portal.pulledAt"), cell: (p) => when.at(p.pulled_at) },
+          {
+            title: t("int.portal.report"),
+            cell: (p) =>
+              p.report_id && p.registration_number ? (
+                <AppLink to="/verifikasi/$reportId" params={{ reportId: p.report_id }}>
+                  {p.registration_number}
+                </AppLink>
+              ) : (
+                t("int.portal.notYet")
+              ),
+          },
+        ]}
+      />
     </Section>
   );
 }
 
 function DeadlinesSection() {
   const t = useT();
-  const deadlines = useDeadlines();
-  if (deadlines.data && deadlines.data.length === 0) return null; // nothing pushed: no clocks
-  return (
-    <Section title={t("int.portal.deadlines")} id="portal-deadlines">
-      <Loading pending={deadlines.isPending} failed={deadlines.isError} />
-      {deadlines.data && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table withTableBorder striped data-testid="portal-deadlines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("int.portal.report")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.tracking")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.portalStatus")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.verification")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.followUp")}</Table.Th>
-                <Table.Th scope="col">{t("int.portal.closure")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {deadlines.data.map((d) => (
-                <DeadlineRow key={`${d.portal}-${d.registration_number}`} d={d} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Section>
-  );
-}
-
-function DeadlineRow({ d }: { d: Deadlines }) {
-  const t = useT();
   const word = useWord();
   const when = useWhen();
+  const deadlines = useDeadlines();
+  if (deadlines.data && deadlines.data.length === 0) return null; // nothing pushed: no clocks
   const clock = (c: Deadlines["verification"]) => {
     const tone = c.clock === "met" ? "ok" : c.clock === "overdue" || c.clock === "late" ? "failed" : c.clock === "running" ? "busy" : "waiting";
     return (
@@ -308,15 +231,21 @@ function DeadlineRow({ d }: { d: Deadlines }) {
     );
   };
   return (
-    <Table.Tr>
-      <Table.Th scope="row" fw={400}>
-        {d.registration_number}
-      </Table.Th>
-      <Table.Td>{d.external_id}</Table.Td>
-      <Table.Td>{d.portal_status ?? "—"}</Table.Td>
-      <Table.Td>{clock(d.verification)}</Table.Td>
-      <Table.Td>{clock(d.follow_up)}</Table.Td>
-      <Table.Td>{clock(d.closure)}</Table.Td>
-    </Table.Tr>
+    <Section title={t("int.portal.deadlines")} id="portal-deadlines">
+      <Loading pending={deadlines.isPending} failed={deadlines.isError} />
+      <SectionTable
+        rows={deadlines.data}
+        testId="portal-deadlines"
+        rowKey={(d) => `${d.portal}-${d.registration_number}`}
+        columns={[
+          { title: t("int.portal.report"), cell: (d) => d.registration_number },
+          { title: t("int.portal.tracking"), cell: (d) => d.external_id },
+          { title: t("int.portal.portalStatus"), cell: (d) => d.portal_status ?? "—" },
+          { title: t("int.portal.verification"), cell: (d) => clock(d.verification) },
+          { title: t("int.portal.followUp"), cell: (d) => clock(d.follow_up) },
+          { title: t("int.portal.closure"), cell: (d) => clock(d.closure) },
+        ]}
+      />
+    </Section>
   );
 }

@@ -15,7 +15,7 @@ import { useMe, useOfficeZone } from "../../office";
 import { nested } from "../fields";
 import { useFields } from "../useFields";
 import { StateChip } from "./Chips";
-import { etagOf, movesOf, useGroups, useMembers, type Member } from "./communityData";
+import { etagOf, isMove, statusOf, stepLabel, useGroups, useMembers, type Member } from "./communityData";
 import { QueryState, useWords } from "./shared";
 import { DateField } from "../../components/DateFields";
 
@@ -148,8 +148,8 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
   const zone = useOfficeZone();
   const refresh = useRefresh();
   const { intl, label } = useWords();
-  const me = useMe();
-  const officer = me.data?.roles.includes("prevention_officer") ?? false;
+  // The steps each member offers this reader come from the API (`allowed_steps`).
+  const acting = members.some((m) => m.allowed_steps.length > 0);
   const [conflict, setConflict] = useState(false);
   const [training, setTraining] = useState<string | null>(null);
   const say = useSay();
@@ -186,7 +186,7 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
               <Table.Th scope="col">{t("com.source")}</Table.Th>
               <Table.Th scope="col">{t("com.inductedOn")}</Table.Th>
               <Table.Th scope="col">{t("com.leftOn")}</Table.Th>
-              {officer && <Table.Th scope="col">{t("com.actions")}</Table.Th>}
+              {acting && <Table.Th scope="col">{t("com.actions")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -198,15 +198,15 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
                 <Table.Td>{label("com.source", m.source)}</Table.Td>
                 <Table.Td>{m.inducted_on ? formatDate(m.inducted_on, zone, intl) : "—"}</Table.Td>
                 <Table.Td>{m.left_on ? formatDate(m.left_on, zone, intl) : "—"}</Table.Td>
-                {officer && (
+                {acting && (
                   <Table.Td>
                     <Row gap="xs">
-                      {movesOf(m.status).map((mv) => (
-                        <Button key={mv.label} size="xs" variant="default" onClick={() => void move(m, mv.to)} aria-label={`${t(mv.label)}: ${m.name ?? m.id}`}>
-                          {t(mv.label)}
+                      {m.allowed_steps.filter(isMove).map((step) => (
+                        <Button key={step} size="xs" variant="default" onClick={() => void move(m, statusOf(step))} aria-label={`${t(stepLabel(step))}: ${m.name ?? m.id}`}>
+                          {t(stepLabel(step))}
                         </Button>
                       ))}
-                      {m.status === "active" && (
+                      {m.allowed_steps.includes("training") && (
                         <Button size="xs" variant="default" onClick={() => setTraining(training === m.id ? null : m.id)} aria-label={`${t("com.training")}: ${m.name ?? m.id}`}>
                           {t("com.training")}
                         </Button>

@@ -75,7 +75,10 @@ function RecordForm(): React.JSX.Element {
 
 function AnswerForm({ request, onDone }: { request: SubjectRequest; onDone: () => void }): React.JSX.Element {
   const t = useT();
-  const [status, setStatus] = useState<"answered" | "refused">("answered");
+  // The answers the API allows now (`allowed_steps`): a correction about a person
+  // erased since it was received can only be refused.
+  const answerable = request.allowed_steps.includes("answer");
+  const [status, setStatus] = useState<"answered" | "refused">(answerable ? "answered" : "refused");
   const [conflict, setConflict] = useState(false);
   const { values, bind, errors, setErrors } = useFields({ answer: "", "correction.name": "", "correction.phone": "" });
   const correcting = request.kind === "correction" && status === "answered";
@@ -98,8 +101,8 @@ function AnswerForm({ request, onDone }: { request: SubjectRequest; onDone: () =
         {errors.general && <Alert color="red" role="alert">{errors.general}</Alert>}
         <Radio.Group value={status} onChange={(v) => setStatus(v as "answered" | "refused")} label={t("sr.status")}>
           <Row gap="md">
-            <Radio value="answered" label={t("sr.answer")} />
-            <Radio value="refused" label={t("sr.refuse")} />
+            {answerable && <Radio value="answered" label={t("sr.answer")} />}
+            {request.allowed_steps.includes("refuse") && <Radio value="refused" label={t("sr.refuse")} />}
           </Row>
         </Radio.Group>
         <Textarea label={t("sr.answerText")} required autosize minRows={2} {...bind("answer")} />
@@ -162,7 +165,7 @@ export function SubjectRequestsPanel(): React.JSX.Element {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    {r.status === "received" && (
+                    {r.allowed_steps.length > 0 && (
                       <Button size="xs" variant="default" onClick={() => setOpen(open === r.id ? null : r.id)} aria-expanded={open === r.id}>
                         {t("sr.answer")}
                       </Button>

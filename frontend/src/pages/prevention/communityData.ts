@@ -52,4 +52,4 @@ export function useSubjectRequests() {
   });
 }
 
-export { etagOf, movesOf } from "../../lib/community";
+export { etagOf, isMove, statusOf, stepLabel } from "../../lib/community";

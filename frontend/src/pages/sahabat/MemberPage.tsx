@@ -2,7 +2,7 @@
 // the `community` channel as the intake API takes it from a `community_member` (an LM,
 // the member taken from their account, never asked), errors at their fields; and the
 // reports they brought, the only ones the API lists for them.
-import { Alert, Button, Checkbox, Fieldset, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
@@ -10,10 +10,9 @@ import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
 import { MESSAGES } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
-import { latestDateInIndonesia, nikProblem } from "../../lib/nik";
-import { formErrors, isProblem } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
 import { nested } from "../fields";
+import { nikErrors, ReporterFields, reportErrors } from "../ReporterFields";
 import { useFields } from "../useFields";
 import { DateField } from "../../components/DateFields";
 
@@ -69,7 +68,8 @@ export function MemberPage(): React.JSX.Element {
   const { locale } = useLocale();
   const zone = useOfficeZone();
   const client = useQueryClient();
-  const { values, set, bind, errors, setErrors, reset } = useFields(START);
+  const form = useFields(START);
+  const { values, set, bind, errors, setErrors, reset } = form;
   const [confidential, setConfidential] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -90,12 +90,8 @@ export function MemberPage(): React.JSX.Element {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const nik = values["reporter.nik"] ?? "";
-    const problem = nik === "" ? null : nikProblem(nik, latestDateInIndonesia());
-    if (problem) {
-      setErrors({ fields: { "reporter.nik": t(`nik.${problem}`) }, general: t("register.fix") });
-      return;
-    }
+    const refused = nikErrors(form, t);
+    if (refused) return setErrors(refused);
     setBusy(true);
     const fields = nested(values);
     const body = { ...fields, reporter: { ...(fields.reporter as object), confidential } };
@@ -111,8 +107,7 @@ export function MemberPage(): React.JSX.Element {
       await client.invalidateQueries({ queryKey: ["sahabat", "reports"] });
       return;
     }
-    const found = isProblem(error) ? formErrors(error, t("form.error"), { "Field required": t("field.required") }) : { fields: {}, general: t("form.error") };
-    setErrors({ ...found, general: found.general ?? t("register.fix") });
+    setErrors(reportErrors(error, t));
   }
 
   return (
@@ -133,18 +128,7 @@ export function MemberPage(): React.JSX.Element {
               {errors.general}
             </Alert>
           )}
-          <Fieldset legend={t("register.reporter")}>
-            <Stack>
-              <TextInput label={t("register.name")} required {...bind("reporter.name")} />
-              <TextInput label={t("register.nik")} description={t("register.nikHelp")} inputMode="numeric" maxLength={16} {...bind("reporter.nik")} />
-              <Group grow>
-                <TextInput label={t("register.phone")} type="tel" {...bind("reporter.phone")} />
-                <TextInput label={t("register.email")} type="email" {...bind("reporter.email")} />
-              </Group>
-              <Textarea label={t("register.address")} autosize minRows={2} {...bind("reporter.address")} />
-              <Checkbox label={t("register.confidential")} checked={confidential} onChange={(e) => setConfidential(e.currentTarget.checked)} />
-            </Stack>
-          </Fieldset>
+          <ReporterFields fields={form} confidential={confidential} onConfidential={setConfidential} />
           <TextInput label={t("register.agency")} {...bind("reported_agency.name")} />
           <Select
             label={t("register.substance")}

@@ -58,6 +58,54 @@ def can_move(current: MemberStatus, target: MemberStatus) -> bool:
     return target in MOVES[current]
 
 
+class Step(StrEnum):
+    """What the prevention unit may do to a member now, as the screens offer it: each
+    move is named for what it means to the office (leaving and declining both end in
+    `inactive`, but are different buttons), with the status it asks for in `TARGET`."""
+
+    induct = "induct"  # candidate → active
+    decline = "decline"  # candidate → inactive: they did not come to the induction
+    leave = "leave"  # active → inactive
+    come_back = "return"  # inactive → active
+    training = "training"  # record a training the member attended
+
+
+TARGET: dict[Step, MemberStatus] = {
+    Step.induct: MemberStatus.active,
+    Step.decline: MemberStatus.inactive,
+    Step.leave: MemberStatus.inactive,
+    Step.come_back: MemberStatus.active,
+}
+
+
+def can_train(inducted_on: date | None) -> bool:
+    """Training is recorded for a member who was inducted: active, or left since; never
+    for a candidate, nor for one declined before their induction."""
+    return inducted_on is not None
+
+
+def allowed_steps(
+    status: str, *, officer: bool, known: bool, inducted_on: date | None
+) -> list[Step]:
+    """The steps the routes would accept from this reader now: none outside the
+    prevention unit; the moves `MOVES` allows from the member's status (becoming active
+    only once their record is complete: an alumnus's name comes with it), and training
+    for an inducted member. The induction's day and an alumnus's group travel in the
+    request's body, which the routes still check."""
+    if not officer:
+        return []
+    current = MemberStatus(status)
+    moves = {
+        MemberStatus.candidate: [Step.induct, Step.decline],
+        MemberStatus.active: [Step.leave],
+        MemberStatus.inactive: [Step.come_back],
+    }[current]
+    steps = [s for s in moves if known or TARGET[s] is not MemberStatus.active]
+    if can_train(inducted_on):
+        steps.append(Step.training)
+    return steps
+
+
 def move_problem(
     *,
     current: MemberStatus,

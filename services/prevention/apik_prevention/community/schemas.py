@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.community.rules import ConsentScope, MemberStatus, Segment, Source
+from apik_prevention.community.rules import ConsentScope, MemberStatus, Segment, Source, Step
 from apik_shared.vocabulary.inputs import Email, Input, Line, PersonName, Phone
 
 Title = Annotated[Line, Field(min_length=1, max_length=300)]
@@ -107,6 +107,8 @@ class MemberSummary(BaseModel):
     inducted_on: date | None
     left_on: date | None = None  # the office's day an active member left
     version: int
+    # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
+    allowed_steps: list[Step]
 
 
 class MemberPublic(MemberSummary):

@@ -260,7 +260,7 @@ async def change_status(
 async def add_training(
     *, session: AsyncSession, member: CommunityMember, data: TrainingCreate, actor: Principal
 ) -> CommunityTraining:
-    if member.status == MemberStatus.candidate.value:
+    if not rules.can_train(member.inducted_on):
         raise TransitionNotAllowed("Training is recorded once the member is inducted.")
     if data.held_on > await today_of(session, member.office):
         raise InvalidInput.field("#/body/held_on", "The training is in the future.")

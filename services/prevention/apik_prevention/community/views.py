@@ -10,7 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_prevention.community import service
+from apik_prevention.community import rules, service
 from apik_prevention.community.rules import ConsentScope, MemberStatus, Segment, Source
 from apik_prevention.community.schemas import (
     ConsentPublic,
@@ -64,6 +64,12 @@ def _summary(
         inducted_on=member.inducted_on,
         left_on=member.left_on,
         version=member.version,
+        allowed_steps=rules.allowed_steps(
+            member.status,
+            officer=in_full(reader),
+            known=member.identity is not None,
+            inducted_on=member.inducted_on,
+        ),
     )
     return summary, identity
 

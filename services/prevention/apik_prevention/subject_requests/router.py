@@ -41,6 +41,33 @@ router = ServiceRouter(tags=["subject-requests"])
 REQUESTS = "/api/v1/prevention/subject-requests"
 
 
+async def _receive(
+    *,
+    person: service.Person,
+    data: RequestCreate,
+    request: Request,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    settings: CurrentSettings,
+) -> Response:
+    """A request about a member or a focal point, received once per Idempotency-Key:
+    the two routes differ only in whom the path names."""
+    idempotency = Idempotency(session, request, caller=actor.subject)
+    if (replay := await idempotency.begin()) is not None:
+        return replay
+    row = await service.receive(
+        session=session,
+        cipher=cipher,
+        member=person,
+        data=data,
+        actor=actor,
+        deadline_hours=settings.subject_request_deadline_hours,
+    )
+    body = views.one(cipher, row, await service.erased_among(session=session, rows=[row]))
+    return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
+
+
 @router.post(
     "/community/members/{member_id}/requests",
     status_code=201,
@@ -59,19 +86,15 @@ async def receive_member_request(
 ) -> Response:
     """A member's request of access, correction or erasure as the unit received it;
     due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022)."""
-    idempotency = Idempotency(session, request, caller=actor.subject)
-    if (replay := await idempotency.begin()) is not None:
-        return replay
-    row = await service.receive(
-        session=session,
-        cipher=cipher,
-        member=member,
+    return await _receive(
+        person=member,
         data=data,
+        request=request,
+        session=session,
         actor=actor,
-        deadline_hours=settings.subject_request_deadline_hours,
+        cipher=cipher,
+        settings=settings,
     )
-    body = views.one(cipher, row)
-    return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
 
 
 @router.post(
@@ -92,19 +115,15 @@ async def receive_focal_point_request(
 ) -> Response:
     """A focal point's request of access, correction or erasure as the unit received
     it; due `APIK_SUBJECT_REQUEST_DEADLINE_HOURS` later (`due_at`; 72, UU 27/2022)."""
-    idempotency = Idempotency(session, request, caller=actor.subject)
-    if (replay := await idempotency.begin()) is not None:
-        return replay
-    row = await service.receive(
-        session=session,
-        cipher=cipher,
-        member=point,
+    return await _receive(
+        person=point,
         data=data,
+        request=request,
+        session=session,
         actor=actor,
-        deadline_hours=settings.subject_request_deadline_hours,
+        cipher=cipher,
+        settings=settings,
     )
-    body = views.one(cipher, row)
-    return await created(idempotency, body, location=f"{REQUESTS}/{row.id}", version=row.version)
 
 
 @router.get(
@@ -120,7 +139,8 @@ async def list_subject_requests(
 ) -> list[RequestSummary]:
     """The office's requests by deadline, without what was asked or answered."""
     rows = await service.listing(session=session, actor=actor, open_only=open_only, overdue=overdue)
-    return [views.summary(r) for r in rows]
+    erased = await service.erased_among(session=session, rows=rows)
+    return [views.summary(r, erased) for r in rows]
 
 
 @router.get(
@@ -129,9 +149,13 @@ async def list_subject_requests(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_subject_request(
-    request_id: uuid.UUID, actor: Officer, cipher: Cipher, row: CurrentSubjectRequest
+    request_id: uuid.UUID,
+    session: DbSession,
+    actor: Officer,
+    cipher: Cipher,
+    row: CurrentSubjectRequest,
 ) -> Response:
-    return views.answer(cipher, row)
+    return views.answer(cipher, row, await service.erased_among(session=session, rows=[row]))
 
 
 @router.post(
@@ -156,4 +180,5 @@ async def answer_subject_request(
     row, export = await service.answer(
         session=session, cipher=cipher, request=row, data=data, actor=actor
     )
-    return views.answer(cipher, row, export)
+    erased = await service.erased_among(session=session, rows=[row])
+    return views.answer(cipher, row, erased, export)

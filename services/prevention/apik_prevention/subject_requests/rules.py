@@ -42,3 +42,22 @@ def due(received_at: datetime, hours: int = LEGAL_DEADLINE_HOURS) -> datetime:
 def overdue(status: RequestStatus, due_at: datetime, now: datetime) -> bool:
     """Still open at or after its deadline."""
     return status is RequestStatus.received and now >= due_at
+
+
+class Step(StrEnum):
+    """What the prevention unit may do to a request now, as the screens offer it."""
+
+    answer = "answer"  # answered: what it asked is done (an access request's export)
+    refuse = "refuse"  # refused, with the reason
+
+
+def allowed_steps(status: str, kind: str, *, erased: bool) -> list[Step]:
+    """The steps the answer route would accept now (only the prevention unit reads
+    requests at all): a received request is answered or refused, once; a correction
+    about a person erased since it was received can only be refused, nothing being left
+    to correct."""
+    if RequestStatus(status) is not RequestStatus.received:
+        return []
+    if erased and RequestKind(kind) is RequestKind.correction:
+        return [Step.refuse]
+    return [Step.answer, Step.refuse]

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Subject
+from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Step, Subject
 from apik_shared.vocabulary.inputs import Email, FreeText, Input, PersonName, Phone
 
 Words = Annotated[FreeText, Field(min_length=1, max_length=4000)]
@@ -99,6 +99,8 @@ class RequestSummary(BaseModel):
     answered_by: str | None
     answered_at: datetime | None
     version: int
+    # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
+    allowed_steps: list[Step]
 
 
 class RequestPublic(RequestSummary):

@@ -3,6 +3,7 @@ request shows what was asked and answered."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from fastapi.encoders import jsonable_encoder
@@ -21,7 +22,9 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.etag import etag_for
 
 
-def summary(row: SubjectRequest) -> RequestSummary:
+def summary(row: SubjectRequest, erased: set[uuid.UUID]) -> RequestSummary:
+    """`erased`: the people among the requests' subjects whose identity was erased
+    (`service.erased_among`), which limits what can be answered."""
     status = RequestStatus(row.status)
     return RequestSummary(
         id=row.id,
@@ -37,14 +40,18 @@ def summary(row: SubjectRequest) -> RequestSummary:
         answered_by=row.answered_by,
         answered_at=row.answered_at,
         version=row.version,
+        allowed_steps=rules.allowed_steps(row.status, row.kind, erased=row.subject_id in erased),
     )
 
 
 def one(
-    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | FocalPointExport | None = None
+    cipher: FieldCipher,
+    row: SubjectRequest,
+    erased: set[uuid.UUID],
+    export: MemberExport | FocalPointExport | None = None,
 ) -> RequestPublic:
     return RequestPublic(
-        **summary(row).model_dump(),
+        **summary(row, erased).model_dump(),
         detail=service.opened(cipher, row, "detail"),
         answer=service.opened(cipher, row, "answer"),
         export=export,
@@ -52,9 +59,12 @@ def one(
 
 
 def answer(
-    cipher: FieldCipher, row: SubjectRequest, export: MemberExport | FocalPointExport | None = None
+    cipher: FieldCipher,
+    row: SubjectRequest,
+    erased: set[uuid.UUID],
+    export: MemberExport | FocalPointExport | None = None,
 ) -> JSONResponse:
-    body = one(cipher, row, export)
+    body = one(cipher, row, erased, export)
     return JSONResponse(
         jsonable_encoder(body),
         headers={"ETag": etag_for(row.version), "Cache-Control": "no-store"},

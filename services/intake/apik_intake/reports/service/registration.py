@@ -28,7 +28,7 @@ from apik_intake.reports.schemas import Channel, ReportCreate
 from apik_intake.reports.service.community import active_member_problem
 from apik_intake.reports.service.lookup import get_report, timeline
 from apik_intake.reports.service.writing import write_registration
-from apik_intake.steps.service import apply_step
+from apik_intake.steps.service import apply_step, ref_of_row
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import driver_connection
@@ -223,19 +223,6 @@ def _report_row(
     }
 
 
-def _ref(row: dict[str, Any]) -> dict[str, Any]:
-    """`steps.service.ref` of the row (the fields every intake event carries)."""
-    return {
-        "report_id": str(row["id"]),
-        "registration_number": row["registration_number"],
-        "office": row["office"],
-        "kind": row["kind"],
-        "channel": row["channel"],
-        "substance": row["substance"],
-        "agency_type": row["agency_type"],
-    }
-
-
 async def register_report(
     *,
     session: AsyncSession,
@@ -300,7 +287,7 @@ async def register_report(
     event, outgoing = outbox.envelope(
         ReportRegistered.event_type,
         ReportRegistered(
-            **_ref(row), registered_at=received, portal=portal, external_id=external_id
+            **ref_of_row(row), registered_at=received, portal=portal, external_id=external_id
         ),
         subject=str(row["id"]),
     )

@@ -8,7 +8,7 @@ from apik_intake.steps.service.decisions import (
 )
 from apik_intake.steps.service.identity import complete_identity
 from apik_intake.steps.service.notices import record_age_exception, record_notice
-from apik_intake.steps.service.transitions import apply_step, ref
+from apik_intake.steps.service.transitions import apply_step, ref, ref_of_row
 from apik_intake.steps.service.verification import SYSTEM, close_overdue, verify_formally
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "record_age_exception",
     "record_notice",
     "ref",
+    "ref_of_row",
     "take_step",
     "verify_formally",
     "verify_materially",

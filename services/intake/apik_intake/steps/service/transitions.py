@@ -6,6 +6,7 @@ its history row and, when the step ends intake's part, the event that says so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +36,17 @@ def ref(report: Report) -> dict[str, Any]:
         substance=report.substance,
         agency_type=report.agency_type,
     ).model_dump()
+
+
+# The report's columns an event's reference copies as they are (all but its id).
+_REF_COLUMNS = [name for name in ReportRef.model_fields if name != "report_id"]
+
+
+def ref_of_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """`ref` of a report's columns given as a mapping: the registration answers from the
+    row it wrote and does not build the ORM object on its hot path. The fields are
+    `ReportRef`'s, so the two cannot drift apart."""
+    return {"report_id": str(row["id"]), **{name: row[name] for name in _REF_COLUMNS}}
 
 
 def ensure_allowed(report: Report, step: Step) -> ReportStatus:

@@ -50,6 +50,13 @@ class MemberErased(TransitionNotAllowed):
     slug, title = "subject-erased", "The person's identity was erased"
 
 
+# The person a request is about: a community member or a focal point. Both keep their
+# identity sealed, a consent with a `contact` scope, and an `erased_at`; what differs
+# (their keyring context, what an access request returns, what an erasure also undoes)
+# is chosen below by their type.
+Person = CommunityMember | FocalPoint
+
+
 def text_context(request_id: uuid.UUID, field: str) -> str:
     return f"subject-request:{request_id}:{field}"
 
@@ -71,7 +78,7 @@ async def receive(
     *,
     session: AsyncSession,
     cipher: FieldCipher,
-    member: CommunityMember | FocalPoint,
+    member: Person,
     data: RequestCreate,
     actor: Principal,
     deadline_hours: int = rules.LEGAL_DEADLINE_HOURS,
@@ -125,6 +132,21 @@ async def listing(
     return (await session.execute(query.limit(500))).scalars().all()
 
 
+async def erased_among(*, session: AsyncSession, rows: Sequence[SubjectRequest]) -> set[uuid.UUID]:
+    """Which of the requests' subjects had their identity erased (`rules.allowed_steps`
+    offers no answer to a correction of them)."""
+    members = {r.subject_id for r in rows if r.subject == Subject.community_member.value}
+    points = {r.subject_id for r in rows if r.subject == Subject.focal_point.value}
+    erased: set[uuid.UUID] = set()
+    for model, ids in ((CommunityMember, members), (FocalPoint, points)):
+        if ids:
+            found = await session.execute(
+                select(model.id).where(col(model.id).in_(ids), col(model.erased_at).is_not(None))
+            )
+            erased |= set(found.scalars())
+    return erased
+
+
 async def export(
     session: AsyncSession, cipher: FieldCipher, member: CommunityMember, actor: Principal
 ) -> MemberExport:
@@ -150,19 +172,27 @@ async def export(
     )
 
 
-def _correct(cipher: FieldCipher, member: CommunityMember, correction: Correction) -> None:
+def _called(person: Person) -> str:
+    return "focal point" if isinstance(person, FocalPoint) else "member"
+
+
+def _correct(cipher: FieldCipher, person: Person, correction: Correction) -> None:
     has_contact = correction.phone is not None or correction.email is not None
-    scope = {ConsentScope(s) for s in member.consent_scope}
-    if has_contact and (member.consent_on is None or ConsentScope.contact not in scope):
+    contact = PointScope.contact if isinstance(person, FocalPoint) else ConsentScope.contact
+    if has_contact and (person.consent_on is None or contact not in person.consent_scope):
         pointer = "#/body/correction/phone" if correction.phone else "#/body/correction/email"
         raise InvalidInput.field(
-            pointer, "The member's consent does not cover contact details (scope `contact`)."
+            pointer,
+            f"The {_called(person)}'s consent does not cover contact details (scope `contact`).",
         )
-    identity = community.Identity(
-        name=correction.name, phone=correction.phone, email=correction.email
-    )
-    member.identity = community.seal(cipher, member.id, identity)
-    member.has_contact = has_contact
+    name, phone, email = correction.name, correction.phone, correction.email
+    if isinstance(person, FocalPoint):
+        identity = focal_points.Identity(name=name, phone=phone, email=email)
+        person.identity = focal_points.seal(cipher, person.id, identity)
+    else:
+        kept = community.Identity(name=name, phone=phone, email=email)
+        person.identity = community.seal(cipher, person.id, kept)
+    person.has_contact = has_contact
 
 
 async def _erase(
@@ -216,10 +246,7 @@ async def answer(
     now = datetime.now(UTC)
     given: MemberExport | FocalPointExport | None = None
     if data.status is RequestStatus.answered:
-        if request.subject == Subject.focal_point.value:
-            given = await _apply_to_point(session, cipher, request, kind, data, actor, now)
-        else:
-            given = await _apply_to_member(session, cipher, request, kind, data, actor, now)
+        given = await _apply(session, cipher, request, kind, data, actor, now)
     request.status = data.status.value
     request.answer = _sealed(cipher, request.id, "answer", data.answer)
     request.answered_by = actor.username
@@ -230,7 +257,24 @@ async def answer(
     return request, given
 
 
-async def _apply_to_member(
+async def _locked(session: AsyncSession, request: SubjectRequest) -> Person:
+    person: Person | None
+    if request.subject == Subject.focal_point.value:
+        person, called = (
+            await session.get(FocalPoint, request.subject_id, with_for_update=True),
+            "focal point",
+        )
+    else:
+        person, called = (
+            await session.get(CommunityMember, request.subject_id, with_for_update=True),
+            "member",
+        )
+    if person is None:  # never deleted; a guard, not a path
+        raise TransitionNotAllowed(f"The {called} is no longer kept.")
+    return person
+
+
+async def _apply(
     session: AsyncSession,
     cipher: FieldCipher,
     request: SubjectRequest,
@@ -238,36 +282,25 @@ async def _apply_to_member(
     data: RequestAnswer,
     actor: Principal,
     now: datetime,
-) -> MemberExport | None:
-    member = await session.get(CommunityMember, request.subject_id, with_for_update=True)
-    if member is None:  # never deleted; a guard, not a path
-        raise TransitionNotAllowed("The member is no longer kept.")
+) -> MemberExport | FocalPointExport | None:
+    """Does what an answered request asked to the person it is about (locked)."""
+    person = await _locked(session, request)
     if kind is RequestKind.access:
-        return await export(session, cipher, member, actor)
+        if isinstance(person, FocalPoint):
+            return await _export_point(session, cipher, person, actor)
+        return await export(session, cipher, person, actor)
     if kind is RequestKind.correction and data.correction is not None:
-        if member.erased_at is not None:
-            raise MemberErased("The member's identity was erased: nothing to correct.")
-        _correct(cipher, member, data.correction)
-    elif kind is RequestKind.erasure and member.erased_at is None:
-        await _erase(session, member, actor, now)
-    member.version += 1
-    session.add(member)
+        if person.erased_at is not None:
+            raise MemberErased(f"The {_called(person)}'s identity was erased: nothing to correct.")
+        _correct(cipher, person, data.correction)
+    elif kind is RequestKind.erasure and person.erased_at is None:
+        if isinstance(person, FocalPoint):
+            await _erase_point(session, person, actor, now)
+        else:
+            await _erase(session, person, actor, now)
+    person.version += 1
+    session.add(person)
     return None
-
-
-def _correct_point(cipher: FieldCipher, point: FocalPoint, correction: Correction) -> None:
-    has_contact = correction.phone is not None or correction.email is not None
-    scope = {PointScope(s) for s in point.consent_scope}
-    if has_contact and (point.consent_on is None or PointScope.contact not in scope):
-        pointer = "#/body/correction/phone" if correction.phone else "#/body/correction/email"
-        raise InvalidInput.field(
-            pointer, "The focal point's consent does not cover contact details (scope `contact`)."
-        )
-    identity = focal_points.Identity(
-        name=correction.name, phone=correction.phone, email=correction.email
-    )
-    point.identity = focal_points.seal(cipher, point.id, identity)
-    point.has_contact = has_contact
 
 
 async def _groups_of(session: AsyncSession, point: FocalPoint) -> list[DiscussionGroup]:
@@ -321,45 +354,28 @@ async def _erase_point(
         )
 
 
-async def _apply_to_point(
-    session: AsyncSession,
-    cipher: FieldCipher,
-    request: SubjectRequest,
-    kind: RequestKind,
-    data: RequestAnswer,
-    actor: Principal,
-    now: datetime,
-) -> FocalPointExport | None:
-    point = await session.get(FocalPoint, request.subject_id, with_for_update=True)
-    if point is None:  # never deleted; a guard, not a path
-        raise TransitionNotAllowed("The focal point is no longer kept.")
-    if kind is RequestKind.access:
-        identity = focal_points.identity_of(cipher, point) if point.identity else None
-        focal_points.audit_read(session, point.office, [point], actor, "access-request")
-        return FocalPointExport(
-            id=point.id,
-            office=point.office,
-            name=identity.name if identity else None,
-            phone=identity.phone if identity else None,
-            email=identity.email if identity else None,
-            role=point.role,
-            agency=point.agency,
-            regency=point.regency,
-            valid_from=point.valid_from,
-            valid_until=point.valid_until,
-            consent_on=point.consent_on,
-            consent_scope=list(point.consent_scope),
-            status=point.status,
-            discussion_groups=[g.name for g in await _groups_of(session, point)],
-            created_at=point.created_at,
-            erased_at=point.erased_at,
-        )
-    if kind is RequestKind.correction and data.correction is not None:
-        if point.erased_at is not None:
-            raise MemberErased("The focal point's identity was erased: nothing to correct.")
-        _correct_point(cipher, point, data.correction)
-    elif kind is RequestKind.erasure and point.erased_at is None:
-        await _erase_point(session, point, actor, now)
-    point.version += 1
-    session.add(point)
-    return None
+async def _export_point(
+    session: AsyncSession, cipher: FieldCipher, point: FocalPoint, actor: Principal
+) -> FocalPointExport:
+    """Everything kept of the focal point, opened in full for their access request
+    (audited)."""
+    identity = focal_points.identity_of(cipher, point) if point.identity else None
+    focal_points.audit_read(session, point.office, [point], actor, "access-request")
+    return FocalPointExport(
+        id=point.id,
+        office=point.office,
+        name=identity.name if identity else None,
+        phone=identity.phone if identity else None,
+        email=identity.email if identity else None,
+        role=point.role,
+        agency=point.agency,
+        regency=point.regency,
+        valid_from=point.valid_from,
+        valid_until=point.valid_until,
+        consent_on=point.consent_on,
+        consent_scope=list(point.consent_scope),
+        status=point.status,
+        discussion_groups=[g.name for g in await _groups_of(session, point)],
+        created_at=point.created_at,
+        erased_at=point.erased_at,
+    )
