@@ -40,7 +40,7 @@ export async function officerReadsPrevention(browser, kit, username, facts) {
   // The year's list as CSV: every assessment listed, the unit by name.
   const listed = await page.locator("[data-testid=assessments] tbody tr").count();
   const file = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "prevention-assessments.csv"));
-  expect(file.bom && file.lines[0].startsWith("Unit,Jenis unit,Provinsi"), `prevention: an Excel-friendly CSV (${file.lines[0]})`);
+  expect(file.bom && file.lines[0].startsWith("Unit layanan,Jenis unit,Provinsi"), `prevention: an Excel-friendly CSV (${file.lines[0]})`);
   expect(file.lines.length - 1 === listed, `prevention: the CSV holds the ${listed} assessments listed (${file.lines.length - 1})`);
   expect(file.lines.some((l) => l.includes(facts.unit) && l.includes(`,${facts.year},`)), "prevention: the assessment is in the CSV with its year");
 

@@ -47,22 +47,22 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
     assert answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="penilaian-kepatuhan-2023.csv"' in answer.headers["content-disposition"]
     rows = rows_of(answer.content)
-    assert sorted(r["Unit"] for r in rows) == ["'=Dinas Kaur", "Dinas Seluma"]
+    assert sorted(r["Unit layanan"] for r in rows) == ["'=Dinas Kaur", "Dinas Seluma"]
     assert {r["Kantor"] for r in rows} == {office} and {r["Tahun"] for r in rows} == {"2023"}
-    [kaur] = [r for r in rows if r["Unit"] == "'=Dinas Kaur"]
+    [kaur] = [r for r in rows if r["Unit layanan"] == "'=Dinas Kaur"]
     assert kaur["Jenis unit"] == "Pemerintah Kabupaten" and kaur["Status"] == "Pengisian"
     assert kaur["Skema"] == "ombudsman-2022 v1"
     assert kaur["Dibuka"].endswith("+07:00"), "an office not heard of yet is dated in WIB"
     # The approved answers as the JSON list counts them, read in one query for the file.
     listed = await prevention.client.get(ASSESSMENTS, params={"year": 2023}, headers=analyst)
     [json_kaur] = [a for a in listed.json()["items"] if a["id"] == answered["id"]]
-    assert int(kaur["Jawaban disetujui"]) == json_kaur["entries"]["approved"] > 0
+    assert int(kaur["Isian disetujui"]) == json_kaur["entries"]["approved"] > 0
     assert len(listed.json()["items"]) == len(rows)
 
     later = await prevention.client.get(
         ASSESSMENTS, params={"year": 2024, "status": "draft", "format": "csv"}, headers=analyst
     )
-    assert [r["Unit"] for r in rows_of(later.content)] == ["Dinas Lebong"]
+    assert [r["Unit layanan"] for r in rows_of(later.content)] == ["Dinas Lebong"]
     published = await prevention.client.get(
         ASSESSMENTS, params={"status": "published", "format": "csv"}, headers=analyst
     )

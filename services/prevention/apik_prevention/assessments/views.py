@@ -62,8 +62,8 @@ def entry_answer(row: AssessmentEntry) -> JSONResponse:
     return JSONResponse(jsonable_encoder(entry(row)), headers={"ETag": etag_for(row.version)})
 
 
-# The list as a spreadsheet for the office's staff: Indonesian headers and names (the
-# rapor's for unit types), moments in the zone of the assessment's office with its
+# The list as a spreadsheet for the office's staff: the screen's Indonesian headers and
+# names (the rapor's for unit types), moments in the zone of the assessment's office with its
 # offset; the result as published, never a live recomputation.
 UNIT_TYPES: Mapping[str, str] = {
     "ministry": "Kementerian",
@@ -78,14 +78,14 @@ UNIT_TYPES: Mapping[str, str] = {
 }
 STATUSES: Mapping[str, str] = {"draft": "Pengisian", "plenary": "Pleno", "published": "Diumumkan"}
 CSV_HEADERS = (
-    "Unit",
+    "Unit layanan",
     "Jenis unit",
     "Provinsi",
     "Kabupaten/kota",
     "Tahun",
     "Skema",
     "Status",
-    "Jawaban disetujui",
+    "Isian disetujui",
     "Nilai",
     "Predikat",
     "Dibuka",
