@@ -1,6 +1,6 @@
 // The prevention unit's write screens in the browser (journey `publications`): an
-// officer writes a press release and submits it, is told plainly that approving is not
-// theirs; the head approves; the officer publishes it and sees its number, which anyone
+// officer writes a press release and submits it, is not offered the approval (not
+// theirs); the head approves; the officer publishes it and sees its number, which anyone
 // then reads on the public page (no login); the officer logs a social media post and
 // reads its figures again; nominates a village, starts its mentoring and opens the
 // village instrument in the assessment engine; the head decides a verified village and
@@ -65,13 +65,12 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   await step(page, "Ajukan untuk ditelaah");
   await page.getByText("Status diperbarui.").waitFor();
   expect((await chip(page, "review")) === "Ditelaah", "publications: submitted for review");
-  // Approving is the head's: the officer is told so, nothing changes.
-  await step(page, "Setujui");
-  const refusal = page.getByRole("alert").filter({ hasText: "bukan wewenang Anda" });
-  await refusal.waitFor();
-  expect((await chip(page, "review")) === "Ditelaah", "publications: the officer's approval is refused plainly");
+  // Approving is the head's: the officer is not offered it (the API's `allowed_steps`
+  // are the reader's own, issue 21), and nothing changes.
+  const offered = await page.getByRole("group", { name: "Langkah berikutnya" }).getByRole("button").allTextContents();
+  expect(!offered.includes("Setujui") && (await chip(page, "review")) === "Ditelaah", `publications: the officer is not offered the head's approval (${offered.join(", ")})`);
   await accessible(page, "pencegahan-artikel-ditelaah");
-  await shot(page, "publications-2-refused");
+  await shot(page, "publications-2-review");
 
   const second = await staffPage(browser, kit, head, "publications head");
   await second.page.goto(address);

@@ -388,3 +388,16 @@ async def add_member(
     assert answer.status_code == 201, answer.text
     result: dict[str, Any] = answer.json()
     return result
+
+
+async def offered_steps(
+    prevention: RunningService, headers: dict[str, str], collection: str, ident: str
+) -> list[str]:
+    """A record's `allowed_steps` as its detail gives them, checked against its row in the
+    listing (whose steps drive the tables' buttons): the two must agree."""
+    one = await prevention.client.get(f"{collection}/{ident}", headers=headers)
+    listed = await prevention.client.get(collection, headers=headers)
+    [row] = [r for r in listed.json() if r["id"] == ident]
+    assert row["allowed_steps"] == one.json()["allowed_steps"]
+    steps: list[str] = one.json()["allowed_steps"]
+    return steps

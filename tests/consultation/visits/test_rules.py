@@ -82,5 +82,13 @@ class TestStateMachine:
             rules.next_status(status, step)
 
     def test_allowed_steps(self):
-        assert rules.allowed_steps(VisitStatus.in_service) == [Step.pause, Step.end]
-        assert rules.allowed_steps(VisitStatus.completed) == []
+        desk = {"desk_officer", "desk_supervisor"}
+        assert rules.allowed_steps(VisitStatus.in_service, desk) == [Step.pause, Step.end]
+        assert rules.allowed_steps(VisitStatus.completed, desk) == []
+
+    def test_allowed_steps_are_the_readers_own(self):
+        # Assigning is the supervisor's, picking up the officer's; a head takes none.
+        waiting = VisitStatus.waiting
+        assert rules.allowed_steps(waiting, {"desk_officer"}) == [Step.pick_up, Step.start]
+        assert rules.allowed_steps(waiting, {"desk_supervisor"}) == [Step.assign, Step.start]
+        assert rules.allowed_steps(waiting, {"head", "analyst"}) == []

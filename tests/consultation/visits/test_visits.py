@@ -325,3 +325,39 @@ async def test_control_characters_in_any_text_of_a_check_in_are_refused_by_field
         "SELECT (SELECT count(*) FROM visit) || '/' || (SELECT count(*) FROM visit_step)"
     )
     assert after == before
+
+
+async def test_the_steps_offered_are_the_readers_own_and_accepted(
+    desk, officer, supervisor, tokens: TestTokens
+):
+    """Issue 21: `allowed_steps` says what this reader may do, and the routes agree."""
+    head = tokens.headers("head", office="KAB", username="kepala")
+    visit = await check_in(desk, officer)
+    url = f"{VISITS}/{visit['id']}"
+    seen = {
+        who: (await desk.client.get(url, headers=headers)).json()["allowed_steps"]
+        for who, headers in (("officer", officer), ("supervisor", supervisor), ("head", head))
+    }
+    assert seen == {
+        "officer": ["pick_up", "start"],
+        "supervisor": ["assign", "start"],
+        "head": [],
+    }
+    # Not offered, and refused: the head's start, the supervisor's pick-up.
+    assert (await desk.client.post(f"{url}/start", headers=head)).status_code == 403
+    assert (await desk.client.post(f"{url}/pick-up", headers=supervisor)).status_code == 403
+    # Offered, and accepted: the supervisor assigns, then the officer takes the visit
+    # through every other step, each one offered before it is taken.
+    assigned = await step(desk, supervisor, visit["id"], "assign", {"officer": "petugas"})
+    assert assigned["status"] == "assigned"
+    bodies = {
+        "end": {"outcome": "Dijelaskan", "conversation": "Pengunjung bertanya; dijawab."},
+        "rate": {"score": 5, "signature": png_base64()},
+    }
+    for taken in ("start", "pause", "resume", "end", "rate"):
+        offered = (await desk.client.get(url, headers=officer)).json()["allowed_steps"]
+        assert taken in offered, (taken, offered)
+        await step(
+            desk, officer, visit["id"], "rating" if taken == "rate" else taken, bodies.get(taken)
+        )
+    assert (await desk.client.get(url, headers=officer)).json()["allowed_steps"] == []

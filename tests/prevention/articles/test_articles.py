@@ -57,8 +57,15 @@ async def test_an_article_is_approved_by_a_second_person_before_it_is_published(
     assert status == 403, body
     still = await prevention.client.get(f"{ARTICLES}/{article['id']}", headers=enumerator)
     assert still.json()["status"] == "review" and still.json()["approved_by"] is None
+    # What each reader is offered is what the routes let them do (issue 21): neither the
+    # author nor the officer is offered the head's steps, another head is.
+    assert still.json()["allowed_steps"] == []
+    own = await prevention.client.get(f"{ARTICLES}/{article['id']}", headers=head)
+    assert own.json()["allowed_steps"] == []
 
     other_head = tokens.headers("head", office="KAB", username="kepala-dua")
+    theirs = await prevention.client.get(f"{ARTICLES}/{article['id']}", headers=other_head)
+    assert theirs.json()["allowed_steps"] == ["draft", "approved"]
     status, body, etag = await _move(prevention, other_head, article["id"], etag, "approved")
     assert status == 200 and etag, body
     assert body["approved_by"] == "kepala-dua" and body["approved_at"]

@@ -60,8 +60,33 @@ def test_press_release_numbers_follow_the_seen_pattern() -> None:
     assert press_release_number(1234, date(2027, 12, 1)) == "1234/HM.01/XII/2027"
 
 
+def _offered(current: str, reader: str, *, writer: bool, approver: bool) -> list[Status]:
+    return allowed_steps(
+        current, author="penulis", reader=reader, is_writer=writer, is_approver=approver
+    )
+
+
 def test_the_steps_offered_from_each_status_are_the_workflows() -> None:
-    assert allowed_steps("draft") == [Status.review]
-    assert allowed_steps("review") == [Status.draft, Status.approved]
-    assert allowed_steps("approved") == [Status.draft, Status.published]
-    assert allowed_steps("published") == []
+    # A head who is not the author holds both sides' steps.
+    assert _offered("draft", "kepala", writer=True, approver=True) == [Status.review]
+    assert _offered("review", "kepala", writer=True, approver=True) == [
+        Status.draft,
+        Status.approved,
+    ]
+    assert _offered("approved", "kepala", writer=True, approver=True) == [
+        Status.draft,
+        Status.published,
+    ]
+    assert _offered("published", "kepala", writer=True, approver=True) == []
+
+
+def test_the_steps_offered_are_the_readers_own() -> None:
+    # Four eyes: the author, head or not, is offered neither approving nor returning.
+    assert _offered("review", "penulis", writer=True, approver=True) == []
+    # The unit's officer never approves; a reader outside the workflow takes nothing.
+    assert _offered("review", "petugas", writer=True, approver=False) == []
+    assert _offered("approved", "petugas", writer=True, approver=False) == [
+        Status.draft,
+        Status.published,
+    ]
+    assert _offered("draft", "analis", writer=False, approver=False) == []

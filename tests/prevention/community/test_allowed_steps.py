@@ -10,7 +10,7 @@ import pytest
 
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
-from tests.prevention.builders import MEMBERS, add_community_group, add_member
+from tests.prevention.builders import MEMBERS, add_community_group, add_member, offered_steps
 
 TRAINING = {"title": "Pelatihan pengawasan pelayanan publik", "held_on": "2025-03-01"}
 # The status each move asks for, as the web app sends it.
@@ -42,16 +42,6 @@ async def _take(prevention: RunningService, headers: dict[str, str], member: str
     return moved.status_code
 
 
-async def _steps(prevention: RunningService, headers: dict[str, str], member: str) -> list[str]:
-    read = await prevention.client.get(f"{MEMBERS}/{member}", headers=headers)
-    listed = await prevention.client.get(MEMBERS, headers=headers)
-    [summary] = [m for m in listed.json() if m["id"] == member]
-    # The list and the detail agree: the table's buttons come from the list.
-    assert summary["allowed_steps"] == read.json()["allowed_steps"]
-    steps: list[str] = read.json()["allowed_steps"]
-    return steps
-
-
 async def test_a_reader_outside_the_unit_is_offered_nothing(
     prevention: RunningService,
     enumerator: dict[str, str],
@@ -60,9 +50,9 @@ async def test_a_reader_outside_the_unit_is_offered_nothing(
 ) -> None:
     group = (await add_community_group(prevention, enumerator))["id"]
     member = (await add_member(prevention, enumerator, group))["id"]
-    assert await _steps(prevention, enumerator, member) == ["induct", "decline"]
+    assert await offered_steps(prevention, enumerator, MEMBERS, member) == ["induct", "decline"]
     for reader in (head, analyst):
-        assert await _steps(prevention, reader, member) == []
+        assert await offered_steps(prevention, reader, MEMBERS, member) == []
         # And indeed the routes refuse them what the unit is offered.
         assert await _take(prevention, reader, member, "induct") == 403
 
@@ -84,7 +74,7 @@ async def test_every_step_listed_is_accepted_from_each_status(
             member = (await add_member(prevention, enumerator, group))["id"]
             for earlier in path:
                 assert await _take(prevention, enumerator, member, earlier) < 300
-            assert await _steps(prevention, enumerator, member) == expected, path
+            assert await offered_steps(prevention, enumerator, MEMBERS, member) == expected, path
             status = await _take(prevention, enumerator, member, step)
             assert status in (200, 201), (path, step, status)
 
@@ -94,12 +84,12 @@ async def test_a_step_not_listed_is_refused(
 ) -> None:
     group = (await add_community_group(prevention, enumerator))["id"]
     candidate = (await add_member(prevention, enumerator, group))["id"]
-    assert "training" not in await _steps(prevention, enumerator, candidate)
+    assert "training" not in await offered_steps(prevention, enumerator, MEMBERS, candidate)
     assert await _take(prevention, enumerator, candidate, "training") == 409
     assert await _take(prevention, enumerator, candidate, "leave") == 200  # declined
     # Declined before any induction: no training for them either (issue 21's rule).
-    assert "training" not in await _steps(prevention, enumerator, candidate)
+    assert "training" not in await offered_steps(prevention, enumerator, MEMBERS, candidate)
     assert await _take(prevention, enumerator, candidate, "training") == 409
     active = (await add_member(prevention, enumerator, group, inducted_on="2025-02-15"))["id"]
-    assert await _steps(prevention, enumerator, active) == ["leave", "training"]
+    assert await offered_steps(prevention, enumerator, MEMBERS, active) == ["leave", "training"]
     assert await _take(prevention, enumerator, active, "induct") == 409

@@ -15,7 +15,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { etagOf } from "../../lib/casework";
 import { formatDateTime } from "../../lib/dates";
 import { buttonSteps, stepPath, type ButtonStep } from "../../lib/desk";
-import { useMe, useOfficeZone } from "../../office";
+import { useOfficeZone } from "../../office";
 import { PrintButtons } from "./PrintButtons";
 import { RunningClock } from "./RunningClock";
 import { useNow } from "./useLiveQueue";
@@ -28,10 +28,6 @@ export function VisitPage(): React.JSX.Element {
   const { locale } = useLocale();
   const labels = MESSAGES[locale];
   const zone = useOfficeZone();
-  const roles = useMe().data?.roles ?? [];
-  const supervisor = roles.includes("desk_supervisor");
-  // Picking a visitor up is the officers' own step (the API refuses it to others).
-  const offered = (allowed: string[]) => buttonSteps(allowed).filter((s) => s !== "pick_up" || roles.includes("desk_officer"));
   const { visitId } = route.useParams();
   const queries = useQueryClient();
   const now = useNow();
@@ -118,10 +114,10 @@ export function VisitPage(): React.JSX.Element {
           )}
         </SimpleGrid>
       </Section>
-      {offered(v.allowed_steps).length > 0 && (
+      {buttonSteps(v.allowed_steps).length > 0 && (
         <Section title={t("visit.steps")} id="visit-steps">
           <Group>
-            {offered(v.allowed_steps).map((s) => (
+            {buttonSteps(v.allowed_steps).map((s) => (
               <Button key={s} onClick={() => void step(s)} loading={busy === s} disabled={busy !== null && busy !== s}>
                 {codeLabel(labels, "visitStep", s)}
               </Button>
@@ -129,7 +125,7 @@ export function VisitPage(): React.JSX.Element {
           </Group>
         </Section>
       )}
-      {supervisor && v.allowed_steps.includes("assign") && <AssignForm {...formProps} officer={v.officer} />}
+      {v.allowed_steps.includes("assign") && <AssignForm {...formProps} officer={v.officer} />}
       {v.allowed_steps.includes("end") && <EndForm {...formProps} />}
       {v.allowed_steps.includes("rate") && <RatingForm {...formProps} />}
       <Section title={t("visit.print")} id="visit-print">

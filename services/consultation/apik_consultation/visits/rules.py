@@ -60,8 +60,30 @@ def next_status(status: VisitStatus, step: Step) -> VisitStatus:
     return target
 
 
-def allowed_steps(status: VisitStatus) -> list[Step]:
-    return [step for step, (sources, _) in TRANSITIONS.items() if status in sources]
+# Who takes each step, as the routes' role types have it (`deps.py`): assigning is the
+# desk supervisor's, picking a visitor up the desk officer's own, the rest anyone's at
+# the desk. A head or an analyst reads visits and takes none.
+DESK_ROLES = frozenset({"desk_officer", "desk_supervisor"})
+TAKERS: dict[Step, frozenset[str]] = {
+    Step.assign: frozenset({"desk_supervisor"}),
+    Step.pick_up: frozenset({"desk_officer"}),
+    Step.start: DESK_ROLES,
+    Step.pause: DESK_ROLES,
+    Step.resume: DESK_ROLES,
+    Step.end: DESK_ROLES,
+    Step.rate: DESK_ROLES,
+}
+
+
+def allowed_steps(status: VisitStatus, roles: Iterable[str]) -> list[Step]:
+    """The steps the routes would accept now from a reader holding `roles`: those the
+    state machine allows from `status` that one of the reader's roles takes."""
+    held = set(roles)
+    return [
+        step
+        for step, (sources, _) in TRANSITIONS.items()
+        if status in sources and held & TAKERS[step]
+    ]
 
 
 # The clock: the server's own timestamps of start, pause, resume and end.

@@ -18,6 +18,7 @@ from apik_consultation.visits import rules, service
 from apik_consultation.visits.rules import Step, VisitStatus
 from apik_consultation.visits.schemas import VisitorPublic, VisitPublic
 from apik_consultation.visits.service import days
+from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import set_etag
 
 
@@ -28,6 +29,7 @@ def public(
     today: date,
     now: datetime,
     visitor: Shown,
+    reader: Principal,
     signed: bool = False,
 ) -> VisitPublic:
     """`today` is the date at `now` in the visit's office."""
@@ -57,7 +59,7 @@ def public(
         duration_seconds=seconds,
         clock_running=running,
         signed=signed,
-        allowed_steps=[s.value for s in rules.allowed_steps(status)],
+        allowed_steps=[s.value for s in rules.allowed_steps(status, reader.roles)],
     )
 
 
@@ -71,7 +73,10 @@ async def listed(
     today = await days.todays(session, {v.office for v in rows}, now)
     seen = await visitors.shown(session=session, access=access, visits=rows, purpose=purpose)
     return [
-        public(v, marks[v.id], today=today[v.office], now=now, visitor=seen[v.id]) for v in rows
+        public(
+            v, marks[v.id], today=today[v.office], now=now, visitor=seen[v.id], reader=access.actor
+        )
+        for v in rows
     ]
 
 
@@ -84,7 +89,13 @@ async def detail(
     seen = await visitors.shown(session=session, access=access, visits=[visit], purpose=purpose)
     signed = await service.has_signature(session=session, visit_id=visit.id)
     return public(
-        visit, marks[visit.id], today=today, now=now, visitor=seen[visit.id], signed=signed
+        visit,
+        marks[visit.id],
+        today=today,
+        now=now,
+        visitor=seen[visit.id],
+        reader=access.actor,
+        signed=signed,
     )
 
 

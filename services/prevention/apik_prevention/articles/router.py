@@ -56,7 +56,7 @@ async def create_article(
     row = await service.create_article(session=session, data=data, actor=actor)
     return await created(
         idempotency,
-        views.one(row),
+        views.one(row, actor),
         location=f"{request.url.path}/{row.id}",
         version=row.version,
     )
@@ -97,7 +97,7 @@ async def list_articles(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_article(article_id: uuid.UUID, actor: Reader, article: CurrentArticle) -> Response:
-    return views.answer(article)
+    return views.answer(article, actor)
 
 
 @router.put(
@@ -114,7 +114,7 @@ async def edit_article(
 ) -> Response:
     """A draft's text, replaced whole (`If-Match`)."""
     article = await service.edit_article(session=session, article=article, data=data, actor=actor)
-    return views.answer(article)
+    return views.answer(article, actor)
 
 
 @router.post(
@@ -136,7 +136,7 @@ async def move_article(
     article = await service.move_article(
         session=session, article=article, target=data.status, note=data.note, actor=actor
     )
-    return views.answer(article)
+    return views.answer(article, actor)
 
 
 @router.get(

@@ -61,10 +61,25 @@ def step(current: str, target: Status) -> Step | None:
     return STEPS.get((Status(current), target))
 
 
-def allowed_steps(current: str) -> list[Status]:
-    """The statuses an article can go to from `current`, whoever asks: the screens offer
-    these, and the API still refuses a step that is not the caller's (four eyes)."""
-    return [target for (source, target) in STEPS if source == Status(current)]
+def allowed_steps(
+    current: str, *, author: str, reader: str, is_writer: bool, is_approver: bool
+) -> list[Status]:
+    """The statuses this reader may move an article to from `current`: the moves `STEPS`
+    allows from it that `refusal` lets them take (the head approves or returns another's
+    article, never their own; the prevention unit submits, withdraws and publishes)."""
+    return [
+        target
+        for (source, target), move in STEPS.items()
+        if source == Status(current)
+        and refusal(
+            move=move,
+            author=author,
+            actor=reader,
+            is_writer=is_writer,
+            is_approver=is_approver,
+        )
+        is None
+    ]
 
 
 def refusal(
