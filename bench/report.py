@@ -16,9 +16,9 @@ def _row(name: str, r: dict[str, Any]) -> str:
 
 
 def markdown(results: dict[str, Any]) -> str:
-    reg, ref, hand, drain = (
-        results[k] for k in ("registration", "reference", "handoff", "outbox_drain")
-    )
+    reg, ref = results["registration"], results["reference"]
+    # `--only registration` runs neither the handoff nor the drain.
+    hand, drain = results.get("handoff"), results.get("outbox_drain")
     meta = results.get("meta", {})
     lines = [
         f"# APIK benchmark — {meta.get('when', '')}",
@@ -41,22 +41,10 @@ def markdown(results: dict[str, Any]) -> str:
         f"{reg['gateway_throughput_share']:.0%} of direct throughput and adds "
         f"{reg.get('gateway_added_p50_ms')} ms at p50, {reg['gateway_added_p99_ms']} ms at p99.",
         "",
-        f"Handoff (accept → case opened) at {hand['rate_per_second']:.0f}/s over "
-        f"{hand['handoffs']}: p50 {hand['p50_ms']} ms, p99 {hand['p99_ms']} ms, "
-        f"max {hand['max_ms']} ms"
-        + "".join(
-            f"; {name} p50 {v['p50_ms']} / p99 {v['p99_ms']} ms"
-            for name, v in hand.get("stages_ms", {}).items()
-        )
-        + ".",
-        "",
-        *_round_trips(ref.get("round_trip"), hand),
+        *_handoff(hand),
+        *_round_trips(ref.get("round_trip"), hand or {}),
         *_rate_chosen(results.get("handoff_rate")),
-        f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
-        f"{drain['events_per_second']:.0f} events/s until every case existed"
-        + _cores_needed(drain.get("cpu_ms_per_event"))
-        + ".",
-        "",
+        *_drain(drain),
         *_forwarding(results.get("gateway_forwarding", [])),
         "| Process | idle MB | peak under load MB |",
         "|---|---|---|",
@@ -67,12 +55,40 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _handoff(hand: dict[str, Any] | None) -> list[str]:
+    if not hand:
+        return []
+    return [
+        f"Handoff (accept → case opened) at {hand['rate_per_second']:.0f}/s over "
+        f"{hand['handoffs']}: p50 {hand['p50_ms']} ms, p99 {hand['p99_ms']} ms, "
+        f"max {hand['max_ms']} ms"
+        + "".join(
+            f"; {name} p50 {v['p50_ms']} / p99 {v['p99_ms']} ms"
+            for name, v in hand.get("stages_ms", {}).items()
+        )
+        + ".",
+        "",
+    ]
+
+
+def _drain(drain: dict[str, Any] | None) -> list[str]:
+    if not drain:
+        return []
+    return [
+        f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
+        f"{drain['events_per_second']:.0f} events/s until every case existed"
+        + _cores_needed(drain.get("cpu_ms_per_event"))
+        + ".",
+        "",
+    ]
+
+
 def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each figure as a ratio to the bare reference measured in the same run (issue 22):
     a slower or busier machine moves both sides, so these compare across runs where the
     absolute figures do not. `target` is (comparison, bound) where the issue sets one."""
     ref, floor, reg = results["reference"], results["floor"], results["registration"]
-    hand, drain = results["handoff"], results["outbox_drain"]
+    hand, drain = results.get("handoff", {}), results.get("outbox_drain", {})
     bare_tx, bare_publish = ref["asyncpg_transaction"], ref["jetstream_publish"]
     trips = ref.get("round_trip", {})
     bare_trip = trips.get("bare", {})
@@ -112,13 +128,13 @@ def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
         (
             "outbox drain rate (events until every case exists)",
             "bare JetStream publish rate",
-            _div(drain["events_per_second"], bare_publish["rps"]),
+            _div(drain.get("events_per_second"), bare_publish["rps"]),
             (">=", 0.5),
         ),
         (
             "handoff p99 (accept → case opened)",
             "bare publish-and-consume round trip p99",
-            _div(hand["p99_ms"], bare_trip.get("p99_ms")),
+            _div(hand.get("p99_ms"), bare_trip.get("p99_ms")),
             ("<=", 10.0),
         ),
         (
@@ -252,7 +268,8 @@ def _as_intake(results: dict[str, Any]) -> dict[str, float] | None:
 
 def _cpu_table(results: dict[str, Any]) -> list[str]:
     """CPU milliseconds per operation and process: steadier than rates on a shared machine."""
-    reg, hand, drain = (results[k] for k in ("registration", "handoff", "outbox_drain"))
+    reg = results["registration"]
+    hand, drain = results.get("handoff", {}), results.get("outbox_drain", {})
     rows = [
         ("floor endpoint request (floor's process under intake)", _as_intake(results)),
         ("registration, direct", reg["direct"].get("cpu_ms_per_request")),

@@ -106,6 +106,13 @@ def main(argv: list[str]) -> int:
         "machine about a third busy, since the handoff's target holds under half busy)",
     )
     parser.add_argument("--drain", type=int, default=100_000, help="events in the outbox")
+    parser.add_argument(
+        "--only",
+        choices=["registration"],
+        default=None,
+        help="registration: the references, the floor and the registration only (an A/B of "
+        "the registration's ratios in minutes, without the handoff, drain and gateway runs)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.seconds, args.handoffs, args.drain = 1.0, 100, 2000

@@ -410,6 +410,9 @@ async def run_all(tmp: Path, args: Any, *, measure: Measure, pace: Pace) -> dict
             results["registration"] = await asyncio.to_thread(
                 registration, stack, token, measure, args.concurrency, args.seconds, meter
             )
+            if getattr(args, "only", None) == "registration":
+                results["memory_peak_under_load_mb"] = sampler.peak_mb()
+                return results
             calibrating = 0 if args.handoff_rate else calibration_count(args.handoffs)
             token = await bench_token(stack)
             ids = await verified_reports(stack, token, args.handoffs + calibrating)

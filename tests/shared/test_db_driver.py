@@ -63,3 +63,63 @@ async def test_driver_and_sqlalchemy_statements_commit_together(infra: TestInfra
         assert await _count(db, first) == await _count(db, second) == 1
     finally:
         await db.dispose()
+
+
+async def _plan_mode(connection: object) -> str:
+    return str(await connection.fetchval("SHOW plan_cache_mode"))  # type: ignore[attr-defined]
+
+
+async def test_generic_plans_hold_for_the_transaction_it_begins_and_it_commits(
+    infra: TestInfra,
+) -> None:
+    db = await _database(infra)
+    probe, later = uuid.uuid4(), uuid.uuid4()
+    try:
+        async with db.sessions() as session:
+            connection = await driver_connection(session, generic_plans=True)
+            assert connection.is_in_transaction()
+            assert await _plan_mode(connection) == "force_generic_plan"
+            await connection.execute("INSERT INTO driver_probe VALUES ($1, 'raw')", probe)
+            # SQLAlchemy's own statements run in the same transaction, and it ends it.
+            await session.execute(
+                sa.text("INSERT INTO driver_probe VALUES (:id, 'orm')"), {"id": later}
+            )
+            assert await _count(db, probe) == 0
+            await session.commit()
+            assert not connection.is_in_transaction()
+            # SET LOCAL: the connection's next transaction plans as it always did.
+            assert await _plan_mode(await driver_connection(session)) == "auto"
+            await session.rollback()
+        assert await _count(db, probe) == await _count(db, later) == 1
+    finally:
+        await db.dispose()
+
+
+async def test_generic_plans_roll_back_with_the_session(infra: TestInfra) -> None:
+    db = await _database(infra)
+    probe = uuid.uuid4()
+    try:
+        async with db.sessions() as session:
+            connection = await driver_connection(session, generic_plans=True)
+            await connection.execute("INSERT INTO driver_probe VALUES ($1, 'raw')", probe)
+            await session.rollback()
+            assert not connection.is_in_transaction()
+        assert await _count(db, probe) == 0
+    finally:
+        await db.dispose()
+
+
+async def test_generic_plans_on_a_transaction_already_begun(infra: TestInfra) -> None:
+    db = await _database(infra)
+    probe = uuid.uuid4()
+    try:
+        async with db.sessions() as session:
+            await session.execute(
+                sa.text("INSERT INTO driver_probe VALUES (:id, 'orm')"), {"id": probe}
+            )
+            connection = await driver_connection(session, generic_plans=True)
+            assert await _plan_mode(connection) == "force_generic_plan"
+            await session.commit()
+        assert await _count(db, probe) == 1
+    finally:
+        await db.dispose()

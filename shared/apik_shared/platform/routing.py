@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
@@ -44,7 +44,7 @@ async def created(
     location: str,
     version: int | None = None,
     replay: BaseModel | dict[str, Any] | None = None,
-) -> JSONResponse:
+) -> Response:
     """A 201 for a new resource, remembered for `Idempotency-Key` replays.
 
     The replay carries the same `Location` and `ETag` as the first answer: a client that
@@ -53,12 +53,22 @@ async def created(
     `body`, when the first answer holds a secret shown once (the idempotency table keeps
     what it stores in plain text, so the secret must never reach it).
     """
-    content = _json(body)
     headers = {"Location": location}
     if version is not None:
         headers["ETag"] = etag_for(version)
-    await idempotency.remember(201, content if replay is None else _json(replay), headers=headers)
-    return JSONResponse(content, status_code=201, headers=headers)
+    if idempotency.key is not None:
+        await idempotency.remember(201, _json(body if replay is None else replay), headers=headers)
+    if isinstance(body, BaseModel):
+        # Serialised once, by pydantic's own encoder: a dump to Python values encoded
+        # again by `json` walked every value twice (a registration's answer: the
+        # report, its reporter and its timeline).
+        return Response(
+            body.model_dump_json().encode(),
+            status_code=201,
+            headers=headers,
+            media_type="application/json",
+        )
+    return JSONResponse(_json(body), status_code=201, headers=headers)
 
 
 def _json(body: BaseModel | dict[str, Any]) -> Any:
