@@ -1,6 +1,6 @@
 """APIK's benchmark: the embedded system, loaded from a separate process.
 
-    .venv/bin/python bench/run.py [--quick]
+    .venv/bin/python bench/run.py [--quick] [--only handoff,drain]
 
 Starts PostgreSQL, NATS, every service and the gateway exactly as `make up` does (in a
 temporary folder), then measures, in one run so ratios are comparable on a noisy machine:
@@ -106,7 +106,16 @@ def main(argv: list[str]) -> int:
         "machine about a third busy, since the handoff's target holds under half busy)",
     )
     parser.add_argument("--drain", type=int, default=100_000, help="events in the outbox")
+    parser.add_argument(
+        "--only",
+        type=lambda s: sorted(set(s.split(","))),
+        default=list(scenarios.SCENARIOS),
+        help="comma-separated scenarios to run (the bare references always run): "
+        + ",".join(scenarios.SCENARIOS),
+    )
     args = parser.parse_args(argv)
+    if unknown := set(args.only) - set(scenarios.SCENARIOS):
+        parser.error(f"unknown scenarios: {','.join(sorted(unknown))}")
     if args.quick:
         args.seconds, args.handoffs, args.drain = 1.0, 100, 2000
     started = time.monotonic()
