@@ -62,9 +62,41 @@ async def physical_reference(
     started = time.perf_counter()
     await asyncio.gather(*(publish_loop(started + seconds) for _ in range(concurrency)))
     publishes = summary(publish_latencies, time.perf_counter() - started, 0)
+    pipelined = await _pipelined_publishes(js, payload, seconds)
     await js.delete_stream("BENCH")
     await nc.close()
-    return {"asyncpg_transaction": inserts, "jetstream_publish": publishes}
+    return {
+        "asyncpg_transaction": inserts,
+        "jetstream_publish": publishes,
+        "jetstream_publish_pipelined": pipelined,
+    }
+
+
+# The relay's way: a window of publishes sent before any acknowledgement is awaited
+# (`relay.BATCH_SIZE`, the rows of one poll).
+PIPELINE_WINDOW = 500
+
+
+async def _pipelined_publishes(js: Any, payload: bytes, seconds: float) -> dict[str, Any]:
+    """Acknowledged publishes as the outbox relay sends them, windows of
+    `PIPELINE_WINDOW` published before their acknowledgements are awaited: beside the
+    issue's reference (concurrent publishers each awaiting its acknowledgement), what
+    the wire takes from one pipelined publisher. Latency is per window."""
+    windows: list[float] = []
+    started = time.perf_counter()
+    while time.perf_counter() < started + seconds:
+        t = time.perf_counter()
+        acks = [
+            await js.publish_async(
+                "bench.pipelined", payload, headers={"Nats-Msg-Id": uuid.uuid4().hex}
+            )
+            for _ in range(PIPELINE_WINDOW)
+        ]
+        await asyncio.gather(*acks)
+        windows.append(time.perf_counter() - t)
+    out = summary(windows, time.perf_counter() - started, 0)
+    out["rps"] = round(len(windows) * PIPELINE_WINDOW / (time.perf_counter() - started), 1)
+    return out
 
 
 def floor_endpoint(

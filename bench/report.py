@@ -16,9 +16,10 @@ def _row(name: str, r: dict[str, Any]) -> str:
 
 
 def markdown(results: dict[str, Any]) -> str:
-    reg, ref = results["registration"], results["reference"]
-    # `--only registration` runs neither the handoff nor the drain.
-    hand, drain = results.get("handoff"), results.get("outbox_drain")
+    # A run of some scenarios only (`--only`) leaves the others' figures empty.
+    reg, ref, hand, drain = (
+        results.get(k) or {} for k in ("registration", "reference", "handoff", "outbox_drain")
+    )
     meta = results.get("meta", {})
     lines = [
         f"# APIK benchmark — {meta.get('when', '')}",
@@ -32,17 +33,21 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|",
         _row("asyncpg transaction: report + outbox row (reference)", ref["asyncpg_transaction"]),
         _row("JetStream publish (reference)", ref["jetstream_publish"]),
-        _row("floor endpoint: body, RS256, same transaction (reference)", results["floor"]),
-        _row("registration, direct to intake", reg["direct"]),
-        _row("registration, through the gateway", reg["gateway"]),
+        *_rows(
+            (
+                "JetStream publish, pipelined as the relay publishes (p50/p99: a window of 500)",
+                ref.get("jetstream_publish_pipelined"),
+            )
+        ),
+        *_rows(
+            ("floor endpoint: body, RS256, same transaction (reference)", results.get("floor")),
+            ("registration, direct to intake", reg.get("direct")),
+            ("registration, through the gateway", reg.get("gateway")),
+        ),
         "",
-        f"Registration: medians of {len(reg['direct'].get('rounds', [1]))} alternating rounds "
-        "each way. Round by round (median), the gateway keeps "
-        f"{reg['gateway_throughput_share']:.0%} of direct throughput and adds "
-        f"{reg.get('gateway_added_p50_ms')} ms at p50, {reg['gateway_added_p99_ms']} ms at p99.",
-        "",
+        *_registration(reg),
         *_handoff(hand),
-        *_round_trips(ref.get("round_trip"), hand or {}),
+        *_round_trips(ref.get("round_trip"), hand),
         *_rate_chosen(results.get("handoff_rate")),
         *_drain(drain),
         *_forwarding(results.get("gateway_forwarding", [])),
@@ -55,7 +60,23 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _handoff(hand: dict[str, Any] | None) -> list[str]:
+def _rows(*rows: tuple[str, dict[str, Any] | None]) -> list[str]:
+    return [_row(name, r) for name, r in rows if r]
+
+
+def _registration(reg: dict[str, Any]) -> list[str]:
+    if not reg:
+        return []
+    return [
+        f"Registration: medians of {len(reg['direct'].get('rounds', [1]))} alternating rounds "
+        "each way. Round by round (median), the gateway keeps "
+        f"{reg['gateway_throughput_share']:.0%} of direct throughput and adds "
+        f"{reg.get('gateway_added_p50_ms')} ms at p50, {reg['gateway_added_p99_ms']} ms at p99.",
+        "",
+    ]
+
+
+def _handoff(hand: dict[str, Any]) -> list[str]:
     if not hand:
         return []
     return [
@@ -71,14 +92,22 @@ def _handoff(hand: dict[str, Any] | None) -> list[str]:
     ]
 
 
-def _drain(drain: dict[str, Any] | None) -> list[str]:
+def _drain(drain: dict[str, Any]) -> list[str]:
     if not drain:
         return []
     return [
         f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
         f"{drain['events_per_second']:.0f} events/s until every case existed"
         + _cores_needed(drain.get("cpu_ms_per_event"))
-        + ".",
+        + "."
+        + (
+            f" The first event reached the stream {drain['first_stored_after_s']} s after "
+            f"NATS began to start, the last handoff {drain['last_stored_after_s']} s after; "
+            f"from the first one stored to the last case, "
+            f"{drain['events_per_second_from_first_stored']:.0f} events/s."
+            if drain.get("events_per_second_from_first_stored")
+            else ""
+        ),
         "",
     ]
 
@@ -87,30 +116,32 @@ def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each figure as a ratio to the bare reference measured in the same run (issue 22):
     a slower or busier machine moves both sides, so these compare across runs where the
     absolute figures do not. `target` is (comparison, bound) where the issue sets one."""
-    ref, floor, reg = results["reference"], results["floor"], results["registration"]
-    hand, drain = results.get("handoff", {}), results.get("outbox_drain", {})
+    ref = results["reference"]
+    floor, reg = results.get("floor") or {}, results.get("registration") or {}
+    hand, drain = results.get("handoff") or {}, results.get("outbox_drain") or {}
     bare_tx, bare_publish = ref["asyncpg_transaction"], ref["jetstream_publish"]
     trips = ref.get("round_trip", {})
     bare_trip = trips.get("bare", {})
-    floor_cpu = floor["cpu_ms_per_request"]
-    reg_cpu = reg["direct"]["cpu_ms_per_request"]
+    floor_cpu = floor.get("cpu_ms_per_request", {})
+    direct, gateway = reg.get("direct", {}), reg.get("gateway", {})
+    reg_cpu = direct.get("cpu_ms_per_request", {})
     rows: list[tuple[str, str, float | None, tuple[str, float] | None]] = [
         (
             "floor endpoint throughput",
             "bare asyncpg transaction",
-            _div(floor["rps"], bare_tx["rps"]),
+            _div(floor.get("rps"), bare_tx["rps"]),
             None,
         ),
         (
             "registration throughput, direct to intake",
             "floor endpoint",
-            _div(reg["direct"]["rps"], floor["rps"]),
+            _div(direct.get("rps"), floor.get("rps")),
             None,
         ),
         (
             "registration throughput, through the gateway",
             "floor endpoint",
-            _div(reg["gateway"]["rps"], floor["rps"]),
+            _div(gateway.get("rps"), floor.get("rps")),
             (">=", 0.25),
         ),
         (
@@ -122,7 +153,7 @@ def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
         (
             "all processes' CPU per registration",
             "floor + PostgreSQL CPU per request",
-            _div(sum(reg_cpu.values()), sum(floor_cpu.values())),
+            _div(sum(reg_cpu.values()) or None, sum(floor_cpu.values())),
             ("<=", 5.0),
         ),
         (
@@ -130,6 +161,21 @@ def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
             "bare JetStream publish rate",
             _div(drain.get("events_per_second"), bare_publish["rps"]),
             (">=", 0.5),
+        ),
+        (
+            "outbox drain rate (events until every case exists)",
+            "bare JetStream publish, pipelined as the relay publishes",
+            _div(
+                drain.get("events_per_second"),
+                ref.get("jetstream_publish_pipelined", {}).get("rps"),
+            ),
+            None,
+        ),
+        (
+            "the drain's publishing (intake's relay: first to last event stored)",
+            "bare JetStream publish rate",
+            _div(drain.get("relay_events_per_second"), bare_publish["rps"]),
+            None,
         ),
         (
             "handoff p99 (accept → case opened)",
@@ -268,12 +314,11 @@ def _as_intake(results: dict[str, Any]) -> dict[str, float] | None:
 
 def _cpu_table(results: dict[str, Any]) -> list[str]:
     """CPU milliseconds per operation and process: steadier than rates on a shared machine."""
-    reg = results["registration"]
-    hand, drain = results.get("handoff", {}), results.get("outbox_drain", {})
+    reg, hand, drain = (results.get(k) or {} for k in ("registration", "handoff", "outbox_drain"))
     rows = [
         ("floor endpoint request (floor's process under intake)", _as_intake(results)),
-        ("registration, direct", reg["direct"].get("cpu_ms_per_request")),
-        ("registration, gateway", reg["gateway"].get("cpu_ms_per_request")),
+        ("registration, direct", reg.get("direct", {}).get("cpu_ms_per_request")),
+        ("registration, gateway", reg.get("gateway", {}).get("cpu_ms_per_request")),
         ("handoff (accept → case)", hand.get("cpu_ms_per_handoff")),
         ("drained event (→ case)", drain.get("cpu_ms_per_event")),
     ]

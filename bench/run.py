@@ -1,6 +1,6 @@
 """APIK's benchmark: the embedded system, loaded from a separate process.
 
-    .venv/bin/python bench/run.py [--quick]
+    .venv/bin/python bench/run.py [--quick] [--only handoff,drain]
 
 Starts PostgreSQL, NATS, every service and the gateway exactly as `make up` does (in a
 temporary folder), then measures, in one run so ratios are comparable on a noisy machine:
@@ -108,12 +108,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--drain", type=int, default=100_000, help="events in the outbox")
     parser.add_argument(
         "--only",
-        choices=["registration"],
-        default=None,
-        help="registration: the references, the floor and the registration only (an A/B of "
-        "the registration's ratios in minutes, without the handoff, drain and gateway runs)",
+        type=lambda s: sorted(set(s.split(","))),
+        default=list(scenarios.SCENARIOS),
+        help="comma-separated scenarios to run (the bare references always run): "
+        + ",".join(scenarios.SCENARIOS),
     )
     args = parser.parse_args(argv)
+    if unknown := set(args.only) - set(scenarios.SCENARIOS):
+        parser.error(f"unknown scenarios: {','.join(sorted(unknown))}")
     if args.quick:
         args.seconds, args.handoffs, args.drain = 1.0, 100, 2000
     started = time.monotonic()

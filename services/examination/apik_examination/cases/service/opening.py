@@ -5,6 +5,7 @@ They add and flush; the consumer commits.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -115,12 +116,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
             sla_breach_at=clock.breach_at,
         )
         rows.append(case_row)
-    # The unique report_id is the second guard behind the inbox: one report, one case.
-    opening = insert_from_arrays(CASES, tuple(rows[0]))
-    inserted = await session.execute(
-        opening.on_conflict_do_nothing(index_elements=["report_id"]).returning(CASES.c.id),
-        as_arrays(CASES, rows),
-    )
+    inserted = await session.execute(_opening(tuple(rows[0])), as_arrays(CASES, rows))
     opened_ids = set(inserted.scalars())
     new = [
         (row, handoff)
@@ -164,6 +160,19 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
     )
     await _assign_by_rotation(session=session, opened=new, calendars=calendars)
     return [row["id"] for row, _ in new]
+
+
+@functools.cache
+def _opening(columns: tuple[str, ...]) -> sa.Insert:
+    """The cases' INSERT, built once: a statement built anew is keyed anew for
+    SQLAlchemy's cache, a walk over its 24 unnested columns, for every batch (every
+    lone handoff)."""
+    # The unique report_id is the second guard behind the inbox: one report, one case.
+    return (
+        insert_from_arrays(CASES, columns)
+        .on_conflict_do_nothing(index_elements=["report_id"])
+        .returning(CASES.c.id)
+    )
 
 
 def _case_row(**given: Any) -> dict[str, Any]:

@@ -45,6 +45,14 @@ async def enqueue(
     return await enqueue_many(session, [event], deliverable=deliverable, now=now)
 
 
+# Built once: this consumer sees every event, a lone one at low load, and building and
+# keying the query anew for each cost more CPU than running it.
+_ACTIVE_OF_OFFICES = select(Subscription.id, Subscription.office, Subscription.event_types).where(
+    col(Subscription.office) == any_(bindparam("offices", type_=ARRAY(String))),
+    Subscription.status == "active",
+)
+
+
 async def enqueue_many(
     session: AsyncSession,
     events: Sequence[CloudEvent],
@@ -64,14 +72,7 @@ async def enqueue_many(
     if not wanted:
         return 0
     offices = sorted({office for _, office in wanted})
-    subscriptions = (
-        await session.execute(
-            select(Subscription.id, Subscription.office, Subscription.event_types).where(
-                col(Subscription.office) == any_(bindparam("offices", offices, ARRAY(String))),
-                Subscription.status == "active",
-            )
-        )
-    ).all()
+    subscriptions = (await session.execute(_ACTIVE_OF_OFFICES, {"offices": offices})).all()
     by_office: dict[str, list[tuple[uuid.UUID, set[str]]]] = defaultdict(list)
     for subscription_id, office, event_types in subscriptions:
         by_office[office].append((subscription_id, set(event_types)))
