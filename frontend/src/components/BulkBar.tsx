@@ -7,6 +7,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useSay, useT } from "../i18n/locale";
 import { secondsLeft, tally, type Result } from "../lib/bulk";
 import type { Bulk } from "./useBulk";
+import type { Said } from "../i18n/said";
 
 interface Props<R> {
   bulk: Bulk<R>;
@@ -24,6 +25,7 @@ interface Props<R> {
 
 export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selectingAll, note, keys = true, children }: Props<R>): React.JSX.Element {
   const t = useT();
+  const say = useSay();
   const { stage } = bulk;
   const undoButton = useRef<HTMLButtonElement>(null);
   const pending = stage.kind === "pending";
@@ -64,7 +66,7 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
         {stage.kind === "pending" && (
           <Alert color="yellow" data-testid="bulk-pending">
             <Group justify="space-between">
-              <Text role="status">{t("bulk.pending", { title: stage.title, count: stage.count, seconds: secondsLeft(stage.started, bulk.now) })}</Text>
+              <Text role="status">{t("bulk.pending", { title: say(stage.title), count: stage.count, seconds: secondsLeft(stage.started, bulk.now) })}</Text>
               <Button ref={undoButton} onClick={bulk.undo} data-testid="bulk-undo">
                 {t("bulk.undo")}
               </Button>
@@ -85,7 +87,7 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
       <Modal
         opened={stage.kind === "preview"}
         onClose={bulk.close}
-        title={stage.kind === "preview" ? stage.title : ""}
+        title={stage.kind === "preview" ? say(stage.title) : ""}
         size="lg"
         withinPortal={false}
         closeButtonProps={{ "aria-label": t("common.close") }}
@@ -94,7 +96,7 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
           <Stack>
             <Text role="status">{t("bulk.previewSummary", { apply: stage.plan.apply.length, refused: stage.plan.refused })}</Text>
             <Table withTableBorder data-testid="bulk-preview">
-              <caption className="visually-hidden">{stage.title}</caption>
+              <caption className="visually-hidden">{say(stage.title)}</caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("bulk.item")}</Table.Th>
@@ -107,7 +109,7 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
                     <Table.Th scope="row" fw={500}>
                       {labelOf(line.row)}
                     </Table.Th>
-                    <Table.Td>{line.refused === undefined ? line.change : <strong>{t("bulk.refused", { reason: line.refused })}</strong>}</Table.Td>
+                    <Table.Td>{line.refused === undefined ? (line.change && say(line.change)) : <strong>{t("bulk.refused", { reason: say(line.refused) })}</strong>}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -128,18 +130,18 @@ export function BulkBar<R>({ bulk, count, labelOf, onClear, onSelectAll, selecti
   );
 }
 
-function Results<R>({ title, results, labelOf, onClose }: { title: string; results: Result<R>[]; labelOf: (row: R) => string; onClose: () => void }) {
+function Results<R>({ title, results, labelOf, onClose }: { title: Said; results: Result<R>[]; labelOf: (row: R) => string; onClose: () => void }) {
   const t = useT();
   const say = useSay();
   const counts = tally(results);
   return (
     <Stack gap="xs" data-testid="bulk-results">
       <Title order={3} size="h6">
-        {t("bulk.results", { title })}
+        {t("bulk.results", { title: say(title) })}
       </Title>
       <Text role="status">{t("bulk.tally", counts)}</Text>
       <Table withTableBorder>
-        <caption className="visually-hidden">{t("bulk.results", { title })}</caption>
+        <caption className="visually-hidden">{t("bulk.results", { title: say(title) })}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("bulk.item")}</Table.Th>

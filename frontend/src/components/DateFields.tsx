@@ -9,7 +9,7 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
 import { todayIn, zoneName } from "../lib/dates";
-import { officeInstant, pickerDate, todayMark, wallClock } from "../lib/dateFields";
+import { officeInstant, openingDay, pickerDate, todayMark, wallClock } from "../lib/dateFields";
 import { DEFAULT_ZONE, useOfficeZone } from "../office";
 
 const ZoneContext = createContext<string>(DEFAULT_ZONE);
@@ -55,12 +55,12 @@ interface FieldProps {
   maxDate?: string;
 }
 
-function useParts(zone: string) {
+function useParts(zone: string, range: { minDate?: string; maxDate?: string }) {
   const t = useT();
   // Today on the office's clock (or the field's own zone), not the browser's.
   const today = todayIn(zone);
   return {
-    defaultDate: today,
+    defaultDate: openingDay(today, range.minDate, range.maxDate),
     highlightToday: true,
     getDayProps: (day: string) => todayMark(day, today),
     dayInputLabel: t("dates.day"),
@@ -83,7 +83,7 @@ function useParts(zone: string) {
 export function DateField({ value, onChange, ...rest }: FieldProps) {
   return (
     <MaskedDateInput
-      {...useParts(useDatesZone())}
+      {...useParts(useDatesZone(), rest)}
       {...rest}
       value={pickerDate(value)}
       onChange={(next) => onChange({ currentTarget: { value: next ?? "" } })}
@@ -99,7 +99,7 @@ export function DateTimeField({ value, onChange, description, zone, ...rest }: F
   const clock = zone ?? officeZone;
   return (
     <MaskedDateInput
-      {...useParts(clock)}
+      {...useParts(clock, rest)}
       {...rest}
       withTime
       description={description ?? t("dates.zone", { zone: zoneName(clock) })}

@@ -3,6 +3,7 @@
 // each row's result. The rules are in lib/bulk.ts; this only holds them in React.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { plan, rangeSelected, toggled, toggledAll, UNDO_SECONDS, withRefusals, type Check, type Plan, type Result } from "../lib/bulk";
+import type { Said } from "../i18n/said";
 
 export interface Selection<R> {
   chosen: Map<string, R>;
@@ -54,16 +55,16 @@ export function useSelection<R>(idOf: (row: R) => string): Selection<R> {
 
 export type Stage<R> =
   | { kind: "idle" }
-  | { kind: "preview"; title: string; plan: Plan<R> }
-  | { kind: "pending"; title: string; count: number; started: number }
-  | { kind: "running"; title: string }
+  | { kind: "preview"; title: Said; plan: Plan<R> }
+  | { kind: "pending"; title: Said; count: number; started: number }
+  | { kind: "running"; title: Said }
   | { kind: "undone" }
-  | { kind: "done"; title: string; results: Result<R>[] };
+  | { kind: "done"; title: Said; results: Result<R>[] };
 
 export interface Bulk<R> {
   stage: Stage<R>;
   now: number;
-  preview: (title: string, rows: readonly R[], check: (row: R) => Check, run: (rows: R[]) => Promise<Result<R>[]>) => void;
+  preview: (title: Said, rows: readonly R[], check: (row: R) => Check, run: (rows: R[]) => Promise<Result<R>[]>) => void;
   confirm: () => void;
   undo: () => void;
   close: () => void;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { allPages, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender } from "./bulk";
 import { csvPath } from "./csv";
+import { MESSAGES } from "../i18n/messages";
+import { said, sayIn } from "../i18n/said";
 
 describe("the selection", () => {
   it("toggles one, and all shown (none when all were)", () => {
@@ -51,11 +53,11 @@ describe("the preview", () => {
       { id: "c", allowed: ["assign"], examiner: "sari" },
     ];
     const p = plan(rows, (r) =>
-      !r.allowed.includes("assign") ? { refused: "closed" } : r.examiner === "sari" ? { refused: "already Sari's" } : { change: "→ Sari" },
+      !r.allowed.includes("assign") ? { refused: { text: "closed" } } : r.examiner === "sari" ? { refused: { text: "already Sari's" } } : { change: { text: "→ Sari" } },
     );
     expect(p.apply.map((r) => r.id)).toEqual(["a"]);
     expect(p.refused).toBe(2);
-    expect(p.lines.map((l) => l.change ?? l.refused)).toEqual(["→ Sari", "closed", "already Sari's"]);
+    expect(p.lines.map((l) => l.change ?? l.refused)).toEqual([{ text: "→ Sari" }, { text: "closed" }, { text: "already Sari's" }]);
   });
   it("counts the undo window down in whole seconds, never below zero", () => {
     expect(secondsLeft(1000, 1000)).toBe(10);
@@ -122,7 +124,7 @@ describe("each row's result", () => {
 
 describe("the result table", () => {
   it("keeps every previewed row in order: the sent ones' results, the refused with their reason", () => {
-    const planned = plan(["a", "b", "c"], (r) => (r === "b" ? { refused: "closed" } : { change: "x" }));
+    const planned = plan(["a", "b", "c"], (r) => (r === "b" ? { refused: { text: "closed" } } : { change: { text: "x" } }));
     const results = withRefusals(planned, [
       { row: "c", outcome: "changed" },
       { row: "a", outcome: "applied" },
@@ -145,3 +147,13 @@ describe("the CSV of what is filtered", () => {
     expect(csvPath("/api/v1/intake/reports", { overdue: true })).toBe("/api/v1/intake/reports?overdue=true&format=csv");
   });
 });
+
+describe("a preview kept to be shown", () => {
+  it("is worded again, its status label too, after a switch of language", () => {
+    const kept = said("bulk.notAllowed", { status: { text: MESSAGES.id["caseStatus.monitoring"] } });
+    expect(sayIn("en", kept)).toContain(MESSAGES.en["caseStatus.monitoring"]);
+    expect(sayIn("id", kept)).toContain(MESSAGES.id["caseStatus.monitoring"]);
+    expect(sayIn("en", kept)).not.toBe(sayIn("id", kept));
+  });
+});
+

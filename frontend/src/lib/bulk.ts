@@ -89,12 +89,13 @@ export async function allPages<R>(page: (cursor: string | undefined) => Promise<
 
 // What one row's check says: the change it will get, or why the action is refused
 // (from the API's `allowed_actions` or the row's state; the write checks again).
-export type Check = { change: string } | { refused: string };
+// Kept as what to say (worded when shown): the preview follows a switch of language.
+export type Check = { change: Said } | { refused: Said };
 
 export interface PlanLine<R> {
   row: R;
-  change?: string;
-  refused?: string;
+  change?: Said;
+  refused?: Said;
 }
 
 export interface Plan<R> {
@@ -187,7 +188,7 @@ export async function runAll<R>(rows: readonly R[], sender: Sender<R>, width = 3
 export function withRefusals<R>(planned: Plan<R>, sent: readonly Result<R>[]): Result<R>[] {
   const byRow = new Map(sent.map((r) => [r.row, r]));
   return planned.lines.map((line) =>
-    line.refused !== undefined ? { row: line.row, outcome: "refused", reason: { text: line.refused } } : (byRow.get(line.row) ?? { row: line.row, outcome: "failed" }),
+    line.refused !== undefined ? { row: line.row, outcome: "refused", reason: line.refused } : (byRow.get(line.row) ?? { row: line.row, outcome: "failed" }),
   );
 }
 

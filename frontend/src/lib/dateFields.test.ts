@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import dayjs from "dayjs";
 import { todayIn } from "./dates";
-import { nowInstant, officeInstant, pickerDate, todayMark, wallClock } from "./dateFields";
+import { nowInstant, officeInstant, openingDay, pickerDate, todayMark, wallClock } from "./dateFields";
 
 // Node reads TZ again when it is set: the browser's zone is played by the process's.
 afterEach(() => {
@@ -90,5 +90,11 @@ describe("the calendar's today", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("opens an empty calendar on the office's today, within the field's days", () => {
+    expect(openingDay("2026-12-07")).toBe("2026-12-07");
+    expect(openingDay("2026-12-07", "2027-01-01")).toBe("2027-01-01");
+    expect(openingDay("2026-12-07", undefined, "2026-11-30")).toBe("2026-11-30");
   });
 });

@@ -75,3 +75,11 @@ export function todayMark(day: string, officeToday: string): { "data-today": tru
   const today = day === officeToday;
   return { "data-today": today || undefined, "aria-current": today ? "date" : undefined };
 }
+
+// The day an empty field's calendar opens on: the office's today, kept within the
+// field's first and last day as Mantine's own default is.
+export function openingDay(officeToday: string, minDate?: string, maxDate?: string): string {
+  if (minDate && officeToday < minDate) return minDate;
+  if (maxDate && officeToday > maxDate) return maxDate;
+  return officeToday;
+}

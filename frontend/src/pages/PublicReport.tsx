@@ -9,7 +9,8 @@ import { useState, type FormEvent } from "react";
 import { AppLink } from "../components/AppLink";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
-import { useLocale, useT } from "../i18n/locale";
+import { useLocale, useSay, useT } from "../i18n/locale";
+import { said, type Said } from "../i18n/said";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
 import { NOTIFY_BY, type NotifyBy } from "../lib/notify";
 import { formErrors } from "../lib/problems";
@@ -45,6 +46,11 @@ export function PublicReportPage(): React.JSX.Element {
   const [resumed, setResumed] = useState(false);
   const regions = useRegions();
   const fileErrors = useFileErrors();
+  const say = useSay();
+  // The file field's message is kept as what to say (file names in its placeholders,
+  // which the text kept by useFields could not reword); null: useFields' own.
+  const [filesSaid, setFilesSaid] = useState<Said[] | null>(null);
+  const filesError = errors.fields.files && filesSaid !== null ? say(filesSaid) : errors.fields.files;
   const office = draftOffice ?? kantor ?? DEFAULT_OFFICE;
   // The national catalogue and the office's own, as intake offers them (no login).
   const substances = useQuery({
@@ -69,7 +75,8 @@ export function PublicReportPage(): React.JSX.Element {
     const problem = step === 1 && nik !== "" ? nikProblem(nik, latestDateInIndonesia()) : null;
     if (problem) missing["reporter.nik"] = t(`nik.${problem}`);
     const wrongFiles = step === EVIDENCE ? fileErrors(files) : [];
-    if (wrongFiles.length > 0) missing.files = wrongFiles.join(" ");
+    setFilesSaid(wrongFiles.length > 0 ? wrongFiles : null);
+    if (wrongFiles.length > 0) missing.files = say(wrongFiles);
     if (Object.keys(missing).length > 0) {
       setErrors({ fields: missing, general: null });
       return;
@@ -102,9 +109,12 @@ export function PublicReportPage(): React.JSX.Element {
       return;
     }
     const found = formErrors(sent.problem, t("form.error"), { "Field required": t("field.required") });
+    setFilesSaid(null);
     if (sent.fileErrors.length > 0) {
       // In plain words at the file field; the API's own wording is for developers.
-      found.fields.files = sent.fileErrors.map((f) => (f.name ? t("pf.refused", { name: f.name }) : f.detail)).join(" ");
+      const refused: Said[] = sent.fileErrors.map((f) => (f.name ? said("pf.refused", { name: f.name }) : { text: f.detail }));
+      setFilesSaid(refused);
+      found.fields.files = say(refused);
       if ((sent.problem.errors ?? []).length === 0) found.general = null;
     }
     const first = Object.keys(found.fields)[0];
@@ -255,9 +265,10 @@ export function PublicReportPage(): React.JSX.Element {
               onChange={(chosen) => {
                 setFiles(chosen);
                 const wrong = fileErrors(chosen);
-                setErrors({ ...errors, fields: { ...errors.fields, files: wrong.join(" ") } });
+                setFilesSaid(wrong.length > 0 ? wrong : null);
+                setErrors({ ...errors, fields: { ...errors.fields, files: say(wrong) } });
               }}
-              error={errors.fields.files || undefined}
+              error={filesError || undefined}
             />
           </Stack>
         )}

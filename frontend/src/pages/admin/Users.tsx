@@ -23,14 +23,15 @@ export function UsersPanel({ actorRoles, actorOffice }: { actorRoles: string[]; 
   const users = useUsers();
   const words = useRoleWords();
   const [editing, setEditing] = useState<User | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const say = useSay();
+  const [notice, setNotice] = useState<Said | null>(null); // worded when shown
   return (
     <Stack>
       <CreateUser actorRoles={actorRoles} actorOffice={actorOffice} />
       <Section title={t("admin.user.list")} id="user-list">
         {notice && (
           <Alert color="blue" role="status" data-testid="role-notice">
-            {notice}
+            {say(notice)}
           </Alert>
         )}
         {users.isPending && <Alert color="gray">{t("admin.loading")}</Alert>}
@@ -149,7 +150,7 @@ function CreateUser({ actorRoles, actorOffice }: { actorRoles: string[]; actorOf
   );
 }
 
-function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: string[]; onDone: (message: string | null) => void }) {
+function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: string[]; onDone: (message: Said | null) => void }) {
   const t = useT();
   const queries = useQueryClient();
   const [roles, setRoles] = useState<string[]>(user.roles);
@@ -191,7 +192,7 @@ function RoleEditor({ user, actorRoles, onDone }: { user: User; actorRoles: stri
     setBusy(false);
     if (!ok) return;
     await queries.invalidateQueries({ queryKey: ["admin"] });
-    onDone(t(pending ? "admin.user.pending" : "admin.user.rolesSaved", { name: user.username }));
+    onDone({ id: pending ? "admin.user.pending" : "admin.user.rolesSaved", values: { name: user.username } });
   }
 
   return (

@@ -12,6 +12,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { runAll, type Check } from "../../lib/bulk";
 import { refusal } from "../../lib/intern";
 import { useRoster } from "../../office";
+import { said } from "../../i18n/said";
 
 export type CaseRow = components["schemas"]["CasePublic"];
 
@@ -25,9 +26,9 @@ export function BulkAssign({ rows, bulk, nameOf }: { rows: CaseRow[]; bulk: Bulk
     if (examiner === null) return;
     const name = nameOf(examiner);
     const check = (c: CaseRow): Check => {
-      if (!(c.allowed_actions ?? []).includes("assign")) return { refused: t("bulk.notAllowed", { status: codeLabel(MESSAGES[locale], "caseStatus", c.status) }) };
-      if (c.examiner_id === examiner) return { refused: t("bulk.alreadyAssigned", { name }) };
-      return { change: `${nameOf(c.examiner_id)} → ${name}` };
+      if (!(c.allowed_actions ?? []).includes("assign")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(MESSAGES[locale], "caseStatus", c.status) } }) };
+      if (c.examiner_id === examiner) return { refused: said("bulk.alreadyAssigned", { name }) };
+      return { change: { text: `${nameOf(c.examiner_id)} → ${name}` } };
     };
     const run = (chosen: CaseRow[]) =>
       runAll(chosen, {
@@ -44,7 +45,7 @@ export function BulkAssign({ rows, bulk, nameOf }: { rows: CaseRow[]; bulk: Bulk
           return data?.examiner_id === examiner;
         },
       });
-    bulk.preview(t("bulk.assignTitle", { name }), rows, check, run);
+    bulk.preview(said("bulk.assignTitle", { name }), rows, check, run);
   }
 
   return (

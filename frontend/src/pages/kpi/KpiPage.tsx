@@ -76,7 +76,9 @@ export function KpiPage(): React.JSX.Element {
       {kpis.isError && <Alert color="red">{t("form.error")}</Alert>}
       {kpis.data && <Targets report={kpis.data} />}
       {isHead && office !== null && kpis.data && targets.data && (
-        <TargetEditor key={`${year}-${locale}`} year={year} office={office} report={kpis.data} targets={targets.data.targets} />
+        // A new form per year only: a switch of language keeps what was typed and the
+        // errors shown (reworded); the figures typed are read in either language's way.
+        <TargetEditor key={year} year={year} office={office} report={kpis.data} targets={targets.data.targets} />
       )}
       <Breakdowns year={year} substances={substances.data ?? {}} office={office} />
       <Staff year={year} />

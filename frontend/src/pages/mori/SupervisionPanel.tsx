@@ -22,6 +22,7 @@ import { reviewItems } from "../../lib/mori";
 import { useOfficeZone } from "../../office";
 import { REVIEW_ROLES, useApplications, useWaitingEntries, type Entry } from "./data";
 import { DownloadButton, useDay, useMonth, useUnitName } from "./shared";
+import { said } from "../../i18n/said";
 
 export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Element {
   return (
@@ -99,7 +100,7 @@ function LogbookReview(): React.JSX.Element {
     if (error) return setMessage(error === "none" ? "mg.log.none" : "mg.log.needComment");
     setMessage(null);
     const rows = shown.filter((e) => chosen.has(e.id));
-    const change = decision === "approve" ? t("bulk.approved") : t("bulk.returned", { comment: comment.trim() });
+    const change = decision === "approve" ? said("bulk.approved") : said("bulk.returned", { comment: comment.trim() });
     const run = async (sent: Entry[]): Promise<Result<Entry>[]> => {
       const { data, error: problem, response } = await api.POST("/api/v1/internship/logbook/review", { body: { decisions: items } });
       if (data) return sent.map((row) => ({ row, outcome: "applied" }));
@@ -107,7 +108,7 @@ function LogbookReview(): React.JSX.Element {
       const reason = refusal(problem);
       return sent.map((row) => ({ row, outcome: "refused", reason }));
     };
-    bulk.preview(t(decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: items.length }), rows, () => ({ change }), run);
+    bulk.preview(said(decision === "approve" ? "mg.log.preview.approve" : "mg.log.preview.return", { count: items.length }), rows, () => ({ change }), run);
   }
 
   return (

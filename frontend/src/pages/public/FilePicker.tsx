@@ -7,6 +7,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
 import { acceptOf, fileProblems, sizeInWords, typeNames } from "../../lib/publicForm";
+import { said, type Said } from "../../i18n/said";
 
 type Rules = components["schemas"]["PublicFormRules"];
 
@@ -23,12 +24,13 @@ export function useFormRules() {
 }
 
 // The messages of what is wrong with `files`, in the reader's language; empty when none.
-export function useFileErrors(): (files: readonly File[]) => string[] {
-  const t = useT();
+// Kept as what to say (worded when shown): a switch of language rewords the file names'
+// messages too.
+export function useFileErrors(): (files: readonly File[]) => Said[] {
   const rules = useFormRules();
   return (files) =>
     rules.data
-      ? fileProblems(files, rules.data).map((p) => (p.kind === "tooMany" ? t("pf.tooMany", { max: p.max }) : t(p.kind === "tooLarge" ? "pf.tooLarge" : "pf.empty", { name: p.name })))
+      ? fileProblems(files, rules.data).map((p) => (p.kind === "tooMany" ? said("pf.tooMany", { max: p.max }) : said(p.kind === "tooLarge" ? "pf.tooLarge" : "pf.empty", { name: p.name })))
       : [];
 }
 

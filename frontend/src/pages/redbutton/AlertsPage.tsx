@@ -14,6 +14,7 @@ import { useMe, useOfficeZone } from "../../office";
 import { levelKey, levelSign, newAlerts, POLL_MS, titleWithCount } from "./alerts";
 import { NotForRole, rbLabel } from "./data";
 import { NotForRolePage } from "./NotForRole";
+import type { MessageId } from "../../i18n/messages";
 
 type RedButtonAlert = components["schemas"]["AlertPublic"];
 // The API shows alerts to protection officers and the head.
@@ -66,8 +67,9 @@ function AlertsList(): React.JSX.Element {
   const seen = useRef<Set<string>>(new Set());
   const [fresh, setFresh] = useState(0);
   const [sound, setSound] = useState<AudioContext | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Kept as message ids, worded when shown: a switch of language rewords them.
+  const [notice, setNotice] = useState<MessageId | null>(null);
+  const [failure, setFailure] = useState<MessageId | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
   const count = alerts.data?.length ?? 0;
@@ -99,9 +101,9 @@ function AlertsList(): React.JSX.Element {
     });
     setBusy(null);
     if (response.ok) {
-      setNotice(t("rb.alerts.acknowledged"));
+      setNotice("rb.alerts.acknowledged");
       setFresh(0);
-    } else setFailure(t("rb.alerts.failed"));
+    } else setFailure("rb.alerts.failed");
     await queries.invalidateQueries({ queryKey: ["red-button-alerts"] });
     await queries.invalidateQueries({ queryKey: ["red-button-cases"] });
   }
@@ -139,10 +141,10 @@ function AlertsList(): React.JSX.Element {
           </Alert>
         )}
       </div>
-      {notice && <Alert role="status">{notice}</Alert>}
+      {notice && <Alert role="status">{t(notice)}</Alert>}
       {failure && (
         <Alert color="red" role="alert">
-          {failure}
+          {t(failure)}
         </Alert>
       )}
       {alerts.error && !(alerts.error instanceof NotForRole) && <Alert color="red">{String(alerts.error.message)}</Alert>}

@@ -13,6 +13,7 @@ import { codeLabel, MESSAGES } from "../../i18n/messages";
 import { runAll, type Check } from "../../lib/bulk";
 import { refusal } from "../../lib/intern";
 import { useMe } from "../../office";
+import { said } from "../../i18n/said";
 
 export type ReportRow = components["schemas"]["ReportPublic"];
 
@@ -40,9 +41,9 @@ export function BulkRoute({ rows, bulk }: { rows: ReportRow[]; bulk: Bulk<Report
     const target = office;
     const why = reason.trim();
     const check = (r: ReportRow): Check => {
-      if (!(r.allowed_actions ?? []).includes("route")) return { refused: t("bulk.notAllowed", { status: codeLabel(MESSAGES[locale], "status", r.status) }) };
-      if (r.office === target) return { refused: t("bulk.sameOffice") };
-      return { change: `${r.office} → ${target}` };
+      if (!(r.allowed_actions ?? []).includes("route")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(MESSAGES[locale], "status", r.status) } }) };
+      if (r.office === target) return { refused: said("bulk.sameOffice") };
+      return { change: { text: `${r.office} → ${target}` } };
     };
     const run = (chosen: ReportRow[]) =>
       runAll(chosen, {
@@ -58,7 +59,7 @@ export function BulkRoute({ rows, bulk }: { rows: ReportRow[]; bulk: Bulk<Report
         // from here, and the result says so rather than guessing.
         reached: async () => false,
       });
-    bulk.preview(t("bulk.routeTitle", { office: target }), rows, check, run);
+    bulk.preview(said("bulk.routeTitle", { office: target }), rows, check, run);
   }
 
   return (
