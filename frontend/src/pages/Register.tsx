@@ -7,7 +7,7 @@ import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { DraftNotice, useDraft } from "../components/Draft";
 import { useLocale, useT } from "../i18n/locale";
-import { MESSAGES } from "../i18n/messages";
+import { catalogue } from "../i18n/messages";
 import { latestDateInIndonesia, nikProblem } from "../lib/nik";
 import { NOTIFY_BY } from "../lib/notify";
 import { todayIn } from "../lib/dates";
@@ -95,7 +95,7 @@ export function RegisterPage(): React.JSX.Element {
     setErrors({ ...found, general: found.general ?? t("register.fix") });
   }
 
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>

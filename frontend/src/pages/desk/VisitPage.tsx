@@ -10,7 +10,7 @@ import { AppLink } from "../../components/AppLink";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { etagOf } from "../../lib/casework";
 import { formatDateTime } from "../../lib/dates";
 import { buttonSteps, stepPath, type ButtonStep } from "../../lib/desk";
@@ -25,7 +25,7 @@ const route = getRouteApi("/meja-layanan/$visitId");
 export function VisitPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const zone = useOfficeZone();
   const roles = useMe().data?.roles ?? [];
   const supervisor = roles.includes("desk_supervisor");

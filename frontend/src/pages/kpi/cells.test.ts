@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../../i18n/messages";
+import { MESSAGES } from "../../i18n/bothCatalogues";
 import { cellText, definitionIn } from "./cells";
 
 const ctx = { labels: MESSAGES.id, locale: "id-ID", substances: { ADMINDUK: "Administrasi Kependudukan" } };

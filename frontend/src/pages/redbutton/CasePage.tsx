@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
 import { relocalize } from "../../i18n/relocalize";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
 import { NotForRole, PROTECTION_ROLES, rbLabel, useRedButtonCases, type RedButtonCase } from "./data";
@@ -43,7 +43,7 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
   const { locale } = useLocale();
   const zone = useOfficeZone();
   const queries = useQueryClient();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
@@ -54,7 +54,7 @@ function Contacts(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const contacts = useContacts();
   const queries = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
@@ -120,7 +120,7 @@ function Contacts(): React.JSX.Element {
 function ContactForm({ onSaved }: { onSaved: (username: string) => void }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const queries = useQueryClient();
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<ContactRole>("protection_officer");
