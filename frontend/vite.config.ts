@@ -28,7 +28,9 @@ function swaggerAssets(): Plugin {
 
 export default defineConfig({
   plugins: [react(), swaggerAssets()],
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The manifest (dist/.vite/manifest.json: a hidden folder the gateway never serves) lists
+  // what each page loads; tests/deploy/test_web_weight.py holds it to a budget.
+  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500, manifest: true },
   server: { proxy: { "/api": "http://127.0.0.1:8000" } },
   test: { include: ["src/**/*.test.ts"], environment: "node" },
 });

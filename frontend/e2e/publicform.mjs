@@ -14,6 +14,23 @@ async function pick(page, label, typed, option) {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+// A step change moves the focus to the new step's heading (a screen-reader or keyboard
+// user is not left on a button that is gone); the first load does not.
+async function focusedOn(page, kit, name, after) {
+  const heading = page.getByRole("heading", { name, exact: true });
+  await heading.waitFor();
+  // The focus moves in an effect just after the step is drawn: wait for it, briefly.
+  const focused = await heading.evaluate(
+    (h) =>
+      new Promise((resolve) => {
+        const until = Date.now() + 2000;
+        const check = () => (document.activeElement === h ? resolve(true) : Date.now() > until ? resolve(false) : requestAnimationFrame(check));
+        check();
+      }),
+  );
+  kit.expect(focused, `publicform: after ${after} the focus is on the heading "${name}"`);
+}
+
 async function openResume(page, kit, code, pin) {
   await page.goto(`${kit.BASE}/lapor`);
   await page.getByRole("button", { name: "Sudah menyimpan isian? Buka dengan kode" }).click();
@@ -34,11 +51,21 @@ export async function citizenSavesAndResumes(browser, kit) {
   });
   await page.goto(`${BASE}/lapor`);
   await page.getByRole("heading", { name: "Sampaikan laporan ke Ombudsman" }).waitFor();
+  const onLoad = await page.evaluate(() => document.activeElement?.tagName);
+  expect(onLoad === "BODY", `publicform: the first load leaves the focus alone (${onLoad})`);
   await page.getByLabel("Nama lengkap").fill("Rahmat Hidayat");
   await page.getByLabel("Nomor telepon").fill("0813 1111 2222");
   await page.getByRole("button", { name: "Lanjut", exact: true }).click();
-
-  await page.getByRole("heading", { name: "Tentang laporan Anda" }).waitFor();
+  await focusedOn(page, kit, "Tentang laporan Anda", "Lanjut");
+  await page.getByRole("button", { name: "Kembali" }).click();
+  await focusedOn(page, kit, "Tentang Anda", "Kembali");
+  expect((await page.getByLabel("Nama lengkap").inputValue()) === "Rahmat Hidayat", "publicform: the name kept going back");
+  // By keyboard alone: from the heading, Tab reaches the name field; Enter sends the step.
+  await page.keyboard.press("Tab");
+  const tabbed = await page.evaluate(() => document.activeElement?.getAttribute("autocomplete"));
+  expect(tabbed === "name", `publicform: Tab from the heading reaches the first field (${tabbed})`);
+  await page.keyboard.press("Enter");
+  await focusedOn(page, kit, "Tentang laporan Anda", "Enter");
   await page.getByLabel("Instansi terlapor").fill("Dinas Pekerjaan Umum Kota Bengkulu");
   await pick(page, "Substansi", "Kependudukan", "Administrasi Kependudukan");
   await page.getByLabel("Ringkasan laporan").fill("Izin bangunan tidak diproses tanpa uang pelicin");
@@ -80,7 +107,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   await other.getByRole("button", { name: "Lanjut", exact: true }).click();
 
   // Evidence: the limits in words; a file the server refuses is named at the field.
-  await other.getByRole("heading", { name: "Bukti pendukung" }).waitFor();
+  await focusedOn(other, kit, "Bukti pendukung", "Lanjut");
   await other.getByText(/Paling banyak 5 berkas, masing-masing paling besar 10 megabyte/).waitFor();
   const input = other.locator('input[type="file"]');
   await input.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x41) });
@@ -92,9 +119,10 @@ export async function citizenSavesAndResumes(browser, kit) {
   await other.getByRole("button", { name: "Hapus besar.pdf" }).click();
   await input.setInputFiles({ name: "bukti.pdf", mimeType: "application/pdf", buffer: EXE });
   await other.getByRole("button", { name: "Lanjut", exact: true }).click();
-  await other.getByRole("heading", { name: "Periksa kembali" }).waitFor();
+  await focusedOn(other, kit, "Periksa kembali", "Lanjut");
   await other.getByRole("button", { name: "Kirim laporan" }).click();
   await other.getByText(/^bukti\.pdf tidak dapat diterima/).waitFor();
+  await focusedOn(other, kit, "Bukti pendukung", "a refused file");
   expect(await other.getByRole("heading", { name: "Bukti pendukung" }).isVisible(), "publicform: a refused file sends back to its step");
   await accessible(other, "publicform-file-refused");
   await shot(other, "publicform-5-file-refused-phone");
@@ -110,7 +138,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   await accessible(other, "publicform-check");
   await shot(other, "publicform-6-check-phone");
   await other.getByRole("button", { name: "Kirim laporan" }).click();
-  await other.getByRole("heading", { name: "Laporan Anda sudah kami terima" }).waitFor();
+  await focusedOn(other, kit, "Laporan Anda sudah kami terima", "Kirim laporan");
   const number = (await other.getByTestId("registration-number").textContent()).trim();
   const trackingPin = (await other.getByTestId("tracking-pin").textContent()).trim();
   expect(number.length > 0 && trackingPin.length > 0, "publicform: receipt shows number and PIN");
@@ -123,6 +151,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   // The draft went with the report: its code opens nothing now.
   const third = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
   const desk = await third.newPage();
+  watchOrigins(desk, "publicform-desktop");
   await openResume(desk, kit, code, pin);
   await desk.getByText("Kode atau PIN tidak cocok, atau simpanan sudah kedaluwarsa.").waitFor();
   await desk.getByRole("button", { name: "Mulai laporan baru" }).click();

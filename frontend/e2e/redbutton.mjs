@@ -177,9 +177,10 @@ export async function applicantAppliesAndChecks(browser, kit, office) {
 
 // The intern comes back with the receipt and reads the officer's answer.
 export async function internReadsReply(browser, kit, receipt) {
-  const { BASE, expect, accessible, shot } = kit;
+  const { BASE, expect, accessible, shot, watchOrigins } = kit;
   const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
+  watchOrigins(page, "red button reply");
   await page.goto(`${BASE}/tombol-merah/pesan`);
   await page.getByLabel("Kode tanda terima (16 angka)").fill(receipt.replace(/ /g, ""));
   await page.getByRole("button", { name: "Buka pesan" }).click();

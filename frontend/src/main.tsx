@@ -1,6 +1,5 @@
 import "@mantine/core/styles.css";
 import "./app.css";
-import "dayjs/locale/id";
 import { createTheme, MantineProvider, type CSSVariablesResolver } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
@@ -8,8 +7,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { session } from "./auth/session";
 import { dropAllDrafts } from "./components/Draft";
-import { LocaleProvider } from "./i18n/locale";
-import { OfficeDates } from "./components/DateFields";
+import { OfficeDates } from "./components/OfficeDates";
+import { initialLocale, LocaleProvider } from "./i18n/locale";
+import { loadCatalogue } from "./i18n/messages";
 import { router } from "./router";
 
 // Darker shades than Mantine's defaults: white text on them passes WCAG AA contrast.
@@ -38,7 +38,10 @@ session.subscribe(() => {
   wasSignedIn = session.signedIn();
 });
 
-createRoot(document.getElementById("root")!).render(
+// English chosen on an earlier visit: its catalogue (a chunk of its own) is fetched
+// before the first render, so no screen flashes in Indonesian first.
+void loadCatalogue(initialLocale()).then(() =>
+  createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrast}>
       <LocaleProvider>
@@ -51,4 +54,5 @@ createRoot(document.getElementById("root")!).render(
       </LocaleProvider>
     </MantineProvider>
   </StrictMode>,
+  ),
 );

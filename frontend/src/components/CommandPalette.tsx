@@ -1,6 +1,6 @@
-// The staff pages' keyboard layer: the command palette (Ctrl+K / ⌘K, or `/` outside a
-// field) to go to any screen the user's roles open or to open a report or a case by its
-// registration number, and `?` for the shortcuts' help. Mantine's spotlight draws the
+// The command palette (Ctrl+K / ⌘K, or `/` outside a field; the keys are Keyboard.tsx's,
+// which loads this file on first use) to go to any screen the user's roles open or to
+// open a report or a case by its registration number. Mantine's spotlight draws the
 // palette (its overlay, focus trap, open state and styles); the search box and its
 // options are this file's, a combobox as ARIA describes one (a search box that owns a
 // list of options, the option the arrows reach announced as active): the spotlight's
@@ -15,16 +15,25 @@ import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from "r
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useT } from "../i18n/locale";
-import { isTyping } from "../lib/board";
-import { globalAction, matchScreens, mayOpen, numberQuery, screenEntries } from "../lib/palette";
-import { ShortcutHelp } from "./Shortcuts";
+import { matchScreens, mayOpen, numberQuery, screenEntries } from "../lib/palette";
 import { STAFF_MENU } from "./StaffNav";
 
 const [store, palette] = createSpotlight();
 const LIST = "apik-palette-list";
 
-// For the header's button: the palette found without knowing its keys.
-export const openPalette = palette.open;
+let mounted = false;
+let pending = false;
+
+// Asked by the keyboard layer. The first time, the palette is not rendered yet: it opens
+// once mounted, closed first, so its dialog notes where the focus was and gives it back.
+export function requestOpen(): void {
+  if (mounted) palette.open();
+  else pending = true;
+}
+
+export function paletteOpened(): boolean {
+  return store.getState().opened;
+}
 
 interface Option {
   key: string;
@@ -59,27 +68,20 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
   const t = useT();
   const navigate = useNavigate();
   const [query, setQuery] = useState("");
-  const [help, setHelp] = useState(false);
   const [selected, setSelected] = useState(-1);
   const [settled] = useDebouncedValue(query, 250);
   const number = numberQuery(settled);
   const lookup = useLookup(number, roles);
 
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const action = globalAction(event, isTyping(event.target));
-      if (action === null) return;
-      // Another dialog (a conflict, a confirmation) keeps the keys to itself.
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('[role="dialog"]') && !store.getState().opened) return;
-      event.preventDefault();
-      if (action === "palette") {
-        setHelp(false);
-        palette.open();
-      } else if (!store.getState().opened) setHelp(true);
+    mounted = true;
+    if (pending) {
+      pending = false;
+      palette.open();
     }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    return () => {
+      mounted = false;
+    };
   }, []);
 
   const found: Option[] = [
@@ -146,64 +148,61 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
   const active = selected >= 0 && selected < options.length ? `${LIST}-${selected}` : undefined;
 
   return (
-    <>
-      <Spotlight.Root
-        store={store}
-        query={query}
-        onQueryChange={setQuery}
-        // The keys are this file's (Ctrl+K in a field too, and `/`).
-        shortcut={null}
-        onSpotlightOpen={() => setSelected(0)}
-        scrollable
-        maxHeight={420}
-      >
-        <Modal.Title className="visually-hidden">{t("palette.title")}</Modal.Title>
-        <Input
-          size="lg"
-          classNames={{ input: Spotlight.classes.search }}
-          value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          onKeyDown={onKeyDown}
-          role="combobox"
-          aria-label={t("palette.search")}
-          placeholder={t("palette.search")}
-          aria-expanded={options.length > 0}
-          aria-controls={LIST}
-          aria-autocomplete="list"
-          aria-activedescendant={active}
-          data-autofocus
-        />
-        <Spotlight.ActionsList id={LIST} role="listbox" aria-label={t("palette.results")}>
-          {options.map((o, i) => (
-            <UnstyledButton
-              key={o.key}
-              id={`${LIST}-${i}`}
-              role="option"
-              aria-selected={i === selected}
-              data-selected={i === selected || undefined}
-              className={`${Spotlight.classes.action} palette-option`}
-              tabIndex={-1}
-              // The search box keeps the focus (and its typing) while the mouse chooses.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(o)}
-            >
-              <span className={Spotlight.classes.actionBody}>
-                <span className={Spotlight.classes.actionLabel}>{o.label}</span>
-                {o.description && <span className={Spotlight.classes.actionDescription}>{o.description}</span>}
-              </span>
-            </UnstyledButton>
-          ))}
-        </Spotlight.ActionsList>
-        <Text role="status" size="sm" px="md" py={message ? "sm" : 0}>
-          {message}
+    <Spotlight.Root
+      store={store}
+      query={query}
+      onQueryChange={setQuery}
+      // The keys are this file's (Ctrl+K in a field too, and `/`).
+      shortcut={null}
+      onSpotlightOpen={() => setSelected(0)}
+      scrollable
+      maxHeight={420}
+    >
+      <Modal.Title className="visually-hidden">{t("palette.title")}</Modal.Title>
+      <Input
+        size="lg"
+        classNames={{ input: Spotlight.classes.search }}
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        role="combobox"
+        aria-label={t("palette.search")}
+        placeholder={t("palette.search")}
+        aria-expanded={options.length > 0}
+        aria-controls={LIST}
+        aria-autocomplete="list"
+        aria-activedescendant={active}
+        data-autofocus
+      />
+      <Spotlight.ActionsList id={LIST} role="listbox" aria-label={t("palette.results")}>
+        {options.map((o, i) => (
+          <UnstyledButton
+            key={o.key}
+            id={`${LIST}-${i}`}
+            role="option"
+            aria-selected={i === selected}
+            data-selected={i === selected || undefined}
+            className={`${Spotlight.classes.action} palette-option`}
+            tabIndex={-1}
+            // The search box keeps the focus (and its typing) while the mouse chooses.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(o)}
+          >
+            <span className={Spotlight.classes.actionBody}>
+              <span className={Spotlight.classes.actionLabel}>{o.label}</span>
+              {o.description && <span className={Spotlight.classes.actionDescription}>{o.description}</span>}
+            </span>
+          </UnstyledButton>
+        ))}
+      </Spotlight.ActionsList>
+      <Text role="status" size="sm" px="md" py={message ? "sm" : 0}>
+        {message}
+      </Text>
+      <Spotlight.Footer>
+        <Text size="xs" c="dimmed">
+          {t("palette.hint")}
         </Text>
-        <Spotlight.Footer>
-          <Text size="xs" c="dimmed">
-            {t("palette.hint")}
-          </Text>
-        </Spotlight.Footer>
-      </Spotlight.Root>
-      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
-    </>
+      </Spotlight.Footer>
+    </Spotlight.Root>
   );
 }

@@ -4,37 +4,14 @@
 // a date and an ISO instant with the office's offset for a date and time, and the field
 // reads an incomplete entry as empty.
 import "@mantine/dates/styles.css";
-import { DatesProvider, MaskedDateInput } from "@mantine/dates";
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
-import { session } from "../auth/session";
-import { useLocale, useT } from "../i18n/locale";
+// The calendar's Indonesian names: dayjs's locale, needed only where a calendar opens.
+import "dayjs/locale/id";
+import { MaskedDateInput } from "@mantine/dates";
+import type { ReactNode } from "react";
+import { useT } from "../i18n/locale";
 import { todayIn, zoneName } from "../lib/dates";
 import { officeInstant, openingDay, pickerDate, todayMark, wallClock } from "../lib/dateFields";
-import { DEFAULT_ZONE, useOfficeZone } from "../office";
-
-const ZoneContext = createContext<string>(DEFAULT_ZONE);
-
-// The one DatesProvider: the UI's locale for the calendar's names, Monday first, and the
-// signed-in user's office zone for every date-and-time field (the public pages, with no
-// office, stay on the default zone unless a field is given its own).
-export function OfficeDates({ children }: { children: ReactNode }) {
-  const { locale } = useLocale();
-  // Rendered again on signing in or out: the office (and its zone) is the new user's.
-  useSyncExternalStore(
-    (l) => session.subscribe(l),
-    () => session.signedIn(),
-  );
-  const zone = useOfficeZone();
-  return (
-    <ZoneContext.Provider value={zone}>
-      <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>
-    </ZoneContext.Provider>
-  );
-}
-
-export function useDatesZone(): string {
-  return useContext(ZoneContext);
-}
+import { useDatesZone } from "./OfficeDates";
 
 type Change = (event: { currentTarget: { value: string } }) => void;
 

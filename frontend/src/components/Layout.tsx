@@ -2,7 +2,7 @@ import { Box, Button, Container, Flex, Group, Text } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
-import { CommandPalette, openPalette } from "./CommandPalette";
+import { openPalette, StaffKeys } from "./Keyboard";
 import { StaffNav } from "./StaffNav";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
@@ -101,7 +101,7 @@ export function Layout(): React.JSX.Element {
         <Flex direction={{ base: "column", sm: "row" }} gap="lg" px="md" py="lg" align="flex-start">
           <StaffNav roles={roles} />
           <Box component="main" id="isi" style={{ flex: 1, minWidth: 0 }}>
-            <CommandPalette roles={roles} />
+            <StaffKeys roles={roles} />
             <Outlet />
           </Box>
         </Flex>

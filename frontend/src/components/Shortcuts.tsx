@@ -1,7 +1,7 @@
 // The keyboard shortcuts' help, one dialog for every page: the shortcuts of the page
 // shown (a page lists its own with `usePageShortcuts`) and those that work everywhere.
 import { Button, Group, Kbd, Modal, Table, Text, Title } from "@mantine/core";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useT } from "../i18n/locale";
 import { GLOBAL_SHORTCUTS, type Shortcut } from "../lib/palette";
 
@@ -102,4 +102,13 @@ export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: ()
       </Group>
     </Modal>
   );
+}
+
+// The help as the keyboard layer (Keyboard.tsx) loads it, on the first `?`: rendered closed
+// first and opened just after, so the dialog notes where the focus was and gives it back
+// on closing, as it does every later time.
+export function ShortcutHelpOnFirstUse({ opened, onClose }: { opened: boolean; onClose: () => void }): React.JSX.Element {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return <ShortcutHelp opened={mounted && opened} onClose={onClose} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "./bothCatalogues";
 import types from "./problemTypes.json";
 
 // problemTypes.json is the API's own list of problem types (tests/deploy checks it

@@ -15,18 +15,3 @@ export const DATES_ID = {
   "dates.minutesHint": "mm",
   "dates.zone": "Waktu {zone}",
 } as const;
-
-export const DATES_EN: Record<keyof typeof DATES_ID, string> = {
-  "dates.day": "Day",
-  "dates.month": "Month",
-  "dates.year": "Year",
-  "dates.hours": "Hours",
-  "dates.minutes": "Minutes",
-  "dates.clear": "Clear the date",
-  "dates.dayHint": "dd",
-  "dates.monthHint": "mm",
-  "dates.yearHint": "yyyy",
-  "dates.hoursHint": "hh",
-  "dates.minutesHint": "mm",
-  "dates.zone": "{zone} time",
-};

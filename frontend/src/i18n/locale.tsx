@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
-import { MESSAGES, type Locale, type MessageId } from "./messages";
+import { catalogue, loadCatalogue, type Locale, type MessageId } from "./messages";
 import { sayIn, type Saying } from "./said";
 
 const KEY = "apik.locale";
@@ -9,16 +9,20 @@ const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => 
   setLocale: () => undefined,
 });
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(KEY);
   return stored === "en" ? "en" : "id"; // Bahasa Indonesia unless English was chosen
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(initialLocale);
+  // The language changes once its catalogue is here (English is fetched on first use):
+  // never a screen half in one language, half in the other.
   const setLocale = (next: Locale) => {
-    localStorage.setItem(KEY, next);
-    setState(next);
+    void loadCatalogue(next).then(() => {
+      localStorage.setItem(KEY, next);
+      setState(next);
+    });
   };
   // The page's language for screen readers and hyphenation, also when English was
   // chosen on an earlier visit (index.html says "id").
@@ -30,14 +34,15 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const follow = (event: StorageEvent) => {
       if (event.key !== KEY) return;
-      setState(event.newValue === "en" ? "en" : "id");
+      const next: Locale = event.newValue === "en" ? "en" : "id";
+      void loadCatalogue(next).then(() => setState(next));
     };
     window.addEventListener("storage", follow);
     return () => window.removeEventListener("storage", follow);
   }, []);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
-      <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={MESSAGES[locale]}>
+      <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={catalogue(locale)}>
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -4,7 +4,8 @@ import { DESK_ID } from "./desk";
 import { KPI_ID } from "./kpi";
 import { MORI_ID } from "./mori";
 import { MORI_STAFF_ID } from "./moriStaff";
-import { codeLabel, MESSAGES } from "./messages";
+import { MESSAGES } from "./bothCatalogues";
+import { codeLabel } from "./messages";
 
 // The placeholders the prevention and intern screens' messages use besides the common ones.
 const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending: 1, rate: "50%", due: 2, open: 1, high: 1, medium: 1, low: 0, none: 0, active: 3, regencies: 2, code: "x", time: "08.00", pre: 40, post: 80, username: "u", key: "k", version: 1, codes: "c", detail: "d", created: 1, updated: 0, platform: "x", day: "d", zone: "WITA" };

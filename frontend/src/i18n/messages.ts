@@ -2,27 +2,27 @@
 // English two; the same ICU text covers both. Statuses and kinds are the API's codes:
 // a code with no label here is shown as the API sends it, never hidden.
 
-import { ADMIN_EN, ADMIN_ID } from "./admin";
-import { BULK_EN, BULK_ID } from "./bulk";
-import { DESK_EN, DESK_ID } from "./desk";
-import { INTEGRATION_EN, INTEGRATION_ID } from "./integration";
-import { INTERN_EN, INTERN_ID } from "./intern";
-import { KPI_EN, KPI_ID } from "./kpi";
-import { KPI_DEFINITIONS_EN, KPI_DEFINITIONS_ID } from "./kpiDefinitions";
-import { MORI_EN, MORI_ID } from "./mori";
-import { MORI_STAFF_EN, MORI_STAFF_ID } from "./moriStaff";
-import { PALETTE_EN, PALETTE_ID } from "./palette";
-import { PREVENTION_EN, PREVENTION_ID } from "./prevention";
-import { PROTECTION_EN, PROTECTION_ID } from "./protection";
-import { PUBLICATIONS_EN, PUBLICATIONS_ID } from "./publications";
-import { PUBLIC_FORM_EN, PUBLIC_FORM_ID } from "./publicForm";
-import { CASEWORK_EN, CASEWORK_ID } from "./casework";
-import { COMMUNITY_EN, COMMUNITY_ID } from "./community";
-import { VERIFICATION_EN, VERIFICATION_ID } from "./verification";
-import { WEBDESK_EN, WEBDESK_ID } from "./webdesk";
-import { SURVEY_EN, SURVEY_ID } from "./survey";
-import { API_EN, API_ID } from "./api";
-import { DATES_EN, DATES_ID } from "./dateFields";
+import { ADMIN_ID } from "./admin";
+import { BULK_ID } from "./bulk";
+import { DESK_ID } from "./desk";
+import { INTEGRATION_ID } from "./integration";
+import { INTERN_ID } from "./intern";
+import { KPI_ID } from "./kpi";
+import { MORI_ID } from "./mori";
+import { MORI_STAFF_ID } from "./moriStaff";
+import { PALETTE_ID } from "./palette";
+import { PREVENTION_ID } from "./prevention";
+import { PROTECTION_ID } from "./protection";
+import { PUBLICATIONS_ID } from "./publications";
+import { PUBLIC_FORM_ID } from "./publicForm";
+import { CASEWORK_ID } from "./casework";
+import { COMMUNITY_ID } from "./community";
+import { VERIFICATION_ID } from "./verification";
+import { WEBDESK_ID } from "./webdesk";
+import { SURVEY_ID } from "./survey";
+import { API_ID } from "./api";
+import { DATES_ID } from "./dateFields";
+import { KPI_DEFINITIONS_ID } from "./kpiDefinitions";
 
 export type Locale = "id" | "en";
 
@@ -191,193 +191,34 @@ const core = {
 const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
+export type CoreId = keyof typeof core;
 
-const coreEn: Record<keyof typeof core, string> = {
-  "app.name": "APIK",
-  "app.tagline": "Handling citizens' reports",
-  "nav.home": "Home",
-  "nav.register": "Register a report",
-  "nav.publicReport": "Public report form",
-  "nav.track": "Track a report",
-  "nav.skip": "Skip to content",
-  "nav.menu": "Work menu",
-  "lang.switch": "Bahasa Indonesia",
-  "auth.title": "Sign in to APIK",
-  "auth.username": "Username",
-  "auth.password": "Password",
-  "auth.submit": "Sign in",
-  "auth.failed": "Wrong username or password, or the account is locked for a while.",
-  "auth.failedAttempts": "{count, plural, one {# failed sign-in} other {# failed sign-ins}} since your last sign-in. If it was not you, tell the administrator.",
-  "auth.signOut": "Sign out",
-  "auth.expired": "Your session ended. Please sign in again.",
-  "auth.signedInAs": "Signed in as {name} ({office})",
-  "home.title": "My queues",
-  "home.empty": "No queue for your roles at the moment.",
-  "home.queue": "Queue",
-  "home.countHeader": "Count",
-  "home.count": "{count, plural, one {# report} other {# reports}}",
-  "home.countMore": "more than {count}",
-  "home.cases": "{count, plural, one {# case} other {# cases}}",
-  "register.title": "Register a report",
-  "register.channel": "Channel",
-  "register.kind": "Kind",
-  "register.reporter": "Reporter",
-  "register.name": "Full name",
-  "register.nik": "NIK",
-  "register.nikHelp": "16 digits, as on the ID card",
-  "register.phone": "Phone number",
-  "register.email": "Email",
-  "register.address": "Address",
-  "register.confidential": "The reporter asks that their identity be kept confidential",
-  "register.agency": "Reported agency",
-  "register.substance": "Substance",
-  "register.summary": "Summary",
-  "register.chronology": "Chronology",
-  "register.eventDate": "Date of the event",
-  "register.question": "Question (consultation)",
-  "register.answer": "Answer given on the spot",
-  "register.submit": "Save registration",
-  "register.done": "Report registered as {number}.",
-  "register.fix": "Check the marked fields.",
-  "channel.web": "Website",
-  "channel.email": "Email",
-  "channel.whatsapp": "WhatsApp",
-  "channel.phone": "Phone",
-  "channel.walk_in": "Walk-in",
-  "channel.letter": "Letter",
-  "channel.social_media": "Social media",
-  "channel.outreach": "Outreach",
-  "channel.portal": "Portal",
-  "channel.open311": "Partner app (Open311)",
-  "channel.community": "Sahabat Ombudsman",
-  "channel.imported": "Imported old record",
-  "kind.LM": "Public report",
-  "kind.RCO": "Ombudsman rapid response",
-  "kind.KNL": "Consultation",
-  "kind.TEMBUSAN": "Copy",
-  "kind.IPS": "Own-initiative investigation",
-  "status.registered": "Registered",
-  "status.awaiting_completion": "Awaiting documents",
-  "status.formally_verified": "Formally verified",
-  "status.materially_verified": "Materially verified",
-  "status.accepted": "Accepted for examination",
-  "status.rejected": "Rejected",
-  "status.answered": "Answered",
-  "status.withdrawn": "Withdrawn",
-  "status.merged": "Merged",
-  "status.recorded": "Recorded",
-  "status.imported": "Imported record",
-  "status.case_closed": "Examination completed",
-  "nik.digits": "A NIK has exactly 16 digits.",
-  "nik.province": "The NIK's first two digits are not a province code.",
-  "nik.region": "The NIK's regency and district codes cannot be 00.",
-  "nik.no_such_date": "The birth date in the NIK does not exist.",
-  "nik.future_birth": "The birth date in the NIK is in the future.",
-  "nik.serial": "The NIK's serial number cannot be 0000.",
-  "field.required": "Required.",
-  "form.error": "The request could not be processed. Try again.",
-  "public.title": "Report to the Ombudsman",
-  "public.intro": "We take your report about a public service free of charge. Fields marked * are required.",
-  "public.step": "Step {step} of {total}",
-  "public.back": "Back",
-  "public.next": "Continue",
-  "public.send": "Send the report",
-  "public.aboutYou": "About you",
-  "public.aboutReport": "About your report",
-  "public.check": "Check your answers",
-  "public.agencyHelp": "The office or agency you report, e.g. Dinas Kependudukan Kota Bengkulu.",
-  "public.summaryHelp": "One or two sentences: what happened.",
-  "public.chronologyHelp": "What happened in order: when, where, whom you met, what they said.",
-  "public.substanceHelp": "The area of service, e.g. civil registry, land, health.",
-  "public.done": "We have received your report",
-  "public.number": "Registration number",
-  "public.pin": "Tracking PIN",
-  "public.keep": "Keep the registration number and this PIN: you need both to track your report, and the PIN cannot be shown again.",
-  "public.next.steps": "Our staff now check that your report is complete and contact you if anything is missing.",
-  "public.trackIt": "Track this report",
-  "track.title": "Track a report",
-  "track.number": "Registration number",
-  "track.pin": "Tracking PIN",
-  "track.submit": "Track",
-  "track.notFound": "The registration number and PIN match no report.",
-  "track.tooMany": "Too many wrong PINs from your network. Try again later.",
-  "track.status": "Status",
-  "track.kind": "Kind",
-  "track.registeredAt": "Registered",
-  "track.updatedAt": "Updated",
-  "track.timeline": "History",
-  "common.loading": "Loading…",
-  "common.required": "required",
-  "nav.board": "Examination",
-  "event.opened": "Case opened",
-  "event.assigned": "Assigned to an examiner",
-  "event.reassigned": "Reassigned",
-  "event.classified": "Classified",
-  "event.status_changed": "Status changed",
-  "event.activity": "Activity recorded",
-  "event.concluded": "Final report issued",
-  "event.corrective_action_done": "Corrective action done",
-  "event.monitoring_started": "Monitoring started",
-  "event.reporter_responded": "Reporter's response received",
-  "event.recommendation_issued": "Recommendation issued",
-  "event.recommendation_received": "Recommendation received by the agency",
-  "event.recommendation_reported": "Report on the recommendation",
-  "event.closed": "Case closed",
-  "event.sla_breached": "Deadline passed",
-  "mal.undue_delay": "Undue delay",
-  "mal.not_providing_service": "Not providing the service",
-  "mal.incompetence": "Incompetence",
-  "mal.abuse_of_authority": "Abuse of authority",
-  "mal.procedural_deviation": "Procedural deviation",
-  "mal.asking_for_payment": "Asking for payment",
-  "mal.improper_conduct": "Improper conduct",
-  "mal.partiality": "Partiality",
-  "mal.discrimination": "Discrimination",
-  "mal.conflict_of_interest": "Conflict of interest",
-  "common.close": "Close",
-  "status.new": "Change the status",
-  "status.to": "New status",
-  "status.note": "Note",
-  "status.submit": "Change the status",
-  "common.save": "Save",
-  "nav.verification": "Report verification",
-  "register.notifyBy": "How the reporter hears about the report",
-  "register.notifyByHelp": "If not chosen: by email when an email is given, otherwise not at all.",
-  "public.notifyBy": "How would you like to hear about this report?",
-  "public.notifyByHelp": "If not chosen: by email when you give one.",
-  "notifyBy.email": "Email",
-  "notifyBy.whatsapp": "WhatsApp",
-  "notifyBy.none": "No messages",
-  "register.letterNumber": "Letter number",
-  "register.letterNumberHelp": "The letter's number as its sender wrote it, if any.",
-};
+export type Catalogue = Record<MessageId, string>;
 
-const en: Record<MessageId, string> = {
-  ...ADMIN_EN,
-  ...DESK_EN,
-  ...KPI_EN,
-  ...KPI_DEFINITIONS_EN,
-  ...MORI_EN,
-  ...PROTECTION_EN,
-  ...MORI_STAFF_EN,
-  ...PREVENTION_EN,
-  ...PUBLICATIONS_EN,
-  ...COMMUNITY_EN,
-  ...INTERN_EN,
-  ...CASEWORK_EN,
-  ...VERIFICATION_EN,
-  ...BULK_EN,
-  ...WEBDESK_EN,
-  ...INTEGRATION_EN,
-  ...PALETTE_EN,
-  ...SURVEY_EN,
-  ...API_EN,
-  ...DATES_EN,
-  ...PUBLIC_FORM_EN,
-  ...coreEn,
-};
+// Bahasa Indonesia is part of the entry chunk; English is a chunk of its own, fetched the
+// first time it is chosen (issue 21): the public pages, opened on slow phone connections,
+// never download a catalogue they do not show.
+const loaded: Partial<Record<Locale, Catalogue>> = { id };
 
-export const MESSAGES: Record<Locale, Record<MessageId, string>> = { id, en };
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  const known = loaded[locale];
+  if (known !== undefined) return known;
+  const { EN } = await import("./en");
+  loaded.en = EN;
+  return EN;
+}
+
+// A language's catalogue. LocaleProvider switches language only once loadCatalogue has
+// resolved, so a screen rendered in English always finds it; Bahasa Indonesia, the
+// app's first language, stands in for one not loaded yet rather than a blank screen.
+export function catalogue(locale: Locale): Catalogue {
+  return loaded[locale] ?? id;
+}
+
+// The catalogues loaded so far (relocalize looks a text up in each of them).
+export function loadedCatalogues(): readonly Catalogue[] {
+  return Object.values(loaded);
+}
 
 // An API code's label (a status, a kind, a channel), or the code itself when this
 // version of the app has none for it.

@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { MESSAGES } from "./messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "./messages";
+import { MESSAGES } from "./bothCatalogues";
 import { problemText, said, sayIn, type Saying } from "./said";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 // A screen keeps what to say; the user switches language; the same kept value is
 // worded again in the new language, placeholders included.

@@ -3,7 +3,7 @@
 // elsewhere. It is worded when shown, so a switch of language rewords it, placeholders
 // and all (a text kept as worded could only be looked up when it had none).
 import { createIntl, type IntlShape } from "react-intl";
-import { MESSAGES, type Locale, type MessageId } from "./messages";
+import { catalogue, type Catalogue, type Locale, type MessageId } from "./messages";
 import { relocalize } from "./relocalize";
 
 // A value may itself be something said (a failure's reason): worded first, in the same
@@ -23,9 +23,17 @@ export type Saying = Said | readonly Said[];
 
 export const said = (id: MessageId, values?: Values): Said => (values === undefined ? { id } : { id, values });
 
-const intls: Partial<Record<Locale, IntlShape>> = {};
+// Made again when the language's catalogue changes: English stands in as Bahasa Indonesia
+// until its chunk has loaded (messages.ts), and a formatter made before then must not
+// outlive it.
+const intls: Partial<Record<Locale, { messages: Catalogue; intl: IntlShape }>> = {};
 function intlOf(locale: Locale): IntlShape {
-  return (intls[locale] ??= createIntl({ locale: locale === "id" ? "id-ID" : "en-GB", messages: MESSAGES[locale] }));
+  const messages = catalogue(locale);
+  const known = intls[locale];
+  if (known?.messages === messages) return known.intl;
+  const intl = createIntl({ locale: locale === "id" ? "id-ID" : "en-GB", messages });
+  intls[locale] = { messages, intl };
+  return intl;
 }
 
 // The problem `type`'s last segment (`/problems/quota-full` -> `quota-full`).
@@ -40,7 +48,7 @@ export function problemSlug(problem: unknown): string | undefined {
 // texts; `fallback` when there is nothing to say.
 export function problemText(problem: unknown, locale: Locale, fallback: string): string {
   const slug = problemSlug(problem);
-  const messages = MESSAGES[locale] as Record<string, string>;
+  const messages = catalogue(locale) as Record<string, string>;
   const known = slug === undefined ? undefined : messages[`api.problem.${slug}`];
   if (known !== undefined) return known;
   const p = (problem ?? {}) as { detail?: unknown; title?: unknown };

@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../i18n/messages";
 import { allPages, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender } from "./bulk";
 import { csvPath } from "./csv";
-import { MESSAGES } from "../i18n/messages";
+import { MESSAGES } from "../i18n/bothCatalogues";
 import { said, sayIn } from "../i18n/said";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 describe("the selection", () => {
   it("toggles one, and all shown (none when all were)", () => {

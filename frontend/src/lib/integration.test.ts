@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../i18n/messages";
 import { sayIn } from "../i18n/said";
 import {
   rowReason,
@@ -16,6 +17,10 @@ import {
   sheetType,
   type MappingForm,
 } from "./integration";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 const form = (over: Partial<MappingForm> = {}): MappingForm => ({ columns: {}, outcomes: [], ...over });
 

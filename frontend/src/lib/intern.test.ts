@@ -1,7 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../i18n/messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../i18n/messages";
+import { MESSAGES } from "../i18n/bothCatalogues";
 import { said, sayIn } from "../i18n/said";
 import { attendanceCode, internSearch, logbookErrors, refusal, rewritable, timeOfDay } from "./intern";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 describe("the intern screens", () => {
   it("keep a known tab only", () => {

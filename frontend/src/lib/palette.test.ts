@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STAFF_MENU } from "../components/StaffNav";
-import { MESSAGES, type MessageId } from "../i18n/messages";
+import { MESSAGES } from "../i18n/bothCatalogues";
+import type { MessageId } from "../i18n/messages";
 import { globalAction, matchScreens, mayOpen, numberQuery, screenEntries } from "./palette";
 
 const id = (m: MessageId) => MESSAGES.id[m];

@@ -1,7 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../i18n/messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../i18n/messages";
+import { MESSAGES } from "../i18n/bothCatalogues";
 import { relocalize } from "../i18n/relocalize";
 import { fieldPath, formErrors, isProblem } from "./problems";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 describe("problem+json to form errors", () => {
   it("puts each body pointer at its field, unescaping JSON pointer parts", () => {

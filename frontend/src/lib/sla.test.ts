@@ -1,6 +1,6 @@
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../i18n/messages";
+import { MESSAGES } from "../i18n/bothCatalogues";
 import { slaChip } from "./sla";
 
 const intl = createIntl({ locale: "id-ID", messages: MESSAGES.id });

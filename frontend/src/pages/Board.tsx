@@ -16,7 +16,7 @@ import { CsvButton } from "../components/CsvButton";
 import { useBulk, useSelection } from "../components/useBulk";
 import { SlaChip } from "../components/SlaChip";
 import { useLocale, useT } from "../i18n/locale";
-import { codeLabel, MESSAGES } from "../i18n/messages";
+import { catalogue, codeLabel } from "../i18n/messages";
 import {
   boardAction,
   caseQuery,
@@ -51,7 +51,7 @@ const BOARD_SHORTCUTS: readonly Shortcut[] = [
 export function BoardPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const zone = useOfficeZone();
   const me = useMe();
   const search = route.useSearch();

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { AppLink } from "../components/AppLink";
+import { useStepFocus } from "../components/useStepFocus";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useLocale, useSay, useT } from "../i18n/locale";
@@ -45,6 +46,8 @@ export function PublicReportPage(): React.JSX.Element {
   const [resuming, setResuming] = useState(false);
   const [resumed, setResumed] = useState(false);
   const regions = useRegions();
+  // "Lanjut", "Kembali", a refusal sending back to a step, and the receipt at the end.
+  const heading = useStepFocus<HTMLHeadingElement>(receipt ? "receipt" : step);
   const fileErrors = useFileErrors();
   const say = useSay();
   // The file field's message is kept as what to say (file names in its placeholders,
@@ -125,7 +128,7 @@ export function PublicReportPage(): React.JSX.Element {
   if (receipt) {
     return (
       <Stack>
-        <Title order={1} size="h2">
+        <Title order={1} size="h2" ref={heading} tabIndex={-1}>
           {t("public.done")}
         </Title>
         <Paper withBorder p="lg">
@@ -193,7 +196,7 @@ export function PublicReportPage(): React.JSX.Element {
         )}
         {step === 1 && (
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={heading} tabIndex={-1}>
               {t("public.aboutYou")}
             </Title>
             <TextInput label={t("register.name")} required autoComplete="name" {...bind("reporter.name")} />
@@ -219,7 +222,7 @@ export function PublicReportPage(): React.JSX.Element {
         )}
         {step === 2 && (
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={heading} tabIndex={-1}>
               {t("public.aboutReport")}
             </Title>
             <TextInput label={t("register.agency")} description={t("public.agencyHelp")} required {...bind("reported_agency.name")} />
@@ -256,7 +259,7 @@ export function PublicReportPage(): React.JSX.Element {
         )}
         {step === EVIDENCE && (
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={heading} tabIndex={-1}>
               {t("pf.evidence")}
             </Title>
             <Text>{t("pf.evidenceIntro")}</Text>
@@ -274,7 +277,7 @@ export function PublicReportPage(): React.JSX.Element {
         )}
         {step === STEPS && (
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={heading} tabIndex={-1}>
               {t("public.check")}
             </Title>
             <Table>

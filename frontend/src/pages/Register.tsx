@@ -7,7 +7,7 @@ import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { DraftNotice, useDraft } from "../components/Draft";
 import { useLocale, useT } from "../i18n/locale";
-import { MESSAGES } from "../i18n/messages";
+import { catalogue } from "../i18n/messages";
 import { todayIn } from "../lib/dates";
 import { useOfficeZone } from "../office";
 import { nested } from "./fields";
@@ -89,7 +89,7 @@ export function RegisterPage(): React.JSX.Element {
     setErrors(reportErrors(error, t));
   }
 
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>

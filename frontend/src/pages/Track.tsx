@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useLocale, useT } from "../i18n/locale";
-import { codeLabel, MESSAGES } from "../i18n/messages";
+import { catalogue, codeLabel } from "../i18n/messages";
 import { formatDateTime } from "../lib/dates";
 import { DEFAULT_ZONE } from "../office";
 import { SurveyOffer } from "./survey/SurveyOffer";
@@ -24,7 +24,7 @@ export function TrackPage(): React.JSX.Element {
   // Kept as a message id, not as text: switching the language words it again.
   const [failed, setFailed] = useState<"track.tooMany" | "track.notFound" | null>(null);
   const [busy, setBusy] = useState(false);
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
 
   async function submit(event: FormEvent) {

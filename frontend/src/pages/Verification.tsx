@@ -14,7 +14,7 @@ import { BulkBar } from "../components/BulkBar";
 import { CsvButton } from "../components/CsvButton";
 import { useBulk, useSelection } from "../components/useBulk";
 import { useLocale, useT } from "../i18n/locale";
-import { codeLabel, MESSAGES } from "../i18n/messages";
+import { catalogue, codeLabel } from "../i18n/messages";
 import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
 import { allPages, selectKey } from "../lib/bulk";
 import { formatDate } from "../lib/dates";
@@ -44,7 +44,7 @@ const OFFICER_SHORTCUTS: readonly Shortcut[] = [
 export function VerificationPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
   const zone = useOfficeZone();
   const search = route.useSearch();

@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { ZONES } from "../../lib/admin";
 import { errorAt } from "../case/write";
 import type { Office } from "./data";
@@ -63,7 +63,7 @@ export function EditOffice({ office, onDone }: { office: Office; onDone: () => v
             <TextInput label={t("admin.office.name")} required {...w.bind("name")} error={errorAt(w.errors, "name")} />
             <NativeSelect
               label={t("admin.office.zone")}
-              data={ZONES.map((z) => ({ value: z, label: codeLabel(MESSAGES[locale], "zone", z) }))}
+              data={ZONES.map((z) => ({ value: z, label: codeLabel(catalogue(locale), "zone", z) }))}
               {...w.bind("timezone")}
               error={errorAt(w.errors, "timezone")}
             />

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { ZONES } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useOffices, type Office } from "./data";
@@ -54,7 +54,7 @@ export function OfficesPanel({ national }: { national: boolean }): React.JSX.Ele
                 <Table.Tr key={o.code} data-office={o.code}>
                   <Table.Td>{o.code}</Table.Td>
                   <Table.Td>{o.name}</Table.Td>
-                  <Table.Td>{codeLabel(MESSAGES[locale], "zone", o.timezone)}</Table.Td>
+                  <Table.Td>{codeLabel(catalogue(locale), "zone", o.timezone)}</Table.Td>
                   {national && (
                     <Table.Td>
                       <Button size="xs" variant="light" onClick={() => setEditing(o)} aria-label={t("roster.editOne", { name: o.code })}>
@@ -118,7 +118,7 @@ function CreateOffice(): React.JSX.Element {
               label={t("admin.office.zone")}
               value={zone}
               onChange={(e) => setZone(e.currentTarget.value as (typeof ZONES)[number])}
-              data={ZONES.map((z) => ({ value: z, label: codeLabel(MESSAGES[locale], "zone", z) }))}
+              data={ZONES.map((z) => ({ value: z, label: codeLabel(catalogue(locale), "zone", z) }))}
               error={errors.fields.timezone}
             />
           </Group>

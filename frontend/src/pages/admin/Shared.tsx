@@ -2,7 +2,7 @@
 // roles in words, and the "not for your role" page.
 import { Alert, Button, Checkbox, Code, Modal, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { ALL_ROLES, GUARDED_ROLES, toggle } from "../../lib/admin";
 
 // A client's or a subscription's secret, shown once: the API never answers it again.
@@ -42,7 +42,7 @@ export function RoleChecks({ value, onChange, legend }: { value: string[]; onCha
         {ALL_ROLES.map((role) => (
           <Checkbox
             key={role}
-            label={`${codeLabel(MESSAGES[locale], "role", role)}${GUARDED_ROLES.includes(role) ? " *" : ""}`}
+            label={`${codeLabel(catalogue(locale), "role", role)}${GUARDED_ROLES.includes(role) ? " *" : ""}`}
             checked={value.includes(role)}
             onChange={(e) => onChange(toggle(value, role, e.currentTarget.checked))}
           />
@@ -57,7 +57,7 @@ export function RoleChecks({ value, onChange, legend }: { value: string[]; onCha
 
 export function useRoleWords(): (roles: readonly string[]) => string {
   const { locale } = useLocale();
-  return (roles) => roles.map((r) => codeLabel(MESSAGES[locale], "role", r)).join(", ") || "—";
+  return (roles) => roles.map((r) => codeLabel(catalogue(locale), "role", r)).join(", ") || "—";
 }
 
 export function NotForRole(): React.JSX.Element {

@@ -9,7 +9,7 @@ import type { components } from "../../api/schema";
 import { Section } from "../../components/Sections";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { formatDate } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
@@ -23,7 +23,7 @@ const NOOP = () => undefined;
 export function SlaPanel({ national }: { national: boolean }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const zone = useOfficeZone();
   const policies = useQuery({
     queryKey: ["sla-policies"],
@@ -78,7 +78,7 @@ export function SlaPanel({ national }: { national: boolean }): React.JSX.Element
 function AddPolicy() {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const queries = useQueryClient();
   const w = useWrite(
     { onSaved: () => void queries.invalidateQueries({ queryKey: ["sla-policies"] }), onConflict: NOOP },

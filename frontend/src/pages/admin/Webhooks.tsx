@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
 import { useLocale, useSay, useT } from "../../i18n/locale";
 import type { Said } from "../../i18n/said";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { codeLabel, catalogue } from "../../i18n/messages";
 import { eventTypes } from "../../lib/admin";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { Refused, useSubscriptions, type Subscription } from "./data";
@@ -81,7 +81,7 @@ export function WebhooksPanel(): React.JSX.Element {
                   <Table.Td style={{ wordBreak: "break-all" }}>{s.url}</Table.Td>
                   <Table.Td>{s.event_types.join(", ")}</Table.Td>
                   <Table.Td>
-                    {codeLabel(MESSAGES[locale], "webhookStatus", s.status)}
+                    {codeLabel(catalogue(locale), "webhookStatus", s.status)}
                     {s.disabled_reason ? ` (${s.disabled_reason})` : ""}
                   </Table.Td>
                   <Table.Td>

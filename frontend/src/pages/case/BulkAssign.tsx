@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import type { Bulk } from "../../components/useBulk";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { runAll, type Check } from "../../lib/bulk";
 import { refusal } from "../../lib/intern";
 import { useRoster } from "../../office";
@@ -26,7 +26,7 @@ export function BulkAssign({ rows, bulk, nameOf }: { rows: CaseRow[]; bulk: Bulk
     if (examiner === null) return;
     const name = nameOf(examiner);
     const check = (c: CaseRow): Check => {
-      if (!(c.allowed_actions ?? []).includes("assign")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(MESSAGES[locale], "caseStatus", c.status) } }) };
+      if (!(c.allowed_actions ?? []).includes("assign")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(catalogue(locale), "caseStatus", c.status) } }) };
       if (c.examiner_id === examiner) return { refused: said("bulk.alreadyAssigned", { name }) };
       return { change: { text: `${nameOf(c.examiner_id)} → ${name}` } };
     };

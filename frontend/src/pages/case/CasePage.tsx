@@ -11,7 +11,7 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact, Section } from "../../components/Sections";
 import { SlaChip } from "../../components/SlaChip";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { etagOf, formatRupiah } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone, useRoster } from "../../office";
@@ -34,7 +34,7 @@ function entryDetail(labels: Record<string, string>, type: string, data: Record<
 export function CasePage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
   const zone = useOfficeZone();
   const me = useMe();

@@ -18,7 +18,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { lines, rupiah } from "../../lib/casework";
 import { todayIn } from "../../lib/dates";
 import { DraftNotice, useDraft } from "../../components/Draft";
@@ -90,7 +90,7 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
         <Group grow align="flex-start">
           <Select
             label={t("activity.kind")}
-            data={ACTIVITY_KINDS.map((k) => ({ value: k, label: codeLabel(MESSAGES[locale], "activityKind", k) }))}
+            data={ACTIVITY_KINDS.map((k) => ({ value: k, label: codeLabel(catalogue(locale), "activityKind", k) }))}
             value={w.values.kind || "written_clarification"}
             onChange={(v) => w.set("kind", v ?? "")}
             error={w.errors.fields.kind}
@@ -128,7 +128,7 @@ export function ActivityForm(props: WriteProps): React.JSX.Element {
 export function ConclusionForm(props: WriteProps): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const w = useWrite(props);
   const [forms, setForms] = useState<string[]>([]);
   const draft = useDraft("case-lhp", props.caseId, { values: w.values, forms }, (kept) => {
@@ -245,7 +245,7 @@ export function ActionDoneForm(props: WriteProps & { index: number }): React.JSX
 export function ClosureForm(props: WriteProps): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const w = useWrite(props);
   const [withLoss, setWithLoss] = useState(false);
   const draft = useDraft("case-closure", props.caseId, { values: w.values, withLoss }, (kept) => {
@@ -376,7 +376,7 @@ export function StatusForm(props: WriteProps & { status: string }): React.JSX.El
         <Group grow align="flex-end">
           <Select
             label={t("status.to")}
-            data={choices.map((m) => ({ value: m, label: codeLabel(MESSAGES[locale], "caseStatus", m) }))}
+            data={choices.map((m) => ({ value: m, label: codeLabel(catalogue(locale), "caseStatus", m) }))}
             value={target}
             onChange={(v) => w.set("status", v ?? "")}
             error={w.errors.fields.status}

@@ -7,7 +7,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { todayIn } from "../../lib/dates";
 import { formErrors, isProblem } from "../../lib/problems";
 import { useOfficeZone } from "../../office";
@@ -23,7 +23,7 @@ const INITIAL = { category: "consultation" };
 export function CheckInPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const zone = useOfficeZone();
   const { values, set, bind, errors, setErrors, reset } = useFields(INITIAL);
   const [done, setDone] = useState<{ id: string; ticket: number } | null>(null);

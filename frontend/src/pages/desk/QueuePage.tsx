@@ -7,7 +7,7 @@ import { useState } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { callOrder, minutesSince } from "../../lib/desk";
 import { useMe } from "../../office";
 import { RunningClock } from "./RunningClock";
@@ -16,7 +16,7 @@ import { useLiveQueue, useNow } from "./useLiveQueue";
 export function QueuePage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const me = useMe();
   const navigate = useNavigate();
   const { data, isError, live } = useLiveQueue();

@@ -11,7 +11,7 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useSay, useT } from "../../i18n/locale";
 import { problemSlug, said, type Said } from "../../i18n/said";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { codeLabel, catalogue } from "../../i18n/messages";
 import { etagOf } from "../../lib/casework";
 import { formatDateTime } from "../../lib/dates";
 import { buttonSteps, stepPath, type ButtonStep } from "../../lib/desk";
@@ -26,7 +26,7 @@ const route = getRouteApi("/meja-layanan/$visitId");
 export function VisitPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const zone = useOfficeZone();
   const { visitId } = route.useParams();
   const queries = useQueryClient();

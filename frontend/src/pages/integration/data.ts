@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 
 export type ImportReport = components["schemas"]["ImportPublic"];
 export type ImportSummary = components["schemas"]["ImportSummary"];
@@ -107,6 +107,6 @@ export function useDeadlines() {
 // app has none for it.
 export function useWord(): (prefix: string, code: string) => string {
   const { locale } = useLocale();
-  const messages = MESSAGES[locale] as Record<string, string>;
+  const messages = catalogue(locale) as Record<string, string>;
   return (prefix, code) => messages[`${prefix}.${code}`] ?? code;
 }

@@ -6,7 +6,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
 
@@ -16,7 +16,7 @@ export function InternshipStatusPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const intl = locale === "id" ? "id-ID" : "en-GB";
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const [code, setCode] = useState("");
   const [view, setView] = useState<View | null>(null);
   const [failed, setFailed] = useState<MessageId | null>(null); // worded when shown

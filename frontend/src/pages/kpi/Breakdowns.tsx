@@ -5,7 +5,7 @@ import { Alert, Group, Loader, Select } from "@mantine/core";
 import { useState } from "react";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { cellText } from "./cells";
 import { DIMENSIONS, useBreakdown, type Dimension, type Table } from "./data";
 import { Definition } from "./Definition";
@@ -39,7 +39,7 @@ function Chart({ table, ctx, title }: { table: Table; ctx: Parameters<typeof cel
 export function Breakdowns({ year, substances, office }: { year: number; substances: Record<string, string>; office: string | null }) {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const [dimension, setDimension] = useState<Dimension>("substance");
   const [failed, setFailed] = useState(false);
   const breakdown = useBreakdown(dimension, year);

@@ -2,14 +2,14 @@
 // columns in its order, headers from the catalogue, cells by `cellText`.
 import { Table, Text } from "@mantine/core";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { cellText } from "./cells";
 import type { Table as ApiTable } from "./data";
 
 export function TableOf({ table, substances, caption }: { table: ApiTable; substances: Record<string, string>; caption: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const ctx = { labels, locale: locale === "id" ? "id-ID" : "en-GB", substances };
   if (table.items.length === 0) return <Text>{t("kpi.rowsEmpty")}</Text>;
   return (

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { targetsBody, targetsDraft } from "../../lib/kpi";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import type { KpiReport } from "./data";
@@ -16,7 +16,7 @@ import { useShownErrors } from "../useFields";
 export function TargetEditor({ year, office, report, targets }: { year: number; office: string; report: KpiReport; targets: Record<string, number> }) {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const queries = useQueryClient();
   const codes = report.items.map((i) => i.indicator);
   const [values, setValues] = useState(() => targetsDraft(codes, targets, locale === "id" ? "id-ID" : "en-GB"));

@@ -6,7 +6,7 @@ import { BarChart } from "@mantine/charts";
 import { Progress, Stack, Table, Text } from "@mantine/core";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { chartRows, formatFigure } from "../../lib/kpi";
 import { definitionIn } from "./cells";
 import type { KpiReport } from "./data";
@@ -14,7 +14,7 @@ import type { KpiReport } from "./data";
 export function Targets({ report }: { report: KpiReport }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const lang = locale === "id" ? "id-ID" : "en-GB";
   const label = (code: string) => codeLabel(labels, "indicator", code);
   const bars = chartRows(report.items, label);

@@ -1,7 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../../i18n/messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../i18n/messages";
 import codes from "../../i18n/kpiIndicators.json";
+import { MESSAGES } from "../../i18n/bothCatalogues";
 import { cellText, definitionIn } from "./cells";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
 
 const ctx = { labels: MESSAGES.id, locale: "id-ID", substances: { ADMINDUK: "Administrasi Kependudukan" } };
 

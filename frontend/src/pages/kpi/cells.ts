@@ -1,7 +1,7 @@
 // A table cell of the reporting API as the user reads it: coded cells by their labels
 // (the message catalogue, the office's substances), months by name, numbers in the
 // user's language; a code with no label stays as the API sends it.
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { formatFigure, monthName } from "../../lib/kpi";
 
 const CODED: Record<string, "channel" | "outcome"> = { channel: "channel", outcome: "outcome" };
@@ -33,7 +33,7 @@ export function definitionIn(
   item: { indicator?: string; definition: string; definition_id?: string; definition_en?: string },
 ): { text: string; lang: "id" | "en" } {
   const lang = locale.startsWith("id") ? "id" : "en";
-  const catalogued = item.indicator === undefined ? undefined : (MESSAGES[lang] as Record<string, string>)[`kpi.def.${item.indicator}`];
+  const catalogued = item.indicator === undefined ? undefined : (catalogue(lang) as Record<string, string>)[`kpi.def.${item.indicator}`];
   if (catalogued !== undefined) return { text: catalogued, lang };
   if (lang === "id" && item.definition_id) return { text: item.definition_id, lang: "id" };
   return { text: item.definition_en || item.definition, lang: "en" };

@@ -11,7 +11,7 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact } from "../../components/Sections";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
@@ -54,7 +54,7 @@ export function ApplicationView({ id }: { id: string; roles: string[] }): React.
 function Details({ application: a }: { application: Application }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const zone = useOfficeZone();
   const unitName = useUnitName();
   const period = usePeriod();

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useLocale, useSay, useT } from "../../i18n/locale";
 import { said, type Said } from "../../i18n/said";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { missingScores } from "../../lib/mori";
 import { useMe } from "../../office";
 import { Completion } from "./Completion";
@@ -50,7 +50,7 @@ export function CompletionPanel(): React.JSX.Element {
 function Evaluations({ application }: { application: Application }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const me = useMe();
   const rubrics = useRubrics();
   const evaluations = useEvaluations(application.id);

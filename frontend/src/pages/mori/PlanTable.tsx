@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
@@ -19,7 +19,7 @@ export function PlanTable(props: { cohort: Cohort; plan: Plan; history: Change[]
   const { cohort, plan, history, nameOf, canWrite } = props;
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const zone = useOfficeZone();
   const intl = locale === "id" ? "id-ID" : "en-GB";
   const unitName = useUnitName();

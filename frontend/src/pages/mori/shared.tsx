@@ -4,7 +4,7 @@ import { Button } from "@mantine/core";
 import { useState } from "react";
 import { fetchFile, save } from "../../api/files";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES, type MessageId } from "../../i18n/messages";
+import { catalogue, type MessageId } from "../../i18n/messages";
 import { formatDate } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
 import { StateChip } from "../prevention/Chips";
@@ -17,14 +17,14 @@ const TONES: Record<string, { tone: "ok" | "warn" | "neutral"; icon: "check" | "
 
 export function StatusChip({ status }: { status: string }): React.JSX.Element {
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const look = TONES[status] ?? { tone: "neutral", icon: "dash" };
   return <StateChip tone={look.tone} icon={look.icon} text={labels[`mg.status.${status}`] ?? status} state={status} />;
 }
 
 export function useUnitName(): (unit: string | null | undefined) => string {
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   return (unit) => (unit ? (labels[`mori.unit.${unit}`] ?? unit) : "—");
 }
 

@@ -1,9 +1,9 @@
 // The public compliance results (no login): how many service units got each published
 // result in a year, as a chart and as tables (by result, by region). The year is in the
 // URL (`/kepatuhan?tahun=2026`).
-import { BarChart } from "@mantine/charts";
 import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { LazyBarChart } from "../../components/LazyCharts";
 import { Section } from "../../components/Sections";
 import { useT } from "../../i18n/locale";
 import { todayIn } from "../../lib/dates";
@@ -47,7 +47,7 @@ export function ResultsPage(): React.JSX.Element {
           <Section title={t("prev.pub.byResult")} id="pub-by-result">
             {/* The chart repeats the table below for sighted readers; the table is the record. */}
             <figure style={{ margin: 0 }} aria-label={t("prev.pub.byResult")}>
-              <BarChart h={240} data={data.by_result} dataKey="label" series={[{ name: "count", label: t("prev.pub.count"), color: "blue.8" }]} withTooltip={false} withBarValueLabel yAxisProps={{ allowDecimals: false }} />
+              <LazyBarChart h={240} data={data.by_result} dataKey="label" series={[{ name: "count", label: t("prev.pub.count"), color: "blue.8" }]} withTooltip={false} withBarValueLabel yAxisProps={{ allowDecimals: false }} />
             </figure>
             <Table striped withTableBorder data-testid="by-result">
               <caption className="visually-hidden">{t("prev.pub.byResult")}</caption>

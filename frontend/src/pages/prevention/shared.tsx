@@ -2,12 +2,12 @@
 // label (the code itself when this version has none), the loading and refusal states.
 import { Alert, Loader } from "@mantine/core";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { NotForRole } from "./data";
 
 export function useWords() {
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   return {
     intl: locale === "id" ? "id-ID" : "en-GB",
     label: (prefix: string, code: string) => labels[`${prefix}.${code}`] ?? code,

@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
 import { levelKey, levelSign, newAlerts, POLL_MS, titleWithCount } from "./alerts";
@@ -61,7 +61,7 @@ function AlertsList(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const alerts = useAlerts();
   const queries = useQueryClient();
   const seen = useRef<Set<string>>(new Set());

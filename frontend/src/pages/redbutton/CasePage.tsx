@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useSay, useT } from "../../i18n/locale";
-import { MESSAGES, type MessageId } from "../../i18n/messages";
+import { type MessageId, catalogue } from "../../i18n/messages";
 import { said, type Saying } from "../../i18n/said";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
@@ -43,7 +43,7 @@ function CaseView({ item }: { item: RedButtonCase }): React.JSX.Element {
   const { locale } = useLocale();
   const zone = useOfficeZone();
   const queries = useQueryClient();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
   // Kept as message ids, worded when shown: a switch of language rewords them.
   const [notice, setNotice] = useState<MessageId | null>(null);

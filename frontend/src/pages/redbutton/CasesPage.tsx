@@ -4,7 +4,7 @@ import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { NotForRole, PROTECTION_ROLES, rbLabel, useRedButtonCases } from "./data";
 import { NotForRolePage } from "./NotForRole";
 import { ProtectionChip } from "./Protection";
@@ -21,7 +21,7 @@ function CasesList(): React.JSX.Element {
   const zone = useOfficeZone();
   const cases = useRedButtonCases();
   const now = new Date();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   if (cases.error instanceof NotForRole) return <NotForRolePage />;
   const when = (iso: string) => formatDateTime(iso, zone, locale === "id" ? "id-ID" : "en-GB");
   return (

@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useSay, useT } from "../../i18n/locale";
 import { said, type Said } from "../../i18n/said";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
 import { useMe, useOfficeZone } from "../../office";
@@ -56,7 +56,7 @@ function Contacts(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const contacts = useContacts();
   const queries = useQueryClient();
   const say = useSay();
@@ -123,7 +123,7 @@ function Contacts(): React.JSX.Element {
 function ContactForm({ onSaved }: { onSaved: (username: string) => void }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const queries = useQueryClient();
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<ContactRole>("protection_officer");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../../i18n/messages";
+import { MESSAGES } from "../../i18n/bothCatalogues";
 import { rbLabel } from "./data";
 
 describe("the Red Button's API codes in words", () => {

@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import type { Bulk } from "../../components/useBulk";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { runAll, type Check } from "../../lib/bulk";
 import { refusal } from "../../lib/intern";
 import { useMe } from "../../office";
@@ -41,7 +41,7 @@ export function BulkRoute({ rows, bulk }: { rows: ReportRow[]; bulk: Bulk<Report
     const target = office;
     const why = reason.trim();
     const check = (r: ReportRow): Check => {
-      if (!(r.allowed_actions ?? []).includes("route")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(MESSAGES[locale], "status", r.status) } }) };
+      if (!(r.allowed_actions ?? []).includes("route")) return { refused: said("bulk.notAllowed", { status: { text: codeLabel(catalogue(locale), "status", r.status) } }) };
       if (r.office === target) return { refused: said("bulk.sameOffice") };
       return { change: { text: `${r.office} → ${target}` } };
     };

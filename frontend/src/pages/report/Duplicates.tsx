@@ -11,7 +11,7 @@ import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
 import { General, Saved, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { formatDate } from "../../lib/dates";
 import { canLink, LINK_ACTIONS, orderedReasons, scoreBand, scorePercent, type LinkAction } from "../../lib/duplicates";
 
@@ -144,7 +144,7 @@ function CandidatePair({
 }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
   const percent = scorePercent(candidate.score);
   const headingId = `dup-${candidate.report_id}`;

@@ -11,7 +11,7 @@ import { AppLink } from "../../components/AppLink";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { lastDayBefore } from "../../lib/board";
 import { etagOf } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
@@ -27,7 +27,7 @@ const route = getRouteApi("/verifikasi/$reportId");
 export function ReportPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
-  const labels = MESSAGES[locale];
+  const labels = catalogue(locale);
   const intlLocale = locale === "id" ? "id-ID" : "en-GB";
   const zone = useOfficeZone();
   const { reportId } = route.useParams();

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
-import { codeLabel, MESSAGES } from "../../i18n/messages";
+import { catalogue, codeLabel } from "../../i18n/messages";
 import { lines } from "../../lib/casework";
 import { todayIn } from "../../lib/dates";
 import { checklistItems, formalBody, type ChecklistItem, type PlenaryChoice } from "../../lib/verification";
@@ -100,7 +100,7 @@ export function FormalForm(props: StepProps): React.JSX.Element {
               <Group grow align="flex-start">
                 <Select
                   label={t("formal.channel")}
-                  data={NOTICE_CHANNELS.map((c) => ({ value: c, label: codeLabel(MESSAGES[locale], "notice", c) }))}
+                  data={NOTICE_CHANNELS.map((c) => ({ value: c, label: codeLabel(catalogue(locale), "notice", c) }))}
                   value={w.values.channel || "email"}
                   onChange={(v) => w.set("channel", v ?? "email")}
                   error={w.errors.fields["notification.channel"]}

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDate, todayIn } from "../../lib/dates";
 import { useMe, useOfficeZone } from "../../office";
 import { nested } from "../fields";
@@ -33,7 +33,7 @@ function OwnReports(): React.JSX.Element {
   const t = useT();
   const zone = useOfficeZone();
   const { locale } = useLocale();
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const reports = useOwnReports();
   if (reports.isPending) return <Text>{t("common.loading")}</Text>;
   if (reports.isError) return <Alert color="red">{t("form.error")}</Alert>;

@@ -8,7 +8,7 @@ import { useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useLocale, useT } from "../../i18n/locale";
-import { MESSAGES } from "../../i18n/messages";
+import { catalogue } from "../../i18n/messages";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { DEFAULT_ZONE } from "../../office";
 import { choices, questionErrors, questionText } from "./answers";
@@ -19,7 +19,7 @@ export function SurveyPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const intl = locale === "id" ? "id-ID" : "en-GB";
-  const labels: Record<string, string> = MESSAGES[locale];
+  const labels: Record<string, string> = catalogue(locale);
   const { token } = useParams({ from: "/survei/$token" });
   const form = useQuery({
     queryKey: ["survey", token],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../../i18n/messages";
+import { MESSAGES } from "../../i18n/bothCatalogues";
 import { choices, questionErrors, questionText, tokenOf } from "./answers";
 
 const ELEMENTS = ["requirements", "procedure", "completion_time", "cost", "product", "competence", "behaviour", "facilities", "complaint_handling"];

@@ -1,0 +1,18 @@
+// The English of kpiDefinitions.ts: loaded only when English is chosen (see ../messages.ts).
+import type { KPI_DEFINITIONS_ID } from "../kpiDefinitions";
+
+export const KPI_DEFINITIONS_EN: Record<keyof typeof KPI_DEFINITIONS_ID, string> = {
+  "kpi.def.knl_recorded": "Consultations (KNL) answered and closed at intake: intake's consultation.recorded events, one per consultation. The year is that of registration (registered_at), when the consultation was received.",
+  "kpi.def.lm_registered": "Public reports registered: report.registered events of kind LM or RCO, one per report. The year is that of registration (registered_at).",
+  "kpi.def.reports_handed_over": "Reports the plenary accepted and handed to examination (regular or rapid-response track): report.verified events, one per report. The year is that of the decision (verified_at).",
+  "kpi.def.reports_closed": "Cases closed by examination: case.closed events, one per case. The year is that of the closure (closed_at); a case reopened and closed again counts once, in the year of its last closure, with its last outcome. An office's old records brought in by an import count in the year their old application closed them (report.imported closed_at).",
+  "kpi.def.reports_in_process": "Cases still open at the end of the year: opened (case.opened) on or before 31 December and not closed (case.closed) by then.",
+  "kpi.def.closed_within_sla_pct": "Share of the cases closed in the year whose SLA clock was met at closure (case.closed durations.sla_state = met), in percent.",
+  "kpi.def.avg_working_days_to_close": "Average working days from opening to closure (case.closed durations.working_days, in the office's calendar) of the cases closed in the year. Lower is better: the percentage is target / achieved.",
+  "kpi.def.desk_visits": "Visits served at the consultation desk (AMER), rated or not: one per visit (visit.ended, or visit.completed when it comes first or alone). The year is that of the check-in (checked_in_at).",
+  "kpi.def.desk_avg_duration_minutes": "Average service duration, timed at the desk (visit.ended or visit.completed duration_seconds / 60), of the year's visits. Lower is better: the percentage is target / achieved.",
+  "kpi.def.desk_avg_rating": "Average rating the visitors gave, 1 (very bad) to 5 (very good), of the year's rated visits (visit.completed rating); visits left unrated are not in it.",
+  "kpi.def.ikm": "Community satisfaction index (IKM) of the reporters whose cases examination closed: their answers to the satisfaction survey (case.surveyed, one per case), nine elements each rated 1 to 4. Per element the average of the year's answers (NRR); the index is 25 x the sum of the nine NRR / 9, rounded half-up to two decimals: A 88.31-100 very good, B 76.61-88.30 good, C 65.00-76.60 poor, D 25.00-64.99 not good. The year is that of the answer (answered_at); none without answers. Every office together is the index of all their answers.",
+  "kpi.def.public_loss_prevented_idr": "Public loss prevented (kerugian publik yang dicegah), in rupiah: the sum of case.closed public_loss.amount_idr of kind prevented, of the cases closed in the year (year of the last closure, whose loss counts). Cases and people affected, per substance and agency type: the public_loss breakdown.",
+  "kpi.def.public_loss_recovered_idr": "Public loss recovered (kerugian publik yang dipulihkan), in rupiah: the sum of case.closed public_loss.amount_idr of kind recovered, of the cases closed in the year (year of the last closure, whose loss counts). Cases and people affected, per substance and agency type: the public_loss breakdown.",
+};

@@ -1,0 +1,160 @@
+"""What the public pages weigh on a slow phone (issue 21: "work on a slow phone connection").
+
+The web app is built (Vite, its manifest on) and, for the sign-in page and every public
+page, what the browser must download before the page shows is summed: the entry chunk
+with every chunk it imports statically and their styles, plus the page's own lazy chunk
+and its static imports. A chunk fetched later on purpose (the English catalogue, the
+command palette, a chart below a table) is a dynamic import and does not count.
+
+The budget, gzipped as Vite reports it (zlib level 6): 3G at 400 kbit/s moves 50 kB a
+second, so 300 kB is six seconds of transfer on a first visit before the page can be
+used (later visits take the hashed assets from the cache: they are immutable). Before
+the cuts of docs/web-app.md every public page weighed 323 kB or more (/kepatuhan 457 kB,
+its chart included); after them 262 kB, the heaviest /magang/daftar at 293 kB (its date
+of birth opens a calendar). The budget leaves room for a little more, not a library more.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from .topology import ROOT
+
+FRONTEND = ROOT / "frontend"
+BUDGET_GZIP = 300_000
+# The pages rendered by the entry chunk itself (router.tsx imports them statically).
+EAGER_PUBLIC = ("/masuk", "/lapor", "/lacak")
+
+
+def static_closure(manifest: dict[str, dict], key: str) -> set[str]:
+    """The manifest's keys loaded with `key`: it and its static imports, transitively."""
+    seen: set[str] = set()
+    todo = [key]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(manifest[current].get("imports", []))
+    return seen
+
+
+def files_of(manifest: dict[str, dict], keys: Iterable[str]) -> set[str]:
+    """The emitted files (scripts and their styles) of manifest keys."""
+    files: set[str] = set()
+    for key in keys:
+        files.add(manifest[key]["file"])
+        files.update(manifest[key].get("css", []))
+    return files
+
+
+def page_weights(
+    manifest: dict[str, dict], pages: dict[str, str | None], size: Callable[[str], int]
+) -> dict[str, int]:
+    """Each page's first-load weight: the entry's closure plus, for a lazy page (its
+    source file given), the files of its closure the entry does not already bring."""
+    entry = next(k for k, v in manifest.items() if v.get("isEntry"))
+    entry_files = files_of(manifest, static_closure(manifest, entry))
+    weights = {}
+    for route, source in pages.items():
+        files = set(entry_files)
+        if source is not None:
+            files |= files_of(manifest, static_closure(manifest, source))
+        weights[route] = sum(size(f) for f in files)
+    return weights
+
+
+def public_pages(router: str, layout: str) -> dict[str, str | None]:
+    """The routes of router.tsx under the layout's public paths (no session asked), with
+    the source file of a lazy one."""
+    listed = re.search(r"PUBLIC_PATHS = \[([^\]]*)\]", layout)
+    assert listed, "Layout.tsx lists its PUBLIC_PATHS"
+    prefixes = re.findall(r'"([^"]+)"', listed.group(1))
+    pages: dict[str, str | None] = dict.fromkeys(EAGER_PUBLIC)
+    for block in re.split(r"\bcreateRoute\(", router)[1:]:
+        path = re.search(r'path:\s*"([^"]+)"', block)
+        lazy = re.search(r'import\("\./([^"]+)"\)', block)
+        if path is None or lazy is None or "requireSession" in block:
+            continue
+        if any(path.group(1).startswith(p) for p in prefixes):
+            pages[path.group(1)] = f"src/{lazy.group(1)}.tsx"
+    return pages
+
+
+def app_public_pages() -> dict[str, str | None]:
+    src = FRONTEND / "src"
+    return public_pages(
+        (src / "router.tsx").read_text(), (src / "components" / "Layout.tsx").read_text()
+    )
+
+
+def test_a_page_that_imports_a_heavy_chunk_statically_is_over_budget() -> None:
+    """The sums on a manifest in miniature: shared chunks once, dynamic imports not."""
+    manifest = {
+        "index.html": {
+            "file": "a/entry.js",
+            "isEntry": True,
+            "imports": ["_shared.js"],
+            "css": ["a/app.css"],
+        },
+        "_shared.js": {"file": "a/shared.js"},
+        "src/Light.tsx": {
+            "file": "a/light.js",
+            "imports": ["_shared.js"],
+            "dynamicImports": ["_chart.js"],
+        },
+        "src/Heavy.tsx": {"file": "a/heavy.js", "imports": ["_shared.js", "_chart.js"]},
+        "_chart.js": {"file": "a/chart.js"},
+    }
+    sizes = {
+        "a/entry.js": 100,
+        "a/app.css": 20,
+        "a/shared.js": 10,
+        "a/light.js": 5,
+        "a/heavy.js": 5,
+        "a/chart.js": 400,
+    }
+    weights = page_weights(
+        manifest,
+        {"/": None, "/light": "src/Light.tsx", "/heavy": "src/Heavy.tsx"},
+        sizes.__getitem__,
+    )
+    assert weights == {"/": 130, "/light": 135, "/heavy": 535}
+
+
+def test_public_pages_are_read_from_the_router() -> None:
+    pages = app_public_pages()
+    assert pages["/tombol-merah"] == "src/pages/redbutton/RaisePage.tsx"
+    assert pages["/kepatuhan"] == "src/pages/prevention/ResultsPage.tsx"
+    # Staff pages: one behind requireSession, one the layout sends to the sign-in.
+    assert "/pemeriksaan" not in pages and "/pencegahan/desa/$villageId" not in pages
+    assert len(pages) >= 12
+
+
+def test_the_sign_in_and_public_pages_stay_within_the_budget(tmp_path: Path) -> None:
+    if shutil.which("npx") is None:
+        pytest.skip("Node.js 20+ with npm is not installed (the web app's only extra requirement)")
+    if not (FRONTEND / "node_modules" / "vite").is_dir():
+        pytest.skip("frontend/node_modules is missing: `make webtest` (or `npm ci` in frontend/)")
+    out = tmp_path / "dist"
+    subprocess.run(
+        ["npx", "vite", "build", "--outDir", str(out), "--emptyOutDir", "--logLevel", "error"],
+        cwd=FRONTEND,
+        check=True,
+        timeout=300,
+    )
+    manifest = json.loads((out / ".vite" / "manifest.json").read_text())
+
+    def gzipped(file: str) -> int:
+        return len(gzip.compress((out / file).read_bytes(), compresslevel=6))
+
+    weights = page_weights(manifest, app_public_pages(), gzipped)
+    over = {route: w for route, w in weights.items() if w > BUDGET_GZIP}
+    assert not over, f"over {BUDGET_GZIP} bytes gzipped (first visit on 3G): {over}"
