@@ -52,3 +52,50 @@ def test_the_red_button_pages_are_never_stored(path: str, expected: str) -> None
 
 def test_a_private_page_does_not_change_how_assets_are_cached() -> None:
     assert rules.cache_control("assets/index-C43lsYvY.js", "/tombol-merah") == rules.IMMUTABLE
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "expected"),
+    [
+        # What browsers send: brotli over HTTPS, gzip alone over plain HTTP.
+        ("gzip, deflate, br, zstd", ["br", "gzip"]),
+        ("gzip, deflate", ["gzip"]),
+        ("br", ["br"]),
+        ("x-gzip", ["gzip"]),
+        ("GZIP;Q=0.5, BR;Q=0.4", ["gzip", "br"]),
+        ("br;q=0.5, gzip;q=0.5", ["br", "gzip"]),
+        ("*", ["br", "gzip"]),
+        ("*, br;q=0", ["gzip"]),
+        # Nothing but the file as it is.
+        (None, []),
+        ("", []),
+        ("identity", []),
+        ("br;q=0, gzip;q=0", []),
+        ("gzip;q=0.0, br;q=0.000", []),
+        ("*;q=0", []),
+        ("deflate, zstd", []),
+        # A client weighting identity above a coding prefers the file as it is.
+        ("gzip;q=0.5, identity;q=1", []),
+        ("br;q=1, gzip;q=0.5, identity;q=0.8", ["br"]),
+        # Unreadable weights are refusals, not errors.
+        ("br;q=high, gzip", ["gzip"]),
+        ("br;q=2, gzip;q=-1", []),
+        ("br;q=nan", []),
+        (" , ;q=1, gzip", ["gzip"]),
+    ],
+)
+def test_acceptable_codings(accept_encoding: str | None, expected: list[str]) -> None:
+    assert rules.acceptable_codings(accept_encoding) == expected
+
+
+def test_the_copies_are_not_files_of_their_own() -> None:
+    assert rules.relative_file("/assets/index-C43lsYvY.js.br") is None
+    assert rules.relative_file("/assets/index-C43lsYvY.js.gz") is None
+    assert rules.relative_file("/assets/index-C43lsYvY.js") == "assets/index-C43lsYvY.js"
+
+
+def test_every_file_may_go_compressed_but_the_red_button_page() -> None:
+    assert rules.may_send_a_copy("index.html", "/lapor")
+    assert rules.may_send_a_copy("assets/index-C43lsYvY.js", "/assets/index-C43lsYvY.js")
+    assert not rules.may_send_a_copy("index.html", "/tombol-merah")
+    assert not rules.may_send_a_copy("index.html", "/tombol-merah/pesan")
