@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { allPages, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender } from "./bulk";
+import { allPages, offersBulk, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender } from "./bulk";
 import { csvPath } from "./csv";
+
+describe("offering bulk work", () => {
+  it("offers it when some row allows an action, whatever the caller's roles", () => {
+    expect(offersBulk([])).toBe(false);
+    expect(offersBulk([{ allowed_actions: [] }, {}])).toBe(false);
+    expect(offersBulk([{ allowed_actions: [] }, { allowed_actions: ["assign"] }])).toBe(true);
+  });
+  it("keeps the bar while its work is on screen, though no row allows anything now", () => {
+    const none = [{ allowed_actions: [] }];
+    expect(offersBulk(none, { chosen: 0, stage: "idle" })).toBe(false);
+    expect(offersBulk(none, { chosen: 2, stage: "idle" })).toBe(true);
+    expect(offersBulk(none, { chosen: 0, stage: "done" })).toBe(true);
+  });
+});
 
 describe("the selection", () => {
   it("toggles one, and all shown (none when all were)", () => {
