@@ -904,7 +904,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Case */
+        /**
+         * Get Case
+         * @description The case, with what the caller may do to it now (`allowed_actions`).
+         */
         get: operations["examination_cases_get_case"];
         put?: never;
         post?: never;
@@ -8098,6 +8101,8 @@ export interface components {
         CaseDetail: {
             /** Allowed Actions */
             allowed_actions?: string[];
+            /** Allowed Moves */
+            allowed_moves?: ("open" | "waiting_reporter" | "waiting_agency")[];
             /** Channel */
             channel: string;
             classification: components["schemas"]["Classification"] | null;

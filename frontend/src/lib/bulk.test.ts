@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../i18n/messages";
-import { allPages, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender } from "./bulk";
+import { allPages, plan, rangeSelected, runAll, runOne, secondsLeft, selectKey, tally, toggled, toggledAll, withRefusals, type Answer, type Sender, offersBulk } from "./bulk";
 import { csvPath } from "./csv";
 import { MESSAGES } from "../i18n/bothCatalogues";
 import { said, sayIn } from "../i18n/said";
@@ -8,6 +8,20 @@ import { said, sayIn } from "../i18n/said";
 // English is a chunk of its own in the app (messages.ts), fetched when chosen: these
 // tests word things in both languages.
 beforeAll(() => loadCatalogue("en"));
+
+describe("offering bulk work", () => {
+  it("offers it when some row allows an action, whatever the caller's roles", () => {
+    expect(offersBulk([])).toBe(false);
+    expect(offersBulk([{ allowed_actions: [] }, {}])).toBe(false);
+    expect(offersBulk([{ allowed_actions: [] }, { allowed_actions: ["assign"] }])).toBe(true);
+  });
+  it("keeps the bar while its work is on screen, though no row allows anything now", () => {
+    const none = [{ allowed_actions: [] }];
+    expect(offersBulk(none, { chosen: 0, stage: "idle" })).toBe(false);
+    expect(offersBulk(none, { chosen: 2, stage: "idle" })).toBe(true);
+    expect(offersBulk(none, { chosen: 0, stage: "done" })).toBe(true);
+  });
+});
 
 describe("the selection", () => {
   it("toggles one, and all shown (none when all were)", () => {

@@ -16,6 +16,21 @@ import type { Said } from "../i18n/said";
 
 export const UNDO_SECONDS = 10;
 
+// --- whether to offer ----------------------------------------------------------------
+
+// Whether the list offers bulk work: some row shown carries an action the API allows
+// this caller (its `allowed_actions`, from the rules the writes apply and the caller's
+// roles), never the screen's own idea of who may act. Work the bar started stays on
+// screen (rows chosen, a preview, the undo window, the results) even when the rows it
+// changed no longer allow anything or left the list.
+export function offersBulk(
+  rows: readonly { allowed_actions?: readonly string[] }[],
+  underway: { chosen: number; stage: string } = { chosen: 0, stage: "idle" },
+): boolean {
+  if (underway.chosen > 0 || underway.stage !== "idle") return true;
+  return rows.some((r) => (r.allowed_actions ?? []).length > 0);
+}
+
 // --- selection -------------------------------------------------------------------------
 
 export function toggled(selected: ReadonlySet<string>, id: string): Set<string> {

@@ -1,7 +1,7 @@
 // The examination board: the office's cases by status and SLA state, filters in the
 // URL (a link or the back button gives the same board), a real table, and keys to
 // move (j/k, arrows), open (Enter) and select (x, Shift+X, *), listed in the app's
-// shortcuts help (?). A supervisor assigns the chosen cases in bulk; anyone downloads
+// shortcuts help (?). Whom the API allows assigns the chosen cases in bulk; anyone downloads
 // the filtered CSV.
 import { Alert, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -29,7 +29,7 @@ import {
   withFilter,
   type BoardSearch,
 } from "../lib/board";
-import { allPages, selectKey } from "../lib/bulk";
+import { allPages, offersBulk, selectKey } from "../lib/bulk";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { useMe, useOfficeZone, useRoster } from "../office";
@@ -80,10 +80,12 @@ export function BoardPage(): React.JSX.Element {
   });
   const [selectingAll, setSelectingAll] = useState(false);
   const [tooMany, setTooMany] = useState<number | null>(null);
-  const supervisor = me.data?.roles.includes("examination_supervisor") ?? false;
   const roster = useRoster();
   const names = new Map((roster.data ?? []).map((e) => [e.examiner_id, e.display_name]));
   const rows = cases.data?.items ?? [];
+  // The bar and the checkboxes when the API allows this caller bulk work on a row shown,
+  // or while the bar's work is on screen.
+  const bulkOffered = offersBulk(rows, { chosen: chosen.chosen.size, stage: bulk.stage.kind });
   const nameOf = (examiner: string | null) =>
     examiner === null ? t("case.unassigned") : examiner === me.data?.subject ? t("case.you") : (names.get(examiner) ?? examiner);
 
@@ -201,7 +203,7 @@ export function BoardPage(): React.JSX.Element {
         <span />
         <CsvButton path="/api/v1/examination/cases" query={caseQuery(search, PAGE)} fallback="perkara.csv" />
       </Group>
-      {supervisor && (
+      {bulkOffered && (
         <BulkBar
           bulk={bulk}
           count={chosen.chosen.size}
@@ -226,7 +228,7 @@ export function BoardPage(): React.JSX.Element {
             <caption className="visually-hidden">{t("board.caption")}</caption>
             <Table.Thead>
               <Table.Tr>
-                {supervisor && (
+                {bulkOffered && (
                   <Table.Td>
                     <Checkbox
                       aria-label={t("bulk.selectShown")}
@@ -248,7 +250,7 @@ export function BoardPage(): React.JSX.Element {
             <Table.Tbody>
               {rows.map((c, i) => (
                 <Table.Tr key={c.id} data-selected={i === selected} data-chosen={chosen.has(c.id)} data-case-row={c.registration_number}>
-                  {supervisor && (
+                  {bulkOffered && (
                     <Table.Td>
                       <Checkbox
                         aria-label={t("bulk.selectRow", { label: c.registration_number })}

@@ -1,7 +1,7 @@
 // The intake verification queue: the office's reports by status with their completion
 // deadlines, filters in the URL (a link or the back button gives the same queue), a real
 // table, and the board's keys to move (j/k, arrows), open (Enter) and select (x, Shift+X,
-// *). An intake officer routes the chosen reports in bulk; anyone downloads the CSV.
+// *). Whom the API allows routes the chosen reports in bulk; anyone downloads the CSV.
 import { Alert, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -16,11 +16,11 @@ import { useBulk, useSelection } from "../components/useBulk";
 import { useLocale, useT } from "../i18n/locale";
 import { catalogue, codeLabel } from "../i18n/messages";
 import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
-import { allPages, selectKey } from "../lib/bulk";
+import { allPages, offersBulk, selectKey } from "../lib/bulk";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
-import { useMe, useOfficeZone } from "../office";
+import { useOfficeZone } from "../office";
 import { BulkRoute, type ReportRow } from "./report/BulkRoute";
 
 const PAGE = 50;
@@ -64,14 +64,16 @@ export function VerificationPage(): React.JSX.Element {
     },
   });
   const rows = reports.data?.items ?? [];
-  const me = useMe();
-  const officer = me.data?.roles.includes("intake_officer") ?? false;
+
   const queries = useQueryClient();
   const chosen = useSelection<ReportRow>((r) => r.id);
   const bulk = useBulk<ReportRow>(() => {
     chosen.clear();
     void queries.invalidateQueries({ queryKey: ["reports"] });
   });
+  // The bar, the checkboxes and their keys when the API allows this caller bulk work
+  // (routing) on a row shown, or while the bar's work is on screen.
+  const officer = offersBulk(rows, { chosen: chosen.chosen.size, stage: bulk.stage.kind });
   const [selectingAll, setSelectingAll] = useState(false);
   const [tooMany, setTooMany] = useState<number | null>(null);
 

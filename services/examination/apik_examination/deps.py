@@ -30,13 +30,10 @@ Reader = Annotated[
     Depends(require_roles(Role.examiner, Role.examination_supervisor, Role.head, Role.analyst)),
 ]
 # Those who work a case: its examiners and their supervisor.
-Worker = Annotated[Principal, Depends(require_roles(Role.examiner, Role.examination_supervisor))]
+Worker = Annotated[Principal, Depends(require_roles(*cases.WORKER_ROLES))]
 # Closing a case: those who work it, or the head of office signing it off.
-Closer = Annotated[
-    Principal,
-    Depends(require_roles(Role.examiner, Role.examination_supervisor, Role.head)),
-]
-Supervisor = Annotated[Principal, Depends(require_roles(Role.examination_supervisor))]
+Closer = Annotated[Principal, Depends(require_roles(*cases.CLOSER_ROLES))]
+Supervisor = Annotated[Principal, Depends(require_roles(*cases.SUPERVISOR_ROLES))]
 # SLA policies hold for every office: a national supervisor or head changes them.
 PolicyMaker = Annotated[Principal, Depends(require_roles(Role.examination_supervisor, Role.head))]
 AUTH = (Unauthorized, Forbidden)

@@ -71,9 +71,24 @@ TrackingKey = Annotated[bytes, Depends(_tracking_key)]
 Vault = Annotated[SealedStore, Depends(_vault)]
 
 
-async def _assigner(principal: CurrentPrincipal, settings: CurrentSettings) -> Principal:
+def may_assign(principal: Principal, settings: Settings) -> bool:
     """A caller holding one of `APIK_ASSIGN_ROLES` (the office decides who hands out work)."""
-    if not principal.has_any(*settings.assign_roles):
+    return principal.has_any(*settings.assign_roles)
+
+
+def list_actions(principal: Principal, settings: Settings) -> frozenset[str]:
+    """The list actions the caller's roles allow (the roles the writes require: `Officer`
+    routes, `Assigner` assigns); a list item offers those its report's status allows."""
+    actions = set()
+    if principal.has_any(Role.intake_officer):
+        actions.add("route")
+    if may_assign(principal, settings):
+        actions.add("assign")
+    return frozenset(actions)
+
+
+async def _assigner(principal: CurrentPrincipal, settings: CurrentSettings) -> Principal:
+    if not may_assign(principal, settings):
         roles = ", ".join(sorted(settings.assign_roles))
         raise Forbidden(f"This needs one of the roles: {roles}.")
     return principal

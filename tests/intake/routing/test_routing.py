@@ -63,9 +63,14 @@ async def test_the_list_names_what_each_report_allows_and_a_retry_is_not_applied
         ("plenary-decision", {"decision": "accept"}),
     ):
         await intake.client.post(f"{REPORTS}/{accepted['id']}/{path}", json=body, headers=here)
-    listed = await intake.client.get(REPORTS, headers=here)
-    actions = {r["id"]: r["allowed_actions"] for r in listed.json()["items"]}
-    assert actions == {waiting["id"]: ["assign", "route"], accepted["id"]: []}
+    # What the status allows, among what the caller's roles may do: the officer routes,
+    # the head assigns (`APIK_ASSIGN_ROLES`), the analyst does neither.
+    offered = {"intake_officer": ["route"], "head": ["assign"], "analyst": []}
+    for role, expected in offered.items():
+        headers = tokens.headers(role, office=office)
+        listed = await intake.client.get(REPORTS, headers=headers)
+        actions = {r["id"]: r["allowed_actions"] for r in listed.json()["items"]}
+        assert actions == {waiting["id"]: expected, accepted["id"]: []}, role
 
     read = f'"{waiting["version"]}"'
     body = {"office": "RTZ" + uuid.uuid4().hex[:3].upper(), "reason": "Wilayah terlapor"}

@@ -96,7 +96,9 @@ export function CasePage(): React.JSX.Element {
   }
 
   const c = detail.data.item;
-  const closed = c.status === "closed";
+  // Which forms show is the API's answer for this caller (`allowed_actions`), from the
+  // rules its writes apply and the caller's roles and assignment.
+  const allows = (action: string) => (c.allowed_actions ?? []).includes(action);
   const write: WriteProps = {
     caseId,
     etag: detail.data.etag,
@@ -140,13 +142,13 @@ export function CasePage(): React.JSX.Element {
           <Fact label={t("track.kind")}>{codeLabel(labels, "kind", c.kind)}</Fact>
         </SimpleGrid>
         <Text>{c.summary}</Text>
-        {!closed && !concluded && (
+        {allows("move") && (
           <>
             <Divider />
-            <StatusForm {...write} status={c.status} />
+            <StatusForm {...write} moves={c.allowed_moves ?? []} />
           </>
         )}
-        {!closed && me.data?.roles.includes("examination_supervisor") && (
+        {allows("assign") && (
           <>
             <Divider />
             <AssignmentForm {...write} examinerId={c.examiner_id} />
@@ -201,7 +203,7 @@ export function CasePage(): React.JSX.Element {
             </Table.Tbody>
           </Table>
         )}
-        {!closed && !concluded && (
+        {allows("record_activity") && (
           <>
             <Divider />
             <ActivityForm {...write} />
@@ -245,10 +247,10 @@ export function CasePage(): React.JSX.Element {
                       <Table.Td>
                         {a.done_on ? (
                           t("lhp.actionDone", { date: day(a.done_on) })
-                        ) : closed ? (
-                          t("lhp.actionOpen")
-                        ) : (
+                        ) : allows("mark_action_done") ? (
                           <ActionDoneForm {...write} index={i} />
+                        ) : (
+                          t("lhp.actionOpen")
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -257,10 +259,10 @@ export function CasePage(): React.JSX.Element {
               </Table>
             )}
           </Stack>
-        ) : closed ? (
-          <Text c="dimmed">{t("lhp.none")}</Text>
-        ) : (
+        ) : allows("conclude") ? (
           <ConclusionForm {...write} />
+        ) : (
+          <Text c="dimmed">{t("lhp.none")}</Text>
         )}
       </Section>
 
@@ -323,8 +325,10 @@ export function CasePage(): React.JSX.Element {
             </SimpleGrid>
             {c.closure.note && <Text>{c.closure.note}</Text>}
           </Stack>
-        ) : (
+        ) : allows("close") ? (
           <ClosureForm {...write} />
+        ) : (
+          <Text c="dimmed">{t("closure.none")}</Text>
         )}
       </Section>
 

@@ -344,14 +344,13 @@ export function ClosureForm(props: WriteProps): React.JSX.Element {
 }
 
 // Waiting for the reporter or the agency pauses the SLA clock; back to "open" resumes it.
-const MOVES = ["waiting_reporter", "waiting_agency", "open"] as const satisfies readonly S["StatusChange"]["status"][];
-
-export function StatusForm(props: WriteProps & { status: string }): React.JSX.Element {
+// The choices are the API's (`allowed_moves`): the moves this caller may make now.
+export function StatusForm(props: WriteProps & { moves: readonly S["StatusChange"]["status"][] }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const w = useWrite(props);
-  const choices = MOVES.filter((m) => m !== props.status);
-  const target = w.values.status && w.values.status !== props.status ? w.values.status : choices[0]!;
+  const choices = props.moves;
+  const target = w.values.status && choices.includes(w.values.status as S["StatusChange"]["status"]) ? w.values.status : choices[0]!;
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -57,7 +57,7 @@ async def assign_case(
         at=data.assigned_at,
     )
     state = await cases.case_state(session=session, case=case)
-    return case_views.answer(state, response)
+    return case_views.answer(state, response, actor)
 
 
 @router.put(

@@ -82,7 +82,9 @@ async def list_cases(
         now=now,
     )
     left = await service.countdowns(session=session, cases=rows, now=now)
-    return Page(items=[views.public(c, now, left.get(c.id)) for c in rows], next_cursor=next_cursor)
+    return Page(
+        items=[views.public(c, now, left.get(c.id), actor) for c in rows], next_cursor=next_cursor
+    )
 
 
 @router.get(
@@ -90,9 +92,12 @@ async def list_cases(
     response_model=CaseDetail,
     responses=problem_responses(*AUTH, NotFound),
 )
-async def get_case(case: ReadableCase, session: DbSession, response: Response) -> CaseDetail:
+async def get_case(
+    case: ReadableCase, session: DbSession, actor: Reader, response: Response
+) -> CaseDetail:
+    """The case, with what the caller may do to it now (`allowed_actions`)."""
     state = await service.case_state(session=session, case=case)
-    return views.answer(state, response)
+    return views.answer(state, response, actor)
 
 
 @router.post(
@@ -115,7 +120,7 @@ async def classify_case(
         at=data.classified_at,
     )
     state = await service.case_state(session=session, case=case)
-    return views.answer(state, response)
+    return views.answer(state, response, actor)
 
 
 @router.post(
@@ -141,4 +146,4 @@ async def change_case_status(
         resumed_at=data.resumed_at,
     )
     state = await service.case_state(session=session, case=case)
-    return views.answer(state, response)
+    return views.answer(state, response, actor)

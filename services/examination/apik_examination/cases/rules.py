@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
@@ -54,10 +55,74 @@ def moment_field(target: CaseStatus) -> str:
     return "resumed_at" if target is CaseStatus.open else "paused_at"
 
 
-def allowed_actions(current: CaseStatus) -> list[str]:
-    """The list actions the case's status allows now: assignment until the conclusion.
-    The caller's role is checked by the write, not here."""
-    return [] if current.value in TERMINAL_STATUSES else ["assign"]
+class CaseAction(StrEnum):
+    """What a caller may do to a case, one name per write route (the web app offers a
+    form or a bulk bar from these, never from a status or role list of its own)."""
+
+    assign = "assign"  # POST /cases/{id}/assignment (one case or many)
+    classify = "classify"  # POST /cases/{id}/classification
+    move = "move"  # POST /cases/{id}/status: pause (a wait) or resume; see `allowed_moves`
+    record_activity = "record_activity"  # POST /cases/{id}/activities
+    conclude = "conclude"  # POST /cases/{id}/conclusion: the final report (LHP)
+    mark_action_done = "mark_action_done"  # POST /cases/{id}/corrective-actions/{index}
+    record_response = "record_response"  # POST /cases/{id}/reporter-responses
+    close = "close"  # POST /cases/{id}/closure
+
+
+# The actions a list offers on many cases at once (the board's bulk bar).
+BULK_ACTIONS = frozenset({CaseAction.assign})
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the caller is to one case, from their roles and the case's assignment
+    (`cases.service.standing`, the same checks the writes' dependencies make)."""
+
+    works: bool  # an examiner on their own or an unassigned case, or a supervisor
+    assigns: bool  # a supervisor of the case's office
+    closes: bool  # one who works it, or the head of office
+
+
+@dataclass(frozen=True)
+class Report:
+    """The case's final report (LHP), as far as the next steps depend on it."""
+
+    open_actions: int  # corrective actions not yet done
+
+
+def allowed_actions(
+    current: CaseStatus, standing: Standing, report: Report | None
+) -> list[CaseAction]:
+    """What this caller may do to the case now: the status rules the writes apply
+    (`can_classify`, `can_move`, the terminal statuses), for the caller's standing.
+
+    `report` is None before the LHP; a list, which does not read the reports, keeps
+    to `BULK_ACTIONS`, which do not depend on it.
+    """
+    closed = current is CaseStatus.closed
+    examined = current.value not in TERMINAL_STATUSES
+    works = standing.works
+    checks = {
+        CaseAction.assign: standing.assigns and examined,
+        CaseAction.classify: works and can_classify(current),
+        CaseAction.move: works and bool(_MANUAL_MOVES[current]),
+        CaseAction.record_activity: works and not closed,
+        CaseAction.conclude: works and examined,
+        CaseAction.mark_action_done: works
+        and not closed
+        and report is not None
+        and report.open_actions > 0,
+        CaseAction.record_response: works and report is not None,
+        CaseAction.close: standing.closes and not closed,
+    }
+    return [action for action, allowed in checks.items() if allowed]
+
+
+def allowed_moves(current: CaseStatus, standing: Standing) -> list[CaseStatus]:
+    """The statuses this caller may move the case to by hand (`move`), in a fixed order."""
+    if not standing.works:
+        return []
+    return [s for s in CaseStatus if s in _MANUAL_MOVES[current]]
 
 
 def can_classify(current: CaseStatus) -> bool:

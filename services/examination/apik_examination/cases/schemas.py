@@ -42,8 +42,10 @@ class CasePublic(BaseModel):
     # in the office's calendar; None when paused, met or closed.
     sla_days_left: int | None = None
     sla_unit: SlaUnit | None = None
-    # The list actions the status allows now (`assign`): a screen offers and previews
-    # bulk work from these, never from a status list of its own.
+    # What the caller may do now (`rules.CaseAction`), from the rules the writes apply
+    # and the caller's roles and assignment: a list item carries the bulk ones
+    # (`assign`), the detail all. A screen offers forms and bulk work from these, never
+    # from a status or role list of its own.
     allowed_actions: list[str] = Field(default_factory=list)
 
 
@@ -63,6 +65,11 @@ class SlaPublic(BaseModel):
 
 
 class CaseDetail(CasePublic):
+    # The statuses the caller may move the case to by hand (`move`): a wait pauses the
+    # SLA clock, `open` resumes it.
+    allowed_moves: list[Literal["open", "waiting_reporter", "waiting_agency"]] = Field(
+        default_factory=list
+    )
     sla: SlaPublic
     conclusion: ConclusionPublic | None = None
     closure: ClosurePublic | None = None

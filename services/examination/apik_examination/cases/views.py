@@ -8,9 +8,16 @@ from datetime import datetime, timedelta, tzinfo
 
 from fastapi import Response
 
-from apik_examination.cases.rules import CaseStatus, allowed_actions
+from apik_examination.cases.rules import (
+    BULK_ACTIONS,
+    CaseStatus,
+    Report,
+    Standing,
+    allowed_actions,
+    allowed_moves,
+)
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
-from apik_examination.cases.service import CaseExport, CaseState
+from apik_examination.cases.service import CaseExport, CaseState, standing
 from apik_examination.closure.rules import Outcome, Route
 from apik_examination.closure.schemas import (
     ClosurePublic,
@@ -21,6 +28,7 @@ from apik_examination.closure.schemas import (
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, SlaState, SlaUnit, state_at
 from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import set_etag
 from apik_shared.vocabulary.labels import (
     CASE_STATUSES,
@@ -31,9 +39,19 @@ from apik_shared.vocabulary.labels import (
 )
 
 
-def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = None) -> CasePublic:
-    """A list item: the state from the cached clock columns, exact at `now`, and the days
-    left on it when the list computed them (`sla.service.countdowns`)."""
+def public(
+    case: Case,
+    now: datetime,
+    countdown: tuple[int, SlaUnit] | None = None,
+    actor: Principal | None = None,
+) -> CasePublic:
+    """A list item: the state from the cached clock columns, exact at `now`, the days
+    left on it when the list computed them (`sla.service.countdowns`), and what `actor`
+    may do to many cases at once (none without one: the CSV has no column for it)."""
+    actions = []
+    if actor is not None:
+        everything = allowed_actions(CaseStatus(case.status), standing(actor, case), None)
+        actions = [a.value for a in everything if a in BULK_ACTIONS]
     state = state_at(SlaPhase(case.sla_phase), case.sla_warn_at, case.sla_breach_at, now)
     days, unit = countdown if countdown is not None else (None, None)
     return CasePublic.model_validate(
@@ -42,7 +60,7 @@ def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = No
             "sla_state": state,
             "sla_days_left": days,
             "sla_unit": unit,
-            "allowed_actions": allowed_actions(CaseStatus(case.status)),
+            "allowed_actions": actions,
         }
     )
 
@@ -51,14 +69,15 @@ def public(case: Case, now: datetime, countdown: tuple[int, SlaUnit] | None = No
 _COUNTING = frozenset({SlaState.on_track, SlaState.warning, SlaState.breached})
 
 
-def answer(state: CaseState, response: Response) -> CaseDetail:
-    """The detail, with the case's version as the ETag for the next write."""
+def answer(state: CaseState, response: Response, actor: Principal) -> CaseDetail:
+    """The detail for `actor`, with the case's version as the ETag for the next write."""
     set_etag(response, state.case.version)
-    return detail(state)
+    return detail(state, standing(actor, state.case))
 
 
-def detail(state: CaseState) -> CaseDetail:
-    """The case with its clock recomputed from the log, its final report and closure."""
+def detail(state: CaseState, caller: Standing) -> CaseDetail:
+    """The case with its clock recomputed from the log, its final report and closure,
+    and what the caller may do to it now."""
     clock, policy, case = state.clock, state.policy, state.case
     sla = SlaPublic(
         state=clock.state,
@@ -76,8 +95,16 @@ def detail(state: CaseState) -> CaseDetail:
     if state.conclusion is not None:
         conclusion = ConclusionPublic.model_validate(state.conclusion, from_attributes=True)
         conclusion.monitoring = state.monitoring
+    report = None
+    if state.conclusion is not None:
+        actions = state.conclusion.corrective_actions
+        report = Report(open_actions=sum(1 for a in actions if a.get("done_on") is None))
+    status = CaseStatus(case.status)
+    exclude = {"sla_state", "sla_days_left", "sla_unit", "allowed_actions"}
     return CaseDetail(
-        **public(case, state.at).model_dump(exclude={"sla_state", "sla_days_left", "sla_unit"}),
+        **public(case, state.at).model_dump(exclude=exclude),
+        allowed_actions=[a.value for a in allowed_actions(status, caller, report)],
+        allowed_moves=[s.value for s in allowed_moves(status, caller)],
         sla_state=clock.state,
         sla_days_left=clock.remaining if clock.state in _COUNTING else None,
         sla_unit=clock.unit,

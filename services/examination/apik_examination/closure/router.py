@@ -52,7 +52,7 @@ async def conclude_case(
         concluded_at=data.concluded_at,
     )
     state = await cases.case_state(session=session, case=case)
-    return case_views.answer(state, response)
+    return case_views.answer(state, response, actor)
 
 
 @router.post(
@@ -83,7 +83,7 @@ async def close_case(
         settings=settings,
     )
     state = await cases.case_state(session=session, case=case)
-    return case_views.answer(state, response)
+    return case_views.answer(state, response, actor)
 
 
 @router.post(
@@ -109,4 +109,4 @@ async def corrective_action_done(
         actor=actor,
     )
     state = await cases.case_state(session=session, case=case)
-    return case_views.answer(state, response)
+    return case_views.answer(state, response, actor)

@@ -248,7 +248,10 @@ async def corrective_action_done(
     note: str,
     actor: Principal,
 ) -> Conclusion:
-    """Records that the agency carried out one corrective action (monitoring)."""
+    """Records that the agency carried out one corrective action (monitoring); a
+    closed case takes no more, as it takes no more activities."""
+    if case.status == CaseStatus.closed.value:
+        raise TransitionNotAllowed("A closed case takes no more corrective actions.")
     conclusion = await session.get(Conclusion, case.id, with_for_update=True)
     if conclusion is None:
         raise TransitionNotAllowed("The case has no final report yet.")

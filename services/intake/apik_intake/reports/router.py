@@ -19,6 +19,7 @@ from apik_intake.deps import (
     ListReader,
     Reader,
     ReportInOffice,
+    list_actions,
 )
 from apik_intake.reporters.rules import sees_link
 from apik_intake.reporters.service import audit_links
@@ -172,7 +173,7 @@ async def list_reports(
     )
     if person_id is not None:
         audit_links(session=session, actor=actor, reports=page, purpose=purpose)
-    items = await public_page(session, page)
+    items = await public_page(session, page, list_actions(actor, settings))
     if member is not None:
         items = [community.for_member(item) for item in items]
     return Page(items=items, next_cursor=next_cursor)

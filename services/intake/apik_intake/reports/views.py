@@ -44,11 +44,18 @@ _NESTED = {
 }
 
 
+# Every list action; the detail's answer names those its status allows (the caller's
+# role is checked by the write), a list's those the caller's roles allow besides.
+LIST_ACTIONS = frozenset({"assign", "route"})
+
+
 def _region(province: str | None, regency: str | None) -> RegionPublic | None:
     return RegionPublic(province=province, regency=regency) if province else None
 
 
-def _fields(values: Mapping[str, Any], link: Link | None) -> dict[str, Any]:
+def _fields(
+    values: Mapping[str, Any], link: Link | None, permitted: frozenset[str] = LIST_ACTIONS
+) -> dict[str, Any]:
     """What a staff answer shows of a report's row (`values`: its columns)."""
     confidential = values["confidential"]
     # A confidential report's person ties it to the person's other reports, whose
@@ -76,28 +83,35 @@ def _fields(values: Mapping[str, Any], link: Link | None) -> dict[str, Any]:
         "reported_agency": agency,
         "location": _region(values["location_province"], values["location_regency"]),
         "allowed_steps": [s.value for s in rules.allowed_steps(status, kind=kind)],
-        "allowed_actions": allowed_actions(status),
+        "allowed_actions": allowed_actions(status, permitted),
     }
 
 
-def allowed_actions(status: rules.ReportStatus) -> list[str]:
+def allowed_actions(status: rules.ReportStatus, permitted: frozenset[str]) -> list[str]:
     """The list actions (on one report or many at once) its status allows now, from the
-    rules the writes apply; the caller's role is checked by the write itself."""
+    rules the writes apply, among those the caller's roles `permitted`
+    (`deps.list_actions`)."""
     actions = []
     if status in ASSIGNABLE:
         actions.append("assign")
     if status in ROUTABLE:
         actions.append("route")
-    return actions
+    return [a for a in actions if a in permitted]
 
 
-def public(report: Report, link: Link | None) -> ReportPublic:
-    return ReportPublic(**_fields(report.model_dump(), link))
+def public(
+    report: Report, link: Link | None, permitted: frozenset[str] = LIST_ACTIONS
+) -> ReportPublic:
+    return ReportPublic(**_fields(report.model_dump(), link, permitted))
 
 
-async def public_page(session: AsyncSession, rows: Sequence[Report]) -> list[ReportPublic]:
+async def public_page(
+    session: AsyncSession, rows: Sequence[Report], permitted: frozenset[str]
+) -> list[ReportPublic]:
+    """A list's items, each with the list actions its status and the caller's roles
+    (`permitted`) allow: the queue offers bulk work from these."""
     links = await link_summaries(session=session, reporter_ids=[r.reporter_id for r in rows])
-    return [public(r, links.get(r.reporter_id)) for r in rows]
+    return [public(r, links.get(r.reporter_id), permitted) for r in rows]
 
 
 async def detail(session: AsyncSession, report: Report) -> ReportDetail:

@@ -14,6 +14,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from apik_examination.cases.rules import (
     CaseStatus,
     Classification,
+    Standing,
     can_classify,
     can_move,
     moment_field,
@@ -48,16 +49,36 @@ async def get_case(
     )
 
 
-async def get_case_to_work(*, session: AsyncSession, case_id: uuid.UUID, actor: Principal) -> Case:
-    """The case, locked for a change by `actor`.
+# Who may call the writes on a case (`deps.py` requires them): those who work cases,
+# those who close them (the head of office too), those who assign them.
+WORKER_ROLES = (Role.examiner, Role.examination_supervisor)
+CLOSER_ROLES = (*WORKER_ROLES, Role.head)
+SUPERVISOR_ROLES = (Role.examination_supervisor,)
 
-    An examiner works the cases assigned to them (and unassigned ones, before the
+
+def free_to_work(actor: Principal, case: Case) -> bool:
+    """An examiner works the cases assigned to them (and unassigned ones, before the
     supervisor has chosen); a case of a colleague is theirs alone. Supervisors and the
-    head act on every case of their office.
-    """
-    case = await get_case(session=session, case_id=case_id, actor=actor, for_update=True)
+    head act on every case of their office."""
     oversees = actor.has_any(Role.examination_supervisor, Role.head)
-    if not oversees and case.examiner_id not in (None, actor.subject):
+    return oversees or case.examiner_id in (None, actor.subject)
+
+
+def standing(actor: Principal, case: Case) -> Standing:
+    """What `actor` is to `case`: the role and assignment checks every write makes,
+    for the actions a read offers (`rules.allowed_actions`)."""
+    free = free_to_work(actor, case)
+    return Standing(
+        works=free and actor.has_any(*WORKER_ROLES),
+        assigns=actor.has_any(*SUPERVISOR_ROLES),
+        closes=free and actor.has_any(*CLOSER_ROLES),
+    )
+
+
+async def get_case_to_work(*, session: AsyncSession, case_id: uuid.UUID, actor: Principal) -> Case:
+    """The case, locked for a change by `actor`, if it is free for them to work."""
+    case = await get_case(session=session, case_id=case_id, actor=actor, for_update=True)
+    if not free_to_work(actor, case):
         raise Forbidden("This case is assigned to another examiner.")
     return case
 
