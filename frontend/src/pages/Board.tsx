@@ -18,18 +18,16 @@ import { SlaChip } from "../components/SlaChip";
 import { useLocale, useT } from "../i18n/locale";
 import { catalogue, codeLabel } from "../i18n/messages";
 import {
-  boardAction,
   caseQuery,
   CASE_STATUSES,
   CLASSIFICATIONS,
-  isTyping,
   lastDayBefore,
-  moveSelection,
   SLA_STATES,
   withFilter,
   type BoardSearch,
 } from "../lib/board";
-import { allPages, offersBulk, selectKey } from "../lib/bulk";
+import { allPages, offersBulk } from "../lib/bulk";
+import { useListKeys } from "../components/useListKeys";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { useMe, useOfficeZone, useRoster } from "../office";
@@ -106,35 +104,14 @@ export function BoardPage(): React.JSX.Element {
   // A new page or filter: nothing selected until a key moves.
   useEffect(() => setSelected(-1), [search]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
-      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
-      const select = selectKey(event);
-      if (select !== null) {
-        event.preventDefault();
-        if (select === "all") chosen.toggleShown(rows);
-        else if (selected >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(rows, selected);
-        return;
-      }
-      const action = boardAction(event);
-      if (action === null) return;
-      if (action === "open") {
-        // A focused link or button opens itself; Enter elsewhere opens the selected row.
-        const target = event.target as HTMLElement | null;
-        if (target?.closest("a, button") || selected < 0 || !rows[selected]) return;
-        event.preventDefault();
-        void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: rows[selected].id } });
-        return;
-      }
-      event.preventDefault();
-      const next = moveSelection(selected, action, rows.length);
-      setSelected(next);
-      table.current?.querySelectorAll<HTMLAnchorElement>("a[data-case]")[next]?.focus();
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [selected, rows, navigate, chosen, bulk.stage.kind]);
+  useListKeys({
+    rows,
+    highlighted: selected,
+    setHighlighted: setSelected,
+    focusables: () => table.current?.querySelectorAll<HTMLAnchorElement>("a[data-case]"),
+    selection: chosen,
+    open: (row) => void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: row.id } }),
+  });
 
   function filter<K extends keyof Omit<BoardSearch, "kursor">>(key: K, value: BoardSearch[K] | null) {
     void navigate({ to: "/pemeriksaan", search: withFilter(search, key, value) });

@@ -15,8 +15,9 @@ import { CsvButton } from "../components/CsvButton";
 import { useBulk, useSelection } from "../components/useBulk";
 import { useLocale, useT } from "../i18n/locale";
 import { catalogue, codeLabel } from "../i18n/messages";
-import { boardAction, isTyping, lastDayBefore, moveSelection } from "../lib/board";
-import { allPages, offersBulk, selectKey } from "../lib/bulk";
+import { lastDayBefore } from "../lib/board";
+import { allPages, offersBulk } from "../lib/bulk";
+import { useListKeys } from "../components/useListKeys";
 import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
@@ -94,34 +95,14 @@ export function VerificationPage(): React.JSX.Element {
   useEffect(() => setSelected(-1), [search]);
   usePageShortcuts(officer ? OFFICER_SHORTCUTS : QUEUE_SHORTCUTS);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
-      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
-      const select = officer ? selectKey(event) : null;
-      if (select !== null) {
-        event.preventDefault();
-        if (select === "all") chosen.toggleShown(rows);
-        else if (selected >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(rows, selected);
-        return;
-      }
-      const action = boardAction(event);
-      if (action === null) return;
-      if (action === "open") {
-        const target = event.target as HTMLElement | null;
-        if (target?.closest("a, button") || selected < 0 || !rows[selected]) return;
-        event.preventDefault();
-        void navigate({ to: "/verifikasi/$reportId", params: { reportId: rows[selected].id } });
-        return;
-      }
-      event.preventDefault();
-      const next = moveSelection(selected, action, rows.length);
-      setSelected(next);
-      table.current?.querySelectorAll<HTMLAnchorElement>("a[data-report]")[next]?.focus();
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [selected, rows, navigate, chosen, officer, bulk.stage.kind]);
+  useListKeys({
+    rows,
+    highlighted: selected,
+    setHighlighted: setSelected,
+    focusables: () => table.current?.querySelectorAll<HTMLAnchorElement>("a[data-report]"),
+    selection: officer ? chosen : undefined,
+    open: (row) => void navigate({ to: "/verifikasi/$reportId", params: { reportId: row.id } }),
+  });
 
   function filter<K extends keyof Omit<QueueSearch, "kursor">>(key: K, value: QueueSearch[K] | null) {
     void navigate({ to: "/verifikasi", search: withQueueFilter(search, key, value) });

@@ -5,7 +5,7 @@
 // CSV/XLSX export.
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { BulkBar } from "../../components/BulkBar";
@@ -15,8 +15,8 @@ import { useLocale, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
 import { todayIn } from "../../lib/dates";
 import { refusal } from "../../lib/intern";
-import { selectKey, type Result } from "../../lib/bulk";
-import { boardAction, isTyping, moveSelection } from "../../lib/board";
+import type { Result } from "../../lib/bulk";
+import { useListKeys } from "../../components/useListKeys";
 import type { Shortcut } from "../../lib/palette";
 import { reviewItems } from "../../lib/mori";
 import { useOfficeZone } from "../../office";
@@ -71,29 +71,14 @@ function LogbookReview(): React.JSX.Element {
   const table = useRef<HTMLTableElement>(null);
   usePageShortcuts(LOGBOOK_SHORTCUTS);
 
-  // The board's keys: j/k (arrows, Home, End) move the highlight and the focus to the
-  // row's checkbox; x toggles that row, Shift+X selects up to it, * everything shown.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // A dialog open (the shortcuts' help, the palette) keeps the keys to itself.
-      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
-      const select = selectKey(event);
-      if (select !== null) {
-        event.preventDefault();
-        if (select === "all") chosen.toggleShown(shown);
-        else if (highlighted >= 0) (select === "toggle" ? chosen.toggle : chosen.range)(shown, highlighted);
-        return;
-      }
-      const action = boardAction(event);
-      if (action === null || action === "open") return;
-      event.preventDefault();
-      const next = moveSelection(highlighted, action, shown.length);
-      setHighlighted(next);
-      table.current?.querySelectorAll<HTMLInputElement>("input[data-entry-select]")[next]?.focus();
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [highlighted, shown, chosen]);
+  // The board's keys, the focus on each row's checkbox (the logbook opens no page).
+  useListKeys({
+    rows: shown,
+    highlighted,
+    setHighlighted,
+    focusables: () => table.current?.querySelectorAll<HTMLInputElement>("input[data-entry-select]"),
+    selection: chosen,
+  });
 
   function ask(decision: Decision) {
     const { items, error } = reviewItems(shown, new Set(chosen.chosen.keys()), decision, comment);
