@@ -56,11 +56,28 @@ def step(current: str, target: Stage) -> str | None:
     return STEPS.get((Stage(current), target))
 
 
-def allowed_steps(current: str) -> list[Stage]:
-    """The stages a village can go to from `current`, in the programme's order: the
-    screens offer these; what a move needs (the instrument, the head) is checked on the
-    move."""
-    return [target for (source, target) in STEPS if source == Stage(current)]
+def allowed_steps(
+    current: str, *, may_move: bool, is_head: bool, has_assessment: bool
+) -> list[Stage]:
+    """The stages this caller may move a village to from `current`, in the programme's
+    order: none for a reader who cannot move villages (`may_move`: the prevention unit or
+    the head), the decision only for the head, the regency's verification only once the
+    instrument is open. The instrument's completeness (needed for the office's
+    verification) is the engine's score, checked on the move rather than computed for
+    every row of a listing."""
+    if not may_move:
+        return []
+    facts = Facts(
+        has_assessment=has_assessment,
+        score_complete=True,
+        is_head=is_head,
+        decree_number="given with the move",
+    )
+    return [
+        target
+        for (source, target) in STEPS
+        if source == Stage(current) and refusal(target, facts) is None
+    ]
 
 
 def refusal(target: Stage, facts: Facts) -> tuple[str, str] | None:
