@@ -7573,6 +7573,8 @@ export interface components {
         };
         /** ArticlePublic */
         ArticlePublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["prevention_Action"][];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Approved At */
@@ -7638,6 +7640,12 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * AssessmentAction
+         * @description What a reader may do to an assessment (its `allowed_actions`).
+         * @enum {string}
+         */
+        AssessmentAction: "add_entries";
         /** AssessmentCreate */
         AssessmentCreate: {
             /** Regency */
@@ -7688,6 +7696,8 @@ export interface components {
         };
         /** AssessmentPublic */
         AssessmentPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["AssessmentAction"][];
             /** Cases */
             cases: string[];
             /**
@@ -12067,6 +12077,12 @@ export interface components {
             /** Units */
             units: string[];
         };
+        /**
+         * Action
+         * @description What a reader may do to an article besides moving it (its `allowed_actions`).
+         * @enum {string}
+         */
+        prevention_Action: "edit";
         /** ActivityCreate */
         prevention_ActivityCreate: {
             /** Held On */
@@ -12116,6 +12132,8 @@ export interface components {
         prevention_Channel: "whatsapp" | "telegram" | "email" | "other";
         /** EntryPublic */
         prevention_EntryPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["ReviewDecision"][];
             /** Answers */
             answers: components["schemas"]["AnswerIn"][];
             /**
