@@ -14806,6 +14806,11 @@ export interface components {
             /** Reference */
             reference: string;
         };
+        /**
+         * SubscriptionAction
+         * @enum {string}
+         */
+        SubscriptionAction: "disable" | "enable" | "rotate_secret";
         /** SubscriptionCreate */
         SubscriptionCreate: {
             /**
@@ -14823,6 +14828,8 @@ export interface components {
         };
         /** SubscriptionPublic */
         SubscriptionPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["SubscriptionAction"][];
             /** Client */
             client: string;
             /**
@@ -14861,6 +14868,8 @@ export interface components {
          * @description The answer that carries the secret: shown once, at creation or rotation.
          */
         SubscriptionWithSecret: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["SubscriptionAction"][];
             /** Client */
             client: string;
             /**
