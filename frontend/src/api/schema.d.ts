@@ -7071,6 +7071,12 @@ export interface components {
          * @enum {string}
          */
         apik_prevention__agreements__rules__Step: "document" | "activate" | "activity" | "terminate" | "renew";
+        /**
+         * Action
+         * @description What a reader may do to an article besides moving it (its `allowed_actions`).
+         * @enum {string}
+         */
+        apik_prevention__articles__rules__Action: "edit";
         /** StatusMove */
         apik_prevention__articles__schemas__StatusMove: {
             /** Note */
@@ -7327,6 +7333,12 @@ export interface components {
          */
         apik_prevention__subject_requests__rules__Step: "answer" | "refuse";
         /**
+         * Action
+         * @description What a reader may do to a village besides moving it (its `allowed_actions`).
+         * @enum {string}
+         */
+        apik_prevention__villages__rules__Action: "open_instrument";
+        /**
          * Stage
          * @enum {string}
          */
@@ -7574,7 +7586,7 @@ export interface components {
         /** ArticlePublic */
         ArticlePublic: {
             /** Allowed Actions */
-            allowed_actions: components["schemas"]["prevention_Action"][];
+            allowed_actions: components["schemas"]["apik_prevention__articles__rules__Action"][];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Approved At */
@@ -12077,12 +12089,6 @@ export interface components {
             /** Units */
             units: string[];
         };
-        /**
-         * Action
-         * @description What a reader may do to an article besides moving it (its `allowed_actions`).
-         * @enum {string}
-         */
-        prevention_Action: "edit";
         /** ActivityCreate */
         prevention_ActivityCreate: {
             /** Held On */
@@ -15570,6 +15576,8 @@ export interface components {
         };
         /** VillagePublic */
         VillagePublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["apik_prevention__villages__rules__Action"][];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Assessment Id */

@@ -1,5 +1,6 @@
-"""A village's `allowed_steps` through the API are the caller's: nothing for an analyst,
-the decision only for the head, the regency's verification once the instrument is open.
+"""A village's `allowed_steps` and `allowed_actions` through the API are the caller's:
+nothing for an analyst, the decision only for the head, the regency's verification once
+the instrument is open, the instrument's opening once while mentored.
 Every stage listed is one the route accepts for that caller; a stage not listed is
 refused (issue 21)."""
 
@@ -45,6 +46,25 @@ async def _take(
     return moved.status_code
 
 
+async def _actions(prevention: RunningService, headers: dict[str, str], village: str) -> list[str]:
+    answer = await prevention.client.get(f"{VILLAGES}/{village}", headers=headers)
+    assert answer.status_code == 200, answer.text
+    actions: list[str] = answer.json()["allowed_actions"]
+    return actions
+
+
+async def _open(prevention: RunningService, headers: dict[str, str], village: str) -> int:
+    """The instrument opened as the web app opens it (the village scheme, `If-Match`)."""
+    current = await prevention.client.get(f"{VILLAGES}/{village}", headers=headers)
+    scheme = await scheme_id(prevention, headers, "desa-anti-maladministrasi")
+    opened = await prevention.client.post(
+        f"{VILLAGES}/{village}/assessment",
+        json={"scheme_id": scheme},
+        headers={**headers, "If-Match": current.headers["ETag"]},
+    )
+    return opened.status_code
+
+
 async def _open_instrument(
     prevention: RunningService, headers: dict[str, str], village: str
 ) -> str:
@@ -76,6 +96,24 @@ async def test_an_analyst_is_offered_nothing_and_refused(
     ]
     assert await offered_steps(prevention, analyst, VILLAGES, village) == []
     assert await _take(prevention, analyst, village, "mentoring") == 403
+    # Mentored: the instrument's opening is offered to the unit, not to the analyst.
+    assert await _take(prevention, enumerator, village, "mentoring") == 200
+    assert await _actions(prevention, analyst, village) == []
+    assert await _open(prevention, analyst, village) == 403
+    assert await _actions(prevention, enumerator, village) == ["open_instrument"]
+
+
+async def test_the_instrument_is_offered_once_while_mentored(
+    prevention: RunningService, enumerator: dict[str, str]
+) -> None:
+    village = await _nominate(prevention, enumerator)
+    assert await _actions(prevention, enumerator, village) == []
+    assert await _open(prevention, enumerator, village) == 409
+    assert await _take(prevention, enumerator, village, "mentoring") == 200
+    assert await _actions(prevention, enumerator, village) == ["open_instrument"]
+    assert await _open(prevention, enumerator, village) == 200
+    assert await _actions(prevention, enumerator, village) == []
+    assert await _open(prevention, enumerator, village) == 409
 
 
 async def test_every_stage_listed_is_accepted_and_the_others_refused(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from apik_prevention.villages.rules import Facts, Stage, allowed_steps, refusal, step
+from apik_prevention.villages.rules import (
+    Action,
+    Facts,
+    Stage,
+    allowed_actions,
+    allowed_steps,
+    refusal,
+    step,
+)
 
 READY = Facts(has_assessment=True, score_complete=True, is_head=True, decree_number="1/2024")
 
@@ -66,3 +74,12 @@ def test_the_stages_offered_are_the_callers() -> None:
     unopened = allowed_steps("mentoring", may_move=True, is_head=False, has_assessment=False)
     assert unopened == [Stage.not_selected]
     assert _offered("mentoring") == [Stage.regency_verified, Stage.not_selected]
+
+
+def test_the_instrument_is_offered_once_while_mentored() -> None:
+    assert allowed_actions("mentoring", may_move=True, has_assessment=False) == [
+        Action.open_instrument
+    ]
+    assert allowed_actions("mentoring", may_move=True, has_assessment=True) == []
+    assert allowed_actions("mentoring", may_move=False, has_assessment=False) == []
+    assert allowed_actions("nominated", may_move=True, has_assessment=False) == []

@@ -41,6 +41,12 @@ STEPS: dict[tuple[Stage, Stage], str] = {
 ASSESSABLE = frozenset({Stage.mentoring})
 
 
+class Action(StrEnum):
+    """What a reader may do to a village besides moving it (its `allowed_actions`)."""
+
+    open_instrument = "open_instrument"  # the village instrument opened as an assessment
+
+
 @dataclass(frozen=True)
 class Facts:
     """What a move depends on, read by the caller."""
@@ -78,6 +84,14 @@ def allowed_steps(
         for (source, target) in STEPS
         if source == Stage(current) and refusal(target, facts) is None
     ]
+
+
+def allowed_actions(current: str, *, may_move: bool, has_assessment: bool) -> list[Action]:
+    """The instrument's opening, once, while the village is mentored, for those who move
+    villages (the prevention unit and the head)."""
+    if may_move and Stage(current) in ASSESSABLE and not has_assessment:
+        return [Action.open_instrument]
+    return []
 
 
 def refusal(target: Stage, facts: Facts) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from apik_prevention.models import Village
-from apik_prevention.villages.rules import Stage, allowed_steps
+from apik_prevention.villages.rules import Stage, allowed_actions, allowed_steps
 from apik_prevention.villages.schemas import VillagePublic
 from apik_prevention.villages.service import DecisionData
 from apik_shared.documents.pdf import Document
@@ -33,16 +33,21 @@ MENGINGAT = (
 
 
 def one(row: Village, reader: Principal) -> VillagePublic:
+    computed = {"allowed_steps", "allowed_actions"}
     fields = {
-        name: getattr(row, name) for name in VillagePublic.model_fields if name != "allowed_steps"
+        name: getattr(row, name) for name in VillagePublic.model_fields if name not in computed
     }
+    may_move, has_assessment = reader.has_any(*MOVERS), row.assessment_id is not None
     moves = allowed_steps(
         row.stage,
-        may_move=reader.has_any(*MOVERS),
+        may_move=may_move,
         is_head=reader.has_any(Role.head),
-        has_assessment=row.assessment_id is not None,
+        has_assessment=has_assessment,
     )
-    return VillagePublic.model_validate({**fields, "allowed_steps": [m.value for m in moves]})
+    actions = allowed_actions(row.stage, may_move=may_move, has_assessment=has_assessment)
+    return VillagePublic.model_validate(
+        {**fields, "allowed_steps": [m.value for m in moves], "allowed_actions": actions}
+    )
 
 
 def answer(row: Village, reader: Principal) -> JSONResponse:
