@@ -7071,6 +7071,12 @@ export interface components {
          * @enum {string}
          */
         apik_prevention__agreements__rules__Step: "document" | "activate" | "activity" | "terminate" | "renew";
+        /**
+         * Action
+         * @description What a reader may do to an article besides moving it (its `allowed_actions`).
+         * @enum {string}
+         */
+        apik_prevention__articles__rules__Action: "edit";
         /** StatusMove */
         apik_prevention__articles__schemas__StatusMove: {
             /** Note */
@@ -7327,6 +7333,12 @@ export interface components {
          */
         apik_prevention__subject_requests__rules__Step: "answer" | "refuse";
         /**
+         * Action
+         * @description What a reader may do to a village besides moving it (its `allowed_actions`).
+         * @enum {string}
+         */
+        apik_prevention__villages__rules__Action: "open_instrument";
+        /**
          * Stage
          * @enum {string}
          */
@@ -7573,6 +7585,8 @@ export interface components {
         };
         /** ArticlePublic */
         ArticlePublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["apik_prevention__articles__rules__Action"][];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Approved At */
@@ -7638,6 +7652,12 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * AssessmentAction
+         * @description What a reader may do to an assessment (its `allowed_actions`).
+         * @enum {string}
+         */
+        AssessmentAction: "add_entries";
         /** AssessmentCreate */
         AssessmentCreate: {
             /** Regency */
@@ -7688,6 +7708,8 @@ export interface components {
         };
         /** AssessmentPublic */
         AssessmentPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["AssessmentAction"][];
             /** Cases */
             cases: string[];
             /**
@@ -12116,6 +12138,8 @@ export interface components {
         prevention_Channel: "whatsapp" | "telegram" | "email" | "other";
         /** EntryPublic */
         prevention_EntryPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["ReviewDecision"][];
             /** Answers */
             answers: components["schemas"]["AnswerIn"][];
             /**
@@ -14788,6 +14812,11 @@ export interface components {
             /** Reference */
             reference: string;
         };
+        /**
+         * SubscriptionAction
+         * @enum {string}
+         */
+        SubscriptionAction: "disable" | "enable" | "rotate_secret";
         /** SubscriptionCreate */
         SubscriptionCreate: {
             /**
@@ -14805,6 +14834,8 @@ export interface components {
         };
         /** SubscriptionPublic */
         SubscriptionPublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["SubscriptionAction"][];
             /** Client */
             client: string;
             /**
@@ -14843,6 +14874,8 @@ export interface components {
          * @description The answer that carries the secret: shown once, at creation or rotation.
          */
         SubscriptionWithSecret: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["SubscriptionAction"][];
             /** Client */
             client: string;
             /**
@@ -15543,6 +15576,8 @@ export interface components {
         };
         /** VillagePublic */
         VillagePublic: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["apik_prevention__villages__rules__Action"][];
             /** Allowed Steps */
             allowed_steps: string[];
             /** Assessment Id */

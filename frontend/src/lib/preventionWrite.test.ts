@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { itemError, mayCreate, offers, partiesFrom, scoresFrom } from "./preventionWrite";
+import { allows, itemError, mayCreate, offers, partiesFrom, scoresFrom } from "./preventionWrite";
 
 describe("steps the API offers", () => {
   it("shows a step only when the answer lists it", () => {
     expect(offers({ allowed_steps: ["document", "activate"] }, "activate")).toBe(true);
     expect(offers({ allowed_steps: [] }, "activate")).toBe(false);
     expect(offers(undefined, "activate")).toBe(false);
+  });
+  it("shows an action only when the answer allows it", () => {
+    expect(allows({ allowed_actions: ["edit"] }, "edit")).toBe(true);
+    expect(allows({ allowed_actions: ["approved", "returned"] }, "on_hold")).toBe(false);
+    expect(allows({ allowed_actions: [] }, "edit")).toBe(false);
+    expect(allows(null, "edit")).toBe(false);
   });
   it("lets the unit create agreements and the head innovations only", () => {
     expect(mayCreate(["prevention_officer"], "agreement")).toBe(true);

@@ -9,6 +9,12 @@ export function offers(answer: { allowed_steps?: readonly string[] } | null | un
   return answer?.allowed_steps?.includes(step) ?? false;
 }
 
+// The actions an answer allows this reader besides its steps (`allowed_actions`: an
+// article's edit, an assessment's entries, an entry's review decisions).
+export function allows(answer: { allowed_actions?: readonly string[] } | null | undefined, action: string): boolean {
+  return answer?.allowed_actions?.includes(action) ?? false;
+}
+
 // Who may create: the roles of the API's `Officer` (agreements, clinics) and `Writer`
 // (innovations) dependencies. Creating is the only write whose answer cannot say it.
 const CREATORS: Record<"agreement" | "clinic" | "innovation", readonly string[]> = {

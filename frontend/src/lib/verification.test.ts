@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   checklistItems,
   formalBody,
-  needsAgeException,
   plenaryChoices,
   queueSearch,
   reportQuery,
@@ -51,14 +50,6 @@ describe("steps from allowed_steps", () => {
   it("offers the plenary choices allowed, RCO only when allowed", () => {
     expect(plenaryChoices(["plenary_accept", "plenary_reject"])).toEqual(["accept", "reject"]);
     expect(plenaryChoices(["plenary_reject", "plenary_rco", "plenary_accept"])).toEqual(["accept", "reject", "rco"]);
-  });
-
-  it("asks for the head's exception only for a flagged event before formal verification passes", () => {
-    const old = ["event_older_than_two_years"];
-    expect(needsAgeException(old, ["formal_complete", "formal_incomplete"])).toBe(true);
-    expect(needsAgeException([...old, "age_limit_excepted"], ["formal_complete"])).toBe(false);
-    expect(needsAgeException(old, ["material_within_authority"])).toBe(false);
-    expect(needsAgeException([], ["formal_complete"])).toBe(false);
   });
 });
 

@@ -137,13 +137,3 @@ export function formalBody(input: FormalInput) {
       !complete && input.notify ? { channel: input.channel, message: input.message.trim() } : null,
   };
 }
-
-// The head's exception to the age limit is asked for when the API flagged the event as
-// older than the limit at registration (the limit is the server's setting) and no
-// exception is recorded yet, while formal verification is still to pass.
-export const TOO_OLD = "event_older_than_two_years";
-export const EXCEPTED = "age_limit_excepted";
-
-export function needsAgeException(flags: readonly string[], allowed: readonly string[]): boolean {
-  return flags.includes(TOO_OLD) && !flags.includes(EXCEPTED) && allowed.includes("formal_complete");
-}

@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from apik_intake.attachments.service import SealedStore
 from apik_intake.models import Report
 from apik_intake.public.rules import Lockout, client_address
+from apik_intake.reports.rules import Permits
 from apik_intake.settings import Settings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.app import app_settings
@@ -85,6 +86,23 @@ def list_actions(principal: Principal, settings: Settings) -> frozenset[str]:
     if may_assign(principal, settings):
         actions.add("assign")
     return frozenset(actions)
+
+
+def permits_of(principal: Principal, settings: Settings) -> Permits:
+    """What the caller's roles let them do to a report: the steps (every step a person
+    takes is an `Officer` route), the list actions, and the age exception (`Manager`)."""
+    actions = list_actions(principal, settings)
+    if principal.has_any(Role.head):
+        actions |= {"age_exception"}
+    return Permits(steps=principal.has_any(Role.intake_officer), actions=actions)
+
+
+async def _permits(principal: CurrentPrincipal, settings: CurrentSettings) -> Permits:
+    return permits_of(principal, settings)
+
+
+# A report's answer offers the steps and actions of the caller's roles (issue 21).
+CallerPermits = Annotated[Permits, Depends(_permits)]
 
 
 async def _assigner(principal: CurrentPrincipal, settings: CurrentSettings) -> Principal:

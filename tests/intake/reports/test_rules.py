@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from apik_intake.reports.rules import (
+    AGE_EXCEPTED,
+    TOO_OLD,
     ReportStatus,
     Step,
     StepNotAllowed,
+    age_exception_open,
     allowed_steps,
     next_status,
 )
@@ -148,3 +151,11 @@ def test_material_verification_fails_on_any_finding():
         "already_reported",
         "agency_still_handling",
     ]
+
+
+def test_the_age_exception_is_open_for_a_flagged_event_before_formal_verification():
+    old = [TOO_OLD]
+    assert age_exception_open(S.registered, old) and age_exception_open(S.awaiting_completion, old)
+    assert not age_exception_open(S.registered, [*old, AGE_EXCEPTED])
+    assert not age_exception_open(S.formally_verified, old)
+    assert not age_exception_open(S.registered, [])

@@ -201,3 +201,9 @@ def test_a_target_url(url: str, allow_http: bool, host: str) -> None:
 def test_bad_target_urls(url: str) -> None:
     with pytest.raises(rules.BadTarget):
         rules.target_host(url, allow_http=False)
+
+
+def test_a_subscription_is_switched_off_when_active_and_on_when_disabled() -> None:
+    actions = rules.SubscriptionAction
+    assert rules.subscription_actions("active") == [actions.disable, actions.rotate_secret]
+    assert rules.subscription_actions("disabled") == [actions.enable, actions.rotate_secret]

@@ -147,3 +147,29 @@ async def test_targets_a_webhook_must_not_reach_are_refused(
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["errors"][0]["pointer"] == "#/body/url"
     assert await integration.scalar("SELECT count(*) FROM webhook_subscription") == before
+
+
+async def test_the_actions_listed_are_the_ones_the_routes_accept(
+    integration: RunningService, head: dict[str, str]
+) -> None:
+    """The screen's buttons come from `allowed_actions` (issue 21): from each status,
+    every action listed is accepted, the switch not listed is refused."""
+    created = await subscribe(integration, head, HOOK)
+    path = f"{SUBSCRIPTIONS}/{created['id']}"
+    route = {"disable": "disable", "enable": "enable", "rotate_secret": "rotate-secret"}
+    expected = {"active": ["disable", "rotate_secret"], "disabled": ["enable", "rotate_secret"]}
+    for status in ("active", "disabled", "active"):
+        one = await integration.client.get(path, headers=head)
+        listed = await integration.client.get(SUBSCRIPTIONS, headers=head)
+        [row] = [s for s in listed.json() if s["id"] == created["id"]]
+        assert one.json()["status"] == status
+        assert one.json()["allowed_actions"] == row["allowed_actions"] == expected[status]
+        [switch] = {"enable", "disable"} - set(expected[status])
+        refused = await integration.client.post(f"{path}/{switch}", headers=head)
+        assert refused.status_code == 409, (status, switch)
+        for action in reversed(expected[status]):  # the rotation first, the switch last
+            current = await integration.client.get(path, headers=head)
+            taken = await integration.client.post(
+                f"{path}/{route[action]}", headers={**head, "If-Match": current.headers["etag"]}
+            )
+            assert taken.status_code == 200, (status, action, taken.text)

@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from apik_prevention.articles.rules import (
+    Action,
     Status,
+    allowed_actions,
     allowed_steps,
     press_release_number,
     refusal,
@@ -90,3 +92,10 @@ def test_the_steps_offered_are_the_readers_own() -> None:
         Status.published,
     ]
     assert _offered("draft", "analis", writer=False, approver=False) == []
+
+
+def test_the_edit_is_offered_to_the_writers_on_a_draft_only() -> None:
+    assert allowed_actions("draft", is_writer=True) == [Action.edit]
+    assert allowed_actions("draft", is_writer=False) == []
+    for status in ("review", "approved", "published"):
+        assert allowed_actions(status, is_writer=True) == []

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from apik_prevention.assessments.rules import Answer, band_of, explain, outcome, rounded, weakest
-from apik_prevention.assessments.schemas import FollowUpState
+from apik_prevention.assessments.rules import (
+    Answer,
+    assessment_actions,
+    band_of,
+    explain,
+    offered_decisions,
+    outcome,
+    rounded,
+    weakest,
+)
+from apik_prevention.assessments.schemas import AssessmentAction, FollowUpState
 from tests.prevention.builders import indicators, shipped
 
 
@@ -155,3 +164,25 @@ def test_an_unanswered_indicator_leaves_the_assessment_incomplete_without_a_resu
     assert explained.result is None
     # What is shown is provisional: P.7's share, 32.37 / 11 = 2.9427, counted as nothing.
     assert explained.total == pytest.approx(100 - 32.37 / 11, abs=0.006)
+
+
+def test_the_decisions_offered_are_the_reviewers_from_the_entrys_status() -> None:
+    def offered(status: str, **who: bool) -> list[str]:
+        facts = {"is_officer": True, "is_enumerator": False, **who}
+        return [d.value for d in offered_decisions(status, assessment_status="draft", **facts)]
+
+    assert offered("submitted") == ["approved", "returned", "on_hold"]
+    assert offered("on_hold") == ["approved", "returned"]
+    assert offered("approved") == [] and offered("returned") == []
+    assert offered("submitted", is_enumerator=True) == []  # four eyes
+    assert offered("submitted", is_officer=False) == []
+    plenary = offered_decisions(
+        "submitted", assessment_status="plenary", is_officer=True, is_enumerator=False
+    )
+    assert plenary == []
+
+
+def test_entries_come_in_from_the_unit_while_a_draft() -> None:
+    assert assessment_actions("draft", is_officer=True) == [AssessmentAction.add_entries]
+    assert assessment_actions("draft", is_officer=False) == []
+    assert assessment_actions("plenary", is_officer=True) == []

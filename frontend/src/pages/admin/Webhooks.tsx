@@ -1,5 +1,6 @@
 // The office's webhook subscriptions (integration service, the head's to manage): the
-// list, a new one (its signing secret shown once), switched off or on, a new secret.
+// list, a new one (its signing secret shown once), switched off or on, a new secret:
+// the buttons are the actions the API allows on each (`allowed_actions`).
 // The writes on one send its version (If-Match).
 import { Alert, Button, Group, Stack, Table, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
@@ -16,6 +17,8 @@ import { SecretShown } from "./Shared";
 import { useShownErrors } from "../useFields";
 
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
+// The switches the API may allow on a subscription (`allowed_actions`), as buttons.
+const SWITCHES = ["disable", "enable"] as const;
 
 interface Shown {
   owner: string;
@@ -36,9 +39,9 @@ export function WebhooksPanel(): React.JSX.Element {
     setProblem({ problem: error, fallback: "admin.fix" });
   }
 
-  async function switchOne(s: Subscription) {
+  async function switchOne(s: Subscription, to: "enable" | "disable") {
     setProblem(null);
-    const path = s.status === "disabled" ? "/api/v1/integration/webhooks/subscriptions/{subscription_id}/enable" : "/api/v1/integration/webhooks/subscriptions/{subscription_id}/disable";
+    const path = to === "enable" ? "/api/v1/integration/webhooks/subscriptions/{subscription_id}/enable" : "/api/v1/integration/webhooks/subscriptions/{subscription_id}/disable";
     const { error, response } = await api.POST(path, { params: { path: { subscription_id: s.id } }, headers: { "If-Match": `"${s.version}"` } });
     if (!response.ok) return refused(error);
     await queries.invalidateQueries({ queryKey: ["admin", "webhooks"] });
@@ -86,12 +89,16 @@ export function WebhooksPanel(): React.JSX.Element {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      <Button size="compact-sm" variant="default" onClick={() => void switchOne(s)} aria-label={`${t(s.status === "disabled" ? "admin.enable" : "admin.disable")}: ${s.client}`}>
-                        {t(s.status === "disabled" ? "admin.enable" : "admin.disable")}
-                      </Button>
-                      <Button size="compact-sm" variant="light" onClick={() => void rotate(s)} aria-label={`${t("admin.rotate")}: ${s.client}`}>
-                        {t("admin.rotate")}
-                      </Button>
+                      {SWITCHES.filter((to) => s.allowed_actions.includes(to)).map((to) => (
+                        <Button key={to} size="compact-sm" variant="default" onClick={() => void switchOne(s, to)} aria-label={`${t(`admin.${to}`)}: ${s.client}`}>
+                          {t(`admin.${to}`)}
+                        </Button>
+                      ))}
+                      {s.allowed_actions.includes("rotate_secret") && (
+                        <Button size="compact-sm" variant="light" onClick={() => void rotate(s)} aria-label={`${t("admin.rotate")}: ${s.client}`}>
+                          {t("admin.rotate")}
+                        </Button>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -1,6 +1,6 @@
 // One article: its status, its press release number once published, the steps the API
-// allows now (submit, approve or return, publish, withdraw), the draft's text to edit,
-// and its history (who did what, when).
+// allows now (submit, approve or return, publish, withdraw), the draft's text to edit
+// when the API allows this reader the edit (`allowed_actions`), and its history (who did what, when).
 import { Alert, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -9,6 +9,7 @@ import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
 import { useT } from "../../i18n/locale";
 import { formatDate, formatDateTime } from "../../lib/dates";
+import { allows } from "../../lib/preventionWrite";
 import { ARTICLE_ORDER, isBackward } from "../../lib/publications";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
 import { ArticleForm } from "./ArticleForm";
@@ -74,7 +75,7 @@ export function ArticlePage(): React.JSX.Element {
           }
         />
       </Section>
-      {a.status === "draft" ? (
+      {allows(a, "edit") ? (
         <Section title={t("prev.art.edit")} id="art-edit">
           <ArticleForm article={a} etag={etag} />
         </Section>

@@ -1,7 +1,8 @@
 // One compliance assessment: what was assessed, its score with the explanation per
 // dimension, variable and indicator (what each gained and lost, what to fix), and the
 // rapor to download. While it is being filled: the entry form, the spreadsheet
-// template and its upload, and the reviewer's decisions on the entries.
+// template and its upload (when the API allows this reader entries), and the reviewer's
+// decisions on the entries (those the API allows them on each entry).
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -10,6 +11,7 @@ import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
 import { useT } from "../../i18n/locale";
 import { decimal } from "../../lib/prevention";
+import { allows } from "../../lib/preventionWrite";
 import { useAssessment, useScore, type Assessment } from "./data";
 import { DimensionTable } from "./DimensionTable";
 import { EntriesReview } from "./EntriesReview";
@@ -80,7 +82,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }): React.JSX.E
           {t("prev.a.raporFailed")}
         </Alert>
       )}
-      {assessment.status === "draft" && (
+      {allows(assessment, "add_entries") && (
         <>
           <EntryForm assessment={assessment} />
           <TemplateFiles assessment={assessment} />

@@ -1,6 +1,7 @@
 // The assessment's entries for the reviewer: who answered, when, how many answers,
-// their status; a submitted or held entry is approved (scored), returned to the
-// enumerator or held, with a note. The review carries the entry's version (If-Match):
+// their status; an entry is approved (scored), returned to the enumerator or held, with
+// a note, as far as the API allows this reader on it (`allowed_actions`: never their own
+// entry, never a held entry held twice). The review carries the entry's version (If-Match):
 // when it changed meanwhile, nothing is overwritten and the list is read again.
 import { Alert, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
@@ -11,12 +12,12 @@ import { General, useWrite } from "../../components/Write";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
 import { useOfficeZone } from "../../office";
+import { allows } from "../../lib/preventionWrite";
 import { errorAt } from "../case/write";
 import type { Assessment } from "./data";
 import { useEntries, type Entry } from "./entryData";
 import { QueryState, useWords } from "./shared";
 
-const REVIEWABLE = new Set(["submitted", "on_hold"]);
 type Decision = "approved" | "returned" | "on_hold";
 
 export function EntriesReview({ assessment }: { assessment: Assessment }): React.JSX.Element {
@@ -73,7 +74,7 @@ function EntriesTable({ assessment, entries }: { assessment: Assessment; entries
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{REVIEWABLE.has(e.status) ? <ReviewForm assessment={assessment} entry={e} /> : "—"}</Table.Td>
+              <Table.Td>{e.allowed_actions.length > 0 ? <ReviewForm assessment={assessment} entry={e} /> : "—"}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -121,13 +122,17 @@ function ReviewForm({ assessment, entry }: { assessment: Assessment; entry: Entr
       <General message={w.errors.general} />
       <TextInput aria-label={`${t("prev.review.note")} (${entry.respondent_ref ?? entry.respondent_type})`} placeholder={t("prev.review.note")} {...w.bind("note")} error={errorAt(w.errors, "note")} />
       <Group gap="xs">
-        <Button size="xs" loading={w.busy} onClick={() => decide("approved")}>
-          {t("prev.review.approve")}
-        </Button>
-        <Button size="xs" variant="default" disabled={w.busy} onClick={() => decide("returned")}>
-          {t("prev.review.return")}
-        </Button>
-        {entry.status !== "on_hold" && (
+        {allows(entry, "approved") && (
+          <Button size="xs" loading={w.busy} onClick={() => decide("approved")}>
+            {t("prev.review.approve")}
+          </Button>
+        )}
+        {allows(entry, "returned") && (
+          <Button size="xs" variant="default" disabled={w.busy} onClick={() => decide("returned")}>
+            {t("prev.review.return")}
+          </Button>
+        )}
+        {allows(entry, "on_hold") && (
           <Button size="xs" variant="default" disabled={w.busy} onClick={() => decide("on_hold")}>
             {t("prev.review.hold")}
           </Button>

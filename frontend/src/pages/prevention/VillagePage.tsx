@@ -14,6 +14,7 @@ import { General, Saved, useWrite } from "../../components/Write";
 import { useT } from "../../i18n/locale";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { decimal } from "../../lib/prevention";
+import { allows } from "../../lib/preventionWrite";
 import { isBackward, stageTrail, VILLAGE_ORDER } from "../../lib/publications";
 import { DEFAULT_ZONE, useOfficeZone } from "../../office";
 import { errorAt } from "../case/write";
@@ -139,7 +140,8 @@ function Instrument({ village, etag }: { village: Village; etag: string }): Reac
       </Group>
     );
   }
-  if (village.stage !== "mentoring") return <Text>{t("prev.vil.instrumentHint")}</Text>;
+  // Opened once, while mentored, by those the API allows (`allowed_actions`).
+  if (!allows(village, "open_instrument")) return <Text>{t("prev.vil.instrumentHint")}</Text>;
   return (
     <Stack gap="xs" maw={640}>
       <Text size="sm">{t("prev.vil.instrumentHint")}</Text>

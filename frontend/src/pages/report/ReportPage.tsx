@@ -1,7 +1,7 @@
 // A report as an intake officer verifies it: its facts, the completion deadline, the
-// history of its steps, and the forms of the steps the API allows now (`allowed_steps`):
-// formal verification with the identity completion and the head's age exception,
-// material verification, the plenary.
+// history of its steps, and the forms of what the API allows this caller now: the steps
+// (`allowed_steps`: formal verification with the identity completion, material
+// verification, the plenary) and the head's age exception (`allowed_actions`).
 import { Alert, Badge, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
@@ -15,7 +15,7 @@ import { catalogue, codeLabel } from "../../i18n/messages";
 import { lastDayBefore } from "../../lib/board";
 import { etagOf } from "../../lib/casework";
 import { formatDate, formatDateTime } from "../../lib/dates";
-import { needsAgeException, plenaryChoices, stepForms } from "../../lib/verification";
+import { plenaryChoices, stepForms } from "../../lib/verification";
 import { useOfficeZone } from "../../office";
 import { DuplicatePanel } from "./Duplicates";
 import { PortalFiles } from "./PortalFiles";
@@ -67,6 +67,8 @@ export function ReportPage(): React.JSX.Element {
 
   const r = detail.data.item;
   const forms = stepForms(r.allowed_steps);
+  // The head's exception to the age limit, when the API offers it to this caller.
+  const exceptsAge = (r.allowed_actions ?? []).includes("age_exception");
   const props: StepProps = {
     reportId,
     etag: detail.data.etag,
@@ -127,15 +129,15 @@ export function ReportPage(): React.JSX.Element {
         <DuplicatePanel report={r} {...props} />
       </Section>
 
-      {forms.length === 0 ? (
+      {forms.length === 0 && !exceptsAge ? (
         <Text c="dimmed" data-testid="no-steps">
           {t("report.noSteps")}
         </Text>
       ) : (
         <Section title={t("report.next")} id="next">
+          {exceptsAge && <AgeExceptionForm {...props} />}
           {forms.includes("formal") && (
             <>
-              {needsAgeException(r.flags, r.allowed_steps) && <AgeExceptionForm {...props} />}
               <IdentityForm {...props} />
               <FormalForm {...props} />
             </>

@@ -6,7 +6,7 @@ from fastapi import Response
 
 from apik_intake.assignment import service
 from apik_intake.assignment.schemas import AssignmentIn
-from apik_intake.deps import AUTH, Assigner, LockedReport
+from apik_intake.deps import AUTH, Assigner, CallerPermits, LockedReport
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
 from apik_shared.platform.db import DbSession
@@ -28,11 +28,15 @@ router = ServiceRouter(tags=["reports"])
     responses=problem_responses(*AUTH, NotFound, InvalidInput, Conflict, PreconditionFailed),
 )
 async def assign_report(
-    data: AssignmentIn, session: DbSession, actor: Assigner, report: LockedReport
+    data: AssignmentIn,
+    session: DbSession,
+    actor: Assigner,
+    report: LockedReport,
+    permits: CallerPermits,
 ) -> Response:
     """Gives the report to a staff member (the subject of their token, `user:…`), hands it
     to another, or takes it back with `{"assignee": null}`. Recorded in the history."""
     report = await service.assign(
         session=session, report=report, assignee=data.assignee, actor=actor, note=data.note
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))

@@ -6,6 +6,7 @@ from fastapi import Response
 
 from apik_intake.deps import (
     AUTH,
+    CallerPermits,
     CurrentSettings,
     LockedReport,
     Officer,
@@ -106,7 +107,11 @@ async def list_held_elsewhere(
     responses=problem_responses(*AUTH, NotFound, InvalidInput, Conflict, PreconditionFailed),
 )
 async def link_report(
-    data: LinkIn, session: DbSession, actor: Officer, report: LockedReport
+    data: LinkIn,
+    session: DbSession,
+    actor: Officer,
+    report: LockedReport,
+    permits: CallerPermits,
 ) -> Response:
     """Marks the report a duplicate or a copy of another, or merges it into the other."""
     report = await service.link(
@@ -116,7 +121,7 @@ async def link_report(
         link_type=data.link,
         actor=actor,
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.get(

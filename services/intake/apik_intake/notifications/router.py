@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from apik_intake.deps import AUTH, LockedReport, Manager, Officer, Reader, ReportInOffice
+from apik_intake.deps import (
+    AUTH,
+    CallerPermits,
+    LockedReport,
+    Manager,
+    Officer,
+    Reader,
+    ReportInOffice,
+)
 from apik_intake.notifications import service
 from apik_intake.notifications.rules import NotificationKind
 from apik_intake.notifications.schemas import (
@@ -49,11 +57,13 @@ async def list_notifications(
     response_model=ReportDetail,
     responses=problem_responses(*AUTH, NotFound, PreconditionFailed),
 )
-async def opt_out(session: DbSession, actor: Officer, report: LockedReport) -> Response:
+async def opt_out(
+    session: DbSession, actor: Officer, report: LockedReport, permits: CallerPermits
+) -> Response:
     """The reporter asked the office to stop: pending messages are skipped, none is
     queued any more. Recorded in the report's history."""
     report, _ = await service.opt_out(session=session, report=report, actor=actor)
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 def _template_out(office: str, kind: NotificationKind, found: service.FoundTemplate) -> TemplateOut:

@@ -12,6 +12,7 @@ from fastapi import Query, Request, Response
 from apik_intake.assignment.schemas import USER_SUBJECT
 from apik_intake.deps import (
     AUTH,
+    CallerPermits,
     Cipher,
     CurrentSettings,
     Filer,
@@ -19,7 +20,7 @@ from apik_intake.deps import (
     ListReader,
     Reader,
     ReportInOffice,
-    list_actions,
+    permits_of,
 )
 from apik_intake.reporters.rules import sees_link
 from apik_intake.reporters.service import audit_links
@@ -73,7 +74,7 @@ async def register_report(
         age_limit_years=settings.age_limit_years,
         cross_office_similarity=settings.cross_office_similarity,
     )
-    body = registered(registration)
+    body = registered(registration, permits_of(actor, settings))
     if member:
         body = community.for_member(body)
     return await created(
@@ -173,7 +174,7 @@ async def list_reports(
     )
     if person_id is not None:
         audit_links(session=session, actor=actor, reports=page, purpose=purpose)
-    items = await public_page(session, page, list_actions(actor, settings))
+    items = await public_page(session, page, permits_of(actor, settings))
     if member is not None:
         items = [community.for_member(item) for item in items]
     return Page(items=items, next_cursor=next_cursor)
@@ -184,5 +185,7 @@ async def list_reports(
     response_model=ReportDetail,
     responses=problem_responses(*AUTH, NotFound),
 )
-async def get_report(session: DbSession, actor: Reader, report: ReportInOffice) -> Response:
-    return json_response(200, await detail(session, report))
+async def get_report(
+    session: DbSession, actor: Reader, report: ReportInOffice, permits: CallerPermits
+) -> Response:
+    return json_response(200, await detail(session, report, permits))

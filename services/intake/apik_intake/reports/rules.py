@@ -6,6 +6,7 @@ status it leads to, and the kinds of report it applies to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -181,6 +182,29 @@ def next_status(status: ReportStatus, step: Step, *, kind: Kind = Kind.LM) -> Re
     if status not in transition.starts_from(kind) or kind not in transition.kinds:
         raise StepNotAllowed(step, status, kind)
     return transition.target
+
+
+# What formal verification looks at about the event's age: the flag registration sets
+# when the event is older than the limit, and the one a head's exception sets.
+TOO_OLD = "event_older_than_two_years"
+AGE_EXCEPTED = "age_limit_excepted"
+BEFORE_FORMAL = frozenset({ReportStatus.registered, ReportStatus.awaiting_completion})
+
+
+def age_exception_open(status: ReportStatus, flags: Sequence[str]) -> bool:
+    """Whether a head's exception to the age limit is still to be made: an event flagged
+    too old, not yet excepted, before formal verification is done."""
+    return status in BEFORE_FORMAL and TOO_OLD in flags and AGE_EXCEPTED not in flags
+
+
+@dataclass(frozen=True)
+class Permits:
+    """What the caller's roles let them do to a report (the roles the writes require):
+    the workflow's steps (the intake officers'), and which actions (`assign`, `route`,
+    `age_exception`). A report's answer offers those its status allows among these."""
+
+    steps: bool
+    actions: frozenset[str]
 
 
 def allowed_steps(status: ReportStatus, *, kind: Kind = Kind.LM) -> list[Step]:

@@ -321,8 +321,10 @@ class ReportPublic(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+    # The steps the caller may take now (the intake officers'), by its status and kind.
     allowed_steps: list[str]
-    # What a list offers on the report (`assign`, `route`), alone or in bulk, by its status.
+    # What the caller may do besides (`assign`, `route`: alone or in bulk from a list; the
+    # head's `age_exception`), by its status and the caller's roles.
     allowed_actions: list[str] = Field(default_factory=list)
 
 

@@ -44,19 +44,13 @@ _NESTED = {
 }
 
 
-# Every list action; the detail's answer names those its status allows (the caller's
-# role is checked by the write), a list's those the caller's roles allow besides.
-LIST_ACTIONS = frozenset({"assign", "route"})
-
-
 def _region(province: str | None, regency: str | None) -> RegionPublic | None:
     return RegionPublic(province=province, regency=regency) if province else None
 
 
-def _fields(
-    values: Mapping[str, Any], link: Link | None, permitted: frozenset[str] = LIST_ACTIONS
-) -> dict[str, Any]:
-    """What a staff answer shows of a report's row (`values`: its columns)."""
+def _fields(values: Mapping[str, Any], link: Link | None, permits: rules.Permits) -> dict[str, Any]:
+    """What a staff answer shows of a report's row (`values`: its columns), with the
+    steps and actions its status allows the caller (`permits`: what their roles do)."""
     confidential = values["confidential"]
     # A confidential report's person ties it to the person's other reports, whose
     # identity most roles read: it is shown only with the identity, audited.
@@ -82,51 +76,56 @@ def _fields(
         ),
         "reported_agency": agency,
         "location": _region(values["location_province"], values["location_regency"]),
-        "allowed_steps": [s.value for s in rules.allowed_steps(status, kind=kind)],
-        "allowed_actions": allowed_actions(status, permitted),
+        "allowed_steps": [s.value for s in rules.allowed_steps(status, kind=kind)]
+        if permits.steps
+        else [],
+        "allowed_actions": allowed_actions(status, values["flags"], permits.actions),
     }
 
 
-def allowed_actions(status: rules.ReportStatus, permitted: frozenset[str]) -> list[str]:
-    """The list actions (on one report or many at once) its status allows now, from the
-    rules the writes apply, among those the caller's roles `permitted`
-    (`deps.list_actions`)."""
+def allowed_actions(
+    status: rules.ReportStatus, flags: Sequence[str], permitted: frozenset[str]
+) -> list[str]:
+    """The actions (`assign` and `route` on one report or many at once, the head's
+    `age_exception`) its status allows now, from the rules the writes apply, among those
+    the caller's roles `permitted` (`deps.permits_of`)."""
     actions = []
     if status in ASSIGNABLE:
         actions.append("assign")
     if status in ROUTABLE:
         actions.append("route")
+    if rules.age_exception_open(status, flags):
+        actions.append("age_exception")
     return [a for a in actions if a in permitted]
 
 
-def public(
-    report: Report, link: Link | None, permitted: frozenset[str] = LIST_ACTIONS
-) -> ReportPublic:
-    return ReportPublic(**_fields(report.model_dump(), link, permitted))
+def public(report: Report, link: Link | None, permits: rules.Permits) -> ReportPublic:
+    return ReportPublic(**_fields(report.model_dump(), link, permits))
 
 
 async def public_page(
-    session: AsyncSession, rows: Sequence[Report], permitted: frozenset[str]
+    session: AsyncSession, rows: Sequence[Report], permits: rules.Permits
 ) -> list[ReportPublic]:
-    """A list's items, each with the list actions its status and the caller's roles
-    (`permitted`) allow: the queue offers bulk work from these."""
+    """A list's items, each with the steps and list actions its status and the caller's
+    roles (`permits`) allow: the queue offers bulk work from these."""
     links = await link_summaries(session=session, reporter_ids=[r.reporter_id for r in rows])
-    return [public(r, links.get(r.reporter_id), permitted) for r in rows]
+    return [public(r, links.get(r.reporter_id), permits) for r in rows]
 
 
-async def detail(session: AsyncSession, report: Report) -> ReportDetail:
+async def detail(session: AsyncSession, report: Report, permits: rules.Permits) -> ReportDetail:
+    """The report with its timeline, and what its status allows the caller now."""
     steps = await timeline(session=session, report_id=report.id)
     links = await link_summaries(session=session, reporter_ids=[report.reporter_id])
     return ReportDetail(
-        **public(report, links.get(report.reporter_id)).model_dump(),
+        **public(report, links.get(report.reporter_id), permits).model_dump(),
         timeline=[StepPublic.model_validate(s, from_attributes=True) for s in steps],
     )
 
 
-def registered(registration: Registered) -> ReportDetail:
+def registered(registration: Registered, permits: rules.Permits) -> ReportDetail:
     """A new report's answer, from the rows registration wrote (no query, no ORM object)."""
     return ReportDetail(
-        **_fields(registration.row, registration.link),
+        **_fields(registration.row, registration.link, permits),
         timeline=[StepPublic(**step) for step in registration.steps],
     )
 

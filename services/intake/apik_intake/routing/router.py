@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from apik_intake.deps import AUTH, LockedReport, Officer
+from apik_intake.deps import AUTH, CallerPermits, LockedReport, Officer
 from apik_intake.reports.schemas import ReportDetail
 from apik_intake.reports.views import detail, json_response
 from apik_intake.routing import service
@@ -31,10 +31,10 @@ router = ServiceRouter(tags=["reports"])
     ),
 )
 async def route_report(
-    data: RouteIn, session: DbSession, actor: Officer, report: LockedReport
+    data: RouteIn, session: DbSession, actor: Officer, report: LockedReport, permits: CallerPermits
 ) -> Response:
     """Sends the report to another office, which carries on from the same status."""
     report = await service.route(
         session=session, report=report, office=data.office, reason=data.reason, actor=actor
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))

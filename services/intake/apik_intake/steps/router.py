@@ -6,6 +6,7 @@ from fastapi import Response
 
 from apik_intake.deps import (
     AUTH,
+    CallerPermits,
     Cipher,
     CurrentSettings,
     IndexKey,
@@ -53,6 +54,7 @@ async def formal_verification(
     report: LockedReport,
     settings: CurrentSettings,
     cipher: Cipher,
+    permits: CallerPermits,
 ) -> Response:
     """The checklist decides: an LM or RCO passes only with the reporter's identity
     complete and the event within the age limit (or a head's exception)."""
@@ -65,7 +67,7 @@ async def formal_verification(
         completion_days=settings.completion_days_for(report.office),
         age_limit_years=settings.age_limit_years,
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -80,6 +82,7 @@ async def complete_identity(
     report: LockedReport,
     cipher: Cipher,
     index_key: IndexKey,
+    permits: CallerPermits,
 ) -> Response:
     """Adds what the reporter supplied to complete their identity (before formal
     verification passes); the answer shows none of it."""
@@ -91,7 +94,7 @@ async def complete_identity(
         data=data,
         actor=actor,
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -105,6 +108,7 @@ async def record_notice(
     actor: Officer,
     report: LockedReport,
     settings: CurrentSettings,
+    permits: CallerPermits,
 ) -> Response:
     """Records the notice sent to the reporter of an incomplete report: the first one
     starts the completion deadline."""
@@ -115,7 +119,7 @@ async def record_notice(
         actor=actor,
         completion_days=settings.completion_days_for(report.office),
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -129,12 +133,13 @@ async def record_age_exception(
     actor: Manager,
     report: LockedReport,
     settings: CurrentSettings,
+    permits: CallerPermits,
 ) -> Response:
     """The office head lets an event older than the limit pass formal verification."""
     report = await service.record_age_exception(
         session=session, report=report, data=data, actor=actor, years=settings.age_limit_years
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -143,10 +148,14 @@ async def record_age_exception(
     responses=STEP_PROBLEMS,
 )
 async def material_verification(
-    data: MaterialVerification, session: DbSession, actor: Officer, report: LockedReport
+    data: MaterialVerification,
+    session: DbSession,
+    actor: Officer,
+    report: LockedReport,
+    permits: CallerPermits,
 ) -> Response:
     report = await service.verify_materially(session=session, report=report, data=data, actor=actor)
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -155,10 +164,14 @@ async def material_verification(
     responses=STEP_PROBLEMS,
 )
 async def plenary_decision(
-    data: PlenaryDecision, session: DbSession, actor: Officer, report: LockedReport
+    data: PlenaryDecision,
+    session: DbSession,
+    actor: Officer,
+    report: LockedReport,
+    permits: CallerPermits,
 ) -> Response:
     report = await service.decide_plenary(session=session, report=report, data=data, actor=actor)
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))
 
 
 @router.post(
@@ -167,10 +180,10 @@ async def plenary_decision(
     responses=STEP_PROBLEMS,
 )
 async def answer_consultation(
-    data: Answer, session: DbSession, actor: Officer, report: LockedReport
+    data: Answer, session: DbSession, actor: Officer, report: LockedReport, permits: CallerPermits
 ) -> Response:
     """Answers a consultation (KNL) and closes it."""
     report = await service.answer_consultation(
         session=session, report=report, data=data, actor=actor
     )
-    return json_response(200, await detail(session, report))
+    return json_response(200, await detail(session, report, permits))

@@ -20,7 +20,7 @@ from apik_integration.deps import (
     LockedSubscription,
     Manager,
 )
-from apik_integration.webhooks import rules, service
+from apik_integration.webhooks import rules, service, views
 from apik_integration.webhooks.schemas import (
     DeliveryPublic,
     SubscriptionCreate,
@@ -44,10 +44,6 @@ router = ServiceRouter(tags=["webhooks"])
 SUBSCRIPTIONS = "/webhooks/subscriptions"
 ONE = problem_responses(*AUTH, NotFound)
 WRITE = problem_responses(*AUTH, NotFound, Conflict, PreconditionFailed)
-
-
-def _public(subscription: object) -> SubscriptionPublic:
-    return SubscriptionPublic.model_validate(subscription, from_attributes=True)
 
 
 @router.post(
@@ -92,7 +88,7 @@ async def create_subscription(
         url=data.url,
         event_types=data.event_types,
     )
-    shown = _public(subscription)
+    shown = views.public(subscription)
     body = SubscriptionWithSecret(**shown.model_dump(), secret=secret)
     return await created(
         idempotency,
@@ -109,7 +105,7 @@ async def create_subscription(
 async def list_subscriptions(session: DbSession, actor: Manager) -> list[SubscriptionPublic]:
     """The caller's office's subscriptions, newest first (never their secrets)."""
     rows = await service.list_subscriptions(session=session, actor=actor)
-    return [_public(s) for s in rows]
+    return [views.public(s) for s in rows]
 
 
 @router.get(SUBSCRIPTIONS + "/{subscription_id}", response_model=SubscriptionPublic, responses=ONE)
@@ -118,7 +114,7 @@ async def get_subscription(
 ) -> SubscriptionPublic:
     """One subscription, with its ETag for the writes on it."""
     set_etag(response, subscription.version)
-    return _public(subscription)
+    return views.public(subscription)
 
 
 @router.post(
@@ -135,7 +131,7 @@ async def disable_subscription(
         now=datetime.now(UTC),
     )
     set_etag(response, subscription.version)
-    return _public(subscription)
+    return views.public(subscription)
 
 
 @router.post(
@@ -147,7 +143,7 @@ async def enable_subscription(
     """Sends to the endpoint again, its waiting deliveries first (`If-Match`)."""
     await service.enable(session=session, subscription=subscription)
     set_etag(response, subscription.version)
-    return _public(subscription)
+    return views.public(subscription)
 
 
 @router.post(
@@ -170,7 +166,7 @@ async def rotate_secret(
         subscription=subscription,
         overlap=timedelta(hours=settings.webhook_rotation_overlap_hours),
     )
-    body = SubscriptionWithSecret(**_public(subscription).model_dump(), secret=secret)
+    body = SubscriptionWithSecret(**views.public(subscription).model_dump(), secret=secret)
     return JSONResponse(
         body.model_dump(mode="json"),
         headers={"ETag": f'"{subscription.version}"', "Cache-Control": "no-store"},

@@ -127,6 +127,24 @@ def verify(
     raise VerificationFailed(Refusal.forged, "No signature matches the portal's secret.")
 
 
+# --- Subscriptions: what may be done to one -----------------------------------------
+
+
+class SubscriptionAction(StrEnum):
+    disable = "disable"  # stop sending; the pending deliveries wait
+    enable = "enable"  # send again, the waiting deliveries first
+    rotate_secret = "rotate_secret"  # a new secret, the old one signing beside it a while
+
+
+def subscription_actions(status: str) -> list[SubscriptionAction]:
+    """What the office's head may do to a subscription in `status` (its
+    `allowed_actions`): switch it off when active, on when disabled, and rotate its
+    secret either way. Every caller of the subscription routes manages them (the
+    head), so the status alone decides."""
+    switch = SubscriptionAction.enable if status == "disabled" else SubscriptionAction.disable
+    return [switch, SubscriptionAction.rotate_secret]
+
+
 # --- Delivery: what an answer means, and when to try again -------------------------
 
 

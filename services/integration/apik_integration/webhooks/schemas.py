@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from apik_integration.webhooks.rules import SubscriptionAction
 from apik_shared.vocabulary.inputs import Input, Line
 
 EventType = Annotated[Line, Field(min_length=1, max_length=100, examples=["report.registered"])]
@@ -38,6 +39,8 @@ class SubscriptionPublic(BaseModel):
     created_by: str
     created_at: datetime
     version: int
+    # What the caller may do to it now (switch it off or on, rotate its secret).
+    allowed_actions: list[SubscriptionAction]
 
 
 class SubscriptionWithSecret(SubscriptionPublic):

@@ -38,6 +38,12 @@ class Actor(StrEnum):
     approver = "approver"
 
 
+class Action(StrEnum):
+    """What a reader may do to an article besides moving it (its `allowed_actions`)."""
+
+    edit = "edit"  # its title, summary, body and language replaced
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -80,6 +86,12 @@ def allowed_steps(
         )
         is None
     ]
+
+
+def allowed_actions(current: str, *, is_writer: bool) -> list[Action]:
+    """The edit, for the prevention unit (the routes' writers), while the article is a
+    draft: once submitted it is returned or withdrawn first."""
+    return [Action.edit] if is_writer and Status(current) in EDITABLE else []
 
 
 def refusal(

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.articles.rules import Kind, Status
+from apik_prevention.articles.rules import Action, Kind, Status
 from apik_shared.vocabulary.inputs import FreeText, Input, Line
 
 Title = Annotated[Line, Field(min_length=1, max_length=300)]
@@ -62,6 +62,8 @@ class ArticlePublic(ArticleSummary):
     history: list[dict[str, object]]
     # The steps the API offers from here (statuses or stages it can go to).
     allowed_steps: list[str]
+    # What the caller may do besides moving it (the edit while a draft, for the unit).
+    allowed_actions: list[Action]
 
 
 class PublishedArticle(BaseModel):

@@ -9,7 +9,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from apik_prevention.articles import service
-from apik_prevention.articles.rules import allowed_steps
+from apik_prevention.articles.rules import allowed_actions, allowed_steps
 from apik_prevention.articles.schemas import ArticlePublic, ArticleSummary, PublishedArticle
 from apik_prevention.models import Article
 from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
@@ -24,18 +24,23 @@ def summary(row: Article) -> ArticleSummary:
 
 
 def one(row: Article, reader: Principal) -> ArticlePublic:
+    computed = {"allowed_steps", "allowed_actions"}
     fields = {
-        name: getattr(row, name) for name in ArticlePublic.model_fields if name != "allowed_steps"
+        name: getattr(row, name) for name in ArticlePublic.model_fields if name not in computed
     }
+    is_writer = reader.has_any(*service.WRITERS)
     moves = allowed_steps(
         row.status,
         author=row.author,
         reader=reader.username,
-        is_writer=reader.has_any(*service.WRITERS),
+        is_writer=is_writer,
         is_approver=reader.has_any(*service.APPROVERS),
     )
     steps = [target.value for target in moves]
-    return ArticlePublic.model_validate({**fields, "allowed_steps": steps})
+    actions = allowed_actions(row.status, is_writer=is_writer)
+    return ArticlePublic.model_validate(
+        {**fields, "allowed_steps": steps, "allowed_actions": actions}
+    )
 
 
 def answer(row: Article, reader: Principal) -> JSONResponse:

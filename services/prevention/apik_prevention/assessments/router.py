@@ -64,7 +64,7 @@ async def open_assessment(
     if (replay := await idempotency.begin()) is not None:
         return replay
     assessment = await service.create_assessment(session=session, data=data, actor=actor)
-    body = await views.one(session, assessment)
+    body = await views.one(session, assessment, actor)
     location = f"{request.url.path}/{assessment.id}"
     return await created(idempotency, body, location=location, version=assessment.version)
 
@@ -100,7 +100,9 @@ async def list_assessments(
         cursor=cursor,
         limit=limit,
     )
-    return Page(items=[await views.one(session, row) for row in rows], next_cursor=next_cursor)
+    return Page(
+        items=[await views.one(session, row, actor) for row in rows], next_cursor=next_cursor
+    )
 
 
 @router.get(
@@ -111,7 +113,7 @@ async def list_assessments(
 async def get_assessment(
     assessment_id: uuid.UUID, session: DbSession, actor: Reader, assessment: CurrentAssessment
 ) -> Response:
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.put(
@@ -135,7 +137,7 @@ async def change_scheme(
         reason=data.reason,
         actor=actor,
     )
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.put(
@@ -155,7 +157,7 @@ async def record_follow_up(
     assessment = await service.record_follow_up(
         session=session, assessment=assessment, follow_up=data, actor=actor
     )
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.post(
@@ -178,7 +180,9 @@ async def add_entry(
         return replay
     entry = await service.add_entry(session=session, assessment=assessment, data=data, actor=actor)
     location = f"{request.url.path}/{entry.id}"
-    return await created(idempotency, views.entry(entry), location=location, version=entry.version)
+    return await created(
+        idempotency, views.entry(entry, assessment, actor), location=location, version=entry.version
+    )
 
 
 @router.get(
@@ -196,7 +200,7 @@ async def list_entries(
     rows = await service.list_entries(
         session=session, assessment=assessment, status=status.value if status else None
     )
-    return [views.entry(row) for row in rows]
+    return [views.entry(row, assessment, actor) for row in rows]
 
 
 @router.post(
@@ -217,7 +221,7 @@ async def review_entry(
     entry = await service.review_entry(
         session=session, assessment=assessment, entry=entry, review=data, actor=actor
     )
-    return views.entry_answer(entry)
+    return views.entry_answer(entry, assessment, actor)
 
 
 @router.patch(
@@ -238,7 +242,7 @@ async def correct_entry(
     entry = await service.correct_entry(
         session=session, assessment=assessment, entry=entry, data=data, actor=actor
     )
-    return views.entry_answer(entry)
+    return views.entry_answer(entry, assessment, actor)
 
 
 @router.get(

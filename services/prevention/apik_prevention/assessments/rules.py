@@ -30,11 +30,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from apik_prevention.assessments.schemas import (
+    AssessmentAction,
     AssessmentOutcome,
     DimensionScore,
     FollowUpState,
     GroupScore,
     IndicatorScore,
+    ReviewDecision,
     ScoreExplained,
     SuggestionsFollowUp,
     VariableScore,
@@ -61,6 +63,41 @@ class AssessmentStatus(StrEnum):
     draft = "draft"  # entries come in and are reviewed
     plenary = "plenary"  # before the plenary: entries frozen, the head decides
     published = "published"
+
+
+# The reviewer's decisions from each entry status: a returned entry is corrected first,
+# an approved one is corrected to be reviewed again, a held one is not held twice.
+DECISIONS: dict[EntryStatus, tuple[ReviewDecision, ...]] = {
+    EntryStatus.submitted: (
+        ReviewDecision.approved,
+        ReviewDecision.returned,
+        ReviewDecision.on_hold,
+    ),
+    EntryStatus.on_hold: (ReviewDecision.approved, ReviewDecision.returned),
+}
+
+
+def review_decisions(entry_status: str) -> tuple[ReviewDecision, ...]:
+    """The decisions an entry in `entry_status` can take (whoever reviews it)."""
+    return DECISIONS.get(EntryStatus(entry_status), ())
+
+
+def offered_decisions(
+    entry_status: str, *, assessment_status: str, is_officer: bool, is_enumerator: bool
+) -> list[ReviewDecision]:
+    """The decisions this reader may take on an entry: the prevention unit's (the routes'
+    officers), never on their own entry (four eyes), while the assessment is a draft."""
+    if not is_officer or is_enumerator or assessment_status != AssessmentStatus.draft:
+        return []
+    return list(review_decisions(entry_status))
+
+
+def assessment_actions(status: str, *, is_officer: bool) -> list[AssessmentAction]:
+    """Entries (one by one or from the filled template) come in while the assessment is a
+    draft, from the prevention unit."""
+    if is_officer and status == AssessmentStatus.draft:
+        return [AssessmentAction.add_entries]
+    return []
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,12 @@ class ReviewDecision(StrEnum):
     on_hold = "on_hold"
 
 
+class AssessmentAction(StrEnum):
+    """What a reader may do to an assessment (its `allowed_actions`)."""
+
+    add_entries = "add_entries"  # an entry added, or the filled template imported
+
+
 class EntryReview(Input):
     decision: ReviewDecision
     note: Note | None = None
@@ -150,6 +156,8 @@ class AssessmentPublic(BaseModel):
     published_total: float | None
     published_label: str | None
     version: int
+    # What the caller may do (entries come in while a draft, from the unit).
+    allowed_actions: list[AssessmentAction]
 
 
 class EntryPublic(BaseModel):
@@ -170,6 +178,8 @@ class EntryPublic(BaseModel):
     review_note: str | None
     corrections: list[dict[str, object]]
     version: int
+    # The review decisions the caller may take (never on their own entry).
+    allowed_actions: list[ReviewDecision]
 
 
 class IndicatorScore(BaseModel):

@@ -10,17 +10,22 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_prevention.assessments import service
+from apik_prevention.assessments.rules import assessment_actions, offered_decisions
 from apik_prevention.assessments.schemas import AssessmentPublic, EntryPublic, UnitType
 from apik_prevention.assessments.service.export import AssessmentExport
 from apik_prevention.assessments.service.scoring import follow_up_of
 from apik_prevention.follow_up import service as follow_up
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_shared.documents.delimited import Delimiter, Value, csv_bytes, text_cell
+from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.labels import label
 
+# Who enters and reviews (the routes' `Officer`): the prevention unit's staff.
+OFFICERS = (Role.prevention_officer,)
 
-async def one(session: AsyncSession, assessment: Assessment) -> AssessmentPublic:
+
+async def one(session: AsyncSession, assessment: Assessment, reader: Principal) -> AssessmentPublic:
     scheme = await session.get(SchemeVersion, assessment.scheme_id)
     assert scheme is not None  # a foreign key
     return AssessmentPublic(
@@ -46,20 +51,31 @@ async def one(session: AsyncSession, assessment: Assessment) -> AssessmentPublic
         published_total=assessment.published_total,
         published_label=assessment.published_label,
         version=assessment.version,
+        allowed_actions=assessment_actions(assessment.status, is_officer=reader.has_any(*OFFICERS)),
     )
 
 
-async def answer(session: AsyncSession, assessment: Assessment) -> JSONResponse:
-    body = await one(session, assessment)
+async def answer(session: AsyncSession, assessment: Assessment, reader: Principal) -> JSONResponse:
+    body = await one(session, assessment, reader)
     return JSONResponse(jsonable_encoder(body), headers={"ETag": etag_for(assessment.version)})
 
 
-def entry(row: AssessmentEntry) -> EntryPublic:
-    return EntryPublic.model_validate(row, from_attributes=True)
+def entry(row: AssessmentEntry, assessment: Assessment, reader: Principal) -> EntryPublic:
+    decisions = offered_decisions(
+        row.status,
+        assessment_status=assessment.status,
+        is_officer=reader.has_any(*OFFICERS),
+        is_enumerator=row.enumerator == reader.username,
+    )
+    fields = {
+        name: getattr(row, name) for name in EntryPublic.model_fields if name != "allowed_actions"
+    }
+    return EntryPublic.model_validate({**fields, "allowed_actions": decisions})
 
 
-def entry_answer(row: AssessmentEntry) -> JSONResponse:
-    return JSONResponse(jsonable_encoder(entry(row)), headers={"ETag": etag_for(row.version)})
+def entry_answer(row: AssessmentEntry, assessment: Assessment, reader: Principal) -> JSONResponse:
+    body = jsonable_encoder(entry(row, assessment, reader))
+    return JSONResponse(body, headers={"ETag": etag_for(row.version)})
 
 
 # The list as a spreadsheet for the office's staff: the screen's Indonesian headers and

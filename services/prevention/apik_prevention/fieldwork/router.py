@@ -80,4 +80,4 @@ async def import_entries(
     made = await service.import_entries(
         session=session, assessment=assessment, content=content, actor=actor
     )
-    return [assessment_views.entry(entry) for entry in made]
+    return [assessment_views.entry(entry, assessment, actor) for entry in made]

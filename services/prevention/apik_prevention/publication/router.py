@@ -37,7 +37,7 @@ async def send_to_plenary(
     """For the plenary: every indicator has an approved answer and no entry waits for
     its reviewer; entries and the scheme no longer change."""
     assessment = await service.to_plenary(session=session, assessment=assessment, actor=actor)
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.post(
@@ -56,7 +56,7 @@ async def return_to_draft(
     assessment = await service.return_to_draft(
         session=session, assessment=assessment, reason=data.reason, actor=actor
     )
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.post(
@@ -70,7 +70,7 @@ async def publish_assessment(
     """The head publishes the result decided in the plenary: it is fixed as it stands
     and `assessment.published` is announced."""
     assessment = await service.publish_result(session=session, assessment=assessment, actor=actor)
-    return await views.answer(session, assessment)
+    return await views.answer(session, assessment, actor)
 
 
 @router.get(

@@ -54,7 +54,10 @@ async def nominate_village(
         return replay
     row = await service.nominate(session=session, data=data, actor=actor)
     return await created(
-        idempotency, views.one(row), location=f"{request.url.path}/{row.id}", version=row.version
+        idempotency,
+        views.one(row, actor),
+        location=f"{request.url.path}/{row.id}",
+        version=row.version,
     )
 
 
@@ -73,7 +76,7 @@ async def list_villages(
     rows = await service.list_villages(
         session=session, actor=actor, year=year, stage=stage, regency=regency
     )
-    return [views.one(r) for r in rows]
+    return [views.one(r, actor) for r in rows]
 
 
 @router.get(
@@ -82,7 +85,7 @@ async def list_villages(
     responses=problem_responses(*AUTH, NotFound),
 )
 async def get_village(village_id: uuid.UUID, actor: Reader, village: CurrentVillage) -> Response:
-    return views.answer(village)
+    return views.answer(village, actor)
 
 
 @router.post(
@@ -103,7 +106,7 @@ async def open_village_assessment(
     await service.open_assessment(
         session=session, village=village, scheme_id=data.scheme_id, actor=actor
     )
-    return views.answer(village)
+    return views.answer(village, actor)
 
 
 @router.post(
@@ -130,7 +133,7 @@ async def move_village(
         decree_number=data.decree_number,
         actor=actor,
     )
-    return views.answer(village)
+    return views.answer(village, actor)
 
 
 @router.get(

@@ -41,6 +41,12 @@ STEPS: dict[tuple[Stage, Stage], str] = {
 ASSESSABLE = frozenset({Stage.mentoring})
 
 
+class Action(StrEnum):
+    """What a reader may do to a village besides moving it (its `allowed_actions`)."""
+
+    open_instrument = "open_instrument"  # the village instrument opened as an assessment
+
+
 @dataclass(frozen=True)
 class Facts:
     """What a move depends on, read by the caller."""
@@ -56,11 +62,36 @@ def step(current: str, target: Stage) -> str | None:
     return STEPS.get((Stage(current), target))
 
 
-def allowed_steps(current: str) -> list[Stage]:
-    """The stages a village can go to from `current`, in the programme's order: the
-    screens offer these; what a move needs (the instrument, the head) is checked on the
-    move."""
-    return [target for (source, target) in STEPS if source == Stage(current)]
+def allowed_steps(
+    current: str, *, may_move: bool, is_head: bool, has_assessment: bool
+) -> list[Stage]:
+    """The stages this caller may move a village to from `current`, in the programme's
+    order: none for a reader who cannot move villages (`may_move`: the prevention unit or
+    the head), the decision only for the head, the regency's verification only once the
+    instrument is open. The instrument's completeness (needed for the office's
+    verification) is the engine's score, checked on the move rather than computed for
+    every row of a listing."""
+    if not may_move:
+        return []
+    facts = Facts(
+        has_assessment=has_assessment,
+        score_complete=True,
+        is_head=is_head,
+        decree_number="given with the move",
+    )
+    return [
+        target
+        for (source, target) in STEPS
+        if source == Stage(current) and refusal(target, facts) is None
+    ]
+
+
+def allowed_actions(current: str, *, may_move: bool, has_assessment: bool) -> list[Action]:
+    """The instrument's opening, once, while the village is mentored, for those who move
+    villages (the prevention unit and the head)."""
+    if may_move and Stage(current) in ASSESSABLE and not has_assessment:
+        return [Action.open_instrument]
+    return []
 
 
 def refusal(target: Stage, facts: Facts) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from apik_prevention.villages.rules import Stage
+from apik_prevention.villages.rules import Action, Stage
 from apik_shared.vocabulary.inputs import FreeText, Input, Line
 
 Place = Annotated[Line, Field(min_length=1, max_length=100)]
@@ -58,3 +58,5 @@ class VillagePublic(BaseModel):
     version: int
     # The steps the API offers from here (statuses or stages it can go to).
     allowed_steps: list[str]
+    # What the caller may do besides (open the instrument while mentored).
+    allowed_actions: list[Action]

@@ -6,10 +6,11 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from apik_prevention.models import Village
-from apik_prevention.villages.rules import Stage, allowed_steps
+from apik_prevention.villages.rules import Stage, allowed_actions, allowed_steps
 from apik_prevention.villages.schemas import VillagePublic
 from apik_prevention.villages.service import DecisionData
 from apik_shared.documents.pdf import Document
+from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
 
@@ -21,6 +22,8 @@ STAGES = {
     Stage.decided: "Penetapan",
     Stage.not_selected: "Tidak terpilih",
 }
+# Who moves villages (the routes' `Preparer`): the prevention unit and the head.
+MOVERS = (Role.prevention_officer, Role.head)
 # The laws every letter of the programme rests on (Ombudsman, public service, villages).
 MENGINGAT = (
     "Undang-Undang Nomor 37 Tahun 2008 tentang Ombudsman Republik Indonesia;",
@@ -29,16 +32,27 @@ MENGINGAT = (
 )
 
 
-def one(row: Village) -> VillagePublic:
+def one(row: Village, reader: Principal) -> VillagePublic:
+    computed = {"allowed_steps", "allowed_actions"}
     fields = {
-        name: getattr(row, name) for name in VillagePublic.model_fields if name != "allowed_steps"
+        name: getattr(row, name) for name in VillagePublic.model_fields if name not in computed
     }
-    steps = [target.value for target in allowed_steps(row.stage)]
-    return VillagePublic.model_validate({**fields, "allowed_steps": steps})
+    may_move, has_assessment = reader.has_any(*MOVERS), row.assessment_id is not None
+    moves = allowed_steps(
+        row.stage,
+        may_move=may_move,
+        is_head=reader.has_any(Role.head),
+        has_assessment=has_assessment,
+    )
+    actions = allowed_actions(row.stage, may_move=may_move, has_assessment=has_assessment)
+    return VillagePublic.model_validate(
+        {**fields, "allowed_steps": [m.value for m in moves], "allowed_actions": actions}
+    )
 
 
-def answer(row: Village) -> JSONResponse:
-    return JSONResponse(jsonable_encoder(one(row)), headers={"ETag": etag_for(row.version)})
+def answer(row: Village, reader: Principal) -> JSONResponse:
+    body = jsonable_encoder(one(row, reader))
+    return JSONResponse(body, headers={"ETag": etag_for(row.version)})
 
 
 def _nilai(total: float | None) -> str:

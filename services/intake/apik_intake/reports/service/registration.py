@@ -121,7 +121,7 @@ def _flags(data: ReportCreate, received_on: date, age_limit_years: int) -> list[
     """Accepted, but pointed out to formal verification (which refuses an old event)."""
     flags = []
     if rules.event_too_old(data.event_date, received_on, years=age_limit_years):
-        flags.append("event_older_than_two_years")
+        flags.append(rules.TOO_OLD)
     return flags
 
 

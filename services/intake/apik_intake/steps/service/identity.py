@@ -12,9 +12,9 @@ from sqlmodel import col
 from apik_intake.models import Report, Reporter
 from apik_intake.reporters.rules import blind_index, seal, unseal
 from apik_intake.reporters.service import identity_read
-from apik_intake.reports.rules import ReportStatus
+from apik_intake.reports.rules import BEFORE_FORMAL, ReportStatus
 from apik_intake.steps.schemas import IdentityCompletion
-from apik_intake.steps.service.notices import BEFORE_FORMAL, record
+from apik_intake.steps.service.notices import record
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed

@@ -13,16 +13,14 @@ from sqlmodel import col, select
 
 from apik_intake.models import Notice, Report, ReportStep
 from apik_intake.notifications.service.queue import queue_incomplete
-from apik_intake.reports.rules import ReportStatus, event_too_old
+from apik_intake.reports.rules import AGE_EXCEPTED, BEFORE_FORMAL, ReportStatus, event_too_old
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import AgeException, NoticeIn
-from apik_intake.steps.service.verification import AGE_EXCEPTED
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
 
 # Before formal verification passes: afterwards the age limit has been decided.
-BEFORE_FORMAL = frozenset({ReportStatus.registered, ReportStatus.awaiting_completion})
 
 
 async def record(

@@ -12,7 +12,7 @@ from apik_intake.models import Notice, Report, Reporter
 from apik_intake.notifications.service.queue import queue_incomplete
 from apik_intake.reporters.rules import unseal
 from apik_intake.reporters.service import identity_read
-from apik_intake.reports.rules import ReportStatus, Step
+from apik_intake.reports.rules import AGE_EXCEPTED, ReportStatus, Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import FormalVerification
 from apik_intake.steps.service.transitions import apply_step, ensure_allowed
@@ -23,10 +23,6 @@ from apik_shared.platform.problems import InvalidInput
 
 # The actor of the service's own steps.
 SYSTEM = Principal(subject="system:intake", username="system:intake", office="")
-
-
-# The flag a head's exception to the age limit sets (`record_age_exception`).
-AGE_EXCEPTED = "age_limit_excepted"
 
 
 async def _identity_gaps(

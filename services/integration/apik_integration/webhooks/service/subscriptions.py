@@ -92,7 +92,7 @@ def _bump(subscription: Subscription) -> None:
 async def disable(
     *, session: AsyncSession, subscription: Subscription, reason: str, now: datetime
 ) -> Subscription:
-    if subscription.status == "disabled":
+    if rules.SubscriptionAction.disable not in rules.subscription_actions(subscription.status):
         raise Conflict("The subscription is already disabled.")
     subscription.status = "disabled"
     subscription.disabled_reason = reason
@@ -104,7 +104,7 @@ async def disable(
 
 async def enable(*, session: AsyncSession, subscription: Subscription) -> Subscription:
     """Active again: its pending deliveries go out, its clock of failure starts afresh."""
-    if subscription.status == "active":
+    if rules.SubscriptionAction.enable not in rules.subscription_actions(subscription.status):
         raise Conflict("The subscription is already active.")
     subscription.status = "active"
     subscription.disabled_reason = None

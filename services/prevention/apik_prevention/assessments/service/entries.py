@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_prevention.assessments.rules import EntryStatus, indicator_codes
+from apik_prevention.assessments.rules import EntryStatus, indicator_codes, review_decisions
 from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, EntryReview
 from apik_prevention.assessments.service.opening import ensure_draft
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
@@ -18,8 +18,6 @@ from apik_prevention.schemes.schemas import RespondentType, SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
-
-REVIEWABLE = {EntryStatus.submitted.value, EntryStatus.on_hold.value}
 
 
 def check_answers(
@@ -130,10 +128,10 @@ async def review_entry(
     ensure_draft(assessment)
     if entry.enumerator == actor.username:
         raise Forbidden("An entry is reviewed by another officer than its enumerator.")
-    if entry.status not in REVIEWABLE:
+    if review.decision not in review_decisions(entry.status):
         raise TransitionNotAllowed(
             f"The entry is {entry.status}; a returned entry is corrected first, an approved "
-            "one is corrected to be reviewed again."
+            "one is corrected to be reviewed again, a held one is not held twice."
         )
     entry.status = review.decision.value
     entry.reviewed_by, entry.reviewed_at = actor.username, datetime.now(UTC)
