@@ -70,9 +70,10 @@ export async function officerWritesAgreements(browser, kit, username) {
   await page.getByRole("heading", { name: `MoU: ${mouTitle}` }).waitFor();
   expect((await page.locator("[data-testid=agreement-status] [data-state]").getAttribute("data-state")) === "draft", "prevention write: the MoU is a draft");
 
-  // Activation without the signed document: the API's refusal at the document field.
+  // Activation without the signed document: the API's refusal at the document field,
+  // worded by its problem type in the user's language.
   await page.getByRole("button", { name: "Berlakukan perjanjian" }).click();
-  const refusal = page.getByText("Upload the signed document first.");
+  const refusal = page.getByText("Kerja sama ini belum dapat diaktifkan.");
   await refusal.waitFor();
   const fileError = await page.getByTestId("agreement-file").getAttribute("aria-invalid");
   expect(fileError === "true", `prevention write: the refusal is at the document field (${fileError})`);
