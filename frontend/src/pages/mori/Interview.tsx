@@ -24,18 +24,34 @@ export function Interview({ application }: { application: Application }): React.
       return data;
     },
   });
+  // Kept here, not in the form: a save gives the note a new version, which mounts a new
+  // form (keyed by it) and would take the "saved" notice away as soon as it showed.
+  const [saved, setSaved] = useState(false);
   if (note.isLoading) return <Text>…</Text>;
-  return <InterviewForm key={note.data?.version ?? 0} application={application} note={note.data ?? null} reload={() => void note.refetch()} />;
+  const reload = () => void note.refetch();
+  return (
+    <InterviewForm
+      key={note.data?.version ?? 0}
+      application={application}
+      note={note.data ?? null}
+      reload={reload}
+      saved={saved}
+      onSaved={() => {
+        setSaved(true);
+        reload();
+      }}
+    />
+  );
 }
 
 type Note = { held_on?: string | null; note: string; written_by: string; written_at: string; version: number };
 
-function InterviewForm({ application, note, reload }: { application: Application; note: Note | null; reload: () => void }): React.JSX.Element {
+function InterviewForm({ application, note, reload, saved, onSaved }: { application: Application; note: Note | null; reload: () => void; saved: boolean; onSaved: () => void }): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
   const [conflict, setConflict] = useState(false);
-  const w = useWrite({ onSaved: reload, onConflict: () => setConflict(true) }, { held_on: note?.held_on ?? "", note: note?.note ?? "" });
+  const w = useWrite({ onSaved, onConflict: () => setConflict(true) }, { held_on: note?.held_on ?? "", note: note?.note ?? "" });
   function submit(event: FormEvent) {
     event.preventDefault();
     void w.send(() =>
@@ -55,7 +71,7 @@ function InterviewForm({ application, note, reload }: { application: Application
             {t("mg.interview.title")}
           </Title>
           {note && <Text size="sm">{t("mg.interview.written", { name: note.written_by, date: formatDateTime(note.written_at, zone, locale === "id" ? "id-ID" : "en-GB") })}</Text>}
-          <Saved when={w.saved} message={t("mg.interview.saved")} />
+          <Saved when={(saved || w.saved) && !w.busy && !w.errors.general} message={t("mg.interview.saved")} />
           <General message={w.errors.general} />
           <Group align="flex-start">
             <DateField label={t("mg.interview.heldOn")} {...w.bind("held_on")} error={errorAt(w.errors, "held_on")} />
