@@ -196,10 +196,7 @@ class EventBus:
                     connect_timeout=2,
                     allow_reconnect=True,
                     max_reconnect_attempts=-1,
-                    # Between attempts while the server is away: each is a refused
-                    # connection (cheap), and the wait after the server is back is
-                    # time every outbox and consumer stands idle (up to this long).
-                    reconnect_time_wait=0.1,
+                    reconnect_time_wait=0.5,
                     error_cb=self._on_error,
                     reconnected_cb=self._on_reconnected,
                 )
