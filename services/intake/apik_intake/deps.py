@@ -4,11 +4,12 @@ route acts on (loaded, checked against the caller's office, locked and matched t
 
 from __future__ import annotations
 
+import math
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from apik_intake.attachments.service import SealedStore
 from apik_intake.models import Report
@@ -21,7 +22,12 @@ from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
-from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.platform.problems import (
+    Forbidden,
+    TooManyRequests,
+    Unauthorized,
+    problem_response,
+)
 
 READ_ROLES = (
     Role.intake_officer,
@@ -161,3 +167,11 @@ def tracking_lockout(settings: Settings) -> Lockout:
         window=timedelta(seconds=settings.tracking_window_seconds),
         lock=timedelta(seconds=settings.tracking_lock_seconds),
     )
+
+
+def locked_out(request: Request, message: str, until: datetime | None, now: datetime) -> Response:
+    """The 429 for a client past its wrong guesses, with when to try again. Returned, not
+    raised: the counter of wrong guesses must commit with the answer."""
+    wait = 1 if until is None else max(1, math.ceil((until - now).total_seconds()))
+    problem = TooManyRequests(message, headers={"Retry-After": str(wait)})
+    return problem_response(problem, request.url.path)

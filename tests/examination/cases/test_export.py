@@ -4,16 +4,10 @@ each list item says which list actions its status allows."""
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 
+from apik_testing.spreadsheets import csv_records
 from tests.examination.builders import API, close_case, new_case, put_examiner, register_office
-
-
-def rows_of(body: bytes) -> list[dict[str, str]]:
-    assert body.startswith("\ufeff".encode()), body[:20]
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 async def test_the_csv_holds_every_filtered_case_in_the_office_zone(infra, examination, tokens):
@@ -39,7 +33,7 @@ async def test_the_csv_holds_every_filtered_case_in_the_office_zone(infra, exami
     )
     assert exported.status_code == 200, exported.text
     assert exported.headers["content-type"].startswith("text/csv")
-    rows = rows_of(exported.content)
+    rows = csv_records(exported.content)
     numbers = {r["Nomor registrasi"] for r in rows}
     assert numbers == {c["registration_number"] for c in (first, second, closed)}
     by_number = {r["Nomor registrasi"]: r for r in rows}
@@ -53,7 +47,7 @@ async def test_the_csv_holds_every_filtered_case_in_the_office_zone(infra, exami
     only_closed = await examination.client.get(
         f"{API}/cases", params={"format": "csv", "status": "closed"}, headers=reader
     )
-    assert [r["Nomor registrasi"] for r in rows_of(only_closed.content)] == [
+    assert [r["Nomor registrasi"] for r in csv_records(only_closed.content)] == [
         closed["registration_number"]
     ]
     sari = await examination.client.get(

@@ -111,6 +111,14 @@ async def test_a_wrong_pin_or_number_is_a_404_and_guessing_locks_the_client_out(
     assert (
         await track(intake, other["registration_number"], other["tracking_pin"], guesser)
     ).status_code == 429
+    # Nor may it add files, and it is told when to try again there too.
+    upload = await intake.client.post(
+        f"{PUBLIC}/{other['registration_number']}/attachments",
+        params={"filename": "bukti.pdf"},
+        content=b"%PDF-1.4\n%%EOF\n",
+        headers={"X-Tracking-PIN": other["tracking_pin"], "X-Forwarded-For": guesser},
+    )
+    assert upload.status_code == 429 and int(upload.headers["retry-after"]) > 0
     # Nothing of the address is stored: only a keyed hash.
     stored = await intake.scalar("SELECT string_agg(client, ',') FROM tracking_attempt")
     assert guesser not in stored

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -11,15 +9,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from apik_testing.services import RunningService
+from apik_testing.spreadsheets import csv_records
 from tests.intake.builders import register_office
 
 V1 = "/api/v1/intake"
 MAKASSAR = ZoneInfo("Asia/Makassar")
-
-
-def rows_of(body: bytes, delimiter: str = ",") -> list[dict[str, str]]:
-    assert body.startswith("\ufeff".encode()), "a BOM, for Excel"
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=delimiter))
 
 
 async def lent_file(intake: RunningService, headers: dict, code: str, borrower: str) -> str:
@@ -61,7 +55,7 @@ async def test_the_csv_holds_every_loan_the_state_selects_in_the_office_zone(int
     assert overdue.status_code == 200, overdue.text
     assert overdue.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="peminjaman-arsip-overdue.csv"' in overdue.headers["content-disposition"]
-    [row] = rows_of(overdue.content)
+    [row] = csv_records(overdue.content)
     assert row["Kode berkas"] == "K-001" and row["Peminjam"] == "Andi Asisten"
     assert row["Keterangan"] == "Terlambat" and row["Kantor"] == office
     assert row["Keperluan"] == "'=HYPERLINK(1)"  # stays text in a spreadsheet
@@ -71,8 +65,8 @@ async def test_the_csv_holds_every_loan_the_state_selects_in_the_office_zone(int
     opened = await intake.client.get(
         f"{V1}/archive/loans", params={"format": "csv"}, headers=analyst
     )
-    assert sorted(r["Kode berkas"] for r in rows_of(opened.content)) == ["K-001", "K-003"]
-    everything = rows_of(
+    assert sorted(r["Kode berkas"] for r in csv_records(opened.content)) == ["K-001", "K-003"]
+    everything = csv_records(
         (
             await intake.client.get(
                 f"{V1}/archive/loans",

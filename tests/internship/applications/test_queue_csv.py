@@ -3,19 +3,13 @@ and its CSV: exactly the rows they select, the applicant masked for who does not
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from typing import Any
 
 from apik_testing.services import RunningService
+from apik_testing.spreadsheets import csv_records
 from apik_testing.tokens import TestTokens
 from tests.internship.builders import APPLICATIONS, PROBLEM, accepted, application_body, apply
-
-
-def rows_of(body: bytes) -> list[dict[str, str]]:
-    assert body.startswith("\ufeff".encode()), "a BOM, for Excel"
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def person(name: str) -> dict[str, Any]:
@@ -50,7 +44,7 @@ async def names(internship: RunningService, headers: dict, **params: str) -> lis
     )
     assert exported.status_code == 200, exported.text
     from_json = sorted(a["applicant"]["name"] for a in listed.json()["items"])
-    from_csv = sorted(r["Nama pemohon"] for r in rows_of(exported.content))
+    from_csv = sorted(r["Nama pemohon"] for r in csv_records(exported.content))
     assert from_json == from_csv
     return from_csv
 
@@ -79,7 +73,7 @@ async def test_the_csv_is_for_a_spreadsheet_with_the_office_zone_and_labels(
     )
     assert answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="lamaran-magang.csv"' in answer.headers["content-disposition"]
-    [row] = rows_of(answer.content)
+    [row] = csv_records(answer.content)
     assert row["Status"] == "Diterima"
     assert row["Unit penempatan"] == "Penerimaan dan Verifikasi Laporan"
     assert row["Mulai"] == "2027-02-01" and row["Selesai"] == "2027-04-30"
@@ -94,7 +88,7 @@ async def test_a_reader_who_does_not_review_gets_the_applicants_masked_and_unaud
     office, supervisor, head = await queue_of(tokens, internship)
     reads = "SELECT count(*) FROM applicant_read WHERE office = :o AND purpose = :p"
     purpose = "export applications"
-    masked = rows_of(
+    masked = csv_records(
         (await internship.client.get(APPLICATIONS, params={"format": "csv"}, headers=head)).content
     )
     assert sorted(r["Nama pemohon"] for r in masked) == [
@@ -105,7 +99,7 @@ async def test_a_reader_who_does_not_review_gets_the_applicants_masked_and_unaud
     assert all("rina.kartika" not in r["Email"] and "3333" not in r["Telepon"] for r in masked)
     assert await internship.scalar(reads, o=office, p=purpose) == 0
     full = await internship.client.get(APPLICATIONS, params={"format": "csv"}, headers=supervisor)
-    assert len(rows_of(full.content)) == 3
+    assert len(csv_records(full.content)) == 3
     assert await internship.scalar(reads, o=office, p=purpose) == 3  # one read per applicant
 
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
 
 from apik_testing.services import RunningService
+from apik_testing.spreadsheets import csv_records
 from apik_testing.tokens import TestTokens
 from tests.prevention.builders import ARTICLES, PROBLEM, article_at
-
-
-def rows_of(body: bytes) -> list[dict[str, str]]:
-    assert body.startswith("\ufeff".encode()), "a BOM, for Excel"
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 async def test_the_csv_holds_every_article_the_filters_select(
@@ -34,7 +28,7 @@ async def test_the_csv_holds_every_article_the_filters_select(
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="publikasi.csv"' in answer.headers["content-disposition"]
-    rows = rows_of(answer.content)
+    rows = csv_records(answer.content)
     assert [r["Judul"] for r in rows] == ["Siaran Dua", "Siaran Satu"]  # newest first
     [published] = [r for r in rows if r["Judul"] == "Siaran Satu"]
     assert published["Jenis"] == "Siaran pers" and published["Status"] == "Terbit"
@@ -45,7 +39,7 @@ async def test_the_csv_holds_every_article_the_filters_select(
     drafts = await prevention.client.get(
         ARTICLES, params={"status": "draft", "format": "csv"}, headers=writer
     )
-    [draft] = rows_of(drafts.content)
+    [draft] = csv_records(drafts.content)
     assert draft["Judul"] == "'+Berita Tiga" and draft["Jenis"] == "Berita"
     listed = await prevention.client.get(ARTICLES, params={"status": "draft"}, headers=writer)
     assert [a["title"] for a in listed.json()["items"]] == ["+Berita Tiga"]

@@ -3,11 +3,10 @@ a spreadsheet (BOM, Indonesian headers and names, moments in the office's zone).
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 
 from apik_testing.services import RunningService
+from apik_testing.spreadsheets import csv_records
 from apik_testing.tokens import TestTokens
 from tests.prevention.builders import (
     ASSESSMENTS,
@@ -17,11 +16,6 @@ from tests.prevention.builders import (
     scheme_id,
     shipped,
 )
-
-
-def rows_of(body: bytes) -> list[dict[str, str]]:
-    assert body.startswith("\ufeff".encode()), "a BOM, for Excel"
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 async def test_the_csv_holds_every_assessment_the_filters_select(
@@ -46,7 +40,7 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="penilaian-kepatuhan-2023.csv"' in answer.headers["content-disposition"]
-    rows = rows_of(answer.content)
+    rows = csv_records(answer.content)
     assert sorted(r["Unit layanan"] for r in rows) == ["'=Dinas Kaur", "Dinas Seluma"]
     assert {r["Kantor"] for r in rows} == {office} and {r["Tahun"] for r in rows} == {"2023"}
     [kaur] = [r for r in rows if r["Unit layanan"] == "'=Dinas Kaur"]
@@ -62,11 +56,11 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
     later = await prevention.client.get(
         ASSESSMENTS, params={"year": 2024, "status": "draft", "format": "csv"}, headers=analyst
     )
-    assert [r["Unit layanan"] for r in rows_of(later.content)] == ["Dinas Lebong"]
+    assert [r["Unit layanan"] for r in csv_records(later.content)] == ["Dinas Lebong"]
     published = await prevention.client.get(
         ASSESSMENTS, params={"status": "published", "format": "csv"}, headers=analyst
     )
-    assert rows_of(published.content) == []
+    assert csv_records(published.content) == []
 
 
 async def test_a_bad_filter_is_a_problem_naming_it(

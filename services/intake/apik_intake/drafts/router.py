@@ -3,14 +3,20 @@ discard. No login; the code in the path, the PIN in a header (never in a URL).""
 
 from __future__ import annotations
 
-import math
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Header, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from apik_intake.deps import Cipher, CurrentSettings, TrackingKey, request_client, tracking_lockout
+from apik_intake.deps import (
+    Cipher,
+    CurrentSettings,
+    TrackingKey,
+    locked_out,
+    request_client,
+    tracking_lockout,
+)
 from apik_intake.drafts import service
 from apik_intake.drafts.schemas import DraftIn, DraftKept, DraftSaved, DraftView
 from apik_intake.public.rules import Verdict
@@ -56,13 +62,9 @@ async def _open(
 
 def _refused(opened: service.Opened, request: Request, now: datetime) -> Response:
     """The answer to a draft not opened; returned, not raised: the counter must commit."""
-    if opened.verdict is Verdict.locked and opened.locked_until is not None:
-        wait = max(1, math.ceil((opened.locked_until - now).total_seconds()))
-        problem = TooManyRequests(
-            "Too many wrong codes or PINs from your address; try again later.",
-            headers={"Retry-After": str(wait)},
-        )
-        return problem_response(problem, request.url.path)
+    if opened.verdict is Verdict.locked:
+        guesses = "Too many wrong codes or PINs from your address; try again later."
+        return locked_out(request, guesses, opened.locked_until, now)
     missing = NotFound("No saved form with this code and PIN (or it has expired).")
     return problem_response(missing, request.url.path)
 

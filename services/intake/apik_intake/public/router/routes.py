@@ -4,7 +4,6 @@ issue a new PIN to a reporter who has none."""
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -25,6 +24,7 @@ from apik_intake.deps import (
     ReportInOffice,
     TrackingKey,
     Vault,
+    locked_out,
     request_client,
     tracking_lockout,
 )
@@ -57,6 +57,7 @@ from apik_shared.platform.problems import (
 from apik_shared.platform.routing import ServiceRouter, created
 
 router = ServiceRouter()
+WRONG_PINS = "Too many wrong PINs from your address; try again later."
 PUBLIC = "public:web"
 TrackingPinHeader = Annotated[str, Header(min_length=4, max_length=32)]
 DraftHeader = Annotated[str | None, Header(max_length=32)]
@@ -223,13 +224,8 @@ async def track_report(
         now=now,
     )
     # Returned, not raised: the counter of wrong PINs must commit with the answer.
-    if verdict is Verdict.locked and locked_until is not None:
-        wait = max(1, math.ceil((locked_until - now).total_seconds()))
-        problem = TooManyRequests(
-            "Too many wrong PINs from your address; try again later.",
-            headers={"Retry-After": str(wait)},
-        )
-        return problem_response(problem, request.url.path)
+    if verdict is Verdict.locked:
+        return locked_out(request, WRONG_PINS, locked_until, now)
     if report is None:
         missing = NotFound("No report with this registration number and PIN.")
         return problem_response(missing, request.url.path)
@@ -256,18 +252,18 @@ async def upload_attachment(
     x_tracking_pin: TrackingPinHeader,
 ) -> Response:
     """The reporter adds a file to their report, with the tracking PIN."""
-    verdict, report, _ = await service.check_pin(
+    now = datetime.now(UTC)
+    verdict, report, locked_until = await service.check_pin(
         session=session,
         key=tracking_key,
         registration_number=registration_number,
         pin=x_tracking_pin,
         client=request_client(request),
         policy=tracking_lockout(settings),
-        now=datetime.now(UTC),
+        now=now,
     )
     if verdict is Verdict.locked:
-        locked = TooManyRequests("Too many wrong PINs from your address; try again later.")
-        return problem_response(locked, request.url.path)
+        return locked_out(request, WRONG_PINS, locked_until, now)
     if report is None:
         # Returned, not raised: the wrong PIN must be counted.
         missing = NotFound("No report with this registration number and PIN.")
