@@ -14,7 +14,7 @@ import pytest
 
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
-from tests.e2e.office import create_user, login
+from tests.e2e.office import create_user, login, open_office
 from tests.intake.builders import report_body
 
 pytestmark = pytest.mark.e2e
@@ -68,12 +68,6 @@ async def test_one_export_from_every_service_for_the_office_dpo_alone(
 
     assert (await gateway.post(path, headers=head)).status_code == 403
     assert (await gateway.post(path, headers=admin)).status_code == 403
-    other = f"X{tag.upper()}"
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": other, "name": f"Perwakilan {other}", "timezone": "Asia/Makassar"},
-    )
-    assert opened.status_code == 201, opened.text
+    other = await open_office(gateway, admin, code=f"X{tag.upper()}", zone="Asia/Makassar")
     elsewhere = await create_user(gateway, admin, f"dpox{tag}", other, "dpo")
     assert (await gateway.post(path, headers=elsewhere)).status_code == 404

@@ -29,7 +29,7 @@ from apik_shared.platform.auth import Role
 from apik_shared.vocabulary.calendar import earliest_date_in_indonesia
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import risk_body, visit_body
-from tests.e2e.office import login
+from tests.e2e.office import login, open_office
 from tests.intake.builders import FORMALLY_COMPLETE, report_body
 from tests.internship.builders import LETTER, application_body, form
 
@@ -135,15 +135,6 @@ class Walk:
         assert response.status_code in (200, 201), f"{path}: {response.text}"
         result: dict = response.json()
         return result
-
-
-async def open_office(client: httpx.AsyncClient, admin: dict[str, str], code: str) -> None:
-    opened = await client.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": f"Perwakilan {code}", "timezone": "Asia/Jakarta"},
-    )
-    assert opened.status_code == 201, opened.text
 
 
 async def staff(
@@ -541,7 +532,7 @@ async def test_another_office_can_write_and_read_nothing_of_an_office(
     tag = uuid.uuid4().hex[:5].upper()
     walk = Walk(gateway, f"A{tag}", f"B{tag}")
     for code in (walk.a, walk.b):
-        await open_office(gateway, admin, code)
+        await open_office(gateway, admin, code=code)
     walk.ids["user_id"], walk.owner = await staff(gateway, admin, walk.a)
     _, walk.attacker = await staff(gateway, admin, walk.b)
     await office_a_resources(walk)

@@ -7,11 +7,8 @@ office missing from it got WIB: 22 hours of the reporter's completion time lost.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, time
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import asyncpg
@@ -21,14 +18,14 @@ import pytest
 from apik_shared.devstack.stack import Stack
 from apik_shared.platform.settings import to_plain_postgres_url
 from apik_testing.pdf import text_of
+from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.consultation.builders import visit_body
-from tests.e2e.office import create_user, login
+from tests.e2e.office import create_user, login, open_office
 from tests.intake.builders import FORMALLY_COMPLETE, report_body
 
 pytestmark = pytest.mark.e2e
 
-T = TypeVar("T")
 WIT = ZoneInfo("Asia/Jayapura")
 WIB = ZoneInfo("Asia/Jakarta")
 # 23:30 WIB on New Year's Eve is already 01:30 WIT on New Year's Day.
@@ -43,37 +40,21 @@ def midnight_in(zone: ZoneInfo, instant: datetime) -> bool:
     return instant.astimezone(zone).time() == time(0, 0)
 
 
-async def eventually(check: Callable[[], Awaitable[T | None]], within: float = 60.0) -> T:
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        if (result := await check()) is not None:
-            return result
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"not within {within}s")
-        await asyncio.sleep(0.2)
-
-
-async def office_known(stack: Stack, service: str, code: str) -> bool | None:
+async def office_known(stack: Stack, service: str, code: str) -> bool:
     """Whether `service`'s copy of the registry has office `code` (read as an operator)."""
     conn = await asyncpg.connect(to_plain_postgres_url(stack.database_urls[service]))
     try:
         found = await conn.fetchval("SELECT 1 FROM office_registry WHERE code = $1", code)
     finally:
         await conn.close()
-    return True if found else None
+    return bool(found)
 
 
 async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
     gateway: httpx.AsyncClient, stack: Stack
 ) -> None:
     admin = await login(gateway, "admin", ADMIN_PASSWORD)
-    code = "P" + uuid.uuid4().hex[:6].upper()
-    opened = await gateway.post(
-        "/api/v1/auth/offices",
-        headers=admin,
-        json={"code": code, "name": "Perwakilan Papua", "timezone": "Asia/Jayapura"},
-    )
-    assert opened.status_code == 201, opened.text
+    code = await open_office(gateway, admin, "P", "Asia/Jayapura", name="Perwakilan Papua")
     tag = uuid.uuid4().hex[:6]
     officer = await create_user(gateway, admin, f"pvl{tag}", code, "intake_officer")
     examiner = await create_user(gateway, admin, f"riksa{tag}", code, "examiner")
@@ -82,7 +63,7 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
 
     # Each service learns of the office from the gateway's event, in its own time.
     for service in ("intake", "examination", "consultation", "reporting"):
-        await eventually(lambda service=service: office_known(stack, service, code))
+        await eventually(lambda service=service: office_known(stack, service, code), within=60)
 
     # Intake: a letter received on New Year's Eve (WIB) is a report of New Year's Day in
     # Papua; left incomplete and the reporter told, its completion deadline (which runs
@@ -119,14 +100,13 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
         )
         assert step.status_code == 200, step.text
 
-    async def opened_case() -> dict | None:
+    async def opened_cases() -> list[dict]:
         cases = await gateway.get(
             "/api/v1/examination/cases", params={"report_id": report_id}, headers=examiner
         )
-        items = cases.json()["items"]
-        return items[0] if items else None
+        return list(cases.json()["items"])
 
-    case = await eventually(opened_case)
+    [case] = await eventually(opened_cases, within=60)
     breach = at(case["sla_breach_at"])
     assert midnight_in(WIT, breach) and not midnight_in(WIB, breach)
 
@@ -153,9 +133,6 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
         item = next(i for i in kpis.json()["items"] if i["indicator"] == "lm_registered")
         return item["achieved"] or None
 
-    async def both_in_2026() -> float | None:
-        return 2 if await registered_in(2026) == 2 else None
-
     # The letter and the report handed over today; none in 2025.
-    await eventually(both_in_2026)
+    await eventually(lambda: registered_in(2026), lambda count: count == 2, within=60)
     assert not await registered_in(2025)
