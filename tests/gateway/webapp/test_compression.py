@@ -11,15 +11,10 @@ from __future__ import annotations
 import gzip
 import shutil
 import subprocess
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
-
-from apik_gateway.app import create_app
-from tests.gateway.builders import gateway_settings
-from tests.gateway.servers import serve
 
 # Over the build's 1 kB threshold, and compressible, as the real files are.
 INDEX = "<!doctype html><title>APIK</title>" + "<link rel=modulepreload>" * 60
@@ -56,13 +51,6 @@ def build(tmp_path: Path) -> Path:
     with_copies(tmp_path / "assets" / "index-abc123.js", SCRIPT)
     (tmp_path / "assets" / "small-abc123.js").write_text(SMALL)
     return tmp_path
-
-
-@pytest.fixture
-async def client(gateway_database: str, build: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = gateway_settings(gateway_database, web_dir=build)
-    async with serve(create_app(settings)) as url, httpx.AsyncClient(base_url=url) as client:
-        yield client
 
 
 async def fetch(

@@ -3,7 +3,6 @@ assets, while every API path keeps its own answer."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -26,13 +25,6 @@ def build(tmp_path: Path) -> Path:
     (tmp_path / "api-docs" / "swagger-ui.css").write_text("body{}")
     (tmp_path.parent / "outside.txt").write_text("not the app's")
     return tmp_path
-
-
-@pytest.fixture
-async def client(gateway_database: str, build: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = gateway_settings(gateway_database, web_dir=build)
-    async with serve(create_app(settings)) as url, httpx.AsyncClient(base_url=url) as client:
-        yield client
 
 
 async def test_the_app_at_the_root_with_its_security_headers(client: httpx.AsyncClient) -> None:
