@@ -1,6 +1,7 @@
 // The examiner's journey: a case found on the board of the examiner's office, opened by
 // keyboard, an activity recorded (meeting a colleague's newer change on the way), the
-// final report issued, the corrective action marked done and the case closed.
+// final report issued, the corrective action marked done, the recommendation issued
+// and its receipt and implementation report recorded, and the case closed.
 
 // A colleague changes the case behind the examiner's back (through the API, as another
 // tab or person would): the examiner's next save carries an older If-Match.
@@ -129,6 +130,36 @@ export async function examinerWorks(browser, kit, { username: EXAMINER, caseId: 
   await page.getByRole("button", { name: "Tandai selesai: tindakan 1" }).click();
   await page.locator('tr[data-action="0"][data-done="true"]').waitFor();
   await shot(page, "examiner-7-lhp");
+
+  // The LHP found maladministration: the recommendation is offered (`allowed_actions`).
+  // Without its text the API's problem is shown at the field; then it is issued, the
+  // agency's receipt recorded (the 60 days start) and its implementation report.
+  const recommendation = page.getByRole("region", { name: "Rekomendasi", exact: true });
+  await recommendation.getByRole("button", { name: "Terbitkan rekomendasi" }).click();
+  const recText = page.getByRole("textbox", { name: /^Isi rekomendasi/ });
+  await page.getByText("Periksa isian yang ditandai.").waitFor();
+  expect((await recText.getAttribute("aria-invalid")) === "true", "case: the recommendation's missing text is shown at the field");
+  await recText.fill("Kepala Dinas Kependudukan agar menerbitkan KTP elektronik pelapor.");
+  await recommendation.getByRole("button", { name: "Terbitkan rekomendasi" }).click();
+  await page.getByTestId("recommendation").waitFor();
+  await page.locator('tr[data-event="recommendation_issued"]').waitFor();
+  const issueGone = (await recommendation.getByRole("button", { name: "Terbitkan rekomendasi" }).count()) === 0;
+  expect(issueGone, "case: a recommendation is issued once (its form is gone)");
+  await accessible(page, "perkara-rekomendasi");
+  await recommendation.getByRole("button", { name: "Catat penerimaan" }).click();
+  await recommendation.getByText("Batas laporan pelaksanaan:").waitFor();
+  await page.locator('tr[data-event="recommendation_received"]').waitFor();
+  expect((await recommendation.getByRole("button", { name: "Catat penerimaan" }).count()) === 0, "case: the receipt is recorded once");
+  await recommendation.getByRole("combobox", { name: /^Pelaksanaan/ }).click();
+  await page.getByRole("option", { name: "Dilaksanakan sebagian" }).click();
+  await recommendation.getByRole("textbox", { name: /^Isi laporan/ }).fill("KTP elektronik pelapor sedang dicetak.");
+  await recommendation.getByRole("button", { name: "Catat laporan" }).click();
+  await recommendation.locator('tr[data-report="partly"]').waitFor();
+  await page.getByText("Laporan pelaksanaan dicatat.").waitFor();
+  const recFacts = (await page.getByTestId("recommendation").textContent()).replace(/\s/g, " ");
+  expect(recFacts.includes("1 laporan pelaksanaan") && recFacts.includes("Dilaksanakan sebagian"), `case: the report is listed (${recFacts})`);
+  await accessible(page, "perkara-rekomendasi-laporan");
+  await shot(page, "examiner-7b-recommendation");
 
   await page.getByRole("combobox", { name: /^Hasil akhir/ }).click();
   await page.getByRole("option", { name: "Diselesaikan oleh instansi" }).click();

@@ -102,6 +102,13 @@ async function writesAndPublishes(browser, kit, officer, head, title) {
   await filters.getByLabel("Status", { exact: true }).selectOption("published");
   await filters.getByLabel("Jenis", { exact: true }).selectOption("press_release");
   await page.locator("[data-testid=articles] tbody tr", { hasText: title }).waitFor();
+  // The filters are in the URL: a reload (or the link shared) shows the same list.
+  const query = new URL(page.url()).searchParams;
+  expect(query.get("status") === "published" && query.get("jenis") === "press_release", `publications: the filters in the URL (${page.url()})`);
+  await page.reload();
+  await page.locator("[data-testid=articles] tbody tr", { hasText: title }).waitFor();
+  const kept = [await filters.getByLabel("Status", { exact: true }).inputValue(), await filters.getByLabel("Jenis", { exact: true }).inputValue()];
+  expect(kept.join() === "published,press_release", `publications: the reloaded page keeps its filters (${kept})`);
   const listed = await page.locator("[data-testid=articles] tbody tr").count();
   const file = csvLines(await downloaded(page, kit, () => page.getByTestId("csv-download").click(), "publications.csv"));
   expect(file.bom && file.lines[0].startsWith("Judul,Jenis,Status,Nomor"), `publications: an Excel-friendly CSV (${file.lines[0]})`);

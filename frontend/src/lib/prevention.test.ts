@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, decimal, expiry, preventionSearch, regionCell, resultColumns, yearParam } from "./prevention";
+import { articleFilters, daysBetween, decimal, expiry, preventionSearch, regionCell, resultColumns, yearParam } from "./prevention";
 
 describe("the prevention screens' URL", () => {
   it("keeps a known tab and a year the API takes, drops the rest", () => {
@@ -7,6 +7,18 @@ describe("the prevention screens' URL", () => {
     expect(preventionSearch({ bagian: "admin", tahun: "99999" })).toEqual({});
     expect(yearParam(2026.5)).toBeUndefined();
     expect(yearParam("2200")).toBe(2200);
+  });
+
+  it("keeps the publications' known kind and status, drops the rest", () => {
+    const search = preventionSearch({ bagian: "publikasi", jenis: "press_release", status: "review" });
+    expect(search).toEqual({ bagian: "publikasi", jenis: "press_release", status: "review" });
+    expect(preventionSearch({ bagian: "publikasi", jenis: "berita", status: "archived" })).toEqual({ bagian: "publikasi" });
+    expect(preventionSearch({ jenis: ["news"], status: 1 })).toEqual({});
+  });
+
+  it("asks the list and the CSV for exactly the URL's publications", () => {
+    expect(articleFilters({ bagian: "publikasi", tahun: 2026, jenis: "opinion", status: "published" })).toEqual({ kind: "opinion", status: "published" });
+    expect(articleFilters({ bagian: "publikasi" })).toEqual({});
   });
 });
 

@@ -2,12 +2,21 @@
 // words (never colour alone), a gain or a score as the user's locale writes it, and the
 // public results' distribution as chart rows and table columns.
 
+import type { components } from "../api/schema";
+
 export const AREAS = ["penilaian", "kerja-sama", "klinik", "focal-point", "kajian", "komunitas", "permintaan-data", "inovasi", "publikasi", "media-sosial", "desa"] as const;
 export type PreventionArea = (typeof AREAS)[number];
+
+type ArticleSummary = components["schemas"]["ArticleSummary"];
+export const ARTICLE_KINDS = ["news", "opinion", "press_release"] as const satisfies readonly ArticleSummary["kind"][];
+export const ARTICLE_STATUSES = ["draft", "review", "approved", "published"] as const satisfies readonly ArticleSummary["status"][];
 
 export interface PreventionSearch {
   bagian?: PreventionArea;
   tahun?: number;
+  // The publications' filters (`?bagian=publikasi&jenis=news&status=review`).
+  jenis?: (typeof ARTICLE_KINDS)[number];
+  status?: (typeof ARTICLE_STATUSES)[number];
 }
 
 // A year the API takes (2000-2200); anything else is dropped, never sent.
@@ -22,6 +31,18 @@ export function preventionSearch(search: Record<string, unknown>): PreventionSea
   if (typeof area === "string" && (AREAS as readonly string[]).includes(area)) out.bagian = area as PreventionArea;
   const year = yearParam(search.tahun);
   if (year !== undefined) out.tahun = year;
+  const { jenis, status } = search;
+  if (typeof jenis === "string" && (ARTICLE_KINDS as readonly string[]).includes(jenis)) out.jenis = jenis as PreventionSearch["jenis"];
+  if (typeof status === "string" && (ARTICLE_STATUSES as readonly string[]).includes(status)) out.status = status as PreventionSearch["status"];
+  return out;
+}
+
+// What the publications list and its CSV ask of the API: the URL's filters, by the
+// API's names (one source, so the URL, the list and the CSV agree).
+export function articleFilters(search: PreventionSearch): { kind?: ArticleSummary["kind"]; status?: ArticleSummary["status"] } {
+  const out: { kind?: ArticleSummary["kind"]; status?: ArticleSummary["status"] } = {};
+  if (search.jenis) out.kind = search.jenis;
+  if (search.status) out.status = search.status;
   return out;
 }
 

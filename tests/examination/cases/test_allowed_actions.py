@@ -1,6 +1,8 @@
-"""A case's `allowed_actions` against its routes: for each status and each caller (the
-supervisor, the assigned examiner, another examiner, the head), every listed action is
-accepted by its route and every other one refused (403/409), tried on real cases."""
+"""A case's `allowed_actions` against its routes: for each status (and the steps of a
+recommendation) and each caller (the supervisor, the assigned examiner, another
+examiner, the head), every listed action is accepted by its route and every other one
+refused (403/409; 404 for a step on what the case lacks: a corrective action, a
+recommendation), tried on real cases."""
 
 from __future__ import annotations
 
@@ -22,6 +24,37 @@ CALLERS = {
     "analyst": ("analyst", "analis"),
 }
 STATUSES = ["open", "waiting_reporter", "waiting_agency", "concluded", "monitoring", "closed"]
+# Stages after the LHP, each with the status it leaves the case in: an LHP finding no
+# maladministration (no recommendation follows), a recommendation issued, and received
+# by the agency (its receipt recorded).
+STAGES = {
+    "no_maladministration": "concluded",
+    "recommended": "concluded",
+    "recommended_in_monitoring": "monitoring",
+    "received": "concluded",
+}
+# The steps on a recommendation: with none issued, the route finds nothing (404).
+ON_RECOMMENDATION = {
+    CaseAction.record_recommendation_receipt,
+    CaseAction.record_recommendation_report,
+}
+# The recommendation's steps the assigned examiner is offered at each stage (the test
+# fails when a step is never listed, not only when a listed one is refused).
+RECOMMENDATION_STEPS = {
+    CaseAction.issue_recommendation,
+    *ON_RECOMMENDATION,
+}
+OFFERED_STEPS = {
+    "concluded": {CaseAction.issue_recommendation},
+    "monitoring": {CaseAction.issue_recommendation},
+    "recommended": ON_RECOMMENDATION,
+    "recommended_in_monitoring": ON_RECOMMENDATION,
+    "received": {CaseAction.record_recommendation_report},
+}
+# Steps on a part of the case that may be missing (an LHP with no corrective action, no
+# recommendation issued): their routes find nothing to change (404).
+ON_A_PART = {CaseAction.mark_action_done, *ON_RECOMMENDATION}
+REC_TEXT = "Kepala Kantor Pertanahan agar menerbitkan sertifikat pelapor."
 
 
 def today() -> str:
@@ -48,15 +81,25 @@ def attempt(action: CaseAction, case: dict) -> tuple[str, dict]:
             {"stance": "agrees", "text": "Saya menerima LHP."},
         ),
         CaseAction.close: (f"{url}/closure", {"outcome": "withdrawn", "route": "reporter_request"}),
+        CaseAction.issue_recommendation: (f"{url}/recommendation", {"text": REC_TEXT}),
+        CaseAction.record_recommendation_receipt: (
+            f"{url}/recommendation/receipt",
+            {"received_on": today()},
+        ),
+        CaseAction.record_recommendation_report: (
+            f"{url}/recommendation/reports",
+            {"implementation": "partly", "text": "Sertifikat dalam proses pengukuran ulang."},
+        ),
     }[action]
 
 
-async def case_in(status: str, infra, service, tokens: TestTokens) -> str:
-    """A case assigned to budi and brought to `status` through the API (and, for
-    monitoring, the job); returns its id."""
+async def case_in(stage: str, infra, service, tokens: TestTokens) -> str:
+    """A case assigned to budi and brought to `stage` (a status or one of `STAGES`)
+    through the API (and, for monitoring, the job); returns its id."""
     supervisor = tokens.headers("examination_supervisor", username="spv")
     budi = tokens.headers("examiner", username="budi")
     long_ago = datetime.now(UTC) - timedelta(days=120)
+    status = STAGES.get(stage, stage)
     past = status == "monitoring"
     case = await new_case(infra, service, tokens, decided_at=long_ago if past else None)
     url = f"{API}/cases/{case['id']}"
@@ -68,6 +111,8 @@ async def case_in(status: str, infra, service, tokens: TestTokens) -> str:
         steps.append(("status", {"status": status}))
     if status in ("concluded", "monitoring"):
         body = lhp("Terbitkan sertifikat")
+        if stage == "no_maladministration":
+            body = {"finding": "no_maladministration", "summary": "Tidak ditemukan"}
         if past:
             body["concluded_at"] = (long_ago + timedelta(hours=2)).isoformat()
         steps.append(("conclusion", body))
@@ -83,12 +128,16 @@ async def case_in(status: str, infra, service, tokens: TestTokens) -> str:
             await monitoring_once(replica)
         finally:
             await replica.dispose()
+    if stage.startswith(("recommended", "received")):
+        body = {"text": REC_TEXT} | ({"received_on": today()} if stage == "received" else {})
+        done = await service.client.post(f"{url}/recommendation", json=body, headers=budi)
+        assert done.status_code == 200, done.text
     detail = (await service.client.get(url, headers=supervisor)).json()
     assert detail["status"] == status
     return case["id"]
 
 
-@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("status", [*STATUSES, *STAGES])
 async def test_listed_actions_are_accepted_and_the_others_refused(
     status: str, infra, examination, tokens: TestTokens
 ):
@@ -117,17 +166,20 @@ async def test_listed_actions_are_accepted_and_the_others_refused(
             else:
                 url, body = attempt(action, case)
                 refused = await examination.client.post(url, json=body, headers=headers)
-                assert refused.status_code in (403, 409), (caller, action, refused.text)
+                codes = (403, 404, 409) if action in ON_A_PART else (403, 409)
+                assert refused.status_code in codes, (caller, action, refused.text)
         after = (await examination.client.get(f"{API}/cases/{shared}", headers=headers)).json()
         assert after["version"] == case["version"], (caller, "a refusal changed the case")
     # Not every caller is offered the same: the roles and the assignment count.
     assert offered["analyst"] == set()
     assert offered["other examiner"] <= offered["assigned examiner"]
+    steps = offered["assigned examiner"] & {a.value for a in RECOMMENDATION_STEPS}
+    assert steps == {a.value for a in OFFERED_STEPS.get(status, set())}
     # The board's items carry the bulk ones the same rules give the caller.
     for caller, (role, username) in CALLERS.items():
         listed = await examination.client.get(
             f"{API}/cases",
-            params={"status": status, "limit": 200},
+            params={"status": STAGES.get(status, status), "limit": 200},
             headers=tokens.headers(role, username=username),
         )
         [item] = [c for c in listed.json()["items"] if c["id"] == shared]

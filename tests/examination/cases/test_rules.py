@@ -6,7 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apik_examination.cases.rules import (
+    CaseAction,
     CaseStatus,
+    Report,
+    Standing,
+    allowed_actions,
     can_classify,
     can_move,
     day_moment,
@@ -26,6 +30,45 @@ class TestCaseStatus:
     def test_no_classification_after_the_conclusion(self):
         assert can_classify(CaseStatus.waiting_reporter)
         assert not can_classify(CaseStatus.concluded)
+
+
+class TestRecommendationSteps:
+    """Issue once after an LHP finding maladministration (concluded or monitoring);
+    the agency's receipt once; its reports any number of times."""
+
+    WORKS = Standing(works=True, assigns=False, closes=True)
+    STEPS = {
+        CaseAction.issue_recommendation,
+        CaseAction.record_recommendation_receipt,
+        CaseAction.record_recommendation_report,
+    }
+
+    def steps(self, status: CaseStatus, report: Report | None, standing=WORKS) -> set:
+        return set(allowed_actions(status, standing, report)) & self.STEPS
+
+    def test_issued_after_a_finding_of_maladministration(self):
+        found = Report(open_actions=1, maladministration=True)
+        assert self.steps(CaseStatus.concluded, found) == {CaseAction.issue_recommendation}
+        assert self.steps(CaseStatus.monitoring, found) == {CaseAction.issue_recommendation}
+        assert self.steps(CaseStatus.closed, found) == set()
+        assert self.steps(CaseStatus.concluded, Report(open_actions=0)) == set()
+        assert self.steps(CaseStatus.open, None) == set()
+
+    def test_receipt_once_and_reports_after_the_issue(self):
+        issued = Report(open_actions=0, maladministration=True, recommended=True)
+        assert self.steps(CaseStatus.concluded, issued) == {
+            CaseAction.record_recommendation_receipt,
+            CaseAction.record_recommendation_report,
+        }
+        received = Report(open_actions=0, maladministration=True, recommended=True, received=True)
+        assert self.steps(CaseStatus.monitoring, received) == {
+            CaseAction.record_recommendation_report
+        }
+
+    def test_only_for_those_who_work_the_case(self):
+        found = Report(open_actions=1, maladministration=True)
+        head = Standing(works=False, assigns=False, closes=True)
+        assert self.steps(CaseStatus.concluded, found, head) == set()
 
 
 class TestStepMoments:

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from "../../lib/dates";
 import { useMe, useOfficeZone, useRoster } from "../../office";
 import { AssignmentForm } from "./Assignment";
 import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, StatusForm, type WriteProps } from "./Forms";
+import { ImplementationReportForm, IssueRecommendationForm, ReceiptForm, RecommendationFacts } from "./Recommendation";
 
 const route = getRouteApi("/pemeriksaan/$caseId");
 
@@ -287,22 +288,22 @@ export function CasePage(): React.JSX.Element {
           </Section>
           <Section title={t("case.recommendation")} id="recommendation">
             {recommendation.data ? (
-              <Stack gap="xs">
-                <Text>{recommendation.data.text}</Text>
-                {recommendation.data.report_due_on && (
-                  <Text size="sm">
-                    {t("rec.dueOn")}: {day(recommendation.data.report_due_on)}
-                  </Text>
-                )}
-                {recommendation.data.overdue && (
-                  <Text size="sm" c="red.9" fw={600}>
-                    {t("rec.overdue")}
-                  </Text>
-                )}
-                <Text size="sm">{t("rec.reports", { count: recommendation.data.reports.length })}</Text>
-              </Stack>
-            ) : (
+              <RecommendationFacts rec={recommendation.data} when={when} day={day} />
+            ) : allows("issue_recommendation") ? null : (
               <Text c="dimmed">{t("rec.none")}</Text>
+            )}
+            {allows("issue_recommendation") && <IssueRecommendationForm {...write} />}
+            {allows("record_recommendation_receipt") && (
+              <>
+                <Divider />
+                <ReceiptForm {...write} />
+              </>
+            )}
+            {allows("record_recommendation_report") && (
+              <>
+                <Divider />
+                <ImplementationReportForm {...write} />
+              </>
             )}
           </Section>
         </SimpleGrid>

@@ -1,26 +1,34 @@
 // The office's publications (news, opinion, press releases), narrowed by status and
-// kind (the CSV holds every one they select); each opens its page with the steps the API
-// allows. A new draft is written above the list.
+// kind, kept in the URL (`?bagian=publikasi&status=review&jenis=news`: a link or a
+// reload shows the same list; the CSV holds every one they select); each opens its page
+// with the steps the API allows. A new draft is written above the list.
 import { Button, Collapse, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { AppLink } from "../../components/AppLink";
 import { CsvButton } from "../../components/CsvButton";
 import { useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
+import { articleFilters, type PreventionSearch } from "../../lib/prevention";
 import { DEFAULT_ZONE } from "../../office";
 import { ArticleForm } from "./ArticleForm";
 import { NotForRole } from "./data";
-import { KINDS, STATUSES, useArticles, type ArticleKind, type ArticleStatus } from "./publicationData";
+import { KINDS, STATUSES, useArticles } from "./publicationData";
 import { QueryState, useWords } from "./shared";
 import { ArticleStatusChip } from "./StageChips";
 
 export function PublicationsPanel(): React.JSX.Element {
   const t = useT();
   const { intl, label } = useWords();
-  const [kind, setKind] = useState<ArticleKind | "">("");
-  const [status, setStatus] = useState<ArticleStatus | "">("");
+  const search = useSearch({ from: "/pencegahan" });
+  const navigate = useNavigate({ from: "/pencegahan" });
+  const filters = articleFilters(search);
   const [writing, setWriting] = useState(false);
-  const articles = useArticles(kind || undefined, status || undefined);
+  const articles = useArticles(filters.kind, filters.status);
+
+  function filter(change: Pick<PreventionSearch, "jenis" | "status">) {
+    void navigate({ search: (s) => ({ ...s, ...change }) });
+  }
   const all = { value: "", label: t("prev.art.all") };
   return (
     <Stack>
@@ -40,16 +48,16 @@ export function PublicationsPanel(): React.JSX.Element {
         <NativeSelect
           label={t("prev.art.status")}
           data={[all, ...STATUSES.map((s) => ({ value: s, label: label("prev.art.status", s) }))]}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as ArticleStatus | "")}
+          value={search.status ?? ""}
+          onChange={(e) => filter({ status: (e.currentTarget.value || undefined) as PreventionSearch["status"] })}
         />
         <NativeSelect
           label={t("prev.art.kind")}
           data={[all, ...KINDS.map((k) => ({ value: k, label: label("prev.art.kind", k) }))]}
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as ArticleKind | "")}
+          value={search.jenis ?? ""}
+          onChange={(e) => filter({ jenis: (e.currentTarget.value || undefined) as PreventionSearch["jenis"] })}
         />
-        <CsvButton path="/api/v1/prevention/articles" query={{ kind: kind || undefined, status: status || undefined }} fallback="publikasi.csv" />
+        <CsvButton path="/api/v1/prevention/articles" query={filters} fallback="publikasi.csv" />
       </Group>
       {!articles.data ? (
         <QueryState query={articles} />

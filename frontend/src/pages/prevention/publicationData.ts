@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { etagOf } from "../../lib/casework";
+import { ARTICLE_KINDS, ARTICLE_STATUSES } from "../../lib/prevention";
 import { NotForRole } from "./data";
 
 export type Article = components["schemas"]["ArticlePublic"];
@@ -16,8 +17,8 @@ export type Village = components["schemas"]["VillagePublic"];
 export type Stage = Village["stage"];
 export type PublishedArticle = components["schemas"]["PublishedArticle"];
 
-export const KINDS: ArticleKind[] = ["news", "opinion", "press_release"];
-export const STATUSES: ArticleStatus[] = ["draft", "review", "approved", "published"];
+export const KINDS: ArticleKind[] = [...ARTICLE_KINDS];
+export const STATUSES: ArticleStatus[] = [...ARTICLE_STATUSES];
 export const PLATFORMS: Platform[] = ["instagram", "facebook", "x", "youtube", "tiktok", "threads", "other"];
 
 function refused(status: number, what: string): Error {

@@ -67,10 +67,17 @@ class CaseAction(StrEnum):
     mark_action_done = "mark_action_done"  # POST /cases/{id}/corrective-actions/{index}
     record_response = "record_response"  # POST /cases/{id}/reporter-responses
     close = "close"  # POST /cases/{id}/closure
+    issue_recommendation = "issue_recommendation"  # POST /cases/{id}/recommendation
+    record_recommendation_receipt = "record_recommendation_receipt"  # …/recommendation/receipt
+    record_recommendation_report = "record_recommendation_report"  # …/recommendation/reports
 
 
 # The actions a list offers on many cases at once (the board's bulk bar).
 BULK_ACTIONS = frozenset({CaseAction.assign})
+
+# A recommendation follows an LHP that found maladministration, while the case is open
+# to it: concluded, or in resolution and monitoring (the usual way to it).
+OPEN_TO_RECOMMENDATION = frozenset({CaseStatus.concluded, CaseStatus.monitoring})
 
 
 @dataclass(frozen=True)
@@ -88,13 +95,17 @@ class Report:
     """The case's final report (LHP), as far as the next steps depend on it."""
 
     open_actions: int  # corrective actions not yet done
+    maladministration: bool = False  # its finding: a recommendation may follow
+    recommended: bool = False  # the recommendation is issued (one per case)
+    received: bool = False  # the agency's receipt of it is recorded (once)
 
 
 def allowed_actions(
     current: CaseStatus, standing: Standing, report: Report | None
 ) -> list[CaseAction]:
     """What this caller may do to the case now: the status rules the writes apply
-    (`can_classify`, `can_move`, the terminal statuses), for the caller's standing.
+    (`can_classify`, `can_move`, the terminal statuses, the recommendation's steps of
+    `followup.service`), for the caller's standing.
 
     `report` is None before the LHP; a list, which does not read the reports, keeps
     to `BULK_ACTIONS`, which do not depend on it.
@@ -114,6 +125,21 @@ def allowed_actions(
         and report.open_actions > 0,
         CaseAction.record_response: works and report is not None,
         CaseAction.close: standing.closes and not closed,
+        # Once, after an LHP that found maladministration, while concluded or monitored.
+        CaseAction.issue_recommendation: works
+        and report is not None
+        and report.maladministration
+        and current in OPEN_TO_RECOMMENDATION
+        and not report.recommended,
+        # The agency's receipt, once; its reports, any number (a late one too): as the
+        # writes, in any status once the recommendation exists.
+        CaseAction.record_recommendation_receipt: works
+        and report is not None
+        and report.recommended
+        and not report.received,
+        CaseAction.record_recommendation_report: works
+        and report is not None
+        and report.recommended,
     }
     return [action for action, allowed in checks.items() if allowed]
 

@@ -18,7 +18,7 @@ from apik_examination.cases.rules import (
 )
 from apik_examination.cases.schemas import CaseDetail, CasePublic, SlaPublic
 from apik_examination.cases.service import CaseExport, CaseState, standing
-from apik_examination.closure.rules import Outcome, Route
+from apik_examination.closure.rules import Finding, Outcome, Route
 from apik_examination.closure.schemas import (
     ClosurePublic,
     ConclusionPublic,
@@ -98,7 +98,13 @@ def detail(state: CaseState, caller: Standing) -> CaseDetail:
     report = None
     if state.conclusion is not None:
         actions = state.conclusion.corrective_actions
-        report = Report(open_actions=sum(1 for a in actions if a.get("done_on") is None))
+        rec = state.recommendation
+        report = Report(
+            open_actions=sum(1 for a in actions if a.get("done_on") is None),
+            maladministration=state.conclusion.finding == Finding.maladministration_found,
+            recommended=rec is not None,
+            received=rec is not None and rec.received_on is not None,
+        )
     status = CaseStatus(case.status)
     exclude = {"sla_state", "sla_days_left", "sla_unit", "allowed_actions"}
     return CaseDetail(

@@ -20,7 +20,7 @@ from apik_examination.cases.rules import (
     moment_field,
 )
 from apik_examination.closure.rules import in_monitoring
-from apik_examination.models import Case, Closure, Conclusion
+from apik_examination.models import Case, Closure, Conclusion, Recommendation
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service import (
     clock_of,
@@ -238,6 +238,8 @@ class CaseState:
     closure: Closure | None
     monitoring: bool  # past the corrective-action deadline with actions undone
     at: datetime
+    # The recommendation after the LHP, if issued (its steps are offered from it).
+    recommendation: Recommendation | None = None
 
 
 async def case_state(*, session: AsyncSession, case: Case) -> CaseState:
@@ -247,6 +249,7 @@ async def case_state(*, session: AsyncSession, case: Case) -> CaseState:
     clock, policy = await clock_of(session=session, case=case, now=now, calendar=calendar)
     conclusion = await session.get(Conclusion, case.id)
     closure = await session.get(Closure, case.id)
+    recommendation = await session.get(Recommendation, case.id) if conclusion else None
     monitoring = conclusion is not None and in_monitoring(
         due_on=conclusion.corrective_due_on,
         done=[a.get("done_on") is not None for a in conclusion.corrective_actions],
@@ -260,4 +263,5 @@ async def case_state(*, session: AsyncSession, case: Case) -> CaseState:
         closure=closure,
         monitoring=monitoring,
         at=now,
+        recommendation=recommendation,
     )

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_examination.cases.rules import CaseStatus, day_moment
+from apik_examination.cases.rules import OPEN_TO_RECOMMENDATION, CaseStatus, day_moment
 from apik_examination.closure.rules import Finding
 from apik_examination.followup.rules import (
     Implementation,
@@ -31,10 +31,6 @@ from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.problems import NotFound, TransitionNotAllowed
 from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
-
-# A recommendation follows an LHP that found maladministration, while the case is open
-# to it: concluded, or in resolution and monitoring (the usual way to it).
-_OPEN_TO_RECOMMENDATION = frozenset({CaseStatus.concluded.value, CaseStatus.monitoring.value})
 
 
 @dataclass(frozen=True)
@@ -80,7 +76,7 @@ async def issue_recommendation(
     conclusion = await conclusion_of(session=session, case=case)
     if conclusion.finding != Finding.maladministration_found.value:
         raise TransitionNotAllowed("A recommendation follows an LHP that found maladministration.")
-    if case.status not in _OPEN_TO_RECOMMENDATION:
+    if CaseStatus(case.status) not in OPEN_TO_RECOMMENDATION:
         raise TransitionNotAllowed(f"A {case.status} case takes no recommendation.")
     if await session.get(Recommendation, case.id) is not None:
         raise TransitionNotAllowed("The case has its recommendation already.")
