@@ -161,6 +161,19 @@ export async function examinerWorks(browser, kit, { username: EXAMINER, caseId: 
   await accessible(page, "perkara-rekomendasi-laporan");
   await shot(page, "examiner-7b-recommendation");
 
+  // The reporter's objection to the LHP, received by letter today.
+  const responses = page.getByRole("region", { name: "Tanggapan pelapor atas LHP", exact: true });
+  await responses.getByRole("combobox", { name: /^Sikap pelapor/ }).click();
+  await page.getByRole("option", { name: "Keberatan" }).click();
+  await responses.getByRole("textbox", { name: /^Isi tanggapan/ }).fill("Pelapor keberatan: KTP belum diterima.");
+  await responses.getByRole("button", { name: "Simpan tanggapan" }).click();
+  await page.getByText("Tanggapan dicatat.").waitFor();
+  await page.locator('tr[data-event="reporter_responded"]').waitFor();
+  const listed = (await responses.textContent()).replace(/\s/g, " ");
+  expect(listed.includes("Keberatan") && listed.includes("KTP belum diterima"), `case: the response is listed (${listed})`);
+  await accessible(page, "perkara-tanggapan");
+  await shot(page, "examiner-7c-response");
+
   await page.getByRole("combobox", { name: /^Hasil akhir/ }).click();
   await page.getByRole("option", { name: "Diselesaikan oleh instansi" }).click();
   await page.getByRole("combobox", { name: /^Cara penyelesaian/ }).click();

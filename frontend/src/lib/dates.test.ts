@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, todayIn, zoneName } from "./dates";
+import { formatDate, formatDateTime, middayIn, todayIn, zoneName } from "./dates";
 
 // 2026-12-05T01:30:00Z is 08:30 in Jakarta (UTC+7), 09:30 in Makassar (UTC+8), 10:30 in
 // Jayapura (UTC+9).
@@ -40,5 +40,14 @@ describe("today in the office's zone", () => {
     expect(todayIn("Asia/Jakarta", moment)).toBe("2026-12-05");
     expect(todayIn("Asia/Makassar", moment)).toBe("2026-12-05");
     expect(todayIn("Asia/Jayapura", moment)).toBe("2026-12-06");
+  });
+});
+
+describe("midday of a day in the office's zone", () => {
+  it("carries the zone's own offset, so the day stays the office's", () => {
+    expect(middayIn("2026-12-04", "Asia/Jakarta")).toBe("2026-12-04T12:00:00+07:00");
+    expect(middayIn("2026-12-04", "Asia/Makassar")).toBe("2026-12-04T12:00:00+08:00");
+    expect(middayIn("2026-12-04", "Asia/Jayapura")).toBe("2026-12-04T12:00:00+09:00");
+    expect(middayIn("2026-12-04", "UTC")).toBe("2026-12-04T12:00:00+00:00");
   });
 });

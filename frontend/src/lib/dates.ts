@@ -40,3 +40,15 @@ export function formatDate(iso: string, timeZone: string, locale = "id-ID"): str
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+// Midday of a calendar day in the office's zone, as an instant the API reads
+// (2026-12-04T12:00:00+09:00): a day something was received on paper, told as a moment.
+// Midday keeps it inside that day whatever the zone's offset.
+export function middayIn(day: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(
+    new Date(`${day}T12:00:00Z`),
+  );
+  const name = parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const offset = name === "GMT" ? "+00:00" : name.slice(3);
+  return `${day}T12:00:00${offset}`;
+}

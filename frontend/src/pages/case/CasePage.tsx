@@ -18,6 +18,7 @@ import { useMe, useOfficeZone, useRoster } from "../../office";
 import { AssignmentForm } from "./Assignment";
 import { ActionDoneForm, ActivityForm, ClosureForm, ConclusionForm, StatusForm, type WriteProps } from "./Forms";
 import { ImplementationReportForm, IssueRecommendationForm, ReceiptForm, RecommendationFacts } from "./Recommendation";
+import { ReporterResponseForm } from "./ReporterResponse";
 
 const route = getRouteApi("/pemeriksaan/$caseId");
 
@@ -284,6 +285,12 @@ export function CasePage(): React.JSX.Element {
                   </div>
                 ))}
               </Stack>
+            )}
+            {allows("record_response") && (
+              <>
+                <Divider />
+                <ReporterResponseForm {...write} />
+              </>
             )}
           </Section>
           <Section title={t("case.recommendation")} id="recommendation">
