@@ -552,8 +552,7 @@ Index(
     Report.__table__.c.received_at,  # type: ignore[attr-defined]
     postgresql_where=text("channel = 'open311'"),
 )
-# Only the reports naming an outreach or a community member (migration 0036).
-for _column in ("outreach_id", "community_member_id"):
+for _column in ("outreach_id", "community_member_id"):  # the reports naming one (0036)
     _named = Report.__table__.c[_column]  # type: ignore[attr-defined]
     Index(f"ix_report_{_column}", _named, postgresql_where=_named.is_not(None))
 # --- Community (Sahabat Ombudsman members, prevention's) ----------------------------------
