@@ -82,3 +82,25 @@ async def test_the_national_catalogue_keeps_codes_in_use_and_seeds_once(infra: T
         assert await conn.fetchval("SELECT count(*) FROM substance") == seeded
     finally:
         await conn.close()
+
+
+async def test_a_registration_writes_no_index_entry_that_nothing_reads(infra: TestInfra):
+    """0036: the office alone has no index of its own on the reports and their messages
+    (the composite indexes lead with it), and the outreach and community member indexes
+    take only the reports naming one; the way down puts them back as they were."""
+    url = await infra.adatabase("intake_lighter_indexes")
+    await upgrade(url, SCRIPTS)
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    indexes = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY($1)"
+    try:
+        found = dict(await conn.fetch(indexes, ["report", "notification"]))
+        assert "ix_report_office" not in found and "ix_notification_office" not in found
+        assert "report_office_created" in found  # what serves the office alone
+        for column in ("outreach_id", "community_member_id"):
+            assert found[f"ix_report_{column}"].endswith(f"WHERE ({column} IS NOT NULL)")
+        await asyncio.to_thread(command.downgrade, alembic_config(url, SCRIPTS), "0035")
+        found = dict(await conn.fetch(indexes, ["report", "notification"]))
+        assert {"ix_report_office", "ix_notification_office"} <= set(found)
+        assert "WHERE" not in found["ix_report_outreach_id"]
+    finally:
+        await conn.close()

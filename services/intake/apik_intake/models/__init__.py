@@ -76,7 +76,7 @@ class IdentityRead(SQLModel, table=True):
 
 class Report(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    office: str = Field(index=True, max_length=32)
+    office: str = Field(max_length=32)  # leads the composite indexes (0036)
     registration_number: str = Field(unique=True, max_length=64)
     kind: str = Field(max_length=16)
     channel: str = Field(max_length=32)
@@ -105,7 +105,7 @@ class Report(SQLModel, table=True):
     linked_report_id: uuid.UUID | None = Field(default=None, foreign_key="report.id")
     outreach_id: uuid.UUID | None = Field(default=None, foreign_key="outreach.id")
     # The Sahabat Ombudsman member who brought it (an id of the prevention service's).
-    community_member_id: uuid.UUID | None = Field(default=None, index=True)
+    community_member_id: uuid.UUID | None = Field(default=None)  # partial index below
     # A letter's own number (nomor surat) as its sender wrote it (migration 0030).
     letter_number: str | None = Field(default=None, max_length=100)
     link_type: str | None = Field(default=None, max_length=16)  # copy, duplicate, merged
@@ -311,7 +311,7 @@ class Notification(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("report_id", "kind", "channel"),)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    office: str = Field(index=True, max_length=32)
+    office: str = Field(max_length=32)
     report_id: uuid.UUID = Field(foreign_key="report.id")
     kind: str = Field(max_length=16)  # registered, incomplete, decision, closure, survey
     channel: str = Field(max_length=16)  # email, whatsapp
@@ -552,6 +552,9 @@ Index(
     Report.__table__.c.received_at,  # type: ignore[attr-defined]
     postgresql_where=text("channel = 'open311'"),
 )
+for _column in ("outreach_id", "community_member_id"):  # the reports naming one (0036)
+    _named = Report.__table__.c[_column]  # type: ignore[attr-defined]
+    Index(f"ix_report_{_column}", _named, postgresql_where=_named.is_not(None))
 # --- Community (Sahabat Ombudsman members, prevention's) ----------------------------------
 
 
