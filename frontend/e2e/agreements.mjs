@@ -71,9 +71,10 @@ export async function officerWritesAgreements(browser, kit, username) {
   expect((await page.locator("[data-testid=agreement-status] [data-state]").getAttribute("data-state")) === "draft", "prevention write: the MoU is a draft");
 
   // Activation without the signed document: the API's refusal at the document field,
-  // worded by its problem type in the user's language.
+  // worded by its problem type and its specific reason (the problem's code), both in
+  // the user's language.
   await page.getByRole("button", { name: "Berlakukan perjanjian" }).click();
-  const refusal = page.getByText("Kerja sama ini belum dapat diaktifkan.");
+  const refusal = page.getByText("Kerja sama ini belum dapat diaktifkan. Unggah dulu dokumen yang sudah ditandatangani.");
   await refusal.waitFor();
   const fileError = await page.getByTestId("agreement-file").getAttribute("aria-invalid");
   expect(fileError === "true", `prevention write: the refusal is at the document field (${fileError})`);

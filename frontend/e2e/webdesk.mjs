@@ -149,6 +149,9 @@ export async function headKeepsSubstances(browser, kit, { username }) {
   await page.getByRole("button", { name: "Tambahkan substansi" }).click();
   const marked = await page.getByLabel("Kode").and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 }).then(() => true, () => false);
   expect(marked, "substances: the API's error on the code is shown at the field");
+  // Pydantic's pattern error, worded by its code in the user's language (not the API's
+  // English with its regular expression).
+  await page.getByText("Bentuknya tidak sesuai.").waitFor();
   await page.getByLabel("Kode").fill(code);
   await page.getByRole("button", { name: "Tambahkan substansi" }).click();
   await page.getByText("Substansi tersimpan.").waitFor();

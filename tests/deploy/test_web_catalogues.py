@@ -11,6 +11,7 @@ from typing import Any
 from apik_reporting.kpis.rules import INDICATORS
 from apik_shared.devstack.components import COMPONENTS
 from apik_shared.platform.openapi import PROBLEM_TYPES
+from apik_shared.platform.problem_types import problem_classes
 
 from .topology import ROOT
 
@@ -26,6 +27,18 @@ def test_the_web_app_knows_every_problem_type_any_component_answers() -> None:
     answered = {slug for c in COMPONENTS for slug in _document(c.package).get(PROBLEM_TYPES, {})}
     kept = json.loads((I18N / "problemTypes.json").read_text())
     assert kept == sorted(answered)
+
+
+def test_the_web_app_knows_every_specific_reason_a_problem_names() -> None:
+    # The components' problem classes are loaded with their apps; each lists the codes
+    # it may name in its `code` member (i18n/problems.ts words them, problems.test.ts
+    # checks both languages).
+    for c in COMPONENTS:
+        _document(c.package)
+    named = {f"{cls.slug}.{code}" for cls in problem_classes() for code in cls.reasons}
+    kept = json.loads((I18N / "problemReasons.json").read_text())
+    assert "agreement-not-activatable.no_document" in named
+    assert kept == sorted(named)
 
 
 def test_the_web_app_knows_every_kpi_indicator_reporting_returns() -> None:

@@ -43,3 +43,41 @@ def test_validation_errors_point_at_fields():
     assert InvalidInput.field("#/body/x", "bad").errors == [
         {"pointer": "#/body/x", "detail": "bad"}
     ]
+
+
+def test_validation_errors_carry_pydantic_s_type_and_its_wordable_context():
+    from pydantic import BaseModel, Field, ValidationError, field_validator
+
+    class Thing(BaseModel):
+        name: str = Field(min_length=3)
+        size: int
+        code: str
+
+        @field_validator("code")
+        @classmethod
+        def _upper(cls, value: str) -> str:
+            if value != value.upper():
+                raise ValueError("must be upper case")
+            return value
+
+    try:
+        Thing.model_validate({"name": "ab", "code": "x"})
+    except ValidationError as exc:
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        problem = validation_problem(RequestValidationError(errors))
+    by_pointer = {e["pointer"]: e for e in problem.errors}
+    assert by_pointer["#/body/name"]["code"] == "string_too_short"
+    assert by_pointer["#/body/name"]["params"] == {"min_length": 3}
+    assert by_pointer["#/body/size"]["code"] == "missing"
+    assert by_pointer["#/body/size"]["params"] == {}
+    # A value error's exception is no placeholder: its English message stays the detail.
+    assert by_pointer["#/body/code"]["code"] == "value_error"
+    assert by_pointer["#/body/code"]["params"] == {}
+    assert by_pointer["#/body/code"]["detail"] == "Value error, must be upper case"
+
+
+def test_a_specific_reason_rides_as_code_and_params_beside_the_english_detail():
+    body = TransitionNotAllowed("Ended on 2026-01-31.", code="ended", params={"on": "2026-01-31"})
+    assert body.body()["code"] == "ended"
+    assert body.body()["params"] == {"on": "2026-01-31"}
+    assert body.body()["detail"] == "Ended on 2026-01-31."

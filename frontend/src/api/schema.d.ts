@@ -12350,15 +12350,23 @@ export interface components {
         };
         /**
          * Problem
-         * @description RFC 9457 problem details. `type` resolves to a page explaining the problem (`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of a type, `detail` explains this one; `errors` point at the fields to fix.
+         * @description RFC 9457 problem details. `type` resolves to a page explaining the problem (`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of a type, `detail` explains this one (in English); `code` names the specific reason, for a type raised for several, and `params` fill its wording; `errors` point at the fields to fix, each with pydantic's error type as `code` when the request failed validation.
          */
         Problem: {
+            code?: string;
             detail?: string;
             errors?: {
+                code?: string;
                 detail?: string;
+                params?: {
+                    [key: string]: unknown;
+                };
                 pointer?: string;
             }[];
             instance?: string;
+            params?: {
+                [key: string]: unknown;
+            };
             status: number;
             title: string;
             type: string;

@@ -17,6 +17,8 @@ const MORI_STAFF_VALUES = { unit: "u", start: "s", end: "e", free: 1, places: 2,
 const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5, names: "a.pdf" };
 // The import's row reasons (int.imp.reason.*).
 const IMPORT_VALUES = { allowed: "LM, RCO", row: 3 };
+// A problem's reasons and fields' errors (i18n/problems.ts): the API's params.
+const PROBLEM_VALUES = { ends_on: "2026-12-31", min_length: 3, max_length: 1, max_digits: 4, decimal_places: 2, gt: 0, ge: 1, lt: 10, le: 9, multiple_of: 5 };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {
@@ -28,7 +30,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES, ...IMPORT_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES, ...IMPORT_VALUES, ...PROBLEM_VALUES })).not.toThrow();
       }
     }
   }, 20_000);

@@ -21,6 +21,7 @@ import { VERIFICATION_ID } from "./verification";
 import { WEBDESK_ID } from "./webdesk";
 import { SURVEY_ID } from "./survey";
 import { API_ID } from "./api";
+import { PROBLEMS_ID } from "./problems";
 import { DATES_ID } from "./dateFields";
 import { KPI_DEFINITIONS_ID } from "./kpiDefinitions";
 
@@ -188,7 +189,7 @@ const core = {
 
 // Each screen's own catalogue (a file per area keeps this one short), merged here; the
 // core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PROBLEMS_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
 
 export type MessageId = keyof typeof id;
 export type CoreId = keyof typeof core;

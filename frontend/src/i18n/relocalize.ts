@@ -4,7 +4,8 @@
 // one (a language never chosen worded nothing on this page). The API's own words with a
 // twin in the other language (api.ts) are always known, in both. Text from elsewhere (a
 // name) is left as it is. A message with placeholders filled in is not found, and stays
-// as it was.
+// as it was, unless it was worded here from parts (`reworded`): a problem's type with
+// its reason, a field's error with its values, which is then worded again from them.
 import { API_EN } from "./api";
 import { catalogue, loadedCatalogues, type Locale } from "./messages";
 
@@ -23,7 +24,21 @@ function keyOf(text: string): string | undefined {
   return index.get(text);
 }
 
+// Texts worded from parts, each with how to word it again; the latest few hundred (a
+// screen keeps what its last attempt said, not a history).
+const composed = new Map<string, (locale: Locale) => string>();
+const COMPOSED_KEPT = 300;
+
+export function reworded(text: string, again: (locale: Locale) => string): string {
+  composed.delete(text);
+  composed.set(text, again);
+  if (composed.size > COMPOSED_KEPT) composed.delete(composed.keys().next().value as string);
+  return text;
+}
+
 export function relocalize(text: string, locale: Locale): string {
+  const again = composed.get(text);
+  if (again !== undefined) return again(locale);
   const key = keyOf(text);
   return key === undefined ? text : ((catalogue(locale) as Record<string, string>)[key] ?? text);
 }

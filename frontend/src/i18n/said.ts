@@ -4,7 +4,7 @@
 // and all (a text kept as worded could only be looked up when it had none).
 import { createIntl, type IntlShape } from "react-intl";
 import { catalogue, type Catalogue, type Locale, type MessageId } from "./messages";
-import { relocalize } from "./relocalize";
+import { relocalize, reworded } from "./relocalize";
 
 // A value may itself be something said (a failure's reason): worded first, in the same
 // language.
@@ -43,17 +43,79 @@ export function problemSlug(problem: unknown): string | undefined {
 }
 
 // The one way an API problem is put into words: its type's message in the catalogue
-// (i18n/api.ts, `api.problem.<slug>`); a type this version does not know by its
-// `detail` (or `title`), given in the other language when it is one of the app's own
-// texts; `fallback` when there is nothing to say.
+// (i18n/api.ts, `api.problem.<slug>`), then its specific reason (`reasonText`); a
+// type this version does not know by its `detail` (or `title`), given in the other
+// language when it is one of the app's own texts; `fallback` when there is nothing to
+// say.
 export function problemText(problem: unknown, locale: Locale, fallback: string): string {
   const slug = problemSlug(problem);
   const messages = catalogue(locale) as Record<string, string>;
   const known = slug === undefined ? undefined : messages[`api.problem.${slug}`];
-  if (known !== undefined) return known;
-  const p = (problem ?? {}) as { detail?: unknown; title?: unknown };
+  const p = (problem ?? {}) as ProblemLike;
+  if (known !== undefined) {
+    const reason = reasonText(p, slug as string, locale);
+    return reason === undefined ? known : reworded(`${known} ${reason}`, (again) => problemText(problem, again, fallback));
+  }
   const text = typeof p.detail === "string" && p.detail !== "" ? p.detail : typeof p.title === "string" ? p.title : "";
   return text === "" ? fallback : relocalize(text, locale);
+}
+
+interface ProblemLike {
+  type?: unknown;
+  title?: unknown;
+  detail?: unknown;
+  code?: unknown;
+  params?: unknown;
+  errors?: unknown;
+}
+
+export interface FieldError {
+  pointer?: string;
+  detail?: string;
+  code?: string;
+  params?: { [name: string]: unknown };
+}
+
+// An API `params` object as a message's values: its numbers and texts.
+function valuesOf(params: unknown): { [name: string]: string | number } {
+  if (typeof params !== "object" || params === null) return {};
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number"));
+}
+
+const comparable = (text: string) => text.trim().replace(/\.$/, "").toLowerCase();
+
+// Why, beyond the type: the reason its `code` names (`api.reason.<slug>.<code>`, i18n/
+// problems.ts); else the fields' errors; else the API's `detail` when it says more than
+// the type does (not its title again), in English when the app has no words for it:
+// the reason is never dropped. Undefined when there is nothing more to say.
+function reasonText(problem: ProblemLike, slug: string, locale: Locale): string | undefined {
+  const messages = catalogue(locale) as Record<string, string>;
+  if (typeof problem.code === "string" && messages[`api.reason.${slug}.${problem.code}`] !== undefined) {
+    return intlOf(locale).formatMessage({ id: `api.reason.${slug}.${problem.code}` as MessageId }, valuesOf(problem.params));
+  }
+  if (Array.isArray(problem.errors) && problem.errors.length > 0) {
+    return (problem.errors as FieldError[])
+      .map((error) => {
+        const text = sayIn(locale, fieldSaid(error, ""));
+        const where = (error.pointer ?? "").replace(/^#\/(body\/)?/, "").replace(/\//g, ".");
+        return where === "" ? text : `${where}: ${text}`;
+      })
+      .join(" ");
+  }
+  if (typeof problem.detail !== "string" || problem.detail.trim() === "") return undefined;
+  const same = [problem.title, catalogue("en")[`api.problem.${slug}` as MessageId], messages[`api.problem.${slug}`]]
+    .filter((t): t is string => typeof t === "string")
+    .some((t) => comparable(t) === comparable(problem.detail as string));
+  return same ? undefined : relocalize(problem.detail, locale);
+}
+
+// A field's error as something said: by its `code` (pydantic's error type, `api.field.
+// <code>` in i18n/problems.ts) with its `params`, else in the API's words (a value
+// error's own sentence, without pydantic's "Value error, " before it), else `fallback`.
+export function fieldSaid(error: FieldError, fallback: string): Said {
+  const key = `api.field.${error.code ?? ""}`;
+  if (error.code !== undefined && key in catalogue("id")) return { id: key as MessageId, values: valuesOf(error.params) };
+  return { text: error.detail === undefined ? fallback : error.detail.replace(/^Value error, /, "") };
 }
 
 export function sayIn(locale: Locale, saying: Saying): string {

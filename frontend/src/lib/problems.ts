@@ -1,18 +1,18 @@
 // RFC 9457 problem+json answers, turned into what a form shows: one message per field
 // (at the field) and what belongs to no field (above the form).
 
-import { problemText } from "../i18n/said";
+import { reworded } from "../i18n/relocalize";
+import { fieldSaid, problemText, sayIn, type FieldError } from "../i18n/said";
 
-export interface ProblemError {
-  pointer?: string;
-  detail?: string;
-}
+export type ProblemError = FieldError;
 
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  code?: string;
+  params?: { [name: string]: unknown };
   errors?: ProblemError[];
 }
 
@@ -42,17 +42,20 @@ export function fieldPath(pointer: string): string | null {
   return path === "" ? null : path;
 }
 
-// The API words field errors in English; the ones every form meets are said in the
-// user's language (`known`: the API's text to the catalogue's), the rest as the API
-// says them. A refusal of no field is worded by its type (`problemText`): kept in
-// Bahasa Indonesia here, the catalogue's text, which `useFields` gives in the
-// language of the moment.
+// The API words field errors in English; each is said in the user's language by its
+// code (pydantic's error type: `fieldSaid`), or as the caller knows its text (`known`:
+// the API's text to the caller's words, which win), the rest as the API says them. A
+// refusal of no field is worded by its type and reason (`problemText`). Kept in Bahasa
+// Indonesia here; `useFields` gives them in the language of the moment (a text worded
+// from values is kept with how to word it again: `reworded`).
 export function formErrors(problem: Problem, fallback: string, known: Record<string, string> = {}): FormErrors {
   const fields: Record<string, string> = {};
   const stray: string[] = [];
   for (const error of problem.errors ?? []) {
     const path = error.pointer ? fieldPath(error.pointer) : null;
-    const detail = error.detail === undefined ? fallback : (known[error.detail] ?? error.detail);
+    const mine = error.detail === undefined ? undefined : known[error.detail];
+    const said = fieldSaid(error, fallback);
+    const detail = mine ?? ("values" in said && said.values && Object.keys(said.values).length > 0 ? reworded(sayIn("id", said), (locale) => sayIn(locale, said)) : sayIn("id", said));
     if (path === null) stray.push(detail);
     else if (!(path in fields)) fields[path] = detail; // the first reason is enough
   }

@@ -26,13 +26,19 @@ class Problem(Exception):
     docstring explains the type to integrators (`/problems/<slug>`, built by
     `apik_shared.platform.problem_types`), with `indonesian_title` (and, when the
     status's general Indonesian explanation does not fit, `indonesian_description`)
-    for the page's Bahasa Indonesia half."""
+    for the page's Bahasa Indonesia half.
+
+    A type raised for several specific reasons says which one in the `code` extension
+    (with `params` filling its wording), so that a client words it in its own language;
+    `detail` keeps the English. Such a class lists its codes in `reasons`, the list a
+    client's catalogue is checked against."""
 
     status: int = 400
     slug: str = "bad-request"
     title: str = "Bad request"
     indonesian_title: str = ""
     indonesian_description: str = ""
+    reasons: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -211,9 +217,27 @@ def _pointer(loc: Sequence[str | int]) -> str:
     return "#/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in loc)
 
 
+def _params(ctx: dict[str, Any] | None) -> dict[str, str | int | float]:
+    """The validation error's context a message's placeholders can take: its numbers
+    and texts (`min_length`, `expected`); an exception (a value error's) is not one."""
+    return {
+        name: value
+        for name, value in (ctx or {}).items()
+        if isinstance(value, str | int | float) and not isinstance(value, bool)
+    }
+
+
 def validation_problem(exc: RequestValidationError) -> InvalidInput:
+    """Each field's error: pointer, pydantic's English message, and its `code` (the
+    error's type, stable across pydantic's wording) with `params` for clients that
+    word it themselves."""
     errors = [
-        {"pointer": _pointer(err.get("loc", ())), "detail": err.get("msg", "invalid")}
+        {
+            "pointer": _pointer(err.get("loc", ())),
+            "detail": err.get("msg", "invalid"),
+            "code": err.get("type", "invalid"),
+            "params": _params(err.get("ctx")),
+        }
         for err in exc.errors()
     ]
     fields = ", ".join(e["pointer"] for e in errors)
@@ -272,7 +296,10 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     "description": (
         "RFC 9457 problem details. `type` resolves to a page explaining the problem "
         "(`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of "
-        "a type, `detail` explains this one; `errors` point at the fields to fix."
+        "a type, `detail` explains this one (in English); `code` names the specific "
+        "reason, for a type raised for several, and `params` fill its wording; `errors` "
+        "point at the fields to fix, each with pydantic's error type as `code` when the "
+        "request failed validation."
     ),
     "type": "object",
     "required": ["type", "title", "status"],
@@ -282,11 +309,18 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "status": {"type": "integer"},
         "detail": {"type": "string"},
         "instance": {"type": "string"},
+        "code": {"type": "string"},
+        "params": {"type": "object", "additionalProperties": True},
         "errors": {
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {"pointer": {"type": "string"}, "detail": {"type": "string"}},
+                "properties": {
+                    "pointer": {"type": "string"},
+                    "detail": {"type": "string"},
+                    "code": {"type": "string"},
+                    "params": {"type": "object", "additionalProperties": True},
+                },
             },
         },
     },

@@ -32,6 +32,11 @@ async def test_a_draft_is_activated_only_with_its_signed_document(
     )
     assert early.status_code == 409, early.text
     assert early.json()["type"] == "/problems/agreement-not-activatable"
+    # The specific reason, as a code a client words in its own language, beside the
+    # English detail.
+    assert early.json()["code"] == "no_document", early.text
+    assert early.json()["params"] == {}
+    assert early.json()["detail"] == "Upload the signed document first."
 
     # A page pretending to be a PDF is refused by its content; nothing changes.
     fake = await prevention.client.put(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from apik_prevention.agreements.rules import (
+    ACTIVATION_REFUSALS,
     AgreementKind,
     AgreementStatus,
     Reminder,
@@ -87,26 +88,35 @@ def _refusal(
     ends_on: date = END,
     parent_status: str | None = None,
 ) -> str:
-    return (
-        activation_refusal(
-            kind=kind,
-            has_document=has_document,
-            ends_on=ends_on,
-            today=date(2027, 1, 1),
-            parent_status=parent_status,
-        )
-        or ""
+    refusal = activation_refusal(
+        kind=kind,
+        has_document=has_document,
+        ends_on=ends_on,
+        today=date(2027, 1, 1),
+        parent_status=parent_status,
     )
+    return "" if refusal is None else f"{refusal.code}: {refusal.detail} {refusal.params}"
 
 
 def test_activation_needs_the_signed_document_a_term_not_past_and_an_mou_in_force():
     assert _refusal() == ""
-    assert "signed document" in _refusal(has_document=False)
-    assert "ended" in _refusal(ends_on=date(2026, 12, 31))
+    assert _refusal(has_document=False).startswith("no_document: Upload the signed document")
+    ended = _refusal(ends_on=date(2026, 12, 31))
+    assert ended.startswith("ended: The agreement ended on 2026-12-31")
+    assert "'ends_on': '2026-12-31'" in ended
     assert _refusal(ends_on=date(2027, 1, 1)) == ""  # its last day: still activated
-    assert "MoU" in _refusal(AgreementKind.pks)
-    assert "MoU" in _refusal(AgreementKind.pks, parent_status="expired")
+    assert _refusal(AgreementKind.pks).startswith("mou_not_active: A PKS")
+    assert _refusal(AgreementKind.pks, parent_status="expired").startswith("mou_not_active:")
     assert _refusal(AgreementKind.pks, parent_status="active") == ""
+
+
+def test_every_activation_refusal_code_is_declared_for_clients():
+    codes = {
+        _refusal(has_document=False).split(":")[0],
+        _refusal(ends_on=date(2026, 12, 31)).split(":")[0],
+        _refusal(AgreementKind.pks).split(":")[0],
+    }
+    assert codes == set(ACTIVATION_REFUSALS)
 
 
 def test_a_renewal_starts_after_the_version_it_renews_has_ended():

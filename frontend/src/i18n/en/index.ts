@@ -21,6 +21,7 @@ import { VERIFICATION_EN } from "./verification";
 import { WEBDESK_EN } from "./webdesk";
 import { SURVEY_EN } from "./survey";
 import { API_EN } from "../api";
+import { PROBLEMS_EN } from "./problems";
 import { DATES_EN } from "./dateFields";
 
 const coreEn: Record<CoreId, string> = {
@@ -203,6 +204,7 @@ export const EN: Record<MessageId, string> = {
   ...PALETTE_EN,
   ...SURVEY_EN,
   ...API_EN,
+  ...PROBLEMS_EN,
   ...DATES_EN,
   ...PUBLIC_FORM_EN,
   ...coreEn,

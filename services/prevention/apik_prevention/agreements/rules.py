@@ -51,6 +51,20 @@ def step(current: str, target: AgreementStatus) -> str | None:
     return STEPS.get((AgreementStatus(current), target))
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a draft cannot be activated: a stable `code` a client words in its own
+    language (with `params`), and the English `detail`."""
+
+    code: str
+    detail: str
+    params: dict[str, str]
+
+
+# The codes `activation_refusal` gives, in the order it checks them.
+ACTIVATION_REFUSALS = ("no_document", "ended", "mou_not_active")
+
+
 def activation_refusal(
     *,
     kind: AgreementKind,
@@ -58,16 +72,19 @@ def activation_refusal(
     ends_on: date,
     today: date,
     parent_status: str | None,
-) -> str | None:
+) -> Refusal | None:
     """Why a draft cannot be activated today (None when it can): the signed document is
     required, an agreement already past its end date is not put in force, and a PKS
     lives under an MoU in force."""
     if not has_document:
-        return "Upload the signed document first."
+        return Refusal("no_document", "Upload the signed document first.", {})
     if ends_on < today:
-        return f"The agreement ended on {ends_on.isoformat()}."
+        ended = ends_on.isoformat()
+        return Refusal("ended", f"The agreement ended on {ended}.", {"ends_on": ended})
     if kind is AgreementKind.pks and parent_status != AgreementStatus.active:
-        return "A PKS is activated under an MoU in force; its MoU is not active."
+        return Refusal(
+            "mou_not_active", "A PKS is activated under an MoU in force; its MoU is not active.", {}
+        )
     return None
 
 

@@ -38,7 +38,12 @@ from apik_shared.platform.uploads import check_file
 
 
 class NotActivatable(Conflict):
+    """The draft cannot be put in force yet. `code` says why, `params` fill its
+    wording: `no_document` (upload the signed document first), `ended` (the end date,
+    `ends_on`, is past), `mou_not_active` (a PKS needs its MoU in force)."""
+
     slug, title = "agreement-not-activatable", "The agreement cannot be activated yet"
+    reasons = rules.ACTIVATION_REFUSALS
 
 
 class AlreadyRenewed(Conflict):
@@ -201,7 +206,7 @@ async def activate(*, session: AsyncSession, agreement: Agreement, actor: Princi
         parent_status=parent.status if parent else None,
     )
     if refusal is not None:
-        raise NotActivatable(refusal)
+        raise NotActivatable(refusal.detail, code=refusal.code, params=refusal.params)
     move(agreement, AgreementStatus.active, actor.username)
     session.add(agreement)
     await session.flush()

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { formErrors } from "../lib/problems";
+import { MESSAGES } from "./bothCatalogues";
+import { loadCatalogue } from "./messages";
+import reasons from "./problemReasons.json";
+import types from "./problemTypes.json";
+import { relocalize } from "./relocalize";
+import { problemText, sayIn } from "./said";
+
+// English is a chunk of its own in the app (messages.ts), fetched when chosen: these
+// tests word things in both languages.
+beforeAll(() => loadCatalogue("en"));
+
+const refusal = (code: string | undefined, detail: string, params: Record<string, unknown> = {}) => ({
+  type: "/problems/agreement-not-activatable",
+  title: "The agreement cannot be activated yet",
+  status: 409,
+  detail,
+  ...(code === undefined ? {} : { code, params }),
+});
+
+// problemReasons.json is the API's own list of specific reasons (tests/deploy checks it
+// against every component's problem classes).
+describe("the specific reasons' catalogue", () => {
+  it("words every reason the API can name in both languages, under a type it knows", () => {
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      const slug = reason.split(".")[0];
+      expect(types).toContain(slug);
+      const id = (MESSAGES.id as Record<string, string>)[`api.reason.${reason}`];
+      const en = (MESSAGES.en as Record<string, string>)[`api.reason.${reason}`];
+      expect(id, `id: ${reason}`).toBeTruthy();
+      expect(en, `en: ${reason}`).toBeTruthy();
+      expect(id).not.toBe(en);
+    }
+  });
+
+  it("holds no reason the API no longer names", () => {
+    const catalogued = Object.keys(MESSAGES.id).filter((k) => k.startsWith("api.reason.")).map((k) => k.slice("api.reason.".length));
+    expect(catalogued.sort()).toEqual([...reasons].sort());
+  });
+});
+
+describe("a refusal put into words", () => {
+  it("says the type and the reason its code names, in the user's language", () => {
+    const problem = refusal("no_document", "Upload the signed document first.");
+    expect(problemText(problem, "id", "x")).toBe("Kerja sama ini belum dapat diaktifkan. Unggah dulu dokumen yang sudah ditandatangani.");
+    expect(problemText(problem, "en", "x")).toBe(`${MESSAGES.en["api.problem.agreement-not-activatable"]} Upload the signed document first.`);
+  });
+
+  it("fills the reason's placeholders from the problem's params", () => {
+    const problem = refusal("ended", "The agreement ended on 2026-12-31.", { ends_on: "2026-12-31" });
+    expect(problemText(problem, "id", "x")).toBe("Kerja sama ini belum dapat diaktifkan. Masa berlakunya sudah berakhir pada 2026-12-31.");
+    expect(problemText(problem, "en", "x")).toContain("It ended on 2026-12-31.");
+  });
+
+  it("keeps the API's detail, as it words it, when no code the app knows names the reason", () => {
+    const problem = refusal("brand_new_reason", "The moon is not full.");
+    expect(problemText(problem, "id", "x")).toBe("Kerja sama ini belum dapat diaktifkan. The moon is not full.");
+    expect(problemText(problem, "en", "x")).toBe(`${MESSAGES.en["api.problem.agreement-not-activatable"]} The moon is not full.`);
+    // A detail that is one of the app's texts is given in the user's language.
+    const older = refusal(undefined, "Upload the signed document first.");
+    expect(problemText(older, "id", "x")).toBe("Kerja sama ini belum dapat diaktifkan. Unggah dulu dokumen yang sudah ditandatangani.");
+  });
+
+  it("says the type alone when the detail only repeats its title", () => {
+    expect(problemText(refusal(undefined, "The agreement cannot be activated yet"), "id", "x")).toBe("Kerja sama ini belum dapat diaktifkan.");
+    expect(problemText({ type: "/problems/not-found", title: "Not found", detail: "Not Found", status: 404 }, "en", "x")).toBe(MESSAGES.en["api.problem.not-found"]);
+  });
+
+  it("of a type this version does not know is the API's detail", () => {
+    expect(problemText({ type: "/problems/brand-new", title: "Brand new", detail: "Something new happened", code: "x" }, "id", "f")).toBe("Something new happened");
+  });
+
+  it("is worded again in the language of the moment, reason and all, once kept as text", () => {
+    const kept = problemText(refusal("no_document", "Upload the signed document first."), "id", "x");
+    expect(relocalize(kept, "en")).toBe(`${MESSAGES.en["api.problem.agreement-not-activatable"]} Upload the signed document first.`);
+    expect(relocalize(relocalize(kept, "en"), "id")).toBe(kept);
+    expect(sayIn("en", { problem: refusal("ended", "", { ends_on: "2027-01-31" }) })).toContain("It ended on 2027-01-31.");
+  });
+
+  it("of a validation problem shown above a form names each field's error", () => {
+    const problem = { type: "/problems/validation-error", title: "The request has invalid fields", status: 422, detail: "Invalid fields: #/body/name", errors: [{ pointer: "#/body/name", detail: "Field required", code: "missing", params: {} }] };
+    expect(problemText(problem, "id", "x")).toBe(`${MESSAGES.id["api.problem.validation-error"]} name: Wajib diisi.`);
+    expect(problemText(problem, "en", "x")).toBe(`${MESSAGES.en["api.problem.validation-error"]} name: Required.`);
+  });
+});
+
+describe("a field's error", () => {
+  const problem = {
+    type: "/problems/validation-error",
+    status: 422,
+    errors: [
+      { pointer: "#/body/name", detail: "String should have at least 3 characters", code: "string_too_short", params: { min_length: 3 } },
+      { pointer: "#/body/size", detail: "Field required", code: "missing", params: {} },
+      { pointer: "#/body/nik", detail: "Value error, a NIK has exactly 16 digits", code: "value_error", params: {} },
+      { pointer: "#/body/odd", detail: "Something pydantic 9 says", code: "brand_new_type", params: {} },
+      { pointer: "#/body/old", detail: "From an API before codes" },
+    ],
+  };
+
+  it("is said by its code with its params, in either language", () => {
+    const { fields } = formErrors(problem, "fallback");
+    expect(fields.name).toBe("Paling sedikit 3 karakter.");
+    expect(fields.size).toBe("Wajib diisi.");
+    expect(relocalize(fields.name ?? "", "en")).toBe("At least 3 characters.");
+    expect(relocalize(fields.size ?? "", "en")).toBe("Required.");
+  });
+
+  it("of a code the app does not know is the API's own words", () => {
+    const { fields } = formErrors(problem, "fallback");
+    expect(fields.nik).toBe("a NIK has exactly 16 digits");
+    expect(fields.odd).toBe("Something pydantic 9 says");
+    expect(fields.old).toBe("From an API before codes");
+    expect(relocalize(fields.odd ?? "", "en")).toBe("Something pydantic 9 says");
+  });
+
+  it("is said as the caller knows it when the caller says so", () => {
+    const { fields } = formErrors(problem, "fallback", { "Field required": "Isian ini wajib." });
+    expect(fields.size).toBe("Isian ini wajib.");
+  });
+
+  it("puts English plurals right", () => {
+    const one = formErrors({ status: 422, errors: [{ pointer: "#/body/a", code: "string_too_short", params: { min_length: 1 } }] }, "f").fields.a;
+    expect(relocalize(one ?? "", "en")).toBe("At least 1 character.");
+  });
+});
