@@ -10783,6 +10783,12 @@ export interface components {
             /** Year */
             year: number;
         };
+        /**
+         * Language
+         * @description The languages an export is written in: Bahasa Indonesia first.
+         * @enum {string}
+         */
+        Language: "id" | "en";
         /** LetterCreate */
         LetterCreate: {
             /** Correspondent */
@@ -19934,6 +19940,8 @@ export interface operations {
                 examiner_id?: string | null;
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description the report's registration number, whole */
                 number?: string | null;
@@ -22293,6 +22301,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 state?: "open" | "overdue" | "returned" | "all";
             };
             header?: never;
@@ -23573,6 +23583,8 @@ export interface operations {
                 /** @description csv: every row */
                 format?: "json" | "csv";
                 kind?: components["schemas"]["Kind"] | null;
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description a registration number, whole */
                 number?: string | null;
@@ -27381,6 +27393,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description YYYY-MM: applications whose period touches it */
                 month?: string | null;
@@ -33998,6 +34012,8 @@ export interface operations {
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
                 kind?: components["schemas"]["prevention_Kind"] | null;
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 status?: components["schemas"]["Status"] | null;
             };
@@ -34372,6 +34388,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 status?: components["schemas"]["AssessmentStatus"] | null;
                 year?: number | null;
