@@ -1,6 +1,7 @@
 // The administrator in the browser: a national admin opens an office (in WITA), adds a
 // user there with a role and an office admin beside them, and sees both listed;
-// registers an API client and sees its secret once (the list never shows it again).
+// registers an API client and sees its secret once (the list never shows it again); adds
+// a webhook subscription and uses the buttons its state allows (off, on, a new secret).
 // The office admin then gives the user a guarded role (head): the screen says it waits
 // for a second admin, and the national admin approves it. A desk officer meets "not for
 // your role" at /admin. axe checks every page on the way.
@@ -84,7 +85,7 @@ export async function adminAdministers(browser, kit, nationalAdmin) {
   expect(!(await page.locator("main").textContent()).includes(secret), "admin: the secret is not shown again");
   // Switched off, the list says so.
   await clientRow.getByRole("button", { name: `Nonaktifkan: ${system}` }).click();
-  await clientRow.getByRole("button", { name: `Aktifkan: ${system}` }).waitFor();
+  await clientRow.getByRole("button", { name: `Aktifkan: ${system}`, exact: true }).waitFor();
   expect((await clientRow.textContent()).includes("Nonaktif"), "admin: the client is switched off");
   await accessible(page, "admin-klien");
   await shot(page, "admin-4-clients");
@@ -95,6 +96,7 @@ export async function adminAdministers(browser, kit, nationalAdmin) {
   await page.getByText("Belum ada data.").waitFor();
   await accessible(page, "admin-webhook");
   await shot(page, "admin-5-webhooks");
+  await webhookButtons(page, kit, tag);
 
   // The office admin gives the user a guarded role: it waits for a second admin.
   const second = await signIn(browser, kit, officeAdmin, "/admin?bagian=users");
@@ -120,6 +122,54 @@ export async function adminAdministers(browser, kit, nationalAdmin) {
   await page.locator(`tr[data-username="${user}"]`, { hasText: "Kepala kantor" }).waitFor();
   await shot(page, "admin-7-approved");
   await context.close();
+}
+
+// A subscription added (its secret shown once), then each button the API allows on it
+// (`allowed_actions`): switched off, on again, a new secret; the row says the state
+// after each, and shows only the buttons that state allows. The address is a public one
+// (no DNS needed) and the event one this journey never causes: nothing is sent.
+async function webhookButtons(page, kit, tag) {
+  const { expect, accessible, shot } = kit;
+  const system = `SIMPEG Hook ${tag}`;
+  await page.getByRole("textbox", { name: "Sistem penerima" }).fill(system);
+  await page.getByRole("textbox", { name: "Alamat endpoint (https)" }).fill("https://103.10.20.30/hook");
+  await page.getByRole("textbox", { name: "Jenis peristiwa" }).fill("case.closed");
+  await page.getByRole("button", { name: "Tambah langganan" }).click();
+  const secretOf = async () => {
+    const dialog = page.getByRole("dialog", { name: `Rahasia untuk ${system}` });
+    await dialog.waitFor();
+    const secret = (await dialog.getByTestId("secret").textContent()).trim();
+    await dialog.getByRole("button", { name: "Sudah saya simpan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    return secret;
+  };
+  const first = await secretOf();
+  expect(first.length >= 20, `admin: the subscription's secret is shown (${first.length} characters)`);
+  const row = page.getByTestId("webhook-list").locator("tr", { hasText: system });
+  // Exact names: "Aktifkan: …" is also a part of "Nonaktifkan: …".
+  const button = (name) => row.getByRole("button", { name: `${name}: ${system}`, exact: true });
+  const state = async () => (await row.locator("td").nth(3).textContent()).trim();
+  const buttons = async () => (await row.getByRole("button").allTextContents()).join(", ");
+  await button("Nonaktifkan").waitFor();
+  expect((await state()) === "Aktif" && (await buttons()) === "Nonaktifkan, Ganti rahasia", `admin: a new subscription is active, with its buttons (${await state()}; ${await buttons()})`);
+  expect(!(await page.locator("main").textContent()).includes(first), "admin: the subscription's secret is not shown again");
+
+  await button("Nonaktifkan").click();
+  await button("Aktifkan").waitFor();
+  expect((await state()).startsWith("Nonaktif") && (await buttons()) === "Aktifkan, Ganti rahasia", `admin: switched off, it offers to switch on (${await state()}; ${await buttons()})`);
+  await accessible(page, "admin-webhook-off");
+  await shot(page, "admin-5b-webhook-off");
+
+  await button("Aktifkan").click();
+  await button("Nonaktifkan").waitFor();
+  expect((await state()) === "Aktif" && (await buttons()) === "Nonaktifkan, Ganti rahasia", `admin: switched on again (${await state()}; ${await buttons()})`);
+
+  await button("Ganti rahasia").click();
+  const second = await secretOf();
+  expect(second.length >= 20 && second !== first, "admin: a new secret, shown once");
+  expect((await state()) === "Aktif", `admin: a new secret leaves the subscription active (${await state()})`);
+  await accessible(page, "admin-webhook-on");
+  await shot(page, "admin-5c-webhook-rotated");
 }
 
 export async function otherRoleMeetsNotForRole(browser, kit, username) {

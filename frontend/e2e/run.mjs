@@ -30,6 +30,7 @@ import { bulkJourneys } from "./bulk.mjs";
 import { communityJourneys } from "./community.mjs";
 import { deskVisit, supervisorAssigns } from "./desk.mjs";
 import { examinerWorks } from "./examiner.mjs";
+import { headReportJourneys } from "./headreport.mjs";
 import { importsJourneys } from "./imports.mjs";
 import { docsLoadOffline } from "./docs.mjs";
 import { internJourneys } from "./intern.mjs";
@@ -477,6 +478,7 @@ try {
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   if (wanted("publicform")) await citizenSavesAndResumes(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
+  await headReportJourneys(browser, kit, wanted);
   await importsJourneys(browser, kit, wanted);
   await paletteJourneys(browser, kit, wanted);
 } catch (error) {

@@ -9,7 +9,9 @@ KPI dashboard and edits a target; an intern raises the Red Button anonymously an
 protection officer acknowledges it; an applicant applies for an internship and an
 unknown certificate code is checked; a national admin opens an office, adds its users
 (an office admin's guarded role change waits for the national admin's approval) and
-registers an API client whose secret is shown once; a prevention officer reads an
+registers an API client whose secret is shown once, then adds a webhook subscription and
+switches it off, on and to a new secret by the buttons its state allows; the head of an
+office excepts a report from the event's age limit on its page; a prevention officer reads an
 assessment's explained score, the agreements, a clinic's N-gain and a study, and anyone
 reads the public results and checks a clinic certificate; a prevention officer writes a
 press release that the head approves, publishes it and anyone reads it with its number,
@@ -34,6 +36,7 @@ import re
 import shutil
 import subprocess
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -60,6 +63,7 @@ from tests.e2e.webapp_data import (
     prevention_office,
     publications_office,
 )
+from tests.intake.builders import report_body
 from tests.integration.portal_sim import PortalSim
 
 pytestmark = pytest.mark.e2e
@@ -98,6 +102,7 @@ JOURNEYS = [
     "offices",
     "assignment",
     "substances",
+    "agelimit",
     "mori",
     "publications",
     "prevention-write",
@@ -169,6 +174,7 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
     survey = await closed_case_for_survey(gateway, admin)  # the survey journey's
     dup_officer, dup_report, dup_other, dup_office = await _duplicate_pair(gateway, admin)
     assigner, unassigned = await _case_to_assign(gateway, admin)
+    age_head, old_report = await _report_too_old(gateway, admin)
     bulk = await bulk_office(gateway, admin)  # the bulk actions' journey
     env = {
         **os.environ,
@@ -200,6 +206,9 @@ async def _journeys(stack: Stack, gateway: httpx.AsyncClient, portal_sim: Portal
         "APIK_DUP_OFFICE": dup_office,
         "APIK_ASSIGN_USER": assigner,
         "APIK_ASSIGN_CASE_ID": unassigned["id"],
+        "APIK_AGE_HEAD_USER": age_head,
+        "APIK_AGE_REPORT_ID": old_report["id"],
+        "APIK_AGE_REPORT_NUMBER": old_report["registration_number"],
         "APIK_SCREENSHOTS": str(FRONTEND / "e2e" / "screenshots"),
         "APIK_CHROMIUM": CHROMIUM,
     }
@@ -291,3 +300,23 @@ async def _case_to_assign(gateway: httpx.AsyncClient, admin: dict[str, str]) -> 
     rotation = await gateway.put(f"{offices}/rotation", headers=supervisor, json={"enabled": True})
     assert rotation.status_code == 200, rotation.text
     return username, case
+
+
+async def _report_too_old(gateway: httpx.AsyncClient, admin: dict[str, str]) -> tuple[str, dict]:
+    """The head of an office of their own and a report there whose event happened three
+    years before it was received: older than the limit, it waits for the head's exception."""
+    code = await open_office(gateway, admin, "UM")
+    tag = uuid.uuid4().hex[:6]
+    officer = await create_user(gateway, admin, f"pvlum{tag}", code, "intake_officer")
+    head = f"kepalaum{tag}"
+    await create_user(gateway, admin, head, code, "head")
+    event = date.today().replace(day=1) - timedelta(days=3 * 366)
+    created = await gateway.post(
+        "/api/v1/intake/reports",
+        json=report_body(event_date=event.isoformat()),
+        headers=officer,
+    )
+    assert created.status_code == 201, created.text
+    report = created.json()
+    assert "event_older_than_two_years" in report["flags"], report["flags"]
+    return head, report

@@ -7,8 +7,15 @@ import io
 
 from openpyxl import load_workbook
 
-from apik_shared.documents.delimited import BOM, Delimiter, csv_bytes
+from apik_shared.documents.delimited import (
+    BOM,
+    Delimiter,
+    accepted_language,
+    csv_bytes,
+    headers,
+)
 from apik_shared.documents.spreadsheet import Sheet, workbook, workbook_of
+from apik_shared.vocabulary.labels import Language
 
 HEADERS = ["Nama pengunjung", "Jumlah", "Rata-rata"]
 # A vertical tab, a form feed, an escape and a unit separator: C0 controls XML 1.0
@@ -81,3 +88,26 @@ def test_the_semicolon_variant_writes_decimal_commas_as_indonesian_spreadsheets_
     assert text.splitlines()[0] == "Nama pengunjung;Jumlah;Rata-rata"
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows == [HEADERS, ["Budi; S.H.", "3", "4,5"], ["Ani", "1000", "2,25"]]
+
+
+def test_headers_are_indonesian_unless_english_is_asked_for():
+    columns = (("Kantor", "Office"), ("Diterima", "Received"))
+    assert headers(columns, Language.id) == ["Kantor", "Diterima"]
+    assert headers(columns, Language.en) == ["Office", "Received"]
+
+
+def test_accept_language_picks_the_supported_language_of_highest_weight():
+    for header, expected in (
+        (None, Language.id),
+        ("", Language.id),
+        ("fr-FR, de;q=0.9", Language.id),
+        ("en-GB,en;q=0.9", Language.en),
+        ("EN", Language.en),
+        ("id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7", Language.id),
+        ("fr;q=1, en;q=0.4, id;q=0.3", Language.en),
+        ("en;q=0.2, id;q=0.8", Language.id),
+        ("en;q=0, *", Language.id),
+        ("en;q=oops, id;q=0.1", Language.id),
+        ("*;q=1, en;q=0.5", Language.en),
+    ):
+        assert accepted_language(header) is expected, header

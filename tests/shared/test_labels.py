@@ -24,3 +24,15 @@ def test_dates_times_and_numbers_as_indonesian_letters_write_them():
     assert waktu(at, "Asia/Makassar") == "5 Desember 2026, 07:30 WITA"
     assert waktu(at, "Asia/Jakarta") == "5 Desember 2026, 06:30 WIB"
     assert angka(1234) == "1.234" and angka(107.14) == "107,14" and angka(None) == "-"
+
+
+def test_every_english_table_names_the_same_codes_as_its_indonesian_one():
+    from apik_shared.vocabulary import labels
+
+    pairs = [(name[: -len("_EN")], name) for name in dir(labels) if name.endswith("_EN")]
+    tables = [(a, b) for a, b in pairs if isinstance(getattr(labels, b), dict)]
+    assert len(tables) >= 11, tables
+    for indonesian, english in tables:
+        assert set(getattr(labels, english)) == set(getattr(labels, indonesian)), english
+    assert label(labels.CHANNELS_EN, "walk_in", labels.Language.en) == "Walk-in"
+    assert label(labels.CHANNELS_EN, None, labels.Language.en) == "Not stated"

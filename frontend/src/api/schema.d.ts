@@ -10783,6 +10783,12 @@ export interface components {
             /** Year */
             year: number;
         };
+        /**
+         * Language
+         * @description The languages an export is written in: Bahasa Indonesia first.
+         * @enum {string}
+         */
+        Language: "id" | "en";
         /** LetterCreate */
         LetterCreate: {
             /** Correspondent */
@@ -19942,6 +19948,8 @@ export interface operations {
                 examiner_id?: string | null;
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description the report's registration number, whole */
                 number?: string | null;
@@ -22301,6 +22309,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 state?: "open" | "overdue" | "returned" | "all";
             };
             header?: never;
@@ -23581,6 +23591,8 @@ export interface operations {
                 /** @description csv: every row */
                 format?: "json" | "csv";
                 kind?: components["schemas"]["Kind"] | null;
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description a registration number, whole */
                 number?: string | null;
@@ -27389,6 +27401,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 /** @description YYYY-MM: applications whose period touches it */
                 month?: string | null;
@@ -34006,6 +34020,8 @@ export interface operations {
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
                 kind?: components["schemas"]["prevention_Kind"] | null;
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 status?: components["schemas"]["Status"] | null;
             };
@@ -34380,6 +34396,8 @@ export interface operations {
                 delimiter?: components["schemas"]["Delimiter"];
                 /** @description csv: every row the filters select */
                 format?: "json" | "csv";
+                /** @description CSV only: the language of the headers and of the words for codes (`id`, `en`); without it, the request's `Accept-Language`, else `id`. */
+                lang?: components["schemas"]["Language"] | null;
                 limit?: number;
                 status?: components["schemas"]["AssessmentStatus"] | null;
                 year?: number | null;

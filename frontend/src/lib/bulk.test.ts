@@ -161,9 +161,12 @@ describe("the result table", () => {
 describe("the CSV of what is filtered", () => {
   it("asks for the list's own filters as CSV, without the page's cursor and size", () => {
     expect(csvPath("/api/v1/examination/cases", { status: "open", examiner_id: "user:sari", cursor: "abc", limit: 50, sla_state: undefined })).toBe(
-      "/api/v1/examination/cases?status=open&examiner_id=user%3Asari&format=csv",
+      "/api/v1/examination/cases?status=open&examiner_id=user%3Asari&format=csv&lang=id",
     );
-    expect(csvPath("/api/v1/intake/reports", { overdue: true })).toBe("/api/v1/intake/reports?overdue=true&format=csv");
+    expect(csvPath("/api/v1/intake/reports", { overdue: true })).toBe("/api/v1/intake/reports?overdue=true&format=csv&lang=id");
+  });
+  it("asks for the headers in the screen's language, whatever the page's address says", () => {
+    expect(csvPath("/api/v1/intake/archive/loans", { state: "open", lang: "id" }, "en")).toBe("/api/v1/intake/archive/loans?state=open&format=csv&lang=en");
   });
 });
 

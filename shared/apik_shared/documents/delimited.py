@@ -5,6 +5,12 @@ page and mangles names (`Ã©`). The default separator is `,`; a spreadsheet set
 Indonesian (or most of continental Europe) uses `,` as its decimal mark and expects `;`
 between fields, so `?delimiter=semicolon` gives that variant, decimals written with a
 comma too, and it opens as columns with numbers as numbers.
+
+Headers (and the codes a list words, like statuses) are in Bahasa Indonesia unless
+English is asked for: `?lang=en` (what the web app's download link carries: a plain link
+cannot set a header), else the request's `Accept-Language`, else Indonesian. Each list
+keeps its columns in one table, each header in both languages side by side (`Column`);
+moments stay in the office's zone whatever the language.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import Query, Response
+from fastapi import Depends, Query, Request, Response
+
+from apik_shared.vocabulary.labels import Language
 
 MEDIA_TYPE = "text/csv"
 BOM = "\ufeff"
@@ -34,10 +42,53 @@ CsvDelimiter = Annotated[
     ),
 ]
 Value = str | int | float | None
+# One column's header: (in Bahasa Indonesia, in English).
+Column = tuple[str, str]
 # What a route declares for a list that answers `?format=csv` besides its JSON page.
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"}
 }
+
+
+def accepted_language(accept_language: str | None) -> Language:
+    """The language of `Accept-Language` (RFC 9110 12.5.4) the CSVs are written in: the
+    supported one (`id`, `en`, any region) with the highest weight, the earlier on a tie;
+    Indonesian when none is (or the header is absent). Hand-written:
+    two languages and a dozen lines do not warrant a locale library."""
+    best, weight = Language.id, 0.0
+    for item in (accept_language or "").split(","):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if primary in ("id", "en") and 0 < q <= 1 and q > weight:
+            best, weight = Language(primary), q
+    return best
+
+
+def csv_language(
+    request: Request,
+    lang: Annotated[
+        Language | None,
+        Query(
+            description="CSV only: the language of the headers and of the words for codes "
+            "(`id`, `en`); without it, the request's `Accept-Language`, else `id`."
+        ),
+    ] = None,
+) -> Language:
+    if lang is not None:
+        return lang
+    return accepted_language(request.headers.get("accept-language"))
+
+
+# A list route's parameter: the language its CSV is written in.
+CsvLanguage = Annotated[Language, Depends(csv_language)]
 
 
 def _text(value: Value, delimiter: Delimiter) -> str:
@@ -46,6 +97,11 @@ def _text(value: Value, delimiter: Delimiter) -> str:
     if isinstance(value, float) and delimiter is Delimiter.semicolon:
         return repr(value).replace(".", ",")
     return str(value)
+
+
+def headers(columns: Sequence[Column], language: Language) -> list[str]:
+    """The headers of a list's `columns` in `language`."""
+    return [english if language is Language.en else indonesian for indonesian, english in columns]
 
 
 def csv_bytes(

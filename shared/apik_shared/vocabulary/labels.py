@@ -7,13 +7,26 @@ document and export takes its labels from here, so a code reads the same everywh
 Substances (sectors) are an office's own list, kept by intake (`/reference/substances`,
 editable); `SUBSTANCES` holds the seventeen intake starts with, by the same names. A code
 an office added later prints as its code, readably (`label`).
+
+An export asked for in English (a list's CSV with `lang=en`) says the codes it words
+with the `*_EN` tables below, the words the web app's English screens use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """The languages an export is written in: Bahasa Indonesia first."""
+
+    id = "id"
+    en = "en"
+
 
 UNSPECIFIED = "Tidak disebutkan"
+UNSPECIFIED_EN = "Not stated"
 
 # Intake's starting catalogue (its first migration), name_id by code.
 SUBSTANCES: Mapping[str, str] = {
@@ -174,11 +187,111 @@ INSTITUTION_KINDS: Mapping[str, str] = {
 }
 
 
-def label(names: Mapping[str, str], code: str | None) -> str:
-    """The Indonesian name of `code`; none (or `unspecified`) as "Tidak disebutkan"; a
-    code this list does not know (an office's own substance) as its words."""
+# The same codes in English, as the web app's English screens say them.
+CHANNELS_EN: Mapping[str, str] = {
+    "web": "Website",
+    "email": "Email",
+    "whatsapp": "WhatsApp",
+    "phone": "Phone",
+    "walk_in": "Walk-in",
+    "letter": "Letter",
+    "social_media": "Social media",
+    "outreach": "Outreach (PVL OTS)",
+    "portal": "SP4N-LAPOR!",
+    "open311": "Partner app (Open311)",
+    "community": "Sahabat Ombudsman",
+    "imported": "Imported old record",
+}
+KINDS_EN: Mapping[str, str] = {
+    "LM": "Public report",
+    "RCO": "Ombudsman rapid response",
+    "KNL": "Consultation",
+    "TEMBUSAN": "Copy",
+}
+REPORT_STATUSES_EN: Mapping[str, str] = {
+    "registered": "Registered",
+    "awaiting_completion": "Awaiting documents",
+    "formally_verified": "Formally verified",
+    "materially_verified": "Materially verified",
+    "accepted": "Handed to examination",
+    "rejected": "Rejected",
+    "answered": "Answered (consultation)",
+    "withdrawn": "Deemed withdrawn",
+    "merged": "Merged",
+    "recorded": "Recorded (copy)",
+    "imported": "Imported old record",
+}
+CASE_STATUSES_EN: Mapping[str, str] = {
+    "open": "Under examination",
+    "waiting_reporter": "Waiting for the reporter",
+    "waiting_agency": "Waiting for the agency",
+    "concluded": "Final report issued",
+    "monitoring": "Resolution and monitoring",
+    "closed": "Closed",
+}
+SLA_STATES_EN: Mapping[str, str] = {
+    "on_track": "On track",
+    "warning": "Near the deadline",
+    "breached": "Past the deadline",
+    "paused": "Paused",
+    "met": "Met",
+}
+CLASSIFICATIONS_EN: Mapping[str, str] = {
+    "sederhana": "Simple",
+    "sedang": "Medium",
+    "berat": "Complex",
+}
+TRACKS_EN: Mapping[str, str] = {
+    "regular": "Regular examination",
+    "rapid_response": "Ombudsman rapid response",
+}
+MALADMINISTRATION_EN: Mapping[str, str] = {
+    "undue_delay": "Undue delay",
+    "not_providing_service": "Not providing the service",
+    "incompetence": "Incompetence",
+    "abuse_of_authority": "Abuse of authority",
+    "procedural_deviation": "Procedural deviation",
+    "asking_for_payment": "Asking for money, goods or services",
+    "improper_conduct": "Improper conduct",
+    "partiality": "Partiality",
+    "discrimination": "Discrimination",
+    "conflict_of_interest": "Conflict of interest",
+}
+AGENCY_TYPES_EN: Mapping[str, str] = {
+    "local_government": "Local government",
+    "ministry": "Ministry",
+    "government_agency": "Non-ministerial government agency",
+    "police": "Police",
+    "prosecutor": "Prosecutor's office",
+    "court": "Court",
+    "land_office": "Land office",
+    "school": "School",
+    "university": "University",
+    "hospital": "Hospital",
+    "state_company": "State-owned enterprise",
+    "regional_company": "Regional enterprise",
+    "village": "Village government",
+    "other": "Other",
+}
+INTERN_UNITS_EN: Mapping[str, str] = {
+    "intake": "Intake and verification",
+    "prevention": "Prevention of maladministration",
+    "examination": "Examination",
+}
+INSTITUTION_KINDS_EN: Mapping[str, str] = {
+    "university": "University",
+    "school": "School",
+    "public": "Public",
+    "foreign": "Foreign institution",
+}
+
+
+def label(names: Mapping[str, str], code: str | None, language: Language = Language.id) -> str:
+    """The name of `code` in `names` (a table in `language`); none (or `unspecified`) as
+    "Tidak disebutkan" ("Not stated"); a code this list does not know (an office's own
+    substance) as its words."""
     if code is None or code == "" or code == "unspecified":
-        return UNSPECIFIED
+        return UNSPECIFIED_EN if language is Language.en else UNSPECIFIED
     known = names.get(code)
     if known is not None:
         return known

@@ -58,6 +58,16 @@ async def test_the_csv_holds_every_filtered_case_in_the_office_zone(infra, exami
     assert sari.content.decode("utf-8-sig").splitlines()[0].startswith("Nomor registrasi;")
     assert len(sari.content.decode("utf-8-sig").splitlines()) == 2
 
+    # Asked in English (the browser's language): headers and statuses in English, the
+    # moments still in the office's zone.
+    english = await examination.client.get(
+        f"{API}/cases", params={"format": "csv"}, headers={**reader, "Accept-Language": "en"}
+    )
+    by_number = {r["Registration number"]: r for r in rows_of(english.content)}
+    assert by_number[second["registration_number"]]["Examiner"] == "Not assigned yet"
+    assert by_number[closed["registration_number"]]["Status"] == "Closed"
+    assert all(r["Opened"].endswith("+09:00") for r in by_number.values())
+
 
 async def test_list_items_name_the_actions_their_status_allows(infra, examination, tokens):
     office = f"X{uuid.uuid4().hex[:6].upper()}"
@@ -71,10 +81,11 @@ async def test_list_items_name_the_actions_their_status_allows(infra, examinatio
     assert actions == {open_case["id"]: ["assign"], closed["id"]: []}
 
 
-async def test_an_unknown_format_is_refused_naming_the_parameter(examination, tokens):
-    response = await examination.client.get(
-        f"{API}/cases", params={"format": "xlsx"}, headers=tokens.headers("examination_supervisor")
-    )
-    assert response.status_code == 422, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    assert "format" in response.text
+async def test_an_unknown_format_or_language_is_refused_naming_the_parameter(examination, tokens):
+    for params, name in (({"format": "xlsx"}, "format"), ({"format": "csv", "lang": "fr"}, "lang")):
+        response = await examination.client.get(
+            f"{API}/cases", params=params, headers=tokens.headers("examination_supervisor")
+        )
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.json()["errors"][0]["pointer"] == f"#/query/{name}"

@@ -61,6 +61,17 @@ async def test_the_csv_holds_every_loan_the_state_selects_in_the_office_zone(int
     assert row["Keperluan"] == "'=HYPERLINK(1)"  # stays text in a spreadsheet
     assert row["Dipinjam"].endswith("+08:00"), "the moment in the office's own zone"
     assert date.fromisoformat(row["Jatuh tempo"]) < datetime.now(MAKASSAR).date()
+    in_english = await intake.client.get(
+        f"{V1}/archive/loans",
+        params={"state": "overdue", "format": "csv", "lang": "en"},
+        headers=analyst,
+    )
+    [english] = rows_of(in_english.content)
+    assert list(english) == [
+        "Office", "File code", "File title", "Borrower", "Purpose", "Borrowed", "Due",
+        "Returned", "Lent by", "Received by", "Remarks",
+    ]  # fmt: skip
+    assert english["Remarks"] == "Late" and english["Borrowed"] == row["Dipinjam"]
 
     opened = await intake.client.get(
         f"{V1}/archive/loans", params={"format": "csv"}, headers=analyst
@@ -94,6 +105,7 @@ async def test_a_bad_filter_or_format_is_a_problem_naming_it(intake, tokens):
         ({"state": "lost", "format": "csv"}, "state"),
         ({"format": "xml"}, "format"),
         ({"format": "csv", "delimiter": "tab"}, "delimiter"),
+        ({"format": "csv", "lang": "jv"}, "lang"),
     ):
         answer = await intake.client.get(f"{V1}/archive/loans", params=params, headers=headers)
         assert answer.status_code == 422

@@ -113,6 +113,38 @@ async def test_the_semicolon_csv_opens_as_columns_in_an_indonesian_spreadsheet(i
     assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/query/delimiter"
 
 
+async def test_the_csv_speaks_english_when_the_link_or_the_browser_asks(intake, tokens):
+    headers = tokens.headers("intake_officer", office="E" + uuid.uuid4().hex[:5].upper())
+    await register(intake, headers, summary="Ijazah ditahan")
+
+    async def row_of(params: dict[str, str], **extra: str) -> dict[str, str]:
+        answer = await intake.client.get(
+            REPORTS, params={"format": "csv", **params}, headers={**headers, **extra}
+        )
+        assert answer.status_code == 200, answer.text
+        [row] = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
+        return row
+
+    english = await row_of({"lang": "en"}, **{"Accept-Language": "id"})
+    assert list(english)[:5] == [
+        "Registration number",
+        "Office",
+        "Kind of report",
+        "Channel",
+        "Status",
+    ]
+    # Codes by their English names; the substance by the catalogue's English name.
+    assert (english["Channel"], english["Kind of report"]) == ("Walk-in", "Public report")
+    assert (english["Substance"], english["Status"]) == ("Education", "Registered")
+    assert await row_of({}, **{"Accept-Language": "en-AU"}) == english
+    indonesian = await row_of({}, **{"Accept-Language": "fr, *;q=0.1"})
+    assert indonesian["Saluran"] == "Datang langsung"
+    assert indonesian["Diterima"] == english["Received"]  # the same moment, the office's zone
+    bad = await intake.client.get(REPORTS, params={"format": "csv", "lang": "xx"}, headers=headers)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["pointer"] == "#/query/lang"
+    assert bad.headers["content-type"] == "application/problem+json"
+
+
 async def test_csv_export_matches_the_list_and_carries_no_identity(intake, tokens):
     headers = tokens.headers("intake_officer", office="C" + uuid.uuid4().hex[:5].upper())
     for summary in ("Ijazah ditahan", '=HYPERLINK("http://x")', "Air tidak mengalir"):

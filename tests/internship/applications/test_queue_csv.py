@@ -80,6 +80,16 @@ async def test_the_csv_is_for_a_spreadsheet_with_the_office_zone_and_labels(
     # An office not in the registry yet is dated in WIB, as every service does.
     assert row["Diajukan"].endswith("+07:00") and row["Diputuskan"].endswith("+07:00")
     assert row["Email"] == "rina.kartika@student.ac.id"
+    english = await internship.client.get(
+        APPLICATIONS,
+        params={"status": "accepted", "format": "csv", "lang": "en"},
+        headers=supervisor,
+    )
+    [row_en] = rows_of(english.content)
+    assert row_en["Status"] == "Accepted" and row_en["Unit placed in"] == "Intake and verification"
+    assert (
+        row_en["Submitted"] == row["Diajukan"] and row_en["Applicant's name"] == row["Nama pemohon"]
+    )
 
 
 async def test_a_reader_who_does_not_review_gets_the_applicants_masked_and_unaudited(
@@ -111,6 +121,7 @@ async def test_a_bad_filter_is_a_problem_naming_it(
         ({"status": "lost", "format": "csv"}, "status"),
         ({"unit": "", "format": "csv"}, "unit"),
         ({"format": "xlsx"}, "format"),
+        ({"format": "csv", "lang": "english"}, "lang"),
     ):
         answer = await internship.client.get(APPLICATIONS, params=params, headers=supervisor)
         assert answer.status_code == 422, params

@@ -57,3 +57,43 @@ async def test_a_bad_filter_is_a_problem_naming_it(
         assert answer.status_code == 422, params
         assert answer.headers["content-type"] == PROBLEM
         assert answer.json()["errors"][0]["pointer"] == f"#/query/{name}"
+
+
+async def test_the_csv_speaks_english_when_asked_by_lang_or_accept_language(
+    prevention: RunningService, tokens: TestTokens
+):
+    office = "PB" + uuid.uuid4().hex[:6].upper()
+    writer = tokens.headers("prevention_officer", office=office, username="penulis")
+    head = tokens.headers("head", office=office, username="kepala")
+    await article_at(prevention, writer, head, "review", title="Siaran Dua")
+
+    async def first_row(params: dict[str, str], **extra: str) -> dict[str, str]:
+        answer = await prevention.client.get(
+            ARTICLES, params={"format": "csv", **params}, headers={**head, **extra}
+        )
+        assert answer.status_code == 200, answer.text
+        [row] = rows_of(answer.content)
+        return row
+
+    english = await first_row({"lang": "en"})
+    assert list(english)[:3] == ["Title", "Kind", "Status"]
+    assert english["Kind"] == "Press release" and english["Status"] == "In review"
+    assert english["Created"].endswith("+07:00")  # the office's zone, in either language
+    by_header = await first_row({}, **{"Accept-Language": "en-GB,en;q=0.9,id;q=0.5"})
+    assert by_header == english
+    # The query wins over the header; without either, Bahasa Indonesia.
+    indonesian = await first_row({"lang": "id"}, **{"Accept-Language": "en"})
+    assert indonesian["Jenis"] == "Siaran pers" and indonesian["Status"] == "Ditelaah"
+    assert await first_row({}) == indonesian
+
+
+async def test_a_language_not_offered_is_a_problem_naming_lang(
+    prevention: RunningService, enumerator: dict[str, str]
+):
+    for lang in ("fr", "EN", ""):
+        answer = await prevention.client.get(
+            ARTICLES, params={"format": "csv", "lang": lang}, headers=enumerator
+        )
+        assert answer.status_code == 422, (lang, answer.text)
+        assert answer.headers["content-type"] == PROBLEM
+        assert answer.json()["errors"][0]["pointer"] == "#/query/lang"

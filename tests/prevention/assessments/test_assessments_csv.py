@@ -47,6 +47,14 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
     assert kaur["Jenis unit"] == "Pemerintah Kabupaten" and kaur["Status"] == "Pengisian"
     assert kaur["Skema"] == "ombudsman-2022 v1"
     assert kaur["Dibuka"].endswith("+07:00"), "an office not heard of yet is dated in WIB"
+    english = await prevention.client.get(
+        ASSESSMENTS,
+        params={"year": 2023, "format": "csv"},
+        headers={**analyst, "Accept-Language": "en-US,en;q=0.8"},
+    )
+    [kaur_en] = [r for r in rows_of(english.content) if r["Service unit"] == "'=Dinas Kaur"]
+    assert kaur_en["Kind of unit"] == "Regency government" and kaur_en["Status"] == "Data entry"
+    assert kaur_en["Opened"] == kaur["Dibuka"]
     # The approved answers as the JSON list counts them, read in one query for the file.
     listed = await prevention.client.get(ASSESSMENTS, params={"year": 2023}, headers=analyst)
     [json_kaur] = [a for a in listed.json()["items"] if a["id"] == answered["id"]]
@@ -70,6 +78,7 @@ async def test_a_bad_filter_is_a_problem_naming_it(
         ({"year": 1800, "format": "csv"}, "year"),
         ({"status": "closed", "format": "csv"}, "status"),
         ({"format": "pdf"}, "format"),
+        ({"format": "csv", "lang": "en-GB"}, "lang"),
     ):
         answer = await prevention.client.get(ASSESSMENTS, params=params, headers=enumerator)
         assert answer.status_code == 422, params

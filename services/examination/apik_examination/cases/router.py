@@ -20,7 +20,13 @@ from apik_examination.deps import (
     Worker,
 )
 from apik_examination.sla.rules import SlaState
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from apik_shared.platform.problems import InvalidInput, NotFound, problem_responses
@@ -41,6 +47,7 @@ router = ServiceRouter(tags=["cases"])
 async def list_cases(
     session: DbSession,
     actor: Reader,
+    language: CsvLanguage,
     report_id: uuid.UUID | None = None,
     sla_state: SlaState | None = None,
     classification: Classification | None = None,
@@ -67,7 +74,9 @@ async def list_cases(
             report_id, sla_state, classification, status, examiner_id, number
         )
         export = await service.export_cases(session=session, actor=actor, where=where, now=now)
-        return csv_download(views.to_csv(export, now, delimiter=delimiter), "perkara.csv")
+        return csv_download(
+            views.to_csv(export, now, language=language, delimiter=delimiter), "perkara.csv"
+        )
     rows, next_cursor = await service.list_cases(
         session=session,
         actor=actor,

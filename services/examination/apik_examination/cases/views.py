@@ -27,14 +27,19 @@ from apik_examination.closure.schemas import (
 )
 from apik_examination.models import Case, Closure
 from apik_examination.sla.rules import SlaPhase, SlaState, SlaUnit, state_at
-from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.documents.delimited import Column, Delimiter, csv_bytes, headers, text_cell
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import set_etag
 from apik_shared.vocabulary.labels import (
     CASE_STATUSES,
+    CASE_STATUSES_EN,
     CLASSIFICATIONS,
+    CLASSIFICATIONS_EN,
     SLA_STATES,
+    SLA_STATES_EN,
     TRACKS,
+    TRACKS_EN,
+    Language,
     label,
 )
 
@@ -148,50 +153,64 @@ def _closure(closure: Closure) -> ClosurePublic:
     )
 
 
-# The board's CSV is read by office staff in a spreadsheet: Indonesian headers, codes by
-# their Indonesian names, moments in the zone of the case's office with its offset (which
-# sorts, and which spreadsheets and programs parse alike). The reporter is not in it,
-# as not in the list.
-CSV_HEADERS = (
-    "Nomor registrasi",
-    "Kantor",
-    "Jalur",
-    "Status",
-    "Klasifikasi",
-    "Instansi terlapor",
-    "Ringkasan",
-    "Pemeriksa",
-    "Keadaan SLA",
-    "Batas SLA",
-    "Diserahkan",
-    "Dibuka",
+# The board's CSV is read by office staff in a spreadsheet: headers and codes by their
+# names in Bahasa Indonesia (or English, when asked), moments in the zone of the case's
+# office with its offset (which sorts, and which spreadsheets and programs parse alike).
+# The reporter is not in it, as not in the list.
+CSV_COLUMNS: tuple[Column, ...] = (
+    ("Nomor registrasi", "Registration number"),
+    ("Kantor", "Office"),
+    ("Jalur", "Track"),
+    ("Status", "Status"),
+    ("Klasifikasi", "Classification"),
+    ("Instansi terlapor", "Reported agency"),
+    ("Ringkasan", "Summary"),
+    ("Pemeriksa", "Examiner"),
+    ("Keadaan SLA", "SLA state"),
+    ("Batas SLA", "SLA due"),
+    ("Diserahkan", "Handed over"),
+    ("Dibuka", "Opened"),
 )
+_WORDS = {
+    Language.id: (TRACKS, CASE_STATUSES, CLASSIFICATIONS, SLA_STATES),
+    Language.en: (TRACKS_EN, CASE_STATUSES_EN, CLASSIFICATIONS_EN, SLA_STATES_EN),
+}
+_UNASSIGNED = {Language.id: "Belum ditugaskan", Language.en: "Not assigned yet"}
 
 
-def to_csv(export: CaseExport, now: datetime, *, delimiter: Delimiter = Delimiter.comma) -> bytes:
+def to_csv(
+    export: CaseExport,
+    now: datetime,
+    *,
+    language: Language = Language.id,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
     """Every exported case as one line, in the board's order."""
+    tracks, statuses, classifications, sla_states = _WORDS[language]
     lines = []
     for case in export.rows:
         zone = export.calendars[case.office].zone
         shown = public(case, now)
-        examiner = _examiner(export.examiners, case.office, case.examiner_id)
+        examiner = _examiner(export.examiners, case.office, case.examiner_id, language)
         lines.append(
             [
                 case.registration_number,
                 case.office,
-                label(TRACKS, case.track),
-                label(CASE_STATUSES, case.status),
-                label(CLASSIFICATIONS, case.classification) if case.classification else "",
+                label(tracks, case.track, language),
+                label(statuses, case.status, language),
+                label(classifications, case.classification, language)
+                if case.classification
+                else "",
                 text_cell(case.reported_agency),
                 text_cell(case.summary),
                 text_cell(examiner),
-                label(SLA_STATES, shown.sla_state.value),
+                label(sla_states, shown.sla_state.value, language),
                 _due_on(case.sla_breach_at, zone) if shown.sla_state in _COUNTING else "",
                 case.handed_over_at.astimezone(zone).isoformat(),
                 case.opened_at.astimezone(zone).isoformat(),
             ]
         )
-    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
+    return csv_bytes(headers(CSV_COLUMNS, language), lines, delimiter=delimiter)
 
 
 def _due_on(breach_at: datetime | None, zone: tzinfo) -> str:
@@ -202,7 +221,9 @@ def _due_on(breach_at: datetime | None, zone: tzinfo) -> str:
     return (breach_at - timedelta(microseconds=1)).astimezone(zone).date().isoformat()
 
 
-def _examiner(names: Mapping[tuple[str, str], str], office: str, ident: str | None) -> str:
+def _examiner(
+    names: Mapping[tuple[str, str], str], office: str, ident: str | None, language: Language
+) -> str:
     if ident is None:
-        return "Belum ditugaskan"
+        return _UNASSIGNED[language]
     return names.get((office, ident), ident)

@@ -21,7 +21,13 @@ from apik_intake.records.schemas import (
     OutreachCreate,
     OutreachPublic,
 )
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -144,13 +150,16 @@ async def return_archive_file(loan_id: uuid.UUID, session: DbSession, actor: Off
 async def list_archive_loans(
     session: DbSession,
     actor: Reader,
+    language: CsvLanguage,
     state: LoanState = "open",
     format: Annotated[Literal["json", "csv"], Query(description="csv: every row")] = "json",
     delimiter: CsvDelimiter = Delimiter.comma,
 ) -> Page[LoanPublic] | Response:
     loans = await service.list_loans(session=session, actor=actor, state=state)
     if format == "csv":
-        content = views.loans_csv(loans.rows, loans.calendars, loans.now, delimiter=delimiter)
+        content = views.loans_csv(
+            loans.rows, loans.calendars, loans.now, language=language, delimiter=delimiter
+        )
         return csv_download(content, f"peminjaman-arsip-{state}.csv")
     return Page(items=[views.loan(loan, f, loans.today(loan.office)) for loan, f in loans.rows])
 

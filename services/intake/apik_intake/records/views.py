@@ -9,11 +9,12 @@ from datetime import date, datetime
 from apik_intake.models import ArchiveFile, ArchiveLoan
 from apik_intake.records.rules import is_overdue
 from apik_intake.records.schemas import ArchiveFilePublic, LoanPublic
-from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.documents.delimited import Column, Delimiter, csv_bytes, headers, text_cell
 from apik_shared.documents.issuer import Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.indonesian import tanggal
+from apik_shared.vocabulary.labels import Language
 
 
 def archive_file(row: ArchiveFile, on_loan: bool) -> ArchiveFilePublic:
@@ -89,23 +90,25 @@ def loans_pdf(
     return pdf.bytes()
 
 
-# The lending list as a spreadsheet: the columns of the printed list, Indonesian headers,
+# The lending list as a spreadsheet: the columns of the printed list, headers in Bahasa
+# Indonesia (or English, when asked),
 # moments in the zone of each loan's office with its offset (it sorts, and spreadsheets
 # and programs parse it alike). The borrower is in it as in the list and the printed
 # list every reader of the archive sees: a colleague's name, not a reporter's.
-LOAN_CSV_HEADERS = (
-    "Kantor",
-    "Kode berkas",
-    "Judul berkas",
-    "Peminjam",
-    "Keperluan",
-    "Dipinjam",
-    "Jatuh tempo",
-    "Dikembalikan",
-    "Dipinjamkan oleh",
-    "Diterima oleh",
-    "Keterangan",
+LOAN_CSV_COLUMNS: tuple[Column, ...] = (
+    ("Kantor", "Office"),
+    ("Kode berkas", "File code"),
+    ("Judul berkas", "File title"),
+    ("Peminjam", "Borrower"),
+    ("Keperluan", "Purpose"),
+    ("Dipinjam", "Borrowed"),
+    ("Jatuh tempo", "Due"),
+    ("Dikembalikan", "Returned"),
+    ("Dipinjamkan oleh", "Lent by"),
+    ("Diterima oleh", "Received by"),
+    ("Keterangan", "Remarks"),
 )
+_LATE = {Language.id: "Terlambat", Language.en: "Late"}
 
 
 def loans_csv(
@@ -113,6 +116,7 @@ def loans_csv(
     calendars: Mapping[str, OfficeCalendar],
     now: datetime,
     *,
+    language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
     lines = []
@@ -131,7 +135,7 @@ def loans_csv(
                 row.returned_at.astimezone(calendar.zone).isoformat() if row.returned_at else "",
                 row.lent_by,
                 row.received_by,
-                "Terlambat" if late else "",
+                _LATE[language] if late else "",
             ]
         )
-    return csv_bytes(LOAN_CSV_HEADERS, lines, delimiter=delimiter)
+    return csv_bytes(headers(LOAN_CSV_COLUMNS, language), lines, delimiter=delimiter)

@@ -28,7 +28,13 @@ from apik_intake.reports import rules, service
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportDetail, ReportPublic
 from apik_intake.reports.service import community
 from apik_intake.reports.views import detail, json_response, public_page, registered
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -97,6 +103,7 @@ async def list_reports(
     session: DbSession,
     actor: ListReader,
     settings: CurrentSettings,
+    language: CsvLanguage,
     status: rules.ReportStatus | None = None,
     kind: rules.Kind | None = None,
     channel: Channel | None = None,
@@ -162,11 +169,19 @@ async def list_reports(
     # Listed by person, a confidential report shows its link (to an entitled caller).
     purpose = f"reports listed by person {person_id}"
     if format == "csv":
-        export = await service.export_rows(session=session, actor=actor, where=where)
+        export = await service.export_rows(
+            session=session, actor=actor, where=where, language=language
+        )
         if person_id is not None:
             audit_links(session=session, actor=actor, reports=export.rows, purpose=purpose)
         return csv_download(
-            service.to_csv(export.rows, export.calendars, export.substances, delimiter=delimiter),
+            service.to_csv(
+                export.rows,
+                export.calendars,
+                export.substances,
+                language=language,
+                delimiter=delimiter,
+            ),
             "reports.csv",
         )
     page, next_cursor = await service.list_reports(

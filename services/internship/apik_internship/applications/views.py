@@ -15,13 +15,20 @@ from apik_internship.applications.schemas import ApplicantShown, ApplicationPubl
 from apik_internship.applications.service import ApplicantAccess, LetterContent
 from apik_internship.applications.service.listing import ApplicationExport
 from apik_internship.models import Application
-from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.documents.delimited import Column, Delimiter, csv_bytes, headers, text_cell
 from apik_shared.documents.pdf import Document
 from apik_shared.documents.qr import verification_block
 from apik_shared.platform.auth import Role
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
-from apik_shared.vocabulary.labels import INSTITUTION_KINDS, INTERN_UNITS, label
+from apik_shared.vocabulary.labels import (
+    INSTITUTION_KINDS,
+    INSTITUTION_KINDS_EN,
+    INTERN_UNITS,
+    INTERN_UNITS_EN,
+    Language,
+    label,
+)
 
 
 async def listed(
@@ -53,31 +60,41 @@ async def listed(
     ]
 
 
-# The queue as a spreadsheet for the office's staff: Indonesian headers, codes by their
-# Indonesian names, the day submitted and decided in the zone of the application's
-# office with its offset. The applicant as the reader may see them (masked or in full).
+# The queue as a spreadsheet for the office's staff: headers and codes by their names in
+# Bahasa Indonesia (or English, when asked), the day submitted and decided in the zone of
+# the application's office with its offset. The applicant as the reader may see them
+# (masked or in full).
 APPLICATION_STATUSES: Mapping[str, str] = {
     "submitted": "Diajukan",
     "accepted": "Diterima",
     "declined": "Ditolak",
 }
-CSV_HEADERS = (
-    "Nama pemohon",
-    "Email",
-    "Telepon",
-    "Bidang studi",
-    "Asal instansi",
-    "Jenis instansi",
-    "Program",
-    "Unit yang diminta",
-    "Unit penempatan",
-    "Mulai",
-    "Selesai",
-    "Status",
-    "Alasan penolakan",
-    "Diajukan",
-    "Diputuskan",
-    "Kantor",
+APPLICATION_STATUSES_EN: Mapping[str, str] = {
+    "submitted": "Awaiting decision",
+    "accepted": "Accepted",
+    "declined": "Declined",
+}
+_WORDS = {
+    Language.id: (INSTITUTION_KINDS, INTERN_UNITS, APPLICATION_STATUSES),
+    Language.en: (INSTITUTION_KINDS_EN, INTERN_UNITS_EN, APPLICATION_STATUSES_EN),
+}
+CSV_COLUMNS: tuple[Column, ...] = (
+    ("Nama pemohon", "Applicant's name"),
+    ("Email", "Email"),
+    ("Telepon", "Phone"),
+    ("Bidang studi", "Field of study"),
+    ("Asal instansi", "Institution"),
+    ("Jenis instansi", "Kind of institution"),
+    ("Program", "Programme"),
+    ("Unit yang diminta", "Units asked for"),
+    ("Unit penempatan", "Unit placed in"),
+    ("Mulai", "Start"),
+    ("Selesai", "End"),
+    ("Status", "Status"),
+    ("Alasan penolakan", "Reason for declining"),
+    ("Diajukan", "Submitted"),
+    ("Diputuskan", "Decided"),
+    ("Kantor", "Office"),
 )
 
 
@@ -85,8 +102,10 @@ def to_csv(
     export: ApplicationExport,
     applicants: Mapping[uuid.UUID, ApplicantShown],
     *,
+    language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
+    kinds, units, statuses = _WORDS[language]
     lines = []
     for a in export.rows:
         zone = export.calendars[a.office].zone
@@ -98,20 +117,20 @@ def to_csv(
                 text_cell(who.phone),
                 text_cell(who.study),
                 text_cell(a.institution),
-                label(INSTITUTION_KINDS, a.institution_kind),
+                label(kinds, a.institution_kind, language),
                 text_cell(a.programme),
-                "; ".join(label(INTERN_UNITS, u) for u in a.units),
-                label(INTERN_UNITS, a.unit) if a.unit else "",
+                "; ".join(label(units, u, language) for u in a.units),
+                label(units, a.unit, language) if a.unit else "",
                 a.period_start.isoformat(),
                 a.period_end.isoformat(),
-                label(APPLICATION_STATUSES, a.status),
+                label(statuses, a.status, language),
                 text_cell(a.reason),
                 a.submitted_at.astimezone(zone).isoformat(),
                 a.decided_at.astimezone(zone).isoformat() if a.decided_at else "",
                 a.office,
             ]
         )
-    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
+    return csv_bytes(headers(CSV_COLUMNS, language), lines, delimiter=delimiter)
 
 
 async def answer(

@@ -20,7 +20,13 @@ from apik_prevention.articles.schemas import (
     StatusMove,
 )
 from apik_prevention.deps import AUTH, CurrentArticle, LockedArticle, Reader, Writer
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -70,6 +76,7 @@ async def create_article(
 async def list_articles(
     session: DbSession,
     actor: Reader,
+    language: CsvLanguage,
     kind: Kind | None = None,
     status: Status | None = None,
     format: Annotated[
@@ -84,7 +91,10 @@ async def list_articles(
         rows, calendars = await service.export_articles(
             session=session, actor=actor, kind=kind, status=status
         )
-        return csv_download(views.to_csv(rows, calendars, delimiter=delimiter), "publikasi.csv")
+        return csv_download(
+            views.to_csv(rows, calendars, language=language, delimiter=delimiter),
+            "publikasi.csv",
+        )
     rows, next_cursor = await service.list_articles(
         session=session, actor=actor, kind=kind, status=status, cursor=cursor, limit=limit
     )

@@ -12,11 +12,11 @@ from apik_prevention.articles import service
 from apik_prevention.articles.rules import allowed_actions, allowed_steps
 from apik_prevention.articles.schemas import ArticlePublic, ArticleSummary, PublishedArticle
 from apik_prevention.models import Article
-from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.documents.delimited import Column, Delimiter, csv_bytes, headers, text_cell
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.calendar import OfficeCalendar
-from apik_shared.vocabulary.labels import label
+from apik_shared.vocabulary.labels import Language, label
 
 
 def summary(row: Article) -> ArticleSummary:
@@ -52,8 +52,9 @@ def published(row: Article) -> PublishedArticle:
     return PublishedArticle.model_validate(row, from_attributes=True)
 
 
-# The office's list as a spreadsheet: Indonesian headers and names of kinds and steps
-# (as the screens say them), moments in the zone of the article's office with its offset.
+# The office's list as a spreadsheet: headers and names of kinds and steps in Bahasa
+# Indonesia or English (as the screens say them), moments in the zone of the article's
+# office with its offset.
 KINDS: Mapping[str, str] = {
     "news": "Berita",
     "opinion": "Opini",
@@ -65,17 +66,28 @@ STATUSES: Mapping[str, str] = {
     "approved": "Disetujui",
     "published": "Terbit",
 }
-CSV_HEADERS = (
-    "Judul",
-    "Jenis",
-    "Status",
-    "Nomor",
-    "Penulis",
-    "Disetujui oleh",
-    "Tanggal terbit",
-    "Diterbitkan",
-    "Dibuat",
-    "Kantor",
+KINDS_EN: Mapping[str, str] = {
+    "news": "News",
+    "opinion": "Opinion",
+    "press_release": "Press release",
+}
+STATUSES_EN: Mapping[str, str] = {
+    "draft": "Draft",
+    "review": "In review",
+    "approved": "Approved",
+    "published": "Published",
+}
+CSV_COLUMNS: tuple[Column, ...] = (
+    ("Judul", "Title"),
+    ("Jenis", "Kind"),
+    ("Status", "Status"),
+    ("Nomor", "Number"),
+    ("Penulis", "Author"),
+    ("Disetujui oleh", "Approved by"),
+    ("Tanggal terbit", "Publication date"),
+    ("Diterbitkan", "Published"),
+    ("Dibuat", "Created"),
+    ("Kantor", "Office"),
 )
 
 
@@ -83,16 +95,19 @@ def to_csv(
     rows: Sequence[Article],
     calendars: Mapping[str, OfficeCalendar],
     *,
+    language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
+    english = language is Language.en
+    kinds, statuses = (KINDS_EN, STATUSES_EN) if english else (KINDS, STATUSES)
     lines = []
     for row in rows:
         zone = calendars[row.office].zone
         lines.append(
             [
                 text_cell(row.title),
-                label(KINDS, row.kind),
-                label(STATUSES, row.status),
+                label(kinds, row.kind, language),
+                label(statuses, row.status, language),
                 row.number,
                 row.author,
                 row.approved_by,
@@ -102,4 +117,4 @@ def to_csv(
                 row.office,
             ]
         )
-    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
+    return csv_bytes(headers(CSV_COLUMNS, language), lines, delimiter=delimiter)

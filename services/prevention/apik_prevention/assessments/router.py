@@ -31,7 +31,13 @@ from apik_prevention.deps import (
     Officer,
     Reader,
 )
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.idempotency import Idempotency
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -77,6 +83,7 @@ async def open_assessment(
 async def list_assessments(
     session: DbSession,
     actor: Reader,
+    language: CsvLanguage,
     year: Annotated[Year | None, Query()] = None,
     status: AssessmentStatus | None = None,
     format: Annotated[
@@ -91,7 +98,7 @@ async def list_assessments(
             session=session, actor=actor, year=year, status=status.value if status else None
         )
         name = f"penilaian-kepatuhan-{year}.csv" if year else "penilaian-kepatuhan.csv"
-        return csv_download(views.to_csv(export, delimiter=delimiter), name)
+        return csv_download(views.to_csv(export, language=language, delimiter=delimiter), name)
     rows, next_cursor = await service.list_assessments(
         session=session,
         actor=actor,

@@ -16,10 +16,10 @@ from apik_prevention.assessments.service.export import AssessmentExport
 from apik_prevention.assessments.service.scoring import follow_up_of
 from apik_prevention.follow_up import service as follow_up
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
-from apik_shared.documents.delimited import Delimiter, Value, csv_bytes, text_cell
+from apik_shared.documents.delimited import Column, Delimiter, Value, csv_bytes, headers, text_cell
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
-from apik_shared.vocabulary.labels import label
+from apik_shared.vocabulary.labels import Language, label
 
 # Who enters and reviews (the routes' `Officer`): the prevention unit's staff.
 OFFICERS = (Role.prevention_officer,)
@@ -78,9 +78,10 @@ def entry_answer(row: AssessmentEntry, assessment: Assessment, reader: Principal
     return JSONResponse(body, headers={"ETag": etag_for(row.version)})
 
 
-# The list as a spreadsheet for the office's staff: the screen's Indonesian headers and
-# names (the rapor's for unit types), moments in the zone of the assessment's office with its
-# offset; the result as published, never a live recomputation.
+# The list as a spreadsheet for the office's staff: the screen's headers and names in
+# Bahasa Indonesia or English (the rapor's for unit types), moments in the zone of the
+# assessment's office with its offset; the result as published, never a live
+# recomputation.
 UNIT_TYPES: Mapping[str, str] = {
     "ministry": "Kementerian",
     "agency": "Lembaga",
@@ -93,36 +94,59 @@ UNIT_TYPES: Mapping[str, str] = {
     "other": "Lainnya",
 }
 STATUSES: Mapping[str, str] = {"draft": "Pengisian", "plenary": "Pleno", "published": "Diumumkan"}
-CSV_HEADERS = (
-    "Unit layanan",
-    "Jenis unit",
-    "Provinsi",
-    "Kabupaten/kota",
-    "Tahun",
-    "Skema",
-    "Status",
-    "Isian disetujui",
-    "Nilai",
-    "Predikat",
-    "Dibuka",
-    "Diumumkan",
-    "Kantor",
+UNIT_TYPES_EN: Mapping[str, str] = {
+    "ministry": "Ministry",
+    "agency": "Agency",
+    "province": "Provincial government",
+    "regency": "Regency government",
+    "city": "City government",
+    "land_office": "Land office",
+    "police_resort": "Police resort",
+    "village": "Village government",
+    "other": "Other",
+}
+STATUSES_EN: Mapping[str, str] = {
+    "draft": "Data entry",
+    "plenary": "Plenary",
+    "published": "Published",
+}
+CSV_COLUMNS: tuple[Column, ...] = (
+    ("Unit layanan", "Service unit"),
+    ("Jenis unit", "Kind of unit"),
+    ("Provinsi", "Province"),
+    ("Kabupaten/kota", "Regency/city"),
+    ("Tahun", "Year"),
+    ("Skema", "Scheme"),
+    ("Status", "Status"),
+    ("Isian disetujui", "Entries approved"),
+    ("Nilai", "Score"),
+    ("Predikat", "Grade"),
+    ("Dibuka", "Opened"),
+    ("Diumumkan", "Announced"),
+    ("Kantor", "Office"),
 )
 
 
-def to_csv(export: AssessmentExport, *, delimiter: Delimiter = Delimiter.comma) -> bytes:
+def to_csv(
+    export: AssessmentExport,
+    *,
+    language: Language = Language.id,
+    delimiter: Delimiter = Delimiter.comma,
+) -> bytes:
+    english = language is Language.en
+    unit_types, statuses = (UNIT_TYPES_EN, STATUSES_EN) if english else (UNIT_TYPES, STATUSES)
     lines: list[list[Value]] = []
     for a in export.rows:
         zone = export.calendars[a.office].zone
         lines.append(
             [
                 text_cell(a.unit_name),
-                label(UNIT_TYPES, a.unit_type),
+                label(unit_types, a.unit_type, language),
                 text_cell(a.region),
                 text_cell(a.regency),
                 a.year,
                 export.schemes.get(a.scheme_id, ""),
-                label(STATUSES, a.status),
+                label(statuses, a.status, language),
                 export.approved.get(a.id, 0),
                 a.published_total,
                 a.published_label,
@@ -131,4 +155,4 @@ def to_csv(export: AssessmentExport, *, delimiter: Delimiter = Delimiter.comma) 
                 a.office,
             ]
         )
-    return csv_bytes(CSV_HEADERS, lines, delimiter=delimiter)
+    return csv_bytes(headers(CSV_COLUMNS, language), lines, delimiter=delimiter)

@@ -14,18 +14,25 @@ from sqlmodel import col, select
 
 from apik_intake.models import Report, Reporter, Substance
 from apik_intake.reports.rules import ReportStatus
-from apik_shared.documents.delimited import Delimiter, csv_bytes, text_cell
+from apik_shared.documents.delimited import Delimiter, csv_bytes, headers, text_cell
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import local_date_sql, office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.labels import (
     AGENCY_TYPES,
+    AGENCY_TYPES_EN,
     CHANNELS,
+    CHANNELS_EN,
     KINDS,
+    KINDS_EN,
     MALADMINISTRATION,
+    MALADMINISTRATION_EN,
     REPORT_STATUSES,
+    REPORT_STATUSES_EN,
     TRACKS,
+    TRACKS_EN,
+    Language,
     label,
 )
 
@@ -187,48 +194,62 @@ async def list_reports(
 class Export:
     rows: list[Report]
     calendars: dict[str, OfficeCalendar]  # of every row's office
-    substances: dict[str, str]  # code to Indonesian name
+    substances: dict[str, str]  # code to name, in the export's language
 
 
-async def export_rows(*, session: AsyncSession, actor: Principal, where: ReportQuery) -> Export:
+async def export_rows(
+    *, session: AsyncSession, actor: Principal, where: ReportQuery, language: Language
+) -> Export:
     """The rows, and their offices' calendars read in one query (not one per row)."""
     query = (await _query(session, actor, where)).limit(EXPORT_MAX_ROWS)
     rows = list((await session.execute(query)).scalars())
     calendars = await office_calendars(session, [r.office for r in rows]) if rows else {}
-    return Export(rows=rows, calendars=calendars, substances=await substance_names(session))
+    return Export(
+        rows=rows, calendars=calendars, substances=await substance_names(session, language)
+    )
 
 
-# The export is read by office staff in a spreadsheet: Indonesian headers, codes by
-# their Indonesian names; moments stay ISO 8601 with the office's offset, which sorts and
-# which spreadsheets and programs parse alike.
-CSV_COLUMNS: Mapping[str, str] = {
-    "registration_number": "Nomor registrasi",
-    "office": "Kantor",
-    "kind": "Jenis laporan",
-    "channel": "Saluran",
-    "status": "Status",
-    "track": "Jalur pemeriksaan",
-    "received_at": "Diterima",
-    "reported_agency": "Instansi terlapor",
-    "agency_type": "Jenis instansi terlapor",
-    "substance": "Substansi",
-    "maladministration": "Bentuk maladministrasi",
-    "location_province": "Provinsi lokasi",
-    "location_regency": "Kabupaten/kota lokasi",
-    "summary": "Ringkasan",
-    "event_date": "Tanggal kejadian",
-    "completion_due": "Batas penyelesaian",
-    "rejection_reason": "Alasan penolakan",
-    "assignee": "Petugas",
-    "assigned_at": "Ditugaskan pada",
+# The export is read by office staff in a spreadsheet: headers and codes by their names in
+# Bahasa Indonesia (or English, when asked); moments stay ISO 8601 with the office's
+# offset, which sorts and which spreadsheets and programs parse alike.
+CSV_COLUMNS: Mapping[str, tuple[str, str]] = {
+    "registration_number": ("Nomor registrasi", "Registration number"),
+    "office": ("Kantor", "Office"),
+    "kind": ("Jenis laporan", "Kind of report"),
+    "channel": ("Saluran", "Channel"),
+    "status": ("Status", "Status"),
+    "track": ("Jalur pemeriksaan", "Examination track"),
+    "received_at": ("Diterima", "Received"),
+    "reported_agency": ("Instansi terlapor", "Reported agency"),
+    "agency_type": ("Jenis instansi terlapor", "Type of reported agency"),
+    "substance": ("Substansi", "Substance"),
+    "maladministration": ("Bentuk maladministrasi", "Form of maladministration"),
+    "location_province": ("Provinsi lokasi", "Province of the location"),
+    "location_regency": ("Kabupaten/kota lokasi", "Regency/city of the location"),
+    "summary": ("Ringkasan", "Summary"),
+    "event_date": ("Tanggal kejadian", "Date of the event"),
+    "completion_due": ("Batas penyelesaian", "Documents due"),
+    "rejection_reason": ("Alasan penolakan", "Reason for rejection"),
+    "assignee": ("Petugas", "Officer"),
+    "assigned_at": ("Ditugaskan pada", "Assigned at"),
 }
-LABELLED: Mapping[str, Mapping[str, str]] = {
-    "kind": KINDS,
-    "channel": CHANNELS,
-    "status": REPORT_STATUSES,
-    "track": TRACKS,
-    "agency_type": AGENCY_TYPES,
-    "maladministration": MALADMINISTRATION,
+LABELLED: Mapping[Language, Mapping[str, Mapping[str, str]]] = {
+    Language.id: {
+        "kind": KINDS,
+        "channel": CHANNELS,
+        "status": REPORT_STATUSES,
+        "track": TRACKS,
+        "agency_type": AGENCY_TYPES,
+        "maladministration": MALADMINISTRATION,
+    },
+    Language.en: {
+        "kind": KINDS_EN,
+        "channel": CHANNELS_EN,
+        "status": REPORT_STATUSES_EN,
+        "track": TRACKS_EN,
+        "agency_type": AGENCY_TYPES_EN,
+        "maladministration": MALADMINISTRATION_EN,
+    },
 }
 
 
@@ -237,12 +258,14 @@ def to_csv(
     calendars: Mapping[str, OfficeCalendar],
     substances: Mapping[str, str],
     *,
+    language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
     """The list as CSV: the same rows, no reporter identity (as in the list). Moments are
     printed in the zone of the report's office, with its offset (`…T01:30:00+09:00`);
-    substances by the names intake's catalogue holds (`substances`, code to name_id)."""
-    names = {**LABELLED, "substance": substances}
+    substances by the names intake's catalogue holds (`substances`, code to name in
+    `language`)."""
+    names = {**LABELLED[language], "substance": substances}
     lines = []
     for report in rows:
         zone = calendars[report.office].zone
@@ -250,19 +273,20 @@ def to_csv(
         for column in CSV_COLUMNS:
             value = getattr(report, column)
             if isinstance(value, list):
-                value = "; ".join(label(names[column], v) for v in value)
+                value = "; ".join(label(names[column], v, language) for v in value)
             elif column in names and value is not None:
-                value = label(names[column], value)
+                value = label(names[column], value, language)
             elif isinstance(value, datetime):
                 value = value.astimezone(zone).isoformat()
             elif isinstance(value, date):
                 value = value.isoformat()
             values.append(text_cell(None if value is None else str(value)))
         lines.append(values)
-    return csv_bytes(list(CSV_COLUMNS.values()), lines, delimiter=delimiter)
+    return csv_bytes(headers(list(CSV_COLUMNS.values()), language), lines, delimiter=delimiter)
 
 
-async def substance_names(session: AsyncSession) -> dict[str, str]:
-    """Code to Indonesian name of every substance, the catalogue's and offices' own."""
-    rows = await session.execute(select(Substance.code, Substance.name_id))
+async def substance_names(session: AsyncSession, language: Language) -> dict[str, str]:
+    """Code to name (in `language`) of every substance, the catalogue's and offices' own."""
+    name = Substance.name_en if language is Language.en else Substance.name_id
+    rows = await session.execute(select(Substance.code, name))
     return {code: name for code, name in rows}

@@ -29,7 +29,13 @@ from apik_internship.deps import (
     Supervisor,
 )
 from apik_internship.quotas.service import QuotaFull
-from apik_shared.documents.delimited import CSV_RESPONSE, CsvDelimiter, Delimiter, csv_download
+from apik_shared.documents.delimited import (
+    CSV_RESPONSE,
+    CsvDelimiter,
+    CsvLanguage,
+    Delimiter,
+    csv_download,
+)
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import etag_for
 from apik_shared.platform.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -58,6 +64,7 @@ DECISION_PROBLEMS = problem_responses(
 async def list_applications(
     session: DbSession,
     actor: Reader,
+    language: CsvLanguage,
     access: Applicants,
     status: ApplicationStatus | None = None,
     unit: Annotated[
@@ -89,7 +96,7 @@ async def list_applications(
         applicants = await service.shown(
             session=session, access=access, applications=export.rows, purpose="export applications"
         )
-        content = views.to_csv(export, applicants, delimiter=delimiter)
+        content = views.to_csv(export, applicants, language=language, delimiter=delimiter)
         return csv_download(content, "lamaran-magang.csv")
     rows, next_cursor = await service.list_applications(
         session=session, actor=actor, where=where, cursor=cursor, limit=limit
