@@ -63,7 +63,7 @@ async def test_the_csv_holds_every_filtered_case_in_the_office_zone(infra, exami
     english = await examination.client.get(
         f"{API}/cases", params={"format": "csv"}, headers={**reader, "Accept-Language": "en"}
     )
-    by_number = {r["Registration number"]: r for r in rows_of(english.content)}
+    by_number = {r["Registration number"]: r for r in csv_records(english.content)}
     assert by_number[second["registration_number"]]["Examiner"] == "Not assigned yet"
     assert by_number[closed["registration_number"]]["Status"] == "Closed"
     assert all(r["Opened"].endswith("+09:00") for r in by_number.values())

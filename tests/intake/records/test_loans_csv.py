@@ -66,7 +66,7 @@ async def test_the_csv_holds_every_loan_the_state_selects_in_the_office_zone(int
         params={"state": "overdue", "format": "csv", "lang": "en"},
         headers=analyst,
     )
-    [english] = rows_of(in_english.content)
+    [english] = csv_records(in_english.content)
     assert list(english) == [
         "Office", "File code", "File title", "Borrower", "Purpose", "Borrowed", "Due",
         "Returned", "Lent by", "Received by", "Remarks",

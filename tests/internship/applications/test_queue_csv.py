@@ -85,7 +85,7 @@ async def test_the_csv_is_for_a_spreadsheet_with_the_office_zone_and_labels(
         params={"status": "accepted", "format": "csv", "lang": "en"},
         headers=supervisor,
     )
-    [row_en] = rows_of(english.content)
+    [row_en] = csv_records(english.content)
     assert row_en["Status"] == "Accepted" and row_en["Unit placed in"] == "Intake and verification"
     assert (
         row_en["Submitted"] == row["Diajukan"] and row_en["Applicant's name"] == row["Nama pemohon"]

@@ -72,7 +72,7 @@ async def test_the_csv_speaks_english_when_asked_by_lang_or_accept_language(
             ARTICLES, params={"format": "csv", **params}, headers={**head, **extra}
         )
         assert answer.status_code == 200, answer.text
-        [row] = rows_of(answer.content)
+        [row] = csv_records(answer.content)
         return row
 
     english = await first_row({"lang": "en"})

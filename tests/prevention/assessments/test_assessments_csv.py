@@ -52,7 +52,7 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
         params={"year": 2023, "format": "csv"},
         headers={**analyst, "Accept-Language": "en-US,en;q=0.8"},
     )
-    [kaur_en] = [r for r in rows_of(english.content) if r["Service unit"] == "'=Dinas Kaur"]
+    [kaur_en] = [r for r in csv_records(english.content) if r["Service unit"] == "'=Dinas Kaur"]
     assert kaur_en["Kind of unit"] == "Regency government" and kaur_en["Status"] == "Data entry"
     assert kaur_en["Opened"] == kaur["Dibuka"]
     # The approved answers as the JSON list counts them, read in one query for the file.
