@@ -43,6 +43,8 @@ async function headExceptsAgeLimit(browser, kit, { username, reportId, number })
   await reason.fill("Terlambat");
   await form.getByRole("button", { name: "Catat pengecualian" }).click();
   await page.waitForFunction(() => document.querySelector('textarea[aria-invalid="true"]') !== null);
+  // Worded by the API's error code in the screen's language, not pydantic's English.
+  await page.getByText("Paling sedikit 10 karakter.").waitFor();
   expect((await page.locator('[data-step="age_limit_exception"]').count()) === 0, "agelimit: a refused reason records nothing");
   await accessible(page, "agelimit-refused");
   await shot(page, "agelimit-2-refused");
