@@ -395,6 +395,61 @@ async def test_a_failing_event_does_not_hold_back_the_rest_of_its_batch(infra, d
         await bus.stop()
 
 
+async def test_a_batch_failing_midway_applies_none_of_it_then_each_event_once(infra, database):
+    # The batch's handler writes the effects of the events before the poisoned one, then
+    # fails: none of those writes may survive, and every event, the poisoned one after a
+    # failed delivery and its redelivery, ends up applied exactly once.
+    producer = topic()
+    batch_calls: list[int] = []
+    failed_once: set[str] = set()
+
+    async def record_batch_then_fail(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
+        batch_calls.append(len(events))
+        for event in events:
+            if event.data.get("poison"):
+                raise RuntimeError("poisoned midway through the batch")
+            await record_effect(session, event)
+            await session.flush()  # written, within the batch's transaction
+
+    async def fails_its_first_delivery(session: AsyncSession, event: CloudEvent) -> None:
+        if event.data.get("poison") and event.id not in failed_once:
+            failed_once.add(event.id)
+            await record_effect(session, event)
+            await session.flush()
+            raise RuntimeError("poisoned on its first delivery")
+        await record_effect(session, event)
+
+    spec = ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=fails_its_first_delivery,
+        batch_handler=record_batch_then_fail,
+        max_deliver=3,
+        backoff=(0.05,),
+    )
+    events = [
+        CloudEvent(source=source_of(producer), type="thing.happened", data={"poison": n == 12})
+        for n in range(20)
+    ]
+    await _publish_all(infra, producer, events)  # a backlog: fetched as one batch
+    bus = bus_for(infra, database, producer, spec)
+    await bus.start()
+    try:
+        ids = [e.id for e in events]
+        await eventually(lambda: _all_applied_once(database, ids), within=30)
+        assert any(size > 12 for size in batch_calls), "no batch reached the poisoned event"
+        assert failed_once == {events[12].id}, "the poisoned event's failure was not seen"
+        await asyncio.sleep(0.5)  # any late redelivery has time to come (and change nothing)
+        assert await _all_applied_once(database, ids)
+        inboxed = await count(
+            database, "SELECT count(*) FROM inbox WHERE consumer = :c", c=spec.durable
+        )
+        assert inboxed == len(events)
+        assert not await _dead_lettered(database, events[12].id)
+    finally:
+        await bus.stop()
+
+
 async def _dead_lettered(db: Database, event_id: str) -> bool:
     return await count(db, "SELECT count(*) FROM dead_letter WHERE event_id = :e", e=event_id) == 1
 

@@ -201,3 +201,32 @@ def test_one_handler_per_event_class() -> None:
 
     with pytest.raises(ValueError, match="one handler per event class"):
         consumer("twice", On(VisitEnded, handle), On(VisitEnded, handle))
+
+
+async def test_a_message_is_read_with_its_payload_class_in_one_pass() -> None:
+    seen: list[Any] = []
+
+    async def one_ended(session: Any, event: VisitEnded, envelope: CloudEvent) -> None:
+        seen.append(event)
+
+    spec = consumer("test", On(VisitEnded, one_ended))
+    subject = VisitEnded.stream_subject()
+    sent = envelope(visit_ended("a"), "consultation")
+    read = spec.decode(subject, sent.to_json())
+    assert isinstance(read.data, VisitEnded)
+    assert read.data == VisitEnded.model_validate(sent.data)  # as the handler read it before
+    assert (read.id, read.type, read.time) == (sent.id, sent.type, sent.time)
+    await spec.handler(None, read)  # type: ignore[arg-type]
+    assert seen == [read.data]
+
+    # A payload its class refuses: the envelope alone, so the handler meets the error
+    # (retried, then dead-lettered) as it always did, rather than an invalid envelope.
+    broken = sent.model_copy(update={"data": {"visit_id": "b"}})
+    read = spec.decode(subject, broken.to_json())
+    assert read.data == {"visit_id": "b"}
+    with pytest.raises(ValueError):
+        await spec.handler(None, read)  # type: ignore[arg-type]
+
+    # An envelope naming another type than its subject is not read as the subject's class.
+    other = envelope(visit_completed("c"), "consultation")
+    assert isinstance(spec.decode(subject, other.to_json()).data, dict)

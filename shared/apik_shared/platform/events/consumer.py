@@ -41,6 +41,13 @@ log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
 # Applies several events, in stream order, in the caller's transaction.
 BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
+# A message's envelope from its subject and bytes; raises InvalidEnvelope.
+Decoder = Callable[[str, bytes], CloudEvent]
+
+
+def read_envelope(subject: str, raw: bytes) -> CloudEvent:
+    """The envelope alone, its `data` a dict: for consumers that read any event type."""
+    return CloudEvent.from_json(raw)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,9 @@ class ConsumerSpec:
     # wildcard), the subjects they do take: the others are acked unread, with no inbox
     # row and no transaction. Empty: every subject the filter lets through is handled.
     only_subjects: frozenset[str] = frozenset()
+    # Reads a message's envelope (`handlers.consumer` reads it with its payload class
+    # in the same pass).
+    decode: Decoder = read_envelope
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
@@ -231,7 +241,7 @@ class Consumer:
             if self._ignored(msg):
                 continue
             try:
-                events.append(CloudEvent.from_json(msg.data))
+                events.append(self.spec.decode(msg.subject, msg.data))
             except InvalidEnvelope:
                 return False  # the one-by-one path dead-letters it
         if not events:  # nothing this consumer applies: no transaction
@@ -312,7 +322,7 @@ class Consumer:
             return
         delivered = deliveries(msg)
         try:
-            event = CloudEvent.from_json(msg.data)
+            event = self.spec.decode(msg.subject, msg.data)
         except InvalidEnvelope as exc:
             await self._dead_letter(js, msg, None, delivered, f"invalid envelope: {exc}")
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -56,6 +56,22 @@ class CloudEvent(BaseModel):
         if event.specversion != SPEC_VERSION:
             raise InvalidEnvelope(f"unsupported specversion {event.specversion}")
         return event
+
+
+P = TypeVar("P", bound=BaseModel)
+
+
+class TypedEvent(CloudEvent, Generic[P]):
+    """A CloudEvent whose `data` is its payload class, read with the envelope in one
+    pass: validating the envelope, then its `data` dict again into the payload, cost
+    about twice as much for every delivery of a typed consumer."""
+
+    data: P  # type: ignore[assignment]
+
+
+def typed_event(payload: type[BaseModel]) -> type[CloudEvent]:
+    """The envelope class whose `data` is `payload` (pydantic builds it once per class)."""
+    return TypedEvent[payload]  # type: ignore[valid-type]
 
 
 def dataschema_for(public_url: str, event_type: str) -> str:

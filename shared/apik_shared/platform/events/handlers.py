@@ -3,20 +3,20 @@
     consumer("examination-handoff", On(ReportVerified, open_one, open_many), batch=256)
 
 builds the `ConsumerSpec`: the subjects come from the classes, each message's data is
-parsed into its class before the handler sees it, and a batch is handed to the
-`many` handler in runs of one class, in stream order.
+parsed into its class before the handler sees it (in the same pass as its envelope),
+and a batch is handed to the `many` handler in runs of one class, in stream order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_shared.platform.events.consumer import ConsumerSpec
-from apik_shared.platform.events.envelope import CloudEvent
+from apik_shared.platform.events.envelope import CloudEvent, InvalidEnvelope, typed_event
 from apik_shared.platform.events.payloads.base import Event
 
 E = TypeVar("E", bound=Event)
@@ -55,13 +55,30 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
     if len(by_type) != len(handlers):
         raise ValueError("one handler per event class")
 
+    by_subject = {h.event.stream_subject(): (h, typed_event(h.event)) for h in handlers}
+
     def route(envelope: CloudEvent) -> On[Any] | None:
         return by_type.get(_key(envelope.producer, envelope.type))
+
+    def decode(subject: str, raw: bytes) -> CloudEvent:
+        """The envelope with its payload, validated from the JSON in one pass. When that
+        fails, or the envelope names another type than its subject, the envelope alone:
+        its handler then meets the invalid payload, retried and dead-lettered as before."""
+        if subject in by_subject:
+            handler, typed = by_subject[subject]
+            try:
+                envelope = typed.from_json(raw)
+            except InvalidEnvelope:
+                pass
+            else:
+                if route(envelope) is handler:
+                    return envelope
+        return CloudEvent.from_json(raw)
 
     async def one(session: AsyncSession, envelope: CloudEvent) -> None:
         handler = route(envelope)
         if handler is not None:
-            await handler.one(session, handler.event.model_validate(envelope.data), envelope)
+            await handler.one(session, _payload(handler, envelope), envelope)
 
     async def many(session: AsyncSession, envelopes: Sequence[CloudEvent]) -> None:
         run: list[tuple[Event, CloudEvent]] = []
@@ -74,7 +91,7 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
                 await _apply(session, current, run)
                 run = []
             current = handler
-            run.append((handler.event.model_validate(envelope.data), envelope))
+            run.append((_payload(handler, envelope), envelope))
         if run:
             await _apply(session, current, run)
 
@@ -88,8 +105,17 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
         subjects=subjects,
         handler=one,
         batch_handler=many if batched else None,
+        decode=decode,
         **options,
     )
+
+
+def _payload(handler: On[Any], envelope: CloudEvent) -> Event:
+    """The envelope's data as the handler's class (read already by `decode`, or now)."""
+    data = envelope.data
+    if type(data) is handler.event:
+        return cast(Event, data)
+    return handler.event.model_validate(data)
 
 
 async def _apply(
