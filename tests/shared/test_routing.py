@@ -1,5 +1,6 @@
-"""The platform router: generated operation ids, and idempotent 201s whose replay
-carries the first answer's `Location` and `ETag` (real PostgreSQL)."""
+"""The platform router: generated operation ids, idempotent 201s whose replay carries
+the first answer's `Location` and `ETag`, and the request's session, rolled back and
+given back when the route fails (real PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from sqlalchemy import func, select
 
 from apik_shared.platform.db import Database, DbSession
 from apik_shared.platform.idempotency import Idempotency
-from apik_shared.platform.problems import install_problem_handlers
+from apik_shared.platform.problems import Conflict, install_problem_handlers
 from apik_shared.platform.routing import ServiceRouter, created, operation_id
+from apik_shared.platform.tables import idempotency_key
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 
@@ -65,6 +68,12 @@ async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
         made.append(thing)
         return await created(idempotency, {"id": thing}, location=f"/things/{thing}", version=3)
 
+    @router.post("/regrets", status_code=201)
+    async def regret(request: Request, session: DbSession) -> JSONResponse:
+        # Writes the key's row, then refuses: nothing of it may stay.
+        await Idempotency(session, request, caller="tester").begin()
+        raise Conflict("Changed its mind.")
+
     app = FastAPI(generate_unique_id_function=operation_id)
     app.state.database = database
     install_problem_handlers(app)
@@ -92,4 +101,19 @@ async def test_a_replayed_create_carries_location_and_etag(client: httpx.AsyncCl
 async def test_the_generated_ids_are_in_the_openapi_document(client: httpx.AsyncClient) -> None:
     document = (await client.get("/openapi.json")).json()
     ids = [op["operationId"] for path in document["paths"].values() for op in path.values()]
-    assert ids == ["tests_shared_make_thing"]
+    assert ids == ["tests_shared_make_thing", "tests_shared_regret"]
+
+
+async def test_a_failed_route_writes_nothing_and_gives_its_connection_back(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    # More failures than the pool holds connections: one kept by a failed request
+    # would leave the later ones waiting for the pool's timeout.
+    keys = [str(uuid.uuid4()) for _ in range(database.engine.pool.size() + 5)]  # type: ignore[attr-defined]
+    for key in keys:
+        refused = await client.post("/regrets", json={}, headers={"Idempotency-Key": key})
+        assert refused.status_code == 409
+    async with database.sessions() as session:
+        kept = await session.scalar(select(func.count()).where(idempotency_key.c.key.in_(keys)))
+    assert kept == 0
+    assert database.engine.pool.checkedout() == 0  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ typing slip. Free text (`FreeText`) may keep line breaks and tabs; a one-line va
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any, get_args
@@ -77,11 +78,21 @@ class Input(BaseModel):
     def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
         # Before any other check, so that no field type can forget it. A field holding
         # `Input` models is left to them, so that the error names the innermost field.
-        field = cls.model_fields.get(info.field_name or "")
-        if field is None or not _holds_input(field.annotation):
+        if _checks_texts(cls, info.field_name or ""):
             for text in _texts(value):
                 refuse_control_characters(text)
         return value
+
+
+# Once per model and field, not on every validation: walking the field's annotation
+# (`get_args` all the way down) for each field of each body was a third of a report's
+# validation.
+@functools.cache
+def _checks_texts(model: type[Input], name: str) -> bool:
+    """Whether this validator checks the texts of field `name` itself (it leaves a field
+    holding `Input` models to them)."""
+    field = model.model_fields.get(name)
+    return field is None or not _holds_input(field.annotation)
 
 
 def normalise_phone(raw: str) -> str:

@@ -110,9 +110,12 @@ def text_bands(text: str) -> list[int]:
     }
     if not shingles:
         return []
+    # `_hash` of each shingle, inlined: this loop runs for every word of every report
+    # registered, and the call per shingle cost more than the hash.
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
     lowest: list[int | None] = [None] * SIGNATURE_BINS
     for shingle in shingles:
-        hashed = _hash(shingle)
+        hashed = from_bytes(blake2b(shingle.encode(), digest_size=8).digest(), "little")
         bin_, value = hashed % SIGNATURE_BINS, hashed // SIGNATURE_BINS
         current = lowest[bin_]
         if current is None or value < current:

@@ -7,9 +7,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, cast
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from sqlmodel import col
 
 from apik_intake.models import Notification, Report
 from apik_intake.notifications import rules
@@ -45,7 +47,28 @@ class Outlets:
     retry_seconds: list[float]
 
 
-def _values(row: Notification, report: Report, public_url: str) -> dict[str, str]:
+class _ReportFacts(Protocol):
+    """What sending needs of the notification's report (`_REPORT_FACTS`)."""
+
+    office: str
+    status: str
+    registration_number: str
+    notifications_stopped_at: datetime | None
+
+
+# The report's few columns a message needs, not the whole row as an ORM object: a
+# registration's message was the report read back whole (some fifty columns, the texts
+# among them) and built into a `Report`, which cost the job more than the rest of the
+# sending.
+_REPORT_FACTS = (
+    col(Report.office),
+    col(Report.status),
+    col(Report.registration_number),
+    col(Report.notifications_stopped_at),
+)
+
+
+def _values(row: Notification, report: _ReportFacts, public_url: str) -> dict[str, str]:
     stored = {name: str(value) for name, value in row.values.items() if value is not None}
     status = stored.get("status", report.status)
     survey = stored.get("survey_url")
@@ -78,19 +101,21 @@ async def send_due(
     batch: int,
 ) -> Sent:
     """One batch of due rows, each sent at most once (see the module's docstring)."""
-    rows = (
+    found = (
         await session.execute(
-            select(Notification, Report)
+            select(Notification, *_REPORT_FACTS)
             .join(Report, col(Report.id) == Notification.report_id)
             .where(
-                Notification.status == NotificationStatus.pending,
-                Notification.next_attempt_at <= now,
+                col(Notification.status) == NotificationStatus.pending,
+                col(Notification.next_attempt_at) <= now,
             )
             .order_by(col(Notification.next_attempt_at), col(Notification.created_at))
             .limit(batch)
             .with_for_update(skip_locked=True, of=Notification)
         )
     ).all()
+    # Each found row: the notification, then its report's facts (by name).
+    rows = [(found_row[0], cast(_ReportFacts, found_row)) for found_row in found]
     own = await templates_of(session, (report.office for _, report in rows))
     done = Sent()
     for row, report in rows:
