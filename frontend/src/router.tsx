@@ -2,6 +2,7 @@
 // link or a bookmark with bad parameters lands on a page that still works.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
+import { loadScreenTexts } from "./i18n/messages";
 import { Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
@@ -15,7 +16,20 @@ import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
 
-const root = createRootRoute({ component: Layout });
+// The entry chunk renders these screens on its own; every other screen first loads the
+// rest of Mantine's styles and the screens' Indonesian (issue 21: the public pages on slow
+// phone connections download neither). Awaited here, at the root, so a screen never
+// renders unstyled or with message ids, and a route added later needs nothing of its own.
+const ENTRY_SCREENS = ["/masuk", "/lapor", "/lacak"];
+
+function loadScreens(): Promise<unknown> {
+  return Promise.all([import("./styles/screens"), loadScreenTexts()]);
+}
+
+const root = createRootRoute({
+  component: Layout,
+  beforeLoad: ({ location }) => (ENTRY_SCREENS.includes(location.pathname) ? undefined : loadScreens()),
+});
 
 function requireSession({ location }: { location: { href: string } }) {
   if (!session.signedIn()) {

@@ -22,6 +22,7 @@ import { WEBDESK_EN } from "./webdesk";
 import { SURVEY_EN } from "./survey";
 import { API_EN } from "../api";
 import { DATES_EN } from "./dateFields";
+import { ENTRY_EN } from "./entry";
 
 const coreEn: Record<CoreId, string> = {
   "app.name": "APIK",
@@ -205,5 +206,6 @@ export const EN: Record<MessageId, string> = {
   ...API_EN,
   ...DATES_EN,
   ...PUBLIC_FORM_EN,
+  ...ENTRY_EN,
   ...coreEn,
 };
