@@ -3,7 +3,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
 import { loadScreenTexts } from "./i18n/messages";
-import { Layout } from "./components/Layout";
+import { isPublicPath, Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
@@ -17,24 +17,28 @@ import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
 
 // The entry chunk renders these screens on its own; every other screen first loads the
-// rest of Mantine's styles and the screens' Indonesian (issue 21: the public pages on slow
-// phone connections download neither). Awaited here, at the root, so a screen never
-// renders unstyled or with message ids, and a route added later needs nothing of its own.
+// rest of Mantine's styles and the Indonesian of the screens' areas: a public page its
+// own areas', a staff screen all (issue 21: the entry's pages, on slow phone connections,
+// download none of it, the other public pages not the staff's). Awaited here, at the
+// root, so a screen never renders unstyled or with message ids, and a route added later
+// needs nothing of its own (a staff one under a public path: requireSession loads the rest).
 const ENTRY_SCREENS = ["/masuk", "/lapor", "/lacak"];
 
-function loadScreens(): Promise<unknown> {
-  return Promise.all([import("./styles/screens"), loadScreenTexts()]);
+function loadScreens(path: string): Promise<unknown> | undefined {
+  if (ENTRY_SCREENS.includes(path)) return undefined;
+  return Promise.all([import("./styles/screens"), loadScreenTexts(!isPublicPath(path))]);
 }
 
 const root = createRootRoute({
   component: Layout,
-  beforeLoad: ({ location }) => (ENTRY_SCREENS.includes(location.pathname) ? undefined : loadScreens()),
+  beforeLoad: ({ location }) => loadScreens(location.pathname),
 });
 
-function requireSession({ location }: { location: { href: string } }) {
+function requireSession({ location }: { location: { href: string } }): Promise<void> {
   if (!session.signedIn()) {
     throw redirect({ to: "/masuk", search: { kembali: location.href } });
   }
+  return loadScreenTexts();
 }
 
 const signIn = createRoute({

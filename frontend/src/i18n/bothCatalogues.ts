@@ -3,6 +3,7 @@
 // screen imports this module.
 import { EN } from "./en";
 import { ID_ENTRY, type Catalogue, type Locale } from "./messages";
+import { PUBLIC_SCREENS_ID } from "./publicScreens";
 import { SCREENS_ID } from "./screens";
 
-export const MESSAGES: Record<Locale, Catalogue> = { id: { ...SCREENS_ID, ...ID_ENTRY }, en: EN };
+export const MESSAGES: Record<Locale, Catalogue> = { id: { ...SCREENS_ID, ...PUBLIC_SCREENS_ID, ...ID_ENTRY }, en: EN };

@@ -64,9 +64,13 @@ describe("the Indonesian of the screens", () => {
     expect(before["admin.title"]).toBeUndefined();
     let heard = 0;
     const stop = fresh.subscribeCatalogues(() => (heard += 1));
+    await fresh.loadScreenTexts(false); // a public page's: its areas, not the staff's
+    const publicPart = fresh.catalogue("id") as Record<string, string>;
+    expect(publicPart["mori.apply.start"]).toBe(MESSAGES.id["mori.apply.start"]);
+    expect(publicPart["admin.title"]).toBeUndefined();
     await fresh.loadScreenTexts();
     stop();
-    expect(heard).toBe(1);
+    expect(heard).toBe(2);
     expect(fresh.catalogue("id")).toEqual(MESSAGES.id);
     expect(await fresh.loadCatalogue("id")).toEqual(MESSAGES.id);
   });

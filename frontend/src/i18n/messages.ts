@@ -6,6 +6,7 @@ import { API_ID } from "./api";
 import { ENTRY_ID } from "./entry";
 import { PALETTE_ID } from "./palette";
 import { PUBLIC_FORM_ID } from "./publicForm";
+import type { PUBLIC_SCREENS_ID } from "./publicScreens";
 import type { SCREENS_ID } from "./screens";
 import { SURVEY_ID } from "./survey";
 
@@ -175,12 +176,13 @@ const core = {
 // the API's words (a sign-in or a public form can be refused), the keyboard's and the
 // survey offer's, and the other areas' words the entry screens show (entry.ts); the core
 // last, so a key used twice shows up in the catalogue test. Every other area's
-// Indonesian is screens.ts, a chunk loaded before any other screen renders
-// (loadScreenTexts, awaited by router.tsx): a new key goes to its area's file, and to
-// entry.ts only if the sign-in, public report or tracking screen or the layout shows it.
+// Indonesian is a chunk loaded before any other screen renders (loadScreenTexts,
+// awaited by router.tsx): publicScreens.ts for the areas the other public pages show,
+// screens.ts for the staff screens'. A new key goes to its area's file, and to entry.ts
+// only if the sign-in, public report or tracking screen or the layout shows it.
 export const ID_ENTRY = { ...ENTRY_ID, ...PUBLIC_FORM_ID, ...SURVEY_ID, ...API_ID, ...PALETTE_ID, ...core } as const;
 
-export type MessageId = keyof typeof ID_ENTRY | keyof typeof SCREENS_ID;
+export type MessageId = keyof typeof ID_ENTRY | keyof typeof PUBLIC_SCREENS_ID | keyof typeof SCREENS_ID;
 export type CoreId = keyof typeof core;
 
 export type Catalogue = Record<MessageId, string>;
@@ -190,7 +192,9 @@ export type Catalogue = Record<MessageId, string>;
 // not show. Indonesian starts with the entry's part and gains the screens' part once a
 // screen needs it.
 const loaded: Partial<Record<Locale, Catalogue>> = {};
-let screensText: Promise<void> | null = null;
+let publicTexts: Promise<void> | null = null;
+let staffTexts: Promise<void> | null = null;
+const parts: { public?: object; staff?: object } = {};
 const listeners = new Set<() => void>();
 
 export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
@@ -202,14 +206,25 @@ export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
   return EN;
 }
 
-// The Indonesian of every screen but the entry's: fetched once, before the first such
-// screen renders (router.tsx), so no screen shows a message id while it loads.
-export function loadScreenTexts(): Promise<void> {
-  screensText ??= import("./screens").then(({ SCREENS_ID: screens }) => {
-    loaded.id = { ...screens, ...ID_ENTRY };
-    for (const listener of listeners) listener();
+function merged() {
+  loaded.id = { ...parts.staff, ...parts.public, ...ID_ENTRY } as Catalogue;
+  for (const listener of listeners) listener();
+}
+
+// The Indonesian of the screens but the entry's: the public pages' areas, and with
+// `staff` the staff screens' too. Fetched once each, before the first such screen
+// renders (router.tsx), so no screen shows a message id while it loads.
+export function loadScreenTexts(staff = true): Promise<void> {
+  publicTexts ??= import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
+    parts.public = PUBLIC_SCREENS_ID;
+    merged();
   });
-  return screensText;
+  if (!staff) return publicTexts;
+  staffTexts ??= import("./screens").then(({ SCREENS_ID }) => {
+    parts.staff = SCREENS_ID;
+    merged();
+  });
+  return Promise.all([publicTexts, staffTexts]).then(() => undefined);
 }
 
 // LocaleProvider renders again when the screens' Indonesian arrives.
@@ -221,8 +236,8 @@ export function subscribeCatalogues(listener: () => void): () => void {
 // A language's catalogue. LocaleProvider switches language only once loadCatalogue has
 // resolved, so a screen rendered in English always finds it; Bahasa Indonesia, the
 // app's first language, stands in for one not loaded yet rather than a blank screen.
-// Before the screens' part arrives only the entry's screens render, and they need only
-// the entry's keys: the cast says what the type cannot.
+// Before the screens' parts arrive only the entry's screens render, and they need only
+// the entry's keys (a public page, the public part): the cast says what the type cannot.
 export function catalogue(locale: Locale): Catalogue {
   return loaded[locale] ?? loaded.id ?? (ID_ENTRY as unknown as Catalogue);
 }
