@@ -5,9 +5,6 @@
 // options are this file's, a combobox as ARIA describes one (a search box that owns a
 // list of options, the option the arrows reach announced as active): the spotlight's
 // own keeps its selection in the page's markup, out of React's sight, and has no roles.
-// Modal and the other styles the entry chunk leaves out: the palette may open over an
-// entry screen (sign-in, public report, tracking).
-import "../styles/screens";
 import "@mantine/spotlight/styles.css";
 import { Input, Modal, Text, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
