@@ -43,7 +43,7 @@ import { surveyJourneys } from "./survey.mjs";
 import { citizenSavesAndResumes } from "./publicform.mjs";
 import { webdeskJourneys } from "./webdesk.mjs";
 import { applicantAppliesAndChecks, redButtonJourneys } from "./redbutton.mjs";
-import { fillDate } from "./dates.mjs";
+import { calendarFollowsTheOffice, fillDate } from "./dates.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -477,6 +477,7 @@ try {
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   if (wanted("publicform")) await citizenSavesAndResumes(browser, kit);
+  if (wanted("publicform")) await calendarFollowsTheOffice(browser, kit);
   await webdeskJourneys(browser, kit, wanted);
   await headReportJourneys(browser, kit, wanted);
   await importsJourneys(browser, kit, wanted);

@@ -1,4 +1,5 @@
-import "@mantine/core/styles.css";
+// Mantine's styles the entry screens need; the rest loads with the other screens (router.tsx).
+import "./styles/entry.css";
 import "./app.css";
 import { createTheme, MantineProvider, type CSSVariablesResolver } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";

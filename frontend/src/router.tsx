@@ -2,7 +2,8 @@
 // link or a bookmark with bad parameters lands on a page that still works.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
-import { Layout } from "./components/Layout";
+import { loadScreenTexts } from "./i18n/messages";
+import { isPublicPath, Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
@@ -15,12 +16,29 @@ import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
 
-const root = createRootRoute({ component: Layout });
+// The entry chunk renders these screens on its own; every other screen first loads the
+// rest of Mantine's styles and the Indonesian of the screens' areas: a public page its
+// own areas', a staff screen all (issue 21: the entry's pages, on slow phone connections,
+// download none of it, the other public pages not the staff's). Awaited here, at the
+// root, so a screen never renders unstyled or with message ids, and a route added later
+// needs nothing of its own (a staff one under a public path: requireSession loads the rest).
+const ENTRY_SCREENS = ["/masuk", "/lapor", "/lacak"];
 
-function requireSession({ location }: { location: { href: string } }) {
+function loadScreens(path: string): Promise<unknown> | undefined {
+  if (ENTRY_SCREENS.includes(path)) return undefined;
+  return Promise.all([import("./styles/screens"), loadScreenTexts(!isPublicPath(path))]);
+}
+
+const root = createRootRoute({
+  component: Layout,
+  beforeLoad: ({ location }) => loadScreens(location.pathname),
+});
+
+function requireSession({ location }: { location: { href: string } }): Promise<void> {
   if (!session.signedIn()) {
     throw redirect({ to: "/masuk", search: { kembali: location.href } });
   }
+  return loadScreenTexts();
 }
 
 const signIn = createRoute({

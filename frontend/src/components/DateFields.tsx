@@ -7,10 +7,10 @@ import "@mantine/dates/styles.css";
 // The calendar's Indonesian names: dayjs's locale, needed only where a calendar opens.
 import "dayjs/locale/id";
 import { MaskedDateInput } from "@mantine/dates";
-import type { ReactNode } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { useT } from "../i18n/locale";
 import { todayIn, zoneName } from "../lib/dates";
-import { officeInstant, openingDay, pickerDate, todayMark, wallClock } from "../lib/dateFields";
+import { nowInstant, officeInstant, openingDay, pickerDate, startsOnToday, todayMark, wallClock } from "../lib/dateFields";
 import { useDatesZone } from "./OfficeDates";
 
 type Change = (event: { currentTarget: { value: string } }) => void;
@@ -56,12 +56,28 @@ function useParts(zone: string, range: { minDate?: string; maxDate?: string }) {
   };
 }
 
+// Keyboard: an arrow key in an empty field starts it on the office's today (a date and
+// time: the office's now), as a browser's own date input starts on today; Mantine's boxes
+// would start from 1, and its calendar's keyboard day is the browser's date. Caught
+// before Mantine's box sees the key; once the field has a value, its arrows step as usual.
+function startOnToday(start: () => string, onChange: Change) {
+  return (event: KeyboardEvent<HTMLDivElement>) => {
+    const boxes = [...event.currentTarget.querySelectorAll<HTMLInputElement>("input[role=spinbutton]")];
+    if (!startsOnToday(event.key, boxes.map((box) => box.value))) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onChange({ currentTarget: { value: start() } });
+  };
+}
+
 // A calendar day: never converted, so it never moves a day across zones.
 export function DateField({ value, onChange, ...rest }: FieldProps) {
+  const zone = useDatesZone();
   return (
     <MaskedDateInput
-      {...useParts(useDatesZone(), rest)}
+      {...useParts(zone, rest)}
       {...rest}
+      onKeyDownCapture={startOnToday(() => openingDay(todayIn(zone), rest.minDate, rest.maxDate), onChange)}
       value={pickerDate(value)}
       onChange={(next) => onChange({ currentTarget: { value: next ?? "" } })}
     />
@@ -79,6 +95,7 @@ export function DateTimeField({ value, onChange, description, zone, ...rest }: F
       {...useParts(clock, rest)}
       {...rest}
       withTime
+      onKeyDownCapture={startOnToday(() => nowInstant(clock), onChange)}
       description={description ?? t("dates.zone", { zone: zoneName(clock) })}
       value={wallClock(value, clock)}
       onChange={(next) => onChange({ currentTarget: { value: next ? (officeInstant(next, clock) ?? "") : "" } })}

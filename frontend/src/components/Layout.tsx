@@ -10,6 +10,11 @@ import { useMe } from "../office";
 
 const PUBLIC_PATHS = ["/lapor", "/lacak", "/masuk", "/tombol-merah", "/magang", "/kepatuhan", "/klinik/", "/publikasi", "/survei/"];
 
+// A page anyone may open, signed in or not.
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_PATHS.some((p) => path.startsWith(p));
+}
+
 export function Layout(): React.JSX.Element {
   const t = useT();
   const { locale, setLocale } = useLocale();
@@ -18,7 +23,7 @@ export function Layout(): React.JSX.Element {
     () => session.signedIn(),
   );
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const isPublic = PUBLIC_PATHS.some((p) => path.startsWith(p));
+  const isPublic = isPublicPath(path);
   const navigate = useNavigate();
   const me = useMe();
   const roles = me.data?.roles ?? [];

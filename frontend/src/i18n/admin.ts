@@ -3,7 +3,6 @@
 // as the API sends it.
 
 export const ADMIN_ID = {
-  "nav.admin": "Administrasi",
   "admin.title": "Administrasi",
   "admin.notForRole": "Halaman ini bukan untuk peran Anda. Administrasi hanya untuk admin (dan langganan webhook untuk kepala kantor).",
   "admin.tab.users": "Pengguna",

@@ -73,7 +73,6 @@ export const COMMUNITY_ID = {
   "sr.status.answered": "Dijawab",
   "sr.status.refused": "Ditolak",
   "sr.empty": "Belum ada permintaan.",
-  "sahabat.nav": "Laporan saya",
   "sahabat.title": "Sahabat Ombudsman: laporkan untuk warga",
   "sahabat.intro": "Laporan Anda dicatat atas nama Anda sebagai anggota Sahabat Ombudsman, untuk warga yang Anda dampingi.",
   "sahabat.file": "Kirim laporan",

@@ -2,7 +2,6 @@
 // catalogue and merged into it: statuses, categories and steps are the API's codes.
 
 export const DESK_ID = {
-  "nav.desk": "Meja layanan",
   "queue.deskWaiting": "Tamu menunggu di meja layanan",
   "home.visitors": "{count, plural, other {# tamu}}",
   "desk.title": "Antrean meja layanan",

@@ -3,8 +3,6 @@
 // label here is shown as the API sends it.
 
 export const INTEGRATION_ID = {
-  "int.nav.imports": "Impor arsip lama",
-  "int.nav.portal": "Portal LAPOR!",
   "int.headOnly": "Halaman ini untuk kepala kantor.",
   "int.loading": "Memuat…",
   "int.failed": "Data tidak dapat dimuat. Coba lagi.",

@@ -3,7 +3,6 @@
 // start with `intern.`.
 
 export const INTERN_ID = {
-  "intern.nav": "Magang saya",
   "intern.title": "Magang saya",
   "intern.home.returned": "Logbook bulan ini yang dikembalikan untuk diperbaiki",
   "intern.home.entries": "{count, plural, other {# entri}}",

@@ -3,7 +3,6 @@
 // here is shown as the API sends it. The Indonesian names are those of the annual report.
 
 export const KPI_ID = {
-  "nav.kpi": "Kinerja",
   "kpi.title": "Dasbor kinerja {year}",
   "kpi.year": "Tahun",
   "kpi.targets": "Target dan capaian",

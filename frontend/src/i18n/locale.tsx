@@ -1,6 +1,6 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
-import { catalogue, loadCatalogue, type Locale, type MessageId } from "./messages";
+import { catalogue, loadCatalogue, subscribeCatalogues, type Locale, type MessageId } from "./messages";
 import { sayIn, type Saying } from "./said";
 
 const KEY = "apik.locale";
@@ -40,9 +40,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     window.addEventListener("storage", follow);
     return () => window.removeEventListener("storage", follow);
   }, []);
+  // Rendered again when the screens' Indonesian arrives (loadScreenTexts).
+  const messages = useSyncExternalStore(subscribeCatalogues, () => catalogue(locale));
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
-      <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={catalogue(locale)}>
+      <IntlProvider locale={locale === "id" ? "id-ID" : "en-GB"} messages={messages}>
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -1,5 +1,5 @@
 import { createIntl } from "react-intl";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DESK_ID } from "./desk";
 import { KPI_ID } from "./kpi";
 import { MORI_ID } from "./mori";
@@ -53,5 +53,27 @@ describe("the catalogues", () => {
     expect(Object.keys(MORI_STAFF_ID).filter((k) => !k.startsWith("mg."))).toEqual([]);
     expect(codeLabel(MESSAGES.id, "visitStatus", "in_service")).toBe("Sedang dilayani");
     expect(codeLabel(MESSAGES.en, "indicator", "desk_visits")).toBe("Service desk visits");
+  });
+});
+
+describe("the Indonesian of the screens", () => {
+  it("arrives after the entry's, and the catalogue's readers hear of it", async () => {
+    vi.resetModules(); // a fresh module: the setup loaded the screens' part in the shared one
+    const fresh = await import("./messages");
+    const before = fresh.catalogue("id") as Record<string, string>;
+    expect(before["auth.title"]).toBe(MESSAGES.id["auth.title"]);
+    expect(before["nav.admin"]).toBe(MESSAGES.id["nav.admin"]); // the staff menu's names
+    expect(before["admin.title"]).toBeUndefined();
+    let heard = 0;
+    const stop = fresh.subscribeCatalogues(() => (heard += 1));
+    await fresh.loadScreenTexts(false); // a public page's: its areas, not the staff's
+    const publicPart = fresh.catalogue("id") as Record<string, string>;
+    expect(publicPart["mori.apply.start"]).toBe(MESSAGES.id["mori.apply.start"]);
+    expect(publicPart["admin.title"]).toBeUndefined();
+    await fresh.loadScreenTexts();
+    stop();
+    expect(heard).toBe(2);
+    expect(fresh.catalogue("id")).toEqual(MESSAGES.id);
+    expect(await fresh.loadCatalogue("id")).toEqual(MESSAGES.id);
   });
 });

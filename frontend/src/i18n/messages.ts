@@ -2,28 +2,14 @@
 // English two; the same ICU text covers both. Statuses and kinds are the API's codes:
 // a code with no label here is shown as the API sends it, never hidden.
 
-import { ADMIN_ID } from "./admin";
-import { BULK_ID } from "./bulk";
-import { DESK_ID } from "./desk";
-import { INTEGRATION_ID } from "./integration";
-import { INTERN_ID } from "./intern";
-import { KPI_ID } from "./kpi";
-import { MORI_ID } from "./mori";
-import { MORI_STAFF_ID } from "./moriStaff";
-import { PALETTE_ID } from "./palette";
-import { PREVENTION_ID } from "./prevention";
-import { PROTECTION_ID } from "./protection";
-import { PUBLICATIONS_ID } from "./publications";
-import { PUBLIC_FORM_ID } from "./publicForm";
-import { CASEWORK_ID } from "./casework";
-import { COMMUNITY_ID } from "./community";
-import { VERIFICATION_ID } from "./verification";
-import { WEBDESK_ID } from "./webdesk";
-import { SURVEY_ID } from "./survey";
 import { API_ID } from "./api";
+import { ENTRY_ID } from "./entry";
+import { PALETTE_ID } from "./palette";
 import { PROBLEMS_ID } from "./problems";
-import { DATES_ID } from "./dateFields";
-import { KPI_DEFINITIONS_ID } from "./kpiDefinitions";
+import { PUBLIC_FORM_ID } from "./publicForm";
+import type { PUBLIC_SCREENS_ID } from "./publicScreens";
+import type { SCREENS_ID } from "./screens";
+import { SURVEY_ID } from "./survey";
 
 export type Locale = "id" | "en";
 
@@ -187,38 +173,79 @@ const core = {
   "register.letterNumberHelp": "Nomor surat sebagaimana ditulis pengirim, bila ada.",
 } as const;
 
-// Each screen's own catalogue (a file per area keeps this one short), merged here; the
-// core last, so a key used twice shows up in the catalogue test.
-const id = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...PREVENTION_ID, ...COMMUNITY_ID, ...PUBLICATIONS_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...PUBLIC_FORM_ID, ...DATES_ID, ...SURVEY_ID, ...API_ID, ...PROBLEMS_ID, ...PALETTE_ID, ...INTEGRATION_ID, ...core } as const;
+// The Indonesian the entry chunk carries (issue 21): the core above, the public form's,
+// the API's words and its problems' (a sign-in or a public form can be refused), the keyboard's and the
+// survey offer's, and the other areas' words the entry screens show (entry.ts); the core
+// last, so a key used twice shows up in the catalogue test. Every other area's
+// Indonesian is a chunk loaded before any other screen renders (loadScreenTexts,
+// awaited by router.tsx): publicScreens.ts for the areas the other public pages show,
+// screens.ts for the staff screens'. A new key goes to its area's file, and to entry.ts
+// only if the sign-in, public report or tracking screen or the layout shows it.
+export const ID_ENTRY = { ...ENTRY_ID, ...PUBLIC_FORM_ID, ...SURVEY_ID, ...API_ID, ...PROBLEMS_ID, ...PALETTE_ID, ...core } as const;
 
-export type MessageId = keyof typeof id;
+export type MessageId = keyof typeof ID_ENTRY | keyof typeof PUBLIC_SCREENS_ID | keyof typeof SCREENS_ID;
 export type CoreId = keyof typeof core;
 
 export type Catalogue = Record<MessageId, string>;
 
-// Bahasa Indonesia is part of the entry chunk; English is a chunk of its own, fetched the
-// first time it is chosen (issue 21): the public pages, opened on slow phone connections,
-// never download a catalogue they do not show.
-const loaded: Partial<Record<Locale, Catalogue>> = { id };
+// English is a chunk of its own (every area), fetched the first time it is chosen: the
+// public pages, opened on slow phone connections, never download a catalogue they do
+// not show. Indonesian starts with the entry's part and gains the screens' part once a
+// screen needs it.
+const loaded: Partial<Record<Locale, Catalogue>> = {};
+let publicTexts: Promise<void> | null = null;
+let staffTexts: Promise<void> | null = null;
+const parts: { public?: object; staff?: object } = {};
+const listeners = new Set<() => void>();
 
 export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  const known = loaded[locale];
+  if (locale === "id") return catalogue("id");
+  const known = loaded.en;
   if (known !== undefined) return known;
   const { EN } = await import("./en");
   loaded.en = EN;
   return EN;
 }
 
+function merged() {
+  loaded.id = { ...parts.staff, ...parts.public, ...ID_ENTRY } as Catalogue;
+  for (const listener of listeners) listener();
+}
+
+// The Indonesian of the screens but the entry's: the public pages' areas, and with
+// `staff` the staff screens' too. Fetched once each, before the first such screen
+// renders (router.tsx), so no screen shows a message id while it loads.
+export function loadScreenTexts(staff = true): Promise<void> {
+  publicTexts ??= import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
+    parts.public = PUBLIC_SCREENS_ID;
+    merged();
+  });
+  if (!staff) return publicTexts;
+  staffTexts ??= import("./screens").then(({ SCREENS_ID }) => {
+    parts.staff = SCREENS_ID;
+    merged();
+  });
+  return Promise.all([publicTexts, staffTexts]).then(() => undefined);
+}
+
+// LocaleProvider renders again when the screens' Indonesian arrives.
+export function subscribeCatalogues(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 // A language's catalogue. LocaleProvider switches language only once loadCatalogue has
 // resolved, so a screen rendered in English always finds it; Bahasa Indonesia, the
 // app's first language, stands in for one not loaded yet rather than a blank screen.
+// Before the screens' parts arrive only the entry's screens render, and they need only
+// the entry's keys (a public page, the public part): the cast says what the type cannot.
 export function catalogue(locale: Locale): Catalogue {
-  return loaded[locale] ?? id;
+  return loaded[locale] ?? loaded.id ?? (ID_ENTRY as unknown as Catalogue);
 }
 
 // The catalogues loaded so far (relocalize looks a text up in each of them).
 export function loadedCatalogues(): readonly Catalogue[] {
-  return Object.values(loaded);
+  return loaded.en === undefined ? [catalogue("id")] : [catalogue("id"), loaded.en];
 }
 
 // An API code's label (a status, a kind, a channel), or the code itself when this

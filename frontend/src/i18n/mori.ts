@@ -2,8 +2,6 @@
 // the main catalogue and merged into it. Keys start with `rb.` or `mori.`.
 
 export const MORI_ID = {
-  "rb.nav": "Tombol Merah",
-  "rb.navOfficers": "Perlindungan",
   "rb.exit": "Keluar cepat",
   "rb.exitHelp": "Menutup halaman ini dan membuka situs cuaca. Tombol Kembali tidak akan membawa ke sini.",
   "rb.title": "Tombol Merah: minta perlindungan",
@@ -103,7 +101,6 @@ export const MORI_ID = {
   "rb.action.failed": "Tindakan belum tercatat.",
   "rb.case.messages": "Pesan dengan pelapor",
   "rb.case.back": "Kembali ke daftar kasus",
-  "mori.nav.apply": "Daftar magang",
   "mori.nav.status": "Status lamaran magang",
   "mori.apply.title": "Pendaftaran magang",
   "mori.apply.intro": "Isi formulir ini dan lampirkan surat pengantar dari institusi Anda. Anda akan mendapat kode untuk melacak lamaran.",

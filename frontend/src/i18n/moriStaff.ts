@@ -3,7 +3,6 @@
 // completion. Bahasa Indonesia first; keys start with `mg.`.
 
 export const MORI_STAFF_ID = {
-  "mg.nav": "Magang",
   "mg.title": "Pengelolaan magang",
   "mg.notForRole": "Halaman ini untuk pembimbing magang, kepala kantor dan analis.",
   "mg.tab.lamaran": "Lamaran",

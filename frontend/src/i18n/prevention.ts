@@ -5,8 +5,6 @@ import { PREVENTION_ENTRY_ID } from "./preventionEntry";
 import { PREVENTION_WRITE_ID } from "./preventionWrite";
 
 export const PREVENTION_ID = {
-  "prev.nav": "Pencegahan",
-  "prev.navPublic": "Hasil penilaian kepatuhan",
   "prev.title": "Pencegahan maladministrasi",
   "prev.year": "Tahun",
   "prev.notForRole": "Halaman ini untuk unit pencegahan, kepala perwakilan, dan analis.",

@@ -2,8 +2,6 @@
 // formats of the internship's completion records. Bahasa Indonesia first.
 
 export const PROTECTION_ID = {
-  "rb.navAlerts": "Peringatan Tombol Merah",
-  "rb.navContacts": "Kontak peringatan",
   "rb.alerts.title": "Peringatan Tombol Merah",
   "rb.alerts.intro": "Halaman ini memeriksa peringatan baru setiap beberapa detik; biarkan tetap terbuka.",
   "rb.alerts.none": "Tidak ada peringatan yang menunggu konfirmasi.",
@@ -47,7 +45,6 @@ export const PROTECTION_ID = {
   "rb.deliveries.channel.phone": "WhatsApp/SMS",
   "rb.deliveries.reason": "Alasan",
   "rb.deliveries.at": "Dibuat",
-  "fmt.nav": "Format institusi",
   "fmt.title": "Format institusi",
   "fmt.intro": "Format surat keterangan selesai magang milik institusi asal peserta, dicetak dari data sertifikat yang sama.",
   "fmt.key": "Kode format",

@@ -160,7 +160,6 @@ export const PUBLICATIONS_ID = {
   "prev.vil.decidedBy": "Ditetapkan oleh",
   "prev.vil.letter": "Unduh surat keputusan (PDF)",
   "prev.vil.letterFailed": "Surat keputusan tidak dapat diunduh. Coba lagi.",
-  "prev.pubs.nav": "Publikasi",
   "prev.pubs.title": "Publikasi Ombudsman",
   "prev.pubs.intro": "Berita, opini, dan siaran pers yang telah diterbitkan kantor-kantor Ombudsman.",
   "prev.pubs.none": "Belum ada publikasi yang diterbitkan.",

@@ -99,7 +99,6 @@ export const WEBDESK_ID = {
   "slaTrack.rapid_response": "Reaksi cepat",
   "slaUnit.working_days": "hari kerja",
   "slaUnit.calendar_days": "hari kalender",
-  "nav.archive": "Surat dan arsip",
   "archive.title": "Surat dan arsip",
   "archive.files": "Berkas arsip",
   "archive.noFiles": "Belum ada berkas arsip.",

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import dayjs from "dayjs";
 import { todayIn } from "./dates";
-import { nowInstant, officeInstant, openingDay, pickerDate, todayMark, wallClock } from "./dateFields";
+import { nowInstant, officeInstant, openingDay, pickerDate, startsOnToday, todayMark, wallClock } from "./dateFields";
 
 // Node reads TZ again when it is set: the browser's zone is played by the process's.
 afterEach(() => {
@@ -86,10 +86,19 @@ describe("the calendar's today", () => {
       const officeToday = todayIn("Asia/Makassar");
       expect(officeToday).toBe("2026-12-07");
       expect(todayMark("2026-12-07", officeToday)).toEqual({ "data-today": true, "aria-current": "date" });
-      expect(todayMark("2026-12-06", officeToday)).toEqual({ "data-today": undefined, "aria-current": undefined });
+      // null, not undefined: Mantine drops undefined props and would keep its own mark.
+      expect(todayMark("2026-12-06", officeToday)).toEqual({ "data-today": null, "aria-current": undefined });
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("starts an empty field on today with an arrow key, never a field partly typed", () => {
+    expect(startsOnToday("ArrowUp", ["", "", ""])).toBe(true);
+    expect(startsOnToday("ArrowDown", ["", "", "", "", ""])).toBe(true);
+    expect(startsOnToday("ArrowUp", ["", "12", ""])).toBe(false);
+    expect(startsOnToday("ArrowLeft", ["", "", ""])).toBe(false);
+    expect(startsOnToday("ArrowUp", [])).toBe(false);
   });
 
   it("opens an empty calendar on the office's today, within the field's days", () => {

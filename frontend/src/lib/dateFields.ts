@@ -70,10 +70,21 @@ function offsetAt(instant: number, timeZone: string): number {
 // The calendar's "today" is the office's: the month a picker opens on when empty, and
 // the day marked as today (Mantine marks the browser's own date, which is tomorrow or
 // yesterday for a browser far from the office around midnight). `getDayProps` may set
-// the mark: what it returns is spread over Mantine's own.
+// the mark: what it returns is spread over Mantine's own. Not today is `null`, never
+// `undefined`: Mantine drops undefined props (its useProps filters them), which left the
+// browser's date marked too, two "today"s in one calendar; null removes the attribute
+// (React writes none), though Mantine's types say a data attribute is never null.
 export function todayMark(day: string, officeToday: string): { "data-today": true | undefined; "aria-current": "date" | undefined } {
   const today = day === officeToday;
-  return { "data-today": today || undefined, "aria-current": today ? "date" : undefined };
+  return { "data-today": today || NO_MARK, "aria-current": today ? "date" : undefined };
+}
+const NO_MARK = null as unknown as undefined;
+
+// Whether an arrow key starts an empty field on the office's today (or now): Mantine's
+// boxes start from 1 (day 1, month 1, year 1) on their own. Only when every box of the
+// field is empty, so a part already typed is never overwritten.
+export function startsOnToday(key: string, boxes: readonly string[]): boolean {
+  return (key === "ArrowUp" || key === "ArrowDown") && boxes.length > 0 && boxes.every((box) => box === "");
 }
 
 // The day an empty field's calendar opens on: the office's today, kept within the

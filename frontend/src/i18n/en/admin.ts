@@ -2,7 +2,6 @@
 import type { ADMIN_ID } from "../admin";
 
 export const ADMIN_EN: Record<keyof typeof ADMIN_ID, string> = {
-  "nav.admin": "Administration",
   "admin.title": "Administration",
   "admin.notForRole": "This page is not for your role. Administration is for admins (and webhook subscriptions for the head of office).",
   "admin.tab.users": "Users",

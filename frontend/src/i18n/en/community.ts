@@ -72,7 +72,6 @@ export const COMMUNITY_EN: Record<keyof typeof COMMUNITY_ID, string> = {
   "sr.status.answered": "Answered",
   "sr.status.refused": "Refused",
   "sr.empty": "No requests yet.",
-  "sahabat.nav": "My reports",
   "sahabat.title": "Sahabat Ombudsman: report for a citizen",
   "sahabat.intro": "Your report is recorded under your name as a Sahabat Ombudsman member, for the citizen you accompany.",
   "sahabat.file": "Send report",

@@ -2,7 +2,6 @@
 import type { DESK_ID } from "../desk";
 
 export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
-  "nav.desk": "Service desk",
   "queue.deskWaiting": "Visitors waiting at the service desk",
   "home.visitors": "{count, plural, one {# visitor} other {# visitors}}",
   "desk.title": "Service desk queue",

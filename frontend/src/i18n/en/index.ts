@@ -23,6 +23,7 @@ import { SURVEY_EN } from "./survey";
 import { API_EN } from "../api";
 import { PROBLEMS_EN } from "./problems";
 import { DATES_EN } from "./dateFields";
+import { ENTRY_EN } from "./entry";
 
 const coreEn: Record<CoreId, string> = {
   "app.name": "APIK",
@@ -207,5 +208,6 @@ export const EN: Record<MessageId, string> = {
   ...PROBLEMS_EN,
   ...DATES_EN,
   ...PUBLIC_FORM_EN,
+  ...ENTRY_EN,
   ...coreEn,
 };

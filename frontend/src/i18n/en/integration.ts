@@ -2,8 +2,6 @@
 import type { INTEGRATION_ID } from "../integration";
 
 export const INTEGRATION_EN: Record<keyof typeof INTEGRATION_ID, string> = {
-  "int.nav.imports": "Import old records",
-  "int.nav.portal": "LAPOR! portal",
   "int.headOnly": "This page is for the head of office.",
   "int.loading": "Loading…",
   "int.failed": "The data could not be loaded. Try again.",

@@ -2,7 +2,6 @@
 import type { INTERN_ID } from "../intern";
 
 export const INTERN_EN: Record<keyof typeof INTERN_ID, string> = {
-  "intern.nav": "My internship",
   "intern.title": "My internship",
   "intern.home.returned": "This month's logbook entries returned for correction",
   "intern.home.entries": "{count, plural, one {# entry} other {# entries}}",

@@ -2,7 +2,6 @@
 import type { KPI_ID } from "../kpi";
 
 export const KPI_EN: Record<keyof typeof KPI_ID, string> = {
-  "nav.kpi": "Performance",
   "kpi.title": "Performance dashboard {year}",
   "kpi.year": "Year",
   "kpi.targets": "Targets and achievements",

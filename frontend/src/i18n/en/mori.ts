@@ -2,8 +2,6 @@
 import type { MORI_ID } from "../mori";
 
 export const MORI_EN: Record<keyof typeof MORI_ID, string> = {
-  "rb.nav": "Red Button",
-  "rb.navOfficers": "Protection",
   "rb.exit": "Quick exit",
   "rb.exitHelp": "Closes this page and opens a weather site. The Back button will not lead here.",
   "rb.title": "Red Button: ask for protection",
@@ -103,7 +101,6 @@ export const MORI_EN: Record<keyof typeof MORI_ID, string> = {
   "rb.action.failed": "The action was not recorded.",
   "rb.case.messages": "Messages with the reporter",
   "rb.case.back": "Back to the cases",
-  "mori.nav.apply": "Apply for an internship",
   "mori.nav.status": "Internship application status",
   "mori.apply.title": "Internship application",
   "mori.apply.intro": "Fill in this form and attach your institution's cover letter. You will get a code to track your application.",

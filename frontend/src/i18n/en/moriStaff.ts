@@ -2,7 +2,6 @@
 import type { MoriStaffId } from "../moriStaff";
 
 export const MORI_STAFF_EN: Record<MoriStaffId, string> = {
-  "mg.nav": "Internship",
   "mg.title": "Internship management",
   "mg.notForRole": "This page is for intern supervisors, the head of office and analysts.",
   "mg.tab.lamaran": "Applications",

@@ -4,8 +4,6 @@ import { PREVENTION_ENTRY_EN } from "./preventionEntry";
 import { PREVENTION_WRITE_EN } from "./preventionWrite";
 
 export const PREVENTION_EN: Record<keyof typeof PREVENTION_ID, string> = {
-  "prev.nav": "Prevention",
-  "prev.navPublic": "Compliance assessment results",
   "prev.title": "Preventing maladministration",
   "prev.year": "Year",
   "prev.notForRole": "This page is for the prevention unit, the head of office and analysts.",

@@ -2,8 +2,6 @@
 import type { PROTECTION_ID } from "../protection";
 
 export const PROTECTION_EN: Record<keyof typeof PROTECTION_ID, string> = {
-  "rb.navAlerts": "Red Button alerts",
-  "rb.navContacts": "Alert contacts",
   "rb.alerts.title": "Red Button alerts",
   "rb.alerts.intro": "This page checks for new alerts every few seconds; keep it open.",
   "rb.alerts.none": "No alert is waiting for acknowledgement.",
@@ -47,7 +45,6 @@ export const PROTECTION_EN: Record<keyof typeof PROTECTION_ID, string> = {
   "rb.deliveries.channel.phone": "WhatsApp/SMS",
   "rb.deliveries.reason": "Reason",
   "rb.deliveries.at": "Created",
-  "fmt.nav": "Institution formats",
   "fmt.title": "Institution formats",
   "fmt.intro": "The interns' home institutions' own completion letters, printed from the same certificate data.",
   "fmt.key": "Format code",

@@ -158,7 +158,6 @@ export const PUBLICATIONS_EN: Record<keyof typeof PUBLICATIONS_ID, string> = {
   "prev.vil.decidedBy": "Decided by",
   "prev.vil.letter": "Download the decision letter (PDF)",
   "prev.vil.letterFailed": "The decision letter could not be downloaded. Try again.",
-  "prev.pubs.nav": "Publications",
   "prev.pubs.title": "Ombudsman publications",
   "prev.pubs.intro": "News, opinion pieces and press releases published by the Ombudsman's offices.",
   "prev.pubs.none": "Nothing published yet.",

@@ -98,7 +98,6 @@ export const WEBDESK_EN: Record<keyof typeof WEBDESK_ID, string> = {
   "slaTrack.rapid_response": "Rapid response",
   "slaUnit.working_days": "working days",
   "slaUnit.calendar_days": "calendar days",
-  "nav.archive": "Letters and archive",
   "archive.title": "Letters and archive",
   "archive.files": "Archive files",
   "archive.noFiles": "No archive file yet.",

@@ -1,0 +1,31 @@
+// The English of entry.ts.
+import type { ENTRY_ID } from "../entry";
+
+export const ENTRY_EN: Record<keyof typeof ENTRY_ID, string> = {
+  "nav.admin": "Administration",
+  "sahabat.nav": "My reports",
+  "nav.desk": "Service desk",
+  "int.nav.imports": "Import old records",
+  "int.nav.portal": "LAPOR! portal",
+  "intern.nav": "My internship",
+  "nav.kpi": "Performance",
+  "rb.nav": "Red Button",
+  "rb.navOfficers": "Protection",
+  "mori.nav.apply": "Apply for an internship",
+  "mg.nav": "Internship",
+  "prev.nav": "Prevention",
+  "prev.navPublic": "Compliance assessment results",
+  "rb.navAlerts": "Red Button alerts",
+  "rb.navContacts": "Alert contacts",
+  "fmt.nav": "Institution formats",
+  "prev.pubs.nav": "Publications",
+  "nav.archive": "Letters and archive",
+  "outcome.resolved_by_agency": "Resolved by the agency",
+  "outcome.conciliation": "Conciliation",
+  "outcome.no_maladministration": "No maladministration",
+  "outcome.in_court": "In court",
+  "outcome.withdrawn": "Withdrawn",
+  "outcome.not_authority": "Not the Ombudsman's authority",
+  "outcome.no_data": "Insufficient data",
+  "outcome.recommendation": "Recommendation",
+};
