@@ -23,6 +23,8 @@ async def test_each_capability_admits_its_holders_only(
         headers=headers,
         routes={
             Capability.internship_read: ("GET", "/api/v1/internship/alumni"),
+            Capability.internship_review: ("PUT", "/api/v1/internship/institution-formats/surat"),
+            Capability.redbutton_cases: ("GET", "/api/v1/internship/red-button/cases"),
             Capability.internship_intern: ("POST", "/api/v1/internship/evaluations/mine/unit"),
             Capability.redbutton_read: ("GET", "/api/v1/internship/red-button/roster"),
             Capability.redbutton_contacts: ("GET", "/api/v1/internship/red-button/contacts"),

@@ -44,21 +44,23 @@ AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who reviews applications and sets quotas: the office's intern supervisors; the head
 # decides too. Heads and analysts read applicants masked (`APIK_APPLICANT_ROLES`).
-Reviewer = Annotated[Principal, Depends(require_roles(Role.intern_supervisor, Role.head))]
+Reviewer = Annotated[Principal, Depends(require_capability(Capability.internship_review))]
 # Who links an accepted intern's account: the office's intern supervisors only.
 Supervisor = Annotated[Principal, Depends(require_roles(Role.intern_supervisor))]
 Reader = Annotated[Principal, Depends(require_capability(Capability.internship_read))]
 
 
-async def _protection_officer(principal: CurrentPrincipal) -> Principal:
-    # Not `require_roles`: it lets every admin through, and an admin is no protection
-    # officer. Nor is the intern's supervisor, who may be the one the case is about.
-    if Role.protection_officer in principal.roles:
-        return principal
-    raise Forbidden("Red Button cases are for the office's protection officers.")
-
-
-ProtectionOfficer = Annotated[Principal, Depends(_protection_officer)]
+# Not an admin, who is no protection officer; nor the intern's supervisor, who may be
+# the one the case is about.
+ProtectionOfficer = Annotated[
+    Principal,
+    Depends(
+        require_capability(
+            Capability.redbutton_cases,
+            "Red Button cases are for the office's protection officers.",
+        )
+    ),
+]
 
 
 # The head names the office's protection officers, so the head keeps their register;

@@ -46,8 +46,10 @@ class Capability(StrEnum):
     prevention_community_create = "prevention.community.create"
     # internship: MORI, the interns' own records, the Red Button
     internship_read = "internship.read"
+    internship_review = "internship.review"  # applications, quotas, formats, logbooks
     internship_intern = "internship.intern"
-    redbutton_read = "redbutton.read"
+    redbutton_cases = "redbutton.cases"
+    redbutton_read = "redbutton.read"  # the roster, the open alerts, the statistics
     redbutton_contacts = "redbutton.contacts"
     # reporting
     kpi_read = "kpi.read"
@@ -112,8 +114,11 @@ GRANTS: dict[Capability, Grant] = {
     Capability.internship_read: _grant(
         "internship", Role.intern_supervisor, Role.head, Role.analyst
     ),
-    # An admin is no intern, no protection officer and not the head who names them.
+    Capability.internship_review: _grant("internship", Role.intern_supervisor, Role.head),
+    # An admin is no intern, no protection officer and not the head who names them; nor
+    # is the intern's supervisor a protection officer (the case may be about them).
     Capability.internship_intern: _grant("internship", Role.intern, admin=False),
+    Capability.redbutton_cases: _grant("internship", Role.protection_officer, admin=False),
     Capability.redbutton_read: _grant(
         "internship", Role.protection_officer, Role.head, admin=False
     ),
