@@ -21,8 +21,8 @@ from apik_shared.platform.auth import (
     DataProtectionOfficer,
     Principal,
     Role,
-    require_roles,
 )
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import require_if_match
@@ -31,21 +31,22 @@ from apik_shared.platform.problems import Forbidden
 
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 
-Admin = Annotated[Principal, Depends(require_roles(Role.admin))]
+# The guards of the capabilities the web app is told (`apik_shared.platform.capabilities`).
+Admin = Annotated[Principal, Depends(require_capability(Capability.admin_users))]
+ClientsAdmin = Annotated[Principal, Depends(require_capability(Capability.admin_clients))]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
 
 
-async def _national_admin(
-    admin: Admin,
-) -> Principal:
-    if not admin.is_national:
-        raise Forbidden("Only a national admin opens and changes offices.")
-    return admin
-
-
-NationalAdmin = Annotated[Principal, Depends(_national_admin)]
+NationalAdmin = Annotated[
+    Principal,
+    Depends(
+        require_capability(
+            Capability.admin_offices, "Only a national admin opens and changes offices."
+        )
+    ),
+]
 
 
 async def _auditor(principal: CurrentPrincipal) -> Principal:

@@ -7191,6 +7191,8 @@ export interface components {
             inducted_on: string | null;
             /** Left On */
             left_on?: string | null;
+            /** Masked */
+            masked: boolean;
             /** Name */
             name: string | null;
             /** Office */
@@ -8119,6 +8121,11 @@ export interface components {
             /** Year */
             year: number;
         };
+        /**
+         * Capability
+         * @enum {string}
+         */
+        Capability: "admin.users" | "admin.clients" | "admin.offices" | "intake.reports.read" | "intake.reports.file" | "intake.reports.work" | "intake.manage" | "examination.cases.read" | "examination.roster" | "examination.sla" | "desk.work" | "prevention.read" | "prevention.agreement.create" | "prevention.clinic.create" | "prevention.innovation.create" | "prevention.community.create" | "internship.read" | "internship.review" | "internship.intern" | "redbutton.cases" | "redbutton.read" | "redbutton.contacts" | "kpi.read" | "kpi.targets.edit" | "integration.manage";
         /** CaseDetail */
         CaseDetail: {
             /** Allowed Actions */
@@ -9741,6 +9748,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Masked */
+            masked: boolean;
             /** Name */
             name: string;
             /** Office */
@@ -9774,6 +9783,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Masked */
+            masked: boolean;
             /** Name */
             name: string;
             /** Regency */
@@ -11005,6 +11016,8 @@ export interface components {
         };
         /** Me */
         Me: {
+            /** Capabilities */
+            capabilities: components["schemas"]["Capability"][];
             /** Kind */
             kind: string;
             /** Office */
@@ -11115,6 +11128,8 @@ export interface components {
             inducted_on: string | null;
             /** Left On */
             left_on?: string | null;
+            /** Masked */
+            masked: boolean;
             /** Name */
             name: string | null;
             source: components["schemas"]["Source"];

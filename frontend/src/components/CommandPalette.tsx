@@ -1,5 +1,5 @@
 // The command palette (Ctrl+K / ⌘K, or `/` outside a field; the keys are Keyboard.tsx's,
-// which loads this file on first use) to go to any screen the user's roles open or to
+// which loads this file on first use) to go to any screen the user's capabilities open or to
 // open a report or a case by its registration number. Mantine's spotlight draws the
 // palette (its overlay, focus trap, open state and styles); the search box and its
 // options are this file's, a combobox as ARIA describes one (a search box that owns a
@@ -15,6 +15,7 @@ import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from "r
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useT } from "../i18n/locale";
+import type { Viewer } from "../lib/capabilities";
 import { matchScreens, mayOpen, numberQuery, screenEntries } from "../lib/palette";
 import { STAFF_MENU } from "./StaffNav";
 
@@ -43,9 +44,9 @@ interface Option {
 }
 
 // Looks a number up in the lists the user may read: null while there is nothing to ask.
-function useLookup(number: string | null, roles: string[]) {
-  const reports = number !== null && mayOpen(STAFF_MENU, "/verifikasi", roles);
-  const cases = number !== null && mayOpen(STAFF_MENU, "/pemeriksaan", roles);
+function useLookup(number: string | null, viewer: Viewer) {
+  const reports = number !== null && mayOpen(STAFF_MENU, "/verifikasi", viewer);
+  const cases = number !== null && mayOpen(STAFF_MENU, "/pemeriksaan", viewer);
   return useQuery({
     queryKey: ["palette", number, reports, cases],
     enabled: reports || cases,
@@ -64,14 +65,14 @@ function useLookup(number: string | null, roles: string[]) {
   });
 }
 
-export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Element {
+export function CommandPalette({ viewer }: { viewer: Viewer }): React.JSX.Element {
   const t = useT();
   const navigate = useNavigate();
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState(-1);
   const [settled] = useDebouncedValue(query, 250);
   const number = numberQuery(settled);
-  const lookup = useLookup(number, roles);
+  const lookup = useLookup(number, viewer);
 
   useEffect(() => {
     mounted = true;
@@ -98,7 +99,7 @@ export function CommandPalette({ roles }: { roles: string[] }): React.JSX.Elemen
       go: () => void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: c.id } }),
     })),
   ];
-  const screens: Option[] = matchScreens(screenEntries(STAFF_MENU, roles, t), query).map((s) => ({
+  const screens: Option[] = matchScreens(screenEntries(STAFF_MENU, viewer, t), query).map((s) => ({
     key: `screen-${s.to}`,
     label: s.label,
     description: t("palette.screen"),

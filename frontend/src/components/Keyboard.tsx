@@ -4,6 +4,7 @@
 // help's tables stay out of the entry chunk that the public pages download too.
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from "react";
 import { isTyping } from "../lib/board";
+import type { Viewer } from "../lib/capabilities";
 import { globalAction } from "../lib/palette";
 
 type PaletteModule = typeof import("./CommandPalette");
@@ -39,7 +40,7 @@ function usePaletteShown(): boolean {
   );
 }
 
-export function StaffKeys({ roles }: { roles: string[] }): React.JSX.Element {
+export function StaffKeys({ viewer }: { viewer: Viewer }): React.JSX.Element {
   const shown = usePaletteShown();
   const [help, setHelp] = useState(false);
   const [helpShown, setHelpShown] = useState(false);
@@ -67,7 +68,7 @@ export function StaffKeys({ roles }: { roles: string[] }): React.JSX.Element {
 
   return (
     <Suspense fallback={null}>
-      {shown && <LazyPalette roles={roles} />}
+      {shown && <LazyPalette viewer={viewer} />}
       {helpShown && <LazyHelp opened={help} onClose={() => setHelp(false)} />}
     </Suspense>
   );

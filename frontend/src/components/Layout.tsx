@@ -3,6 +3,7 @@ import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useSyncExternalStore } from "react";
 import { AppLink } from "./AppLink";
 import { openPalette, StaffKeys } from "./Keyboard";
+import { viewerOf } from "../lib/capabilities";
 import { StaffNav } from "./StaffNav";
 import { session } from "../auth/session";
 import { useLocale, useT } from "../i18n/locale";
@@ -26,7 +27,7 @@ export function Layout(): React.JSX.Element {
   const isPublic = isPublicPath(path);
   const navigate = useNavigate();
   const me = useMe();
-  const roles = me.data?.roles ?? [];
+  const viewer = viewerOf(me.data);
 
   // A session that ended (renewal refused, signed out in another way) sends a staff
   // page back to the sign-in, which brings the user back here afterwards.
@@ -104,9 +105,9 @@ export function Layout(): React.JSX.Element {
       </Box>
       {signedIn && !isPublic ? (
         <Flex direction={{ base: "column", sm: "row" }} gap="lg" px="md" py="lg" align="flex-start">
-          <StaffNav roles={roles} />
+          <StaffNav viewer={viewer} />
           <Box component="main" id="isi" style={{ flex: 1, minWidth: 0 }}>
-            <StaffKeys roles={roles} />
+            <StaffKeys viewer={viewer} />
             <Outlet />
           </Box>
         </Flex>

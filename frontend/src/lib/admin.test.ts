@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { addedRoles, adminAreas, adminSearch, eventTypes, needsSecondAdmin, toggle } from "./admin";
+import type { Capability } from "./capabilities";
+
+const holding = (...capabilities: Capability[]) => ({ capabilities, member: false });
 
 describe("the administration areas", () => {
-  it("are the admin API's for an admin and the webhooks for a head", () => {
-    expect(adminAreas(["admin"])).toEqual(["users", "offices", "clients", "webhooks"]);
-    expect(adminAreas(["head"])).toEqual(["webhooks", "substances", "sla"]);
-    expect(adminAreas(["examiner", "analyst"])).toEqual([]);
+  it("are those whose capabilities the caller holds, in the tabs' order", () => {
+    expect(adminAreas(holding("admin.users", "admin.clients", "integration.manage"))).toEqual(["users", "offices", "clients", "webhooks"]);
+    expect(adminAreas(holding("kpi.targets.edit", "examination.sla", "intake.manage", "integration.manage"))).toEqual(["webhooks", "substances", "sla"]);
+    expect(adminAreas(holding("examination.cases.read", "kpi.read"))).toEqual([]);
   });
 
-  it("give the examination supervisor the roster and the SLA policies", () => {
-    expect(adminAreas(["examination_supervisor"])).toEqual(["roster", "sla"]);
+  it("give the roster's keeper the roster", () => {
+    expect(adminAreas(holding("examination.sla", "examination.roster"))).toEqual(["roster", "sla"]);
   });
 });
 

@@ -1,6 +1,8 @@
-// The administration screens' pure logic: who sees them, which roles a change adds, and
-// whether the gateway will want a second admin (its rule mirrored, so the screen sends a
-// proposal instead of a change it would refuse; the API decides in the end).
+// The administration screens' pure logic: which areas a user works on, which roles a
+// change adds, and whether the gateway will want a second admin (its rule mirrored, so
+// the screen sends a proposal instead of a change it would refuse; the API decides in
+// the end).
+import { holds, type Capability, type Viewer } from "./capabilities";
 
 // The roles the gateway never lets an office admin hand out alone (users/rules.py).
 export const GUARDED_ROLES = ["head", "dpo", "protection_officer", "national", "admin"];
@@ -29,18 +31,25 @@ export const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const
 
 export type AdminArea = "users" | "offices" | "clients" | "webhooks" | "roster" | "substances" | "sla";
 
-// The areas a user works on: the gateway's admin API is for admins, the webhook
-// subscriptions (integration) for the head of office.
-export function adminAreas(roles: readonly string[]): AdminArea[] {
-  const areas: AdminArea[] = [];
-  if (roles.includes("admin")) areas.push("users", "offices", "clients");
-  if (roles.includes("head") || roles.includes("admin")) areas.push("webhooks");
-  // Examination's roster is the supervisor's; intake's substances the head's; the SLA
-  // policies are read by both (a national one adds a version).
-  if (roles.includes("examination_supervisor")) areas.push("roster");
-  if (roles.includes("head")) areas.push("substances");
-  if (roles.includes("examination_supervisor") || roles.includes("head")) areas.push("sla");
-  return areas;
+// The areas in the tabs' order.
+const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks", "roster", "substances", "sla"];
+
+// The capability each area's writes need (the API's guards, as `/auth/me` says them):
+// the gateway's admin API, integration's webhooks, examination's roster and SLA
+// policies (a national holder adds a version), intake's substances.
+const AREA_NEEDS: Record<AdminArea, Capability> = {
+  users: "admin.users",
+  offices: "admin.users",
+  clients: "admin.clients",
+  webhooks: "integration.manage",
+  roster: "examination.roster",
+  substances: "intake.manage",
+  sla: "examination.sla",
+};
+
+// The areas a user works on, in the tabs' order.
+export function adminAreas(viewer: Viewer): AdminArea[] {
+  return AREAS.filter((area) => holds(viewer, AREA_NEEDS[area]));
 }
 
 export function addedRoles(before: readonly string[], after: readonly string[]): string[] {
@@ -68,8 +77,6 @@ export function eventTypes(text: string): string[] {
   }
   return seen;
 }
-
-const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks", "roster", "substances", "sla"];
 
 // The page's URL parameters: `bagian` an area's name, anything else dropped.
 export function adminSearch(search: Record<string, unknown>): { bagian?: AdminArea } {

@@ -2,27 +2,41 @@ import { describe, expect, it } from "vitest";
 import { STAFF_MENU } from "../components/StaffNav";
 import { MESSAGES } from "../i18n/bothCatalogues";
 import type { MessageId } from "../i18n/messages";
+import type { Viewer } from "./capabilities";
 import { globalAction, matchScreens, mayOpen, numberQuery, screenEntries } from "./palette";
+
+// What `/auth/me` answers an intake officer, an examiner and a head (the API's table).
+const INTAKE_OFFICER: Viewer = { capabilities: ["intake.reports.read", "intake.reports.file", "intake.reports.work"], member: false };
+const EXAMINER: Viewer = { capabilities: ["intake.reports.read", "examination.cases.read"], member: false };
+const HEAD: Viewer = {
+  capabilities: ["intake.reports.read", "intake.manage", "examination.cases.read", "examination.sla", "prevention.read", "redbutton.read", "kpi.read", "integration.manage"],
+  member: false,
+};
+// A community member files reports too, but their screen is their own.
+const MEMBER: Viewer = { capabilities: ["intake.reports.file"], member: true };
+const DESK: Viewer = { capabilities: ["desk.work"], member: false };
 
 const id = (m: MessageId) => MESSAGES.id[m];
 const en = (m: MessageId) => MESSAGES.en[m];
 
 describe("the palette's screens", () => {
-  it("are the staff menu's own, for the roles that open them", () => {
-    const intake = screenEntries(STAFF_MENU, ["intake_officer"], id).map((e) => e.to);
+  it("are the staff menu's own, for the capabilities that open them", () => {
+    const intake = screenEntries(STAFF_MENU, INTAKE_OFFICER, id).map((e) => e.to);
     expect(intake).toEqual(["/", "/registrasi", "/verifikasi", "/arsip"]);
-    const examiner = screenEntries(STAFF_MENU, ["examiner"], id).map((e) => e.to);
-    expect(examiner).toEqual(["/", "/pemeriksaan"]);
+    const examiner = screenEntries(STAFF_MENU, EXAMINER, id).map((e) => e.to);
+    expect(examiner).toEqual(["/", "/verifikasi", "/arsip", "/pemeriksaan"]);
     // A community member (the role held alone) has their own screen only.
-    expect(screenEntries(STAFF_MENU, ["community_member"], id).map((e) => e.to)).toEqual(["/sahabat"]);
+    expect(screenEntries(STAFF_MENU, MEMBER, id).map((e) => e.to)).toEqual(["/sahabat"]);
     // The head sees what the menu shows a head, no more.
-    const head = screenEntries(STAFF_MENU, ["head"], id).map((e) => e.to);
-    expect(head).toEqual(STAFF_MENU.filter((e) => e.shownTo(["head"])).map((e) => e.to));
+    const head = screenEntries(STAFF_MENU, HEAD, id).map((e) => e.to);
+    expect(head).toEqual(STAFF_MENU.filter((e) => e.shownTo(HEAD)).map((e) => e.to));
     expect(head).not.toContain("/meja-layanan");
+    expect(head).not.toContain("/registrasi");
+    expect(head).toContain("/admin");
   });
 
   it("are labelled in the user's language and keep the menu's search flag", () => {
-    const [home, board] = screenEntries(STAFF_MENU, ["examiner"], en);
+    const [home, , , board] = screenEntries(STAFF_MENU, EXAMINER, en);
     expect(home).toEqual({ to: "/", label: MESSAGES.en["nav.home"], search: false });
     expect(board).toEqual({ to: "/pemeriksaan", label: MESSAGES.en["nav.board"], search: true });
   });
@@ -41,10 +55,10 @@ describe("the palette's screens", () => {
   });
 
   it("look numbers up only where the roles open their screen", () => {
-    expect(mayOpen(STAFF_MENU, "/verifikasi", ["intake_officer"])).toBe(true);
-    expect(mayOpen(STAFF_MENU, "/pemeriksaan", ["intake_officer"])).toBe(false);
-    expect(mayOpen(STAFF_MENU, "/pemeriksaan", ["examination_supervisor"])).toBe(true);
-    expect(mayOpen(STAFF_MENU, "/verifikasi", ["desk_officer"])).toBe(false);
+    expect(mayOpen(STAFF_MENU, "/verifikasi", INTAKE_OFFICER)).toBe(true);
+    expect(mayOpen(STAFF_MENU, "/pemeriksaan", INTAKE_OFFICER)).toBe(false);
+    expect(mayOpen(STAFF_MENU, "/pemeriksaan", EXAMINER)).toBe(true);
+    expect(mayOpen(STAFF_MENU, "/verifikasi", DESK)).toBe(false);
   });
 });
 

@@ -1,13 +1,14 @@
 // The command palette's entries and the keys that work on every staff page, as pure
-// functions: which screens a user's roles open (the staff menu's own list, never a copy),
+// functions: which screens a user's capabilities open (the staff menu's own list, never a copy),
 // what a query matches, when a query is a registration number to look up, and which
 // global action a key press asks for.
 import type { MessageId } from "../i18n/messages";
+import type { Viewer } from "./capabilities";
 
 export interface MenuEntry {
   to: string;
   label: MessageId;
-  shownTo: (roles: string[]) => boolean;
+  shownTo: (viewer: Viewer) => boolean;
   search?: boolean;
 }
 
@@ -17,19 +18,19 @@ export interface ScreenEntry {
   search: boolean;
 }
 
-// The screens of the menu the roles may open, labelled in the user's language.
+// The screens of the menu the viewer may open, labelled in the user's language.
 export function screenEntries(
   menu: readonly MenuEntry[],
-  roles: string[],
+  viewer: Viewer,
   label: (id: MessageId) => string,
 ): ScreenEntry[] {
-  return menu.filter((e) => e.shownTo(roles)).map((e) => ({ to: e.to, label: label(e.label), search: e.search ?? false }));
+  return menu.filter((e) => e.shownTo(viewer)).map((e) => ({ to: e.to, label: label(e.label), search: e.search ?? false }));
 }
 
-// Whether the roles may open the menu's screen at `path` (the lookups follow the screens:
+// Whether the viewer may open the menu's screen at `path` (the lookups follow the screens:
 // a report opens on the verification screen, a case on the board's).
-export function mayOpen(menu: readonly MenuEntry[], path: string, roles: string[]): boolean {
-  return menu.some((e) => e.to === path && e.shownTo(roles));
+export function mayOpen(menu: readonly MenuEntry[], path: string, viewer: Viewer): boolean {
+  return menu.some((e) => e.to === path && e.shownTo(viewer));
 }
 
 // Folded for matching: any case, accents ignored ("Pencegahan" for "pencegahan").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allows, itemError, mayCreate, offers, partiesFrom, scoresFrom } from "./preventionWrite";
+import { allows, itemError, offers, partiesFrom, scoresFrom } from "./preventionWrite";
 
 describe("steps the API offers", () => {
   it("shows a step only when the answer lists it", () => {
@@ -12,13 +12,6 @@ describe("steps the API offers", () => {
     expect(allows({ allowed_actions: ["approved", "returned"] }, "on_hold")).toBe(false);
     expect(allows({ allowed_actions: [] }, "edit")).toBe(false);
     expect(allows(null, "edit")).toBe(false);
-  });
-  it("lets the unit create agreements and the head innovations only", () => {
-    expect(mayCreate(["prevention_officer"], "agreement")).toBe(true);
-    expect(mayCreate(["head"], "agreement")).toBe(false);
-    expect(mayCreate(["head"], "innovation")).toBe(true);
-    expect(mayCreate(["analyst"], "innovation")).toBe(false);
-    expect(mayCreate(undefined, "clinic")).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 // The prevention write screens' pure logic: which step the API offers the reader now
-// (`allowed_steps`), who may create (the API answers no question before a create), an
+// (`allowed_steps`; who may create is a capability of `/auth/me`), an
 // agreement's parties and a clinic's test scores read from the form, and the API's
 // problem about an item shown at the form row it came from.
 import type { Values } from "../pages/fields";
@@ -13,18 +13,6 @@ export function offers(answer: { allowed_steps?: readonly string[] } | null | un
 // article's edit, an assessment's entries, an entry's review decisions).
 export function allows(answer: { allowed_actions?: readonly string[] } | null | undefined, action: string): boolean {
   return answer?.allowed_actions?.includes(action) ?? false;
-}
-
-// Who may create: the roles of the API's `Officer` (agreements, clinics) and `Writer`
-// (innovations) dependencies. Creating is the only write whose answer cannot say it.
-const CREATORS: Record<"agreement" | "clinic" | "innovation", readonly string[]> = {
-  agreement: ["prevention_officer"],
-  clinic: ["prevention_officer"],
-  innovation: ["prevention_officer", "head"],
-};
-
-export function mayCreate(roles: readonly string[] | undefined, what: keyof typeof CREATORS): boolean {
-  return (roles ?? []).some((r) => CREATORS[what].includes(r));
 }
 
 export interface Party {

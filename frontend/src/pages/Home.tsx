@@ -1,5 +1,5 @@
-// The user's own queues with their counts, from the APIs each role reads: a role with
-// no queue here sees none, never a screen it cannot use.
+// The user's own queues with their counts, from the APIs the user's capabilities read
+// (`/auth/me`): a user with no queue here sees none, never a screen they cannot use.
 import { Alert, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate } from "@tanstack/react-router";
@@ -11,13 +11,10 @@ import { useT } from "../i18n/locale";
 import type { BoardSearch } from "../lib/board";
 import type { MessageId } from "../i18n/messages";
 import { todayIn } from "../lib/dates";
+import { useCapabilities } from "../capabilities";
 import { useMe, useOfficeZone } from "../office";
 
 const PAGE = 100;
-const INTAKE_ROLES = ["intake_officer", "head"];
-const EXAMINER_ROLES = ["examiner", "examination_supervisor", "head"];
-const DESK_ROLES = ["desk_officer", "desk_supervisor"];
-const PREVENTION_ROLES = ["prevention_officer", "head", "analyst"];
 const INTAKE_QUEUES = ["registered", "awaiting_completion", "formally_verified", "materially_verified"] as const;
 
 // An intake status queue opens the verification queue filtered as counted.
@@ -105,6 +102,7 @@ export function HomePage(): React.JSX.Element {
   const me = useMe();
   const zone = useOfficeZone();
   const roles = me.data?.roles ?? [];
+  const { viewer, may } = useCapabilities();
   const queues = useQuery({
     queryKey: ["queues", me.data?.subject, session.signedIn()],
     enabled: me.data !== undefined,
@@ -112,28 +110,30 @@ export function HomePage(): React.JSX.Element {
     // know yet) shows a dash, not an error over the whole page.
     queryFn: async (): Promise<Queue[]> => {
       const wanted: Array<[string, MessageId, Queue["unit"], () => Promise<Counted>, BoardSearch?]> = [];
-      if (roles.some((r) => INTAKE_ROLES.includes(r))) {
+      // The intake queues are those who work the reports' steps, and the head's.
+      if (may("intake.reports.work") || may("intake.manage")) {
         for (const status of INTAKE_QUEUES) {
           wanted.push([status, `queue.${status}`, "home.count", () => intakeCount({ status })]);
         }
         wanted.push(["mine", "queue.mine", "home.count", () => intakeCount({ assignee: me.data!.subject })]);
       }
-      if (roles.some((r) => EXAMINER_ROLES.includes(r))) {
+      if (may("examination.cases.read")) {
+        // An examiner's queue is their own cases; everyone else's the office's.
         const mine: CaseQuery = roles.includes("examiner") ? { examiner_id: me.data!.subject } : {};
         const board: BoardSearch = roles.includes("examiner") ? { pemeriksa: me.data!.subject } : {};
         wanted.push(["cases", "queue.casesMine", "home.cases", () => caseCount(mine), board]);
         wanted.push(["warning", "queue.casesWarning", "home.cases", () => caseCount({ ...mine, sla_state: "warning" }), { ...board, sla: "warning" }]);
         wanted.push(["breached", "queue.casesBreached", "home.cases", () => caseCount({ ...mine, sla_state: "breached" }), { ...board, sla: "breached" }]);
       }
-      if (roles.some((r) => DESK_ROLES.includes(r))) {
+      if (may("desk.work")) {
         wanted.push(["desk", "queue.deskWaiting", "home.visitors", deskCount]);
       }
-      if (roles.some((r) => PREVENTION_ROLES.includes(r))) {
+      if (may("prevention.read")) {
         wanted.push(["prev-drafts", "prev.home.drafts", "prev.home.items", draftAssessments]);
         wanted.push(["prev-ending", "prev.home.ending", "prev.home.items", endingAgreements]);
         wanted.push(["prev-subject-overdue", "prev.home.subjectOverdue", "prev.home.items", overdueSubjectRequests]);
       }
-      if (roles.includes("intern")) {
+      if (may("internship.intern")) {
         wanted.push(["intern-returned", "intern.home.returned", "intern.home.entries", () => returnedEntries(zone)]);
       }
       const counted = await Promise.allSettled(wanted.map(([, , , count]) => count()));
@@ -147,7 +147,7 @@ export function HomePage(): React.JSX.Element {
   });
 
   // A Sahabat Ombudsman member has no queue: their home is their own screen.
-  if (roles.includes("community_member")) return <Navigate to="/sahabat" replace />;
+  if (viewer.member) return <Navigate to="/sahabat" replace />;
   return (
     <Stack>
       <Title order={1} size="h2">

@@ -9,7 +9,7 @@ from fastapi import status
 
 from apik_gateway.clients import service
 from apik_gateway.clients.schemas import ClientCreate, ClientCreated, ClientPublic, ClientUpdate
-from apik_gateway.deps import Admin, Cursor, Limit
+from apik_gateway.deps import ClientsAdmin, Cursor, Limit
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.pagination import DEFAULT_LIMIT, Page
 from apik_shared.platform.problems import (
@@ -35,7 +35,9 @@ _DENIED = (Unauthorized, Forbidden)
     summary="Register another system; the secret is shown in this response only",
     responses=problem_responses(*_DENIED, InvalidInput),
 )
-async def create_client(client_in: ClientCreate, session: DbSession, admin: Admin) -> ClientCreated:
+async def create_client(
+    client_in: ClientCreate, session: DbSession, admin: ClientsAdmin
+) -> ClientCreated:
     return await service.create_client(session=session, actor=admin, client_in=client_in)
 
 
@@ -45,7 +47,7 @@ async def create_client(client_in: ClientCreate, session: DbSession, admin: Admi
     responses=problem_responses(*_DENIED, InvalidInput),
 )
 async def list_clients(
-    session: DbSession, admin: Admin, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
+    session: DbSession, admin: ClientsAdmin, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> Page[ClientPublic]:
     return await service.list_clients(session=session, actor=admin, cursor=cursor, limit=limit)
 
@@ -57,7 +59,7 @@ async def list_clients(
     responses=problem_responses(*_DENIED, NotFound, InvalidInput),
 )
 async def update_client(
-    client_id: str, changes: ClientUpdate, session: DbSession, admin: Admin
+    client_id: str, changes: ClientUpdate, session: DbSession, admin: ClientsAdmin
 ) -> ClientPublic:
     return await service.update_client(
         session=session, actor=admin, client_id=client_id, changes=changes
@@ -72,5 +74,7 @@ async def update_client(
     "its tokens stop working",
     responses=problem_responses(*_DENIED, NotFound),
 )
-async def rotate_client_secret(client_id: str, session: DbSession, admin: Admin) -> ClientCreated:
+async def rotate_client_secret(
+    client_id: str, session: DbSession, admin: ClientsAdmin
+) -> ClientCreated:
     return await service.rotate_secret(session=session, actor=admin, client_id=client_id)

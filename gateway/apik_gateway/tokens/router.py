@@ -14,6 +14,7 @@ from apik_gateway.forwarding.service.client_address import CLIENT_KEY
 from apik_gateway.tokens import service, views
 from apik_gateway.tokens.schemas import Jwks, Me, RotatedKey, TokenResponse
 from apik_shared.platform.auth import CurrentPrincipal
+from apik_shared.platform.capabilities import capabilities_of
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.problems import Forbidden, InvalidInput, Unauthorized, problem_responses
 from apik_shared.platform.routing import ServiceRouter
@@ -127,6 +128,7 @@ async def whoami(principal: CurrentPrincipal) -> Me:
         office=principal.office,
         roles=sorted(principal.roles),
         kind=principal.kind,
+        capabilities=capabilities_of(principal),
     )
 
 

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from apik_shared.platform.capabilities import Capability
+
 
 class TokenResponse(BaseModel):
     access_token: str
@@ -30,6 +32,9 @@ class Me(BaseModel):
     office: str
     roles: list[str]
     kind: str
+    # What the caller may do, by the guards of the services' routes (issue 21): the web
+    # app shows screens and create forms by these, never by a role table of its own.
+    capabilities: list[Capability]
 
 
 class Jwks(BaseModel):

@@ -18,6 +18,7 @@ from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import service as visits
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -27,7 +28,7 @@ from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.inputs import refuse_control_characters
 
 DESK = (Role.desk_officer, Role.desk_supervisor)
-Desk = Annotated[Principal, Depends(require_roles(*DESK))]
+Desk = Annotated[Principal, Depends(require_capability(Capability.desk_work))]
 Supervisor = Annotated[Principal, Depends(require_roles(Role.desk_supervisor))]
 Officer = Annotated[Principal, Depends(require_roles(Role.desk_officer))]
 Reader = Annotated[Principal, Depends(require_roles(*DESK, Role.head, Role.analyst))]

@@ -12,7 +12,8 @@ from apik_examination.cases import service as cases
 from apik_examination.models import Case
 from apik_examination.settings import Settings
 from apik_shared.platform.app import app_settings
-from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.auth import Principal, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.problems import (
@@ -25,17 +26,16 @@ from apik_shared.platform.problems import (
     problem_responses,
 )
 
-Reader = Annotated[
-    Principal,
-    Depends(require_roles(Role.examiner, Role.examination_supervisor, Role.head, Role.analyst)),
-]
+Reader = Annotated[Principal, Depends(require_capability(Capability.examination_cases_read))]
 # Those who work a case: its examiners and their supervisor.
 Worker = Annotated[Principal, Depends(require_roles(*cases.WORKER_ROLES))]
 # Closing a case: those who work it, or the head of office signing it off.
 Closer = Annotated[Principal, Depends(require_roles(*cases.CLOSER_ROLES))]
 Supervisor = Annotated[Principal, Depends(require_roles(*cases.SUPERVISOR_ROLES))]
+# The office's roster of examiners and its round-robin: the supervisor's.
+RosterKeeper = Annotated[Principal, Depends(require_capability(Capability.examination_roster))]
 # SLA policies hold for every office: a national supervisor or head changes them.
-PolicyMaker = Annotated[Principal, Depends(require_roles(Role.examination_supervisor, Role.head))]
+PolicyMaker = Annotated[Principal, Depends(require_capability(Capability.examination_sla))]
 AUTH = (Unauthorized, Forbidden)
 # What a write on a case may answer besides its success.
 WRITE_PROBLEMS = problem_responses(

@@ -19,6 +19,7 @@ from apik_intake.settings import Settings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -36,15 +37,15 @@ READ_ROLES = (
     Role.examiner,
     Role.examination_supervisor,
 )
-Officer = Annotated[Principal, Depends(require_roles(Role.intake_officer))]
-Reader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+Officer = Annotated[Principal, Depends(require_capability(Capability.intake_reports_work))]
+Reader = Annotated[Principal, Depends(require_capability(Capability.intake_reports_read))]
 # A Sahabat Ombudsman member files community reports as themselves and lists those only
 # (`reports.service.community`): these two admit them besides the staff.
-Filer = Annotated[Principal, Depends(require_roles(Role.intake_officer, Role.community_member))]
+Filer = Annotated[Principal, Depends(require_capability(Capability.intake_reports_file))]
 ListReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.community_member))]
 IdentityReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.dpo))]
 Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
-Manager = Annotated[Principal, Depends(require_roles(Role.head))]
+Manager = Annotated[Principal, Depends(require_capability(Capability.intake_manage))]
 AUTH = (Unauthorized, Forbidden)
 
 CurrentSettings = Annotated[Settings, Depends(app_settings)]

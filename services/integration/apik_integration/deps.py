@@ -15,6 +15,7 @@ from apik_integration.settings import Settings
 from apik_integration.webhooks import service as webhooks
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -23,7 +24,7 @@ from apik_shared.platform.problems import Forbidden, Unauthorized
 AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who connects the office to other systems: its head (an administrator passes too).
-Manager = Annotated[Principal, Depends(require_roles(Role.head))]
+Manager = Annotated[Principal, Depends(require_capability(Capability.integration_manage))]
 # Who sees the office's shared cases (numbers and statuses only): its head, its intake
 # officers (who register and route the letters) and its analysts.
 SharedCaseReader = Annotated[

@@ -34,6 +34,7 @@ from apik_internship.settings import Settings
 from apik_internship.works import service as works
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -43,44 +44,45 @@ AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
 # Who reviews applications and sets quotas: the office's intern supervisors; the head
 # decides too. Heads and analysts read applicants masked (`APIK_APPLICANT_ROLES`).
-Reviewer = Annotated[Principal, Depends(require_roles(Role.intern_supervisor, Role.head))]
+Reviewer = Annotated[Principal, Depends(require_capability(Capability.internship_review))]
 # Who links an accepted intern's account: the office's intern supervisors only.
 Supervisor = Annotated[Principal, Depends(require_roles(Role.intern_supervisor))]
-Reader = Annotated[
-    Principal, Depends(require_roles(Role.intern_supervisor, Role.head, Role.analyst))
+Reader = Annotated[Principal, Depends(require_capability(Capability.internship_read))]
+
+
+# Not an admin, who is no protection officer; nor the intern's supervisor, who may be
+# the one the case is about.
+ProtectionOfficer = Annotated[
+    Principal,
+    Depends(
+        require_capability(
+            Capability.redbutton_cases,
+            "Red Button cases are for the office's protection officers.",
+        )
+    ),
 ]
 
 
-async def _protection_officer(principal: CurrentPrincipal) -> Principal:
-    # Not `require_roles`: it lets every admin through, and an admin is no protection
-    # officer. Nor is the intern's supervisor, who may be the one the case is about.
-    if Role.protection_officer in principal.roles:
-        return principal
-    raise Forbidden("Red Button cases are for the office's protection officers.")
-
-
-ProtectionOfficer = Annotated[Principal, Depends(_protection_officer)]
-
-
-async def _head(principal: CurrentPrincipal) -> Principal:
-    # The head names the office's protection officers, so the head keeps their register;
-    # not an admin, who could otherwise unregister an officer a case names.
-    if Role.head in principal.roles:
-        return principal
-    raise Forbidden("The register of protection officers is the head's.")
-
-
-Head = Annotated[Principal, Depends(_head)]
-
-
-async def _officer_or_head(principal: CurrentPrincipal) -> Principal:
-    # Counts and times, no case: the head answers for the response times too.
-    if Role.protection_officer in principal.roles or Role.head in principal.roles:
-        return principal
-    raise Forbidden("The Red Button's statistics are for protection officers and the head.")
-
-
-OfficerOrHead = Annotated[Principal, Depends(_officer_or_head)]
+# The head names the office's protection officers, so the head keeps their register;
+# not an admin, who could otherwise unregister an officer a case names.
+Head = Annotated[
+    Principal,
+    Depends(
+        require_capability(
+            Capability.redbutton_contacts, "The register of protection officers is the head's."
+        )
+    ),
+]
+# Counts and times, no case: the head answers for the response times too.
+OfficerOrHead = Annotated[
+    Principal,
+    Depends(
+        require_capability(
+            Capability.redbutton_read,
+            "The Red Button's statistics are for protection officers and the head.",
+        )
+    ),
+]
 
 
 async def _intern(principal: CurrentPrincipal, session: DbSession) -> Application:
@@ -239,12 +241,6 @@ async def _library_reader(principal: CurrentPrincipal) -> Principal:
     raise Forbidden("The learning library is for the office's interns and their supervisors.")
 
 
-async def _intern_role(principal: CurrentPrincipal) -> Principal:
-    if Role.intern in principal.roles:
-        return principal
-    raise Forbidden("These are an intern's own records.")
-
-
 async def _material(
     material_id: uuid.UUID, session: DbSession, actor: CurrentPrincipal
 ) -> LearningMaterial:
@@ -260,7 +256,10 @@ async def _locked_material(
 
 
 LibraryReader = Annotated[Principal, Depends(_library_reader)]
-InternRole = Annotated[Principal, Depends(_intern_role)]
+InternRole = Annotated[
+    Principal,
+    Depends(require_capability(Capability.internship_intern, "These are an intern's own records.")),
+]
 CurrentMaterial = Annotated[LearningMaterial, Depends(_material)]
 LockedMaterial = Annotated[LearningMaterial, Depends(_locked_material)]
 

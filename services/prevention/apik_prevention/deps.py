@@ -43,6 +43,7 @@ from apik_prevention.subject_requests import service as subject_requests
 from apik_prevention.villages import service as villages
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -62,9 +63,7 @@ async def _cipher(request: Request) -> FieldCipher:
 # names and contacts.
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 # Who reads assessments and schemes: the prevention unit, the head, the analysts.
-Reader = Annotated[
-    Principal, Depends(require_roles(Role.prevention_officer, Role.head, Role.analyst))
-]
+Reader = Annotated[Principal, Depends(require_capability(Capability.prevention_read))]
 # Who opens assessments, enters answers and reviews them: the prevention unit's staff.
 Officer = Annotated[Principal, Depends(require_roles(Role.prevention_officer))]
 # Who takes an assessment to the plenary: the unit, or the head.
@@ -73,6 +72,20 @@ Preparer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, R
 # is the head's and never the author's), keeps the social media log, the innovations and
 # the villages: the unit and the head.
 Writer = Annotated[Principal, Depends(require_roles(Role.prevention_officer, Role.head))]
+# Who creates what no answer can offer beforehand (issue 21: the web app shows the
+# create forms by these capabilities, which hold the same roles as `Officer`, `Writer`).
+AgreementCreator = Annotated[
+    Principal, Depends(require_capability(Capability.prevention_agreement_create))
+]
+ClinicCreator = Annotated[
+    Principal, Depends(require_capability(Capability.prevention_clinic_create))
+]
+InnovationCreator = Annotated[
+    Principal, Depends(require_capability(Capability.prevention_innovation_create))
+]
+CommunityCreator = Annotated[
+    Principal, Depends(require_capability(Capability.prevention_community_create))
+]
 
 
 async def _head(principal: CurrentPrincipal) -> Principal:

@@ -16,16 +16,17 @@ from apik_reporting.exports.views import wanted_format
 from apik_reporting.kpis.rules import FIRST_YEAR, LAST_YEAR
 from apik_reporting.settings import Settings
 from apik_shared.platform.app import app_settings
-from apik_shared.platform.auth import Principal, Role, require_roles
+from apik_shared.platform.auth import Principal
+from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.offices import office_names
 from apik_shared.platform.problems import Forbidden, Unauthorized
 
 # Those who read the office's figures; admin always passes the role check, and only
 # `national` widens the office: an office's admin is that office's, not every office's.
-Reader = Annotated[Principal, Depends(require_roles(Role.head, Role.analyst))]
+Reader = Annotated[Principal, Depends(require_capability(Capability.kpi_read))]
 # Targets are the head's commitment (the annual performance agreement).
-TargetSetter = Annotated[Principal, Depends(require_roles(Role.head))]
+TargetSetter = Annotated[Principal, Depends(require_capability(Capability.kpi_targets_edit))]
 AUTH = (Unauthorized, Forbidden)
 Year = Annotated[int, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="calendar year")]
 YearPath = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]

@@ -1,9 +1,11 @@
 // Administration: users and roles, offices, API clients (the gateway's admin API),
 // webhook subscriptions (integration), the examiner roster and SLA policies
-// (examination) and the substances (intake). Each tab is an area the user's roles work on; the
+// (examination) and the substances (intake). Each tab is an area the user's capabilities
+// (`/auth/me`) work on; the
 // open tab is in the URL (`?bagian=`), so a link or a reload lands on it.
 import { Tabs, Title, Stack } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useCapabilities } from "../../capabilities";
 import { useT } from "../../i18n/locale";
 import { adminAreas, type AdminArea } from "../../lib/admin";
 import { useMe } from "../../office";
@@ -29,13 +31,17 @@ const TAB_LABEL = {
 export function AdminPage(): React.JSX.Element | null {
   const t = useT();
   const me = useMe();
+  const { viewer, may } = useCapabilities();
   const search = useSearch({ from: "/admin" });
   const navigate = useNavigate({ from: "/admin" });
   if (!me.data) return null;
   const roles = me.data.roles;
-  const areas = adminAreas(roles);
+  const areas = adminAreas(viewer);
   if (areas.length === 0) return <NotForRole />;
   const active: AdminArea = search.bagian && areas.includes(search.bagian) ? search.bagian : (areas[0] as AdminArea);
+  // Opening and changing offices is a capability; `national` otherwise widens the
+  // caller's other roles to every office (which offices a form offers), as in the API.
+  const opensOffices = may("admin.offices");
   const national = roles.includes("national");
   return (
     <Stack>
@@ -54,7 +60,7 @@ export function AdminPage(): React.JSX.Element | null {
           <UsersPanel actorRoles={roles} actorOffice={me.data.office} />
         </Tabs.Panel>
         <Tabs.Panel value="offices" pt="md">
-          <OfficesPanel national={national} />
+          <OfficesPanel national={opensOffices} />
         </Tabs.Panel>
         <Tabs.Panel value="clients" pt="md">
           <ClientsPanel national={national} actorOffice={me.data.office} />

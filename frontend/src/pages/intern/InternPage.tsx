@@ -4,6 +4,7 @@ import { Alert, Stack, Tabs, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useT } from "../../i18n/locale";
 import { INTERN_AREAS, type InternArea } from "../../lib/intern";
+import { useCapabilities } from "../../capabilities";
 import { useMe } from "../../office";
 import { AttendancePanel } from "./AttendancePanel";
 import { LearningPanel } from "./LearningPanel";
@@ -13,6 +14,7 @@ import { RedButtonBanner } from "./RedButtonBanner";
 export function InternPage(): React.JSX.Element | null {
   const t = useT();
   const me = useMe();
+  const { may } = useCapabilities();
   const search = useSearch({ from: "/peserta-magang" });
   const navigate = useNavigate({ from: "/peserta-magang" });
   if (!me.data) return null;
@@ -23,7 +25,7 @@ export function InternPage(): React.JSX.Element | null {
       <Title order={1} size="h2">
         {t("intern.title")}
       </Title>
-      {!me.data.roles.includes("intern") ? (
+      {!may("internship.intern") ? (
         <Alert color="gray" data-testid="not-for-role">
           {t("intern.notForRole")}
         </Alert>

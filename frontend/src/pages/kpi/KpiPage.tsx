@@ -9,7 +9,8 @@ import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { todayIn } from "../../lib/dates";
 import { FIRST_YEAR } from "../../lib/kpi";
-import { useMe, useOfficeZone } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
 import { Breakdowns } from "./Breakdowns";
 import { useKpis, useSubstanceNames, useTargets } from "./data";
 import { CSV, Download, XLSX } from "./Download";
@@ -23,7 +24,7 @@ export function KpiPage(): React.JSX.Element {
   const t = useT();
   const { locale } = useLocale();
   const zone = useOfficeZone();
-  const me = useMe();
+  const { may } = useCapabilities();
   const navigate = useNavigate();
   const thisYear = Number(todayIn(zone).slice(0, 4));
   const year = route.useSearch().tahun ?? thisYear;
@@ -31,7 +32,7 @@ export function KpiPage(): React.JSX.Element {
   const targets = useTargets(year);
   const substances = useSubstanceNames(locale);
   const [failed, setFailed] = useState(false);
-  const isHead = me.data?.roles.includes("head") ?? false;
+  const editsTargets = may("kpi.targets.edit");
   const office = kpis.data?.office ?? null;
   const years = Array.from({ length: thisYear + 2 - Math.max(FIRST_YEAR, thisYear - 5) }, (_, i) => String(thisYear + 1 - i));
   const scope = office ?? "nasional";
@@ -75,7 +76,7 @@ export function KpiPage(): React.JSX.Element {
       {kpis.isLoading && <Loader role="status" aria-label={t("common.loading")} />}
       {kpis.isError && <Alert color="red">{t("form.error")}</Alert>}
       {kpis.data && <Targets report={kpis.data} />}
-      {isHead && office !== null && kpis.data && targets.data && (
+      {editsTargets && office !== null && kpis.data && targets.data && (
         // A new form per year only: a switch of language keeps what was typed and the
         // errors shown (reworded); the figures typed are read in either language's way.
         <TargetEditor key={year} year={year} office={office} report={kpis.data} targets={targets.data.targets} />

@@ -21,7 +21,7 @@ import { DownloadButton, StatusChip, usePeriod, useUnitName } from "./shared";
 
 const BASE = "/api/v1/internship/applications";
 
-export function ApplicationView({ id }: { id: string; roles: string[] }): React.JSX.Element {
+export function ApplicationView({ id }: { id: string }): React.JSX.Element {
   const t = useT();
   const navigate = useNavigate({ from: "/mori" });
   const application = useApplication(id);

@@ -11,9 +11,9 @@ import { ApplicationView } from "./ApplicationView";
 import { useApplications, useQuotas, type Quota } from "./data";
 import { StatusChip, useMonth, usePeriod, useUnitName } from "./shared";
 
-export function ApplicationsPanel({ roles }: { roles: string[] }): React.JSX.Element {
+export function ApplicationsPanel(): React.JSX.Element {
   const search = useSearch({ from: "/mori" });
-  if (search.lamaran) return <ApplicationView id={search.lamaran} roles={roles} />;
+  if (search.lamaran) return <ApplicationView id={search.lamaran} />;
   return <Queue search={search} />;
 }
 

@@ -9,13 +9,13 @@ import { General, Saved, useWrite } from "../../components/Write";
 import { useT } from "../../i18n/locale";
 import { errorAt } from "../case/write";
 import { CohortView } from "./CohortView";
-import { REVIEW_ROLES, useCohorts } from "./data";
+import { useCohorts } from "./data";
 import { usePeriod } from "./shared";
 import { DateField } from "../../components/DateFields";
 
-export function CohortsPanel({ roles }: { roles: string[] }): React.JSX.Element {
+// `canWrite`: the caller holds `internship.review` (the cohorts' writes).
+export function CohortsPanel({ canWrite }: { canWrite: boolean }): React.JSX.Element {
   const search = useSearch({ from: "/mori" });
-  const canWrite = roles.some((r) => REVIEW_ROLES.includes(r));
   if (search.angkatan) return <CohortView id={search.angkatan} canWrite={canWrite} />;
   return <CohortList canWrite={canWrite} />;
 }

@@ -1,26 +1,28 @@
 // The internship staff screens (`/mori`): applications, cohorts and placements, the
 // supervisors' logbook review and attendance recap, evaluation and completion; a tab
-// each (`?bagian=`), with every filter in the URL. Only the roles the API lets read
-// the internship see them; each action is offered only when the API allows it.
+// each (`?bagian=`), with every filter in the URL. Only those the API lets read the
+// internship (`internship.read`) see them; each action is offered only when the API allows it.
 import { Alert, Stack, Tabs, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useT } from "../../i18n/locale";
 import { MORI_AREAS, type MoriArea } from "../../lib/mori";
+import { useCapabilities } from "../../capabilities";
 import { useMe } from "../../office";
 import { ApplicationsPanel } from "./ApplicationsPanel";
 import { CohortsPanel } from "./CohortsPanel";
 import { CompletionPanel } from "./CompletionPanel";
-import { MORI_ROLES } from "./data";
 import { SupervisionPanel } from "./SupervisionPanel";
 
 export function MoriPage(): React.JSX.Element | null {
   const t = useT();
   const me = useMe();
+  const { may } = useCapabilities();
   const search = useSearch({ from: "/mori" });
   const navigate = useNavigate({ from: "/mori" });
   if (!me.data) return null;
   const active: MoriArea = search.bagian ?? "lamaran";
-  const allowed = me.data.roles.some((r) => MORI_ROLES.includes(r));
+  const allowed = may("internship.read");
+  const reviews = may("internship.review");
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -40,13 +42,13 @@ export function MoriPage(): React.JSX.Element | null {
             ))}
           </Tabs.List>
           <Tabs.Panel value="lamaran" pt="md">
-            <ApplicationsPanel roles={me.data.roles} />
+            <ApplicationsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="angkatan" pt="md">
-            <CohortsPanel roles={me.data.roles} />
+            <CohortsPanel canWrite={reviews} />
           </Tabs.Panel>
           <Tabs.Panel value="pembimbingan" pt="md">
-            <SupervisionPanel roles={me.data.roles} />
+            <SupervisionPanel reviews={reviews} />
           </Tabs.Panel>
           <Tabs.Panel value="penyelesaian" pt="md">
             <CompletionPanel />

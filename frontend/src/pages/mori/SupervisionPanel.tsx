@@ -20,14 +20,15 @@ import { useListKeys } from "../../components/useListKeys";
 import type { Shortcut } from "../../lib/palette";
 import { reviewItems } from "../../lib/mori";
 import { useOfficeZone } from "../../office";
-import { REVIEW_ROLES, useApplications, useWaitingEntries, type Entry } from "./data";
+import { useApplications, useWaitingEntries, type Entry } from "./data";
 import { DownloadButton, useDay, useMonth, useUnitName } from "./shared";
 import { said } from "../../i18n/said";
 
-export function SupervisionPanel({ roles }: { roles: string[] }): React.JSX.Element {
+// `reviews`: the caller holds `internship.review` (the logbook's review).
+export function SupervisionPanel({ reviews }: { reviews: boolean }): React.JSX.Element {
   return (
     <Stack gap="lg">
-      {roles.some((r) => REVIEW_ROLES.includes(r)) && <LogbookReview />}
+      {reviews && <LogbookReview />}
       <AttendanceRecap />
     </Stack>
   );

@@ -15,9 +15,6 @@ export type Change = components["schemas"]["PlacementChangePublic"];
 export type Entry = components["schemas"]["EntryPublic"];
 export type Certificate = components["schemas"]["CertificatePublic"];
 
-export const MORI_ROLES = ["intern_supervisor", "head", "analyst"];
-export const REVIEW_ROLES = ["intern_supervisor", "head"];
-
 export function useApplications(filters: ApplicationFilters) {
   return useQuery({
     queryKey: ["mori", "applications", filters],

@@ -4,9 +4,9 @@
 import { Stack, Table, Text } from "@mantine/core";
 import { AppLink } from "../../components/AppLink";
 import { useT } from "../../i18n/locale";
-import { mayCreate } from "../../lib/preventionWrite";
 import { formatDate } from "../../lib/dates";
-import { DEFAULT_ZONE, useMe } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { DEFAULT_ZONE } from "../../office";
 import { AgreementForm } from "./AgreementForm";
 import { ExpiryChip } from "./Chips";
 import { useAgreements, type Agreement } from "./data";
@@ -15,11 +15,11 @@ import { QueryState, useWords } from "./shared";
 export function AgreementsPanel({ today }: { today: string }): React.JSX.Element {
   const t = useT();
   const agreements = useAgreements();
-  const me = useMe();
+  const { may } = useCapabilities();
   if (!agreements.data) return <QueryState query={agreements} />;
   return (
     <Stack>
-      {mayCreate(me.data?.roles, "agreement") && <AgreementForm agreements={agreements.data} />}
+      {may("prevention.agreement.create") && <AgreementForm agreements={agreements.data} />}
       {agreements.data.length === 0 ? <Text>{t("prev.empty")}</Text> : <AgreementsTable agreements={agreements.data} today={today} />}
     </Stack>
   );

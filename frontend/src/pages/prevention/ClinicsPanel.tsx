@@ -6,8 +6,8 @@ import { AppLink } from "../../components/AppLink";
 import { useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { decimal } from "../../lib/prevention";
-import { mayCreate } from "../../lib/preventionWrite";
-import { DEFAULT_ZONE, useMe } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { DEFAULT_ZONE } from "../../office";
 import { GainChip } from "./Chips";
 import { ClinicForm } from "./ClinicForm";
 import { useClinics } from "./data";
@@ -23,10 +23,10 @@ export function Gain({ value, category, intl }: { value: number | null; category
 }
 
 export function ClinicsPanel({ year }: { year: number }): React.JSX.Element {
-  const me = useMe();
+  const { may } = useCapabilities();
   return (
     <Stack>
-      {mayCreate(me.data?.roles, "clinic") && <ClinicForm />}
+      {may("prevention.clinic.create") && <ClinicForm />}
       <ClinicsTable year={year} />
     </Stack>
   );

@@ -11,7 +11,8 @@ import { useSay, useT } from "../../i18n/locale";
 import type { Said } from "../../i18n/said";
 import { formatDate, todayIn } from "../../lib/dates";
 import { formErrors, isProblem } from "../../lib/problems";
-import { useMe, useOfficeZone } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
 import { nested } from "../fields";
 import { useFields } from "../useFields";
 import { StateChip } from "./Chips";
@@ -227,20 +228,22 @@ function MembersTable({ members, groupName, caption, firstGroup }: { members: Me
 
 export function CommunityPanel(): React.JSX.Element {
   const t = useT();
-  const me = useMe();
+  const { may } = useCapabilities();
   const { label } = useWords();
   const groups = useGroups();
   const members = useMembers();
   if (!groups.data) return <QueryState query={groups} />;
   if (!members.data) return <QueryState query={members} />;
-  const officer = me.data?.roles.includes("prevention_officer") ?? false;
+  // Masking as the API answered it (each member says so); the forms by capability.
+  const masked = members.data.some((m) => m.masked);
+  const creates = may("prevention.community.create");
   const names = new Map(groups.data.map((g) => [g.id, g.name]));
   const groupName = (id: string | null) => (id ? (names.get(id) ?? "—") : "—");
   const joining = members.data.filter((m) => m.status === "candidate" && m.source === "alumni");
   const others = members.data.filter((m) => !(m.status === "candidate" && m.source === "alumni"));
   return (
     <Stack>
-      {!officer && <Alert color="gray">{t("com.masked")}</Alert>}
+      {masked && <Alert color="gray">{t("com.masked")}</Alert>}
       <Title order={2} size="h3">{t("com.groups")}</Title>
       {groups.data.length === 0 ? (
         <Text>{t("com.empty")}</Text>
@@ -267,12 +270,12 @@ export function CommunityPanel(): React.JSX.Element {
           </Table.Tbody>
         </Table>
       )}
-      {officer && <GroupForm />}
+      {creates && <GroupForm />}
       <Title order={2} size="h3">{t("com.joinRequests")}</Title>
       {joining.length === 0 ? <Text>{t("com.noJoinRequests")}</Text> : <MembersTable members={joining} groupName={groupName} caption={t("com.joinRequests")} firstGroup={groups.data[0]?.id} />}
       <Title order={2} size="h3">{t("com.members")}</Title>
       {others.length === 0 ? <Text>{t("com.empty")}</Text> : <MembersTable members={others} groupName={groupName} caption={t("com.members")} />}
-      {officer && groups.data.length > 0 && <MemberForm groups={groups.data.map((g) => ({ value: g.id, label: g.name }))} />}
+      {creates && groups.data.length > 0 && <MemberForm groups={groups.data.map((g) => ({ value: g.id, label: g.name }))} />}
     </Stack>
   );
 }

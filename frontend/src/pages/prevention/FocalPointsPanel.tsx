@@ -3,18 +3,18 @@
 import { Alert, Stack, Table, Text } from "@mantine/core";
 import { useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
-import { DEFAULT_ZONE, useMe } from "../../office";
+import { DEFAULT_ZONE } from "../../office";
 import { useFocalPoints } from "./data";
 import { QueryState, useWords } from "./shared";
 
 export function FocalPointsPanel(): React.JSX.Element {
   const t = useT();
-  const me = useMe();
   const { intl, label } = useWords();
   const points = useFocalPoints();
   if (!points.data) return <QueryState query={points} />;
   const { counts } = points.data;
-  const masked = !(me.data?.roles.includes("prevention_officer") ?? false);
+  // As the API answered: each row says whether it is masked for this reader.
+  const masked = points.data.points.some((p) => p.masked);
   return (
     <Stack>
       {counts && <Text data-testid="focal-counts">{t("prev.fp.counts", { active: counts.active, regencies: counts.regencies })}</Text>}

@@ -5,15 +5,15 @@ import { Button, Collapse, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { Section } from "../../components/Sections";
 import { useT } from "../../i18n/locale";
-import { mayCreate, offers } from "../../lib/preventionWrite";
-import { useMe } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { offers } from "../../lib/preventionWrite";
 import { InnovationForm } from "./InnovationForm";
 import { QueryState } from "./shared";
 import { useInnovations, type Innovation } from "./writeData";
 
 export function InnovationsPanel({ year }: { year: number }): React.JSX.Element {
   const t = useT();
-  const me = useMe();
+  const { may } = useCapabilities();
   const innovations = useInnovations();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Innovation | null>(null);
@@ -21,7 +21,7 @@ export function InnovationsPanel({ year }: { year: number }): React.JSX.Element 
   const rows = innovations.data;
   return (
     <Stack>
-      {mayCreate(me.data?.roles, "innovation") && (
+      {may("prevention.innovation.create") && (
         <Stack gap="xs">
           <Group>
             <Button variant={adding ? "default" : "filled"} onClick={() => setAdding((a) => !a)} aria-expanded={adding} aria-controls="new-innovation">

@@ -10,19 +10,18 @@ import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
 import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
-import { useMe, useOfficeZone } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
 import { levelKey, levelSign, newAlerts, POLL_MS, titleWithCount } from "./alerts";
 import { NotForRole, rbLabel } from "./data";
 import { NotForRolePage } from "./NotForRole";
 import type { MessageId } from "../../i18n/messages";
 
 type RedButtonAlert = components["schemas"]["AlertPublic"];
-// The API shows alerts to protection officers and the head.
-const ALERT_ROLES = ["protection_officer", "head"];
-
+// The API shows alerts to protection officers and the head (`redbutton.read`).
 export function ProtectionAlertsPage(): React.JSX.Element {
-  const me = useMe();
-  if (me.data && !me.data.roles.some((r) => ALERT_ROLES.includes(r))) return <NotForRolePage />;
+  const { ready, may } = useCapabilities();
+  if (ready && !may("redbutton.read")) return <NotForRolePage />;
   return <AlertsList />;
 }
 

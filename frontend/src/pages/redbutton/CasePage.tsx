@@ -11,8 +11,9 @@ import { useLocale, useSay, useT } from "../../i18n/locale";
 import { type MessageId, catalogue } from "../../i18n/messages";
 import { said, type Saying } from "../../i18n/said";
 import { formatDateTime } from "../../lib/dates";
-import { useMe, useOfficeZone } from "../../office";
-import { NotForRole, PROTECTION_ROLES, rbLabel, useRedButtonCases, type RedButtonCase } from "./data";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
+import { NotForRole, rbLabel, useRedButtonCases, type RedButtonCase } from "./data";
 import { NotForRolePage } from "./NotForRole";
 import { ProtectionChip } from "./Protection";
 
@@ -20,10 +21,10 @@ const ACTIONS = ["suspend_placement", "move_intern", "refer_task_force", "refer_
 
 export function ProtectionCasePage(): React.JSX.Element {
   const t = useT();
-  const me = useMe();
+  const { ready, may } = useCapabilities();
   const { caseId } = useParams({ from: "/perlindungan/$caseId" });
   const cases = useRedButtonCases();
-  if (me.data && !me.data.roles.some((r) => PROTECTION_ROLES.includes(r))) return <NotForRolePage />;
+  if (ready && !may("redbutton.cases")) return <NotForRolePage />;
   if (cases.error instanceof NotForRole) return <NotForRolePage />;
   const item = cases.data?.find((c) => c.id === caseId);
   return (

@@ -3,15 +3,16 @@ import { Alert, Loader, Stack, Table, Title } from "@mantine/core";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
-import { useMe, useOfficeZone } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
 import { catalogue } from "../../i18n/messages";
-import { NotForRole, PROTECTION_ROLES, rbLabel, useRedButtonCases } from "./data";
+import { NotForRole, rbLabel, useRedButtonCases } from "./data";
 import { NotForRolePage } from "./NotForRole";
 import { ProtectionChip } from "./Protection";
 
 export function ProtectionCasesPage(): React.JSX.Element {
-  const me = useMe();
-  if (me.data && !me.data.roles.some((r) => PROTECTION_ROLES.includes(r))) return <NotForRolePage />;
+  const { ready, may } = useCapabilities();
+  if (ready && !may("redbutton.cases")) return <NotForRolePage />;
   return <CasesList />;
 }
 

@@ -11,7 +11,8 @@ import { said, type Said } from "../../i18n/said";
 import { catalogue } from "../../i18n/messages";
 import { formatDateTime } from "../../lib/dates";
 import { formErrors, isProblem, type FormErrors } from "../../lib/problems";
-import { useMe, useOfficeZone } from "../../office";
+import { useCapabilities } from "../../capabilities";
+import { useOfficeZone } from "../../office";
 import { rbLabel } from "./data";
 import { useShownErrors } from "../useFields";
 
@@ -22,8 +23,8 @@ const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
 export function AlertContactsPage(): React.JSX.Element {
   const t = useT();
-  const me = useMe();
-  if (me.data && !me.data.roles.includes("head")) return <Alert color="gray">{t("rb.contacts.notForRole")}</Alert>;
+  const { ready, may } = useCapabilities();
+  if (ready && !may("redbutton.contacts")) return <Alert color="gray">{t("rb.contacts.notForRole")}</Alert>;
   return <Contacts />;
 }
 

@@ -1,5 +1,5 @@
 // The protection officers' data: the office's cases (the list is also how one case is
-// read: the API has no single-case read), and the roles this area is for.
+// read: the API has no single-case read).
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
@@ -7,9 +7,6 @@ import type { components } from "../../api/schema";
 // The merged OpenAPI names the list's items after examination's `CasePublic` (both
 // services have a schema of that name); the items are the internship one.
 export type RedButtonCase = components["schemas"]["internship_CasePublic"];
-// The API shows the cases to protection officers only (the head reads the statistics, and
-// may be the one a report names): the menu offers the area to them alone.
-export const PROTECTION_ROLES = ["protection_officer"];
 
 export class NotForRole extends Error {}
 

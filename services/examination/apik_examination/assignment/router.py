@@ -23,6 +23,7 @@ from apik_examination.deps import (
     WRITE_PROBLEMS,
     CaseToAssign,
     Reader,
+    RosterKeeper,
     Supervisor,
     require_office,
 )
@@ -70,7 +71,7 @@ async def put_examiner(
     examiner_id: ExaminerId,
     data: ExaminerPut,
     session: DbSession,
-    actor: Supervisor,
+    actor: RosterKeeper,
 ) -> ExaminerWorkload:
     """Puts an examiner on the office's roster (capacity, rotation, absence)."""
     require_office(actor, office)
@@ -114,7 +115,7 @@ async def get_rotation(office: Office, session: DbSession, actor: Reader) -> Rot
     responses=problem_responses(*AUTH, NotFound, InvalidInput),
 )
 async def put_rotation(
-    office: Office, data: RotationPut, session: DbSession, actor: Supervisor
+    office: Office, data: RotationPut, session: DbSession, actor: RosterKeeper
 ) -> RotationPublic:
     """Turns the office's round-robin for new cases on or off, for one team or all."""
     require_office(actor, office)

@@ -21,6 +21,7 @@ from apik_prevention.agreements.schemas import (
 )
 from apik_prevention.deps import (
     AUTH,
+    AgreementCreator,
     AgreementOfActivities,
     CurrentAgreement,
     CurrentSettings,
@@ -53,7 +54,7 @@ STEP = (*AUTH, NotFound, PreconditionFailed, TransitionNotAllowed)
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_agreement(
-    data: AgreementCreate, request: Request, session: DbSession, actor: Officer
+    data: AgreementCreate, request: Request, session: DbSession, actor: AgreementCreator
 ) -> Response:
     """A draft MoU, or a PKS under an MoU of the caller's office."""
     idempotency = Idempotency(session, request, caller=actor.subject)

@@ -31,6 +31,7 @@ from apik_prevention.deps import (
     AUTH,
     Cipher,
     ClinicCodeKey,
+    ClinicCreator,
     CurrentClinic,
     CurrentSettings,
     LockedClinic,
@@ -70,7 +71,7 @@ async def create_clinic(
     data: ClinicCreate,
     request: Request,
     session: DbSession,
-    actor: Officer,
+    actor: ClinicCreator,
     key: ClinicCodeKey,
     cipher: Cipher,
 ) -> Response:

@@ -27,6 +27,7 @@ from apik_prevention.community.schemas import (
 from apik_prevention.deps import (
     AUTH,
     Cipher,
+    CommunityCreator,
     CurrentCommunityGroup,
     CurrentMember,
     LockedMember,
@@ -57,7 +58,7 @@ PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_group(
-    data: GroupCreate, request: Request, session: DbSession, actor: Officer
+    data: GroupCreate, request: Request, session: DbSession, actor: CommunityCreator
 ) -> Response:
     """A Sahabat Ombudsman group of the caller's office, in a regency, for a segment
     (women, students, pupils, general)."""
@@ -98,7 +99,11 @@ async def get_group(
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_member(
-    data: MemberCreate, request: Request, session: DbSession, actor: Officer, cipher: Cipher
+    data: MemberCreate,
+    request: Request,
+    session: DbSession,
+    actor: CommunityCreator,
+    cipher: Cipher,
 ) -> Response:
     """A member of one of the office's groups, with their consent (date; scope `contact`
     to keep a phone or an email): a `candidate`, or `active` when already inducted

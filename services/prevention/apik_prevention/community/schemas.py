@@ -109,6 +109,8 @@ class MemberSummary(BaseModel):
     version: int
     # What this reader may do now (`rules.allowed_steps`): the screens offer only these.
     allowed_steps: list[Step]
+    # True when name and contacts are masked for this reader (the screens say so from it).
+    masked: bool
 
 
 class MemberPublic(MemberSummary):

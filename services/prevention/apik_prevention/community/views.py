@@ -64,6 +64,7 @@ def _summary(
         inducted_on=member.inducted_on,
         left_on=member.left_on,
         version=member.version,
+        masked=not in_full(reader),
         allowed_steps=rules.allowed_steps(
             member.status,
             officer=in_full(reader),

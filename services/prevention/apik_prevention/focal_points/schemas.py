@@ -71,6 +71,7 @@ class FocalPointPublic(BaseModel):
     consent: ConsentPublic | None
     status: FocalStatus
     history: list[ChangePublic]  # oldest first
+    masked: bool  # name and contacts masked for this reader
     created_by: str
     created_at: datetime
     version: int
@@ -87,6 +88,8 @@ class FocalPointSummary(BaseModel):
     status: FocalStatus
     valid_until: date | None
     version: int
+    # True when the name is masked for this reader (the screens say so from this).
+    masked: bool
 
 
 class RegencyCountPublic(BaseModel):

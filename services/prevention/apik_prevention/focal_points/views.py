@@ -79,6 +79,7 @@ async def one(
         created_by=point.created_by,
         created_at=point.created_at,
         version=point.version,
+        masked=not full,
     )
 
 
@@ -104,6 +105,7 @@ def listing(
             status=FocalStatus(p.status),
             valid_until=p.valid_until,
             version=p.version,
+            masked=not in_full(reader),
         )
         for p in rows
     ]

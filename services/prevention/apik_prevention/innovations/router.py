@@ -8,7 +8,14 @@ from typing import Annotated
 
 from fastapi import Query, Request, Response
 
-from apik_prevention.deps import AUTH, CurrentInnovation, LockedInnovation, Reader, Writer
+from apik_prevention.deps import (
+    AUTH,
+    CurrentInnovation,
+    InnovationCreator,
+    LockedInnovation,
+    Reader,
+    Writer,
+)
 from apik_prevention.innovations import service, views
 from apik_prevention.innovations.rules import Category, InnovationStatus, Owner
 from apik_prevention.innovations.schemas import InnovationBody, InnovationPublic
@@ -33,7 +40,7 @@ INNOVATIONS = "/innovations"
     responses=problem_responses(*AUTH, InvalidInput),
 )
 async def create_innovation(
-    data: InnovationBody, request: Request, session: DbSession, actor: Writer
+    data: InnovationBody, request: Request, session: DbSession, actor: InnovationCreator
 ) -> Response:
     """An innovation of the caller's office, or of an agency it names."""
     idempotency = Idempotency(session, request, caller=actor.subject)

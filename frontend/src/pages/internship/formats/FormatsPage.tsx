@@ -11,19 +11,18 @@ import { useSay, useT } from "../../../i18n/locale";
 import { said, type Said } from "../../../i18n/said";
 import type { MessageId } from "../../../i18n/messages";
 import { formErrors, isProblem, type FormErrors } from "../../../lib/problems";
-import { useMe } from "../../../office";
+import { useCapabilities } from "../../../capabilities";
 import { definitionOf, draftOf, EMPTY_FORMAT, ITEM_CODES, parseFormatFile, type FormatDraft } from "./format";
 import { useShownErrors } from "../../useFields";
 
 type FormatPublic = components["schemas"]["FormatPublic"];
-// Who reads formats (the API: supervisors, head, analyst); supervisors and the head write.
-const FORMAT_ROLES = ["intern_supervisor", "head", "analyst"];
 const NO_ERRORS: FormErrors = { fields: {}, general: null };
 
 export function InstitutionFormatsPage(): React.JSX.Element {
   const t = useT();
-  const me = useMe();
-  if (me.data && !me.data.roles.some((r) => FORMAT_ROLES.includes(r))) return <Alert color="gray">{t("fmt.notForRole")}</Alert>;
+  // Who reads formats (`internship.read`); `internship.review` writes them.
+  const { ready, may } = useCapabilities();
+  if (ready && !may("internship.read")) return <Alert color="gray">{t("fmt.notForRole")}</Alert>;
   return <Formats />;
 }
 
