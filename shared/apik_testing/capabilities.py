@@ -27,6 +27,8 @@ from apik_shared.platform.capabilities import (
     REFUSAL_ATTRIBUTE,
     Capability,
 )
+from apik_testing.services import RunningService
+from apik_testing.tokens import TestTokens
 
 # The roles a caller is given in turn: every role alone, national ones with `national`.
 Headers = Callable[[tuple[str, ...]], Awaitable[dict[str, str]]]
@@ -100,3 +102,24 @@ async def check_guards(
             response = await client.request(method, path, headers=await headers(roles))
             assert response.status_code == 403, (capability, roles, response.text)
             assert response.json()["detail"] == refusal, (capability, roles, response.text)
+
+
+async def check_service_guards(
+    service: RunningService,
+    tokens: TestTokens,
+    *,
+    component: str,
+    routes: Mapping[Capability, tuple[str, str]],
+) -> None:
+    """`check_guards` for a service under test, its callers signed by the test tokens."""
+
+    async def headers(roles: tuple[str, ...]) -> dict[str, str]:
+        return tokens.headers(*roles, office="KAB", username="capable")
+
+    await check_guards(
+        component=component,
+        app=service.app,
+        client=service.client,
+        headers=headers,
+        routes=routes,
+    )

@@ -5,7 +5,7 @@ app's screens cannot drift from them."""
 from __future__ import annotations
 
 from apik_shared.platform.capabilities import Capability
-from apik_testing.capabilities import check_guards
+from apik_testing.capabilities import check_service_guards
 from apik_testing.services import RunningService
 from apik_testing.tokens import TestTokens
 
@@ -13,14 +13,10 @@ from apik_testing.tokens import TestTokens
 async def test_each_capability_admits_its_holders_only(
     prevention: RunningService, tokens: TestTokens
 ) -> None:
-    async def headers(roles: tuple[str, ...]) -> dict[str, str]:
-        return tokens.headers(*roles, office="KAB", username="capable")
-
-    await check_guards(
+    await check_service_guards(
+        prevention,
+        tokens,
         component="prevention",
-        app=prevention.app,
-        client=prevention.client,
-        headers=headers,
         routes={
             Capability.prevention_read: ("GET", "/api/v1/prevention/focal-points"),
             Capability.prevention_agreement_create: ("POST", "/api/v1/prevention/agreements"),
