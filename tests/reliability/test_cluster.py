@@ -211,8 +211,21 @@ async def limited(calls: Sequence[Callable[[], Awaitable[str]]], concurrency: in
     return list(await asyncio.gather(*(one(c) for c in calls)))
 
 
-async def stream_events(cluster: NatsCluster) -> list[dict]:
-    """Every event on the stream (the envelopes), read from a node still up."""
+async def stream_events(cluster: NatsCluster, within: float = 60) -> list[dict]:
+    """Every event on the stream (the envelopes), read from a node still up. After a node
+    dies the stream (or JetStream's meta group) may still be electing its leader, and its
+    API does not answer until then: a read that times out is tried again."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        try:
+            return await _read_stream(cluster)
+        except nats.errors.Error:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(1)
+
+
+async def _read_stream(cluster: NatsCluster) -> list[dict]:
     nc = await nats.connect(cluster.admin_urls)
     try:
         js = nc.jetstream()
