@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
 
-from apik_shared.vocabulary.labels import Language
+from apik_shared.vocabulary.labels import Label, Language
 
 MEDIA_TYPE = "text/csv"
 BOM = "\ufeff"
@@ -101,7 +101,7 @@ def _text(value: Value, delimiter: Delimiter) -> str:
 
 def headers(columns: Sequence[Column], language: Language) -> list[str]:
     """The headers of a list's `columns` in `language`."""
-    return [english if language is Language.en else indonesian for indonesian, english in columns]
+    return [Label(*column).said_in(language) for column in columns]
 
 
 def csv_bytes(

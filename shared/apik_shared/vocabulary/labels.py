@@ -1,21 +1,25 @@
-"""The Indonesian names of the codes the services exchange, in one place (pure).
+"""The names of the codes the services exchange, in one place (pure).
 
 Events, APIs and the read model carry stable English codes (`walk_in`, `education`); what
-an office prints or exports for its staff says them in Bahasa Indonesia. Every printed
-document and export takes its labels from here, so a code reads the same everywhere.
+an office prints or exports for its staff says them in Bahasa Indonesia, or in English
+when a list's CSV is asked for with `lang=en` (the words the web app's English screens
+use). Every printed document and export takes its labels from here, so a code reads the
+same everywhere.
+
+Each table holds both languages of a code in one `Label`: a code cannot be named in one
+language and missing from the other, as it could when each language had a table of its
+own. `label(table, code, language)` is the one way to read them.
 
 Substances (sectors) are an office's own list, kept by intake (`/reference/substances`,
 editable); `SUBSTANCES` holds the seventeen intake starts with, by the same names. A code
 an office added later prints as its code, readably (`label`).
-
-An export asked for in English (a list's CSV with `lang=en`) says the codes it words
-with the `*_EN` tables below, the words the web app's English screens use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import NamedTuple, TypeVar
 
 
 class Language(StrEnum):
@@ -25,275 +29,203 @@ class Language(StrEnum):
     en = "en"
 
 
-UNSPECIFIED = "Tidak disebutkan"
-UNSPECIFIED_EN = "Not stated"
+class Label(NamedTuple):
+    """A code's name in Bahasa Indonesia and in English, side by side."""
 
-# Intake's starting catalogue (its first migration), name_id by code.
-SUBSTANCES: Mapping[str, str] = {
-    "education": "Pendidikan",
-    "population_administration": "Administrasi Kependudukan",
-    "village": "Desa",
-    "electricity": "Ketenagalistrikan",
-    "social_assistance": "Bantuan Sosial",
-    "tax": "Perpajakan",
-    "drinking_water": "Air Minum",
-    "civil_service": "Kepegawaian",
-    "land": "Pertanahan",
-    "banking": "Perbankan",
-    "licensing": "Perizinan",
-    "trade": "Perdagangan",
-    "cooperative": "Koperasi",
-    "transport": "Perhubungan",
-    "agriculture_food": "Pertanian dan Pangan",
-    "judiciary": "Peradilan",
-    "labour": "Ketenagakerjaan",
+    indonesian: str
+    english: str
+
+    def said_in(self, language: Language) -> str:
+        return self.english if language is Language.en else self.indonesian
+
+
+Code = TypeVar("Code", str, int)
+
+
+UNSPECIFIED = Label("Tidak disebutkan", "Not stated")
+
+# Intake's starting catalogue (its first migration), its name_id and name_en by code.
+SUBSTANCES: Mapping[str, Label] = {
+    "education": Label("Pendidikan", "Education"),
+    "population_administration": Label("Administrasi Kependudukan", "Population administration"),
+    "village": Label("Desa", "Villages"),
+    "electricity": Label("Ketenagalistrikan", "Electricity"),
+    "social_assistance": Label("Bantuan Sosial", "Social assistance"),
+    "tax": Label("Perpajakan", "Tax"),
+    "drinking_water": Label("Air Minum", "Drinking water"),
+    "civil_service": Label("Kepegawaian", "Civil service"),
+    "land": Label("Pertanahan", "Land"),
+    "banking": Label("Perbankan", "Banking"),
+    "licensing": Label("Perizinan", "Licensing"),
+    "trade": Label("Perdagangan", "Trade"),
+    "cooperative": Label("Koperasi", "Cooperatives"),
+    "transport": Label("Perhubungan", "Transport"),
+    "agriculture_food": Label("Pertanian dan Pangan", "Agriculture and food"),
+    "judiciary": Label("Peradilan", "Judiciary"),
+    "labour": Label("Ketenagakerjaan", "Labour"),
 }
-CHANNELS: Mapping[str, str] = {
-    "web": "Situs web",
-    "email": "Surel",
-    "whatsapp": "WhatsApp",
-    "phone": "Telepon",
-    "walk_in": "Datang langsung",
-    "letter": "Surat",
-    "social_media": "Media sosial",
-    "outreach": "Jemput bola (PVL OTS)",
-    "portal": "SP4N-LAPOR!",
-    "open311": "Aplikasi mitra (Open311)",
-    "community": "Sahabat Ombudsman",
-    "imported": "Impor arsip lama",
+CHANNELS: Mapping[str, Label] = {
+    "web": Label("Situs web", "Website"),
+    "email": Label("Surel", "Email"),
+    "whatsapp": Label("WhatsApp", "WhatsApp"),
+    "phone": Label("Telepon", "Phone"),
+    "walk_in": Label("Datang langsung", "Walk-in"),
+    "letter": Label("Surat", "Letter"),
+    "social_media": Label("Media sosial", "Social media"),
+    "outreach": Label("Jemput bola (PVL OTS)", "Outreach (PVL OTS)"),
+    "portal": Label("SP4N-LAPOR!", "SP4N-LAPOR!"),
+    "open311": Label("Aplikasi mitra (Open311)", "Partner app (Open311)"),
+    "community": Label("Sahabat Ombudsman", "Sahabat Ombudsman"),
+    "imported": Label("Impor arsip lama", "Imported old record"),
 }
-KINDS: Mapping[str, str] = {
-    "LM": "Laporan Masyarakat",
-    "RCO": "Respon Cepat Ombudsman",
-    "KNL": "Konsultasi Non Laporan",
-    "TEMBUSAN": "Tembusan",
+KINDS: Mapping[str, Label] = {
+    "LM": Label("Laporan Masyarakat", "Public report"),
+    "RCO": Label("Respon Cepat Ombudsman", "Ombudsman rapid response"),
+    "KNL": Label("Konsultasi Non Laporan", "Consultation"),
+    "TEMBUSAN": Label("Tembusan", "Copy"),
 }
-REPORT_STATUSES: Mapping[str, str] = {
-    "registered": "Teregistrasi",
-    "awaiting_completion": "Menunggu kelengkapan",
-    "formally_verified": "Lolos verifikasi formil",
-    "materially_verified": "Lolos verifikasi materiil",
-    "accepted": "Diserahkan ke Pemeriksaan",
-    "rejected": "Ditolak",
-    "answered": "Dijawab (KNL)",
-    "withdrawn": "Dianggap dicabut",
-    "merged": "Digabungkan",
-    "recorded": "Dicatat (tembusan)",
-    "imported": "Arsip lama (impor)",
+REPORT_STATUSES: Mapping[str, Label] = {
+    "registered": Label("Teregistrasi", "Registered"),
+    "awaiting_completion": Label("Menunggu kelengkapan", "Awaiting documents"),
+    "formally_verified": Label("Lolos verifikasi formil", "Formally verified"),
+    "materially_verified": Label("Lolos verifikasi materiil", "Materially verified"),
+    "accepted": Label("Diserahkan ke Pemeriksaan", "Handed to examination"),
+    "rejected": Label("Ditolak", "Rejected"),
+    "answered": Label("Dijawab (KNL)", "Answered (consultation)"),
+    "withdrawn": Label("Dianggap dicabut", "Deemed withdrawn"),
+    "merged": Label("Digabungkan", "Merged"),
+    "recorded": Label("Dicatat (tembusan)", "Recorded (copy)"),
+    "imported": Label("Arsip lama (impor)", "Imported old record"),
 }
 # Examination's case statuses, SLA states and classifications, as its board says them.
-CASE_STATUSES: Mapping[str, str] = {
-    "open": "Dalam pemeriksaan",
-    "waiting_reporter": "Menunggu pelapor",
-    "waiting_agency": "Menunggu instansi",
-    "concluded": "LHP diterbitkan",
-    "monitoring": "Resolusi dan monitoring",
-    "closed": "Ditutup",
+CASE_STATUSES: Mapping[str, Label] = {
+    "open": Label("Dalam pemeriksaan", "Under examination"),
+    "waiting_reporter": Label("Menunggu pelapor", "Waiting for the reporter"),
+    "waiting_agency": Label("Menunggu instansi", "Waiting for the agency"),
+    "concluded": Label("LHP diterbitkan", "Final report issued"),
+    "monitoring": Label("Resolusi dan monitoring", "Resolution and monitoring"),
+    "closed": Label("Ditutup", "Closed"),
 }
-SLA_STATES: Mapping[str, str] = {
-    "on_track": "Sesuai jadwal",
-    "warning": "Mendekati batas waktu",
-    "breached": "Melewati batas waktu",
-    "paused": "Dijeda",
-    "met": "Selesai tepat waktu",
+SLA_STATES: Mapping[str, Label] = {
+    "on_track": Label("Sesuai jadwal", "On track"),
+    "warning": Label("Mendekati batas waktu", "Near the deadline"),
+    "breached": Label("Melewati batas waktu", "Past the deadline"),
+    "paused": Label("Dijeda", "Paused"),
+    "met": Label("Selesai tepat waktu", "Met"),
 }
-CLASSIFICATIONS: Mapping[str, str] = {
-    "sederhana": "Sederhana",
-    "sedang": "Sedang",
-    "berat": "Berat",
+CLASSIFICATIONS: Mapping[str, Label] = {
+    "sederhana": Label("Sederhana", "Simple"),
+    "sedang": Label("Sedang", "Medium"),
+    "berat": Label("Berat", "Complex"),
 }
-TRACKS: Mapping[str, str] = {
-    "regular": "Pemeriksaan reguler",
-    "rapid_response": "Respon Cepat Ombudsman",
+TRACKS: Mapping[str, Label] = {
+    "regular": Label("Pemeriksaan reguler", "Regular examination"),
+    "rapid_response": Label("Respon Cepat Ombudsman", "Ombudsman rapid response"),
 }
-OUTCOMES: Mapping[str, str] = {
-    "resolved_by_agency": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
-    "conciliation": "Selesai melalui konsiliasi atau mediasi",
-    "no_maladministration": "Tidak ditemukan maladministrasi",
-    "in_court": "Masuk objek pemeriksaan pengadilan",
-    "withdrawn": "Dicabut pelapor",
-    "not_authority": "Bukan kewenangan",
-    "no_data": "Pelapor tidak melengkapi data",
-    "recommendation": "Rekomendasi",
+OUTCOMES: Mapping[str, Label] = {
+    "resolved_by_agency": Label(
+        "Maladministrasi ditemukan, diselesaikan instansi terlapor",
+        "Resolved by the agency",
+    ),
+    "conciliation": Label("Selesai melalui konsiliasi atau mediasi", "Conciliation"),
+    "no_maladministration": Label("Tidak ditemukan maladministrasi", "No maladministration"),
+    "in_court": Label("Masuk objek pemeriksaan pengadilan", "In court"),
+    "withdrawn": Label("Dicabut pelapor", "Withdrawn"),
+    "not_authority": Label("Bukan kewenangan", "Not the Ombudsman's authority"),
+    "no_data": Label("Pelapor tidak melengkapi data", "Insufficient data"),
+    "recommendation": Label("Rekomendasi", "Recommendation"),
 }
-ROUTES: Mapping[str, str] = {
-    "oral_clarification": "Klarifikasi lisan",
-    "written_clarification": "Klarifikasi tertulis",
-    "field_investigation": "Investigasi lapangan",
-    "mediation": "Mediasi",
-    "conciliation": "Konsiliasi",
-    "reporter_request": "Permintaan pelapor",
-    "other": "Lainnya",
+ROUTES: Mapping[str, Label] = {
+    "oral_clarification": Label("Klarifikasi lisan", "Oral clarification"),
+    "written_clarification": Label("Klarifikasi tertulis", "Written clarification"),
+    "field_investigation": Label("Investigasi lapangan", "Field investigation"),
+    "mediation": Label("Mediasi", "Mediation"),
+    "conciliation": Label("Konsiliasi", "Conciliation"),
+    "reporter_request": Label("Permintaan pelapor", "The reporter's request"),
+    "other": Label("Lainnya", "Other"),
 }
-FINDINGS: Mapping[str, str] = {
-    "maladministration_found": "Ditemukan maladministrasi",
-    "no_maladministration": "Tidak ditemukan maladministrasi",
-    "examination_stopped": "Pemeriksaan dihentikan",
+FINDINGS: Mapping[str, Label] = {
+    "maladministration_found": Label("Ditemukan maladministrasi", "Maladministration found"),
+    "no_maladministration": Label("Tidak ditemukan maladministrasi", "No maladministration"),
+    "examination_stopped": Label("Pemeriksaan dihentikan", "Examination stopped"),
 }
 # The ten forms as the Ombudsman's own reports name them.
-MALADMINISTRATION: Mapping[str, str] = {
-    "undue_delay": "Penundaan berlarut",
-    "not_providing_service": "Tidak memberikan pelayanan",
-    "incompetence": "Tidak kompeten",
-    "abuse_of_authority": "Penyalahgunaan wewenang",
-    "procedural_deviation": "Penyimpangan prosedur",
-    "asking_for_payment": "Permintaan imbalan uang, barang dan jasa",
-    "improper_conduct": "Tidak patut",
-    "partiality": "Berpihak",
-    "discrimination": "Diskriminasi",
-    "conflict_of_interest": "Konflik kepentingan",
+MALADMINISTRATION: Mapping[str, Label] = {
+    "undue_delay": Label("Penundaan berlarut", "Undue delay"),
+    "not_providing_service": Label("Tidak memberikan pelayanan", "Not providing the service"),
+    "incompetence": Label("Tidak kompeten", "Incompetence"),
+    "abuse_of_authority": Label("Penyalahgunaan wewenang", "Abuse of authority"),
+    "procedural_deviation": Label("Penyimpangan prosedur", "Procedural deviation"),
+    "asking_for_payment": Label(
+        "Permintaan imbalan uang, barang dan jasa",
+        "Asking for money, goods or services",
+    ),
+    "improper_conduct": Label("Tidak patut", "Improper conduct"),
+    "partiality": Label("Berpihak", "Partiality"),
+    "discrimination": Label("Diskriminasi", "Discrimination"),
+    "conflict_of_interest": Label("Konflik kepentingan", "Conflict of interest"),
 }
-AGENCY_TYPES: Mapping[str, str] = {
-    "local_government": "Pemerintah daerah",
-    "ministry": "Kementerian",
-    "government_agency": "Lembaga pemerintah non-kementerian",
-    "police": "Kepolisian",
-    "prosecutor": "Kejaksaan",
-    "court": "Pengadilan",
-    "land_office": "Kantor pertanahan",
-    "school": "Sekolah",
-    "university": "Perguruan tinggi",
-    "hospital": "Rumah sakit",
-    "state_company": "BUMN",
-    "regional_company": "BUMD",
-    "village": "Pemerintah desa",
-    "other": "Lainnya",
+AGENCY_TYPES: Mapping[str, Label] = {
+    "local_government": Label("Pemerintah daerah", "Local government"),
+    "ministry": Label("Kementerian", "Ministry"),
+    "government_agency": Label(
+        "Lembaga pemerintah non-kementerian",
+        "Non-ministerial government agency",
+    ),
+    "police": Label("Kepolisian", "Police"),
+    "prosecutor": Label("Kejaksaan", "Prosecutor's office"),
+    "court": Label("Pengadilan", "Court"),
+    "land_office": Label("Kantor pertanahan", "Land office"),
+    "school": Label("Sekolah", "School"),
+    "university": Label("Perguruan tinggi", "University"),
+    "hospital": Label("Rumah sakit", "Hospital"),
+    "state_company": Label("BUMN", "State-owned enterprise"),
+    "regional_company": Label("BUMD", "Regional enterprise"),
+    "village": Label("Pemerintah desa", "Village government"),
+    "other": Label("Lainnya", "Other"),
 }
-VISIT_CATEGORIES: Mapping[str, str] = {
-    "consultation": "Konsultasi",
-    "complaint": "Pengaduan",
-    "objection": "Sanggahan",
+VISIT_CATEGORIES: Mapping[str, Label] = {
+    "consultation": Label("Konsultasi", "Consultation"),
+    "complaint": Label("Pengaduan", "Complaint"),
+    "objection": Label("Sanggahan", "Tender objection"),
 }
-RATINGS: Mapping[int, str] = {
-    1: "Sangat buruk",
-    2: "Buruk",
-    3: "Cukup",
-    4: "Baik",
-    5: "Sangat baik",
+RATINGS: Mapping[int, Label] = {
+    1: Label("Sangat buruk", "Very bad"),
+    2: Label("Buruk", "Bad"),
+    3: Label("Cukup", "Fair"),
+    4: Label("Baik", "Good"),
+    5: Label("Sangat baik", "Very good"),
 }
 
 # Internship (MORI): the units interns rotate through (an office's own unit prints as its
 # words) and the kinds of institution they come from.
-INTERN_UNITS: Mapping[str, str] = {
-    "intake": "Penerimaan dan Verifikasi Laporan",
-    "prevention": "Pencegahan Maladministrasi",
-    "examination": "Pemeriksaan Laporan",
+INTERN_UNITS: Mapping[str, Label] = {
+    "intake": Label("Penerimaan dan Verifikasi Laporan", "Intake and verification"),
+    "prevention": Label("Pencegahan Maladministrasi", "Prevention of maladministration"),
+    "examination": Label("Pemeriksaan Laporan", "Examination"),
 }
-INSTITUTION_KINDS: Mapping[str, str] = {
-    "university": "Perguruan tinggi",
-    "school": "Sekolah",
-    "public": "Umum",
-    "foreign": "Institusi luar negeri",
-}
-
-
-# The same codes in English, as the web app's English screens say them.
-CHANNELS_EN: Mapping[str, str] = {
-    "web": "Website",
-    "email": "Email",
-    "whatsapp": "WhatsApp",
-    "phone": "Phone",
-    "walk_in": "Walk-in",
-    "letter": "Letter",
-    "social_media": "Social media",
-    "outreach": "Outreach (PVL OTS)",
-    "portal": "SP4N-LAPOR!",
-    "open311": "Partner app (Open311)",
-    "community": "Sahabat Ombudsman",
-    "imported": "Imported old record",
-}
-KINDS_EN: Mapping[str, str] = {
-    "LM": "Public report",
-    "RCO": "Ombudsman rapid response",
-    "KNL": "Consultation",
-    "TEMBUSAN": "Copy",
-}
-REPORT_STATUSES_EN: Mapping[str, str] = {
-    "registered": "Registered",
-    "awaiting_completion": "Awaiting documents",
-    "formally_verified": "Formally verified",
-    "materially_verified": "Materially verified",
-    "accepted": "Handed to examination",
-    "rejected": "Rejected",
-    "answered": "Answered (consultation)",
-    "withdrawn": "Deemed withdrawn",
-    "merged": "Merged",
-    "recorded": "Recorded (copy)",
-    "imported": "Imported old record",
-}
-CASE_STATUSES_EN: Mapping[str, str] = {
-    "open": "Under examination",
-    "waiting_reporter": "Waiting for the reporter",
-    "waiting_agency": "Waiting for the agency",
-    "concluded": "Final report issued",
-    "monitoring": "Resolution and monitoring",
-    "closed": "Closed",
-}
-SLA_STATES_EN: Mapping[str, str] = {
-    "on_track": "On track",
-    "warning": "Near the deadline",
-    "breached": "Past the deadline",
-    "paused": "Paused",
-    "met": "Met",
-}
-CLASSIFICATIONS_EN: Mapping[str, str] = {
-    "sederhana": "Simple",
-    "sedang": "Medium",
-    "berat": "Complex",
-}
-TRACKS_EN: Mapping[str, str] = {
-    "regular": "Regular examination",
-    "rapid_response": "Ombudsman rapid response",
-}
-MALADMINISTRATION_EN: Mapping[str, str] = {
-    "undue_delay": "Undue delay",
-    "not_providing_service": "Not providing the service",
-    "incompetence": "Incompetence",
-    "abuse_of_authority": "Abuse of authority",
-    "procedural_deviation": "Procedural deviation",
-    "asking_for_payment": "Asking for money, goods or services",
-    "improper_conduct": "Improper conduct",
-    "partiality": "Partiality",
-    "discrimination": "Discrimination",
-    "conflict_of_interest": "Conflict of interest",
-}
-AGENCY_TYPES_EN: Mapping[str, str] = {
-    "local_government": "Local government",
-    "ministry": "Ministry",
-    "government_agency": "Non-ministerial government agency",
-    "police": "Police",
-    "prosecutor": "Prosecutor's office",
-    "court": "Court",
-    "land_office": "Land office",
-    "school": "School",
-    "university": "University",
-    "hospital": "Hospital",
-    "state_company": "State-owned enterprise",
-    "regional_company": "Regional enterprise",
-    "village": "Village government",
-    "other": "Other",
-}
-INTERN_UNITS_EN: Mapping[str, str] = {
-    "intake": "Intake and verification",
-    "prevention": "Prevention of maladministration",
-    "examination": "Examination",
-}
-INSTITUTION_KINDS_EN: Mapping[str, str] = {
-    "university": "University",
-    "school": "School",
-    "public": "Public",
-    "foreign": "Foreign institution",
+INSTITUTION_KINDS: Mapping[str, Label] = {
+    "university": Label("Perguruan tinggi", "University"),
+    "school": Label("Sekolah", "School"),
+    "public": Label("Umum", "Public"),
+    "foreign": Label("Institusi luar negeri", "Foreign institution"),
 }
 
 
-def label(names: Mapping[str, str], code: str | None, language: Language = Language.id) -> str:
-    """The name of `code` in `names` (a table in `language`); none (or `unspecified`) as
-    "Tidak disebutkan" ("Not stated"); a code this list does not know (an office's own
+def label(names: Mapping[str, Label], code: str | None, language: Language = Language.id) -> str:
+    """The name of `code` in `names`, in `language`; none (or `unspecified`) as
+    "Tidak disebutkan" ("Not stated"); a code this table does not know (an office's own
     substance) as its words."""
     if code is None or code == "" or code == "unspecified":
-        return UNSPECIFIED_EN if language is Language.en else UNSPECIFIED
+        return UNSPECIFIED.said_in(language)
     known = names.get(code)
     if known is not None:
-        return known
+        return known.said_in(language)
     words = code.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def words(names: Mapping[Code, Label], language: Language = Language.id) -> dict[Code, str]:
+    """One language of a table, for what lists a table's codes with their names in one
+    language (Open311's value lists, a printed form's fixed wording)."""
+    return {code: name.said_in(language) for code, name in names.items()}

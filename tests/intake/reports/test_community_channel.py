@@ -61,7 +61,7 @@ async def test_the_community_channel_names_an_active_member_of_the_office(
     assert read.json()["community_member_id"] == member
     [event] = await intake.outbox_events("report.registered", subject=report["id"])
     assert event.data["channel"] == "community"
-    assert CHANNELS["community"] == "Sahabat Ombudsman"
+    assert CHANNELS["community"].indonesian == "Sahabat Ombudsman"
 
     # The database keeps the rule too: a member only on the community channel.
     walk_in = await intake.client.post(REPORTS, json=report_body(), headers=officer)

@@ -17,7 +17,7 @@ from apik_consultation.visits.service import Visitor
 from apik_shared.documents.issuer import Issuer
 from apik_shared.documents.pdf import A6, Document
 from apik_shared.vocabulary.indonesian import tanggal, waktu
-from apik_shared.vocabulary.labels import RATINGS, VISIT_CATEGORIES
+from apik_shared.vocabulary.labels import RATINGS, VISIT_CATEGORIES, words
 
 __all__ = ["Signature", "final_form", "lama", "slip", "tanggal", "waktu"]
 
@@ -40,7 +40,7 @@ def lama(seconds: int) -> str:
 
 
 def _category(code: str) -> str:
-    return VISIT_CATEGORIES.get(code, code)
+    return words(VISIT_CATEGORIES).get(code, code)
 
 
 def slip(visit: Visit, visitor: Visitor, *, office: Issuer) -> bytes:
@@ -97,7 +97,7 @@ def final_form(
     pdf.field("Lama layanan", lama(visit.duration_seconds or 0))
     pdf.field("Hasil layanan", visit.outcome or "-")
     if visit.rating is not None:
-        pdf.field("Penilaian", f"{visit.rating} dari 5 ({RATINGS[visit.rating]})")
+        pdf.field("Penilaian", f"{visit.rating} dari 5 ({RATINGS[visit.rating].indonesian})")
         pdf.field("Komentar", visit.rating_comment or "-")
     else:
         pdf.field("Penilaian", "Belum dinilai")

@@ -32,13 +32,10 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import set_etag
 from apik_shared.vocabulary.labels import (
     CASE_STATUSES,
-    CASE_STATUSES_EN,
     CLASSIFICATIONS,
-    CLASSIFICATIONS_EN,
     SLA_STATES,
-    SLA_STATES_EN,
     TRACKS,
-    TRACKS_EN,
+    Label,
     Language,
     label,
 )
@@ -171,11 +168,7 @@ CSV_COLUMNS: tuple[Column, ...] = (
     ("Diserahkan", "Handed over"),
     ("Dibuka", "Opened"),
 )
-_WORDS = {
-    Language.id: (TRACKS, CASE_STATUSES, CLASSIFICATIONS, SLA_STATES),
-    Language.en: (TRACKS_EN, CASE_STATUSES_EN, CLASSIFICATIONS_EN, SLA_STATES_EN),
-}
-_UNASSIGNED = {Language.id: "Belum ditugaskan", Language.en: "Not assigned yet"}
+_UNASSIGNED = Label("Belum ditugaskan", "Not assigned yet")
 
 
 def to_csv(
@@ -186,7 +179,6 @@ def to_csv(
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
     """Every exported case as one line, in the board's order."""
-    tracks, statuses, classifications, sla_states = _WORDS[language]
     lines = []
     for case in export.rows:
         zone = export.calendars[case.office].zone
@@ -196,15 +188,15 @@ def to_csv(
             [
                 case.registration_number,
                 case.office,
-                label(tracks, case.track, language),
-                label(statuses, case.status, language),
-                label(classifications, case.classification, language)
+                label(TRACKS, case.track, language),
+                label(CASE_STATUSES, case.status, language),
+                label(CLASSIFICATIONS, case.classification, language)
                 if case.classification
                 else "",
                 text_cell(case.reported_agency),
                 text_cell(case.summary),
                 text_cell(examiner),
-                label(sla_states, shown.sla_state.value, language),
+                label(SLA_STATES, shown.sla_state.value, language),
                 _due_on(case.sla_breach_at, zone) if shown.sla_state in _COUNTING else "",
                 case.handed_over_at.astimezone(zone).isoformat(),
                 case.opened_at.astimezone(zone).isoformat(),
@@ -225,5 +217,5 @@ def _examiner(
     names: Mapping[tuple[str, str], str], office: str, ident: str | None, language: Language
 ) -> str:
     if ident is None:
-        return _UNASSIGNED[language]
+        return _UNASSIGNED.said_in(language)
     return names.get((office, ident), ident)

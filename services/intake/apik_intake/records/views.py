@@ -14,7 +14,7 @@ from apik_shared.documents.issuer import Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.indonesian import tanggal
-from apik_shared.vocabulary.labels import Language
+from apik_shared.vocabulary.labels import Label, Language
 
 
 def archive_file(row: ArchiveFile, on_loan: bool) -> ArchiveFilePublic:
@@ -91,10 +91,10 @@ def loans_pdf(
 
 
 # The lending list as a spreadsheet: the columns of the printed list, headers in Bahasa
-# Indonesia (or English, when asked),
-# moments in the zone of each loan's office with its offset (it sorts, and spreadsheets
-# and programs parse it alike). The borrower is in it as in the list and the printed
-# list every reader of the archive sees: a colleague's name, not a reporter's.
+# Indonesia (or English, when asked), moments in the zone of each loan's office with its
+# offset (it sorts, and spreadsheets and programs parse it alike). The borrower is in it
+# as in the list and the printed list every reader of the archive sees: a colleague's
+# name, not a reporter's.
 LOAN_CSV_COLUMNS: tuple[Column, ...] = (
     ("Kantor", "Office"),
     ("Kode berkas", "File code"),
@@ -108,7 +108,7 @@ LOAN_CSV_COLUMNS: tuple[Column, ...] = (
     ("Diterima oleh", "Received by"),
     ("Keterangan", "Remarks"),
 )
-_LATE = {Language.id: "Terlambat", Language.en: "Late"}
+_LATE = Label("Terlambat", "Late")
 
 
 def loans_csv(
@@ -135,7 +135,7 @@ def loans_csv(
                 row.returned_at.astimezone(calendar.zone).isoformat() if row.returned_at else "",
                 row.lent_by,
                 row.received_by,
-                _LATE[language] if late else "",
+                _LATE.said_in(language) if late else "",
             ]
         )
     return csv_bytes(headers(LOAN_CSV_COLUMNS, language), lines, delimiter=delimiter)

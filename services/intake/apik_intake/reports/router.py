@@ -169,9 +169,7 @@ async def list_reports(
     # Listed by person, a confidential report shows its link (to an entitled caller).
     purpose = f"reports listed by person {person_id}"
     if format == "csv":
-        export = await service.export_rows(
-            session=session, actor=actor, where=where, language=language
-        )
+        export = await service.export_rows(session=session, actor=actor, where=where)
         if person_id is not None:
             audit_links(session=session, actor=actor, reports=export.rows, purpose=purpose)
         return csv_download(

@@ -160,7 +160,7 @@ OUTCOME_CODES: tuple[str, ...] = get_args(OutcomeCode)
 # The office's usual words (compared as `normal_header` writes them), extended or
 # overridden by the upload's `mapping.outcomes`. "Selesai" alone names no outcome.
 DEFAULT_OUTCOMES: Mapping[str, str] = {
-    **{normal_header(label): code for code, label in OUTCOMES.items()},
+    **{normal_header(label.indonesian): code for code, label in OUTCOMES.items()},
     "selesai": CLOSED,
     "ditutup": CLOSED,
     "tutup": CLOSED,

@@ -23,9 +23,8 @@ from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.indonesian import tanggal
 from apik_shared.vocabulary.labels import (
     INSTITUTION_KINDS,
-    INSTITUTION_KINDS_EN,
     INTERN_UNITS,
-    INTERN_UNITS_EN,
+    Label,
     Language,
     label,
 )
@@ -64,19 +63,10 @@ async def listed(
 # Bahasa Indonesia (or English, when asked), the day submitted and decided in the zone of
 # the application's office with its offset. The applicant as the reader may see them
 # (masked or in full).
-APPLICATION_STATUSES: Mapping[str, str] = {
-    "submitted": "Diajukan",
-    "accepted": "Diterima",
-    "declined": "Ditolak",
-}
-APPLICATION_STATUSES_EN: Mapping[str, str] = {
-    "submitted": "Awaiting decision",
-    "accepted": "Accepted",
-    "declined": "Declined",
-}
-_WORDS = {
-    Language.id: (INSTITUTION_KINDS, INTERN_UNITS, APPLICATION_STATUSES),
-    Language.en: (INSTITUTION_KINDS_EN, INTERN_UNITS_EN, APPLICATION_STATUSES_EN),
+APPLICATION_STATUSES: Mapping[str, Label] = {
+    "submitted": Label("Diajukan", "Awaiting decision"),
+    "accepted": Label("Diterima", "Accepted"),
+    "declined": Label("Ditolak", "Declined"),
 }
 CSV_COLUMNS: tuple[Column, ...] = (
     ("Nama pemohon", "Applicant's name"),
@@ -105,7 +95,6 @@ def to_csv(
     language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
-    kinds, units, statuses = _WORDS[language]
     lines = []
     for a in export.rows:
         zone = export.calendars[a.office].zone
@@ -117,13 +106,13 @@ def to_csv(
                 text_cell(who.phone),
                 text_cell(who.study),
                 text_cell(a.institution),
-                label(kinds, a.institution_kind, language),
+                label(INSTITUTION_KINDS, a.institution_kind, language),
                 text_cell(a.programme),
-                "; ".join(label(units, u, language) for u in a.units),
-                label(units, a.unit, language) if a.unit else "",
+                "; ".join(label(INTERN_UNITS, u, language) for u in a.units),
+                label(INTERN_UNITS, a.unit, language) if a.unit else "",
                 a.period_start.isoformat(),
                 a.period_end.isoformat(),
-                label(statuses, a.status, language),
+                label(APPLICATION_STATUSES, a.status, language),
                 text_cell(a.reason),
                 a.submitted_at.astimezone(zone).isoformat(),
                 a.decided_at.astimezone(zone).isoformat() if a.decided_at else "",

@@ -16,7 +16,7 @@ from apik_shared.documents.delimited import Column, Delimiter, csv_bytes, header
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.etag import etag_for
 from apik_shared.vocabulary.calendar import OfficeCalendar
-from apik_shared.vocabulary.labels import Language, label
+from apik_shared.vocabulary.labels import Label, Language, label
 
 
 def summary(row: Article) -> ArticleSummary:
@@ -55,27 +55,16 @@ def published(row: Article) -> PublishedArticle:
 # The office's list as a spreadsheet: headers and names of kinds and steps in Bahasa
 # Indonesia or English (as the screens say them), moments in the zone of the article's
 # office with its offset.
-KINDS: Mapping[str, str] = {
-    "news": "Berita",
-    "opinion": "Opini",
-    "press_release": "Siaran pers",
+KINDS: Mapping[str, Label] = {
+    "news": Label("Berita", "News"),
+    "opinion": Label("Opini", "Opinion"),
+    "press_release": Label("Siaran pers", "Press release"),
 }
-STATUSES: Mapping[str, str] = {
-    "draft": "Draf",
-    "review": "Ditelaah",
-    "approved": "Disetujui",
-    "published": "Terbit",
-}
-KINDS_EN: Mapping[str, str] = {
-    "news": "News",
-    "opinion": "Opinion",
-    "press_release": "Press release",
-}
-STATUSES_EN: Mapping[str, str] = {
-    "draft": "Draft",
-    "review": "In review",
-    "approved": "Approved",
-    "published": "Published",
+STATUSES: Mapping[str, Label] = {
+    "draft": Label("Draf", "Draft"),
+    "review": Label("Ditelaah", "In review"),
+    "approved": Label("Disetujui", "Approved"),
+    "published": Label("Terbit", "Published"),
 }
 CSV_COLUMNS: tuple[Column, ...] = (
     ("Judul", "Title"),
@@ -98,16 +87,14 @@ def to_csv(
     language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
-    english = language is Language.en
-    kinds, statuses = (KINDS_EN, STATUSES_EN) if english else (KINDS, STATUSES)
     lines = []
     for row in rows:
         zone = calendars[row.office].zone
         lines.append(
             [
                 text_cell(row.title),
-                label(kinds, row.kind, language),
-                label(statuses, row.status, language),
+                label(KINDS, row.kind, language),
+                label(STATUSES, row.status, language),
                 row.number,
                 row.author,
                 row.approved_by,

@@ -19,7 +19,7 @@ from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_shared.documents.delimited import Column, Delimiter, Value, csv_bytes, headers, text_cell
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.etag import etag_for
-from apik_shared.vocabulary.labels import Language, label
+from apik_shared.vocabulary.labels import Label, Language, label
 
 # Who enters and reviews (the routes' `Officer`): the prevention unit's staff.
 OFFICERS = (Role.prevention_officer,)
@@ -82,33 +82,21 @@ def entry_answer(row: AssessmentEntry, assessment: Assessment, reader: Principal
 # Bahasa Indonesia or English (the rapor's for unit types), moments in the zone of the
 # assessment's office with its offset; the result as published, never a live
 # recomputation.
-UNIT_TYPES: Mapping[str, str] = {
-    "ministry": "Kementerian",
-    "agency": "Lembaga",
-    "province": "Pemerintah Provinsi",
-    "regency": "Pemerintah Kabupaten",
-    "city": "Pemerintah Kota",
-    "land_office": "Kantor Pertanahan",
-    "police_resort": "Kepolisian Resor",
-    "village": "Pemerintah Desa",
-    "other": "Lainnya",
+UNIT_TYPES: Mapping[str, Label] = {
+    "ministry": Label("Kementerian", "Ministry"),
+    "agency": Label("Lembaga", "Agency"),
+    "province": Label("Pemerintah Provinsi", "Provincial government"),
+    "regency": Label("Pemerintah Kabupaten", "Regency government"),
+    "city": Label("Pemerintah Kota", "City government"),
+    "land_office": Label("Kantor Pertanahan", "Land office"),
+    "police_resort": Label("Kepolisian Resor", "Police resort"),
+    "village": Label("Pemerintah Desa", "Village government"),
+    "other": Label("Lainnya", "Other"),
 }
-STATUSES: Mapping[str, str] = {"draft": "Pengisian", "plenary": "Pleno", "published": "Diumumkan"}
-UNIT_TYPES_EN: Mapping[str, str] = {
-    "ministry": "Ministry",
-    "agency": "Agency",
-    "province": "Provincial government",
-    "regency": "Regency government",
-    "city": "City government",
-    "land_office": "Land office",
-    "police_resort": "Police resort",
-    "village": "Village government",
-    "other": "Other",
-}
-STATUSES_EN: Mapping[str, str] = {
-    "draft": "Data entry",
-    "plenary": "Plenary",
-    "published": "Published",
+STATUSES: Mapping[str, Label] = {
+    "draft": Label("Pengisian", "Data entry"),
+    "plenary": Label("Pleno", "Plenary"),
+    "published": Label("Diumumkan", "Published"),
 }
 CSV_COLUMNS: tuple[Column, ...] = (
     ("Unit layanan", "Service unit"),
@@ -133,20 +121,18 @@ def to_csv(
     language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
-    english = language is Language.en
-    unit_types, statuses = (UNIT_TYPES_EN, STATUSES_EN) if english else (UNIT_TYPES, STATUSES)
     lines: list[list[Value]] = []
     for a in export.rows:
         zone = export.calendars[a.office].zone
         lines.append(
             [
                 text_cell(a.unit_name),
-                label(unit_types, a.unit_type, language),
+                label(UNIT_TYPES, a.unit_type, language),
                 text_cell(a.region),
                 text_cell(a.regency),
                 a.year,
                 export.schemes.get(a.scheme_id, ""),
-                label(statuses, a.status, language),
+                label(STATUSES, a.status, language),
                 export.approved.get(a.id, 0),
                 a.published_total,
                 a.published_label,

@@ -20,7 +20,14 @@ from apik_reporting.staff.rules import NATIONAL_ROW
 from apik_shared.documents import delimited, spreadsheet
 from apik_shared.documents.delimited import Delimiter
 from apik_shared.vocabulary.indonesian import MONTHS
-from apik_shared.vocabulary.labels import AGENCY_TYPES, CHANNELS, OUTCOMES, SUBSTANCES, label
+from apik_shared.vocabulary.labels import (
+    AGENCY_TYPES,
+    CHANNELS,
+    OUTCOMES,
+    SUBSTANCES,
+    Label,
+    label,
+)
 
 CSV = delimited.MEDIA_TYPE
 XLSX = spreadsheet.MEDIA_TYPE
@@ -95,7 +102,7 @@ def _indicator(value: Cell) -> Cell:
     return indicator.label if indicator is not None else value
 
 
-def _labelled(names: Mapping[str, str]) -> Callable[[Cell], Cell]:
+def _labelled(names: Mapping[str, Label]) -> Callable[[Cell], Cell]:
     return lambda value: label(names, None if value is None else str(value))
 
 

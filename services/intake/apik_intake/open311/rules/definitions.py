@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from apik_shared.vocabulary.labels import AGENCY_TYPES, MALADMINISTRATION
+from apik_shared.vocabulary.labels import AGENCY_TYPES, MALADMINISTRATION, words
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         False,
         "Jenis instansi terlapor",
         "The kind of agency reported",
-        values=AGENCY_TYPES,
+        values=words(AGENCY_TYPES),
     ),
     Attribute(
         "chronology",
@@ -58,7 +58,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         False,
         "Bentuk maladministrasi yang diduga",
         "The forms of maladministration alleged",
-        values=MALADMINISTRATION,
+        values=words(MALADMINISTRATION),
     ),
     Attribute(
         "nik",

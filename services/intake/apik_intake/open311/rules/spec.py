@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from apik_shared.vocabulary.labels import REPORT_STATUSES
+from apik_shared.vocabulary.labels import REPORT_STATUSES, words
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # When the service definitions below last changed (the discovery's `changeset`); the
@@ -75,4 +75,4 @@ def status_notes(status: str, case_closed: bool) -> str:
     """The status as the tracking page names it (never a reason, which may be personal)."""
     if case_closed:
         return "Pemeriksaan selesai"
-    return REPORT_STATUSES.get(status, status)
+    return words(REPORT_STATUSES).get(status, status)

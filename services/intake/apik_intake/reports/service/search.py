@@ -21,17 +21,12 @@ from apik_shared.platform.pagination import newest_first_page
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.labels import (
     AGENCY_TYPES,
-    AGENCY_TYPES_EN,
     CHANNELS,
-    CHANNELS_EN,
     KINDS,
-    KINDS_EN,
     MALADMINISTRATION,
-    MALADMINISTRATION_EN,
     REPORT_STATUSES,
-    REPORT_STATUSES_EN,
     TRACKS,
-    TRACKS_EN,
+    Label,
     Language,
     label,
 )
@@ -194,19 +189,15 @@ async def list_reports(
 class Export:
     rows: list[Report]
     calendars: dict[str, OfficeCalendar]  # of every row's office
-    substances: dict[str, str]  # code to name, in the export's language
+    substances: dict[str, Label]  # code to its names
 
 
-async def export_rows(
-    *, session: AsyncSession, actor: Principal, where: ReportQuery, language: Language
-) -> Export:
+async def export_rows(*, session: AsyncSession, actor: Principal, where: ReportQuery) -> Export:
     """The rows, and their offices' calendars read in one query (not one per row)."""
     query = (await _query(session, actor, where)).limit(EXPORT_MAX_ROWS)
     rows = list((await session.execute(query)).scalars())
     calendars = await office_calendars(session, [r.office for r in rows]) if rows else {}
-    return Export(
-        rows=rows, calendars=calendars, substances=await substance_names(session, language)
-    )
+    return Export(rows=rows, calendars=calendars, substances=await substance_names(session))
 
 
 # The export is read by office staff in a spreadsheet: headers and codes by their names in
@@ -233,39 +224,28 @@ CSV_COLUMNS: Mapping[str, tuple[str, str]] = {
     "assignee": ("Petugas", "Officer"),
     "assigned_at": ("Ditugaskan pada", "Assigned at"),
 }
-LABELLED: Mapping[Language, Mapping[str, Mapping[str, str]]] = {
-    Language.id: {
-        "kind": KINDS,
-        "channel": CHANNELS,
-        "status": REPORT_STATUSES,
-        "track": TRACKS,
-        "agency_type": AGENCY_TYPES,
-        "maladministration": MALADMINISTRATION,
-    },
-    Language.en: {
-        "kind": KINDS_EN,
-        "channel": CHANNELS_EN,
-        "status": REPORT_STATUSES_EN,
-        "track": TRACKS_EN,
-        "agency_type": AGENCY_TYPES_EN,
-        "maladministration": MALADMINISTRATION_EN,
-    },
+LABELLED: Mapping[str, Mapping[str, Label]] = {
+    "kind": KINDS,
+    "channel": CHANNELS,
+    "status": REPORT_STATUSES,
+    "track": TRACKS,
+    "agency_type": AGENCY_TYPES,
+    "maladministration": MALADMINISTRATION,
 }
 
 
 def to_csv(
     rows: Sequence[Report],
     calendars: Mapping[str, OfficeCalendar],
-    substances: Mapping[str, str],
+    substances: Mapping[str, Label],
     *,
     language: Language = Language.id,
     delimiter: Delimiter = Delimiter.comma,
 ) -> bytes:
     """The list as CSV: the same rows, no reporter identity (as in the list). Moments are
     printed in the zone of the report's office, with its offset (`…T01:30:00+09:00`);
-    substances by the names intake's catalogue holds (`substances`, code to name in
-    `language`)."""
-    names = {**LABELLED[language], "substance": substances}
+    substances by the names intake's catalogue holds (`substances`, code to its names)."""
+    names = {**LABELLED, "substance": substances}
     lines = []
     for report in rows:
         zone = calendars[report.office].zone
@@ -285,8 +265,7 @@ def to_csv(
     return csv_bytes(headers(list(CSV_COLUMNS.values()), language), lines, delimiter=delimiter)
 
 
-async def substance_names(session: AsyncSession, language: Language) -> dict[str, str]:
-    """Code to name (in `language`) of every substance, the catalogue's and offices' own."""
-    name = Substance.name_en if language is Language.en else Substance.name_id
-    rows = await session.execute(select(Substance.code, name))
-    return {code: name for code, name in rows}
+async def substance_names(session: AsyncSession) -> dict[str, Label]:
+    """Code to names of every substance, the catalogue's and offices' own."""
+    rows = await session.execute(select(Substance.code, Substance.name_id, Substance.name_en))
+    return {code: Label(name_id, name_en) for code, name_id, name_en in rows}

@@ -24,7 +24,14 @@ from apik_shared.documents.issuer import NATIONAL, Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.vocabulary.ikm import ELEMENTS, LABELS_ID, MUTU, Ikm
 from apik_shared.vocabulary.indonesian import MONTHS, angka, tanggal
-from apik_shared.vocabulary.labels import AGENCY_TYPES, CHANNELS, OUTCOMES, SUBSTANCES, label
+from apik_shared.vocabulary.labels import (
+    AGENCY_TYPES,
+    CHANNELS,
+    OUTCOMES,
+    SUBSTANCES,
+    Label,
+    label,
+)
 
 SECTIONS: tuple[tuple[Dimension, str, str], ...] = (
     (Dimension.substance, "Laporan yang diserahkan ke Pemeriksaan per substansi", "Substansi"),
@@ -32,7 +39,7 @@ SECTIONS: tuple[tuple[Dimension, str, str], ...] = (
     (Dimension.channel, "Laporan dan konsultasi teregistrasi per saluran", "Saluran"),
     (Dimension.agency_type, "Laporan per jenis instansi terlapor", "Jenis instansi"),
 )
-LABELS: Mapping[Dimension, Mapping[str, str]] = {
+LABELS: Mapping[Dimension, Mapping[str, Label]] = {
     Dimension.substance: SUBSTANCES,
     Dimension.outcome: OUTCOMES,
     Dimension.channel: CHANNELS,
@@ -165,7 +172,7 @@ def _public_loss(pdf: Document, number: int, data: AnnualData) -> None:
     pdf.grid(header, rows, [80, 30, 18, 18, 34])
 
 
-def _named(value: Cell, names: Mapping[str, str] | None = None) -> str:
+def _named(value: Cell, names: Mapping[str, Label] | None = None) -> str:
     """A code by its Indonesian name (`labels`); an office by its code."""
     text = None if value is None else str(value)
     return label(names, text) if names is not None else text or label({}, None)
