@@ -19,7 +19,7 @@ from apik_intake.settings import Settings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.app import app_settings
 from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.platform.capabilities import Capability, require_capability
+from apik_shared.platform.capabilities import INTAKE_READERS, Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
@@ -30,20 +30,13 @@ from apik_shared.platform.problems import (
     problem_response,
 )
 
-READ_ROLES = (
-    Role.intake_officer,
-    Role.head,
-    Role.analyst,
-    Role.examiner,
-    Role.examination_supervisor,
-)
 Officer = Annotated[Principal, Depends(require_capability(Capability.intake_reports_work))]
 Reader = Annotated[Principal, Depends(require_capability(Capability.intake_reports_read))]
 # A Sahabat Ombudsman member files community reports as themselves and lists those only
 # (`reports.service.community`): these two admit them besides the staff.
 Filer = Annotated[Principal, Depends(require_capability(Capability.intake_reports_file))]
-ListReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.community_member))]
-IdentityReader = Annotated[Principal, Depends(require_roles(*READ_ROLES, Role.dpo))]
+ListReader = Annotated[Principal, Depends(require_roles(*INTAKE_READERS, Role.community_member))]
+IdentityReader = Annotated[Principal, Depends(require_roles(*INTAKE_READERS, Role.dpo))]
 Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
 Manager = Annotated[Principal, Depends(require_capability(Capability.intake_manage))]
 AUTH = (Unauthorized, Forbidden)

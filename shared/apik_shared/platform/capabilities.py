@@ -80,7 +80,9 @@ def _grant(service: str, *roles: Role, admin: bool = True, national: bool = Fals
     return Grant(service=service, roles=frozenset(roles), admin=admin, national=national)
 
 
-_INTAKE_READERS = (
+# Who reads an office's reports: intake's guards widen it (the community member listing
+# their own, the DPO reading identities), so they take it from here, not a copy of theirs.
+INTAKE_READERS = (
     Role.intake_officer,
     Role.head,
     Role.analyst,
@@ -92,7 +94,7 @@ GRANTS: dict[Capability, Grant] = {
     Capability.admin_users: _grant("gateway", Role.admin),
     Capability.admin_clients: _grant("gateway", Role.admin),
     Capability.admin_offices: _grant("gateway", Role.admin, national=True),
-    Capability.intake_reports_read: _grant("intake", *_INTAKE_READERS),
+    Capability.intake_reports_read: _grant("intake", *INTAKE_READERS),
     Capability.intake_reports_file: _grant("intake", Role.intake_officer, Role.community_member),
     Capability.intake_reports_work: _grant("intake", Role.intake_officer),
     Capability.intake_manage: _grant("intake", Role.head),
