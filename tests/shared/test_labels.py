@@ -55,25 +55,37 @@ def _modules() -> list[tuple[str, Path]]:
     return found
 
 
+def _is_pair(value: object) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value)
+
+
 def _tables() -> dict[str, Mapping[object, Label]]:
     """Every module-level table of labels in the code: the shared ones and the services'
-    own (each module that names `Label`)."""
+    own (each module that names `Label`), and the CSVs' headers (`*_COLUMNS`, each an
+    Indonesian and English pair, `delimited.Column`), by position or by field."""
     found: dict[str, Mapping[object, Label]] = {}
     for dotted, path in _modules():
-        if "Label(" not in path.read_text(encoding="utf-8"):
+        source = path.read_text(encoding="utf-8")
+        if "Label(" not in source and "_COLUMNS" not in source:
             continue
         module = importlib.import_module(dotted)
         for name, value in vars(module).items():
             if isinstance(value, Mapping) and any(isinstance(v, Label) for v in value.values()):
                 found[f"{module.__name__}.{name}"] = value
+            elif name.endswith("_COLUMNS") and isinstance(value, tuple | Mapping):
+                pairs = dict(value.items() if isinstance(value, Mapping) else enumerate(value))
+                if all(_is_pair(pair) for pair in pairs.values()):
+                    found[f"{module.__name__}.{name}"] = {k: Label(*p) for k, p in pairs.items()}
     return found
 
 
 def test_every_label_in_every_table_is_said_in_both_languages():
     tables = _tables()
-    # The shared tables and the services' own (articles, assessments, applications).
-    assert len(tables) >= 20, sorted(tables)
+    # The shared tables, the services' own (articles, assessments, applications) and
+    # their CSVs' headers.
+    assert len(tables) >= 25, sorted(tables)
     assert "apik_prevention.articles.views.STATUSES" in tables, sorted(tables)
+    assert "apik_intake.reports.service.search.CSV_COLUMNS" in tables, sorted(tables)
     for name, table in tables.items():
         for code, entry in table.items():
             assert isinstance(entry, Label), (name, code)
