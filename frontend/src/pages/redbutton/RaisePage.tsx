@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
 import { useLocale, useSay, useT } from "../../i18n/locale";
-import { said, type Said } from "../../i18n/said";
+import { said, type Said, type Saying } from "../../i18n/said";
 import { formatDateTime } from "../../lib/dates";
 import { formSaid, isProblem } from "../../lib/problems";
 import { DEFAULT_ZONE } from "../../office";
@@ -30,7 +30,7 @@ export function RedButtonPage(): React.JSX.Element {
   // of language rewords them, the API's field errors with their values too.
   const say = useSay();
   const [errors, setErrors] = useState<Record<string, Said>>({});
-  const [general, setGeneral] = useState<Said | null>(null);
+  const [general, setGeneral] = useState<Saying | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const set = (field: keyof RaiseDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));

@@ -7,7 +7,7 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { Fact } from "../../components/Sections";
 import { useLocale, useSay, useT } from "../../i18n/locale";
-import { said, type Said } from "../../i18n/said";
+import { said, type Saying } from "../../i18n/said";
 import { formatDate } from "../../lib/dates";
 import { formSaid } from "../../lib/problems";
 import { useOfficeZone } from "../../office";
@@ -25,7 +25,7 @@ export function ReporterIdentity({ reportId }: { reportId: string }): React.JSX.
   // Kept as what to say (a message id, the API's refusal), worded when shown: a switch
   // of language rewords it.
   const say = useSay();
-  const [problem, setProblem] = useState<Said | null>(null);
+  const [problem, setProblem] = useState<Saying | null>(null);
   const [read, setRead] = useState<Identity | null>(null);
 
   async function submit(event: FormEvent) {
