@@ -53,9 +53,18 @@ export async function calendarFollowsTheOffice(browser, kit) {
   await day.press("ArrowUp");
   const stepped = await dateShown(page, /^Mulai magang/);
   expect(stepped === "08/12/2026", `dates: the next arrow steps from there (${stepped})`);
-  // Checked with the calendar closed: Mantine's open calendar has findings of its own
-  // (unnamed month arrows, weekend red below 4.5:1, its dropdown outside the landmarks),
-  // as in every date field; docs/web-app.md lists them.
+  // Checked with the calendar open, a day chosen in it: its arrows have names, its
+  // weekend days are readable, its dropdown is inside the page's main landmark.
+  const dropdown = page.locator("#isi table");
+  expect((await dropdown.count()) === 1, "dates: the open calendar is inside the page's <main>");
+  await accessible(page, "kalender-terbuka");
+  await shot(page, "dates-2-calendar-open");
+  // The next month by its arrow's name, then the year's months (another level, its own arrows).
+  await page.getByRole("button", { name: "Bulan berikutnya" }).click();
+  await page.getByRole("button", { name: "Januari 2027", exact: true }).click();
+  await page.getByRole("button", { name: "Tahun berikutnya" }).waitFor();
+  await accessible(page, "kalender-terbuka-tahun");
+  await shot(page, "dates-3-calendar-year");
   await day.press("Escape");
   await accessible(page, "kalender-hari-ini-kantor");
   await context.close();

@@ -22,8 +22,9 @@ function isActive(name) {
 }
 
 // Opens the palette with Ctrl+K, types `text`, waits for the option named `option`
-// to be the active one, and opens it with Enter.
-async function viaPalette(page, kit, text, option, label) {
+// to be the active one, and opens it with Enter. `first`: the option must be the one
+// offered first, active without an arrow key.
+async function viaPalette(page, kit, text, option, label, { first = false } = {}) {
   const { expect } = kit;
   await page.keyboard.press("Control+k");
   const dialog = page.getByRole("dialog", PALETTE);
@@ -32,9 +33,9 @@ async function viaPalette(page, kit, text, option, label) {
   await box.pressSequentially(text);
   const wanted = dialog.getByRole("option", { name: option });
   await wanted.waitFor();
-  // A number may name a report and its case, both offered to a reader of both (the
-  // report first): the arrow keys move to the one wanted, as a user would.
-  for (let moves = 0; moves < 10 && !(await page.evaluate(isActive, option)); moves++) {
+  // A screen's name may match several: the arrow keys move to the one wanted, as a user
+  // would. A number that names a report and its case offers the caller's own work first.
+  for (let moves = 0; !first && moves < 10 && !(await page.evaluate(isActive, option)); moves++) {
     await page.keyboard.press("ArrowDown");
   }
   await page.waitForFunction(isActive, option);
@@ -181,8 +182,18 @@ async function examiner(browser, kit, { username, number }) {
   await shot(page, "palette-5-board-help");
   await page.keyboard.press("Escape");
   await help.waitFor({ state: "hidden" });
-  // A case by its number.
-  await viaPalette(page, kit, number, `Buka perkara ${number}`, "palette case");
+  // A case by its number: its report is offered too, but an examiner works cases, so
+  // the case comes first and Enter opens it.
+  await page.keyboard.press("Control+k");
+  const dialog = page.getByRole("dialog", PALETTE);
+  await dialog.getByRole("combobox").pressSequentially(number);
+  await dialog.getByRole("option", { name: `Buka laporan ${number}` }).waitFor();
+  const offered = await dialog.getByRole("option").allTextContents();
+  expect(offered[0]?.startsWith(`Buka perkara ${number}`), `palette: the examiner is offered the case first (${offered})`);
+  await shot(page, "palette-6-case-first");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await viaPalette(page, kit, number, `Buka perkara ${number}`, "palette case", { first: true });
   await page.getByRole("heading", { name: `Perkara ${number}` }).waitFor();
   await accessible(page, "perkara-palet");
   await context.close();

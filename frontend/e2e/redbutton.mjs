@@ -39,6 +39,13 @@ export async function internRaisesRedButton(browser, kit, office) {
   // Sent without the severity and the account: both are asked for at their fields.
   await page.getByRole("button", { name: "Kirim Tombol Merah" }).click();
   await page.getByText("Ceritakan apa yang terjadi.").waitFor();
+  // The refusal kept on the page follows a switch of language, and back.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByText("Tell what happened.").waitFor();
+  await page.getByRole("alert").filter({ hasText: "Not sent yet. Check the marked fields and try again." }).waitFor();
+  await shot(page, "redbutton-1-refused-en");
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await page.getByText("Ceritakan apa yang terjadi.").waitFor();
   await page.getByRole("radio", { name: "Saya dalam bahaya sekarang" }).check();
   await page.getByLabel("Apa yang terjadi?").fill("Penyelia saya berulang kali menyentuh saya tanpa izin di ruang arsip.");
   await page.getByRole("button", { name: "Kirim Tombol Merah" }).click();

@@ -383,6 +383,12 @@ async function officerVerifies(browser, publicNumber) {
   await page.getByRole("button", { name: "Lihat identitas pelapor" }).click();
   await page.getByRole("button", { name: "Baca identitas" }).click();
   await page.getByText("Tuliskan keperluan membaca identitas (minimal 3 huruf).").waitFor();
+  // The refusal kept at the field follows a switch of language, and back.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByText("State why you read the identity (at least 3 letters).").waitFor();
+  await shot(page, "verify-3a-identity-refused-en");
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await page.getByText("Tuliskan keperluan membaca identitas (minimal 3 huruf).").waitFor();
   await page.getByLabel("Keperluan membaca identitas").fill("Menghubungi pelapor untuk melengkapi berkas");
   await page.getByRole("button", { name: "Baca identitas" }).click();
   const identity = page.getByTestId("reporter-identity");

@@ -16,7 +16,7 @@ import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { useT } from "../i18n/locale";
 import type { Viewer } from "../lib/capabilities";
-import { matchScreens, mayOpen, numberQuery, screenEntries } from "../lib/palette";
+import { lookupOrder, matchScreens, mayOpen, numberQuery, screenEntries, type Lookup } from "../lib/palette";
 import { STAFF_MENU } from "./StaffNav";
 
 const [store, palette] = createSpotlight();
@@ -85,20 +85,23 @@ export function CommandPalette({ viewer }: { viewer: Viewer }): React.JSX.Elemen
     };
   }, []);
 
-  const found: Option[] = [
-    ...(lookup.data?.reports ?? []).map((r) => ({
+  const looked: Record<Lookup, Option[]> = {
+    reports: (lookup.data?.reports ?? []).map((r) => ({
       key: `report-${r.id}`,
       label: t("palette.report", { number: r.registration_number }),
       description: r.summary,
       go: () => void navigate({ to: "/verifikasi/$reportId", params: { reportId: r.id } }),
     })),
-    ...(lookup.data?.cases ?? []).map((c) => ({
+    cases: (lookup.data?.cases ?? []).map((c) => ({
       key: `case-${c.id}`,
       label: t("palette.case", { number: c.registration_number }),
       description: c.summary,
       go: () => void navigate({ to: "/pemeriksaan/$caseId", params: { caseId: c.id } }),
     })),
-  ];
+  };
+  // The caller's own work first: a number that is a report and its case opens, on Enter,
+  // the one they came for.
+  const found: Option[] = lookupOrder(viewer).flatMap((kind) => looked[kind]);
   const screens: Option[] = matchScreens(screenEntries(STAFF_MENU, viewer, t), query).map((s) => ({
     key: `screen-${s.to}`,
     label: s.label,

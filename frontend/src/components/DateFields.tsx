@@ -4,6 +4,7 @@
 // a date and an ISO instant with the office's offset for a date and time, and the field
 // reads an incomplete entry as empty.
 import "@mantine/dates/styles.css";
+import "./DateFields.css";
 // The calendar's Indonesian names: dayjs's locale, needed only where a calendar opens.
 import "dayjs/locale/id";
 import { MaskedDateInput } from "@mantine/dates";
@@ -51,6 +52,21 @@ function useParts(zone: string, range: { minDate?: string; maxDate?: string }) {
     hoursPlaceholder: t("dates.hoursHint"),
     minutesPlaceholder: t("dates.minutesHint"),
     clearButtonProps: { "aria-label": t("dates.clear") },
+    // The open calendar as axe checks it (the publicform journey): its arrows named,
+    // its days readable (DateFields.css: the weekend's red; the neighbouring months'
+    // faded days left out), and its dropdown inside the page's main landmark rather
+    // than after it in the body (`#isi`, the layout's <main>; no date field is in a modal).
+    ariaLabels: {
+      previousMonth: t("dates.previousMonth"),
+      nextMonth: t("dates.nextMonth"),
+      previousYear: t("dates.previousYear"),
+      nextYear: t("dates.nextYear"),
+      previousDecade: t("dates.previousDecade"),
+      nextDecade: t("dates.nextDecade"),
+    },
+    hideOutsideDates: true,
+    classNames: { day: "apik-calendar-day" },
+    popoverProps: { portalProps: { target: "#isi" } },
     // Two digits wide by default: a lettered placeholder ("mm") would be cut.
     styles: { field: { minWidth: "calc(3.4ch + 0.3em)" } },
   };

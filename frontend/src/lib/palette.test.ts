@@ -3,7 +3,7 @@ import { STAFF_MENU } from "../components/StaffNav";
 import { MESSAGES } from "../i18n/bothCatalogues";
 import type { MessageId } from "../i18n/messages";
 import type { Viewer } from "./capabilities";
-import { globalAction, matchScreens, mayOpen, numberQuery, screenEntries } from "./palette";
+import { globalAction, lookupOrder, matchScreens, mayOpen, numberQuery, screenEntries } from "./palette";
 
 // What `/auth/me` answers an intake officer, an examiner and a head (the API's table).
 const INTAKE_OFFICER: Viewer = { capabilities: ["intake.reports.read", "intake.reports.file", "intake.reports.work"], member: false };
@@ -76,6 +76,19 @@ describe("a registration number in the palette", () => {
     expect(numberQuery("BKL 2026 7K3Q")).toBeNull();
     expect(numberQuery("-2026-7K3Q")).toBeNull();
     expect(numberQuery(`BKL-${"9".repeat(61)}`)).toBeNull(); // longer than the API takes
+  });
+});
+
+describe("a number that is a report and its case", () => {
+  it("offers first what the caller works: intake staff the report, an examiner or the head the case", () => {
+    expect(lookupOrder(INTAKE_OFFICER)).toEqual(["reports", "cases"]);
+    expect(lookupOrder(EXAMINER)).toEqual(["cases", "reports"]);
+    expect(lookupOrder({ capabilities: [...EXAMINER.capabilities, "examination.roster"], member: false })).toEqual(["cases", "reports"]);
+    expect(lookupOrder(HEAD)).toEqual(["cases", "reports"]);
+    // An administrator holds every capability, intake's work among them: the report.
+    expect(lookupOrder({ capabilities: [...INTAKE_OFFICER.capabilities, "examination.cases.read"], member: false })).toEqual(["reports", "cases"]);
+    // Who reads reports only (no case screen) is offered the report.
+    expect(lookupOrder({ capabilities: ["intake.reports.read"], member: false })).toEqual(["reports", "cases"]);
   });
 });
 

@@ -3,7 +3,7 @@
 // what a query matches, when a query is a registration number to look up, and which
 // global action a key press asks for.
 import type { MessageId } from "../i18n/messages";
-import type { Viewer } from "./capabilities";
+import { holds, type Viewer } from "./capabilities";
 
 export interface MenuEntry {
   to: string;
@@ -56,6 +56,17 @@ export function numberQuery(query: string): string | null {
   if (q.length < 5 || q.length > 64) return null;
   if (!/^[\p{L}\p{N}][\p{L}\p{N}./_-]*$/u.test(q)) return null;
   return /\p{N}/u.test(q) && /[./_-]/.test(q) ? q : null;
+}
+
+// Which a number's lookups offer first when it names both a report and its case: the
+// caller's own work. Whoever works reports (intake staff) is after the report; who reads
+// cases without working reports (an examiner, a supervisor, the head) after the case,
+// which is where a registered report's work goes on. Enter opens the first.
+export type Lookup = "reports" | "cases";
+
+export function lookupOrder(viewer: Viewer): readonly Lookup[] {
+  const casesFirst = holds(viewer, "examination.cases.read") && !holds(viewer, "intake.reports.work");
+  return casesFirst ? ["cases", "reports"] : ["reports", "cases"];
 }
 
 export type GlobalAction = "palette" | "help";

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../i18n/messages";
 import { MESSAGES } from "../i18n/bothCatalogues";
 import { relocalize } from "../i18n/relocalize";
-import { fieldPath, formErrors, isProblem } from "./problems";
+import { sayIn } from "../i18n/said";
+import { fieldPath, formErrors, formSaid, isProblem } from "./problems";
 
 // English is a chunk of its own in the app (messages.ts), fetched when chosen: these
 // tests word things in both languages.
@@ -75,5 +76,38 @@ describe("problem+json to form errors", () => {
     const found = formErrors({ type: "/problems/stale-proposal", status: 409, title: "x", detail: "The proposal is decided or the roles changed since" }, "fallback");
     expect(found.general).toBe(MESSAGES.id["api.problem.stale-proposal"]);
     expect(relocalize(found.general!, "en")).toBe(MESSAGES.en["api.problem.stale-proposal"]);
+  });
+});
+
+// A screen that keeps an API refusal as what to say (the Red Button page, the reporter's
+// identity read) shows it in the language of the moment: a switch rewords it, a field's
+// message with values too, and a refusal of no field by its problem type.
+describe("problem+json kept as what to say", () => {
+  it("words each field's error again after a switch of language, values and all", () => {
+    const kept = formSaid(
+      { status: 422, errors: [{ pointer: "#/body/account", code: "string_too_short", params: { min_length: 10 }, detail: "String should have at least 10 characters" }] },
+      "rb.failed",
+    );
+    expect(kept.general).toBeNull();
+    const account = kept.fields["account"]!;
+    expect(sayIn("id", account)).toBe(MESSAGES.id["api.field.string_too_short"].replace("{min_length}", "10"));
+    expect(sayIn("en", account)).toBe("At least 10 characters.");
+  });
+
+  it("words a refusal of no field by its type, and nothing at all by the fallback, in either language", () => {
+    const refusal = formSaid({ type: "/problems/entry-approved", status: 409, detail: "An approved entry is final" }, "identityRead.failed");
+    expect(refusal.fields).toEqual({});
+    expect(sayIn("id", refusal.general!)).toBe("Isian yang sudah disetujui bersifat final.");
+    expect(sayIn("en", refusal.general!)).toBe("An approved entry is final.");
+    const silent = formSaid({ status: 500 }, "identityRead.failed");
+    expect(sayIn("id", silent.general!)).toBe(MESSAGES.id["identityRead.failed"]);
+    expect(sayIn("en", silent.general!)).toBe(MESSAGES.en["identityRead.failed"]);
+  });
+
+  it("says errors outside the body above the form, and a field error without words by the fallback", () => {
+    const kept = formSaid({ type: "/problems/validation-error", status: 422, errors: [{ pointer: "#/query/purpose", code: "missing" }, { pointer: "#/body/severity" }] }, "rb.failed");
+    expect(sayIn("en", kept.fields["severity"]!)).toBe(MESSAGES.en["rb.failed"]);
+    expect(sayIn("id", kept.general!)).toBe(MESSAGES.id["api.field.missing"]);
+    expect(sayIn("en", kept.general!)).toBe(MESSAGES.en["api.field.missing"]);
   });
 });

@@ -1,8 +1,9 @@
 // RFC 9457 problem+json answers, turned into what a form shows: one message per field
 // (at the field) and what belongs to no field (above the form).
 
+import type { MessageId } from "../i18n/messages";
 import { reworded } from "../i18n/relocalize";
-import { fieldSaid, problemText, sayIn, type FieldError } from "../i18n/said";
+import { fieldSaid, problemText, sayIn, type FieldError, type Said, type Saying } from "../i18n/said";
 
 export type ProblemError = FieldError;
 
@@ -64,4 +65,26 @@ export function formErrors(problem: Problem, fallback: string, known: Record<str
     general = problemText(problem, "id", fallback);
   }
   return { fields, general };
+}
+
+// The same refusal kept as what to say rather than as words (said.ts): each field's
+// error by its code and values, a refusal of no field by its problem type, worded
+// only when shown, so a switch of language rewords even a message with placeholders.
+// Errors outside the body's fields (a query parameter) are said above the form.
+export interface FormSaid {
+  fields: Record<string, Said>;
+  general: Saying | null;
+}
+
+export function formSaid(problem: Problem, fallback: MessageId): FormSaid {
+  const fields: Record<string, Said> = {};
+  const stray: Said[] = [];
+  for (const error of problem.errors ?? []) {
+    const path = error.pointer ? fieldPath(error.pointer) : null;
+    const said: Said = error.code === undefined && error.detail === undefined ? { id: fallback } : fieldSaid(error, "");
+    if (path === null) stray.push(said);
+    else if (!(path in fields)) fields[path] = said; // the first reason is enough
+  }
+  if (stray.length > 0) return { fields, general: stray };
+  return { fields, general: Object.keys(fields).length === 0 ? { problem, fallback } : null };
 }

@@ -14,4 +14,10 @@ export const DATES_EN: Record<keyof typeof DATES_ID, string> = {
   "dates.hoursHint": "hh",
   "dates.minutesHint": "mm",
   "dates.zone": "{zone} time",
+  "dates.previousMonth": "Previous month",
+  "dates.nextMonth": "Next month",
+  "dates.previousYear": "Previous year",
+  "dates.nextYear": "Next year",
+  "dates.previousDecade": "Previous decade",
+  "dates.nextDecade": "Next decade",
 };

@@ -7,11 +7,10 @@ import { useEffect, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { AppLink } from "../../components/AppLink";
-import { useLocale, useT } from "../../i18n/locale";
-import { relocalize } from "../../i18n/relocalize";
-import type { MessageId } from "../../i18n/messages";
+import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Said, type Saying } from "../../i18n/said";
 import { formatDateTime } from "../../lib/dates";
-import { formErrors, isProblem } from "../../lib/problems";
+import { formSaid, isProblem } from "../../lib/problems";
 import { DEFAULT_ZONE } from "../../office";
 import { draftErrors, EMPTY_DRAFT, raiseBody, type Mode, type RaiseDraft } from "./logic";
 import { QuickExit } from "./QuickExit";
@@ -27,19 +26,22 @@ export function RedButtonPage(): React.JSX.Element {
   const { kantor } = useSearch({ from: "/tombol-merah" });
   const office = kantor ?? DEFAULT_OFFICE;
   const [draft, setDraft] = useState<RaiseDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  // Kept as what to say (message ids, the API's problem), worded when shown: a switch
+  // of language rewords them, the API's field errors with their values too.
+  const say = useSay();
+  const [errors, setErrors] = useState<Record<string, Said>>({});
+  const [general, setGeneral] = useState<Saying | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const set = (field: keyof RaiseDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  const error = (field: string) => (errors[field] ? (errors[field]!.startsWith("rb.") ? t(errors[field] as MessageId) : errors[field]) : undefined);
+  const error = (field: string) => (errors[field] ? say(errors[field]) : undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing = draftErrors(draft);
-    setErrors(missing);
+    setErrors(Object.fromEntries(Object.entries(missing).map(([field, id]) => [field, said(id)])));
     if (Object.keys(missing).length > 0) {
-      setGeneral(t("rb.failed"));
+      setGeneral(said("rb.failed"));
       return;
     }
     setBusy(true);
@@ -53,9 +55,9 @@ export function RedButtonPage(): React.JSX.Element {
       setGeneral(null);
       return;
     }
-    const shown = isProblem(problem) ? formErrors(problem, t("rb.failed")) : { fields: {}, general: t("rb.failed") };
-    setErrors(shown.fields);
-    setGeneral(shown.general ?? t("rb.failed"));
+    const refused = isProblem(problem) ? formSaid(problem, "rb.failed") : { fields: {}, general: null };
+    setErrors(refused.fields);
+    setGeneral(refused.general ?? said("rb.failed"));
   }
 
   return (
@@ -125,7 +127,7 @@ export function RedButtonPage(): React.JSX.Element {
                 </Stack>
                 {general && (
                   <Alert color="red" role="alert">
-                    {relocalize(general, locale)}
+                    {say(general)}
                   </Alert>
                 )}
                 <Button type="submit" color="red" loading={busy} style={{ alignSelf: "flex-start" }}>

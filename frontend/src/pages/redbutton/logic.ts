@@ -1,6 +1,7 @@
 // The Red Button pages' pure logic: the receipt as the intern types it back, the quick
 // exit's destination, the protection deadline in words, and the raise form's checks
 // (mirroring the API's, so that a person in a hurry is told before sending).
+import type { MessageId } from "../../i18n/messages";
 
 // Where the quick-exit button goes: a neutral page of this same app's origin would still
 // be APIK, so a well-known neutral site; `location.replace` leaves no history entry.
@@ -42,8 +43,8 @@ export const EMPTY_DRAFT: RaiseDraft = {
 };
 
 // Field -> message id of what is missing; empty when the draft can be sent.
-export function draftErrors(draft: RaiseDraft): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function draftErrors(draft: RaiseDraft): Record<string, MessageId> {
+  const errors: Record<string, MessageId> = {};
   if (draft.severity === "") errors.severity = "rb.error.severity";
   if (draft.account.trim() === "") errors.account = "rb.error.account";
   if (draft.mode !== "anonymous") {

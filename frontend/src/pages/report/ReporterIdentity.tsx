@@ -7,8 +7,9 @@ import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { Fact } from "../../components/Sections";
 import { useLocale, useSay, useT } from "../../i18n/locale";
+import { said, type Saying } from "../../i18n/said";
 import { formatDate } from "../../lib/dates";
-import { formErrors } from "../../lib/problems";
+import { formSaid } from "../../lib/problems";
 import { useOfficeZone } from "../../office";
 
 type Identity = components["schemas"]["ReporterIdentity"];
@@ -21,21 +22,23 @@ export function ReporterIdentity({ reportId }: { reportId: string }): React.JSX.
   const zone = useOfficeZone();
   const [open, setOpen] = useState(false);
   const [purpose, setPurpose] = useState("");
-  const say = useSay(); // the kept text reworded after a switch of language
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as what to say (a message id, the API's refusal), worded when shown: a switch
+  // of language rewords it.
+  const say = useSay();
+  const [problem, setProblem] = useState<Saying | null>(null);
   const [read, setRead] = useState<Identity | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (purpose.trim().length < 3) {
-      setProblem(t("identityRead.purposeNeeded"));
+      setProblem(said("identityRead.purposeNeeded"));
       return;
     }
     const { data, error } = await api.GET("/api/v1/intake/reports/{report_id}/reporter", {
       params: { path: { report_id: reportId }, query: { purpose: purpose.trim() } },
     });
     if (error) {
-      const found = formErrors(error, t("identityRead.failed"));
+      const found = formSaid(error, "identityRead.failed");
       setProblem(Object.values(found.fields)[0] ?? found.general);
       return;
     }
@@ -98,7 +101,7 @@ export function ReporterIdentity({ reportId }: { reportId: string }): React.JSX.
           description={t("identityRead.purposeHelp")}
           value={purpose}
           onChange={(e) => setPurpose(e.currentTarget.value)}
-          error={problem === null ? undefined : say({ text: problem })}
+          error={problem === null ? undefined : say(problem)}
           required
           data-autofocus
         />
