@@ -100,6 +100,12 @@ describe("a state refusal put into words", () => {
     expect(problemText(loan, "id", "x")).toBe("Bertentangan dengan keadaan saat ini. Berkas sedang dipinjam oleh Budi; kembalikan dulu.");
     const checkedIn = problem("already-recorded", "checked_in", { day: "2026-12-01" });
     expect(problemText(checkedIn, "id", "x")).toBe("Hari itu sudah tercatat. Anda sudah absen masuk pada 2026-12-01.");
+    // The API's own reason for a day off is English (a holiday's name): said only in English.
+    const sunday = problem("not-a-working-day", "day_off", { day: "2026-12-06", reason: "weekend" });
+    expect(problemText(sunday, "id", "x")).toContain("2026-12-06 jatuh pada akhir pekan.");
+    const holiday = problem("not-a-working-day", "day_off", { day: "2026-12-25", reason: "Christmas Day" });
+    expect(problemText(holiday, "id", "x")).toContain("2026-12-25 adalah hari libur kantor.");
+    expect(problemText(holiday, "en", "x")).toContain("2026-12-25 is a day off at the office (Christmas Day).");
   });
 
   it("counts in English and stays one form in Bahasa Indonesia", () => {

@@ -33,7 +33,7 @@ export const REFUSALS_ID = {
   "api.reason.already-recorded.checked_out": "Anda sudah absen pulang pada {day}.",
   "api.reason.already-recorded.not_checked_in": "Anda belum absen masuk pada {day}.",
   "api.reason.already-recorded.was_present": "Anda tercatat hadir di kantor pada {day}.",
-  "api.reason.not-a-working-day.day_off": "{day} adalah hari libur kantor ({reason}).",
+  "api.reason.not-a-working-day.day_off": "{reason, select, weekend {{day} jatuh pada akhir pekan.} other {{day} adalah hari libur kantor.}}",
   "api.reason.not-a-working-day.outside_period": "{day} berada di luar masa magang Anda.",
   "api.reason.nothing-sealed.identity_not_kept": "Kasus anonim tidak menyimpan identitas apa pun.",
   "api.reason.nothing-sealed.identity_shown": "Identitas pada kasus beridentitas memang terlihat, tidak disegel.",

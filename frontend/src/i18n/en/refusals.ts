@@ -30,7 +30,7 @@ export const REFUSALS_EN: Record<keyof typeof REFUSALS_ID, string> = {
   "api.reason.already-recorded.checked_out": "You checked out on {day} already.",
   "api.reason.already-recorded.not_checked_in": "You have not checked in on {day}.",
   "api.reason.already-recorded.was_present": "You were at the office on {day}.",
-  "api.reason.not-a-working-day.day_off": "{day} is a day off at the office ({reason}).",
+  "api.reason.not-a-working-day.day_off": "{reason, select, weekend {{day} falls on a weekend.} other {{day} is a day off at the office ({reason}).}}",
   "api.reason.not-a-working-day.outside_period": "{day} is outside your internship period.",
   "api.reason.nothing-sealed.identity_not_kept": "An anonymous case keeps no identity.",
   "api.reason.nothing-sealed.identity_shown": "An identified case shows the identity; none is sealed.",
