@@ -42,6 +42,8 @@ export async function internWorks(browser, kit, username, material, supervisor) 
   await page.getByTestId("attendance-result").filter({ hasNotText: said }).waitFor();
   const answer = (await page.getByTestId("attendance-result").textContent()) ?? "";
   expect(/^Presensi masuk tercatat pukul \d\d\.\d\d\.$/.test(answer) || answer.includes("Kantor tidak buka untuk peserta magang hari ini"), `intern: the screen's code is taken (${answer})`);
+  // A refused day says why in Indonesian (the API's `code`), never its English detail.
+  expect(!/day off|outside your internship/.test(answer), `intern: the refusal's reason is in Indonesian (${answer})`);
   await shot(page, "intern-1b-check-in");
 
   await page.getByRole("tab", { name: "Logbook" }).click();

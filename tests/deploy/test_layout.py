@@ -23,6 +23,7 @@ ROOT_FILES = {
     "deps.py",
     "consumers.py",
     "jobs.py",
+    "refusals.py",
 }
 REQUIRED_ROOT_FILES = ("app.py", "settings.py", "models.py", "deps.py", "migrations/env.py")
 FEATURE_FILES = {"__init__", "router", "service", "schemas", "rules", "views"}

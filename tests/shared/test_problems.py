@@ -81,3 +81,22 @@ def test_a_specific_reason_rides_as_code_and_params_beside_the_english_detail():
     assert body.body()["code"] == "ended"
     assert body.body()["params"] == {"on": "2026-01-31"}
     assert body.body()["detail"] == "Ended on 2026-01-31."
+
+
+def test_a_state_machine_s_refusal_names_its_step_or_move_by_code():
+    step = TransitionNotAllowed.step_refused("end is not allowed", step="end", status="waiting")
+    assert step.body() | {"detail": ""} == {
+        "type": "/problems/transition-not-allowed",
+        "title": "This step is not allowed in the current status",
+        "status": 409,
+        "detail": "",
+        "code": "step_not_allowed",
+        "params": {"step": "end", "status": "waiting"},
+        "current_status": "waiting",
+    }
+    move = TransitionNotAllowed.move_refused("no", status="closed", target="open")
+    assert (move.body()["code"], move.body()["params"]) == (
+        "cannot_become",
+        {"status": "closed", "target": "open"},
+    )
+    assert {"step_not_allowed", "cannot_become"} <= set(TransitionNotAllowed.reasons)

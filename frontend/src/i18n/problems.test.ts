@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formErrors } from "../lib/problems";
 import { MESSAGES } from "./bothCatalogues";
-import { loadCatalogue } from "./messages";
+import { ID_ENTRY, loadCatalogue } from "./messages";
 import reasons from "./problemReasons.json";
 import types from "./problemTypes.json";
 import { relocalize } from "./relocalize";
@@ -83,6 +83,43 @@ describe("a refusal put into words", () => {
     const problem = { type: "/problems/validation-error", title: "The request has invalid fields", status: 422, detail: "Invalid fields: #/body/name", errors: [{ pointer: "#/body/name", detail: "Field required", code: "missing", params: {} }] };
     expect(problemText(problem, "id", "x")).toBe(`${MESSAGES.id["api.problem.validation-error"]} name: Wajib diisi.`);
     expect(problemText(problem, "en", "x")).toBe(`${MESSAGES.en["api.problem.validation-error"]} name: Required.`);
+  });
+});
+
+describe("a state refusal put into words", () => {
+  const problem = (slug: string, code: string, params: Record<string, unknown>, detail = "English detail.") => ({ type: `/problems/${slug}`, title: "t", status: 409, detail, code, params });
+
+  it("names the statuses the state machine refused to move between, in either language", () => {
+    const moved = problem("transition-not-allowed", "cannot_become", { status: "draft", target: "expired" });
+    expect(problemText(moved, "id", "x")).toBe("Langkah ini tidak diizinkan pada status saat ini. Dari status draft tidak dapat berpindah ke expired.");
+    expect(problemText(moved, "en", "x")).toBe("This step is not allowed in the current status. From draft it cannot move to expired.");
+  });
+
+  it("of a component's own reason under a shared type is worded by its code, never the English detail", () => {
+    const loan = problem("conflict", "file_on_loan", { holder: "Budi" }, "The file is lent to Budi; it must come back first.");
+    expect(problemText(loan, "id", "x")).toBe("Bertentangan dengan keadaan saat ini. Berkas sedang dipinjam oleh Budi; kembalikan dulu.");
+    const checkedIn = problem("already-recorded", "checked_in", { day: "2026-12-01" });
+    expect(problemText(checkedIn, "id", "x")).toBe("Hari itu sudah tercatat. Anda sudah absen masuk pada 2026-12-01.");
+    // The API's own reason for a day off is English (a holiday's name): said only in English.
+    const sunday = problem("not-a-working-day", "day_off", { day: "2026-12-06", reason: "weekend" });
+    expect(problemText(sunday, "id", "x")).toContain("2026-12-06 jatuh pada akhir pekan.");
+    const holiday = problem("not-a-working-day", "day_off", { day: "2026-12-25", reason: "Christmas Day" });
+    expect(problemText(holiday, "id", "x")).toContain("2026-12-25 adalah hari libur kantor.");
+    expect(problemText(holiday, "en", "x")).toContain("2026-12-25 is a day off at the office (Christmas Day).");
+  });
+
+  it("counts in English and stays one form in Bahasa Indonesia", () => {
+    const one = problem("assessment-not-ready", "entries_unreviewed", { count: 1 });
+    const many = problem("assessment-not-ready", "entries_unreviewed", { count: 3 });
+    expect(problemText(one, "en", "x")).toContain("1 entry is not reviewed yet.");
+    expect(problemText(many, "en", "x")).toContain("3 entries are not reviewed yet.");
+    expect(problemText(many, "id", "x")).toContain("3 isian belum ditinjau.");
+  });
+
+  it("of an upload on the public form is worded from the entry's own catalogue", () => {
+    const upload = problem("unsupported-media-type", "name_mismatch", { name: "foto.pdf", media_type: "image/jpeg" });
+    expect(problemText(upload, "id", "x")).toContain("Nama berkasnya foto.pdf, tetapi isinya berjenis image/jpeg.");
+    expect(ID_ENTRY["api.reason.unsupported-media-type.name_mismatch"]).toBeDefined();
   });
 });
 

@@ -13,6 +13,12 @@ export const PROBLEMS_ID = {
   "api.reason.agreement-not-activatable.no_document": "Unggah dulu dokumen yang sudah ditandatangani.",
   "api.reason.agreement-not-activatable.ended": "Masa berlakunya sudah berakhir pada {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "PKS hanya dapat diberlakukan di bawah MoU yang sedang berlaku, dan MoU-nya tidak sedang berlaku.",
+  // What the entry's screens can be refused for (the survey, an upload); the staff
+  // screens' reasons are refusals.ts, in their own chunk.
+  "api.reason.conflict.survey_answered": "Survei ini sudah dijawab; terima kasih.",
+  "api.reason.conflict.survey_closed": "Survei ini sudah ditutup pada {closed_on}.",
+  "api.reason.unsupported-media-type.content_not_accepted": "Isi berkas berjenis {media_type}, yang tidak diterima.",
+  "api.reason.unsupported-media-type.name_mismatch": "Nama berkasnya {name}, tetapi isinya berjenis {media_type}.",
 
   "api.field.missing": "Wajib diisi.",
   "api.field.extra_forbidden": "Isian ini tidak dikenal.",

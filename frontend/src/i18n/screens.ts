@@ -14,7 +14,8 @@ import { KPI_ID } from "./kpi";
 import { KPI_DEFINITIONS_ID } from "./kpiDefinitions";
 import { MORI_STAFF_ID } from "./moriStaff";
 import { PROTECTION_ID } from "./protection";
+import { REFUSALS_ID } from "./refusals";
 import { VERIFICATION_ID } from "./verification";
 import { WEBDESK_ID } from "./webdesk";
 
-export const SCREENS_ID = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...COMMUNITY_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...INTEGRATION_ID } as const;
+export const SCREENS_ID = { ...ADMIN_ID, ...DESK_ID, ...KPI_ID, ...KPI_DEFINITIONS_ID, ...MORI_STAFF_ID, ...PROTECTION_ID, ...COMMUNITY_ID, ...INTERN_ID, ...CASEWORK_ID, ...VERIFICATION_ID, ...WEBDESK_ID, ...BULK_ID, ...INTEGRATION_ID, ...REFUSALS_ID } as const;

@@ -10,13 +10,14 @@ from sqlmodel import col
 
 from apik_gateway.models import Office, utcnow
 from apik_gateway.offices.schemas import OfficeCreate, OfficeUpdate
+from apik_gateway.refusals import GatewayConflict
 from apik_shared.platform.events.payloads.gateway import (
     OfficeRegistered,
     OfficeState,
     OfficeUpdated,
 )
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 # Fields a PATCH may not clear: an office always has a name and a zone.
 _REQUIRED = ("name", "timezone", "observes_cuti_bersama", "letterhead", "closure_days")
@@ -61,7 +62,11 @@ async def require_office(*, session: AsyncSession, code: str, pointer: str) -> N
 
 async def create_office(*, session: AsyncSession, office_in: OfficeCreate) -> Office:
     if await session.get(Office, office_in.code) is not None:
-        raise Conflict(f"Office {office_in.code} already exists.")
+        raise GatewayConflict(
+            f"Office {office_in.code} already exists.",
+            code="office_exists",
+            params={"code": office_in.code},
+        )
     data = office_in.model_dump()
     data["closure_days"] = sorted(set(data["closure_days"]))
     office = Office(**data)

@@ -60,6 +60,9 @@ class RoleAboveYours(Forbidden):
 
     slug, title = "role-above-yours", "The role is above your own"
     indonesian_title = "Peran itu lebih tinggi dari peran Anda"
+    # `account_above_yours` (the account holds a role above the actor's),
+    # `national_role` (a national admin's to grant), `roles_above_yours` (`roles`).
+    reasons = ("account_above_yours", "national_role", "roles_above_yours")
 
 
 class SecondAdminRequired(Forbidden):
@@ -67,6 +70,9 @@ class SecondAdminRequired(Forbidden):
 
     slug, title = "second-admin-required", "A second admin must approve this role"
     indonesian_title = "Peran ini harus disetujui admin kedua"
+    # `propose_instead` (create the account without the role, then propose it),
+    # `guarded_password` (only a national admin sets a guarded account's password).
+    reasons = ("propose_instead", "guarded_password")
 
 
 class ApproverNotDistinct(Forbidden):
@@ -104,7 +110,10 @@ def check_office_scope(actor: Principal, office: str) -> None:
 def check_manageable(actor: Principal, target_roles: Collection[str]) -> None:
     """An account holding a role above the actor's is not the actor's to change."""
     if rank(target_roles) > rank(actor.roles):
-        raise RoleAboveYours("You cannot change an account that holds a role above yours.")
+        raise RoleAboveYours(
+            "You cannot change an account that holds a role above yours.",
+            code="account_above_yours",
+        )
 
 
 def check_grant(
@@ -143,16 +152,24 @@ def check_password_reset(actor: Principal, *, target: str, target_roles: Collect
     guarded role, only a national admin may (a forgotten head's password included)."""
     if target != actor.subject and set(target_roles) & GUARDED_ROLES and not actor.is_national:
         raise SecondAdminRequired(
-            "Only a national admin sets the password of an account holding a guarded role."
+            "Only a national admin sets the password of an account holding a guarded role.",
+            code="guarded_password",
         )
 
 
 def _check_rank(actor: Principal, added: Collection[str]) -> None:
     if Role.national in added and not actor.is_national:
-        raise RoleAboveYours("Only a national admin can grant the national role.")
+        raise RoleAboveYours(
+            "Only a national admin can grant the national role.", code="national_role"
+        )
     if rank(added) > rank(actor.roles):
         above = sorted(r for r in added if rank([r]) > rank(actor.roles))
-        raise RoleAboveYours(f"These roles are above your own: {', '.join(above)}.")
+        roles = ", ".join(above)
+        raise RoleAboveYours(
+            f"These roles are above your own: {roles}.",
+            code="roles_above_yours",
+            params={"roles": roles},
+        )
 
 
 def locks_out(actor: Principal, user_id: str, changes: dict[str, object]) -> bool:

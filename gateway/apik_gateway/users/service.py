@@ -59,6 +59,8 @@ class StaleProposal(Conflict):
 
     slug, title = "stale-proposal", "The proposal is decided or the roles changed since"
     indonesian_title = "Usulan sudah diputus atau peran sudah berubah"
+    # `proposal_decided` (`status`), `roles_changed`.
+    reasons = ("proposal_decided", "roles_changed")
 
 
 _PROPOSE_INSTEAD = (
@@ -79,7 +81,7 @@ async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserC
     check_community_member(user_in.username, roles, "#/body/roles")
     # A new account is never the actor's own: the subject below matches no one.
     if check_grant(actor, target="user:new", before=[], after=roles):
-        raise SecondAdminRequired(_PROPOSE_INSTEAD)
+        raise SecondAdminRequired(_PROPOSE_INSTEAD, code="propose_instead")
     _check_password(user_in.password, user_in.username)
     await require_office(session=session, code=user_in.office, pointer="#/body/office")
     taken = select(col(User.id)).where(col(User.username) == user_in.username)
@@ -142,7 +144,7 @@ async def update_user(
         fields["roles"] = [str(r) for r in changes.roles or []]
         check_community_member(user.username, fields["roles"], "#/body/roles")
         if check_grant(actor, target=f"user:{user.id}", before=before, after=fields["roles"]):
-            raise SecondAdminRequired(_PROPOSE_INSTEAD)
+            raise SecondAdminRequired(_PROPOSE_INSTEAD, code="propose_instead")
     if locks_out(actor, user.id, fields):
         raise CannotLockOutYourself()
     if (password := fields.pop("password", None)) is not None:
@@ -216,12 +218,19 @@ async def decide_proposal(
         session=session, actor=actor, change_id=change_id, for_update=True
     )
     if change.status != "pending" or change.account_kind != "user":
-        raise StaleProposal(f"The proposal is {change.status}.")
+        raise StaleProposal(
+            f"The proposal is {change.status}.",
+            code="proposal_decided",
+            params={"status": change.status},
+        )
     user = await get_user(session=session, actor=actor, user_id=change.account_id, for_update=True)
     if approve:
         # The second admin approved a change from these roles, not from what they became.
         if sorted(user.roles) != sorted(change.roles_before):
-            raise StaleProposal("The account's roles changed since the proposal: propose again.")
+            raise StaleProposal(
+                "The account's roles changed since the proposal: propose again.",
+                code="roles_changed",
+            )
         check_manageable(actor, user.roles)
         check_approval(
             actor,

@@ -40,6 +40,13 @@ class Problem(Exception):
     indonesian_description: str = ""
     reasons: tuple[str, ...] = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A class's reasons are its own: a subclass of another slug does not name its
+        # parent's codes (they are worded under the parent's slug), so it lists its own.
+        super().__init_subclass__(**kwargs)
+        if "reasons" not in cls.__dict__:
+            cls.reasons = ()
+
     def __init__(
         self,
         detail: str | None = None,
@@ -128,6 +135,25 @@ class TransitionNotAllowed(Conflict):
 
     slug, title = "transition-not-allowed", "This step is not allowed in the current status"
     indonesian_title = "Langkah ini tidak diizinkan pada status saat ini"
+    # The reasons any state machine gives (a component's subclass adds its own):
+    # `step_not_allowed` (`step`, `status`: the step is not taken from this status) and
+    # `cannot_become` (`status`, `target`: the record does not move from one to the other).
+    reasons: tuple[str, ...] = ("step_not_allowed", "cannot_become")
+
+    @classmethod
+    def step_refused(cls, detail: str, *, step: str, status: str) -> TransitionNotAllowed:
+        """The state machine takes no `step` from `status`; names the current status."""
+        return cls(
+            detail,
+            code="step_not_allowed",
+            params={"step": step, "status": status},
+            current_status=status,
+        )
+
+    @classmethod
+    def move_refused(cls, detail: str, *, status: str, target: str) -> TransitionNotAllowed:
+        """The record does not move from `status` to `target`."""
+        return cls(detail, code="cannot_become", params={"status": status, "target": target})
 
 
 class PreconditionFailed(Problem):

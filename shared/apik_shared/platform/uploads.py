@@ -48,6 +48,9 @@ class UnsupportedAttachment(Problem):
     status, slug, title = 415, "unsupported-media-type", "This kind of file is not accepted"
     indonesian_title = "Jenis berkas ini tidak diterima"
     indonesian_description = "Kirim berkas dengan jenis yang disebut pada `detail`."
+    # `content_not_accepted` (`media_type`: what the content is), `name_mismatch`
+    # (`name`, `media_type`: the name's extension says another kind than the content).
+    reasons = ("content_not_accepted", "name_mismatch")
 
 
 def check_filename(filename: str, pointer: str = "#/query/filename") -> str:
@@ -105,11 +108,15 @@ def check_file(
     if media_type == UNKNOWN or media_type not in allowed:
         raise UnsupportedAttachment(
             f"The content is {media_type}, which is not accepted.",
+            code="content_not_accepted",
+            params={"media_type": media_type},
             errors=[{"pointer": content_pointer, "detail": f"content is {media_type}"}],
         )
     if not extension_fits(name, media_type):
         raise UnsupportedAttachment(
             f"The file is named {name!r} but its content is {media_type}.",
+            code="name_mismatch",
+            params={"name": name, "media_type": media_type},
             errors=[{"pointer": name_pointer, "detail": f"content is {media_type}"}],
         )
     return CheckedFile(name, media_type, data, hashlib.sha256(data).hexdigest())

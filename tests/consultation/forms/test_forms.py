@@ -61,6 +61,8 @@ async def test_the_final_form_shows_outcome_rating_and_duration(desk, officer):
     vid = visit["id"]
     early = await fetch(desk, officer, vid, "form.pdf")
     assert early.status_code == 409 and early.headers["content-type"] == "application/problem+json"
+    assert early.json()["code"] == "service_not_ended"
+    assert early.json()["params"] == {"status": "waiting"}
     await step(desk, officer, vid, "start")
     await backdate(desk, vid, {"start": 12.5})
     await step(desk, officer, vid, "end", {"outcome": "Syarat kualifikasi dijelaskan"})

@@ -140,6 +140,7 @@ async def test_an_appeal_follows_the_answer_and_is_answered_in_fourteen_days(des
     appeal = {"guarantee": 10_000_000, "estimate": 1_000_000_000}
     early = await desk.client.post(f"{url}/appeal", json=appeal, headers=headers)
     assert early.status_code == 409 and early.json()["type"] == "/problems/not-answered"
+    assert early.json()["code"] == "objection_not_answered"
     await desk.client.post(f"{url}/answer", json={"answer": "Ditolak"}, headers=headers)
     short = await desk.client.post(
         f"{url}/appeal", json={**appeal, "guarantee": 9_999_999}, headers=headers

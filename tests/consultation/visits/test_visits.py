@@ -167,6 +167,8 @@ async def test_bad_input_is_a_problem_and_changes_nothing(desk, officer):
     )
     assert never_started.status_code == 409 and never_started.headers["content-type"] == PROBLEM
     assert never_started.json()["type"] == "/problems/transition-not-allowed"
+    assert never_started.json()["code"] == "step_not_allowed"
+    assert never_started.json()["params"] == {"step": "end", "status": "waiting"}
     unchanged = (await desk.client.get(f"{VISITS}/{vid}", headers=officer)).json()
     # The whole visit as checked in: status, version, clock (the check-in's answer shows
     # the visitor masked, the desk's read in full).

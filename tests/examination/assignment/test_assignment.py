@@ -37,7 +37,8 @@ async def test_a_supervisor_assigns_and_reassigns(infra, examination, tokens: Te
     again = await examination.client.post(
         url, json={"examiner_id": "user:sari"}, headers=supervisor
     )
-    assert again.status_code == 409
+    assert again.status_code == 409 and again.json()["code"] == "already_assigned"
+    assert again.json()["params"] == {"assignee": "user:sari"}
 
 
 async def test_bad_assignments_change_nothing(infra, examination, tokens: TestTokens):

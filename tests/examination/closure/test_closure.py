@@ -74,7 +74,7 @@ async def test_conclusion_then_closure_publishes_case_closed(infra, examination,
     again = await examination.client.post(
         f"{url}/closure", json={"outcome": "withdrawn", "route": "other"}, headers=examiner
     )
-    assert again.status_code == 409
+    assert again.status_code == 409 and again.json()["code"] == "case_closed"
     timeline = (await examination.client.get(f"{url}/timeline", headers=examiner)).json()
     assert [e["type"] for e in timeline] == [
         "opened",
@@ -182,6 +182,7 @@ async def test_corrective_actions_are_monitored(infra, examination, tokens: Test
         f"{url}/corrective-actions/0", json={"done_on": str(jakarta_today())}, headers=examiner
     )
     assert early.status_code == 409  # no final report yet
+    assert early.json()["code"] == "no_final_report"
     # Issued 80 days ago (through the API's date): its 30 working days have passed.
     concluded_at = days_ago(80)
     two = {

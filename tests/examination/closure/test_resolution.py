@@ -43,6 +43,9 @@ async def test_undone_actions_refuse_the_closure(infra, examination, tokens: Tes
     assert refused.headers["content-type"] == "application/problem+json"
     [error] = refused.json()["errors"]
     assert error["pointer"] == "#/body/outcome" and "0, 1 not done" in error["detail"]
+    # Which actions, by the reason's code: the screen says it in the user's language.
+    assert refused.json()["code"] == "actions_not_done"
+    assert refused.json()["params"] == {"actions": "0, 1"}
     done = await examination.client.post(
         f"{url}/corrective-actions/1", json={"done_on": today()}, headers=examiner
     )

@@ -52,8 +52,16 @@ class TestOutcome:
         assert outcome_problem(Outcome.resolved_by_agency, found) is None
         assert outcome_problem(Outcome.recommendation, found) is None
         assert outcome_problem(Outcome.no_maladministration, Finding.no_maladministration) is None
-        assert "needs a final report" in (outcome_problem(Outcome.resolved_by_agency, None) or "")
-        assert outcome_problem(Outcome.no_maladministration, found) is not None
+        needs = outcome_problem(Outcome.resolved_by_agency, None)
+        assert needs is not None and "needs a final report" in needs.detail
+        assert needs.code == "outcome_needs_report"
+        assert needs.params == {
+            "outcome": "resolved_by_agency",
+            "needed": "maladministration_found",
+        }
+        against = outcome_problem(Outcome.no_maladministration, found)
+        assert against is not None and against.code == "outcome_against_finding"
+        assert against.params["finding"] == "maladministration_found"
 
     @pytest.mark.parametrize(
         "outcome",
@@ -80,11 +88,13 @@ class TestResolvedByAgency:
     def test_an_undone_action_is_named_by_its_index(self):
         # Actions 0 and 2 done, 1 and 3 not: the message names 1 and 3.
         problem = resolution_problem(actions_done=[True, False, True, False], head_decided=False)
-        assert problem is not None and "1, 3 not done" in problem
+        assert problem is not None and "1, 3 not done" in problem.detail
+        assert (problem.code, problem.params) == ("actions_not_done", {"actions": "1, 3"})
 
     def test_none_listed_is_no_proof(self):
         problem = resolution_problem(actions_done=[], head_decided=False)
-        assert problem is not None and "no corrective action" in problem
+        assert problem is not None and "no corrective action" in problem.detail
+        assert problem.code == "no_corrective_action"
 
     @pytest.mark.parametrize("done", [[], [False], [True, False]])
     def test_the_heads_decision_closes_anyway(self, done):

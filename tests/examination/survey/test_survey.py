@@ -20,7 +20,7 @@ async def test_the_reporter_answers_once_without_logging_in(infra, examination, 
     answered = await examination.client.post(url, json={"answers": answers(3), "comment": "Baik"})
     assert answered.status_code == 201, answered.text
     again = await examination.client.post(url, json={"answers": answers(4)})
-    assert again.status_code == 409
+    assert again.status_code == 409 and again.json()["code"] == "survey_answered"
     assert (await examination.client.get(url)).json()["answered"] is True
     # Published with the answer, in its transaction; the refused second answer adds none.
     [surveyed] = await examination.outbox_events("case.surveyed", subject=case["id"])

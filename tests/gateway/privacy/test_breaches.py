@@ -112,14 +112,15 @@ class TestNotificationRecord:
         assert contained.status_code == 200, contained.text
         await notify(gateway, path, dpo, "authority")
         early = await patch(gateway, path, {"status": "closed"}, dpo)
-        assert early.status_code == 409
+        assert early.status_code == 409 and early.json()["code"] == "notify_first"
         await notify(gateway, path, dpo, "subjects")
         closed = await patch(
             gateway, path, {"status": "closed", "resolution": "Akun direset."}, dpo
         )
         assert closed.status_code == 200 and closed.json()["status"] == "closed"
         reopened = await patch(gateway, path, {"status": "open"}, dpo)
-        assert reopened.status_code == 409
+        assert reopened.status_code == 409 and reopened.json()["code"] == "cannot_become"
+        assert reopened.json()["params"] == {"status": "closed", "target": "open"}
 
     async def test_a_notification_before_the_discovery_or_in_the_future_is_refused(
         self, gateway: GatewayUnderTest, office: str, signed_in: Any

@@ -215,6 +215,7 @@ class TestTwoAdmins:
             proposed.headers["location"] + "/approval", headers=second_h
         )
         assert approved.status_code == 409
+        assert approved.json()["code"] == "roles_changed"
         assert await roles_of(gateway, user["id"]) == ["analyst"]
 
     async def test_a_declined_proposal_changes_nothing(self, gateway: GatewayUnderTest) -> None:
@@ -234,6 +235,8 @@ class TestTwoAdmins:
             proposed.headers["location"] + "/approval", headers=second_h
         )
         assert approved.status_code == 409
+        assert approved.json()["code"] == "proposal_decided"
+        assert approved.json()["params"] == {"status": "declined"}
         assert await roles_of(gateway, user["id"]) == ["examiner"]
 
     async def test_another_offices_proposal_is_missing(self, gateway: GatewayUnderTest) -> None:

@@ -56,6 +56,8 @@ async def test_the_head_assigns_reassigns_and_unassigns_and_the_history_keeps_ea
     assert body["status"] == "registered" and first.headers["etag"] == '"2"'
     again = await assign(intake, report, head, {"assignee": "user:petugas"})
     assert again.status_code == 409 and again.headers["content-type"] == PROBLEM
+    assert again.json()["code"] == "already_assigned"
+    assert again.json()["params"] == {"assignee": "user:petugas"}
     stale = await assign(intake, report, head, {"assignee": "user:rina"}, etag='"1"')
     assert stale.status_code == 412
     moved = await assign(
@@ -113,6 +115,7 @@ async def test_a_report_intake_is_done_with_is_not_handed_out(intake, tokens):
     assert rejected.json()["status"] == "rejected"
     response = await assign(intake, report, head, {"assignee": "user:petugas"})
     assert response.status_code == 409 and response.json()["current_status"] == "rejected"
+    assert response.json()["code"] == "report_not_assignable"
 
 
 async def test_the_list_and_the_csv_filter_by_assignee_and_by_nobody(intake, tokens):

@@ -115,11 +115,16 @@ async def test_archive_files_are_lent_returned_and_listed_when_overdue(intake, t
         f"{V1}/archive/files", json={"code": "B-2026-001", "title": "Lain"}, headers=headers
     )
     assert same_code.status_code == 409
+    # The reason by its code, for the screen to word (the detail stays English).
+    assert same_code.json()["code"] == "file_code_taken"
+    assert same_code.json()["params"] == {"code": "B-2026-001"}
     loan = await lend(intake, headers, file_id, "Asisten Riksa <Andi>", 7)
     assert loan.status_code == 201, loan.text
     assert loan.json()["overdue"] is False
     twice = await lend(intake, headers, file_id, "Asisten Lain", 7)
     assert twice.status_code == 409 and twice.headers["content-type"] == PROBLEM
+    assert twice.json()["code"] == "file_on_loan"
+    assert twice.json()["params"] == {"holder": "Asisten Riksa <Andi>"}
     files = (await intake.client.get(f"{V1}/archive/files", headers=headers)).json()["items"]
     assert [f["on_loan"] for f in files] == [True]
     # A week and more later: the loan is overdue.
@@ -144,7 +149,7 @@ async def test_archive_files_are_lent_returned_and_listed_when_overdue(intake, t
     assert back.status_code == 200 and back.json()["returned_at"]
     assert back.json()["received_by"] == "arsiparis"
     again = await intake.client.post(f"{V1}/archive/loans/{late['id']}/return", headers=headers)
-    assert again.status_code == 409
+    assert again.status_code == 409 and again.json()["code"] == "loan_returned"
     open_loans = await intake.client.get(f"{V1}/archive/loans", headers=headers)
     assert open_loans.json()["items"] == []
     assert (await lend(intake, headers, file_id, "Asisten Lain", 3)).status_code == 201

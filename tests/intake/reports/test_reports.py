@@ -88,6 +88,9 @@ async def test_a_step_out_of_order_is_a_conflict(intake, officer):
     assert response.status_code == 409
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["type"] == "/problems/transition-not-allowed"
+    # The state machine's refusal names the step and the status, for the screen's words.
+    assert response.json()["code"] == "step_not_allowed"
+    assert response.json()["params"] == {"step": "plenary_accept", "status": "registered"}
     again = await intake.client.get(f"/api/v1/intake/reports/{report['id']}", headers=officer)
     assert again.json()["status"] == "registered"
 

@@ -46,6 +46,8 @@ async def test_a_report_is_routed_to_another_office_with_its_reporter(intake, to
         f"{REPORTS}/{accepted['id']}/route", json={"office": "RTX", "reason": "x"}, headers=there
     )
     assert late.status_code == 409
+    assert late.json()["code"] == "report_not_routed"
+    assert late.json()["params"] == {"status": "accepted"}
 
 
 async def test_the_list_names_what_each_report_allows_and_a_retry_is_not_applied_twice(

@@ -108,6 +108,7 @@ async def test_disable_enable_and_rotate_follow_if_match(
     assert disabled.json()["disabled_reason"] == "disabled by kepala"
     twice = await integration.client.post(f"{path}/disable", headers=head)
     assert twice.status_code == 409
+    assert twice.json()["code"] == "subscription_already_disabled"
     enabled = await integration.client.post(
         f"{path}/enable", headers={**head, "If-Match": disabled.headers["etag"]}
     )
@@ -167,6 +168,7 @@ async def test_the_actions_listed_are_the_ones_the_routes_accept(
         [switch] = {"enable", "disable"} - set(expected[status])
         refused = await integration.client.post(f"{path}/{switch}", headers=head)
         assert refused.status_code == 409, (status, switch)
+        assert refused.json()["code"] == f"subscription_already_{status}"
         for action in reversed(expected[status]):  # the rotation first, the switch last
             current = await integration.client.get(path, headers=head)
             taken = await integration.client.post(

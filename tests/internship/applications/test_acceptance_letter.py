@@ -76,6 +76,8 @@ async def test_no_letter_before_acceptance_and_none_for_the_head(
     filed = await apply(internship)
     early = await internship.client.get(letter_url(filed["id"]), headers=supervisor)
     assert early.status_code == 409 and early.headers["content-type"] == PROBLEM
+    assert early.json()["code"] == "application_not_accepted"
+    assert early.json()["params"] == {"status": "submitted"}
     done = await accepted(internship, supervisor)
     refused = await internship.client.get(letter_url(done["id"]), headers=head)
     assert refused.status_code == 403

@@ -83,6 +83,7 @@ async def test_an_accepted_applicant_sees_the_unit_and_intern_accepted_is_publis
         f"{APPLICATIONS}/{filed['id']}/decline", json={"reason": "Kuota"}, headers=supervisor
     )
     assert again.status_code == 409  # a decision is final
+    assert again.json()["code"] == "decision_final"
 
 
 async def test_a_declined_applicant_reads_the_reason(

@@ -62,6 +62,8 @@ async def test_a_day_checked_in_and_out_with_the_screen_code_and_a_sick_day(
     assert came.json()["day"] == "2027-02-03" and came.json()["checked_out_at"] is None
     twice = await internship.client.post(check_in, json={"code": code}, headers=rina)
     assert twice.status_code == 409 and twice.headers["content-type"] == PROBLEM
+    assert twice.json()["code"] == "checked_in"
+    assert twice.json()["params"] == {"day": "2027-02-03"}
 
     clock.now = MORNING + timedelta(hours=7, minutes=30)  # 16:30 WIB
     stale = await internship.client.post(check_out, json={"code": code}, headers=rina)
@@ -76,6 +78,8 @@ async def test_a_day_checked_in_and_out_with_the_screen_code_and_a_sick_day(
         check_in, json={"code": await screen(internship, supervisor)}, headers=rina
     )
     assert closed.status_code == 409 and "day off" in closed.json()["detail"]
+    assert closed.json()["code"] == "day_off"
+    assert closed.json()["params"]["day"] == "2027-02-06"
 
     absences = f"{INTERN}/absences"
     sick = await internship.client.post(
@@ -90,6 +94,7 @@ async def test_a_day_checked_in_and_out_with_the_screen_code_and_a_sick_day(
         absences, json={"day": "2027-02-03", "kind": "leave", "note": "Keperluan"}, headers=rina
     )
     assert on_a_day_present.status_code == 409
+    assert on_a_day_present.json()["code"] == "was_present"
     on_sunday = await internship.client.post(
         absences, json={"day": "2027-02-07", "kind": "leave", "note": "Keperluan"}, headers=rina
     )

@@ -56,3 +56,4 @@ async def test_a_renewed_agreement_is_no_longer_offered_a_renewal(
         headers=enumerator,
     )
     assert again.status_code == 409, again.text
+    assert again.json()["type"] == "/problems/agreement-already-renewed"

@@ -15,6 +15,8 @@ from apik_prevention.clinics.rules import (
     normalised_code,
     summary,
 )
+from apik_prevention.clinics.service import ClinicCompletedAlready
+from apik_shared.platform.problems import TransitionNotAllowed
 
 KEY = b"k" * 32
 
@@ -74,3 +76,9 @@ def test_certificate_codes_are_derived_and_read_forgivingly() -> None:
     assert normalised_code(typed) == code
     assert normalised_code("KLN-1234") is None
     assert code_hash(KEY, code) != code_hash(KEY, certificate_code(KEY, "participant-2"))
+
+
+def test_a_refusal_of_its_own_type_names_none_of_transition_not_allowed_s_reasons():
+    # Its reasons would be worded under its own slug: the parent's codes are not its own.
+    assert ClinicCompletedAlready.reasons == ()
+    assert "cannot_become" in TransitionNotAllowed.reasons

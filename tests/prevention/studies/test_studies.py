@@ -80,6 +80,7 @@ async def test_a_study_moves_stage_by_stage_and_records_who_and_when(
         f"{url}/suggestions", json=suggestion_body(), headers=enumerator
     )
     assert early.status_code == 409, early.text
+    assert early.json()["code"] == "study_before_drafting"
 
     drafting = await study_at(prevention, enumerator, "review")
     back = await prevention.client.post(
@@ -132,6 +133,7 @@ async def test_a_suggestion_is_followed_up_with_the_agencys_evidence(
         f"{url}/status", json={"status": "followed_up"}, headers={**enumerator, "If-Match": etag}
     )
     assert missing.status_code == 409, missing.text
+    assert missing.json()["code"] == "no_evidence"
     fake = await prevention.client.put(
         f"{url}/evidence",
         params={"filename": "surat.pdf"},

@@ -70,6 +70,7 @@ async def test_a_village_goes_from_nomination_to_its_decision_letter(
     assert status == 200, village
     status, body, _ = await _move(prevention, enumerator, village, etag, "regency_verified")
     assert status == 409 and body["type"].endswith("village-not-ready"), body
+    assert body["code"] == "no_assessment"
 
     # The instrument is a village scheme; an agency's is refused, nothing changes.
     wrong = await prevention.client.post(
@@ -98,6 +99,7 @@ async def test_a_village_goes_from_nomination_to_its_decision_letter(
     assert status == 200, village
     status, body, _ = await _move(prevention, enumerator, village, etag, "office_verified")
     assert status == 409, body  # no approved answer yet
+    assert body["code"] == "score_incomplete"
 
     # The engine's own entries and review score the village like an agency.
     definition = _definition()

@@ -22,6 +22,7 @@ import { WEBDESK_EN } from "./webdesk";
 import { SURVEY_EN } from "./survey";
 import { API_EN } from "../api";
 import { PROBLEMS_EN } from "./problems";
+import { REFUSALS_EN } from "./refusals";
 import { DATES_EN } from "./dateFields";
 import { ENTRY_EN } from "./entry";
 
@@ -206,6 +207,7 @@ export const EN: Record<MessageId, string> = {
   ...SURVEY_EN,
   ...API_EN,
   ...PROBLEMS_EN,
+  ...REFUSALS_EN,
   ...DATES_EN,
   ...PUBLIC_FORM_EN,
   ...ENTRY_EN,

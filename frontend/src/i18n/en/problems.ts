@@ -5,6 +5,10 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.reason.agreement-not-activatable.no_document": "Upload the signed document first.",
   "api.reason.agreement-not-activatable.ended": "It ended on {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "A PKS is activated under an MoU in force, and its MoU is not in force.",
+  "api.reason.conflict.survey_answered": "This survey has been answered already; thank you.",
+  "api.reason.conflict.survey_closed": "This survey closed on {closed_on}.",
+  "api.reason.unsupported-media-type.content_not_accepted": "The content is {media_type}, which is not accepted.",
+  "api.reason.unsupported-media-type.name_mismatch": "The file is named {name} but its content is {media_type}.",
 
   "api.field.missing": "Required.",
   "api.field.extra_forbidden": "This field is not known.",

@@ -14,10 +14,10 @@ from apik_gateway.models import BreachNotification, PersonalDataBreach, utcnow
 from apik_gateway.privacy import rules
 from apik_gateway.privacy.schemas import BreachCreate, BreachUpdate, NotificationCreate
 from apik_gateway.privacy.service.scope import recorded_office
+from apik_gateway.refusals import GatewayConflict
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import (
-    Conflict,
     InvalidInput,
     NotFound,
     TransitionNotAllowed,
@@ -121,12 +121,19 @@ async def update_breach(
         _check_occurred(changes.occurred_at, breach.discovered_at, now)
     if (status := changes.status) is not None and status != breach.status:
         if not rules.breach_step_allowed(breach.status, status):
-            raise TransitionNotAllowed(f"A breach {breach.status} cannot become {status}.")
+            raise TransitionNotAllowed.move_refused(
+                f"A breach {breach.status} cannot become {status}.",
+                status=str(breach.status),
+                target=str(status),
+            )
         if status == "dismissed" and not (changes.resolution or breach.resolution):
             raise InvalidInput.field("#/body/resolution", "Say why this was no breach.")
         told = rules.both_told(breach.authority_notified_at, breach.subjects_notified_at)
         if status == "closed" and not told:
-            raise Conflict("Record the notification of the authority and of the subjects first.")
+            raise GatewayConflict(
+                "Record the notification of the authority and of the subjects first.",
+                code="notify_first",
+            )
     if "data_classes" in sent and changes.data_classes is not None:
         sent["data_classes"] = list(dict.fromkeys(changes.data_classes))
     for name, value in sent.items():
@@ -147,7 +154,7 @@ async def record_notification(
 ) -> BreachNotification:
     """Appends the notification and keeps the breach's first one of each recipient."""
     if breach.status == "dismissed":
-        raise Conflict("A dismissed breach is told to no one.")
+        raise GatewayConflict("A dismissed breach is told to no one.", code="breach_dismissed")
     now = utcnow()
     if rules.in_the_future(body.notified_at, now) or body.notified_at < breach.discovered_at:
         raise InvalidInput.field(

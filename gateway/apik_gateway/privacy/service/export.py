@@ -21,9 +21,9 @@ from apik_gateway.models import DataSubjectRequest, User, utcnow
 from apik_gateway.privacy import rules
 from apik_gateway.privacy.schemas import AccessExport, ExportIdentifiers, Requester
 from apik_gateway.privacy.service.requests import open_request
+from apik_gateway.refusals import GatewayStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.problems import TransitionNotAllowed
 from apik_shared.platform.processing import (
     SUBJECT_ACCESS,
     Reason,
@@ -152,7 +152,11 @@ async def access_export(
     authorization: str,
 ) -> AccessExport:
     if row.kind not in rules.EXPORTABLE:
-        raise TransitionNotAllowed(f"An export answers an access request, not {row.kind}.")
+        raise GatewayStepRefused(
+            f"An export answers an access request, not {row.kind}.",
+            code="not_access_request",
+            params={"kind": row.kind},
+        )
     # Opening the requester is audited (`data_subject_request_read`): that row is the
     # record of who generated the export, and when.
     requester, _, _ = await open_request(session=session, cipher=cipher, actor=actor, row=row)

@@ -140,7 +140,11 @@ async def update_request(
     if not answering and changes.answer is not None:
         raise InvalidInput.field("#/body/answer", "An answer goes with answered or refused.")
     if not rules.request_step_allowed(row.status, changes.status):
-        raise TransitionNotAllowed(f"A request {row.status} cannot become {changes.status}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A request {row.status} cannot become {changes.status}.",
+            status=str(row.status),
+            target=str(changes.status),
+        )
     now = utcnow()
     row.status = changes.status
     if answering and changes.answer:

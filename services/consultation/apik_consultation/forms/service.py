@@ -9,12 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_consultation.forms import rules, views
 from apik_consultation.models import Visit
+from apik_consultation.refusals import VisitStepRefused
 from apik_consultation.visitors import service as visitors
 from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import service as visits
 from apik_consultation.visits.rules import VisitStatus
 from apik_shared.documents.issuer import issuer_of
-from apik_shared.platform.problems import TransitionNotAllowed
 
 
 async def check_in_slip(
@@ -32,8 +32,11 @@ async def final_form(
     *, session: AsyncSession, visit: Visit, access: VisitorAccess, purpose: str
 ) -> bytes:
     if not rules.has_final_form(VisitStatus(visit.status)):
-        raise TransitionNotAllowed(
-            "The final form exists once the service has ended.", current_status=visit.status
+        raise VisitStepRefused(
+            "The final form exists once the service has ended.",
+            code="service_not_ended",
+            params={"status": visit.status},
+            current_status=visit.status,
         )
     visitor = await visitors.read_in_full(
         session=session, access=access, visit=visit, purpose=purpose

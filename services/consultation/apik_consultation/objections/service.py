@@ -30,7 +30,11 @@ class AlreadyAnswered(Conflict):
 
 
 class NotAnswered(Conflict):
+    """`code`: `objection_not_answered` (an appeal follows the objection's answer),
+    `not_appealed` (an appeal's answer follows the appeal)."""
+
     slug, title = "not-answered", "An appeal follows the objection's answer"
+    reasons = ("objection_not_answered", "not_appealed")
 
 
 class AlreadyAppealed(Conflict):
@@ -105,7 +109,7 @@ async def appeal(
     a working day of that office."""
     _objection(visit)
     if visit.answered_at is None:
-        raise NotAnswered("The objection has not been answered yet.")
+        raise NotAnswered("The objection has not been answered yet.", code="objection_not_answered")
     calendar = await days.office_calendar(session, visit.office)
     answered_on = calendar.local_date(visit.answered_at)
     today = calendar.local_date(datetime.now(UTC))
@@ -139,7 +143,7 @@ async def answer_appeal(
     _objection(visit)
     today = await _today(session, visit)
     if visit.appealed_at is None:
-        raise NotAnswered("The objection has not been appealed.")
+        raise NotAnswered("The objection has not been appealed.", code="not_appealed")
     if visit.appeal_answered_at is not None:
         raise AlreadyAnswered(f"Answered at {visit.appeal_answered_at.isoformat()}.")
     on_time = visit.appeal_answer_due is not None and today <= visit.appeal_answer_due

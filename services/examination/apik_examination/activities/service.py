@@ -16,10 +16,11 @@ from apik_examination.activities.rules import ActivityKind, activity_problems
 from apik_examination.cases.rules import CaseStatus, can_move, day_moment
 from apik_examination.cases.service import change_status
 from apik_examination.models import Activity, AgencyContact, Case, CaseEvent
+from apik_examination.refusals import CaseStepRefused
 from apik_examination.sla.service import last_step_at, record_event
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 
 async def add_contact(
@@ -74,7 +75,9 @@ async def record_activity(
     # actions and the recommendation is what resolution and monitoring is. Only a
     # closed case takes no more.
     if case.status == CaseStatus.closed.value:
-        raise TransitionNotAllowed(f"A {case.status} case takes no more activities.")
+        raise CaseStepRefused.in_status(
+            f"A {case.status} case takes no more activities.", case.status
+        )
     calendar = await office_calendar(session, case.office)
     now = datetime.now(UTC)
     today = calendar.local_date(now)

@@ -15,12 +15,13 @@ from sqlmodel import col, select
 from apik_examination.assignment.rules import Candidate, next_in_turn
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus
 from apik_examination.models import Case, Examiner, Rotation
+from apik_examination.refusals import CaseStepRefused, ExaminationConflict
 from apik_examination.sla.rules import SlaState
 from apik_examination.sla.service import record_event, sla_condition, step_moment
 from apik_shared.platform.events.payloads import CaseAssigned
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 ROUND_ROBIN = "system:round-robin"
@@ -97,13 +98,19 @@ async def assign(
     the case's previous step); absent, now.
     """
     if CaseStatus(case.status).value in TERMINAL_STATUSES:
-        raise TransitionNotAllowed(f"A {case.status} case is not assigned any more.")
+        raise CaseStepRefused.in_status(
+            f"A {case.status} case is not assigned any more.", case.status
+        )
     if await session.get(Examiner, (case.office, examiner_id)) is None:
         raise InvalidInput.field(
             "#/body/examiner_id", f"{examiner_id} is not on the roster of office {case.office}."
         )
     if case.examiner_id == examiner_id:
-        raise Conflict(f"The case is already assigned to {examiner_id}.")
+        raise ExaminationConflict(
+            f"The case is already assigned to {examiner_id}.",
+            code="already_assigned",
+            params={"assignee": examiner_id},
+        )
     now = await step_moment(
         session=session, case=case, given=at, now=datetime.now(UTC), field="assigned_at"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -77,6 +78,16 @@ def conclusion_problems(
 
 
 # The conclusion an outcome needs; outcomes not listed close a case at any stage.
+@dataclass(frozen=True)
+class Refusal:
+    """A pure rule's answer: why not, as a stable `code` with its `params`, and the
+    English `detail`."""
+
+    code: str
+    detail: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
 _OUTCOME_NEEDS: dict[Outcome, Finding] = {
     Outcome.resolved_by_agency: Finding.maladministration_found,
     Outcome.recommendation: Finding.maladministration_found,
@@ -84,16 +95,25 @@ _OUTCOME_NEEDS: dict[Outcome, Finding] = {
 }
 
 
-def outcome_problem(outcome: Outcome, finding: Finding | None) -> str | None:
+def outcome_problem(outcome: Outcome, finding: Finding | None) -> Refusal | None:
     needed = _OUTCOME_NEEDS.get(outcome)
     if needed is None or needed is finding:
         return None
+    said = {"outcome": outcome.value, "needed": needed.value}
     if finding is None:
-        return f"A case closed as {outcome.value} needs a final report finding {needed.value}."
-    return f"The final report found {finding.value}; {outcome.value} needs {needed.value}."
+        return Refusal(
+            "outcome_needs_report",
+            f"A case closed as {outcome.value} needs a final report finding {needed.value}.",
+            said,
+        )
+    return Refusal(
+        "outcome_against_finding",
+        f"The final report found {finding.value}; {outcome.value} needs {needed.value}.",
+        {**said, "finding": finding.value},
+    )
 
 
-def resolution_problem(*, actions_done: Sequence[bool], head_decided: bool) -> str | None:
+def resolution_problem(*, actions_done: Sequence[bool], head_decided: bool) -> Refusal | None:
     """Why a case may not close as `resolved_by_agency`, or None.
 
     Resolved by the agency means the agency did what the final report asked: at least
@@ -104,15 +124,19 @@ def resolution_problem(*, actions_done: Sequence[bool], head_decided: bool) -> s
     if head_decided:
         return None
     if not actions_done:
-        return (
+        return Refusal(
+            "no_corrective_action",
             "The final report lists no corrective action, so nothing shows the agency"
-            " resolved it; the head of office may decide so with a reason."
+            " resolved it; the head of office may decide so with a reason.",
         )
     undone = [str(i) for i, done in enumerate(actions_done) if not done]
     if undone:
-        return (
-            f"Corrective action(s) {', '.join(undone)} not done yet; record them done, or"
-            " the head of office may decide with a reason."
+        actions = ", ".join(undone)
+        return Refusal(
+            "actions_not_done",
+            f"Corrective action(s) {actions} not done yet; record them done, or"
+            " the head of office may decide with a reason.",
+            {"actions": actions},
         )
     return None
 

@@ -18,6 +18,7 @@ from apik_examination.closure.rules import (
     resolution_problem,
 )
 from apik_examination.models import Case, Closure, Conclusion
+from apik_examination.refusals import CaseStepRefused
 from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event, refresh_clock, step_moment
 from apik_examination.survey.service import open_survey
@@ -30,7 +31,6 @@ from apik_shared.platform.problems import (
     Forbidden,
     InvalidInput,
     NotFound,
-    TransitionNotAllowed,
 )
 
 
@@ -57,7 +57,9 @@ async def conclude(
     """Issues the final report: the examination clock stops, the deadlines start (from
     `concluded_at`, for a report issued earlier: an office's history; else now)."""
     if case.status in TERMINAL_STATUSES:
-        raise TransitionNotAllowed(f"A {case.status} case is not concluded again.")
+        raise CaseStepRefused.in_status(
+            f"A {case.status} case is not concluded again.", case.status
+        )
     problems = conclusion_problems(
         finding=finding,
         forms=forms,
@@ -140,7 +142,7 @@ async def close(
 ) -> Closure:
     """Closes the case with one outcome and publishes `case.closed` with its durations."""
     if case.status == CaseStatus.closed.value:
-        raise TransitionNotAllowed("The case is already closed.")
+        raise CaseStepRefused("The case is already closed.", code="case_closed")
     if head_decision_reason is not None:
         _check_head_decision(actor, outcome)
     conclusion = await session.get(Conclusion, case.id)
@@ -152,8 +154,11 @@ async def close(
             head_decided=head_decision_reason is not None,
         )
     if problem is not None:
-        raise TransitionNotAllowed(
-            problem, errors=[{"pointer": "#/body/outcome", "detail": problem}]
+        raise CaseStepRefused(
+            problem.detail,
+            code=problem.code,
+            params=problem.params,
+            errors=[{"pointer": "#/body/outcome", "detail": problem.detail}],
         )
     now = datetime.now(UTC)
     at = await step_moment(session=session, case=case, given=closed_at, now=now, field="closed_at")
@@ -251,10 +256,10 @@ async def corrective_action_done(
     """Records that the agency carried out one corrective action (monitoring); a
     closed case takes no more, as it takes no more activities."""
     if case.status == CaseStatus.closed.value:
-        raise TransitionNotAllowed("A closed case takes no more corrective actions.")
+        raise CaseStepRefused("A closed case takes no more corrective actions.", code="case_closed")
     conclusion = await session.get(Conclusion, case.id, with_for_update=True)
     if conclusion is None:
-        raise TransitionNotAllowed("The case has no final report yet.")
+        raise CaseStepRefused("The case has no final report yet.", code="no_final_report")
     if not 0 <= index < len(conclusion.corrective_actions):
         raise NotFound(f"The final report has no corrective action {index}.")
     calendar = await office_calendar(session, case.office)

@@ -13,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_examination.models import Case, Survey
+from apik_examination.refusals import ExaminationConflict
 from apik_examination.settings import Settings
 from apik_shared.platform.events.payloads import CaseSurveyed
 from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendars
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
 from apik_shared.vocabulary.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
 
 
@@ -86,9 +87,16 @@ async def answer_survey(
     """Records the answers once and publishes `case.surveyed` in the same transaction."""
     survey, case = await find_survey(session=session, token=token, for_update=True)
     if survey.answered_at is not None:
-        raise Conflict("This survey has been answered already; thank you.")
+        raise ExaminationConflict(
+            "This survey has been answered already; thank you.", code="survey_answered"
+        )
     if now > survey.expires_at:
-        raise Conflict("This survey closed on " + survey.expires_at.date().isoformat() + ".")
+        closed_on = survey.expires_at.date().isoformat()
+        raise ExaminationConflict(
+            f"This survey closed on {closed_on}.",
+            code="survey_closed",
+            params={"closed_on": closed_on},
+        )
     if problems := answer_problems(answers):
         raise InvalidInput(
             "Answer each of the nine elements with 1 to 4.",

@@ -12,9 +12,9 @@ from sqlmodel import col
 
 from apik_intake.assignment import rules
 from apik_intake.models import Report, ReportStep
+from apik_intake.refusals import IntakeConflict, IntakeStepRefused
 from apik_intake.reports.rules import ReportStatus
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, TransitionNotAllowed
 
 
 async def assign(
@@ -26,14 +26,21 @@ async def assign(
     note: str | None = None,
 ) -> Report:
     """Sets (or clears, with None) the report's assignee; the report row is locked."""
+    if assignee == report.assignee and assignee is not None:
+        raise IntakeConflict(
+            f"The report is already assigned to {assignee}.",
+            code="already_assigned",
+            params={"assignee": assignee},
+        )
     if assignee == report.assignee:
-        who = f"assigned to {assignee}" if assignee else "unassigned"
-        raise Conflict(f"The report is already {who}.")
+        raise IntakeConflict("The report is already unassigned.", code="already_unassigned")
     status = ReportStatus(report.status)
     # Work is handed out while intake works on the report; taking it back is always fine.
     if assignee is not None and status not in rules.ASSIGNABLE:
-        raise TransitionNotAllowed(
+        raise IntakeStepRefused(
             f"A report that is {status.value} is no longer assigned at intake.",
+            code="report_not_assignable",
+            params={"status": status.value},
             current_status=status.value,
         )
     now, previous = datetime.now(UTC), report.assignee

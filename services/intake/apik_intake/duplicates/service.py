@@ -21,6 +21,7 @@ from apik_intake.models import (
     Report,
     ReportStep,
 )
+from apik_intake.refusals import IntakeConflict
 from apik_intake.reports.rules import Step
 from apik_intake.steps.service import apply_step, ref
 from apik_shared.platform.access import get_in_office
@@ -28,7 +29,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.intake import ReportLinked
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_registry
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 MAX_CANDIDATES = 20
 
@@ -253,9 +254,16 @@ async def link(
     if target.id == report.id:
         raise InvalidInput.field("#/body/target_report_id", "A report cannot link to itself.")
     if target.link_type == "merged":
-        raise Conflict("The target was merged into another report; link to that one.")
+        raise IntakeConflict(
+            "The target was merged into another report; link to that one.",
+            code="link_target_merged",
+        )
     if report.linked_report_id is not None:
-        raise Conflict(f"This report is already linked ({report.link_type}).")
+        raise IntakeConflict(
+            f"This report is already linked ({report.link_type}).",
+            code="already_linked",
+            params={"link_type": report.link_type},
+        )
     now = datetime.now(UTC)
     details: dict[str, Any] = {
         "link": link_type,

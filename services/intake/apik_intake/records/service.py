@@ -24,12 +24,13 @@ from apik_intake.records.schemas import (
     LoanCreate,
     OutreachCreate,
 )
+from apik_intake.refusals import IntakeConflict
 from apik_intake.reports.service import get_report
 from apik_shared.documents.issuer import issuer_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.pagination import decode_cursor, encode_cursor
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 # An office's dates are its own (WIB, WITA or WIT), from the service's copy of the office
@@ -171,7 +172,11 @@ async def create_file(
         )
     )
     if taken.first() is not None:
-        raise Conflict(f"The office already has a file {data.code!r}.")
+        raise IntakeConflict(
+            f"The office already has a file {data.code!r}.",
+            code="file_code_taken",
+            params={"code": data.code},
+        )
     archive_file = ArchiveFile(office=actor.office, **data.model_dump(), created_by=actor.username)
     session.add(archive_file)
     await session.flush()
@@ -222,7 +227,11 @@ async def lend(
         )
     )
     if (holder := out.scalar_one_or_none()) is not None:
-        raise Conflict(f"The file is lent to {holder}; it must come back first.")
+        raise IntakeConflict(
+            f"The file is lent to {holder}; it must come back first.",
+            code="file_on_loan",
+            params={"holder": holder},
+        )
     loan = ArchiveLoan(
         office=archive_file.office,
         file_id=file_id,
@@ -246,7 +255,7 @@ async def return_loan(
     if loan is None or not actor.can_see_office(loan.office):
         raise NotFound(f"No loan {loan_id}.")
     if loan.returned_at is not None:
-        raise Conflict("The file was returned already.")
+        raise IntakeConflict("The file was returned already.", code="loan_returned")
     loan.returned_at, loan.received_by = datetime.now(UTC), actor.username
     await session.flush()
     return loan

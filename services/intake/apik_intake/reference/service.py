@@ -10,8 +10,9 @@ from sqlmodel import col, select
 
 from apik_intake.models import Substance
 from apik_intake.reference.schemas import SubstanceCreate, SubstanceUpdate
+from apik_intake.refusals import IntakeConflict
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, Forbidden, NotFound
+from apik_shared.platform.problems import Forbidden, NotFound
 from apik_shared.platform.refcache import ReferenceCache
 
 
@@ -70,7 +71,11 @@ async def add_substance(
         )
     # Codes are one namespace (reports keep the code): a taken code says only "taken".
     if await session.get(Substance, data.code) is not None:
-        raise Conflict(f"The substance code {data.code!r} is taken; choose another.")
+        raise IntakeConflict(
+            f"The substance code {data.code!r} is taken; choose another.",
+            code="substance_code_taken",
+            params={"code": data.code},
+        )
     fields = data.model_dump(exclude={"national"})
     substance = Substance(**fields, active=True, office=None if data.national else actor.office)
     session.add(substance)

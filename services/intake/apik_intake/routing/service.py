@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from apik_intake.models import Report, Reporter, ReportStep
+from apik_intake.refusals import IntakeStepRefused
 from apik_intake.reports.rules import ReportStatus
 from apik_intake.routing import rules
 from apik_intake.steps.service import ref
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.intake import ReportRouted
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 
 
 async def route(
@@ -26,8 +27,11 @@ async def route(
         raise InvalidInput.field("#/body/office", "The report is in this office already.")
     status = ReportStatus(report.status)
     if status not in rules.ROUTABLE:
-        raise TransitionNotAllowed(
-            f"A report that is {status.value} is no longer routed.", current_status=status.value
+        raise IntakeStepRefused(
+            f"A report that is {status.value} is no longer routed.",
+            code="report_not_routed",
+            params={"status": status.value},
+            current_status=status.value,
         )
     now, from_office = datetime.now(UTC), report.office
     await session.execute(

@@ -22,11 +22,12 @@ from apik_internship.alumni.rules import Audience, RequestKind, RequestStatus, V
 from apik_internship.alumni.schemas import AlumnusCreate, AlumnusWrite
 from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.models import Alumnus, AlumnusLink, AlumnusRead, AlumnusRequest, Application
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import AlumnusJoinedCommunity
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.problems import Conflict, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, NotFound
 
 SELF = "alumnus"  # the actor of a read or change by magic link
 
@@ -140,7 +141,9 @@ async def list_office(*, session: AsyncSession, office: str | None) -> Sequence[
 
 def _apply(cipher: FieldCipher, alumnus: Alumnus, data: AlumnusWrite) -> None:
     if alumnus.erased_at is not None:
-        raise TransitionNotAllowed("The record was erased at the alumnus's request.")
+        raise InternshipStepRefused(
+            "The record was erased at the alumnus's request.", code="alumnus_erased"
+        )
     alumnus.record = _seal(cipher, alumnus.id, data)
     alumnus.consent = data.consent.model_dump()
     alumnus.visibility = data.visibility.value
@@ -162,7 +165,9 @@ async def magic_link(
     *, session: AsyncSession, alumnus: Alumnus, key: bytes, hours: int, actor: Principal
 ) -> tuple[str, datetime]:
     if alumnus.erased_at is not None:
-        raise TransitionNotAllowed("The record was erased at the alumnus's request.")
+        raise InternshipStepRefused(
+            "The record was erased at the alumnus's request.", code="alumnus_erased"
+        )
     token = rules.new_token()
     expires = datetime.now(UTC) + timedelta(hours=hours)
     session.add(
@@ -277,7 +282,11 @@ async def answer_request(
     """Answers (or refuses, with the reason) a request once; answering an erasure
     erases the record: the sealed fields and the consent go, the row stays as proof."""
     if request.status != RequestStatus.received.value or status is RequestStatus.received:
-        raise TransitionNotAllowed(f"The request is {request.status}: answer it once.")
+        raise InternshipStepRefused(
+            f"The request is {request.status}: answer it once.",
+            code="request_answered",
+            params={"status": request.status},
+        )
     now = datetime.now(UTC)
     if status is RequestStatus.answered and request.kind == RequestKind.erasure.value:
         alumnus = await session.get(Alumnus, request.alumnus_id, with_for_update=True)

@@ -23,11 +23,20 @@ from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
 class NotAWorkingDay(Conflict):
+    """`code`: `outside_period` (`day` is outside the internship period), `day_off`
+    (`day` is a day off at the office, `reason` says which)."""
+
     slug, title = "not-a-working-day", "The office is not open for interns that day"
+    reasons = ("outside_period", "day_off")
 
 
 class AlreadyRecorded(Conflict):
+    """`code` (each with the `day`): `checked_in`, `not_checked_in` (a check-out
+    follows the check-in), `checked_out`, `was_present` (no absence on a day at the
+    office), `absence_recorded`."""
+
     slug, title = "already-recorded", "That day is already recorded"
+    reasons = ("checked_in", "not_checked_in", "checked_out", "was_present", "absence_recorded")
 
 
 def note_context(absence_id: uuid.UUID) -> str:
@@ -55,9 +64,17 @@ def _check_code(
 
 def _open_day(calendar: OfficeCalendar, application: Application, day: date) -> None:
     if not application.period_start <= day <= application.period_end:
-        raise NotAWorkingDay(f"{day} is outside your internship period.")
+        raise NotAWorkingDay(
+            f"{day} is outside your internship period.",
+            code="outside_period",
+            params={"day": day.isoformat()},
+        )
     if (reason := calendar.day_off_reason(day)) is not None:
-        raise NotAWorkingDay(f"{day} is a day off at the office ({reason}).")
+        raise NotAWorkingDay(
+            f"{day} is a day off at the office ({reason}).",
+            code="day_off",
+            params={"day": day.isoformat(), "reason": reason},
+        )
 
 
 async def check_in(
@@ -89,7 +106,9 @@ async def check_in(
         .returning(table.c.id)
     )
     if inserted is None:
-        raise AlreadyRecorded(f"You checked in on {day} already.")
+        raise AlreadyRecorded(
+            f"You checked in on {day} already.", code="checked_in", params={"day": str(day)}
+        )
     row = await session.get(AttendanceDay, inserted)
     assert row is not None
     return row
@@ -115,9 +134,13 @@ async def check_out(
         .with_for_update()
     )
     if row is None:
-        raise AlreadyRecorded(f"You have not checked in on {day}.")
+        raise AlreadyRecorded(
+            f"You have not checked in on {day}.", code="not_checked_in", params={"day": str(day)}
+        )
     if row.checked_out_at is not None:
-        raise AlreadyRecorded(f"You checked out on {day} already.")
+        raise AlreadyRecorded(
+            f"You checked out on {day} already.", code="checked_out", params={"day": str(day)}
+        )
     row.checked_out_at = now
     session.add(row)
     await session.flush()
@@ -142,7 +165,9 @@ async def record_absence(
         )
     )
     if attended is not None:
-        raise AlreadyRecorded(f"You were at the office on {day}.")
+        raise AlreadyRecorded(
+            f"You were at the office on {day}.", code="was_present", params={"day": str(day)}
+        )
     absence_id = uuid.uuid4()
     absence = Absence(
         id=absence_id,
@@ -168,7 +193,11 @@ async def record_absence(
         .returning(table.c.id)
     )
     if inserted is None:
-        raise AlreadyRecorded(f"An absence on {day} is recorded already.")
+        raise AlreadyRecorded(
+            f"An absence on {day} is recorded already.",
+            code="absence_recorded",
+            params={"day": str(day)},
+        )
     return absence
 
 

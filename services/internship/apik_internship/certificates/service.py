@@ -28,13 +28,14 @@ from apik_internship.models import (
     Certificate,
     LogbookEntry,
 )
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import InternCompleted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
@@ -64,8 +65,9 @@ async def issue(
     them, meets every rule (`rules.unmet`; 409 `completion-not-met` naming each rule);
     `intern.completed` in the same transaction."""
     if application.status != ApplicationStatus.accepted:
-        raise TransitionNotAllowed(
-            f"The application is {application.status}: only an accepted intern completes."
+        raise InternshipStepRefused.not_accepted(
+            f"The application is {application.status}: only an accepted intern completes.",
+            application.status,
         )
     existing = await session.scalar(
         select(Certificate.id).where(Certificate.application_id == application.id)

@@ -21,12 +21,12 @@ from apik_internship.models import (
     LearningResult,
     LearningVersion,
 )
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
-    TransitionNotAllowed,
 )
 from apik_shared.platform.uploads import check_file
 
@@ -180,7 +180,7 @@ async def record_result(
     """Records (or corrects) an intern's scores on a module of the office; a correction
     is checked against `If-Match` by `check_version` (the row locked first)."""
     if material.kind != MaterialKind.module:
-        raise TransitionNotAllowed("Only a module has pre- and post-tests.")
+        raise InternshipStepRefused("Only a module has pre- and post-tests.", code="not_a_module")
     application = await session.get(Application, application_id)
     if (
         application is None

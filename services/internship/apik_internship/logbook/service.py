@@ -15,6 +15,7 @@ from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.logbook import rules
 from apik_internship.logbook.rules import Decision, EntryStatus
 from apik_internship.models import Absence, Application, LogbookEntry, LogbookReminder
+from apik_internship.refusals import InternshipConflict
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import (
@@ -154,8 +155,10 @@ async def review(
             )
         after = rules.reviewed(EntryStatus(entry.status), decision)
         if after is None:
-            raise Conflict(
+            raise InternshipConflict(
                 f"The entry of {entry.day} is {entry.status}, not waiting for review.",
+                code="entry_not_submitted",
+                params={"day": entry.day.isoformat(), "status": entry.status},
                 errors=[{"pointer": f"{pointer}/entry_id", "detail": entry.status}],
             )
         entry.status = after.value

@@ -15,6 +15,7 @@ from apik_prevention.articles import rules
 from apik_prevention.articles.rules import Kind, Status
 from apik_prevention.articles.schemas import ArticleCreate, ArticleEdit
 from apik_prevention.models import Article
+from apik_prevention.refusals import PreventionStepRefused
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.events.payloads.prevention import ArticlePublished
 from apik_shared.platform.events.publish import publish
@@ -73,8 +74,10 @@ async def edit_article(
 ) -> Article:
     """A draft's text replaced; once submitted, it is returned or withdrawn first."""
     if Status(article.status) not in rules.EDITABLE:
-        raise TransitionNotAllowed(
-            f"The article is {article.status}: only a draft changes (return or withdraw it)."
+        raise PreventionStepRefused.status_is(
+            f"The article is {article.status}: only a draft changes (return or withdraw it).",
+            "article_not_draft",
+            article.status,
         )
     article.title, article.summary, article.body = data.title, data.summary, data.body
     article.language = data.language
@@ -101,7 +104,11 @@ async def move_article(
 ) -> Article:
     move = rules.step(article.status, target)
     if move is None:
-        raise TransitionNotAllowed(f"An article {article.status} cannot become {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"An article {article.status} cannot become {target}.",
+            status=str(article.status),
+            target=str(target),
+        )
     why = rules.refusal(
         move=move,
         author=article.author,

@@ -31,6 +31,7 @@ from apik_prevention.models import (
     CommunityMemberRead,
     CommunityTraining,
 )
+from apik_prevention.refusals import PreventionStepRefused
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -236,7 +237,9 @@ async def change_status(
     )
     if problem is not None:
         if not rules.can_move(MemberStatus(member.status), data.status):
-            raise TransitionNotAllowed(problem)
+            raise TransitionNotAllowed.move_refused(
+                problem, status=member.status, target=data.status.value
+            )
         pointer = "#/body/inducted_on" if member.identity is not None else "#/body/status"
         raise InvalidInput.field(pointer, problem)
     if data.group_id is not None:
@@ -261,7 +264,9 @@ async def add_training(
     *, session: AsyncSession, member: CommunityMember, data: TrainingCreate, actor: Principal
 ) -> CommunityTraining:
     if not rules.can_train(member.inducted_on):
-        raise TransitionNotAllowed("Training is recorded once the member is inducted.")
+        raise PreventionStepRefused(
+            "Training is recorded once the member is inducted.", code="member_not_inducted"
+        )
     if data.held_on > await today_of(session, member.office):
         raise InvalidInput.field("#/body/held_on", "The training is in the future.")
     training = CommunityTraining(

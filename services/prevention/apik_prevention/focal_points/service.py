@@ -17,6 +17,7 @@ from apik_prevention.focal_points import rules
 from apik_prevention.focal_points.rules import ConsentScope, FocalStatus
 from apik_prevention.focal_points.schemas import FocalPointCreate, GroupCreate, StatusChange
 from apik_prevention.models import DiscussionGroup, FocalPoint, FocalPointChange, FocalPointRead
+from apik_prevention.refusals import PreventionStepRefused
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -143,9 +144,15 @@ async def change_status(
 ) -> FocalPoint:
     current = FocalStatus(point.status)
     if point.erased_at is not None:
-        raise TransitionNotAllowed("The focal point was erased at their request.")
+        raise PreventionStepRefused(
+            "The focal point was erased at their request.", code="focal_point_erased"
+        )
     if not rules.can_move(current, data.status):
-        raise TransitionNotAllowed(f"A focal point {current} cannot become {data.status}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A focal point {current} cannot become {data.status}.",
+            status=str(current),
+            target=str(data.status),
+        )
     today = await today_of(session, point.office)
     if data.status == FocalStatus.active and not rules.in_validity(
         point.valid_from, point.valid_until, today

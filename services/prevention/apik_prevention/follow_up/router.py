@@ -45,7 +45,9 @@ async def name_cases(
     name the agency): their corrective actions and recommendations, as examination
     reports them, decide the suffix instead of a recorded follow-up."""
     if assessment.status == AssessmentStatus.published:
-        raise NotEditable("The assessment is published: its result no longer changes.")
+        raise NotEditable(
+            "The assessment is published: its result no longer changes.", code="published"
+        )
     await service.name_cases(
         session=session, assessment=assessment, registration_numbers=data.registration_numbers
     )

@@ -4,6 +4,7 @@ head publishes, which fixes the result and tells the other services."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -22,7 +23,19 @@ from apik_shared.platform.problems import Conflict, TransitionNotAllowed
 
 
 class NotReady(Conflict):
+    """`code`: `entries_unreviewed` (`count` entries wait for their reviewer),
+    `answers_missing` (`indicators` have no approved answer; `missing` lists them all)."""
+
     slug, title = "assessment-not-ready", "The assessment is not ready for the plenary"
+    reasons = ("entries_unreviewed", "answers_missing")
+
+
+def _not_ready(waiting: int, missing: list[str]) -> dict[str, Any]:
+    """`NotReady`'s code: entries waiting for review come first (reviewing them may
+    well answer what is missing), then the first indicators without an approved answer."""
+    if waiting:
+        return {"code": "entries_unreviewed", "params": {"count": waiting}}
+    return {"code": "answers_missing", "params": {"indicators": ", ".join(missing[:10])}}
 
 
 def _move(
@@ -30,7 +43,11 @@ def _move(
 ) -> None:
     name = rules.step(assessment.status, target)
     if name is None:
-        raise TransitionNotAllowed(f"An assessment {assessment.status} cannot go {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"An assessment {assessment.status} cannot go {target}.",
+            status=str(assessment.status),
+            target=str(target),
+        )
     assessment.status = target.value
     history(assessment, actor, name, **details)
     assessment.version += 1
@@ -41,7 +58,11 @@ async def to_plenary(
 ) -> Assessment:
     """Every indicator answered and approved, no entry waiting for its reviewer."""
     if rules.step(assessment.status, AssessmentStatus.plenary) is None:
-        raise TransitionNotAllowed(f"An assessment {assessment.status} cannot go to the plenary.")
+        raise TransitionNotAllowed.move_refused(
+            f"An assessment {assessment.status} cannot go to the plenary.",
+            status=assessment.status,
+            target=AssessmentStatus.plenary.value,
+        )
     waiting = (await entry_counts(session, assessment.id)).get(EntryStatus.submitted.value, 0)
     score = await score_of(session, assessment)
     if waiting or not score.complete:
@@ -50,7 +71,12 @@ async def to_plenary(
             said.append(f"{waiting} entr{'y' if waiting == 1 else 'ies'} not reviewed")
         if not score.complete:
             said.append(f"no approved answer for {', '.join(score.missing[:10])}")
-        raise NotReady("; ".join(said) + ".", missing=score.missing, unreviewed=waiting)
+        raise NotReady(
+            "; ".join(said) + ".",
+            missing=score.missing,
+            unreviewed=waiting,
+            **_not_ready(waiting, score.missing),
+        )
     _move(assessment, AssessmentStatus.plenary, actor)
     assessment.plenary_at = datetime.now(UTC)
     session.add(assessment)
@@ -73,11 +99,17 @@ async def publish_result(
 ) -> Assessment:
     """Fixes the score as it stands and announces it (`assessment.published`)."""
     if rules.step(assessment.status, AssessmentStatus.published) is None:
-        raise TransitionNotAllowed(f"An assessment {assessment.status} cannot be published.")
+        raise TransitionNotAllowed.move_refused(
+            f"An assessment {assessment.status} cannot be published.",
+            status=assessment.status,
+            target=AssessmentStatus.published.value,
+        )
     score = await score_of(session, assessment)
     outcome = score.result
     if outcome is None:  # the plenary checked it; answers cannot change since
-        raise NotReady("The assessment is incomplete.", missing=score.missing)
+        raise NotReady(
+            "The assessment is incomplete.", missing=score.missing, **_not_ready(0, score.missing)
+        )
     _move(assessment, AssessmentStatus.published, actor)
     now = datetime.now(UTC)
     assessment.published_at, assessment.published_by = now, actor.username

@@ -58,14 +58,16 @@ def suggestion_step(current: str, target: SuggestionStatus) -> str | None:
     return SUGGESTION_STEPS.get((SuggestionStatus(current), target))
 
 
-def status_refusal(*, study_stage: str, target: SuggestionStatus, has_evidence: bool) -> str | None:
-    """Why a suggestion cannot take that status now (None when it can): suggestions are
-    tracked once their study is published, and "followed up" needs the agency's
-    evidence."""
+def status_refusal(
+    *, study_stage: str, target: SuggestionStatus, has_evidence: bool
+) -> tuple[str, str] | None:
+    """Why a suggestion cannot take that status now, as (code, English detail), or None
+    when it can: suggestions are tracked once their study is published, and "followed
+    up" needs the agency's evidence."""
     if Stage(study_stage) is not Stage.published:
-        return "A suggestion is tracked once its study is published."
+        return "study_not_published", "A suggestion is tracked once its study is published."
     if target is SuggestionStatus.followed_up and not has_evidence:
-        return "Upload the agency's evidence first."
+        return "no_evidence", "Upload the agency's evidence first."
     return None
 
 

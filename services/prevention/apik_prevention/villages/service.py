@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from apik_prevention.assessments import service as assessments
 from apik_prevention.assessments.schemas import AssessmentCreate, UnitType
 from apik_prevention.models import Assessment, Village
+from apik_prevention.refusals import PreventionStepRefused
 from apik_prevention.villages import rules
 from apik_prevention.villages.rules import Stage
 from apik_prevention.villages.schemas import VillageCreate
@@ -37,7 +38,15 @@ class VillageExists(Conflict):
 
 
 class NotReady(Conflict):
+    """`code`: `no_assessment` (the village instrument's assessment is opened during
+    mentoring first), `score_incomplete` (every indicator needs an approved answer)."""
+
     slug, title = "village-not-ready", "The village is not ready for that stage"
+    reasons = ("no_assessment", "score_incomplete")
+
+
+# Which reason of `NotReady` a stage refused for its own sake (rules.refusal) is.
+_NOT_READY = {Stage.regency_verified: "no_assessment", Stage.office_verified: "score_incomplete"}
 
 
 class NotDecided(Conflict):
@@ -88,11 +97,15 @@ async def open_assessment(
     """The village instrument as an assessment of the engine (scored like an agency's),
     opened once, while the village is mentored."""
     if Stage(village.stage) not in rules.ASSESSABLE:
-        raise TransitionNotAllowed(
-            f"The instrument is opened during mentoring, not {village.stage}."
+        raise PreventionStepRefused(
+            f"The instrument is opened during mentoring, not {village.stage}.",
+            code="village_not_mentoring",
+            params={"stage": village.stage},
         )
     if village.assessment_id is not None:
-        raise TransitionNotAllowed("The village's instrument is already open.")
+        raise PreventionStepRefused(
+            "The village's instrument is already open.", code="instrument_open"
+        )
     data = AssessmentCreate(
         unit_name=unit_name(village),
         unit_type=UnitType.village,
@@ -124,7 +137,11 @@ async def move(
 ) -> Village:
     name = rules.step(village.stage, target)
     if name is None:
-        raise TransitionNotAllowed(f"A village {village.stage} cannot move to {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A village {village.stage} cannot move to {target}.",
+            status=str(village.stage),
+            target=str(target),
+        )
     score = None
     if village.assessment_id is not None:
         assessment = await session.get(Assessment, village.assessment_id)
@@ -140,7 +157,9 @@ async def move(
         field, why = refused
         if field != "stage":
             raise InvalidInput.field(f"#/body/{field}", why)
-        raise Forbidden(why) if target is Stage.decided else NotReady(why)
+        if target is Stage.decided:
+            raise Forbidden(why)
+        raise NotReady(why, code=_NOT_READY[target])
     today = (await office_calendar(session, village.office)).local_date(datetime.now(UTC))
     details: dict[str, object] = {"from": village.stage, "to": target.value, "note": note}
     if target is Stage.office_verified and score is not None and score.result is not None:

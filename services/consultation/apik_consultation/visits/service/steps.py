@@ -51,7 +51,9 @@ async def apply_step(
     try:
         after = rules.next_status(before, step)
     except rules.StepNotAllowed as exc:
-        raise TransitionNotAllowed(str(exc), current_status=before.value) from exc
+        raise TransitionNotAllowed.step_refused(
+            str(exc), step=step.value, status=before.value
+        ) from exc
     if step not in (Step.assign, Step.pick_up):
         _may_serve(visit, actor)
     now = datetime.now(UTC)

@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from apik_examination.assignment.service import assign_by_rotation
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, Track
 from apik_examination.models import Case, CaseEvent, Rotation
+from apik_examination.refusals import ExaminationConflict
 from apik_examination.sla.rules import (
     PolicyVersion,
     SlaClock,
@@ -34,7 +35,6 @@ from apik_shared.platform.events.payloads import CaseOpened, ReportVerified
 from apik_shared.platform.events.publish import publish_many
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.offices import office_calendars
-from apik_shared.platform.problems import Conflict
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -210,7 +210,11 @@ def opening_clock(
     one transition): a case of an office's past may be breached from the start."""
     policy = select_policy(policies, track=track, classification=None, opened_at=opened_at)
     if policy is None:  # the defaults exist from the migration; someone removed them
-        raise Conflict(f"No SLA policy for the {track} track.")
+        raise ExaminationConflict(
+            f"No SLA policy for the {track} track.",
+            code="no_sla_policy",
+            params={"track": str(track)},
+        )
     clock = compute_clock(
         terms=policy.terms,
         calendar=calendar,

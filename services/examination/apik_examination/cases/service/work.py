@@ -21,6 +21,7 @@ from apik_examination.cases.rules import (
 )
 from apik_examination.closure.rules import in_monitoring
 from apik_examination.models import Case, Closure, Conclusion, Recommendation
+from apik_examination.refusals import CaseStepRefused
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service import (
     clock_of,
@@ -94,7 +95,9 @@ async def classify(
     """Classifies the case (its SLA policy follows); `at`: when, for a step taken
     earlier (an office's history), else now."""
     if not can_classify(CaseStatus(case.status)):
-        raise TransitionNotAllowed(f"A {case.status} case is not classified any more.")
+        raise CaseStepRefused.in_status(
+            f"A {case.status} case is not classified any more.", case.status
+        )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field="classified_at")
     previous = case.classification
@@ -128,7 +131,11 @@ async def change_status(
     case's previous step and refused naming `field`; absent, now.
     """
     if not can_move(CaseStatus(case.status), status):
-        raise TransitionNotAllowed(f"A {case.status} case cannot move to {status.value}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A {case.status} case cannot move to {status.value}.",
+            status=case.status,
+            target=status.value,
+        )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field=field)
     previous, case.status = case.status, status.value

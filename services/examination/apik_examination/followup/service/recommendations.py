@@ -20,6 +20,7 @@ from apik_examination.followup.rules import (
 )
 from apik_examination.followup.service.steps import conclusion_of, invalid
 from apik_examination.models import Case, Recommendation, RecommendationReport
+from apik_examination.refusals import CaseStepRefused
 from apik_examination.settings import Settings
 from apik_examination.sla.service import record_event, step_moment
 from apik_shared.platform.auth import Principal
@@ -29,7 +30,7 @@ from apik_shared.platform.events.payloads.examination import (
 )
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar, office_calendars
-from apik_shared.platform.problems import NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
 
 
@@ -75,11 +76,18 @@ async def issue_recommendation(
     """Issues the case's recommendation; with `received_on`, its deadline starts."""
     conclusion = await conclusion_of(session=session, case=case)
     if conclusion.finding != Finding.maladministration_found.value:
-        raise TransitionNotAllowed("A recommendation follows an LHP that found maladministration.")
+        raise CaseStepRefused(
+            "A recommendation follows an LHP that found maladministration.",
+            code="no_maladministration_found",
+        )
     if CaseStatus(case.status) not in OPEN_TO_RECOMMENDATION:
-        raise TransitionNotAllowed(f"A {case.status} case takes no recommendation.")
+        raise CaseStepRefused.in_status(
+            f"A {case.status} case takes no recommendation.", case.status
+        )
     if await session.get(Recommendation, case.id) is not None:
-        raise TransitionNotAllowed("The case has its recommendation already.")
+        raise CaseStepRefused(
+            "The case has its recommendation already.", code="recommendation_issued"
+        )
     now = datetime.now(UTC)
     at = await step_moment(session=session, case=case, given=issued_at, now=now, field="issued_at")
     calendar = await office_calendar(session, case.office)
@@ -124,7 +132,7 @@ async def record_receipt(
     """The day the agency received the recommendation: its report's deadline starts."""
     rec = await _recommendation(session, case, for_update=True)
     if rec.received_on is not None:
-        raise TransitionNotAllowed("The agency's receipt is recorded already.")
+        raise CaseStepRefused("The agency's receipt is recorded already.", code="receipt_recorded")
     calendar = await office_calendar(session, case.office)
     _check_received(received_on, calendar.local_date(rec.issued_at), calendar)
     now = datetime.now(UTC)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.models import Case, Conclusion
-from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_examination.refusals import CaseStepRefused
+from apik_shared.platform.problems import InvalidInput
 
 
 def invalid(field: str, detail: str) -> InvalidInput:
@@ -17,5 +18,5 @@ async def conclusion_of(*, session: AsyncSession, case: Case) -> Conclusion:
     """The case's final report: every step after it needs one (409 before)."""
     conclusion = await session.get(Conclusion, case.id)
     if conclusion is None:
-        raise TransitionNotAllowed("The case has no final report (LHP) yet.")
+        raise CaseStepRefused("The case has no final report (LHP) yet.", code="no_final_report")
     return conclusion

@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from apik_examination.cases.rules import TERMINAL_STATUSES, UNORDERED_EVENTS, moment_problem
 from apik_examination.models import Case, CaseEvent, SlaPolicy
+from apik_examination.refusals import ExaminationConflict
 from apik_examination.sla.rules import (
     PolicyTerms,
     PolicyVersion,
@@ -34,7 +35,7 @@ from apik_examination.sla.rules import (
     select_policy,
 )
 from apik_shared.platform.offices import office_calendar, office_calendars
-from apik_shared.platform.problems import Conflict, InvalidInput
+from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -156,7 +157,11 @@ def _compute(
         policies, track=case.track, classification=case.classification, opened_at=case.opened_at
     )
     if policy is None:  # the defaults exist from the migration; someone removed them
-        raise Conflict(f"No SLA policy for the {case.track} track.")
+        raise ExaminationConflict(
+            f"No SLA policy for the {case.track} track.",
+            code="no_sla_policy",
+            params={"track": str(case.track)},
+        )
     if not transitions:
         transitions = [Transition(at=case.opened_at, status=case.status)]
     clock = compute_clock(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from apik_intake.models import Report, Reporter
+from apik_intake.refusals import IntakeConflict, IntakeStepRefused
 from apik_intake.reporters.rules import blind_index, seal, unseal
 from apik_intake.reporters.service import identity_read
 from apik_intake.reports.rules import BEFORE_FORMAL, ReportStatus
@@ -17,7 +18,7 @@ from apik_intake.steps.schemas import IdentityCompletion
 from apik_intake.steps.service.notices import record
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.nik import parse_nik
 
 _OF_THE_REPRESENTATIVE = ("power_of_attorney_number", "power_of_attorney_date")
@@ -39,13 +40,18 @@ async def complete_identity(
     if not given:
         raise InvalidInput.field("#/body", "Sebutkan data identitas yang dilengkapi.")
     if ReportStatus(report.status) not in BEFORE_FORMAL:
-        raise TransitionNotAllowed(
-            "Identitas dilengkapi hanya sebelum verifikasi formil selesai.",
+        raise IntakeStepRefused(
+            "The identity is completed only before formal verification is done.",
+            code="formal_check_done",
+            params={"status": report.status},
             current_status=report.status,
         )
     reporter = await session.get(Reporter, report.reporter_id, with_for_update=True)
     if reporter is None or reporter.identity is None:
-        raise Conflict("Identitas pelapor ini sudah dianonimkan: tidak ada yang dilengkapi.")
+        raise IntakeConflict(
+            "The reporter's identity was anonymised: there is nothing to complete.",
+            code="reporter_anonymised",
+        )
     identity = unseal(cipher, reporter.id, reporter.identity)
     agent_fields = {k: v for k, v in given.items() if k in _OF_THE_REPRESENTATIVE}
     if agent_fields and identity.representative is None:

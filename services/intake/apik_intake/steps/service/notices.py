@@ -13,12 +13,13 @@ from sqlmodel import col, select
 
 from apik_intake.models import Notice, Report, ReportStep
 from apik_intake.notifications.service.queue import queue_incomplete
+from apik_intake.refusals import IntakeConflict, IntakeStepRefused
 from apik_intake.reports.rules import AGE_EXCEPTED, BEFORE_FORMAL, ReportStatus, event_too_old
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import AgeException, NoticeIn
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 
 # Before formal verification passes: afterwards the age limit has been decided.
 
@@ -64,8 +65,10 @@ async def record_notice(
     """Records the notice sent to the reporter of an incomplete report; the first one
     starts the completion deadline, a later one (a reminder) leaves it as it is."""
     if report.status != ReportStatus.awaiting_completion:
-        raise TransitionNotAllowed(
-            "Pemberitahuan kelengkapan hanya untuk laporan yang menunggu kelengkapan.",
+        raise IntakeStepRefused(
+            "A completeness notice is only for a report awaiting completion.",
+            code="notice_not_awaiting_completion",
+            params={"status": report.status},
             current_status=report.status,
         )
     sent_at = data.sent_at or datetime.now(UTC)
@@ -118,21 +121,33 @@ async def record_age_exception(
     kept in the report's history (who, when, why)."""
     status = ReportStatus(report.status)
     if status not in BEFORE_FORMAL:
-        raise TransitionNotAllowed(
-            "Pengecualian batas waktu hanya sebelum verifikasi formil selesai.",
+        raise IntakeStepRefused(
+            "The age limit is excepted only before formal verification is done.",
+            code="formal_check_done",
+            params={"status": status.value},
             current_status=status.value,
         )
     if AGE_EXCEPTED in report.flags:
-        raise Conflict("Pengecualian batas waktu sudah dicatat untuk laporan ini.")
+        raise IntakeConflict(
+            "The age limit exception is recorded for this report already.",
+            code="age_exception_recorded",
+        )
     calendar = await office_calendar(session, report.office)
     received_on = calendar.local_date(report.received_at)
     # An unknown event date leaves the age to the officer's finding: the head may except it.
     if report.event_date is not None and not event_too_old(
         report.event_date, received_on, years=years
     ):
-        raise Conflict(
-            f"Peristiwa ({report.event_date.isoformat()}) masih dalam {years} tahun sebelum"
-            f" laporan diterima ({received_on.isoformat()}): tidak perlu pengecualian."
+        event_date = report.event_date.isoformat()
+        raise IntakeConflict(
+            f"The event ({event_date}) is within {years} years before the report was"
+            f" received ({received_on.isoformat()}): no exception is needed.",
+            code="event_within_limit",
+            params={
+                "event_date": event_date,
+                "years": years,
+                "received_on": received_on.isoformat(),
+            },
         )
     return await record(
         session=session,

@@ -55,7 +55,9 @@ def ensure_allowed(report: Report, step: Step) -> ReportStatus:
     try:
         return rules.next_status(before, step, kind=rules.Kind(report.kind))
     except rules.StepNotAllowed as exc:
-        raise TransitionNotAllowed(str(exc), current_status=before.value) from exc
+        raise TransitionNotAllowed.step_refused(
+            str(exc), step=step.value, status=before.value
+        ) from exc
 
 
 async def apply_step(

@@ -34,6 +34,7 @@ from apik_integration.portals.service.adapter import (
     PortalRefused,
     PortalUnavailable,
 )
+from apik_integration.refusals import IntegrationConflict
 from apik_integration.settings import PortalSettings
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
@@ -41,7 +42,7 @@ from apik_shared.platform.events.payloads.integration import ComplaintPulled
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Conflict, NotFound
+from apik_shared.platform.problems import NotFound
 
 ERROR_CHARS = 500
 
@@ -312,7 +313,11 @@ async def request_catch_up(
     if settings is None:
         raise NotFound(f"No portal {portal!r} is connected.")
     if actor.office not in settings.pull_offices:
-        raise Conflict(f"Pulling from {portal!r} is not switched on for this office.")
+        raise IntegrationConflict(
+            f"Pulling from {portal!r} is not switched on for this office.",
+            code="pull_off",
+            params={"portal": portal},
+        )
     await session.execute(
         pg_insert(PortalCursor).values(portal=portal, office=actor.office).on_conflict_do_nothing()
     )

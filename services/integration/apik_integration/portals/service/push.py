@@ -29,12 +29,12 @@ from apik_integration.portals.service.adapter import (
     PortalRefused,
     PortalUnavailable,
 )
+from apik_integration.refusals import IntegrationConflict
 from apik_integration.settings import PortalSettings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Conflict
 
 ERROR_CHARS = 500
 
@@ -284,7 +284,11 @@ async def replay_send(*, session: AsyncSession, send: PortalSend, now: datetime)
     """A failed send queued again from the start of the schedule, in its report's order
     (its place is its event's time); the portal recognises it if it had it already."""
     if send.status != "failed":
-        raise Conflict("Only a failed send is replayed; this one is " + send.status + ".")
+        raise IntegrationConflict(
+            f"Only a failed send is replayed; this one is {send.status}.",
+            code="send_not_failed",
+            params={"status": send.status},
+        )
     send.status = "pending"
     send.attempts = 0
     send.next_attempt_at = now

@@ -16,11 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_integration.models import Delivery, Subscription
+from apik_integration.refusals import IntegrationConflict
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Conflict
 
 # Ten columns a row: well under PostgreSQL's 32,767 parameters a statement.
 _ROWS_PER_INSERT = 1000
@@ -147,10 +147,15 @@ async def replay(*, session: AsyncSession, delivery: Delivery, now: datetime) ->
     """Sends a dead-lettered (or delivered) delivery again from the start of the
     schedule, with the same `webhook-id`: a receiver that had it already drops it."""
     if delivery.status == "pending":
-        raise Conflict("The delivery is still being sent; it needs no replay.")
+        raise IntegrationConflict(
+            "The delivery is still being sent; it needs no replay.", code="delivery_pending"
+        )
     subscription = await session.get(Subscription, delivery.subscription_id)
     if subscription is None or subscription.status != "active":
-        raise Conflict("The subscription is disabled: enable it first, then replay.")
+        raise IntegrationConflict(
+            "The subscription is disabled: enable it first, then replay.",
+            code="subscription_disabled",
+        )
     delivery.status = "pending"
     delivery.attempts = 0
     delivery.next_attempt_at = now

@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from apik_integration.models import Subscription
+from apik_integration.refusals import IntegrationConflict
 from apik_integration.webhooks import rules
 from apik_shared.platform import targets
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.fields import utcnow
-from apik_shared.platform.problems import Conflict
 
 RESOLVE_SECONDS = 5.0
 
@@ -93,7 +93,9 @@ async def disable(
     *, session: AsyncSession, subscription: Subscription, reason: str, now: datetime
 ) -> Subscription:
     if rules.SubscriptionAction.disable not in rules.subscription_actions(subscription.status):
-        raise Conflict("The subscription is already disabled.")
+        raise IntegrationConflict(
+            "The subscription is already disabled.", code="subscription_already_disabled"
+        )
     subscription.status = "disabled"
     subscription.disabled_reason = reason
     subscription.disabled_at = now
@@ -105,7 +107,9 @@ async def disable(
 async def enable(*, session: AsyncSession, subscription: Subscription) -> Subscription:
     """Active again: its pending deliveries go out, its clock of failure starts afresh."""
     if rules.SubscriptionAction.enable not in rules.subscription_actions(subscription.status):
-        raise Conflict("The subscription is already active.")
+        raise IntegrationConflict(
+            "The subscription is already active.", code="subscription_already_active"
+        )
     subscription.status = "active"
     subscription.disabled_reason = None
     subscription.disabled_at = None

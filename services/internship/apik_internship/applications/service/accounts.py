@@ -9,8 +9,9 @@ from sqlmodel import select
 
 from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.models import Application
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, Forbidden, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, Forbidden, NotFound
 
 
 class AccountTaken(Conflict):
@@ -26,8 +27,9 @@ async def link_intern_account(
         # Not national nor admin: the office's own supervisors place its interns.
         raise NotFound(f"No application {application.id}.")
     if application.status != ApplicationStatus.accepted:
-        raise TransitionNotAllowed(
-            f"The application is {application.status}: only an accepted intern has an account."
+        raise InternshipStepRefused.not_accepted(
+            f"The application is {application.status}: only an accepted intern has an account.",
+            application.status,
         )
     if application.intern_username == username:
         return application

@@ -11,16 +11,21 @@ from apik_internship.applications import rules
 from apik_internship.applications.rules import ApplicationStatus, Decision
 from apik_internship.models import Application
 from apik_internship.quotas import service as quotas
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.internship import InternAccepted
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 
 
 def _decide(application: Application, decision: Decision, actor: Principal) -> datetime:
     after = rules.decided(ApplicationStatus(application.status), decision)
     if after is None:
-        raise TransitionNotAllowed(f"The application is {application.status}: a decision is final.")
+        raise InternshipStepRefused(
+            f"The application is {application.status}: a decision is final.",
+            code="decision_final",
+            params={"status": application.status},
+        )
     now = datetime.now(UTC)
     application.status = after.value
     application.decided_by = actor.username

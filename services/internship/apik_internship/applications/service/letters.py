@@ -20,9 +20,10 @@ from apik_internship.applications.service.reading import (
     applicant_name,
 )
 from apik_internship.models import AcceptanceLetter, Application
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.problems import NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import NotFound
 
 LETTER_PREFIX = "PNR"  # surat penerimaan
 
@@ -50,8 +51,9 @@ async def acceptance_letter(
     """The letter of an accepted application (409 before, or when declined). Its first
     print records the code's hash, so that the code verifies from then on."""
     if application.status != ApplicationStatus.accepted:
-        raise TransitionNotAllowed(
-            f"The application is {application.status}: only an accepted one has a letter."
+        raise InternshipStepRefused.not_accepted(
+            f"The application is {application.status}: only an accepted one has a letter.",
+            application.status,
         )
     code = rules.document_code(code_key, LETTER_PREFIX, str(application.id))
     await session.execute(

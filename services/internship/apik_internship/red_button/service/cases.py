@@ -23,6 +23,7 @@ from apik_internship.red_button.schemas import (
 )
 from apik_internship.red_button.service.access import audit_read, hidden_from, staff_entry
 from apik_internship.red_button.service.alerts import alert_on_duty
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import (
@@ -31,7 +32,7 @@ from apik_shared.platform.events.payloads.internship import (
 )
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput, NotFound
 
 
 def _context(case_id: uuid.UUID, field: str) -> str:
@@ -218,7 +219,11 @@ async def acknowledge(
 ) -> RedButtonCase:
     """The officer has it: the alert stops (escalation, when it comes, stops here)."""
     if case.status != CaseStatus.raised.value:
-        raise TransitionNotAllowed(f"The case was acknowledged at {case.acknowledged_at}.")
+        raise InternshipStepRefused(
+            f"The case was acknowledged at {case.acknowledged_at}.",
+            code="case_acknowledged",
+            params={"at": str(case.acknowledged_at)},
+        )
     now = datetime.now(UTC)
     case.status = CaseStatus.acknowledged.value
     case.acknowledged_at = now

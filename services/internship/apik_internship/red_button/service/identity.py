@@ -25,7 +25,11 @@ from apik_shared.platform.problems import Conflict, Forbidden, NotFound
 
 
 class NothingSealed(Conflict):
+    """`code`: `identity_shown` (an identified case shows the identity),
+    `identity_not_kept` (an anonymous case kept none)."""
+
     slug, title = "nothing-sealed", "The case holds no sealed identity"
+    reasons = ("identity_shown", "identity_not_kept")
 
 
 class SecondOfficerRequired(Forbidden):
@@ -36,9 +40,11 @@ async def request_identity(
     *, session: AsyncSession, case: RedButtonCase, reason: str, actor: Principal
 ) -> IdentityRequest:
     if case.mode != Mode.confidential.value:
+        shown = case.mode == Mode.identified.value
         raise NothingSealed(
             f"An {case.mode} case has no sealed identity: "
-            + ("it is shown." if case.mode == Mode.identified.value else "none was kept.")
+            + ("it is shown." if shown else "none was kept."),
+            code="identity_shown" if shown else "identity_not_kept",
         )
     request = IdentityRequest(
         case_id=case.id,

@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_internship.models import RedButtonAction, RedButtonCase, RedButtonStep
 from apik_internship.red_button.rules import NEEDS_CONSENT, CaseStatus
 from apik_internship.red_button.schemas import ActionCreate
+from apik_internship.refusals import InternshipStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput
 
 
 async def take_action(
@@ -26,7 +27,10 @@ async def take_action(
     """Records the action (its note sealed); the first one sets `protected_at`."""
     if case.status != CaseStatus.acknowledged.value:
         # Acknowledging stops the escalation and says who has the case: it comes first.
-        raise TransitionNotAllowed("Acknowledge the case before recording what was done.")
+        raise InternshipStepRefused(
+            "Acknowledge the case before recording what was done.",
+            code="case_not_acknowledged",
+        )
     if data.kind in NEEDS_CONSENT and not data.consent:
         raise InvalidInput.field(
             "#/body/consent",

@@ -23,6 +23,7 @@ from apik_prevention.models import (
     AgreementDocumentRead,
     AgreementReminder,
 )
+from apik_prevention.refusals import PreventionStepRefused
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.prevention import AgreementActivated, AgreementEnded
 from apik_shared.platform.events.publish import publish
@@ -129,8 +130,10 @@ async def attach_document(
     """The signed document of a draft (replacing an earlier upload): name, size and
     content checked as every upload is."""
     if agreement.status != AgreementStatus.draft:
-        raise TransitionNotAllowed(
-            f"An agreement {agreement.status} keeps the document it was activated with."
+        raise PreventionStepRefused.status_is(
+            f"An agreement {agreement.status} keeps the document it was activated with.",
+            "document_kept",
+            agreement.status,
         )
     checked = check_file(filename=filename, data=data, allowed=allowed, max_bytes=max_bytes)
     values: dict[str, Any] = {
@@ -186,7 +189,11 @@ async def read_document(
 def move(agreement: Agreement, target: AgreementStatus, actor: str, **details: object) -> None:
     name = rules.step(agreement.status, target)
     if name is None:
-        raise TransitionNotAllowed(f"An agreement {agreement.status} cannot become {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"An agreement {agreement.status} cannot become {target}.",
+            status=str(agreement.status),
+            target=str(target),
+        )
     agreement.status = target.value
     _history(agreement, actor, name, **details)
     agreement.version += 1
@@ -196,7 +203,11 @@ async def activate(*, session: AsyncSession, agreement: Agreement, actor: Princi
     """Into force: the signed document is there, the end date not past, a PKS's MoU
     in force."""
     if rules.step(agreement.status, AgreementStatus.active) is None:
-        raise TransitionNotAllowed(f"An agreement {agreement.status} cannot be activated.")
+        raise TransitionNotAllowed.move_refused(
+            f"An agreement {agreement.status} cannot be activated.",
+            status=agreement.status,
+            target=AgreementStatus.active.value,
+        )
     parent = await session.get(Agreement, agreement.parent_id) if agreement.parent_id else None
     refusal = rules.activation_refusal(
         kind=AgreementKind(agreement.kind),
@@ -269,7 +280,9 @@ async def renew(
 ) -> Agreement:
     """A new draft version linked to the one it renews (one renewal each)."""
     if AgreementStatus(previous.status) not in rules.RENEWABLE:
-        raise TransitionNotAllowed(f"An agreement {previous.status} cannot be renewed.")
+        raise PreventionStepRefused.status_is(
+            f"An agreement {previous.status} cannot be renewed.", "not_renewable", previous.status
+        )
     _check_term(starts_on, ends_on)
     if rules.renewal_overlaps(previous.ends_on, starts_on):
         raise InvalidInput.field(
@@ -303,7 +316,10 @@ async def add_activity(
     *, session: AsyncSession, agreement: Agreement, data: ActivityCreate, actor: Principal
 ) -> AgreementActivity:
     if agreement.status == AgreementStatus.draft:
-        raise TransitionNotAllowed("Activities are recorded under an agreement once signed.")
+        raise PreventionStepRefused(
+            "Activities are recorded under an agreement once signed.",
+            code="agreement_not_signed",
+        )
     row = AgreementActivity(
         agreement_id=agreement.id,
         kind=data.kind.value,

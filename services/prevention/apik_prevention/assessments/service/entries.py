@@ -14,10 +14,11 @@ from apik_prevention.assessments.rules import EntryStatus, indicator_codes, revi
 from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, EntryReview
 from apik_prevention.assessments.service.opening import ensure_draft
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
+from apik_prevention.refusals import PreventionStepRefused
 from apik_prevention.schemes.schemas import RespondentType, SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound
 
 
 def check_answers(
@@ -129,9 +130,11 @@ async def review_entry(
     if entry.enumerator == actor.username:
         raise Forbidden("An entry is reviewed by another officer than its enumerator.")
     if review.decision not in review_decisions(entry.status):
-        raise TransitionNotAllowed(
+        raise PreventionStepRefused.status_is(
             f"The entry is {entry.status}; a returned entry is corrected first, an approved "
-            "one is corrected to be reviewed again, a held one is not held twice."
+            "one is corrected to be reviewed again, a held one is not held twice.",
+            "entry_status",
+            entry.status,
         )
     entry.status = review.decision.value
     entry.reviewed_by, entry.reviewed_at = actor.username, datetime.now(UTC)

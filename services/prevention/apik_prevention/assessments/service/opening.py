@@ -27,7 +27,11 @@ class AssessmentExists(Conflict):
 
 
 class NotEditable(TransitionNotAllowed):
+    """`code`: `not_draft` (`status`: entries and the scheme change while a draft),
+    `published` (a published result no longer changes)."""
+
     slug, title = "assessment-not-editable", "The assessment is past its draft"
+    reasons = ("not_draft", "published")
 
 
 def history(assessment: Assessment, actor: Principal, what: str, **details: Any) -> None:
@@ -41,7 +45,9 @@ def history(assessment: Assessment, actor: Principal, what: str, **details: Any)
 def ensure_draft(assessment: Assessment) -> None:
     if assessment.status != AssessmentStatus.draft:
         raise NotEditable(
-            f"The assessment is {assessment.status}: entries and its scheme no longer change."
+            f"The assessment is {assessment.status}: entries and its scheme no longer change.",
+            code="not_draft",
+            params={"status": assessment.status},
         )
 
 
@@ -184,7 +190,9 @@ async def record_follow_up(
     if follow_up.followed_up > follow_up.issued:
         raise InvalidInput.field("#/body/followed_up", "More followed up than were issued.")
     if assessment.status == AssessmentStatus.published:
-        raise NotEditable("The assessment is published: its result no longer changes.")
+        raise NotEditable(
+            "The assessment is published: its result no longer changes.", code="published"
+        )
     assessment.follow_up_issued = follow_up.issued
     assessment.follow_up_done = follow_up.followed_up
     history(assessment, actor, "follow-up recorded", **follow_up.model_dump())

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_prevention.models import Study, Suggestion, SuggestionEvidence, SuggestionReminder
+from apik_prevention.refusals import PreventionStepRefused
 from apik_prevention.studies import rules
 from apik_prevention.studies.rules import Stage, SuggestionStatus
 from apik_shared.platform.auth import Principal
@@ -31,7 +32,11 @@ from apik_shared.platform.uploads import check_file
 
 
 class NotFollowedUpYet(Conflict):
+    """`code` (rules.status_refusal): `study_not_published` (suggestions are tracked
+    once their study is published), `no_evidence` (upload the agency's evidence first)."""
+
     slug, title = "suggestion-status-refused", "The suggestion cannot take that status now"
+    reasons = ("study_not_published", "no_evidence")
 
 
 def _entry(actor: str, step: str, **details: object) -> dict[str, Any]:
@@ -89,7 +94,11 @@ async def move_study(
 ) -> Study:
     name = rules.stage_step(study.stage, target)
     if name is None:
-        raise TransitionNotAllowed(f"A study at {study.stage} cannot move to {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A study at {study.stage} cannot move to {target}.",
+            status=str(study.stage),
+            target=str(target),
+        )
     study.history = [
         *study.history,
         _entry(actor.username, name, **{"from": study.stage, "to": target.value, "note": note}),
@@ -124,7 +133,9 @@ async def add_suggestion(
     actor: Principal,
 ) -> Suggestion:
     if Stage(study.stage) not in rules.SUGGESTIONS_FROM:
-        raise TransitionNotAllowed("Suggestions are written from the drafting stage on.")
+        raise PreventionStepRefused(
+            "Suggestions are written from the drafting stage on.", code="study_before_drafting"
+        )
     row = Suggestion(
         study_id=study.id,
         office=study.office,
@@ -144,7 +155,11 @@ async def add_progress(
     *, session: AsyncSession, suggestion: Suggestion, note: str, actor: Principal
 ) -> Suggestion:
     if SuggestionStatus(suggestion.status) in rules.CLOSED:
-        raise TransitionNotAllowed(f"A suggestion {suggestion.status} takes no more progress.")
+        raise PreventionStepRefused.status_is(
+            f"A suggestion {suggestion.status} takes no more progress.",
+            "suggestion_closed",
+            suggestion.status,
+        )
     suggestion.history = [*suggestion.history, _entry(actor.username, "progress", note=note)]
     suggestion.version += 1
     session.add(suggestion)
@@ -166,7 +181,11 @@ async def move_suggestion(
 ) -> Suggestion:
     name = rules.suggestion_step(suggestion.status, target)
     if name is None:
-        raise TransitionNotAllowed(f"A suggestion {suggestion.status} cannot become {target}.")
+        raise TransitionNotAllowed.move_refused(
+            f"A suggestion {suggestion.status} cannot become {target}.",
+            status=str(suggestion.status),
+            target=str(target),
+        )
     study = await session.get(Study, suggestion.study_id)
     assert study is not None  # a foreign key
     refusal = rules.status_refusal(
@@ -175,7 +194,8 @@ async def move_suggestion(
         has_evidence=await evidence_of(session, suggestion.id) is not None,
     )
     if refusal is not None:
-        raise NotFollowedUpYet(refusal)
+        code, why = refusal
+        raise NotFollowedUpYet(why, code=code)
     today = await today_of(session, suggestion.office)
     suggestion.history = [
         *suggestion.history,
@@ -217,8 +237,10 @@ async def attach_evidence(
     """The agency's evidence (replacing an earlier upload while the suggestion is not
     closed): name, size and content checked as every upload is."""
     if SuggestionStatus(suggestion.status) in rules.CLOSED:
-        raise TransitionNotAllowed(
-            f"A suggestion {suggestion.status} keeps the evidence it was closed with."
+        raise PreventionStepRefused.status_is(
+            f"A suggestion {suggestion.status} keeps the evidence it was closed with.",
+            "evidence_kept",
+            suggestion.status,
         )
     checked = check_file(filename=filename, data=data, allowed=allowed, max_bytes=max_bytes)
     values: dict[str, Any] = {

@@ -25,6 +25,7 @@ from apik_prevention.models import (
     FocalPointChange,
     SubjectRequest,
 )
+from apik_prevention.refusals import PreventionStepRefused
 from apik_prevention.subject_requests import rules
 from apik_prevention.subject_requests.rules import RequestKind, RequestStatus, Subject
 from apik_prevention.subject_requests.schemas import (
@@ -234,7 +235,11 @@ async def answer(
     """Answers (or refuses) a received request once, applying what it asked in the same
     transaction; the person's row is locked while it changes."""
     if request.status != RequestStatus.received.value:
-        raise TransitionNotAllowed(f"The request is {request.status}: it is answered once.")
+        raise PreventionStepRefused.status_is(
+            f"The request is {request.status}: it is answered once.",
+            "request_answered",
+            request.status,
+        )
     kind = RequestKind(request.kind)
     answering_a_correction = (
         data.status is RequestStatus.answered and kind is RequestKind.correction

@@ -1,0 +1,35 @@
+"""Why internship refuses a step the record's state contradicts: the reasons of the
+shared `conflict` and `transition-not-allowed` types that internship names in the
+`code` member (`params` fill the wording; the web app words each, i18n/problems.ts)."""
+
+from __future__ import annotations
+
+from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+
+
+class InternshipConflict(Conflict):
+    """Internship's reasons (`code`): `entry_not_submitted` (`day`, `status`: a logbook
+    entry is reviewed while it waits for review)."""
+
+    reasons = ("entry_not_submitted",)
+
+
+class InternshipStepRefused(TransitionNotAllowed):
+    """Internship's reasons (`code`): `application_not_accepted` (`status`: completion,
+    the account and the letter are an accepted intern's), `decision_final` (`status`),
+    `case_acknowledged` (`at`), `case_not_acknowledged`, `alumnus_erased`,
+    `request_answered` (`status`), `not_a_module` (only a module has pre- and post-tests)."""
+
+    reasons = (
+        "application_not_accepted",
+        "decision_final",
+        "case_acknowledged",
+        "case_not_acknowledged",
+        "alumnus_erased",
+        "request_answered",
+        "not_a_module",
+    )
+
+    @classmethod
+    def not_accepted(cls, detail: str, status: str) -> InternshipStepRefused:
+        return cls(detail, code="application_not_accepted", params={"status": status})
