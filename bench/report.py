@@ -68,8 +68,9 @@ def _registration(reg: dict[str, Any]) -> list[str]:
     if not reg:
         return []
     return [
-        f"Registration: medians of {len(reg['direct'].get('rounds', [1]))} alternating rounds "
-        "each way. Round by round (median), the gateway keeps "
+        f"Registration: medians of {len(reg['direct'].get('rounds', [1]))} direct and "
+        f"{len(reg['gateway'].get('rounds', [1]))} gateway rounds, alternating. Each gateway "
+        "round against the direct rounds around it (median), the gateway keeps "
         f"{reg['gateway_throughput_share']:.0%} of direct throughput and adds "
         f"{reg.get('gateway_added_p50_ms')} ms at p50, {reg['gateway_added_p99_ms']} ms at p99.",
         "",

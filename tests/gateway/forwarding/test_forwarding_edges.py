@@ -36,8 +36,11 @@ async def _one_answer_per_connection(
 
 
 async def _truncated_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    await _read_head(reader)
-    writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\nonly-a-part")
+    """A long answer (streamed by the gateway) when the path says so, else a short one
+    (read whole first); either breaks off after a part."""
+    head = await _read_head(reader)
+    length = 1_000_000 if b"/long " in head else 1000
+    writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\nonly-a-part" % length)
     await writer.drain()
     writer.close()
 
@@ -116,12 +119,24 @@ async def test_a_post_is_not_resent_on_a_closed_connection(
     assert response.status_code == 502
 
 
-async def test_a_truncated_answer_ends_the_clients_connection(
+async def test_a_truncated_long_answer_ends_the_clients_connection(
     edge_gateway: tuple[httpx.AsyncClient, EndlessStream],
 ) -> None:
     client, _ = edge_gateway
     with pytest.raises(httpx.RemoteProtocolError):
-        await client.get("/api/v1/truncating/x")
+        await client.get("/api/v1/truncating/long")
+    assert (await client.get("/api/v1/flaky/after")).status_code == 200
+
+
+async def test_a_truncated_short_answer_becomes_a_bad_gateway(
+    edge_gateway: tuple[httpx.AsyncClient, EndlessStream],
+) -> None:
+    """A short body is read whole before anything is relayed: a service breaking off
+    in it is a clean 502, never a cut response passed on as if whole."""
+    client, _ = edge_gateway
+    response = await client.get("/api/v1/truncating/short")
+    assert response.status_code == 502
+    assert response.headers["content-type"] == "application/problem+json"
     assert (await client.get("/api/v1/flaky/after")).status_code == 200
 
 

@@ -32,11 +32,12 @@ def declared_length(scope: Scope) -> int:
     return -1
 
 
-def request_id_or_new(incoming: bytes | None) -> bytes:
-    """The caller's X-Request-ID when it is sane (it lands in logs), else a new one."""
+def request_id_or_new(incoming: bytes | None, new: str | None = None) -> bytes:
+    """The caller's X-Request-ID when it is sane (it lands in logs), else a new one
+    (`new`, 32 random hex digits the caller already drew, or drawn here)."""
     if incoming is not None and _REQUEST_ID.fullmatch(incoming):
         return incoming
-    return secrets.token_hex(16).encode()
+    return (new or secrets.token_hex(16)).encode()
 
 
 async def send_problem(send: Send, problem: Problem, *, instance: str, request_id: bytes) -> None:

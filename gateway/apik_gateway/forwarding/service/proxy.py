@@ -57,6 +57,9 @@ access_log = logging.getLogger("apik.access")
 _RESPONSE_DROPPED = HOP_BY_HOP | {b"date", b"server", b"x-request-id"}
 # A body kept for sending to another replica, at most: a larger one is not resent.
 _RESEND_MAX_BYTES = 1024 * 1024
+# A response whose announced body is at most this long is read whole before it is
+# relayed (below the upstream's pause mark, so reading never stalls); longer ones stream.
+_WHOLE_MAX_BYTES = 64 * 1024
 CLIENT_CLOSED = 499  # nginx's code in logs and metrics for a client that went away
 
 
@@ -208,6 +211,8 @@ class Forwarder:
                     else:
                         await self._send_request(conn, head, body_mode, receive, sent_body)
                     await conn.read_head()
+                    if method != "HEAD":  # a HEAD's answer announces a body it never sends
+                        await conn.read_short_body(_WHOLE_MAX_BYTES)
                     break
                 except UpstreamBroken:
                     conn.abort()

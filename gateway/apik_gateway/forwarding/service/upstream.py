@@ -50,6 +50,7 @@ class UpstreamConnection(asyncio.Protocol):
         self.received_any = False
         self.status = 0
         self.headers: list[tuple[bytes, bytes]] = []
+        self.length: int | None = None  # the body's Content-Length, when it has one
         self.head_done = False
         self.complete = False
         self._interim = False
@@ -68,6 +69,7 @@ class UpstreamConnection(asyncio.Protocol):
         self._keep_alive = False
         self.status = 0
         self.headers = []
+        self.length = None
         self._chunks.clear()
         self._buffered = 0
 
@@ -107,7 +109,10 @@ class UpstreamConnection(asyncio.Protocol):
 
     def on_header(self, name: bytes, value: bytes) -> None:
         name = name.lower()
-        if name == b"content-length" or name == b"transfer-encoding":
+        if name == b"content-length":
+            self._framed = True
+            self.length = int(value) if value.isdigit() else None
+        elif name == b"transfer-encoding":
             self._framed = True
         self.headers.append((name, value))
 
@@ -152,6 +157,17 @@ class UpstreamConnection(asyncio.Protocol):
     async def read_head(self) -> None:
         while not self.head_done:
             await self._wait()
+
+    async def read_short_body(self, up_to: int) -> None:
+        """Waits for the rest of a body whose head announced at most `up_to` bytes.
+
+        A service often writes a response's head and body apart, so the head can arrive
+        alone; a short body is right behind it, and waiting for it lets the forwarder
+        answer in one go instead of streaming (a watcher task, more sends) or, when the
+        service breaks off, answer a clean 502 instead of a cut response."""
+        if self.length is not None and self.length <= up_to:
+            while not self.complete:
+                await self._wait()
 
     def take_body(self) -> bytes:
         """Everything received so far of the body (and lets reading resume)."""
