@@ -66,3 +66,40 @@ async def test_the_sql_score_is_the_python_score(intake):
     # The ties are among the rows: the exact 0.3125 rounds to even.
     assert any(float(r.sim) == 0.625 and not r.reporter and not r.agency for r in rows)
     assert score(Signals(False, 0.625, False, False, 0), window_days=WINDOW)[0] == 0.312
+
+
+# Indonesian texts and the characters that make pg_trgm keep a trigram as three bytes of
+# a checksum (accents, other scripts, emoji), the empty and the too-short.
+TEXTS = [
+    "sertifikat tanah tidak kunjung terbit sejak maret 2026 di kantor pertanahan",
+    "Sertifikat TANAH belum terbit, sudah 8 bulan; petugas meminta uang pelicin!",
+    "pelayanan kelurahan lambat: kartu keluarga (KK) tidak jadi-jadi",
+    "café résumé naïve señor Ærø straße İstanbul ığüşöç",
+    "漢字 テスト 한국어 😀😀 bantuan sosial 😀 tidak diterima",
+    "0x123456 0xabcdef x9 a1 b2 c3",
+    "",
+    "a",
+    "ab",
+    "é",
+    "   ",
+]
+
+
+async def test_the_stored_trigrams_give_pg_trgm_similarity_to_the_bit(intake):
+    """0037: `intake_trigram_similarity` on `intake_trigrams` is `similarity`, pair by
+    pair, on texts whose trigrams pg_trgm keeps as checksums in a database whose locale
+    takes their letters for letters (the test database's C locale splits words there)."""
+    words = " ".join(TEXTS).split()
+    texts = TEXTS + [" ".join(words[i : i + 9]) for i in range(0, len(words), 3)]
+    query = """
+        SELECT a, b, similarity(a, b) AS expected,
+               intake_trigram_similarity(intake_trigrams(a), intake_trigrams(b)) AS got
+        FROM unnest(CAST(:texts AS text[])) AS a, unnest(CAST(:texts AS text[])) AS b
+        """
+    engine = intake.app.state.database.engine
+    async with engine.connect() as connection:
+        rows = (await connection.execute(text(query), {"texts": texts})).all()
+    assert len(rows) == len(texts) ** 2
+    differing = [r for r in rows if r.got != r.expected]
+    assert not differing, differing[:5]
+    assert any(0 < r.expected < 1 for r in rows)
