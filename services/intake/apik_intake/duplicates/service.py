@@ -34,10 +34,8 @@ MAX_CANDIDATES = 20
 # with the office's archive: the person's newest reports; reports whose text shares a
 # band of the new one's near-copy signature (`rules.text_bands`), those that
 # share the most bands first; the agency's newest reports within the window. The signals
-# and the score are computed on that short list only. The text's similarity is pg_trgm's,
-# on trigrams each report keeps (`report.text_trigrams`, migration 0037) and the new
-# text's computed once (`me`): pg_trgm's own `similarity` split and sorted both texts
-# again for every row (~0.1-0.4 ms a row on texts this long, 0.01 ms now).
+# and the score are computed on that short list only (a trigram similarity costs ~0.1 ms
+# on texts this long, so the short list stays short).
 # The same letter in another office comes in the same statement (`elsewhere`): the
 # text's bands find it (the only door across offices), the similarity decides
 # (`rules.same_letter`). One look-up of the bands; and no round trip of its own either:
@@ -45,7 +43,6 @@ MAX_CANDIDATES = 20
 # write's own, `CANDIDATE_SELECT` as its query), which cannot see the rows it writes.
 PER_DOOR = 50
 CANDIDATE_CTES = f"""
-    me AS MATERIALIZED (SELECT intake_trigrams(CAST(:text AS text)) AS trigrams),
     near AS MATERIALIZED (
         -- The bands alone pick these rows: a large office is much of the table, so its
         -- index would only slow the lookup down.
@@ -74,18 +71,17 @@ _FOUND = """
     SELECT false AS elsewhere,
            r.id,
            rp.person_id = :person AS same_reporter,
-           intake_trigram_similarity(r.text_trigrams, me.trigrams) AS sim,
+           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text) AS sim,
            coalesce(lower(r.reported_agency) = :agency, false) AS same_agency,
            coalesce(r.substance = :substance, false) AS same_substance,
            abs(extract(epoch FROM r.created_at - :at)) / 86400 AS days_apart
     FROM door JOIN report r ON r.id = door.id JOIN reporter rp ON rp.id = r.reporter_id
-         CROSS JOIN me
     WHERE r.id <> :id
     UNION ALL
     SELECT true, r.id, false,
-           intake_trigram_similarity(r.text_trigrams, me.trigrams),
+           similarity(lower(r.summary || ' ' || coalesce(r.chronology, '')), :text),
            false, false, 0
-    FROM elsewhere JOIN report r ON r.id = elsewhere.id CROSS JOIN me
+    FROM elsewhere JOIN report r ON r.id = elsewhere.id
     """
 _SCORED_FROM, _SCORE, _REASONS = score_sql(
     same_reporter="found.same_reporter",
