@@ -84,6 +84,8 @@ async def test_a_registration_writes_once_locks_once_and_reads_nothing_back(inta
     # The office's duplicate candidates and the same letter in other offices: one look-up,
     # the write's own query.
     assert [s for s in seen if "similarity(" in s] == [written], seen
+    # And the candidates it scores are stored by that same statement.
+    assert [s for s in seen if "INSERT INTO duplicate_candidate" in s] == [written], seen
     # Nothing written is read back to build the answer.
     assert not [s for s in seen if s.startswith(("SELECT report_step.", "SELECT reporter.id"))]
     read = await intake.client.get(f"{REPORTS}/{answer.json()['id']}", headers=officer)

@@ -56,6 +56,80 @@ def is_candidate(value: float) -> bool:
     return value >= THRESHOLD
 
 
+# `score` and `is_candidate` in SQL, for registration's one write to score and store its
+# candidates itself (no round trip to bring the rows here and another to store them).
+# The same double arithmetic in the same order gives the same total; the same rounding
+# needs care: Python's `round(x, 3)` is the 3-decimal nearest to x's exact binary value
+# (an exact tie to the even one), where PostgreSQL's float-to-numeric cast keeps 15
+# digits and its `round` takes ties away from zero. So x is made an exact integer
+# n = x * 2^54 (every double in [0.25, 1] is one; below 0.25 nothing is a candidate), and
+# rounded in integers. `tests/intake/duplicates/test_scoring_sql.py` holds the two equal.
+_EXACT = 2**54
+_HALF = 2**27  # x * 2^27 splits into two integers under 2^28: numeric takes them exactly
+
+
+def _float(value: float) -> str:
+    # repr is the shortest text that reads back as the same double.
+    return f"CAST({value!r} AS float8)"
+
+
+def score_sql(
+    *,
+    same_reporter: str,
+    similarity: str,
+    same_agency: str,
+    same_substance: str,
+    days_apart: str,
+    window_days: str,
+) -> tuple[str, str, str]:
+    """(FROM-clause tail, score, reasons): SQL expressions over a row's signals (each a
+    column expression; `similarity` a real, `days_apart` a number of days) giving what
+    `score` gives. The tail is LATERAL joins to append after the row's source."""
+    zero, one = _float(0.0), _float(1.0)
+    clamped = f"greatest({zero}, least({one}, CAST(coalesce({similarity}, 0) AS float8)))"
+    within = f"(CAST({days_apart} AS float8) <= CAST({window_days} AS float8))"
+    reporter = f"coalesce({same_reporter}, false)"
+    agency = f"({within} AND coalesce({same_agency}, false))"
+    substance = f"({agency} AND coalesce({same_substance}, false))"
+    total = (
+        f"((CASE WHEN {reporter} THEN {_float(WEIGHT_REPORTER)} ELSE {zero} END"
+        f" + {_float(WEIGHT_TEXT)} * signal.text)"
+        f" + CASE WHEN {agency} THEN {_float(WEIGHT_AGENCY)} ELSE {zero} END)"
+        f" + CASE WHEN {substance} THEN {_float(WEIGHT_SUBSTANCE)} ELSE {zero} END"
+    )
+    high = f"floor(capped.x * {_float(float(_HALF))})"
+    low = f"(capped.x * {_float(float(_HALF))} - {high}) * {_float(float(_HALF))}"
+    tail = (
+        f" CROSS JOIN LATERAL (SELECT {clamped} AS text) AS signal"
+        f" CROSS JOIN LATERAL (SELECT least({total}, {one}) AS x) AS capped"
+        f" CROSS JOIN LATERAL (SELECT CAST({high} AS numeric) * {_HALF}"
+        f" + CAST({low} AS numeric) AS n) AS exact"
+        f" CROSS JOIN LATERAL (SELECT div(exact.n * 1000, {_EXACT}) AS q) AS thousandths"
+        f" CROSS JOIN LATERAL (SELECT exact.n * 1000 - thousandths.q * {_EXACT} AS rest)"
+        " AS remainder"
+    )
+    up = (
+        f"remainder.rest * 2 > {_EXACT}"
+        f" OR (remainder.rest * 2 = {_EXACT} AND mod(thousandths.q, 2) = 1)"
+    )
+    rounded = (
+        f"CASE WHEN capped.x < {_float(0.25)} THEN capped.x"
+        f" ELSE CAST(thousandths.q + CASE WHEN {up} THEN 1 ELSE 0 END AS float8)"
+        f" / {_float(1000.0)} END"
+    )
+    reasons = (
+        "to_jsonb(array_remove(ARRAY["
+        f"CASE WHEN {reporter} THEN CAST('same_reporter' AS text) END, "
+        f"CASE WHEN signal.text >= {_float(SIMILAR_TEXT)} THEN CAST('similar_text' AS text) END, "
+        f"CASE WHEN {agency} THEN CAST('same_agency' AS text) END, "
+        f"CASE WHEN {substance} THEN CAST('same_substance' AS text) END], NULL))"
+    )
+    return tail, rounded, reasons
+
+
+THRESHOLD_SQL = _float(THRESHOLD)
+
+
 def same_letter(similarity: float, *, threshold: float) -> bool:
     """Whether a report of another office is the same letter as this one.
 

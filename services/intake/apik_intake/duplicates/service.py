@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, func, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_intake.duplicates.rules import Signals, is_candidate, same_letter, score, text_bands
+from apik_intake.duplicates.rules import THRESHOLD_SQL, score_sql, text_bands
 from apik_intake.models import (
     Attachment,
     CrossOfficeCandidate,
@@ -70,7 +68,7 @@ CANDIDATE_CTES = f"""
         WHERE near.office <> :office AND near.kind <> 'KNL' AND near.id <> :id
         ORDER BY near.created_at DESC LIMIT {PER_DOOR}
     )"""
-CANDIDATE_SELECT = """
+_FOUND = """
     SELECT false AS elsewhere,
            r.id,
            rp.person_id = :person AS same_reporter,
@@ -86,17 +84,45 @@ CANDIDATE_SELECT = """
            false, false, 0
     FROM elsewhere JOIN report r ON r.id = elsewhere.id
     """
-# Both ways in one statement, the rows as arrays: one plan whatever their number.
-_INSERT_CANDIDATES = """
-    INSERT INTO duplicate_candidate (report_id, candidate_id, score, reasons, computed_at)
-    SELECT pair.report_id, pair.candidate_id, pair.score, CAST(pair.reasons AS jsonb), $5
-    FROM unnest(CAST($1 AS uuid[]), CAST($2 AS uuid[]), CAST($3 AS float8[]),
-                CAST($4 AS text[])) AS pair(report_id, candidate_id, score, reasons)
-    ON CONFLICT DO NOTHING
-    """
-_INSERT_ELSEWHERE = insert(
-    CrossOfficeCandidate.__table__  # type: ignore[attr-defined]
-).on_conflict_do_nothing()
+_SCORED_FROM, _SCORE, _REASONS = score_sql(
+    same_reporter="found.same_reporter",
+    similarity="found.sim",
+    same_agency="found.same_agency",
+    same_substance="found.same_substance",
+    days_apart="found.days_apart",
+    window_days=":window",
+)
+# The rows found are scored (`rules.score_sql`, which is `rules.score`) and the best
+# `MAX_CANDIDATES` stored both ways (the earlier report learns of the new), and the same
+# letter held elsewhere (`rules.same_letter`) too, in the same statement: no round trip
+# to bring the rows to Python and none to store them. Ties at the cut are kept in no
+# particular order, as the rows came before.
+CANDIDATE_CTES += f""",
+    found AS MATERIALIZED ({_FOUND}),
+    best AS (
+        SELECT found.id, {_SCORE} AS score, {_REASONS} AS reasons
+        FROM found {_SCORED_FROM}
+        WHERE NOT found.elsewhere AND {_SCORE} >= {THRESHOLD_SQL}
+        ORDER BY 2 DESC LIMIT {MAX_CANDIDATES}
+    ), new_candidates AS (
+        INSERT INTO duplicate_candidate (report_id, candidate_id, score, reasons, computed_at)
+        SELECT pair.report_id, pair.candidate_id, best.score, best.reasons, :computed_at
+        FROM best CROSS JOIN LATERAL (
+            VALUES (CAST(:id AS uuid), best.id), (best.id, CAST(:id AS uuid))
+        ) AS pair(report_id, candidate_id)
+        ON CONFLICT DO NOTHING
+    ), new_elsewhere AS (
+        INSERT INTO cross_office_candidate (report_id, candidate_id, similarity, computed_at)
+        SELECT pair.report_id, pair.candidate_id, CAST(found.sim AS float8), :computed_at
+        FROM found CROSS JOIN LATERAL (
+            VALUES (CAST(:id AS uuid), found.id), (found.id, CAST(:id AS uuid))
+        ) AS pair(report_id, candidate_id)
+        WHERE found.elsewhere
+          AND CAST(coalesce(found.sim, 0) AS float8) >= CAST(:same_letter AS float8)
+        ON CONFLICT DO NOTHING
+    )"""
+# The write's query: how many candidates it stored.
+CANDIDATE_SELECT = "SELECT count(*) AS candidates FROM best"
 
 
 def _body(summary: str | None, chronology: str | None) -> str:
@@ -106,27 +132,6 @@ def _body(summary: str | None, chronology: str | None) -> str:
 def signature(summary: str | None, chronology: str | None) -> list[int]:
     """The near-copy signature a new report is stored with (`rules.text_bands`)."""
     return text_bands(_body(summary, chronology))
-
-
-async def _store_cross_office(
-    *,
-    session: AsyncSession,
-    report_id: uuid.UUID,
-    found: Sequence[Mapping[str, Any]],
-    threshold: float,
-) -> int:
-    """Stores the reports of other offices that hold the same letter, both ways (each
-    office learns the other holds it); returns how many."""
-    now = datetime.now(UTC)
-    pairs = [
-        {"report_id": a, "candidate_id": b, "similarity": float(row["sim"]), "computed_at": now}
-        for row in found
-        if same_letter(float(row["sim"] or 0), threshold=threshold)
-        for a, b in ((report_id, row["id"]), (row["id"], report_id))
-    ]
-    if pairs:
-        await session.execute(_INSERT_ELSEWHERE, pairs)
-    return len(pairs) // 2
 
 
 async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[Any]]:
@@ -151,7 +156,11 @@ async def held_elsewhere(*, session: AsyncSession, report: Report) -> list[Row[A
 
 
 def candidate_parameters(
-    report: Mapping[str, Any], *, person_id: uuid.UUID, window_days: int
+    report: Mapping[str, Any],
+    *,
+    person_id: uuid.UUID,
+    window_days: int,
+    cross_office_similarity: float = 0.6,
 ) -> dict[str, Any]:
     """The parameters of `CANDIDATE_CTES` and `CANDIDATE_SELECT` for the new report's
     row as written, its near-copy signature (`signature`) in it."""
@@ -165,55 +174,10 @@ def candidate_parameters(
         "since": report["created_at"] - timedelta(days=window_days),
         "office": report["office"],
         "id": report["id"],
+        "window": float(window_days),
+        "same_letter": float(cross_office_similarity),
+        "computed_at": datetime.now(UTC),
     }
-
-
-async def store_candidates(
-    *,
-    session: AsyncSession,
-    connection: Any,
-    report_id: uuid.UUID,
-    found: Sequence[Mapping[str, Any]],
-    window_days: int,
-    cross_office_similarity: float = 0.6,
-) -> int:
-    """Scores the rows `CANDIDATE_SELECT` found and stores the new report's candidates,
-    both ways (the earlier report learns of the new); returns how many. `connection`:
-    the session's asyncpg connection (`apik_shared.platform.db.driver_connection`)."""
-    scored = []
-    elsewhere = []
-    for row in found:
-        if row["elsewhere"]:
-            elsewhere.append(row)
-            continue
-        value, reasons = score(
-            Signals(
-                same_reporter=bool(row["same_reporter"]),
-                text_similarity=float(row["sim"] or 0),
-                same_agency=bool(row["same_agency"]),
-                same_substance=bool(row["same_substance"]),
-                days_apart=float(row["days_apart"]),
-            ),
-            window_days=window_days,
-        )
-        if is_candidate(value):
-            scored.append((value, reasons, row["id"]))
-    if elsewhere:
-        await _store_cross_office(
-            session=session, report_id=report_id, found=elsewhere, threshold=cross_office_similarity
-        )
-    scored.sort(key=lambda item: item[0], reverse=True)
-    best = scored[:MAX_CANDIDATES]
-    if best:  # one statement: registration waits on it
-        pairs = [
-            (a, b, value, json.dumps(reasons))
-            for value, reasons, other in best
-            for a, b in ((report_id, other), (other, report_id))
-        ]
-        await connection.execute(
-            _INSERT_CANDIDATES, *map(list, zip(*pairs, strict=True)), datetime.now(UTC)
-        )
-    return len(best)
 
 
 async def candidates_of(

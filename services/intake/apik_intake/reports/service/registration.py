@@ -15,7 +15,6 @@ from apik_intake.duplicates.service import (
     candidate_parameters,
     publish_link,
     signature,
-    store_candidates,
 )
 from apik_intake.models import Outreach, Report
 from apik_intake.notifications.service import registered_notification
@@ -300,7 +299,9 @@ async def register_report(
         subject=str(row["id"]),
     )
     searched = data.kind is not Kind.KNL
-    found = await write_registration(
+    # The write also scores and stores the duplicate candidates and the same letter held
+    # elsewhere (`duplicates.service.CANDIDATE_CTES`).
+    await write_registration(
         connection,
         reporter=reporter.row,
         report=row,
@@ -314,7 +315,10 @@ async def register_report(
         },
         search=(
             candidate_parameters(
-                row, person_id=reporter.person_id, window_days=duplicate_window_days
+                row,
+                person_id=reporter.person_id,
+                window_days=duplicate_window_days,
+                cross_office_similarity=cross_office_similarity,
             )
             if searched
             else None
@@ -322,15 +326,6 @@ async def register_report(
     )
     # Handed to the relay at the commit, as `publish` does.
     outbox.written(session, [outgoing])
-    if searched:
-        await store_candidates(
-            session=session,
-            connection=connection,
-            report_id=row["id"],
-            found=found,
-            window_days=duplicate_window_days,
-            cross_office_similarity=cross_office_similarity,
-        )
     link = (reporter.person_id, list(reporter.matched_on))
     registered = Registered(row, [first_step], link)
     if data.kind is Kind.TEMBUSAN and data.linked_report_id is not None:

@@ -2,21 +2,21 @@
 
 The reporter, the report (with its near-copy signature), the reporter's first message
 (when a channel applies), the `report.registered` event's outbox row and the first step
-are each a data-modifying CTE of ONE statement, whose query is the duplicate search
-(`duplicates.service.CANDIDATE_SELECT`): the search cannot see the rows the statement
-writes, and the foreign keys between them are checked at the statement's end, when all
-exist. One round trip instead of three, prepared once per connection by asyncpg and
-sent without SQLAlchemy's per-execution work (a cache key walked over some 70
-parameters, type processing, a result object), which cost intake more CPU than the
-statement itself (issue 22). The column lists come from the tables' definitions, so the
-statement follows the models.
+are each a data-modifying CTE of ONE statement, which also runs the duplicate search and
+stores the candidates it scores (`duplicates.service.CANDIDATE_CTES`): the search cannot
+see the rows the statement writes, and the foreign keys between them are checked at the
+statement's end, when all exist. One round trip instead of four, prepared once per
+connection by asyncpg and sent without SQLAlchemy's per-execution work (a cache key
+walked over some 70 parameters, type processing, a result object), which cost intake
+more CPU than the statement itself (issue 22). The column lists come from the tables'
+definitions, so the statement follows the models.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import JSON, Table
@@ -109,10 +109,11 @@ async def write_registration(
     notification: Mapping[str, Any] | None,
     event: Mapping[str, Any],
     search: Mapping[str, Any] | None,
-) -> Sequence[Mapping[str, Any]]:
-    """Writes the rows (each a table's every column but its identity) and returns what
-    the duplicate search found (`search`: its parameters; None: no search, nothing
-    found). `connection`: the session's asyncpg connection, in its transaction."""
+) -> int:
+    """Writes the rows (each a table's every column but its identity) and the duplicate
+    candidates the search finds (`search`: its parameters; None: no search); returns
+    how many candidates were stored. `connection`: the session's asyncpg connection, in
+    its transaction."""
     sql, names = _WRITES[notification is not None, search is not None]
     values = {
         **_named("rp_", reporter),
@@ -123,5 +124,5 @@ async def write_registration(
         **(search or {}),
     }
     arguments = [json.dumps(values[name]) if name in _JSON else values[name] for name in names]
-    rows: Sequence[Mapping[str, Any]] = await connection.fetch(sql, *arguments)
-    return rows
+    stored = await connection.fetchval(sql, *arguments)
+    return int(stored or 0)

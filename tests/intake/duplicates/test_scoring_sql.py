@@ -1,0 +1,68 @@
+"""The duplicate score computed in SQL (registration scores its candidates in its one
+write) is `rules.score` to the last bit: the same value, the same reasons, the same
+verdict, for similarities as PostgreSQL's trigram similarity gives them (reals: a count
+over a count), the exact ties of the rounding among them."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from apik_intake.duplicates.rules import (
+    THRESHOLD_SQL,
+    Signals,
+    is_candidate,
+    score,
+    score_sql,
+)
+
+WINDOW = 180
+# Every share of trigrams in common over these counts: small ones give the exact binary
+# fractions (5/8 scores 0.3125 exactly, where rounding half away from zero, PostgreSQL's,
+# gives 0.313 and Python's half-even 0.312), the large ones the long texts' values.
+TOTALS = (1, 2, 4, 8, 16, 40, 80, 200, 333, 541)
+DAYS = (0, 179.999999, 180, 180.000001, 400)
+
+
+async def test_the_sql_score_is_the_python_score(intake):
+    tail, value, reasons = score_sql(
+        same_reporter="s.reporter",
+        similarity="s.sim",
+        same_agency="s.agency",
+        same_substance="s.substance",
+        days_apart="s.days",
+        window_days=str(WINDOW),
+    )
+    days = ", ".join(f"({d})" for d in DAYS)
+    query = f"""
+        WITH s AS (
+            SELECT CAST(c AS real) / CAST(t AS real) AS sim, reporter, agency, substance,
+                   CAST(d AS numeric) AS days
+            FROM unnest(CAST(:totals AS int[])) AS t, generate_series(0, t) AS c,
+                 (VALUES (false), (true)) AS a(reporter), (VALUES (false), (true)) AS b(agency),
+                 (VALUES (false), (true)) AS e(substance), (VALUES {days}) AS w(d)
+        )
+        SELECT s.sim, s.reporter, s.agency, s.substance, s.days,
+               {value} AS value, {reasons} AS reasons, {value} >= {THRESHOLD_SQL} AS candidate
+        FROM s {tail}
+        """
+    engine = intake.app.state.database.engine
+    async with engine.connect() as connection:
+        rows = (await connection.execute(text(query), {"totals": list(TOTALS)})).all()
+    assert len(rows) > 20_000
+    differing = []
+    for sim, reporter, agency, substance, days_apart, got, got_reasons, candidate in rows:
+        expected, why = score(
+            Signals(reporter, float(sim), agency, substance, float(days_apart)),
+            window_days=WINDOW,
+        )
+        if got < 0.25:
+            # Below 0.25 the SQL keeps the total unrounded: no candidate either way.
+            matches = not candidate and not is_candidate(expected) and expected <= 0.25
+        else:
+            matches = got == expected and candidate == is_candidate(expected)
+        if not matches or got_reasons != why:
+            differing.append((sim, reporter, agency, substance, days_apart, got, expected))
+    assert not differing, differing[:10]
+    # The ties are among the rows: the exact 0.3125 rounds to even.
+    assert any(float(r.sim) == 0.625 and not r.reporter and not r.agency for r in rows)
+    assert score(Signals(False, 0.625, False, False, 0), window_days=WINDOW)[0] == 0.312
