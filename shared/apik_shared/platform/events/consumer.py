@@ -16,13 +16,13 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext, api
-from nats.js.errors import BadRequestError
+from nats.js.errors import APIError
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -68,10 +68,10 @@ class ConsumerSpec:
     # Subjects the filter lets through but the handler must not see (acked unread), e.g.
     # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
     skip_prefixes: Sequence[str] = ()
-    # When the filter is wider than what the handlers take (NATS 2.9 knows one filter
-    # subject per consumer, so several event types of one aggregate are consumed by its
-    # wildcard), the subjects they do take: the others are acked unread, with no inbox
-    # row and no transaction. Empty: every subject the filter lets through is handled.
+    # The subjects the handlers take, when a message of another may still come: a
+    # wildcard filter, or one an older, wider filter delivered before the consumer was
+    # narrowed (`ensure`). The others are acked unread, with no inbox row and no
+    # transaction. Empty: every subject the filter lets through is handled.
     only_subjects: frozenset[str] = frozenset()
     # Reads a message's envelope (`handlers.consumer` reads it with its payload class
     # in the same pass).
@@ -92,10 +92,17 @@ class ConsumerSpec:
             opt_start_time=start_time,
             max_deliver=self.max_deliver,
             ack_wait=ack_wait,
-            # One subject uses the field every server version knows (2.9 ignores the list).
+            # One subject in the field every server version knows; several in the list
+            # (NATS 2.10).
             filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
             filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
         )
+
+
+def _filters(config: api.ConsumerConfig) -> set[str]:
+    """The subjects a consumer's config lets through, whichever field names them."""
+    one = {config.filter_subject} if config.filter_subject else set()
+    return set(config.filter_subjects or []) | one
 
 
 # How long a fetch waits for messages; also how soon a consumer notices that the server
@@ -152,22 +159,32 @@ class Consumer:
             puller.interrupt()
 
     async def ensure(self, js: JetStreamContext) -> None:
+        """Creates the durable consumer, or brings an existing one to the spec's config.
+        A server refusing part of the change (the start of delivery cannot change) gets
+        the filter alone: the consumer keeps its acked position, so nothing it acked
+        comes again and nothing after it is skipped."""
+        wanted = self.spec.config(self.durable, ack_wait=self.ack_wait, start_time=self.start_time)
         try:
-            info = await js.add_consumer(
-                STREAM_NAME,
-                config=self.spec.config(
-                    self.durable, ack_wait=self.ack_wait, start_time=self.start_time
-                ),
-            )
-        except BadRequestError as exc:  # exists with another config, on a server that
-            log.warning("consumer %s kept its old config: %s", self.durable, exc)
-            info = await js.consumer_info(STREAM_NAME, self.durable)  # cannot update
-        wanted = set(self.spec.subjects)
-        got = set(info.config.filter_subjects or []) | {info.config.filter_subject or ""}
-        if not wanted <= got:
+            info = await js.add_consumer(STREAM_NAME, config=wanted)
+        except APIError as exc:  # 400 or 500 (10012: "deliver policy can not be updated")
+            info = await js.consumer_info(STREAM_NAME, self.durable)
+            if _filters(info.config) != _filters(wanted):
+                log.info("consumer %s: %s; changing its filter alone", self.durable, exc)
+                info = await js.add_consumer(
+                    STREAM_NAME,
+                    config=replace(
+                        info.config,
+                        filter_subject=wanted.filter_subject,
+                        filter_subjects=wanted.filter_subjects,
+                    ),
+                )
+            else:
+                log.warning("consumer %s kept its old config: %s", self.durable, exc)
+        if _filters(info.config) != _filters(wanted):  # a server that ignored the list
             raise RuntimeError(
-                f"consumer {self.durable} filters {sorted(got)}, not {sorted(wanted)}: "
-                "several subjects per consumer need NATS 2.10 or newer"
+                f"consumer {self.durable} filters {sorted(_filters(info.config))}, not "
+                f"{sorted(_filters(wanted))}: several subjects per consumer need NATS 2.10 "
+                "or newer"
             )
 
     async def run(self, connection: Callable[[], Awaitable[Client]]) -> None:
