@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_integration.peers.service import enqueue_signals
 from apik_integration.portals.service import enqueue_push
 from apik_integration.settings import Settings
-from apik_integration.webhooks.service import enqueue, enqueue_many
+from apik_integration.webhooks.service import enqueue, enqueue_many, subscribed_types
 from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
 from apik_shared.platform.events.payloads import EVENT_TYPES
@@ -46,6 +46,9 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
     async def on_events(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
         await enqueue_many(session, events, deliverable=deliverable, now=datetime.now(UTC))
 
+    async def wanted(session: AsyncSession) -> set[str]:
+        return await subscribed_types(session, deliverable=deliverable)
+
     return ConsumerSpec(
         durable=DURABLE,
         subjects=[EVERY_EVENT],
@@ -55,6 +58,8 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
         batch_handler=on_events,
         batch=256,
         skip_prefixes=[DEAD_LETTERS],
+        # The types no subscription asks for are acked unread.
+        wanted_types=wanted,
     )
 
 

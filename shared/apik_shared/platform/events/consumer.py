@@ -15,7 +15,7 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -41,6 +41,8 @@ log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
 # Applies several events, in stream order, in the caller's transaction.
 BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
+# The event types a consumer has anything to do with right now (`wanted_types`).
+WantedTypes = Callable[[AsyncSession], Awaitable[Collection[str]]]
 # A message's envelope from its subject and bytes; raises InvalidEnvelope.
 Decoder = Callable[[str, bytes], CloudEvent]
 
@@ -76,6 +78,12 @@ class ConsumerSpec:
     # Reads a message's envelope (`handlers.consumer` reads it with its payload class
     # in the same pass).
     decode: Decoder = read_envelope
+    # Asked once per fetched batch, in a session of its own: the event types worth a
+    # transaction now (a firehose whose effect depends on rows, e.g. the webhook
+    # subscriptions' types). A message of another type is acked unread: no envelope
+    # read, no inbox row, no transaction, as if handled and found to change nothing.
+    # None: every type the filter lets through.
+    wanted_types: WantedTypes | None = None
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
@@ -115,6 +123,12 @@ _CLAIM = text(
     "SELECT :consumer, id, type FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[])) "
     "AS batch(id, type) ON CONFLICT DO NOTHING RETURNING event_id"
 )
+
+
+def _type_of(subject: str) -> str:
+    """`report.verified` of `apik.intake.report.verified` (`envelope.subject_for`)."""
+    parts = subject.split(".", 2)
+    return parts[2] if len(parts) == 3 else ""
 
 
 def _aggregate_of(msg: Msg) -> str:
@@ -221,6 +235,8 @@ class Consumer:
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most
         likely the events that failed before) and a batch that fails go one by one."""
+        if self.spec.wanted_types is not None:
+            messages = await self._drop_unwanted(messages)
         first: list[Msg] = []
         again: list[Msg] = []
         for msg in messages:
@@ -229,6 +245,19 @@ class Consumer:
             first = []
         if first or again:
             await self.handle_each(first + again, js)
+
+    async def _drop_unwanted(self, messages: list[Msg]) -> list[Msg]:
+        """Acks, unread, the messages of types the consumer wants nothing of now."""
+        assert self.spec.wanted_types is not None
+        async with self._sessions() as session:
+            wanted = await self.spec.wanted_types(session)
+        kept = []
+        for msg in messages:
+            if _type_of(msg.subject) in wanted:
+                kept.append(msg)
+            else:
+                await msg.ack()
+        return kept
 
     async def handle_each(self, messages: list[Msg], js: JetStreamContext) -> None:
         """Events about different aggregates are handled side by side, so their commits
