@@ -2,11 +2,14 @@
 each into a delivery per matching webhook subscription (`webhooks/`), and, when a
 portal is connected, another turning them into the portal's sends (`portals/`).
 
-One filter subject, `apik.>` (NATS 2.9 takes one per consumer); the dead letters other
-consumers publish on `apik.deadletter.>` are copies of events already on the stream, so
-they are acknowledged unread. Integration's own events (`complaint.pulled`,
-`portal.status_changed`, published by its jobs through the outbox) come back here too:
-the first is withheld from webhooks, and neither names a report the portals send.
+One filter subject, `apik.>`: a subscription may ask for any type, and the portals'
+status maps name types too. The webhooks consumer asks, per fetched batch, which types
+any active subscription wants (`wanted_types`) and acknowledges the others unread,
+without reading them. The dead letters other consumers publish on `apik.deadletter.>`
+are copies of events already on the stream, so they are acknowledged unread.
+Integration's own events (`complaint.pulled`, `portal.status_changed`, published by its
+jobs through the outbox) come back here too: the first is withheld from webhooks, and
+neither names a report the portals send.
 """
 
 from __future__ import annotations
