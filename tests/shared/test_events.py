@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import uuid
 from collections.abc import AsyncIterator, Sequence
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_shared.devstack.processes import stop
 from apik_shared.platform.db import Database
 from apik_shared.platform.events import consumer as consumer_module
+from apik_shared.platform.events import server_version
 from apik_shared.platform.events.bus import EventBus, ensure_stream
 from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import CloudEvent, dead_letter_subject, source_of
@@ -525,3 +527,21 @@ async def test_a_steady_stream_of_events_is_applied_as_they_come(
 
 async def _all_in(applied: set[str], sent: set[str]) -> bool:
     return sent <= applied
+
+
+async def test_a_server_older_than_needed_is_refused_loudly(infra, database, monkeypatch, caplog):
+    """The suite's server is new enough; one "older" than a raised minimum stands in for
+    a NATS 2.9: the bus says so in its log and neither relays nor consumes."""
+    monkeypatch.setattr(server_version, "MIN_NATS_SERVER", (99, 0, 0))
+    bus = bus_for(infra, database, topic())
+    caplog.set_level(logging.ERROR, logger="apik.bus")
+
+    async def refused() -> bool:
+        return any("APIK needs 99.0.0 or newer" in r.getMessage() for r in caplog.records)
+
+    await bus.start()
+    try:
+        await eventually(refused, within=30)
+        assert not bus.connected
+    finally:
+        await bus.stop()

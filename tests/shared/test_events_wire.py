@@ -8,6 +8,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import nats
 import pytest
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus, ensure_stream
-from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.events.consumer import Consumer, ConsumerSpec
 from apik_shared.platform.events.envelope import STREAM_NAME, CloudEvent, source_of
 from apik_shared.platform.events.puller import Puller, deliveries, pending_after
 from apik_testing.databases import platform_database
@@ -165,3 +166,135 @@ async def test_a_lone_message_costs_one_pull_request(infra):
 
 async def _at_least(items: list[dict[str, object]], n: int) -> bool:
     return len(items) >= n
+
+
+@pytest.mark.parametrize("refused", [False, True], ids=["updated", "filter-alone"])
+async def test_a_wildcard_consumer_narrowed_to_its_subjects_keeps_its_place(
+    infra, database, refused
+):
+    """A consumer made with an aggregate's wildcard (as on NATS 2.9) meets the spec that
+    names exactly its subjects, after it has acked some events, with others waiting and
+    maybe some applied but not acked: it keeps its acked position, every event it takes
+    is applied once, and the type it does not take is no longer delivered. `refused`:
+    the new config also asks for a start time, which a server does not change on an
+    existing consumer; the filter is changed alone."""
+    producer = "t" + uuid.uuid4().hex[:10]
+    durable = f"{producer}-narrowed"
+    taken = [f"apik.{producer}.thing.happened", f"apik.{producer}.thing.changed"]
+    kinds = [*taken, f"apik.{producer}.thing.ignored"]
+
+    def events(n: int) -> list[tuple[str, CloudEvent]]:
+        return [
+            (s, CloudEvent(source=source_of(producer), type=s.split(".", 2)[2]))
+            for s in (kinds[i % 3] for i in range(n))
+        ]
+
+    async def slowly(session: AsyncSession, event: CloudEvent) -> None:
+        await asyncio.sleep(0.02)  # so the old consumer is stopped midway
+        await record_effect(session, event)
+
+    wildcard = ConsumerSpec(
+        durable=durable,
+        subjects=[f"apik.{producer}.>"],
+        handler=slowly,
+        only_subjects=frozenset(taken),
+        batch=4,
+    )
+    delivered_after: list[str] = []
+
+    def decode(subject: str, raw: bytes) -> CloudEvent:
+        event = CloudEvent.from_json(raw)
+        delivered_after.append(event.id)
+        return event
+
+    # As `handlers.consumer` makes it: what the old filter delivered but did not see
+    # acked comes again, and is acked unread.
+    exact = ConsumerSpec(
+        durable=durable,
+        subjects=taken,
+        handler=record_effect,
+        batch=4,
+        decode=decode,
+        only_subjects=frozenset(taken),
+    )
+    first, second = events(90), events(60)
+    await publish(infra, first)
+    old = EventBus(
+        nats_url=infra.nats_url,
+        service=producer,
+        sessions=database.sessions,
+        consumers=[wildcard],
+        consumer_ack_wait=2,
+    )
+    await old.start()
+    try:
+        await eventually(lambda: _effects_at_least(database, [e.id for _, e in first], 12))
+    finally:
+        await old.stop()
+    await publish(infra, second)
+
+    nc = await nats.connect(infra.nats_url)
+    try:
+        js = nc.jetstream()
+        before = await js.consumer_info(STREAM_NAME, durable)
+        assert before.num_pending > 0, "the old consumer drained everything: stop it sooner"
+        start_time = datetime.now(UTC) if refused else None
+        await Consumer(
+            exact,
+            service=producer,
+            sessions=database.sessions,
+            ack_wait=2,
+            start_time=start_time,
+        ).ensure(js)
+        after = await js.consumer_info(STREAM_NAME, durable)
+    finally:
+        await nc.close()
+    assert after.config.filter_subjects == taken and not after.config.filter_subject
+    assert after.ack_floor.stream_seq == before.ack_floor.stream_seq > 0
+    assert after.delivered.stream_seq == before.delivered.stream_seq
+    assert after.config.deliver_policy == before.config.deliver_policy
+
+    new = EventBus(
+        nats_url=infra.nats_url,
+        service=producer,
+        sessions=database.sessions,
+        consumers=[exact],
+        consumer_ack_wait=2,
+        consumer_start_time=start_time,
+    )
+    await new.start()
+    try:
+        every = [e.id for s, e in first + second if s in taken]
+        await eventually(lambda: _applied_once(database, every), within=60)
+        await eventually(lambda: settled(infra, durable), within=30)
+    finally:
+        await new.stop()
+    ignored = [e.id for s, e in first + second if s not in taken]
+    assert (
+        await count(database, "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)", ids=ignored)
+        == 0
+    )
+    # (One the old consumer had fetched but not acked may come once more: it was
+    # delivered under the old filter.)
+    later = {e.id for s, e in second if s not in taken}
+    assert not later & set(delivered_after), "the narrowed consumer still got the other type"
+
+
+async def _effects_at_least(db: Database, ids: list[str], n: int) -> bool:
+    found = "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)"
+    return await count(db, found, ids=ids) >= n
+
+
+async def _applied_once(db: Database, ids: list[str]) -> bool:
+    async with db.sessions() as session:
+        total, distinct = (
+            await session.execute(
+                sa.text(
+                    "SELECT count(*), count(DISTINCT event_id) FROM effect "
+                    "WHERE event_id = ANY(:ids)"
+                ),
+                {"ids": ids},
+            )
+        ).one()
+    assert total == distinct, "an event was applied twice"
+    return total == len(ids)

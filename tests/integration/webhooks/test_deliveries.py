@@ -85,6 +85,33 @@ async def test_events_on_the_stream_arrive_signed_once_per_subscription(
     assert await rows(integration, created["id"], "delivered") == 1
 
 
+async def test_an_event_no_subscription_wants_is_acked_unread(
+    integration: RunningService,
+    infra: TestInfra,
+    office: tuple[str, dict[str, str]],
+    receiver: Receiver,
+) -> None:
+    """The consumer asks, per fetched batch, which types any active subscription wants:
+    the others cost no inbox row (no transaction); a wanted one is still delivered, and
+    a type subscribed to later is delivered from then on."""
+    code, head = office
+    created = await subscribe(integration, head, receiver.url, event_types=["report.registered"])
+    receiver.secrets = [created["secret"]]
+    unwanted = [event("case.surveyed", office=code, case_id=f"c-unwanted-{i}") for i in range(5)]
+    wanted = event("report.registered", office=code, report_id="r-beside-unwanted")
+    await publish(infra.nats_url, *unwanted, wanted)
+    await eventually(lambda: wanted.id in receiver.received, what="the wanted delivery")
+    inboxed = "SELECT count(*) FROM inbox WHERE event_id = ANY(:ids)"
+    assert await integration.scalar(inboxed, ids=[e.id for e in unwanted]) == 0
+    assert await integration.scalar(inboxed, ids=[wanted.id]) == 1
+
+    later = await subscribe(integration, head, receiver.url, event_types=["case.surveyed"])
+    receiver.secrets = [created["secret"], later["secret"]]
+    surveyed = event("case.surveyed", office=code, case_id="c-wanted-now")
+    await publish(infra.nats_url, surveyed)
+    await eventually(lambda: surveyed.id in receiver.received, what="the newly wanted type")
+
+
 async def test_an_outage_of_the_receiver_loses_and_duplicates_nothing(
     integration: RunningService, office: tuple[str, dict[str, str]], fast_retries: None
 ) -> None:

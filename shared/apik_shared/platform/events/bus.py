@@ -27,6 +27,7 @@ from apik_shared.platform.events.metrics import PipelineSampler
 from apik_shared.platform.events.outbox import Outbox
 from apik_shared.platform.events.publish import bind_outbox
 from apik_shared.platform.events.relay import OutboxRelay
+from apik_shared.platform.events.server_version import NatsServerTooOld, require_server_version
 from apik_shared.platform.settings import DEFAULT_PUBLIC_URL
 from apik_shared.platform.tasks import stop_tasks
 from apik_shared.platform.tracing import Tracer
@@ -200,14 +201,27 @@ class EventBus:
                     error_cb=self._on_error,
                     reconnected_cb=self._on_reconnected,
                 )
+                at = nc.connected_url.geturl() if nc.connected_url else self.servers[0]
+                # Before anything is consumed: an older server would be asked for
+                # filters it does not know.
+                require_server_version(
+                    repr(nc.connected_server_version),  # "<nats server v2.14.0>"
+                    where=f"the NATS server at {without_credentials(at)}",
+                )
                 await ensure_stream(nc.jetstream(), replicas=self.stream_replicas)
                 self._nc, self._js = nc, None
                 self._ready.set()
-                at = nc.connected_url.geturl() if nc.connected_url else self.servers[0]
                 log.info("connected to NATS at %s", without_credentials(at))
                 return
             except asyncio.CancelledError:
                 raise
+            except NatsServerTooOld as exc:
+                # Not a passing outage: said loudly, and asked again now and then in case
+                # an administrator upgrades the server. Events wait in the outbox.
+                with contextlib.suppress(Exception):
+                    await nc.close()  # type: ignore[union-attr]
+                log.error("%s; not relaying or consuming until it is upgraded", exc)
+                await asyncio.sleep(30)
             except Exception as exc:
                 if nc is not None:
                     with contextlib.suppress(Exception):

@@ -15,14 +15,14 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext, api
-from nats.js.errors import BadRequestError
+from nats.js.errors import APIError
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -41,6 +41,8 @@ log = logging.getLogger("apik.consumer")
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
 # Applies several events, in stream order, in the caller's transaction.
 BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
+# The event types a consumer has anything to do with right now (`wanted_types`).
+WantedTypes = Callable[[AsyncSession], Awaitable[Collection[str]]]
 # A message's envelope from its subject and bytes; raises InvalidEnvelope.
 Decoder = Callable[[str, bytes], CloudEvent]
 
@@ -68,14 +70,20 @@ class ConsumerSpec:
     # Subjects the filter lets through but the handler must not see (acked unread), e.g.
     # a consumer of `apik.>` skipping `apik.deadletter.`, which would otherwise loop.
     skip_prefixes: Sequence[str] = ()
-    # When the filter is wider than what the handlers take (NATS 2.9 knows one filter
-    # subject per consumer, so several event types of one aggregate are consumed by its
-    # wildcard), the subjects they do take: the others are acked unread, with no inbox
-    # row and no transaction. Empty: every subject the filter lets through is handled.
+    # The subjects the handlers take, when a message of another may still come: a
+    # wildcard filter, or one an older, wider filter delivered before the consumer was
+    # narrowed (`ensure`). The others are acked unread, with no inbox row and no
+    # transaction. Empty: every subject the filter lets through is handled.
     only_subjects: frozenset[str] = frozenset()
     # Reads a message's envelope (`handlers.consumer` reads it with its payload class
     # in the same pass).
     decode: Decoder = read_envelope
+    # Asked once per fetched batch, in a session of its own: the event types worth a
+    # transaction now (a firehose whose effect depends on rows, e.g. the webhook
+    # subscriptions' types). A message of another type is acked unread: no envelope
+    # read, no inbox row, no transaction, as if handled and found to change nothing.
+    # None: every type the filter lets through.
+    wanted_types: WantedTypes | None = None
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
@@ -92,10 +100,17 @@ class ConsumerSpec:
             opt_start_time=start_time,
             max_deliver=self.max_deliver,
             ack_wait=ack_wait,
-            # One subject uses the field every server version knows (2.9 ignores the list).
+            # One subject in the field every server version knows; several in the list
+            # (NATS 2.10).
             filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
             filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
         )
+
+
+def _filters(config: api.ConsumerConfig) -> set[str]:
+    """The subjects a consumer's config lets through, whichever field names them."""
+    one = {config.filter_subject} if config.filter_subject else set()
+    return set(config.filter_subjects or []) | one
 
 
 # How long a fetch waits for messages; also how soon a consumer notices that the server
@@ -108,6 +123,12 @@ _CLAIM = text(
     "SELECT :consumer, id, type FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[])) "
     "AS batch(id, type) ON CONFLICT DO NOTHING RETURNING event_id"
 )
+
+
+def _type_of(subject: str) -> str:
+    """`report.verified` of `apik.intake.report.verified` (`envelope.subject_for`)."""
+    parts = subject.split(".", 2)
+    return parts[2] if len(parts) == 3 else ""
 
 
 def _aggregate_of(msg: Msg) -> str:
@@ -152,22 +173,32 @@ class Consumer:
             puller.interrupt()
 
     async def ensure(self, js: JetStreamContext) -> None:
+        """Creates the durable consumer, or brings an existing one to the spec's config.
+        A server refusing part of the change (the start of delivery cannot change) gets
+        the filter alone: the consumer keeps its acked position, so nothing it acked
+        comes again and nothing after it is skipped."""
+        wanted = self.spec.config(self.durable, ack_wait=self.ack_wait, start_time=self.start_time)
         try:
-            info = await js.add_consumer(
-                STREAM_NAME,
-                config=self.spec.config(
-                    self.durable, ack_wait=self.ack_wait, start_time=self.start_time
-                ),
-            )
-        except BadRequestError as exc:  # exists with another config, on a server that
-            log.warning("consumer %s kept its old config: %s", self.durable, exc)
-            info = await js.consumer_info(STREAM_NAME, self.durable)  # cannot update
-        wanted = set(self.spec.subjects)
-        got = set(info.config.filter_subjects or []) | {info.config.filter_subject or ""}
-        if not wanted <= got:
+            info = await js.add_consumer(STREAM_NAME, config=wanted)
+        except APIError as exc:  # 400 or 500 (10012: "deliver policy can not be updated")
+            info = await js.consumer_info(STREAM_NAME, self.durable)
+            if _filters(info.config) != _filters(wanted):
+                log.info("consumer %s: %s; changing its filter alone", self.durable, exc)
+                info = await js.add_consumer(
+                    STREAM_NAME,
+                    config=replace(
+                        info.config,
+                        filter_subject=wanted.filter_subject,
+                        filter_subjects=wanted.filter_subjects,
+                    ),
+                )
+            else:
+                log.warning("consumer %s kept its old config: %s", self.durable, exc)
+        if _filters(info.config) != _filters(wanted):  # a server that ignored the list
             raise RuntimeError(
-                f"consumer {self.durable} filters {sorted(got)}, not {sorted(wanted)}: "
-                "several subjects per consumer need NATS 2.10 or newer"
+                f"consumer {self.durable} filters {sorted(_filters(info.config))}, not "
+                f"{sorted(_filters(wanted))}: several subjects per consumer need NATS 2.10 "
+                "or newer"
             )
 
     async def run(self, connection: Callable[[], Awaitable[Client]]) -> None:
@@ -204,6 +235,8 @@ class Consumer:
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most
         likely the events that failed before) and a batch that fails go one by one."""
+        if self.spec.wanted_types is not None:
+            messages = await self._drop_unwanted(messages)
         first: list[Msg] = []
         again: list[Msg] = []
         for msg in messages:
@@ -212,6 +245,19 @@ class Consumer:
             first = []
         if first or again:
             await self.handle_each(first + again, js)
+
+    async def _drop_unwanted(self, messages: list[Msg]) -> list[Msg]:
+        """Acks, unread, the messages of types the consumer wants nothing of now."""
+        assert self.spec.wanted_types is not None
+        async with self._sessions() as session:
+            wanted = await self.spec.wanted_types(session)
+        kept = []
+        for msg in messages:
+            if _type_of(msg.subject) in wanted:
+                kept.append(msg)
+            else:
+                await msg.ack()
+        return kept
 
     async def handle_each(self, messages: list[Msg], js: JetStreamContext) -> None:
         """Events about different aggregates are handled side by side, so their commits

@@ -37,20 +37,16 @@ def _key(producer: str, event_type: str) -> tuple[str, str]:
 
 
 def filter_subjects(events: Sequence[type[Event]]) -> list[str]:
-    """The subjects to consume `events` by: one per class, or, for events of one
-    aggregate (`office.registered`, `office.updated`), the aggregate's wildcard. One
-    filter subject is what every NATS server knows; several need NATS 2.10."""
-    subjects = sorted({e.stream_subject() for e in events})
-    prefixes = {subject.rsplit(".", 1)[0] for subject in subjects}
-    if len(subjects) > 1 and len(prefixes) == 1:
-        return [f"{prefixes.pop()}.>"]
-    return subjects
+    """The subjects to consume `events` by: exactly one per class, so the server
+    delivers nothing the handlers do not take (several subjects per consumer need NATS
+    2.10, `server_version`). A wildcard for an aggregate's types would also bring its
+    other types, each fetched and acked for nothing."""
+    return sorted({e.stream_subject() for e in events})
 
 
 def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
-    """A durable consumer of the handlers' event classes; `options` are `ConsumerSpec`'s.
-    An event of a type no handler takes (another of the aggregate's wildcard, or one
-    added to it later) is acknowledged unread: no inbox row, no transaction."""
+    """A durable consumer of the handlers' event classes, filtering exactly their
+    subjects; `options` are `ConsumerSpec`'s."""
     by_type = {_key(h.event.producer, h.event.event_type): h for h in handlers}
     if len(by_type) != len(handlers):
         raise ValueError("one handler per event class")
@@ -96,13 +92,12 @@ def consumer(durable: str, *handlers: On[Any], **options: Any) -> ConsumerSpec:
             await _apply(session, current, run)
 
     batched = any(h.many is not None for h in handlers)
-    subjects = filter_subjects([h.event for h in handlers])
-    taken = frozenset(h.event.stream_subject() for h in handlers)
-    if not taken >= set(subjects):  # a wildcard: the other types are acked unread
-        options.setdefault("only_subjects", taken)
+    # The filter is exact; this also acks unread what an older, wider filter delivered
+    # before the consumer was narrowed to it (the server redelivers that too).
+    options.setdefault("only_subjects", frozenset(h.event.stream_subject() for h in handlers))
     return ConsumerSpec(
         durable=durable,
-        subjects=subjects,
+        subjects=filter_subjects([h.event for h in handlers]),
         handler=one,
         batch_handler=many if batched else None,
         decode=decode,

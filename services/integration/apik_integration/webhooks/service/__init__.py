@@ -7,6 +7,7 @@ from apik_integration.webhooks.service.deliveries import (
     get_delivery,
     list_deliveries,
     replay,
+    subscribed_types,
 )
 from apik_integration.webhooks.service.sending import deliver_due
 from apik_integration.webhooks.service.subscriptions import (
@@ -35,4 +36,5 @@ __all__ = [
     "replay",
     "rotate_secret",
     "signing_keys",
+    "subscribed_types",
 ]
