@@ -330,9 +330,15 @@ async def test_a_cluster_loses_a_node_and_a_replica_of_each_service(
         await eventually(all_breached, 60, "every case's SLA breach recorded")
         await limited([partial(_closing, life, c) for c in cases])
 
-        # Reporting has applied every event the stream holds (its read model included).
+        # Every breach and withdrawal recorded has reached the stream (an outbox relays
+        # them after its row's commit), and reporting has applied every event the stream
+        # holds (its read model included).
         async def reporting_caught_up() -> bool:
             events = await stream_events(cluster)
+            breached = {e["data"]["case_id"] for e in events if e["type"] == "case.sla_breached"}
+            closed = {e["data"]["report_id"] for e in events if e["type"] == "report.closed"}
+            if not ({c["id"] for c in cases} <= breached and set(incomplete) <= closed):
+                return False
             applied = await rows(
                 stack, "reporting", "SELECT event_id FROM inbox WHERE consumer LIKE '%read-model'"
             )
