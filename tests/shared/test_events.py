@@ -272,7 +272,7 @@ async def test_events_wait_in_the_outbox_while_nats_is_down(infra, database):
     finally:
         infra.nats.start()
     try:
-        await eventually(lambda: _all_applied_once(database, ids), within=30)
+        await eventually(lambda: all_applied_once(database, ids), within=30)
     finally:
         await bus.stop()
 
@@ -292,7 +292,7 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
     try:
         first = CloudEvent(source=source_of(producer), type="thing.happened")
         await _publish_all(infra, producer, [first])
-        await eventually(lambda: _all_applied_once(database, [first.id]), within=30)
+        await eventually(lambda: all_applied_once(database, [first.id]), within=30)
         # Killed, not stopped: a server that shuts down cleanly ends the waiting request
         # itself (409), one that crashes or drops off the network says nothing.
         stop(infra.nats.process, sig=signal.SIGKILL)
@@ -300,7 +300,7 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
         await eventually(lambda: _connected(bus), within=30)
         after = CloudEvent(source=source_of(producer), type="thing.happened")
         await _publish_all(infra, producer, [after])
-        await eventually(lambda: _all_applied_once(database, [after.id]), within=30)
+        await eventually(lambda: all_applied_once(database, [after.id]), within=30)
     finally:
         await bus.stop()
 
@@ -309,7 +309,7 @@ async def _connected(bus: EventBus) -> bool:
     return bus.connected
 
 
-async def _all_applied_once(db: Database, ids: list[str]) -> bool:
+async def all_applied_once(db: Database, ids: list[str]) -> bool:
     async with db.sessions() as session:
         total, distinct = (
             await session.execute(
@@ -354,7 +354,7 @@ async def test_a_backlog_is_applied_in_batches_each_event_once(infra, database):
     bus = bus_for(infra, database, producer, spec)
     await bus.start()
     try:
-        await eventually(lambda: _all_applied_once(database, [e.id for e in events]))
+        await eventually(lambda: all_applied_once(database, [e.id for e in events]))
         assert max(batches) > 1, "the backlog was applied one event at a time"
         inboxed = await count(
             database, "SELECT count(*) FROM inbox WHERE consumer = :c", c=spec.durable
@@ -388,7 +388,7 @@ async def test_a_failing_event_does_not_hold_back_the_rest_of_its_batch(infra, d
     await bus.start()
     try:
         healthy = [e.id for e in events if not e.data["poison"]]
-        await eventually(lambda: _all_applied_once(database, healthy))
+        await eventually(lambda: all_applied_once(database, healthy))
         poison = events[4].id
         await eventually(lambda: _dead_lettered(database, poison))
         assert await _effect_count(database, poison, 0)
@@ -438,11 +438,11 @@ async def test_a_batch_failing_midway_applies_none_of_it_then_each_event_once(in
     await bus.start()
     try:
         ids = [e.id for e in events]
-        await eventually(lambda: _all_applied_once(database, ids), within=30)
+        await eventually(lambda: all_applied_once(database, ids), within=30)
         assert any(size > 12 for size in batch_calls), "no batch reached the poisoned event"
         assert failed_once == {events[12].id}, "the poisoned event's failure was not seen"
         await asyncio.sleep(0.5)  # any late redelivery has time to come (and change nothing)
-        assert await _all_applied_once(database, ids)
+        assert await all_applied_once(database, ids)
         inboxed = await count(
             database, "SELECT count(*) FROM inbox WHERE consumer = :c", c=spec.durable
         )

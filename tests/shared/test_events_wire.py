@@ -25,6 +25,7 @@ from apik_shared.platform.events.puller import Puller, deliveries, pending_after
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
+from tests.shared.test_events import all_applied_once
 
 effects = sa.Table(
     "effect",
@@ -265,7 +266,7 @@ async def test_a_wildcard_consumer_narrowed_to_its_subjects_keeps_its_place(
     await new.start()
     try:
         every = [e.id for s, e in first + second if s in taken]
-        await eventually(lambda: _applied_once(database, every), within=60)
+        await eventually(lambda: all_applied_once(database, every), within=60)
         await eventually(lambda: settled(infra, durable), within=30)
     finally:
         await new.stop()
@@ -283,18 +284,3 @@ async def test_a_wildcard_consumer_narrowed_to_its_subjects_keeps_its_place(
 async def _effects_at_least(db: Database, ids: list[str], n: int) -> bool:
     found = "SELECT count(*) FROM effect WHERE event_id = ANY(:ids)"
     return await count(db, found, ids=ids) >= n
-
-
-async def _applied_once(db: Database, ids: list[str]) -> bool:
-    async with db.sessions() as session:
-        total, distinct = (
-            await session.execute(
-                sa.text(
-                    "SELECT count(*), count(DISTINCT event_id) FROM effect "
-                    "WHERE event_id = ANY(:ids)"
-                ),
-                {"ids": ids},
-            )
-        ).one()
-    assert total == distinct, "an event was applied twice"
-    return total == len(ids)
