@@ -27,11 +27,12 @@ from typing import Any
 import httpx
 import pytest
 
-from apik_reporting.annual_report.views import OUTCOMES, angka
+from apik_reporting.annual_report.views import angka
 from apik_reporting.kpis.rules import BY_CODE
 from apik_shared.devstack.components import COMPONENTS
 from apik_shared.devstack.stack import Stack
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import OUTCOMES, label
 from apik_testing.pdf import text_of
 from apik_testing.polling import eventually
 from apik_testing.stack import ADMIN_PASSWORD
@@ -400,7 +401,7 @@ async def test_a_past_year_entered_with_its_dates_reads_as_it_did(
             cells = (angka(target), angka(value), percent_text(indicator, value, target))
             assert row_text(BY_CODE[indicator].label, *cells) in text, (when, indicator)
         for outcome, count in Counter(p.outcome for p in closed_in(HISTORY, YEAR)).items():
-            assert row_text(OUTCOMES[outcome or ""], angka(count)) in text, (when, outcome)
+            assert row_text(label(OUTCOMES, outcome), angka(count)) in text, (when, outcome)
         return tables
 
     live = await check("live")
