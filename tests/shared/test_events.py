@@ -24,6 +24,7 @@ from apik_shared.platform.events.envelope import CloudEvent, dead_letter_subject
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
+from tests.shared.builders import all_applied_once
 
 effects = sa.Table(
     "effect",
@@ -307,21 +308,6 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
 
 async def _connected(bus: EventBus) -> bool:
     return bus.connected
-
-
-async def all_applied_once(db: Database, ids: list[str]) -> bool:
-    async with db.sessions() as session:
-        total, distinct = (
-            await session.execute(
-                sa.text(
-                    "SELECT count(*), count(DISTINCT event_id) FROM effect "
-                    "WHERE event_id = ANY(:ids)"
-                ),
-                {"ids": ids},
-            )
-        ).one()
-    assert total == distinct, "an event was applied twice"
-    return total == len(ids)
 
 
 async def _publish_all(infra: TestInfra, producer: str, events: list[CloudEvent]) -> None:

@@ -25,7 +25,7 @@ from apik_shared.platform.events.puller import Puller, deliveries, pending_after
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
-from tests.shared.test_events import all_applied_once
+from tests.shared.builders import all_applied_once
 
 effects = sa.Table(
     "effect",
