@@ -31,6 +31,7 @@ from apik_shared.platform.events.envelope import (
     CloudEvent,
     InvalidEnvelope,
     dead_letter_subject,
+    event_type_of,
 )
 from apik_shared.platform.events.puller import Puller, deliveries
 from apik_shared.platform.logs import traceparent_var
@@ -123,12 +124,6 @@ _CLAIM = text(
     "SELECT :consumer, id, type FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[])) "
     "AS batch(id, type) ON CONFLICT DO NOTHING RETURNING event_id"
 )
-
-
-def _type_of(subject: str) -> str:
-    """`report.verified` of `apik.intake.report.verified` (`envelope.subject_for`)."""
-    parts = subject.split(".", 2)
-    return parts[2] if len(parts) == 3 else ""
 
 
 def _aggregate_of(msg: Msg) -> str:
@@ -253,7 +248,7 @@ class Consumer:
             wanted = await self.spec.wanted_types(session)
         kept = []
         for msg in messages:
-            if _type_of(msg.subject) in wanted:
+            if event_type_of(msg.subject) in wanted:
                 kept.append(msg)
             else:
                 await msg.ack()

@@ -87,6 +87,13 @@ def subject_for(producer: str, event_type: str) -> str:
     return f"{SUBJECT_ROOT}.{producer}.{event_type}"
 
 
+def event_type_of(subject: str) -> str:
+    """The event type a subject carries, `subject_for` undone: `report.verified` of
+    `apik.intake.report.verified`; "" for a subject of no event."""
+    parts = subject.split(".", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
 def dead_letter_subject(service: str, consumer: str) -> str:
     """Where a consumer parks what it could not handle, for operators to inspect."""
     return f"{SUBJECT_ROOT}.deadletter.{service}.{consumer}"
