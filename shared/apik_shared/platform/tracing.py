@@ -50,8 +50,12 @@ __all__ = [
 ]
 
 
-def new_traceparent(trace_id: str | None = None) -> str:
-    return f"00-{trace_id or secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
+def new_traceparent(trace_id: str | None = None, random_hex: str | None = None) -> str:
+    """A new span in trace `trace_id` (a new trace when None). Its ids come from
+    `random_hex` (48 random hex digits: 32 for a new trace's id, 16 for the span's)
+    when the caller drew them already, else from here."""
+    fresh = random_hex or secrets.token_hex(24)
+    return f"00-{trace_id or fresh[:32]}-{fresh[32:48]}-01"
 
 
 def trace_id_of(traceparent: str | None) -> str | None:
@@ -61,9 +65,10 @@ def trace_id_of(traceparent: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def child_traceparent(parent: str | None) -> str:
-    """A new span in the same trace, or a new trace when the parent is missing or invalid."""
-    return new_traceparent(trace_id_of(parent))
+def child_traceparent(parent: str | None, random_hex: str | None = None) -> str:
+    """A new span in the same trace, or a new trace when the parent is missing or invalid
+    (`random_hex`: as `new_traceparent` takes it)."""
+    return new_traceparent(trace_id_of(parent), random_hex)
 
 
 def otlp_exporter(endpoint: str) -> SpanExporter:

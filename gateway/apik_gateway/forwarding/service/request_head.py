@@ -9,7 +9,7 @@ from starlette.types import Receive, Scope
 
 from apik_gateway.forwarding.service.client_address import ClientAddress
 from apik_gateway.forwarding.service.edge import request_id_or_new
-from apik_shared.platform.tracing import Span, SpanKind, Tracer, trace_id_of
+from apik_shared.platform.tracing import Span, SpanKind, Tracer, child_traceparent
 
 # Meaningful for one connection only (RFC 9110 §7.6.1), never forwarded.
 HOP_BY_HOP = frozenset(
@@ -101,10 +101,9 @@ def build_request_head(
             {"http.request.method": scope["method"], "url.path": scope["path"]},
         )
     else:
-        # `tracing.child_traceparent`, with ids from the one draw: the caller's trace
-        # (a new one when it sent none or a malformed one) and a new span in it.
-        trace_id = trace_id_of(parent_text) or fresh[32:64]
-        trace_parent = f"00-{trace_id}-{fresh[64:80]}-01"
+        # The caller's trace (a new one when it sent none or a malformed one) and a new
+        # span in it, with ids from the one draw.
+        trace_parent = child_traceparent(parent_text, fresh[32:80])
     client = clients.resolve(scope, receive, forwarded_for)
     target = scope.get("raw_path") or scope["path"].encode()
     if scope["query_string"]:
