@@ -102,7 +102,7 @@ async def test_the_other_offices_report_reveals_nothing_and_opens_nothing(intake
     at_ministry = tokens.headers("intake_officer", office=ministry)
     at_secretariat = tokens.headers("intake_officer", office=secretariat)
     head_secretariat = tokens.headers("head", office=secretariat)
-    reporter = {**report_body()["reporter"], "name": "Suryani Hartono"}  # type: ignore[dict-item]
+    reporter = {**report_body()["reporter"], "name": "Suryani Hartono"}
     theirs = await register(intake, at_ministry, reporter=reporter, chronology=LAND_LETTER)
     mine = await register(intake, at_secretariat, chronology=LAND_LETTER)
     answer = await held_elsewhere(intake, mine["id"], head_secretariat)

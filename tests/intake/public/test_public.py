@@ -10,6 +10,7 @@ import re
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import nats
 
@@ -220,7 +221,7 @@ async def test_staff_issue_a_new_pin_to_a_walk_in_reporter(intake, officer):
 
 async def test_bad_public_input_names_the_field_and_stores_nothing(intake):
     before = await intake.scalar("SELECT count(*) FROM report")
-    cases = [
+    cases: list[tuple[dict[str, object], str]] = [
         ({"office": "bkl; drop"}, "#/body/office"),
         ({"substance": "astrology"}, "#/body/substance"),
         ({"event_date": "2999-01-01"}, "#/body/event_date"),
@@ -249,7 +250,7 @@ async def test_nul_in_the_citizen_s_identity_or_text_is_refused_naming_it(intake
         ("chronology",),
     ):
         body = public_body(reporter={**report_body()["reporter"], "address": "Jl. Mawar 1"})
-        node = body
+        node: dict[str, Any] = body
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = node[path[-1]][:2] + "\x00" + node[path[-1]][2:]

@@ -30,7 +30,7 @@ async def register(
     intake: RunningService, headers: dict[str, str], *, confidential: bool, **overrides: object
 ) -> dict:
     reporter = {
-        **report_body()["reporter"],  # type: ignore[dict-item]
+        **report_body()["reporter"],
         "name": "Siti Rahmawati",
         "nik": NIK,
         "date_of_birth": "1988-06-25",  # as the NIK has it (a woman: day 65 = 25)

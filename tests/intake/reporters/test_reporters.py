@@ -255,7 +255,7 @@ async def test_identity_reads_refuse_a_bound_without_a_zone_or_a_utc_form(intake
 async def test_bad_identity_names_the_field_and_stores_nothing(intake, tokens):
     officer = tokens.headers("intake_officer", office=office())
     before = await intake.scalar("SELECT count(*) FROM reporter")
-    cases = [
+    cases: list[tuple[dict[str, object], str]] = [
         ({"nik": "1771013201900001"}, "#/body/reporter/nik"),  # day 32
         ({"nik": "9971010101900001"}, "#/body/reporter/nik"),  # no such province
         ({"date_of_birth": "1988-06-26"}, "#/body/reporter/date_of_birth"),  # not the NIK's

@@ -25,7 +25,7 @@ async def test_a_report_of_last_year_keeps_its_dates_through_the_handoff(intake,
     [registered] = await intake.outbox_events("report.registered", subject=report["id"])
     assert datetime.fromisoformat(registered.data["registered_at"]) == received
     url = f"{REPORTS}/{report['id']}"
-    steps = [
+    steps: list[tuple[str, dict[str, object], datetime]] = [
         ("formal-verification", FORMALLY_COMPLETE, received + timedelta(days=3)),
         ("material-verification", {"within_authority": True}, received + timedelta(days=10)),
         ("plenary-decision", {"decision": "accept"}, received + timedelta(days=17)),

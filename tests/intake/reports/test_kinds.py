@@ -154,7 +154,7 @@ async def test_agency_type_region_and_classification_travel_with_the_report(inta
 
 async def test_bad_classification_names_the_field(intake, officer):
     before = await intake.scalar("SELECT count(*) FROM report")
-    cases = [
+    cases: list[tuple[dict[str, object], str]] = [
         (
             {"reported_agency": {"name": "X", "type": "mafia"}},
             "#/body/reported_agency/type",

@@ -91,7 +91,7 @@ class TestTheChecklist:
 
     async def test_a_represented_reporter_needs_the_power_of_attorney_number(self, intake, officer):
         reporter = {
-            **report_body()["reporter"],  # type: ignore[dict-item]
+            **report_body()["reporter"],
             "representative": {"name": "Rina Marlina", "relationship": "advokat"},
         }
         report = await register(intake, officer, reporter=reporter)

@@ -120,7 +120,7 @@ async def test_a_complete_checklist_verifies_and_a_gap_is_named(intake, officer)
 
 async def test_a_represented_reporter_needs_the_power_of_attorney(intake, officer):
     reporter = {
-        **report_body()["reporter"],  # type: ignore[dict-item]
+        **report_body()["reporter"],
         "representative": {"name": "Rina Marlina", "relationship": "advokat"},
     }
     report = await register(intake, officer, reporter=reporter)
