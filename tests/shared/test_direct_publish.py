@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 import nats
 import pytest
 import sqlalchemy as sa
+from nats.aio.msg import Msg
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
@@ -55,7 +56,7 @@ class Listener:
         self.nc = await nats.connect(self.infra.nats_url)
         js = self.nc.jetstream()
 
-        async def on_message(msg: nats.aio.msg.Msg) -> None:
+        async def on_message(msg: Msg) -> None:
             self.seen.append(CloudEvent.from_json(msg.data))
 
         self.sub = await js.subscribe(self.subject, cb=on_message, ordered_consumer=True)

@@ -66,11 +66,12 @@ async def test_an_app_stopped_right_after_it_starts_stops_within_seconds(
 
 def _stuck_tasks() -> str:
     """Where the tasks left of the app wait, for the failure's message."""
-    lines = []
+    lines: list[str] = []
     for task in asyncio.all_tasks():
         name = task.get_name()
         if name == "revocations":
-            chain, awaited = [], task.get_coro()
+            chain: list[str] = []
+            awaited: object = task.get_coro()
             while awaited is not None:
                 frame = getattr(awaited, "cr_frame", None) or getattr(awaited, "ag_frame", None)
                 if frame is not None:

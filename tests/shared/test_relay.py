@@ -198,7 +198,7 @@ async def test_a_failed_delete_keeps_the_rows_waiting_for_the_next(database: Dat
     def broken() -> Any:
         raise ConnectionError("PostgreSQL is away")
 
-    relay._sessions = broken  # type: ignore[assignment]
+    relay._sessions = broken
     with pytest.raises(ConnectionError):
         await relay.settle()
     relay._sessions = real_sessions

@@ -109,11 +109,11 @@ async def test_a_failed_route_writes_nothing_and_gives_its_connection_back(
 ) -> None:
     # More failures than the pool holds connections: one kept by a failed request
     # would leave the later ones waiting for the pool's timeout.
-    keys = [str(uuid.uuid4()) for _ in range(database.engine.pool.size() + 5)]  # type: ignore[attr-defined]
+    keys = [str(uuid.uuid4()) for _ in range(database.engine.pool.size() + 5)]
     for key in keys:
         refused = await client.post("/regrets", json={}, headers={"Idempotency-Key": key})
         assert refused.status_code == 409
     async with database.sessions() as session:
         kept = await session.scalar(select(func.count()).where(idempotency_key.c.key.in_(keys)))
     assert kept == 0
-    assert database.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert database.engine.pool.checkedout() == 0

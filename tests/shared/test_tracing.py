@@ -66,7 +66,7 @@ async def settings_for(infra: TestInfra, service: str, **extra: object) -> Servi
         secret_key="test-secret-key",
         consumer_group="trace-" + secrets.token_hex(3),
         outbox_poll_seconds=0.2,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 

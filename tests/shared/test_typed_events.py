@@ -168,11 +168,11 @@ async def test_a_consumer_dispatches_by_class_in_runs_of_one_class() -> None:
     a, b, c = (envelope(visit_ended(v), "consultation") for v in "abc")
     rated = envelope(visit_completed("d"), "consultation")
 
-    await spec.handler(None, a)  # type: ignore[arg-type]
-    await spec.handler(None, rated)  # type: ignore[arg-type]
+    await spec.handler(None, a)
+    await spec.handler(None, rated)
     assert seen == [("one", "VisitEnded", "a", "visit.ended"), ("one", "VisitCompleted", 4)]
     seen.clear()
-    await spec.batch_handler(None, [a, b, rated, c])  # type: ignore[arg-type]
+    await spec.batch_handler(None, [a, b, rated, c])
     assert seen == [("many", ["a", "b"]), ("one", "VisitCompleted", 4), ("many", ["c"])]
 
 
@@ -186,7 +186,7 @@ async def test_a_type_no_handler_takes_is_left_alone() -> None:
     assert spec.subjects == ["apik.consultation.visit.ended"]
     assert spec.only_subjects == {"apik.consultation.visit.ended"}
     rated = envelope(visit_completed("d"), "consultation")
-    await spec.handler(None, rated)  # type: ignore[arg-type]
+    await spec.handler(None, rated)
     assert seen == []
 
 
@@ -217,7 +217,7 @@ async def test_a_message_is_read_with_its_payload_class_in_one_pass() -> None:
     assert isinstance(read.data, VisitEnded)
     assert read.data == VisitEnded.model_validate(sent.data)  # as the handler read it before
     assert (read.id, read.type, read.time) == (sent.id, sent.type, sent.time)
-    await spec.handler(None, read)  # type: ignore[arg-type]
+    await spec.handler(None, read)
     assert seen == [read.data]
 
     # A payload its class refuses: the envelope alone, so the handler meets the error
@@ -226,7 +226,7 @@ async def test_a_message_is_read_with_its_payload_class_in_one_pass() -> None:
     read = spec.decode(subject, broken.to_json())
     assert read.data == {"visit_id": "b"}
     with pytest.raises(ValueError):
-        await spec.handler(None, read)  # type: ignore[arg-type]
+        await spec.handler(None, read)
 
     # An envelope naming another type than its subject is not read as the subject's class.
     other = envelope(visit_completed("c"), "consultation")
