@@ -161,8 +161,9 @@ async def put_examiner(
     return response.json()
 
 
-def answers(value: int = 4, **overrides: int) -> dict[str, int]:
-    """A survey's answers: every element `value`, but those named."""
+def answers(value: int = 4, **overrides: object) -> dict[str, object]:
+    """A survey's answers: every element `value`, but those named (any JSON value, so
+    the tests can send what a survey must refuse)."""
     return {e.value: value for e in ELEMENTS} | overrides
 
 

@@ -132,6 +132,7 @@ async def test_a_steps_moment_that_is_no_moment(infra, examination, tokens):
         ("closure", {"outcome": "withdrawn", "route": "reporter_request"}, "closed_at"),
     ]
     # No zone (the same digits are three moments in Indonesia), year 0 in UTC, not a date.
+    value: object
     for value in ("2026-01-05T10:00:00", "0001-01-01T00:00:00+01:00", "kemarin", []):
         for step, body, field in steps:
             response = await examination.client.post(

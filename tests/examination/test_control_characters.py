@@ -84,7 +84,7 @@ async def test_a_final_report_and_a_closure(infra, examination, tokens):
         refused(response, pointer)
     loss = {"kind": "prevented", "amount_idr": 1000, "description": "Biaya"}
     closing = {"outcome": "withdrawn", "route": "reporter_request"}
-    for body, pointer in [
+    for closure, pointer in [
         ({**closing, "note": NUL}, "#/body/note"),
         (
             {**closing, "public_loss": {**loss, "description": NUL}},
@@ -92,7 +92,7 @@ async def test_a_final_report_and_a_closure(infra, examination, tokens):
         ),
     ]:
         response = await examination.client.post(
-            f"{API}/cases/{case['id']}/closure", json=body, headers=examiner
+            f"{API}/cases/{case['id']}/closure", json=closure, headers=examiner
         )
         refused(response, pointer)
     assert await case_rows(examination, case["id"]) == before
@@ -115,8 +115,10 @@ async def test_an_assignment_and_a_roster_entry(infra, examination, tokens):
     assert await case_rows(examination, case["id"]) == before
     url = f"{API}/offices/BKL/examiners/user:nul"
     for field in ("display_name", "team"):
-        body = {"display_name": "Nul", "capacity": 3, field: NUL}
-        refused(await examination.client.put(url, json=body, headers=supervisor), f"#/body/{field}")
+        entry = {"display_name": "Nul", "capacity": 3, field: NUL}
+        refused(
+            await examination.client.put(url, json=entry, headers=supervisor), f"#/body/{field}"
+        )
     assert (
         await examination.scalar("SELECT count(*) FROM examiner WHERE examiner_id = 'user:nul'")
         == 0

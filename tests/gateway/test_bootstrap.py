@@ -38,7 +38,7 @@ def platform_bound(url: str) -> Database:
 
 async def _admin(database: Database) -> User:
     async with database.sessions() as session:
-        found = await session.execute(select(User).where(User.username == "admin"))  # type: ignore[arg-type]
+        found = await session.execute(select(User).where(User.username == "admin"))
         return found.scalar_one()
 
 

@@ -352,7 +352,7 @@ async def test_the_steps_offered_are_the_readers_own_and_accepted(
     # through every other step, each one offered before it is taken.
     assigned = await step(desk, supervisor, visit["id"], "assign", {"officer": "petugas"})
     assert assigned["status"] == "assigned"
-    bodies = {
+    bodies: dict[str, dict[str, object]] = {
         "end": {"outcome": "Dijelaskan", "conversation": "Pengunjung bertanya; dijawab."},
         "rate": {"score": 5, "signature": png_base64()},
     }

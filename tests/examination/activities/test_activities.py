@@ -69,7 +69,7 @@ async def test_bad_activities_change_nothing(infra, examination, tokens: TestTok
     case = await new_case(infra, examination, tokens)
     url = f"{API}/cases/{case['id']}/activities"
     base = {"kind": "oral_clarification", "held_on": today(), "summary": "Rapat klarifikasi"}
-    cases = [
+    cases: list[tuple[dict[str, object], str]] = [
         ({"held_on": "2020-01-01"}, "held_on"),
         ({"kind": "written_clarification", "response_due": "2020-01-01"}, "response_due"),
         ({"response_due": days_from_today(5)}, "response_due"),

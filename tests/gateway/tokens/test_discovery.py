@@ -107,7 +107,7 @@ async def test_every_grant_and_client_authentication_published_works(
     assert refreshed.status_code == 200
     client = await gateway.create_client()
     secret = client["client_secret"]
-    methods = {
+    methods: dict[str, dict[str, Any]] = {
         "client_secret_post": {
             "data": {
                 "grant_type": "client_credentials",

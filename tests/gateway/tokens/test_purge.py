@@ -44,7 +44,7 @@ def refresh(session_id: str, n: int) -> RefreshToken:
 
 
 def counter(key: str, **fields: object) -> LoginThrottle:
-    return LoginThrottle(scope="account", key=key, **fields)  # type: ignore[arg-type]
+    return LoginThrottle(scope="account", key=key, **fields)
 
 
 async def test_the_purge_forgets_only_what_protects_no_one(infra: TestInfra) -> None:
