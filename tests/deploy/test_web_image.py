@@ -143,7 +143,7 @@ def test_the_gateway_serves_the_copied_directory(monkeypatch: pytest.MonkeyPatch
             monkeypatch.delenv(key)
     for key, value in given.items():
         monkeypatch.setenv(key, value)
-    settings = Settings(_env_file=None, _secrets_dir=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, _secrets_dir=None)
     assert settings.web_dir == Path(destination), (
         f"the gateway serves {settings.web_dir}, the image has the web app at {destination}"
     )

@@ -30,6 +30,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,7 +119,7 @@ def app_public_pages() -> dict[str, str | None]:
 
 def test_a_page_that_imports_a_heavy_chunk_statically_is_over_budget() -> None:
     """The sums on a manifest in miniature: shared chunks once, dynamic imports not."""
-    manifest = {
+    manifest: dict[str, dict[str, Any]] = {
         "index.html": {
             "file": "a/entry.js",
             "isEntry": True,

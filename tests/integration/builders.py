@@ -15,6 +15,7 @@ import os
 import socket
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -265,7 +266,7 @@ async def upload(
     content: bytes,
     *,
     filename: str = "arsip.csv",
-    mapping: dict[str, str] | None = None,
+    mapping: Mapping[str, object] | None = None,
 ) -> Any:
     files: dict[str, Any] = {"file": (filename, content, "text/csv")}
     if mapping is not None:

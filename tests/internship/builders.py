@@ -139,7 +139,7 @@ async def events_on_stream(nats_url: str, subject: str) -> list[CloudEvent]:
         subscription = await stream.subscribe(
             subject, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
         )
-        found = []
+        found: list[CloudEvent] = []
         while True:
             try:
                 message = await subscription.next_msg(timeout=1)

@@ -28,7 +28,7 @@ async def test_0007_matches_the_models_and_goes_down_and_up(infra: TestInfra) ->
     conn = await asyncpg.connect(to_plain_postgres_url(url))
     try:
         for model in MODELS:
-            table = model.__table__  # type: ignore[attr-defined]
+            table = model.__table__
             found = {r["column_name"]: r["nullable"] for r in await conn.fetch(COLUMNS, table.name)}
             assert found == {c.name: c.nullable for c in table.columns}, table.name
             indexes = " ".join(r["indexdef"] for r in await conn.fetch(INDEXED, table.name))
@@ -37,9 +37,9 @@ async def test_0007_matches_the_models_and_goes_down_and_up(infra: TestInfra) ->
         config = alembic_config(url, SCRIPTS)
         await asyncio.to_thread(command.downgrade, config, "0006")
         names = {r["tablename"] for r in await conn.fetch("SELECT tablename FROM pg_tables")}
-        assert not names & {m.__table__.name for m in MODELS}  # type: ignore[attr-defined]
+        assert not names & {m.__table__.name for m in MODELS}
         await upgrade(url, SCRIPTS)
         names = {r["tablename"] for r in await conn.fetch("SELECT tablename FROM pg_tables")}
-        assert {m.__table__.name for m in MODELS} <= names  # type: ignore[attr-defined]
+        assert {m.__table__.name for m in MODELS} <= names
     finally:
         await conn.close()

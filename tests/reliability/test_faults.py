@@ -10,6 +10,7 @@ import asyncio
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
+from functools import partial
 
 import httpx
 import nats
@@ -52,7 +53,7 @@ async def test_nats_stopped_during_a_burst_of_accepts(office: Office, infra: Tes
     if infra.nats is None:
         pytest.skip("needs the suite's own NATS server to stop it (APIK_TEST_NATS_URL is set)")
     reports = [await office.verified_report() for _ in range(size)]
-    burst = asyncio.ensure_future(limited(lambda r=r: office.accept(r) for r in reports))
+    burst = asyncio.ensure_future(limited(partial(office.accept, r) for r in reports))
     await asyncio.sleep(0.02 if size == BURST else 1)  # some accepts through, some not yet
     infra.nats.stop()
     try:
@@ -68,7 +69,7 @@ async def test_nats_stopped_during_a_burst_of_accepts(office: Office, infra: Tes
 @sizes(BURST, LONG)
 async def test_examination_killed_while_it_consumes(office: Office, stack: Stack, size: int):
     reports = [await office.verified_report() for _ in range(size)]
-    for response in await limited(lambda r=r: office.accept(r) for r in reports):
+    for response in await limited(partial(office.accept, r) for r in reports):
         assert response.status_code == 200
     kills = 1 if size == BURST else 3
     for _ in range(kills):
@@ -93,7 +94,7 @@ async def test_intake_killed_mid_burst_loses_no_acknowledged_report(
     answered = await first
     stack.restart_component("intake")
     # Clients retry everything with the same keys: acknowledged ones replay, the rest land.
-    retried = await limited(lambda k=k: office.register(**{"Idempotency-Key": k}) for k in keys)
+    retried = await limited(partial(office.register, **{"Idempotency-Key": k}) for k in keys)
     assert [r.status_code for r in retried] == [201] * size
     for before, after in zip(answered, retried, strict=True):
         if not isinstance(before, BaseException) and before.status_code == 201:

@@ -4,6 +4,7 @@ cell named by row and column."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import pytest
@@ -16,7 +17,7 @@ MAPPING = rules.default_mapping(OLD_HEADERS)
 COLUMNS = {field: OLD_HEADERS.index(header) for field, header in MAPPING.items()}
 
 
-def check(cells: list[object]) -> rules.ImportedRecord | list[rules.RowError]:
+def check(cells: Sequence[object]) -> rules.ImportedRecord | list[rules.RowError]:
     return rules.check_row(7, list(cells), COLUMNS, MAPPING)
 
 

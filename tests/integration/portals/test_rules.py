@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from apik_integration.portals import rules
 from apik_shared.vocabulary.calendar import OfficeCalendar
@@ -78,7 +79,7 @@ def test_fixmystreet_rule_on_the_portal_updates() -> None:
 
 
 def test_what_a_portal_update_looks_like() -> None:
-    body = {
+    body: dict[str, Any] = {
         "type": "complaint.updated",
         "data": {
             "tracking_id": "LPR-000001",

@@ -30,7 +30,7 @@ def facts(**kw: object) -> CaseFacts:
         "recommendation": False,
         "implementation": None,
     }
-    return CaseFacts(**{**base, **kw})  # type: ignore[arg-type]
+    return CaseFacts(**{**base, **kw})
 
 
 @pytest.mark.parametrize(
