@@ -22,6 +22,7 @@ from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any
 
 import httpx
@@ -386,11 +387,11 @@ async def test_a_past_year_entered_with_its_dates_reads_as_it_did(
     async def check(when: str) -> dict[int, dict[str, dict]]:
         tables = {}
         for year in (YEAR, YEAR + 1):
-            tables[year] = await eventually(
-                lambda year=year: kpis(year),
-                lambda got, year=year: achieved(got) == expected[year],
-                within=60,
-            )
+
+            def reached(got: dict[str, dict], wanted: dict[str, Any] = expected[year]) -> bool:
+                return achieved(got) == wanted
+
+            tables[year] = await eventually(partial(kpis, year), reached, within=60)
             outcomes = Counter(p.outcome for p in closed_in(HISTORY, year))
             assert await outcome_counts(year) == outcomes, (when, year)
         pdf = await gateway.get(f"{REPORTING}/annual-report/{YEAR}.pdf", headers=head)

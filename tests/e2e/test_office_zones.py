@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, time
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import asyncpg
@@ -63,7 +64,7 @@ async def test_an_office_opened_at_run_time_in_papua_counts_in_wit_everywhere(
 
     # Each service learns of the office from the gateway's event, in its own time.
     for service in ("intake", "examination", "consultation", "reporting"):
-        await eventually(lambda service=service: office_known(stack, service, code), within=60)
+        await eventually(partial(office_known, stack, service, code), within=60)
 
     # Intake: a letter received on New Year's Eve (WIB) is a report of New Year's Day in
     # Papua; left incomplete and the reporter told, its completion deadline (which runs

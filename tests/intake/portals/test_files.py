@@ -141,7 +141,7 @@ async def test_a_portal_down_keeps_the_report_and_the_files_wait(
         report_id = await eventually(lambda: report_of(intake, tracking))
         # Registered while the files cannot be had; the file is retried, not dropped.
         retried = await eventually(
-            lambda: _files(intake, report_id), lambda f: f and f[pdf["id"]][1] >= 1
+            lambda: _files(intake, report_id), lambda f: bool(f) and f[pdf["id"]][1] >= 1
         )
         assert retried[pdf["id"]][0] in ("waiting", "failed")
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
@@ -31,7 +32,7 @@ async def test_a_member_files_as_themselves_and_reads_only_their_reports(
     now = datetime.now(UTC)
     for who in (member, other):
         await _member_is(intake, infra, who, "active", now)
-        await eventually(lambda w=who: intake.scalar(STATUS, m=w), lambda s: s == "active")
+        await eventually(partial(intake.scalar, STATUS, m=who), lambda s: s == "active")
     headers = _as_member(tokens, member)
 
     # Without a member id in the body, the token's is used.

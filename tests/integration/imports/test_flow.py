@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from functools import partial
+from typing import Any
 
 from apik_integration.app import create_app
 from apik_integration.imports.rules import REASON_CODES
@@ -193,14 +195,14 @@ async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
 
     for year in YEARS:
         closed = sum(n for (y, _), n in closures.items() if y == year)
-        counted = await eventually(
-            lambda year=year: kpis(reporting, head, year=year),
-            lambda items, year=year, closed=closed: (
+
+        def caught_up(items: dict[str, Any], year: int = year, closed: int = closed) -> bool:
+            return (
                 items["lm_registered"]["achieved"] == per_year[year]
                 and items["reports_closed"]["achieved"] == closed
-            ),
-            within=60,
-        )
+            )
+
+        counted = await eventually(partial(kpis, reporting, head, year=year), caught_up, within=60)
         assert counted["lm_registered"]["achieved"] == per_year[year]
         assert counted["reports_closed"]["achieved"] == closed > 0
         # Closed on 28 December of the year received: none in process at the year's end

@@ -8,6 +8,7 @@ import json
 import secrets
 from collections.abc import AsyncIterator
 from datetime import datetime
+from functools import partial
 
 import pytest
 from openpyxl import Workbook
@@ -148,7 +149,7 @@ async def test_the_same_sheet_uploaded_twice_registers_each_record_once(
         )
         assert run.status_code == 202, run.text
         await eventually(
-            lambda loc=answer.headers["location"]: importer.client.get(loc, headers=head),
+            partial(importer.client.get, answer.headers["location"], headers=head),
             lambda r: r.json()["status"] == "done",
         )
     await eventually(lambda: _count(intake, code), lambda n: n == 5)
