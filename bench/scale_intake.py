@@ -29,7 +29,10 @@ from typing import Any
 import asyncpg
 
 from apik_intake.duplicates.rules import text_bands
-from apik_intake.duplicates.service import compute_candidates
+
+# Gone since 74499b3 (the search now runs inside registration's one statement): this
+# bench fails on import until its timed call is rewritten. Kept visible, not excluded.
+from apik_intake.duplicates.service import compute_candidates  # type: ignore[attr-defined]
 from apik_intake.models import Report, Reporter
 from apik_shared.platform.db import Database
 from bench.scale_corpus import LARGE_OFFICE, Corpus, Generated

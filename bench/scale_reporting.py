@@ -43,7 +43,7 @@ from apik_shared.platform.events.envelope import CloudEvent, subject_for
 from apik_shared.platform.offices import office_calendars, office_registry
 from bench.scale_vocabulary import OFFICES
 
-_DIALECT = asyncpg_dialect.dialect()  # type: ignore[no-untyped-call]
+_DIALECT = asyncpg_dialect.dialect()
 FACT_KEYS = {
     "report_fact": "report_id",
     "case_fact": "case_id",
@@ -84,7 +84,8 @@ async def apply_in_bulk(pool: asyncpg.Pool, events: Iterable[CloudEvent], zones:
         count += 1
     by_table: dict[str, list[tuple[sa.Insert, list[dict[str, Any]]]]] = defaultdict(list)
     for statement, rows in recorder.calls.items():
-        by_table[statement.table.name].append((statement, rows))  # type: ignore[attr-defined]
+        assert isinstance(statement, sa.Insert), statement  # the projection only inserts
+        by_table[statement.table.name].append((statement, rows))
 
     async def write(work: list[tuple[sa.Insert, list[dict[str, Any]]]]) -> None:
         async with pool.acquire() as conn:
@@ -163,6 +164,10 @@ async def set_targets(url: str, years: Iterable[int]) -> None:
 Query = Callable[[AsyncSession], Awaitable[Any]]
 
 
+def _breakdown(dimension: Dimension, year: int, office: str | None) -> Query:
+    return lambda s: breakdown(session=s, dimension=dimension, year=year, office=office)
+
+
 def queries(year: int, office: str) -> dict[str, Query]:
     """What the KPI routes run, by name: the service functions the routes call."""
     out: dict[str, Query] = {
@@ -173,9 +178,7 @@ def queries(year: int, office: str) -> dict[str, Query]:
     }
     for dimension in Dimension:
         for scope, name in ((office, "one office"), (None, "national")):
-            out[f"breakdown {dimension.value}, {name}"] = lambda s, d=dimension, o=scope: breakdown(
-                session=s, dimension=d, year=year, office=o
-            )
+            out[f"breakdown {dimension.value}, {name}"] = _breakdown(dimension, year, scope)
     return out
 
 

@@ -287,7 +287,7 @@ async def settle(stack: Stack, within: float = 300) -> None:
         js = nc.jetstream()
         while time.monotonic() < deadline:
             busy = sum(
-                info.num_pending + info.num_ack_pending
+                (info.num_pending or 0) + (info.num_ack_pending or 0)
                 for info in await js.consumers_info(STREAM_NAME)
             )
             for conn in databases:
