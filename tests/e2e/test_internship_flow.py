@@ -278,12 +278,12 @@ async def test_a_day_of_attendance_and_logbook_through_the_gateway(gateway: http
     code, _ = await screen_code(gateway, supervisor)
     left = await gateway.post(f"{INTERN}/attendance/check-out", json={"code": code}, headers=intern)
     assert left.status_code == 200 and left.json()["checked_out_at"] is not None, left.text
-    month = await gateway.get(
+    attendance = await gateway.get(
         f"{INTERN}/attendance", params={"month": today.strftime("%Y-%m")}, headers=intern
     )
-    assert month.status_code == 200, month.text
-    assert [d["day"] for d in month.json()["days"]] == [today.isoformat()]
-    assert month.json()["recap"]["present_days"] == 1
+    assert attendance.status_code == 200, attendance.text
+    assert [d["day"] for d in attendance.json()["days"]] == [today.isoformat()]
+    assert attendance.json()["recap"]["present_days"] == 1
 
     # The day's logbook, written by the intern and approved by the supervisor.
     activities = "Membantu verifikasi formil laporan masyarakat."

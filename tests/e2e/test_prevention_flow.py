@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import uuid
 from types import SimpleNamespace
+from typing import cast
 
 import httpx
 import pytest
 
 from apik_testing.pdf import text_of
+from apik_testing.services import RunningService
 from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import create_user, login
 from tests.prevention.builders import (
@@ -34,13 +36,12 @@ async def test_an_assessment_from_entries_to_the_public_page_and_the_rapor(
     enumerator = await create_user(gateway, admin, f"enum{tag}", "PUSAT", "prevention_officer")
     reviewer = await create_user(gateway, admin, f"vali{tag}", "PUSAT", "prevention_officer")
     head = await create_user(gateway, admin, f"kepala{tag}", "PUSAT", "head")
-    through = SimpleNamespace(client=gateway)  # the builders' calls, through the gateway
+    # The builders' calls, through the gateway: they use nothing but `.client`.
+    through = cast(RunningService, SimpleNamespace(client=gateway))
 
-    scheme = await scheme_id(through, enumerator, "ombudsman-2022")  # type: ignore[arg-type]
+    scheme = await scheme_id(through, enumerator, "ombudsman-2022")
     region = f"Provinsi {tag}"
-    assessment = (
-        await open_assessment(through, enumerator, scheme, region=region)  # type: ignore[arg-type]
-    )["id"]
+    assessment = (await open_assessment(through, enumerator, scheme, region=region))["id"]
     # Process indicators all 2 of 3: 32.37 / 3 = 10.79 points lost -> 89.21, A.
     values = {f"P.{n}": 2 for n in range(1, 12)}
     await answer_everything(
@@ -49,7 +50,7 @@ async def test_an_assessment_from_entries_to_the_public_page_and_the_rapor(
         reviewer,
         assessment,
         shipped(2022),
-        values,  # type: ignore[arg-type]
+        values,
     )
     score = await gateway.get(f"{ASSESSMENTS}/{assessment}/score", headers=reviewer)
     assert score.status_code == 200, score.text

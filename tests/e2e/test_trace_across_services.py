@@ -77,5 +77,6 @@ async def test_the_accept_and_the_case_it_opens_are_one_trace(
     # caller -> gateway -> intake -> (outbox, stream) -> examination
     assert forwarding.parent_span_id == CALLER_SPAN
     assert request.parent_span_id == forwarding.span_id
-    assert request.attributes["url.path"].endswith("/plenary-decision")
+    path = request.attributes["url.path"]
+    assert isinstance(path, str) and path.endswith("/plenary-decision")
     assert handoffs[0].parent_span_id == request.span_id

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from apik_gateway.app import create_app
 from apik_gateway.bootstrap import bootstrap
@@ -38,7 +39,7 @@ def platform_bound(url: str) -> Database:
 
 async def _admin(database: Database) -> User:
     async with database.sessions() as session:
-        found = await session.execute(select(User).where(User.username == "admin"))
+        found = await session.execute(select(User).where(col(User.username) == "admin"))
         return found.scalar_one()
 
 

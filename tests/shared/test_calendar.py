@@ -51,8 +51,8 @@ class TestIsWorkingDay:
     def test_office_closures_and_extra_leave_are_days_off(self):
         office = OfficeCalendar(
             timezone="Asia/Makassar",
-            collective_leave=[date(2026, 3, 25)],
-            closures=[date(2026, 3, 26)],
+            collective_leave=frozenset({date(2026, 3, 25)}),
+            closures=frozenset({date(2026, 3, 26)}),
         )
         assert office.day_off_reason(date(2026, 3, 25)) == "collective leave (office)"
         assert office.day_off_reason(date(2026, 3, 26)) == "office closed"

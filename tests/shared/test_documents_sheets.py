@@ -14,7 +14,7 @@ from apik_shared.documents.delimited import (
     csv_bytes,
     headers,
 )
-from apik_shared.documents.spreadsheet import Sheet, workbook, workbook_of
+from apik_shared.documents.spreadsheet import Sheet, Value, workbook, workbook_of
 from apik_shared.vocabulary.labels import Language
 
 HEADERS = ["Nama pengunjung", "Jumlah", "Rata-rata"]
@@ -24,7 +24,10 @@ CONTROLLED = "Siti\x0bAminah\x0c\x1b\x1f"
 
 
 def test_the_xlsx_opens_with_indonesian_headers_a_frozen_row_and_fitted_widths():
-    rows = [["Budi", 3, 4.5], ["Nama yang cukup panjang untuk kolomnya", 12, None]]
+    rows: list[list[Value]] = [
+        ["Budi", 3, 4.5],
+        ["Nama yang cukup panjang untuk kolomnya", 12, None],
+    ]
     book = load_workbook(io.BytesIO(workbook(sheet="Kunjungan 2026", headers=HEADERS, rows=rows)))
     sheet = book.active
     assert sheet is not None and sheet.title == "Kunjungan 2026"

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 import pytest
-from fastapi import Depends, FastAPI, Form, Request
-from fastapi.responses import JSONResponse
+from fastapi import Depends, FastAPI, Form, Request, Response
 
 from apik_shared.devstack.components import GATEWAY, SERVICES
 from apik_shared.platform.db import DbSession
@@ -53,7 +52,7 @@ def _app() -> FastAPI:
     router = ServiceRouter()
 
     @router.post("/things", status_code=201)
-    async def make_thing(request: Request, session: DbSession, body: Thing) -> JSONResponse:
+    async def make_thing(request: Request, session: DbSession, body: Thing) -> Response:
         idempotency = Idempotency(session, request, caller="tester")
         return await created(idempotency, {"name": body.name}, location="/things/1")
 

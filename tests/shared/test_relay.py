@@ -193,15 +193,13 @@ async def test_a_failed_delete_keeps_the_rows_waiting_for_the_next(database: Dat
     stream = RecordingStream()
     relay = relay_for(database, stream)
     await relay.publish_direct(stream.js(), handed_off(events))
-    real_sessions = relay._sessions
 
     def broken() -> Any:
         raise ConnectionError("PostgreSQL is away")
 
-    relay._sessions = broken
-    with pytest.raises(ConnectionError):
+    with pytest.MonkeyPatch.context() as patched, pytest.raises(ConnectionError):
+        patched.setattr(relay, "_sessions", broken)
         await relay.settle()
-    relay._sessions = real_sessions
     assert await all_rows(database) == 2
     await relay.settle()
     assert await all_rows(database) == 0

@@ -9,10 +9,11 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import func, select
+from sqlalchemy.pool import QueuePool
 
 from apik_shared.platform.db import Database, DbSession
 from apik_shared.platform.idempotency import Idempotency
@@ -60,7 +61,7 @@ async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
     made: list[str] = []
 
     @router.post("/things", status_code=201)
-    async def make_thing(request: Request, session: DbSession) -> JSONResponse:
+    async def make_thing(request: Request, session: DbSession) -> Response:
         idempotency = Idempotency(session, request, caller="tester")
         if (replay := await idempotency.begin()) is not None:
             return replay
@@ -109,11 +110,13 @@ async def test_a_failed_route_writes_nothing_and_gives_its_connection_back(
 ) -> None:
     # More failures than the pool holds connections: one kept by a failed request
     # would leave the later ones waiting for the pool's timeout.
-    keys = [str(uuid.uuid4()) for _ in range(database.engine.pool.size() + 5)]
+    pool = database.engine.pool
+    assert isinstance(pool, QueuePool)  # the engine's pool, which counts its connections
+    keys = [str(uuid.uuid4()) for _ in range(pool.size() + 5)]
     for key in keys:
         refused = await client.post("/regrets", json={}, headers={"Idempotency-Key": key})
         assert refused.status_code == 409
     async with database.sessions() as session:
         kept = await session.scalar(select(func.count()).where(idempotency_key.c.key.in_(keys)))
     assert kept == 0
-    assert database.engine.pool.checkedout() == 0
+    assert pool.checkedout() == 0

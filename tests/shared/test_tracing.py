@@ -8,6 +8,7 @@ import asyncio
 import secrets
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 import nats
 import pytest
@@ -52,7 +53,7 @@ def exported(monkeypatch: pytest.MonkeyPatch) -> InMemorySpanExporter:
     return exporter
 
 
-async def settings_for(infra: TestInfra, service: str, **extra: object) -> ServiceSettings:
+async def settings_for(infra: TestInfra, service: str, **extra: Any) -> ServiceSettings:
     url = await infra.adatabase("tracing")
     database = Database(url)
     async with database.engine.begin() as conn:

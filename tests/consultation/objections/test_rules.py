@@ -4,6 +4,7 @@ and the terms as the settings give them."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -28,7 +29,7 @@ class TestObjectionTerms:
         announced = date(2026, 11, 20)  # a Friday: the weekend counts
         # 20 Nov + 5 = Wed 25 Nov, a working day: the period ends there.
         assert self.terms.filing_deadline(announced, CALENDAR) == date(2026, 11, 25)
-        filed = {"announced_on": announced, "calendar": CALENDAR}
+        filed: dict[str, Any] = {"announced_on": announced, "calendar": CALENDAR}
         assert not self.terms.is_late(**filed, filed_on=date(2026, 11, 25))
         assert self.terms.is_late(**filed, filed_on=date(2026, 11, 26))
 
@@ -37,7 +38,7 @@ class TestObjectionTerms:
         # period ends Mon 28 Dec, and an objection filed that day is in time.
         announced = date(2026, 12, 21)
         assert self.terms.filing_deadline(announced, CALENDAR) == date(2026, 12, 28)
-        filed = {"announced_on": announced, "calendar": CALENDAR}
+        filed: dict[str, Any] = {"announced_on": announced, "calendar": CALENDAR}
         assert not self.terms.is_late(**filed, filed_on=date(2026, 12, 28))
         assert self.terms.is_late(**filed, filed_on=date(2026, 12, 29))
         # The other reading (plain calendar days) ends it on Sat 26 Dec.
@@ -56,7 +57,7 @@ class TestObjectionTerms:
         # Announced Thu 24 Dec 2026, filed Mon 28 Dec. The filing period ends Tue 29 Dec
         # (24 + 5); the answer is due 29 + 3 = Fri 1 Jan 2027, New Year's Day; Sat 2 and
         # Sun 3 are off: due Mon 4 Jan 2027, whatever day in the period it was filed.
-        objection = {"announced_on": date(2026, 12, 24), "calendar": CALENDAR}
+        objection: dict[str, Any] = {"announced_on": date(2026, 12, 24), "calendar": CALENDAR}
         for filed_on in (date(2026, 12, 24), date(2026, 12, 28), date(2026, 12, 29)):
             assert self.terms.answer_due(**objection, filed_on=filed_on) == date(2027, 1, 4)
         # Counted from filing instead: 28 Dec + 3 = Thu 31 Dec, a working day.

@@ -12,6 +12,7 @@ from typing import Any
 import nats
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 
 from apik_gateway.models import Office
 from apik_shared.platform.auth import Role
@@ -128,7 +129,7 @@ async def test_nul_in_an_office_is_refused_and_changes_nothing(
     database = Database(gateway_database)
     try:
         async with database.sessions() as session:
-            assert (await session.scalar(select(Office).where(Office.code == code))) is None
+            assert (await session.scalar(select(Office).where(col(Office.code) == code))) is None
     finally:
         await database.dispose()
 

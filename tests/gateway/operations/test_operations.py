@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+from fastapi import FastAPI
 
 from apik_gateway.app import create_app
 from tests.gateway.builders import GatewayUnderTest, gateway_settings
@@ -110,7 +111,9 @@ class TestOpenApi:
 
 def test_operation_ids_are_unique_and_name_feature_and_function() -> None:
     """The web app's typed client is generated from these: renaming one is an API change."""
-    own = create_app(gateway_settings("postgresql+asyncpg://unused/gateway")).api.openapi()
+    api = create_app(gateway_settings("postgresql+asyncpg://unused/gateway")).api
+    assert isinstance(api, FastAPI)
+    own = api.openapi()
     ids = sorted(op["operationId"] for item in own["paths"].values() for op in item.values())
     assert ids == [
         "gateway_audit_list_role_changes",

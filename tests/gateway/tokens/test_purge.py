@@ -5,8 +5,10 @@ account's next sign-in has yet to hear."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from apik_gateway.jobs import Purged, purge_expired_once
 from apik_gateway.models import LoginSession, LoginThrottle, RefreshToken
@@ -43,7 +45,7 @@ def refresh(session_id: str, n: int) -> RefreshToken:
     )
 
 
-def counter(key: str, **fields: object) -> LoginThrottle:
+def counter(key: str, **fields: Any) -> LoginThrottle:
     return LoginThrottle(scope="account", key=key, **fields)
 
 
@@ -95,9 +97,9 @@ async def test_the_purge_forgets_only_what_protects_no_one(infra: TestInfra) -> 
 
         assert purged == Purged(sessions=2, refresh_tokens=3, throttles=2)
         async with database.sessions() as session:
-            sessions = set((await session.scalars(select(LoginSession.id))).all())
-            tokens = set((await session.scalars(select(RefreshToken.session_id))).all())
-            counters = set((await session.scalars(select(LoginThrottle.key))).all())
+            sessions = set((await session.scalars(select(col(LoginSession.id)))).all())
+            tokens = set((await session.scalars(select(col(RefreshToken.session_id)))).all())
+            counters = set((await session.scalars(select(col(LoginThrottle.key)))).all())
         assert sessions == {"expired-10-days-ago", "live"}
         assert tokens == {"live"}
         assert counters == {"locked", "recent", "to-be-told"}

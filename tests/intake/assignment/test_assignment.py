@@ -37,7 +37,7 @@ async def assign(intake: RunningService, report: dict, headers: dict, body: dict
     )
 
 
-async def listed(intake: RunningService, headers: dict, **params: object) -> set[str]:
+async def listed(intake: RunningService, headers: dict, **params: str | int) -> set[str]:
     response = await intake.client.get(REPORTS, params=params, headers=headers)
     assert response.status_code == 200, response.text
     return {item["id"] for item in response.json()["items"]}

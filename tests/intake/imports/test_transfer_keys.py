@@ -10,6 +10,7 @@ import json
 import secrets
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,8 @@ from apik_testing.tokens import TestTokens
 from tests.intake.builders import CONTENT, announce, intake_settings, pulled, report_of
 
 TRANSFER = new_keyring()
-OUTSIDE_DEVELOPMENT = {
+# Keyword arguments for both services' settings (Any: ** spreads them over typed fields).
+OUTSIDE_DEVELOPMENT: dict[str, Any] = {
     "env": "test",
     "secret_key": "s" * 40,
     "pii_keys": "k1:" + "A" * 43 + "=",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
@@ -106,7 +107,7 @@ async def test_a_whatsapp_provider_gets_the_number_and_the_text(intake, officer)
         def __init__(self) -> None:
             self.sent: list[tuple[str, str]] = []
 
-        async def send(self, to: str, text: str) -> None:
+        async def send(self, to: str, text: str, parameters: Sequence[str] = ()) -> None:
             self.sent.append((to, text))
 
     provider = Provider()
@@ -246,7 +247,7 @@ async def test_a_citizen_s_own_form_chooses_whatsapp_and_is_told_the_number(inta
         def __init__(self) -> None:
             self.sent: list[tuple[str, str]] = []
 
-        async def send(self, to: str, text: str) -> None:
+        async def send(self, to: str, text: str, parameters: Sequence[str] = ()) -> None:
             self.sent.append((to, text))
 
     body = report_body(office="BKL")

@@ -22,7 +22,7 @@ async def register(intake: RunningService, headers: dict, **overrides: object) -
     return str(response.json()["id"])
 
 
-async def ids(intake: RunningService, headers: dict, **params: object) -> set[str]:
+async def ids(intake: RunningService, headers: dict, **params: str | int) -> set[str]:
     response = await intake.client.get(REPORTS, params=params, headers=headers)
     assert response.status_code == 200, response.text
     return {item["id"] for item in response.json()["items"]}

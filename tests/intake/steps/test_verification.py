@@ -21,7 +21,7 @@ REPORTS = "/api/v1/intake/reports"
 WIB, WITA, WIT = (
     OfficeCalendar(timezone=zone) for zone in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 )
-ALL_GOOD = {
+ALL_GOOD: dict[str, bool | None] = {
     "identity": True,
     "chronology": True,
     "prior_complaint": True,

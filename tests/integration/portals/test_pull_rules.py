@@ -4,6 +4,7 @@ phases on per office."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -89,7 +90,7 @@ def test_the_status_maps_are_the_portals_with_the_offices_entries_on_top() -> No
 
 
 def test_pulling_in_production_needs_the_transfer_keyring() -> None:
-    common = {
+    common: dict[str, Any] = {
         "env": "production",
         "secret_key": "s" * 40,
         "pii_keys": "k1:" + "A" * 43 + "=",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from apik_internship.evaluations.rules import feedback, final_score, score, unfilled
+from apik_internship.evaluations.rules import Subject, feedback, final_score, score, unfilled
 from apik_internship.settings import Settings
 
 RUBRIC = ["guidance", "workload", "respect"]
@@ -50,7 +50,7 @@ def test_feedback_under_the_minimum_count_shows_nothing() -> None:
 
 
 def test_the_settings_refuse_a_rubric_without_criteria_or_with_a_repeat() -> None:
-    assert Settings().rubrics["unit"][0] == "guidance"
+    assert Settings().rubrics[Subject.unit][0] == "guidance"
     with pytest.raises(ValidationError, match="unit needs its criteria"):
         Settings(rubrics={"intern": ["a"], "unit": [], "programme": ["b"]})
     with pytest.raises(ValidationError, match="programme needs its criteria"):

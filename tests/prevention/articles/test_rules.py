@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_the_steps(current: str, target: Status, allowed: bool) -> None:
 def test_the_approver_is_the_head_and_never_the_author() -> None:
     approve = step("review", Status.approved)
     assert approve is not None
-    common = {"move": approve, "author": "ani", "is_writer": True}
+    common: dict[str, Any] = {"move": approve, "author": "ani", "is_writer": True}
     assert refusal(actor="budi", is_approver=True, **common) is None
     assert "four eyes" in (refusal(actor="ani", is_approver=True, **common) or "")
     assert "head" in (refusal(actor="budi", is_approver=False, **common) or "")
@@ -51,7 +52,7 @@ def test_the_approver_is_the_head_and_never_the_author() -> None:
 def test_publishing_is_the_writers() -> None:
     publish = step("approved", Status.published)
     assert publish is not None
-    kw = {"move": publish, "author": "ani", "actor": "ani", "is_approver": False}
+    kw: dict[str, Any] = {"move": publish, "author": "ani", "actor": "ani", "is_approver": False}
     assert refusal(is_writer=True, **kw) is None
     assert refusal(is_writer=False, **kw) is not None
 

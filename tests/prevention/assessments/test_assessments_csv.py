@@ -74,12 +74,13 @@ async def test_the_csv_holds_every_assessment_the_filters_select(
 async def test_a_bad_filter_is_a_problem_naming_it(
     prevention: RunningService, enumerator: dict[str, str]
 ):
-    for params, name in (
+    refused: tuple[tuple[dict[str, str | int], str], ...] = (
         ({"year": 1800, "format": "csv"}, "year"),
         ({"status": "closed", "format": "csv"}, "status"),
         ({"format": "pdf"}, "format"),
         ({"format": "csv", "lang": "en-GB"}, "lang"),
-    ):
+    )
+    for params, name in refused:
         answer = await prevention.client.get(ASSESSMENTS, params=params, headers=enumerator)
         assert answer.status_code == 422, params
         assert answer.headers["content-type"] == PROBLEM

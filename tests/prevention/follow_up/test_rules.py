@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -21,8 +22,8 @@ from apik_prevention.follow_up.rules import (
 from tests.prevention.builders import indicators, shipped
 
 
-def facts(**kw: object) -> CaseFacts:
-    base: dict[str, object] = {
+def facts(**kw: Any) -> CaseFacts:
+    base: dict[str, Any] = {
         "registration_number": "KAB-00001",
         "corrective": False,
         "monitoring": False,

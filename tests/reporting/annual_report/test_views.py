@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from apik_reporting.annual_report.views import angka, loss_lines
+from apik_reporting.exports.schemas import Cell
 
 
 def test_numbers_are_written_the_indonesian_way():
@@ -11,7 +12,7 @@ def test_numbers_are_written_the_indonesian_way():
 
 
 def test_the_public_loss_lines_one_per_kind_recorded_then_each_kinds_total():
-    rows = [
+    rows: list[dict[str, Cell]] = [
         {
             "office": "MKS",
             "substance": "land",
