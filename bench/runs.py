@@ -128,8 +128,11 @@ def table(runs: Sequence[dict[str, Any]]) -> str:
     run started, the ratios table, and the CPU ms per operation and process."""
     n = len(runs)
     numbers = [f"run {i}" for i in range(1, n + 1)]
+    settings = dict.fromkeys(run["settings"] for run in runs)
     lines = [
-        f"{n} runs back to back (load average over 1 / 5 / 15 minutes at each run's start):",
+        "Each run: " + "; in some runs: ".join(settings) + ".",
+        "",
+        "When each run began, and the load average then (over 1 / 5 / 15 minutes):",
         "",
         _cells(["", *numbers]),
         "|---|" + "---|" * n,
@@ -157,7 +160,7 @@ def table(runs: Sequence[dict[str, Any]]) -> str:
     lines += [
         "",
         f"CPU milliseconds per operation and process (PostgreSQL with its backends), "
-        f"median of the {n} runs:",
+        f"median of the runs ({n}):",
         "",
         _cells(["Operation", *processes, "total (every process)"]),
         "|---|" + "---|" * (len(processes) + 1),
@@ -184,10 +187,22 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
         "ratios": results["ratios"],
         "cpu": cpu_by_operation(results),
         "processes": list(results["memory_idle_mb"]),
+        "settings": _settings(meta.get("args", {})),
         "started": (meta.get("started") or meta.get("when", ""))[11:16],
         "load": " / ".join(f"{v:.1f}" for v in load) if load else "—",
         "minutes": f"{meta.get('wall_seconds', 0) / 60:.1f}",
     }
+
+
+def _settings(args: dict[str, Any]) -> str:
+    """The options a run was given that change its figures, as `bench/run.py` takes them."""
+    if not args:
+        return "settings not saved"
+    return (
+        f"{args['seconds']:g} s per load at concurrency {args['concurrency']}, "
+        f"{args['handoffs']} handoffs, {args['drain']} events drained; "
+        f"scenarios {','.join(args['only'])}"
+    )
 
 
 def main(paths: Sequence[str]) -> int:

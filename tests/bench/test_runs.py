@@ -173,3 +173,18 @@ def test_each_runs_start_and_load_average_head_the_table() -> None:
     assert row_of(text, "started (UTC)") == ["started (UTC)", "16:13", "16:16"]
     assert row_of(text, "load average") == ["load average", "1.6 / 2.0 / 1.0", "3.2 / 2.0 / 1.0"]
     assert row_of(text, "minutes") == ["minutes", "2.5", "2.5"]
+
+
+def test_the_settings_of_the_runs_are_named_once_and_differences_shown() -> None:
+    saved = [
+        saved_run(floor_rps=1000, gateway_rps=200, registration_cpu=cpu(3, 4)) for _ in range(3)
+    ]
+    args = {"seconds": 3.0, "concurrency": 16, "handoffs": 200, "drain": 10000}
+    for run, only in zip(saved, ("floor", "floor", "drain"), strict=True):
+        run["meta"]["args"] = args | {"only": [only]}
+    first = runs.table([runs.summary(r) for r in saved]).splitlines()[0]
+    assert first == (
+        "Each run: 3 s per load at concurrency 16, 200 handoffs, 10000 events drained; "
+        "scenarios floor; in some runs: 3 s per load at concurrency 16, 200 handoffs, "
+        "10000 events drained; scenarios drain."
+    )
