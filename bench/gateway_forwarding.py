@@ -147,8 +147,10 @@ def forwarding(
         tmp / "gateway.log",
     )
     try:
-        wait_for_port(HOST, up_port, timeout=20, process=upstream)
-        wait_for_port(HOST, gw_port, timeout=30, process=gateway)
+        # As patient as the stack's own start: on a loaded machine the gateway took over
+        # 30 s, and a timeout here lost a whole run's figures.
+        wait_for_port(HOST, up_port, timeout=300, process=upstream)
+        wait_for_port(HOST, gw_port, timeout=300, process=gateway)
         for port in (up_port, gw_port):
             _check_answer(port)
         return [

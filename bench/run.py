@@ -1,6 +1,6 @@
 """APIK's benchmark: the embedded system, loaded from a separate process.
 
-    .venv/bin/python bench/run.py [--quick] [--only handoff,drain]
+    .venv/bin/python bench/run.py [--quick] [--only handoff,drain] [--runs 5]
 
 Starts PostgreSQL, NATS, every service and the gateway exactly as `make up` does (in a
 temporary folder), then measures, in one run so ratios are comparable on a noisy machine:
@@ -11,7 +11,9 @@ through the gateway, the handoff latency (plenary accept → case opened) at a s
 the outbox drain after NATS was down, and each process's resident memory idle and under
 load. Prints each figure as a ratio to its reference, with the issue's target and
 PASS/FAIL where it sets one. Writes JSON and Markdown to `bench/results/` and prints the
-Markdown. Traffic stays on 127.0.0.1.
+Markdown. With `--runs N`, runs it N times back to back and prints the table of
+`bench/runs.py` instead: each ratio per run, the median and its verdict. Traffic stays on
+127.0.0.1.
 """
 
 from __future__ import annotations
@@ -20,18 +22,20 @@ import argparse
 import asyncio
 import base64
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import scenarios
+from bench import runs, scenarios
 from bench.driver import drive, paced
-from bench.report import markdown, ratios, save
+from bench.report import RESULTS, markdown, ratios, save
 
 
 def _in_subprocess(command: str, requests: list[bytes], *args: object) -> dict[str, Any]:
@@ -113,22 +117,53 @@ def main(argv: list[str]) -> int:
         help="comma-separated scenarios to run (the bare references always run): "
         + ",".join(scenarios.SCENARIOS),
     )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="run N times back to back and print the ratios of every run, their median "
+        "and its verdict (the table of docs/performance.md)",
+    )
     args = parser.parse_args(argv)
     if unknown := set(args.only) - set(scenarios.SCENARIOS):
         parser.error(f"unknown scenarios: {','.join(sorted(unknown))}")
+    if args.runs < 1:
+        parser.error("--runs: at least 1")
     if args.quick:
         args.seconds, args.handoffs, args.drain = 1.0, 100, 2000
+    if args.runs == 1:
+        print(markdown(run_once(args)))
+        return 0
+    done = []
+    for n in range(1, args.runs + 1):
+        done.append(run_once(args))
+        print(f"run {n} of {args.runs} saved in {RESULTS}: {done[-1]['meta']['when']}", flush=True)
+    text = runs.table([runs.summary(results) for results in done])
+    stamp = done[-1]["meta"]["when"].replace("-", "").replace(":", "")[:15]
+    (RESULTS / f"runs-{stamp}Z.md").write_text(text)
+    print(text, end="")
+    return 0
+
+
+def run_once(args: argparse.Namespace) -> dict[str, Any]:
+    """One run: the embedded system started afresh, every scenario asked for, the results
+    saved to `bench/results/` with when and at what load average the run began."""
     started = time.monotonic()
+    results: dict[str, Any] = {
+        "meta": {
+            "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "load_average_at_start": os.getloadavg(),
+        }
+    }
     with tempfile.TemporaryDirectory(prefix="apik-bench-") as tmp:
-        results = asyncio.run(
+        results |= asyncio.run(
             scenarios.run_all(
                 Path(tmp), args, measure=measure_in_subprocess, pace=pace_in_subprocess
             )
         )
     results["ratios"] = ratios(results)
-    text = save(results, args=args, started=started, render=markdown)
-    print(text)
-    return 0
+    save(results, args=args, started=started, render=markdown)
+    return results
 
 
 if __name__ == "__main__":
