@@ -66,7 +66,15 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node", setupFiles: ["src/testSetup.ts"] } },
       {
         extends: true,
-        test: { name: "dom", include: ["src/**/*.test.tsx"], environment: "happy-dom", setupFiles: ["src/testSetup.ts", "src/testing/setup.ts"] },
+        test: {
+          name: "dom",
+          include: ["src/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["src/testSetup.ts", "src/testing/setup.ts"],
+          // A user's typing into Mantine's inputs takes a few seconds on a busy shared
+          // machine; the default 5 s limit fails a slow test that is not a wrong one.
+          testTimeout: 30_000,
+        },
       },
     ],
   },
