@@ -58,9 +58,9 @@ export default defineConfig({
   server: { proxy: { "/api": "http://127.0.0.1:8000" } },
   // Two projects: the pure logic (`*.test.ts`) runs in Node, with no DOM to set up; the
   // components (`*.test.tsx`) render into happy-dom. happy-dom rather than jsdom: its
-  // current release runs on the Node 20 that package.json allows (jsdom's needs 22),
-  // it brings a handful of small packages where jsdom brings dozens, and it has what Mantine 9 asks of
-  // a browser (matchMedia, ResizeObserver) without polyfills in the setup.
+  // current release runs on the Node 20 that package.json allows (jsdom's needs 22), it
+  // brings a few packages where jsdom brings dozens, and it has what Mantine 9 asks of a
+  // browser (matchMedia, ResizeObserver) without polyfills in the setup.
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node", setupFiles: ["src/testSetup.ts"] } },

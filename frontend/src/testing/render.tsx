@@ -7,7 +7,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, render, waitFor, type RenderResult } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { vi } from "vitest";
 import type { components } from "../api/schema";
 import { session } from "../auth/session";
 import { OfficeDates } from "../components/OfficeDates";
@@ -28,7 +27,6 @@ export interface AppOptions {
 
 export interface RenderedApp extends RenderResult {
   user: UserEvent;
-  queries: QueryClient;
   // The header's language switch, as the user presses it: resolves once the screen
   // speaks the new language.
   speak: (locale: Locale) => Promise<void>;
@@ -51,6 +49,7 @@ export async function renderApp(ui: ReactNode, options: AppOptions = {}): Promis
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   if (options.me !== undefined) {
     const me = { ...ME, ...options.me };
+    // office.tsx's keys: useMe's (no token in a test) and useOfficeZone's.
     queries.setQueryData(["me", session.accessToken() !== null], me);
     queries.setQueryData(["office", me.office], { code: me.office, timezone: options.officeZone ?? DEFAULT_ZONE });
   }
@@ -74,13 +73,12 @@ export async function renderApp(ui: ReactNode, options: AppOptions = {}): Promis
     );
   }
   const view = render(ui, { wrapper: Providers });
-  // With fake timers (an undo window), the user's pauses move the mocked clock.
-  const user = userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
+  const user = userEvent.setup();
   async function speak(next: Locale) {
     act(() => setLocale(next));
     await waitFor(() => {
       if (document.documentElement.lang !== next) throw new Error(`still speaking ${document.documentElement.lang}`);
     });
   }
-  return { ...view, user, queries, speak };
+  return { ...view, user, speak };
 }
