@@ -56,5 +56,26 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { proxy: { "/api": "http://127.0.0.1:8000" } },
-  test: { include: ["src/**/*.test.ts"], environment: "node", setupFiles: ["src/testSetup.ts"] },
+  // Two projects: the pure logic (`*.test.ts`) runs in Node, with no DOM to set up; the
+  // components (`*.test.tsx`) render into happy-dom. happy-dom rather than jsdom: its
+  // current release runs on the Node 20 that package.json allows (jsdom's needs 22), it
+  // brings a few packages where jsdom brings dozens, and it has what Mantine 9 asks of a
+  // browser (matchMedia, ResizeObserver) without polyfills in the setup.
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node", setupFiles: ["src/testSetup.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          include: ["src/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["src/testSetup.ts", "src/testing/setup.ts"],
+          // A user's typing into Mantine's inputs takes a few seconds on a busy shared
+          // machine; the default 5 s limit fails a slow test that is not a wrong one.
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
 });

@@ -1,7 +1,7 @@
 // Mantine's styles the entry screens need; the rest loads with the other screens (router.tsx).
 import "./styles/entry.css";
 import "./app.css";
-import { createTheme, MantineProvider, type CSSVariablesResolver } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
@@ -12,22 +12,8 @@ import { OfficeDates } from "./components/OfficeDates";
 import { initialLocale, LocaleProvider } from "./i18n/locale";
 import { loadCatalogue } from "./i18n/messages";
 import { router } from "./router";
+import { contrast, theme } from "./theme";
 
-// Darker shades than Mantine's defaults: white text on them passes WCAG AA contrast.
-// Respecting "reduce motion" helps users who asked for it and lets the browser tests
-// check contrast on a settled page rather than mid-fade.
-const theme = createTheme({ primaryColor: "blue", primaryShade: { light: 8, dark: 8 }, respectReducedMotion: true });
-// WCAG 2.1 AA contrast (1.4.3): Mantine's default dimmed and error colours are lighter
-// than 4.5:1 on white; the darker shades of the same palettes pass.
-const contrast: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: {
-    "--mantine-color-dimmed": t.colors.gray[7]!,
-    "--mantine-color-error": t.colors.red[9]!,
-    "--mantine-color-placeholder": t.colors.gray[7]!,
-  },
-  dark: {},
-});
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 // What one user's session fetched is never shown to the next one on this tab; nor

@@ -131,6 +131,16 @@ def test_the_node_stage_installs_from_the_lock_then_builds() -> None:
     assert '"build": "tsc -b && vite build"' in (ROOT / "frontend" / "package.json").read_text()
 
 
+def test_the_web_lock_records_no_address() -> None:
+    """Names, versions and hashes only: `.npmrc` drops `resolved`, and the funding links
+    npm writes for some packages are taken out by hand, so every machine installs from
+    the registry it is configured for and the lock names no host."""
+    text = (ROOT / "frontend" / "package-lock.json").read_text()
+    assert "://" not in text, "frontend/package-lock.json names an address (resolved, funding)"
+    assert '"resolved"' not in text
+    assert "omit-lockfile-registry-resolved=true" in (ROOT / "frontend" / ".npmrc").read_text()
+
+
 def test_the_gateway_serves_the_copied_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     """What the gateway's Settings make of the image's and compose's environment."""
     found = web_copy(target("gateway"))

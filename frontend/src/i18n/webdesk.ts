@@ -87,7 +87,7 @@ export const WEBDESK_ID = {
   "sla.version": "Versi",
   "sla.target": "Target",
   "sla.unit": "Satuan",
-  "sla.warning": "Peringatan pada",
+  "sla.warningAt": "Peringatan pada",
   "sla.warningPercent": "Peringatan pada (% target)",
   "sla.from": "Berlaku sejak",
   "sla.note": "Catatan",

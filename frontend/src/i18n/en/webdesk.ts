@@ -86,7 +86,7 @@ export const WEBDESK_EN: Record<keyof typeof WEBDESK_ID, string> = {
   "sla.version": "Version",
   "sla.target": "Target",
   "sla.unit": "Unit",
-  "sla.warning": "Warning at",
+  "sla.warningAt": "Warning at",
   "sla.warningPercent": "Warning at (% of the target)",
   "sla.from": "Effective from",
   "sla.note": "Note",

@@ -46,7 +46,7 @@ export function SlaPanel({ national }: { national: boolean }): React.JSX.Element
                   <Table.Th scope="col">{t("board.classification")}</Table.Th>
                   <Table.Th scope="col">{t("sla.version")}</Table.Th>
                   <Table.Th scope="col">{t("sla.target")}</Table.Th>
-                  <Table.Th scope="col">{t("sla.warning")}</Table.Th>
+                  <Table.Th scope="col">{t("sla.warningAt")}</Table.Th>
                   <Table.Th scope="col">{t("sla.from")}</Table.Th>
                   <Table.Th scope="col">{t("sla.note")}</Table.Th>
                 </Table.Tr>
