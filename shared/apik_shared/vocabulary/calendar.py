@@ -123,14 +123,7 @@ class OfficeCalendar:
         """Working days in `(start, end]`; negative when `end` is before `start`."""
         if end < start:
             return -self.working_days_between(end, start)
-        weekdays = _weekdays_in(start, end)
-        off = sum(
-            1
-            for year in range(start.year, end.year + 1)
-            for d in _weekday_days_off(self, year)
-            if start < d <= end
-        )
-        return weekdays - off
+        return _working_days_between(self, start, end)
 
     def days_off(self, start: date, end: date) -> list[tuple[date, str]]:
         """Every day off in `[start, end]` with its reason, for display."""
@@ -173,6 +166,18 @@ def _add_working_days(calendar: OfficeCalendar, day: date, n: int) -> date:
     for _ in range(abs(n)):
         current = step(current)
     return current
+
+
+@lru_cache(maxsize=4096)
+def _working_days_between(calendar: OfficeCalendar, start: date, end: date) -> int:
+    weekdays = _weekdays_in(start, end)
+    off = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for d in _weekday_days_off(calendar, year)
+        if start < d <= end
+    )
+    return weekdays - off
 
 
 def _dates_in_indonesia(now: datetime | None) -> list[date]:
