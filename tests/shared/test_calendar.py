@@ -75,7 +75,36 @@ class TestNextWorkingDay:
         assert JAKARTA.previous_working_day(date(2025, 4, 8)) == date(2025, 3, 27)
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        JAKARTA,
+        OfficeCalendar(timezone="Asia/Jayapura", national_collective_leave=False),
+        JAKARTA.with_days_off(
+            collective_leave=[date(2026, 3, 25), date(2025, 12, 27)],
+            closures=[date(2026, 3, 26), date(2027, 1, 4)],
+        ),
+    ],
+)
+def test_a_working_day_is_a_day_with_no_reason_to_be_off(office: OfficeCalendar):
+    """`is_working_day` reads the year's days off as one set (the deadlines' hot path):
+    it says what `day_off_reason` says, every day of four years."""
+    day = date(2024, 1, 1)
+    while day.year < 2028:
+        assert office.is_working_day(day) is (office.day_off_reason(day) is None), day
+        day += timedelta(days=1)
+
+
 class TestAddWorkingDays:
+    def test_a_calendar_given_a_closure_moves_its_deadlines(self):
+        # Deadlines are kept per calendar: the old calendar's may not answer for the new.
+        before = JAKARTA.add_working_days(date(2026, 6, 1), 3)
+        closed = JAKARTA.with_days_off(closures=[date(2026, 6, 3)])
+        assert before == date(2026, 6, 4)
+        assert closed.add_working_days(date(2026, 6, 1), 3) == date(2026, 6, 5)
+        assert closed.working_days_between(date(2026, 6, 1), date(2026, 6, 4)) == 2
+        assert JAKARTA.add_working_days(date(2026, 6, 1), 3) == before
+
     def test_a_deadline_across_idul_fitri_2025(self):
         assert JAKARTA.add_working_days(date(2025, 3, 26), 2) == date(2025, 4, 8)
         assert JAKARTA.add_working_days(date(2025, 3, 26), 5) == date(2025, 4, 11)

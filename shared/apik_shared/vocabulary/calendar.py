@@ -99,15 +99,9 @@ class OfficeCalendar:
         return None
 
     def is_working_day(self, day: date) -> bool:
-        return self.day_off_reason(day) is None
-
-    def _weekday_days_off(self, year: int) -> frozenset[date]:
-        """The days off of `year` that fall on a weekday (weekends are counted apart)."""
-        days: set[date] = set(national_holidays(year))
-        if self.national_collective_leave:
-            days |= set(national_collective_leave(year))
-        days |= {d for d in self.collective_leave | self.closures if d.year == year}
-        return frozenset(d for d in days if d.weekday() < SATURDAY)
+        # `day_off_reason(day) is None`, with the year's days off as one set: this runs
+        # for every day a deadline spans (a case's SLA clock walks months of them).
+        return day.weekday() < SATURDAY and day not in _weekday_days_off(self, day.year)
 
     def next_working_day(self, day: date, *, include_today: bool = False) -> date:
         current = day if include_today else day + timedelta(days=1)
@@ -123,24 +117,13 @@ class OfficeCalendar:
 
     def add_working_days(self, day: date, n: int) -> date:
         """The n-th working day after `day` (before it when n < 0); `day` for n == 0."""
-        current = day
-        step = self.next_working_day if n >= 0 else self.previous_working_day
-        for _ in range(abs(n)):
-            current = step(current)
-        return current
+        return _add_working_days(self, day, n)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in `(start, end]`; negative when `end` is before `start`."""
         if end < start:
             return -self.working_days_between(end, start)
-        weekdays = _weekdays_in(start, end)
-        off = sum(
-            1
-            for year in range(start.year, end.year + 1)
-            for d in self._weekday_days_off(year)
-            if start < d <= end
-        )
-        return weekdays - off
+        return _working_days_between(self, start, end)
 
     def days_off(self, start: date, end: date) -> list[tuple[date, str]]:
         """Every day off in `[start, end]` with its reason, for display."""
@@ -161,6 +144,40 @@ class OfficeCalendar:
             collective_leave=self.collective_leave | frozenset(collective_leave),
             closures=self.closures | frozenset(closures),
         )
+
+
+# Calendars are immutable values (equal data, equal calendar), so what they compute can be
+# kept: a backlog of handoffs opens thousands of cases on a few offices' calendars, each
+# clock walking its deadlines day by day (most of examination's CPU per case otherwise).
+@lru_cache(maxsize=256)
+def _weekday_days_off(calendar: OfficeCalendar, year: int) -> frozenset[date]:
+    """The calendar's days off of `year` that fall on a weekday (weekends count apart)."""
+    days: set[date] = set(national_holidays(year))
+    if calendar.national_collective_leave:
+        days |= set(national_collective_leave(year))
+    days |= {d for d in calendar.collective_leave | calendar.closures if d.year == year}
+    return frozenset(d for d in days if d.weekday() < SATURDAY)
+
+
+@lru_cache(maxsize=4096)
+def _add_working_days(calendar: OfficeCalendar, day: date, n: int) -> date:
+    current = day
+    step = calendar.next_working_day if n >= 0 else calendar.previous_working_day
+    for _ in range(abs(n)):
+        current = step(current)
+    return current
+
+
+@lru_cache(maxsize=4096)
+def _working_days_between(calendar: OfficeCalendar, start: date, end: date) -> int:
+    weekdays = _weekdays_in(start, end)
+    off = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for d in _weekday_days_off(calendar, year)
+        if start < d <= end
+    )
+    return weekdays - off
 
 
 def _dates_in_indonesia(now: datetime | None) -> list[date]:
