@@ -2,8 +2,9 @@
 // `code` names (`api.reason.<type slug>.<code>`; `params` fill the placeholders). The
 // reasons the entry screens can meet (the survey, an upload) are problems.ts; these the
 // staff screens', so they travel with the staff chunk (screens.ts). problemReasons.json
-// is the API's list, problems.test.ts checks both languages have each. Statuses and
-// outcomes are the API's codes, as the screens show them elsewhere.
+// is the API's list, problems.test.ts checks both languages have each. A status, stage or
+// step fills its placeholder with the API's words for it (the problem's `labels`, in the
+// request's language), never its code.
 export const REFUSALS_ID = {
   "api.reason.conflict.age_exception_recorded": "Pengecualian batas waktu sudah dicatat untuk laporan ini.",
   "api.reason.conflict.already_assigned": "Sudah ditugaskan kepada {assignee}.",
@@ -57,7 +58,7 @@ export const REFUSALS_ID = {
   "api.reason.stale-proposal.proposal_decided": "Usulan ini sudah berstatus {status}.",
   "api.reason.stale-proposal.roles_changed": "Peran akun sudah berubah sejak usulan dibuat: ajukan usulan baru.",
 
-  "api.reason.transition-not-allowed.step_not_allowed": "Langkah {step} tidak berlaku saat statusnya {status}.",
+  "api.reason.transition-not-allowed.step_not_allowed": "Langkah “{step}” tidak berlaku saat statusnya {status}.",
   "api.reason.transition-not-allowed.cannot_become": "Dari status {status} tidak dapat berpindah ke {target}.",
   "api.reason.transition-not-allowed.actions_not_done": "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.reason.transition-not-allowed.agreement_not_signed": "Kegiatan dicatat di bawah kerja sama yang sudah ditandatangani.",

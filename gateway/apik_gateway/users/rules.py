@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 
 from apik_shared.platform.auth import MEMBER_USERNAME, Principal, Role
 from apik_shared.platform.problems import Forbidden, InvalidInput
+from apik_shared.vocabulary.labels import Label
 
 # The order of roles, lowest first; an admin grants roles up to the highest it holds.
 # Staff; those who supervise staff; those who see what a confidential reporter asked to
@@ -46,6 +47,13 @@ ROLE_RANK: Mapping[str, int] = {
 GUARDED_ROLES: frozenset[str] = frozenset(
     {Role.head, Role.dpo, Role.protection_officer, Role.national, Role.admin}
 )
+
+# The words of a role proposal's statuses, said by the problems that name them.
+PROPOSAL_STATUSES: Mapping[str, Label] = {
+    "pending": Label("Menunggu persetujuan", "Pending"),
+    "applied": Label("Disetujui dan diterapkan", "Approved and applied"),
+    "declined": Label("Ditolak", "Declined"),
+}
 
 
 class CannotGrantYourself(Forbidden):

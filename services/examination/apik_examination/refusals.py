@@ -5,6 +5,7 @@ member (`params` fill the wording; the web app words each, i18n/problems.ts)."""
 from __future__ import annotations
 
 from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 class ExaminationConflict(Conflict):
@@ -36,5 +37,7 @@ class CaseStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def in_status(cls, detail: str, status: str) -> CaseStepRefused:
-        return cls(detail, code="case_status", params={"status": status}, current_status=status)
+    def in_status(cls, detail: str, status: Named) -> CaseStepRefused:
+        return cls(
+            detail, code="case_status", params={"status": status}, current_status=status.code
+        )

@@ -5,6 +5,7 @@ shared `conflict` and `transition-not-allowed` types that internship names in th
 from __future__ import annotations
 
 from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 class InternshipConflict(Conflict):
@@ -31,5 +32,5 @@ class InternshipStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def not_accepted(cls, detail: str, status: str) -> InternshipStepRefused:
+    def not_accepted(cls, detail: str, status: Named) -> InternshipStepRefused:
         return cls(detail, code="application_not_accepted", params={"status": status})

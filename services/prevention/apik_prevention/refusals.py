@@ -5,6 +5,7 @@ shared `transition-not-allowed` type that prevention names in the `code` member
 from __future__ import annotations
 
 from apik_shared.platform.problems import TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 class PreventionStepRefused(TransitionNotAllowed):
@@ -33,5 +34,5 @@ class PreventionStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def status_is(cls, detail: str, code: str, status: str) -> PreventionStepRefused:
+    def status_is(cls, detail: str, code: str, status: Named) -> PreventionStepRefused:
         return cls(detail, code=code, params={"status": status})

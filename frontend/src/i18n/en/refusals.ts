@@ -54,7 +54,7 @@ export const REFUSALS_EN: Record<keyof typeof REFUSALS_ID, string> = {
   "api.reason.stale-proposal.proposal_decided": "The proposal is {status} already.",
   "api.reason.stale-proposal.roles_changed": "The account's roles changed since the proposal: propose again.",
 
-  "api.reason.transition-not-allowed.step_not_allowed": "The step {step} is not taken while the status is {status}.",
+  "api.reason.transition-not-allowed.step_not_allowed": "The step “{step}” is not taken while the status is {status}.",
   "api.reason.transition-not-allowed.cannot_become": "From {status} it cannot move to {target}.",
   "api.reason.transition-not-allowed.actions_not_done": "Corrective action(s) {actions} not done yet; record them done, or the head of office may decide with a reason.",
   "api.reason.transition-not-allowed.agreement_not_signed": "Activities are recorded under an agreement once signed.",

@@ -32,6 +32,7 @@ from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
 )
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:
@@ -58,7 +59,7 @@ async def conclude(
     `concluded_at`, for a report issued earlier: an office's history; else now)."""
     if case.status in TERMINAL_STATUSES:
         raise CaseStepRefused.in_status(
-            f"A {case.status} case is not concluded again.", case.status
+            f"A {case.status} case is not concluded again.", named(CASE_STATUSES, case.status)
         )
     problems = conclusion_problems(
         finding=finding,

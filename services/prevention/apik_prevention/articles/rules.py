@@ -13,9 +13,12 @@ published, in that transaction, so numbers follow the order of publication witho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Kind(StrEnum):
@@ -29,6 +32,15 @@ class Status(StrEnum):
     review = "review"
     approved = "approved"
     published = "published"
+
+
+# The words of an article's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    Status.draft: Label("Draf", "Draft"),
+    Status.review: Label("Ditelaah", "In review"),
+    Status.approved: Label("Disetujui", "Approved"),
+    Status.published: Label("Terbit", "Published"),
+}
 
 
 class Actor(StrEnum):

@@ -23,6 +23,7 @@ from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Forbidden, NotFound, TransitionNotAllowed
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import named
 
 WRITERS = (Role.prevention_officer, Role.head)
 APPROVERS = (Role.head,)
@@ -77,7 +78,7 @@ async def edit_article(
         raise PreventionStepRefused.status_is(
             f"The article is {article.status}: only a draft changes (return or withdraw it).",
             "article_not_draft",
-            article.status,
+            named(rules.STATUSES, article.status),
         )
     article.title, article.summary, article.body = data.title, data.summary, data.body
     article.language = data.language
@@ -106,8 +107,8 @@ async def move_article(
     if move is None:
         raise TransitionNotAllowed.move_refused(
             f"An article {article.status} cannot become {target}.",
-            status=str(article.status),
-            target=str(target),
+            status=named(rules.STATUSES, article.status),
+            target=named(rules.STATUSES, target),
         )
     why = rules.refusal(
         move=move,

@@ -31,6 +31,7 @@ from apik_shared.platform.problems import (
     NotFound,
     TransitionNotAllowed,
 )
+from apik_shared.vocabulary.labels import named
 
 
 class VillageExists(Conflict):
@@ -100,7 +101,7 @@ async def open_assessment(
         raise PreventionStepRefused(
             f"The instrument is opened during mentoring, not {village.stage}.",
             code="village_not_mentoring",
-            params={"stage": village.stage},
+            params={"stage": named(rules.STAGES, village.stage)},
         )
     if village.assessment_id is not None:
         raise PreventionStepRefused(
@@ -139,8 +140,8 @@ async def move(
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"A village {village.stage} cannot move to {target}.",
-            status=str(village.stage),
-            target=str(target),
+            status=named(rules.STAGES, village.stage),
+            target=named(rules.STAGES, target),
         )
     score = None
     if village.assessment_id is not None:

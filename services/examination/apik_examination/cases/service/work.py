@@ -35,6 +35,7 @@ from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Forbidden, InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 async def get_case(
@@ -96,7 +97,7 @@ async def classify(
     earlier (an office's history), else now."""
     if not can_classify(CaseStatus(case.status)):
         raise CaseStepRefused.in_status(
-            f"A {case.status} case is not classified any more.", case.status
+            f"A {case.status} case is not classified any more.", named(CASE_STATUSES, case.status)
         )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field="classified_at")
@@ -133,8 +134,8 @@ async def change_status(
     if not can_move(CaseStatus(case.status), status):
         raise TransitionNotAllowed.move_refused(
             f"A {case.status} case cannot move to {status.value}.",
-            status=case.status,
-            target=status.value,
+            status=named(CASE_STATUSES, case.status),
+            target=named(CASE_STATUSES, status.value),
         )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field=field)

@@ -10,7 +10,12 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_prevention.assessments.rules import EntryStatus, indicator_codes, review_decisions
+from apik_prevention.assessments.rules import (
+    ENTRY_STATUSES,
+    EntryStatus,
+    indicator_codes,
+    review_decisions,
+)
 from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, EntryReview
 from apik_prevention.assessments.service.opening import ensure_draft
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
@@ -19,6 +24,7 @@ from apik_prevention.schemes.schemas import RespondentType, SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound
+from apik_shared.vocabulary.labels import named
 
 
 def check_answers(
@@ -134,7 +140,7 @@ async def review_entry(
             f"The entry is {entry.status}; a returned entry is corrected first, an approved "
             "one is corrected to be reviewed again, a held one is not held twice.",
             "entry_status",
-            entry.status,
+            named(ENTRY_STATUSES, entry.status),
         )
     entry.status = review.decision.value
     entry.reviewed_by, entry.reviewed_at = actor.username, datetime.now(UTC)

@@ -45,6 +45,7 @@ from apik_shared.platform.events.payloads.prevention import (
 )
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class MemberErased(TransitionNotAllowed):
@@ -238,7 +239,7 @@ async def answer(
         raise PreventionStepRefused.status_is(
             f"The request is {request.status}: it is answered once.",
             "request_answered",
-            request.status,
+            named(rules.STATUSES, request.status),
         )
     kind = RequestKind(request.kind)
     answering_a_correction = (
