@@ -79,8 +79,10 @@ class SecondAdminRequired(Forbidden):
     slug, title = "second-admin-required", "A second admin must approve this role"
     indonesian_title = "Peran ini harus disetujui admin kedua"
     # `propose_instead` (create the account without the role, then propose it),
-    # `guarded_password` (only a national admin sets a guarded account's password).
-    reasons = ("propose_instead", "guarded_password")
+    # `guarded_password` (only a national admin sets a guarded account's password),
+    # `guarded_client` (only a national admin registers, enables or renews the secret of
+    # an API client holding a guarded role: the secret is shown to that admin alone).
+    reasons = ("propose_instead", "guarded_password", "guarded_client")
 
 
 class ApproverNotDistinct(Forbidden):
@@ -112,7 +114,7 @@ def rank(roles: Collection[str]) -> int:
 
 def check_office_scope(actor: Principal, office: str) -> None:
     if not actor.can_see_office(office):
-        raise Forbidden(f"You manage office {actor.office} only.")
+        raise Forbidden.other_office(f"You manage office {actor.office} only.", office)
 
 
 def check_manageable(actor: Principal, target_roles: Collection[str]) -> None:

@@ -8,7 +8,7 @@ Domain code raises `Problem` subclasses; `install_problem_handlers` renders ever
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -127,10 +127,38 @@ class Unauthorized(Problem):
 
 
 class Forbidden(Problem):
-    """The caller's roles do not allow this action."""
+    """The caller's roles do not allow this action. The reasons any component gives (a
+    component's subclass adds its own): `role_required` (`roles`: none of them held),
+    `other_office` (`office`: another office's, which the national role sees),
+    `national_role` (what holds for every office is the national role's), `dpo_only`
+    (the data protection officer's), `head_only` (the head of office decides),
+    `names_a_person` (a record naming a person is for those who handle it)."""
 
     status, slug, title = 403, "forbidden", "Not allowed"
     indonesian_title = "Tidak diizinkan"
+    reasons: tuple[str, ...] = (
+        "role_required",
+        "other_office",
+        "national_role",
+        "dpo_only",
+        "head_only",
+        "names_a_person",
+    )
+
+    @classmethod
+    def roles_needed(cls, roles: Iterable[str], detail: str | None = None) -> Forbidden:
+        """None of `roles` is held; names them."""
+        said = ", ".join(sorted(roles))
+        return cls(
+            detail or f"This needs one of the roles: {said}.",
+            code="role_required",
+            params={"roles": said},
+        )
+
+    @classmethod
+    def other_office(cls, detail: str, office: str, **kw: Any) -> Forbidden:
+        """`office` is not the caller's, and the caller does not see every office."""
+        return cls(detail, code="other_office", params={"office": office}, **kw)
 
 
 class NotFound(Problem):

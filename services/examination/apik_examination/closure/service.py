@@ -240,7 +240,7 @@ def _check_head_decision(actor: Principal, outcome: Outcome) -> None:
     pointer = "#/body/head_decision_reason"
     if not actor.has_any(Role.head):
         detail = "Only the head of office records this decision."
-        raise Forbidden(detail, errors=[{"pointer": pointer, "detail": detail}])
+        raise Forbidden(detail, code="head_only", errors=[{"pointer": pointer, "detail": detail}])
     if outcome is not Outcome.resolved_by_agency:
         raise _invalid([("head_decision_reason", "The decision is for resolved_by_agency.")])
 

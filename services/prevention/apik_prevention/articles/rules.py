@@ -108,17 +108,21 @@ def allowed_actions(current: str, *, is_writer: bool) -> list[Action]:
 
 def refusal(
     *, move: Step, author: str, actor: str, is_writer: bool, is_approver: bool
-) -> str | None:
-    """Why `actor` may not take the step (None when they may). The approver's steps are
-    the head's and never the author's own; the writer's are the prevention unit's."""
+) -> tuple[str, str] | None:
+    """Why `actor` may not take the step, as (the `forbidden` reason's code, the English
+    detail); None when they may. The approver's steps are the head's and never the
+    author's own; the writer's are the prevention unit's."""
     if move.by is Actor.approver:
         if not is_approver:
-            return "Approving or returning an article is the head's."
+            return "head_only", "Approving or returning an article is the head's."
         if actor == author:
-            return "The author cannot approve or return their own article (four eyes)."
+            return (
+                "own_article",
+                "The author cannot approve or return their own article (four eyes).",
+            )
         return None
     if not is_writer:
-        return "Submitting, withdrawing and publishing are the prevention unit's."
+        return "writers_only", "Submitting, withdrawing and publishing are the prevention unit's."
     return None
 
 

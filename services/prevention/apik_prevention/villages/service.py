@@ -159,7 +159,7 @@ async def move(
         if field != "stage":
             raise InvalidInput.field(f"#/body/{field}", why)
         if target is Stage.decided:
-            raise Forbidden(why)
+            raise Forbidden(why, code="head_only")
         raise NotReady(why, code=_NOT_READY[target])
     today = (await office_calendar(session, village.office)).local_date(datetime.now(UTC))
     details: dict[str, object] = {"from": village.stage, "to": target.value, "note": note}

@@ -9,9 +9,9 @@ from sqlmodel import select
 
 from apik_internship.applications.rules import STATUSES, ApplicationStatus
 from apik_internship.models import Application
-from apik_internship.refusals import InternshipStepRefused
+from apik_internship.refusals import InternshipForbidden, InternshipStepRefused
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, Forbidden, NotFound
+from apik_shared.platform.problems import Conflict, NotFound
 from apik_shared.vocabulary.labels import named
 
 
@@ -62,5 +62,8 @@ async def intern_application(*, session: AsyncSession, intern: Principal) -> App
         )
     )
     if application is None:
-        raise Forbidden("No accepted internship is linked to this account at this office.")
+        raise InternshipForbidden(
+            "No accepted internship is linked to this account at this office.",
+            code="no_internship",
+        )
     return application

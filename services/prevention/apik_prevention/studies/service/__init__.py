@@ -308,7 +308,9 @@ async def follow_up_counts(
     day) and how many of those followed up, not followed up, still open."""
     office = office or actor.office
     if not actor.can_see_office(office):
-        raise Forbidden("The follow-up rate of another office is the national unit's.")
+        raise Forbidden(
+            "The follow-up rate of another office is the national unit's.", code="national_role"
+        )
     today = await today_of(session, office)
     rows = await session.execute(
         select(col(Suggestion.due_on), col(Suggestion.status)).where(
