@@ -28,7 +28,7 @@ class AgreementStatus(StrEnum):
 STATUSES: Mapping[str, Label] = {
     AgreementStatus.draft: Label("Draf", "Draft"),
     AgreementStatus.active: Label("Berlaku", "In force"),
-    AgreementStatus.expired: Label("Berakhir", "Expired"),
+    AgreementStatus.expired: Label("Sudah berakhir", "Expired"),
     AgreementStatus.terminated: Label("Diakhiri", "Terminated"),
 }
 

@@ -54,8 +54,8 @@ class SuggestionStatus(StrEnum):
 
 # The words of a suggestion's statuses, said by the problems that name them.
 SUGGESTION_STATUSES: Mapping[str, Label] = {
-    SuggestionStatus.open: Label("Terkirim", "Open"),
-    SuggestionStatus.in_progress: Label("Sedang ditindaklanjuti", "In progress"),
+    SuggestionStatus.open: Label("Belum ditanggapi", "No answer yet"),
+    SuggestionStatus.in_progress: Label("Sedang dikerjakan", "In progress"),
     SuggestionStatus.followed_up: Label("Ditindaklanjuti", "Followed up"),
     SuggestionStatus.not_followed_up: Label("Tidak ditindaklanjuti", "Not followed up"),
 }
