@@ -54,7 +54,7 @@ async def _auditor(principal: CurrentPrincipal) -> Principal:
     # people the role-change audit watches. A national admin answers for every office.
     if Role.dpo in principal.roles or (Role.admin in principal.roles and principal.is_national):
         return principal
-    raise Forbidden("The role-change audit is for the data protection officer.")
+    raise Forbidden("The role-change audit is for the data protection officer.", code="dpo_only")
 
 
 Auditor = Annotated[Principal, Depends(_auditor)]

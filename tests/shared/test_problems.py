@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import httpx
+from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 
 from apik_shared.platform.problems import (
+    Conflict,
     InvalidInput,
     NotFound,
     TransitionNotAllowed,
+    install_problem_handlers,
     validation_problem,
 )
+from apik_shared.vocabulary.labels import Label, Language, named
+
+# A state machine's words, as a component's rules keep them.
+STATUSES = {"waiting": Label("Menunggu", "Waiting"), "closed": Label("Ditutup", "Closed")}
+STEPS = {"end": Label("Akhiri", "End")}
 
 
 def test_a_problem_renders_type_title_status_detail():
@@ -83,8 +92,10 @@ def test_a_specific_reason_rides_as_code_and_params_beside_the_english_detail():
     assert body.body()["detail"] == "Ended on 2026-01-31."
 
 
-def test_a_state_machine_s_refusal_names_its_step_or_move_by_code():
-    step = TransitionNotAllowed.step_refused("end is not allowed", step="end", status="waiting")
+def test_a_state_machine_s_refusal_names_its_step_or_move_by_code_and_in_words():
+    step = TransitionNotAllowed.step_refused(
+        "end is not allowed", step=named(STEPS, "end"), status=named(STATUSES, "waiting")
+    )
     assert step.body() | {"detail": ""} == {
         "type": "/problems/transition-not-allowed",
         "title": "This step is not allowed in the current status",
@@ -92,11 +103,39 @@ def test_a_state_machine_s_refusal_names_its_step_or_move_by_code():
         "detail": "",
         "code": "step_not_allowed",
         "params": {"step": "end", "status": "waiting"},
+        "labels": {"step": "Akhiri", "status": "Menunggu"},
         "current_status": "waiting",
     }
-    move = TransitionNotAllowed.move_refused("no", status="closed", target="open")
-    assert (move.body()["code"], move.body()["params"]) == (
+    assert step.body(language=Language.en)["labels"] == {"step": "End", "status": "Waiting"}
+    move = TransitionNotAllowed.move_refused(
+        "no", status=named(STATUSES, "closed"), target=named(STATUSES, "open")
+    )
+    assert (move.body()["code"], move.body()["params"], move.body()["labels"]) == (
         "cannot_become",
         {"status": "closed", "target": "open"},
+        {"status": "Ditutup", "target": "Open"},  # a code the table lacks: its own words
     )
     assert {"step_not_allowed", "cannot_become"} <= set(TransitionNotAllowed.reasons)
+
+
+def test_a_problem_without_named_params_has_no_labels():
+    assert "labels" not in Conflict("no", code="x", params={"day": "2026-12-01"}).body()
+
+
+async def test_the_problem_handler_says_labels_in_the_request_s_language():
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/x")
+    async def refuse() -> None:
+        raise TransitionNotAllowed.move_refused(
+            "no", status=named(STATUSES, "closed"), target=named(STATUSES, "waiting")
+        )
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        indonesian = (await client.get("/x")).json()
+        english = (await client.get("/x", headers={"Accept-Language": "en-GB,en;q=0.9"})).json()
+    assert indonesian["labels"] == {"status": "Ditutup", "target": "Menunggu"}
+    assert english["labels"] == {"status": "Closed", "target": "Waiting"}
+    assert english["params"] == {"status": "closed", "target": "waiting"}

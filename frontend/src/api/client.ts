@@ -3,6 +3,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "./schema";
 import { session } from "../auth/session";
+import { initialLocale } from "../i18n/locale";
 
 export const api = createClient<paths>({ baseUrl: "" });
 
@@ -29,3 +30,13 @@ const bearer: Middleware = {
   },
 };
 api.use(bearer);
+
+// The language the user chose, so that what the API says in words (a refusal's
+// statuses, its `labels`) comes in it; Bahasa Indonesia unless English was chosen.
+const language: Middleware = {
+  async onRequest({ request }) {
+    if (!request.headers.has("Accept-Language")) request.headers.set("Accept-Language", initialLocale());
+    return request;
+  },
+};
+api.use(language);

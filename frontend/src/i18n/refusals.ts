@@ -2,8 +2,9 @@
 // `code` names (`api.reason.<type slug>.<code>`; `params` fill the placeholders). The
 // reasons the entry screens can meet (the survey, an upload) are problems.ts; these the
 // staff screens', so they travel with the staff chunk (screens.ts). problemReasons.json
-// is the API's list, problems.test.ts checks both languages have each. Statuses and
-// outcomes are the API's codes, as the screens show them elsewhere.
+// is the API's list, problems.test.ts checks both languages have each. A status, stage or
+// step fills its placeholder with the API's words for it (the problem's `labels`, in the
+// request's language), never its code.
 export const REFUSALS_ID = {
   "api.reason.conflict.age_exception_recorded": "Pengecualian batas waktu sudah dicatat untuk laporan ini.",
   "api.reason.conflict.already_assigned": "Sudah ditugaskan kepada {assignee}.",
@@ -27,6 +28,21 @@ export const REFUSALS_ID = {
   "api.reason.conflict.subscription_already_disabled": "Langganan ini sudah dinonaktifkan.",
   "api.reason.conflict.subscription_disabled": "Langganan ini nonaktif: aktifkan dulu, lalu ulangi pengiriman.",
   "api.reason.conflict.substance_code_taken": "Kode substansi {code} sudah dipakai; pilih kode lain.",
+
+  "api.reason.forbidden.assigned_elsewhere": "Perkara ini ditugaskan kepada pemeriksa lain.",
+  "api.reason.forbidden.dpo_only": "Ini wewenang petugas pelindungan data pribadi.",
+  "api.reason.forbidden.head_only": "Ini keputusan Kepala Perwakilan.",
+  "api.reason.forbidden.interns_only": "Perpustakaan pembelajaran hanya untuk peserta magang kantor ini dan pembimbingnya.",
+  "api.reason.forbidden.names_a_person": "Dokumen ini memuat identitas seseorang: hanya petugas yang menanganinya yang dapat membukanya.",
+  "api.reason.forbidden.national_role": "Ini wewenang peran nasional, karena berlaku untuk setiap kantor.",
+  "api.reason.forbidden.no_internship": "Tidak ada magang yang diterima yang terhubung dengan akun ini di kantor ini.",
+  "api.reason.forbidden.not_a_member": "Akun ini tidak terhubung dengan anggota Sahabat Ombudsman.",
+  "api.reason.forbidden.other_office": "Kantor {office} bukan kantor Anda; hanya peran nasional yang menjangkau setiap kantor.",
+  "api.reason.forbidden.own_article": "Penulis tidak dapat menyetujui atau mengembalikan artikelnya sendiri (prinsip empat mata).",
+  "api.reason.forbidden.own_entry": "Isian ditelaah oleh petugas lain, bukan oleh pengisinya sendiri.",
+  "api.reason.forbidden.own_records": "Ini catatan milik peserta magang sendiri.",
+  "api.reason.forbidden.role_required": "Peran Anda tidak mencakup peran yang diperlukan: {roles}.",
+  "api.reason.forbidden.writers_only": "Mengajukan, menarik, dan menerbitkan artikel adalah tugas unit pencegahan.",
 
   "api.reason.already-recorded.absence_recorded": "Ketidakhadiran pada {day} sudah dicatat.",
   "api.reason.already-recorded.checked_in": "Anda sudah absen masuk pada {day}.",
@@ -52,12 +68,13 @@ export const REFUSALS_ID = {
   "api.reason.role-above-yours.account_above_yours": "Akun ini memegang peran di atas peran Anda, jadi tidak dapat Anda ubah.",
   "api.reason.role-above-yours.national_role": "Hanya admin nasional yang dapat memberi peran nasional.",
   "api.reason.role-above-yours.roles_above_yours": "Peran berikut di atas peran Anda: {roles}.",
+  "api.reason.second-admin-required.guarded_client": "Hanya admin nasional yang dapat mendaftarkan, mengaktifkan, atau memperbarui rahasia klien API yang memegang peran terjaga.",
   "api.reason.second-admin-required.guarded_password": "Hanya admin nasional yang dapat mengatur kata sandi akun yang memegang peran terjaga.",
   "api.reason.second-admin-required.propose_instead": "Hanya admin nasional yang dapat memberi peran ini sendiri. Buat akunnya tanpa peran itu, lalu usulkan perannya untuk disetujui admin kedua.",
   "api.reason.stale-proposal.proposal_decided": "Usulan ini sudah berstatus {status}.",
   "api.reason.stale-proposal.roles_changed": "Peran akun sudah berubah sejak usulan dibuat: ajukan usulan baru.",
 
-  "api.reason.transition-not-allowed.step_not_allowed": "Langkah {step} tidak berlaku saat statusnya {status}.",
+  "api.reason.transition-not-allowed.step_not_allowed": "Langkah “{step}” tidak berlaku saat statusnya {status}.",
   "api.reason.transition-not-allowed.cannot_become": "Dari status {status} tidak dapat berpindah ke {target}.",
   "api.reason.transition-not-allowed.actions_not_done": "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.reason.transition-not-allowed.agreement_not_signed": "Kegiatan dicatat di bawah kerja sama yang sudah ditandatangani.",

@@ -66,6 +66,8 @@ interface ProblemLike {
   detail?: unknown;
   code?: unknown;
   params?: unknown;
+  // The words of the code-valued params, in the language the request asked for.
+  labels?: unknown;
   errors?: unknown;
 }
 
@@ -85,13 +87,15 @@ function valuesOf(params: unknown): { [name: string]: string | number } {
 const comparable = (text: string) => text.trim().replace(/\.$/, "").toLowerCase();
 
 // Why, beyond the type: the reason its `code` names (`api.reason.<slug>.<code>`, i18n/
-// problems.ts); else the fields' errors; else the API's `detail` when it says more than
+// problems.ts), its placeholders filled from `params` and, for a code-valued one (a
+// status, a stage), the API's words for it in `labels` (never the code); else the fields' errors; else the API's `detail` when it says more than
 // the type does (not its title again), in English when the app has no words for it:
 // the reason is never dropped. Undefined when there is nothing more to say.
 function reasonText(problem: ProblemLike, slug: string, locale: Locale): string | undefined {
   const messages = catalogue(locale) as Record<string, string>;
   if (typeof problem.code === "string" && messages[`api.reason.${slug}.${problem.code}`] !== undefined) {
-    return intlOf(locale).formatMessage({ id: `api.reason.${slug}.${problem.code}` as MessageId }, valuesOf(problem.params));
+    const values = { ...valuesOf(problem.params), ...valuesOf(problem.labels) };
+    return intlOf(locale).formatMessage({ id: `api.reason.${slug}.${problem.code}` as MessageId }, values);
   }
   if (Array.isArray(problem.errors) && problem.errors.length > 0) {
     return (problem.errors as FieldError[])

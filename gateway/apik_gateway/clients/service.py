@@ -34,7 +34,10 @@ async def create_client(
     # No second-admin path here: the secret is shown to the registering admin alone, so
     # an approval would not stop that admin from holding a guarded credential.
     if check_grant(actor, target="client:new", before=[], after=roles):
-        raise SecondAdminRequired("Only a national admin registers a client with this role.")
+        raise SecondAdminRequired(
+            "Only a national admin registers a client with this role.",
+            code="guarded_client",
+        )
     await require_office(session=session, code=client_in.office, pointer="#/body/office")
     secret = new_client_secret()
     client = ApiClient(
@@ -95,7 +98,10 @@ async def update_client(
         await _new_credential(session, client, reason=DISABLED)
     elif not changes.disabled and client.disabled:
         if check_grant(actor, target=f"client:{client.id}", before=[], after=client.roles):
-            raise SecondAdminRequired("Only a national admin enables a client with this role.")
+            raise SecondAdminRequired(
+                "Only a national admin enables a client with this role.",
+                code="guarded_client",
+            )
         client.disabled = False
     session.add(client)
     await session.flush()
@@ -110,7 +116,10 @@ async def rotate_secret(
     them may not hold a fresh credential for them."""
     client = await get_client(session=session, actor=actor, client_id=client_id)
     if check_grant(actor, target=f"client:{client.id}", before=[], after=client.roles):
-        raise SecondAdminRequired("Only a national admin rotates the secret of this client.")
+        raise SecondAdminRequired(
+            "Only a national admin rotates the secret of this client.",
+            code="guarded_client",
+        )
     secret = new_client_secret()
     client.secret_hash = await hash_secret(secret)
     await _new_credential(session, client, reason=SECRET_ROTATED)

@@ -4,8 +4,11 @@ the registers, the 3 x 24-hour clocks, and the steps a request and a breach go t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Literal
+
+from apik_shared.vocabulary.labels import Label
 
 # The law counts hours, not working days: "3 x 24 jam" from receipt (a request) and
 # from discovery (a breach), weekends and holidays included.
@@ -39,6 +42,23 @@ REQUEST_STEPS: dict[str, frozenset[str]] = {
     "answered": frozenset(),
     "refused": frozenset(),
 }
+# The words of a request's statuses and kinds, said by the problems that name them.
+REQUEST_STATUSES: Mapping[str, Label] = {
+    "received": Label("Diterima", "Received"),
+    "in_progress": Label("Sedang diproses", "In progress"),
+    "answered": Label("Dijawab", "Answered"),
+    "refused": Label("Ditolak", "Refused"),
+}
+REQUEST_KINDS: Mapping[str, Label] = {
+    "access": Label("Akses", "Access"),
+    "correction": Label("Perbaikan", "Correction"),
+    "erasure": Label("Penghapusan", "Erasure"),
+    "objection": Label("Keberatan", "Objection"),
+    "consent_withdrawal": Label("Penarikan persetujuan", "Consent withdrawal"),
+    "restriction": Label("Pembatasan pemrosesan", "Restriction"),
+    "portability": Label("Portabilitas", "Portability"),
+    "information": Label("Informasi", "Information"),
+}
 ANSWERING = frozenset({"answered", "refused"})
 OPEN_REQUEST = frozenset({"received", "in_progress"})
 
@@ -66,6 +86,13 @@ SPECIFIC_DATA = frozenset(
     {"health", "biometric", "genetic", "criminal_record", "children", "financial"}
 )
 BreachStatus = Literal["open", "contained", "closed", "dismissed"]
+# The words of a breach's statuses, said by the problems that name them.
+BREACH_STATUSES: Mapping[str, Label] = {
+    "open": Label("Terbuka", "Open"),
+    "contained": Label("Sudah ditangani", "Contained"),
+    "closed": Label("Ditutup", "Closed"),
+    "dismissed": Label("Bukan pelanggaran", "Dismissed"),
+}
 BREACH_STEPS: dict[str, frozenset[str]] = {
     "open": frozenset({"contained", "closed", "dismissed"}),
     "contained": frozenset({"closed", "dismissed"}),

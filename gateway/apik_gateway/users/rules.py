@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 
 from apik_shared.platform.auth import MEMBER_USERNAME, Principal, Role
 from apik_shared.platform.problems import Forbidden, InvalidInput
+from apik_shared.vocabulary.labels import Label
 
 # The order of roles, lowest first; an admin grants roles up to the highest it holds.
 # Staff; those who supervise staff; those who see what a confidential reporter asked to
@@ -47,6 +48,13 @@ GUARDED_ROLES: frozenset[str] = frozenset(
     {Role.head, Role.dpo, Role.protection_officer, Role.national, Role.admin}
 )
 
+# The words of a role proposal's statuses, said by the problems that name them.
+PROPOSAL_STATUSES: Mapping[str, Label] = {
+    "pending": Label("Menunggu persetujuan", "Pending"),
+    "applied": Label("Disetujui dan diterapkan", "Approved and applied"),
+    "declined": Label("Ditolak", "Declined"),
+}
+
 
 class CannotGrantYourself(Forbidden):
     """Nobody grants roles to their own account; another administrator must."""
@@ -71,8 +79,10 @@ class SecondAdminRequired(Forbidden):
     slug, title = "second-admin-required", "A second admin must approve this role"
     indonesian_title = "Peran ini harus disetujui admin kedua"
     # `propose_instead` (create the account without the role, then propose it),
-    # `guarded_password` (only a national admin sets a guarded account's password).
-    reasons = ("propose_instead", "guarded_password")
+    # `guarded_password` (only a national admin sets a guarded account's password),
+    # `guarded_client` (only a national admin registers, enables or renews the secret of
+    # an API client holding a guarded role: the secret is shown to that admin alone).
+    reasons = ("propose_instead", "guarded_password", "guarded_client")
 
 
 class ApproverNotDistinct(Forbidden):
@@ -104,7 +114,7 @@ def rank(roles: Collection[str]) -> int:
 
 def check_office_scope(actor: Principal, office: str) -> None:
     if not actor.can_see_office(office):
-        raise Forbidden(f"You manage office {actor.office} only.")
+        raise Forbidden.other_office(f"You manage office {actor.office} only.", office)
 
 
 def check_manageable(actor: Principal, target_roles: Collection[str]) -> None:

@@ -23,6 +23,7 @@ from apik_gateway.tokens.service.login_sessions import (
 )
 from apik_gateway.tokens.service.passwords import hash_secret, password_weakness
 from apik_gateway.users.rules import (
+    PROPOSAL_STATUSES,
     SecondAdminRequired,
     check_approval,
     check_community_member,
@@ -36,6 +37,7 @@ from apik_gateway.users.schemas import UserCreate, UserPublic, UserUpdate
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import Page, decode_cursor, encode_cursor
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.vocabulary.labels import named
 
 
 class UsernameTaken(Conflict):
@@ -221,7 +223,7 @@ async def decide_proposal(
         raise StaleProposal(
             f"The proposal is {change.status}.",
             code="proposal_decided",
-            params={"status": change.status},
+            params={"status": named(PROPOSAL_STATUSES, change.status)},
         )
     user = await get_user(session=session, actor=actor, user_id=change.account_id, for_update=True)
     if approve:

@@ -54,7 +54,10 @@ def require_office(actor: Principal, office: str) -> None:
 def require_national(actor: Principal) -> None:
     # Not admin: an office's admin is that office's, and a policy binds every office.
     if not actor.is_national:
-        raise Forbidden("SLA policies hold for every office; this needs the national role.")
+        raise Forbidden(
+            "SLA policies hold for every office; this needs the national role.",
+            code="national_role",
+        )
 
 
 # Dependencies are `async def`: a plain `def` one costs a thread-pool hop per request.

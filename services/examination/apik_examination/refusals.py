@@ -1,10 +1,11 @@
 """Why examination refuses a step the case's state contradicts: the reasons of the shared
-`conflict` and `transition-not-allowed` types that examination names in the `code`
+`conflict`, `forbidden` and `transition-not-allowed` types that examination names in the `code`
 member (`params` fill the wording; the web app words each, i18n/problems.ts)."""
 
 from __future__ import annotations
 
-from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, Forbidden, TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 class ExaminationConflict(Conflict):
@@ -12,6 +13,13 @@ class ExaminationConflict(Conflict):
     (`assignee`), `survey_answered`, `survey_closed` (`closed_on`)."""
 
     reasons = ("no_sla_policy", "already_assigned", "survey_answered", "survey_closed")
+
+
+class ExaminationForbidden(Forbidden):
+    """Examination's reasons (`code`): `assigned_elsewhere` (the case is another
+    examiner's)."""
+
+    reasons = ("assigned_elsewhere",)
 
 
 class CaseStepRefused(TransitionNotAllowed):
@@ -36,5 +44,7 @@ class CaseStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def in_status(cls, detail: str, status: str) -> CaseStepRefused:
-        return cls(detail, code="case_status", params={"status": status}, current_status=status)
+    def in_status(cls, detail: str, status: Named) -> CaseStepRefused:
+        return cls(
+            detail, code="case_status", params={"status": status}, current_status=status.code
+        )

@@ -107,8 +107,7 @@ CallerPermits = Annotated[Permits, Depends(_permits)]
 
 async def _assigner(principal: CurrentPrincipal, settings: CurrentSettings) -> Principal:
     if not may_assign(principal, settings):
-        roles = ", ".join(sorted(settings.assign_roles))
-        raise Forbidden(f"This needs one of the roles: {roles}.")
+        raise Forbidden.roles_needed(settings.assign_roles)
     return principal
 
 

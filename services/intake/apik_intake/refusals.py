@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, Forbidden, TransitionNotAllowed
 
 
 class IntakeConflict(Conflict):
@@ -27,6 +27,13 @@ class IntakeConflict(Conflict):
         "link_target_merged",
         "already_linked",
     )
+
+
+class IntakeForbidden(Forbidden):
+    """Intake's reasons (`code`): `not_a_member` (the account is not linked to a
+    Sahabat Ombudsman member)."""
+
+    reasons = ("not_a_member",)
 
 
 class IntakeStepRefused(TransitionNotAllowed):

@@ -30,6 +30,7 @@ from apik_internship.models import (
     Work,
 )
 from apik_internship.red_button import service as red_button
+from apik_internship.refusals import InternshipForbidden
 from apik_internship.settings import Settings
 from apik_internship.works import service as works
 from apik_shared.platform.app import app_settings
@@ -89,7 +90,7 @@ async def _intern(principal: CurrentPrincipal, session: DbSession) -> Applicatio
     # Not `require_roles`: an admin is no intern. The caller's own accepted application,
     # by the account a supervisor linked to it, at the token's office; 403 otherwise.
     if Role.intern not in principal.roles:
-        raise Forbidden("These are an intern's own records.")
+        raise InternshipForbidden("These are an intern's own records.", code="own_records")
     return await applications.intern_application(session=session, intern=principal)
 
 
@@ -238,7 +239,10 @@ async def _library_reader(principal: CurrentPrincipal) -> Principal:
     # The office's staff who read applications, and its interns: the library is theirs.
     if principal.roles & {Role.intern_supervisor, Role.head, Role.analyst, Role.intern}:
         return principal
-    raise Forbidden("The learning library is for the office's interns and their supervisors.")
+    raise InternshipForbidden(
+        "The learning library is for the office's interns and their supervisors.",
+        code="interns_only",
+    )
 
 
 async def _material(

@@ -1,10 +1,11 @@
 """Why internship refuses a step the record's state contradicts: the reasons of the
-shared `conflict` and `transition-not-allowed` types that internship names in the
+shared `conflict`, `forbidden` and `transition-not-allowed` types that internship names in the
 `code` member (`params` fill the wording; the web app words each, i18n/problems.ts)."""
 
 from __future__ import annotations
 
-from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.platform.problems import Conflict, Forbidden, TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 class InternshipConflict(Conflict):
@@ -12,6 +13,14 @@ class InternshipConflict(Conflict):
     entry is reviewed while it waits for review)."""
 
     reasons = ("entry_not_submitted",)
+
+
+class InternshipForbidden(Forbidden):
+    """Internship's reasons (`code`): `own_records` (an intern's records are their
+    own), `interns_only` (the learning library is the office's interns' and their
+    supervisors'), `no_internship` (no accepted internship is linked to the account)."""
+
+    reasons = ("own_records", "interns_only", "no_internship")
 
 
 class InternshipStepRefused(TransitionNotAllowed):
@@ -31,5 +40,5 @@ class InternshipStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def not_accepted(cls, detail: str, status: str) -> InternshipStepRefused:
+    def not_accepted(cls, detail: str, status: Named) -> InternshipStepRefused:
         return cls(detail, code="application_not_accepted", params={"status": status})

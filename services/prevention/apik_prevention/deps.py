@@ -92,7 +92,7 @@ async def _head(principal: CurrentPrincipal) -> Principal:
     # Publication is the head's decision (after the plenary), not an administrator's.
     if Role.head in principal.roles:
         return principal
-    raise Forbidden("Publishing an assessment is the head's decision.")
+    raise Forbidden("Publishing an assessment is the head's decision.", code="head_only")
 
 
 Head = Annotated[Principal, Depends(_head)]
@@ -102,7 +102,7 @@ async def _scheme_keeper(principal: CurrentPrincipal) -> Principal:
     # A scheme serves every office: only the national prevention unit changes it.
     if principal.has_any(Role.prevention_officer) and principal.is_national:
         return principal
-    raise Forbidden("Schemes are changed by the national prevention unit.")
+    raise Forbidden("Schemes are changed by the national prevention unit.", code="national_role")
 
 
 SchemeKeeper = Annotated[Principal, Depends(_scheme_keeper)]
@@ -283,8 +283,9 @@ OfficeQuery = Annotated[
 async def _report_office(actor: Reader, office: OfficeQuery = None) -> str:
     wanted = office or actor.office
     if not actor.can_see_office(wanted):
-        raise Forbidden(
+        raise Forbidden.other_office(
             f"Office {wanted} is not yours; the national role reads every office's report.",
+            wanted,
             errors=[{"pointer": "#/query/office", "detail": "Not an office you may see."}],
         )
     return wanted

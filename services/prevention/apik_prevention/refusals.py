@@ -1,10 +1,20 @@
 """Why prevention refuses a step the record's state contradicts: the reasons of the
-shared `transition-not-allowed` type that prevention names in the `code` member
+shared `forbidden` and `transition-not-allowed` types that prevention names in the `code` member
 (`params` fill the wording; the web app words each, i18n/problems.ts)."""
 
 from __future__ import annotations
 
-from apik_shared.platform.problems import TransitionNotAllowed
+from apik_shared.platform.problems import Forbidden, TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
+
+
+class PreventionForbidden(Forbidden):
+    """Prevention's reasons (`code`): `own_entry` (an entry is reviewed by another
+    officer than its enumerator), `own_article` (an author does not approve or return
+    their own article: four eyes), `writers_only` (submitting, withdrawing and
+    publishing an article are the prevention unit's)."""
+
+    reasons = ("own_entry", "own_article", "writers_only")
 
 
 class PreventionStepRefused(TransitionNotAllowed):
@@ -33,5 +43,5 @@ class PreventionStepRefused(TransitionNotAllowed):
     )
 
     @classmethod
-    def status_is(cls, detail: str, code: str, status: str) -> PreventionStepRefused:
+    def status_is(cls, detail: str, code: str, status: Named) -> PreventionStepRefused:
         return cls(detail, code=code, params={"status": status})

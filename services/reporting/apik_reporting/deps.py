@@ -55,8 +55,9 @@ def office_for(actor: Principal, office: str | None, *, pointer: str = "#/query/
     """The one office asked for, which the caller must be allowed to see."""
     wanted = office or actor.office
     if not (sees_every_office(actor) or wanted == actor.office):
-        raise Forbidden(
+        raise Forbidden.other_office(
             f"Office {wanted} is not yours; the national role sees every office.",
+            wanted,
             errors=[{"pointer": pointer, "detail": "Not an office you may see."}],
         )
     return wanted
@@ -80,7 +81,9 @@ async def _one_office(actor: Reader, office: OfficeQuery = None) -> str:
 
 async def _national(actor: Reader) -> Principal:
     if not sees_every_office(actor):
-        raise Forbidden("The roll-up compares every office; it needs the national role.")
+        raise Forbidden(
+            "The roll-up compares every office; it needs the national role.", code="national_role"
+        )
     return actor
 
 

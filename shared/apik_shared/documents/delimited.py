@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
 
-from apik_shared.vocabulary.labels import Label, Language
+from apik_shared.vocabulary.labels import Label, Language, accepted_language
 
 MEDIA_TYPE = "text/csv"
 BOM = "\ufeff"
@@ -48,28 +48,6 @@ Column = tuple[str, str]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "the page, or all rows as CSV"}
 }
-
-
-def accepted_language(accept_language: str | None) -> Language:
-    """The language of `Accept-Language` (RFC 9110 12.5.4) the CSVs are written in: the
-    supported one (`id`, `en`, any region) with the highest weight, the earlier on a tie;
-    Indonesian when none is (or the header is absent). Hand-written:
-    two languages and a dozen lines do not warrant a locale library."""
-    best, weight = Language.id, 0.0
-    for item in (accept_language or "").split(","):
-        tag, _, params = item.strip().partition(";")
-        primary = tag.strip().lower().split("-")[0]
-        q = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if primary in ("id", "en") and 0 < q <= 1 and q > weight:
-            best, weight = Language(primary), q
-    return best
 
 
 def csv_language(

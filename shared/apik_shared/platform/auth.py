@@ -227,7 +227,7 @@ def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
 
     async def check(principal: CurrentPrincipal) -> Principal:
         if not principal.has_any(*roles):
-            raise Forbidden(f"This needs one of the roles: {', '.join(sorted(roles))}.")
+            raise Forbidden.roles_needed(roles)
         return principal
 
     check.__name__ = "require_" + "_or_".join(roles)
@@ -239,7 +239,7 @@ async def data_protection_officer(principal: CurrentPrincipal) -> Principal:
     admin through (an admin runs the system, it does not answer for the subjects' data,
     and its role changes are what the DPO audits), nor an API client."""
     if Role.dpo not in principal.roles or principal.kind != "user":
-        raise Forbidden("This is the data protection officer's.")
+        raise Forbidden("This is the data protection officer's.", code="dpo_only")
     return principal
 
 

@@ -151,7 +151,7 @@ def require_capability(
 
     async def check(principal: CurrentPrincipal) -> Principal:
         if not grant.admits(principal):
-            raise Forbidden(message)
+            raise Forbidden.roles_needed(grant.roles, message)
         return principal
 
     check.__name__ = "require_" + name.value.replace(".", "_")

@@ -8,13 +8,15 @@ Domain code raises `Problem` subclasses; `install_problem_handlers` renders ever
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from apik_shared.vocabulary.labels import Language, Named, accepted_language
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "/problems/"
@@ -31,7 +33,12 @@ class Problem(Exception):
     A type raised for several specific reasons says which one in the `code` extension
     (with `params` filling its wording), so that a client words it in its own language;
     `detail` keeps the English. Such a class lists its codes in `reasons`, the list a
-    client's catalogue is checked against."""
+    client's catalogue is checked against.
+
+    A code-valued param (a status, a stage, a step) is given as a `Named` (the code
+    with its label, `apik_shared.vocabulary.labels.named`): `params` keeps the code and
+    the `labels` member says it in the request's language (`Accept-Language`,
+    Indonesian first), so that no client words a status by its code."""
 
     status: int = 400
     slug: str = "bad-request"
@@ -65,7 +72,7 @@ class Problem(Exception):
     def type(self) -> str:
         return PROBLEM_BASE + self.slug
 
-    def body(self, instance: str | None = None) -> dict[str, Any]:
+    def body(self, instance: str | None = None, language: Language = Language.id) -> dict[str, Any]:
         body: dict[str, Any] = {
             "type": self.type,
             "title": self.title,
@@ -78,7 +85,19 @@ class Problem(Exception):
             body["errors"] = self.errors
         # Extensions add members; they never replace the standard ones.
         body.update({k: v for k, v in self.extensions.items() if k not in body})
+        params = body.get("params")
+        if isinstance(params, dict):
+            body["params"], labels = _said(params, language)
+            if labels:
+                body["labels"] = labels
         return body
+
+
+def _said(params: dict[str, Any], language: Language) -> tuple[dict[str, Any], dict[str, str]]:
+    """`params` with each `Named` as its code, and the labels of those codes."""
+    plain = {k: v.code if isinstance(v, Named) else v for k, v in params.items()}
+    labels = {k: v.label.said_in(language) for k, v in params.items() if isinstance(v, Named)}
+    return plain, labels
 
 
 class InvalidInput(Problem):
@@ -108,10 +127,38 @@ class Unauthorized(Problem):
 
 
 class Forbidden(Problem):
-    """The caller's roles do not allow this action."""
+    """The caller's roles do not allow this action. The reasons any component gives (a
+    component's subclass adds its own): `role_required` (`roles`: none of them held),
+    `other_office` (`office`: another office's, which the national role sees),
+    `national_role` (what holds for every office is the national role's), `dpo_only`
+    (the data protection officer's), `head_only` (the head of office decides),
+    `names_a_person` (a record naming a person is for those who handle it)."""
 
     status, slug, title = 403, "forbidden", "Not allowed"
     indonesian_title = "Tidak diizinkan"
+    reasons: tuple[str, ...] = (
+        "role_required",
+        "other_office",
+        "national_role",
+        "dpo_only",
+        "head_only",
+        "names_a_person",
+    )
+
+    @classmethod
+    def roles_needed(cls, roles: Iterable[str], detail: str | None = None) -> Forbidden:
+        """None of `roles` is held; names them."""
+        said = ", ".join(sorted(roles))
+        return cls(
+            detail or f"This needs one of the roles: {said}.",
+            code="role_required",
+            params={"roles": said},
+        )
+
+    @classmethod
+    def other_office(cls, detail: str, office: str, **kw: Any) -> Forbidden:
+        """`office` is not the caller's, and the caller does not see every office."""
+        return cls(detail, code="other_office", params={"office": office}, **kw)
 
 
 class NotFound(Problem):
@@ -141,18 +188,19 @@ class TransitionNotAllowed(Conflict):
     reasons: tuple[str, ...] = ("step_not_allowed", "cannot_become")
 
     @classmethod
-    def step_refused(cls, detail: str, *, step: str, status: str) -> TransitionNotAllowed:
-        """The state machine takes no `step` from `status`; names the current status."""
+    def step_refused(cls, detail: str, *, step: Named, status: Named) -> TransitionNotAllowed:
+        """The state machine takes no `step` from `status`; names the current status.
+        Both come named (`labels.named`): the problem says them in words."""
         return cls(
             detail,
             code="step_not_allowed",
             params={"step": step, "status": status},
-            current_status=status,
+            current_status=status.code,
         )
 
     @classmethod
-    def move_refused(cls, detail: str, *, status: str, target: str) -> TransitionNotAllowed:
-        """The record does not move from `status` to `target`."""
+    def move_refused(cls, detail: str, *, status: Named, target: Named) -> TransitionNotAllowed:
+        """The record does not move from `status` to `target`, both said in words."""
         return cls(detail, code="cannot_become", params={"status": status, "target": target})
 
 
@@ -230,9 +278,11 @@ class ServiceUnavailable(Problem):
     indonesian_title = "Sementara tidak tersedia"
 
 
-def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
+def problem_response(
+    problem: Problem, instance: str | None = None, language: Language = Language.id
+) -> JSONResponse:
     return JSONResponse(
-        problem.body(instance),
+        problem.body(instance, language),
         status_code=problem.status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=problem.headers,
@@ -293,7 +343,8 @@ def http_problem(status: int, detail: str | None) -> Problem:
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)
-        return problem_response(exc, request.url.path)
+        language = accepted_language(request.headers.get("accept-language"))
+        return problem_response(exc, request.url.path, language)
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
@@ -323,7 +374,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "RFC 9457 problem details. `type` resolves to a page explaining the problem "
         "(`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of "
         "a type, `detail` explains this one (in English); `code` names the specific "
-        "reason, for a type raised for several, and `params` fill its wording; `errors` "
+        "reason, for a type raised for several, and `params` fill its wording (`labels` "
+        "says each code-valued param in words, in the request's language); `errors` "
         "point at the fields to fix, each with pydantic's error type as `code` when the "
         "request failed validation."
     ),
@@ -337,6 +389,7 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "instance": {"type": "string"},
         "code": {"type": "string"},
         "params": {"type": "object", "additionalProperties": True},
+        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
         "errors": {
             "type": "array",
             "items": {

@@ -42,6 +42,37 @@ class Label(NamedTuple):
 Code = TypeVar("Code", str, int)
 
 
+class Named(NamedTuple):
+    """A code with its name: what a problem's `params` carry for a code-valued field (a
+    status, a stage), so that the problem says it in words beside the code
+    (`apik_shared.platform.problems`, the `labels` member)."""
+
+    code: str
+    label: Label
+
+
+def accepted_language(accept_language: str | None) -> Language:
+    """The language of `Accept-Language` (RFC 9110 12.5.4) a response's words are said
+    in: the supported one (`id`, `en`, any region) with the highest weight, the earlier
+    on a tie; Indonesian when none is (or the header is absent). Hand-written: two
+    languages and a dozen lines do not warrant a locale library."""
+    best, weight = Language.id, 0.0
+    for item in (accept_language or "").split(","):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if primary in ("id", "en") and 0 < q <= 1 and q > weight:
+            best, weight = Language(primary), q
+    return best
+
+
 UNSPECIFIED = Label("Tidak disebutkan", "Not stated")
 
 # Intake's starting catalogue (its first migration), its name_id and name_en by code.
@@ -89,6 +120,7 @@ REPORT_STATUSES: Mapping[str, Label] = {
     "awaiting_completion": Label("Menunggu kelengkapan", "Awaiting documents"),
     "formally_verified": Label("Lolos verifikasi formil", "Formally verified"),
     "materially_verified": Label("Lolos verifikasi materiil", "Materially verified"),
+    "material_failed": Label("Tidak lolos verifikasi materiil", "Failed material verification"),
     "accepted": Label("Diserahkan ke Pemeriksaan", "Handed to examination"),
     "rejected": Label("Ditolak", "Rejected"),
     "answered": Label("Dijawab (KNL)", "Answered (consultation)"),
@@ -223,6 +255,16 @@ def label(names: Mapping[str, Label], code: str | None, language: Language = Lan
         return known.said_in(language)
     words = code.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def named(names: Mapping[str, Label], code: str) -> Named:
+    """`code` with its name in `names` in both languages; a code the table does not know
+    is named by its words in both (as `label` says it), never dropped."""
+    known = names.get(code)
+    if known is None:
+        said = label(names, code)
+        known = Label(said, said)
+    return Named(code, known)
 
 
 def words(names: Mapping[Code, Label], language: Language = Language.id) -> dict[Code, str]:

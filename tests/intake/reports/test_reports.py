@@ -91,6 +91,14 @@ async def test_a_step_out_of_order_is_a_conflict(intake, officer):
     # The state machine's refusal names the step and the status, for the screen's words.
     assert response.json()["code"] == "step_not_allowed"
     assert response.json()["params"] == {"step": "plenary_accept", "status": "registered"}
+    # ... and says both in words, Bahasa Indonesia first, English when asked for.
+    assert response.json()["labels"] == {"step": "Pleno: diterima", "status": "Teregistrasi"}
+    english = await intake.client.post(
+        f"/api/v1/intake/reports/{report['id']}/plenary-decision",
+        json={"decision": "accept"},
+        headers={**officer, "Accept-Language": "en"},
+    )
+    assert english.json()["labels"] == {"step": "Plenary: accepted", "status": "Registered"}
     again = await intake.client.get(f"/api/v1/intake/reports/{report['id']}", headers=officer)
     assert again.json()["status"] == "registered"
 

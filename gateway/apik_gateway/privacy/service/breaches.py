@@ -22,6 +22,7 @@ from apik_shared.platform.problems import (
     NotFound,
     TransitionNotAllowed,
 )
+from apik_shared.vocabulary.labels import named
 
 # Fields a change may not empty: the register always says what, how much and where.
 _REQUIRED = ("title", "description", "data_classes", "subjects_affected", "status")
@@ -123,8 +124,8 @@ async def update_breach(
         if not rules.breach_step_allowed(breach.status, status):
             raise TransitionNotAllowed.move_refused(
                 f"A breach {breach.status} cannot become {status}.",
-                status=str(breach.status),
-                target=str(status),
+                status=named(rules.BREACH_STATUSES, breach.status),
+                target=named(rules.BREACH_STATUSES, status),
             )
         if status == "dismissed" and not (changes.resolution or breach.resolution):
             raise InvalidInput.field("#/body/resolution", "Say why this was no breach.")

@@ -31,6 +31,7 @@ from apik_shared.platform.processing import (
     ask_services,
     merge_access,
 )
+from apik_shared.vocabulary.labels import named
 from apik_shared.vocabulary.names import same_name
 
 CREDENTIAL = Reason(
@@ -155,7 +156,7 @@ async def access_export(
         raise GatewayStepRefused(
             f"An export answers an access request, not {row.kind}.",
             code="not_access_request",
-            params={"kind": row.kind},
+            params={"kind": named(rules.REQUEST_KINDS, row.kind)},
         )
     # Opening the requester is audited (`data_subject_request_read`): that row is the
     # record of who generated the export, and when.

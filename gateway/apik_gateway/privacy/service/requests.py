@@ -23,6 +23,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 def _seal(cipher: FieldCipher, request_id: uuid.UUID, field: str, text: str) -> str:
@@ -142,8 +143,8 @@ async def update_request(
     if not rules.request_step_allowed(row.status, changes.status):
         raise TransitionNotAllowed.move_refused(
             f"A request {row.status} cannot become {changes.status}.",
-            status=str(row.status),
-            target=str(changes.status),
+            status=named(rules.REQUEST_STATUSES, row.status),
+            target=named(rules.REQUEST_STATUSES, changes.status),
         )
     now = utcnow()
     row.status = changes.status

@@ -105,7 +105,9 @@ async def rotate_signing_key(
 ) -> str:
     """A national admin's rotation: keys inactive for longer than a token lives retire."""
     if not actor.is_national:
-        raise Forbidden("Only a national admin rotates the platform's signing key.")
+        raise Forbidden(
+            "Only a national admin rotates the platform's signing key.", code="national_role"
+        )
     return await rotate(
         session,
         secret_key=secret_key,

@@ -13,8 +13,9 @@ from apik_consultation.refusals import VisitStepRefused
 from apik_consultation.visitors import service as visitors
 from apik_consultation.visitors.service import VisitorAccess
 from apik_consultation.visits import service as visits
-from apik_consultation.visits.rules import VisitStatus
+from apik_consultation.visits.rules import STATUSES, VisitStatus
 from apik_shared.documents.issuer import issuer_of
+from apik_shared.vocabulary.labels import named
 
 
 async def check_in_slip(
@@ -35,7 +36,7 @@ async def final_form(
         raise VisitStepRefused(
             "The final form exists once the service has ended.",
             code="service_not_ended",
-            params={"status": visit.status},
+            params={"status": named(STATUSES, visit.status)},
             current_status=visit.status,
         )
     visitor = await visitors.read_in_full(

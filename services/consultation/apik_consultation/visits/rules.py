@@ -3,9 +3,11 @@ FastAPI, no database)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Category(StrEnum):
@@ -23,6 +25,17 @@ class VisitStatus(StrEnum):
     completed = "completed"  # rated and signed
 
 
+# The words of a visit's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    VisitStatus.waiting: Label("Menunggu", "Waiting"),
+    VisitStatus.assigned: Label("Dipanggil", "Called"),
+    VisitStatus.in_service: Label("Sedang dilayani", "Being served"),
+    VisitStatus.paused: Label("Dijeda", "Paused"),
+    VisitStatus.ended: Label("Selesai, menunggu penilaian", "Ended, awaiting rating"),
+    VisitStatus.completed: Label("Selesai dan dinilai", "Ended and rated"),
+}
+
+
 class Step(StrEnum):
     assign = "assign"
     pick_up = "pick_up"
@@ -31,6 +44,18 @@ class Step(StrEnum):
     resume = "resume"
     end = "end"
     rate = "rate"
+
+
+# The words of a visit's steps, said by the problems that name them.
+STEPS: Mapping[str, Label] = {
+    Step.assign: Label("Tugaskan", "Assign"),
+    Step.pick_up: Label("Ambil", "Pick up"),
+    Step.start: Label("Mulai layanan", "Start the service"),
+    Step.pause: Label("Jeda", "Pause"),
+    Step.resume: Label("Lanjutkan", "Resume"),
+    Step.end: Label("Akhiri layanan", "End the service"),
+    Step.rate: Label("Beri penilaian", "Rate"),
+}
 
 
 S = VisitStatus

@@ -21,6 +21,7 @@ from apik_examination.sla.service import last_step_at, record_event
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 async def add_contact(
@@ -76,7 +77,7 @@ async def record_activity(
     # closed case takes no more.
     if case.status == CaseStatus.closed.value:
         raise CaseStepRefused.in_status(
-            f"A {case.status} case takes no more activities.", case.status
+            f"A {case.status} case takes no more activities.", named(CASE_STATUSES, case.status)
         )
     calendar = await office_calendar(session, case.office)
     now = datetime.now(UTC)

@@ -23,6 +23,7 @@ from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 ROUND_ROBIN = "system:round-robin"
 
@@ -99,7 +100,7 @@ async def assign(
     """
     if CaseStatus(case.status).value in TERMINAL_STATUSES:
         raise CaseStepRefused.in_status(
-            f"A {case.status} case is not assigned any more.", case.status
+            f"A {case.status} case is not assigned any more.", named(CASE_STATUSES, case.status)
         )
     if await session.get(Examiner, (case.office, examiner_id)) is None:
         raise InvalidInput.field(

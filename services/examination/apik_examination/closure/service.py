@@ -32,6 +32,7 @@ from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
 )
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:
@@ -58,7 +59,7 @@ async def conclude(
     `concluded_at`, for a report issued earlier: an office's history; else now)."""
     if case.status in TERMINAL_STATUSES:
         raise CaseStepRefused.in_status(
-            f"A {case.status} case is not concluded again.", case.status
+            f"A {case.status} case is not concluded again.", named(CASE_STATUSES, case.status)
         )
     problems = conclusion_problems(
         finding=finding,
@@ -239,7 +240,7 @@ def _check_head_decision(actor: Principal, outcome: Outcome) -> None:
     pointer = "#/body/head_decision_reason"
     if not actor.has_any(Role.head):
         detail = "Only the head of office records this decision."
-        raise Forbidden(detail, errors=[{"pointer": pointer, "detail": detail}])
+        raise Forbidden(detail, code="head_only", errors=[{"pointer": pointer, "detail": detail}])
     if outcome is not Outcome.resolved_by_agency:
         raise _invalid([("head_decision_reason", "The decision is for resolved_by_agency.")])
 

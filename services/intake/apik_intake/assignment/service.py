@@ -15,6 +15,7 @@ from apik_intake.models import Report, ReportStep
 from apik_intake.refusals import IntakeConflict, IntakeStepRefused
 from apik_intake.reports.rules import ReportStatus
 from apik_shared.platform.auth import Principal
+from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 
 async def assign(
@@ -40,7 +41,7 @@ async def assign(
         raise IntakeStepRefused(
             f"A report that is {status.value} is no longer assigned at intake.",
             code="report_not_assignable",
-            params={"status": status.value},
+            params={"status": named(REPORT_STATUSES, status.value)},
             current_status=status.value,
         )
     now, previous = datetime.now(UTC), report.assignee

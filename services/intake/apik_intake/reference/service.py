@@ -67,6 +67,7 @@ async def add_substance(
     if data.national and not actor.is_national:
         raise Forbidden(
             "The national catalogue is edited nationally; add one of your office's own.",
+            code="national_role",
             errors=[{"pointer": "#/body/national", "detail": "Needs the national role."}],
         )
     # Codes are one namespace (reports keep the code): a taken code says only "taken".
@@ -98,7 +99,10 @@ async def update_substance(
     ):
         raise NotFound(f"No substance {code!r}.")
     if substance.office is None and not actor.is_national:
-        raise Forbidden("The national catalogue is edited nationally; this needs that role.")
+        raise Forbidden(
+            "The national catalogue is edited nationally; this needs that role.",
+            code="national_role",
+        )
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(substance, field, value)
     _CATALOGUE.drop_on_commit(session)

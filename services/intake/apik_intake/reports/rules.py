@@ -6,10 +6,12 @@ status it leads to, and the kinds of report it applies to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Kind(StrEnum):
@@ -53,6 +55,27 @@ class Step(StrEnum):
     answer = "answer"
     withdraw = "withdraw"  # by the deadline job, never by a person
     merge = "merge"  # through the link endpoint, with the survivor
+
+
+# The words of a report's steps, said by the problems that name them.
+STEPS: Mapping[str, Label] = {
+    Step.formal_complete: Label("Verifikasi formil: lengkap", "Formal verification: complete"),
+    Step.formal_incomplete: Label(
+        "Verifikasi formil: belum lengkap", "Formal verification: incomplete"
+    ),
+    Step.material_within_authority: Label(
+        "Verifikasi materiil: kewenangan Ombudsman", "Material verification: within authority"
+    ),
+    Step.material_outside_authority: Label(
+        "Verifikasi materiil: tidak memenuhi", "Material verification: failed"
+    ),
+    Step.plenary_accept: Label("Pleno: diterima", "Plenary: accepted"),
+    Step.plenary_rco: Label("Pleno: jalur RCO", "Plenary: RCO track"),
+    Step.plenary_reject: Label("Pleno: ditolak", "Plenary: rejected"),
+    Step.answer: Label("Dijawab", "Answered"),
+    Step.withdraw: Label("Dicabut (tidak dilengkapi)", "Withdrawn (not completed)"),
+    Step.merge: Label("Digabungkan", "Merged"),
+}
 
 
 S = ReportStatus

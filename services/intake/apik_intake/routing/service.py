@@ -18,6 +18,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.intake import ReportRouted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 
 async def route(
@@ -30,7 +31,7 @@ async def route(
         raise IntakeStepRefused(
             f"A report that is {status.value} is no longer routed.",
             code="report_not_routed",
-            params={"status": status.value},
+            params={"status": named(REPORT_STATUSES, status.value)},
             current_status=status.value,
         )
     now, from_office = datetime.now(UTC), report.office

@@ -17,8 +17,16 @@ from enum import StrEnum
 from typing import Any
 
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import Label
 
 REGISTERED = "report.registered"
+
+# The words of a send's statuses, said by the problems that name them.
+SEND_STATUSES: Mapping[str, Label] = {
+    "pending": Label("Menunggu dikirim", "Pending"),
+    "sent": Label("Terkirim", "Sent"),
+    "failed": Label("Gagal", "Failed"),
+}
 
 
 class Kind(StrEnum):

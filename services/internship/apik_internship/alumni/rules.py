@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from apik_shared.vocabulary.labels import Label
 from apik_shared.vocabulary.masking import mask_text
 
 FIELDS = ("name", "address", "institution", "network")
@@ -59,6 +60,14 @@ class RequestStatus(StrEnum):
     received = "received"
     answered = "answered"
     refused = "refused"
+
+
+# The words of a request's statuses, said by the problems that name them.
+REQUEST_STATUSES: Mapping[str, Label] = {
+    RequestStatus.received: Label("Diterima", "Received"),
+    RequestStatus.answered: Label("Dijawab", "Answered"),
+    RequestStatus.refused: Label("Ditolak", "Refused"),
+}
 
 
 def shown(

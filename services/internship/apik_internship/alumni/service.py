@@ -18,7 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from apik_internship.alumni import rules
-from apik_internship.alumni.rules import Audience, RequestKind, RequestStatus, Visibility
+from apik_internship.alumni.rules import (
+    REQUEST_STATUSES,
+    Audience,
+    RequestKind,
+    RequestStatus,
+    Visibility,
+)
 from apik_internship.alumni.schemas import AlumnusCreate, AlumnusWrite
 from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.models import Alumnus, AlumnusLink, AlumnusRead, AlumnusRequest, Application
@@ -28,6 +34,7 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import AlumnusJoinedCommunity
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, NotFound
+from apik_shared.vocabulary.labels import named
 
 SELF = "alumnus"  # the actor of a read or change by magic link
 
@@ -285,7 +292,7 @@ async def answer_request(
         raise InternshipStepRefused(
             f"The request is {request.status}: answer it once.",
             code="request_answered",
-            params={"status": request.status},
+            params={"status": named(REQUEST_STATUSES, request.status)},
         )
     now = datetime.now(UTC)
     if status is RequestStatus.answered and request.kind == RequestKind.erasure.value:

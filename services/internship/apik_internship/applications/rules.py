@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 from enum import StrEnum
 
+from apik_shared.vocabulary.labels import Label
 from apik_shared.vocabulary.masking import mask_digits, mask_email, mask_text
 
 CODE_PREFIX = "MORI"
@@ -32,6 +34,14 @@ class ApplicationStatus(StrEnum):
     submitted = "submitted"
     accepted = "accepted"
     declined = "declined"
+
+
+# The words of an application's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    ApplicationStatus.submitted: Label("Menunggu keputusan", "Awaiting decision"),
+    ApplicationStatus.accepted: Label("Diterima", "Accepted"),
+    ApplicationStatus.declined: Label("Ditolak", "Declined"),
+}
 
 
 class Decision(StrEnum):

@@ -37,6 +37,7 @@ from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import named
 
 
 class CompletionNotMet(Conflict):
@@ -67,7 +68,7 @@ async def issue(
     if application.status != ApplicationStatus.accepted:
         raise InternshipStepRefused.not_accepted(
             f"The application is {application.status}: only an accepted intern completes.",
-            application.status,
+            named(application_rules.STATUSES, application.status),
         )
     existing = await session.scalar(
         select(Certificate.id).where(Certificate.application_id == application.id)

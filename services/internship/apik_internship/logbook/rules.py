@@ -13,17 +13,26 @@ leave or sick day is excused); an **entry waiting** is one submitted at least
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import Label
 
 
 class EntryStatus(StrEnum):
     submitted = "submitted"
     approved = "approved"
     returned = "returned"
+
+
+# The words of an entry's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    EntryStatus.submitted: Label("Menunggu persetujuan", "Waiting for approval"),
+    EntryStatus.approved: Label("Disetujui", "Approved"),
+    EntryStatus.returned: Label("Dikembalikan untuk diperbaiki", "Returned for correction"),
+}
 
 
 class Decision(StrEnum):

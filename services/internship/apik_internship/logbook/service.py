@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.logbook import rules
-from apik_internship.logbook.rules import Decision, EntryStatus
+from apik_internship.logbook.rules import STATUSES, Decision, EntryStatus
 from apik_internship.models import Absence, Application, LogbookEntry, LogbookReminder
 from apik_internship.refusals import InternshipConflict
 from apik_shared.platform.auth import Principal
@@ -24,6 +24,7 @@ from apik_shared.platform.problems import (
     NotFound,
     PreconditionFailed,
 )
+from apik_shared.vocabulary.labels import named
 
 MISSING_DAY, AWAITING_APPROVAL = "missing_day", "awaiting_approval"
 
@@ -158,7 +159,7 @@ async def review(
             raise InternshipConflict(
                 f"The entry of {entry.day} is {entry.status}, not waiting for review.",
                 code="entry_not_submitted",
-                params={"day": entry.day.isoformat(), "status": entry.status},
+                params={"day": entry.day.isoformat(), "status": named(STATUSES, entry.status)},
                 errors=[{"pointer": f"{pointer}/entry_id", "detail": entry.status}],
             )
         entry.status = after.value

@@ -4,10 +4,12 @@ the reminders before the end date fall due. Pure: no I/O, dates given by the cal
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class AgreementKind(StrEnum):
@@ -20,6 +22,15 @@ class AgreementStatus(StrEnum):
     active = "active"
     expired = "expired"
     terminated = "terminated"
+
+
+# The words of an agreement's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    AgreementStatus.draft: Label("Draf", "Draft"),
+    AgreementStatus.active: Label("Berlaku", "In force"),
+    AgreementStatus.expired: Label("Sudah berakhir", "Expired"),
+    AgreementStatus.terminated: Label("Diakhiri", "Terminated"),
+}
 
 
 class PartyKind(StrEnum):

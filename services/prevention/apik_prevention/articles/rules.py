@@ -13,9 +13,12 @@ published, in that transaction, so numbers follow the order of publication witho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Kind(StrEnum):
@@ -29,6 +32,15 @@ class Status(StrEnum):
     review = "review"
     approved = "approved"
     published = "published"
+
+
+# The words of an article's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    Status.draft: Label("Draf", "Draft"),
+    Status.review: Label("Ditelaah", "In review"),
+    Status.approved: Label("Disetujui", "Approved"),
+    Status.published: Label("Terbit", "Published"),
+}
 
 
 class Actor(StrEnum):
@@ -96,17 +108,21 @@ def allowed_actions(current: str, *, is_writer: bool) -> list[Action]:
 
 def refusal(
     *, move: Step, author: str, actor: str, is_writer: bool, is_approver: bool
-) -> str | None:
-    """Why `actor` may not take the step (None when they may). The approver's steps are
-    the head's and never the author's own; the writer's are the prevention unit's."""
+) -> tuple[str, str] | None:
+    """Why `actor` may not take the step, as (the `forbidden` reason's code, the English
+    detail); None when they may. The approver's steps are the head's and never the
+    author's own; the writer's are the prevention unit's."""
     if move.by is Actor.approver:
         if not is_approver:
-            return "Approving or returning an article is the head's."
+            return "head_only", "Approving or returning an article is the head's."
         if actor == author:
-            return "The author cannot approve or return their own article (four eyes)."
+            return (
+                "own_article",
+                "The author cannot approve or return their own article (four eyes).",
+            )
         return None
     if not is_writer:
-        return "Submitting, withdrawing and publishing are the prevention unit's."
+        return "writers_only", "Submitting, withdrawing and publishing are the prevention unit's."
     return None
 
 

@@ -15,14 +15,15 @@ from apik_prevention.articles import rules
 from apik_prevention.articles.rules import Kind, Status
 from apik_prevention.articles.schemas import ArticleCreate, ArticleEdit
 from apik_prevention.models import Article
-from apik_prevention.refusals import PreventionStepRefused
+from apik_prevention.refusals import PreventionForbidden, PreventionStepRefused
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.events.payloads.prevention import ArticlePublished
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Forbidden, NotFound, TransitionNotAllowed
+from apik_shared.platform.problems import NotFound, TransitionNotAllowed
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import named
 
 WRITERS = (Role.prevention_officer, Role.head)
 APPROVERS = (Role.head,)
@@ -77,7 +78,7 @@ async def edit_article(
         raise PreventionStepRefused.status_is(
             f"The article is {article.status}: only a draft changes (return or withdraw it).",
             "article_not_draft",
-            article.status,
+            named(rules.STATUSES, article.status),
         )
     article.title, article.summary, article.body = data.title, data.summary, data.body
     article.language = data.language
@@ -106,18 +107,19 @@ async def move_article(
     if move is None:
         raise TransitionNotAllowed.move_refused(
             f"An article {article.status} cannot become {target}.",
-            status=str(article.status),
-            target=str(target),
+            status=named(rules.STATUSES, article.status),
+            target=named(rules.STATUSES, target),
         )
-    why = rules.refusal(
+    refused = rules.refusal(
         move=move,
         author=article.author,
         actor=actor.username,
         is_writer=actor.has_any(*WRITERS),
         is_approver=actor.has_any(*APPROVERS),
     )
-    if why is not None:
-        raise Forbidden(why)
+    if refused is not None:
+        code, why = refused
+        raise PreventionForbidden(why, code=code)
     now = datetime.now(UTC)
     details: dict[str, object] = {"from": article.status, "to": target.value, "note": note}
     if target is Status.approved:

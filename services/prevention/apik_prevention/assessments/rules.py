@@ -48,6 +48,7 @@ from apik_prevention.schemes.schemas import (
     SchemeResult,
     SchemeScale,
 )
+from apik_shared.vocabulary.labels import Label
 
 SHOWN = 4  # decimals of the intermediate numbers in the explanation
 
@@ -59,10 +60,27 @@ class EntryStatus(StrEnum):
     on_hold = "on_hold"  # the reviewer set it aside, not counted
 
 
+# The words of an entry's statuses, said by the problems that name them.
+ENTRY_STATUSES: Mapping[str, Label] = {
+    EntryStatus.submitted: Label("Menunggu telaah", "Awaiting review"),
+    EntryStatus.approved: Label("Disetujui", "Approved"),
+    EntryStatus.returned: Label("Dikembalikan", "Returned"),
+    EntryStatus.on_hold: Label("Ditahan", "On hold"),
+}
+
+
 class AssessmentStatus(StrEnum):
     draft = "draft"  # entries come in and are reviewed
     plenary = "plenary"  # before the plenary: entries frozen, the head decides
     published = "published"
+
+
+# The words of an assessment's statuses, said by the problems that name them.
+ASSESSMENT_STATUSES: Mapping[str, Label] = {
+    AssessmentStatus.draft: Label("Pengisian", "Data entry"),
+    AssessmentStatus.plenary: Label("Pleno", "Plenary"),
+    AssessmentStatus.published: Label("Diumumkan", "Published"),
+}
 
 
 # The reviewer's decisions from each entry status: a returned entry is corrected first,

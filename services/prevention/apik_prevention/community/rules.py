@@ -19,14 +19,25 @@ spent when the alumnus completes their record.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class MemberStatus(StrEnum):
     candidate = "candidate"
     active = "active"
     inactive = "inactive"
+
+
+# The words of a member's statuses, said by the problems that name them.
+MEMBER_STATUSES: Mapping[str, Label] = {
+    MemberStatus.candidate: Label("Calon", "Candidate"),
+    MemberStatus.active: Label("Aktif", "Active"),
+    MemberStatus.inactive: Label("Tidak aktif", "Inactive"),
+}
 
 
 class Segment(StrEnum):

@@ -40,6 +40,7 @@ from apik_shared.platform.events.payloads.prevention import CommunityMemberStatu
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 SELF = "alumnus"  # who recorded a member's identity when the alumnus completed it
 
@@ -238,7 +239,9 @@ async def change_status(
     if problem is not None:
         if not rules.can_move(MemberStatus(member.status), data.status):
             raise TransitionNotAllowed.move_refused(
-                problem, status=member.status, target=data.status.value
+                problem,
+                status=named(rules.MEMBER_STATUSES, member.status),
+                target=named(rules.MEMBER_STATUSES, data.status.value),
             )
         pointer = "#/body/inducted_on" if member.identity is not None else "#/body/status"
         raise InvalidInput.field(pointer, problem)

@@ -22,15 +22,26 @@ points and the regencies with at least one active.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class FocalStatus(StrEnum):
     invited = "invited"
     active = "active"
     inactive = "inactive"
+
+
+# The words of a focal point's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    FocalStatus.invited: Label("Diundang", "Invited"),
+    FocalStatus.active: Label("Aktif", "Active"),
+    FocalStatus.inactive: Label("Tidak aktif", "Inactive"),
+}
 
 
 class ConsentScope(StrEnum):

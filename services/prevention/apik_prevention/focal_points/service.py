@@ -28,6 +28,7 @@ from apik_shared.platform.events.payloads.prevention import (
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class NotInValidity(Conflict):
@@ -150,8 +151,8 @@ async def change_status(
     if not rules.can_move(current, data.status):
         raise TransitionNotAllowed.move_refused(
             f"A focal point {current} cannot become {data.status}.",
-            status=str(current),
-            target=str(data.status),
+            status=named(rules.STATUSES, current),
+            target=named(rules.STATUSES, data.status),
         )
     today = await today_of(session, point.office)
     if data.status == FocalStatus.active and not rules.in_validity(

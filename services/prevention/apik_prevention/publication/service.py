@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_prevention.assessments.rules import AssessmentStatus, EntryStatus
+from apik_prevention.assessments.rules import ASSESSMENT_STATUSES, AssessmentStatus, EntryStatus
 from apik_prevention.assessments.service import entry_counts, score_of
 from apik_prevention.assessments.service.opening import history
 from apik_prevention.models import Assessment
@@ -20,6 +20,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.prevention import AssessmentPublished
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class NotReady(Conflict):
@@ -45,8 +46,8 @@ def _move(
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"An assessment {assessment.status} cannot go {target}.",
-            status=str(assessment.status),
-            target=str(target),
+            status=named(ASSESSMENT_STATUSES, assessment.status),
+            target=named(ASSESSMENT_STATUSES, target),
         )
     assessment.status = target.value
     history(assessment, actor, name, **details)
@@ -60,8 +61,8 @@ async def to_plenary(
     if rules.step(assessment.status, AssessmentStatus.plenary) is None:
         raise TransitionNotAllowed.move_refused(
             f"An assessment {assessment.status} cannot go to the plenary.",
-            status=assessment.status,
-            target=AssessmentStatus.plenary.value,
+            status=named(ASSESSMENT_STATUSES, assessment.status),
+            target=named(ASSESSMENT_STATUSES, AssessmentStatus.plenary.value),
         )
     waiting = (await entry_counts(session, assessment.id)).get(EntryStatus.submitted.value, 0)
     score = await score_of(session, assessment)
@@ -101,8 +102,8 @@ async def publish_result(
     if rules.step(assessment.status, AssessmentStatus.published) is None:
         raise TransitionNotAllowed.move_refused(
             f"An assessment {assessment.status} cannot be published.",
-            status=assessment.status,
-            target=AssessmentStatus.published.value,
+            status=named(ASSESSMENT_STATUSES, assessment.status),
+            target=named(ASSESSMENT_STATUSES, AssessmentStatus.published.value),
         )
     score = await score_of(session, assessment)
     outcome = score.result

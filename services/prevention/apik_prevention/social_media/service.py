@@ -195,7 +195,7 @@ async def year_totals(
 ) -> tuple[str, list[dict[str, Any]]]:
     office = office or actor.office
     if not actor.can_see_office(office):
-        raise Forbidden("Another office's totals are the national unit's.")
+        raise Forbidden("Another office's totals are the national unit's.", code="national_role")
     # SQLAlchemy's own select: five columns are more than SQLModel's overloads type.
     rows = await session.execute(
         columns_of(

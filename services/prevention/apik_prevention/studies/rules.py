@@ -4,10 +4,12 @@ rate. Pure: no I/O, dates given by the caller (the office's own calendar date)."
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Stage(StrEnum):
@@ -17,6 +19,17 @@ class Stage(StrEnum):
     drafting = "drafting"  # the report drafted
     review = "review"  # reviewed by the head / the national unit
     published = "published"  # the study published, suggestions sent
+
+
+# The words of a study's stages, said by the problems that name them.
+STAGES: Mapping[str, Label] = {
+    Stage.topic: Label("Usulan topik", "Topic proposed"),
+    Stage.proposal: Label("Proposal", "Proposal"),
+    Stage.fieldwork: Label("Pengumpulan data", "Fieldwork"),
+    Stage.drafting: Label("Penyusunan laporan", "Drafting"),
+    Stage.review: Label("Penelaahan", "Review"),
+    Stage.published: Label("Diterbitkan", "Published"),
+}
 
 
 # A study moves one stage forward, or back from review to drafting (returned).
@@ -37,6 +50,15 @@ class SuggestionStatus(StrEnum):
     in_progress = "in_progress"  # the agency is working on it
     followed_up = "followed_up"  # done, with the agency's evidence
     not_followed_up = "not_followed_up"  # the agency did not (or refused)
+
+
+# The words of a suggestion's statuses, said by the problems that name them.
+SUGGESTION_STATUSES: Mapping[str, Label] = {
+    SuggestionStatus.open: Label("Belum ditanggapi", "No answer yet"),
+    SuggestionStatus.in_progress: Label("Sedang dikerjakan", "In progress"),
+    SuggestionStatus.followed_up: Label("Ditindaklanjuti", "Followed up"),
+    SuggestionStatus.not_followed_up: Label("Tidak ditindaklanjuti", "Not followed up"),
+}
 
 
 CLOSED = frozenset({SuggestionStatus.followed_up, SuggestionStatus.not_followed_up})

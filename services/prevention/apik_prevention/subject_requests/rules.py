@@ -12,8 +12,11 @@ implementing regulation may shorten it, nothing may lengthen it past the law's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 LEGAL_DEADLINE_HOURS = 72  # UU 27/2022: 3 x 24 hours
 
@@ -33,6 +36,14 @@ class RequestStatus(StrEnum):
     received = "received"
     answered = "answered"
     refused = "refused"
+
+
+# The words of a request's statuses, said by the problems that name them.
+STATUSES: Mapping[str, Label] = {
+    RequestStatus.received: Label("Diterima", "Received"),
+    RequestStatus.answered: Label("Dijawab", "Answered"),
+    RequestStatus.refused: Label("Ditolak", "Refused"),
+}
 
 
 def due(received_at: datetime, hours: int = LEGAL_DEADLINE_HOURS) -> datetime:

@@ -8,8 +8,11 @@ any open stage → not_selected (one regency chose 10 of 40 nominees).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from apik_shared.vocabulary.labels import Label
 
 
 class Stage(StrEnum):
@@ -19,6 +22,17 @@ class Stage(StrEnum):
     office_verified = "office_verified"  # verifikasi kantor perwakilan
     decided = "decided"  # the head's decision letter (surat keputusan)
     not_selected = "not_selected"
+
+
+# The words of a village's stages, said by the problems that name them.
+STAGES: Mapping[str, Label] = {
+    Stage.nominated: Label("Diusulkan", "Nominated"),
+    Stage.mentoring: Label("Pendampingan", "Mentoring"),
+    Stage.regency_verified: Label("Terverifikasi kabupaten", "Verified by the regency"),
+    Stage.office_verified: Label("Terverifikasi kantor perwakilan", "Verified by the office"),
+    Stage.decided: Label("Ditetapkan", "Decided"),
+    Stage.not_selected: Label("Tidak terpilih", "Not selected"),
+}
 
 
 STEPS: dict[tuple[Stage, Stage], str] = {

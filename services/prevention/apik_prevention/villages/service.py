@@ -31,6 +31,7 @@ from apik_shared.platform.problems import (
     NotFound,
     TransitionNotAllowed,
 )
+from apik_shared.vocabulary.labels import named
 
 
 class VillageExists(Conflict):
@@ -100,7 +101,7 @@ async def open_assessment(
         raise PreventionStepRefused(
             f"The instrument is opened during mentoring, not {village.stage}.",
             code="village_not_mentoring",
-            params={"stage": village.stage},
+            params={"stage": named(rules.STAGES, village.stage)},
         )
     if village.assessment_id is not None:
         raise PreventionStepRefused(
@@ -139,8 +140,8 @@ async def move(
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"A village {village.stage} cannot move to {target}.",
-            status=str(village.stage),
-            target=str(target),
+            status=named(rules.STAGES, village.stage),
+            target=named(rules.STAGES, target),
         )
     score = None
     if village.assessment_id is not None:
@@ -158,7 +159,7 @@ async def move(
         if field != "stage":
             raise InvalidInput.field(f"#/body/{field}", why)
         if target is Stage.decided:
-            raise Forbidden(why)
+            raise Forbidden(why, code="head_only")
         raise NotReady(why, code=_NOT_READY[target])
     today = (await office_calendar(session, village.office)).local_date(datetime.now(UTC))
     details: dict[str, object] = {"from": village.stage, "to": target.value, "note": note}

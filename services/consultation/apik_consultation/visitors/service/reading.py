@@ -102,7 +102,8 @@ async def read_in_full(
     if access.disclosure(visit) != "full":
         raise Forbidden(
             "The printed forms carry the visitor's name: only the desk staff of the visit's"
-            " office print them."
+            " office print them.",
+            code="names_a_person",
         )
     session.add(visitor_read(access.actor, visit, purpose=purpose, at=datetime.now(UTC)))
     await session.flush()

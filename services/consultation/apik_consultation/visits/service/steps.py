@@ -21,6 +21,7 @@ from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.events.payloads import VisitCompleted, VisitEnded
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import Conflict, InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class AssignedElsewhere(Conflict):
@@ -52,7 +53,9 @@ async def apply_step(
         after = rules.next_status(before, step)
     except rules.StepNotAllowed as exc:
         raise TransitionNotAllowed.step_refused(
-            str(exc), step=step.value, status=before.value
+            str(exc),
+            step=named(rules.STEPS, step.value),
+            status=named(rules.STATUSES, before.value),
         ) from exc
     if step not in (Step.assign, Step.pick_up):
         _may_serve(visit, actor)

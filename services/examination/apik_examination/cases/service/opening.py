@@ -36,6 +36,7 @@ from apik_shared.platform.events.publish import publish_many
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.offices import office_calendars
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import TRACKS, named
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
 CASE_EVENTS: sa.Table = CaseEvent.__table__  # type: ignore[attr-defined]
@@ -213,7 +214,7 @@ def opening_clock(
         raise ExaminationConflict(
             f"No SLA policy for the {track} track.",
             code="no_sla_policy",
-            params={"track": str(track)},
+            params={"track": named(TRACKS, track)},
         )
     clock = compute_clock(
         terms=policy.terms,

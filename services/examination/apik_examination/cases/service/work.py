@@ -21,7 +21,7 @@ from apik_examination.cases.rules import (
 )
 from apik_examination.closure.rules import in_monitoring
 from apik_examination.models import Case, Closure, Conclusion, Recommendation
-from apik_examination.refusals import CaseStepRefused
+from apik_examination.refusals import CaseStepRefused, ExaminationForbidden
 from apik_examination.sla.rules import PolicyVersion, SlaClock, SlaState
 from apik_examination.sla.service import (
     clock_of,
@@ -34,7 +34,8 @@ from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal, Role
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import newest_first_page
-from apik_shared.platform.problems import Forbidden, InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 async def get_case(
@@ -80,7 +81,9 @@ async def get_case_to_work(*, session: AsyncSession, case_id: uuid.UUID, actor: 
     """The case, locked for a change by `actor`, if it is free for them to work."""
     case = await get_case(session=session, case_id=case_id, actor=actor, for_update=True)
     if not free_to_work(actor, case):
-        raise Forbidden("This case is assigned to another examiner.")
+        raise ExaminationForbidden(
+            "This case is assigned to another examiner.", code="assigned_elsewhere"
+        )
     return case
 
 
@@ -96,7 +99,7 @@ async def classify(
     earlier (an office's history), else now."""
     if not can_classify(CaseStatus(case.status)):
         raise CaseStepRefused.in_status(
-            f"A {case.status} case is not classified any more.", case.status
+            f"A {case.status} case is not classified any more.", named(CASE_STATUSES, case.status)
         )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field="classified_at")
@@ -133,8 +136,8 @@ async def change_status(
     if not can_move(CaseStatus(case.status), status):
         raise TransitionNotAllowed.move_refused(
             f"A {case.status} case cannot move to {status.value}.",
-            status=case.status,
-            target=status.value,
+            status=named(CASE_STATUSES, case.status),
+            target=named(CASE_STATUSES, status.value),
         )
     now = datetime.now(UTC)
     when = await step_moment(session=session, case=case, given=at, now=now, field=field)

@@ -32,6 +32,7 @@ from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.problems import NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
+from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ async def issue_recommendation(
         )
     if CaseStatus(case.status) not in OPEN_TO_RECOMMENDATION:
         raise CaseStepRefused.in_status(
-            f"A {case.status} case takes no recommendation.", case.status
+            f"A {case.status} case takes no recommendation.", named(CASE_STATUSES, case.status)
         )
     if await session.get(Recommendation, case.id) is not None:
         raise CaseStepRefused(

@@ -37,6 +37,7 @@ from apik_examination.sla.rules import (
 from apik_shared.platform.offices import office_calendar, office_calendars
 from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.labels import TRACKS, named
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
 
@@ -160,7 +161,7 @@ def _compute(
         raise ExaminationConflict(
             f"No SLA policy for the {case.track} track.",
             code="no_sla_policy",
-            params={"track": str(case.track)},
+            params={"track": named(TRACKS, case.track)},
         )
     if not transitions:
         transitions = [Transition(at=case.opened_at, status=case.status)]

@@ -13,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from apik_intake.models import CommunityMemberCopy
+from apik_intake.refusals import IntakeForbidden
 from apik_intake.reports.rules import Kind
 from apik_intake.reports.schemas import Channel, ReportCreate, ReportPublic
 from apik_shared.platform.auth import Principal, Role, member_id_of
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
-from apik_shared.platform.problems import Forbidden, InvalidInput
+from apik_shared.platform.problems import InvalidInput
 
 ACTIVE = "active"
 
@@ -68,7 +69,9 @@ def is_member(actor: Principal) -> bool:
 def own_member_id(actor: Principal) -> uuid.UUID:
     member = member_id_of(actor)
     if member is None:
-        raise Forbidden("This account is not linked to a Sahabat Ombudsman member.")
+        raise IntakeForbidden(
+            "This account is not linked to a Sahabat Ombudsman member.", code="not_a_member"
+        )
     return member
 
 

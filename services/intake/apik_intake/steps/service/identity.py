@@ -19,6 +19,7 @@ from apik_intake.steps.service.notices import record
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 from apik_shared.vocabulary.nik import parse_nik
 
 _OF_THE_REPRESENTATIVE = ("power_of_attorney_number", "power_of_attorney_date")
@@ -43,7 +44,7 @@ async def complete_identity(
         raise IntakeStepRefused(
             "The identity is completed only before formal verification is done.",
             code="formal_check_done",
-            params={"status": report.status},
+            params={"status": named(REPORT_STATUSES, report.status)},
             current_status=report.status,
         )
     reporter = await session.get(Reporter, report.reporter_id, with_for_update=True)

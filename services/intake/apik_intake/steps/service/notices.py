@@ -20,6 +20,7 @@ from apik_intake.steps.schemas import AgeException, NoticeIn
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 # Before formal verification passes: afterwards the age limit has been decided.
 
@@ -68,7 +69,7 @@ async def record_notice(
         raise IntakeStepRefused(
             "A completeness notice is only for a report awaiting completion.",
             code="notice_not_awaiting_completion",
-            params={"status": report.status},
+            params={"status": named(REPORT_STATUSES, report.status)},
             current_status=report.status,
         )
     sent_at = data.sent_at or datetime.now(UTC)
@@ -124,7 +125,7 @@ async def record_age_exception(
         raise IntakeStepRefused(
             "The age limit is excepted only before formal verification is done.",
             code="formal_check_done",
-            params={"status": status.value},
+            params={"status": named(REPORT_STATUSES, status.value)},
             current_status=status.value,
         )
     if AGE_EXCEPTED in report.flags:

@@ -23,6 +23,7 @@ from apik_shared.platform.events.payloads import ReportRef, ReportRejected, Repo
 from apik_shared.platform.events.payloads.intake import ConsultationRecorded, ReportClosed
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 
 def ref(report: Report) -> dict[str, Any]:
@@ -56,7 +57,9 @@ def ensure_allowed(report: Report, step: Step) -> ReportStatus:
         return rules.next_status(before, step, kind=rules.Kind(report.kind))
     except rules.StepNotAllowed as exc:
         raise TransitionNotAllowed.step_refused(
-            str(exc), step=step.value, status=before.value
+            str(exc),
+            step=named(rules.STEPS, step.value),
+            status=named(REPORT_STATUSES, before.value),
         ) from exc
 
 

@@ -22,6 +22,7 @@ from sqlmodel import col, select
 
 from apik_integration.models import PortalLink, PortalSend
 from apik_integration.portals import rules
+from apik_integration.portals.rules import SEND_STATUSES
 from apik_integration.portals.service.adapter import (
     OutgoingReport,
     OutgoingUpdate,
@@ -35,6 +36,7 @@ from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.pagination import newest_first_page
+from apik_shared.vocabulary.labels import named
 
 ERROR_CHARS = 500
 
@@ -287,7 +289,7 @@ async def replay_send(*, session: AsyncSession, send: PortalSend, now: datetime)
         raise IntegrationConflict(
             f"Only a failed send is replayed; this one is {send.status}.",
             code="send_not_failed",
-            params={"status": send.status},
+            params={"status": named(SEND_STATUSES, send.status)},
         )
     send.status = "pending"
     send.attempts = 0

@@ -7,11 +7,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
-from apik_internship.applications.rules import ApplicationStatus
+from apik_internship.applications.rules import STATUSES, ApplicationStatus
 from apik_internship.models import Application
-from apik_internship.refusals import InternshipStepRefused
+from apik_internship.refusals import InternshipForbidden, InternshipStepRefused
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, Forbidden, NotFound
+from apik_shared.platform.problems import Conflict, NotFound
+from apik_shared.vocabulary.labels import named
 
 
 class AccountTaken(Conflict):
@@ -29,7 +30,7 @@ async def link_intern_account(
     if application.status != ApplicationStatus.accepted:
         raise InternshipStepRefused.not_accepted(
             f"The application is {application.status}: only an accepted intern has an account.",
-            application.status,
+            named(STATUSES, application.status),
         )
     if application.intern_username == username:
         return application
@@ -61,5 +62,8 @@ async def intern_application(*, session: AsyncSession, intern: Principal) -> App
         )
     )
     if application is None:
-        raise Forbidden("No accepted internship is linked to this account at this office.")
+        raise InternshipForbidden(
+            "No accepted internship is linked to this account at this office.",
+            code="no_internship",
+        )
     return application

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_internship.applications import rules
-from apik_internship.applications.rules import ApplicationStatus, Decision
+from apik_internship.applications.rules import STATUSES, ApplicationStatus, Decision
 from apik_internship.models import Application
 from apik_internship.quotas import service as quotas
 from apik_internship.refusals import InternshipStepRefused
@@ -16,6 +16,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads.internship import InternAccepted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.labels import named
 
 
 def _decide(application: Application, decision: Decision, actor: Principal) -> datetime:
@@ -24,7 +25,7 @@ def _decide(application: Application, decision: Decision, actor: Principal) -> d
         raise InternshipStepRefused(
             f"The application is {application.status}: a decision is final.",
             code="decision_final",
-            params={"status": application.status},
+            params={"status": named(STATUSES, application.status)},
         )
     now = datetime.now(UTC)
     application.status = after.value

@@ -20,7 +20,10 @@ def interview_context(application_id: uuid.UUID) -> str:
 
 def _entitled(access: ApplicantAccess, application: Application) -> None:
     if not access.in_full(application):
-        raise Forbidden("The interview note speaks of the applicant: their reviewers only.")
+        raise Forbidden(
+            "The interview note speaks of the applicant: their reviewers only.",
+            code="names_a_person",
+        )
 
 
 def _public(access: ApplicantAccess, row: ApplicationInterview) -> InterviewPublic:

@@ -24,6 +24,7 @@ from apik_internship.refusals import InternshipStepRefused
 from apik_shared.documents.issuer import Issuer, issuer_of
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.problems import NotFound
+from apik_shared.vocabulary.labels import named
 
 LETTER_PREFIX = "PNR"  # surat penerimaan
 
@@ -53,7 +54,7 @@ async def acceptance_letter(
     if application.status != ApplicationStatus.accepted:
         raise InternshipStepRefused.not_accepted(
             f"The application is {application.status}: only an accepted one has a letter.",
-            application.status,
+            named(rules.STATUSES, application.status),
         )
     code = rules.document_code(code_key, LETTER_PREFIX, str(application.id))
     await session.execute(

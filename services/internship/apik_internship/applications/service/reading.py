@@ -83,7 +83,10 @@ async def read_letter(
 ) -> tuple[ApplicationLetter, bytes]:
     """The institution's letter, to the office's reviewers only; the read audited."""
     if not access.in_full(application):
-        raise Forbidden("The letter names the applicant: only the office's reviewers read it.")
+        raise Forbidden(
+            "The letter names the applicant: only the office's reviewers read it.",
+            code="names_a_person",
+        )
     letter = await session.get(ApplicationLetter, application.id)
     if letter is None:  # every application is filed with one
         raise NotFound(f"Application {application.id} has no letter.")
@@ -98,7 +101,10 @@ async def applicant_for_print(
     """The applicant in full for a document that prints their name (an acceptance
     letter, a certificate): to the office's reviewers only, the read audited."""
     if not access.in_full(application):
-        raise Forbidden("The document names the intern: only the office's reviewers print it.")
+        raise Forbidden(
+            "The document names the intern: only the office's reviewers print it.",
+            code="names_a_person",
+        )
     session.add(_read(access, application, purpose))
     await session.flush()
     applicant: dict[str, str | None] = json.loads(

@@ -36,6 +36,7 @@ from apik_shared.platform.problems import (
     TransitionNotAllowed,
 )
 from apik_shared.platform.uploads import check_file
+from apik_shared.vocabulary.labels import named
 
 
 class NotActivatable(Conflict):
@@ -133,7 +134,7 @@ async def attach_document(
         raise PreventionStepRefused.status_is(
             f"An agreement {agreement.status} keeps the document it was activated with.",
             "document_kept",
-            agreement.status,
+            named(rules.STATUSES, agreement.status),
         )
     checked = check_file(filename=filename, data=data, allowed=allowed, max_bytes=max_bytes)
     values: dict[str, Any] = {
@@ -191,8 +192,8 @@ def move(agreement: Agreement, target: AgreementStatus, actor: str, **details: o
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"An agreement {agreement.status} cannot become {target}.",
-            status=str(agreement.status),
-            target=str(target),
+            status=named(rules.STATUSES, agreement.status),
+            target=named(rules.STATUSES, target),
         )
     agreement.status = target.value
     _history(agreement, actor, name, **details)
@@ -205,8 +206,8 @@ async def activate(*, session: AsyncSession, agreement: Agreement, actor: Princi
     if rules.step(agreement.status, AgreementStatus.active) is None:
         raise TransitionNotAllowed.move_refused(
             f"An agreement {agreement.status} cannot be activated.",
-            status=agreement.status,
-            target=AgreementStatus.active.value,
+            status=named(rules.STATUSES, agreement.status),
+            target=named(rules.STATUSES, AgreementStatus.active.value),
         )
     parent = await session.get(Agreement, agreement.parent_id) if agreement.parent_id else None
     refusal = rules.activation_refusal(
@@ -281,7 +282,9 @@ async def renew(
     """A new draft version linked to the one it renews (one renewal each)."""
     if AgreementStatus(previous.status) not in rules.RENEWABLE:
         raise PreventionStepRefused.status_is(
-            f"An agreement {previous.status} cannot be renewed.", "not_renewable", previous.status
+            f"An agreement {previous.status} cannot be renewed.",
+            "not_renewable",
+            named(rules.STATUSES, previous.status),
         )
     _check_term(starts_on, ends_on)
     if rules.renewal_overlaps(previous.ends_on, starts_on):

@@ -10,15 +10,21 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_prevention.assessments.rules import EntryStatus, indicator_codes, review_decisions
+from apik_prevention.assessments.rules import (
+    ENTRY_STATUSES,
+    EntryStatus,
+    indicator_codes,
+    review_decisions,
+)
 from apik_prevention.assessments.schemas import AnswerIn, EntryCorrection, EntryCreate, EntryReview
 from apik_prevention.assessments.service.opening import ensure_draft
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
-from apik_prevention.refusals import PreventionStepRefused
+from apik_prevention.refusals import PreventionForbidden, PreventionStepRefused
 from apik_prevention.schemes.schemas import RespondentType, SchemeDefinition
 from apik_prevention.schemes.service import definition_of
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Forbidden, InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.vocabulary.labels import named
 
 
 def check_answers(
@@ -128,13 +134,15 @@ async def review_entry(
     """The reviewer's decision; never the enumerator's own entry (four eyes)."""
     ensure_draft(assessment)
     if entry.enumerator == actor.username:
-        raise Forbidden("An entry is reviewed by another officer than its enumerator.")
+        raise PreventionForbidden(
+            "An entry is reviewed by another officer than its enumerator.", code="own_entry"
+        )
     if review.decision not in review_decisions(entry.status):
         raise PreventionStepRefused.status_is(
             f"The entry is {entry.status}; a returned entry is corrected first, an approved "
             "one is corrected to be reviewed again, a held one is not held twice.",
             "entry_status",
-            entry.status,
+            named(ENTRY_STATUSES, entry.status),
         )
     entry.status = review.decision.value
     entry.reviewed_by, entry.reviewed_at = actor.username, datetime.now(UTC)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from apik_prevention.assessments.rules import AssessmentStatus
+from apik_prevention.assessments.rules import ASSESSMENT_STATUSES, AssessmentStatus
 from apik_prevention.assessments.schemas import AssessmentCreate, FollowUp, UnitType
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_prevention.schemes import service as schemes
@@ -20,6 +20,7 @@ from apik_prevention.schemes.schemas import SchemeKind
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class AssessmentExists(Conflict):
@@ -47,7 +48,7 @@ def ensure_draft(assessment: Assessment) -> None:
         raise NotEditable(
             f"The assessment is {assessment.status}: entries and its scheme no longer change.",
             code="not_draft",
-            params={"status": assessment.status},
+            params={"status": named(ASSESSMENT_STATUSES, assessment.status)},
         )
 
 

@@ -29,6 +29,7 @@ from apik_shared.platform.problems import (
     TransitionNotAllowed,
 )
 from apik_shared.platform.uploads import check_file
+from apik_shared.vocabulary.labels import named
 
 
 class NotFollowedUpYet(Conflict):
@@ -96,8 +97,8 @@ async def move_study(
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"A study at {study.stage} cannot move to {target}.",
-            status=str(study.stage),
-            target=str(target),
+            status=named(rules.STAGES, study.stage),
+            target=named(rules.STAGES, target),
         )
     study.history = [
         *study.history,
@@ -158,7 +159,7 @@ async def add_progress(
         raise PreventionStepRefused.status_is(
             f"A suggestion {suggestion.status} takes no more progress.",
             "suggestion_closed",
-            suggestion.status,
+            named(rules.SUGGESTION_STATUSES, suggestion.status),
         )
     suggestion.history = [*suggestion.history, _entry(actor.username, "progress", note=note)]
     suggestion.version += 1
@@ -183,8 +184,8 @@ async def move_suggestion(
     if name is None:
         raise TransitionNotAllowed.move_refused(
             f"A suggestion {suggestion.status} cannot become {target}.",
-            status=str(suggestion.status),
-            target=str(target),
+            status=named(rules.SUGGESTION_STATUSES, suggestion.status),
+            target=named(rules.SUGGESTION_STATUSES, target),
         )
     study = await session.get(Study, suggestion.study_id)
     assert study is not None  # a foreign key
@@ -240,7 +241,7 @@ async def attach_evidence(
         raise PreventionStepRefused.status_is(
             f"A suggestion {suggestion.status} keeps the evidence it was closed with.",
             "evidence_kept",
-            suggestion.status,
+            named(rules.SUGGESTION_STATUSES, suggestion.status),
         )
     checked = check_file(filename=filename, data=data, allowed=allowed, max_bytes=max_bytes)
     values: dict[str, Any] = {
@@ -307,7 +308,9 @@ async def follow_up_counts(
     day) and how many of those followed up, not followed up, still open."""
     office = office or actor.office
     if not actor.can_see_office(office):
-        raise Forbidden("The follow-up rate of another office is the national unit's.")
+        raise Forbidden(
+            "The follow-up rate of another office is the national unit's.", code="national_role"
+        )
     today = await today_of(session, office)
     rows = await session.execute(
         select(col(Suggestion.due_on), col(Suggestion.status)).where(

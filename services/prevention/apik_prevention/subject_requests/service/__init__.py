@@ -44,7 +44,8 @@ from apik_shared.platform.events.payloads.prevention import (
     FocalPointDeactivated,
 )
 from apik_shared.platform.events.publish import publish
-from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.problems import InvalidInput, NotFound, TransitionNotAllowed
+from apik_shared.vocabulary.labels import named
 
 
 class MemberErased(TransitionNotAllowed):
@@ -238,7 +239,7 @@ async def answer(
         raise PreventionStepRefused.status_is(
             f"The request is {request.status}: it is answered once.",
             "request_answered",
-            request.status,
+            named(rules.STATUSES, request.status),
         )
     kind = RequestKind(request.kind)
     answering_a_correction = (
@@ -275,7 +276,7 @@ async def _locked(session: AsyncSession, request: SubjectRequest) -> Person:
             "member",
         )
     if person is None:  # never deleted; a guard, not a path
-        raise TransitionNotAllowed(f"The {called} is no longer kept.")
+        raise NotFound(f"The {called} is no longer kept.")
     return person
 
 
