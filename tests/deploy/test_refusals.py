@@ -121,7 +121,7 @@ def _code_argument(call: ast.Call, method: object) -> tuple[bool, ast.expr | Non
     for keyword in call.keywords:
         if keyword.arg == "code" or keyword.arg is None:  # `**rule(...)` may hold one
             return True, keyword.value
-    if method is None:
+    if not callable(method):
         return False, None
     names = [p for p in inspect.signature(method).parameters]  # bound: `cls` is gone
     if "code" in names and names.index("code") < len(call.args):
@@ -201,7 +201,7 @@ class _Scan(ast.NodeVisitor):
                 continue
             for key, value in zip(keyword.value.keys, keyword.value.values, strict=True):
                 coded = isinstance(key, ast.Constant) and key.value in CODE_VALUED
-                if coded and not self._named_param(value):
+                if coded and key is not None and not self._named_param(value):
                     self.bare.append(f"{where} {ast.unparse(key)}")
 
 
