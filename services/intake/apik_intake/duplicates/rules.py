@@ -102,8 +102,10 @@ def score_sql(
     # Each step is a subquery the planner may not pull up (`OFFSET 0`): pulled up, every
     # reference to a step is replaced by its whole expression, so the score grew into a
     # 15 KB expression (the steps refer to each other several times over), written twice
-    # (the filter and the sort): 3-30 ms to plan, and computed over again per reference
-    # for every row. Kept apart, each step is computed once per row.
+    # (the filter and the sort): the write's plan took twice as long to make (about 40 ms
+    # under the bench's load, made again on every connection after each autovacuum), and
+    # each reference computed its step over again for every row. Kept apart, each step is
+    # computed once per row (`test_scoring_sql` holds it).
     tail = (
         f" CROSS JOIN LATERAL (SELECT {clamped} AS text OFFSET 0) AS signal"
         f" CROSS JOIN LATERAL (SELECT least({total}, {one}) AS x OFFSET 0) AS capped"
