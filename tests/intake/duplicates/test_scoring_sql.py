@@ -66,3 +66,37 @@ async def test_the_sql_score_is_the_python_score(intake):
     # The ties are among the rows: the exact 0.3125 rounds to even.
     assert any(float(r.sim) == 0.625 and not r.reporter and not r.agency for r in rows)
     assert score(Signals(False, 0.625, False, False, 0), window_days=WINDOW)[0] == 0.312
+
+
+async def test_each_step_of_the_score_is_computed_once_per_row(intake):
+    """The score's steps refer to each other several times over: were they inlined into
+    one expression (the planner pulls up a plain subquery), the score would be a 15 KB
+    expression to plan, and to compute again for each reference, on every row."""
+    tail, value, reasons = score_sql(
+        same_reporter="s.reporter",
+        similarity="s.sim",
+        same_agency="s.agency",
+        same_substance="s.substance",
+        days_apart="s.days",
+        window_days=str(WINDOW),
+    )
+    query = f"""
+        EXPLAIN (VERBOSE, COSTS OFF)
+        WITH s AS MATERIALIZED (
+            SELECT CAST(0.5 AS real) AS sim, true AS reporter, true AS agency,
+                   false AS substance, CAST(3 AS numeric) AS days
+        )
+        SELECT {value} AS value, {reasons} AS reasons
+        FROM s {tail}
+        WHERE {value} >= {THRESHOLD_SQL}
+        ORDER BY {value} DESC
+        """
+    engine = intake.app.state.database.engine
+    async with engine.connect() as connection:
+        plan = [line for (line,) in (await connection.execute(text(query))).all()]
+    # The sort and the filter read the score computed once (`scored.value`); inlined,
+    # each was the whole 15 KB expression. (EXPLAIN itself spells out a step's inputs
+    # where a subquery's scan was folded away: only these two lines say it.)
+    sort_and_filter = [line.strip() for line in plan if "Sort Key" in line or "Filter" in line]
+    assert sort_and_filter, plan
+    assert all(len(line) < 200 for line in sort_and_filter), [len(x) for x in sort_and_filter]
