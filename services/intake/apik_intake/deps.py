@@ -27,7 +27,13 @@ from apik_shared.platform.auth import (
     current_principal,
     require_roles,
 )
-from apik_shared.platform.capabilities import INTAKE_READERS, Capability, require_capability
+from apik_shared.platform.capabilities import (
+    CAPABILITY_ATTRIBUTE,
+    INTAKE_READERS,
+    REFUSAL_ATTRIBUTE,
+    Capability,
+    require_capability,
+)
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession, request_session
 from apik_shared.platform.etag import check_if_match
@@ -97,6 +103,12 @@ async def _filing(request: Request) -> Filing:
     actor = await _may_file(await current_principal(request))
     state = request.app.state
     return Filing(session, actor, state.cipher, state.index_key, state.settings)
+
+
+# It admits exactly the filers (it calls their guard), so it names their capability as a
+# guard does: what walks a route's guards (the capability tests) finds it.
+for _attribute in (CAPABILITY_ATTRIBUTE, REFUSAL_ATTRIBUTE):
+    setattr(_filing, _attribute, getattr(_may_file, _attribute))
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
