@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.attachments.service import SealedStore
 from apik_intake.models import Report
@@ -18,10 +20,22 @@ from apik_intake.reports.rules import Permits
 from apik_intake.settings import Settings
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.app import app_settings
-from apik_shared.platform.auth import CurrentPrincipal, Principal, Role, require_roles
-from apik_shared.platform.capabilities import INTAKE_READERS, Capability, require_capability
+from apik_shared.platform.auth import (
+    CurrentPrincipal,
+    Principal,
+    Role,
+    current_principal,
+    require_roles,
+)
+from apik_shared.platform.capabilities import (
+    CAPABILITY_ATTRIBUTE,
+    INTAKE_READERS,
+    REFUSAL_ATTRIBUTE,
+    Capability,
+    require_capability,
+)
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.db import DbSession
+from apik_shared.platform.db import DbSession, request_session
 from apik_shared.platform.etag import check_if_match
 from apik_shared.platform.problems import (
     Forbidden,
@@ -34,7 +48,8 @@ Officer = Annotated[Principal, Depends(require_capability(Capability.intake_repo
 Reader = Annotated[Principal, Depends(require_capability(Capability.intake_reports_read))]
 # A Sahabat Ombudsman member files community reports as themselves and lists those only
 # (`reports.service.community`): these two admit them besides the staff.
-Filer = Annotated[Principal, Depends(require_capability(Capability.intake_reports_file))]
+_may_file = require_capability(Capability.intake_reports_file)
+Filer = Annotated[Principal, Depends(_may_file)]
 ListReader = Annotated[Principal, Depends(require_roles(*INTAKE_READERS, Role.community_member))]
 IdentityReader = Annotated[Principal, Depends(require_roles(*INTAKE_READERS, Role.dpo))]
 Dpo = Annotated[Principal, Depends(require_roles(Role.dpo))]
@@ -66,10 +81,41 @@ async def _vault(request: Request) -> SealedStore:
     return vault
 
 
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """What registering a report needs of its request, resolved by one dependency: the
+    session, the caller admitted as a `Filer`, the keys and the settings. FastAPI's
+    dependency solving costs about 20 µs of CPU per dependency per request (a trivial
+    endpoint with five against one doing the same work: 240 against 150 µs), and the
+    registration, the busiest write, had six. The same functions run in the same
+    order as the separate dependencies did: the session (opened lazily, no I/O), then
+    the token and the capability (401, 403), and the body is validated after them."""
+
+    session: AsyncSession
+    actor: Principal
+    cipher: FieldCipher
+    index_key: bytes
+    settings: Settings
+
+
+async def _filing(request: Request) -> Filing:
+    session = await request_session(request)
+    actor = await _may_file(await current_principal(request))
+    state = request.app.state
+    return Filing(session, actor, state.cipher, state.index_key, state.settings)
+
+
+# It admits exactly the filers (it calls their guard), so it names their capability as a
+# guard does: what walks a route's guards (the capability tests) finds it.
+for _attribute in (CAPABILITY_ATTRIBUTE, REFUSAL_ATTRIBUTE):
+    setattr(_filing, _attribute, getattr(_may_file, _attribute))
+
+
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
 IndexKey = Annotated[bytes, Depends(_index_key)]
 TrackingKey = Annotated[bytes, Depends(_tracking_key)]
 Vault = Annotated[SealedStore, Depends(_vault)]
+FilingRequest = Annotated[Filing, Depends(_filing)]
 
 
 def may_assign(principal: Principal, settings: Settings) -> bool:

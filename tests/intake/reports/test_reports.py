@@ -194,6 +194,9 @@ async def test_bad_input_names_the_fields_and_stores_nothing(intake, officer):
 async def test_callers_need_a_token_and_the_role(intake, tokens: TestTokens):
     anonymous = await intake.client.post("/api/v1/intake/reports", json=report_body())
     assert anonymous.status_code == 401 and anonymous.headers["content-type"] == PROBLEM
+    # The caller is checked before the body: a stranger learns nothing of what it takes.
+    unchecked = await intake.client.post("/api/v1/intake/reports", json={"kind": "nope"})
+    assert unchecked.status_code == 401
     examiner = tokens.headers("examiner")
     wrong_role = await intake.client.post(
         "/api/v1/intake/reports", json=report_body(), headers=examiner

@@ -13,10 +13,8 @@ from apik_intake.assignment.schemas import USER_SUBJECT
 from apik_intake.deps import (
     AUTH,
     CallerPermits,
-    Cipher,
     CurrentSettings,
-    Filer,
-    IndexKey,
+    FilingRequest,
     ListReader,
     Reader,
     ReportInOffice,
@@ -51,15 +49,8 @@ router = ServiceRouter(tags=["reports"])
     response_model=ReportDetail,
     responses=problem_responses(*AUTH, InvalidInput),
 )
-async def register_report(
-    data: ReportCreate,
-    request: Request,
-    session: DbSession,
-    actor: Filer,
-    cipher: Cipher,
-    index_key: IndexKey,
-    settings: CurrentSettings,
-) -> Response:
+async def register_report(data: ReportCreate, request: Request, filing: FilingRequest) -> Response:
+    session, actor, settings = filing.session, filing.actor, filing.settings
     member = community.is_member(actor)
     if member:
         # A Sahabat Ombudsman member files as themselves: the id is the token's.
@@ -72,8 +63,8 @@ async def register_report(
         return replay
     registration = await service.register_report(
         session=session,
-        cipher=cipher,
-        index_key=index_key,
+        cipher=filing.cipher,
+        index_key=filing.index_key,
         data=data,
         actor=actor,
         duplicate_window_days=settings.duplicate_window_days,
