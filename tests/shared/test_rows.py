@@ -51,7 +51,7 @@ def app() -> FastAPI:
     async def someone() -> Principal:
         return Principal(subject="u", username="u", office="KAB", roles=frozenset())
 
-    made.dependency_overrides[db._session] = no_session
+    made.dependency_overrides[db.request_session] = no_session
     made.dependency_overrides[current_principal] = someone
 
     @made.get("/things/{thing_id}")
