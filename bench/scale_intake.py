@@ -110,7 +110,8 @@ def _sealed() -> str:
 
 
 def _signatures(texts: list[str | None]) -> list[list[int] | None]:
-    """What registration stores (`compute_candidates`); consultations are never searched."""
+    """What registration stores (`duplicates.service.signature`); consultations are never
+    searched."""
     return [None if t is None else text_bands(t) for t in texts]
 
 
