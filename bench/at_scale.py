@@ -7,7 +7,7 @@ creates intake's and reporting's databases with the services' migrations, then:
 
 1. loads an archive of `--reports` reports into intake, as intake stores them
    (`scale_corpus.py` builds realistic Indonesian texts; `scale_intake.py` loads them);
-2. times the duplicate search of registration (`duplicates.compute_candidates`) for a
+2. times registration's write with its duplicate search (`write_registration`) for a
    few hundred new reports of the largest office: p50, p95, p99 (target p95 < 30 ms);
 3. seeds reporting's read model with the same reports' events through the service's
    projection, and times the KPI, roll-up and breakdown queries (target p95 < 50 ms);
@@ -82,9 +82,9 @@ async def run(tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
             f"intake: {len(reports)} reports in {results['intake_seed']['seconds']} s", flush=True
         )
 
-        # 2. The duplicate search of registration.
+        # 2. Registration's write with its duplicate search.
         probes = scale_intake.probes(corpus, args.probes)
-        timed = await scale_intake.time_candidates(s.plain(s.intake_url), probes)
+        timed = await scale_intake.time_registration_write(s.plain(s.intake_url), probes)
         results["duplicates"] = {
             **percentiles(timed["latencies"]),
             "target_p95_ms": DUPLICATE_TARGET_MS,

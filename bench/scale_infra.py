@@ -5,7 +5,9 @@ offices, as the gateway's `office.registered` events leave it in production."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +57,23 @@ async def _configure(postgres: EmbeddedPostgres) -> None:
         await conn.close()
     postgres.stop()
     postgres.start()
+    await _accepting(postgres.admin_url)
+
+
+async def _accepting(url: str) -> None:
+    """Waits until the restarted server takes connections: its port opens while it is
+    still starting up, and a connection then is refused (one run in three here)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            conn = await asyncpg.connect(url)
+        except asyncpg.exceptions.CannotConnectNowError:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.1)
+        else:
+            await conn.close()
+            return
 
 
 async def register_offices(url: str) -> None:

@@ -39,7 +39,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"{read['fold_seconds']} |",
         f"| reporting: vacuum, analyze | {read['vacuum_analyze_seconds']} |",
         "",
-        f"Duplicate search at registration ({dup['runs']} new reports of {dup['office']}; "
+        f"Registration's write with its duplicate search ({dup['runs']} new reports of "
+        f"{dup['office']}; "
         f"{dup['probes_with_candidates']} found candidates, {dup['mean_candidates']} on average):",
         "",
         "| p50 ms | p95 ms | p99 ms | max ms | p95 < 30 ms |",
