@@ -21,17 +21,19 @@ WINDOW = 180
 # gives 0.313 and Python's half-even 0.312), the large ones the long texts' values.
 TOTALS = (1, 2, 4, 8, 16, 40, 80, 200, 333, 541)
 DAYS = (0, 179.999999, 180, 180.000001, 400)
+# The score over a row `s` of signals, as registration's write computes it.
+SCORED = score_sql(
+    same_reporter="s.reporter",
+    similarity="s.sim",
+    same_agency="s.agency",
+    same_substance="s.substance",
+    days_apart="s.days",
+    window_days=str(WINDOW),
+)
 
 
 async def test_the_sql_score_is_the_python_score(intake):
-    tail, value, reasons = score_sql(
-        same_reporter="s.reporter",
-        similarity="s.sim",
-        same_agency="s.agency",
-        same_substance="s.substance",
-        days_apart="s.days",
-        window_days=str(WINDOW),
-    )
+    tail, value, reasons = SCORED
     days = ", ".join(f"({d})" for d in DAYS)
     query = f"""
         WITH s AS (
@@ -72,14 +74,7 @@ async def test_each_step_of_the_score_is_computed_once_per_row(intake):
     """The score's steps refer to each other several times over: were they inlined into
     one expression (the planner pulls up a plain subquery), the score would be a 15 KB
     expression to plan, and to compute again for each reference, on every row."""
-    tail, value, reasons = score_sql(
-        same_reporter="s.reporter",
-        similarity="s.sim",
-        same_agency="s.agency",
-        same_substance="s.substance",
-        days_apart="s.days",
-        window_days=str(WINDOW),
-    )
+    tail, value, reasons = SCORED
     query = f"""
         EXPLAIN (VERBOSE, COSTS OFF)
         WITH s AS MATERIALIZED (
