@@ -169,6 +169,9 @@ export async function examinerWorks(browser, kit, { username: EXAMINER, caseId: 
   await responses.getByRole("button", { name: "Simpan tanggapan" }).click();
   await page.getByText("Tanggapan dicatat.").waitFor();
   await page.locator('tr[data-event="reporter_responded"]').waitFor();
+  // The responses are a query of their own, refetched after the timeline's: wait for it
+  // (at a loaded machine's pace the check once read the list before it came).
+  await responses.getByText("KTP belum diterima").first().waitFor({ timeout: 15000 }).catch(() => undefined);
   const listed = (await responses.textContent()).replace(/\s/g, " ");
   expect(listed.includes("Keberatan") && listed.includes("KTP belum diterima"), `case: the response is listed (${listed})`);
   await accessible(page, "perkara-tanggapan");
