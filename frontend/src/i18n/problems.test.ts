@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formErrors } from "../lib/problems";
 import { MESSAGES } from "./bothCatalogues";
+import fieldCodes from "./fieldCodes.json";
 import { ID_ENTRY, loadCatalogue } from "./messages";
 import reasons from "./problemReasons.json";
 import types from "./problemTypes.json";
@@ -38,6 +39,19 @@ describe("the specific reasons' catalogue", () => {
   it("holds no reason the API no longer names", () => {
     const catalogued = Object.keys(MESSAGES.id).filter((k) => k.startsWith("api.reason.")).map((k) => k.slice("api.reason.".length));
     expect(catalogued.sort()).toEqual([...reasons].sort());
+  });
+});
+
+// fieldCodes.json lists the codes the API's own field checks name (tests/deploy reads
+// them from every component's source); pydantic's own are worded beside them.
+describe("the fields' codes", () => {
+  it("words every code a field check of the API names, in both languages", () => {
+    for (const code of fieldCodes as string[]) {
+      const id = (MESSAGES.id as Record<string, string>)[`api.field.${code}`];
+      const en = (MESSAGES.en as Record<string, string>)[`api.field.${code}`];
+      expect(id, `id: ${code}`).toBeTruthy();
+      expect(en, `en: ${code}`).toBeTruthy();
+    }
   });
 });
 

@@ -109,9 +109,16 @@ class InvalidInput(Problem):
     indonesian_title = "Ada isian permintaan yang tidak valid"
 
     @classmethod
-    def field(cls, pointer: str, detail: str) -> InvalidInput:
-        """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`."""
-        return cls(detail, errors=[{"pointer": pointer, "detail": detail}])
+    def field(
+        cls, pointer: str, detail: str, *, code: str | None = None, **params: str | int | float
+    ) -> InvalidInput:
+        """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`.
+        `code` names what is wrong as a validation error's type does (a client words it,
+        `api.field.<code>`, filled from `params`); `detail` is the English."""
+        error: dict[str, Any] = {"pointer": pointer, "detail": detail}
+        if code is not None:  # TODO(s33): required once every caller names one
+            error |= {"code": code, "params": params}
+        return cls(detail, errors=[error])
 
 
 class Unauthorized(Problem):

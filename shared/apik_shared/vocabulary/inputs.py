@@ -24,6 +24,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR, written_out
 from apik_shared.vocabulary.nik import InvalidNik, parse_nik
@@ -37,6 +38,15 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # slashes). Query strings never pass through `Input`, and PostgreSQL text cannot hold
 # NUL: this pattern refuses control characters with a 422 naming the parameter.
 REGISTRATION_NUMBER = r"^[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?$"
+
+
+def invalid(code: str, message: str, **params: str | int | float) -> PydanticCustomError:
+    """A validator's refusal of a field, to raise: the validation problem gives `code`
+    as the error's type with `params` (a client words it, `api.field.<code>`, in its
+    own language), and `message`, its `{placeholders}` filled from `params`, as the
+    English detail. A bare `ValueError` would reach clients as `value_error` with an
+    English sentence only."""
+    return PydanticCustomError(code, message, params)
 
 
 def refuse_control_characters(value: str) -> str:
