@@ -207,8 +207,9 @@ class _Scan(ast.NodeVisitor):
         refuses, field_code = self._field_code(node)
         if refuses:
             where = f"{self.path.relative_to(ROOT)}:{node.lineno}"
-            codes = _literals(field_code) or [None]
-            self.fields += [Raised(where, InvalidInput, c, c is not None) for c in codes]
+            found = _literals(field_code)
+            named: list[str | None] = [*found] if found else [None]
+            self.fields += [Raised(where, InvalidInput, c, c is not None) for c in named]
             self.generic_visit(node)
             return
         cls, method = self._target(node.func)

@@ -183,6 +183,21 @@ describe("a field's error", () => {
     expect(fields.size).toBe("Isian ini wajib.");
   });
 
+  it("of one of APIK's own checks is said by its code with its params, in either language", () => {
+    const own = {
+      status: 422,
+      errors: [
+        { pointer: "#/body/received_on", detail: "must be a year between 1900 and 2200", code: "implausible_year", params: { min: 1900, max: 2200 } },
+        { pointer: "#/body/office", detail: "The office 'KAB-X' takes no reports.", code: "office_takes_no_reports", params: { office: "KAB-X" } },
+      ],
+    };
+    const { fields } = formErrors(own, "fallback");
+    expect(fields.received_on).toBe("Tahunnya harus antara 1900 dan 2200.");
+    expect(fields.office).toBe("Kantor KAB-X tidak menerima laporan.");
+    expect(relocalize(fields.received_on ?? "", "en")).toBe("The year must be between 1900 and 2200.");
+    expect(relocalize(fields.office ?? "", "en")).toBe("The office KAB-X takes no reports.");
+  });
+
   it("puts English plurals right", () => {
     const one = formErrors({ status: 422, errors: [{ pointer: "#/body/a", code: "string_too_short", params: { min_length: 1 } }] }, "f").fields.a;
     expect(relocalize(one ?? "", "en")).toBe("At least 1 character.");

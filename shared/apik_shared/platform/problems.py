@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from apik_shared.vocabulary.labels import Language, Named, accepted_language
@@ -119,6 +120,27 @@ class InvalidInput(Problem):
         if code is not None:  # TODO(s33): required once every caller names one
             error |= {"code": code, "params": params}
         return cls(detail, errors=[error])
+
+    @classmethod
+    def at(cls, pointer: str, refusal: PydanticCustomError) -> InvalidInput:
+        """One bad field, as a pure rule said it (`invalid(code, …)` from
+        `apik_shared.vocabulary.field_errors`, where its code is written)."""
+        return cls.each([(pointer, refusal)])
+
+    @classmethod
+    def each(cls, refused: Sequence[tuple[str, PydanticCustomError]]) -> InvalidInput:
+        """Every bad field of a request at once, (pointer, `invalid(code, …)`) each; the
+        first one's English is the problem's detail."""
+        errors = [
+            {
+                "pointer": pointer,
+                "detail": refusal.message(),
+                "code": refusal.type,
+                "params": dict(refusal.context or {}),
+            }
+            for pointer, refusal in refused
+        ]
+        return cls(refused[0][1].message(), errors=errors)
 
 
 class Unauthorized(Problem):
