@@ -17,6 +17,7 @@ import ast
 import functools
 import importlib
 import inspect
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,8 @@ from types import ModuleType
 
 from apik_shared.devstack.components import COMPONENTS
 from apik_shared.platform.problem_types import problem_classes
-from apik_shared.platform.problems import Problem
+from apik_shared.platform.problems import InvalidInput, Problem
+from apik_shared.vocabulary.inputs import invalid
 
 from .topology import ROOT
 
@@ -138,6 +140,9 @@ class _Scan(ast.NodeVisitor):
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.raised: list[Raised] = []
         self.bare: list[str] = []  # code-valued params given as a bare code
+        self.fields: list[Raised] = []  # a field's own refusal: `InvalidInput.field`, `invalid`
+        self.validators: set[str] = set()  # functions pydantic calls to validate a field
+        self.value_errors: list[tuple[str, str]] = []  # (function, where)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(_problem(getattr(self.module, node.name, None)))
@@ -145,6 +150,9 @@ class _Scan(ast.NodeVisitor):
         self.classes.pop()
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+        if any(isinstance(d, ast.Name) and d.id.endswith("_validator") for d in decorators):
+            self.validators.add(node.name)
         self.functions.append(node)
         self.generic_visit(node)
         self.functions.pop()
@@ -176,7 +184,34 @@ class _Scan(ast.NodeVisitor):
         # A helper's parameter typed `Named` (`in_status(detail, status: Named)`).
         return isinstance(value, ast.Name) and self._is_parameter(value.id)
 
+    def visit_Raise(self, node: ast.Raise) -> None:
+        raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+        if isinstance(raised, ast.Name) and raised.id == "ValueError" and self.functions:
+            where = f"{self.path.relative_to(ROOT)}:{node.lineno}"
+            self.value_errors.append((self.functions[-1].name, where))
+        self.generic_visit(node)
+
+    def _field_code(self, node: ast.Call) -> tuple[bool, ast.expr | None]:
+        """(whether the call refuses one field, the expression naming its code)."""
+        func, keyword = node.func, next((k.value for k in node.keywords if k.arg == "code"), None)
+        if isinstance(func, ast.Name) and getattr(self.module, func.id, None) is invalid:
+            return True, node.args[0] if node.args else keyword
+        cls, _ = self._target(func)
+        if cls is not None and issubclass(cls, InvalidInput):
+            return isinstance(func, ast.Attribute) and func.attr == "field", keyword
+        return False, None
+
     def visit_Call(self, node: ast.Call) -> None:
+        if isinstance(node.func, ast.Name) and node.func.id.endswith("Validator"):
+            self.validators |= {a.id for a in node.args if isinstance(a, ast.Name)}
+        refuses, field_code = self._field_code(node)
+        if refuses:
+            where = f"{self.path.relative_to(ROOT)}:{node.lineno}"
+            found = _literals(field_code)
+            named: list[str | None] = [*found] if found else [None]
+            self.fields += [Raised(where, InvalidInput, c, c is not None) for c in named]
+            self.generic_visit(node)
+            return
         cls, method = self._target(node.func)
         if cls is not None and (method is None or callable(method)):
             where = f"{self.path.relative_to(ROOT)}:{node.lineno}"
@@ -206,17 +241,22 @@ class _Scan(ast.NodeVisitor):
 
 
 @functools.cache
-def _scan() -> tuple[list[Raised], list[str]]:
+def _scan() -> tuple[list[Raised], list[str], list[Raised], list[str]]:
     for c in COMPONENTS:  # the apps load every problem class a component has
         importlib.import_module(f"{c.package}.app").create_app()
     raised: list[Raised] = []
     bare: list[str] = []
+    fields: list[Raised] = []
+    value_errors: list[str] = []
     for path, module in _modules():
         scan = _Scan(path, module)
         scan.visit(ast.parse(path.read_text(), str(path)))
         raised += scan.raised
         bare += scan.bare
-    return raised, bare
+        fields += scan.fields
+        if path.name != "settings.py":  # an operator's settings, read at start, not a client's
+            value_errors += [w for f, w in scan.value_errors if f in scan.validators]
+    return raised, bare, fields, value_errors
 
 
 def _reasons(cls: type[Problem]) -> dict[str, type[Problem]]:
@@ -292,3 +332,18 @@ def test_a_class_with_reasons_is_never_raised_without_naming_one():
 def test_a_status_stage_or_step_param_is_named_in_words():
     # `labels.named(table, code)`: the problem says it in words beside the code.
     assert _scan()[1] == []
+
+
+def test_every_field_refusal_names_a_code_the_web_app_words():
+    # `InvalidInput.field(pointer, detail, code=...)` and a validator's `invalid(code,
+    # ...)`: the app words `api.field.<code>` (problems.test.ts, both languages).
+    fields = _scan()[2]
+    assert len(fields) > 150
+    assert [f.where for f in fields if f.code is None] == []
+    kept = json.loads((ROOT / "frontend" / "src" / "i18n" / "fieldCodes.json").read_text())
+    assert kept == sorted({f.code for f in fields if f.code is not None})
+
+
+def test_no_validator_refuses_with_a_bare_value_error():
+    # A bare ValueError reaches a client as `value_error` and an English sentence.
+    assert _scan()[3] == []

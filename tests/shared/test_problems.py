@@ -85,6 +85,61 @@ def test_validation_errors_carry_pydantic_s_type_and_its_wordable_context():
     assert by_pointer["#/body/code"]["detail"] == "Value error, must be upper case"
 
 
+def test_a_field_refused_by_apik_s_own_check_names_its_code_and_params():
+    from pydantic import BaseModel, ValidationError, field_validator
+
+    from apik_shared.vocabulary.field_errors import invalid
+
+    class Thing(BaseModel):
+        year: int
+
+        @field_validator("year")
+        @classmethod
+        def _plausible(cls, value: int) -> int:
+            if value < 1900:
+                raise invalid("implausible_year", "must be after {min}", min=1900)
+            return value
+
+    try:
+        Thing.model_validate({"year": 1850})
+    except ValidationError as exc:
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        problem = validation_problem(RequestValidationError(errors))
+    # The validator's own code and params, and its English without "Value error, ".
+    assert problem.errors == [
+        {
+            "pointer": "#/body/year",
+            "detail": "must be after 1900",
+            "code": "implausible_year",
+            "params": {"min": 1900},
+        }
+    ]
+    # The same refusal raised by a service (a pure rule said it), one field or several.
+    late = invalid("ends_before_start", "ends before {start}", start="2026-01-05")
+    assert InvalidInput.at("#/query/to", late).errors == [
+        {
+            "pointer": "#/query/to",
+            "detail": "ends before 2026-01-05",
+            "code": "ends_before_start",
+            "params": {"start": "2026-01-05"},
+        }
+    ]
+    both = InvalidInput.each([("#/body/a", late), ("#/body/b", invalid("missing", "Required"))])
+    assert both.detail == "ends before 2026-01-05"
+    assert [(e["pointer"], e["code"]) for e in both.errors] == [
+        ("#/body/a", "ends_before_start"),
+        ("#/body/b", "missing"),
+    ]
+    assert InvalidInput.field("#/body/x", "At most 3.", code="less_than_equal", le=3).errors == [
+        {
+            "pointer": "#/body/x",
+            "detail": "At most 3.",
+            "code": "less_than_equal",
+            "params": {"le": 3},
+        }
+    ]
+
+
 def test_a_specific_reason_rides_as_code_and_params_beside_the_english_detail():
     body = TransitionNotAllowed("Ended on 2026-01-31.", code="ended", params={"on": "2026-01-31"})
     assert body.body()["code"] == "ended"

@@ -18,7 +18,7 @@ const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5, names: "a.pdf"
 // The import's row reasons (int.imp.reason.*).
 const IMPORT_VALUES = { allowed: "LM, RCO", row: 3 };
 // A problem's reasons and fields' errors (i18n/problems.ts): the API's params.
-const PROBLEM_VALUES = { ends_on: "2026-12-31", actions: "1, 3", assignee: "a", at: "t", closed_on: "2026-12-31", event_date: "2020-01-01", finding: "f", holder: "h", indicators: "i", kind: "k", link_type: "duplicate", media_type: "image/png", needed: "n", outcome: "o", portal: "p", reason: "r", received_on: "2026-01-01", roles: "r", stage: "s", target: "t", track: "t", years: 2, min_length: 3, max_length: 1, max_digits: 4, decimal_places: 2, gt: 0, ge: 1, lt: 10, le: 9, multiple_of: 5 };
+const PROBLEM_VALUES = { ends_on: "2026-12-31", actions: "1, 3", assignee: "a", at: "t", closed_on: "2026-12-31", event_date: "2020-01-01", finding: "f", holder: "h", indicators: "i", kind: "k", link_type: "duplicate", media_type: "image/png", needed: "n", outcome: "o", portal: "p", reason: "r", received_on: "2026-01-01", roles: "r", stage: "s", target: "t", track: "t", years: 2, min_length: 3, max_length: 1, max_digits: 4, decimal_places: 2, gt: 0, ge: 1, lt: 10, le: 9, multiple_of: 5, previous: "2026-01-05T09:00:00+07:00", field: "paused_at", earliest: "2000-01-01", latest: "2100-12-31", start: "2026-01-01", macros: "a VBA project", both: "PDF and HTML", max_days: 1098, province: "99", regency: "1799", max_bytes: 1000, max_pixels: 4000000, substance: "PENDIDIKAN" };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {

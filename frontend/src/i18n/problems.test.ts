@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formErrors } from "../lib/problems";
 import { MESSAGES } from "./bothCatalogues";
+import fieldCodes from "./fieldCodes.json";
 import { ID_ENTRY, loadCatalogue } from "./messages";
 import reasons from "./problemReasons.json";
 import types from "./problemTypes.json";
@@ -38,6 +39,19 @@ describe("the specific reasons' catalogue", () => {
   it("holds no reason the API no longer names", () => {
     const catalogued = Object.keys(MESSAGES.id).filter((k) => k.startsWith("api.reason.")).map((k) => k.slice("api.reason.".length));
     expect(catalogued.sort()).toEqual([...reasons].sort());
+  });
+});
+
+// fieldCodes.json lists the codes the API's own field checks name (tests/deploy reads
+// them from every component's source); pydantic's own are worded beside them.
+describe("the fields' codes", () => {
+  it("words every code a field check of the API names, in both languages", () => {
+    for (const code of fieldCodes as string[]) {
+      const id = (MESSAGES.id as Record<string, string>)[`api.field.${code}`];
+      const en = (MESSAGES.en as Record<string, string>)[`api.field.${code}`];
+      expect(id, `id: ${code}`).toBeTruthy();
+      expect(en, `en: ${code}`).toBeTruthy();
+    }
   });
 });
 
@@ -167,6 +181,21 @@ describe("a field's error", () => {
   it("is said as the caller knows it when the caller says so", () => {
     const { fields } = formErrors(problem, "fallback", { "Field required": "Isian ini wajib." });
     expect(fields.size).toBe("Isian ini wajib.");
+  });
+
+  it("of one of APIK's own checks is said by its code with its params, in either language", () => {
+    const own = {
+      status: 422,
+      errors: [
+        { pointer: "#/body/received_on", detail: "must be a year between 1900 and 2200", code: "implausible_year", params: { min: 1900, max: 2200 } },
+        { pointer: "#/body/office", detail: "The office 'KAB-X' takes no reports.", code: "office_takes_no_reports", params: { office: "KAB-X" } },
+      ],
+    };
+    const { fields } = formErrors(own, "fallback");
+    expect(fields.received_on).toBe("Tahunnya harus antara 1900 dan 2200.");
+    expect(fields.office).toBe("Kantor KAB-X tidak menerima laporan.");
+    expect(relocalize(fields.received_on ?? "", "en")).toBe("The year must be between 1900 and 2200.");
+    expect(relocalize(fields.office ?? "", "en")).toBe("The office KAB-X takes no reports.");
   });
 
   it("puts English plurals right", () => {

@@ -57,7 +57,9 @@ async def get_office(*, session: AsyncSession, code: str, for_update: bool = Fal
 async def require_office(*, session: AsyncSession, code: str, pointer: str) -> None:
     """For a body naming an office (a user's, a client's): it must be a registered one."""
     if await session.get(Office, code) is None:
-        raise InvalidInput.field(pointer, f"There is no office {code}.")
+        raise InvalidInput.field(
+            pointer, f"There is no office {code}.", code="unknown_office", office=code
+        )
 
 
 async def create_office(*, session: AsyncSession, office_in: OfficeCreate) -> Office:
@@ -80,7 +82,9 @@ async def update_office(*, session: AsyncSession, office: Office, changes: Offic
     fields: dict[str, Any] = changes.model_dump(exclude_unset=True)
     for name in _REQUIRED:
         if name in fields and fields[name] is None:
-            raise InvalidInput.field(f"#/body/{name}", "Cannot be cleared.")
+            raise InvalidInput.field(
+                f"#/body/{name}", "Cannot be cleared.", code="cannot_be_cleared"
+            )
     if "closure_days" in fields:
         fields["closure_days"] = sorted(set(fields["closure_days"]))
     for name, value in fields.items():

@@ -99,10 +99,14 @@ def check_community_member(username: str, roles: Collection[str], pointer: str) 
     if Role.community_member not in roles:
         return
     if set(roles) != {Role.community_member}:
-        raise InvalidInput.field(pointer, "community_member is held alone, with no other role.")
+        raise InvalidInput.field(
+            pointer, "community_member is held alone, with no other role.", code="member_role_alone"
+        )
     if not MEMBER_USERNAME.match(username):
         raise InvalidInput.field(
-            pointer, "community_member goes to an account named sahabat-<member id>."
+            pointer,
+            "community_member goes to an account named sahabat-<member id>.",
+            code="member_account_name",
         )
 
 

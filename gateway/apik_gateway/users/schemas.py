@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from apik_gateway.offices.schemas import OfficeCode
 from apik_shared.platform.auth import Role
-from apik_shared.vocabulary.inputs import Input, PersonName
+from apik_shared.vocabulary.inputs import Input, PersonName, invalid
 
 Username = Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["siti.rahma"])]
 # A password is taken as typed: `Input` strips the surrounding whitespace of other texts,
@@ -21,7 +21,7 @@ Password = Annotated[
 
 def _no_duplicates(roles: list[Role]) -> list[Role]:
     if len(set(roles)) != len(roles):
-        raise ValueError("each role may be listed once")
+        raise invalid("duplicate_items", "each role may be listed once")
     return roles
 
 

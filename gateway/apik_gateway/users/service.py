@@ -74,7 +74,7 @@ _PROPOSE_INSTEAD = (
 
 def _check_password(password: str, username: str) -> None:
     if (why := password_weakness(password, username=username)) is not None:
-        raise InvalidInput.field("#/body/password", why)
+        raise InvalidInput.at("#/body/password", why)
 
 
 async def create_user(*, session: AsyncSession, actor: Principal, user_in: UserCreate) -> User:
@@ -155,7 +155,9 @@ async def update_user(
         user.password_hash = await hash_secret(password)
     for name, value in fields.items():
         if value is None:
-            raise InvalidInput.field(f"#/body/{name}", "May be omitted, but not null.")
+            raise InvalidInput.field(
+                f"#/body/{name}", "May be omitted, but not null.", code="cannot_be_cleared"
+            )
         setattr(user, name, value)
     user.version += 1
     user.updated_at = utcnow()

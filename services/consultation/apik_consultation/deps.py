@@ -82,9 +82,14 @@ def read_purpose(default: str) -> Callable[..., Coroutine[Any, Any, str]]:
         try:
             refuse_control_characters(stripped)
         except ValueError as exc:
-            raise InvalidInput.field("#/query/purpose", str(exc)) from exc
+            raise InvalidInput.field("#/query/purpose", str(exc), code="control_character") from exc
         if len(stripped) < 3:
-            raise InvalidInput.field("#/query/purpose", "Say why the visitors are read.")
+            raise InvalidInput.field(
+                "#/query/purpose",
+                "Say why the visitors are read.",
+                code="purpose_required",
+                min_length=3,
+            )
         return stripped
 
     return purpose

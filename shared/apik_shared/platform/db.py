@@ -262,7 +262,9 @@ class TransactionalRoute(APIRoute):
                     ) from exc
                 if _sqlstate(exc) in _UNSTORABLE_TEXT:
                     raise InvalidInput.field(
-                        "#/body", "A text contains a character that cannot be stored (NUL)."
+                        "#/body",
+                        "A text contains a character that cannot be stored (NUL).",
+                        code="control_character",
                     ) from exc
                 raise
 

@@ -60,8 +60,14 @@ class Idempotency:
         """Returns the stored response for a replay, or None when the work should run."""
         if self.key is None:
             return None
-        if not 0 < len(self.key) <= MAX_KEY_LENGTH:
-            raise InvalidInput.field("#/headers/idempotency-key", "Must be 1 to 200 characters.")
+        too_long = len(self.key) > MAX_KEY_LENGTH
+        if not self.key or too_long:
+            raise InvalidInput.field(
+                "#/headers/idempotency-key",
+                f"Must be 1 to {MAX_KEY_LENGTH} characters.",
+                code="string_too_long" if too_long else "string_too_short",
+                **({"max_length": MAX_KEY_LENGTH} if too_long else {"min_length": 1}),
+            )
         self._hash = hashlib.sha256(await self._request.body()).digest()
         # The insert takes the row lock; a concurrent twin fails fast instead of waiting.
         await self.session.execute(text("SET LOCAL lock_timeout = '100ms'"))

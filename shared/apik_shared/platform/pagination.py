@@ -42,9 +42,13 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
         padded = cursor + "=" * (-len(cursor) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, TypeError) as exc:
-        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        raise InvalidInput.field(
+            "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+        ) from exc
     if not isinstance(value, list):
-        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
+        raise InvalidInput.field(
+            "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+        )
     return value
 
 
@@ -60,9 +64,13 @@ def _newest_first_key(after: list[Any], ident_type: type) -> tuple[datetime, Any
         at = datetime.fromisoformat(after[0])
         ident = uuid.UUID(after[1]) if ident_type is uuid.UUID else int(after[1])
     except (ValueError, IndexError, TypeError, AttributeError) as exc:
-        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        raise InvalidInput.field(
+            "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+        ) from exc
     if at.tzinfo is None or (isinstance(ident, int) and not 0 <= ident < 2**63):
-        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.")
+        raise InvalidInput.field(
+            "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+        )
     return at, ident
 
 

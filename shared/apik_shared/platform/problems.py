@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from apik_shared.vocabulary.labels import Language, Named, accepted_language
@@ -109,9 +110,37 @@ class InvalidInput(Problem):
     indonesian_title = "Ada isian permintaan yang tidak valid"
 
     @classmethod
-    def field(cls, pointer: str, detail: str) -> InvalidInput:
-        """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`."""
-        return cls(detail, errors=[{"pointer": pointer, "detail": detail}])
+    def field(
+        cls, pointer: str, detail: str, *, code: str | None = None, **params: str | int | float
+    ) -> InvalidInput:
+        """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`.
+        `code` names what is wrong as a validation error's type does (a client words it,
+        `api.field.<code>`, filled from `params`); `detail` is the English."""
+        error: dict[str, Any] = {"pointer": pointer, "detail": detail}
+        if code is not None:  # TODO(s33): required once every caller names one
+            error |= {"code": code, "params": params}
+        return cls(detail, errors=[error])
+
+    @classmethod
+    def at(cls, pointer: str, refusal: PydanticCustomError) -> InvalidInput:
+        """One bad field, as a pure rule said it (`invalid(code, …)` from
+        `apik_shared.vocabulary.field_errors`, where its code is written)."""
+        return cls.each([(pointer, refusal)])
+
+    @classmethod
+    def each(cls, refused: Sequence[tuple[str, PydanticCustomError]]) -> InvalidInput:
+        """Every bad field of a request at once, (pointer, `invalid(code, …)`) each; the
+        first one's English is the problem's detail."""
+        errors = [
+            {
+                "pointer": pointer,
+                "detail": refusal.message(),
+                "code": refusal.type,
+                "params": dict(refusal.context or {}),
+            }
+            for pointer, refusal in refused
+        ]
+        return cls(refused[0][1].message(), errors=errors)
 
 
 class Unauthorized(Problem):

@@ -59,7 +59,9 @@ def check_filename(filename: str, pointer: str = "#/query/filename") -> str:
     a client's mistake or a probe) or when nothing of a name is left."""
     name = clean_filename(filename)
     if not name or any(separator in filename for separator in "/\\"):
-        raise InvalidInput.field(pointer, "Give the file's plain name, e.g. ktp.pdf.")
+        raise InvalidInput.field(
+            pointer, "Give the file's plain name, e.g. ktp.pdf.", code="file_name_not_plain"
+        )
     return name
 
 
@@ -86,7 +88,7 @@ def check_file(
     problem naming the pointers given (the upload's body and query, or a form's part)."""
     name = check_filename(filename, name_pointer)
     if not data:
-        raise InvalidInput.field(content_pointer, "The file is empty.")
+        raise InvalidInput.field(content_pointer, "The file is empty.", code="file_empty")
     if len(data) > max_bytes:
         raise PayloadTooLarge(
             f"An attachment may have at most {max_bytes} bytes.",
@@ -97,14 +99,22 @@ def check_file(
     # refused as what it is, not merely as a type we do not take.
     if (macros := macros_in(data, media_type)) is not None:
         raise InvalidInput.field(
-            content_pointer, f"Office files with macros are not accepted: this one has {macros}."
+            content_pointer,
+            f"Office files with macros are not accepted: this one has {macros}.",
+            code="file_has_macros",
+            macros=macros,
         )
     if (both := two_types(data, media_type)) is not None:
         raise InvalidInput.field(
-            content_pointer, f"The file is {both} at once; send a plain scan or document."
+            content_pointer,
+            f"The file is {both} at once; send a plain scan or document.",
+            code="file_two_types",
+            both=both,
         )
     if macro_extension(name):
-        raise InvalidInput.field(name_pointer, "Office files with macros are not accepted.")
+        raise InvalidInput.field(
+            name_pointer, "Office files with macros are not accepted.", code="macro_file_name"
+        )
     if media_type == UNKNOWN or media_type not in allowed:
         raise UnsupportedAttachment(
             f"The content is {media_type}, which is not accepted.",

@@ -25,7 +25,13 @@ from pydantic import (
     field_validator,
 )
 
-from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR, written_out
+from apik_shared.vocabulary.field_errors import invalid
+from apik_shared.vocabulary.instants import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    implausible_year,
+    written_out,
+)
 from apik_shared.vocabulary.nik import InvalidNik, parse_nik
 
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls.
@@ -41,13 +47,16 @@ REGISTRATION_NUMBER = r"^[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x0
 
 def refuse_control_characters(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError("contains a control character (such as NUL), which text cannot hold")
+        raise invalid(
+            "control_character",
+            "contains a control character (such as NUL), which text cannot hold",
+        )
     return value
 
 
 def _one_line(value: str) -> str:
     if _LINE_BREAK.search(value):
-        raise ValueError("must be one line (no line breaks or tabs)")
+        raise invalid("multiline", "must be one line (no line breaks or tabs)")
     return value
 
 
@@ -103,7 +112,9 @@ def normalise_phone(raw: str) -> str:
     elif digits.startswith("62"):
         digits = "+" + digits
     if not re.fullmatch(r"\+\d{8,15}", digits):
-        raise ValueError("not a phone number (expected e.g. 0812 3456 7890 or +62…)")
+        raise invalid(
+            "not_a_phone_number", "not a phone number (expected e.g. 0812 3456 7890 or +62…)"
+        )
     return digits
 
 
@@ -111,19 +122,19 @@ def _check_nik(value: str) -> str:
     try:
         parse_nik(value)
     except InvalidNik as exc:
-        raise ValueError(str(exc)) from exc
+        raise exc.refusal from exc
     return value
 
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError("not an email address")
+        raise invalid("not_an_email_address", "not an email address")
     return value.lower()
 
 
 def _plausible_date(value: date) -> date:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(f"must be a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise implausible_year()
     return value
 
 

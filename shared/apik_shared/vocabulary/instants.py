@@ -12,14 +12,27 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
 
 
+def implausible_year() -> PydanticCustomError:
+    """The refusal of a date or moment outside the years a record can have."""
+    return invalid(
+        "implausible_year",
+        "must be a year between {min} and {max}",
+        min=EARLIEST_YEAR,
+        max=LATEST_YEAR,
+    )
+
+
 def plausible_year(value: datetime) -> datetime:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(f"must be a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise implausible_year()
     return value
 
 
@@ -27,7 +40,7 @@ def written_out(value: object) -> object:
     """A number is not a date: pydantic would read 20260105 as seconds after 1970 (a
     moment in January 1970), where the client meant 5 January 2026."""
     if isinstance(value, int | float):
-        raise ValueError("must be written as an ISO 8601 text, e.g. 2026-01-05")
+        raise invalid("date_as_number", "must be written as an ISO 8601 text, e.g. 2026-01-05")
     return value
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic_core import PydanticCustomError
+
 from apik_shared.vocabulary.calendar import latest_date_in_indonesia
+from apik_shared.vocabulary.field_errors import invalid
 
 # Province codes of Dukcapil (including the Papua provinces created in 2022).
 PROVINCES: frozenset[str] = frozenset(
@@ -31,7 +34,12 @@ PROVINCES: frozenset[str] = frozenset(
 
 
 class InvalidNik(ValueError):
-    pass
+    """Which part of a NIK is wrong: `refusal` says it with a code (`nik_…`) a client
+    words, the exception's text in English."""
+
+    def __init__(self, refusal: PydanticCustomError) -> None:
+        super().__init__(refusal.message())
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -46,12 +54,14 @@ class NikInfo:
 def parse_nik(nik: str, *, today: date | None = None) -> NikInfo:
     """The facts a NIK encodes; `InvalidNik` says which part is wrong."""
     if len(nik) != 16 or not nik.isascii() or not nik.isdigit():
-        raise InvalidNik("a NIK has exactly 16 digits")
+        raise InvalidNik(invalid("nik_length", "a NIK has exactly 16 digits"))
     province, regency, district = nik[0:2], nik[2:4], nik[4:6]
     if province not in PROVINCES:
-        raise InvalidNik(f"{province} is not a province code")
+        raise InvalidNik(
+            invalid("nik_province", "{province} is not a province code", province=province)
+        )
     if regency == "00" or district == "00":
-        raise InvalidNik("the regency and district codes cannot be 00")
+        raise InvalidNik(invalid("nik_region_zero", "the regency and district codes cannot be 00"))
     day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     sex = "M"
     if day > 40:
@@ -64,11 +74,15 @@ def parse_nik(nik: str, *, today: date | None = None) -> NikInfo:
     try:
         born = date(century + year, month, day)
     except ValueError as exc:
-        raise InvalidNik("the birth date encoded in the NIK does not exist") from exc
+        raise InvalidNik(
+            invalid("nik_birth_date", "the birth date encoded in the NIK does not exist")
+        ) from exc
     if born > today:
-        raise InvalidNik("the birth date encoded in the NIK is in the future")
+        raise InvalidNik(
+            invalid("nik_born_in_future", "the birth date encoded in the NIK is in the future")
+        )
     if nik[12:16] == "0000":
-        raise InvalidNik("the serial number of a NIK cannot be 0000")
+        raise InvalidNik(invalid("nik_serial_zero", "the serial number of a NIK cannot be 0000"))
     return NikInfo(
         province=province,
         regency=nik[0:4],

@@ -56,7 +56,9 @@ async def test_a_bad_period_is_a_problem(desk, tokens):
         PERFORMANCE, params={"from": "2026-11-10", "to": "2026-11-01"}, headers=head
     )
     assert backwards.status_code == 422 and backwards.headers["content-type"] == PROBLEM
-    assert backwards.json()["errors"][0]["pointer"] == "#/query/to"
+    error = backwards.json()["errors"][0]
+    assert error["pointer"] == "#/query/to"
+    assert (error["code"], error["params"]) == ("ends_before_start", {"start": "2026-11-10"})
     missing = await desk.client.get(PERFORMANCE, params={"to": "2026-11-01"}, headers=head)
     assert missing.status_code == 422
     assert missing.json()["errors"][0]["pointer"] == "#/query/from"
@@ -70,6 +72,10 @@ async def test_a_bad_period_is_a_problem(desk, tokens):
     ):
         edge = await desk.client.get(PERFORMANCE, params=params, headers=head)
         assert edge.status_code == 422 and edge.json()["errors"][0]["pointer"] == pointer
+        assert edge.json()["errors"][0]["params"] == {
+            "earliest": "2000-01-01",
+            "latest": "2100-12-31",
+        }
     intake = tokens.headers("intake_officer", office="KAB")
     period = {"from": "2026-11-01", "to": "2026-11-02"}
     assert (await desk.client.get(PERFORMANCE, params=period, headers=intake)).status_code == 403
@@ -121,3 +127,5 @@ async def test_what_visitors_come_about(desk, tokens):
         headers=analyst,
     )
     assert too_long.status_code == 422 and too_long.json()["errors"][0]["pointer"] == "#/query/to"
+    assert too_long.json()["errors"][0]["code"] == "period_too_long"
+    assert too_long.json()["errors"][0]["params"] == {"max_days": 3 * 366}

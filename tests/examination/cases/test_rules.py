@@ -94,13 +94,16 @@ class TestStepMoments:
         problem = moment_problem(
             self.PREVIOUS - timedelta(minutes=1), now=self.NOW, previous=self.PREVIOUS
         )
-        assert problem is not None and "2022-03-01T02:00:00+00:00" in problem
+        assert problem is not None and problem.type == "before_previous_step"
+        assert problem.context == {"previous": "2022-03-01T02:00:00+00:00"}
+        assert "2022-03-01T02:00:00+00:00" in problem.message()
 
     def test_a_second_in_the_future_is_refused(self):
         problem = moment_problem(
             self.NOW + timedelta(seconds=1), now=self.NOW, previous=self.PREVIOUS
         )
-        assert problem == "This moment is in the future."
+        assert problem is not None and problem.type == "datetime_past"
+        assert problem.message() == "This moment is in the future."
 
     def test_a_wait_is_dated_by_its_pause_and_work_by_its_resumption(self):
         assert moment_field(CaseStatus.waiting_agency) == "paused_at"

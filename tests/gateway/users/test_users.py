@@ -120,14 +120,19 @@ class TestCreateUser:
             USERS, json=new_user("budi.office", office="NOPE"), headers=await gateway.headers()
         )
         assert response.status_code == 422
-        assert response.json()["errors"][0]["pointer"] == "#/body/office"
+        error = response.json()["errors"][0]
+        assert error["pointer"] == "#/body/office"
+        assert (error["code"], error["params"]) == ("unknown_office", {"office": "NOPE"})
 
     async def test_a_weak_password_is_422(self, gateway: GatewayUnderTest) -> None:
         response = await gateway.client.post(
             USERS, json=new_user("budi.weak", password="short"), headers=await gateway.headers()
         )
         assert response.status_code == 422
-        assert response.json()["errors"][0]["pointer"] == "#/body/password"
+        error = response.json()["errors"][0]
+        assert error["pointer"] == "#/body/password"
+        assert (error["code"], error["params"]) == ("string_too_short", {"min_length": 12})
+        assert error["detail"] == "Use at least 12 characters."
 
     async def test_a_non_admin_gets_403(self, gateway: GatewayUnderTest) -> None:
         user = await gateway.create_user(Role.examiner)

@@ -237,6 +237,34 @@ async def test_bad_public_input_names_the_field_and_stores_nothing(intake):
     assert await intake.scalar("SELECT count(*) FROM report") == before
 
 
+async def test_a_refused_field_names_a_code_and_its_params_for_the_web_app(intake):
+    # The shared field types' own checks: the app words `api.field.<code>` from `params`.
+    cases: list[tuple[dict[str, object], str, str, dict[str, object]]] = [
+        ({"reporter": {"name": "Budi", "nik": "1234"}}, "reporter/nik", "nik_length", {}),
+        (
+            {"reporter": {"name": "Budi", "nik": "9971010101900001"}},
+            "reporter/nik",
+            "nik_province",
+            {"province": "99"},
+        ),
+        ({"reporter": {"name": "Budi", "phone": "12"}}, "reporter/phone", "not_a_phone_number", {}),
+        (
+            {"event_date": "1850-01-01"},
+            "event_date",
+            "implausible_year",
+            {"min": 1900, "max": 2200},
+        ),
+        ({"event_date": 20260105}, "event_date", "date_as_number", {}),
+        ({"summary": "Jalan\x00rusak"}, "summary", "control_character", {}),
+    ]
+    for change, field, code, params in cases:
+        response = await intake.client.post(PUBLIC, json=public_body(**change))
+        assert response.status_code == 422, (change, response.text)
+        by_pointer = {e["pointer"]: e for e in response.json()["errors"]}
+        error = by_pointer[f"#/body/{field}"]
+        assert (error["code"], error["params"]) == (code, params), change
+
+
 async def test_nul_in_the_citizen_s_identity_or_text_is_refused_naming_it(intake):
     before = await intake.scalar("SELECT count(*) FROM report")
     for path in (

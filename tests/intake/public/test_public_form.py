@@ -113,19 +113,25 @@ async def test_a_bad_report_part_is_named_and_nothing_is_stored(intake):
     before = stored_files(intake)
     bad_nik = form_report(reporter={"name": "Budi", "nik": "1234"})
     unknown = form_report(substance="astrology")
+    not_a_file = ("files", (None, "not a file", "text/plain"))
     cases = [
-        (parts(bad_nik, ("ktp.pdf", PDF)), "#/report/reporter/nik"),
-        (parts(unknown, ("ktp.pdf", PDF)), "#/report/substance"),
-        (parts("{not json", ("ktp.pdf", PDF)), "#/report"),
-        ([("files", ("ktp.pdf", PDF, "application/pdf"))], "#/report"),
-        (parts(form_report()) * 2, "#/report"),
-        ([*parts(form_report()), ("extra", (None, "x", "text/plain"))], "#/extra"),
-        ([*parts(form_report()), ("files", (None, "not a file", "text/plain"))], "#/files/0"),
+        (parts(bad_nik, ("ktp.pdf", PDF)), "#/report/reporter/nik", "nik_length"),
+        (parts(unknown, ("ktp.pdf", PDF)), "#/report/substance", "unknown_substance"),
+        (parts("{not json", ("ktp.pdf", PDF)), "#/report", "json_invalid"),
+        ([("files", ("ktp.pdf", PDF, "application/pdf"))], "#/report", "one_report_part"),
+        (parts(form_report()) * 2, "#/report", "one_report_part"),
+        (
+            [*parts(form_report()), ("extra", (None, "x", "text/plain"))],
+            "#/extra",
+            "extra_forbidden",
+        ),
+        ([*parts(form_report()), not_a_file], "#/files/0", "not_a_file"),
     ]
-    for body, pointer in cases:
+    for body, pointer, code in cases:
         response = await intake.client.post(PUBLIC, files=body)
         assert response.status_code == 422, (pointer, response.text)
         assert response.json()["errors"][0]["pointer"] == pointer
+        assert response.json()["errors"][0]["code"] == code, (pointer, response.text)
     for report in (bad_nik, unknown):
         assert await reports_with(intake, report["summary"]) == 0
     assert stored_files(intake) == before

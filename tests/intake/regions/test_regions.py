@@ -60,6 +60,7 @@ async def test_an_unknown_regency_is_refused_at_its_field(intake: RunningService
     errors = response.json()["errors"]
     assert [e["pointer"] for e in errors] == ["#/body/location/regency"]
     assert "1799" in errors[0]["detail"]
+    assert (errors[0]["code"], errors[0]["params"]) == ("unknown_regency", {"regency": "1799"})
     count = "SELECT count(*) FROM report WHERE summary = :s"
     assert await intake.scalar(count, s=summary) == 0
 
@@ -70,3 +71,4 @@ async def test_a_regency_of_another_province_is_refused(intake: RunningService):
     assert response.status_code == 422
     pointers = [e["pointer"] for e in response.json()["errors"]]
     assert pointers == ["#/body/reported_agency/region/regency"]
+    assert response.json()["errors"][0]["code"] == "regency_outside_province"

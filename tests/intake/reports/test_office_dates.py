@@ -109,7 +109,12 @@ async def test_the_day_of_receipt_is_the_office_s(intake, tokens):
     )
     assert too_early.status_code == 422
     assert too_early.json()["errors"] == [
-        {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
+        {
+            "pointer": "#/body/event_date",
+            "detail": "The event is after the report's receipt.",
+            "code": "event_after_receipt",
+            "params": {},
+        }
     ]
     in_papua = await register(
         intake, staff(tokens, "JPR"), received_at=evening, event_date="2026-03-02"
@@ -221,7 +226,12 @@ async def test_the_office_checks_hold_dates_to_the_office_day(intake, tokens):
                 now=at_noon(due + timedelta(days=1), WIB),
             )
     assert refused.value.errors == [
-        {"pointer": "#/body/due_on", "detail": "The due date has passed already."}
+        {
+            "pointer": "#/body/due_on",
+            "detail": "The due date has passed already.",
+            "code": "date_passed",
+            "params": {},
+        }
     ]
     letter = LetterCreate(
         direction="incoming", correspondent="Warga", subject="Surat", handled_on=due
@@ -235,7 +245,12 @@ async def test_the_office_checks_hold_dates_to_the_office_day(intake, tokens):
                 now=at_noon(due - timedelta(days=1), WIB),
             )
     assert future.value.errors == [
-        {"pointer": "#/body/handled_on", "detail": "The date is in the future."}
+        {
+            "pointer": "#/body/handled_on",
+            "detail": "The date is in the future.",
+            "code": "date_in_future",
+            "params": {},
+        }
     ]
     unset = LetterCreate(direction="outgoing", correspondent="Dinas", subject="Klarifikasi")
     async with database.sessions() as session, session.begin():

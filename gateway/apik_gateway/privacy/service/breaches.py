@@ -33,7 +33,9 @@ def _check_occurred(occurred_at: datetime | None, discovered_at: datetime, now: 
         return
     if rules.in_the_future(occurred_at, now) or occurred_at > discovered_at:
         raise InvalidInput.field(
-            "#/body/occurred_at", "A breach occurs before it is discovered, never later."
+            "#/body/occurred_at",
+            "A breach occurs before it is discovered, never later.",
+            code="occurred_after_discovery",
         )
 
 
@@ -42,7 +44,9 @@ async def record_breach(
 ) -> PersonalDataBreach:
     now = utcnow()
     if rules.in_the_future(body.discovered_at, now):
-        raise InvalidInput.field("#/body/discovered_at", "A breach cannot be discovered later.")
+        raise InvalidInput.field(
+            "#/body/discovered_at", "A breach cannot be discovered later.", code="datetime_past"
+        )
     _check_occurred(body.occurred_at, body.discovered_at, now)
     office = await recorded_office(session=session, actor=actor, office=body.office)
     breach = PersonalDataBreach(
@@ -114,7 +118,9 @@ async def update_breach(
     sent = changes.model_dump(exclude_unset=True)
     for name in _REQUIRED:
         if name in sent and sent[name] is None:
-            raise InvalidInput.field(f"#/body/{name}", "Cannot be emptied.")
+            raise InvalidInput.field(
+                f"#/body/{name}", "Cannot be emptied.", code="cannot_be_cleared"
+            )
     if not sent:
         return breach
     now = utcnow()
@@ -128,7 +134,9 @@ async def update_breach(
                 target=named(rules.BREACH_STATUSES, status),
             )
         if status == "dismissed" and not (changes.resolution or breach.resolution):
-            raise InvalidInput.field("#/body/resolution", "Say why this was no breach.")
+            raise InvalidInput.field(
+                "#/body/resolution", "Say why this was no breach.", code="dismissal_reason_required"
+            )
         told = rules.both_told(breach.authority_notified_at, breach.subjects_notified_at)
         if status == "closed" and not told:
             raise GatewayConflict(
@@ -159,7 +167,9 @@ async def record_notification(
     now = utcnow()
     if rules.in_the_future(body.notified_at, now) or body.notified_at < breach.discovered_at:
         raise InvalidInput.field(
-            "#/body/notified_at", "A notification falls between the discovery and now."
+            "#/body/notified_at",
+            "A notification falls between the discovery and now.",
+            code="notified_outside_period",
         )
     notification = BreachNotification(
         breach_id=breach.id,

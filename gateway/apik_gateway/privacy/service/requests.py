@@ -41,7 +41,9 @@ async def record_request(
     now = utcnow()
     received_at = body.received_at or now
     if rules.in_the_future(received_at, now):
-        raise InvalidInput.field("#/body/received_at", "A request cannot be received later.")
+        raise InvalidInput.field(
+            "#/body/received_at", "A request cannot be received later.", code="datetime_past"
+        )
     office = await recorded_office(session=session, actor=actor, office=body.office)
     request_id = uuid.uuid4()
     row = DataSubjectRequest(
@@ -136,10 +138,14 @@ async def update_request(
     answering = changes.status in rules.ANSWERING
     if answering and not changes.answer:
         raise InvalidInput.field(
-            "#/body/answer", "Say what was answered, or why the request is refused."
+            "#/body/answer",
+            "Say what was answered, or why the request is refused.",
+            code="answer_required",
         )
     if not answering and changes.answer is not None:
-        raise InvalidInput.field("#/body/answer", "An answer goes with answered or refused.")
+        raise InvalidInput.field(
+            "#/body/answer", "An answer goes with answered or refused.", code="answer_not_expected"
+        )
     if not rules.request_step_allowed(row.status, changes.status):
         raise TransitionNotAllowed.move_refused(
             f"A request {row.status} cannot become {changes.status}.",

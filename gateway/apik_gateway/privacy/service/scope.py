@@ -17,7 +17,9 @@ async def recorded_office(*, session: AsyncSession, actor: Principal, office: st
             "A data protection officer keeps the registers of their own office.", code
         )
     if await session.get(Office, code) is None:
-        raise InvalidInput.field("#/body/office", f"There is no office {code!r}.")
+        raise InvalidInput.field(
+            "#/body/office", f"There is no office {code!r}.", code="unknown_office", office=code
+        )
     return code
 
 

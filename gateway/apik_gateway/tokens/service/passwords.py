@@ -11,6 +11,9 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
 
 MIN_PASSWORD_LENGTH = 12
 _hasher = PasswordHasher()
@@ -34,14 +37,19 @@ async def verify_secret(stored_hash: str | None, secret: str) -> bool:
     return await asyncio.to_thread(_verify, stored_hash, secret)
 
 
-def password_weakness(password: str, *, username: str) -> str | None:
-    """Why `password` is too weak, or None when it is acceptable."""
+def password_weakness(password: str, *, username: str) -> PydanticCustomError | None:
+    """Why `password` is too weak (its English is the exception's text), or None when
+    it is acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+        return invalid(
+            "string_too_short",
+            "Use at least {min_length} characters.",
+            min_length=MIN_PASSWORD_LENGTH,
+        )
     if username and username.lower() in password.lower():
-        return "Do not include the username."
+        return invalid("password_has_username", "Do not include the username.")
     if len(set(password)) < 5:
-        return "Use more different characters."
+        return invalid("password_too_plain", "Use more different characters.")
     return None
 
 

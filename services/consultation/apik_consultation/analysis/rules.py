@@ -10,7 +10,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic_core import PydanticCustomError
+
 from apik_consultation.visits.rules import Category
+from apik_shared.vocabulary.field_errors import invalid
 
 # Indonesian function words and the desk's own vocabulary, which every description shares
 # and which would otherwise top every list.
@@ -29,15 +32,26 @@ MAX_PERIOD_DAYS = 3 * 366  # a report reads each visit of the period; bound its 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 
-def period_problem(first: date, last: date) -> tuple[str, str] | None:
+def period_problem(first: date, last: date) -> tuple[str, PydanticCustomError] | None:
     """(query parameter, why) when `first`..`last` is not a period a report covers."""
     for name, day in (("from", first), ("to", last)):
         if not EARLIEST <= day <= LATEST:
-            return name, f"Give a day from {EARLIEST} to {LATEST}."
+            return name, invalid(
+                "day_out_of_range",
+                "Give a day from {earliest} to {latest}.",
+                earliest=EARLIEST.isoformat(),
+                latest=LATEST.isoformat(),
+            )
     if last < first:
-        return "to", "The period ends before it starts."
+        return "to", invalid(
+            "ends_before_start", "The period ends before it starts.", start=first.isoformat()
+        )
     if (last - first).days > MAX_PERIOD_DAYS:
-        return "to", f"A period spans {MAX_PERIOD_DAYS} days at most."
+        return "to", invalid(
+            "period_too_long",
+            "A period spans {max_days} days at most.",
+            max_days=MAX_PERIOD_DAYS,
+        )
     return None
 
 

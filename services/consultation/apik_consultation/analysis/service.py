@@ -29,7 +29,7 @@ from apik_shared.platform.problems import InvalidInput
 def _check_period(first: date, last: date) -> None:
     if (problem := rules.period_problem(first, last)) is not None:
         name, why = problem
-        raise InvalidInput.field(f"#/query/{name}", why)
+        raise InvalidInput.at(f"#/query/{name}", why)
 
 
 # Every office's day lies within these hours of UTC's (UTC-12 to UTC+14): the bounds of a

@@ -15,8 +15,10 @@ import re
 import struct
 
 from PIL import Image, UnidentifiedImageError
+from pydantic_core import PydanticCustomError
 
 from apik_consultation.visits.rules import VisitStatus
+from apik_shared.vocabulary.field_errors import invalid
 
 _DATA_URL = re.compile(r"^data:[\w/+.-]+;base64,", re.IGNORECASE)
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -25,7 +27,15 @@ MAX_PIXELS = 4_000_000
 
 
 class BadSignature(ValueError):
-    pass
+    """What is wrong with a signature: `refusal` says it with a code a client words,
+    the exception's text in English."""
+
+    def __init__(self, refusal: PydanticCustomError) -> None:
+        super().__init__(refusal.message())
+        self.refusal = refusal
+
+
+_NOT_AN_IMAGE = "The signature is not a PNG or JPEG image."
 
 
 def decode(text: str) -> bytes:
@@ -33,7 +43,7 @@ def decode(text: str) -> bytes:
     try:
         return base64.b64decode(_DATA_URL.sub("", text.strip()), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise BadSignature("not base64") from exc
+        raise BadSignature(invalid("signature_not_base64", "The signature is not base64.")) from exc
 
 
 def _is_png(content: bytes) -> bool:
@@ -53,15 +63,21 @@ def _is_jpeg(content: bytes) -> bool:
 def sniff(content: bytes, *, max_bytes: int) -> str:
     """The image's media type; `BadSignature` when it is too big or not a PNG or JPEG."""
     if not content:
-        raise BadSignature("empty")
+        raise BadSignature(invalid("signature_empty", "The signature is empty."))
     if len(content) > max_bytes:
-        raise BadSignature(f"larger than {max_bytes} bytes")
+        raise BadSignature(
+            invalid(
+                "signature_too_large",
+                "The signature is larger than {max_bytes} bytes.",
+                max_bytes=max_bytes,
+            )
+        )
     if _is_png(content):
         media_type, expected = "image/png", "PNG"
     elif _is_jpeg(content):
         media_type, expected = "image/jpeg", "JPEG"
     else:
-        raise BadSignature("not a PNG or JPEG image")
+        raise BadSignature(invalid("signature_not_an_image", _NOT_AN_IMAGE))
     _decode(content, expected)
     return media_type
 
@@ -70,14 +86,22 @@ def _decode(content: bytes, expected: str) -> None:
     try:
         with Image.open(io.BytesIO(content)) as image:
             if image.format != expected:
-                raise BadSignature("not a PNG or JPEG image")
+                raise BadSignature(invalid("signature_not_an_image", _NOT_AN_IMAGE))
             if image.width * image.height > MAX_PIXELS:
-                raise BadSignature(f"more than {MAX_PIXELS} pixels")
+                raise BadSignature(
+                    invalid(
+                        "signature_too_many_pixels",
+                        "The signature is more than {max_pixels} pixels.",
+                        max_pixels=MAX_PIXELS,
+                    )
+                )
             image.load()  # decodes every pixel: a corrupt image fails here, not in the form
     except BadSignature:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise BadSignature("not a readable PNG or JPEG image") from exc
+        raise BadSignature(
+            invalid("signature_not_an_image", "The signature is not a readable PNG or JPEG image.")
+        ) from exc
 
 
 FINISHED = frozenset({VisitStatus.ended, VisitStatus.completed})

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from pydantic_core import PydanticCustomError
+
 from apik_consultation.visits.rules import Category
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.field_errors import invalid
 
 
 class AnswerCountsFrom(StrEnum):
@@ -113,19 +116,22 @@ def answer_state(*, due_on: date, today: date, answered: bool) -> AnswerState:
 
 def check_in_problem(
     *, category: Category, tender_reference: str | None, announced_on: date | None, today: date
-) -> tuple[str, str] | None:
+) -> tuple[str, PydanticCustomError] | None:
     """(field, why) when a check-in's tender fields do not fit its category: only an
     objection names a tender, and it needs the winner announcement's past date."""
     if category is not Category.objection:
+        only = invalid("tender_objection_only", "Only an objection names a tender.")
         if tender_reference is not None:
-            return "tender_reference", "Only an objection names a tender."
+            return "tender_reference", only
         if announced_on is not None:
-            return "announced_on", "Only an objection names a tender."
+            return "announced_on", only
         return None
     if not tender_reference:
-        return "tender_reference", "An objection names its tender."
+        return "tender_reference", invalid("tender_required", "An objection names its tender.")
     if announced_on is None:
-        return "announced_on", "An objection needs the winner announcement's date."
+        return "announced_on", invalid(
+            "announcement_date_required", "An objection needs the winner announcement's date."
+        )
     if announced_on > today:
-        return "announced_on", "The announcement date is in the future."
+        return "announced_on", invalid("date_in_future", "The announcement date is in the future.")
     return None

@@ -121,10 +121,14 @@ async def appeal(
         raise InvalidInput.field(
             "#/body/guarantee",
             f"The guarantee is at least {terms.appeal_guarantee_percent}% of the estimate.",
+            code="guarantee_too_small",
+            percent=terms.appeal_guarantee_percent,
         )
     if not terms.appeal_open_to(construction=construction):
         raise InvalidInput.field(
-            "#/body/construction", "This office takes appeals on construction tenders only."
+            "#/body/construction",
+            "This office takes appeals on construction tenders only.",
+            code="appeal_construction_only",
         )
     changes = {
         "appealed_at": datetime.now(UTC),
@@ -178,7 +182,9 @@ async def awaiting_answer(
     if (office := actor.office_scope()) is not None:
         query = query.where(Visit.office == office)
     if state is AnswerState.answered:
-        raise InvalidInput.field("#/query/state", "Lists hold unanswered objections only.")
+        raise InvalidInput.field(
+            "#/query/state", "Lists hold unanswered objections only.", code="unanswered_only"
+        )
     if state is not None:
         today = await days.today_of_scope(session, office, col(Visit.office), datetime.now(UTC))
         query = query.where(due_on >= today if state is AnswerState.due else due_on < today)
@@ -186,7 +192,9 @@ async def awaiting_answer(
         try:
             due, ident = date.fromisoformat(after[0]), uuid.UUID(after[1])
         except (ValueError, IndexError, TypeError) as exc:
-            raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+            raise InvalidInput.field(
+                "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+            ) from exc
         query = query.where(tuple_(due_on, col(Visit.id)) > tuple_(due, ident))
     rows = list((await session.execute(query)).scalars())
     more = len(rows) > limit

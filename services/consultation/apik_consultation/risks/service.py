@@ -58,7 +58,9 @@ async def change(*, session: AsyncSession, risk: Risk, data: RiskUpdate) -> Risk
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     for name in _REQUIRED:
         if name in changes and changes[name] is None:
-            raise InvalidInput.field(f"#/body/{name}", f"{name} may be changed, not removed.")
+            raise InvalidInput.field(
+                f"#/body/{name}", f"{name} may be changed, not removed.", code="cannot_be_cleared"
+            )
     if isinstance(status := changes.get("status"), RiskStatus):
         changes["status"] = status.value
     likelihood = changes.get("likelihood", risk.likelihood)

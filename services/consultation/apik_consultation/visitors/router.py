@@ -44,7 +44,7 @@ async def list_visitor_reads(
         try:
             refuse_control_characters(reader)  # PostgreSQL text cannot hold a NUL
         except ValueError as exc:
-            raise InvalidInput.field("#/query/reader", str(exc)) from exc
+            raise InvalidInput.field("#/query/reader", str(exc), code="control_character") from exc
     rows, next_cursor = await service.list_visitor_reads(
         session=session,
         actor=actor,

@@ -140,6 +140,8 @@ async def list_contacts(
     """The caller's office's contacts (another office's only with the national role)."""
     wanted = office or actor.office
     if not actor.can_see_office(wanted):
-        raise InvalidInput.field("#/query/office", "Only your own office's contacts.")
+        raise InvalidInput.field(
+            "#/query/office", "Only your own office's contacts.", code="own_office_only"
+        )
     rows = await service.list_contacts(session=session, office=wanted, agency=agency)
     return [ContactPublic.model_validate(c, from_attributes=True) for c in rows]

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from apik_examination.sla.rules import SlaState
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, PersonName, RecordDate, invalid
 from apik_shared.vocabulary.instants import Instant
 
 
@@ -31,7 +31,9 @@ class ExaminerPut(Input):
     def _after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
         start = info.data.get("absent_from")
         if value is not None and start is not None and value < start:
-            raise ValueError("must not be before absent_from")
+            raise invalid(
+                "ends_before_start", "must not be before absent_from", start=start.isoformat()
+            )
         return value
 
 

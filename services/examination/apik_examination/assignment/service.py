@@ -104,7 +104,10 @@ async def assign(
         )
     if await session.get(Examiner, (case.office, examiner_id)) is None:
         raise InvalidInput.field(
-            "#/body/examiner_id", f"{examiner_id} is not on the roster of office {case.office}."
+            "#/body/examiner_id",
+            f"{examiner_id} is not on the roster of office {case.office}.",
+            code="not_on_roster",
+            office=case.office,
         )
     if case.examiner_id == examiner_id:
         raise ExaminationConflict(

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
+
 
 class CaseStatus(StrEnum):
     open = "open"  # being examined; the SLA clock runs
@@ -168,7 +172,9 @@ UNORDERED_EVENTS = frozenset(
 )
 
 
-def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | None:
+def moment_problem(
+    at: datetime, *, now: datetime, previous: datetime
+) -> PydanticCustomError | None:
     """What is wrong with the moment a step says it happened, if anything.
 
     An office moving to APIK enters its past years with their real dates, so a step
@@ -177,9 +183,13 @@ def moment_problem(at: datetime, *, now: datetime, previous: datetime) -> str | 
     yearly counts read the steps in their dated order.
     """
     if at > now:
-        return "This moment is in the future."
+        return invalid("datetime_past", "This moment is in the future.")
     if at < previous:
-        return f"The case's previous step was at {previous.isoformat()}; this is before it."
+        return invalid(
+            "before_previous_step",
+            "The case's previous step was at {previous}; this is before it.",
+            previous=previous.isoformat(),
+        )
     return None
 
 

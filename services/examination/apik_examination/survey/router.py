@@ -81,9 +81,16 @@ async def get_ikm(
     """
     scope = actor.office_scope()
     if scope is not None and office not in (None, scope):
-        raise InvalidInput.field("#/query/office", "Only your own office's index.")
+        raise InvalidInput.field(
+            "#/query/office", "Only your own office's index.", code="own_office_only"
+        )
     if since and until and until < since:
-        raise InvalidInput.field("#/query/until", "The period ends before it starts.")
+        raise InvalidInput.field(
+            "#/query/until",
+            "The period ends before it starts.",
+            code="ends_before_start",
+            start=since.isoformat(),
+        )
     result = await service.ikm(
         session=session,
         office=office or scope,

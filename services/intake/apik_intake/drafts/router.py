@@ -89,7 +89,12 @@ async def save_draft(
     """Saves the form as far as it is filled in; the resume code and PIN are shown only
     in this answer. Kept `APIK_PUBLIC_DRAFT_DAYS` (7) after the last save."""
     if settings.public_offices and data.office not in settings.public_offices:
-        raise InvalidInput.field("#/body/office", f"The office {data.office!r} takes no reports.")
+        raise InvalidInput.field(
+            "#/body/office",
+            f"The office {data.office!r} takes no reports.",
+            code="office_takes_no_reports",
+            office=data.office,
+        )
     draft, code, pin = await service.save_draft(
         session=session,
         cipher=cipher,
@@ -141,7 +146,12 @@ async def update_draft(
     if opened.draft is None:
         return _refused(opened, request, now)
     if settings.public_offices and data.office not in settings.public_offices:
-        raise InvalidInput.field("#/body/office", f"The office {data.office!r} takes no reports.")
+        raise InvalidInput.field(
+            "#/body/office",
+            f"The office {data.office!r} takes no reports.",
+            code="office_takes_no_reports",
+            office=data.office,
+        )
     draft = await service.update_draft(
         session=session,
         cipher=cipher,

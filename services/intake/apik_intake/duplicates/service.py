@@ -213,10 +213,12 @@ async def link(
         )
     except NotFound as exc:
         raise InvalidInput.field(
-            "#/body/target_report_id", "No such report in this office."
+            "#/body/target_report_id", "No such report in this office.", code="unknown_report"
         ) from exc
     if target.id == report.id:
-        raise InvalidInput.field("#/body/target_report_id", "A report cannot link to itself.")
+        raise InvalidInput.field(
+            "#/body/target_report_id", "A report cannot link to itself.", code="links_to_itself"
+        )
     if target.link_type == "merged":
         raise IntakeConflict(
             "The target was merged into another report; link to that one.",

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 from apik_intake.attachments.schemas import AttachmentPublic
 from apik_intake.reports.schemas import AgencyIn, Maladministration, RegionIn, ReporterIn
 from apik_shared.vocabulary.calendar import latest_date_in_indonesia
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate, invalid
 
 
 class PublicReportCreate(Input):
@@ -31,7 +31,7 @@ class PublicReportCreate(Input):
         # After every Indonesian office's today (WIT's) is the future wherever the office
         # is; registration then checks it against the office's own date.
         if value is not None and value > latest_date_in_indonesia():
-            raise ValueError("the event date is in the future")
+            raise invalid("date_in_future", "the event date is in the future")
         return value
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from apik_shared.vocabulary.calendar import earliest_date_in_indonesia, latest_date_in_indonesia
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate, invalid
 
 
 # A body knows no office, so its dates are checked against the bounds of Indonesia's
@@ -17,7 +17,7 @@ from apik_shared.vocabulary.inputs import FreeText, Input, Line, RecordDate
 # `records` then checks them against the office's own date.
 def _not_future(value: date | None) -> date | None:
     if value is not None and value > latest_date_in_indonesia():
-        raise ValueError("the date is in the future")
+        raise invalid("date_in_future", "the date is in the future")
     return value
 
 
@@ -80,7 +80,7 @@ class LoanCreate(Input):
     @classmethod
     def _ahead(cls, value: date) -> date:
         if value < earliest_date_in_indonesia():
-            raise ValueError("the due date has passed already")
+            raise invalid("date_passed", "the due date has passed already")
         return value
 
 

@@ -81,7 +81,9 @@ async def _check_report(
     try:
         await get_report(session=session, report_id=report_id, actor=actor)
     except NotFound as exc:
-        raise InvalidInput.field("#/body/report_id", "No such report in this office.") from exc
+        raise InvalidInput.field(
+            "#/body/report_id", "No such report in this office.", code="unknown_report"
+        ) from exc
 
 
 async def next_agenda_number(session: AsyncSession, office: str, direction: str, year: int) -> str:
@@ -107,7 +109,9 @@ async def create_letter(
     # The day the office handled it is on its own calendar. The letter's date stays with
     # the body's bound: the sender may date it in a time zone further east.
     if data.handled_on is not None and data.handled_on > today:
-        raise InvalidInput.field("#/body/handled_on", "The date is in the future.")
+        raise InvalidInput.field(
+            "#/body/handled_on", "The date is in the future.", code="date_in_future"
+        )
     await _check_report(session, data.report_id, actor)
     # Unset, it is the office's today: its agenda year turns at its own midnight.
     handled_on = data.handled_on or today
@@ -132,7 +136,9 @@ def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
     try:
         return datetime.fromisoformat(after[0]), uuid.UUID(after[1])
     except (ValueError, IndexError, TypeError) as exc:
-        raise InvalidInput.field("#/query/cursor", "The cursor is not valid.") from exc
+        raise InvalidInput.field(
+            "#/query/cursor", "The cursor is not valid.", code="cursor_invalid"
+        ) from exc
 
 
 async def list_letters(
@@ -219,7 +225,9 @@ async def lend(
         raise NotFound(f"No archive file {file_id}.")
     today = await office_today(session, archive_file.office, now)
     if data.due_on < today:
-        raise InvalidInput.field("#/body/due_on", "The due date has passed already.")
+        raise InvalidInput.field(
+            "#/body/due_on", "The due date has passed already.", code="date_passed"
+        )
     # The file row lock makes two lendings of one file wait for each other.
     out = await session.execute(
         select(ArchiveLoan.borrower).where(

@@ -52,7 +52,12 @@ async def list_public_substances(
     own active substances (names only; no login). An office that takes no public reports
     is refused as the form's submission would be."""
     if settings.public_offices and office not in settings.public_offices:
-        raise InvalidInput.field("#/query/office", f"The office {office!r} takes no reports.")
+        raise InvalidInput.field(
+            "#/query/office",
+            f"The office {office!r} takes no reports.",
+            code="office_takes_no_reports",
+            office=office,
+        )
     rows = await service.active_substances(session=session, office=office)
     return [SubstancePublic.model_validate(s, from_attributes=True) for s in rows]
 

@@ -41,7 +41,12 @@ async def read_identity(
 ) -> ReporterIdentity:
     stripped = purpose.strip()
     if len(stripped) < 3:
-        raise InvalidInput.field("#/query/purpose", "Say why the identity is read.")
+        raise InvalidInput.field(
+            "#/query/purpose",
+            "Say why the identity is read.",
+            code="purpose_required",
+            min_length=3,
+        )
     identity, disclosure, anonymised_at = await service.read_identity(
         session=session,
         cipher=cipher,

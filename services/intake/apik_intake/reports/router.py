@@ -57,7 +57,11 @@ async def register_report(data: ReportCreate, request: Request, filing: FilingRe
         data = community.filed_by_member(actor, data)
     if data.channel is Channel.open311:
         # Its reports' status is public by number (`open311/`): only the facade files there.
-        raise InvalidInput.field("#/body/channel", "The open311 channel is the Open311 facade's.")
+        raise InvalidInput.field(
+            "#/body/channel",
+            "The open311 channel is the Open311 facade's.",
+            code="open311_facade_only",
+        )
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
@@ -132,10 +136,17 @@ async def list_reports(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[ReportPublic] | Response:
     if received_from and received_to and received_to < received_from:
-        raise InvalidInput.field("#/query/received_to", "The range ends before it starts.")
+        raise InvalidInput.field(
+            "#/query/received_to",
+            "The range ends before it starts.",
+            code="ends_before_start",
+            start=received_from.isoformat(),
+        )
     member = community.own_member_id(actor) if community.is_member(actor) else None
     if member is not None and (person_id is not None or format == "csv"):
-        raise InvalidInput.field("#/query", "A member lists their own reports, as JSON.")
+        raise InvalidInput.field(
+            "#/query", "A member lists their own reports, as JSON.", code="member_own_reports"
+        )
     where = service.ReportQuery(
         status=status.value if status else None,
         kind=kind.value if kind else None,

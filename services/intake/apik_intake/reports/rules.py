@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.labels import Label
 
 
@@ -184,11 +187,21 @@ FORBIDDEN_FIELDS: dict[Kind, tuple[str, ...]] = {
 WITHOUT_REPORTER = frozenset({Kind.IPS})
 
 
-def kind_problems(kind: Kind, given: set[str]) -> list[tuple[str, str]]:
+def kind_problems(kind: Kind, given: set[str]) -> list[tuple[str, PydanticCustomError]]:
     """(field, why) for each field a report of `kind` lacks or must not have."""
     required = REQUIRED_FIELDS[kind] + (() if kind in WITHOUT_REPORTER else ("reporter",))
-    problems = [(f, f"a {kind.value} needs {f}") for f in required if f not in given]
-    problems += [(f, f"a {kind.value} has no {f}") for f in FORBIDDEN_FIELDS[kind] if f in given]
+    needs = "a {kind} needs {field}"
+    has_no = "a {kind} has no {field}"
+    problems = [
+        (f, invalid("required_for_kind", needs, kind=kind.value, field=f))
+        for f in required
+        if f not in given
+    ]
+    problems += [
+        (f, invalid("not_for_kind", has_no, kind=kind.value, field=f))
+        for f in FORBIDDEN_FIELDS[kind]
+        if f in given
+    ]
     return problems
 
 

@@ -23,6 +23,7 @@ from apik_shared.vocabulary.inputs import (
     PersonName,
     Phone,
     RecordDate,
+    invalid,
 )
 from apik_shared.vocabulary.instants import plausible_year
 from apik_shared.vocabulary.nik import PROVINCES, parse_nik
@@ -57,9 +58,9 @@ def past_instant(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     if value.tzinfo is None:
-        raise ValueError("give the time zone, e.g. 2025-03-01T09:00:00+07:00")
+        raise invalid("timezone_aware", "give the time zone, e.g. 2025-03-01T09:00:00+07:00")
     if value > datetime.now(UTC) + timedelta(minutes=1):
-        raise ValueError("the time is in the future")
+        raise invalid("datetime_past", "the time is in the future")
     return plausible_year(value)
 
 
@@ -67,7 +68,7 @@ def _not_future(value: date | None) -> date | None:
     # No office is known here: only a date after every Indonesian office's today (WIT's,
     # the easternmost) is in the future; the server's UTC date runs 7 to 9 hours behind.
     if value is not None and value > latest_date_in_indonesia():
-        raise ValueError("the date is in the future")
+        raise invalid("date_in_future", "the date is in the future")
     return value
 
 
@@ -108,9 +109,11 @@ class ReporterIn(Input):
     @classmethod
     def _reachable(cls, value: NotifyBy | None, info: ValidationInfo) -> NotifyBy | None:
         if value is NotifyBy.email and not info.data.get("email"):
-            raise ValueError("notifications by email need the reporter's email")
+            raise invalid("notify_needs_email", "notifications by email need the reporter's email")
         if value is NotifyBy.whatsapp and not info.data.get("phone"):
-            raise ValueError("notifications by WhatsApp need the reporter's phone")
+            raise invalid(
+                "notify_needs_phone", "notifications by WhatsApp need the reporter's phone"
+            )
         return value
 
     @field_validator("date_of_birth")
@@ -119,7 +122,10 @@ class ReporterIn(Input):
         _not_future(value)
         nik = info.data.get("nik")
         if value is not None and nik and parse_nik(nik).birth_date != value:
-            raise ValueError("the date of birth does not match the one encoded in the NIK")
+            raise invalid(
+                "birth_date_mismatch",
+                "the date of birth does not match the one encoded in the NIK",
+            )
         return value
 
 
@@ -165,7 +171,7 @@ class RegionIn(Input):
     @classmethod
     def _province(cls, value: str) -> str:
         if value not in PROVINCES:
-            raise ValueError(f"{value} is not a province code")
+            raise invalid("unknown_province", "{province} is not a province code", province=value)
         return value
 
     @field_validator("regency")
@@ -173,10 +179,15 @@ class RegionIn(Input):
     def _regency(cls, value: str | None, info: ValidationInfo) -> str | None:
         province = info.data.get("province")
         if value is not None and (value[2:] == "00" or (province and value[:2] != province)):
-            raise ValueError("the regency code must extend the province code (e.g. 17 → 1771)")
+            raise invalid(
+                "regency_outside_province",
+                "the regency code must extend the province code (e.g. 17 → 1771)",
+            )
         # Exactly one of the decree's regencies and cities (`GET /public/regions` lists them).
         if value is not None and not is_regency(value):
-            raise ValueError(f"{value} is not a regency or city code")
+            raise invalid(
+                "unknown_regency", "{regency} is not a regency or city code", regency=value
+            )
         return value
 
 
@@ -226,7 +237,9 @@ class ReportCreate(Input):
     def _letters_only(cls, value: str | None, info: ValidationInfo) -> str | None:
         channel = info.data.get("channel")
         if value is not None and channel is not None and channel is not Channel.letter:
-            raise ValueError("only a letter (channel `letter`) has a letter number")
+            raise invalid(
+                "letter_number_letters_only", "only a letter (channel `letter`) has a letter number"
+            )
         return value
 
     @field_validator("received_at")
@@ -245,7 +258,7 @@ class ReportCreate(Input):
         # The loose bound of a body (see `_not_future`); registration then checks the
         # date against the receipt's day in the office's own time zone.
         if value is not None and value > latest_date_in_indonesia():
-            raise ValueError("the event date is in the future")
+            raise invalid("date_in_future", "the event date is in the future")
         return value
 
 

@@ -25,7 +25,9 @@ async def route(
     *, session: AsyncSession, report: Report, office: str, reason: str, actor: Principal
 ) -> Report:
     if office == report.office:
-        raise InvalidInput.field("#/body/office", "The report is in this office already.")
+        raise InvalidInput.field(
+            "#/body/office", "The report is in this office already.", code="same_office"
+        )
     status = ReportStatus(report.status)
     if status not in rules.ROUTABLE:
         raise IntakeStepRefused(

@@ -7,9 +7,12 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
+from pydantic_core import PydanticCustomError
+
 from apik_intake.reporters.rules import Identity
 from apik_intake.reports.rules import Step, event_too_old
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.field_errors import invalid
 
 # The checklist of formal verification; the power of attorney only when represented.
 CHECKLIST = ("identity", "chronology", "prior_complaint", "within_two_years", "power_of_attorney")
@@ -151,13 +154,20 @@ PLENARY_STEPS: dict[str, Step] = {
 
 def plenary_problems(
     decision: PlenaryChoice, *, reason: str | None, examination_unit: str | None
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, PydanticCustomError]]:
     """(field, why) for what the decision lacks or must not have."""
     problems = []
     if decision == "reject" and not reason:
-        problems.append(("reason", "A rejection needs a reason."))
+        problems.append(
+            ("reason", invalid("rejection_reason_required", "A rejection needs a reason."))
+        )
     if decision == "reject" and examination_unit:
-        problems.append(("examination_unit", "A rejected report goes nowhere."))
+        problems.append(
+            (
+                "examination_unit",
+                invalid("rejected_goes_nowhere", "A rejected report goes nowhere."),
+            )
+        )
     return problems
 
 

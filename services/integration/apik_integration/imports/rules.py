@@ -289,6 +289,10 @@ class RowError:
 
 
 CLOSED_BEFORE_RECEIVED = "the closure is before the receipt"
+# Codes of the shared field types that are reasons of a row as they are.
+_SHARED_CODES: dict[str, ReasonCode] = {
+    c: c for c in ("control_character", "multiline", "implausible_year")
+}
 # The shared field types' value errors, by the start of their (English) message: their
 # validators raise plain ValueError, so the text is the only thing that tells them apart.
 _VALUE_ERRORS: tuple[tuple[str, ReasonCode], ...] = (
@@ -309,6 +313,10 @@ def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
         return "too_long", {"max": int(ctx.get("max_length", 0))}
     if kind == "enum":
         return "not_a_kind", {"allowed": ", ".join(k.value for k in Kind)}
+    if kind in _SHARED_CODES:  # the shared field types' own codes (apik_shared.vocabulary)
+        return _SHARED_CODES[kind], {k: v for k, v in ctx.items() if isinstance(v, str | int)}
+    if kind.startswith("nik_"):  # `Nik`: which part is wrong (nik_length, nik_province…)
+        return "nik_invalid", {}
     if kind.startswith("date_"):
         return "not_a_date", {}
     if kind == "value_error":

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_shared.vocabulary.inputs import Email, Input, Line, Nik, PersonName, Phone
+from apik_shared.vocabulary.inputs import Email, Input, Line, Nik, PersonName, Phone, invalid
 
 # Where each service answers a data subject's access request (DPO only, audited); the
 # aggregator asks each of them. A component not named here answers none (see the record).
@@ -36,7 +36,9 @@ class SubjectAccessRequest(Input):
     @model_validator(mode="after")
     def _one_identifier(self) -> SubjectAccessRequest:
         if not (self.nik or self.phone or self.email or self.name):
-            raise ValueError("Give at least one identifier: nik, phone, email or name.")
+            raise invalid(
+                "identifier_required", "Give at least one identifier: nik, phone, email or name."
+            )
         return self
 
 

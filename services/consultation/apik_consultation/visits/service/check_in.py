@@ -82,7 +82,7 @@ async def check_in(
     )
     if problem is not None:
         field, why = problem
-        raise InvalidInput.field(f"#/body/{field}", why)
+        raise InvalidInput.at(f"#/body/{field}", why)
     category = effective_category(
         data.category,
         announced_on=data.announced_on,

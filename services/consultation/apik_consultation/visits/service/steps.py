@@ -127,7 +127,7 @@ async def _drawn(signature: str, max_bytes: int) -> tuple[str, bytes]:
         # Decoding every pixel is CPU work: keep it off the event loop.
         media_type = await asyncio.to_thread(signatures.sniff, content, max_bytes=max_bytes)
     except signatures.BadSignature as exc:
-        raise InvalidInput.field("#/body/signature", f"The signature is {exc}.") from exc
+        raise InvalidInput.at("#/body/signature", exc.refusal) from exc
     return media_type, content
 
 

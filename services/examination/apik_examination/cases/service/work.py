@@ -173,7 +173,9 @@ async def move(
     if other is not None:
         wrong = "paused_at" if field == "resumed_at" else "resumed_at"
         detail = f"A move to {status.value} is dated by {field}."
-        raise InvalidInput.field(f"#/body/{wrong}", detail)
+        raise InvalidInput.field(
+            f"#/body/{wrong}", detail, code="dated_by_other_field", field=field
+        )
     return await change_status(
         session=session, case=case, status=status, note=note, actor=actor, at=given, field=field
     )

@@ -88,7 +88,7 @@ async def step_moment(
     previous = await last_step_at(session=session, case=case)
     problem = moment_problem(given, now=now, previous=previous)
     if problem is not None:
-        raise InvalidInput.field(f"#/body/{field}", problem)
+        raise InvalidInput.at(f"#/body/{field}", problem)
     return given
 
 

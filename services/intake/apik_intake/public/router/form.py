@@ -69,7 +69,9 @@ def _report(raw: str | bytes, root: str) -> PublicReportCreate:
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise InvalidInput.field(_pointer(root), f"JSON decode error: {exc}") from exc
+        raise InvalidInput.field(
+            _pointer(root), f"JSON decode error: {exc}", code="json_invalid"
+        ) from exc
     try:
         return PublicReportCreate.model_validate(value)
     except ValidationError as exc:
@@ -81,7 +83,7 @@ async def read_json(request: Request) -> Submission:
     """The JSON form, refused where FastAPI would refuse it, under `#/body`."""
     body = await request.body()
     if not body:
-        raise InvalidInput.field("#/body", "Field required")
+        raise InvalidInput.field("#/body", "Field required", code="missing")
     return Submission(_report(body, "body"))
 
 
@@ -127,7 +129,9 @@ async def _parse(headers: Headers, body: bytes, max_files: int) -> FormData:
     try:
         return await parser.parse()
     except MultiPartException as exc:
-        raise InvalidInput.field("#/body", f"Not a readable form: {exc.message}") from exc
+        raise InvalidInput.field(
+            "#/body", f"Not a readable form: {exc.message}", code="form_unreadable"
+        ) from exc
 
 
 async def _content(part: str | UploadFile) -> bytes:
@@ -150,15 +154,20 @@ async def read_multipart(
                 files.append(part)
             else:
                 raise InvalidInput.field(
-                    _pointer(name), "Unknown part: send `report` and `files` only."
+                    _pointer(name),
+                    "Unknown part: send `report` and `files` only.",
+                    code="extra_forbidden",
                 )
         if len(reports) != 1:
             detail = "Send the report (JSON) in one `report` part."
-            raise InvalidInput.field("#/report", detail)
+            raise InvalidInput.field("#/report", detail, code="one_report_part")
         report = _report(await _content(reports[0]), REPORT_PART)
         if len(files) > max_files:
             raise InvalidInput.field(
-                _pointer(FILES_PART, max_files), f"At most {max_files} files with the form."
+                _pointer(FILES_PART, max_files),
+                f"At most {max_files} files with the form.",
+                code="too_long",
+                max_length=max_files,
             )
         checked = _check_files([(p, await _content(p)) for p in files], allowed, max_file_bytes)
     finally:
@@ -176,7 +185,9 @@ def _check_files(
         pointer = _pointer(FILES_PART, index)
         try:
             if not isinstance(part, UploadFile):
-                raise InvalidInput.field(pointer, "Send a file here (a part with a filename).")
+                raise InvalidInput.field(
+                    pointer, "Send a file here (a part with a filename).", code="not_a_file"
+                )
             checked.append(
                 check_file(
                     filename=part.filename or "",

@@ -124,7 +124,10 @@ async def file_report(
     data = submission.report
     if settings.public_offices and data.office not in settings.public_offices:
         raise InvalidInput.field(
-            f"{submission.pointer}/office", f"The office {data.office!r} takes no reports."
+            f"{submission.pointer}/office",
+            f"The office {data.office!r} takes no reports.",
+            code="office_takes_no_reports",
+            office=data.office,
         )
     idempotency = Idempotency(session, request, caller=PUBLIC)
     if (replay := await idempotency.begin()) is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import TypeVar
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -20,6 +21,7 @@ from apik_shared.platform.auth import Principal, Role, member_id_of
 from apik_shared.platform.events.envelope import CloudEvent
 from apik_shared.platform.events.payloads.prevention import CommunityMemberStatusChanged
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.field_errors import invalid
 
 ACTIVE = "active"
 
@@ -46,13 +48,17 @@ async def record_member_status(
 
 async def active_member_problem(
     session: AsyncSession, member_id: uuid.UUID, office: str
-) -> str | None:
+) -> PydanticCustomError | None:
     """Why the report cannot name this member (None when it can)."""
     member = await session.get(CommunityMemberCopy, member_id)
     if member is None or member.office != office:
-        return "No Sahabat Ombudsman member of this office has that id."
+        return invalid("unknown_member", "No Sahabat Ombudsman member of this office has that id.")
     if member.status != ACTIVE:
-        return f"The member is {member.status}: only an active (inducted) member brings reports."
+        return invalid(
+            "member_not_active",
+            "The member is {status}: only an active (inducted) member brings reports.",
+            status=member.status,
+        )
     return None
 
 
@@ -80,16 +86,24 @@ def filed_by_member(actor: Principal, data: ReportCreate) -> ReportCreate:
     member's id is refused, none is filled in), none of the staff's fields."""
     member = own_member_id(actor)
     if data.channel is not Channel.community:
-        raise InvalidInput.field("#/body/channel", "A member files on the community channel.")
+        raise InvalidInput.field(
+            "#/body/channel", "A member files on the community channel.", code="member_channel"
+        )
     if data.kind is not Kind.LM:
-        raise InvalidInput.field("#/body/kind", "A member files a citizen's report (LM).")
+        raise InvalidInput.field(
+            "#/body/kind", "A member files a citizen's report (LM).", code="member_kind"
+        )
     if data.community_member_id not in (None, member):
         raise InvalidInput.field(
-            "#/body/community_member_id", "A member files reports as themselves only."
+            "#/body/community_member_id",
+            "A member files reports as themselves only.",
+            code="member_self_only",
         )
     for name in STAFF_ONLY:
         if getattr(data, name) is not None:
-            raise InvalidInput.field(f"#/body/{name}", "Only the office's staff set this.")
+            raise InvalidInput.field(
+                f"#/body/{name}", "Only the office's staff set this.", code="staff_only"
+            )
     return data.model_copy(update={"community_member_id": member})
 
 

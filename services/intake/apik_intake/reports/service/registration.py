@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.duplicates.service import (
@@ -37,6 +38,7 @@ from apik_shared.platform.events.payloads import ReportRegistered
 from apik_shared.platform.events.publish import outbox_of
 from apik_shared.platform.offices import office, office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.vocabulary.field_errors import invalid
 
 # No look-alikes (0/O, 1/I/L): read out over the phone, typed from a letter.
 _NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -64,58 +66,48 @@ async def _check(
 ) -> None:
     """Every problem of the request at once, each naming its field; nothing is written."""
     given = {name for name in data.model_fields_set if getattr(data, name) not in (None, [])}
-    errors = [
-        {"pointer": f"#/body/{field}", "detail": why}
-        for field, why in rules.kind_problems(data.kind, given)
+    errors: list[tuple[str, PydanticCustomError]] = [
+        (f"#/body/{field}", why) for field, why in rules.kind_problems(data.kind, given)
     ]
     # National or the office's own: another office's own substance is unknown here.
     if data.substance is not None and not await substance_usable(
         session=session, code=data.substance, office=actor.office
     ):
-        errors.append(
-            {"pointer": "#/body/substance", "detail": f"Unknown substance {data.substance!r}."}
+        unknown = invalid(
+            "unknown_substance", "Unknown substance '{substance}'.", substance=data.substance
         )
+        errors.append(("#/body/substance", unknown))
     if data.linked_report_id is not None:
         try:
             await get_report(session=session, report_id=data.linked_report_id, actor=actor)
         except NotFound:
-            errors.append(
-                {"pointer": "#/body/linked_report_id", "detail": "No such report in this office."}
-            )
+            no_report = invalid("unknown_report", "No such report in this office.")
+            errors.append(("#/body/linked_report_id", no_report))
     if data.channel is Channel.outreach and data.outreach_id is None:
-        errors.append(
-            {"pointer": "#/body/outreach_id", "detail": "Say at which outreach it was taken."}
-        )
+        needed = invalid("outreach_required", "Say at which outreach it was taken.")
+        errors.append(("#/body/outreach_id", needed))
     if data.outreach_id is not None:
         outreach = await session.get(Outreach, data.outreach_id)
         if outreach is None or outreach.office != actor.office:
-            errors.append(
-                {"pointer": "#/body/outreach_id", "detail": "No such outreach in this office."}
-            )
+            no_outreach = invalid("unknown_outreach", "No such outreach in this office.")
+            errors.append(("#/body/outreach_id", no_outreach))
     if data.channel is Channel.community and data.community_member_id is None:
-        errors.append(
-            {
-                "pointer": "#/body/community_member_id",
-                "detail": "Say which Sahabat Ombudsman member brought it.",
-            }
-        )
+        who = invalid("member_required", "Say which Sahabat Ombudsman member brought it.")
+        errors.append(("#/body/community_member_id", who))
     if data.channel is Channel.community and data.community_member_id is not None:
         problem = await active_member_problem(session, data.community_member_id, actor.office)
         if problem is not None:
-            errors.append({"pointer": "#/body/community_member_id", "detail": problem})
+            errors.append(("#/body/community_member_id", problem))
     if data.channel is not Channel.community and data.community_member_id is not None:
-        errors.append(
-            {
-                "pointer": "#/body/community_member_id",
-                "detail": "Only a report on the `community` channel names a member.",
-            }
+        not_community = invalid(
+            "member_community_only", "Only a report on the `community` channel names a member."
         )
+        errors.append(("#/body/community_member_id", not_community))
     if data.event_date is not None and data.event_date > received_on:
-        errors.append(
-            {"pointer": "#/body/event_date", "detail": "The event is after the report's receipt."}
-        )
+        after = invalid("event_after_receipt", "The event is after the report's receipt.")
+        errors.append(("#/body/event_date", after))
     if errors:
-        raise InvalidInput(errors[0]["detail"], errors=errors)
+        raise InvalidInput.each(errors)
 
 
 def _flags(data: ReportCreate, received_on: date, age_limit_years: int) -> list[str]:

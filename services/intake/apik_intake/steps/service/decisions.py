@@ -63,7 +63,7 @@ async def decide_plenary(
     )
     if problems:
         field, why = problems[0]
-        raise InvalidInput.field(f"#/body/{field}", why)
+        raise InvalidInput.at(f"#/body/{field}", why)
     changes = {"examination_unit": data.examination_unit} if data.examination_unit else None
     decided = await take_step(
         session=session,

@@ -39,7 +39,9 @@ async def complete_identity(
     it are not re-linked (recognition happens at registration)."""
     given = data.model_dump(exclude_unset=True, exclude_none=True)
     if not given:
-        raise InvalidInput.field("#/body", "Sebutkan data identitas yang dilengkapi.")
+        raise InvalidInput.field(
+            "#/body", "Sebutkan data identitas yang dilengkapi.", code="identity_nothing_given"
+        )
     if ReportStatus(report.status) not in BEFORE_FORMAL:
         raise IntakeStepRefused(
             "The identity is completed only before formal verification is done.",
@@ -57,7 +59,9 @@ async def complete_identity(
     agent_fields = {k: v for k, v in given.items() if k in _OF_THE_REPRESENTATIVE}
     if agent_fields and identity.representative is None:
         field = next(iter(agent_fields))
-        raise InvalidInput.field(f"#/body/{field}", "Laporan ini tidak dikuasakan.")
+        raise InvalidInput.field(
+            f"#/body/{field}", "Laporan ini tidak dikuasakan.", code="no_representative"
+        )
     person = {k: v for k, v in given.items() if k not in _OF_THE_REPRESENTATIVE}
     updated = identity.model_copy(update=person)
     if agent_fields and identity.representative is not None:
@@ -66,7 +70,9 @@ async def complete_identity(
     if updated.nik and born and parse_nik(updated.nik).birth_date != born:
         field = "date_of_birth" if "date_of_birth" in given else "nik"
         raise InvalidInput.field(
-            f"#/body/{field}", "Tanggal lahir tidak sesuai dengan yang tertera pada NIK."
+            f"#/body/{field}",
+            "Tanggal lahir tidak sesuai dengan yang tertera pada NIK.",
+            code="birth_date_mismatch",
         )
     now = datetime.now(UTC)
     values: dict[str, object] = {"identity": seal(cipher, reporter.id, updated)}

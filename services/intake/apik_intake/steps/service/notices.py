@@ -84,6 +84,8 @@ async def record_notice(
             "#/body/sent_at",
             f"Laporan dinyatakan belum lengkap pada {found_at.isoformat()}; pemberitahuan"
             " tidak dapat lebih awal.",
+            code="before_previous_step",
+            previous=found_at.isoformat(),
         )
     calendar = await office_calendar(session, report.office)
     due = rules.deadline_after_incomplete(report.completion_due, sent_at, completion_days, calendar)

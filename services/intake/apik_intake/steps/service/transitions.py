@@ -89,6 +89,8 @@ async def apply_step(
             raise InvalidInput.field(
                 "#/body/decided_at",
                 f"The step before it was taken at {previous.isoformat()}; this cannot be earlier.",
+                code="before_previous_step",
+                previous=previous.isoformat(),
             )
     values: dict[str, Any] = {
         "status": after.value,

@@ -116,10 +116,16 @@ async def verify_formally(
         # Passing is the checklist's decision: without it nothing says the identity is
         # complete or the event recent. An "incomplete" may name what is missing instead.
         raise InvalidInput.field(
-            "#/body/checklist", "Daftar periksa verifikasi formil wajib untuk meloloskan laporan."
+            "#/body/checklist",
+            "Daftar periksa verifikasi formil wajib untuk meloloskan laporan.",
+            code="checklist_required",
         )
     if not data.complete and not missing:
-        raise InvalidInput.field("#/body/missing", "Say what is missing when it is incomplete.")
+        raise InvalidInput.field(
+            "#/body/missing",
+            "Say what is missing when it is incomplete.",
+            code="missing_items_required",
+        )
     now = data.decided_at or datetime.now(UTC)
     changes: dict[str, Any] = {"completion_due": None}
     notified_at = None
