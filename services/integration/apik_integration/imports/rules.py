@@ -18,7 +18,15 @@ from openpyxl import load_workbook
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, Nik, PersonName, RecordDate
+from apik_shared.vocabulary.inputs import (
+    FreeText,
+    Input,
+    Line,
+    Nik,
+    PersonName,
+    RecordDate,
+    invalid,
+)
 from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR
 from apik_shared.vocabulary.labels import OUTCOMES
 from apik_shared.vocabulary.nik import InvalidNik
@@ -254,7 +262,7 @@ class ImportedRecord(Input):
     @model_validator(mode="after")
     def _closed_after_received(self) -> Self:
         if self.closed_on is not None and self.closed_on < self.received_on:
-            raise ValueError(f"closed_on: {CLOSED_BEFORE_RECEIVED}")
+            raise invalid("closed_before_received", f"closed_on: {CLOSED_BEFORE_RECEIVED}")
         return self
 
 
@@ -289,14 +297,23 @@ class RowError:
 
 
 CLOSED_BEFORE_RECEIVED = "the closure is before the receipt"
-# The shared field types' value errors, by the start of their (English) message: their
-# validators raise plain ValueError, so the text is the only thing that tells them apart.
+# The shared field types' refusals, by the start of their (English) message: the text
+# tells them apart whether their validators raise a plain ValueError or name a code of
+# their own (the shared vocabulary's codes are not this table's).
 _VALUE_ERRORS: tuple[tuple[str, ReasonCode], ...] = (
     ("contains a control character", "control_character"),
     ("must be one line", "multiline"),
     ("must be a year between", "implausible_year"),
     (CLOSED_BEFORE_RECEIVED, "closed_before_received"),
 )
+
+
+def _nik_refused(error: ErrorDetails) -> bool:
+    """`Nik`'s own refusal: a ValueError from the NIK's error, or one naming a code."""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, InvalidNik) or isinstance(getattr(cause, "__cause__", None), InvalidNik):
+        return True
+    return error["loc"][:1] == ("nik",) and not error["type"].endswith("_type")
 
 
 def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
@@ -309,22 +326,17 @@ def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
         return "too_long", {"max": int(ctx.get("max_length", 0))}
     if kind == "enum":
         return "not_a_kind", {"allowed": ", ".join(k.value for k in Kind)}
+    message = str(error["msg"]).removeprefix("Value error, ").removeprefix("closed_on: ")
+    for start, code in _VALUE_ERRORS:
+        if message.startswith(start):
+            params: Params = (
+                {"min": EARLIEST_YEAR, "max": LATEST_YEAR} if code == "implausible_year" else {}
+            )
+            return code, params
     if kind.startswith("date_"):
         return "not_a_date", {}
-    if kind == "value_error":
-        cause = ctx.get("error")
-        # `Nik` raises a plain ValueError from the NIK's own error.
-        if isinstance(cause, InvalidNik) or isinstance(
-            getattr(cause, "__cause__", None), InvalidNik
-        ):
-            return "nik_invalid", {}
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("closed_on: ")
-        for start, code in _VALUE_ERRORS:
-            if message.startswith(start):
-                params: Params = (
-                    {"min": EARLIEST_YEAR, "max": LATEST_YEAR} if code == "implausible_year" else {}
-                )
-                return code, params
+    if _nik_refused(error):
+        return "nik_invalid", {}
     return "invalid", {}
 
 
