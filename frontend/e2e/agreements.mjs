@@ -145,6 +145,8 @@ export async function officerWritesAgreements(browser, kit, username) {
   const tooHigh = row.locator("[aria-invalid=true]");
   await tooHigh.waitFor();
   expect((await tooHigh.getAttribute("aria-label")) === "Pasca-tes Siti Aminah", "prevention write: the out-of-range score is refused at its row");
+  // Said by the refusal's code (`less_than_equal`, its bound), in Bahasa Indonesia.
+  await row.getByText("Paling besar 100.").waitFor();
   await accessible(page, "pencegahan-klinik-nilai-ditolak");
   await shot(page, "prevention-write-5-score-refused");
   await page.getByLabel("Pasca-tes Siti Aminah").fill("85");

@@ -19,6 +19,8 @@ const PUBLIC_FORM_VALUES = { size: "10 MB", types: "PDF", max: 5, names: "a.pdf"
 const IMPORT_VALUES = { allowed: "LM, RCO", row: 3 };
 // A problem's reasons and fields' errors (i18n/problems.ts): the API's params.
 const PROBLEM_VALUES = { ends_on: "2026-12-31", actions: "1, 3", assignee: "a", at: "t", closed_on: "2026-12-31", event_date: "2020-01-01", finding: "f", holder: "h", indicators: "i", kind: "k", link_type: "duplicate", media_type: "image/png", needed: "n", outcome: "o", portal: "p", reason: "r", received_on: "2026-01-01", roles: "r", stage: "s", target: "t", track: "t", years: 2, min_length: 3, max_length: 1, max_digits: 4, decimal_places: 2, gt: 0, ge: 1, lt: 10, le: 9, multiple_of: 5, previous: "2026-01-05T09:00:00+07:00", field: "paused_at", earliest: "2000-01-01", latest: "2100-12-31", start: "2026-01-01", macros: "a VBA project", both: "PDF and HTML", max_days: 1098, province: "99", regency: "1799", max_bytes: 1000, max_pixels: 4000000, substance: "PENDIDIKAN" };
+// The fields' errors of internship, prevention and integration (`api.field.*`): their params.
+const OWN_FIELD_VALUES = { mode: "confidential", units: "a, b", max_days: 366, max_months: 24, max_bytes: 1024, max_rows: 5000, column: "c", records_began: "2026-01-01", event_types: "e", indicator: "i", respondent: "r", respondents: "r", scheme: "s", year_from: "2019", year_to: "open", field: "opening", placeholder: "{x}" };
 
 describe("the catalogues", () => {
   it("have the same messages in both languages", () => {
@@ -30,7 +32,7 @@ describe("the catalogues", () => {
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const intl = createIntl({ locale, messages, onError: (e) => { throw e; } });
       for (const id of Object.keys(messages)) {
-        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES, ...IMPORT_VALUES, ...PROBLEM_VALUES })).not.toThrow();
+        expect(() => intl.formatMessage({ id }, { count: 2, days: 2, step: 1, total: 3, number: "x", name: "n", office: "o", date: "d", year: 2026, score: 4, hours: 0, minutes: 1, seconds: 5, other: "y", percent: 80, link: "l", capacity: 2, ...AREA_VALUES, ...MORI_STAFF_VALUES, ...BULK_VALUES, ...PUBLIC_FORM_VALUES, ...IMPORT_VALUES, ...PROBLEM_VALUES, ...OWN_FIELD_VALUES })).not.toThrow();
       }
     }
   }, 20_000);

@@ -198,6 +198,26 @@ describe("a field's error", () => {
     expect(relocalize(fields.office ?? "", "en")).toBe("The office KAB-X takes no reports.");
   });
 
+  it("of a limit, a date's order or a choice is said with its params filling the message", () => {
+    const own = {
+      status: 422,
+      errors: [
+        { pointer: "#/body/scores/0/pre", detail: "150 is above the test's maximum of 100.", code: "less_than_equal", params: { le: 100 } },
+        { pointer: "#/body/ends_on", detail: "The end date comes after the start date.", code: "ends_before_start", params: { start: "2027-03-01" } },
+        { pointer: "#/body/scheme_id", detail: "IKM covers 2019–today, not 2017.", code: "year_not_covered", params: { scheme: "IKM", year: "2017", year_from: "2019", year_to: "open" } },
+        { pointer: "#/body/year", detail: "IKM covers 2019–2021, not 2023.", code: "year_not_covered", params: { scheme: "IKM", year: "2023", year_from: "2019", year_to: "2021" } },
+      ],
+    };
+    const { fields } = formErrors(own, "fallback");
+    expect(fields["scores.0.pre"]).toBe("Paling besar 100.");
+    expect(fields.ends_on).toBe("Berakhir sebelum dimulai (2027-03-01).");
+    expect(fields.scheme_id).toBe("Skema IKM berlaku untuk tahun 2019 dan sesudahnya, bukan 2017.");
+    expect(fields.year).toBe("Skema IKM berlaku untuk tahun 2019–2021, bukan 2023.");
+    expect(relocalize(fields.ends_on ?? "", "en")).toBe("Ends before it starts (2027-03-01).");
+    expect(relocalize(fields.scheme_id ?? "", "en")).toBe("IKM covers 2019–today, not 2017.");
+    expect(relocalize(fields.year ?? "", "en")).toBe("IKM covers 2019–2021, not 2023.");
+  });
+
   it("puts English plurals right", () => {
     const one = formErrors({ status: 422, errors: [{ pointer: "#/body/a", code: "string_too_short", params: { min_length: 1 } }] }, "f").fields.a;
     expect(relocalize(one ?? "", "en")).toBe("At least 1 character.");

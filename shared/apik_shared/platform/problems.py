@@ -111,15 +111,14 @@ class InvalidInput(Problem):
 
     @classmethod
     def field(
-        cls, pointer: str, detail: str, *, code: str | None = None, **params: str | int | float
+        cls, pointer: str, detail: str, *, code: str, **params: str | int | float
     ) -> InvalidInput:
         """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`.
         `code` names what is wrong as a validation error's type does (a client words it,
         `api.field.<code>`, filled from `params`); `detail` is the English."""
-        error: dict[str, Any] = {"pointer": pointer, "detail": detail}
-        if code is not None:  # TODO(s33): required once every caller names one
-            error |= {"code": code, "params": params}
-        return cls(detail, errors=[error])
+        return cls(
+            detail, errors=[{"pointer": pointer, "detail": detail, "code": code, "params": params}]
+        )
 
     @classmethod
     def at(cls, pointer: str, refusal: PydanticCustomError) -> InvalidInput:

@@ -67,6 +67,9 @@ async def test_bad_uploads_are_problems_naming_the_part_and_store_nothing(
     assert missing.status_code == 422
     assert "#/mapping/summary" in _pointers(missing)
     assert "#/mapping/registration_number" in _pointers(missing)
+    said = {e["pointer"]: (e["code"], e["params"]) for e in missing.json()["errors"]}
+    assert said["#/mapping/summary"] == ("no_such_column", {"column": "Isi"})
+    assert said["#/mapping/registration_number"] == ("missing", {})
     outcome = await upload(importer, head, sheet, mapping={"outcomes": {"Tuntas": "done"}})
     assert outcome.status_code == 422, outcome.text
     assert _pointers(outcome) == ["#/mapping/outcomes/Tuntas"]
@@ -74,6 +77,9 @@ async def test_bad_uploads_are_problems_naming_the_part_and_store_nothing(
     assert (empty.status_code, _pointers(empty)) == (422, ["#/file"])
     broken = await upload(importer, head, b"PK\x03\x04junk", filename="arsip.xlsx")
     assert (broken.status_code, _pointers(broken)) == (422, ["#/file"])
+    # Each named by a code the web app words.
+    assert [e["code"] for e in empty.json()["errors"]] == ["no_rows"]
+    assert [e["code"] for e in broken.json()["errors"]] == ["unreadable_sheet"]
     assert not await importer.scalar("SELECT count(*) FROM import_job WHERE office = :o", o=code)
 
 

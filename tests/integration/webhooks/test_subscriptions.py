@@ -93,6 +93,27 @@ async def test_bad_subscriptions_are_refused_naming_the_field(
     assert response.json()["errors"][0]["pointer"] == pointer
 
 
+@pytest.mark.parametrize(
+    ("overrides", "code", "params"),
+    [
+        (
+            {"event_types": ["report.nonsense", "case.closed"]},
+            "unknown_event_type",
+            {"event_types": "report.nonsense"},
+        ),
+        ({"url": "ftp://example.org/hook"}, "target_refused", {}),
+    ],
+)
+async def test_a_refused_subscription_names_a_code_the_web_app_words(
+    integration: RunningService, head: dict[str, str], overrides: dict, code: str, params: dict
+) -> None:
+    body = {**subscription_body(HOOK), **overrides}
+    response = await integration.client.post(SUBSCRIPTIONS, json=body, headers=head)
+    assert response.status_code == 422, response.text
+    [error] = response.json()["errors"]
+    assert (error["code"], error["params"]) == (code, params)
+
+
 async def test_disable_enable_and_rotate_follow_if_match(
     integration: RunningService, head: dict[str, str]
 ) -> None:

@@ -97,6 +97,45 @@ async def test_a_bad_field_is_named_and_nothing_is_stored(
 
 
 @pytest.mark.parametrize(
+    ("change", "pointer", "code", "params"),
+    [
+        (
+            {"units": ["kitchen"]},
+            "#/application/units/0",
+            "unknown_unit",
+            {"units": "intake, prevention, examination"},
+        ),
+        (
+            {"period_end": "2029-12-31"},
+            "#/application/period_end",
+            "period_too_long",
+            {"max_days": 366},
+        ),
+        # The form's own checks across fields: the model's pointer, the code says which.
+        (
+            {"period_end": "2027-01-31"},
+            "#/application",
+            "ends_before_start",
+            {"start": "2027-02-01"},
+        ),
+        ({"units": ["intake", "intake"]}, "#/application", "unit_twice", {}),
+    ],
+)
+async def test_an_own_check_names_a_code_the_web_app_words(
+    internship: RunningService,
+    change: dict[str, object],
+    pointer: str,
+    code: str,
+    params: dict[str, object],
+):
+    answer = await internship.client.post(APPLY, **form(application_body(**change)))
+    assert answer.status_code == 422, answer.text
+    [error] = answer.json()["errors"]
+    assert (error["pointer"], error["code"], error["params"]) == (pointer, code, params)
+    assert not error["detail"].startswith("Value error")  # the English, as the API says it
+
+
+@pytest.mark.parametrize(
     ("letter", "filename", "status"),
     [
         # A web page dressed as a PDF: two types at once.

@@ -134,11 +134,11 @@ async def test_a_wrong_row_is_named_and_nothing_is_imported(
         headers=headers,
     )
     assert cells.status_code == 422, cells.text
-    pointers = [e["pointer"] for e in cells.json()["errors"]]
-    assert pointers == [
-        "#/body/rows/3/value",
-        "#/body/rows/4/respondent_type",
-        "#/body/rows/4/taken_at",
+    said = [(e["pointer"], e["code"]) for e in cells.json()["errors"]]
+    assert said == [
+        ("#/body/rows/3/value", "int_parsing"),
+        ("#/body/rows/4/respondent_type", "enum"),
+        ("#/body/rows/4/taken_at", "datetime_parsing"),
     ]
     scheme_problem = await prevention.client.post(
         url,
@@ -148,9 +148,12 @@ async def test_a_wrong_row_is_named_and_nothing_is_imported(
         headers=headers,
     )
     assert scheme_problem.status_code == 422
-    assert scheme_problem.json()["errors"][0]["pointer"] == "#/body/rows/3/value"
+    [out_of_scale] = scheme_problem.json()["errors"]
+    assert out_of_scale["pointer"] == "#/body/rows/3/value"
+    assert out_of_scale["code"] == "out_of_range" and set(out_of_scale["params"]) == {"min", "max"}
     junk = await prevention.client.post(url, content=b"bukan xlsx", headers=headers)
     assert junk.status_code == 422
+    assert [e["code"] for e in junk.json()["errors"]] == ["not_a_workbook"]
     count = await prevention.scalar(
         "SELECT count(*) FROM assessment_entry WHERE assessment_id = :a", a=assessment
     )

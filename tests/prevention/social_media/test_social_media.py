@@ -126,13 +126,16 @@ async def test_a_wrong_sheet_names_each_cell_and_imports_nothing(
     errors = {e["pointer"]: e["detail"] for e in answer.json()["errors"]}
     assert set(errors) == {"#/body/rows/3/url", "#/body/rows/3/reach"}
     assert "whole number" in errors["#/body/rows/3/reach"]
+    said = {e["pointer"]: e["code"] for e in answer.json()["errors"]}
+    assert said == {"#/body/rows/3/url": "url_parsing", "#/body/rows/3/reach": "int_parsing"}
     assert await prevention.scalar("SELECT count(*) FROM social_post WHERE office = 'SHEET'") == 0
 
     headless = await prevention.client.post(
         f"{SOCIAL}/import", content=b"a,b\n1,2\n", headers=officer
     )
     assert headless.status_code == 422
-    assert "#/body/rows/1/url" in {e["pointer"] for e in headless.json()["errors"]}
+    missing = {e["pointer"]: (e["code"], e["params"]) for e in headless.json()["errors"]}
+    assert missing["#/body/rows/1/url"] == ("no_such_column", {"column": "url"})
     garbage = await prevention.client.post(
         f"{SOCIAL}/import", content=b"\xff\xfe\x00bad", headers=officer
     )

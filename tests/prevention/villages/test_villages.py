@@ -158,7 +158,12 @@ async def test_a_village_scheme_scores_villages_only(
         ASSESSMENTS, json=assessment_body(village_scheme, year=2024), headers=enumerator
     )
     assert answer.status_code == 422, answer.text
-    assert answer.json()["errors"][0]["pointer"] == "#/body/scheme_id"
+    [error] = answer.json()["errors"]
+    assert error["pointer"] == "#/body/scheme_id"
+    assert (error["code"], error["params"]) == (
+        "scheme_kind_mismatch",
+        {"scheme": VILLAGE_SCHEME, "kind": "village"},
+    )
 
 
 async def test_a_nomination_is_checked_and_given_once(
@@ -199,7 +204,9 @@ async def test_the_village_instrument_is_listed_by_kind_and_keeps_it(
         headers=keeper,
     )
     assert turned.status_code == 422, turned.text
-    assert turned.json()["errors"][0]["pointer"] == "#/body/definition/kind"
+    [error] = turned.json()["errors"]
+    assert error["pointer"] == "#/body/definition/kind"
+    assert (error["code"], error["params"]) == ("scheme_kind_fixed", {"kind": "village"})
     after = await prevention.scalar(
         "SELECT count(*) FROM scheme_version WHERE code = :code", code=VILLAGE_SCHEME
     )

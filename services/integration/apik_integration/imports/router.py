@@ -108,14 +108,22 @@ async def _form(request: Request, max_bytes: int) -> tuple[str, bytes, ImportMap
     try:
         form = await parser.parse()
     except MultiPartException as exc:
-        raise InvalidInput.field("#/body", f"Not a readable form: {exc.message}") from exc
+        raise InvalidInput.field(
+            "#/body", f"Not a readable form: {exc.message}", code="unreadable_form"
+        ) from exc
     try:
         unknown = [name for name in form if name not in (FILE_PART, MAPPING_PART)]
         if unknown:
-            raise InvalidInput.field(f"#/{unknown[0]}", "Unknown part: send `file` and `mapping`.")
+            raise InvalidInput.field(
+                f"#/{unknown[0]}",
+                "Unknown part: send `file` and `mapping`.",
+                code="extra_forbidden",
+            )
         upload = form.get(FILE_PART)
         if not isinstance(upload, UploadFile):
-            raise InvalidInput.field(f"#/{FILE_PART}", "Send the sheet as a file in `file`.")
+            raise InvalidInput.field(
+                f"#/{FILE_PART}", "Send the sheet as a file in `file`.", code="one_file"
+            )
         content = await upload.read()
         raw = form.get(MAPPING_PART)
         mapping = None
@@ -133,7 +141,9 @@ def _mapping(text: str) -> ImportMapping:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise InvalidInput.field(f"#/{MAPPING_PART}", f"JSON decode error: {exc}") from exc
+        raise InvalidInput.field(
+            f"#/{MAPPING_PART}", f"JSON decode error: {exc}", code="json_invalid"
+        ) from exc
     try:
         return ImportMapping.model_validate(value)
     except ValidationError as exc:

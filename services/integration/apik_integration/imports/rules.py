@@ -18,8 +18,15 @@ from openpyxl import load_workbook
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from apik_shared.vocabulary.inputs import FreeText, Input, Line, Nik, PersonName, RecordDate
-from apik_shared.vocabulary.instants import EARLIEST_YEAR, LATEST_YEAR
+from apik_shared.vocabulary.inputs import (
+    FreeText,
+    Input,
+    Line,
+    Nik,
+    PersonName,
+    RecordDate,
+    invalid,
+)
 from apik_shared.vocabulary.labels import OUTCOMES
 from apik_shared.vocabulary.nik import InvalidNik
 
@@ -254,7 +261,7 @@ class ImportedRecord(Input):
     @model_validator(mode="after")
     def _closed_after_received(self) -> Self:
         if self.closed_on is not None and self.closed_on < self.received_on:
-            raise ValueError(f"closed_on: {CLOSED_BEFORE_RECEIVED}")
+            raise invalid("closed_before_received", f"closed_on: {CLOSED_BEFORE_RECEIVED}")
         return self
 
 
@@ -289,18 +296,20 @@ class RowError:
 
 
 CLOSED_BEFORE_RECEIVED = "the closure is before the receipt"
-# Codes of the shared field types that are reasons of a row as they are.
-_SHARED_CODES: dict[str, ReasonCode] = {
-    c: c for c in ("control_character", "multiline", "implausible_year")
+# Refusals that are reasons of a row as they are, by their code: the shared field
+# types' (apik_shared.vocabulary) and the row's own dates' order.
+_AS_THEY_ARE: dict[str, ReasonCode] = {
+    c: c
+    for c in ("control_character", "multiline", "implausible_year", "closed_before_received")
 }
-# The shared field types' value errors, by the start of their (English) message: their
-# validators raise plain ValueError, so the text is the only thing that tells them apart.
-_VALUE_ERRORS: tuple[tuple[str, ReasonCode], ...] = (
-    ("contains a control character", "control_character"),
-    ("must be one line", "multiline"),
-    ("must be a year between", "implausible_year"),
-    (CLOSED_BEFORE_RECEIVED, "closed_before_received"),
-)
+
+
+def _nik_refused(error: ErrorDetails) -> bool:
+    """`Nik`'s own refusal: a ValueError from the NIK's error, or one naming a code."""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, InvalidNik) or isinstance(getattr(cause, "__cause__", None), InvalidNik):
+        return True
+    return error["loc"][:1] == ("nik",) and not error["type"].endswith("_type")
 
 
 def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
@@ -313,26 +322,14 @@ def reason_of(error: ErrorDetails) -> tuple[ReasonCode, Params]:
         return "too_long", {"max": int(ctx.get("max_length", 0))}
     if kind == "enum":
         return "not_a_kind", {"allowed": ", ".join(k.value for k in Kind)}
-    if kind in _SHARED_CODES:  # the shared field types' own codes (apik_shared.vocabulary)
-        return _SHARED_CODES[kind], {k: v for k, v in ctx.items() if isinstance(v, str | int)}
+    if kind in _AS_THEY_ARE:
+        return _AS_THEY_ARE[kind], {k: v for k, v in ctx.items() if isinstance(v, str | int)}
     if kind.startswith("nik_"):  # `Nik`: which part is wrong (nik_length, nik_province…)
         return "nik_invalid", {}
     if kind.startswith("date_"):
         return "not_a_date", {}
-    if kind == "value_error":
-        cause = ctx.get("error")
-        # `Nik` raises a plain ValueError from the NIK's own error.
-        if isinstance(cause, InvalidNik) or isinstance(
-            getattr(cause, "__cause__", None), InvalidNik
-        ):
-            return "nik_invalid", {}
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("closed_on: ")
-        for start, code in _VALUE_ERRORS:
-            if message.startswith(start):
-                params: Params = (
-                    {"min": EARLIEST_YEAR, "max": LATEST_YEAR} if code == "implausible_year" else {}
-                )
-                return code, params
+    if _nik_refused(error):
+        return "nik_invalid", {}
     return "invalid", {}
 
 

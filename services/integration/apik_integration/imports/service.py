@@ -53,7 +53,9 @@ def _format(filename: str, content: bytes) -> rules.Format:
     if content.startswith(XLSX_MAGIC):
         return rules.Format.xlsx
     if filename.lower().endswith(".xlsx"):
-        raise InvalidInput.field("#/file", "The file is named .xlsx but is no workbook.")
+        raise InvalidInput.field(
+            "#/file", "The file is named .xlsx but is no workbook.", code="not_a_workbook"
+        )
     return rules.Format.csv
 
 
@@ -61,8 +63,17 @@ def _checked_mapping(given: Mapping[str, str] | None, headers: list[str]) -> dic
     mapping = dict(given) if given else rules.default_mapping(headers)
     problems = rules.mapping_problems(mapping, headers)
     if problems:
-        errors = [{"pointer": f"#/mapping/{field}", "detail": why} for field, why in problems]
-        raise InvalidInput(errors[0]["detail"], errors=errors)
+        # A mapped field's header the sheet lacks, else a required field left unmapped.
+        errors = [
+            {"pointer": f"#/mapping/{field}", "detail": why}
+            | (
+                {"code": "no_such_column", "params": {"column": mapping[field]}}
+                if field in mapping
+                else {"code": "missing", "params": {}}
+            )
+            for field, why in problems
+        ]
+        raise InvalidInput(str(errors[0]["detail"]), errors=errors)
     return mapping
 
 
@@ -88,7 +99,7 @@ async def check_upload(
     try:
         headers, rows = rules.read_sheet(content, kind)
     except rules.UnreadableSheet as exc:
-        raise InvalidInput.field("#/file", str(exc)) from exc
+        raise InvalidInput.field("#/file", str(exc), code="unreadable_sheet") from exc
     used = _checked_mapping(mapping, headers)
     columns = {field: headers.index(header) for field, header in used.items()}
     job = ImportJob(
@@ -108,7 +119,12 @@ async def check_upload(
         if rules.is_blank(cells):
             continue
         if len(values) >= max_rows:
-            raise InvalidInput.field("#/file", f"The sheet holds more than {max_rows} rows.")
+            raise InvalidInput.field(
+                "#/file",
+                f"The sheet holds more than {max_rows} rows.",
+                code="too_many_rows",
+                max_rows=max_rows,
+            )
         checked = rules.check_row(number, cells, columns, used, table)
         if isinstance(checked, rules.ImportedRecord):
             earlier = first_row_of.setdefault(checked.registration_number, number)
@@ -149,7 +165,7 @@ async def check_upload(
                 }
             )
     if not values:
-        raise InvalidInput.field("#/file", "The sheet has a header and no rows.")
+        raise InvalidInput.field("#/file", "The sheet has a header and no rows.", code="no_rows")
     job.total_rows = len(values)
     job.invalid_rows = sum(1 for v in values if v["status"] == "invalid")
     session.add(job)

@@ -50,7 +50,12 @@ async def receive_signal(
     configured = service.peer_of(settings.peers, peer)
     body = await request.body()
     if len(body) > MAX_BODY:
-        raise InvalidInput.field("#/body", f"The body is larger than {MAX_BODY} bytes.")
+        raise InvalidInput.field(
+            "#/body",
+            f"The body is larger than {MAX_BODY} bytes.",
+            code="too_large",
+            max_bytes=MAX_BODY,
+        )
     received = await service.receive_signal(
         session=session,
         name=peer,

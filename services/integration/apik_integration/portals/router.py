@@ -54,7 +54,12 @@ async def receive_webhook(
     keys = service.portal_keys(settings.portal_secrets, portal)
     body = await request.body()
     if len(body) > MAX_BODY:
-        raise InvalidInput.field("#/body", f"The body is larger than {MAX_BODY} bytes.")
+        raise InvalidInput.field(
+            "#/body",
+            f"The body is larger than {MAX_BODY} bytes.",
+            code="too_large",
+            max_bytes=MAX_BODY,
+        )
     update = await service.receive(
         session=session,
         portal=portal,

@@ -70,7 +70,10 @@ async def create_subscription(
     unknown = rules.event_types_unknown(data.event_types, deliverable_types(settings))
     if unknown:
         raise InvalidInput.field(
-            "#/body/event_types", f"No event type a subscription may ask for: {', '.join(unknown)}."
+            "#/body/event_types",
+            f"No event type a subscription may ask for: {', '.join(unknown)}.",
+            code="unknown_event_type",
+            event_types=", ".join(unknown),
         )
     try:
         await service.check_target(
@@ -79,7 +82,7 @@ async def create_subscription(
             allow_http=settings.webhook_allow_http,
         )
     except rules.BadTarget as exc:
-        raise InvalidInput.field("#/body/url", str(exc)) from exc
+        raise InvalidInput.field("#/body/url", str(exc), code="target_refused") from exc
     subscription, secret = await service.create_subscription(
         session=session,
         cipher=cipher,

@@ -9,7 +9,7 @@ from typing import Self
 from pydantic import BaseModel, model_validator
 
 from apik_internship.alerting.rules import Channel, ContactRole, DeliveryStatus
-from apik_shared.vocabulary.inputs import Email, Input, Phone
+from apik_shared.vocabulary.inputs import Email, Input, Phone, invalid
 
 
 class ContactPut(Input):
@@ -23,7 +23,7 @@ class ContactPut(Input):
     @model_validator(mode="after")
     def _reachable(self) -> Self:
         if not (self.email or self.phone):
-            raise ValueError("Give an email, a phone, or both.")
+            raise invalid("contact_required", "Give an email, a phone, or both.")
         return self
 
 

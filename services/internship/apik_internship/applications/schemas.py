@@ -17,6 +17,7 @@ from apik_shared.vocabulary.inputs import (
     PersonName,
     Phone,
     RecordDate,
+    invalid,
 )
 
 OfficeCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -50,9 +51,13 @@ class ApplicationCreate(Input):
     @model_validator(mode="after")
     def _period(self) -> Self:
         if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
+            raise invalid(
+                "ends_before_start",
+                "period_end is before period_start",
+                start=self.period_start.isoformat(),
+            )
         if len(set(self.units)) != len(self.units):
-            raise ValueError("a unit is asked for twice")
+            raise invalid("unit_twice", "a unit is asked for twice")
         return self
 
 

@@ -58,7 +58,9 @@ def _check_code(
     secret = rules.office_secret(secret_key, office)
     if not rules.code_valid(secret, office, code, now, seconds=seconds, grace=grace):
         raise InvalidInput.field(
-            "#/body/code", "The code is wrong or expired: use the one on the office screen now."
+            "#/body/code",
+            "The code is wrong or expired: use the one on the office screen now.",
+            code="attendance_code_invalid",
         )
 
 

@@ -87,6 +87,8 @@ async def issue(
                 "#/body/before_records",
                 "No working day of the period comes before the intern's records began"
                 f" ({count.records_began}): there is nothing to state.",
+                code="nothing_before_records",
+                records_began=str(count.records_began),
             )
         for field, value in (
             ("days_present", stated.days_present),
@@ -97,6 +99,8 @@ async def issue(
                     f"#/body/before_records/{field}",
                     f"{value} is more than the {count.days_before_records} working days"
                     " before the intern's records began.",
+                    code="less_than_equal",
+                    le=count.days_before_records,
                 )
         days_present += stated.days_present
         logbook_approved += stated.logbook_approved
@@ -107,6 +111,7 @@ async def issue(
             raise InvalidInput.field(
                 "#/body/evaluation_score",
                 "No supervisor has evaluated the intern: evaluate them, or state the score.",
+                code="not_evaluated",
             )
     recap = Recap(
         working_days=working_days,

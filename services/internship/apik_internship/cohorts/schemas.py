@@ -8,7 +8,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from apik_shared.vocabulary.inputs import Input, Line, RecordDate
+from apik_shared.vocabulary.inputs import Input, Line, RecordDate, invalid
 
 Unit = Annotated[Line, Field(min_length=1, max_length=64)]
 Username = Annotated[str, Field(pattern=r"^[a-z0-9._-]{3,80}$", examples=["siti.rahma"])]
@@ -26,7 +26,11 @@ class CohortCreate(Input):
     @model_validator(mode="after")
     def _period(self) -> Self:
         if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
+            raise invalid(
+                "ends_before_start",
+                "period_end is before period_start",
+                start=self.period_start.isoformat(),
+            )
         return self
 
 
@@ -50,7 +54,7 @@ class Preferences(Input):
     @model_validator(mode="after")
     def _distinct(self) -> Self:
         if len(set(self.units)) != len(self.units):
-            raise ValueError("a unit is ranked twice")
+            raise invalid("unit_twice", "a unit is ranked twice")
         return self
 
 

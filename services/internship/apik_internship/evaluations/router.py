@@ -146,7 +146,12 @@ async def evaluate_placement(
     """The intern's rubric of their unit (`unit`) or of the programme (`programme`),
     once each."""
     if subject is Subject.intern:
-        raise InvalidInput.field("#/path/subject", "An intern evaluates `unit` or `programme`.")
+        raise InvalidInput.field(
+            "#/path/subject",
+            "An intern evaluates `unit` or `programme`.",
+            code="enum",
+            expected="'unit' or 'programme'",
+        )
     idempotency = Idempotency(session, request, caller=actor.subject)
     if (replay := await idempotency.begin()) is not None:
         return replay
@@ -179,7 +184,12 @@ async def interns_feedback(
     counts and means only, and none for a unit fewer than `APIK_STATISTICS_MIN_COUNT`
     interns evaluated; never who wrote what, nor their comments."""
     if subject is Subject.intern:
-        raise InvalidInput.field("#/query/subject", "Feedback is on `unit` or `programme`.")
+        raise InvalidInput.field(
+            "#/query/subject",
+            "Feedback is on `unit` or `programme`.",
+            code="enum",
+            expected="'unit' or 'programme'",
+        )
     found = await service.feedback(
         session=session,
         office=actor.office,

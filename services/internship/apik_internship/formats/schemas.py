@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, Field, model_validator
 
 from apik_internship.formats.rules import Item, unknown_placeholders
-from apik_shared.vocabulary.inputs import FreeText, Input, Line
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, invalid
 
 
 class FormatItem(Input):
@@ -40,12 +40,17 @@ class FormatDefinition(Input):
     def _consistent(self) -> Self:
         for name in ("opening", "closing"):
             if unknown := unknown_placeholders(getattr(self, name) or ""):
-                raise ValueError(f"{name}: unknown placeholder {unknown[0]}")
+                raise invalid(
+                    "unknown_placeholder",
+                    "{field}: unknown placeholder {placeholder}",
+                    field=name,
+                    placeholder=unknown[0],
+                )
         if any(i.item == Item.grade for i in self.items) and not self.grades:
-            raise ValueError("items: `grade` needs the institution's `grades`")
+            raise invalid("grade_needs_grades", "items: `grade` needs the institution's `grades`")
         minimums = [g.minimum for g in self.grades]
         if len(set(minimums)) != len(minimums):
-            raise ValueError("grades: each minimum once")
+            raise invalid("grade_minimum_twice", "grades: each minimum once")
         return self
 
 

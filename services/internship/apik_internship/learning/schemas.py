@@ -9,7 +9,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, Field, model_validator
 
 from apik_internship.learning.rules import MaterialKind
-from apik_shared.vocabulary.inputs import Input, Line
+from apik_shared.vocabulary.inputs import Input, Line, invalid
 from apik_shared.vocabulary.ngain import GainCategory
 
 Score = Annotated[int, Field(ge=0, le=1000)]
@@ -61,7 +61,11 @@ class ResultWrite(Input):
         for name in ("pre_score", "post_score"):
             value = getattr(self, name)
             if value is not None and value > self.max_score:
-                raise ValueError(f"{name} is above max_score")
+                raise invalid(
+                    "pre_score_above_max" if name == "pre_score" else "post_score_above_max",
+                    f"{name} is above max_score",
+                    max=self.max_score,
+                )
         return self
 
 

@@ -42,7 +42,7 @@ async def read_limited(chunks: AsyncIterator[bytes], max_bytes: int) -> bytes:
                 errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
             )
     if not body:
-        raise InvalidInput.field("#/body", "The file is empty.")
+        raise InvalidInput.field("#/body", "The file is empty.", code="file_empty")
     return bytes(body)
 
 

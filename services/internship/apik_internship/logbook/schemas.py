@@ -9,7 +9,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, Field, model_validator
 
 from apik_internship.logbook.rules import Decision, EntryStatus
-from apik_shared.vocabulary.inputs import FreeText, Input, Line
+from apik_shared.vocabulary.inputs import FreeText, Input, Line, invalid
 
 Month = Annotated[str, Field(pattern=r"^(19|20|21|22)\d\d-(0[1-9]|1[0-2])$", examples=["2027-02"])]
 
@@ -41,7 +41,7 @@ class ReviewItem(Input):
     @model_validator(mode="after")
     def _returned_with_why(self) -> Self:
         if self.decision is Decision.return_ and not self.comment:
-            raise ValueError("a returned entry needs a comment")
+            raise invalid("return_needs_comment", "a returned entry needs a comment")
         return self
 
 
@@ -54,7 +54,7 @@ class Review(Input):
     def _once_each(self) -> Self:
         ids = [d.entry_id for d in self.decisions]
         if len(set(ids)) != len(ids):
-            raise ValueError("an entry is decided twice")
+            raise invalid("entry_twice", "an entry is decided twice")
         return self
 
 

@@ -47,7 +47,11 @@ async def write_entry(
     goes back to the supervisor."""
     calendar = await office_calendar(session, application.office)
     if not application.period_start <= day <= min(application.period_end, calendar.local_date(now)):
-        raise InvalidInput.field("#/path/day", "A day of your internship period, today or before.")
+        raise InvalidInput.field(
+            "#/path/day",
+            "A day of your internship period, today or before.",
+            code="not_an_internship_day",
+        )
     entry = await session.scalar(
         select(LogbookEntry)
         .where(LogbookEntry.application_id == application.id, LogbookEntry.day == day)

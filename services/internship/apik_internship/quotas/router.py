@@ -30,7 +30,10 @@ async def set_quota(
     """Sets how many interns a unit of the caller's office takes in a month."""
     if data.unit not in settings.units:
         raise InvalidInput.field(
-            "#/body/unit", f"No unit {data.unit!r}; the units are {', '.join(settings.units)}."
+            "#/body/unit",
+            f"No unit {data.unit!r}; the units are {', '.join(settings.units)}.",
+            code="unknown_unit",
+            units=", ".join(settings.units),
         )
     month = _month(data.month)
     await service.set_quota(
@@ -62,7 +65,12 @@ async def list_quotas(
     """Every unit's places, taken and free, month by month, in the caller's office."""
     first, last = _month(start), _month(end)
     if last < first or (last.year - first.year) * 12 + last.month - first.month >= 24:
-        raise InvalidInput.field("#/query/to", "Ask for 1 to 24 months, `to` after `from`.")
+        raise InvalidInput.field(
+            "#/query/to",
+            "Ask for 1 to 24 months, `to` after `from`.",
+            code="months_out_of_range",
+            max_months=24,
+        )
     out = []
     for unit in settings.units:
         loads = await service.loads(

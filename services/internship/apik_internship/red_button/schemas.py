@@ -16,7 +16,15 @@ from apik_internship.red_button.rules import (
     Protection,
     Severity,
 )
-from apik_shared.vocabulary.inputs import Email, FreeText, Input, Line, PersonName, Phone
+from apik_shared.vocabulary.inputs import (
+    Email,
+    FreeText,
+    Input,
+    Line,
+    PersonName,
+    Phone,
+    invalid,
+)
 
 
 class Reporter(Input):
@@ -31,7 +39,9 @@ class Reporter(Input):
     @model_validator(mode="after")
     def _reachable(self) -> Self:
         if not (self.phone or self.email):
-            raise ValueError("Give a phone or an email, so that an officer can reach you.")
+            raise invalid(
+                "contact_required", "Give a phone or an email, so that an officer can reach you."
+            )
         return self
 
 
@@ -45,7 +55,10 @@ class Reported(Input):
     @model_validator(mode="after")
     def _someone(self) -> Self:
         if not (self.person or self.unit):
-            raise ValueError("Name a person, a unit, or both; or leave `reported` out.")
+            raise invalid(
+                "person_or_unit_required",
+                "Name a person, a unit, or both; or leave `reported` out.",
+            )
         return self
 
 

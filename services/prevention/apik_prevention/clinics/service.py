@@ -170,7 +170,9 @@ def audit_read(
 
 def _unknown(pointer: str, ident: uuid.UUID, known: set[uuid.UUID]) -> None:
     if ident not in known:
-        raise InvalidInput.field(pointer, f"{ident} is not a participant of this clinic.")
+        raise InvalidInput.field(
+            pointer, f"{ident} is not a participant of this clinic.", code="not_a_participant"
+        )
 
 
 async def set_attendance(*, session: AsyncSession, clinic: Clinic, data: Attendance) -> Clinic:
@@ -197,7 +199,9 @@ async def record_tests(*, session: AsyncSession, clinic: Clinic, data: TestScore
         _unknown(f"#/body/scores/{index}/participant_id", score.participant_id, set(participants))
         if score.participant_id in seen:
             raise InvalidInput.field(
-                f"#/body/scores/{index}/participant_id", "The participant is listed twice."
+                f"#/body/scores/{index}/participant_id",
+                "The participant is listed twice.",
+                code="listed_twice",
             )
         seen.add(score.participant_id)
         for test in ("pre", "post"):
@@ -206,6 +210,8 @@ async def record_tests(*, session: AsyncSession, clinic: Clinic, data: TestScore
                 raise InvalidInput.field(
                     f"#/body/scores/{index}/{test}",
                     f"{value} is above the test's maximum of {clinic.max_score}.",
+                    code="less_than_equal",
+                    le=clinic.max_score,
                 )
     for score in data.scores:
         participant = participants[score.participant_id]

@@ -130,7 +130,9 @@ async def _group_in_office(
 ) -> CommunityGroup:
     group = await session.get(CommunityGroup, group_id)
     if group is None or group.office != office:
-        raise InvalidInput.field(pointer, f"{group_id} is not a community group of {office}.")
+        raise InvalidInput.field(
+            pointer, f"{group_id} is not a community group of {office}.", code="not_found"
+        )
     return group
 
 
@@ -145,8 +147,12 @@ def _checked_consent(consent: Consent, *, has_contact: bool, today: date) -> Non
         today=today,
     )
     if problem is not None:
-        pointer = "#/body/consent/given_on" if consent.given_on > today else "#/body/consent/scope"
-        raise InvalidInput.field(pointer, problem)
+        future = consent.given_on > today
+        raise InvalidInput.field(
+            "#/body/consent/given_on" if future else "#/body/consent/scope",
+            problem,
+            code="in_the_future" if future else "consent_without_contact",
+        )
 
 
 async def create_member(
@@ -157,7 +163,9 @@ async def create_member(
     has_contact = data.phone is not None or data.email is not None
     _checked_consent(data.consent, has_contact=has_contact, today=today)
     if data.inducted_on is not None and data.inducted_on > today:
-        raise InvalidInput.field("#/body/inducted_on", "The induction's date is in the future.")
+        raise InvalidInput.field(
+            "#/body/inducted_on", "The induction's date is in the future.", code="in_the_future"
+        )
     member_id = uuid.uuid4()
     identity = Identity(name=data.name, phone=data.phone, email=data.email)
     member = CommunityMember(
@@ -243,13 +251,21 @@ async def change_status(
                 status=named(rules.MEMBER_STATUSES, member.status),
                 target=named(rules.MEMBER_STATUSES, data.status.value),
             )
-        pointer = "#/body/inducted_on" if member.identity is not None else "#/body/status"
-        raise InvalidInput.field(pointer, problem)
+        # `move_problem`'s reasons, in its order: the record, then the induction's day.
+        if member.identity is None:
+            raise InvalidInput.field("#/body/status", problem, code="record_incomplete")
+        raise InvalidInput.field(
+            "#/body/inducted_on",
+            problem,
+            code="missing" if inducted_on is None else "in_the_future",
+        )
     if data.group_id is not None:
         await _group_in_office(session, member.office, data.group_id, "#/body/group_id")
         member.group_id = data.group_id
     if data.status is MemberStatus.active and member.group_id is None:
-        raise InvalidInput.field("#/body/group_id", "Place the member in a group first.")
+        raise InvalidInput.field(
+            "#/body/group_id", "Place the member in a group first.", code="group_required"
+        )
     if data.status is MemberStatus.inactive and member.status == MemberStatus.active.value:
         member.left_on = today
     elif data.status is MemberStatus.active:
@@ -271,7 +287,9 @@ async def add_training(
             "Training is recorded once the member is inducted.", code="member_not_inducted"
         )
     if data.held_on > await today_of(session, member.office):
-        raise InvalidInput.field("#/body/held_on", "The training is in the future.")
+        raise InvalidInput.field(
+            "#/body/held_on", "The training is in the future.", code="in_the_future"
+        )
     training = CommunityTraining(
         office=member.office,
         member_id=member.id,

@@ -89,6 +89,8 @@ class RowProblem:
     row: int  # as the spreadsheet numbers it (the header is row 1)
     column: str
     detail: str
+    code: str  # a field error's code, as the web app words it (`api.field.<code>`)
+    params: dict[str, str | int] = field(default_factory=dict)
 
     @property
     def pointer(self) -> str:
@@ -146,20 +148,34 @@ def entries(
         found = []
         value = _value(cells[VALUE])
         if value is None:
-            found.append(RowProblem(number, COLUMNS[VALUE], "Nilai must be a whole number."))
+            found.append(
+                RowProblem(number, COLUMNS[VALUE], "Nilai must be a whole number.", "int_parsing")
+            )
         code = _text(cells[CODE])
         if code is None:
-            found.append(RowProblem(number, COLUMNS[CODE], "The indicator's code is missing."))
+            found.append(
+                RowProblem(number, COLUMNS[CODE], "The indicator's code is missing.", "missing")
+            )
         kind = _text(cells[RESPONDENT])
         if kind not in {t.value for t in RespondentType}:
             said = ", ".join(t.value for t in RespondentType)
-            found.append(RowProblem(number, COLUMNS[RESPONDENT], f"One of: {said}."))
+            found.append(
+                RowProblem(
+                    number, COLUMNS[RESPONDENT], f"One of: {said}.", "enum", {"expected": said}
+                )
+            )
         moment = _moment(cells[AT], timezone)
         if moment is None:
-            found.append(RowProblem(number, COLUMNS[AT], "A time such as 2025-08-14 09:30."))
+            found.append(
+                RowProblem(
+                    number, COLUMNS[AT], "A time such as 2025-08-14 09:30.", "datetime_parsing"
+                )
+            )
         place = _text(cells[PLACE])
         if place is None:
-            found.append(RowProblem(number, COLUMNS[PLACE], "Where the answer was taken."))
+            found.append(
+                RowProblem(number, COLUMNS[PLACE], "Where the answer was taken.", "missing")
+            )
         if found:
             problems += found
             continue

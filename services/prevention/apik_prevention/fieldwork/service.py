@@ -8,6 +8,7 @@ import re
 import zipfile
 from typing import Any
 
+from fastapi.exceptions import RequestValidationError
 from openpyxl import load_workbook
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +21,7 @@ from apik_prevention.schemes.service import definition_of
 from apik_shared.documents.spreadsheet import workbook
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import InvalidInput
+from apik_shared.platform.problems import InvalidInput, validation_problem
 
 _ANSWER = re.compile(r"^#/body/answers/(\d+)/(\w+)")
 MAX_ROWS = 20_000
@@ -40,20 +41,22 @@ def _rows(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InvalidInput.field("#/body", "Not an XLSX workbook.") from exc
+        raise InvalidInput.field("#/body", "Not an XLSX workbook.", code="not_a_workbook") from exc
     sheet = book.worksheets[0]
     rows = [
         (number, tuple(cells))
         for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)
     ]
     if len(rows) > MAX_ROWS:
-        raise InvalidInput.field("#/body", f"At most {MAX_ROWS} rows.")
+        raise InvalidInput.field(
+            "#/body", f"At most {MAX_ROWS} rows.", code="too_many_rows", max_rows=MAX_ROWS
+        )
     return rows
 
 
 def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
     """A problem of an entry's body, named by the spreadsheet row that caused it."""
-    errors = []
+    errors: list[dict[str, Any]] = []
     for error in problem.errors or [{"pointer": "#/body", "detail": problem.detail}]:
         pointer, row, column = str(error.get("pointer", "")), entry.first_row, "row"
         if match := _ANSWER.match(pointer):
@@ -62,7 +65,8 @@ def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
             column = {"indicator": "indicator", "value": "value"}.get(match.group(2), "note")
         elif pointer.startswith("#/body/"):
             column = pointer.removeprefix("#/body/").split("/")[0]
-        errors.append({"pointer": f"#/body/rows/{row}/{column}", "detail": error["detail"]})
+        said = {k: error[k] for k in ("code", "params") if k in error}  # as the app words it
+        errors.append({"pointer": f"#/body/rows/{row}/{column}", "detail": error["detail"], **said})
     return InvalidInput(errors[0]["detail"], errors=errors)
 
 
@@ -74,10 +78,15 @@ async def import_entries(
     if problems:
         raise InvalidInput(
             f"{len(problems)} cell(s) to fix, the first at row {problems[0].row}.",
-            errors=[{"pointer": p.pointer, "detail": p.detail} for p in problems],
+            errors=[
+                {"pointer": p.pointer, "detail": p.detail, "code": p.code, "params": p.params}
+                for p in problems
+            ],
         )
     if not parsed:
-        raise InvalidInput.field("#/body", "No row has a value in Nilai.")
+        raise InvalidInput.field(
+            "#/body", "No row has a value in Nilai.", code="no_rows_with_value", column="Nilai"
+        )
     made = []
     for entry in parsed:
         try:
@@ -94,10 +103,9 @@ async def import_entries(
             )
         except ValidationError as exc:
             first = exc.errors()[0]
-            where = "/".join(str(part) for part in first["loc"])
             raise _at_row(
-                InvalidInput(
-                    first["msg"], errors=[{"pointer": f"#/body/{where}", "detail": first["msg"]}]
+                validation_problem(
+                    RequestValidationError([{**first, "loc": ("body", *first["loc"])}])
                 ),
                 entry,
             ) from exc

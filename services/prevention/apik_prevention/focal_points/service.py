@@ -74,7 +74,12 @@ async def create(
 ) -> FocalPoint:
     today = await today_of(session, actor.office)
     if (problem := rules.validity_problem(data.valid_from, data.valid_until)) is not None:
-        raise InvalidInput.field("#/body/valid_until", problem)
+        raise InvalidInput.field(
+            "#/body/valid_until",
+            problem,
+            code="ends_before_start",
+            start=data.valid_from.isoformat(),
+        )
     consent = data.consent
     problem = rules.consent_problem(
         has_contact=data.phone is not None or data.email is not None,
@@ -83,10 +88,15 @@ async def create(
         today=today,
     )
     if problem is not None:
-        pointer = "#/body/consent" if consent is None else "#/body/consent/scope"
-        if consent is not None and consent.given_on > today:
-            pointer = "#/body/consent/given_on"
-        raise InvalidInput.field(pointer, problem)
+        # `consent_problem`'s reasons: no consent, one dated ahead, one too narrow.
+        if consent is None:
+            raise InvalidInput.field("#/body/consent", problem, code="contact_needs_consent")
+        future = consent.given_on > today
+        raise InvalidInput.field(
+            "#/body/consent/given_on" if future else "#/body/consent/scope",
+            problem,
+            code="in_the_future" if future else "consent_without_contact",
+        )
     point_id = uuid.uuid4()
     identity = Identity(name=data.name, phone=data.phone, email=data.email)
     point = FocalPoint(
@@ -275,11 +285,14 @@ async def _checked_members(
     for index, ident in enumerate(members):
         point = found.get(ident)
         if point is None:
-            raise InvalidInput.field(f"#/body/members/{index}", f"{ident} is not a focal point.")
+            raise InvalidInput.field(
+                f"#/body/members/{index}", f"{ident} is not a focal point.", code="not_found"
+            )
         if not rules.may_join_group(scope_of(point)):
             raise InvalidInput.field(
                 f"#/body/members/{index}",
                 "Their consent does not cover discussion groups (scope `discussion_group`).",
+                code="consent_without_discussion_group",
             )
     return [str(m) for m in unique]
 

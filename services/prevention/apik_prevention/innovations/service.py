@@ -19,7 +19,9 @@ from apik_shared.platform.problems import InvalidInput, NotFound
 
 def _values(data: InnovationBody) -> dict[str, Any]:
     if why := rules.owner_problem(data.owner, data.agency):
-        raise InvalidInput.field("#/body/agency", why)
+        raise InvalidInput.field(
+            "#/body/agency", why, code="missing" if data.owner is Owner.agency else "none_required"
+        )
     return {
         **data.model_dump(),
         "owner": data.owner.value,

@@ -108,7 +108,12 @@ def _same_kind(scheme: SchemeVersion, definition: SchemeDefinition) -> None:
     """A scheme keeps what it assesses: its assessments are of that kind of unit."""
     kind = definition_of(scheme).kind
     if definition.kind != kind:
-        raise InvalidInput.field("#/body/definition/kind", f"{scheme.code} is a {kind} scheme.")
+        raise InvalidInput.field(
+            "#/body/definition/kind",
+            f"{scheme.code} is a {kind} scheme.",
+            code="scheme_kind_fixed",
+            kind=kind.value,
+        )
 
 
 async def new_version(
@@ -122,7 +127,10 @@ async def new_version(
     """A corrected scheme, as the next version of `base`'s scheme; `base` stays."""
     if definition.code != base.code:
         raise InvalidInput.field(
-            "#/body/definition/code", f"A version of {base.code} keeps its code."
+            "#/body/definition/code",
+            f"A version of {base.code} keeps its code.",
+            code="scheme_code_fixed",
+            scheme=base.code,
         )
     _same_kind(base, definition)
     check(definition)
@@ -160,7 +168,12 @@ async def edit(
             "post the change to …/versions to make a new version."
         )
     if definition.code != scheme.code:
-        raise InvalidInput.field("#/body/definition/code", f"The scheme is {scheme.code}.")
+        raise InvalidInput.field(
+            "#/body/definition/code",
+            f"The scheme is {scheme.code}.",
+            code="scheme_code_fixed",
+            scheme=scheme.code,
+        )
     _same_kind(scheme, definition)
     check(definition)
     for key, value in _row(definition).items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -45,6 +46,8 @@ class RowProblem:
     row: int  # the sheet's row number (the header is row 1)
     column: str  # the field's name (`reach`), or `header`/`row`
     reason: str
+    code: str  # a field error's code, as the web app words it (`api.field.<code>`)
+    params: dict[str, str | int] = dataclass_field(default_factory=dict)
 
     @property
     def pointer(self) -> str:
@@ -68,6 +71,11 @@ class Bad:
     """Why a cell holds no value of its field (a reason, told apart from the values)."""
 
     reason: str
+    code: str
+    params: dict[str, str | int] = dataclass_field(default_factory=dict)
+
+    def at(self, row: int, column: str) -> RowProblem:
+        return RowProblem(row, column, self.reason, self.code, self.params)
 
 
 def _key(header: Any) -> str:
@@ -83,7 +91,11 @@ def header_map(headers: Sequence[Any]) -> tuple[dict[str, int], list[RowProblem]
             if key in {_key(n) for n in names} and field not in found:
                 found[field] = index
     missing = [
-        RowProblem(1, f, f"No column {COLUMNS[f][0]!r}.") for f in REQUIRED if f not in found
+        RowProblem(
+            1, f, f"No column {COLUMNS[f][0]!r}.", "no_such_column", {"column": COLUMNS[f][0]}
+        )
+        for f in REQUIRED
+        if f not in found
     ]
     return found, missing
 
@@ -98,22 +110,22 @@ def _text(value: Any) -> str | None:
 def _count(value: Any) -> int | Bad:
     """A count, or why not. Indonesian sheets group thousands with dots."""
     if isinstance(value, bool):
-        return Bad("not a number")
+        return Bad("not a number", "int_type")
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            return Bad("a whole number is expected")
+            return Bad("a whole number is expected", "int_parsing")
         number = int(value)
     else:
         text = (_text(value) or "").replace(" ", "")
         if _GROUPED.match(text):
             text = text.replace(".", "").replace(",", "")
         if not text.isdigit():
-            return Bad("a whole number is expected")
+            return Bad("a whole number is expected", "int_parsing")
         number = int(text)
     if number < 0 or number > MAX_COUNT:
-        return Bad(f"between 0 and {MAX_COUNT}")
+        return Bad(f"between 0 and {MAX_COUNT}", "out_of_range", {"min": 0, "max": MAX_COUNT})
     return number
 
 
@@ -129,9 +141,12 @@ def _day(value: Any) -> date | Bad:
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        return Bad("a date is expected (YYYY-MM-DD or DD/MM/YYYY)")
+        return Bad("a date is expected (YYYY-MM-DD or DD/MM/YYYY)", "date_parsing")
     if not 2000 <= parsed.year <= 2200:
-        return Bad("a year between 2000 and 2200")
+        # Years as text: a number would be grouped in thousands ("2.000").
+        return Bad(
+            "a year between 2000 and 2200", "year_out_of_range", {"min": "2000", "max": "2200"}
+        )
     return parsed
 
 
@@ -142,7 +157,8 @@ def _platform(value: Any) -> Platform | Bad:
     try:
         return Platform(text)
     except ValueError:
-        return Bad(f"one of {', '.join(p.value for p in Platform)}")
+        expected = ", ".join(p.value for p in Platform)
+        return Bad(f"one of {expected}", "enum", {"expected": expected})
 
 
 def _url(value: Any) -> str | None:
@@ -172,29 +188,49 @@ def parse(
         here: list[RowProblem] = []
         platform = _platform(cell(cells, "platform"))
         if isinstance(platform, Bad):
-            here.append(RowProblem(number, "platform", platform.reason))
+            here.append(platform.at(number, "platform"))
         url = _url(cell(cells, "url"))
         if url is None:
-            here.append(RowProblem(number, "url", "an http(s) address is expected"))
+            here.append(RowProblem(number, "url", "an http(s) address is expected", "url_parsing"))
         elif url in seen:
-            here.append(RowProblem(number, "url", f"the same post as row {seen[url]}"))
+            here.append(
+                RowProblem(
+                    number,
+                    "url",
+                    f"the same post as row {seen[url]}",
+                    "same_as_row",
+                    {"row": seen[url]},
+                )
+            )
         else:
             seen[url] = number
         day = _day(cell(cells, "posted_on"))
         if isinstance(day, Bad):
-            here.append(RowProblem(number, "posted_on", day.reason))
+            here.append(day.at(number, "posted_on"))
         counts: dict[str, int] = {}
         for field in ("reach", "impressions", "engagement"):
             value = _count(cell(cells, field))
             if isinstance(value, Bad):
-                here.append(RowProblem(number, field, value.reason))
+                here.append(value.at(number, field))
             else:
                 counts[field] = value
         caption = _text(cell(cells, "caption"))
         if caption is not None and len(caption) > 500:
-            here.append(RowProblem(number, "caption", "at most 500 characters"))
+            here.append(
+                RowProblem(
+                    number,
+                    "caption",
+                    "at most 500 characters",
+                    "string_too_long",
+                    {"max_length": 500},
+                )
+            )
         elif caption is not None and _CONTROL.search(caption):
-            here.append(RowProblem(number, "caption", "control characters are not allowed"))
+            here.append(
+                RowProblem(
+                    number, "caption", "control characters are not allowed", "control_character"
+                )
+            )
         if here:
             problems.extend(here)
             continue

@@ -51,7 +51,9 @@ async def create_post(*, session: AsyncSession, data: PostCreate, actor: Princip
     if data.article_id is not None:
         article = await session.get(Article, data.article_id)
         if article is None or article.office != actor.office:
-            raise InvalidInput.field("#/body/article_id", f"No article {data.article_id}.")
+            raise InvalidInput.field(
+                "#/body/article_id", f"No article {data.article_id}.", code="not_found"
+            )
     row = SocialPost(
         office=actor.office,
         platform=data.platform.value,
@@ -92,25 +94,33 @@ def _cells(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
         try:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise InvalidInput.field("#/body", "Not an XLSX workbook.") from exc
+            raise InvalidInput.field(
+                "#/body", "Not an XLSX workbook.", code="not_a_workbook"
+            ) from exc
         rows = book.worksheets[0].iter_rows(values_only=True)
         numbered = [(n, tuple(cells)) for n, cells in enumerate(rows, start=1)]
     else:
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InvalidInput.field("#/body", "A CSV file in UTF-8 is expected.") from exc
+            raise InvalidInput.field(
+                "#/body", "A CSV file in UTF-8 is expected.", code="not_utf8"
+            ) from exc
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         try:
             numbered = [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
         except csv.Error as exc:  # a field past the module's limit, a broken quote
-            raise InvalidInput.field("#/body", f"Not a readable CSV file: {exc}.") from exc
+            raise InvalidInput.field(
+                "#/body", f"Not a readable CSV file: {exc}.", code="unreadable_csv"
+            ) from exc
     if not numbered:
-        raise InvalidInput.field("#/body", "The file is empty.")
+        raise InvalidInput.field("#/body", "The file is empty.", code="file_empty")
     if len(numbered) > MAX_ROWS + 1:
-        raise InvalidInput.field("#/body", f"At most {MAX_ROWS} rows.")
+        raise InvalidInput.field(
+            "#/body", f"At most {MAX_ROWS} rows.", code="too_many_rows", max_rows=MAX_ROWS
+        )
     return numbered
 
 
@@ -130,10 +140,13 @@ async def import_posts(
         raise InvalidInput(
             f"{len(problems)} cell(s) to fix, the first at row {first.row} ({first.column}): "
             f"{first.reason}.",
-            errors=[{"pointer": p.pointer, "detail": p.reason} for p in problems],
+            errors=[
+                {"pointer": p.pointer, "detail": p.reason, "code": p.code, "params": p.params}
+                for p in problems
+            ],
         )
     if not parsed:
-        raise InvalidInput.field("#/body", "No row to import.")
+        raise InvalidInput.field("#/body", "No row to import.", code="no_rows")
     table = SocialPost.__table__  # type: ignore[attr-defined]
     created = updated = 0
     for post in parsed:

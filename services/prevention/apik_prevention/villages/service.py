@@ -156,8 +156,8 @@ async def move(
     )
     if (refused := rules.refusal(target, facts)) is not None:
         field, why = refused
-        if field != "stage":
-            raise InvalidInput.field(f"#/body/{field}", why)
+        if field != "stage":  # the one field `refusal` blames: the decree's number, missing
+            raise InvalidInput.field(f"#/body/{field}", why, code="missing")
         if target is Stage.decided:
             raise Forbidden(why, code="head_only")
         raise NotReady(why, code=_NOT_READY[target])

@@ -49,7 +49,7 @@ def _parse(body: bytes) -> SignalIn:
     try:
         value = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise InvalidInput.field("#/body", "The body is not JSON.") from exc
+        raise InvalidInput.field("#/body", "The body is not JSON.", code="json_invalid") from exc
     try:
         return SignalIn.model_validate(value)
     except ValidationError as exc:

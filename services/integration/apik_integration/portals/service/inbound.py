@@ -71,9 +71,9 @@ async def receive(
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidInput.field("#/body", "The body is not JSON.") from exc
+        raise InvalidInput.field("#/body", "The body is not JSON.", code="json_invalid") from exc
     if not isinstance(payload, dict):
-        raise InvalidInput.field("#/body", "The body must be a JSON object.")
+        raise InvalidInput.field("#/body", "The body must be a JSON object.", code="dict_type")
     kind = payload.get("type")
     if kind == ASSIGNED:
         # A portal may put the whole complaint in its webhook: only the tracking id is

@@ -54,14 +54,18 @@ async def _parse(request: Request, body: bytes, max_part_bytes: int) -> FormData
     try:
         return await parser.parse()
     except MultiPartException as exc:
-        raise InvalidInput.field("#/body", f"Not a readable form: {exc.message}") from exc
+        raise InvalidInput.field(
+            "#/body", f"Not a readable form: {exc.message}", code="unreadable_form"
+        ) from exc
 
 
 def _application(raw: str | bytes) -> ApplicationCreate:
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise InvalidInput.field(f"#/{APPLICATION_PART}", f"JSON decode error: {exc}") from exc
+        raise InvalidInput.field(
+            f"#/{APPLICATION_PART}", f"JSON decode error: {exc}", code="json_invalid"
+        ) from exc
     try:
         return ApplicationCreate.model_validate(value)
     except ValidationError as exc:
@@ -86,17 +90,23 @@ async def read_form(
         for name, part in form.multi_items():
             if name not in parts:
                 raise InvalidInput.field(
-                    f"#/{name}", "Unknown part: send `application` and `letter` only."
+                    f"#/{name}",
+                    "Unknown part: send `application` and `letter` only.",
+                    code="extra_forbidden",
                 )
             parts[name].append(part)
         if len(parts[APPLICATION_PART]) != 1:
             raise InvalidInput.field(
-                f"#/{APPLICATION_PART}", "Send the application (JSON) in one `application` part."
+                f"#/{APPLICATION_PART}",
+                "Send the application (JSON) in one `application` part.",
+                code="one_part",
             )
         letters = parts[LETTER_PART]
         if len(letters) != 1 or not isinstance(letters[0], UploadFile):
             raise InvalidInput.field(
-                f"#/{LETTER_PART}", "Send the institution's letter as one file in `letter`."
+                f"#/{LETTER_PART}",
+                "Send the institution's letter as one file in `letter`.",
+                code="one_file",
             )
         raw = parts[APPLICATION_PART][0]
         application = _application(raw if isinstance(raw, str) else await raw.read())

@@ -48,7 +48,10 @@ async def accept(
     every month of the period; `intern.accepted` in the same transaction."""
     if unit not in units:
         raise InvalidInput.field(
-            "#/body/unit", f"No unit {unit!r}; the units are {', '.join(units)}."
+            "#/body/unit",
+            f"No unit {unit!r}; the units are {', '.join(units)}.",
+            code="unknown_unit",
+            units=", ".join(units),
         )
     if rules.decided(ApplicationStatus(application.status), Decision.accept) is not None:
         await quotas.check_fits(

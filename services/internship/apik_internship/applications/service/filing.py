@@ -35,11 +35,17 @@ def check_request(
     for index, unit in enumerate(data.units):
         if unit not in units:
             raise InvalidInput.field(
-                f"{pointer}/units/{index}", f"No unit {unit!r}; the units are {', '.join(units)}."
+                f"{pointer}/units/{index}",
+                f"No unit {unit!r}; the units are {', '.join(units)}.",
+                code="unknown_unit",
+                units=", ".join(units),
             )
     if (data.period_end - data.period_start).days + 1 > max_period_days:
         raise InvalidInput.field(
-            f"{pointer}/period_end", f"An internship lasts at most {max_period_days} days."
+            f"{pointer}/period_end",
+            f"An internship lasts at most {max_period_days} days.",
+            code="period_too_long",
+            max_days=max_period_days,
         )
 
 

@@ -34,7 +34,10 @@ async def set_preferences(
     """The intern ranks the units; the next allocation reads them."""
     if unknown := [u for u in units if u not in known]:
         raise InvalidInput.field(
-            "#/body/units", f"No unit {unknown[0]!r}; the units are {', '.join(known)}."
+            "#/body/units",
+            f"No unit {unknown[0]!r}; the units are {', '.join(known)}.",
+            code="unknown_unit",
+            units=", ".join(known),
         )
     member = await session.get(CohortMember, application.id, with_for_update=True)
     if member is None:

@@ -123,7 +123,10 @@ async def set_unit(
     what is planned is allowed: the next allocation or adjustment respects it."""
     if unit not in units:
         raise InvalidInput.field(
-            "#/path/unit", f"No unit {unit!r}; the units are {', '.join(units)}."
+            "#/path/unit",
+            f"No unit {unit!r}; the units are {', '.join(units)}.",
+            code="unknown_unit",
+            units=", ".join(units),
         )
     table = CohortUnit.__table__  # type: ignore[attr-defined]
     values = {"capacity": capacity, "supervisor": supervisor}

@@ -92,7 +92,9 @@ async def allocate(*, session: AsyncSession, cohort: Cohort, actor: Principal) -
     placement that changes is a history row. Units without places set take none."""
     capacity = {u.unit: u.capacity for u in await units_of(session=session, cohort=cohort)}
     if not any(capacity.values()):
-        raise InvalidInput.field("#/body", "Set the units' places first (PUT …/units/{unit}).")
+        raise InvalidInput.field(
+            "#/body", "Set the units' places first (PUT …/units/{unit}).", code="no_places_set"
+        )
     phases = rules.phase_periods(cohort.period_start, cohort.period_end, cohort.phases)
     members = await members_of(session=session, cohort=cohort)
     candidates = [
@@ -163,7 +165,12 @@ async def adjust(
     units = {u.unit: u for u in await units_of(session=session, cohort=cohort)}
     if unit is not None:
         if unit not in units:
-            raise InvalidInput.field("#/body/unit", f"The cohort has no places set in {unit!r}.")
+            raise InvalidInput.field(
+                "#/body/unit",
+                f"The cohort has no places set in {unit!r}.",
+                code="unit_without_places",
+                unit=unit,
+            )
         there = await session.scalar(
             select(func.count()).where(
                 Placement.cohort_id == cohort.id,

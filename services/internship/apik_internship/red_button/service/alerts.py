@@ -37,7 +37,7 @@ async def replace_roster(
     for i, officer in enumerate(data.officers):
         if officer.username in seen:
             raise InvalidInput.field(
-                f"#/body/officers/{i}/username", "Each officer is listed once."
+                f"#/body/officers/{i}/username", "Each officer is listed once.", code="listed_twice"
             )
         seen.add(officer.username)
         for j, w in enumerate(officer.windows):
@@ -45,6 +45,8 @@ async def replace_roster(
                 raise InvalidInput.field(
                     f"#/body/officers/{i}/windows/{j}/end",
                     "A window ends after it starts (00:00 for midnight).",
+                    code="ends_before_start",
+                    start=w.start.strftime("%H:%M"),
                 )
     await session.execute(
         delete(RedButtonRoster).where(col(RedButtonRoster.office) == actor.office)

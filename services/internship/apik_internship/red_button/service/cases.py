@@ -47,18 +47,26 @@ def check_mode(data: RedButtonRaise) -> None:
     """An anonymous case keeps nobody; the other two modes need a way to reach the intern."""
     if data.mode is Mode.anonymous and data.reporter is not None:
         raise InvalidInput.field(
-            "#/body/reporter", "An anonymous report keeps nobody's identity: leave it out."
+            "#/body/reporter",
+            "An anonymous report keeps nobody's identity: leave it out.",
+            code="anonymous_with_identity",
         )
     if rules.takes_identity(data.mode) and data.reporter is None:
         raise InvalidInput.field(
-            "#/body/reporter", f"A {data.mode.value} report says who you are (sealed)."
+            "#/body/reporter",
+            f"A {data.mode.value} report says who you are (sealed).",
+            code="identity_required",
+            mode=data.mode.value,
         )
 
 
 def check_reported(data: RedButtonRaise, units: Sequence[str]) -> None:
     if data.reported is not None and data.reported.unit not in (None, *units):
         raise InvalidInput.field(
-            "#/body/reported/unit", f"Not a unit of the office: one of {', '.join(units)}."
+            "#/body/reported/unit",
+            f"Not a unit of the office: one of {', '.join(units)}.",
+            code="unknown_unit",
+            units=", ".join(units),
         )
 
 

@@ -34,13 +34,18 @@ async def register(
     """Sets (or replaces) an officer's entry in the head's own office."""
     if data.unit is not None and data.unit not in units:
         raise InvalidInput.field(
-            "#/body/unit", f"Not a unit of the office: one of {', '.join(units)}."
+            "#/body/unit",
+            f"Not a unit of the office: one of {', '.join(units)}.",
+            code="unknown_unit",
+            units=", ".join(units),
         )
     entry = await session.get(RedButtonStaff, username, with_for_update=True)
     if entry is None:
         entry = RedButtonStaff(username=username, office=actor.office, name_hash="", set_by="")
     elif entry.office != actor.office:
-        raise InvalidInput.field("#/path/username", "Registered by another office.")
+        raise InvalidInput.field(
+            "#/path/username", "Registered by another office.", code="registered_elsewhere"
+        )
     entry.name_hash = rules.matching_hash(code_key, "person", rules.normalise_name(data.name))
     entry.unit = data.unit
     unit = data.unit

@@ -35,6 +35,7 @@ async def take_action(
         raise InvalidInput.field(
             "#/body/consent",
             "A referral to the intern's university needs their consent: ask them first.",
+            code="referral_needs_consent",
         )
     now = datetime.now(UTC)
     session.add(

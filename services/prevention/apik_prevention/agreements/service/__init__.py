@@ -59,7 +59,12 @@ def _history(agreement: Agreement, actor: str, step: str, **details: object) -> 
 
 def _check_term(starts_on: date, ends_on: date) -> None:
     if not rules.ends_in_order(starts_on, ends_on):
-        raise InvalidInput.field("#/body/ends_on", "The end date comes after the start date.")
+        raise InvalidInput.field(
+            "#/body/ends_on",
+            "The end date comes after the start date.",
+            code="ends_before_start",
+            start=starts_on.isoformat(),
+        )
 
 
 async def today_of(session: AsyncSession, office: str) -> date:
@@ -79,7 +84,9 @@ async def get_agreement(
 async def _parent(session: AsyncSession, parent_id: uuid.UUID | None, office: str) -> None:
     row = await session.get(Agreement, parent_id) if parent_id else None
     if row is None or row.office != office or row.kind != AgreementKind.mou:
-        raise InvalidInput.field("#/body/parent_id", "Name an MoU of your office.")
+        raise InvalidInput.field(
+            "#/body/parent_id", "Name an MoU of your office.", code="mou_required"
+        )
 
 
 async def create_agreement(
@@ -99,7 +106,9 @@ async def create_agreement(
     if kind is AgreementKind.pks:
         await _parent(session, parent_id, actor.office)
     elif parent_id is not None:
-        raise InvalidInput.field("#/body/parent_id", "An MoU is under no other agreement.")
+        raise InvalidInput.field(
+            "#/body/parent_id", "An MoU is under no other agreement.", code="mou_has_no_parent"
+        )
     agreement = Agreement(
         office=actor.office,
         kind=kind.value,
@@ -291,6 +300,8 @@ async def renew(
         raise InvalidInput.field(
             "#/body/starts_on",
             f"A renewal starts after {previous.ends_on.isoformat()}, the end of the one it renews.",
+            code="renewal_overlaps",
+            ends_on=previous.ends_on.isoformat(),
         )
     taken = await session.scalar(select(Agreement.id).where(Agreement.previous_id == previous.id))
     if taken is not None:

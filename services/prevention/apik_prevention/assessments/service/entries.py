@@ -38,6 +38,9 @@ def check_answers(
         raise InvalidInput.field(
             "#/body/respondent_type",
             f"The scheme {definition.code} has no {respondent} respondent.",
+            code="unknown_respondent",
+            scheme=definition.code,
+            respondent=respondent,
         )
     indicators = indicator_codes(definition)
     seen: set[str] = set()
@@ -45,19 +48,32 @@ def check_answers(
         at = f"#/body/answers/{n}"
         indicator = indicators.get(answer.indicator)
         if indicator is None:
-            raise InvalidInput.field(f"{at}/indicator", f"No indicator {answer.indicator}.")
+            raise InvalidInput.field(
+                f"{at}/indicator",
+                f"No indicator {answer.indicator}.",
+                code="unknown_indicator",
+                indicator=answer.indicator,
+            )
         if answer.indicator in seen:
-            raise InvalidInput.field(f"{at}/indicator", f"{answer.indicator} is answered twice.")
+            raise InvalidInput.field(
+                f"{at}/indicator", f"{answer.indicator} is answered twice.", code="listed_twice"
+            )
         seen.add(answer.indicator)
         if respondent not in indicator.respondents:
             raise InvalidInput.field(
                 f"{at}/indicator",
                 f"{answer.indicator} is answered by {', '.join(indicator.respondents)}.",
+                code="not_for_respondent",
+                respondents=", ".join(indicator.respondents),
             )
         scale = indicator.scale or definition.scale
         if not scale.min <= answer.value <= scale.max:
             raise InvalidInput.field(
-                f"{at}/value", f"{answer.indicator} takes {scale.min} to {scale.max}."
+                f"{at}/value",
+                f"{answer.indicator} takes {scale.min} to {scale.max}.",
+                code="out_of_range",
+                min=scale.min,
+                max=scale.max,
             )
 
 

@@ -57,11 +57,17 @@ async def _scheme_for_year(
 ) -> SchemeVersion:
     scheme = await session.get(SchemeVersion, scheme_id)
     if scheme is None:
-        raise InvalidInput.field(pointer, f"No scheme {scheme_id}.")
+        raise InvalidInput.field(pointer, f"No scheme {scheme_id}.", code="not_found")
     if year < scheme.year_from or (scheme.year_to is not None and year > scheme.year_to):
         until = scheme.year_to or "today"
         raise InvalidInput.field(
-            pointer, f"{scheme.code} covers {scheme.year_from}\u2013{until}, not {year}."
+            pointer,
+            f"{scheme.code} covers {scheme.year_from}\u2013{until}, not {year}.",
+            code="year_not_covered",
+            scheme=scheme.code,
+            year=str(year),  # a year, not a number to group in thousands
+            year_from=str(scheme.year_from),
+            year_to="open" if scheme.year_to is None else str(scheme.year_to),
         )
     return await schemes.freeze(session, scheme.id)
 
@@ -75,7 +81,11 @@ async def create_assessment(
     kind = schemes.definition_of(scheme).kind
     if (kind is SchemeKind.village) != (data.unit_type is UnitType.village):
         raise InvalidInput.field(
-            "#/body/scheme_id", f"{scheme.code} is a {kind} scheme; the unit is a {data.unit_type}."
+            "#/body/scheme_id",
+            f"{scheme.code} is a {kind} scheme; the unit is a {data.unit_type}.",
+            code="scheme_kind_mismatch",
+            scheme=scheme.code,
+            kind=kind.value,
         )
     assessment = Assessment(
         office=actor.office,
@@ -169,6 +179,8 @@ async def change_scheme(
         raise InvalidInput.field(
             "#/body/scheme_id",
             f"The assessment is scored with {current.code}; choose one of its versions.",
+            code="other_scheme",
+            scheme=current.code,
         )
     assessment.scheme_id = scheme.id
     history(
@@ -189,7 +201,12 @@ async def record_follow_up(
 ) -> Assessment:
     """How many corrective actions and recommendations the unit had, and followed up."""
     if follow_up.followed_up > follow_up.issued:
-        raise InvalidInput.field("#/body/followed_up", "More followed up than were issued.")
+        raise InvalidInput.field(
+            "#/body/followed_up",
+            "More followed up than were issued.",
+            code="less_than_equal",
+            le=follow_up.issued,
+        )
     if assessment.status == AssessmentStatus.published:
         raise NotEditable(
             "The assessment is published: its result no longer changes.", code="published"

@@ -186,6 +186,7 @@ def _correct(cipher: FieldCipher, person: Person, correction: Correction) -> Non
         raise InvalidInput.field(
             pointer,
             f"The {_called(person)}'s consent does not cover contact details (scope `contact`).",
+            code="consent_without_contact",
         )
     name, phone, email = correction.name, correction.phone, correction.email
     if isinstance(person, FocalPoint):
@@ -247,7 +248,9 @@ async def answer(
     )
     if answering_a_correction and data.correction is None:
         raise InvalidInput.field(
-            "#/body/correction", "Answering a correction needs the corrected identity."
+            "#/body/correction",
+            "Answering a correction needs the corrected identity.",
+            code="missing",
         )
     now = datetime.now(UTC)
     given: MemberExport | FocalPointExport | None = None
