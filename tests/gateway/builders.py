@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from apik_gateway.settings import Settings
-from apik_shared.platform.migrations import upgrade
+from apik_testing import services
 from apik_testing.infra import TestInfra
 
 MAX_BODY = 1024 * 1024
@@ -19,9 +19,7 @@ PUBLIC_BURST = 3
 
 
 async def migrated_database(infra: TestInfra) -> str:
-    url = await infra.adatabase("gateway")
-    await upgrade(url, "apik_gateway:migrations")
-    return url
+    return await services.migrated_database(infra, "apik_gateway")
 
 
 ADMIN_PASSWORD = "correct-horse-battery-9"
