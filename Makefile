@@ -9,6 +9,11 @@ UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 MEMBERS := shared gateway $(wildcard services/*)
 INSTALLED := $(VENV)/.installed
 
+# The steps of `make test` each end with their time ("== typecheck: 95 s"), so that
+# CI's log says where its time goes (bash's `time`, as TIMEFORMAT writes it).
+SHELL := /bin/bash
+timed = TIMEFORMAT='== $@: %0R s'; time
+
 # The web app (frontend/): Node 20+ with npm builds it; the gateway serves frontend/dist.
 WEB := frontend
 WEB_MODULES := $(WEB)/node_modules/.package-lock.json
@@ -28,20 +33,20 @@ demo: $(INSTALLED)
 test: $(INSTALLED) lint typecheck webtest pytest
 
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/lint-imports --no-cache
+	$(timed) $(VENV)/bin/ruff check .
+	$(timed) $(VENV)/bin/ruff format --check .
+	$(timed) $(VENV)/bin/lint-imports --no-cache
 
 typecheck: $(INSTALLED)
-	$(VENV)/bin/mypy
+	$(timed) $(VENV)/bin/mypy
 
 pytest: $(INSTALLED)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(timed) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The web app's type check and unit tests (Vitest), and its build for the browser tests,
 # which run in pytest (tests/e2e/test_webapp.py) against the real stack.
 webtest: $(WEB_MODULES) $(WEB_BUILD)
-	cd $(WEB) && npm run typecheck && npm test
+	$(timed) { cd $(WEB) && npm run typecheck && npm test; }
 
 # Built when missing or older than any of its sources.
 web: $(WEB_BUILD)

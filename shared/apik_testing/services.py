@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import os
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -23,9 +23,12 @@ from apik_testing.tokens import TestTokens
 
 
 async def migrated_database(infra: TestInfra, package: str) -> str:
-    url = await infra.adatabase(package.removeprefix("apik_"))
-    await upgrade(url, f"{package}:migrations")
-    return url
+    """A database of its own, migrated to head: a copy of one migrated once per run."""
+
+    async def migrate(url: str) -> None:
+        await upgrade(url, f"{package}:migrations")
+
+    return await infra.acopy(package.removeprefix("apik_"), f"{package}:migrations", migrate)
 
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -76,10 +79,37 @@ class RunningService:
         return [e for e in events if subject is None or e.subject == subject]
 
 
+@contextmanager
+def _api_document_on_demand(app: FastAPI) -> Iterator[None]:
+    """While the app starts, its API document is not built: FastAPI builds it on the
+    first request for it (`app.openapi()`) and keeps it.
+
+    A service builds its document at start-up so that the gateway's merge, which has a
+    short timeout, finds it ready (`create_service_app`). In process nothing merges it,
+    and the build takes seconds (4-6 s for intake on a busy machine): paid at every
+    start of a service under test, hundreds per run, it was a third of the suite."""
+    build = app.openapi
+    app.openapi = dict  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        app.openapi = build  # type: ignore[method-assign]
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The app's lifespan (bus, relay, consumers, background tasks), as `make up` runs it
+    but for the API document, built when first asked for (`_api_document_on_demand`)."""
+    async with AsyncExitStack() as stack:
+        with _api_document_on_demand(app):
+            await stack.enter_async_context(app.router.lifespan_context(app))
+        yield
+
+
 @asynccontextmanager
 async def running(app: FastAPI, tokens: TestTokens) -> AsyncIterator[RunningService]:
     """Runs the app's lifespan (bus, relay, consumers) and gives a client bound to it."""
-    async with app.router.lifespan_context(app):
+    async with lifespan(app):
         app.state.verifier = tokens.verifier()
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from apik_gateway.settings import Settings
-from apik_shared.platform.migrations import upgrade
 from apik_testing.infra import TestInfra
+from apik_testing.services import migrated_database as migrated_service_database
 
 MAX_BODY = 1024 * 1024
 READ_TIMEOUT = 0.5
@@ -19,9 +19,7 @@ PUBLIC_BURST = 3
 
 
 async def migrated_database(infra: TestInfra) -> str:
-    url = await infra.adatabase("gateway")
-    await upgrade(url, "apik_gateway:migrations")
-    return url
+    return await migrated_service_database(infra, "apik_gateway")
 
 
 ADMIN_PASSWORD = "correct-horse-battery-9"

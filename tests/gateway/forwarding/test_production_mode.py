@@ -21,6 +21,8 @@ from tests.gateway.builders import ADMIN_PASSWORD
 from tests.gateway.fake_service import CHUNK, Gates
 from tests.gateway.servers import refused_url
 
+STARTUP_SECONDS = 120
+
 
 @pytest.fixture
 async def production_gateway(gateway_database: str, fake_service: str) -> AsyncIterator[str]:
@@ -51,14 +53,20 @@ async def production_gateway(gateway_database: str, fake_service: str) -> AsyncI
         stderr=asyncio.subprocess.DEVNULL,
     )
     try:
+        # Until it answers: a process that imports the whole gateway can take well over
+        # the 15 s this once allowed on a busy machine, and the test then met a port
+        # nobody listened on yet.
+        deadline = asyncio.get_running_loop().time() + STARTUP_SECONDS
         async with httpx.AsyncClient(base_url=url) as client:
-            for _ in range(300):
+            while True:
                 if process.returncode is not None:
                     pytest.fail(f"the gateway exited with {process.returncode}")
                 try:
                     if (await client.get("/healthz")).status_code == 200:
                         break
                 except httpx.TransportError:
+                    if asyncio.get_running_loop().time() > deadline:
+                        pytest.fail(f"the gateway did not listen within {STARTUP_SECONDS} s")
                     await asyncio.sleep(0.05)
         yield url
     finally:

@@ -11,7 +11,7 @@ import pytest
 from apik_reporting.app import create_app
 from apik_reporting.settings import Settings
 from apik_testing.infra import TestInfra
-from apik_testing.services import service_settings
+from apik_testing.services import lifespan, service_settings
 from tests.gateway.builders import GatewayUnderTest
 
 
@@ -25,7 +25,7 @@ async def reporting(
     app = create_app(settings)
     # Not `apik_testing.services.running`: that swaps in the test signer's verifier,
     # and these tests need the service to trust the gateway's own keys.
-    async with app.router.lifespan_context(app):
+    async with lifespan(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://reporting") as client:
             yield client
