@@ -3,8 +3,9 @@
 // registers an API client and sees its secret once (the list never shows it again); adds
 // a webhook subscription and uses the buttons its state allows (off, on, a new secret).
 // The office admin then gives the user a guarded role (head): the screen says it waits
-// for a second admin, and the national admin approves it. A desk officer meets "not for
-// your role" at /admin. axe checks every page on the way.
+// for a second admin, and the national admin approves it in another window; the page
+// still listing it declines it and is refused, the proposal's status said in words. A
+// desk officer meets "not for your role" at /admin. axe checks every page on the way.
 
 async function signIn(browser, kit, username, path = "/") {
   const { BASE, PASSWORD } = kit;
@@ -118,10 +119,34 @@ export async function adminAdministers(browser, kit, nationalAdmin) {
   await page.getByRole("tab", { name: "Pengguna" }).click();
   await page.reload();
   await page.getByRole("button", { name: new RegExp(`^Setujui: `) }).first().waitFor();
-  await page.getByTestId("proposals").locator("tr", { hasText: code }).getByRole("button", { name: /^Setujui/ }).click();
+  await staleProposalRefused(browser, kit, page, { nationalAdmin, user, code });
+  await page.reload();
   await page.locator(`tr[data-username="${user}"]`, { hasText: "Kepala kantor" }).waitFor();
   await shot(page, "admin-7-approved");
   await context.close();
+}
+
+// A refusal of a step in the status the record is in, seen through a stale page: the
+// proposal is approved in another window while this page still lists it as pending; its
+// "Tolak" is refused, in words: the type, the reason and the proposal's status in Bahasa
+// Indonesia (the API's `labels`), never the status's code.
+async function staleProposalRefused(browser, kit, page, { nationalAdmin, user, code }) {
+  const { expect, accessible, shot } = kit;
+  const other = await signIn(browser, kit, nationalAdmin, "/admin?bagian=users");
+  await other.page.getByTestId("proposals").locator("tr", { hasText: code }).getByRole("button", { name: /^Setujui/ }).click();
+  await other.page.locator(`tr[data-username="${user}"]`, { hasText: "Kepala kantor" }).waitFor();
+  await other.context.close();
+
+  const stale = page.getByTestId("proposals").locator("tr", { hasText: code });
+  expect((await stale.count()) === 1, "admin: the stale page still lists the approved proposal");
+  await stale.getByRole("button", { name: `Tolak: ${user}` }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Usulan sudah diputus" });
+  await refusal.waitFor();
+  const said = (await refusal.textContent()).trim();
+  expect(said.includes("Usulan ini sudah berstatus Disetujui dan diterapkan."), `admin: the refusal names the proposal's status in words (${said})`);
+  expect(!/\b(applied|pending|declined)\b|proposal_decided|stale-proposal/.test(said), `admin: the refusal shows no code (${said})`);
+  await accessible(page, "admin-usulan-basi");
+  await shot(page, "admin-6b-proposal-stale-refused");
 }
 
 // A subscription added (its secret shown once), then each button the API allows on it

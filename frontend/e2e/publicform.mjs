@@ -7,11 +7,26 @@ const PHONE = { width: 390, height: 844 };
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(64)]);
 
+// A searchable list (substance, province, regency) chosen as a keyboard user does: the
+// name typed, the first option it leaves highlighted with the down arrow, taken with
+// Enter. Not by a click: the list floats (a portal placed by floating-ui), above the
+// field when the phone's screen has no room below it, and shrinks as the typing filters
+// it, so where an option is depends on the moment; a click aimed at it was sometimes
+// taken by what lay there an instant later ("intercepts pointer events"). The keys go
+// to the field, which holds the focus throughout, and name the option they took
+// (aria-activedescendant), wherever the list is drawn.
 async function pick(page, label, typed, option) {
   const box = page.getByRole("combobox", { name: label });
-  await box.click();
   await box.fill(typed);
-  await page.getByRole("option", { name: option, exact: true }).click();
+  await box.press("ArrowDown");
+  const wanted = page.getByRole("option", { name: option, exact: true });
+  await wanted.and(page.locator("[data-combobox-selected]")).waitFor();
+  const highlighted = await box.getAttribute("aria-activedescendant");
+  if (highlighted !== (await wanted.getAttribute("id"))) throw new Error(`${label}: the arrow highlighted another option than ${option}`);
+  await box.press("Enter");
+  await wanted.waitFor({ state: "hidden" });
+  const chosen = await box.inputValue();
+  if (chosen !== option) throw new Error(`${label}: ${chosen} chosen, not ${option}`);
 }
 
 // A step change moves the focus to the new step's heading (a screen-reader or keyboard

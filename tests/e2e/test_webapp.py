@@ -8,7 +8,8 @@ check-in to the printed form, and the head of that office sees the visit counted
 KPI dashboard and edits a target; an intern raises the Red Button anonymously and a
 protection officer acknowledges it; an applicant applies for an internship and an
 unknown certificate code is checked; a national admin opens an office, adds its users
-(an office admin's guarded role change waits for the national admin's approval) and
+(an office admin's guarded role change waits for the national admin's approval, and
+a page left open on it is refused its decline, the proposal's status said in words) and
 registers an API client whose secret is shown once, then adds a webhook subscription and
 switches it off, on and to a new secret by the buttons its state allows; the head of an
 office excepts a report from the event's age limit on its page; a prevention officer reads an

@@ -84,17 +84,40 @@ function valuesOf(params: unknown): { [name: string]: string | number } {
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number"));
 }
 
+// Params that hold codes the API sends bare and the app words itself, each code by its
+// catalogue group: `roles` (`role_required`, `roles_above_yours`: codes joined by ", "),
+// worded by the administration screens' `role.<code>` (i18n/admin.ts), the one place
+// both languages name a role. A code this version has no words for stays as it came.
+const WORDED_BY_THE_APP: { readonly [param: string]: string } = { roles: "role" };
+
+function wordedHere(params: unknown, messages: Record<string, string>): { [name: string]: string } {
+  const worded: { [name: string]: string } = {};
+  if (typeof params !== "object" || params === null) return worded;
+  for (const [name, value] of Object.entries(params)) {
+    const group = WORDED_BY_THE_APP[name];
+    if (group === undefined || typeof value !== "string") continue;
+    worded[name] = value
+      .split(",")
+      .map((code) => code.trim())
+      .filter(Boolean)
+      .map((code) => messages[`${group}.${code}`] ?? code)
+      .join(", ");
+  }
+  return worded;
+}
+
 const comparable = (text: string) => text.trim().replace(/\.$/, "").toLowerCase();
 
 // Why, beyond the type: the reason its `code` names (`api.reason.<slug>.<code>`, i18n/
 // problems.ts), its placeholders filled from `params` and, for a code-valued one (a
-// status, a stage), the API's words for it in `labels` (never the code); else the fields' errors; else the API's `detail` when it says more than
+// status, a stage), the API's words for it in `labels` or the app's own (the roles,
+// `wordedHere`), never the code; else the fields' errors; else the API's `detail` when it says more than
 // the type does (not its title again), in English when the app has no words for it:
 // the reason is never dropped. Undefined when there is nothing more to say.
 function reasonText(problem: ProblemLike, slug: string, locale: Locale): string | undefined {
   const messages = catalogue(locale) as Record<string, string>;
   if (typeof problem.code === "string" && messages[`api.reason.${slug}.${problem.code}`] !== undefined) {
-    const values = { ...valuesOf(problem.params), ...valuesOf(problem.labels) };
+    const values = { ...valuesOf(problem.params), ...wordedHere(problem.params, messages), ...valuesOf(problem.labels) };
     return intlOf(locale).formatMessage({ id: `api.reason.${slug}.${problem.code}` as MessageId }, values);
   }
   if (Array.isArray(problem.errors) && problem.errors.length > 0) {
