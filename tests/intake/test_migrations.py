@@ -104,3 +104,34 @@ async def test_a_registration_writes_no_index_entry_that_nothing_reads(infra: Te
         assert "WHERE" not in found["ix_report_outreach_id"]
     finally:
         await conn.close()
+
+
+async def test_the_reporter_match_reads_the_office_through_the_blind_indexes(infra: TestInfra):
+    """0037: the reporter's office alone has no index (each index it reads leads with the
+    office and a blind index); the match still finds the earlier reporter through them,
+    and the way down puts the office's index back."""
+    url = await infra.adatabase("intake_reporter_office")
+    await upgrade(url, SCRIPTS)
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    indexes = "SELECT indexname FROM pg_indexes WHERE tablename = 'reporter'"
+    try:
+        found = {row["indexname"] for row in await conn.fetch(indexes)}
+        assert "ix_reporter_office" not in found
+        assert {f"reporter_office_{key}_index" for key in ("nik", "phone", "email")} <= found
+        person = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO reporter (id, office, identity, person_id, phone_index, matched_on)"
+            " VALUES ($1, 'BKL', 'sealed', $2, 'phone-key', '[]')",
+            uuid.uuid4(),
+            person,
+        )
+        async with conn.transaction():
+            matched = await conn.fetch(
+                "SELECT person_id FROM intake_reporter_matches($1, 'BKL', NULL, 'phone-key', NULL)",
+                ["intake:reporter:BKL:phone-key"],
+            )
+        assert [row["person_id"] for row in matched] == [person]
+        await asyncio.to_thread(command.downgrade, alembic_config(url, SCRIPTS), "0036")
+        assert "ix_reporter_office" in {row["indexname"] for row in await conn.fetch(indexes)}
+    finally:
+        await conn.close()
