@@ -23,6 +23,7 @@ from apik_shared.platform.auth import JWKSVerifier
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import EventBus
 from apik_shared.platform.events.consumer import ConsumerSpec
+from apik_shared.platform.heap import settle_after_startup
 from apik_shared.platform.logs import configure_logging
 from apik_shared.platform.middleware import RequestContextMiddleware
 from apik_shared.platform.offices import office_consumer
@@ -108,6 +109,8 @@ def create_service_app(
         # with a short timeout, and a large service's first build on a busy machine
         # could outlast it, leaving the service out of /api/docs.
         app.openapi()
+        # Start-up is over: what it built stays for good, out of the collector's walks.
+        settle_after_startup()
         tasks = [asyncio.create_task(run(app)) for run in background]
         tasks.append(asyncio.create_task(revocations.follow(bus.connection), name="revocations"))
         try:
