@@ -299,8 +299,7 @@ CLOSED_BEFORE_RECEIVED = "the closure is before the receipt"
 # Refusals that are reasons of a row as they are, by their code: the shared field
 # types' (apik_shared.vocabulary) and the row's own dates' order.
 _AS_THEY_ARE: dict[str, ReasonCode] = {
-    c: c
-    for c in ("control_character", "multiline", "implausible_year", "closed_before_received")
+    c: c for c in ("control_character", "multiline", "implausible_year", "closed_before_received")
 }
 
 
