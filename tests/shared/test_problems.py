@@ -49,8 +49,13 @@ def test_validation_errors_point_at_fields():
     problem = validation_problem(exc)
     assert problem.status == 422
     assert [e["pointer"] for e in problem.errors] == ["#/body/reporter/nik", "#/query/a~1b"]
-    assert InvalidInput.field("#/body/x", "bad").errors == [
-        {"pointer": "#/body/x", "detail": "bad"}
+    assert InvalidInput.field("#/body/x", "Too big.", code="less_than_equal", le=3).errors == [
+        {
+            "pointer": "#/body/x",
+            "detail": "Too big.",
+            "code": "less_than_equal",
+            "params": {"le": 3},
+        }
     ]
 
 

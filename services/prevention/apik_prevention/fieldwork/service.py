@@ -65,7 +65,8 @@ def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
             column = {"indicator": "indicator", "value": "value"}.get(match.group(2), "note")
         elif pointer.startswith("#/body/"):
             column = pointer.removeprefix("#/body/").split("/")[0]
-        said = {k: error[k] for k in ("code", "params") if k in error}  # as the app words it
+        said: dict[str, Any] = {k: error[k] for k in ("code", "params") if k in error}
+        # The code and params come along, as the app words them.
         errors.append({"pointer": f"#/body/rows/{row}/{column}", "detail": error["detail"], **said})
     return InvalidInput(errors[0]["detail"], errors=errors)
 
