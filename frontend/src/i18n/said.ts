@@ -111,9 +111,9 @@ const comparable = (text: string) => text.trim().replace(/\.$/, "").toLowerCase(
 // Why, beyond the type: the reason its `code` names (`api.reason.<slug>.<code>`, i18n/
 // problems.ts), its placeholders filled from `params` and, for a code-valued one (a
 // status, a stage), the API's words for it in `labels` or the app's own (the roles,
-// `wordedHere`), never the code; else the fields' errors; else the API's `detail` when it says more than
-// the type does (not its title again), in English when the app has no words for it:
-// the reason is never dropped. Undefined when there is nothing more to say.
+// `wordedHere`), never the code; else the fields' errors; else the API's `detail` when
+// it says more than the type does (not its title again), in English when the app has no
+// words for it: the reason is never dropped. Undefined when there is nothing more to say.
 function reasonText(problem: ProblemLike, slug: string, locale: Locale): string | undefined {
   const messages = catalogue(locale) as Record<string, string>;
   if (typeof problem.code === "string" && messages[`api.reason.${slug}.${problem.code}`] !== undefined) {
