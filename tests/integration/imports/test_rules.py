@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook
+from pydantic_core import ErrorDetails
 
 from apik_integration.imports import rules
 from tests.integration.builders import OLD_HEADERS, VALID_NIK, old_record, sheet_csv
@@ -158,7 +159,13 @@ def test_a_shared_type_s_own_code_is_the_row_s_reason(
 ) -> None:
     # The shared field types name their codes (apik_shared.vocabulary): a row's reason
     # reads the code, never the English, which may change.
-    error = {"type": kind, "loc": ("x",), "msg": "Worded otherwise", "input": "x", "ctx": ctx}
+    error: ErrorDetails = {
+        "type": kind,
+        "loc": ("x",),
+        "msg": "Worded otherwise",
+        "input": "x",
+        "ctx": ctx,
+    }
     assert rules.reason_of(error) == reason
 
 
