@@ -42,8 +42,7 @@ class Reporter(SQLModel, table=True):
     through the blind indexes without decrypting anything."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    # No index of its own (0037): the reporter's match reads the office with a blind
-    # index, which the partial indexes `reporter_office_<nik|phone|email>_index` serve.
+    # No index of its own (0037): `reporter_office_<nik|phone|email>_index` serve the match.
     office: str = Field(max_length=32)
     # AES-GCM ciphertext; None once the retention period anonymised it (`anonymised_at`).
     identity: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
