@@ -330,14 +330,16 @@ async def test_a_cluster_loses_a_node_and_a_replica_of_each_service(
         await eventually(all_breached, 60, "every case's SLA breach recorded")
         await limited([partial(_closing, life, c) for c in cases])
 
-        # Every breach and withdrawal recorded has reached the stream (an outbox relays
-        # them after its row's commit), and reporting has applied every event the stream
-        # holds (its read model included).
+        # Every breach, closure and withdrawal recorded has reached the stream (an outbox
+        # relays them after its row's commit, late when its NATS node was the one killed),
+        # and reporting has applied every event the stream holds (its read model included).
         async def reporting_caught_up() -> bool:
             events = await stream_events(cluster)
             breached = {e["data"]["case_id"] for e in events if e["type"] == "case.sla_breached"}
+            shut = {e["data"]["case_id"] for e in events if e["type"] == "case.closed"}
             closed = {e["data"]["report_id"] for e in events if e["type"] == "report.closed"}
-            if not ({c["id"] for c in cases} <= breached and set(incomplete) <= closed):
+            ids = {c["id"] for c in cases}
+            if not (ids <= breached and ids <= shut and set(incomplete) <= closed):
                 return False
             applied = await rows(
                 stack, "reporting", "SELECT event_id FROM inbox WHERE consumer LIKE '%read-model'"
