@@ -20,7 +20,6 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
 from apik_shared.platform.fields import timestamp_field, utcnow
-from apik_shared.platform.processing import Bilingual, LegalBasis, Processing
 
 
 class Substance(SQLModel, table=True):
