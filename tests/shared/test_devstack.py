@@ -20,7 +20,13 @@ import pytest
 from nats.js import JetStreamContext
 
 from apik_shared.devstack.__main__ import UpSettings, demo, main
-from apik_shared.devstack.infra import HOST, EmbeddedNats, nats_server_binary
+from apik_shared.devstack.infra import (
+    HOST,
+    EmbeddedNats,
+    EmbeddedPostgres,
+    _postgres_bin,
+    nats_server_binary,
+)
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import STREAM_NAME
 from apik_shared.platform.events.server_version import (
@@ -274,3 +280,35 @@ def test_server_versions_are_read_from_what_servers_and_clients_print() -> None:
     require_server_version("2.10.0", where="here")
     with pytest.raises(NatsServerTooOld, match=r"here runs NATS 2\.9\.10"):
         require_server_version("<nats server v2.9.10>", where="here")
+
+
+def test_postgres_counts_as_started_once_it_accepts_connections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that listens but refuses connections (as one replaying its WAL after a
+    crash does, here a standby held out of hot standby for good) is not started: the
+    callers' first connection would fail."""
+    refusing = EmbeddedPostgres(tmp_path / "pg", durable=False)
+    refusing.init()
+    (refusing.pgdata / "standby.signal").touch()
+    with (refusing.pgdata / "postgresql.auto.conf").open("a") as conf:
+        conf.write("hot_standby = off\n")
+    # `init` again (single-user mode, which a standby refuses) has nothing left to do.
+    monkeypatch.setattr(refusing, "init", lambda: None)
+    with pytest.raises(TimeoutError, match="did not accept connections"):
+        refusing.start(timeout=3)
+    assert refusing.process is not None and refusing.process.poll() is None  # it listened
+    refusing.stop()
+    # The same cluster, a primary again, starts and takes a connection at once.
+    monkeypatch.undo()
+    (refusing.pgdata / "standby.signal").unlink()
+    accepting = refusing.start(timeout=30)
+    try:
+        assert (
+            subprocess.run(
+                [str(_postgres_bin() / "pg_isready"), "-h", HOST, "-p", str(accepting.port)]
+            ).returncode
+            == 0
+        )
+    finally:
+        accepting.stop()

@@ -21,6 +21,7 @@ import re
 import shutil
 import signal
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -201,8 +202,24 @@ class EmbeddedPostgres:
         self.process = spawn(
             child.args, log_file=child.log_file, user=child.user, stop_signal=child.stop_signal
         )
+        started = time.monotonic()
         wait_for_port(HOST, self.port, timeout=timeout, process=self.process)
+        self._wait_until_accepting(timeout - (time.monotonic() - started))
         return self
+
+    def _wait_until_accepting(self, timeout: float) -> None:
+        """PostgreSQL listens before it accepts: after a crash it replays its WAL first and
+        answers "the database system is starting up". `pg_isready` tells the two apart
+        without a password (it asks for no authentication)."""
+        deadline = time.monotonic() + max(timeout, 1)
+        probe = [str(_postgres_bin() / "pg_isready"), "-h", HOST, "-p", str(self.port)]
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"postgres exited with {self.process.returncode}")
+            if subprocess.run([*probe, "-t", "1"], capture_output=True).returncode == 0:
+                return
+            time.sleep(0.05)
+        raise TimeoutError(f"PostgreSQL on {HOST}:{self.port} did not accept connections")
 
     def stop(self) -> None:
         stop(self.process, sig=signal.SIGINT, timeout=20)
