@@ -164,6 +164,10 @@ def test_a_state_machine_s_refusal_names_its_step_or_move_by_code_and_in_words()
         "code": "step_not_allowed",
         "params": {"step": "end", "status": "waiting"},
         "labels": {"step": "Akhiri", "status": "Menunggu"},
+        "labels_by_language": {
+            "id": {"step": "Akhiri", "status": "Menunggu"},
+            "en": {"step": "End", "status": "Waiting"},
+        },
         "current_status": "waiting",
     }
     assert step.body(language=Language.en)["labels"] == {"step": "End", "status": "Waiting"}
@@ -179,7 +183,9 @@ def test_a_state_machine_s_refusal_names_its_step_or_move_by_code_and_in_words()
 
 
 def test_a_problem_without_named_params_has_no_labels():
-    assert "labels" not in Conflict("no", code="x", params={"day": "2026-12-01"}).body()
+    body = Conflict("no", code="x", params={"day": "2026-12-01"}).body()
+    assert "labels" not in body
+    assert "labels_by_language" not in body
 
 
 async def test_the_problem_handler_says_labels_in_the_request_s_language():
@@ -199,3 +205,10 @@ async def test_the_problem_handler_says_labels_in_the_request_s_language():
     assert indonesian["labels"] == {"status": "Ditutup", "target": "Menunggu"}
     assert english["labels"] == {"status": "Closed", "target": "Waiting"}
     assert english["params"] == {"status": "closed", "target": "waiting"}
+    # Every language's words in either answer: a client that shows the refusal after a
+    # switch of language rewords it from these, without sending the request again.
+    both = {
+        "id": {"status": "Ditutup", "target": "Menunggu"},
+        "en": {"status": "Closed", "target": "Waiting"},
+    }
+    assert indonesian["labels_by_language"] == english["labels_by_language"] == both

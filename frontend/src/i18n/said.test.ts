@@ -39,6 +39,22 @@ describe("a problem put into words", () => {
     expect(problemText({ type: "/problems/brand-new", detail: MESSAGES.en["api.birthDateMismatch"] }, "id", "x")).toBe(MESSAGES.id["api.birthDateMismatch"]);
   });
 
+  it("fills a coded param with the API's words in the language shown, not the request's", () => {
+    const decided = {
+      type: "/problems/stale-proposal",
+      status: 409,
+      code: "proposal_decided",
+      params: { status: "declined" },
+      labels: { status: "Ditolak" }, // asked in Bahasa Indonesia
+      labels_by_language: { id: { status: "Ditolak" }, en: { status: "Declined" } },
+    };
+    expect(problemText(decided, "en", "x")).toBe(`${MESSAGES.en["api.problem.stale-proposal"]} The proposal is Declined already.`);
+    expect(problemText(decided, "id", "x")).toBe(`${MESSAGES.id["api.problem.stale-proposal"]} Usulan ini sudah berstatus Ditolak.`);
+    // An API that gives only the request's words: those, rather than the code.
+    const { labels_by_language: _, ...older } = decided;
+    expect(problemText(older, "en", "x")).toContain("The proposal is Ditolak already.");
+  });
+
   it("falls back when there is nothing to say", () => {
     expect(problemText(undefined, "id", "Gagal.")).toBe("Gagal.");
     expect(problemText({ status: 500 }, "en", "Failed.")).toBe("Failed.");

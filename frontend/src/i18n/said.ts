@@ -66,8 +66,10 @@ interface ProblemLike {
   detail?: unknown;
   code?: unknown;
   params?: unknown;
-  // The words of the code-valued params, in the language the request asked for.
+  // The words of the code-valued params, in the language the request asked for, and in
+  // every language the API speaks (`{ id: {...}, en: {...} }`).
   labels?: unknown;
+  labels_by_language?: unknown;
   errors?: unknown;
 }
 
@@ -106,18 +108,29 @@ function wordedHere(params: unknown, messages: Record<string, string>): { [name:
   return worded;
 }
 
+// The words of the code-valued params in `locale`: the API gives them in every language
+// it speaks (`labels_by_language`), so a refusal on screen reads wholly in the language
+// switched to without asking again (a refused write is not sent twice to learn its
+// words); `labels` (the request's language) from an API that gives only those.
+function labelsIn(problem: ProblemLike, locale: Locale): { [name: string]: string | number } {
+  const every = problem.labels_by_language;
+  const mine = typeof every === "object" && every !== null ? (every as Record<string, unknown>)[locale] : undefined;
+  return valuesOf(mine ?? problem.labels);
+}
+
 const comparable = (text: string) => text.trim().replace(/\.$/, "").toLowerCase();
 
 // Why, beyond the type: the reason its `code` names (`api.reason.<slug>.<code>`, i18n/
 // problems.ts), its placeholders filled from `params` and, for a code-valued one (a
-// status, a stage), the API's words for it in `labels` or the app's own (the roles,
-// `wordedHere`), never the code; else the fields' errors; else the API's `detail` when
-// it says more than the type does (not its title again), in English when the app has no
-// words for it: the reason is never dropped. Undefined when there is nothing more to say.
+// status, a stage), the API's words for it in the language shown (`labelsIn`) or the
+// app's own (the roles, `wordedHere`), never the code; else the fields' errors; else the
+// API's `detail` when it says more than the type does (not its title again), in English
+// when the app has no words for it: the reason is never dropped. Undefined when there is
+// nothing more to say.
 function reasonText(problem: ProblemLike, slug: string, locale: Locale): string | undefined {
   const messages = catalogue(locale) as Record<string, string>;
   if (typeof problem.code === "string" && messages[`api.reason.${slug}.${problem.code}`] !== undefined) {
-    const values = { ...valuesOf(problem.params), ...wordedHere(problem.params, messages), ...valuesOf(problem.labels) };
+    const values = { ...valuesOf(problem.params), ...wordedHere(problem.params, messages), ...labelsIn(problem, locale) };
     return intlOf(locale).formatMessage({ id: `api.reason.${slug}.${problem.code}` as MessageId }, values);
   }
   if (Array.isArray(problem.errors) && problem.errors.length > 0) {

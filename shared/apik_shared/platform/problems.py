@@ -39,7 +39,10 @@ class Problem(Exception):
     A code-valued param (a status, a stage, a step) is given as a `Named` (the code
     with its label, `apik_shared.vocabulary.labels.named`): `params` keeps the code and
     the `labels` member says it in the request's language (`Accept-Language`,
-    Indonesian first), so that no client words a status by its code."""
+    Indonesian first), so that no client words a status by its code;
+    `labels_by_language` says it in every language the API speaks, so that a client
+    showing the refusal after its user switched language rewords it without asking
+    again (a refused write cannot be sent again to learn the other words)."""
 
     status: int = 400
     slug: str = "bad-request"
@@ -88,17 +91,18 @@ class Problem(Exception):
         body.update({k: v for k, v in self.extensions.items() if k not in body})
         params = body.get("params")
         if isinstance(params, dict):
-            body["params"], labels = _said(params, language)
-            if labels:
-                body["labels"] = labels
+            body["params"] = {k: v.code if isinstance(v, Named) else v for k, v in params.items()}
+            if any(isinstance(v, Named) for v in params.values()):
+                body["labels"] = _labels(params, language)
+                body["labels_by_language"] = {
+                    each.value: _labels(params, each) for each in Language
+                }
         return body
 
 
-def _said(params: dict[str, Any], language: Language) -> tuple[dict[str, Any], dict[str, str]]:
-    """`params` with each `Named` as its code, and the labels of those codes."""
-    plain = {k: v.code if isinstance(v, Named) else v for k, v in params.items()}
-    labels = {k: v.label.said_in(language) for k, v in params.items() if isinstance(v, Named)}
-    return plain, labels
+def _labels(params: dict[str, Any], language: Language) -> dict[str, str]:
+    """The words of the code-valued params (`Named`) in `language`."""
+    return {k: v.label.said_in(language) for k, v in params.items() if isinstance(v, Named)}
 
 
 class InvalidInput(Problem):
@@ -403,7 +407,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "(`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of "
         "a type, `detail` explains this one (in English); `code` names the specific "
         "reason, for a type raised for several, and `params` fill its wording (`labels` "
-        "says each code-valued param in words, in the request's language); `errors` "
+        "says each code-valued param in words, in the request's language, and "
+        "`labels_by_language` in each language the API speaks, `id` and `en`); `errors` "
         "point at the fields to fix, each with pydantic's error type as `code` when the "
         "request failed validation."
     ),
@@ -418,6 +423,13 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "code": {"type": "string"},
         "params": {"type": "object", "additionalProperties": True},
         "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+        "labels_by_language": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+            },
+        },
         "errors": {
             "type": "array",
             "items": {
