@@ -4,7 +4,8 @@
 // a webhook subscription and uses the buttons its state allows (off, on, a new secret).
 // The office admin then gives the user a guarded role (head): the screen says it waits
 // for a second admin, and the national admin approves it in another window; the page
-// still listing it declines it and is refused, the proposal's status said in words. A
+// still listing it declines it and is refused, the proposal's status said in words (in
+// English too, switched with the refusal on screen), and the proposal leaves the list. A
 // desk officer meets "not for your role" at /admin. axe checks every page on the way.
 
 async function signIn(browser, kit, username, path = "/") {
@@ -129,7 +130,8 @@ export async function adminAdministers(browser, kit, nationalAdmin) {
 // A refusal of a step in the status the record is in, seen through a stale page: the
 // proposal is approved in another window while this page still lists it as pending; its
 // "Tolak" is refused, in words: the type, the reason and the proposal's status in Bahasa
-// Indonesia (the API's `labels`), never the status's code.
+// Indonesia (the API's `labels`), never the status's code; the list is read again, so
+// the proposal leaves it; a switch to English rewords the whole refusal at once.
 async function staleProposalRefused(browser, kit, page, { nationalAdmin, user, code }) {
   const { expect, accessible, shot } = kit;
   const other = await signIn(browser, kit, nationalAdmin, "/admin?bagian=users");
@@ -145,8 +147,19 @@ async function staleProposalRefused(browser, kit, page, { nationalAdmin, user, c
   const said = (await refusal.textContent()).trim();
   expect(said.includes("Usulan ini sudah berstatus Disetujui dan diterapkan."), `admin: the refusal names the proposal's status in words (${said})`);
   expect(!/\b(applied|pending|declined)\b|proposal_decided|stale-proposal/.test(said), `admin: the refusal shows no code (${said})`);
+  // The refusal has the list read again: the decided proposal leaves it.
+  await stale.waitFor({ state: "detached" });
+  expect((await stale.count()) === 0, "admin: the refused decision's proposal left the list");
   await accessible(page, "admin-usulan-basi");
   await shot(page, "admin-6b-proposal-stale-refused");
+  // Switched to English with the refusal on screen: all of it in English at once, the
+  // status too (the API's `labels_by_language`), with no request sent again.
+  await kit.switchLanguage(page, "en");
+  const english = (await page.getByRole("alert").filter({ hasText: "The proposal is decided" }).textContent()).trim();
+  expect(english.includes("The proposal is Approved and applied already."), `admin: the refusal's status follows the switch (${english})`);
+  expect(!/Usulan|sudah|Disetujui|diterapkan/.test(english), `admin: no Indonesian left in the refusal (${english})`);
+  await shot(page, "admin-6c-proposal-stale-refused-en");
+  await kit.switchLanguage(page, "id");
 }
 
 // A subscription added (its secret shown once), then each button the API allows on it

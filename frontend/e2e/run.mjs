@@ -461,7 +461,7 @@ try {
     if (OFFICER && PASSWORD) await officerWorks(browser, number);
     if (OFFICER && PASSWORD) await officerVerifies(browser, number);
   }
-  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, settled, watchOrigins };
+  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, settled, watchOrigins, switchLanguage };
   if (wanted("examiner") && EXAMINER && CASE_ID && CASE_NUMBER) {
     await examinerWorks(browser, kit, { username: EXAMINER, caseId: CASE_ID, caseNumber: CASE_NUMBER });
   }

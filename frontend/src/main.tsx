@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { rereadRowsWhenStale } from "./api/stale";
 import { session } from "./auth/session";
 import { dropAllDrafts } from "./components/Draft";
 import { OfficeDates } from "./components/OfficeDates";
@@ -15,6 +16,8 @@ import { router } from "./router";
 import { contrast, theme } from "./theme";
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+// A write refused as stale re-reads the lists on screen (api/stale.ts).
+rereadRowsWhenStale(queries);
 
 // What one user's session fetched is never shown to the next one on this tab; nor
 // are the drafts of forms they left (personal data: see lib/drafts.ts).

@@ -4,6 +4,7 @@ import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "./schema";
 import { session } from "../auth/session";
 import { initialLocale } from "../i18n/locale";
+import { staleRefusals } from "./stale";
 
 export const api = createClient<paths>({ baseUrl: "" });
 
@@ -40,3 +41,6 @@ const language: Middleware = {
   },
 };
 api.use(language);
+
+// A write refused as stale (409, 412) has the lists on screen read again (stale.ts).
+api.use(staleRefusals);

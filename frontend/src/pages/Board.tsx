@@ -32,6 +32,7 @@ import { formatDate } from "../lib/dates";
 import type { Shortcut } from "../lib/palette";
 import { useMe, useOfficeZone, useRoster } from "../office";
 import { BulkAssign, type CaseRow } from "./case/BulkAssign";
+import { ROWS } from "../api/stale";
 
 const PAGE = 50;
 type CasePage = components["schemas"]["Page_CasePublic_"];
@@ -60,6 +61,7 @@ export function BoardPage(): React.JSX.Element {
 
   const cases = useQuery({
     queryKey: ["cases", search],
+    meta: ROWS,
     queryFn: async () => {
       const { data, error } = await api.GET("/api/v1/examination/cases", {
         params: { query: caseQuery(search, PAGE) },

@@ -23,6 +23,7 @@ import type { Shortcut } from "../lib/palette";
 import { REPORT_STATUSES, reportQuery, withQueueFilter, type QueueSearch } from "../lib/verification";
 import { useOfficeZone } from "../office";
 import { BulkRoute, type ReportRow } from "./report/BulkRoute";
+import { ROWS } from "../api/stale";
 
 const PAGE = 50;
 type ReportPage = components["schemas"]["Page_ReportPublic_"];
@@ -55,6 +56,7 @@ export function VerificationPage(): React.JSX.Element {
 
   const reports = useQuery({
     queryKey: ["reports", search],
+    meta: ROWS,
     queryFn: async () => {
       const { data, error } = await api.GET("/api/v1/intake/reports", {
         params: { query: reportQuery(search, PAGE) },

@@ -7,7 +7,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, render, waitFor, type RenderResult } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
+import { onTestFinished } from "vitest";
 import type { components } from "../api/schema";
+import { rereadRowsWhenStale } from "../api/stale";
 import { session } from "../auth/session";
 import { OfficeDates } from "../components/OfficeDates";
 import { LocaleProvider, useLocale } from "../i18n/locale";
@@ -47,6 +49,7 @@ export async function renderApp(ui: ReactNode, options: AppOptions = {}): Promis
   localStorage.setItem("apik.locale", locale);
   await loadCatalogue(locale);
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  onTestFinished(rereadRowsWhenStale(queries)); // as main.tsx wires it, for this test only
   if (options.me !== undefined) {
     const me = { ...ME, ...options.me };
     // office.tsx's keys: useMe's (no token in a test) and useOfficeZone's.

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import { ROWS } from "../../api/stale";
 
 export type User = components["schemas"]["UserPublic"];
 export type Office = components["schemas"]["OfficePublic"];
@@ -22,6 +23,7 @@ function refusedOr(status: number, what: string): Error {
 export function useUsers() {
   return useQuery({
     queryKey: ["admin", "users"],
+    meta: ROWS,
     queryFn: async (): Promise<User[]> => {
       const { data, response } = await api.GET("/api/v1/auth/users", { params: { query: { limit: LIMIT } } });
       if (!data) throw refusedOr(response.status, "users");
@@ -34,6 +36,7 @@ export function useUsers() {
 export function useProposals() {
   return useQuery({
     queryKey: ["admin", "proposals"],
+    meta: ROWS,
     queryFn: async (): Promise<Proposal[]> => {
       const { data, response } = await api.GET("/api/v1/auth/role-proposals", { params: { query: { limit: LIMIT } } });
       if (!data) throw refusedOr(response.status, "role proposals");
@@ -46,6 +49,7 @@ export function useProposals() {
 export function useOffices() {
   return useQuery({
     queryKey: ["admin", "offices"],
+    meta: ROWS,
     queryFn: async (): Promise<Office[]> => {
       const { data, response } = await api.GET("/api/v1/auth/offices");
       if (!data) throw refusedOr(response.status, "offices");
@@ -58,6 +62,7 @@ export function useOffices() {
 export function useClients() {
   return useQuery({
     queryKey: ["admin", "clients"],
+    meta: ROWS,
     queryFn: async (): Promise<Client[]> => {
       const { data, response } = await api.GET("/api/v1/auth/clients", { params: { query: { limit: LIMIT } } });
       if (!data) throw refusedOr(response.status, "clients");
@@ -70,6 +75,7 @@ export function useClients() {
 export function useSubscriptions() {
   return useQuery({
     queryKey: ["admin", "webhooks"],
+    meta: ROWS,
     queryFn: async (): Promise<Subscription[]> => {
       const { data, response } = await api.GET("/api/v1/integration/webhooks/subscriptions");
       if (!data) throw refusedOr(response.status, "webhook subscriptions");

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { operations } from "../../api/schema";
 import { NotForRole } from "./data";
+import { ROWS } from "../../api/stale";
 
 // By operation: the schema names collide with other services' (the generator prefixes them).
 type Listed<K extends keyof operations> = operations[K]["responses"] extends { 200: { content: { "application/json": Array<infer T> } } } ? T : never;
@@ -31,6 +32,7 @@ export function useGroups() {
 export function useMembers() {
   return useQuery({
     queryKey: ["prevention", "community", "members"],
+    meta: ROWS,
     queryFn: async () => {
       const { data, response } = await api.GET("/api/v1/prevention/community/members", { params: { query: { limit: 1000 } } });
       if (!data) throw refused(response.status, "members");
@@ -43,6 +45,7 @@ export function useMembers() {
 export function useSubjectRequests() {
   return useQuery({
     queryKey: ["prevention", "subject-requests"],
+    meta: ROWS,
     queryFn: async () => {
       const { data, response } = await api.GET("/api/v1/prevention/subject-requests");
       if (!data) throw refused(response.status, "subject requests");

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import { ROWS } from "../../api/stale";
 
 export type Entry = components["schemas"]["prevention_EntryPublic"];
 export type Scheme = components["schemas"]["SchemePublic"];
@@ -41,6 +42,7 @@ export function useScheme(id: string) {
 export function useEntries(assessmentId: string) {
   return useQuery({
     queryKey: ["prevention", "entries", assessmentId],
+    meta: ROWS,
     queryFn: async () => {
       const { data, error } = await api.GET("/api/v1/prevention/assessments/{assessment_id}/entries", {
         params: { path: { assessment_id: assessmentId } },

@@ -16,6 +16,7 @@ import { levelKey, levelSign, newAlerts, POLL_MS, titleWithCount } from "./alert
 import { NotForRole, rbLabel } from "./data";
 import { NotForRolePage } from "./NotForRole";
 import type { MessageId } from "../../i18n/messages";
+import { ROWS } from "../../api/stale";
 
 type RedButtonAlert = components["schemas"]["AlertPublic"];
 // The API shows alerts to protection officers and the head (`redbutton.read`).
@@ -28,6 +29,7 @@ export function ProtectionAlertsPage(): React.JSX.Element {
 function useAlerts() {
   return useQuery({
     queryKey: ["red-button-alerts"],
+    meta: ROWS,
     queryFn: async (): Promise<RedButtonAlert[]> => {
       const { data, response } = await api.GET("/api/v1/internship/red-button/alerts");
       if (response.status === 403) throw new NotForRole();

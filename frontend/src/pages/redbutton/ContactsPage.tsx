@@ -15,6 +15,7 @@ import { useCapabilities } from "../../capabilities";
 import { useOfficeZone } from "../../office";
 import { rbLabel } from "./data";
 import { useShownErrors } from "../useFields";
+import { ROWS } from "../../api/stale";
 
 type ContactRole = components["schemas"]["ContactRole"];
 // The API's roles of a contact, in its order (`ContactRole`).
@@ -31,6 +32,7 @@ export function AlertContactsPage(): React.JSX.Element {
 function useContacts() {
   return useQuery({
     queryKey: ["red-button-contacts"],
+    meta: ROWS,
     queryFn: async () => {
       const { data } = await api.GET("/api/v1/internship/red-button/contacts");
       if (!data) throw new Error("contacts");

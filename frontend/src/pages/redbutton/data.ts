@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import { ROWS } from "../../api/stale";
 
 // The merged OpenAPI names the list's items after examination's `CasePublic` (both
 // services have a schema of that name); the items are the internship one.
@@ -13,6 +14,7 @@ export class NotForRole extends Error {}
 export function useRedButtonCases() {
   return useQuery({
     queryKey: ["red-button-cases"],
+    meta: ROWS,
     queryFn: async (): Promise<RedButtonCase[]> => {
       const { data, response } = await api.GET("/api/v1/internship/red-button/cases", { params: { query: { limit: 200 } } });
       if (response.status === 403) throw new NotForRole();
