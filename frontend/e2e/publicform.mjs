@@ -57,7 +57,10 @@ async function openResume(page, kit, code, pin) {
 
 export async function citizenSavesAndResumes(browser, kit) {
   const { BASE, expect, accessible, shot, watchOrigins } = kit;
-  const first = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: PHONE });
+  // This run's citizen, on a network of their own (run.mjs): the wrong code and PIN below
+  // count against them alone, never against an earlier run's.
+  const network = kit.citizenNetwork();
+  const first = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: PHONE, extraHTTPHeaders: network });
   const page = await first.newPage();
   watchOrigins(page, "publicform");
   const regionCalls = [];
@@ -105,7 +108,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   await first.close();
 
   // Another device: a wrong PIN is refused without saying which part was wrong.
-  const second = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: PHONE });
+  const second = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: PHONE, extraHTTPHeaders: network });
   const other = await second.newPage();
   watchOrigins(other, "publicform-resume");
   await openResume(other, kit, code.toLowerCase(), "ZZZZ-ZZZZ");
@@ -164,7 +167,7 @@ export async function citizenSavesAndResumes(browser, kit) {
   await second.close();
 
   // The draft went with the report: its code opens nothing now.
-  const third = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 } });
+  const third = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 1280, height: 900 }, extraHTTPHeaders: network });
   const desk = await third.newPage();
   watchOrigins(desk, "publicform-desktop");
   await openResume(desk, kit, code, pin);

@@ -21,6 +21,7 @@
 //   (prevention-write: agreements.mjs); the palette's (palette.mjs) reuses the
 //   duplicates' and the examiner's users. APIK_LOCALE=en also photographs every screen in
 //   English (screenshots/en/), see `shot`.
+import { randomInt } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -148,8 +149,22 @@ function watchOrigins(page, label) {
   });
 }
 
+// A citizen's own network, new for every run: the address the proxy in front of the
+// gateway says it saw (X-Forwarded-For; the e2e stack trusts loopback as that proxy,
+// tests/e2e/conftest.py). Wrong tracking PINs and draft codes are counted per client
+// (5 in 15 minutes lock it out), and a journey that guesses wrong on purpose would
+// otherwise share one counter with every earlier run and test on this machine, until
+// a run met the lockout where it expects a right PIN to open. Each run guesses on its
+// own counter, as two citizens do; the limit is what it is for everyone. An IPv6 /64 of
+// the documentation prefix (the lockout counts a /64 as one client): no real network.
+// A stack that trusts no proxy (`make up`) ignores the header.
+function citizenNetwork() {
+  const part = () => randomInt(0x10000).toString(16);
+  return { "X-Forwarded-For": `2001:db8:${part()}:${part()}::1` };
+}
+
 async function citizenFilesAndTracks(browser) {
-  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 } });
+  const context = await browser.newContext({ locale: "id-ID", reducedMotion: "reduce", viewport: { width: 420, height: 900 }, extraHTTPHeaders: citizenNetwork() });
   const page = await context.newPage();
   watchOrigins(page, "public");
   await page.goto(`${BASE}/lapor`);
@@ -461,7 +476,7 @@ try {
     if (OFFICER && PASSWORD) await officerWorks(browser, number);
     if (OFFICER && PASSWORD) await officerVerifies(browser, number);
   }
-  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, settled, watchOrigins, switchLanguage };
+  const kit = { BASE, SHOTS, PASSWORD, expect, accessible, shot, settled, watchOrigins, switchLanguage, citizenNetwork };
   if (wanted("examiner") && EXAMINER && CASE_ID && CASE_NUMBER) {
     await examinerWorks(browser, kit, { username: EXAMINER, caseId: CASE_ID, caseNumber: CASE_NUMBER });
   }
