@@ -9,7 +9,8 @@ KPI dashboard and edits a target; an intern raises the Red Button anonymously an
 protection officer acknowledges it; an applicant applies for an internship and an
 unknown certificate code is checked; a national admin opens an office, adds its users
 (an office admin's guarded role change waits for the national admin's approval, and
-a page left open on it is refused its decline, the proposal's status said in words) and
+a page left open on it is refused its decline, the proposal's status said in words, in
+English too once switched, and the decided proposal leaves the list) and
 registers an API client whose secret is shown once, then adds a webhook subscription and
 switches it off, on and to a new secret by the buttons its state allows; the head of an
 office excepts a report from the event's age limit on its page; a prevention officer reads an
@@ -21,7 +22,10 @@ a guidebook read; the head of an office imports old records (a bad row fixed by 
 status mapping) and follows the sync with a simulated LAPOR! portal, down to a pulled
 report's files. A reporter answers the satisfaction survey a closed case's tracking
 page offers (a question left out is marked where it is), and the head of that office sees
-the IKM move. axe checks every page on the way.
+the IKM move. axe checks every page on the way. The public journeys' citizens come from
+a network of their own each run (X-Forwarded-For, loopback being the trusted proxy:
+conftest.py), so the wrong PINs they type on purpose never add up to another run's
+lockout.
 
 The journeys live in `frontend/e2e/run.mjs` (playwright-core driving Debian's Chromium,
 never a downloaded browser); this test starts the stack, builds the app when it is
