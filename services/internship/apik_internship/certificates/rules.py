@@ -146,7 +146,8 @@ def unmet(recap: Recap, thresholds: Thresholds, *, today: date, period_end: date
     if not _share_met(recap.logbook_approved, days, thresholds.logbook_percent):
         unwritten = invalid(
             "logbook_too_few",
-            "logbook: needs {percent}% of {working_days} working days, has {approved} approved",
+            "logbook: needs {percent}% of {working_days} working days,"
+            " has {approved} approved entries",
             percent=thresholds.logbook_percent,
             working_days=days,
             approved=recap.logbook_approved,
