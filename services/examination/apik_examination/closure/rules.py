@@ -105,6 +105,7 @@ class Refusal:
         return {name: str(value) for name, value in (self.why.context or {}).items()}
 
 
+# The conclusion an outcome needs; outcomes not listed close a case at any stage.
 _OUTCOME_NEEDS: dict[Outcome, Finding] = {
     Outcome.resolved_by_agency: Finding.maladministration_found,
     Outcome.recommendation: Finding.maladministration_found,
