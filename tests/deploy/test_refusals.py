@@ -30,6 +30,9 @@ from apik_shared.vocabulary.inputs import invalid
 
 from .topology import ROOT
 
+# The one module that builds a problem's `errors` entries: `field_error`, `InvalidInput.
+# field/at/each` and the validation problem, each with its code.
+ENTRIES_BUILT_IN = "shared/apik_shared/platform/problems.py"
 # Params whose value is a code of a state machine: said in words (`labels.named`).
 CODE_VALUED = {"status", "target", "stage", "step"}
 # Raises whose code a pure rule computes (`code=refusal.code`): the module that holds
@@ -143,6 +146,7 @@ class _Scan(ast.NodeVisitor):
         self.fields: list[Raised] = []  # a field's own refusal: `InvalidInput.field`, `invalid`
         self.validators: set[str] = set()  # functions pydantic calls to validate a field
         self.value_errors: list[tuple[str, str]] = []  # (function, where)
+        self.hand_built: list[str] = []  # an `errors` entry written as a dict literal
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(_problem(getattr(self.module, node.name, None)))
@@ -183,6 +187,18 @@ class _Scan(ast.NodeVisitor):
             return value.func.id == "named"
         # A helper's parameter typed `Named` (`in_status(detail, status: Named)`).
         return isinstance(value, ast.Name) and self._is_parameter(value.id)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        # `{"pointer": …, "detail": …}` is a field's entry in a problem's `errors`: built
+        # by hand it may lack a code (the app then shows the English), and its code,
+        # if any, escapes the list below. `{**error, "pointer": …}` moves an entry that
+        # has its code already.
+        keys = [k.value if isinstance(k, ast.Constant) else k for k in node.keys]
+        where = f"{self.path.relative_to(ROOT)}:{node.lineno}"
+        helper = where.split(":")[0] == ENTRIES_BUILT_IN and "code" in keys
+        if "pointer" in keys and None not in keys and not helper:
+            self.hand_built.append(where)
+        self.generic_visit(node)
 
     def visit_Raise(self, node: ast.Raise) -> None:
         raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
@@ -240,23 +256,39 @@ class _Scan(ast.NodeVisitor):
                     self.bare.append(f"{where} {ast.unparse(key)}")
 
 
-@functools.cache
+@dataclass(frozen=True)
+class _Scanned:
+    raised: list[Raised]
+    bare: list[str]
+    fields: list[Raised]
+    value_errors: list[str]
+    hand_built: list[str]
+
+
 def _scan() -> tuple[list[Raised], list[str], list[Raised], list[str]]:
+    found = _scanned()
+    return found.raised, found.bare, found.fields, found.value_errors
+
+
+@functools.cache
+def _scanned() -> _Scanned:
     for c in COMPONENTS:  # the apps load every problem class a component has
         importlib.import_module(f"{c.package}.app").create_app()
     raised: list[Raised] = []
     bare: list[str] = []
     fields: list[Raised] = []
     value_errors: list[str] = []
+    hand_built: list[str] = []
     for path, module in _modules():
         scan = _Scan(path, module)
         scan.visit(ast.parse(path.read_text(), str(path)))
         raised += scan.raised
         bare += scan.bare
         fields += scan.fields
+        hand_built += scan.hand_built
         if path.name != "settings.py":  # an operator's settings, read at start, not a client's
             value_errors += [w for f, w in scan.value_errors if f in scan.validators]
-    return raised, bare, fields, value_errors
+    return _Scanned(raised, bare, fields, value_errors, hand_built)
 
 
 def _reasons(cls: type[Problem]) -> dict[str, type[Problem]]:
@@ -282,7 +314,8 @@ def test_the_scan_reads_the_raises_it_is_meant_to():
     assert ("CaseStepRefused", "case_status") in found
     assert ("NothingSealed", "identity_shown") in found  # either branch of an `if`
     assert ("NotActivatable", "no_document") in found  # computed by its rule
-    assert len(RAISED) > 300
+    # (Direct `InvalidInput(...)` raises became `InvalidInput.each`, read as fields.)
+    assert len(RAISED) > 290
 
 
 def test_every_code_a_refusal_raises_is_in_its_class_s_reasons():
@@ -338,7 +371,7 @@ def test_every_field_refusal_names_a_code_the_web_app_words():
     # `InvalidInput.field(pointer, detail, code=...)` and a validator's `invalid(code,
     # ...)`: the app words `api.field.<code>` (problems.test.ts, both languages).
     fields = _scan()[2]
-    assert len(fields) > 150
+    assert len(fields) > 300
     assert [f.where for f in fields if f.code is None] == []
     kept = json.loads((ROOT / "frontend" / "src" / "i18n" / "fieldCodes.json").read_text())
     assert kept == sorted({f.code for f in fields if f.code is not None})
@@ -347,3 +380,28 @@ def test_every_field_refusal_names_a_code_the_web_app_words():
 def test_no_validator_refuses_with_a_bare_value_error():
     # A bare ValueError reaches a client as `value_error` and an English sentence.
     assert _scan()[3] == []
+
+
+def test_every_field_entry_of_a_problem_is_built_with_a_code():
+    # Any problem's `errors` (a 422's fields, a 413's body, a 403's office) is built by
+    # `field_error(pointer, invalid(code, ...))` or `InvalidInput.field/at/each`: never
+    # a dict by hand, which can leave out the code the app words the field by.
+    assert _scanned().hand_built == []
+
+
+def test_the_scan_finds_an_entry_written_by_hand():
+    # What the check above catches, shown on a snippet: an entry without a code, and
+    # one whose code the list cannot read; moving an entry that has one (`**error`) and
+    # the shared helper's own are not caught.
+    source = """
+def refuse(error, code):
+    a = {"pointer": "#/body/x", "detail": "bad"}
+    b = {"pointer": "#/body/y", "detail": "bad", "code": code}
+    c = {**error, "pointer": "#/body/rows/3/z"}
+"""
+    scan = _Scan(ROOT / "services" / "example.py", ModuleType("example"))
+    scan.visit(ast.parse(source))
+    assert scan.hand_built == ["services/example.py:3", "services/example.py:4"]
+    helper = _Scan(ROOT / ENTRIES_BUILT_IN, ModuleType("helper"))
+    helper.visit(ast.parse(source))
+    assert helper.hand_built == ["shared/apik_shared/platform/problems.py:3"]

@@ -73,8 +73,14 @@ async def test_a_json_route_refuses_another_media_type_with_415(
     assert problem["type"] == "/problems/unsupported-media-type"
     assert problem["expected"] == "application/json"
     assert content_type in problem["detail"]
+    # The header's entry names a code the web app words, as every field's does.
     assert problem["errors"] == [
-        {"pointer": "#/headers/content-type", "detail": "Send application/json."}
+        {
+            "pointer": "#/headers/content-type",
+            "detail": "Send application/json.",
+            "code": "content_type_expected",
+            "params": {"expected": "application/json"},
+        }
     ]
 
 

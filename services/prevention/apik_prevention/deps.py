@@ -47,8 +47,9 @@ from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
-from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.platform.problems import Forbidden, Unauthorized, field_error
 from apik_shared.platform.rows import row_loaders
+from apik_shared.vocabulary.field_errors import invalid
 
 AUTH = (Unauthorized, Forbidden)
 CurrentSettings = Annotated[Settings, Depends(app_settings)]
@@ -286,7 +287,11 @@ async def _report_office(actor: Reader, office: OfficeQuery = None) -> str:
         raise Forbidden.other_office(
             f"Office {wanted} is not yours; the national role reads every office's report.",
             wanted,
-            errors=[{"pointer": "#/query/office", "detail": "Not an office you may see."}],
+            errors=[
+                field_error(
+                    "#/query/office", invalid("own_office_only", "Not an office you may see.")
+                )
+            ],
         )
     return wanted
 

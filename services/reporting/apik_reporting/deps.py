@@ -20,7 +20,8 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.offices import office_names
-from apik_shared.platform.problems import Forbidden, Unauthorized
+from apik_shared.platform.problems import Forbidden, Unauthorized, field_error
+from apik_shared.vocabulary.field_errors import invalid
 
 # Those who read the office's figures; admin always passes the role check, and only
 # `national` widens the office: an office's admin is that office's, not every office's.
@@ -58,7 +59,7 @@ def office_for(actor: Principal, office: str | None, *, pointer: str = "#/query/
         raise Forbidden.other_office(
             f"Office {wanted} is not yours; the national role sees every office.",
             wanted,
-            errors=[{"pointer": pointer, "detail": "Not an office you may see."}],
+            errors=[field_error(pointer, invalid("own_office_only", "Not an office you may see."))],
         )
     return wanted
 

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.labels import Language, Named, accepted_language
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -120,9 +121,7 @@ class InvalidInput(Problem):
         """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`.
         `code` names what is wrong as a validation error's type does (a client words it,
         `api.field.<code>`, filled from `params`); `detail` is the English."""
-        return cls(
-            detail, errors=[{"pointer": pointer, "detail": detail, "code": code, "params": params}]
-        )
+        return cls(detail, errors=[_entry(pointer, detail, code, params)])
 
     @classmethod
     def at(cls, pointer: str, refusal: PydanticCustomError) -> InvalidInput:
@@ -134,16 +133,21 @@ class InvalidInput(Problem):
     def each(cls, refused: Sequence[tuple[str, PydanticCustomError]]) -> InvalidInput:
         """Every bad field of a request at once, (pointer, `invalid(code, …)`) each; the
         first one's English is the problem's detail."""
-        errors = [
-            {
-                "pointer": pointer,
-                "detail": refusal.message(),
-                "code": refusal.type,
-                "params": dict(refusal.context or {}),
-            }
-            for pointer, refusal in refused
-        ]
+        errors = [field_error(pointer, refusal) for pointer, refusal in refused]
         return cls(refused[0][1].message(), errors=errors)
+
+
+def field_error(pointer: str, refusal: PydanticCustomError) -> dict[str, Any]:
+    """One entry of a problem's `errors`, for any problem type that names a field (a
+    413's body, a 403's office): the field at `pointer` and why, as `invalid(code,
+    message, **params)` says it, so a client words it (`api.field.<code>`) and `detail`
+    keeps the English. Entries are built here only (tests/deploy/test_refusals.py), so
+    none lacks a code."""
+    return _entry(pointer, refusal.message(), refusal.type, dict(refusal.context or {}))
+
+
+def _entry(pointer: str, detail: str, code: str, params: dict[str, Any]) -> dict[str, Any]:
+    return {"pointer": pointer, "detail": detail, "code": code, "params": params}
 
 
 class Unauthorized(Problem):
@@ -267,7 +271,12 @@ class UnsupportedMediaType(Problem):
         said = f"Content-Type {sent}" if sent else "no Content-Type"
         return cls(
             f"This route reads {expected}; the request was sent with {said}.",
-            errors=[{"pointer": "#/headers/content-type", "detail": f"Send {expected}."}],
+            errors=[
+                field_error(
+                    "#/headers/content-type",
+                    invalid("content_type_expected", "Send {expected}.", expected=expected),
+                )
+            ],
             expected=expected,
         )
 
@@ -277,6 +286,12 @@ class PayloadTooLarge(Problem):
 
     status, slug, title = 413, "payload-too-large", "The request body is too large"
     indonesian_title = "Isi permintaan terlalu besar"
+
+    @classmethod
+    def over(cls, detail: str, max_bytes: int, pointer: str = "#/body") -> PayloadTooLarge:
+        """More than `max_bytes` came at `pointer` (the body, a form's part)."""
+        refusal = invalid("too_large", "more than {max_bytes} bytes", max_bytes=max_bytes)
+        return cls(detail, errors=[field_error(pointer, refusal)])
 
 
 class TooManyRequests(Problem):
@@ -340,12 +355,12 @@ def validation_problem(exc: RequestValidationError) -> InvalidInput:
     error's type, stable across pydantic's wording) with `params` for clients that
     word it themselves."""
     errors = [
-        {
-            "pointer": _pointer(err.get("loc", ())),
-            "detail": err.get("msg", "invalid"),
-            "code": err.get("type", "invalid"),
-            "params": _params(err.get("ctx")),
-        }
+        _entry(
+            _pointer(err.get("loc", ())),
+            err.get("msg", "invalid"),
+            err.get("type", "invalid"),
+            _params(err.get("ctx")),
+        )
         for err in exc.errors()
     ]
     fields = ", ".join(e["pointer"] for e in errors)

@@ -17,7 +17,8 @@ from typing import Annotated, Any
 from fastapi import Query
 from pydantic import BaseModel
 
-from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem
+from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem, field_error
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.files import (
     UNKNOWN,
     clean_filename,
@@ -90,9 +91,8 @@ def check_file(
     if not data:
         raise InvalidInput.field(content_pointer, "The file is empty.", code="file_empty")
     if len(data) > max_bytes:
-        raise PayloadTooLarge(
-            f"An attachment may have at most {max_bytes} bytes.",
-            errors=[{"pointer": content_pointer, "detail": f"more than {max_bytes} bytes"}],
+        raise PayloadTooLarge.over(
+            f"An attachment may have at most {max_bytes} bytes.", max_bytes, content_pointer
         )
     media_type = sniff(data)
     # Before the type check: a macro-laden .doc or an HTML page with a PDF header is
@@ -120,14 +120,33 @@ def check_file(
             f"The content is {media_type}, which is not accepted.",
             code="content_not_accepted",
             params={"media_type": media_type},
-            errors=[{"pointer": content_pointer, "detail": f"content is {media_type}"}],
+            errors=[
+                field_error(
+                    content_pointer,
+                    invalid(
+                        "content_not_accepted",
+                        "content is {media_type}",
+                        media_type=media_type,
+                    ),
+                )
+            ],
         )
     if not extension_fits(name, media_type):
         raise UnsupportedAttachment(
             f"The file is named {name!r} but its content is {media_type}.",
             code="name_mismatch",
             params={"name": name, "media_type": media_type},
-            errors=[{"pointer": name_pointer, "detail": f"content is {media_type}"}],
+            errors=[
+                field_error(
+                    name_pointer,
+                    invalid(
+                        "name_mismatch",
+                        "content is {media_type}",
+                        name=name,
+                        media_type=media_type,
+                    ),
+                )
+            ],
         )
     return CheckedFile(name, media_type, data, hashlib.sha256(data).hexdigest())
 

@@ -21,6 +21,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
+
 
 class Element(StrEnum):
     requirements = "requirements"
@@ -57,14 +61,19 @@ class Ikm:
     meaning: str
 
 
-def answer_problems(answers: Mapping[str, int]) -> list[tuple[str, str]]:
-    """(element, message) for each missing, unknown or out-of-range answer."""
-    problems = [(str(e), "This element needs an answer.") for e in ELEMENTS if e not in answers]
+def answer_problems(answers: Mapping[str, int]) -> list[tuple[str, PydanticCustomError]]:
+    """(element, why) for each missing, unknown or out-of-range answer."""
+    problems = [
+        (str(e), invalid("missing", "This element needs an answer."))
+        for e in ELEMENTS
+        if e not in answers
+    ]
     for key, value in answers.items():
         if key not in Element.__members__:
-            problems.append((key, "Not one of the nine elements."))
+            problems.append((key, invalid("extra_forbidden", "Not one of the nine elements.")))
         elif not LOWEST <= value <= HIGHEST:
-            problems.append((key, f"Answers go from {LOWEST} to {HIGHEST}."))
+            said = "Answers go from {min} to {max}."
+            problems.append((key, invalid("out_of_range", said, min=LOWEST, max=HIGHEST)))
     return problems
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic_core import PydanticCustomError
+
 from apik_examination.activities.rules import ActivityKind, activity_problems
 
 OPENED = date(2026, 3, 11)
 TODAY = date(2026, 4, 1)
 
 
-def fields(problems: list[tuple[str, str]]) -> list[str]:
+def fields(problems: list[tuple[str, PydanticCustomError]]) -> list[str]:
     return [field for field, _ in problems]
 
 

@@ -43,6 +43,8 @@ async def test_undone_actions_refuse_the_closure(infra, examination, tokens: Tes
     assert refused.headers["content-type"] == "application/problem+json"
     [error] = refused.json()["errors"]
     assert error["pointer"] == "#/body/outcome" and "0, 1 not done" in error["detail"]
+    # The field's error says the same reason, by a code the web app words.
+    assert (error["code"], error["params"]) == ("actions_not_done", {"actions": "0, 1"})
     # Which actions, by the reason's code: the screen says it in the user's language.
     assert refused.json()["code"] == "actions_not_done"
     assert refused.json()["params"] == {"actions": "0, 1"}

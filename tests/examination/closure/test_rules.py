@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from apik_examination.closure.rules import (
     Finding,
@@ -14,7 +15,7 @@ from apik_examination.closure.rules import (
 )
 
 
-def fields(problems: list[tuple[str, str]]) -> list[str]:
+def fields(problems: list[tuple[str, PydanticCustomError]]) -> list[str]:
     return [field for field, _ in problems]
 
 

@@ -24,15 +24,16 @@ def test_a_template_is_filled_in_and_an_absent_value_reads_as_nothing():
 
 
 def test_unknown_or_malformed_placeholders_are_named_by_field():
-    assert template_problems("Laporan {registration_number}", "Hai {nama}") == [
-        (
-            "body",
-            "unknown placeholder(s) {nama}; known: {deadline}, {notice}, {registration_number},"
-            " {status}, {survey_url}, {tracking_url}",
-        )
-    ]
+    [(field, why)] = template_problems("Laporan {registration_number}", "Hai {nama}")
+    assert field == "body" and why.type == "template_unknown_placeholder"
+    assert why.message() == (
+        "unknown placeholder(s) {nama}; known: {deadline}, {notice}, {registration_number},"
+        " {status}, {survey_url}, {tracking_url}"
+    )
+    assert (why.context or {})["names"] == "{nama}"
     [(field, why)] = template_problems("Laporan {registration_number!r}", "ok")
-    assert field == "subject" and "malformed" in why
+    assert field == "subject" and "malformed" in why.message()
+    assert why.type == "placeholder_malformed"
     [(field, _)] = template_problems("Laporan {", "ok")
     assert field == "subject"
     assert template_problems("{status}", "{{literal braces}} {notice}") == []

@@ -148,6 +148,9 @@ async def test_an_office_writes_its_own_wording_and_unknown_placeholders_are_ref
     assert wrong.status_code == 422
     assert [e["pointer"] for e in wrong.json()["errors"]] == ["#/body/body"]
     assert "{reporter_name}" in wrong.json()["errors"][0]["detail"]
+    # The code and params the web app words it by (`api.field.<code>`).
+    assert wrong.json()["errors"][0]["code"] == "template_unknown_placeholder"
+    assert wrong.json()["errors"][0]["params"]["names"] == "{reporter_name}"
 
     own = {
         "subject": "Ombudsman Bengkulu: {registration_number}",

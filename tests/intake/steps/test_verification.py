@@ -111,7 +111,9 @@ async def test_a_complete_checklist_verifies_and_a_gap_is_named(intake, officer)
         {"complete": True, "checklist": {**ALL_GOOD, "prior_complaint": False}},
     )
     assert gap.status_code == 422
-    assert gap.json()["errors"][0]["pointer"] == "#/body/checklist/prior_complaint"
+    [error] = gap.json()["errors"]
+    assert error["pointer"] == "#/body/checklist/prior_complaint"
+    assert (error["code"], error["params"]) == ("checklist_item_unmet", {"item": "prior_complaint"})
     unchanged = (await intake.client.get(f"{REPORTS}/{report['id']}", headers=officer)).json()
     assert unchanged["status"] == "registered" and unchanged["version"] == 1
     ok = await formal(intake, report["id"], officer, {"complete": True, "checklist": ALL_GOOD})
@@ -127,6 +129,7 @@ async def test_a_represented_reporter_needs_the_power_of_attorney(intake, office
     assert report["represented"] is True
     refused = await formal(intake, report["id"], officer, {"complete": True, "checklist": ALL_GOOD})
     assert refused.json()["errors"][0]["pointer"] == "#/body/checklist/power_of_attorney"
+    assert refused.json()["errors"][0]["code"] == "power_of_attorney_missing"
 
 
 async def test_incomplete_notifies_the_reporter_and_sets_the_deadline(intake, officer):

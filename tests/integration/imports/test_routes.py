@@ -60,6 +60,12 @@ async def test_bad_uploads_are_problems_naming_the_part_and_store_nothing(
     plain = await importer.client.post(IMPORTS, content=sheet, headers=head)
     assert plain.status_code == 415
     assert plain.headers["content-type"] == PROBLEM
+    [header] = plain.json()["errors"]
+    assert header["pointer"] == "#/headers/content-type"
+    assert (header["code"], header["params"]) == (
+        "content_type_expected",
+        {"expected": "multipart/form-data"},
+    )
     unknown = await upload(importer, head, sheet, mapping={"judul": "Uraian"})
     assert unknown.status_code == 422
     assert _pointers(unknown) == ["#/mapping/judul"]
@@ -195,6 +201,8 @@ async def test_an_upload_larger_than_the_limit_is_refused_unread(
     async with running(create_app(small), tokens) as service:
         answer = await upload(service, {**head, "Idempotency-Key": "big-1"}, sheet_csv(rows))
         assert (answer.status_code, _pointers(answer)) == (413, ["#/file"])
+        [error] = answer.json()["errors"]
+        assert (error["code"], error["params"]) == ("too_large", {"max_bytes": 200})
         assert not await service.scalar("SELECT count(*) FROM import_job WHERE office = :o", o=code)
 
 

@@ -188,6 +188,8 @@ async def test_records_on_holidays_count_for_nothing_and_the_sick_day_counts(
     assert answer.status_code == 409, answer.text
     [error] = answer.json()["errors"]
     assert error["detail"] == "logbook: needs 80% of 8 working days, has 6 approved entries"
+    assert error["pointer"] == "#/body" and error["code"] == "logbook_too_few"
+    assert error["params"] == {"percent": 80, "working_days": 8, "approved": 6}
 
     # Approving the 12 June entry makes 7: complete, with 7 of 8 days present.
     async with internship.app.state.database.sessions() as session:

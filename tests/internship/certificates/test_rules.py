@@ -61,7 +61,10 @@ def test_every_unmet_rule_is_named_with_what_it_asks() -> None:
         ("logbook", "logbook_approved"),
         ("evaluation", "evaluation_score"),
     ]
-    assert found[1].required == "80% of 61 working days" and found[1].actual == "40 days"
+    attendance = found[1].why
+    assert attendance.type == "attendance_too_low"
+    assert attendance.context == {"percent": 80, "working_days": 61, "present": 40}
+    assert attendance.message() == "attendance: needs 80% of 61 working days, has 40 days"
 
 
 def test_a_period_without_working_days_asks_no_attendance() -> None:

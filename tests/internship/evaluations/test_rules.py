@@ -31,10 +31,11 @@ def test_the_final_score_is_the_mean_rounded_half_up() -> None:
 
 def test_a_rubric_filled_wrong_names_each_criterion() -> None:
     assert unfilled(RUBRIC, {"guidance": 4, "workload": 3, "respect": 5}) == []
-    assert unfilled(RUBRIC, {"guidance": 4, "workload": 6, "salary": 2}) == [
-        "respect: missing",
-        "salary: not in the rubric",
-        "workload: 6 is not 1 to 5",
+    wrong = unfilled(RUBRIC, {"guidance": 4, "workload": 6, "salary": 2})
+    assert [(c, why.type, why.message()) for c, why in wrong] == [
+        ("respect", "missing", "respect: missing"),
+        ("salary", "extra_forbidden", "salary: not in the rubric"),
+        ("workload", "out_of_range", "workload: 6 is not 1 to 5"),
     ]
 
 

@@ -30,7 +30,9 @@ async def test_a_unit_full_in_one_month_of_the_period_refuses_and_names_the_mont
     assert refused.status_code == 409, refused.text
     assert refused.json()["type"].endswith("/quota-full")
     assert "2027-08 (1/1)" in refused.json()["detail"]
-    assert refused.json()["errors"][0]["pointer"] == "#/body/unit"
+    [error] = refused.json()["errors"]
+    assert error["pointer"] == "#/body/unit"
+    assert (error["code"], error["params"]) == ("unit_full", {"months": "2027-08 (1/1)"})
     assert (
         await internship.scalar("SELECT status FROM application WHERE id = :i", i=second["id"])
         == "submitted"

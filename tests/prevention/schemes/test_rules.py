@@ -65,7 +65,9 @@ def test_a_broken_definition_is_named_field_by_field() -> None:
     data["result"]["bands"][-1]["min"] = 10
     broken = type(shipped(2022)).model_validate(data)
     found = dict(problems(broken))
-    assert "/dimensions" in found and "98.15" in found["/dimensions"]
+    assert "/dimensions" in found and "98.15" in found["/dimensions"].message()
+    assert found["/dimensions"].type == "weights_not_100"
+    assert found["/result/bands"].type == "no_band_at_zero"
     assert "/dimensions/1/variables/0/indicators/0/code" in found
     assert "/dimensions/2/variables/0/indicators/0/respondents" in found
     assert "/result/bands" in found

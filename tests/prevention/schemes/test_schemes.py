@@ -117,7 +117,9 @@ async def test_a_definition_that_does_not_add_up_is_refused_by_field(
         headers=keeper,
     )
     assert answer.status_code == 422
-    assert answer.json()["errors"][0]["pointer"] == "#/body/definition/dimensions"
+    [error] = answer.json()["errors"]
+    assert error["pointer"] == "#/body/definition/dimensions"
+    assert (error["code"], error["params"]) == ("weights_not_100", {"total": "103.15"})
     definition["dimensions"][0]["weight"] = 21.85
     definition["code"] = "lain"
     other = await prevention.client.post(

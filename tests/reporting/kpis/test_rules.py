@@ -51,7 +51,13 @@ def test_target_problems_name_each_bad_code():
     assert target_problems({"knl_recorded": 250, "closed_within_sla_pct": 90}) == []
     problems = dict(target_problems({"nope": 1, "desk_avg_rating": 0, "ikm": 101}))
     assert set(problems) == {"nope", "desk_avg_rating", "ikm"}
-    assert "knl_recorded" in problems["nope"]  # the message lists the known codes
+    assert "knl_recorded" in problems["nope"].message()  # the message lists the known codes
+    # Each with the code the web app words it by.
+    assert {code: why.type for code, why in problems.items()} == {
+        "nope": "unknown_kpi",
+        "desk_avg_rating": "out_of_range",
+        "ikm": "less_than_equal",
+    }
 
 
 def test_an_amount_target_may_pass_a_billion_rupiah_but_not_the_column():
@@ -59,7 +65,7 @@ def test_an_amount_target_may_pass_a_billion_rupiah_but_not_the_column():
     assert target_problems({"public_loss_prevented_idr": 2_000_000_000}) == []
     assert dict(target_problems({"knl_recorded": 2_000_000_000}))
     too_much = dict(target_problems({"public_loss_recovered_idr": 10**12}))
-    assert "999999999999" in too_much["public_loss_recovered_idr"]
+    assert "999999999999" in too_much["public_loss_recovered_idr"].message()
 
 
 def test_the_public_loss_indicators_sum_each_kind_over_every_group():

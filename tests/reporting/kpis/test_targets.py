@@ -35,19 +35,19 @@ async def test_targets_replace_the_years_set(reporting, tokens: TestTokens):
 
 
 @pytest.mark.parametrize(
-    ("targets", "pointer"),
+    ("targets", "pointer", "said"),
     [
-        ({"bogus": 1}, "#/body/targets/bogus"),
-        ({"knl_recorded": -1}, "#/body/targets/knl_recorded"),
-        ({"closed_within_sla_pct": 120}, "#/body/targets/closed_within_sla_pct"),
-        ({"desk_avg_rating": 9}, "#/body/targets/desk_avg_rating"),
-        ({"knl_recorded": 10**12}, "#/body/targets/knl_recorded"),
-        ({"knl_recorded": "many"}, "#/body/targets/knl_recorded"),
-        ({"a/b~c": 1}, "#/body/targets/a~1b~0c"),
+        ({"bogus": 1}, "#/body/targets/bogus", "unknown_kpi"),
+        ({"knl_recorded": -1}, "#/body/targets/knl_recorded", "out_of_range"),
+        ({"closed_within_sla_pct": 120}, "#/body/targets/closed_within_sla_pct", "less_than_equal"),
+        ({"desk_avg_rating": 9}, "#/body/targets/desk_avg_rating", "out_of_range"),
+        ({"knl_recorded": 10**12}, "#/body/targets/knl_recorded", "out_of_range"),
+        ({"knl_recorded": "many"}, "#/body/targets/knl_recorded", "float_parsing"),
+        ({"a/b~c": 1}, "#/body/targets/a~1b~0c", "unknown_kpi"),
     ],
 )
 async def test_bad_targets_are_422_naming_the_indicator(
-    reporting, tokens: TestTokens, targets, pointer
+    reporting, tokens: TestTokens, targets, pointer, said
 ):
     code = office()
     response = await _put(
@@ -55,6 +55,9 @@ async def test_bad_targets_are_422_naming_the_indicator(
     )
     assert response.status_code == 422
     assert pointer in _pointers(response)
+    # Each with the code the web app words it by (`api.field.<code>`).
+    codes = {e["pointer"]: e["code"] for e in response.json()["errors"]}
+    assert codes[pointer] == said
 
 
 async def test_bad_years_offices_and_bodies_name_the_field(reporting, tokens: TestTokens):
@@ -98,6 +101,7 @@ async def test_who_may_set_and_read(reporting, tokens: TestTokens):
         headers=tokens.headers("analyst", office=other),
     )
     assert peek.status_code == 403 and "#/query/office" in _pointers(peek)
+    assert peek.json()["errors"][0]["code"] == "own_office_only"
     anonymous = await reporting.client.get("/api/v1/reporting/kpis", params={"year": 2025})
     assert anonymous.status_code == 401
 

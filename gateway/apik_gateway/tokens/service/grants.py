@@ -31,6 +31,7 @@ from apik_gateway.tokens.service.throttle import (
     succeed_attempt,
 )
 from apik_shared.platform.problems import InvalidInput, Problem, Unauthorized
+from apik_shared.vocabulary.field_errors import invalid
 
 
 class InvalidCredentials(Unauthorized):
@@ -121,14 +122,13 @@ async def authenticate_client(*, session: AsyncSession, client_id: str, secret: 
 
 
 def _missing(*fields: tuple[str, str | None]) -> InvalidInput | None:
-    errors = [
-        {"pointer": f"#/body/{name}", "detail": "Field required"}
-        for name, value in fields
-        if not value
+    # pydantic's own refusal of a missing field, as the form's other fields would have it.
+    refused = [
+        (f"#/body/{name}", invalid("missing", "Field required")) for name, v in fields if not v
     ]
-    if not errors:
+    if not refused:
         return None
-    return InvalidInput("Invalid fields: " + ", ".join(e["pointer"] for e in errors), errors=errors)
+    return InvalidInput.each(refused)
 
 
 async def authenticate(

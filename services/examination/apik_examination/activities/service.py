@@ -21,6 +21,7 @@ from apik_examination.sla.service import last_step_at, record_event
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
@@ -93,14 +94,12 @@ async def record_activity(
     if contact_id is not None:
         contact = await session.get(AgencyContact, contact_id)
         if contact is None or contact.office != case.office:
-            problems.append(("contact_id", "No such contact at this office."))
+            problems.append(("contact_id", invalid("not_found", "No such contact at this office.")))
     if await_response and not can_move(CaseStatus(case.status), CaseStatus.waiting_agency):
-        problems.append(("await_response", f"The case is already {case.status}."))
+        said = f"The case is already {case.status}."
+        problems.append(("await_response", invalid("cannot_await_agency", said)))
     if problems:
-        raise InvalidInput(
-            "; ".join(message for _, message in problems),
-            errors=[{"pointer": f"#/body/{field}", "detail": msg} for field, msg in problems],
-        )
+        raise InvalidInput.each([(f"#/body/{field}", why) for field, why in problems])
     at = day_moment(
         day=held_on, today=today, now=now, not_before=case.opened_at, zone=calendar.zone
     )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
 
 
 class Finding(StrEnum):
@@ -61,33 +65,47 @@ def conclusion_problems(
     forms: list[Maladministration],
     corrective_actions: int,
     recommendation: str | None,
-) -> list[tuple[str, str]]:
-    """What a final report (LHP) lacks or must not have, as (field, message) pairs."""
+) -> list[tuple[str, PydanticCustomError]]:
+    """What a final report (LHP) lacks or must not have, as (field, why) pairs."""
     if finding is Finding.maladministration_found:
         if not forms:
-            return [("forms", "Name the forms of maladministration found.")]
+            found = "Name the forms of maladministration found."
+            return [("forms", invalid("forms_required", found))]
         return []
-    problems = []
-    if forms:
-        problems.append(("forms", "Forms of maladministration belong to a finding of it."))
-    if corrective_actions:
-        problems.append(("corrective_actions", "Corrective actions need maladministration."))
-    if recommendation:
-        problems.append(("recommendation", "A recommendation needs maladministration."))
-    return problems
+    # A remedy without maladministration: each field named, with what it needs.
+    remedies = [
+        (forms, "forms", "Forms of maladministration belong to a finding of it."),
+        (corrective_actions, "corrective_actions", "Corrective actions need maladministration."),
+        (recommendation, "recommendation", "A recommendation needs maladministration."),
+    ]
+    return [
+        (field, invalid("only_with_maladministration", message))
+        for given, field, message in remedies
+        if given
+    ]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A pure rule's answer: why not, said once (`invalid(code, message, **params)`) for
+    both the problem's reason and its field's error, so that the two never differ."""
+
+    why: PydanticCustomError
+
+    @property
+    def code(self) -> str:
+        return self.why.type
+
+    @property
+    def detail(self) -> str:
+        return self.why.message()
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {name: str(value) for name, value in (self.why.context or {}).items()}
 
 
 # The conclusion an outcome needs; outcomes not listed close a case at any stage.
-@dataclass(frozen=True)
-class Refusal:
-    """A pure rule's answer: why not, as a stable `code` with its `params`, and the
-    English `detail`."""
-
-    code: str
-    detail: str
-    params: dict[str, str] = field(default_factory=dict)
-
-
 _OUTCOME_NEEDS: dict[Outcome, Finding] = {
     Outcome.resolved_by_agency: Finding.maladministration_found,
     Outcome.recommendation: Finding.maladministration_found,
@@ -102,14 +120,19 @@ def outcome_problem(outcome: Outcome, finding: Finding | None) -> Refusal | None
     said = {"outcome": outcome.value, "needed": needed.value}
     if finding is None:
         return Refusal(
-            "outcome_needs_report",
-            f"A case closed as {outcome.value} needs a final report finding {needed.value}.",
-            said,
+            invalid(
+                "outcome_needs_report",
+                "A case closed as {outcome} needs a final report finding {needed}.",
+                **said,
+            )
         )
     return Refusal(
-        "outcome_against_finding",
-        f"The final report found {finding.value}; {outcome.value} needs {needed.value}.",
-        {**said, "finding": finding.value},
+        invalid(
+            "outcome_against_finding",
+            "The final report found {finding}; {outcome} needs {needed}.",
+            **said,
+            finding=finding.value,
+        )
     )
 
 
@@ -125,18 +148,22 @@ def resolution_problem(*, actions_done: Sequence[bool], head_decided: bool) -> R
         return None
     if not actions_done:
         return Refusal(
-            "no_corrective_action",
-            "The final report lists no corrective action, so nothing shows the agency"
-            " resolved it; the head of office may decide so with a reason.",
+            invalid(
+                "no_corrective_action",
+                "The final report lists no corrective action, so nothing shows the agency"
+                " resolved it; the head of office may decide so with a reason.",
+            )
         )
     undone = [str(i) for i, done in enumerate(actions_done) if not done]
     if undone:
         actions = ", ".join(undone)
         return Refusal(
-            "actions_not_done",
-            f"Corrective action(s) {actions} not done yet; record them done, or"
-            " the head of office may decide with a reason.",
-            {"actions": actions},
+            invalid(
+                "actions_not_done",
+                "Corrective action(s) {actions} not done yet; record them done, or"
+                " the head of office may decide with a reason.",
+                actions=actions,
+            )
         )
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.cases.rules import TERMINAL_STATUSES, CaseStatus, day_moment
@@ -31,15 +32,14 @@ from apik_shared.platform.problems import (
     Forbidden,
     InvalidInput,
     NotFound,
+    field_error,
 )
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
 
-def _invalid(problems: list[tuple[str, str]]) -> InvalidInput:
-    return InvalidInput(
-        "; ".join(message for _, message in problems),
-        errors=[{"pointer": f"#/body/{field}", "detail": message} for field, message in problems],
-    )
+def _invalid(problems: list[tuple[str, PydanticCustomError]]) -> InvalidInput:
+    return InvalidInput.each([(f"#/body/{field}", why) for field, why in problems])
 
 
 async def conclude(
@@ -159,7 +159,7 @@ async def close(
             problem.detail,
             code=problem.code,
             params=problem.params,
-            errors=[{"pointer": "#/body/outcome", "detail": problem.detail}],
+            errors=[field_error("#/body/outcome", problem.why)],
         )
     now = datetime.now(UTC)
     at = await step_moment(session=session, case=case, given=closed_at, now=now, field="closed_at")
@@ -240,9 +240,14 @@ def _check_head_decision(actor: Principal, outcome: Outcome) -> None:
     pointer = "#/body/head_decision_reason"
     if not actor.has_any(Role.head):
         detail = "Only the head of office records this decision."
-        raise Forbidden(detail, code="head_only", errors=[{"pointer": pointer, "detail": detail}])
+        refusal = invalid("head_only", detail)
+        raise Forbidden(detail, code="head_only", errors=[field_error(pointer, refusal)])
     if outcome is not Outcome.resolved_by_agency:
-        raise _invalid([("head_decision_reason", "The decision is for resolved_by_agency.")])
+        raise InvalidInput.field(
+            pointer,
+            "The decision is for resolved_by_agency.",
+            code="head_decision_resolution_only",
+        )
 
 
 async def corrective_action_done(
@@ -267,9 +272,16 @@ async def corrective_action_done(
     now = datetime.now(UTC)
     today = calendar.local_date(now)
     if done_on > today:
-        raise _invalid([("done_on", "This date is in the future.")])
-    if done_on < calendar.local_date(conclusion.concluded_at):
-        raise _invalid([("done_on", "The final report was issued after this date.")])
+        raise InvalidInput.field(
+            "#/body/done_on", "This date is in the future.", code="in_the_future"
+        )
+    if done_on < (issued := calendar.local_date(conclusion.concluded_at)):
+        raise InvalidInput.field(
+            "#/body/done_on",
+            "The final report was issued after this date.",
+            code="before_previous_step",
+            previous=issued.isoformat(),
+        )
     actions = [dict(a) for a in conclusion.corrective_actions]
     actions[index]["done_on"] = done_on.isoformat()
     conclusion.corrective_actions = actions  # a new list, so the JSON column is rewritten

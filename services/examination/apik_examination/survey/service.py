@@ -19,7 +19,7 @@ from apik_shared.platform.events.payloads import CaseSurveyed
 from apik_shared.platform.events.payloads.intake import SurveyLinkIssued
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendars
-from apik_shared.platform.problems import InvalidInput, NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound, field_error
 from apik_shared.vocabulary.ikm import ELEMENTS, Ikm, answer_problems, compute_ikm
 
 
@@ -100,7 +100,7 @@ async def answer_survey(
     if problems := answer_problems(answers):
         raise InvalidInput(
             "Answer each of the nine elements with 1 to 4.",
-            errors=[{"pointer": f"#/body/answers/{k}", "detail": m} for k, m in problems],
+            errors=[field_error(f"#/body/answers/{k}", why) for k, why in problems],
         )
     survey.answers, survey.comment, survey.answered_at = dict(answers), comment, now
     session.add(survey)

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
+
 
 class NotificationKind(StrEnum):
     registered = "registered"
@@ -135,19 +139,22 @@ def placeholders_of(text: str) -> list[str]:
     return names
 
 
-def template_problems(subject: str, body: str) -> list[tuple[str, str]]:
+def template_problems(subject: str, body: str) -> list[tuple[str, PydanticCustomError]]:
     """(field, why) for each part that names an unknown or malformed placeholder."""
     problems = []
     for field, text in (("subject", subject), ("body", body)):
         try:
             unknown = sorted(set(placeholders_of(text)) - PLACEHOLDERS)
         except ValueError as error:
-            problems.append((field, str(error)))
+            problems.append((field, invalid("placeholder_malformed", str(error))))
             continue
         if unknown:
             known = ", ".join("{" + name + "}" for name in sorted(PLACEHOLDERS))
             names = ", ".join("{" + name + "}" for name in unknown)
-            problems.append((field, f"unknown placeholder(s) {names}; known: {known}"))
+            said = "unknown placeholder(s) {names}; known: {known}"
+            problems.append(
+                (field, invalid("template_unknown_placeholder", said, names=names, known=known))
+            )
     return problems
 
 

@@ -12,8 +12,9 @@ from apik_intake.models import Substance
 from apik_intake.reference.schemas import SubstanceCreate, SubstanceUpdate
 from apik_intake.refusals import IntakeConflict
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Forbidden, NotFound
+from apik_shared.platform.problems import Forbidden, NotFound, field_error
 from apik_shared.platform.refcache import ReferenceCache
+from apik_shared.vocabulary.field_errors import invalid
 
 
 def offered_to(office: str) -> sa.ColumnElement[bool]:
@@ -68,7 +69,11 @@ async def add_substance(
         raise Forbidden(
             "The national catalogue is edited nationally; add one of your office's own.",
             code="national_role",
-            errors=[{"pointer": "#/body/national", "detail": "Needs the national role."}],
+            errors=[
+                field_error(
+                    "#/body/national", invalid("national_role_required", "Needs the national role.")
+                )
+            ],
         )
     # Codes are one namespace (reports keep the code): a taken code says only "taken".
     if await session.get(Substance, data.code) is not None:

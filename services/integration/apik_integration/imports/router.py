@@ -35,11 +35,13 @@ from apik_shared.platform.problems import (
     PayloadTooLarge,
     PreconditionFailed,
     Problem,
+    field_error,
     problem_responses,
     validation_problem,
 )
 from apik_shared.platform.routing import ServiceRouter, created
 from apik_shared.platform.uploads import inline_schema
+from apik_shared.vocabulary.field_errors import invalid
 
 router = ServiceRouter(tags=["imports"])
 IMPORTS = "/imports"
@@ -70,9 +72,8 @@ def _body() -> dict[str, Any]:
 
 
 def _too_large(max_bytes: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        f"The upload may have at most {max_bytes} bytes.",
-        errors=[{"pointer": "#/file", "detail": f"more than {max_bytes} bytes"}],
+    return PayloadTooLarge.over(
+        f"The upload may have at most {max_bytes} bytes.", max_bytes, "#/file"
     )
 
 
@@ -95,7 +96,12 @@ async def _form(request: Request, max_bytes: int) -> tuple[str, bytes, ImportMap
     if kind != MULTIPART:
         raise UnsupportedBody(
             f"The body is {kind or 'of no stated type'}.",
-            errors=[{"pointer": "#/headers/content-type", "detail": "not multipart/form-data"}],
+            errors=[
+                field_error(
+                    "#/headers/content-type",
+                    invalid("content_type_expected", "not {expected}", expected=MULTIPART),
+                )
+            ],
         )
     body = await _limited(request, max_bytes)
 

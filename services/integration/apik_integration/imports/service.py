@@ -32,6 +32,7 @@ from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.pagination import newest_first_page
 from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.field_errors import invalid
 
 XLSX_MAGIC = b"PK\x03\x04"
 INSERT_CHUNK = 1000
@@ -64,16 +65,17 @@ def _checked_mapping(given: Mapping[str, str] | None, headers: list[str]) -> dic
     problems = rules.mapping_problems(mapping, headers)
     if problems:
         # A mapped field's header the sheet lacks, else a required field left unmapped.
-        errors = [
-            {"pointer": f"#/mapping/{field}", "detail": why}
-            | (
-                {"code": "no_such_column", "params": {"column": mapping[field]}}
-                if field in mapping
-                else {"code": "missing", "params": {}}
-            )
-            for field, why in problems
-        ]
-        raise InvalidInput(str(errors[0]["detail"]), errors=errors)
+        raise InvalidInput.each(
+            [
+                (
+                    f"#/mapping/{field}",
+                    invalid("no_such_column", why, column=mapping[field])
+                    if field in mapping
+                    else invalid("missing", why),
+                )
+                for field, why in problems
+            ]
+        )
     return mapping
 
 

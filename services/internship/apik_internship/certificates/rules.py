@@ -34,7 +34,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic_core import PydanticCustomError
+
 from apik_shared.vocabulary.calendar import OfficeCalendar
+from apik_shared.vocabulary.field_errors import invalid
 
 CERTIFICATE_PREFIX = "SRT"
 
@@ -107,12 +110,12 @@ def counted(
 
 @dataclass(frozen=True)
 class Unmet:
-    """A rule not met: which (the request's field), what it asks, what there is."""
+    """A rule not met: which, the request's field, and what it asks against what there
+    is (`invalid(code, …)`: the field's error the problem names)."""
 
     rule: str
     field: str
-    required: str
-    actual: str
+    why: PydanticCustomError
 
 
 def _share_met(count: int, total: int, percent: int) -> bool:
@@ -122,35 +125,42 @@ def _share_met(count: int, total: int, percent: int) -> bool:
 def unmet(recap: Recap, thresholds: Thresholds, *, today: date, period_end: date) -> list[Unmet]:
     """The rules of completion the internship does not meet (empty: it is complete)."""
     out: list[Unmet] = []
+    days = recap.working_days
     if today < period_end:
-        out.append(Unmet("period", "period_end", f"from {period_end}", f"today {today}"))
-    if not _share_met(recap.days_present, recap.working_days, thresholds.attendance_percent):
-        out.append(
-            Unmet(
-                "attendance",
-                "days_present",
-                f"{thresholds.attendance_percent}% of {recap.working_days} working days",
-                f"{recap.days_present} days",
-            )
+        ends = invalid(
+            "period_not_ended",
+            "period: needs from {period_end}, has today {today}",
+            period_end=period_end.isoformat(),
+            today=today.isoformat(),
         )
-    if not _share_met(recap.logbook_approved, recap.working_days, thresholds.logbook_percent):
-        out.append(
-            Unmet(
-                "logbook",
-                "logbook_approved",
-                f"{thresholds.logbook_percent}% of {recap.working_days} working days",
-                f"{recap.logbook_approved} approved entries",
-            )
+        out.append(Unmet("period", "period_end", ends))
+    if not _share_met(recap.days_present, days, thresholds.attendance_percent):
+        absent = invalid(
+            "attendance_too_low",
+            "attendance: needs {percent}% of {working_days} working days, has {present} days",
+            percent=thresholds.attendance_percent,
+            working_days=days,
+            present=recap.days_present,
         )
+        out.append(Unmet("attendance", "days_present", absent))
+    if not _share_met(recap.logbook_approved, days, thresholds.logbook_percent):
+        unwritten = invalid(
+            "logbook_too_few",
+            "logbook: needs {percent}% of {working_days} working days,"
+            " has {approved} approved entries",
+            percent=thresholds.logbook_percent,
+            working_days=days,
+            approved=recap.logbook_approved,
+        )
+        out.append(Unmet("logbook", "logbook_approved", unwritten))
     if recap.evaluation_score < thresholds.min_score:
-        out.append(
-            Unmet(
-                "evaluation",
-                "evaluation_score",
-                f"at least {thresholds.min_score}",
-                str(recap.evaluation_score),
-            )
+        low = invalid(
+            "evaluation_too_low",
+            "evaluation: needs at least {min_score}, has {score}",
+            min_score=thresholds.min_score,
+            score=recap.evaluation_score,
         )
+        out.append(Unmet("evaluation", "evaluation_score", low))
     return out
 
 

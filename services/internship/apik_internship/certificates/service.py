@@ -35,7 +35,7 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.events.payloads.internship import InternCompleted
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, field_error
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.labels import named
 
@@ -126,11 +126,10 @@ async def issue(
         raise CompletionNotMet(
             "Not met: " + ", ".join(u.rule for u in unmet) + ".",
             errors=[
-                {
-                    # Attendance and the logbook are counted, not sent: the whole body.
-                    "pointer": "#/body/evaluation_score" if u.rule == "evaluation" else "#/body",
-                    "detail": f"{u.rule}: needs {u.required}, has {u.actual}",
-                }
+                # Attendance and the logbook are counted, not sent: the whole body.
+                field_error(
+                    "#/body/evaluation_score" if u.rule == "evaluation" else "#/body", u.why
+                )
                 for u in unmet
             ],
         )

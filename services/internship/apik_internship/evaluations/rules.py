@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
+
 LOWEST, HIGHEST = 1, 5
 
 
@@ -43,12 +47,19 @@ DEFAULT_RUBRICS: dict[Subject, list[str]] = {
 }
 
 
-def unfilled(rubric: Sequence[str], scores: Mapping[str, int]) -> list[str]:
-    """What a filled rubric gets wrong: each criterion missing or unknown, by name."""
-    problems = [f"{c}: missing" for c in rubric if c not in scores]
-    problems += [f"{c}: not in the rubric" for c in scores if c not in rubric]
+def unfilled(
+    rubric: Sequence[str], scores: Mapping[str, int]
+) -> list[tuple[str, PydanticCustomError]]:
+    """What a filled rubric gets wrong: (criterion, why) for each missing or unknown
+    criterion and each score off the scale."""
+    problems = [(c, invalid("missing", f"{c}: missing")) for c in rubric if c not in scores]
     problems += [
-        f"{c}: {v} is not {LOWEST} to {HIGHEST}"
+        (c, invalid("extra_forbidden", f"{c}: not in the rubric"))
+        for c in scores
+        if c not in rubric
+    ]
+    problems += [
+        (c, invalid("out_of_range", f"{c}: {v} is not {{min}} to {{max}}", min=LOWEST, max=HIGHEST))
         for c, v in scores.items()
         if c in rubric and not LOWEST <= v <= HIGHEST
     ]

@@ -20,7 +20,7 @@ from apik_internship.evaluations.schemas import EvaluationCreate
 from apik_internship.models import Application, Evaluation, FinalReport
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
-from apik_shared.platform.problems import Conflict, InvalidInput, NotFound
+from apik_shared.platform.problems import Conflict, InvalidInput, NotFound, field_error
 from apik_shared.platform.uploads import check_file
 
 
@@ -64,9 +64,10 @@ async def evaluate(
     already filled this one for this internship)."""
     problems = rules.unfilled(rubric, data.scores)
     if problems:
+        said = "; ".join(why.message() for _, why in problems)
         raise InvalidInput(
-            "The rubric is not filled as the office set it: " + "; ".join(problems) + ".",
-            errors=[{"pointer": f"#/body/scores/{p.split(':')[0]}", "detail": p} for p in problems],
+            f"The rubric is not filled as the office set it: {said}.",
+            errors=[field_error(f"#/body/scores/{c}", why) for c, why in problems],
         )
     evaluation_id = uuid.uuid4()
     target = {Subject.intern: "intern", Subject.programme: "programme"}.get(

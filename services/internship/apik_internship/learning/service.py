@@ -37,10 +37,7 @@ async def read_limited(chunks: AsyncIterator[bytes], max_bytes: int) -> bytes:
     async for chunk in chunks:
         body += chunk
         if len(body) > max_bytes:
-            raise PayloadTooLarge(
-                f"The file may have at most {max_bytes} bytes.",
-                errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
-            )
+            raise PayloadTooLarge.over(f"The file may have at most {max_bytes} bytes.", max_bytes)
     if not body:
         raise InvalidInput.field("#/body", "The file is empty.", code="file_empty")
     return bytes(body)

@@ -23,7 +23,9 @@ from apik_shared.platform.problems import (
     InvalidInput,
     NotFound,
     PreconditionFailed,
+    field_error,
 )
+from apik_shared.vocabulary.field_errors import invalid
 from apik_shared.vocabulary.labels import named
 
 MISSING_DAY, AWAITING_APPROVAL = "missing_day", "awaiting_approval"
@@ -151,12 +153,17 @@ async def review(
         if entry is None or entry.office != actor.office:
             raise NotFound(
                 f"No entry {entry_id} in your office.",
-                errors=[{"pointer": f"{pointer}/entry_id", "detail": "not found"}],
+                errors=[field_error(f"{pointer}/entry_id", invalid("not_found", "not found"))],
             )
         if version is not None and version != entry.version:
             raise PreconditionFailed(
                 f"The entry of {entry.day} was rewritten since you read it.",
-                errors=[{"pointer": f"{pointer}/version", "detail": f"now {entry.version}"}],
+                errors=[
+                    field_error(
+                        f"{pointer}/version",
+                        invalid("version_changed", "now {version}", version=entry.version),
+                    )
+                ],
             )
         after = rules.reviewed(EntryStatus(entry.status), decision)
         if after is None:
@@ -164,7 +171,12 @@ async def review(
                 f"The entry of {entry.day} is {entry.status}, not waiting for review.",
                 code="entry_not_submitted",
                 params={"day": entry.day.isoformat(), "status": named(STATUSES, entry.status)},
-                errors=[{"pointer": f"{pointer}/entry_id", "detail": entry.status}],
+                errors=[
+                    field_error(
+                        f"{pointer}/entry_id",
+                        invalid("entry_not_waiting", "{status}", status=entry.status),
+                    )
+                ],
             )
         entry.status = after.value
         entry.comment = comment

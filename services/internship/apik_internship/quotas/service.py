@@ -12,7 +12,8 @@ from apik_internship.applications.rules import ApplicationStatus
 from apik_internship.models import Application, Quota
 from apik_internship.quotas import rules
 from apik_internship.quotas.rules import MonthLoad
-from apik_shared.platform.problems import Conflict
+from apik_shared.platform.problems import Conflict, field_error
+from apik_shared.vocabulary.field_errors import invalid
 
 
 class QuotaFull(Conflict):
@@ -82,5 +83,7 @@ async def check_fits(
         said = ", ".join(f"{m.month:%Y-%m} ({m.taken}/{m.places})" for m in full)
         raise QuotaFull(
             f"Unit {unit} has no free place in {said}.",
-            errors=[{"pointer": "#/body/unit", "detail": f"full in {said}"}],
+            errors=[
+                field_error("#/body/unit", invalid("unit_full", "full in {months}", months=said))
+            ],
         )

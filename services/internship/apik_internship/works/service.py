@@ -29,9 +29,8 @@ async def read_limited(chunks: AsyncIterator[bytes], max_bytes: int) -> bytes:
     async for chunk in chunks:
         body += chunk
         if len(body) > max_bytes:
-            raise PayloadTooLarge(
-                f"A work's file may have at most {max_bytes} bytes.",
-                errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
+            raise PayloadTooLarge.over(
+                f"A work's file may have at most {max_bytes} bytes.", max_bytes
             )
     return bytes(body)
 

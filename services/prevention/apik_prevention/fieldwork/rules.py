@@ -14,7 +14,10 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic_core import PydanticCustomError
+
 from apik_prevention.schemes.schemas import RespondentMethod, RespondentType, SchemeDefinition
+from apik_shared.vocabulary.field_errors import invalid
 
 HEADERS = (
     "Kode indikator",
@@ -88,9 +91,7 @@ class ParsedEntry:
 class RowProblem:
     row: int  # as the spreadsheet numbers it (the header is row 1)
     column: str
-    detail: str
-    code: str  # a field error's code, as the web app words it (`api.field.<code>`)
-    params: dict[str, str | int] = field(default_factory=dict)
+    why: PydanticCustomError  # `invalid(code, …)`: as the web app words it
 
     @property
     def pointer(self) -> str:
@@ -149,32 +150,42 @@ def entries(
         value = _value(cells[VALUE])
         if value is None:
             found.append(
-                RowProblem(number, COLUMNS[VALUE], "Nilai must be a whole number.", "int_parsing")
+                RowProblem(
+                    number, COLUMNS[VALUE], invalid("int_parsing", "Nilai must be a whole number.")
+                )
             )
         code = _text(cells[CODE])
         if code is None:
             found.append(
-                RowProblem(number, COLUMNS[CODE], "The indicator's code is missing.", "missing")
+                RowProblem(
+                    number, COLUMNS[CODE], invalid("missing", "The indicator's code is missing.")
+                )
             )
         kind = _text(cells[RESPONDENT])
         if kind not in {t.value for t in RespondentType}:
             said = ", ".join(t.value for t in RespondentType)
             found.append(
                 RowProblem(
-                    number, COLUMNS[RESPONDENT], f"One of: {said}.", "enum", {"expected": said}
+                    number,
+                    COLUMNS[RESPONDENT],
+                    invalid("enum", "One of: {expected}.", expected=said),
                 )
             )
         moment = _moment(cells[AT], timezone)
         if moment is None:
             found.append(
                 RowProblem(
-                    number, COLUMNS[AT], "A time such as 2025-08-14 09:30.", "datetime_parsing"
+                    number,
+                    COLUMNS[AT],
+                    invalid("datetime_parsing", "A time such as 2025-08-14 09:30."),
                 )
             )
         place = _text(cells[PLACE])
         if place is None:
             found.append(
-                RowProblem(number, COLUMNS[PLACE], "Where the answer was taken.", "missing")
+                RowProblem(
+                    number, COLUMNS[PLACE], invalid("missing", "Where the answer was taken.")
+                )
             )
         if found:
             problems += found

@@ -21,7 +21,7 @@ from apik_prevention.schemes.service import definition_of
 from apik_shared.documents.spreadsheet import workbook
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
-from apik_shared.platform.problems import InvalidInput, validation_problem
+from apik_shared.platform.problems import InvalidInput, field_error, validation_problem
 
 _ANSWER = re.compile(r"^#/body/answers/(\d+)/(\w+)")
 MAX_ROWS = 20_000
@@ -57,7 +57,7 @@ def _rows(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
 def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
     """A problem of an entry's body, named by the spreadsheet row that caused it."""
     errors: list[dict[str, Any]] = []
-    for error in problem.errors or [{"pointer": "#/body", "detail": problem.detail}]:
+    for error in problem.errors:
         pointer, row, column = str(error.get("pointer", "")), entry.first_row, "row"
         if match := _ANSWER.match(pointer):
             index = int(match.group(1))
@@ -65,10 +65,9 @@ def _at_row(problem: InvalidInput, entry: rules.ParsedEntry) -> InvalidInput:
             column = {"indicator": "indicator", "value": "value"}.get(match.group(2), "note")
         elif pointer.startswith("#/body/"):
             column = pointer.removeprefix("#/body/").split("/")[0]
-        said: dict[str, Any] = {k: error[k] for k in ("code", "params") if k in error}
         # The code and params come along, as the app words them.
-        errors.append({"pointer": f"#/body/rows/{row}/{column}", "detail": error["detail"], **said})
-    return InvalidInput(errors[0]["detail"], errors=errors)
+        errors.append({**error, "pointer": f"#/body/rows/{row}/{column}"})
+    return InvalidInput(errors[0]["detail"] if errors else problem.detail, errors=errors)
 
 
 async def import_entries(
@@ -79,10 +78,7 @@ async def import_entries(
     if problems:
         raise InvalidInput(
             f"{len(problems)} cell(s) to fix, the first at row {problems[0].row}.",
-            errors=[
-                {"pointer": p.pointer, "detail": p.detail, "code": p.code, "params": p.params}
-                for p in problems
-            ],
+            errors=[field_error(p.pointer, p.why) for p in problems],
         )
     if not parsed:
         raise InvalidInput.field(

@@ -30,9 +30,7 @@ class SchemeFrozen(Conflict):
 def check(definition: SchemeDefinition, pointer: str = "#/body/definition") -> None:
     """Refuses a definition that does not hold together, naming the first field."""
     if found := rules.problems(definition):
-        raise InvalidInput(
-            found[0][1], errors=[{"pointer": pointer + at, "detail": why} for at, why in found]
-        )
+        raise InvalidInput.each([(pointer + at, why) for at, why in found])
 
 
 @cache
@@ -42,7 +40,7 @@ def shipped() -> tuple[SchemeDefinition, ...]:
     for path in sorted(SHIPPED.glob("scheme_*.json")):
         definition = SchemeDefinition.model_validate_json(path.read_text(encoding="utf-8"))
         if found := rules.problems(definition):
-            raise ValueError(f"{path.name}: {found}")
+            raise ValueError(f"{path.name}: {[(at, why.message()) for at, why in found]}")
         definitions.append(definition)
     return tuple(definitions)
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from apik_shared.vocabulary.field_errors import invalid
 
 
 class Platform(StrEnum):
@@ -45,13 +48,15 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
 class RowProblem:
     row: int  # the sheet's row number (the header is row 1)
     column: str  # the field's name (`reach`), or `header`/`row`
-    reason: str
-    code: str  # a field error's code, as the web app words it (`api.field.<code>`)
-    params: dict[str, str | int] = dataclass_field(default_factory=dict)
+    why: PydanticCustomError  # `invalid(code, …)`: as the web app words it
 
     @property
     def pointer(self) -> str:
         return f"#/body/rows/{self.row}/{self.column}"
+
+    @property
+    def reason(self) -> str:
+        return self.why.message()
 
 
 @dataclass(frozen=True)
@@ -70,12 +75,10 @@ class PostRow:
 class Bad:
     """Why a cell holds no value of its field (a reason, told apart from the values)."""
 
-    reason: str
-    code: str
-    params: dict[str, str | int] = dataclass_field(default_factory=dict)
+    why: PydanticCustomError
 
     def at(self, row: int, column: str) -> RowProblem:
-        return RowProblem(row, column, self.reason, self.code, self.params)
+        return RowProblem(row, column, self.why)
 
 
 def _key(header: Any) -> str:
@@ -91,9 +94,7 @@ def header_map(headers: Sequence[Any]) -> tuple[dict[str, int], list[RowProblem]
             if key in {_key(n) for n in names} and field not in found:
                 found[field] = index
     missing = [
-        RowProblem(
-            1, f, f"No column {COLUMNS[f][0]!r}.", "no_such_column", {"column": COLUMNS[f][0]}
-        )
+        RowProblem(1, f, invalid("no_such_column", "No column '{column}'.", column=COLUMNS[f][0]))
         for f in REQUIRED
         if f not in found
     ]
@@ -110,22 +111,22 @@ def _text(value: Any) -> str | None:
 def _count(value: Any) -> int | Bad:
     """A count, or why not. Indonesian sheets group thousands with dots."""
     if isinstance(value, bool):
-        return Bad("not a number", "int_type")
+        return Bad(invalid("int_type", "not a number"))
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            return Bad("a whole number is expected", "int_parsing")
+            return Bad(invalid("int_parsing", "a whole number is expected"))
         number = int(value)
     else:
         text = (_text(value) or "").replace(" ", "")
         if _GROUPED.match(text):
             text = text.replace(".", "").replace(",", "")
         if not text.isdigit():
-            return Bad("a whole number is expected", "int_parsing")
+            return Bad(invalid("int_parsing", "a whole number is expected"))
         number = int(text)
     if number < 0 or number > MAX_COUNT:
-        return Bad(f"between 0 and {MAX_COUNT}", "out_of_range", {"min": 0, "max": MAX_COUNT})
+        return Bad(invalid("out_of_range", "between {min} and {max}", min=0, max=MAX_COUNT))
     return number
 
 
@@ -141,12 +142,11 @@ def _day(value: Any) -> date | Bad:
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        return Bad("a date is expected (YYYY-MM-DD or DD/MM/YYYY)", "date_parsing")
+        return Bad(invalid("date_parsing", "a date is expected (YYYY-MM-DD or DD/MM/YYYY)"))
     if not 2000 <= parsed.year <= 2200:
         # Years as text: a number would be grouped in thousands ("2.000").
-        return Bad(
-            "a year between 2000 and 2200", "year_out_of_range", {"min": "2000", "max": "2200"}
-        )
+        said = "a year between {min} and {max}"
+        return Bad(invalid("year_out_of_range", said, min="2000", max="2200"))
     return parsed
 
 
@@ -158,7 +158,7 @@ def _platform(value: Any) -> Platform | Bad:
         return Platform(text)
     except ValueError:
         expected = ", ".join(p.value for p in Platform)
-        return Bad(f"one of {expected}", "enum", {"expected": expected})
+        return Bad(invalid("enum", "one of {expected}", expected=expected))
 
 
 def _url(value: Any) -> str | None:
@@ -191,15 +191,14 @@ def parse(
             here.append(platform.at(number, "platform"))
         url = _url(cell(cells, "url"))
         if url is None:
-            here.append(RowProblem(number, "url", "an http(s) address is expected", "url_parsing"))
+            said = "an http(s) address is expected"
+            here.append(RowProblem(number, "url", invalid("url_parsing", said)))
         elif url in seen:
             here.append(
                 RowProblem(
                     number,
                     "url",
-                    f"the same post as row {seen[url]}",
-                    "same_as_row",
-                    {"row": seen[url]},
+                    invalid("same_as_row", "the same post as row {row}", row=seen[url]),
                 )
             )
         else:
@@ -220,15 +219,15 @@ def parse(
                 RowProblem(
                     number,
                     "caption",
-                    "at most 500 characters",
-                    "string_too_long",
-                    {"max_length": 500},
+                    invalid("string_too_long", "at most {max_length} characters", max_length=500),
                 )
             )
         elif caption is not None and _CONTROL.search(caption):
             here.append(
                 RowProblem(
-                    number, "caption", "control characters are not allowed", "control_character"
+                    number,
+                    "caption",
+                    invalid("control_character", "control characters are not allowed"),
                 )
             )
         if here:

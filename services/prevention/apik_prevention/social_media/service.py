@@ -23,7 +23,7 @@ from apik_prevention.social_media import rules
 from apik_prevention.social_media.rules import Platform
 from apik_prevention.social_media.schemas import Figures, PostCreate
 from apik_shared.platform.auth import Principal
-from apik_shared.platform.problems import Conflict, Forbidden, InvalidInput, NotFound
+from apik_shared.platform.problems import Conflict, Forbidden, InvalidInput, NotFound, field_error
 
 MAX_ROWS = 5_000
 XLSX_MAGIC = b"PK\x03\x04"
@@ -140,10 +140,7 @@ async def import_posts(
         raise InvalidInput(
             f"{len(problems)} cell(s) to fix, the first at row {first.row} ({first.column}): "
             f"{first.reason}.",
-            errors=[
-                {"pointer": p.pointer, "detail": p.reason, "code": p.code, "params": p.params}
-                for p in problems
-            ],
+            errors=[field_error(p.pointer, p.why) for p in problems],
         )
     if not parsed:
         raise InvalidInput.field("#/body", "No row to import.", code="no_rows")

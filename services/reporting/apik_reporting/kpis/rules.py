@@ -12,7 +12,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from pydantic_core import PydanticCustomError
+
 from apik_reporting.breakdowns.rules import Loss, loss_totals
+from apik_shared.vocabulary.field_errors import invalid
 
 Better = Literal["higher", "lower"]
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -245,21 +248,30 @@ def percent(achieved: float | None, target: float | None, better: Better) -> flo
     return rounded(Decimal(str(target)) * 100 / Decimal(str(achieved)), 1) if achieved else None
 
 
-def target_problems(targets: dict[str, float]) -> list[tuple[str, str]]:
-    """(indicator code, message) for each unknown code or impossible value."""
+def target_problems(targets: dict[str, float]) -> list[tuple[str, PydanticCustomError]]:
+    """(indicator code, why) for each unknown code or impossible value."""
     problems = []
     for code, value in targets.items():
-        indicator = BY_CODE.get(code)
-        if indicator is None:
-            problems.append((code, f"Not an indicator; known: {', '.join(BY_CODE)}."))
-        elif indicator.unit == "idr" and not 0 <= value <= MAX_IDR_TARGET:
-            problems.append((code, f"An amount target is between 0 and {MAX_IDR_TARGET}."))
-        elif indicator.unit != "idr" and not 0 <= value <= MAX_TARGET:
-            problems.append((code, f"A target is between 0 and {MAX_TARGET}."))
-        elif indicator.unit == "percent" and value > 100:
-            problems.append((code, "A percentage target is at most 100."))
-        elif indicator.unit == "rating" and not 1 <= value <= 5:
-            problems.append((code, "A rating target is between 1 and 5."))
-        elif indicator.unit == "index" and value > 100:
-            problems.append((code, "An index target is at most 100."))
+        if (refusal := _target_refusal(code, value)) is not None:
+            problems.append((code, refusal))
     return problems
+
+
+def _target_refusal(code: str, value: float) -> PydanticCustomError | None:
+    indicator = BY_CODE.get(code)
+    if indicator is None:
+        known = ", ".join(BY_CODE)
+        return invalid("unknown_kpi", "Not an indicator; known: {known}.", known=known)
+    if indicator.unit == "idr" and not 0 <= value <= MAX_IDR_TARGET:
+        return invalid(
+            "out_of_range", "An amount target is between 0 and {max}.", min=0, max=MAX_IDR_TARGET
+        )
+    if indicator.unit != "idr" and not 0 <= value <= MAX_TARGET:
+        return invalid("out_of_range", "A target is between 0 and {max}.", min=0, max=MAX_TARGET)
+    if indicator.unit in ("percent", "index") and value > 100:
+        return invalid(
+            "less_than_equal", "A {unit} target is at most 100.", unit=indicator.unit, le=100
+        )
+    if indicator.unit == "rating" and not 1 <= value <= 5:
+        return invalid("out_of_range", "A rating target is between 1 and 5.", min=1, max=5)
+    return None

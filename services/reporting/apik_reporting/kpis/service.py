@@ -42,10 +42,7 @@ async def set_targets(
 ) -> dict[str, int | float]:
     """Replaces the office's targets for the year with `targets`."""
     if problems := target_problems(dict(targets)):
-        raise InvalidInput(
-            "Some targets are not valid: " + ", ".join(code for code, _ in problems),
-            errors=[{"pointer": _pointer(code), "detail": m} for code, m in problems],
-        )
+        raise InvalidInput.each([(_pointer(code), why) for code, why in problems])
     await session.execute(
         sa.delete(TARGETS).where(TARGETS.c.office == office, TARGETS.c.year == year)
     )

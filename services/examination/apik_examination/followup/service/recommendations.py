@@ -18,7 +18,7 @@ from apik_examination.followup.rules import (
     recommendation_overdue,
     report_late,
 )
-from apik_examination.followup.service.steps import conclusion_of, invalid
+from apik_examination.followup.service.steps import conclusion_of
 from apik_examination.models import Case, Recommendation, RecommendationReport
 from apik_examination.refusals import CaseStepRefused
 from apik_examination.settings import Settings
@@ -30,7 +30,7 @@ from apik_shared.platform.events.payloads.examination import (
 )
 from apik_shared.platform.events.publish import publish
 from apik_shared.platform.offices import office_calendar, office_calendars
-from apik_shared.platform.problems import NotFound
+from apik_shared.platform.problems import InvalidInput, NotFound
 from apik_shared.vocabulary.calendar import OfficeCalendar, latest_date_in_indonesia
 from apik_shared.vocabulary.labels import CASE_STATUSES, named
 
@@ -43,10 +43,13 @@ class RecommendationState:
 
 
 def _check_received(received_on: date, issued_on: date, calendar: OfficeCalendar) -> None:
+    pointer = "#/body/received_on"
     if received_on < issued_on:
-        raise invalid("received_on", "The recommendation was issued after this day.")
+        issued = issued_on.isoformat()
+        said = "The recommendation was issued after this day."
+        raise InvalidInput.field(pointer, said, code="before_previous_step", previous=issued)
     if received_on > calendar.local_date(datetime.now(UTC)):
-        raise invalid("received_on", "This date is in the future.")
+        raise InvalidInput.field(pointer, "This date is in the future.", code="in_the_future")
 
 
 async def _issued_event(session: AsyncSession, case: Case, rec: Recommendation) -> None:

@@ -1,5 +1,5 @@
-"""Shared by the steps after the final report: the LHP a step needs, and the problem
-naming a field. Their moments are checked as every step's are (`sla.service.step_moment`)."""
+"""Shared by the steps after the final report: the LHP a step needs. Their moments are
+checked as every step's are (`sla.service.step_moment`)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_examination.models import Case, Conclusion
 from apik_examination.refusals import CaseStepRefused
-from apik_shared.platform.problems import InvalidInput
-
-
-def invalid(field: str, detail: str) -> InvalidInput:
-    return InvalidInput(detail, errors=[{"pointer": f"#/body/{field}", "detail": detail}])
 
 
 async def conclusion_of(*, session: AsyncSession, case: Case) -> Conclusion:

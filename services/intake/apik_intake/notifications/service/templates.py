@@ -58,8 +58,7 @@ async def save_template(
     the renderer does not know."""
     problems = template_problems(subject, body)
     if problems:
-        errors = [{"pointer": f"#/body/{field}", "detail": why} for field, why in problems]
-        raise InvalidInput(errors[0]["detail"], errors=errors)
+        raise InvalidInput.each([(f"#/body/{field}", why) for field, why in problems])
     values: dict[str, Any] = {
         "office": office,
         "kind": kind.value,

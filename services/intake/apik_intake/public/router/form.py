@@ -92,10 +92,7 @@ async def _limited(request: Request, max_bytes: int) -> bytes:
     async for chunk in request.stream():
         body += chunk
         if len(body) > max_bytes:
-            raise PayloadTooLarge(
-                f"The form may have at most {max_bytes} bytes.",
-                errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
-            )
+            raise PayloadTooLarge.over(f"The form may have at most {max_bytes} bytes.", max_bytes)
     return bytes(body)
 
 

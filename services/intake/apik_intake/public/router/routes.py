@@ -50,11 +50,13 @@ from apik_shared.platform.problems import (
     NotFound,
     PayloadTooLarge,
     TooManyRequests,
+    field_error,
     problem_response,
     problem_responses,
     validation_problem,
 )
 from apik_shared.platform.routing import ServiceRouter, created
+from apik_shared.vocabulary.field_errors import invalid
 
 router = ServiceRouter()
 WRONG_PINS = "Too many wrong PINs from your address; try again later."
@@ -119,7 +121,16 @@ async def file_report(
     else:
         raise form.UnsupportedBody(
             f"The body is {kind or 'of no stated type'}.",
-            errors=[{"pointer": "#/headers/content-type", "detail": "not JSON or a form"}],
+            errors=[
+                field_error(
+                    "#/headers/content-type",
+                    invalid(
+                        "content_type_expected",
+                        "not JSON or a form",
+                        expected="application/json, multipart/form-data",
+                    ),
+                )
+            ],
         )
     data = submission.report
     if settings.public_offices and data.office not in settings.public_offices:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -20,6 +21,7 @@ from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput
+from apik_shared.vocabulary.field_errors import invalid
 
 # The actor of the service's own steps.
 SYSTEM = Principal(subject="system:intake", username="system:intake", office="")
@@ -48,27 +50,30 @@ async def _identity_gaps(
 
 def _refusal(gaps: list[str], identity_missing: list[str], *, limit: int) -> InvalidInput:
     """The problem naming every checklist item that stands in the way of "complete"."""
-    person = [gap for gap in identity_missing if gap != "power_of_attorney"]
-    why = {
-        "identity": (
-            "Identitas pelapor belum lengkap: " + ", ".join(person) + "."
-            if person
-            else "Identitas pelapor belum dinyatakan lengkap."
-        ),
-        "power_of_attorney": "Surat kuasa (nomornya pada data kuasa pelapor) belum ada.",
-        "within_two_years": (
-            f"Peristiwa lebih dari {limit} tahun sebelum laporan diterima; kepala perwakilan"
+    return InvalidInput.each(
+        [(f"#/body/checklist/{gap}", _gap(gap, identity_missing, limit)) for gap in gaps]
+    )
+
+
+def _gap(gap: str, identity_missing: list[str], limit: int) -> PydanticCustomError:
+    if gap == "identity":
+        person = ", ".join(g for g in identity_missing if g != "power_of_attorney")
+        if not person:
+            said = "Identitas pelapor belum dinyatakan lengkap."
+            return invalid("identity_incomplete", said, missing="none")
+        said = "Identitas pelapor belum lengkap: {missing}."
+        return invalid("identity_incomplete", said, missing=person)
+    if gap == "power_of_attorney":
+        said = "Surat kuasa (nomornya pada data kuasa pelapor) belum ada."
+        return invalid("power_of_attorney_missing", said)
+    if gap == "within_two_years":
+        said = (
+            "Peristiwa lebih dari {limit} tahun sebelum laporan diterima; kepala perwakilan"
             " dapat mencatat pengecualian dengan alasan."
-        ),
-    }
-    errors = [
-        {
-            "pointer": f"#/body/checklist/{gap}",
-            "detail": why.get(gap, f"{gap} belum terpenuhi, jadi laporan belum lengkap."),
-        }
-        for gap in gaps
-    ]
-    return InvalidInput(errors[0]["detail"], errors=errors)
+        )
+        return invalid("event_too_old", said, limit=limit)
+    said = "{item} belum terpenuhi, jadi laporan belum lengkap."
+    return invalid("checklist_item_unmet", said, item=gap)
 
 
 async def verify_formally(

@@ -19,8 +19,15 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from apik_internship.applications.schemas import ApplicationCreate
-from apik_shared.platform.problems import InvalidInput, PayloadTooLarge, Problem, validation_problem
+from apik_shared.platform.problems import (
+    InvalidInput,
+    PayloadTooLarge,
+    Problem,
+    field_error,
+    validation_problem,
+)
 from apik_shared.platform.uploads import CheckedFile, check_file, inline_schema
+from apik_shared.vocabulary.field_errors import invalid
 
 MULTIPART = "multipart/form-data"
 APPLICATION_PART, LETTER_PART = "application", "letter"
@@ -37,10 +44,7 @@ async def _limited(request: Request, max_bytes: int) -> bytes:
     async for chunk in request.stream():
         body += chunk
         if len(body) > max_bytes:
-            raise PayloadTooLarge(
-                f"The form may have at most {max_bytes} bytes.",
-                errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
-            )
+            raise PayloadTooLarge.over(f"The form may have at most {max_bytes} bytes.", max_bytes)
     return bytes(body)
 
 
@@ -81,7 +85,12 @@ async def read_form(
     if kind != MULTIPART:
         raise UnsupportedBody(
             f"The body is {kind or 'of no stated type'}.",
-            errors=[{"pointer": "#/headers/content-type", "detail": "not multipart/form-data"}],
+            errors=[
+                field_error(
+                    "#/headers/content-type",
+                    invalid("content_type_expected", "not {expected}", expected=MULTIPART),
+                )
+            ],
         )
     body = await _limited(request, max_letter_bytes + FORM_OVERHEAD_BYTES)
     form = await _parse(request, body, max_letter_bytes + FORM_OVERHEAD_BYTES)

@@ -173,9 +173,8 @@ async def read_limited(request_stream: Any, max_bytes: int) -> bytes:
     async for chunk in request_stream:
         body += chunk
         if len(body) > max_bytes:
-            raise PayloadTooLarge(
-                f"The signed document may have at most {max_bytes} bytes.",
-                errors=[{"pointer": "#/body", "detail": f"more than {max_bytes} bytes"}],
+            raise PayloadTooLarge.over(
+                f"The signed document may have at most {max_bytes} bytes.", max_bytes
             )
     return bytes(body)
 
