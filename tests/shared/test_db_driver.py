@@ -123,3 +123,19 @@ async def test_generic_plans_on_a_transaction_already_begun(infra: TestInfra) ->
         assert await _count(db, probe) == 1
     finally:
         await db.dispose()
+
+
+async def test_generic_plans_prefer_indexes_for_the_transaction_alone(infra: TestInfra) -> None:
+    """A generic plan outlives the transaction that made it: planned while a table is
+    small, a sequential scan would stay the plan after the table has grown."""
+    db = await _database(infra)
+    try:
+        async with db.sessions() as session:
+            connection = await driver_connection(session, generic_plans=True)
+            assert await connection.fetchval("SHOW enable_seqscan") == "off"
+            await session.commit()
+            following = await driver_connection(session)
+            assert await following.fetchval("SHOW enable_seqscan") == "on"
+            await session.rollback()
+    finally:
+        await db.dispose()

@@ -277,7 +277,9 @@ async def register_report(
     announced with the registration (integration links the report for two-way sync)."""
     # Begins the transaction: its statements are planned once per connection (the
     # write's plan does not change with its values; planned on each call it cost more
-    # than it ran), and BEGIN carries that setting in its own round trip.
+    # than it ran) and for their indexes, however small the tables were then (a plan
+    # made on a new office's tables would scan them whole for good); BEGIN carries
+    # those settings in its own round trip.
     connection = await driver_connection(session, generic_plans=True)
     now = datetime.now(UTC)
     # In UTC as the database gives it back: the answer is built from these values, and
