@@ -145,7 +145,7 @@ async function staleProposalRefused(browser, kit, page, { nationalAdmin, user, c
   const refusal = page.getByRole("alert").filter({ hasText: "Usulan sudah diputus" });
   await refusal.waitFor();
   const said = (await refusal.textContent()).trim();
-  expect(said.includes("Usulan ini sudah berstatus Disetujui dan diterapkan."), `admin: the refusal names the proposal's status in words (${said})`);
+  expect(said.includes("Usulan ini sudah berstatus “Disetujui dan diterapkan”."), `admin: the refusal names the proposal's status in words (${said})`);
   expect(!/\b(applied|pending|declined)\b|proposal_decided|stale-proposal/.test(said), `admin: the refusal shows no code (${said})`);
   // The refusal has the list read again: the decided proposal leaves it.
   await stale.waitFor({ state: "detached" });
@@ -156,7 +156,7 @@ async function staleProposalRefused(browser, kit, page, { nationalAdmin, user, c
   // status too (the API's `labels_by_language`), with no request sent again.
   await kit.switchLanguage(page, "en");
   const english = (await page.getByRole("alert").filter({ hasText: "The proposal is decided" }).textContent()).trim();
-  expect(english.includes("The proposal is Approved and applied already."), `admin: the refusal's status follows the switch (${english})`);
+  expect(english.includes("The proposal is “Approved and applied” already."), `admin: the refusal's status follows the switch (${english})`);
   expect(!/Usulan|sudah|Disetujui|diterapkan/.test(english), `admin: no Indonesian left in the refusal (${english})`);
   await shot(page, "admin-6c-proposal-stale-refused-en");
   await kit.switchLanguage(page, "id");

@@ -106,19 +106,19 @@ describe("a state refusal put into words", () => {
   it("names the statuses the state machine refused to move between in the API's words, never its codes", () => {
     const params = { status: "closed", target: "open" };
     const moved = { ...problem("transition-not-allowed", "cannot_become", params), labels: { status: "Ditutup", target: "Dalam pemeriksaan" } };
-    expect(problemText(moved, "id", "x")).toBe("Langkah ini tidak diizinkan pada status saat ini. Dari status Ditutup tidak dapat berpindah ke Dalam pemeriksaan.");
+    expect(problemText(moved, "id", "x")).toBe("Langkah ini tidak diizinkan pada status saat ini. Dari status “Ditutup” tidak dapat berpindah ke “Dalam pemeriksaan”.");
     const english = { ...problem("transition-not-allowed", "cannot_become", params), labels: { status: "Closed", target: "Under examination" } };
-    expect(problemText(english, "en", "x")).toBe("This step is not allowed in the current status. From Closed it cannot move to Under examination.");
+    expect(problemText(english, "en", "x")).toBe("This step is not allowed in the current status. From “Closed” it cannot move to “Under examination”.");
     for (const said of [problemText(moved, "id", "x"), problemText(english, "en", "x")]) {
       expect(said).not.toMatch(/\bclosed\b|\bopen\b/);
     }
     // An API before labels still gets its reason said, by the codes it sent.
-    expect(problemText(problem("transition-not-allowed", "cannot_become", params), "id", "x")).toContain("Dari status closed");
+    expect(problemText(problem("transition-not-allowed", "cannot_become", params), "id", "x")).toContain("Dari status “closed”");
   });
 
   it("says a refused step and the status in words", () => {
     const step = { ...problem("transition-not-allowed", "step_not_allowed", { step: "plenary_accept", status: "registered" }), labels: { step: "Pleno: diterima", status: "Teregistrasi" } };
-    expect(problemText(step, "id", "x")).toContain("Langkah “Pleno: diterima” tidak berlaku saat statusnya Teregistrasi.");
+    expect(problemText(step, "id", "x")).toContain("Langkah “Pleno: diterima” tidak berlaku saat statusnya “Teregistrasi”.");
   });
 
   it("of a component's own reason under a shared type is worded by its code, never the English detail", () => {

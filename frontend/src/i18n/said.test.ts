@@ -48,11 +48,11 @@ describe("a problem put into words", () => {
       labels: { status: "Ditolak" }, // asked in Bahasa Indonesia
       labels_by_language: { id: { status: "Ditolak" }, en: { status: "Declined" } },
     };
-    expect(problemText(decided, "en", "x")).toBe(`${MESSAGES.en["api.problem.stale-proposal"]} The proposal is Declined already.`);
-    expect(problemText(decided, "id", "x")).toBe(`${MESSAGES.id["api.problem.stale-proposal"]} Usulan ini sudah berstatus Ditolak.`);
+    expect(problemText(decided, "en", "x")).toBe(`${MESSAGES.en["api.problem.stale-proposal"]} The proposal is “Declined” already.`);
+    expect(problemText(decided, "id", "x")).toBe(`${MESSAGES.id["api.problem.stale-proposal"]} Usulan ini sudah berstatus “Ditolak”.`);
     // An API that gives only the request's words: those, rather than the code.
     const { labels_by_language: _, ...older } = decided;
-    expect(problemText(older, "en", "x")).toContain("The proposal is Ditolak already.");
+    expect(problemText(older, "en", "x")).toContain("The proposal is “Ditolak” already.");
   });
 
   it("falls back when there is nothing to say", () => {

@@ -69,7 +69,7 @@ async function refusedDecline() {
   const app = await renderApp(<ProposalsSection />, { me: { roles: ["admin"] } });
   const table = await screen.findByTestId("proposals");
   await app.user.click(within(table).getByRole("button", { name: "Tolak: sinta.pvl" }));
-  await screen.findByText(/Usulan ini sudah berstatus Ditolak/);
+  await screen.findByText(/Usulan ini sudah berstatus “Ditolak”/);
   return app;
 }
 
@@ -77,12 +77,12 @@ describe("a decision on a proposal another admin decided first", () => {
   it("is refused in words that all follow a switch of language", async () => {
     const app = await refusedDecline();
     await app.speak("en");
-    const shown = await screen.findByText(/The proposal is Declined already/);
-    expect(shown.textContent).toBe("The proposal is decided or the roles changed since. The proposal is Declined already.");
+    const shown = await screen.findByText(/The proposal is “Declined” already/);
+    expect(shown.textContent).toBe("The proposal is decided or the roles changed since. The proposal is “Declined” already.");
     // No word of the Indonesian refusal is left on screen.
     for (const word of ["Usulan", "sudah", "berstatus", "Ditolak", "diputus"]) expect(shown.textContent).not.toContain(word);
     await app.speak("id");
-    expect((await screen.findByText(/Usulan ini sudah berstatus Ditolak/)).textContent).not.toMatch(/Declined|proposal/);
+    expect((await screen.findByText(/Usulan ini sudah berstatus “Ditolak”/)).textContent).not.toMatch(/Declined|proposal/);
   });
 
   it("has the list read again, so the decided proposal leaves it", async () => {
@@ -91,6 +91,6 @@ describe("a decision on a proposal another admin decided first", () => {
     expect(screen.getByText("Tidak ada usulan yang menunggu.")).toBeTruthy();
     expect(gateway.reads).toBe(2);
     // The refusal stays to say why the row went.
-    expect(screen.getByText(/Usulan ini sudah berstatus Ditolak/)).toBeTruthy();
+    expect(screen.getByText(/Usulan ini sudah berstatus “Ditolak”/)).toBeTruthy();
   });
 });
