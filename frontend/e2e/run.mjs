@@ -63,7 +63,9 @@ const PROTECTION_OFFICE = process.env.APIK_PROTECTION_OFFICE;
 const PROTECTION_HEAD = process.env.APIK_PROTECTION_HEAD_USER;
 const ADMIN = process.env.APIK_ADMIN_USER;
 const ONLY = (process.env.APIK_JOURNEYS ?? "").split(",").filter(Boolean);
-const wanted = (name) => ONLY.length === 0 || ONLY.includes(name);
+// The journey of the pass under way (see the end): null runs every journey in one pass.
+let current = null;
+const wanted = (name) => (current === null ? ONLY.length === 0 : name === current);
 mkdirSync(SHOTS, { recursive: true });
 
 const failures = [];
@@ -466,11 +468,8 @@ async function officerVerifies(browser, publicNumber) {
   await context.close();
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.APIK_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox"],
-});
-try {
+// Every journey the run is given, or those of one pass (`wanted` says which).
+async function journeys(browser) {
   if (wanted("citizen")) {
     const number = await citizenFilesAndTracks(browser);
     if (OFFICER && PASSWORD) await officerWorks(browser, number);
@@ -493,8 +492,8 @@ try {
     await adminAdministers(browser, kit, ADMIN);
     if (DESK) await otherRoleMeetsNotForRole(browser, kit, DESK);
   }
-  for (const journeys of [allPreventionJourneys, publicationsJourneys, communityJourneys, internJourneys, moriJourneys, bulkJourneys]) {
-    await journeys(browser, kit, wanted);
+  for (const group of [allPreventionJourneys, publicationsJourneys, communityJourneys, internJourneys, moriJourneys, bulkJourneys]) {
+    await group(browser, kit, wanted);
   }
   if (wanted("docs")) await docsLoadOffline(browser, kit);
   if (wanted("publicform")) await citizenSavesAndResumes(browser, kit);
@@ -503,6 +502,51 @@ try {
   await headReportJourneys(browser, kit, wanted);
   await importsJourneys(browser, kit, wanted);
   await paletteJourneys(browser, kit, wanted);
+}
+
+const launch = () =>
+  chromium.launch({ executablePath: process.env.APIK_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+
+// One pass within `seconds`: a journey that fails or overruns fails its pass, and the
+// browser it leaves is replaced by a fresh one for the next pass. Returns the browser.
+async function pass(browser, name, seconds) {
+  const [failed, checked, started] = [failures.length, checks, Date.now()];
+  const run = journeys(browser);
+  run.catch(() => {}); // an overrun pass's journey fails later, as its browser closes
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name}: not done within ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    await Promise.race([run, limit]);
+    // What a journey left open goes with it, as with a browser of its own.
+    for (const context of browser.contexts()) await context.close();
+  } catch (error) {
+    failures.push(`${name}: ${String(error?.stack ?? error)}`);
+    console.error(error);
+    await browser.close().catch(() => {});
+    browser = await launch();
+  } finally {
+    clearTimeout(timer);
+  }
+  const bad = failures.length - failed;
+  const took = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`journey ${name}: ${checks - checked - bad} passed, ${bad} failed (${took} s)`);
+  return browser;
+}
+
+// APIK_JOURNEYS=desk,kpi runs those journeys one after the other, each in a pass of its
+// own (what a run of that journey alone does) within APIK_JOURNEY_SECONDS, all in one
+// browser: a browser and a Node process per journey cost seconds each, 25 times over.
+let browser = await launch();
+try {
+  if (ONLY.length === 0) {
+    browser = await pass(browser, "all", Number(process.env.APIK_JOURNEY_SECONDS ?? 3600));
+  }
+  for (const name of ONLY) {
+    current = name;
+    browser = await pass(browser, name, Number(process.env.APIK_JOURNEY_SECONDS ?? 420));
+  }
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);

@@ -1,4 +1,6 @@
-"""A stack of its own for fault injection: these tests stop and kill its parts."""
+"""The reliability tests' stacks: one shared by the tests that only send it requests
+(hostile input, generated requests), and one of its own for each module that stops and
+kills its parts (test_faults, test_cluster)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,19 @@ from apik_testing.infra import TestInfra
 from apik_testing.stack import ADMIN_PASSWORD, start_stack
 from tests.e2e.office import Office, staff_office
 
+# The gateway does not rate-limit the public routes. Hundreds of generated calls would
+# use up the limit, and then the same call would get 429 or not depending on the calls
+# before it, which Hypothesis rightly reports as flaky (test_schemathesis). The limiter
+# has tests of its own (tests/gateway/forwarding/test_forwarding.py).
+UNLIMITED = {"APIK_PUBLIC_RATE_PER_SECOND": "1000000", "APIK_PUBLIC_RATE_BURST": "1000000"}
 
-@pytest.fixture(scope="module")
+
+# One for the package: a stack takes 20 s to start on a quiet machine and minutes on a
+# busy one, and these tests leave it as they found it (each works in an office of its
+# own). Started when first needed, after the modules with stacks of their own are done.
+@pytest.fixture(scope="package")
 def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("reliability")))
+    system = start_stack(infra, Path(tmp_path_factory.mktemp("reliability")), UNLIMITED)
     try:
         yield system
     finally:

@@ -4,8 +4,6 @@ no 5xx, and every response matches the schema the service publishes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,8 +14,7 @@ from schemathesis.core.result import Err
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from apik_shared.devstack.stack import Stack
-from apik_testing.infra import TestInfra
-from apik_testing.stack import ADMIN_PASSWORD, start_stack
+from apik_testing.stack import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -30,20 +27,7 @@ schemathesis.serializer.alias(
 )
 
 
-@pytest.fixture(scope="module")
-def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """A stack whose gateway does not rate-limit the public routes. Hundreds of generated
-    calls would use up the limit, and then the same call would get 429 or not depending
-    on the calls before it, which Hypothesis rightly reports as flaky. The limiter has
-    tests of its own (tests/gateway/forwarding/test_forwarding.py)."""
-    unlimited = {"APIK_PUBLIC_RATE_PER_SECOND": "1000000", "APIK_PUBLIC_RATE_BURST": "1000000"}
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("schemathesis")), unlimited)
-    try:
-        yield system
-    finally:
-        system.stop()
-
-
+# On the package's stack (conftest.py), whose gateway does not rate-limit public routes.
 @pytest.mark.parametrize(
     ("examples", "derandomize"),
     [

@@ -16,7 +16,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,10 @@ class Stack:
     # Processes per service, all on the one database, behind the one gateway (which
     # takes them in turn): the first is named like the service, the others `<name>-2`….
     replicas: int = 1
+    # Where each component's database comes from: by default (`make up`) a database and
+    # role of its own, migrated here; tests give copies of databases migrated once per
+    # run instead (apik_testing.stack), already at head.
+    migrated_database: Callable[[Component], Awaitable[str]] | None = None
     ports: dict[str, int] = field(default_factory=dict)
     database_urls: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
@@ -59,11 +63,17 @@ class Stack:
         return f"http://{HOST}:{self.gateway_port}"
 
     async def prepare(self, progress: Callable[[str], None] = lambda _: None) -> None:
-        """Databases, roles and migrations for every component; `progress` hears each step."""
+        """Databases, roles and migrations for every component (or the copies of
+        `migrated_database`); `progress` hears each step."""
         stored = state_secrets(self.state_dir, admin_password=self.admin_password)
         self.admin_password = stored["admin_password"]
         self.extra_env.setdefault("APIK_SECRET_KEY", stored["secret_key"])
         self.extra_env.setdefault("APIK_PII_KEYS", stored["pii_keys"])
+        if self.migrated_database is not None:
+            progress("copying migrated databases")
+            for component in COMPONENTS:
+                self.database_urls[component.name] = await self.migrated_database(component)
+            return
         progress(f"creating databases ({', '.join(c.name for c in COMPONENTS)})")
         for component in COMPONENTS:
             name = self.database_prefix + component.database
