@@ -143,13 +143,15 @@ export async function examinerWorks(browser, kit, { username: EXAMINER, caseId: 
   await recommendation.getByRole("button", { name: "Terbitkan rekomendasi" }).click();
   await page.getByTestId("recommendation").waitFor();
   await page.locator('tr[data-event="recommendation_issued"]').waitFor();
-  const issueGone = (await recommendation.getByRole("button", { name: "Terbitkan rekomendasi" }).count()) === 0;
+  // The page re-renders after the timeline's row shows: the button goes, or never does.
+  const gone = (button) => recommendation.getByRole("button", { name: button }).waitFor({ state: "detached", timeout: 10_000 }).then(() => true, () => false);
+  const issueGone = await gone("Terbitkan rekomendasi");
   expect(issueGone, "case: a recommendation is issued once (its form is gone)");
   await accessible(page, "perkara-rekomendasi");
   await recommendation.getByRole("button", { name: "Catat penerimaan" }).click();
   await recommendation.getByText("Batas laporan pelaksanaan:").waitFor();
   await page.locator('tr[data-event="recommendation_received"]').waitFor();
-  expect((await recommendation.getByRole("button", { name: "Catat penerimaan" }).count()) === 0, "case: the receipt is recorded once");
+  expect(await gone("Catat penerimaan"), "case: the receipt is recorded once");
   await recommendation.getByRole("combobox", { name: /^Pelaksanaan/ }).click();
   await page.getByRole("option", { name: "Dilaksanakan sebagian" }).click();
   await recommendation.getByRole("textbox", { name: /^Isi laporan/ }).fill("KTP elektronik pelapor sedang dicetak.");
