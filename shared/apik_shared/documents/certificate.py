@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from fpdf.enums import XPos, YPos
-
 from apik_shared.documents.issuer import Issuer
 from apik_shared.documents.pdf import Document
 from apik_shared.documents.qr import verification_block
@@ -34,13 +32,13 @@ def certificate_pdf(
     pdf.ln(2)
     pdf.title_block("SERTIFIKAT", f"Nomor verifikasi: {code}", size=22)
     pdf.font(11)
-    pdf.cell(0, 7, "diberikan kepada", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 7, "diberikan kepada", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.font(18, "B")
-    pdf.multi_cell(0, 10, holder or "-", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 10, holder or "-", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.font(11)
-    pdf.multi_cell(0, 6, affiliation, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 6, affiliation, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.multi_cell(0, 6, statement, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 6, statement, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.signature(issued_on)
     verification_block(pdf, url=url, code=code, size=26)
     return pdf.bytes()

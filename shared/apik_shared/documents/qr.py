@@ -8,8 +8,10 @@ around it, inside the `size` given.
 
 from __future__ import annotations
 
-import segno
-from fpdf import FPDF
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 QUIET_ZONE = 4  # modules of white around the symbol (ISO/IEC 18004)
 
@@ -17,6 +19,9 @@ QUIET_ZONE = 4  # modules of white around the symbol (ISO/IEC 18004)
 def modules(text: str) -> list[list[bool]]:
     """The symbol for `text` as rows of dark (True) and light modules, without the quiet
     zone: what `draw` puts on the page, and what a test reads back."""
+    # Imported here, not at the top: a service's start never pays for it (see pdf.py).
+    import segno
+
     symbol = segno.make(text, error="m", micro=False)
     return [[bool(m) for m in row] for row in symbol.matrix_iter(scale=1, border=0)]
 

@@ -10,21 +10,27 @@ exact text; and text starting with `=` is stored as text, never as a formula.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+# openpyxl is imported inside the functions that write a workbook, not here: it costs
+# ~0.2 CPU-s, and every service imported it at start whether or not anyone exported.
+# tests/shared/test_lazy_imports.py checks a service's start imports none of it.
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Value = str | int | float | date | datetime | None
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPLACEMENT = "\ufffd"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # characters
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+# The characters XML 1.0 cannot hold: openpyxl's ILLEGAL_CHARACTERS_RE, copied so that
+# cleaning a cell needs no openpyxl (a test checks the two stay equal).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def safe_text(text: str) -> str:
@@ -49,6 +55,14 @@ class Sheet:
     widths: Sequence[float] | None = None
 
 
+def open_workbook(content: bytes) -> Workbook:
+    """The workbook an uploaded .xlsx holds, read-only and with cached values instead of
+    formulas. Raises whatever openpyxl raises on a broken file (many kinds)."""
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+
+
 def workbook(
     *,
     sheet: str,
@@ -64,6 +78,8 @@ def workbook(
 def workbook_of(sheets: Sequence[Sheet]) -> bytes:
     """The .xlsx bytes of several sheets in order (a report's sections), each laid out as
     `workbook` lays out its one. Names that clash after Excel's rules get a number."""
+    from openpyxl import Workbook
+
     book = Workbook()
     first = book.active
     assert first is not None  # a new workbook has one sheet
@@ -83,6 +99,9 @@ def workbook_of(sheets: Sequence[Sheet]) -> bytes:
 
 
 def _fill(ws: Worksheet, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     ws.append([safe_text(h) for h in sheet.headers])
     for values in sheet.rows:
         ws.append([safe_text(v) if isinstance(v, str) else v for v in values])

@@ -29,8 +29,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 # The three Indonesian time zones; other IANA names are accepted too (an office abroad).
 INDONESIAN_TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
@@ -39,6 +37,10 @@ SATURDAY, SUNDAY = 5, 6
 
 @lru_cache(maxsize=256)
 def _package_days(year: int, category: str) -> dict[date, str]:
+    # Imported on first use, not at the top: `holidays` costs ~0.17 CPU-s to import and
+    # every service imported it at start (tests/shared/test_lazy_imports.py checks).
+    import holidays
+
     calendar = holidays.country_holidays("ID", years=year, categories=(category,))
     return dict(calendar.items())
 

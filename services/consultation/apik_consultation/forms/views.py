@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fpdf.enums import XPos, YPos
-
 from apik_consultation.models import Visit
 from apik_consultation.visits.service import Visitor
 from apik_shared.documents.issuer import Issuer
@@ -50,9 +48,9 @@ def slip(visit: Visit, visitor: Visitor, *, office: Issuer) -> bytes:
     )
     pdf.title_block("TANDA TERIMA KUNJUNGAN", size=10)
     pdf.font(28, "B")
-    pdf.cell(0, 12, f"{visit.ticket:03d}", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 12, f"{visit.ticket:03d}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.font(7.5)
-    pdf.cell(0, 4, "Nomor antrean", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 4, "Nomor antrean", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.field("Kantor", office.name, 26, size=8)
     pdf.field("Nama", visitor.name, 26, size=8)

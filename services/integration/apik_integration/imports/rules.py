@@ -14,10 +14,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self, get_args
 
-from openpyxl import load_workbook
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
+from apik_shared.documents.spreadsheet import open_workbook
 from apik_shared.vocabulary.inputs import (
     FreeText,
     Input,
@@ -108,7 +108,7 @@ def read_sheet(content: bytes, kind: Format) -> tuple[list[str], Iterator[list[A
     """The header row and the data rows (cells as the sheet gives them)."""
     if kind is Format.xlsx:
         try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            book = open_workbook(content)
         except Exception as exc:  # openpyxl raises many kinds on a broken file
             raise UnreadableSheet("not a readable XLSX workbook") from exc
         rows = book.worksheets[0].iter_rows(values_only=True)

@@ -3,13 +3,11 @@ entries (all of them or, when a row is wrong, none)."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
-from openpyxl import load_workbook
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +16,7 @@ from apik_prevention.assessments.service import add_entry
 from apik_prevention.fieldwork import rules
 from apik_prevention.models import Assessment, AssessmentEntry, SchemeVersion
 from apik_prevention.schemes.service import definition_of
-from apik_shared.documents.spreadsheet import workbook
+from apik_shared.documents.spreadsheet import open_workbook, workbook
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput, field_error, validation_problem
@@ -39,7 +37,7 @@ def template(scheme: SchemeVersion) -> bytes:
 
 def _rows(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        book = open_workbook(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InvalidInput.field("#/body", "Not an XLSX workbook.", code="not_a_workbook") from exc
     sheet = book.worksheets[0]

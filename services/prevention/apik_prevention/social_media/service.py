@@ -10,7 +10,6 @@ import zipfile
 from datetime import UTC, date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy import extract, func
 from sqlalchemy import select as columns_of
 from sqlalchemy.dialects.postgresql import insert
@@ -22,6 +21,7 @@ from apik_prevention.models import Article, SocialPost
 from apik_prevention.social_media import rules
 from apik_prevention.social_media.rules import Platform
 from apik_prevention.social_media.schemas import Figures, PostCreate
+from apik_shared.documents.spreadsheet import open_workbook
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.problems import Conflict, Forbidden, InvalidInput, NotFound, field_error
 
@@ -92,7 +92,7 @@ def _cells(content: bytes) -> list[tuple[int, tuple[Any, ...]]]:
     """The sheet's rows, numbered as a spreadsheet shows them (the header is 1)."""
     if content.startswith(XLSX_MAGIC):
         try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            book = open_workbook(content)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise InvalidInput.field(
                 "#/body", "Not an XLSX workbook.", code="not_a_workbook"

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import cast
 
-from fpdf.enums import MethodReturnValue
-
 from apik_prevention.assessments.schemas import UnitType
 from apik_prevention.rapor.rules import nilai
 from apik_prevention.reports.rules import EXPIRING_WITHIN_DAYS
@@ -183,7 +181,7 @@ def _height(pdf: Document, paragraphs: list[str], size: float) -> float:
         len(
             cast(
                 list[str],
-                pdf.multi_cell(0, size * 0.5, text, dry_run=True, output=MethodReturnValue.LINES),
+                pdf.multi_cell(0, size * 0.5, text, dry_run=True, output="LINES"),
             )
         )
         for text in paragraphs

@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from fpdf.enums import XPos, YPos
-
 from apik_reporting.annual_report.views.prevention import definitions, prevention_section
 from apik_reporting.breakdowns.rules import LOSS_KINDS, MONTH_COLUMNS, Dimension
 from apik_reporting.exports.schemas import Cell
@@ -115,7 +113,7 @@ def annual_report(data: AnnualData) -> bytes:
     for k in data.kpis:
         indicator = BY_CODE[k.indicator]
         pdf.font(9, "B")
-        pdf.cell(0, 5, indicator.label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5, indicator.label, new_x="LMARGIN", new_y="NEXT")
         pdf.paragraph(indicator.definisi, size=8.5)
     if data.prevention is not None:
         definitions(pdf)

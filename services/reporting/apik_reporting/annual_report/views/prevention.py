@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import cast
 
-from fpdf.enums import MethodReturnValue, XPos, YPos
-
 from apik_reporting.prevention.rules import DEFINITIONS_ID
 from apik_reporting.prevention.schemas import PreventionKpis
 from apik_shared.documents.pdf import Document
@@ -121,9 +119,9 @@ def definitions(pdf: Document) -> None:
     for key, text in DEFINITIONS_ID.items():
         if key == last:
             pdf.font(8.5)
-            lines = pdf.multi_cell(0, 8.5 * 0.5, text, dry_run=True, output=MethodReturnValue.LINES)
+            lines = pdf.multi_cell(0, 8.5 * 0.5, text, dry_run=True, output="LINES")
             if pdf.will_page_break(5 + len(cast(list[str], lines)) * 8.5 * 0.5 + 55):
                 pdf.add_page()
         pdf.font(9, "B")
-        pdf.cell(0, 5, f"Pencegahan: {TOPICS.get(key, key)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5, f"Pencegahan: {TOPICS.get(key, key)}", new_x="LMARGIN", new_y="NEXT")
         pdf.paragraph(text, size=8.5)
