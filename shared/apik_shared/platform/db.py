@@ -146,18 +146,20 @@ async def driver_connection(session: AsyncSession, *, generic_plans: bool = Fals
         raise RuntimeError("the session's connection is gone")
     if getattr(adapted, "_transaction", None) is not None:
         if generic_plans:
-            await driver.execute(_GENERIC_PLANS)
+            await driver.execute(_INDEXED_GENERIC_PLANS)
     elif generic_plans and _plain_transactions(adapted):
-        await driver.execute(f"BEGIN; {_GENERIC_PLANS}")
+        await driver.execute(f"BEGIN; {_INDEXED_GENERIC_PLANS}")
         adapted._transaction = _BegunHere(driver)
     else:
         await adapted._start_transaction()
         if generic_plans:
-            await driver.execute(_GENERIC_PLANS)
+            await driver.execute(_INDEXED_GENERIC_PLANS)
     return driver
 
 
-_GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off"
+_INDEXED_GENERIC_PLANS = (
+    "SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off"
+)
 
 
 def _plain_transactions(adapted: Any) -> bool:
