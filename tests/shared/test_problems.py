@@ -14,7 +14,7 @@ from apik_shared.platform.problems import (
     install_problem_handlers,
     validation_problem,
 )
-from apik_shared.vocabulary.labels import Label, Language, named
+from apik_shared.vocabulary.labels import Label, Language, named, named_each
 
 # A state machine's words, as a component's rules keep them.
 STATUSES = {"waiting": Label("Menunggu", "Waiting"), "closed": Label("Ditutup", "Closed")}
@@ -180,6 +180,32 @@ def test_a_state_machine_s_refusal_names_its_step_or_move_by_code_and_in_words()
         {"status": "Ditutup", "target": "Open"},  # a code the table lacks: its own words
     )
     assert {"step_not_allowed", "cannot_become"} <= set(TransitionNotAllowed.reasons)
+
+
+def test_a_field_s_named_param_is_said_in_words_in_its_entry_and_its_english_detail():
+    from apik_shared.vocabulary.field_errors import invalid
+
+    # One code (a status) and several (what is missing), each as a problem's own.
+    waiting = invalid("not_now", 'The case is "{status}".', status=named(STATUSES, "waiting"))
+    missing = named_each(STATUSES, ["closed", "waiting"])
+    lacking = invalid("lacks", "Lacks: {missing}.", missing=missing)
+    problem = InvalidInput.each([("#/body/a", waiting), ("#/body/b", lacking)])
+    first, second = problem.body(language=Language.en)["errors"]
+    assert first == {
+        "pointer": "#/body/a",
+        "detail": 'The case is "Waiting".',
+        "code": "not_now",
+        "params": {"status": "waiting"},
+        "labels": {"status": "Waiting"},
+        "labels_by_language": {"id": {"status": "Menunggu"}, "en": {"status": "Waiting"}},
+    }
+    assert second["params"] == {"missing": "closed, waiting"}
+    assert second["labels_by_language"] == {
+        "id": {"missing": "Ditutup, Menunggu"},
+        "en": {"missing": "Closed, Waiting"},
+    }
+    assert second["detail"] == "Lacks: Closed, Waiting."
+    assert problem.body()["errors"][1]["labels"] == {"missing": "Ditutup, Menunggu"}
 
 
 def test_a_problem_without_named_params_has_no_labels():

@@ -12371,7 +12371,7 @@ export interface components {
         };
         /**
          * Problem
-         * @description RFC 9457 problem details. `type` resolves to a page explaining the problem (`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of a type, `detail` explains this one (in English); `code` names the specific reason, for a type raised for several, and `params` fill its wording (`labels` says each code-valued param in words, in the request's language, and `labels_by_language` in each language the API speaks, `id` and `en`); `errors` point at the fields to fix, each with pydantic's error type as `code` when the request failed validation.
+         * @description RFC 9457 problem details. `type` resolves to a page explaining the problem (`/problems/<slug>`, HTML or JSON); `title` is the same for every occurrence of a type, `detail` explains this one (in English); `code` names the specific reason, for a type raised for several, and `params` fill its wording (`labels` says each code-valued param in words, in the request's language, and `labels_by_language` in each language the API speaks, `id` and `en`); `errors` point at the fields to fix, each with pydantic's error type as `code` when the request failed validation, or APIK's own field code, with `params` (and `labels`, `labels_by_language` for code-valued ones) likewise.
          */
         Problem: {
             code?: string;
@@ -12379,6 +12379,14 @@ export interface components {
             errors?: {
                 code?: string;
                 detail?: string;
+                labels?: {
+                    [key: string]: string;
+                };
+                labels_by_language?: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
                 params?: {
                     [key: string]: unknown;
                 };

@@ -87,18 +87,25 @@ class Problem(Exception):
         if instance:
             body["instance"] = instance
         if self.errors:
-            body["errors"] = self.errors
+            body["errors"] = [_worded(entry, language) for entry in self.errors]
         # Extensions add members; they never replace the standard ones.
         body.update({k: v for k, v in self.extensions.items() if k not in body})
-        params = body.get("params")
-        if isinstance(params, dict):
-            body["params"] = {k: v.code if isinstance(v, Named) else v for k, v in params.items()}
-            if any(isinstance(v, Named) for v in params.values()):
-                body["labels"] = _labels(params, language)
-                body["labels_by_language"] = {
-                    each.value: _labels(params, each) for each in Language
-                }
-        return body
+        return _worded(body, language)
+
+
+def _worded(said: dict[str, Any], language: Language) -> dict[str, Any]:
+    """`said` (a problem's body, or one entry of its `errors`) with its code-valued
+    params (`Named`) split: the code in `params`, the words in `labels` (`language`)
+    and `labels_by_language` (every language), the one way both say a code."""
+    params = said.get("params")
+    if not isinstance(params, dict) or not any(isinstance(v, Named) for v in params.values()):
+        return said
+    return {
+        **said,
+        "params": {k: v.code if isinstance(v, Named) else v for k, v in params.items()},
+        "labels": _labels(params, language),
+        "labels_by_language": {each.value: _labels(params, each) for each in Language},
+    }
 
 
 def _labels(params: dict[str, Any], language: Language) -> dict[str, str]:
@@ -116,7 +123,7 @@ class InvalidInput(Problem):
 
     @classmethod
     def field(
-        cls, pointer: str, detail: str, *, code: str, **params: str | int | float
+        cls, pointer: str, detail: str, *, code: str, **params: str | int | float | Named
     ) -> InvalidInput:
         """One bad field; `pointer` is a JSON pointer such as `#/body/reporter/nik`.
         `code` names what is wrong as a validation error's type does (a client words it,
@@ -340,13 +347,14 @@ def _pointer(loc: Sequence[str | int]) -> str:
     return "#/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in loc)
 
 
-def _params(ctx: dict[str, Any] | None) -> dict[str, str | int | float]:
+def _params(ctx: dict[str, Any] | None) -> dict[str, str | int | float | Named]:
     """The validation error's context a message's placeholders can take: its numbers
-    and texts (`min_length`, `expected`); an exception (a value error's) is not one."""
+    and texts (`min_length`, `expected`), and a validator's named codes (`invalid`);
+    an exception (a value error's) is not one."""
     return {
         name: value
         for name, value in (ctx or {}).items()
-        if isinstance(value, str | int | float) and not isinstance(value, bool)
+        if isinstance(value, str | int | float | Named) and not isinstance(value, bool)
     }
 
 
@@ -425,7 +433,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "says each code-valued param in words, in the request's language, and "
         "`labels_by_language` in each language the API speaks, `id` and `en`); `errors` "
         "point at the fields to fix, each with pydantic's error type as `code` when the "
-        "request failed validation."
+        "request failed validation, or APIK's own field code, with `params` (and "
+        "`labels`, `labels_by_language` for code-valued ones) likewise."
     ),
     "type": "object",
     "required": ["type", "title", "status"],
@@ -454,6 +463,14 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                     "detail": {"type": "string"},
                     "code": {"type": "string"},
                     "params": {"type": "object", "additionalProperties": True},
+                    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "labels_by_language": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "additionalProperties": {"type": "string"},
+                        },
+                    },
                 },
             },
         },

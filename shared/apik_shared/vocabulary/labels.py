@@ -17,7 +17,7 @@ an office added later prints as its code, readably (`label`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
 
@@ -265,6 +265,17 @@ def named(names: Mapping[str, Label], code: str) -> Named:
         said = label(names, code)
         known = Label(said, said)
     return Named(code, known)
+
+
+def named_each(names: Mapping[str, Label], codes: Sequence[str]) -> Named:
+    """Several codes as one param (`nik, place_of_birth`), named by their names joined
+    the same way in each language, so that a refusal listing what is missing says the
+    list in words as it says a status (`named`)."""
+    each = [named(names, code).label for code in codes]
+    return Named(
+        ", ".join(codes),
+        Label(", ".join(n.indonesian for n in each), ", ".join(n.english for n in each)),
+    )
 
 
 def words(names: Mapping[Code, Label], language: Language = Language.id) -> dict[Code, str]:
