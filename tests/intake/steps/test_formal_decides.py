@@ -58,10 +58,27 @@ class TestTheChecklist:
             intake, report["id"], "formal-verification", FORMALLY_COMPLETE, officer
         )
         assert pointers(refused) == ["#/body/checklist/identity"]
-        detail = refused.json()["errors"][0]["detail"]
-        for lacking in ("place_of_birth", "date_of_birth", "occupation", "nik"):
-            assert lacking in detail
-        assert "address" not in detail
+        [error] = refused.json()["errors"]
+        # The codes for a client, the words in each language for the app to show, and
+        # the English detail the contract promises (the app words the code).
+        lacking = "place_of_birth, date_of_birth, occupation, nik"
+        assert (error["code"], error["params"]) == ("identity_incomplete", {"missing": lacking})
+        assert error["labels_by_language"] == {
+            "id": {"missing": "tempat lahir, tanggal lahir, pekerjaan, NIK"},
+            "en": {"missing": "place of birth, date of birth, occupation, NIK"},
+        }
+        assert error["labels"] == error["labels_by_language"]["id"]
+        assert error["detail"] == (
+            "The reporter's identity lacks: place of birth, date of birth, occupation, NIK."
+        )
+        english = await step(
+            intake,
+            report["id"],
+            "formal-verification",
+            FORMALLY_COMPLETE,
+            {**officer, "Accept-Language": "en"},
+        )
+        assert english.json()["errors"][0]["labels"] == error["labels_by_language"]["en"]
         assert (await get(intake, report["id"], officer))["status"] == "registered"
         # Marked incomplete instead, what the identity lacks is in the history.
         incomplete = await step(
@@ -114,7 +131,7 @@ class TestTheAgeLimit:
             intake, report["id"], "formal-verification", FORMALLY_COMPLETE, officer
         )
         assert pointers(refused) == ["#/body/checklist/within_two_years"]
-        assert "kepala perwakilan" in refused.json()["errors"][0]["detail"]
+        assert "head of office" in refused.json()["errors"][0]["detail"]
 
     async def test_a_heads_exception_with_a_reason_lets_it_pass_and_is_audited(
         self, intake, officer, tokens

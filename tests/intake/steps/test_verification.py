@@ -114,6 +114,10 @@ async def test_a_complete_checklist_verifies_and_a_gap_is_named(intake, officer)
     [error] = gap.json()["errors"]
     assert error["pointer"] == "#/body/checklist/prior_complaint"
     assert (error["code"], error["params"]) == ("checklist_item_unmet", {"item": "prior_complaint"})
+    # The detail is English, as every problem's is (the app words the code).
+    assert error["detail"] == (
+        "Checklist item prior_complaint is not met, so the report is not complete."
+    )
     unchanged = (await intake.client.get(f"{REPORTS}/{report['id']}", headers=officer)).json()
     assert unchanged["status"] == "registered" and unchanged["version"] == 1
     ok = await formal(intake, report["id"], officer, {"complete": True, "checklist": ALL_GOOD})
@@ -130,6 +134,9 @@ async def test_a_represented_reporter_needs_the_power_of_attorney(intake, office
     refused = await formal(intake, report["id"], officer, {"complete": True, "checklist": ALL_GOOD})
     assert refused.json()["errors"][0]["pointer"] == "#/body/checklist/power_of_attorney"
     assert refused.json()["errors"][0]["code"] == "power_of_attorney_missing"
+    assert refused.json()["errors"][0]["detail"] == (
+        "The power of attorney (its number in the reporter's representative) is missing."
+    )
 
 
 async def test_incomplete_notifies_the_reporter_and_sets_the_deadline(intake, officer):

@@ -13,6 +13,7 @@ from apik_intake.reporters.rules import Identity
 from apik_intake.reports.rules import Step, event_too_old
 from apik_shared.vocabulary.calendar import OfficeCalendar
 from apik_shared.vocabulary.field_errors import invalid
+from apik_shared.vocabulary.labels import Label
 
 # The checklist of formal verification; the power of attorney only when represented.
 CHECKLIST = ("identity", "chronology", "prior_complaint", "within_two_years", "power_of_attorney")
@@ -32,6 +33,15 @@ def checklist_gaps(checklist: dict[str, bool | None], *, represented: bool) -> l
 # The identity formal verification needs of an LM or RCO reporter (the domain page's
 # list); a consultation (KNL) needs only the name it is registered with.
 IDENTITY_FIELDS = ("name", "place_of_birth", "date_of_birth", "address", "occupation", "nik")
+# Their names, as a refusal listing what the identity lacks says them (mid-sentence).
+IDENTITY_ITEMS: Mapping[str, Label] = {
+    "name": Label("nama", "name"),
+    "place_of_birth": Label("tempat lahir", "place of birth"),
+    "date_of_birth": Label("tanggal lahir", "date of birth"),
+    "address": Label("alamat", "address"),
+    "occupation": Label("pekerjaan", "occupation"),
+    "nik": Label("NIK", "NIK"),
+}
 
 
 def identity_gaps(identity: Identity | None, *, represented: bool) -> list[str]:

@@ -22,6 +22,7 @@ from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.offices import office_calendar
 from apik_shared.platform.problems import InvalidInput
 from apik_shared.vocabulary.field_errors import invalid
+from apik_shared.vocabulary.labels import named_each
 
 # The actor of the service's own steps.
 SYSTEM = Principal(subject="system:intake", username="system:intake", office="")
@@ -56,23 +57,27 @@ def _refusal(gaps: list[str], identity_missing: list[str], *, limit: int) -> Inv
 
 
 def _gap(gap: str, identity_missing: list[str], limit: int) -> PydanticCustomError:
+    """A checklist item's refusal: its code and params for the app to word, and the
+    English `detail` (the contract's: the app words the code, not the detail)."""
     if gap == "identity":
-        person = ", ".join(g for g in identity_missing if g != "power_of_attorney")
+        person = [g for g in identity_missing if g != "power_of_attorney"]
         if not person:
-            said = "Identitas pelapor belum dinyatakan lengkap."
+            said = "The reporter's identity is not declared complete."
             return invalid("identity_incomplete", said, missing="none")
-        said = "Identitas pelapor belum lengkap: {missing}."
-        return invalid("identity_incomplete", said, missing=person)
+        said = "The reporter's identity lacks: {missing}."
+        return invalid(
+            "identity_incomplete", said, missing=named_each(rules.IDENTITY_ITEMS, person)
+        )
     if gap == "power_of_attorney":
-        said = "Surat kuasa (nomornya pada data kuasa pelapor) belum ada."
+        said = "The power of attorney (its number in the reporter's representative) is missing."
         return invalid("power_of_attorney_missing", said)
     if gap == "within_two_years":
         said = (
-            "Peristiwa lebih dari {limit} tahun sebelum laporan diterima; kepala perwakilan"
-            " dapat mencatat pengecualian dengan alasan."
+            "The event was more than {limit} years before the report was received; the"
+            " head of office may record an exception with a reason."
         )
         return invalid("event_too_old", said, limit=limit)
-    said = "{item} belum terpenuhi, jadi laporan belum lengkap."
+    said = "Checklist item {item} is not met, so the report is not complete."
     return invalid("checklist_item_unmet", said, item=gap)
 
 
