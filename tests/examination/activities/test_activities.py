@@ -194,7 +194,21 @@ async def test_letters_follow_up_after_the_final_report(infra, examination, toke
             f"{url}/activities", json={**letter, "await_response": True}, headers=examiner
         )
         assert pausing.status_code == 422, pausing.text
-        assert pausing.json()["errors"][0]["pointer"] == "#/body/await_response"
+        [refused] = pausing.json()["errors"]
+        assert refused["pointer"] == "#/body/await_response"
+        # The status it refuses in is quoted, in words in each language, not by its code.
+        assert (refused["code"], refused["params"]) == ("cannot_await_agency", {"status": status})
+        words = {"concluded": ("LHP diterbitkan", "Final report issued")}.get(
+            status, ("Resolusi dan monitoring", "Resolution and monitoring")
+        )
+        assert refused["labels_by_language"] == {
+            "id": {"status": words[0]},
+            "en": {"status": words[1]},
+        }
+        assert refused["labels"] == {"status": words[0]}
+        assert refused["detail"] == (
+            f'The case is "{words[1]}" already, so it cannot wait for the agency.'
+        )
         recorded = await examination.client.post(f"{url}/activities", json=letter, headers=examiner)
         assert recorded.status_code == 201, (status, recorded.text)
         detail = (await examination.client.get(url, headers=examiner)).json()

@@ -96,8 +96,9 @@ async def record_activity(
         if contact is None or contact.office != case.office:
             problems.append(("contact_id", invalid("not_found", "No such contact at this office.")))
     if await_response and not can_move(CaseStatus(case.status), CaseStatus.waiting_agency):
-        said = f"The case is already {case.status}."
-        problems.append(("await_response", invalid("cannot_await_agency", said)))
+        said = 'The case is "{status}" already, so it cannot wait for the agency.'
+        status = named(CASE_STATUSES, case.status)
+        problems.append(("await_response", invalid("cannot_await_agency", said, status=status)))
     if problems:
         raise InvalidInput.each([(f"#/body/{field}", why) for field, why in problems])
     at = day_moment(
