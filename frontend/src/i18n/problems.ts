@@ -232,7 +232,7 @@ export const PROBLEMS_ID = {
   "api.field.attendance_too_low": "Kehadiran baru {present} hari; perlu {percent}% dari {working_days} hari kerja.",
   "api.field.band_start_twice": "Dua predikat dimulai pada nilai yang sama.",
   "api.field.before_case_opened": "Pemeriksaan baru dibuka pada {opened_on}; tanggal ini mendahuluinya.",
-  "api.field.cannot_await_agency": "Pada statusnya sekarang, pemeriksaan ini tidak dapat menunggu jawaban instansi.",
+  "api.field.cannot_await_agency": "Perkara sudah berstatus “{status}”, jadi tidak dapat menunggu jawaban instansi.",
   "api.field.checklist_item_unmet": "{item, select, chronology {Kronologi kejadian} prior_complaint {Pengaduan lebih dulu kepada instansi terlapor} other {Butir {item}}} belum terpenuhi, jadi laporan belum lengkap.",
   "api.field.code_twice": "{kind, select, dimension {Ada kode dimensi} other {Ada kode variabel}} yang dipakai dua kali.",
   "api.field.content_not_accepted": "Isi berkas berjenis {media_type}, yang tidak diterima.",

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "./messages";
 import { MESSAGES } from "./bothCatalogues";
-import { problemText, said, sayIn, type Saying } from "./said";
+import { fieldSaid, problemText, said, sayIn, type Saying } from "./said";
+import { formErrors } from "../lib/problems";
 
 // English is a chunk of its own in the app (messages.ts), fetched when chosen: these
 // tests word things in both languages.
@@ -58,5 +59,46 @@ describe("a problem put into words", () => {
   it("falls back when there is nothing to say", () => {
     expect(problemText(undefined, "id", "Gagal.")).toBe("Gagal.");
     expect(problemText({ status: 500 }, "en", "Failed.")).toBe("Failed.");
+  });
+});
+
+describe("a field's error put into words", () => {
+  // What intake answers for a reporter whose identity lacks items (verification.py).
+  const lacking = {
+    pointer: "#/body/checklist/identity",
+    detail: "The reporter's identity lacks: place of birth, NIK.",
+    code: "identity_incomplete",
+    params: { missing: "place_of_birth, nik" },
+    labels: { missing: "tempat lahir, NIK" },
+    labels_by_language: { id: { missing: "tempat lahir, NIK" }, en: { missing: "place of birth, NIK" } },
+  };
+
+  it("says a coded param in the API's words in the language shown, never by its codes", () => {
+    const kept = fieldSaid(lacking, "");
+    expect(sayIn("id", kept)).toBe("Identitas pelapor belum lengkap: tempat lahir, NIK.");
+    expect(sayIn("en", kept)).toBe("The reporter's identity lacks: place of birth, NIK.");
+    for (const locale of ["id", "en"] as const) expect(sayIn(locale, kept)).not.toContain("place_of_birth");
+    // A form's error, kept worded in Bahasa Indonesia, is worded again after a switch.
+    const shown = formErrors({ status: 422, errors: [lacking] }, "x").fields["checklist.identity"];
+    expect(shown).toBe("Identitas pelapor belum lengkap: tempat lahir, NIK.");
+    expect(sayIn("en", { text: shown })).toBe("The reporter's identity lacks: place of birth, NIK.");
+  });
+
+  it("keeps the request's words from an API that gives only those, and words none by its select", () => {
+    const { labels_by_language: _, ...older } = lacking;
+    expect(sayIn("en", fieldSaid(older, ""))).toBe("The reporter's identity lacks: tempat lahir, NIK.");
+    const undeclared = { code: "identity_incomplete", params: { missing: "none" } };
+    expect(sayIn("en", fieldSaid(undeclared, ""))).toBe("The reporter's identity is not declared complete.");
+  });
+
+  it("quotes the status a case is refused in", () => {
+    const refused = {
+      pointer: "#/body/await_response",
+      code: "cannot_await_agency",
+      params: { status: "monitoring" },
+      labels_by_language: { id: { status: "Resolusi dan monitoring" }, en: { status: "Resolution and monitoring" } },
+    };
+    expect(sayIn("id", fieldSaid(refused, ""))).toBe("Perkara sudah berstatus “Resolusi dan monitoring”, jadi tidak dapat menunggu jawaban instansi.");
+    expect(sayIn("en", fieldSaid(refused, ""))).toBe("The case is “Resolution and monitoring” already, so it cannot wait for the agency.");
   });
 });

@@ -16,7 +16,10 @@ export type Said =
   // there is nothing to say (no answer at all), else nothing.
   | { problem: unknown; fallback?: MessageId }
   // Text from elsewhere: the API's own words, a name.
-  | { text: string };
+  | { text: string }
+  // A code the API said in words in each language it speaks (a field error's
+  // `labels_by_language`), the words of the request's language (`labels`) otherwise.
+  | { words: { readonly [language: string]: string }; otherwise: string };
 
 // Several things said one after the other (a failure, then its reason).
 export type Saying = Said | readonly Said[];
@@ -78,6 +81,9 @@ export interface FieldError {
   detail?: string;
   code?: string;
   params?: { [name: string]: unknown };
+  // The code-valued params in words, as a problem's own (`ProblemLike`).
+  labels?: unknown;
+  labels_by_language?: unknown;
 }
 
 // An API `params` object as a message's values: its numbers and texts.
@@ -150,12 +156,28 @@ function reasonText(problem: ProblemLike, slug: string, locale: Locale): string 
 }
 
 // A field's error as something said: by its `code` (pydantic's error type, `api.field.
-// <code>` in i18n/problems.ts) with its `params`, else in the API's words (a value
-// error's own sentence, without pydantic's "Value error, " before it), else `fallback`.
+// <code>` in i18n/problems.ts) with its `params`, a code-valued one in the API's words
+// for it in the language shown (`fieldLabels`), never the code; else in the API's words
+// (a value error's own sentence, without pydantic's "Value error, " before it), else
+// `fallback`.
 export function fieldSaid(error: FieldError, fallback: string): Said {
   const key = `api.field.${error.code ?? ""}`;
-  if (error.code !== undefined && key in catalogue("id")) return { id: key as MessageId, values: valuesOf(error.params) };
+  if (error.code !== undefined && key in catalogue("id")) return { id: key as MessageId, values: { ...valuesOf(error.params), ...fieldLabels(error) } };
   return { text: error.detail === undefined ? fallback : error.detail.replace(/^Value error, /, "") };
+}
+
+// A field error's code-valued params as the API words them, kept in every language it
+// gave (the field's message is worded when shown, as `labelsIn` does a problem's).
+function fieldLabels(error: FieldError): { [name: string]: Said } {
+  const every = typeof error.labels_by_language === "object" && error.labels_by_language !== null ? (error.labels_by_language as Record<string, unknown>) : {};
+  const asked = valuesOf(error.labels);
+  const names = new Set([...Object.keys(asked), ...Object.values(every).flatMap((one) => Object.keys(valuesOf(one)))]);
+  const labelled: { [name: string]: Said } = {};
+  for (const name of names) {
+    const words = Object.fromEntries(Object.entries(every).flatMap(([language, one]) => (name in valuesOf(one) ? [[language, String(valuesOf(one)[name])]] : [])));
+    labelled[name] = { words, otherwise: String(asked[name] ?? Object.values(words)[0] ?? "") };
+  }
+  return labelled;
 }
 
 export function sayIn(locale: Locale, saying: Saying): string {
@@ -165,6 +187,7 @@ export function sayIn(locale: Locale, saying: Saying): string {
       return intlOf(locale).formatMessage({ id: s.id }, values);
     }
     if ("problem" in s) return problemText(s.problem, locale, s.fallback === undefined ? "" : intlOf(locale).formatMessage({ id: s.fallback }));
+    if ("words" in s) return s.words[locale] ?? s.otherwise;
     return relocalize(s.text, locale);
   };
   return Array.isArray(saying) ? (saying as readonly Said[]).map(one).filter(Boolean).join(" ") : one(saying as Said);

@@ -219,7 +219,7 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.field.attendance_too_low": "Present {present} days; {percent}% of {working_days} working days is needed.",
   "api.field.band_start_twice": "Two bands start at the same score.",
   "api.field.before_case_opened": "The case opened on {opened_on}; this is before it.",
-  "api.field.cannot_await_agency": "In its current status the case cannot wait for the agency.",
+  "api.field.cannot_await_agency": "The case is “{status}” already, so it cannot wait for the agency.",
   "api.field.checklist_item_unmet": "{item, select, chronology {The chronology} prior_complaint {A complaint to the agency first} other {Item {item}}} is not met, so the report is not complete.",
   "api.field.code_twice": "{kind, select, dimension {A dimension} other {A variable}} code appears twice.",
   "api.field.content_not_accepted": "The content is {media_type}, which is not accepted.",
