@@ -11,7 +11,24 @@
 //   API words it. The API's own field checks name codes of their own (fieldCodes.json,
 //   read from every component's source by tests/deploy/test_refusals.py), worded after
 //   pydantic's.
+// Why a case may not close with the outcome asked (examination's closure rules): each
+// said once, here, and worded under both keys the API names it by, the outcome field's
+// error (`api.field.<code>`) and the refusal's reason (`api.reason.transition-not-allowed.
+// <code>`, refusals.ts), since the API raises one `Refusal` as both (closure/rules.py).
+export const CLOSURE_REFUSALS_ID = {
+  actions_not_done: "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
+  no_corrective_action: "LHP tidak mencantumkan tindakan korektif, jadi tidak ada yang menunjukkan instansi telah menyelesaikannya; Kepala Perwakilan dapat memutuskannya dengan alasan.",
+  outcome_against_finding: "LHP menemukan {finding}; penutupan sebagai {outcome} memerlukan temuan {needed}.",
+  outcome_needs_report: "Penutupan sebagai {outcome} memerlukan LHP dengan temuan {needed}.",
+} as const;
+
+// `words` keyed by `prefix` and each code: one wording under the key a catalogue needs.
+export function keyed<P extends string, T extends Record<string, string>>(prefix: P, words: T): { readonly [K in keyof T & string as `${P}${K}`]: T[K] } {
+  return Object.fromEntries(Object.entries(words).map(([code, text]) => [`${prefix}${code}`, text])) as { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
+}
+
 export const PROBLEMS_ID = {
+  ...keyed("api.field.", CLOSURE_REFUSALS_ID),
   "api.reason.agreement-not-activatable.no_document": "Unggah dulu dokumen yang sudah ditandatangani.",
   "api.reason.agreement-not-activatable.ended": "Masa berlakunya sudah berakhir pada {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "PKS hanya dapat diberlakukan di bawah MoU yang sedang berlaku, dan MoU-nya tidak sedang berlaku.",
@@ -228,7 +245,6 @@ export const PROBLEMS_ID = {
 
   // Field errors of problems beyond a 422 (a 413's body, a 403's office) and of the rules
   // that once said them in English only (issue 21).
-  "api.field.actions_not_done": "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.field.attendance_too_low": "Kehadiran baru {present} hari; perlu {percent}% dari {working_days} hari kerja.",
   "api.field.band_start_twice": "Dua predikat dimulai pada nilai yang sama.",
   "api.field.before_case_opened": "Pemeriksaan baru dibuka pada {opened_on}; tanggal ini mendahuluinya.",
@@ -250,10 +266,7 @@ export const PROBLEMS_ID = {
   "api.field.name_mismatch": "Nama berkasnya {name}, tetapi isinya berjenis {media_type}.",
   "api.field.national_role_required": "Memerlukan peran nasional.",
   "api.field.no_band_at_zero": "Tidak ada predikat yang dimulai dari 0; nilai total yang rendah tidak akan mendapat predikat.",
-  "api.field.no_corrective_action": "LHP tidak mencantumkan tindakan korektif, jadi tidak ada yang menunjukkan instansi telah menyelesaikannya; Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.field.only_with_maladministration": "Hanya diisi bila LHP menemukan maladministrasi.",
-  "api.field.outcome_against_finding": "LHP menemukan {finding}; penutupan sebagai {outcome} memerlukan temuan {needed}.",
-  "api.field.outcome_needs_report": "Penutupan sebagai {outcome} memerlukan LHP dengan temuan {needed}.",
   "api.field.period_not_ended": "Masa magang berakhir pada {period_end}; sertifikat diterbitkan sesudahnya.",
   "api.field.placeholder_malformed": "Ada penanda yang tidak ditulis dengan benar; tulis namanya saja di antara kurung kurawal.",
   "api.field.power_of_attorney_missing": "Surat kuasa (nomornya pada data kuasa pelapor) belum ada.",

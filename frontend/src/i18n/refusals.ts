@@ -5,7 +5,10 @@
 // is the API's list, problems.test.ts checks both languages have each. A status, stage or
 // step fills its placeholder with the API's words for it (the problem's `labels`, in the
 // request's language), never its code.
+import { CLOSURE_REFUSALS_ID, keyed } from "./problems";
+
 export const REFUSALS_ID = {
+  ...keyed("api.reason.transition-not-allowed.", CLOSURE_REFUSALS_ID),
   "api.reason.conflict.age_exception_recorded": "Pengecualian batas waktu sudah dicatat untuk laporan ini.",
   "api.reason.conflict.already_assigned": "Sudah ditugaskan kepada {assignee}.",
   "api.reason.conflict.already_linked": "Laporan ini sudah ditautkan ({link_type}).",
@@ -76,7 +79,6 @@ export const REFUSALS_ID = {
 
   "api.reason.transition-not-allowed.step_not_allowed": "Langkah “{step}” tidak berlaku saat statusnya “{status}”.",
   "api.reason.transition-not-allowed.cannot_become": "Dari status “{status}” tidak dapat berpindah ke “{target}”.",
-  "api.reason.transition-not-allowed.actions_not_done": "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.reason.transition-not-allowed.agreement_not_signed": "Kegiatan dicatat di bawah kerja sama yang sudah ditandatangani.",
   "api.reason.transition-not-allowed.alumnus_erased": "Data alumni ini sudah dihapus atas permintaannya.",
   "api.reason.transition-not-allowed.application_not_accepted": "Pendaftaran berstatus “{status}”: langkah ini hanya untuk peserta magang yang diterima.",
@@ -93,15 +95,12 @@ export const REFUSALS_ID = {
   "api.reason.transition-not-allowed.formal_check_done": "Langkah ini hanya sebelum verifikasi formil selesai; laporan berstatus “{status}”.",
   "api.reason.transition-not-allowed.instrument_open": "Instrumen desa ini sudah dibuka.",
   "api.reason.transition-not-allowed.member_not_inducted": "Pelatihan dicatat setelah anggota dikukuhkan.",
-  "api.reason.transition-not-allowed.no_corrective_action": "LHP tidak mencantumkan tindakan korektif, jadi tidak ada yang menunjukkan instansi telah menyelesaikannya; Kepala Perwakilan dapat memutuskannya dengan alasan.",
   "api.reason.transition-not-allowed.no_final_report": "Perkara ini belum memiliki LHP.",
   "api.reason.transition-not-allowed.no_maladministration_found": "Rekomendasi hanya menyusul LHP yang menemukan maladministrasi.",
   "api.reason.transition-not-allowed.not_a_module": "Hanya modul yang memiliki pre-test dan post-test.",
   "api.reason.transition-not-allowed.not_access_request": "Ekspor hanya menjawab permintaan akses, bukan {kind}.",
   "api.reason.transition-not-allowed.not_renewable": "Kerja sama berstatus “{status}” tidak dapat diperpanjang.",
   "api.reason.transition-not-allowed.notice_not_awaiting_completion": "Pemberitahuan kelengkapan hanya untuk laporan yang menunggu kelengkapan; laporan berstatus “{status}”.",
-  "api.reason.transition-not-allowed.outcome_against_finding": "LHP menemukan {finding}; penutupan sebagai {outcome} memerlukan temuan {needed}.",
-  "api.reason.transition-not-allowed.outcome_needs_report": "Penutupan sebagai {outcome} memerlukan LHP dengan temuan {needed}.",
   "api.reason.transition-not-allowed.receipt_recorded": "Tanda terima instansi sudah dicatat.",
   "api.reason.transition-not-allowed.recommendation_issued": "Perkara ini sudah memiliki rekomendasi.",
   "api.reason.transition-not-allowed.report_not_assignable": "Laporan berstatus “{status}” tidak lagi ditugaskan di penerimaan.",

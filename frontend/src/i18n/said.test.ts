@@ -81,7 +81,7 @@ describe("a field's error put into words", () => {
     // A form's error, kept worded in Bahasa Indonesia, is worded again after a switch.
     const shown = formErrors({ status: 422, errors: [lacking] }, "x").fields["checklist.identity"];
     expect(shown).toBe("Identitas pelapor belum lengkap: tempat lahir, NIK.");
-    expect(sayIn("en", { text: shown })).toBe("The reporter's identity lacks: place of birth, NIK.");
+    expect(sayIn("en", { text: shown ?? "" })).toBe("The reporter's identity lacks: place of birth, NIK.");
   });
 
   it("keeps the request's words from an API that gives only those, and words none by its select", () => {

@@ -1,7 +1,16 @@
 // The English of i18n/problems.ts: a problem's specific reasons and fields' errors.
-import type { PROBLEMS_ID } from "../problems";
+import { keyed, type CLOSURE_REFUSALS_ID, type PROBLEMS_ID } from "../problems";
+
+// The closure's refusals, said once for both keys (CLOSURE_REFUSALS_ID).
+export const CLOSURE_REFUSALS_EN: Record<keyof typeof CLOSURE_REFUSALS_ID, string> = {
+  actions_not_done: "Corrective action(s) {actions} not done yet; record them done, or the head of office may decide with a reason.",
+  no_corrective_action: "The final report lists no corrective action, so nothing shows the agency resolved it; the head of office may decide so with a reason.",
+  outcome_against_finding: "The final report found {finding}; closing as {outcome} needs {needed}.",
+  outcome_needs_report: "Closing as {outcome} needs a final report finding {needed}.",
+};
 
 export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
+  ...keyed("api.field.", CLOSURE_REFUSALS_EN),
   "api.reason.agreement-not-activatable.no_document": "Upload the signed document first.",
   "api.reason.agreement-not-activatable.ended": "It ended on {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "A PKS is activated under an MoU in force, and its MoU is not in force.",
@@ -215,7 +224,6 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.field.year_out_of_range": "A year between {min} and {max}.",
 
   // Field errors of problems beyond a 422 and of the rules once said in English only.
-  "api.field.actions_not_done": "Corrective action(s) {actions} not done yet; record them done, or the head of office may decide with a reason.",
   "api.field.attendance_too_low": "Present {present} days; {percent}% of {working_days} working days is needed.",
   "api.field.band_start_twice": "Two bands start at the same score.",
   "api.field.before_case_opened": "The case opened on {opened_on}; this is before it.",
@@ -237,10 +245,7 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.field.name_mismatch": "The file is named {name} but its content is {media_type}.",
   "api.field.national_role_required": "Needs the national role.",
   "api.field.no_band_at_zero": "No band starts at 0: a low total would have no result.",
-  "api.field.no_corrective_action": "The final report lists no corrective action, so nothing shows the agency resolved it; the head of office may decide so with a reason.",
   "api.field.only_with_maladministration": "Only when the final report finds maladministration.",
-  "api.field.outcome_against_finding": "The final report found {finding}; closing as {outcome} needs {needed}.",
-  "api.field.outcome_needs_report": "Closing as {outcome} needs a final report finding {needed}.",
   "api.field.period_not_ended": "The internship ends on {period_end}; the certificate comes after.",
   "api.field.placeholder_malformed": "A placeholder is not written right; write only its name between curly braces.",
   "api.field.power_of_attorney_missing": "The power of attorney (its number in the representative's data) is missing.",

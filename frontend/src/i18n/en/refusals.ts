@@ -1,7 +1,10 @@
 // The English of i18n/refusals.ts: the specific reasons of the staff screens' refusals.
 import type { REFUSALS_ID } from "../refusals";
+import { keyed } from "../problems";
+import { CLOSURE_REFUSALS_EN } from "./problems";
 
 export const REFUSALS_EN: Record<keyof typeof REFUSALS_ID, string> = {
+  ...keyed("api.reason.transition-not-allowed.", CLOSURE_REFUSALS_EN),
   "api.reason.conflict.age_exception_recorded": "The age limit exception is recorded for this report already.",
   "api.reason.conflict.already_assigned": "It is assigned to {assignee} already.",
   "api.reason.conflict.already_linked": "This report is linked already ({link_type}).",
@@ -72,7 +75,6 @@ export const REFUSALS_EN: Record<keyof typeof REFUSALS_ID, string> = {
 
   "api.reason.transition-not-allowed.step_not_allowed": "The step “{step}” is not taken while the status is “{status}”.",
   "api.reason.transition-not-allowed.cannot_become": "From “{status}” it cannot move to “{target}”.",
-  "api.reason.transition-not-allowed.actions_not_done": "Corrective action(s) {actions} not done yet; record them done, or the head of office may decide with a reason.",
   "api.reason.transition-not-allowed.agreement_not_signed": "Activities are recorded under an agreement once signed.",
   "api.reason.transition-not-allowed.alumnus_erased": "The record was erased at the alumnus's request.",
   "api.reason.transition-not-allowed.application_not_accepted": "The application is “{status}”: this is for an accepted intern only.",
@@ -89,15 +91,12 @@ export const REFUSALS_EN: Record<keyof typeof REFUSALS_ID, string> = {
   "api.reason.transition-not-allowed.formal_check_done": "This is done only before formal verification is done; the report is “{status}”.",
   "api.reason.transition-not-allowed.instrument_open": "The village's instrument is already open.",
   "api.reason.transition-not-allowed.member_not_inducted": "Training is recorded once the member is inducted.",
-  "api.reason.transition-not-allowed.no_corrective_action": "The final report lists no corrective action, so nothing shows the agency resolved it; the head of office may decide so with a reason.",
   "api.reason.transition-not-allowed.no_final_report": "The case has no final report (LHP) yet.",
   "api.reason.transition-not-allowed.no_maladministration_found": "A recommendation follows an LHP that found maladministration.",
   "api.reason.transition-not-allowed.not_a_module": "Only a module has pre- and post-tests.",
   "api.reason.transition-not-allowed.not_access_request": "An export answers an access request, not {kind}.",
   "api.reason.transition-not-allowed.not_renewable": "An agreement that is “{status}” cannot be renewed.",
   "api.reason.transition-not-allowed.notice_not_awaiting_completion": "A completeness notice is only for a report awaiting completion; the report is “{status}”.",
-  "api.reason.transition-not-allowed.outcome_against_finding": "The final report found {finding}; closing as {outcome} needs {needed}.",
-  "api.reason.transition-not-allowed.outcome_needs_report": "Closing as {outcome} needs a final report finding {needed}.",
   "api.reason.transition-not-allowed.receipt_recorded": "The agency's receipt is recorded already.",
   "api.reason.transition-not-allowed.recommendation_issued": "The case has its recommendation already.",
   "api.reason.transition-not-allowed.report_not_assignable": "A report that is “{status}” is no longer assigned at intake.",
