@@ -25,12 +25,28 @@ export function refusedAsStale(method: string, status: number): boolean {
 
 const listeners = new Set<() => void>();
 
+// Every write's answer passes here: the typed client's (its middleware, below) and a
+// write sent with fetch itself (an upload, `sendWrite`), one check for both.
+export function noticeAnswer(method: string, status: number): void {
+  if (refusedAsStale(method, status)) for (const listener of listeners) listener();
+}
+
 export const staleRefusals: Middleware = {
   onResponse({ request, response }) {
-    if (refusedAsStale(request.method, response.status)) for (const listener of listeners) listener();
+    noticeAnswer(request.method, response.status);
     return undefined;
   },
 };
+
+// A write the typed client does not send (a public form's multipart upload, built by
+// hand), sent with fetch: its answer meets the same check as the client's writes, so a
+// 409 or 412 has the lists on screen read again. Here, not in files.ts: the public
+// screens send with it, and this module weighs nothing (no session, no client).
+export async function sendWrite(path: string, init: RequestInit & { method: string }): Promise<Response> {
+  const response = await fetch(path, init);
+  noticeAnswer(init.method, response.status);
+  return response;
+}
 
 // Wires `queries` to the refusals (main.tsx; the component tests' renderApp): returns
 // the unwiring.

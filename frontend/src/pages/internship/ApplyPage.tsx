@@ -3,6 +3,7 @@
 import { Alert, Button, Checkbox, Code, FileInput, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
+import { sendWrite } from "../../api/stale";
 import { AppLink } from "../../components/AppLink";
 import { useSay, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
@@ -66,7 +67,7 @@ export function InternshipApplyPage(): React.JSX.Element {
     body.append("application", JSON.stringify(applicationPart(office, draft)));
     body.append("letter", letter!);
     setBusy(true);
-    const response = await fetch("/api/v1/internship/public/applications", { method: "POST", body });
+    const response = await sendWrite("/api/v1/internship/public/applications", { method: "POST", body });
     setBusy(false);
     if (response.ok) {
       const receipt = (await response.json()) as { application_code: string };

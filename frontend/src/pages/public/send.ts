@@ -1,6 +1,7 @@
 // Sending the public form: JSON without files, multipart (a `report` part and `files`
 // parts, as the API takes them) with; a resumed form names its draft, which the API
 // deletes with the report's registration.
+import { sendWrite } from "../../api/stale";
 import type { components } from "../../api/schema";
 import { isProblem, type Problem } from "../../lib/problems";
 import { splitMultipartProblem, type RefusedFile } from "../../lib/publicForm";
@@ -28,7 +29,7 @@ export async function sendReport(report: Record<string, unknown>, files: readonl
   }
   let response: Response;
   try {
-    response = await fetch("/api/v1/intake/public/reports", { method: "POST", headers, body });
+    response = await sendWrite("/api/v1/intake/public/reports", { method: "POST", headers, body });
   } catch {
     return { problem: {}, fileErrors: [] };
   }
