@@ -18,8 +18,8 @@
 export const CLOSURE_REFUSALS_ID = {
   actions_not_done: "Tindakan korektif {actions} belum selesai; catat penyelesaiannya, atau Kepala Perwakilan dapat memutuskannya dengan alasan.",
   no_corrective_action: "LHP tidak mencantumkan tindakan korektif, jadi tidak ada yang menunjukkan instansi telah menyelesaikannya; Kepala Perwakilan dapat memutuskannya dengan alasan.",
-  outcome_against_finding: "LHP menemukan {finding}; penutupan sebagai {outcome} memerlukan temuan {needed}.",
-  outcome_needs_report: "Penutupan sebagai {outcome} memerlukan LHP dengan temuan {needed}.",
+  outcome_against_finding: "LHP menemukan “{finding}”; penutupan sebagai “{outcome}” memerlukan temuan “{needed}”.",
+  outcome_needs_report: "Penutupan sebagai “{outcome}” memerlukan LHP dengan temuan “{needed}”.",
 } as const;
 
 // `words` keyed by `prefix` and each code: one wording under the key a catalogue needs.

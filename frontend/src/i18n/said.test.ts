@@ -102,3 +102,32 @@ describe("a field's error put into words", () => {
     expect(sayIn("en", fieldSaid(refused, ""))).toBe("The case is “Resolution and monitoring” already, so it cannot wait for the agency.");
   });
 });
+
+describe("a closure refused for its outcome", () => {
+  // What examination answers (closure/rules.py): one refusal, as the reason and as the
+  // outcome field's error, the outcome and finding in words in each language.
+  const words = {
+    id: { outcome: "Maladministrasi ditemukan, diselesaikan instansi terlapor", needed: "Ditemukan maladministrasi" },
+    en: { outcome: "Resolved by the agency", needed: "Maladministration found" },
+  };
+  const params = { outcome: "resolved_by_agency", needed: "maladministration_found" };
+  const field = { pointer: "#/body/outcome", code: "outcome_needs_report", params, labels: words.id, labels_by_language: words };
+  const refused = {
+    type: "/problems/transition-not-allowed",
+    status: 409,
+    code: "outcome_needs_report",
+    params,
+    labels: words.id,
+    labels_by_language: words,
+    errors: [field],
+  };
+
+  it("says the outcome and finding in words, the same as reason and as field", () => {
+    const reason = "Closing as “Resolved by the agency” needs a final report finding “Maladministration found”.";
+    expect(problemText(refused, "en", "x")).toBe(`${MESSAGES.en["api.problem.transition-not-allowed"]} ${reason}`);
+    expect(sayIn("en", fieldSaid(field, ""))).toBe(reason);
+    expect(sayIn("id", fieldSaid(field, ""))).toBe(
+      "Penutupan sebagai “Maladministrasi ditemukan, diselesaikan instansi terlapor” memerlukan LHP dengan temuan “Ditemukan maladministrasi”.",
+    );
+  });
+});

@@ -13,6 +13,8 @@ from apik_examination.closure.rules import (
     outcome_problem,
     resolution_problem,
 )
+from apik_shared.platform.problems import TransitionNotAllowed
+from apik_shared.vocabulary.labels import Named
 
 
 def fields(problems: list[tuple[str, PydanticCustomError]]) -> list[str]:
@@ -54,15 +56,29 @@ class TestOutcome:
         assert outcome_problem(Outcome.recommendation, found) is None
         assert outcome_problem(Outcome.no_maladministration, Finding.no_maladministration) is None
         needs = outcome_problem(Outcome.resolved_by_agency, None)
-        assert needs is not None and "needs a final report" in needs.detail
-        assert needs.code == "outcome_needs_report"
-        assert needs.params == {
+        assert needs is not None and needs.code == "outcome_needs_report"
+        # The codes for a client, said in words (the problem's labels) and in English.
+        assert {k: v.code for k, v in needs.params.items() if isinstance(v, Named)} == {
             "outcome": "resolved_by_agency",
             "needed": "maladministration_found",
         }
+        assert needs.detail == (
+            'A case closed as "Resolved by the agency" needs a final report finding'
+            ' "Maladministration found".'
+        )
+        body = TransitionNotAllowed("x", code=needs.code, params=needs.params).body()
+        assert body["params"] == {
+            "outcome": "resolved_by_agency",
+            "needed": "maladministration_found",
+        }
+        assert body["labels_by_language"]["id"] == {
+            "outcome": "Maladministrasi ditemukan, diselesaikan instansi terlapor",
+            "needed": "Ditemukan maladministrasi",
+        }
         against = outcome_problem(Outcome.no_maladministration, found)
         assert against is not None and against.code == "outcome_against_finding"
-        assert against.params["finding"] == "maladministration_found"
+        finding = against.params["finding"]
+        assert isinstance(finding, Named) and finding.code == "maladministration_found"
 
     @pytest.mark.parametrize(
         "outcome",

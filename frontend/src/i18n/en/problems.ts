@@ -5,8 +5,8 @@ import { keyed, type CLOSURE_REFUSALS_ID, type PROBLEMS_ID } from "../problems";
 export const CLOSURE_REFUSALS_EN: Record<keyof typeof CLOSURE_REFUSALS_ID, string> = {
   actions_not_done: "Corrective action(s) {actions} not done yet; record them done, or the head of office may decide with a reason.",
   no_corrective_action: "The final report lists no corrective action, so nothing shows the agency resolved it; the head of office may decide so with a reason.",
-  outcome_against_finding: "The final report found {finding}; closing as {outcome} needs {needed}.",
-  outcome_needs_report: "Closing as {outcome} needs a final report finding {needed}.",
+  outcome_against_finding: "The final report found “{finding}”; closing as “{outcome}” needs “{needed}”.",
+  outcome_needs_report: "Closing as “{outcome}” needs a final report finding “{needed}”.",
 };
 
 export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pydantic_core import PydanticCustomError
 
 from apik_shared.vocabulary.field_errors import invalid
+from apik_shared.vocabulary.labels import FINDINGS, OUTCOMES, Named, named
 
 
 class Finding(StrEnum):
@@ -101,8 +102,13 @@ class Refusal:
         return self.why.message()
 
     @property
-    def params(self) -> dict[str, str]:
-        return {name: str(value) for name, value in (self.why.context or {}).items()}
+    def params(self) -> dict[str, str | Named]:
+        """Its params for the problem's own: a named code (an outcome, a finding) as it
+        is, so that the problem says it in words (`labels`) as the field's entry does."""
+        return {
+            name: value if isinstance(value, Named) else str(value)
+            for name, value in (self.why.context or {}).items()
+        }
 
 
 # The conclusion an outcome needs; outcomes not listed close a case at any stage.
@@ -117,21 +123,22 @@ def outcome_problem(outcome: Outcome, finding: Finding | None) -> Refusal | None
     needed = _OUTCOME_NEEDS.get(outcome)
     if needed is None or needed is finding:
         return None
-    said = {"outcome": outcome.value, "needed": needed.value}
+    # Said in words, never by their codes (`labels`, and the English detail).
+    said = {"outcome": named(OUTCOMES, outcome.value), "needed": named(FINDINGS, needed.value)}
     if finding is None:
         return Refusal(
             invalid(
                 "outcome_needs_report",
-                "A case closed as {outcome} needs a final report finding {needed}.",
+                'A case closed as "{outcome}" needs a final report finding "{needed}".',
                 **said,
             )
         )
     return Refusal(
         invalid(
             "outcome_against_finding",
-            "The final report found {finding}; {outcome} needs {needed}.",
+            'The final report found "{finding}"; "{outcome}" needs "{needed}".',
             **said,
-            finding=finding.value,
+            finding=named(FINDINGS, finding.value),
         )
     )
 
