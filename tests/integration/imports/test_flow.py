@@ -143,8 +143,10 @@ async def test_a_large_import_dry_run_then_resumed_run_then_a_second_run(
     # Started again (with larger batches: the rows left are the same whatever the size).
     resumed = importer_settings.model_copy(update={"import_batch": 200})
     async with running(create_app(resumed), tokens) as second:
+        # A bound, not a timing: on a loaded two-core machine (load 27, a stack starting
+        # beside it) 2,400 of the 2,975 rows were seen handed over after 60 s.
         done = await eventually(
-            lambda: _progress(second, head, import_id), lambda p: p["status"] == "done", within=60
+            lambda: _progress(second, head, import_id), lambda p: p["status"] == "done", within=180
         )
         assert (done["sent_rows"], done["waiting_rows"]) == (valid, 0)
         events = await second.outbox_events("import.row_ready")
