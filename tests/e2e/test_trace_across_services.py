@@ -4,16 +4,13 @@ and the case it opens in examination, exported over OTLP by each process on its 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_testing.infra import TestInfra
 from apik_testing.otlp import OtlpCollector, ReceivedSpan
-from apik_testing.stack import ADMIN_PASSWORD, start_stack
+from apik_testing.stack import ADMIN_PASSWORD
 from tests.e2e.office import staff_office
 
 pytestmark = pytest.mark.e2e
@@ -22,32 +19,12 @@ CALLER_SPAN = "00000000000000aa"  # the citizen's (or the web app's) span
 SERVER, CONSUMER = 2, 5  # OTLP's span kinds
 
 
-@pytest.fixture(scope="module")
-def collector() -> Iterator[OtlpCollector]:
-    with OtlpCollector() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def traced_stack(
-    infra: TestInfra, tmp_path_factory: pytest.TempPathFactory, collector: OtlpCollector
-) -> Iterator[Stack]:
-    system = start_stack(
-        infra,
-        Path(tmp_path_factory.mktemp("traced")),
-        # Spans sent every 200 ms rather than every 5 s.
-        {"APIK_OTLP_ENDPOINT": collector.url, "OTEL_BSP_SCHEDULE_DELAY": "200"},
-    )
-    try:
-        yield system
-    finally:
-        system.stop()
-
-
 async def test_the_accept_and_the_case_it_opens_are_one_trace(
-    traced_stack: Stack, collector: OtlpCollector
+    stack: Stack, collector: OtlpCollector
 ) -> None:
-    async with httpx.AsyncClient(base_url=traced_stack.url, timeout=30) as client:
+    # The suite's stack, exporting to the suite's collector (conftest.py): it records
+    # only the traces asked for, as this one is (sampled, `-01`).
+    async with httpx.AsyncClient(base_url=stack.url, timeout=30) as client:
         office = await staff_office(client, ADMIN_PASSWORD)
         report_id = await office.verified_report()
         accepted = await office.step(

@@ -1,6 +1,7 @@
-"""The reliability tests' stacks: one shared by the tests that only send it requests
-(hostile input, generated requests), and one of its own for each module that stops and
-kills its parts (test_faults, test_cluster)."""
+"""The reliability tests' stacks: one shared by the tests that send it requests (hostile
+input, generated requests) and those that break its parts and see them come back
+(test_faults), and one of its own for the cluster's tests (test_cluster: replicas and a
+NATS cluster)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ UNLIMITED = {"APIK_PUBLIC_RATE_PER_SECOND": "1000000", "APIK_PUBLIC_RATE_BURST":
 
 # One for the package: a stack takes 20 s to start on a quiet machine and minutes on a
 # busy one, and these tests leave it as they found it (each works in an office of its
-# own). Started when first needed, after the modules with stacks of their own are done.
+# own; a fault test's killed process is restarted, and PostgreSQL and NATS, stopped,
+# are started again, by the test itself, before it checks that nothing was lost).
 @pytest.fixture(scope="package")
 def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     system = start_stack(infra, Path(tmp_path_factory.mktemp("reliability")), UNLIMITED)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable
 from functools import partial
-from pathlib import Path
 
 import httpx
 import nats
@@ -21,7 +20,6 @@ from apik_shared.devstack.stack import Stack
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import subject_for
 from apik_testing.infra import TestInfra
-from apik_testing.stack import start_stack
 from tests.e2e.office import Office
 from tests.examination.builders import handoff
 from tests.intake.builders import FORMALLY_COMPLETE
@@ -29,16 +27,6 @@ from tests.intake.builders import FORMALLY_COMPLETE
 pytestmark = pytest.mark.e2e
 BURST = 20
 LONG = 300
-
-
-# A stack of its own: these tests stop and kill its parts.
-@pytest.fixture(scope="module")
-def stack(infra: TestInfra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    system = start_stack(infra, Path(tmp_path_factory.mktemp("faults")))
-    try:
-        yield system
-    finally:
-        system.stop()
 
 
 def sizes(short: int, long: int) -> pytest.MarkDecorator:
