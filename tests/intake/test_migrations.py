@@ -135,3 +135,53 @@ async def test_the_reporter_match_reads_the_office_through_the_blind_indexes(inf
         assert "ix_reporter_office" in {row["indexname"] for row in await conn.fetch(indexes)}
     finally:
         await conn.close()
+
+
+async def test_a_candidate_pair_stored_both_ways_becomes_one_row_and_goes_back(infra: TestInfra):
+    """0038: of a pair's two rows the later report's stays, the foreign keys go and the
+    candidate's column gets an index; the way down stores each pair both ways again."""
+    url = await infra.adatabase("intake_pairs_once")
+    await upgrade(url, SCRIPTS, "0037")
+    reporter_id, earlier, later, alone = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    conn = await asyncpg.connect(to_plain_postgres_url(url))
+    try:
+        await conn.execute(
+            "INSERT INTO reporter (id, office, identity, person_id, matched_on)"
+            " VALUES ($1, 'BKL', 'sealed', $1, '[]')",
+            reporter_id,
+        )
+        for number, (report_id, day) in enumerate([(earlier, 5), (later, 6), (alone, 7)]):
+            await conn.execute(
+                "INSERT INTO report (id, office, registration_number, kind, channel, status,"
+                " reporter_id, reported_agency, substance, summary, chronology, created_by,"
+                f" created_at) VALUES ($1, 'BKL', 'BKL-2025-0000{number}', 'LM', 'letter',"
+                " 'registered', $2, 'Dinas', 'education', 'Ijazah', 'Kronologi', 'petugas',"
+                f" '2025-05-0{day}T01:00:00Z')",
+                report_id,
+                reporter_id,
+            )
+        pairs = [(later, earlier), (earlier, later), (alone, earlier)]  # the last one way
+        await conn.executemany(
+            "INSERT INTO duplicate_candidate (report_id, candidate_id, score, reasons)"
+            " VALUES ($1, $2, 0.5, '[\"similar_text\"]')",
+            pairs,
+        )
+        rows = "SELECT report_id, candidate_id FROM duplicate_candidate"
+        keys = "SELECT count(*) FROM pg_constraint WHERE conrelid = 'duplicate_candidate'::regclass"
+        await upgrade(url, SCRIPTS)
+        kept = {tuple(row) for row in await conn.fetch(rows)}
+        assert kept == {(later, earlier), (alone, earlier)}
+        assert await conn.fetchval(keys + " AND contype = 'f'") == 0
+        indexes = "SELECT indexname FROM pg_indexes WHERE tablename = 'duplicate_candidate'"
+        found = {row["indexname"] for row in await conn.fetch(indexes)}
+        assert "ix_duplicate_candidate_candidate_id" in found
+        await asyncio.to_thread(command.downgrade, alembic_config(url, SCRIPTS), "0037")
+        assert {tuple(row) for row in await conn.fetch(rows)} == {
+            (later, earlier),
+            (earlier, later),
+            (alone, earlier),
+            (earlier, alone),
+        }
+        assert await conn.fetchval(keys + " AND contype = 'f'") == 2
+    finally:
+        await conn.close()

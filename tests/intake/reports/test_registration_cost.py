@@ -113,6 +113,33 @@ async def test_a_signature_stored_at_insert_still_finds_the_copy(intake, officer
     assert first.json()["id"] in {c["report_id"] for c in found.json()["items"]}
 
 
+async def test_a_candidate_pair_is_one_row_read_from_either_end(intake, officer):
+    """The pair the later registration finds is stored once, as the later report's (no
+    second row, index entry and key checks for the reverse), and both panels show it."""
+    letter = "Ijazah ditahan sekolah karena tunggakan uang komite sejak kelulusan tahun lalu"
+    first, again = [
+        await intake.client.post(
+            REPORTS,
+            json=report_body(summary="Ijazah ditahan", chronology=letter),
+            headers=officer,
+        )
+        for _ in range(2)
+    ]
+    assert first.status_code == again.status_code == 201, again.text
+    earlier, later = uuid.UUID(first.json()["id"]), uuid.UUID(again.json()["id"])
+    pairs = await intake.scalar(
+        "SELECT array_agg(ARRAY[report_id, candidate_id]) FROM duplicate_candidate"
+        " WHERE report_id IN (:a, :b) AND candidate_id IN (:a, :b)",
+        a=earlier,
+        b=later,
+    )
+    assert pairs == [[later, earlier]]
+    for mine, other in ((earlier, later), (later, earlier)):
+        panel = await intake.client.get(f"{REPORTS}/{mine}/duplicates", headers=officer)
+        assert panel.status_code == 200, panel.text
+        assert str(other) in {c["report_id"] for c in panel.json()["items"]}
+
+
 async def test_a_written_message_and_reporter_read_as_the_orm_wrote_them(intake, officer):
     """The rows the one statement writes are whole: the queued message is there to be
     sent, and the reporter is recognised when they report again."""

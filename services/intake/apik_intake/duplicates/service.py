@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, update
+from sqlalchemy import Row, case, func, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -93,10 +93,12 @@ _SCORED_FROM, _SCORE, _REASONS = score_sql(
     window_days=":window",
 )
 # The rows found are scored (`rules.score_sql`, which is `rules.score`) and the best
-# `MAX_CANDIDATES` stored both ways (the earlier report learns of the new), and the same
-# letter held elsewhere (`rules.same_letter`) too, in the same statement: no round trip
-# to bring the rows to Python and none to store them. Ties at the cut are kept in no
-# particular order, as the rows came before.
+# `MAX_CANDIDATES` stored, and the same letter held elsewhere (`rules.same_letter`) too,
+# in the same statement: no round trip to bring the rows to Python and none to store
+# them. Ties at the cut are kept in no particular order, as the rows came before. A pair
+# is one row, the new report's (`candidates_of` reads it from either end: the earlier
+# report learns of the new); it cannot be there already, the new report being new, so
+# no conflict is looked for (intake 0038).
 CANDIDATE_CTES += f""",
     found AS MATERIALIZED ({_FOUND}),
     best AS (
@@ -106,11 +108,7 @@ CANDIDATE_CTES += f""",
         ORDER BY 2 DESC LIMIT {MAX_CANDIDATES}
     ), new_candidates AS (
         INSERT INTO duplicate_candidate (report_id, candidate_id, score, reasons, computed_at)
-        SELECT pair.report_id, pair.candidate_id, best.score, best.reasons, :computed_at
-        FROM best CROSS JOIN LATERAL (
-            VALUES (CAST(:id AS uuid), best.id), (best.id, CAST(:id AS uuid))
-        ) AS pair(report_id, candidate_id)
-        ON CONFLICT DO NOTHING
+        SELECT CAST(:id AS uuid), best.id, best.score, best.reasons, :computed_at FROM best
     ), new_elsewhere AS (
         INSERT INTO cross_office_candidate (report_id, candidate_id, similarity, computed_at)
         SELECT pair.report_id, pair.candidate_id, CAST(found.sim AS float8), :computed_at
@@ -183,11 +181,17 @@ def candidate_parameters(
 async def candidates_of(
     *, session: AsyncSession, report_id: uuid.UUID
 ) -> list[tuple[DuplicateCandidate, Report]]:
+    """The report's candidate pairs, each with the other report: those its registration
+    found (`report_id`) and those of the later reports that found it (`candidate_id`)."""
+    pair = DuplicateCandidate
+    other = case(
+        (col(pair.report_id) == report_id, col(pair.candidate_id)), else_=col(pair.report_id)
+    )
     rows = await session.execute(
-        select(DuplicateCandidate, Report)
-        .join(Report, col(Report.id) == col(DuplicateCandidate.candidate_id))
-        .where(DuplicateCandidate.report_id == report_id)
-        .order_by(col(DuplicateCandidate.score).desc(), col(Report.created_at))
+        select(pair, Report)
+        .join(Report, col(Report.id) == other)
+        .where(or_(col(pair.report_id) == report_id, col(pair.candidate_id) == report_id))
+        .order_by(col(pair.score).desc(), col(Report.created_at))
     )
     return [(c, r) for c, r in rows]
 

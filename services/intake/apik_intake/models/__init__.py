@@ -203,12 +203,15 @@ class Notice(SQLModel, table=True):
 
 
 class DuplicateCandidate(SQLModel, table=True):
-    """A report that may be the same matter as another, with the score and its reasons."""
+    """Two reports that may be the same matter, with the score and its reasons: one row
+    a pair, `report_id` the report whose registration found it (the later), read from
+    either end. No foreign keys: both ends come from the statement that writes the pair,
+    and reports are never deleted (intake 0038)."""
 
     __tablename__ = "duplicate_candidate"
 
-    report_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
-    candidate_id: uuid.UUID = Field(foreign_key="report.id", primary_key=True)
+    report_id: uuid.UUID = Field(primary_key=True)
+    candidate_id: uuid.UUID = Field(primary_key=True, index=True)
     score: float
     reasons: list[str] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     computed_at: datetime = timestamp_field(default_factory=utcnow)
