@@ -3,8 +3,10 @@
 // (router.tsx names each staff route's area; messages.ts loads it). Each catalogue file
 // is a chunk of its own in each language, fetched once however many areas name it, so
 // an area that shares a file with another (the SLA words, the bulk bar) costs nothing
-// twice. routeAreas.test.ts checks that every key a route's files use is in what that
-// route loads, in both languages, and that no area's part outgrows its budget.
+// twice. This module is a chunk too, fetched with the first staff screen (messages.ts)
+// rather than carried by the entry chunk every public page loads. routeAreas.test.ts
+// checks that every key a route's files use is in what that route loads, in both
+// languages, and that no area's part outgrows its budget.
 import type { Locale } from "./messages";
 
 type Texts = Readonly<Record<string, string>>;

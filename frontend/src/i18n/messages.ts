@@ -3,7 +3,7 @@
 // a code with no label here is shown as the API sends it, never hidden.
 
 import { API_ID } from "./api";
-import { filesOf, textsOf, type StaffArea, type TextsFile } from "./areas";
+import type { StaffArea, TextsFile } from "./areas";
 import { ENTRY_ID } from "./entry";
 import { PALETTE_ID } from "./palette";
 import { PROBLEMS_ID } from "./problems";
@@ -204,7 +204,7 @@ let english: Readonly<Record<string, string>> | undefined;
 let publicWanted = false;
 let publicTexts: Promise<void> | null = null;
 const publicPart: { id?: object } = {};
-const wantedFiles = new Set<TextsFile>();
+const wantedAreas = new Set<StaffArea>();
 const fileParts: Record<Locale, Partial<Record<TextsFile, object>>> = { id: {}, en: {} };
 const listeners = new Set<() => void>();
 
@@ -234,7 +234,16 @@ function loadPublicId(): Promise<void> {
   return publicTexts;
 }
 
-async function loadFiles(files: Iterable<TextsFile>, locale: Locale): Promise<void> {
+// The staff areas' map and their files' loaders are a chunk of their own, fetched with
+// the first staff screen: the entry chunk, which every public page loads on a slow phone
+// connection, carries one loader instead of two for each file of every area.
+let areaModule: Promise<typeof import("./areas")> | null = null;
+
+async function loadAreas(areas: Iterable<StaffArea>, locale: Locale): Promise<void> {
+  const wanted = [...areas];
+  if (wanted.length === 0) return;
+  const { filesOf, textsOf } = await (areaModule ??= import("./areas"));
+  const files = new Set<TextsFile>(wanted.flatMap(filesOf));
   await Promise.all(
     [...files].map(async (file) => {
       fileParts[locale][file] ??= await textsOf(file, locale);
@@ -246,7 +255,7 @@ export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
   languages.add(locale);
   if (locale === "en") english ??= (await import("./en")).EN;
   else if (publicWanted) await loadPublicId();
-  await loadFiles(wantedFiles, locale);
+  await loadAreas(wantedAreas, locale);
   merge(locale);
   return loaded[locale]!;
 }
@@ -257,13 +266,12 @@ export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
 // while it loads.
 export async function loadScreenTexts(areas: readonly StaffArea[] = []): Promise<void> {
   publicWanted = true;
-  const files = new Set(areas.flatMap(filesOf));
-  for (const file of files) wantedFiles.add(file);
+  for (const area of areas) wantedAreas.add(area);
   const locales = inUse();
   await Promise.all(
     locales.map(async (locale) => {
       if (locale === "id") await loadPublicId();
-      await loadFiles(files, locale);
+      await loadAreas(areas, locale);
     }),
   );
   const stale = locales.filter((locale) => partsMerged[locale] !== partsFetched(locale));
