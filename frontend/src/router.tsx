@@ -2,8 +2,9 @@
 // link or a bookmark with bad parameters lands on a page that still works.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { session } from "./auth/session";
+import type { StaffArea } from "./i18n/areas";
 import { loadScreenTexts } from "./i18n/messages";
-import { isPublicPath, Layout } from "./components/Layout";
+import { Layout } from "./components/Layout";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
@@ -17,16 +18,15 @@ import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
 
 // The entry chunk renders these screens on its own; every other screen first loads the
-// rest of Mantine's styles and the Indonesian of the screens' areas: a public page its
-// own areas', a staff screen all (issue 21: the entry's pages, on slow phone connections,
-// download none of it, the other public pages not the staff's). Awaited here, at the
-// root, so a screen never renders unstyled or with message ids, and a route added later
-// needs nothing of its own (a staff one under a public path: requireSession loads the rest).
+// rest of Mantine's styles and the Indonesian of the public pages' areas, and a staff
+// screen its own area's words too (staffScreen below; issue 21: the entry's pages, on
+// slow phone connections, download none of it, the other public pages no staff area's).
+// Awaited here, at the root, so a screen never renders unstyled or with message ids.
 const ENTRY_SCREENS = ["/masuk", "/lapor", "/lacak"];
 
 function loadScreens(path: string): Promise<unknown> | undefined {
   if (ENTRY_SCREENS.includes(path)) return undefined;
-  return Promise.all([import("./styles/screens"), loadScreenTexts(!isPublicPath(path))]);
+  return Promise.all([import("./styles/screens"), loadScreenTexts()]);
 }
 
 const root = createRootRoute({
@@ -34,11 +34,15 @@ const root = createRootRoute({
   beforeLoad: ({ location }) => loadScreens(location.pathname),
 });
 
-function requireSession({ location }: { location: { href: string } }): Promise<void> {
-  if (!session.signedIn()) {
-    throw redirect({ to: "/masuk", search: { kembali: location.href } });
-  }
-  return loadScreenTexts();
+// A staff screen: signed in, and its area's words here before it renders (areas.ts: each
+// area's files, with the shared staff part), never every area's (issue 21).
+function staffScreen(area: StaffArea) {
+  return ({ location }: { location: { href: string } }): Promise<void> => {
+    if (!session.signedIn()) {
+      throw redirect({ to: "/masuk", search: { kembali: location.href } });
+    }
+    return loadScreenTexts([area]);
+  };
 }
 
 const signIn = createRoute({
@@ -57,7 +61,7 @@ const signIn = createRoute({
 const home = createRoute({
   getParentRoute: () => root,
   path: "/",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("home"),
   component: lazyRouteComponent(() => import("./pages/Home"), "HomePage"),
 });
 
@@ -65,21 +69,21 @@ const home = createRoute({
 const sahabat = createRoute({
   getParentRoute: () => root,
   path: "/sahabat",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("community"),
   component: lazyRouteComponent(() => import("./pages/sahabat/MemberPage"), "MemberPage"),
 });
 
 const register = createRoute({
   getParentRoute: () => root,
   path: "/registrasi",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("intake"),
   component: lazyRouteComponent(() => import("./pages/Register"), "RegisterPage"),
 });
 
 const board = createRoute({
   getParentRoute: () => root,
   path: "/pemeriksaan",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("examination"),
   validateSearch: boardSearch,
   component: lazyRouteComponent(() => import("./pages/Board"), "BoardPage"),
 });
@@ -87,14 +91,14 @@ const board = createRoute({
 const casePage = createRoute({
   getParentRoute: () => root,
   path: "/pemeriksaan/$caseId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("examination"),
   component: lazyRouteComponent(() => import("./pages/case/CasePage"), "CasePage"),
 });
 
 const verification = createRoute({
   getParentRoute: () => root,
   path: "/verifikasi",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("intake"),
   validateSearch: queueSearch,
   component: lazyRouteComponent(() => import("./pages/Verification"), "VerificationPage"),
 });
@@ -102,7 +106,7 @@ const verification = createRoute({
 const reportPage = createRoute({
   getParentRoute: () => root,
   path: "/verifikasi/$reportId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("intake"),
   component: lazyRouteComponent(() => import("./pages/report/ReportPage"), "ReportPage"),
 });
 
@@ -110,35 +114,35 @@ const reportPage = createRoute({
 const archive = createRoute({
   getParentRoute: () => root,
   path: "/arsip",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("intake"),
   component: lazyRouteComponent(() => import("./pages/records/ArchivePage"), "ArchivePage"),
 });
 
 const desk = createRoute({
   getParentRoute: () => root,
   path: "/meja-layanan",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("consultation"),
   component: lazyRouteComponent(() => import("./pages/desk/QueuePage"), "QueuePage"),
 });
 
 const checkIn = createRoute({
   getParentRoute: () => root,
   path: "/meja-layanan/daftar",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("consultation"),
   component: lazyRouteComponent(() => import("./pages/desk/CheckInPage"), "CheckInPage"),
 });
 
 const visitPage = createRoute({
   getParentRoute: () => root,
   path: "/meja-layanan/$visitId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("consultation"),
   component: lazyRouteComponent(() => import("./pages/desk/VisitPage"), "VisitPage"),
 });
 
 const kpi = createRoute({
   getParentRoute: () => root,
   path: "/kinerja",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("kpi"),
   validateSearch: kpiSearch,
   component: lazyRouteComponent(() => import("./pages/kpi/KpiPage"), "KpiPage"),
 });
@@ -147,7 +151,7 @@ const kpi = createRoute({
 const admin = createRoute({
   getParentRoute: () => root,
   path: "/admin",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("admin"),
   validateSearch: adminSearch,
   component: lazyRouteComponent(() => import("./pages/admin/AdminPage"), "AdminPage"),
 });
@@ -194,35 +198,35 @@ const redButtonMessages = createRoute({
 const protectionCases = createRoute({
   getParentRoute: () => root,
   path: "/perlindungan",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("protection"),
   component: lazyRouteComponent(() => import("./pages/redbutton/CasesPage"), "ProtectionCasesPage"),
 });
 
 const protectionCase = createRoute({
   getParentRoute: () => root,
   path: "/perlindungan/$caseId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("protection"),
   component: lazyRouteComponent(() => import("./pages/redbutton/CasePage"), "ProtectionCasePage"),
 });
 
 const protectionAlerts = createRoute({
   getParentRoute: () => root,
   path: "/perlindungan/peringatan",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("protection"),
   component: lazyRouteComponent(() => import("./pages/redbutton/AlertsPage"), "ProtectionAlertsPage"),
 });
 
 const protectionContacts = createRoute({
   getParentRoute: () => root,
   path: "/perlindungan/kontak",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("protection"),
   component: lazyRouteComponent(() => import("./pages/redbutton/ContactsPage"), "AlertContactsPage"),
 });
 
 const institutionFormats = createRoute({
   getParentRoute: () => root,
   path: "/format-institusi",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("internship"),
   component: lazyRouteComponent(() => import("./pages/internship/formats/FormatsPage"), "InstitutionFormatsPage"),
 });
 
@@ -251,7 +255,7 @@ const internshipCheck = createRoute({
 const prevention = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("prevention"),
   validateSearch: preventionSearch,
   component: lazyRouteComponent(() => import("./pages/prevention/PreventionPage"), "PreventionPage"),
 });
@@ -259,28 +263,28 @@ const prevention = createRoute({
 const preventionAssessment = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/penilaian/$assessmentId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("prevention"),
   component: lazyRouteComponent(() => import("./pages/prevention/AssessmentPage"), "AssessmentPage"),
 });
 
 const preventionAgreement = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/kerja-sama/$agreementId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("prevention"),
   component: lazyRouteComponent(() => import("./pages/prevention/AgreementPage"), "AgreementPage"),
 });
 
 const preventionClinic = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/klinik/$clinicId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("prevention"),
   component: lazyRouteComponent(() => import("./pages/prevention/ClinicPage"), "ClinicPage"),
 });
 
 const preventionStudy = createRoute({
   getParentRoute: () => root,
   path: "/pencegahan/kajian/$studyId",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("prevention"),
   component: lazyRouteComponent(() => import("./pages/prevention/StudyPage"), "StudyPage"),
 });
 
@@ -323,7 +327,7 @@ const clinicCertificate = createRoute({
 const intern = createRoute({
   getParentRoute: () => root,
   path: "/peserta-magang",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("intern"),
   validateSearch: internSearch,
   component: lazyRouteComponent(() => import("./pages/intern/InternPage"), "InternPage"),
 });
@@ -332,7 +336,7 @@ const intern = createRoute({
 const mori = createRoute({
   getParentRoute: () => root,
   path: "/mori",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("internship"),
   validateSearch: moriSearch,
   component: lazyRouteComponent(() => import("./pages/mori/MoriPage"), "MoriPage"),
 });
@@ -341,7 +345,7 @@ const mori = createRoute({
 const imports = createRoute({
   getParentRoute: () => root,
   path: "/integrasi/impor",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("integration"),
   validateSearch: importSearch,
   component: lazyRouteComponent(() => import("./pages/integration/ImportsPage"), "ImportsPage"),
 });
@@ -349,7 +353,7 @@ const imports = createRoute({
 const portalSync = createRoute({
   getParentRoute: () => root,
   path: "/integrasi/portal",
-  beforeLoad: requireSession,
+  beforeLoad: staffScreen("integration"),
   component: lazyRouteComponent(() => import("./pages/integration/PortalPage"), "PortalPage"),
 });
 

@@ -28,8 +28,6 @@ export const CASEWORK_ID = {
   "board.first": "Halaman pertama",
   "board.hint": "Tekan ? untuk melihat pintasan papan ketik.",
   "board.shortcuts": "Pintasan papan ketik",
-  "board.key": "Tombol",
-  "board.action": "Tindakan",
   "board.keyDown": "Ke baris berikutnya",
   "board.keyUp": "Ke baris sebelumnya",
   "board.keyFirst": "Ke baris pertama / terakhir",

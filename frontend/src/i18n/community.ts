@@ -5,7 +5,6 @@
 export const COMMUNITY_ID = {
   "prev.tab.komunitas": "Sahabat Ombudsman",
   "prev.tab.permintaan-data": "Permintaan subjek data",
-  "prev.home.subjectOverdue": "Permintaan subjek data lewat tenggat",
   "com.groups": "Kelompok",
   "com.group": "Kelompok",
   "com.groupName": "Nama kelompok",
@@ -47,8 +46,6 @@ export const COMMUNITY_ID = {
   "com.segment.students": "Mahasiswa",
   "com.segment.pupils": "Pelajar",
   "com.segment.general": "Umum",
-  "conflict.memberTitle": "Data anggota sudah berubah",
-  "conflict.memberBody": "Orang lain mengubah anggota ini. Tidak ada yang tertimpa; muat versi terbaru lalu ulangi.",
   "sr.title": "Permintaan subjek data (UU 27/2022)",
   "sr.legal": "Dijawab paling lambat 3 × 24 jam sejak diterima (UU 27/2022).",
   "sr.record": "Catat permintaan",

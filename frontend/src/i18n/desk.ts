@@ -2,8 +2,6 @@
 // catalogue and merged into it: statuses, categories and steps are the API's codes.
 
 export const DESK_ID = {
-  "queue.deskWaiting": "Tamu menunggu di meja layanan",
-  "home.visitors": "{count, plural, other {# tamu}}",
   "desk.title": "Antrean meja layanan",
   "desk.live": "Diperbarui langsung",
   "desk.reconnecting": "Menyambung ulang…",
@@ -64,7 +62,6 @@ export const DESK_ID = {
   "visit.rated": "Nilai {score} dari 5",
   "visit.print": "Cetak",
   "visit.download": "Unduh",
-  "visit.downloadFailed": "Berkas tidak dapat diambil. Coba lagi.",
   "visit.slip": "Tanda terima pendaftaran (PDF)",
   "visit.form": "Formulir layanan akhir (PDF)",
   "visit.assignedElsewhere": "Kunjungan ini ditangani petugas lain.",
@@ -73,8 +70,6 @@ export const DESK_ID = {
   "score.3": "3 – Cukup",
   "score.4": "4 – Baik",
   "score.5": "5 – Sangat baik",
-  "conflict.visitTitle": "Kunjungan sudah diubah",
-  "conflict.visitBody": "Orang lain mengubah kunjungan ini setelah Anda membukanya. Tidak ada yang tertimpa; isian Anda tetap ada. Muat versi terbaru, lalu simpan lagi.",
   "visitStatus.waiting": "Menunggu",
   "visitStatus.assigned": "Dipanggil",
   "visitStatus.in_service": "Sedang dilayani",

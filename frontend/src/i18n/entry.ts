@@ -1,6 +1,6 @@
 // The words of other areas that the entry chunk's screens show (messages.ts): the staff
 // menu's names of every area's screens and a tracked report's outcome. Moved here from
-// those areas' files, which load with their screens (screens.ts); a key an entry screen
+// those areas' files, which load with their screens (areas.ts); a key an entry screen
 // (sign-in, public report, tracking, the layout and its menu) starts to use moves here
 // too, with its English in en/entry.ts.
 export const ENTRY_ID = {

@@ -4,8 +4,6 @@
 
 export const INTEGRATION_ID = {
   "int.headOnly": "Halaman ini untuk kepala kantor.",
-  "int.loading": "Memuat…",
-  "int.failed": "Data tidak dapat dimuat. Coba lagi.",
   "int.empty": "Belum ada data.",
   "int.none": "—",
   "int.imp.title": "Impor arsip laporan lama",
@@ -142,15 +140,4 @@ export const INTEGRATION_ID = {
   "int.portal.clock.met": "Tepat waktu",
   "int.portal.clock.late": "Terlambat",
   "int.portal.due": "tenggat {date}",
-  "int.files.title": "Berkas dari portal",
-  "int.files.name": "Nama berkas",
-  "int.files.status": "Keadaan",
-  "int.files.attempts": "Percobaan",
-  "int.files.nextTry": "Coba lagi",
-  "int.files.reason": "Alasan",
-  "int.files.empty": "Pengaduan ini tidak melampirkan berkas.",
-  "int.files.state.waiting": "Menunggu diambil",
-  "int.files.state.stored": "Tersimpan",
-  "int.files.state.refused": "Ditolak",
-  "int.files.state.failed": "Gagal diambil",
 } as const;

@@ -4,8 +4,6 @@
 
 export const INTERN_ID = {
   "intern.title": "Magang saya",
-  "intern.home.returned": "Logbook bulan ini yang dikembalikan untuk diperbaiki",
-  "intern.home.entries": "{count, plural, other {# entri}}",
   "intern.notForRole": "Halaman ini untuk peserta magang.",
   "intern.noApplication": "Akun Anda belum ditautkan ke pendaftaran magang. Hubungi pembimbing magang.",
   "intern.redButton": "Mengalami atau melihat kekerasan atau pelecehan? Tekan Tombol Merah",

@@ -40,7 +40,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     window.addEventListener("storage", follow);
     return () => window.removeEventListener("storage", follow);
   }, []);
-  // Rendered again when the screens' Indonesian arrives (loadScreenTexts).
+  // Rendered again when a screen's words arrive (loadScreenTexts).
   const messages = useSyncExternalStore(subscribeCatalogues, () => catalogue(locale));
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>

@@ -6,6 +6,7 @@ import { MORI_ID } from "./mori";
 import { MORI_STAFF_ID } from "./moriStaff";
 import { MESSAGES } from "./bothCatalogues";
 import { codeLabel } from "./messages";
+import { ALL_STAFF_AREAS } from "./areas";
 
 // The placeholders the prevention and intern screens' messages use besides the common ones.
 const AREA_VALUES = { weight: 30, points: 25.5, followed: 1, issued: 2, pending: 1, rate: "50%", due: 2, open: 1, high: 1, medium: 1, low: 0, none: 0, active: 3, regencies: 2, code: "x", time: "08.00", pre: 40, post: 80, username: "u", key: "k", version: 1, codes: "c", detail: "d", created: 1, updated: 0, platform: "x", day: "d", zone: "WITA" };
@@ -58,9 +59,9 @@ describe("the catalogues", () => {
   });
 });
 
-describe("the Indonesian of the screens", () => {
-  it("arrives after the entry's, and the catalogue's readers hear of it", async () => {
-    vi.resetModules(); // a fresh module: the setup loaded the screens' part in the shared one
+describe("the words of the screens", () => {
+  it("arrive after the entry's, a staff area's alone, and the catalogue's readers hear of it", async () => {
+    vi.resetModules(); // a fresh module: the setup loaded every area in the shared one
     const fresh = await import("./messages");
     const before = fresh.catalogue("id") as Record<string, string>;
     expect(before["auth.title"]).toBe(MESSAGES.id["auth.title"]);
@@ -68,14 +69,48 @@ describe("the Indonesian of the screens", () => {
     expect(before["admin.title"]).toBeUndefined();
     let heard = 0;
     const stop = fresh.subscribeCatalogues(() => (heard += 1));
-    await fresh.loadScreenTexts(false); // a public page's: its areas, not the staff's
+    await fresh.loadScreenTexts(); // a public page's: its areas, no staff area's
     const publicPart = fresh.catalogue("id") as Record<string, string>;
     expect(publicPart["mori.apply.start"]).toBe(MESSAGES.id["mori.apply.start"]);
-    expect(publicPart["admin.title"]).toBeUndefined();
-    await fresh.loadScreenTexts();
-    stop();
+    expect(publicPart["queue.mine"]).toBeUndefined();
+    await fresh.loadScreenTexts(["kpi"]); // a KPI screen's: the shared staff part and the KPI's
+    const kpi = fresh.catalogue("id") as Record<string, string>;
+    expect(kpi["kpi.title"]).toBe(MESSAGES.id["kpi.title"]);
+    expect(kpi["queue.mine"]).toBe(MESSAGES.id["queue.mine"]);
+    expect(kpi["admin.title"]).toBeUndefined();
+    expect(kpi["mg.title"]).toBeUndefined();
+    await fresh.loadScreenTexts(["kpi"]); // here already: nothing to hear
     expect(heard).toBe(2);
+    await fresh.loadScreenTexts(ALL_STAFF_AREAS);
+    stop();
+    expect(heard).toBe(3);
     expect(fresh.catalogue("id")).toEqual(MESSAGES.id);
     expect(await fresh.loadCatalogue("id")).toEqual(MESSAGES.id);
+  });
+
+  it("come in the language in use, and in the other one once it is chosen", async () => {
+    vi.resetModules();
+    const fresh = await import("./messages");
+    await fresh.loadCatalogue("en"); // English chosen on an earlier visit (main.tsx)
+    await fresh.loadScreenTexts(["admin"]);
+    const english = fresh.catalogue("en") as Record<string, string>;
+    expect(english["admin.title"]).toBe(MESSAGES.en["admin.title"]);
+    expect(english["kpi.title"]).toBeUndefined();
+    // No Indonesian fetched for a screen shown in English: only the entry's is at hand.
+    expect((fresh.catalogue("id") as Record<string, string>)["admin.title"]).toBeUndefined();
+    const indonesian = (await fresh.loadCatalogue("id")) as Record<string, string>;
+    expect(indonesian["admin.title"]).toBe(MESSAGES.id["admin.title"]);
+    expect(indonesian["mori.apply.start"]).toBe(MESSAGES.id["mori.apply.start"]); // the public part too
+    expect(indonesian["kpi.title"]).toBeUndefined();
+  });
+
+  it("are all there when either of two screens asking at once renders", async () => {
+    vi.resetModules();
+    const fresh = await import("./messages");
+    const first = fresh.loadScreenTexts(["examination"]);
+    await fresh.loadScreenTexts(["intake"]); // shares files the first one is still fetching
+    const now = fresh.catalogue("id") as Record<string, string>;
+    for (const id of ["queue.title", "sla.warning", "bulk.undo", "api.reason.conflict.already_assigned"]) expect(now[id], id).toBe(MESSAGES.id[id as keyof typeof MESSAGES.id]);
+    await first;
   });
 });

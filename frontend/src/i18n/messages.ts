@@ -3,6 +3,7 @@
 // a code with no label here is shown as the API sends it, never hidden.
 
 import { API_ID } from "./api";
+import type { StaffArea, TextsFile } from "./areas";
 import { ENTRY_ID } from "./entry";
 import { PALETTE_ID } from "./palette";
 import { PROBLEMS_ID } from "./problems";
@@ -177,58 +178,109 @@ const core = {
 // the API's words and its problems' (a sign-in or a public form can be refused), the keyboard's and the
 // survey offer's, and the other areas' words the entry screens show (entry.ts); the core
 // last, so a key used twice shows up in the catalogue test. Every other area's
-// Indonesian is a chunk loaded before any other screen renders (loadScreenTexts,
-// awaited by router.tsx): publicScreens.ts for the areas the other public pages show,
-// screens.ts for the staff screens'. A new key goes to its area's file, and to entry.ts
-// only if the sign-in, public report or tracking screen or the layout shows it.
+// Indonesian is loaded before any other screen renders (loadScreenTexts, awaited by
+// router.tsx): publicScreens.ts for the areas the other public pages show, the staff
+// screens' by area (areas.ts). A new key goes to its area's file, and to entry.ts only
+// if the sign-in, public report or tracking screen or the layout shows it.
 export const ID_ENTRY = { ...ENTRY_ID, ...PUBLIC_FORM_ID, ...SURVEY_ID, ...API_ID, ...PROBLEMS_ID, ...PALETTE_ID, ...core } as const;
 
-export type MessageId = keyof typeof ID_ENTRY | keyof typeof PUBLIC_SCREENS_ID | keyof typeof SCREENS_ID;
+export type EntryOrPublicId = keyof typeof ID_ENTRY | keyof typeof PUBLIC_SCREENS_ID;
+export type MessageId = EntryOrPublicId | keyof typeof SCREENS_ID;
 export type CoreId = keyof typeof core;
 
 export type Catalogue = Record<MessageId, string>;
 
-// English is a chunk of its own (every area), fetched the first time it is chosen: the
-// public pages, opened on slow phone connections, never download a catalogue they do
-// not show. Indonesian starts with the entry's part and gains the screens' part once a
-// screen needs it.
+// English is a chunk of its own (the entry's and the public pages' words), fetched the
+// first time it is chosen: the public pages, opened on slow phone connections, never
+// download a catalogue they do not show. Indonesian starts with the entry's part and
+// gains the public pages' part once a screen other than the entry's needs it. The staff
+// screens' words come by area in either language (areas.ts): each staff screen's
+// route names its area and waits for it (router.tsx).
 const loaded: Partial<Record<Locale, Catalogue>> = {};
+// The languages asked for so far (main.tsx asks for the chosen one before the first
+// render): a staff area's words are fetched in each of them, never in one not shown.
+const languages = new Set<Locale>();
+let english: Readonly<Record<string, string>> | undefined;
+let publicWanted = false;
 let publicTexts: Promise<void> | null = null;
-let staffTexts: Promise<void> | null = null;
-const parts: { public?: object; staff?: object } = {};
+const publicPart: { id?: object } = {};
+const wantedAreas = new Set<StaffArea>();
+const fileParts: Record<Locale, Partial<Record<TextsFile, object>>> = { id: {}, en: {} };
 const listeners = new Set<() => void>();
 
-export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  if (locale === "id") return catalogue("id");
-  const known = loaded.en;
-  if (known !== undefined) return known;
-  const { EN } = await import("./en");
-  loaded.en = EN;
-  return EN;
+function inUse(): Locale[] {
+  return languages.size === 0 ? ["id"] : [...languages];
 }
 
-function merged() {
-  loaded.id = { ...parts.staff, ...parts.public, ...ID_ENTRY } as Catalogue;
+// How many parts each language's catalogue holds: a part fetched by one call and not
+// yet merged (its call still waits for another) is merged by the next call that needs it.
+const partsMerged: Record<Locale, number> = { id: -1, en: -1 };
+
+function partsFetched(locale: Locale): number {
+  return Object.keys(fileParts[locale]).length + (locale === "id" && publicPart.id !== undefined ? 1 : 0);
+}
+
+function merge(locale: Locale) {
+  const files = Object.values(fileParts[locale]);
+  partsMerged[locale] = partsFetched(locale);
+  loaded[locale] = (locale === "id" ? Object.assign({}, ...files, publicPart.id, ID_ENTRY) : Object.assign({}, ...files, english)) as Catalogue;
+}
+
+// The public pages' Indonesian (English has it in its own chunk).
+function loadPublicId(): Promise<void> {
+  publicTexts ??= import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
+    publicPart.id = PUBLIC_SCREENS_ID;
+  });
+  return publicTexts;
+}
+
+// The staff areas' map and their files' loaders are a chunk of their own, fetched with
+// the first staff screen: the entry chunk, which every public page loads on a slow phone
+// connection, carries one loader instead of two for each file of every area.
+let areaModule: Promise<typeof import("./areas")> | null = null;
+
+async function loadAreas(areas: Iterable<StaffArea>, locale: Locale): Promise<void> {
+  const wanted = [...areas];
+  if (wanted.length === 0) return;
+  const { filesOf, textsOf } = await (areaModule ??= import("./areas"));
+  const files = new Set<TextsFile>(wanted.flatMap(filesOf));
+  await Promise.all(
+    [...files].map(async (file) => {
+      fileParts[locale][file] ??= await textsOf(file, locale);
+    }),
+  );
+}
+
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  languages.add(locale);
+  if (locale === "en") english ??= (await import("./en")).EN;
+  else if (publicWanted) await loadPublicId();
+  await loadAreas(wantedAreas, locale);
+  merge(locale);
+  return loaded[locale]!;
+}
+
+// The words of the screens but the entry's: the public pages' areas, and the staff
+// areas named with their shared staff part. Fetched once each, in each language in use,
+// before the first such screen renders (router.tsx), so no screen shows a message id
+// while it loads.
+export async function loadScreenTexts(areas: readonly StaffArea[] = []): Promise<void> {
+  publicWanted = true;
+  for (const area of areas) wantedAreas.add(area);
+  const locales = inUse();
+  await Promise.all(
+    locales.map(async (locale) => {
+      if (locale === "id") await loadPublicId();
+      await loadAreas(areas, locale);
+    }),
+  );
+  const stale = locales.filter((locale) => partsMerged[locale] !== partsFetched(locale));
+  if (stale.length === 0) return; // all here already: no screen renders again for nothing
+  for (const locale of stale) merge(locale);
   for (const listener of listeners) listener();
 }
 
-// The Indonesian of the screens but the entry's: the public pages' areas, and with
-// `staff` the staff screens' too. Fetched once each, before the first such screen
-// renders (router.tsx), so no screen shows a message id while it loads.
-export function loadScreenTexts(staff = true): Promise<void> {
-  publicTexts ??= import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
-    parts.public = PUBLIC_SCREENS_ID;
-    merged();
-  });
-  if (!staff) return publicTexts;
-  staffTexts ??= import("./screens").then(({ SCREENS_ID }) => {
-    parts.staff = SCREENS_ID;
-    merged();
-  });
-  return Promise.all([publicTexts, staffTexts]).then(() => undefined);
-}
-
-// LocaleProvider renders again when the screens' Indonesian arrives.
+// LocaleProvider renders again when a screen's words arrive.
 export function subscribeCatalogues(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -24,4 +24,6 @@ export const PALETTE_ID = {
   "keys.openReport": "Buka laporan yang dipilih",
   "draft.restored": "Draf dipulihkan: isian yang belum disimpan dikembalikan.",
   "draft.discard": "Buang draf",
+  "board.key": "Tombol",
+  "board.action": "Tindakan",
 } as const;

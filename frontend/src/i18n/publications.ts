@@ -4,8 +4,6 @@
 // `prev.pubs.`. The API's history steps are labelled by their English names.
 
 export const PUBLICATIONS_ID = {
-  "conflict.recordTitle": "Data ini baru saja diubah orang lain",
-  "conflict.recordBody": "Tidak ada yang tertimpa. Isian Anda tetap di formulir; muat versi terbaru, lalu simpan lagi.",
   "prev.tab.publikasi": "Publikasi",
   "prev.tab.media-sosial": "Media sosial",
   "prev.tab.desa": "Desa Anti-Maladministrasi",

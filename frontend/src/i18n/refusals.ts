@@ -1,7 +1,7 @@
 // Why the API refused a step on a staff screen, in the words of the reason its problem's
 // `code` names (`api.reason.<type slug>.<code>`; `params` fill the placeholders). The
 // reasons the entry screens can meet (the survey, an upload) are problems.ts; these the
-// staff screens', so they travel with the staff chunk (screens.ts). problemReasons.json
+// staff screens', so they travel with the shared staff part (areas.ts). problemReasons.json
 // is the API's list, problems.test.ts checks both languages have each. A status, stage or
 // step fills its placeholder with the API's words for it (the problem's `labels`, in the
 // request's language), never its code.

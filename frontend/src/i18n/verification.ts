@@ -3,20 +3,7 @@
 // kept beside the main catalogue and merged into it.
 
 export const VERIFICATION_ID = {
-  "queue.registered": "Menunggu verifikasi formil",
-  "queue.awaiting_completion": "Menunggu kelengkapan dari pelapor",
-  "queue.formally_verified": "Menunggu verifikasi materiil",
-  "queue.materially_verified": "Menunggu keputusan pleno",
-  "queue.mine": "Ditugaskan kepada saya",
-  "queue.casesMine": "Perkara saya",
-  "queue.casesWarning": "Perkara mendekati batas waktu",
-  "queue.casesBreached": "Perkara melewati batas waktu",
   "queue.open": "Buka",
-  "conflict.title": "Perkara sudah diubah",
-  "conflict.body": "Orang lain mengubah perkara ini sejak Anda membukanya, jadi isian Anda belum disimpan. Muat versi terbaru, periksa, lalu simpan lagi: isian Anda tetap ada.",
-  "conflict.reload": "Muat versi terbaru",
-  "conflict.reportTitle": "Laporan sudah diubah",
-  "conflict.reportBody": "Orang lain mengubah laporan ini sejak Anda membukanya, jadi isian Anda belum disimpan. Muat versi terbaru, periksa, lalu simpan lagi: isian Anda tetap ada.",
   "queue.title": "Antrean verifikasi",
   "queue.hint": "Gunakan j/k atau panah untuk berpindah baris, Enter untuk membuka.",
   "queue.awaitingNotice": "Belum diberi pemberitahuan kelengkapan",

@@ -183,22 +183,9 @@ export function rowReason(error: Pick<RowError, "code" | "params" | "detail">): 
 
 // --- The words for each state the API sends ------------------------------------------
 
-export type Tone = "ok" | "busy" | "waiting" | "failed";
-
-// An import: checked (the dry run, nothing sent), running, done.
-export function importTone(status: string): Tone {
-  return status === "done" ? "ok" : status === "running" ? "busy" : "waiting";
-}
-
-// A send to a portal: pending, sent, failed (waiting for a replay).
-export function sendTone(status: string): Tone {
-  return status === "sent" ? "ok" : status === "failed" ? "failed" : "waiting";
-}
-
-// A portal file: waiting, stored, refused (never tried again), failed (retries spent).
-export function fileTone(status: string): Tone {
-  return status === "stored" ? "ok" : status === "waiting" ? "waiting" : "failed";
-}
+// Kept in integrationTones.ts, which the report page's portal files use without the
+// rest of the integration screens' logic (and its words: issue 21).
+export { fileTone, importTone, sendTone, type Tone } from "./integrationTones";
 
 export interface PullStateLike {
   polled_at?: string | null;

@@ -27,8 +27,6 @@ export const CASEWORK_EN: Record<keyof typeof CASEWORK_ID, string> = {
   "board.first": "First page",
   "board.hint": "Press ? for the keyboard shortcuts.",
   "board.shortcuts": "Keyboard shortcuts",
-  "board.key": "Key",
-  "board.action": "Action",
   "board.keyDown": "Next row",
   "board.keyUp": "Previous row",
   "board.keyFirst": "First / last row",

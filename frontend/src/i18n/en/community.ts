@@ -4,7 +4,6 @@ import type { COMMUNITY_ID } from "../community";
 export const COMMUNITY_EN: Record<keyof typeof COMMUNITY_ID, string> = {
   "prev.tab.komunitas": "Sahabat Ombudsman",
   "prev.tab.permintaan-data": "Data subject requests",
-  "prev.home.subjectOverdue": "Data subject requests past their deadline",
   "com.groups": "Groups",
   "com.group": "Group",
   "com.groupName": "Group name",
@@ -46,8 +45,6 @@ export const COMMUNITY_EN: Record<keyof typeof COMMUNITY_ID, string> = {
   "com.segment.students": "University students",
   "com.segment.pupils": "School pupils",
   "com.segment.general": "General",
-  "conflict.memberTitle": "The member changed",
-  "conflict.memberBody": "Someone else changed this member. Nothing was overwritten; load the latest version and try again.",
   "sr.title": "Data subject requests (UU 27/2022)",
   "sr.legal": "Answered within 3 × 24 hours of receipt (UU 27/2022).",
   "sr.record": "Record a request",

@@ -2,8 +2,6 @@
 import type { DESK_ID } from "../desk";
 
 export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
-  "queue.deskWaiting": "Visitors waiting at the service desk",
-  "home.visitors": "{count, plural, one {# visitor} other {# visitors}}",
   "desk.title": "Service desk queue",
   "desk.live": "Live",
   "desk.reconnecting": "Reconnecting…",
@@ -64,7 +62,6 @@ export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "visit.rated": "Score {score} of 5",
   "visit.print": "Print",
   "visit.download": "Download",
-  "visit.downloadFailed": "The file could not be fetched. Try again.",
   "visit.slip": "Check-in slip (PDF)",
   "visit.form": "Final service form (PDF)",
   "visit.assignedElsewhere": "Another officer is serving this visit.",
@@ -73,8 +70,6 @@ export const DESK_EN: Record<keyof typeof DESK_ID, string> = {
   "score.3": "3 – Fair",
   "score.4": "4 – Good",
   "score.5": "5 – Very good",
-  "conflict.visitTitle": "The visit has changed",
-  "conflict.visitBody": "Someone else changed this visit after you opened it. Nothing was overwritten and your input is kept. Load the latest version, then save again.",
   "visitStatus.waiting": "Waiting",
   "visitStatus.assigned": "Called",
   "visitStatus.in_service": "Being served",

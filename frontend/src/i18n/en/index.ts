@@ -1,28 +1,17 @@
-// The English catalogue, one chunk fetched when English is chosen (messages.ts,
-// loadCatalogue); each area's English sits here beside its Indonesian one level up.
-import type { CoreId, MessageId } from "../messages";
-import { ADMIN_EN } from "./admin";
-import { BULK_EN } from "./bulk";
-import { DESK_EN } from "./desk";
-import { INTEGRATION_EN } from "./integration";
-import { INTERN_EN } from "./intern";
-import { KPI_EN } from "./kpi";
-import { KPI_DEFINITIONS_EN } from "./kpiDefinitions";
+// The English of the entry's and the public pages' screens, one chunk fetched when
+// English is chosen (messages.ts, loadCatalogue); each area's English sits here beside
+// its Indonesian one level up. The staff areas' English comes by area, like their
+// Indonesian (../areas.ts).
+import type { CoreId, EntryOrPublicId } from "../messages";
 import { MORI_EN } from "./mori";
-import { MORI_STAFF_EN } from "./moriStaff";
 import { PALETTE_EN } from "./palette";
 import { PREVENTION_EN } from "./prevention";
-import { PROTECTION_EN } from "./protection";
 import { PUBLICATIONS_EN } from "./publications";
 import { PUBLIC_FORM_EN } from "./publicForm";
-import { CASEWORK_EN } from "./casework";
-import { COMMUNITY_EN } from "./community";
-import { VERIFICATION_EN } from "./verification";
-import { WEBDESK_EN } from "./webdesk";
 import { SURVEY_EN } from "./survey";
 import { API_EN } from "../api";
 import { PROBLEMS_EN } from "./problems";
-import { REFUSALS_EN } from "./refusals";
+import { CONFLICT_EN } from "./conflict";
 import { DATES_EN } from "./dateFields";
 import { ENTRY_EN } from "./entry";
 
@@ -186,29 +175,16 @@ const coreEn: Record<CoreId, string> = {
   "register.letterNumberHelp": "The letter's number as its sender wrote it, if any.",
 };
 
-export const EN: Record<MessageId, string> = {
-  ...ADMIN_EN,
-  ...DESK_EN,
-  ...KPI_EN,
-  ...KPI_DEFINITIONS_EN,
+export const EN: Record<EntryOrPublicId, string> = {
   ...MORI_EN,
-  ...PROTECTION_EN,
-  ...MORI_STAFF_EN,
   ...PREVENTION_EN,
   ...PUBLICATIONS_EN,
-  ...COMMUNITY_EN,
-  ...INTERN_EN,
-  ...CASEWORK_EN,
-  ...VERIFICATION_EN,
-  ...BULK_EN,
-  ...WEBDESK_EN,
-  ...INTEGRATION_EN,
   ...PALETTE_EN,
   ...SURVEY_EN,
   ...API_EN,
   ...PROBLEMS_EN,
-  ...REFUSALS_EN,
   ...DATES_EN,
+  ...CONFLICT_EN,
   ...PUBLIC_FORM_EN,
   ...ENTRY_EN,
   ...coreEn,

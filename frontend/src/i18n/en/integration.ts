@@ -3,8 +3,6 @@ import type { INTEGRATION_ID } from "../integration";
 
 export const INTEGRATION_EN: Record<keyof typeof INTEGRATION_ID, string> = {
   "int.headOnly": "This page is for the head of office.",
-  "int.loading": "Loading…",
-  "int.failed": "The data could not be loaded. Try again.",
   "int.empty": "Nothing yet.",
   "int.none": "—",
   "int.imp.title": "Import old report records",
@@ -141,15 +139,4 @@ export const INTEGRATION_EN: Record<keyof typeof INTEGRATION_ID, string> = {
   "int.portal.clock.met": "On time",
   "int.portal.clock.late": "Late",
   "int.portal.due": "due {date}",
-  "int.files.title": "Files from the portal",
-  "int.files.name": "File name",
-  "int.files.status": "State",
-  "int.files.attempts": "Attempts",
-  "int.files.nextTry": "Next try",
-  "int.files.reason": "Reason",
-  "int.files.empty": "This complaint attached no files.",
-  "int.files.state.waiting": "Waiting to be fetched",
-  "int.files.state.stored": "Stored",
-  "int.files.state.refused": "Refused",
-  "int.files.state.failed": "Could not be fetched",
 };

@@ -3,8 +3,6 @@ import type { INTERN_ID } from "../intern";
 
 export const INTERN_EN: Record<keyof typeof INTERN_ID, string> = {
   "intern.title": "My internship",
-  "intern.home.returned": "This month's logbook entries returned for correction",
-  "intern.home.entries": "{count, plural, one {# entry} other {# entries}}",
   "intern.notForRole": "This page is for interns.",
   "intern.noApplication": "Your account is not linked to an internship application yet. Ask your internship supervisor.",
   "intern.redButton": "Suffering or witnessing violence or harassment? Press the Red Button",

@@ -24,4 +24,6 @@ export const PALETTE_EN: Record<keyof typeof PALETTE_ID, string> = {
   "keys.openReport": "Open the selected report",
   "draft.restored": "Draft restored: the entries not yet saved are back.",
   "draft.discard": "Discard draft",
+  "board.key": "Key",
+  "board.action": "Action",
 };

@@ -2,8 +2,6 @@
 import type { PUBLICATIONS_ID } from "../publications";
 
 export const PUBLICATIONS_EN: Record<keyof typeof PUBLICATIONS_ID, string> = {
-  "conflict.recordTitle": "Someone else has just changed this record",
-  "conflict.recordBody": "Nothing was overwritten. What you typed stays in the form; load the latest version, then save again.",
   "prev.tab.publikasi": "Publications",
   "prev.tab.media-sosial": "Social media",
   "prev.tab.desa": "Anti-maladministration villages",

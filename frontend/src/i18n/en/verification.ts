@@ -2,20 +2,7 @@
 import type { VERIFICATION_ID } from "../verification";
 
 export const VERIFICATION_EN: Record<keyof typeof VERIFICATION_ID, string> = {
-  "queue.registered": "Awaiting formal verification",
-  "queue.awaiting_completion": "Awaiting the reporter's documents",
-  "queue.formally_verified": "Awaiting material verification",
-  "queue.materially_verified": "Awaiting the plenary",
-  "queue.mine": "Assigned to me",
-  "queue.casesMine": "My cases",
-  "queue.casesWarning": "Cases near their deadline",
-  "queue.casesBreached": "Cases past their deadline",
   "queue.open": "Open",
-  "conflict.title": "The case has changed",
-  "conflict.body": "Someone else changed this case since you opened it, so your entry was not saved. Load the latest version, check it, then save again: your entry stays.",
-  "conflict.reload": "Load the latest version",
-  "conflict.reportTitle": "The report has changed",
-  "conflict.reportBody": "Someone else changed this report since you opened it, so your entry was not saved. Load the latest version, check it, then save again: your entry stays.",
   "queue.title": "Verification queue",
   "queue.hint": "Use j/k or the arrows to move between rows, Enter to open.",
   "queue.awaitingNotice": "Reporter not yet notified",

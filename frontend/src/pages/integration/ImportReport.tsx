@@ -1,7 +1,7 @@
 // One import's report: its counts, every bad row's cell and the API's reason in a table,
 // the columns it used, and the run (with the version read, `If-Match`). A run sent twice
 // changes nothing at the API (each row goes once); the button also waits for the answer.
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { api } from "../../api/client";
@@ -9,21 +9,11 @@ import { AppLink } from "../../components/AppLink";
 import { Fact, Section } from "../../components/Sections";
 import { useLocale, useSay, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
-import { IMPORT_FIELDS, importTone, rowReason, type Tone } from "../../lib/integration";
+import { IMPORT_FIELDS, importTone, rowReason } from "../../lib/integration";
 import { said, type Said } from "../../i18n/said";
 import { useOfficeZone } from "../../office";
 import { useImport, useWord } from "./data";
-
-export const TONE_COLOR: Record<Tone, string> = { ok: "green", busy: "blue", waiting: "gray", failed: "red" };
-
-export function StateBadge({ tone, children }: { tone: Tone; children: React.ReactNode }): React.JSX.Element {
-  // The word is always written: the colour only repeats it (WCAG 1.4.1).
-  return (
-    <Badge variant="light" color={TONE_COLOR[tone]} tt="none" c="dark" h="auto" styles={{ label: { whiteSpace: "normal", overflow: "visible" } }}>
-      {children}
-    </Badge>
-  );
-}
+import { StateBadge } from "./StateBadge";
 
 // The form's order (a field this version does not know last).
 function fieldOrder(field: string): number {

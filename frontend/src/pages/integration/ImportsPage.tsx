@@ -11,7 +11,8 @@ import { importTone } from "../../lib/integration";
 import { useOfficeZone } from "../../office";
 import { Refused, useImports, useWord } from "./data";
 import { ImportForm } from "./ImportForm";
-import { ImportReport, StateBadge } from "./ImportReport";
+import { ImportReport } from "./ImportReport";
+import { StateBadge } from "./StateBadge";
 import { Loading, SectionTable } from "./SectionTable";
 
 export function ImportsPage(): React.JSX.Element {

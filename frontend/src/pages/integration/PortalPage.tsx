@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from "../../lib/dates";
 import { pullHealth, pushSummary, sendTone } from "../../lib/integration";
 import { useOfficeZone } from "../../office";
 import { Refused, useDeadlines, usePulled, usePullState, useSends, useWord, type Deadlines } from "./data";
-import { StateBadge } from "./ImportReport";
+import { StateBadge } from "./StateBadge";
 import { Loading, SectionTable } from "./SectionTable";
 
 function useWhen() {

@@ -7,10 +7,10 @@ import { api } from "../../api/client";
 import { Section } from "../../components/Sections";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDateTime } from "../../lib/dates";
-import { fileTone } from "../../lib/integration";
+import { fileTone } from "../../lib/integrationTones";
 import { useOfficeZone } from "../../office";
 import { useWord } from "../integration/data";
-import { StateBadge } from "../integration/ImportReport";
+import { StateBadge } from "../integration/StateBadge";
 
 export function PortalFiles({ reportId }: { reportId: string }): React.JSX.Element {
   const t = useT();
