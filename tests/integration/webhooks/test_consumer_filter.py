@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 import nats
 import pytest
 from nats.js import JetStreamContext
+from nats.js.errors import NotFoundError
 
 from apik_integration.consumers import webhooks_durable
 from apik_shared.platform.events.consumer import Consumer
@@ -28,12 +29,24 @@ ALONE = "case.recommendation_issued"  # subscribed, disabled and enabled again a
 
 
 @pytest.fixture
-async def js(infra: TestInfra) -> AsyncIterator[JetStreamContext]:
+async def js(infra: TestInfra, integration: RunningService) -> AsyncIterator[JetStreamContext]:
+    """The stream, once the service's webhooks consumer exists on it (the service
+    connects in the background)."""
     nc = await nats.connect(infra.nats_url)
     try:
-        yield nc.jetstream()
+        stream = nc.jetstream()
+        await eventually(lambda: _exists(stream, integration), what="the webhooks consumer")
+        yield stream
     finally:
         await nc.close()
+
+
+async def _exists(js: JetStreamContext, service: RunningService) -> bool:
+    try:
+        await js.consumer_info(STREAM_NAME, webhooks_consumer(service).durable)
+    except NotFoundError:
+        return False
+    return True
 
 
 def webhooks_consumer(service: RunningService) -> Consumer:
