@@ -48,7 +48,8 @@ BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
 WantedTypes = Callable[[AsyncSession], Awaitable[Collection[str]]]
 # A message's envelope from its subject and bytes; raises InvalidEnvelope.
 Decoder = Callable[[str, bytes], CloudEvent]
-# The filter the rows ask for now (`filters.follow`), read under the durable's lock.
+# The filter rows ask for now (`ConsumerSpec.subjects_now`), read under the durable's
+# filter lock (`filters`).
 SubjectsNow = Callable[[AsyncSession], Awaitable[Collection[str]]]
 
 

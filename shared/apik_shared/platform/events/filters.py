@@ -12,12 +12,13 @@ transaction-level advisory lock per durable, so they happen one after the other:
 - `widen`, in the transaction that commits a row asking for new types, before it
   commits: the filter gains them. An event stored after the commit is stored after the
   widening, so the server delivers it.
-- `follow` (the consumer's set-up, and now and then after): reads the rows and sets
-  the filter to exactly what they ask for. Holding the lock, it cannot read the rows
-  before a widening transaction commits and then narrow the filter after it.
+- the consumer's set-up and its `refilter` every minute (`Consumer.ensure`, with
+  `ConsumerSpec.subjects_now`): read the rows and set the filter to exactly what they
+  ask for. Holding the lock, neither can read the rows before a widening transaction
+  commits and then narrow the filter after it.
 
 A filter wider than the rows (a widening whose transaction then rolled back, a
-subscription disabled since the last `follow`) only costs events handled for nothing.
+subscription disabled since the last `refilter`) only costs events handled for nothing.
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ def covers(pattern: str, subject: str) -> bool:
 
 
 async def hold_lock(session: AsyncSession, durable: str) -> None:
-    """The durable's filter lock, until `session`'s transaction ends."""
+    """The durable's filter lock, until `session`'s transaction ends. The rows are read
+    after it in READ COMMITTED (the platform's): each statement's snapshot is taken once
+    the lock is held, so it sees whatever committed while this waited."""
     await session.execute(_LOCK, {"key": f"apik-consumer-filter:{durable}"})
 
 
