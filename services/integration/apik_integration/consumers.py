@@ -2,11 +2,11 @@
 each into a delivery per matching webhook subscription (`webhooks/`), and, when a
 portal is connected, another turning them into the portal's sends (`portals/`).
 
-One filter subject, `apik.>`: a subscription may ask for any type, and the portals'
-status maps name types too. The webhooks consumer asks, per fetched batch, which types
-any active subscription wants (`wanted_types`) and acknowledges the others unread,
-without reading them. The dead letters other consumers publish on `apik.deadletter.>`
-are copies of events already on the stream, so they are acknowledged unread.
+The webhooks consumer's filter follows the active subscriptions (`filters`): the server
+sends it only the types one asks for, so a backlog's drain costs it nothing. The
+portals' and peers' consumers filter `apik.>`: their status maps name types too. The
+dead letters other consumers publish on `apik.deadletter.>` are copies of events
+already on the stream, so they are acknowledged unread.
 Integration's own events (`complaint.pulled`, `portal.status_changed`, published by its
 jobs through the outbox) come back here too: the first is withheld from webhooks, and
 neither names a report the portals send.
@@ -25,6 +25,7 @@ from apik_integration.settings import Settings
 from apik_integration.webhooks.service import enqueue, enqueue_many, subscribed_types
 from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import SUBJECT_ROOT, CloudEvent
+from apik_shared.platform.events.filters import type_subjects
 from apik_shared.platform.events.payloads import EVENT_TYPES
 
 DURABLE = "integration-webhooks"
@@ -52,18 +53,30 @@ def webhooks_spec(settings: Settings) -> ConsumerSpec:
     async def wanted(session: AsyncSession) -> set[str]:
         return await subscribed_types(session, deliverable=deliverable)
 
+    async def filter_now(session: AsyncSession) -> list[str]:
+        return type_subjects(await wanted(session))
+
     return ConsumerSpec(
         durable=DURABLE,
-        subjects=[EVERY_EVENT],
+        subjects=[EVERY_EVENT],  # replaced by `subjects_now`
+        # The server sends only the types some active subscription asks for; creating
+        # or enabling one widens the filter before it commits (`filter_widener`).
+        subjects_now=filter_now,
         handler=on_event,
         # A fetch's events in one read of the subscriptions and one insert: this consumer
         # sees every event, and after an outage thousands wait.
         batch_handler=on_events,
         batch=256,
         skip_prefixes=[DEAD_LETTERS],
-        # The types no subscription asks for are acked unread.
+        # The types no subscription asks for any more (the filter narrows within a
+        # minute) are acked unread.
         wanted_types=wanted,
     )
+
+
+def webhooks_durable(settings: Settings) -> str:
+    """The webhooks consumer's name on the server (its group's, when it has one)."""
+    return f"{settings.consumer_group}-{DURABLE}" if settings.consumer_group else DURABLE
 
 
 def portals_spec(settings: Settings) -> ConsumerSpec:

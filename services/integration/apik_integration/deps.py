@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from apik_integration.consumers import webhooks_durable
 from apik_integration.models import Delivery, PortalSend, Subscription
 from apik_integration.portals import service as portals
 from apik_integration.settings import Settings
@@ -19,6 +20,8 @@ from apik_shared.platform.capabilities import Capability, require_capability
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.platform.db import DbSession
 from apik_shared.platform.etag import check_if_match
+from apik_shared.platform.events.bus import EventBus
+from apik_shared.platform.events.filters import FilterWidener
 from apik_shared.platform.problems import Forbidden, Unauthorized
 
 AUTH = (Unauthorized, Forbidden)
@@ -38,6 +41,16 @@ async def _cipher(request: Request) -> FieldCipher:
 
 
 Cipher = Annotated[FieldCipher, Depends(_cipher)]
+
+
+async def _webhook_filter(request: Request, settings: CurrentSettings) -> FilterWidener:
+    bus: EventBus = request.app.state.bus
+    return FilterWidener(bus.jetstream, durable=webhooks_durable(settings))
+
+
+# Widens the webhooks consumer's filter in the request's transaction, before a
+# subscription asking for new types commits (`apik_shared.platform.events.filters`).
+WebhookFilter = Annotated[FilterWidener, Depends(_webhook_filter)]
 
 
 # The route declares its role type before these, so that a caller without the role gets

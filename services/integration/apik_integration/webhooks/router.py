@@ -19,6 +19,7 @@ from apik_integration.deps import (
     LockedDelivery,
     LockedSubscription,
     Manager,
+    WebhookFilter,
 )
 from apik_integration.webhooks import rules, service, views
 from apik_integration.webhooks.schemas import (
@@ -59,6 +60,7 @@ async def create_subscription(
     actor: Manager,
     cipher: Cipher,
     settings: CurrentSettings,
+    event_filter: WebhookFilter,
 ) -> Response:
     """Subscribes an endpoint of another system to event types of the caller's office.
     The answer carries the signing secret (`whsec_…`), shown this once. With
@@ -90,6 +92,7 @@ async def create_subscription(
         client=data.client,
         url=data.url,
         event_types=data.event_types,
+        event_filter=event_filter,
     )
     shown = views.public(subscription)
     body = SubscriptionWithSecret(**shown.model_dump(), secret=secret)
@@ -141,10 +144,14 @@ async def disable_subscription(
     SUBSCRIPTIONS + "/{subscription_id}/enable", response_model=SubscriptionPublic, responses=WRITE
 )
 async def enable_subscription(
-    _: Manager, subscription: LockedSubscription, session: DbSession, response: Response
+    _: Manager,
+    subscription: LockedSubscription,
+    session: DbSession,
+    response: Response,
+    event_filter: WebhookFilter,
 ) -> SubscriptionPublic:
     """Sends to the endpoint again, its waiting deliveries first (`If-Match`)."""
-    await service.enable(session=session, subscription=subscription)
+    await service.enable(session=session, subscription=subscription, event_filter=event_filter)
     set_etag(response, subscription.version)
     return views.public(subscription)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ from apik_shared.platform.events.envelope import (
     dead_letter_subject,
     event_type_of,
 )
+from apik_shared.platform.events.filters import NOTHING, filters_of, hold_lock, with_filter
 from apik_shared.platform.events.puller import Puller, deliveries
 from apik_shared.platform.logs import traceparent_var
 from apik_shared.platform.tables import dead_letter
@@ -46,6 +48,9 @@ BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
 WantedTypes = Callable[[AsyncSession], Awaitable[Collection[str]]]
 # A message's envelope from its subject and bytes; raises InvalidEnvelope.
 Decoder = Callable[[str, bytes], CloudEvent]
+# The filter rows ask for now (`ConsumerSpec.subjects_now`), read under the durable's
+# filter lock (`filters`).
+SubjectsNow = Callable[[AsyncSession], Awaitable[Collection[str]]]
 
 
 def read_envelope(subject: str, raw: bytes) -> CloudEvent:
@@ -85,14 +90,25 @@ class ConsumerSpec:
     # read, no inbox row, no transaction, as if handled and found to change nothing.
     # None: every type the filter lets through.
     wanted_types: WantedTypes | None = None
+    # A filter that follows rows instead of `subjects` (which it replaces): read at the
+    # consumer's set-up and every `refilter_seconds` after, under the durable's filter
+    # lock, which whatever commits rows asking for more holds while it widens the
+    # filter first (`filters.widen`). None: `subjects`, fixed.
+    subjects_now: SubjectsNow | None = None
+    refilter_seconds: float = 60.0
 
     def retry_delay(self, delivered: int) -> float:
         return self.backoff[min(delivered - 1, len(self.backoff) - 1)]
 
     def config(
-        self, durable: str, *, ack_wait: float, start_time: datetime | None = None
+        self,
+        durable: str,
+        *,
+        ack_wait: float,
+        start_time: datetime | None = None,
+        subjects: Collection[str] = (),
     ) -> api.ConsumerConfig:
-        return api.ConsumerConfig(
+        config = api.ConsumerConfig(
             durable_name=durable,
             ack_policy=api.AckPolicy.EXPLICIT,
             deliver_policy=(
@@ -101,17 +117,8 @@ class ConsumerSpec:
             opt_start_time=start_time,
             max_deliver=self.max_deliver,
             ack_wait=ack_wait,
-            # One subject in the field every server version knows; several in the list
-            # (NATS 2.10).
-            filter_subject=self.subjects[0] if len(self.subjects) == 1 else None,
-            filter_subjects=list(self.subjects) if len(self.subjects) > 1 else None,
         )
-
-
-def _filters(config: api.ConsumerConfig) -> set[str]:
-    """The subjects a consumer's config lets through, whichever field names them."""
-    one = {config.filter_subject} if config.filter_subject else set()
-    return set(config.filter_subjects or []) | one
+        return with_filter(config, subjects or self.subjects)
 
 
 # How long a fetch waits for messages; also how soon a consumer notices that the server
@@ -160,6 +167,7 @@ class Consumer:
         self._skip = tuple(spec.skip_prefixes)
         self._only = spec.only_subjects
         self._pullers: list[Puller] = []
+        self._refilter_at = 0.0  # when a filter that follows rows is read again
 
     def reconnected(self) -> None:
         """The connection is back: pull requests waiting when it dropped are lost, so
@@ -171,13 +179,41 @@ class Consumer:
         """Creates the durable consumer, or brings an existing one to the spec's config.
         A server refusing part of the change (the start of delivery cannot change) gets
         the filter alone: the consumer keeps its acked position, so nothing it acked
-        comes again and nothing after it is skipped."""
-        wanted = self.spec.config(self.durable, ack_wait=self.ack_wait, start_time=self.start_time)
+        comes again and nothing after it is skipped. A filter that follows rows is read
+        and set under its lock (`filters`)."""
+        if self.spec.subjects_now is None:
+            await self._ensure(js, self.spec.subjects)
+            return
+        async with self._sessions() as session, session.begin():
+            await hold_lock(session, self.durable)
+            await self._ensure(js, await self._subjects_now(session))
+        self._refilter_at = time.monotonic() + self.spec.refilter_seconds
+
+    async def _subjects_now(self, session: AsyncSession) -> list[str]:
+        assert self.spec.subjects_now is not None
+        return sorted(await self.spec.subjects_now(session)) or [NOTHING]
+
+    async def refilter(self, js: JetStreamContext) -> None:
+        """The filter set again to what the rows ask for now: narrower, when rows asking
+        for some types went since (wider is `filters.widen`'s, before they commit)."""
+        async with self._sessions() as session, session.begin():
+            await hold_lock(session, self.durable)
+            subjects = await self._subjects_now(session)
+            info = await js.consumer_info(STREAM_NAME, self.durable)
+            if filters_of(info.config) != set(subjects):
+                log.info("consumer %s: filter now %s", self.durable, subjects)
+                await js.add_consumer(STREAM_NAME, config=with_filter(info.config, subjects))
+        self._refilter_at = time.monotonic() + self.spec.refilter_seconds
+
+    async def _ensure(self, js: JetStreamContext, subjects: Collection[str]) -> None:
+        wanted = self.spec.config(
+            self.durable, ack_wait=self.ack_wait, start_time=self.start_time, subjects=subjects
+        )
         try:
             info = await js.add_consumer(STREAM_NAME, config=wanted)
         except APIError as exc:  # 400 or 500 (10012: "deliver policy can not be updated")
             info = await js.consumer_info(STREAM_NAME, self.durable)
-            if _filters(info.config) != _filters(wanted):
+            if filters_of(info.config) != filters_of(wanted):
                 log.info("consumer %s: %s; changing its filter alone", self.durable, exc)
                 info = await js.add_consumer(
                     STREAM_NAME,
@@ -189,10 +225,10 @@ class Consumer:
                 )
             else:
                 log.warning("consumer %s kept its old config: %s", self.durable, exc)
-        if _filters(info.config) != _filters(wanted):  # a server that ignored the list
+        if filters_of(info.config) != filters_of(wanted):  # a server that ignored the list
             raise RuntimeError(
-                f"consumer {self.durable} filters {sorted(_filters(info.config))}, not "
-                f"{sorted(_filters(wanted))}: several subjects per consumer need NATS 2.10 "
+                f"consumer {self.durable} filters {sorted(filters_of(info.config))}, not "
+                f"{sorted(filters_of(wanted))}: several subjects per consumer need NATS 2.10 "
                 "or newer"
             )
 
@@ -226,6 +262,8 @@ class Consumer:
                 messages = await puller.fetch()
                 if messages:
                     await self.handle_batch(messages, js)
+                if self.spec.subjects_now is not None and time.monotonic() >= self._refilter_at:
+                    await self.refilter(js)
 
     async def handle_batch(self, messages: list[Msg], js: JetStreamContext) -> None:
         """First deliveries are applied together in one transaction; redeliveries (most

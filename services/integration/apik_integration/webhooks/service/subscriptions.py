@@ -17,6 +17,7 @@ from apik_shared.platform import targets
 from apik_shared.platform.access import get_in_office
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.crypto import FieldCipher
+from apik_shared.platform.events.filters import FilterWidener, type_subjects
 from apik_shared.platform.fields import utcnow
 
 RESOLVE_SECONDS = 5.0
@@ -41,8 +42,11 @@ async def create_subscription(
     client: str,
     url: str,
     event_types: list[str],
+    event_filter: FilterWidener,
 ) -> tuple[Subscription, str]:
-    """A new active subscription of the caller's office, and its secret (shown once)."""
+    """A new active subscription of the caller's office, and its secret (shown once).
+    The consumer's filter lets its types through before it commits: none of their
+    events stored after the commit is skipped by the server."""
     subscription_id = uuid.uuid4()
     secret = rules.encode_secret(os.urandom(rules.SECRET_BYTES))
     subscription = Subscription(
@@ -56,6 +60,7 @@ async def create_subscription(
     )
     session.add(subscription)
     await session.flush()
+    await event_filter.widen(session, type_subjects(subscription.event_types))
     return subscription, secret
 
 
@@ -104,8 +109,11 @@ async def disable(
     return subscription
 
 
-async def enable(*, session: AsyncSession, subscription: Subscription) -> Subscription:
-    """Active again: its pending deliveries go out, its clock of failure starts afresh."""
+async def enable(
+    *, session: AsyncSession, subscription: Subscription, event_filter: FilterWidener
+) -> Subscription:
+    """Active again: its pending deliveries go out, its clock of failure starts afresh,
+    and the consumer's filter lets its types through (as at its creation)."""
     if rules.SubscriptionAction.enable not in rules.subscription_actions(subscription.status):
         raise IntegrationConflict(
             "The subscription is already active.", code="subscription_already_active"
@@ -116,6 +124,7 @@ async def enable(*, session: AsyncSession, subscription: Subscription) -> Subscr
     subscription.failing_since = None
     _bump(subscription)
     await session.flush()
+    await event_filter.widen(session, type_subjects(subscription.event_types))
     return subscription
 
 
