@@ -22,6 +22,13 @@ export const CLOSURE_REFUSALS_ID = {
   outcome_needs_report: "Penutupan sebagai “{outcome}” memerlukan LHP dengan temuan “{needed}”.",
 } as const;
 
+// Why an uploaded file was refused: said once, under the 415 problem's reason and the
+// file field's error (an upload inside a form names the field).
+export const UPLOAD_REFUSALS_ID = {
+  content_not_accepted: "Isi berkas berjenis {media_type}, yang tidak diterima.",
+  name_mismatch: "Nama berkasnya {name}, tetapi isinya berjenis {media_type}.",
+} as const;
+
 // `words` keyed by `prefix` and each code: one wording under the key a catalogue needs.
 export function keyed<P extends string, T extends Record<string, string>>(prefix: P, words: T): { readonly [K in keyof T & string as `${P}${K}`]: T[K] } {
   return Object.fromEntries(Object.entries(words).map(([code, text]) => [`${prefix}${code}`, text])) as { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -29,6 +36,7 @@ export function keyed<P extends string, T extends Record<string, string>>(prefix
 
 export const PROBLEMS_ID = {
   ...keyed("api.field.", CLOSURE_REFUSALS_ID),
+  ...keyed("api.field.", UPLOAD_REFUSALS_ID),
   "api.reason.agreement-not-activatable.no_document": "Unggah dulu dokumen yang sudah ditandatangani.",
   "api.reason.agreement-not-activatable.ended": "Masa berlakunya sudah berakhir pada {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "PKS hanya dapat diberlakukan di bawah MoU yang sedang berlaku, dan MoU-nya tidak sedang berlaku.",
@@ -36,8 +44,7 @@ export const PROBLEMS_ID = {
   // screens' reasons are refusals.ts, in their own chunk.
   "api.reason.conflict.survey_answered": "Survei ini sudah dijawab; terima kasih.",
   "api.reason.conflict.survey_closed": "Survei ini sudah ditutup pada {closed_on}.",
-  "api.reason.unsupported-media-type.content_not_accepted": "Isi berkas berjenis {media_type}, yang tidak diterima.",
-  "api.reason.unsupported-media-type.name_mismatch": "Nama berkasnya {name}, tetapi isinya berjenis {media_type}.",
+  ...keyed("api.reason.unsupported-media-type.", UPLOAD_REFUSALS_ID),
 
   "api.field.missing": "Wajib diisi.",
   "api.field.extra_forbidden": "Isian ini tidak dikenal.",
@@ -251,7 +258,6 @@ export const PROBLEMS_ID = {
   "api.field.cannot_await_agency": "Perkara sudah berstatus “{status}”, jadi tidak dapat menunggu jawaban instansi.",
   "api.field.checklist_item_unmet": "{item, select, chronology {Kronologi kejadian} prior_complaint {Pengaduan lebih dulu kepada instansi terlapor} other {Butir {item}}} belum terpenuhi, jadi laporan belum lengkap.",
   "api.field.code_twice": "{kind, select, dimension {Ada kode dimensi} other {Ada kode variabel}} yang dipakai dua kali.",
-  "api.field.content_not_accepted": "Isi berkas berjenis {media_type}, yang tidak diterima.",
   "api.field.content_type_expected": "Kirim dengan Content-Type {expected}.",
   "api.field.deadline_before_letter": "Batas jawaban tidak boleh sebelum tanggal surat atau sebelum pemeriksaan dibuka.",
   "api.field.entry_not_waiting": "Entri ini tidak sedang menunggu pemeriksaan.",
@@ -263,7 +269,6 @@ export const PROBLEMS_ID = {
   "api.field.identity_incomplete": "{missing, select, none {Identitas pelapor belum dinyatakan lengkap.} other {Identitas pelapor belum lengkap: {missing}.}}",
   "api.field.logbook_too_few": "Baru {approved} entri logbook yang disetujui; perlu {percent}% dari {working_days} hari kerja.",
   "api.field.max_not_above_min": "Nilai maksimum harus lebih besar dari nilai minimum ({min}).",
-  "api.field.name_mismatch": "Nama berkasnya {name}, tetapi isinya berjenis {media_type}.",
   "api.field.national_role_required": "Memerlukan peran nasional.",
   "api.field.no_band_at_zero": "Tidak ada predikat yang dimulai dari 0; nilai total yang rendah tidak akan mendapat predikat.",
   "api.field.only_with_maladministration": "Hanya diisi bila LHP menemukan maladministrasi.",

@@ -1,5 +1,5 @@
 // The English of i18n/problems.ts: a problem's specific reasons and fields' errors.
-import { keyed, type CLOSURE_REFUSALS_ID, type PROBLEMS_ID } from "../problems";
+import { keyed, type CLOSURE_REFUSALS_ID, type PROBLEMS_ID, type UPLOAD_REFUSALS_ID } from "../problems";
 
 // The closure's refusals, said once for both keys (CLOSURE_REFUSALS_ID).
 export const CLOSURE_REFUSALS_EN: Record<keyof typeof CLOSURE_REFUSALS_ID, string> = {
@@ -9,15 +9,20 @@ export const CLOSURE_REFUSALS_EN: Record<keyof typeof CLOSURE_REFUSALS_ID, strin
   outcome_needs_report: "Closing as “{outcome}” needs a final report finding “{needed}”.",
 };
 
+export const UPLOAD_REFUSALS_EN: Record<keyof typeof UPLOAD_REFUSALS_ID, string> = {
+  content_not_accepted: "The content is {media_type}, which is not accepted.",
+  name_mismatch: "The file is named {name} but its content is {media_type}.",
+};
+
 export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   ...keyed("api.field.", CLOSURE_REFUSALS_EN),
+  ...keyed("api.field.", UPLOAD_REFUSALS_EN),
   "api.reason.agreement-not-activatable.no_document": "Upload the signed document first.",
   "api.reason.agreement-not-activatable.ended": "It ended on {ends_on}.",
   "api.reason.agreement-not-activatable.mou_not_active": "A PKS is activated under an MoU in force, and its MoU is not in force.",
   "api.reason.conflict.survey_answered": "This survey has been answered already; thank you.",
   "api.reason.conflict.survey_closed": "This survey closed on {closed_on}.",
-  "api.reason.unsupported-media-type.content_not_accepted": "The content is {media_type}, which is not accepted.",
-  "api.reason.unsupported-media-type.name_mismatch": "The file is named {name} but its content is {media_type}.",
+  ...keyed("api.reason.unsupported-media-type.", UPLOAD_REFUSALS_EN),
 
   "api.field.missing": "Required.",
   "api.field.extra_forbidden": "This field is not known.",
@@ -230,7 +235,6 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.field.cannot_await_agency": "The case is “{status}” already, so it cannot wait for the agency.",
   "api.field.checklist_item_unmet": "{item, select, chronology {The chronology} prior_complaint {A complaint to the agency first} other {Item {item}}} is not met, so the report is not complete.",
   "api.field.code_twice": "{kind, select, dimension {A dimension} other {A variable}} code appears twice.",
-  "api.field.content_not_accepted": "The content is {media_type}, which is not accepted.",
   "api.field.content_type_expected": "Send it with Content-Type {expected}.",
   "api.field.deadline_before_letter": "The deadline is before the letter or the opening of the case.",
   "api.field.entry_not_waiting": "This entry is not waiting for review.",
@@ -242,7 +246,6 @@ export const PROBLEMS_EN: Record<keyof typeof PROBLEMS_ID, string> = {
   "api.field.identity_incomplete": "{missing, select, none {The reporter's identity is not declared complete.} other {The reporter's identity lacks: {missing}.}}",
   "api.field.logbook_too_few": "{approved} logbook entries approved; {percent}% of {working_days} working days is needed.",
   "api.field.max_not_above_min": "The maximum must be above the minimum ({min}).",
-  "api.field.name_mismatch": "The file is named {name} but its content is {media_type}.",
   "api.field.national_role_required": "Needs the national role.",
   "api.field.no_band_at_zero": "No band starts at 0: a low total would have no result.",
   "api.field.only_with_maladministration": "Only when the final report finds maladministration.",

@@ -7,8 +7,8 @@ import { sendWrite } from "../../api/stale";
 import { AppLink } from "../../components/AppLink";
 import { useSay, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
-import { said, type Said, type Saying } from "../../i18n/said";
-import { applicationPart, applyErrors, applyField, EMPTY_APPLY, type ApplyDraft } from "./form";
+import { said, type FieldError, type Said, type Saying } from "../../i18n/said";
+import { applicationPart, applyErrors, applyRefusal, EMPTY_APPLY, type ApplyDraft } from "./form";
 import { DateField } from "../../components/DateFields";
 
 const KINDS = ["university", "school", "public", "foreign"];
@@ -18,7 +18,7 @@ const DEFAULT_OFFICE = "PUSAT";
 interface Problem {
   type?: string;
   detail?: string;
-  errors?: { pointer?: string; detail?: string }[];
+  errors?: FieldError[];
 }
 
 export function InternshipApplyPage(): React.JSX.Element {
@@ -75,15 +75,7 @@ export function InternshipApplyPage(): React.JSX.Element {
       return;
     }
     const problem = (await response.json().catch(() => ({}))) as Problem;
-    // A field's reason is the API's own text (worded again when it is one of the app's);
-    // a refusal of no field, through the problem catalogue.
-    const fields: Record<string, Said> = {};
-    const stray: Said[] = [];
-    for (const e of problem.errors ?? []) {
-      const path = e.pointer ? applyField(e.pointer) : "general";
-      if (path === "general") stray.push({ text: e.detail ?? "" });
-      else fields[path] ??= e.detail ? { text: e.detail } : said("mori.apply.failed");
-    }
+    const { fields, stray } = applyRefusal(problem);
     setErrors(fields);
     setGeneral([said("mori.apply.failed"), ...stray, ...(Object.keys(fields).length === 0 ? [{ problem }] : [])]);
   }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { applicationPart, applyErrors, applyField, EMPTY_APPLY } from "./form";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../i18n/messages";
+import { sayIn } from "../../i18n/said";
+import { applicationPart, applyErrors, applyField, applyRefusal, EMPTY_APPLY } from "./form";
 
 const filled = {
   ...EMPTY_APPLY,
@@ -11,6 +13,8 @@ const filled = {
   end: "2027-03-31",
   units: ["intake"],
 };
+
+beforeAll(() => loadCatalogue("en"));
 
 describe("the application form", () => {
   it("builds the API's application part, leaving out what was not given", () => {
@@ -43,4 +47,20 @@ describe("the application form", () => {
     expect(applyField("#/letter")).toBe("letter");
     expect(applyField("#/application")).toBe("general");
   });
+
+  it("words the API's field errors by their code in the language on screen, not its English detail", () => {
+    const { fields, stray } = applyRefusal({
+      errors: [
+        { pointer: "#/letter", code: "content_not_accepted", detail: "The letter is image/gif.", params: { media_type: "image/gif" } },
+        { pointer: "#/application/units/1", code: "unit_twice", detail: "a unit is asked for twice" },
+        { pointer: "#/application", code: "some_future_code", detail: "Something the app has no words for." },
+      ],
+    });
+    expect(sayIn("id", fields["letter"]!)).toBe("Isi berkas berjenis image/gif, yang tidak diterima.");
+    expect(sayIn("en", fields["letter"]!)).toBe("The content is image/gif, which is not accepted.");
+    expect(sayIn("id", fields["units"]!)).toBe("Ada unit yang disebut dua kali.");
+    // A code the app does not know: the API's own sentence, rather than nothing.
+    expect(stray.map((s) => sayIn("id", s))).toEqual(["Something the app has no words for."]);
+  });
 });
+

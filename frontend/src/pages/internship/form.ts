@@ -1,6 +1,7 @@
 // The internship application form's pure logic: the `application` part the API reads
 // from the multipart body, the checks it makes that the form can make first, and where
 // the API's field errors (`#/application/applicant/name`) belong on the form.
+import { fieldSaid, said, type FieldError, type Said } from "../../i18n/said";
 
 export interface ApplyDraft {
   name: string;
@@ -63,4 +64,18 @@ export function applyField(pointer: string): string {
   const inner = parts[0] === "application" ? parts.slice(1) : parts;
   const named = inner.filter((p) => !/^\d+$/.test(p));
   return named.length === 0 ? "general" : named.join(".");
+}
+
+// A refused application as the form shows it: each field's first error under the
+// field, worded by its code in the language on screen (the API's English `detail`
+// only for a code the app does not know), the rest with the failure at the top.
+export function applyRefusal(problem: { errors?: FieldError[] }): { fields: Record<string, Said>; stray: Said[] } {
+  const fields: Record<string, Said> = {};
+  const stray: Said[] = [];
+  for (const e of problem.errors ?? []) {
+    const path = e.pointer ? applyField(e.pointer) : "general";
+    if (path === "general") stray.push(fieldSaid(e, ""));
+    else fields[path] ??= e.code === undefined && e.detail === undefined ? said("mori.apply.failed") : fieldSaid(e, "");
+  }
+  return { fields, stray };
 }
