@@ -423,6 +423,16 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_unexpected)
 
 
+# The words of a problem's code-valued params, and of a field error's: `labels` in the
+# request's language, `labels_by_language` in each the API speaks.
+_CODE_WORDS: dict[str, Any] = {
+    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+    "labels_by_language": {
+        "type": "object",
+        "additionalProperties": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
+
 PROBLEM_SCHEMA: dict[str, Any] = {
     "title": "Problem",
     "description": (
@@ -446,14 +456,7 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "instance": {"type": "string"},
         "code": {"type": "string"},
         "params": {"type": "object", "additionalProperties": True},
-        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
-        "labels_by_language": {
-            "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "additionalProperties": {"type": "string"},
-            },
-        },
+        **_CODE_WORDS,
         "errors": {
             "type": "array",
             "items": {
@@ -463,14 +466,7 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                     "detail": {"type": "string"},
                     "code": {"type": "string"},
                     "params": {"type": "object", "additionalProperties": True},
-                    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
-                    "labels_by_language": {
-                        "type": "object",
-                        "additionalProperties": {
-                            "type": "object",
-                            "additionalProperties": {"type": "string"},
-                        },
-                    },
+                    **_CODE_WORDS,
                 },
             },
         },
