@@ -54,8 +54,11 @@ describe("the application form", () => {
         { pointer: "#/letter", code: "content_not_accepted", detail: "The letter is image/gif.", params: { media_type: "image/gif" } },
         { pointer: "#/application/units/1", code: "unit_twice", detail: "a unit is asked for twice" },
         { pointer: "#/application", code: "some_future_code", detail: "Something the app has no words for." },
+        { pointer: "#/application/institution", code: "another_future_code" },
       ],
     });
+    // Nothing to say of it at all: the field is still marked, with the form's failure.
+    expect(sayIn("id", fields["institution"]!)).toBe(sayIn("id", { id: "mori.apply.failed" }));
     expect(sayIn("id", fields["letter"]!)).toBe("Isi berkas berjenis image/gif, yang tidak diterima.");
     expect(sayIn("en", fields["letter"]!)).toBe("The content is image/gif, which is not accepted.");
     expect(sayIn("id", fields["units"]!)).toBe("Ada unit yang disebut dua kali.");

@@ -74,8 +74,11 @@ export function applyRefusal(problem: { errors?: FieldError[] }): { fields: Reco
   const stray: Said[] = [];
   for (const e of problem.errors ?? []) {
     const path = e.pointer ? applyField(e.pointer) : "general";
-    if (path === "general") stray.push(fieldSaid(e, ""));
-    else fields[path] ??= e.code === undefined && e.detail === undefined ? said("mori.apply.failed") : fieldSaid(e, "");
+    const worded = fieldSaid(e, "");
+    // Neither words of the app's nor a sentence of the API's: the field is still marked.
+    const shown = "text" in worded && worded.text === "" ? said("mori.apply.failed") : worded;
+    if (path === "general") stray.push(worded);
+    else fields[path] ??= shown;
   }
   return { fields, stray };
 }
