@@ -43,8 +43,10 @@ async def test_the_accept_and_the_case_it_opens_are_one_trace(
             if s.trace_id == TRACE_ID and s.service == f"apik-{service}" and s.kind == kind
         ]
 
-    for _ in range(100):  # each process sends its batch on its own clock
-        if of("examination", CONSUMER):
+    # Each process sends its batch on its own clock: wait for all three, not the last
+    # hop alone (under load the gateway's batch can come after examination's).
+    for _ in range(300):
+        if of("gateway", SERVER) and of("intake", SERVER) and of("examination", CONSUMER):
             break
         await asyncio.sleep(0.1)
     [forwarding] = of("gateway", SERVER)
