@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import ensure_stream
+from apik_shared.platform.events.consumer import ConsumerSpec
 from apik_shared.platform.events.envelope import CloudEvent, source_of
 
 # One row per application of an event: an event applied twice has two.
@@ -53,6 +54,17 @@ async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
 async def record_effects(session: AsyncSession, events: Sequence[CloudEvent]) -> None:
     """`record_effect`'s batch handler: one statement for the whole batch."""
     await session.execute(sa.insert(effects), [{"event_id": e.id} for e in events])
+
+
+def effect_spec(producer: str) -> ConsumerSpec:
+    """A consumer of `producer`'s events: one effect row per event applied, a batch's
+    rows in one statement."""
+    return ConsumerSpec(
+        durable=f"{producer}-c",
+        subjects=[f"apik.{producer}.>"],
+        handler=record_effect,
+        batch_handler=record_effects,
+    )
 
 
 async def count(db: Database, sql: str, **params: Any) -> int:

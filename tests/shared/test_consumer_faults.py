@@ -47,6 +47,7 @@ from apik_testing.polling import eventually
 from tests.shared.builders import (
     all_applied_once,
     count,
+    effect_spec,
     effects,
     happenings,
     publish_all,
@@ -67,14 +68,7 @@ async def database(infra: TestInfra) -> AsyncIterator[Database]:
 
 
 def spec_for(producer: str, **options: Any) -> ConsumerSpec:
-    """The test's consumer: one effect row per event applied, a batch in one statement."""
-    spec = ConsumerSpec(
-        durable=f"{producer}-c",
-        subjects=[f"apik.{producer}.>"],
-        handler=record_effect,
-        batch_handler=record_effects,
-    )
-    return replace(spec, **options)
+    return replace(effect_spec(producer), **options)
 
 
 def bus_for(infra: TestInfra, db: Database, producer: str, spec: ConsumerSpec) -> EventBus:
@@ -125,7 +119,8 @@ async def test_a_consumer_killed_after_its_batch_committed_applies_nothing_twice
     url = database.engine.url.render_as_string(hide_password=False)
     child = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.shared.crashing_consumer",
-        url, infra.nats_url, producer, str(ACK_WAIT),
+        url, infra.nats_url, str(ACK_WAIT), "", "-",
+        "tests.shared.builders:effect_spec", producer,
         cwd=ROOT,
     )  # fmt: skip
     assert await asyncio.wait_for(child.wait(), 90) == -signal.SIGKILL
