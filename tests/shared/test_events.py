@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import uuid
 from collections.abc import AsyncIterator, Sequence
-from typing import Any
 
 import nats
 import pytest
@@ -24,13 +22,13 @@ from apik_shared.platform.events.envelope import CloudEvent, dead_letter_subject
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
-from tests.shared.builders import all_applied_once
-
-effects = sa.Table(
-    "effect",
-    sa.MetaData(),
-    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-    sa.Column("event_id", sa.Text, nullable=False),
+from tests.shared.builders import (
+    all_applied_once,
+    count,
+    effects,
+    publish_all,
+    record_effect,
+    topic,
 )
 
 
@@ -38,20 +36,6 @@ effects = sa.Table(
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
     async with platform_database(infra, "events", effects.metadata) as db:
         yield db
-
-
-async def count(db: Database, sql: str, **params: Any) -> int:
-    async with db.sessions() as session:
-        return int((await session.execute(sa.text(sql), params)).scalar_one())
-
-
-def topic() -> str:
-    """A producer name of its own per test, so tests never see each other's events."""
-    return "t" + uuid.uuid4().hex[:10]
-
-
-async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
-    await session.execute(sa.insert(effects).values(event_id=event.id))
 
 
 def bus_for(
@@ -292,7 +276,7 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
     await bus.start()
     try:
         first = CloudEvent(source=source_of(producer), type="thing.happened")
-        await _publish_all(infra, producer, [first])
+        await publish_all(infra.nats_url, producer, [first])
         await eventually(lambda: all_applied_once(database, [first.id]), within=30)
         # Killed, not stopped: a server that shuts down cleanly ends the waiting request
         # itself (409), one that crashes or drops off the network says nothing.
@@ -300,7 +284,7 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
         infra.nats.start()
         await eventually(lambda: _connected(bus), within=30)
         after = CloudEvent(source=source_of(producer), type="thing.happened")
-        await _publish_all(infra, producer, [after])
+        await publish_all(infra.nats_url, producer, [after])
         await eventually(lambda: all_applied_once(database, [after.id]), within=30)
     finally:
         await bus.stop()
@@ -308,17 +292,6 @@ async def test_a_consumer_asks_again_as_soon_as_nats_is_back(infra, database, mo
 
 async def _connected(bus: EventBus) -> bool:
     return bus.connected
-
-
-async def _publish_all(infra: TestInfra, producer: str, events: list[CloudEvent]) -> None:
-    nc = await nats.connect(infra.nats_url)
-    try:
-        js = nc.jetstream()
-        await ensure_stream(js)
-        for event in events:
-            await js.publish(f"apik.{producer}.thing.happened", event.to_json())
-    finally:
-        await nc.close()
 
 
 async def test_a_backlog_is_applied_in_batches_each_event_once(infra, database):
@@ -336,7 +309,7 @@ async def test_a_backlog_is_applied_in_batches_each_event_once(infra, database):
         batch_handler=record_batch,
     )
     events = [CloudEvent(source=source_of(producer), type="thing.happened") for _ in range(40)]
-    await _publish_all(infra, producer, events)  # waiting before the consumer exists
+    await publish_all(infra.nats_url, producer, events)  # waiting before the consumer exists
     bus = bus_for(infra, database, producer, spec)
     await bus.start()
     try:
@@ -369,7 +342,7 @@ async def test_a_failing_event_does_not_hold_back_the_rest_of_its_batch(infra, d
         CloudEvent(source=source_of(producer), type="thing.happened", data={"poison": n == 4})
         for n in range(10)
     ]
-    await _publish_all(infra, producer, events)
+    await publish_all(infra.nats_url, producer, events)
     bus = bus_for(infra, database, producer, spec)
     await bus.start()
     try:
@@ -419,7 +392,7 @@ async def test_a_batch_failing_midway_applies_none_of_it_then_each_event_once(in
         CloudEvent(source=source_of(producer), type="thing.happened", data={"poison": n == 12})
         for n in range(20)
     ]
-    await _publish_all(infra, producer, events)  # a backlog: fetched as one batch
+    await publish_all(infra.nats_url, producer, events)  # a backlog: fetched as one batch
     bus = bus_for(infra, database, producer, spec)
     await bus.start()
     try:
@@ -454,10 +427,10 @@ async def test_a_lone_event_is_not_held_back_to_fill_a_batch(infra, database, mo
     await bus.start()
     try:
         first = CloudEvent(source=source_of(producer), type="thing.happened")
-        await _publish_all(infra, producer, [first])
+        await publish_all(infra.nats_url, producer, [first])
         await eventually(lambda: _effect_count(database, first.id, 1), within=30)
         lone = CloudEvent(source=source_of(producer), type="thing.happened")
-        await _publish_all(infra, producer, [lone])
+        await publish_all(infra.nats_url, producer, [lone])
         await eventually(lambda: _effect_count(database, lone.id, 1), within=30)
     finally:
         await bus.stop()

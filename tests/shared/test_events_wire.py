@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 import nats
 import pytest
-import sqlalchemy as sa
 from nats.aio.msg import Msg
 from nats.js.errors import NotFoundError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,29 +24,13 @@ from apik_shared.platform.events.puller import Puller, deliveries, pending_after
 from apik_testing.databases import platform_database
 from apik_testing.infra import TestInfra
 from apik_testing.polling import eventually
-from tests.shared.builders import all_applied_once
-
-effects = sa.Table(
-    "effect",
-    sa.MetaData(),
-    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-    sa.Column("event_id", sa.Text, nullable=False),
-)
+from tests.shared.builders import all_applied_once, count, effects, record_effect
 
 
 @pytest.fixture(scope="module")
 async def database(infra: TestInfra) -> AsyncIterator[Database]:
     async with platform_database(infra, "events_wire", effects.metadata) as db:
         yield db
-
-
-async def count(db: Database, sql: str, **params: object) -> int:
-    async with db.sessions() as session:
-        return int((await session.execute(sa.text(sql), params)).scalar_one())
-
-
-async def record_effect(session: AsyncSession, event: CloudEvent) -> None:
-    await session.execute(sa.insert(effects).values(event_id=event.id))
 
 
 async def publish(infra: TestInfra, events: list[tuple[str, CloudEvent]]) -> None:

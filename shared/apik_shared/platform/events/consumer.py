@@ -6,7 +6,9 @@ changes nothing. The events of a fetched batch are first applied together, in on
 transaction (one inbox statement, one commit, and one bulk call when the spec has a
 `batch_handler`); if that fails, the batch is applied again one event per transaction,
 so the failing event alone is retried with backoff (`nak(delay)`) and, on its last
-delivery, goes to a dead-letter subject and a `dead_letter` row.
+delivery, goes to a dead-letter subject and a `dead_letter` row. The database being
+unreachable is no fault of the event: its messages are held until it answers, spending
+none of their deliveries (`_despite_outages`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from nats.js.errors import APIError
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from apik_shared.platform.db import is_connection_error
 from apik_shared.platform.events.envelope import (
     STREAM_NAME,
     CloudEvent,
@@ -124,6 +127,10 @@ class ConsumerSpec:
 # How long a fetch waits for messages; also how soon a consumer notices that the server
 # came back after an outage (the pull request waiting then was lost with the connection).
 FETCH_SECONDS = 1.0
+
+# How often a consumer holding a message through a database outage tries again
+# (`Consumer._despite_outages`); each attempt also waits for the connection's timeout.
+OUTAGE_RETRY_SECONDS = 1.0
 
 # One statement for a whole batch's inbox rows, whatever its size (one prepared plan).
 _CLAIM = text(
@@ -282,12 +289,19 @@ class Consumer:
     async def _drop_unwanted(self, messages: list[Msg]) -> list[Msg]:
         """Acks, unread, the messages of types the consumer wants nothing of now."""
         assert self.spec.wanted_types is not None
-        async with self._sessions() as session:
-            # One read, no transaction around it: BEGIN and ROLLBACK were two of its
-            # three round trips, for every fetched batch (small ones while the consumer
-            # keeps pace with the stream).
-            await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-            wanted = await self.spec.wanted_types(session)
+        wanted: Collection[str] = ()
+
+        async def read() -> None:
+            nonlocal wanted
+            assert self.spec.wanted_types is not None
+            async with self._sessions() as session:
+                # One read, no transaction around it: BEGIN and ROLLBACK were two of its
+                # three round trips, for every fetched batch (small ones while the
+                # consumer keeps pace with the stream).
+                await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+                wanted = await self.spec.wanted_types(session)
+
+        await self._despite_outages(messages, read)
         kept = []
         for msg in messages:
             if event_type_of(msg.subject) in wanted:
@@ -410,7 +424,7 @@ class Consumer:
             await self._dead_letter(js, msg, None, delivered, f"invalid envelope: {exc}")
             return
         try:
-            await self._apply(event)
+            await self._despite_outages([msg], lambda: self._apply(event))
         except Exception as exc:
             if delivered >= self.spec.max_deliver:
                 await self._dead_letter(js, msg, event, delivered, repr(exc))
@@ -426,6 +440,38 @@ class Consumer:
             await msg.nak(delay=self.spec.retry_delay(delivered))
             return
         await msg.ack()
+
+    async def _despite_outages(
+        self, messages: Sequence[Msg], work: Callable[[], Awaitable[None]]
+    ) -> None:
+        """`work` for `messages`, tried again until the database answers. An outage is
+        not the events' fault, so it spends none of their deliveries: the messages are
+        held (`in_progress` keeps the server from sending them again) rather than nak'd
+        or left to their ack timeout. Spent, an outage longer than the retry schedule
+        ran through all of them, and the last one's dead letter could not be written
+        either: the server delivered the event no more, applied nowhere and recorded
+        nowhere. (A handler that itself kills the database's connections would be held
+        too, never dead-lettered: the price of telling outages from bad events by the
+        error alone.)"""
+        level = logging.WARNING  # once per hold; every lane retries each second
+        while True:
+            try:
+                await work()
+                return
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                log.log(
+                    level,
+                    "consumer %s: the database is unavailable (%s); holding %d message(s)",
+                    self.durable,
+                    exc,
+                    len(messages),
+                )
+                level = logging.DEBUG
+            for msg in messages:
+                await msg.in_progress()
+            await asyncio.sleep(OUTAGE_RETRY_SECONDS)
 
     async def _apply(self, event: CloudEvent) -> None:
         async with self._sessions() as session, session.begin():
@@ -475,17 +521,21 @@ class Consumer:
             delivered,
             error,
         )
-        async with self._sessions() as session, session.begin():
-            await session.execute(
-                insert(dead_letter).values(
-                    consumer=self.durable,
-                    subject=msg.subject,
-                    event_id=event.id if event else None,
-                    deliveries=delivered,
-                    error=error[:2000],
-                    payload=msg.data,
+
+        async def record() -> None:
+            async with self._sessions() as session, session.begin():
+                await session.execute(
+                    insert(dead_letter).values(
+                        consumer=self.durable,
+                        subject=msg.subject,
+                        event_id=event.id if event else None,
+                        deliveries=delivered,
+                        error=error[:2000],
+                        payload=msg.data,
+                    )
                 )
-            )
+
+        await self._despite_outages([msg], record)
         headers = {"Apik-Error": error[:500], "Apik-Original-Subject": msg.subject}
         if event:
             headers["Nats-Msg-Id"] = f"dlq-{self.durable}-{event.id}"
