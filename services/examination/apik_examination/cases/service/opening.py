@@ -164,7 +164,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
 @functools.cache
 def _opening(columns: tuple[str, ...]) -> sa.Insert:
     """The cases' INSERT, built once: a statement built anew is keyed anew for
-    SQLAlchemy's cache, a walk over its 24 unnested columns, for every batch (every
+    SQLAlchemy's cache, a walk over its 24 columns, for every batch (every
     lone handoff)."""
     # The unique report_id is the second guard behind the inbox: one report, one case.
     return (
