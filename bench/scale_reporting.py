@@ -5,7 +5,7 @@ The read model is seeded by the service's own projection
 `projection.project_into`, which decides the upserts, each date in its office's zone as
 the database's office registry holds it; `writes.Writes` keeps them, and they run in
 bulk as the live consumer runs a batch's (the very statements the
-projection built, each upsert's rows as arrays), one connection per fact table. The
+projection built, each upsert's rows as one JSON parameter), one connection per fact table. The
 projection's upserts converge whatever the order of events (see `projection.py`), so
 running them grouped by statement gives the rows the live consumer would have written.
 The rebuild replays a sample of the same events from NATS with the real rebuild code,
@@ -36,7 +36,7 @@ from apik_reporting.read_model.service.rebuild import rebuild
 from apik_reporting.read_model.service.writes import Writes, rounds
 from apik_reporting.settings import Settings
 from apik_reporting.staff.service import rollup, staff_activity
-from apik_shared.platform.bulk import as_arrays
+from apik_shared.platform.bulk import as_json
 from apik_shared.platform.db import Database
 from apik_shared.platform.events.bus import ensure_stream
 from apik_shared.platform.events.envelope import CloudEvent, subject_for
@@ -59,7 +59,7 @@ async def _run(conn: asyncpg.Connection, statement: sa.Insert, rows: list[dict[s
         await conn.executemany(str(compiled), [tuple(row.get(n) for n in names) for row in rows])
         return
     for some in rounds(statement, rows):  # as `Writes.run` does
-        columns = as_arrays(statement.table, some)
+        columns = as_json(some)
         await conn.execute(str(compiled), *(columns[name] for name in names))
 
 

@@ -29,7 +29,7 @@ from apik_examination.sla.rules import (
     select_policy,
 )
 from apik_examination.sla.service import load_policies
-from apik_shared.platform.bulk import as_arrays, insert_from_arrays
+from apik_shared.platform.bulk import as_json, insert_from_json
 from apik_shared.platform.events.outbox import Outgoing
 from apik_shared.platform.events.payloads import CaseOpened, ReportVerified
 from apik_shared.platform.events.publish import publish_many
@@ -117,7 +117,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
             sla_breach_at=clock.breach_at,
         )
         rows.append(case_row)
-    inserted = await session.execute(_opening(tuple(rows[0])), as_arrays(CASES, rows))
+    inserted = await session.execute(_opening(tuple(rows[0])), as_json(rows))
     opened_ids = set(inserted.scalars())
     new = [
         (row, handoff)
@@ -137,9 +137,7 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
         }
         for row, handoff in new
     ]
-    await session.execute(
-        insert_from_arrays(CASE_EVENTS, tuple(log_rows[0])), as_arrays(CASE_EVENTS, log_rows)
-    )
+    await session.execute(insert_from_json(CASE_EVENTS, tuple(log_rows[0])), as_json(log_rows))
     await publish_many(
         session,
         [
@@ -166,11 +164,11 @@ async def open_cases(*, session: AsyncSession, handoffs: Sequence[Handoff]) -> l
 @functools.cache
 def _opening(columns: tuple[str, ...]) -> sa.Insert:
     """The cases' INSERT, built once: a statement built anew is keyed anew for
-    SQLAlchemy's cache, a walk over its 24 unnested columns, for every batch (every
+    SQLAlchemy's cache, a walk over its 24 columns, for every batch (every
     lone handoff)."""
     # The unique report_id is the second guard behind the inbox: one report, one case.
     return (
-        insert_from_arrays(CASES, columns)
+        insert_from_json(CASES, columns)
         .on_conflict_do_nothing(index_elements=["report_id"])
         .returning(CASES.c.id)
     )

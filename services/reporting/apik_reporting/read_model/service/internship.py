@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from apik_reporting.models import INTERNS, RED_BUTTONS
 from apik_reporting.read_model.service.upserts import Calendars, Fields, on, upsert
 from apik_reporting.read_model.service.writes import Writes
-from apik_shared.platform.bulk import insert_from_arrays
+from apik_shared.platform.bulk import insert_from_json
 from apik_shared.platform.events.envelope import CloudEvent
 
 log = logging.getLogger("apik.reporting.projection")
@@ -76,7 +76,7 @@ async def intern(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> 
 def _red_button_statement(columns: tuple[str, ...]) -> sa.Insert:
     """Converging upsert of a Red Button case: instants keep the earliest seen (the first
     acknowledgement is the response), escalations the highest level."""
-    stmt = insert_from_arrays(RED_BUTTONS, columns)
+    stmt = insert_from_json(RED_BUTTONS, columns)
     new, old = stmt.excluded, RED_BUTTONS.c
     changes: dict[str, Any] = {}
     for name in columns:

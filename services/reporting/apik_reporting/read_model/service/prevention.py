@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from apik_reporting.models import AGREEMENTS, ASSESSMENTS, CLINICS, FOCAL_POINT_CHANGES, SUGGESTIONS
 from apik_reporting.read_model.service.upserts import Calendars, Fields, on, upsert
 from apik_reporting.read_model.service.writes import Writes
-from apik_shared.platform.bulk import insert_from_arrays
+from apik_shared.platform.bulk import insert_from_json
 from apik_shared.platform.events.envelope import CloudEvent
 
 log = logging.getLogger("apik.reporting.projection")
@@ -119,7 +119,7 @@ async def clinic(writes: Writes, event: CloudEvent, f: Fields, s: Calendars) -> 
 def _change_statement(columns: tuple[str, ...]) -> sa.Insert:
     """A focal point's change is inserted once: a replay of it changes nothing."""
     keys = [c.name for c in FOCAL_POINT_CHANGES.primary_key]
-    return insert_from_arrays(FOCAL_POINT_CHANGES, columns).on_conflict_do_nothing(
+    return insert_from_json(FOCAL_POINT_CHANGES, columns).on_conflict_do_nothing(
         index_elements=keys
     )
 

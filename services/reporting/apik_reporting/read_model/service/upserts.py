@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from apik_reporting.read_model.service.writes import Writes
-from apik_shared.platform.bulk import insert_from_arrays
+from apik_shared.platform.bulk import insert_from_json
 from apik_shared.vocabulary.calendar import OfficeCalendar
 
 
@@ -55,10 +55,10 @@ def _upsert_statement(
 ) -> sa.Insert:
     """The upsert for one shape of row, built once: building SQLAlchemy expressions costs
     more than executing them, which the rebuild does a million times. It takes its rows
-    as one array per column (`apik_shared.platform.bulk`), so one statement writes many rows."""
+    as one JSON parameter (`apik_shared.platform.bulk`), so one statement writes many rows."""
     key = next(iter(table.primary_key.columns)).name
     columns = [*names, *attrs, *(["attrs_stage"] if attrs else [])]
-    stmt = insert_from_arrays(table, tuple(columns))
+    stmt = insert_from_json(table, tuple(columns))
     new, old = stmt.excluded, table.c
     changes: dict[str, Any] = {}
     for name in names:

@@ -2,7 +2,7 @@
 
 The projection's writes converge whatever the order of events (see `projection.py`), so a
 batch's statements may run grouped, in the order each statement first appeared, instead
-of a round trip per event. An upsert takes its rows as one array per column
+of a round trip per event. An upsert takes its rows as one JSON parameter
 (`apik_shared.platform.bulk`), so its rows go in as few statements as their keys allow: one row
 per key in each (PostgreSQL refuses to change a row twice in one statement), a key's
 later rows in later statements, so each key keeps its events' order. Few statements
@@ -18,7 +18,7 @@ from sqlalchemy import Insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
-from apik_shared.platform.bulk import as_arrays
+from apik_shared.platform.bulk import as_json
 
 
 class Writes:
@@ -32,7 +32,7 @@ class Writes:
         for statement, rows in self.calls.items():
             if isinstance(statement, Insert):  # an upsert (`projection._upsert_statement`)
                 for some in rounds(statement, rows):
-                    await session.execute(statement, as_arrays(statement.table, some))
+                    await session.execute(statement, as_json(some))
             else:
                 await session.execute(statement, rows)
         self.calls.clear()
