@@ -5,6 +5,7 @@ import { session } from "./auth/session";
 import type { StaffArea } from "./i18n/areas";
 import { loadScreenTexts } from "./i18n/messages";
 import { Layout } from "./components/Layout";
+import { LoadFailed } from "./components/LoadFailed";
 import { adminSearch } from "./lib/admin";
 import { boardSearch } from "./lib/board";
 import { kpiSearch } from "./lib/kpi";
@@ -360,6 +361,9 @@ const portalSync = createRoute({
 export const router = createRouter({
   routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, survey, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori, imports, portalSync]),
   defaultPreload: false,
+  // A screen that could not load (its words or code lost to a dropped connection) says
+  // so in the user's language and offers to try again.
+  defaultErrorComponent: LoadFailed,
 });
 
 declare module "@tanstack/react-router" {

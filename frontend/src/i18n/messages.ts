@@ -130,6 +130,8 @@ const core = {
   "track.updatedAt": "Diperbarui",
   "track.timeline": "Riwayat",
   "common.loading": "Memuat…",
+  "common.loadFailed": "Halaman ini belum dapat dimuat. Periksa sambungan internet Anda, lalu coba lagi.",
+  "common.retry": "Coba lagi",
   "common.required": "wajib",
   "nav.board": "Pemeriksaan",
   "event.opened": "Perkara dibuka",
