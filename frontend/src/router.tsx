@@ -5,14 +5,10 @@ import { session } from "./auth/session";
 import type { StaffArea } from "./i18n/areas";
 import { loadScreenTexts } from "./i18n/messages";
 import { Layout } from "./components/Layout";
-import { adminSearch } from "./lib/admin";
-import { boardSearch } from "./lib/board";
-import { kpiSearch } from "./lib/kpi";
-import { importSearch } from "./lib/integration";
-import { internSearch } from "./lib/intern";
-import { moriSearch } from "./lib/mori";
-import { preventionSearch, yearParam } from "./lib/prevention";
-import { queueSearch } from "./lib/verification";
+import { LoadFailed } from "./components/LoadFailed";
+// The staff screens' search parameters from a module of their own, not from each area's
+// logic module, which the entry chunk would then carry whole (lib/routeSearch.ts).
+import { adminSearch, boardSearch, importSearch, internSearch, kpiSearch, moriSearch, preventionSearch, queueSearch, yearParam } from "./lib/routeSearch";
 import { PublicReportPage } from "./pages/PublicReport";
 import { SignInPage } from "./pages/SignIn";
 import { TrackPage } from "./pages/Track";
@@ -360,6 +356,9 @@ const portalSync = createRoute({
 export const router = createRouter({
   routeTree: root.addChildren([signIn, home, sahabat, register, board, casePage, verification, reportPage, archive, desk, checkIn, visitPage, kpi, admin, publicReport, track, survey, redButton, redButtonMessages, protectionCases, protectionCase, protectionAlerts, protectionContacts, institutionFormats, internshipApply, internshipStatus, internshipCheck, prevention, preventionAssessment, preventionAgreement, preventionClinic, preventionStudy, preventionArticle, preventionVillage, publicArticles, complianceResults, clinicCertificate, intern, mori, imports, portalSync]),
   defaultPreload: false,
+  // A screen that could not load (its words or code lost to a dropped connection) says
+  // so in the user's language and offers to try again.
+  defaultErrorComponent: LoadFailed,
 });
 
 declare module "@tanstack/react-router" {

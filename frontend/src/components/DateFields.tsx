@@ -16,7 +16,7 @@ import { useDatesZone } from "./OfficeDates";
 
 type Change = (event: { currentTarget: { value: string } }) => void;
 
-interface FieldProps {
+export interface FieldProps {
   label: ReactNode;
   value: string;
   onChange: Change;

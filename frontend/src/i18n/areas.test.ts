@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 // Each area's messages are spread into one catalogue (screens.ts, publicScreens.ts,
 // messages.ts, en/index.ts), where a later area silently wins a message id an earlier
@@ -35,5 +35,27 @@ describe("the areas' messages", () => {
     const ids = textsById("ID");
     expect(ids.get("sla.warning")?.size).toBe(1);
     expect(ids.size).toBeGreaterThan(1000);
+  });
+});
+
+describe("an area's file", () => {
+  afterEach(() => {
+    vi.doUnmock("./kpi");
+    vi.resetModules();
+  });
+
+  it("is fetched again after a fetch that failed", async () => {
+    vi.resetModules(); // a fresh areas module: nothing fetched yet
+    let fetches = 0;
+    vi.doMock("./kpi", () => {
+      fetches += 1;
+      if (fetches === 1) throw new TypeError("Failed to fetch dynamically imported module");
+      return { KPI_ID: { "kpi.title": "Kinerja" } };
+    });
+    const { textsOf } = await import("./areas");
+    await expect(textsOf("kpi", "id")).rejects.toThrow();
+    expect(await textsOf("kpi", "id")).toEqual({ "kpi.title": "Kinerja" });
+    expect(await textsOf("kpi", "id")).toEqual({ "kpi.title": "Kinerja" });
+    expect(fetches).toBe(2);
   });
 });

@@ -7,6 +7,7 @@
 // rather than carried by the entry chunk every public page loads. routeAreas.test.ts
 // checks that every key a route's files use is in what that route loads, in both
 // languages, and that no area's part outgrows its budget.
+import { onceUntilFailed } from "../lib/onceUntilFailed";
 import type { Locale } from "./messages";
 
 type Texts = Readonly<Record<string, string>>;
@@ -71,15 +72,16 @@ export function filesOf(area: StaffArea): TextsFile[] {
   return [...new Set<TextsFile>([...STAFF_AREAS.staff, ...STAFF_AREAS[area]])];
 }
 
-const fetched = new Map<string, Promise<Texts>>();
+const fetches = new Map<string, () => Promise<Texts>>();
 
-// One file's messages in one language, fetched once.
+// One file's messages in one language, fetched once; a fetch that failed is made again
+// by the next screen that needs the file (onceUntilFailed).
 export function textsOf(file: TextsFile, locale: Locale): Promise<Texts> {
   const key = `${file}:${locale}`;
-  let texts = fetched.get(key);
-  if (texts === undefined) {
-    texts = FILES[file][locale]();
-    fetched.set(key, texts);
+  let fetch = fetches.get(key);
+  if (fetch === undefined) {
+    fetch = onceUntilFailed(FILES[file][locale]);
+    fetches.set(key, fetch);
   }
-  return texts;
+  return fetch();
 }

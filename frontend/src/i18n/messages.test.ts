@@ -104,6 +104,29 @@ describe("the words of the screens", () => {
     expect(indonesian["kpi.title"]).toBeUndefined();
   });
 
+  it("are fetched again by the next screen after a dropped connection", async () => {
+    vi.resetModules();
+    let fetches = 0;
+    vi.doMock("./kpi", async (original) => {
+      fetches += 1;
+      if (fetches === 1) throw new TypeError("Failed to fetch dynamically imported module");
+      return original();
+    });
+    try {
+      const fresh = await import("./messages");
+      let heard = 0;
+      const stop = fresh.subscribeCatalogues(() => (heard += 1));
+      await expect(fresh.loadScreenTexts(["kpi"])).rejects.toThrow();
+      await fresh.loadScreenTexts(["kpi"]); // the router's retry (components/LoadFailed)
+      stop();
+      expect((fresh.catalogue("id") as Record<string, string>)["kpi.title"]).toBe(MESSAGES.id["kpi.title"]);
+      expect(heard).toBeGreaterThan(0);
+      expect(fetches).toBe(2);
+    } finally {
+      vi.doUnmock("./kpi");
+    }
+  });
+
   it("are all there when either of two screens asking at once renders", async () => {
     vi.resetModules();
     const fresh = await import("./messages");

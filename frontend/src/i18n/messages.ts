@@ -5,6 +5,7 @@
 import { API_ID } from "./api";
 import type { StaffArea, TextsFile } from "./areas";
 import { ENTRY_ID } from "./entry";
+import { onceUntilFailed } from "../lib/onceUntilFailed";
 import { PALETTE_ID } from "./palette";
 import { PROBLEMS_ID } from "./problems";
 import { PUBLIC_FORM_ID } from "./publicForm";
@@ -129,6 +130,8 @@ const core = {
   "track.updatedAt": "Diperbarui",
   "track.timeline": "Riwayat",
   "common.loading": "Memuat…",
+  "common.loadFailed": "Halaman ini belum dapat dimuat. Periksa sambungan internet Anda, lalu coba lagi.",
+  "common.retry": "Coba lagi",
   "common.required": "wajib",
   "nav.board": "Pemeriksaan",
   "event.opened": "Perkara dibuka",
@@ -202,51 +205,50 @@ const loaded: Partial<Record<Locale, Catalogue>> = {};
 const languages = new Set<Locale>();
 let english: Readonly<Record<string, string>> | undefined;
 let publicWanted = false;
-let publicTexts: Promise<void> | null = null;
-const publicPart: { id?: object } = {};
+let publicId: object | undefined;
 const wantedAreas = new Set<StaffArea>();
 const fileParts: Record<Locale, Partial<Record<TextsFile, object>>> = { id: {}, en: {} };
+// The languages whose catalogue lacks a part fetched since it was last merged. A part
+// fetched for one call may be merged by another (the first call still waits for its
+// other parts): whichever merges first takes it, and no screen renders again for nothing.
+const unmerged = new Set<Locale>();
 const listeners = new Set<() => void>();
 
 function inUse(): Locale[] {
   return languages.size === 0 ? ["id"] : [...languages];
 }
 
-// How many parts each language's catalogue holds: a part fetched by one call and not
-// yet merged (its call still waits for another) is merged by the next call that needs it.
-const partsMerged: Record<Locale, number> = { id: -1, en: -1 };
-
-function partsFetched(locale: Locale): number {
-  return Object.keys(fileParts[locale]).length + (locale === "id" && publicPart.id !== undefined ? 1 : 0);
-}
-
 function merge(locale: Locale) {
   const files = Object.values(fileParts[locale]);
-  partsMerged[locale] = partsFetched(locale);
-  loaded[locale] = (locale === "id" ? Object.assign({}, ...files, publicPart.id, ID_ENTRY) : Object.assign({}, ...files, english)) as Catalogue;
+  unmerged.delete(locale);
+  loaded[locale] = (locale === "id" ? Object.assign({}, ...files, publicId, ID_ENTRY) : Object.assign({}, ...files, english)) as Catalogue;
 }
 
-// The public pages' Indonesian (English has it in its own chunk).
-function loadPublicId(): Promise<void> {
-  publicTexts ??= import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
-    publicPart.id = PUBLIC_SCREENS_ID;
-  });
-  return publicTexts;
-}
+// The public pages' Indonesian (English has it in its own chunk). Like every part below,
+// fetched once, and again after a failure (a dropped connection) when next needed.
+const loadPublicId = onceUntilFailed(() =>
+  import("./publicScreens").then(({ PUBLIC_SCREENS_ID }) => {
+    publicId = PUBLIC_SCREENS_ID;
+    unmerged.add("id");
+  }),
+);
 
 // The staff areas' map and their files' loaders are a chunk of their own, fetched with
 // the first staff screen: the entry chunk, which every public page loads on a slow phone
 // connection, carries one loader instead of two for each file of every area.
-let areaModule: Promise<typeof import("./areas")> | null = null;
+const areaModule = onceUntilFailed(() => import("./areas"));
 
 async function loadAreas(areas: Iterable<StaffArea>, locale: Locale): Promise<void> {
   const wanted = [...areas];
   if (wanted.length === 0) return;
-  const { filesOf, textsOf } = await (areaModule ??= import("./areas"));
+  const { filesOf, textsOf } = await areaModule();
   const files = new Set<TextsFile>(wanted.flatMap(filesOf));
   await Promise.all(
     [...files].map(async (file) => {
-      fileParts[locale][file] ??= await textsOf(file, locale);
+      const texts = await textsOf(file, locale);
+      if (fileParts[locale][file] !== undefined) return;
+      fileParts[locale][file] = texts;
+      unmerged.add(locale);
     }),
   );
 }
@@ -274,8 +276,8 @@ export async function loadScreenTexts(areas: readonly StaffArea[] = []): Promise
       await loadAreas(areas, locale);
     }),
   );
-  const stale = locales.filter((locale) => partsMerged[locale] !== partsFetched(locale));
-  if (stale.length === 0) return; // all here already: no screen renders again for nothing
+  const stale = locales.filter((locale) => unmerged.has(locale));
+  if (stale.length === 0) return; // all merged already: no screen renders again for nothing
   for (const locale of stale) merge(locale);
   for (const listener of listeners) listener();
 }

@@ -3,6 +3,7 @@
 // the screen sends a proposal instead of a change it would refuse; the API decides in
 // the end).
 import { holds, type Capability, type Viewer } from "./capabilities";
+import { ADMIN_AREAS, type AdminArea } from "./routeSearch";
 
 // The roles the gateway never lets an office admin hand out alone (users/rules.py).
 export const GUARDED_ROLES = ["head", "dpo", "protection_officer", "national", "admin"];
@@ -29,10 +30,7 @@ export const ALL_ROLES = [
 
 export const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 
-export type AdminArea = "users" | "offices" | "clients" | "webhooks" | "roster" | "substances" | "sla";
-
-// The areas in the tabs' order.
-const AREAS: readonly AdminArea[] = ["users", "offices", "clients", "webhooks", "roster", "substances", "sla"];
+export { adminSearch, type AdminArea } from "./routeSearch";
 
 // The capability each area's writes need (the API's guards, as `/auth/me` says them):
 // the gateway's admin API, integration's webhooks, examination's roster and SLA
@@ -49,7 +47,7 @@ const AREA_NEEDS: Record<AdminArea, Capability> = {
 
 // The areas a user works on, in the tabs' order.
 export function adminAreas(viewer: Viewer): AdminArea[] {
-  return AREAS.filter((area) => holds(viewer, AREA_NEEDS[area]));
+  return ADMIN_AREAS.filter((area) => holds(viewer, AREA_NEEDS[area]));
 }
 
 export function addedRoles(before: readonly string[], after: readonly string[]): string[] {
@@ -76,10 +74,4 @@ export function eventTypes(text: string): string[] {
     if (type !== "" && !seen.includes(type)) seen.push(type);
   }
   return seen;
-}
-
-// The page's URL parameters: `bagian` an area's name, anything else dropped.
-export function adminSearch(search: Record<string, unknown>): { bagian?: AdminArea } {
-  const area = search.bagian;
-  return typeof area === "string" && (AREAS as readonly string[]).includes(area) ? { bagian: area as AdminArea } : {};
 }

@@ -1,52 +1,9 @@
 // The examination board's URL state and keyboard moves, as pure functions: a bookmark or
 // a shared link with a bad filter still opens a working board, and the shortcuts are
 // tested without a browser.
-import type { components } from "../api/schema";
+import type { BoardSearch } from "./routeSearch";
 
-type CaseStatus = components["schemas"]["CaseStatus"];
-type SlaState = components["schemas"]["SlaState"];
-type Classification = components["schemas"]["Classification"];
-
-// Every value of the API's enums: the type check fails when the API adds one.
-export const CASE_STATUSES = ["open", "waiting_reporter", "waiting_agency", "concluded", "monitoring", "closed"] as const satisfies readonly CaseStatus[];
-export const SLA_STATES = ["on_track", "warning", "breached", "paused", "met"] as const satisfies readonly SlaState[];
-export const CLASSIFICATIONS = ["sederhana", "sedang", "berat"] as const satisfies readonly Classification[];
-type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
-const _statuses: Exhaustive<CaseStatus, typeof CASE_STATUSES> = true;
-const _states: Exhaustive<SlaState, typeof SLA_STATES> = true;
-const _classes: Exhaustive<Classification, typeof CLASSIFICATIONS> = true;
-void _statuses;
-void _states;
-void _classes;
-
-// The board's search parameters, named in Indonesian as the app's other URLs are.
-export interface BoardSearch {
-  status?: CaseStatus;
-  sla?: SlaState;
-  klasifikasi?: Classification;
-  pemeriksa?: string; // an examiner's id
-  kursor?: string; // the API's cursor of the page shown
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
-  return typeof value === "string" && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-// What the URL holds, kept only where it is a value the API takes; the rest is dropped.
-export function boardSearch(raw: Record<string, unknown>): BoardSearch {
-  const out: BoardSearch = {};
-  const status = oneOf(CASE_STATUSES, raw.status);
-  const sla = oneOf(SLA_STATES, raw.sla);
-  const klasifikasi = oneOf(CLASSIFICATIONS, raw.klasifikasi);
-  if (status) out.status = status;
-  if (sla) out.sla = sla;
-  if (klasifikasi) out.klasifikasi = klasifikasi;
-  if (typeof raw.pemeriksa === "string" && UUID.test(raw.pemeriksa)) out.pemeriksa = raw.pemeriksa.toLowerCase();
-  if (typeof raw.kursor === "string" && raw.kursor.length > 0 && raw.kursor.length <= 512) out.kursor = raw.kursor;
-  return out;
-}
+export { boardSearch, CASE_STATUSES, CLASSIFICATIONS, SLA_STATES, type BoardSearch } from "./routeSearch";
 
 // The API's query for the board's URL state.
 export function caseQuery(search: BoardSearch, limit: number) {

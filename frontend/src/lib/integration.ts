@@ -186,6 +186,7 @@ export function rowReason(error: Pick<RowError, "code" | "params" | "detail">): 
 // Kept in integrationTones.ts, which the report page's portal files use without the
 // rest of the integration screens' logic (and its words: issue 21).
 export { fileTone, importTone, sendTone, type Tone } from "./integrationTones";
+export { importSearch } from "./routeSearch";
 
 export interface PullStateLike {
   polled_at?: string | null;
@@ -215,10 +216,4 @@ export function pushSummary(sends: SendLike[], more: boolean): { lastSent: strin
     if (s.sent_at && (lastSent === null || s.sent_at > lastSent)) lastSent = s.sent_at;
   }
   return { lastSent, pending, failed, more };
-}
-
-// The imports screen's URL: `impor` the id of the import shown, anything else dropped.
-export function importSearch(search: Record<string, unknown>): { impor?: string } {
-  const id = search.impor;
-  return typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? { impor: id } : {};
 }

@@ -4,13 +4,7 @@
 import type { MessageId } from "../i18n/messages";
 import { problemSlug, type Said } from "../i18n/said";
 
-export const INTERN_AREAS = ["presensi", "logbook", "belajar"] as const;
-export type InternArea = (typeof INTERN_AREAS)[number];
-
-export function internSearch(search: Record<string, unknown>): { bagian?: InternArea } {
-  const area = search.bagian;
-  return typeof area === "string" && (INTERN_AREAS as readonly string[]).includes(area) ? { bagian: area as InternArea } : {};
-}
+export { INTERN_AREAS, internSearch, type InternArea } from "./routeSearch";
 
 // What the API takes as the code: the digits typed (spaces and dashes dropped), or the
 // code inside a scanned QR text; null when it cannot be one (the API wants 6 or more).

@@ -1,18 +1,7 @@
 // The KPI dashboard's pure logic: the year in the URL, numbers shown in their unit, the
 // chart's rows, and the targets form read back into what the API takes.
 
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
-
-export interface KpiSearch {
-  tahun?: number;
-}
-
-// `?tahun=2026`: a year the API accepts, or none (this year).
-export function kpiSearch(search: Record<string, unknown>): KpiSearch {
-  const year = Number(search.tahun);
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR ? { tahun: year } : {};
-}
+export { FIRST_YEAR, kpiSearch, LAST_YEAR, type KpiSearch } from "./routeSearch";
 
 // A figure in its unit, in the user's language: rupiah without sen, percentages and
 // averages with at most one or two decimals, counts whole.

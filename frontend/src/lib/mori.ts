@@ -2,34 +2,9 @@
 // for an application's period and unit, the body of the logbook's bulk review (the selection
 // is lib/bulk.ts's), and the completion check's unmet rules as the API words them.
 
-export const MORI_AREAS = ["lamaran", "angkatan", "pembimbingan", "penyelesaian"] as const;
-export type MoriArea = (typeof MORI_AREAS)[number];
-export const APPLICATION_STATUSES = ["submitted", "accepted", "declined"] as const;
+import { APPLICATION_STATUSES, type MoriSearch } from "./routeSearch";
 
-export interface MoriSearch {
-  bagian?: MoriArea;
-  status?: string;
-  unit?: string;
-  periode?: string; // a month, YYYY-MM: applications whose period touches it
-  lamaran?: string; // the application opened
-  angkatan?: string; // the cohort opened
-  peserta?: string; // the intern (accepted application) evaluated and completed
-}
-
-const ID = /^[0-9a-f-]{36}$/;
-
-export function moriSearch(search: Record<string, unknown>): MoriSearch {
-  const out: MoriSearch = {};
-  const { bagian, status, unit, periode, lamaran, angkatan, peserta } = search;
-  if (typeof bagian === "string" && (MORI_AREAS as readonly string[]).includes(bagian)) out.bagian = bagian as MoriArea;
-  if (typeof status === "string" && (APPLICATION_STATUSES as readonly string[]).includes(status)) out.status = status;
-  if (typeof unit === "string" && /^[a-z_]{1,64}$/.test(unit)) out.unit = unit;
-  if (typeof periode === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) out.periode = periode;
-  if (typeof lamaran === "string" && ID.test(lamaran)) out.lamaran = lamaran;
-  if (typeof angkatan === "string" && ID.test(angkatan)) out.angkatan = angkatan;
-  if (typeof peserta === "string" && ID.test(peserta)) out.peserta = peserta;
-  return out;
-}
+export { APPLICATION_STATUSES, MORI_AREAS, moriSearch, type MoriArea, type MoriSearch } from "./routeSearch";
 
 // The months (YYYY-MM) a period touches, first to last.
 export function monthsOf(start: string, end: string): string[] {

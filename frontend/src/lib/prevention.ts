@@ -3,39 +3,11 @@
 // public results' distribution as chart rows and table columns.
 
 import type { components } from "../api/schema";
+import type { PreventionSearch } from "./routeSearch";
 
-export const AREAS = ["penilaian", "kerja-sama", "klinik", "focal-point", "kajian", "komunitas", "permintaan-data", "inovasi", "publikasi", "media-sosial", "desa"] as const;
-export type PreventionArea = (typeof AREAS)[number];
+export { ARTICLE_KINDS, ARTICLE_STATUSES, PREVENTION_AREAS as AREAS, preventionSearch, yearParam, type PreventionArea, type PreventionSearch } from "./routeSearch";
 
 type ArticleSummary = components["schemas"]["ArticleSummary"];
-export const ARTICLE_KINDS = ["news", "opinion", "press_release"] as const satisfies readonly ArticleSummary["kind"][];
-export const ARTICLE_STATUSES = ["draft", "review", "approved", "published"] as const satisfies readonly ArticleSummary["status"][];
-
-export interface PreventionSearch {
-  bagian?: PreventionArea;
-  tahun?: number;
-  // The publications' filters (`?bagian=publikasi&jenis=news&status=review`).
-  jenis?: (typeof ARTICLE_KINDS)[number];
-  status?: (typeof ARTICLE_STATUSES)[number];
-}
-
-// A year the API takes (2000-2200); anything else is dropped, never sent.
-export function yearParam(value: unknown): number | undefined {
-  const year = typeof value === "string" ? Number(value) : value;
-  return typeof year === "number" && Number.isInteger(year) && year >= 2000 && year <= 2200 ? year : undefined;
-}
-
-export function preventionSearch(search: Record<string, unknown>): PreventionSearch {
-  const out: PreventionSearch = {};
-  const area = search.bagian;
-  if (typeof area === "string" && (AREAS as readonly string[]).includes(area)) out.bagian = area as PreventionArea;
-  const year = yearParam(search.tahun);
-  if (year !== undefined) out.tahun = year;
-  const { jenis, status } = search;
-  if (typeof jenis === "string" && (ARTICLE_KINDS as readonly string[]).includes(jenis)) out.jenis = jenis as PreventionSearch["jenis"];
-  if (typeof status === "string" && (ARTICLE_STATUSES as readonly string[]).includes(status)) out.status = status as PreventionSearch["status"];
-  return out;
-}
 
 // What the publications list and its CSV ask of the API: the URL's filters, by the
 // API's names (one source, so the URL, the list and the CSV agree).

@@ -2,53 +2,9 @@
 // functions: a bookmark with a bad filter still opens a working queue, and which form
 // shows is decided by what the API says is allowed (`allowed_steps`), never by a
 // status list kept here.
-import type { components } from "../api/schema";
+import type { QueueSearch } from "./routeSearch";
 
-type ReportStatus = components["schemas"]["ReportStatus"];
-
-// The statuses a report passes through at intake, in the order of the work; the type
-// check fails when the API adds one.
-export const REPORT_STATUSES = [
-  "registered",
-  "awaiting_completion",
-  "formally_verified",
-  "materially_verified",
-  "material_failed",
-  "accepted",
-  "rejected",
-  "answered",
-  "withdrawn",
-  "merged",
-  "recorded",
-  "imported",
-] as const satisfies readonly ReportStatus[];
-type Exhaustive<T, U extends readonly T[]> = [T] extends [U[number]] ? true : never;
-const _statuses: Exhaustive<ReportStatus, typeof REPORT_STATUSES> = true;
-void _statuses;
-
-// The queue's search parameters, in Indonesian as the app's other URLs are, except
-// `awaiting_notice`, named as the API names it (the issue's link form).
-export interface QueueSearch {
-  status?: ReportStatus;
-  awaiting_notice?: true;
-  lewat?: true; // past the completion deadline
-  kursor?: string;
-}
-
-function yes(value: unknown): boolean {
-  return value === true || value === "true";
-}
-
-export function queueSearch(raw: Record<string, unknown>): QueueSearch {
-  const out: QueueSearch = {};
-  if (typeof raw.status === "string" && (REPORT_STATUSES as readonly string[]).includes(raw.status)) {
-    out.status = raw.status as ReportStatus;
-  }
-  if (yes(raw.awaiting_notice)) out.awaiting_notice = true;
-  if (yes(raw.lewat)) out.lewat = true;
-  if (typeof raw.kursor === "string" && raw.kursor.length > 0 && raw.kursor.length <= 512) out.kursor = raw.kursor;
-  return out;
-}
+export { queueSearch, REPORT_STATUSES, type QueueSearch } from "./routeSearch";
 
 // The API's query for the queue's URL state; a filter left off is not sent.
 export function reportQuery(search: QueueSearch, limit: number) {

@@ -2,11 +2,12 @@
 // a back link, the answers kept when going back, the place picked from the decree's
 // regions, evidence files, saving to continue later (on the server, never in the
 // browser), and a confirmation with the registration number and the tracking PIN.
-import { Alert, Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Code, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { AppLink } from "../components/AppLink";
+import { LazySelect } from "../components/LazySelect";
 import { useStepFocus } from "../components/useStepFocus";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
@@ -209,7 +210,7 @@ export function PublicReportPage(): React.JSX.Element {
             />
             <TextInput label={t("register.phone")} type="tel" autoComplete="tel" {...bind("reporter.phone")} />
             <TextInput label={t("register.email")} type="email" autoComplete="email" {...bind("reporter.email")} />
-            <Select
+            <LazySelect
               label={t("public.notifyBy")}
               description={t("public.notifyByHelp")}
               data={NOTIFY_BY.map((n) => ({ value: n, label: t(`notifyBy.${n}`) }))}
@@ -226,7 +227,7 @@ export function PublicReportPage(): React.JSX.Element {
               {t("public.aboutReport")}
             </Title>
             <TextInput label={t("register.agency")} description={t("public.agencyHelp")} required {...bind("reported_agency.name")} />
-            <Select
+            <LazySelect
               label={t("register.substance")}
               description={t("public.substanceHelp")}
               required

@@ -130,6 +130,8 @@ const coreEn: Record<CoreId, string> = {
   "track.updatedAt": "Updated",
   "track.timeline": "History",
   "common.loading": "Loading…",
+  "common.loadFailed": "This page could not be loaded. Check your internet connection, then try again.",
+  "common.retry": "Try again",
   "common.required": "required",
   "nav.board": "Examination",
   "event.opened": "Case opened",

@@ -1,15 +1,16 @@
 // The public internship application (no login): multipart with the application as JSON
 // in `application` and the institution's letter in `letter`; the code is shown once.
-import { Alert, Button, Checkbox, Code, FileInput, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Code, FileInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { sendWrite } from "../../api/stale";
 import { AppLink } from "../../components/AppLink";
+import { LazySelect } from "../../components/LazySelect";
 import { useSay, useT } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
 import { said, type FieldError, type Said, type Saying } from "../../i18n/said";
 import { applicationPart, applyErrors, applyRefusal, EMPTY_APPLY, type ApplyDraft } from "./form";
-import { DateField } from "../../components/DateFields";
+import { LazyDateField } from "../../components/LazyDateField";
 
 const KINDS = ["university", "school", "public", "foreign"];
 const UNITS = ["intake", "prevention", "examination"];
@@ -39,7 +40,7 @@ export function InternshipApplyPage(): React.JSX.Element {
   const set = (field: keyof ApplyDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   // The period's two days are date fields (the office's order), the rest plain text.
   const text = (field: keyof ApplyDraft, label: MessageId, path: string, type = "text") => {
-    const Input = type === "date" ? DateField : TextInput;
+    const Input = type === "date" ? LazyDateField : TextInput;
     return (
       <Input
         label={t(label)}
@@ -115,7 +116,7 @@ export function InternshipApplyPage(): React.JSX.Element {
             {text("email", "mori.apply.email", "applicant.email", "email")}
             {text("phone", "mori.apply.phone", "applicant.phone", "tel")}
             {text("study", "mori.apply.study", "applicant.study")}
-            <Select
+            <LazySelect
               label={t("mori.apply.institutionKind")}
               required
               allowDeselect={false}

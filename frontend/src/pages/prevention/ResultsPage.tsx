@@ -1,9 +1,10 @@
 // The public compliance results (no login): how many service units got each published
 // result in a year, as a chart and as tables (by result, by region). The year is in the
 // URL (`/kepatuhan?tahun=2026`).
-import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { LazyBarChart } from "../../components/LazyCharts";
+import { LazySelect } from "../../components/LazySelect";
 import { Section } from "../../components/Sections";
 import { useT } from "../../i18n/locale";
 import { todayIn } from "../../lib/dates";
@@ -26,7 +27,7 @@ export function ResultsPage(): React.JSX.Element {
         <Title order={1} size="h2">
           {t("prev.pub.title", { year: String(year) })}
         </Title>
-        <Select
+        <LazySelect
           label={t("prev.year")}
           data={years.includes(String(year)) ? years : [String(year), ...years]}
           value={String(year)}

@@ -1,10 +1,11 @@
 // Where it happened: a province, then a regency or city, each a searchable list. The
 // whole list (about 550 names) is one cached request the API serves with a day's cache,
 // no map and no library beyond the form's own.
-import { Alert, Fieldset, Select, Stack, Text } from "@mantine/core";
+import { Alert, Fieldset, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api } from "../../api/client";
+import { LazySelect } from "../../components/LazySelect";
 import type { components } from "../../api/schema";
 import { useT } from "../../i18n/locale";
 
@@ -57,7 +58,7 @@ export function RegionPicker({ province, regency, onProvince, onRegency, errors 
             {t("pf.regionsFailed")}
           </Alert>
         )}
-        <Select
+        <LazySelect
           label={t("pf.province")}
           data={provinces}
           value={province || null}
@@ -68,7 +69,7 @@ export function RegionPicker({ province, regency, onProvince, onRegency, errors 
           nothingFoundMessage={t("pf.nothingFound")}
           disabled={!regions.data}
         />
-        <Select
+        <LazySelect
           label={t("pf.regency")}
           description={province ? undefined : t("pf.regencyFirst")}
           data={regencies}
