@@ -10,8 +10,7 @@ import { rereadRowsWhenStale } from "./api/stale";
 import { session } from "./auth/session";
 import { dropAllDrafts } from "./components/Draft";
 import { OfficeDates } from "./components/OfficeDates";
-import { initialLocale, LocaleProvider } from "./i18n/locale";
-import { loadCatalogue } from "./i18n/messages";
+import { firstLocale, LocaleProvider } from "./i18n/locale";
 import { router } from "./router";
 import { contrast, theme } from "./theme";
 
@@ -29,12 +28,13 @@ session.subscribe(() => {
 });
 
 // English chosen on an earlier visit: its catalogue (a chunk of its own) is fetched
-// before the first render, so no screen flashes in Indonesian first.
-void loadCatalogue(initialLocale()).then(() =>
+// before the first render, so no screen flashes in Indonesian first; if it cannot be
+// fetched, the page comes in Indonesian (firstLocale).
+void firstLocale().then((locale) =>
   createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrast}>
-      <LocaleProvider>
+      <LocaleProvider initial={locale}>
         <QueryClientProvider client={queries}>
           {/* Inside the queries: the date fields' zone is the signed-in user's office's. */}
           <OfficeDates>

@@ -14,8 +14,22 @@ export function initialLocale(): Locale {
   return stored === "en" ? "en" : "id"; // Bahasa Indonesia unless English was chosen
 }
 
-export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setState] = useState<Locale>(initialLocale);
+// The language of the first render (main.tsx): the one chosen on an earlier visit once
+// its catalogue is here, else Bahasa Indonesia, whose entry words the entry chunk
+// carries: a phone that could not fetch English still gets a page, not a blank one.
+export async function firstLocale(): Promise<Locale> {
+  const chosen = initialLocale();
+  try {
+    await loadCatalogue(chosen);
+    return chosen;
+  } catch {
+    await loadCatalogue("id");
+    return "id";
+  }
+}
+
+export function LocaleProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
+  const [locale, setState] = useState<Locale>(initial ?? initialLocale);
   // The language changes once its catalogue is here (English is fetched on first use):
   // never a screen half in one language, half in the other.
   const setLocale = (next: Locale) => {

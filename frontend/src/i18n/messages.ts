@@ -254,10 +254,18 @@ async function loadAreas(areas: Iterable<StaffArea>, locale: Locale): Promise<vo
 }
 
 export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  // In use from the start, so a screen's words asked for meanwhile come in it too; taken
+  // back if its first fetch fails: screens would fetch words for a language not shown.
+  const first = !languages.has(locale);
   languages.add(locale);
-  if (locale === "en") english ??= (await import("./en")).EN;
-  else if (publicWanted) await loadPublicId();
-  await loadAreas(wantedAreas, locale);
+  try {
+    if (locale === "en") english ??= (await import("./en")).EN;
+    else if (publicWanted) await loadPublicId();
+    await loadAreas(wantedAreas, locale);
+  } catch (error) {
+    if (first) languages.delete(locale);
+    throw error;
+  }
   merge(locale);
   return loaded[locale]!;
 }
