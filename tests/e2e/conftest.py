@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from apik_shared.devstack.stack import Stack
-from apik_testing.clock import working_noon_offset
+from apik_testing.clock import suite_clock_offset
 from apik_testing.infra import TestInfra
 from apik_testing.otlp import OtlpCollector
 from apik_testing.stack import start_stack
@@ -53,9 +53,10 @@ def stack(
     portal_sim: PortalSim,
     collector: OtlpCollector,
 ) -> Iterator[Stack]:
-    # The internship's attendance and logbook stand at noon of a working day of the
-    # bootstrap office (WIB), so that a run on a Sunday checks in as on a Monday.
-    clock = {"APIK_CLOCK_OFFSET_SECONDS": str(working_noon_offset("Asia/Jakarta"))}
+    # The internship's attendance and logbook stand at noon of a working day (in WIT:
+    # never a day before any office's page), so that a run on a Sunday checks in as on
+    # a Monday.
+    clock = {"APIK_CLOCK_OFFSET_SECONDS": str(suite_clock_offset())}
     # The tests play the proxy in front of the gateway: their loopback connections are
     # believed when they name a client (X-Forwarded-For), so a browser journey can be a
     # citizen of a network of its own (frontend/e2e/run.mjs `citizenNetwork`), counted
