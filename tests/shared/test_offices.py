@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,46 @@ async def test_calendars_are_the_offices_own(database: Database) -> None:
     assert unknown.local_date(late) == date(2026, 12, 6)  # WIB until the office is known
     assert not wit.is_working_day(closed) and not wit.national_collective_leave
     assert set(both) == {"WIT1", "NOWHERE"} and both["WIT1"] == wit
+
+
+async def test_a_read_that_raced_the_registration_is_not_kept(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attack on the kept copy: a request reads the registry just before an office's
+    registration commits, and keeps its answer just after. Kept, "not heard of yet" (WIB)
+    would stand for the cache's minute in the very process that took the event."""
+    async with database.sessions() as reader:
+        read = reader.scalar
+
+        async def read_then_wait_for_the_commit(*args: Any, **kwargs: Any) -> Any:
+            answer = await read(*args, **kwargs)  # before the registration commits
+            async with database.sessions() as writer, writer.begin():
+                await remember(writer, papua(1, code="RACE"))
+            return answer
+
+        monkeypatch.setattr(reader, "scalar", read_then_wait_for_the_commit)
+        assert await office(reader, "RACE") is None  # true when it read
+    async with database.sessions() as later:
+        found = await office(later, "RACE")
+        calendar = await office_calendar(later, "RACE")
+    assert found is not None and found.code == "RACE"
+    assert calendar.timezone == "Asia/Jayapura"
+
+
+async def test_a_read_after_the_change_is_kept(database: Database) -> None:
+    """What the cache is for: after a change, one read, then none until the next."""
+    async with database.sessions() as session, session.begin():
+        await remember(session, papua(1, code="KEPT"))
+    reads = 0
+    async with database.sessions() as session:
+        read = session.scalar
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal reads
+            reads += 1
+            return await read(*args, **kwargs)
+
+        session.scalar = counted  # type: ignore[method-assign]
+        for _ in range(3):
+            assert (await office(session, "KEPT")) is not None
+    assert reads == 1

@@ -112,10 +112,11 @@ async def _kept(session: AsyncSession, code: str) -> tuple[OfficeState | None, O
     found, kept = _KEPT.get(session, code)
     if found and kept is not None:
         return kept
+    ticket = _KEPT.ticket(session)
     state = await session.scalar(_STATE, {"code": code})
     held = None if state is None else OfficeUpdated.model_validate(state)
     kept = (held, calendar_of(held, code=code))
-    _KEPT.put(session, code, kept)
+    _KEPT.put(session, code, kept, ticket=ticket)
     return kept
 
 

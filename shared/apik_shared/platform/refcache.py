@@ -8,6 +8,10 @@ few times a year. A `ReferenceCache` keeps them per database (engine) and key:
   (`drop_on_commit`), so its next request reads the new row; dropped at once as well, and
   again after the commit, so that a request reading between the two cannot keep the old
   row for longer than that;
+- a read that began before such a drop is not kept: its answer may predate the change
+  (read before the commit, put after it), and kept it would hide the change for `ttl`
+  seconds. A reader takes a `ticket` before reading and hands it to `put`, which keeps
+  the answer only if nothing was dropped since (one count per database: drops are rare);
 - another replica of the service, which did not make the change (an office event is
   consumed by one replica of a durable consumer), reads it again when its entry is older
   than `ttl` seconds: a bounded staleness, stated where each cache is made.
@@ -36,38 +40,53 @@ def _engine(session: AsyncSession) -> Engine | None:
     return engine if isinstance(engine, Engine) else None
 
 
+class _Held(Generic[V]):
+    """One database's entries, and how many drops it has seen."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Hashable, tuple[float, V]] = {}
+        self.drops = 0
+
+
 class ReferenceCache(Generic[V]):
     def __init__(self, name: str, *, ttl: float) -> None:
         self.name = name
         self.ttl = ttl
-        self._held: weakref.WeakKeyDictionary[Engine, dict[Hashable, tuple[float, V]]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._held: weakref.WeakKeyDictionary[Engine, _Held[V]] = weakref.WeakKeyDictionary()
+
+    def _of(self, session: AsyncSession) -> _Held[V] | None:
+        engine = _engine(session)
+        return None if engine is None else self._held.setdefault(engine, _Held())
 
     def get(self, session: AsyncSession, key: Hashable) -> tuple[bool, V | None]:
         """(found, value): `found` is False when the key must be read again."""
-        engine = _engine(session)
-        held = self._held.get(engine) if engine is not None else None
-        entry = held.get(key) if held is not None else None
+        held = self._of(session)
+        entry = held.entries.get(key) if held is not None else None
         if entry is None or time.monotonic() - entry[0] > self.ttl:
             return False, None
         return True, entry[1]
 
-    def put(self, session: AsyncSession, key: Hashable, value: V) -> None:
-        engine = _engine(session)
-        if engine is not None:
-            self._held.setdefault(engine, {})[key] = (time.monotonic(), value)
+    def ticket(self, session: AsyncSession) -> int:
+        """Taken before reading what will be `put`: the drops seen so far."""
+        held = self._of(session)
+        return held.drops if held is not None else 0
+
+    def put(self, session: AsyncSession, key: Hashable, value: V, *, ticket: int) -> None:
+        """Keeps `value`, read after `ticket` was taken, unless a drop came since."""
+        held = self._of(session)
+        if held is not None and held.drops == ticket:
+            held.entries[key] = (time.monotonic(), value)
 
     def drop(self, session: AsyncSession, key: Hashable | None = None) -> None:
         """Forgets `key` (every key when None) of the session's database."""
-        engine = _engine(session)
-        held = self._held.get(engine) if engine is not None else None
+        held = self._of(session)
         if held is None:
             return
+        held.drops += 1  # a read under way may predate the change: `put` ignores it
         if key is None:
-            held.clear()
+            held.entries.clear()
         else:
-            held.pop(key, None)
+            held.entries.pop(key, None)
 
     def drop_on_commit(self, session: AsyncSession, key: Hashable | None = None) -> None:
         """Forgets `key` now and once the session's transaction commits (the change is

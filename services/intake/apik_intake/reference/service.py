@@ -44,9 +44,10 @@ async def substance_usable(*, session: AsyncSession, code: str, office: str) -> 
     found, catalogue = _CATALOGUE.get(session, None)
     # A code the kept catalogue lacks is read again: another replica may have added it.
     if not found or catalogue is None or code not in catalogue:
+        ticket = _CATALOGUE.ticket(session)
         rows = await session.execute(_ALL)
         catalogue = {row.code: (row.active, row.office) for row in rows}
-        _CATALOGUE.put(session, None, catalogue)
+        _CATALOGUE.put(session, None, catalogue, ticket=ticket)
     active, owner = catalogue.get(code, (False, None))
     return active and (owner is None or owner == office)
 
