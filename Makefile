@@ -21,9 +21,9 @@ WEB_BUILD := $(WEB)/dist/index.html
 WEB_SOURCES := $(shell find $(WEB)/src -type f 2>/dev/null) $(addprefix $(WEB)/,index.html \
 	package.json package-lock.json vite.config.ts tsconfig.json)
 
-.PHONY: up demo test lint typecheck pytest webtest web client lock clean
+.PHONY: up demo test lint typecheck pytest bytecode webtest web client lock clean
 
-up: $(INSTALLED) web
+up: $(INSTALLED) web bytecode
 	$(VENV)/bin/python -m apik_shared.devstack up
 
 # With `make up` running (another shell): a demo office's year, through the API.
@@ -40,8 +40,17 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(timed) $(VENV)/bin/mypy
 
-pytest: $(INSTALLED)
+pytest: $(INSTALLED) bytecode
 	$(timed) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Our own modules' bytecode, written before the many processes that import them (the
+# dependencies' is written at install: --compile-bytecode). Where PYTHONDONTWRITEBYTECODE
+# is set (the machine this project is built on sets it), no process writes it, and every
+# service, test run and child process compiled each module it imported anew: about a
+# third of a service's start. compileall skips what is up to date; an edited file is compiled in memory until
+# the next run of this step.
+bytecode: $(INSTALLED)
+	$(timed) $(VENV)/bin/python -m compileall -q -j 0 $(MEMBERS) tests bench
 
 # The web app's type check and unit tests (Vitest), and its build for the browser tests,
 # which run in pytest (tests/e2e/test_webapp.py) against the real stack.
@@ -77,7 +86,8 @@ $(TOOLS)/bin/uv:
 $(INSTALLED): requirements.lock $(addsuffix /pyproject.toml,$(MEMBERS)) | $(UV)
 	@echo "installing APIK and its locked dependencies into $(VENV) (a minute the first time)"
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
-	$(UV) pip sync --quiet --python $(VENV)/bin/python --require-hashes requirements.lock
+	$(UV) pip sync --quiet --compile-bytecode --python $(VENV)/bin/python --require-hashes \
+		requirements.lock
 	$(UV) pip install --quiet --python $(VENV)/bin/python --no-deps $(addprefix -e ,$(MEMBERS))
 	touch $@
 
