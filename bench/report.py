@@ -10,6 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+# Part 3 of issue 22: the drain at least this share of the bare publish rate.
+DRAIN_TARGET = 0.5
+
 
 def _row(name: str, r: dict[str, Any]) -> str:
     return f"| {name} | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['errors']} |"
@@ -49,7 +52,7 @@ def markdown(results: dict[str, Any]) -> str:
         *_handoff(hand),
         *_round_trips(ref.get("round_trip"), hand),
         *_rate_chosen(results.get("handoff_rate")),
-        *_drain(drain),
+        *_drain(drain, ref["jetstream_publish"]["rps"]),
         *_forwarding(results.get("gateway_forwarding", [])),
         "| Process | idle MB | peak under load MB |",
         "|---|---|---|",
@@ -93,13 +96,13 @@ def _handoff(hand: dict[str, Any]) -> list[str]:
     ]
 
 
-def _drain(drain: dict[str, Any]) -> list[str]:
+def _drain(drain: dict[str, Any], bare_publish_rps: float) -> list[str]:
     if not drain:
         return []
     return [
         f"Outbox drain: {drain['events']} events in {drain['seconds']} s = "
         f"{drain['events_per_second']:.0f} events/s until every case existed"
-        + _cores_needed(drain.get("cpu_ms_per_event"))
+        + _cores_needed(drain.get("cpu_ms_per_event"), DRAIN_TARGET * bare_publish_rps)
         + "."
         + (
             f" The first event reached the stream {drain['first_stored_after_s']} s after "
@@ -161,7 +164,7 @@ def ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
             "outbox drain rate (events until every case exists)",
             "bare JetStream publish rate",
             _div(drain.get("events_per_second"), bare_publish["rps"]),
-            (">=", 0.5),
+            (">=", DRAIN_TARGET),
         ),
         (
             "outbox drain rate (events until every case exists)",
@@ -289,12 +292,16 @@ def _rate_chosen(chosen: dict[str, Any] | None) -> list[str]:
     ]
 
 
-def _cores_needed(cpu: dict[str, float] | None, rate: float = 5000) -> str:
-    """The drain is CPU-bound: what its target rate would take at this CPU per event."""
+def _cores_needed(cpu: dict[str, float] | None, rate: float) -> str:
+    """The drain is CPU-bound: what its target rate (a share of the bare publish rate
+    of the same run) would take at this CPU per event, with nothing else running."""
     if not cpu:
         return ""
     total = sum(cpu.values())
-    return f" ({total:.2f} ms CPU per event: {rate:.0f}/s needs {total * rate / 1000:.1f} cores)"
+    return (
+        f" ({total:.2f} ms CPU per event: the target, {DRAIN_TARGET:g} of the bare publish "
+        f"rate or {rate:.0f}/s, needs {total * rate / 1000:.1f} cores)"
+    )
 
 
 def _forwarding(rows: list[dict[str, Any]]) -> list[str]:
