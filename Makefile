@@ -86,8 +86,7 @@ $(TOOLS)/bin/uv:
 $(INSTALLED): requirements.lock $(addsuffix /pyproject.toml,$(MEMBERS)) | $(UV)
 	@echo "installing APIK and its locked dependencies into $(VENV) (a minute the first time)"
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
-	$(UV) pip sync --quiet --compile-bytecode --python $(VENV)/bin/python --require-hashes \
-		requirements.lock
+	$(UV) pip sync --quiet --compile-bytecode --python $(VENV)/bin/python --require-hashes requirements.lock
 	$(UV) pip install --quiet --python $(VENV)/bin/python --no-deps $(addprefix -e ,$(MEMBERS))
 	touch $@
 

@@ -56,7 +56,12 @@ class ReferenceCache(Generic[V]):
 
     def _of(self, session: AsyncSession) -> _Held[V] | None:
         engine = _engine(session)
-        return None if engine is None else self._held.setdefault(engine, _Held())
+        if engine is None:
+            return None
+        held = self._held.get(engine)
+        if held is None:
+            held = self._held[engine] = _Held()
+        return held
 
     def get(self, session: AsyncSession, key: Hashable) -> tuple[bool, V | None]:
         """(found, value): `found` is False when the key must be read again."""
