@@ -114,3 +114,19 @@ async def test_a_read_after_the_change_is_kept(database: Database) -> None:
         for _ in range(3):
             assert (await office(session, "KEPT")) is not None
     assert reads == 1
+
+
+async def test_a_change_rolled_back_is_not_kept(database: Database) -> None:
+    """A transaction that changes an office, reads it (its own change) and rolls back
+    leaves nothing of the change in the kept copy: the next request reads what is."""
+    async with database.sessions() as session, session.begin():
+        await remember(session, papua(1, code="UNDONE"))
+    async with database.sessions() as session:
+        await session.begin()
+        await remember(session, papua(2, code="UNDONE", timezone="Asia/Makassar"))
+        seen = await office(session, "UNDONE")  # its own change, not committed
+        assert seen is not None and seen.version == 2
+        await session.rollback()
+    async with database.sessions() as later:
+        kept = await office(later, "UNDONE")
+    assert kept is not None and (kept.version, kept.timezone) == (1, "Asia/Jayapura")

@@ -76,7 +76,7 @@ _KEPT: ReferenceCache[tuple[OfficeState | None, OfficeCalendar]] = ReferenceCach
 async def remember(session: AsyncSession, office: OfficeState) -> None:
     """Keeps `office` unless a later version is kept already (events may come twice or
     out of order after a redelivery)."""
-    _KEPT.drop_on_commit(session, office.code)
+    _KEPT.drop_after_transaction(session, office.code)
     row = {
         "code": office.code,
         "version": office.version,

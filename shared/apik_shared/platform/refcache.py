@@ -4,10 +4,9 @@ An office's calendar or the substance catalogue was read (and parsed) again by e
 registration: a round trip and a model validation per request for rows that change a
 few times a year. A `ReferenceCache` keeps them per database (engine) and key:
 
-- the process that changes a row drops its entry when that transaction commits
-  (`drop_on_commit`), so its next request reads the new row; dropped at once as well, and
-  again after the commit, so that a request reading between the two cannot keep the old
-  row for longer than that;
+- the process that changes a row drops its entry at once and again when that
+  transaction ends (`drop_after_transaction`): committed, its next request reads the new
+  row; rolled back, nothing the transaction read of its own change stays;
 - a read that began before such a drop is not kept: its answer may predate the change
   (read before the commit, put after it), and kept it would hide the change for `ttl`
   seconds. A reader takes a `ticket` before reading and hands it to `put`, which keeps
@@ -93,12 +92,14 @@ class ReferenceCache(Generic[V]):
         else:
             held.entries.pop(key, None)
 
-    def drop_on_commit(self, session: AsyncSession, key: Hashable | None = None) -> None:
-        """Forgets `key` now and once the session's transaction commits (the change is
-        then what the next read finds)."""
+    def drop_after_transaction(self, session: AsyncSession, key: Hashable | None = None) -> None:
+        """Forgets `key` now and once the session's transaction ends: committed, the
+        change is what the next read finds; rolled back, what a read inside it kept of
+        the change (its own, never committed) must not stay either."""
         self.drop(session, key)
 
-        def committed(_: Any) -> None:
+        def ended(*_: Any) -> None:
             self.drop(session, key)
 
-        event.listen(session.sync_session, "after_commit", committed, once=True)
+        for ending in ("after_commit", "after_rollback"):
+            event.listen(session.sync_session, ending, ended, once=True)

@@ -86,7 +86,7 @@ async def add_substance(
     fields = data.model_dump(exclude={"national"})
     substance = Substance(**fields, active=True, office=None if data.national else actor.office)
     session.add(substance)
-    _CATALOGUE.drop_on_commit(session)
+    _CATALOGUE.drop_after_transaction(session)
     await session.flush()
     return substance
 
@@ -111,6 +111,6 @@ async def update_substance(
         )
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(substance, field, value)
-    _CATALOGUE.drop_on_commit(session)
+    _CATALOGUE.drop_after_transaction(session)
     await session.flush()
     return substance
