@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
 from apik_intake.models import Report, ReportStep
@@ -20,9 +21,11 @@ from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps.rules import track_of
 from apik_shared.platform.auth import Principal
 from apik_shared.platform.events.payloads import ReportRef, ReportRejected, ReportVerified
+from apik_shared.platform.events.payloads.base import Event
 from apik_shared.platform.events.payloads.intake import ConsultationRecorded, ReportClosed
-from apik_shared.platform.events.publish import publish
+from apik_shared.platform.events.publish import outbox_of
 from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
+from apik_shared.platform.tables import outbox as outbox_table
 from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 
@@ -104,36 +107,49 @@ async def apply_step(
         values["answer"], values["answered_at"] = details["answer"], at
     if after is ReportStatus.rejected:
         values["rejection_reason"] = details.get("reason") or details.get("note") or step.value
-    await session.execute(update(Report).where(col(Report.id) == report.id).values(**values))
+    # The loaded report as the statement leaves the row (not a change of the session's
+    # to flush again), so that the event is built from it before the statement is sent.
     for key, value in values.items():
-        setattr(report, key, value)
-    session.add(
-        ReportStep(
-            report_id=report.id,
-            step=step.value,
-            from_status=before.value,
-            to_status=after.value,
-            actor=actor.username,
-            details=details,
-            at=at,
-        )
+        set_committed_value(report, key, value)
+    history = insert(ReportStep).values(
+        report_id=report.id,
+        step=step.value,
+        from_status=before.value,
+        to_status=after.value,
+        actor=actor.username,
+        details=details,
+        at=at,
     )
-    await _publish_outcome(session=session, report=report, actor=actor, at=at, details=details)
-    await session.flush()
+    # One statement: the report's new columns, its history row and the event when the
+    # step ends intake's part (each a round trip of its own before, and a step was the
+    # accept of every handoff: issue 22).
+    statement = (
+        update(Report)
+        .where(col(Report.id) == report.id)
+        .values(**values)
+        .add_cte(history.cte("new_step"))
+        .execution_options(synchronize_session=False)
+    )
+    written = None
+    if (event := _outcome(report, actor=actor, at=at, details=details)) is not None:
+        outbox = outbox_of(session, type(event))
+        envelope, written = outbox.envelope(event.event_type, event, subject=str(report.id))
+        row = {"id": written.id, "subject": written.subject, "payload": written.payload}
+        new_event = insert(outbox_table).values(**row, created_at=envelope.time)
+        statement = statement.add_cte(new_event.cte("new_event"))
+    await session.execute(statement)
+    if written is not None:
+        outbox.written(session, [written])
     return report
 
 
-async def _publish_outcome(
-    *,
-    session: AsyncSession,
-    report: Report,
-    actor: Principal,
-    at: datetime,
-    details: dict[str, Any] | None = None,
-) -> None:
-    subject = str(report.id)
+def _outcome(
+    report: Report, *, actor: Principal, at: datetime, details: dict[str, Any] | None = None
+) -> Event | None:
+    """The event of a step that ends intake's part (or answers a consultation), built
+    from the report as the step leaves it; None for the other steps."""
     if report.status == ReportStatus.accepted:
-        verified = ReportVerified(
+        return ReportVerified(
             **ref(report),
             track=report.track or "regular",
             reported_agency=report.reported_agency or "",
@@ -151,27 +167,24 @@ async def _publish_outcome(
             decided_by_subject=actor.subject,
             letter_number=report.letter_number,
         )
-        await publish(session, verified, subject=subject)
-    elif report.status == ReportStatus.rejected:
-        rejected = ReportRejected(
+    if report.status == ReportStatus.rejected:
+        return ReportRejected(
             **ref(report),
             reason=report.rejection_reason or "",
             rejected_at=at,
             decided_by=actor.username,
             decided_by_subject=actor.subject,
         )
-        await publish(session, rejected, subject=subject)
-    elif report.status == ReportStatus.withdrawn:
-        closed = ReportClosed(
+    if report.status == ReportStatus.withdrawn:
+        return ReportClosed(
             **ref(report),
             # The deadline job's, unless the step says otherwise (withdrawn at a portal).
             reason=(details or {}).get("closed_reason", "not_completed_within_deadline"),
             closed_at=at,
             closed_by=actor.username,
         )
-        await publish(session, closed, subject=subject)
-    elif report.status == ReportStatus.answered:
-        consultation = ConsultationRecorded(
+    if report.status == ReportStatus.answered:
+        return ConsultationRecorded(
             **ref(report),
             reporter_id=str(report.reporter_id),
             registered_at=report.received_at,
@@ -179,4 +192,4 @@ async def _publish_outcome(
             answered_by=actor.username,
             answered_by_subject=actor.subject,
         )
-        await publish(session, consultation, subject=subject)
+    return None
