@@ -74,7 +74,7 @@ DEFAULTS: dict[NotificationKind, Template] = {
     NotificationKind.decision: Template(
         "Perkembangan laporan {registration_number}",
         "Laporan Anda dengan nomor {registration_number} telah diputuskan dalam rapat"
-        " pleno. NotificationStatus laporan: {status}." + _FOOTER,
+        " pleno. Status laporan: {status}." + _FOOTER,
     ),
     NotificationKind.closure: Template(
         "Laporan {registration_number} telah selesai",
