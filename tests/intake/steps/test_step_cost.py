@@ -1,7 +1,8 @@
-"""A step costs one write (issue 22): the report's new columns, its history row and, when
-the step ends intake's part, its event go in one statement, and what the answer and the
-event say is what a later read says. The plenary's accept is the first leg of every
-handoff to examination. Statements, not timings."""
+"""A step costs one write (issue 22): the report's new columns, its history row, the event
+when the step ends intake's part and the message it sends the reporter go in one
+statement, and what the answer and the event say is what a later read says. The
+plenary's accept is the first leg of every handoff to examination. Statements, not
+timings."""
 
 from __future__ import annotations
 
@@ -24,8 +25,12 @@ async def test_the_accept_writes_the_report_its_step_and_its_event_at_once(intak
     updates = [s for s in seen if s.startswith(("UPDATE report ", "WITH new_step"))]
     assert len(updates) == 1, seen
     written = updates[0]
-    assert "INSERT INTO report_step" in written and "INSERT INTO outbox" in written, written
-    assert not [s for s in seen if s.startswith(("INSERT INTO report_step", "INSERT INTO outbox"))]
+    for table in ("report_step", "outbox", "notification"):
+        assert f"INSERT INTO {table}" in written, (table, written)
+        assert not [s for s in seen if s.startswith(f"INSERT INTO {table}")], (table, seen)
+    # The answer's history and the reporter's link: one read.
+    assert len([s for s in seen if "FROM reporter LEFT OUTER JOIN report_step" in s]) == 1, seen
+    assert not [s for s in seen if s.startswith(("SELECT report_step.", "SELECT reporter.id"))]
 
     body = accepted.json()
     assert body["status"] == "accepted"
@@ -38,6 +43,13 @@ async def test_the_accept_writes_the_report_its_step_and_its_event_at_once(intak
     assert event.data["registration_number"] == body["registration_number"]
     assert event.data["decided_by"] == body["timeline"][-1]["actor"]
     assert event.data["track"] == body["track"]
+    # The reporter is told the decision's status, copied from the registration's message.
+    queued = await intake.scalar(
+        "SELECT array_agg(\"values\"->>'status') FROM notification"
+        " WHERE report_id = :r AND kind = 'decision'",
+        r=report_id,
+    )
+    assert queued == ["accepted"]
 
 
 async def test_a_step_that_ends_nothing_writes_no_event(intake, officer):

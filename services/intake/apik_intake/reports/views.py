@@ -22,7 +22,7 @@ from apik_intake.reports.schemas import (
     ReportPublic,
     StepPublic,
 )
-from apik_intake.reports.service.lookup import timeline
+from apik_intake.reports.service.lookup import timeline_and_link
 from apik_intake.reports.service.registration import Registered
 from apik_intake.routing.rules import ROUTABLE
 from apik_shared.platform.etag import set_etag
@@ -114,10 +114,9 @@ async def public_page(
 
 async def detail(session: AsyncSession, report: Report, permits: rules.Permits) -> ReportDetail:
     """The report with its timeline, and what its status allows the caller now."""
-    steps = await timeline(session=session, report_id=report.id)
-    links = await link_summaries(session=session, reporter_ids=[report.reporter_id])
+    steps, link = await timeline_and_link(session=session, report=report)
     return ReportDetail(
-        **public(report, links.get(report.reporter_id), permits).model_dump(),
+        **public(report, link, permits).model_dump(),
         timeline=[StepPublic.model_validate(s, from_attributes=True) for s in steps],
     )
 

@@ -8,15 +8,16 @@ redelivered event queue nothing twice. A reporter who opted out gets no new row.
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import DateTime, Insert, func, literal, select
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from apik_intake.models import Report
+from apik_intake.models import Notification, Report
 from apik_intake.notifications.rules import NotificationKind, channel_for, tanggal
 from apik_shared.platform.crypto import FieldCipher
 from apik_shared.vocabulary.calendar import OfficeCalendar
@@ -68,33 +69,47 @@ def registered_notification(
     }
 
 
-_FOLLOWING = text(
-    """
-    INSERT INTO notification (id, office, report_id, kind, channel, recipient, "values",
-                              status, attempts, next_attempt_at, created_at)
-    SELECT gen_random_uuid(), n.office, n.report_id, :kind, n.channel, n.recipient,
-           CAST(:values AS jsonb), 'pending', 0, :now, :now
-    FROM notification AS n JOIN report AS r ON r.id = n.report_id
-    WHERE n.report_id = :report_id AND n.kind = 'registered'
-      AND r.notifications_stopped_at IS NULL
-    ON CONFLICT (report_id, kind, channel) DO NOTHING
-    """
-)
+def following(*, report_id: uuid.UUID, kind: NotificationKind, values: Mapping[str, Any]) -> Insert:
+    """A later message to the reporter reached at registration, copied from that row
+    (`ON CONFLICT DO NOTHING`): a statement of its own (`queue_following`), or carried
+    by a step's (`steps.service.apply_step`)."""
+    first, report = Notification.__table__.alias("n"), Report.__table__  # type: ignore[attr-defined]
+    now = literal(datetime.now(UTC), DateTime(timezone=True))
+    copied = (
+        select(
+            func.gen_random_uuid(),
+            first.c.office,
+            first.c.report_id,
+            literal(kind.value),
+            first.c.channel,
+            first.c.recipient,
+            literal(dict(values), JSONB),
+            literal("pending"),
+            literal(0),
+            now,
+            now,
+        )
+        .join_from(first, report, report.c.id == first.c.report_id)
+        .where(
+            first.c.report_id == report_id,
+            first.c.kind == NotificationKind.registered.value,
+            report.c.notifications_stopped_at.is_(None),
+        )
+    )
+    columns = ["id", "office", "report_id", "kind", "channel", "recipient", "values"]
+    columns += ["status", "attempts", "next_attempt_at", "created_at"]
+    return (
+        insert(Notification.__table__)  # type: ignore[attr-defined]
+        .from_select(columns, copied)
+        .on_conflict_do_nothing(index_elements=["report_id", "kind", "channel"])
+    )
 
 
 async def queue_following(
     *, session: AsyncSession, report_id: uuid.UUID, kind: NotificationKind, values: dict[str, Any]
 ) -> int:
     """A later message to the reporter reached at registration; the rows queued."""
-    result = await session.execute(
-        _FOLLOWING,
-        {
-            "kind": kind.value,
-            "values": json.dumps(values),
-            "now": datetime.now(UTC),
-            "report_id": report_id,
-        },
-    )
+    result = await session.execute(following(report_id=report_id, kind=kind, values=values))
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from apik_intake.models import Report
 from apik_intake.notifications.rules import NotificationKind
-from apik_intake.notifications.service.queue import queue_following
 from apik_intake.reports.rules import Step
 from apik_intake.steps import rules
 from apik_intake.steps.schemas import Answer, Decided, MaterialVerification, PlenaryDecision
@@ -26,6 +25,7 @@ async def take_step(
     actor: Principal,
     extra: dict[str, Any] | None = None,
     changes: dict[str, Any] | None = None,
+    notify: NotificationKind | None = None,
 ) -> Report:
     """A step whose history records the body as given (and `extra`)."""
     details = {**data.model_dump(mode="json", exclude={"decided_at"}), **(extra or {})}
@@ -37,6 +37,7 @@ async def take_step(
         details=details,
         changes=changes,
         decided_at=data.decided_at,
+        notify=notify,
     )
 
 
@@ -65,22 +66,16 @@ async def decide_plenary(
         field, why = problems[0]
         raise InvalidInput.at(f"#/body/{field}", why)
     changes = {"examination_unit": data.examination_unit} if data.examination_unit else None
-    decided = await take_step(
+    # The reporter is told the decision's status only: its reasons stay with the office.
+    return await take_step(
         session=session,
         report=report,
         step=rules.PLENARY_STEPS[data.decision],
         data=data,
         actor=actor,
         changes=changes,
+        notify=NotificationKind.decision,
     )
-    # The decision's status only: the plenary's reasons stay with the office.
-    await queue_following(
-        session=session,
-        report_id=decided.id,
-        kind=NotificationKind.decision,
-        values={"status": decided.status},
-    )
-    return decided
 
 
 async def answer_consultation(

@@ -16,6 +16,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
 from apik_intake.models import Report, ReportStep
+from apik_intake.notifications.rules import NotificationKind
+from apik_intake.notifications.service.queue import following
 from apik_intake.reports import rules
 from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps.rules import track_of
@@ -75,10 +77,12 @@ async def apply_step(
     details: dict[str, Any],
     changes: dict[str, Any] | None = None,
     decided_at: datetime | None = None,
+    notify: NotificationKind | None = None,
 ) -> Report:
     """Moves the report along the state machine and records the step (report row locked).
 
-    `changes` are further columns the step sets (e.g. the completion deadline)."""
+    `changes` are further columns the step sets (e.g. the completion deadline); `notify`
+    queues that message to the reporter with the new status (`queue_following`)."""
     before = ReportStatus(report.status)
     after = ensure_allowed(report, step)
     now = datetime.now(UTC)
@@ -120,9 +124,9 @@ async def apply_step(
         details=details,
         at=at,
     )
-    # One statement: the report's new columns, its history row and the event when the
-    # step ends intake's part (each a round trip of its own before, and a step was the
-    # accept of every handoff: issue 22).
+    # One statement: the report's new columns, its history row, the event when the step
+    # ends intake's part and the message it sends the reporter (each a round trip of its
+    # own before, and a step is the accept of every handoff: issue 22).
     statement = (
         update(Report)
         .where(col(Report.id) == report.id)
@@ -137,6 +141,9 @@ async def apply_step(
         row = {"id": written.id, "subject": written.subject, "payload": written.payload}
         new_event = insert(outbox_table).values(**row, created_at=envelope.time)
         statement = statement.add_cte(new_event.cte("new_event"))
+    if notify is not None:
+        message = following(report_id=report.id, kind=notify, values={"status": after.value})
+        statement = statement.add_cte(message.cte("new_notification"))
     await session.execute(statement)
     if written is not None:
         outbox.written(session, [written])
