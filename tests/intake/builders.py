@@ -1,16 +1,21 @@
 """What intake's tests build: the service's settings, request bodies, a registered report,
 an office in the service's copy of the office registry, integration's events on the
-stream (a pulled complaint sealed with the transfer keyring)."""
+stream (a pulled complaint sealed with the transfer keyring), and the SQL a request sends
+(the tests that count statements)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import nats
 import pytest
+from sqlalchemy import event
 
 from apik_intake.settings import Settings
 from apik_shared.platform.crypto import FieldCipher
@@ -227,3 +232,40 @@ async def member_is(
         )
     finally:
         await connection.close()
+
+
+@contextmanager
+def statements(intake) -> Iterator[list[str]]:
+    """The SQL the intake app sends while the block runs (the relay's included): what
+    goes through SQLAlchemy, and what the hot path sends on asyncpg directly (its
+    query logger, which also sees the transactions' BEGIN and COMMIT; SQLAlchemy's own
+    statements run as asyncpg prepared statements, which it does not see)."""
+    engine = intake.app.state.database.engine.sync_engine
+    seen: list[str] = []
+    watched: list[object] = []
+
+    def record(conn, cursor, statement, params, context, executemany) -> None:
+        seen.append(" ".join(statement.split()))
+
+    def logged(query) -> None:
+        seen.append(" ".join(query.query.split()))
+
+    def watch(dbapi_connection, record_, proxy) -> None:
+        driver = dbapi_connection.driver_connection
+        driver.add_query_logger(logged)
+        watched.append(driver)
+
+    event.listen(engine, "before_cursor_execute", record)
+    event.listen(engine, "checkout", watch)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+        event.remove(engine, "checkout", watch)
+        for driver in watched:
+            driver.remove_query_logger(logged)  # type: ignore[attr-defined]
+
+
+async def logged() -> None:
+    """asyncpg calls its query loggers soon after the query, not in it."""
+    await asyncio.sleep(0.05)

@@ -7,56 +7,14 @@ answer a read gives. Statements, not timings."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 from apik_intake.reports.service.writing import _WRITES
 from apik_shared.platform.db import driver_connection
 from apik_testing.tokens import TestTokens
-from tests.intake.builders import REPORTS, report_body
+from tests.intake.builders import REPORTS, logged, report_body, statements
 
 SUBSTANCES = "/api/v1/intake/substances"
-
-
-@contextmanager
-def statements(intake) -> Iterator[list[str]]:
-    """The SQL the intake app sends while the block runs (the relay's included): what
-    goes through SQLAlchemy, and what the hot path sends on asyncpg directly (its
-    query logger, which also sees the transactions' BEGIN and COMMIT; SQLAlchemy's own
-    statements run as asyncpg prepared statements, which it does not see)."""
-    engine = intake.app.state.database.engine.sync_engine
-    seen: list[str] = []
-    watched: list[object] = []
-
-    def record(conn, cursor, statement, params, context, executemany) -> None:
-        seen.append(" ".join(statement.split()))
-
-    def logged(query) -> None:
-        seen.append(" ".join(query.query.split()))
-
-    def watch(dbapi_connection, record_, proxy) -> None:
-        driver = dbapi_connection.driver_connection
-        driver.add_query_logger(logged)
-        watched.append(driver)
-
-    event.listen(engine, "before_cursor_execute", record)
-    event.listen(engine, "checkout", watch)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-        event.remove(engine, "checkout", watch)
-        for driver in watched:
-            driver.remove_query_logger(logged)  # type: ignore[attr-defined]
-
-
-async def logged() -> None:
-    """asyncpg calls its query loggers soon after the query, not in it."""
-    await asyncio.sleep(0.05)
 
 
 async def test_a_registration_writes_once_locks_once_and_reads_nothing_back(intake, officer):
