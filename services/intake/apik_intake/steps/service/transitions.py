@@ -147,6 +147,9 @@ async def apply_step(
     await session.execute(statement)
     if written is not None:
         outbox.written(session, [written])
+    # What the caller added before the step is written now, as it was (no round trip
+    # when nothing waits: the step itself is not the session's to flush).
+    await session.flush()
     return report
 
 
