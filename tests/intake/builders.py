@@ -98,6 +98,19 @@ async def register(
     return body
 
 
+async def step(intake: RunningService, report_id: str, path: str, body: dict, headers: dict):
+    """A step on the report (`formal-verification`, `plenary-decision`, ...); the answer."""
+    return await intake.client.post(f"{REPORTS}/{report_id}/{path}", json=body, headers=headers)
+
+
+async def formally_verified(intake: RunningService, headers: dict[str, str]) -> str:
+    """A report registered and through formal verification; its id."""
+    report = await register(intake, headers)
+    passed = await step(intake, report["id"], "formal-verification", FORMALLY_COMPLETE, headers)
+    assert passed.status_code == 200, passed.text
+    return str(report["id"])
+
+
 async def register_office(
     intake: RunningService,
     nats_url: str,

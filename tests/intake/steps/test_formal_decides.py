@@ -16,14 +16,11 @@ from tests.intake.builders import (
     REPORTS,
     register,
     report_body,
+    step,
 )
 
 WIB = OfficeCalendar(timezone="Asia/Jakarta")
 NOTICE = {"channel": "whatsapp", "message": "Mohon lengkapi NIK dan alamat dalam 30 hari."}
-
-
-async def step(intake, report_id: str, path: str, body: dict, headers: dict):
-    return await intake.client.post(f"{REPORTS}/{report_id}/{path}", json=body, headers=headers)
 
 
 async def get(intake, report_id: str, headers: dict) -> dict:

@@ -3,19 +3,7 @@ whose decision rejects (issue 17, part 2): verification no longer rejects on its
 
 from __future__ import annotations
 
-from tests.intake.builders import FORMALLY_COMPLETE, REPORTS, register
-
-
-async def step(intake, report_id: str, path: str, body: dict, headers: dict):
-    response = await intake.client.post(f"{REPORTS}/{report_id}/{path}", json=body, headers=headers)
-    return response
-
-
-async def formally_verified(intake, officer) -> str:
-    report = await register(intake, officer)
-    passed = await step(intake, report["id"], "formal-verification", FORMALLY_COMPLETE, officer)
-    assert passed.status_code == 200, passed.text
-    return str(report["id"])
+from tests.intake.builders import formally_verified, step
 
 
 async def test_a_failure_is_recorded_with_its_reason_and_waits_for_the_plenary(intake, officer):

@@ -6,21 +6,10 @@ timings."""
 
 from __future__ import annotations
 
-from tests.intake.builders import FORMALLY_COMPLETE, REPORTS, logged, register, statements
+from tests.intake.builders import REPORTS, formally_verified, logged, statements, step
 
 VERIFIED = {"within_authority": True}
 ACCEPT = {"decision": "accept"}
-
-
-async def step(intake, report_id: str, path: str, body: dict, headers: dict):
-    return await intake.client.post(f"{REPORTS}/{report_id}/{path}", json=body, headers=headers)
-
-
-async def formally_verified(intake, officer) -> str:
-    report = await register(intake, officer)
-    passed = await step(intake, report["id"], "formal-verification", FORMALLY_COMPLETE, officer)
-    assert passed.status_code == 200, passed.text
-    return str(report["id"])
 
 
 async def test_the_accept_writes_the_report_its_step_and_its_event_at_once(intake, officer):

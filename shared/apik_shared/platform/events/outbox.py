@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import to_json
+from sqlalchemy import Insert, insert, text
 from sqlalchemy import event as sa_event
-from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -104,11 +104,7 @@ class Outbox:
             data=payload,
         )
         row = Committed(event.id, subject_for(self.service, event_type), event.to_json())
-        await session.execute(
-            insert(outbox).values(
-                id=row.id, subject=row.subject, payload=row.payload, created_at=event.time
-            )
-        )
+        await session.execute(row_insert(row, at=event.time))
         self._remember(session, [row])
         return event
 
@@ -165,7 +161,7 @@ class Outbox:
         self, event_type: str, data: BaseModel, *, subject: str | None = None
     ) -> tuple[CloudEvent, Committed]:
         """An event and its outbox row, not written: for a hot path that writes the row
-        in a statement of its own (`id`, `subject`, `payload`, `created_at` = the
+        in a statement of its own (`row_insert`, or the same columns: `created_at` is the
         event's time), then calls `written` so the relay publishes it at the commit."""
         event = CloudEvent(
             source=source_of(self.service),
@@ -180,6 +176,12 @@ class Outbox:
     def written(self, session: AsyncSession, rows: Sequence[Committed]) -> None:
         """`rows` were written in the session's transaction by its caller (`envelope`)."""
         self._remember(session, rows)
+
+
+def row_insert(row: Committed, *, at: datetime) -> Insert:
+    """The INSERT of one outbox row (`at`: its event's time): `add` sends it, and a step
+    carries it as a CTE of its own statement (then `written`)."""
+    return insert(outbox).values(id=row.id, subject=row.subject, payload=row.payload, created_at=at)
 
 
 def _envelope(**fields: Any) -> bytes:

@@ -22,12 +22,12 @@ from apik_intake.reports import rules
 from apik_intake.reports.rules import ReportStatus, Step
 from apik_intake.steps.rules import track_of
 from apik_shared.platform.auth import Principal
+from apik_shared.platform.events.outbox import row_insert
 from apik_shared.platform.events.payloads import ReportRef, ReportRejected, ReportVerified
 from apik_shared.platform.events.payloads.base import Event
 from apik_shared.platform.events.payloads.intake import ConsultationRecorded, ReportClosed
 from apik_shared.platform.events.publish import outbox_of
 from apik_shared.platform.problems import InvalidInput, TransitionNotAllowed
-from apik_shared.platform.tables import outbox as outbox_table
 from apik_shared.vocabulary.labels import REPORT_STATUSES, named
 
 
@@ -138,9 +138,7 @@ async def apply_step(
     if (event := _outcome(report, actor=actor, at=at, details=details)) is not None:
         outbox = outbox_of(session, type(event))
         envelope, written = outbox.envelope(event.event_type, event, subject=str(report.id))
-        row = {"id": written.id, "subject": written.subject, "payload": written.payload}
-        new_event = insert(outbox_table).values(**row, created_at=envelope.time)
-        statement = statement.add_cte(new_event.cte("new_event"))
+        statement = statement.add_cte(row_insert(written, at=envelope.time).cte("new_event"))
     if notify is not None:
         message = following(report_id=report.id, kind=notify, values={"status": after.value})
         statement = statement.add_cte(message.cte("new_notification"))
